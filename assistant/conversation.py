@@ -1,0 +1,105 @@
+"""Turning a follow-up plus the conversation so far into a standalone query, without an LLM.
+
+Public API: `ResolvedQuery`, `resolve_followup`, `is_followup`.
+
+Two kinds of follow-up are handled:
+- a new topic for the same question ("And for anxiety?", "What about schizophrenia?"): the phrase of
+  the previous question most similar to the new topic (by the embedding model) is replaced by it;
+- a question that points back ("How is it treated?", "What causes them?"): the pronoun is replaced by
+  the previous question's topic words.
+Anything else is already standalone and searched as typed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+_STOP = set("""a an the of to in on for with and or but by from at as is are was were be been being do does did
+have has had can could should would may might will shall what which who whom whose when where why how
+this that these those it its they them their there here about into than then so such also any some
+i me my we our you your he she his her not no yes please tell show explain give more much many
+same other else again too very just only between""".split())
+_LEADS = re.compile(r"^(and|but|so|also|or|then|ok(ay)?|now)?\s*(what|how)\s+about\s+|^(and|but|also|or|then|now)\s+"
+                    r"(for|with|in|regarding|about|of|the same for|same for)?\s*|^(same|likewise)\s+(for|with)\s+"
+                    r"|^(what|how)\s+of\s+", re.I)
+_PRONOUNS = re.compile(r"\b(it|its|they|them|their|this|that|these|those|he|she|his|her|the latter|the former)\b", re.I)
+_WORD = re.compile(r"[\w'-]+")
+
+
+@dataclass(frozen=True)
+class ResolvedQuery:
+    original: str
+    query: str
+    kind: str  # "standalone", "new-topic" or "reference"
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 1]
+
+
+def is_followup(question: str) -> str:
+    """"new-topic", "reference" or "" for a standalone question."""
+    q = question.strip()
+    if _LEADS.match(q):
+        return "new-topic"
+    words = _WORD.findall(q)
+    content = _content_words(q)
+    if _PRONOUNS.search(q) and len(content) <= 4:
+        return "reference"
+    if len(words) <= 3 and content and q.endswith("?") and not re.match(r"^(what|how|why|who|which|when|where|is|are|does|do|can)\b", q, re.I):
+        return "new-topic"  # "Anxiety?" after a question
+    return ""
+
+
+def _strip_lead(q: str) -> str:
+    topic = _LEADS.sub("", q.strip()).strip()
+    return re.sub(r"[?.!]+$", "", topic).strip()
+
+
+def _phrases(text: str) -> list[tuple[int, int]]:
+    """Spans of runs of 1-3 consecutive content words."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    out = []
+    for i, (s, _, w) in enumerate(tokens):
+        if w.lower() in _STOP:
+            continue
+        for j in range(i, min(i + 3, len(tokens))):
+            if tokens[j][2].lower() in _STOP:
+                break
+            out.append((s, tokens[j][1]))
+    return out
+
+
+def resolve_followup(question: str, history: list[str], encoder) -> ResolvedQuery:
+    """The standalone query for `question` given earlier questions (oldest first)."""
+    previous = None
+    for past in history:
+        past = (past or "").strip()
+        if past:
+            previous = _resolve_one(past, previous, encoder).query
+    return _resolve_one(question, previous, encoder)
+
+
+def _resolve_one(question: str, previous: str | None, encoder) -> ResolvedQuery:
+    q = question.strip()
+    kind = is_followup(q) if previous else ""
+    if not kind or not previous:
+        return ResolvedQuery(question, q, "standalone")
+    if kind == "new-topic":
+        topic = _strip_lead(q)
+        spans = _phrases(previous)
+        if topic and spans:
+            vecs = encoder.encode([topic] + [previous[s:e] for s, e in spans])
+            sims = vecs[1:] @ vecs[0]
+            # Prefer the longest phrase among near-equals: "major depression" over "depression".
+            best = int(np.argmax(sims + 0.02 * np.array([previous[s:e].count(" ") for s, e in spans])))
+            if sims[best] > 0.25:
+                s, e = spans[best]
+                return ResolvedQuery(question, previous[:s] + topic + previous[e:], kind)
+        return ResolvedQuery(question, f"{previous} {topic}".strip(), kind)
+    topic = " ".join(_content_words(previous))
+    replaced, n = _PRONOUNS.subn(topic, q, count=1)
+    return ResolvedQuery(question, replaced if n else f"{q} {topic}", kind)

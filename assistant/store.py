@@ -1,0 +1,512 @@
+"""The index directory: manifest, FAISS vectors, BM25, passage and sentence tables.
+
+Layout of `index/` (nothing is pickled; arrays are .npy, memory-mapped on load):
+
+    CURRENT                 name of the live generation, replaced atomically
+    .lock                   held by the one writer
+    gen-<time>-<id>/
+        manifest.json       versions, model, dimension, chunking, per-document hashes, file checksums
+        documents.jsonl     doc_id, title, source, sha256, text, pages
+        passage_doc.npy     (n,) int32   document row of each passage
+        passage_span.npy    (n, 2) int64 character span in the document text
+        passage_sent.npy    (n, 2) int64 range of the passage's sentences in the sentence table
+        sentence_doc.npy    (m,) int32
+        sentence_span.npy   (m, 2) int64
+        dense.npy           (n, d) float32 passage vectors (L2-normalised)
+        sentence_vectors.npy (m, d) float16 sentence vectors
+        faiss.index         FAISS index over dense.npy
+        bm25/               bm25s index over title + passage
+
+A build writes a new generation beside the old one and only then switches CURRENT, so a crash
+mid-build leaves the previous index untouched.  Public API: `Store`, `open_store`, `build_index`,
+`StoreError`, `BuildReport`, `index_lock`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from assistant import config
+from assistant.config import ChunkingParams
+from assistant.documents import Document, PageSpan
+from assistant.passages import cut_title, embedding_text, make_passages
+
+# Above this many passages, exact search gives way to HNSW (see docs in README "Scale").
+FLAT_LIMIT = 50_000
+
+
+class StoreError(Exception):
+    """The index cannot be used or written; the message says why and what to run."""
+
+
+def bm25_tokenize(texts: list[str]) -> list[list[str]]:
+    import bm25s
+    import Stemmer
+
+    return bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer(Stemmer), return_ids=False,
+                          show_progress=False)
+
+
+_STEMMER = None
+
+
+def _stemmer(module):
+    global _STEMMER
+    if _STEMMER is None:
+        _STEMMER = module.Stemmer("english")
+    return _STEMMER
+
+
+@dataclass
+class DocRecord:
+    doc_id: str
+    title: str
+    source: str
+    sha256: str
+    text: str
+    pages: tuple[PageSpan, ...]
+
+    def page_range(self, start: int, end: int) -> tuple[int, ...]:
+        return tuple(p.page for p in self.pages if p.start < end and start < p.end)
+
+
+@dataclass
+class BuildReport:
+    documents: int = 0
+    embedded_documents: int = 0
+    reused_documents: int = 0
+    removed_documents: int = 0
+    passages: int = 0
+    sentences: int = 0
+    embedded_passages: int = 0
+    embedded_tokens: int = 0
+    embed_seconds: float = 0.0
+    notice: str = ""
+    passages_per_doc: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def passages_per_second(self) -> float:
+        return self.embedded_passages / self.embed_seconds if self.embed_seconds else 0.0
+
+    @property
+    def tokens_per_second(self) -> float:
+        return self.embedded_tokens / self.embed_seconds if self.embed_seconds else 0.0
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+
+
+class Store:
+    """One loaded generation of the index (read-only)."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        try:
+            self.manifest = json.loads((directory / "manifest.json").read_text())
+        except (OSError, json.JSONDecodeError) as exc:
+            raise StoreError(f"index manifest unreadable in {directory} ({exc})") from exc
+        self._verify_sizes()
+        try:
+            self.documents = [_doc_from_json(line) for line in
+                              (directory / "documents.jsonl").read_text(encoding="utf-8").splitlines() if line]
+            load = lambda name: np.load(directory / name, mmap_mode="r", allow_pickle=False)  # noqa: E731
+            self.passage_doc = load("passage_doc.npy")
+            self.passage_span = load("passage_span.npy")
+            self.passage_sent = load("passage_sent.npy")
+            self.sentence_doc = load("sentence_doc.npy")
+            self.sentence_span = load("sentence_span.npy")
+            self.dense = load("dense.npy")
+            self.sentence_vectors = load("sentence_vectors.npy")
+        except (OSError, ValueError, KeyError, json.JSONDecodeError) as exc:
+            raise StoreError(f"index file damaged in {directory} ({exc})") from exc
+        self.doc_index = {d.doc_id: i for i, d in enumerate(self.documents)}
+        if len(self.passage_doc) != len(self.dense) or len(self.documents) != len(self.manifest["documents"]):
+            raise StoreError(f"index tables disagree in {directory}")
+        self._faiss = None
+        self._bm25 = None
+        # First passage row of each document (passages are stored grouped by document).
+        self.doc_passage_start = np.searchsorted(self.passage_doc, np.arange(len(self.documents) + 1))
+
+    def _verify_sizes(self) -> None:
+        for name, meta in self.manifest.get("files", {}).items():
+            path = self.directory / name
+            if not path.exists() or path.stat().st_size != meta["bytes"]:
+                raise StoreError(f"index file {name} is missing or truncated in {self.directory}")
+
+    def verify(self) -> list[str]:
+        """Names of files whose checksum differs from the manifest (empty when all are intact)."""
+        bad = []
+        for name, meta in self.manifest.get("files", {}).items():
+            path = self.directory / name
+            if not path.exists() or _file_sha(path) != meta["sha256"]:
+                bad.append(name)
+        return bad
+
+    @property
+    def faiss_index(self):
+        if self._faiss is None:
+            import faiss
+
+            try:
+                self._faiss = faiss.read_index(str(self.directory / "faiss.index"), faiss.IO_FLAG_MMAP)
+            except RuntimeError:
+                self._faiss = faiss.read_index(str(self.directory / "faiss.index"))
+            if "hnsw" in self.manifest["index"]:
+                self._faiss.hnsw.efSearch = self.manifest["index"]["hnsw"]["ef_search"]
+        return self._faiss
+
+    @property
+    def bm25(self):
+        if self._bm25 is None:
+            import bm25s
+
+            self._bm25 = bm25s.BM25.load(str(self.directory / "bm25"), mmap=True, show_progress=False,
+                                         verbosity=0)
+        return self._bm25
+
+    def __len__(self) -> int:
+        return len(self.passage_doc)
+
+    def passage_text(self, row: int) -> str:
+        doc = self.documents[int(self.passage_doc[row])]
+        s, e = self.passage_span[row]
+        return doc.text[s:e]
+
+    def sentence_text(self, row: int) -> str:
+        doc = self.documents[int(self.sentence_doc[row])]
+        s, e = self.sentence_span[row]
+        return doc.text[s:e]
+
+    def passages_of(self, doc_ids: list[str]) -> np.ndarray:
+        rows = []
+        for d in doc_ids:
+            i = self.doc_index.get(d)
+            if i is not None:
+                rows.append(np.arange(self.doc_passage_start[i], self.doc_passage_start[i + 1]))
+        return np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+
+
+def _doc_from_json(line: str) -> DocRecord:
+    r = json.loads(line)
+    return DocRecord(r["doc_id"], r["title"], r["source"], r["sha256"], r["text"],
+                     tuple(PageSpan(*p) for p in r.get("pages", [])))
+
+
+def current_generation(index_dir: Path) -> Path | None:
+    pointer = index_dir / "CURRENT"
+    if not pointer.exists():
+        return None
+    name = pointer.read_text().strip()
+    gen = index_dir / name
+    if not name or not gen.is_dir():
+        raise StoreError(f"index at {index_dir} points to a missing generation '{name}': "
+                         f"run `assistant index --rebuild --index-dir {index_dir}`")
+    return gen
+
+
+def open_store(index_dir: Path) -> Store:
+    """The live index in `index_dir`; StoreError with the repair command if absent or damaged."""
+    index_dir = Path(index_dir)
+    if not index_dir.exists():
+        raise StoreError(f"no index at {index_dir}: run `assistant index --index-dir {index_dir}`")
+    gen = current_generation(index_dir)
+    if gen is None:
+        raise StoreError(f"no index at {index_dir}: run `assistant index --index-dir {index_dir}`")
+    try:
+        return Store(gen)
+    except StoreError as exc:
+        raise StoreError(f"{exc}; repair with `assistant index --rebuild --index-dir {index_dir}`") from exc
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing
+
+
+@contextlib.contextmanager
+def index_lock(index_dir: Path) -> Iterator[None]:
+    """Exclusive writer lock; a second writer gets a clear StoreError instead of waiting."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    fh = open(index_dir / ".lock", "a+")
+    try:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise StoreError(f"another process is writing the index at {index_dir}; "
+                             "wait for it to finish and run the command again") from exc
+        yield
+    finally:
+        fh.close()
+
+
+def _file_sha(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _library_versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {}
+    for pkg in ("faiss-cpu", "bm25s", "sentence-transformers", "torch", "numpy", "pypdf",
+                config.MODEL_PACKAGE):
+        try:
+            out[pkg] = version(pkg)
+        except PackageNotFoundError:
+            out[pkg] = "not installed"
+    return out
+
+
+def _compatible(store: Store, encoder_key: str, chunking: ChunkingParams) -> str:
+    """Empty when `store` can be extended; otherwise why it must be rebuilt."""
+    m = store.manifest
+    if m.get("format_version") != config.INDEX_FORMAT_VERSION:
+        return f"index format {m.get('format_version')} != {config.INDEX_FORMAT_VERSION}"
+    if m["model"]["key"] != encoder_key:
+        return f"built with model {m['model']['key']}, now {encoder_key}"
+    if m["chunking"] != chunking.as_dict():
+        return f"built with chunking {m['chunking']}, now {chunking.as_dict()}"
+    return ""
+
+
+def build_index(index_dir: Path, documents: list[Document], encoder, chunking: ChunkingParams = config.DEFAULT_CHUNKING,
+                *, keep_existing: bool = False, rebuild: bool = False, progress: bool = False,
+                cache=None) -> BuildReport:
+    """Make `index_dir` hold `documents` (plus the indexed ones if `keep_existing`).
+
+    Unchanged documents (same content hash, model and chunking) reuse their vectors; only new or
+    changed ones are embedded.  A model or chunking change rebuilds everything and says so.
+    """
+    index_dir = Path(index_dir)
+    report = BuildReport()
+    with index_lock(index_dir):
+        old: Store | None = None
+        if not rebuild:
+            try:
+                gen = current_generation(index_dir)
+                old = Store(gen) if gen else None
+            except StoreError as exc:
+                report.notice = f"previous index unusable ({exc}); rebuilding"
+            if old is not None:
+                why = _compatible(old, encoder.key, chunking)
+                if why:
+                    report.notice = f"rebuilding the whole index: {why}"
+                    old = None
+        by_id = {d.doc_id: d for d in documents}
+        if old is not None and keep_existing:
+            for rec in old.documents:
+                if rec.doc_id not in by_id:
+                    by_id[rec.doc_id] = Document(rec.doc_id, rec.title, rec.text, rec.source, rec.sha256, rec.pages)
+        if old is not None:
+            report.removed_documents = sum(1 for r in old.documents if r.doc_id not in by_id)
+        final_docs = list(by_id.values())
+        _write_generation(index_dir, final_docs, old, encoder, chunking, report, progress, cache)
+    return report
+
+
+def _write_generation(index_dir: Path, docs: list[Document], old: Store | None, encoder,
+                      chunking: ChunkingParams, report: BuildReport, progress: bool, cache) -> None:
+    from tqdm.auto import tqdm
+
+    p_doc: list[np.ndarray] = []
+    p_span: list[np.ndarray] = []
+    p_sent: list[np.ndarray] = []
+    s_doc: list[np.ndarray] = []
+    s_span: list[np.ndarray] = []
+    dense_parts: list[np.ndarray | int] = []   # an int marks a slot of new passage vectors
+    sent_parts: list[np.ndarray | int] = []
+    new_passage_texts: list[str] = []
+    new_sentence_texts: list[str] = []
+    n_pass = n_sent = 0
+    titles_cut: dict[str, str] = {}
+    for di, doc in enumerate(tqdm(docs, desc="chunking", unit="doc", disable=not progress)):
+        oi = old.doc_index.get(doc.doc_id) if old is not None else None
+        if oi is not None and old.documents[oi].sha256 == doc.sha256:
+            a, b = int(old.doc_passage_start[oi]), int(old.doc_passage_start[oi + 1])
+            sa = int(old.passage_sent[a, 0]) if b > a else 0
+            sb = int(old.passage_sent[b - 1, 1]) if b > a else 0
+            p_doc.append(np.full(b - a, di, dtype=np.int32))
+            p_span.append(np.asarray(old.passage_span[a:b]))
+            p_sent.append(np.asarray(old.passage_sent[a:b]) - sa + n_sent)
+            s_doc.append(np.full(sb - sa, di, dtype=np.int32))
+            s_span.append(np.asarray(old.sentence_span[sa:sb]))
+            dense_parts.append(np.asarray(old.dense[a:b], dtype=np.float32))
+            sent_parts.append(np.asarray(old.sentence_vectors[sa:sb], dtype=np.float16))
+            n_pass += b - a
+            n_sent += sb - sa
+            report.reused_documents += 1
+            report.passages_per_doc[doc.doc_id] = int(b - a)
+            continue
+        passages = make_passages(doc, encoder.count_tokens, chunking)
+        sentences = sorted({s for p in passages for s in p.sentences})
+        sent_row = {s: n_sent + k for k, s in enumerate(sentences)}
+        title = titles_cut.setdefault(doc.doc_id, cut_title(doc.title, encoder.count_tokens, chunking.title_tokens))
+        p_doc.append(np.full(len(passages), di, dtype=np.int32))
+        p_span.append(np.array([(p.start, p.end) for p in passages], dtype=np.int64).reshape(-1, 2))
+        p_sent.append(np.array([(sent_row[p.sentences[0]], sent_row[p.sentences[-1]] + 1) for p in passages],
+                               dtype=np.int64).reshape(-1, 2))
+        s_doc.append(np.full(len(sentences), di, dtype=np.int32))
+        s_span.append(np.array(sentences, dtype=np.int64).reshape(-1, 2))
+        dense_parts.append(len(passages))
+        sent_parts.append(len(sentences))
+        new_passage_texts.extend(embedding_text(title, p.text) for p in passages)
+        new_sentence_texts.extend(doc.text[s:e] for s, e in sentences)
+        n_pass += len(passages)
+        n_sent += len(sentences)
+        report.embedded_documents += 1
+        report.passages_per_doc[doc.doc_id] = len(passages)
+
+    if new_passage_texts:
+        encoder.warm_up()  # so the reported speed is embedding, not model loading
+    t0 = time.perf_counter()
+    new_dense = encoder.encode(new_passage_texts, progress=progress, cache=cache) if new_passage_texts else None
+    new_sent = encoder.encode(new_sentence_texts, progress=progress, cache=cache) if new_sentence_texts else None
+    report.embed_seconds = time.perf_counter() - t0
+    report.embedded_passages = len(new_passage_texts)
+    if new_passage_texts:
+        report.embedded_tokens = sum(min(n, chunking.max_tokens) for n in encoder.count_tokens(new_passage_texts))
+
+    dense = _assemble(dense_parts, new_dense, encoder.dim, np.float32)
+    sent_vecs = _assemble(sent_parts, new_sent, encoder.dim, np.float16)
+    cat = lambda parts, shape, dt: np.concatenate(parts) if parts else np.zeros(shape, dt)  # noqa: E731
+    arrays = {
+        "passage_doc.npy": cat(p_doc, (0,), np.int32),
+        "passage_span.npy": cat(p_span, (0, 2), np.int64),
+        "passage_sent.npy": cat(p_sent, (0, 2), np.int64),
+        "sentence_doc.npy": cat(s_doc, (0,), np.int32),
+        "sentence_span.npy": cat(s_span, (0, 2), np.int64),
+        "dense.npy": dense,
+        "sentence_vectors.npy": sent_vecs,
+    }
+    report.documents = len(docs)
+    report.passages = n_pass
+    report.sentences = n_sent
+
+    index_dir.mkdir(parents=True, exist_ok=True)
+    tmp = index_dir / f".building-{uuid.uuid4().hex[:8]}"
+    tmp.mkdir()
+    try:
+        for name, arr in arrays.items():
+            np.save(tmp / name, arr, allow_pickle=False)
+        with (tmp / "documents.jsonl").open("w", encoding="utf-8") as fh:
+            for d in docs:
+                fh.write(json.dumps({"doc_id": d.doc_id, "title": d.title, "source": d.source,
+                                     "sha256": d.sha256, "text": d.text,
+                                     "pages": [[p.start, p.end, p.page] for p in d.pages]},
+                                    ensure_ascii=False) + "\n")
+        index_meta = _write_faiss(tmp / "faiss.index", dense)
+        _write_bm25(tmp / "bm25", docs, arrays, titles_cut, encoder, chunking)
+        files = {}
+        for path in sorted(tmp.rglob("*")):
+            if path.is_file():
+                files[path.relative_to(tmp).as_posix()] = {"bytes": path.stat().st_size, "sha256": _file_sha(path)}
+        manifest = {
+            "format_version": config.INDEX_FORMAT_VERSION,
+            "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "libraries": _library_versions(),
+            "model": {"id": encoder.model_id, "key": encoder.key, "dim": encoder.dim,
+                      "package": config.MODEL_PACKAGE, "max_tokens": chunking.max_tokens},
+            "chunking": chunking.as_dict(),
+            "index": index_meta,
+            "counts": {"documents": len(docs), "passages": n_pass, "sentences": n_sent},
+            "documents": {d.doc_id: {"sha256": d.sha256, "title": d.title, "source": d.source,
+                                     "passages": report.passages_per_doc.get(d.doc_id, 0),
+                                     "chars": len(d.text)} for d in docs},
+            "files": files,
+        }
+        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False))
+        _fsync_tree(tmp)
+        final = index_dir / f"gen-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:6]}"
+        os.rename(tmp, final)
+        pointer_tmp = index_dir / ".CURRENT.tmp"
+        with pointer_tmp.open("w") as fh:
+            fh.write(final.name)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(pointer_tmp, index_dir / "CURRENT")
+        _fsync_dir(index_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    for stale in index_dir.iterdir():
+        if stale.is_dir() and stale.name != final.name and stale.name.startswith(("gen-", ".building-")):
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+def _assemble(parts: list[np.ndarray | int], new: np.ndarray | None, dim: int, dtype) -> np.ndarray:
+    out, pos = [], 0
+    for part in parts:
+        if isinstance(part, int):
+            out.append(new[pos : pos + part].astype(dtype))
+            pos += part
+        else:
+            out.append(part.astype(dtype))
+    return np.concatenate(out) if out else np.zeros((0, dim), dtype=dtype)
+
+
+def _write_faiss(path: Path, dense: np.ndarray) -> dict:
+    import faiss
+
+    n, d = dense.shape
+    if n <= FLAT_LIMIT:
+        index = faiss.IndexFlatIP(d)
+        meta = {"type": "flat", "metric": "inner_product"}
+    else:
+        m, ef_construction, ef_search = 32, 80, 64
+        index = faiss.IndexHNSWFlat(d, m, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = ef_construction
+        meta = {"type": "hnsw", "metric": "inner_product",
+                "hnsw": {"m": m, "ef_construction": ef_construction, "ef_search": ef_search}}
+    if n:
+        index.add(np.ascontiguousarray(dense, dtype=np.float32))
+    faiss.write_index(index, str(path))
+    return meta
+
+
+def _write_bm25(path: Path, docs: list[Document], arrays: dict[str, np.ndarray], titles: dict[str, str],
+                encoder, chunking: ChunkingParams) -> None:
+    import bm25s
+
+    texts = []
+    for row, (s, e) in enumerate(arrays["passage_span.npy"]):
+        doc = docs[int(arrays["passage_doc.npy"][row])]
+        title = titles.get(doc.doc_id)
+        if title is None:
+            title = titles[doc.doc_id] = cut_title(doc.title, encoder.count_tokens, chunking.title_tokens)
+        texts.append(embedding_text(title, doc.text[s:e]))
+    retriever = bm25s.BM25(method="lucene", k1=1.2, b=0.75)
+    tokens = bm25_tokenize(texts) if texts else []
+    # bm25s cannot index an empty collection; one empty row keeps the format uniform.
+    retriever.index(tokens if tokens else [[]], show_progress=False)
+    retriever.save(str(path), show_progress=False)
+
+
+def _fsync_tree(root: Path) -> None:
+    for path in root.rglob("*"):
+        if path.is_file():
+            with path.open("rb") as fh:
+                os.fsync(fh.fileno())
+    _fsync_dir(root)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
