@@ -181,6 +181,44 @@ def _run_batch(searcher, path: Path, k: int, doc_ids: list[str] | None) -> int:
 
 
 # ---------------------------------------------------------------------------------------------
+# eval
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    from assistant.eval_runner import DEFAULT_CONFIGS, run_evaluation
+    from assistant.evaluation import DatasetError, load_beir, load_own_set, markdown_table, write_report
+
+    try:
+        if args.dataset:
+            dataset = load_beir(Path(args.dataset), args.split)
+        else:
+            ensure_index(Path(args.index_dir))
+            dataset = load_own_set(Path(args.eval_dir))
+    except DatasetError as exc:
+        raise CommandError(str(exc)) from exc
+    configs = args.config or list(DEFAULT_CONFIGS)
+    try:
+        result = run_evaluation(dataset, configs, args.split, Path(args.index_dir),
+                                progress=sys.stderr.isatty(), extra_k=args.k)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from exc
+    report_dir = Path(args.report) if args.report else Path("reports") / dataset.name
+    written = write_report(result, report_dir)
+    if args.json:
+        print(json.dumps({"dataset": result.dataset, "split": result.split, "queries": result.n_queries,
+                          "metrics": result.metrics, "significance": result.significance,
+                          "seconds": result.seconds, "report": str(report_dir)}, indent=1))
+    else:
+        print(f"{result.dataset} ({result.split}): {result.n_queries} queries\n")
+        print(markdown_table(result))
+        for t in result.significance:
+            print(f"{t['a']} vs {t['b']}: nDCG@10 {t['mean_a']:.4f} vs {t['mean_b']:.4f}, "
+                  f"paired t-test p = {t['p_value']:.3g}{' (significant)' if t['significant'] else ''}")
+        print(f"\nreport: {', '.join(str(p) for p in written[:3])} and {len(written) - 3} more in {report_dir}")
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------------------------------
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -203,6 +241,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--history", action="append", help="an earlier question of the conversation (repeatable, oldest first)")
     p.add_argument("--mode", choices=("hybrid", "dense", "bm25"), default="hybrid")
     p.add_argument("--index-dir", default=str(config.DEFAULT_INDEX_DIR))
+
+    p = sub.add_parser("eval", help="evaluate retrieval on our set (eval/) or a BEIR dataset")
+    p.add_argument("--dataset", help="a BEIR folder: corpus.jsonl, queries.jsonl, qrels/<split>.tsv")
+    p.add_argument("--split", default="test")
+    p.add_argument("--config", action="append", help="bm25, dense, hybrid, dense-whole-doc (repeatable)")
+    p.add_argument("--k", type=int, action="append", help="extra cutoffs for nDCG@k and Recall@k (repeatable)")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--report", help="folder for report.md, report.json, recall.png and TREC runs")
+    p.add_argument("--eval-dir", default="eval", help="our own evaluation set (default: eval/)")
+    p.add_argument("--index-dir", default=str(config.DEFAULT_INDEX_DIR))
     return parser
 
 
@@ -216,6 +264,8 @@ def main(argv: list[str] | None = None) -> int:
                              rebuild=args.rebuild, as_json=args.json)
         if args.command == "search":
             return run_search(args)
+        if args.command == "eval":
+            return run_eval(args)
     except (CommandError, StoreError, QuestionError) as exc:
         _err(str(exc))
         return EXIT_USAGE if isinstance(exc, QuestionError) else EXIT_FAIL

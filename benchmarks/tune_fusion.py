@@ -1,0 +1,63 @@
+"""Tune the hybrid fusion weights on SciFact *train* queries; report the choice on test.
+
+    python benchmarks/tune_fusion.py [--dataset ../shared/beir/scifact]
+
+Prints the grid's best weights (by train nDCG@10) and the test figures for them.  The chosen values
+are copied by hand into `assistant/config.py:FusionParams` (one place where defaults live).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import platform
+from pathlib import Path
+
+import numpy as np
+
+from assistant.config import FusionParams
+from assistant.evaluation import doc_run, load_beir, score_metrics
+from assistant.eval_runner import dataset_searcher
+
+
+def collect(searcher, queries: dict[str, str]):
+    out = {}
+    vecs = searcher.encoder.encode(list(queries.values()))
+    for (qid, text), q in zip(queries.items(), vecs):
+        out[qid] = searcher.candidates(text, query_vector=q, n=100)
+    return out
+
+
+def run_for(cands, doc_ids, fusion: FusionParams, mode: str = "hybrid"):
+    return {qid: doc_run(c.rows, c.fused(fusion, mode), doc_ids) for qid, c in cands.items()}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--dataset", default="../shared/beir/scifact")
+    args = ap.parse_args()
+    train = load_beir(Path(args.dataset), "train")
+    test = load_beir(Path(args.dataset), "test")
+    searcher = dataset_searcher(test, progress=True)
+    searcher.fusion = FusionParams(sentence_weight=1.0)  # so sentence scores are computed
+    doc_ids = [searcher.store.documents[int(d)].doc_id for d in searcher.store.passage_doc]
+    tr = collect(searcher, train.queries)
+    te = collect(searcher, test.queries)
+    best = None
+    for wd, wb, ws in itertools.product(np.arange(0, 1.01, 0.1), np.arange(0, 1.01, 0.1), [0, 0.1, 0.2, 0.3, 0.5]):
+        if wd + wb == 0:
+            continue
+        f = FusionParams(dense_weight=round(float(wd), 2), bm25_weight=round(float(wb), 2), sentence_weight=ws)
+        m, _ = score_metrics(train.qrels, run_for(tr, doc_ids, f), ["ndcg@10"])
+        if best is None or m["ndcg@10"] > best[0]:
+            best = (m["ndcg@10"], f)
+    print(f"machine: {platform.processor() or platform.machine()}, {platform.system()}")
+    print(f"best on train: nDCG@10 {best[0]:.4f} with {best[1]}")
+    for name, mode, f in [("bm25", "bm25", best[1]), ("dense", "dense", best[1]), ("hybrid(tuned)", "hybrid", best[1]),
+                          ("hybrid(0.5/0.5)", "hybrid", FusionParams())]:
+        m, _ = score_metrics(test.qrels, run_for(te, doc_ids, f, mode), ["ndcg@10", "recall@100"])
+        print(f"test {name:16s} nDCG@10 {m['ndcg@10']:.4f}  Recall@100 {m['recall@100']:.4f}")
+
+
+if __name__ == "__main__":
+    main()

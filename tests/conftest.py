@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CORPUS = ROOT / "corpus"
+PDF_SAMPLES = SHARED / "pdf-samples"
+SCIFACT = SHARED / "beir" / "scifact"
+ARTIFACTS = ROOT / "artifacts"
+
+
+@pytest.fixture(scope="session")
+def encoder():
+    from assistant.encoder import get_encoder
+
+    enc = get_encoder()
+    enc.warm_up()
+    return enc
+
+
+@pytest.fixture(scope="session")
+def corpus_index(tmp_path_factory, encoder) -> Path:
+    """The default corpus indexed once for the session (real model, real FAISS, real BM25)."""
+    from assistant.documents import load_paths
+    from assistant.store import build_index
+
+    index_dir = tmp_path_factory.mktemp("corpus-index")
+    build_index(index_dir, load_paths([CORPUS]).documents, encoder)
+    return index_dir
+
+
+@pytest.fixture(scope="session")
+def searcher(corpus_index, encoder):
+    from assistant.retrieve import Searcher
+
+    return Searcher(corpus_index, encoder=encoder)
+
+
+@pytest.fixture
+def corpus_copy(tmp_path) -> Path:
+    dst = tmp_path / "corpus"
+    shutil.copytree(CORPUS, dst)
+    return dst

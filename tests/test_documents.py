@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.documents import IngestError, clean_text, load_file, load_paths
+from tests.conftest import CORPUS, PDF_SAMPLES
+
+
+def test_web_debris_removed_content_kept():
+    # Hand-made page: every furniture line the seed documents show, around two content lines.
+    raw = (
+        "top of page\nHome > Approaches > Therapy\n\nWhat is Therapy?\n\n"
+        "Print Friendly, PDF & Email\n  •  Writer: Ann Lee\n  •  2 min read\n\n"
+        "Therapy helps people.   It is   widely used.\n\n"
+        "• Depression – treated with CBT\n\n"
+        "Second paragraph of content.\n\nThank you for the feedback\n\nLeave a Reply\n"
+        "A commenter said something\n©2021 by Someone.\nbottom of page\n"
+    )
+    text = clean_text(raw)
+    assert "top of page" not in text and "bottom of page" not in text
+    assert "Home > Approaches" not in text
+    assert "Print Friendly" not in text and "min read" not in text
+    assert "Leave a Reply" not in text and "commenter" not in text and "©" not in text
+    assert "Therapy helps people. It is widely used." in text
+    assert "• Depression – treated with CBT" in text
+    assert "Second paragraph of content." in text
+
+
+def test_seed_documents_clean_and_titled():
+    result = load_paths([CORPUS])
+    assert [e.status for e in result.report] == ["ok"] * 4
+    titles = {d.doc_id: d.title for d in result.documents}
+    assert titles["neuropsychotherapy.txt"] == "What is Neuropsychotherapy?"
+    assert titles["neuroplasticity-in-mental-health-recovery.txt"] == "The Role of Neuroplasticity in Mental Health Recovery"
+    assert titles["neuroplasticity-and-neuropsychiatry.txt"].startswith("Neuroplasticity and Neuropsychiatry: Exploring")
+    for doc in result.documents:
+        for debris in ("top of page", "Leave a Reply", "Thank you for the feedback", "Print Friendly", "Accueil >"):
+            assert debris not in doc.text, (doc.doc_id, debris)
+        assert "´" not in doc.text and "\u00a0" not in doc.text
+    # Content next to the debris survives: the last article's conclusion and the review's abstract.
+    by_id = {d.doc_id: d.text for d in result.documents}
+    assert "neuroplasticity offers the brain the tools it needs to heal and thrive" in by_id[
+        "neuroplasticity-in-mental-health-recovery.txt"]
+    assert "identified 21 articles" in by_id["neuroscience-informed-psychotherapy-review.txt"]
+
+
+def test_encodings_and_bad_files(tmp_path: Path):
+    (tmp_path / "latin.txt").write_bytes("Caf\xe9 na\xefve r\xe9sum\xe9 text about therapy.".encode("cp1252"))
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.md").write_text("   \n\n  ")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02binary\x00")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG....")
+    (tmp_path / "fake.pdf").write_bytes(b"this is not a pdf")
+    (tmp_path / "truncated.pdf").write_bytes((PDF_SAMPLES / "minimal-document.pdf").read_bytes()[:900])
+    (tmp_path / "good.md").write_text("# A Title\n\nSome *emphasis* and a [link](http://x).\n")
+    result = load_paths([tmp_path])
+    by_name = {Path(e.source).name: e for e in result.report}
+    assert by_name["latin.txt"].status == "ok" and "Windows-1252" in by_name["latin.txt"].note
+    assert "Café naïve résumé" in next(d.text for d in result.documents if d.doc_id == "latin.txt")
+    assert by_name["empty.txt"].reason == "empty file"
+    assert by_name["blank.md"].status == "skipped"
+    assert "binary" in by_name["binary.txt"].reason
+    assert "unsupported type" in by_name["image.png"].reason
+    assert "not a PDF" in by_name["fake.pdf"].reason
+    assert by_name["truncated.pdf"].status == "skipped" or by_name["truncated.pdf"].chars > 0
+    good = next(d for d in result.documents if d.doc_id == "good.md")
+    assert good.title == "A Title" and "Some emphasis and a link." in good.text
+
+
+def test_html_scripts_and_navigation_are_not_text(tmp_path: Path):
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>T</title><script>alert(1)</script></head><body>"
+                    "<nav>Home | About</nav><h1>Sleep and Memory</h1><p>Sleep &amp; memory are linked.</p>"
+                    "<footer>Copyright</footer></body></html>")
+    doc, _ = load_file(page, "page.html")
+    assert doc.title == "Sleep and Memory"
+    assert "alert" not in doc.text and "Home | About" not in doc.text and "Copyright" not in doc.text
+    assert "Sleep & memory are linked." in doc.text
+
+
+@pytest.mark.skipif(not PDF_SAMPLES.exists(), reason="needs ../shared/pdf-samples")
+def test_every_sample_pdf_is_ingested_or_reported():
+    result = load_paths([PDF_SAMPLES])
+    pdfs = [e for e in result.report if e.source.endswith(".pdf")]
+    assert len(pdfs) == len(list(PDF_SAMPLES.glob("*.pdf")))
+    by_name = {Path(e.source).name: e for e in pdfs}
+    assert by_name["libreoffice-writer-password.pdf"].status == "skipped"
+    assert "encrypted" in by_name["libreoffice-writer-password.pdf"].reason
+    for name in ("minimal-document.pdf", "multicolumn.pdf", "pdflatex-4-pages.pdf", "habibi.pdf"):
+        assert by_name[name].status == "ok", by_name[name].line()
+    docs = {d.doc_id: d for d in result.documents}
+    four = docs["pdflatex-4-pages.pdf"]
+    assert [p.page for p in four.pages] == [1, 2, 3, 4]
+    assert "حَبيبي" in docs["habibi.pdf"].text
+    # Visual line breaks are joined back into sentences, hyphenation undone.
+    assert "adipiscing elit" in docs["multicolumn.pdf"].text
+    files = json.loads((PDF_SAMPLES / "files.json").read_text())
+    assert any(f.get("encrypted") for f in files["data"])
+
+
+def test_missing_path_reported(tmp_path: Path):
+    result = load_paths([tmp_path / "nope"])
+    assert result.documents == [] and result.report[0].reason == "no such file or folder"
+
+
+def test_unreadable_file_reported(tmp_path: Path):
+    f = tmp_path / "a.txt"
+    f.write_text("text")
+    f.chmod(0)
+    try:
+        import os
+
+        if os.geteuid() == 0:
+            pytest.skip("root reads any file")
+        with pytest.raises(IngestError):
+            load_file(f, "a.txt")
+    finally:
+        f.chmod(0o644)

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from assistant.config import ChunkingParams
+from assistant.documents import document_from_text, load_paths
+from assistant.passages import make_passages, split_sentences
+from tests.conftest import CORPUS, PDF_SAMPLES
+
+
+def test_sentence_split_respects_abbreviations_and_lists():
+    text = "Dr. Smith et al. found it. Fig. 2 shows e.g. this.\n1. First item here. Second sentence!"
+    spans = [text[s:e] for s, e in split_sentences(text)]
+    assert spans == ["Dr. Smith et al. found it.", "Fig. 2 shows e.g. this.", "1. First item here.",
+                     "Second sentence!"]
+
+
+def test_spans_are_exact_and_fit_the_window(encoder):
+    docs = load_paths([CORPUS, PDF_SAMPLES]).documents
+    params = ChunkingParams()
+    for doc in docs:
+        passages = make_passages(doc, encoder.count_tokens, params)
+        assert passages, doc.doc_id
+        for p in passages:
+            assert doc.text[p.start : p.end] == p.text
+            for s, e in p.sentences:
+                assert p.start <= s < e <= p.end
+            n = encoder.count_tokens([doc.title[:200] + "\n" + p.text])[0]
+            assert n <= params.max_tokens - 2 + params.title_tokens, (doc.doc_id, n)
+        # Every non-space character of the document is in some passage: nothing is dropped.
+        covered = bytearray(len(doc.text))
+        for p in passages:
+            covered[p.start : p.end] = b"\x01" * (p.end - p.start)
+        assert all(covered[i] or ch.isspace() for i, ch in enumerate(doc.text)), doc.doc_id
+
+
+def test_windows_overlap_and_pages(encoder):
+    body = " ".join(f"Sentence number {i} talks about topic {i % 7} in some detail." for i in range(120))
+    doc = document_from_text("d", body, title="T")
+    ps = make_passages(doc, encoder.count_tokens, ChunkingParams(max_tokens=128, overlap_tokens=20))
+    assert len(ps) > 3
+    for a, b in zip(ps, ps[1:]):
+        assert b.start < a.end  # consecutive windows share a sentence
+        assert b.start > a.start
+
+
+def test_very_long_sentence_is_cut(encoder):
+    doc = document_from_text("d", "word " * 2000 + ".", title="T")
+    ps = make_passages(doc, encoder.count_tokens, ChunkingParams())
+    assert len(ps) > 5
+    assert all(doc.text[p.start : p.end] == p.text for p in ps)

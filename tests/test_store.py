@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.config import ChunkingParams
+from assistant.documents import load_paths
+from assistant.retrieve import Searcher
+from assistant.store import StoreError, build_index, index_lock, open_store
+
+
+def _build(index_dir: Path, corpus: Path, encoder, **kw):
+    return build_index(index_dir, load_paths([corpus]).documents, encoder, **kw)
+
+
+def test_layout_manifest_and_no_pickle(tmp_path, corpus_copy, encoder):
+    _build(tmp_path / "idx", corpus_copy, encoder)
+    store = open_store(tmp_path / "idx")
+    m = store.manifest
+    assert m["model"]["dim"] == 384 and m["chunking"] == ChunkingParams().as_dict()
+    assert set(m["documents"]) == {p.name for p in corpus_copy.iterdir()}
+    assert all(len(d["sha256"]) == 64 for d in m["documents"].values())
+    assert "faiss-cpu" in m["libraries"] and m["index"]["type"] == "flat"
+    assert all(f["sha256"] for f in m["files"].values())
+    for npy in store.directory.glob("*.npy"):
+        np.load(npy, allow_pickle=False)  # would raise on a pickled object array
+    assert isinstance(store.dense, np.memmap)
+    assert store.verify() == []
+
+
+def test_incremental_updates(tmp_path, corpus_copy, encoder):
+    idx = tmp_path / "idx"
+    first = _build(idx, corpus_copy, encoder)
+    assert first.embedded_documents == 4
+    again = _build(idx, corpus_copy, encoder)
+    assert again.embedded_documents == 0 and again.embedded_passages == 0 and again.reused_documents == 4
+    # Change one file: only that one is embedded again, and its new words are searchable.
+    f = corpus_copy / "neuropsychotherapy.txt"
+    f.write_text(f.read_text() + "\n\nZebrafish swim in the aquarium of the therapist.\n")
+    changed = _build(idx, corpus_copy, encoder)
+    assert changed.embedded_documents == 1 and changed.reused_documents == 3
+    hits = Searcher(idx, encoder=encoder).search("zebrafish aquarium", k=1)
+    assert hits[0].doc_id == "neuropsychotherapy.txt" and "Zebrafish" in hits[0].text
+    # Remove a file: it leaves the index.
+    (corpus_copy / "neuroscience-informed-psychotherapy-review.txt").unlink()
+    removed = _build(idx, corpus_copy, encoder)
+    assert removed.removed_documents == 1 and removed.embedded_documents == 0
+    assert "neuroscience-informed-psychotherapy-review.txt" not in open_store(idx).doc_index
+    # Reused vectors are the very vectors that were embedded before.
+    s = open_store(idx)
+    row = s.doc_passage_start[s.doc_index["neuroplasticity-and-neuropsychiatry.txt"]]
+    fresh = encoder.encode([s.documents[int(s.passage_doc[row])].title + "\n" + s.passage_text(row)])[0]
+    assert float(fresh @ s.dense[row]) > 0.999
+
+
+def test_other_chunking_rebuilds_not_mixes(tmp_path, corpus_copy, encoder):
+    idx = tmp_path / "idx"
+    _build(idx, corpus_copy, encoder)
+    report = _build(idx, corpus_copy, encoder, chunking=ChunkingParams(max_tokens=128))
+    assert "rebuilding" in report.notice and report.embedded_documents == 4
+    assert open_store(idx).manifest["chunking"]["max_tokens"] == 128
+
+
+def test_crash_during_build_keeps_previous_index(tmp_path, corpus_copy, encoder, monkeypatch):
+    idx = tmp_path / "idx"
+    _build(idx, corpus_copy, encoder)
+    before = [h.to_dict() for h in Searcher(idx, encoder=encoder).search("depression brain regions")]
+    import assistant.store as store_mod
+
+    def boom(*a, **k):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(store_mod, "_write_bm25", boom)
+    (corpus_copy / "new.txt").write_text("A new document about sleep.")
+    with pytest.raises(RuntimeError):
+        _build(idx, corpus_copy, encoder)
+    monkeypatch.undo()
+    after = [h.to_dict() for h in Searcher(idx, encoder=encoder).search("depression brain regions")]
+    assert after == before
+    assert not list(idx.glob(".building-*"))
+
+
+def test_damaged_index_is_reported_with_repair_command(tmp_path, corpus_copy, encoder):
+    idx = tmp_path / "idx"
+    _build(idx, corpus_copy, encoder)
+    gen = open_store(idx).directory
+    dense = gen / "dense.npy"
+    dense.write_bytes(dense.read_bytes()[:100])
+    with pytest.raises(StoreError, match="rebuild"):
+        open_store(idx)
+    # Same size, altered bytes: caught by the checksums.
+    _build(idx, corpus_copy, encoder, rebuild=True)
+    gen = open_store(idx).directory
+    data = (gen / "documents.jsonl").read_bytes()
+    (gen / "documents.jsonl").write_bytes(data.replace(b"brain", b"BRAIN", 1))
+    assert open_store(idx).verify() == ["documents.jsonl"]
+    (idx / "CURRENT").write_text("gen-missing")
+    with pytest.raises(StoreError, match="rebuild"):
+        open_store(idx)
+
+
+def test_missing_index(tmp_path):
+    with pytest.raises(StoreError, match="no index"):
+        open_store(tmp_path / "none")
+
+
+def test_second_writer_gets_clear_message(tmp_path):
+    with index_lock(tmp_path):
+        with pytest.raises(StoreError, match="another process"):
+            with index_lock(tmp_path):
+                pass
+
+
+def test_manifest_is_json_and_documents_keep_text(tmp_path, corpus_copy, encoder):
+    idx = tmp_path / "idx"
+    _build(idx, corpus_copy, encoder)
+    gen = open_store(idx).directory
+    json.loads((gen / "manifest.json").read_text())
+    shutil.rmtree(gen / "bm25")
+    with pytest.raises(StoreError):
+        open_store(idx)
