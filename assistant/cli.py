@@ -219,6 +219,32 @@ def run_eval(args: argparse.Namespace) -> int:
 
 
 # ---------------------------------------------------------------------------------------------
+# serve
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    index_dir = Path(args.index_dir)
+    auth_text = args.auth or os.environ.get("ASSISTANT_AUTH", "")
+    auth = None
+    if auth_text:
+        user, sep, password = auth_text.partition(":")
+        if not sep or not user or not password:
+            raise CommandError("--auth / ASSISTANT_AUTH must look like USER:PASSWORD")
+        auth = (user, password)
+    if args.host not in LOOPBACK and auth is None and not args.no_login:
+        raise CommandError(f"refusing to serve on {args.host} without a login: pass --auth USER:PASSWORD "
+                           "(or set ASSISTANT_AUTH), or --no-login if the network is trusted")
+    ensure_index(index_dir)
+    from ui.app import serve
+
+    serve(index_dir, host=args.host, port=args.port, upload_dir=Path(args.upload_dir) if args.upload_dir else None,
+          auth=auth)
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------------------------------
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -251,6 +277,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--report", help="folder for report.md, report.json, recall.png and TREC runs")
     p.add_argument("--eval-dir", default="eval", help="our own evaluation set (default: eval/)")
     p.add_argument("--index-dir", default=str(config.DEFAULT_INDEX_DIR))
+
+    p = sub.add_parser("serve", help="open the browser app")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=7860)
+    p.add_argument("--index-dir", default=str(config.DEFAULT_INDEX_DIR))
+    p.add_argument("--upload-dir", help="where uploaded files are kept (default: corpus/uploads)")
+    p.add_argument("--auth", help="USER:PASSWORD login (or the ASSISTANT_AUTH environment variable)")
+    p.add_argument("--no-login", action="store_true", help="allow a non-loopback host without a login")
     return parser
 
 
@@ -266,6 +300,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_search(args)
         if args.command == "eval":
             return run_eval(args)
+        if args.command == "serve":
+            return run_serve(args)
     except (CommandError, StoreError, QuestionError) as exc:
         _err(str(exc))
         return EXIT_USAGE if isinstance(exc, QuestionError) else EXIT_FAIL

@@ -9,7 +9,6 @@ are copied by hand into `assistant/config.py:FusionParams` (one place where defa
 from __future__ import annotations
 
 import argparse
-import itertools
 import platform
 from pathlib import Path
 
@@ -32,6 +31,20 @@ def run_for(cands, doc_ids, fusion: FusionParams, mode: str = "hybrid"):
     return {qid: doc_run(c.rows, c.fused(fusion, mode), doc_ids) for qid, c in cands.items()}
 
 
+def grid(cands, doc_ids, qrels):
+    """Best (bm25, sentence) weights relative to dense = 1; scale does not change a ranking."""
+    best = None
+    for wb in np.arange(0, 1.51, 0.1):
+        for ws in np.arange(0, 1.51, 0.1):
+            total = 1 + wb + ws
+            f = FusionParams(dense_weight=round(1 / total, 3), bm25_weight=round(wb / total, 3),
+                             sentence_weight=round(ws / total, 3))
+            m, _ = score_metrics(qrels, run_for(cands, doc_ids, f), ["ndcg@10"])
+            if best is None or m["ndcg@10"] > best[0]:
+                best = (m["ndcg@10"], f)
+    return best
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dataset", default="../shared/beir/scifact")
@@ -43,18 +56,12 @@ def main() -> None:
     doc_ids = [searcher.store.documents[int(d)].doc_id for d in searcher.store.passage_doc]
     tr = collect(searcher, train.queries)
     te = collect(searcher, test.queries)
-    best = None
-    for wd, wb, ws in itertools.product(np.arange(0, 1.01, 0.1), np.arange(0, 1.01, 0.1), [0, 0.1, 0.2, 0.3, 0.5]):
-        if wd + wb == 0:
-            continue
-        f = FusionParams(dense_weight=round(float(wd), 2), bm25_weight=round(float(wb), 2), sentence_weight=ws)
-        m, _ = score_metrics(train.qrels, run_for(tr, doc_ids, f), ["ndcg@10"])
-        if best is None or m["ndcg@10"] > best[0]:
-            best = (m["ndcg@10"], f)
+    best = grid(tr, doc_ids, train.qrels)
     print(f"machine: {platform.processor() or platform.machine()}, {platform.system()}")
     print(f"best on train: nDCG@10 {best[0]:.4f} with {best[1]}")
     for name, mode, f in [("bm25", "bm25", best[1]), ("dense", "dense", best[1]), ("hybrid(tuned)", "hybrid", best[1]),
-                          ("hybrid(0.5/0.5)", "hybrid", FusionParams())]:
+                          ("hybrid(config.py)", "hybrid", FusionParams()),
+                          ("hybrid(0.5/0.5)", "hybrid", FusionParams(0.5, 0.5, 0.0))]:
         m, _ = score_metrics(test.qrels, run_for(te, doc_ids, f, mode), ["ndcg@10", "recall@100"])
         print(f"test {name:16s} nDCG@10 {m['ndcg@10']:.4f}  Recall@100 {m['recall@100']:.4f}")
 

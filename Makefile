@@ -1,0 +1,23 @@
+# Two commands on a fresh clone:
+#   make run    set everything up, index corpus/ and open the app on http://127.0.0.1:7860
+#   make test   set everything up and run the tests
+PY ?= python3
+VENV = .venv
+BIN = $(VENV)/bin
+
+$(BIN)/assistant: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --upgrade pip
+	$(BIN)/pip install -e ".[test]"
+	touch $(BIN)/assistant
+
+setup: $(BIN)/assistant
+
+run: setup
+	$(BIN)/assistant index
+	$(BIN)/assistant serve
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+.PHONY: setup run test

@@ -1,0 +1,162 @@
+"""The real Gradio server in a real browser (Debian's Chromium driven by Playwright).
+
+Each test keeps a screenshot under artifacts/screenshots/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ARTIFACTS, CORPUS, ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium (apt install chromium)")]
+SHOTS = ARTIFACTS / "screenshots"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, corpus_index):
+    """`assistant serve` on 127.0.0.1 with a copy of the corpus and index; stopped by its PID."""
+    work = tmp_path_factory.mktemp("serve")
+    shutil.copytree(CORPUS, work / "corpus")
+    shutil.copytree(corpus_index, work / "index")
+    (work / "corpus" / "xss.txt").write_text(
+        "Injected page\n\nThis document mentions <script>window.__xss=1</script> and "
+        "<img src=x onerror=\"window.__xss=2\"> inside its text about hippocampus volume.\n")
+    subprocess.run([sys.executable, "-m", "assistant", "index"], cwd=work, check=True, capture_output=True,
+                   env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    port = _free_port()
+    log = (work / "server.log").open("w")
+    started = time.monotonic()
+    proc = subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--port", str(port)], cwd=work,
+                            stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    url = f"http://127.0.0.1:{port}/"
+    import urllib.request
+
+    for _ in range(240):
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            break
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError((work / "server.log").read_text())
+            time.sleep(0.25)
+    else:
+        proc.kill()
+        raise RuntimeError("server did not start: " + (work / "server.log").read_text())
+    ready_s = time.monotonic() - started
+    yield {"url": url, "work": work, "ready_s": ready_s, "pid": proc.pid}
+    os.kill(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.kill(proc.pid, signal.SIGKILL)
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                              args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                                    "--disable-component-update", "--no-first-run", "--disable-sync"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server, request):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 1000})
+    pg = ctx.new_page()
+    pg.goto(server["url"])
+    pg.wait_for_selector("#question textarea", timeout=30_000)
+    yield pg
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=str(SHOTS / f"{request.node.name}.png"), full_page=True)
+    ctx.close()
+
+
+def ask(page, text: str):
+    box = page.locator("#question textarea")
+    n = page.locator("#conversation .turn .q").count()
+    box.fill(text)
+    box.press("Enter")
+    page.wait_for_function(f"document.querySelectorAll('#conversation .turn .q').length > {n}", timeout=30_000)
+    return page.locator("#conversation .turn").last
+
+
+def test_page_ready_quickly(server):
+    assert server["ready_s"] < 15
+
+
+def test_ask_shows_highlighted_cited_passage(page):
+    turn = ask(page, "Which brain regions are linked to depression?")
+    first = turn.locator("li.hit").first
+    assert "Neuroplasticity and Neuropsychiatry" in first.locator(".title").inner_text()
+    assert "chars" in first.locator(".loc").inner_text()
+    assert "score" in first.locator(".score").inner_text()
+    mark = first.locator("mark.answer").first
+    assert "amygdala" in mark.inner_text()
+    bg = mark.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert bg not in ("rgba(0, 0, 0, 0)", "transparent")
+    first.locator("details.full summary").click()
+    assert first.locator("details.full").get_attribute("open") is not None
+    assert "Citations" in page.content() and "[1]" in page.locator("#citations textarea").input_value()
+
+
+def test_follow_up_uses_the_conversation(page):
+    ask(page, "Which brain regions are linked to depression?")
+    turn = ask(page, "And for anxiety?")
+    assert "Searched for: Which brain regions are linked to anxiety?" in turn.locator(".resolved").inner_text()
+    assert "insula" in turn.locator("li.hit").first.locator("mark.answer").first.inner_text()
+
+
+def test_document_filter(page):
+    page.locator("#doc-filter label", has_text="neuropsychotherapy.txt").click()
+    turn = ask(page, "Which brain regions are linked to depression?")
+    docs = {li.get_attribute("data-doc") for li in turn.locator("li.hit").all()}
+    assert docs == {"neuropsychotherapy.txt"}
+
+
+def test_upload_becomes_searchable(page, tmp_path):
+    f = tmp_path / "axolotl-notes.md"
+    f.write_text("# Axolotl regeneration\n\nThe axolotl regrows its spinal cord after injury within weeks.\n")
+    page.locator("#upload input[type=file]").set_input_files(str(f))
+    page.wait_for_function("document.querySelector('#upload-report textarea').value.includes('searchable now')",
+                           timeout=120_000)
+    report = page.locator("#upload-report textarea").input_value()
+    assert "ok       uploads/axolotl-notes.md" in report
+    turn = ask(page, "Which animal regrows its spinal cord?")
+    first = turn.locator("li.hit").first
+    assert first.get_attribute("data-doc") == "uploads/axolotl-notes.md"
+    assert "axolotl regrows" in first.locator("mark.answer").first.inner_text()
+
+
+def test_script_injection_is_shown_as_text(page):
+    turn = ask(page, "script img onerror hippocampus volume injected page")
+    hit = turn.locator("li.hit", has=page.locator("text=Injected page")).first
+    if not hit.count():
+        hit = turn.locator("li.hit").first
+    text = turn.inner_text()
+    assert "<script>window.__xss=1</script>" in text
+    assert '<img src=x onerror="window.__xss=2">' in text
+    assert page.evaluate("window.__xss === undefined")
+    assert turn.locator("script").count() == 0 and turn.locator("img").count() == 0

@@ -1,0 +1,133 @@
+"""The `assistant` command end to end, in subprocesses, on a copy of the corpus."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+KEYS = ["rank", "score", "doc_id", "title", "source", "start", "end", "page", "text", "highlight"]
+
+
+def run(*args: str, cwd: Path, check: bool = False) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), ASSISTANT_CACHE=str(cwd / ".cache"))
+    proc = subprocess.run([sys.executable, "-m", "assistant", *args], cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=600)
+    if check:
+        assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory, corpus_index) -> Path:
+    """A folder with corpus/ and a ready index/ (copied from the session index)."""
+    import shutil
+
+    from tests.conftest import CORPUS
+
+    d = tmp_path_factory.mktemp("cli")
+    shutil.copytree(CORPUS, d / "corpus")
+    shutil.copytree(corpus_index, d / "index")
+    return d
+
+
+def test_index_prints_report_and_is_incremental(workdir):
+    out = run("index", "--json", cwd=workdir, check=True).stdout
+    payload = json.loads(out)
+    assert len(payload["files"]) == 4 and all(f["status"] == "ok" and f["passages"] > 0 for f in payload["files"])
+    assert payload["index"]["embedded_passages"] == 0 and payload["index"]["reused_documents"] == 4
+    text = run("index", cwd=workdir, check=True).stdout
+    assert "ok       corpus/neuropsychotherapy.txt" in text and "4 unchanged" in text
+
+
+def test_search_json_and_human(workdir):
+    proc = run("search", "Which brain regions are linked to depression?", "--json", "--k", "3", cwd=workdir, check=True)
+    hits = json.loads(proc.stdout)
+    assert len(hits) == 3 and list(hits[0]) == KEYS
+    assert hits[0]["doc_id"] == "neuroplasticity-and-neuropsychiatry.txt"
+    human = run("search", "Which brain regions are linked to depression?", "--k", "1", cwd=workdir, check=True).stdout
+    assert "Neuroplasticity and Neuropsychiatry" in human and "score" in human and "»" in human
+
+
+def test_search_filter_and_history(workdir):
+    hits = json.loads(run("search", "anxiety", "--doc", "neuropsychotherapy.txt", "--json", cwd=workdir,
+                          check=True).stdout)
+    assert {h["doc_id"] for h in hits} == {"neuropsychotherapy.txt"}
+    proc = run("search", "And for anxiety?", "--history", "Which brain regions are linked to depression?",
+               "--k", "1", cwd=workdir, check=True)
+    assert "searched for: Which brain regions are linked to anxiety?" in proc.stdout
+    assert "insula" in proc.stdout
+
+
+def test_batch(workdir, tmp_path):
+    batch = tmp_path / "q.jsonl"
+    batch.write_text(json.dumps({"id": "a", "question": "What is structural neuroplasticity?"}) + "\n"
+                     + json.dumps({"id": "b", "question": "And for anxiety?",
+                                   "history": ["Which brain regions are linked to depression?"]}) + "\n"
+                     + "not json\n" + json.dumps({"id": "c", "question": ""}) + "\n")
+    proc = run("search", "--batch", str(batch), "--k", "2", cwd=workdir)
+    lines = [json.loads(ln) for ln in proc.stdout.splitlines()]
+    assert [ln["id"] for ln in lines] == ["a", "b", 3, "c"]
+    assert lines[0]["hits"][0]["doc_id"] == "neuroplasticity-in-mental-health-recovery.txt"
+    assert "insula" in lines[1]["hits"][0]["highlight"]["text"]
+    assert "not valid JSON" in lines[2]["error"] and "empty" in lines[3]["error"]
+    assert all(isinstance(ln["latency_ms"], float) for ln in lines)
+    assert proc.returncode == 1  # some lines failed, and the exit says so
+
+
+def test_bad_input_messages(workdir, tmp_path):
+    cases = [
+        (("search", ""), "empty"),
+        (("search", "x" * 100_000), "limit"),
+        (("search", "q", "--index-dir", str(tmp_path / "missing")), "no index directory"),
+        (("index", str(tmp_path / "nowhere")), "no such file or folder"),
+        (("search", "q", "--k", "0"), "--k"),
+        (("search", "q", "--doc", "nope.txt"), "no document"),
+    ]
+    for args, message in cases:
+        proc = run(*args, cwd=workdir)
+        assert proc.returncode != 0, args
+        assert message in proc.stderr, (args, proc.stderr)
+        assert "Traceback" not in proc.stderr
+    # Control characters are cleaned, not fatal.
+    ok = run("search", "depression\x07\x1b[31m brain", "--json", cwd=workdir, check=True)
+    assert json.loads(ok.stdout)
+
+
+def test_nothing_lost_when_corpus_unreadable(workdir, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "bad.pdf").write_bytes(b"%PDF-1.4 broken")
+    proc = run("index", str(empty), cwd=workdir)
+    assert proc.returncode != 0 and "left as it is" in proc.stderr
+    hits = json.loads(run("search", "depression", "--json", cwd=workdir, check=True).stdout)
+    assert hits  # the index still answers
+
+
+def test_damaged_index_message(workdir, tmp_path):
+    import shutil
+
+    broken = tmp_path / "broken-index"
+    shutil.copytree(workdir / "index", broken)
+    gen = broken / (broken / "CURRENT").read_text().strip()
+    (gen / "passage_span.npy").write_bytes(b"garbage")
+    proc = run("search", "q", "--index-dir", str(broken), cwd=workdir)
+    assert proc.returncode == 1 and "--rebuild" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_fresh_clone_first_search_builds_index(tmp_path):
+    import shutil
+
+    from tests.conftest import CORPUS
+
+    shutil.copytree(CORPUS, tmp_path / "corpus")
+    proc = run("search", "What is neuropsychotherapy?", "--json", "--k", "1", cwd=tmp_path, check=True)
+    assert json.loads(proc.stdout)[0]["doc_id"] == "neuropsychotherapy.txt"
+    assert "building it from corpus/" in proc.stderr
+    assert (tmp_path / "index" / "CURRENT").exists()
