@@ -97,12 +97,20 @@ class Candidates:
         return fusion.dense_weight * self.dense + fusion.bm25_weight * self.bm25 + fusion.sentence_weight * self.sentence
 
 
+def _single_threaded_blas() -> None:
+    """numpy may have been imported (and BLAS started) before config set OPENBLAS_NUM_THREADS."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1, user_api="blas")
+
+
 class Searcher:
     """Searches one index; the model loads on the first question, the index is memory-mapped."""
 
     def __init__(self, index_dir: Path | str = config.DEFAULT_INDEX_DIR, encoder: Encoder | None = None,
                  fusion: FusionParams = config.DEFAULT_FUSION, store: Store | None = None) -> None:
         self.index_dir = Path(index_dir)
+        _single_threaded_blas()
         self.store = store or open_store(self.index_dir)
         self.encoder = encoder or get_encoder()
         self.fusion = fusion
@@ -166,10 +174,18 @@ class Searcher:
         return scores[: len(self.store)]
 
     def _best_sentence_scores(self, rows: np.ndarray, q: np.ndarray) -> np.ndarray:
-        spans = self.store.passage_sent[rows]
-        lo, hi = int(spans[:, 0].min()) if len(rows) else 0, int(spans[:, 1].max()) if len(rows) else 0
-        sims = np.asarray(self.store.sentence_vectors[lo:hi], dtype=np.float32) @ q if hi > lo else np.zeros(0)
-        return np.array([sims[a - lo : b - lo].max() if b > a else 0.0 for a, b in spans], dtype=np.float32)
+        spans = np.asarray(self.store.passage_sent[rows])
+        lengths = spans[:, 1] - spans[:, 0]
+        if not len(rows) or not lengths.sum():
+            return np.zeros(len(rows), np.float32)
+        # Gather only the candidates' sentences: the sentence table may hold millions of rows.
+        idx = np.repeat(spans[:, 0] - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
+        sims = np.asarray(self.store.sentence_vectors[idx], dtype=np.float32) @ q
+        starts = np.cumsum(lengths) - lengths
+        out = np.full(len(rows), -1.0, dtype=np.float32)
+        nonempty = lengths > 0
+        out[nonempty] = np.maximum.reduceat(sims, starts[nonempty])
+        return out
 
     def search(self, question: str, k: int = 5, doc_ids: list[str] | None = None, mode: str = "hybrid") -> list[Hit]:
         """The `k` best passages, overlapping windows of one spot returned once."""

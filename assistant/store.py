@@ -160,6 +160,8 @@ class Store:
         if self._faiss is None:
             import faiss
 
+            # One query at a time: FAISS's OpenMP threads would only spin against torch's.
+            faiss.omp_set_num_threads(1)
             try:
                 self._faiss = faiss.read_index(str(self.directory / "faiss.index"), faiss.IO_FLAG_MMAP)
             except RuntimeError:

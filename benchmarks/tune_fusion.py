@@ -23,7 +23,7 @@ def collect(searcher, queries: dict[str, str]):
     out = {}
     vecs = searcher.encoder.encode(list(queries.values()))
     for (qid, text), q in zip(queries.items(), vecs):
-        out[qid] = searcher.candidates(text, query_vector=q, n=100)
+        out[qid] = searcher.candidates(text, query_vector=q)
     return out
 
 
@@ -32,13 +32,11 @@ def run_for(cands, doc_ids, fusion: FusionParams, mode: str = "hybrid"):
 
 
 def grid(cands, doc_ids, qrels):
-    """Best (bm25, sentence) weights relative to dense = 1; scale does not change a ranking."""
+    """Best convex weights (dense, bm25, sentence) on a 0.05 simplex grid, by nDCG@10."""
     best = None
-    for wb in np.arange(0, 1.51, 0.1):
-        for ws in np.arange(0, 1.51, 0.1):
-            total = 1 + wb + ws
-            f = FusionParams(dense_weight=round(1 / total, 3), bm25_weight=round(wb / total, 3),
-                             sentence_weight=round(ws / total, 3))
+    for a in range(21):
+        for b in range(21 - a):
+            f = FusionParams(dense_weight=a / 20, bm25_weight=b / 20, sentence_weight=(20 - a - b) / 20)
             m, _ = score_metrics(qrels, run_for(cands, doc_ids, f), ["ndcg@10"])
             if best is None or m["ndcg@10"] > best[0]:
                 best = (m["ndcg@10"], f)

@@ -1,0 +1,43 @@
+"""Warm search latency on the SciFact index, highlight included (issue 2 bar: p50 <= 30 ms, p95 <= 60 ms).
+
+    python benchmarks/search_latency.py [--dataset ../shared/beir/scifact] [--n 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import time
+from pathlib import Path
+
+import numpy as np
+
+from assistant.eval_runner import dataset_searcher
+from assistant.evaluation import load_beir
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--dataset", default="../shared/beir/scifact")
+    ap.add_argument("--n", type=int, default=300)
+    args = ap.parse_args()
+    ds = load_beir(Path(args.dataset), "test")
+    searcher = dataset_searcher(ds, progress=True)
+    questions = list(ds.queries.values())[: args.n]
+    for q in questions[:10]:  # warm: model, BM25 arrays, page cache
+        searcher.search(q, k=5)
+    times = []
+    for q in questions:
+        t0 = time.perf_counter()
+        hits = searcher.search(q, k=5)
+        times.append((time.perf_counter() - t0) * 1000)
+        assert hits and hits[0].highlight.text
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()}")
+    print(f"index: {len(searcher.store)} passages, {len(searcher.store.sentence_doc)} sentences")
+    print(f"search latency over {len(times)} questions (k=5, highlight included): "
+          f"p50 {np.percentile(times, 50):.1f} ms, p95 {np.percentile(times, 95):.1f} ms, max {max(times):.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
