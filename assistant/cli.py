@@ -219,6 +219,60 @@ def run_eval(args: argparse.Namespace) -> int:
 
 
 # ---------------------------------------------------------------------------------------------
+# check
+
+
+def _format_verdict(v) -> str:
+    title = {"supported": "SUPPORTED", "contradicted": "POSSIBLE CONFLICT (contradicted; review the evidence)",
+             "not_found": "NO SUPPORT FOUND"}[v.verdict]
+    lines = [f"{title} · confidence {v.confidence:.2f}", ""]
+    for i, e in enumerate(v.evidence, start=1):
+        where = f"p. {e.page}, " if e.page else ""
+        lines.append(f"{i}. [{e.label} {e.score:.2f}] {e.title} · {e.doc_id} · {where}chars {e.start}-{e.end}")
+        lines.append(f"   {e.text}")
+    return "\n".join(lines)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from assistant.claims import ClaimChecker, ClaimError
+    from assistant.documents import iter_jsonl
+    from assistant.retrieve import QuestionError, Searcher
+
+    index_dir = Path(args.index_dir)
+    ensure_index(index_dir)
+    try:
+        checker = ClaimChecker(Searcher(index_dir), nli_model=Path(args.nli_model) if args.nli_model else None)
+    except ClaimError as exc:
+        raise CommandError(str(exc)) from exc
+    if args.batch:
+        path = Path(args.batch)
+        if not path.is_file():
+            raise CommandError(f"cannot read batch file {path}")
+        failures = 0
+        for number, rec, error in iter_jsonl(path):
+            cid = rec.get("id", number) if rec else number
+            start = time.perf_counter()
+            try:
+                if error:
+                    raise ClaimError(error)
+                line = {"id": cid, **checker.check(str(rec.get("claim", ""))).to_dict()}
+            except (ClaimError, QuestionError) as exc:
+                failures += 1
+                line = {"id": cid, "error": str(exc)}
+            line["latency_ms"] = round((time.perf_counter() - start) * 1000, 2)
+            print(json.dumps(line, ensure_ascii=False), flush=True)
+        return EXIT_FAIL if failures else EXIT_OK
+    if args.claim is None:
+        raise CommandError("give a CLAIM or --batch FILE.jsonl")
+    try:
+        verdict = checker.check(args.claim)
+    except ClaimError as exc:
+        raise QuestionError(str(exc)) from exc
+    print(json.dumps(verdict.to_dict(), ensure_ascii=False, indent=1) if args.json else _format_verdict(verdict))
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------------------------------
 # serve
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -278,6 +332,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--eval-dir", default="eval", help="our own evaluation set (default: eval/)")
     p.add_argument("--index-dir", default=str(config.DEFAULT_INDEX_DIR))
 
+    p = sub.add_parser("check", help="check which sources support or contradict a claim")
+    p.add_argument("claim", nargs="?")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--batch", help="JSONL file of {\"id\", \"claim\"} lines")
+    p.add_argument("--nli-model", help="a local NLI cross-encoder folder to decide support vs contradiction")
+    p.add_argument("--index-dir", default=str(config.DEFAULT_INDEX_DIR))
+
     p = sub.add_parser("serve", help="open the browser app")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=7860)
@@ -302,6 +363,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_eval(args)
         if args.command == "serve":
             return run_serve(args)
+        if args.command == "check":
+            return run_check(args)
     except (CommandError, StoreError, QuestionError) as exc:
         _err(str(exc))
         return EXIT_USAGE if isinstance(exc, QuestionError) else EXIT_FAIL
