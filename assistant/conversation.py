@@ -34,6 +34,7 @@ class ResolvedQuery:
     original: str
     query: str
     kind: str  # "standalone", "new-topic" or "reference"
+    topic: str | None = None  # the phrase a new-topic follow-up put into the query
 
 
 def _content_words(text: str) -> list[str]:
@@ -75,30 +76,39 @@ def _phrases(text: str) -> list[tuple[int, int]]:
 
 def resolve_followup(question: str, history: list[str], encoder) -> ResolvedQuery:
     """The standalone query for `question` given earlier questions (oldest first)."""
-    previous = None
+    previous, slot = None, None
     for past in history:
         past = (past or "").strip()
         if past:
-            previous = _resolve_one(past, previous, encoder).query
-    return _resolve_one(question, previous, encoder)
+            resolved = _resolve_one(past, previous, slot, encoder)
+            previous, slot = resolved.query, resolved.topic
+    return _resolve_one(question, previous, slot, encoder)
 
 
-def _resolve_one(question: str, previous: str | None, encoder) -> ResolvedQuery:
+def _resolve_one(question: str, previous: str | None, slot: str | None, encoder) -> ResolvedQuery:
     q = question.strip()
     kind = is_followup(q) if previous else ""
     if not kind or not previous:
         return ResolvedQuery(question, q, "standalone")
     if kind == "new-topic":
         topic = _strip_lead(q)
+        # The phrase an earlier follow-up put in is the slot the next one replaces
+        # ("depression" -> "anxiety" -> "schizophrenia").
+        if topic and slot and slot in previous:
+            i = previous.rfind(slot)
+            return ResolvedQuery(question, previous[:i] + topic + previous[i + len(slot):], kind, topic)
         spans = _phrases(previous)
         if topic and spans:
             vecs = encoder.encode([topic] + [previous[s:e] for s, e in spans])
             sims = vecs[1:] @ vecs[0]
             # Prefer the longest phrase among near-equals: "major depression" over "depression".
-            best = int(np.argmax(sims + 0.02 * np.array([previous[s:e].count(" ") for s, e in spans])))
+            # Prefer the longest phrase among near-equals ("major depression" over "depression") and,
+            # as questions put their topic last, later phrases.
+            bonus = np.array([0.02 * previous[s:e].count(" ") + 0.05 * e / len(previous) for s, e in spans])
+            best = int(np.argmax(sims + bonus))
             if sims[best] > 0.25:
                 s, e = spans[best]
-                return ResolvedQuery(question, previous[:s] + topic + previous[e:], kind)
+                return ResolvedQuery(question, previous[:s] + topic + previous[e:], kind, topic)
         return ResolvedQuery(question, f"{previous} {topic}".strip(), kind)
     topic = " ".join(_content_words(previous))
     replaced, n = _PRONOUNS.subn(topic, q, count=1)

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant.claims import MODEL_PATH, ClaimChecker, ClaimError
+from assistant.conversation import is_followup, resolve_followup
+from tests.conftest import ROOT
+
+EV_KEYS = ["text", "doc_id", "title", "start", "end", "page", "label", "score"]
+
+
+@pytest.fixture(scope="module")
+def checker(searcher):
+    return ClaimChecker(searcher)
+
+
+def test_supported_claim_with_cited_evidence(checker, searcher):
+    v = checker.check("Mindfulness meditation can reshape neural pathways.").to_dict()
+    assert list(v) == ["verdict", "confidence", "evidence"]
+    assert v["verdict"] == "supported" and 0 <= v["confidence"] <= 1
+    top = v["evidence"][0]
+    assert list(top) == EV_KEYS and top["label"] == "supports"
+    assert "mindfulness meditation can reshape neural pathways" in top["text"]
+    doc = searcher.store.documents[searcher.store.doc_index[top["doc_id"]]]
+    assert doc.text[top["start"] : top["end"]] == top["text"]
+
+
+def test_unsupported_claim_is_not_found(checker):
+    v = checker.check("Regular coffee consumption lowers the risk of Alzheimer's disease.")
+    assert v.verdict == "not_found"
+    assert all(e.label == "related" for e in v.evidence)
+
+
+def test_own_claim_set_accuracy(checker):
+    rows = [json.loads(line) for line in (ROOT / "eval" / "claims.jsonl").read_text().splitlines()]
+    assert len(rows) >= 20 and sum(r["verdict"] == "not_found" for r in rows) >= len(rows) // 2
+    right = sum(checker.check(r["claim"]).verdict == r["verdict"] for r in rows)
+    assert right / len(rows) >= 0.9
+
+
+def test_bad_claims(checker):
+    with pytest.raises(ClaimError):
+        checker.check("   ")
+    with pytest.raises(ValueError):
+        checker.check("x" * 100_000)
+
+
+def test_model_artifact_is_small_json_with_provenance():
+    spec = json.loads(MODEL_PATH.read_text())
+    assert MODEL_PATH.stat().st_size < 64_000
+    assert "CC BY-NC" in spec["training_data"]["license"]
+    assert spec["command"] == "python benchmarks/train_claims.py"
+    assert 0 < spec["thresholds"]["evidence"] < 1 and 0 < spec["thresholds"]["contradiction"] < 1
+
+
+def test_missing_nli_model_is_a_clear_error(searcher, tmp_path):
+    with pytest.raises(ClaimError, match="no NLI model"):
+        ClaimChecker(searcher, nli_model=tmp_path / "none")
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("And for anxiety?", "new-topic"), ("What about schizophrenia?", "new-topic"),
+    ("How is it treated?", "reference"), ("What is neuroplasticity?", ""),
+    ("Which brain regions are linked to depression?", ""),
+])
+def test_followup_detection(question, kind):
+    assert is_followup(question) == kind
+
+
+def test_followup_resolution(encoder):
+    r = resolve_followup("And for anxiety?", ["Which brain regions are linked to depression?"], encoder)
+    assert r.query == "Which brain regions are linked to anxiety?"
+    chained = resolve_followup("What about schizophrenia?", ["Which brain regions are linked to depression?",
+                                                            "And for anxiety?"], encoder)
+    assert chained.query == "Which brain regions are linked to schizophrenia?"
+    ref = resolve_followup("How many articles did it identify?", ["Who wrote the narrative review?"], encoder)
+    assert "review" in ref.query
+    alone = resolve_followup("What is structural neuroplasticity?", ["Which brain regions are linked to depression?"],
+                             encoder)
+    assert alone.query == "What is structural neuroplasticity?" and alone.kind == "standalone"
+
+
+def test_followup_retrieves_the_anxiety_passage(searcher, encoder):
+    r = resolve_followup("And for anxiety?", ["Which brain regions are linked to depression?"], encoder)
+    assert "insula" in searcher.search(r.query, k=1)[0].highlight.text
