@@ -110,9 +110,8 @@ class Encoder:
         with self._lock:
             if self._model is None:
                 import torch
-                from sentence_transformers import SentenceTransformer
-
                 import transformers
+                from sentence_transformers import SentenceTransformer
 
                 transformers.utils.logging.set_verbosity_error()
                 transformers.utils.logging.disable_progress_bar()

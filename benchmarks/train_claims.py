@@ -33,7 +33,6 @@ from assistant.claims import (
 from assistant.eval_runner import dataset_searcher
 from assistant.evaluation import load_beir
 
-
 DETECTOR_FEATURES = SENTENCE_FEATURES + EMBEDDING_FEATURES
 # Strong regularisation: 781 features, and raw embedding dimensions memorise topics otherwise.
 C_DETECTOR = 0.01

@@ -12,11 +12,9 @@ import argparse
 import platform
 from pathlib import Path
 
-import numpy as np
-
 from assistant.config import FusionParams
-from assistant.evaluation import doc_run, load_beir, score_metrics
 from assistant.eval_runner import dataset_searcher
+from assistant.evaluation import doc_run, load_beir, score_metrics
 
 
 def collect(searcher, queries: dict[str, str]):

@@ -55,7 +55,7 @@ def server(tmp_path_factory, corpus_index):
             break
         except OSError:
             if proc.poll() is not None:
-                raise RuntimeError((work / "server.log").read_text())
+                raise RuntimeError((work / "server.log").read_text()) from None
             time.sleep(0.25)
     else:
         proc.kill()
@@ -160,3 +160,23 @@ def test_script_injection_is_shown_as_text(page):
     assert '<img src=x onerror="window.__xss=2">' in text
     assert page.evaluate("window.__xss === undefined")
     assert turn.locator("script").count() == 0 and turn.locator("img").count() == 0
+
+
+def test_claim_check_view(page):
+    page.get_by_role("tab", name="Check a claim").click()
+    box = page.locator("#claim textarea")
+    box.fill("Mindfulness meditation can reshape neural pathways.")
+    box.press("Enter")
+    page.wait_for_selector("#verdict .verdict", timeout=30_000)
+    assert "Supported" in page.locator("#verdict h3").inner_text()
+    assert "mindfulness meditation" in page.locator("#verdict mark.answer").first.inner_text()
+
+
+def test_load_through_the_api(server):
+    """A shortened load test (the full one is benchmarks/load_test.py): no errors under concurrency."""
+    from benchmarks.load_test import run
+
+    result = run(server["url"], clients=8, seconds=15, pid=server["pid"])
+    assert result["errors"] == 0, result["first_errors"]
+    assert result["requests"] > 20
+    (ARTIFACTS / "load-test.json").write_text(__import__("json").dumps(result, indent=1))

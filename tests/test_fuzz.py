@@ -1,0 +1,106 @@
+"""Property-based fuzzing of ingestion, questions and claims: only the product's own errors escape."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from assistant.claims import ClaimError
+from assistant.documents import IngestError, load_file, load_paths
+from assistant.passages import make_passages
+from assistant.retrieve import QuestionError
+from tests.conftest import PDF_SAMPLES
+
+SUFFIXES = [".txt", ".md", ".html", ".pdf"]
+FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@FUZZ
+@given(data=st.binary(max_size=4000), suffix=st.sampled_from(SUFFIXES))
+def test_random_bytes_never_crash_ingestion(tmp_path_factory, data, suffix):
+    f = tmp_path_factory.mktemp("fz") / f"x{suffix}"
+    f.write_bytes(data)
+    try:
+        doc, _ = load_file(f, f.name)
+    except IngestError:
+        return
+    assert doc.text.strip()
+
+
+@FUZZ
+@given(text=st.text(max_size=3000), suffix=st.sampled_from([".txt", ".md", ".html"]))
+def test_random_text_keeps_exact_spans(tmp_path_factory, encoder, text, suffix):
+    f = tmp_path_factory.mktemp("ft") / f"x{suffix}"
+    f.write_bytes(text.encode("utf-8", "replace"))
+    try:
+        doc, _ = load_file(f, f.name)
+    except IngestError:
+        return
+    from assistant.config import ChunkingParams
+
+    for p in make_passages(doc, encoder.count_tokens, ChunkingParams()):
+        assert doc.text[p.start : p.end] == p.text
+
+
+@pytest.mark.skipif(not PDF_SAMPLES.exists(), reason="needs ../shared/pdf-samples")
+def test_mutated_sample_pdfs_never_crash(tmp_path):
+    rng = random.Random(1234)
+    samples = sorted(PDF_SAMPLES.glob("*.pdf"))
+    out = tmp_path / "mutated"
+    out.mkdir()
+    for i in range(120):
+        data = bytearray(rng.choice(samples).read_bytes())
+        for _ in range(rng.randint(1, 20)):
+            op = rng.random()
+            pos = rng.randrange(len(data))
+            if op < 0.5:
+                data[pos] = rng.randrange(256)
+            elif op < 0.8:
+                del data[pos : pos + rng.randint(1, 200)]
+            else:
+                data[pos:pos] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 50)))
+        if rng.random() < 0.2:
+            data = data[: rng.randrange(len(data))]  # truncated file
+        (out / f"m{i:03d}.pdf").write_bytes(bytes(data))
+    result = load_paths([out])  # must not raise
+    assert len(result.report) == 120
+    assert all(e.status in ("ok", "skipped") and (e.status == "ok" or e.reason) for e in result.report)
+
+
+@FUZZ
+@given(question=st.text(max_size=300))
+def test_any_question_answers_or_explains(searcher, question):
+    try:
+        hits = searcher.search(question, k=3)
+    except QuestionError:
+        return
+    for h in hits:
+        assert h.start <= h.highlight.start <= h.highlight.end <= h.end
+
+
+@FUZZ
+@given(claim=st.text(max_size=300))
+def test_any_claim_answers_or_explains(searcher, claim):
+    from assistant.claims import ClaimChecker
+
+    checker = test_any_claim_answers_or_explains.__dict__.setdefault("checker", ClaimChecker(searcher))
+    try:
+        v = checker.check(claim)
+    except (ClaimError, QuestionError):
+        return
+    assert v.verdict in ("supported", "contradicted", "not_found") and 0 <= v.confidence <= 1
+
+
+def test_huge_and_odd_files(tmp_path: Path):
+    (tmp_path / "huge.txt").write_text("Neuroplasticity matters. " * 200_000)
+    (tmp_path / "nul.md").write_bytes(b"# T\x00\x00\x00")
+    (tmp_path / "bom16.txt").write_bytes("Hello brain".encode("utf-16"))
+    result = load_paths([tmp_path])
+    by = {Path(e.source).name: e for e in result.report}
+    assert by["huge.txt"].status == "ok" and by["huge.txt"].chars > 4_000_000
+    assert by["nul.md"].status == "skipped"
+    assert by["bom16.txt"].status == "ok"
