@@ -50,7 +50,8 @@ def is_followup(question: str) -> str:
     content = _content_words(q)
     if _PRONOUNS.search(q) and len(content) <= 4:
         return "reference"
-    if len(words) <= 3 and content and q.endswith("?") and not re.match(r"^(what|how|why|who|which|when|where|is|are|does|do|can)\b", q, re.I):
+    question_word = re.match(r"^(what|how|why|who|which|when|where|is|are|does|do|can)\b", q, re.I)
+    if len(words) <= 3 and content and q.endswith("?") and not question_word:
         return "new-topic"  # "Anxiety?" after a question
     return ""
 
