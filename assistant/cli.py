@@ -149,35 +149,46 @@ def run_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _run_batch(searcher, path: Path, k: int, doc_ids: list[str] | None) -> int:
-    from assistant.conversation import resolve_followup
+def _run_jsonl_batch(path: Path, handle, failure_fields: dict) -> int:
+    """One JSON line out per line in: `handle(record, line_number)` or the error, with latency."""
+    from assistant.claims import ClaimError
     from assistant.documents import iter_jsonl
     from assistant.retrieve import QuestionError
 
     if not path.is_file():
         raise CommandError(f"cannot read batch file {path}")
-    searcher.encoder.warm_up()
     failures = 0
     for number, rec, error in iter_jsonl(path):
-        qid = rec.get("id", number) if rec else number
+        rid = rec.get("id", number) if rec else number
         start = time.perf_counter()
         try:
             if error:
                 raise QuestionError(error)
-            history = rec.get("history") or []
-            if not isinstance(history, list):
-                raise QuestionError(f"line {number}: 'history' must be a list of questions")
-            resolved = resolve_followup(rec.get("question", ""), [str(h) for h in history], searcher.encoder)
-            hits = searcher.search(resolved.query, k=k, doc_ids=doc_ids)
-            line = {"id": qid, "hits": [h.to_dict() for h in hits]}
-            if resolved.query != resolved.original:
-                line["resolved_query"] = resolved.query
-        except QuestionError as exc:
+            line = {"id": rid, **handle(rec, number)}
+        except (QuestionError, ClaimError) as exc:
             failures += 1
-            line = {"id": qid, "hits": [], "error": str(exc)}
+            line = {"id": rid, **failure_fields, "error": str(exc)}
         line["latency_ms"] = round((time.perf_counter() - start) * 1000, 2)
         print(json.dumps(line, ensure_ascii=False), flush=True)
     return EXIT_FAIL if failures else EXIT_OK
+
+
+def _run_batch(searcher, path: Path, k: int, doc_ids: list[str] | None) -> int:
+    from assistant.conversation import resolve_followup
+    from assistant.retrieve import QuestionError
+
+    def handle(rec: dict, number: int) -> dict:
+        history = rec.get("history") or []
+        if not isinstance(history, list):
+            raise QuestionError(f"line {number}: 'history' must be a list of questions")
+        resolved = resolve_followup(rec.get("question", ""), [str(h) for h in history], searcher.encoder)
+        line = {"hits": [h.to_dict() for h in searcher.search(resolved.query, k=k, doc_ids=doc_ids)]}
+        if resolved.query != resolved.original:
+            line["resolved_query"] = resolved.query
+        return line
+
+    searcher.encoder.warm_up()
+    return _run_jsonl_batch(path, handle, {"hits": []})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -235,7 +246,6 @@ def _format_verdict(v) -> str:
 
 def run_check(args: argparse.Namespace) -> int:
     from assistant.claims import ClaimChecker, ClaimError
-    from assistant.documents import iter_jsonl
     from assistant.retrieve import QuestionError, Searcher
 
     index_dir = Path(args.index_dir)
@@ -245,23 +255,7 @@ def run_check(args: argparse.Namespace) -> int:
     except ClaimError as exc:
         raise CommandError(str(exc)) from exc
     if args.batch:
-        path = Path(args.batch)
-        if not path.is_file():
-            raise CommandError(f"cannot read batch file {path}")
-        failures = 0
-        for number, rec, error in iter_jsonl(path):
-            cid = rec.get("id", number) if rec else number
-            start = time.perf_counter()
-            try:
-                if error:
-                    raise ClaimError(error)
-                line = {"id": cid, **checker.check(str(rec.get("claim", ""))).to_dict()}
-            except (ClaimError, QuestionError) as exc:
-                failures += 1
-                line = {"id": cid, "error": str(exc)}
-            line["latency_ms"] = round((time.perf_counter() - start) * 1000, 2)
-            print(json.dumps(line, ensure_ascii=False), flush=True)
-        return EXIT_FAIL if failures else EXIT_OK
+        return _run_jsonl_batch(Path(args.batch), lambda rec, _n: checker.check(str(rec.get("claim", ""))).to_dict(), {})
     if args.claim is None:
         raise CommandError("give a CLAIM or --batch FILE.jsonl")
     try:
