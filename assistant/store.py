@@ -43,8 +43,9 @@ from assistant.config import ChunkingParams
 from assistant.documents import Document, PageSpan
 from assistant.passages import cut_title, embedding_text, make_passages
 
-# Above this many passages, exact search gives way to HNSW (see docs in README "Scale").
+# Above this many passages, exact search gives way to IVF (see README "Scale").
 FLAT_LIMIT = 50_000
+IVF_NPROBE = 32
 
 
 class StoreError(Exception):
@@ -158,16 +159,7 @@ class Store:
     @property
     def faiss_index(self):
         if self._faiss is None:
-            import faiss
-
-            # One query at a time: FAISS's OpenMP threads would only spin against torch's.
-            faiss.omp_set_num_threads(1)
-            try:
-                self._faiss = faiss.read_index(str(self.directory / "faiss.index"), faiss.IO_FLAG_MMAP)
-            except RuntimeError:
-                self._faiss = faiss.read_index(str(self.directory / "faiss.index"))
-            if "hnsw" in self.manifest["index"]:
-                self._faiss.hnsw.efSearch = self.manifest["index"]["hnsw"]["ef_search"]
+            self._faiss = load_faiss(self.directory / "faiss.index", self.manifest["index"])
         return self._faiss
 
     @property
@@ -199,6 +191,21 @@ class Store:
             if i is not None:
                 rows.append(np.arange(self.doc_passage_start[i], self.doc_passage_start[i + 1]))
         return np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+
+
+def load_faiss(path: Path, meta: dict):
+    """Open a FAISS index memory-mapped where the type allows, with its search parameters."""
+    import faiss
+
+    # One query at a time: FAISS's OpenMP threads would only spin against torch's.
+    faiss.omp_set_num_threads(1)
+    try:
+        index = faiss.read_index(str(path), faiss.IO_FLAG_MMAP | faiss.IO_FLAG_READ_ONLY)
+    except RuntimeError:
+        index = faiss.read_index(str(path))
+    if meta.get("type") == "ivf_flat":
+        faiss.extract_index_ivf(index).nprobe = meta["nprobe"]
+    return index
 
 
 def _doc_from_json(line: str) -> DocRecord:
@@ -462,6 +469,10 @@ def _assemble(parts: list[np.ndarray | int], new: np.ndarray | None, dim: int, d
 
 
 def _write_faiss(path: Path, dense: np.ndarray) -> dict:
+    """Exact search up to FLAT_LIMIT passages; above, IVF (about 4·sqrt(n) lists, 32 probed).
+
+    Measured with benchmarks/scale_search.py: see the README's scale section.
+    """
     import faiss
 
     n, d = dense.shape
@@ -469,13 +480,14 @@ def _write_faiss(path: Path, dense: np.ndarray) -> dict:
         index = faiss.IndexFlatIP(d)
         meta = {"type": "flat", "metric": "inner_product"}
     else:
-        m, ef_construction, ef_search = 32, 80, 64
-        index = faiss.IndexHNSWFlat(d, m, faiss.METRIC_INNER_PRODUCT)
-        index.hnsw.efConstruction = ef_construction
-        meta = {"type": "hnsw", "metric": "inner_product",
-                "hnsw": {"m": m, "ef_construction": ef_construction, "ef_search": ef_search}}
-    if n:
-        index.add(np.ascontiguousarray(dense, dtype=np.float32))
+        nlist = int(4 * np.sqrt(n))
+        index = faiss.IndexIVFFlat(faiss.IndexFlatIP(d), d, nlist, faiss.METRIC_INNER_PRODUCT)
+        sample = dense[np.random.default_rng(0).choice(n, size=min(n, 64 * nlist), replace=False)]
+        index.train(np.ascontiguousarray(sample, dtype=np.float32))
+        meta = {"type": "ivf_flat", "metric": "inner_product", "nlist": nlist, "nprobe": IVF_NPROBE,
+                "trained_on": int(len(sample))}
+    for start in range(0, n, 100_000):  # in blocks, so a memory-mapped matrix is never copied whole
+        index.add(np.ascontiguousarray(dense[start : start + 100_000], dtype=np.float32))
     faiss.write_index(index, str(path))
     return meta
 

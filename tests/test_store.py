@@ -123,3 +123,21 @@ def test_manifest_is_json_and_documents_keep_text(tmp_path, corpus_copy, encoder
     shutil.rmtree(gen / "bm25")
     with pytest.raises(StoreError):
         open_store(idx)
+
+
+def test_large_collections_get_ivf_with_recorded_parameters(tmp_path, monkeypatch):
+    import assistant.store as store_mod
+
+    monkeypatch.setattr(store_mod, "FLAT_LIMIT", 1000)
+    rng = np.random.default_rng(0)
+    centers = rng.standard_normal((50, 384)).astype(np.float32)
+    vecs = centers[rng.integers(0, 50, 5000)] + 0.3 * rng.standard_normal((5000, 384)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    meta = store_mod._write_faiss(tmp_path / "faiss.index", vecs)
+    assert meta["type"] == "ivf_flat" and meta["nlist"] == int(4 * np.sqrt(5000)) and meta["nprobe"] == 32
+    index = store_mod.load_faiss(tmp_path / "faiss.index", meta)
+    queries = vecs[:50] + 0.05 * rng.standard_normal((50, 384)).astype(np.float32)
+    _, got = index.search(queries, 10)
+    exact = np.argsort(-(queries @ vecs.T), axis=1)[:, :10]
+    recall = np.mean([len(set(a) & set(b)) / 10 for a, b in zip(got, exact)])
+    assert recall >= 0.9

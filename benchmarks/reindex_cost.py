@@ -1,0 +1,50 @@
+"""Cost of re-indexing when 1% of documents changed, against a full build (same machine, same run).
+
+    python benchmarks/reindex_cost.py [--corpus ../shared/beir/scifact/corpus.jsonl] [--limit 1000]
+
+Builds the collection from scratch (no embedding cache), then changes 1% of the documents and
+indexes again; prints both times and their ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from pathlib import Path
+
+from assistant.documents import load_paths
+from assistant.encoder import get_encoder
+from assistant.store import build_index
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", default="../shared/beir/scifact/corpus.jsonl")
+    ap.add_argument("--limit", type=int, default=1000)
+    args = ap.parse_args()
+    lines = Path(args.corpus).read_text().splitlines()[: args.limit]
+    enc = get_encoder()
+    enc.warm_up()
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        corpus.write_text("\n".join(lines) + "\n")
+        t0 = time.perf_counter()
+        full = build_index(Path(tmp) / "index", load_paths([corpus]).documents, enc)
+        full_s = time.perf_counter() - t0
+        changed = max(1, len(lines) // 100)
+        recs = [json.loads(line) for line in lines]
+        for r in recs[:changed]:
+            r["text"] += " This abstract was revised."
+        corpus.write_text("".join(json.dumps(r) + "\n" for r in recs))
+        t0 = time.perf_counter()
+        inc = build_index(Path(tmp) / "index", load_paths([corpus]).documents, enc)
+        inc_s = time.perf_counter() - t0
+    print(f"{len(lines)} documents, {full.passages} passages, {full.sentences} sentences")
+    print(f"full build {full_s:.1f} s; {changed} changed documents ({inc.embedded_documents} re-embedded) "
+          f"{inc_s:.1f} s = {100 * inc_s / full_s:.1f}% of the full build")
+
+
+if __name__ == "__main__":
+    main()
