@@ -475,6 +475,7 @@ def _write_faiss(path: Path, dense: np.ndarray) -> dict:
     """
     import faiss
 
+    faiss.omp_set_num_threads(os.cpu_count() or 1)  # building is bulk work (search sets 1 thread)
     n, d = dense.shape
     if n <= FLAT_LIMIT:
         index = faiss.IndexFlatIP(d)
@@ -482,7 +483,7 @@ def _write_faiss(path: Path, dense: np.ndarray) -> dict:
     else:
         nlist = int(4 * np.sqrt(n))
         index = faiss.IndexIVFFlat(faiss.IndexFlatIP(d), d, nlist, faiss.METRIC_INNER_PRODUCT)
-        sample = dense[np.random.default_rng(0).choice(n, size=min(n, 64 * nlist), replace=False)]
+        sample = dense[np.random.default_rng(0).choice(n, size=min(n, 40 * nlist), replace=False)]
         index.train(np.ascontiguousarray(sample, dtype=np.float32))
         meta = {"type": "ivf_flat", "metric": "inner_product", "nlist": nlist, "nprobe": IVF_NPROBE,
                 "trained_on": int(len(sample))}
