@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.retrieve import Searcher, clean_question
+from assistant.store import english_stemmer
 
 VERDICTS = ("supported", "contradicted", "not_found")
 MODEL_PATH = Path(__file__).parent / "models" / "claims.json"
@@ -90,15 +91,8 @@ class Verdict:
 
 
 def _stems(text: str) -> list[str]:
-    import Stemmer
-
-    global _STEMMER
-    try:
-        stemmer = _STEMMER
-    except NameError:
-        stemmer = _STEMMER = Stemmer.Stemmer("english")
     words = [w for w in _WORD.findall(text.lower()) if w not in _STOP]
-    return stemmer.stemWords(words)
+    return english_stemmer().stemWords(words)
 
 
 def _numbers(text: str) -> set[str]:

@@ -54,19 +54,21 @@ class StoreError(Exception):
 
 def bm25_tokenize(texts: list[str]) -> list[list[str]]:
     import bm25s
-    import Stemmer
 
-    return bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer(Stemmer), return_ids=False,
+    return bm25s.tokenize(texts, stopwords="en", stemmer=english_stemmer(), return_ids=False,
                           show_progress=False)
 
 
 _STEMMER = None
 
 
-def _stemmer(module):
+def english_stemmer():
+    """The one Snowball English stemmer of this process (BM25 and the claim features share it)."""
     global _STEMMER
     if _STEMMER is None:
-        _STEMMER = module.Stemmer("english")
+        import Stemmer
+
+        _STEMMER = Stemmer.Stemmer("english")
     return _STEMMER
 
 

@@ -129,7 +129,7 @@ class App:
         try:
             result = self._checker.check(claim).to_dict()
         except (ClaimError, QuestionError) as exc:
-            return f"<div class=\"error\">{render._e(exc)}</div>", ""
+            return f"<div class=\"error\">{render.escape(exc)}</div>", ""
         return render.render_verdict(result), json.dumps(result, ensure_ascii=False, indent=1)
 
     def latest_report(self) -> tuple[str, str | None]:

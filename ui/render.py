@@ -24,8 +24,12 @@ details.full summary { cursor: pointer; font-size: .85em; color: #0550ae; }
 """
 
 
-def _e(text) -> str:
+def escape(text) -> str:
+    """Any value as HTML text: tags and quotes shown, never interpreted."""
     return html.escape(str(text), quote=True)
+
+
+_e = escape
 
 
 def location(hit: dict) -> str:
