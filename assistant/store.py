@@ -16,6 +16,9 @@ Layout of `index/` (nothing is pickled; arrays are .npy, memory-mapped on load):
         sentence_vectors.npy (m, d) float16 sentence vectors
         faiss.index         FAISS index over dense.npy
         bm25/               bm25s index over title + passage
+        bm25_terms.npy      (t,) int32 stemmed BM25 terms of every passage, as ids into bm25_vocab.json
+        bm25_offsets.npy    (n+1,) int64 where each passage's terms start in bm25_terms.npy
+        bm25_vocab.json     the terms, so a rebuild reuses unchanged passages without re-tokenising
 
 A build writes a new generation beside the old one and only then switches CURRENT, so a crash
 mid-build leaves the previous index untouched.  Public API: `Store`, `open_store`, `build_index`,
@@ -29,6 +32,7 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import shutil
 import time
 import uuid
@@ -52,11 +56,28 @@ class StoreError(Exception):
     """The index cannot be used or written; the message says why and what to run."""
 
 
-def bm25_tokenize(texts: list[str]) -> list[list[str]]:
-    import bm25s
+_BM25_TOKEN = re.compile(r"(?u)\b\w\w+\b")  # bm25s's (and scikit-learn's) default pattern
+_STEMS: dict[str, str] = {}
+_STOPWORDS: frozenset[str] | None = None
 
-    return bm25s.tokenize(texts, stopwords="en", stemmer=english_stemmer(), return_ids=False,
-                          show_progress=False)
+
+def bm25_tokenize(texts: list[str]) -> list[list[str]]:
+    """Lower-cased, stop-word-free, stemmed tokens: the same output as `bm25s.tokenize(...,
+    stopwords="en", stemmer=english_stemmer(), return_ids=False)`, but with a process-wide stem
+    cache, so re-indexing a mostly unchanged collection does not pay for stemming again."""
+    global _STOPWORDS
+    if _STOPWORDS is None:
+        from bm25s.stopwords import STOPWORDS_EN
+
+        _STOPWORDS = frozenset(STOPWORDS_EN)
+    stops, stems = _STOPWORDS, _STEMS
+    words_per_text = [[w for w in _BM25_TOKEN.findall(t.lower()) if w not in stops] for t in texts]
+    unseen = list({w for words in words_per_text for w in words if w not in stems})
+    if unseen:
+        if len(stems) + len(unseen) > 2_000_000:  # bound the cache on huge vocabularies
+            stems.clear()
+        stems.update(zip(unseen, english_stemmer().stemWords(unseen)))
+    return [[stems[w] for w in words] for words in words_per_text]
 
 
 _STEMMER = None
@@ -133,6 +154,8 @@ class Store:
             self.sentence_span = load("sentence_span.npy")
             self.dense = load("dense.npy")
             self.sentence_vectors = load("sentence_vectors.npy")
+            self.bm25_terms = load("bm25_terms.npy") if (directory / "bm25_terms.npy").exists() else None
+            self.bm25_offsets = load("bm25_offsets.npy") if self.bm25_terms is not None else None
         except (OSError, ValueError, KeyError, json.JSONDecodeError) as exc:
             raise StoreError(f"index file damaged in {directory} ({exc})") from exc
         self.doc_index = {d.doc_id: i for i, d in enumerate(self.documents)}
@@ -185,6 +208,15 @@ class Store:
         doc = self.documents[int(self.sentence_doc[row])]
         s, e = self.sentence_span[row]
         return doc.text[s:e]
+
+    def bm25_vocab(self) -> list[str] | None:
+        """The BM25 term list of this generation (None for an index written before it was kept)."""
+        if self.bm25_terms is None:
+            return None
+        try:
+            return json.loads((self.directory / "bm25_vocab.json").read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise StoreError(f"index file damaged in {self.directory} ({exc})") from exc
 
     def passages_of(self, doc_ids: list[str]) -> np.ndarray:
         rows = []
@@ -341,10 +373,11 @@ def _write_generation(index_dir: Path, docs: list[Document], old: Store | None, 
     s_span: list[np.ndarray] = []
     dense_parts: list[np.ndarray | int] = []   # an int marks a slot of new passage vectors
     sent_parts: list[np.ndarray | int] = []
+    term_parts: list[tuple[np.ndarray, np.ndarray] | list[str]] = []  # (terms, lengths) or texts to tokenise
     new_passage_texts: list[str] = []
     new_sentence_texts: list[str] = []
     n_pass = n_sent = 0
-    titles_cut: dict[str, str] = {}
+    old_vocab = old.bm25_vocab() if old is not None else None
     for di, doc in enumerate(tqdm(docs, desc="chunking", unit="doc", disable=not progress)):
         oi = old.doc_index.get(doc.doc_id) if old is not None else None
         if oi is not None and old.documents[oi].sha256 == doc.sha256:
@@ -358,6 +391,12 @@ def _write_generation(index_dir: Path, docs: list[Document], old: Store | None, 
             s_span.append(np.asarray(old.sentence_span[sa:sb]))
             dense_parts.append(np.asarray(old.dense[a:b], dtype=np.float32))
             sent_parts.append(np.asarray(old.sentence_vectors[sa:sb], dtype=np.float16))
+            if old_vocab is not None:
+                offs = np.asarray(old.bm25_offsets[a : b + 1])
+                term_parts.append((np.asarray(old.bm25_terms[offs[0] : offs[-1]]), np.diff(offs)))
+            else:  # an index from before the term table: tokenise these passages again
+                title = cut_title(doc.title, encoder.count_tokens, chunking.title_tokens) if doc.title else ""
+                term_parts.append([embedding_text(title, doc.text[s:e]) for s, e in old.passage_span[a:b]])
             n_pass += b - a
             n_sent += sb - sa
             report.reused_documents += 1
@@ -366,17 +405,22 @@ def _write_generation(index_dir: Path, docs: list[Document], old: Store | None, 
         passages = make_passages(doc, encoder.count_tokens, chunking)
         sentences = sorted({s for p in passages for s in p.sentences})
         sent_row = {s: n_sent + k for k, s in enumerate(sentences)}
-        title = titles_cut.setdefault(doc.doc_id, cut_title(doc.title, encoder.count_tokens, chunking.title_tokens))
+        title = cut_title(doc.title, encoder.count_tokens, chunking.title_tokens) if doc.title else ""
         p_doc.append(np.full(len(passages), di, dtype=np.int32))
         p_span.append(np.array([(p.start, p.end) for p in passages], dtype=np.int64).reshape(-1, 2))
         p_sent.append(np.array([(sent_row[p.sentences[0]], sent_row[p.sentences[-1]] + 1) for p in passages],
                                dtype=np.int64).reshape(-1, 2))
         s_doc.append(np.full(len(sentences), di, dtype=np.int32))
         s_span.append(np.array(sentences, dtype=np.int64).reshape(-1, 2))
-        dense_parts.append(len(passages))
-        sent_parts.append(len(sentences))
-        new_passage_texts.extend(embedding_text(title, p.text) for p in passages)
-        new_sentence_texts.extend(doc.text[s:e] for s, e in sentences)
+        passage_texts = [embedding_text(title, p.text) for p in passages]
+        sentence_texts = [doc.text[s:e] for s, e in sentences]
+        # An edited document keeps the vectors of its passages and sentences whose text is unchanged.
+        old_p, old_s = _old_rows(old, oi, encoder, chunking) if oi is not None else ({}, {})
+        _add_runs(dense_parts, [old_p.get(t) for t in passage_texts], old.dense if old_p else None,
+                  passage_texts, new_passage_texts, np.float32)
+        _add_runs(sent_parts, [old_s.get(t) for t in sentence_texts], old.sentence_vectors if old_s else None,
+                  sentence_texts, new_sentence_texts, np.float16)
+        term_parts.append(passage_texts)
         n_pass += len(passages)
         n_sent += len(sentences)
         report.embedded_documents += 1
@@ -404,6 +448,9 @@ def _write_generation(index_dir: Path, docs: list[Document], old: Store | None, 
         "dense.npy": dense,
         "sentence_vectors.npy": sent_vecs,
     }
+    terms, offsets, vocab = _term_table(term_parts, old_vocab or [])
+    arrays["bm25_terms.npy"] = terms
+    arrays["bm25_offsets.npy"] = offsets
     report.documents = len(docs)
     report.passages = n_pass
     report.sentences = n_sent
@@ -420,8 +467,9 @@ def _write_generation(index_dir: Path, docs: list[Document], old: Store | None, 
                                      "sha256": d.sha256, "text": d.text,
                                      "pages": [[p.start, p.end, p.page] for p in d.pages]},
                                     ensure_ascii=False) + "\n")
+        (tmp / "bm25_vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
         index_meta = _write_faiss(tmp / "faiss.index", dense)
-        _write_bm25(tmp / "bm25", docs, arrays, titles_cut, encoder, chunking)
+        _write_bm25(tmp / "bm25", terms, offsets, vocab)
         files = {}
         for path in sorted(tmp.rglob("*")):
             if path.is_file():
@@ -495,21 +543,77 @@ def _write_faiss(path: Path, dense: np.ndarray) -> dict:
     return meta
 
 
-def _write_bm25(path: Path, docs: list[Document], arrays: dict[str, np.ndarray], titles: dict[str, str],
-                encoder, chunking: ChunkingParams) -> None:
-    import bm25s
+def _old_rows(old: Store, oi: int, encoder, chunking: ChunkingParams) -> tuple[dict[str, int], dict[str, int]]:
+    """Embedded text -> row in `old`, for the passages and sentences of old document `oi`."""
+    rec = old.documents[oi]
+    title = cut_title(rec.title, encoder.count_tokens, chunking.title_tokens) if rec.title else ""
+    a, b = int(old.doc_passage_start[oi]), int(old.doc_passage_start[oi + 1])
+    passages = {embedding_text(title, rec.text[s:e]): a + k for k, (s, e) in enumerate(old.passage_span[a:b])}
+    if b == a:
+        return passages, {}
+    sa, sb = int(old.passage_sent[a, 0]), int(old.passage_sent[b - 1, 1])
+    sentences = {rec.text[s:e]: sa + k for k, (s, e) in enumerate(old.sentence_span[sa:sb])}
+    return passages, sentences
 
-    texts = []
-    for row, (s, e) in enumerate(arrays["passage_span.npy"]):
-        doc = docs[int(arrays["passage_doc.npy"][row])]
-        title = titles.get(doc.doc_id)
-        if title is None:
-            title = titles[doc.doc_id] = cut_title(doc.title, encoder.count_tokens, chunking.title_tokens)
-        texts.append(embedding_text(title, doc.text[s:e]))
+
+def _add_runs(parts: list[np.ndarray | int], rows: list[int | None], source: np.ndarray | None,
+              texts: list[str], new_texts: list[str], dtype) -> None:
+    """Append runs of reused vectors (arrays) and of texts to embed (int slots) to `parts`."""
+    k = 0
+    while k < len(rows):
+        j = k
+        if rows[k] is None:
+            while j < len(rows) and rows[j] is None:
+                j += 1
+            parts.append(j - k)
+            new_texts.extend(texts[k:j])
+        else:
+            while j < len(rows) and rows[j] is not None:
+                j += 1
+            parts.append(np.asarray(source[rows[k:j]], dtype=dtype))
+        k = j
+
+
+def _term_table(parts: list[tuple[np.ndarray, np.ndarray] | list[str]],
+                old_vocab: list[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """BM25 terms of every passage in order: reused slices keep their ids, texts are tokenised and
+    looked up; terms no passage uses any more are dropped."""
+    ids = {t: i for i, t in enumerate(old_vocab)}
+    vocab = list(old_vocab)
+    term_chunks, len_chunks = [], []
+    for part in parts:
+        if isinstance(part, list):
+            rows = bm25_tokenize(part) if part else []
+            flat = []
+            for row in rows:
+                for t in row:
+                    i = ids.get(t)
+                    if i is None:
+                        i = ids[t] = len(vocab)
+                        vocab.append(t)
+                    flat.append(i)
+            term_chunks.append(np.array(flat, dtype=np.int64))
+            len_chunks.append(np.array([len(r) for r in rows], dtype=np.int64))
+        else:
+            term_chunks.append(part[0].astype(np.int64))
+            len_chunks.append(part[1].astype(np.int64))
+    terms = np.concatenate(term_chunks) if term_chunks else np.zeros(0, np.int64)
+    lengths = np.concatenate(len_chunks) if len_chunks else np.zeros(0, np.int64)
+    used, terms = np.unique(terms, return_inverse=True)
+    offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+    return terms.astype(np.int32).reshape(-1), offsets, [vocab[i] for i in used]
+
+
+def _write_bm25(path: Path, terms: np.ndarray, offsets: np.ndarray, vocab: list[str]) -> None:
+    import bm25s
+    from bm25s.tokenization import Tokenized
+
     retriever = bm25s.BM25(method="lucene", k1=1.2, b=0.75)
-    tokens = bm25_tokenize(texts) if texts else []
-    # bm25s cannot index an empty collection; one empty row keeps the format uniform.
-    retriever.index(tokens if tokens else [[]], show_progress=False)
+    rows = [chunk.tolist() for chunk in np.split(terms, offsets[1:-1])] if len(offsets) > 1 else []
+    if rows:
+        retriever.index(Tokenized(ids=rows, vocab={t: i for i, t in enumerate(vocab)}), show_progress=False)
+    else:  # bm25s cannot index an empty collection; one empty row keeps the format uniform.
+        retriever.index([[]], show_progress=False)
     retriever.save(str(path), show_progress=False)
 
 
