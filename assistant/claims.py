@@ -304,5 +304,5 @@ class ClaimChecker:
         for i, c in enumerate(cands):
             if p_ev[i] >= t_ev and (c.doc not in best or p_ev[i] > p_ev[best[c.doc]]):
                 best[c.doc] = i
-        return {self.searcher.store.documents[d].doc_id: ("CONTRADICT" if p_con[i] >= t_con else "SUPPORT")
+        return {self.searcher.store.doc_ids[d]: ("CONTRADICT" if p_con[i] >= t_con else "SUPPORT")
                 for d, i in best.items()}

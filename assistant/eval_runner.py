@@ -53,7 +53,7 @@ def run_evaluation(dataset: Dataset, configs: list[str], split: str = "test", in
     searcher = Searcher(index_dir or config.DEFAULT_INDEX_DIR) if dataset.corpus_path is None \
         else dataset_searcher(dataset, progress)
     store = searcher.store
-    passage_doc_ids = [store.documents[int(d)].doc_id for d in store.passage_doc]
+    passage_doc_ids = [store.doc_ids[int(d)] for d in store.passage_doc]
     queries = {qid: resolve_followup(text, dataset.histories.get(qid, []), searcher.encoder).query
                for qid, text in dataset.queries.items()}
     qvecs = dict(zip(queries, searcher.encoder.encode(list(queries.values())))) if queries else {}
@@ -67,7 +67,7 @@ def run_evaluation(dataset: Dataset, configs: list[str], split: str = "test", in
                 whole_doc = _whole_doc_vectors(store, progress)
             sims = whole_doc @ qvecs[qid]
             top = np.argsort(-sims)[:RUN_DEPTH]
-            return {store.documents[i].doc_id: float(sims[i]) for i in top}
+            return {store.doc_ids[i]: float(sims[i]) for i in top}
         if qid not in pool:
             pool[qid] = searcher.candidates(queries[qid], query_vector=qvecs[qid])
         cand = pool[qid]

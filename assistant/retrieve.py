@@ -121,7 +121,7 @@ class Searcher:
 
     @property
     def documents(self) -> list[tuple[str, str]]:
-        return [(d.doc_id, d.title) for d in self.store.documents]
+        return list(zip(self.store.doc_ids, self.store.doc_titles))
 
     def resolve_doc_ids(self, doc_ids: list[str] | None) -> list[str] | None:
         """Accept ids, file names or stems; QuestionError naming any that match nothing."""
@@ -132,8 +132,7 @@ class Searcher:
             if wanted in self.store.doc_index:
                 out.append(wanted)
                 continue
-            matches = [d.doc_id for d in self.store.documents
-                       if Path(d.doc_id).name == wanted or Path(d.doc_id).stem == wanted]
+            matches = [d for d in self.store.doc_ids if Path(d).name == wanted or Path(d).stem == wanted]
             if matches:
                 out.extend(matches)
             else:

@@ -6,7 +6,8 @@ Layout of `index/` (nothing is pickled; arrays are .npy, memory-mapped on load):
     .lock                   held by the one writer
     gen-<time>-<id>/
         manifest.json       versions, model, dimension, chunking, per-document hashes, file checksums
-        documents.jsonl     doc_id, title, source, sha256, text, pages
+        documents.jsonl     doc_id, title, source, sha256, text, pages (one line per document)
+        documents_offsets.npy (D+1,) int64 byte offset of each line, so a document is read on demand
         passage_doc.npy     (n,) int32   document row of each passage
         passage_span.npy    (n, 2) int64 character span in the document text
         passage_sent.npy    (n, 2) int64 range of the passage's sentences in the sentence table
@@ -34,8 +35,10 @@ import json
 import os
 import re
 import shutil
+import threading
 import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -144,8 +147,7 @@ class Store:
             raise StoreError(f"index manifest unreadable in {directory} ({exc})") from exc
         self._verify_sizes()
         try:
-            self.documents = [_doc_from_json(line) for line in
-                              (directory / "documents.jsonl").read_text(encoding="utf-8").splitlines() if line]
+            self.documents = DocumentTable(directory)
             load = lambda name: np.load(directory / name, mmap_mode="r", allow_pickle=False)  # noqa: E731
             self.passage_doc = load("passage_doc.npy")
             self.passage_span = load("passage_span.npy")
@@ -158,8 +160,14 @@ class Store:
             self.bm25_offsets = load("bm25_offsets.npy") if self.bm25_terms is not None else None
         except (OSError, ValueError, KeyError, json.JSONDecodeError) as exc:
             raise StoreError(f"index file damaged in {directory} ({exc})") from exc
-        self.doc_index = {d.doc_id: i for i, d in enumerate(self.documents)}
-        if len(self.passage_doc) != len(self.dense) or len(self.documents) != len(self.manifest["documents"]):
+        # Ids and titles come from the manifest (same order as documents.jsonl): opening a large
+        # collection reads no document text.
+        meta = self.manifest["documents"]
+        self.doc_ids: list[str] = list(meta)
+        self.doc_titles: list[str] = [m["title"] for m in meta.values()]
+        self.doc_sha256: list[str] = [m["sha256"] for m in meta.values()]
+        self.doc_index = {d: i for i, d in enumerate(self.doc_ids)}
+        if len(self.passage_doc) != len(self.dense) or len(self.documents) != len(self.doc_ids):
             raise StoreError(f"index tables disagree in {directory}")
         self._faiss = None
         self._bm25 = None
@@ -240,6 +248,55 @@ def load_faiss(path: Path, meta: dict):
     if meta.get("type") == "ivf_flat":
         faiss.extract_index_ivf(index).nprobe = meta["nprobe"]
     return index
+
+
+class DocumentTable:
+    """The documents of one generation, read from documents.jsonl one line at a time (cached)."""
+
+    def __init__(self, directory: Path) -> None:
+        path = directory / "documents.jsonl"
+        offsets_path = directory / "documents_offsets.npy"
+        if offsets_path.exists():
+            self._offsets = np.load(offsets_path, mmap_mode="r", allow_pickle=False)
+        else:  # an index written before the offsets were kept
+            with path.open("rb") as fh:
+                ends = np.cumsum([len(line) for line in fh])
+            self._offsets = np.concatenate([[0], ends]).astype(np.int64)
+        size = path.stat().st_size
+        if len(self._offsets) == 0 or int(self._offsets[-1]) != size:
+            raise StoreError(f"index file documents.jsonl disagrees with its offsets in {directory}")
+        self._fh = path.open("rb")
+        self._lock = threading.Lock()
+        self._cache: OrderedDict[int, DocRecord] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def __getitem__(self, i: int) -> DocRecord:
+        i = int(i)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        with self._lock:
+            rec = self._cache.get(i)
+            if rec is not None:
+                self._cache.move_to_end(i)
+                return rec
+            a, b = int(self._offsets[i]), int(self._offsets[i + 1])
+            self._fh.seek(a)
+            raw = self._fh.read(b - a)
+        try:
+            rec = _doc_from_json(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise StoreError(f"index file documents.jsonl damaged at document {i} ({exc})") from exc
+        with self._lock:
+            self._cache[i] = rec
+            if len(self._cache) > 512:
+                self._cache.popitem(last=False)
+        return rec
+
+    def __iter__(self) -> Iterator[DocRecord]:
+        for i in range(len(self)):
+            yield self[i]
 
 
 def _doc_from_json(line: str) -> DocRecord:
@@ -352,11 +409,12 @@ def build_index(index_dir: Path, documents: list[Document], encoder, chunking: C
                     old = None
         by_id = {d.doc_id: d for d in documents}
         if old is not None and keep_existing:
-            for rec in old.documents:
-                if rec.doc_id not in by_id:
+            for i, doc_id in enumerate(old.doc_ids):
+                if doc_id not in by_id:
+                    rec = old.documents[i]
                     by_id[rec.doc_id] = Document(rec.doc_id, rec.title, rec.text, rec.source, rec.sha256, rec.pages)
         if old is not None:
-            report.removed_documents = sum(1 for r in old.documents if r.doc_id not in by_id)
+            report.removed_documents = sum(1 for d in old.doc_ids if d not in by_id)
         final_docs = list(by_id.values())
         _write_generation(index_dir, final_docs, old, encoder, chunking, report, progress, cache)
     return report
@@ -380,7 +438,7 @@ def _write_generation(index_dir: Path, docs: list[Document], old: Store | None, 
     old_vocab = old.bm25_vocab() if old is not None else None
     for di, doc in enumerate(tqdm(docs, desc="chunking", unit="doc", disable=not progress)):
         oi = old.doc_index.get(doc.doc_id) if old is not None else None
-        if oi is not None and old.documents[oi].sha256 == doc.sha256:
+        if oi is not None and old.doc_sha256[oi] == doc.sha256:
             a, b = int(old.doc_passage_start[oi]), int(old.doc_passage_start[oi + 1])
             sa = int(old.passage_sent[a, 0]) if b > a else 0
             sb = int(old.passage_sent[b - 1, 1]) if b > a else 0
@@ -461,12 +519,15 @@ def _write_generation(index_dir: Path, docs: list[Document], old: Store | None, 
     try:
         for name, arr in arrays.items():
             np.save(tmp / name, arr, allow_pickle=False)
-        with (tmp / "documents.jsonl").open("w", encoding="utf-8") as fh:
-            for d in docs:
+        doc_offsets = np.zeros(len(docs) + 1, dtype=np.int64)
+        with (tmp / "documents.jsonl").open("wb") as fh:
+            for i, d in enumerate(docs):
                 fh.write(json.dumps({"doc_id": d.doc_id, "title": d.title, "source": d.source,
                                      "sha256": d.sha256, "text": d.text,
                                      "pages": [[p.start, p.end, p.page] for p in d.pages]},
-                                    ensure_ascii=False) + "\n")
+                                    ensure_ascii=False).encode("utf-8") + b"\n")
+                doc_offsets[i + 1] = fh.tell()
+        np.save(tmp / "documents_offsets.npy", doc_offsets, allow_pickle=False)
         (tmp / "bm25_vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
         index_meta = _write_faiss(tmp / "faiss.index", dense)
         _write_bm25(tmp / "bm25", terms, offsets, vocab)

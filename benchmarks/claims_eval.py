@@ -43,7 +43,7 @@ def scifact_dev(args) -> None:
         doc_best: dict[int, float] = {}
         for c, p in zip(cands, p_ev):
             doc_best[c.doc] = max(doc_best.get(c.doc, 0.0), float(p))
-        top3 = {store.documents[d].doc_id for d in sorted(doc_best, key=lambda d: -doc_best[d])[:3]}
+        top3 = {store.doc_ids[d] for d in sorted(doc_best, key=lambda d: -doc_best[d])[:3]}
         pairs += len(gold)
         hit3 += len(set(gold) & top3)
         pred = checker.abstract_predictions(claim["claim"])

@@ -49,7 +49,7 @@ def main() -> None:
     test = load_beir(Path(args.dataset), "test")
     searcher = dataset_searcher(test, progress=True)
     searcher.fusion = FusionParams(sentence_weight=1.0)  # so sentence scores are computed
-    doc_ids = [searcher.store.documents[int(d)].doc_id for d in searcher.store.passage_doc]
+    doc_ids = [searcher.store.doc_ids[int(d)] for d in searcher.store.passage_doc]
     tr = collect(searcher, train.queries)
     te = collect(searcher, test.queries)
     best = grid(tr, doc_ids, train.qrels)
