@@ -340,6 +340,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--upload-dir", help="where uploaded files are kept (default: corpus/uploads)")
     p.add_argument("--auth", help="USER:PASSWORD login (or the ASSISTANT_AUTH environment variable)")
     p.add_argument("--no-login", action="store_true", help="allow a non-loopback host without a login")
+    for name in ("index", "search", "eval", "check", "serve"):
+        sub.choices[name].add_argument(
+            "--precision", choices=("auto", "fp32", "bf16"),
+            help="encoder arithmetic (default auto: bf16 where the CPU has it natively; or ASSISTANT_PRECISION)")
     return parser
 
 
@@ -347,6 +351,8 @@ def main(argv: list[str] | None = None) -> int:
     from assistant.retrieve import QuestionError
 
     args = build_parser().parse_args(argv)
+    if getattr(args, "precision", None):
+        config.ENCODER_PRECISION = args.precision
     try:
         if args.command == "index":
             return run_index(args.paths or [config.DEFAULT_CORPUS], Path(args.index_dir), add=args.add,

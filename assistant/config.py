@@ -29,6 +29,9 @@ DEFAULT_CORPUS = Path("corpus")
 CACHE_DIR = Path(os.environ.get("ASSISTANT_CACHE", ".cache"))
 DEFAULT_INDEX_DIR = Path("index")
 
+# "auto" (bf16 where the CPU computes it natively, else fp32), "fp32" or "bf16"; see encoder.py.
+ENCODER_PRECISION = os.environ.get("ASSISTANT_PRECISION", "auto")
+
 MAX_QUESTION_CHARS = 4000
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".jsonl")
 

@@ -21,7 +21,7 @@ DEFAULT_CONFIGS = ("bm25", "dense", "hybrid")
 def _cache():
     from assistant.encoder import EmbeddingCache, get_encoder
 
-    return EmbeddingCache(config.CACHE_DIR / "embeddings", get_encoder().key)
+    return EmbeddingCache(config.CACHE_DIR / "embeddings", get_encoder().cache_key)
 
 
 def dataset_searcher(dataset: Dataset, progress: bool = False):

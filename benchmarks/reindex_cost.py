@@ -55,8 +55,8 @@ def main() -> None:
         inc_s = time.perf_counter() - t0
     print(f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores; change = {args.change}")
     print(f"{len(lines)} documents, {full.passages} passages, {full.sentences} sentences")
-    print(f"full build {full_s:.1f} s; {changed} changed documents ({inc.embedded_documents} re-read, {inc.embedded_passages} passages embedded) "
-          f"{inc_s:.1f} s = {100 * inc_s / full_s:.1f}% of the full build")
+    print(f"full build {full_s:.1f} s; {changed} changed documents ({inc.embedded_documents} re-read, "
+          f"{inc.embedded_passages} passages embedded) {inc_s:.1f} s = {100 * inc_s / full_s:.1f}% of the full build")
 
 
 if __name__ == "__main__":
