@@ -17,7 +17,12 @@ run: setup
 	$(BIN)/assistant index
 	$(BIN)/assistant serve
 
-test: setup
+# The tests also cover `assistant index --ray` against a local Ray cluster: the optional extra.
+$(VENV)/.ray-extra: $(BIN)/assistant
+	$(BIN)/pip install -e ".[test,ray]"
+	touch $(VENV)/.ray-extra
+
+test: setup $(VENV)/.ray-extra
 	$(BIN)/python -m pytest -q
 
 .PHONY: setup run test

@@ -29,7 +29,8 @@ def _err(message: str) -> None:
 
 
 def run_index(paths: list[Path], index_dir: Path, *, add: bool = False, rebuild: bool = False,
-              as_json: bool = False, quiet: bool = False, out=sys.stdout) -> int:
+              as_json: bool = False, quiet: bool = False, out=sys.stdout, ray_address: str | None = None,
+              ray_actors: int = 2) -> int:
     from assistant.encoder import get_encoder
     from assistant.store import build_index
 
@@ -42,7 +43,16 @@ def run_index(paths: list[Path], index_dir: Path, *, add: bool = False, rebuild:
         _print_report(loaded.report, {}, as_json, out)
         raise CommandError(f"no readable documents in {', '.join(map(str, paths))} (the index was left as it is)")
     progress = not quiet and sys.stderr.isatty()
-    report = build_index(index_dir, loaded.documents, get_encoder(), keep_existing=add, rebuild=rebuild,
+    encoder = get_encoder()
+    if ray_address:
+        from assistant.distributed import RayEncoder
+
+        try:
+            encoder = RayEncoder(ray_address, actors=ray_actors)
+            encoder.warm_up()  # connect now, so a wrong address fails before anything is written
+        except Exception as exc:  # noqa: BLE001 (Ray raises several types for an unreachable cluster)
+            raise CommandError(f"cannot use the Ray cluster at {ray_address}: {exc}") from exc
+    report = build_index(index_dir, loaded.documents, encoder, keep_existing=add, rebuild=rebuild,
                          progress=progress)
     _print_report(loaded.report, report.passages_per_doc, as_json, out, report)
     return EXIT_OK
@@ -305,6 +315,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--add", action="store_true", help="keep documents already indexed that are not in PATHS")
     p.add_argument("--rebuild", action="store_true", help="ignore the existing index and embed everything")
     p.add_argument("--json", action="store_true", help="print the ingest report as JSON")
+    p.add_argument("--ray", metavar="ADDRESS", help="embed on a Ray cluster (e.g. 127.0.0.1:6379; needs the ray extra)")
+    p.add_argument("--ray-actors", type=int, default=2, help="model replicas on the Ray cluster (default 2)")
 
     p = sub.add_parser("search", help="find the passages that answer a question")
     p.add_argument("question", nargs="?")
@@ -356,7 +368,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "index":
             return run_index(args.paths or [config.DEFAULT_CORPUS], Path(args.index_dir), add=args.add,
-                             rebuild=args.rebuild, as_json=args.json)
+                             rebuild=args.rebuild, as_json=args.json, ray_address=args.ray,
+                             ray_actors=args.ray_actors)
         if args.command == "search":
             return run_search(args)
         if args.command == "eval":
