@@ -24,6 +24,7 @@ from ui import render
 UPLOAD_TYPES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_TURNS = 20
+MAX_FILTER_CHOICES = 200
 
 
 def safe_filename(name: str) -> str:
@@ -45,6 +46,17 @@ class App:
         self._upload_lock = threading.Lock()
         self._checker = None
 
+    def warm_up(self) -> None:
+        """Load the model and open the BM25 and FAISS indexes, so the first question is fast."""
+        self.encoder.warm_up()
+        store = self.searcher.store
+        store.bm25  # noqa: B018
+        store.faiss_index  # noqa: B018
+        try:
+            self.searcher.search("warm up", k=1)
+        except (QuestionError, StoreError):
+            pass  # an empty or damaged index is reported when a question is asked
+
     # -- chat --------------------------------------------------------------------------------
 
     def answer(self, question: str, history: list[str], doc_ids: list[str] | None, k: int = 5) -> dict:
@@ -59,8 +71,9 @@ class App:
             turn["error"] = str(exc)
         return turn
 
-    def ask(self, question: str, turns: list[dict], doc_ids: list[str], k: float):
+    def ask(self, question: str, turns: list[dict], doc_ids: list[str], k: float, typed_docs: str = ""):
         turns = list(turns or [])
+        doc_ids = list(doc_ids or []) + [d.strip() for d in (typed_docs or "").split(",") if d.strip()]
         history = [t["question"] for t in turns if not t.get("error")]
         turn = self.answer(question, history, doc_ids, int(k))
         turns = (turns + [turn])[-MAX_TURNS:]
@@ -117,7 +130,15 @@ class App:
         return ""
 
     def doc_choices(self) -> list[tuple[str, str]]:
-        return [(f"{title} ({doc_id})", doc_id) for doc_id, title in self.searcher.documents]
+        """Check boxes for the first MAX_FILTER_CHOICES documents (a page with a million boxes would
+        not load); larger collections also get a field for typing ids or file names."""
+        store = self.searcher.store
+        n = min(len(store.doc_ids), MAX_FILTER_CHOICES)
+        return [(f"{store.doc_titles[i]} ({store.doc_ids[i]})", store.doc_ids[i]) for i in range(n)]
+
+    @property
+    def many_documents(self) -> bool:
+        return len(self.searcher.store.doc_ids) > MAX_FILTER_CHOICES
 
     # -- claims and evaluation ------------------------------------------------------------------
 
@@ -162,6 +183,9 @@ def build_ui(app: App):
                 with gr.Column(scale=1):
                     doc_filter = gr.CheckboxGroup(choices=app.doc_choices(), label="Search only these documents",
                                                   elem_id="doc-filter")
+                    typed_docs = gr.Textbox(label=f"More documents (ids or file names, comma-separated; the list "
+                                                  f"above shows the first {MAX_FILTER_CHOICES})",
+                                            visible=app.many_documents, elem_id="doc-filter-typed", max_lines=1)
                     k = gr.Slider(1, 10, value=5, step=1, label="Passages per answer", elem_id="k")
                     upload = gr.File(file_count="multiple", file_types=list(UPLOAD_TYPES), label="Add documents",
                                      elem_id="upload")
@@ -177,16 +201,16 @@ def build_ui(app: App):
             report_plot = gr.Image(label="Recall@k", type="filepath", elem_id="eval-plot")
             refresh = gr.Button("Show the latest report", size="sm")
 
-        question.submit(app.ask, [question, turns, doc_filter, k], [conversation, turns, question, citations],
+        question.submit(app.ask, [question, turns, doc_filter, k, typed_docs], [conversation, turns, question, citations],
                         concurrency_limit=8, api_visibility="private")
         new_chat.click(lambda: (render.render_conversation([]), [], ""), None, [conversation, turns, citations],
                        api_visibility="private")
 
         def on_upload(files):
             report, choices = app.upload(files)
-            return report, gr.update(choices=choices), None
+            return report, gr.update(choices=choices), None, gr.update(visible=app.many_documents)
 
-        upload.upload(on_upload, [upload], [upload_report, doc_filter, upload], concurrency_limit=1,
+        upload.upload(on_upload, [upload], [upload_report, doc_filter, upload, typed_docs], concurrency_limit=1,
                       api_visibility="private")
         claim.submit(app.check, [claim], [verdict, verdict_json], concurrency_limit=8, api_visibility="private")
         refresh.click(app.latest_report, None, [report_md, report_plot], api_visibility="private")
@@ -207,9 +231,12 @@ def build_ui(app: App):
 def serve(index_dir: Path, host: str = "127.0.0.1", port: int = 7860, upload_dir: Path | None = None,
           auth: tuple[str, str] | None = None) -> None:
     app = App(index_dir, upload_dir or config.DEFAULT_CORPUS / "uploads")
-    app.encoder.warm_up()  # the first question should not pay for loading the model
-    app.searcher.store.bm25  # noqa: B018  (load the BM25 index now, not on the first question)
     demo = build_ui(app)
     demo.queue(default_concurrency_limit=8)
     demo.launch(server_name=host, server_port=port, auth=auth, css=render.CSS, footer_links=[],
-                show_error=False, quiet=False, max_file_size=MAX_UPLOAD_BYTES)
+                show_error=False, quiet=False, max_file_size=MAX_UPLOAD_BYTES, prevent_thread_lock=True)
+    # The page does not need the model: it loads (and the indexes are touched) once the server is
+    # up, so the page is ready sooner and a question asked meanwhile waits only for what is left.
+    # (Started before the launch, its imports starve Gradio's own start-up check.)
+    threading.Thread(target=app.warm_up, name="warm-up", daemon=True).start()
+    demo.block_thread()
