@@ -160,3 +160,25 @@ def test_large_collections_get_ivf_with_recorded_parameters(tmp_path, monkeypatc
     exact = np.argsort(-(queries @ vecs.T), axis=1)[:, :10]
     recall = np.mean([len(set(a) & set(b)) / 10 for a, b in zip(got, exact)])
     assert recall >= 0.9
+
+
+def test_index_from_before_term_table_and_offsets_still_opens_and_updates(tmp_path, corpus_copy, encoder):
+    # An index written by the previous release has no BM25 term table and no document offsets:
+    # it must open, answer, and be extended without a full rebuild.
+    idx = tmp_path / "idx"
+    _build(idx, corpus_copy, encoder)
+    gen = open_store(idx).directory
+    manifest = json.loads((gen / "manifest.json").read_text())
+    for name in ("bm25_terms.npy", "bm25_offsets.npy", "bm25_vocab.json", "documents_offsets.npy"):
+        (gen / name).unlink()
+        del manifest["files"][name]
+    (gen / "manifest.json").write_text(json.dumps(manifest))
+    old = Searcher(idx, encoder=encoder).search("Which brain regions are linked to depression?", k=3)
+    (corpus_copy / "extra.txt").write_text("Zebrafish swim in the aquarium of the therapist.\n")
+    report = _build(idx, corpus_copy, encoder)
+    assert report.embedded_documents == 1 and report.reused_documents == 4
+    new = Searcher(idx, encoder=encoder)
+    assert [h.doc_id for h in new.search("Which brain regions are linked to depression?", k=3)] == \
+        [h.doc_id for h in old]
+    assert new.search("zebrafish aquarium", k=1)[0].doc_id == "extra.txt"
+    assert (open_store(idx).directory / "bm25_terms.npy").exists()
