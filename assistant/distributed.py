@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from assistant.encoder import EmbeddingCache, Encoder, get_encoder
+from assistant.encoder import EmbeddingCache, Encoder, encode_cached, get_encoder
 
 
 class _EmbedBatch:
@@ -75,30 +75,18 @@ class RayEncoder:
             self._connected = True
 
     def encode(self, texts: Sequence[str], progress: bool = False, cache: EmbeddingCache | None = None) -> np.ndarray:
+        return encode_cached(texts, self.dim, self._forward, progress, cache)
+
+    def _forward(self, texts: list[str], progress: bool) -> np.ndarray:
+        """Vectors of `texts`, embedded by actors on the cluster, in the order given."""
         import ray
 
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        if not len(texts):
-            return out
-        todo = list(range(len(texts)))
-        keys: list[str] = []
-        if cache is not None:
-            keys = [cache.key(t) for t in texts]
-            todo = []
-            for i, v in enumerate(cache.get(keys)):
-                if v is None:
-                    todo.append(i)
-                else:
-                    out[i] = v
-        if not todo:
-            return out
         self._connect()
         ray.data.DataContext.get_current().enable_progress_bars = progress
-        ds = ray.data.from_items([{"row": i, "text": texts[i]} for i in todo])
+        ds = ray.data.from_items([{"row": i, "text": t} for i, t in enumerate(texts)])
         ds = ds.map_batches(_EmbedBatch, fn_constructor_kwargs={"precision": self.local.precision},
                             batch_size=self.batch_size, concurrency=self.actors, batch_format="numpy")
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for batch in ds.iter_batches(batch_size=None, batch_format="numpy"):
             out[np.asarray(batch["row"], dtype=np.int64)] = np.stack(batch["vector"])
-        if cache is not None:
-            cache.put([keys[i] for i in todo], out[todo])
         return out

@@ -1,6 +1,7 @@
 """The packaged sentence-transformers model, loaded once per process and only when first needed.
 
-Public API: `Encoder` (`count_tokens`, `encode`, `encode_query`), `get_encoder`, `EmbeddingCache`.
+Public API: `Encoder` (`count_tokens`, `encode`, `encode_query`), `get_encoder`, `EmbeddingCache`,
+`encode_cached` (the cache lookup any encoder shares).
 Vectors are L2-normalised float32, so a dot product is the cosine similarity.
 """
 
@@ -11,7 +12,7 @@ import copy
 import hashlib
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -203,26 +204,32 @@ class Encoder:
     def encode(self, texts: Sequence[str], progress: bool = False,
                cache: EmbeddingCache | None = None) -> np.ndarray:
         """(n, dim) float32, L2-normalised."""
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        todo = list(range(len(texts)))
-        keys: list[str] = []
-        if cache is not None:
-            keys = [cache.key(t) for t in texts]
-            todo = []
-            for i, v in enumerate(cache.get(keys)):
-                if v is None:
-                    todo.append(i)
-                else:
-                    out[i] = v
-        if todo:
-            vecs = self._forward([texts[i] for i in todo], progress)
-            out[todo] = vecs
-            if cache is not None:
-                cache.put([keys[i] for i in todo], vecs)
-        return out
+        return encode_cached(texts, self.dim, self._forward, progress, cache)
 
     def encode_query(self, text: str) -> np.ndarray:
         return self.encode([text])[0]
+
+
+def encode_cached(texts: Sequence[str], dim: int, forward: Callable[[list[str], bool], np.ndarray],
+                  progress: bool, cache: EmbeddingCache | None) -> np.ndarray:
+    """Vectors of `texts`: from `cache` where present, the rest from `forward` (and then cached)."""
+    out = np.zeros((len(texts), dim), dtype=np.float32)
+    todo = list(range(len(texts)))
+    keys: list[str] = []
+    if cache is not None:
+        keys = [cache.key(t) for t in texts]
+        todo = []
+        for i, v in enumerate(cache.get(keys)):
+            if v is None:
+                todo.append(i)
+            else:
+                out[i] = v
+    if todo:
+        vecs = forward([texts[i] for i in todo], progress)
+        out[todo] = vecs
+        if cache is not None:
+            cache.put([keys[i] for i in todo], vecs)
+    return out
 
 
 _op_threads_lock = threading.Lock()
