@@ -496,11 +496,14 @@ def _write_generation(index_dir: Path, docs: list[Document], old: Store | None, 
         report.embedded_documents += 1
         report.passages_per_doc[doc.doc_id] = len(passages)
 
-    if new_passage_texts:
+    # One call for passages and sentences: a small update then still fills a batch per core.
+    texts = new_passage_texts + new_sentence_texts
+    if texts:
         encoder.warm_up()  # so the reported speed is embedding, not model loading
     t0 = time.perf_counter()
-    new_dense = encoder.encode(new_passage_texts, progress=progress, cache=cache) if new_passage_texts else None
-    new_sent = encoder.encode(new_sentence_texts, progress=progress, cache=cache) if new_sentence_texts else None
+    vecs = encoder.encode(texts, progress=progress, cache=cache) if texts else None
+    new_dense = vecs[: len(new_passage_texts)] if new_passage_texts else None
+    new_sent = vecs[len(new_passage_texts) :] if new_sentence_texts else None
     report.embed_seconds = time.perf_counter() - t0
     report.embedded_passages = len(new_passage_texts)
     if new_passage_texts:
@@ -534,10 +537,9 @@ def _write_generation(index_dir: Path, docs: list[Document], old: Store | None, 
         doc_offsets = np.zeros(len(docs) + 1, dtype=np.int64)
         with (tmp / "documents.jsonl").open("wb") as fh:
             for i, d in enumerate(docs):
-                fh.write(json.dumps({"doc_id": d.doc_id, "title": d.title, "source": d.source,
-                                     "sha256": d.sha256, "text": d.text,
-                                     "pages": [[p.start, p.end, p.page] for p in d.pages]},
-                                    ensure_ascii=False).encode("utf-8") + b"\n")
+                fh.write(orjson.dumps({"doc_id": d.doc_id, "title": d.title, "source": d.source,
+                                       "sha256": d.sha256, "text": d.text,
+                                       "pages": [[p.start, p.end, p.page] for p in d.pages]}) + b"\n")
                 doc_offsets[i + 1] = fh.tell()
         np.save(tmp / "documents_offsets.npy", doc_offsets, allow_pickle=False)
         (tmp / "bm25_vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")

@@ -1,0 +1,66 @@
+"""The encoder: length batching and the vectors it produces (the real packaged model)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from assistant import encoder as enc_mod
+from assistant.encoder import MIN_BATCH, PADDING_SLACK, Encoder
+
+
+def _check_batches(e: Encoder, lengths: list[int]) -> list[list[int]]:
+    batches = e._batches(lengths)
+    flat = sorted(i for b in batches for i in b)
+    assert flat == list(range(len(lengths))), "every text in exactly one batch"
+    for b in batches:
+        assert 1 <= len(b) <= e.batch_size
+    return batches
+
+
+def test_batches_group_similar_lengths():
+    e = Encoder(batch_size=32)
+    e.workers = 2
+    # A small update: two 250-token passages per document and many 20-40-token sentences, the
+    # mix that fixed 32-text batches padded badly.
+    lengths = [250] * 20 + [20 + (i % 21) for i in range(80)]
+    batches = _check_batches(e, lengths)
+    for b in batches:
+        padded = len(b) * (max(lengths[i] for i in b) + 2)
+        real = sum(lengths[i] + 2 for i in b)
+        # The rule holds for every text added after the first MIN_BATCH (splits only shrink batches).
+        assert len(b) <= MIN_BATCH or padded <= PADDING_SLACK * real + 1e-9
+    assert not any({lengths[i] for i in b} >= {250, 20} for b in batches), "passages and short sentences apart"
+    # Longest batch first, so the short ones fill in at the end.
+    assert max(lengths[i] for i in batches[0]) == 250
+
+
+def test_batches_keep_every_core_busy():
+    e = Encoder(batch_size=32)
+    e.workers = 4
+    batches = _check_batches(e, [30] * 20)  # one batch by length, split so four cores get work
+    assert len(batches) == 4
+    assert len(_check_batches(e, [30] * 5)) == 1  # too few texts to be worth splitting
+    assert _check_batches(e, []) == []
+
+
+@pytest.mark.parametrize("precision", ["fp32", "bf16"])
+def test_batched_vectors_match_single_texts(precision):
+    if precision == "bf16" and not enc_mod.cpu_has_bf16():
+        pytest.skip("no native bf16 on this CPU")
+    e = Encoder(precision=precision)
+    texts = ["Neuroplasticity lets the brain rewire after injury."] * 3 + [
+        "Short.", "Depression is linked to the prefrontal cortex and the amygdala.",
+        " ".join(["A very long passage about psychotherapy and the brain."] * 60),  # over 256 tokens
+    ] + [f"Sentence number {i} about anxiety and sleep." for i in range(12)]
+    batch = e.encode(texts)
+    single = np.stack([e.encode([t])[0] for t in texts])  # one text: always the fp32 weights
+    assert batch.shape == (len(texts), 384)
+    assert np.allclose(np.linalg.norm(batch, axis=1), 1.0, atol=1e-5)
+    assert float((batch * single).sum(1).min()) > 0.999
+    assert np.allclose(batch[0], batch[1], atol=1e-6), "the same text gets the same vector in a batch"
+
+
+def test_precision_is_checked():
+    with pytest.raises(ValueError, match="precision"):
+        Encoder(precision="int4")
