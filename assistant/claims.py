@@ -1,15 +1,16 @@
 """Checking a claim: evidence sentences from the collection and a verdict.
 
 Public API: `ClaimChecker`, `Verdict`, `Evidence`, `ClaimError`, `VERDICTS`, `sentence_features`,
-`polarity_features`.
+`polarity_features`, `flip_claim`.
 
 Method (no NLI model ships on PyPI, so the verdict model is trained here; see
 `benchmarks/train_claims.py` and `assistant/models/README.md`):
 1. the hybrid retriever proposes the best documents for the claim;
 2. an evidence detector (logistic regression over similarity, lexical and position features) scores
    every sentence of those documents: P(the sentence is evidence for the claim);
-3. a polarity model (logistic regression over negation and direction cues) scores each evidence
-   sentence: P(it contradicts the claim);
+3. a polarity model (logistic regression over negation and direction cues, and over how much
+   closer the sentence's embedding is to the claim reversed by `flip_claim` than to the claim)
+   scores each evidence sentence: P(it contradicts the claim);
 4. thresholds calibrated on SciFact train turn these into `supported`, `contradicted` or `not_found`.
 A user may point at an NLI cross-encoder of their own (`nli_model=PATH`): it then replaces step 3.
 """
@@ -122,14 +123,58 @@ def sentence_features(claim: str, claim_stems: list[str], sentence: str, cosine:
 
 POLARITY_FEATURES = ["negation_mismatch", "claim_negated", "sentence_negated", "null_result", "claim_null_result",
                      "direction_agree", "direction_oppose", "claim_up", "claim_down", "sentence_up", "sentence_down",
-                     "cosine", "claim_terms_covered", "bias"]
+                     "cosine", "claim_terms_covered", "flip_delta", "bias"]
+
+# Opposites for `flip_claim` (both directions are used).
+_OPPOSITES = [
+    ("increase", "decrease"), ("increases", "decreases"), ("increased", "decreased"), ("increasing", "decreasing"),
+    ("higher", "lower"), ("high", "low"), ("more", "less"), ("greater", "smaller"), ("enhances", "reduces"),
+    ("enhance", "reduce"), ("enhanced", "reduced"), ("promotes", "inhibits"), ("promote", "inhibit"),
+    ("promoted", "inhibited"), ("activates", "suppresses"), ("activate", "suppress"), ("activated", "suppressed"),
+    ("positive", "negative"), ("positively", "negatively"), ("upregulates", "downregulates"),
+    ("upregulated", "downregulated"), ("improves", "worsens"), ("improve", "worsen"), ("improved", "worsened"),
+    ("accelerates", "slows"), ("induces", "prevents"), ("induce", "prevent"), ("induced", "prevented"),
+    ("elevated", "reduced"), ("raises", "lowers"), ("stimulates", "inhibits"), ("facilitates", "impairs"),
+    ("beneficial", "harmful"), ("effective", "ineffective"), ("required", "dispensable"),
+    ("necessary", "unnecessary"), ("gain", "loss"), ("risk", "protection"), ("protects", "predisposes"),
+    ("better", "worse"), ("strong", "weak"), ("stronger", "weaker"), ("major", "minor"), ("common", "rare"),
+    ("can", "cannot"), ("with", "without"), ("associated", "unassociated"),
+]
+_FLIP = {}
+for _a, _b in _OPPOSITES:
+    _FLIP.setdefault(_a, _b)
+    _FLIP.setdefault(_b, _a)
+_AUXILIARIES = {"is", "are", "was", "were", "does", "do", "did", "has", "have", "can", "could", "may", "will",
+                "should"}
+
+
+def flip_claim(claim: str) -> str:
+    """The claim with its direction reversed, for the polarity model to compare against: the first
+    negation removed, or else the first direction word replaced by its opposite, or else "not"
+    after the first auxiliary verb ("X increases Y" -> "X decreases Y"; "X is safe" -> "X is not
+    safe").  The embedding model hardly separates a claim from its opposite, but a sentence that
+    contradicts the claim sits measurably closer to the reversed one (SciFact train)."""
+    words = claim.split()
+    for i, w in enumerate(words):
+        core = re.sub(r"[^\w-]", "", w)
+        low = core.lower()
+        if low in ("not", "no", "never"):
+            return " ".join(words[:i] + words[i + 1 :])
+        if low in _FLIP:
+            rep = _FLIP[low] if core.islower() else _FLIP[low].capitalize()
+            return " ".join(words[:i] + [w.replace(core, rep)] + words[i + 1 :])
+    for i, w in enumerate(words):
+        if w.lower() in _AUXILIARIES:
+            return " ".join(words[: i + 1] + ["not"] + words[i + 1 :])
+    return "It is not true that " + claim
 
 
 def _direction(words: list[str]) -> tuple[int, int]:
     return sum(w in _UP for w in words), sum(w in _DOWN for w in words)
 
 
-def polarity_features(claim: str, sentence: str, cosine: float) -> list[float]:
+def polarity_features(claim: str, sentence: str, cosine: float, flip_delta: float) -> list[float]:
+    """`flip_delta`: cos(sentence, flip_claim(claim)) - cos(sentence, claim)."""
     cw = _WORD.findall(claim.lower().replace("n't", " not"))
     sw = _WORD.findall(sentence.lower().replace("n't", " not"))
     cneg = any(w in _NEG for w in cw)
@@ -142,7 +187,7 @@ def polarity_features(claim: str, sentence: str, cosine: float) -> list[float]:
     return [float(cneg != sneg), float(cneg), float(sneg), float(bool(_NULL_RESULT.search(sentence))),
             float(bool(_NULL_RESULT.search(claim))), float(cdir * sdir > 0), float(cdir * sdir < 0),
             float(cu > cd), float(cd > cu), float(su > sd), float(sd > su), cosine,
-            len(cs & ss) / len(cs) if cs else 0.0, 1.0]
+            len(cs & ss) / len(cs) if cs else 0.0, flip_delta, 1.0]
 
 
 class LinearModel:
@@ -240,6 +285,13 @@ def sentence_candidates(searcher: Searcher, claim: str, q: np.ndarray) -> tuple[
     return out, {d: doc_best[d] for d in docs}
 
 
+def flip_deltas(store, cands: list[SentenceCandidate], flip_vector: np.ndarray) -> np.ndarray:
+    """cos(sentence, reversed claim) - cos(sentence, claim) for each candidate."""
+    rows = np.array([c.row for c in cands], dtype=np.int64)
+    vecs = np.asarray(store.sentence_vectors[rows], dtype=np.float32)
+    return vecs @ flip_vector - np.array([c.cosine for c in cands], dtype=np.float32)
+
+
 class ClaimChecker:
     """Checks claims against the collection a `Searcher` searches."""
 
@@ -265,8 +317,10 @@ class ClaimChecker:
             p_con = np.zeros(len(cands))
             p_con[top] = self.nli.contradiction_probability(claim, [texts[i] for i in top])
         else:
-            p_con = self.polarity.predict(np.array([polarity_features(claim, t, c.cosine)
-                                                    for t, c in zip(texts, cands)]))
+            flip = self.searcher.encoder.encode_query(flip_claim(claim))
+            deltas = flip_deltas(self.searcher.store, cands, flip)
+            p_con = self.polarity.predict(np.array([polarity_features(claim, t, c.cosine, float(dl))
+                                                    for t, c, dl in zip(texts, cands, deltas)]))
         return cands, p_ev, p_con
 
     def check(self, claim: str, max_evidence: int = 5) -> Verdict:

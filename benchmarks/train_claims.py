@@ -27,6 +27,8 @@ from assistant.claims import (
     MODEL_PATH,
     POLARITY_FEATURES,
     SENTENCE_FEATURES,
+    flip_claim,
+    flip_deltas,
     polarity_features,
     sentence_candidates,
 )
@@ -77,9 +79,11 @@ def collect(searcher, claims: list[dict], corpus: dict[str, dict]):
     """Per claim: candidate sentences with features, evidence labels and polarity labels."""
     store = searcher.store
     vecs = searcher.encoder.encode([c["claim"] for c in claims], progress=True)
+    flips = searcher.encoder.encode([flip_claim(c["claim"]) for c in claims], progress=True)
     out = []
-    for claim, q in zip(claims, vecs):
+    for claim, q, qf in zip(claims, vecs, flips):
         cands, docs = sentence_candidates(searcher, claim["claim"], q)
+        deltas = flip_deltas(store, cands, qf) if cands else []
         gold: dict[int, list[tuple[tuple[int, int], str]]] = {}
         for doc_id, evs in (claim.get("evidence") or {}).items():
             if doc_id not in store.doc_index:
@@ -88,14 +92,14 @@ def collect(searcher, claims: list[dict], corpus: dict[str, dict]):
                 for span in gold_spans(searcher, corpus, doc_id, ev["sentences"]):
                     gold.setdefault(store.doc_index[doc_id], []).append((span, ev["label"]))
         rows = []
-        for c in cands:
+        for c, delta in zip(cands, deltas):
             s, e = (int(x) for x in store.sentence_span[c.row])
             label = ""
             for (gs, ge), lab in gold.get(c.doc, []):
                 if min(e, ge) - max(s, gs) > 0.5 * min(e - s, ge - gs):
                     label = lab
             text = store.sentence_text(c.row)
-            rows.append((c.features, polarity_features(claim["claim"], text, c.cosine), label, c.doc))
+            rows.append((c.features, polarity_features(claim["claim"], text, c.cosine, float(delta)), label, c.doc))
         out.append({"claim": claim, "rows": rows,
                     "gold_docs": {store.doc_index[d]: evs[0]["label"] for d, evs in (claim.get("evidence") or {}).items()
                                   if d in store.doc_index}})

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from assistant.claims import MODEL_PATH, ClaimChecker, ClaimError
+from assistant.claims import MODEL_PATH, POLARITY_FEATURES, ClaimChecker, ClaimError, flip_claim
 from assistant.conversation import is_followup, resolve_followup
 from tests.conftest import ROOT
 
@@ -53,6 +53,37 @@ def test_model_artifact_is_small_json_with_provenance():
     assert "CC BY-NC" in spec["training_data"]["license"]
     assert spec["command"] == "python benchmarks/train_claims.py"
     assert 0 < spec["thresholds"]["evidence"] < 1 and 0 < spec["thresholds"]["contradiction"] < 1
+
+
+@pytest.mark.parametrize("claim, flipped", [
+    # a negation is removed first: the reversed claim of a negative claim is the positive one
+    ("Exercise does not improve sleep.", "Exercise does improve sleep."),
+    # else the first direction word becomes its opposite, keeping capitals and punctuation
+    ("Stress increases cortisol.", "Stress decreases cortisol."),
+    ("Higher doses work better.", "Lower doses work better."),
+    # else "not" after the first auxiliary verb
+    ("Therapy is useful for panic disorder.", "Therapy is not useful for panic disorder."),
+    # no handle at all: the whole claim is denied
+    ("Mindfulness helps.", "It is not true that Mindfulness helps."),
+])
+def test_flip_claim(claim, flipped):
+    assert flip_claim(claim) == flipped
+
+
+def test_contradicting_sentence_is_closer_to_the_flipped_claim(encoder):
+    # The polarity model's flip feature: a sentence stating the opposite direction is nearer the
+    # reversed claim than the claim itself, a sentence stating the same direction is not.
+    claim = "Sleep deprivation increases anxiety."
+    c, f = encoder.encode([claim, flip_claim(claim)])
+    against, agrees = encoder.encode(["Sleep deprivation decreased anxiety in the trial.",
+                                      "Sleep deprivation increased anxiety in the trial."])
+    assert against @ f - against @ c > 0 > agrees @ f - agrees @ c
+
+
+def test_polarity_model_matches_its_features():
+    spec = json.loads(MODEL_PATH.read_text())
+    assert spec["polarity"]["features"] == POLARITY_FEATURES
+    assert len(spec["polarity"]["coef"]) == len(POLARITY_FEATURES)
 
 
 def test_missing_nli_model_is_a_clear_error(searcher, tmp_path):
