@@ -30,7 +30,7 @@ def _err(message: str) -> None:
 
 def run_index(paths: list[Path], index_dir: Path, *, add: bool = False, rebuild: bool = False,
               as_json: bool = False, quiet: bool = False, out=sys.stdout, ray_address: str | None = None,
-              ray_actors: int = 2) -> int:
+              ray_actors: int = 2, index_type: str | None = None) -> int:
     from assistant.encoder import get_encoder
     from assistant.store import build_index
 
@@ -53,7 +53,7 @@ def run_index(paths: list[Path], index_dir: Path, *, add: bool = False, rebuild:
         except Exception as exc:  # noqa: BLE001 (Ray raises several types for an unreachable cluster)
             raise CommandError(f"cannot use the Ray cluster at {ray_address}: {exc}") from exc
     report = build_index(index_dir, loaded.documents, encoder, keep_existing=add, rebuild=rebuild,
-                         progress=progress)
+                         progress=progress, index_type=index_type)
     _print_report(loaded.report, report.passages_per_doc, as_json, out, report)
     return EXIT_OK
 
@@ -317,6 +317,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the ingest report as JSON")
     p.add_argument("--ray", metavar="ADDRESS", help="embed on a Ray cluster (e.g. 127.0.0.1:6379; needs the ray extra)")
     p.add_argument("--ray-actors", type=int, default=2, help="model replicas on the Ray cluster (default 2)")
+    p.add_argument("--index-type", choices=("auto", "flat", "ivf_flat", "ivf_pq"),
+                   help="FAISS index (default: as before, else auto: exact up to 50,000 passages, IVF-Flat up "
+                        "to 2,000,000, IVF-PQ above)")
 
     p = sub.add_parser("search", help="find the passages that answer a question")
     p.add_argument("question", nargs="?")
@@ -369,7 +372,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "index":
             return run_index(args.paths or [config.DEFAULT_CORPUS], Path(args.index_dir), add=args.add,
                              rebuild=args.rebuild, as_json=args.json, ray_address=args.ray,
-                             ray_actors=args.ray_actors)
+                             ray_actors=args.ray_actors, index_type=args.index_type)
         if args.command == "search":
             return run_search(args)
         if args.command == "eval":

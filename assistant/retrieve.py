@@ -155,8 +155,7 @@ class Searcher:
             bm25_rows = allowed[np.argsort(-sub)[:n]][sub[np.argsort(-sub)[:n]] > 0]
         else:
             k = min(n, len(store))
-            _, ids = store.faiss_index.search(q.reshape(1, -1).astype(np.float32), k)
-            dense_rows = ids[0][ids[0] >= 0]
+            dense_rows = store.vector_search(q, k)
             top = np.argpartition(-bm25_all, min(k, len(bm25_all)) - 1)[:k] if len(bm25_all) else np.zeros(0, int)
             bm25_rows = top[bm25_all[top] > 0]
         rows = np.unique(np.concatenate([dense_rows, bm25_rows]).astype(np.int64))

@@ -52,9 +52,14 @@ from assistant.config import ChunkingParams
 from assistant.documents import Document, PageSpan
 from assistant.passages import cut_title, embedding_text, make_passages
 
-# Above this many passages, exact search gives way to IVF (see README "Scale").
+# Above FLAT_LIMIT passages exact search gives way to IVF; above PQ_LIMIT the vectors in the FAISS
+# index are product-quantised (see README "Scale" and `_write_faiss`).
 FLAT_LIMIT = 50_000
+PQ_LIMIT = 2_000_000
 IVF_NPROBE = 32
+PQ_SUBQUANTIZERS = 48  # 8 dimensions each: 48 bytes a passage
+PQ_RERANK = 100  # PQ candidates re-scored exactly from dense.npy
+INDEX_TYPES = ("auto", "flat", "ivf_flat", "ivf_pq")
 
 
 class StoreError(Exception):
@@ -207,6 +212,10 @@ class Store:
             self._faiss = load_faiss(self.directory / "faiss.index", self.manifest["index"])
         return self._faiss
 
+    def vector_search(self, q: np.ndarray, k: int) -> np.ndarray:
+        """Rows of the k passages nearest to the unit vector q (inner product), best first."""
+        return search_vectors(self.faiss_index, self.manifest["index"], self.dense, q, k)
+
     @property
     def bm25(self):
         if self._bm25 is None:
@@ -257,9 +266,24 @@ def load_faiss(path: Path, meta: dict):
         index = faiss.read_index(str(path), faiss.IO_FLAG_MMAP | faiss.IO_FLAG_READ_ONLY)
     except RuntimeError:
         index = faiss.read_index(str(path))
-    if meta.get("type") == "ivf_flat":
+    if meta.get("type") in ("ivf_flat", "ivf_pq"):
         faiss.extract_index_ivf(index).nprobe = meta["nprobe"]
     return index
+
+
+def search_vectors(index, meta: dict, dense: np.ndarray, q: np.ndarray, k: int) -> np.ndarray:
+    """Rows of the k vectors of `index` nearest to q, best first.
+
+    With a product-quantised index the PQ scores only propose `meta["rerank"]` candidates; their
+    exact scores from `dense` (memory-mapped: only those rows are read) decide the order."""
+    q = np.ascontiguousarray(q.reshape(1, -1), dtype=np.float32)
+    if meta.get("type") != "ivf_pq":
+        _, ids = index.search(q, k)
+        return ids[0][ids[0] >= 0]
+    _, ids = index.search(q, max(k, int(meta.get("rerank", PQ_RERANK))))
+    cand = np.sort(ids[0][ids[0] >= 0])
+    exact = np.asarray(dense[cand], dtype=np.float32) @ q[0]
+    return cand[np.argsort(-exact, kind="stable")[:k]]
 
 
 class DocumentTable:
@@ -398,8 +422,11 @@ def _compatible(store: Store, encoder_key: str, chunking: ChunkingParams) -> str
 
 def build_index(index_dir: Path, documents: list[Document], encoder, chunking: ChunkingParams = config.DEFAULT_CHUNKING,
                 *, keep_existing: bool = False, rebuild: bool = False, progress: bool = False,
-                cache=None) -> BuildReport:
+                cache=None, index_type: str | None = None) -> BuildReport:
     """Make `index_dir` hold `documents` (plus the indexed ones if `keep_existing`).
+
+    `index_type` (one of INDEX_TYPES) picks the FAISS index; None keeps the one asked for when the
+    index was built (an upload does not undo `--index-type`), else auto.
 
     Unchanged documents (same content hash, model and chunking) reuse their vectors; only new or
     changed ones are embedded.  A model or chunking change rebuilds everything and says so.
@@ -428,12 +455,17 @@ def build_index(index_dir: Path, documents: list[Document], encoder, chunking: C
         if old is not None:
             report.removed_documents = sum(1 for d in old.doc_ids if d not in by_id)
         final_docs = list(by_id.values())
-        _write_generation(index_dir, final_docs, old, encoder, chunking, report, progress, cache)
+        if index_type is None:
+            index_type = old.manifest["index"].get("requested", "auto") if old is not None else "auto"
+        if index_type not in INDEX_TYPES:
+            raise StoreError(f"index type must be one of {', '.join(INDEX_TYPES)}, not {index_type!r}")
+        _write_generation(index_dir, final_docs, old, encoder, chunking, report, progress, cache, index_type)
     return report
 
 
 def _write_generation(index_dir: Path, docs: list[Document], old: Store | None, encoder,
-                      chunking: ChunkingParams, report: BuildReport, progress: bool, cache) -> None:
+                      chunking: ChunkingParams, report: BuildReport, progress: bool, cache,
+                      index_type: str = "auto") -> None:
     from tqdm.auto import tqdm
 
     p_doc: list[np.ndarray] = []
@@ -543,7 +575,7 @@ def _write_generation(index_dir: Path, docs: list[Document], old: Store | None, 
                 doc_offsets[i + 1] = fh.tell()
         np.save(tmp / "documents_offsets.npy", doc_offsets, allow_pickle=False)
         (tmp / "bm25_vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
-        index_meta = _write_faiss(tmp / "faiss.index", dense)
+        index_meta = _write_faiss(tmp / "faiss.index", dense, index_type)
         _write_bm25(tmp / "bm25", terms, offsets, vocab)
         files = {}
         for path in sorted(tmp.rglob("*")):
@@ -594,25 +626,45 @@ def _assemble(parts: list[np.ndarray | int], new: np.ndarray | None, dim: int, d
     return np.concatenate(out) if out else np.zeros((0, dim), dtype=dtype)
 
 
-def _write_faiss(path: Path, dense: np.ndarray) -> dict:
-    """Exact search up to FLAT_LIMIT passages; above, IVF (about 4·sqrt(n) lists, 32 probed).
+def _write_faiss(path: Path, dense: np.ndarray, index_type: str = "auto") -> dict:
+    """The FAISS index for `dense`, and its parameters for the manifest.
 
-    Measured with benchmarks/scale_search.py: see the README's scale section.
+    auto: exact search up to FLAT_LIMIT passages; IVF-Flat (about 4·sqrt(n) lists, 32 probed) up to
+    PQ_LIMIT; above that IVF-PQ (48 one-byte codes a passage instead of 1,536 bytes, re-ranked
+    exactly from dense.npy), where the index would otherwise not fit in memory.  A type asked for
+    explicitly is kept unless there are too few passages to train it (then exact, and the manifest
+    says so).  Measured with benchmarks/scale_search.py: see the README's scale section.
     """
     import faiss
 
+    if index_type not in INDEX_TYPES:
+        raise StoreError(f"index type must be one of {', '.join(INDEX_TYPES)}, not {index_type!r}")
     faiss.omp_set_num_threads(os.cpu_count() or 1)  # building is bulk work (search sets 1 thread)
     n, d = dense.shape
-    if n <= FLAT_LIMIT:
+    kind = index_type
+    if kind == "auto":
+        kind = "flat" if n <= FLAT_LIMIT else "ivf_flat" if n <= PQ_LIMIT else "ivf_pq"
+    nlist = int(4 * np.sqrt(n))
+    # Training needs at least a point per centroid (PQ: per each of its 256 codes).
+    if kind != "flat" and n < max(nlist, 256 if kind == "ivf_pq" else 0):
+        kind = "flat"
+    if kind == "flat":
         index = faiss.IndexFlatIP(d)
         meta = {"type": "flat", "metric": "inner_product"}
     else:
-        nlist = int(4 * np.sqrt(n))
-        index = faiss.IndexIVFFlat(faiss.IndexFlatIP(d), d, nlist, faiss.METRIC_INNER_PRODUCT)
-        sample = dense[np.random.default_rng(0).choice(n, size=min(n, 40 * nlist), replace=False)]
+        quantizer = faiss.IndexFlatIP(d)
+        if kind == "ivf_flat":
+            index = faiss.IndexIVFFlat(quantizer, d, nlist, faiss.METRIC_INNER_PRODUCT)
+        else:
+            index = faiss.IndexIVFPQ(quantizer, d, nlist, PQ_SUBQUANTIZERS, 8, faiss.METRIC_INNER_PRODUCT)
+        sample = dense[np.sort(np.random.default_rng(0).choice(n, size=min(n, 40 * max(nlist, 256)), replace=False))]
         index.train(np.ascontiguousarray(sample, dtype=np.float32))
-        meta = {"type": "ivf_flat", "metric": "inner_product", "nlist": nlist, "nprobe": IVF_NPROBE,
+        meta = {"type": kind, "metric": "inner_product", "nlist": nlist, "nprobe": IVF_NPROBE,
                 "trained_on": int(len(sample))}
+        if kind == "ivf_pq":
+            meta.update({"pq_subquantizers": PQ_SUBQUANTIZERS, "pq_bits": 8, "rerank": PQ_RERANK})
+    if index_type != "auto":
+        meta["requested"] = index_type
     for start in range(0, n, 100_000):  # in blocks, so a memory-mapped matrix is never copied whole
         index.add(np.ascontiguousarray(dense[start : start + 100_000], dtype=np.float32))
     faiss.write_index(index, str(path))

@@ -182,3 +182,46 @@ def test_index_from_before_term_table_and_offsets_still_opens_and_updates(tmp_pa
         [h.doc_id for h in old]
     assert new.search("zebrafish aquarium", k=1)[0].doc_id == "extra.txt"
     assert (open_store(idx).directory / "bm25_terms.npy").exists()
+
+
+def test_product_quantised_index_reranks_exactly(tmp_path, monkeypatch):
+    # Above PQ_LIMIT the FAISS index keeps 48-byte codes; search re-scores the PQ candidates with
+    # the exact vectors, so the top 10 still agree with exact search.
+    import assistant.store as store_mod
+
+    monkeypatch.setattr(store_mod, "FLAT_LIMIT", 1000)
+    monkeypatch.setattr(store_mod, "PQ_LIMIT", 4000)
+    rng = np.random.default_rng(1)
+    centers = rng.standard_normal((50, 384)).astype(np.float32)
+    vecs = centers[rng.integers(0, 50, 12000)] + 0.3 * rng.standard_normal((12000, 384)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    meta = store_mod._write_faiss(tmp_path / "faiss.index", vecs)
+    assert meta["type"] == "ivf_pq" and meta["pq_subquantizers"] == 48 and meta["rerank"] == 100
+    # 48 one-byte codes and an 8-byte id a vector, plus centroids and codebooks, instead of 1,536
+    # bytes of floats a vector
+    fixed = meta["nlist"] * 384 * 4 + 48 * 256 * 8 * 4
+    assert (tmp_path / "faiss.index").stat().st_size < 1.1 * (fixed + 12000 * 56) < 12000 * 1536 / 8
+    index = store_mod.load_faiss(tmp_path / "faiss.index", meta)
+    queries = vecs[:50] + 0.05 * rng.standard_normal((50, 384)).astype(np.float32)
+    queries /= np.linalg.norm(queries, axis=1, keepdims=True)
+    exact = np.argsort(-(queries @ vecs.T), axis=1)[:, :10]
+    got = [store_mod.search_vectors(index, meta, vecs, q, 10) for q in queries]
+    assert all(len(g) == 10 for g in got)
+    recall = np.mean([len(set(a.tolist()) & set(b.tolist())) / 10 for a, b in zip(got, exact)])
+    assert recall >= 0.9
+    # best first, by exact score
+    scores = vecs[got[0]] @ queries[0]
+    assert np.all(np.diff(scores) <= 1e-6)
+
+
+def test_index_type_is_kept_and_falls_back_when_too_small(tmp_path, corpus_copy, encoder):
+    idx = tmp_path / "idx"
+    _build(idx, corpus_copy, encoder, index_type="ivf_pq")
+    meta = open_store(idx).manifest["index"]
+    # a dozen passages cannot train IVF-PQ: exact search, and the manifest says what was asked
+    assert meta["type"] == "flat" and meta["requested"] == "ivf_pq"
+    (corpus_copy / "extra.txt").write_text("An added note about sleep and memory consolidation.\n")
+    _build(idx, corpus_copy, encoder)  # an update without the option keeps the request
+    assert open_store(idx).manifest["index"]["requested"] == "ivf_pq"
+    with pytest.raises(StoreError, match="index type"):
+        _build(idx, corpus_copy, encoder, index_type="hnsw")
