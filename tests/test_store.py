@@ -185,7 +185,7 @@ def test_index_from_before_term_table_and_offsets_still_opens_and_updates(tmp_pa
 
 
 def test_product_quantised_index_reranks_exactly(tmp_path, monkeypatch):
-    # Above PQ_LIMIT the FAISS index keeps 48-byte codes; search re-scores the PQ candidates with
+    # Above PQ_LIMIT the FAISS index keeps 96-byte codes; search re-scores the PQ candidates with
     # the exact vectors, so the top 10 still agree with exact search.
     import assistant.store as store_mod
 
@@ -196,11 +196,11 @@ def test_product_quantised_index_reranks_exactly(tmp_path, monkeypatch):
     vecs = centers[rng.integers(0, 50, 12000)] + 0.3 * rng.standard_normal((12000, 384)).astype(np.float32)
     vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
     meta = store_mod._write_faiss(tmp_path / "faiss.index", vecs)
-    assert meta["type"] == "ivf_pq" and meta["pq_subquantizers"] == 48 and meta["rerank"] == 100
-    # 48 one-byte codes and an 8-byte id a vector, plus centroids and codebooks, instead of 1,536
+    assert meta["type"] == "ivf_pq" and meta["pq_subquantizers"] == 96 and meta["rerank"] == 100
+    # 96 one-byte codes and an 8-byte id a vector, plus centroids and codebooks, instead of 1,536
     # bytes of floats a vector
-    fixed = meta["nlist"] * 384 * 4 + 48 * 256 * 8 * 4
-    assert (tmp_path / "faiss.index").stat().st_size < 1.1 * (fixed + 12000 * 56) < 12000 * 1536 / 8
+    fixed = meta["nlist"] * 384 * 4 + 96 * 256 * 4 * 4
+    assert (tmp_path / "faiss.index").stat().st_size < 1.1 * (fixed + 12000 * 104) < 12000 * 1536 / 6
     index = store_mod.load_faiss(tmp_path / "faiss.index", meta)
     queries = vecs[:50] + 0.05 * rng.standard_normal((50, 384)).astype(np.float32)
     queries /= np.linalg.norm(queries, axis=1, keepdims=True)
