@@ -77,13 +77,15 @@ def _phrases(text: str) -> list[tuple[int, int]]:
 
 def resolve_followup(question: str, history: list[str], encoder) -> ResolvedQuery:
     """The standalone query for `question` given earlier questions (oldest first)."""
+    from assistant.retrieve import strip_control
+
     previous, slot = None, None
     for past in history:
-        past = (past or "").strip()
+        past = strip_control(past or "")
         if past:
             resolved = _resolve_one(past, previous, slot, encoder)
             previous, slot = resolved.query, resolved.topic
-    return _resolve_one(question, previous, slot, encoder)
+    return _resolve_one(strip_control(question or ""), previous, slot, encoder)
 
 
 def _resolve_one(question: str, previous: str | None, slot: str | None, encoder) -> ResolvedQuery:

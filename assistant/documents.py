@@ -108,8 +108,12 @@ _BULLET = re.compile(r"^\s*[•·▪◦●‣∙*\-–]\s+")
 _SENTENCE_END = re.compile(r"[.!?:;]\W*$")
 
 
+# A lone surrogate (from a JSON "\ud800" escape) cannot be written as UTF-8: shown as U+FFFD.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def normalize_unicode(text: str) -> str:
-    text = unicodedata.normalize("NFC", text.translate(_CHAR_TABLE))
+    text = unicodedata.normalize("NFC", _SURROGATE.sub("\ufffd", text.translate(_CHAR_TABLE)))
     return _CONTROL.sub("", text)
 
 
@@ -450,6 +454,9 @@ def load_beir_corpus(path: Path) -> Iterator[tuple[Document | None, IngestEntry]
             text = " ".join(str(t) for t in text)
         if not doc_id:
             yield None, IngestEntry(source, "skipped", f"line {number}: no '_id'")
+            continue
+        if _SURROGATE.search(doc_id):  # an id is matched exactly (qrels), so it is not repaired
+            yield None, IngestEntry(source, "skipped", f"line {number}: '_id' is not valid Unicode (a lone surrogate)")
             continue
         if not isinstance(text, str):
             yield None, IngestEntry(source, "skipped", f"line {number}: 'text' is not a string")

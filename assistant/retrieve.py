@@ -1,6 +1,6 @@
 """A question in, ranked `Hit`s out: hybrid dense + BM25 fusion, filters, de-duplication, highlight.
 
-Public API: `Searcher`, `Hit`, `Highlight`, `Candidates`, `QuestionError`, `clean_question`.
+Public API: `Searcher`, `Hit`, `Highlight`, `Candidates`, `QuestionError`, `clean_question`, `strip_control`.
 
 Score semantics (stated once, shown to users as "score"):
     score = dense_weight  * cosine(question, passage)                       (in [-1, 1])
@@ -22,7 +22,9 @@ from assistant.config import FusionParams
 from assistant.encoder import Encoder, get_encoder
 from assistant.store import Store, bm25_tokenize, open_store
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+# Control and invisible format characters, and lone surrogates (a command-line argument that was
+# not valid UTF-8 arrives with them), become spaces.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ud800-\udfff]")
 MODES = ("hybrid", "dense", "bm25")
 HEADING_PENALTY = 0.15
 
@@ -31,10 +33,16 @@ class QuestionError(ValueError):
     """A question the assistant cannot search with; the message says why."""
 
 
+def strip_control(text: str) -> str:
+    """`text` with control and format characters and lone surrogates as spaces, runs of
+    whitespace as one space, trimmed."""
+    return re.sub(r"\s+", " ", _CONTROL.sub(" ", text)).strip()
+
+
 def clean_question(question: str) -> str:
     if not isinstance(question, str):
         raise QuestionError("the question must be text")
-    q = re.sub(r"\s+", " ", _CONTROL.sub(" ", question)).strip()
+    q = strip_control(question)
     if not q:
         raise QuestionError("the question is empty")
     if len(q) > config.MAX_QUESTION_CHARS:

@@ -119,3 +119,24 @@ def test_unreadable_file_reported(tmp_path: Path):
             load_file(f, "a.txt")
     finally:
         f.chmod(0o644)
+
+
+def test_lone_surrogates_in_a_jsonl_corpus(tmp_path: Path, encoder):
+    # JSON may escape half of a surrogate pair ("\ud800"): such text cannot be written as UTF-8.
+    # In a title or text it becomes U+FFFD and the document is indexed; in an id (matched exactly
+    # against qrels) the line is skipped with its reason; the other lines are indexed.
+    from assistant.store import build_index, open_store
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(
+        '{"_id": "d1", "title": "Sleep \\ud800 study", "text": "Sleep loss raises anxiety \\udfff in adults."}\n'
+        '{"_id": "d\\ud83d", "title": "Bad id", "text": "Exercise helps mood."}\n'
+        '{"_id": "d3", "title": "Fine", "text": "Therapy changes the brain."}\n')
+    loaded = load_paths([corpus])
+    by_line = {e.source.rsplit(":", 1)[1]: e for e in loaded.report}
+    assert by_line["1"].status == "ok" and by_line["3"].status == "ok"
+    assert by_line["2"].status == "skipped" and "surrogate" in by_line["2"].reason
+    d1 = next(d for d in loaded.documents if d.doc_id == "d1")
+    assert "\ufffd" in d1.title and "\ufffd" in d1.text
+    build_index(tmp_path / "idx", loaded.documents, encoder)
+    assert open_store(tmp_path / "idx").doc_ids == ["d1", "d3"]

@@ -6,7 +6,7 @@ import random
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from assistant.claims import ClaimError
@@ -71,8 +71,14 @@ def test_mutated_sample_pdfs_never_crash(tmp_path):
     assert all(e.status in ("ok", "skipped") and (e.status == "ok" or e.reason) for e in result.report)
 
 
+# Every code point, lone surrogates included: a command-line argument that is not valid UTF-8
+# reaches Python as one.
+ANY_TEXT = st.text(alphabet=st.characters(exclude_categories=[]), max_size=300)
+
+
 @FUZZ
-@given(question=st.text(max_size=300))
+@given(question=ANY_TEXT)
+@example(question="anxiety \udcff brain")  # what `assistant search $'anxiety \xff brain'` receives
 def test_any_question_answers_or_explains(searcher, question):
     try:
         hits = searcher.search(question, k=3)
@@ -83,7 +89,22 @@ def test_any_question_answers_or_explains(searcher, question):
 
 
 @FUZZ
-@given(claim=st.text(max_size=300))
+@given(question=ANY_TEXT, history=st.lists(ANY_TEXT, max_size=3))
+@example(question="And for \udcff anxiety?", history=["Which brain regions are linked to \udcfe depression?"])
+def test_any_followup_answers_or_explains(searcher, question, history):
+    from assistant.conversation import resolve_followup
+
+    try:
+        resolved = resolve_followup(question, history, searcher.encoder)
+        hits = searcher.search(resolved.query, k=3)
+    except QuestionError:
+        return
+    assert all(h.start <= h.highlight.start <= h.highlight.end <= h.end for h in hits)
+
+
+@FUZZ
+@given(claim=ANY_TEXT)
+@example(claim="Therapy \udcff changes the brain.")
 def test_any_claim_answers_or_explains(searcher, claim):
     from assistant.claims import ClaimChecker
 
