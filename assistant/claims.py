@@ -306,7 +306,9 @@ class ClaimChecker:
     def score(self, claim: str) -> tuple[list[SentenceCandidate], np.ndarray, np.ndarray]:
         """Candidates, P(evidence) and P(contradicts) for each."""
         claim = clean_question(claim)
-        q = self.searcher.encoder.encode_query(claim)
+        encoder = self.searcher.encoder
+        # The reversed claim feeds the polarity model; one forward pass embeds both.
+        q, flip = encoder.encode([claim, flip_claim(claim)]) if self.nli is None else (encoder.encode_query(claim), None)
         cands, _ = sentence_candidates(self.searcher, claim, q)
         if not cands:
             return [], np.zeros(0), np.zeros(0)
@@ -317,7 +319,6 @@ class ClaimChecker:
             p_con = np.zeros(len(cands))
             p_con[top] = self.nli.contradiction_probability(claim, [texts[i] for i in top])
         else:
-            flip = self.searcher.encoder.encode_query(flip_claim(claim))
             deltas = flip_deltas(self.searcher.store, cands, flip)
             p_con = self.polarity.predict(np.array([polarity_features(claim, t, c.cosine, float(dl))
                                                     for t, c, dl in zip(texts, cands, deltas)]))

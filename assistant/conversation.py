@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.retrieve import strip_control
+
 _STOP = set("""a an the of to in on for with and or but by from at as is are was were be been being do does did
 have has had can could should would may might will shall what which who whom whose when where why how
 this that these those it its they them their there here about into than then so such also any some
@@ -77,8 +79,6 @@ def _phrases(text: str) -> list[tuple[int, int]]:
 
 def resolve_followup(question: str, history: list[str], encoder) -> ResolvedQuery:
     """The standalone query for `question` given earlier questions (oldest first)."""
-    from assistant.retrieve import strip_control
-
     previous, slot = None, None
     for past in history:
         past = strip_control(past or "")

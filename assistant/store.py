@@ -632,13 +632,11 @@ def _write_faiss(path: Path, dense: np.ndarray, index_type: str = "auto") -> dic
     auto: exact search up to FLAT_LIMIT passages; IVF-Flat (about 4·sqrt(n) lists, 32 probed) up to
     PQ_LIMIT; above that IVF-PQ (96 one-byte codes a passage instead of 1,536 bytes, re-ranked
     exactly from dense.npy), where the index would otherwise not fit in memory.  A type asked for
-    explicitly is kept unless there are too few passages to train it (then exact, and the manifest
-    says so).  Measured with benchmarks/scale_search.py: see the README's scale section.
+    explicitly (one of INDEX_TYPES, checked by `build_index`) is kept unless there are too few
+    passages to train it (then exact, and the manifest says so).  Measured with benchmarks/scale_search.py: see the README's scale section.
     """
     import faiss
 
-    if index_type not in INDEX_TYPES:
-        raise StoreError(f"index type must be one of {', '.join(INDEX_TYPES)}, not {index_type!r}")
     faiss.omp_set_num_threads(os.cpu_count() or 1)  # building is bulk work (search sets 1 thread)
     n, d = dense.shape
     kind = index_type

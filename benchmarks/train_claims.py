@@ -83,7 +83,7 @@ def collect(searcher, claims: list[dict], corpus: dict[str, dict]):
     out = []
     for claim, q, qf in zip(claims, vecs, flips):
         cands, docs = sentence_candidates(searcher, claim["claim"], q)
-        deltas = flip_deltas(store, cands, qf) if cands else []
+        deltas = flip_deltas(store, cands, qf)
         gold: dict[int, list[tuple[tuple[int, int], str]]] = {}
         for doc_id, evs in (claim.get("evidence") or {}).items():
             if doc_id not in store.doc_index:

@@ -144,22 +144,31 @@ def test_manifest_is_json_and_documents_keep_text(tmp_path, corpus_copy, encoder
         open_store(idx)
 
 
+def _clustered(rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """n unit vectors around 50 centres (an index has neighbourhoods to find), and 50 queries
+    close to the first 50 of them."""
+    centers = rng.standard_normal((50, 384)).astype(np.float32)
+    vecs = centers[rng.integers(0, 50, n)] + 0.3 * rng.standard_normal((n, 384)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    queries = vecs[:50] + 0.05 * rng.standard_normal((50, 384)).astype(np.float32)
+    return vecs, queries
+
+
+def _recall_at_10(got, queries: np.ndarray, vecs: np.ndarray) -> float:
+    exact = np.argsort(-(queries @ vecs.T), axis=1)[:, :10]
+    return float(np.mean([len(set(np.asarray(a).tolist()) & set(b.tolist())) / 10 for a, b in zip(got, exact)]))
+
+
 def test_large_collections_get_ivf_with_recorded_parameters(tmp_path, monkeypatch):
     import assistant.store as store_mod
 
     monkeypatch.setattr(store_mod, "FLAT_LIMIT", 1000)
-    rng = np.random.default_rng(0)
-    centers = rng.standard_normal((50, 384)).astype(np.float32)
-    vecs = centers[rng.integers(0, 50, 5000)] + 0.3 * rng.standard_normal((5000, 384)).astype(np.float32)
-    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    vecs, queries = _clustered(np.random.default_rng(0), 5000)
     meta = store_mod._write_faiss(tmp_path / "faiss.index", vecs)
     assert meta["type"] == "ivf_flat" and meta["nlist"] == int(4 * np.sqrt(5000)) and meta["nprobe"] == 32
     index = store_mod.load_faiss(tmp_path / "faiss.index", meta)
-    queries = vecs[:50] + 0.05 * rng.standard_normal((50, 384)).astype(np.float32)
     _, got = index.search(queries, 10)
-    exact = np.argsort(-(queries @ vecs.T), axis=1)[:, :10]
-    recall = np.mean([len(set(a) & set(b)) / 10 for a, b in zip(got, exact)])
-    assert recall >= 0.9
+    assert _recall_at_10(got, queries, vecs) >= 0.9
 
 
 def test_index_from_before_term_table_and_offsets_still_opens_and_updates(tmp_path, corpus_copy, encoder):
@@ -191,10 +200,8 @@ def test_product_quantised_index_reranks_exactly(tmp_path, monkeypatch):
 
     monkeypatch.setattr(store_mod, "FLAT_LIMIT", 1000)
     monkeypatch.setattr(store_mod, "PQ_LIMIT", 4000)
-    rng = np.random.default_rng(1)
-    centers = rng.standard_normal((50, 384)).astype(np.float32)
-    vecs = centers[rng.integers(0, 50, 12000)] + 0.3 * rng.standard_normal((12000, 384)).astype(np.float32)
-    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    vecs, queries = _clustered(np.random.default_rng(1), 12000)
+    queries /= np.linalg.norm(queries, axis=1, keepdims=True)
     meta = store_mod._write_faiss(tmp_path / "faiss.index", vecs)
     assert meta["type"] == "ivf_pq" and meta["pq_subquantizers"] == 96 and meta["rerank"] == 100
     # 96 one-byte codes and an 8-byte id a vector, plus centroids and codebooks, instead of 1,536
@@ -202,13 +209,9 @@ def test_product_quantised_index_reranks_exactly(tmp_path, monkeypatch):
     fixed = meta["nlist"] * 384 * 4 + 96 * 256 * 4 * 4
     assert (tmp_path / "faiss.index").stat().st_size < 1.1 * (fixed + 12000 * 104) < 12000 * 1536 / 6
     index = store_mod.load_faiss(tmp_path / "faiss.index", meta)
-    queries = vecs[:50] + 0.05 * rng.standard_normal((50, 384)).astype(np.float32)
-    queries /= np.linalg.norm(queries, axis=1, keepdims=True)
-    exact = np.argsort(-(queries @ vecs.T), axis=1)[:, :10]
     got = [store_mod.search_vectors(index, meta, vecs, q, 10) for q in queries]
     assert all(len(g) == 10 for g in got)
-    recall = np.mean([len(set(a.tolist()) & set(b.tolist())) / 10 for a, b in zip(got, exact)])
-    assert recall >= 0.9
+    assert _recall_at_10(got, queries, vecs) >= 0.9
     # best first, by exact score
     scores = vecs[got[0]] @ queries[0]
     assert np.all(np.diff(scores) <= 1e-6)
