@@ -81,7 +81,9 @@ _CHAR_MAP = {
     "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
     "\r": "\n", "\t": " ", "\f": "\n", "\v": "\n", "\u2028": "\n", "\u2029": "\n",
 }
-_CHAR_TABLE = str.maketrans(_CHAR_MAP)
+# A regex over the mapped characters: str.translate looks up every character in a dict, several
+# times slower on long, mostly clean text (loading 5,000 abstracts spent 0.27 s there).
+_MAPPED = re.compile("[" + "".join(_CHAR_MAP) + "]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 # Whole lines that are page furniture, never content (compared case-insensitively, trimmed).
@@ -113,7 +115,11 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def normalize_unicode(text: str) -> str:
-    text = unicodedata.normalize("NFC", _SURROGATE.sub("\ufffd", text.translate(_CHAR_TABLE)))
+    text = _MAPPED.sub(lambda m: _CHAR_MAP[m.group()], text)
+    if not text.isascii():
+        text = _SURROGATE.sub("\ufffd", text)
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
     return _CONTROL.sub("", text)
 
 
@@ -470,11 +476,17 @@ def load_beir_corpus(path: Path) -> Iterator[tuple[Document | None, IngestEntry]
         yield doc, IngestEntry(source, "ok", doc_id=doc_id, chars=len(doc.text))
 
 
+_SPACES = re.compile(r"[ ]{2,}")
+
+
 def _beir_document(doc_id: str, title: str, text: str, source: str) -> Document:
     # Benchmark records are already clean; only Unicode and whitespace are normalised, so a
     # sentence such as "Comments" inside an abstract is never mistaken for page debris.
-    body = re.sub(r"[ ]{2,}", " ", normalize_unicode(text)).strip()
-    title = re.sub(r"\s+", " ", normalize_unicode(title)).strip()
+    body = normalize_unicode(text)
+    if "  " in body:
+        body = _SPACES.sub(" ", body)
+    body = body.strip()
+    title = " ".join(normalize_unicode(title).split())
     if not body and not title:
         raise IngestError("empty record")
     full = f"{title}\n\n{body}" if title and body else (body or title)

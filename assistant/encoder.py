@@ -111,6 +111,7 @@ class Encoder:
         self._model = None
         self._bulk_model = None  # the bf16 copy of the transformer, when bf16 is used
         self._tokenizer = None
+        self._window_tokenizer = None
         self._lock = threading.Lock()
 
     @property
@@ -192,24 +193,35 @@ class Encoder:
             batches[big:big] = [b[: len(b) // 2], b[len(b) // 2 :]]
         return batches[::-1]
 
+    def _token_ids(self, texts: list[str]) -> list[list[int]]:
+        """Word-piece ids with [CLS]/[SEP], cut at the model's window (as its own tokenizer cuts)."""
+        if self._window_tokenizer is None:
+            from tokenizers import Tokenizer
+
+            tok = Tokenizer.from_file(str(model_path() / "tokenizer.json"))
+            tok.enable_truncation(max_length=self.max_tokens)
+            tok.no_padding()
+            self._window_tokenizer = tok
+        return [e.ids for e in self._window_tokenizer.encode_batch(texts, add_special_tokens=True)]
+
     def _forward(self, texts: list[str], progress: bool) -> np.ndarray:
         """Mean-pooled, L2-normalised vectors (the model's own pooling), batched by length."""
         import torch
         from tqdm.auto import tqdm
 
         self.warm_up()
-        transformer = self._model[0]
-        hf_tok, model = transformer.tokenizer, transformer.auto_model
+        model = self._model[0].auto_model
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        batches = self._batches(self.count_tokens(texts))
+        # Tokenised once, in one thread (a fast tokenizer mutates shared state when called with
+        # truncation from several threads); the lengths drive the batching.
+        ids = self._token_ids(texts)
+        batches = self._batches([len(t) - 2 for t in ids])
         bar = tqdm(total=len(texts), desc="embedding", unit="text", disable=not progress)
         # bf16 pays off on batches; a single question is no faster in bf16 and keeps fp32 numerics.
-        if self._bulk_model is not None and len(texts) >= 8:
+        bulk = self._bulk_model is not None and len(texts) >= 8
+        if bulk:
             model = self._bulk_model
-        # Tokenised here, in one thread: a fast tokenizer called with truncation from several
-        # threads at once mutates shared state.
-        encoded = [hf_tok([texts[i] for i in batch], padding=True, truncation=True, max_length=self.max_tokens,
-                          return_tensors="pt") for batch in batches]
+        encoded = [_padded([ids[i] for i in batch], PAD_MULTIPLE if bulk else 1) for batch in batches]
 
         def forward(k: int) -> int:
             with torch.inference_mode():
@@ -262,6 +274,27 @@ def encode_cached(texts: Sequence[str], dim: int, forward: Callable[[list[str], 
         if cache is not None:
             cache.put([keys[i] for i in todo], vecs)
     return out
+
+
+# bf16 batches are padded to a multiple of this: each new (batch, length) shape costs the
+# bf16 kernels a one-off setup (about 30 ms here), which a small update would otherwise pay on
+# nearly every batch.
+PAD_MULTIPLE = 8
+
+
+def _padded(ids: list[list[int]], multiple: int) -> dict:
+    """input_ids, attention_mask and token_type_ids tensors for one batch, zero-padded to a
+    multiple of `multiple`."""
+    import torch
+
+    width = -(-max(map(len, ids)) // multiple) * multiple
+    arr = np.zeros((len(ids), width), dtype=np.int64)
+    mask = np.zeros((len(ids), width), dtype=np.int64)
+    for r, row in enumerate(ids):
+        arr[r, : len(row)] = row
+        mask[r, : len(row)] = 1
+    return {"input_ids": torch.from_numpy(arr), "attention_mask": torch.from_numpy(mask),
+            "token_type_ids": torch.zeros_like(torch.from_numpy(arr))}
 
 
 _op_threads_lock = threading.Lock()

@@ -480,25 +480,31 @@ def _write_generation(index_dir: Path, docs: list[Document], old: Store | None, 
     new_sentence_texts: list[str] = []
     n_pass = n_sent = 0
     old_vocab = old.bm25_vocab() if old is not None else None
+    if old is not None:
+        # Plain ndarray views of the memory-mapped tables: slicing an np.memmap costs microseconds
+        # per call, 0.24 s over the 5,000 documents of an update.
+        o_start, o_psent, o_pspan, o_sspan, o_dense, o_svec, o_offs, o_terms = (np.asarray(a) for a in (
+            old.doc_passage_start, old.passage_sent, old.passage_span, old.sentence_span, old.dense,
+            old.sentence_vectors, old.bm25_offsets, old.bm25_terms))
     for di, doc in enumerate(tqdm(docs, desc="chunking", unit="doc", disable=not progress)):
         oi = old.doc_index.get(doc.doc_id) if old is not None else None
         if oi is not None and old.doc_sha256[oi] == doc.sha256:
-            a, b = int(old.doc_passage_start[oi]), int(old.doc_passage_start[oi + 1])
-            sa = int(old.passage_sent[a, 0]) if b > a else 0
-            sb = int(old.passage_sent[b - 1, 1]) if b > a else 0
+            a, b = int(o_start[oi]), int(o_start[oi + 1])
+            sa = int(o_psent[a, 0]) if b > a else 0
+            sb = int(o_psent[b - 1, 1]) if b > a else 0
             p_doc.append(np.full(b - a, di, dtype=np.int32))
-            p_span.append(np.asarray(old.passage_span[a:b]))
-            p_sent.append(np.asarray(old.passage_sent[a:b]) - sa + n_sent)
+            p_span.append(o_pspan[a:b])
+            p_sent.append(o_psent[a:b] - sa + n_sent)
             s_doc.append(np.full(sb - sa, di, dtype=np.int32))
-            s_span.append(np.asarray(old.sentence_span[sa:sb]))
-            dense_parts.append(np.asarray(old.dense[a:b], dtype=np.float32))
-            sent_parts.append(np.asarray(old.sentence_vectors[sa:sb], dtype=np.float16))
+            s_span.append(o_sspan[sa:sb])
+            dense_parts.append(o_dense[a:b])
+            sent_parts.append(o_svec[sa:sb])
             if old_vocab is not None:
-                offs = np.asarray(old.bm25_offsets[a : b + 1])
-                term_parts.append((np.asarray(old.bm25_terms[offs[0] : offs[-1]]), np.diff(offs)))
+                offs = o_offs[a : b + 1]
+                term_parts.append((o_terms[offs[0] : offs[-1]], np.diff(offs)))
             else:  # an index from before the term table: tokenise these passages again
                 title = cut_title(doc.title, encoder.count_tokens, chunking.title_tokens) if doc.title else ""
-                term_parts.append([embedding_text(title, doc.text[s:e]) for s, e in old.passage_span[a:b]])
+                term_parts.append([embedding_text(title, doc.text[s:e]) for s, e in o_pspan[a:b]])
             n_pass += b - a
             n_sent += sb - sa
             report.reused_documents += 1
@@ -574,7 +580,7 @@ def _write_generation(index_dir: Path, docs: list[Document], old: Store | None, 
                                        "pages": [[p.start, p.end, p.page] for p in d.pages]}) + b"\n")
                 doc_offsets[i + 1] = fh.tell()
         np.save(tmp / "documents_offsets.npy", doc_offsets, allow_pickle=False)
-        (tmp / "bm25_vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+        (tmp / "bm25_vocab.json").write_bytes(orjson.dumps(vocab))
         index_meta = _write_faiss(tmp / "faiss.index", dense, index_type)
         _write_bm25(tmp / "bm25", terms, offsets, vocab)
         files = {}
@@ -596,7 +602,7 @@ def _write_generation(index_dir: Path, docs: list[Document], old: Store | None, 
                                      "chars": len(d.text)} for d in docs},
             "files": files,
         }
-        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False))
+        (tmp / "manifest.json").write_bytes(orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
         _fsync_tree(tmp)
         final = index_dir / f"gen-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:6]}"
         os.rename(tmp, final)
