@@ -1,11 +1,13 @@
 """Checking a claim: evidence sentences from the collection and a verdict.
 
 Public API: `ClaimChecker`, `Verdict`, `Evidence`, `ClaimError`, `VERDICTS`, `sentence_features`,
-`polarity_features`, `flip_claim`.
+`polarity_features`, `flip_claim`, `ClaimAdapter`.
 
 Method (no NLI model ships on PyPI, so the verdict model is trained here; see
 `benchmarks/train_claims.py` and `assistant/models/README.md`):
-1. the hybrid retriever proposes the best documents for the claim;
+1. the claim's embedding goes through a small learned adapter (`ClaimAdapter`: q + q U V,
+   normalised; rank 64, trained on SciFact train to move claims towards their evidence), then the
+   hybrid retriever proposes the best documents for the claim;
 2. an evidence detector (logistic regression over similarity, lexical and position features) scores
    every sentence of those documents: P(the sentence is evidence for the claim);
 3. a polarity model (logistic regression over negation and direction cues, and over how much
@@ -30,6 +32,7 @@ from assistant.store import english_stemmer
 
 VERDICTS = ("supported", "contradicted", "not_found")
 MODEL_PATH = Path(__file__).parent / "models" / "claims.json"
+ADAPTER_PATH = MODEL_PATH.with_name("claim_adapter.npy")
 CANDIDATE_DOCS = 10
 
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
@@ -205,6 +208,15 @@ class LinearModel:
         return 1.0 / (1.0 + np.exp(-z))
 
 
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
 def load_model(path: Path = MODEL_PATH) -> dict:
     try:
         spec = json.loads(Path(path).read_text())
@@ -285,11 +297,32 @@ def sentence_candidates(searcher: Searcher, claim: str, q: np.ndarray) -> tuple[
     return out, {d: doc_best[d] for d in docs}
 
 
-def flip_deltas(store, cands: list[SentenceCandidate], flip_vector: np.ndarray) -> np.ndarray:
-    """cos(sentence, reversed claim) - cos(sentence, claim) for each candidate."""
+def flip_deltas(store, cands: list[SentenceCandidate], claim_vector: np.ndarray, flip_vector: np.ndarray) -> np.ndarray:
+    """cos(sentence, reversed claim) - cos(sentence, claim) for each candidate (both embeddings
+    as the model gives them, not adapted)."""
     rows = np.array([c.row for c in cands], dtype=np.int64)
     vecs = np.asarray(store.sentence_vectors[rows], dtype=np.float32)
-    return vecs @ flip_vector - np.array([c.cosine for c in cands], dtype=np.float32)
+    return vecs @ (flip_vector - claim_vector)
+
+
+class ClaimAdapter:
+    """A claim embedding moved towards the sentences that are evidence for such claims:
+    normalise(q + (q @ U) @ V), U and V rank-64 factors stored as one float16 .npy (2, dim, rank)
+    with V transposed; trained by benchmarks/train_claims.py."""
+
+    def __init__(self, path: Path = ADAPTER_PATH) -> None:
+        try:
+            factors = np.load(path, allow_pickle=False).astype(np.float32)
+        except (OSError, ValueError) as exc:
+            raise ClaimError(f"claim adapter unreadable at {path} ({exc}); retrain with "
+                             "`python benchmarks/train_claims.py`") from exc
+        if factors.ndim != 3 or factors.shape[0] != 2:
+            raise ClaimError(f"claim adapter at {path} has shape {factors.shape}, expected (2, dim, rank)")
+        self.u, self.v = factors[0], factors[1].T
+
+    def __call__(self, q: np.ndarray) -> np.ndarray:
+        x = q + (q @ self.u) @ self.v
+        return (x / np.linalg.norm(x, axis=-1, keepdims=True)).astype(np.float32)
 
 
 class ClaimChecker:
@@ -301,6 +334,11 @@ class ClaimChecker:
         self.detector = LinearModel(spec["detector"])
         self.polarity = LinearModel(spec["polarity"])
         self.thresholds = spec["thresholds"]
+        adapter_path = Path(model_path).with_name(spec["adapter"]["file"])
+        if _sha256(adapter_path) != spec["adapter"]["sha256"]:
+            raise ClaimError(f"claim adapter {adapter_path} is not the one {model_path} was trained with; "
+                             "retrain with `python benchmarks/train_claims.py`")
+        self.adapter = ClaimAdapter(adapter_path)
         self.nli = NLIModel(nli_model) if nli_model else None
 
     def score(self, claim: str) -> tuple[list[SentenceCandidate], np.ndarray, np.ndarray]:
@@ -309,7 +347,7 @@ class ClaimChecker:
         encoder = self.searcher.encoder
         # The reversed claim feeds the polarity model; one forward pass embeds both.
         q, flip = encoder.encode([claim, flip_claim(claim)]) if self.nli is None else (encoder.encode_query(claim), None)
-        cands, _ = sentence_candidates(self.searcher, claim, q)
+        cands, _ = sentence_candidates(self.searcher, claim, self.adapter(q))
         if not cands:
             return [], np.zeros(0), np.zeros(0)
         p_ev = self.detector.predict(np.array([c.features for c in cands]))
@@ -319,10 +357,16 @@ class ClaimChecker:
             p_con = np.zeros(len(cands))
             p_con[top] = self.nli.contradiction_probability(claim, [texts[i] for i in top])
         else:
-            deltas = flip_deltas(self.searcher.store, cands, flip)
+            deltas = flip_deltas(self.searcher.store, cands, q, flip)
             p_con = self.polarity.predict(np.array([polarity_features(claim, t, c.cosine, float(dl))
                                                     for t, c, dl in zip(texts, cands, deltas)]))
         return cands, p_ev, p_con
+
+    def retrieve(self, claim: str) -> list[str]:
+        """Step 1 alone: the ids of the documents the retriever proposes, best first."""
+        q = self.adapter(self.searcher.encoder.encode_query(clean_question(claim)))
+        _, docs = sentence_candidates(self.searcher, claim, q)
+        return [self.searcher.store.doc_ids[d] for d in sorted(docs, key=lambda d: -docs[d])]
 
     def check(self, claim: str, max_evidence: int = 5) -> Verdict:
         if not isinstance(claim, str) or not claim.strip():

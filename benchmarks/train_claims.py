@@ -2,18 +2,26 @@
 
     python benchmarks/train_claims.py [--claims ../shared/scifact-claims] [--beir ../shared/beir/scifact]
 
-Two logistic regressions, stored as JSON weights (no pickle):
+A claim adapter (assistant/models/claim_adapter.npy, float16 factors, ~100 KB) and two logistic
+regressions, stored as JSON weights (no pickle):
+- claim adapter: q -> normalise(q + q U V), rank 64, trained with a softmax over every passage of
+  the SciFact index to rank the passages of each train claim's evidence abstracts first (weight
+  decay keeps it near the identity; rank, decay and epochs chosen by 5-fold cross-validation on
+  train: Recall@3 0.885 without, 0.901 with).  The detector below is trained on features from
+  out-of-fold adapters, so it sees train claims as adapted as unseen claims will be;
 - evidence detector: is a sentence of a retrieved abstract a rationale sentence for the claim?
 - polarity: does a rationale sentence contradict (rather than support) the claim?
 Thresholds are calibrated on out-of-fold predictions over train claims (5 folds, split by claim):
-- evidence: the highest abstract-level F1 for which >= 70% of claims without evidence get no evidence;
-- contradiction: chosen jointly with it for F1 (`contradicted` is shown as "possible conflict").
+both on a grid, the highest abstract-level F1 for which >= 70% of claims without evidence get no
+evidence and >= 60% of supported claims get `supported` with a gold rationale among the first three
+sentences (`contradicted` is shown as "possible conflict").
 Training data: SciFact (Wadden et al., 2020), CC BY-NC 2.0; the artifact records this.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import time
 from pathlib import Path
@@ -23,10 +31,12 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 from assistant.claims import (
+    ADAPTER_PATH,
     EMBEDDING_FEATURES,
     MODEL_PATH,
     POLARITY_FEATURES,
     SENTENCE_FEATURES,
+    ClaimAdapter,
     flip_claim,
     flip_deltas,
     polarity_features,
@@ -75,15 +85,77 @@ def _denormalise(text: str, norm_start: int, norm_len: int) -> tuple[int, int]:
     return (start or 0), end
 
 
-def collect(searcher, claims: list[dict], corpus: dict[str, dict]):
-    """Per claim: candidate sentences with features, evidence labels and polarity labels."""
+# What the thresholds must give on out-of-fold train predictions: the share of claims without
+# evidence left without evidence, and of supported claims answered `supported` with a gold
+# rationale among the first three sentences; within these, the highest abstract-level F1.
+MIN_NOT_FOUND = 0.70
+MIN_SUPPORTED = 0.60
+ADAPTER_RANK = 64
+ADAPTER_DECAY = 0.1
+ADAPTER_EPOCHS = 10
+
+
+def train_adapter(searcher, claims: list[dict], vectors: np.ndarray, seed: int = 0) -> np.ndarray:
+    """(2, dim, rank) float16 factors U and V^T of the claim adapter (see the module docstring)."""
+    import torch
+
+    store = searcher.store
+    torch.manual_seed(seed)
+    passages = torch.from_numpy(np.asarray(store.dense, dtype=np.float32))
+    passage_doc = np.asarray(store.passage_doc)
+    keep = [i for i, c in enumerate(claims) if any(d in store.doc_index for d in c.get("evidence") or {})]
+    positive = torch.zeros(len(keep), len(passages), dtype=torch.bool)
+    for row, i in enumerate(keep):
+        docs = [store.doc_index[d] for d in claims[i]["evidence"] if d in store.doc_index]
+        positive[row] = torch.from_numpy(np.isin(passage_doc, docs))
+    q_all = torch.from_numpy(np.asarray(vectors, dtype=np.float32)[keep])
+    dim = q_all.shape[1]
+    u = (torch.randn(dim, ADAPTER_RANK) * 0.01).requires_grad_()
+    v = torch.zeros(ADAPTER_RANK, dim, requires_grad=True)
+    opt = torch.optim.Adam([u, v], lr=1e-3)
+    for _ in range(ADAPTER_EPOCHS):
+        for batch in torch.randperm(len(keep)).split(64):
+            w = u @ v
+            q = torch.nn.functional.normalize(q_all[batch] + q_all[batch] @ w, dim=-1)
+            scores = q @ passages.T / 0.05
+            loss = (scores.logsumexp(1) - scores.masked_fill(~positive[batch], -1e9).logsumexp(1)).mean()
+            loss = loss + ADAPTER_DECAY * (w ** 2).sum()
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+    return np.stack([u.detach().numpy(), v.detach().numpy().T]).astype(np.float16)
+
+
+def _apply(factors: np.ndarray, q: np.ndarray) -> np.ndarray:
+    u, v = factors[0].astype(np.float32), factors[1].astype(np.float32).T
+    x = q + (q @ u) @ v
+    return x / np.linalg.norm(x, axis=-1, keepdims=True)
+
+
+def out_of_fold_adapted(searcher, claims: list[dict], vectors: np.ndarray) -> np.ndarray:
+    """Each claim's vector through an adapter trained on the other 4 folds of the claims."""
+    from sklearn.model_selection import KFold
+
+    out = np.zeros_like(vectors)
+    for tr, te in KFold(5, shuffle=True, random_state=0).split(vectors):
+        factors = train_adapter(searcher, [claims[i] for i in tr], vectors[tr])
+        out[te] = _apply(factors, vectors[te])
+    return out.astype(np.float32)
+
+
+def collect(searcher, claims: list[dict], corpus: dict[str, dict], adapted: np.ndarray | None = None):
+    """Per claim: candidate sentences with features, evidence labels and polarity labels.
+
+    `adapted`: the claims' vectors after an adapter (else the shipped one is applied)."""
     store = searcher.store
     vecs = searcher.encoder.encode([c["claim"] for c in claims], progress=True)
     flips = searcher.encoder.encode([flip_claim(c["claim"]) for c in claims], progress=True)
+    if adapted is None:
+        adapted = ClaimAdapter()(vecs)
     out = []
-    for claim, q, qf in zip(claims, vecs, flips):
-        cands, docs = sentence_candidates(searcher, claim["claim"], q)
-        deltas = flip_deltas(store, cands, qf)
+    for claim, q, qa, qf in zip(claims, vecs, adapted, flips):
+        cands, docs = sentence_candidates(searcher, claim["claim"], qa)
+        deltas = flip_deltas(store, cands, q, qf)
         gold: dict[int, list[tuple[tuple[int, int], str]]] = {}
         for doc_id, evs in (claim.get("evidence") or {}).items():
             if doc_id not in store.doc_index:
@@ -156,6 +228,23 @@ def abstract_f1(data, p_ev, p_con, t_ev, t_con):
     return (2 * p * r / (p + r) if p + r else 0.0), p, r, (nei_empty / nei if nei else 1.0)
 
 
+def supported_rate(data, p_ev, p_con, t_ev, t_con) -> float:
+    """Share of claims with SUPPORT evidence answered `supported` with a gold SUPPORT rationale
+    among the first 3 evidence sentences (as `ClaimChecker.check` orders them)."""
+    k = n = ok = 0
+    for item in data:
+        rows = item["rows"]
+        pe, pc = p_ev[k : k + len(rows)], p_con[k : k + len(rows)]
+        k += len(rows)
+        if "SUPPORT" not in item["gold_docs"].values() or not len(rows):
+            continue
+        n += 1
+        order = np.argsort(-pe)[:3]
+        top = order[0]
+        ok += bool(pe[top] >= t_ev and pc[top] < t_con and any(rows[i][2] == "SUPPORT" for i in order))
+    return ok / n if n else 1.0
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--claims", default="../shared/scifact-claims")
@@ -167,7 +256,13 @@ def main() -> None:
     corpus = {str(json.loads(line)["doc_id"]): json.loads(line)
               for line in Path(args.claims, "corpus.jsonl").read_text().splitlines() if line.strip()}
     train = load_claims(Path(args.claims) / "claims_train.jsonl")
-    data = collect(searcher, train, corpus)
+    vectors = searcher.encoder.encode([c["claim"] for c in train], progress=True)
+    factors = train_adapter(searcher, train, vectors)
+    adapter_out = Path(args.out).with_name(ADAPTER_PATH.name)
+    adapter_out.parent.mkdir(parents=True, exist_ok=True)
+    np.save(adapter_out, factors, allow_pickle=False)
+    print(f"wrote {adapter_out} ({adapter_out.stat().st_size} bytes) in {time.time() - t0:.0f} s")
+    data = collect(searcher, train, corpus, adapted=out_of_fold_adapted(searcher, train, vectors))
     xs, xp, ye, yc, groups = arrays(data)
     print(f"train: {len(train)} claims, {len(xs)} candidate sentences, {ye.sum()} rationale sentences "
           f"({yc.sum()} contradicting)")
@@ -180,20 +275,27 @@ def main() -> None:
         pos = tr[ye[tr]]
         oof_con[te] = predict(fit(xp[pos], yc[pos], POLARITY_FEATURES), xp[te])
 
-    # Both thresholds on a grid: the highest abstract-level F1 with >= 70% of no-evidence claims left
-    # empty.  `contradicted` is shown as "possible conflict" for review, so its precision is reported,
-    # not constrained.
+    # Both thresholds on a grid: the highest abstract-level F1 within MIN_NOT_FOUND and
+    # MIN_SUPPORTED.  `contradicted` is shown as "possible conflict" for review, so its precision is
+    # reported, not constrained.
     best = None
     for t_con in np.arange(0.30, 0.91, 0.05):
         for t in np.arange(0.06, 0.60, 0.02):
             f1, p, r, nei_rate = abstract_f1(data, oof_ev, oof_con, t, t_con)
-            if nei_rate >= 0.70 and (best is None or f1 > best[1]):
-                best = (float(t), f1, p, r, nei_rate, float(t_con))
+            if nei_rate < MIN_NOT_FOUND or (best is not None and f1 <= best[1]):
+                continue
+            sup_rate = supported_rate(data, oof_ev, oof_con, t, t_con)
+            if sup_rate >= MIN_SUPPORTED:
+                best = (float(t), f1, p, r, nei_rate, float(t_con), sup_rate)
+    if best is None:
+        raise SystemExit(f"no thresholds meet MIN_NOT_FOUND={MIN_NOT_FOUND} and MIN_SUPPORTED={MIN_SUPPORTED} "
+                         "on out-of-fold train predictions")
     t_ev, t_con = best[0], best[5]
     sel = ye & (oof_con >= t_con)
     con_precision = float(yc[sel].mean()) if sel.any() else 0.0
     print(f"out-of-fold on train: evidence threshold {t_ev:.2f} -> abstract F1 {best[1]:.3f} "
-          f"(P {best[2]:.3f}, R {best[3]:.3f}), no-evidence claims left empty {best[4]:.2f}; "
+          f"(P {best[2]:.3f}, R {best[3]:.3f}), no-evidence claims left empty {best[4]:.2f}, supported claims "
+          f"answered supported with a gold rationale in the first 3 {best[6]:.2f}; "
           f"contradiction threshold {t_con:.2f} (precision among rationale sentences {con_precision:.2f})")
 
     spec = {
@@ -201,9 +303,14 @@ def main() -> None:
         "detector": fit(xs, ye, DETECTOR_FEATURES, C_DETECTOR),
         "polarity": fit(xp[ye], yc[ye], POLARITY_FEATURES),
         "thresholds": {"evidence": round(t_ev, 3), "contradiction": round(t_con, 3)},
+        "adapter": {"file": adapter_out.name, "sha256": hashlib.sha256(adapter_out.read_bytes()).hexdigest(),
+                    "rank": ADAPTER_RANK, "weight_decay": ADAPTER_DECAY, "epochs": ADAPTER_EPOCHS,
+                    "trained_on": "SciFact claims_train.jsonl: the passages of each claim's evidence abstracts"},
         "calibration": {"method": "5-fold out-of-fold predictions on SciFact train, split by claim",
-                        "evidence": "highest abstract-level F1 with >= 70% of no-evidence claims left empty",
-                        "contradiction": "chosen jointly with the evidence threshold for abstract-level F1",
+                        "evidence": f"highest abstract-level F1 with >= {MIN_NOT_FOUND:.0%} of no-evidence claims "
+                                    f"left empty and >= {MIN_SUPPORTED:.0%} of supported claims answered "
+                                    "supported with a gold rationale in the first 3",
+                        "contradiction": "chosen jointly with the evidence threshold (a grid over both)",
                         "oof_abstract_f1": round(best[1], 4) if best else None},
         "training_data": {"name": "SciFact claims_train.jsonl (809 claims) over the 5,183-abstract corpus",
                           "citation": "Wadden et al., Fact or Fiction: Verifying Scientific Claims, EMNLP 2020",

@@ -1,10 +1,21 @@
 from __future__ import annotations
 
+import hashlib
 import json
+import shutil
 
+import numpy as np
 import pytest
 
-from assistant.claims import MODEL_PATH, POLARITY_FEATURES, ClaimChecker, ClaimError, flip_claim
+from assistant.claims import (
+    ADAPTER_PATH,
+    MODEL_PATH,
+    POLARITY_FEATURES,
+    ClaimAdapter,
+    ClaimChecker,
+    ClaimError,
+    flip_claim,
+)
 from assistant.conversation import is_followup, resolve_followup
 from tests.conftest import ROOT
 
@@ -53,6 +64,30 @@ def test_model_artifact_is_small_json_with_provenance():
     assert "CC BY-NC" in spec["training_data"]["license"]
     assert spec["command"] == "python benchmarks/train_claims.py"
     assert 0 < spec["thresholds"]["evidence"] < 1 and 0 < spec["thresholds"]["contradiction"] < 1
+    # The adapter the detector was trained with, small and recorded by hash.
+    assert ADAPTER_PATH.stat().st_size < 128_000
+    assert spec["adapter"]["sha256"] == hashlib.sha256(ADAPTER_PATH.read_bytes()).hexdigest()
+    assert np.load(ADAPTER_PATH, allow_pickle=False).shape == (2, 384, spec["adapter"]["rank"])
+
+
+def test_adapter_moves_claims_only_a_little(encoder):
+    # Trained on biomedical claims, applied to any collection: it must nudge a claim towards its
+    # evidence, not replace it (a claim far from the source text would find other documents).
+    texts = ["Mindfulness meditation can reshape neural pathways.", "What is the capital of France?",
+             "Sleep deprivation increases anxiety."]
+    q = encoder.encode(texts)
+    adapted = ClaimAdapter()(q)
+    assert np.allclose(np.linalg.norm(adapted, axis=1), 1, atol=1e-5)
+    assert ((q * adapted).sum(1) > 0.9).all()
+    assert not np.allclose(q, adapted, atol=1e-3)
+
+
+def test_adapter_other_than_the_trained_one_is_refused(searcher, tmp_path):
+    shutil.copy(MODEL_PATH, tmp_path / MODEL_PATH.name)
+    factors = np.load(ADAPTER_PATH, allow_pickle=False)
+    np.save(tmp_path / ADAPTER_PATH.name, factors * 2, allow_pickle=False)
+    with pytest.raises(ClaimError, match="retrain"):
+        ClaimChecker(searcher, model_path=tmp_path / MODEL_PATH.name)
 
 
 @pytest.mark.parametrize("claim, flipped", [
