@@ -334,8 +334,12 @@ class ClaimChecker:
         self.detector = LinearModel(spec["detector"])
         self.polarity = LinearModel(spec["polarity"])
         self.thresholds = spec["thresholds"]
-        adapter_path = Path(model_path).with_name(spec["adapter"]["file"])
-        if _sha256(adapter_path) != spec["adapter"]["sha256"]:
+        adapter = spec.get("adapter")
+        if not isinstance(adapter, dict) or not {"file", "sha256"} <= set(adapter):
+            raise ClaimError(f"{model_path} names no claim adapter (trained by an older version); retrain with "
+                             "`python benchmarks/train_claims.py`")
+        adapter_path = Path(model_path).with_name(Path(str(adapter["file"])).name)
+        if _sha256(adapter_path) != adapter["sha256"]:
             raise ClaimError(f"claim adapter {adapter_path} is not the one {model_path} was trained with; "
                              "retrain with `python benchmarks/train_claims.py`")
         self.adapter = ClaimAdapter(adapter_path)

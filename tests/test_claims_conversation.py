@@ -88,6 +88,12 @@ def test_adapter_other_than_the_trained_one_is_refused(searcher, tmp_path):
     np.save(tmp_path / ADAPTER_PATH.name, factors * 2, allow_pickle=False)
     with pytest.raises(ClaimError, match="retrain"):
         ClaimChecker(searcher, model_path=tmp_path / MODEL_PATH.name)
+    # a model file from before the adapter existed: told to retrain, not a KeyError
+    spec = json.loads(MODEL_PATH.read_text())
+    del spec["adapter"]
+    (tmp_path / "old.json").write_text(json.dumps(spec))
+    with pytest.raises(ClaimError, match="no claim adapter"):
+        ClaimChecker(searcher, model_path=tmp_path / "old.json")
 
 
 @pytest.mark.parametrize("claim, flipped", [
