@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.retrieve import Searcher, clean_question
-from assistant.store import english_stemmer
+from assistant.store import english_stemmer, file_sha256
 
 VERDICTS = ("supported", "contradicted", "not_found")
 MODEL_PATH = Path(__file__).parent / "models" / "claims.json"
@@ -208,15 +208,6 @@ class LinearModel:
         return 1.0 / (1.0 + np.exp(-z))
 
 
-def _sha256(path: Path) -> str:
-    import hashlib
-
-    try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
-        return ""
-
-
 def load_model(path: Path = MODEL_PATH) -> dict:
     try:
         spec = json.loads(Path(path).read_text())
@@ -310,15 +301,24 @@ class ClaimAdapter:
     normalise(q + (q @ U) @ V), U and V rank-64 factors stored as one float16 .npy (2, dim, rank)
     with V transposed; trained by benchmarks/train_claims.py."""
 
-    def __init__(self, path: Path = ADAPTER_PATH) -> None:
-        try:
-            factors = np.load(path, allow_pickle=False).astype(np.float32)
-        except (OSError, ValueError) as exc:
-            raise ClaimError(f"claim adapter unreadable at {path} ({exc}); retrain with "
-                             "`python benchmarks/train_claims.py`") from exc
+    def __init__(self, factors: np.ndarray) -> None:
         if factors.ndim != 3 or factors.shape[0] != 2:
-            raise ClaimError(f"claim adapter at {path} has shape {factors.shape}, expected (2, dim, rank)")
+            raise ClaimError(f"claim adapter factors have shape {factors.shape}, expected (2, dim, rank)")
+        factors = factors.astype(np.float32)
         self.u, self.v = factors[0], factors[1].T
+
+    @classmethod
+    def load(cls, path: Path = ADAPTER_PATH, sha256: str | None = None) -> ClaimAdapter:
+        """The adapter stored at `path`; with `sha256`, only if the file has that hash."""
+        retrain = "retrain with `python benchmarks/train_claims.py`"
+        try:
+            digest = file_sha256(Path(path)) if sha256 is not None else None
+            factors = np.load(path, allow_pickle=False)
+        except (OSError, ValueError) as exc:
+            raise ClaimError(f"claim adapter unreadable at {path} ({exc}); {retrain}") from exc
+        if digest != sha256:
+            raise ClaimError(f"claim adapter {path} is not the one the claim model was trained with; {retrain}")
+        return cls(factors)
 
     def __call__(self, q: np.ndarray) -> np.ndarray:
         x = q + (q @ self.u) @ self.v
@@ -338,11 +338,8 @@ class ClaimChecker:
         if not isinstance(adapter, dict) or not {"file", "sha256"} <= set(adapter):
             raise ClaimError(f"{model_path} names no claim adapter (trained by an older version); retrain with "
                              "`python benchmarks/train_claims.py`")
-        adapter_path = Path(model_path).with_name(Path(str(adapter["file"])).name)
-        if _sha256(adapter_path) != adapter["sha256"]:
-            raise ClaimError(f"claim adapter {adapter_path} is not the one {model_path} was trained with; "
-                             "retrain with `python benchmarks/train_claims.py`")
-        self.adapter = ClaimAdapter(adapter_path)
+        self.adapter = ClaimAdapter.load(Path(model_path).with_name(Path(str(adapter["file"])).name),
+                                         sha256=adapter["sha256"])
         self.nli = NLIModel(nli_model) if nli_model else None
 
     def score(self, claim: str) -> tuple[list[SentenceCandidate], np.ndarray, np.ndarray]:

@@ -108,6 +108,7 @@ _DEBRIS_PATTERNS = [
 _BREADCRUMB = re.compile(r"^[^.!?>»›]{1,60}(\s[>»›]\s[^.!?>»›]{1,60}){1,6}$")
 _BULLET = re.compile(r"^\s*[•·▪◦●‣∙*\-–]\s+")
 _SENTENCE_END = re.compile(r"[.!?:;]\W*$")
+_SPACES = re.compile(r" {2,}")
 
 
 # A lone surrogate (from a JSON "\ud800" escape) cannot be written as UTF-8: shown as U+FFFD.
@@ -135,7 +136,7 @@ def _is_debris(line: str) -> bool:
 def clean_text(raw: str) -> str:
     """Normalise Unicode and whitespace and drop web-page debris, keeping every content line."""
     text = normalize_unicode(raw)
-    lines = [re.sub(r" {2,}", " ", ln).strip() for ln in text.split("\n")]
+    lines = [_SPACES.sub(" ", ln).strip() for ln in text.split("\n")]
     # Comments and footers: cut at a tail marker found in the last third of the page.
     nonblank = [i for i, ln in enumerate(lines) if ln]
     if nonblank:
@@ -474,9 +475,6 @@ def load_beir_corpus(path: Path) -> Iterator[tuple[Document | None, IngestEntry]
             yield None, IngestEntry(source, "skipped", str(exc), doc_id=doc_id)
             continue
         yield doc, IngestEntry(source, "ok", doc_id=doc_id, chars=len(doc.text))
-
-
-_SPACES = re.compile(r"[ ]{2,}")
 
 
 def _beir_document(doc_id: str, title: str, text: str, source: str) -> Document:

@@ -111,7 +111,6 @@ class Encoder:
         self._model = None
         self._bulk_model = None  # the bf16 copy of the transformer, when bf16 is used
         self._tokenizer = None
-        self._window_tokenizer = None
         self._lock = threading.Lock()
 
     @property
@@ -194,15 +193,11 @@ class Encoder:
         return batches[::-1]
 
     def _token_ids(self, texts: list[str]) -> list[list[int]]:
-        """Word-piece ids with [CLS]/[SEP], cut at the model's window (as its own tokenizer cuts)."""
-        if self._window_tokenizer is None:
-            from tokenizers import Tokenizer
-
-            tok = Tokenizer.from_file(str(model_path() / "tokenizer.json"))
-            tok.enable_truncation(max_length=self.max_tokens)
-            tok.no_padding()
-            self._window_tokenizer = tok
-        return [e.ids for e in self._window_tokenizer.encode_batch(texts, add_special_tokens=True)]
+        """Word-piece ids with [CLS]/[SEP], cut at the model's window as its own tokenizer cuts a
+        single text: the end of the text goes, the closing [SEP] stays."""
+        ids = [e.ids for e in self.tokenizer.encode_batch(list(texts), add_special_tokens=True)]
+        m = self.max_tokens
+        return [t if len(t) <= m else t[: m - 1] + t[-1:] for t in ids]
 
     def _forward(self, texts: list[str], progress: bool) -> np.ndarray:
         """Mean-pooled, L2-normalised vectors (the model's own pooling), batched by length."""

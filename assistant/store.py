@@ -202,7 +202,7 @@ class Store:
         bad = []
         for name, meta in self.manifest.get("files", {}).items():
             path = self.directory / name
-            if not path.exists() or _file_sha(path) != meta["sha256"]:
+            if not path.exists() or file_sha256(path) != meta["sha256"]:
                 bad.append(name)
         return bad
 
@@ -387,7 +387,8 @@ def index_lock(index_dir: Path) -> Iterator[None]:
         fh.close()
 
 
-def _file_sha(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file, read in 1 MiB blocks."""
     h = hashlib.sha256()
     with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -586,7 +587,7 @@ def _write_generation(index_dir: Path, docs: list[Document], old: Store | None, 
         files = {}
         for path in sorted(tmp.rglob("*")):
             if path.is_file():
-                files[path.relative_to(tmp).as_posix()] = {"bytes": path.stat().st_size, "sha256": _file_sha(path)}
+                files[path.relative_to(tmp).as_posix()] = {"bytes": path.stat().st_size, "sha256": file_sha256(path)}
         manifest = {
             "format_version": config.INDEX_FORMAT_VERSION,
             "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),

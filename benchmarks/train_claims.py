@@ -21,7 +21,6 @@ Training data: SciFact (Wadden et al., 2020), CC BY-NC 2.0; the artifact records
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import time
 from pathlib import Path
@@ -44,6 +43,7 @@ from assistant.claims import (
 )
 from assistant.eval_runner import dataset_searcher
 from assistant.evaluation import load_beir
+from assistant.store import file_sha256
 
 DETECTOR_FEATURES = SENTENCE_FEATURES + EMBEDDING_FEATURES
 # Strong regularisation: 781 features, and raw embedding dimensions memorise topics otherwise.
@@ -126,12 +126,6 @@ def train_adapter(searcher, claims: list[dict], vectors: np.ndarray, seed: int =
     return np.stack([u.detach().numpy(), v.detach().numpy().T]).astype(np.float16)
 
 
-def _apply(factors: np.ndarray, q: np.ndarray) -> np.ndarray:
-    u, v = factors[0].astype(np.float32), factors[1].astype(np.float32).T
-    x = q + (q @ u) @ v
-    return x / np.linalg.norm(x, axis=-1, keepdims=True)
-
-
 def out_of_fold_adapted(searcher, claims: list[dict], vectors: np.ndarray) -> np.ndarray:
     """Each claim's vector through an adapter trained on the other 4 folds of the claims."""
     from sklearn.model_selection import KFold
@@ -139,19 +133,16 @@ def out_of_fold_adapted(searcher, claims: list[dict], vectors: np.ndarray) -> np
     out = np.zeros_like(vectors)
     for tr, te in KFold(5, shuffle=True, random_state=0).split(vectors):
         factors = train_adapter(searcher, [claims[i] for i in tr], vectors[tr])
-        out[te] = _apply(factors, vectors[te])
-    return out.astype(np.float32)
+        out[te] = ClaimAdapter(factors)(vectors[te])
+    return out
 
 
-def collect(searcher, claims: list[dict], corpus: dict[str, dict], adapted: np.ndarray | None = None):
+def collect(searcher, claims: list[dict], corpus: dict[str, dict], vecs: np.ndarray, adapted: np.ndarray):
     """Per claim: candidate sentences with features, evidence labels and polarity labels.
 
-    `adapted`: the claims' vectors after an adapter (else the shipped one is applied)."""
+    `vecs`: the claims' embeddings; `adapted`: the same after an adapter."""
     store = searcher.store
-    vecs = searcher.encoder.encode([c["claim"] for c in claims], progress=True)
     flips = searcher.encoder.encode([flip_claim(c["claim"]) for c in claims], progress=True)
-    if adapted is None:
-        adapted = ClaimAdapter()(vecs)
     out = []
     for claim, q, qa, qf in zip(claims, vecs, adapted, flips):
         cands, docs = sentence_candidates(searcher, claim["claim"], qa)
@@ -262,7 +253,7 @@ def main() -> None:
     adapter_out.parent.mkdir(parents=True, exist_ok=True)
     np.save(adapter_out, factors, allow_pickle=False)
     print(f"wrote {adapter_out} ({adapter_out.stat().st_size} bytes) in {time.time() - t0:.0f} s")
-    data = collect(searcher, train, corpus, adapted=out_of_fold_adapted(searcher, train, vectors))
+    data = collect(searcher, train, corpus, vectors, out_of_fold_adapted(searcher, train, vectors))
     xs, xp, ye, yc, groups = arrays(data)
     print(f"train: {len(train)} claims, {len(xs)} candidate sentences, {ye.sum()} rationale sentences "
           f"({yc.sum()} contradicting)")
@@ -303,7 +294,7 @@ def main() -> None:
         "detector": fit(xs, ye, DETECTOR_FEATURES, C_DETECTOR),
         "polarity": fit(xp[ye], yc[ye], POLARITY_FEATURES),
         "thresholds": {"evidence": round(t_ev, 3), "contradiction": round(t_con, 3)},
-        "adapter": {"file": adapter_out.name, "sha256": hashlib.sha256(adapter_out.read_bytes()).hexdigest(),
+        "adapter": {"file": adapter_out.name, "sha256": file_sha256(adapter_out),
                     "rank": ADAPTER_RANK, "weight_decay": ADAPTER_DECAY, "epochs": ADAPTER_EPOCHS,
                     "trained_on": "SciFact claims_train.jsonl: the passages of each claim's evidence abstracts"},
         "calibration": {"method": "5-fold out-of-fold predictions on SciFact train, split by claim",

@@ -76,7 +76,7 @@ def test_adapter_moves_claims_only_a_little(encoder):
     texts = ["Mindfulness meditation can reshape neural pathways.", "What is the capital of France?",
              "Sleep deprivation increases anxiety."]
     q = encoder.encode(texts)
-    adapted = ClaimAdapter()(q)
+    adapted = ClaimAdapter.load()(q)
     assert np.allclose(np.linalg.norm(adapted, axis=1), 1, atol=1e-5)
     assert ((q * adapted).sum(1) > 0.9).all()
     assert not np.allclose(q, adapted, atol=1e-3)
