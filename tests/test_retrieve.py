@@ -22,6 +22,14 @@ def test_hits_are_cited_and_highlighted(searcher):
     assert list(top.to_dict()["highlight"]) == ["text", "start", "end"]
 
 
+def test_highlight_prefers_the_sentence_naming_the_question_terms(searcher):
+    # The passage opens with a sentence about neuroplasticity-based interventions in general, which
+    # is closest in embedding alone; the answer is the bullet that names electroconvulsive therapy.
+    hits = searcher.search("Is electroconvulsive therapy a neuroplasticity-based intervention?", k=5)
+    hit = next(h for h in hits if "electroconvulsive therapy" in h.text)
+    assert "electroconvulsive therapy" in hit.highlight.text
+
+
 def test_paraphrase_finds_the_answer(searcher):
     # Shares almost no words with "...the brain redistributing functions from damaged areas to undamaged areas".
     hits = searcher.search("Can the brain shift work from injured regions to healthy ones?", k=3)

@@ -1,0 +1,98 @@
+"""How often the highlighted sentence is the one that answers: on our own questions and on SciFact.
+
+    python -m benchmarks.highlight_eval [--split dev|train] [--claims ../shared/scifact-claims] [--beir ../shared/beir/scifact]
+
+Each hit carries "the sentence that best answers" (`Hit.highlight`).  Counted over hits that contain
+an answer at all, so retrieval quality does not enter:
+- own set (eval/questions.jsonl, index/): hits among the top 5 whose passage contains the
+  question's answer text; right when the highlight overlaps that text;
+- SciFact dev claims as questions (the SciFact index): hits among the top 10 from a gold
+  abstract whose passage contains a rationale sentence; right when the highlight is one.
+Beside each, the share a highlight of the passage's first sentence would get, and the share a
+sentence picked at random would get on average, so the figure has a floor to compare with.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from assistant.eval_runner import dataset_searcher
+from assistant.evaluation import load_beir
+from assistant.retrieve import Hit, Searcher
+from benchmarks.train_claims import gold_spans, load_claims
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return min(a[1], b[1]) - max(a[0], b[0]) > 0
+
+
+def _score(searcher: Searcher, hit: Hit, answers: list[tuple[int, int]]) -> tuple[int, int, float] | None:
+    """(highlight right, first sentence right, chance of a random sentence) for one hit, or None
+    when no answer lies inside the hit's passage."""
+    store = searcher.store
+    row = int(next(r for r in searcher.store.passages_of([hit.doc_id])
+                   if tuple(int(x) for x in store.passage_span[r]) == (hit.start, hit.end)))
+    a, b = (int(x) for x in store.passage_sent[row])
+    spans = [tuple(int(x) for x in store.sentence_span[r]) for r in range(a, b)]
+    inside = [s for s in spans if any(_overlaps(s, ans) for ans in answers)]
+    if not inside or not spans:
+        return None
+    right = any(_overlaps((hit.highlight.start, hit.highlight.end), ans) for ans in answers)
+    return int(right), int(spans[0] in inside), len(inside) / len(spans)
+
+
+def _report(name: str, scored: list[tuple[int, int, float]]) -> None:
+    n = len(scored)
+    print(f"{name}: highlight right in {sum(s[0] for s in scored)}/{n} = {sum(s[0] for s in scored) / n:.3f} of hits "
+          f"that contain an answer (first sentence {sum(s[1] for s in scored) / n:.3f}, "
+          f"random sentence {sum(s[2] for s in scored) / n:.3f})")
+
+
+def own_set(index_dir: Path, questions: Path) -> None:
+    searcher = Searcher(index_dir)
+    scored = []
+    for line in questions.read_text().splitlines():
+        q = json.loads(line)
+        if not q.get("answer"):
+            continue
+        for hit in searcher.search(q["text"], k=5):
+            doc = searcher.store.documents[searcher.store.doc_index[hit.doc_id]]
+            at = doc.text.find(q["answer"], hit.start)
+            if 0 <= at and at + len(q["answer"]) <= hit.end:
+                s = _score(searcher, hit, [(at, at + len(q["answer"]))])
+                if s:
+                    scored.append(s)
+    _report(f"own set ({questions}, top 5)", scored)
+
+
+def scifact(claims_dir: Path, beir: Path, split: str = "dev") -> None:
+    searcher = dataset_searcher(load_beir(beir, "test"))
+    corpus = {str(json.loads(line)["doc_id"]): json.loads(line)
+              for line in Path(claims_dir, "corpus.jsonl").read_text().splitlines() if line.strip()}
+    scored = []
+    for claim in load_claims(claims_dir / f"claims_{split}.jsonl"):
+        gold = {d: [i for ev in evs for i in ev["sentences"]] for d, evs in (claim.get("evidence") or {}).items()}
+        for hit in searcher.search(claim["claim"], k=10):
+            if hit.doc_id in gold:
+                s = _score(searcher, hit, gold_spans(searcher, corpus, hit.doc_id, gold[hit.doc_id]))
+                if s:
+                    scored.append(s)
+    _report(f"SciFact {split} claims (top 10, rationale sentences)", scored)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--claims", default="../shared/scifact-claims")
+    ap.add_argument("--beir", default="../shared/beir/scifact")
+    ap.add_argument("--questions", default="eval/questions.jsonl")
+    ap.add_argument("--index-dir", default="index")
+    ap.add_argument("--split", default="dev", choices=["train", "dev"], help="SciFact claims to use (tune on train)")
+    args = ap.parse_args()
+    own_set(Path(args.index_dir), Path(args.questions))
+    scifact(Path(args.claims), Path(args.beir), args.split)
+
+
+if __name__ == "__main__":
+    main()
