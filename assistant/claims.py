@@ -106,7 +106,6 @@ def _numbers(text: str) -> set[str]:
 SENTENCE_FEATURES = ["cosine", "cosine_rank_in_doc", "gap_to_doc_best", "doc_score", "doc_rank", "claim_terms_covered",
                      "sentence_terms_in_claim", "numbers_shared", "numbers_missing", "position", "is_title",
                      "log_length", "bigrams_shared"]
-EMBEDDING_FEATURES = [f"u*v[{i}]" for i in range(384)] + [f"|u-v|[{i}]" for i in range(384)]
 
 
 def sentence_features(claim: str, claim_stems: list[str], sentence: str, cosine: float, rank_in_doc: int,
@@ -202,6 +201,9 @@ class LinearModel:
         self.scale = np.array(spec["scale"], dtype=np.float64)
         self.coef = np.array(spec["coef"], dtype=np.float64)
         self.intercept = float(spec["intercept"])
+        if not len(self.features) == len(self.mean) == len(self.scale) == len(self.coef):
+            raise ClaimError(f"claim model is inconsistent: {len(self.features)} feature names, {len(self.coef)} "
+                             "weights; retrain with `python benchmarks/train_claims.py`")
 
     def predict(self, x: np.ndarray) -> np.ndarray:
         z = ((np.asarray(x, dtype=np.float64) - self.mean) / self.scale) @ self.coef + self.intercept
@@ -331,9 +333,15 @@ class ClaimChecker:
     def __init__(self, searcher: Searcher, model_path: Path = MODEL_PATH, nli_model: Path | None = None) -> None:
         self.searcher = searcher
         spec = load_model(model_path)
-        self.detector = LinearModel(spec["detector"])
-        self.polarity = LinearModel(spec["polarity"])
-        self.thresholds = spec["thresholds"]
+        try:
+            self.detector = LinearModel(spec["detector"])
+            self.polarity = LinearModel(spec["polarity"])
+            self.thresholds = {k: float(spec["thresholds"][k]) for k in ("evidence", "contradiction")}
+        except ClaimError:
+            raise
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ClaimError(f"claim model at {model_path} is malformed ({exc!r}); retrain with "
+                             "`python benchmarks/train_claims.py`") from exc
         adapter = spec.get("adapter")
         if not isinstance(adapter, dict) or not {"file", "sha256"} <= set(adapter):
             raise ClaimError(f"{model_path} names no claim adapter (trained by an older version); retrain with "

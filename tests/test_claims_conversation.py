@@ -11,6 +11,7 @@ from assistant.claims import (
     ADAPTER_PATH,
     MODEL_PATH,
     POLARITY_FEATURES,
+    SENTENCE_FEATURES,
     ClaimAdapter,
     ClaimChecker,
     ClaimError,
@@ -121,10 +122,27 @@ def test_contradicting_sentence_is_closer_to_the_flipped_claim(encoder):
     assert against @ f - against @ c > 0 > agrees @ f - agrees @ c
 
 
-def test_polarity_model_matches_its_features():
+def test_both_models_match_their_features():
     spec = json.loads(MODEL_PATH.read_text())
     assert spec["polarity"]["features"] == POLARITY_FEATURES
     assert len(spec["polarity"]["coef"]) == len(POLARITY_FEATURES)
+    # the detector sees exactly what `sentence_features` computes, named one for one
+    assert spec["detector"]["features"] == SENTENCE_FEATURES
+    assert len(spec["detector"]["coef"]) == len(SENTENCE_FEATURES)
+
+
+@pytest.mark.parametrize("damage", [
+    lambda spec: spec["detector"]["features"].append("extra"),   # names and weights disagree
+    lambda spec: spec["polarity"].pop("coef"),                    # a part missing
+    lambda spec: spec["thresholds"].update(evidence="high"),      # a threshold that is no number
+])
+def test_malformed_model_is_a_clear_error(searcher, tmp_path, damage):
+    spec = json.loads(MODEL_PATH.read_text())
+    damage(spec)
+    shutil.copy(ADAPTER_PATH, tmp_path / ADAPTER_PATH.name)
+    (tmp_path / MODEL_PATH.name).write_text(json.dumps(spec))
+    with pytest.raises(ClaimError, match="retrain"):
+        ClaimChecker(searcher, model_path=tmp_path / MODEL_PATH.name)
 
 
 def test_missing_nli_model_is_a_clear_error(searcher, tmp_path):
