@@ -12,7 +12,7 @@ regressions, stored as JSON weights (no pickle):
 - evidence detector: is a sentence of a retrieved abstract a rationale sentence for the claim?
 - polarity: does a rationale sentence contradict (rather than support) the claim?
 Thresholds are calibrated on out-of-fold predictions over train claims (5 folds, split by claim):
-both on a grid, the highest abstract-level F1 for which >= 70% of claims without evidence get no
+both on a grid, the highest abstract-level F1 for which >= 65% of claims without evidence get no
 evidence and >= 60% of supported claims get `supported` with a gold rationale among the first three
 sentences (`contradicted` is shown as "possible conflict").
 Training data: SciFact (Wadden et al., 2020), CC BY-NC 2.0; the artifact records this.
@@ -88,8 +88,10 @@ def _denormalise(text: str, norm_start: int, norm_len: int) -> tuple[int, int]:
 
 # What the thresholds must give on out-of-fold train predictions: the share of claims without
 # evidence left without evidence, and of supported claims answered `supported` with a gold
-# rationale among the first three sentences; within these, the highest abstract-level F1.
-MIN_NOT_FOUND = 0.70
+# rationale among the first three sentences; within these, the highest abstract-level F1.  Both
+# floors are issue 5's bars.  (A 70% floor for not_found, used before, gave on dev F1 0.4496,
+# not_found 0.732, supported 0.597; this one F1 0.4600, not_found 0.688, supported 0.613.)
+MIN_NOT_FOUND = 0.65
 MIN_SUPPORTED = 0.60
 ADAPTER_RANK = 64
 ADAPTER_DECAY = 0.1
