@@ -31,7 +31,8 @@ MODES = ("hybrid", "dense", "bm25")
 #     - HEADING_PENALTY * (fewer than 5 words)
 # Terms are BM25's (stemmed, stop words out).  The term share was chosen on SciFact *train* claims
 # (benchmarks/highlight_eval.py: the highlight is a rationale sentence in 0.632 of hits with cosine
-# alone, 0.666 at 0.5; larger weights add little there and would favour word echoes over paraphrases).
+# alone, 0.672 at 0.5; larger weights add about a point there and would favour word echoes over
+# paraphrased questions).
 HIGHLIGHT_TERM_WEIGHT = 0.5
 HEADING_PENALTY = 0.15
 
