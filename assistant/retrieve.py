@@ -202,7 +202,8 @@ class Searcher:
         return out
 
     def search(self, question: str, k: int = 5, doc_ids: list[str] | None = None, mode: str = "hybrid") -> list[Hit]:
-        """The `k` best passages, overlapping windows of one spot returned once."""
+        """The `k` best passages, overlapping windows of one spot (mostly the same text, or the same
+        highlighted sentence) returned once."""
         if mode not in MODES:
             raise QuestionError(f"mode must be one of {', '.join(MODES)}")
         if k < 1:
@@ -216,8 +217,9 @@ class Searcher:
         cand = self.candidates(question, doc_ids, q, n=max(self.fusion.candidates, 4 * k))
         scores = cand.fused(self.fusion, mode)
         order = np.argsort(-scores, kind="stable")
-        kept: list[tuple[int, float]] = []
+        kept: list[Hit] = []
         taken: dict[int, list[tuple[int, int]]] = {}
+        shown: set[tuple[int, int, int]] = set()
         for i in order:
             row = int(cand.rows[i])
             doc = int(self.store.passage_doc[row])
@@ -225,11 +227,17 @@ class Searcher:
             # Windows share a sentence or two by design; only a mostly shared window is a repeat.
             if any(min(e, e2) - max(s, s2) > 0.5 * min(e - s, e2 - s2) for s2, e2 in taken.get(doc, [])):
                 continue
+            hit = self._hit(len(kept) + 1, row, float(scores[i]), q, terms)
+            # Two windows around one answering sentence are one spot: the second would show the
+            # reader the same highlighted sentence again.
+            if (doc, hit.highlight.start, hit.highlight.end) in shown:
+                continue
+            shown.add((doc, hit.highlight.start, hit.highlight.end))
             taken.setdefault(doc, []).append((s, e))
-            kept.append((row, float(scores[i])))
+            kept.append(hit)
             if len(kept) == k:
                 break
-        return [self._hit(rank, row, score, q, terms) for rank, (row, score) in enumerate(kept, start=1)]
+        return kept
 
     def _hit(self, rank: int, row: int, score: float, q: np.ndarray, terms: set[str]) -> Hit:
         store = self.store

@@ -22,6 +22,14 @@ def test_hits_are_cited_and_highlighted(searcher):
     assert list(top.to_dict()["highlight"]) == ["text", "start", "end"]
 
 
+def test_one_answering_sentence_is_cited_once(searcher):
+    # Two overlapping windows both hold the depression bullet; the second used to repeat it as its
+    # highlight, so a reader saw the same sentence cited twice in one answer.
+    hits = searcher.search("Which brain regions are linked to depression?", k=5)
+    spots = [(h.doc_id, h.highlight.start) for h in hits]
+    assert len(spots) == len(set(spots)) == 5
+
+
 def test_highlight_prefers_the_sentence_naming_the_question_terms(searcher):
     # The passage opens with a sentence about neuroplasticity-based interventions in general, which
     # is closest in embedding alone; the answer is the bullet that names electroconvulsive therapy.
