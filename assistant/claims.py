@@ -202,8 +202,7 @@ class LinearModel:
         self.coef = np.array(spec["coef"], dtype=np.float64)
         self.intercept = float(spec["intercept"])
         if not len(self.features) == len(self.mean) == len(self.scale) == len(self.coef):
-            raise ClaimError(f"claim model is inconsistent: {len(self.features)} feature names, {len(self.coef)} "
-                             "weights; retrain with `python benchmarks/train_claims.py`")
+            raise ValueError(f"{len(self.features)} feature names for {len(self.coef)} weights")
 
     def predict(self, x: np.ndarray) -> np.ndarray:
         z = ((np.asarray(x, dtype=np.float64) - self.mean) / self.scale) @ self.coef + self.intercept
@@ -337,8 +336,6 @@ class ClaimChecker:
             self.detector = LinearModel(spec["detector"])
             self.polarity = LinearModel(spec["polarity"])
             self.thresholds = {k: float(spec["thresholds"][k]) for k in ("evidence", "contradiction")}
-        except ClaimError:
-            raise
         except (KeyError, TypeError, ValueError) as exc:
             raise ClaimError(f"claim model at {model_path} is malformed ({exc!r}); retrain with "
                              "`python benchmarks/train_claims.py`") from exc

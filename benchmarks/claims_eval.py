@@ -24,15 +24,14 @@ from assistant.claims import ClaimChecker
 from assistant.eval_runner import dataset_searcher
 from assistant.evaluation import load_beir
 from assistant.retrieve import Searcher
-from benchmarks.train_claims import gold_spans, load_claims
+from benchmarks.train_claims import gold_spans, load_claims, load_corpus
 
 
 def scifact_dev(args) -> None:
     searcher = dataset_searcher(load_beir(Path(args.beir), "test"))
     checker = ClaimChecker(searcher)
     store = searcher.store
-    corpus = {str(json.loads(line)["doc_id"]): json.loads(line)
-              for line in Path(args.claims, "corpus.jsonl").read_text().splitlines() if line.strip()}
+    corpus = load_corpus(Path(args.claims))
     dev = load_claims(Path(args.claims) / "claims_dev.jsonl")
     pairs = hit3 = stage3 = tp = n_pred = n_gold = 0
     con_pred = con_right = 0

@@ -24,7 +24,7 @@ from pathlib import Path
 from assistant.eval_runner import dataset_searcher
 from assistant.evaluation import load_beir
 from assistant.retrieve import Hit, Searcher
-from benchmarks.train_claims import gold_spans, load_claims
+from benchmarks.train_claims import gold_spans, load_claims, load_corpus
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -77,8 +77,7 @@ def own_set(index_dir: Path, questions: Path) -> None:
 
 def scifact(claims_dir: Path, beir: Path, split: str = "dev") -> None:
     searcher = dataset_searcher(load_beir(beir, "test"))
-    corpus = {str(json.loads(line)["doc_id"]): json.loads(line)
-              for line in Path(claims_dir, "corpus.jsonl").read_text().splitlines() if line.strip()}
+    corpus = load_corpus(claims_dir)
     scored, answers = [], []
     for claim in load_claims(claims_dir / f"claims_{split}.jsonl"):
         gold = {d: [i for ev in evs for i in ev["sentences"]] for d, evs in (claim.get("evidence") or {}).items()}

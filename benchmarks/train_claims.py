@@ -44,7 +44,6 @@ from assistant.eval_runner import dataset_searcher
 from assistant.evaluation import load_beir
 from assistant.store import file_sha256
 
-DETECTOR_FEATURES = SENTENCE_FEATURES
 # Out-of-fold abstract F1 on train (within the calibration constraints): C 0.01 -> 0.447, 0.1 -> 0.442,
 # 1 -> 0.428.  Adding the 768 claim x sentence embedding products (u*v, |u-v|) lowers it to 0.437:
 # they memorise topics.
@@ -53,6 +52,12 @@ C_DETECTOR = 0.01
 
 def load_claims(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def load_corpus(claims_dir: Path) -> dict[str, dict]:
+    """SciFact's corpus.jsonl (abstracts as sentence lists) by doc_id."""
+    rows = load_claims(Path(claims_dir) / "corpus.jsonl")
+    return {str(row["doc_id"]): row for row in rows}
 
 
 def gold_spans(searcher, corpus: dict[str, dict], doc_id: str, indices: list[int]) -> list[tuple[int, int]]:
@@ -247,8 +252,7 @@ def main() -> None:
     args = ap.parse_args()
     t0 = time.time()
     searcher = dataset_searcher(load_beir(Path(args.beir), "test"), progress=True)
-    corpus = {str(json.loads(line)["doc_id"]): json.loads(line)
-              for line in Path(args.claims, "corpus.jsonl").read_text().splitlines() if line.strip()}
+    corpus = load_corpus(Path(args.claims))
     train = load_claims(Path(args.claims) / "claims_train.jsonl")
     vectors = searcher.encoder.encode([c["claim"] for c in train], progress=True)
     factors = train_adapter(searcher, train, vectors)
@@ -265,7 +269,7 @@ def main() -> None:
     oof_ev = np.zeros(len(xs))
     oof_con = np.zeros(len(xs))
     for tr, te in GroupKFold(n_splits=5).split(xs, ye, groups):
-        oof_ev[te] = predict(fit(xs[tr], ye[tr], DETECTOR_FEATURES, C_DETECTOR), xs[te])
+        oof_ev[te] = predict(fit(xs[tr], ye[tr], SENTENCE_FEATURES, C_DETECTOR), xs[te])
         pos = tr[ye[tr]]
         oof_con[te] = predict(fit(xp[pos], yc[pos], POLARITY_FEATURES), xp[te])
 
@@ -294,7 +298,7 @@ def main() -> None:
 
     spec = {
         "version": 1,
-        "detector": fit(xs, ye, DETECTOR_FEATURES, C_DETECTOR),
+        "detector": fit(xs, ye, SENTENCE_FEATURES, C_DETECTOR),
         "polarity": fit(xp[ye], yc[ye], POLARITY_FEATURES),
         "thresholds": {"evidence": round(t_ev, 3), "contradiction": round(t_con, 3)},
         "adapter": {"file": adapter_out.name, "sha256": file_sha256(adapter_out),
