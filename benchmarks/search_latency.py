@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.eval_runner import dataset_searcher
+from assistant.evaluation import dataset_searcher
 from assistant.evaluation import load_beir
 
 

@@ -13,7 +13,7 @@ import platform
 from pathlib import Path
 
 from assistant.config import FusionParams
-from assistant.eval_runner import dataset_searcher
+from assistant.evaluation import dataset_searcher
 from assistant.evaluation import doc_run, load_beir, score_metrics
 
 

@@ -15,7 +15,7 @@ ARTIFACTS = ROOT / "artifacts"
 
 @pytest.fixture(scope="session")
 def encoder():
-    from assistant.encoder import get_encoder
+    from assistant.embedding import get_encoder
 
     enc = get_encoder()
     enc.warm_up()
@@ -25,8 +25,8 @@ def encoder():
 @pytest.fixture(scope="session")
 def corpus_index(tmp_path_factory, encoder) -> Path:
     """The default corpus indexed once for the session (real model, real FAISS, real BM25)."""
-    from assistant.documents import load_paths
-    from assistant.store import build_index
+    from assistant.ingest import load_paths
+    from assistant.index import build_index
 
     index_dir = tmp_path_factory.mktemp("corpus-index")
     build_index(index_dir, load_paths([CORPUS]).documents, encoder)
@@ -35,7 +35,7 @@ def corpus_index(tmp_path_factory, encoder) -> Path:
 
 @pytest.fixture(scope="session")
 def searcher(corpus_index, encoder):
-    from assistant.retrieve import Searcher
+    from assistant.search import Searcher
 
     return Searcher(corpus_index, encoder=encoder)
 

@@ -7,17 +7,10 @@ import shutil
 import numpy as np
 import pytest
 
-from assistant.claims import (
-    ADAPTER_PATH,
-    MODEL_PATH,
-    POLARITY_FEATURES,
-    SENTENCE_FEATURES,
-    ClaimAdapter,
-    ClaimChecker,
-    ClaimError,
-    flip_claim,
-)
-from assistant.conversation import is_followup, resolve_followup
+from assistant.claims import ClaimAdapter, ClaimChecker, ClaimError, flip_claim
+from assistant.claims.features import POLARITY_FEATURES, SENTENCE_FEATURES
+from assistant.claims.models import ADAPTER_PATH, MODEL_PATH
+from assistant.search import is_followup, resolve_followup
 from tests.conftest import ROOT
 
 EV_KEYS = ["text", "doc_id", "title", "start", "end", "page", "label", "score"]
@@ -35,7 +28,7 @@ def test_supported_claim_with_cited_evidence(checker, searcher):
     top = v["evidence"][0]
     assert list(top) == EV_KEYS and top["label"] == "supports"
     assert "mindfulness meditation can reshape neural pathways" in top["text"]
-    doc = searcher.store.documents[searcher.store.doc_index[top["doc_id"]]]
+    doc = searcher.index.document(searcher.index.doc_row(top["doc_id"]))
     assert doc.text[top["start"] : top["end"]] == top["text"]
 
 
@@ -63,7 +56,7 @@ def test_model_artifact_is_small_json_with_provenance():
     spec = json.loads(MODEL_PATH.read_text())
     assert MODEL_PATH.stat().st_size < 64_000
     assert "CC BY-NC" in spec["training_data"]["license"]
-    assert spec["command"] == "python benchmarks/train_claims.py"
+    assert spec["command"] == "python -m assistant.claims.train"
     assert 0 < spec["thresholds"]["evidence"] < 1 and 0 < spec["thresholds"]["contradiction"] < 1
     # The adapter the detector was trained with, small and recorded by hash.
     assert ADAPTER_PATH.stat().st_size < 128_000

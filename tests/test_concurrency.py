@@ -9,9 +9,9 @@ import sys
 import threading
 import time
 
-from assistant.documents import load_file
-from assistant.retrieve import Searcher
-from assistant.store import build_index, open_store
+from assistant.ingest import load_file
+from assistant.search import Searcher
+from assistant.index import build_index, open_index
 from tests.conftest import CORPUS, ROOT
 
 
@@ -29,8 +29,8 @@ def test_two_index_runs_at_once_do_not_corrupt(tmp_path):
     assert first.returncode == 0, err1
     if second.returncode != 0:  # it ran while the first held the lock
         assert "another process is writing the index" in second.stderr
-    store = open_store(tmp_path / "index")
-    assert store.verify() == [] and len(store.documents) == 4
+    store = open_index(tmp_path / "index")
+    assert store.verify() == [] and store.n_documents == 4
 
 
 def test_searches_answer_while_an_upload_is_indexed(tmp_path, corpus_index, encoder):

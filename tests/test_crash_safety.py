@@ -48,9 +48,9 @@ def test_sigkill_during_builds_never_loses_the_index(tmp_path, corpus_index):
         if now == live:  # the build died: the previous index answers exactly as before
             assert after.stdout == expected
         expected = after.stdout
-        from assistant.store import open_store
+        from assistant.index import open_index
 
-        assert open_store(work / "index").verify() == []  # checksums of the live generation hold
+        assert open_index(work / "index").verify() == []  # checksums of the live generation hold
     assert killed >= 2
     # Leftover half-written generations never confuse a later build.
     final = _run(["index", "corpus"], work)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.documents import IngestError, clean_text, load_file, load_paths
+from assistant.ingest import IngestError, clean_text, load_file, load_paths
 from tests.conftest import CORPUS, PDF_SAMPLES
 
 
@@ -125,7 +125,7 @@ def test_lone_surrogates_in_a_jsonl_corpus(tmp_path: Path, encoder):
     # JSON may escape half of a surrogate pair ("\ud800"): such text cannot be written as UTF-8.
     # In a title or text it becomes U+FFFD and the document is indexed; in an id (matched exactly
     # against qrels) the line is skipped with its reason; the other lines are indexed.
-    from assistant.store import build_index, open_store
+    from assistant.index import build_index, open_index
 
     corpus = tmp_path / "c.jsonl"
     corpus.write_text(
@@ -139,4 +139,4 @@ def test_lone_surrogates_in_a_jsonl_corpus(tmp_path: Path, encoder):
     d1 = next(d for d in loaded.documents if d.doc_id == "d1")
     assert "\ufffd" in d1.title and "\ufffd" in d1.text
     build_index(tmp_path / "idx", loaded.documents, encoder)
-    assert open_store(tmp_path / "idx").doc_ids == ["d1", "d3"]
+    assert open_index(tmp_path / "idx").doc_ids == ["d1", "d3"]

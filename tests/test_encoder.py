@@ -5,11 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assistant import encoder as enc_mod
-from assistant.encoder import MIN_BATCH, PADDING_SLACK, Encoder
+from assistant.embedding import local as enc_mod
+from assistant.embedding.local import MIN_BATCH, PADDING_SLACK, LocalEncoder
 
 
-def _check_batches(e: Encoder, lengths: list[int]) -> list[list[int]]:
+def _check_batches(e: LocalEncoder, lengths: list[int]) -> list[list[int]]:
     batches = e._batches(lengths)
     flat = sorted(i for b in batches for i in b)
     assert flat == list(range(len(lengths))), "every text in exactly one batch"
@@ -19,7 +19,7 @@ def _check_batches(e: Encoder, lengths: list[int]) -> list[list[int]]:
 
 
 def test_batches_group_similar_lengths():
-    e = Encoder(batch_size=32)
+    e = LocalEncoder(batch_size=32)
     e.workers = 2
     # A small update: two 250-token passages per document and many 20-40-token sentences, the
     # mix that fixed 32-text batches padded badly.
@@ -36,7 +36,7 @@ def test_batches_group_similar_lengths():
 
 
 def test_batches_keep_every_core_busy():
-    e = Encoder(batch_size=32)
+    e = LocalEncoder(batch_size=32)
     e.workers = 4
     batches = _check_batches(e, [30] * 20)  # one batch by length, split so four cores get work
     assert len(batches) == 4
@@ -48,7 +48,7 @@ def test_batches_keep_every_core_busy():
 def test_batched_vectors_match_single_texts(precision):
     if precision == "bf16" and not enc_mod.cpu_has_bf16():
         pytest.skip("no native bf16 on this CPU")
-    e = Encoder(precision=precision)
+    e = LocalEncoder(precision=precision)
     texts = ["Neuroplasticity lets the brain rewire after injury."] * 3 + [
         "Short.", "Depression is linked to the prefrontal cortex and the amygdala.",
         " ".join(["A very long passage about psychotherapy and the brain."] * 60),  # over 256 tokens
@@ -63,4 +63,4 @@ def test_batched_vectors_match_single_texts(precision):
 
 def test_precision_is_checked():
     with pytest.raises(ValueError, match="precision"):
-        Encoder(precision="int4")
+        LocalEncoder(precision="int4")

@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from assistant.claims import ClaimError
-from assistant.documents import IngestError, load_file, load_paths
-from assistant.passages import make_passages
-from assistant.retrieve import QuestionError
+from assistant.ingest import IngestError, load_file, load_paths
+from assistant.chunking import make_passages
+from assistant.search import QuestionError
 from tests.conftest import PDF_SAMPLES
 
 SUFFIXES = [".txt", ".md", ".html", ".pdf"]
@@ -92,7 +92,7 @@ def test_any_question_answers_or_explains(searcher, question):
 @given(question=ANY_TEXT, history=st.lists(ANY_TEXT, max_size=3))
 @example(question="And for \udcff anxiety?", history=["Which brain regions are linked to \udcfe depression?"])
 def test_any_followup_answers_or_explains(searcher, question, history):
-    from assistant.conversation import resolve_followup
+    from assistant.search import resolve_followup
 
     try:
         resolved = resolve_followup(question, history, searcher.encoder)

@@ -7,7 +7,7 @@ import sys
 
 PROBE = """
 import ui
-from ui.gradio_import import stub_regeneration_skipped
+from assistant.ui.gradio_import import stub_regeneration_skipped
 import gradio as gr
 from gradio import component_meta, blocks_events
 assert stub_regeneration_skipped(), "the hook did not replace create_or_modify_pyi"

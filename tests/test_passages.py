@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from assistant.config import ChunkingParams
-from assistant.documents import document_from_text, load_paths
-from assistant.passages import make_passages, split_sentences
+from assistant.ingest import document_from_text, load_paths
+from assistant.chunking import make_passages, split_sentences
 from tests.conftest import CORPUS, PDF_SAMPLES
 
 

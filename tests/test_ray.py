@@ -57,8 +57,8 @@ def ray_cluster(tmp_path_factory):
 
 
 def test_ray_build_writes_the_same_index_as_a_local_build(ray_cluster, tmp_path, corpus_index):
-    from assistant.retrieve import Searcher
-    from assistant.store import open_store
+    from assistant.search import Searcher
+    from assistant.index import open_index
 
     shutil.copytree(CORPUS, tmp_path / "corpus")
     env = dict(os.environ, PYTHONPATH=str(ROOT), ASSISTANT_CACHE=str(tmp_path / ".cache"))
@@ -66,7 +66,7 @@ def test_ray_build_writes_the_same_index_as_a_local_build(ray_cluster, tmp_path,
                            "--index-dir", "idx"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert "4 embedded" in proc.stdout
-    remote, local = open_store(tmp_path / "idx"), open_store(corpus_index)
+    remote, local = open_index(tmp_path / "idx"), open_index(corpus_index)
     # Same format, same passages, the same vectors up to arithmetic rounding.
     assert sorted(p.name for p in remote.directory.iterdir()) == sorted(p.name for p in local.directory.iterdir())
     assert remote.doc_ids == local.doc_ids

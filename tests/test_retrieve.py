@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.retrieve import QuestionError, clean_question
+from assistant.search import QuestionError, clean_question
 
 KEYS = ["rank", "score", "doc_id", "title", "source", "start", "end", "page", "text", "highlight"]
 
@@ -12,7 +12,7 @@ def test_hits_are_cited_and_highlighted(searcher):
     top = hits[0]
     assert top.doc_id == "neuroplasticity-and-neuropsychiatry.txt"
     assert "amygdala" in top.highlight.text and "depression" in top.highlight.text
-    doc = searcher.store.documents[searcher.store.doc_index[top.doc_id]]
+    doc = searcher.index.document(searcher.index.doc_row(top.doc_id))
     assert doc.text[top.start : top.end] == top.text
     assert doc.text[top.highlight.start : top.highlight.end] == top.highlight.text
     assert top.start <= top.highlight.start < top.highlight.end <= top.end

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from ui.app import MAX_UPLOAD_BYTES, App, safe_filename
+from assistant.ui.app import MAX_UPLOAD_BYTES, App, safe_filename
 
 
 @pytest.mark.parametrize("name,expected", [

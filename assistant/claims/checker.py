@@ -1,0 +1,133 @@
+"""Checking a claim: evidence sentences from the collection and a verdict.
+
+Public API: `ClaimChecker`, `Verdict`, `Evidence`, `VERDICTS`, `VerdictKind`.
+
+Method (no NLI model ships on PyPI, so the verdict model is trained here; see
+`assistant/claims/train.py` and `assistant/models/README.md`):
+1. the claim's embedding goes through a small learned adapter (`ClaimAdapter`: q + q U V,
+   normalised; rank 64, trained on SciFact train to move claims towards their evidence), then the
+   hybrid retriever proposes the best documents for the claim;
+2. an evidence detector (logistic regression over similarity, lexical and position features) scores
+   every sentence of those documents: P(the sentence is evidence for the claim);
+3. a polarity model (logistic regression over negation and direction cues, and over how much
+   closer the sentence's embedding is to the claim reversed by `flip_claim` than to the claim)
+   scores each evidence sentence: P(it contradicts the claim);
+4. thresholds calibrated on SciFact train turn these into `supported`, `contradicted` or `not_found`.
+A user may point at an NLI cross-encoder of their own (`nli_model=PATH`): it then replaces step 3.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Literal, get_args
+
+import numpy as np
+
+from assistant.claims.evidence import SentenceCandidate, flip_deltas, sentence_candidates
+from assistant.claims.features import flip_claim, polarity_features
+from assistant.claims.models import MODEL_PATH, ClaimError, ClaimModel, NLIModel
+from assistant.search import Searcher, clean_question
+
+__all__ = ["VERDICTS", "ClaimChecker", "Evidence", "EvidenceLabel", "Verdict", "VerdictKind"]
+
+VerdictKind = Literal["supported", "contradicted", "not_found"]
+VERDICTS: tuple[VerdictKind, ...] = get_args(VerdictKind)
+EvidenceLabel = Literal["supports", "contradicts", "related"]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    text: str
+    doc_id: str
+    title: str
+    start: int
+    end: int
+    page: int | None
+    label: EvidenceLabel
+    score: float  # P(this sentence is evidence for the claim)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    verdict: VerdictKind
+    confidence: float
+    evidence: tuple[Evidence, ...]
+
+    def to_dict(self) -> dict:
+        return {"verdict": self.verdict, "confidence": round(float(self.confidence), 4),
+                "evidence": [{**asdict(e), "score": round(float(e.score), 4)} for e in self.evidence]}
+
+
+class ClaimChecker:
+    """Checks claims against the collection a `Searcher` searches."""
+
+    def __init__(self, searcher: Searcher, model_path: Path = MODEL_PATH, nli_model: Path | None = None) -> None:
+        self.searcher = searcher
+        self.model = ClaimModel.load(model_path)
+        self.nli = NLIModel(nli_model) if nli_model else None
+
+    def score(self, claim: str) -> tuple[list[SentenceCandidate], np.ndarray, np.ndarray]:
+        """Candidates, P(evidence) and P(contradicts) for each."""
+        claim = clean_question(claim)
+        encoder = self.searcher.encoder
+        # The reversed claim feeds the polarity model; one forward pass embeds both.
+        q, flip = encoder.encode([claim, flip_claim(claim)]) if self.nli is None else (encoder.encode_query(claim), None)
+        cands, _ = sentence_candidates(self.searcher, claim, self.model.adapter(q))
+        if not cands:
+            return [], np.zeros(0), np.zeros(0)
+        p_ev = self.model.detector.predict(np.array([c.features for c in cands]))
+        texts = [self.searcher.index.sentence_text(c.row) for c in cands]
+        if self.nli is not None:
+            top = np.argsort(-p_ev)[:8]
+            p_con = np.zeros(len(cands))
+            p_con[top] = self.nli.contradiction_probability(claim, [texts[i] for i in top])
+        else:
+            deltas = flip_deltas(self.searcher, cands, q, flip)
+            p_con = self.model.polarity.predict(np.array([polarity_features(claim, t, c.cosine, float(dl))
+                                                    for t, c, dl in zip(texts, cands, deltas)]))
+        return cands, p_ev, p_con
+
+    def retrieve(self, claim: str) -> list[str]:
+        """Step 1 alone: the ids of the documents the retriever proposes, best first."""
+        q = self.model.adapter(self.searcher.encoder.encode_query(clean_question(claim)))
+        _, docs = sentence_candidates(self.searcher, claim, q)
+        return [self.searcher.index.doc_ids[d] for d in sorted(docs, key=lambda d: -docs[d])]
+
+    def check(self, claim: str, max_evidence: int = 5) -> Verdict:
+        if not isinstance(claim, str) or not claim.strip():
+            raise ClaimError("the claim is empty")
+        cands, p_ev, p_con = self.score(claim)
+        index = self.searcher.index
+        t_ev, t_con = self.model.evidence_threshold, self.model.contradiction_threshold
+        order = np.argsort(-p_ev)[:max_evidence]
+        evidence = []
+        for i in order:
+            c = cands[i]
+            doc = index.document(c.doc)
+            s, e = index.sentence_span(c.row)
+            if p_ev[i] >= t_ev:
+                label = "contradicts" if p_con[i] >= t_con else "supports"
+            else:
+                label = "related"
+            pages = doc.page_range(s, e)
+            evidence.append(Evidence(doc.text[s:e], doc.doc_id, doc.title, s, e, pages[0] if pages else None,
+                                     label, float(p_ev[i])))
+        if not len(order) or p_ev[order[0]] < t_ev:
+            best = float(p_ev[order[0]]) if len(order) else 0.0
+            return Verdict("not_found", 1.0 - best, tuple(evidence))
+        top = order[0]
+        if p_con[top] >= t_con:
+            return Verdict("contradicted", float(p_ev[top] * p_con[top]), tuple(evidence))
+        return Verdict("supported", float(p_ev[top] * (1 - p_con[top])), tuple(evidence))
+
+    def abstract_predictions(self, claim: str) -> dict[str, str]:
+        """SciFact-style abstract-level labels: doc_id -> SUPPORT or CONTRADICT, for evaluation."""
+        cands, p_ev, p_con = self.score(claim)
+        t_ev, t_con = self.model.evidence_threshold, self.model.contradiction_threshold
+        best: dict[int, int] = {}
+        for i, c in enumerate(cands):
+            if p_ev[i] >= t_ev and (c.doc not in best or p_ev[i] > p_ev[best[c.doc]]):
+                best[c.doc] = i
+        return {self.searcher.index.doc_ids[d]: ("CONTRADICT" if p_con[i] >= t_con else "SUPPORT")
+                for d, i in best.items()}

@@ -1,0 +1,132 @@
+"""Features of a claim and a sentence, shared by training and checking.
+
+Public API: `SENTENCE_FEATURES`, `sentence_features` (is the sentence evidence for the claim?),
+`POLARITY_FEATURES`, `polarity_features` (does it contradict the claim?), `flip_claim`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+
+from assistant.text import WORD, stems
+
+__all__ = ["POLARITY_FEATURES", "SENTENCE_FEATURES", "flip_claim", "polarity_features", "sentence_features"]
+
+_WORD = WORD
+_NEG = {"not", "no", "never", "without", "none", "neither", "nor", "cannot", "fail", "fails", "failed",
+        "unable", "lack", "lacks", "lacking", "absence", "absent", "nothing", "n't", "non", "unaffected",
+        "independent", "irrespective", "regardless"}
+_NULL_RESULT = re.compile(r"\b(no|not|nor)\b[^.]{0,40}\b(significant|significantly|difference|differences|effect|"
+                          r"effects|association|associated|correlat\w*|change|changes|impact|influence|benefit|"
+                          r"increase|decrease|reduc\w*)\b|\bdid not\b|\bdoes not\b|\bwas not\b|\bwere not\b|"
+                          r"\bn\.?s\.?\b|\bunchanged\b|\bsimilar\b|\bcomparable\b", re.I)
+_UP = {"increase", "increases", "increased", "increasing", "higher", "high", "more", "elevated", "elevates",
+       "promote", "promotes", "promoted", "enhance", "enhances", "enhanced", "induce", "induces", "induced",
+       "activate", "activates", "activated", "upregulate", "upregulates", "upregulated", "raise", "raises",
+       "raised", "improve", "improves", "improved", "greater", "positive", "positively", "accelerate",
+       "accelerates", "accelerated", "stimulate", "stimulates", "stimulated", "gain", "augment", "augments",
+       "exacerbate", "exacerbates", "worsens", "risk", "associated", "correlated", "required", "necessary",
+       "essential", "causes", "cause", "leads", "triggers", "major", "strong", "stronger"}
+_DOWN = {"decrease", "decreases", "decreased", "decreasing", "lower", "low", "less", "fewer", "reduce",
+         "reduces", "reduced", "reduction", "inhibit", "inhibits", "inhibited", "inhibition", "suppress",
+         "suppresses", "suppressed", "impair", "impairs", "impaired", "downregulate", "downregulates",
+         "downregulated", "prevent", "prevents", "prevented", "attenuate", "attenuates", "attenuated",
+         "block", "blocks", "blocked", "negative", "negatively", "diminish", "diminishes", "diminished",
+         "slow", "slows", "slowed", "loss", "protect", "protects", "protective", "decline", "minor", "weak",
+         "weaker", "dispensable", "unnecessary", "rare", "rarely"}
+
+
+def _numbers(text: str) -> set[str]:
+    return set(re.findall(r"\d+(?:\.\d+)?", text))
+
+
+SENTENCE_FEATURES = ["cosine", "cosine_rank_in_doc", "gap_to_doc_best", "doc_score", "doc_rank", "claim_terms_covered",
+                     "sentence_terms_in_claim", "numbers_shared", "numbers_missing", "position", "is_title",
+                     "log_length", "bigrams_shared"]
+
+
+def sentence_features(claim: str, claim_stems: list[str], sentence: str, cosine: float, rank_in_doc: int,
+                      doc_best: float, doc_score: float, doc_rank: int, position: float, is_title: bool) -> list[float]:
+    s_stems = stems(sentence)
+    cs, ss = set(claim_stems), set(s_stems)
+    covered = len(cs & ss) / len(cs) if cs else 0.0
+    back = len(cs & ss) / len(ss) if ss else 0.0
+    cb = set(zip(claim_stems, claim_stems[1:]))
+    sb = set(zip(s_stems, s_stems[1:]))
+    bigrams = len(cb & sb) / len(cb) if cb else 0.0
+    cn, sn = _numbers(claim), _numbers(sentence)
+    return [cosine, 1.0 / (1 + rank_in_doc), doc_best - cosine, doc_score, 1.0 / (1 + doc_rank), covered, back,
+            float(bool(cn & sn)), float(bool(cn) and not (cn & sn)), position, float(is_title),
+            math.log1p(len(s_stems)), bigrams]
+
+
+POLARITY_FEATURES = ["negation_mismatch", "claim_negated", "sentence_negated", "null_result", "claim_null_result",
+                     "direction_agree", "direction_oppose", "claim_up", "claim_down", "sentence_up", "sentence_down",
+                     "cosine", "claim_terms_covered", "flip_delta", "bias"]
+
+# Opposites for `flip_claim` (both directions are used).
+_OPPOSITES = [
+    ("increase", "decrease"), ("increases", "decreases"), ("increased", "decreased"), ("increasing", "decreasing"),
+    ("higher", "lower"), ("high", "low"), ("more", "less"), ("greater", "smaller"), ("enhances", "reduces"),
+    ("enhance", "reduce"), ("enhanced", "reduced"), ("promotes", "inhibits"), ("promote", "inhibit"),
+    ("promoted", "inhibited"), ("activates", "suppresses"), ("activate", "suppress"), ("activated", "suppressed"),
+    ("positive", "negative"), ("positively", "negatively"), ("upregulates", "downregulates"),
+    ("upregulated", "downregulated"), ("improves", "worsens"), ("improve", "worsen"), ("improved", "worsened"),
+    ("accelerates", "slows"), ("induces", "prevents"), ("induce", "prevent"), ("induced", "prevented"),
+    ("elevated", "reduced"), ("raises", "lowers"), ("stimulates", "inhibits"), ("facilitates", "impairs"),
+    ("beneficial", "harmful"), ("effective", "ineffective"), ("required", "dispensable"),
+    ("necessary", "unnecessary"), ("gain", "loss"), ("risk", "protection"), ("protects", "predisposes"),
+    ("better", "worse"), ("strong", "weak"), ("stronger", "weaker"), ("major", "minor"), ("common", "rare"),
+    ("can", "cannot"), ("with", "without"), ("associated", "unassociated"),
+]
+_FLIP = {}
+for _a, _b in _OPPOSITES:
+    _FLIP.setdefault(_a, _b)
+    _FLIP.setdefault(_b, _a)
+_AUXILIARIES = {"is", "are", "was", "were", "does", "do", "did", "has", "have", "can", "could", "may", "will",
+                "should"}
+
+
+def flip_claim(claim: str) -> str:
+    """The claim with its direction reversed, for the polarity model to compare against: the first
+    negation removed, or else the first direction word replaced by its opposite, or else "not"
+    after the first auxiliary verb ("X increases Y" -> "X decreases Y"; "X is safe" -> "X is not
+    safe").  The embedding model hardly separates a claim from its opposite, but a sentence that
+    contradicts the claim sits measurably closer to the reversed one (SciFact train)."""
+    words = claim.split()
+    for i, w in enumerate(words):
+        core = re.sub(r"[^\w-]", "", w)
+        low = core.lower()
+        if low in ("not", "no", "never"):
+            return " ".join(words[:i] + words[i + 1 :])
+        if low in _FLIP:
+            rep = _FLIP[low] if core.islower() else _FLIP[low].capitalize()
+            return " ".join(words[:i] + [w.replace(core, rep)] + words[i + 1 :])
+    for i, w in enumerate(words):
+        if w.lower() in _AUXILIARIES:
+            return " ".join(words[: i + 1] + ["not"] + words[i + 1 :])
+    return "It is not true that " + claim
+
+
+def _direction(words: list[str]) -> tuple[int, int]:
+    return sum(w in _UP for w in words), sum(w in _DOWN for w in words)
+
+
+def polarity_features(claim: str, sentence: str, cosine: float, flip_delta: float) -> list[float]:
+    """`flip_delta`: cos(sentence, flip_claim(claim)) - cos(sentence, claim)."""
+    cw = _WORD.findall(claim.lower().replace("n't", " not"))
+    sw = _WORD.findall(sentence.lower().replace("n't", " not"))
+    cneg = any(w in _NEG for w in cw)
+    sneg = any(w in _NEG for w in sw)
+    cu, cd = _direction(cw)
+    su, sd = _direction(sw)
+    cdir = np.sign(cu - cd) * (-1 if cneg else 1)
+    sdir = np.sign(su - sd) * (-1 if sneg else 1)
+    cs, ss = set(stems(claim)), set(stems(sentence))
+    return [float(cneg != sneg), float(cneg), float(sneg), float(bool(_NULL_RESULT.search(sentence))),
+            float(bool(_NULL_RESULT.search(claim))), float(cdir * sdir > 0), float(cdir * sdir < 0),
+            float(cu > cd), float(cd > cu), float(su > sd), float(sd > su), cosine,
+            len(cs & ss) / len(cs) if cs else 0.0, flip_delta, 1.0]

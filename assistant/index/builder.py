@@ -1,0 +1,314 @@
+"""Building a generation: plan (what is reused) -> embed (only what is new) -> write -> publish.
+
+Public API: `build_index`, `BuildReport`, `plan_build`, `embed_plan`, `assemble`, `write_generation`.
+Unchanged documents (same content hash, model and chunking) keep their vectors and BM25 terms; an
+edited document keeps the vectors of every passage and sentence whose text is unchanged.  A model
+or chunking change rebuilds everything and says so.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from assistant import config
+from assistant.chunking import embedding_text, embedding_title, make_passages
+from assistant.config import ChunkingParams
+from assistant.embedding import EmbeddingCache, Encoder
+from assistant.index.documents import write_documents
+from assistant.index.errors import StoreError
+from assistant.index.layout import (
+    FORMAT_VERSION,
+    current_generation,
+    file_records,
+    index_lock,
+    library_versions,
+    new_generation_dir,
+    publish,
+)
+from assistant.index.lexical import TermPart, read_vocab, term_table, write_bm25, write_vocab
+from assistant.index.reader import DiskIndex
+from assistant.index.tables import Tables, save_tables
+from assistant.index.vectors import INDEX_TYPES, VectorIndex, build_vectors
+from assistant.ingest import Document
+
+__all__ = ["BuildReport", "DocPlan", "assemble", "build_index", "embed_plan", "plan_build", "write_generation"]
+
+
+@dataclass
+class BuildReport:
+    documents: int = 0
+    embedded_documents: int = 0
+    reused_documents: int = 0
+    removed_documents: int = 0
+    passages: int = 0
+    sentences: int = 0
+    embedded_passages: int = 0
+    embedded_tokens: int = 0
+    embed_seconds: float = 0.0
+    notice: str = ""
+    passages_per_doc: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def passages_per_second(self) -> float:
+        return self.embedded_passages / self.embed_seconds if self.embed_seconds else 0.0
+
+    @property
+    def tokens_per_second(self) -> float:
+        return self.embedded_tokens / self.embed_seconds if self.embed_seconds else 0.0
+
+
+@dataclass
+class _Vectors:
+    """A document's passage (or sentence) vectors: reused ones in place, `todo` rows to embed."""
+
+    reused: np.ndarray | None  # None: every row is new
+    todo: np.ndarray           # local rows to embed
+    texts: list[str]           # their texts
+    new: np.ndarray | None = None
+
+    def filled(self, dtype) -> np.ndarray:
+        if self.reused is None:
+            return self.new.astype(dtype)
+        out = self.reused.astype(dtype)
+        if len(self.todo):
+            out[self.todo] = self.new
+        return out
+
+
+@dataclass
+class DocPlan:
+    """One document's rows in the new generation (sentence rows local to the document)."""
+
+    document: Document
+    passage_span: np.ndarray
+    passage_sent: np.ndarray
+    sentence_span: np.ndarray
+    passages: _Vectors
+    sentences: _Vectors
+    terms: TermPart
+    reused: bool
+
+
+def build_index(index_dir: Path, documents: list[Document], encoder: Encoder,
+                chunking: ChunkingParams = config.DEFAULT_CHUNKING, *, keep_existing: bool = False,
+                rebuild: bool = False, progress: bool = False, cache: EmbeddingCache | None = None,
+                index_type: str | None = None) -> BuildReport:
+    """Make `index_dir` hold `documents` (plus the indexed ones if `keep_existing`).
+
+    `index_type` (one of INDEX_TYPES) picks the vector backend; None keeps the one asked for when
+    the index was built (an upload does not undo `--index-type`), else auto."""
+    index_dir = Path(index_dir)
+    report = BuildReport()
+    with index_lock(index_dir):
+        old = None if rebuild else _reusable(index_dir, encoder, chunking, report)
+        by_id = {d.doc_id: d for d in documents}
+        if old is not None and keep_existing:
+            for i, doc_id in enumerate(old.doc_ids):
+                if doc_id not in by_id:
+                    by_id[doc_id] = old.document(i)
+        if old is not None:
+            report.removed_documents = sum(1 for d in old.doc_ids if d not in by_id)
+        docs = list(by_id.values())
+        if index_type is None:
+            index_type = old.manifest["index"].get("requested", "auto") if old is not None else "auto"
+        if index_type not in INDEX_TYPES:
+            raise StoreError(f"index type must be one of {', '.join(INDEX_TYPES)}, not {index_type!r}")
+        plans = plan_build(docs, old, encoder, chunking, report, progress)
+        embed_plan(plans, encoder, chunking, report, progress, cache)
+        tables, vocab = assemble(plans, read_vocab(old.directory) if old is not None else [], encoder.dim)
+        tmp = new_generation_dir(index_dir)
+        try:
+            manifest = write_generation(tmp, docs, tables, vocab, encoder, chunking, index_type, report)
+        except BaseException:
+            import shutil
+
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        publish(index_dir, tmp, manifest)
+    return report
+
+
+def _reusable(index_dir: Path, encoder: Encoder, chunking: ChunkingParams, report: BuildReport) -> DiskIndex | None:
+    """The live generation if its vectors can be reused; else None, with the reason in the report."""
+    try:
+        gen = current_generation(index_dir)
+        old = DiskIndex(gen) if gen else None
+    except StoreError as exc:
+        report.notice = f"previous index unusable ({exc}); rebuilding"
+        return None
+    if old is None:
+        return None
+    m = old.manifest
+    why = ""
+    if m["model"]["key"] != encoder.key:
+        why = f"built with model {m['model']['key']}, now {encoder.key}"
+    elif m["chunking"] != chunking.as_dict():
+        why = f"built with chunking {m['chunking']}, now {chunking.as_dict()}"
+    if why:
+        report.notice = f"rebuilding the whole index: {why}"
+        return None
+    return old
+
+
+# ---------------------------------------------------------------------------------------------
+# plan
+
+
+def plan_build(docs: list[Document], old: DiskIndex | None, encoder: Encoder, chunking: ChunkingParams,
+               report: BuildReport, progress: bool = False) -> list[DocPlan]:
+    """What each document contributes: reused rows of `old`, or new passages and sentences."""
+    from tqdm.auto import tqdm
+
+    # Plain ndarray views of the memory-mapped tables: slicing an np.memmap costs microseconds
+    # per call, 0.24 s over the 5,000 documents of an update.
+    old_tables = Tables(*(np.asarray(getattr(old.tables, f)) for f in Tables.__dataclass_fields__)) if old else None
+    plans = []
+    for doc in tqdm(docs, desc="chunking", unit="doc", disable=not progress):
+        oi = old.doc_row(doc.doc_id) if old is not None else None
+        if oi is not None and old.doc_sha256[oi] == doc.sha256:
+            plans.append(_reused_plan(doc, old, old_tables, oi))
+        else:
+            plans.append(_new_plan(doc, old, oi, encoder, chunking))
+        report.passages_per_doc[doc.doc_id] = len(plans[-1].passage_span)
+    report.reused_documents = sum(p.reused for p in plans)
+    report.embedded_documents = len(plans) - report.reused_documents
+    return plans
+
+
+def _reused_plan(doc: Document, old: DiskIndex, t: Tables, oi: int) -> DocPlan:
+    rows = old.passage_rows([oi])
+    a, b = (int(rows[0]), int(rows[-1]) + 1) if len(rows) else (0, 0)
+    sents = old.document_sentences(oi)
+    sa, sb = sents.start, sents.stop
+    offs = t.bm25_offsets[a : b + 1]
+    none = np.zeros(0, dtype=np.int64)
+    return DocPlan(doc, t.passage_span[a:b], t.passage_sent[a:b] - sa, t.sentence_span[sa:sb],
+                   _Vectors(t.dense[a:b], none, []), _Vectors(t.sentence_vectors[sa:sb], none, []),
+                   (t.bm25_terms[offs[0] : offs[-1]], np.diff(offs)), reused=True)
+
+
+def _new_plan(doc: Document, old: DiskIndex | None, oi: int | None, encoder: Encoder,
+              chunking: ChunkingParams) -> DocPlan:
+    passages = make_passages(doc, encoder.count_tokens, chunking)
+    sentences = sorted({s for p in passages for s in p.sentences})
+    local = {s: k for k, s in enumerate(sentences)}
+    passage_texts = [p.embedded for p in passages]
+    sentence_texts = [doc.text[s:e] for s, e in sentences]
+    old_p, old_s = _old_rows(old, oi, encoder, chunking) if oi is not None else ({}, {})
+    return DocPlan(
+        doc,
+        np.array([(p.start, p.end) for p in passages], dtype=np.int64).reshape(-1, 2),
+        np.array([(local[p.sentences[0]], local[p.sentences[-1]] + 1) for p in passages], dtype=np.int64).reshape(-1, 2),
+        np.array(sentences, dtype=np.int64).reshape(-1, 2),
+        _partly_reused(passage_texts, old_p, old.tables.dense if old_p else None),
+        _partly_reused(sentence_texts, old_s, old.tables.sentence_vectors if old_s else None),
+        passage_texts, reused=False)
+
+
+def _old_rows(old: DiskIndex, oi: int, encoder: Encoder, chunking: ChunkingParams) -> tuple[dict[str, int], dict[str, int]]:
+    """Embedded text -> row in `old`, for the passages and sentences of old document `oi`."""
+    doc = old.document(oi)
+    title = embedding_title(doc.title, encoder.count_tokens, chunking)
+    passages = {}
+    for row in old.passage_rows([oi]):
+        p = old.passage(int(row))
+        passages[embedding_text(title, doc.text[p.start : p.end])] = int(row)
+    sentences = {}
+    for row in old.document_sentences(oi):
+        s, e = old.sentence_span(row)
+        sentences[doc.text[s:e]] = row
+    return passages, sentences
+
+
+def _partly_reused(texts: list[str], old_rows: dict[str, int], source: np.ndarray | None) -> _Vectors:
+    rows = [old_rows.get(t) for t in texts]
+    todo = np.array([i for i, r in enumerate(rows) if r is None], dtype=np.int64)
+    if source is None or len(todo) == len(texts):
+        return _Vectors(None, np.arange(len(texts)), texts)
+    reused = np.zeros((len(texts), source.shape[1]), dtype=np.float32)
+    keep = [i for i, r in enumerate(rows) if r is not None]
+    reused[keep] = np.asarray(source[[rows[i] for i in keep]], dtype=np.float32)
+    return _Vectors(reused, todo, [texts[i] for i in todo])
+
+
+# ---------------------------------------------------------------------------------------------
+# embed
+
+
+def embed_plan(plans: list[DocPlan], encoder: Encoder, chunking: ChunkingParams, report: BuildReport,
+               progress: bool = False, cache: EmbeddingCache | None = None) -> None:
+    """Embed every new passage and sentence in one call (so a small update still fills a batch
+    per core) and put the vectors in their plans."""
+    parts = [p.passages for p in plans] + [p.sentences for p in plans]
+    texts = [t for part in parts for t in part.texts]
+    passage_texts = [t for p in plans for t in p.passages.texts]
+    if texts:
+        encoder.warm_up()  # so the reported speed is embedding, not model loading
+    t0 = time.perf_counter()
+    vecs = encoder.encode(texts, progress=progress, cache=cache) if texts else np.zeros((0, encoder.dim), np.float32)
+    report.embed_seconds = time.perf_counter() - t0
+    pos = 0
+    for part in parts:
+        part.new = vecs[pos : pos + len(part.texts)]
+        pos += len(part.texts)
+    report.embedded_passages = len(passage_texts)
+    if passage_texts:
+        report.embedded_tokens = sum(min(n, chunking.max_tokens) for n in encoder.count_tokens(passage_texts))
+
+
+# ---------------------------------------------------------------------------------------------
+# write
+
+
+def assemble(plans: list[DocPlan], old_vocab: list[str], dim: int) -> tuple[Tables, list[str]]:
+    """The plans as one set of tables (rows grouped by document, in the plans' order)."""
+    n_sent = np.cumsum([0] + [len(p.sentence_span) for p in plans])
+
+    def cat(parts: list[np.ndarray], shape: tuple, dtype) -> np.ndarray:
+        return np.concatenate(parts).astype(dtype, copy=False) if parts else np.zeros(shape, dtype)
+
+    terms, offsets, vocab = term_table([p.terms for p in plans], old_vocab)
+    tables = Tables(
+        passage_doc=cat([np.full(len(p.passage_span), i, np.int32) for i, p in enumerate(plans)], (0,), np.int32),
+        passage_span=cat([p.passage_span for p in plans], (0, 2), np.int64),
+        passage_sent=cat([p.passage_sent + n_sent[i] for i, p in enumerate(plans)], (0, 2), np.int64),
+        sentence_doc=cat([np.full(len(p.sentence_span), i, np.int32) for i, p in enumerate(plans)], (0,), np.int32),
+        sentence_span=cat([p.sentence_span for p in plans], (0, 2), np.int64),
+        dense=cat([p.passages.filled(np.float32) for p in plans], (0, dim), np.float32),
+        sentence_vectors=cat([p.sentences.filled(np.float16) for p in plans], (0, dim), np.float16),
+        bm25_terms=terms,
+        bm25_offsets=offsets,
+    )
+    return tables, vocab
+
+
+def write_generation(directory: Path, docs: list[Document], tables: Tables, vocab: list[str], encoder: Encoder,
+                     chunking: ChunkingParams, index_type: str, report: BuildReport) -> dict:
+    """Every file of a generation into `directory`; returns its manifest (written by `publish`)."""
+    save_tables(tables, directory)
+    write_documents(docs, directory)
+    write_vocab(directory, vocab)
+    vectors: VectorIndex = build_vectors(tables.dense, index_type)
+    vectors.save(directory / "faiss.index")
+    write_bm25(directory, tables.bm25_terms, tables.bm25_offsets, vocab)
+    report.documents = len(docs)
+    report.passages = len(tables)
+    report.sentences = len(tables.sentence_doc)
+    return {
+        "format_version": FORMAT_VERSION,
+        "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "libraries": library_versions(),
+        "model": {"id": encoder.model_id, "key": encoder.key, "dim": encoder.dim, "precision": encoder.arithmetic,
+                  "package": config.MODEL_PACKAGE, "max_tokens": chunking.max_tokens},
+        "chunking": chunking.as_dict(),
+        "index": vectors.meta,
+        "counts": {"documents": len(docs), "passages": report.passages, "sentences": report.sentences},
+        "documents": {d.doc_id: {"sha256": d.sha256, "title": d.title, "source": d.source,
+                                 "passages": report.passages_per_doc.get(d.doc_id, 0), "chars": len(d.text)}
+                      for d in docs},
+        "files": file_records(directory),
+    }

@@ -1,0 +1,107 @@
+"""Files and folders to documents: each file to its reader by type, one report entry per input.
+
+Public API: `load_paths`, `load_file`, `document_from_text`, `SUPPORTED_SUFFIXES`.
+One bad file never stops a batch: it becomes a `skipped` entry with a reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from assistant.config import SUPPORTED_SUFFIXES
+from assistant.ingest.beir import load_beir_corpus
+from assistant.ingest.clean import clean_text, guess_title
+from assistant.ingest.html import read_html
+from assistant.ingest.markdown import read_markdown
+from assistant.ingest.model import Document, IngestEntry, IngestError, LoadResult, content_sha256
+from assistant.ingest.pdf import pdf_document
+from assistant.ingest.plain import decode_bytes
+from assistant.text import normalize_unicode
+
+__all__ = ["SUPPORTED_SUFFIXES", "document_from_text", "load_file", "load_paths"]
+
+
+def document_from_text(doc_id: str, text: str, title: str = "", source: str = "",
+                       sha256: str | None = None) -> Document:
+    """A document from text already in memory (cleaned here)."""
+    cleaned = clean_text(text)
+    if not cleaned:
+        raise IngestError("empty after cleaning (no text content)")
+    title = normalize_unicode(title).strip() or guess_title(cleaned, doc_id)
+    return Document(doc_id=doc_id, title=re.sub(r"\s+", " ", title), text=cleaned,
+                    source=source or doc_id, sha256=sha256 or content_sha256(text.encode("utf-8", "replace")))
+
+
+def load_file(path: Path, doc_id: str) -> tuple[Document, str]:
+    """One file to one document and a note; raises IngestError with the reason it cannot."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES or suffix == ".jsonl":
+        raise IngestError(f"unsupported type '{suffix or '(none)'}'")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(f"unreadable ({exc.strerror or exc})") from exc
+    if not data.strip():
+        raise IngestError("empty file")
+    sha = content_sha256(data)
+    if suffix == ".pdf":
+        if not data.lstrip().startswith(b"%PDF"):
+            raise IngestError("not a PDF (no %PDF header)")
+        return pdf_document(path, doc_id, sha), ""
+    if suffix in (".html", ".htm"):
+        raw, title, note = read_html(data)
+    elif suffix in (".md", ".markdown"):
+        raw, title, note = read_markdown(data)
+    else:
+        raw, note = decode_bytes(data)
+        title = ""
+    return document_from_text(doc_id, raw, title, str(path), sha), note
+
+
+def _walk(path: Path) -> Iterator[Path]:
+    if path.is_dir():
+        for p in sorted(path.rglob("*")):
+            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts):
+                yield p
+    else:
+        yield path
+
+
+
+def load_paths(paths: list[Path]) -> LoadResult:
+    """Every file under `paths` (folders recursively); one report entry per file or JSONL line."""
+    result = LoadResult()
+    seen: set[str] = set()
+    for root in paths:
+        if not root.exists():
+            result.report.append(IngestEntry(str(root), "skipped", "no such file or folder"))
+            continue
+        for file in _walk(root):
+            base = root if root.is_dir() else root.parent
+            if file.suffix.lower() == ".jsonl":
+                for doc, entry in load_beir_corpus(file):
+                    if doc is not None and doc.doc_id in seen:
+                        entry.status, entry.reason = "skipped", f"duplicate id '{doc.doc_id}'"
+                        doc = None
+                    if doc is not None:
+                        seen.add(doc.doc_id)
+                        result.documents.append(doc)
+                    result.report.append(entry)
+                continue
+            doc_id = file.relative_to(base).as_posix()
+            if doc_id in seen:
+                doc_id = file.as_posix()
+            try:
+                doc, note = load_file(file, doc_id)
+            except IngestError as exc:
+                result.report.append(IngestEntry(str(file), "skipped", str(exc)))
+                continue
+            except Exception as exc:  # a reader bug must not stop the batch either
+                result.report.append(IngestEntry(str(file), "skipped", f"unreadable ({type(exc).__name__}: {exc})"))
+                continue
+            seen.add(doc.doc_id)
+            result.documents.append(doc)
+            result.report.append(IngestEntry(str(file), "ok", doc_id=doc.doc_id, chars=len(doc.text), note=note))
+    return result

@@ -1,0 +1,11 @@
+"""Search: a question (and the conversation so far) in, cited and highlighted passages out."""
+
+from __future__ import annotations
+
+from assistant.search.conversation import ResolvedQuery, is_followup, resolve_followup
+from assistant.search.hits import Highlight, Hit, location_text
+from assistant.search.questions import QuestionError, clean_question
+from assistant.search.searcher import MODES, Candidates, Mode, Searcher
+
+__all__ = ["MODES", "Candidates", "Highlight", "Hit", "Mode", "QuestionError", "ResolvedQuery", "Searcher",
+           "clean_question", "is_followup", "location_text", "resolve_followup"]

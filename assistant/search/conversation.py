@@ -1,0 +1,119 @@
+"""Turning a follow-up plus the conversation so far into a standalone query, without an LLM.
+
+Public API: `ResolvedQuery`, `resolve_followup`, `is_followup`.
+
+Two kinds of follow-up are handled:
+- a new topic for the same question ("And for anxiety?", "What about schizophrenia?"): the phrase of
+  the previous question most similar to the new topic (by the embedding model) is replaced by it;
+- a question that points back ("How is it treated?", "What causes them?"): the pronoun is replaced by
+  the previous question's topic words.
+Anything else is already standalone and searched as typed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from assistant.text import FUNCTION_WORDS, QUESTION_FILLER, strip_control
+
+__all__ = ["FollowupKind", "ResolvedQuery", "is_followup", "resolve_followup"]
+
+_STOP = FUNCTION_WORDS | QUESTION_FILLER
+_LEADS = re.compile(r"^(and|but|so|also|or|then|ok(ay)?|now)?\s*(what|how)\s+about\s+|^(and|but|also|or|then|now)\s+"
+                    r"(for|with|in|regarding|about|of|the same for|same for)?\s*|^(same|likewise)\s+(for|with)\s+"
+                    r"|^(what|how)\s+of\s+", re.I)
+_PRONOUNS = re.compile(r"\b(it|its|they|them|their|this|that|these|those|he|she|his|her|the latter|the former)\b", re.I)
+_WORD = re.compile(r"[\w'-]+")
+
+
+FollowupKind = Literal["standalone", "new-topic", "reference"]
+
+
+@dataclass(frozen=True)
+class ResolvedQuery:
+    original: str
+    query: str
+    kind: FollowupKind
+    topic: str | None = None  # the phrase a new-topic follow-up put into the query
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 1]
+
+
+def is_followup(question: str) -> Literal["new-topic", "reference", ""]:
+    """"new-topic", "reference" or "" for a standalone question."""
+    q = question.strip()
+    if _LEADS.match(q):
+        return "new-topic"
+    words = _WORD.findall(q)
+    content = _content_words(q)
+    if _PRONOUNS.search(q) and len(content) <= 4:
+        return "reference"
+    question_word = re.match(r"^(what|how|why|who|which|when|where|is|are|does|do|can)\b", q, re.I)
+    if len(words) <= 3 and content and q.endswith("?") and not question_word:
+        return "new-topic"  # "Anxiety?" after a question
+    return ""
+
+
+def _strip_lead(q: str) -> str:
+    topic = _LEADS.sub("", q.strip()).strip()
+    return re.sub(r"[?.!]+$", "", topic).strip()
+
+
+def _phrases(text: str) -> list[tuple[int, int]]:
+    """Spans of runs of 1-3 consecutive content words."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    out = []
+    for i, (s, _, w) in enumerate(tokens):
+        if w.lower() in _STOP:
+            continue
+        for j in range(i, min(i + 3, len(tokens))):
+            if tokens[j][2].lower() in _STOP:
+                break
+            out.append((s, tokens[j][1]))
+    return out
+
+
+def resolve_followup(question: str, history: list[str], encoder) -> ResolvedQuery:
+    """The standalone query for `question` given earlier questions (oldest first)."""
+    previous, slot = None, None
+    for past in history:
+        past = strip_control(past or "")
+        if past:
+            resolved = _resolve_one(past, previous, slot, encoder)
+            previous, slot = resolved.query, resolved.topic
+    return _resolve_one(strip_control(question or ""), previous, slot, encoder)
+
+
+def _resolve_one(question: str, previous: str | None, slot: str | None, encoder) -> ResolvedQuery:
+    q = question.strip()
+    kind = is_followup(q) if previous else ""
+    if not kind or not previous:
+        return ResolvedQuery(question, q, "standalone")
+    if kind == "new-topic":
+        topic = _strip_lead(q)
+        # The phrase an earlier follow-up put in is the slot the next one replaces
+        # ("depression" -> "anxiety" -> "schizophrenia").
+        if topic and slot and slot in previous:
+            i = previous.rfind(slot)
+            return ResolvedQuery(question, previous[:i] + topic + previous[i + len(slot):], kind, topic)
+        spans = _phrases(previous)
+        if topic and spans:
+            vecs = encoder.encode([topic] + [previous[s:e] for s, e in spans])
+            sims = vecs[1:] @ vecs[0]
+            # Prefer the longest phrase among near-equals ("major depression" over "depression") and,
+            # as questions put their topic last, later phrases.
+            bonus = np.array([0.02 * previous[s:e].count(" ") + 0.05 * e / len(previous) for s, e in spans])
+            best = int(np.argmax(sims + bonus))
+            if sims[best] > 0.25:
+                s, e = spans[best]
+                return ResolvedQuery(question, previous[:s] + topic + previous[e:], kind, topic)
+        return ResolvedQuery(question, f"{previous} {topic}".strip(), kind)
+    topic = " ".join(_content_words(previous))
+    replaced, n = _PRONOUNS.subn(topic, q, count=1)
+    return ResolvedQuery(question, replaced if n else f"{q} {topic}", kind)

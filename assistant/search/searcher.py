@@ -1,0 +1,174 @@
+"""A question in, ranked `Hit`s out: hybrid dense + BM25 fusion, filters, de-duplication, highlight.
+
+Public API: `Searcher`, `Candidates`, `Mode`, `MODES`.
+
+Score semantics (stated once, shown to users as "score"):
+    score = dense_weight  * cosine(question, passage)                       (in [-1, 1])
+          + bm25_weight   * bm25(question, passage) / best bm25 in the collection for this question
+          + sentence_weight * best cosine(question, sentence of the passage)
+with the weights in `config.FusionParams`.  Each term is comparable across questions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, get_args
+
+import numpy as np
+
+from assistant import config
+from assistant.config import FusionParams
+from assistant.embedding import Encoder, get_encoder
+from assistant.index import Index, open_index
+from assistant.search.highlight import best_sentence
+from assistant.search.hits import Highlight, Hit
+from assistant.search.questions import QuestionError, clean_question
+from assistant.text import bm25_tokenize
+
+__all__ = ["MODES", "Candidates", "Mode", "Searcher"]
+
+Mode = Literal["hybrid", "dense", "bm25"]
+MODES: tuple[Mode, ...] = get_args(Mode)
+
+
+@dataclass
+class Candidates:
+    """Per-candidate score components for one question (rows index the passages)."""
+
+    rows: np.ndarray
+    dense: np.ndarray
+    bm25: np.ndarray      # normalised by the best BM25 score in the collection
+    sentence: np.ndarray  # best sentence cosine within the passage
+
+    def fused(self, fusion: FusionParams, mode: Mode = "hybrid") -> np.ndarray:
+        if mode == "dense":
+            return self.dense
+        if mode == "bm25":
+            return self.bm25
+        return fusion.dense_weight * self.dense + fusion.bm25_weight * self.bm25 + fusion.sentence_weight * self.sentence
+
+
+def _single_threaded_blas() -> None:
+    """numpy may have been imported (and BLAS started) before config set OPENBLAS_NUM_THREADS."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1, user_api="blas")
+
+
+class Searcher:
+    """Searches one index; the model loads on the first question, an index on disk is memory-mapped."""
+
+    def __init__(self, index_dir: Path | str = config.DEFAULT_INDEX_DIR, encoder: Encoder | None = None,
+                 fusion: FusionParams = config.DEFAULT_FUSION, index: Index | None = None) -> None:
+        self.index_dir = Path(index_dir)
+        _single_threaded_blas()
+        self.index = index if index is not None else open_index(self.index_dir)
+        self.encoder = encoder or get_encoder()
+        self.fusion = fusion
+
+    def reload(self) -> None:
+        """Pick up a newer generation of the index (after an upload, say)."""
+        self.index = open_index(self.index_dir)
+
+    @property
+    def documents(self) -> list[tuple[str, str]]:
+        return list(zip(self.index.doc_ids, self.index.doc_titles))
+
+    def resolve_doc_ids(self, doc_ids: list[str] | None) -> list[str] | None:
+        """Accept ids, file names or stems; QuestionError naming any that match nothing."""
+        if not doc_ids:
+            return None
+        out, unknown = [], []
+        for wanted in doc_ids:
+            if self.index.doc_row(wanted) is not None:
+                out.append(wanted)
+                continue
+            matches = [d for d in self.index.doc_ids if Path(d).name == wanted or Path(d).stem == wanted]
+            if matches:
+                out.extend(matches)
+            else:
+                unknown.append(wanted)
+        if unknown:
+            raise QuestionError(f"no document with id {', '.join(map(repr, unknown))} in the index")
+        return out
+
+    def candidates(self, question: str, doc_ids: list[str] | None = None, query_vector: np.ndarray | None = None,
+                   n: int | None = None) -> Candidates:
+        index = self.index
+        n = min(n or self.fusion.candidates, len(index))
+        q = self.encoder.encode_query(question) if query_vector is None else query_vector
+        allowed = index.passage_rows([index.doc_row(d) for d in doc_ids]) if doc_ids else None
+        bm25_all = index.bm25_scores(bm25_tokenize([question])[0])
+        best_bm25 = float(bm25_all.max()) if len(bm25_all) else 0.0
+        dense_rows = index.vector_search(q, n, allowed)
+        pool = allowed if allowed is not None else np.arange(len(bm25_all))
+        sub = bm25_all[pool]
+        top = np.argsort(-sub, kind="stable")[:n] if allowed is not None else (
+            np.argpartition(-sub, min(n, len(sub)) - 1)[:n] if len(sub) else np.zeros(0, int))
+        bm25_rows = pool[top][sub[top] > 0]
+        rows = np.unique(np.concatenate([dense_rows, bm25_rows]).astype(np.int64))
+        dense = index.passage_vectors(rows) @ q
+        bm25 = bm25_all[rows] / best_bm25 if best_bm25 > 0 else np.zeros(len(rows), np.float32)
+        sentence = self._best_sentence_scores(rows, q) if self.fusion.sentence_weight else np.zeros(len(rows), np.float32)
+        return Candidates(rows, dense, bm25.astype(np.float32), sentence)
+
+    def _best_sentence_scores(self, rows: np.ndarray, q: np.ndarray) -> np.ndarray:
+        spans = self.index.sentence_ranges(rows)
+        lengths = spans[:, 1] - spans[:, 0]
+        if not len(rows) or not lengths.sum():
+            return np.zeros(len(rows), np.float32)
+        # Gather only the candidates' sentences: the sentence table may hold millions of rows.
+        idx = np.repeat(spans[:, 0] - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
+        sims = self.index.sentence_vectors(idx) @ q
+        starts = np.cumsum(lengths) - lengths
+        out = np.full(len(rows), -1.0, dtype=np.float32)
+        nonempty = lengths > 0
+        out[nonempty] = np.maximum.reduceat(sims, starts[nonempty])
+        return out
+
+    def search(self, question: str, k: int = 5, doc_ids: list[str] | None = None, mode: Mode = "hybrid") -> list[Hit]:
+        """The `k` best passages, overlapping windows of one spot (mostly the same text, or the same
+        highlighted sentence) returned once."""
+        if mode not in MODES:
+            raise QuestionError(f"mode must be one of {', '.join(MODES)}")
+        if k < 1:
+            raise QuestionError("k must be at least 1")
+        question = clean_question(question)
+        doc_ids = self.resolve_doc_ids(doc_ids)
+        if not len(self.index):
+            return []
+        q = self.encoder.encode_query(question)
+        terms = set(bm25_tokenize([question])[0])
+        cand = self.candidates(question, doc_ids, q, n=max(self.fusion.candidates, 4 * k))
+        scores = cand.fused(self.fusion, mode)
+        kept: list[Hit] = []
+        taken: dict[int, list[tuple[int, int]]] = {}
+        shown: set[tuple[int, int]] = set()
+        for i in np.argsort(-scores, kind="stable"):
+            p = self.index.passage(int(cand.rows[i]))
+            # Windows share a sentence or two by design; only a mostly shared window is a repeat.
+            if any(min(p.end, e2) - max(p.start, s2) > 0.5 * min(p.end - p.start, e2 - s2)
+                   for s2, e2 in taken.get(p.doc, [])):
+                continue
+            hit = self._hit(len(kept) + 1, p.row, float(scores[i]), q, terms)
+            # Two windows around one answering sentence are one spot: the second would show the
+            # reader the same highlighted sentence again.
+            if (p.doc, hit.highlight.start) in shown:
+                continue
+            shown.add((p.doc, hit.highlight.start))
+            taken.setdefault(p.doc, []).append((p.start, p.end))
+            kept.append(hit)
+            if len(kept) == k:
+                break
+        return kept
+
+    def _hit(self, rank: int, row: int, score: float, q: np.ndarray, terms: set[str]) -> Hit:
+        p = self.index.passage(row)
+        doc = self.index.document(p.doc)
+        best = best_sentence(self.index, row, q, terms)
+        hs, he = self.index.sentence_span(best) if best is not None else (p.start, p.end)
+        pages = doc.page_range(p.start, p.end)
+        return Hit(rank=rank, score=score, doc_id=doc.doc_id, title=doc.title, source=doc.source, start=p.start,
+                   end=p.end, page=pages[0] if pages else None, text=doc.text[p.start : p.end],
+                   highlight=Highlight(doc.text[hs:he], hs, he), pages=pages)

@@ -1,0 +1,107 @@
+"""HTML for the chat, built by hand so that every document and user string is escaped.
+
+It turns hit dictionaries (`Hit.to_dict()`) into markup; the only library call is `location_text`.
+"""
+
+from __future__ import annotations
+
+import html
+
+from assistant.search.hits import location_text
+
+CSS = """
+#conversation { min-height: 300px; }
+.turn { margin: 0 0 1.2em 0; }
+.turn .q { font-weight: 600; margin-bottom: .3em; }
+.turn .resolved { font-size: .85em; color: #555; margin-bottom: .4em; }
+.turn .error, .turn .empty { color: #a40000; }
+ol.hits { padding-left: 1.3em; margin: 0; }
+li.hit { margin-bottom: .9em; }
+.cite { font-size: .88em; color: #333; }
+.cite .title { font-weight: 600; }
+.passage { margin: .3em 0; padding: .4em .6em; border-left: 3px solid #d0d7de; white-space: pre-wrap; }
+mark.answer { background: #fff3a3; padding: 0 .1em; }
+details.full summary { cursor: pointer; font-size: .85em; color: #0550ae; }
+.sources li { font-size: .9em; }
+"""
+
+
+def escape(text) -> str:
+    """Any value as HTML text: tags and quotes shown, never interpreted."""
+    return html.escape(str(text), quote=True)
+
+
+_e = escape
+
+
+def location(hit: dict) -> str:
+    """The location of a hit or evidence dictionary (its first page only: the JSON form has one)."""
+    return location_text(hit["start"], hit["end"], [hit["page"]] if hit.get("page") else [])
+
+
+def citation(hit: dict) -> str:
+    """A plain-text citation a user can paste: title, document, location, the answering sentence."""
+    return f"[{hit['rank']}] {hit['title']} ({hit['doc_id']}, {location(hit)}): \"{hit['highlight']['text']}\""
+
+
+def _marked(hit: dict, context: int | None) -> str:
+    text, start = hit["text"], hit["start"]
+    a, b = hit["highlight"]["start"] - start, hit["highlight"]["end"] - start
+    before, mid, after = text[:a], text[a:b], text[b:]
+    if context is not None:
+        if len(before) > context:
+            before = "…" + before[-context:].split(" ", 1)[-1]
+        if len(after) > context:
+            after = after[:context].rsplit(" ", 1)[0] + "…"
+    return f"{_e(before)}<mark class=\"answer\">{_e(mid)}</mark>{_e(after)}"
+
+
+def render_hit(hit: dict) -> str:
+    return (
+        f"<li class=\"hit\" data-doc=\"{_e(hit['doc_id'])}\">"
+        f"<div class=\"cite\"><span class=\"title\">{_e(hit['title'])}</span> · "
+        f"<span class=\"doc\">{_e(hit['doc_id'])}</span> · <span class=\"loc\">{_e(location(hit))}</span> · "
+        f"<span class=\"score\">score {hit['score']:.3f}</span></div>"
+        f"<div class=\"passage\">{_marked(hit, 220)}</div>"
+        f"<details class=\"full\"><summary>Full passage</summary><div class=\"passage\">{_marked(hit, None)}</div></details>"
+        "</li>"
+    )
+
+
+def render_turn(turn: dict) -> str:
+    parts = [f"<div class=\"turn\"><div class=\"q\">You asked: {_e(turn['question'])}</div>"]
+    if turn.get("resolved") and turn["resolved"] != turn["question"].strip():
+        parts.append(f"<div class=\"resolved\">Searched for: {_e(turn['resolved'])}</div>")
+    if turn.get("error"):
+        parts.append(f"<div class=\"error\">{_e(turn['error'])}</div>")
+    elif not turn.get("hits"):
+        parts.append("<div class=\"empty\">No passage in the collection matches this question.</div>")
+    else:
+        parts.append("<ol class=\"hits\">" + "".join(render_hit(h) for h in turn["hits"]) + "</ol>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def render_conversation(turns: list[dict]) -> str:
+    if not turns:
+        return ("<div class=\"turn empty-chat\">Ask a question about the documents; every answer is a list "
+                "of cited passages with the answering sentence highlighted.</div>")
+    return "".join(render_turn(t) for t in turns)
+
+
+def render_sources(documents: list[tuple[str, str]]) -> str:
+    items = "".join(f"<li><b>{_e(title)}</b> <span class=\"doc\">{_e(doc_id)}</span></li>" for doc_id, title in documents)
+    return f"<div class=\"sources\"><p>{len(documents)} documents indexed</p><ul>{items}</ul></div>"
+
+
+def render_verdict(result: dict) -> str:
+    """A claim check: the verdict, its confidence and the evidence sentences."""
+    label = {"supported": "Supported", "contradicted": "Possible conflict — review the evidence",
+             "not_found": "No support found"}.get(result["verdict"], result["verdict"])
+    rows = "".join(
+        f"<li class=\"evidence\" data-label=\"{_e(ev['label'])}\"><div class=\"cite\"><span class=\"title\">{_e(ev['title'])}</span> · "
+        f"<span class=\"doc\">{_e(ev['doc_id'])}</span> · <span class=\"loc\">{_e(location({**ev, 'rank': 0}))}</span> · "
+        f"{_e(ev['label'])} {ev['score']:.2f}</div><div class=\"passage\"><mark class=\"answer\">{_e(ev['text'])}</mark></div></li>"
+        for ev in result["evidence"])
+    return (f"<div class=\"verdict verdict-{_e(result['verdict'])}\"><h3>{_e(label)}</h3>"
+            f"<p>confidence {result['confidence']:.2f}</p><ol class=\"hits\">{rows}</ol></div>")
