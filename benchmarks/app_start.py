@@ -40,7 +40,7 @@ class StandInEncoder:
     model_id = config.MODEL_ID
     dim = config.MODEL_DIM
     key = f"{config.MODEL_ID}@{config.MODEL_DIM}"
-    use_bf16 = False
+    arithmetic = "fp32"
 
     def __init__(self) -> None:
         self.rng = np.random.default_rng(0)
@@ -114,7 +114,7 @@ def main() -> None:
         "from assistant.search import Searcher\n"
         f"s = Searcher({str(index_dir)!r}); t1 = time.perf_counter()\n"
         "hits = s.search('term12 term7 finding', k=5); t2 = time.perf_counter()\n"
-        "print(json.dumps({'open': t1 - t0, 'first_answer': t2 - t0, 'passages': len(s.store), 'hits': len(hits)}))\n"
+        "print(json.dumps({'open': t1 - t0, 'first_answer': t2 - t0, 'passages': len(s.index), 'hits': len(hits)}))\n"
     )
     t0 = time.perf_counter()
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout

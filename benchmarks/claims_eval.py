@@ -21,16 +21,15 @@ from pathlib import Path
 import numpy as np
 
 from assistant.claims import ClaimChecker
-from assistant.evaluation import dataset_searcher
-from assistant.evaluation import load_beir
+from assistant.claims.train import gold_spans, load_claims, load_corpus
+from assistant.evaluation import dataset_searcher, load_beir
 from assistant.search import Searcher
-from benchmarks.train_claims import gold_spans, load_claims, load_corpus
 
 
 def scifact_dev(args) -> None:
     searcher = dataset_searcher(load_beir(Path(args.beir), "test"))
     checker = ClaimChecker(searcher)
-    store = searcher.store
+    index = searcher.index
     corpus = load_corpus(Path(args.claims))
     dev = load_claims(Path(args.claims) / "claims_dev.jsonl")
     pairs = hit3 = stage3 = tp = n_pred = n_gold = 0
@@ -43,7 +42,7 @@ def scifact_dev(args) -> None:
         doc_best: dict[int, float] = {}
         for c, p in zip(cands, p_ev):
             doc_best[c.doc] = max(doc_best.get(c.doc, 0.0), float(p))
-        top3 = {store.doc_ids[d] for d in sorted(doc_best, key=lambda d: -doc_best[d])[:3]}
+        top3 = {index.doc_ids[d] for d in sorted(doc_best, key=lambda d: -doc_best[d])[:3]}
         pairs += len(gold)
         hit3 += len(set(gold) & top3)
         if gold:

@@ -24,8 +24,7 @@ import argparse
 import json
 from pathlib import Path
 
-from assistant.search import resolve_followup
-from assistant.search import Searcher
+from assistant.search import Searcher, resolve_followup
 
 
 def found(searcher: Searcher, query: str, turn: dict, k: int) -> tuple[bool, bool]:
@@ -68,7 +67,7 @@ def report(searcher: Searcher, convs: list[dict], k: int) -> None:
         for j, (a, b) in enumerate(zip(found(searcher, first["question"], first, k), found(searcher, resolved, first, k))):
             alone[j] += a
             after[j] += b
-    print(f"{len(convs)} conversations, {n} follow-ups, index of {len(searcher.store)} passages")
+    print(f"{len(convs)} conversations, {n} follow-ups, index of {len(searcher.index)} passages")
     for j, level in enumerate(("document", "answer")):
         print(f"  {level}-level follow-up Recall@{k}: with history {with_h[j] / n:.3f}, without {without[j] / n:.3f}, "
               f"gain {(with_h[j] - without[j]) / n:+.3f}; standalone alone {alone[j] / len(convs):.3f}, "

@@ -3,7 +3,7 @@
     python benchmarks/encoder_speed.py [--n 300] [--repeats 3] [--batch-size 32]
 
 Baseline: `SentenceTransformer.encode(texts, batch_size=32)` in fp32, the library's own default.
-Ours: `Encoder(precision="fp32")` and `Encoder(precision="bf16")` (bf16 copy of the weights for
+Ours: `LocalEncoder(precision="fp32")` and `LocalEncoder(precision="bf16")` (bf16 copy of the weights for
 batches).  The paths run interleaved, `--repeats` times each, on the same SciFact abstracts (title +
 text, cut at 256 tokens); the median tokens/s of each is reported with its ratio to the baseline,
 and the vectors are compared with the baseline's by cosine.  The CPU shares its cores with other
@@ -21,7 +21,7 @@ import time
 
 import numpy as np
 
-from assistant.encoder import Encoder, cpu_has_bf16
+from assistant.embedding import LocalEncoder, cpu_has_bf16
 
 
 def main() -> None:
@@ -36,8 +36,8 @@ def main() -> None:
     texts = [d["title"] + "\n" + d["text"] for d in docs]
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, native bf16: {cpu_has_bf16()}")
 
-    fp32 = Encoder(precision="fp32", batch_size=args.batch_size)
-    bf16 = Encoder(precision="bf16", batch_size=args.batch_size)
+    fp32 = LocalEncoder(precision="fp32", batch_size=args.batch_size)
+    bf16 = LocalEncoder(precision="bf16", batch_size=args.batch_size)
     for enc in (fp32, bf16):
         enc.warm_up()
     st = fp32._model  # the plain sentence-transformers model, fp32

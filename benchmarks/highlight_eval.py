@@ -21,10 +21,9 @@ import argparse
 import json
 from pathlib import Path
 
-from assistant.evaluation import dataset_searcher
-from assistant.evaluation import load_beir
+from assistant.claims.train import gold_spans, load_claims, load_corpus
+from assistant.evaluation import dataset_searcher, load_beir
 from assistant.search import Hit, Searcher
-from benchmarks.train_claims import gold_spans, load_claims, load_corpus
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -34,11 +33,10 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def _score(searcher: Searcher, hit: Hit, answers: list[tuple[int, int]]) -> tuple[int, int, float] | None:
     """(highlight right, first sentence right, chance of a random sentence) for one hit, or None
     when no answer lies inside the hit's passage."""
-    store = searcher.store
-    row = int(next(r for r in searcher.store.passages_of([hit.doc_id])
-                   if tuple(int(x) for x in store.passage_span[r]) == (hit.start, hit.end)))
-    a, b = (int(x) for x in store.passage_sent[row])
-    spans = [tuple(int(x) for x in store.sentence_span[r]) for r in range(a, b)]
+    index = searcher.index
+    row = next(p.row for p in map(index.passage, index.passage_rows([index.doc_row(hit.doc_id)]))
+               if (p.start, p.end) == (hit.start, hit.end))
+    spans = [index.sentence_span(r) for r in index.passage_sentences(row)]
     inside = [s for s in spans if any(_overlaps(s, ans) for ans in answers)]
     if not inside or not spans:
         return None

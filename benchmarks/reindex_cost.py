@@ -20,9 +20,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from assistant.ingest import load_paths
 from assistant.embedding import get_encoder
 from assistant.index import build_index
+from assistant.ingest import load_paths
 
 
 def main() -> None:

@@ -2,7 +2,7 @@
 
     python benchmarks/scale_search.py [--n 1000000] [--queries 200] [--type auto|ivf_flat|ivf_pq]
 
-auto is what the store builds for n passages (IVF-Flat at a million); ivf_pq forces the
+auto is what the index builds for n passages (IVF-Flat at a million); ivf_pq forces the
 product-quantised index that auto picks above 2,000,000 passages (searched with its exact re-rank).
 
 Synthetic vectors (a mixture of 2,000 Gaussian clusters in 384 dimensions, noise norm about 0.6 of
@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.index import INDEX_TYPES, _write_faiss, load_faiss, search_vectors
+from assistant.index.vectors import INDEX_TYPES, build_vectors, load_vectors
 
 
 def synthetic(n: int, d: int, rng: np.random.Generator, centers: np.ndarray) -> np.ndarray:
@@ -50,11 +50,13 @@ def main() -> None:
         vecs.flush()
         queries = synthetic(args.queries, d, rng, centers)
         t0 = time.perf_counter()
-        meta = _write_faiss(Path(tmp) / "faiss.index", vecs, args.type)
+        built = build_vectors(vecs, args.type)
+        built.save(Path(tmp) / "faiss.index")
+        meta = built.meta
         build_s = time.perf_counter() - t0
         size = (Path(tmp) / "faiss.index").stat().st_size
         t0 = time.perf_counter()
-        index = load_faiss(Path(tmp) / "faiss.index", meta)
+        index = load_vectors(Path(tmp) / "faiss.index", meta, vecs)
         open_s = time.perf_counter() - t0
         # exact top-10 by blocks
         exact = np.zeros((len(queries), 10), dtype=np.int64)
@@ -69,7 +71,7 @@ def main() -> None:
         times, recalls = [], []
         for i, q in enumerate(queries):
             t0 = time.perf_counter()
-            ids = search_vectors(index, meta, vecs, q, 10)
+            ids = index.search(q, 10)
             times.append((time.perf_counter() - t0) * 1000)
             recalls.append(len(set(ids.tolist()) & set(exact[i].tolist())) / 10)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores; FAISS single-threaded search")

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.evaluation import dataset_searcher
-from assistant.evaluation import load_beir
+from assistant.evaluation import dataset_searcher, load_beir
 
 
 def main() -> None:
@@ -34,7 +33,7 @@ def main() -> None:
         times.append((time.perf_counter() - t0) * 1000)
         assert hits and hits[0].highlight.text
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()}")
-    print(f"index: {len(searcher.store)} passages, {len(searcher.store.sentence_doc)} sentences")
+    print(f"index: {len(searcher.index)} passages, {searcher.index.document_sentences(searcher.index.n_documents - 1).stop} sentences")
     print(f"search latency over {len(times)} questions (k=5, highlight included): "
           f"p50 {np.percentile(times, 50):.1f} ms, p95 {np.percentile(times, 95):.1f} ms, max {max(times):.1f} ms")
 

@@ -13,8 +13,7 @@ import platform
 from pathlib import Path
 
 from assistant.config import FusionParams
-from assistant.evaluation import dataset_searcher
-from assistant.evaluation import doc_run, load_beir, score_metrics
+from assistant.evaluation import dataset_searcher, doc_run, load_beir, score_metrics
 
 
 def collect(searcher, queries: dict[str, str]):
@@ -49,7 +48,7 @@ def main() -> None:
     test = load_beir(Path(args.dataset), "test")
     searcher = dataset_searcher(test, progress=True)
     searcher.fusion = FusionParams(sentence_weight=1.0)  # so sentence scores are computed
-    doc_ids = [searcher.store.doc_ids[int(d)] for d in searcher.store.passage_doc]
+    doc_ids = [searcher.index.doc_ids[int(d)] for d in searcher.index.passage_docs()]
     tr = collect(searcher, train.queries)
     te = collect(searcher, test.queries)
     best = grid(tr, doc_ids, train.qrels)

@@ -25,8 +25,8 @@ def encoder():
 @pytest.fixture(scope="session")
 def corpus_index(tmp_path_factory, encoder) -> Path:
     """The default corpus indexed once for the session (real model, real FAISS, real BM25)."""
-    from assistant.ingest import load_paths
     from assistant.index import build_index
+    from assistant.ingest import load_paths
 
     index_dir = tmp_path_factory.mktemp("corpus-index")
     build_index(index_dir, load_paths([CORPUS]).documents, encoder)

@@ -1,15 +1,16 @@
-"""Kill `assistant index` with SIGKILL at random points; the previous index must answer exactly as before."""
+"""Kill `assistant index` with SIGKILL mid-build; the previous index must answer exactly as before."""
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
-import random
 import shutil
 import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from tests.conftest import CORPUS, ROOT
 
@@ -19,6 +20,25 @@ def _run(args, cwd, **kw):
                           env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=600, **kw)
 
 
+def _writer_holds_lock(index_dir: Path) -> bool:
+    with (index_dir / ".lock").open("a+") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(fh, fcntl.LOCK_UN)
+        return False
+
+
+def _wait_for(condition, proc: subprocess.Popen) -> bool:
+    """Poll until `condition()` holds or the process has ended (True if it holds first)."""
+    while proc.poll() is None:
+        if condition():
+            return True
+        time.sleep(0.005)
+    return False
+
+
 def test_sigkill_during_builds_never_loses_the_index(tmp_path, corpus_index):
     work = tmp_path
     shutil.copytree(CORPUS, work / "corpus")
@@ -26,7 +46,6 @@ def test_sigkill_during_builds_never_loses_the_index(tmp_path, corpus_index):
     question = ["search", "Which brain regions are linked to depression?", "--json", "--k", "5"]
     expected = _run(question, work).stdout
     assert json.loads(expected)
-    rng = random.Random(7)
     killed = 0
     for i in range(5):
         live = (work / "index" / "CURRENT").read_text().strip()
@@ -37,8 +56,13 @@ def test_sigkill_during_builds_never_loses_the_index(tmp_path, corpus_index):
         proc = subprocess.Popen([sys.executable, "-m", "assistant", "index", "corpus"], cwd=work,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                 env=dict(os.environ, PYTHONPATH=str(ROOT)))
-        time.sleep(rng.uniform(0.5, 7.0))
-        if proc.poll() is None:
+        # Two kill points, both before the new generation is published: while the writer holds the
+        # lock (loading the model, embedding), and while it writes the new generation's files.
+        if i % 2:
+            reached = _wait_for(lambda: any((work / "index").glob(".building-*")), proc)
+        else:
+            reached = _wait_for(lambda: _writer_holds_lock(work / "index"), proc)
+        if reached:
             os.kill(proc.pid, signal.SIGKILL)
             killed += 1
         proc.wait()
@@ -51,7 +75,7 @@ def test_sigkill_during_builds_never_loses_the_index(tmp_path, corpus_index):
         from assistant.index import open_index
 
         assert open_index(work / "index").verify() == []  # checksums of the live generation hold
-    assert killed >= 2
+    assert killed == 5
     # Leftover half-written generations never confuse a later build.
     final = _run(["index", "corpus"], work)
     assert final.returncode == 0, final.stderr

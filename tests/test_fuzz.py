@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from assistant.chunking import make_passages
 from assistant.claims import ClaimError
 from assistant.ingest import IngestError, load_file, load_paths
-from assistant.chunking import make_passages
 from assistant.search import QuestionError
 from tests.conftest import PDF_SAMPLES
 

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
+from assistant.chunking import make_passages, split_sentences
 from assistant.config import ChunkingParams
 from assistant.ingest import document_from_text, load_paths
-from assistant.chunking import make_passages, split_sentences
 from tests.conftest import CORPUS, PDF_SAMPLES
 
 

@@ -57,8 +57,8 @@ def ray_cluster(tmp_path_factory):
 
 
 def test_ray_build_writes_the_same_index_as_a_local_build(ray_cluster, tmp_path, corpus_index):
-    from assistant.search import Searcher
     from assistant.index import open_index
+    from assistant.search import Searcher
 
     shutil.copytree(CORPUS, tmp_path / "corpus")
     env = dict(os.environ, PYTHONPATH=str(ROOT), ASSISTANT_CACHE=str(tmp_path / ".cache"))

@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 
 from assistant.config import ChunkingParams
+from assistant.index import StoreError, build_index, index_lock, open_index
 from assistant.ingest import load_paths
 from assistant.search import Searcher
 from assistant.text import bm25_tokenize
-from assistant.index import StoreError, build_index, index_lock, open_index
 
 
 def _build(index_dir: Path, corpus: Path, encoder, **kw):

@@ -1,0 +1,69 @@
+"""Search logic on a small in-memory index (the real model; `MemoryIndex` implements the same
+interface as an index on disk)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.config import ChunkingParams
+from assistant.index import MemoryIndex
+from assistant.ingest import document_from_text
+from assistant.search import QuestionError, Searcher
+
+DOCS = [
+    # the answering sentence between two that share no topic with the question
+    ("sleep.txt", "Notes from a lecture. During deep sleep the hippocampus replays the day's experiences, which "
+                  "consolidates memories. The lecture ended at noon."),
+    # the same topic words without the answer: BM25 alone likes it, the highlight must not
+    ("diet.txt", "Diet and memory\n\nMemory and diet are discussed in many magazines about memory and sleep."),
+    # an unrelated document, the only one that names octopuses, long enough for several windows
+    ("octopus.txt", "Octopus cognition\n\nAn octopus can open a screw-top jar from the inside with its arms. "
+                    + " ".join(f"Observation {i}: the octopus remembered the maze on day {i}." for i in range(12))),
+]
+
+
+@pytest.fixture(scope="module")
+def searcher(encoder):
+    docs = [document_from_text(doc_id, text, title=doc_id.removesuffix(".txt")) for doc_id, text in DOCS]
+    # small windows, so the long document has several overlapping passages
+    return Searcher(encoder=encoder, index=MemoryIndex(docs, encoder, ChunkingParams(max_tokens=64, overlap_tokens=24)))
+
+
+def test_the_answering_sentence_is_highlighted_not_its_neighbours(searcher):
+    hit = next(h for h in searcher.search("What does sleep do for memory?", k=3) if h.doc_id == "sleep.txt")
+    assert hit.highlight.text.startswith("During deep sleep the hippocampus")
+
+
+def test_a_document_filter_keeps_to_those_documents(searcher):
+    hits = searcher.search("What does sleep do for memory?", k=5, doc_ids=["octopus"])
+    assert hits and {h.doc_id for h in hits} == {"octopus.txt"}
+
+
+def test_an_unknown_document_in_the_filter_is_named(searcher):
+    with pytest.raises(QuestionError, match="'nope.txt'"):
+        searcher.search("memory", doc_ids=["nope.txt"])
+
+
+def test_modes_rank_by_their_own_scores(searcher):
+    for mode in ("bm25", "dense", "hybrid"):
+        hits = searcher.search("octopus jar", k=3, mode=mode)
+        assert hits[0].doc_id == "octopus.txt", mode
+        assert all(a.score >= b.score for a, b in zip(hits, hits[1:])), mode
+
+
+def test_overlapping_windows_are_one_hit(searcher):
+    assert len(searcher.index.passage_rows([searcher.index.doc_row("octopus.txt")])) >= 3
+    hits = searcher.search("octopus maze memory", k=10)
+    for i, a in enumerate(hits):
+        for b in hits[i + 1 :]:
+            if a.doc_id == b.doc_id:
+                overlap = min(a.end, b.end) - max(a.start, b.start)
+                assert overlap <= 0.5 * min(a.end - a.start, b.end - b.start)
+                assert a.highlight.start != b.highlight.start
+
+
+def test_cited_offsets_are_exact(searcher):
+    for hit in searcher.search("memory consolidation", k=5):
+        doc = searcher.index.document(searcher.index.doc_row(hit.doc_id))
+        assert doc.text[hit.start : hit.end] == hit.text
+        assert doc.text[hit.highlight.start : hit.highlight.end] == hit.highlight.text
