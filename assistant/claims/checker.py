@@ -38,6 +38,8 @@ EvidenceLabel = Literal["supports", "contradicts", "related"]
 
 @dataclass(frozen=True)
 class Evidence:
+    """One sentence shown with a verdict: where it stands, and what the checker made of it."""
+
     text: str
     doc_id: str
     title: str

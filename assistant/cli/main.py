@@ -25,7 +25,8 @@ __all__ = ["build_parser", "main"]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="assistant", description="Cited, highlighted passages from your documents: index, search, check claims, evaluate, serve.")
+    parser = argparse.ArgumentParser(prog="assistant", description="Cited, highlighted passages from your documents: "
+                                     "index, search, check claims, evaluate, serve.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("index", help="read documents and build or update the index")

@@ -13,8 +13,7 @@ Anything else is already standalone and searched as typed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import numpy as np
 
@@ -22,6 +21,7 @@ from assistant.text import FUNCTION_WORDS, QUESTION_FILLER, strip_control
 
 __all__ = ["FollowupKind", "ResolvedQuery", "is_followup", "resolve_followup"]
 
+FollowupKind = Literal["standalone", "new-topic", "reference"]
 _STOP = FUNCTION_WORDS | QUESTION_FILLER
 _LEADS = re.compile(r"^(and|but|so|also|or|then|ok(ay)?|now)?\s*(what|how)\s+about\s+|^(and|but|also|or|then|now)\s+"
                     r"(for|with|in|regarding|about|of|the same for|same for)?\s*|^(same|likewise)\s+(for|with)\s+"
@@ -30,11 +30,9 @@ _PRONOUNS = re.compile(r"\b(it|its|they|them|their|this|that|these|those|he|she|
 _WORD = re.compile(r"[\w'-]+")
 
 
-FollowupKind = Literal["standalone", "new-topic", "reference"]
+class ResolvedQuery(NamedTuple):
+    """What a question was searched as, and why."""
 
-
-@dataclass(frozen=True)
-class ResolvedQuery:
     original: str
     query: str
     kind: FollowupKind
