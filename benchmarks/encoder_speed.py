@@ -21,7 +21,7 @@ import time
 
 import numpy as np
 
-from assistant.embedding import LocalEncoder, cpu_has_bf16
+from assistant.embedding import LocalEncoder, cpu_features, cpu_has_bf16
 
 
 def main() -> None:
@@ -34,7 +34,8 @@ def main() -> None:
     with open(args.corpus) as fh:
         docs = [json.loads(line) for _, line in zip(range(args.n), fh)]
     texts = [d["title"] + "\n" + d["text"] for d in docs]
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, native bf16: {cpu_has_bf16()}")
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, vector extensions: {' '.join(cpu_features())}, "
+          f"native bf16: {cpu_has_bf16()}")
 
     fp32 = LocalEncoder(precision="fp32", batch_size=args.batch_size)
     bf16 = LocalEncoder(precision="bf16", batch_size=args.batch_size)

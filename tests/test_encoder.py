@@ -64,3 +64,21 @@ def test_batched_vectors_match_single_texts(precision):
 def test_precision_is_checked():
     with pytest.raises(ValueError, match="precision"):
         LocalEncoder(precision="int4")
+
+
+def test_span_vectors_come_from_the_same_forward_pass(encoder):
+    # Late chunking: the passage vector is the plain one, each span's vector pools that span's
+    # tokens in the passage's context, and a span past the model's window has none.
+    first = "Neuroplasticity lets the brain rewire after injury."
+    second = "Sleep consolidates memories in the hippocampus."
+    text = f"{first} {second}"
+    long_text = " ".join(["A very long passage about psychotherapy and the brain."] * 60) + " Final words here."
+    spans = [[(0, len(first)), (len(first) + 1, len(text))], [(len(long_text) - 17, len(long_text))]]
+    vecs, span_vecs = encoder.encode_with_spans([text, long_text], spans)
+    assert np.allclose(vecs, encoder.encode([text, long_text]), atol=1e-3)
+    assert span_vecs[0].shape == (2, 384) and np.allclose(np.linalg.norm(span_vecs[0], axis=1), 1.0, atol=1e-5)
+    alone = encoder.encode([first, second])
+    # each span is nearer its own sentence than the other one
+    sims = span_vecs[0] @ alone.T
+    assert sims[0, 0] > sims[0, 1] and sims[1, 1] > sims[1, 0]
+    assert np.isnan(span_vecs[1]).all()  # "Final words here." lies past the 256-token window

@@ -70,8 +70,8 @@ def test_ray_build_writes_the_same_index_as_a_local_build(ray_cluster, tmp_path,
     # Same format, same passages, the same vectors up to arithmetic rounding.
     assert sorted(p.name for p in remote.directory.iterdir()) == sorted(p.name for p in local.directory.iterdir())
     assert remote.doc_ids == local.doc_ids
-    assert np.array_equal(remote.passage_span, local.passage_span)
-    assert (np.einsum("ij,ij->i", remote.dense, local.dense) > 0.99).all()
+    assert [remote.passage(r) for r in range(len(remote))] == [local.passage(r) for r in range(len(local))]
+    assert (np.einsum("ij,ij->i", remote.passage_vectors(), local.passage_vectors()) > 0.99).all()
     hits = Searcher(tmp_path / "idx").search("Which brain regions are linked to depression?", k=1)
     assert hits[0].doc_id == "neuroplasticity-and-neuropsychiatry.txt"
 

@@ -9,7 +9,7 @@ import pytest
 
 from assistant.config import ChunkingParams
 from assistant.index import StoreError, build_index, index_lock, open_index
-from assistant.ingest import load_paths
+from assistant.ingest import document_from_text, load_paths
 from assistant.search import Searcher
 from assistant.text import bm25_tokenize
 
@@ -248,3 +248,27 @@ def test_index_type_is_kept_and_falls_back_when_too_small(tmp_path, corpus_copy,
     assert open_index(idx).manifest["index"]["requested"] == "ivf_pq"
     with pytest.raises(StoreError, match="index type"):
         _build(idx, corpus_copy, encoder, index_type="annoy")
+
+
+def test_late_sentence_vectors_need_no_second_pass_and_a_mode_change_rebuilds(tmp_path, corpus_copy, encoder):
+    separate = ChunkingParams(sentence_vectors="separate")
+    late = ChunkingParams(sentence_vectors="late")
+    idx = tmp_path / "idx"
+    _build(idx, corpus_copy, encoder, chunking=late)
+    a = open_index(idx)
+    rows = range(a.document_sentences(a.n_documents - 1).stop)
+    late_vectors = a.sentence_vectors(rows)
+    assert np.allclose(np.linalg.norm(late_vectors, axis=1), 1.0, atol=1e-2)
+    report = _build(idx, corpus_copy, encoder, chunking=separate)
+    assert "chunking" in report.notice and report.embedded_documents == 4
+    b = open_index(idx)
+    assert b.manifest["chunking"]["sentence_vectors"] == "separate"
+    alone = encoder.encode([b.sentence_text(r) for r in rows])
+    assert (np.einsum("ij,ij->i", b.sentence_vectors(rows), alone) > 0.99).all()
+    # late vectors are the sentence in its passage's context: related to the sentence alone, not equal
+    cos = np.einsum("ij,ij->i", late_vectors, alone)
+    assert 0.3 < float(cos.mean()) < 0.99
+    # --add across such a change keeps what was indexed (embedded again), not only the new file
+    note = document_from_text("note.txt", "Octopus arms solve puzzles.")
+    report = build_index(idx, [note], encoder, late, keep_existing=True)
+    assert report.embedded_documents == 5 and open_index(idx).n_documents == 5

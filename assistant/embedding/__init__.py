@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from assistant.embedding.base import Arithmetic, Encoder, encode_cached
+from assistant.embedding.base import Arithmetic, Encoder, encode_cached, encode_with_spans_cached
 from assistant.embedding.cache import EmbeddingCache
-from assistant.embedding.local import LocalEncoder, cpu_has_bf16, get_encoder
+from assistant.embedding.local import LocalEncoder, cpu_features, cpu_has_bf16, get_encoder
 
-__all__ = ["Arithmetic", "EmbeddingCache", "Encoder", "LocalEncoder", "cpu_has_bf16", "encode_cached", "get_encoder"]
+__all__ = ["Arithmetic", "EmbeddingCache", "Encoder", "LocalEncoder", "cpu_features", "cpu_has_bf16", "encode_cached",
+           "encode_with_spans_cached", "get_encoder"]

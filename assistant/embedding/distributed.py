@@ -9,6 +9,7 @@ Public API: `RayEncoder`.
 
 from __future__ import annotations
 
+import json
 import socket
 from collections.abc import Sequence
 
@@ -29,8 +30,12 @@ class _EmbedBatch:
         self.encoder.warm_up()
 
     def __call__(self, batch: dict) -> dict:
-        vectors = self.encoder.encode([str(t) for t in batch["text"]])
-        return {"row": batch["row"], "vector": vectors}
+        texts = [str(t) for t in batch["text"]]
+        spans = [json.loads(str(s)) for s in batch["spans"]]
+        vectors, span_vectors = self.encoder.encode_with_spans(texts, [[tuple(x) for x in s] for s in spans])
+        # Ray's numpy batches need one shape per column: each row's span vectors travel as bytes.
+        return {"row": batch["row"], "vector": vectors,
+                "spans": np.array([v.astype(np.float32).tobytes() for v in span_vectors], dtype=object)}
 
 
 def _check_reachable(address: str, timeout: float = 5.0) -> None:
@@ -86,16 +91,28 @@ class RayEncoder:
     def encode(self, texts: Sequence[str], progress: bool = False, cache: EmbeddingCache | None = None) -> np.ndarray:
         return encode_cached(texts, self.dim, self._forward, progress, cache)
 
+    def encode_with_spans(self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]],
+                          progress: bool = False) -> tuple[np.ndarray, list[np.ndarray]]:
+        return self._run(list(texts), [list(s) for s in spans], progress)
+
     def _forward(self, texts: list[str], progress: bool) -> np.ndarray:
-        """Vectors of `texts`, embedded by actors on the cluster, in the order given."""
+        return self._run(texts, [[] for _ in texts], progress)[0]
+
+    def _run(self, texts: list[str], spans: list[list[tuple[int, int]]],
+             progress: bool) -> tuple[np.ndarray, list[np.ndarray]]:
+        """Vectors of `texts` and their spans, embedded by actors on the cluster, in the order given."""
         import ray
 
         self._connect()
         ray.data.DataContext.get_current().enable_progress_bars = progress
-        ds = ray.data.from_items([{"row": i, "text": t} for i, t in enumerate(texts)])
+        ds = ray.data.from_items([{"row": i, "text": t, "spans": json.dumps(s)} for i, (t, s) in enumerate(zip(texts, spans))])
         ds = ds.map_batches(_EmbedBatch, fn_constructor_kwargs={"precision": self.local.precision},
                             batch_size=self.batch_size, concurrency=self.actors, batch_format="numpy")
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        span_out = [np.zeros((0, self.dim), np.float32) for _ in texts]
         for batch in ds.iter_batches(batch_size=None, batch_format="numpy"):
-            out[np.asarray(batch["row"], dtype=np.int64)] = np.stack(batch["vector"])
-        return out
+            rows = np.asarray(batch["row"], dtype=np.int64)
+            out[rows] = np.stack(batch["vector"])
+            for r, raw in zip(rows, batch["spans"]):
+                span_out[r] = np.frombuffer(raw, dtype=np.float32).reshape(-1, self.dim).copy()
+        return out, span_out

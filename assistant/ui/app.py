@@ -20,6 +20,8 @@ from assistant.ingest import IngestError, load_file
 from assistant.search import QuestionError, Searcher, resolve_followup
 from assistant.ui import render
 
+__all__ = ["App", "MAX_UPLOAD_BYTES", "UPLOAD_TYPES", "build_ui", "safe_filename", "serve"]
+
 UPLOAD_TYPES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_TURNS = 20

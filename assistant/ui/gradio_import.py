@@ -19,6 +19,8 @@ import importlib.machinery
 import sys
 from types import ModuleType
 
+__all__ = ["skip_stub_regeneration", "stub_regeneration_skipped"]
+
 _MODULE = "gradio.component_meta"
 _FUNCTION = "create_or_modify_pyi"
 

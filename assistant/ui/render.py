@@ -9,6 +9,9 @@ import html
 
 from assistant.search.hits import location_text
 
+__all__ = ["CSS", "citation", "escape", "location", "render_conversation", "render_hit", "render_sources", "render_turn",
+           "render_verdict"]
+
 CSS = """
 #conversation { min-height: 300px; }
 .turn { margin: 0 0 1.2em 0; }
