@@ -165,6 +165,20 @@ def test_followup_resolution(encoder):
     assert alone.query == "What is structural neuroplasticity?" and alone.kind == "standalone"
 
 
+def test_followup_rewrites_read_like_a_typed_question(encoder):
+    # The turns of eval/conversations.jsonl that say what they should be searched as: a whole
+    # coordinated phrase replaced, a pronoun replaced by the topic, no doubled article.
+    convs = [json.loads(line) for line in (ROOT / "eval" / "conversations.jsonl").read_text().splitlines()]
+    checked = 0
+    for conv in convs:
+        questions = [t["question"] for t in conv["turns"]]
+        for i, turn in enumerate(conv["turns"]):
+            if "expected" in turn:
+                assert resolve_followup(turn["question"], questions[:i], encoder).query == turn["expected"]
+                checked += 1
+    assert checked >= 3
+
+
 def test_followup_retrieves_the_anxiety_passage(searcher, encoder):
     r = resolve_followup("And for anxiety?", ["Which brain regions are linked to depression?"], encoder)
     assert "insula" in searcher.search(r.query, k=1)[0].highlight.text
