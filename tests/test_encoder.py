@@ -82,3 +82,4 @@ def test_span_vectors_come_from_the_same_forward_pass(encoder):
     sims = span_vecs[0] @ alone.T
     assert sims[0, 0] > sims[0, 1] and sims[1, 1] > sims[1, 0]
     assert np.isnan(span_vecs[1]).all()  # "Final words here." lies past the 256-token window
+

