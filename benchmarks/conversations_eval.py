@@ -46,16 +46,12 @@ def main() -> None:
 
 def report(searcher: Searcher, convs: list[dict], k: int) -> None:
     with_h, without, n = [0, 0], [0, 0], 0
-    rewrites = [0, 0]  # follow-ups with an expected rewrite: (resolved exactly as expected, all)
     for conv in convs:
         history: list[str] = []
         for i, turn in enumerate(conv["turns"]):
             if i:
                 n += 1
                 resolved = resolve_followup(turn["question"], history, searcher.encoder).query
-                if "expected" in turn:
-                    rewrites[0] += resolved == turn["expected"]
-                    rewrites[1] += 1
                 ok_with = found(searcher, resolved, turn, k)
                 ok_without = found(searcher, turn["question"], turn, k)
                 for j in (0, 1):
@@ -71,8 +67,7 @@ def report(searcher: Searcher, convs: list[dict], k: int) -> None:
         for j, (a, b) in enumerate(zip(found(searcher, first["question"], first, k), found(searcher, resolved, first, k))):
             alone[j] += a
             after[j] += b
-    print(f"{len(convs)} conversations, {n} follow-ups, index of {len(searcher.index)} passages; "
-          f"rewrites as expected {rewrites[0]}/{rewrites[1]}")
+    print(f"{len(convs)} conversations, {n} follow-ups, index of {len(searcher.index)} passages")
     for j, level in enumerate(("document", "answer")):
         print(f"  {level}-level follow-up Recall@{k}: with history {with_h[j] / n:.3f}, without {without[j] / n:.3f}, "
               f"gain {(with_h[j] - without[j]) / n:+.3f}; standalone alone {alone[j] / len(convs):.3f}, "
