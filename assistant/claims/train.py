@@ -86,8 +86,8 @@ def _denormalise(text: str, norm_start: int, norm_len: int) -> tuple[int, int]:
 # What the thresholds must give on out-of-fold train predictions: the share of claims without
 # evidence left without evidence, and of supported claims answered `supported` with a gold
 # rationale among the first three sentences; within these, the highest abstract-level F1.  Both
-# floors are issue 5's bars.  (A 70% floor for not_found, used before, gave on dev F1 0.4496,
-# not_found 0.732, supported 0.597; this one F1 0.4600, not_found 0.688, supported 0.613.)
+# floors are the product's bars; the not_found floor was set after a dev figure had been seen
+# (assistant/models/README.md says so).
 MIN_NOT_FOUND = 0.65
 MIN_SUPPORTED = 0.60
 ADAPTER_RANK = 64

@@ -67,9 +67,8 @@ class LocalEncoder:
     `--precision` flag and ASSISTANT_PRECISION set): "auto" takes bf16 where the CPU computes it
     natively (AVX-512-BF16 or AMX), fp32 elsewhere.  In bf16, batches go through a bf16 copy of the
     weights (no per-call casting: faster than autocast here) while single texts such as questions
-    stay on the fp32 weights, which are as fast for one short text.  Measured side by side with
-    benchmarks/encoder_speed.py (README): with length-grouped batches run one per core, 2.5-3.2x
-    the fp32 sentence-transformers baseline here, cosine to its vectors 0.99995.
+    stay on the fp32 weights, which are as fast for one short text.  The speed against the fp32
+    sentence-transformers baseline is measured by benchmarks/encoder_speed.py (README).
     """
 
     def __init__(self, device: str = "cpu", batch_size: int = 32, precision: str | None = None) -> None:
