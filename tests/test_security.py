@@ -73,3 +73,22 @@ def test_index_and_claim_models_are_read_without_unpickling(tmp_path, corpus_ind
     assert Searcher(idx, encoder=encoder).search("octopus puzzles", k=1)[0].doc_id == "note.txt"
     for npy in open_index(idx).directory.glob("*.npy"):
         np.load(npy, allow_pickle=False)
+
+
+def test_clients_see_paths_within_the_collection_not_the_servers(tmp_path):
+    # Indexed through an absolute path, the documents say where they are in the collection
+    # ("papers/x.txt"); no answer, claim check or ingest entry sent to a client holds the
+    # server's folder.
+    import json
+
+    collection = tmp_path / "server-private" / "papers"
+    shutil.copytree(ROOT / "corpus", collection)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    run = lambda *args: subprocess.run([sys.executable, "-m", "assistant", *args, "--index-dir", str(tmp_path / "idx")],  # noqa: E731
+                                       cwd=tmp_path, capture_output=True, text=True, env=env, timeout=300)
+    assert run("index", str(collection.resolve())).returncode == 0
+    hits = run("search", "Which brain regions are linked to depression?", "--json")
+    verdict = run("check", "Neuroplasticity continues in adulthood.", "--json")
+    for out in (hits.stdout, verdict.stdout):
+        assert out and str(tmp_path) not in out and "server-private" not in out
+    assert all(h["source"].startswith("papers/") for h in json.loads(hits.stdout))

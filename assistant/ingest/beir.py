@@ -37,7 +37,7 @@ def load_beir_corpus(path: Path) -> Iterator[tuple[Document | None, IngestEntry]
             continue
         title = str(rec.get("title") or "")
         try:
-            doc = _beir_document(doc_id, title, text, source)
+            doc = _beir_document(doc_id, title, text, f"{path.name}:{number}")
         except IngestError as exc:
             yield None, IngestEntry(source, "skipped", str(exc), doc_id=doc_id)
             continue

@@ -34,8 +34,12 @@ def document_from_text(doc_id: str, text: str, title: str = "", source: str = ""
                     source=source or doc_id, sha256=sha256 or content_sha256(text.encode("utf-8", "replace")))
 
 
-def load_file(path: Path, doc_id: str) -> tuple[Document, str]:
-    """One file to one document and a note; raises IngestError with the reason it cannot."""
+def load_file(path: Path, doc_id: str, source: str | None = None) -> tuple[Document, str]:
+    """One file to one document and a note; raises IngestError with the reason it cannot.
+
+    `source` is where the document says it came from, shown to every client: a path within the
+    collection (default: `doc_id`), never the server's own file system path."""
+    source = source or doc_id
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES or suffix == ".jsonl":
         raise IngestError(f"unsupported type '{suffix or '(none)'}'")
@@ -49,7 +53,7 @@ def load_file(path: Path, doc_id: str) -> tuple[Document, str]:
     if suffix == ".pdf":
         if not data.lstrip().startswith(b"%PDF"):
             raise IngestError("not a PDF (no %PDF header)")
-        return pdf_document(path, doc_id, sha), ""
+        return pdf_document(path, doc_id, sha, source), ""
     if suffix in (".html", ".htm"):
         raw, title, note = read_html(data)
     elif suffix in (".md", ".markdown"):
@@ -57,7 +61,7 @@ def load_file(path: Path, doc_id: str) -> tuple[Document, str]:
     else:
         raw, note = decode_bytes(data)
         title = ""
-    return document_from_text(doc_id, raw, title, str(path), sha), note
+    return document_from_text(doc_id, raw, title, source, sha), note
 
 
 def _walk(path: Path) -> Iterator[Path]:
@@ -90,11 +94,16 @@ def load_paths(paths: list[Path]) -> LoadResult:
                         result.documents.append(doc)
                     result.report.append(entry)
                 continue
-            doc_id = file.relative_to(base).as_posix()
-            if doc_id in seen:
-                doc_id = file.as_posix()
+            rel = file.relative_to(base).as_posix()
+            # Sources and ids are paths within the collection: the folder's name, then the path in it.
+            source = f"{root.name}/{rel}" if root.is_dir() else rel
+            doc_id = rel if rel not in seen else source
+            n = 1
+            while doc_id in seen:  # the same relative path under two folders of one name
+                n += 1
+                doc_id = f"{root.name}-{n}/{rel}"
             try:
-                doc, note = load_file(file, doc_id)
+                doc, note = load_file(file, doc_id, source)
             except IngestError as exc:
                 result.report.append(IngestEntry(str(file), "skipped", str(exc)))
                 continue

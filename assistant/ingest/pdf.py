@@ -84,9 +84,9 @@ def unwrap_pdf_lines(page_text: str) -> str:
     return out
 
 
-def pdf_document(path: Path, doc_id: str, sha: str) -> Document:
+def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> Document:
     """The document of a PDF file whose bytes hash to `sha`: cleaned page texts joined by blank
-    lines, with the span of each page."""
+    lines, with the span of each page; `source` is what clients are shown as its origin."""
     pages, meta_title = read_pdf(path)
     parts: list[str] = []
     spans: list[PageSpan] = []
@@ -105,4 +105,4 @@ def pdf_document(path: Path, doc_id: str, sha: str) -> Document:
     if not text.strip():
         raise IngestError(f"no text layer ({len(pages)} page(s) of images or blank; needs OCR)")
     title = meta_title if meaningful_title(meta_title) else guess_title(text, path.stem)
-    return Document(doc_id, re.sub(r"\s+", " ", normalize_unicode(title)).strip(), text, str(path), sha, tuple(spans))
+    return Document(doc_id, re.sub(r"\s+", " ", normalize_unicode(title)).strip(), text, source, sha, tuple(spans))
