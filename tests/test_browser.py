@@ -215,3 +215,19 @@ def test_enter_to_passages_latency(page):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "browser-latency.json").write_text(json.dumps(result, indent=1))
     assert result["p50_ms"] < 5000  # a sanity bound; the figure itself is reported, not asserted
+
+
+def test_search_api_refuses_bad_input_with_the_reason(server):
+    # Through the official client, as a script would call it: malformed history and k out of range
+    # are errors that say why, not silently ignored or clipped.
+    import json
+
+    from gradio_client import Client
+
+    client = Client(server["url"], verbose=False)
+    ok = json.loads(client.predict("What is neuropsychotherapy?", "[]", 3, api_name="/search"))
+    assert len(ok["hits"]) == 3
+    for history, k, reason in (("not json", 3, "history must be a JSON list"), ('{"a": 1}', 3, "history must be"),
+                               ("[]", 1000, "k must be a whole number"), ("[]", 0, "k must be a whole number")):
+        with pytest.raises(Exception, match=reason):
+            client.predict("What is neuropsychotherapy?", history, k, api_name="/search")

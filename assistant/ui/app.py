@@ -26,6 +26,7 @@ UPLOAD_TYPES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_TURNS = 20
 MAX_FILTER_CHOICES = 200
+MAX_API_K = 100  # as `assistant search --k`
 
 
 def safe_filename(name: str) -> str:
@@ -216,12 +217,17 @@ def build_ui(app: App):
         demo.load(app.latest_report, None, [report_md, report_plot], api_visibility="private")
 
         def search_api(question: str, history_json: str = "[]", k: float = 5) -> str:
-            """Stateless search for scripts and load tests: hits of one turn as JSON."""
+            """Stateless search for scripts and load tests: hits of one turn as JSON.  A malformed
+            history or a k outside 1-100 is an error with the reason, never silently ignored."""
             try:
                 history = json.loads(history_json or "[]")
-            except json.JSONDecodeError:
-                history = []
-            return json.dumps(app.answer(question, [str(h) for h in history], None, int(k)), ensure_ascii=False)
+            except json.JSONDecodeError as exc:
+                raise gr.Error(f"history must be a JSON list of earlier questions ({exc.msg})") from exc
+            if not isinstance(history, list) or not all(isinstance(h, str) for h in history):
+                raise gr.Error("history must be a JSON list of earlier questions (strings)")
+            if k is None or k != int(k) or not 1 <= k <= MAX_API_K:
+                raise gr.Error(f"k must be a whole number from 1 to {MAX_API_K}")
+            return json.dumps(app.answer(question, history, None, int(k)), ensure_ascii=False)
 
         gr.api(search_api, api_name="search", concurrency_limit=8)
     return demo
