@@ -148,6 +148,12 @@ def test_upload_becomes_searchable(page, tmp_path):
     first = turn.locator("li.hit").first
     assert first.get_attribute("data-doc") == "uploads/axolotl-notes.md"
     assert "axolotl regrows" in first.locator("mark.answer").first.inner_text()
+    # After a reload the upload is in the document filter and the conversation is still there.
+    page.reload()
+    page.wait_for_selector("#doc-filter label:has-text('axolotl-notes.md')", timeout=30_000)
+    page.wait_for_function("document.querySelectorAll('#conversation .turn .q').length === 1", timeout=30_000)
+    assert "Which animal regrows its spinal cord?" in page.locator("#conversation .turn .q").first.inner_text()
+    page.screenshot(path=str(SHOTS / "after-reload.png"), full_page=True)
 
 
 def test_script_injection_is_shown_as_text(page):

@@ -92,3 +92,15 @@ def test_clients_see_paths_within_the_collection_not_the_servers(tmp_path):
     for out in (hits.stdout, verdict.stdout):
         assert out and str(tmp_path) not in out and "server-private" not in out
     assert all(h["source"].startswith("papers/") for h in json.loads(hits.stdout))
+
+
+def test_a_stored_conversation_is_read_back_only_when_well_formed():
+    # The browser keeps the conversation; a user can edit what it holds.
+    from assistant.ui.app import restore_turns
+
+    hit = {"rank": 1, "score": 0.5, "doc_id": "a.txt", "title": "A", "source": "c/a.txt", "start": 0, "end": 4,
+           "page": None, "text": "abcd", "highlight": {"text": "ab", "start": 0, "end": 2}}
+    kept = restore_turns([{"question": "q", "resolved": "q", "hits": [hit, {**hit, "start": "0"}, {**hit, "page": 3,
+                                                                                                  "rank": "x"}]}])
+    assert [len(t["hits"]) for t in kept] == [1]
+    assert restore_turns("not a list") == [] and restore_turns([1, None, {"hits": []}]) == []

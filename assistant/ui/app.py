@@ -20,7 +20,7 @@ from assistant.ingest import IngestError, load_file
 from assistant.search import QuestionError, Searcher, resolve_followup
 from assistant.ui import render
 
-__all__ = ["App", "MAX_UPLOAD_BYTES", "UPLOAD_TYPES", "build_ui", "safe_filename", "serve"]
+__all__ = ["App", "MAX_UPLOAD_BYTES", "UPLOAD_TYPES", "build_ui", "restore_turns", "safe_filename", "serve"]
 
 UPLOAD_TYPES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -163,13 +163,42 @@ class App:
         return f"*{reports[0].parent}*\n\n" + md, str(plot) if plot.exists() else None
 
 
+_HIT_KEYS = {"rank", "score", "doc_id", "title", "start", "end", "text", "highlight"}
+
+
+def _well_formed_hit(h) -> bool:
+    if not isinstance(h, dict) or not _HIT_KEYS <= set(h) or not isinstance(h["highlight"], dict):
+        return False
+    hl = h["highlight"]
+    return (all(isinstance(h[k], str) for k in ("doc_id", "title", "text")) and isinstance(hl.get("text"), str)
+            and all(isinstance(x, int) for x in (h["rank"], h["start"], h["end"], hl.get("start"), hl.get("end")))
+            and isinstance(h["score"], (int, float)) and (h.get("page") is None or isinstance(h.get("page"), int)))
+
+
+def restore_turns(stored) -> list[dict]:
+    """Turns read back from the browser's storage, which a user can edit: only well-formed ones
+    (they are rendered through the same escaping as any other text)."""
+    if not isinstance(stored, list):
+        return []
+    kept = []
+    for turn in stored[-MAX_TURNS:]:
+        if not isinstance(turn, dict) or not isinstance(turn.get("question"), str):
+            continue
+        hits = turn.get("hits") if isinstance(turn.get("hits"), list) else []
+        hits = [h for h in hits if _well_formed_hit(h)]
+        kept.append({"question": turn["question"], "resolved": str(turn.get("resolved", "")), "hits": hits,
+                     **({"error": str(turn["error"])} if turn.get("error") else {})})
+    return kept
+
+
 def build_ui(app: App):
     import gradio as gr
 
     with gr.Blocks(title="Retrieval assistant") as demo:
         gr.Markdown("## Ask your documents\nEvery answer is a list of cited passages from the collection, "
                     "the sentence that answers highlighted. Follow-up questions use the conversation so far.")
-        turns = gr.State([])
+        # Kept in the browser's storage: a reload or a new tab shows the conversation so far.
+        turns = gr.BrowserState([], storage_key="assistant-conversation")
         with gr.Tab("Ask"):
             with gr.Row():
                 with gr.Column(scale=3):
@@ -215,6 +244,16 @@ def build_ui(app: App):
         claim.submit(app.check, [claim], [verdict, verdict_json], concurrency_limit=8, api_visibility="private")
         refresh.click(app.latest_report, None, [report_md, report_plot], api_visibility="private")
         demo.load(app.latest_report, None, [report_md, report_plot], api_visibility="private")
+
+        def on_page_load(stored):
+            # The document list as it is now (uploads included), and the stored conversation.
+            kept = restore_turns(stored)
+            citations_text = "\n".join(render.citation(h) for h in kept[-1]["hits"]) if kept else ""
+            return (render.render_conversation(kept), kept, gr.update(choices=app.doc_choices()),
+                    gr.update(visible=app.many_documents), citations_text)
+
+        demo.load(on_page_load, [turns], [conversation, turns, doc_filter, typed_docs, citations],
+                  api_visibility="private")
 
         def search_api(question: str, history_json: str = "[]", k: float = 5) -> str:
             """Stateless search for scripts and load tests: hits of one turn as JSON.  A malformed
