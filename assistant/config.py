@@ -81,5 +81,8 @@ class FusionParams:
 
 
 # ASSISTANT_SENTENCE_VECTORS=late trades some accuracy for indexing speed (see ChunkingParams).
-DEFAULT_CHUNKING = ChunkingParams(sentence_vectors=os.environ.get("ASSISTANT_SENTENCE_VECTORS", "separate"))
+_SENTENCE_VECTORS = os.environ.get("ASSISTANT_SENTENCE_VECTORS", "separate")
+if _SENTENCE_VECTORS not in ("late", "separate"):
+    raise ValueError(f"ASSISTANT_SENTENCE_VECTORS must be 'late' or 'separate', not {_SENTENCE_VECTORS!r}")
+DEFAULT_CHUNKING = ChunkingParams(sentence_vectors=_SENTENCE_VECTORS)
 DEFAULT_FUSION = FusionParams()

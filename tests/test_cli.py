@@ -131,3 +131,32 @@ def test_fresh_clone_first_search_builds_index(tmp_path):
     assert json.loads(proc.stdout)[0]["doc_id"] == "neuropsychotherapy.txt"
     assert "building it from corpus/" in proc.stderr
     assert (tmp_path / "index" / "CURRENT").exists()
+
+
+def test_every_flag_added_acts_or_is_refused(workdir, tmp_path):
+    # --mode in a batch ranks as it does for one question
+    batch = tmp_path / "q.jsonl"
+    batch.write_text(json.dumps({"id": "a", "question": "Which brain regions are linked to depression?"}) + "\n")
+    single = json.loads(run("search", "Which brain regions are linked to depression?", "--mode", "bm25", "--json",
+                            cwd=workdir, check=True).stdout)
+    batched = json.loads(run("search", "--batch", str(batch), "--mode", "bm25", cwd=workdir, check=True).stdout)
+    hybrid = json.loads(run("search", "--batch", str(batch), cwd=workdir, check=True).stdout)
+    assert [h["score"] for h in batched["hits"]] == [h["score"] for h in single]
+    assert [h["score"] for h in batched["hits"]] != [h["score"] for h in hybrid["hits"]]
+    # flags a command cannot act on are refused, not ignored
+    both = run("search", "a question", "--batch", str(batch), cwd=workdir)
+    assert both.returncode == 1 and "--batch reads questions" in both.stderr
+    eval_both = run("eval", "--dataset", str(tmp_path), "--index-dir", "index", cwd=workdir)
+    assert eval_both.returncode == 1 and "--index-dir is for our own set" in eval_both.stderr
+    # --index-type hnsw and ASSISTANT_SENTENCE_VECTORS reach the manifest
+    env = dict(os.environ, PYTHONPATH=str(ROOT), ASSISTANT_CACHE=str(tmp_path / ".cache"),
+               ASSISTANT_SENTENCE_VECTORS="late")
+    subprocess.run([sys.executable, "-m", "assistant", "index", "corpus", "--index-dir", str(tmp_path / "idx"),
+                    "--index-type", "hnsw"], cwd=workdir, env=env, check=True, capture_output=True, timeout=600)
+    from assistant.index import open_index
+
+    manifest = open_index(tmp_path / "idx").manifest
+    assert manifest["index"]["type"] == "hnsw" and manifest["chunking"]["sentence_vectors"] == "late"
+    bad = subprocess.run([sys.executable, "-m", "assistant", "search", "x"], cwd=workdir, capture_output=True,
+                         text=True, env=dict(env, ASSISTANT_SENTENCE_VECTORS="fast"), timeout=120)
+    assert bad.returncode != 0 and "ASSISTANT_SENTENCE_VECTORS" in bad.stderr
