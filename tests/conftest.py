@@ -45,3 +45,8 @@ def corpus_copy(tmp_path) -> Path:
     dst = tmp_path / "corpus"
     shutil.copytree(CORPUS, dst)
     return dst
+
+
+def same_document_pairs(hits):
+    """Every pair of hits from one document, for checks that a spot is cited once."""
+    return [(a, b) for i, a in enumerate(hits) for b in hits[i + 1 :] if a.doc_id == b.doc_id]

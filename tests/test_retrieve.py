@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.search import QuestionError, clean_question
+from tests.conftest import same_document_pairs
 
 KEYS = ["rank", "score", "doc_id", "title", "source", "start", "end", "page", "text", "highlight"]
 
@@ -45,12 +46,8 @@ def test_paraphrase_finds_the_answer(searcher):
 
 
 def test_no_spot_returned_twice(searcher):
-    hits = searcher.search("neuroplasticity", k=10)
-    for i, a in enumerate(hits):
-        for b in hits[i + 1 :]:
-            if a.doc_id == b.doc_id:
-                overlap = min(a.end, b.end) - max(a.start, b.start)
-                assert overlap <= 0.5 * min(a.end - a.start, b.end - b.start)
+    for a, b in same_document_pairs(searcher.search("neuroplasticity", k=10)):
+        assert min(a.end, b.end) - max(a.start, b.start) <= 0.5 * min(a.end - a.start, b.end - b.start)
 
 
 def test_document_filter(searcher):

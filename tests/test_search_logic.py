@@ -9,6 +9,7 @@ from assistant.config import ChunkingParams
 from assistant.index import MemoryIndex
 from assistant.ingest import document_from_text
 from assistant.search import QuestionError, Searcher
+from tests.conftest import same_document_pairs
 
 DOCS = [
     # the answering sentence between two that share no topic with the question
@@ -53,13 +54,9 @@ def test_modes_rank_by_their_own_scores(searcher):
 
 def test_overlapping_windows_are_one_hit(searcher):
     assert len(searcher.index.passage_rows([searcher.index.doc_row("octopus.txt")])) >= 3
-    hits = searcher.search("octopus maze memory", k=10)
-    for i, a in enumerate(hits):
-        for b in hits[i + 1 :]:
-            if a.doc_id == b.doc_id:
-                overlap = min(a.end, b.end) - max(a.start, b.start)
-                assert overlap <= 0.5 * min(a.end - a.start, b.end - b.start)
-                assert a.highlight.start != b.highlight.start
+    for a, b in same_document_pairs(searcher.search("octopus maze memory", k=10)):
+        assert min(a.end, b.end) - max(a.start, b.start) <= 0.5 * min(a.end - a.start, b.end - b.start)
+        assert a.highlight.start != b.highlight.start
 
 
 def test_cited_offsets_are_exact(searcher):

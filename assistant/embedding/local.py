@@ -171,14 +171,14 @@ class LocalEncoder:
             batches[big:big] = [b[: len(b) // 2], b[len(b) // 2 :]]
         return batches[::-1]
 
-    def _tokenize(self, texts: list[str]) -> tuple[list[list[int]], list[list[tuple[int, int]]]]:
+    def _tokenize(self, texts: list[str], with_offsets: bool) -> tuple[list[list[int]], list[list[tuple[int, int]]]]:
         """Word-piece ids with [CLS]/[SEP], cut at the model's window as its own tokenizer cuts a
-        single text (the end of the text goes, the closing [SEP] stays), and each token's
-        character span in its text."""
+        single text (the end of the text goes, the closing [SEP] stays), and, if asked for, each
+        token's character span in its text."""
         encs = self.tokenizer.encode_batch(list(texts), add_special_tokens=True)
         m = self.max_tokens
         ids = [e.ids if len(e.ids) <= m else e.ids[: m - 1] + e.ids[-1:] for e in encs]
-        offsets = [list(e.offsets[: len(t) - 1]) + [(0, 0)] for e, t in zip(encs, ids)]
+        offsets = [list(e.offsets[: len(t) - 1]) + [(0, 0)] for e, t in zip(encs, ids)] if with_offsets else []
         return ids, offsets
 
     def _forward(self, texts: list[str], progress: bool,
@@ -194,7 +194,7 @@ class LocalEncoder:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         # Tokenised once, in one thread (a fast tokenizer mutates shared state when called with
         # truncation from several threads); the lengths drive the batching.
-        ids, offsets = self._tokenize(texts)
+        ids, offsets = self._tokenize(texts, with_offsets=spans is not None)
         token_ranges = [_token_ranges(offsets[i], spans[i]) for i in range(len(texts))] if spans is not None else None
         span_out = [np.full((len(r), self.dim), np.nan, dtype=np.float32) for r in token_ranges or []]
         batches = self._batches([len(t) - 2 for t in ids])

@@ -13,7 +13,7 @@ from assistant import config
 from assistant.embedding import EmbeddingCache, get_encoder
 from assistant.evaluation.datasets import Dataset
 from assistant.evaluation.metrics import RUN_DEPTH, EvalResult, doc_run, evaluate, metrics_for
-from assistant.index import Index, build_index, is_current
+from assistant.index import Index, build_index, current_index
 from assistant.ingest import load_paths
 from assistant.search import Searcher, resolve_followup
 
@@ -33,10 +33,11 @@ def dataset_searcher(dataset: Dataset, progress: bool = False):
     """A searcher over the dataset's corpus, indexed once under the cache folder (again when the
     model or chunking has changed since)."""
     index_dir = config.CACHE_DIR / "eval" / f"{dataset.name}-{dataset.fingerprint()}"
-    if not is_current(index_dir, get_encoder()):
+    index = current_index(index_dir, get_encoder())
+    if index is None:
         docs = load_paths([dataset.corpus_path]).documents
         build_index(index_dir, docs, get_encoder(), progress=progress, cache=_cache())
-    return Searcher(index_dir)
+    return Searcher(index_dir, index=index)
 
 
 def run_evaluation(dataset: Dataset, configs: list[str], split: str = "test", index_dir: Path | None = None,

@@ -8,7 +8,9 @@ generation (plan -> embed -> write -> publish); vector backends are chosen by `v
 
 from __future__ import annotations
 
-from assistant.index.builder import BuildReport, build_index, is_current
+from pathlib import Path
+
+from assistant.index.builder import BuildReport, build_index, current_index
 from assistant.index.errors import StoreError
 from assistant.index.layout import FORMAT_VERSION, current_generation, index_lock
 from assistant.index.memory import MemoryIndex
@@ -16,14 +18,12 @@ from assistant.index.reader import DiskIndex, Index, PassageRef, open_index
 from assistant.index.vectors import INDEX_TYPES
 
 __all__ = ["FORMAT_VERSION", "INDEX_TYPES", "BuildReport", "DiskIndex", "Index", "MemoryIndex", "PassageRef",
-           "StoreError", "build_index", "current_generation", "index_exists", "index_lock", "is_current", "open_index"]
+           "StoreError", "build_index", "current_generation", "current_index", "index_exists", "index_lock", "open_index"]
 
 
-def index_exists(index_dir) -> bool:
+def index_exists(index_dir: Path | str) -> bool:
     """Whether `index_dir` has a live generation (a damaged pointer counts as one: opening it
     reports the damage with the repair command)."""
-    from pathlib import Path
-
     try:
         return current_generation(Path(index_dir)) is not None
     except StoreError:

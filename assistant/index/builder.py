@@ -8,6 +8,7 @@ or chunking change rebuilds everything and says so.
 
 from __future__ import annotations
 
+import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +36,7 @@ from assistant.index.tables import Tables, save_tables
 from assistant.index.vectors import INDEX_TYPES, VectorIndex, build_vectors
 from assistant.ingest import Document
 
-__all__ = ["BuildReport", "DocPlan", "assemble", "build_index", "embed_plan", "is_current", "plan_build",
+__all__ = ["BuildReport", "DocPlan", "assemble", "build_index", "current_index", "embed_plan", "plan_build",
            "write_generation"]
 
 
@@ -129,18 +130,17 @@ def build_index(index_dir: Path, documents: list[Document], encoder: Encoder,
         try:
             manifest = write_generation(tmp, docs, tables, vocab, encoder, chunking, index_type, report)
         except BaseException:
-            import shutil
-
             shutil.rmtree(tmp, ignore_errors=True)
             raise
         publish(index_dir, tmp, manifest)
     return report
 
 
-def is_current(index_dir: Path, encoder: Encoder, chunking: ChunkingParams = config.DEFAULT_CHUNKING) -> bool:
-    """Whether `index_dir` holds a readable index built with this model and chunking."""
+def current_index(index_dir: Path, encoder: Encoder,
+                  chunking: ChunkingParams = config.DEFAULT_CHUNKING) -> DiskIndex | None:
+    """The live index of `index_dir` if it is readable and built with this model and chunking."""
     live = _live(Path(index_dir), BuildReport(), keep_existing=False)
-    return live is not None and not _incompatibility(live, encoder, chunking)
+    return live if live is not None and not _incompatibility(live, encoder, chunking) else None
 
 
 def _live(index_dir: Path, report: BuildReport, keep_existing: bool) -> DiskIndex | None:

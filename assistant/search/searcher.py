@@ -94,18 +94,19 @@ class Searcher:
         return out
 
     def candidates(self, question: str, doc_ids: list[str] | None = None, query_vector: np.ndarray | None = None,
-                   n: int | None = None) -> Candidates:
+                   n: int | None = None, tokens: list[str] | None = None) -> Candidates:
+        """The best `n` passages of each retriever with their score components; `query_vector`
+        and `tokens` (BM25's) are the question's, when the caller has them already."""
         index = self.index
         n = min(n or self.fusion.candidates, len(index))
         q = self.encoder.encode_query(question) if query_vector is None else query_vector
         allowed = index.passage_rows([index.doc_row(d) for d in doc_ids]) if doc_ids else None
-        bm25_all = index.bm25_scores(bm25_tokenize([question])[0])
+        bm25_all = index.bm25_scores(bm25_tokenize([question])[0] if tokens is None else tokens)
         best_bm25 = float(bm25_all.max()) if len(bm25_all) else 0.0
         dense_rows = index.vector_search(q, n, allowed)
         pool = allowed if allowed is not None else np.arange(len(bm25_all))
         sub = bm25_all[pool]
-        top = np.argsort(-sub, kind="stable")[:n] if allowed is not None else (
-            np.argpartition(-sub, min(n, len(sub)) - 1)[:n] if len(sub) else np.zeros(0, int))
+        top = np.argpartition(-sub, min(n, len(sub)) - 1)[:n] if len(sub) else np.zeros(0, int)
         bm25_rows = pool[top][sub[top] > 0]
         rows = np.unique(np.concatenate([dense_rows, bm25_rows]).astype(np.int64))
         dense = index.passage_vectors(rows) @ q
@@ -139,8 +140,9 @@ class Searcher:
         if not len(self.index):
             return []
         q = self.encoder.encode_query(question)
-        terms = set(bm25_tokenize([question])[0])
-        cand = self.candidates(question, doc_ids, q, n=max(self.fusion.candidates, 4 * k))
+        tokens = bm25_tokenize([question])[0]
+        cand = self.candidates(question, doc_ids, q, n=max(self.fusion.candidates, 4 * k), tokens=tokens)
+        terms = set(tokens)
         scores = cand.fused(self.fusion, mode)
         kept: list[Hit] = []
         taken: dict[int, list[tuple[int, int]]] = {}
