@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from assistant.config import ChunkingParams
 from assistant.ingest import Document
 
-__all__ = ["CountTokens", "Passage", "embedding_text", "embedding_title", "make_passages", "split_sentences"]
+__all__ = ["SECTION_SEPARATOR", "CountTokens", "Passage", "embedding_text", "embedding_title", "make_passages", "split_sentences"]
 
 CountTokens = Callable[[Sequence[str]], list[int]]
 
@@ -36,7 +36,8 @@ class Passage:
     text: str
     pages: tuple[int, ...]
     sentences: tuple[tuple[int, int], ...]  # document-level spans of the sentences inside
-    embedded: str = ""  # the title (cut to its token budget), then the text
+    embedded: str = ""  # the title (cut to its token budget), the section path, then the text
+    section: tuple[str, ...] = ()  # the headings the passage starts under
 
 
 def _abbreviation_before(line: str, dot: int) -> bool:
@@ -130,8 +131,9 @@ def make_passages(doc: Document, count_tokens: CountTokens, params: ChunkingPara
             used += toks[j]
         start, end = sents[i][0], sents[j][1]
         text = doc.text[start:end]
+        section = doc.section_at(start)
         passages.append(Passage(doc.doc_id, start, end, text, doc.page_range(start, end), tuple(sents[i : j + 1]),
-                                embedding_text(title, text)))
+                                embedding_text(title, text, section), section))
         if j + 1 >= len(sents):
             break
         k, carried = j + 1, 0
@@ -142,8 +144,13 @@ def make_passages(doc: Document, count_tokens: CountTokens, params: ChunkingPara
     return passages
 
 
-def embedding_text(title: str, passage_text: str) -> str:
-    """What the model (and BM25) sees for a passage: the title, then the passage."""
-    if not title or passage_text.startswith(title):
-        return passage_text
-    return f"{title}\n{passage_text}"
+SECTION_SEPARATOR = " › "
+
+
+def embedding_text(title: str, passage_text: str, section: tuple[str, ...] = ()) -> str:
+    """What the model (and BM25) sees for a passage: the title, the headings it sits under, then the passage."""
+    head = [title] if title and not passage_text.startswith(title) else []
+    path = SECTION_SEPARATOR.join(section)
+    if path and not passage_text.startswith(section[-1]):
+        head.append(path)
+    return "\n".join([*head, passage_text])

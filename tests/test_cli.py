@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-KEYS = ["rank", "score", "doc_id", "title", "source", "start", "end", "page", "text", "highlight"]
+KEYS = ["rank", "score", "doc_id", "title", "source", "start", "end", "page", "page_label", "section", "text", "highlight"]
 
 
 def run(*args: str, cwd: Path, check: bool = False) -> subprocess.CompletedProcess:

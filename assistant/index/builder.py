@@ -246,7 +246,7 @@ def _old_rows(old: DiskIndex, oi: int, encoder: Encoder, chunking: ChunkingParam
     passages = {}
     for row in old.passage_rows([oi]):
         p = old.passage(int(row))
-        passages[embedding_text(title, doc.text[p.start : p.end])] = int(row)
+        passages[embedding_text(title, doc.text[p.start : p.end], doc.section_at(p.start))] = int(row)
     sentences = {}
     for row in old.document_sentences(oi):
         s, e = old.sentence_span(row)

@@ -1,4 +1,4 @@
-"""documents.jsonl: one document per line (id, title, source, hash, text, pages), read on demand.
+"""documents.jsonl: one document per line (id, title, source, hash, text, pages, sections), read on demand.
 
 Public API: `DocumentTable`, `write_documents`.
 """
@@ -15,7 +15,7 @@ import numpy as np
 import orjson
 
 from assistant.index.errors import StoreError
-from assistant.ingest import Document, PageSpan
+from assistant.ingest import Document, PageSpan, SectionSpan
 
 __all__ = ["DocumentTable", "write_documents"]
 
@@ -29,7 +29,8 @@ def write_documents(documents: list[Document], directory: Path) -> None:
     with (directory / _FILE).open("wb") as fh:
         for i, d in enumerate(documents):
             fh.write(orjson.dumps({"doc_id": d.doc_id, "title": d.title, "source": d.source, "sha256": d.sha256,
-                                   "text": d.text, "pages": [[p.start, p.end, p.page] for p in d.pages]}) + b"\n")
+                                   "text": d.text, "pages": [[p.start, p.end, p.page, p.label] for p in d.pages],
+                                   "sections": [[s.start, s.end, list(s.path)] for s in d.sections]}) + b"\n")
             offsets[i + 1] = fh.tell()
     np.save(directory / _OFFSETS, offsets, allow_pickle=False)
 
@@ -64,7 +65,8 @@ class DocumentTable:
         try:
             r = json.loads(raw.decode("utf-8"))
             doc = Document(r["doc_id"], r["title"], r["text"], r["source"], r["sha256"],
-                           tuple(PageSpan(*p) for p in r["pages"]))
+                           tuple(PageSpan(*p) for p in r["pages"]),
+                           tuple(SectionSpan(a, b, tuple(path)) for a, b, path in r["sections"]))
         except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as exc:
             raise StoreError(f"index file {_FILE} damaged at document {i} ({exc})") from exc
         with self._lock:

@@ -34,7 +34,7 @@ __all__ = ["FORMAT_VERSION", "current_generation", "file_records", "index_lock",
 
 # Version 2: every table, the document offsets and the BM25 term table are always present.  An
 # index of another version is rebuilt by `assistant index` and refused, with that command, by search.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
 def current_generation(index_dir: Path) -> Path | None:
@@ -101,7 +101,7 @@ def library_versions() -> dict[str, str]:
     from importlib.metadata import PackageNotFoundError, version
 
     out = {}
-    for pkg in ("faiss-cpu", "bm25s", "sentence-transformers", "torch", "numpy", "pypdf", config.MODEL_PACKAGE):
+    for pkg in ("faiss-cpu", "bm25s", "sentence-transformers", "torch", "numpy", "pdfminer.six", config.MODEL_PACKAGE):
         try:
             out[pkg] = version(pkg)
         except PackageNotFoundError:

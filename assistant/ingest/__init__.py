@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from assistant.ingest.clean import clean_text
 from assistant.ingest.loader import document_from_text, load_file, load_paths
-from assistant.ingest.model import Document, IngestEntry, IngestError, IngestStatus, LoadResult, PageSpan
+from assistant.ingest.model import Document, IngestEntry, IngestError, IngestStatus, LoadResult, PageSpan, SectionSpan
 
-__all__ = ["Document", "IngestEntry", "IngestError", "IngestStatus", "LoadResult", "PageSpan", "clean_text",
+__all__ = ["Document", "IngestEntry", "IngestError", "IngestStatus", "LoadResult", "PageSpan", "SectionSpan", "clean_text",
            "document_from_text", "load_file", "load_paths"]

@@ -53,7 +53,7 @@ def load_file(path: Path, doc_id: str, source: str | None = None) -> tuple[Docum
     if suffix == ".pdf":
         if not data.lstrip().startswith(b"%PDF"):
             raise IngestError("not a PDF (no %PDF header)")
-        return pdf_document(path, doc_id, sha, source), ""
+        return pdf_document(path, doc_id, sha, source)
     if suffix in (".html", ".htm"):
         raw, title, note = read_html(data)
     elif suffix in (".md", ".markdown"):

@@ -1,20 +1,25 @@
 """What ingestion produces: `Document`s with page spans, and one `IngestEntry` per input for the report.
 
-Public API: `Document`, `PageSpan`, `IngestEntry`, `IngestStatus`, `IngestError`, `LoadResult`, `content_sha256`.
+Public API: `Document`, `PageSpan`, `SectionSpan`, `IngestEntry`, `IngestStatus`, `IngestError`, `LoadResult`, `content_sha256`.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-__all__ = ["Document", "IngestEntry", "IngestError", "IngestStatus", "LoadResult", "PageSpan", "content_sha256"]
+__all__ = ["Document", "IngestEntry", "IngestError", "IngestStatus", "LoadResult", "PageSpan", "REFERENCES_HEADING", "SectionSpan",
+           "content_sha256"]
 
 # Bumped when cleaning changes, so the content hash (and the index) notices.
-LOADER_VERSION = 1
+LOADER_VERSION = 2
 
 IngestStatus = Literal["ok", "skipped"]
+
+# A heading that opens a document's reference list.
+REFERENCES_HEADING = re.compile(r"^(\d+\.?\s*)?(references|bibliography|literature cited|works cited|reference list)$", re.I)
 
 @dataclass(frozen=True)
 class PageSpan:
@@ -23,6 +28,16 @@ class PageSpan:
     start: int
     end: int
     page: int
+    label: str = ""  # the page number the page prints, where it differs from `page`
+
+
+@dataclass(frozen=True)
+class SectionSpan:
+    """Characters [start, end) of the document text sit under the headings `path` (outermost first)."""
+
+    start: int
+    end: int
+    path: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -33,10 +48,27 @@ class Document:
     source: str
     sha256: str
     pages: tuple[PageSpan, ...] = ()
+    sections: tuple[SectionSpan, ...] = ()
 
     def page_range(self, start: int, end: int) -> tuple[int, ...]:
-        """Pages that characters [start, end) fall on; empty for documents without pages."""
-        return tuple(p.page for p in self.pages if p.start < end and start < p.end)
+        """Pages that characters [start, end) fall on, in order; empty for documents without pages."""
+        return tuple(sorted({p.page for p in self.pages if p.start < end and start < p.end}))
+
+    def page_label(self, page: int) -> str:
+        """The number page `page` prints ("2292" for the PDF's second page), else `str(page)`."""
+        return next((p.label for p in self.pages if p.page == page and p.label), str(page))
+
+    def in_references(self, offset: int) -> bool:
+        """Whether the character at `offset` is part of the reference list."""
+        path = self.section_at(offset)
+        return bool(path) and REFERENCES_HEADING.match(path[0]) is not None
+
+    def section_at(self, offset: int) -> tuple[str, ...]:
+        """The headings the character at `offset` sits under; () outside any section."""
+        for s in self.sections:
+            if s.start <= offset < s.end:
+                return s.path
+        return ()
 
 
 

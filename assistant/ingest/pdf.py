@@ -1,108 +1,346 @@
-"""PDF files: page texts through pypdf, visual line breaks joined back into paragraphs, page spans kept.
+"""PDF files as a person reads them: paragraphs in reading order, headings and their sections,
+tables and captions as blocks of their own, page furniture left out, printed page numbers kept.
 
-Public API: `read_pdf`, `unwrap_pdf_lines`, `pdf_document`.
+Public API: `pdf_document`.
+
+The layout (boxes, lines, fonts) comes from `pdf_layout`; the words are repaired by `words`. The
+document text is the blocks joined by blank lines; `Document.pages` and `Document.sections` map
+its characters back to pages and headings.
 """
 
 from __future__ import annotations
 
-import logging
 import re
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.ingest.clean import BULLET, clean_text, guess_title, meaningful_title
-from assistant.ingest.model import Document, IngestError, PageSpan
+from assistant.ingest.clean import BULLET, guess_title, meaningful_title
+from assistant.ingest.model import REFERENCES_HEADING, Document, IngestError, PageSpan, SectionSpan
+from assistant.ingest.pdf_layout import Box, Line, PageLayout, furniture, printed_page_numbers, read_layout
+from assistant.ingest.words import Vocabulary, join_lines, repair_line
 from assistant.text import normalize_unicode
 
-__all__ = ["pdf_document", "read_pdf", "unwrap_pdf_lines"]
+__all__ = ["pdf_document"]
 
-logging.getLogger("pypdf").setLevel(logging.ERROR)
-
-
-def read_pdf(path: Path) -> tuple[list[str], str]:
-    """Page texts and the metadata title."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        reader = PdfReader(str(path))
-        if reader.is_encrypted:
-            try:
-                ok = reader.decrypt("")
-            except Exception as exc:
-                raise IngestError(f"encrypted PDF ({exc})") from exc
-            if not ok:
-                raise IngestError("encrypted PDF (a password is required)")
-        pages = []
-        for page in reader.pages:
-            try:
-                pages.append(page.extract_text() or "")
-            except Exception:  # one damaged page loses that page, not the document
-                pages.append("")
-        title = ""
-        try:
-            meta = reader.metadata
-            title = str(meta.title or "") if meta else ""
-        except Exception:
-            title = ""
-    except IngestError:
-        raise
-    except (PdfReadError, OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise IngestError(f"unreadable PDF ({type(exc).__name__}: {exc})") from exc
-    except Exception as exc:
-        raise IngestError(f"unreadable PDF ({type(exc).__name__}: {exc})") from exc
-    return pages, title
+_CAPTION = re.compile(r"^(Table|Fig\.?|Figure|Supplementary (Table|Figure))\s*S?\d+", re.I)
+_SENTENCE_END = re.compile(r"[.!?:]['\")\]’”]*$")
 
 
-def unwrap_pdf_lines(page_text: str) -> str:
-    """Join the visual line breaks of a PDF page back into paragraphs.
+@dataclass
+class _Block:
+    kind: str  # "heading", "body", "aside" (tables, captions, footnotes), "refs" (a reference list entry)
+    lines: list[str] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)  # the page of each line
+    level: int = 0  # headings: 0 is the highest
+    section: bool = False  # a heading that opens a section (not a banner or a title line)
+    geometry: list[Line] = field(default_factory=list)  # asides: the lines with their place on the page
 
-    A break is kept after a line that ends a sentence and before one that starts a new one, or
-    after a short line (a heading, the end of a paragraph); a word hyphenated across lines is joined.
-    """
-    lines = [ln.strip() for ln in page_text.replace("\r", "\n").split("\n")]
-    # A bare page number at the top or bottom is page furniture.
-    while lines and (not lines[-1] or re.fullmatch(r"\d{1,4}", lines[-1])):
-        lines.pop()
-    while lines and (not lines[0] or re.fullmatch(r"\d{1,4}", lines[0])):
-        lines.pop(0)
-    if not lines:
-        return ""
-    lengths = sorted(len(ln) for ln in lines if ln)
-    typical = lengths[len(lengths) * 3 // 4] if lengths else 0
-    out = lines[0]
-    for prev, line in zip(lines, lines[1:]):
-        if not line or not prev:
-            out += "\n" + line
-        elif len(prev) < 0.7 * typical or BULLET.match(line):
-            out += "\n" + line
-        elif re.search(r"[.!?:]['\")\]]*$", prev) and re.match(r"[\"'(\[]?[A-Z0-9]", line):
-            out += "\n" + line
-        elif prev.endswith("-") and line[:1].islower() and len(prev) > 1 and prev[-2].isalpha():
-            out = out[:-1] + line
-        else:
-            out += " " + line
+
+@dataclass(frozen=True)
+class _Style:
+    body_font: str
+    body_size: float
+    heading_sizes: tuple[float, ...]
+    section_styles: frozenset[tuple[str, float]] = frozenset()  # heading styles that recur on two pages or more
+
+
+def _body_style(pages: list[PageLayout], skip: set[tuple[int, int]]) -> tuple[str, float]:
+    weight: Counter[tuple[str, float]] = Counter()
+    for pi, page in enumerate(pages):
+        for bi, box in enumerate(page.boxes):
+            if (pi, bi) not in skip:
+                for ln in box.lines:
+                    weight[(ln.font, ln.size)] += len(ln.text)
+    if not weight:
+        return "", 0.0
+    font, size = weight.most_common(1)[0][0]
+    return font, size
+
+
+def _is_heading(line: Line, nxt: Line | None, style: _Style) -> bool:
+    """A short line, not a sentence, set larger than the text or in another font than the text's."""
+    text = line.text
+    words = text.split()
+    if not words or len(words) > 14 or len(text) > 120 or _CAPTION.match(text) or BULLET.match(text):
+        return False
+    if text[0].islower() or text.endswith((",", ";", "-")) or re.fullmatch(r"[\d\W]+", text):
+        return False
+    if line.size < style.body_size * 0.88 or (nxt is not None and nxt.text[:1].islower()):
+        return False
+    if line.size >= style.body_size * 1.1:
+        return True
+    if line.font == style.body_font:
+        return False
+    if text.endswith(".") and len(words) > 6:
+        return False
+    return nxt is None or nxt.font == style.body_font or nxt.size != line.size
+
+
+def _is_aside(box: Box, style: _Style) -> bool:
+    """Set smaller than the text (tables, footnotes, captions), or starting with a caption label."""
+    chars = sum(len(ln.text) for ln in box.lines)
+    small = sum(len(ln.text) for ln in box.lines if ln.size < style.body_size * 0.93)
+    return small > chars / 2 or bool(_CAPTION.match(box.lines[0].text))
+
+
+def _paragraph_breaks(box: Box) -> list[bool]:
+    """Before each line, whether a new paragraph starts: after a short line that ends a sentence,
+    or at an indented line."""
+    out = [False]
+    width = box.x1 - box.x0
+    for prev, line in zip(box.lines, box.lines[1:]):
+        short = prev.x1 < box.x1 - 0.15 * width and _SENTENCE_END.search(prev.text) is not None
+        indented = line.x0 > box.x0 + 0.8 * line.size and prev.x0 <= box.x0 + 0.3 * line.size
+        out.append(short or (indented and _SENTENCE_END.search(prev.text) is not None) or bool(BULLET.match(line.text)))
     return out
 
 
-def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> Document:
-    """The document of a PDF file whose bytes hash to `sha`: cleaned page texts joined by blank
-    lines, with the span of each page; `source` is what clients are shown as its origin."""
-    pages, meta_title = read_pdf(path)
-    parts: list[str] = []
-    spans: list[PageSpan] = []
-    pos = 0
-    for number, page_text in enumerate(pages, start=1):
-        cleaned = clean_text(unwrap_pdf_lines(normalize_unicode(page_text)))
-        if not cleaned:
+class _Assembler:
+    """Boxes in reading order to blocks: a paragraph broken by a column or page end continues
+    after it, and the tables or figures that interrupt it follow it."""
+
+    def __init__(self, style: _Style) -> None:
+        self.style = style
+        self.blocks: list[_Block] = []
+        self.open: _Block | None = None  # a body paragraph that has not ended its sentence
+        self.deferred: list[_Block] = []
+
+    def _close(self) -> None:
+        if self.open is not None:
+            self.blocks.append(self.open)
+            self.open = None
+        self.blocks.extend(self.deferred)
+        self.deferred = []
+
+    def _body_line(self, line: Line, page: int, new_paragraph: bool) -> None:
+        if self.open is not None and new_paragraph:
+            self._close()
+        if self.open is None:
+            self._close()
+            self.open = _Block("body")
+        self.open.lines.append(line.text)
+        self.open.pages.append(page)
+
+    def add_box(self, box: Box, page: int) -> None:
+        if REFERENCES_HEADING.match(box.lines[0].text.strip()):
+            # The reference list opens a top-level section whatever its heading looks like.
+            self._close()
+            self.blocks.append(_Block("heading", [box.lines[0].text], [page], 0, section=True))
+            if len(box.lines) == 1:
+                return
+            box = Box(box.lines[1:], box.x0, box.y0, box.x1, box.y1)
+        if _is_aside(box, self.style):
+            into = self.deferred if self.open is not None else self.blocks
+            last = into[-1] if into else None
+            if last is None or last.kind != "aside" or last.pages[-1] != page or _CAPTION.match(box.lines[0].text):
+                last = _Block("aside")
+                into.append(last)
+            last.geometry.extend(box.lines)
+            last.pages.extend([page] * len(box.lines))
+            return
+        breaks = _paragraph_breaks(box)
+        first_body = True
+        for i, line in enumerate(box.lines):
+            nxt = box.lines[i + 1] if i + 1 < len(box.lines) else None
+            if _is_heading(line, nxt, self.style) and (i == 0 or breaks[i] or _SENTENCE_END.search(box.lines[i - 1].text)
+                                                         or _is_heading(box.lines[i - 1], line, self.style)):
+                self._close()
+                level = _level(line.size, self.style)
+                last = self.blocks[-1] if self.blocks else None
+                if last is not None and last.kind == "heading" and last.level == level and last.pages[-1] == page \
+                        and i > 0 and _is_heading(box.lines[i - 1], line, self.style):
+                    last.lines.append(line.text)  # a heading set on two lines
+                    last.pages.append(page)
+                else:
+                    self.blocks.append(_Block("heading", [line.text], [page], level,
+                                              section=(line.font, line.size) in self.style.section_styles))
+                continue
+            if first_body and self.open is not None:
+                # A new box: the open paragraph goes on only when this box continues its sentence.
+                starts_lower = line.text[:1].islower() or self.open.lines[-1].endswith("-")
+                if starts_lower and not breaks[i]:
+                    self.open.lines.append(line.text)
+                    self.open.pages.append(page)
+                    first_body = False
+                    continue
+                self._close()
+            first_body = False
+            self._body_line(line, page, breaks[i] and i > 0)
+
+    def finish(self) -> list[_Block]:
+        self._close()
+        return self.blocks
+
+
+def _level(size: float, style: _Style) -> int:
+    for i, s in enumerate(style.heading_sizes):
+        if size >= s - 0.05:
+            return i
+    return len(style.heading_sizes)
+
+
+def _heading_styles(pages: list[PageLayout], skip: set[tuple[int, int]], body_font: str,
+                    body_size: float) -> tuple[tuple[float, ...], frozenset[tuple[str, float]]]:
+    """The sizes headings are set in, largest first, and the heading styles (font, size) found on two
+    pages or more: those open sections, while a style seen once is a banner ("Open Access")."""
+    sizes = {body_size}
+    style = _Style(body_font, body_size, ())
+    pages_of: dict[tuple[str, float], set[int]] = {}
+    for pi, page in enumerate(pages):
+        for bi, box in enumerate(page.boxes):
+            if (pi, bi) in skip:
+                continue
+            for i, line in enumerate(box.lines):
+                nxt = box.lines[i + 1] if i + 1 < len(box.lines) else None
+                if _is_heading(line, nxt, style):
+                    sizes.add(round(line.size, 1))
+                    pages_of.setdefault((line.font, line.size), set()).add(pi)
+    recurring = frozenset(k for k, v in pages_of.items() if len(v) >= 2)
+    return tuple(sorted(sizes, reverse=True)), recurring
+
+
+def _title(pages: list[PageLayout], skip: set[tuple[int, int]], body_size: float) -> str:
+    """The largest text on the first page with text, when it is several words set well above the body size."""
+    for pi, page in enumerate(pages[:2]):
+        lines = [ln for bi, b in enumerate(page.boxes) if (pi, bi) not in skip for ln in b.lines]
+        if not lines:
             continue
+        top = max(ln.size for ln in lines)
+        if top < body_size * 1.3:
+            continue
+        title = " ".join(ln.text for ln in lines if ln.size >= top - 0.5)
+        if 3 <= len(title.split()) <= 40:
+            return title
+    return ""
+
+
+def _unreadable_pages(pages: list[PageLayout]) -> str:
+    """A note naming pages whose text layer cannot be read as words."""
+    unmapped = [p.number for p in pages if p.chars and p.unmapped > 0.1 * p.chars]
+    image_only = [p.number for p in pages if not p.chars and p.images]
+    spaceless = []
+    for p in pages:
+        text = " ".join(b.text for b in p.boxes)
+        words = text.split()
+        if len(text) > 200 and sum(len(w) for w in words if len(w) > 25) > 0.3 * len(text):
+            spaceless.append(p.number)
+    notes = []
+    for label, numbers in (("glyphs without a Unicode mapping", unmapped), ("no word spaces", spaceless),
+                           ("images only, needs OCR", image_only)):
+        if numbers:
+            notes.append(f"unreadable text on page{'s' if len(numbers) > 1 else ''} {', '.join(map(str, numbers))} ({label})")
+    return "; ".join(notes)
+
+
+def _rows(lines: list[Line]) -> list[str]:
+    """Lines of a table or figure region regrouped into rows: cells that share a baseline, left to right."""
+    rows: list[list[Line]] = []
+    for ln in sorted(lines, key=lambda ln: (-round((ln.y0 + ln.y1) / 2, 0), ln.x0)):
+        mid = (ln.y0 + ln.y1) / 2
+        if rows and abs((rows[-1][0].y0 + rows[-1][0].y1) / 2 - mid) <= 0.4 * ln.size:
+            rows[-1].append(ln)
+        else:
+            rows.append([ln])
+    return [" ".join(c.text for c in sorted(row, key=lambda c: c.x0)) for row in rows]
+
+
+def _pieces(block: _Block, vocab: Vocabulary) -> list[tuple[str, int]]:
+    """A block's text cut where its page changes: (text, page) pieces that concatenate to the block."""
+    if block.kind == "aside":
+        block.lines = _rows(block.geometry)
+        block.pages = block.pages[: len(block.lines)]
+    texts = [repair_line(t, vocab) for t in block.lines]
+    kept = [(t, p) for t, p in zip(texts, block.pages) if t]
+    if not kept:
+        return []
+    if block.kind == "aside":
+        # Table rows and cells stay lines of their own.
+        joined = "\n".join(t for t, _ in kept)
+        starts, acc = [], 0
+        for t, _ in kept:
+            starts.append(acc)
+            acc += len(t) + 1
+    else:
+        joined, starts = join_lines([t for t, _ in kept], vocab)
+    pieces: list[tuple[str, int]] = []
+    for j, (_, page) in enumerate(kept):
+        end = starts[j + 1] if j + 1 < len(kept) else len(joined)
+        if pieces and pieces[-1][1] == page:
+            pieces[-1] = (pieces[-1][0] + joined[starts[j]:end], page)
+        else:
+            pieces.append((joined[starts[j]:end], page))
+    return pieces
+
+
+def _render(blocks: list[_Block], vocab: Vocabulary, title: str) -> tuple[str, list[PageSpan], list[SectionSpan]]:
+    """The document text, its page spans and its section spans."""
+    parts: list[str] = []
+    page_spans: list[PageSpan] = []
+    sections: list[SectionSpan] = []
+    stack: list[tuple[int, str]] = []
+    section_start, pos = 0, 0
+    for block in blocks:
+        pieces = _pieces(block, vocab)
+        if not pieces:
+            continue
+        heading = " ".join(t for t, _ in pieces)
+        if block.kind == "heading" and block.section and heading.lower() not in title.lower():
+            if stack and pos > section_start:
+                sections.append(SectionSpan(section_start, pos, tuple(h for _, h in stack)))
+            stack = [(lvl, h) for lvl, h in stack if lvl < block.level]
+            stack.append((block.level, heading))
+            section_start = pos + (2 if parts else 0)
         if parts:
             parts.append("\n\n")
             pos += 2
-        spans.append(PageSpan(pos, pos + len(cleaned), number))
-        parts.append(cleaned)
-        pos += len(cleaned)
-    text = "".join(parts)
+        for text, page in pieces:
+            if page_spans and page_spans[-1].page == page and page_spans[-1].end >= pos - 2:
+                page_spans[-1] = PageSpan(page_spans[-1].start, pos + len(text), page, page_spans[-1].label)
+            else:
+                page_spans.append(PageSpan(pos, pos + len(text), page))
+            parts.append(text)
+            pos += len(text)
+    if stack and pos > section_start:
+        sections.append(SectionSpan(section_start, pos, tuple(h for _, h in stack)))
+    return "".join(parts), page_spans, sections
+
+
+def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Document, str]:
+    """The document of a PDF file whose bytes hash to `sha`, and a note for the ingest report;
+    `source` is what clients are shown as its origin."""
+    pages, meta, labels = read_layout(path)
+    skip = furniture(pages)
+    body_font, body_size = _body_style(pages, skip)
+    if not body_size:
+        kind = "images only, needs OCR" if any(p.images for p in pages) else "no text"
+        raise IngestError(f"no text layer ({len(pages)} page(s): {kind})")
+    style = _Style(body_font, body_size, *_heading_styles(pages, skip, body_font, body_size))
+    vocab = Vocabulary(ln.text for page in pages for box in page.boxes for ln in box.lines)
+    assembler = _Assembler(style)
+    for pi, page in enumerate(pages):
+        for bi, box in enumerate(page.boxes):
+            if (pi, bi) not in skip:
+                assembler.add_box(box, page.number)
+    title = _title(pages, skip, body_size)
+    text, page_spans, sections = _render(assembler.finish(), vocab, title)
     if not text.strip():
         raise IngestError(f"no text layer ({len(pages)} page(s) of images or blank; needs OCR)")
-    title = meta_title if meaningful_title(meta_title) else guess_title(text, path.stem)
-    return Document(doc_id, re.sub(r"\s+", " ", normalize_unicode(title)).strip(), text, source, sha, tuple(spans))
+    printed = printed_page_numbers(pages)
+    # What the page prints wins over the file's /PageLabels, which some producers fill with "0, 1, 2...".
+    names = [printed[i] or (labels[i] if i < len(labels) and labels[i] not in ("", "0") else "") or str(i + 1)
+             for i in range(len(pages))]
+    page_spans = [PageSpan(s.start, s.end, s.page, names[s.page - 1] if names[s.page - 1] != str(s.page) else "")
+                  for s in page_spans]
+    meta_title = _fix_mojibake(meta.get("title", ""))
+    if not title:
+        title = meta_title if meaningful_title(meta_title) else guess_title(text, path.stem)
+    title = re.sub(r"\s+", " ", normalize_unicode(repair_line(title, vocab))).strip()
+    return Document(doc_id, title, text, source, sha, tuple(page_spans), tuple(sections)), _unreadable_pages(pages)
+
+
+def _fix_mojibake(text: str) -> str:
+    """Metadata written as UTF-8 but read as Latin-1 ("receptorâ€“lacking"), repaired by ftfy."""
+    import ftfy
+
+    return ftfy.fix_text(text) if text else ""

@@ -11,12 +11,17 @@ from dataclasses import asdict, dataclass
 __all__ = ["Highlight", "Hit", "location_text"]
 
 
-def location_text(start: int, end: int, pages: Sequence[int] = ()) -> str:
-    """"p. 3, chars 120-480", "pp. 5-6, chars ..." or "chars ..." for documents without pages."""
+def location_text(start: int, end: int, pages: Sequence[int] = (), page_label: str = "") -> str:
+    """"p. 3, chars 120-480", "pp. 5-6, chars ...", "p. 2292 (PDF p. 2), chars ..." where the page
+    prints another number than its place in the file, or "chars ..." for documents without pages."""
     where = f"chars {start}-{end}"
     if not pages:
         return where
-    return f"p. {pages[0]}, {where}" if len(pages) == 1 else f"pp. {pages[0]}-{pages[-1]}, {where}"
+    index = f"{pages[0]}" if len(pages) == 1 else f"{pages[0]}-{pages[-1]}"
+    prefix = "p." if len(pages) == 1 else "pp."
+    if page_label and page_label != index:
+        return f"{prefix} {page_label} (PDF {prefix} {index}), {where}"
+    return f"{prefix} {index}, {where}"
 
 
 @dataclass(frozen=True)
@@ -39,14 +44,21 @@ class Hit:
     text: str
     highlight: Highlight
     pages: tuple[int, ...] = ()
+    section: tuple[str, ...] = ()  # the headings the passage sits under, outermost first
+    page_label: str = ""  # the page number(s) printed on the page(s), e.g. "2292" or "147-148"
 
     def to_dict(self) -> dict:
-        """The JSON form: exactly rank, score, doc_id, title, source, start, end, page, text, highlight."""
-        d = asdict(self)
-        d.pop("pages")
-        d["score"] = round(float(self.score), 6)
-        return d
+        """The JSON form: rank, score, doc_id, title, source, start, end, page (the PDF page, or
+        [first, last] for a passage that spans pages; null without pages), page_label (the printed
+        page number or range; null without pages), section ("Methods › Participants", "" when none),
+        text, highlight."""
+        pages = self.pages
+        page = None if not pages else pages[0] if len(pages) == 1 else [pages[0], pages[-1]]
+        label = self.page_label or (None if not pages else str(pages[0]) if len(pages) == 1 else f"{pages[0]}-{pages[-1]}")
+        return {"rank": self.rank, "score": round(float(self.score), 6), "doc_id": self.doc_id, "title": self.title,
+                "source": self.source, "start": self.start, "end": self.end, "page": page, "page_label": label,
+                "section": " › ".join(self.section), "text": self.text, "highlight": asdict(self.highlight)}
 
     @property
     def location(self) -> str:
-        return location_text(self.start, self.end, self.pages)
+        return location_text(self.start, self.end, self.pages, self.page_label)

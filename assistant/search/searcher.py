@@ -147,7 +147,7 @@ class Searcher:
         kept: list[Hit] = []
         taken: dict[int, list[tuple[int, int]]] = {}
         shown: set[tuple[int, int]] = set()
-        for i in np.argsort(-scores, kind="stable"):
+        for i in self._answers_first(cand.rows, scores):
             p = self.index.passage(int(cand.rows[i]))
             # Windows share a sentence or two by design; only a mostly shared window is a repeat.
             if any(min(p.end, e2) - max(p.start, s2) > 0.5 * min(p.end - p.start, e2 - s2)
@@ -165,12 +165,25 @@ class Searcher:
                 break
         return kept
 
+    def _answers_first(self, rows: np.ndarray, scores: np.ndarray) -> list[int]:
+        """Candidate positions by score, passages of a reference list after all others: a citation
+        entry names the topic but never answers, so it is shown only when nothing else matches."""
+        order = np.argsort(-scores, kind="stable").tolist()
+        in_refs = {}
+        for i in order:
+            p = self.index.passage(int(rows[i]))
+            in_refs[i] = self.index.document(p.doc).in_references(p.start)
+        return [i for i in order if not in_refs[i]] + [i for i in order if in_refs[i]]
+
     def _hit(self, rank: int, row: int, score: float, q: np.ndarray, terms: set[str]) -> Hit:
         p = self.index.passage(row)
         doc = self.index.document(p.doc)
         best = best_sentence(self.index, row, q, terms)
         hs, he = self.index.sentence_span(best) if best is not None else (p.start, p.end)
         pages = doc.page_range(p.start, p.end)
+        labels = [doc.page_label(n) for n in (pages[0], pages[-1])] if pages else []
+        label = "" if not labels else labels[0] if labels[0] == labels[1] else f"{labels[0]}-{labels[1]}"
         return Hit(rank=rank, score=score, doc_id=doc.doc_id, title=doc.title, source=doc.source, start=p.start,
                    end=p.end, page=pages[0] if pages else None, text=doc.text[p.start : p.end],
-                   highlight=Highlight(doc.text[hs:he], hs, he), pages=pages)
+                   highlight=Highlight(doc.text[hs:he], hs, he), pages=pages, section=doc.section_at(p.start),
+                   page_label=label)

@@ -172,7 +172,12 @@ def _well_formed_hit(h) -> bool:
     hl = h["highlight"]
     return (all(isinstance(h[k], str) for k in ("doc_id", "title", "text")) and isinstance(hl.get("text"), str)
             and all(isinstance(x, int) for x in (h["rank"], h["start"], h["end"], hl.get("start"), hl.get("end")))
-            and isinstance(h["score"], (int, float)) and (h.get("page") is None or isinstance(h.get("page"), int)))
+            and isinstance(h["score"], (int, float)) and _well_formed_page(h.get("page")))
+
+
+def _well_formed_page(page) -> bool:
+    return page is None or isinstance(page, int) or (
+        isinstance(page, list) and len(page) == 2 and all(isinstance(x, int) for x in page))
 
 
 def restore_turns(stored) -> list[dict]:

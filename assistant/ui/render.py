@@ -38,8 +38,11 @@ _e = escape
 
 
 def location(hit: dict) -> str:
-    """The location of a hit or evidence dictionary (its first page only: the JSON form has one)."""
-    return location_text(hit["start"], hit["end"], [hit["page"]] if hit.get("page") else [])
+    """The location of a hit or evidence dictionary: page or page range, printed page number, section."""
+    page = hit.get("page")
+    pages = page if isinstance(page, list) else [page] if page else []
+    where = location_text(hit["start"], hit["end"], pages, hit.get("page_label") or "")
+    return f"{hit['section']}, {where}" if hit.get("section") else where
 
 
 def citation(hit: dict) -> str:

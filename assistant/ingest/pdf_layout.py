@@ -1,0 +1,260 @@
+"""The layout of PDF pages: text boxes in reading order, lines with their font and size (pdfminer.six).
+
+Public API: `Line`, `Box`, `PageLayout`, `read_layout`, `furniture`, `printed_page_numbers`.
+
+pdfminer.six groups characters into lines and lines into boxes and orders the boxes column by column;
+what it cannot know is which boxes repeat on every page (running heads, footers, page numbers,
+download stamps). `furniture` finds those by repetition across pages, and `printed_page_numbers`
+reads the page numbers the document prints.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant.ingest.model import IngestError
+
+__all__ = ["Box", "Line", "PageLayout", "furniture", "printed_page_numbers", "read_layout"]
+
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+# pdfminer writes a glyph it cannot map to Unicode as "(cid:N)"; private-use code points are
+# symbol-font glyphs with no meaning outside that font.
+_UNMAPPED = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff]")
+_SUPERSCRIPT_RUN = re.compile(r"^[\d,–\-]+$")
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float  # the size most of its characters are set in
+    font: str  # the font most of its characters are set in
+
+
+@dataclass(frozen=True)
+class Box:
+    lines: tuple[Line, ...]
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def text(self) -> str:
+        return "\n".join(ln.text for ln in self.lines)
+
+
+@dataclass
+class PageLayout:
+    number: int  # 1-based index in the file
+    width: float
+    height: float
+    boxes: list[Box]
+    unmapped: int = 0  # glyphs without a Unicode mapping
+    chars: int = 0
+    images: int = 0
+
+
+def _line(ltline) -> Line | None:
+    """One pdfminer text line: its text with superscript citation numbers dropped and unmapped glyphs removed."""
+    from pdfminer.layout import LTChar
+
+    chars = [c for c in ltline if isinstance(c, LTChar)]
+    if not chars:
+        return None
+    sizes = Counter(round(c.size, 1) for c in chars)
+    size = sizes.most_common(1)[0][0]
+    font = Counter(c.fontname for c in chars).most_common(1)[0][0]
+    base = min(c.y0 for c in chars if round(c.size, 1) == size)
+    # Characters set small and raised above the baseline: superscripts.
+    raised = [isinstance(c, LTChar) and c.size < 0.8 * size and c.y0 > base + 0.2 * size for c in ltline]
+    parts: list[str] = []
+    i, items = 0, list(ltline)
+    while i < len(items):
+        if raised[i]:
+            j = i
+            while j < len(items) and raised[j]:
+                j += 1
+            run = "".join(c.get_text() for c in items[i:j])
+            before = "".join(parts)
+            # A citation number after a word ("active12and"): dropped, keeping the words apart.
+            # After a digit or a short unit ("10^6", "m2") it is an exponent and stays.
+            if _SUPERSCRIPT_RUN.match(run) and re.search(r"[A-Za-z]{3,}[.,;:)]?$", before):
+                nxt = items[j].get_text() if j < len(items) else ""
+                if nxt[:1].isalnum():
+                    parts.append(" ")
+            else:
+                parts.append(run)
+            i = j
+            continue
+        parts.append(items[i].get_text())
+        i += 1
+    text = "".join(parts).replace("\n", " ")
+    text = _UNMAPPED.sub("", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text:
+        return None
+    return Line(text, ltline.x0, ltline.y0, ltline.x1, ltline.y1, size, font)
+
+
+def _page_layout(number: int, ltpage) -> PageLayout:
+    from pdfminer.layout import LTChar, LTFigure, LTImage, LTTextBox
+
+    boxes: list[Box] = []
+    unmapped = chars = images = 0
+
+    def count(obj) -> None:
+        nonlocal unmapped, chars, images
+        if isinstance(obj, LTChar):
+            chars += 1
+            unmapped += bool(_UNMAPPED.search(obj.get_text()))
+        elif isinstance(obj, LTImage):
+            images += 1
+        elif hasattr(obj, "__iter__"):
+            for child in obj:
+                count(child)
+
+    for obj in ltpage:
+        count(obj)
+        if isinstance(obj, LTTextBox):
+            lines = tuple(ln for ln in (_line(x) for x in obj) if ln is not None)
+            if lines:
+                boxes.append(Box(lines, obj.x0, obj.y0, obj.x1, obj.y1))
+        elif isinstance(obj, LTFigure):
+            continue
+    return PageLayout(number, ltpage.width, ltpage.height, boxes, unmapped, chars, images)
+
+
+def read_layout(path: Path) -> tuple[list[PageLayout], dict[str, str], list[str]]:
+    """Every page's layout (an unreadable page is an empty layout), the metadata, and the page labels.
+
+    Raises IngestError for a file that is not a readable PDF or needs a password."""
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    try:
+        with path.open("rb") as fh:
+            parser = PDFParser(fh)
+            try:
+                document = PDFDocument(parser, password="")
+            except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+                raise IngestError("encrypted PDF (a password is required)") from exc
+            meta = _metadata(document)
+            rsrc = PDFResourceManager()
+            device = PDFPageAggregator(rsrc, laparams=LAParams())
+            interpreter = PDFPageInterpreter(rsrc, device)
+            pages: list[PageLayout] = []
+            for number, page in enumerate(PDFPage.create_pages(document), start=1):
+                try:
+                    interpreter.process_page(page)
+                    pages.append(_page_layout(number, device.get_result()))
+                except Exception:  # one damaged page loses that page, not the document
+                    pages.append(PageLayout(number, 0.0, 0.0, []))
+            try:  # an endless generator: as many labels as pages
+                labels = list(itertools.islice(document.get_page_labels(), len(pages)))
+            except Exception:  # no /PageLabels, or a malformed one: the index is the only number
+                labels = []
+    except IngestError:
+        raise
+    except Exception as exc:
+        raise IngestError(f"unreadable PDF ({type(exc).__name__}: {exc})") from exc
+    return pages, meta, labels
+
+
+def _metadata(document) -> dict[str, str]:
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psparser import PSLiteral
+
+    out: dict[str, str] = {}
+    for info in document.info or []:
+        for key in ("Title", "Author", "Subject", "Keywords", "CreationDate"):
+            value = resolve1(info.get(key))
+            if isinstance(value, bytes):
+                value = _pdf_string(value)
+            elif isinstance(value, PSLiteral):
+                value = str(value.name)
+            if isinstance(value, str) and value.strip():
+                out[key.lower()] = value.strip()
+    return out
+
+
+def _pdf_string(raw: bytes) -> str:
+    """A PDF text string: UTF-16 with a byte-order mark, else PDFDocEncoding (close to Latin-1)."""
+    if raw.startswith((b"\xfe\xff", b"\xff\xfe")):
+        return raw.decode("utf-16", "replace")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", "replace")
+    return raw.decode("latin-1")
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.lower())).strip()
+
+
+def _in_margin(box: Box, page: PageLayout) -> bool:
+    """In the top or bottom tenth of the page, or a narrow strip along a side (a rotated stamp)."""
+    if page.height <= 0:
+        return False
+    top, bottom = box.y1 >= page.height * 0.9, box.y0 <= page.height * 0.1
+    side = (box.x1 - box.x0) < page.width * 0.06 and (box.y1 - box.y0) > page.height * 0.2
+    return top or bottom or side
+
+
+_PAGE_NUMBER = re.compile(r"^(page\s+)?\d{1,4}(\s+of\s+\d{1,4})?$", re.I)
+
+
+def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
+    """(page index, box index) of running heads and footers, page numbers and stamps.
+
+    A margin box is furniture when its text, digits aside, recurs in the margins of at least three
+    pages and a fifth of them (odd and even pages often carry different heads), or when it is a bare
+    page number."""
+    counts: Counter[str] = Counter()
+    for page in pages:
+        counts.update({_key(b.text) for b in page.boxes if _in_margin(b, page)})
+    need = max(3, len(pages) // 5)
+    out: set[tuple[int, int]] = set()
+    for pi, page in enumerate(pages):
+        for bi, box in enumerate(page.boxes):
+            if not _in_margin(box, page):
+                continue
+            text = re.sub(r"\s+", " ", box.text).strip()
+            if _PAGE_NUMBER.match(text) or (len(pages) >= 3 and counts[_key(text)] >= need):
+                out.add((pi, bi))
+    return out
+
+
+def printed_page_numbers(pages: list[PageLayout]) -> list[str]:
+    """The page number each page prints in its margin, where most pages agree on the offset from the
+    page index (a cover sheet shifts it by one; a journal issue starts at 147); else empty labels."""
+    offsets: Counter[int] = Counter()
+    for page in pages:
+        seen = set()
+        for box in page.boxes:
+            if not _in_margin(box, page):
+                continue
+            text = re.sub(r"\s+", " ", box.text).strip()
+            # Only a number that stands alone, or opens or ends the margin line, is a page number.
+            m = _PAGE_NUMBER.match(text) or re.match(r"^(\d{1,4})\s", text) or re.search(r"\s(\d{1,4})$", text)
+            if m:
+                seen.add(int(re.search(r"\d+", m.group()).group()) - page.number)
+        offsets.update(seen)
+    if not offsets:
+        return [""] * len(pages)
+    offset, votes = offsets.most_common(1)[0]
+    if votes < max(3, len(pages) // 2):
+        return [""] * len(pages)
+    return [str(p.number + offset) if p.number + offset >= 1 else "" for p in pages]

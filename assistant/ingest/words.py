@@ -1,0 +1,90 @@
+"""Words a PDF's text layer breaks: line-end hyphens, split ligatures, letter-spaced headings.
+
+Public API: `Vocabulary`, `join_lines`, `repair_line`.
+
+Whether "self-" + "blame" is "self-blame" and "treat-" + "ment" is "treatment" is decided by the
+document's own vocabulary: the words it prints whole elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from assistant.text import normalize_unicode
+
+__all__ = ["Vocabulary", "join_lines", "repair_line"]
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_LIGATURE_SPLIT = re.compile(r"(\w*[\ufb00-\ufb06])\s(\w+)")
+_LETTER_SPACED = re.compile(r"^(?:\S ){3,}\S(?:\s{2,}(?:\S ){1,}\S)*$")
+
+
+class Vocabulary:
+    """How often each word, lower-cased, stands whole in a document (hyphenated compounds too)."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        counts: Counter[str] = Counter()
+        for text in texts:
+            # A word cut at the line's end is not a word: leave the last one of a hyphenated line out.
+            body = re.sub(r"[^\W\d_]+-$", "", text)
+            counts.update(w.lower() for w in _WORD.findall(body))
+        self.counts = counts
+
+    def __contains__(self, word: str) -> bool:
+        return self.counts.get(word.lower(), 0) > 0
+
+    def join_hyphen(self, first: str, second: str) -> str:
+        """The word a line-end hyphen split: with the hyphen when the document prints it so, or when
+        both halves are words and the joined form is not; without it otherwise."""
+        joined, hyphenated = first + second, f"{first}-{second}"
+        if hyphenated in self and joined not in self:
+            return hyphenated
+        if joined in self:
+            return joined
+        if first[-1:].isdigit() or first[-1:].isupper() or second[:1].isupper():
+            return hyphenated  # "24-hour", "COVID-19", "Anti-TNF"
+        if len(first) >= 3 and len(second) >= 3 and first in self and second in self:
+            return hyphenated
+        return joined
+
+
+def repair_line(line: str, vocab: Vocabulary | None = None) -> str:
+    """One line's text read as words: ligatures expanded and rejoined, letter-spacing removed."""
+    if vocab is not None:
+        def _ligature(m: re.Match) -> str:
+            head, tail = normalize_unicode(m.group(1)), m.group(2)
+            return head + tail if (head + tail) in vocab or tail not in vocab else f"{head} {tail}"
+
+        line = _LIGATURE_SPLIT.sub(_ligature, line)
+    line = normalize_unicode(line)
+    if _LETTER_SPACED.match(line.strip()):
+        line = " ".join(w.replace(" ", "") for w in re.split(r"\s{2,}", line.strip()))
+    return re.sub(r"[ \t]+", " ", line).strip()
+
+
+def join_lines(lines: list[str], vocab: Vocabulary) -> tuple[str, list[int]]:
+    """Lines of one paragraph as one text, and where each line starts in it: a line-end hyphen
+    resolved by the vocabulary, a line-end slash or dash kept tight to the next word."""
+    out, starts = "", []
+    for line in lines:
+        if not out:
+            starts.append(0)
+            out = line
+            continue
+        m = re.search(r"([^\W\d_]*\w)-$", out)
+        second = re.match(r"[^\W\d_]+", line)
+        if m and second:
+            word = vocab.join_hyphen(m.group(1), second.group())
+            out = out[: m.start()]
+            starts.append(len(out))
+            out += word + line[second.end():]
+        elif out.endswith(("/", "-", "–")):
+            starts.append(len(out))
+            out += line
+        else:
+            out += " "
+            starts.append(len(out))
+            out += line
+    return out, starts
