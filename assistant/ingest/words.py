@@ -29,7 +29,12 @@ class Vocabulary:
         for text in texts:
             # A word cut at the line's end is not a word: leave the last one of a hyphenated line out.
             body = re.sub(r"[^\W\d_]+-$", "", text)
-            counts.update(w.lower() for w in _WORD.findall(body))
+            for w in _WORD.findall(body):
+                w = w.lower()
+                counts[w] += 1
+                parts = w.split("-")
+                # "moderate-to-vigorous" also vouches for "moderate-to" and "to-vigorous".
+                counts.update(f"{a}-{b}" for a, b in zip(parts, parts[1:]) if len(parts) > 2)
         self.counts = counts
 
     def __contains__(self, word: str) -> bool:
