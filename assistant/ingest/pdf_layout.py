@@ -107,7 +107,7 @@ def _line(ltline) -> Line | None:
 
 
 def _page_layout(number: int, ltpage) -> PageLayout:
-    from pdfminer.layout import LTChar, LTFigure, LTImage, LTTextBox
+    from pdfminer.layout import LTChar, LTImage, LTTextBox
 
     boxes: list[Box] = []
     unmapped = chars = images = 0
@@ -129,8 +129,6 @@ def _page_layout(number: int, ltpage) -> PageLayout:
             lines = tuple(ln for ln in (_line(x) for x in obj) if ln is not None)
             if lines:
                 boxes.append(Box(lines, obj.x0, obj.y0, obj.x1, obj.y1))
-        elif isinstance(obj, LTFigure):
-            continue
     return PageLayout(number, ltpage.width, ltpage.height, boxes, unmapped, chars, images)
 
 
