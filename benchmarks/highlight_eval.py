@@ -1,6 +1,7 @@
 """How often the highlighted sentence is the one that answers: on our own questions and on SciFact.
 
     python -m benchmarks.highlight_eval [--split dev|train] [--claims ../shared/scifact-claims] [--beir ../shared/beir/scifact]
+                                        [--pdf-qa ../shared/pdf-qa] [--pdf-index .cache/pdf-qa/index]
 
 Each hit carries "the sentence that best answers" (`Hit.highlight`).  Counted over hits that contain
 an answer at all, so retrieval quality does not enter:
@@ -8,6 +9,9 @@ an answer at all, so retrieval quality does not enter:
   question's answer text; right when the highlight overlaps that text;
 - SciFact dev claims as questions (the SciFact index): hits among the top 10 from a gold
   abstract whose passage contains a rationale sentence; right when the highlight is one.
+- ../shared/pdf-qa (its index as `benchmarks/pdf_qa.py` builds it): for the top hit of each
+  answerable question, whether its highlight overlaps an answer string; and among the top 5 hits
+  that contain an answer string, the share whose highlight does.
 Beside each, the share a highlight of the passage's first sentence would get, and the share a
 sentence picked at random would get on average, so the figure has a floor to compare with.  Then
 per answer: of the questions (SciFact: claim and gold abstract) whose answer lies in one of the
@@ -19,6 +23,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
+import unicodedata
 from pathlib import Path
 
 from assistant.claims.train import gold_spans, load_claims, load_corpus
@@ -91,6 +97,44 @@ def scifact(claims_dir: Path, beir: Path, split: str = "dev") -> None:
     _report(f"SciFact {split} claims (top 10, rationale sentences)", scored, answers)
 
 
+def _norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).replace("\u00ad", "").split()).casefold()
+
+
+def pdf_qa(pdf_qa_dir: Path, index_dir: Path) -> None:
+    searcher = Searcher(index_dir)
+    top_right = inside = inside_right = answerable = 0
+    for line in (pdf_qa_dir / "questions.jsonl").read_text().splitlines():
+        q = json.loads(line)
+        if not q["doc"]:
+            continue
+        answerable += 1
+        for rank, hit in enumerate(searcher.search(q["question"], k=5)):
+            doc = searcher.index.document(searcher.index.doc_row(hit.doc_id))
+            spans = _answer_spans(doc.text, hit.start, hit.end, q["contains"])
+            if not spans:
+                continue
+            inside += 1
+            right = any(_overlaps((hit.highlight.start, hit.highlight.end), s) for s in spans)
+            inside_right += right
+            top_right += right and rank == 0
+    print(f"pdf-qa: the top hit's highlight is the answer for {top_right}/{answerable} = {top_right / answerable:.3f} "
+          f"of answerable questions; among the top-5 hits that contain the answer, {inside_right}/{inside} = "
+          f"{inside_right / max(1, inside):.3f}")
+
+
+def _answer_spans(text: str, start: int, end: int, contains: list[str]) -> list[tuple[int, int]]:
+    """Spans in `text` of the answer strings found whole inside [start, end), compared as the
+    set's scorer does (NFKC, soft hyphens out, whitespace collapsed, case-folded)."""
+    spans = []
+    for c in contains:
+        words = _norm(c).split()
+        pattern = r"\s+".join(re.escape(w) for w in words)
+        for m in re.finditer(pattern, unicodedata.normalize("NFKC", text[start:end]).casefold()):
+            spans.append((start + m.start(), start + m.end()))
+    return spans
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--claims", default="../shared/scifact-claims")
@@ -98,7 +142,11 @@ def main() -> None:
     ap.add_argument("--questions", default="eval/questions.jsonl")
     ap.add_argument("--index-dir", default="index")
     ap.add_argument("--split", default="dev", choices=["train", "dev"], help="SciFact claims to use (tune on train)")
+    ap.add_argument("--pdf-qa", default="../shared/pdf-qa")
+    ap.add_argument("--pdf-index", default=".cache/pdf-qa/index", help="built by benchmarks/pdf_qa.py")
     args = ap.parse_args()
+    if Path(args.pdf_index).exists():
+        pdf_qa(Path(args.pdf_qa), Path(args.pdf_index))
     own_set(Path(args.index_dir), Path(args.questions))
     scifact(Path(args.claims), Path(args.beir), args.split)
 

@@ -12,7 +12,8 @@ import pytest
 
 from tests.conftest import ROOT
 
-KEYS = ["rank", "score", "doc_id", "title", "source", "start", "end", "page", "page_label", "section", "text", "highlight"]
+KEYS = ["rank", "score", "doc_id", "title", "source", "start", "end", "page", "page_label", "section", "text", "highlight",
+        "probability", "match"]
 
 
 def run(*args: str, cwd: Path, check: bool = False) -> subprocess.CompletedProcess:
@@ -48,7 +49,9 @@ def test_index_prints_report_and_is_incremental(workdir):
 
 def test_search_json_and_human(workdir):
     proc = run("search", "Which brain regions are linked to depression?", "--json", "--k", "3", cwd=workdir, check=True)
-    hits = json.loads(proc.stdout)
+    out = json.loads(proc.stdout)
+    hits = out["hits"]
+    assert out["answered"] is True and out["searched_for"] == "Which brain regions are linked to depression?"
     assert len(hits) == 3 and list(hits[0]) == KEYS
     assert hits[0]["doc_id"] == "neuroplasticity-and-neuropsychiatry.txt"
     human = run("search", "Which brain regions are linked to depression?", "--k", "1", cwd=workdir, check=True).stdout
@@ -57,7 +60,7 @@ def test_search_json_and_human(workdir):
 
 def test_search_filter_and_history(workdir):
     hits = json.loads(run("search", "anxiety", "--doc", "neuropsychotherapy.txt", "--json", cwd=workdir,
-                          check=True).stdout)
+                          check=True).stdout)["hits"]
     assert {h["doc_id"] for h in hits} == {"neuropsychotherapy.txt"}
     proc = run("search", "And for anxiety?", "--history", "Which brain regions are linked to depression?",
                "--k", "1", cwd=workdir, check=True)
@@ -97,7 +100,7 @@ def test_bad_input_messages(workdir, tmp_path):
         assert "Traceback" not in proc.stderr
     # Control characters are cleaned, not fatal.
     ok = run("search", "depression\x07\x1b[31m brain", "--json", cwd=workdir, check=True)
-    assert json.loads(ok.stdout)
+    assert json.loads(ok.stdout)["hits"]
 
 
 def test_nothing_lost_when_corpus_unreadable(workdir, tmp_path):
@@ -106,7 +109,7 @@ def test_nothing_lost_when_corpus_unreadable(workdir, tmp_path):
     (empty / "bad.pdf").write_bytes(b"%PDF-1.4 broken")
     proc = run("index", str(empty), cwd=workdir)
     assert proc.returncode != 0 and "left as it is" in proc.stderr
-    hits = json.loads(run("search", "depression", "--json", cwd=workdir, check=True).stdout)
+    hits = json.loads(run("search", "depression", "--json", cwd=workdir, check=True).stdout)["hits"]
     assert hits  # the index still answers
 
 
@@ -128,7 +131,7 @@ def test_fresh_clone_first_search_builds_index(tmp_path):
 
     shutil.copytree(CORPUS, tmp_path / "corpus")
     proc = run("search", "What is neuropsychotherapy?", "--json", "--k", "1", cwd=tmp_path, check=True)
-    assert json.loads(proc.stdout)[0]["doc_id"] == "neuropsychotherapy.txt"
+    assert json.loads(proc.stdout)["hits"][0]["doc_id"] == "neuropsychotherapy.txt"
     assert "building it from corpus/" in proc.stderr
     assert (tmp_path / "index" / "CURRENT").exists()
 
@@ -138,7 +141,7 @@ def test_every_flag_added_acts_or_is_refused(workdir, tmp_path):
     batch = tmp_path / "q.jsonl"
     batch.write_text(json.dumps({"id": "a", "question": "Which brain regions are linked to depression?"}) + "\n")
     single = json.loads(run("search", "Which brain regions are linked to depression?", "--mode", "bm25", "--json",
-                            cwd=workdir, check=True).stdout)
+                            cwd=workdir, check=True).stdout)["hits"]
     batched = json.loads(run("search", "--batch", str(batch), "--mode", "bm25", cwd=workdir, check=True).stdout)
     hybrid = json.loads(run("search", "--batch", str(batch), cwd=workdir, check=True).stdout)
     assert [h["score"] for h in batched["hits"]] == [h["score"] for h in single]

@@ -91,7 +91,7 @@ def test_clients_see_paths_within_the_collection_not_the_servers(tmp_path):
     verdict = run("check", "Neuroplasticity continues in adulthood.", "--json")
     for out in (hits.stdout, verdict.stdout):
         assert out and str(tmp_path) not in out and "server-private" not in out
-    assert all(h["source"].startswith("papers/") for h in json.loads(hits.stdout))
+    assert all(h["source"].startswith("papers/") for h in json.loads(hits.stdout)["hits"])
 
 
 def test_a_stored_conversation_is_read_back_only_when_well_formed():

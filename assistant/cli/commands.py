@@ -97,13 +97,17 @@ def run_search(args: argparse.Namespace) -> int:
         raise CommandError("give a QUESTION or --batch FILE.jsonl")
     resolved = resolve_followup(args.question, args.history or [], searcher.encoder)
     hits = searcher.search(resolved.query, k=args.k, doc_ids=args.doc, mode=args.mode)
+    answered = searcher.answered(hits)
     if args.json:
-        print(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=1))
+        print(json.dumps({"question": resolved.original, "searched_for": resolved.query, "answered": answered,
+                          "hits": [h.to_dict() for h in hits]}, ensure_ascii=False, indent=1))
         return EXIT_OK
     if resolved.query != resolved.original:
         print(f"(searched for: {resolved.query})\n")
     if not hits:
         print("no passages found")
+    elif not answered:
+        print("Nothing in these documents answers this question. The closest passages, which are not answers:\n")
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     for hit in hits:
         print(format_hit(hit, color))
@@ -136,13 +140,14 @@ def _run_batch(searcher: Searcher, path: Path, k: int, doc_ids: list[str] | None
         if not isinstance(history, list):
             raise QuestionError(f"line {number}: 'history' must be a list of questions")
         resolved = resolve_followup(rec.get("question", ""), [str(h) for h in history], searcher.encoder)
-        line = {"hits": [h.to_dict() for h in searcher.search(resolved.query, k=k, doc_ids=doc_ids, mode=mode)]}
+        hits = searcher.search(resolved.query, k=k, doc_ids=doc_ids, mode=mode)
+        line = {"answered": searcher.answered(hits), "hits": [h.to_dict() for h in hits]}
         if resolved.query != resolved.original:
             line["resolved_query"] = resolved.query
         return line
 
     searcher.encoder.warm_up()
-    return _run_jsonl_batch(path, handle, {"hits": []})
+    return _run_jsonl_batch(path, handle, {"answered": False, "hits": []})
 
 
 def run_eval(args: argparse.Namespace) -> int:

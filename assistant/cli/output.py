@@ -20,7 +20,8 @@ def format_hit(hit: Hit, color: bool) -> str:
     on, off = ("\033[1;33m", "\033[0m") if color else ("»", "«")
     text = hit.text[: rel[0]] + on + hit.text[rel[0] : rel[1]] + off + hit.text[rel[1] :]
     section = f"{' › '.join(hit.section)} · " if hit.section else ""
-    lines = [f"{hit.rank}. {hit.title}", f"   {hit.doc_id} · {section}{hit.location} · score {hit.score:.3f}",
+    lines = [f"{hit.rank}. {hit.title}", f"   {hit.doc_id} · {section}{hit.location} · {hit.match} "
+             f"(probability {hit.probability:.2f}) · score {hit.score:.3f}",
              f"   best sentence: {hit.highlight.text}", ""]
     lines += ["   " + ln for ln in text.splitlines() if ln.strip()]
     return "\n".join(lines) + "\n"

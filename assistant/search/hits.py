@@ -46,18 +46,22 @@ class Hit:
     pages: tuple[int, ...] = ()
     section: tuple[str, ...] = ()  # the headings the passage sits under, outermost first
     page_label: str = ""  # the page number(s) printed on the page(s), e.g. "2292" or "147-148"
+    probability: float = 0.0  # calibrated probability that the passage holds the answer
+    match: str = ""  # that probability in words: "strong match", "partial match", "weak match"
 
     def to_dict(self) -> dict:
         """The JSON form: rank, score, doc_id, title, source, start, end, page (the PDF page, or
         [first, last] for a passage that spans pages; null without pages), page_label (the printed
         page number or range; null without pages), section ("Methods › Participants", "" when none),
-        text, highlight."""
+        text, highlight, probability (calibrated: that the passage holds the answer), match (it in
+        words)."""
         pages = self.pages
         page = None if not pages else pages[0] if len(pages) == 1 else [pages[0], pages[-1]]
         label = self.page_label or (None if not pages else str(pages[0]) if len(pages) == 1 else f"{pages[0]}-{pages[-1]}")
         return {"rank": self.rank, "score": round(float(self.score), 6), "doc_id": self.doc_id, "title": self.title,
                 "source": self.source, "start": self.start, "end": self.end, "page": page, "page_label": label,
-                "section": " › ".join(self.section), "text": self.text, "highlight": asdict(self.highlight)}
+                "section": " › ".join(self.section), "text": self.text, "highlight": asdict(self.highlight),
+                "probability": round(self.probability, 4), "match": self.match}
 
     @property
     def location(self) -> str:

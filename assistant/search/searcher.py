@@ -21,7 +21,7 @@ from assistant import config
 from assistant.config import FusionParams
 from assistant.embedding import Encoder, get_encoder
 from assistant.index import Index, open_index
-from assistant.search.highlight import best_sentence
+from assistant.search.answer import AnswerModel, answer_model, is_question, match_words, passage_answer, pool_cosine
 from assistant.search.hits import Highlight, Hit
 from assistant.search.questions import QuestionError, clean_question
 from assistant.text import bm25_tokenize
@@ -60,12 +60,21 @@ class Searcher:
     """Searches one index; the model loads on the first question, an index on disk is memory-mapped."""
 
     def __init__(self, index_dir: Path | str = config.DEFAULT_INDEX_DIR, encoder: Encoder | None = None,
-                 fusion: FusionParams = config.DEFAULT_FUSION, index: Index | None = None) -> None:
+                 fusion: FusionParams = config.DEFAULT_FUSION, index: Index | None = None,
+                 answers: AnswerModel | None = None) -> None:
         self.index_dir = Path(index_dir)
         _single_threaded_blas()
         self.index = index if index is not None else open_index(self.index_dir)
         self.encoder = encoder or get_encoder()
         self.fusion = fusion
+        self._answers = answers
+
+    @property
+    def answers(self) -> AnswerModel:
+        """The answer model, read on the first search."""
+        if self._answers is None:
+            self._answers = answer_model()
+        return self._answers
 
     def reload(self) -> None:
         """Pick up a newer generation of the index (after an upload, say)."""
@@ -144,6 +153,7 @@ class Searcher:
         cand = self.candidates(question, doc_ids, q, n=max(self.fusion.candidates, 4 * k), tokens=tokens)
         terms = set(tokens)
         scores = cand.fused(self.fusion, mode)
+        pool, asked = pool_cosine(cand.dense), is_question(question)
         kept: list[Hit] = []
         taken: dict[int, list[tuple[int, int]]] = {}
         shown: set[tuple[int, int]] = set()
@@ -153,7 +163,7 @@ class Searcher:
             if any(min(p.end, e2) - max(p.start, s2) > 0.5 * min(p.end - p.start, e2 - s2)
                    for s2, e2 in taken.get(p.doc, [])):
                 continue
-            hit = self._hit(len(kept) + 1, p.row, float(scores[i]), q, terms)
+            hit = self._hit(len(kept) + 1, p.row, float(scores[i]), q, terms, pool, asked)
             # Two windows around one answering sentence are one spot: the second would show the
             # reader the same highlighted sentence again.
             if (p.doc, hit.highlight.start) in shown:
@@ -165,6 +175,11 @@ class Searcher:
                 break
         return kept
 
+    def answered(self, hits: list[Hit]) -> bool:
+        """Whether any hit is likely enough to hold the answer (the answer model's bar); when not,
+        the hits are the closest passages, not answers."""
+        return any(h.probability >= self.answers.answer_bar for h in hits)
+
     def _answers_first(self, rows: np.ndarray, scores: np.ndarray) -> list[int]:
         """Candidate positions by score, passages of a reference list after all others: a citation
         entry names the topic but never answers, so it is shown only when nothing else matches."""
@@ -175,15 +190,18 @@ class Searcher:
             in_refs[i] = self.index.document(p.doc).in_references(p.start)
         return [i for i in order if not in_refs[i]] + [i for i in order if in_refs[i]]
 
-    def _hit(self, rank: int, row: int, score: float, q: np.ndarray, terms: set[str]) -> Hit:
+    def _hit(self, rank: int, row: int, score: float, q: np.ndarray, terms: set[str], pool: tuple[float, float],
+             asked: bool) -> Hit:
         p = self.index.passage(row)
         doc = self.index.document(p.doc)
-        best = best_sentence(self.index, row, q, terms)
+        answer = passage_answer(self.index, row, q, terms, pool, asked, self.answers)
+        best = answer.sentence
         hs, he = self.index.sentence_span(best) if best is not None else (p.start, p.end)
+        probability = float(self.answers.probability(answer.relevance)[0]) if best is not None else 0.0
         pages = doc.page_range(p.start, p.end)
         labels = [doc.page_label(n) for n in (pages[0], pages[-1])] if pages else []
         label = "" if not labels else labels[0] if labels[0] == labels[1] else f"{labels[0]}-{labels[1]}"
         return Hit(rank=rank, score=score, doc_id=doc.doc_id, title=doc.title, source=doc.source, start=p.start,
                    end=p.end, page=pages[0] if pages else None, text=doc.text[p.start : p.end],
                    highlight=Highlight(doc.text[hs:he], hs, he), pages=pages, section=doc.section_at(p.start),
-                   page_label=label)
+                   page_label=label, probability=probability, match=match_words(probability))

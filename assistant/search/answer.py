@@ -1,0 +1,183 @@
+"""Which sentence of a passage answers, how likely the passage holds the answer, and when nothing does.
+
+Two logistic regressions stored as JSON in `assistant/models/answer.json` (trained by
+`python -m assistant.search.train_answer`; what they learned from is written there and in
+`assistant/models/README.md`):
+- the sentence model scores each sentence of a passage from `SENTENCE_FEATURES` (its cosine with the
+  question, its neighbours' and its passage's, the question terms it shares, its length); the
+  highlight is the best-scoring sentence that is not heading-like (`is_heading_like`);
+- the relevance model turns `RELEVANCE_FEATURES` of a passage into the probability that it holds the
+  answer (on SciFact train claims: that it is a passage of an evidence abstract containing a
+  rationale sentence), calibrated out of fold.
+A search is *answered* when some hit's probability reaches the model's `answer_bar`; otherwise the
+hits are the closest passages, not answers.  `match_words` says a probability in words.
+
+Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEATURES`, `MODEL_PATH`,
+`answer_model`, `is_heading_like`, `is_question`, `match_words`, `passage_answer`, `pick`, `pool_cosine`,
+`relevance_features`, `sentence_features`, `MatchWord`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+
+from assistant.index import Index
+from assistant.linear import LinearModel
+from assistant.text import bm25_tokenize
+
+__all__ = ["MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AnswerModel", "MatchWord", "PassageAnswer",
+           "answer_model", "is_heading_like", "is_question", "match_words", "passage_answer", "pick", "pool_cosine",
+           "relevance_features", "sentence_features"]
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "answer.json"
+
+# What makes a sentence the answer is how it matches the question, not its form: the training
+# abstracts' rationale sentences are long and numeric, which a user's documents' answers need not be.
+SENTENCE_FEATURES = ["cos", "cos_minus_best", "cos_prev", "cos_next", "term_share"]
+RELEVANCE_FEATURES = ["cos_passage", "cos_margin", "cos_gap", "answer_logit", "answer_cos", "answer_term_share",
+                      "passage_term_share", "is_question"]
+# cos_margin: the passage's cosine minus the mean of the POOL best candidates' cosines (how far it
+# stands out from what the collection offers); cos_gap: minus the best candidate's cosine.
+POOL = 10
+_QUESTION = re.compile(r"^\s*(what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|"
+                       r"should|would|will|has|have|had)\b", re.I)
+
+MatchWord = Literal["strong match", "partial match", "weak match"]
+_END = re.compile(r"[.!;:)\]\"'”’]\s*$")
+
+
+def is_question(text: str) -> bool:
+    """A question rather than a statement (a claim, a keyword query): questions match their
+    answers with lower cosines than claims match their evidence."""
+    return text.rstrip().endswith("?") or bool(_QUESTION.match(text))
+
+
+def pool_cosine(dense: np.ndarray) -> tuple[float, float]:
+    """Mean cosine of the POOL best candidates and the best one: how close the collection comes
+    to the question at all."""
+    if not len(dense):
+        return 0.0, 0.0
+    top = -np.sort(-np.asarray(dense, dtype=np.float64))[:POOL]
+    return float(top.mean()), float(top[0])
+
+
+def match_words(probability: float) -> MatchWord:
+    """Thirds of the calibrated probability: a strong match holds the answer two times in three or
+    more, a weak one less than one time in three."""
+    return "strong match" if probability >= 2 / 3 else "partial match" if probability >= 1 / 3 else "weak match"
+
+
+def is_heading_like(text: str, start: int, title: str, heading_starts: frozenset[int]) -> bool:
+    """A line that names a topic but states nothing, so it never is the answer: a section heading
+    of the document (a section starts at it), the document's title, a question (headings and
+    rhetorical questions in the text), or a short line without a sentence end and without a
+    number (a table row with numbers may be the answer)."""
+    t = text.strip()
+    if not t:
+        return True
+    if start in heading_starts or t.casefold() == title.strip().casefold() or t.endswith("?"):
+        return True
+    return len(t.split()) < 8 and not _END.search(t) and not any(c.isdigit() for c in t)
+
+
+@dataclass(frozen=True)
+class PassageAnswer:
+    """The sentence row to highlight (None without sentences), its answer log-odds, and the
+    passage's relevance features."""
+
+    sentence: int | None
+    logit: float
+    relevance: np.ndarray
+
+
+class AnswerModel:
+    """The sentence and relevance models, the bar for answering, and where they came from."""
+
+    def __init__(self, spec: dict) -> None:
+        self.sentence = LinearModel(spec["sentence"])
+        self.relevance = LinearModel(spec["relevance"])
+        if self.sentence.features != SENTENCE_FEATURES or self.relevance.features != RELEVANCE_FEATURES:
+            raise ValueError("answer model features differ from the code's; retrain with "
+                             "`python -m assistant.search.train_answer`")
+        self.answer_bar = float(spec["answer_bar"])
+        self.spec = spec
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> AnswerModel:
+        return cls(json.loads(Path(path).read_text(encoding="utf-8")))
+
+    def sentence_logits(self, x: np.ndarray) -> np.ndarray:
+        p = np.clip(self.sentence.predict(x), 1e-9, 1 - 1e-9)
+        return np.log(p / (1 - p))
+
+    def probability(self, relevance: np.ndarray) -> np.ndarray:
+        return self.relevance.predict(np.atleast_2d(relevance))
+
+
+@lru_cache(maxsize=1)
+def answer_model() -> AnswerModel:
+    """The shipped model, read once per process."""
+    return AnswerModel.load()
+
+
+def _heading_starts(index: Index, doc: int) -> frozenset[int]:
+    return frozenset(s.start for s in index.document(doc).sections)
+
+
+def sentence_features(index: Index, row: int, q: np.ndarray, terms: set[str]
+                      ) -> tuple[range, np.ndarray, np.ndarray, dict[str, float]]:
+    """Sentence rows of passage `row`, their `SENTENCE_FEATURES` (one row each), which are
+    heading-like, and the passage's own features (cos_passage, passage_term_share)."""
+    sentences = index.passage_sentences(row)
+    n = len(sentences)
+    if not n:
+        return sentences, np.zeros((0, len(SENTENCE_FEATURES)), np.float32), np.zeros(0, bool), {}
+    sims = index.sentence_vectors(sentences) @ q
+    p = index.passage(row)
+    doc = index.document(p.doc)
+    spans = [index.sentence_span(r) for r in sentences]
+    texts = [doc.text[s:e] for s, e in spans]
+    tokens = [set(t) for t in bm25_tokenize(texts)]
+    passage_terms = set().union(*tokens)
+    denom = max(1, len(terms))
+    cos_passage = float((index.passage_vectors(np.array([row])) @ q)[0])
+    prev = np.concatenate([sims[:1], sims[:-1]])
+    nxt = np.concatenate([sims[1:], sims[-1:]])
+    x = np.column_stack([sims, sims - sims.max(), prev, nxt, [len(terms & t) / denom for t in tokens]]).astype(np.float32)
+    starts = _heading_starts(index, p.doc)
+    heading = np.array([is_heading_like(t, s, doc.title, starts) for t, (s, _) in zip(texts, spans)])
+    return sentences, x, heading, {"cos_passage": cos_passage, "passage_term_share": len(terms & passage_terms) / denom}
+
+
+def relevance_features(x: np.ndarray, logits: np.ndarray, best: int, passage: dict[str, float],
+                       pool: tuple[float, float], question: bool) -> np.ndarray:
+    """`RELEVANCE_FEATURES` of a passage whose sentence `best` answers (training uses this too)."""
+    cos = passage["cos_passage"]
+    return np.array([cos, cos - pool[0], cos - pool[1], logits[best], x[best, 0], x[best, 4],
+                     passage["passage_term_share"], float(question)], np.float32)
+
+
+def pick(logits: np.ndarray, heading: np.ndarray) -> int:
+    """The best sentence that is not heading-like (any sentence when all are)."""
+    return int(np.argmax(logits if heading.all() else np.where(heading, -np.inf, logits)))
+
+
+def passage_answer(index: Index, row: int, q: np.ndarray, terms: set[str], pool: tuple[float, float], question: bool,
+                   model: AnswerModel | None = None) -> PassageAnswer:
+    """The answering sentence of passage `row` and the passage's relevance features; `pool` is
+    `pool_cosine` of the search's candidates, `question` whether the query is a question."""
+    model = model or answer_model()
+    sentences, x, heading, passage = sentence_features(index, row, q, terms)
+    if not len(sentences):
+        return PassageAnswer(None, -20.0, np.zeros(len(RELEVANCE_FEATURES), np.float32))
+    logits = model.sentence_logits(x)
+    best = pick(logits, heading)
+    return PassageAnswer(sentences.start + best, float(logits[best]),
+                         relevance_features(x, logits, best, passage, pool, question))
