@@ -122,6 +122,17 @@ def test_ask_shows_highlighted_cited_passage(page):
     assert "Citations" in page.content() and "[1]" in page.locator("#citations textarea").input_value()
 
 
+def test_an_unanswerable_question_says_so_and_keeps_the_closest_passages_folded(page):
+    turn = ask(page, "Who won the 2018 World Cup?")
+    assert "Nothing in these documents answers" in turn.locator(".no-answer").inner_text()
+    closest = turn.locator("details.closest")
+    assert closest.get_attribute("open") is None and not turn.locator("li.hit").first.is_visible()
+    closest.locator("summary", has_text="Closest passages").click()
+    assert turn.locator("ol.not-answers li.hit").first.is_visible()
+    match = turn.locator("li.hit .match").first
+    assert match.inner_text().endswith("match") and "probability" in match.get_attribute("title")
+
+
 def test_follow_up_uses_the_conversation(page):
     ask(page, "Which brain regions are linked to depression?")
     turn = ask(page, "And for anxiety?")
@@ -232,7 +243,7 @@ def test_search_api_refuses_bad_input_with_the_reason(server):
 
     client = Client(server["url"], verbose=False)
     ok = json.loads(client.predict("What is neuropsychotherapy?", "[]", 3, api_name="/search"))
-    assert len(ok["hits"]) == 3
+    assert len(ok["hits"]) == 3 and ok["answered"] is True and "probability" in ok["hits"][0]
     for history, k, reason in (("not json", 3, "history must be a JSON list"), ('{"a": 1}', 3, "history must be"),
                                ("[]", 1000, "k must be a whole number"), ("[]", 0, "k must be a whole number")):
         with pytest.raises(Exception, match=reason):

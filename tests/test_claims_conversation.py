@@ -165,6 +165,24 @@ def test_followup_resolution(encoder):
     assert alone.query == "What is structural neuroplasticity?" and alone.kind == "standalone"
 
 
+def test_followups_read_as_the_question_a_person_would_type(encoder):
+    # eval/conversations.jsonl gives the expected rewrite for follow-ups that once read badly:
+    # a coordinated phrase replaced whole, a pronoun replaced by a noun phrase, "is" agreeing.
+    import json
+
+    from tests.conftest import ROOT
+
+    checked = 0
+    for line in (ROOT / "eval" / "conversations.jsonl").read_text().splitlines():
+        turns = json.loads(line)["turns"]
+        for i, turn in enumerate(turns):
+            if "resolved" in turn:
+                history = [t["question"] for t in turns[:i]]
+                assert resolve_followup(turn["question"], history, encoder).query == turn["resolved"]
+                checked += 1
+    assert checked >= 3
+
+
 def test_followup_never_doubles_a_word(encoder):
     r = resolve_followup("And the secondary outcomes?", ["What is the primary outcome of the trial?"], encoder)
     assert "the the" not in r.query.lower() and "secondary outcomes" in r.query

@@ -4,9 +4,11 @@ Public API: `ResolvedQuery`, `resolve_followup`, `is_followup`.
 
 Two kinds of follow-up are handled:
 - a new topic for the same question ("And for anxiety?", "What about schizophrenia?"): the phrase of
-  the previous question most similar to the new topic (by the embedding model) is replaced by it;
+  the previous question most similar to the new topic (by the embedding model) is replaced by it,
+  with the phrases coordinated with it ("depression and anxiety" -> "schizophrenia");
 - a question that points back ("How is it treated?", "What causes them?"): the pronoun is replaced by
-  the previous question's topic words.
+  the previous question's topic: the phrase a follow-up put in, else the noun phrase that ends the
+  previous question (after its last preposition or verb: "... involved in depression and anxiety?").
 Anything else is already standalone and searched as typed.
 """
 
@@ -30,6 +32,10 @@ _PRONOUNS = re.compile(r"\b(it|its|they|them|their|this|that|these|those|he|she|
 _WORD = re.compile(r"[\w'-]+")
 _ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
 _DOUBLED = re.compile(r"\b(\w+)(\s+\1\b)+", re.I)
+_COORD = r"(?:\s*,\s*|\s+(?:and|or|&)\s+|\s*,\s*(?:and|or)\s+)"
+# Where the noun phrase that ends a question begins: after its last preposition or auxiliary verb.
+_PIVOT = re.compile(r"\b(in|on|of|for|to|about|with|by|from|at|is|are|was|were|does|do|did|can|could|has|have|had|"
+                    r"affect|affects|cause|causes|treat|treats|mean|means)\s+", re.I)
 
 
 class ResolvedQuery(NamedTuple):
@@ -111,20 +117,59 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder)
             bonus = np.array([0.02 * previous[s:e].count(" ") + 0.05 * e / len(previous) for s, e in spans])
             best = int(np.argmax(sims + bonus))
             if sims[best] > 0.25:
-                s, e = spans[best]
+                s, e = _coordinated(previous, *spans[best])
                 return ResolvedQuery(question, _tidy(_put(previous, s, e, topic)), kind, topic)
         return ResolvedQuery(question, f"{previous} {topic}".strip(), kind)
-    topic = " ".join(_content_words(previous))
-    replaced, n = _PRONOUNS.subn(topic, q, count=1)
-    return ResolvedQuery(question, replaced if n else f"{q} {topic}", kind)
+    topic = slot if slot and slot in previous else _final_noun_phrase(previous)
+    replaced, n = _PRONOUNS.subn(lambda m: _possessive(topic, m.group()), q, count=1)
+    return ResolvedQuery(question, _tidy(replaced) if n else f"{q} {topic}", kind)
+
+
+def _coordinated(text: str, s: int, e: int) -> tuple[int, int]:
+    """[s, e) widened over the phrases coordinated with it ("depression and anxiety", "A, B or C")."""
+    content = r"[\w'-]+(?:\s+[\w'-]+){0,2}"
+    while m := re.match(_COORD + f"({content})", text[e:], re.I):
+        if not _content_words(m.group(1)) or m.group(1).split()[0].lower() in _STOP:
+            break
+        e += m.end()
+    while m := re.search(f"({content})" + _COORD + "$", text[:s], re.I):
+        words = m.group(1).split()
+        keep = []
+        for w in reversed(words):  # only the content words next to the conjunction
+            if w.lower() in _STOP:
+                break
+            keep.insert(0, w)
+        if not keep:
+            break
+        s = m.end() - len(m.group()) + len(m.group(1)) - len(" ".join(keep))
+    return s, e
+
+
+def _final_noun_phrase(question: str) -> str:
+    """The noun phrase a question ends with, or its content words when none is found."""
+    body = re.sub(r"[?.!]+\s*$", "", question.strip())
+    pivots = list(_PIVOT.finditer(body))
+    tail = body[pivots[-1].end():].strip() if pivots else ""
+    return tail if _content_words(tail) else " ".join(_content_words(question))
+
+
+def _possessive(topic: str, pronoun: str) -> str:
+    return f"{topic}'s" if pronoun.lower() in ("its", "their", "his", "her") else topic
 
 
 def _put(text: str, s: int, e: int, topic: str) -> str:
     """`text` with [s, e) replaced by `topic`; the topic's article goes where the text has one
-    ("What is the primary outcome" + "the secondary outcomes": one "the")."""
+    ("What is the primary outcome" + "the secondary outcomes": one "the"), and "is" agrees."""
     if re.search(r"\b(the|a|an)\s+$", text[:s], re.I):
         topic = _ARTICLE.sub("", topic)
-    return text[:s] + topic + text[e:]
+    before = text[:s]
+    last = topic.split()[-1].lower() if topic.split() else ""
+    if " and " in topic or (last.endswith("s") and not last.endswith(("ss", "is", "us"))):
+        # a plural topic in the place of a singular one: "What is the primary outcome" -> "What are
+        # the secondary outcomes"
+        before = re.sub(r"\b([Ii])s(\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?)$",
+                        lambda m: ("Are" if m.group(1) == "I" else "are") + m.group(2), before)
+    return before + topic + text[e:]
 
 
 def _tidy(query: str) -> str:

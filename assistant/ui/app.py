@@ -60,12 +60,14 @@ class App:
     # -- chat --------------------------------------------------------------------------------
 
     def answer(self, question: str, history: list[str], doc_ids: list[str] | None, k: int = 5) -> dict:
-        """One turn: the resolved query and the hits as dictionaries (or an error message)."""
-        turn: dict = {"question": question or "", "resolved": "", "hits": []}
+        """One turn: the resolved query, whether the hits answer it, and the hits as dictionaries
+        (or an error message)."""
+        turn: dict = {"question": question or "", "resolved": "", "answered": False, "hits": []}
         try:
             resolved = resolve_followup(question or "", history, self.encoder)
             turn["resolved"] = resolved.query
             hits = self.searcher.search(resolved.query, k=int(k), doc_ids=doc_ids or None)
+            turn["answered"] = self.searcher.answered(hits)
             turn["hits"] = [h.to_dict() for h in hits]
         except QuestionError as exc:
             turn["error"] = str(exc)
@@ -191,7 +193,8 @@ def restore_turns(stored) -> list[dict]:
             continue
         hits = turn.get("hits") if isinstance(turn.get("hits"), list) else []
         hits = [h for h in hits if _well_formed_hit(h)]
-        kept.append({"question": turn["question"], "resolved": str(turn.get("resolved", "")), "hits": hits,
+        kept.append({"question": turn["question"], "resolved": str(turn.get("resolved", "")),
+                     "answered": turn.get("answered") is not False, "hits": hits,
                      **({"error": str(turn["error"])} if turn.get("error") else {})})
     return kept
 

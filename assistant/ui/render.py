@@ -25,6 +25,12 @@ li.hit { margin-bottom: .9em; }
 .passage { margin: .3em 0; padding: .4em .6em; border-left: 3px solid #d0d7de; white-space: pre-wrap; }
 mark.answer { background: #fff3a3; padding: 0 .1em; }
 details.full summary { cursor: pointer; font-size: .85em; color: #0550ae; }
+.match { font-weight: 600; }
+.match-strong { color: #116329; } .match-partial { color: #7d4e00; } .match-weak { color: #6e7781; }
+.no-answer { font-weight: 600; color: #a40000; margin-bottom: .4em; }
+details.closest > summary { cursor: pointer; color: #57606a; }
+ol.not-answers mark.answer { background: #eaeef2; }
+ol.not-answers .passage { border-left-style: dashed; color: #57606a; }
 .sources li { font-size: .9em; }
 """
 
@@ -62,12 +68,22 @@ def _marked(hit: dict, context: int | None) -> str:
     return f"{_e(before)}<mark class=\"answer\">{_e(mid)}</mark>{_e(after)}"
 
 
+def _match(hit: dict) -> str:
+    """The hit's match in words, its probability on hover (hits stored before it existed: none)."""
+    words, p = hit.get("match"), hit.get("probability")
+    if not isinstance(words, str) or not words or not isinstance(p, (int, float)):
+        return ""
+    kind = words.split()[0]
+    return (f"<span class=\"match match-{_e(kind)}\" title=\"probability {p:.2f} that this passage holds the "
+            f"answer\">{_e(words)}</span> · ")
+
+
 def render_hit(hit: dict) -> str:
     return (
         f"<li class=\"hit\" data-doc=\"{_e(hit['doc_id'])}\">"
         f"<div class=\"cite\"><span class=\"title\">{_e(hit['title'])}</span> · "
         f"<span class=\"doc\">{_e(hit['doc_id'])}</span> · <span class=\"loc\">{_e(location(hit))}</span> · "
-        f"<span class=\"score\">score {hit['score']:.3f}</span></div>"
+        f"{_match(hit)}<span class=\"score\">score {hit['score']:.3f}</span></div>"
         f"<div class=\"passage\">{_marked(hit, 220)}</div>"
         f"<details class=\"full\"><summary>Full passage</summary><div class=\"passage\">{_marked(hit, None)}</div></details>"
         "</li>"
@@ -82,6 +98,10 @@ def render_turn(turn: dict) -> str:
         parts.append(f"<div class=\"error\">{_e(turn['error'])}</div>")
     elif not turn.get("hits"):
         parts.append("<div class=\"empty\">No passage in the collection matches this question.</div>")
+    elif turn.get("answered") is False:
+        parts.append("<div class=\"no-answer\">Nothing in these documents answers this question.</div>"
+                     "<details class=\"closest\"><summary>Closest passages (not answers)</summary>"
+                     "<ol class=\"hits not-answers\">" + "".join(render_hit(h) for h in turn["hits"]) + "</ol></details>")
     else:
         parts.append("<ol class=\"hits\">" + "".join(render_hit(h) for h in turn["hits"]) + "</ol>")
     parts.append("</div>")

@@ -1,0 +1,92 @@
+"""The answer model: which sentence is highlighted, the probability in words, and abstention
+(the real model and the shipped answer model; small in-memory collections)."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from assistant.config import ChunkingParams
+from assistant.index import MemoryIndex
+from assistant.ingest import document_from_text
+from assistant.search import Searcher
+from assistant.search.answer import (MODEL_PATH, RELEVANCE_FEATURES, SENTENCE_FEATURES, AnswerModel, is_heading_like,
+                                     is_question, match_words)
+from assistant.search.train_answer import expected_calibration_error
+
+DOCS = [
+    # a heading that repeats the question word for word, above the sentence that answers it
+    ("sleep.md", "# Sleep notes\n\n## What does deep sleep do for memory?\n\nDuring deep sleep the hippocampus "
+                 "replays the day's experiences, which consolidates memories. The lecture ended at noon."),
+    # the document's title line repeats the topic and answers nothing
+    ("tides.txt", "Ocean tides\n\nThe Moon's gravity pulls the oceans into two bulges, which the Earth rotates "
+                  "through twice a day. Fishing boats leave the harbour early."),
+]
+
+
+@pytest.fixture(scope="module")
+def searcher(encoder):
+    docs = [document_from_text(doc_id, text, title=doc_id.split(".")[0].capitalize()) for doc_id, text in DOCS]
+    return Searcher(encoder=encoder, index=MemoryIndex(docs, encoder, ChunkingParams(max_tokens=96, overlap_tokens=24)))
+
+
+def test_a_heading_that_echoes_the_question_is_not_the_highlight(searcher):
+    hit = searcher.search("What does deep sleep do for memory?", k=1)[0]
+    assert hit.doc_id == "sleep.md"
+    assert hit.highlight.text.startswith("During deep sleep the hippocampus")
+
+
+def test_a_title_line_is_not_the_highlight(searcher):
+    hit = searcher.search("Why are there ocean tides twice a day?", k=1)[0]
+    assert hit.highlight.text.startswith("The Moon's gravity")
+
+
+def test_heading_like_lines():
+    starts = frozenset({100})
+    assert is_heading_like("Primary outcome measure", 100, "A trial", starts)  # a section starts here
+    assert is_heading_like("A trial", 5, "A trial", starts)  # the title
+    assert is_heading_like("What is neuropsychotherapy?", 5, "x", starts)  # a question in the text
+    assert is_heading_like("Retention of children's centres", 5, "x", starts)  # short, no sentence end
+    # a table row with numbers may be the answer, and so may a sentence
+    assert not is_heading_like("NK1r Rabbit S8305 1:10,000 Sigma Aldrich", 5, "x", starts)
+    assert not is_heading_like("None of the 36 centres withdrew from the study.", 5, "x", starts)
+
+
+def test_off_topic_question_is_not_answered_and_an_answerable_one_is(searcher):
+    off = searcher.search("Who won the 2018 football World Cup final?", k=2)
+    on = searcher.search("What pulls the oceans into bulges?", k=2)
+    assert off and not searcher.answered(off)
+    assert searcher.answered(on) and on[0].doc_id == "tides.txt"
+    assert on[0].probability > max(h.probability for h in off)
+
+
+def test_probability_in_words_is_thirds():
+    assert [match_words(p) for p in (0.9, 2 / 3, 0.5, 1 / 3, 0.2)] == \
+        ["strong match", "strong match", "partial match", "partial match", "weak match"]
+
+
+def test_every_hit_carries_its_probability_and_words_in_json(searcher):
+    d = searcher.search("What pulls the oceans into bulges?", k=1)[0].to_dict()
+    assert 0.0 <= d["probability"] <= 1.0 and d["match"] == match_words(d["probability"])
+
+
+def test_question_or_statement():
+    assert is_question("How is it treated?") and is_question("does sleep help memory")
+    assert not is_question("Sleep helps memory.")
+
+
+def test_shipped_model_matches_the_code_and_says_what_it_learned_from():
+    spec = json.loads(MODEL_PATH.read_text())
+    model = AnswerModel(spec)
+    assert model.sentence.features == SENTENCE_FEATURES and model.relevance.features == RELEVANCE_FEATURES
+    assert 0.0 < model.answer_bar < 0.5
+    assert any("SciFact" in s for s in spec["trained_on"]) and spec["command"].startswith("python -m")
+    assert spec["cross_validation"]["relevance_ece_out_of_fold"] <= 0.05
+
+
+def test_expected_calibration_error():
+    y = np.array([0, 0, 0, 1] * 25, float)
+    assert expected_calibration_error(np.full(100, 0.25), y) == pytest.approx(0.0)
+    assert expected_calibration_error(np.full(100, 0.75), y) == pytest.approx(0.5)
