@@ -12,8 +12,15 @@ from assistant.config import ChunkingParams
 from assistant.index import MemoryIndex
 from assistant.ingest import document_from_text
 from assistant.search import Searcher
-from assistant.search.answer import (MODEL_PATH, RELEVANCE_FEATURES, SENTENCE_FEATURES, AnswerModel, is_heading_like,
-                                     is_question, match_words)
+from assistant.search.answer import (
+    MODEL_PATH,
+    RELEVANCE_FEATURES,
+    SENTENCE_FEATURES,
+    AnswerModel,
+    is_heading_like,
+    is_question,
+    match_words,
+)
 from assistant.search.train_answer import expected_calibration_error
 
 DOCS = [

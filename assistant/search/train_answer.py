@@ -45,7 +45,8 @@ from assistant.search.answer import (
 from assistant.search.searcher import Searcher
 from assistant.text import bm25_tokenize
 
-__all__ = ["expected_calibration_error", "main", "reliability_table"]
+__all__ = ["Query", "collect", "expected_calibration_error", "main", "own_queries", "reliability_table",
+           "scifact_queries"]
 
 TOP = 10
 ANSWERED_SHARE = 0.99
@@ -76,11 +77,11 @@ class Query:
     gold: dict[int, list[tuple[int, int]]]
 
 
-def scifact_queries(searcher, claims_dir: Path) -> list[Query]:
-    """SciFact train claims; their rationale sentences are the answers."""
+def scifact_queries(searcher, claims_dir: Path, name: str = "claims_train.jsonl") -> list[Query]:
+    """SciFact claims (train unless `name` says otherwise); their rationale sentences are the answers."""
     index, corpus = searcher.index, load_corpus(claims_dir)
     out = []
-    for claim in load_claims(claims_dir / "claims_train.jsonl"):
+    for claim in load_claims(claims_dir / name):
         gold = {index.doc_row(d): gold_spans(searcher, corpus, d, [i for ev in evs for i in ev["sentences"]])
                 for d, evs in (claim.get("evidence") or {}).items() if index.doc_row(d) is not None}
         out.append(Query(f"scifact-{claim['id']}", claim["claim"], gold))
