@@ -80,5 +80,5 @@ def test_sigkill_during_builds_never_loses_the_index(tmp_path, corpus_index):
     final = _run(["index", "corpus"], work)
     assert final.returncode == 0, final.stderr
     assert not list((work / "index").glob(".building-*"))
-    hits = json.loads(_run(question, work).stdout)
+    hits = json.loads(_run(question, work).stdout)["hits"]
     assert hits[0]["doc_id"] == "neuroplasticity-and-neuropsychiatry.txt"

@@ -5,7 +5,8 @@ import pytest
 from assistant.search import QuestionError, clean_question
 from tests.conftest import same_document_pairs
 
-KEYS = ["rank", "score", "doc_id", "title", "source", "start", "end", "page", "page_label", "section", "text", "highlight"]
+KEYS = ["rank", "score", "doc_id", "title", "source", "start", "end", "page", "page_label", "section", "text", "highlight",
+        "probability", "match"]
 
 
 def test_hits_are_cited_and_highlighted(searcher):
