@@ -138,10 +138,10 @@ def main() -> None:
                         break
             except OSError:
                 time.sleep(0.05)
-        from gradio_client import Client
-
-        client = Client(f"http://127.0.0.1:{port}/", verbose=False)
-        client.predict("term12 term7 finding", "[]", 5, api_name="/search")
+        req = urllib.request.Request(f"http://127.0.0.1:{port}/api/search",
+                                     json.dumps({"question": "term12 term7 finding"}).encode(),
+                                     {"Content-Type": "application/json"})
+        urllib.request.urlopen(req, timeout=120).read()
         answered = time.perf_counter() - t0
         print(f"assistant serve: page ready (HTTP 200) at {page:.2f} s, first API answer at {answered:.2f} s")
     finally:

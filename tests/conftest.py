@@ -1,6 +1,14 @@
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -50,3 +58,62 @@ def corpus_copy(tmp_path) -> Path:
 def same_document_pairs(hits):
     """Every pair of hits from one document, for checks that a spot is cited once."""
     return [(a, b) for i, a in enumerate(hits) for b in hits[i + 1 :] if a.doc_id == b.doc_id]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_server(work: Path, *args: str):
+    """`assistant serve` on 127.0.0.1 in `work` (which holds corpus/ and index/), stopped by its PID."""
+    port = _free_port()
+    log = (work / "server.log").open("w")
+    started = time.monotonic()
+    proc = subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--port", str(port), *args], cwd=work,
+                            stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        for _ in range(240):
+            try:
+                urllib.request.urlopen(url, timeout=1)
+                break
+            except urllib.error.HTTPError:
+                break  # answering (a login page or a refusal is an answer)
+            except OSError:
+                if proc.poll() is not None:
+                    raise RuntimeError((work / "server.log").read_text()) from None
+                time.sleep(0.25)
+        else:
+            raise RuntimeError("server did not start: " + (work / "server.log").read_text())
+        yield {"url": url, "work": work, "ready_s": time.monotonic() - started, "pid": proc.pid, "port": port}
+    finally:
+        os.kill(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.kill(proc.pid, signal.SIGKILL)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def server_work(tmp_path_factory, corpus_index) -> Path:
+    """A folder with a copy of the corpus (plus a document that tries script injection) and its index."""
+    work = tmp_path_factory.mktemp("serve")
+    shutil.copytree(CORPUS, work / "corpus")
+    shutil.copytree(corpus_index, work / "index")
+    (work / "corpus" / "xss.txt").write_text(
+        "Injected page\n\nThis document mentions <script>window.__xss=1</script> and "
+        "<img src=x onerror=\"window.__xss=2\"> inside its text about hippocampus volume.\n")
+    subprocess.run([sys.executable, "-m", "assistant", "index"], cwd=work, check=True, capture_output=True,
+                   env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    return work
+
+
+@pytest.fixture(scope="session")
+def server(server_work):
+    """One `assistant serve` for the browser, API and MCP tests."""
+    with running_server(server_work) as srv:
+        yield srv

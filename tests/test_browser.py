@@ -5,69 +5,18 @@ Each test keeps a screenshot under artifacts/screenshots/.
 
 from __future__ import annotations
 
-import os
-import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
+import json
+import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ARTIFACTS, CORPUS, ROOT
+from tests.conftest import ARTIFACTS
 
 CHROMIUM = "/usr/bin/chromium"
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium (apt install chromium)")]
 SHOTS = ARTIFACTS / "screenshots"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory, corpus_index):
-    """`assistant serve` on 127.0.0.1 with a copy of the corpus and index; stopped by its PID."""
-    work = tmp_path_factory.mktemp("serve")
-    shutil.copytree(CORPUS, work / "corpus")
-    shutil.copytree(corpus_index, work / "index")
-    (work / "corpus" / "xss.txt").write_text(
-        "Injected page\n\nThis document mentions <script>window.__xss=1</script> and "
-        "<img src=x onerror=\"window.__xss=2\"> inside its text about hippocampus volume.\n")
-    subprocess.run([sys.executable, "-m", "assistant", "index"], cwd=work, check=True, capture_output=True,
-                   env=dict(os.environ, PYTHONPATH=str(ROOT)))
-    port = _free_port()
-    log = (work / "server.log").open("w")
-    started = time.monotonic()
-    proc = subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--port", str(port)], cwd=work,
-                            stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
-    url = f"http://127.0.0.1:{port}/"
-    import urllib.request
-
-    for _ in range(240):
-        try:
-            urllib.request.urlopen(url, timeout=1)
-            break
-        except OSError:
-            if proc.poll() is not None:
-                raise RuntimeError((work / "server.log").read_text()) from None
-            time.sleep(0.25)
-    else:
-        proc.kill()
-        raise RuntimeError("server did not start: " + (work / "server.log").read_text())
-    ready_s = time.monotonic() - started
-    yield {"url": url, "work": work, "ready_s": ready_s, "pid": proc.pid}
-    os.kill(proc.pid, signal.SIGTERM)
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        os.kill(proc.pid, signal.SIGKILL)
-    log.close()
 
 
 @pytest.fixture(scope="module")
@@ -88,6 +37,12 @@ def page(browser, server, request):
     pg = ctx.new_page()
     pg.goto(server["url"])
     pg.wait_for_selector("#question textarea", timeout=30_000)
+    # The page reads the document list afresh once loaded; a click on the filter before that lands
+    # on the list as it was when the page was built (without later uploads).
+    with urllib.request.urlopen(server["url"] + "api/documents", timeout=30) as resp:
+        n_docs = len(json.loads(resp.read())["documents"])
+    pg.wait_for_function(f"document.querySelectorAll('#doc-filter label').length === {min(n_docs, 200)}",
+                         timeout=30_000)
     yield pg
     SHOTS.mkdir(parents=True, exist_ok=True)
     pg.screenshot(path=str(SHOTS / f"{request.node.name}.png"), full_page=True)
@@ -232,19 +187,3 @@ def test_enter_to_passages_latency(page):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "browser-latency.json").write_text(json.dumps(result, indent=1))
     assert result["p50_ms"] < 5000  # a sanity bound; the figure itself is reported, not asserted
-
-
-def test_search_api_refuses_bad_input_with_the_reason(server):
-    # Through the official client, as a script would call it: malformed history and k out of range
-    # are errors that say why, not silently ignored or clipped.
-    import json
-
-    from gradio_client import Client
-
-    client = Client(server["url"], verbose=False)
-    ok = json.loads(client.predict("What is neuropsychotherapy?", "[]", 3, api_name="/search"))
-    assert len(ok["hits"]) == 3 and ok["answered"] is True and "probability" in ok["hits"][0]
-    for history, k, reason in (("not json", 3, "history must be a JSON list"), ('{"a": 1}', 3, "history must be"),
-                               ("[]", 1000, "k must be a whole number"), ("[]", 0, "k must be a whole number")):
-        with pytest.raises(Exception, match=reason):
-            client.predict("What is neuropsychotherapy?", history, k, api_name="/search")

@@ -10,7 +10,7 @@ from tests.conftest import ROOT
 
 # Each stage, in pipeline order; a module may import its own stage and those listed before it.
 STAGES = ["config", "text", "fileio", "ingest", "chunking", "embedding", "index", "search", "claims", "evaluation",
-          "cli", "ui"]
+          "service", "cli", "ui"]
 # Training a claim or answer model reads an evaluation dataset (and SciFact's rationale sentences
 # through the claim trainer's loaders): tools beside the pipeline, not stages of it.
 ALLOWED = {("claims/train.py", "evaluation"), ("search/train_answer.py", "evaluation"),

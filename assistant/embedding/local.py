@@ -181,8 +181,8 @@ class LocalEncoder:
         offsets = [list(e.offsets[: len(t) - 1]) + [(0, 0)] for e, t in zip(encs, ids)] if with_offsets else []
         return ids, offsets
 
-    def _forward(self, texts: list[str], progress: bool,
-                 spans: Sequence[Sequence[tuple[int, int]]] | None = None) -> tuple[np.ndarray, list[np.ndarray]]:
+    def _forward(self, texts: list[str], progress: bool, spans: Sequence[Sequence[tuple[int, int]]] | None = None,
+                 fp32: bool = False) -> tuple[np.ndarray, list[np.ndarray]]:
         """Mean-pooled, L2-normalised vectors (the model's own pooling), batched by length; with
         `spans`, also a vector for each character span of each text, pooled from the same token
         states (NaN where the span fell outside the model's window)."""
@@ -200,7 +200,7 @@ class LocalEncoder:
         batches = self._batches([len(t) - 2 for t in ids])
         bar = tqdm(total=len(texts), desc="embedding", unit="text", disable=not progress)
         # bf16 pays off on batches; a single question is no faster in bf16 and keeps fp32 numerics.
-        bulk = self._bulk_model is not None and len(texts) >= 8
+        bulk = self._bulk_model is not None and len(texts) >= 8 and not fp32
         if bulk:
             model = self._bulk_model
         encoded = [_padded([ids[i] for i in batch], PAD_MULTIPLE if bulk else 1) for batch in batches]
@@ -245,6 +245,11 @@ class LocalEncoder:
 
     def encode_query(self, text: str) -> np.ndarray:
         return self.encode([text])[0]
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Questions embedded together, in the arithmetic of `encode_query` whatever their number
+        (so a question gets the same vector alone or in a batch of concurrent ones)."""
+        return self._forward(list(texts), False, fp32=True)[0]
 
 
 def _token_ranges(offsets: list[tuple[int, int]], spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

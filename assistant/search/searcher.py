@@ -11,6 +11,7 @@ with the weights in `config.FusionParams`.  Each term is comparable across quest
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, get_args
@@ -180,15 +181,18 @@ class Searcher:
         the hits are the closest passages, not answers."""
         return any(h.probability >= self.answers.answer_bar for h in hits)
 
-    def _answers_first(self, rows: np.ndarray, scores: np.ndarray) -> list[int]:
+    def _answers_first(self, rows: np.ndarray, scores: np.ndarray) -> Iterator[int]:
         """Candidate positions by score, passages of a reference list after all others: a citation
-        entry names the topic but never answers, so it is shown only when nothing else matches."""
-        order = np.argsort(-scores, kind="stable").tolist()
-        in_refs = {}
-        for i in order:
+        entry names the topic but never answers, so it is shown only when nothing else matches.
+        Lazy: a search stops after k hits, so most candidates are never looked at."""
+        refs = []
+        for i in np.argsort(-scores, kind="stable").tolist():
             p = self.index.passage(int(rows[i]))
-            in_refs[i] = self.index.document(p.doc).in_references(p.start)
-        return [i for i in order if not in_refs[i]] + [i for i in order if in_refs[i]]
+            if self.index.document(p.doc).in_references(p.start):
+                refs.append(i)
+            else:
+                yield i
+        yield from refs
 
     def _hit(self, rank: int, row: int, score: float, q: np.ndarray, terms: set[str], pool: tuple[float, float],
              asked: bool) -> Hit:

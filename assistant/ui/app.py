@@ -6,72 +6,48 @@ page through `assistant.ui.render`, which escapes it.
 
 from __future__ import annotations
 
+import inspect
 import json
-import re
-import shutil
 import threading
-import unicodedata
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from assistant import config
-from assistant.embedding import get_encoder
-from assistant.index import StoreError, build_index
-from assistant.ingest import IngestError, load_file
-from assistant.search import QuestionError, Searcher, resolve_followup
+from assistant.service import MAX_UPLOAD_BYTES, UPLOAD_TYPES, Service, ServiceError, safe_filename
 from assistant.ui import render
 
-__all__ = ["App", "MAX_UPLOAD_BYTES", "UPLOAD_TYPES", "build_ui", "restore_turns", "safe_filename", "serve"]
+__all__ = ["App", "MAX_UPLOAD_BYTES", "UPLOAD_TYPES", "build_ui", "create_server", "restore_turns", "safe_filename",
+           "serve"]
 
-UPLOAD_TYPES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_TURNS = 20
 MAX_FILTER_CHOICES = 200
-MAX_API_K = 100  # as `assistant search --k`
-
-
-def safe_filename(name: str) -> str:
-    """A plain file name: no folders, no dot-files, only ordinary characters."""
-    base = unicodedata.normalize("NFKC", Path(str(name).replace("\\", "/")).name)
-    base = re.sub(r"[^\w.\- ]", "_", base).strip(" .")
-    return (base or "upload")[:120]
 
 
 class App:
-    """The state shared by every browser session: one searcher, one upload lock."""
+    """The page's view of the `Service` every browser session shares: turns, rendered HTML, choices."""
 
     def __init__(self, index_dir: Path, upload_dir: Path, report_dir: Path = Path("reports")) -> None:
-        self.index_dir = Path(index_dir)
-        self.upload_dir = Path(upload_dir)
+        self.service = Service(index_dir, upload_dir, report_dir)
         self.report_dir = Path(report_dir)
-        self.searcher = Searcher(self.index_dir)
-        self.encoder = get_encoder()
-        self._upload_lock = threading.Lock()
-        self._checker = None
+
+    @property
+    def searcher(self):
+        return self.service.searcher
 
     def warm_up(self) -> None:
-        """Load the model and open the BM25 and FAISS indexes, so the first question is fast."""
-        self.encoder.warm_up()
-        self.searcher.index.warm_up()
-        try:
-            self.searcher.search("warm up", k=1)
-        except (QuestionError, StoreError):
-            pass  # an empty or damaged index is reported when a question is asked
+        self.service.warm_up()
 
     # -- chat --------------------------------------------------------------------------------
 
     def answer(self, question: str, history: list[str], doc_ids: list[str] | None, k: int = 5) -> dict:
         """One turn: the resolved query, whether the hits answer it, and the hits as dictionaries
         (or an error message)."""
-        turn: dict = {"question": question or "", "resolved": "", "answered": False, "hits": []}
         try:
-            resolved = resolve_followup(question or "", history, self.encoder)
-            turn["resolved"] = resolved.query
-            hits = self.searcher.search(resolved.query, k=int(k), doc_ids=doc_ids or None)
-            turn["answered"] = self.searcher.answered(hits)
-            turn["hits"] = [h.to_dict() for h in hits]
-        except QuestionError as exc:
-            turn["error"] = str(exc)
-        return turn
+            out = self.service.search(question or "", history, int(k), doc_ids or None)
+        except ServiceError as exc:
+            return {"question": question or "", "resolved": "", "answered": False, "hits": [], "error": str(exc)}
+        return {"question": out["question"], "resolved": out["searched_for"], "answered": out["answered"],
+                "hits": out["hits"]}
 
     def ask(self, question: str, turns: list[dict], doc_ids: list[str], k: float, typed_docs: str = ""):
         turns = list(turns or [])
@@ -86,50 +62,17 @@ class App:
 
     def upload(self, paths: list[str] | None) -> tuple[str, list[tuple[str, str]]]:
         """Copy, ingest and index uploaded files; the ingest report as text and the new doc choices."""
-        entries: list[tuple[str, str]] = []  # (file name, reason) for skipped files
-        docs = []
-        self.upload_dir.mkdir(parents=True, exist_ok=True)
-        for p in paths or []:
-            src = Path(p)
-            name = safe_filename(src.name)
-            reason = self._refuse(src, name)
-            if reason:
-                entries.append((name, reason))
-                continue
-            dest = self.upload_dir / name
-            shutil.copyfile(src, dest)
-            try:
-                doc, _ = load_file(dest, f"{self.upload_dir.name}/{name}")
-            except IngestError as exc:
-                dest.unlink(missing_ok=True)
-                entries.append((name, str(exc)))
-                continue
-            docs.append(doc)
-        lines = [f"skipped  {name}: {reason}" for name, reason in entries]
-        if docs:
-            with self._upload_lock:
-                try:
-                    report = build_index(self.index_dir, docs, self.encoder, keep_existing=True)
-                except StoreError as exc:
-                    return "\n".join(lines + [f"error: {exc}"]), self.doc_choices()
-                self.searcher.reload()
-            lines = [f"ok       {d.doc_id}: {report.passages_per_doc.get(d.doc_id, 0)} passages, "
-                     f"{len(d.text)} characters" for d in docs] + lines
-            lines.append(f"index: {report.documents} documents, {report.passages} passages; searchable now")
+        try:
+            out = self.service.upload(paths or [])
+        except ServiceError as exc:
+            return f"error: {exc}", self.doc_choices()
+        lines = [f"ok       {d['doc_id']}: {d['passages']} passages, {d['characters']} characters" for d in out["indexed"]]
+        lines += [f"skipped  {s['file']}: {s['reason']}" for s in out["skipped"]]
+        if out["indexed"]:
+            lines.append(f"index: {out['documents']} documents, {out['passages']} passages; searchable now")
         elif not lines:
             lines.append("no file received")
         return "\n".join(lines), self.doc_choices()
-
-    def _refuse(self, src: Path, name: str) -> str:
-        """Why an upload is not accepted, or empty."""
-        if Path(name).suffix.lower() not in UPLOAD_TYPES:
-            return "type not accepted (txt, md, html, pdf only)"
-        size = src.stat().st_size if src.exists() else 0
-        if size > MAX_UPLOAD_BYTES:
-            return f"{size / 1e6:.1f} MB is over the {MAX_UPLOAD_BYTES // 2**20} MB limit"
-        if (self.upload_dir / name).resolve().parent != self.upload_dir.resolve():
-            return "invalid file name"
-        return ""
 
     def doc_choices(self) -> list[tuple[str, str]]:
         """Check boxes for the first MAX_FILTER_CHOICES documents (a page with a million boxes would
@@ -145,13 +88,9 @@ class App:
     # -- claims and evaluation ------------------------------------------------------------------
 
     def check(self, claim: str) -> tuple[str, str]:
-        from assistant.claims import ClaimChecker, ClaimError
-
-        if self._checker is None:
-            self._checker = ClaimChecker(self.searcher)
         try:
-            result = self._checker.check(claim).to_dict()
-        except (ClaimError, QuestionError) as exc:
+            result = self.service.check(claim)
+        except ServiceError as exc:
             return f"<div class=\"error\">{render.escape(exc)}</div>", ""
         return render.render_verdict(result), json.dumps(result, ensure_ascii=False, indent=1)
 
@@ -249,7 +188,8 @@ def build_ui(app: App):
 
         upload.upload(on_upload, [upload], [upload_report, doc_filter, upload, typed_docs], concurrency_limit=1,
                       api_visibility="private")
-        claim.submit(app.check, [claim], [verdict, verdict_json], concurrency_limit=8, api_visibility="private")
+        claim.submit(app.check, [claim], [verdict, verdict_json], concurrency_limit=8, api_visibility="private",
+                     api_name="check_view")
         refresh.click(app.latest_report, None, [report_md, report_plot], api_visibility="private")
         demo.load(app.latest_report, None, [report_md, report_plot], api_visibility="private")
 
@@ -263,32 +203,85 @@ def build_ui(app: App):
         demo.load(on_page_load, [turns], [conversation, turns, doc_filter, typed_docs, citations],
                   api_visibility="private")
 
-        def search_api(question: str, history_json: str = "[]", k: float = 5) -> str:
-            """Stateless search for scripts and load tests: hits of one turn as JSON.  A malformed
-            history or a k outside 1-100 is an error with the reason, never silently ignored."""
-            try:
-                history = json.loads(history_json or "[]")
-            except json.JSONDecodeError as exc:
-                raise gr.Error(f"history must be a JSON list of earlier questions ({exc.msg})") from exc
-            if not isinstance(history, list) or not all(isinstance(h, str) for h in history):
-                raise gr.Error("history must be a JSON list of earlier questions (strings)")
-            if k is None or k != int(k) or not 1 <= k <= MAX_API_K:
-                raise gr.Error(f"k must be a whole number from 1 to {MAX_API_K}")
-            return json.dumps(app.answer(question, history, None, int(k)), ensure_ascii=False)
-
-        gr.api(search_api, api_name="search", concurrency_limit=8)
+        _api_endpoints(app.service)
     return demo
+
+
+def _api_endpoints(service: Service) -> None:
+    """The service for `gradio_client` (typed: JSON objects, not strings); the same answers as the
+    HTTP API under /api/.  Bad input is an error whose message says why."""
+    import gradio as gr
+
+    def call(fn, *args) -> dict:
+        try:
+            return fn(*args)
+        except ServiceError as exc:
+            raise gr.Error(str(exc)) from exc
+
+    def search(question: str, history: list[str] | None = None, k: int = 5, documents: list[str] | None = None) -> dict:
+        """Cited passages that answer a question: {question, searched_for, answered, hits}, as
+        `assistant search --json`.  `history` lists the earlier questions (for follow-ups); k is 1-100."""
+        return call(service.search, question, history, k, documents)
+
+    def check(claim: str) -> dict:
+        """A claim checked against the collection: {verdict, confidence, evidence}."""
+        return call(service.check, claim)
+
+    def documents() -> dict:
+        """The documents in the collection: {documents: [{doc_id, title}]}."""
+        return {"documents": service.documents()}
+
+    def passage(document: str, start: int, end: int, context: int = 300) -> dict:
+        """Characters [start, end) of a document with `context` characters either side."""
+        return call(service.passage, document, start, end, context)
+
+    for fn in (search, check, documents, passage):
+        # Gradio reads the return type from the signature unevaluated: with postponed annotations
+        # it would be the string "dict" and the endpoint typed Any.
+        fn.__signature__ = inspect.signature(fn, eval_str=True)
+        gr.api(fn, api_name=fn.__name__, concurrency_limit=8)
+
+
+def create_server(index_dir: Path, host: str = "127.0.0.1", upload_dir: Path | None = None,
+                  auth: tuple[str, str] | None = None):
+    """One FastAPI app: the page at /, the HTTP API at /api/ (docs at /api/docs), MCP at /mcp.
+    With `auth`, the page asks for the login and /api/ and /mcp need it as HTTP Basic."""
+    import gradio as gr
+    from fastapi import FastAPI
+
+    from assistant.service.auth import BasicAuthMiddleware
+    from assistant.service.http import api_router
+    from assistant.service.mcp_tools import mcp_server
+
+    app = App(index_dir, upload_dir or config.DEFAULT_CORPUS / "uploads")
+    mcp = mcp_server(app.service, host)
+    mcp_app = mcp.streamable_http_app()
+
+    @asynccontextmanager
+    async def lifespan(_):
+        # The page does not need the model: it loads (and the indexes are touched) while the first
+        # page is served, so a question asked meanwhile waits only for what is left.
+        threading.Thread(target=app.warm_up, name="warm-up", daemon=True).start()
+        async with mcp.session_manager.run():
+            yield
+
+    server = FastAPI(title="Retrieval assistant", lifespan=lifespan, docs_url="/api/docs",
+                     openapi_url="/api/openapi.json", redoc_url=None)
+    server.include_router(api_router(app.service))
+    server.router.routes.extend(mcp_app.routes)
+    demo = build_ui(app)
+    demo.queue(default_concurrency_limit=8)
+    server = gr.mount_gradio_app(server, demo, "/", auth=auth, css=render.CSS, footer_links=[], show_error=False,
+                                 max_file_size=MAX_UPLOAD_BYTES)
+    if auth:
+        server.add_middleware(BasicAuthMiddleware, credentials=auth)
+    return server
 
 
 def serve(index_dir: Path, host: str = "127.0.0.1", port: int = 7860, upload_dir: Path | None = None,
           auth: tuple[str, str] | None = None) -> None:
-    app = App(index_dir, upload_dir or config.DEFAULT_CORPUS / "uploads")
-    demo = build_ui(app)
-    demo.queue(default_concurrency_limit=8)
-    demo.launch(server_name=host, server_port=port, auth=auth, css=render.CSS, footer_links=[],
-                show_error=False, quiet=False, max_file_size=MAX_UPLOAD_BYTES, prevent_thread_lock=True)
-    # The page does not need the model: it loads (and the indexes are touched) once the server is
-    # up, so the page is ready sooner and a question asked meanwhile waits only for what is left.
-    # (Started before the launch, its imports starve Gradio's own start-up check.)
-    threading.Thread(target=app.warm_up, name="warm-up", daemon=True).start()
-    demo.block_thread()
+    import uvicorn
+
+    server = create_server(index_dir, host, upload_dir, auth)
+    print(f"Serving on http://{host}:{port}/  (HTTP API: /api/docs, MCP: /mcp)", flush=True)
+    uvicorn.run(server, host=host, port=port, log_level="warning")

@@ -1,0 +1,201 @@
+"""What every front end calls: the browser page, the HTTP API and the MCP tools.
+
+Public API: `Service`, `ServiceError`, `MAX_CONTEXT`, `MAX_K`, `MAX_HISTORY`, `UPLOAD_TYPES`, `MAX_UPLOAD_BYTES`, `safe_filename`.
+
+One `Service` per process holds the searcher (one model, one index), the claim checker and the
+upload lock.  Its methods take plain values, check them, and answer plain JSON-ready dictionaries;
+bad input is a `ServiceError` that says why and carries the HTTP status it maps to.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import threading
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+
+from assistant.embedding import get_encoder
+from assistant.embedding.batching import QueryBatcher
+from assistant.index import StoreError, build_index
+from assistant.ingest import IngestError, load_file
+from assistant.search import QuestionError, Searcher, resolve_followup
+
+__all__ = ["MAX_CONTEXT", "MAX_HISTORY", "MAX_K", "MAX_UPLOAD_BYTES", "UPLOAD_TYPES", "Service", "ServiceError", "safe_filename"]
+
+MAX_K = 100  # as `assistant search --k`
+MAX_HISTORY = 50  # earlier questions a follow-up may draw on
+MAX_CONTEXT = 2000  # characters of context either side of a passage
+UPLOAD_TYPES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+
+class ServiceError(ValueError):
+    """Input the service refuses; `status` is the HTTP status it answers with (400, 404, 413, 422)."""
+
+    def __init__(self, message: str, status: int = 422) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def safe_filename(name: str) -> str:
+    """A plain file name: no folders, no dot-files, only ordinary characters."""
+    base = unicodedata.normalize("NFKC", Path(str(name).replace("\\", "/")).name)
+    base = re.sub(r"[^\w.\- ]", "_", base).strip(" .")
+    return (base or "upload")[:120]
+
+
+def _whole_number(value: object, name: str, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != int(value) or not low <= value <= high:
+        raise ServiceError(f"{name} must be a whole number from {low} to {high} (got {value!r})")
+    return int(value)
+
+
+def _history(history: object) -> list[str]:
+    if history is None:
+        return []
+    if not isinstance(history, (list, tuple)) or not all(isinstance(h, str) for h in history):
+        raise ServiceError("history must be a list of the earlier questions (strings), oldest first")
+    return list(history)[-MAX_HISTORY:]
+
+
+class Service:
+    """The collection in `index_dir` as a service; cheap to construct, the model loads on first use."""
+
+    def __init__(self, index_dir: Path, upload_dir: Path, report_dir: Path = Path("reports")) -> None:
+        self.index_dir = Path(index_dir)
+        self.upload_dir = Path(upload_dir)
+        self.report_dir = Path(report_dir)
+        # Questions from concurrent requests share one forward pass.
+        self.encoder = QueryBatcher(get_encoder())
+        self.searcher = Searcher(self.index_dir, encoder=self.encoder)
+        self._upload_lock = threading.Lock()
+        self._checker = None
+        self._checker_lock = threading.Lock()
+
+    def warm_up(self) -> None:
+        """Load the model and open the BM25 and FAISS indexes, so the first question is fast."""
+        self.encoder.warm_up()
+        self.searcher.index.warm_up()
+        try:
+            self.searcher.search("warm up", k=1)
+        except (QuestionError, StoreError):
+            pass  # an empty or damaged index is reported when a question is asked
+
+    # -- search -----------------------------------------------------------------------------------
+
+    def search(self, question: str, history: Sequence[str] | None = None, k: int = 5,
+               documents: Sequence[str] | None = None) -> dict:
+        """`{question, searched_for, answered, hits}` as `assistant search --json` prints it:
+        `searched_for` is the question as searched (a follow-up rewritten from `history`), `answered`
+        whether some hit is likely enough to hold the answer, `hits` the passages best first."""
+        k = _whole_number(k, "k", 1, MAX_K)
+        history = _history(history)
+        if documents is not None and (not isinstance(documents, (list, tuple))
+                                      or not all(isinstance(d, str) for d in documents)):
+            raise ServiceError("documents must be a list of document ids or file names")
+        try:
+            doc_ids = self.searcher.resolve_doc_ids(list(documents or [])) if documents else None
+        except QuestionError as exc:
+            raise ServiceError(str(exc), status=404) from exc
+        try:
+            resolved = resolve_followup(question, history, self.encoder)
+            hits = self.searcher.search(resolved.query, k=k, doc_ids=doc_ids)
+        except QuestionError as exc:
+            raise ServiceError(str(exc)) from exc
+        return {"question": question, "searched_for": resolved.query, "answered": self.searcher.answered(hits),
+                "hits": [h.to_dict() for h in hits]}
+
+    # -- documents and passages -------------------------------------------------------------------
+
+    def documents(self) -> list[dict]:
+        """Every document in the collection, in index order: `{doc_id, title}`."""
+        return [{"doc_id": d, "title": t} for d, t in self.searcher.documents]
+
+    def passage(self, document: str, start: int, end: int, context: int = 300) -> dict:
+        """Characters [start, end) of a document with `context` characters either side, and where
+        they stand (pages, printed page label, section)."""
+        if not isinstance(document, str) or not document:
+            raise ServiceError("document must be a document id or file name")
+        index = self.searcher.index
+        try:
+            (doc_id,) = self.searcher.resolve_doc_ids([document])[:1]
+        except QuestionError as exc:
+            raise ServiceError(str(exc), status=404) from exc
+        doc = index.document(index.doc_row(doc_id))
+        n = len(doc.text)
+        start = _whole_number(start, "start", 0, n)
+        end = _whole_number(end, "end", start, n)
+        context = _whole_number(context, "context", 0, MAX_CONTEXT)
+        pages = doc.page_range(start, end) if end > start else doc.page_range(start, start + 1)
+        labels = [doc.page_label(p) for p in pages]
+        return {"doc_id": doc.doc_id, "title": doc.title, "start": start, "end": end, "text": doc.text[start:end],
+                "before": doc.text[max(0, start - context):start], "after": doc.text[end:end + context],
+                "pages": list(pages), "page_labels": labels, "section": " › ".join(doc.section_at(start)),
+                "document_characters": n}
+
+    # -- claims -----------------------------------------------------------------------------------
+
+    def check(self, claim: str) -> dict:
+        """`{verdict, confidence, evidence}` as `assistant check --json` prints it."""
+        from assistant.claims import ClaimChecker, ClaimError
+
+        with self._checker_lock:
+            if self._checker is None:
+                self._checker = ClaimChecker(self.searcher)
+        try:
+            return self._checker.check(claim).to_dict()
+        except (ClaimError, QuestionError) as exc:
+            raise ServiceError(str(exc)) from exc
+
+    # -- uploads ----------------------------------------------------------------------------------
+
+    def upload(self, paths: Sequence[Path | str], names: Sequence[str] | None = None) -> dict:
+        """Copy, ingest and index files (`names` are the names the user gave them, when the paths are
+        temporary).  `{indexed: [{doc_id, passages, characters}], skipped: [{file, reason}],
+        documents, passages}`; one bad file never stops the others."""
+        skipped: list[dict] = []
+        docs = []
+        self.upload_dir.mkdir(parents=True, exist_ok=True)
+        for i, p in enumerate(paths or []):
+            src = Path(p)
+            name = safe_filename(names[i] if names else src.name)
+            reason = self._refuse(src, name)
+            if reason:
+                skipped.append({"file": name, "reason": reason})
+                continue
+            dest = self.upload_dir / name
+            shutil.copyfile(src, dest)
+            try:
+                doc, _ = load_file(dest, f"{self.upload_dir.name}/{name}")
+            except IngestError as exc:
+                dest.unlink(missing_ok=True)
+                skipped.append({"file": name, "reason": str(exc)})
+                continue
+            docs.append(doc)
+        out = {"indexed": [], "skipped": skipped, "documents": self.searcher.index.n_documents,
+               "passages": len(self.searcher.index)}
+        if not docs:
+            return out
+        with self._upload_lock:
+            try:
+                report = build_index(self.index_dir, docs, self.encoder, keep_existing=True)
+            except StoreError as exc:
+                raise ServiceError(f"the index could not be updated: {exc}", status=500) from exc
+            self.searcher.reload()
+        out["indexed"] = [{"doc_id": d.doc_id, "passages": report.passages_per_doc.get(d.doc_id, 0),
+                           "characters": len(d.text)} for d in docs]
+        out["documents"], out["passages"] = report.documents, report.passages
+        return out
+
+    def _refuse(self, src: Path, name: str) -> str:
+        """Why an upload is not accepted, or empty."""
+        if Path(name).suffix.lower() not in UPLOAD_TYPES:
+            return "type not accepted (txt, md, html, pdf only)"
+        size = src.stat().st_size if src.exists() else 0
+        if size > MAX_UPLOAD_BYTES:
+            return f"{size / 1e6:.1f} MB is over the {MAX_UPLOAD_BYTES // 2**20} MB limit"
+        if (self.upload_dir / name).resolve().parent != self.upload_dir.resolve():
+            return "invalid file name"
+        return ""

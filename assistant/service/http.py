@@ -1,0 +1,90 @@
+"""The HTTP API for scripts: JSON objects in and out, under `/api/`, documented at `/api/docs`.
+
+Public API: `api_router(service)`.
+
+    POST /api/search     {question, history, k, documents}  -> {question, searched_for, answered, hits}
+    POST /api/check      {claim}                           -> {verdict, confidence, evidence}
+    GET  /api/documents                                    -> {documents: [{doc_id, title}]}
+    GET  /api/passage?document=&start=&end=&context=       -> the characters with context and where they stand
+    POST /api/upload     multipart `files`                 -> {indexed, skipped, documents, passages}
+
+Bad input is a 4xx whose `detail` says why: 422 for a malformed or out-of-range field, 404 for an
+unknown document, 413 for an upload over the size limit.  Answers are serialised with orjson
+straight from the service's dictionaries; the schemas document them.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import orjson
+from fastapi import APIRouter, File, HTTPException, Query, UploadFile
+from fastapi.concurrency import run_in_threadpool
+from starlette.responses import Response
+
+from assistant.service.core import MAX_CONTEXT, MAX_UPLOAD_BYTES, Service, ServiceError
+from assistant.service.schemas import (
+    CheckRequest,
+    CheckResponse,
+    DocumentsResponse,
+    PassageResponse,
+    SearchRequest,
+    SearchResponse,
+    UploadResponse,
+)
+
+__all__ = ["api_router"]
+
+
+def _json(data: object) -> Response:
+    return Response(orjson.dumps(data), media_type="application/json")
+
+
+async def _call(fn, *args) -> Response:
+    """Run a blocking service call off the event loop; a ServiceError becomes its 4xx."""
+    try:
+        return _json(await run_in_threadpool(fn, *args))
+    except ServiceError as exc:
+        raise HTTPException(status_code=exc.status, detail=str(exc)) from exc
+
+
+def api_router(service: Service) -> APIRouter:
+    router = APIRouter(prefix="/api", tags=["assistant"])
+
+    @router.post("/search", response_model=SearchResponse, summary="Cited passages that answer a question")
+    async def search(req: SearchRequest) -> Response:
+        """The same answer as `assistant search --json`: hits best first, each with its highlighted
+        sentence, its calibrated probability of holding the answer, and where it stands."""
+        return await _call(service.search, req.question, req.history, req.k, req.documents)
+
+    @router.post("/check", response_model=CheckResponse, summary="Check a claim against the collection")
+    async def check(req: CheckRequest) -> Response:
+        return await _call(service.check, req.claim)
+
+    @router.get("/documents", response_model=DocumentsResponse, summary="The documents in the collection")
+    async def documents() -> Response:
+        return _json({"documents": service.documents()})
+
+    @router.get("/passage", response_model=PassageResponse, summary="Characters of a document with context")
+    async def passage(document: Annotated[str, Query(description="A document id or file name.")],
+                      start: Annotated[int, Query(ge=0)], end: Annotated[int, Query(ge=0)],
+                      context: Annotated[int, Query(ge=0, le=MAX_CONTEXT)] = 300) -> Response:
+        return await _call(service.passage, document, start, end, context)
+
+    @router.post("/upload", response_model=UploadResponse, summary="Add documents (txt, md, html, pdf) and index them")
+    async def upload(files: Annotated[list[UploadFile], File(description="One or more files.")]) -> Response:
+        with tempfile.TemporaryDirectory(prefix="assistant-upload-") as tmp:
+            paths, names = [], []
+            for i, f in enumerate(files):
+                if f.size is not None and f.size > MAX_UPLOAD_BYTES:
+                    raise HTTPException(413, f"{f.filename}: {f.size / 1e6:.1f} MB is over the "
+                                             f"{MAX_UPLOAD_BYTES // 2**20} MB limit (nothing was added)")
+                path = Path(tmp) / f"{i}"
+                path.write_bytes(await f.read())
+                paths.append(path)
+                names.append(f.filename or f"upload-{i}")
+            return await _call(service.upload, paths, names)
+
+    return router
