@@ -87,18 +87,30 @@ def own_claims(args) -> None:
     checker = ClaimChecker(searcher)
     rows = [json.loads(line) for line in Path(args.own).read_text().splitlines() if line.strip()]
     right = 0
-    for row in rows:
-        v = checker.check(row["claim"])
+    plain = [r for r in rows if r["verdict"] != "contradicted"]
+    negated = [r for r in rows if r["verdict"] == "contradicted"]
+    got = {r["id"]: checker.check(r["claim"]) for r in rows}
+    for row in plain:
+        v = got[row["id"]]
         ok = v.verdict == row["verdict"]
         right += ok
         if not ok:
             print(f"  miss: {row['claim']!r}: expected {row['verdict']}, got {v.verdict} ({v.confidence:.2f})")
+    for row in negated:
+        v = got[row["id"]]
+        if v.verdict != "contradicted":
+            print(f"  negated claim {row['claim']!r}: {v.verdict} ({v.confidence:.2f})")
+    n_con = sum(got[r["id"]].verdict == "contradicted" for r in negated)
+    n_not_sup = sum(got[r["id"]].verdict != "supported" for r in negated)
+    print(f"own claims ({args.own}): {right}/{len(plain)} correct verdicts = {right / len(plain):.2f}")
+    if negated:
+        print(f"claims negating the corpus: {n_con}/{len(negated)} contradicted, {n_not_sup}/{len(negated)} = "
+              f"{n_not_sup / len(negated):.2f} never supported")
     times = []
     for row in rows * 3:
         t0 = time.perf_counter()
         checker.check(row["claim"])
         times.append((time.perf_counter() - t0) * 1000)
-    print(f"own claims ({args.own}): {right}/{len(rows)} correct verdicts = {right / len(rows):.2f}")
     print(f"check latency on {args.index_dir}: p50 {np.percentile(times, 50):.1f} ms, "
           f"p95 {np.percentile(times, 95):.1f} ms ({platform.machine()})")
 

@@ -142,6 +142,21 @@ def test_claim_check_view(page):
     page.wait_for_selector("#verdict .verdict", timeout=30_000)
     assert "Supported" in page.locator("#verdict h3").inner_text()
     assert "mindfulness meditation" in page.locator("#verdict mark.answer").first.inner_text()
+    assert "supports it" in page.locator("#verdict .confidence").inner_text()
+
+
+def test_claim_without_evidence_folds_the_closest_sentences_unhighlighted(page):
+    # Nothing in the corpus is about the Eiffel Tower: the closest sentences must not look like evidence.
+    page.get_by_role("tab", name="Check a claim").click()
+    box = page.locator("#claim textarea")
+    box.fill("The Eiffel Tower is located in Berlin.")
+    box.press("Enter")
+    page.wait_for_selector("#verdict .verdict", timeout=30_000)
+    assert page.locator("#verdict h3").inner_text() == "No evidence found in these documents"
+    assert "no sentence in these documents is evidence" in page.locator("#verdict .confidence").inner_text()
+    assert page.locator("#verdict details.closest summary").inner_text() == "Closest sentences (not evidence)"
+    assert page.locator("#verdict mark").count() == 0
+    assert not page.locator("#verdict ol.not-evidence").is_visible()  # folded until asked for
 
 
 def test_load_through_the_api(server):

@@ -1,19 +1,21 @@
 """Checking a claim: evidence sentences from the collection and a verdict.
 
-Public API: `ClaimChecker`, `Verdict`, `Evidence`, `VERDICTS`, `VerdictKind`.
+Public API: `ClaimChecker`, `Verdict`, `Evidence`, `VERDICTS`, `VERDICT_WORDS`, `VerdictKind`, `confidence_text`.
 
-Method (no NLI model ships on PyPI, so the verdict model is trained here; see
-`assistant/claims/train.py` and `assistant/models/README.md`):
+Method (no NLI model ships on PyPI, so the models are trained here; see `assistant/claims/train.py`,
+`assistant/claims/train_nli.py` and `assistant/models/README.md`):
 1. the claim's embedding goes through a small learned adapter (`ClaimAdapter`: q + q U V,
    normalised; rank 64, trained on SciFact train to move claims towards their evidence), then the
    hybrid retriever proposes the best documents for the claim;
 2. an evidence detector (logistic regression over similarity, lexical and position features) scores
    every sentence of those documents: P(the sentence is evidence for the claim);
-3. a polarity model (logistic regression over negation and direction cues, and over how much
-   closer the sentence's embedding is to the claim reversed by `flip_claim` than to the claim)
-   scores each evidence sentence: P(it contradicts the claim);
-4. thresholds calibrated on SciFact train turn these into `supported`, `contradicted` or `not_found`.
-A user may point at an NLI cross-encoder of their own (`nli_model=PATH`): it then replaces step 3.
+3. the shipped cross-encoder (`assistant.claims.nli`, MiniLM fine-tuned on claim-evidence pairs)
+   reads the detector's best sentences with the claim: P(CONTRADICT) / (P(SUPPORT) + P(CONTRADICT))
+   is P(the sentence contradicts the claim).  (A `claims.json` trained without it falls back on a
+   polarity logistic regression over negation and direction cues.)
+4. thresholds calibrated on SciFact train claims the cross-encoder never saw turn these into
+   `supported`, `contradicted` or `not_found`.
+A user may point at an NLI cross-encoder of their own (`nli_model=PATH`): it then gives P(contradicts).
 """
 
 from __future__ import annotations
@@ -29,11 +31,24 @@ from assistant.claims.features import flip_claim, polarity_features
 from assistant.claims.models import MODEL_PATH, ClaimError, ClaimModel, NLIModel
 from assistant.search import Searcher, clean_question
 
-__all__ = ["VERDICTS", "ClaimChecker", "Evidence", "EvidenceLabel", "Verdict", "VerdictKind"]
+__all__ = ["VERDICTS", "VERDICT_WORDS", "ClaimChecker", "confidence_text", "Evidence", "EvidenceLabel", "Verdict", "VerdictKind"]
 
 VerdictKind = Literal["supported", "contradicted", "not_found"]
 VERDICTS: tuple[VerdictKind, ...] = get_args(VerdictKind)
 EvidenceLabel = Literal["supports", "contradicts", "related"]
+# How each verdict is said to a person.  "contradicted" is said plainly only while its precision on
+# SciFact dev is at least 0.60 (`python -m benchmarks.claims_eval`); below that it asks for review.
+VERDICT_WORDS: dict[str, str] = {"supported": "Supported", "contradicted": "Possible conflict — review the evidence",
+                                 "not_found": "No evidence found in these documents"}
+
+
+def confidence_text(verdict: str, confidence: float) -> str:
+    """What a verdict's confidence is the confidence of, in words, with the number."""
+    level = "high" if confidence >= 2 / 3 else "moderate" if confidence >= 1 / 3 else "low"
+    what = {"supported": "that the first sentence is evidence about the claim and supports it",
+            "contradicted": "that the first sentence is evidence about the claim and contradicts it",
+            "not_found": "that no sentence in these documents is evidence about the claim"}.get(verdict, "")
+    return f"{level} confidence ({confidence:.2f}) {what}"
 
 
 @dataclass(frozen=True)
@@ -74,7 +89,8 @@ class ClaimChecker:
         claim = clean_question(claim)
         encoder = self.searcher.encoder
         # The reversed claim feeds the polarity model; one forward pass embeds both.
-        q, flip = encoder.encode([claim, flip_claim(claim)]) if self.nli is None else (encoder.encode_query(claim), None)
+        reversed_needed = self.nli is None and self.model.nli is None
+        q, flip = encoder.encode([claim, flip_claim(claim)]) if reversed_needed else (encoder.encode_query(claim), None)
         cands, _ = sentence_candidates(self.searcher, claim, self.model.adapter(q))
         if not cands:
             return [], np.zeros(0), np.zeros(0)
@@ -84,6 +100,8 @@ class ClaimChecker:
             top = np.argsort(-p_ev)[:8]
             p_con = np.zeros(len(cands))
             p_con[top] = self.nli.contradiction_probability(claim, [texts[i] for i in top])
+        elif self.model.nli is not None:
+            p_con = self.model.nli.contradiction(claim, texts, p_ev)
         else:
             deltas = flip_deltas(self.searcher, cands, q, flip)
             p_con = self.model.polarity.predict(np.array([polarity_features(claim, t, c.cosine, float(dl))

@@ -1,7 +1,8 @@
 """The trained parts of a claim check, stored without pickle, and the one way each is applied.
 
-Public API: `ClaimModel` (detector, polarity model, thresholds and adapter from `claims.json`),
-`LinearModel`, `ClaimAdapter`, `NLIModel`, `ClaimError`, `MODEL_PATH`, `ADAPTER_PATH`, `RETRAIN`.
+Public API: `ClaimModel` (detector, polarity model, thresholds, adapter and the cross-encoder stage
+from `claims.json`), `NLIStage`, `LinearModel`, `ClaimAdapter`,
+`NLIModel`, `ClaimError`, `MODEL_PATH`, `ADAPTER_PATH`, `RETRAIN`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from assistant.fileio import file_sha256
 from assistant.linear import LinearModel
 
 __all__ = ["ADAPTER_PATH", "MODEL_PATH", "RETRAIN", "ClaimAdapter", "ClaimError", "ClaimModel", "LinearModel",
-           "NLIModel"]
+           "NLIModel", "NLIStage"]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "claims.json"
 ADAPTER_PATH = MODEL_PATH.with_name("claim_adapter.npy")
@@ -86,6 +87,25 @@ class ClaimAdapter:
 
 
 @dataclass
+class NLIStage:
+    """The shipped cross-encoder reads the detector's `top` best sentences for a claim; each one's
+    P(contradicts) is its P(CONTRADICT) / (P(SUPPORT) + P(CONTRADICT)).  The detector alone decides
+    what is evidence: letting the cross-encoder's view of relatedness into P(evidence) lowered the
+    held-out F1 (assistant/models/README.md)."""
+
+    model: object  # ClaimNLI, loaded on first use
+    top: int
+
+    def contradiction(self, claim: str, texts: list[str], p_evidence: np.ndarray) -> np.ndarray:
+        top = np.argsort(-p_evidence, kind="stable")[: self.top]
+        p_con = np.zeros(len(texts))
+        if len(top):
+            probs = self.model.probabilities(claim, [texts[i] for i in top])
+            p_con[top] = probs[:, 1] / np.maximum(probs[:, 0] + probs[:, 1], 1e-9)
+        return p_con
+
+
+@dataclass
 class ClaimModel:
     """Everything `claims.json` holds, checked for consistency on load."""
 
@@ -94,6 +114,7 @@ class ClaimModel:
     evidence_threshold: float
     contradiction_threshold: float
     adapter: ClaimAdapter
+    nli: NLIStage | None = None
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> ClaimModel:
@@ -105,9 +126,19 @@ class ClaimModel:
         if not isinstance(adapter, dict) or not {"file", "sha256"} <= set(adapter):
             raise ClaimError(f"{path} names no claim adapter (trained by an older version); {RETRAIN}")
         try:
+            nli = None
+            if spec.get("nli"):
+                from assistant.claims.nli import ClaimNLI
+
+                nli_path = Path(path).with_name(Path(str(spec["nli"]["file"])).name)
+                if not nli_path.exists() or file_sha256(nli_path) != spec["nli"]["sha256"]:
+                    raise ClaimError(f"{nli_path} is missing or not the cross-encoder {path} was calibrated with; "
+                                     f"{RETRAIN}")
+                nli = NLIStage(ClaimNLI(nli_path), int(spec["nli"]["top"]))
             return cls(LinearModel(spec["detector"]), LinearModel(spec["polarity"]),
                        float(spec["thresholds"]["evidence"]), float(spec["thresholds"]["contradiction"]),
-                       ClaimAdapter.load(Path(path).with_name(Path(str(adapter["file"])).name), sha256=adapter["sha256"]))
+                       ClaimAdapter.load(Path(path).with_name(Path(str(adapter["file"])).name), sha256=adapter["sha256"]),
+                       nli)
         except (KeyError, TypeError, ValueError) as exc:
             if isinstance(exc, ClaimError):
                 raise

@@ -21,6 +21,7 @@ Training data: SciFact (Wadden et al., 2020), CC BY-NC 2.0; the artifact records
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import time
 from pathlib import Path
@@ -31,15 +32,24 @@ from sklearn.model_selection import GroupKFold
 from assistant.claims.evidence import flip_deltas, sentence_candidates
 from assistant.claims.features import POLARITY_FEATURES, SENTENCE_FEATURES, flip_claim, polarity_features
 from assistant.claims.models import ADAPTER_PATH, MODEL_PATH, ClaimAdapter, LinearModel
+from assistant.claims.nli import NLI_PATH
 from assistant.evaluation import dataset_searcher, load_beir
 from assistant.fileio import file_sha256
 
-__all__ = ["gold_spans", "load_claims", "load_corpus", "main", "train_adapter"]
+__all__ = ["gold_spans", "heldout", "load_claims", "load_corpus", "main", "train_adapter"]
 
 # Out-of-fold abstract F1 on train (within the calibration constraints): C 0.01 -> 0.447, 0.1 -> 0.442,
 # 1 -> 0.428.  Adding the 768 claim x sentence embedding products (u*v, |u-v|) lowers it to 0.437:
 # they memorise topics.
 C_DETECTOR = 0.01
+NLI_TOP = 8  # sentences per claim the cross-encoder reads (the checker shows at most 5)
+
+
+def heldout(claim: dict) -> bool:
+    """The fifth of SciFact train claims the cross-encoder never trains on: its polarity and the
+    thresholds are calibrated on them.  Chosen by the claim's text, not its id: SciFact repeats a few
+    claims under two ids."""
+    return int(hashlib.sha256(claim["claim"].encode()).hexdigest(), 16) % 5 == 0
 
 
 def load_claims(path: Path) -> list[dict]:
@@ -163,7 +173,7 @@ def collect(searcher, claims: list[dict], corpus: dict[str, dict], vecs: np.ndar
                     label = lab
             text = index.sentence_text(c.row)
             rows.append((c.features, polarity_features(claim["claim"], text, c.cosine, float(delta)), label, c.doc))
-        out.append({"claim": claim, "rows": rows,
+        out.append({"claim": claim, "rows": rows, "texts": [index.sentence_text(c.row) for c in cands],
                     "gold_docs": {index.doc_row(d): evs[0]["label"] for d, evs in (claim.get("evidence") or {}).items()
                                   if index.doc_row(d) is not None}})
     return out
@@ -223,11 +233,56 @@ def supported_rate(data, p_ev, p_con, t_ev, t_con) -> float:
     return ok / n if n else 1.0
 
 
+def calibrate(data, p_ev, p_con):
+    """Both thresholds on a grid: the highest abstract-level F1 within MIN_NOT_FOUND and
+    MIN_SUPPORTED.  Returns (t_ev, f1, p, r, not_found, t_con, supported) or None."""
+    best = None
+    for t_con in np.arange(0.30, 0.91, 0.05):
+        for t in np.arange(0.06, 0.90, 0.02):
+            f1, p, r, nei_rate = abstract_f1(data, p_ev, p_con, t, t_con)
+            if nei_rate < MIN_NOT_FOUND or (best is not None and f1 <= best[1]):
+                continue
+            sup_rate = supported_rate(data, p_ev, p_con, t, t_con)
+            if sup_rate >= MIN_SUPPORTED:
+                best = (float(t), f1, p, r, nei_rate, float(t_con), sup_rate)
+    return best
+
+
+def nli_stage(nli_path: Path, data, oof_ev: np.ndarray, oof_con: np.ndarray, top: int = NLI_TOP):
+    """The cross-encoder's polarity calibrated on the held-out claims (which it never trained on):
+    the detector's out-of-fold P(evidence), the cross-encoder's P(contradicts) for its `top`
+    sentences, then both thresholds.  Returns (spec, calibration)."""
+    from assistant.claims.models import NLIStage
+    from assistant.claims.nli import ClaimNLI
+
+    stage = NLIStage(ClaimNLI(nli_path), top)
+    starts = np.cumsum([0] + [len(item["rows"]) for item in data])
+    held = [i for i, item in enumerate(data) if heldout(item["claim"])]
+    sub = [data[i] for i in held]
+    ev = np.concatenate([oof_ev[starts[i] : starts[i + 1]] for i in held])
+    base_con = np.concatenate([oof_con[starts[i] : starts[i + 1]] for i in held])
+    con = np.concatenate([stage.contradiction(data[i]["claim"]["claim"], data[i]["texts"], oof_ev[starts[i] : starts[i + 1]])
+                          for i in held])
+    # The same claims with the polarity model instead, for comparison.
+    baseline = calibrate(sub, ev, base_con)
+    best = calibrate(sub, ev, con)
+    if best is None:
+        raise SystemExit("no thresholds meet the floors on the held-out claims with the cross-encoder")
+    yc = np.array([row[2] == "CONTRADICT" for item in sub for row in item["rows"]])
+    said = (ev >= best[0]) & (con >= best[5])
+    spec = {"file": nli_path.name, "sha256": file_sha256(nli_path), "top": top}
+    calibration = {"claims": len(held), "best": best, "baseline": baseline,
+                   "contradiction_precision": float(yc[said].mean()) if said.any() else 0.0}
+    return spec, calibration
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--claims", default="../shared/scifact-claims")
     ap.add_argument("--beir", default="../shared/beir/scifact")
     ap.add_argument("--out", default=str(MODEL_PATH))
+    ap.add_argument("--nli", default="", help=f"calibrate a cross-encoder trained by train_nli (e.g. {NLI_PATH.name}) "
+                                                "for polarity; none ships yet (assistant/models/README.md)")
     args = ap.parse_args()
     t0 = time.time()
     searcher = dataset_searcher(load_beir(Path(args.beir), "test"), progress=True)
@@ -252,18 +307,7 @@ def main() -> None:
         pos = tr[ye[tr]]
         oof_con[te] = LinearModel.fit(xp[pos], yc[pos], POLARITY_FEATURES).predict(xp[te])
 
-    # Both thresholds on a grid: the highest abstract-level F1 within MIN_NOT_FOUND and
-    # MIN_SUPPORTED.  `contradicted` is shown as "possible conflict" for review, so its precision is
-    # reported, not constrained.
-    best = None
-    for t_con in np.arange(0.30, 0.91, 0.05):
-        for t in np.arange(0.06, 0.60, 0.02):
-            f1, p, r, nei_rate = abstract_f1(data, oof_ev, oof_con, t, t_con)
-            if nei_rate < MIN_NOT_FOUND or (best is not None and f1 <= best[1]):
-                continue
-            sup_rate = supported_rate(data, oof_ev, oof_con, t, t_con)
-            if sup_rate >= MIN_SUPPORTED:
-                best = (float(t), f1, p, r, nei_rate, float(t_con), sup_rate)
+    best = calibrate(data, oof_ev, oof_con)
     if best is None:
         raise SystemExit(f"no thresholds meet MIN_NOT_FOUND={MIN_NOT_FOUND} and MIN_SUPPORTED={MIN_SUPPORTED} "
                          "on out-of-fold train predictions")
@@ -275,8 +319,21 @@ def main() -> None:
           f"answered supported with a gold rationale in the first 3 {best[6]:.2f}; "
           f"contradiction threshold {t_con:.2f} (precision among rationale sentences {con_precision:.2f})")
 
+    nli_spec, nli_cal = (None, None)
+    if args.nli:
+        nli_spec, nli_cal = nli_stage(Path(args.nli), data, oof_ev, oof_con)
+        b = nli_cal["best"]
+        print(f"with the cross-encoder's polarity, on the {nli_cal['claims']} held-out claims: "
+              f"evidence threshold {b[0]:.2f} -> abstract F1 {b[1]:.3f} (P {b[2]:.3f}, R {b[3]:.3f}), not_found "
+              f"{b[4]:.2f}, supported with a gold rationale in the first 3 {b[6]:.2f}; contradiction threshold "
+              f"{b[5]:.2f} (precision among evidence sentences {nli_cal['contradiction_precision']:.2f})")
+        if nli_cal["baseline"]:
+            print(f"  the same claims with the polarity model instead: abstract F1 {nli_cal['baseline'][1]:.3f}")
+        t_ev, t_con = b[0], b[5]
+
     spec = {
         "version": 1,
+        "nli": nli_spec,
         "detector": LinearModel.fit(xs, ye, SENTENCE_FEATURES, C_DETECTOR).to_dict(),
         "polarity": LinearModel.fit(xp[ye], yc[ye], POLARITY_FEATURES).to_dict(),
         "thresholds": {"evidence": round(t_ev, 3), "contradiction": round(t_con, 3)},
@@ -288,7 +345,14 @@ def main() -> None:
                                     f"left empty and >= {MIN_SUPPORTED:.0%} of supported claims answered "
                                     "supported with a gold rationale in the first 3",
                         "contradiction": "chosen jointly with the evidence threshold (a grid over both)",
-                        "oof_abstract_f1": round(best[1], 4) if best else None},
+                        "oof_abstract_f1": round(best[1], 4) if best else None,
+                        "nli": None if nli_cal is None else {
+                            "method": "the held-out fifth of SciFact train claims (by a hash of the text), which the "
+                                      "cross-encoder never trained on; detector out of fold (5 folds by claim)",
+                            "claims": nli_cal["claims"], "abstract_f1": round(nli_cal["best"][1], 4),
+                            "precision": round(nli_cal["best"][2], 4), "recall": round(nli_cal["best"][3], 4),
+                            "not_found": round(nli_cal["best"][4], 4), "supported": round(nli_cal["best"][6], 4),
+                            "contradiction_precision": round(nli_cal["contradiction_precision"], 4)}},
         "training_data": {"name": "SciFact claims_train.jsonl (809 claims) over the 5,183-abstract corpus",
                           "citation": "Wadden et al., Fact or Fiction: Verifying Scientific Claims, EMNLP 2020",
                           "license": "CC BY-NC 2.0 (non-commercial); the weights are derived from it"},

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from assistant.claims import Verdict
+from assistant.claims import VERDICT_WORDS, Verdict, confidence_text
 from assistant.index import BuildReport
 from assistant.ingest import IngestEntry
 from assistant.search import Hit, location_text
@@ -28,9 +28,9 @@ def format_hit(hit: Hit, color: bool) -> str:
 
 
 def format_verdict(v: Verdict) -> str:
-    title = {"supported": "SUPPORTED", "contradicted": "POSSIBLE CONFLICT (contradicted; review the evidence)",
-             "not_found": "NO SUPPORT FOUND"}[v.verdict]
-    lines = [f"{title} · confidence {v.confidence:.2f}", ""]
+    lines = [VERDICT_WORDS[v.verdict].upper(), confidence_text(v.verdict, v.confidence), ""]
+    if v.verdict == "not_found" and v.evidence:
+        lines.append("The closest sentences, which are not evidence for or against the claim:")
     for i, e in enumerate(v.evidence, start=1):
         where = location_text(e.start, e.end, [e.page] if e.page else [])
         lines.append(f"{i}. [{e.label} {e.score:.2f}] {e.title} · {e.doc_id} · {where}")

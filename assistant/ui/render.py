@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 
+from assistant.claims import VERDICT_WORDS, confidence_text
 from assistant.search.hits import location_text
 
 __all__ = ["CSS", "citation", "escape", "location", "render_conversation", "render_hit", "render_sources", "render_turn",
@@ -30,7 +31,7 @@ details.full summary { cursor: pointer; font-size: .85em; color: #0550ae; }
 .no-answer { font-weight: 600; color: #a40000; margin-bottom: .4em; }
 details.closest > summary { cursor: pointer; color: #57606a; }
 ol.not-answers mark.answer { background: #eaeef2; }
-ol.not-answers .passage { border-left-style: dashed; color: #57606a; }
+ol.not-answers .passage, ol.not-evidence .passage { border-left-style: dashed; color: #57606a; }
 .sources li { font-size: .9em; }
 """
 
@@ -120,14 +121,24 @@ def render_sources(documents: list[tuple[str, str]]) -> str:
     return f"<div class=\"sources\"><p>{len(documents)} documents indexed</p><ul>{items}</ul></div>"
 
 
+def _evidence_item(ev: dict, mark: bool) -> str:
+    text = f"<mark class=\"answer\">{_e(ev['text'])}</mark>" if mark else _e(ev["text"])
+    return (f"<li class=\"evidence\" data-label=\"{_e(ev['label'])}\"><div class=\"cite\"><span class=\"title\">"
+            f"{_e(ev['title'])}</span> · <span class=\"doc\">{_e(ev['doc_id'])}</span> · <span class=\"loc\">"
+            f"{_e(location({**ev, 'rank': 0}))}</span> · {_e(ev['label'])} {ev['score']:.2f}</div>"
+            f"<div class=\"passage\">{text}</div></li>")
+
+
 def render_verdict(result: dict) -> str:
-    """A claim check: the verdict, its confidence and the evidence sentences."""
-    label = {"supported": "Supported", "contradicted": "Possible conflict — review the evidence",
-             "not_found": "No support found"}.get(result["verdict"], result["verdict"])
-    rows = "".join(
-        f"<li class=\"evidence\" data-label=\"{_e(ev['label'])}\"><div class=\"cite\"><span class=\"title\">{_e(ev['title'])}</span> · "
-        f"<span class=\"doc\">{_e(ev['doc_id'])}</span> · <span class=\"loc\">{_e(location({**ev, 'rank': 0}))}</span> · "
-        f"{_e(ev['label'])} {ev['score']:.2f}</div><div class=\"passage\"><mark class=\"answer\">{_e(ev['text'])}</mark></div></li>"
-        for ev in result["evidence"])
-    return (f"<div class=\"verdict verdict-{_e(result['verdict'])}\"><h3>{_e(label)}</h3>"
-            f"<p>confidence {result['confidence']:.2f}</p><ol class=\"hits\">{rows}</ol></div>")
+    """A claim check: the verdict, what its confidence is the confidence of, and the evidence
+    sentences; with no evidence found, the closest sentences folded, unhighlighted and marked as
+    not evidence."""
+    label = VERDICT_WORDS.get(result["verdict"], result["verdict"])
+    head = (f"<div class=\"verdict verdict-{_e(result['verdict'])}\"><h3>{_e(label)}</h3>"
+            f"<p class=\"confidence\">{_e(confidence_text(result['verdict'], float(result['confidence'])))}</p>")
+    if result["verdict"] == "not_found":
+        rows = "".join(_evidence_item(ev, mark=False) for ev in result["evidence"])
+        return (head + "<details class=\"closest\"><summary>Closest sentences (not evidence)</summary>"
+                f"<ol class=\"hits not-evidence\">{rows}</ol></details></div>")
+    rows = "".join(_evidence_item(ev, mark=ev["label"] != "related") for ev in result["evidence"])
+    return head + f"<ol class=\"hits\">{rows}</ol></div>"
