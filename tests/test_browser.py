@@ -134,12 +134,16 @@ def test_script_injection_is_shown_as_text(page):
     assert turn.locator("script").count() == 0 and turn.locator("img").count() == 0
 
 
-def test_claim_check_view(page):
+def check_claim(page, claim: str) -> None:
     page.get_by_role("tab", name="Check a claim").click()
     box = page.locator("#claim textarea")
-    box.fill("Mindfulness meditation can reshape neural pathways.")
+    box.fill(claim)
     box.press("Enter")
     page.wait_for_selector("#verdict .verdict", timeout=30_000)
+
+
+def test_claim_check_view(page):
+    check_claim(page, "Mindfulness meditation can reshape neural pathways.")
     assert "Supported" in page.locator("#verdict h3").inner_text()
     assert "mindfulness meditation" in page.locator("#verdict mark.answer").first.inner_text()
     assert "supports it" in page.locator("#verdict .confidence").inner_text()
@@ -147,11 +151,7 @@ def test_claim_check_view(page):
 
 def test_claim_without_evidence_folds_the_closest_sentences_unhighlighted(page):
     # Nothing in the corpus is about the Eiffel Tower: the closest sentences must not look like evidence.
-    page.get_by_role("tab", name="Check a claim").click()
-    box = page.locator("#claim textarea")
-    box.fill("The Eiffel Tower is located in Berlin.")
-    box.press("Enter")
-    page.wait_for_selector("#verdict .verdict", timeout=30_000)
+    check_claim(page, "The Eiffel Tower is located in Berlin.")
     assert page.locator("#verdict h3").inner_text() == "No evidence found in these documents"
     assert "no sentence in these documents is evidence" in page.locator("#verdict .confidence").inner_text()
     assert page.locator("#verdict details.closest summary").inner_text() == "Closest sentences (not evidence)"

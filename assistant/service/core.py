@@ -63,10 +63,9 @@ def _history(history: object) -> list[str]:
 class Service:
     """The collection in `index_dir` as a service; cheap to construct, the model loads on first use."""
 
-    def __init__(self, index_dir: Path, upload_dir: Path, report_dir: Path = Path("reports")) -> None:
+    def __init__(self, index_dir: Path, upload_dir: Path) -> None:
         self.index_dir = Path(index_dir)
         self.upload_dir = Path(upload_dir)
-        self.report_dir = Path(report_dir)
         # Questions from concurrent requests share one forward pass.
         self.encoder = QueryBatcher(get_encoder())
         self.searcher = Searcher(self.index_dir, encoder=self.encoder)

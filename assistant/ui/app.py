@@ -27,7 +27,7 @@ class App:
     """The page's view of the `Service` every browser session shares: turns, rendered HTML, choices."""
 
     def __init__(self, index_dir: Path, upload_dir: Path, report_dir: Path = Path("reports")) -> None:
-        self.service = Service(index_dir, upload_dir, report_dir)
+        self.service = Service(index_dir, upload_dir)
         self.report_dir = Path(report_dir)
 
     @property
