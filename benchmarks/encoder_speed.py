@@ -3,10 +3,12 @@
     python benchmarks/encoder_speed.py [--n 300] [--repeats 3] [--batch-size 32]
 
 Baseline: `SentenceTransformer.encode(texts, batch_size=32)` in fp32, the library's own default.
-Ours: `LocalEncoder(precision="fp32")` and `LocalEncoder(precision="bf16")` (bf16 copy of the weights for
-batches).  The paths run interleaved, `--repeats` times each, on the same SciFact abstracts (title +
-text, cut at 256 tokens); the median tokens/s of each is reported with its ratio to the baseline,
-and the vectors are compared with the baseline's by cosine.  The CPU shares its cores with other
+Ours: `LocalEncoder` with precision fp32, bf16 (a bf16 copy of the weights for batches; on a CPU
+without native bf16 it runs, slowly, in emulation) and int8 (ONNX Runtime), and which of them
+"auto" picks on this machine (the per-machine self-check, run first if it is due).  The paths run
+interleaved, `--repeats` times each, on the same SciFact abstracts (title + text, cut at 256
+tokens); the median tokens/s of each is reported with its ratio to the baseline, and the vectors
+are compared with the baseline's by cosine.  The CPU shares its cores with other
 tenants here, so single runs vary by 20-30%; interleaving keeps the comparison fair.
 """
 
@@ -20,8 +22,10 @@ import statistics
 import time
 
 import numpy as np
+from sentence_transformers import SentenceTransformer
 
 from assistant.embedding import LocalEncoder, cpu_features, cpu_has_bf16
+from assistant.embedding.local import model_path
 
 
 def main() -> None:
@@ -35,23 +39,17 @@ def main() -> None:
         docs = [json.loads(line) for _, line in zip(range(args.n), fh)]
     texts = [d["title"] + "\n" + d["text"] for d in docs]
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, vector extensions: {' '.join(cpu_features())}, "
-          f"native bf16: {cpu_has_bf16()}")
+          f"native bf16: {cpu_has_bf16()}; --precision auto here = {LocalEncoder(precision='auto').arithmetic}")
 
-    fp32 = LocalEncoder(precision="fp32", batch_size=args.batch_size)
-    bf16 = LocalEncoder(precision="bf16", batch_size=args.batch_size)
-    for enc in (fp32, bf16):
-        enc.warm_up()
-    st = fp32._model  # the plain sentence-transformers model, fp32
-    tokens = sum(min(n, 256) for n in fp32.count_tokens(texts))
-    paths = {
-        "sentence-transformers fp32 (baseline)": lambda: st.encode(texts, batch_size=32, normalize_embeddings=True),
-        "ours fp32": lambda: fp32.encode(texts),
-        "ours bf16": lambda: bf16.encode(texts),
-    }
+    ours = {p: LocalEncoder(precision=p, batch_size=args.batch_size) for p in ("fp32", "bf16", "int8")}
+    st = SentenceTransformer(str(model_path()), device="cpu")
+    tokens = sum(min(n, 256) for n in ours["fp32"].count_tokens(texts))
+    paths = {"sentence-transformers fp32 (baseline)": lambda: st.encode(texts, batch_size=32, normalize_embeddings=True)}
+    paths |= {f"ours {p}": (lambda enc=enc: enc.encode(texts)) for p, enc in ours.items()}
     warm = texts[:64]
     st.encode(warm, batch_size=32)
-    fp32.encode(warm)
-    bf16.encode(warm)
+    for enc in ours.values():
+        enc.encode(warm)
     speeds: dict[str, list[float]] = {name: [] for name in paths}
     vectors: dict[str, np.ndarray] = {}
     for _ in range(args.repeats):

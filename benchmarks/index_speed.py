@@ -5,8 +5,10 @@
 Each measurement is a fresh process, so model loading counts on both sides:
 - naive: sentence-transformers fp32 `encode` of the n SciFact abstracts (title + text), once;
 - ours: `assistant index` of the same n abstracts into an empty folder (passages, sentence vectors,
-  BM25, FAISS, files), once with late sentence vectors (the default) and once with a separate
-  sentence pass (ASSISTANT_SENTENCE_VECTORS=separate).
+  BM25, FAISS, files), once with a separate sentence pass (the default) and once with late
+  sentence vectors (ASSISTANT_SENTENCE_VECTORS=late).
+The machine's encoder choice (`--precision auto`) is made before any timing, so its one-off
+self-check is not counted; `--precision` measures another path.
 Ratio = naive seconds / ours seconds (above 1: indexing costs less than the naive encoder).
 The CPU's vector extensions are printed beside the figures.
 """
@@ -24,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from assistant.embedding import cpu_features
+from assistant.embedding import PRECISIONS, LocalEncoder, cpu_features
 
 ROOT = Path(__file__).resolve().parent.parent
 NAIVE = """
@@ -51,8 +53,10 @@ def main() -> None:
     ap.add_argument("--corpus", default="../shared/beir/scifact/corpus.jsonl")
     ap.add_argument("--n", type=int, default=300)
     ap.add_argument("--repeats", type=int, default=2)
+    ap.add_argument("--precision", choices=PRECISIONS, default="auto")
     args = ap.parse_args()
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = dict(os.environ, PYTHONPATH=str(ROOT), ASSISTANT_PRECISION=args.precision)
+    arithmetic = LocalEncoder(precision=args.precision).arithmetic  # the self-check, if one is due
     with tempfile.TemporaryDirectory() as tmp:
         subset = Path(tmp) / "corpus.jsonl"
         with open(args.corpus) as fh, subset.open("w") as out:
@@ -70,7 +74,8 @@ def main() -> None:
                 runs[mode].append(_timed([sys.executable, "-m", "assistant", "index", str(subset), "--index-dir", str(idx)],
                                          dict(env, ASSISTANT_SENTENCE_VECTORS=mode, ASSISTANT_CACHE=str(cache))))
     med = {k: statistics.median(v) for k, v in runs.items()}
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, vector extensions: {' '.join(cpu_features())}")
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, vector extensions: {' '.join(cpu_features())}; "
+          f"encoder --precision {args.precision} = {arithmetic}")
     print(f"{args.n} SciFact abstracts, {args.repeats} interleaved repeats, median seconds:")
     for k, v in med.items():
         print(f"  {k:24s} {v:7.1f} s  (runs {', '.join(f'{x:.1f}' for x in runs[k])})")

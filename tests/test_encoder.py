@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
@@ -83,3 +85,79 @@ def test_span_vectors_come_from_the_same_forward_pass(encoder):
     assert sims[0, 0] > sims[0, 1] and sims[1, 1] > sims[1, 0]
     assert np.isnan(span_vecs[1]).all()  # "Final words here." lies past the 256-token window
 
+
+
+@pytest.fixture(scope="module")
+def machine_cache(tmp_path_factory):
+    """A machine cache of this module's own, so the int8 build and the self-check run here."""
+    from assistant import config
+    from assistant.embedding import precision
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(config, "MACHINE_CACHE_DIR", tmp_path_factory.mktemp("machine"))
+        mp.setattr(precision, "_decided", {})
+        yield config.MACHINE_CACHE_DIR
+
+
+TEXTS = ["Neuroplasticity lets the brain rewire after injury.",
+         "Depression is linked to the prefrontal cortex and the amygdala.",
+         " ".join(["A long passage about psychotherapy, sleep and the brain."] * 30)]
+
+
+def test_int8_vectors_stay_close_to_fp32_without_loading_torch_weights(machine_cache):
+    e = LocalEncoder(precision="int8")
+    got = e.encode(TEXTS * 4)
+    want = LocalEncoder(precision="fp32").encode(TEXTS)
+    assert e.arithmetic == "int8" and e.cache_key.endswith("/int8")
+    assert e._model is None and e._bulk_model is None, "int8 runs on ONNX Runtime alone"
+    assert list(machine_cache.glob("*int8*.onnx")), "the quantised model is kept for this machine"
+    cos = (got[:3] * want).sum(1)
+    assert cos.min() > 0.99, cos
+    assert np.allclose(got[0], got[3], atol=1e-6), "the same text in one batch gets one vector"
+    q = e.encode_queries([TEXTS[0], TEXTS[1]])
+    assert np.allclose(q[0], e.encode_query(TEXTS[0]), atol=1e-6), "a question alone or with others: one vector"
+
+
+def test_auto_precision_is_measured_once_and_kept_per_machine(machine_cache):
+    from assistant.embedding import precision
+
+    (machine_cache / "precision.json").write_text("{not json")  # a damaged file is measured again
+    choice = precision.machine_precision()
+    known = json.loads((machine_cache / "precision.json").read_text())
+    (key, entry), = known.items()
+    assert entry["precision"] == choice
+    measured = entry["measured"]
+    assert set(measured) >= {"fp32", "int8"} and ("bf16" in measured) == enc_mod.cpu_has_bf16()
+    if choice != "fp32":  # the rule of the module docstring
+        m = measured[choice]
+        assert m["tokens_per_s"] >= precision.MIN_GAIN * measured["fp32"]["tokens_per_s"] * 0.99
+        assert m["mean_cosine_to_fp32"] >= precision.MIN_MEAN_COSINE
+        assert m["one_word_difference_cosine_to_fp32"] >= precision.MIN_DIFFERENCE_COSINE
+    assert LocalEncoder(precision="auto").arithmetic == choice
+
+    # Kept: a later process reads the choice instead of measuring (here: one written by hand).
+    other = "fp32" if choice != "fp32" else ("bf16" if enc_mod.cpu_has_bf16() else "int8")
+    (machine_cache / "precision.json").write_text(json.dumps({key: {"precision": other}}))
+    precision._decided.clear()
+    assert LocalEncoder(precision="auto").arithmetic == other
+    assert LocalEncoder(precision="fp32").arithmetic == "fp32", "--precision forces a path"
+
+
+def test_manifest_records_the_arithmetic(machine_cache, tmp_path):
+    from assistant.index import build_index, open_index
+    from assistant.ingest import document_from_text
+
+    docs = [document_from_text("a.txt", "Sleep and memory. " * 20, title="A")]
+    build_index(tmp_path / "idx", docs, LocalEncoder(precision="int8"))
+    assert open_index(tmp_path / "idx").manifest["model"]["precision"] == "int8"
+
+
+def test_fp32_vectors_are_the_packaged_sentence_transformers_model():
+    # The encoder loads the transformer alone and pools it itself; the packaged model's own
+    # pipeline (mean pooling, then L2) must give the same vectors, long texts cut at 256 alike.
+    from sentence_transformers import SentenceTransformer
+
+    st = SentenceTransformer(str(enc_mod.model_path()), device="cpu")
+    want = st.encode(TEXTS, normalize_embeddings=True)
+    got = LocalEncoder(precision="fp32").encode(TEXTS)
+    assert np.abs(got - want).max() < 1e-5

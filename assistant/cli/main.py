@@ -18,7 +18,7 @@ from assistant.cli.commands import (
     run_search,
     run_serve,
 )
-from assistant.embedding.local import PRECISIONS
+from assistant.embedding import PRECISIONS
 from assistant.index import INDEX_TYPES, StoreError
 from assistant.search import MODES, QuestionError
 
@@ -79,7 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     for name in ("index", "search", "eval", "check", "serve"):
         sub.choices[name].add_argument(
             "--precision", choices=PRECISIONS,
-            help="encoder arithmetic (default auto: bf16 where the CPU has it natively; or ASSISTANT_PRECISION)")
+            help="encoder arithmetic (default auto: the fastest accurate one on this CPU, measured once; "
+                 "or ASSISTANT_PRECISION)")
     return parser
 
 

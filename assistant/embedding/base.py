@@ -14,7 +14,7 @@ from assistant.embedding.cache import EmbeddingCache
 
 __all__ = ["Arithmetic", "Encoder", "encode_cached", "encode_with_spans_cached"]
 
-Arithmetic = Literal["fp32", "bf16"]
+Arithmetic = Literal["fp32", "bf16", "int8"]
 
 
 class Encoder(Protocol):

