@@ -5,8 +5,8 @@
 Each measurement is a fresh process, so model loading counts on both sides:
 - naive: sentence-transformers fp32 `encode` of the n SciFact abstracts (title + text), once;
 - ours: `assistant index` of the same n abstracts into an empty folder (passages, sentence vectors,
-  BM25, FAISS, files), once with a separate sentence pass (the default) and once with late
-  sentence vectors (ASSISTANT_SENTENCE_VECTORS=late).
+  BM25, FAISS, files), once per way of making sentence vectors (ASSISTANT_SENTENCE_VECTORS:
+  separate, late, pooled; `--modes`).
 The machine's encoder choice (`--precision auto`) is made before any timing, so its one-off
 self-check is not counted; `--precision` measures another path.
 Ratio = naive seconds / ours seconds (above 1: indexing costs less than the naive encoder).
@@ -54,6 +54,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=300)
     ap.add_argument("--repeats", type=int, default=2)
     ap.add_argument("--precision", choices=PRECISIONS, default="auto")
+    ap.add_argument("--modes", nargs="+", default=["separate", "late", "pooled"])
     args = ap.parse_args()
     env = dict(os.environ, PYTHONPATH=str(ROOT), ASSISTANT_PRECISION=args.precision)
     arithmetic = LocalEncoder(precision=args.precision).arithmetic  # the self-check, if one is due
@@ -62,13 +63,13 @@ def main() -> None:
         with open(args.corpus) as fh, subset.open("w") as out:
             for _, line in zip(range(args.n), fh):
                 out.write(line)
-        runs: dict[str, list[float]] = {"naive (whole process)": [], "naive (encode call)": [], "late": [], "separate": []}
+        runs: dict[str, list[float]] = {"naive (whole process)": [], "naive (encode call)": []} | {m: [] for m in args.modes}
         for r in range(args.repeats):
             naive = json.loads(subprocess.run([sys.executable, "-c", NAIVE, str(subset)], check=True, capture_output=True,
                                               text=True, env=env, cwd=ROOT).stdout)
             runs["naive (whole process)"].append(naive["total"])
             runs["naive (encode call)"].append(naive["encode"])
-            for mode in ("late", "separate"):
+            for mode in args.modes:
                 idx = Path(tmp) / f"idx-{mode}-{r}"
                 cache = Path(tmp) / f"cache-{mode}-{r}"
                 runs[mode].append(_timed([sys.executable, "-m", "assistant", "index", str(subset), "--index-dir", str(idx)],
@@ -79,7 +80,7 @@ def main() -> None:
     print(f"{args.n} SciFact abstracts, {args.repeats} interleaved repeats, median seconds:")
     for k, v in med.items():
         print(f"  {k:24s} {v:7.1f} s  (runs {', '.join(f'{x:.1f}' for x in runs[k])})")
-    for mode in ("late", "separate"):
+    for mode in args.modes:
         print(f"ratio naive/ours, {mode} sentence vectors: {med['naive (whole process)'] / med[mode]:.2f} "
               f"(against the encode call alone: {med['naive (encode call)'] / med[mode]:.2f})")
 

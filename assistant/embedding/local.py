@@ -102,14 +102,13 @@ class LocalEncoder:
                 self._int8 = Int8Runner(int8_model_file(model_path(), self.model_id, cpu_features()))
                 return
             import torch
-            import transformers
 
-            transformers.utils.logging.set_verbosity_error()
-            transformers.utils.logging.disable_progress_bar()
+            from assistant.embedding.bert import load_bert
+
             torch.set_num_threads(max(1, os.cpu_count() or 1))
             # The transformer alone: pooling and normalising are done here as the packaged model's
-            # sentence-transformers modules do (mean over tokens, L2), without importing that library.
-            model = transformers.AutoModel.from_pretrained(str(model_path())).to(self.device).eval()
+            # sentence-transformers modules do (mean over tokens, L2).
+            model = load_bert(model_path()).to(self.device)
             if arithmetic == "bf16":
                 self._bulk_model = copy.deepcopy(model).to(torch.bfloat16).eval()
             self._model = model
@@ -226,7 +225,7 @@ class LocalEncoder:
         def run(enc: dict[str, np.ndarray]) -> np.ndarray:
             with torch.inference_mode():
                 inputs = {name: torch.from_numpy(a).to(self.device) for name, a in enc.items()}
-                return model(**inputs).last_hidden_state.float().cpu().numpy()
+                return model(**inputs).float().cpu().numpy()
 
         return run
 

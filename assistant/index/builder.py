@@ -283,6 +283,8 @@ def embed_plan(plans: list[DocPlan], encoder: Encoder, chunking: ChunkingParams,
     t0 = time.perf_counter()
     if chunking.sentence_vectors == "late":
         _embed_late(plans, encoder, progress, cache)
+    elif chunking.sentence_vectors == "pooled":
+        _embed_pooled(plans, encoder, progress, cache)
     else:
         parts = [p.passages for p in plans] + [p.sentences for p in plans]
         _fill(parts, encoder.encode([t for part in parts for t in part.texts], progress=progress, cache=cache))
@@ -327,6 +329,34 @@ def _embed_late(plans: list[DocPlan], encoder: Encoder, progress: bool, cache: E
         alone = encoder.encode([p.sentences.texts[k] for p, k in leftovers], cache=cache)
         for (plan, k), v in zip(leftovers, alone):
             plan.sentences.new[k] = v
+
+
+def _embed_pooled(plans: list[DocPlan], encoder: Encoder, progress: bool, cache: EmbeddingCache | None) -> None:
+    """One pass over sentences (and each passage's heading line); a passage's vector is the
+    token-weighted mean of its parts' vectors, normalised."""
+    parts_of: list[list[str]] = []  # per passage to embed: its heading line, then its sentences
+    for plan in plans:
+        for j, text in zip(plan.passages.todo, plan.passages.texts):
+            ps = int(plan.passage_span[j, 0])
+            prefix = len(text) - (int(plan.passage_span[j, 1]) - ps)
+            rows = range(int(plan.passage_sent[j, 0]), int(plan.passage_sent[j, 1]))
+            sents = [text[prefix + int(plan.sentence_span[r, 0]) - ps : prefix + int(plan.sentence_span[r, 1]) - ps]
+                     for r in rows]
+            head = text[:prefix].strip()
+            parts_of.append(([head] if head else []) + sents)
+    unique = sorted({t for parts in parts_of for t in parts} | {t for p in plans for t in p.sentences.texts})
+    vecs = encoder.encode(unique, progress=progress, cache=cache)
+    row = {t: i for i, t in enumerate(unique)}
+    weight = np.maximum(np.array(encoder.count_tokens(unique), dtype=np.float32), 1.0)
+    pooled = np.zeros((len(parts_of), encoder.dim), np.float32)
+    for i, parts in enumerate(parts_of):
+        idx = [row[t] for t in parts]
+        v = (weight[idx, None] * vecs[idx]).sum(0)
+        pooled[i] = v / max(float(np.linalg.norm(v)), 1e-12)
+    _fill([p.passages for p in plans], pooled)
+    for plan in plans:
+        plan.sentences.new = vecs[[row[t] for t in plan.sentences.texts]] if plan.sentences.texts else \
+            np.zeros((0, encoder.dim), np.float32)
 
 
 # ---------------------------------------------------------------------------------------------
