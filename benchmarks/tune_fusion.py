@@ -2,7 +2,8 @@
 
     python benchmarks/tune_fusion.py [--dataset ../shared/beir/scifact]
 
-Prints the grid's best weights (by train nDCG@10) and the test figures for them.  The chosen values
+Prints the grid's best weights (by train nDCG@10) and the test figures for them (`--train-only`:
+train figures alone).  The chosen values
 are copied by hand into `assistant/config.py:FusionParams` (one place where defaults live).
 """
 
@@ -43,6 +44,7 @@ def grid(cands, doc_ids, qrels):
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dataset", default="../shared/beir/scifact")
+    ap.add_argument("--train-only", action="store_true", help="print the train figures alone (no test figure seen)")
     args = ap.parse_args()
     train = load_beir(Path(args.dataset), "train")
     test = load_beir(Path(args.dataset), "test")
@@ -50,10 +52,14 @@ def main() -> None:
     searcher.fusion = FusionParams(sentence_weight=1.0)  # so sentence scores are computed
     doc_ids = [searcher.index.doc_ids[int(d)] for d in searcher.index.passage_docs()]
     tr = collect(searcher, train.queries)
-    te = collect(searcher, test.queries)
     best = grid(tr, doc_ids, train.qrels)
     print(f"machine: {platform.processor() or platform.machine()}, {platform.system()}")
     print(f"best on train: nDCG@10 {best[0]:.4f} with {best[1]}")
+    m, _ = score_metrics(train.qrels, run_for(tr, doc_ids, FusionParams()), ["ndcg@10"])
+    print(f"train with config.py's weights: nDCG@10 {m['ndcg@10']:.4f}")
+    if args.train_only:
+        return
+    te = collect(searcher, test.queries)
     for name, mode, f in [("bm25", "bm25", best[1]), ("dense", "dense", best[1]), ("hybrid(tuned)", "hybrid", best[1]),
                           ("hybrid(config.py)", "hybrid", FusionParams()),
                           ("hybrid(0.5/0.5)", "hybrid", FusionParams(0.5, 0.5, 0.0))]:

@@ -39,6 +39,17 @@ def _wait_for(condition, proc: subprocess.Popen) -> bool:
     return False
 
 
+# `assistant index corpus` that SIGKILLs itself on reaching a function of the builder: a kill point
+# that does not depend on how fast the machine writes a small index.
+_KILLED_AT = """
+import os, signal, sys
+import assistant.index.builder as builder
+setattr(builder, sys.argv[1], lambda *a, **k: os.kill(os.getpid(), signal.SIGKILL))
+from assistant.cli.main import main
+sys.exit(main(["index", "corpus"]))
+"""
+
+
 def test_sigkill_during_builds_never_loses_the_index(tmp_path, corpus_index):
     work = tmp_path
     shutil.copytree(CORPUS, work / "corpus")
@@ -53,19 +64,19 @@ def test_sigkill_during_builds_never_loses_the_index(tmp_path, corpus_index):
         (work / "corpus" / "neuropsychotherapy.txt").write_text(
             (CORPUS / "neuropsychotherapy.txt").read_text() + f"\n\nRevision {i}: sleep supports memory.\n")
         (work / "corpus" / f"extra-{i}.md").write_text(f"# Extra {i}\n\nNotes about synapses number {i}.\n")
-        proc = subprocess.Popen([sys.executable, "-m", "assistant", "index", "corpus"], cwd=work,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        # Three kill points, all before the new generation is published: while the writer holds the
+        # lock (loading the model, embedding), halfway through writing the new generation's files
+        # (at BM25), and with every file written but not yet published.
+        point = ("lock", "write_bm25", "publish")[i % 3]
+        cmd = ["-m", "assistant", "index", "corpus"] if point == "lock" else ["-c", _KILLED_AT, point]
+        proc = subprocess.Popen([sys.executable, *cmd], cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                 env=dict(os.environ, PYTHONPATH=str(ROOT)))
-        # Two kill points, both before the new generation is published: while the writer holds the
-        # lock (loading the model, embedding), and while it writes the new generation's files.
-        if i % 2:
-            reached = _wait_for(lambda: any((work / "index").glob(".building-*")), proc)
-        else:
-            reached = _wait_for(lambda: _writer_holds_lock(work / "index"), proc)
-        if reached:
+        if point == "lock" and _wait_for(lambda: _writer_holds_lock(work / "index"), proc):
             os.kill(proc.pid, signal.SIGKILL)
-            killed += 1
         proc.wait()
+        killed += proc.returncode == -signal.SIGKILL
+        if point != "lock":
+            assert list((work / "index").glob(".building-*")), f"{point}: killed while a generation was being written (rc {proc.returncode})"
         now = (work / "index" / "CURRENT").read_text().strip()
         after = _run(question, work)
         assert after.returncode == 0, after.stderr

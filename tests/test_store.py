@@ -251,8 +251,8 @@ def test_index_type_is_kept_and_falls_back_when_too_small(tmp_path, corpus_copy,
 
 
 def test_late_sentence_vectors_need_no_second_pass_and_a_mode_change_rebuilds(tmp_path, corpus_copy, encoder):
-    separate = ChunkingParams(sentence_vectors="separate")
-    late = ChunkingParams(sentence_vectors="late")
+    separate = ChunkingParams(vectors="separate")
+    late = ChunkingParams(vectors="late")
     idx = tmp_path / "idx"
     _build(idx, corpus_copy, encoder, chunking=late)
     a = open_index(idx)
@@ -262,7 +262,7 @@ def test_late_sentence_vectors_need_no_second_pass_and_a_mode_change_rebuilds(tm
     report = _build(idx, corpus_copy, encoder, chunking=separate)
     assert "chunking" in report.notice and report.embedded_documents == 4
     b = open_index(idx)
-    assert b.manifest["chunking"]["sentence_vectors"] == "separate"
+    assert b.manifest["chunking"]["vectors"] == "separate"
     alone = encoder.encode([b.sentence_text(r) for r in rows])
     assert (np.einsum("ij,ij->i", b.sentence_vectors(rows), alone) > 0.99).all()
     # late vectors are the sentence in its passage's context: related to the sentence alone, not equal
@@ -272,3 +272,41 @@ def test_late_sentence_vectors_need_no_second_pass_and_a_mode_change_rebuilds(tm
     note = document_from_text("note.txt", "Octopus arms solve puzzles.")
     report = build_index(idx, [note], encoder, late, keep_existing=True)
     assert report.embedded_documents == 5 and open_index(idx).n_documents == 5
+
+
+def test_pooled_passage_vectors_are_the_weighted_mean_of_their_sentences(tmp_path, corpus_copy, encoder):
+    # The default mode: one pass over sentences; a passage is the token-weighted mean of its
+    # heading line and sentences, and an edit re-pools only the passages it touches.
+    idx = tmp_path / "idx"
+    _build(idx, corpus_copy, encoder, chunking=ChunkingParams(vectors="pooled"))
+    ix = open_index(idx)
+    rows = range(ix.document_sentences(0).start, ix.document_sentences(0).stop)
+    alone = encoder.encode([ix.sentence_text(r) for r in rows])
+    assert (np.einsum("ij,ij->i", ix.sentence_vectors(rows), alone) > 0.999).all()
+    p = 1  # a passage in the middle of the first document: no heading line of its own before it
+    lo, hi = ix.sentence_ranges(np.array([p]))[0]
+    texts = [ix.sentence_text(r) for r in range(lo, hi)]
+    weights = np.array(encoder.count_tokens(texts), dtype=np.float32)
+    mean = (weights[:, None] * encoder.encode(texts)).sum(0)
+    assert float(ix.passage_vectors(np.array([p]))[0] @ (mean / np.linalg.norm(mean))) > 0.97  # plus the title line
+    whole = encoder.encode([ix.passage_text(p)])[0]
+    assert float(ix.passage_vectors(np.array([p]))[0] @ whole) > 0.85, "near the passage embedded whole"
+
+    # An edit inside the first document: its other sentences lend their stored vectors to the
+    # passages pooled again.
+    first = corpus_copy / ix.doc_ids[0]
+    text = first.read_text()
+    at = text.index(". ", len(text) // 2) + 2
+    first.write_text(text[:at] + "Sleep also consolidates memory. " + text[at:])
+    report = _build(idx, corpus_copy, encoder, chunking=ChunkingParams(vectors="pooled"))
+    assert report.embedded_documents == 1
+    b = open_index(idx)
+    srows = b.document_sentences(0)
+    fresh = encoder.encode([b.sentence_text(r) for r in srows])
+    assert (np.einsum("ij,ij->i", b.sentence_vectors(srows), fresh) > 0.999).all()
+    passages = b.passage_rows([0])
+    for p in passages:
+        lo, hi = b.sentence_ranges(np.array([p]))[0]
+        texts = [b.sentence_text(r) for r in range(lo, hi)]
+        mean = (np.array(encoder.count_tokens(texts), dtype=np.float32)[:, None] * encoder.encode(texts)).sum(0)
+        assert float(b.passage_vectors(np.array([p]))[0] @ (mean / np.linalg.norm(mean))) > 0.97

@@ -213,7 +213,7 @@ def _new_plan(doc: Document, old: DiskIndex | None, oi: int | None, encoder: Enc
     passage_vectors = _partly_reused(passage_texts, old_p, old.tables.dense if old_p else None)
     passage_sent = np.array([(local[p.sentences[0]], local[p.sentences[-1]] + 1) for p in passages],
                             dtype=np.int64).reshape(-1, 2)
-    if chunking.sentence_vectors == "late" and old_s:
+    if chunking.vectors == "late" and old_s:
         # A late vector comes from the sentence's first passage: when that passage is embedded
         # again, so is the sentence.
         first = _first_passage(passage_sent)
@@ -273,17 +273,16 @@ def embed_plan(plans: list[DocPlan], encoder: Encoder, chunking: ChunkingParams,
                progress: bool = False, cache: EmbeddingCache | None = None) -> None:
     """Embed every new passage and sentence and put the vectors in their plans.
 
-    "late" sentence vectors come from the passages' own forward pass (each sentence's token
-    states pooled in the first passage that holds it); only a sentence no new passage covers is
-    embedded on its own.  "separate": every sentence in a pass of its own.  Either way
-    one encoder call per kind, so a small update still fills a batch per core."""
+    `chunking.vectors` says how (config.ChunkingParams): "pooled" (`_embed_pooled`), "late"
+    (`_embed_late`), or "separate": passages and sentences each embedded.  Each makes one encoder
+    call per kind, so a small update still fills a batch per core."""
     passage_texts = [t for p in plans for t in p.passages.texts]
     if passage_texts or any(p.sentences.texts for p in plans):
         encoder.warm_up()  # so the reported speed is embedding, not model loading
     t0 = time.perf_counter()
-    if chunking.sentence_vectors == "late":
+    if chunking.vectors == "late":
         _embed_late(plans, encoder, progress, cache)
-    elif chunking.sentence_vectors == "pooled":
+    elif chunking.vectors == "pooled":
         _embed_pooled(plans, encoder, progress, cache)
     else:
         parts = [p.passages for p in plans] + [p.sentences for p in plans]
@@ -332,31 +331,37 @@ def _embed_late(plans: list[DocPlan], encoder: Encoder, progress: bool, cache: E
 
 
 def _embed_pooled(plans: list[DocPlan], encoder: Encoder, progress: bool, cache: EmbeddingCache | None) -> None:
-    """One pass over sentences (and each passage's heading line); a passage's vector is the
-    token-weighted mean of its parts' vectors, normalised."""
+    """One pass over the new sentences and the new passages' heading lines; a passage's vector is
+    the token-weighted mean of its heading line's and its sentences' vectors, normalised.  A
+    sentence kept from the old index lends its stored vector."""
+    known: dict[str, np.ndarray] = {}
     parts_of: list[list[str]] = []  # per passage to embed: its heading line, then its sentences
     for plan in plans:
+        reused = plan.sentences.reused
+        if reused is not None and len(plan.passages.todo):  # an edited document: its kept sentences
+            kept = np.setdiff1d(np.arange(len(plan.sentence_span)), plan.sentences.todo)
+            for r in kept:
+                known.setdefault(plan.document.text[int(plan.sentence_span[r, 0]) : int(plan.sentence_span[r, 1])],
+                                 reused[r].astype(np.float32))
         for j, text in zip(plan.passages.todo, plan.passages.texts):
             ps = int(plan.passage_span[j, 0])
-            prefix = len(text) - (int(plan.passage_span[j, 1]) - ps)
+            prefix = len(text) - (int(plan.passage_span[j, 1]) - ps)  # the heading line before the passage text
             rows = range(int(plan.passage_sent[j, 0]), int(plan.passage_sent[j, 1]))
-            sents = [text[prefix + int(plan.sentence_span[r, 0]) - ps : prefix + int(plan.sentence_span[r, 1]) - ps]
-                     for r in rows]
             head = text[:prefix].strip()
-            parts_of.append(([head] if head else []) + sents)
-    unique = sorted({t for parts in parts_of for t in parts} | {t for p in plans for t in p.sentences.texts})
-    vecs = encoder.encode(unique, progress=progress, cache=cache)
-    row = {t: i for i, t in enumerate(unique)}
-    weight = np.maximum(np.array(encoder.count_tokens(unique), dtype=np.float32), 1.0)
+            parts_of.append(([head] if head else [])
+                            + [text[prefix + int(plan.sentence_span[r, 0]) - ps : prefix + int(plan.sentence_span[r, 1]) - ps]
+                               for r in rows])
+    todo = sorted({t for parts in parts_of for t in parts} | {t for p in plans for t in p.sentences.texts} - set(known))
+    known |= dict(zip(todo, encoder.encode(todo, progress=progress, cache=cache)))
+    every = sorted({t for parts in parts_of for t in parts})
+    weight = dict(zip(every, np.maximum(encoder.count_tokens(every), 1)))
     pooled = np.zeros((len(parts_of), encoder.dim), np.float32)
     for i, parts in enumerate(parts_of):
-        idx = [row[t] for t in parts]
-        v = (weight[idx, None] * vecs[idx]).sum(0)
+        v = sum(float(weight[t]) * known[t] for t in parts)
         pooled[i] = v / max(float(np.linalg.norm(v)), 1e-12)
     _fill([p.passages for p in plans], pooled)
     for plan in plans:
-        plan.sentences.new = vecs[[row[t] for t in plan.sentences.texts]] if plan.sentences.texts else \
-            np.zeros((0, encoder.dim), np.float32)
+        plan.sentences.new = np.array([known[t] for t in plan.sentences.texts], np.float32).reshape(-1, encoder.dim)
 
 
 # ---------------------------------------------------------------------------------------------
