@@ -202,3 +202,49 @@ def test_enter_to_passages_latency(page):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "browser-latency.json").write_text(json.dumps(result, indent=1))
     assert result["p50_ms"] < 5000  # a sanity bound; the figure itself is reported, not asserted
+
+
+def _in_viewport(page, locator) -> bool:
+    box = locator.bounding_box()
+    view = page.viewport_size
+    return box is not None and box["y"] >= 0 and box["y"] + min(box["height"], 40) <= view["height"]
+
+
+def _question_box_reachable(page) -> bool:
+    """The question box is on screen and nothing covers its middle."""
+    return page.locator("#question textarea").evaluate(
+        """e => { const r = e.getBoundingClientRect();
+                  const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+                  return r.top >= 0 && r.bottom <= window.innerHeight && (hit === e || e.contains(hit)); }""")
+
+
+def test_the_newest_answer_is_in_view_and_the_question_box_reachable(page):
+    # After the second question the first answer must not hold the screen.
+    ask(page, "Which brain regions are linked to depression?")
+    turn = ask(page, "What is neuroplasticity?")
+    first_citation = turn.locator("li.hit .cite").first
+    page.wait_for_function("""() => { const t = [...document.querySelectorAll('#conversation .turn')].pop();
+                                      const r = t.getBoundingClientRect(); return r.top >= -1 && r.top < 200; }""",
+                           timeout=10_000)
+    assert _in_viewport(page, first_citation)
+    assert _question_box_reachable(page)
+
+
+def test_on_a_phone_the_newest_answer_s_first_citation_is_on_screen(browser, server):
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    pg = ctx.new_page()
+    try:
+        pg.goto(server["url"])
+        pg.wait_for_selector("#question textarea", timeout=30_000)
+        ask(pg, "Which brain regions are linked to depression?")
+        turn = ask(pg, "And for anxiety?")
+        first_citation = turn.locator("li.hit .cite").first
+        pg.wait_for_function("""() => { const t = [...document.querySelectorAll('#conversation .turn')].pop();
+                                        const r = t.getBoundingClientRect(); return r.top >= -1 && r.top < 200; }""",
+                             timeout=10_000)
+        assert _in_viewport(pg, first_citation)
+        assert _question_box_reachable(pg)
+    finally:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        pg.screenshot(path=str(SHOTS / "phone-newest-answer.png"))
+        ctx.close()

@@ -138,6 +138,14 @@ def restore_turns(stored) -> list[dict]:
     return kept
 
 
+# The answer just given starts at the top of the screen (its question, then its first citation);
+# the question box stays pinned to the bottom (render.CSS), so the next question needs no scrolling.
+SHOW_NEWEST_TURN = """() => {
+  const turns = document.querySelectorAll('#conversation .turn');
+  if (turns.length) turns[turns.length - 1].scrollIntoView({block: 'start', behavior: 'instant'});
+}"""
+
+
 def build_ui(app: App):
     import gradio as gr
 
@@ -149,8 +157,7 @@ def build_ui(app: App):
         with gr.Tab("Ask"):
             with gr.Row():
                 with gr.Column(scale=3):
-                    conversation = gr.HTML(render.render_conversation([]), elem_id="conversation", js_on_load=None,
-                                           autoscroll=True)
+                    conversation = gr.HTML(render.render_conversation([]), elem_id="conversation", js_on_load=None)
                     question = gr.Textbox(placeholder="Ask a question, then follow up…", show_label=False,
                                           elem_id="question", submit_btn="Ask", max_length=config.MAX_QUESTION_CHARS)
                     new_chat = gr.Button("New conversation", elem_id="new-chat", size="sm")
@@ -178,7 +185,7 @@ def build_ui(app: App):
             refresh = gr.Button("Show the latest report", size="sm")
 
         question.submit(app.ask, [question, turns, doc_filter, k, typed_docs], [conversation, turns, question, citations],
-                        concurrency_limit=8, api_visibility="private")
+                        concurrency_limit=8, api_visibility="private").then(None, js=SHOW_NEWEST_TURN)
         new_chat.click(lambda: (render.render_conversation([]), [], ""), None, [conversation, turns, citations],
                        api_visibility="private")
 

@@ -15,6 +15,12 @@ __all__ = ["CSS", "citation", "escape", "location", "render_conversation", "rend
 
 CSS = """
 #conversation { min-height: 300px; }
+/* The question box stays at the bottom of the screen while the conversation scrolls.  Sticky
+   moves an element within its parent, so it is the box's form wrapper that sticks; the page's
+   container clips instead of hiding overflow, which would make it the scrolling ancestor. */
+.gradio-container { overflow: clip !important; }
+.form:has(> #question) { position: sticky; bottom: 0; z-index: 5; overflow: visible;
+                         background: var(--background-fill-primary, #fff); box-shadow: 0 -4px 8px rgba(0, 0, 0, .06); }
 .turn { margin: 0 0 1.2em 0; }
 .turn .q { font-weight: 600; margin-bottom: .3em; }
 .turn .resolved { font-size: .85em; color: #555; margin-bottom: .4em; }
