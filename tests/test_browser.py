@@ -248,3 +248,15 @@ def test_on_a_phone_the_newest_answer_s_first_citation_is_on_screen(browser, ser
         SHOTS.mkdir(parents=True, exist_ok=True)
         pg.screenshot(path=str(SHOTS / "phone-newest-answer.png"))
         ctx.close()
+
+
+def test_the_evaluation_tab_runs_the_built_in_evaluation(page):
+    # A fresh install has no report; the page runs one and shows its table and Recall@k plot.
+    page.get_by_role("tab", name="Evaluation").click()
+    page.locator("#run-eval").click()
+    page.wait_for_function("document.querySelector('#eval-report') && "
+                           "document.querySelector('#eval-report').innerText.includes('hybrid')", timeout=120_000)
+    table = page.locator("#eval-report table").first  # the metrics; significance tests follow
+    assert "recall@5" in table.inner_text().lower() and "hybrid" in table.inner_text()
+    page.wait_for_selector("#eval-plot img", timeout=30_000)
+    assert page.locator("#eval-plot img").evaluate("e => e.naturalWidth") > 100

@@ -131,3 +131,23 @@ def test_eval_command_on_a_scifact_slice(tmp_path: Path):
     assert second.returncode == 0, second.stderr
     assert sorted((tmp_path / "cache" / "embeddings").rglob("*.npy")) == shards  # nothing new was embedded
     assert json.loads(second.stdout)["metrics"] == m
+
+
+def test_eval_runs_our_set_from_any_folder(tmp_path: Path):
+    # A fresh folder with no eval/, corpus/ or index/: `assistant eval` still runs the shipped set
+    # over the articles it asks about, indexed for it under the cache folder.
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    env = {"PYTHONPATH": str(ROOT), "ASSISTANT_CACHE": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin",
+           "HOME": str(Path.home())}
+    out = subprocess.run([sys.executable, "-m", "assistant", "eval", "--json"], cwd=tmp_path, capture_output=True,
+                         text=True, env=env, timeout=600)
+    assert out.returncode == 0, out.stderr
+    result = json.loads(out.stdout)
+    assert result["dataset"] == "own" and result["queries"] == 45
+    assert result["metrics"]["hybrid"]["recall@5"] > 0.9
+    assert (tmp_path / "reports" / "own" / "report.md").exists()
+    assert not (tmp_path / "index").exists(), "the live index is not where our set is searched"

@@ -154,6 +154,7 @@ def run_eval(args: argparse.Namespace) -> int:
     from assistant.evaluation import (
         DEFAULT_CONFIGS,
         DatasetError,
+        builtin_eval_set,
         load_beir,
         load_own_set,
         markdown_table,
@@ -163,13 +164,15 @@ def run_eval(args: argparse.Namespace) -> int:
 
     if args.dataset and args.index_dir is not None:
         raise CommandError("--index-dir is for our own set; a --dataset is indexed under the cache folder")
-    index_dir = Path(args.index_dir or config.DEFAULT_INDEX_DIR)
+    index_dir = Path(args.index_dir) if args.index_dir else None
     try:
         if args.dataset:
             dataset = load_beir(Path(args.dataset), args.split)
-        else:
+        elif index_dir is not None:
             ensure_index(index_dir)
             dataset = load_own_set(Path(args.eval_dir))
+        else:
+            dataset = builtin_eval_set(Path(args.eval_dir))
     except DatasetError as exc:
         raise CommandError(str(exc)) from exc
     configs = args.config or list(DEFAULT_CONFIGS)

@@ -59,8 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--k", type=int, action="append", help="extra cutoffs for nDCG@k and Recall@k (repeatable)")
     p.add_argument("--json", action="store_true")
     p.add_argument("--report", help="folder for report.md, report.json, recall.png and TREC runs")
-    p.add_argument("--eval-dir", default="eval", help="our own evaluation set (default: eval/)")
-    p.add_argument("--index-dir", help="the index our own set is searched in (default: index/)")
+    p.add_argument("--eval-dir", default=str(config.BUILTIN_EVAL_DIR),
+                   help="our own evaluation set (default: the eval/ shipped beside the package)")
+    p.add_argument("--index-dir", help="search our own set in this index (default: the four default articles, "
+                                       "indexed for it under the cache folder)")
 
     p = sub.add_parser("check", help="check which sources support or contradict a claim")
     p.add_argument("claim", nargs="?")

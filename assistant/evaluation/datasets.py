@@ -1,6 +1,7 @@
 """Evaluation data: BEIR folders (corpus.jsonl, queries.jsonl, qrels/<split>.tsv) and our own set.
 
-Public API: `Dataset`, `DatasetError`, `load_beir`, `load_own_set`, `read_qrels`, `read_queries`.
+Public API: `Dataset`, `DatasetError`, `builtin_eval_set`, `load_beir`, `load_own_set`, `read_qrels`,
+`read_queries`.
 """
 
 from __future__ import annotations
@@ -9,9 +10,10 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from assistant import config
 from assistant.fileio import iter_jsonl
 
-__all__ = ["Dataset", "DatasetError", "load_beir", "load_own_set", "read_qrels", "read_queries"]
+__all__ = ["Dataset", "DatasetError", "builtin_eval_set", "load_beir", "load_own_set", "read_qrels", "read_queries"]
 
 
 class DatasetError(ValueError):
@@ -21,7 +23,7 @@ class DatasetError(ValueError):
 @dataclass
 class Dataset:
     name: str
-    corpus_path: Path | None            # None for our own set, which searches the live index
+    corpus_path: Path | None            # None: searched in a live index given by the caller
     queries: dict[str, str]
     qrels: dict[str, dict[str, int]]
     histories: dict[str, list[str]] = field(default_factory=dict)
@@ -29,8 +31,9 @@ class Dataset:
     def fingerprint(self) -> str:
         if self.corpus_path is None:
             return "own"
-        st = self.corpus_path.stat()
-        return hashlib.sha1(f"{self.corpus_path.resolve()}:{st.st_size}:{st.st_mtime_ns}".encode()).hexdigest()[:10]
+        files = sorted(self.corpus_path.rglob("*")) if self.corpus_path.is_dir() else [self.corpus_path]
+        stamp = "|".join(f"{f.resolve()}:{f.stat().st_size}:{f.stat().st_mtime_ns}" for f in files if f.is_file())
+        return hashlib.sha1(stamp.encode()).hexdigest()[:10]
 
 
 def read_qrels(path: Path) -> dict[str, dict[str, int]]:
@@ -114,11 +117,25 @@ def load_beir(directory: Path, split: str = "test") -> Dataset:
     return Dataset(directory.name, corpus, {q: queries[q] for q in qrels}, qrels, histories)
 
 
-def load_own_set(directory: Path) -> Dataset:
-    """Our set in `eval/`: questions.jsonl + qrels.tsv over the documents in corpus/."""
+def builtin_eval_set(directory: Path | None = None) -> Dataset:
+    """Our set (default: the one shipped beside the package) over the four articles it was written
+    about, which `run_evaluation` indexes for it under the cache folder: it runs from any folder,
+    whatever the live index holds."""
+    directory = directory or config.BUILTIN_EVAL_DIR
+    if not (directory / "questions.jsonl").exists():
+        raise DatasetError(f"no evaluation set in {directory} (questions.jsonl and qrels.tsv); "
+                           f"this install does not ship one: pass --eval-dir and --index-dir")
+    if not config.BUILTIN_CORPUS.is_dir():
+        raise DatasetError(f"no {config.BUILTIN_CORPUS} with the articles the set asks about: pass --index-dir")
+    return load_own_set(directory, config.BUILTIN_CORPUS)
+
+
+def load_own_set(directory: Path, corpus: Path | None = None) -> Dataset:
+    """Our set in `eval/`: questions.jsonl + qrels.tsv over the documents in corpus/; with `corpus`,
+    that folder is indexed for it under the cache (else the caller's live index is searched)."""
     queries, histories = read_queries(directory / "questions.jsonl")
     qrels = read_qrels(directory / "qrels.tsv")
     missing = [q for q in qrels if q not in queries]
     if missing:
         raise DatasetError(f"{directory / 'qrels.tsv'}: unknown question ids {missing[:5]}")
-    return Dataset("own", None, {q: queries[q] for q in qrels}, qrels, histories)
+    return Dataset("own", corpus, {q: queries[q] for q in qrels}, qrels, histories)
