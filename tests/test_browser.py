@@ -260,3 +260,39 @@ def test_the_evaluation_tab_runs_the_built_in_evaluation(page):
     assert "recall@5" in table.inner_text().lower() and "hybrid" in table.inner_text()
     page.wait_for_selector("#eval-plot img", timeout=30_000)
     assert page.locator("#eval-plot img").evaluate("e => e.naturalWidth") > 100
+
+
+def _source_view_shows(page, text: str) -> None:
+    page.wait_for_function(f"document.querySelector('#source-view mark.answer') && "
+                           f"document.querySelector('#source-view mark.answer').innerText.includes({json.dumps(text)})",
+                           timeout=30_000)
+
+
+def test_a_citation_opens_the_source_at_the_cited_spot_and_its_link_can_be_shared(page, browser, server):
+    turn = ask(page, "Which brain regions are linked to depression?")
+    first = turn.locator("li.hit").first
+    sentence = first.locator("mark.answer").first.inner_text().strip()
+    link = first.locator("a.in-source")
+    href = link.get_attribute("href")
+    link.click()
+    _source_view_shows(page, sentence[:40])
+    view = page.locator("#source-view")
+    assert view.locator(".cited").count() >= 1, "the cited passage is shaded in its surroundings"
+    assert "Neuroplasticity and Neuropsychiatry" in view.locator("h3").inner_text()
+    assert page.locator("#conversation .turn").count() >= 1, "the conversation is still there after the link"
+    # The same link in a fresh browser opens the same view.
+    ctx = browser.new_context(viewport={"width": 1280, "height": 1000})
+    other = ctx.new_page()
+    try:
+        other.goto(server["url"] + href)
+        _source_view_shows(other, sentence[:40])
+        other.screenshot(path=str(SHOTS / "deep-link.png"))
+    finally:
+        ctx.close()
+
+
+def test_a_link_outside_the_collection_says_so(page, server):
+    page.goto(server["url"] + "?doc=no-such-file.txt&start=0&end=10#source")
+    page.wait_for_function("document.querySelector('#source-view') && "
+                           "document.querySelector('#source-view').innerText.includes('does not point into')",
+                           timeout=30_000)

@@ -76,7 +76,7 @@ def test_sigkill_during_builds_never_loses_the_index(tmp_path, corpus_index):
         proc.wait()
         killed += proc.returncode == -signal.SIGKILL
         if point != "lock":
-            assert list((work / "index").glob(".building-*")), f"{point}: killed while a generation was being written (rc {proc.returncode})"
+            assert list((work / "index").glob(".building-*")), f"{point}: killed while writing a generation (rc {proc.returncode})"
         now = (work / "index" / "CURRENT").read_text().strip()
         after = _run(question, work)
         assert after.returncode == 0, after.stderr

@@ -21,6 +21,8 @@ __all__ = ["App", "MAX_UPLOAD_BYTES", "UPLOAD_TYPES", "build_ui", "create_server
 
 MAX_TURNS = 20
 MAX_FILTER_CHOICES = 200
+# Characters of the document shown either side of a cited span in the Source tab.
+SOURCE_CONTEXT = 1500
 
 
 class App:
@@ -94,6 +96,21 @@ class App:
             return f"<div class=\"error\">{render.escape(exc)}</div>", ""
         return render.render_verdict(result), json.dumps(result, ensure_ascii=False, indent=1)
 
+    # -- source view --------------------------------------------------------------------------
+
+    def source_view(self, params: dict[str, str]) -> str | None:
+        """The Source tab for a deep link's query (`render.source_link`): None when the link names no
+        document; a message when it names a span that is not there."""
+        if not params.get("doc"):
+            return None
+        try:
+            start, end = int(params.get("start", 0)), int(params.get("end", 0))
+            mark_start, mark_end = int(params.get("hs", start)), int(params.get("he", start))
+            view = self.service.passage(params["doc"], start, end, context=SOURCE_CONTEXT)
+        except (ValueError, ServiceError) as exc:
+            return f"<div class=\"error\">This link does not point into the collection: {render.escape(exc)}</div>"
+        return render.render_source(view, mark_start, mark_end)
+
     def run_builtin_eval(self) -> tuple[str, str | None]:
         """Our labelled set over the articles it asks about (indexed for it under the cache folder,
         whatever this page's collection holds); the report is written and shown."""
@@ -160,6 +177,13 @@ SHOW_NEWEST_TURN = """() => {
 }"""
 
 
+# The Source tab opened by a link puts the marked sentence (or the cited span) mid-screen.
+SHOW_CITED_SPOT = """() => {
+  const m = document.querySelector('#source-view mark.answer') || document.querySelector('#source-view .cited');
+  if (m) m.scrollIntoView({block: 'center', behavior: 'instant'});
+}"""
+
+
 def build_ui(app: App):
     import gradio as gr
 
@@ -168,40 +192,44 @@ def build_ui(app: App):
                     "the sentence that answers highlighted. Follow-up questions use the conversation so far.")
         # Kept in the browser's storage: a reload or a new tab shows the conversation so far.
         turns = gr.BrowserState([], storage_key="assistant-conversation")
-        with gr.Tab("Ask"):
-            with gr.Row():
-                with gr.Column(scale=3):
-                    conversation = gr.HTML(render.render_conversation([]), elem_id="conversation", js_on_load=None)
-                    question = gr.Textbox(placeholder="Ask a question, then follow up…", show_label=False,
-                                          elem_id="question", submit_btn="Ask", max_length=config.MAX_QUESTION_CHARS)
-                    new_chat = gr.Button("New conversation", elem_id="new-chat", size="sm")
-                    citations = gr.Textbox(label="Citations of the latest answer", lines=3, interactive=False,
-                                           buttons=["copy"], elem_id="citations")
-                with gr.Column(scale=1):
-                    doc_filter = gr.CheckboxGroup(choices=app.doc_choices(), label="Search only these documents",
-                                                  elem_id="doc-filter")
-                    typed_docs = gr.Textbox(label=f"More documents (ids or file names, comma-separated; the list "
-                                                  f"above shows the first {MAX_FILTER_CHOICES})",
-                                            visible=app.many_documents, elem_id="doc-filter-typed", max_lines=1)
-                    k = gr.Slider(1, 10, value=5, step=1, label="Passages per answer", elem_id="k")
-                    upload = gr.File(file_count="multiple", file_types=list(UPLOAD_TYPES), label="Add documents",
-                                     elem_id="upload")
-                    upload_report = gr.Textbox(label="Ingest report", interactive=False, lines=4,
-                                               elem_id="upload-report")
-        with gr.Tab("Check a claim"):
-            claim = gr.Textbox(placeholder="Paste a claim to check against the collection…", show_label=False,
-                               elem_id="claim", submit_btn="Check", max_length=config.MAX_QUESTION_CHARS)
-            verdict = gr.HTML("", elem_id="verdict", js_on_load=None)
-            verdict_json = gr.Code(language="json", label="As JSON", elem_id="verdict-json")
-        with gr.Tab("Evaluation"):
-            gr.Markdown("The built-in evaluation asks our 45 labelled questions about the four default "
-                        "articles (indexed for it apart from this collection) and reports BM25, dense and "
-                        "hybrid retrieval. Other datasets: `assistant eval --dataset BEIR_DIR`.")
-            with gr.Row():
-                run_eval = gr.Button("Run the built-in evaluation", size="sm", elem_id="run-eval")
-                refresh = gr.Button("Show the latest report", size="sm")
-            report_md = gr.Markdown(elem_id="eval-report")
-            report_plot = gr.Image(label="Recall@k", type="filepath", elem_id="eval-plot")
+        with gr.Tabs() as tabs:
+            with gr.Tab("Ask", id="ask"):
+                with gr.Row():
+                    with gr.Column(scale=3):
+                        conversation = gr.HTML(render.render_conversation([]), elem_id="conversation", js_on_load=None)
+                        question = gr.Textbox(placeholder="Ask a question, then follow up…", show_label=False,
+                                              elem_id="question", submit_btn="Ask", max_length=config.MAX_QUESTION_CHARS)
+                        new_chat = gr.Button("New conversation", elem_id="new-chat", size="sm")
+                        citations = gr.Textbox(label="Citations of the latest answer", lines=3, interactive=False,
+                                               buttons=["copy"], elem_id="citations")
+                    with gr.Column(scale=1):
+                        doc_filter = gr.CheckboxGroup(choices=app.doc_choices(), label="Search only these documents",
+                                                      elem_id="doc-filter")
+                        typed_docs = gr.Textbox(label=f"More documents (ids or file names, comma-separated; the list "
+                                                      f"above shows the first {MAX_FILTER_CHOICES})",
+                                                visible=app.many_documents, elem_id="doc-filter-typed", max_lines=1)
+                        k = gr.Slider(1, 10, value=5, step=1, label="Passages per answer", elem_id="k")
+                        upload = gr.File(file_count="multiple", file_types=list(UPLOAD_TYPES), label="Add documents",
+                                         elem_id="upload")
+                        upload_report = gr.Textbox(label="Ingest report", interactive=False, lines=4,
+                                                   elem_id="upload-report")
+            with gr.Tab("Check a claim", id="check"):
+                claim = gr.Textbox(placeholder="Paste a claim to check against the collection…", show_label=False,
+                                   elem_id="claim", submit_btn="Check", max_length=config.MAX_QUESTION_CHARS)
+                verdict = gr.HTML("", elem_id="verdict", js_on_load=None)
+                verdict_json = gr.Code(language="json", label="As JSON", elem_id="verdict-json")
+            with gr.Tab("Evaluation", id="evaluation"):
+                gr.Markdown("The built-in evaluation asks our 45 labelled questions about the four default "
+                            "articles (indexed for it apart from this collection) and reports BM25, dense and "
+                            "hybrid retrieval. Other datasets: `assistant eval --dataset BEIR_DIR`.")
+                with gr.Row():
+                    run_eval = gr.Button("Run the built-in evaluation", size="sm", elem_id="run-eval")
+                    refresh = gr.Button("Show the latest report", size="sm")
+                report_md = gr.Markdown(elem_id="eval-report")
+                report_plot = gr.Image(label="Recall@k", type="filepath", elem_id="eval-plot")
+            with gr.Tab("Source", id="source"):
+                source = gr.HTML("<p>Follow “show in the source” under a citation to read it where it stands.</p>",
+                                 elem_id="source-view", js_on_load=None)
 
         question.submit(app.ask, [question, turns, doc_filter, k, typed_docs], [conversation, turns, question, citations],
                         concurrency_limit=8, api_visibility="private").then(None, js=SHOW_NEWEST_TURN)
@@ -233,6 +261,18 @@ def build_ui(app: App):
 
         demo.load(on_page_load, [turns], [conversation, turns, doc_filter, typed_docs, citations],
                   api_visibility="private")
+
+        def on_deep_link(request: gr.Request):
+            # A link made by render.source_link opens the Source tab on its span.
+            view = app.source_view(dict(request.query_params) if request else {})
+            if view is None:
+                return gr.update(), gr.update()
+            return view, gr.Tabs(selected="source")
+
+        # Gradio passes the request to a parameter annotated gr.Request; with postponed annotations
+        # it sees only the string, so the class is set here.
+        on_deep_link.__annotations__["request"] = gr.Request
+        demo.load(on_deep_link, None, [source, tabs], api_visibility="private").then(None, js=SHOW_CITED_SPOT)
 
         _api_endpoints(app.service)
     return demo

@@ -6,12 +6,13 @@ It turns hit dictionaries (`Hit.to_dict()`) into markup; the only library call i
 from __future__ import annotations
 
 import html
+import urllib.parse
 
 from assistant.claims import VERDICT_WORDS, confidence_text
 from assistant.search.hits import location_text
 
-__all__ = ["CSS", "citation", "escape", "location", "render_conversation", "render_hit", "render_sources", "render_turn",
-           "render_verdict"]
+__all__ = ["CSS", "citation", "escape", "location", "render_conversation", "render_hit", "render_source", "render_sources",
+           "render_turn", "render_verdict", "source_link"]
 
 CSS = """
 #conversation { min-height: 300px; }
@@ -39,6 +40,10 @@ details.closest > summary { cursor: pointer; color: #57606a; }
 ol.not-answers mark.answer { background: #eaeef2; }
 ol.not-answers .passage, ol.not-evidence .passage { border-left-style: dashed; color: #57606a; }
 .sources li { font-size: .9em; }
+a.in-source { color: #0550ae; }
+.source-text { white-space: pre-wrap; line-height: 1.5; margin-top: .6em; }
+.source-text .cited { background: #eef4ff; }
+.source-nav a { margin-right: 1em; }
 """
 
 
@@ -85,12 +90,20 @@ def _match(hit: dict) -> str:
             f"answer\">{_e(words)}</span> · ")
 
 
+def source_link(doc_id: str, start: int, end: int, mark_start: int, mark_end: int) -> str:
+    """The page's deep link to a span of a document, with the sentence to mark (see `render_source`)."""
+    query = urllib.parse.urlencode({"doc": doc_id, "start": start, "end": end, "hs": mark_start, "he": mark_end})
+    return f"?{query}#source"
+
+
 def render_hit(hit: dict) -> str:
+    link = source_link(hit["doc_id"], hit["start"], hit["end"], hit["highlight"]["start"], hit["highlight"]["end"])
     return (
         f"<li class=\"hit\" data-doc=\"{_e(hit['doc_id'])}\">"
         f"<div class=\"cite\"><span class=\"title\">{_e(hit['title'])}</span> · "
         f"<span class=\"doc\">{_e(hit['doc_id'])}</span> · <span class=\"loc\">{_e(location(hit))}</span> · "
-        f"{_match(hit)}<span class=\"score\">score {hit['score']:.3f}</span></div>"
+        f"{_match(hit)}<span class=\"score\">score {hit['score']:.3f}</span> · "
+        f"<a class=\"in-source\" href=\"{_e(link)}\">show in the source</a></div>"
         f"<div class=\"passage\">{_marked(hit, 220)}</div>"
         f"<details class=\"full\"><summary>Full passage</summary><div class=\"passage\">{_marked(hit, None)}</div></details>"
         "</li>"
@@ -120,6 +133,40 @@ def render_conversation(turns: list[dict]) -> str:
         return ("<div class=\"turn empty-chat\">Ask a question about the documents; every answer is a list "
                 "of cited passages with the answering sentence highlighted.</div>")
     return "".join(render_turn(t) for t in turns)
+
+
+def render_source(view: dict, mark_start: int, mark_end: int) -> str:
+    """A span of a document where it stands (`Service.passage` with context): the span shaded, the
+    answering sentence [mark_start, mark_end) marked, and links to the text before and after."""
+    start, end, n = view["start"], view["end"], view["document_characters"]
+    before_start = start - len(view["before"])
+    text = view["before"] + view["text"] + view["after"]
+    cuts = sorted({0, start - before_start, end - before_start, len(text),
+                   *(min(max(x - before_start, start - before_start), end - before_start) for x in (mark_start, mark_end))})
+    parts = []
+    for a, b in zip(cuts, cuts[1:]):
+        piece = _e(text[a:b])
+        inside = start - before_start <= a and b <= end - before_start
+        if inside and mark_start - before_start <= a and b <= mark_end - before_start and mark_end > mark_start:
+            piece = f"<mark class=\"answer\">{piece}</mark>"
+        parts.append(f"<span class=\"cited\">{piece}</span>" if inside else piece)
+    pages = view.get("pages") or []
+    where = location_text(start, end, pages, " / ".join(x for x in view.get("page_labels") or [] if x))
+    if view.get("section"):
+        where = f"{view['section']}, {where}"
+    span = max(end - start, 1)
+    nav = []
+    if start > 0:
+        a = max(0, start - span)
+        nav.append(f"<a class=\"earlier\" href=\"{_e(source_link(view['doc_id'], a, start, a, a))}\">← earlier text</a>")
+    if end < n:
+        b = min(n, end + span)
+        nav.append(f"<a class=\"later\" href=\"{_e(source_link(view['doc_id'], end, b, end, end))}\">later text →</a>")
+    return (f"<div class=\"source\"><h3>{_e(view['title'])}</h3><div class=\"cite\"><span class=\"doc\">"
+            f"{_e(view['doc_id'])}</span> · <span class=\"loc\">{_e(where)}</span></div>"
+            f"<nav class=\"source-nav\">{' · '.join(nav)}</nav>"
+            f"<div class=\"source-text\">{'…' if before_start > 0 else ''}{''.join(parts)}"
+            f"{'…' if end + len(view['after']) < n else ''}</div></div>")
 
 
 def render_sources(documents: list[tuple[str, str]]) -> str:
