@@ -218,16 +218,20 @@ def _question_box_reachable(page) -> bool:
                   return r.top >= 0 && r.bottom <= window.innerHeight && (hit === e || e.contains(hit)); }""")
 
 
-def test_the_newest_answer_is_in_view_and_the_question_box_reachable(page):
-    # After the second question the first answer must not hold the screen.
-    ask(page, "Which brain regions are linked to depression?")
-    turn = ask(page, "What is neuroplasticity?")
-    first_citation = turn.locator("li.hit .cite").first
+def _assert_newest_answer_in_view(page, turn) -> None:
+    """Once the page has scrolled, the newest turn starts near the top of the screen, its first
+    citation is on screen and the question box can be typed into."""
     page.wait_for_function("""() => { const t = [...document.querySelectorAll('#conversation .turn')].pop();
                                       const r = t.getBoundingClientRect(); return r.top >= -1 && r.top < 200; }""",
                            timeout=10_000)
-    assert _in_viewport(page, first_citation)
+    assert _in_viewport(page, turn.locator("li.hit .cite").first)
     assert _question_box_reachable(page)
+
+
+def test_the_newest_answer_is_in_view_and_the_question_box_reachable(page):
+    # After the second question the first answer must not hold the screen.
+    ask(page, "Which brain regions are linked to depression?")
+    _assert_newest_answer_in_view(page, ask(page, "What is neuroplasticity?"))
 
 
 def test_on_a_phone_the_newest_answer_s_first_citation_is_on_screen(browser, server):
@@ -237,13 +241,7 @@ def test_on_a_phone_the_newest_answer_s_first_citation_is_on_screen(browser, ser
         pg.goto(server["url"])
         pg.wait_for_selector("#question textarea", timeout=30_000)
         ask(pg, "Which brain regions are linked to depression?")
-        turn = ask(pg, "And for anxiety?")
-        first_citation = turn.locator("li.hit .cite").first
-        pg.wait_for_function("""() => { const t = [...document.querySelectorAll('#conversation .turn')].pop();
-                                        const r = t.getBoundingClientRect(); return r.top >= -1 && r.top < 200; }""",
-                             timeout=10_000)
-        assert _in_viewport(pg, first_citation)
-        assert _question_box_reachable(pg)
+        _assert_newest_answer_in_view(pg, ask(pg, "And for anxiety?"))
     finally:
         SHOTS.mkdir(parents=True, exist_ok=True)
         pg.screenshot(path=str(SHOTS / "phone-newest-answer.png"))
