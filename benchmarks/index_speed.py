@@ -81,7 +81,7 @@ def main() -> None:
     for k, v in med.items():
         print(f"  {k:24s} {v:7.1f} s  (runs {', '.join(f'{x:.1f}' for x in runs[k])})")
     for mode in args.modes:
-        print(f"ratio naive/ours, {mode} sentence vectors: {med['naive (whole process)'] / med[mode]:.2f} "
+        print(f"ratio naive/ours, {mode} vectors: {med['naive (whole process)'] / med[mode]:.2f} "
               f"(against the encode call alone: {med['naive (encode call)'] / med[mode]:.2f})")
 
 

@@ -351,7 +351,8 @@ def _embed_pooled(plans: list[DocPlan], encoder: Encoder, progress: bool, cache:
             parts_of.append(([head] if head else [])
                             + [text[prefix + int(plan.sentence_span[r, 0]) - ps : prefix + int(plan.sentence_span[r, 1]) - ps]
                                for r in rows])
-    todo = sorted({t for parts in parts_of for t in parts} | {t for p in plans for t in p.sentences.texts} - set(known))
+    # Kept sentences are not embedded again, whichever passage holds them.
+    todo = sorted(({t for parts in parts_of for t in parts} | {t for p in plans for t in p.sentences.texts}) - set(known))
     known |= dict(zip(todo, encoder.encode(todo, progress=progress, cache=cache)))
     every = sorted({t for parts in parts_of for t in parts})
     weight = dict(zip(every, np.maximum(encoder.count_tokens(every), 1)))
