@@ -151,15 +151,26 @@ def test_every_flag_added_acts_or_is_refused(workdir, tmp_path):
     assert both.returncode == 1 and "--batch reads questions" in both.stderr
     eval_both = run("eval", "--dataset", str(tmp_path), "--index-dir", "index", cwd=workdir)
     assert eval_both.returncode == 1 and "--index-dir is for our own set" in eval_both.stderr
-    # --index-type hnsw and ASSISTANT_VECTORS reach the manifest
+    # --index-type hnsw, --precision int8 and ASSISTANT_VECTORS reach the manifest
     env = dict(os.environ, PYTHONPATH=str(ROOT), ASSISTANT_CACHE=str(tmp_path / ".cache"),
                ASSISTANT_VECTORS="late")
     subprocess.run([sys.executable, "-m", "assistant", "index", "corpus", "--index-dir", str(tmp_path / "idx"),
-                    "--index-type", "hnsw"], cwd=workdir, env=env, check=True, capture_output=True, timeout=600)
+                    "--index-type", "hnsw", "--precision", "int8"], cwd=workdir, env=env, check=True,
+                   capture_output=True, timeout=600)
     from assistant.index import open_index
 
     manifest = open_index(tmp_path / "idx").manifest
     assert manifest["index"]["type"] == "hnsw" and manifest["chunking"]["vectors"] == "late"
+    assert manifest["model"]["precision"] == "int8"
+    # eval --index-dir asks our set of that live index: one holding a single article misses the
+    # questions about the other three (the default, the four articles indexed for it, misses none)
+    subprocess.run([sys.executable, "-m", "assistant", "index", "corpus/neuropsychotherapy.txt", "--index-dir",
+                    str(tmp_path / "one")], cwd=workdir, env=env, check=True, capture_output=True, timeout=600)
+    live = subprocess.run([sys.executable, "-m", "assistant", "eval", "--index-dir", str(tmp_path / "one"), "--json",
+                           "--report", str(tmp_path / "rep")], cwd=workdir, env=env, capture_output=True, text=True,
+                          timeout=600)
+    assert live.returncode == 0, live.stderr
+    assert json.loads(live.stdout)["metrics"]["hybrid"]["recall@100"] < 0.9
     bad = subprocess.run([sys.executable, "-m", "assistant", "search", "x"], cwd=workdir, capture_output=True,
                          text=True, env=dict(env, ASSISTANT_VECTORS="fast"), timeout=120)
     assert bad.returncode != 0 and "ASSISTANT_VECTORS" in bad.stderr
