@@ -1,4 +1,5 @@
-"""documents.jsonl: one document per line (id, title, source, hash, text, pages, sections), read on demand.
+"""documents.jsonl: one document per line (id, title, source, hash, text, pages, sections, file path,
+authors, year, DOI), read on demand.
 
 Public API: `DocumentTable`, `write_documents`.
 """
@@ -30,7 +31,8 @@ def write_documents(documents: list[Document], directory: Path) -> None:
         for i, d in enumerate(documents):
             fh.write(orjson.dumps({"doc_id": d.doc_id, "title": d.title, "source": d.source, "sha256": d.sha256,
                                    "text": d.text, "pages": [[p.start, p.end, p.page, p.label] for p in d.pages],
-                                   "sections": [[s.start, s.end, list(s.path)] for s in d.sections]}) + b"\n")
+                                   "sections": [[s.start, s.end, list(s.path)] for s in d.sections],
+                                   "path": d.path, "authors": list(d.authors), "year": d.year, "doi": d.doi}) + b"\n")
             offsets[i + 1] = fh.tell()
     np.save(directory / _OFFSETS, offsets, allow_pickle=False)
 
@@ -66,7 +68,9 @@ class DocumentTable:
             r = json.loads(raw.decode("utf-8"))
             doc = Document(r["doc_id"], r["title"], r["text"], r["source"], r["sha256"],
                            tuple(PageSpan(*p) for p in r["pages"]),
-                           tuple(SectionSpan(a, b, tuple(path)) for a, b, path in r["sections"]))
+                           tuple(SectionSpan(a, b, tuple(path)) for a, b, path in r["sections"]),
+                           # Indexes written before these fields existed read as unknown.
+                           r.get("path", ""), tuple(r.get("authors", ())), r.get("year", ""), r.get("doi", ""))
         except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as exc:
             raise StoreError(f"index file {_FILE} damaged at document {i} ({exc})") from exc
         with self._lock:

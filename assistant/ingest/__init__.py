@@ -1,14 +1,25 @@
 """Ingestion: files in, clean `Document`s and an ingest report out.
 
 One module per reader (`plain`, `html`, `markdown`, `pdf`, `beir`), `clean` for the text they all
-share, `loader` to walk folders and dispatch by type.
+share, `loader` to walk folders and dispatch by type, `reference` for authors, year and DOI;
+`pdf_page` renders a PDF page with the boxes of cited text for the source viewer.
 """
 
 from __future__ import annotations
 
 from assistant.ingest.clean import clean_text
 from assistant.ingest.loader import document_from_text, load_file, load_paths
-from assistant.ingest.model import Document, IngestEntry, IngestError, IngestStatus, LoadResult, PageSpan, SectionSpan
+from assistant.ingest.model import (
+    Document,
+    IngestEntry,
+    IngestError,
+    IngestStatus,
+    LoadResult,
+    PageSpan,
+    SectionSpan,
+    content_sha256,
+)
+from assistant.ingest.pdf_page import PageView, page_view
 
-__all__ = ["Document", "IngestEntry", "IngestError", "IngestStatus", "LoadResult", "PageSpan", "SectionSpan", "clean_text",
-           "document_from_text", "load_file", "load_paths"]
+__all__ = ["Document", "IngestEntry", "IngestError", "IngestStatus", "LoadResult", "PageSpan", "PageView", "SectionSpan",
+           "clean_text", "content_sha256", "document_from_text", "load_file", "load_paths", "page_view"]

@@ -1,4 +1,5 @@
-"""HTML pages: visible text with block structure, and the page's title.
+"""HTML pages: visible text with block structure, the page's title, and what its `<meta>` tags say
+about authors, date and DOI (Highwire `citation_*`, Dublin Core, Open Graph `article:*`).
 
 Public API: `read_html`.
 """
@@ -11,6 +12,7 @@ from html.parser import HTMLParser
 
 from assistant.ingest.model import IngestError
 from assistant.ingest.plain import decode_bytes
+from assistant.ingest.reference import find_doi, split_authors, year_of
 
 __all__ = ["read_html"]
 
@@ -28,8 +30,14 @@ class _HTMLText(HTMLParser):
         self.title = ""
         self.h1 = ""
         self._in: str | None = None
+        self.meta: dict[str, list[str]] = {}
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            a = dict(attrs)
+            name, content = (a.get("name") or a.get("property") or "").lower(), a.get("content")
+            if name and content:
+                self.meta.setdefault(name, []).append(html.unescape(content))
         if tag in self._SKIP:
             self.skip_depth += 1
         elif tag in self._BLOCK:
@@ -62,7 +70,13 @@ class _HTMLText(HTMLParser):
         self.parts.append(data)
 
 
-def read_html(data: bytes) -> tuple[str, str, str]:
+_AUTHOR_TAGS = ("citation_author", "dc.creator", "author", "article:author")
+_DATE_TAGS = ("citation_publication_date", "citation_date", "dc.date", "article:published_time", "date")
+_DOI_TAGS = ("citation_doi", "dc.identifier", "prism.doi")
+
+
+def read_html(data: bytes) -> tuple[str, str, str, dict[str, object]]:
+    """Text, title, decoding note, and `{authors, year, doi}` from the page's `<meta>` tags."""
     raw, note = decode_bytes(data)
     parser = _HTMLText()
     try:
@@ -72,4 +86,10 @@ def read_html(data: bytes) -> tuple[str, str, str]:
         raise IngestError(f"unreadable HTML ({exc})") from exc
     text = "".join(parser.parts)
     title = (parser.h1 or parser.title).strip()
-    return text, re.sub(r"\s+", " ", html.unescape(title)), note
+    tags = parser.meta
+    # One tag per author (Highwire), or one tag naming them all.
+    names = next((tags[t] for t in _AUTHOR_TAGS if tags.get(t)), [])
+    authors = tuple(n.strip() for n in names) if len(names) > 1 else split_authors(names[0]) if names else ()
+    year = next((year_of(v[0]) for v in (tags.get(t) for t in _DATE_TAGS) if v and year_of(v[0])), "")
+    doi = next((find_doi(v[0]) for v in (tags.get(t) for t in _DOI_TAGS) if v and find_doi(v[0])), "")
+    return text, re.sub(r"\s+", " ", html.unescape(title)), note, {"authors": authors, "year": year, "doi": doi}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from assistant.config import SUPPORTED_SUFFIXES
@@ -18,6 +19,7 @@ from assistant.ingest.markdown import read_markdown
 from assistant.ingest.model import Document, IngestEntry, IngestError, LoadResult, content_sha256
 from assistant.ingest.pdf import pdf_document
 from assistant.ingest.plain import decode_bytes
+from assistant.ingest.reference import find_doi
 from assistant.text import normalize_unicode
 
 __all__ = ["SUPPORTED_SUFFIXES", "document_from_text", "load_file", "load_paths"]
@@ -54,14 +56,18 @@ def load_file(path: Path, doc_id: str, source: str | None = None) -> tuple[Docum
         if not data.lstrip().startswith(b"%PDF"):
             raise IngestError("not a PDF (no %PDF header)")
         return pdf_document(path, doc_id, sha, source)
+    meta: dict = {}
     if suffix in (".html", ".htm"):
-        raw, title, note = read_html(data)
+        raw, title, note, meta = read_html(data)
     elif suffix in (".md", ".markdown"):
         raw, title, note = read_markdown(data)
     else:
         raw, note = decode_bytes(data)
         title = ""
-    return document_from_text(doc_id, raw, title, source, sha), note
+    doc = document_from_text(doc_id, raw, title, source, sha)
+    # A DOI printed near the top ("doi:10.1186/...") when no tag gives one.
+    return replace(doc, path=str(path.resolve()), authors=meta.get("authors", ()), year=meta.get("year", ""),
+                   doi=meta.get("doi") or find_doi(doc.text[:4000])), note
 
 
 def _walk(path: Path) -> Iterator[Path]:

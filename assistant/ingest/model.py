@@ -49,6 +49,13 @@ class Document:
     sha256: str
     pages: tuple[PageSpan, ...] = ()
     sections: tuple[SectionSpan, ...] = ()
+    # The file it was read from on this machine: the source viewer renders and serves it. Never
+    # shown to clients, who see `source`.
+    path: str = ""
+    # What a reference to it needs beyond the title, where the file states it.
+    authors: tuple[str, ...] = ()
+    year: str = ""
+    doi: str = ""
 
     def page_range(self, start: int, end: int) -> tuple[int, ...]:
         """Pages that characters [start, end) fall on, in order; empty for documents without pages."""

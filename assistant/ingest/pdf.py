@@ -18,6 +18,7 @@ from pathlib import Path
 from assistant.ingest.clean import BULLET, guess_title, meaningful_title
 from assistant.ingest.model import REFERENCES_HEADING, Document, IngestError, PageSpan, SectionSpan
 from assistant.ingest.pdf_layout import Box, Line, PageLayout, furniture, printed_page_numbers, read_layout
+from assistant.ingest.reference import find_doi, split_authors, year_of
 from assistant.ingest.words import Vocabulary, join_lines, repair_line
 from assistant.text import normalize_unicode
 
@@ -336,7 +337,11 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
     if not title:
         title = meta_title if meaningful_title(meta_title) else guess_title(text, path.stem)
     title = re.sub(r"\s+", " ", normalize_unicode(repair_line(title, vocab))).strip()
-    return Document(doc_id, title, text, source, sha, tuple(page_spans), tuple(sections)), _unreadable_pages(pages)
+    first_pages = "\n".join(ln.text for page in pages[:2] for box in page.boxes for ln in box.lines)
+    doi = find_doi(" ".join(meta.get(k, "") for k in ("doi", "subject", "keywords"))) or find_doi(first_pages)
+    return Document(doc_id, title, text, source, sha, tuple(page_spans), tuple(sections), path=str(path.resolve()),
+                    authors=split_authors(_fix_mojibake(meta.get("author", ""))),
+                    year=year_of(meta.get("creationdate", "")), doi=doi), _unreadable_pages(pages)
 
 
 def _fix_mojibake(text: str) -> str:

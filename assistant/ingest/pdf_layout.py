@@ -178,7 +178,7 @@ def _metadata(document) -> dict[str, str]:
 
     out: dict[str, str] = {}
     for info in document.info or []:
-        for key in ("Title", "Author", "Subject", "Keywords", "CreationDate"):
+        for key in ("Title", "Author", "Subject", "Keywords", "CreationDate", "doi"):
             value = resolve1(info.get(key))
             if isinstance(value, bytes):
                 value = _pdf_string(value)

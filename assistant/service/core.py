@@ -19,7 +19,7 @@ from pathlib import Path
 from assistant.embedding import get_encoder
 from assistant.embedding.batching import QueryBatcher
 from assistant.index import StoreError, build_index
-from assistant.ingest import IngestError, load_file
+from assistant.ingest import Document, IngestError, content_sha256, load_file, page_view
 from assistant.search import QuestionError, Searcher, resolve_followup
 
 __all__ = ["MAX_CONTEXT", "MAX_HISTORY", "MAX_K", "MAX_UPLOAD_BYTES", "UPLOAD_TYPES", "Service", "ServiceError", "safe_filename"]
@@ -72,6 +72,7 @@ class Service:
         self._upload_lock = threading.Lock()
         self._checker = None
         self._checker_lock = threading.Lock()
+        self._checked: dict[tuple[str, int, int], str] = {}  # (path, mtime, size) -> content hash
 
     def warm_up(self) -> None:
         """Load the model and open the BM25 and FAISS indexes, so the first question is fast."""
@@ -112,9 +113,7 @@ class Service:
         """Every document in the collection, in index order: `{doc_id, title}`."""
         return [{"doc_id": d, "title": t} for d, t in self.searcher.documents]
 
-    def passage(self, document: str, start: int, end: int, context: int = 300) -> dict:
-        """Characters [start, end) of a document with `context` characters either side, and where
-        they stand (pages, printed page label, section)."""
+    def _document(self, document: object) -> tuple[int, Document]:
         if not isinstance(document, str) or not document:
             raise ServiceError("document must be a document id or file name")
         index = self.searcher.index
@@ -122,7 +121,13 @@ class Service:
             (doc_id,) = self.searcher.resolve_doc_ids([document])[:1]
         except QuestionError as exc:
             raise ServiceError(str(exc), status=404) from exc
-        doc = index.document(index.doc_row(doc_id))
+        row = index.doc_row(doc_id)
+        return row, index.document(row)
+
+    def passage(self, document: str, start: int, end: int, context: int = 300) -> dict:
+        """Characters [start, end) of a document with `context` characters either side, and where
+        they stand (pages, printed page label, section)."""
+        _, doc = self._document(document)
         n = len(doc.text)
         start = _whole_number(start, "start", 0, n)
         end = _whole_number(end, "end", start, n)
@@ -133,6 +138,74 @@ class Service:
                 "before": doc.text[max(0, start - context):start], "after": doc.text[end:end + context],
                 "pages": list(pages), "page_labels": labels, "section": " › ".join(doc.section_at(start)),
                 "document_characters": n}
+
+    def source_view(self, document: str, start: int, end: int, mark_start: int | None = None,
+                    mark_end: int | None = None, page: int | None = None, context: int = 1500) -> dict:
+        """What the source viewer shows for a span of a document and the sentence marked in it:
+        `passage`'s answer, plus `previous`/`next` (the spans of the passages before and after, or
+        None), `file` (the original's file name, or None when it is not at hand), `mark` and, for a
+        PDF, `page_view`: page `page` (default: the marked sentence's first page) rendered, with
+        the boxes of the span and of the sentence on it (`pdf_page.PageView`)."""
+        row, doc = self._document(document)
+        view = self.passage(document, start, end, context)
+        start, end = view["start"], view["end"]
+        a = _whole_number(start if mark_start is None else mark_start, "mark start", 0, len(doc.text))
+        b = _whole_number(a if mark_end is None else mark_end, "mark end", a, len(doc.text))
+        view["mark"] = [a, b]
+        view["previous"], view["next"] = self._neighbours(row, start, end)
+        original = self._original(doc)
+        view["file"] = Path(doc.source).name if original else None
+        view["page_view"] = None
+        if original is not None and original.suffix.lower() == ".pdf" and doc.pages:
+            pages = doc.page_range(a, max(b, a + 1)) or doc.page_range(start, max(end, start + 1)) or (1,)
+            shown = _whole_number(pages[0] if page is None else page, "page", 1, 100_000)
+            on_page = [p for p in doc.pages if p.page == shown]
+
+            def clip(x: int, y: int) -> str:
+                return " ".join(doc.text[max(x, p.start):min(y, p.end)] for p in on_page if x < p.end and p.start < y)
+
+            try:
+                view["page_view"] = page_view(original, shown, [clip(start, end), clip(a, b)])
+            except ValueError as exc:
+                raise ServiceError(str(exc), status=404) from exc
+            except Exception as exc:  # a file PDFium cannot open: the text view still stands
+                view["page_error"] = f"the page could not be rendered ({type(exc).__name__})"
+        return view
+
+    def _neighbours(self, doc_row: int, start: int, end: int) -> tuple[list[int] | None, list[int] | None]:
+        """The spans of the document's passages just before and just after the one at [start, end)."""
+        index = self.searcher.index
+        spans = sorted({(p.start, p.end) for p in map(index.passage, index.passage_rows([doc_row]))})
+        before = [s for s in spans if s[0] < start]
+        after = [s for s in spans if s[0] > start and s != (start, end)]
+        return (list(before[-1]) if before else None), (list(after[0]) if after else None)
+
+    def _original(self, doc: Document) -> Path | None:
+        """The file the document was read from, if it is still there with the same content."""
+        if not doc.path:
+            return None
+        path = Path(doc.path)
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        key = (doc.path, st.st_mtime_ns, st.st_size)
+        if key not in self._checked:
+            try:
+                self._checked[key] = content_sha256(path.read_bytes())
+            except OSError:
+                return None
+        return path if self._checked[key] == doc.sha256 else None
+
+    def original_file(self, document: str) -> tuple[Path, str]:
+        """The original file of a document, read-only, and the name to give it; 404 when the
+        collection has no file for it (a BEIR line) or the file has moved or changed."""
+        _, doc = self._document(document)
+        path = self._original(doc)
+        if path is None:
+            raise ServiceError(f"the original file of '{doc.doc_id}' is not at hand (moved, changed, or never "
+                               "a file of its own)", status=404)
+        return path, Path(doc.source).name
 
     # -- claims -----------------------------------------------------------------------------------
 

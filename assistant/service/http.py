@@ -6,6 +6,7 @@ Public API: `api_router(service)`.
     POST /api/check      {claim}                           -> {verdict, confidence, evidence}
     GET  /api/documents                                    -> {documents: [{doc_id, title}]}
     GET  /api/passage?document=&start=&end=&context=       -> the characters with context and where they stand
+    GET  /api/file?document=                               -> the original file, read-only, shown inline
     POST /api/upload     multipart `files`                 -> {indexed, skipped, documents, passages}
 
 Bad input is a 4xx whose `detail` says why: 422 for a malformed or out-of-range field, 404 for an
@@ -22,7 +23,7 @@ from typing import Annotated
 import orjson
 from fastapi import APIRouter, File, HTTPException, Query, UploadFile
 from fastapi.concurrency import run_in_threadpool
-from starlette.responses import Response
+from starlette.responses import FileResponse, Response
 
 from assistant.service.core import MAX_CONTEXT, MAX_UPLOAD_BYTES, Service, ServiceError
 from assistant.service.schemas import (
@@ -36,6 +37,8 @@ from assistant.service.schemas import (
 )
 
 __all__ = ["api_router"]
+
+_MEDIA = {".pdf": "application/pdf"}
 
 
 def _json(data: object) -> Response:
@@ -72,6 +75,18 @@ def api_router(service: Service) -> APIRouter:
                       start: Annotated[int, Query(ge=0)], end: Annotated[int, Query(ge=0)],
                       context: Annotated[int, Query(ge=0, le=MAX_CONTEXT)] = 300) -> Response:
         return await _call(service.passage, document, start, end, context)
+
+    @router.get("/file", summary="The original file of a document (PDF, HTML, text), read-only",
+                response_class=FileResponse, responses={404: {"description": "no file at hand for it"}})
+    async def original_file(document: Annotated[str, Query(description="A document id or file name.")]) -> Response:
+        try:
+            path, name = await run_in_threadpool(service.original_file, document)
+        except ServiceError as exc:
+            raise HTTPException(status_code=exc.status, detail=str(exc)) from exc
+        # Shown in the browser, never run there: an HTML original is sent as text.
+        media = _MEDIA.get(path.suffix.lower(), "text/plain; charset=utf-8")
+        return FileResponse(path, media_type=media, filename=name, content_disposition_type="inline",
+                            headers={"X-Content-Type-Options": "nosniff", "Content-Security-Policy": "sandbox"})
 
     @router.post("/upload", response_model=UploadResponse, summary="Add documents (txt, md, html, pdf) and index them")
     async def upload(files: Annotated[list[UploadFile], File(description="One or more files.")]) -> Response:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import inspect
 import json
 import threading
+import urllib.parse
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -100,16 +101,17 @@ class App:
 
     def source_view(self, params: dict[str, str]) -> str | None:
         """The Source tab for a deep link's query (`render.source_link`): None when the link names no
-        document; a message when it names a span that is not there."""
+        document; a message when it names a span or page that is not there."""
         if not params.get("doc"):
             return None
         try:
             start, end = int(params.get("start", 0)), int(params.get("end", 0))
             mark_start, mark_end = int(params.get("hs", start)), int(params.get("he", start))
-            view = self.service.passage(params["doc"], start, end, context=SOURCE_CONTEXT)
+            page = int(params["page"]) if params.get("page") else None
+            view = self.service.source_view(params["doc"], start, end, mark_start, mark_end, page, SOURCE_CONTEXT)
         except (ValueError, ServiceError) as exc:
             return f"<div class=\"error\">This link does not point into the collection: {render.escape(exc)}</div>"
-        return render.render_source(view, mark_start, mark_end)
+        return render.render_source(view)
 
     def run_builtin_eval(self) -> tuple[str, str | None]:
         """Our labelled set over the articles it asks about (indexed for it under the cache folder,
@@ -177,10 +179,41 @@ SHOW_NEWEST_TURN = """() => {
 }"""
 
 
-# The Source tab opened by a link puts the marked sentence (or the cited span) mid-screen.
+# The Source tab opened by a link puts the boxed sentence on the page (or the marked sentence, or
+# the cited span, in the text) mid-screen.
 SHOW_CITED_SPOT = """() => {
-  const m = document.querySelector('#source-view mark.answer') || document.querySelector('#source-view .cited');
+  const m = document.querySelector('#source-view .box.sentence') || document.querySelector('#source-view .box.span')
+         || document.querySelector('#source-view mark.answer') || document.querySelector('#source-view .cited');
   if (m) m.scrollIntoView({block: 'center', behavior: 'instant'});
+}"""
+
+# Links to the source (under citations, and the viewer's own) open it in place, without loading the
+# page again: the address becomes the link (so it can be shared and Back works) and the hidden
+# trigger asks the server for the view.  Zoom buttons scale the rendered page.
+VIEWER_LINKS = """() => {
+  if (window.assistantViewerLinks) return;
+  window.assistantViewerLinks = true;
+  document.addEventListener('click', (e) => {
+    const zoom = e.target.closest('#source-view button[data-zoom]');
+    if (zoom) {
+      const page = document.querySelector('#source-view .pdf-page');
+      const pct = Math.min(300, Math.max(50, Number(page.dataset.zoom || 100) + 25 * Number(zoom.dataset.zoom)));
+      page.dataset.zoom = pct;
+      page.style.width = pct + '%';
+      return;
+    }
+    const a = e.target.closest('a.in-source');
+    if (!a || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    history.pushState(null, '', a.getAttribute('href'));
+    window.assistantSourceLink = location.search;
+    document.querySelector('#open-source').click();
+  }, true);
+  window.addEventListener('popstate', () => {
+    if (!new URLSearchParams(location.search).get('doc')) return;
+    window.assistantSourceLink = location.search;
+    document.querySelector('#open-source').click();
+  });
 }"""
 
 
@@ -230,6 +263,9 @@ def build_ui(app: App):
             with gr.Tab("Source", id="source"):
                 source = gr.HTML("<p>Follow “show in the source” under a citation to read it where it stands.</p>",
                                  elem_id="source-view", js_on_load=None)
+        # What VIEWER_LINKS clicks: the link it was given becomes the query of the view asked for.
+        source_link = gr.Textbox(visible="hidden", elem_id="source-link")
+        open_source = gr.Button(visible="hidden", elem_id="open-source", elem_classes=["hidden-trigger"])
 
         question.submit(app.ask, [question, turns, doc_filter, k, typed_docs], [conversation, turns, question, citations],
                         concurrency_limit=8, api_visibility="private").then(None, js=SHOW_NEWEST_TURN)
@@ -269,10 +305,19 @@ def build_ui(app: App):
                 return gr.update(), gr.update()
             return view, gr.Tabs(selected="source")
 
+        def on_source_link(query: str):
+            view = app.source_view(dict(urllib.parse.parse_qsl((query or "").lstrip("?"))))
+            if view is None:
+                return gr.update(), gr.update()
+            return view, gr.Tabs(selected="source")
+
         # Gradio passes the request to a parameter annotated gr.Request; with postponed annotations
         # it sees only the string, so the class is set here.
         on_deep_link.__annotations__["request"] = gr.Request
         demo.load(on_deep_link, None, [source, tabs], api_visibility="private").then(None, js=SHOW_CITED_SPOT)
+        demo.load(None, js=VIEWER_LINKS)
+        open_source.click(on_source_link, [source_link], [source, tabs], js="() => [window.assistantSourceLink || '']",
+                          concurrency_limit=4, api_visibility="private").then(None, js=SHOW_CITED_SPOT)
 
         _api_endpoints(app.service)
     return demo

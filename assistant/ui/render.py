@@ -5,6 +5,7 @@ It turns hit dictionaries (`Hit.to_dict()`) into markup; the only library call i
 
 from __future__ import annotations
 
+import base64
 import html
 import urllib.parse
 
@@ -43,7 +44,16 @@ ol.not-answers .passage, ol.not-evidence .passage { border-left-style: dashed; c
 a.in-source { color: #0550ae; }
 .source-text { white-space: pre-wrap; line-height: 1.5; margin-top: .6em; }
 .source-text .cited { background: #eef4ff; }
-.source-nav a { margin-right: 1em; }
+.source-nav a, .pdf-nav a { margin-right: 1em; }
+.pdf-nav { margin: .5em 0; display: flex; align-items: center; gap: .6em; flex-wrap: wrap; }
+.pdf-nav button { min-width: 2em; border: 1px solid #d0d7de; border-radius: 4px; background: #f6f8fa; cursor: pointer; }
+.pdf-frame { overflow: auto; max-height: 85vh; border: 1px solid #d0d7de; }
+.pdf-page { position: relative; width: 100%; }
+.pdf-page img { display: block; width: 100%; height: auto; }
+.pdf-page .box { position: absolute; pointer-events: none; }
+.pdf-page .box.span { background: rgba(9, 105, 218, .10); outline: 1px solid rgba(9, 105, 218, .45); }
+.pdf-page .box.sentence { background: rgba(255, 213, 0, .30); outline: 2px solid #d4a000; }
+.hidden-trigger { display: none !important; }
 """
 
 
@@ -90,10 +100,13 @@ def _match(hit: dict) -> str:
             f"answer\">{_e(words)}</span> · ")
 
 
-def source_link(doc_id: str, start: int, end: int, mark_start: int, mark_end: int) -> str:
-    """The page's deep link to a span of a document, with the sentence to mark (see `render_source`)."""
-    query = urllib.parse.urlencode({"doc": doc_id, "start": start, "end": end, "hs": mark_start, "he": mark_end})
-    return f"?{query}#source"
+def source_link(doc_id: str, start: int, end: int, mark_start: int, mark_end: int, page: int | None = None) -> str:
+    """The page's deep link to a span of a document, with the sentence to mark and, for a PDF, the
+    page to show when it is not the sentence's (see `render_source`)."""
+    query = {"doc": doc_id, "start": start, "end": end, "hs": mark_start, "he": mark_end}
+    if page is not None:
+        query["page"] = page
+    return f"?{urllib.parse.urlencode(query)}#source"
 
 
 def render_hit(hit: dict) -> str:
@@ -135,10 +148,37 @@ def render_conversation(turns: list[dict]) -> str:
     return "".join(render_turn(t) for t in turns)
 
 
-def render_source(view: dict, mark_start: int, mark_end: int) -> str:
-    """A span of a document where it stands (`Service.passage` with context): the span shaded, the
-    answering sentence [mark_start, mark_end) marked, and links to the text before and after."""
+def _pdf_page(view: dict) -> str:
+    """The rendered page with the cited span and the answering sentence boxed, page links and zoom."""
+    pv, doc_id = view["page_view"], view["doc_id"]
+    start, end, (a, b) = view["start"], view["end"], view["mark"]
+
+    def page_link(page: int, text: str, cls: str) -> str:
+        return f"<a class=\"in-source {cls}\" href=\"{_e(source_link(doc_id, start, end, a, b, page))}\">{text}</a>"
+
+    nav = [page_link(pv.page - 1, "‹ previous page", "prev-page") if pv.page > 1 else "",
+           f"<span class=\"page-no\">page {pv.page} of {pv.pages}</span>",
+           page_link(pv.page + 1, "next page ›", "next-page") if pv.page < pv.pages else "",
+           "<button type=\"button\" data-zoom=\"-1\" title=\"zoom out\">−</button>"
+           "<button type=\"button\" data-zoom=\"1\" title=\"zoom in\">+</button>"]
+    boxes = []
+    for kind, rects in (("span", pv.boxes[0]), ("sentence", pv.boxes[1])):
+        for x0, y0, x1, y1 in rects:
+            boxes.append(f"<div class=\"box {kind}\" data-box=\"{x0:.5f},{y0:.5f},{x1:.5f},{y1:.5f}\" style=\"left:"
+                         f"{x0 * 100:.3f}%;top:{y0 * 100:.3f}%;width:{(x1 - x0) * 100:.3f}%;height:{(y1 - y0) * 100:.3f}%\">"
+                         "</div>")
+    image = base64.b64encode(pv.image).decode("ascii")
+    return (f"<div class=\"pdf-nav\">{''.join(nav)}</div><div class=\"pdf-frame\"><div class=\"pdf-page\" "
+            f"data-page=\"{pv.page}\"><img src=\"data:{pv.mime};base64,{image}\" width=\"{pv.width}\" "
+            f"height=\"{pv.height}\" alt=\"page {pv.page} of {_e(view['title'])}\">{''.join(boxes)}</div></div>")
+
+
+def render_source(view: dict) -> str:
+    """A span of a document where it stands (`Service.source_view`): for a PDF its page, rendered,
+    with the span and the answering sentence boxed; then the text around it, the span shaded and
+    the sentence marked; links to the passages before and after and to the original file."""
     start, end, n = view["start"], view["end"], view["document_characters"]
+    mark_start, mark_end = view["mark"]
     before_start = start - len(view["before"])
     text = view["before"] + view["text"] + view["after"]
     cuts = sorted({0, start - before_start, end - before_start, len(text),
@@ -154,17 +194,23 @@ def render_source(view: dict, mark_start: int, mark_end: int) -> str:
     where = location_text(start, end, pages, " / ".join(x for x in view.get("page_labels") or [] if x))
     if view.get("section"):
         where = f"{view['section']}, {where}"
-    span = max(end - start, 1)
     nav = []
-    if start > 0:
-        a = max(0, start - span)
-        nav.append(f"<a class=\"earlier\" href=\"{_e(source_link(view['doc_id'], a, start, a, a))}\">← earlier text</a>")
-    if end < n:
-        b = min(n, end + span)
-        nav.append(f"<a class=\"later\" href=\"{_e(source_link(view['doc_id'], end, b, end, end))}\">later text →</a>")
-    return (f"<div class=\"source\"><h3>{_e(view['title'])}</h3><div class=\"cite\"><span class=\"doc\">"
-            f"{_e(view['doc_id'])}</span> · <span class=\"loc\">{_e(where)}</span></div>"
-            f"<nav class=\"source-nav\">{' · '.join(nav)}</nav>"
+    if view.get("previous"):
+        a, b = view["previous"]
+        nav.append(f"<a class=\"in-source earlier\" href=\"{_e(source_link(view['doc_id'], a, b, a, a))}\">← previous passage</a>")
+    if view.get("next"):
+        a, b = view["next"]
+        nav.append(f"<a class=\"in-source later\" href=\"{_e(source_link(view['doc_id'], a, b, a, a))}\">next passage →</a>")
+    if view.get("file"):
+        href = "api/file?" + urllib.parse.urlencode({"document": view["doc_id"]})
+        nav.append(f"<a class=\"original\" href=\"{_e(href)}\" target=\"_blank\" rel=\"noopener\">original file "
+                   f"({_e(view['file'])})</a>")
+    page = _pdf_page(view) if view.get("page_view") else ""
+    if view.get("page_error"):
+        page = f"<p class=\"error\">{_e(view['page_error'])}</p>"
+    return (f"<div class=\"source\" data-doc=\"{_e(view['doc_id'])}\"><h3>{_e(view['title'])}</h3><div class=\"cite\">"
+            f"<span class=\"doc\">{_e(view['doc_id'])}</span> · <span class=\"loc\">{_e(where)}</span></div>"
+            f"<nav class=\"source-nav\">{' · '.join(nav)}</nav>{page}"
             f"<div class=\"source-text\">{'…' if before_start > 0 else ''}{''.join(parts)}"
             f"{'…' if end + len(view['after']) < n else ''}</div></div>")
 
