@@ -52,14 +52,23 @@ class App:
         return {"question": out["question"], "resolved": out["searched_for"], "answered": out["answered"],
                 "hits": out["hits"]}
 
-    def ask(self, question: str, turns: list[dict], doc_ids: list[str], k: float, typed_docs: str = ""):
+    def ask(self, question: str, turns: list[dict], doc_ids: list[str], k: float, typed_docs: str = "",
+            fmt: str = "plain", base_url: str = ""):
         turns = list(turns or [])
         doc_ids = list(doc_ids or []) + [d.strip() for d in (typed_docs or "").split(",") if d.strip()]
         history = [t["question"] for t in turns if not t.get("error")]
         turn = self.answer(question, history, doc_ids, int(k))
         turns = (turns + [turn])[-MAX_TURNS:]
-        citations = "\n".join(render.citation(h) for h in turn["hits"])
-        return render.render_conversation(turns), turns, "", citations
+        return render.render_conversation(turns), turns, "", self.citations(turns, fmt, base_url)
+
+    def citations(self, turns: list[dict], fmt: str = "plain", base_url: str = "") -> str:
+        """The latest answer's citations in `fmt` (plain, markdown, bibtex, ris), linked to the viewer."""
+        if not turns:
+            return ""
+        try:
+            return self.service.citations(turns[-1]["hits"], fmt, base_url)
+        except ServiceError as exc:
+            return str(exc)
 
     # -- uploads -----------------------------------------------------------------------------
 
@@ -179,20 +188,28 @@ SHOW_NEWEST_TURN = """() => {
 }"""
 
 
-# The Source tab opened by a link puts the boxed sentence on the page (or the marked sentence, or
-# the cited span, in the text) mid-screen.
-SHOW_CITED_SPOT = """() => {
-  const m = document.querySelector('#source-view .box.sentence') || document.querySelector('#source-view .box.span')
-         || document.querySelector('#source-view mark.answer') || document.querySelector('#source-view .cited');
-  if (m) m.scrollIntoView({block: 'center', behavior: 'instant'});
-}"""
-
 # Links to the source (under citations, and the viewer's own) open it in place, without loading the
 # page again: the address becomes the link (so it can be shared and Back works) and the hidden
-# trigger asks the server for the view.  Zoom buttons scale the rendered page.
+# trigger asks the server for the view.  Once the new view is in the page, the boxed sentence on the
+# PDF page (or the marked sentence, or the cited span, in the text) is put mid-screen.  Zoom buttons
+# scale the rendered page.
 VIEWER_LINKS = """() => {
   if (window.assistantViewerLinks) return;
   window.assistantViewerLinks = true;
+  const showCited = (deadline) => {
+    const v = document.querySelector('#source-view .source:not([data-shown])');
+    if (!v) { if (performance.now() < deadline) requestAnimationFrame(() => showCited(deadline)); return; }
+    v.dataset.shown = '1';
+    const m = v.querySelector('.box.sentence') || v.querySelector('.box.span') || v.querySelector('mark.answer')
+           || v.querySelector('.cited');
+    if (m) m.scrollIntoView({block: 'center', behavior: 'instant'});
+  };
+  const open = (query) => {
+    document.querySelectorAll('#source-view .source').forEach(v => { v.dataset.shown = '1'; });
+    window.assistantSourceLink = query;
+    document.querySelector('#open-source').click();
+    showCited(performance.now() + 10000);
+  };
   document.addEventListener('click', (e) => {
     const zoom = e.target.closest('#source-view button[data-zoom]');
     if (zoom) {
@@ -206,19 +223,32 @@ VIEWER_LINKS = """() => {
     if (!a || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
     history.pushState(null, '', a.getAttribute('href'));
-    window.assistantSourceLink = location.search;
-    document.querySelector('#open-source').click();
+    open(location.search);
   }, true);
   window.addEventListener('popstate', () => {
-    if (!new URLSearchParams(location.search).get('doc')) return;
-    window.assistantSourceLink = location.search;
-    document.querySelector('#open-source').click();
+    if (new URLSearchParams(location.search).get('doc')) open(location.search);
   });
+  // A page opened at a deep link: its view arrives with the page's first events.
+  if (new URLSearchParams(location.search).get('doc')) showCited(performance.now() + 30000);
 }"""
+
+
+def _base_url(request) -> str:
+    """The page's own address as the browser reached it, for links in citations ("" when unknown)."""
+    try:
+        return str(request.base_url) if request is not None else ""
+    except (AttributeError, KeyError):
+        return ""
 
 
 def build_ui(app: App):
     import gradio as gr
+
+    def takes_request(fn):
+        # Gradio passes the request to a parameter annotated gr.Request; with postponed annotations
+        # it sees only the string, so the class is set here.
+        fn.__annotations__["request"] = gr.Request
+        return fn
 
     with gr.Blocks(title="Retrieval assistant") as demo:
         gr.Markdown("## Ask your documents\nEvery answer is a list of cited passages from the collection, "
@@ -235,6 +265,9 @@ def build_ui(app: App):
                         new_chat = gr.Button("New conversation", elem_id="new-chat", size="sm")
                         citations = gr.Textbox(label="Citations of the latest answer", lines=3, interactive=False,
                                                buttons=["copy"], elem_id="citations")
+                        citation_format = gr.Radio([("Plain text", "plain"), ("Markdown", "markdown"),
+                                                    ("BibTeX", "bibtex"), ("RIS", "ris")], value="plain",
+                                                   label="Citation format", elem_id="citation-format")
                     with gr.Column(scale=1):
                         doc_filter = gr.CheckboxGroup(choices=app.doc_choices(), label="Search only these documents",
                                                       elem_id="doc-filter")
@@ -267,8 +300,18 @@ def build_ui(app: App):
         source_link = gr.Textbox(visible="hidden", elem_id="source-link")
         open_source = gr.Button(visible="hidden", elem_id="open-source", elem_classes=["hidden-trigger"])
 
-        question.submit(app.ask, [question, turns, doc_filter, k, typed_docs], [conversation, turns, question, citations],
+        @takes_request
+        def on_ask(question, turns, doc_ids, k, typed_docs, fmt, request: gr.Request):
+            return app.ask(question, turns, doc_ids, k, typed_docs, fmt, _base_url(request))
+
+        @takes_request
+        def on_format(turns, fmt, request: gr.Request):
+            return app.citations(turns, fmt, _base_url(request))
+
+        question.submit(on_ask, [question, turns, doc_filter, k, typed_docs, citation_format],
+                        [conversation, turns, question, citations],
                         concurrency_limit=8, api_visibility="private").then(None, js=SHOW_NEWEST_TURN)
+        citation_format.change(on_format, [turns, citation_format], [citations], api_visibility="private")
         new_chat.click(lambda: (render.render_conversation([]), [], ""), None, [conversation, turns, citations],
                        api_visibility="private")
 
@@ -288,16 +331,18 @@ def build_ui(app: App):
         run_eval.click(on_run_eval, None, [report_md, report_plot], concurrency_limit=1, api_visibility="private")
         demo.load(app.latest_report, None, [report_md, report_plot], api_visibility="private")
 
-        def on_page_load(stored):
+        @takes_request
+        def on_page_load(stored, request: gr.Request):
             # The document list as it is now (uploads included), and the stored conversation.
             kept = restore_turns(stored)
-            citations_text = "\n".join(render.citation(h) for h in kept[-1]["hits"]) if kept else ""
+            citations_text = app.citations(kept, "plain", _base_url(request))
             return (render.render_conversation(kept), kept, gr.update(choices=app.doc_choices()),
                     gr.update(visible=app.many_documents), citations_text)
 
         demo.load(on_page_load, [turns], [conversation, turns, doc_filter, typed_docs, citations],
                   api_visibility="private")
 
+        @takes_request
         def on_deep_link(request: gr.Request):
             # A link made by render.source_link opens the Source tab on its span.
             view = app.source_view(dict(request.query_params) if request else {})
@@ -311,13 +356,10 @@ def build_ui(app: App):
                 return gr.update(), gr.update()
             return view, gr.Tabs(selected="source")
 
-        # Gradio passes the request to a parameter annotated gr.Request; with postponed annotations
-        # it sees only the string, so the class is set here.
-        on_deep_link.__annotations__["request"] = gr.Request
-        demo.load(on_deep_link, None, [source, tabs], api_visibility="private").then(None, js=SHOW_CITED_SPOT)
+        demo.load(on_deep_link, None, [source, tabs], api_visibility="private")
         demo.load(None, js=VIEWER_LINKS)
         open_source.click(on_source_link, [source_link], [source, tabs], js="() => [window.assistantSourceLink || '']",
-                          concurrency_limit=4, api_visibility="private").then(None, js=SHOW_CITED_SPOT)
+                          concurrency_limit=4, api_visibility="private")
 
         _api_endpoints(app.service)
     return demo

@@ -11,9 +11,10 @@ import urllib.parse
 
 from assistant.claims import VERDICT_WORDS, confidence_text
 from assistant.search.hits import location_text
+from assistant.service.citations import hit_location, viewer_link
 
-__all__ = ["CSS", "citation", "escape", "location", "render_conversation", "render_hit", "render_source", "render_sources",
-           "render_turn", "render_verdict", "source_link"]
+__all__ = ["CSS", "escape", "render_conversation", "render_hit", "render_source", "render_sources",
+           "render_turn", "render_verdict"]
 
 CSS = """
 #conversation { min-height: 300px; }
@@ -65,19 +66,6 @@ def escape(text) -> str:
 _e = escape
 
 
-def location(hit: dict) -> str:
-    """The location of a hit or evidence dictionary: page or page range, printed page number, section."""
-    page = hit.get("page")
-    pages = page if isinstance(page, list) else [page] if page else []
-    where = location_text(hit["start"], hit["end"], pages, hit.get("page_label") or "")
-    return f"{hit['section']}, {where}" if hit.get("section") else where
-
-
-def citation(hit: dict) -> str:
-    """A plain-text citation a user can paste: title, document, location, the answering sentence."""
-    return f"[{hit['rank']}] {hit['title']} ({hit['doc_id']}, {location(hit)}): \"{hit['highlight']['text']}\""
-
-
 def _marked(hit: dict, context: int | None) -> str:
     text, start = hit["text"], hit["start"]
     a, b = hit["highlight"]["start"] - start, hit["highlight"]["end"] - start
@@ -100,21 +88,12 @@ def _match(hit: dict) -> str:
             f"answer\">{_e(words)}</span> · ")
 
 
-def source_link(doc_id: str, start: int, end: int, mark_start: int, mark_end: int, page: int | None = None) -> str:
-    """The page's deep link to a span of a document, with the sentence to mark and, for a PDF, the
-    page to show when it is not the sentence's (see `render_source`)."""
-    query = {"doc": doc_id, "start": start, "end": end, "hs": mark_start, "he": mark_end}
-    if page is not None:
-        query["page"] = page
-    return f"?{urllib.parse.urlencode(query)}#source"
-
-
 def render_hit(hit: dict) -> str:
-    link = source_link(hit["doc_id"], hit["start"], hit["end"], hit["highlight"]["start"], hit["highlight"]["end"])
+    link = viewer_link(hit["doc_id"], hit["start"], hit["end"], hit["highlight"]["start"], hit["highlight"]["end"])
     return (
         f"<li class=\"hit\" data-doc=\"{_e(hit['doc_id'])}\">"
         f"<div class=\"cite\"><span class=\"title\">{_e(hit['title'])}</span> · "
-        f"<span class=\"doc\">{_e(hit['doc_id'])}</span> · <span class=\"loc\">{_e(location(hit))}</span> · "
+        f"<span class=\"doc\">{_e(hit['doc_id'])}</span> · <span class=\"loc\">{_e(hit_location(hit))}</span> · "
         f"{_match(hit)}<span class=\"score\">score {hit['score']:.3f}</span> · "
         f"<a class=\"in-source\" href=\"{_e(link)}\">show in the source</a></div>"
         f"<div class=\"passage\">{_marked(hit, 220)}</div>"
@@ -154,7 +133,7 @@ def _pdf_page(view: dict) -> str:
     start, end, (a, b) = view["start"], view["end"], view["mark"]
 
     def page_link(page: int, text: str, cls: str) -> str:
-        return f"<a class=\"in-source {cls}\" href=\"{_e(source_link(doc_id, start, end, a, b, page))}\">{text}</a>"
+        return f"<a class=\"in-source {cls}\" href=\"{_e(viewer_link(doc_id, start, end, a, b, page))}\">{text}</a>"
 
     nav = [page_link(pv.page - 1, "‹ previous page", "prev-page") if pv.page > 1 else "",
            f"<span class=\"page-no\">page {pv.page} of {pv.pages}</span>",
@@ -197,10 +176,10 @@ def render_source(view: dict) -> str:
     nav = []
     if view.get("previous"):
         a, b = view["previous"]
-        nav.append(f"<a class=\"in-source earlier\" href=\"{_e(source_link(view['doc_id'], a, b, a, a))}\">← previous passage</a>")
+        nav.append(f"<a class=\"in-source earlier\" href=\"{_e(viewer_link(view['doc_id'], a, b, a, a))}\">← previous passage</a>")
     if view.get("next"):
         a, b = view["next"]
-        nav.append(f"<a class=\"in-source later\" href=\"{_e(source_link(view['doc_id'], a, b, a, a))}\">next passage →</a>")
+        nav.append(f"<a class=\"in-source later\" href=\"{_e(viewer_link(view['doc_id'], a, b, a, a))}\">next passage →</a>")
     if view.get("file"):
         href = "api/file?" + urllib.parse.urlencode({"document": view["doc_id"]})
         nav.append(f"<a class=\"original\" href=\"{_e(href)}\" target=\"_blank\" rel=\"noopener\">original file "
@@ -224,7 +203,7 @@ def _evidence_item(ev: dict, mark: bool) -> str:
     text = f"<mark class=\"answer\">{_e(ev['text'])}</mark>" if mark else _e(ev["text"])
     return (f"<li class=\"evidence\" data-label=\"{_e(ev['label'])}\"><div class=\"cite\"><span class=\"title\">"
             f"{_e(ev['title'])}</span> · <span class=\"doc\">{_e(ev['doc_id'])}</span> · <span class=\"loc\">"
-            f"{_e(location({**ev, 'rank': 0}))}</span> · {_e(ev['label'])} {ev['score']:.2f}</div>"
+            f"{_e(hit_location({**ev, 'rank': 0}))}</span> · {_e(ev['label'])} {ev['score']:.2f}</div>"
             f"<div class=\"passage\">{text}</div></li>")
 
 
