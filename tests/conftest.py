@@ -18,6 +18,7 @@ SHARED = ROOT.parent / "shared"
 CORPUS = ROOT / "corpus"
 PDF_SAMPLES = SHARED / "pdf-samples"
 SCIFACT = SHARED / "beir" / "scifact"
+PDF_QA = SHARED / "pdf-qa"
 ARTIFACTS = ROOT / "artifacts"
 
 
@@ -117,3 +118,30 @@ def server(server_work):
     """One `assistant serve` for the browser, API and MCP tests."""
     with running_server(server_work) as srv:
         yield srv
+
+
+def pdf_word_centres(path: Path, page: int, word: str) -> list[tuple[float, float]]:
+    """Centres of every occurrence of `word` on a PDF page, as fractions of the page (top-left
+    origin), straight from PDFium's text search and character boxes: the check on drawn boxes."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        pg = pdf[page - 1]
+        w, h = pg.get_size()
+        tp = pg.get_textpage()
+        searcher = tp.search(word, match_case=True, match_whole_word=True)
+        out = []
+        while (found := searcher.get_next()) is not None:
+            boxes = [tp.get_charbox(j) for j in range(found[0], found[0] + found[1])]
+            left, right = min(b[0] for b in boxes), max(b[2] for b in boxes)
+            bottom, top = min(b[1] for b in boxes), max(b[3] for b in boxes)
+            out.append(((left + right) / 2 / w, 1 - (bottom + top) / 2 / h))
+        return out
+    finally:
+        pdf.close()
+
+
+def inside_any(point: tuple[float, float], rects, slack: float = 0.004) -> bool:
+    x, y = point
+    return any(x0 - slack <= x <= x1 + slack and y0 - slack <= y <= y1 + slack for x0, y0, x1, y1 in rects)

@@ -6,12 +6,16 @@ Each test keeps a screenshot under artifacts/screenshots/.
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ARTIFACTS
+from tests.conftest import ARTIFACTS, CORPUS, PDF_QA, ROOT, inside_any, pdf_word_centres, running_server
 
 CHROMIUM = "/usr/bin/chromium"
 pytestmark = [pytest.mark.browser,
@@ -294,3 +298,109 @@ def test_a_link_outside_the_collection_says_so(page, server):
     page.wait_for_function("document.querySelector('#source-view') && "
                            "document.querySelector('#source-view').innerText.includes('does not point into')",
                            timeout=30_000)
+
+
+# -- a PDF in the source viewer, on a server of its own (the upload must not change the others' answers)
+
+TRIAL = PDF_QA / "focus-cognitive-remediation-trials-2015.pdf"
+
+
+@pytest.fixture(scope="module")
+def pdf_server(tmp_path_factory, corpus_index):
+    work = tmp_path_factory.mktemp("server-private")
+    shutil.copytree(CORPUS, work / "corpus")
+    shutil.copytree(corpus_index, work / "index")
+    subprocess.run([sys.executable, "-m", "assistant", "index"], cwd=work, check=True, capture_output=True,
+                   env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    with running_server(work) as srv:
+        yield srv
+
+
+def _boxes(page, kind: str) -> list[tuple[float, ...]]:
+    """The boxes drawn on the page image: where the page's layout puts them, as fractions of the
+    image (and their stated coordinates agree with it)."""
+    drawn = page.evaluate("""(kind) => {
+        const img = document.querySelector('#source-view .pdf-page img').getBoundingClientRect();
+        return [...document.querySelectorAll('#source-view .box.' + kind)].map(b => {
+            const r = b.getBoundingClientRect();
+            return [(r.left - img.left) / img.width, (r.top - img.top) / img.height,
+                    (r.right - img.left) / img.width, (r.bottom - img.top) / img.height, b.dataset.box];
+        }); }""", kind)
+    for *xy, stated in drawn:
+        assert all(abs(a - float(b)) < 0.003 for a, b in zip(xy, stated.split(","))), (xy, stated)
+    return [tuple(xy) for *xy, _ in drawn]
+
+
+def _pdf_view_ready(page) -> None:
+    page.wait_for_function("""() => { const i = document.querySelector('#source-view .pdf-page img');
+                                      return i && i.complete && i.naturalWidth > 0
+                                             && document.querySelector('#source-view .box.sentence'); }""",
+                           timeout=30_000)
+
+
+@pytest.mark.skipif(not TRIAL.exists(), reason="needs ../shared/pdf-qa")
+def test_a_pdf_citation_opens_its_page_with_the_answering_sentence_boxed(browser, pdf_server):
+    url, work = pdf_server["url"], str(pdf_server["work"])
+    ctx = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = ctx.new_page()
+    try:
+        page.goto(url)
+        page.wait_for_selector("#question textarea", timeout=30_000)
+        page.locator("#upload input[type=file]").set_input_files(str(TRIAL))
+        page.wait_for_function("document.querySelector('#upload-report textarea').value.includes('searchable now')",
+                               timeout=180_000)
+        page.locator(f"#doc-filter label:has-text('{TRIAL.name}')").click()
+        turn = ask(page, "How is adherence to the treatment manual rated?")
+        first = turn.locator("li.hit").first
+        assert first.get_attribute("data-doc") == f"uploads/{TRIAL.name}"
+        sentence = first.locator("mark.answer").first.inner_text()
+
+        # After a reload the uploaded PDF is in the filter and the conversation is still there.
+        page.reload()
+        page.wait_for_selector(f"#doc-filter label:has-text('{TRIAL.name}')", timeout=30_000)
+        page.wait_for_function("document.querySelectorAll('#conversation .turn .q').length === 1", timeout=30_000)
+
+        link = page.locator("#conversation li.hit").first.locator("a.in-source")
+        href = link.get_attribute("href")
+        link.click()
+        _pdf_view_ready(page)
+        assert page.url.endswith(href), "the address is the citation's deep link"
+        shown = int(page.locator("#source-view .pdf-page").get_attribute("data-page"))
+        rects = _boxes(page, "sentence")
+        words = [w for w in sentence.replace(",", " ").replace(".", " ").split() if len(w) >= 5 and w.isalpha()]
+        covered = [w for w in words if any(inside_any(c, rects) for c in pdf_word_centres(TRIAL, shown, w))]
+        assert words and len(covered) >= 0.8 * len(words), (sentence, covered)
+        box = page.locator("#source-view .box.sentence").first.bounding_box()
+        assert 0 <= box["y"] <= 1000, "the boxed sentence is on screen"
+        page.screenshot(path=str(SHOTS / "pdf-citation.png"))
+
+        # The citations box offers BibTeX built from the PDF's own DOI and date.
+        page.get_by_role("tab", name="Ask").click()
+        page.get_by_role("radio", name="BibTeX").check()
+        page.wait_for_function("document.querySelector('#citations textarea').value.startsWith('@article{')",
+                               timeout=30_000)
+        bib = page.locator("#citations textarea").input_value()
+        assert "doi = {10.1186/s13063-014-0542-8}" in bib and "year = {2015}" in bib and "#source}" in bib
+
+        # The deep link opens the same view in another browser.
+        other_ctx = browser.new_context(viewport={"width": 1280, "height": 1000})
+        other = other_ctx.new_page()
+        other.goto(url + href)
+        _pdf_view_ready(other)
+        assert _boxes(other, "sentence") == rects
+        other.screenshot(path=str(SHOTS / "pdf-deep-link.png"))
+        other_ctx.close()
+
+        # Nothing sent to the browser or to a program names the server's own folders.
+        sent = [page.content()]
+        for path in ("api/documents", "config", f"api/passage?document=uploads/{TRIAL.name}&start=0&end=400"):
+            with urllib.request.urlopen(url + path, timeout=30) as resp:
+                sent.append(resp.read().decode())
+        req = urllib.request.Request(url + "api/search", json.dumps({"question": "What is the primary outcome?"}).encode(),
+                                     {"Content-Type": "application/json"})
+        with urllib.request.urlopen(req, timeout=60) as resp:
+            sent.append(resp.read().decode())
+        assert all(work not in s and str(ROOT) not in s for s in sent)
+    finally:
+        page.screenshot(path=str(SHOTS / "pdf-viewer-last.png"), full_page=True)
+        ctx.close()

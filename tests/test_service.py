@@ -135,6 +135,16 @@ def test_http_api_refuses_bad_input_with_a_4xx_that_says_why(server, path, body,
     assert reason in json.dumps(out)
 
 
+def test_http_api_serves_the_original_file_read_only_and_inline(server):
+    with urllib.request.urlopen(server["url"] + "api/file?document=neuropsychotherapy.txt", timeout=30) as resp:
+        body, headers = resp.read(), resp.headers
+    assert body == (server["work"] / "corpus" / "neuropsychotherapy.txt").read_bytes()
+    assert headers["Content-Disposition"].startswith("inline") and headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Content-Security-Policy"] == "sandbox"  # an HTML original can never run its scripts here
+    got, out = _http(server["url"] + "api/file?document=nope.pdf")
+    assert got == 404 and "no document" in json.dumps(out)
+
+
 def test_http_api_rejects_malformed_json(server):
     req = urllib.request.Request(server["url"] + "api/search", b"{not json", {"Content-Type": "application/json"})
     with pytest.raises(urllib.error.HTTPError) as err:

@@ -38,7 +38,7 @@ from assistant.service.schemas import (
 
 __all__ = ["api_router"]
 
-_MEDIA = {".pdf": "application/pdf"}
+_MEDIA = {".pdf": "application/pdf", ".html": "text/html", ".htm": "text/html"}
 
 
 def _json(data: object) -> Response:
@@ -83,8 +83,8 @@ def api_router(service: Service) -> APIRouter:
             path, name = await run_in_threadpool(service.original_file, document)
         except ServiceError as exc:
             raise HTTPException(status_code=exc.status, detail=str(exc)) from exc
-        # Shown in the browser, never run there: an HTML original is sent as text.
-        media = _MEDIA.get(path.suffix.lower(), "text/plain; charset=utf-8")
+        # Shown in the browser, never run there: the sandbox keeps an HTML original's scripts off.
+        media = _MEDIA.get(path.suffix.lower(), "text/plain")
         return FileResponse(path, media_type=media, filename=name, content_disposition_type="inline",
                             headers={"X-Content-Type-Options": "nosniff", "Content-Security-Policy": "sandbox"})
 
