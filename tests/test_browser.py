@@ -151,6 +151,11 @@ def test_claim_check_view(page):
     assert "Supported" in page.locator("#verdict h3").inner_text()
     assert "mindfulness meditation" in page.locator("#verdict mark.answer").first.inner_text()
     assert "supports it" in page.locator("#verdict .confidence").inner_text()
+    # Each evidence sentence can be checked where it stands.
+    evidence = page.locator("#verdict li.evidence").first
+    text = evidence.locator(".passage").inner_text().strip()
+    evidence.locator("a.in-source").click()
+    _source_view_shows(page, text[:40])
 
 
 def test_claim_without_evidence_folds_the_closest_sentences_unhighlighted(page):
@@ -373,6 +378,12 @@ def test_a_pdf_citation_opens_its_page_with_the_answering_sentence_boxed(browser
         box = page.locator("#source-view .box.sentence").first.bounding_box()
         assert 0 <= box["y"] <= 1000, "the boxed sentence is on screen"
         page.screenshot(path=str(SHOTS / "pdf-citation.png"))
+        width = page.locator("#source-view .pdf-page img").bounding_box()["width"]
+        page.locator("#source-view button[data-zoom='1']").click()
+        assert page.locator("#source-view .pdf-page img").bounding_box()["width"] > 1.2 * width, "zoomed in"
+        zoomed = _boxes(page, "sentence")
+        assert len(zoomed) == len(rects) and all(abs(a - b) < 0.003 for r, z in zip(rects, zoomed) for a, b in zip(r, z)), \
+            "the boxes scale with the page"
 
         # The citations box offers BibTeX built from the PDF's own DOI and date.
         page.get_by_role("tab", name="Ask").click()

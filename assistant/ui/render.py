@@ -201,9 +201,11 @@ def render_sources(documents: list[tuple[str, str]]) -> str:
 
 def _evidence_item(ev: dict, mark: bool) -> str:
     text = f"<mark class=\"answer\">{_e(ev['text'])}</mark>" if mark else _e(ev["text"])
+    link = viewer_link(ev["doc_id"], ev["start"], ev["end"], ev["start"], ev["end"])
     return (f"<li class=\"evidence\" data-label=\"{_e(ev['label'])}\"><div class=\"cite\"><span class=\"title\">"
             f"{_e(ev['title'])}</span> · <span class=\"doc\">{_e(ev['doc_id'])}</span> · <span class=\"loc\">"
-            f"{_e(hit_location({**ev, 'rank': 0}))}</span> · {_e(ev['label'])} {ev['score']:.2f}</div>"
+            f"{_e(hit_location({**ev, 'rank': 0}))}</span> · {_e(ev['label'])} {ev['score']:.2f} · "
+            f"<a class=\"in-source\" href=\"{_e(link)}\">show in the source</a></div>"
             f"<div class=\"passage\">{text}</div></li>")
 
 
