@@ -3,7 +3,8 @@
 Indexes `../shared/pdf-qa`'s PDFs in a scratch folder, serves them on 127.0.0.1, asks the set's
 questions in Debian's Chromium (only their text is used: nothing is fitted to them) and clicks the
 first PDF citation of each answer.  The clock runs in the page, from the click (capture phase) to
-the first frame where the new page image has decoded and the sentence's box is placed.  Enter ->
+the first frame where the new page image has decoded with its boxes (views where the sentence got
+no box are counted).  Enter ->
 passages is timed the same way for the same questions.
 
     python benchmarks/viewer_latency.py [--questions 20] [--out artifacts/viewer-latency.json]
@@ -30,11 +31,13 @@ _CLICK_CLOCK = """() => { window.__lat = new Promise(resolve => {
     const old = document.querySelector('#source-view .source');
     if (old) old.dataset.old = '1';
     document.addEventListener('click', () => { window.__t0 = performance.now(); }, {capture: true, once: true});
+    const give_up = performance.now() + 15000;
     const tick = () => {
+        if (performance.now() > give_up) { resolve([null, document.querySelector('#source-view').innerText.slice(0, 300)]); return; }
         const v = document.querySelector('#source-view .source:not([data-old])');
         const img = v && v.querySelector('.pdf-page img');
-        if (img && img.complete && img.naturalWidth > 0 && v.querySelector('.box')) {
-            resolve(performance.now() - window.__t0);
+        if (img && img.complete && img.naturalWidth > 0) {
+            resolve([performance.now() - window.__t0, Number(v.querySelector('.pdf-page').dataset.sentenceBoxes)]);
         } else requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
@@ -70,7 +73,8 @@ def main() -> None:
                  if line.strip()][: args.questions]
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     with tempfile.TemporaryDirectory(prefix="viewer-bench-") as work:
-        subprocess.run([sys.executable, "-m", "assistant", "index", str(PDF_QA), "--index-dir", f"{work}/index"],
+        subprocess.run([sys.executable, "-m", "assistant", "index", *map(str, sorted(PDF_QA.glob("*.pdf"))),
+                        "--index-dir", f"{work}/index"],
                        check=True, capture_output=True, env=env)
         proc = subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--port", str(args.port), "--index-dir",
                                  f"{work}/index"], cwd=work, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
@@ -82,7 +86,7 @@ def main() -> None:
                     break
                 except OSError:
                     time.sleep(0.25)
-            clicks, enters = [], []
+            clicks, enters, unboxed, failed = [], [], 0, []
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
                                             args=["--no-sandbox", "--disable-gpu"])
@@ -94,7 +98,10 @@ def main() -> None:
                 page.wait_for_selector("#conversation li.hit", timeout=60_000)
                 for q in questions:
                     page.get_by_role("tab", name="Ask").click()
-                    n = page.locator("#conversation .turn .q").count()
+                    # Each question stands alone (not a follow-up), in a conversation under its 20-turn cap.
+                    page.locator("#new-chat").click()
+                    page.wait_for_function("!document.querySelector('#conversation .turn .q')", timeout=30_000)
+                    n = 0
                     page.locator("#question textarea").fill(q)
                     page.evaluate(_ENTER_CLOCK, [n])
                     page.locator("#question textarea").press("Enter")
@@ -105,7 +112,12 @@ def main() -> None:
                     link = turn.locator("li.hit a.in-source").first
                     page.evaluate(_CLICK_CLOCK)
                     link.click()
-                    clicks.append(page.evaluate("window.__lat"))
+                    ms, boxes = page.evaluate("window.__lat")
+                    if ms is None:
+                        failed.append({"question": q, "link": link.get_attribute("href"), "shown": boxes})
+                        continue
+                    clicks.append(ms)
+                    unboxed += boxes == 0
                 browser.close()
         finally:
             os.kill(proc.pid, signal.SIGTERM)
@@ -113,6 +125,7 @@ def main() -> None:
     result = {"cpu": cpu_kind(), "questions": len(clicks),
               "citation_to_page_ms": {"p50": statistics.median(clicks), "p90": sorted(clicks)[int(0.9 * len(clicks))],
                                       "max": max(clicks)},
+              "views_without_a_sentence_box": unboxed, "views_not_shown": failed,
               "enter_to_passages_ms": {"p50": statistics.median(enters), "max": max(enters)}}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=1))
