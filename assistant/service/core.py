@@ -129,10 +129,13 @@ class Service:
         """Characters [start, end) of a document with `context` characters either side, and where
         they stand (pages, printed page label, section)."""
         _, doc = self._document(document)
+        return self._span(doc, start, end, _whole_number(context, "context", 0, MAX_CONTEXT))
+
+    @staticmethod
+    def _span(doc: Document, start: int, end: int, context: int) -> dict:
         n = len(doc.text)
         start = _whole_number(start, "start", 0, n)
         end = _whole_number(end, "end", start, n)
-        context = _whole_number(context, "context", 0, MAX_CONTEXT)
         pages = doc.page_range(start, end) if end > start else doc.page_range(start, start + 1)
         labels = [doc.page_label(p) for p in pages]
         return {"doc_id": doc.doc_id, "title": doc.title, "start": start, "end": end, "text": doc.text[start:end],
@@ -141,23 +144,26 @@ class Service:
                 "document_characters": n}
 
     def source_view(self, document: str, start: int, end: int, mark_start: int | None = None,
-                    mark_end: int | None = None, page: int | None = None, context: int = 1500) -> dict:
+                    mark_end: int | None = None, page: int | None = None, context: int = 1500,
+                    text_context: int = 200_000) -> dict:
         """What the source viewer shows for a span of a document and the sentence marked in it:
-        `passage`'s answer, plus `previous`/`next` (the spans of the passages before and after, or
-        None), `file` (the original's file name, or None when it is not at hand), `mark` and, for a
-        PDF, `page_view`: page `page` (default: the marked sentence's first page) rendered, with
+        `passage`'s answer (with `context` characters either side for a PDF, whose page is shown,
+        and `text_context` for other documents: all of an article), plus `previous`/`next` (the
+        spans of the passages before and after, or None), `file` (the original's file name, or None
+        when it is not at hand), `mark` and, for a PDF, `page_view`: page `page` (default: the marked sentence's first page) rendered, with
         the boxes of the span and of the sentence on it (`pdf_page.PageView`)."""
         row, doc = self._document(document)
-        view = self.passage(document, start, end, context)
+        original = self._original(doc)
+        pdf = original is not None and original.suffix.lower() == ".pdf" and bool(doc.pages)
+        view = self._span(doc, start, end, context if pdf else text_context)
         start, end = view["start"], view["end"]
         a = _whole_number(start if mark_start is None else mark_start, "mark start", 0, len(doc.text))
         b = _whole_number(a if mark_end is None else mark_end, "mark end", a, len(doc.text))
         view["mark"] = [a, b]
         view["previous"], view["next"] = self._neighbours(row, start, end)
-        original = self._original(doc)
         view["file"] = Path(doc.source).name if original else None
         view["page_view"] = None
-        if original is not None and original.suffix.lower() == ".pdf" and doc.pages:
+        if pdf:
             pages = doc.page_range(a, max(b, a + 1)) or doc.page_range(start, max(end, start + 1)) or (1,)
             shown = _whole_number(pages[0] if page is None else page, "page", 1, 100_000)
             on_page = [p for p in doc.pages if p.page == shown]

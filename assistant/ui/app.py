@@ -22,7 +22,8 @@ __all__ = ["App", "MAX_UPLOAD_BYTES", "UPLOAD_TYPES", "build_ui", "create_server
 
 MAX_TURNS = 20
 MAX_FILTER_CHOICES = 200
-# Characters of the document shown either side of a cited span in the Source tab.
+# Characters of a PDF's text shown either side of a cited span, under its rendered page (other
+# documents are shown whole).
 SOURCE_CONTEXT = 1500
 
 

@@ -148,8 +148,8 @@ def _pdf_page(view: dict) -> str:
                          "</div>")
     image = base64.b64encode(pv.image).decode("ascii")
     return (f"<div class=\"pdf-nav\">{''.join(nav)}</div><div class=\"pdf-frame\"><div class=\"pdf-page\" "
-            f"data-page=\"{pv.page}\" data-sentence-boxes=\"{len(pv.boxes[1])}\"><img src=\"data:{pv.mime};base64,{image}\" width=\"{pv.width}\" "
-            f"height=\"{pv.height}\" alt=\"page {pv.page} of {_e(view['title'])}\">{''.join(boxes)}</div></div>")
+            f"data-page=\"{pv.page}\" data-sentence-boxes=\"{len(pv.boxes[1])}\"><img src=\"data:{pv.mime};base64,{image}\" "
+            f"width=\"{pv.width}\" height=\"{pv.height}\" alt=\"page {pv.page} of {_e(view['title'])}\">{''.join(boxes)}</div></div>")
 
 
 def render_source(view: dict) -> str:
