@@ -211,3 +211,18 @@ def test_cross_encoder_pairs_keep_held_out_claims_out_and_label_every_pair():
     assert not held & {p.claim for p in pairs if p.source == "scifact"}
     assert {p.claim for p in test} <= held
     assert {p.label for p in pairs} == set(LABELS) and counts["check-covid"] > 1000
+
+
+@pytest.mark.parametrize(("history", "question", "expected"), [
+    # the topic takes the place of what followed the same preposition
+    ("Does exercise improve memory in children?", "And in older adults?", "Does exercise improve memory in older adults?"),
+    # "they" stands for the plural phrase, not the singular one the question ends with
+    ("Do mindfulness apps have trial evidence?", "How should they be tested?", "How should mindfulness apps be tested?"),
+    # in a do-question the referent is the subject, not the subject and its verb
+    ("What risk does the protocol describe?", "When does it end?", "When does the protocol end?"),
+    # "that phenomenon" names nothing in the previous question: both are searched together
+    ("Why do people fear lifts after being stuck in one?", "What is that phenomenon called?",
+     "What is that phenomenon called? (Why do people fear lifts after being stuck in one?)"),
+])
+def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
+    assert resolve_followup(question, [history], encoder).query == expected

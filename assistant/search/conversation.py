@@ -28,6 +28,8 @@ _STOP = FUNCTION_WORDS | QUESTION_FILLER
 _LEADS = re.compile(r"^(and|but|so|also|or|then|ok(ay)?|now)?\s*(what|how)\s+about\s+|^(and|but|also|or|then|now)\s+"
                     r"(for|with|in|regarding|about|of|the same for|same for)?\s*|^(same|likewise)\s+(for|with)\s+"
                     r"|^(what|how)\s+of\s+", re.I)
+_DEMONSTRATIVES = {"this", "that", "these", "those"}
+_PLURAL_PRONOUNS = {"they", "them", "their", "these", "those"}
 _PRONOUNS = re.compile(r"\b(it|its|they|them|their|this|that|these|those|he|she|his|her|the latter|the former)\b", re.I)
 _WORD = re.compile(r"[\w'-]+")
 _ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
@@ -108,6 +110,13 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder)
         if topic and slot and slot in previous:
             i = previous.rfind(slot)
             return ResolvedQuery(question, _tidy(_put(previous, i, i + len(slot), topic)), kind, topic)
+        # "And in emotional regulation?" after "What role does it play in medication?": the topic
+        # takes the place of what followed the same preposition.
+        lead = re.match(r"^(?:and|but|also|or|then|now)\s+(in|for|with|on|of|at|during|among|after|before)\s", q, re.I)
+        after = list(re.finditer(rf"\b{lead.group(1)}\s+", previous, re.I)) if lead else []
+        if topic and after:
+            s, e = _coordinated(previous, after[-1].end(), len(re.sub(r"[?.!]+\s*$", "", previous)))
+            return ResolvedQuery(question, _tidy(_put(previous, s, e, topic)), kind, topic)
         spans = _phrases(previous)
         if topic and spans:
             vecs = encoder.encode([topic] + [previous[s:e] for s, e in spans])
@@ -120,7 +129,16 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder)
                 s, e = _coordinated(previous, *spans[best])
                 return ResolvedQuery(question, _tidy(_put(previous, s, e, topic)), kind, topic)
         return ResolvedQuery(question, f"{previous} {topic}".strip(), kind)
-    topic = slot if slot and slot in previous else _final_noun_phrase(previous)
+    pronoun = _PRONOUNS.search(q)
+    determiner = pronoun and re.match(r"\s+([\w'-]+)", q[pronoun.end():])
+    if determiner and pronoun.group().lower() in _DEMONSTRATIVES and determiner.group(1).lower() not in _STOP:
+        # "What is that phenomenon called?": the phenomenon is what the previous question describes,
+        # which no phrase of it names; the question is searched together with it.
+        return ResolvedQuery(question, f"{q} ({previous})", kind)
+    plural = bool(pronoun) and pronoun.group().lower() in _PLURAL_PRONOUNS
+    topic = slot if slot and slot in previous else _referent(previous, plural)
+    if not topic:
+        return ResolvedQuery(question, f"{q} ({previous})", kind)
     replaced, n = _PRONOUNS.subn(lambda m: _possessive(topic, m.group()), q, count=1)
     return ResolvedQuery(question, _tidy(replaced) if n else f"{q} {topic}", kind)
 
@@ -145,12 +163,41 @@ def _coordinated(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _final_noun_phrase(question: str) -> str:
-    """The noun phrase a question ends with, or its content words when none is found."""
+def _referent(question: str, plural: bool) -> str:
+    """What a pronoun of the next question most likely stands for: the noun phrase the question
+    ends with, or its subject in a do-question ("What limitation does the review mention?"); for
+    "they"/"them", the last plural phrase when that one is singular.  "" when none is a noun phrase."""
     body = re.sub(r"[?.!]+\s*$", "", question.strip())
-    pivots = list(_PIVOT.finditer(body))
-    tail = body[pivots[-1].end():].strip() if pivots else ""
-    return tail if _content_words(tail) else " ".join(_content_words(question))
+    do = re.search(r"\b(?:does|do|did)\s+((?:(?:the|a|an|this|that)\s+)?(?:[\w'-]+\s+){1,3})[\w'-]+$", body, re.I)
+    if do and len(_content_words(do.group(1))) == len(_ARTICLE.sub("", do.group(1)).split()):
+        tail = do.group(1).strip()
+    else:
+        pivots = list(_PIVOT.finditer(body))
+        tail = body[pivots[-1].end():].strip() if pivots else ""
+    if plural and not _is_plural(tail):
+        runs = [r for r in _runs(body) if _is_plural(r)]
+        tail = runs[-1] if runs else tail
+    if not _content_words(tail):
+        return ""
+    return tail
+
+
+def _runs(text: str) -> list[str]:
+    """Maximal runs of consecutive content words."""
+    out, run = [], []
+    for w in _WORD.findall(text) + ["."]:
+        if w.lower() in _STOP or w == ".":
+            if run:
+                out.append(" ".join(run))
+            run = []
+        else:
+            run.append(w)
+    return out
+
+
+def _is_plural(phrase: str) -> bool:
+    last = phrase.split()[-1].lower() if phrase.split() else ""
+    return " and " in phrase or (last.endswith("s") and not last.endswith(("ss", "is", "us")))
 
 
 def _possessive(topic: str, pronoun: str) -> str:
@@ -163,8 +210,7 @@ def _put(text: str, s: int, e: int, topic: str) -> str:
     if re.search(r"\b(the|a|an)\s+$", text[:s], re.I):
         topic = _ARTICLE.sub("", topic)
     before = text[:s]
-    last = topic.split()[-1].lower() if topic.split() else ""
-    if " and " in topic or (last.endswith("s") and not last.endswith(("ss", "is", "us"))):
+    if _is_plural(topic):
         # a plural topic in the place of a singular one: "What is the primary outcome" -> "What are
         # the secondary outcomes"
         before = re.sub(r"\b([Ii])s(\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?)$",
