@@ -58,6 +58,18 @@ def test_search_json_and_human(workdir):
     assert "Neuroplasticity and Neuropsychiatry" in human and "score" in human and "»" in human
 
 
+def test_search_cite_prints_the_hits_as_citations_in_the_format_asked(workdir):
+    ris = run("search", "Which brain regions are linked to depression?", "--k", "2", "--cite", "ris", cwd=workdir,
+              check=True).stdout
+    assert ris.count("TY  - ") == 2 and ris.count("ER  - ") == 2
+    assert "TI  - Neuroplasticity and Neuropsychiatry" in ris
+    out = json.loads(run("search", "What is neuropsychotherapy?", "--k", "1", "--cite", "bibtex", "--json", cwd=workdir,
+                         check=True).stdout)
+    assert out["citations"].startswith("@misc{") and len(out["hits"]) == 1
+    refused = run("search", "--batch", "q.jsonl", "--cite", "plain", cwd=workdir)
+    assert refused.returncode != 0 and "--cite is for one question" in refused.stderr
+
+
 def test_search_filter_and_history(workdir):
     hits = json.loads(run("search", "anxiety", "--doc", "neuropsychotherapy.txt", "--json", cwd=workdir,
                           check=True).stdout)["hits"]

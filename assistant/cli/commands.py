@@ -21,6 +21,7 @@ from assistant.fileio import iter_jsonl
 from assistant.index import build_index, index_exists
 from assistant.ingest import load_paths
 from assistant.search import Mode, QuestionError, Searcher, resolve_followup
+from assistant.service.citations import cite_hits
 
 __all__ = ["EXIT_FAIL", "EXIT_OK", "EXIT_USAGE", "CommandError", "ensure_index", "print_error", "run_check", "run_eval", "run_index",
            "run_search", "run_serve"]
@@ -92,15 +93,19 @@ def run_search(args: argparse.Namespace) -> int:
     if args.batch:
         if args.question is not None or args.history:
             raise CommandError("--batch reads questions and histories from the file: give no QUESTION or --history")
+        if args.cite:
+            raise CommandError("--cite is for one question; --batch prints hits as JSON lines")
         return _run_batch(searcher, Path(args.batch), args.k, args.doc, args.mode)
     if args.question is None:
         raise CommandError("give a QUESTION or --batch FILE.jsonl")
     resolved = resolve_followup(args.question, args.history or [], searcher.encoder)
     hits = searcher.search(resolved.query, k=args.k, doc_ids=args.doc, mode=args.mode)
     answered = searcher.answered(hits)
+    citations = cite_hits(searcher.index, [h.to_dict() for h in hits], args.cite) if args.cite else None
     if args.json:
-        print(json.dumps({"question": resolved.original, "searched_for": resolved.query, "answered": answered,
-                          "hits": [h.to_dict() for h in hits]}, ensure_ascii=False, indent=1))
+        out = {"question": resolved.original, "searched_for": resolved.query, "answered": answered,
+               "hits": [h.to_dict() for h in hits]}
+        print(json.dumps(out if citations is None else {**out, "citations": citations}, ensure_ascii=False, indent=1))
         return EXIT_OK
     if resolved.query != resolved.original:
         print(f"(searched for: {resolved.query})\n")
@@ -108,10 +113,14 @@ def run_search(args: argparse.Namespace) -> int:
         print("no passages found")
     elif not answered:
         print("Nothing in these documents answers this question. The closest passages, which are not answers:\n")
+    if citations is not None:
+        print(citations)
+        return EXIT_OK
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     for hit in hits:
         print(format_hit(hit, color))
     return EXIT_OK
+
 
 
 def _run_jsonl_batch(path: Path, handle, failure_fields: dict) -> int:

@@ -21,6 +21,7 @@ from assistant.cli.commands import (
 from assistant.embedding import PRECISIONS
 from assistant.index import INDEX_TYPES, StoreError
 from assistant.search import MODES, QuestionError
+from assistant.service.citations import FORMATS
 
 __all__ = ["build_parser", "main"]
 
@@ -50,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--batch", help="JSONL file of {\"id\", \"question\"[, \"history\"]} lines")
     p.add_argument("--history", action="append", help="an earlier question of the conversation (repeatable, oldest first)")
     p.add_argument("--mode", choices=MODES, default="hybrid", help="ranking (also for --batch)")
+    p.add_argument("--cite", choices=FORMATS, help="print the hits as citations in this format (with --json: as "
+                                                   "a 'citations' field)")
     p.add_argument("--index-dir", default=str(config.DEFAULT_INDEX_DIR))
 
     p = sub.add_parser("eval", help="evaluate retrieval on our set (eval/) or a BEIR dataset")

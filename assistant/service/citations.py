@@ -2,7 +2,7 @@
 the passage in the source viewer, BibTeX and RIS built from what the document states about itself
 (title, authors, year, DOI).
 
-Public API: `CitationFormat`, `FORMATS`, `cite`, `hit_location`, `viewer_link`.
+Public API: `CitationFormat`, `FORMATS`, `cite`, `cite_hits`, `hit_location`, `viewer_link`.
 
 A hit is a dictionary as `Service.search` answers it.  Every entry names the passage (document,
 location), quotes the answering sentence and links to the viewer at the cited spot.
@@ -14,10 +14,11 @@ import re
 import urllib.parse
 from typing import Literal, get_args
 
+from assistant.index import Index
 from assistant.ingest import Document
 from assistant.search.hits import location_text
 
-__all__ = ["FORMATS", "CitationFormat", "cite", "hit_location", "viewer_link"]
+__all__ = ["FORMATS", "CitationFormat", "cite", "cite_hits", "hit_location", "viewer_link"]
 
 CitationFormat = Literal["plain", "markdown", "bibtex", "ris"]
 FORMATS: tuple[str, ...] = get_args(CitationFormat)
@@ -124,3 +125,14 @@ def cite(hits: list[dict], documents: dict[str, Document], fmt: CitationFormat =
                                       h["highlight"]["end"]) if base_url else ""
         out.append(_WRITERS[fmt](h, documents.get(h["doc_id"]), link))
     return sep.join(out)
+
+
+def cite_hits(index: Index, hits: list[dict], fmt: CitationFormat = "plain", base_url: str = "") -> str:
+    """`cite` with the documents read from `index` (a hit whose document it no longer holds is cited
+    from the hit alone)."""
+    documents = {}
+    for doc_id in {h["doc_id"] for h in hits}:
+        row = index.doc_row(doc_id)
+        if row is not None:
+            documents[doc_id] = index.document(row)
+    return cite(hits, documents, fmt, base_url)

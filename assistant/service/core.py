@@ -21,7 +21,7 @@ from assistant.embedding.batching import QueryBatcher
 from assistant.index import StoreError, build_index
 from assistant.ingest import Document, IngestError, content_sha256, load_file, page_view
 from assistant.search import QuestionError, Searcher, resolve_followup
-from assistant.service.citations import CitationFormat, cite
+from assistant.service.citations import CitationFormat, cite_hits
 
 __all__ = ["MAX_CONTEXT", "MAX_HISTORY", "MAX_K", "MAX_UPLOAD_BYTES", "UPLOAD_TYPES", "Service", "ServiceError", "safe_filename"]
 
@@ -217,14 +217,8 @@ class Service:
     def citations(self, hits: Sequence[dict], fmt: CitationFormat = "plain", base_url: str = "") -> str:
         """The citations of hits (as `search` answers them) in one of `citations.FORMATS`, with the
         authors, year and DOI their documents state; linked to the viewer when `base_url` is given."""
-        index = self.searcher.index
-        documents = {}
-        for doc_id in {h["doc_id"] for h in hits}:
-            row = index.doc_row(doc_id)
-            if row is not None:
-                documents[doc_id] = index.document(row)
         try:
-            return cite(list(hits), documents, fmt, base_url)
+            return cite_hits(self.searcher.index, list(hits), fmt, base_url)
         except ValueError as exc:
             raise ServiceError(str(exc)) from exc
 
