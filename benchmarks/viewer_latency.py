@@ -43,7 +43,8 @@ _CLICK_CLOCK = """() => { window.__lat = new Promise(resolve => {
     requestAnimationFrame(tick);
 }); }"""
 
-_ENTER_CLOCK = """([n]) => { window.__lat = new Promise(resolve => {
+# Also the clock of tests/test_browser.py's Enter -> passages figure.
+ENTER_CLOCK = """([n]) => { window.__lat = new Promise(resolve => {
     document.addEventListener('keydown', e => { if (e.key === 'Enter') window.__t0 = performance.now(); },
                               {capture: true, once: true});
     const obs = new MutationObserver(() => {
@@ -103,7 +104,7 @@ def main() -> None:
                     page.wait_for_function("!document.querySelector('#conversation .turn .q')", timeout=30_000)
                     n = 0
                     page.locator("#question textarea").fill(q)
-                    page.evaluate(_ENTER_CLOCK, [n])
+                    page.evaluate(ENTER_CLOCK, [n])
                     page.locator("#question textarea").press("Enter")
                     enters.append(page.evaluate("window.__lat"))
                     turn = page.locator("#conversation .turn").last

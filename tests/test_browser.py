@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.viewer_latency import ENTER_CLOCK
 from tests.conftest import ARTIFACTS, CORPUS, PDF_QA, ROOT, inside_any, pdf_word_centres, running_server
 
 CHROMIUM = "/usr/bin/chromium"
@@ -192,18 +193,7 @@ def test_enter_to_passages_latency(page):
         n = page.locator("#conversation .turn .q").count()
         box.fill(q)
         # The clock starts on the real keydown (capture phase) and stops when the hits are in the DOM.
-        page.evaluate(
-            """([n]) => { window.__lat = new Promise(resolve => {
-                document.addEventListener('keydown', e => { if (e.key === 'Enter') window.__t0 = performance.now(); },
-                                          {capture: true, once: true});
-                const obs = new MutationObserver(() => {
-                    const turns = document.querySelectorAll('#conversation .turn');
-                    if (turns.length > n && turns[n].querySelector('li.hit, .error, .empty')) {
-                        obs.disconnect(); resolve(performance.now() - window.__t0);
-                    }
-                });
-                obs.observe(document.querySelector('#conversation'), {childList: true, subtree: true});
-            }); }""", [n])
+        page.evaluate(ENTER_CLOCK, [n])
         box.press("Enter")
         ms = page.evaluate("window.__lat")
         times.append(ms)
