@@ -141,3 +141,49 @@ def test_lone_surrogates_in_a_jsonl_corpus(tmp_path: Path, encoder):
     assert "\ufffd" in d1.title and "\ufffd" in d1.text
     build_index(tmp_path / "idx", loaded.documents, encoder)
     assert open_index(tmp_path / "idx").doc_ids == ["d1", "d3"]
+
+
+# A blog page as saved from a browser: navigation, a sidebar of other posts, a byline, share buttons,
+# comments and a footer around an article with nested headings.
+BLOG_PAGE = """<html><head><title>Sleep and memory | Health Blog</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/about">About</a> <a href="/blog">Blog</a></nav></header>
+<div class="sidebar"><h3>Popular posts</h3><ul><li><a href="/x">Ten tips for better sleep</a></li>
+<li><a href="/y">Why we dream</a></li></ul></div>
+<article><h1>Sleep consolidates memory</h1><p class="byline">By Ada Lovelace</p>
+<h2>Background</h2><p>Sleep after learning strengthens new memories. During slow-wave sleep the hippocampus replays
+the day's experiences, and this replay is thought to move them into long-term storage in the cortex.</p>
+<h2>Methods</h2><p>Forty students learned word pairs in the evening and were tested the next morning. Half of them
+slept normally; the other half were kept awake in the laboratory until the test.</p>
+<h3>Participants</h3><p>All participants were healthy adults aged 18 to 30 years who reported regular sleep
+schedules and no history of sleep disorders.</p>
+<h2>Results</h2><p>Students who slept recalled 20% more word pairs than those kept awake, and the benefit was
+largest for the pairs learned last.</p></article>
+<div class="share">Share on Facebook Share on Twitter</div>
+<section class="comments"><h2>3 comments</h2><p>Great post! I always sleep after studying.</p></section>
+<footer>Copyright 2021 Health Blog. Privacy. Terms</footer></body></html>"""
+
+
+def test_a_web_page_is_its_article_with_section_paths(tmp_path: Path):
+    page = tmp_path / "sleep.html"
+    page.write_text(BLOG_PAGE)
+    doc, _ = load_file(page, "sleep.html")
+    assert doc.title == "Sleep consolidates memory"
+    assert "kept awake in the laboratory" in doc.text and "healthy adults aged 18 to 30" in doc.text
+    for debris in ("Home", "Popular posts", "Why we dream", "Share on Facebook", "Great post", "Privacy"):
+        assert debris not in doc.text, debris
+    at = doc.text.index("All participants were healthy")
+    assert doc.section_at(at) == ("Methods", "Participants")
+    assert doc.section_at(doc.text.index("Students who slept")) == ("Results",)
+    assert doc.section_at(doc.text.index("Sleep after learning")) == ("Background",)
+
+
+def test_markdown_headings_give_section_paths_and_keep_paragraphs_apart(tmp_path: Path):
+    note = tmp_path / "notes.md"
+    note.write_text("# Notes on **sleep**\n\nWhy it matters.\n\n## Methods\n\nWe asked *forty* people.\n\n"
+                    "### Sample\n\nStudents aged 18 to 30.\n\n## Results\n\nRecall improved.\n")
+    doc, _ = load_file(note, "notes.md")
+    assert doc.title == "Notes on sleep"  # the title opens no section of its own
+    assert doc.section_at(doc.text.index("Students aged")) == ("Methods", "Sample")
+    assert doc.section_at(doc.text.index("Recall improved")) == ("Results",)
+    assert doc.section_at(doc.text.index("Why it matters")) == ()
+    assert "\n\nMethods\n\n" in doc.text  # a heading's blank line above is kept

@@ -1,5 +1,7 @@
-"""HTML pages: visible text with block structure, the page's title, and what its `<meta>` tags say
-about authors, date and DOI (Highwire `citation_*`, Dublin Core, Open Graph `article:*`).
+"""HTML pages: the main content (trafilatura: navigation, sidebars, share widgets, comments and
+footers left out) with its headings, the page's title, and what its `<meta>` tags say about
+authors, date and DOI (Highwire `citation_*`, Dublin Core, Open Graph `article:*`).  A page
+trafilatura finds no main content in is read whole, as its visible text outside navigation.
 
 Public API: `read_html`.
 """
@@ -10,11 +12,15 @@ import html
 import re
 from html.parser import HTMLParser
 
+from assistant.ingest.headings import TextRead
+from assistant.ingest.markdown import markdown_text
 from assistant.ingest.model import IngestError
 from assistant.ingest.plain import decode_bytes
 from assistant.ingest.reference import find_doi, split_authors, year_of
 
 __all__ = ["read_html"]
+
+_HN = re.compile(r"h[1-6]")
 
 
 class _HTMLText(HTMLParser):
@@ -31,6 +37,7 @@ class _HTMLText(HTMLParser):
         self.h1 = ""
         self._in: str | None = None
         self.meta: dict[str, list[str]] = {}
+        self.headings: list[tuple[int, str]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "meta":
@@ -44,8 +51,10 @@ class _HTMLText(HTMLParser):
             self.parts.append("\n")
             if tag == "li":
                 self.parts.append("• ")
-        if tag in ("title", "h1"):
+        if tag == "title" or _HN.fullmatch(tag):
             self._in = tag
+            if tag != "title":
+                self.headings.append((int(tag[1]), ""))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("br", "hr"):
@@ -67,6 +76,9 @@ class _HTMLText(HTMLParser):
             return
         if self._in == "h1":
             self.h1 += data
+        if self._in and self._in != "title" and self.headings:
+            level, text = self.headings[-1]
+            self.headings[-1] = (level, text + data)
         self.parts.append(data)
 
 
@@ -75,8 +87,20 @@ _DATE_TAGS = ("citation_publication_date", "citation_date", "dc.date", "article:
 _DOI_TAGS = ("citation_doi", "dc.identifier", "prism.doi")
 
 
-def read_html(data: bytes) -> tuple[str, str, str, dict[str, object]]:
-    """Text, title, decoding note, and `{authors, year, doi}` from the page's `<meta>` tags."""
+def _main_content(page: str) -> str:
+    """The page's main content as Markdown (headings kept), or "" when trafilatura finds none.  Its
+    precision mode: in recall mode a short page's navigation links come back as text."""
+    import trafilatura
+
+    try:
+        return trafilatura.extract(page, output_format="markdown", include_tables=True, include_comments=False,
+                                   include_images=False, favor_precision=True) or ""
+    except Exception:  # a page it cannot parse is read by the plain parser below
+        return ""
+
+
+def read_html(data: bytes) -> TextRead:
+    """Main content, title, decoding note, headings, and authors, year and DOI from the `<meta>` tags."""
     raw, note = decode_bytes(data)
     parser = _HTMLText()
     try:
@@ -84,7 +108,11 @@ def read_html(data: bytes) -> tuple[str, str, str, dict[str, object]]:
         parser.close()
     except Exception as exc:  # html.parser is lenient; this is a last resort
         raise IngestError(f"unreadable HTML ({exc})") from exc
-    text = "".join(parser.parts)
+    main = _main_content(raw)
+    if main.strip():
+        text, headings = markdown_text(main)
+    else:
+        text, headings = "".join(parser.parts), tuple((lv, re.sub(r"\s+", " ", h).strip()) for lv, h in parser.headings)
     title = (parser.h1 or parser.title).strip()
     tags = parser.meta
     # One tag per author (Highwire), or one tag naming them all.
@@ -92,4 +120,4 @@ def read_html(data: bytes) -> tuple[str, str, str, dict[str, object]]:
     authors = tuple(n.strip() for n in names) if len(names) > 1 else split_authors(names[0]) if names else ()
     year = next((year_of(v[0]) for v in (tags.get(t) for t in _DATE_TAGS) if v and year_of(v[0])), "")
     doi = next((find_doi(v[0]) for v in (tags.get(t) for t in _DOI_TAGS) if v and find_doi(v[0])), "")
-    return text, re.sub(r"\s+", " ", html.unescape(title)), note, {"authors": authors, "year": year, "doi": doi}
+    return TextRead(text, re.sub(r"\s+", " ", html.unescape(title)), note, headings, authors, year, doi)

@@ -14,6 +14,7 @@ from pathlib import Path
 from assistant.config import SUPPORTED_SUFFIXES
 from assistant.ingest.beir import load_beir_corpus
 from assistant.ingest.clean import clean_text, guess_title
+from assistant.ingest.headings import TextRead, section_spans
 from assistant.ingest.html import read_html
 from assistant.ingest.markdown import read_markdown
 from assistant.ingest.model import Document, IngestEntry, IngestError, LoadResult, content_sha256
@@ -56,18 +57,17 @@ def load_file(path: Path, doc_id: str, source: str | None = None) -> tuple[Docum
         if not data.lstrip().startswith(b"%PDF"):
             raise IngestError("not a PDF (no %PDF header)")
         return pdf_document(path, doc_id, sha, source)
-    meta: dict = {}
     if suffix in (".html", ".htm"):
-        raw, title, note, meta = read_html(data)
+        read = read_html(data)
     elif suffix in (".md", ".markdown"):
-        raw, title, note = read_markdown(data)
+        read = read_markdown(data)
     else:
-        raw, note = decode_bytes(data)
-        title = ""
-    doc = document_from_text(doc_id, raw, title, source, sha)
+        text, note = decode_bytes(data)
+        read = TextRead(text, note=note)
+    doc = document_from_text(doc_id, read.text, read.title, source, sha)
     # A DOI printed near the top ("doi:10.1186/...") when no tag gives one.
-    return replace(doc, path=str(path.resolve()), authors=meta.get("authors", ()), year=meta.get("year", ""),
-                   doi=meta.get("doi") or find_doi(doc.text[:4000])), note
+    return replace(doc, path=str(path.resolve()), sections=section_spans(doc.text, read.headings, doc.title),
+                   authors=read.authors, year=read.year, doi=read.doi or find_doi(doc.text[:4000])), read.note
 
 
 def _walk(path: Path) -> Iterator[Path]:
