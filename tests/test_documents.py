@@ -187,3 +187,21 @@ def test_markdown_headings_give_section_paths_and_keep_paragraphs_apart(tmp_path
     assert doc.section_at(doc.text.index("Recall improved")) == ("Results",)
     assert doc.section_at(doc.text.index("Why it matters")) == ()
     assert "\n\nMethods\n\n" in doc.text  # a heading's blank line above is kept
+
+
+def test_plain_text_headings_stand_alone_before_prose(tmp_path: Path):
+    page = tmp_path / "capture.txt"
+    page.write_text(
+        "Health\n\n"  # a site's category above the title: no section
+        "Sleep and memory in students\n\n"
+        "Sleep after learning strengthens new memories, and this note collects what we know about it so far.\n\n"
+        "How Does It Work?\n\n"  # a heading: alone, short, then prose
+        "During slow-wave sleep the hippocampus replays the day's experiences and moves them into the cortex.\n\n"
+        "Short line\nNot prose either\n\n"  # no blank line between them and no prose after: not headings
+        "It is thought to matter most for facts.\n\n"  # a sentence, not a heading
+        "Students who slept recalled more word pairs than those kept awake until the test the next morning.\n")
+    doc, _ = load_file(page, "capture.txt")
+    assert doc.title == "Sleep and memory in students"
+    assert [s.path for s in doc.sections] == [("How Does It Work?",)]
+    assert doc.section_at(doc.text.index("Students who slept")) == ("How Does It Work?",)
+    assert doc.section_at(doc.text.index("Sleep after learning")) == ()

@@ -1,8 +1,9 @@
-"""Section paths for documents whose headings are marked up (Markdown `#`, HTML `<h1>`–`<h6>`):
-`TextRead`, what a text reader hands the loader, and `section_spans`, which finds the headings in
-the cleaned text and gives every character the path of headings it sits under.
+"""Section paths: `TextRead`, what a text reader hands the loader with the headings its markup
+marks (Markdown `#`, HTML `<h1>`–`<h6>`); `plain_headings`, the headings of plain text, which has no
+markup; and `section_spans`, which finds the headings in the cleaned text and gives every character
+the path of headings it sits under.
 
-Public API: `TextRead`, `section_spans`.
+Public API: `TextRead`, `plain_headings`, `section_spans`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from assistant.ingest.model import SectionSpan
 from assistant.text import collapse_spaces, normalize_unicode
 
-__all__ = ["TextRead", "section_spans"]
+__all__ = ["TextRead", "plain_headings", "section_spans"]
 
 
 @dataclass(frozen=True)
@@ -30,18 +31,39 @@ class TextRead:
     doi: str = ""
 
 
+def plain_headings(text: str) -> tuple[tuple[int, str], ...]:
+    """Lines of plain text set as headings: standing alone after a blank line (or first), at most
+    12 words and 100 characters, starting with a capital or a digit, not a bullet, not ending as a
+    clause does (. , ; :), and followed by a paragraph of prose (more than 12 words).  All level 1:
+    plain text does not say how headings nest."""
+    lines = text.split("\n")
+    out = []
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if (not s or len(s) > 100 or len(s.split()) > 12 or not (s[0].isupper() or s[0].isdigit())
+                or s[-1] in ".,;:" or s.startswith(("•", "-", "*")) or (i > 0 and lines[i - 1].strip())):
+            continue
+        following = next((x.strip() for x in lines[i + 1:] if x.strip()), "")
+        if len(following.split()) > 12:
+            out.append((1, s))
+    return tuple(out)
+
+
 def _norm(text: str) -> str:
     return collapse_spaces(normalize_unicode(text)).strip()
 
 
 def section_spans(text: str, headings: tuple[tuple[int, str], ...], title: str = "") -> tuple[SectionSpan, ...]:
     """Spans of `text` under each heading, found in order as whole lines; the document's title
-    (a heading that repeats it) opens no section.  A heading cleaning removed is skipped."""
+    (a heading that repeats it) opens no section, nor does a line above it (a site's category or
+    breadcrumb).  A heading cleaning removed is skipped."""
     found: list[tuple[int, int, str]] = []  # (line start, level, heading)
-    pos = 0
+    t = _norm(title)
+    at_title = re.compile(rf"^[ \t]*{re.escape(t)}[ \t]*$", re.M).search(text) if t else None
+    pos = at_title.end() if at_title else 0
     for level, heading in headings:
         h = _norm(heading)
-        if not h or h.casefold() == _norm(title).casefold():
+        if not h or h.casefold() == t.casefold():
             continue
         m = re.compile(rf"^[ \t]*{re.escape(h)}[ \t]*$", re.M).search(text, pos)
         if m:

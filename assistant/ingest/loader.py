@@ -14,7 +14,7 @@ from pathlib import Path
 from assistant.config import SUPPORTED_SUFFIXES
 from assistant.ingest.beir import load_beir_corpus
 from assistant.ingest.clean import clean_text, guess_title
-from assistant.ingest.headings import TextRead, section_spans
+from assistant.ingest.headings import TextRead, plain_headings, section_spans
 from assistant.ingest.html import read_html
 from assistant.ingest.markdown import read_markdown
 from assistant.ingest.model import Document, IngestEntry, IngestError, LoadResult, content_sha256
@@ -65,8 +65,9 @@ def load_file(path: Path, doc_id: str, source: str | None = None) -> tuple[Docum
         text, note = decode_bytes(data)
         read = TextRead(text, note=note)
     doc = document_from_text(doc_id, read.text, read.title, source, sha)
+    headings = read.headings if suffix in (".html", ".htm", ".md", ".markdown") else plain_headings(doc.text)
     # A DOI printed near the top ("doi:10.1186/...") when no tag gives one.
-    return replace(doc, path=str(path.resolve()), sections=section_spans(doc.text, read.headings, doc.title),
+    return replace(doc, path=str(path.resolve()), sections=section_spans(doc.text, headings, doc.title),
                    authors=read.authors, year=read.year, doi=read.doi or find_doi(doc.text[:4000])), read.note
 
 
