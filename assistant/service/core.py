@@ -150,8 +150,9 @@ class Service:
         `passage`'s answer (with `context` characters either side for a PDF, whose page is shown,
         and `text_context` for other documents: all of an article), plus `previous`/`next` (the
         spans of the passages before and after, or None), `file` (the original's file name, or None
-        when it is not at hand), `mark` and, for a PDF, `page_view`: page `page` (default: the marked sentence's first page) rendered, with
-        the boxes of the span and of the sentence on it (`pdf_page.PageView`)."""
+        when it is not at hand), `mark` and, for a PDF, `page_view`: page `page` (default: the
+        marked sentence's first page) rendered, with the boxes of the span and of the sentence on
+        it (`pdf_page.PageView`)."""
         row, doc = self._document(document)
         original = self._original(doc)
         pdf = original is not None and original.suffix.lower() == ".pdf" and bool(doc.pages)
@@ -160,7 +161,7 @@ class Service:
         a = _whole_number(start if mark_start is None else mark_start, "mark start", 0, len(doc.text))
         b = _whole_number(a if mark_end is None else mark_end, "mark end", a, len(doc.text))
         view["mark"] = [a, b]
-        view["previous"], view["next"] = self._neighbours(row, start, end)
+        view["previous"], view["next"] = self._neighbours(row, start)
         view["file"] = Path(doc.source).name if original else None
         view["page_view"] = None
         if pdf:
@@ -179,12 +180,12 @@ class Service:
                 view["page_error"] = f"the page could not be rendered ({type(exc).__name__})"
         return view
 
-    def _neighbours(self, doc_row: int, start: int, end: int) -> tuple[list[int] | None, list[int] | None]:
-        """The spans of the document's passages just before and just after the one at [start, end)."""
+    def _neighbours(self, doc_row: int, start: int) -> tuple[list[int] | None, list[int] | None]:
+        """The spans of the document's passages that start just before and just after `start`."""
         index = self.searcher.index
         spans = sorted({(p.start, p.end) for p in map(index.passage, index.passage_rows([doc_row]))})
         before = [s for s in spans if s[0] < start]
-        after = [s for s in spans if s[0] > start and s != (start, end)]
+        after = [s for s in spans if s[0] > start]
         return (list(before[-1]) if before else None), (list(after[0]) if after else None)
 
     def _original(self, doc: Document) -> Path | None:
