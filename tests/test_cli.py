@@ -70,6 +70,22 @@ def test_search_cite_prints_the_hits_as_citations_in_the_format_asked(workdir):
     assert refused.returncode != 0 and "--cite is for one question" in refused.stderr
 
 
+def test_search_context_shows_the_text_around_each_hit(workdir):
+    out = json.loads(run("search", "What is neuropsychotherapy?", "--k", "2", "--context", "80", "--json", cwd=workdir,
+                         check=True).stdout)
+    from assistant.index import open_index
+
+    index = open_index(workdir / "index")
+    for hit in out["hits"]:
+        text = index.document(index.doc_row(hit["doc_id"])).text
+        assert hit["before"] == text[max(0, hit["start"] - 80):hit["start"]] and hit["after"] == text[hit["end"]:hit["end"] + 80]
+        assert hit["before"] or hit["after"]
+    human = run("search", "What is neuropsychotherapy?", "--k", "1", "--context", "40", cwd=workdir, check=True).stdout
+    assert "[…" in human or "…]" in human  # the surrounding text, marked off from the passage
+    refused = run("search", "What is neuropsychotherapy?", "--context", "5000", cwd=workdir)
+    assert refused.returncode != 0 and "--context must be between 0 and 2000" in refused.stderr
+
+
 def test_search_filter_and_history(workdir):
     hits = json.loads(run("search", "anxiety", "--doc", "neuropsychotherapy.txt", "--json", cwd=workdir,
                           check=True).stdout)["hits"]

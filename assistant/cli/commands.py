@@ -20,7 +20,8 @@ from assistant.embedding import get_encoder
 from assistant.fileio import iter_jsonl
 from assistant.index import build_index, index_exists
 from assistant.ingest import load_paths
-from assistant.search import Mode, QuestionError, Searcher, resolve_followup
+from assistant.search import Hit, Mode, QuestionError, Searcher, resolve_followup
+from assistant.service import MAX_CONTEXT
 from assistant.service.citations import cite_hits
 
 __all__ = ["EXIT_FAIL", "EXIT_OK", "EXIT_USAGE", "CommandError", "ensure_index", "print_error", "run_check", "run_eval", "run_index",
@@ -84,18 +85,24 @@ def ensure_index(index_dir: Path) -> None:
     run_index([corpus], index_dir, quiet=True, out=sys.stderr)
 
 
-def run_search(args: argparse.Namespace) -> int:
-    index_dir = Path(args.index_dir)
+def _check_search_args(args: argparse.Namespace) -> None:
     if args.k < 1 or args.k > 100:
         raise CommandError("--k must be between 1 and 100")
+    if not 0 <= args.context <= MAX_CONTEXT:
+        raise CommandError(f"--context must be between 0 and {MAX_CONTEXT} characters")
+    if args.batch and (args.question is not None or args.history):
+        raise CommandError("--batch reads questions and histories from the file: give no QUESTION or --history")
+    if args.batch and args.cite:
+        raise CommandError("--cite is for one question; --batch prints hits as JSON lines")
+
+
+def run_search(args: argparse.Namespace) -> int:
+    index_dir = Path(args.index_dir)
+    _check_search_args(args)
     ensure_index(index_dir)
     searcher = Searcher(index_dir)
     if args.batch:
-        if args.question is not None or args.history:
-            raise CommandError("--batch reads questions and histories from the file: give no QUESTION or --history")
-        if args.cite:
-            raise CommandError("--cite is for one question; --batch prints hits as JSON lines")
-        return _run_batch(searcher, Path(args.batch), args.k, args.doc, args.mode)
+        return _run_batch(searcher, Path(args.batch), args.k, args.doc, args.mode, args.context)
     if args.question is None:
         raise CommandError("give a QUESTION or --batch FILE.jsonl")
     resolved = resolve_followup(args.question, args.history or [], searcher.encoder)
@@ -104,7 +111,7 @@ def run_search(args: argparse.Namespace) -> int:
     citations = cite_hits(searcher.index, [h.to_dict() for h in hits], args.cite) if args.cite else None
     if args.json:
         out = {"question": resolved.original, "searched_for": resolved.query, "answered": answered,
-               "hits": [h.to_dict() for h in hits]}
+               "hits": _hit_dicts(searcher, hits, args.context)}
         print(json.dumps(out if citations is None else {**out, "citations": citations}, ensure_ascii=False, indent=1))
         return EXIT_OK
     if resolved.query != resolved.original:
@@ -118,8 +125,23 @@ def run_search(args: argparse.Namespace) -> int:
         return EXIT_OK
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     for hit in hits:
-        print(format_hit(hit, color))
+        print(format_hit(hit, color, *_around(searcher, hit, args.context)))
     return EXIT_OK
+
+
+def _around(searcher: Searcher, hit: Hit, n: int) -> tuple[str, str]:
+    """The `n` characters of the document before and after a hit."""
+    if n <= 0:
+        return "", ""
+    text = searcher.index.document(searcher.index.doc_row(hit.doc_id)).text
+    return text[max(0, hit.start - n):hit.start], text[hit.end:hit.end + n]
+
+
+def _hit_dicts(searcher: Searcher, hits: list[Hit], context: int) -> list[dict]:
+    """Hits as JSON objects; with `context`, each also has the text `before` and `after` it."""
+    if not context:
+        return [h.to_dict() for h in hits]
+    return [{**h.to_dict(), **dict(zip(("before", "after"), _around(searcher, h, context)))} for h in hits]
 
 
 
@@ -143,14 +165,14 @@ def _run_jsonl_batch(path: Path, handle, failure_fields: dict) -> int:
     return EXIT_FAIL if failures else EXIT_OK
 
 
-def _run_batch(searcher: Searcher, path: Path, k: int, doc_ids: list[str] | None, mode: Mode) -> int:
+def _run_batch(searcher: Searcher, path: Path, k: int, doc_ids: list[str] | None, mode: Mode, context: int) -> int:
     def handle(rec: dict, number: int) -> dict:
         history = rec.get("history") or []
         if not isinstance(history, list):
             raise QuestionError(f"line {number}: 'history' must be a list of questions")
         resolved = resolve_followup(rec.get("question", ""), [str(h) for h in history], searcher.encoder)
         hits = searcher.search(resolved.query, k=k, doc_ids=doc_ids, mode=mode)
-        line = {"answered": searcher.answered(hits), "hits": [h.to_dict() for h in hits]}
+        line = {"answered": searcher.answered(hits), "hits": _hit_dicts(searcher, hits, context)}
         if resolved.query != resolved.original:
             line["resolved_query"] = resolved.query
         return line

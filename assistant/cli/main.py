@@ -51,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--batch", help="JSONL file of {\"id\", \"question\"[, \"history\"]} lines")
     p.add_argument("--history", action="append", help="an earlier question of the conversation (repeatable, oldest first)")
     p.add_argument("--mode", choices=MODES, default="hybrid", help="ranking (also for --batch)")
+    p.add_argument("--context", type=int, default=0, metavar="N",
+                   help="show N characters of the document before and after each hit (JSON: 'before', 'after')")
     p.add_argument("--cite", choices=FORMATS, help="print the hits as citations in this format (with --json: as "
                                                    "a 'citations' field)")
     p.add_argument("--index-dir", default=str(config.DEFAULT_INDEX_DIR))

@@ -15,10 +15,17 @@ from assistant.search import Hit, location_text
 __all__ = ["format_hit", "format_verdict", "print_report"]
 
 
-def format_hit(hit: Hit, color: bool) -> str:
+def format_hit(hit: Hit, color: bool, before: str = "", after: str = "") -> str:
+    """A hit for a person: title, where it stands, the passage with its answering sentence marked,
+    and the document's text `before` and `after` it (dimmed, or in [brackets] without colour)."""
     rel = hit.highlight.start - hit.start, hit.highlight.end - hit.start
     on, off = ("\033[1;33m", "\033[0m") if color else ("»", "«")
+    dim, undim = ("\033[2m", "\033[0m") if color else ("[", "]")
     text = hit.text[: rel[0]] + on + hit.text[rel[0] : rel[1]] + off + hit.text[rel[1] :]
+    if before:
+        text = f"{dim}…{before}{undim}" + text
+    if after:
+        text += f"{dim}{after}…{undim}"
     section = f"{' › '.join(hit.section)} · " if hit.section else ""
     lines = [f"{hit.rank}. {hit.title}", f"   {hit.doc_id} · {section}{hit.location} · {hit.match} "
              f"(probability {hit.probability:.2f}) · score {hit.score:.3f}",
