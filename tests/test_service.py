@@ -145,6 +145,15 @@ def test_http_api_serves_the_original_file_read_only_and_inline(server):
     assert got == 404 and "no document" in json.dumps(out)
 
 
+def test_http_api_cites_the_hits_search_returned(server):
+    _, found = _http(server["url"] + "api/search", {"question": QUESTION, "k": 2})
+    status, out = _http(server["url"] + "api/cite", {"hits": found["hits"], "format": "bibtex"})
+    assert status == 200 and out["citations"].count("@misc{") == 2
+    assert f"url = {{{server['url']}?doc=" in out["citations"]  # linked to this server's viewer
+    status, out = _http(server["url"] + "api/cite", {"hits": found["hits"], "format": "apa"})
+    assert status == 422 and "format" in json.dumps(out)
+
+
 def test_http_api_rejects_malformed_json(server):
     req = urllib.request.Request(server["url"] + "api/search", b"{not json", {"Content-Type": "application/json"})
     with pytest.raises(urllib.error.HTTPError) as err:
@@ -174,7 +183,8 @@ def test_openapi_documents_every_endpoint_with_its_schema(server):
     status, spec = _http(server["url"] + "api/openapi.json")
     assert status == 200
     paths = spec["paths"]
-    assert {"/api/search", "/api/check", "/api/documents", "/api/passage", "/api/upload"} <= set(paths)
+    assert {"/api/search", "/api/check", "/api/documents", "/api/passage", "/api/upload", "/api/cite",
+            "/api/file"} <= set(paths)
     ok = paths["/api/search"]["post"]["responses"]["200"]["content"]["application/json"]["schema"]
     assert ok == {"$ref": "#/components/schemas/SearchResponse"}
     assert "answered" in spec["components"]["schemas"]["SearchResponse"]["properties"]

@@ -7,6 +7,7 @@ Public API: `api_router(service)`.
     GET  /api/documents                                    -> {documents: [{doc_id, title}]}
     GET  /api/passage?document=&start=&end=&context=       -> the characters with context and where they stand
     GET  /api/file?document=                               -> the original file, read-only, shown inline
+    POST /api/cite       {hits, format}                    -> {citations}: plain, markdown, bibtex or ris
     POST /api/upload     multipart `files`                 -> {indexed, skipped, documents, passages}
 
 Bad input is a 4xx whose `detail` says why: 422 for a malformed or out-of-range field, 404 for an
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Annotated
 
 import orjson
-from fastapi import APIRouter, File, HTTPException, Query, UploadFile
+from fastapi import APIRouter, File, HTTPException, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from starlette.responses import FileResponse, Response
 
@@ -29,6 +30,8 @@ from assistant.service.core import MAX_CONTEXT, MAX_UPLOAD_BYTES, Service, Servi
 from assistant.service.schemas import (
     CheckRequest,
     CheckResponse,
+    CiteRequest,
+    CiteResponse,
     DocumentsResponse,
     PassageResponse,
     SearchRequest,
@@ -75,6 +78,13 @@ def api_router(service: Service) -> APIRouter:
                       start: Annotated[int, Query(ge=0)], end: Annotated[int, Query(ge=0)],
                       context: Annotated[int, Query(ge=0, le=MAX_CONTEXT)] = 300) -> Response:
         return await _call(service.passage, document, start, end, context)
+
+    @router.post("/cite", response_model=CiteResponse, summary="Hits as citations: plain, Markdown, BibTeX or RIS")
+    async def cite(req: CiteRequest, request: Request) -> Response:
+        """Each hit cited with the authors, year and DOI its document states, linked to the page's
+        viewer at the passage (on the server that answers)."""
+        hits = [h.model_dump() for h in req.hits]
+        return await _call(lambda: {"citations": service.citations(hits, req.format, str(request.base_url))})
 
     @router.get("/file", summary="The original file of a document (PDF, HTML, text), read-only",
                 response_class=FileResponse, responses={404: {"description": "no file at hand for it"}})

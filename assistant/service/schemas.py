@@ -9,9 +9,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant.service.citations import CitationFormat
 from assistant.service.core import MAX_CONTEXT, MAX_HISTORY, MAX_K
 
-__all__ = ["CheckRequest", "CheckResponse", "DocumentsResponse", "EvidenceOut", "HitOut", "PassageResponse",
+__all__ = ["CheckRequest", "CheckResponse", "CiteRequest", "CiteResponse", "DocumentsResponse", "EvidenceOut", "HitOut", "PassageResponse",
            "SearchRequest", "SearchResponse", "UploadResponse"]
 
 Match = Literal["strong match", "partial match", "weak match"]
@@ -60,6 +61,15 @@ class SearchResponse(BaseModel):
     answered: bool = Field(description="Whether some hit is likely enough to hold the answer; when false, the "
                                        "hits are the closest passages, not answers.")
     hits: list[HitOut]
+
+
+class CiteRequest(_Strict):
+    hits: list[HitOut] = Field(max_length=MAX_K, description="Hits as /api/search answers them.")
+    format: CitationFormat = Field("plain", description="plain, markdown, bibtex or ris.")
+
+
+class CiteResponse(BaseModel):
+    citations: str = Field(description="One entry per hit, linked to the page's viewer at the passage.")
 
 
 class CheckRequest(_Strict):
