@@ -168,3 +168,17 @@ def test_citations_in_each_format_carry_the_reference_and_the_link():
     assert cite([_hit()], {}, "bibtex").startswith("@misc{") and "author" not in cite([_hit()], {}, "bibtex")
     with pytest.raises(ValueError, match="unknown citation format"):
         cite([_hit()], docs, "apa")  # type: ignore[arg-type]
+
+
+@needs_pdf
+def test_viewers_asked_at_once_get_what_each_gets_alone():
+    # The server renders pages from a thread pool; PDFium itself must only see one at a time.
+    from concurrent.futures import ThreadPoolExecutor
+
+    from assistant.ingest import page_view
+
+    asks = [(page, ["Trials", "randomised"]) for page in (1, 3, 5, 7)] * 3
+    alone = [page_view(TRIAL, p, t).boxes for p, t in asks]
+    with ThreadPoolExecutor(4) as pool:
+        together = list(pool.map(lambda a: page_view(TRIAL, *a).boxes, asks))
+    assert together == alone and any(b[1] for b in alone)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ctypes
 import io
+import threading
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,9 @@ __all__ = ["PageView", "page_view"]
 # Letters and digits matched as one piece when the whole text is not found in one run: long enough
 # that a piece rarely occurs by chance, short enough that a skipped glyph loses few characters.
 _PIECE = 16
+
+# PDFium is not thread-safe, and the server answers viewers from a thread pool: one page at a time.
+_PDFIUM = threading.Lock()
 
 Rect = tuple[float, float, float, float]  # left, top, right, bottom as fractions of the rendered page
 
@@ -92,7 +96,12 @@ def _lines(boxes: list[tuple[float, float, float, float]]) -> list[tuple[float, 
 def page_view(path: Path, page: int, texts: list[str], width: int = 1100, quality: int = 80) -> PageView:
     """Render page `page` (1-based) of the PDF at `path` `width` pixels wide and box each of
     `texts` where it stands on the page.  Raises ValueError for a page the file does not have and
-    OSError (pypdfium2's PdfiumError) for a file that cannot be opened."""
+    pypdfium2's PdfiumError (a RuntimeError) for a file PDFium cannot open."""
+    with _PDFIUM:
+        return _page_view(path, page, texts, width, quality)
+
+
+def _page_view(path: Path, page: int, texts: list[str], width: int, quality: int) -> PageView:
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
