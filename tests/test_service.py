@@ -230,10 +230,12 @@ def test_mcp_tools_search_check_and_read_a_passage(server):
         claim = await s.call_tool("check_claim", {"claim": "Neuroplasticity lets the brain change throughout life."})
         docs = await s.call_tool("list_documents", {})
         bad = await s.call_tool("search", {"question": QUESTION, "documents": ["nope.pdf"]})
-        return tools, found, passage, claim, docs, bad
+        cited = await s.call_tool("cite", {"hits": found.structuredContent["hits"], "format": "ris"})
+        return tools, found, passage, claim, docs, bad, cited
 
-    tools, found, passage, claim, docs, bad = asyncio.run(_mcp_session(server["url"], calls))
-    assert set(tools) == {"search", "check_claim", "list_documents", "get_passage"}
+    tools, found, passage, claim, docs, bad, cited = asyncio.run(_mcp_session(server["url"], calls))
+    assert set(tools) == {"search", "check_claim", "list_documents", "get_passage", "cite"}
+    assert not cited.isError and cited.structuredContent["citations"].count("ER  - ") == 2
     assert "probability" in tools["search"].description and "answered" in tools["search"].description
     assert tools["search"].outputSchema and "hits" in tools["search"].outputSchema["properties"]
     assert not found.isError and found.structuredContent["answered"] is True

@@ -19,8 +19,16 @@ from mcp.server.fastmcp.exceptions import ToolError
 from mcp.server.transport_security import TransportSecuritySettings
 from pydantic import Field
 
+from assistant.service.citations import CitationFormat
 from assistant.service.core import MAX_CONTEXT, MAX_K, Service, ServiceError
-from assistant.service.schemas import CheckResponse, DocumentsResponse, PassageResponse, SearchResponse
+from assistant.service.schemas import (
+    CheckResponse,
+    CiteResponse,
+    DocumentsResponse,
+    HitOut,
+    PassageResponse,
+    SearchResponse,
+)
 
 __all__ = ["mcp_server"]
 
@@ -94,5 +102,15 @@ def mcp_server(service: Service, host: str = "127.0.0.1") -> FastMCP:
         to read a hit where it stands. Returns {doc_id, title, start, end, text, before, after,
         pages, page_labels, section, document_characters}."""
         return await _run(service.passage, document, start, end, context)
+
+    @mcp.tool()
+    async def cite(hits: Annotated[list[HitOut], Field(max_length=MAX_K, description="Hits as `search` returns them.")],
+                   format: Annotated[CitationFormat, Field(description="plain, markdown, bibtex or ris.")] = "plain"
+                   ) -> CiteResponse:
+        """The hits as citations to paste: plain text, Markdown, BibTeX or RIS, with the authors,
+        year and DOI each document states, the passage's location and its answering sentence.
+        Returns {citations}, one entry per hit."""
+        dumped = [h.model_dump() for h in hits]
+        return {"citations": await _run(service.citations, dumped, format)}
 
     return mcp
