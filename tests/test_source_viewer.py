@@ -182,3 +182,18 @@ def test_viewers_asked_at_once_get_what_each_gets_alone():
     with ThreadPoolExecutor(4) as pool:
         together = list(pool.map(lambda a: page_view(TRIAL, *a).boxes, asks))
     assert together == alone and any(b[1] for b in alone)
+
+
+ROTATED = PDF_QA / "goactive-adolescents-bmjopen-2016.pdf"  # its page 5 is a table set with /Rotate 90
+
+
+@pytest.mark.skipif(not ROTATED.exists(), reason="needs ../shared/pdf-qa")
+def test_a_rotated_page_is_shown_as_displayed_and_its_lines_boxed_as_lines():
+    from assistant.ingest import page_view
+
+    view = page_view(ROTATED, 5, ["Summary of changes made to the GoActive intervention and study design"])
+    assert view.width == 1100 and view.height < view.width  # landscape, as a reader sees it
+    (rects,) = view.boxes
+    assert len(rects) == 1, rects  # one line of text, one box
+    x0, y0, x1, y1 = rects[0]
+    assert (x1 - x0) * view.width > 10 * (y1 - y0) * view.height  # running across the page, not down it

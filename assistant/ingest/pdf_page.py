@@ -78,19 +78,21 @@ def _find(page_keys: str, text: str) -> list[int]:
     return found
 
 
-def _lines(boxes: list[tuple[float, float, float, float]]) -> list[tuple[float, float, float, float]]:
-    """Character boxes (left, bottom, right, top, in reading order) merged into one box per run on
-    a line: a new run starts where the text moves to another line or back to the left."""
+def _lines(boxes: list[Rect]) -> list[Rect]:
+    """Character boxes as shown (left, top, right, bottom; in reading order) merged into one box per
+    run on a line: a new run starts where the text moves to another line or back to the left.
+    Merged as displayed, so the text of a rotated page merges along its lines too."""
     runs: list[list[float]] = []
-    for left, bottom, right, top in boxes:
+    for left, top, right, bottom in boxes:
         if runs:
             r = runs[-1]
-            mid = (bottom + top) / 2
-            if r[1] <= mid <= r[3] and r[0] - 2 <= left <= r[2] + 3 * max(top - bottom, 1.0):
-                r[0], r[1], r[2], r[3] = min(r[0], left), min(r[1], bottom), max(r[2], right), max(r[3], top)
+            mid = (top + bottom) / 2
+            height = bottom - top
+            if r[1] <= mid <= r[3] and r[0] - height / 2 <= left <= r[2] + 3 * height:
+                r[0], r[1], r[2], r[3] = min(r[0], left), min(r[1], top), max(r[2], right), max(r[3], bottom)
                 continue
-        runs.append([left, bottom, right, top])
-    return [tuple(r) for r in runs]
+        runs.append([left, top, right, bottom])
+    return [(r[0], r[1], r[2], r[3]) for r in runs]
 
 
 def page_view(path: Path, page: int, texts: list[str], width: int = 1100, quality: int = 80) -> PageView:
@@ -111,8 +113,8 @@ def _page_view(path: Path, page: int, texts: list[str], width: int, quality: int
         if not 1 <= page <= n:
             raise ValueError(f"page {page} is not in the document (1–{n})")
         pg = pdf[page - 1]
-        w_pt, h_pt = pg.get_size()
-        scale = width / w_pt if pg.get_rotation() % 180 == 0 else width / h_pt
+        w_pt, _ = pg.get_size()
+        scale = width / w_pt  # the size as displayed, the page's rotation applied
         image = pg.render(scale=scale).to_pil()
         buf = io.BytesIO()
         image.save(buf, "JPEG", quality=quality)
@@ -133,10 +135,10 @@ def _page_view(path: Path, page: int, texts: list[str], width: int, quality: int
             idx = sorted({where[k] for k in _find(page_keys, text)})
             char_boxes = [b for b in (tp.get_charbox(i) for i in idx) if b[2] > b[0] and b[3] > b[1]]
             rects = []
-            for left, bottom, right, top in _lines(char_boxes):
+            for left, bottom, right, top in char_boxes:
                 (x0, y0), (x1, y1) = device(left, top), device(right, bottom)
                 rects.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
-            boxes.append(rects)
+            boxes.append(_lines(rects))
         return PageView(page, n, buf.getvalue(), w, h, boxes)
     finally:
         pdf.close()
