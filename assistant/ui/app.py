@@ -110,7 +110,7 @@ class App:
     # -- source view --------------------------------------------------------------------------
 
     def source_view(self, params: dict[str, str]) -> str | None:
-        """The Source tab for a deep link's query (`render.source_link`): None when the link names no
+        """The Source tab for a deep link's query (`citations.viewer_link`): None when the link names no
         document; a message when it names a span or page that is not there."""
         if not params.get("doc"):
             return None
@@ -345,7 +345,7 @@ def build_ui(app: App):
 
         @takes_request
         def on_deep_link(request: gr.Request):
-            # A link made by render.source_link opens the Source tab on its span.
+            # A link made by citations.viewer_link opens the Source tab on its span.
             view = app.source_view(dict(request.query_params) if request else {})
             if view is None:
                 return gr.update(), gr.update()
