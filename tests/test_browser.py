@@ -397,7 +397,13 @@ def test_a_pdf_citation_opens_its_page_with_the_answering_sentence_boxed(browser
         for path in ("api/documents", "config", f"api/passage?document=uploads/{TRIAL.name}&start=0&end=400"):
             with urllib.request.urlopen(url + path, timeout=30) as resp:
                 sent.append(resp.read().decode())
-        req = urllib.request.Request(url + "api/search", json.dumps({"question": "What is the primary outcome?"}).encode(),
+        for path, body in (("api/search", {"question": "What is the primary outcome?"}),
+                           ("api/check", {"claim": "Cognitive remediation is delivered in groups."})):
+            req = urllib.request.Request(url + path, json.dumps(body).encode(), {"Content-Type": "application/json"})
+            with urllib.request.urlopen(req, timeout=60) as resp:
+                sent.append(resp.read().decode())
+        req = urllib.request.Request(url + "api/cite", json.dumps({"hits": json.loads(sent[-2])["hits"],
+                                                                   "format": "ris"}).encode(),
                                      {"Content-Type": "application/json"})
         with urllib.request.urlopen(req, timeout=60) as resp:
             sent.append(resp.read().decode())
