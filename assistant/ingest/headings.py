@@ -19,13 +19,13 @@ __all__ = ["TextRead", "plain_headings", "section_spans"]
 
 @dataclass(frozen=True)
 class TextRead:
-    """A text file as read: its text, title, a decoding note, its headings (level 1-6, text) in
-    order, and what it states about itself."""
+    """A text file as read: its text, title, a decoding note, the headings its markup marks (level
+    1-6, text) in order, None for text without markup, and what it states about itself."""
 
     text: str
     title: str = ""
     note: str = ""
-    headings: tuple[tuple[int, str], ...] = ()
+    headings: tuple[tuple[int, str], ...] | None = None
     authors: tuple[str, ...] = ()
     year: str = ""
     doi: str = ""

@@ -87,6 +87,15 @@ _DATE_TAGS = ("citation_publication_date", "citation_date", "dc.date", "article:
 _DOI_TAGS = ("citation_doi", "dc.identifier", "prism.doi")
 
 
+def _first(tags: dict[str, list[str]], names: tuple[str, ...], parse) -> str:
+    """What `parse` reads from the first of the tags `names` that gives something; "" when none does."""
+    for name in names:
+        found = parse(tags[name][0]) if tags.get(name) else ""
+        if found:
+            return found
+    return ""
+
+
 def _main_content(page: str) -> str:
     """The page's main content as Markdown (headings kept), or "" when trafilatura finds none.  Its
     precision mode: in recall mode a short page's navigation links come back as text."""
@@ -118,6 +127,6 @@ def read_html(data: bytes) -> TextRead:
     # One tag per author (Highwire), or one tag naming them all.
     names = next((tags[t] for t in _AUTHOR_TAGS if tags.get(t)), [])
     authors = tuple(n.strip() for n in names) if len(names) > 1 else split_authors(names[0]) if names else ()
-    year = next((year_of(v[0]) for v in (tags.get(t) for t in _DATE_TAGS) if v and year_of(v[0])), "")
-    doi = next((find_doi(v[0]) for v in (tags.get(t) for t in _DOI_TAGS) if v and find_doi(v[0])), "")
+    year = _first(tags, _DATE_TAGS, year_of)
+    doi = _first(tags, _DOI_TAGS, find_doi)
     return TextRead(text, re.sub(r"\s+", " ", html.unescape(title)), note, headings, authors, year, doi)

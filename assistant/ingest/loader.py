@@ -65,7 +65,7 @@ def load_file(path: Path, doc_id: str, source: str | None = None) -> tuple[Docum
         text, note = decode_bytes(data)
         read = TextRead(text, note=note)
     doc = document_from_text(doc_id, read.text, read.title, source, sha)
-    headings = read.headings if suffix in (".html", ".htm", ".md", ".markdown") else plain_headings(doc.text)
+    headings = read.headings if read.headings is not None else plain_headings(doc.text)
     # A DOI printed near the top ("doi:10.1186/...") when no tag gives one.
     return replace(doc, path=str(path.resolve()), sections=section_spans(doc.text, headings, doc.title),
                    authors=read.authors, year=read.year, doi=read.doi or find_doi(doc.text[:4000])), read.note

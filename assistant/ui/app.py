@@ -343,19 +343,19 @@ def build_ui(app: App):
         demo.load(on_page_load, [turns], [conversation, turns, doc_filter, typed_docs, citations],
                   api_visibility="private")
 
-        @takes_request
-        def on_deep_link(request: gr.Request):
+        def open_view(params: dict[str, str]):
             # A link made by citations.viewer_link opens the Source tab on its span.
-            view = app.source_view(dict(request.query_params) if request else {})
+            view = app.source_view(params)
             if view is None:
                 return gr.update(), gr.update()
             return view, gr.Tabs(selected="source")
 
+        @takes_request
+        def on_deep_link(request: gr.Request):
+            return open_view(dict(request.query_params) if request else {})
+
         def on_source_link(query: str):
-            view = app.source_view(dict(urllib.parse.parse_qsl((query or "").lstrip("?"))))
-            if view is None:
-                return gr.update(), gr.update()
-            return view, gr.Tabs(selected="source")
+            return open_view(dict(urllib.parse.parse_qsl((query or "").lstrip("?"))))
 
         demo.load(on_deep_link, None, [source, tabs], api_visibility="private")
         demo.load(None, js=VIEWER_LINKS)
