@@ -82,6 +82,14 @@ def test_search_context_shows_the_text_around_each_hit(workdir):
         assert hit["before"] or hit["after"]
     human = run("search", "What is neuropsychotherapy?", "--k", "1", "--context", "40", cwd=workdir, check=True).stdout
     assert "[…" in human or "…]" in human  # the surrounding text, marked off from the passage
+    (workdir / "ctx.jsonl").write_text(json.dumps({"id": "q1", "question": "What is neuropsychotherapy?"}) + "\n")
+    line = json.loads(run("search", "--batch", "ctx.jsonl", "--k", "1", "--context", "30", cwd=workdir,
+                          check=True).stdout)
+    hit = line["hits"][0]
+    text = index.document(index.doc_row(hit["doc_id"])).text
+    assert hit["after"] == text[hit["end"]:hit["end"] + 30]  # --batch lines carry the context too
+    both = run("search", "What is neuropsychotherapy?", "--context", "30", "--cite", "ris", cwd=workdir)
+    assert both.returncode != 0 and "no place for --context" in both.stderr  # never accepted and ignored
     refused = run("search", "What is neuropsychotherapy?", "--context", "5000", cwd=workdir)
     assert refused.returncode != 0 and "--context must be between 0 and 2000" in refused.stderr
 

@@ -94,6 +94,9 @@ def _check_search_args(args: argparse.Namespace) -> None:
         raise CommandError("--batch reads questions and histories from the file: give no QUESTION or --history")
     if args.batch and args.cite:
         raise CommandError("--cite is for one question; --batch prints hits as JSON lines")
+    if args.cite and args.context and not args.json:
+        raise CommandError("--cite prints citations instead of the hits, so there is no place for --context "
+                           "(with --json the hits carry both)")
 
 
 def run_search(args: argparse.Namespace) -> int:
