@@ -1,66 +1,127 @@
-"""Cleaning extracted text: Unicode and whitespace normalised, web-page debris dropped, titles guessed.
+"""Cleaning extracted text: Unicode and whitespace normalised, the debris of a saved web page
+dropped, titles guessed.
 
 Public API: `clean_text`, `guess_title`, `meaningful_title`, `BULLET`.
+
+Web debris is told by where a line stands and what it shares with the article, not by a list of
+its words, so a page nobody has seen is cleaned the same way:
+- the article runs from its first line of prose to its last; a short line outside it that shares
+  no content word with the prose (menus, "top of page", print, share and feedback widgets, the
+  footer) is dropped, but a byline (personal names, optionally labelled), a date and the line
+  just above the first paragraph (its heading) are kept;
+- a short line repeated three times or more that shares no content word with the prose (the
+  "Reply" under every comment) is dropped wherever it stands;
+- a line that repeats the end of the line before it ("Writer: Ann Lee" then "Ann Lee") is dropped;
+- comments: a short line sharing no content word with the prose, after at least half of the
+  page's prose and followed by two or more dated lines (comment headers), ends the article;
+- by their form wherever they stand: breadcrumbs ("Home > Approaches > Therapy"), reading-time
+  badges ("2 min read"), counters ("12 comments"), copyright lines and image file names.
 """
 
 from __future__ import annotations
 
 import re
 
-from assistant.text import collapse_spaces, normalize_unicode
+from assistant.text import STOP_WORDS, WORD, collapse_spaces, normalize_unicode
 
 __all__ = ["BULLET", "clean_text", "guess_title", "meaningful_title"]
 
-# Whole lines that are page furniture, never content (compared case-insensitively, trimmed).
-_DEBRIS_LINES = {
-    "top of page", "bottom of page", "back to top", "skip to content", "skip to main content",
-    "leave a reply", "leave a comment", "post a comment", "add comment", "thank you for the feedback",
-    "was this helpful?", "print friendly, pdf & email", "print", "share", "share this", "share this:",
-    "email", "tweet", "pin it", "like this:", "like", "loading...", "related", "related posts",
-    "read more", "subscribe", "menu", "search", "cancel reply", "comments", "0 comments",
-    "recent posts", "see all", "share on facebook", "share on twitter", "print this page",
-}
-# A marker that the rest of the page is comments or footer, when it appears in the last part.
-_TAIL_MARKERS = {"leave a reply", "leave a comment", "post a comment", "comments", "0 comments",
-                 "bottom of page", "thank you for the feedback", "cancel reply"}
-_DEBRIS_PATTERNS = [
+_FORM_DEBRIS = [
     re.compile(r"^\d+\s+min(ute)?s?\s+read$", re.I),
     re.compile(r"^(©|\(c\)|copyright)\s*\d{4}.*$", re.I),
     re.compile(r"^.{0,60}\.(jpe?g?|png|gif|webp|svg)$", re.I),  # image file names left as captions
     re.compile(r"^(screen ?shot|img_|dsc_)\S*.*$", re.I),
-    re.compile(r"^\d+\s+(comments?|replies|likes?|views?)$", re.I),
+    re.compile(r"^\d+\s+\w+$"),  # a counter: "12 comments", "3 replies"
 ]
 _BREADCRUMB = re.compile(r"^[^.!?>»›]{1,60}(\s[>»›]\s[^.!?>»›]{1,60}){1,6}$")
 BULLET = re.compile(r"^\s*[•·▪◦●‣∙*\-–]\s+")
 _SENTENCE_END = re.compile(r"[.!?:;]\W*$")
+_PROSE_END = re.compile(r"[.!?][\"')\]’”]*$")
+_MONTH = (r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
+_DATE = re.compile(rf"\b({_MONTH}\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
+                   rf"|{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})\b", re.I)
+_NAME = re.compile(r"(?:[A-Z][\w'’-]*\.?|[a-z]{1,3})(?:\s(?:[A-Z][\w'’-]*\.?|van|von|de|der|da|di|le|la|bin))+")
+_SHORT = 6  # words: menus, widgets and footers are shorter, an affiliation or a sentence longer
 
 
-def _is_debris(line: str) -> bool:
-    low = line.strip().lower()
-    if low in _DEBRIS_LINES:
-        return True
-    if any(p.match(low) for p in _DEBRIS_PATTERNS):
-        return True
-    return bool(_BREADCRUMB.match(line.strip()))
+def _words(line: str) -> list[str]:
+    return WORD.findall(line.lower())
 
 
-def clean_text(raw: str) -> str:
-    """Normalise Unicode and whitespace and drop web-page debris, keeping every content line."""
+def _content_words(line: str) -> set[str]:
+    return {w for w in _words(line) if len(w) > 2 and not w.isdigit() and w not in STOP_WORDS}
+
+
+def _is_prose(line: str) -> bool:
+    """Sentences, or a line too long to be a title."""
+    n = len(_words(line))
+    return n >= 30 or (n >= 6 and _PROSE_END.search(line) is not None)
+
+
+def _is_dated(line: str) -> bool:
+    return len(_words(line)) <= 8 and _DATE.search(line) is not None
+
+
+def _is_byline(line: str) -> bool:
+    """Personal names, optionally after a one- or two-word label: "Writer: Ann Lee", "A. Smith and B. Jones"."""
+    names = re.sub(r"^\w+(\s\w+)?:\s*", "", line).rstrip(".")
+    parts = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+(?:and|&)\s+", names) if x.strip()]
+    return bool(parts) and all(2 <= len(x.split()) <= 4 and _NAME.fullmatch(x) for x in parts)
+
+
+def _by_form(line: str) -> bool:
+    low = line.lower()
+    return any(p.match(low) for p in _FORM_DEBRIS) or bool(_BREADCRUMB.match(line))
+
+
+def _web_debris(lines: list[str]) -> list[bool]:
+    """Which lines are page debris (see the module docstring)."""
+    bare = [BULLET.sub("", ln) for ln in lines]
+    nonblank = [i for i, ln in enumerate(bare) if ln]
+    prose = [i for i in nonblank if _is_prose(bare[i])]
+    vocab = set().union(*(_content_words(bare[i]) for i in prose)) if prose else set()
+    foreign = [bool(ln) and len(_words(ln)) <= _SHORT and not (_content_words(ln) & vocab) for ln in bare]
+    drop = [bool(ln) and _by_form(ln) for ln in bare]
+    counts: dict[str, int] = {}
+    for ln in bare:
+        counts[ln.lower()] = counts.get(ln.lower(), 0) + 1
+    for n, i in enumerate(nonblank):
+        before = bare[nonblank[n - 1]] if n else ""
+        repeated = counts[bare[i].lower()] >= 3 and foreign[i]
+        echo = len(_words(bare[i])) <= _SHORT and before != bare[i] and before.endswith(bare[i])
+        drop[i] = drop[i] or repeated or echo
+    _cut_comments(bare, nonblank, prose, foreign, drop)
+    kept_prose = [i for i in prose if not drop[i]]
+    if kept_prose:
+        # The line just above the first paragraph is its heading ("Background"), whatever its words.
+        heading = max((i for i in nonblank if i < kept_prose[0]), default=-1)
+        for i in nonblank:
+            outside = (i < kept_prose[0] and i != heading) or i > kept_prose[-1]
+            if outside and foreign[i] and not _is_dated(bare[i]) and not _is_byline(bare[i]):
+                drop[i] = True
+    return drop
+
+
+def _cut_comments(bare: list[str], nonblank: list[int], prose: list[int], foreign: list[bool],
+                  drop: list[bool]) -> None:
+    """Drop from the comment section's opening line on: a foreign line after at least half of the
+    page's prose, with two or more dated lines (comment headers) after it."""
+    for n, i in enumerate(nonblank):
+        if 2 * sum(j < i for j in prose) < len(prose) or not foreign[i] or _is_dated(bare[i]):
+            continue
+        if sum(_is_dated(bare[j]) for j in nonblank[n + 1 :]) >= 2:
+            drop[i:] = [True] * (len(drop) - i)
+            return
+
+
+def clean_text(raw: str, capture: bool = True) -> str:
+    """Normalise Unicode and whitespace and drop web-page debris, keeping every content line.
+    `capture`: the text is a saved page's text, so debris is also told by position and vocabulary;
+    otherwise (Markdown, an HTML page's main content) only by form."""
     text = normalize_unicode(raw)
     lines = [collapse_spaces(ln).strip() for ln in text.split("\n")]
-    # Comments and footers: cut at a tail marker found in the last third of the page.
-    nonblank = [i for i, ln in enumerate(lines) if ln]
-    if nonblank:
-        cutoff = nonblank[int(len(nonblank) * 2 / 3)] if len(nonblank) >= 3 else nonblank[-1]
-        for i in range(len(lines)):
-            if i >= cutoff and lines[i].lower() in _TAIL_MARKERS:
-                lines = lines[:i]
-                break
-    kept: list[str] = []
-    for ln in lines:
-        if ln and _is_debris(BULLET.sub("", ln)):
-            continue
-        kept.append(BULLET.sub("• ", ln) if BULLET.match(ln) else ln)
+    drop = _web_debris(lines) if capture else [bool(ln) and _by_form(BULLET.sub("", ln)) for ln in lines]
+    kept = [BULLET.sub("• ", ln) if BULLET.match(ln) else ln for ln, gone in zip(lines, drop) if not gone]
     kept = _drop_truncated_repeats(kept)
     out = "\n".join(kept)
     out = re.sub(r"\n{3,}", "\n\n", out)

@@ -27,9 +27,9 @@ __all__ = ["SUPPORTED_SUFFIXES", "document_from_text", "load_file", "load_paths"
 
 
 def document_from_text(doc_id: str, text: str, title: str = "", source: str = "",
-                       sha256: str | None = None) -> Document:
-    """A document from text already in memory (cleaned here)."""
-    cleaned = clean_text(text)
+                       sha256: str | None = None, capture: bool = True) -> Document:
+    """A document from text already in memory (cleaned here; `capture` as `clean_text` takes it)."""
+    cleaned = clean_text(text, capture)
     if not cleaned:
         raise IngestError("empty after cleaning (no text content)")
     title = normalize_unicode(title).strip() or guess_title(cleaned, doc_id)
@@ -64,7 +64,8 @@ def load_file(path: Path, doc_id: str, source: str | None = None) -> tuple[Docum
     else:
         text, note = decode_bytes(data)
         read = TextRead(text, note=note)
-    doc = document_from_text(doc_id, read.text, read.title, source, sha)
+    # Markdown and HTML say what is a heading; only plain text may be a page saved as text.
+    doc = document_from_text(doc_id, read.text, read.title, source, sha, capture=read.headings is None)
     headings = read.headings if read.headings is not None else plain_headings(doc.text)
     # A DOI printed near the top ("doi:10.1186/...") when no tag gives one.
     return replace(doc, path=str(path.resolve()), sections=section_spans(doc.text, headings, doc.title),

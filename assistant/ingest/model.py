@@ -14,7 +14,7 @@ __all__ = ["Document", "IngestEntry", "IngestError", "IngestStatus", "LoadResult
            "content_sha256"]
 
 # Bumped when cleaning changes, so the content hash (and the index) notices.
-LOADER_VERSION = 3
+LOADER_VERSION = 4
 
 IngestStatus = Literal["ok", "skipped"]
 
