@@ -112,6 +112,18 @@ def test_html_scripts_and_navigation_are_not_text(tmp_path: Path):
     assert "Sleep & memory are linked." in doc.text
 
 
+def test_html_title_is_the_article_not_every_h1_joined(tmp_path: Path):
+    # Many templates print a second h1 (a widget or section); the title is the first. A scholarly
+    # page's citation_title tag names the article even when its h1 is the journal's name.
+    page = tmp_path / "page.html"
+    body = "<h1>Sleep and Memory</h1><p>Sleep &amp; memory are linked in many ways.</p><h1>Related posts</h1>"
+    page.write_text(f"<html><head><title>Blog | Sleep</title></head><body>{body}</body></html>")
+    assert load_file(page, "page.html")[0].title == "Sleep and Memory"
+    page.write_text('<html><head><meta name="citation_title" content="Sleep consolidates memory">'
+                    f"</head><body><h1>Journal of Sleep</h1>{body}</body></html>")
+    assert load_file(page, "page.html")[0].title == "Sleep consolidates memory"
+
+
 @pytest.mark.skipif(not PDF_SAMPLES.exists(), reason="needs ../shared/pdf-samples")
 def test_every_sample_pdf_is_ingested_or_reported():
     result = load_paths([PDF_SAMPLES])

@@ -34,7 +34,8 @@ class _HTMLText(HTMLParser):
         self.parts: list[str] = []
         self.skip_depth = 0
         self.title = ""
-        self.h1 = ""
+        self.h1 = ""  # the first level-1 heading's text: a page's later h1s are sections or widgets
+        self.h1_done = False
         self._in: str | None = None
         self.meta: dict[str, list[str]] = {}
         self.headings: list[tuple[int, str]] = []
@@ -67,6 +68,7 @@ class _HTMLText(HTMLParser):
             self.parts.append("\n")
         if tag == self._in:
             self._in = None
+            self.h1_done = self.h1_done or (tag == "h1" and bool(self.h1.strip()))
 
     def handle_data(self, data: str) -> None:
         if self._in == "title":
@@ -74,7 +76,7 @@ class _HTMLText(HTMLParser):
             return
         if self.skip_depth:
             return
-        if self._in == "h1":
+        if self._in == "h1" and not self.h1_done:
             self.h1 += data
         if self._in and self._in != "title" and self.headings:
             level, text = self.headings[-1]
@@ -82,6 +84,7 @@ class _HTMLText(HTMLParser):
         self.parts.append(data)
 
 
+_TITLE_TAGS = ("citation_title", "dc.title")
 _AUTHOR_TAGS = ("citation_author", "dc.creator", "author", "article:author")
 _DATE_TAGS = ("citation_publication_date", "citation_date", "dc.date", "article:published_time", "date")
 _DOI_TAGS = ("citation_doi", "dc.identifier", "prism.doi")
@@ -122,8 +125,9 @@ def read_html(data: bytes) -> TextRead:
         text, headings = markdown_text(main)
     else:
         text, headings = "".join(parser.parts), tuple((lv, re.sub(r"\s+", " ", h).strip()) for lv, h in parser.headings)
-    title = (parser.h1 or parser.title).strip()
     tags = parser.meta
+    # A scholarly page names its article in a tag; else the first h1, else the <title>.
+    title = (_first(tags, _TITLE_TAGS, str.strip) or parser.h1 or parser.title).strip()
     # One tag per author (Highwire), or one tag naming them all.
     names = next((tags[t] for t in _AUTHOR_TAGS if tags.get(t)), [])
     authors = tuple(n.strip() for n in names) if len(names) > 1 else split_authors(names[0]) if names else ()
