@@ -5,6 +5,8 @@ Public API: `Document`, `PageSpan`, `SectionSpan`, `IngestEntry`, `IngestStatus`
 
 from __future__ import annotations
 
+import bisect
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -72,10 +74,16 @@ class Document:
 
     def section_at(self, offset: int) -> tuple[str, ...]:
         """The headings the character at `offset` sits under; () outside any section."""
-        for s in self.sections:
-            if s.start <= offset < s.end:
-                return s.path
+        # Sections are in text order and never overlap, so the last one starting at or before
+        # `offset` is the only candidate (a long PDF has thousands, asked once per sentence).
+        i = bisect.bisect_right(self._section_starts, offset) - 1
+        if i >= 0 and offset < self.sections[i].end:
+            return self.sections[i].path
         return ()
+
+    @functools.cached_property
+    def _section_starts(self) -> list[int]:
+        return [s.start for s in self.sections]
 
 
 
