@@ -59,6 +59,10 @@ class Document:
     year: str = ""
     doi: str = ""
 
+    def __post_init__(self) -> None:
+        if any(b.start < a.end for a, b in zip(self.sections, self.sections[1:])):
+            raise ValueError(f"{self.doc_id}: sections must be in text order and must not overlap")
+
     def page_range(self, start: int, end: int) -> tuple[int, ...]:
         """Pages that characters [start, end) fall on, in order; empty for documents without pages."""
         return tuple(sorted({p.page for p in self.pages if p.start < end and start < p.end}))
