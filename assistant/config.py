@@ -56,6 +56,12 @@ PassageUnit = Literal["blocks", "windows"]
 PASSAGE_UNITS: tuple[PassageUnit, ...] = get_args(PassageUnit)
 
 
+# Bumped when `assistant/chunking.py` gives other passages for the same parameters, so an index
+# built by the earlier code is rebuilt rather than mixed (as `ingest.model.LOADER_VERSION` is for
+# cleaning).
+CHUNKING_REVISION = 2
+
+
 @dataclass(frozen=True)
 class ChunkingParams:
     """How documents become passages; an index built with other values is rebuilt, never mixed."""
@@ -84,7 +90,8 @@ class ChunkingParams:
             raise ValueError(f"unit must be one of {', '.join(PASSAGE_UNITS)}, not {self.unit!r}")
 
     def as_dict(self) -> dict[str, int | str]:
-        return asdict(self)
+        """The parameters and the chunking code's revision, as the manifest records them."""
+        return {**asdict(self), "revision": CHUNKING_REVISION}
 
 
 @dataclass(frozen=True)

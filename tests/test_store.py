@@ -87,6 +87,19 @@ def test_other_chunking_rebuilds_not_mixes(tmp_path, corpus_copy, encoder):
     assert open_index(idx).manifest["chunking"]["max_tokens"] == 128
 
 
+def test_other_chunking_code_rebuilds_with_the_same_parameters(tmp_path, corpus_copy, encoder, monkeypatch):
+    # Passages from an earlier revision of the chunking code are not mixed with today's, even
+    # when every parameter is the same.
+    idx = tmp_path / "idx"
+    _build(idx, corpus_copy, encoder)
+    import assistant.config as config
+
+    monkeypatch.setattr(config, "CHUNKING_REVISION", config.CHUNKING_REVISION + 1)
+    report = _build(idx, corpus_copy, encoder)
+    assert "rebuilding" in report.notice and report.embedded_documents == 4
+    assert open_index(idx).manifest["chunking"]["revision"] == config.CHUNKING_REVISION
+
+
 def test_crash_during_build_keeps_previous_index(tmp_path, corpus_copy, encoder, monkeypatch):
     idx = tmp_path / "idx"
     _build(idx, corpus_copy, encoder)
