@@ -64,3 +64,18 @@ def test_cited_offsets_are_exact(searcher):
         doc = searcher.index.document(searcher.index.doc_row(hit.doc_id))
         assert doc.text[hit.start : hit.end] == hit.text
         assert doc.text[hit.highlight.start : hit.highlight.end] == hit.highlight.text
+
+
+def test_a_hit_cites_the_section_its_answer_sits_under(encoder, tmp_path):
+    # The first passage opens with the title, which sits under no heading; its answer sits under
+    # "Sleep", and that is the section the citation must name.
+    from assistant.ingest import load_file
+
+    page = tmp_path / "guide.md"
+    page.write_text("# A guide to memory\n\n## Sleep\n\nDuring deep sleep the hippocampus replays the day's "
+                    "experiences, which consolidates memories of the day.\n\n## Exercise\n\n"
+                    "Running helps adults grow new neurons in the hippocampus over several months.\n")
+    doc, _ = load_file(page, "guide.md")
+    hits = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder)).search("What does sleep do for memory?", k=1)
+    assert hits[0].text.startswith("A guide to memory")
+    assert hits[0].highlight.text.startswith("During deep sleep") and hits[0].section == ("Sleep",)

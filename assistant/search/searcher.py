@@ -207,5 +207,5 @@ class Searcher:
         label = "" if not labels else labels[0] if labels[0] == labels[1] else f"{labels[0]}-{labels[1]}"
         return Hit(rank=rank, score=score, doc_id=doc.doc_id, title=doc.title, source=doc.source, start=p.start,
                    end=p.end, page=pages[0] if pages else None, text=doc.text[p.start : p.end],
-                   highlight=Highlight(doc.text[hs:he], hs, he), pages=pages, section=doc.section_at(p.start),
+                   highlight=Highlight(doc.text[hs:he], hs, he), pages=pages, section=doc.section_at(hs),
                    page_label=label, probability=probability, match=match_words(probability))

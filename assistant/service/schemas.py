@@ -48,7 +48,7 @@ class HitOut(BaseModel):
     end: int
     page: int | list[int] | None = Field(description="PDF page, [first, last] across pages, null without pages.")
     page_label: str | None = Field(description="The page number printed on the page, when it has one.")
-    section: str = Field(description="The headings the passage sits under, joined by ' › '.")
+    section: str = Field(description="The headings the answering sentence sits under, joined by ' › '.")
     text: str
     highlight: HighlightOut = Field(description="The sentence of the passage that best answers the question.")
     probability: float = Field(description="Calibrated probability that the passage holds the answer.")
