@@ -167,8 +167,44 @@ def _packed_blocks(doc: Document, sents: list[tuple[int, int]], toks: list[int],
     """Whole blocks (text between blank lines: a paragraph, a list, a table) of one section packed
     into passages up to the budget, so an answer and the paragraph around it land in one passage
     and no passage mixes two sections; a block longer than the budget gets windows of its own."""
+    heads = {sec.start for sec in doc.sections}
+    out: list[tuple[int, int]] = []
+    pack: list[tuple[int, int]] = []  # the blocks of the passage being filled
+
+    def tokens(first: int, last: int) -> int:
+        return sum(toks[first : last + 1])
+
+    for i, j in _blocks(doc, sents):
+        here = doc.section_at(sents[i][0])
+        before = doc.section_at(sents[pack[-1][0]][0]) if pack else ()
+        if pack and here == before and tokens(pack[0][0], j) <= budget:
+            pack.append((i, j))
+            continue
+        # What introduces the next block goes with it: the headings that end the pack (an empty
+        # section's heading too), the document's opening line (its title), and, within a section,
+        # a block ending in a colon ("... four aspects:" before a list).
+        keep = len(pack)
+        while keep and (sents[pack[keep - 1][0]][0] in heads or _opening_line(doc.text, sents, pack[keep - 1])):
+            keep -= 1
+        if keep == len(pack) and pack and here == before and doc.text[sents[pack[-1][1]][1] - 1] == ":":
+            keep -= 1
+        first = pack[keep][0] if keep < len(pack) else i
+        if keep:
+            out.append((pack[0][0], pack[keep - 1][1]))
+        if tokens(first, j) <= budget:
+            pack = [*pack[keep:], (i, j)]
+        else:
+            pack = []
+            out.extend(_windows(toks, first, j + 1, budget, overlap))
+    if pack:
+        out.append((pack[0][0], pack[-1][1]))
+    return out
+
+
+def _blocks(doc: Document, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """First and last sentence index of each block: a blank line or a new section ends one."""
     breaks = [m.start() for m in _BLOCK_BREAK.finditer(doc.text)]
-    blocks: list[tuple[int, int]] = []  # first and last sentence index of each block
+    blocks: list[tuple[int, int]] = []
     b, first = 0, 0
     for n in range(1, len(sents) + 1):
         if n < len(sents):
@@ -180,40 +216,12 @@ def _packed_blocks(doc: Document, sents: list[tuple[int, int]], toks: list[int],
                 continue
         blocks.append((first, n - 1))
         first = n
-    out: list[tuple[int, int]] = []
-    pack: tuple[int, int] | None = None
-    last = 0  # the first sentence of the pack's last block
-    for i, j in blocks:
-        here = doc.section_at(sents[i][0])
-        before = doc.section_at(sents[last][0]) if pack is not None else ()
-        if pack is not None and here == before and sum(toks[pack[0] : j + 1]) <= budget:
-            pack, last = (pack[0], j), i
-            continue
-        first = i
-        if pack is not None:
-            # A heading goes with what follows it in its section or in the subsections it opens.
-            if here[: len(before)] == before and _introduces(doc.text, sents[last : pack[1] + 1]):
-                first = last  # carried into the next passage; its first window, if it is long
-                pack = (pack[0], last - 1) if last > pack[0] else None
-            if pack is not None:
-                out.append(pack)
-        if sum(toks[first : j + 1]) <= budget:
-            pack, last = (first, j), i
-        else:
-            pack = None
-            out.extend(_windows(toks, first, j + 1, budget, overlap))
-    if pack is not None:
-        out.append(pack)
-    return out
+    return blocks
 
 
-def _introduces(text: str, block: list[tuple[int, int]]) -> bool:
-    """Whether a block belongs with the one after it: it ends in a colon ("... four aspects:"
-    before a list), it is the line that opens the document (its title), or it is a single sentence
-    with no sentence end (a heading)."""
-    end = text[block[-1][1] - 1]
-    opening_line = block[0][0] == 0 and "\n" not in text[: block[-1][1]]
-    return end == ":" or opening_line or (len(block) == 1 and end not in ".!?\"')]’”")
+def _opening_line(text: str, sents: list[tuple[int, int]], block: tuple[int, int]) -> bool:
+    """Whether a block is the line that opens the document (its title, where no heading says so)."""
+    return sents[block[0]][0] == 0 and "\n" not in text[: sents[block[1]][1]]
 
 
 SECTION_SEPARATOR = " › "
