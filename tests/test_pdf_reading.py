@@ -86,3 +86,14 @@ def test_pdf_text_has_no_more_split_fused_or_furniture_than_checked_by_hand(name
     body = _body(doc)
     found = split_words(body), fused_words(body), furniture_left(doc)
     assert tuple(len(x) for x in found) == EXPECTED[name], found
+
+
+def test_a_pdf_reads_the_same_every_time():
+    # Its tables hold many boxes at equal distances; pdfminer.six broke those ties by memory
+    # address, so reading it after other objects had come and gone moved cells between rows.
+    name = "keeping-children-safe-recruitment-trials-2015.pdf"
+    first = load_file(PDF_QA / name, name)[0].text
+    clutter = [load_file(PDF_QA / other, other)[0] for other in ("limit-antenatal-diet-bmcmedicine-2014.pdf",
+                                                                   "focus-cognitive-remediation-trials-2015.pdf")]
+    del clutter[0]
+    assert load_file(PDF_QA / name, name)[0].text == first

@@ -132,6 +132,28 @@ def _page_layout(number: int, ltpage) -> PageLayout:
     return PageLayout(number, ltpage.width, ltpage.height, boxes, unmapped, chars, images)
 
 
+_SEEN = itertools.count()
+
+
+def _first_seen(obj: object) -> int:
+    """A number for `obj`, given in the order objects are first asked about."""
+    number = getattr(obj, "_layout_order", None)
+    if number is None:
+        number = next(_SEEN)
+        obj._layout_order = number  # type: ignore[attr-defined]
+    return number
+
+
+def _deterministic_grouping() -> None:
+    """pdfminer.six merges a page's text boxes closest pair first and breaks ties between equal
+    distances (common in tables) by `id()`, a memory address, so one PDF could read in another
+    order, cells even landing in another row, from one run to the next. Its layout module's `id`
+    is replaced by `_first_seen`, which numbers boxes in the order the analysis meets them."""
+    import pdfminer.layout
+
+    pdfminer.layout.id = _first_seen  # type: ignore[attr-defined]
+
+
 def read_layout(path: Path) -> tuple[list[PageLayout], dict[str, str], list[str]]:
     """Every page's layout (an unreadable page is an empty layout), the metadata, and the page labels.
 
@@ -143,6 +165,7 @@ def read_layout(path: Path) -> tuple[list[PageLayout], dict[str, str], list[str]
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
 
+    _deterministic_grouping()
     try:
         with path.open("rb") as fh:
             parser = PDFParser(fh)
