@@ -37,6 +37,15 @@ def test_unseen_web_capture_debris_found_by_position_and_vocabulary():
         assert content in text, content
 
 
+def test_numbered_headings_and_short_content_lines_are_not_debris():
+    # "2 Methods" has the shape of a widget's counter ("12 comments"); it is a heading.
+    raw = ("Sleep study\n\n1 Introduction\n\nSleep strengthens the memories formed during the day.\n\n"
+           "2 Methods\n\nForty students learned word pairs in the evening and slept.\n")
+    for capture in (True, False):
+        text = clean_text(raw, capture)
+        assert "1 Introduction" in text and "2 Methods" in text
+
+
 def test_seed_documents_lose_exactly_their_furniture():
     # What the cleaner removes from each default article, line by line: the furniture, and not one
     # line of content (bylines, dates and the keywords line stay; the review's "Address for

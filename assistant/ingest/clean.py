@@ -15,11 +15,12 @@ its words, so a page nobody has seen is cleaned the same way:
 - comments: a short line sharing no content word with the prose, after at least half of the
   page's prose and followed by two or more dated lines (comment headers), ends the article;
 - by their form wherever they stand: breadcrumbs ("Home > Approaches > Therapy"), reading-time
-  badges ("2 min read"), counters ("12 comments"), copyright lines and image file names.
+  badges ("2 min read"), copyright lines and image file names.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from assistant.text import STOP_WORDS, WORD, collapse_spaces, normalize_unicode
@@ -31,7 +32,6 @@ _FORM_DEBRIS = [
     re.compile(r"^(©|\(c\)|copyright)\s*\d{4}.*$", re.I),
     re.compile(r"^.{0,60}\.(jpe?g?|png|gif|webp|svg)$", re.I),  # image file names left as captions
     re.compile(r"^(screen ?shot|img_|dsc_)\S*.*$", re.I),
-    re.compile(r"^\d+\s+\w+$"),  # a counter: "12 comments", "3 replies"
 ]
 _BREADCRUMB = re.compile(r"^[^.!?>»›]{1,60}(\s[>»›]\s[^.!?>»›]{1,60}){1,6}$")
 BULLET = re.compile(r"^\s*[•·▪◦●‣∙*\-–]\s+")
@@ -106,10 +106,14 @@ def _cut_comments(bare: list[str], nonblank: list[int], prose: list[int], foreig
                   drop: list[bool]) -> None:
     """Drop from the comment section's opening line on: a foreign line after at least half of the
     page's prose, with two or more dated lines (comment headers) after it."""
+    dated = [_is_dated(bare[i]) for i in nonblank]
+    dated_after = [0] * len(nonblank)  # how many dated lines follow each nonblank line
+    for n in range(len(nonblank) - 2, -1, -1):
+        dated_after[n] = dated_after[n + 1] + dated[n + 1]
     for n, i in enumerate(nonblank):
-        if 2 * sum(j < i for j in prose) < len(prose) or not foreign[i] or _is_dated(bare[i]):
+        if 2 * bisect.bisect_left(prose, i) < len(prose) or not foreign[i] or dated[n]:
             continue
-        if sum(_is_dated(bare[j]) for j in nonblank[n + 1 :]) >= 2:
+        if dated_after[n] >= 2:
             drop[i:] = [True] * (len(drop) - i)
             return
 
@@ -130,16 +134,16 @@ def clean_text(raw: str, capture: bool = True) -> str:
 
 def _drop_truncated_repeats(lines: list[str]) -> list[str]:
     """Drop a line that is a cut-off copy of an earlier heading (a page's repeated title)."""
-    seen: list[str] = []
+    seen: dict[str, list[str]] = {}  # earlier lines by their first 30 characters, all a copy can share
     out: list[str] = []
     for ln in lines:
         low = ln.lower()
         if len(low) > 30 and not _SENTENCE_END.search(low) and any(
-            s != low and s.startswith(low[: max(30, len(low) - 2)]) for s in seen
+            s != low and s.startswith(low[: max(30, len(low) - 2)]) for s in seen.get(low[:30], ())
         ):
             continue
         if ln:
-            seen.append(low)
+            seen.setdefault(low[:30], []).append(low)
         out.append(ln)
     return out
 
