@@ -187,9 +187,9 @@ def test_every_flag_added_acts_or_is_refused(workdir, tmp_path):
     assert both.returncode == 1 and "--batch reads questions" in both.stderr
     eval_both = run("eval", "--dataset", str(tmp_path), "--index-dir", "index", cwd=workdir)
     assert eval_both.returncode == 1 and "--index-dir is for our own set" in eval_both.stderr
-    # --index-type hnsw, --precision int8 and ASSISTANT_VECTORS reach the manifest
+    # --index-type hnsw, --precision int8, ASSISTANT_VECTORS and ASSISTANT_PASSAGES reach the manifest
     env = dict(os.environ, PYTHONPATH=str(ROOT), ASSISTANT_CACHE=str(tmp_path / ".cache"),
-               ASSISTANT_VECTORS="late")
+               ASSISTANT_VECTORS="late", ASSISTANT_PASSAGES="windows")
     subprocess.run([sys.executable, "-m", "assistant", "index", "corpus", "--index-dir", str(tmp_path / "idx"),
                     "--index-type", "hnsw", "--precision", "int8"], cwd=workdir, env=env, check=True,
                    capture_output=True, timeout=600)
@@ -197,6 +197,7 @@ def test_every_flag_added_acts_or_is_refused(workdir, tmp_path):
 
     manifest = open_index(tmp_path / "idx").manifest
     assert manifest["index"]["type"] == "hnsw" and manifest["chunking"]["vectors"] == "late"
+    assert manifest["chunking"]["unit"] == "windows"
     assert manifest["model"]["precision"] == "int8"
     # eval --index-dir asks our set of that live index: one holding a single article misses the
     # questions about the other three (the default, the four articles indexed for it, misses none)
