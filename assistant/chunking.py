@@ -169,16 +169,15 @@ def _packed_blocks(doc: Document, sents: list[tuple[int, int]], toks: list[int],
     and no passage mixes two sections; a block longer than the budget gets windows of its own."""
     heads = {sec.start for sec in doc.sections}
     out: list[tuple[int, int]] = []
-    pack: list[tuple[int, int]] = []  # the blocks of the passage being filled
+    pack: list[tuple[int, int, tuple[str, ...]]] = []  # the blocks of the passage being filled
 
     def tokens(first: int, last: int) -> int:
         return sum(toks[first : last + 1])
 
-    for i, j in _blocks(doc, sents):
-        here = doc.section_at(sents[i][0])
-        before = doc.section_at(sents[pack[-1][0]][0]) if pack else ()
+    for i, j, here in _blocks(doc, sents):
+        before = pack[-1][2] if pack else ()
         if pack and here == before and tokens(pack[0][0], j) <= budget:
-            pack.append((i, j))
+            pack.append((i, j, here))
             continue
         # What introduces the next block goes with it: the headings that end the pack (an empty
         # section's heading too), the document's opening line (its title), and, within a section,
@@ -192,7 +191,7 @@ def _packed_blocks(doc: Document, sents: list[tuple[int, int]], toks: list[int],
         if keep:
             out.append((pack[0][0], pack[keep - 1][1]))
         if tokens(first, j) <= budget:
-            pack = [*pack[keep:], (i, j)]
+            pack = [*pack[keep:], (i, j, here)]
         else:
             pack = []
             out.extend(_windows(toks, first, j + 1, budget, overlap))
@@ -201,25 +200,26 @@ def _packed_blocks(doc: Document, sents: list[tuple[int, int]], toks: list[int],
     return out
 
 
-def _blocks(doc: Document, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """First and last sentence index of each block: a blank line or a new section ends one."""
+def _blocks(doc: Document, sents: list[tuple[int, int]]) -> list[tuple[int, int, tuple[str, ...]]]:
+    """First and last sentence index and the section of each block: a blank line or a new section
+    ends one."""
     breaks = [m.start() for m in _BLOCK_BREAK.finditer(doc.text)]
-    blocks: list[tuple[int, int]] = []
+    sections = [doc.section_at(s) for s, _ in sents]
+    blocks: list[tuple[int, int, tuple[str, ...]]] = []
     b, first = 0, 0
     for n in range(1, len(sents) + 1):
         if n < len(sents):
-            start = sents[n][0]
             crossed = False
-            while b < len(breaks) and breaks[b] < start:
+            while b < len(breaks) and breaks[b] < sents[n][0]:
                 crossed, b = True, b + 1
-            if not crossed and doc.section_at(start) == doc.section_at(sents[n - 1][0]):
+            if not crossed and sections[n] == sections[n - 1]:
                 continue
-        blocks.append((first, n - 1))
+        blocks.append((first, n - 1, sections[first]))
         first = n
     return blocks
 
 
-def _opening_line(text: str, sents: list[tuple[int, int]], block: tuple[int, int]) -> bool:
+def _opening_line(text: str, sents: list[tuple[int, int]], block: tuple[int, int, tuple[str, ...]]) -> bool:
     """Whether a block is the line that opens the document (its title, where no heading says so)."""
     return sents[block[0]][0] == 0 and "\n" not in text[: sents[block[1]][1]]
 

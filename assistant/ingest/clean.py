@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 
 from assistant.text import STOP_WORDS, WORD, collapse_spaces, normalize_unicode
 
@@ -74,21 +75,23 @@ def _by_form(line: str) -> bool:
     return any(p.match(low) for p in _FORM_DEBRIS) or bool(_BREADCRUMB.match(line))
 
 
-def _web_debris(lines: list[str]) -> list[bool]:
-    """Which lines are page debris (see the module docstring)."""
+def _debris(lines: list[str], capture: bool) -> list[bool]:
+    """Which lines are debris: by form, and for a saved page's text (`capture`) also by position,
+    vocabulary and repetition (see the module docstring)."""
     bare = [BULLET.sub("", ln) for ln in lines]
+    drop = [bool(ln) and _by_form(ln) for ln in bare]
+    if not capture:
+        return drop
     nonblank = [i for i, ln in enumerate(bare) if ln]
     prose = [i for i in nonblank if _is_prose(bare[i])]
     vocab = set().union(*(_content_words(bare[i]) for i in prose)) if prose else set()
-    foreign = [bool(ln) and len(_words(ln)) <= _SHORT and not (_content_words(ln) & vocab) for ln in bare]
-    drop = [bool(ln) and _by_form(ln) for ln in bare]
-    counts: dict[str, int] = {}
-    for ln in bare:
-        counts[ln.lower()] = counts.get(ln.lower(), 0) + 1
+    short = [len(_words(ln)) <= _SHORT for ln in bare]
+    foreign = [bool(ln) and short[i] and not (_content_words(ln) & vocab) for i, ln in enumerate(bare)]
+    counts = Counter(ln.lower() for ln in bare)
     for n, i in enumerate(nonblank):
         before = bare[nonblank[n - 1]] if n else ""
         repeated = counts[bare[i].lower()] >= 3 and foreign[i]
-        echo = len(_words(bare[i])) <= _SHORT and before != bare[i] and before.endswith(bare[i])
+        echo = short[i] and before != bare[i] and before.endswith(bare[i])
         drop[i] = drop[i] or repeated or echo
     _cut_comments(bare, nonblank, prose, foreign, drop)
     kept_prose = [i for i in prose if not drop[i]]
@@ -124,7 +127,7 @@ def clean_text(raw: str, capture: bool = True) -> str:
     otherwise (Markdown, an HTML page's main content) only by form."""
     text = normalize_unicode(raw)
     lines = [collapse_spaces(ln).strip() for ln in text.split("\n")]
-    drop = _web_debris(lines) if capture else [bool(ln) and _by_form(BULLET.sub("", ln)) for ln in lines]
+    drop = _debris(lines, capture)
     kept = [BULLET.sub("• ", ln) if BULLET.match(ln) else ln for ln, gone in zip(lines, drop) if not gone]
     kept = _drop_truncated_repeats(kept)
     out = "\n".join(kept)
