@@ -24,13 +24,16 @@ import argparse
 import json
 from pathlib import Path
 
-from assistant.search import Searcher, resolve_followup
+from assistant.search import Searcher, ask
 
 
-def found(searcher: Searcher, query: str, turn: dict, k: int) -> tuple[bool, bool]:
-    """(a relevant document in the top k, the answering sentence in one of the top k passages)"""
-    hits = searcher.search(query, k=k)
-    return (any(h.doc_id in turn["relevant"] for h in hits), any(turn["answer"] in h.text for h in hits))
+def found(searcher: Searcher, question: str, history: list[str], turn: dict, k: int) -> tuple[tuple[bool, bool], str]:
+    """((a relevant document in the top k, the answering sentence in one of the top k passages),
+    the query searched), asked as the product asks it after `history`."""
+    answer = ask(searcher, question, history, k=k)
+    hits = answer.hits
+    return (any(h.doc_id in turn["relevant"] for h in hits), any(turn["answer"] in h.text for h in hits)), \
+        answer.resolved.query
 
 
 def main() -> None:
@@ -51,21 +54,21 @@ def report(searcher: Searcher, convs: list[dict], k: int) -> None:
         for i, turn in enumerate(conv["turns"]):
             if i and "relevant" in turn:  # a turn without answer data only checks its rewrite (tests)
                 n += 1
-                resolved = resolve_followup(turn["question"], history, searcher.encoder).query
-                ok_with = found(searcher, resolved, turn, k)
-                ok_without = found(searcher, turn["question"], turn, k)
+                ok_with, resolved = found(searcher, turn["question"], history, turn, k)
+                ok_without, _ = found(searcher, turn["question"], [], turn, k)
                 for j in (0, 1):
                     with_h[j] += ok_with[j]
                     without[j] += ok_without[j]
-                if not ok_with[1] and k == 1:
-                    print(f"  miss with history: {turn['question']!r} -> {resolved!r}")
+                if not ok_with[1]:
+                    print(f"  miss at {k} with history: {turn['question']!r} -> {resolved!r}")
             history.append(turn["question"])
     alone, after = [0, 0], [0, 0]
     convs = [c for c in convs if "relevant" in c["turns"][0]]
     for prev, conv in zip(convs[-1:] + convs[:-1], convs):
         first = conv["turns"][0]
-        resolved = resolve_followup(first["question"], [t["question"] for t in prev["turns"]], searcher.encoder).query
-        for j, (a, b) in enumerate(zip(found(searcher, first["question"], first, k), found(searcher, resolved, first, k))):
+        alone_found, _ = found(searcher, first["question"], [], first, k)
+        after_found, _ = found(searcher, first["question"], [t["question"] for t in prev["turns"]], first, k)
+        for j, (a, b) in enumerate(zip(alone_found, after_found)):
             alone[j] += a
             after[j] += b
     print(f"{len(convs)} conversations, {n} follow-ups, index of {len(searcher.index)} passages")

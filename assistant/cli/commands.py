@@ -20,7 +20,7 @@ from assistant.embedding import get_encoder
 from assistant.fileio import iter_jsonl
 from assistant.index import build_index, index_exists
 from assistant.ingest import load_paths
-from assistant.search import Hit, Mode, QuestionError, Searcher, resolve_followup
+from assistant.search import Hit, Mode, QuestionError, Searcher, ask
 from assistant.service import MAX_CONTEXT
 from assistant.service.citations import cite_hits
 
@@ -108,9 +108,7 @@ def run_search(args: argparse.Namespace) -> int:
         return _run_batch(searcher, Path(args.batch), args.k, args.doc, args.mode, args.context)
     if args.question is None:
         raise CommandError("give a QUESTION or --batch FILE.jsonl")
-    resolved = resolve_followup(args.question, args.history or [], searcher.encoder)
-    hits = searcher.search(resolved.query, k=args.k, doc_ids=args.doc, mode=args.mode)
-    answered = searcher.answered(hits)
+    resolved, hits, answered, _ = ask(searcher, args.question, args.history or [], args.k, args.doc, args.mode)
     citations = cite_hits(searcher.index, [h.to_dict() for h in hits], args.cite) if args.cite else None
     if args.json:
         out = {"question": resolved.original, "searched_for": resolved.query, "answered": answered,
@@ -173,9 +171,8 @@ def _run_batch(searcher: Searcher, path: Path, k: int, doc_ids: list[str] | None
         history = rec.get("history") or []
         if not isinstance(history, list):
             raise QuestionError(f"line {number}: 'history' must be a list of questions")
-        resolved = resolve_followup(rec.get("question", ""), [str(h) for h in history], searcher.encoder)
-        hits = searcher.search(resolved.query, k=k, doc_ids=doc_ids, mode=mode)
-        line = {"answered": searcher.answered(hits), "hits": _hit_dicts(searcher, hits, context)}
+        resolved, hits, answered, _ = ask(searcher, rec.get("question", ""), [str(h) for h in history], k, doc_ids, mode)
+        line = {"answered": answered, "hits": _hit_dicts(searcher, hits, context)}
         if resolved.query != resolved.original:
             line["resolved_query"] = resolved.query
         return line

@@ -20,7 +20,7 @@ from assistant.embedding import get_encoder
 from assistant.embedding.batching import QueryBatcher
 from assistant.index import StoreError, build_index
 from assistant.ingest import Document, IngestError, content_sha256, load_file, page_view
-from assistant.search import QuestionError, Searcher, resolve_followup
+from assistant.search import QuestionError, Searcher, ask
 from assistant.service.citations import CitationFormat, cite_hits
 
 __all__ = ["MAX_CONTEXT", "MAX_HISTORY", "MAX_K", "MAX_UPLOAD_BYTES", "UPLOAD_TYPES", "Service", "ServiceError", "safe_filename"]
@@ -101,12 +101,11 @@ class Service:
         except QuestionError as exc:
             raise ServiceError(str(exc), status=404) from exc
         try:
-            resolved = resolve_followup(question, history, self.encoder)
-            hits = self.searcher.search(resolved.query, k=k, doc_ids=doc_ids)
+            answer = ask(self.searcher, question, history, k=k, doc_ids=doc_ids)
         except QuestionError as exc:
             raise ServiceError(str(exc)) from exc
-        return {"question": question, "searched_for": resolved.query, "answered": self.searcher.answered(hits),
-                "hits": [h.to_dict() for h in hits]}
+        return {"question": question, "searched_for": answer.resolved.query, "answered": answer.answered,
+                "hits": [h.to_dict() for h in answer.hits]}
 
     # -- documents and passages -------------------------------------------------------------------
 

@@ -1,0 +1,66 @@
+"""A question asked in a conversation: rewritten from the earlier questions, and looked for in the
+documents the conversation is about as well as in the whole collection.
+
+Public API: `Answer`, `ask`.
+
+A follow-up ("How is it treated?", "What keywords does it list?") is about what the previous answer
+showed.  Rewriting it into a standalone query ("How is schizophrenia treated?") names the topic but
+not the document: in a large collection the rewritten query finds other documents that name the
+same topic.  So a follow-up is also searched among the documents of the previous question's hits
+(the previous question searched again, as it was asked), and those hits take the first half of the
+places, the whole collection's best the rest: the conversation's documents come first, and a
+follow-up that changes the subject still finds what answers it elsewhere.  A question that stands
+alone is searched in the whole collection only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import NamedTuple
+
+from assistant.search.conversation import ResolvedQuery, resolve_followup
+from assistant.search.hits import Hit
+from assistant.search.questions import QuestionError
+from assistant.search.searcher import Mode, Searcher
+
+__all__ = ["Answer", "ask"]
+
+
+class Answer(NamedTuple):
+    """What was searched, the hits best first, whether one of them answers, and the documents of
+    the previous answer a follow-up was also looked for in (empty for a standalone question)."""
+
+    resolved: ResolvedQuery
+    hits: list[Hit]
+    answered: bool
+    context: tuple[str, ...] = ()
+
+
+def ask(searcher: Searcher, question: str, history: Sequence[str] = (), k: int = 5,
+        doc_ids: list[str] | None = None, mode: Mode = "hybrid") -> Answer:
+    """Search `question` after the earlier questions `history` (oldest first); `doc_ids` limits
+    every search to those documents."""
+    history = list(history)
+    resolved = resolve_followup(question, history, searcher.encoder)
+    hits = searcher.search(resolved.query, k=k, doc_ids=doc_ids, mode=mode)
+    context = _previous_documents(searcher, history, k, doc_ids, mode) if resolved.kind != "standalone" else ()
+    if not context:
+        return Answer(resolved, hits, searcher.answered(hits))
+    inside = searcher.search(resolved.query, k=(k + 1) // 2, doc_ids=list(context), mode=mode)
+    shown = {(h.doc_id, h.start) for h in inside}
+    merged = (inside + [h for h in hits if (h.doc_id, h.start) not in shown])[:k]
+    return Answer(resolved, [replace(h, rank=i + 1) for i, h in enumerate(merged)], searcher.answered(merged), context)
+
+
+def _previous_documents(searcher: Searcher, history: list[str], k: int, doc_ids: list[str] | None,
+                        mode: Mode) -> tuple[str, ...]:
+    """The documents, best first, of the hits the previous question got."""
+    if not history:
+        return ()
+    previous = resolve_followup(history[-1], history[:-1], searcher.encoder).query
+    try:
+        hits = searcher.search(previous, k=k, doc_ids=doc_ids, mode=mode)
+    except QuestionError:  # an empty or overlong earlier question points nowhere
+        return ()
+    return tuple(dict.fromkeys(h.doc_id for h in hits))

@@ -1,0 +1,60 @@
+"""A question asked in a conversation (`assistant.search.ask`), on a small in-memory index with the
+real model: a follow-up is looked for in the documents the previous answer came from."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.index import MemoryIndex
+from assistant.ingest import document_from_text
+from assistant.search import Searcher, ask
+
+DOCS = [
+    # the conversation's document: it answers the first question and, in passing, the follow-up
+    ("lobes.txt", "Brain regions in psychiatric illness\n\nChanges in the temporal lobes and the hippocampus have "
+                  "been linked to schizophrenia. Antipsychotic medications and cognitive remediation therapy can "
+                  "reverse some of these changes."),
+    # names the follow-up's words more often than the conversation's document does, so the rewritten
+    # follow-up alone ranks it first
+    ("clinic.txt", "How schizophrenia is treated at our clinic\n\nAt our clinic schizophrenia is treated on "
+                   "Tuesdays. Ask us how schizophrenia is treated and how treatment is paid for."),
+    # unrelated, for a standalone question after the conversation
+    ("octopus.txt", "Octopus cognition\n\nAn octopus can open a screw-top jar from the inside with its arms."),
+]
+HISTORY = ["Which brain regions are linked to schizophrenia?"]
+
+
+@pytest.fixture(scope="module")
+def searcher(encoder):
+    docs = [document_from_text(doc_id, text, title=doc_id.removesuffix(".txt")) for doc_id, text in DOCS]
+    return Searcher(encoder=encoder, index=MemoryIndex(docs, encoder))
+
+
+def test_a_followup_is_answered_from_the_document_the_conversation_is_about(searcher):
+    answer = ask(searcher, "How is it treated?", HISTORY, k=1)
+    assert answer.resolved.query == "How is schizophrenia treated?"
+    # the rewritten question alone goes elsewhere: the conversation is what keeps it on lobes.txt
+    assert searcher.search(answer.resolved.query, k=1)[0].doc_id == "clinic.txt"
+    assert answer.context == ("lobes.txt",)
+    assert [h.doc_id for h in answer.hits] == ["lobes.txt"]
+    assert "Antipsychotic" in answer.hits[0].text
+
+
+def test_the_whole_collection_keeps_places_beside_the_conversations_documents(searcher):
+    answer = ask(searcher, "How is it treated?", HISTORY, k=3)
+    assert answer.hits[0].doc_id in answer.context
+    assert "clinic.txt" in {h.doc_id for h in answer.hits}
+    assert [h.rank for h in answer.hits] == list(range(1, len(answer.hits) + 1))
+    assert len({(h.doc_id, h.start) for h in answer.hits}) == len(answer.hits)
+
+
+def test_a_standalone_question_after_a_conversation_is_searched_as_typed(searcher):
+    question = "Can an octopus open a jar?"
+    answer = ask(searcher, question, HISTORY, k=2)
+    assert answer.resolved.kind == "standalone" and answer.context == ()
+    assert [(h.doc_id, h.start) for h in answer.hits] == [(h.doc_id, h.start) for h in searcher.search(question, k=2)]
+
+
+def test_an_empty_earlier_question_gives_no_context(searcher):
+    answer = ask(searcher, "How is it treated?", ["", "   "], k=2)
+    assert answer.context == () and answer.hits
