@@ -213,6 +213,25 @@ def test_cross_encoder_pairs_keep_held_out_claims_out_and_label_every_pair():
     assert {p.label for p in pairs} == set(LABELS) and counts["check-covid"] > 1000
 
 
+def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
+    from assistant.claims.train_nli import Pair, flipped_pairs
+
+    pairs = [
+        # a direction word turned: the evidence that supported the claim now contradicts it
+        Pair("Exercise increases memory in older adults.", "Memory improved with exercise.", "SUPPORT", "scifact"),
+        # a negation removed: the evidence that contradicted it now supports it
+        Pair("Statins do not lower cholesterol.", "Statins lowered LDL cholesterol.", "CONTRADICT", "scifact"),
+        # unrelated evidence stays unrelated: a negation alone is no contradiction
+        Pair("Coffee is safe in pregnancy.", "The trial enrolled 300 adults.", "NEI", "scifact"),
+    ]
+    flipped = flipped_pairs(pairs)
+    assert [p.claim for p in flipped] == ["Exercise decreases memory in older adults.", "Statins do lower cholesterol.",
+                                          "Coffee is not safe in pregnancy."]
+    assert [p.label for p in flipped] == ["CONTRADICT", "SUPPORT", "NEI"]
+    assert [p.evidence for p in flipped] == [p.evidence for p in pairs]
+    assert {p.source for p in flipped} == {"scifact-flipped"}
+
+
 @pytest.mark.parametrize(("history", "question", "expected"), [
     # the topic takes the place of what followed the same preposition
     ("Does exercise improve memory in children?", "And in older adults?", "Does exercise improve memory in older adults?"),

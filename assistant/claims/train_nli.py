@@ -5,7 +5,11 @@
 Pairs (claim, evidence, SUPPORT | CONTRADICT | NEI) come from SciFact *train* claims (the
 rationale sentences of each evidence set, alone and joined, labelled as the set; NEI: the sentences
 of the same abstracts that are not rationales, and of the cited abstracts of claims without
-evidence, those sharing the most words with the claim) and from `../shared/claims-extra`.  One
+evidence, those sharing the most words with the claim) and from `../shared/claims-extra`; the
+source `scifact-flipped` adds each SciFact pair again with its claim reversed by `flip_claim` (a
+negation removed or added, a direction word turned: "X increases Y" -> "X decreases Y") and its label
+with it (support <-> contradict; NEI stays NEI, so that a negation alone never reads as
+contradiction), as SciFact's annotators wrote its contradicted claims.  One
 SciFact train claim in five (by a hash of its text) is held out of training: the figures printed, the
 choice of sources, and the verdict thresholds (`python -m assistant.claims.train`) come from it.
 SciFact dev is not read.  The model starts from the packaged MiniLM; the token embeddings and the
@@ -26,11 +30,12 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.claims.features import flip_claim
 from assistant.claims.nli import LABELS, NLI_PATH, build_cross_encoder, pair_batch
 from assistant.claims.train import heldout, load_claims, load_corpus
 from assistant.fileio import file_sha256
 
-__all__ = ["Pair", "extra_pairs", "main", "scifact_pairs"]
+__all__ = ["Pair", "extra_pairs", "flipped_pairs", "main", "scifact_pairs"]
 
 FROZEN_LAYERS = 2
 EPOCHS = 1
@@ -43,6 +48,7 @@ SEED = 13
 # Each source's terms as stated upstream (../shared/claims-extra/README.md).
 TERMS = {
     "scifact": "CC BY-NC 2.0 (non-commercial)",
+    "scifact-flipped": "CC BY-NC 2.0 (non-commercial; SciFact's pairs with their claims reversed here)",
     "healthver": "no licence stated",
     "covidfact": "no licence stated; contradictions are machine-generated counter-claims",
     "climate-fever": "no licence stated; evidence from Wikipedia (CC BY-SA)",
@@ -55,7 +61,8 @@ TERMS = {
 EXTRA_SPLITS = {"healthver": ("dev", "test"), "covidfact": ("train", "dev", "test"), "climate-fever": ("all",),
                 "check-covid": ("train", "dev", "test"), "sick": ("train", "trial", "test"),
                 "nli4ct": ("train", "dev", "test")}
-SOURCES = ("scifact", *EXTRA_SPLITS)
+SOURCES = ("scifact", "scifact-flipped", *EXTRA_SPLITS)
+_FLIPPED = {"SUPPORT": "CONTRADICT", "CONTRADICT": "SUPPORT", "NEI": "NEI"}
 
 
 @dataclass(frozen=True)
@@ -94,6 +101,11 @@ def scifact_pairs(claims: list[dict], corpus: dict[str, dict], rng: random.Rando
     return out
 
 
+def flipped_pairs(pairs: list[Pair]) -> list[Pair]:
+    """The pairs with each claim reversed by `flip_claim` and its label with it (NEI stays NEI)."""
+    return [Pair(flip_claim(p.claim), p.evidence, _FLIPPED[p.label], f"{p.source}-flipped") for p in pairs]
+
+
 def extra_pairs(extra_dir: Path, name: str) -> list[Pair]:
     rows = [json.loads(line) for line in (extra_dir / name / "pairs.jsonl").read_text().splitlines() if line.strip()]
     return [Pair(r["claim"], r["evidence"], r["label"], name) for r in rows if r["split"] in EXTRA_SPLITS[name]]
@@ -107,7 +119,12 @@ def training_pairs(sources: list[str], claims_dir: Path, extra_dir: Path, rng: r
     pairs: list[Pair] = []
     counts: dict[str, int] = {}
     for name in sources:
-        got = scifact_pairs(train, corpus, rng) * SCIFACT_REPEAT if name == "scifact" else extra_pairs(extra_dir, name)
+        if name == "scifact":
+            got = scifact_pairs(train, corpus, rng) * SCIFACT_REPEAT
+        elif name == "scifact-flipped":
+            got = flipped_pairs(scifact_pairs(train, corpus, rng))
+        else:
+            got = extra_pairs(extra_dir, name)
         if len(got) > MAX_PER_SOURCE * (SCIFACT_REPEAT if name == "scifact" else 1):
             got = rng.sample(got, MAX_PER_SOURCE)
         counts[name] = len(got)
@@ -234,7 +251,7 @@ def main() -> None:
         "weights": {"file": weights.name, "sha256": file_sha256(weights), "dtype": "float16",
                     "parameters": int(sum(v.numel() for v in state.values()))},
         "trained_on": {name: {"pairs": counts[name], "terms": TERMS[name],
-                              "splits": ["claims_train.jsonl without the held-out fifth"] if name == "scifact"
+                              "splits": ["claims_train.jsonl without the held-out fifth"] if name.startswith("scifact")
                               else list(EXTRA_SPLITS[name])} for name in sources},
         "training": {"epochs": args.epochs, "batch": BATCH, "learning_rate": LR, "max_per_source": MAX_PER_SOURCE,
                      "scifact_repeat": SCIFACT_REPEAT, "seed": SEED, "bf16": bf16, "minutes": round(seconds / 60, 1),
