@@ -20,6 +20,7 @@ from assistant.search.answer import (
     is_heading_like,
     is_question,
     match_words,
+    pool_cosine,
 )
 from assistant.search.train_answer import expected_calibration_error
 
@@ -97,3 +98,14 @@ def test_expected_calibration_error():
     y = np.array([0, 0, 0, 1] * 25, float)
     assert expected_calibration_error(np.full(100, 0.25), y) == pytest.approx(0.0)
     assert expected_calibration_error(np.full(100, 0.75), y) == pytest.approx(0.5)
+
+
+def test_the_pool_a_passage_must_stand_out_from_holds_one_passage_per_document():
+    # Five passages of one long document close to the question, two other documents far from it:
+    # the pool is the three documents' best passages, not the long document's five.
+    dense = np.array([0.80, 0.78, 0.77, 0.76, 0.75, 0.30, 0.20])
+    docs = np.array([0, 0, 0, 0, 0, 1, 2])
+    mean, best = pool_cosine(dense, docs)
+    assert best == pytest.approx(0.80)
+    assert mean == pytest.approx((0.80 + 0.30 + 0.20) / 3)
+    assert pool_cosine(np.zeros(0), np.zeros(0, int)) == (0.0, 0.0)

@@ -43,7 +43,7 @@ MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "answer.json"
 SENTENCE_FEATURES = ["cos", "cos_minus_best", "cos_prev", "cos_next", "term_share"]
 RELEVANCE_FEATURES = ["cos_passage", "cos_margin", "cos_gap", "answer_logit", "answer_cos", "answer_term_share",
                       "passage_term_share", "is_question"]
-# cos_margin: the passage's cosine minus the mean of the POOL best candidates' cosines (how far it
+# cos_margin: the passage's cosine minus the mean of the POOL best documents' cosines (how far it
 # stands out from what the collection offers); cos_gap: minus the best candidate's cosine.
 POOL = 10
 _QUESTION = re.compile(r"^\s*(what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|"
@@ -59,12 +59,17 @@ def is_question(text: str) -> bool:
     return text.rstrip().endswith("?") or bool(_QUESTION.match(text))
 
 
-def pool_cosine(dense: np.ndarray) -> tuple[float, float]:
-    """Mean cosine of the POOL best candidates and the best one: how close the collection comes
-    to the question at all."""
+def pool_cosine(dense: np.ndarray, docs: np.ndarray) -> tuple[float, float]:
+    """Mean cosine of the POOL best documents (each by its best candidate passage) and the best
+    one: how close the collection comes to the question at all.  By documents, not passages: the
+    many passages of one long document would otherwise fill the pool, and a passage would have to
+    stand out from its own neighbours."""
     if not len(dense):
         return 0.0, 0.0
-    top = -np.sort(-np.asarray(dense, dtype=np.float64))[:POOL]
+    dense = np.asarray(dense, dtype=np.float64)
+    order = np.argsort(-dense, kind="stable")
+    _, first = np.unique(np.asarray(docs)[order], return_index=True)
+    top = dense[order[np.sort(first)]][:POOL]
     return float(top.mean()), float(top[0])
 
 

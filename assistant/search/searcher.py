@@ -154,7 +154,7 @@ class Searcher:
         cand = self.candidates(question, doc_ids, q, n=max(self.fusion.candidates, 4 * k), tokens=tokens)
         terms = set(tokens)
         scores = cand.fused(self.fusion, mode)
-        pool, asked = pool_cosine(cand.dense), is_question(question)
+        pool, asked = pool_cosine(cand.dense, self.index.passage_docs(cand.rows)), is_question(question)
         kept: list[Hit] = []
         taken: dict[int, list[tuple[int, int]]] = {}
         shown: set[tuple[int, int]] = set()
