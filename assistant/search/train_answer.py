@@ -120,7 +120,7 @@ def collect(searcher, queries: list[Query], start: int = 0) -> list[dict]:
             if search == "removed" and not query.gold:
                 continue
             ranked = [i for i in order if keep[i]][:TOP]
-            pool = pool_cosine(cand.dense[keep], index.passage_docs(cand.rows)[keep])
+            pool = pool_cosine(np.compress(keep, cand.dense), np.compress(keep, index.passage_docs(cand.rows)))
             for rank, i in enumerate(ranked):
                 row = int(cand.rows[i])
                 sentences, x, heading, passage = sentence_features(index, row, q, set(tokens))
