@@ -109,3 +109,30 @@ def test_the_pool_a_passage_must_stand_out_from_holds_one_passage_per_document()
     assert best == pytest.approx(0.80)
     assert mean == pytest.approx((0.80 + 0.30 + 0.20) / 3)
     assert pool_cosine(np.zeros(0), np.zeros(0, int)) == (0.0, 0.0)
+
+
+def test_more_similarity_never_lowers_the_shipped_answer_probability():
+    from assistant.search.train_answer import INCREASING
+
+    model = AnswerModel.load(MODEL_PATH)
+    weights = dict(zip(model.relevance.features, model.relevance.coef))
+    assert all(weights[f] >= 0 for f in INCREASING)
+    # a question far from everything (cosines well below any in training) is less likely answered
+    # than one the collection matches: the probability moves with each cosine feature
+    near = np.array([0.55, 0.05, 0.0, 0.5, 0.6, 0.4, 0.5, 1.0])
+    far = near.copy()
+    far[[RELEVANCE_FEATURES.index(f) for f in ("cos_passage", "answer_cos")]] = 0.1
+    assert model.probability(far)[0] < model.probability(near)[0]
+
+
+def test_a_bounded_weight_stays_nonnegative_where_correlated_features_pull_it_below_zero():
+    from assistant.linear import LinearModel
+
+    rng = np.random.default_rng(0)
+    a = rng.normal(size=2000)
+    b = a + 0.3 * rng.normal(size=2000)  # b carries a's signal plus noise
+    y = (2 * b - a + 0.5 * rng.normal(size=2000)) > 0  # fitted freely, a's weight turns negative
+    x = np.column_stack([a, b])
+    assert LinearModel.fit(x, y, ["a", "b"]).coef[0] < 0
+    bounded = LinearModel.fit(x, y, ["a", "b"], increasing=["a"])
+    assert bounded.coef[0] >= 0 and bounded.coef[1] > 0

@@ -51,6 +51,11 @@ __all__ = ["Query", "collect", "expected_calibration_error", "main", "own_querie
 TOP = 10
 ANSWERED_SHARE = 0.99
 C_GRID = (0.01, 0.1, 1.0)
+# More similarity or more shared terms can never make a passage less likely to hold the answer:
+# these relevance weights are kept >= 0 (see `LinearModel.fit`).  Unbounded, the correlated cosine
+# features took opposite signs, and a question far from everything in the collection (cosines well
+# below any in training) came out likelier, not less likely, to be answered.
+INCREASING = [f for f in RELEVANCE_FEATURES if f != "is_question"]
 
 
 def expected_calibration_error(p: np.ndarray, y: np.ndarray, bins: int = 10) -> float:
@@ -215,7 +220,8 @@ def main() -> None:
     oof = np.zeros(len(yr))
     for f in range(5):
         te = np.array([claim_fold[c] == f for c in claim_ids])
-        oof[te] = LinearModel.fit(xr[~te], yr[~te], RELEVANCE_FEATURES, weights=weights[~te]).predict(xr[te])
+        oof[te] = LinearModel.fit(xr[~te], yr[~te], RELEVANCE_FEATURES, weights=weights[~te],
+                                 increasing=INCREASING).predict(xr[te])
     ece = expected_calibration_error(oof, yr.astype(float))
     ece_by_source = {"scifact": expected_calibration_error(oof[~own], yr[~own].astype(float)),
                      "own": expected_calibration_error(oof[own], yr[own].astype(float))}
@@ -240,7 +246,7 @@ def main() -> None:
           f"unanswerable {auroc:.3f}; answer bar {bar:.3f} flags {flagged:.3f} of unanswerable")
 
     sentence = LinearModel.fit(xs, ys, SENTENCE_FEATURES, c_best)
-    relevance = LinearModel.fit(xr, yr, RELEVANCE_FEATURES, weights=weights)
+    relevance = LinearModel.fit(xr, yr, RELEVANCE_FEATURES, weights=weights, increasing=INCREASING)
     spec = {
         "sentence": sentence.to_dict(), "relevance": relevance.to_dict(), "answer_bar": round(bar, 4),
         "trained_on": [f"SciFact claims_train.jsonl ({len(claims)} claims) over the SciFact corpus; Wadden et al., "
