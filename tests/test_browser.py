@@ -96,7 +96,9 @@ def test_an_unanswerable_question_says_so_and_keeps_the_closest_passages_folded(
 def test_follow_up_uses_the_conversation(page):
     ask(page, "Which brain regions are linked to depression?")
     turn = ask(page, "And for anxiety?")
-    assert "Searched for: Which brain regions are linked to anxiety?" in turn.locator(".resolved").inner_text()
+    resolved = turn.locator(".resolved").inner_text()
+    assert "Searched for: Which brain regions are linked to anxiety?" in resolved
+    assert "first in the previous answer's documents: neuroplasticity-and-neuropsychiatry.txt" in resolved
     assert "insula" in turn.locator("li.hit").first.locator("mark.answer").first.inner_text()
 
 

@@ -52,6 +52,7 @@ def test_search_json_and_human(workdir):
     out = json.loads(proc.stdout)
     hits = out["hits"]
     assert out["answered"] is True and out["searched_for"] == "Which brain regions are linked to depression?"
+    assert out["conversation_documents"] == []  # a question that stands alone
     assert len(hits) == 3 and list(hits[0]) == KEYS
     assert hits[0]["doc_id"] == "neuroplasticity-and-neuropsychiatry.txt"
     human = run("search", "Which brain regions are linked to depression?", "--k", "1", cwd=workdir, check=True).stdout

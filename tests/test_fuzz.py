@@ -92,11 +92,10 @@ def test_any_question_answers_or_explains(searcher, question):
 @given(question=ANY_TEXT, history=st.lists(ANY_TEXT, max_size=3))
 @example(question="And for \udcff anxiety?", history=["Which brain regions are linked to \udcfe depression?"])
 def test_any_followup_answers_or_explains(searcher, question, history):
-    from assistant.search import resolve_followup
+    from assistant.search import ask
 
     try:
-        resolved = resolve_followup(question, history, searcher.encoder)
-        hits = searcher.search(resolved.query, k=3)
+        hits = ask(searcher, question, history, k=3).hits
     except QuestionError:
         return
     assert all(h.start <= h.highlight.start <= h.highlight.end <= h.end for h in hits)

@@ -104,3 +104,6 @@ def test_a_stored_conversation_is_read_back_only_when_well_formed():
                                                                                                   "rank": "x"}]}])
     assert [len(t["hits"]) for t in kept] == [1]
     assert restore_turns("not a list") == [] and restore_turns([1, None, {"hits": []}]) == []
+    docs = restore_turns([{"question": "q", "conversation_documents": ["a.txt", 7, {"x": 1}]},
+                          {"question": "r", "conversation_documents": "a.txt"}])
+    assert [t["conversation_documents"] for t in docs] == [["a.txt"], []]

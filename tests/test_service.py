@@ -44,7 +44,8 @@ def service(corpus_index, tmp_path_factory):
 
 def test_service_search_answers_like_search_json(service):
     out = service.search(QUESTION, [], 3)
-    assert list(out) == ["question", "searched_for", "answered", "hits"]
+    assert list(out) == ["question", "searched_for", "conversation_documents", "answered", "hits"]
+    assert out["conversation_documents"] == []  # a question that stands alone
     assert out["answered"] is True and len(out["hits"]) == 3
     assert out["hits"][0]["doc_id"] == "neuropsychotherapy.txt"
 
@@ -52,6 +53,10 @@ def test_service_search_answers_like_search_json(service):
 def test_service_reads_a_follow_up_from_the_history(service):
     out = service.search("And for anxiety?", ["Which brain regions are linked to depression?"], 3)
     assert "anxiety" in out["searched_for"] and "brain regions" in out["searched_for"]
+    # also searched in the documents the previous question's hits came from; theirs come first
+    previous = {h["doc_id"] for h in service.search("Which brain regions are linked to depression?", [], 3)["hits"]}
+    assert out["conversation_documents"] and set(out["conversation_documents"]) == previous
+    assert out["hits"][0]["doc_id"] in previous
 
 
 @pytest.mark.parametrize(("args", "status", "reason"), [

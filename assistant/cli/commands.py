@@ -108,15 +108,17 @@ def run_search(args: argparse.Namespace) -> int:
         return _run_batch(searcher, Path(args.batch), args.k, args.doc, args.mode, args.context)
     if args.question is None:
         raise CommandError("give a QUESTION or --batch FILE.jsonl")
-    resolved, hits, answered, _ = ask(searcher, args.question, args.history or [], args.k, args.doc, args.mode)
+    resolved, hits, answered, context = ask(searcher, args.question, args.history or [], args.k, args.doc, args.mode)
     citations = cite_hits(searcher.index, [h.to_dict() for h in hits], args.cite) if args.cite else None
     if args.json:
-        out = {"question": resolved.original, "searched_for": resolved.query, "answered": answered,
+        out = {"question": resolved.original, "searched_for": resolved.query,
+               "conversation_documents": list(context), "answered": answered,
                "hits": _hit_dicts(searcher, hits, args.context)}
         print(json.dumps(out if citations is None else {**out, "citations": citations}, ensure_ascii=False, indent=1))
         return EXIT_OK
     if resolved.query != resolved.original:
-        print(f"(searched for: {resolved.query})\n")
+        first = f"; first in the previous answer's documents: {', '.join(context)}" if context else ""
+        print(f"(searched for: {resolved.query}{first})\n")
     if not hits:
         print("no passages found")
     elif not answered:
@@ -171,10 +173,13 @@ def _run_batch(searcher: Searcher, path: Path, k: int, doc_ids: list[str] | None
         history = rec.get("history") or []
         if not isinstance(history, list):
             raise QuestionError(f"line {number}: 'history' must be a list of questions")
-        resolved, hits, answered, _ = ask(searcher, rec.get("question", ""), [str(h) for h in history], k, doc_ids, mode)
+        resolved, hits, answered, documents = ask(searcher, rec.get("question", ""), [str(h) for h in history], k,
+                                                  doc_ids, mode)
         line = {"answered": answered, "hits": _hit_dicts(searcher, hits, context)}
         if resolved.query != resolved.original:
             line["resolved_query"] = resolved.query
+        if documents:
+            line["conversation_documents"] = list(documents)
         return line
 
     searcher.encoder.warm_up()

@@ -88,8 +88,10 @@ class Service:
 
     def search(self, question: str, history: Sequence[str] | None = None, k: int = 5,
                documents: Sequence[str] | None = None) -> dict:
-        """`{question, searched_for, answered, hits}` as `assistant search --json` prints it:
-        `searched_for` is the question as searched (a follow-up rewritten from `history`), `answered`
+        """`{question, searched_for, conversation_documents, answered, hits}` as `assistant search
+        --json` prints it: `searched_for` is the question as searched (a follow-up rewritten from
+        `history`), `conversation_documents` the previous answer's documents a follow-up was also
+        searched in (their hits come first; empty for a standalone question), `answered`
         whether some hit is likely enough to hold the answer, `hits` the passages best first."""
         k = _whole_number(k, "k", 1, MAX_K)
         history = _history(history)
@@ -104,7 +106,8 @@ class Service:
             answer = ask(self.searcher, question, history, k=k, doc_ids=doc_ids)
         except QuestionError as exc:
             raise ServiceError(str(exc)) from exc
-        return {"question": question, "searched_for": answer.resolved.query, "answered": answer.answered,
+        return {"question": question, "searched_for": answer.resolved.query,
+                "conversation_documents": list(answer.context), "answered": answer.answered,
                 "hits": [h.to_dict() for h in answer.hits]}
 
     # -- documents and passages -------------------------------------------------------------------

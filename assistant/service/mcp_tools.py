@@ -63,8 +63,10 @@ def mcp_server(service: Service, host: str = "127.0.0.1") -> FastMCP:
                                                                               "file names.")] = None) -> SearchResponse:
         """Passages of the collection that answer a question, best first.
 
-        Returns {question, searched_for, answered, hits}. `searched_for` is the question as searched
-        (a follow-up such as "And for anxiety?" rewritten from `history`). `answered` is false when
+        Returns {question, searched_for, conversation_documents, answered, hits}. `searched_for` is
+        the question as searched (a follow-up such as "And for anxiety?" rewritten from `history`);
+        `conversation_documents` the previous answer's documents a follow-up was also searched in,
+        whose hits come first. `answered` is false when
         no passage is likely to hold the answer: then the hits are only the closest passages, and
         the collection does not answer the question. Each hit has the passage `text`, the
         `highlight` (the sentence that best answers, with character offsets), `title`, `doc_id`,
