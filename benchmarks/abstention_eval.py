@@ -55,7 +55,7 @@ def scifact_calibration(beir: Path, claims: Path) -> None:
         if not len(r["y"]):
             continue
         logits = model.sentence_logits(r["x"])
-        best = pick(logits, r["heading"])
+        best = pick(logits, r["heading"], r["leads"])
         probs.append(float(model.probability(relevance_features(r["x"], logits, best, r["passage"], r["pool"],
                                                                 r["question"]))[0]))
         labels.append(float(r["y"].any()))

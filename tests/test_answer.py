@@ -20,6 +20,7 @@ from assistant.search.answer import (
     is_heading_like,
     is_question,
     match_words,
+    pick,
     pool_cosine,
 )
 from assistant.search.train_answer import expected_calibration_error
@@ -136,3 +137,26 @@ def test_a_bounded_weight_stays_nonnegative_where_correlated_features_pull_it_be
     assert LinearModel.fit(x, y, ["a", "b"]).coef[0] < 0
     bounded = LinearModel.fit(x, y, ["a", "b"], increasing=["a"])
     assert bounded.coef[0] >= 0 and bounded.coef[1] > 0
+
+
+def test_a_line_that_announces_the_answer_passes_the_highlight_to_the_sentence_after_it():
+    # logits: the heading (1) scores best of all; the sentence after it (2) gets the highlight,
+    # not the best-scoring ordinary sentence (3)
+    logits = np.array([-3.0, 2.0, -1.0, 0.5])
+    heading = np.array([True, True, False, False])
+    assert pick(logits, heading, leads=np.array([False, True, False, False])) == 2
+    # a title sums up the document rather than announcing the next sentence
+    assert pick(logits, heading, leads=np.zeros(4, bool)) == 3
+    # a heading followed by another heading hands nothing on
+    assert pick(np.array([2.0, 1.0, 0.5]), np.array([True, True, False]), np.array([True, True, False])) == 2
+
+
+def test_the_sentence_under_a_matching_heading_is_highlighted(encoder):
+    # the sentence after the heading states the outcome in other words; the one after it repeats
+    # the question's words and, on its own, scores higher
+    text = ("Trial protocol\n\nPrimary outcome measure\n\nThe BACS composite score at six months after "
+            "randomisation. Patients told us that the primary outcome of a trial should matter to them.")
+    doc = document_from_text("protocol.txt", text, title="Trial protocol")
+    searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder, ChunkingParams()))
+    hit = searcher.search("What is the primary outcome?", k=1)[0]
+    assert hit.highlight.text.startswith("The BACS composite score at six months")

@@ -5,7 +5,8 @@ Two logistic regressions stored as JSON in `assistant/models/answer.json` (train
 `assistant/models/README.md`):
 - the sentence model scores each sentence of a passage from `SENTENCE_FEATURES` (its cosine with the
   question, its neighbours' and its passage's, the question terms it shares, its length); the
-  highlight is the best-scoring sentence that is not heading-like (`is_heading_like`);
+  highlight is the best-scoring sentence that is not heading-like (`is_heading_like`), or the one
+  right after a heading-like line that scores best of all (`pick`);
 - the relevance model turns `RELEVANCE_FEATURES` of a passage into the probability that it holds the
   answer (on SciFact train claims: that it is a passage of an evidence abstract containing a
   rationale sentence), calibrated out of fold.
@@ -137,13 +138,16 @@ def _heading_starts(index: Index, doc: int) -> frozenset[int]:
 
 
 def sentence_features(index: Index, row: int, q: np.ndarray, terms: set[str]
-                      ) -> tuple[range, np.ndarray, np.ndarray, dict[str, float]]:
+                      ) -> tuple[range, np.ndarray, np.ndarray, np.ndarray, dict[str, float]]:
     """Sentence rows of passage `row`, their `SENTENCE_FEATURES` (one row each), which are
-    heading-like, and the passage's own features (cos_passage, passage_term_share)."""
+    heading-like, which of those introduce the sentence after them (all but the document's title:
+    a title sums up the document, a heading or a question line announces what follows), and the
+    passage's own features (cos_passage, passage_term_share)."""
     sentences = index.passage_sentences(row)
     n = len(sentences)
     if not n:
-        return sentences, np.zeros((0, len(SENTENCE_FEATURES)), np.float32), np.zeros(0, bool), {}
+        none = np.zeros(0, bool)
+        return sentences, np.zeros((0, len(SENTENCE_FEATURES)), np.float32), none, none, {}
     sims = index.sentence_vectors(sentences) @ q
     p = index.passage(row)
     doc = index.document(p.doc)
@@ -158,7 +162,9 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: set[str]
     x = np.column_stack([sims, sims - sims.max(), prev, nxt, [len(terms & t) / denom for t in tokens]]).astype(np.float32)
     starts = _heading_starts(index, p.doc)
     heading = np.array([is_heading_like(t, s, doc.title, starts) for t, (s, _) in zip(texts, spans)])
-    return sentences, x, heading, {"cos_passage": cos_passage, "passage_term_share": len(terms & passage_terms) / denom}
+    leads = heading & np.array([t.strip().casefold() != doc.title.strip().casefold() for t in texts])
+    passage = {"cos_passage": cos_passage, "passage_term_share": len(terms & passage_terms) / denom}
+    return sentences, x, heading, leads, passage
 
 
 def relevance_features(x: np.ndarray, logits: np.ndarray, best: int, passage: dict[str, float],
@@ -169,8 +175,13 @@ def relevance_features(x: np.ndarray, logits: np.ndarray, best: int, passage: di
                      passage["passage_term_share"], float(question)], np.float32)
 
 
-def pick(logits: np.ndarray, heading: np.ndarray) -> int:
-    """The best sentence that is not heading-like (any sentence when all are)."""
+def pick(logits: np.ndarray, heading: np.ndarray, leads: np.ndarray) -> int:
+    """The best sentence that is not heading-like (any sentence when all are); but when the best
+    line of all is one that introduces what follows ("Primary outcome measure" for "What is the
+    primary outcome?"), the sentence right after it, if that one is not heading-like."""
+    best = int(np.argmax(logits))
+    if leads[best] and best + 1 < len(logits) and not heading[best + 1]:
+        return best + 1
     return int(np.argmax(logits if heading.all() else np.where(heading, -np.inf, logits)))
 
 
@@ -179,10 +190,10 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: set[str], pool:
     """The answering sentence of passage `row` and the passage's relevance features; `pool` is
     `pool_cosine` of the search's candidates, `question` whether the query is a question."""
     model = model or answer_model()
-    sentences, x, heading, passage = sentence_features(index, row, q, terms)
+    sentences, x, heading, leads, passage = sentence_features(index, row, q, terms)
     if not len(sentences):
         return PassageAnswer(None, -20.0, np.zeros(len(RELEVANCE_FEATURES), np.float32))
     logits = model.sentence_logits(x)
-    best = pick(logits, heading)
+    best = pick(logits, heading, leads)
     return PassageAnswer(sentences.start + best, float(logits[best]),
                          relevance_features(x, logits, best, passage, pool, question))

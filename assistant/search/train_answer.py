@@ -128,11 +128,11 @@ def collect(searcher, queries: list[Query], start: int = 0) -> list[dict]:
             pool = pool_cosine(np.compress(keep, cand.dense), np.compress(keep, index.passage_docs(cand.rows)))
             for rank, i in enumerate(ranked):
                 row = int(cand.rows[i])
-                sentences, x, heading, passage = sentence_features(index, row, q, set(tokens))
+                sentences, x, heading, leads, passage = sentence_features(index, row, q, set(tokens))
                 answers = query.gold.get(index.passage(row).doc, [])
                 y = np.array([any(min(e, b) - max(s, a) > 0 for a, b in answers)
                               for s, e in map(index.sentence_span, sentences)], bool)
-                records.append({"claim": start + qi, "search": search, "rank": rank, "x": x, "heading": heading,
+                records.append({"claim": start + qi, "search": search, "rank": rank, "x": x, "heading": heading, "leads": leads,
                                 "y": y, "answerable": bool(query.gold), "passage": passage, "pool": pool,
                                 "question": is_question(query.text)})
     return records
@@ -166,7 +166,7 @@ def _relevance_rows(records: list[dict], sentence_model_for) -> tuple[np.ndarray
             continue
         p = np.clip(sentence_model_for(r["claim"]).predict(r["x"]), 1e-9, 1 - 1e-9)
         logits = np.log(p / (1 - p))
-        best = pick(logits, r["heading"])
+        best = pick(logits, r["heading"], r["leads"])
         xs.append(relevance_features(r["x"], logits, best, r["passage"], r["pool"], r["question"]))
         ys.append(bool(r["y"].any()))
     return np.array(xs, np.float64), np.array(ys)
