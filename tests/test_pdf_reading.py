@@ -95,6 +95,19 @@ def test_pdf_text_has_no_more_split_fused_or_furniture_than_checked_by_hand(name
     assert tuple(len(x) for x in found) == EXPECTED[name], found
 
 
+# Lines of one letter left in the body, checked by hand: nk1's "P" is Table 1's cell "Substance P",
+# set on two lines.  Text set vertically (the "Downloaded from" stamp and running head up the margin
+# of GoActive's and U@Uni's landscape table pages) was read one letter per line, spliced into the
+# table rows beside it (147 and 47 such lines).
+STACKED_LETTERS = {"nk1-lamina-i-neurons-pain-2014.pdf": 1}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_vertical_text_is_not_read_one_letter_per_line(name):
+    lines = [line for line in _body(_document(name)).split("\n") if len(line.strip()) == 1 and line.strip().isalpha()]
+    assert len(lines) == STACKED_LETTERS.get(name, 0), lines
+
+
 def test_a_pdf_reads_the_same_every_time():
     # Its tables hold many boxes at equal distances; pdfminer.six broke those ties by memory
     # address, so a second reading, in a process that has read other files since, moved cells

@@ -177,11 +177,16 @@ def read_layout(path: Path) -> tuple[list[PageLayout], dict[str, str], list[str]
             rsrc = PDFResourceManager()
             device = PDFPageAggregator(rsrc, laparams=LAParams())
             interpreter = PDFPageInterpreter(rsrc, device)
+            vertical = PDFPageAggregator(rsrc, laparams=LAParams(detect_vertical=True))
             pages: list[PageLayout] = []
             for number, page in enumerate(PDFPage.create_pages(document), start=1):
                 try:
                     interpreter.process_page(page)
-                    pages.append(_page_layout(number, device.get_result()))
+                    layout = _page_layout(number, device.get_result())
+                    if _has_vertical_text(layout):
+                        PDFPageInterpreter(rsrc, vertical).process_page(page)
+                        layout = _page_layout(number, vertical.get_result())
+                    pages.append(layout)
                 except Exception:  # one damaged page loses that page, not the document
                     pages.append(PageLayout(number, 0.0, 0.0, []))
             try:  # an endless generator: as many labels as pages
@@ -193,6 +198,19 @@ def read_layout(path: Path) -> tuple[list[PageLayout], dict[str, str], list[str]
     except Exception as exc:
         raise IngestError(f"unreadable PDF ({type(exc).__name__}: {exc})") from exc
     return pages, meta, labels
+
+
+# Text set vertically (a stamp up the margin of a landscape table) comes out of the horizontal
+# analysis one character per line, spliced into the lines beside it.  Such a page is read again with
+# vertical text detection, which is not used everywhere: it regroups some ordinary pages, splitting
+# paragraphs and table cells.
+_VERTICAL_HINT = 5
+
+
+def _has_vertical_text(page: PageLayout) -> bool:
+    """Several lines of one letter: letters stacked vertically, read across (a lone digit is more
+    often a table's row number)."""
+    return sum(len(line.text) == 1 and line.text.isalpha() for box in page.boxes for line in box.lines) >= _VERTICAL_HINT
 
 
 def _metadata(document) -> dict[str, str]:
@@ -222,15 +240,21 @@ def _pdf_string(raw: bytes) -> str:
 
 
 def _key(text: str) -> str:
-    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.lower())).strip()
+    """What a margin line says, digits aside: letters only, so that the same running head read
+    across a portrait and a rotated page ("bmjopen-2016", "bmjopen 2016") is one key."""
+    return re.sub(r"[^a-z#]", "", re.sub(r"\d+", "#", text.lower()))
 
 
 def _in_margin(box: Box, page: PageLayout) -> bool:
-    """In the top or bottom tenth of the page, or a narrow strip along a side (a rotated stamp)."""
+    """In the top or bottom tenth of the page, or a narrow strip along a side (a rotated stamp or
+    running head, whole or in pieces): narrower than 6% of the page, taller than wide, and in the
+    outer tenth of its width or over a fifth of its height."""
     if page.height <= 0:
         return False
     top, bottom = box.y1 >= page.height * 0.9, box.y0 <= page.height * 0.1
-    side = (box.x1 - box.x0) < page.width * 0.06 and (box.y1 - box.y0) > page.height * 0.2
+    width, height = box.x1 - box.x0, box.y1 - box.y0
+    outer = box.x1 <= page.width * 0.1 or box.x0 >= page.width * 0.9
+    side = width < page.width * 0.06 and height > width and (outer or height > page.height * 0.2)
     return top or bottom or side
 
 
