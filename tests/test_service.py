@@ -116,6 +116,10 @@ def test_http_api_answers_json_objects(server):
     status, out = _http(url + "api/search", {"question": QUESTION, "k": 2})
     assert status == 200 and out["answered"] is True and len(out["hits"]) == 2
     assert {"probability", "match", "highlight", "page", "section"} <= set(out["hits"][0])
+    assert out["conversation_documents"] == []
+    status, follow = _http(url + "api/search", {"question": "And for anxiety?", "k": 2,
+                                                 "history": ["Which brain regions are linked to depression?"]})
+    assert status == 200 and "anxiety" in follow["searched_for"] and follow["conversation_documents"]
     status, docs = _http(url + "api/documents")
     assert status == 200 and "neuropsychotherapy.txt" in [d["doc_id"] for d in docs["documents"]]
     hit = out["hits"][0]
