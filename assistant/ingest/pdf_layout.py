@@ -241,7 +241,7 @@ def _pdf_string(raw: bytes) -> str:
 
 def _key(text: str) -> str:
     """What a margin line says, digits aside: letters only, so that the same running head read
-    across a portrait and a rotated page ("bmjopen-2016", "bmjopen 2016") is one key."""
+    across a portrait and a rotated page ("journal-2016", "journal 2016") is one key."""
     return re.sub(r"[^a-z#]", "", re.sub(r"\d+", "#", text.lower()))
 
 
