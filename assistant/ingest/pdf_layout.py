@@ -178,13 +178,14 @@ def read_layout(path: Path) -> tuple[list[PageLayout], dict[str, str], list[str]
             device = PDFPageAggregator(rsrc, laparams=LAParams())
             interpreter = PDFPageInterpreter(rsrc, device)
             vertical = PDFPageAggregator(rsrc, laparams=LAParams(detect_vertical=True))
+            vertical_interpreter = PDFPageInterpreter(rsrc, vertical)
             pages: list[PageLayout] = []
             for number, page in enumerate(PDFPage.create_pages(document), start=1):
                 try:
                     interpreter.process_page(page)
                     layout = _page_layout(number, device.get_result())
                     if _has_vertical_text(layout):
-                        PDFPageInterpreter(rsrc, vertical).process_page(page)
+                        vertical_interpreter.process_page(page)
                         layout = _page_layout(number, vertical.get_result())
                     pages.append(layout)
                 except Exception:  # one damaged page loses that page, not the document

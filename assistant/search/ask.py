@@ -7,7 +7,7 @@ A follow-up ("How is it treated?", "What keywords does it list?") is about what 
 showed.  Rewriting it into a standalone query ("How is schizophrenia treated?") names the topic but
 not the document: in a large collection the rewritten query finds other documents that name the
 same topic.  So a follow-up is also searched among the documents of the previous question's hits
-(the previous question searched again, as it was asked), and those hits take the first half of the
+(the previous question searched again, as it was searched then), and those hits take the first half of the
 places, the whole collection's best the rest: the conversation's documents come first, and a
 follow-up that changes the subject still finds what answers it elsewhere.  A question that stands
 alone is searched in the whole collection only.
@@ -41,10 +41,9 @@ def ask(searcher: Searcher, question: str, history: Sequence[str] = (), k: int =
         doc_ids: list[str] | None = None, mode: Mode = "hybrid") -> Answer:
     """Search `question` after the earlier questions `history` (oldest first); `doc_ids` limits
     every search to those documents."""
-    history = list(history)
-    resolved = resolve_followup(question, history, searcher.encoder)
+    resolved = resolve_followup(question, list(history), searcher.encoder)
     hits = searcher.search(resolved.query, k=k, doc_ids=doc_ids, mode=mode)
-    context = _previous_documents(searcher, history, k, doc_ids, mode) if resolved.kind != "standalone" else ()
+    context = _previous_documents(searcher, resolved.previous, k, doc_ids, mode) if resolved.kind != "standalone" else ()
     if not context:
         return Answer(resolved, hits, searcher.answered(hits))
     inside = searcher.search(resolved.query, k=(k + 1) // 2, doc_ids=list(context), mode=mode)
@@ -53,12 +52,11 @@ def ask(searcher: Searcher, question: str, history: Sequence[str] = (), k: int =
     return Answer(resolved, [replace(h, rank=i + 1) for i, h in enumerate(merged)], searcher.answered(merged), context)
 
 
-def _previous_documents(searcher: Searcher, history: list[str], k: int, doc_ids: list[str] | None,
+def _previous_documents(searcher: Searcher, previous: str | None, k: int, doc_ids: list[str] | None,
                         mode: Mode) -> tuple[str, ...]:
-    """The documents, best first, of the hits the previous question got."""
-    if not history:
+    """The documents, best first, of the hits the previous question (as it was searched) got."""
+    if not previous:
         return ()
-    previous = resolve_followup(history[-1], history[:-1], searcher.encoder).query
     try:
         hits = searcher.search(previous, k=k, doc_ids=doc_ids, mode=mode)
     except QuestionError:  # an empty or overlong earlier question points nowhere

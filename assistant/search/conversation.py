@@ -47,6 +47,7 @@ class ResolvedQuery(NamedTuple):
     query: str
     kind: FollowupKind
     topic: str | None = None  # the phrase a new-topic follow-up put into the query
+    previous: str | None = None  # the last earlier question, as it was searched
 
 
 def _content_words(text: str) -> list[str]:
@@ -95,7 +96,7 @@ def resolve_followup(question: str, history: list[str], encoder) -> ResolvedQuer
         if past:
             resolved = _resolve_one(past, previous, slot, encoder)
             previous, slot = resolved.query, resolved.topic
-    return _resolve_one(strip_control(question or ""), previous, slot, encoder)
+    return _resolve_one(strip_control(question or ""), previous, slot, encoder)._replace(previous=previous)
 
 
 def _resolve_one(question: str, previous: str | None, slot: str | None, encoder) -> ResolvedQuery:
