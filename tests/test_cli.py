@@ -116,9 +116,18 @@ def test_batch(workdir, tmp_path):
     assert [ln["id"] for ln in lines] == ["a", "b", 3, "c"]
     assert lines[0]["hits"][0]["doc_id"] == "neuroplasticity-in-mental-health-recovery.txt"
     assert "insula" in lines[1]["hits"][0]["highlight"]["text"]
+    # a follow-up line says what it was searched as and where it was looked for first
+    assert "anxiety" in lines[1]["resolved_query"] and lines[1]["conversation_documents"]
+    assert "conversation_documents" not in lines[0]
     assert "not valid JSON" in lines[2]["error"] and "empty" in lines[3]["error"]
     assert all(isinstance(ln["latency_ms"], float) for ln in lines)
     assert proc.returncode == 1  # some lines failed, and the exit says so
+
+
+def test_a_followup_names_the_documents_it_was_looked_for_in_first(workdir):
+    human = run("search", "And for anxiety?", "--history", "Which brain regions are linked to depression?", "--k", "2",
+                cwd=workdir, check=True).stdout
+    assert "(searched for: Which brain regions are linked to anxiety?; first in the previous answer's documents: " in human
 
 
 def test_bad_input_messages(workdir, tmp_path):
