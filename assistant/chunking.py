@@ -8,6 +8,7 @@ see (the title, then the text), derived here once.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -123,8 +124,9 @@ def make_passages(doc: Document, count_tokens: CountTokens, params: ChunkingPara
         else:
             sents.append(span)
             toks.append(n)
+    blocks = _blocks(doc, sents)
     if params.unit == "blocks":
-        groups = _packed_blocks(doc, sents, toks, budget, params.overlap_tokens)
+        groups = _packed_blocks(doc, sents, toks, blocks, budget, params.overlap_tokens, params.opening_tokens + 1)
     else:
         groups = _windows(toks, 0, len(sents), budget, params.overlap_tokens)
     passages: list[Passage] = []
@@ -133,9 +135,26 @@ def make_passages(doc: Document, count_tokens: CountTokens, params: ChunkingPara
         text = doc.text[start:end]
         # A packed passage's blocks share a section, but for a title or a colon line carried in.
         section = doc.section_at(sents[j][0] if params.unit == "blocks" else start)
+        # A reference list is one long block whose first line is just its first entry.
+        opening = "" if params.unit != "blocks" or doc.in_references(start) else _opening(doc.text, sents, blocks, i)
+        if opening:
+            opening = cut_title(opening, count_tokens, params.opening_tokens)
         passages.append(Passage(doc.doc_id, start, end, text, doc.page_range(start, end), tuple(sents[i : j + 1]),
-                                embedding_text(title, text, section), section))
+                                embedding_text(title, text, section, opening), section))
     return passages
+
+
+def _opening(text: str, sents: list[tuple[int, int]], blocks: list[tuple[int, int, tuple[str, ...]]], first: int) -> str:
+    """The first line of a block of several lines (a table's caption, a list's lead-in) that
+    sentence `first` sits inside but does not open; "" otherwise. A window cut from the middle of a
+    table would otherwise keep its rows and lose what they are rows of."""
+    k = bisect.bisect_right([b[0] for b in blocks], first) - 1
+    b_first, b_last, _ = blocks[k]
+    start = sents[b_first][0]
+    line_end = text.find("\n", start, sents[b_last][1])
+    if b_first == first or line_end < 0 or line_end > sents[first][0]:
+        return ""
+    return text[start:line_end].strip()
 
 
 def _windows(toks: list[int], first: int, stop: int, budget: int, overlap: int) -> list[tuple[int, int]]:
@@ -162,11 +181,13 @@ def _windows(toks: list[int], first: int, stop: int, budget: int, overlap: int) 
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
 
 
-def _packed_blocks(doc: Document, sents: list[tuple[int, int]], toks: list[int], budget: int,
-                   overlap: int) -> list[tuple[int, int]]:
+def _packed_blocks(doc: Document, sents: list[tuple[int, int]], toks: list[int],
+                   blocks: list[tuple[int, int, tuple[str, ...]]], budget: int, overlap: int,
+                   opening_cost: int) -> list[tuple[int, int]]:
     """Whole blocks (text between blank lines: a paragraph, a list, a table) of one section packed
     into passages up to the budget, so an answer and the paragraph around it land in one passage
-    and no passage mixes two sections; a block longer than the budget gets windows of its own."""
+    and no passage mixes two sections; a block longer than the budget gets windows of its own,
+    leaving `opening_cost` tokens for its first line when it has several."""
     heads = {sec.start for sec in doc.sections}
     out: list[tuple[int, int]] = []
     pack: list[tuple[int, int, tuple[str, ...]]] = []  # the blocks of the passage being filled
@@ -174,7 +195,7 @@ def _packed_blocks(doc: Document, sents: list[tuple[int, int]], toks: list[int],
     def tokens(first: int, last: int) -> int:
         return sum(toks[first : last + 1])
 
-    for i, j, here in _blocks(doc, sents):
+    for i, j, here in blocks:
         before = pack[-1][2] if pack else ()
         if pack and here == before and tokens(pack[0][0], j) <= budget:
             pack.append((i, j, here))
@@ -194,7 +215,8 @@ def _packed_blocks(doc: Document, sents: list[tuple[int, int]], toks: list[int],
             pack = [*pack[keep:], (i, j, here)]
         else:
             pack = []
-            out.extend(_windows(toks, first, j + 1, budget, overlap))
+            lines = "\n" in doc.text[sents[i][0] : sents[j][1]]
+            out.extend(_windows(toks, first, j + 1, budget - opening_cost if lines else budget, overlap))
     if pack:
         out.append((pack[0][0], pack[-1][1]))
     return out
@@ -227,10 +249,13 @@ def _opening_line(text: str, sents: list[tuple[int, int]], block: tuple[int, int
 SECTION_SEPARATOR = " › "
 
 
-def embedding_text(title: str, passage_text: str, section: tuple[str, ...] = ()) -> str:
-    """What the model (and BM25) sees for a passage: the title, the headings it sits under, then the passage."""
+def embedding_text(title: str, passage_text: str, section: tuple[str, ...] = (), opening: str = "") -> str:
+    """What the model (and BM25) sees for a passage: the title, the headings it sits under, the
+    first line of the block it was cut from (`opening`, where given), then the passage."""
     head = [title] if title and not passage_text.startswith(title) else []
     path = SECTION_SEPARATOR.join(section)
     if path and not passage_text.startswith(section[-1]):
         head.append(path)
+    if opening:
+        head.append(opening)
     return "\n".join([*head, passage_text])

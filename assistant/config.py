@@ -59,7 +59,7 @@ PASSAGE_UNITS: tuple[PassageUnit, ...] = get_args(PassageUnit)
 # Bumped when `assistant/chunking.py` gives other passages for the same parameters, so an index
 # built by the earlier code is rebuilt rather than mixed (as `ingest.model.LOADER_VERSION` is for
 # cleaning).
-CHUNKING_REVISION = 3
+CHUNKING_REVISION = 4
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,9 @@ class ChunkingParams:
     title_tokens: int = 48
     # Sentences carried over from the previous window, up to this many tokens.
     overlap_tokens: int = 48
+    # A passage cut from inside a block of several lines (a table, a list) carries the block's
+    # first line (its caption or lead-in), cut to this many tokens, in what is embedded and indexed.
+    opening_tokens: int = 32
     # How passage and sentence vectors are made (README, "Scale"): "pooled" embeds each sentence
     # (and each passage's heading line) once, and a passage's vector is the token-weighted mean of
     # its parts'; "separate" embeds the passages too, a second pass over overlapping windows;

@@ -73,3 +73,25 @@ def test_blocks_are_packed_whole_and_never_cross_a_section(encoder, tmp_path: Pa
     listed = next(p for p in blocks if "Stage 1" in p.text)
     assert listed.text.startswith("The review names three stages:") and "Stage 3" in listed.text
     assert all(a.end <= b.start for a, b in zip(blocks, blocks[1:]))  # packed blocks never overlap
+
+
+def test_windows_cut_from_a_table_carry_its_caption_and_prose_windows_carry_nothing(encoder):
+    # A table longer than the window (one block: its caption line, then a row per line) and a long
+    # one-line paragraph: each later window of the table is embedded with the caption (what its
+    # rows are rows of), no window of the paragraph gets a line of its own, and the budget still
+    # fits the window with the caption added.
+    caption = "Table 2 Sleep duration by age group and treatment arm"
+    rows = "\n".join(f"Age group {n} sleep hours {n % 9}.{n % 7} ({n % 5}.{n % 3} to {n % 4}.{n % 6})" for n in range(40))
+    para = " ".join(f"Sentence {i} of a long paragraph talks about topic {i % 7}." for i in range(60))
+    doc = document_from_text("d", f"{caption}\n{rows}\n\n{para}", title="T")
+    params = ChunkingParams(max_tokens=128)
+    ps = make_passages(doc, encoder.count_tokens, params)
+    table = [p for p in ps if p.start < len(caption) + len(rows)]
+    prose = [p for p in ps if p.start > len(caption) + len(rows)]
+    assert len(table) > 2 and len(prose) > 2
+    assert table[0].text.startswith(caption)
+    for p in table[1:]:
+        assert caption not in p.text and p.embedded == f"T\n{caption}\n{p.text}"
+    for p in prose:
+        assert p.embedded == f"T\n{p.text}"
+    assert max(encoder.count_tokens([p.embedded for p in ps])) <= params.max_tokens - 2

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant import config
-from assistant.chunking import embedding_text, embedding_title, make_passages
+from assistant.chunking import make_passages
 from assistant.config import ChunkingParams
 from assistant.embedding import EmbeddingCache, Encoder, encode_with_spans_cached
 from assistant.index.documents import write_documents
@@ -242,11 +242,9 @@ def _first_passage(passage_sent: np.ndarray) -> np.ndarray:
 def _old_rows(old: DiskIndex, oi: int, encoder: Encoder, chunking: ChunkingParams) -> tuple[dict[str, int], dict[str, int]]:
     """Embedded text -> row in `old`, for the passages and sentences of old document `oi`."""
     doc = old.document(oi)
-    title = embedding_title(doc.title, encoder.count_tokens, chunking)
-    passages = {}
-    for row in old.passage_rows([oi]):
-        p = old.passage(int(row))
-        passages[embedding_text(title, doc.text[p.start : p.end], doc.section_at(p.start))] = int(row)
+    # `old` was built with this chunking, so chunking its document again gives its passages in row order.
+    passages = {p.embedded: int(row) for p, row in zip(make_passages(doc, encoder.count_tokens, chunking),
+                                                        old.passage_rows([oi]))}
     sentences = {}
     for row in old.document_sentences(oi):
         s, e = old.sentence_span(row)
