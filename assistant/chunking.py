@@ -39,6 +39,9 @@ class Passage:
     sentences: tuple[tuple[int, int], ...]  # document-level spans of the sentences inside
     embedded: str = ""  # the title (cut to its token budget), the section path, then the text
     section: tuple[str, ...] = ()  # the headings of its blocks (of its start, for windows)
+    # What the model sees for each sentence: its text, after the first line of its block when it
+    # sits lower in a block of several lines (a table row after its caption).
+    embedded_sentences: tuple[str, ...] = ()
 
 
 def _abbreviation_before(line: str, dot: int) -> bool:
@@ -129,25 +132,37 @@ def make_passages(doc: Document, count_tokens: CountTokens, params: ChunkingPara
         groups = _packed_blocks(doc, sents, toks, blocks, budget, params.overlap_tokens, params.opening_tokens + 1)
     else:
         groups = _windows(toks, 0, len(sents), budget, params.overlap_tokens)
+    cut: dict[str, str] = {}
+
+    def opening(k: int) -> str:
+        # A reference list is one long block whose first line is just its first entry.
+        if params.unit != "blocks" or doc.in_references(sents[k][0]):
+            return ""
+        line = _opening(doc.text, sents, blocks, k)
+        if line and line not in cut:
+            cut[line] = cut_title(line, count_tokens, params.opening_tokens)
+        return cut.get(line, "")
+
+    def sentence_input(k: int) -> str:
+        line, text = opening(k), doc.text[sents[k][0] : sents[k][1]]
+        return f"{line}\n{text}" if line else text
+
     passages: list[Passage] = []
     for i, j in groups:
         start, end = sents[i][0], sents[j][1]
         text = doc.text[start:end]
         # A packed passage's blocks share a section, but for a title or a colon line carried in.
         section = doc.section_at(sents[j][0] if params.unit == "blocks" else start)
-        # A reference list is one long block whose first line is just its first entry.
-        opening = "" if params.unit != "blocks" or doc.in_references(start) else _opening(doc.text, sents, blocks, i)
-        if opening:
-            opening = cut_title(opening, count_tokens, params.opening_tokens)
         passages.append(Passage(doc.doc_id, start, end, text, doc.page_range(start, end), tuple(sents[i : j + 1]),
-                                embedding_text(title, text, section, opening), section))
+                                embedding_text(title, text, section, opening(i)), section,
+                                tuple(sentence_input(k) for k in range(i, j + 1))))
     return passages
 
 
 def _opening(text: str, sents: list[tuple[int, int]], blocks: list[tuple[int, int, tuple[str, ...]]], first: int) -> str:
-    """The first line of a block of several lines (a table's caption, a list's lead-in) that
-    sentence `first` sits inside but does not open; "" otherwise. A window cut from the middle of a
-    table would otherwise keep its rows and lose what they are rows of."""
+    """The first line of a block of several lines (a table's caption, a list's lead-in) when
+    sentence `first` sits below it in that block; "" otherwise. A row of a table, or a window cut
+    from its middle, would otherwise lose what it is a row of."""
     k = bisect.bisect_right([b[0] for b in blocks], first) - 1
     b_first, b_last, _ = blocks[k]
     start = sents[b_first][0]

@@ -75,11 +75,11 @@ def test_blocks_are_packed_whole_and_never_cross_a_section(encoder, tmp_path: Pa
     assert all(a.end <= b.start for a, b in zip(blocks, blocks[1:]))  # packed blocks never overlap
 
 
-def test_windows_cut_from_a_table_carry_its_caption_and_prose_windows_carry_nothing(encoder):
+def test_table_rows_and_windows_carry_the_caption_and_prose_carries_nothing(encoder):
     # A table longer than the window (one block: its caption line, then a row per line) and a long
-    # one-line paragraph: each later window of the table is embedded with the caption (what its
-    # rows are rows of), no window of the paragraph gets a line of its own, and the budget still
-    # fits the window with the caption added.
+    # one-line paragraph: each row, and each later window of the table, is embedded with the
+    # caption (what its rows are rows of); no sentence or window of the paragraph gets a line of
+    # its own, and the budget still fits the window with the caption added.
     caption = "Table 2 Sleep duration by age group and treatment arm"
     rows = "\n".join(f"Age group {n} sleep hours {n % 9}.{n % 7} ({n % 5}.{n % 3} to {n % 4}.{n % 6})" for n in range(40))
     para = " ".join(f"Sentence {i} of a long paragraph talks about topic {i % 7}." for i in range(60))
@@ -92,6 +92,10 @@ def test_windows_cut_from_a_table_carry_its_caption_and_prose_windows_carry_noth
     assert table[0].text.startswith(caption)
     for p in table[1:]:
         assert caption not in p.text and p.embedded == f"T\n{caption}\n{p.text}"
+    for p in table:
+        for (s, e), seen in zip(p.sentences, p.embedded_sentences):
+            assert seen == (doc.text[s:e] if s < len(caption) else f"{caption}\n{doc.text[s:e]}")
     for p in prose:
         assert p.embedded == f"T\n{p.text}"
+        assert list(p.embedded_sentences) == [doc.text[s:e] for s, e in p.sentences]
     assert max(encoder.count_tokens([p.embedded for p in ps])) <= params.max_tokens - 2

@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from assistant.chunking import make_passages
 from assistant.config import ChunkingParams
 from assistant.index import StoreError, build_index, index_lock, open_index
 from assistant.ingest import document_from_text, load_paths
@@ -263,6 +264,14 @@ def test_index_type_is_kept_and_falls_back_when_too_small(tmp_path, corpus_copy,
         _build(idx, corpus_copy, encoder, index_type="annoy")
 
 
+def _sentence_inputs(ix, doc: int, encoder, chunking: ChunkingParams) -> list[str]:
+    """What the model saw for each sentence row of document `doc` (a list item after its lead-in),
+    in row order: its sentences in text order."""
+    inputs = {s: t for p in make_passages(ix.document(doc), encoder.count_tokens, chunking)
+              for s, t in zip(p.sentences, p.embedded_sentences)}
+    return [inputs[s] for s in sorted(inputs)]
+
+
 def test_late_sentence_vectors_need_no_second_pass_and_a_mode_change_rebuilds(tmp_path, corpus_copy, encoder):
     separate = ChunkingParams(vectors="separate")
     late = ChunkingParams(vectors="late")
@@ -276,7 +285,8 @@ def test_late_sentence_vectors_need_no_second_pass_and_a_mode_change_rebuilds(tm
     assert "chunking" in report.notice and report.embedded_documents == 4
     b = open_index(idx)
     assert b.manifest["chunking"]["vectors"] == "separate"
-    alone = encoder.encode([b.sentence_text(r) for r in rows])
+    # separate vectors are each sentence as the model sees it alone (a list item after its lead-in)
+    alone = encoder.encode([t for d in range(b.n_documents) for t in _sentence_inputs(b, d, encoder, separate)])
     assert (np.einsum("ij,ij->i", b.sentence_vectors(rows), alone) > 0.99).all()
     # late vectors are the sentence in its passage's context: related to the sentence alone, not equal
     cos = np.einsum("ij,ij->i", late_vectors, alone)
@@ -291,14 +301,16 @@ def test_pooled_passage_vectors_are_the_weighted_mean_of_their_sentences(tmp_pat
     # The default mode: one pass over sentences; a passage is the token-weighted mean of its
     # heading line and sentences, and an edit re-pools only the passages it touches.
     idx = tmp_path / "idx"
-    _build(idx, corpus_copy, encoder, chunking=ChunkingParams(vectors="pooled"))
+    pooled = ChunkingParams(vectors="pooled")
+    _build(idx, corpus_copy, encoder, chunking=pooled)
     ix = open_index(idx)
     rows = range(ix.document_sentences(0).start, ix.document_sentences(0).stop)
-    alone = encoder.encode([ix.sentence_text(r) for r in rows])
+    seen = _sentence_inputs(ix, 0, encoder, pooled)
+    alone = encoder.encode(seen)
     assert (np.einsum("ij,ij->i", ix.sentence_vectors(rows), alone) > 0.999).all()
     p = 1  # a passage in the middle of the first document: no heading line of its own before it
     lo, hi = ix.sentence_ranges(np.array([p]))[0]
-    texts = [ix.sentence_text(r) for r in range(lo, hi)]
+    texts = seen[lo - rows.start : hi - rows.start]
     weights = np.array(encoder.count_tokens(texts), dtype=np.float32)
     mean = (weights[:, None] * encoder.encode(texts)).sum(0)
     assert float(ix.passage_vectors(np.array([p]))[0] @ (mean / np.linalg.norm(mean))) > 0.97  # plus the title line
@@ -311,15 +323,16 @@ def test_pooled_passage_vectors_are_the_weighted_mean_of_their_sentences(tmp_pat
     text = first.read_text()
     at = text.index(". ", len(text) // 2) + 2
     first.write_text(text[:at] + "Sleep also consolidates memory. " + text[at:])
-    report = _build(idx, corpus_copy, encoder, chunking=ChunkingParams(vectors="pooled"))
+    report = _build(idx, corpus_copy, encoder, chunking=pooled)
     assert report.embedded_documents == 1
     b = open_index(idx)
     srows = b.document_sentences(0)
-    fresh = encoder.encode([b.sentence_text(r) for r in srows])
+    seen = _sentence_inputs(b, 0, encoder, pooled)
+    fresh = encoder.encode(seen)
     assert (np.einsum("ij,ij->i", b.sentence_vectors(srows), fresh) > 0.999).all()
     passages = b.passage_rows([0])
     for p in passages:
         lo, hi = b.sentence_ranges(np.array([p]))[0]
-        texts = [b.sentence_text(r) for r in range(lo, hi)]
+        texts = seen[lo - srows.start : hi - srows.start]
         mean = (np.array(encoder.count_tokens(texts), dtype=np.float32)[:, None] * encoder.encode(texts)).sum(0)
         assert float(b.passage_vectors(np.array([p]))[0] @ (mean / np.linalg.norm(mean))) > 0.97

@@ -93,6 +93,8 @@ class DocPlan:
     sentences: _Vectors
     terms: TermPart
     reused: bool
+    # What the model sees for each sentence (`Passage.embedded_sentences`); new plans only.
+    sentence_inputs: list[str] = field(default_factory=list)
 
 
 def build_index(index_dir: Path, documents: list[Document], encoder: Encoder,
@@ -205,10 +207,11 @@ def _reused_plan(doc: Document, old: DiskIndex, t: Tables, oi: int) -> DocPlan:
 def _new_plan(doc: Document, old: DiskIndex | None, oi: int | None, encoder: Encoder,
               chunking: ChunkingParams) -> DocPlan:
     passages = make_passages(doc, encoder.count_tokens, chunking)
-    sentences = sorted({s for p in passages for s in p.sentences})
+    inputs = {s: t for p in passages for s, t in zip(p.sentences, p.embedded_sentences)}
+    sentences = sorted(inputs)
     local = {s: k for k, s in enumerate(sentences)}
     passage_texts = [p.embedded for p in passages]
-    sentence_texts = [doc.text[s:e] for s, e in sentences]
+    sentence_texts = [inputs[s] for s in sentences]
     old_p, old_s = _old_rows(old, oi, encoder, chunking) if oi is not None else ({}, {})
     passage_vectors = _partly_reused(passage_texts, old_p, old.tables.dense if old_p else None)
     passage_sent = np.array([(local[p.sentences[0]], local[p.sentences[-1]] + 1) for p in passages],
@@ -227,7 +230,7 @@ def _new_plan(doc: Document, old: DiskIndex | None, oi: int | None, encoder: Enc
         np.array(sentences, dtype=np.int64).reshape(-1, 2),
         passage_vectors,
         _partly_reused(sentence_texts, old_s, old.tables.sentence_vectors if old_s else None),
-        passage_texts, reused=False)
+        passage_texts, reused=False, sentence_inputs=sentence_texts)
 
 
 def _first_passage(passage_sent: np.ndarray) -> np.ndarray:
@@ -242,13 +245,12 @@ def _first_passage(passage_sent: np.ndarray) -> np.ndarray:
 def _old_rows(old: DiskIndex, oi: int, encoder: Encoder, chunking: ChunkingParams) -> tuple[dict[str, int], dict[str, int]]:
     """Embedded text -> row in `old`, for the passages and sentences of old document `oi`."""
     doc = old.document(oi)
-    # `old` was built with this chunking, so chunking its document again gives its passages in row order.
-    passages = {p.embedded: int(row) for p, row in zip(make_passages(doc, encoder.count_tokens, chunking),
-                                                        old.passage_rows([oi]))}
-    sentences = {}
-    for row in old.document_sentences(oi):
-        s, e = old.sentence_span(row)
-        sentences[doc.text[s:e]] = row
+    # `old` was built with this chunking, so chunking its document again gives its passages and
+    # (in text order) its sentences in row order.
+    old_passages = make_passages(doc, encoder.count_tokens, chunking)
+    passages = {p.embedded: int(row) for p, row in zip(old_passages, old.passage_rows([oi]))}
+    inputs = {s: t for p in old_passages for s, t in zip(p.sentences, p.embedded_sentences)}
+    sentences = {inputs[s]: int(row) for s, row in zip(sorted(inputs), old.document_sentences(oi))}
     return passages, sentences
 
 
@@ -339,16 +341,13 @@ def _embed_pooled(plans: list[DocPlan], encoder: Encoder, progress: bool, cache:
         if reused is not None and len(plan.passages.todo):  # an edited document: its kept sentences
             kept = np.setdiff1d(np.arange(len(plan.sentence_span)), plan.sentences.todo)
             for r in kept:
-                known.setdefault(plan.document.text[int(plan.sentence_span[r, 0]) : int(plan.sentence_span[r, 1])],
-                                 reused[r].astype(np.float32))
+                known.setdefault(plan.sentence_inputs[r], reused[r].astype(np.float32))
         for j, text in zip(plan.passages.todo, plan.passages.texts):
             ps = int(plan.passage_span[j, 0])
             prefix = len(text) - (int(plan.passage_span[j, 1]) - ps)  # the heading line before the passage text
             rows = range(int(plan.passage_sent[j, 0]), int(plan.passage_sent[j, 1]))
             head = text[:prefix].strip()
-            parts_of.append(([head] if head else [])
-                            + [text[prefix + int(plan.sentence_span[r, 0]) - ps : prefix + int(plan.sentence_span[r, 1]) - ps]
-                               for r in rows])
+            parts_of.append(([head] if head else []) + [plan.sentence_inputs[r] for r in rows])
     # Kept sentences are not embedded again, whichever passage holds them.
     todo = sorted(({t for parts in parts_of for t in parts} | {t for p in plans for t in p.sentences.texts}) - set(known))
     known |= dict(zip(todo, encoder.encode(todo, progress=progress, cache=cache)))
