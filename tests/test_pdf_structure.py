@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from assistant.ingest.model import Document, PageSpan, SectionSpan
+from assistant.ingest.pdf import _Block, _pieces
 from assistant.ingest.pdf_layout import Box, Line, PageLayout, furniture, printed_page_numbers
 from assistant.ingest.words import Vocabulary, join_lines, repair_line
 
@@ -51,3 +52,31 @@ def test_document_knows_page_labels_sections_and_the_reference_list():
     assert doc.page_label(2) == "148" and doc.page_range(40, 60) == (1, 2)
     assert doc.section_at(10) == ("Methods", "Participants")
     assert doc.in_references(70) and not doc.in_references(10)
+
+
+def test_a_captions_wrapped_lines_are_joined_and_table_rows_stay_lines():
+    # A figure region on one page, as pdfminer gives it: a caption set over three lines (the first
+    # two run to the region's right edge, the third stops short), then a table: a header of two
+    # cells and rows of numbers. The caption becomes one line of prose (its hyphen resolved); the
+    # header and each row stay lines of their own, and the page of every piece is kept.
+    def line(text: str, x0: float, x1: float, y: float) -> Line:
+        return Line(text, x0, y, x1, y + 8, 8.0, "Small")
+
+    geometry = [
+        line("Fig. 6. Density of contacts on dendrites at increasing distance from the", 50, 545, 700),
+        line("soma. Although there is variability within each shell, there is no clear trend to-", 50, 546, 690),
+        line("ward higher or lower density.", 50, 240, 680),
+        line("Shell (um)", 50, 120, 660), line("Contacts per 1000 um2", 300, 420, 660),
+        line("20 4.1 (1.2) 3.9 (1.0)", 50, 400, 650),
+        line("40 3.8 (1.1) 4.0 (1.3)", 50, 400, 640),
+    ]
+    block = _Block("aside", geometry=geometry, pages=[3] * len(geometry))
+    pieces = _pieces(block, Vocabulary(["toward"]))
+    assert [p for _, p in pieces] == [3]
+    assert pieces[0][0].split("\n") == [
+        "Fig. 6. Density of contacts on dendrites at increasing distance from the soma. Although there is "
+        "variability within each shell, there is no clear trend toward higher or lower density.",
+        "Shell (um) Contacts per 1000 um2",
+        "20 4.1 (1.2) 3.9 (1.0)",
+        "40 3.8 (1.1) 4.0 (1.3)",
+    ]

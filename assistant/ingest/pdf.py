@@ -234,7 +234,7 @@ def _unreadable_pages(pages: list[PageLayout]) -> str:
     return "; ".join(notes)
 
 
-def _rows(lines: list[Line]) -> list[str]:
+def _rows(lines: list[Line]) -> list[list[Line]]:
     """Lines of a table or figure region regrouped into rows: cells that share a baseline, left to right."""
     rows: list[list[Line]] = []
     for ln in sorted(lines, key=lambda ln: (-round((ln.y0 + ln.y1) / 2, 0), ln.x0)):
@@ -243,29 +243,52 @@ def _rows(lines: list[Line]) -> list[str]:
             rows[-1].append(ln)
         else:
             rows.append([ln])
-    return [" ".join(c.text for c in sorted(row, key=lambda c: c.x0)) for row in rows]
+    return [sorted(row, key=lambda c: c.x0) for row in rows]
+
+
+_WORD = re.compile(r"[^\W\d_]{2}")
+
+
+def _wraps(row: list[Line], nxt: list[Line], x0: float, x1: float) -> bool:
+    """Whether `nxt` continues the prose of `row` (a caption or footnote set over several lines):
+    both are one cell of words starting at the region's left edge, and `row` runs to its right
+    edge. Table rows have several cells, numbers, or stop short, and stay lines of their own."""
+    def prose(r: list[Line]) -> bool:
+        words = r[0].text.split()
+        return len(r) == 1 and len(words) >= 3 and sum(bool(_WORD.search(w)) for w in words) >= 0.6 * len(words) \
+            and r[0].x0 <= x0 + r[0].size
+    return prose(row) and prose(nxt) and row[0].x1 >= x1 - 2 * row[0].size
 
 
 def _pieces(block: _Block, vocab: Vocabulary) -> list[tuple[str, int]]:
     """A block's text cut where its page changes: (text, page) pieces that concatenate to the block."""
+    wrapped: list[bool] = []  # asides: whether each line continues the line before it
     if block.kind == "aside":
-        block.lines = _rows(block.geometry)
+        rows = _rows(block.geometry)
+        x0, x1 = min(ln.x0 for ln in block.geometry), max(ln.x1 for ln in block.geometry)
+        block.lines = [" ".join(c.text for c in row) for row in rows]
         block.pages = block.pages[: len(block.lines)]
+        wrapped = [False] + [_wraps(a, b, x0, x1) for a, b in zip(rows, rows[1:])]
     texts = [repair_line(t, vocab) for t in block.lines]
-    kept = [(t, p) for t, p in zip(texts, block.pages) if t]
+    kept = [(t, p, w) for t, p, w in zip(texts, block.pages, wrapped or [False] * len(texts)) if t]
     if not kept:
         return []
     if block.kind == "aside":
-        # Table rows and cells stay lines of their own.
-        joined = "\n".join(t for t, _ in kept)
-        starts, acc = [], 0
-        for t, _ in kept:
-            starts.append(acc)
-            acc += len(t) + 1
+        # Table rows and cells stay lines of their own; a caption's wrapped lines are joined.
+        joined, starts, i = "", [], 0
+        while i < len(kept):
+            j = i + 1
+            while j < len(kept) and kept[j][2]:
+                j += 1
+            text, offsets = join_lines([t for t, _, _ in kept[i:j]], vocab)
+            joined += "\n" if joined else ""
+            starts += [len(joined) + o for o in offsets]
+            joined += text
+            i = j
     else:
-        joined, starts = join_lines([t for t, _ in kept], vocab)
+        joined, starts = join_lines([t for t, _, _ in kept], vocab)
     pieces: list[tuple[str, int]] = []
-    for j, (_, page) in enumerate(kept):
+    for j, (_, page, _) in enumerate(kept):
         end = starts[j + 1] if j + 1 < len(kept) else len(joined)
         if pieces and pieces[-1][1] == page:
             pieces[-1] = (pieces[-1][0] + joined[starts[j]:end], page)
