@@ -17,6 +17,7 @@ from assistant.search.answer import (
     RELEVANCE_FEATURES,
     SENTENCE_FEATURES,
     AnswerModel,
+    answer_span,
     is_heading_like,
     is_question,
     match_words,
@@ -160,3 +161,22 @@ def test_the_sentence_under_a_matching_heading_is_highlighted(encoder):
     searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder, ChunkingParams()))
     hit = searcher.search("What is the primary outcome?", k=1)[0]
     assert hit.highlight.text.startswith("The BACS composite score at six months")
+
+
+def test_a_highlight_that_points_back_takes_the_sentence_before_it(encoder):
+    # "These were sent to 8150 people" answers how many were invited, but says what "these" are
+    # only with the sentence before it; a sentence that stands on its own is highlighted alone,
+    # and a paragraph break is never crossed.
+    text = ("Methods\n\nParticipants were recruited by mailed invitations to a study of hand-washing. "
+            "These were sent to 8150 people aged over 18 years from nine general practices. "
+            "Follow-up questionnaires were completed online at four and twelve weeks.\n\n"
+            "Those who took part were given a free bottle of hand gel at the pharmacy.")
+    doc = document_from_text("trial.txt", text, title="Hand-washing trial")
+    index = MemoryIndex([doc], encoder, ChunkingParams())
+    spans = {doc.text[slice(*index.sentence_span(r))][:12]: r for r in index.passage_sentences(0)}
+    these, follow, those = spans["These were s"], spans["Follow-up qu"], spans["Those who to"]
+    assert doc.text[slice(*answer_span(index, 0, these))].startswith("Participants were recruited")
+    assert answer_span(index, 0, follow) == index.sentence_span(follow)
+    assert answer_span(index, 0, those) == index.sentence_span(those)
+    hit = Searcher(encoder=encoder, index=index).search("How many people were sent invitations?", k=1)[0]
+    assert hit.highlight.text.startswith("Participants were recruited") and "8150" in hit.highlight.text

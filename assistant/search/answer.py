@@ -6,7 +6,8 @@ Two logistic regressions stored as JSON in `assistant/models/answer.json` (train
 - the sentence model scores each sentence of a passage from `SENTENCE_FEATURES` (its cosine with the
   question, its neighbours' and its passage's, the question terms it shares, its length); the
   highlight is the best-scoring sentence that is not heading-like (`is_heading_like`), or the one
-  right after a heading-like line that scores best of all (`pick`);
+  right after a heading-like line that scores best of all (`pick`), shown with the sentence before
+  it when it opens by pointing back to that one (`answer_span`);
 - the relevance model turns `RELEVANCE_FEATURES` of a passage into the probability that it holds the
   answer (on SciFact train claims: that it is a passage of an evidence abstract containing a
   rationale sentence), calibrated out of fold.
@@ -14,7 +15,7 @@ A search is *answered* when some hit's probability reaches the model's `answer_b
 hits are the closest passages, not answers.  `match_words` says a probability in words.
 
 Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEATURES`, `MODEL_PATH`,
-`answer_model`, `is_heading_like`, `is_question`, `match_words`, `passage_answer`, `pick`, `pool_cosine`,
+`answer_model`, `answer_span`, `is_heading_like`, `is_question`, `match_words`, `passage_answer`, `pick`, `pool_cosine`,
 `relevance_features`, `sentence_features`, `MatchWord`.
 """
 
@@ -33,7 +34,7 @@ from assistant.index import Index
 from assistant.linear import LinearModel
 from assistant.text import bm25_tokenize
 
-__all__ = ["MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AnswerModel", "MatchWord", "PassageAnswer",
+__all__ = ["MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AnswerModel", "MatchWord", "PassageAnswer", "answer_span",
            "answer_model", "is_heading_like", "is_question", "match_words", "passage_answer", "pick", "pool_cosine",
            "relevance_features", "sentence_features"]
 
@@ -183,6 +184,24 @@ def pick(logits: np.ndarray, heading: np.ndarray, leads: np.ndarray) -> int:
     if leads[best] and best + 1 < len(logits) and not heading[best + 1]:
         return best + 1
     return int(np.argmax(logits if heading.all() else np.where(heading, -np.inf, logits)))
+
+
+# A sentence that opens by pointing back ("These were sent to 8150 people", "For this reason we
+# ...") says its answer only with the sentence before it.
+_REFERS_BACK = re.compile(r"^(this|these|those|such|it|they|thus|therefore|hence|consequently|"
+                          r"as a result|for (this|these) reasons?|in this way|to this end)\b", re.I)
+
+
+def answer_span(index: Index, row: int, sentence: int) -> tuple[int, int]:
+    """Characters of the highlight for sentence row `sentence` of passage `row`: the sentence, with
+    the one before it in the passage when it opens by referring back to that one."""
+    start, end = index.sentence_span(sentence)
+    first = index.passage_sentences(row).start
+    if sentence > first and _REFERS_BACK.match(index.document(index.passage(row).doc).text[start:end]):
+        prev_start, prev_end = index.sentence_span(sentence - 1)
+        if "\n\n" not in index.document(index.passage(row).doc).text[prev_end:start]:
+            start = prev_start
+    return start, end
 
 
 def passage_answer(index: Index, row: int, q: np.ndarray, terms: set[str], pool: tuple[float, float], question: bool,

@@ -22,7 +22,15 @@ from assistant import config
 from assistant.config import FusionParams
 from assistant.embedding import Encoder, get_encoder
 from assistant.index import Index, open_index
-from assistant.search.answer import AnswerModel, answer_model, is_question, match_words, passage_answer, pool_cosine
+from assistant.search.answer import (
+    AnswerModel,
+    answer_model,
+    answer_span,
+    is_question,
+    match_words,
+    passage_answer,
+    pool_cosine,
+)
 from assistant.search.hits import Highlight, Hit
 from assistant.search.questions import QuestionError, clean_question
 from assistant.text import bm25_tokenize
@@ -200,7 +208,7 @@ class Searcher:
         doc = self.index.document(p.doc)
         answer = passage_answer(self.index, row, q, terms, pool, asked, self.answers)
         best = answer.sentence
-        hs, he = self.index.sentence_span(best) if best is not None else (p.start, p.end)
+        hs, he = answer_span(self.index, row, best) if best is not None else (p.start, p.end)
         probability = float(self.answers.probability(answer.relevance)[0]) if best is not None else 0.0
         pages = doc.page_range(p.start, p.end)
         labels = [doc.page_label(n) for n in (pages[0], pages[-1])] if pages else []
