@@ -180,3 +180,15 @@ def test_a_highlight_that_points_back_takes_the_sentence_before_it(encoder):
     assert answer_span(index, 0, those) == index.sentence_span(those)
     hit = Searcher(encoder=encoder, index=index).search("How many people were sent invitations?", k=1)[0]
     assert hit.highlight.text.startswith("Participants were recruited") and "8150" in hit.highlight.text
+
+
+def test_a_highlight_that_announces_an_enumeration_takes_its_first_item(encoder):
+    # "There are several possible reasons ..." names no reason; the "First, ..." after it does.
+    text = ("Discussion\n\nThere are several possible reasons for the weak effects of the programme. "
+            "First, the programme targeted four behaviours at once. Second, few students used it.")
+    doc = document_from_text("trial.txt", text, title="A trial")
+    index = MemoryIndex([doc], encoder, ChunkingParams())
+    spans = {doc.text[slice(*index.sentence_span(r))][:12]: r for r in index.passage_sentences(0)}
+    start, end = answer_span(index, 0, spans["There are se"])
+    assert doc.text[start:end].startswith("There are several") and doc.text[start:end].endswith("four behaviours at once.")
+    assert answer_span(index, 0, spans["First, the p"]) == index.sentence_span(spans["First, the p"])

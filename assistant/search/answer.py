@@ -7,7 +7,8 @@ Two logistic regressions stored as JSON in `assistant/models/answer.json` (train
   question, its neighbours' and its passage's, the question terms it shares, its length); the
   highlight is the best-scoring sentence that is not heading-like (`is_heading_like`), or the one
   right after a heading-like line that scores best of all (`pick`), shown with the sentence before
-  it when it opens by pointing back to that one (`answer_span`);
+  it when it opens by pointing back to that one, and with the one after it when that one opens the
+  enumeration it announces (`answer_span`);
 - the relevance model turns `RELEVANCE_FEATURES` of a passage into the probability that it holds the
   answer (on SciFact train claims: that it is a passage of an evidence abstract containing a
   rationale sentence), calibrated out of fold.
@@ -192,15 +193,26 @@ _REFERS_BACK = re.compile(r"^(this|these|those|such|it|they|thus|therefore|hence
                           r"as a result|for (this|these) reasons?|in this way|to this end)\b", re.I)
 
 
+# A sentence followed by one that opens an enumeration ("There are several possible reasons ...",
+# then "First, ...") announces what it does not say.
+_ENUMERATION = re.compile(r"^(first|firstly|first of all)\b", re.I)
+
+
 def answer_span(index: Index, row: int, sentence: int) -> tuple[int, int]:
     """Characters of the highlight for sentence row `sentence` of passage `row`: the sentence, with
-    the one before it in the passage when it opens by referring back to that one."""
+    the one before it in its paragraph when it opens by referring back to that one, and with the
+    one after it when that one opens the enumeration it announces."""
+    text = index.document(index.passage(row).doc).text
+    rows = index.passage_sentences(row)
     start, end = index.sentence_span(sentence)
-    first = index.passage_sentences(row).start
-    if sentence > first and _REFERS_BACK.match(index.document(index.passage(row).doc).text[start:end]):
+    if sentence > rows.start and _REFERS_BACK.match(text[start:end]):
         prev_start, prev_end = index.sentence_span(sentence - 1)
-        if "\n\n" not in index.document(index.passage(row).doc).text[prev_end:start]:
+        if "\n\n" not in text[prev_end:start]:
             start = prev_start
+    if sentence + 1 < rows.stop:
+        next_start, next_end = index.sentence_span(sentence + 1)
+        if "\n\n" not in text[end:next_start] and _ENUMERATION.match(text[next_start:next_end]):
+            end = next_end
     return start, end
 
 
