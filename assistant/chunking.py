@@ -132,13 +132,14 @@ def make_passages(doc: Document, count_tokens: CountTokens, params: ChunkingPara
         groups = _packed_blocks(doc, sents, toks, blocks, budget, params.overlap_tokens, params.opening_tokens + 1)
     else:
         groups = _windows(toks, 0, len(sents), budget, params.overlap_tokens)
+    block_starts = [b[0] for b in blocks]
     cut: dict[str, str] = {}
 
     def opening(k: int) -> str:
         # A reference list is one long block whose first line is just its first entry.
         if params.unit != "blocks" or doc.in_references(sents[k][0]):
             return ""
-        line = _opening(doc.text, sents, blocks, k)
+        line = _opening(doc.text, sents, blocks, block_starts, k)
         if line and line not in cut:
             cut[line] = cut_title(line, count_tokens, params.opening_tokens)
         return cut.get(line, "")
@@ -159,12 +160,13 @@ def make_passages(doc: Document, count_tokens: CountTokens, params: ChunkingPara
     return passages
 
 
-def _opening(text: str, sents: list[tuple[int, int]], blocks: list[tuple[int, int, tuple[str, ...]]], first: int) -> str:
+def _opening(text: str, sents: list[tuple[int, int]], blocks: list[tuple[int, int, tuple[str, ...]]],
+             block_starts: list[int], first: int) -> str:
     """The first line of a block of several lines (a table's caption, a list's lead-in) when
     sentence `first` sits below it in that block; "" otherwise. A row of a table, or a window cut
-    from its middle, would otherwise lose what it is a row of."""
-    k = bisect.bisect_right([b[0] for b in blocks], first) - 1
-    b_first, b_last, _ = blocks[k]
+    from its middle, would otherwise lose what it is a row of. `block_starts`: each block's first
+    sentence."""
+    b_first, b_last, _ = blocks[bisect.bisect_right(block_starts, first) - 1]
     start = sents[b_first][0]
     line_end = text.find("\n", start, sents[b_last][1])
     if b_first == first or line_end < 0 or line_end > sents[first][0]:

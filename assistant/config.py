@@ -72,8 +72,9 @@ class ChunkingParams:
     title_tokens: int = 48
     # Sentences carried over from the previous window, up to this many tokens.
     overlap_tokens: int = 48
-    # A passage cut from inside a block of several lines (a table, a list) carries the block's
-    # first line (its caption or lead-in), cut to this many tokens, in what is embedded and indexed.
+    # In a block of several lines (a table, a list), each row or item, and each passage cut from
+    # inside the block, is embedded after the block's first line (its caption or lead-in), cut to
+    # this many tokens; the passage is indexed with it too.
     opening_tokens: int = 32
     # How passage and sentence vectors are made (README, "Scale"): "pooled" embeds each sentence
     # (and each passage's heading line) once, and a passage's vector is the token-weighted mean of

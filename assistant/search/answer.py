@@ -187,8 +187,6 @@ def pick(logits: np.ndarray, heading: np.ndarray, leads: np.ndarray) -> int:
     return int(np.argmax(logits if heading.all() else np.where(heading, -np.inf, logits)))
 
 
-
-
 # A sentence followed by one that opens an enumeration ("There are several possible reasons ...",
 # then "First, ...") announces what it does not say.
 _ENUMERATION = re.compile(r"^(first|firstly|first of all)\b", re.I)
