@@ -256,3 +256,34 @@ def test_plain_text_headings_stand_alone_before_prose(tmp_path: Path):
     assert [s.path for s in doc.sections] == [("How Does It Work?",)]
     assert doc.section_at(doc.text.index("Students who slept")) == ("How Does It Work?",)
     assert doc.section_at(doc.text.index("Sleep after learning")) == ()
+
+
+def test_hard_wrapped_paragraphs_are_joined_and_lists_tables_and_addresses_are_not(tmp_path: Path):
+    # A Markdown note typed with line breaks at 80 columns: a line break ends a sentence, so each
+    # paragraph and each wrapped list item must become one line; a long heading with its
+    # paragraph right under it, a list, a short-lined address and a table of numbers keep theirs.
+    note = tmp_path / "notes.md"
+    note.write_text(
+        "# Notes\n\n## A heading long enough to reach most of the way across the typed page\n"
+        "Sleep consolidates memories of the day in the hippocampus, and it also clears\n"
+        "waste from the brain through the glymphatic system, which is most active\n"
+        "during deep sleep.\n\n"
+        "The review names three stages:\n"
+        "- Stage one has its own rhythm and is the lightest, with slow rolling eye\n"
+        "  movements and a drop in muscle tone.\n"
+        "- Stage two has spindles.\n\n"
+        "Address for correspondence\nJane Smith\nDepartment of Psychiatry\n\n"
+        "Participants in the trial by group, age in years and recall scores per week\n"
+        "Group A 30 12.5 13.1 12.9 14.0 13.3 12.8 13.7 14.2 13.9 12.6\n"
+        "Group B 41 13.1 12.2 12.7 13.5 12.9 13.8 12.4 13.0 13.6 12.1\n")
+    doc, _ = load_file(note, "notes.md")
+    lines = doc.text.split("\n")
+    assert ("Sleep consolidates memories of the day in the hippocampus, and it also clears waste from the brain "
+            "through the glymphatic system, which is most active during deep sleep.") in lines
+    assert "• Stage one has its own rhythm and is the lightest, with slow rolling eye movements and a drop in muscle tone." in lines
+    assert "• Stage two has spindles." in lines
+    assert doc.section_at(doc.text.index("Sleep consolidates")) == (
+        "A heading long enough to reach most of the way across the typed page",)
+    for kept in ("The review names three stages:", "Jane Smith", "Department of Psychiatry",
+                 "Group A 30 12.5 13.1 12.9 14.0 13.3 12.8 13.7 14.2 13.9 12.6"):
+        assert kept in lines

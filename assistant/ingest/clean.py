@@ -1,5 +1,5 @@
-"""Cleaning extracted text: Unicode and whitespace normalised, the debris of a saved web page
-dropped, titles guessed.
+"""Cleaning extracted text: Unicode and whitespace normalised, hard-wrapped paragraphs joined, the
+debris of a saved web page dropped, titles guessed.
 
 Public API: `clean_text`, `guess_title`, `meaningful_title`, `BULLET`.
 
@@ -126,13 +126,50 @@ def clean_text(raw: str, capture: bool = True) -> str:
     `capture`: the text is a saved page's text, so debris is also told by position and vocabulary;
     otherwise (Markdown, an HTML page's main content) only by form."""
     text = normalize_unicode(raw)
-    lines = [collapse_spaces(ln).strip() for ln in text.split("\n")]
+    lines = _unwrap([collapse_spaces(ln).strip() for ln in text.split("\n")])
     drop = _debris(lines, capture)
     kept = [BULLET.sub("• ", ln) if BULLET.match(ln) else ln for ln, gone in zip(lines, drop) if not gone]
     kept = _drop_truncated_repeats(kept)
     out = "\n".join(kept)
     out = re.sub(r"\n{3,}", "\n\n", out)
     return out.strip()
+
+
+_LIST_ITEM = re.compile(r"^(\(?(\d{1,3}|[a-z]|[ivx]{1,4})[.)]|[|>#])\s*", re.I)
+_LETTERS = re.compile(r"[^\W\d_]{2}")
+
+
+def _wordy(line: str) -> bool:
+    words = line.split()
+    return bool(words) and sum(bool(_LETTERS.search(w)) for w in words) >= 0.6 * len(words)
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Paragraphs hard-wrapped at a fixed width (a text or Markdown file typed with line breaks)
+    joined into one line each, since a line break ends a sentence: a line continues the one before
+    it when that one is wordy, ran to near the paragraph's widest line and stopped mid-sentence, and
+    this one is wordy and opens no list item, table row, quote or heading. Lists, tables,
+    addresses, verse and a saved page's one-line paragraphs keep their lines."""
+    out: list[str] = []
+    width = 0
+    for i, line in enumerate(lines):
+        if not line:
+            out.append(line)
+            width = 0
+            continue
+        if not width:  # the first line of a paragraph: its widest line sets the measure
+            j = i
+            while j < len(lines) and lines[j]:
+                width = max(width, len(lines[j]))
+                j += 1
+        prev = out[-1] if out else ""
+        last = lines[i - 1] if i else ""
+        if (last and width >= 40 and len(last) >= 0.6 * width and not _SENTENCE_END.search(last) and len(last.split()) >= 3
+                and _wordy(last) and _wordy(line) and not BULLET.match(line) and not _LIST_ITEM.match(line)):
+            out[-1] = prev + line if re.search(r"[^\W\d_]-$", prev) else f"{prev} {line}"
+        else:
+            out.append(line)
+    return out
 
 
 def _drop_truncated_repeats(lines: list[str]) -> list[str]:

@@ -44,6 +44,9 @@ def markdown_text(md: str) -> tuple[str, tuple[tuple[int, str], ...]]:
 def read_markdown(data: bytes) -> TextRead:
     raw, note = decode_bytes(data)
     raw = re.sub(r"\A---\n.*?\n---\n", "", raw, flags=re.S)  # front matter
+    # A heading stands alone even where the paragraph under it follows on the next line, so that
+    # a long heading is never joined to it as a wrapped line.
+    raw = _HEADING.sub(lambda m: m.group(0) + "\n", raw)
     text, headings = markdown_text(raw)
     title = next((h for level, h in headings if level == 1), "")
     return TextRead(text, title, note, headings)
