@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant.config import ChunkingParams
-from assistant.ingest import Document
+from assistant.ingest import BULLET, Document
 
 __all__ = ["SECTION_SEPARATOR", "CountTokens", "Passage", "embedding_text", "embedding_title", "make_passages", "split_sentences"]
 
@@ -169,9 +169,9 @@ def _opening(text: str, sents: list[tuple[int, int]], blocks: list[tuple[int, in
     b_first, b_last, _ = blocks[bisect.bisect_right(block_starts, first) - 1]
     start = sents[b_first][0]
     line_end = text.find("\n", start, sents[b_last][1])
-    if b_first == first or line_end < 0 or line_end > sents[first][0]:
-        return ""
-    return text[start:line_end].strip()
+    line = text[start:line_end].strip() if 0 <= line_end <= sents[first][0] and b_first != first else ""
+    # A list whose first line is an item has no lead-in: the first item is a sibling, not a header.
+    return "" if BULLET.match(line) or _NUMBERED.match(line) else line
 
 
 def _windows(toks: list[int], first: int, stop: int, budget: int, overlap: int) -> list[tuple[int, int]]:
@@ -196,6 +196,7 @@ def _windows(toks: list[int], first: int, stop: int, budget: int, overlap: int) 
 
 
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
+_NUMBERED = re.compile(r"^\(?(\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s", re.I)
 
 
 def _packed_blocks(doc: Document, sents: list[tuple[int, int]], toks: list[int],

@@ -99,3 +99,16 @@ def test_table_rows_and_windows_carry_the_caption_and_prose_carries_nothing(enco
         assert p.embedded == f"T\n{p.text}"
         assert list(p.embedded_sentences) == [doc.text[s:e] for s, e in p.sentences]
     assert max(encoder.count_tokens([p.embedded for p in ps])) <= params.max_tokens - 2
+
+
+def test_list_items_carry_their_lead_in_but_never_a_sibling_item(encoder):
+    # Two lists: one introduced by a lead-in line, one that starts straight with an item. An item
+    # is embedded after the lead-in; the first item of a list is not a header of the others.
+    text = ("Notes\n\nThe review names three stages:\n• Stage one is light.\n• Stage two has spindles.\n\n"
+            "• Sleep helps memory.\n• Naps help less.\n1. Exercise helps too.")
+    doc = document_from_text("d", text, title="Notes")
+    ps = make_passages(doc, encoder.count_tokens, ChunkingParams())
+    seen = {doc.text[s:e]: t for p in ps for (s, e), t in zip(p.sentences, p.embedded_sentences)}
+    assert seen["• Stage two has spindles."] == "The review names three stages:\n• Stage two has spindles."
+    assert seen["• Naps help less."] == "• Naps help less."
+    assert seen["1. Exercise helps too."] == "1. Exercise helps too."
