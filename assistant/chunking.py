@@ -127,7 +127,7 @@ def make_passages(doc: Document, count_tokens: CountTokens, params: ChunkingPara
         else:
             sents.append(span)
             toks.append(n)
-    blocks = _blocks(doc, sents)
+    blocks = _blocks(doc, sents) if params.unit == "blocks" else []
     if params.unit == "blocks":
         groups = _packed_blocks(doc, sents, toks, blocks, budget, params.overlap_tokens, params.opening_tokens + 1)
     else:

@@ -2,8 +2,7 @@
 and BM25 tokens.
 
 Public API: `normalize_unicode`, `strip_control`, `collapse_spaces`, `has_surrogate`, the word lists
-(`STOP_WORDS`, `FUNCTION_WORDS`, `QUESTION_FILLER`), `stemmer`, `stems`, `bm25_tokenize`, `WORD`,
-`refers_back`.
+(`STOP_WORDS`, `FUNCTION_WORDS`, `QUESTION_FILLER`), `stemmer`, `stems`, `bm25_tokenize`, `WORD`.
 """
 
 from __future__ import annotations
@@ -12,7 +11,7 @@ import re
 import unicodedata
 
 __all__ = ["FUNCTION_WORDS", "QUESTION_FILLER", "STOP_WORDS", "WORD", "bm25_tokenize", "collapse_spaces",
-           "has_surrogate", "normalize_unicode", "refers_back", "stemmer", "stems", "strip_control"]
+           "has_surrogate", "normalize_unicode", "stemmer", "stems", "strip_control"]
 
 _CHAR_MAP = {
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
@@ -34,15 +33,6 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _SPACES = re.compile(r" {2,}")
 
 WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
-
-_REFERS_BACK = re.compile(r"^(this|these|those|such|it|they|thus|therefore|hence|consequently|"
-                          r"as a result|for (this|these) reasons?|in this way|to this end)\b", re.I)
-
-
-def refers_back(sentence: str) -> bool:
-    """Whether a sentence opens by pointing back to the one before it ("These were sent to 8150
-    people", "For this reason we ..."), so that it says what it means only with that one."""
-    return _REFERS_BACK.match(sentence.lstrip()) is not None
 
 
 def has_surrogate(text: str) -> bool:

@@ -33,7 +33,7 @@ import numpy as np
 
 from assistant.index import Index
 from assistant.linear import LinearModel
-from assistant.text import bm25_tokenize, refers_back
+from assistant.text import bm25_tokenize
 
 __all__ = ["MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AnswerModel", "MatchWord", "PassageAnswer", "answer_span",
            "answer_model", "is_heading_like", "is_question", "match_words", "passage_answer", "pick", "pool_cosine",
@@ -187,6 +187,10 @@ def pick(logits: np.ndarray, heading: np.ndarray, leads: np.ndarray) -> int:
     return int(np.argmax(logits if heading.all() else np.where(heading, -np.inf, logits)))
 
 
+# A sentence that opens by pointing back ("These were sent to 8150 people", "For this reason we ...")
+# says what it means only with the one before it.
+_REFERS_BACK = re.compile(r"^(this|these|those|such|it|they|thus|therefore|hence|consequently|"
+                          r"as a result|for (this|these) reasons?|in this way|to this end)\b", re.I)
 # A sentence followed by one that opens an enumeration ("There are several possible reasons ...",
 # then "First, ...") announces what it does not say.
 _ENUMERATION = re.compile(r"^(first|firstly|first of all)\b", re.I)
@@ -199,7 +203,7 @@ def answer_span(index: Index, row: int, sentence: int) -> tuple[int, int]:
     text = index.document(index.passage(row).doc).text
     rows = index.passage_sentences(row)
     start, end = index.sentence_span(sentence)
-    if sentence > rows.start and refers_back(text[start:end]):
+    if sentence > rows.start and _REFERS_BACK.match(text[start:end]):
         prev_start, prev_end = index.sentence_span(sentence - 1)
         if "\n\n" not in text[prev_end:start]:
             start = prev_start

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from assistant.search.conversation import ResolvedQuery, resolve_followup
 from assistant.search.hits import Hit
-from assistant.search.questions import QuestionError
+from assistant.search.questions import QuestionError, clean_question
 from assistant.search.searcher import Mode, Searcher
 
 __all__ = ["Answer", "ask"]
@@ -42,11 +42,13 @@ def ask(searcher: Searcher, question: str, history: Sequence[str] = (), k: int =
     """Search `question` after the earlier questions `history` (oldest first); `doc_ids` limits
     every search to those documents."""
     resolved = resolve_followup(question, list(history), searcher.encoder)
-    hits = searcher.search(resolved.query, k=k, doc_ids=doc_ids, mode=mode)
     context = _previous_documents(searcher, resolved.previous, k, doc_ids, mode) if resolved.kind != "standalone" else ()
     if not context:
+        hits = searcher.search(resolved.query, k=k, doc_ids=doc_ids, mode=mode)
         return Answer(resolved, hits, searcher.answered(hits))
-    inside = searcher.search(resolved.query, k=(k + 1) // 2, doc_ids=list(context), mode=mode)
+    q = searcher.encoder.encode_query(clean_question(resolved.query))  # for both searches
+    hits = searcher.search(resolved.query, k=k, doc_ids=doc_ids, mode=mode, query_vector=q)
+    inside = searcher.search(resolved.query, k=(k + 1) // 2, doc_ids=list(context), mode=mode, query_vector=q)
     shown = {(h.doc_id, h.start) for h in inside}
     merged = (inside + [h for h in hits if (h.doc_id, h.start) not in shown])[:k]
     return Answer(resolved, [replace(h, rank=i + 1) for i, h in enumerate(merged)], searcher.answered(merged), context)

@@ -146,9 +146,11 @@ class Searcher:
         out[nonempty] = np.maximum.reduceat(sims, starts[nonempty])
         return out
 
-    def search(self, question: str, k: int = 5, doc_ids: list[str] | None = None, mode: Mode = "hybrid") -> list[Hit]:
+    def search(self, question: str, k: int = 5, doc_ids: list[str] | None = None, mode: Mode = "hybrid",
+               query_vector: np.ndarray | None = None) -> list[Hit]:
         """The `k` best passages, overlapping windows of one spot (mostly the same text, or the same
-        highlighted sentence) returned once."""
+        highlighted sentence) returned once; `query_vector` is the question's, when the caller has it
+        (one question searched in two sets of documents is embedded once)."""
         if mode not in MODES:
             raise QuestionError(f"mode must be one of {', '.join(MODES)}")
         if k < 1:
@@ -157,7 +159,7 @@ class Searcher:
         doc_ids = self.resolve_doc_ids(doc_ids)
         if not len(self.index):
             return []
-        q = self.encoder.encode_query(question)
+        q = self.encoder.encode_query(question) if query_vector is None else query_vector
         tokens = bm25_tokenize([question])[0]
         cand = self.candidates(question, doc_ids, q, n=max(self.fusion.candidates, 4 * k), tokens=tokens)
         terms = set(tokens)
