@@ -58,3 +58,16 @@ def test_a_standalone_question_after_a_conversation_is_searched_as_typed(searche
 def test_an_empty_earlier_question_gives_no_context(searcher):
     answer = ask(searcher, "How is it treated?", ["", "   "], k=2)
     assert answer.context == () and answer.hits
+
+
+def test_search_ranks_by_the_query_vector_it_is_given(searcher):
+    # A follow-up searched twice is embedded once: the vector handed in is the one ranked by, so
+    # the question's own vector changes nothing and another question's vector moves the dense ranking.
+    question = "How does an octopus open a jar?"
+    own = searcher.encoder.encode_query(question)
+    other = searcher.encoder.encode_query("Which brain regions are linked to schizophrenia?")
+    plain = searcher.search(question, k=3, mode="dense")
+    assert [(h.doc_id, h.start) for h in searcher.search(question, k=3, mode="dense", query_vector=own)] == \
+        [(h.doc_id, h.start) for h in plain]
+    assert plain[0].doc_id == "octopus.txt"
+    assert searcher.search(question, k=1, mode="dense", query_vector=other)[0].doc_id == "lobes.txt"
