@@ -10,7 +10,6 @@ import pytest
 from assistant.claims import ClaimAdapter, ClaimChecker, ClaimError, flip_claim
 from assistant.claims.features import POLARITY_FEATURES, SENTENCE_FEATURES
 from assistant.claims.models import ADAPTER_PATH, MODEL_PATH
-from assistant.claims.pair import PAIR_PATH, PairModel
 from assistant.search import is_followup, resolve_followup
 from tests.conftest import ROOT
 
@@ -64,22 +63,6 @@ def test_model_artifact_is_small_json_with_provenance():
     assert ADAPTER_PATH.stat().st_size < 128_000
     assert spec["adapter"]["sha256"] == hashlib.sha256(ADAPTER_PATH.read_bytes()).hexdigest()
     assert np.load(ADAPTER_PATH, allow_pickle=False).shape == (2, 384, spec["adapter"]["rank"])
-    # The pair model likewise, with the terms of every source it learned from.
-    assert PAIR_PATH.stat().st_size < 16_000
-    assert spec["pair"]["sha256"] == hashlib.sha256(PAIR_PATH.read_bytes()).hexdigest()
-    assert np.load(PAIR_PATH, allow_pickle=False).shape == (3, 2 * 384 + 2)
-    assert spec["pair"]["trained_on"] and all(spec["pair"]["trained_on"].values())
-
-
-def test_pair_model_reads_a_negation_as_contradiction(encoder):
-    # P(contradicts | related) from the two embeddings alone: an explicit negation of the claim
-    # scores above a paraphrase of it and above a sentence on the same topic.  (Antonyms, such
-    # as "worsens" for "improves", it does not tell apart; the flip feature covers some of those.)
-    claim, negation, paraphrase, topic = encoder.encode([
-        "Regular exercise improves sleep quality.", "Regular exercise does not improve sleep quality.",
-        "Physical activity leads to better sleep.", "Exercise is popular among older adults."])
-    p = PairModel.load().contradiction(claim, np.stack([negation, paraphrase, topic]))
-    assert p[0] > 0.5 > max(p[1], p[2])
 
 
 def test_adapter_moves_claims_only_a_little(encoder):
@@ -106,17 +89,6 @@ def test_adapter_other_than_the_trained_one_is_refused(searcher, tmp_path):
     (tmp_path / "old.json").write_text(json.dumps(spec))
     with pytest.raises(ClaimError, match="no claim adapter"):
         ClaimChecker(searcher, model_path=tmp_path / "old.json")
-
-
-def test_pair_model_other_than_the_trained_one_is_refused(searcher, tmp_path):
-    for path in (MODEL_PATH, ADAPTER_PATH):
-        shutil.copy(path, tmp_path / path.name)
-    np.save(tmp_path / PAIR_PATH.name, np.load(PAIR_PATH, allow_pickle=False) * 2, allow_pickle=False)
-    with pytest.raises(ClaimError, match="pair model .* not the one"):
-        ClaimChecker(searcher, model_path=tmp_path / MODEL_PATH.name)
-    (tmp_path / PAIR_PATH.name).unlink()
-    with pytest.raises(ClaimError, match="pair model unreadable"):
-        ClaimChecker(searcher, model_path=tmp_path / MODEL_PATH.name)
 
 
 @pytest.mark.parametrize("claim, flipped", [
@@ -161,8 +133,7 @@ def test_both_models_match_their_features():
 def test_malformed_model_is_a_clear_error(searcher, tmp_path, damage):
     spec = json.loads(MODEL_PATH.read_text())
     damage(spec)
-    for path in (ADAPTER_PATH, PAIR_PATH):
-        shutil.copy(path, tmp_path / path.name)
+    shutil.copy(ADAPTER_PATH, tmp_path / ADAPTER_PATH.name)
     (tmp_path / MODEL_PATH.name).write_text(json.dumps(spec))
     with pytest.raises(ClaimError, match="retrain"):
         ClaimChecker(searcher, model_path=tmp_path / MODEL_PATH.name)

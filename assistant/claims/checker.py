@@ -9,12 +9,10 @@ Method (no NLI model ships on PyPI, so the models are trained here; see `assista
    hybrid retriever proposes the best documents for the claim;
 2. an evidence detector (logistic regression over similarity, lexical and position features) scores
    every sentence of those documents: P(the sentence is evidence for the claim);
-3. a cross-encoder (`assistant.claims.nli`, MiniLM fine-tuned on claim-evidence pairs)
+3. the shipped cross-encoder (`assistant.claims.nli`, MiniLM fine-tuned on claim-evidence pairs)
    reads the detector's best sentences with the claim: P(CONTRADICT) / (P(SUPPORT) + P(CONTRADICT))
-   is P(the sentence contradicts the claim), when `claims.json` names one.  None ships (see
-   `assistant/models/README.md`): the polarity logistic regression decides instead, over negation
-   and direction cues, the claim reversed (`flip_claim`), and the pair model's reading of the two
-   embeddings (`assistant.claims.pair`);
+   is P(the sentence contradicts the claim).  (A `claims.json` trained without it falls back on a
+   polarity logistic regression over negation and direction cues.)
 4. thresholds calibrated on SciFact train claims the cross-encoder never saw turn these into
    `supported`, `contradicted` or `not_found`.
 A user may point at an NLI cross-encoder of their own (`nli_model=PATH`): it then gives P(contradicts).
@@ -106,9 +104,8 @@ class ClaimChecker:
             p_con = self.model.nli.contradiction(claim, texts, p_ev)
         else:
             deltas = flip_deltas(self.searcher, cands, q, flip)
-            pair = self.model.pair.contradiction(q, self.searcher.index.sentence_vectors(np.array([c.row for c in cands])))
-            p_con = self.model.polarity.predict(np.array([polarity_features(claim, t, c.cosine, float(dl), float(pc))
-                                                    for t, c, dl, pc in zip(texts, cands, deltas, pair)]))
+            p_con = self.model.polarity.predict(np.array([polarity_features(claim, t, c.cosine, float(dl))
+                                                    for t, c, dl in zip(texts, cands, deltas)]))
         return cands, p_ev, p_con
 
     def retrieve(self, claim: str) -> list[str]:

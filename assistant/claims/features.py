@@ -65,7 +65,7 @@ def sentence_features(claim: str, claim_stems: list[str], sentence: str, cosine:
 
 POLARITY_FEATURES = ["negation_mismatch", "claim_negated", "sentence_negated", "null_result", "claim_null_result",
                      "direction_agree", "direction_oppose", "claim_up", "claim_down", "sentence_up", "sentence_down",
-                     "cosine", "claim_terms_covered", "flip_delta", "pair_contradiction", "bias"]
+                     "cosine", "claim_terms_covered", "flip_delta", "bias"]
 
 # Opposites for `flip_claim` (both directions are used).
 _OPPOSITES = [
@@ -115,9 +115,8 @@ def _direction(words: list[str]) -> tuple[int, int]:
     return sum(w in _UP for w in words), sum(w in _DOWN for w in words)
 
 
-def polarity_features(claim: str, sentence: str, cosine: float, flip_delta: float, pair_contradiction: float) -> list[float]:
-    """`flip_delta`: cos(sentence, flip_claim(claim)) - cos(sentence, claim); `pair_contradiction`:
-    the pair model's P(contradicts | related) (`assistant.claims.pair`)."""
+def polarity_features(claim: str, sentence: str, cosine: float, flip_delta: float) -> list[float]:
+    """`flip_delta`: cos(sentence, flip_claim(claim)) - cos(sentence, claim)."""
     cw = _WORD.findall(claim.lower().replace("n't", " not"))
     sw = _WORD.findall(sentence.lower().replace("n't", " not"))
     cneg = any(w in _NEG for w in cw)
@@ -130,4 +129,4 @@ def polarity_features(claim: str, sentence: str, cosine: float, flip_delta: floa
     return [float(cneg != sneg), float(cneg), float(sneg), float(bool(_NULL_RESULT.search(sentence))),
             float(bool(_NULL_RESULT.search(claim))), float(cdir * sdir > 0), float(cdir * sdir < 0),
             float(cu > cd), float(cd > cu), float(su > sd), float(sd > su), cosine,
-            len(cs & ss) / len(cs) if cs else 0.0, flip_delta, pair_contradiction, 1.0]
+            len(cs & ss) / len(cs) if cs else 0.0, flip_delta, 1.0]

@@ -1,7 +1,7 @@
 """The trained parts of a claim check, stored without pickle, and the one way each is applied.
 
-Public API: `ClaimModel` (detector, polarity model, thresholds, adapter, pair model and the
-cross-encoder stage from `claims.json`), `NLIStage`, `LinearModel`, `ClaimAdapter`,
+Public API: `ClaimModel` (detector, polarity model, thresholds, adapter and the cross-encoder stage
+from `claims.json`), `NLIStage`, `LinearModel`, `ClaimAdapter`,
 `NLIModel`, `ClaimError`, `MODEL_PATH`, `ADAPTER_PATH`, `RETRAIN`.
 """
 
@@ -13,7 +13,6 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.claims.pair import PairModel
 from assistant.fileio import file_sha256
 from assistant.linear import LinearModel
 
@@ -115,7 +114,6 @@ class ClaimModel:
     evidence_threshold: float
     contradiction_threshold: float
     adapter: ClaimAdapter
-    pair: PairModel
     nli: NLIStage | None = None
 
     @classmethod
@@ -124,11 +122,9 @@ class ClaimModel:
             spec = json.loads(Path(path).read_text())
         except (OSError, json.JSONDecodeError) as exc:
             raise ClaimError(f"claim model unreadable at {path} ({exc}); {RETRAIN}") from exc
-        parts = {name: spec.get(name) if isinstance(spec, dict) else None for name in ("adapter", "pair")}
-        for name, part in parts.items():
-            if not isinstance(part, dict) or not {"file", "sha256"} <= set(part):
-                raise ClaimError(f"{path} names no claim {name} model (trained by an older version); {RETRAIN}")
-        adapter, pair = parts["adapter"], parts["pair"]
+        adapter = spec.get("adapter") if isinstance(spec, dict) else None
+        if not isinstance(adapter, dict) or not {"file", "sha256"} <= set(adapter):
+            raise ClaimError(f"{path} names no claim adapter (trained by an older version); {RETRAIN}")
         try:
             nli = None
             if spec.get("nli"):
@@ -142,20 +138,8 @@ class ClaimModel:
             return cls(LinearModel(spec["detector"]), LinearModel(spec["polarity"]),
                        float(spec["thresholds"]["evidence"]), float(spec["thresholds"]["contradiction"]),
                        ClaimAdapter.load(Path(path).with_name(Path(str(adapter["file"])).name), sha256=adapter["sha256"]),
-                       _pair_model(Path(path).with_name(Path(str(pair["file"])).name), pair["sha256"]), nli)
+                       nli)
         except (KeyError, TypeError, ValueError) as exc:
             if isinstance(exc, ClaimError):
                 raise
             raise ClaimError(f"claim model at {path} is malformed ({exc!r}); {RETRAIN}") from exc
-
-
-def _pair_model(path: Path, sha256: str) -> PairModel:
-    """The pair model stored at `path`, only if the file has the hash `claims.json` recorded."""
-    try:
-        digest = file_sha256(path)
-        model = PairModel.load(path)
-    except (OSError, ValueError) as exc:
-        raise ClaimError(f"claim pair model unreadable at {path} ({exc}); {RETRAIN}") from exc
-    if digest != sha256:
-        raise ClaimError(f"claim pair model {path} is not the one the claim model was trained with; {RETRAIN}")
-    return model

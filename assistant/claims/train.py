@@ -10,16 +10,12 @@ regressions, stored as JSON weights (no pickle):
   train: Recall@3 0.885 without, 0.901 with).  The detector below is trained on features from
   out-of-fold adapters, so it sees train claims as adapted as unseen claims will be;
 - evidence detector: is a sentence of a retrieved abstract a rationale sentence for the claim?
-- pair model (assistant/models/claim_pair.npy): P(a sentence contradicts a claim | related) from the
-  two embeddings, trained on `../shared/claims-extra` pairs (`--pair-sources`), never on SciFact,
-  so that on SciFact train claims it is as unseen as on a user's claims;
 - polarity: does a rationale sentence contradict (rather than support) the claim?
 Thresholds are calibrated on out-of-fold predictions over train claims (5 folds, split by claim):
 both on a grid, the highest abstract-level F1 for which >= 65% of claims without evidence get no
 evidence and >= 60% of supported claims get `supported` with a gold rationale among the first three
 sentences (`contradicted` is shown as "possible conflict").
-Training data: SciFact (Wadden et al., 2020), CC BY-NC 2.0, and the pair model's sources with their
-terms; the artifact records both.
+Training data: SciFact (Wadden et al., 2020), CC BY-NC 2.0; the artifact records this.
 """
 
 from __future__ import annotations
@@ -37,16 +33,6 @@ from assistant.claims.evidence import flip_deltas, sentence_candidates
 from assistant.claims.features import POLARITY_FEATURES, SENTENCE_FEATURES, flip_claim, polarity_features
 from assistant.claims.models import ADAPTER_PATH, MODEL_PATH, ClaimAdapter, LinearModel
 from assistant.claims.nli import NLI_PATH
-from assistant.claims.pair import (
-    LABELS,
-    PAIR_PATH,
-    TERMS,
-    PairData,
-    PairModel,
-    fit_pair_weights,
-    related_contradiction,
-    train_pair_model,
-)
 from assistant.evaluation import dataset_searcher, load_beir
 from assistant.fileio import file_sha256
 
@@ -112,10 +98,6 @@ def _denormalise(text: str, norm_start: int, norm_len: int) -> tuple[int, int]:
 # rationale among the first three sentences; within these, the highest abstract-level F1.  Both
 # floors are the product's bars; the not_found floor was set after a dev figure had been seen
 # (assistant/models/README.md says so).
-# The pair model's sources (../shared/claims-extra), chosen by out-of-fold abstract F1 on SciFact train
-# (assistant/models/README.md).
-PAIR_CHOICES = ("healthver", "covidfact", "climate-fever", "check-covid", "sick", "nli4ct")
-PAIR_SOURCES = ("sick", "check-covid")
 MIN_NOT_FOUND = 0.65
 MIN_SUPPORTED = 0.60
 ADAPTER_RANK = 64
@@ -165,8 +147,7 @@ def out_of_fold_adapted(searcher, claims: list[dict], vectors: np.ndarray) -> np
     return out
 
 
-def collect(searcher, claims: list[dict], corpus: dict[str, dict], vecs: np.ndarray, adapted: np.ndarray,
-            pair: PairModel):
+def collect(searcher, claims: list[dict], corpus: dict[str, dict], vecs: np.ndarray, adapted: np.ndarray):
     """Per claim: candidate sentences with features, evidence labels and polarity labels.
 
     `vecs`: the claims' embeddings; `adapted`: the same after an adapter."""
@@ -176,7 +157,6 @@ def collect(searcher, claims: list[dict], corpus: dict[str, dict], vecs: np.ndar
     for claim, q, qa, qf in zip(claims, vecs, adapted, flips):
         cands, docs = sentence_candidates(searcher, claim["claim"], qa)
         deltas = flip_deltas(searcher, cands, q, qf)
-        pair_con = pair.contradiction(q, index.sentence_vectors(np.array([c.row for c in cands], dtype=np.int64)))
         gold: dict[int, list[tuple[tuple[int, int], str]]] = {}
         for doc_id, evs in (claim.get("evidence") or {}).items():
             if index.doc_row(doc_id) is None:
@@ -185,14 +165,14 @@ def collect(searcher, claims: list[dict], corpus: dict[str, dict], vecs: np.ndar
                 for span in gold_spans(searcher, corpus, doc_id, ev["sentences"]):
                     gold.setdefault(index.doc_row(doc_id), []).append((span, ev["label"]))
         rows = []
-        for c, delta, pc in zip(cands, deltas, pair_con):
+        for c, delta in zip(cands, deltas):
             s, e = index.sentence_span(c.row)
             label = ""
             for (gs, ge), lab in gold.get(c.doc, []):
                 if min(e, ge) - max(s, gs) > 0.5 * min(e - s, ge - gs):
                     label = lab
             text = index.sentence_text(c.row)
-            rows.append((c.features, polarity_features(claim["claim"], text, c.cosine, float(delta), float(pc)), label, c.doc))
+            rows.append((c.features, polarity_features(claim["claim"], text, c.cosine, float(delta)), label, c.doc))
         out.append({"claim": claim, "rows": rows, "texts": [index.sentence_text(c.row) for c in cands],
                     "gold_docs": {index.doc_row(d): evs[0]["label"] for d, evs in (claim.get("evidence") or {}).items()
                                   if index.doc_row(d) is not None}})
@@ -296,32 +276,6 @@ def nli_stage(nli_path: Path, data, oof_ev: np.ndarray, oof_con: np.ndarray, top
     return spec, calibration
 
 
-def fit_polarity(x: np.ndarray, y: np.ndarray, x_extra: np.ndarray, y_extra: np.ndarray) -> LinearModel:
-    """The polarity model on SciFact rationale sentences and the extra sources' related pairs, each
-    half of the weight: SciFact's contradictions are mostly reported null or opposite results, the
-    extra sources' mostly negations and reversed words, and a user's documents hold both."""
-    weights = np.r_[np.full(len(y), len(y_extra) / max(1, len(y))), np.ones(len(y_extra))]
-    return LinearModel.fit(np.vstack([x, x_extra]), np.r_[y, y_extra], POLARITY_FEATURES, weights=weights)
-
-
-def extra_polarity_rows(encoder, data: PairData) -> tuple[np.ndarray, np.ndarray]:
-    """Polarity features and labels (contradicts?) of the pairs' supporting and contradicting
-    evidence, the pair model's feature from models that did not see the pair's claim (5 folds)."""
-    claims = [c for c, _, _ in data.pairs]
-    related = data.y != LABELS.index("NEI")
-    pair_con = np.zeros(len(data.y))
-    for tr, te in GroupKFold(n_splits=5).split(data.x, data.y, claims):
-        model = PairModel(fit_pair_weights(data.x[tr], data.y[tr]))
-        pair_con[te] = related_contradiction(model.row_probabilities(data.x[te]))
-    rows = np.flatnonzero(related)
-    flips = encoder.encode([flip_claim(claims[i]) for i in rows], progress=True)
-    cos = (data.claims[rows] * data.evidence[rows]).sum(1)
-    deltas = (data.evidence[rows] * flips).sum(1) - cos
-    x = np.array([polarity_features(data.pairs[i][0], data.pairs[i][1], float(c), float(d), float(pair_con[i]))
-                  for i, c, d in zip(rows, cos, deltas)])
-    return x, data.y[rows] == LABELS.index("CONTRADICT")
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--claims", default="../shared/scifact-claims")
@@ -329,22 +283,9 @@ def main() -> None:
     ap.add_argument("--out", default=str(MODEL_PATH))
     ap.add_argument("--nli", default="", help=f"calibrate a cross-encoder trained by train_nli (e.g. {NLI_PATH.name}) "
                                                 "for polarity; none ships yet (assistant/models/README.md)")
-    ap.add_argument("--extra", default="../shared/claims-extra", help="claim-evidence pairs for the pair model")
-    ap.add_argument("--pair-sources", default=",".join(PAIR_SOURCES),
-                    help=f"sources of --extra the pair model learns from (of {', '.join(PAIR_CHOICES)})")
     args = ap.parse_args()
-    pair_sources = [s for s in args.pair_sources.split(",") if s]
-    if not pair_sources or not set(pair_sources) <= set(PAIR_CHOICES):
-        raise SystemExit(f"--pair-sources must name some of {', '.join(PAIR_CHOICES)}")
     t0 = time.time()
     searcher = dataset_searcher(load_beir(Path(args.beir), "test"), progress=True)
-    pair_weights, pair_data = train_pair_model(searcher.encoder, Path(args.extra), pair_sources)
-    pair_counts = {label: int((pair_data.y == i).sum()) for i, label in enumerate(LABELS)}
-    pair_out = Path(args.out).with_name(PAIR_PATH.name)
-    pair_out.parent.mkdir(parents=True, exist_ok=True)
-    np.save(pair_out, pair_weights, allow_pickle=False)
-    print(f"wrote {pair_out} ({pair_out.stat().st_size} bytes; {pair_counts} pairs) in {time.time() - t0:.0f} s")
-    xp_extra, yc_extra = extra_polarity_rows(searcher.encoder, pair_data)
     corpus = load_corpus(Path(args.claims))
     train = load_claims(Path(args.claims) / "claims_train.jsonl")
     vectors = searcher.encoder.encode([c["claim"] for c in train], progress=True)
@@ -353,8 +294,7 @@ def main() -> None:
     adapter_out.parent.mkdir(parents=True, exist_ok=True)
     np.save(adapter_out, factors, allow_pickle=False)
     print(f"wrote {adapter_out} ({adapter_out.stat().st_size} bytes) in {time.time() - t0:.0f} s")
-    data = collect(searcher, train, corpus, vectors, out_of_fold_adapted(searcher, train, vectors),
-                   PairModel(pair_weights))
+    data = collect(searcher, train, corpus, vectors, out_of_fold_adapted(searcher, train, vectors))
     xs, xp, ye, yc, groups = arrays(data)
     print(f"train: {len(train)} claims, {len(xs)} candidate sentences, {ye.sum()} rationale sentences "
           f"({yc.sum()} contradicting)")
@@ -365,7 +305,7 @@ def main() -> None:
     for tr, te in GroupKFold(n_splits=5).split(xs, ye, groups):
         oof_ev[te] = LinearModel.fit(xs[tr], ye[tr], SENTENCE_FEATURES, C_DETECTOR).predict(xs[te])
         pos = tr[ye[tr]]
-        oof_con[te] = fit_polarity(xp[pos], yc[pos], xp_extra, yc_extra).predict(xp[te])
+        oof_con[te] = LinearModel.fit(xp[pos], yc[pos], POLARITY_FEATURES).predict(xp[te])
 
     best = calibrate(data, oof_ev, oof_con)
     if best is None:
@@ -395,13 +335,11 @@ def main() -> None:
         "version": 1,
         "nli": nli_spec,
         "detector": LinearModel.fit(xs, ye, SENTENCE_FEATURES, C_DETECTOR).to_dict(),
-        "polarity": fit_polarity(xp[ye], yc[ye], xp_extra, yc_extra).to_dict(),
+        "polarity": LinearModel.fit(xp[ye], yc[ye], POLARITY_FEATURES).to_dict(),
         "thresholds": {"evidence": round(t_ev, 3), "contradiction": round(t_con, 3)},
         "adapter": {"file": adapter_out.name, "sha256": file_sha256(adapter_out),
                     "rank": ADAPTER_RANK, "weight_decay": ADAPTER_DECAY, "epochs": ADAPTER_EPOCHS,
                     "trained_on": "SciFact claims_train.jsonl: the passages of each claim's evidence abstracts"},
-        "pair": {"file": pair_out.name, "sha256": file_sha256(pair_out), "pairs": pair_counts,
-                 "trained_on": {s: TERMS[s] for s in pair_sources}},
         "calibration": {"method": "5-fold out-of-fold predictions on SciFact train, split by claim",
                         "evidence": f"highest abstract-level F1 with >= {MIN_NOT_FOUND:.0%} of no-evidence claims "
                                     f"left empty and >= {MIN_SUPPORTED:.0%} of supported claims answered "

@@ -32,7 +32,6 @@ import numpy as np
 
 from assistant.claims.features import flip_claim
 from assistant.claims.nli import LABELS, NLI_PATH, build_cross_encoder, pair_batch
-from assistant.claims.pair import TERMS
 from assistant.claims.train import heldout, load_claims, load_corpus
 from assistant.fileio import file_sha256
 
@@ -46,6 +45,17 @@ MAX_PER_SOURCE = 6000  # a large source does not drown the others
 SCIFACT_REPEAT = 2  # the product's domain: its pairs are seen twice
 SEED = 13
 
+# Each source's terms as stated upstream (../shared/claims-extra/README.md).
+TERMS = {
+    "scifact": "CC BY-NC 2.0 (non-commercial)",
+    "scifact-flipped": "CC BY-NC 2.0 (non-commercial; SciFact's pairs with their claims reversed here)",
+    "healthver": "no licence stated",
+    "covidfact": "no licence stated; contradictions are machine-generated counter-claims",
+    "climate-fever": "no licence stated; evidence from Wikipedia (CC BY-SA)",
+    "check-covid": "MIT",
+    "sick": "CC BY-NC-SA 3.0 (non-commercial)",
+    "nli4ct": "no licence stated",
+}
 # Upstream splits used for training; held-out splits of the extra sources are not needed (the
 # measure is SciFact's held-out train claims).
 EXTRA_SPLITS = {"healthver": ("dev", "test"), "covidfact": ("train", "dev", "test"), "climate-fever": ("all",),
