@@ -18,6 +18,7 @@ from assistant.search.answer import (
     SENTENCE_FEATURES,
     AnswerModel,
     answer_span,
+    asks_quantity,
     is_heading_like,
     is_question,
     match_words,
@@ -192,3 +193,18 @@ def test_a_highlight_that_announces_an_enumeration_takes_its_first_item(encoder)
     start, end = answer_span(index, 0, spans["There are se"])
     assert doc.text[start:end].startswith("There are several") and doc.text[start:end].endswith("four behaviours at once.")
     assert answer_span(index, 0, spans["First, the p"]) == index.sentence_span(spans["First, the p"])
+
+
+def test_a_question_asking_for_an_amount_highlights_a_sentence_that_states_one(encoder):
+    # The first sentence repeats the question's words and scores best by itself, but states no
+    # amount; the one that says how large a group gets is the answer.  A question that asks for no
+    # amount keeps the best sentence.
+    text = ("Group training\n\nThe training group is where patients practise the exercises together with "
+            "their therapist. There will be a maximum of eight participants in each group. The sessions "
+            "take place in a quiet room at the clinic.")
+    doc = document_from_text("focus.txt", text, title="A trial protocol")
+    searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder, ChunkingParams()))
+    assert asks_quantity("How large can one training group get?") and not asks_quantity("What is a training group?")
+    hit = searcher.search("How large can one training group get?", k=1)[0]
+    assert hit.highlight.text.startswith("There will be a maximum of eight")
+    assert searcher.search("What is a training group?", k=1)[0].highlight.text.startswith("The training group is")

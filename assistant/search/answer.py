@@ -8,7 +8,8 @@ Two logistic regressions stored as JSON in `assistant/models/answer.json` (train
   highlight is the best-scoring sentence that is not heading-like (`is_heading_like`), or the one
   right after a heading-like line that scores best of all (`pick`), shown with the sentence before
   it when it opens by pointing back to that one, and with the one after it when that one opens the
-  enumeration it announces (`answer_span`);
+  enumeration it announces (`answer_span`); for a question asking for an amount, the best sentence
+  that states a number (`asks_quantity`);
 - the relevance model turns `RELEVANCE_FEATURES` of a passage into the probability that it holds the
   answer (on SciFact train claims: that it is a passage of an evidence abstract containing a
   rationale sentence), calibrated out of fold.
@@ -16,7 +17,7 @@ A search is *answered* when some hit's probability reaches the model's `answer_b
 hits are the closest passages, not answers.  `match_words` says a probability in words.
 
 Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEATURES`, `MODEL_PATH`,
-`answer_model`, `answer_span`, `is_heading_like`, `is_question`, `match_words`, `passage_answer`, `pick`, `pool_cosine`,
+`answer_model`, `answer_span`, `asks_quantity`, `is_heading_like`, `is_question`, `match_words`, `passage_answer`, `pick`, `pool_cosine`,
 `relevance_features`, `sentence_features`, `MatchWord`.
 """
 
@@ -36,7 +37,7 @@ from assistant.linear import LinearModel
 from assistant.text import bm25_tokenize
 
 __all__ = ["MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AnswerModel", "MatchWord", "PassageAnswer", "answer_span",
-           "answer_model", "is_heading_like", "is_question", "match_words", "passage_answer", "pick", "pool_cosine",
+           "answer_model", "asks_quantity", "is_heading_like", "is_question", "match_words", "passage_answer", "pick", "pool_cosine",
            "relevance_features", "sentence_features"]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "answer.json"
@@ -214,15 +215,38 @@ def answer_span(index: Index, row: int, sentence: int) -> tuple[int, int]:
     return start, end
 
 
+# A question that asks for an amount ("How many ...", "By how much ...", "What percentage ...") is
+# answered by a sentence that states one.
+_QUANTITY = re.compile(r"\b(how (many|much|often|long|large|big|old|far|frequently|soon|rare|common|high|low|small)|"
+                       r"what (percentage|proportion|share|number|fraction|rate|dose|dosage|amount|size|age|duration|"
+                       r"frequency)|at what (dose|dilution|rate|age|temperature|time))\b", re.I)
+_NUMBER = re.compile(r"\d|\b(once|twice|half|dozens?|hundreds?|thousands?|millions?|one|two|three|four|five|six|"
+                     r"seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
+                     re.I)
+
+
+def asks_quantity(question: str) -> bool:
+    """Whether the question asks for an amount, a count, a duration or a rate."""
+    return bool(_QUANTITY.search(question))
+
+
 def passage_answer(index: Index, row: int, q: np.ndarray, terms: set[str], pool: tuple[float, float], question: bool,
-                   model: AnswerModel | None = None) -> PassageAnswer:
+                   model: AnswerModel | None = None, quantity: bool = False) -> PassageAnswer:
     """The answering sentence of passage `row` and the passage's relevance features; `pool` is
-    `pool_cosine` of the search's candidates, `question` whether the query is a question."""
+    `pool_cosine` of the search's candidates, `question` whether the query is a question, `quantity`
+    whether it asks for an amount (`asks_quantity`): then the highlight is the best sentence that
+    states a number, when the best of all states none and another does.  The relevance features
+    are those of the best sentence of all, as the model was trained."""
     model = model or answer_model()
     sentences, x, heading, leads, passage = sentence_features(index, row, q, terms)
     if not len(sentences):
         return PassageAnswer(None, -20.0, np.zeros(len(RELEVANCE_FEATURES), np.float32))
     logits = model.sentence_logits(x)
-    best = pick(logits, heading, leads)
-    return PassageAnswer(sentences.start + best, float(logits[best]),
+    best = shown = pick(logits, heading, leads)
+    if quantity:
+        text = index.document(index.passage(row).doc).text
+        states = np.array([bool(_NUMBER.search(text[slice(*index.sentence_span(r))])) for r in sentences]) & ~heading
+        if states.any() and not states[best]:
+            shown = int(np.argmax(np.where(states, logits, -np.inf)))
+    return PassageAnswer(sentences.start + shown, float(logits[best]),
                          relevance_features(x, logits, best, passage, pool, question))

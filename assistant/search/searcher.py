@@ -26,6 +26,7 @@ from assistant.search.answer import (
     AnswerModel,
     answer_model,
     answer_span,
+    asks_quantity,
     is_question,
     match_words,
     passage_answer,
@@ -165,6 +166,7 @@ class Searcher:
         terms = set(tokens)
         scores = cand.fused(self.fusion, mode)
         pool, asked = pool_cosine(cand.dense, self.index.passage_docs(cand.rows)), is_question(question)
+        quantity = asks_quantity(question)
         kept: list[Hit] = []
         taken: dict[int, list[tuple[int, int]]] = {}
         shown: set[tuple[int, int]] = set()
@@ -174,7 +176,7 @@ class Searcher:
             if any(min(p.end, e2) - max(p.start, s2) > 0.5 * min(p.end - p.start, e2 - s2)
                    for s2, e2 in taken.get(p.doc, [])):
                 continue
-            hit = self._hit(len(kept) + 1, p.row, float(scores[i]), q, terms, pool, asked)
+            hit = self._hit(len(kept) + 1, p.row, float(scores[i]), q, terms, pool, asked, quantity)
             # Two windows around one answering sentence are one spot: the second would show the
             # reader the same highlighted sentence again.
             if (p.doc, hit.highlight.start) in shown:
@@ -205,10 +207,10 @@ class Searcher:
         yield from refs
 
     def _hit(self, rank: int, row: int, score: float, q: np.ndarray, terms: set[str], pool: tuple[float, float],
-             asked: bool) -> Hit:
+             asked: bool, quantity: bool) -> Hit:
         p = self.index.passage(row)
         doc = self.index.document(p.doc)
-        answer = passage_answer(self.index, row, q, terms, pool, asked, self.answers)
+        answer = passage_answer(self.index, row, q, terms, pool, asked, self.answers, quantity)
         best = answer.sentence
         hs, he = answer_span(self.index, row, best) if best is not None else (p.start, p.end)
         probability = float(self.answers.probability(answer.relevance)[0]) if best is not None else 0.0
