@@ -56,10 +56,10 @@ PassageUnit = Literal["blocks", "windows"]
 PASSAGE_UNITS: tuple[PassageUnit, ...] = get_args(PassageUnit)
 
 
-# Bumped when `assistant/chunking.py` gives other passages for the same parameters, so an index
-# built by the earlier code is rebuilt rather than mixed (as `ingest.model.LOADER_VERSION` is for
-# cleaning).
-CHUNKING_REVISION = 6
+# Bumped when `assistant/chunking.py` gives other passages for the same parameters, or BM25 other
+# terms for a passage (`text.bm25_terms`), so an index built by the earlier code is rebuilt rather
+# than mixed (as `ingest.model.LOADER_VERSION` is for cleaning).
+CHUNKING_REVISION = 7
 
 
 @dataclass(frozen=True)

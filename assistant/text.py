@@ -2,7 +2,8 @@
 and BM25 tokens.
 
 Public API: `normalize_unicode`, `strip_control`, `collapse_spaces`, `has_surrogate`, the word lists
-(`STOP_WORDS`, `FUNCTION_WORDS`, `QUESTION_FILLER`), `stemmer`, `stems`, `bm25_tokenize`, `WORD`.
+(`STOP_WORDS`, `FUNCTION_WORDS`, `QUESTION_FILLER`), `stemmer`, `stems`, `bm25_tokenize`, `bm25_terms`, `acronyms`,
+`WORD`.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["FUNCTION_WORDS", "QUESTION_FILLER", "STOP_WORDS", "WORD", "bm25_tokenize", "collapse_spaces",
+__all__ = ["FUNCTION_WORDS", "QUESTION_FILLER", "STOP_WORDS", "WORD", "acronyms", "bm25_terms", "bm25_tokenize", "collapse_spaces",
            "has_surrogate", "normalize_unicode", "stemmer", "stems", "strip_control"]
 
 _CHAR_MAP = {
@@ -109,6 +110,23 @@ def bm25_tokenize(texts: list[str]) -> list[list[str]]:
     stopwords="en", stemmer=english_stemmer, return_ids=False)`, but with a process-wide stem
     cache, so re-indexing a mostly unchanged collection does not pay for stemming again."""
     return _stem_all([[w for w in _BM25_TOKEN.findall(t.lower()) if w not in STOP_WORDS] for t in texts])
+
+
+def bm25_terms(texts: list[str]) -> list[list[str]]:
+    """What BM25 indexes and searches: `bm25_tokenize`'s tokens, then each acronym as written."""
+    return [words + acronyms(t) for words, t in zip(bm25_tokenize(texts), texts)]
+
+
+def acronyms(text: str) -> list[str]:
+    """Words of three or more characters written in capitals ("LIMIT", "PANSS", "NK1") in lines that
+    also hold lower-case letters, kept as written: lower-cased and stemmed, a study called LIMIT
+    matches every "limited" and "limits" of other documents, and AIDS matches "aid".  Upper-case
+    tokens never equal a stem, so this only adds matches; a line wholly in capitals (a heading, a
+    shouted question) adds none."""
+    if not any(c.isupper() for c in text):
+        return []
+    return [w for line in text.splitlines() if any(c.islower() for c in line)
+            for w in _BM25_TOKEN.findall(line) if len(w) >= 3 and w.isupper()]
 
 
 def stems(text: str) -> list[str]:

@@ -9,6 +9,7 @@ from assistant.config import ChunkingParams
 from assistant.index import MemoryIndex
 from assistant.ingest import document_from_text
 from assistant.search import QuestionError, Searcher
+from assistant.text import acronyms
 from tests.conftest import same_document_pairs
 
 DOCS = [
@@ -79,3 +80,16 @@ def test_a_hit_cites_the_section_its_answer_sits_under(encoder, tmp_path):
     hits = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder)).search("What does sleep do for memory?", k=1)
     assert hits[0].text.startswith("A guide to memory")
     assert hits[0].highlight.text.startswith("During deep sleep") and hits[0].section == ("Sleep",)
+
+
+def test_an_acronym_matches_itself_not_the_words_it_stems_like(encoder):
+    # "LIMIT", the study's name, stems like "limited" and "limits"; the other document uses those
+    # words often and would win BM25 on the stem alone.
+    docs = [document_from_text("trial.txt", "Trial report\n\nThe LIMIT trial gave pregnant women advice about diet "
+                                            "and exercise.", title="trial"),
+            document_from_text("budget.txt", "Budget notes\n\nLimited funds limit the limited staff, and time "
+                                             "limits are limited by law.", title="budget")]
+    searcher = Searcher(encoder=encoder, index=MemoryIndex(docs, encoder, ChunkingParams()))
+    assert searcher.search("What did LIMIT find?", k=1, mode="bm25")[0].doc_id == "trial.txt"
+    assert acronyms("The LIMIT and PANSS scores, NK1r, IL, 2015") == ["LIMIT", "PANSS"]
+    assert acronyms("STUDY PROTOCOL\nResults of the MRI") == ["MRI"]  # a line all in capitals adds none

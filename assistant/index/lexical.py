@@ -13,7 +13,7 @@ import numpy as np
 import orjson
 
 from assistant.index.errors import StoreError
-from assistant.text import bm25_tokenize
+from assistant.text import bm25_terms
 
 __all__ = ["Bm25", "TermPart", "read_vocab", "term_table", "write_bm25", "write_vocab"]
 
@@ -32,7 +32,7 @@ def term_table(parts: list[TermPart], old_vocab: list[str]) -> tuple[np.ndarray,
     term_chunks, len_chunks = [], []
     for part in parts:
         if isinstance(part, list):
-            rows = bm25_tokenize(part) if part else []
+            rows = bm25_terms(part) if part else []
             flat = []
             for row in rows:
                 for t in row:

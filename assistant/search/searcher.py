@@ -34,7 +34,7 @@ from assistant.search.answer import (
 )
 from assistant.search.hits import Highlight, Hit
 from assistant.search.questions import QuestionError, clean_question
-from assistant.text import bm25_tokenize
+from assistant.text import acronyms, bm25_tokenize
 
 __all__ = ["MODES", "Candidates", "Mode", "Searcher"]
 
@@ -115,12 +115,12 @@ class Searcher:
     def candidates(self, question: str, doc_ids: list[str] | None = None, query_vector: np.ndarray | None = None,
                    n: int | None = None, tokens: list[str] | None = None) -> Candidates:
         """The best `n` passages of each retriever with their score components; `query_vector`
-        and `tokens` (BM25's) are the question's, when the caller has them already."""
+        and `tokens` (`bm25_tokenize`'s) are the question's, when the caller has them already."""
         index = self.index
         n = min(n or self.fusion.candidates, len(index))
         q = self.encoder.encode_query(question) if query_vector is None else query_vector
         allowed = index.passage_rows([index.doc_row(d) for d in doc_ids]) if doc_ids else None
-        bm25_all = index.bm25_scores(bm25_tokenize([question])[0] if tokens is None else tokens)
+        bm25_all = index.bm25_scores((bm25_tokenize([question])[0] if tokens is None else tokens) + acronyms(question))
         best_bm25 = float(bm25_all.max()) if len(bm25_all) else 0.0
         dense_rows = index.vector_search(q, n, allowed)
         pool = allowed if allowed is not None else np.arange(len(bm25_all))
