@@ -153,6 +153,19 @@ def test_every_sample_pdf_is_ingested_or_reported():
     assert any(f.get("encrypted") for f in files["data"])
 
 
+@pytest.mark.skipif(not PDF_SAMPLES.exists(), reason="needs ../shared/pdf-samples")
+def test_pdfs_read_in_worker_processes_come_out_as_read_one_by_one(tmp_path: Path):
+    # Several PDFs are read in a process pool; the documents, their order and every report entry
+    # (an encrypted file's reason, a text file between the PDFs) must be what one process reads.
+    (tmp_path / "notes.txt").write_text("Notes\n\nA plain text file among the PDFs.")
+    paths = [PDF_SAMPLES, tmp_path / "notes.txt", tmp_path / "missing.pdf"]
+    alone, pooled = load_paths(paths, workers=1), load_paths(paths, workers=2)
+    assert [e.line() for e in pooled.report] == [e.line() for e in alone.report]
+    assert [d.doc_id for d in pooled.documents] == [d.doc_id for d in alone.documents]
+    assert pooled.documents == alone.documents
+    assert any(e.status == "skipped" and "encrypted" in e.reason for e in pooled.report)
+
+
 def test_missing_path_reported(tmp_path: Path):
     result = load_paths([tmp_path / "nope"])
     assert result.documents == [] and result.report[0].reason == "no such file or folder"

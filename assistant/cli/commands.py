@@ -45,7 +45,7 @@ def run_index(paths: list[Path], index_dir: Path, *, add: bool = False, rebuild:
     if missing:
         raise CommandError(f"cannot read {', '.join(map(str, missing))}: no such file or folder "
                            "(nothing was changed in the index)")
-    loaded = load_paths(paths)
+    loaded = load_paths(paths, workers=os.cpu_count() or 1)
     if not loaded.documents:
         print_report(loaded.report, {}, as_json, out)
         raise CommandError(f"no readable documents in {', '.join(map(str, paths))} (the index was left as it is)")

@@ -6,8 +6,11 @@ One bad file never stops a batch: it becomes a `skipped` entry with a reason.
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from pathlib import Path
 
@@ -82,13 +85,18 @@ def _walk(path: Path) -> Iterator[Path]:
 
 
 
-def load_paths(paths: list[Path]) -> LoadResult:
-    """Every file under `paths` (folders recursively); one report entry per file or JSONL line."""
+def load_paths(paths: list[Path], workers: int = 1) -> LoadResult:
+    """Every file under `paths` (folders recursively); one report entry per file or JSONL line, in
+    the order the files are found.  With `workers` > 1, PDFs (whose layout analysis is most of the
+    cost of reading) are read that many at a time in forked processes: a caller that forks safely
+    (`assistant index`, before the model starts its threads) passes the number of cores."""
     result = LoadResult()
     seen: set[str] = set()
+    jobs: list[tuple[Path, str, str]] = []  # (file, doc_id, source), read below
+    slots: list[int | tuple[Document | None, IngestEntry]] = []  # a job's index, or a JSONL line's outcome
     for root in paths:
         if not root.exists():
-            result.report.append(IngestEntry(str(root), "skipped", "no such file or folder"))
+            slots.append((None, IngestEntry(str(root), "skipped", "no such file or folder")))
             continue
         for file in _walk(root):
             base = root if root.is_dir() else root.parent
@@ -99,8 +107,7 @@ def load_paths(paths: list[Path]) -> LoadResult:
                         doc = None
                     if doc is not None:
                         seen.add(doc.doc_id)
-                        result.documents.append(doc)
-                    result.report.append(entry)
+                    slots.append((doc, entry))
                 continue
             rel = file.relative_to(base).as_posix()
             # Sources and ids are paths within the collection: the folder's name, then the path in it.
@@ -110,15 +117,50 @@ def load_paths(paths: list[Path]) -> LoadResult:
             while doc_id in seen:  # the same relative path under two folders of one name
                 n += 1
                 doc_id = f"{root.name}-{n}/{rel}"
-            try:
-                doc, note = load_file(file, doc_id, source)
-            except IngestError as exc:
-                result.report.append(IngestEntry(str(file), "skipped", str(exc)))
-                continue
-            except Exception as exc:  # a reader bug must not stop the batch either
-                result.report.append(IngestEntry(str(file), "skipped", f"unreadable ({type(exc).__name__}: {exc})"))
-                continue
-            seen.add(doc.doc_id)
+            seen.add(doc_id)
+            slots.append(len(jobs))
+            jobs.append((file, doc_id, source))
+    read = _read_all(jobs, workers)
+    for slot in slots:
+        doc, entry = read[slot] if isinstance(slot, int) else slot
+        if doc is not None:
             result.documents.append(doc)
-            result.report.append(IngestEntry(str(file), "ok", doc_id=doc.doc_id, chars=len(doc.text), note=note))
+        result.report.append(entry)
     return result
+
+
+def _read_one(job: tuple[Path, str, str]) -> tuple[Document | None, IngestEntry]:
+    file, doc_id, source = job
+    try:
+        doc, note = load_file(file, doc_id, source)
+    except IngestError as exc:
+        return None, IngestEntry(str(file), "skipped", str(exc))
+    except Exception as exc:  # a reader bug must not stop the batch either
+        return None, IngestEntry(str(file), "skipped", f"unreadable ({type(exc).__name__}: {exc})")
+    return doc, IngestEntry(str(file), "ok", doc_id=doc.doc_id, chars=len(doc.text), note=note)
+
+
+def _read_all(jobs: list[tuple[Path, str, str]], workers: int) -> list[tuple[Document | None, IngestEntry]]:
+    """Each job's outcome, in order; the PDFs in a process pool when there are two or more."""
+    pdfs = [i for i, (file, _, _) in enumerate(jobs) if file.suffix.lower() == ".pdf"]
+    workers = min(len(pdfs), workers)
+    out: dict[int, tuple[Document | None, IngestEntry]] = {}
+    if workers > 1:
+        # Forked, not spawned: a spawned worker imports the caller's main module again, and a script
+        # without a `__main__` guard would run once more in every worker.
+        context = multiprocessing.get_context("fork")
+        try:
+            # Largest files first, so that one long PDF does not start last and run alone.
+            pdfs.sort(key=lambda i: -_size(jobs[i][0]))
+            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+                out = dict(zip(pdfs, pool.map(_read_one, [jobs[i] for i in pdfs])))
+        except (OSError, BrokenProcessPool):  # no processes to be had here: read them in this one
+            out = {}
+    return [out[i] if i in out else _read_one(job) for i, job in enumerate(jobs)]
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
