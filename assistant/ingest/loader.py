@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import re
+import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -145,9 +146,10 @@ def _read_all(jobs: list[tuple[Path, str, str]], workers: int) -> list[tuple[Doc
     pdfs = [i for i, (file, _, _) in enumerate(jobs) if file.suffix.lower() == ".pdf"]
     workers = min(len(pdfs), workers)
     out: dict[int, tuple[Document | None, IngestEntry]] = {}
-    if workers > 1:
-        # Forked, not spawned: a spawned worker imports the caller's main module again, and a script
-        # without a `__main__` guard would run once more in every worker.
+    # Forked, not spawned: a spawned worker imports the caller's main module again, and a script
+    # without a `__main__` guard would run once more in every worker.  Only on Linux: Windows has no
+    # fork, and on macOS a forked child of a process that used the system's frameworks may crash.
+    if workers > 1 and sys.platform.startswith("linux"):
         context = multiprocessing.get_context("fork")
         try:
             # Largest files first, so that one long PDF does not start last and run alone.
