@@ -166,6 +166,15 @@ def test_pdfs_read_in_worker_processes_come_out_as_read_one_by_one(tmp_path: Pat
     assert any(e.status == "skipped" and "encrypted" in e.reason for e in pooled.report)
 
 
+def test_reading_shows_progress_only_when_asked(tmp_path: Path, capsys):
+    for name in ("a.txt", "b.md"):
+        (tmp_path / name).write_text("Notes\n\nSome text to read.")
+    load_paths([tmp_path])
+    assert "reading" not in capsys.readouterr().err
+    load_paths([tmp_path], progress=True)
+    assert "reading" in (err := capsys.readouterr().err) and "2/2" in err
+
+
 def test_missing_path_reported(tmp_path: Path):
     result = load_paths([tmp_path / "nope"])
     assert result.documents == [] and result.report[0].reason == "no such file or folder"

@@ -45,11 +45,11 @@ def run_index(paths: list[Path], index_dir: Path, *, add: bool = False, rebuild:
     if missing:
         raise CommandError(f"cannot read {', '.join(map(str, missing))}: no such file or folder "
                            "(nothing was changed in the index)")
-    loaded = load_paths(paths, workers=os.cpu_count() or 1)
+    progress = not quiet and sys.stderr.isatty()
+    loaded = load_paths(paths, workers=os.cpu_count() or 1, progress=progress)
     if not loaded.documents:
         print_report(loaded.report, {}, as_json, out)
         raise CommandError(f"no readable documents in {', '.join(map(str, paths))} (the index was left as it is)")
-    progress = not quiet and sys.stderr.isatty()
     encoder = get_encoder()
     if ray_address:
         from assistant.embedding.distributed import RayEncoder

@@ -86,11 +86,12 @@ def _walk(path: Path) -> Iterator[Path]:
 
 
 
-def load_paths(paths: list[Path], workers: int = 1) -> LoadResult:
+def load_paths(paths: list[Path], workers: int = 1, progress: bool = False) -> LoadResult:
     """Every file under `paths` (folders recursively); one report entry per file or JSONL line, in
     the order the files are found.  With `workers` > 1, PDFs (whose layout analysis is most of the
     cost of reading) are read that many at a time in forked processes: a caller that forks safely
-    (`assistant index`, before the model starts its threads) passes the number of cores."""
+    (`assistant index`, before the model starts its threads) passes the number of cores.
+    `progress`: a progress bar of the files read, on stderr."""
     result = LoadResult()
     seen: set[str] = set()
     jobs: list[tuple[Path, str, str]] = []  # (file, doc_id, source), read below
@@ -121,7 +122,7 @@ def load_paths(paths: list[Path], workers: int = 1) -> LoadResult:
             seen.add(doc_id)
             slots.append(len(jobs))
             jobs.append((file, doc_id, source))
-    read = _read_all(jobs, workers)
+    read = _read_all(jobs, workers, progress)
     for slot in slots:
         doc, entry = read[slot] if isinstance(slot, int) else slot
         if doc is not None:
@@ -141,8 +142,12 @@ def _read_one(job: tuple[Path, str, str]) -> tuple[Document | None, IngestEntry]
     return doc, IngestEntry(str(file), "ok", doc_id=doc.doc_id, chars=len(doc.text), note=note)
 
 
-def _read_all(jobs: list[tuple[Path, str, str]], workers: int) -> list[tuple[Document | None, IngestEntry]]:
+def _read_all(jobs: list[tuple[Path, str, str]], workers: int, progress: bool
+              ) -> list[tuple[Document | None, IngestEntry]]:
     """Each job's outcome, in order; the PDFs in a process pool when there are two or more."""
+    from tqdm.auto import tqdm
+
+    bar = tqdm(total=len(jobs), desc="reading", unit="file", disable=not progress)
     pdfs = [i for i, (file, _, _) in enumerate(jobs) if file.suffix.lower() == ".pdf"]
     workers = min(len(pdfs), workers)
     out: dict[int, tuple[Document | None, IngestEntry]] = {}
@@ -155,10 +160,20 @@ def _read_all(jobs: list[tuple[Path, str, str]], workers: int) -> list[tuple[Doc
             # Largest files first, so that one long PDF does not start last and run alone.
             pdfs.sort(key=lambda i: -_size(jobs[i][0]))
             with ProcessPoolExecutor(workers, mp_context=context) as pool:
-                out = dict(zip(pdfs, pool.map(_read_one, [jobs[i] for i in pdfs])))
+                for i, outcome in zip(pdfs, pool.map(_read_one, [jobs[i] for i in pdfs])):
+                    out[i] = outcome
+                    bar.update()
         except (OSError, BrokenProcessPool):  # no processes to be had here: read them in this one
+            bar.reset()
             out = {}
-    return [out[i] if i in out else _read_one(job) for i, job in enumerate(jobs)]
+    outcomes = []
+    for i, job in enumerate(jobs):
+        if i not in out:
+            out[i] = _read_one(job)
+            bar.update()
+        outcomes.append(out[i])
+    bar.close()
+    return outcomes
 
 
 def _size(path: Path) -> int:
