@@ -13,7 +13,8 @@ Method (no NLI model ships on PyPI, so the models are trained here; see `assista
    reads the detector's best sentences with the claim: P(CONTRADICT) / (P(SUPPORT) + P(CONTRADICT))
    is P(the sentence contradicts the claim).  (A `claims.json` trained without it falls back on a
    polarity logistic regression over negation and direction cues.)
-4. thresholds calibrated on SciFact train claims the cross-encoder never saw turn these into
+4. thresholds calibrated on out-of-fold predictions for SciFact train claims (with a cross-encoder:
+   on the train claims it never saw) turn these into
    `supported`, `contradicted` or `not_found`.
 A user may point at an NLI cross-encoder of their own (`nli_model=PATH`): it then gives P(contradicts).
 """

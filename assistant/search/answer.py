@@ -244,8 +244,7 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: set[str], pool:
     logits = model.sentence_logits(x)
     best = shown = pick(logits, heading, leads)
     if quantity:
-        text = index.document(index.passage(row).doc).text
-        states = np.array([bool(_NUMBER.search(text[slice(*index.sentence_span(r))])) for r in sentences]) & ~heading
+        states = np.array([bool(_NUMBER.search(index.sentence_text(r))) for r in sentences]) & ~heading
         if states.any() and not states[best]:
             shown = int(np.argmax(np.where(states, logits, -np.inf)))
     return PassageAnswer(sentences.start + shown, float(logits[best]),

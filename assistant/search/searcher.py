@@ -34,7 +34,7 @@ from assistant.search.answer import (
 )
 from assistant.search.hits import Highlight, Hit
 from assistant.search.questions import QuestionError, clean_question
-from assistant.text import acronyms, bm25_tokenize
+from assistant.text import acronyms, bm25_terms, bm25_tokenize
 
 __all__ = ["MODES", "Candidates", "Mode", "Searcher"]
 
@@ -120,7 +120,8 @@ class Searcher:
         n = min(n or self.fusion.candidates, len(index))
         q = self.encoder.encode_query(question) if query_vector is None else query_vector
         allowed = index.passage_rows([index.doc_row(d) for d in doc_ids]) if doc_ids else None
-        bm25_all = index.bm25_scores((bm25_tokenize([question])[0] if tokens is None else tokens) + acronyms(question))
+        # The terms `bm25_terms` gives the index's passages; the caller's tokens save tokenising again.
+        bm25_all = index.bm25_scores(bm25_terms([question])[0] if tokens is None else tokens + acronyms(question))
         best_bm25 = float(bm25_all.max()) if len(bm25_all) else 0.0
         dense_rows = index.vector_search(q, n, allowed)
         pool = allowed if allowed is not None else np.arange(len(bm25_all))
