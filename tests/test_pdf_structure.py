@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from assistant.ingest.model import Document, PageSpan, SectionSpan
-from assistant.ingest.pdf import _Block, _pieces
-from assistant.ingest.pdf_layout import Box, Line, PageLayout, furniture, printed_page_numbers
+from assistant.ingest.pdf import _Block, _is_heading, _pieces, _Style, _title, _typewriter_fonts
+from assistant.ingest.pdf_layout import Box, Line, PageLayout, _attach_bullets, _pitch, furniture, printed_page_numbers
 from assistant.ingest.words import Vocabulary, join_lines, repair_line
 
 
@@ -80,3 +82,66 @@ def test_a_captions_wrapped_lines_are_joined_and_table_rows_stay_lines():
         "20 4.1 (1.2) 3.9 (1.0)",
         "40 3.8 (1.1) 4.0 (1.3)",
     ]
+
+
+def test_a_title_repeated_as_the_running_head_is_still_the_title():
+    # The title set large on the first page and repeated small atop every later page is furniture
+    # by repetition; on the first page it is still the title, not the author line below it. A
+    # publisher's logo set large and repeated is furniture and never the title.
+    def page(number: int, *lines: tuple[str, float, float]) -> PageLayout:
+        return PageLayout(number, 600, 800, [Box((Line(t, 50, y, 400, y + size, size, "F"),), 50, y, 400, y + size)
+                                             for t, y, size in lines])
+
+    spec = [page(1, ("Shared Widget Format Specification", 760, 24.0), ("Jane Doe, Widget Group", 700, 17.0),
+                 ("The format stores widgets.", 400, 10.0))]
+    spec += [page(n, ("Shared Widget Format Specification", 770, 10.0), (f"Body text of page {n}.", 400, 10.0))
+             for n in range(2, 5)]
+    assert (0, 0) in furniture(spec)
+    assert _title(spec, furniture(spec), 10.0) == "Shared Widget Format Specification"
+    journal = [page(1, ("LOGO", 770, 20.0), ("A Trial of Hand Washing at Home", 700, 18.0), ("Text.", 400, 10.0))]
+    journal += [page(n, ("LOGO", 770, 20.0), (f"Body text of page {n}.", 400, 10.0)) for n in range(2, 5)]
+    assert _title(journal, furniture(journal), 10.0) == "A Trial of Hand Washing at Home"
+
+
+def _glyphs(text: str, widths: dict[str, float], font: str = "F", size: float = 10.0) -> list[SimpleNamespace]:
+    # What `_pitch` reads of pdfminer's characters: text, font name, advance and size.
+    return [SimpleNamespace(get_text=lambda c=c: c, fontname=font, adv=widths.get(c, 5.0), size=size) for c in text]
+
+
+def test_a_typewriter_font_is_told_by_equal_advances_and_its_lines_are_never_headings():
+    mono = _pitch(_glyphs("SEQUENCE {", {}), "F")
+    assert mono == 0.5
+    assert _pitch(_glyphs("Methods", {"M": 8.3, "t": 2.8, "h": 5.0}), "F") == -1.0
+    assert _pitch(_glyphs("III", {}), "F") == 0.0  # one glyph, repeated: cannot tell
+
+    def line(text: str, font: str, pitch: float, y: float, size: float = 10.0) -> Line:
+        return Line(text, 50, y, 300, y + size, size, font, pitch)
+
+    body = [line("The parser reads the definitions file.", "Serif", -1.0, 500),
+            line("It returns an error code.", "Serif", -1.0, 480)]
+    code = [line("BEGIN", "Mono", 0.0, 460), line("Version ::= INTEGER", "Mono", 0.5, 440),
+            line("Group ::= SEQUENCE {", "Mono", 0.5, 420), line("value INTEGER }", "Mono", 0.5, 400), line("END", "Mono", 0.0, 380)]
+    bold = line("Simple parsing", "Bold", -1.0, 360)
+    pages = [PageLayout(1, 600, 800, [Box(tuple(body + code + [bold, body[0]]), 50, 300, 300, 510)])]
+    assert _typewriter_fonts(pages) == frozenset({"Mono"})
+    style = _Style("Serif", 10.0, (10.0,), typewriter_fonts=_typewriter_fonts(pages))
+    # A short line of code between body lines, in a font of its own, looks like a run-in heading;
+    # its font says it is code.
+    assert not _is_heading(code[0], body[0], style) and not _is_heading(code[1], code[2], style)
+    assert _is_heading(bold, body[0], style)
+
+
+def test_a_hanging_bullet_is_put_back_before_its_item():
+    # pdfminer gives a bullet set apart from its item's text as a box of its own; the item's text
+    # box starts just to its right on the same line. A bullet with nothing beside it stays.
+    def box(*lines: tuple[str, float, float]) -> Box:
+        ls = tuple(Line(t, x, y, x + 5 * len(t), y + 10, 10.0, "F") for t, x, y in lines)
+        return Box(ls, ls[0].x0, ls[-1].y0, max(ln.x1 for ln in ls), ls[0].y1)
+
+    boxes = [box(("The checks, in order:", 120, 706)), box(("•", 120, 683)),
+             box(("If a type is given, use it.", 130, 683), ("Do not guess.", 130, 670)),
+             box(("•", 120, 595)), box(("•", 300, 300))]
+    out = _attach_bullets(boxes)
+    assert [[ln.text for ln in b.lines] for b in out] == [
+        ["The checks, in order:"], ["• If a type is given, use it.", "Do not guess."], ["•"], ["•"]]
+    assert out[1].x0 == 120

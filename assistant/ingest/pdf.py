@@ -44,6 +44,22 @@ class _Style:
     body_size: float
     heading_sizes: tuple[float, ...]
     section_styles: frozenset[tuple[str, float]] = frozenset()  # heading styles that recur on two pages or more
+    typewriter_fonts: frozenset[str] = frozenset()  # code, never headings
+
+
+def _typewriter_fonts(pages: list[PageLayout]) -> frozenset[str]:
+    """Fonts whose glyphs all advance alike on every line they set (`Line.pitch`), on three lines or
+    more: a short line of code ("BEGIN") cannot tell on its own, its font can."""
+    alike: Counter[str] = Counter()
+    differ: set[str] = set()
+    for page in pages:
+        for box in page.boxes:
+            for ln in box.lines:
+                if ln.pitch < 0:
+                    differ.add(ln.font)
+                elif ln.pitch > 0:
+                    alike[ln.font] += 1
+    return frozenset(f for f, n in alike.items() if n >= 3 and f not in differ)
 
 
 def _body_style(pages: list[PageLayout], skip: set[tuple[int, int]]) -> tuple[str, float]:
@@ -60,10 +76,11 @@ def _body_style(pages: list[PageLayout], skip: set[tuple[int, int]]) -> tuple[st
 
 
 def _is_heading(line: Line, nxt: Line | None, style: _Style) -> bool:
-    """A short line, not a sentence, set larger than the text or in another font than the text's."""
+    """A short line, not a sentence, set larger than the text or in another font than the text's
+    (but not in a typewriter font: that is code)."""
     text = line.text
     words = text.split()
-    if not words or len(words) > 14 or len(text) > 120 or _CAPTION.match(text) or BULLET.match(text):
+    if line.font in style.typewriter_fonts or not words or len(words) > 14 or len(text) > 120 or _CAPTION.match(text) or BULLET.match(text):
         return False
     if text[0].islower() or text.endswith((",", ";", "-")) or re.fullmatch(r"[\d\W]+", text):
         return False
@@ -182,11 +199,12 @@ def _level(size: float, style: _Style) -> int:
 
 
 def _heading_styles(pages: list[PageLayout], skip: set[tuple[int, int]], body_font: str,
-                    body_size: float) -> tuple[tuple[float, ...], frozenset[tuple[str, float]]]:
+                    body_size: float, typewriter_fonts: frozenset[str]
+                    ) -> tuple[tuple[float, ...], frozenset[tuple[str, float]]]:
     """The sizes headings are set in, largest first, and the heading styles (font, size) found on two
     pages or more: those open sections, while a style seen once is a banner ("Open Access")."""
     sizes = {body_size}
-    style = _Style(body_font, body_size, ())
+    style = _Style(body_font, body_size, (), typewriter_fonts=typewriter_fonts)
     pages_of: dict[tuple[str, float], set[int]] = {}
     for pi, page in enumerate(pages):
         for bi, box in enumerate(page.boxes):
@@ -202,17 +220,21 @@ def _heading_styles(pages: list[PageLayout], skip: set[tuple[int, int]], body_fo
 
 
 def _title(pages: list[PageLayout], skip: set[tuple[int, int]], body_size: float) -> str:
-    """The largest text on the first page with text, when it is several words set well above the body size."""
+    """The largest text on the first page with text, when it is several words set well above the
+    body size.  Looked for first among all the page's lines: a running head that repeats the title
+    is furniture, but set large on the first page it is the title; then without the furniture (a
+    publisher's logo set large)."""
     for pi, page in enumerate(pages[:2]):
-        lines = [ln for bi, b in enumerate(page.boxes) if (pi, bi) not in skip for ln in b.lines]
-        if not lines:
-            continue
-        top = max(ln.size for ln in lines)
-        if top < body_size * 1.3:
-            continue
-        title = " ".join(ln.text for ln in lines if ln.size >= top - 0.5)
-        if 3 <= len(title.split()) <= 40:
-            return title
+        every = [(bi, ln) for bi, b in enumerate(page.boxes) for ln in b.lines]
+        for lines in ([ln for _, ln in every], [ln for bi, ln in every if (pi, bi) not in skip]):
+            if not lines:
+                continue
+            top = max(ln.size for ln in lines)
+            if top < body_size * 1.3:
+                continue
+            title = " ".join(ln.text for ln in lines if ln.size >= top - 0.5)
+            if 3 <= len(title.split()) <= 40:
+                return title
     return ""
 
 
@@ -339,7 +361,8 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
     if not body_size:
         kind = "images only, needs OCR" if any(p.images for p in pages) else "no text"
         raise IngestError(f"no text layer ({len(pages)} page(s): {kind})")
-    style = _Style(body_font, body_size, *_heading_styles(pages, skip, body_font, body_size))
+    code = _typewriter_fonts(pages)
+    style = _Style(body_font, body_size, *_heading_styles(pages, skip, body_font, body_size, code), code)
     vocab = Vocabulary(ln.text for page in pages for box in page.boxes for ln in box.lines)
     assembler = _Assembler(style)
     for pi, page in enumerate(pages):

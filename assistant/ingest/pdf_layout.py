@@ -38,6 +38,9 @@ class Line:
     y1: float
     size: float  # the size most of its characters are set in
     font: str  # the font most of its characters are set in
+    # Its font's glyphs' advance over the size when they all advance alike (a typewriter font
+    # does), -1 when they differ, 0 when the line has too few different glyphs to tell.
+    pitch: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,16 @@ def _line(ltline) -> Line | None:
     text = re.sub(r"\s+", " ", text).strip()
     if not text:
         return None
-    return Line(text, ltline.x0, ltline.y0, ltline.x1, ltline.y1, size, font)
+    return Line(text, ltline.x0, ltline.y0, ltline.x1, ltline.y1, size, font, _pitch(chars, font))
+
+
+def _pitch(chars: list, font: str) -> float:
+    """`Line.pitch` from the glyphs set in the line's main font."""
+    glyphs = [c for c in chars if c.fontname == font and not c.get_text().isspace()]
+    if len({c.get_text() for c in glyphs}) < 2:
+        return 0.0
+    advances = [c.adv for c in glyphs]
+    return -1.0 if max(advances) - min(advances) > 0.01 * max(advances) else max(advances) / max(c.size for c in glyphs)
 
 
 def _page_layout(number: int, ltpage) -> PageLayout:
@@ -129,7 +141,30 @@ def _page_layout(number: int, ltpage) -> PageLayout:
             lines = tuple(ln for ln in (_line(x) for x in obj) if ln is not None)
             if lines:
                 boxes.append(Box(lines, obj.x0, obj.y0, obj.x1, obj.y1))
-    return PageLayout(number, ltpage.width, ltpage.height, boxes, unmapped, chars, images)
+    return PageLayout(number, ltpage.width, ltpage.height, _attach_bullets(boxes), unmapped, chars, images)
+
+
+_LONE_BULLET = re.compile(r"^[•·▪◦●‣∙*\-–]$")
+
+
+def _attach_bullets(boxes: list[Box]) -> list[Box]:
+    """A list item's bullet set apart from its text (a hanging bullet) comes as a box of its own:
+    it is put back before the first line of the box that starts just to its right on the same line."""
+    out = list(boxes)
+    for bullet in boxes:
+        if len(bullet.lines) != 1 or not _LONE_BULLET.match(bullet.lines[0].text):
+            continue
+        mark = bullet.lines[0]
+        item = next((b for b in out if b is not bullet and abs(b.lines[0].y0 - mark.y0) < 0.5 * mark.size
+                     and 0 <= b.lines[0].x0 - mark.x1 < 3 * mark.size), None)
+        if item is None:
+            continue
+        first = item.lines[0]
+        joined = Line(f"{mark.text} {first.text}", mark.x0, first.y0, first.x1, first.y1, first.size, first.font,
+                      first.pitch)
+        out[out.index(item)] = Box((joined, *item.lines[1:]), min(item.x0, bullet.x0), item.y0, item.x1, item.y1)
+        out.remove(bullet)
+    return out
 
 
 _SEEN = itertools.count()
