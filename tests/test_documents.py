@@ -133,6 +133,41 @@ def test_html_title_is_the_article_not_every_h1_joined(tmp_path: Path):
     assert load_file(page, "page.html")[0].title == "Sleep consolidates memory"
 
 
+def test_html_headings_that_link_to_themselves_are_sections_and_the_menu_title_is_not_the_page_title(tmp_path: Path):
+    # A documentation site's page (mdBook's layout): a menu bar's h1 names the book, the page's own
+    # h1 and h2s are links to themselves (which trafilatura drops as navigation inside a
+    # "content" div), and a Sphinx-style permalink "¶" follows one heading.
+    prose = ("Rustdoc generates documentation for Rust projects from the comments in their code and from "
+             "standalone Markdown files, and it runs the examples in the documentation as tests. ")
+    page = tmp_path / "what-is-rustdoc.html"
+    page.write_text(
+        "<html><head><title>What is rustdoc? - The rustdoc book</title></head><body>"
+        '<div class="menu-bar"><h1 class="menu-title">The rustdoc book</h1></div><div class="content"><main>'
+        '<h1 id="what"><a class="header" href="#what">What is rustdoc?</a></h1>'
+        f"<p>{prose * 3}</p>"
+        '<h2 id="basic"><a class="header" href="#basic">Basic usage</a><a class="headerlink" href="#basic">¶</a></h2>'
+        f"<p>Run it on the crate root. {prose * 2}</p>"
+        '<h2 id="cargo"><a class="header" href="#cargo">Using rustdoc with Cargo</a></h2>'
+        f"<p>Cargo calls it for you. {prose * 2}</p></main></div></body></html>")
+    doc, _ = load_file(page, "what-is-rustdoc.html")
+    assert doc.title == "What is rustdoc?"
+    assert doc.section_at(doc.text.index("Run it on the crate root")) == ("Basic usage",)
+    assert doc.section_at(doc.text.index("Cargo calls it")) == ("Using rustdoc with Cargo",)
+    assert "¶" not in doc.text
+
+
+def test_markdown_code_is_not_headings_and_backslash_escapes_are_literal(tmp_path: Path):
+    # A "# comment" in a fenced code block is code; "\<stdio.h>" is text (CommonMark escapes),
+    # not a tag to strip, and "Z\_OK" is a name, not emphasis.
+    note = tmp_path / "build.md"
+    note.write_text("# Building\n\nInclude \\<stdio.h> and check for Z\\_OK.\n\n```sh\n# install the tools\n"
+                    "make install\n```\n\n## Testing\n\nRun the tests.\n")
+    doc, _ = load_file(note, "build.md")
+    assert "Include <stdio.h> and check for Z_OK." in doc.text
+    assert [s.path for s in doc.sections] == [("Testing",)]
+    assert doc.section_at(doc.text.index("make install")) == ()
+
+
 @pytest.mark.skipif(not PDF_SAMPLES.exists(), reason="needs ../shared/pdf-samples")
 def test_every_sample_pdf_is_ingested_or_reported():
     result = load_paths([PDF_SAMPLES])

@@ -34,8 +34,6 @@ class _HTMLText(HTMLParser):
         self.parts: list[str] = []
         self.skip_depth = 0
         self.title = ""
-        self.h1 = ""  # the first level-1 heading's text: a page's later h1s are sections or widgets
-        self.h1_done = False
         self._in: str | None = None
         self.meta: dict[str, list[str]] = {}
         self.headings: list[tuple[int, str]] = []
@@ -68,7 +66,6 @@ class _HTMLText(HTMLParser):
             self.parts.append("\n")
         if tag == self._in:
             self._in = None
-            self.h1_done = self.h1_done or (tag == "h1" and bool(self.h1.strip()))
 
     def handle_data(self, data: str) -> None:
         if self._in == "title":
@@ -76,8 +73,6 @@ class _HTMLText(HTMLParser):
             return
         if self.skip_depth:
             return
-        if self._in == "h1" and not self.h1_done:
-            self.h1 += data
         if self._in and self._in != "title" and self.headings:
             level, text = self.headings[-1]
             self.headings[-1] = (level, text + data)
@@ -111,9 +106,33 @@ def _main_content(page: str) -> str:
         return ""
 
 
+# A heading's permalink (Sphinx and MkDocs print "¶", others "#", "§" or a link symbol) is a link
+# to itself, not part of its text.
+_PERMALINK = re.compile(r"<a\b[^>]*>\s*(?:¶|§|#|🔗|&para;|&#182;|&sect;|&#167;)\s*</a>", re.I)
+# A heading whose text is a link to itself (mdBook, Docusaurus, many blogs) reads to trafilatura as
+# a link, and link text is left out as navigation: the in-page anchor is unwrapped.
+_HEADING_ELEMENT = re.compile(r"(<h([1-6])\b[^>]*>)(.*?)(</h\2\s*>)", re.I | re.S)
+_SELF_ANCHOR = re.compile(r"<a\b(?![^>]*\bhref\s*=\s*[\"']?[^#\"'\s>])[^>]*>(.*?)</a\s*>", re.I | re.S)
+_TITLE_PARTS = re.compile(r"\s+[-|–—·:]{1,2}\s+")
+
+
+def _page_title(tag_title: str, h1s: list[str]) -> str:
+    """The first h1 names the page, unless it is the site's name: the last part of a `<title>`
+    such as "What is rustdoc? - The rustdoc book", where a menu bar's h1 says "The rustdoc book";
+    then the h1 that is the title's first part, or that part."""
+    parts = [p.strip() for p in _TITLE_PARTS.split(tag_title.strip()) if p.strip()]
+    if not h1s:
+        return tag_title
+    if len(parts) > 1 and h1s[0].casefold() == parts[-1].casefold():
+        return next((h for h in h1s[1:] if h.casefold() == parts[0].casefold()), parts[0])
+    return h1s[0]
+
+
 def read_html(data: bytes) -> TextRead:
     """Main content, title, decoding note, headings, and authors, year and DOI from the `<meta>` tags."""
     raw, note = decode_bytes(data)
+    raw = _HEADING_ELEMENT.sub(lambda m: m.group(1) + _SELF_ANCHOR.sub(r"\1", _PERMALINK.sub("", m.group(3))) + m.group(4),
+                               _PERMALINK.sub("", raw))
     parser = _HTMLText()
     try:
         parser.feed(raw)
@@ -127,7 +146,8 @@ def read_html(data: bytes) -> TextRead:
         text, headings = "".join(parser.parts), tuple((lv, re.sub(r"\s+", " ", h).strip()) for lv, h in parser.headings)
     tags = parser.meta
     # A scholarly page names its article in a tag; else the first h1, else the <title>.
-    title = (_first(tags, _TITLE_TAGS, str.strip) or parser.h1 or parser.title).strip()
+    h1s = [re.sub(r"\s+", " ", h).strip() for level, h in parser.headings if level == 1]
+    title = (_first(tags, _TITLE_TAGS, str.strip) or _page_title(parser.title, [h for h in h1s if h])).strip()
     # One tag per author (Highwire), or one tag naming them all.
     names = next((tags[t] for t in _AUTHOR_TAGS if tags.get(t)), [])
     authors = tuple(n.strip() for n in names) if len(names) > 1 else split_authors(names[0]) if names else ()
