@@ -9,10 +9,11 @@ Method (no NLI model ships on PyPI, so the models are trained here; see `assista
    hybrid retriever proposes the best documents for the claim;
 2. an evidence detector (logistic regression over similarity, lexical and position features) scores
    every sentence of those documents: P(the sentence is evidence for the claim);
-3. the shipped cross-encoder (`assistant.claims.nli`, MiniLM fine-tuned on claim-evidence pairs)
-   reads the detector's best sentences with the claim: P(CONTRADICT) / (P(SUPPORT) + P(CONTRADICT))
-   is P(the sentence contradicts the claim).  (A `claims.json` trained without it falls back on a
-   polarity logistic regression over negation and direction cues.)
+3. the polarity model (a logistic regression over negation and direction cues and how much closer
+   the sentence is to the claim reversed) gives P(the sentence contradicts the claim); a
+   `claims.json` calibrated with a cross-encoder (`assistant.claims.nli`, trained by
+   `train_nli`; none ships, see `assistant/models/README.md`) has that read the detector's best
+   sentences instead: P(CONTRADICT) / (P(SUPPORT) + P(CONTRADICT));
 4. thresholds calibrated on out-of-fold predictions for SciFact train claims (with a cross-encoder:
    on the train claims it never saw) turn these into
    `supported`, `contradicted` or `not_found`.
