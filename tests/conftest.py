@@ -73,8 +73,11 @@ def running_server(work: Path, *args: str):
     port = _free_port()
     log = (work / "server.log").open("w")
     started = time.monotonic()
+    # Gradio keeps a copy of every uploaded file in its temporary folder (/tmp/gradio unless told):
+    # the test's own folder, so that runs leave nothing behind.
+    env = dict(os.environ, PYTHONPATH=str(ROOT), GRADIO_TEMP_DIR=str(work / "gradio-tmp"))
     proc = subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--port", str(port), *args], cwd=work,
-                            stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+                            stdout=log, stderr=subprocess.STDOUT, env=env)
     url = f"http://127.0.0.1:{port}/"
     try:
         for _ in range(240):
