@@ -10,7 +10,7 @@ import pytest
 
 from assistant.config import ChunkingParams
 from assistant.index import MemoryIndex
-from assistant.ingest import document_from_text
+from assistant.ingest import document_from_text, load_file
 from assistant.search import Searcher
 from assistant.search.answer import (
     MODEL_PATH,
@@ -63,6 +63,9 @@ def test_heading_like_lines():
     # a table row with numbers may be the answer, and so may a sentence
     assert not is_heading_like("NK1r Rabbit S8305 1:10,000 Sigma Aldrich", 5, "x", starts)
     assert not is_heading_like("None of the 36 centres withdrew from the study.", 5, "x", starts)
+    # a label ending in a colon announces what follows; a longer line ending so may be the answer
+    assert is_heading_like("For example:", 5, "x", starts)
+    assert not is_heading_like("There are two main types of neuroplasticity:", 5, "x", starts)
 
 
 def test_off_topic_question_is_not_answered_and_an_answerable_one_is(searcher):
@@ -208,3 +211,19 @@ def test_a_question_asking_for_an_amount_highlights_a_sentence_that_states_one(e
     hit = searcher.search("How large can one training group get?", k=1)[0]
     assert hit.highlight.text.startswith("There will be a maximum of eight")
     assert searcher.search("What is a training group?", k=1)[0].highlight.text.startswith("The training group is")
+
+
+def test_a_short_line_of_program_output_hands_the_highlight_to_no_code_line(encoder, tmp_path):
+    # Documentation with program output: the warning line repeats the question's words but is a
+    # short line without a sentence end, and what follows it is more output, not its answer; the
+    # "For example:" label scores high on its block's opening line alone.  The sentence that
+    # answers in words is highlighted.
+    text = ("# Lints\n\n## missing_docs\n\nThis lint is allowed by default. It detects items missing "
+            "documentation.\nFor example:\n\n```\n#![warn(missing_docs)]\npub fn undocumented() {}\n```\n\n"
+            "The function will then have the following warning:\n\nwarning: missing documentation for a function\n"
+            "--> your-crate/lib.rs:3:1\n")
+    (tmp_path / "lints.md").write_text(text)
+    doc, _ = load_file(tmp_path / "lints.md", "lints.md")
+    searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder, ChunkingParams()))
+    hit = searcher.search("Which lint warns about missing documentation?", k=1)[0]
+    assert "It detects items missing documentation." in hit.highlight.text

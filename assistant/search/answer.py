@@ -86,12 +86,16 @@ def match_words(probability: float) -> MatchWord:
 def is_heading_like(text: str, start: int, title: str, heading_starts: frozenset[int]) -> bool:
     """A line that names a topic but states nothing, so it never is the answer: a section heading
     of the document (a section starts at it), the document's title, a question (headings and
-    rhetorical questions in the text), or a short line without a sentence end and without a
-    number (a table row with numbers may be the answer)."""
+    rhetorical questions in the text), a label of a few words ending in a colon ("For example:",
+    announcing what follows; a longer line ending so may state the answer: "There are two main
+    types:"), or a short line without a sentence end and without a number (a table row with numbers
+    may be the answer)."""
     t = text.strip()
     if not t:
         return True
     if start in heading_starts or t.casefold() == title.strip().casefold() or t.endswith("?"):
+        return True
+    if t.endswith(":") and len(t.split()) < 4:
         return True
     return len(t.split()) < 8 and not _END.search(t) and not any(c.isdigit() for c in t)
 
@@ -165,9 +169,20 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: set[str]
     x = np.column_stack([sims, sims - sims.max(), prev, nxt, [len(terms & t) / denom for t in tokens]]).astype(np.float32)
     starts = _heading_starts(index, p.doc)
     heading = np.array([is_heading_like(t, s, doc.title, starts) for t, (s, _) in zip(texts, spans)])
-    leads = heading & np.array([t.strip().casefold() != doc.title.strip().casefold() for t in texts])
+    # A line introduces the sentence after it only when that one is prose: after a short log line
+    # ("warning: missing documentation") the next line is more output, not its answer.
+    leads = heading & np.array([t.strip().casefold() != doc.title.strip().casefold() and i + 1 < n and _is_prose(texts[i + 1])
+                                for i, t in enumerate(texts)])
     passage = {"cos_passage": cos_passage, "passage_term_share": len(terms & passage_terms) / denom}
     return sentences, x, heading, leads, passage
+
+
+_WORD = re.compile(r"^[(\"'“‘]?[A-Za-z][A-Za-z'’-]*[.,;:!?)\"'”’]*$")
+
+
+def _is_prose(text: str) -> bool:
+    """Words rather than code or output: three or more whitespace-separated tokens that are words."""
+    return sum(bool(_WORD.match(t)) for t in text.split()) >= 3
 
 
 def relevance_features(x: np.ndarray, logits: np.ndarray, best: int, passage: dict[str, float],
