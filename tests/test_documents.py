@@ -168,6 +168,28 @@ def test_markdown_code_is_not_headings_and_backslash_escapes_are_literal(tmp_pat
     assert doc.section_at(doc.text.index("make install")) == ()
 
 
+def test_a_readme_reads_as_prose_without_badges_and_with_its_wrapped_lines_joined(tmp_path: Path):
+    # A project README: badges (linked images) beside the title, a line wrapped after a link whose
+    # address made it long (stripped, it looks short), a list item's continuation indented under
+    # it, _underscore emphasis_ beside a snake_case name, and a reference-style link.
+    readme = tmp_path / "README.md"
+    readme.write_text(
+        "# pytool [![build](https://ci.example.org/badge.svg)](https://ci.example.org) [![Join the chat](https://chat.example.org/b.svg)](https://chat.example.org)\n\n"
+        "This project was forked from [rbenv](https://github.com/rbenv/rbenv) and\n"
+        "ruby-build, and modified for Python. It reads _every_ file named in tool_config.\n\n"
+        "* **Need to be loaded into your shell.** Instead, the shim\n"
+        "    approach works by adding a directory to your `PATH`.\n"
+        "* It follows the [WHATWG URL Standard][] closely.\n\n"
+        "[WHATWG URL Standard]: https://url.spec.whatwg.org/\n")
+    doc, _ = load_file(readme, "README.md")
+    assert doc.title == "pytool" and "chat" not in doc.text and "build" not in doc.text.split("\n")[0]
+    lines = doc.text.split("\n")
+    assert "This project was forked from rbenv and ruby-build, and modified for Python. It reads every file named " \
+           "in tool_config." in lines
+    assert "• Need to be loaded into your shell. Instead, the shim approach works by adding a directory to your PATH." in lines
+    assert "• It follows the WHATWG URL Standard closely." in lines and "url.spec.whatwg.org" not in doc.text
+
+
 @pytest.mark.skipif(not PDF_SAMPLES.exists(), reason="needs ../shared/pdf-samples")
 def test_every_sample_pdf_is_ingested_or_reported():
     result = load_paths([PDF_SAMPLES])

@@ -1,7 +1,7 @@
 """Cleaning extracted text: Unicode and whitespace normalised, hard-wrapped paragraphs joined, the
 debris of a saved web page dropped, titles guessed.
 
-Public API: `clean_text`, `guess_title`, `meaningful_title`, `BULLET`.
+Public API: `clean_text`, `guess_title`, `meaningful_title`, `unwrap_lines`, `BULLET`.
 
 Web debris is told by where a line stands and what it shares with the article, not by a list of
 its words, so a page nobody has seen is cleaned the same way:
@@ -26,7 +26,7 @@ from collections import Counter
 
 from assistant.text import STOP_WORDS, WORD, collapse_spaces, normalize_unicode
 
-__all__ = ["BULLET", "clean_text", "guess_title", "meaningful_title"]
+__all__ = ["BULLET", "clean_text", "guess_title", "meaningful_title", "unwrap_lines"]
 
 _FORM_DEBRIS = [
     re.compile(r"^\d+\s+min(ute)?s?\s+read$", re.I),
@@ -126,7 +126,7 @@ def clean_text(raw: str, capture: bool = True) -> str:
     `capture`: the text is a saved page's text, so debris is also told by position and vocabulary;
     otherwise (Markdown, an HTML page's main content) only by form."""
     text = normalize_unicode(raw)
-    lines = _unwrap([collapse_spaces(ln).strip() for ln in text.split("\n")])
+    lines = unwrap_lines([collapse_spaces(ln).strip() for ln in text.split("\n")])
     drop = _debris(lines, capture)
     kept = [BULLET.sub("• ", ln) if BULLET.match(ln) else ln for ln, gone in zip(lines, drop) if not gone]
     kept = _drop_truncated_repeats(kept)
@@ -144,7 +144,7 @@ def _wordy(line: str) -> bool:
     return bool(words) and sum(bool(_LETTERS.search(w)) for w in words) >= 0.6 * len(words)
 
 
-def _unwrap(lines: list[str]) -> list[str]:
+def unwrap_lines(lines: list[str]) -> list[str]:
     """Paragraphs hard-wrapped at a fixed width (a text or Markdown file typed with line breaks)
     joined into one line each, since a line break ends a sentence: a line continues the one before
     it when that one is wordy, ran to near the paragraph's widest line and stopped mid-sentence, and

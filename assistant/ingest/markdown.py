@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.ingest.clean import unwrap_lines
 from assistant.ingest.headings import TextRead
 from assistant.ingest.plain import decode_bytes
 
@@ -17,12 +18,17 @@ _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.
 
 _MD_SYNTAX = [
     (re.compile(r"^```.*$", re.M), ""),
+    # A linked image is a badge or a button ("build passing", "Join the chat"): no text of the page.
+    (re.compile(r"\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)"), ""),
     (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
     (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]+\S+.*$", re.M), ""),  # a reference link's definition
+    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # a reference link: [text][] or [text][name]
     (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M), ""),
     (re.compile(r"^[ \t]{0,3}>[ \t]?", re.M), ""),
     (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
     (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w_])_(?![\s_])(.+?)(?<![\s_])_(?![\w_])"), r"\1"),  # never inside snake_case
     (re.compile(r"`([^`]+)`"), r"\1"),
     (re.compile(r"^\s*([-*_]\s*){3,}$", re.M), ""),
     (re.compile(r"<[^>\n]+>"), ""),
@@ -52,8 +58,61 @@ def _headings(md: str) -> list[re.Match]:
     return [m for m in _HEADING.finditer(md) if not any(s <= m.start() < e for s, e in fences)]
 
 
+_FENCE_LINE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+
+
+_ITEM = re.compile(r"^[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t])")
+_STOPS = re.compile(r"[.!?:;]\W*$|[ ]{2}$|\\$")  # a sentence end or a hard line break
+
+
+def _continuations_joined(lines: list[str]) -> list[str]:
+    """A line that goes on with the sentence the line before left open (it starts in lower case)
+    is joined to it: a soft line break, as Markdown reads it.  Not onto a heading or a table row,
+    and an indented line only inside a list item (elsewhere it is code)."""
+    out: list[str] = []
+    item = False  # the paragraph is a list item
+    for line in lines:
+        if not line.strip():
+            item = False
+            out.append(line)
+            continue
+        prev = out[-1] if out else ""
+        body = line.strip()
+        if (prev.strip() and body[:1].islower() and not _ITEM.match(line) and not _STOPS.search(prev)
+                and len(prev.split()) >= 3 and not _HEADING.match(prev) and not prev.lstrip().startswith("|")
+                and (item or not line.startswith(("    ", "\t")))):
+            out[-1] = prev.rstrip() + " " + body
+        else:
+            out.append(line)
+            item = item or bool(_ITEM.match(line))
+    return out
+
+
+def _unwrapped(md: str) -> str:
+    """Hard-wrapped paragraphs joined (`clean.unwrap_lines`, after `_continuations_joined`) on the
+    Markdown source, where a line is as wide as the writer typed it: with its links stripped it
+    would look short and stay apart.  Fenced code keeps its lines."""
+    out: list[str] = []
+    prose: list[str] = []
+    fence = ""
+    for line in md.split("\n"):
+        opened = _FENCE_LINE.match(line)
+        if not fence and not opened:
+            prose.append(line.rstrip())
+            continue
+        out += unwrap_lines(_continuations_joined(prose))
+        prose = []
+        out.append(line)
+        if fence and opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+            fence = ""
+        elif not fence:
+            fence = opened.group(1)
+    return "\n".join(out + unwrap_lines(_continuations_joined(prose)))
+
+
 def markdown_text(md: str) -> tuple[str, tuple[tuple[int, str], ...]]:
     """The text without markup, and its headings (level, text without markup) in order."""
+    md = _unwrapped(md)
     headings = tuple((len(m.group(1)), _strip(m.group(2)).strip()) for m in _headings(md))
     return _strip(md), headings
 
