@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["FUNCTION_WORDS", "QUESTION_FILLER", "STOP_WORDS", "WORD", "acronyms", "bm25_terms", "bm25_tokenize", "collapse_spaces",
-           "has_surrogate", "normalize_unicode", "stemmer", "stems", "strip_control"]
+__all__ = ["FUNCTION_WORDS", "MIN_REPEAT", "QUESTION_FILLER", "STOP_WORDS", "WORD", "acronyms", "bm25_terms", "bm25_tokenize",
+           "collapse_spaces", "has_surrogate", "normalize_unicode", "same_text", "stemmer", "stems", "strip_control"]
 
 _CHAR_MAP = {
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
@@ -53,6 +53,16 @@ def normalize_unicode(text: str) -> str:
 def collapse_spaces(text: str) -> str:
     """Runs of spaces as one (line breaks kept)."""
     return _SPACES.sub(" ", text) if "  " in text else text
+
+
+# A sentence this long found again in another document is the same text (a file added twice, a
+# chapter also inside a whole-book page), not a common phrase such as "Results are shown below."
+MIN_REPEAT = 40
+
+
+def same_text(text: str) -> str:
+    """`text` as compared for repeats: whitespace collapsed, case folded."""
+    return " ".join(text.split()).casefold()
 
 
 def strip_control(text: str) -> str:

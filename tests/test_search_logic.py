@@ -93,3 +93,26 @@ def test_an_acronym_matches_itself_not_the_words_it_stems_like(encoder):
     assert searcher.search("What did LIMIT find?", k=1, mode="bm25")[0].doc_id == "trial.txt"
     assert acronyms("The LIMIT and PANSS scores, NK1r, IL, 2015") == ["LIMIT", "PANSS"]
     assert acronyms("STUDY PROTOCOL\nResults of the MRI") == ["MRI"]  # a line all in capitals adds none
+
+
+def test_the_same_sentence_in_two_documents_is_one_hit_and_one_piece_of_evidence(encoder):
+    # The same article saved twice (as a file of its own and inside a whole-book page) beside one
+    # other document: the answering sentence is shown once, in search and in a claim's evidence.
+    from assistant.claims import ClaimChecker
+
+    chapter = ("Doctests\n\nRustdoc runs every code example in the documentation as a test, so the examples "
+               "never go out of date. A line that starts with a hash sign is hidden from the reader.")
+    book = "The whole book\n\nAn introduction to the tool comes first.\n\n" + chapter
+    other = ("Formatting\n\nThe formatter rewrites code in the house style and leaves the documentation as it "
+             "was written. It runs on save in most editors.")
+    docs = [document_from_text("doctests.txt", chapter, title="Doctests"),
+            document_from_text("print.txt", book, title="The whole book"),
+            document_from_text("fmt.txt", other, title="Formatting")]
+    searcher = Searcher(encoder=encoder, index=MemoryIndex(docs, encoder, ChunkingParams()))
+    hits = searcher.search("Are code examples in the documentation run as tests?", k=3)
+    said = [" ".join(h.highlight.text.split()) for h in hits]
+    assert any(t.startswith("Rustdoc runs every code example") for t in said)
+    assert len(said) == len(set(said))
+    evidence = ClaimChecker(searcher).check("Rustdoc runs the code examples in documentation as tests.").evidence
+    texts = [e.text for e in evidence]
+    assert any(t.startswith("Rustdoc runs every code example") for t in texts) and len(texts) == len(set(texts))

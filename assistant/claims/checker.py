@@ -32,6 +32,7 @@ from assistant.claims.evidence import SentenceCandidate, flip_deltas, sentence_c
 from assistant.claims.features import flip_claim, polarity_features
 from assistant.claims.models import MODEL_PATH, ClaimError, ClaimModel, NLIModel
 from assistant.search import Searcher, clean_question
+from assistant.text import MIN_REPEAT, same_text
 
 __all__ = ["VERDICTS", "VERDICT_WORDS", "ClaimChecker", "confidence_text", "Evidence", "EvidenceLabel", "Verdict", "VerdictKind"]
 
@@ -122,7 +123,16 @@ class ClaimChecker:
         cands, p_ev, p_con = self.score(claim)
         index = self.searcher.index
         t_ev, t_con = self.model.evidence_threshold, self.model.contradiction_threshold
-        order = np.argsort(-p_ev)[:max_evidence]
+        # The same sentence in two documents (a file added twice) is shown once.
+        order, said = [], set()
+        for i in np.argsort(-p_ev).tolist():
+            key = same_text(index.sentence_text(cands[i].row))
+            if key not in said:
+                order.append(i)
+                if len(key) >= MIN_REPEAT:
+                    said.add(key)
+            if len(order) == max_evidence:
+                break
         evidence = []
         for i in order:
             c = cands[i]

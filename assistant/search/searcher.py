@@ -34,7 +34,7 @@ from assistant.search.answer import (
 )
 from assistant.search.hits import Highlight, Hit
 from assistant.search.questions import QuestionError, clean_question
-from assistant.text import acronyms, bm25_terms, bm25_tokenize
+from assistant.text import MIN_REPEAT, acronyms, bm25_terms, bm25_tokenize, same_text
 
 __all__ = ["MODES", "Candidates", "Mode", "Searcher"]
 
@@ -170,7 +170,7 @@ class Searcher:
         quantity = asks_quantity(question)
         kept: list[Hit] = []
         taken: dict[int, list[tuple[int, int]]] = {}
-        shown: set[tuple[int, int]] = set()
+        shown: set[tuple[int, int] | str] = set()
         for i in self._answers_first(cand.rows, scores):
             p = self.index.passage(int(cand.rows[i]))
             # Windows share a sentence or two by design; only a mostly shared window is a repeat.
@@ -179,10 +179,14 @@ class Searcher:
                 continue
             hit = self._hit(len(kept) + 1, p.row, float(scores[i]), q, terms, pool, asked, quantity)
             # Two windows around one answering sentence are one spot: the second would show the
-            # reader the same highlighted sentence again.
-            if (p.doc, hit.highlight.start) in shown:
+            # reader the same highlighted sentence again.  So is the same sentence in another
+            # document: a file added twice, or a page that also stands in a whole-book page.
+            said = same_text(hit.highlight.text)
+            if (p.doc, hit.highlight.start) in shown or said in shown:
                 continue
             shown.add((p.doc, hit.highlight.start))
+            if len(said) >= MIN_REPEAT:
+                shown.add(said)
             taken.setdefault(p.doc, []).append((p.start, p.end))
             kept.append(hit)
             if len(kept) == k:
