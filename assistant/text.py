@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["FUNCTION_WORDS", "MIN_REPEAT", "QUESTION_FILLER", "STOP_WORDS", "WORD", "acronyms", "bm25_terms", "bm25_tokenize",
+__all__ = ["FUNCTION_WORDS", "MIN_REPEAT", "QUESTION_FILLER", "STOP_WORDS", "WORD", "acronym_definitions", "acronyms",
+           "bm25_terms", "bm25_tokenize", "expanded_acronyms",
            "collapse_spaces", "has_surrogate", "normalize_unicode", "same_text", "stemmer", "stems", "strip_control"]
 
 _CHAR_MAP = {
@@ -137,6 +138,53 @@ def acronyms(text: str) -> list[str]:
         return []
     return [w for line in text.splitlines() if any(c.islower() for c in line)
             for w in _BM25_TOKEN.findall(line) if len(w) >= 3 and w.isupper()]
+
+
+# An abbreviation defined in parentheses after its long form: "cholera toxin B subunit (CTb)".
+_DEFINED = re.compile(r"\(([A-Za-z][A-Za-z0-9-]{1,9})\)")
+
+
+def _long_form(short: str, before: str) -> str:
+    """The long form `short` abbreviates at the end of `before`, or "" (Schwartz and Hearst, 2003:
+    the short form's letters and digits found right to left in order, its first one opening a word)."""
+    s, i = len(short) - 1, len(before) - 1
+    while s >= 0:
+        c = short[s].lower()
+        if not c.isalnum():
+            s -= 1
+            continue
+        while i >= 0 and (before[i].lower() != c or (s == 0 and i > 0 and before[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return ""
+        i -= 1
+        s -= 1
+    start = before.rfind(" ", 0, i + 1) + 1
+    return before[start:].strip()
+
+
+def acronym_definitions(text: str) -> dict[str, str]:
+    """Abbreviations a document defines ("(CTb)" after "cholera toxin B subunit"), with two or more
+    capitals, each with its first long form."""
+    out: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        short = m.group(1)
+        if short in out or sum(c.isupper() for c in short) < 2:
+            continue
+        words = text[max(0, m.start() - 300) : m.start()].split()
+        long = _long_form(short, " ".join(words[-min(len(short) + 5, 2 * len(short)):]))
+        if len(long.split()) >= 2:
+            out[short] = long
+    return out
+
+
+def expanded_acronyms(text: str, definitions: dict[str, str]) -> str:
+    """The long forms of the defined abbreviations `text` uses but does not spell out, one line each:
+    what BM25 also indexes for a passage, so that a question saying "cholera toxin" finds the
+    passage that says "CTb"."""
+    low = text.lower()
+    return "\n".join(long for short, long in definitions.items()
+                     if long.lower() not in low and re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text))
 
 
 def stems(text: str) -> list[str]:

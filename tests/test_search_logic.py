@@ -9,7 +9,7 @@ from assistant.config import ChunkingParams
 from assistant.index import MemoryIndex
 from assistant.ingest import document_from_text
 from assistant.search import QuestionError, Searcher
-from assistant.text import acronyms
+from assistant.text import acronym_definitions, acronyms, bm25_terms
 from tests.conftest import same_document_pairs
 
 DOCS = [
@@ -116,3 +116,16 @@ def test_the_same_sentence_in_two_documents_is_one_hit_and_one_piece_of_evidence
     evidence = ClaimChecker(searcher).check("Rustdoc runs the code examples in documentation as tests.").evidence
     texts = [e.text for e in evidence]
     assert any(t.startswith("Rustdoc runs every code example") for t in texts) and len(texts) == len(set(texts))
+
+
+def test_a_passage_that_uses_an_abbreviation_is_found_by_its_long_form(encoder):
+    # The Methods define "cholera toxin B subunit (CTb)"; the Results say only "CTb". A question in
+    # the long form must reach the Results by BM25 too. "(P)" and "(e.g.)" define nothing.
+    text = ("Methods\n\nWe injected cholera toxin B subunit (CTb) into the sciatic nerve of each rat (P).\n\n"
+            "Results\n\nFew peptidergic afferents were labelled with CTb, since they lack the GM1 ganglioside.")
+    assert acronym_definitions(text) == {"CTb": "cholera toxin B subunit"}
+    doc = document_from_text("rat.txt", text, title="Rat study")
+    index = MemoryIndex([doc], encoder, ChunkingParams(max_tokens=32, overlap_tokens=0))
+    results = next(r for r in range(len(index)) if "Few peptidergic" in doc.text[index.passage(r).start : index.passage(r).end])
+    assert "cholera" not in doc.text[index.passage(results).start : index.passage(results).end]
+    assert index.bm25_scores(bm25_terms(["cholera toxin"])[0])[results] > 0

@@ -35,6 +35,7 @@ from assistant.index.reader import DiskIndex
 from assistant.index.tables import Tables, save_tables
 from assistant.index.vectors import INDEX_TYPES, VectorIndex, build_vectors
 from assistant.ingest import Document
+from assistant.text import acronym_definitions, expanded_acronyms
 
 __all__ = ["BuildReport", "DocPlan", "assemble", "build_index", "current_index", "embed_plan", "plan_build",
            "write_generation"]
@@ -230,7 +231,16 @@ def _new_plan(doc: Document, old: DiskIndex | None, oi: int | None, encoder: Enc
         np.array(sentences, dtype=np.int64).reshape(-1, 2),
         passage_vectors,
         _partly_reused(sentence_texts, old_s, old.tables.sentence_vectors if old_s else None),
-        passage_texts, reused=False, sentence_inputs=sentence_texts)
+        _lexical_texts(doc, passage_texts), reused=False, sentence_inputs=sentence_texts)
+
+
+def _lexical_texts(doc: Document, passage_texts: list[str]) -> list[str]:
+    """What BM25 indexes for each passage: what the model sees, and the long forms of the
+    abbreviations the document defines that the passage uses without spelling them out."""
+    definitions = acronym_definitions(doc.text)
+    if not definitions:
+        return passage_texts
+    return [f"{t}\n{extra}" if (extra := expanded_acronyms(t, definitions)) else t for t in passage_texts]
 
 
 def _first_passage(passage_sent: np.ndarray) -> np.ndarray:
