@@ -168,6 +168,24 @@ def test_markdown_code_is_not_headings_and_backslash_escapes_are_literal(tmp_pat
     assert doc.section_at(doc.text.index("make install")) == ()
 
 
+def test_underlined_headings_are_headings_in_plain_text_and_markdown(tmp_path: Path):
+    # reStructuredText and AsciiDoc underline headings with a rule of marks, and so can Markdown
+    # (setext): the first underlined line is the title, the others open sections, and no rule of
+    # dashes is left in the text (or taken for the title). A rule between paragraphs stays.
+    prose = "Each trigger is named, and at any time zero or more packages may be interested in it."
+    plain = tmp_path / "triggers.txt"
+    plain.write_text(f"TRIGGERS\n========\n\nIntroduction\n------------\n{prose}\n\nConcepts\n--------\n\n{prose}\n\n"
+                     f"-----\n\n{prose}\n")
+    doc, _ = load_file(plain, "triggers.txt")
+    assert doc.title == "TRIGGERS"
+    assert [s.path for s in doc.sections] == [("Introduction",), ("Concepts",)]
+    assert "========" not in doc.text and "--------" not in doc.text and "\n-----\n" in doc.text
+    md = tmp_path / "notes.md"
+    md.write_text(f"My Project\n==========\n\n{prose}\n\nUsage\n-----\n\n{prose}\n")
+    doc, _ = load_file(md, "notes.md")
+    assert doc.title == "My Project" and [s.path for s in doc.sections] == [("Usage",)]
+
+
 def test_a_readme_reads_as_prose_without_badges_and_with_its_wrapped_lines_joined(tmp_path: Path):
     # A project README: badges (linked images) beside the title, a line wrapped after a link whose
     # address made it long (stripped, it looks short), a list item's continuation indented under

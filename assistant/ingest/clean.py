@@ -1,7 +1,7 @@
 """Cleaning extracted text: Unicode and whitespace normalised, hard-wrapped paragraphs joined, the
 debris of a saved web page dropped, titles guessed.
 
-Public API: `clean_text`, `guess_title`, `meaningful_title`, `unwrap_lines`, `BULLET`.
+Public API: `clean_text`, `guess_title`, `underlined_title`, `meaningful_title`, `unwrap_lines`, `BULLET`.
 
 Web debris is told by where a line stands and what it shares with the article, not by a list of
 its words, so a page nobody has seen is cleaned the same way:
@@ -26,7 +26,7 @@ from collections import Counter
 
 from assistant.text import STOP_WORDS, WORD, collapse_spaces, normalize_unicode
 
-__all__ = ["BULLET", "clean_text", "guess_title", "meaningful_title", "unwrap_lines"]
+__all__ = ["BULLET", "clean_text", "guess_title", "meaningful_title", "underlined_title", "unwrap_lines"]
 
 _FORM_DEBRIS = [
     re.compile(r"^\d+\s+min(ute)?s?\s+read$", re.I),
@@ -126,7 +126,7 @@ def clean_text(raw: str, capture: bool = True) -> str:
     `capture`: the text is a saved page's text, so debris is also told by position and vocabulary;
     otherwise (Markdown, an HTML page's main content) only by form."""
     text = normalize_unicode(raw)
-    lines = unwrap_lines([collapse_spaces(ln).strip() for ln in text.split("\n")])
+    lines = unwrap_lines(_heading_rules_dropped([collapse_spaces(ln).strip() for ln in text.split("\n")]))
     drop = _debris(lines, capture)
     kept = [BULLET.sub("• ", ln) if BULLET.match(ln) else ln for ln, gone in zip(lines, drop) if not gone]
     kept = _drop_truncated_repeats(kept)
@@ -142,6 +142,28 @@ _LETTERS = re.compile(r"[^\W\d_]{2}")
 def _wordy(line: str) -> bool:
     words = line.split()
     return bool(words) and sum(bool(_LETTERS.search(w)) for w in words) >= 0.6 * len(words)
+
+
+_RULE = re.compile(r"^([=\-~^*+#_])\1{2,}$")
+
+
+def _heading_rules_dropped(lines: list[str]) -> list[str]:
+    """A line of one repeated mark right under a line of about its length underlines a heading
+    (reStructuredText, AsciiDoc, Markdown's setext headings; one over it too, for a title): the
+    heading stays, standing alone, and the marks go.  A rule between paragraphs is left alone."""
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if _RULE.match(line):
+            above = out[-1] if out else ""
+            below = lines[i + 1] if i + 1 < len(lines) else ""
+            if above and not _RULE.match(above) and 0.5 * len(above) <= len(line) <= 1.5 * len(above) + 3:
+                out.append("")
+                continue
+            if below and not _RULE.match(below) and i + 2 < len(lines) and _RULE.match(lines[i + 2]):
+                out.append("")  # an overline: its title's underline follows
+                continue
+        out.append(line)
+    return out
 
 
 def unwrap_lines(lines: list[str]) -> list[str]:
@@ -186,6 +208,18 @@ def _drop_truncated_repeats(lines: list[str]) -> list[str]:
             seen.setdefault(low[:30], []).append(low)
         out.append(ln)
     return out
+
+
+def underlined_title(raw: str) -> str:
+    """The first line of `raw` when a rule of marks underlines it (as reStructuredText, AsciiDoc and
+    Markdown set a title), else ""."""
+    lines = [ln.strip() for ln in raw.lstrip().split("\n")[:3]]
+    if lines and _RULE.match(lines[0]):
+        lines = lines[1:]  # an overline
+    if len(lines) >= 2 and lines[0] and not _RULE.match(lines[0]) and _RULE.match(lines[1]) \
+            and 0.5 * len(lines[0]) <= len(lines[1]) <= 1.5 * len(lines[0]) + 3:
+        return lines[0]
+    return ""
 
 
 def guess_title(text: str, fallback: str) -> str:

@@ -110,6 +110,34 @@ def _unwrapped(md: str) -> str:
     return "\n".join(out + unwrap_lines(_continuations_joined(prose)))
 
 
+_SETEXT = re.compile(r"^[ \t]{0,3}(=+|-+)[ \t]*$")
+
+
+def _setext_as_atx(md: str) -> str:
+    """Setext headings ("Title" over a line of = or -) written as ATX ones ("# Title", "## Title"),
+    outside fenced code, where the line above is paragraph text (not a list item, a table row or
+    a heading)."""
+    out: list[str] = []
+    fence = ""
+    for line in md.split("\n"):
+        opened = _FENCE_LINE.match(line)
+        if fence or opened:
+            if fence and opened and opened.group(1)[0] == fence[0]:
+                fence = ""
+            elif not fence:
+                fence = opened.group(1)
+            out.append(line)
+            continue
+        under = _SETEXT.match(line)
+        above = out[-1] if out else ""
+        if under and above.strip() and not _ITEM.match(above) and not above.lstrip().startswith(("|", "#", ">")) \
+                and not _SETEXT.match(above):
+            out[-1] = ("# " if under.group(1)[0] == "=" else "## ") + above.strip()
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
 def markdown_text(md: str) -> tuple[str, tuple[tuple[int, str], ...]]:
     """The text without markup, and its headings (level, text without markup) in order."""
     md = _unwrapped(md)
@@ -120,6 +148,7 @@ def markdown_text(md: str) -> tuple[str, tuple[tuple[int, str], ...]]:
 def read_markdown(data: bytes) -> TextRead:
     raw, note = decode_bytes(data)
     raw = re.sub(r"\A---\n.*?\n---\n", "", raw, flags=re.S)  # front matter
+    raw = _setext_as_atx(raw)
     # A heading stands alone even where the paragraph under it follows on the next line, so that
     # a long heading is never joined to it as a wrapped line.
     for m in reversed(_headings(raw)):
