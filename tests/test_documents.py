@@ -184,6 +184,10 @@ def test_underlined_headings_are_headings_in_plain_text_and_markdown(tmp_path: P
     md.write_text(f"My Project\n==========\n\n{prose}\n\nUsage\n-----\n\n{prose}\n")
     doc, _ = load_file(md, "notes.md")
     assert doc.title == "My Project" and [s.path for s in doc.sections] == [("Usage",)]
+    # the same file saved with Windows line ends reads the same
+    md.write_bytes(md.read_bytes().replace(b"\n", b"\r\n"))
+    crlf, _ = load_file(md, "notes.md")
+    assert (crlf.title, crlf.text, crlf.sections) == (doc.title, doc.text, doc.sections)
 
 
 def test_a_readme_reads_as_prose_without_badges_and_with_its_wrapped_lines_joined(tmp_path: Path):

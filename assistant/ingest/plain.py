@@ -11,7 +11,13 @@ __all__ = ["decode_bytes"]
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Text and a note on the encoding used; refuses binary data."""
+    """Text, with Windows and old Mac line ends as "\\n", and a note on the encoding used; refuses
+    binary data."""
+    text, note = _decoded(data)
+    return text.replace("\r\n", "\n").replace("\r", "\n"), note
+
+
+def _decoded(data: bytes) -> tuple[str, str]:
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise IngestError("not a text file (binary content)")
     for enc in ("utf-8-sig", "utf-16"):
