@@ -242,6 +242,12 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # "that phenomenon" names nothing in the previous question: both are searched together
     ("Why do people fear lifts after being stuck in one?", "What is that phenomenon called?",
      "What is that phenomenon called? (Why do people fear lifts after being stuck in one?)"),
+    # a new topic takes the place of the whole noun phrase, modifiers and all, not of its noun alone
+    ("How does chronic stress affect memory?", "And acute stress?", "How does acute stress affect memory?"),
+    ("Does exercise reduce symptoms of major depression?", "What about anxiety?", "Does exercise reduce symptoms of anxiety?"),
+    # ... and a do-question's closing verb is no part of the noun phrase before it
+    ("What do top-down-focused CBT models promote?", "And the models in the review?",
+     "What do the models in the review promote?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

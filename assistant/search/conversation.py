@@ -5,7 +5,8 @@ Public API: `ResolvedQuery`, `resolve_followup`, `is_followup`.
 Two kinds of follow-up are handled:
 - a new topic for the same question ("And for anxiety?", "What about schizophrenia?"): the phrase of
   the previous question most similar to the new topic (by the embedding model) is replaced by it,
-  with the phrases coordinated with it ("depression and anxiety" -> "schizophrenia");
+  with the phrases coordinated with it ("depression and anxiety" -> "schizophrenia") and, where it
+  ends a noun phrase, that phrase's modifiers ("chronic stress" -> "acute stress");
 - a question that points back ("How is it treated?", "What causes them?"): the pronoun is replaced by
   the previous question's topic: the phrase a follow-up put in, else the noun phrase that ends the
   previous question (after its last preposition or verb: "... involved in depression and anxiety?").
@@ -127,7 +128,13 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder)
             bonus = np.array([0.02 * previous[s:e].count(" ") + 0.05 * e / len(previous) for s, e in spans])
             best = int(np.argmax(sims + bonus))
             if sims[best] > 0.25:
-                s, e = _coordinated(previous, *spans[best])
+                s, e = spans[best]
+                if _ends_run(previous, e):
+                    # A phrase that ends its run of content words ends a noun phrase, whose modifiers
+                    # go with it: "acute stress" takes the place of "chronic stress", not of "stress"
+                    # alone, which would leave "chronic acute stress".
+                    s = _run_start(previous, s)
+                s, e = _coordinated(previous, s, e)
                 return ResolvedQuery(question, _tidy(_put(previous, s, e, topic)), kind, topic)
         return ResolvedQuery(question, f"{previous} {topic}".strip(), kind)
     pronoun = _PRONOUNS.search(q)
@@ -142,6 +149,29 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder)
         return ResolvedQuery(question, f"{q} ({previous})", kind)
     replaced, n = _PRONOUNS.subn(lambda m: _possessive(topic, m.group()), q, count=1)
     return ResolvedQuery(question, _tidy(replaced) if n else f"{q} {topic}", kind)
+
+
+# The verb a do-question ends with ("What do CBT models promote?").
+_DO_VERB = re.compile(r"\b(?:do|does|did)\s+\S.*\s([\w'-]+)[?.!\s]*$", re.I)
+
+
+def _ends_run(text: str, e: int) -> bool:
+    """Whether the phrase ending at `e` ends its run of content words: the next word is a function
+    word, a verb the question pivots on or the verb a do-question ends with, or none follows."""
+    m = _WORD.search(text, e)
+    do = _DO_VERB.search(text)
+    return (m is None or m.group().lower() in _STOP or bool(_PIVOT.fullmatch(m.group() + " "))
+            or (do is not None and m.start() == do.start(1)))
+
+
+def _run_start(text: str, s: int) -> int:
+    """Where the run of content words holding the phrase at `s` starts (at most three words)."""
+    words = [m for m in _WORD.finditer(text[:s])]
+    taken = 0
+    while words and taken < 2 and words[-1].group().lower() not in _STOP and not _PIVOT.fullmatch(words[-1].group() + " "):
+        s = words.pop().start()
+        taken += 1
+    return s
 
 
 def _coordinated(text: str, s: int, e: int) -> tuple[int, int]:
