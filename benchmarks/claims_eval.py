@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.claims import ClaimChecker
+from assistant.claims import VERDICT_WORDS, ClaimChecker
 from assistant.claims.train import gold_spans, load_claims, load_corpus
 from assistant.evaluation import dataset_searcher, load_beir
 from assistant.search import Searcher
@@ -77,7 +77,7 @@ def scifact_dev(args) -> None:
     print(f"  abstract-level label F1: {f1:.4f} (precision {p:.4f}, recall {r:.4f}; {tp} right of {n_pred} "
           f"predicted, {n_gold} gold)")
     print(f"  'contradicted' said {con_pred} times, right {con_right / con_pred if con_pred else 0:.2f} "
-          "(shown in the product as 'possible conflict' for review)")
+          f"(the product says {VERDICT_WORDS['contradicted']!r}; plainly only at 0.60 or more)")
     print(f"  claims without evidence -> not_found: {nei_nf}/{nei} = {nei_nf / nei:.3f}")
     print(f"  supported claims -> supported with a gold rationale in the first 3: {sup_ok}/{sup} = {sup_ok / sup:.3f}")
 

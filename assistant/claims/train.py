@@ -14,7 +14,7 @@ regressions, stored as JSON weights (no pickle):
 Thresholds are calibrated on out-of-fold predictions over train claims (5 folds, split by claim):
 both on a grid, the highest abstract-level F1 for which >= 65% of claims without evidence get no
 evidence and >= 60% of supported claims get `supported` with a gold rationale among the first three
-sentences (`contradicted` is shown as "possible conflict").
+sentences.
 Training data: SciFact (Wadden et al., 2020), CC BY-NC 2.0; the artifact records this.
 """
 
