@@ -166,6 +166,7 @@ def test_markdown_code_is_not_headings_and_backslash_escapes_are_literal(tmp_pat
     assert "Include <stdio.h> and check for Z_OK." in doc.text
     assert [s.path for s in doc.sections] == [("Testing",)]
     assert doc.section_at(doc.text.index("make install")) == ()
+    assert "# install the tools\nmake install" in doc.text  # code is kept as written
 
 
 def test_underlined_headings_are_headings_in_plain_text_and_markdown(tmp_path: Path):
@@ -202,6 +203,7 @@ def test_a_readme_reads_as_prose_without_badges_and_with_its_wrapped_lines_joine
         "* **Need to be loaded into your shell.** Instead, the shim\n"
         "    approach works by adding a directory to your `PATH`.\n"
         "* It follows the [WHATWG URL Standard][] closely.\n\n"
+        "`rehash` installs shims for all binaries (i.e.,\n`~/.tool/versions/*/bin/*`). Run it after an install.\n\n"
         "[WHATWG URL Standard]: https://url.spec.whatwg.org/\n")
     doc, _ = load_file(readme, "README.md")
     assert doc.title == "pytool" and "chat" not in doc.text and "build" not in doc.text.split("\n")[0]
@@ -210,6 +212,8 @@ def test_a_readme_reads_as_prose_without_badges_and_with_its_wrapped_lines_joine
            "in tool_config." in lines
     assert "• Need to be loaded into your shell. Instead, the shim approach works by adding a directory to your PATH." in lines
     assert "• It follows the WHATWG URL Standard closely." in lines and "url.spec.whatwg.org" not in doc.text
+    # a line that goes on after "(i.e.," with a code span joins it, and the span's "*" are no emphasis
+    assert "rehash installs shims for all binaries (i.e., ~/.tool/versions/*/bin/*). Run it after an install." in lines
 
 
 @pytest.mark.skipif(not PDF_SAMPLES.exists(), reason="needs ../shared/pdf-samples")

@@ -17,7 +17,7 @@ __all__ = ["markdown_text", "read_markdown"]
 _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.M)
 
 _MD_SYNTAX = [
-    (re.compile(r"^```.*$", re.M), ""),
+    (re.compile(r"^[ \t]{0,3}(?:```|~~~).*$", re.M), ""),
     # A linked image is a badge or a button ("build passing", "Join the chat"): no text of the page.
     (re.compile(r"\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)"), ""),
     (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
@@ -42,8 +42,26 @@ _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _PARKED = re.compile("[\ue000-\ue07f]")
 
 
+# A code span is literal too: "`~/.pyenv/versions/*/bin/*`" holds no emphasis.
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+
+
+def _parked(text: str) -> str:
+    return "".join(chr(0xE000 + ord(c)) if "!" <= c <= "~" and not c.isalnum() else c for c in text)
+
+
+def _parked_block(m: re.Match) -> str:
+    """A fenced code block with the lines between its fences parked, so no markup rule reads them."""
+    lines = m.group(0).split("\n")
+    closed = len(lines) > 1 and _FENCE_LINE.match(lines[-1]) is not None
+    inner = lines[1:-1] if closed else lines[1:]
+    return "\n".join([lines[0], *map(_parked, inner), *([lines[-1]] if closed else [])])
+
+
 def _strip(text: str) -> str:
     text = _ESCAPED.sub(lambda m: chr(0xE000 + ord(m.group(1))), text)
+    text = _FENCE.sub(_parked_block, text)
+    text = _CODE_SPAN.sub(lambda m: _parked(m.group(1)), text)
     for pat, rep in _MD_SYNTAX:
         text = pat.sub(rep, text)
     return _PARKED.sub(lambda m: chr(ord(m.group(0)) - 0xE000), text)
@@ -62,7 +80,17 @@ _FENCE_LINE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 
 
 _ITEM = re.compile(r"^[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t])")
-_STOPS = re.compile(r"[.!?:;]\W*$|[ ]{2}$|\\$")  # a sentence end or a hard line break
+_STOPS = re.compile(r"[.!?:;][\"'”’)\]]*$|[ ]{2}$|\\$")  # a sentence end or a hard line break
+
+
+# A line's first letter, after opening quotes, brackets, code or emphasis marks and path characters.
+_FIRST_LETTER = re.compile(r"^[`(\"'*_\[~./\\-]*([^\W\d_])")
+
+
+def _goes_on(line: str) -> bool:
+    """Whether a line starts in lower case, code spans and brackets aside ("`~/.pyenv` ...")."""
+    m = _FIRST_LETTER.match(line)
+    return m is not None and m.group(1).islower()
 
 
 def _continuations_joined(lines: list[str]) -> list[str]:
@@ -78,7 +106,7 @@ def _continuations_joined(lines: list[str]) -> list[str]:
             continue
         prev = out[-1] if out else ""
         body = line.strip()
-        if (prev.strip() and body[:1].islower() and not _ITEM.match(line) and not _STOPS.search(prev)
+        if (prev.strip() and _goes_on(body) and not _ITEM.match(line) and not _STOPS.search(prev)
                 and len(prev.split()) >= 3 and not _HEADING.match(prev) and not prev.lstrip().startswith("|")
                 and (item or not line.startswith(("    ", "\t")))):
             out[-1] = prev.rstrip() + " " + body
