@@ -161,12 +161,16 @@ def test_markdown_code_is_not_headings_and_backslash_escapes_are_literal(tmp_pat
     # not a tag to strip, and "Z\_OK" is a name, not emphasis.
     note = tmp_path / "build.md"
     note.write_text("# Building\n\nInclude \\<stdio.h> and check for Z\\_OK.\n\n```sh\n# install the tools\n"
-                    "make install\n```\n\n## Testing\n\nRun the tests.\n")
+                    "make install\n```\n\n<!-- YAML\nadded: v0.1.90\n-->\n\n```js\n"
+                    "exec('my.bat', (err, stdout, stderr) => { // a long line of code that runs on and on\n"
+                    "  console.log(stdout);\n});\n```\n\n## Testing\n\nRun the tests.\n")
     doc, _ = load_file(note, "build.md")
     assert "Include <stdio.h> and check for Z_OK." in doc.text
     assert [s.path for s in doc.sections] == [("Testing",)]
     assert doc.section_at(doc.text.index("make install")) == ()
-    assert "# install the tools\nmake install" in doc.text  # code is kept as written
+    assert "# install the tools\nmake install" in doc.text  # code is kept as written, line by line
+    assert "runs on and on\nconsole.log(stdout);" in doc.text
+    assert "YAML" not in doc.text and "v0.1.90" not in doc.text  # an HTML comment is no text
 
 
 def test_underlined_headings_are_headings_in_plain_text_and_markdown(tmp_path: Path):

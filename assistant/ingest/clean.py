@@ -126,7 +126,10 @@ def clean_text(raw: str, capture: bool = True) -> str:
     `capture`: the text is a saved page's text, so debris is also told by position and vocabulary;
     otherwise (Markdown, an HTML page's main content) only by form."""
     text = normalize_unicode(raw)
-    lines = unwrap_lines(_heading_rules_dropped([collapse_spaces(ln).strip() for ln in text.split("\n")]))
+    lines = _heading_rules_dropped([collapse_spaces(ln).strip() for ln in text.split("\n")])
+    # Markdown (and an HTML page's main content, read as Markdown) was unwrapped on its source,
+    # where code blocks are known; here a line of code would be joined to the next.
+    lines = unwrap_lines(lines) if capture else lines
     drop = _debris(lines, capture)
     kept = [BULLET.sub("• ", ln) if BULLET.match(ln) else ln for ln, gone in zip(lines, drop) if not gone]
     kept = _drop_truncated_repeats(kept)

@@ -42,6 +42,7 @@ _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _PARKED = re.compile("[\ue000-\ue07f]")
 
 
+_COMMENT = re.compile(r"<!--.*?-->", re.S)  # an HTML comment: notes to the writer, never shown
 # A code span is literal too: "`~/.pyenv/versions/*/bin/*`" holds no emphasis.
 _CODE_SPAN = re.compile(r"`([^`\n]+)`")
 
@@ -62,6 +63,7 @@ def _strip(text: str) -> str:
     text = _ESCAPED.sub(lambda m: chr(0xE000 + ord(m.group(1))), text)
     text = _FENCE.sub(_parked_block, text)
     text = _CODE_SPAN.sub(lambda m: _parked(m.group(1)), text)
+    text = _COMMENT.sub("", text)
     for pat, rep in _MD_SYNTAX:
         text = pat.sub(rep, text)
     return _PARKED.sub(lambda m: chr(ord(m.group(0)) - 0xE000), text)
