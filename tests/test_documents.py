@@ -156,6 +156,26 @@ def test_html_headings_that_link_to_themselves_are_sections_and_the_menu_title_i
     assert "¶" not in doc.text
 
 
+def test_a_documentation_section_named_like_navigation_is_kept(tmp_path: Path):
+    # Sphinx names each section's anchor after its heading: "Menus" -> id="menus", "Editing and
+    # Navigation" -> id="editing-and-navigation". Anchors that sound like page chrome must not cost
+    # the page those sections (trafilatura drops elements by such names); a real navigation block
+    # still goes.
+    prose = ("IDLE is the integrated development and learning environment that ships with Python, with a "
+             "shell window and an editor window that share their menus. ")
+    page = tmp_path / "help.html"
+    page.write_text(
+        "<html><head><title>IDLE</title></head><body><div id='navigation'><ul><li><a href='a.html'>Home</a></li>"
+        "<li><a href='b.html'>Library</a></li></ul></div><div class='body' role='main'><section id='idle'><h1>IDLE</h1>"
+        f"<p>{prose * 2}</p><section id='menus'><h2>Menus</h2><p>The File menu opens and saves files. {prose}</p>"
+        "</section><section id='editing-and-navigation'><span id='id2'></span><h2>Editing and Navigation</h2>"
+        f"<p>Key bindings move the cursor by words and lines. {prose}</p></section></section></div></body></html>")
+    doc, _ = load_file(page, "help.html")
+    assert doc.section_at(doc.text.index("The File menu opens")) == ("Menus",)
+    assert doc.section_at(doc.text.index("Key bindings move")) == ("Editing and Navigation",)
+    assert "Home" not in doc.text
+
+
 def test_markdown_code_is_not_headings_and_backslash_escapes_are_literal(tmp_path: Path):
     # A "# comment" in a fenced code block is code; "\<stdio.h>" is text (CommonMark escapes),
     # not a tag to strip, and "Z\_OK" is a name, not emphasis.

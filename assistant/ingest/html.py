@@ -114,6 +114,12 @@ _PERMALINK = re.compile(r"<a\b[^>]*>\s*(?:¶|§|#|🔗|&para;|&#182;|&sect;|&#16
 _HEADING_ELEMENT = re.compile(r"(<h([1-6])\b[^>]*>)(.*?)(</h\2\s*>)", re.I | re.S)
 _SELF_ANCHOR = re.compile(r"<a\b(?![^>]*\bhref\s*=\s*[\"']?[^#\"'\s>])[^>]*>(.*?)</a\s*>", re.I | re.S)
 _TITLE_PARTS = re.compile(r"\s+[-|–—·:]{1,2}\s+")
+# Documentation generators name a section's anchor after its heading ("Menus" -> id="menus",
+# "Editing and Navigation" -> id="editing-and-navigation"), and trafilatura drops an element whose id
+# sounds like navigation: the anchor of a heading, or of the section it opens, is no clue and goes.
+_ID = r"\s+id\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+)"
+_SECTION_ID = re.compile(rf"<((?:section|div)\b[^>]*?){_ID}([^>]*>)(?=\s*(?:<(a|span)\b[^>]*>\s*</\3>\s*)*<h[1-6]\b)", re.I)
+_HEADING_ID = re.compile(rf"<(h[1-6]\b[^>]*?){_ID}", re.I)
 
 
 def _page_title(tag_title: str, h1s: list[str]) -> str:
@@ -133,6 +139,7 @@ def read_html(data: bytes) -> TextRead:
     raw, note = decode_bytes(data)
     raw = _HEADING_ELEMENT.sub(lambda m: m.group(1) + _SELF_ANCHOR.sub(r"\1", _PERMALINK.sub("", m.group(3))) + m.group(4),
                                _PERMALINK.sub("", raw))
+    raw = _HEADING_ID.sub(r"<\1", _SECTION_ID.sub(r"<\1\2", raw))
     parser = _HTMLText()
     try:
         parser.feed(raw)
