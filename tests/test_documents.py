@@ -156,6 +156,25 @@ def test_html_headings_that_link_to_themselves_are_sections_and_the_menu_title_i
     assert "¶" not in doc.text
 
 
+def test_a_page_without_a_main_element_keeps_its_headings_and_leaves_out_its_navigation(tmp_path: Path):
+    # An older or generated page marks no <main> or <article>: its headings must still open sections,
+    # while its navigation list and footer stay out.
+    prose = ("IDLE is the integrated development and learning environment that ships with Python, with a "
+             "shell window and an editor window that share their menus. ")
+    page = tmp_path / "old.html"
+    page.write_text(
+        "<html><head><title>IDLE</title></head><body><div id='navigation'><ul><li><a href='a.html'>Home</a></li>"
+        f"<li><a href='b.html'>Library</a></li></ul></div><div class='body'><h1>IDLE</h1><p>{prose * 2}</p>"
+        f"<h2>Menus</h2><p>The File menu opens and saves files. {prose}</p><h2>Editing</h2>"
+        f"<p>Key bindings move the cursor by words and lines. {prose}</p></div>"
+        "<div class='footer'>Copyright 2024 Example Corp. All rights reserved.</div></body></html>")
+    doc, _ = load_file(page, "old.html")
+    assert doc.title == "IDLE"
+    assert doc.section_at(doc.text.index("The File menu opens")) == ("Menus",)
+    assert doc.section_at(doc.text.index("Key bindings move")) == ("Editing",)
+    assert "Home" not in doc.text and "Copyright 2024" not in doc.text
+
+
 def test_a_documentation_section_named_like_navigation_is_kept(tmp_path: Path):
     # Sphinx names each section's anchor after its heading: "Menus" -> id="menus", "Editing and
     # Navigation" -> id="editing-and-navigation". Anchors that sound like page chrome must not cost

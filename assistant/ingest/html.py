@@ -94,10 +94,21 @@ def _first(tags: dict[str, list[str]], names: tuple[str, ...], parse) -> str:
     return ""
 
 
+# A page that marks its content as such.
+_MARKED_MAIN = re.compile(r"<(?:main|article)\b|\brole\s*=\s*[\"']?main\b", re.I)
+
+
 def _main_content(page: str) -> str:
     """The page's main content as Markdown (headings kept), or "" when trafilatura finds none.  Its
-    precision mode: in recall mode a short page's navigation links come back as text."""
+    precision mode: in recall mode a short page's navigation links come back as text.  A page with
+    no `<main>`, `<article>` or `role="main"` (a manual, a generated or an older page) has its body
+    marked as main first: without, trafilatura dropped every heading of such pages and the text
+    set outside paragraphs, while it still leaves out navigation, headers and footers."""
     import trafilatura
+
+    if not _MARKED_MAIN.search(page):
+        page = re.sub(r"(</body\s*>)", r"</main>\1", re.sub(r"(<body\b[^>]*>)", r"\1<main>", page, count=1, flags=re.I),
+                      count=1, flags=re.I)
 
     try:
         return trafilatura.extract(page, output_format="markdown", include_tables=True, include_comments=False,
