@@ -245,6 +245,11 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # a new topic takes the place of the whole noun phrase, modifiers and all, not of its noun alone
     ("How does chronic stress affect memory?", "And acute stress?", "How does acute stress affect memory?"),
     ("Does exercise reduce symptoms of major depression?", "What about anxiety?", "Does exercise reduce symptoms of anxiety?"),
+    # "it" for a pair: the verb agrees with the pair
+    ("Which brain regions are involved in depression and anxiety?", "How is it treated?",
+     "How are depression and anxiety treated?"),
+    ("Which brain regions are involved in depression and anxiety?", "Does it affect sleep?",
+     "Do depression and anxiety affect sleep?"),
     # ... and a do-question's closing verb is no part of the noun phrase before it
     ("What do top-down-focused CBT models promote?", "And the models in the review?",
      "What do the models in the review promote?"),

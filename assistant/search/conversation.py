@@ -148,6 +148,11 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder)
     if not topic:
         return ResolvedQuery(question, f"{q} ({previous})", kind)
     replaced, n = _PRONOUNS.subn(lambda m: _possessive(topic, m.group()), q, count=1)
+    if n and pronoun.group().lower() == "it" and " and " in topic:
+        # "How is it treated?" for "depression and anxiety": the verb agrees with the pair.
+        at = pronoun.start()
+        replaced = _SINGULAR_VERB.sub(lambda m: _PLURAL_VERB[m.group(1).lower()] if m.group(1).islower()
+                                      else _PLURAL_VERB[m.group(1).lower()].capitalize(), replaced[:at]) + replaced[at:]
     return ResolvedQuery(question, _tidy(replaced) if n else f"{q} {topic}", kind)
 
 
@@ -172,6 +177,10 @@ def _run_start(text: str, s: int) -> int:
         s = words.pop().start()
         taken += 1
     return s
+
+
+_PLURAL_VERB = {"is": "are", "was": "were", "does": "do", "has": "have"}
+_SINGULAR_VERB = re.compile(r"\b(is|was|does|has)\b(?=\s*$)", re.I)
 
 
 def _coordinated(text: str, s: int, e: int) -> tuple[int, int]:
