@@ -156,17 +156,21 @@ def test_html_headings_that_link_to_themselves_are_sections_and_the_menu_title_i
     assert "¶" not in doc.text
 
 
+# A documentation page's parts: a paragraph of prose, and a navigation list above the content.
+_IDLE = ("IDLE is the integrated development and learning environment that ships with Python, with a "
+         "shell window and an editor window that share their menus. ")
+_NAVIGATION = ("<div id='navigation'><ul><li><a href='a.html'>Home</a></li><li><a href='b.html'>Library</a></li>"
+               "</ul></div>")
+
+
 def test_a_page_without_a_main_element_keeps_its_headings_and_leaves_out_its_navigation(tmp_path: Path):
     # An older or generated page marks no <main> or <article>: its headings must still open sections,
     # while its navigation list and footer stay out.
-    prose = ("IDLE is the integrated development and learning environment that ships with Python, with a "
-             "shell window and an editor window that share their menus. ")
     page = tmp_path / "old.html"
     page.write_text(
-        "<html><head><title>IDLE</title></head><body><div id='navigation'><ul><li><a href='a.html'>Home</a></li>"
-        f"<li><a href='b.html'>Library</a></li></ul></div><div class='body'><h1>IDLE</h1><p>{prose * 2}</p>"
-        f"<h2>Menus</h2><p>The File menu opens and saves files. {prose}</p><h2>Editing</h2>"
-        f"<p>Key bindings move the cursor by words and lines. {prose}</p></div>"
+        f"<html><head><title>IDLE</title></head><body>{_NAVIGATION}<div class='body'><h1>IDLE</h1><p>{_IDLE * 2}</p>"
+        f"<h2>Menus</h2><p>The File menu opens and saves files. {_IDLE}</p><h2>Editing</h2>"
+        f"<p>Key bindings move the cursor by words and lines. {_IDLE}</p></div>"
         "<div class='footer'>Copyright 2024 Example Corp. All rights reserved.</div></body></html>")
     doc, _ = load_file(page, "old.html")
     assert doc.title == "IDLE"
@@ -180,15 +184,12 @@ def test_a_documentation_section_named_like_navigation_is_kept(tmp_path: Path):
     # Navigation" -> id="editing-and-navigation". Anchors that sound like page chrome must not cost
     # the page those sections (trafilatura drops elements by such names); a real navigation block
     # still goes.
-    prose = ("IDLE is the integrated development and learning environment that ships with Python, with a "
-             "shell window and an editor window that share their menus. ")
     page = tmp_path / "help.html"
     page.write_text(
-        "<html><head><title>IDLE</title></head><body><div id='navigation'><ul><li><a href='a.html'>Home</a></li>"
-        "<li><a href='b.html'>Library</a></li></ul></div><div class='body' role='main'><section id='idle'><h1>IDLE</h1>"
-        f"<p>{prose * 2}</p><section id='menus'><h2>Menus</h2><p>The File menu opens and saves files. {prose}</p>"
-        "</section><section id='editing-and-navigation'><span id='id2'></span><h2>Editing and Navigation</h2>"
-        f"<p>Key bindings move the cursor by words and lines. {prose}</p></section></section></div></body></html>")
+        f"<html><head><title>IDLE</title></head><body>{_NAVIGATION}<div class='body' role='main'><section id='idle'>"
+        f"<h1>IDLE</h1><p>{_IDLE * 2}</p><section id='menus'><h2>Menus</h2><p>The File menu opens and saves files. "
+        f"{_IDLE}</p></section><section id='editing-and-navigation'><span id='id2'></span><h2>Editing and Navigation"
+        f"</h2><p>Key bindings move the cursor by words and lines. {_IDLE}</p></section></section></div></body></html>")
     doc, _ = load_file(page, "help.html")
     assert doc.section_at(doc.text.index("The File menu opens")) == ("Menus",)
     assert doc.section_at(doc.text.index("Key bindings move")) == ("Editing and Navigation",)

@@ -150,6 +150,12 @@ def _wordy(line: str) -> bool:
 _RULE = re.compile(r"^([=\-~^*+#_])\1{2,}$")
 
 
+def _underlines(rule: str, line: str) -> bool:
+    """Whether `rule`, right under `line`, is a rule of marks about its length: an underline."""
+    return bool(line) and not _RULE.match(line) and bool(_RULE.match(rule)) \
+        and 0.5 * len(line) <= len(rule) <= 1.5 * len(line) + 3
+
+
 def _heading_rules_dropped(lines: list[str]) -> list[str]:
     """A line of one repeated mark right under a line of about its length underlines a heading
     (reStructuredText, AsciiDoc, Markdown's setext headings; one over it too, for a title): the
@@ -159,7 +165,7 @@ def _heading_rules_dropped(lines: list[str]) -> list[str]:
         if _RULE.match(line):
             above = out[-1] if out else ""
             below = lines[i + 1] if i + 1 < len(lines) else ""
-            if above and not _RULE.match(above) and 0.5 * len(above) <= len(line) <= 1.5 * len(above) + 3:
+            if _underlines(line, above):
                 out.append("")
                 continue
             if below and not _RULE.match(below) and i + 2 < len(lines) and _RULE.match(lines[i + 2]):
@@ -219,8 +225,7 @@ def underlined_title(raw: str) -> str:
     lines = [ln.strip() for ln in raw.lstrip().split("\n")[:3]]
     if lines and _RULE.match(lines[0]):
         lines = lines[1:]  # an overline
-    if len(lines) >= 2 and lines[0] and not _RULE.match(lines[0]) and _RULE.match(lines[1]) \
-            and 0.5 * len(lines[0]) <= len(lines[1]) <= 1.5 * len(lines[0]) + 3:
+    if len(lines) >= 2 and _underlines(lines[1], lines[0]):
         return lines[0]
     return ""
 

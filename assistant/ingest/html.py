@@ -133,6 +133,14 @@ _SECTION_ID = re.compile(rf"<((?:section|div)\b[^>]*?){_ID}([^>]*>)(?=\s*(?:<(a|
 _HEADING_ID = re.compile(rf"<(h[1-6]\b[^>]*?){_ID}", re.I)
 
 
+def _anchors_dropped(raw: str) -> str:
+    """`raw` without permalinks, with headings' in-page anchors unwrapped, and without the ids of
+    headings and of the sections they open (see the patterns above)."""
+    raw = _PERMALINK.sub("", raw)
+    raw = _HEADING_ELEMENT.sub(lambda m: m.group(1) + _SELF_ANCHOR.sub(r"\1", m.group(3)) + m.group(4), raw)
+    return _HEADING_ID.sub(r"<\1", _SECTION_ID.sub(r"<\1\2", raw))
+
+
 def _page_title(tag_title: str, h1s: list[str]) -> str:
     """The first h1 names the page, unless it is the site's name: the last part of a `<title>`
     such as "What is rustdoc? - The rustdoc book", where a menu bar's h1 says "The rustdoc book";
@@ -148,9 +156,7 @@ def _page_title(tag_title: str, h1s: list[str]) -> str:
 def read_html(data: bytes) -> TextRead:
     """Main content, title, decoding note, headings, and authors, year and DOI from the `<meta>` tags."""
     raw, note = decode_bytes(data)
-    raw = _HEADING_ELEMENT.sub(lambda m: m.group(1) + _SELF_ANCHOR.sub(r"\1", _PERMALINK.sub("", m.group(3))) + m.group(4),
-                               _PERMALINK.sub("", raw))
-    raw = _HEADING_ID.sub(r"<\1", _SECTION_ID.sub(r"<\1\2", raw))
+    raw = _anchors_dropped(raw)
     parser = _HTMLText()
     try:
         parser.feed(raw)

@@ -6,6 +6,7 @@ Public API: `markdown_text`, `read_markdown`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.ingest.clean import unwrap_lines
 from assistant.ingest.headings import TextRead
@@ -36,15 +37,20 @@ _MD_SYNTAX = [
 
 
 # A backslash before ASCII punctuation makes it a literal character (CommonMark): "\<stdio.h>" is
-# text, not a tag, and "Z\_OK" has no emphasis.  Escaped characters are parked in the private-use
-# area while the markup is stripped, then put back.
+# text, not a tag, and "Z\_OK" has no emphasis.  So is the text of code: literal characters are
+# parked in the private-use area while the markup is stripped, then put back.
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _PARKED = re.compile("[\ue000-\ue07f]")
-
-
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")  # "`~/.pyenv/versions/*/bin/*`" holds no emphasis
 _COMMENT = re.compile(r"<!--.*?-->", re.S)  # an HTML comment: notes to the writer, never shown
-# A code span is literal too: "`~/.pyenv/versions/*/bin/*`" holds no emphasis.
-_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+# A fenced code block: its lines are code, so a "# comment" in it is no heading.
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,}).*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
+_FENCE_LINE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+_ITEM = re.compile(r"^[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t])")
+_STOPS = re.compile(r"[.!?:;][\"'”’)\]]*$|[ ]{2}$|\\$")  # a sentence end or a hard line break
+# A line's first letter, after opening quotes, brackets, code or emphasis marks and path characters.
+_FIRST_LETTER = re.compile(r"^[`(\"'*_\[~./\\-]*([^\W\d_])")
+_SETEXT = re.compile(r"^[ \t]{0,3}(=+|-+)[ \t]*$")
 
 
 def _parked(text: str) -> str:
@@ -60,7 +66,7 @@ def _parked_block(m: re.Match) -> str:
 
 
 def _strip(text: str) -> str:
-    text = _ESCAPED.sub(lambda m: chr(0xE000 + ord(m.group(1))), text)
+    text = _ESCAPED.sub(lambda m: _parked(m.group(1)), text)
     text = _FENCE.sub(_parked_block, text)
     text = _CODE_SPAN.sub(lambda m: _parked(m.group(1)), text)
     text = _COMMENT.sub("", text)
@@ -69,24 +75,29 @@ def _strip(text: str) -> str:
     return _PARKED.sub(lambda m: chr(ord(m.group(0)) - 0xE000), text)
 
 
-# A fenced code block: its lines are code, so a "# comment" in it is no heading.
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,}).*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
-
-
 def _headings(md: str) -> list[re.Match]:
     fences = [m.span() for m in _FENCE.finditer(md)]
     return [m for m in _HEADING.finditer(md) if not any(s <= m.start() < e for s, e in fences)]
 
 
-_FENCE_LINE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
-
-
-_ITEM = re.compile(r"^[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t])")
-_STOPS = re.compile(r"[.!?:;][\"'”’)\]]*$|[ ]{2}$|\\$")  # a sentence end or a hard line break
-
-
-# A line's first letter, after opening quotes, brackets, code or emphasis marks and path characters.
-_FIRST_LETTER = re.compile(r"^[`(\"'*_\[~./\\-]*([^\W\d_])")
+def _prose_mapped(md: str, change: Callable[[list[str]], list[str]]) -> str:
+    """`md` with `change` applied to each run of lines outside fenced code; the code keeps its lines."""
+    out: list[str] = []
+    prose: list[str] = []
+    fence = ""
+    for line in md.split("\n"):
+        opened = _FENCE_LINE.match(line)
+        if not fence and not opened:
+            prose.append(line)
+            continue
+        out += change(prose)
+        prose = []
+        out.append(line)
+        if fence and opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+            fence = ""
+        elif not fence:
+            fence = opened.group(1)
+    return "\n".join(out + change(prose))
 
 
 def _goes_on(line: str) -> bool:
@@ -118,46 +129,18 @@ def _continuations_joined(lines: list[str]) -> list[str]:
     return out
 
 
-def _unwrapped(md: str) -> str:
+def _unwrapped(lines: list[str]) -> list[str]:
     """Hard-wrapped paragraphs joined (`clean.unwrap_lines`, after `_continuations_joined`) on the
     Markdown source, where a line is as wide as the writer typed it: with its links stripped it
-    would look short and stay apart.  Fenced code keeps its lines."""
-    out: list[str] = []
-    prose: list[str] = []
-    fence = ""
-    for line in md.split("\n"):
-        opened = _FENCE_LINE.match(line)
-        if not fence and not opened:
-            prose.append(line.rstrip())
-            continue
-        out += unwrap_lines(_continuations_joined(prose))
-        prose = []
-        out.append(line)
-        if fence and opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-            fence = ""
-        elif not fence:
-            fence = opened.group(1)
-    return "\n".join(out + unwrap_lines(_continuations_joined(prose)))
+    would look short and stay apart."""
+    return unwrap_lines(_continuations_joined([ln.rstrip() for ln in lines]))
 
 
-_SETEXT = re.compile(r"^[ \t]{0,3}(=+|-+)[ \t]*$")
-
-
-def _setext_as_atx(md: str) -> str:
+def _setext_as_atx(lines: list[str]) -> list[str]:
     """Setext headings ("Title" over a line of = or -) written as ATX ones ("# Title", "## Title"),
-    outside fenced code, where the line above is paragraph text (not a list item, a table row or
-    a heading)."""
+    where the line above is paragraph text (not a list item, a table row or a heading)."""
     out: list[str] = []
-    fence = ""
-    for line in md.split("\n"):
-        opened = _FENCE_LINE.match(line)
-        if fence or opened:
-            if fence and opened and opened.group(1)[0] == fence[0]:
-                fence = ""
-            elif not fence:
-                fence = opened.group(1)
-            out.append(line)
-            continue
+    for line in lines:
         under = _SETEXT.match(line)
         above = out[-1] if out else ""
         if under and above.strip() and not _ITEM.match(above) and not above.lstrip().startswith(("|", "#", ">")) \
@@ -165,12 +148,12 @@ def _setext_as_atx(md: str) -> str:
             out[-1] = ("# " if under.group(1)[0] == "=" else "## ") + above.strip()
             continue
         out.append(line)
-    return "\n".join(out)
+    return out
 
 
 def markdown_text(md: str) -> tuple[str, tuple[tuple[int, str], ...]]:
     """The text without markup, and its headings (level, text without markup) in order."""
-    md = _unwrapped(md)
+    md = _prose_mapped(md, _unwrapped)
     headings = tuple((len(m.group(1)), _strip(m.group(2)).strip()) for m in _headings(md))
     return _strip(md), headings
 
@@ -178,7 +161,7 @@ def markdown_text(md: str) -> tuple[str, tuple[tuple[int, str], ...]]:
 def read_markdown(data: bytes) -> TextRead:
     raw, note = decode_bytes(data)
     raw = re.sub(r"\A---\n.*?\n---\n", "", raw, flags=re.S)  # front matter
-    raw = _setext_as_atx(raw)
+    raw = _prose_mapped(raw, _setext_as_atx)
     # A heading stands alone even where the paragraph under it follows on the next line, so that
     # a long heading is never joined to it as a wrapped line.
     for m in reversed(_headings(raw)):

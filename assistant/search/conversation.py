@@ -151,8 +151,7 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder)
     if n and pronoun.group().lower() == "it" and " and " in topic:
         # "How is it treated?" for "depression and anxiety": the verb agrees with the pair.
         at = pronoun.start()
-        replaced = _SINGULAR_VERB.sub(lambda m: _PLURAL_VERB[m.group(1).lower()] if m.group(1).islower()
-                                      else _PLURAL_VERB[m.group(1).lower()].capitalize(), replaced[:at]) + replaced[at:]
+        replaced = _SINGULAR_VERB.sub(_plural_verb, replaced[:at]) + replaced[at:]
     return ResolvedQuery(question, _tidy(replaced) if n else f"{q} {topic}", kind)
 
 
@@ -181,6 +180,11 @@ def _run_start(text: str, s: int) -> int:
 
 _PLURAL_VERB = {"is": "are", "was": "were", "does": "do", "has": "have"}
 _SINGULAR_VERB = re.compile(r"\b(is|was|does|has)\b(?=\s*$)", re.I)
+
+
+def _plural_verb(m: re.Match) -> str:
+    word = _PLURAL_VERB[m.group(1).lower()]
+    return word if m.group(1).islower() else word.capitalize()
 
 
 def _coordinated(text: str, s: int, e: int) -> tuple[int, int]:
