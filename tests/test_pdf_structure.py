@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
+
+from assistant.ingest import load_paths
 from assistant.ingest.model import Document, PageSpan, SectionSpan
-from assistant.ingest.pdf import _Block, _is_heading, _pieces, _Style, _title, _typewriter_fonts
+from assistant.ingest.pdf import _Assembler, _Block, _is_heading, _pieces, _render, _Style, _title, _typewriter_fonts
 from assistant.ingest.pdf_layout import Box, Line, PageLayout, _attach_bullets, _pitch, furniture, printed_page_numbers
+from assistant.ingest.pdf_outline import OutlineEntry, OutlineMatcher
 from assistant.ingest.words import Vocabulary, join_lines, repair_line
+from tests.conftest import PDF_SAMPLES
 
 
 def test_line_end_hyphen_follows_the_documents_own_vocabulary():
@@ -17,6 +22,7 @@ def test_line_end_hyphen_follows_the_documents_own_vocabulary():
     assert join_lines(["the treat-", "ment was"], vocab)[0] == "the treatment was"
     assert join_lines(["a 24-", "hour recall"], vocab)[0] == "a 24-hour recall"
     assert join_lines(["anxiety/", "worry scores"], vocab)[0] == "anxiety/worry scores"
+    assert join_lines(["standard care -", "extent and mechanism"], vocab)[0] == "standard care - extent and mechanism"
 
 
 def test_join_lines_reports_where_each_line_starts():
@@ -97,10 +103,17 @@ def test_a_title_repeated_as_the_running_head_is_still_the_title():
     spec += [page(n, ("Shared Widget Format Specification", 770, 10.0), (f"Body text of page {n}.", 400, 10.0))
              for n in range(2, 5)]
     assert (0, 0) in furniture(spec)
-    assert _title(spec, furniture(spec), 10.0) == "Shared Widget Format Specification"
+    assert _title(spec, furniture(spec), 10.0, Vocabulary([])) == "Shared Widget Format Specification"
     journal = [page(1, ("LOGO", 770, 20.0), ("A Trial of Hand Washing at Home", 700, 18.0), ("Text.", 400, 10.0))]
     journal += [page(n, ("LOGO", 770, 20.0), (f"Body text of page {n}.", 400, 10.0)) for n in range(2, 5)]
-    assert _title(journal, furniture(journal), 10.0) == "A Trial of Hand Washing at Home"
+    assert _title(journal, furniture(journal), 10.0, Vocabulary([])) == "A Trial of Hand Washing at Home"
+    # The title is the first run of the largest lines: a section heading set as large further down
+    # the page is not part of it, and a title wrapped after a hyphen is joined as a paragraph is
+    # (the document prints "cluster-randomised" whole elsewhere).
+    sections = [page(1, ("Feasibility of a cluster-", 760, 18.0), ("randomised trial at school", 730, 18.0),
+                     ("Body text.", 600, 10.0), ("1 Introduction", 500, 18.0), ("More text.", 400, 10.0))]
+    vocab = Vocabulary(["A cluster-randomised design."])
+    assert _title(sections, set(), 10.0, vocab) == "Feasibility of a cluster-randomised trial at school"
 
 
 def _glyphs(text: str, widths: dict[str, float], font: str = "F", size: float = 10.0) -> list[SimpleNamespace]:
@@ -145,3 +158,69 @@ def test_a_hanging_bullet_is_put_back_before_its_item():
     assert [[ln.text for ln in b.lines] for b in out] == [
         ["The checks, in order:"], ["• If a type is given, use it.", "Do not guess."], ["•"], ["•"]]
     assert out[1].x0 == 120
+
+
+def test_outline_entries_find_the_lines_that_print_them():
+    entries = [OutlineEntry(1, "Abstract", 1), OutlineEntry(2, "Methods", 1), OutlineEntry(1, "Methods", 3),
+               OutlineEntry(2, "Randomisation", 3), OutlineEntry(1, "A Copying Information", 4),
+               OutlineEntry(2, "Contacts between CTb-labelled Aδ afferents a", 4),
+               OutlineEntry(2, "Cognitive dysfunctions among people at ultra-high risk", 5)]
+    m = OutlineMatcher(entries)
+    assert m.heading("Abstract", 1, None) == 0
+    # "Methods" of the abstract is a run-in label, never a line of its own: the entry for page 1
+    # is not spent on page 3's heading, which takes the top-level entry that points there.
+    assert m.heading("Methods: a randomised trial.", 1, None) is None
+    assert m.heading("Methods", 3, None) == 0
+    # The end of a sentence wrapped onto its own line is not the heading it spells.
+    assert m.heading("randomisation.", 3, None) is None
+    assert m.heading("Randomisation", 3, None) == 1
+    # A label and number before the title; a symbol glyph read otherwise ("Ad" for "Aδ") in a
+    # title the outline cut short, whose heading goes on on the next line.
+    assert m.heading("Appendix A Copying Information", 4, None) == 0
+    assert m.heading("2.3. Contacts between CTb-labelled Ad afferents and lamina I", 4, None) == 1
+    assert m.continues("spinoparabrachial neurons")
+    # A heading set on two lines: the first begins the title, the second ends it.
+    assert m.heading("Cognitive dysfunctions among people", 5, "at ultra-high risk") == 1
+    assert m.continues("at ultra-high risk") and not m.continues("A clinical staging model")
+    # An entry is looked for on its page and the next only, and used once.
+    late = OutlineMatcher([OutlineEntry(1, "Results", 2)])
+    assert late.heading("Results", 5, None) is None
+    once = OutlineMatcher([OutlineEntry(1, "Results", 2)])
+    assert once.heading("Results", 3, None) == 0 and once.heading("Results", 3, None) is None
+
+
+def test_where_the_outline_names_sections_a_heading_it_leaves_out_opens_none_unless_set_smaller():
+    # Page 1: a byline set like the section headings (the outline leaves it out), two outline
+    # sections, and a run-in subheading set smaller that no outline entry names.
+    def line(text: str, y: float, size: float, font: str) -> Line:
+        return Line(text, 50, y, 400, y + size, size, font)
+
+    body = "The text of the section goes on here."
+    lines = [("Jane Doe, Widget Group", 760, 14.0, "Bold"), ("Widget ages are known.", 740, 10.0, "Serif"),
+             ("1 Introduction", 700, 14.0, "Bold"), (body, 680, 10.0, "Serif"),
+             ("2 Methods", 640, 14.0, "Bold"), (body, 620, 10.0, "Serif"),
+             ("Sampling", 600, 12.0, "Bold"), (body, 580, 10.0, "Serif")]
+    boxes = [Box((line(*spec),), 50, spec[1], 400, spec[1] + spec[2]) for spec in lines]
+    style = _Style("Serif", 10.0, (14.0, 12.0, 10.0), frozenset({("Bold", 14.0), ("Bold", 12.0)}))
+    outline = [OutlineEntry(1, "Introduction", 1), OutlineEntry(1, "Methods", 1)]
+
+    def sections(entries: list[OutlineEntry]) -> list[tuple[str, ...]]:
+        assembler = _Assembler(style, OutlineMatcher(entries))
+        for box in boxes:
+            assembler.add_box(box, 1)
+        return [s.path for s in _render(assembler.finish(), Vocabulary([]), "A Widget Study")[2]]
+
+    assert sections([]) == [("Jane Doe, Widget Group",), ("1 Introduction",), ("2 Methods",), ("2 Methods", "Sampling")]
+    assert sections(outline) == [("1 Introduction",), ("2 Methods",), ("2 Methods", "Sampling")]
+
+
+@pytest.mark.skipif(not PDF_SAMPLES.exists(), reason="needs ../shared/pdf-samples")
+def test_a_pdfs_outline_names_its_sections_and_its_table_of_contents_is_not_one():
+    # pdflatex's sample: nine sections, four on one page, whose headings are as large as the
+    # "Contents" heading above a table of contents listing them.
+    doc = load_paths([PDF_SAMPLES / "pdflatex-outline.pdf"]).documents[0]
+    paths = [s.path for s in doc.sections]
+    assert paths == [(f"{n} {name}",) for n, name in enumerate(["Foo", "Bar", "Baz"] * 3, start=1)]
+    first = doc.sections[0]
+    assert doc.text[first.start:first.end].startswith("1 Foo\n\nHello, here is some text")
+    assert doc.page_range(first.start, first.end) == (2,)

@@ -18,6 +18,7 @@ from pathlib import Path
 from assistant.ingest.clean import BULLET, guess_title, meaningful_title
 from assistant.ingest.model import REFERENCES_HEADING, Document, IngestError, PageSpan, SectionSpan
 from assistant.ingest.pdf_layout import Box, Line, PageLayout, furniture, printed_page_numbers, read_layout
+from assistant.ingest.pdf_outline import OutlineMatcher
 from assistant.ingest.reference import find_doi, split_authors, year_of
 from assistant.ingest.words import Vocabulary, join_lines, repair_line
 from assistant.text import normalize_unicode
@@ -35,6 +36,8 @@ class _Block:
     pages: list[int] = field(default_factory=list)  # the page of each line
     level: int = 0  # headings: 0 is the highest
     section: bool = False  # a heading that opens a section (not a banner or a title line)
+    outline: bool = False  # a heading the PDF's outline names
+    style: tuple[str, float] = ("", 0.0)  # headings: the font and size it is set in
     geometry: list[Line] = field(default_factory=list)  # asides: the lines with their place on the page
 
 
@@ -118,8 +121,9 @@ class _Assembler:
     """Boxes in reading order to blocks: a paragraph broken by a column or page end continues
     after it, and the tables or figures that interrupt it follow it."""
 
-    def __init__(self, style: _Style) -> None:
+    def __init__(self, style: _Style, outline: OutlineMatcher) -> None:
         self.style = style
+        self.outline = outline
         self.blocks: list[_Block] = []
         self.open: _Block | None = None  # a body paragraph that has not ended its sentence
         self.deferred: list[_Block] = []
@@ -144,7 +148,8 @@ class _Assembler:
         if REFERENCES_HEADING.match(box.lines[0].text.strip()):
             # The reference list opens a top-level section whatever its heading looks like.
             self._close()
-            self.blocks.append(_Block("heading", [box.lines[0].text], [page], 0, section=True))
+            self.blocks.append(_Block("heading", [box.lines[0].text], [page], 0, section=True, outline=True,
+                                      style=(box.lines[0].font, box.lines[0].size)))
             if len(box.lines) == 1:
                 return
             box = Box(box.lines[1:], box.x0, box.y0, box.x1, box.y1)
@@ -161,6 +166,9 @@ class _Assembler:
         first_body = True
         for i, line in enumerate(box.lines):
             nxt = box.lines[i + 1] if i + 1 < len(box.lines) else None
+            if self._outline_heading(line, nxt, page):
+                first_body = False
+                continue
             if _is_heading(line, nxt, self.style) and (i == 0 or breaks[i] or _SENTENCE_END.search(box.lines[i - 1].text)
                                                          or _is_heading(box.lines[i - 1], line, self.style)):
                 self._close()
@@ -171,7 +179,7 @@ class _Assembler:
                     last.lines.append(line.text)  # a heading set on two lines
                     last.pages.append(page)
                 else:
-                    self.blocks.append(_Block("heading", [line.text], [page], level,
+                    self.blocks.append(_Block("heading", [line.text], [page], level, style=(line.font, line.size),
                                               section=(line.font, line.size) in self.style.section_styles))
                 continue
             if first_body and self.open is not None:
@@ -186,9 +194,35 @@ class _Assembler:
             first_body = False
             self._body_line(line, page, breaks[i] and i > 0)
 
+    def _outline_heading(self, line: Line, nxt: Line | None, page: int) -> bool:
+        """Whether the line prints an outline entry, or carries on the one the line before began."""
+        last = self.blocks[-1] if self.blocks else None
+        if self.open is None and last is not None and last.outline and last.kind == "heading" \
+                and last.style == (line.font, line.size) and self.outline.continues(line.text):
+            last.lines.append(line.text)
+            last.pages.append(page)
+            return True
+        level = self.outline.heading(line.text, page, nxt.text if nxt is not None else None)
+        if level is None:
+            return False
+        self._close()
+        self.blocks.append(_Block("heading", [line.text], [page], level, section=True, outline=True, style=(line.font, line.size)))
+        return True
+
     def finish(self) -> list[_Block]:
         self._close()
-        return self.blocks
+        blocks = self.blocks
+        named = [b for b in blocks if b.outline]
+        if len(named) >= 2:
+            # The outline names the sections. A heading found by its looks opens one only when set
+            # smaller than any the outline names (a level the outline leaves out), below them all:
+            # the others are bylines, index letters, a table of contents.
+            floor, deepest = min(b.style[1] for b in named), max(b.level for b in named)
+            for b in blocks:
+                if b.kind == "heading" and not b.outline:
+                    b.section = b.section and b.style[1] < floor - 0.05
+                    b.level += deepest + 1
+        return blocks
 
 
 def _level(size: float, style: _Style) -> int:
@@ -219,10 +253,11 @@ def _heading_styles(pages: list[PageLayout], skip: set[tuple[int, int]], body_fo
     return tuple(sorted(sizes, reverse=True)), recurring
 
 
-def _title(pages: list[PageLayout], skip: set[tuple[int, int]], body_size: float) -> str:
+def _title(pages: list[PageLayout], skip: set[tuple[int, int]], body_size: float, vocab: Vocabulary) -> str:
     """The largest text on the first page with text, when it is several words set well above the
-    body size.  Looked for first among all the page's lines: a running head that repeats the title
-    is furniture, but set large on the first page it is the title; then without the furniture (a
+    body size on consecutive lines (headings set as large further down are not part of it).
+    Looked for first among all the page's lines: a running head that repeats the title is
+    furniture, but set large on the first page it is the title; then without the furniture (a
     publisher's logo set large)."""
     for pi, page in enumerate(pages[:2]):
         every = [(bi, ln) for bi, b in enumerate(page.boxes) for ln in b.lines]
@@ -232,7 +267,10 @@ def _title(pages: list[PageLayout], skip: set[tuple[int, int]], body_size: float
             top = max(ln.size for ln in lines)
             if top < body_size * 1.3:
                 continue
-            title = " ".join(ln.text for ln in lines if ln.size >= top - 0.5)
+            large = [ln.size >= top - 0.5 for ln in lines]
+            first = large.index(True)
+            run = lines[first: first + (large[first:] + [False]).index(False)]
+            title = join_lines([repair_line(ln.text, vocab) for ln in run], vocab)[0]
             if 3 <= len(title.split()) <= 40:
                 return title
     return ""
@@ -355,7 +393,7 @@ def _render(blocks: list[_Block], vocab: Vocabulary, title: str) -> tuple[str, l
 def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Document, str]:
     """The document of a PDF file whose bytes hash to `sha`, and a note for the ingest report;
     `source` is what clients are shown as its origin."""
-    pages, meta, labels = read_layout(path)
+    pages, meta, labels, outline = read_layout(path)
     skip = furniture(pages)
     body_font, body_size = _body_style(pages, skip)
     if not body_size:
@@ -364,12 +402,12 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
     code = _typewriter_fonts(pages)
     style = _Style(body_font, body_size, *_heading_styles(pages, skip, body_font, body_size, code), code)
     vocab = Vocabulary(ln.text for page in pages for box in page.boxes for ln in box.lines)
-    assembler = _Assembler(style)
+    assembler = _Assembler(style, OutlineMatcher(outline))
     for pi, page in enumerate(pages):
         for bi, box in enumerate(page.boxes):
             if (pi, bi) not in skip:
                 assembler.add_box(box, page.number)
-    title = _title(pages, skip, body_size)
+    title = _title(pages, skip, body_size, vocab)
     text, page_spans, sections = _render(assembler.finish(), vocab, title)
     if not text.strip():
         raise IngestError(f"no text layer ({len(pages)} page(s) of images or blank; needs OCR)")

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.ingest.model import IngestError
+from assistant.ingest.pdf_outline import OutlineEntry, read_outline
 
 __all__ = ["Box", "Line", "PageLayout", "furniture", "printed_page_numbers", "read_layout"]
 
@@ -189,8 +190,9 @@ def _deterministic_grouping() -> None:
     pdfminer.layout.id = _first_seen  # type: ignore[attr-defined]
 
 
-def read_layout(path: Path) -> tuple[list[PageLayout], dict[str, str], list[str]]:
-    """Every page's layout (an unreadable page is an empty layout), the metadata, and the page labels.
+def read_layout(path: Path) -> tuple[list[PageLayout], dict[str, str], list[str], list[OutlineEntry]]:
+    """Every page's layout (an unreadable page is an empty layout), the metadata, the page labels
+    and the outline.
 
     Raises IngestError for a file that is not a readable PDF or needs a password."""
     from pdfminer.converter import PDFPageAggregator
@@ -215,7 +217,9 @@ def read_layout(path: Path) -> tuple[list[PageLayout], dict[str, str], list[str]
             vertical = PDFPageAggregator(rsrc, laparams=LAParams(detect_vertical=True))
             vertical_interpreter = PDFPageInterpreter(rsrc, vertical)
             pages: list[PageLayout] = []
+            page_ids: dict[int, int] = {}
             for number, page in enumerate(PDFPage.create_pages(document), start=1):
+                page_ids[page.pageid] = number
                 try:
                     interpreter.process_page(page)
                     layout = _page_layout(number, device.get_result())
@@ -229,11 +233,12 @@ def read_layout(path: Path) -> tuple[list[PageLayout], dict[str, str], list[str]
                 labels = list(itertools.islice(document.get_page_labels(), len(pages)))
             except Exception:  # no /PageLabels, or a malformed one: the index is the only number
                 labels = []
+            outline = read_outline(document, page_ids)
     except IngestError:
         raise
     except Exception as exc:
         raise IngestError(f"unreadable PDF ({type(exc).__name__}: {exc})") from exc
-    return pages, meta, labels
+    return pages, meta, labels, outline
 
 
 # Text set vertically (a stamp up the margin of a landscape table) comes out of the horizontal

@@ -71,7 +71,8 @@ def repair_line(line: str, vocab: Vocabulary | None = None) -> str:
 
 def join_lines(lines: list[str], vocab: Vocabulary) -> tuple[str, list[int]]:
     """Lines of one paragraph as one text, and where each line starts in it: a line-end hyphen
-    resolved by the vocabulary, a line-end slash or dash kept tight to the next word."""
+    resolved by the vocabulary, a line-end slash or dash kept tight to the next word (unless a space
+    stands before it: a dash between words)."""
     out, starts = "", []
     for line in lines:
         if not out:
@@ -85,7 +86,7 @@ def join_lines(lines: list[str], vocab: Vocabulary) -> tuple[str, list[int]]:
             out = out[: m.start()]
             starts.append(len(out))
             out += word + line[second.end():]
-        elif out.endswith(("/", "-", "–")):
+        elif out.endswith(("/", "-", "–")) and not out[:-1].endswith(" "):  # "care -" + "extent" is a spaced dash
             starts.append(len(out))
             out += line
         else:
