@@ -7,6 +7,8 @@ import pytest
 
 from assistant.ingest import IngestError, clean_text, load_file, load_paths
 from assistant.ingest.clean import BULLET
+from assistant.ingest.html import _fences_mended
+from assistant.ingest.markdown import markdown_text
 from assistant.text import normalize_unicode
 from tests.conftest import CORPUS, PDF_SAMPLES
 
@@ -194,6 +196,63 @@ def test_a_documentation_section_named_like_navigation_is_kept(tmp_path: Path):
     assert doc.section_at(doc.text.index("The File menu opens")) == ("Menus",)
     assert doc.section_at(doc.text.index("Key bindings move")) == ("Editing and Navigation",)
     assert "Home" not in doc.text
+
+
+def test_a_generated_manuals_source_line_breaks_are_spaces_and_its_code_blocks_stay_blocks(tmp_path: Path):
+    # A DocBook or Texinfo page wraps its source lines inside paragraphs and inline code; a browser
+    # shows those breaks as spaces. An inline <code> holding a break came out of trafilatura as a
+    # fence in mid-sentence, whose closing fence opened a code block that swallowed the headings
+    # after it; the paragraph's breaks stood as line breaks in its sentences.
+    wrapped = "Memcheck is a memory error\n    detector for programs that\n    run on Linux."
+    page = tmp_path / "manual.html"
+    page.write_text(
+        "<html><head><title>Memcheck manual</title></head><body><div class='chapter'>"
+        f"<h1>4. Memcheck</h1><p>{wrapped} {_IDLE}</p>"
+        "<h2>4.1. Sizes</h2><p>The question is how large is <code class='varname'>struct\nS</code>,\nin bytes:\n"
+        f"perhaps a <code class='varname'>struct\n  S</code> occupies 5 bytes? {_IDLE}</p>\n"
+        "<pre class='programlisting'>\nstruct S { int x; char c; };\nstruct S s1, s2;\n</pre>\n"
+        f"<h2>4.2. Writing suppression files</h2><p>The basic suppression format is described elsewhere. {_IDLE}</p>"
+        "<h2>4.3. Client requests</h2><p>The following client requests are defined in memcheck.h.</p>"
+        "</div></body></html>")
+    doc, _ = load_file(page, "manual.html")
+    lines = doc.text.split("\n")
+    assert "```" not in doc.text and "#" not in doc.text
+    assert any(ln.startswith("Memcheck is a memory error detector for programs that run on Linux.") for ln in lines)
+    assert any(ln.startswith("The question is how large is struct S, in bytes: perhaps a struct S occupies 5 bytes?")
+               for ln in lines)
+    assert "struct S { int x; char c; };" in lines and "struct S s1, s2;" in lines
+    assert doc.section_at(doc.text.index("The basic suppression format")) == ("4.2. Writing suppression files",)
+    assert doc.section_at(doc.text.index("The following client requests")) == ("4.3. Client requests",)
+
+
+def test_code_fences_trafilatura_misplaces_are_put_where_markdown_reads_them():
+    # As trafilatura wrote them: a <pre> right after a paragraph (its fence ends the paragraph's
+    # line), a <pre> in a list item (its opening fence indented, its closing one not), and a fence
+    # of four backticks around code that holds three, which stays as it is.
+    after_text = "by the first command. ```\n  A\n / \\\nB   C\n```\n## 4.8. Memory pools"
+    assert _fences_mended(after_text) == "by the first command.\n\n```\n  A\n / \\\nB   C\n```\n## 4.8. Memory pools"
+    in_item = "- provides this lookup facility:\n    ```\nxsltTransformContextPtr\n```\n- The next item"
+    assert _fences_mended(in_item) == "- provides this lookup facility:\n```\nxsltTransformContextPtr\n```\n- The next item"
+    four = "with these contents:\n\n````\n# Docs\n```rust\nfn foo() {}\n```\n````\nAnd call rustdoc"
+    assert _fences_mended(four) == four
+    for md in (after_text, in_item):
+        text, headings = markdown_text(_fences_mended(md))
+        assert "```" not in text
+
+
+def test_a_line_that_differs_from_an_earlier_one_only_at_its_end_is_no_cut_off_copy():
+    # The same option described under two functions, the second without its full stop, and two
+    # code lines that differ in their last character, are content; a page title repeated cut off
+    # ("... A G") is not.
+    option = "insecureHTTPParser <boolean> If set to true, it will use a parser with leniency flags. Default: false"
+    text = "\n".join([
+        "Neuroplasticity in Mental Health Recovery: A Guide", "Body text of the article goes here.",
+        option + ".", option, "npx postject hello.exe NODE_SEA_BLOB sea-prep.blob `",
+        "npx postject hello.exe NODE_SEA_BLOB sea-prep.blob ^", "Neuroplasticity in Mental Health Recovery: A G"])
+    kept = clean_text(text, capture=False).split("\n")
+    assert option in kept and option + "." in kept
+    assert "npx postject hello.exe NODE_SEA_BLOB sea-prep.blob ^" in kept
+    assert "Neuroplasticity in Mental Health Recovery: A G" not in kept
 
 
 def test_markdown_code_is_not_headings_and_backslash_escapes_are_literal(tmp_path: Path):

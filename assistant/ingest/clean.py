@@ -204,13 +204,15 @@ def unwrap_lines(lines: list[str]) -> list[str]:
 
 
 def _drop_truncated_repeats(lines: list[str]) -> list[str]:
-    """Drop a line that is a cut-off copy of an earlier heading (a page's repeated title)."""
+    """Drop a line that is a cut-off copy of an earlier heading (a page's repeated title): a few
+    characters or more short of it, so that a line differing only at its end ("... Default: false"
+    after "... Default: false.", "sea-prep.blob ^" after "sea-prep.blob `") is no copy."""
     seen: dict[str, list[str]] = {}  # earlier lines by their first 30 characters, all a copy can share
     out: list[str] = []
     for ln in lines:
         low = ln.lower()
         if len(low) > 30 and not _SENTENCE_END.search(low) and any(
-            s != low and s.startswith(low[: max(30, len(low) - 2)]) for s in seen.get(low[:30], ())
+            len(s) >= len(low) + 3 and s.startswith(low[: max(30, len(low) - 2)]) for s in seen.get(low[:30], ())
         ):
             continue
         if ln:

@@ -111,12 +111,23 @@ def _main_content(page: str) -> str:
                       count=1, flags=re.I)
 
     try:
-        return trafilatura.extract(page, output_format="markdown", include_tables=True, include_comments=False,
-                                   include_images=False, favor_precision=True) or ""
+        md = trafilatura.extract(page, output_format="markdown", include_tables=True, include_comments=False,
+                                 include_images=False, favor_precision=True) or ""
     except Exception:  # a page it cannot parse is read by the plain parser below
         return ""
+    return _fences_mended(md)
 
 
+def _fences_mended(md: str) -> str:
+    """trafilatura's Markdown with its code fences where Markdown reads them: a `<pre>` right after
+    a paragraph comes out with its opening fence at the end of the paragraph's line, and one in a
+    list item with it indented while its closing fence is not. Markdown sees no fence there, and
+    the closing fence would open one, swallowing the headings after it."""
+    return _INDENTED_FENCE.sub(r"\1", _FENCE_AFTER_TEXT.sub("\n\n```", md))
+
+
+_FENCE_AFTER_TEXT = re.compile(r"(?<=[^\s`])[ \t]*```(?=[ \t]*\n)")
+_INDENTED_FENCE = re.compile(r"^[ \t]+(```)", re.M)
 # A heading's permalink (Sphinx and MkDocs print "¶", others "#", "§" or a link symbol) is a link
 # to itself, not part of its text.
 _PERMALINK = re.compile(r"<a\b[^>]*>\s*(?:¶|§|#|🔗|&para;|&#182;|&sect;|&#167;)\s*</a>", re.I)
@@ -141,6 +152,37 @@ def _anchors_dropped(raw: str) -> str:
     return _HEADING_ID.sub(r"<\1", _SECTION_ID.sub(r"<\1\2", raw))
 
 
+# Outside preformatted elements a line break in the source is a space, as a browser shows it.
+# trafilatura keeps such breaks in its output, where they read as line breaks inside sentences,
+# and writes a `<code>` element holding one as a fence, even in mid-sentence ("perhaps a ```").
+_PREFORMATTED = re.compile(r"(<(pre|textarea|listing|xmp)\b.*?</\2\s*>)", re.I | re.S)
+
+
+# A break beside a block's tag is left: trafilatura tells the entries of an index (`<dt>` after
+# `<dt>`) apart by it. Any other break (between words, beside `<i>`, `<code>`, `<a>`) is a space.
+_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")
+_TAG_BEFORE = re.compile(r"<(/?)([a-zA-Z][\w-]*)[^<>]*>$")
+_TAG_AFTER = re.compile(r"^<(/?)([a-zA-Z][\w-]*)")
+_INLINE = frozenset("a abbr b bdi bdo big cite code data del dfn em font i img ins kbd mark q s samp small span strike "
+                    "strong sub sup time tt u var wbr".split())
+
+
+def _text_break(part: str, m: re.Match) -> str:
+    before = _TAG_BEFORE.search(part[max(0, m.start() - 300):m.start()]) if part[:m.start()].endswith(">") else None
+    after = _TAG_AFTER.match(part[m.end():m.end() + 40]) if part.startswith("<", m.end()) else None
+    if m.start() == 0 or m.end() == len(part):
+        return m.group()
+    block = any(t is not None and t.group(2).lower() not in _INLINE for t in (before, after))
+    return m.group() if block else " "
+
+
+def _source_breaks_as_spaces(raw: str) -> str:
+    parts = _PREFORMATTED.split(raw)
+    # split() gives text, then each match's two groups: the element and its tag name
+    return "".join(part if i % 3 else _BREAK.sub(lambda m, part=part: _text_break(part, m), part)
+                   for i, part in enumerate(parts) if i % 3 != 2)
+
+
 def _page_title(tag_title: str, h1s: list[str]) -> str:
     """The first h1 names the page, unless it is the site's name: the last part of a `<title>`
     such as "What is rustdoc? - The rustdoc book", where a menu bar's h1 says "The rustdoc book";
@@ -156,7 +198,7 @@ def _page_title(tag_title: str, h1s: list[str]) -> str:
 def read_html(data: bytes) -> TextRead:
     """Main content, title, decoding note, headings, and authors, year and DOI from the `<meta>` tags."""
     raw, note = decode_bytes(data)
-    raw = _anchors_dropped(raw)
+    raw = _source_breaks_as_spaces(_anchors_dropped(raw))
     parser = _HTMLText()
     try:
         parser.feed(raw)
