@@ -19,6 +19,7 @@ from assistant.search.answer import (
     AnswerModel,
     answer_span,
     asks_quantity,
+    is_code_like,
     is_heading_like,
     is_question,
     match_words,
@@ -227,3 +228,26 @@ def test_a_short_line_of_program_output_hands_the_highlight_to_no_code_line(enco
     searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder, ChunkingParams()))
     hit = searcher.search("Which lint warns about missing documentation?", k=1)[0]
     assert "It detects items missing documentation." in hit.highlight.text
+
+
+def test_a_line_of_code_hands_the_highlight_to_a_sentence_in_words(encoder, tmp_path):
+    # API documentation: the code example repeats the question's names ("path.relative") and scores
+    # best by itself; the sentence that says what the method does is the answer.
+    text = ("# Path\n\n## path.relative(from, to)\n\nThe path.relative() method returns the relative path from "
+            "from to to, based on the current working directory.\n\nFor example, on POSIX:\n\n```\n"
+            "path.relative('/data/orandea/test/aaa', '/data/orandea/impl/bbb');\n// Returns: '../../impl/bbb'\n```\n")
+    (tmp_path / "path.md").write_text(text)
+    doc, _ = load_file(tmp_path / "path.md", "path.md")
+    searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder, ChunkingParams()))
+    hit = searcher.search("What does path.relative('/data/orandea/test/aaa', '/data/orandea/impl/bbb') return?", k=1)[0]
+    assert hit.highlight.text.startswith("The path.relative() method returns")
+    # What counts as a line of code: its shape, and few words; a sentence that ends in a signature,
+    # a table row of numbers and a clause ending in a semicolon are not.
+    for code in ("path.relative('/a', '/b');", "#include <stdlib.h>", "// Returns: '../../impl/bbb'",
+                 "import dns from 'node:dns';", ".on('error', (err) => {", "0 0 0 0 111 9 freeX();", "}"):
+        assert is_code_like(code), code
+    for prose in ("MPI_Pcontrol cannot be wrapped as it has variable arity: int MPI_Pcontrol(const int level, ...)",
+                  "28 weeks 1009.34 (366.54) 984.56 (400.48) 0.04 40.73 (1.57 to 79.88)",
+                  "• patients aged 18 to 65 years;", "let-7b overexpression reduced Hmga2 and increased p16(Ink4a).",
+                  "Release of LDH was less (2.9%, p < 0.001) than ferritin release.(ABSTRACT TRUNCATED AT 250 WORDS)"):
+        assert not is_code_like(prose), prose

@@ -138,7 +138,8 @@ def test_html_title_is_the_article_not_every_h1_joined(tmp_path: Path):
 def test_html_headings_that_link_to_themselves_are_sections_and_the_menu_title_is_not_the_page_title(tmp_path: Path):
     # A documentation site's page (mdBook's layout): a menu bar's h1 names the book, the page's own
     # h1 and h2s are links to themselves (which trafilatura drops as navigation inside a
-    # "content" div), and a Sphinx-style permalink "¶" follows one heading.
+    # "content" div), a Sphinx-style permalink "¶" follows one heading, and a link to the source
+    # ("[src]", as Node's and rustdoc's pages print) another.
     prose = ("Rustdoc generates documentation for Rust projects from the comments in their code and from "
              "standalone Markdown files, and it runs the examples in the documentation as tests. ")
     page = tmp_path / "what-is-rustdoc.html"
@@ -149,13 +150,14 @@ def test_html_headings_that_link_to_themselves_are_sections_and_the_menu_title_i
         f"<p>{prose * 3}</p>"
         '<h2 id="basic"><a class="header" href="#basic">Basic usage</a><a class="headerlink" href="#basic">¶</a></h2>'
         f"<p>Run it on the crate root. {prose * 2}</p>"
-        '<h2 id="cargo"><a class="header" href="#cargo">Using rustdoc with Cargo</a></h2>'
+        '<h2 id="cargo"><a class="header" href="#cargo">Using rustdoc with Cargo</a>'
+        '<a class="srclink" href="https://github.com/rust-lang/rust/blob/main/src/cargo.rs#L55">[src]</a></h2>'
         f"<p>Cargo calls it for you. {prose * 2}</p></main></div></body></html>")
     doc, _ = load_file(page, "what-is-rustdoc.html")
     assert doc.title == "What is rustdoc?"
     assert doc.section_at(doc.text.index("Run it on the crate root")) == ("Basic usage",)
     assert doc.section_at(doc.text.index("Cargo calls it")) == ("Using rustdoc with Cargo",)
-    assert "¶" not in doc.text
+    assert "¶" not in doc.text and "[src]" not in doc.text
 
 
 # A documentation page's parts: a paragraph of prose, and a navigation list above the content.

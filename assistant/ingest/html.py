@@ -135,6 +135,9 @@ _PERMALINK = re.compile(r"<a\b[^>]*>\s*(?:¶|§|#|🔗|&para;|&#182;|&sect;|&#16
 # a link, and link text is left out as navigation: the in-page anchor is unwrapped.
 _HEADING_ELEMENT = re.compile(r"(<h([1-6])\b[^>]*>)(.*?)(</h\2\s*>)", re.I | re.S)
 _SELF_ANCHOR = re.compile(r"<a\b(?![^>]*\bhref\s*=\s*[\"']?[^#\"'\s>])[^>]*>(.*?)</a\s*>", re.I | re.S)
+# A link in a heading whose text is a bracketed word ("[src]", "[edit]") leads to the page's source
+# or editor, and is no part of the heading.
+_BRACKETED_LINK = re.compile(r"<a\b[^>]*>\s*\[[^\]<>]{1,20}\]\s*</a\s*>", re.I)
 _TITLE_PARTS = re.compile(r"\s+[-|–—·:]{1,2}\s+")
 # Documentation generators name a section's anchor after its heading ("Menus" -> id="menus",
 # "Editing and Navigation" -> id="editing-and-navigation"), and trafilatura drops an element whose id
@@ -145,10 +148,11 @@ _HEADING_ID = re.compile(rf"<(h[1-6]\b[^>]*?){_ID}", re.I)
 
 
 def _anchors_dropped(raw: str) -> str:
-    """`raw` without permalinks, with headings' in-page anchors unwrapped, and without the ids of
-    headings and of the sections they open (see the patterns above)."""
+    """`raw` without permalinks, with headings' in-page anchors unwrapped and their source links
+    left out, and without the ids of headings and of the sections they open (see the patterns above)."""
     raw = _PERMALINK.sub("", raw)
-    raw = _HEADING_ELEMENT.sub(lambda m: m.group(1) + _SELF_ANCHOR.sub(r"\1", m.group(3)) + m.group(4), raw)
+    raw = _HEADING_ELEMENT.sub(lambda m: m.group(1) + _SELF_ANCHOR.sub(r"\1", _BRACKETED_LINK.sub("", m.group(3)))
+                               + m.group(4), raw)
     return _HEADING_ID.sub(r"<\1", _SECTION_ID.sub(r"<\1\2", raw))
 
 

@@ -5,7 +5,8 @@ Two logistic regressions stored as JSON in `assistant/models/answer.json` (train
 `assistant/models/README.md`):
 - the sentence model scores each sentence of a passage from `SENTENCE_FEATURES` (its cosine with the
   question, its neighbours' and its passage's, the question terms it shares, its length); the
-  highlight is the best-scoring sentence that is not heading-like (`is_heading_like`), or the one
+  highlight is the best-scoring sentence that is not heading-like (`is_heading_like`) nor a line of
+  code (`is_code_like`), or the one
   right after a heading-like line that scores best of all (`pick`), shown with the sentence before
   it when it opens by pointing back to that one, and with the one after it when that one opens the
   enumeration it announces (`answer_span`); for a question asking for an amount, the best sentence
@@ -17,7 +18,8 @@ A search is *answered* when some hit's probability reaches the model's `answer_b
 hits are the closest passages, not answers.  `match_words` says a probability in words.
 
 Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEATURES`, `MODEL_PATH`,
-`answer_model`, `answer_span`, `asks_quantity`, `is_heading_like`, `is_question`, `match_words`, `passage_answer`, `pick`, `pool_cosine`,
+`answer_model`, `answer_span`, `asks_quantity`, `is_code_like`, `is_heading_like`, `is_question`, `match_words`,
+`passage_answer`, `pick`, `pool_cosine`,
 `relevance_features`, `sentence_features`, `MatchWord`.
 """
 
@@ -37,7 +39,8 @@ from assistant.linear import LinearModel
 from assistant.text import bm25_tokenize
 
 __all__ = ["MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AnswerModel", "MatchWord", "PassageAnswer", "answer_span",
-           "answer_model", "asks_quantity", "is_heading_like", "is_question", "match_words", "passage_answer", "pick", "pool_cosine",
+           "answer_model", "asks_quantity", "is_code_like", "is_heading_like", "is_question", "match_words", "passage_answer",
+           "pick", "pool_cosine",
            "relevance_features", "sentence_features"]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "answer.json"
@@ -147,9 +150,10 @@ def _heading_starts(index: Index, doc: int) -> frozenset[int]:
 def sentence_features(index: Index, row: int, q: np.ndarray, terms: set[str]
                       ) -> tuple[range, np.ndarray, np.ndarray, np.ndarray, dict[str, float]]:
     """Sentence rows of passage `row`, their `SENTENCE_FEATURES` (one row each), which are
-    heading-like, which of those introduce the sentence after them (all but the document's title:
-    a title sums up the document, a heading or a question line announces what follows), and the
-    passage's own features (cos_passage, passage_term_share)."""
+    heading-like or code (never the highlight while a sentence in words is there), which of those
+    introduce the sentence after them (all but the document's title and code: a title sums up the
+    document, a heading or a question line announces what follows), and the passage's own features
+    (cos_passage, passage_term_share)."""
     sentences = index.passage_sentences(row)
     n = len(sentences)
     if not n:
@@ -169,10 +173,14 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: set[str]
     x = np.column_stack([sims, sims - sims.max(), prev, nxt, [len(terms & t) / denom for t in tokens]]).astype(np.float32)
     starts = _heading_starts(index, p.doc)
     heading = np.array([is_heading_like(t, s, doc.title, starts) for t, (s, _) in zip(texts, spans)])
+    code = np.array([is_code_like(t) for t in texts])
     # A line introduces the sentence after it only when that one is prose: after a short log line
     # ("warning: missing documentation") the next line is more output, not its answer.
-    leads = heading & np.array([t.strip().casefold() != doc.title.strip().casefold() and i + 1 < n and _is_prose(texts[i + 1])
-                                for i, t in enumerate(texts)])
+    leads = heading & ~code & np.array([t.strip().casefold() != doc.title.strip().casefold() and i + 1 < n
+                                        and _is_prose(texts[i + 1]) for i, t in enumerate(texts)])
+    # A line of code shares the question's names ("path.relative(...)") but says nothing in words:
+    # like a heading, it is the highlight only when no sentence in words is there.
+    heading |= code
     passage = {"cos_passage": cos_passage, "passage_term_share": len(terms & passage_terms) / denom}
     return sentences, x, heading, leads, passage
 
@@ -183,6 +191,21 @@ _WORD = re.compile(r"^[(\"'“‘]?[A-Za-z][A-Za-z'’-]*[.,;:!?)\"'”’]*$")
 def _is_prose(text: str) -> bool:
     """Words rather than code or output: three or more whitespace-separated tokens that are words."""
     return sum(bool(_WORD.match(t)) for t in text.split()) >= 3
+
+
+_CODE = re.compile(
+    r"^\s*(//|/\*|\*/|#!|#include\b|<!--)"  # a comment or a directive opens the line
+    r"|^\s*[{}]|[{}]\s*$"  # a brace opens or closes it
+    r"|^\s*(import|return|const|let|var|def|function) |^\s*from \S+ import |^\s*console\.\w+\("  # a statement
+    r"|[A-Za-z_][\w.]*\w\([^()]*\)\s*;?\s*$"  # it ends in a call
+    r"|[A-Za-z_][\w.]*\w\([^()]*\).*(=>|==|;\s*$)"  # a call, then an arrow, a comparison or a statement's end
+)
+
+
+def is_code_like(text: str) -> bool:
+    """A line of a program: shaped like code (see the pattern above) and with fewer than five words
+    ("MPI_Pcontrol cannot be wrapped as it has variable arity: int MPI_Pcontrol(...)" is a sentence)."""
+    return bool(_CODE.search(text)) and sum(bool(_WORD.match(t)) for t in text.split()) < 5
 
 
 def relevance_features(x: np.ndarray, logits: np.ndarray, best: int, passage: dict[str, float],
