@@ -8,9 +8,20 @@ import pytest
 
 from assistant.ingest import load_paths
 from assistant.ingest.model import Document, PageSpan, SectionSpan
-from assistant.ingest.pdf import _Assembler, _Block, _is_heading, _pieces, _render, _Style, _title, _typewriter_fonts
+from assistant.ingest.pdf import (
+    _Assembler,
+    _Block,
+    _is_heading,
+    _outline_headings,
+    _pieces,
+    _prints_title,
+    _render,
+    _Style,
+    _title,
+    _typewriter_fonts,
+)
 from assistant.ingest.pdf_layout import Box, Line, PageLayout, _attach_bullets, _pitch, furniture, printed_page_numbers
-from assistant.ingest.pdf_outline import OutlineEntry, OutlineMatcher
+from assistant.ingest.pdf_outline import OutlineEntry, PlacedLine, outline_lines
 from assistant.ingest.words import Vocabulary, join_lines, repair_line
 from tests.conftest import PDF_SAMPLES
 
@@ -161,32 +172,42 @@ def test_a_hanging_bullet_is_put_back_before_its_item():
 
 
 def test_outline_entries_find_the_lines_that_print_them():
-    entries = [OutlineEntry(1, "Abstract", 1), OutlineEntry(2, "Methods", 1), OutlineEntry(1, "Methods", 3),
-               OutlineEntry(2, "Randomisation", 3), OutlineEntry(1, "A Copying Information", 4),
-               OutlineEntry(2, "Contacts between CTb-labelled Aδ afferents a", 4),
-               OutlineEntry(2, "Cognitive dysfunctions among people at ultra-high risk", 5)]
-    m = OutlineMatcher(entries)
-    assert m.heading("Abstract", 1, None) == 0
-    # "Methods" of the abstract is a run-in label, never a line of its own: the entry for page 1
-    # is not spent on page 3's heading, which takes the top-level entry that points there.
-    assert m.heading("Methods: a randomised trial.", 1, None) is None
-    assert m.heading("Methods", 3, None) == 0
-    # The end of a sentence wrapped onto its own line is not the heading it spells.
-    assert m.heading("randomisation.", 3, None) is None
-    assert m.heading("Randomisation", 3, None) == 1
-    # A label and number before the title; a symbol glyph read otherwise ("Ad" for "Aδ") in a
-    # title the outline cut short, whose heading goes on on the next line.
-    assert m.heading("Appendix A Copying Information", 4, None) == 0
-    assert m.heading("2.3. Contacts between CTb-labelled Ad afferents and lamina I", 4, None) == 1
-    assert m.continues("spinoparabrachial neurons")
-    # A heading set on two lines: the first begins the title, the second ends it.
-    assert m.heading("Cognitive dysfunctions among people", 5, "at ultra-high risk") == 1
-    assert m.continues("at ultra-high risk") and not m.continues("A clinical staging model")
-    # An entry is looked for on its page and the next only, and used once.
-    late = OutlineMatcher([OutlineEntry(1, "Results", 2)])
-    assert late.heading("Results", 5, None) is None
-    once = OutlineMatcher([OutlineEntry(1, "Results", 2)])
-    assert once.heading("Results", 3, None) == 0 and once.heading("Results", 3, None) is None
+    body, bold = ("Serif", 10.0), ("Bold", 12.0)
+
+    def at(page: int, *lines: tuple[str, tuple[str, float]]) -> list[PlacedLine]:
+        return [PlacedLine(text, page, style, i == 0) for i, (text, style) in enumerate(lines)]
+
+    lines = (at(1, ("Abstract", bold), ("Methods: a randomised trial of eight weeks.", body))
+             + at(2, ("Background", bold), ("The trial asks whether training helps.", body))
+             # a table's row label on the page of the section it names, before its heading
+             + at(3, ("Physical activity", body), ("randomisation.", body), ("Physical activity", bold),
+                  ("Randomisation", bold))
+             + at(4, ("Appendix A Copying Information", bold), ("2.3. Contacts between CTb-labelled Ad afferents and lamina I", bold),
+                  ("spinoparabrachial neurons", bold), ("Text of the section.", body))
+             + at(5, ("Cognitive dysfunctions among people", bold), ("at ultra-high risk", bold), ("A model.", body))
+             + at(8, ("Results", bold)))
+    entries = [OutlineEntry(1, "Abstract", 1), OutlineEntry(2, "Methods", 1), OutlineEntry(2, "Background", 1),
+               OutlineEntry(1, "Background", 2), OutlineEntry(2, "Physical activity", 3), OutlineEntry(2, "Randomisation", 3),
+               OutlineEntry(1, "A Copying Information", 4), OutlineEntry(2, "Contacts between CTb-labelled Aδ afferents a", 4),
+               OutlineEntry(2, "Cognitive dysfunctions among people at ultra-high risk", 5), OutlineEntry(1, "Results", 6)]
+    found = {lines[i].text: v for i, v in outline_lines(entries, lines, body).items()}
+    assert found == {
+        "Abstract": (0, True),
+        # The abstract's "Background" and "Methods" are run-in labels, printed on no line of their
+        # own: the next page's "Background" goes to the top-level entry that points there.
+        "Background": (0, True),
+        # The section's heading, not the table's row label on its page; not the end of a sentence
+        # wrapped onto its own line ("randomisation.").
+        "Physical activity": (1, True), "Randomisation": (1, True),
+        # A label and number before the title; a symbol glyph read otherwise ("Ad" for "Aδ") in a
+        # title the outline cut short, whose heading goes on on the next line in its style.
+        "Appendix A Copying Information": (0, True),
+        "2.3. Contacts between CTb-labelled Ad afferents and lamina I": (1, True), "spinoparabrachial neurons": (1, False),
+        # A heading set on two lines.
+        "Cognitive dysfunctions among people": (1, True), "at ultra-high risk": (1, False),
+        # "Results" points at page 6: it is looked for there and on page 7 only.
+    }
+    assert [i for i, v in outline_lines(entries, lines, body).items() if lines[i].text == "Physical activity"] == [6]
 
 
 def test_where_the_outline_names_sections_a_heading_it_leaves_out_opens_none_unless_set_smaller():
@@ -205,13 +226,18 @@ def test_where_the_outline_names_sections_a_heading_it_leaves_out_opens_none_unl
     outline = [OutlineEntry(1, "Introduction", 1), OutlineEntry(1, "Methods", 1)]
 
     def sections(entries: list[OutlineEntry]) -> list[tuple[str, ...]]:
-        assembler = _Assembler(style, OutlineMatcher(entries))
+        assembler = _Assembler(style, _outline_headings(entries, [PageLayout(1, 600, 800, boxes)], set(), style))
         for box in boxes:
             assembler.add_box(box, 1)
         return [s.path for s in _render(assembler.finish(), Vocabulary([]), "A Widget Study")[2]]
 
     assert sections([]) == [("Jane Doe, Widget Group",), ("1 Introduction",), ("2 Methods",), ("2 Methods", "Sampling")]
     assert sections(outline) == [("1 Introduction",), ("2 Methods",), ("2 Methods", "Sampling")]
+    # A section whose heading the title's words contain is still a section; the title's own lines
+    # (all of it, or its first lines, on the first pages) are not.
+    assert not _prints_title("Physical activity", "Effects of diet on weight and physical activity", 7)
+    assert _prints_title("Effects of diet on weight", "Effects of diet on weight and physical activity", 1)
+    assert _prints_title("Effects of diet on weight and physical activity", "Effects of diet on weight and physical activity", 1)
 
 
 @pytest.mark.skipif(not PDF_SAMPLES.exists(), reason="needs ../shared/pdf-samples")

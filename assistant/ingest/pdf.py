@@ -18,7 +18,7 @@ from pathlib import Path
 from assistant.ingest.clean import BULLET, guess_title, meaningful_title
 from assistant.ingest.model import REFERENCES_HEADING, Document, IngestError, PageSpan, SectionSpan
 from assistant.ingest.pdf_layout import Box, Line, PageLayout, furniture, printed_page_numbers, read_layout
-from assistant.ingest.pdf_outline import OutlineMatcher
+from assistant.ingest.pdf_outline import OutlineEntry, PlacedLine, outline_lines
 from assistant.ingest.reference import find_doi, split_authors, year_of
 from assistant.ingest.words import Vocabulary, join_lines, repair_line
 from assistant.text import normalize_unicode
@@ -121,9 +121,9 @@ class _Assembler:
     """Boxes in reading order to blocks: a paragraph broken by a column or page end continues
     after it, and the tables or figures that interrupt it follow it."""
 
-    def __init__(self, style: _Style, outline: OutlineMatcher) -> None:
+    def __init__(self, style: _Style, outline: dict[int, tuple[int, bool]]) -> None:
         self.style = style
-        self.outline = outline
+        self.outline = outline  # `_outline_headings`: id of a line -> (level, whether it opens its heading)
         self.blocks: list[_Block] = []
         self.open: _Block | None = None  # a body paragraph that has not ended its sentence
         self.deferred: list[_Block] = []
@@ -166,7 +166,7 @@ class _Assembler:
         first_body = True
         for i, line in enumerate(box.lines):
             nxt = box.lines[i + 1] if i + 1 < len(box.lines) else None
-            if self._outline_heading(line, nxt, page):
+            if self._outline_heading(line, page):
                 first_body = False
                 continue
             if _is_heading(line, nxt, self.style) and (i == 0 or breaks[i] or _SENTENCE_END.search(box.lines[i - 1].text)
@@ -194,17 +194,16 @@ class _Assembler:
             first_body = False
             self._body_line(line, page, breaks[i] and i > 0)
 
-    def _outline_heading(self, line: Line, nxt: Line | None, page: int) -> bool:
+    def _outline_heading(self, line: Line, page: int) -> bool:
         """Whether the line prints an outline entry, or carries on the one the line before began."""
+        if id(line) not in self.outline:
+            return False
+        level, opens = self.outline[id(line)]
         last = self.blocks[-1] if self.blocks else None
-        if self.open is None and last is not None and last.outline and last.kind == "heading" \
-                and last.style == (line.font, line.size) and self.outline.continues(line.text):
+        if not opens and self.open is None and last is not None and last.outline and last.kind == "heading":
             last.lines.append(line.text)
             last.pages.append(page)
             return True
-        level = self.outline.heading(line.text, page, nxt.text if nxt is not None else None)
-        if level is None:
-            return False
         self._close()
         self.blocks.append(_Block("heading", [line.text], [page], level, section=True, outline=True, style=(line.font, line.size)))
         return True
@@ -223,6 +222,24 @@ class _Assembler:
                     b.section = b.section and b.style[1] < floor - 0.05
                     b.level += deepest + 1
         return blocks
+
+
+def _outline_headings(entries: list[OutlineEntry], pages: list[PageLayout], skip: set[tuple[int, int]],
+                      style: _Style) -> dict[int, tuple[int, bool]]:
+    """The lines that print the outline's entries, by the identity of their `Line` (the assembler
+    meets the same objects, while a box it splits renumbers its lines): (level, whether the line
+    opens its heading)."""
+    if not entries:
+        return {}
+    placed, ids = [], []
+    for pi, page in enumerate(pages):
+        for bi, box in enumerate(page.boxes):
+            if (pi, bi) in skip:
+                continue
+            for li, ln in enumerate(box.lines):
+                placed.append(PlacedLine(ln.text, page.number, (ln.font, ln.size), li == 0))
+                ids.append(id(ln))
+    return {ids[i]: v for i, v in outline_lines(entries, placed, (style.body_font, style.body_size)).items()}
 
 
 def _level(size: float, style: _Style) -> int:
@@ -357,6 +374,13 @@ def _pieces(block: _Block, vocab: Vocabulary) -> list[tuple[str, int]]:
     return pieces
 
 
+def _prints_title(heading: str, title: str, page: int) -> bool:
+    """Whether a heading is the title (or its first lines) rather than a section: "Physical activity"
+    on page 7 is a section, though the title ends "... on maternal diet and physical activity"."""
+    h, t = " ".join(heading.lower().split()), " ".join(title.lower().split())
+    return bool(h) and (h == t or (page <= 2 and t.startswith(h)))
+
+
 def _render(blocks: list[_Block], vocab: Vocabulary, title: str) -> tuple[str, list[PageSpan], list[SectionSpan]]:
     """The document text, its page spans and its section spans."""
     parts: list[str] = []
@@ -369,7 +393,7 @@ def _render(blocks: list[_Block], vocab: Vocabulary, title: str) -> tuple[str, l
         if not pieces:
             continue
         heading = " ".join(t for t, _ in pieces)
-        if block.kind == "heading" and block.section and heading.lower() not in title.lower():
+        if block.kind == "heading" and block.section and not _prints_title(heading, title, block.pages[0]):
             if stack and pos > section_start:
                 sections.append(SectionSpan(section_start, pos, tuple(h for _, h in stack)))
             stack = [(lvl, h) for lvl, h in stack if lvl < block.level]
@@ -402,7 +426,7 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
     code = _typewriter_fonts(pages)
     style = _Style(body_font, body_size, *_heading_styles(pages, skip, body_font, body_size, code), code)
     vocab = Vocabulary(ln.text for page in pages for box in page.boxes for ln in box.lines)
-    assembler = _Assembler(style, OutlineMatcher(outline))
+    assembler = _Assembler(style, _outline_headings(outline, pages, skip, style))
     for pi, page in enumerate(pages):
         for bi, box in enumerate(page.boxes):
             if (pi, bi) not in skip:

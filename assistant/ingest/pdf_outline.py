@@ -1,7 +1,7 @@
 """A PDF's outline (its bookmarks): the sections the author's tools wrote down, with their levels
 and pages, matched to the lines that print them.
 
-Public API: `OutlineEntry`, `read_outline`, `OutlineMatcher`.
+Public API: `OutlineEntry`, `PlacedLine`, `read_outline`, `outline_lines`.
 
 Where a PDF has an outline it names the sections more reliably than fonts and sizes do: a heading
 set in the body font, or in the same size as the title page's lines, is still in it. Entries whose
@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["OutlineEntry", "OutlineMatcher", "read_outline"]
+__all__ = ["OutlineEntry", "PlacedLine", "outline_lines", "read_outline"]
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,6 @@ def _starts_lower(text: str) -> bool:
 # An outline title cut short by the writing tool ("Selective innervation of NK1 receptor–lacking la")
 # still names a heading that starts with it, when it is this long.
 _TRUNCATED = 30
-_UNKNOWN = "\0"
 # A heading set on two lines: its first line must be this share of the title at least.
 _FIRST_LINE = 0.3
 
@@ -102,53 +101,81 @@ def _alike(key: str, title: str) -> bool:
     return len(title) >= 12 and len(key) == len(title) and sum(a != b for a, b in zip(key, title)) <= 1
 
 
-class OutlineMatcher:
-    """Tells, line by line in reading order, which lines print an outline entry. An entry is looked
-    for on its page and the next (a heading at a page's foot is often linked to the next page's
-    top); each entry is used once, so a title repeated ("Methods" in the abstract and in the text)
-    goes to the line on its page."""
+@dataclass(frozen=True)
+class PlacedLine:
+    """A line of the document in reading order, with the page it is on and whether it opens its box."""
 
-    def __init__(self, entries: list[OutlineEntry]) -> None:
-        top = min((e.level for e in entries), default=1)
-        self._pending = [(e, _key(e.title), e.level - top) for e in sorted(entries, key=lambda e: e.page)]
-        # What the heading begun on the line before has still to print: _UNKNOWN after a title
-        # the outline cut short.
-        self._rest = ""
+    text: str
+    page: int
+    style: tuple[str, float]  # font and size
+    first_in_box: bool
 
-    def heading(self, text: str, page: int, nxt: str | None) -> int | None:
-        """The level (0 the highest) when this line is, or begins, an outline heading; `nxt` is
-        the line after it in its box, if any."""
-        self._rest = ""
-        key = _key(text)
-        if not key:
-            return None
-        near = [i for i, (e, _, _) in enumerate(self._pending) if page - 1 <= e.page <= page]
-        for i in sorted(near, key=lambda i: self._pending[i][0].page != page):
-            entry, title, level = self._pending[i]
-            if _starts_lower(text) and not _starts_lower(entry.title):
-                continue  # the end of a sentence wrapped onto its own line ("randomisation.")
-            if _alike(key, title):
-                rest = ""
-            elif len(title) >= _TRUNCATED and len(key) > len(title) and _alike(key[:len(title)], title):
-                rest = _UNKNOWN
-            elif title.startswith(key) and len(key) >= _FIRST_LINE * len(title) and not text.rstrip().endswith((".", ",", ";")) \
-                    and (nxt is None or title[len(key):].startswith(_key(nxt) or "\0")):
-                rest = title[len(key):]
-            else:
-                continue
-            del self._pending[i]
-            self._rest = rest
-            return level
+
+def _printed(lines: list[PlacedLine], i: int, title: str) -> list[int] | None:
+    """The lines, from line `i` on, that print `title` (a key): the line alone; or its start when
+    the outline cut the title short, with the lines after it in its style; or a heading set on
+    several lines, each carrying on the title. None when line `i` does not print it."""
+    line = lines[i]
+    key = _key(line.text)
+    if not key:
         return None
+    if _alike(key, title):
+        return [i]
+    if len(title) >= _TRUNCATED and len(key) > len(title) and _alike(key[:len(title)], title):
+        out = [i]
+        while out[-1] + 1 < len(lines) and lines[out[-1] + 1].style == line.style and len(out) < 4 \
+                and not lines[out[-1] + 1].first_in_box:
+            out.append(out[-1] + 1)
+        return out
+    if not (title.startswith(key) and len(key) >= _FIRST_LINE * len(title)) or line.text.rstrip().endswith((".", ",", ";")):
+        return None
+    out, rest = [i], title[len(key):]
+    while rest:
+        j = out[-1] + 1
+        nxt = _key(lines[j].text) if j < len(lines) and lines[j].style == line.style else ""
+        if not nxt or not rest.startswith(nxt):
+            return None
+        out.append(j)
+        rest = rest[len(nxt):]
+    return out
 
-    def continues(self, text: str) -> bool:
-        """Whether this line may carry on the heading the line before began (the caller checks
-        that it is set in the same style)."""
-        key = _key(text)
-        if key and self._rest == _UNKNOWN:
-            return True
-        if key and self._rest.startswith(key):
-            self._rest = self._rest[len(key):]
-            return True
-        self._rest = ""
-        return False
+
+def outline_lines(entries: list[OutlineEntry], lines: list[PlacedLine], body: tuple[str, float]) -> dict[int, tuple[int, bool]]:
+    """Which lines print the outline's entries: line index -> (level, 0 the highest; whether it
+    opens the heading, or carries on the one the line before opened).
+
+    An entry is looked for on its page and the next (a heading at a page's foot is often linked to
+    the next page's top). Of the lines that print its title, the one that looks most like a heading
+    wins: on its page, set otherwise than the body text (`body`: font and size), opening its box,
+    then the first in reading order; so a table's row label "Physical activity" on the same page
+    does not take the section's heading. Each line serves one entry, so a title repeated
+    ("Methods" in the abstract and in the text) goes to the line on its page."""
+    top = min((e.level for e in entries), default=1)
+    by_page: dict[int, list[int]] = {}
+    for i, ln in enumerate(lines):
+        by_page.setdefault(ln.page, []).append(i)
+    taken: dict[int, tuple[int, bool]] = {}
+    # Every entry is looked for on its own page first, and only then on the next: the abstract's
+    # "Background" (a run-in label, printed on no line of its own) must not take the next page's.
+    found: set[int] = set()
+    for shift in (0, 1):
+        for n, entry in sorted(enumerate(entries), key=lambda ne: ne[1].page):
+            if n in found:
+                continue
+            title = _key(entry.title)
+            best: tuple[tuple[bool, bool, int], list[int]] | None = None
+            for i in by_page.get(entry.page + shift, []):
+                line = lines[i]
+                if i in taken or (_starts_lower(line.text) and not _starts_lower(entry.title)):
+                    continue  # the end of a sentence wrapped onto its own line ("randomisation.")
+                printed = _printed(lines, i, title)
+                if printed is None or any(j in taken for j in printed):
+                    continue
+                rank = (line.style == body, not line.first_in_box, i)
+                if best is None or rank < best[0]:
+                    best = (rank, printed)
+            if best is not None:
+                found.add(n)
+                for k, j in enumerate(best[1]):
+                    taken[j] = (entry.level - top, k == 0)
+    return taken
