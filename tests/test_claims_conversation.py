@@ -256,3 +256,27 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected
+
+
+def test_a_section_heading_and_a_line_of_code_are_never_claim_evidence(encoder, tmp_path):
+    # API documentation: the heading "path.relative(from, to)" and the example's code line repeat
+    # the claim's names but state nothing it could agree or disagree with; the sentences do.
+    from assistant.claims.evidence import sentence_candidates
+    from assistant.config import ChunkingParams
+    from assistant.index import MemoryIndex
+    from assistant.ingest import load_file
+    from assistant.search import Searcher
+
+    text = ("# Path\n\n## path.relative(from, to)\n\nThe path.relative() method returns the relative path from from "
+            "to to, based on the current working directory.\n\n```\npath.relative('/data/test/aaa', '/data/impl/bbb');\n"
+            "```\n\nIf from and to each resolve to the same path, a zero-length string is returned.\n")
+    (tmp_path / "path.md").write_text(text)
+    doc, _ = load_file(tmp_path / "path.md", "path.md")
+    searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder, ChunkingParams()))
+    claim = "path.relative returns the relative path between two paths."
+    cands, _ = sentence_candidates(searcher, claim, encoder.encode([claim])[0])
+    said = [searcher.index.sentence_text(c.row) for c in cands]
+    assert any(s.startswith("The path.relative() method returns") for s in said)
+    assert any(s.startswith("If from and to each resolve") for s in said)
+    # (The title stays a candidate: a paper's title often states its finding.)
+    assert not any(s.startswith("path.relative(") for s in said), said

@@ -12,6 +12,7 @@ import numpy as np
 
 from assistant.claims.features import sentence_features
 from assistant.search import Searcher
+from assistant.search.answer import is_code_like
 from assistant.text import stems
 
 __all__ = ["CANDIDATE_DOCS", "SentenceCandidate", "flip_deltas", "sentence_candidates"]
@@ -29,7 +30,9 @@ class SentenceCandidate:
 
 def sentence_candidates(searcher: Searcher, claim: str, q: np.ndarray) -> tuple[list[SentenceCandidate], dict[int, float]]:
     """Every sentence of the best documents for the claim, with detector features, and the best
-    fused passage score of each of those documents."""
+    fused passage score of each of those documents. A section heading and a line of code state
+    nothing a claim could agree with ("path.relative(from, to)"), so they are no candidates; their
+    places still count in the others' positions."""
     index = searcher.index
     cand = searcher.candidates(claim, query_vector=q)
     fused = cand.fused(searcher.fusion)
@@ -47,7 +50,12 @@ def sentence_candidates(searcher: Searcher, claim: str, q: np.ndarray) -> tuple[
         ranks = np.empty(len(sims), dtype=int)
         ranks[np.argsort(-sims)] = np.arange(len(sims))
         best = float(sims.max())
+        doc = index.document(d)
+        headings = {s.start for s in doc.sections}
         for i, row in enumerate(rows):
+            start, end = index.sentence_span(row)
+            if start in headings or is_code_like(doc.text[start:end]):
+                continue
             feats = sentence_features(claim, claim_stems, index.sentence_text(row), float(sims[i]), int(ranks[i]), best,
                                       doc_best[d], doc_rank, i / max(1, len(rows) - 1), i == 0)
             out.append(SentenceCandidate(row, d, float(sims[i]), feats))

@@ -202,10 +202,21 @@ _CODE = re.compile(
 )
 
 
+_TOKEN = re.compile(r"\S+")
+_CODE_MARK = re.compile(r"[(){};#/=<]")  # one of these is in every line the pattern takes: a cheap test first
+
+
 def is_code_like(text: str) -> bool:
     """A line of a program: shaped like code (see the pattern above) and with fewer than five words
     ("MPI_Pcontrol cannot be wrapped as it has variable arity: int MPI_Pcontrol(...)" is a sentence)."""
-    return bool(_CODE.search(text)) and sum(bool(_WORD.match(t)) for t in text.split()) < 5
+    if not _CODE_MARK.search(text):
+        return False
+    words = 0
+    for token in _TOKEN.finditer(text):  # most sentences reach five words early: stop there
+        words += bool(_WORD.match(token.group()))
+        if words >= 5:
+            return False
+    return bool(_CODE.search(text))
 
 
 def relevance_features(x: np.ndarray, logits: np.ndarray, best: int, passage: dict[str, float],
