@@ -250,3 +250,18 @@ def test_a_pdfs_outline_names_its_sections_and_its_table_of_contents_is_not_one(
     first = doc.sections[0]
     assert doc.text[first.start:first.end].startswith("1 Foo\n\nHello, here is some text")
     assert doc.page_range(first.start, first.end) == (2,)
+
+
+def test_a_line_in_lower_case_is_a_heading_only_when_it_opens_its_box_set_far_larger():
+    # A page of API documentation printed from a browser: its headings are the API's names. A line
+    # in lower case inside a box, or set near the text's size, goes on from the line before.
+    style = _Style("Sans", 9.0, (15.7, 9.0))
+
+    def line(text: str, size: float, font: str = "Sans-Bold") -> Line:
+        return Line(text, 50, 500, 300, 500 + size, size, font)
+
+    body = line("The path.basename() method returns the last portion of a path.", 9.0, "Sans")
+    api = line("path.basename(path[, suffix])", 15.7)
+    assert _is_heading(api, body, style, opens_box=True)
+    assert not _is_heading(api, body, style, opens_box=False)
+    assert not _is_heading(line("outcomes and lessons learnt", 10.0), body, style)

@@ -78,14 +78,17 @@ def _body_style(pages: list[PageLayout], skip: set[tuple[int, int]]) -> tuple[st
     return font, size
 
 
-def _is_heading(line: Line, nxt: Line | None, style: _Style) -> bool:
+def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = True) -> bool:
     """A short line, not a sentence, set larger than the text or in another font than the text's
     (but not in a typewriter font: that is code)."""
     text = line.text
     words = text.split()
     if line.font in style.typewriter_fonts or not words or len(words) > 14 or len(text) > 120 or _CAPTION.match(text) or BULLET.match(text):
         return False
-    if text[0].islower() or text.endswith((",", ";", "-")) or re.fullmatch(r"[\d\W]+", text):
+    # A line that starts in lower case goes on from the line before, unless it opens its box set
+    # far larger than the text: an API's headings are its names ("path.basename(path[, suffix])").
+    if (text[0].islower() and (line.size < style.body_size * 1.3 or not opens_box)) or text.endswith((",", ";", "-")) \
+            or re.fullmatch(r"[\d\W]+", text):
         return False
     if line.size < style.body_size * 0.88 or (nxt is not None and nxt.text[:1].islower()):
         return False
@@ -169,7 +172,7 @@ class _Assembler:
             if self._outline_heading(line, page):
                 first_body = False
                 continue
-            if _is_heading(line, nxt, self.style) and (i == 0 or breaks[i] or _SENTENCE_END.search(box.lines[i - 1].text)
+            if _is_heading(line, nxt, self.style, i == 0) and (i == 0 or breaks[i] or _SENTENCE_END.search(box.lines[i - 1].text)
                                                          or _is_heading(box.lines[i - 1], line, self.style)):
                 self._close()
                 level = _level(line.size, self.style)
@@ -263,7 +266,7 @@ def _heading_styles(pages: list[PageLayout], skip: set[tuple[int, int]], body_fo
                 continue
             for i, line in enumerate(box.lines):
                 nxt = box.lines[i + 1] if i + 1 < len(box.lines) else None
-                if _is_heading(line, nxt, style):
+                if _is_heading(line, nxt, style, i == 0):
                     sizes.add(round(line.size, 1))
                     pages_of.setdefault((line.font, line.size), set()).add(pi)
     recurring = frozenset(k for k, v in pages_of.items() if len(v) >= 2)
