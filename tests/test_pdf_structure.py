@@ -265,3 +265,14 @@ def test_a_line_in_lower_case_is_a_heading_only_when_it_opens_its_box_set_far_la
     assert _is_heading(api, body, style, opens_box=True)
     assert not _is_heading(api, body, style, opens_box=False)
     assert not _is_heading(line("outcomes and lessons learnt", 10.0), body, style)
+
+
+def test_no_space_is_left_before_a_comma_or_full_stop_after_a_text_run_of_its_own():
+    # A browser's or Texinfo's PDF sets links and code spans as text runs of their own; the space
+    # read between runs fell before the punctuation after them. Dot leaders stay as printed.
+    assert repair_line("named for the Domain Name System (DNS) , it does not") == \
+        "named for the Domain Name System (DNS), it does not"
+    assert repair_line("a vector created by asn1_parser2array() .") == "a vector created by asn1_parser2array()."
+    assert repair_line('value="FALSE" , len=1') == 'value="FALSE", len=1'
+    assert repair_line("Introduction . . . . . . 1") == "Introduction . . . . . . 1"
+    assert repair_line("P = .002 and") == "P = .002 and"

@@ -56,7 +56,8 @@ class Vocabulary:
 
 
 def repair_line(line: str, vocab: Vocabulary | None = None) -> str:
-    """One line's text read as words: ligatures expanded and rejoined, letter-spacing removed."""
+    """One line's text read as words: ligatures expanded and rejoined, letter-spacing removed, no
+    space before a comma or full stop."""
     if vocab is not None:
         def _ligature(m: re.Match) -> str:
             head, tail = normalize_unicode(m.group(1)), m.group(2)
@@ -66,7 +67,13 @@ def repair_line(line: str, vocab: Vocabulary | None = None) -> str:
     line = normalize_unicode(line)
     if _LETTER_SPACED.match(line.strip()):
         line = " ".join(w.replace(" ", "") for w in re.split(r"\s{2,}", line.strip()))
-    return re.sub(r"[ \t]+", " ", line).strip()
+    return _SPACE_BEFORE_STOP.sub(r"\1", re.sub(r"[ \t]+", " ", line)).strip()
+
+
+# A browser's PDF sets a link or a code span as a text run of its own, and the space the layout
+# analysis reads between runs also falls before the comma or full stop after one ("(DNS) , it").
+# A dot leader (". . . 5") is left alone.
+_SPACE_BEFORE_STOP = re.compile(r"(?<=[\w)\]\"'’”])[ \t]+([,.])(?=$|\s(?!\.))")
 
 
 def join_lines(lines: list[str], vocab: Vocabulary) -> tuple[str, list[int]]:
