@@ -16,6 +16,7 @@ from assistant.ingest.pdf import (
     _pieces,
     _prints_title,
     _render,
+    _side_by_side,
     _Style,
     _title,
     _typewriter_fonts,
@@ -276,3 +277,22 @@ def test_no_space_is_left_before_a_comma_or_full_stop_after_a_text_run_of_its_ow
     assert repair_line('value="FALSE" , len=1') == 'value="FALSE", len=1'
     assert repair_line("Introduction . . . . . . 1") == "Introduction . . . . . . 1"
     assert repair_line("P = .002 and") == "P = .002 and"
+
+
+def test_header_cells_of_a_table_set_at_the_texts_size_are_not_headings():
+    # A browser-printed page's table: its header row is bold at the text's size, one cell per box,
+    # like a run-in heading each; side by side on one baseline, they are a table's header. The
+    # heading above the table stands alone on its line.
+    def box(text: str, x0: float, y: float, font: str) -> Box:
+        ln = Line(text, x0, y, x0 + 6 * len(text), y + 9.0, 9.0, font)
+        return Box((ln,), ln.x0, ln.y0, ln.x1, ln.y1)
+
+    boxes = [box("Supported record types", 50, 700, "Bold"), box("The resolver answers these queries.", 50, 680, "Sans"),
+             box("Result type", 50, 660, "Bold"), box("Shorthand method", 250, 660, "Bold"),
+             box("hostname", 50, 640, "Sans"), box("dns.lookup()", 250, 640, "Sans")]
+    pages = [PageLayout(1, 600, 800, boxes)]
+    cells = _side_by_side(pages, set(), ("Sans", 9.0))
+    style = _Style("Sans", 9.0, (9.0,), side_by_side=cells)
+    lines = [b.lines[0] for b in boxes]
+    assert _is_heading(lines[0], lines[1], style)
+    assert not _is_heading(lines[2], lines[4], style) and not _is_heading(lines[3], lines[5], style)

@@ -48,6 +48,8 @@ class _Style:
     heading_sizes: tuple[float, ...]
     section_styles: frozenset[tuple[str, float]] = frozenset()  # heading styles that recur on two pages or more
     typewriter_fonts: frozenset[str] = frozenset()  # code, never headings
+    # ids of lines (`_side_by_side`) set beside another line of their style: a table's header row
+    side_by_side: frozenset[int] = frozenset()
 
 
 def _typewriter_fonts(pages: list[PageLayout]) -> frozenset[str]:
@@ -83,7 +85,8 @@ def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = T
     (but not in a typewriter font: that is code)."""
     text = line.text
     words = text.split()
-    if line.font in style.typewriter_fonts or not words or len(words) > 14 or len(text) > 120 or _CAPTION.match(text) or BULLET.match(text):
+    if line.font in style.typewriter_fonts or id(line) in style.side_by_side or not words or len(words) > 14 \
+            or len(text) > 120 or _CAPTION.match(text) or BULLET.match(text):
         return False
     # A line that starts in lower case goes on from the line before, unless it opens its box set
     # far larger than the text: an API's headings are its names ("path.basename(path[, suffix])").
@@ -252,13 +255,36 @@ def _level(size: float, style: _Style) -> int:
     return len(style.heading_sizes)
 
 
+def _side_by_side(pages: list[PageLayout], skip: set[tuple[int, int]], body: tuple[str, float]) -> frozenset[int]:
+    """Lines set otherwise than the body text that share their baseline with another line of their
+    style in another box: the header cells of a table set at the text's size ("Result type",
+    "Shorthand method"), which look like headings one by one. A heading stands alone on its line."""
+    out: set[int] = set()
+    for pi, page in enumerate(pages):
+        by_style: dict[tuple[str, float], list[Line]] = {}
+        for bi, box in enumerate(page.boxes):
+            if (pi, bi) not in skip:
+                for ln in box.lines:
+                    if (ln.font, ln.size) != body:
+                        by_style.setdefault((ln.font, ln.size), []).append(ln)
+        for lines in by_style.values():
+            lines.sort(key=lambda ln: ln.y0)
+            for i, a in enumerate(lines):  # the lines within reach of a's baseline follow it
+                for b in lines[i + 1:]:
+                    if b.y0 - a.y0 > 0.3 * a.size:
+                        break
+                    if a.x1 < b.x0 or b.x1 < a.x0:
+                        out.update((id(a), id(b)))
+    return frozenset(out)
+
+
 def _heading_styles(pages: list[PageLayout], skip: set[tuple[int, int]], body_font: str,
-                    body_size: float, typewriter_fonts: frozenset[str]
+                    body_size: float, typewriter_fonts: frozenset[str], side_by_side: frozenset[int] = frozenset()
                     ) -> tuple[tuple[float, ...], frozenset[tuple[str, float]]]:
     """The sizes headings are set in, largest first, and the heading styles (font, size) found on two
     pages or more: those open sections, while a style seen once is a banner ("Open Access")."""
     sizes = {body_size}
-    style = _Style(body_font, body_size, (), typewriter_fonts=typewriter_fonts)
+    style = _Style(body_font, body_size, (), typewriter_fonts=typewriter_fonts, side_by_side=side_by_side)
     pages_of: dict[tuple[str, float], set[int]] = {}
     for pi, page in enumerate(pages):
         for bi, box in enumerate(page.boxes):
@@ -427,7 +453,8 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
         kind = "images only, needs OCR" if any(p.images for p in pages) else "no text"
         raise IngestError(f"no text layer ({len(pages)} page(s): {kind})")
     code = _typewriter_fonts(pages)
-    style = _Style(body_font, body_size, *_heading_styles(pages, skip, body_font, body_size, code), code)
+    cells = _side_by_side(pages, skip, (body_font, body_size))
+    style = _Style(body_font, body_size, *_heading_styles(pages, skip, body_font, body_size, code, cells), code, cells)
     vocab = Vocabulary(ln.text for page in pages for box in page.boxes for ln in box.lines)
     assembler = _Assembler(style, _outline_headings(outline, pages, skip, style))
     for pi, page in enumerate(pages):
