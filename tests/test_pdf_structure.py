@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -296,3 +297,40 @@ def test_header_cells_of_a_table_set_at_the_texts_size_are_not_headings():
     lines = [b.lines[0] for b in boxes]
     assert _is_heading(lines[0], lines[1], style)
     assert not _is_heading(lines[2], lines[4], style) and not _is_heading(lines[3], lines[5], style)
+
+
+_API_SECTION = (
+    "<h2>path.{name}(path[, suffix])</h2><p>The <code>path.{name}()</code> method returns a part of a "
+    "<code>path</code>, similar to the Unix <code>{name}</code> command. Trailing directory separators are "
+    "ignored, and the result is a string that the other methods of the <a href='#x'>module</a>, "
+    "such as <code>path.join()</code>, accept as it is.</p>" + "<p>Paths are strings, and this method does not "
+    "touch the file system: it reads the text of the path alone, on POSIX and on Windows alike.</p>" * 3)
+
+
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")
+def test_a_page_printed_from_a_browser_reads_with_its_title_sections_and_words(tmp_path: Path):
+    # What "Save as PDF" makes of an API documentation page: the site's name set largest atop it,
+    # the page's name in the file's title, headings that are the API's names (in lower case), a
+    # table whose header cells are bold at the text's size, code spans as text runs of their own,
+    # and the browser's header and footer on every page.
+    from playwright.sync_api import sync_playwright
+
+    names = ["basename", "dirname", "extname", "format", "normalize", "parse", "relative", "resolve"]
+    html = ("<html><head><title>Path | Example Docs</title></head><body><div style='font-size:28px;font-weight:bold'>"
+            "Example Docs</div><h1>Path</h1><p>The path module provides utilities for working with file and directory "
+            "paths.</p><table style='width:100%'><tr><th>Result type</th><th>Shorthand method</th></tr><tr><td>string</td>"
+            "<td>path.basename()</td></tr></table>" + "".join(_API_SECTION.format(name=n) for n in names) + "</body></html>")
+    pdf = tmp_path / "path.pdf"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=["--no-sandbox"])
+        page = browser.new_page()
+        page.set_content(html)
+        page.pdf(path=str(pdf), display_header_footer=True, format="A5")
+        browser.close()
+    doc = load_paths([pdf]).documents[0]
+    assert doc.title == "Path"
+    headings = {s.path[-1] for s in doc.sections}
+    assert {f"path.{n}(path[, suffix])" for n in names} <= headings
+    assert "Result type" not in headings and "Shorthand method" not in headings
+    assert "returns a part of a path, similar to the Unix basename command." in doc.text
+    assert "Example Docs" not in doc.text.split("\n\n", 2)[1]  # the site's name is no section's text

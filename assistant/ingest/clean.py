@@ -1,7 +1,7 @@
 """Cleaning extracted text: Unicode and whitespace normalised, hard-wrapped paragraphs joined, the
 debris of a saved web page dropped, titles guessed.
 
-Public API: `clean_text`, `guess_title`, `underlined_title`, `meaningful_title`, `unwrap_lines`, `BULLET`.
+Public API: `clean_text`, `guess_title`, `underlined_title`, `meaningful_title`, `title_parts`, `unwrap_lines`, `BULLET`.
 
 Web debris is told by where a line stands and what it shares with the article, not by a list of
 its words, so a page nobody has seen is cleaned the same way:
@@ -26,7 +26,7 @@ from collections import Counter
 
 from assistant.text import STOP_WORDS, WORD, collapse_spaces, normalize_unicode
 
-__all__ = ["BULLET", "clean_text", "guess_title", "meaningful_title", "underlined_title", "unwrap_lines"]
+__all__ = ["BULLET", "clean_text", "guess_title", "meaningful_title", "title_parts", "underlined_title", "unwrap_lines"]
 
 _FORM_DEBRIS = [
     re.compile(r"^\d+\s+min(ute)?s?\s+read$", re.I),
@@ -256,3 +256,12 @@ def guess_title(text: str, fallback: str) -> str:
 def meaningful_title(title: str) -> bool:
     t = title.strip()
     return len(t) >= 4 and not re.match(r"^(untitled|microsoft word|document\d*|\S+\.(docx?|pdf|tex))", t, re.I)
+
+
+_TITLE_PARTS = re.compile(r"\s+[-|–—·:]{1,2}\s+")
+
+
+def title_parts(title: str) -> list[str]:
+    """A page title's parts, as a browser tab shows them: "DNS | Node.js v20.20.2 Documentation"
+    is the page ("DNS") and the site; a part may be the site's name, set large atop every page."""
+    return [p.strip() for p in _TITLE_PARTS.split(title.strip()) if p.strip()]

@@ -12,6 +12,7 @@ import html
 import re
 from html.parser import HTMLParser
 
+from assistant.ingest.clean import title_parts
 from assistant.ingest.headings import TextRead
 from assistant.ingest.markdown import markdown_text
 from assistant.ingest.model import IngestError
@@ -138,7 +139,6 @@ _SELF_ANCHOR = re.compile(r"<a\b(?![^>]*\bhref\s*=\s*[\"']?[^#\"'\s>])[^>]*>(.*?
 # A link in a heading whose text is a bracketed word ("[src]", "[edit]") leads to the page's source
 # or editor, and is no part of the heading.
 _BRACKETED_LINK = re.compile(r"<a\b[^>]*>\s*\[[^\]<>]{1,20}\]\s*</a\s*>", re.I)
-_TITLE_PARTS = re.compile(r"\s+[-|–—·:]{1,2}\s+")
 # Documentation generators name a section's anchor after its heading ("Menus" -> id="menus",
 # "Editing and Navigation" -> id="editing-and-navigation"), and trafilatura drops an element whose id
 # sounds like navigation: the anchor of a heading, or of the section it opens, is no clue and goes.
@@ -191,7 +191,7 @@ def _page_title(tag_title: str, h1s: list[str]) -> str:
     """The first h1 names the page, unless it is the site's name: the last part of a `<title>`
     such as "What is rustdoc? - The rustdoc book", where a menu bar's h1 says "The rustdoc book";
     then the h1 that is the title's first part, or that part."""
-    parts = [p.strip() for p in _TITLE_PARTS.split(tag_title.strip()) if p.strip()]
+    parts = title_parts(tag_title)
     if not h1s:
         return tag_title
     if len(parts) > 1 and h1s[0].casefold() == parts[-1].casefold():

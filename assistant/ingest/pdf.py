@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.ingest.clean import BULLET, guess_title, meaningful_title
+from assistant.ingest.clean import BULLET, guess_title, meaningful_title, title_parts
 from assistant.ingest.model import REFERENCES_HEADING, Document, IngestError, PageSpan, SectionSpan
 from assistant.ingest.pdf_layout import Box, Line, PageLayout, furniture, printed_page_numbers, read_layout
 from assistant.ingest.pdf_outline import OutlineEntry, PlacedLine, outline_lines
@@ -90,6 +90,7 @@ def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = T
         return False
     # A line that starts in lower case goes on from the line before, unless it opens its box set
     # far larger than the text: an API's headings are its names ("path.basename(path[, suffix])").
+    # (A Texinfo manual's function names and signature lines, set 1.2 times the text, are not.)
     if (text[0].islower() and (line.size < style.body_size * 1.3 or not opens_box)) or text.endswith((",", ";", "-")) \
             or re.fullmatch(r"[\d\W]+", text):
         return False
@@ -472,6 +473,12 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
     page_spans = [PageSpan(s.start, s.end, s.page, names[s.page - 1] if names[s.page - 1] != str(s.page) else "")
                   for s in page_spans]
     meta_title = _fix_mojibake(meta.get("title", ""))
+    parts = title_parts(meta_title)
+    if len(parts) > 1 and (not title or title.casefold() == parts[-1].casefold()) \
+            and any(ln.text.strip().casefold() == parts[-1].casefold() for box in pages[0].boxes for ln in box.lines):
+        # A page printed from a browser: the file's title names the page and the site ("DNS | Node.js
+        # v20.20.2 Documentation"), and the site's name is printed atop the page, often largest.
+        title = parts[0]
     if not title:
         title = meta_title if meaningful_title(meta_title) else guess_title(text, path.stem)
     title = re.sub(r"\s+", " ", normalize_unicode(repair_line(title, vocab))).strip()
