@@ -22,7 +22,16 @@ from assistant.ingest.pdf import (
     _title,
     _typewriter_fonts,
 )
-from assistant.ingest.pdf_layout import Box, Line, PageLayout, _attach_bullets, _pitch, furniture, printed_page_numbers
+from assistant.ingest.pdf_layout import (
+    Box,
+    Line,
+    PageLayout,
+    _attach_bullets,
+    _pitch,
+    _run_in,
+    furniture,
+    printed_page_numbers,
+)
 from assistant.ingest.pdf_outline import OutlineEntry, PlacedLine, outline_lines
 from assistant.ingest.words import Vocabulary, join_lines, repair_line
 from tests.conftest import PDF_SAMPLES
@@ -59,6 +68,11 @@ def test_running_heads_and_page_numbers_are_found_by_repetition_in_the_margins()
                    (f"Page {n} of 4", 20)) for n in range(1, 5)]
     found = furniture(pages)
     assert {(pi, bi) for pi in range(4) for bi in (0, 2)} == found
+    # A web page's fixed sidebar, printed by a browser on every page at the same place mid-page, is
+    # furniture; a heading repeated at different places ("Methods" of the abstract and the text) is not.
+    pages = [_page(n, ("Introduction Collections Arrays Functions", 500), (f"Body text of page {n}", 400 + 10 * n),
+                   ("Methods", 300 + 40 * n)) for n in range(1, 5)]
+    assert furniture(pages) == {(pi, 0) for pi in range(4)}
 
 
 def test_printed_page_numbers_follow_the_offset_most_pages_agree_on():
@@ -334,3 +348,17 @@ def test_a_page_printed_from_a_browser_reads_with_its_title_sections_and_words(t
     assert "Result type" not in headings and "Shorthand method" not in headings
     assert "returns a part of a path, similar to the Unix basename command." in doc.text
     assert "Example Docs" not in doc.text.split("\n\n", 2)[1]  # the site's name is no section's text
+
+
+def test_a_run_in_label_at_the_texts_size_is_no_heading_but_a_larger_one_is():
+    # "Since: 2.0" (a Texinfo manual), "Alias: forEach" (a printed web page): a bold label ending in
+    # a colon, then the value in another font, at the text's size. Node's "Class: dns.Resolver" is
+    # set so too, but larger: a heading.
+    glyphs = _glyphs("Since:", {}, font="Bold") + _glyphs(" 2.0", {}, font="Roman")
+    assert _run_in(glyphs) and not _run_in(_glyphs("Since 2.0", {}, font="Bold"))
+    assert not _run_in(_glyphs("Methods", {}, font="Bold") + _glyphs(" and more", {}, font="Roman"))
+    style = _Style("Roman", 10.0, (14.0, 10.0))
+    body = Line("The function returns a value.", 50, 480, 300, 490, 10.0, "Roman")
+    label = Line("Since: 2.0", 50, 500, 120, 510, 10.0, "Bold", run_in=True)
+    heading = Line("Class: dns.Resolver", 50, 520, 220, 534, 14.0, "Bold", run_in=True)
+    assert not _is_heading(label, body, style) and _is_heading(heading, body, style)

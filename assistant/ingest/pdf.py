@@ -96,6 +96,8 @@ def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = T
         return False
     if line.size < style.body_size * 0.88 or (nxt is not None and nxt.text[:1].islower()):
         return False
+    if line.run_in and line.size < style.body_size * 1.1:
+        return False  # a run-in label at the text's size ("Since: 2.0"); a larger one is a heading ("Class: dns.Resolver")
     if line.size >= style.body_size * 1.1:
         return True
     if line.font == style.body_font:

@@ -42,6 +42,9 @@ class Line:
     # Its font's glyphs' advance over the size when they all advance alike (a typewriter font
     # does), -1 when they differ, 0 when the line has too few different glyphs to tell.
     pitch: float = 0.0
+    # It opens with a label in a font of its own ending in a colon, and goes on in another font:
+    # "Since: 2.0", "Alias: forEach".
+    run_in: bool = False
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,16 @@ def _line(ltline) -> Line | None:
     text = re.sub(r"\s+", " ", text).strip()
     if not text:
         return None
-    return Line(text, ltline.x0, ltline.y0, ltline.x1, ltline.y1, size, font, _pitch(chars, font))
+    return Line(text, ltline.x0, ltline.y0, ltline.x1, ltline.y1, size, font, _pitch(chars, font), _run_in(chars))
+
+
+def _run_in(chars: list) -> bool:
+    """Whether the characters open with a run in one font ending in a colon, followed by more text
+    in other fonts."""
+    first = chars[0].fontname
+    n = next((i for i, c in enumerate(chars) if c.fontname != first and c.get_text().strip()), len(chars))
+    label = "".join(c.get_text() for c in chars[:n]).strip()
+    return 0 < n < len(chars) and label.endswith(":") and len(label.split()) <= 4
 
 
 def _pitch(chars: list, font: str) -> float:
@@ -307,20 +319,31 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
 
     A margin box is furniture when its text, digits aside, recurs in the margins of at least three
     pages and a fifth of them (odd and even pages often carry different heads), or when it is a bare
-    page number."""
+    page number. Anywhere on the page, a box is furniture when the same text stands at the same place
+    on at least three pages and half of them: a web page's fixed sidebar or banner, which a browser
+    prints on every page."""
     counts: Counter[str] = Counter()
+    placed: Counter[tuple[str, int, int]] = Counter()
     for page in pages:
         counts.update({_key(b.text) for b in page.boxes if _in_margin(b, page)})
+        placed.update({_placed(b) for b in page.boxes})
     need = max(3, len(pages) // 5)
     out: set[tuple[int, int]] = set()
     for pi, page in enumerate(pages):
         for bi, box in enumerate(page.boxes):
+            if len(pages) >= 3 and placed[_placed(box)] >= max(3, (len(pages) + 1) // 2):
+                out.add((pi, bi))
             if not _in_margin(box, page):
                 continue
             text = re.sub(r"\s+", " ", box.text).strip()
             if _PAGE_NUMBER.match(text) or (len(pages) >= 3 and counts[_key(text)] >= need):
                 out.add((pi, bi))
     return out
+
+
+def _placed(box: Box) -> tuple[str, int, int]:
+    """A box's text and its place on the page, to the nearest 2 points."""
+    return re.sub(r"\s+", " ", box.text).strip(), round(box.x0 / 2), round(box.y0 / 2)
 
 
 def printed_page_numbers(pages: list[PageLayout]) -> list[str]:
