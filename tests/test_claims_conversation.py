@@ -253,6 +253,14 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # ... and a do-question's closing verb is no part of the noun phrase before it
     ("What do top-down-focused CBT models promote?", "And the models in the review?",
      "What do the models in the review promote?"),
+    # documentation: an adverb takes an adverb's place, not its verb's object's
+    ("How do I read a file asynchronously?", "And synchronously?", "How do I read a file synchronously?"),
+    # a name with dots is one word, and a do-question's closing verb is no part of its subject
+    ("What does dns.lookup do?", "How is it different from dns.resolve?", "How is dns.lookup different from dns.resolve?"),
+    # a new topic that points back: its pronoun stands for the previous question's topic
+    ("How do I spawn a child process?", "What about killing it?", "What about killing a child process?"),
+    # "one" stands for the noun: the new word takes the place of the old one before it
+    ("Which events does a readable stream emit?", "And a writable one?", "Which events does a writable stream emit?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

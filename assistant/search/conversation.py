@@ -32,7 +32,7 @@ _LEADS = re.compile(r"^(and|but|so|also|or|then|ok(ay)?|now)?\s*(what|how)\s+abo
 _DEMONSTRATIVES = {"this", "that", "these", "those"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "these", "those"}
 _PRONOUNS = re.compile(r"\b(it|its|they|them|their|this|that|these|those|he|she|his|her|the latter|the former)\b", re.I)
-_WORD = re.compile(r"[\w'-]+")
+_WORD = re.compile(r"[\w'-]+(?:\.[\w'-]+)*")  # "dns.lookup" is one word
 _ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
 _DOUBLED = re.compile(r"\b(\w+)(\s+\1\b)+", re.I)
 _COORD = r"(?:\s*,\s*|\s+(?:and|or|&)\s+|\s*,\s*(?:and|or)\s+)"
@@ -107,6 +107,10 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder)
         return ResolvedQuery(question, q, "standalone")
     if kind == "new-topic":
         topic = _strip_lead(q)
+        if pointing_back := _topic_pointing_back(q, topic, previous, slot):
+            return pointing_back
+        # "And a writable one?": "one" stands for the noun, and the rest takes its modifier's place.
+        topic = re.sub(r"(?<=\S)\s+ones?$", "", topic)
         # The phrase an earlier follow-up put in is the slot the next one replaces
         # ("depression" -> "anxiety" -> "schizophrenia").
         if topic and slot and slot in previous:
@@ -129,7 +133,7 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder)
             best = int(np.argmax(sims + bonus))
             if sims[best] > 0.25:
                 s, e = spans[best]
-                if _ends_run(previous, e):
+                if _ends_run(previous, e) and not _both_adverbs(previous[s:e], topic):
                     # A phrase that ends its run of content words ends a noun phrase, whose modifiers
                     # go with it: "acute stress" takes the place of "chronic stress", not of "stress"
                     # alone, which would leave "chronic acute stress".
@@ -155,6 +159,18 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder)
     return ResolvedQuery(question, _tidy(replaced) if n else f"{q} {topic}", kind)
 
 
+def _topic_pointing_back(q: str, topic: str, previous: str, slot: str | None) -> ResolvedQuery | None:
+    """"What about killing it?": a new topic that points back is what is searched, its pronoun
+    standing for the previous question's topic, as the person typed it; None for any other topic."""
+    pronoun = _PRONOUNS.search(topic)
+    if not pronoun or len(_content_words(topic)) <= len(_content_words(pronoun.group())):
+        return None
+    referent = slot if slot and slot in previous else _referent(previous, pronoun.group().lower() in _PLURAL_PRONOUNS)
+    if not referent:
+        return None
+    return ResolvedQuery(q, _tidy(_PRONOUNS.sub(lambda m: _possessive(referent, m.group()), q, count=1)), "new-topic", referent)
+
+
 # The verb a do-question ends with ("What do CBT models promote?").
 _DO_VERB = re.compile(r"\b(?:do|does|did)\s+\S.*\s([\w'-]+)[?.!\s]*$", re.I)
 
@@ -166,6 +182,12 @@ def _ends_run(text: str, e: int) -> bool:
     do = _DO_VERB.search(text)
     return (m is None or m.group().lower() in _STOP or bool(_PIVOT.fullmatch(m.group() + " "))
             or (do is not None and m.start() == do.start(1)))
+
+
+def _both_adverbs(phrase: str, topic: str) -> bool:
+    """Whether the phrase and the topic are one adverb each ("asynchronously", "synchronously"): an
+    adverb ends no noun phrase, so the words before it stay ("read a file synchronously")."""
+    return all(len(t.split()) == 1 and t.lower().endswith("ly") and len(t) > 4 for t in (phrase, topic))
 
 
 def _run_start(text: str, s: int) -> int:
@@ -212,8 +234,12 @@ def _referent(question: str, plural: bool) -> str:
     ends with, or its subject in a do-question ("What limitation does the review mention?"); for
     "they"/"them", the last plural phrase when that one is singular.  "" when none is a noun phrase."""
     body = re.sub(r"[?.!]+\s*$", "", question.strip())
-    do = re.search(r"\b(?:does|do|did)\s+((?:(?:the|a|an|this|that)\s+)?(?:[\w'-]+\s+){1,3})[\w'-]+$", body, re.I)
-    if do and len(_content_words(do.group(1))) == len(_ARTICLE.sub("", do.group(1)).split()):
+    do = re.search(r"\b(?:does|do|did)\s+((?:(?:the|a|an|this|that)\s+)?(?:[\w'.-]+\s+){1,3})[\w'-]+$", body, re.I)
+    # "How do I spawn a child process?": what the person acts on
+    acts_on = re.search(r"\b(?:do|does|did|can|could|should|would|will|shall)\s+(?:I|you|we|one)\s+[\w'-]+\s+(.+)$", body, re.I)
+    if acts_on and _content_words(acts_on.group(1)) and not _PIVOT.search(acts_on.group(1)):
+        tail = acts_on.group(1).strip()
+    elif do and len(_content_words(do.group(1))) == len(_ARTICLE.sub("", do.group(1)).split()):
         tail = do.group(1).strip()
     else:
         pivots = list(_PIVOT.finditer(body))
