@@ -204,7 +204,8 @@ def test_a_generated_manuals_source_line_breaks_are_spaces_and_its_code_blocks_s
     # A DocBook or Texinfo page wraps its source lines inside paragraphs and inline code; a browser
     # shows those breaks as spaces. An inline <code> holding a break came out of trafilatura as a
     # fence in mid-sentence, whose closing fence opened a code block that swallowed the headings
-    # after it; the paragraph's breaks stood as line breaks in its sentences.
+    # after it; the paragraph's breaks stood as line breaks in its sentences. Its option lists
+    # (<dl>) came out as alternating bullets, each option apart from what it does.
     wrapped = "Memcheck is a memory error\n    detector for programs that\n    run on Linux."
     page = tmp_path / "manual.html"
     page.write_text(
@@ -213,6 +214,11 @@ def test_a_generated_manuals_source_line_breaks_are_spaces_and_its_code_blocks_s
         "<h2>4.1. Sizes</h2><p>The question is how large is <code class='varname'>struct\nS</code>,\nin bytes:\n"
         f"perhaps a <code class='varname'>struct\n  S</code> occupies 5 bytes? {_IDLE}</p>\n"
         "<pre class='programlisting'>\nstruct S { int x; char c; };\nstruct S s1, s2;\n</pre>\n"
+        # an option list: each term opens its definition's paragraph; a variable inside code keeps its text
+        "<dl><dt>\n<a name='opt'></a><span class='term'>\n  <code class='option'>--error-exitcode=&lt;number&gt; "
+        "[default: 0] </code>\n</span>\n</dt>\n<dd><p>Specifies an alternative exit code to return if errors were "
+        "reported.</p></dd>\n<dt><code>--format=<var>format</var></code></dt><dd><p>Use <var>format</var> as the "
+        "format string.</p></dd></dl>"
         f"<h2>4.2. Writing suppression files</h2><p>The basic suppression format is described elsewhere. {_IDLE}</p>"
         "<h2>4.3. Client requests</h2><p>The following client requests are defined in memcheck.h.</p>"
         "</div></body></html>")
@@ -223,6 +229,9 @@ def test_a_generated_manuals_source_line_breaks_are_spaces_and_its_code_blocks_s
     assert any(ln.startswith("The question is how large is struct S, in bytes: perhaps a struct S occupies 5 bytes?")
                for ln in lines)
     assert "struct S { int x; char c; };" in lines and "struct S s1, s2;" in lines
+    assert "--error-exitcode=<number> [default: 0]: Specifies an alternative exit code to return if errors were reported." \
+        in lines
+    assert "--format=format: Use format as the format string." in lines
     assert doc.section_at(doc.text.index("The basic suppression format")) == ("4.2. Writing suppression files",)
     assert doc.section_at(doc.text.index("The following client requests")) == ("4.3. Client requests",)
 
@@ -247,14 +256,17 @@ def test_a_line_that_differs_from_an_earlier_one_only_at_its_end_is_no_cut_off_c
     # code lines that differ in their last character, are content; a page title repeated cut off
     # ("... A G") is not.
     option = "insecureHTTPParser <boolean> If set to true, it will use a parser with leniency flags. Default: false"
-    text = "\n".join([
+    text = "\n\n".join([  # paragraphs of a saved page, which are not unwrapped into one another
         "Neuroplasticity in Mental Health Recovery: A Guide", "Body text of the article goes here.",
         option + ".", option, "npx postject hello.exe NODE_SEA_BLOB sea-prep.blob `",
         "npx postject hello.exe NODE_SEA_BLOB sea-prep.blob ^", "Neuroplasticity in Mental Health Recovery: A G"])
-    kept = clean_text(text, capture=False).split("\n")
+    kept = clean_text(text, capture=True).split("\n")
     assert option in kept and option + "." in kept
     assert "npx postject hello.exe NODE_SEA_BLOB sea-prep.blob ^" in kept
     assert "Neuroplasticity in Mental Health Recovery: A G" not in kept
+    # Markdown and a page's main content hold no cut-off copies: a shorter code line stays.
+    code = "const rl = readline.createInterface({ input, output });\nconst rl = readline.createInterface({"
+    assert clean_text(code, capture=False).split("\n") == code.split("\n")
 
 
 def test_markdown_code_is_not_headings_and_backslash_escapes_are_literal(tmp_path: Path):

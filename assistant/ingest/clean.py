@@ -132,7 +132,9 @@ def clean_text(raw: str, capture: bool = True) -> str:
     lines = unwrap_lines(lines) if capture else lines
     drop = _debris(lines, capture)
     kept = [BULLET.sub("• ", ln) if BULLET.match(ln) else ln for ln, gone in zip(lines, drop) if not gone]
-    kept = _drop_truncated_repeats(kept)
+    # A saved page repeats its title cut off (a card, a breadcrumb); in Markdown or a page's main
+    # content a line shorter than an earlier one is code or prose ("const rl = createInterface({").
+    kept = _drop_truncated_repeats(kept) if capture else kept
     out = "\n".join(kept)
     out = re.sub(r"\n{3,}", "\n\n", out)
     return out.strip()

@@ -180,11 +180,42 @@ def _text_break(part: str, m: re.Match) -> str:
     return m.group() if block else " "
 
 
+# trafilatura loses the text of an element nested in a `<code>` inside a paragraph
+# ("<code>--format=<var>format</var></code>" came out as "--format="): code is text, its inner
+# markup (a variable's italics, a highlighter's spans) goes.
+_CODE = re.compile(r"(<code\b[^>]*>)(.*?)(</code\s*>)", re.I | re.S)
+_INNER_TAG = re.compile(r"<(?!br\b)[^<>]+>", re.I)
+
+
+def _code_flattened(raw: str) -> str:
+    return _CODE.sub(lambda m: m.group(1) + _INNER_TAG.sub("", m.group(2)) + m.group(3), raw)
+
+
 def _source_breaks_as_spaces(raw: str) -> str:
     parts = _PREFORMATTED.split(raw)
     # split() gives text, then each match's two groups: the element and its tag name
     return "".join(part if i % 3 else _BREAK.sub(lambda m, part=part: _text_break(part, m), part)
                    for i, part in enumerate(parts) if i % 3 != 2)
+
+
+# A definition list's term and its definition: trafilatura writes them as two list items, the term
+# apart from what defines it ("• --error-exitcode=<number>", then "• Specifies an alternative exit
+# code ..."). The term opens its definition's first paragraph instead: "term: definition".
+_TERM = re.compile(r"<dt\b[^>]*>(.*?)</dt\s*>\s*<dd\b[^>]*>\s*(?:<p\b[^>]*>)?", re.I | re.S)
+_ENDS_CLAUSE = re.compile(r"[:.?!]\s*(?:<[^>]+>\s*)*$")
+_LIST_TAG = re.compile(r"</?(?:dl|dd|dt)\b[^>]*>", re.I)
+
+
+def _definitions_as_paragraphs(raw: str) -> str:
+    def term(m: re.Match) -> str:
+        text = re.sub(r"\s+(?=(?:</[^>]+>\s*)*$)", "", m.group(1))  # "yes] </code>\n</span>" -> "yes]</code></span>"
+        return "<p>" + text + ("" if _ENDS_CLAUSE.search(text) else ":") + " "
+
+    raw = _TERM.sub(term, raw)
+    # what is left: a definition's end, a term without a definition, the list itself
+    return _LIST_TAG.sub(lambda m: "</p>" if m.group().lower().startswith("</dd") else
+                         "<p>" if m.group().lower().startswith("<dt") else
+                         "</p>" if m.group().lower().startswith("</dt") else "", raw)
 
 
 def _page_title(tag_title: str, h1s: list[str]) -> str:
@@ -202,7 +233,7 @@ def _page_title(tag_title: str, h1s: list[str]) -> str:
 def read_html(data: bytes) -> TextRead:
     """Main content, title, decoding note, headings, and authors, year and DOI from the `<meta>` tags."""
     raw, note = decode_bytes(data)
-    raw = _source_breaks_as_spaces(_anchors_dropped(raw))
+    raw = _definitions_as_paragraphs(_source_breaks_as_spaces(_code_flattened(_anchors_dropped(raw))))
     parser = _HTMLText()
     try:
         parser.feed(raw)
