@@ -148,3 +148,15 @@ def pdf_word_centres(path: Path, page: int, word: str) -> list[tuple[float, floa
 def inside_any(point: tuple[float, float], rects, slack: float = 0.004) -> bool:
     x, y = point
     return any(x0 - slack <= x <= x1 + slack and y0 - slack <= y <= y1 + slack for x0, y0, x1, y1 in rects)
+
+
+def searcher_of_file(encoder, path: Path, text: str):
+    """A searcher over one document written to `path` and read as the product reads it, in memory."""
+    from assistant.config import ChunkingParams
+    from assistant.index import MemoryIndex
+    from assistant.ingest import load_file
+    from assistant.search import Searcher
+
+    path.write_text(text)
+    doc, _ = load_file(path, path.name)
+    return Searcher(encoder=encoder, index=MemoryIndex([doc], encoder, ChunkingParams()))

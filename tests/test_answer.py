@@ -10,7 +10,7 @@ import pytest
 
 from assistant.config import ChunkingParams
 from assistant.index import MemoryIndex
-from assistant.ingest import document_from_text, load_file
+from assistant.ingest import document_from_text
 from assistant.search import Searcher
 from assistant.search.answer import (
     MODEL_PATH,
@@ -27,6 +27,7 @@ from assistant.search.answer import (
     pool_cosine,
 )
 from assistant.search.train_answer import expected_calibration_error
+from tests.conftest import searcher_of_file
 
 DOCS = [
     # a heading that repeats the question word for word, above the sentence that answers it
@@ -223,9 +224,7 @@ def test_a_short_line_of_program_output_hands_the_highlight_to_no_code_line(enco
             "documentation.\nFor example:\n\n```\n#![warn(missing_docs)]\npub fn undocumented() {}\n```\n\n"
             "The function will then have the following warning:\n\nwarning: missing documentation for a function\n"
             "--> your-crate/lib.rs:3:1\n")
-    (tmp_path / "lints.md").write_text(text)
-    doc, _ = load_file(tmp_path / "lints.md", "lints.md")
-    searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder, ChunkingParams()))
+    searcher = searcher_of_file(encoder, tmp_path / "lints.md", text)
     hit = searcher.search("Which lint warns about missing documentation?", k=1)[0]
     assert "It detects items missing documentation." in hit.highlight.text
 
@@ -236,9 +235,7 @@ def test_a_line_of_code_hands_the_highlight_to_a_sentence_in_words(encoder, tmp_
     text = ("# Path\n\n## path.relative(from, to)\n\nThe path.relative() method returns the relative path from "
             "from to to, based on the current working directory.\n\nFor example, on POSIX:\n\n```\n"
             "path.relative('/data/orandea/test/aaa', '/data/orandea/impl/bbb');\n// Returns: '../../impl/bbb'\n```\n")
-    (tmp_path / "path.md").write_text(text)
-    doc, _ = load_file(tmp_path / "path.md", "path.md")
-    searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder, ChunkingParams()))
+    searcher = searcher_of_file(encoder, tmp_path / "path.md", text)
     hit = searcher.search("What does path.relative('/data/orandea/test/aaa', '/data/orandea/impl/bbb') return?", k=1)[0]
     assert hit.highlight.text.startswith("The path.relative() method returns")
     # What counts as a line of code: its shape, and few words; a sentence that ends in a signature,

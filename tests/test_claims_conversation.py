@@ -11,7 +11,7 @@ from assistant.claims import ClaimAdapter, ClaimChecker, ClaimError, flip_claim
 from assistant.claims.features import POLARITY_FEATURES, SENTENCE_FEATURES
 from assistant.claims.models import ADAPTER_PATH, MODEL_PATH
 from assistant.search import is_followup, resolve_followup
-from tests.conftest import ROOT
+from tests.conftest import ROOT, searcher_of_file
 
 EV_KEYS = ["text", "doc_id", "title", "start", "end", "page", "label", "score"]
 
@@ -270,17 +270,11 @@ def test_a_section_heading_and_a_line_of_code_are_never_claim_evidence(encoder, 
     # API documentation: the heading "path.relative(from, to)" and the example's code line repeat
     # the claim's names but state nothing it could agree or disagree with; the sentences do.
     from assistant.claims.evidence import sentence_candidates
-    from assistant.config import ChunkingParams
-    from assistant.index import MemoryIndex
-    from assistant.ingest import load_file
-    from assistant.search import Searcher
 
     text = ("# Path\n\n## path.relative(from, to)\n\nThe path.relative() method returns the relative path from from "
             "to to, based on the current working directory.\n\n```\npath.relative('/data/test/aaa', '/data/impl/bbb');\n"
             "```\n\nIf from and to each resolve to the same path, a zero-length string is returned.\n")
-    (tmp_path / "path.md").write_text(text)
-    doc, _ = load_file(tmp_path / "path.md", "path.md")
-    searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder, ChunkingParams()))
+    searcher = searcher_of_file(encoder, tmp_path / "path.md", text)
     claim = "path.relative returns the relative path between two paths."
     cands, _ = sentence_candidates(searcher, claim, encoder.encode([claim])[0])
     said = [searcher.index.sentence_text(c.row) for c in cands]
