@@ -61,3 +61,19 @@ def test_searches_answer_while_an_upload_is_indexed(tmp_path, corpus_index, enco
     assert not errors and answered > 0
     searcher.reload()
     assert searcher.search("octopus puzzles", k=1)[0].doc_id == "uploads/upload.md"
+
+
+def test_an_index_opened_before_a_build_still_reads_its_files_after_it(tmp_path, corpus_index, encoder):
+    # A searcher opens BM25 and the vectors on its first question, which may come after an upload's
+    # build has switched to a new generation: the generation it opened must still be on disk then.
+    idx = tmp_path / "index"
+    shutil.copytree(corpus_index, idx)
+    before = open_index(idx)  # nothing read yet but the tables
+    new = tmp_path / "upload.md"
+    new.write_text("# Octopus cognition\n\nThe octopus solves puzzles with its arms.")
+    doc, _ = load_file(new, "uploads/upload.md")
+    build_index(idx, [doc], encoder, keep_existing=True)
+    assert open_index(idx).directory != before.directory
+    assert before.bm25_scores(["octopu"]).shape == (len(before),)
+    q = encoder.encode(["Which brain regions are linked to depression?"])[0]
+    assert len(before.vector_search(q, 3)) == 3

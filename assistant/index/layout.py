@@ -6,7 +6,9 @@
                             and checksums (tables, documents, vectors, BM25)
 
 A build writes a new generation beside the old one and only then switches CURRENT, so a crash
-mid-build leaves the previous index untouched.
+mid-build leaves the previous index untouched. The generation it replaces stays until the next build:
+a searcher that opened it reads its BM25 and vector files on first use, which may come after the
+switch.
 
 Public API: `FORMAT_VERSION`, `current_generation`, `index_lock`, `new_generation_dir`, `publish`,
 `read_manifest`, `file_records`, `verify_files`, `library_versions`.
@@ -119,7 +121,10 @@ def new_generation_dir(index_dir: Path) -> Path:
 
 def publish(index_dir: Path, tmp: Path, manifest: dict) -> Path:
     """Write the manifest, flush everything to disk, switch CURRENT to the new generation and
-    remove the old ones.  On any failure the folder is removed and CURRENT is untouched."""
+    remove the old ones but the one it replaces (see the module docstring).  On any failure the
+    folder is removed and CURRENT is untouched."""
+    pointer = index_dir / "CURRENT"
+    replaced = pointer.read_text().strip() if pointer.is_file() else ""
     try:
         (tmp / "manifest.json").write_bytes(orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
         _fsync_tree(tmp)
@@ -136,7 +141,7 @@ def publish(index_dir: Path, tmp: Path, manifest: dict) -> Path:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     for stale in index_dir.iterdir():
-        if stale.is_dir() and stale.name != final.name and stale.name.startswith(("gen-", ".building-")):
+        if stale.is_dir() and stale.name not in (final.name, replaced) and stale.name.startswith(("gen-", ".building-")):
             shutil.rmtree(stale, ignore_errors=True)
     return final
 
