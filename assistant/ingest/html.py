@@ -166,16 +166,16 @@ _PREFORMATTED = re.compile(r"(<(pre|textarea|listing|xmp)\b.*?</\2\s*>)", re.I |
 # `<dt>`) apart by it. Any other break (between words, beside `<i>`, `<code>`, `<a>`) is a space.
 _BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 _TAG_BEFORE = re.compile(r"<(/?)([a-zA-Z][\w-]*)[^<>]*>$")
-_TAG_AFTER = re.compile(r"^<(/?)([a-zA-Z][\w-]*)")
+_TAG_AFTER = re.compile(r"<(/?)([a-zA-Z][\w-]*)")  # matched where the break ends
 _INLINE = frozenset("a abbr b bdi bdo big cite code data del dfn em font i img ins kbd mark q s samp small span strike "
                     "strong sub sup time tt u var wbr".split())
 
 
 def _text_break(part: str, m: re.Match) -> str:
-    before = _TAG_BEFORE.search(part[max(0, m.start() - 300):m.start()]) if part[:m.start()].endswith(">") else None
-    after = _TAG_AFTER.match(part[m.end():m.end() + 40]) if part.startswith("<", m.end()) else None
     if m.start() == 0 or m.end() == len(part):
         return m.group()
+    before = _TAG_BEFORE.search(part, max(0, m.start() - 300), m.start()) if part[m.start() - 1] == ">" else None
+    after = _TAG_AFTER.match(part, m.end(), m.end() + 40) if part[m.end()] == "<" else None
     block = any(t is not None and t.group(2).lower() not in _INLINE for t in (before, after))
     return m.group() if block else " "
 
@@ -203,7 +203,8 @@ def _source_breaks_as_spaces(raw: str) -> str:
 # code ..."). The term opens its definition's first paragraph instead: "term: definition".
 _TERM = re.compile(r"<dt\b[^>]*>(.*?)</dt\s*>\s*<dd\b[^>]*>\s*(?:<p\b[^>]*>)?", re.I | re.S)
 _ENDS_CLAUSE = re.compile(r"[:.?!]\s*(?:<[^>]+>\s*)*$")
-_LIST_TAG = re.compile(r"</?(?:dl|dd|dt)\b[^>]*>", re.I)
+_LIST_TAG = re.compile(r"<(/?d[ldt])\b[^>]*>", re.I)
+_LIST_TAG_AS = {"/dd": "</p>", "dt": "<p>", "/dt": "</p>"}  # the list itself, <dl>, goes
 
 
 def _definitions_as_paragraphs(raw: str) -> str:
@@ -213,9 +214,7 @@ def _definitions_as_paragraphs(raw: str) -> str:
 
     raw = _TERM.sub(term, raw)
     # what is left: a definition's end, a term without a definition, the list itself
-    return _LIST_TAG.sub(lambda m: "</p>" if m.group().lower().startswith("</dd") else
-                         "<p>" if m.group().lower().startswith("<dt") else
-                         "</p>" if m.group().lower().startswith("</dt") else "", raw)
+    return _LIST_TAG.sub(lambda m: _LIST_TAG_AS.get(m.group(1).lower(), ""), raw)
 
 
 def _page_title(tag_title: str, h1s: list[str]) -> str:

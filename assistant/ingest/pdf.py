@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,13 +68,19 @@ def _typewriter_fonts(pages: list[PageLayout]) -> frozenset[str]:
     return frozenset(f for f, n in alike.items() if n >= 3 and f not in differ)
 
 
-def _body_style(pages: list[PageLayout], skip: set[tuple[int, int]]) -> tuple[str, float]:
-    weight: Counter[tuple[str, float]] = Counter()
+def _kept(pages: list[PageLayout], skip: set[tuple[int, int]]) -> Iterator[tuple[PageLayout, Box]]:
+    """The boxes in reading order that are not furniture (`skip`: page and box indexes), with their page."""
     for pi, page in enumerate(pages):
         for bi, box in enumerate(page.boxes):
             if (pi, bi) not in skip:
-                for ln in box.lines:
-                    weight[(ln.font, ln.size)] += len(ln.text)
+                yield page, box
+
+
+def _body_style(pages: list[PageLayout], skip: set[tuple[int, int]]) -> tuple[str, float]:
+    weight: Counter[tuple[str, float]] = Counter()
+    for _, box in _kept(pages, skip):
+        for ln in box.lines:
+            weight[(ln.font, ln.size)] += len(ln.text)
     if not weight:
         return "", 0.0
     font, size = weight.most_common(1)[0][0]
@@ -241,13 +248,10 @@ def _outline_headings(entries: list[OutlineEntry], pages: list[PageLayout], skip
     if not entries:
         return {}
     placed, ids = [], []
-    for pi, page in enumerate(pages):
-        for bi, box in enumerate(page.boxes):
-            if (pi, bi) in skip:
-                continue
-            for li, ln in enumerate(box.lines):
-                placed.append(PlacedLine(ln.text, page.number, (ln.font, ln.size), li == 0))
-                ids.append(id(ln))
+    for page, box in _kept(pages, skip):
+        for li, ln in enumerate(box.lines):
+            placed.append(PlacedLine(ln.text, page.number, (ln.font, ln.size), li == 0))
+            ids.append(id(ln))
     return {ids[i]: v for i, v in outline_lines(entries, placed, (style.body_font, style.body_size)).items()}
 
 
@@ -262,22 +266,20 @@ def _side_by_side(pages: list[PageLayout], skip: set[tuple[int, int]], body: tup
     """Lines set otherwise than the body text that share their baseline with another line of their
     style in another box: the header cells of a table set at the text's size ("Result type",
     "Shorthand method"), which look like headings one by one. A heading stands alone on its line."""
+    by_style: dict[tuple[int, str, float], list[Line]] = {}  # page number, font, size
+    for page, box in _kept(pages, skip):
+        for ln in box.lines:
+            if (ln.font, ln.size) != body:
+                by_style.setdefault((page.number, ln.font, ln.size), []).append(ln)
     out: set[int] = set()
-    for pi, page in enumerate(pages):
-        by_style: dict[tuple[str, float], list[Line]] = {}
-        for bi, box in enumerate(page.boxes):
-            if (pi, bi) not in skip:
-                for ln in box.lines:
-                    if (ln.font, ln.size) != body:
-                        by_style.setdefault((ln.font, ln.size), []).append(ln)
-        for lines in by_style.values():
-            lines.sort(key=lambda ln: ln.y0)
-            for i, a in enumerate(lines):  # the lines within reach of a's baseline follow it
-                for b in lines[i + 1:]:
-                    if b.y0 - a.y0 > 0.3 * a.size:
-                        break
-                    if a.x1 < b.x0 or b.x1 < a.x0:
-                        out.update((id(a), id(b)))
+    for lines in by_style.values():
+        lines.sort(key=lambda ln: ln.y0)
+        for i, a in enumerate(lines):  # the lines within reach of a's baseline follow it
+            for b in lines[i + 1:]:
+                if b.y0 - a.y0 > 0.3 * a.size:
+                    break
+                if a.x1 < b.x0 or b.x1 < a.x0:
+                    out.update((id(a), id(b)))
     return frozenset(out)
 
 
@@ -289,15 +291,12 @@ def _heading_styles(pages: list[PageLayout], skip: set[tuple[int, int]], body_fo
     sizes = {body_size}
     style = _Style(body_font, body_size, (), typewriter_fonts=typewriter_fonts, side_by_side=side_by_side)
     pages_of: dict[tuple[str, float], set[int]] = {}
-    for pi, page in enumerate(pages):
-        for bi, box in enumerate(page.boxes):
-            if (pi, bi) in skip:
-                continue
-            for i, line in enumerate(box.lines):
-                nxt = box.lines[i + 1] if i + 1 < len(box.lines) else None
-                if _is_heading(line, nxt, style, i == 0):
-                    sizes.add(round(line.size, 1))
-                    pages_of.setdefault((line.font, line.size), set()).add(pi)
+    for page, box in _kept(pages, skip):
+        for i, line in enumerate(box.lines):
+            nxt = box.lines[i + 1] if i + 1 < len(box.lines) else None
+            if _is_heading(line, nxt, style, i == 0):
+                sizes.add(round(line.size, 1))
+                pages_of.setdefault((line.font, line.size), set()).add(page.number)
     recurring = frozenset(k for k, v in pages_of.items() if len(v) >= 2)
     return tuple(sorted(sizes, reverse=True)), recurring
 
@@ -460,10 +459,8 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
     style = _Style(body_font, body_size, *_heading_styles(pages, skip, body_font, body_size, code, cells), code, cells)
     vocab = Vocabulary(ln.text for page in pages for box in page.boxes for ln in box.lines)
     assembler = _Assembler(style, _outline_headings(outline, pages, skip, style))
-    for pi, page in enumerate(pages):
-        for bi, box in enumerate(page.boxes):
-            if (pi, bi) not in skip:
-                assembler.add_box(box, page.number)
+    for page, box in _kept(pages, skip):
+        assembler.add_box(box, page.number)
     title = _title(pages, skip, body_size, vocab)
     text, page_spans, sections = _render(assembler.finish(), vocab, title)
     if not text.strip():

@@ -323,15 +323,16 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
     on at least three pages and half of them: a web page's fixed sidebar or banner, which a browser
     prints on every page."""
     counts: Counter[str] = Counter()
+    places = [[_placed(b) for b in page.boxes] for page in pages]
     placed: Counter[tuple[str, int, int]] = Counter()
-    for page in pages:
+    for page, page_places in zip(pages, places):
         counts.update({_key(b.text) for b in page.boxes if _in_margin(b, page)})
-        placed.update({_placed(b) for b in page.boxes})
+        placed.update(set(page_places))
     need = max(3, len(pages) // 5)
     out: set[tuple[int, int]] = set()
     for pi, page in enumerate(pages):
         for bi, box in enumerate(page.boxes):
-            if len(pages) >= 3 and placed[_placed(box)] >= max(3, (len(pages) + 1) // 2):
+            if len(pages) >= 3 and placed[places[pi][bi]] >= max(3, (len(pages) + 1) // 2):
                 out.add((pi, bi))
             if not _in_margin(box, page):
                 continue

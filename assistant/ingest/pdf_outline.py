@@ -111,12 +111,12 @@ class PlacedLine:
     first_in_box: bool
 
 
-def _printed(lines: list[PlacedLine], i: int, title: str) -> list[int] | None:
-    """The lines, from line `i` on, that print `title` (a key): the line alone; or its start when
-    the outline cut the title short, with the lines after it in its style; or a heading set on
-    several lines, each carrying on the title. None when line `i` does not print it."""
+def _printed(lines: list[PlacedLine], keys: list[str], i: int, title: str) -> list[int] | None:
+    """The lines, from line `i` on, that print `title` (a key; `keys` are the lines'): the line
+    alone; or its start when the outline cut the title short, with the lines after it in its style;
+    or a heading set on several lines, each carrying on the title. None when line `i` does not print it."""
     line = lines[i]
-    key = _key(line.text)
+    key = keys[i]
     if not key:
         return None
     if _alike(key, title):
@@ -132,7 +132,7 @@ def _printed(lines: list[PlacedLine], i: int, title: str) -> list[int] | None:
     out, rest = [i], title[len(key):]
     while rest:
         j = out[-1] + 1
-        nxt = _key(lines[j].text) if j < len(lines) and lines[j].style == line.style else ""
+        nxt = keys[j] if j < len(lines) and lines[j].style == line.style else ""
         if not nxt or not rest.startswith(nxt):
             return None
         out.append(j)
@@ -151,6 +151,8 @@ def outline_lines(entries: list[OutlineEntry], lines: list[PlacedLine], body: tu
     does not take the section's heading. Each line serves one entry, so a title repeated
     ("Methods" in the abstract and in the text) goes to the line on its page."""
     top = min((e.level for e in entries), default=1)
+    keys = [_key(ln.text) for ln in lines]
+    lower = [_starts_lower(ln.text) for ln in lines]
     by_page: dict[int, list[int]] = {}
     for i, ln in enumerate(lines):
         by_page.setdefault(ln.page, []).append(i)
@@ -162,13 +164,13 @@ def outline_lines(entries: list[OutlineEntry], lines: list[PlacedLine], body: tu
         for n, entry in sorted(enumerate(entries), key=lambda ne: ne[1].page):
             if n in found:
                 continue
-            title = _key(entry.title)
+            title, title_lower = _key(entry.title), _starts_lower(entry.title)
             best: tuple[tuple[bool, bool, int], list[int]] | None = None
             for i in by_page.get(entry.page + shift, []):
                 line = lines[i]
-                if i in taken or (_starts_lower(line.text) and not _starts_lower(entry.title)):
+                if i in taken or (lower[i] and not title_lower):
                     continue  # the end of a sentence wrapped onto its own line ("randomisation.")
-                printed = _printed(lines, i, title)
+                printed = _printed(lines, keys, i, title)
                 if printed is None or any(j in taken for j in printed):
                     continue
                 rank = (line.style == body, not line.first_in_box, i)

@@ -147,8 +147,7 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder)
         # "What is that phenomenon called?": the phenomenon is what the previous question describes,
         # which no phrase of it names; the question is searched together with it.
         return ResolvedQuery(question, f"{q} ({previous})", kind)
-    plural = bool(pronoun) and pronoun.group().lower() in _PLURAL_PRONOUNS
-    topic = slot if slot and slot in previous else _referent(previous, plural)
+    topic = _topic_of(previous, slot, pronoun.group() if pronoun else "")
     if not topic:
         return ResolvedQuery(question, f"{q} ({previous})", kind)
     replaced, n = _PRONOUNS.subn(lambda m: _possessive(topic, m.group()), q, count=1)
@@ -165,7 +164,7 @@ def _topic_pointing_back(q: str, topic: str, previous: str, slot: str | None) ->
     pronoun = _PRONOUNS.search(topic)
     if not pronoun or len(_content_words(topic)) <= len(_content_words(pronoun.group())):
         return None
-    referent = slot if slot and slot in previous else _referent(previous, pronoun.group().lower() in _PLURAL_PRONOUNS)
+    referent = _topic_of(previous, slot, pronoun.group())
     if not referent:
         return None
     return ResolvedQuery(q, _tidy(_PRONOUNS.sub(lambda m: _possessive(referent, m.group()), q, count=1)), "new-topic", referent)
@@ -182,6 +181,12 @@ def _ends_run(text: str, e: int) -> bool:
     do = _DO_VERB.search(text)
     return (m is None or m.group().lower() in _STOP or bool(_PIVOT.fullmatch(m.group() + " "))
             or (do is not None and m.start() == do.start(1)))
+
+
+def _topic_of(previous: str, slot: str | None, pronoun: str) -> str:
+    """What a pronoun stands for: the phrase a follow-up put into the previous question, else that
+    question's referent for this pronoun (`_referent`)."""
+    return slot if slot and slot in previous else _referent(previous, pronoun.lower() in _PLURAL_PRONOUNS)
 
 
 def _both_adverbs(phrase: str, topic: str) -> bool:
