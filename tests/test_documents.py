@@ -333,6 +333,34 @@ def test_a_readme_reads_as_prose_without_badges_and_with_its_wrapped_lines_joine
     assert "rehash installs shims for all binaries (i.e., ~/.tool/versions/*/bin/*). Run it after an install." in lines
 
 
+def test_markdown_tables_list_code_autolinks_and_footnotes_read_as_written(tmp_path: Path):
+    # A build guide's Markdown as projects write it: a pipe table padded to line its columns up
+    # (its delimiter row aligns, it says nothing; a footnote mark in a cell), a fence indented
+    # under a list item (its "```sh" is no text), an autolink (the address is the text), a
+    # footnote whose text wraps onto indented lines, and code spans "`` `x` ``" and "`\`".
+    guide = tmp_path / "BUILDING.md"
+    guide.write_text(
+        "# Building\n\nDepending on the host platform, the toolchains vary.\n\n"
+        "| Operating System | Compiler Versions   |\n"
+        "| ---------------- | :------------------ |\n"
+        "| Linux            | GCC >= 10.1 [^1]    |\n"
+        "| macOS            | Xcode >= 11         |\n\n"
+        "1. To uninstall, remove its root directory:\n\n"
+        "    ```sh\n    rm -rf $(tool root)\n    ```\n\n"
+        "Binaries at <https://example.org/release/> are produced on RHEL 8.\n\n"
+        "Quote a name as `` `x` ``; the separator is `/` on POSIX and `\\` on Windows.\n\n"
+        "[^1]: Older compilers may work. However, official release\n"
+        "    binaries are built with this one.\n")
+    doc, _ = load_file(guide, "BUILDING.md")
+    lines = doc.text.split("\n")
+    assert "Operating System | Compiler Versions\nLinux | GCC >= 10.1\nmacOS | Xcode >= 11" in doc.text
+    assert "---" not in doc.text and "[^" not in doc.text
+    assert "rm -rf $(tool root)" in doc.text.replace("    ", "") and "sh" not in lines and "`sh" not in doc.text
+    assert "Binaries at https://example.org/release/ are produced on RHEL 8." in lines
+    assert "Quote a name as `x`; the separator is / on POSIX and \\ on Windows." in lines
+    assert "Older compilers may work. However, official release binaries are built with this one." in lines
+
+
 @pytest.mark.skipif(not PDF_SAMPLES.exists(), reason="needs ../shared/pdf-samples")
 def test_every_sample_pdf_is_ingested_or_reported():
     result = load_paths([PDF_SAMPLES])

@@ -199,7 +199,8 @@ def unwrap_lines(lines: list[str]) -> list[str]:
         last = lines[i - 1] if i else ""
         if (last and width >= 40 and len(last) >= 0.6 * width and not _SENTENCE_END.search(last) and len(last.split()) >= 3
                 and _wordy(last) and _wordy(line) and not BULLET.match(line) and not _LIST_ITEM.match(line)):
-            out[-1] = prev + line if re.search(r"[^\W\d_]-$", prev) else f"{prev} {line}"
+            # The line's indent is layout (a list item's or a note's text), not space within a sentence.
+            out[-1] = prev + line.lstrip() if re.search(r"[^\W\d_]-$", prev) else f"{prev} {line.lstrip()}"
         else:
             out.append(line)
     return out

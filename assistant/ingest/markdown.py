@@ -18,11 +18,13 @@ __all__ = ["markdown_text", "read_markdown"]
 _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.M)
 
 _MD_SYNTAX = [
-    (re.compile(r"^[ \t]{0,3}(?:```|~~~).*$", re.M), ""),
+    (re.compile(r"^[ \t]*(?:```|~~~).*$", re.M), ""),
     # A linked image is a badge or a button ("build passing", "Join the chat"): no text of the page.
     (re.compile(r"\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)"), ""),
     (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
     (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"\[\^[^\]\s]+\](?!:)(?:,[ \t]*(?=\[\^))?"), ""),  # a footnote's mark in the text ("[^2], [^3]")
+    (re.compile(r"^[ \t]{0,3}\[\^[^\]\s]+\]:[ \t]*", re.M), ""),  # a footnote: its text stays, a paragraph
     (re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]+\S+.*$", re.M), ""),  # a reference link's definition
     (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # a reference link: [text][] or [text][name]
     (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M), ""),
@@ -32,6 +34,7 @@ _MD_SYNTAX = [
     (re.compile(r"(?<![\w_])_(?![\s_])(.+?)(?<![\s_])_(?![\w_])"), r"\1"),  # never inside snake_case
     (re.compile(r"`([^`]+)`"), r"\1"),
     (re.compile(r"^\s*([-*_]\s*){3,}$", re.M), ""),
+    (re.compile(r"<((?:https?|ftp)://[^>\s]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>"), r"\1"),  # an autolink shows its address
     (re.compile(r"<[^>\n]+>"), ""),
 ]
 
@@ -41,12 +44,20 @@ _MD_SYNTAX = [
 # parked in the private-use area while the markup is stripped, then put back.
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _PARKED = re.compile("[\ue000-\ue07f]")
-_CODE_SPAN = re.compile(r"`([^`\n]+)`")  # "`~/.pyenv/versions/*/bin/*`" holds no emphasis
+# A code span holds no emphasis ("`~/.pyenv/versions/*/bin/*`"); one opened by a run of backticks
+# closes at a run as long, and one space inside each end is padding ("`` `x` ``").
+# A backslash in it is literal ("`\`"), and an escaped backtick opens none.
+_CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)([^\n]+?)(?<!`)\1(?!`)")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)  # an HTML comment: notes to the writer, never shown
 # A fenced code block: its lines are code, so a "# comment" in it is no heading.
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,}).*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
-_FENCE_LINE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+# Indented as deep as a list item's text when the block belongs to the item.
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?(?:^[ \t]*\1[ \t]*$|\Z)", re.M | re.S)
+_FENCE_LINE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _ITEM = re.compile(r"^[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t])")
+_FOOTNOTE = re.compile(r"^[ \t]{0,3}\[\^[^\]\s]+\]:")  # its text goes on in indented lines, as an item's does
+# A table's delimiter row ("|---|:--:|"): the line under its header row.
+_DELIMITER_ROW = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$|^[ \t]*\|[ \t]*:?-+:?[ \t]*\|[ \t]*$")
+_CELL_BAR = re.compile(r"(?<!\\)\|")
 _STOPS = re.compile(r"[.!?:;][\"'”’)\]]*$|[ ]{2}$|\\$")  # a sentence end or a hard line break
 # A line's first letter, after opening quotes, brackets, code or emphasis marks and path characters.
 _FIRST_LETTER = re.compile(r"^[`(\"'*_\[~./\\-]*([^\W\d_])")
@@ -55,6 +66,10 @@ _SETEXT = re.compile(r"^[ \t]{0,3}(=+|-+)[ \t]*$")
 
 def _parked(text: str) -> str:
     return "".join(chr(0xE000 + ord(c)) if "!" <= c <= "~" and not c.isalnum() else c for c in text)
+
+
+def _unpadded(code: str) -> str:
+    return code[1:-1] if len(code) > 2 and code[0] == code[-1] == " " and code.strip() else code
 
 
 def _parked_block(m: re.Match) -> str:
@@ -66,9 +81,9 @@ def _parked_block(m: re.Match) -> str:
 
 
 def _strip(text: str) -> str:
-    text = _ESCAPED.sub(lambda m: _parked(m.group(1)), text)
     text = _FENCE.sub(_parked_block, text)
-    text = _CODE_SPAN.sub(lambda m: _parked(m.group(1)), text)
+    text = _CODE_SPAN.sub(lambda m: _parked(_unpadded(m.group(2))), text)
+    text = _ESCAPED.sub(lambda m: _parked(m.group(1)), text)
     text = _COMMENT.sub("", text)
     for pat, rep in _MD_SYNTAX:
         text = pat.sub(rep, text)
@@ -125,7 +140,35 @@ def _continuations_joined(lines: list[str]) -> list[str]:
             out[-1] = prev.rstrip() + " " + body
         else:
             out.append(line)
-            item = item or bool(_ITEM.match(line))
+            item = item or bool(_ITEM.match(line) or _FOOTNOTE.match(line))
+    return out
+
+
+def _row(line: str) -> str:
+    """A table row as its cells, padding and outer bars left out: "Linux | GCC >= 10.1"."""
+    cells = [c.strip() for c in _CELL_BAR.split(line.strip())]
+    if cells and not cells[0]:
+        cells = cells[1:]
+    while cells and not cells[-1]:
+        cells.pop()
+    return " | ".join(cells)
+
+
+def _tables_tidied(lines: list[str]) -> list[str]:
+    """Pipe tables (a header row over a delimiter row, then rows) read as rows of cells: the
+    delimiter row says how to align columns, nothing a reader reads, and the padding that lines
+    the columns up in the source is no text."""
+    out: list[str] = []
+    in_table = False
+    for line in lines:
+        if _DELIMITER_ROW.match(line) and out and "|" in out[-1] and not in_table:
+            out[-1] = _row(out[-1])
+            in_table = True
+        elif in_table and line.strip() and "|" in line:
+            out.append(_row(line))
+        else:
+            in_table = False
+            out.append(line)
     return out
 
 
@@ -153,7 +196,7 @@ def _setext_as_atx(lines: list[str]) -> list[str]:
 
 def markdown_text(md: str) -> tuple[str, tuple[tuple[int, str], ...]]:
     """The text without markup, and its headings (level, text without markup) in order."""
-    md = _prose_mapped(md, _unwrapped)
+    md = _prose_mapped(md, lambda lines: _tables_tidied(_unwrapped(lines)))
     headings = tuple((len(m.group(1)), _strip(m.group(2)).strip()) for m in _headings(md))
     return _strip(md), headings
 
