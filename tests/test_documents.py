@@ -249,6 +249,13 @@ def test_code_fences_trafilatura_misplaces_are_put_where_markdown_reads_them():
     for md in (after_text, in_item):
         text, headings = markdown_text(_fences_mended(md))
         assert "```" not in text
+    # a <pre> after a paragraph that ends in code
+    after_code = "In `entry.js` script:\n\n`node entry.js` ```\nModule {\n}\n```\n ##### `require.resolve(request)`\n\nText."
+    text, headings = markdown_text(_fences_mended(after_code))
+    assert "#" not in text and headings == ((5, "require.resolve(request)"),)
+    # two <code> elements side by side: two spans, not one holding "``"
+    text, _ = markdown_text(_fences_mended("accessed using:\n\n`import url from 'node:url';``const url = require('node:url');`"))
+    assert text.endswith("\n\nimport url from 'node:url'; const url = require('node:url');")
 
 
 def test_a_line_that_differs_from_an_earlier_one_only_at_its_end_is_no_cut_off_copy():

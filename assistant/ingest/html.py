@@ -123,11 +123,15 @@ def _fences_mended(md: str) -> str:
     """trafilatura's Markdown with its code fences where Markdown reads them: a `<pre>` right after
     a paragraph comes out with its opening fence at the end of the paragraph's line, and one in a
     list item with it indented while its closing fence is not. Markdown sees no fence there, and
-    the closing fence would open one, swallowing the headings after it."""
+    the closing fence would open one, swallowing the headings after it. Two `<code>` elements side
+    by side come out as "`a``b`", which Markdown reads as one span holding "``": set apart."""
+    md = _ADJACENT_SPANS.sub("` `", md)
     return _INDENTED_FENCE.sub(r"\1", _FENCE_AFTER_TEXT.sub("\n\n```", md))
 
 
-_FENCE_AFTER_TEXT = re.compile(r"(?<=[^\s`])[ \t]*```(?=[ \t]*\n)")
+# After a word, or after a code span and a space ("`node entry.js` ```").
+_FENCE_AFTER_TEXT = re.compile(r"(?:(?<=[^\s`])[ \t]*|(?<=[^\s`]`)[ \t]+)```(?=[ \t]*\n)")
+_ADJACENT_SPANS = re.compile(r"(?<=[^\s`])``(?=[^\s`])")
 _INDENTED_FENCE = re.compile(r"^[ \t]+(```)", re.M)
 # A heading's permalink (Sphinx and MkDocs print "¶", others "#", "§" or a link symbol) is a link
 # to itself, not part of its text.
