@@ -368,6 +368,29 @@ def test_markdown_tables_list_code_autolinks_and_footnotes_read_as_written(tmp_p
     assert "Older compilers may work. However, official release binaries are built with this one." in lines
 
 
+def test_markdown_indented_code_is_code_and_a_list_items_indented_paragraph_is_prose(tmp_path: Path):
+    # A command reference: usage in an indented code block ("<version>" is no tag, "# ..." no
+    # heading, each line stays a line); a list item's second paragraph indented to its text is
+    # prose, joined as typed; code four spaces deeper than an item's text is code.
+    ref = tmp_path / "COMMANDS.md"
+    ref.write_text(
+        "# Command Reference\n\nInstall a version.\n\n"
+        "    Usage: tool install [-f] <version>\n"
+        "           tool install -l|--list\n\n"
+        "    # list what can be installed\n    -l/--list    List all available versions\n\n"
+        "1. To uninstall, remove the root directory.\n\n"
+        "   If you installed it with a package manager,\n   remove the package too:\n\n"
+        "       brew uninstall tool\n\n"
+        "## Next\n\nMore text here.\n")
+    doc, _ = load_file(ref, "COMMANDS.md")
+    lines = doc.text.split("\n")
+    assert "Usage: tool install [-f] <version>" in lines and "tool install -l|--list" in lines
+    assert "# list what can be installed" in lines and "-l/--list List all available versions" in lines
+    assert [s.path for s in doc.sections] == [("Next",)]
+    assert "If you installed it with a package manager, remove the package too:" in lines
+    assert "brew uninstall tool" in lines
+
+
 @pytest.mark.skipif(not PDF_SAMPLES.exists(), reason="needs ../shared/pdf-samples")
 def test_every_sample_pdf_is_ingested_or_reported():
     result = load_paths([PDF_SAMPLES])

@@ -201,9 +201,84 @@ def markdown_text(md: str) -> tuple[str, tuple[tuple[int, str], ...]]:
     return _strip(md), headings
 
 
+_ITEM_MARK = re.compile(r"^([ \t]*(?:[-*+]|\d{1,9}[.)]))([ \t]+)\S")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _fence_after(fence: str, line: str) -> str | None:
+    """The open fence after `line` when it opens or closes one or lies in one, else None."""
+    opened = _FENCE_LINE.match(line)
+    if fence and opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+        return ""
+    return fence or (opened.group(1) if opened else None)
+
+
+def _item_column(line: str) -> int | None:
+    """The column a list item's (or footnote's) text starts at, if the line opens one."""
+    mark = _ITEM_MARK.match(line)
+    if mark:
+        return mark.end() - 1 if len(mark.group(2)) <= 4 else mark.end(1) + 1
+    return _indent(line) + 4 if _FOOTNOTE.match(line) else None
+
+
+def _code_end(lines: list[str], i: int, depth: int) -> int:
+    """Where the indented code block opening at line i ends (its trailing blank lines left out)."""
+    j = i
+    while j < len(lines) and (not lines[j].strip() or _indent(lines[j]) >= depth):
+        j += 1
+    while not lines[j - 1].strip():
+        j -= 1
+    return j
+
+
+def _indented_code_fenced(md: str) -> str:
+    """Indented code blocks (CommonMark: after a blank line, four spaces deeper than the text of
+    the list item they sit in, if any) fenced, so that they are code as a fenced block is: kept
+    line by line, their "<version>" no tag to strip and their "# comment" no heading.  A list
+    item's own paragraphs, indented as deep as its text, stay prose."""
+    out: list[str] = []
+    items: list[int] = []  # the text column of each list item (or footnote) the line may belong to
+    fence = ""
+    blank = True
+    lines = md.expandtabs(4).split("\n")
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        after = _fence_after(fence, line)
+        if after is not None or not line.strip():
+            fence = after or ""
+            blank = after is None
+            out.append(line)
+            i += 1
+            continue
+        if blank:
+            while items and _indent(line) < items[-1]:
+                items.pop()
+        depth = (items[-1] if items else 0) + 4
+        if blank and _indent(line) >= depth:
+            j = _code_end(lines, i, depth)
+            pad = " " * (depth - 4)
+            out += [pad + "```", *(ln[depth:] for ln in lines[i:j]), pad + "```"]
+            i, blank = j, False
+            continue
+        column = _item_column(line)
+        if column is not None:
+            while items and items[-1] > _indent(line):
+                items.pop()
+            items.append(column)
+        out.append(line)
+        i += 1
+        blank = False
+    return "\n".join(out)
+
+
 def read_markdown(data: bytes) -> TextRead:
     raw, note = decode_bytes(data)
     raw = re.sub(r"\A---\n.*?\n---\n", "", raw, flags=re.S)  # front matter
+    raw = _indented_code_fenced(raw)
     raw = _prose_mapped(raw, _setext_as_atx)
     # A heading stands alone even where the paragraph under it follows on the next line, so that
     # a long heading is never joined to it as a wrapped line.
