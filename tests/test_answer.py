@@ -25,8 +25,11 @@ from assistant.search.answer import (
     match_words,
     pick,
     pool_cosine,
+    sentence_features,
+    term_weights,
 )
 from assistant.search.train_answer import expected_calibration_error
+from assistant.text import bm25_tokenize
 from tests.conftest import searcher_of_file
 
 DOCS = [
@@ -248,3 +251,28 @@ def test_a_line_of_code_hands_the_highlight_to_a_sentence_in_words(encoder, tmp_
                   "• patients aged 18 to 65 years;", "let-7b overexpression reduced Hmga2 and increased p16(Ink4a).",
                   "Release of LDH was less (2.9%, p < 0.001) than ferritin release.(ABSTRACT TRUNCATED AT 250 WORDS)"):
         assert not is_code_like(prose), prose
+
+
+def test_a_rare_question_term_outweighs_terms_every_passage_shares(encoder):
+    # A build manual: every section names the tool and building it, so those words say little
+    # about which sentence answers; "RAM" is in one sentence only.  Counted alike, the Python line
+    # held three of the question's terms against the memory line's one; on the real manual it took
+    # the highlight for "How much RAM do I need to build Node.js?".
+    sections = [f"To build Node.js {what}, run the build script of Node.js with the {flag} option."
+                for what, flag in (("on Linux", "--linux"), ("on macOS", "--mac"), ("on Windows", "--win"),
+                                   ("documentation", "--docs"), ("tests", "--test"), ("releases", "--release"))]
+    text = ("Prerequisites\n\n"
+            "• Python support: the Node.js project supports Python >= 3.6 for building and testing.\n"
+            "• Memory: at least 8GB of RAM is typically required when compiling with 4 parallel jobs.\n\n"
+            + "\n\n".join(sections))
+    doc = document_from_text("BUILDING.md", text, title="Building Node.js")
+    index = MemoryIndex([doc], encoder, ChunkingParams(max_tokens=96, overlap_tokens=0))
+    question = "How much RAM do I need to build Node.js?"
+    terms = term_weights(index, bm25_tokenize([question])[0])
+    assert terms["ram"] > 3 * terms["node"]
+    sentences, x, *_ = sentence_features(index, 0, encoder.encode([question])[0], terms)  # the two lines' passage
+    texts = [index.sentence_text(r) for r in sentences]
+    share = dict(zip(texts, x[:, SENTENCE_FEATURES.index("term_share")]))
+    python = next(t for t in texts if t.startswith("• Python"))
+    memory = next(t for t in texts if t.startswith("• Memory"))
+    assert share[memory] > share[python]

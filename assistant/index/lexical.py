@@ -102,3 +102,11 @@ class Bm25:
         if not tokens or not self._n:
             return np.zeros(self._n, dtype=np.float32)
         return np.asarray(self._retriever.get_scores(tokens), dtype=np.float32)[: self._n]
+
+    def idf(self, tokens: list[str]) -> np.ndarray:
+        """Each token's inverse document frequency over the passages, as BM25 (Lucene) weighs it:
+        log(1 + (N - df + 0.5) / (df + 0.5)); a token no passage holds gets df 0, the most."""
+        indptr = self._retriever.scores["indptr"]
+        vocab = self._retriever.vocab_dict
+        df = np.array([indptr[vocab[t] + 1] - indptr[vocab[t]] if t in vocab else 0 for t in tokens], np.float64)
+        return np.log1p((self._n - df + 0.5) / (df + 0.5)).astype(np.float32)

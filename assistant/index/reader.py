@@ -151,6 +151,10 @@ class Index:
         """BM25 score of every passage for the stemmed query `tokens`."""
         return self._bm25().scores(tokens)
 
+    def idf(self, tokens: list[str]) -> np.ndarray:
+        """How rare each stemmed token is among the passages (BM25's inverse document frequency)."""
+        return self._bm25().idf(tokens)
+
     def warm_up(self) -> None:
         """Open the search backends now rather than on the first question."""
         self._vectors()

@@ -4,7 +4,8 @@ Two logistic regressions stored as JSON in `assistant/models/answer.json` (train
 `python -m assistant.search.train_answer`; what they learned from is written there and in
 `assistant/models/README.md`):
 - the sentence model scores each sentence of a passage from `SENTENCE_FEATURES` (its cosine with the
-  question, its neighbours' and its passage's, the question terms it shares, its length); the
+  question, its neighbours' and its passage's, the share of the question's terms it holds, each
+  weighted by its rarity (`term_weights`)); the
   highlight is the best-scoring sentence that is not heading-like (`is_heading_like`) nor a line of
   code (`is_code_like`), or the one
   right after a heading-like line that scores best of all (`pick`), shown with the sentence before
@@ -20,7 +21,7 @@ hits are the closest passages, not answers.  `match_words` says a probability in
 Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEATURES`, `MODEL_PATH`,
 `answer_model`, `answer_span`, `asks_quantity`, `is_code_like`, `is_heading_like`, `is_question`, `match_words`,
 `passage_answer`, `pick`, `pool_cosine`,
-`relevance_features`, `sentence_features`, `MatchWord`.
+`relevance_features`, `sentence_features`, `term_weights`, `MatchWord`.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from assistant.text import bm25_tokenize
 __all__ = ["MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AnswerModel", "MatchWord", "PassageAnswer", "answer_span",
            "answer_model", "asks_quantity", "is_code_like", "is_heading_like", "is_question", "match_words", "passage_answer",
            "pick", "pool_cosine",
-           "relevance_features", "sentence_features"]
+           "relevance_features", "sentence_features", "term_weights"]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "answer.json"
 
@@ -147,9 +148,24 @@ def _heading_starts(index: Index, doc: int) -> frozenset[int]:
     return frozenset(s.start for s in index.document(doc).sections)
 
 
-def sentence_features(index: Index, row: int, q: np.ndarray, terms: set[str]
+def term_weights(index: Index, tokens: list[str]) -> dict[str, float]:
+    """The question's stemmed terms, each weighted by how rare it is among the passages (BM25's
+    inverse document frequency): a term every passage of a manual holds ("node", "build") says
+    little about which sentence answers, a rare one ("ram") much."""
+    unique = list(dict.fromkeys(tokens))
+    return dict(zip(unique, index.idf(unique).tolist())) if unique else {}
+
+
+def _share(terms: dict[str, float], tokens: set[str]) -> float:
+    """The weighted share of the question's terms that `tokens` hold."""
+    total = sum(terms.values())
+    return sum(w for t, w in terms.items() if t in tokens) / total if total > 0 else 0.0
+
+
+def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, float]
                       ) -> tuple[range, np.ndarray, np.ndarray, np.ndarray, dict[str, float]]:
-    """Sentence rows of passage `row`, their `SENTENCE_FEATURES` (one row each), which are
+    """Sentence rows of passage `row`, their `SENTENCE_FEATURES` (one row each; `terms` as
+    `term_weights` gives them), which are
     heading-like or code (never the highlight while a sentence in words is there), which of those
     introduce the sentence after them (all but the document's title and code: a title sums up the
     document, a heading or a question line announces what follows), and the passage's own features
@@ -166,11 +182,10 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: set[str]
     texts = [doc.text[s:e] for s, e in spans]
     tokens = [set(t) for t in bm25_tokenize(texts)]
     passage_terms = set().union(*tokens)
-    denom = max(1, len(terms))
     cos_passage = float((index.passage_vectors(np.array([row])) @ q)[0])
     prev = np.concatenate([sims[:1], sims[:-1]])
     nxt = np.concatenate([sims[1:], sims[-1:]])
-    x = np.column_stack([sims, sims - sims.max(), prev, nxt, [len(terms & t) / denom for t in tokens]]).astype(np.float32)
+    x = np.column_stack([sims, sims - sims.max(), prev, nxt, [_share(terms, t) for t in tokens]]).astype(np.float32)
     starts = _heading_starts(index, p.doc)
     heading = np.array([is_heading_like(t, s, doc.title, starts) for t, (s, _) in zip(texts, spans)])
     code = np.array([is_code_like(t) for t in texts])
@@ -181,7 +196,7 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: set[str]
     # A line of code shares the question's names ("path.relative(...)") but says nothing in words:
     # like a heading, it is the highlight only when no sentence in words is there.
     heading |= code
-    passage = {"cos_passage": cos_passage, "passage_term_share": len(terms & passage_terms) / denom}
+    passage = {"cos_passage": cos_passage, "passage_term_share": _share(terms, passage_terms)}
     return sentences, x, heading, leads, passage
 
 
@@ -280,7 +295,7 @@ def asks_quantity(question: str) -> bool:
     return bool(_QUANTITY.search(question))
 
 
-def passage_answer(index: Index, row: int, q: np.ndarray, terms: set[str], pool: tuple[float, float], question: bool,
+def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float], pool: tuple[float, float], question: bool,
                    model: AnswerModel | None = None, quantity: bool = False) -> PassageAnswer:
     """The answering sentence of passage `row` and the passage's relevance features; `pool` is
     `pool_cosine` of the search's candidates, `question` whether the query is a question, `quantity`

@@ -31,6 +31,7 @@ from assistant.search.answer import (
     match_words,
     passage_answer,
     pool_cosine,
+    term_weights,
 )
 from assistant.search.hits import Highlight, Hit
 from assistant.search.questions import QuestionError, clean_question
@@ -164,7 +165,7 @@ class Searcher:
         q = self.encoder.encode_query(question) if query_vector is None else query_vector
         tokens = bm25_tokenize([question])[0]
         cand = self.candidates(question, doc_ids, q, n=max(self.fusion.candidates, 4 * k), tokens=tokens)
-        terms = set(tokens)
+        terms = term_weights(self.index, tokens)
         scores = cand.fused(self.fusion, mode)
         pool, asked = pool_cosine(cand.dense, self.index.passage_docs(cand.rows)), is_question(question)
         quantity = asks_quantity(question)
@@ -211,7 +212,7 @@ class Searcher:
                 yield i
         yield from refs
 
-    def _hit(self, rank: int, row: int, score: float, q: np.ndarray, terms: set[str], pool: tuple[float, float],
+    def _hit(self, rank: int, row: int, score: float, q: np.ndarray, terms: dict[str, float], pool: tuple[float, float],
              asked: bool, quantity: bool) -> Hit:
         p = self.index.passage(row)
         doc = self.index.document(p.doc)
