@@ -368,6 +368,30 @@ def test_markdown_tables_list_code_autolinks_and_footnotes_read_as_written(tmp_p
     assert "Older compilers may work. However, official release binaries are built with this one." in lines
 
 
+def test_html_in_markdown_reads_as_a_browser_shows_it(tmp_path: Path):
+    # READMEs mix HTML into Markdown: character references, <br> line breaks (also inside a pipe
+    # table's cell, whose rows have no outer bars and are long enough to look hard-wrapped), a
+    # <details> block, and an HTML table of options with one row spread over lines.  Code shows
+    # "&amp;" as written.
+    readme = tmp_path / "README.md"
+    readme.write_text(
+        "# Tool\n\nFish &amp; chips cost &lt;5&nbsp;EUR &mdash; cheap.\nLine one<br>line two.\n\n"
+        "name | default | description\n-----|---------|------------\n"
+        "`TOOL_VERSION` | | Specifies the version of the tool to be used.<br>Also see `tool shell`\n"
+        "`TOOL_ROOT` | `~/.tool` | Defines the directory under which the versions and the shims reside.\n\n"
+        "<details>\n<summary>Install notes</summary>\n\nInstall it with pip.\n\n</details>\n\n"
+        "<table>\n  <tr><th>Option</th><th>Meaning</th></tr>\n  <tr><td>-v</td><td>Verbose <b>output</b></td></tr>\n"
+        "  <tr>\n    <td>-q</td>\n    <td>Quiet mode</td>\n  </tr>\n</table>\n\nUse `a &amp;&amp; b` as written.\n")
+    doc, _ = load_file(readme, "README.md")
+    lines = doc.text.split("\n")
+    assert "Fish & chips cost <5 EUR — cheap." in lines and "Line one" in lines and "line two." in lines
+    assert "TOOL_VERSION | | Specifies the version of the tool to be used. Also see tool shell" in lines
+    assert "TOOL_ROOT | ~/.tool | Defines the directory under which the versions and the shims reside." in lines
+    assert "Install notes" in lines and "Install it with pip." in lines
+    assert "Option | Meaning\n-v | Verbose output\n-q | Quiet mode" in doc.text
+    assert "Use a &amp;&amp; b as written." in lines
+
+
 def test_markdown_indented_code_is_code_and_a_list_items_indented_paragraph_is_prose(tmp_path: Path):
     # A command reference: usage in an indented code block ("<version>" is no tag, "# ..." no
     # heading, each line stays a line); a list item's second paragraph indented to its text is

@@ -5,6 +5,7 @@ Public API: `markdown_text`, `read_markdown`.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 
@@ -17,6 +18,7 @@ __all__ = ["markdown_text", "read_markdown"]
 # Only spaces and tabs before and after the marker: "\s" would take the blank line above with it.
 _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.M)
 
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
 _MD_SYNTAX = [
     (re.compile(r"^[ \t]*(?:```|~~~).*$", re.M), ""),
     # A linked image is a badge or a button ("build passing", "Join the chat"): no text of the page.
@@ -35,8 +37,17 @@ _MD_SYNTAX = [
     (re.compile(r"`([^`]+)`"), r"\1"),
     (re.compile(r"^\s*([-*_]\s*){3,}$", re.M), ""),
     (re.compile(r"<((?:https?|ftp)://[^>\s]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>"), r"\1"),  # an autolink shows its address
+    # HTML in Markdown: a line break and a block's edges end a line, other tags are no text.
+    (_BREAK_TAG, "\n"),
+    (re.compile(r"</?(?:p|div|details|summary|center|blockquote|h[1-6]|ul|ol|li|dl|dt|dd)\b[^>\n]*>", re.I), "\n"),
     (re.compile(r"<[^>\n]+>"), ""),
 ]
+# An HTML table in Markdown (a README's table of options): a row per line, its cells set apart as a
+# pipe table's are.  Cells may leave their closing tags out, as HTML allows.
+_HTML_TABLE = re.compile(r"<table\b.*?</table>", re.I | re.S)
+_HTML_ROW = re.compile(r"<tr\b.*?(?:</tr>|(?=<tr\b)|$)", re.I | re.S)
+_HTML_CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)(?:</t[dh]>|(?=<t[dh]\b)|$)", re.I | re.S)
+_TAG = re.compile(r"<[^>]+>")
 
 
 # A backslash before ASCII punctuation makes it a literal character (CommonMark): "\<stdio.h>" is
@@ -68,6 +79,15 @@ def _parked(text: str) -> str:
     return "".join(chr(0xE000 + ord(c)) if "!" <= c <= "~" and not c.isalnum() else c for c in text)
 
 
+def _html_table_rows(m: re.Match) -> str:
+    rows = []
+    for row in _HTML_ROW.findall(m.group(0)):
+        cells = [" ".join(_TAG.sub(" ", cell).split()) for cell in _HTML_CELL.findall(row)]
+        if any(cells):
+            rows.append(" | ".join(cells))
+    return "\n\n" + "\n".join(rows) + "\n\n"
+
+
 def _unpadded(code: str) -> str:
     return code[1:-1] if len(code) > 2 and code[0] == code[-1] == " " and code.strip() else code
 
@@ -85,8 +105,12 @@ def _strip(text: str) -> str:
     text = _CODE_SPAN.sub(lambda m: _parked(_unpadded(m.group(2))), text)
     text = _ESCAPED.sub(lambda m: _parked(m.group(1)), text)
     text = _COMMENT.sub("", text)
+    text = _HTML_TABLE.sub(_html_table_rows, text)
     for pat, rep in _MD_SYNTAX:
         text = pat.sub(rep, text)
+    # Character references ("&amp;", "&nbsp;") are text once the tags are gone; in code they stay
+    # as written (parked), as Markdown shows them there.
+    text = html.unescape(text)
     return _PARKED.sub(lambda m: chr(ord(m.group(0)) - 0xE000), text)
 
 
@@ -145,8 +169,9 @@ def _continuations_joined(lines: list[str]) -> list[str]:
 
 
 def _row(line: str) -> str:
-    """A table row as its cells, padding and outer bars left out: "Linux | GCC >= 10.1"."""
-    cells = [c.strip() for c in _CELL_BAR.split(line.strip())]
+    """A table row as its cells, padding and outer bars left out: "Linux | GCC >= 10.1". A line
+    break in a cell ("<br>") is a space: the row stays one line."""
+    cells = [_BREAK_TAG.sub(" ", c).strip() for c in _CELL_BAR.split(line.strip())]
     if cells and not cells[0]:
         cells = cells[1:]
     while cells and not cells[-1]:
@@ -154,22 +179,27 @@ def _row(line: str) -> str:
     return " | ".join(cells)
 
 
-def _tables_tidied(lines: list[str]) -> list[str]:
-    """Pipe tables (a header row over a delimiter row, then rows) read as rows of cells: the
-    delimiter row says how to align columns, nothing a reader reads, and the padding that lines
-    the columns up in the source is no text."""
+def _prose_read(lines: list[str]) -> list[str]:
+    """Pipe tables (a header row over a delimiter row, then rows) read as rows of cells, one per
+    line: the delimiter row says how to align columns, nothing a reader reads, and the padding
+    that lines the columns up in the source is no text.  The lines around them are unwrapped
+    (`_unwrapped`); a table's rows never are, with or without outer bars."""
     out: list[str] = []
-    in_table = False
-    for line in lines:
-        if _DELIMITER_ROW.match(line) and out and "|" in out[-1] and not in_table:
-            out[-1] = _row(out[-1])
-            in_table = True
-        elif in_table and line.strip() and "|" in line:
-            out.append(_row(line))
+    run: list[str] = []
+    i = 0
+    while i < len(lines):
+        if "|" in lines[i] and i + 1 < len(lines) and _DELIMITER_ROW.match(lines[i + 1]):
+            out += _unwrapped(run)
+            run = []
+            out.append(_row(lines[i]))
+            i += 2
+            while i < len(lines) and lines[i].strip() and "|" in lines[i]:
+                out.append(_row(lines[i]))
+                i += 1
         else:
-            in_table = False
-            out.append(line)
-    return out
+            run.append(lines[i])
+            i += 1
+    return out + _unwrapped(run)
 
 
 def _unwrapped(lines: list[str]) -> list[str]:
@@ -196,7 +226,7 @@ def _setext_as_atx(lines: list[str]) -> list[str]:
 
 def markdown_text(md: str) -> tuple[str, tuple[tuple[int, str], ...]]:
     """The text without markup, and its headings (level, text without markup) in order."""
-    md = _prose_mapped(md, lambda lines: _tables_tidied(_unwrapped(lines)))
+    md = _prose_mapped(md, _prose_read)
     headings = tuple((len(m.group(1)), _strip(m.group(2)).strip()) for m in _headings(md))
     return _strip(md), headings
 
