@@ -368,6 +368,21 @@ def test_markdown_tables_list_code_autolinks_and_footnotes_read_as_written(tmp_p
     assert "Older compilers may work. However, official release binaries are built with this one." in lines
 
 
+def test_a_sentence_is_no_title_and_front_matter_names_a_markdown_page(tmp_path: Path):
+    # A README that opens with sentences has no title line: the file names it. A documentation
+    # page names itself in its front matter, above a "Synopsis" heading; an empty one names nothing.
+    readme = tmp_path / "README.txt"
+    readme.write_text("This directory contains the 4.3 release of GNU Make.\n\nSee the file NEWS for the "
+                      "user-visible changes from previous releases.\nIn addition, there have been bugs fixed.\n")
+    assert load_file(readme, "make-README.txt")[0].title == "make-README.txt"
+    page = tmp_path / "npm-trust.md"
+    page.write_text("---\ntitle: npm-trust\nsection: 1\n---\n\n### Synopsis\n\nManage trusted publishing.\n")
+    doc, _ = load_file(page, "npm-trust.md")
+    assert doc.title == "npm-trust" and "title:" not in doc.text
+    page.write_text("---\nname: Bug report\ntitle: ''\n---\n\n# Report a bug\n\nSteps to reproduce it.\n")
+    assert load_file(page, "bug_report.md")[0].title == "Report a bug"
+
+
 def test_html_in_markdown_reads_as_a_browser_shows_it(tmp_path: Path):
     # READMEs mix HTML into Markdown: character references, <br> line breaks (also inside a pipe
     # table's cell, whose rows have no outer bars and are long enough to look hard-wrapped), a

@@ -236,14 +236,15 @@ def underlined_title(raw: str) -> str:
 
 
 def guess_title(text: str, fallback: str) -> str:
-    """The title is the longest heading-like line before the first paragraph of prose."""
+    """The title is the longest heading-like line before the first paragraph of prose; a line that
+    ends as a sentence does ("This directory contains the 4.3 release of GNU Make.") is prose."""
     candidates: list[str] = []
     for ln in text.split("\n")[:15]:
         ln = ln.strip()
         if not ln:
             continue
         words = len(ln.split())
-        if ln.startswith("• ") or words > 30 or (words > 12 and ln.endswith(".")):
+        if ln.startswith("• ") or words > 30 or (words > 5 and ln.endswith((".", "!"))):
             break
         if ln.startswith("#"):
             return ln.lstrip("#").strip() or fallback

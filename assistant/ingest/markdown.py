@@ -307,7 +307,11 @@ def _indented_code_fenced(md: str) -> str:
 
 def read_markdown(data: bytes) -> TextRead:
     raw, note = decode_bytes(data)
-    raw = re.sub(r"\A---\n.*?\n---\n", "", raw, flags=re.S)  # front matter
+    # Front matter (YAML between "---" lines) is no text, but its title names the page.
+    front = re.match(r"\A---\n(.*?)\n---\n", raw, re.S)
+    named = re.search(r"^title:[ \t]*(?:\"(.*)\"|'(.*)'|(.*?))[ \t]*$", front.group(1), re.M) if front else None
+    named_title = next((g.strip() for g in named.groups() if g and g.strip()), "") if named else ""
+    raw = raw[front.end():] if front else raw
     raw = _indented_code_fenced(raw)
     raw = _prose_mapped(raw, _setext_as_atx)
     # A heading stands alone even where the paragraph under it follows on the next line, so that
@@ -315,5 +319,5 @@ def read_markdown(data: bytes) -> TextRead:
     for m in reversed(_headings(raw)):
         raw = raw[:m.end()] + "\n" + raw[m.end():]
     text, headings = markdown_text(raw)
-    title = next((h for level, h in headings if level == 1), "")
+    title = named_title or next((h for level, h in headings if level == 1), "")
     return TextRead(text, title, note, headings)
