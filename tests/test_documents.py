@@ -407,6 +407,19 @@ def test_html_in_markdown_reads_as_a_browser_shows_it(tmp_path: Path):
     assert "Use a &amp;&amp; b as written." in lines
 
 
+def test_unclosed_markdown_links_and_comments_swallow_nothing_after_them(tmp_path: Path):
+    # A changelog's link missing its ")" ran to the next ")" lines below, taking a version heading
+    # with it; a comment opened and never closed is text; one closed is left out.
+    log = tmp_path / "CHANGELOG.md"
+    log.write_text("# Changelog\n\n* Add the launcher [#894](https://example.org/pull/894\n\n## v3.3.1 2016-03-04\n\n"
+                   "* Fix the generator (Robert) [#889](https://example.org/pull/889)\n\n<!-- a note -->Done.\n\n"
+                   "An <!-- open comment, then text.\n")
+    doc, _ = load_file(log, "CHANGELOG.md")
+    assert [s.path for s in doc.sections] == [("v3.3.1 2016-03-04",)]
+    assert "• Fix the generator (Robert) #889" in doc.text and "Done." in doc.text and "a note" not in doc.text
+    assert "An <!-- open comment, then text." in doc.text
+
+
 def test_markdown_indented_code_is_code_and_a_list_items_indented_paragraph_is_prose(tmp_path: Path):
     # A command reference: usage in an indented code block ("<version>" is no tag, "# ..." no
     # heading, each line stays a line); a list item's second paragraph indented to its text is

@@ -19,28 +19,30 @@ __all__ = ["markdown_text", "read_markdown"]
 _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.M)
 
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
+# Link text and addresses are bounded (a link's text in 1,000 characters, its address on one line
+# in 2,000) so that a line of unmatched brackets costs linear time, not quadratic.
 _MD_SYNTAX = [
     (re.compile(r"^[ \t]*(?:```|~~~).*$", re.M), ""),
     # A linked image is a badge or a button ("build passing", "Join the chat"): no text of the page.
-    (re.compile(r"\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)"), ""),
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
-    (re.compile(r"\[\^[^\]\s]+\](?!:)(?:,[ \t]*(?=\[\^))?"), ""),  # a footnote's mark in the text ("[^2], [^3]")
-    (re.compile(r"^[ \t]{0,3}\[\^[^\]\s]+\]:[ \t]*", re.M), ""),  # a footnote: its text stays, a paragraph
-    (re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]+\S+.*$", re.M), ""),  # a reference link's definition
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # a reference link: [text][] or [text][name]
+    (re.compile(r"\[!\[[^\][]{0,1000}\]\([^()\n]{0,2000}\)\]\([^()\n]{0,2000}\)"), ""),
+    (re.compile(r"!\[([^\][]{0,1000})\]\([^)\n]{0,2000}\)"), r"\1"),
+    (re.compile(r"\[([^\][]{1,1000})\]\([^)\n]{0,2000}\)"), r"\1"),
+    (re.compile(r"\[\^[^\]\[\s]+\](?!:)(?:,[ \t]*(?=\[\^))?"), ""),  # a footnote's mark in the text ("[^2], [^3]")
+    (re.compile(r"^[ \t]{0,3}\[\^[^\]\[\s]+\]:[ \t]*", re.M), ""),  # a footnote: its text stays, a paragraph
+    (re.compile(r"^[ \t]{0,3}\[[^\][\n]{1,1000}\]:[ \t]+\S+.*$", re.M), ""),  # a reference link's definition
+    (re.compile(r"\[([^\][]{1,1000})\]\[[^\][\n]{0,1000}\]"), r"\1"),  # a reference link: [text][] or [text][name]
     (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M), ""),
     (re.compile(r"^[ \t]{0,3}>[ \t]?", re.M), ""),
     (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
     (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), r"\1"),
     (re.compile(r"(?<![\w_])_(?![\s_])(.+?)(?<![\s_])_(?![\w_])"), r"\1"),  # never inside snake_case
     (re.compile(r"`([^`]+)`"), r"\1"),
-    (re.compile(r"^\s*([-*_]\s*){3,}$", re.M), ""),
-    (re.compile(r"<((?:https?|ftp)://[^>\s]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>"), r"\1"),  # an autolink shows its address
+    (re.compile(r"^[ \t]*([-*_][ \t]*){3,}$", re.M), ""),  # a rule; "\s" would run over blank lines
+    (re.compile(r"<((?:https?|ftp)://[^<>\s]{1,2000}|[\w.+-]{1,200}@[\w-]+(?:\.[\w-]+)+)>"), r"\1"),  # an autolink shows its address
     # HTML in Markdown: a line break and a block's edges end a line, other tags are no text.
     (_BREAK_TAG, "\n"),
-    (re.compile(r"</?(?:p|div|details|summary|center|blockquote|h[1-6]|ul|ol|li|dl|dt|dd)\b[^>\n]*>", re.I), "\n"),
-    (re.compile(r"<[^>\n]+>"), ""),
+    (re.compile(r"</?(?:p|div|details|summary|center|blockquote|h[1-6]|ul|ol|li|dl|dt|dd)\b[^<>\n]*>", re.I), "\n"),
+    (re.compile(r"<[^<>\n]+>"), ""),
 ]
 # An HTML table in Markdown (a README's table of options): a row per line, its cells set apart as a
 # pipe table's are.  Cells may leave their closing tags out, as HTML allows.
@@ -59,13 +61,13 @@ _PARKED = re.compile("[\ue000-\ue07f]")
 # closes at a run as long, and one space inside each end is padding ("`` `x` ``").
 # A backslash in it is literal ("`\`"), and an escaped backtick opens none.
 _CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)([^\n]+?)(?<!`)\1(?!`)")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)  # an HTML comment: notes to the writer, never shown
+
 # A fenced code block: its lines are code, so a "# comment" in it is no heading.
 # Indented as deep as a list item's text when the block belongs to the item.
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?(?:^[ \t]*\1[ \t]*$|\Z)", re.M | re.S)
 _FENCE_LINE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _ITEM = re.compile(r"^[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t])")
-_FOOTNOTE = re.compile(r"^[ \t]{0,3}\[\^[^\]\s]+\]:")  # its text goes on in indented lines, as an item's does
+_FOOTNOTE = re.compile(r"^[ \t]{0,3}\[\^[^\]\[\s]+\]:")  # its text goes on in indented lines, as an item's does
 # A table's delimiter row ("|---|:--:|"): the line under its header row.
 _DELIMITER_ROW = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$|^[ \t]*\|[ \t]*:?-+:?[ \t]*\|[ \t]*$")
 _CELL_BAR = re.compile(r"(?<!\\)\|")
@@ -88,6 +90,17 @@ def _html_table_rows(m: re.Match) -> str:
     return "\n\n" + "\n".join(rows) + "\n\n"
 
 
+def _comments_removed(text: str) -> str:
+    """HTML comments (notes to the writer, never shown) left out; one left open stays as text. By
+    search rather than a pattern, which would scan to the end from every unclosed "<!--"."""
+    out: list[str] = []
+    at = 0
+    while (start := text.find("<!--", at)) >= 0 and (end := text.find("-->", start + 4)) >= 0:
+        out.append(text[at:start])
+        at = end + 3
+    return "".join(out) + text[at:]
+
+
 def _unpadded(code: str) -> str:
     return code[1:-1] if len(code) > 2 and code[0] == code[-1] == " " and code.strip() else code
 
@@ -104,7 +117,7 @@ def _strip(text: str) -> str:
     text = _FENCE.sub(_parked_block, text)
     text = _CODE_SPAN.sub(lambda m: _parked(_unpadded(m.group(2))), text)
     text = _ESCAPED.sub(lambda m: _parked(m.group(1)), text)
-    text = _COMMENT.sub("", text)
+    text = _comments_removed(text)
     text = _HTML_TABLE.sub(_html_table_rows, text)
     for pat, rep in _MD_SYNTAX:
         text = pat.sub(rep, text)
