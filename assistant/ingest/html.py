@@ -168,7 +168,9 @@ _PREFORMATTED = re.compile(r"(<(pre|textarea|listing|xmp)\b.*?</\2\s*>)", re.I |
 
 # A break beside a block's tag is left: trafilatura tells the entries of an index (`<dt>` after
 # `<dt>`) apart by it. Any other break (between words, beside `<i>`, `<code>`, `<a>`) is a space.
-_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")
+# A break is the whole run of blanks that holds it, matched from the run's start: tried at every
+# blank of a long run without one, the pattern would cost time quadratic in the run's length.
+_BREAK = re.compile(r"(?<![ \t])[ \t]*[\r\n][ \t\r\n]*")
 _TAG_BEFORE = re.compile(r"<(/?)([a-zA-Z][\w-]*)[^<>]*>$")
 _TAG_AFTER = re.compile(r"<(/?)([a-zA-Z][\w-]*)")  # matched where the break ends
 _INLINE = frozenset("a abbr b bdi bdo big cite code data del dfn em font i img ins kbd mark q s samp small span strike "
