@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -78,6 +79,21 @@ def test_incremental_updates(tmp_path, corpus_copy, encoder):
     # Reused vectors are the very vectors that were embedded before.
     s = open_index(idx)
     assert np.array_equal(s.passage_vectors(s.passage_rows([s.doc_row(kept)])), kept_vectors)
+
+
+def test_a_file_read_to_other_text_is_chunked_again_not_given_old_offsets(tmp_path, encoder):
+    # The same bytes (same content hash) read to other text, as after an upgrade of a reading
+    # library: reusing the old sentence offsets on the new text highlighted "ebug Build a debug
+    # version" for a sentence that starts elsewhere.
+    old = document_from_text("notes.md", "Intro line here.\n\nThe answer is forty-two. It was found late.",
+                             title="Notes")
+    build_index(tmp_path / "idx", [old], encoder)
+    new = replace(old, text="Intro.\n\nThe answer is forty-two. It was found late.")
+    report = build_index(tmp_path / "idx", [new], encoder)
+    assert report.embedded_documents == 1 and report.reused_documents == 0
+    index = open_index(tmp_path / "idx")
+    spans = [index.sentence_span(r) for r in index.document_sentences(0)]
+    assert [new.text[a:b] for a, b in spans][-2:] == ["The answer is forty-two.", "It was found late."]
 
 
 def test_other_chunking_rebuilds_not_mixes(tmp_path, corpus_copy, encoder):

@@ -1,7 +1,7 @@
 """Building a generation: plan (what is reused) -> embed (only what is new) -> write -> publish.
 
 Public API: `build_index`, `BuildReport`, `plan_build`, `embed_plan`, `assemble`, `write_generation`.
-Unchanged documents (same content hash, model and chunking) keep their vectors and BM25 terms; an
+Unchanged documents (same content hash and text, model and chunking) keep their vectors and BM25 terms; an
 edited document keeps the vectors of every passage and sentence whose text is unchanged.  A model
 or chunking change rebuilds everything and says so.
 """
@@ -183,7 +183,9 @@ def plan_build(docs: list[Document], old: DiskIndex | None, encoder: Encoder, ch
     plans = []
     for doc in tqdm(docs, desc="chunking", unit="doc", disable=not progress):
         oi = old.doc_row(doc.doc_id) if old is not None else None
-        if oi is not None and old.doc_sha256[oi] == doc.sha256:
+        # The same file read to other text (a new version of a reading library, a cleaning rule
+        # changed without LOADER_VERSION) is chunked again: the old offsets belong to the old text.
+        if oi is not None and old.doc_sha256[oi] == doc.sha256 and old.document(oi).text == doc.text:
             plans.append(_reused_plan(doc, old, old_tables, oi))
         else:
             plans.append(_new_plan(doc, old, oi, encoder, chunking))
