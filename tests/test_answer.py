@@ -276,3 +276,19 @@ def test_a_rare_question_term_outweighs_terms_every_passage_shares(encoder):
     python = next(t for t in texts if t.startswith("• Python"))
     memory = next(t for t in texts if t.startswith("• Memory"))
     assert share[memory] > share[python]
+
+
+def test_a_highlight_that_ends_in_a_colon_takes_the_command_after_it(encoder, tmp_path):
+    # "... invoking the following command:" says how, the command under it is the answer; a
+    # sentence in words after a colon is not taken with it.
+    text = ("# Checker\n\n## Step 3: Run the checker\n\nNow you can run the checker by invoking the following "
+            "command:\n\n```\ncargo check-all\n```\n\n## Step 4: Read the report\n\nThe report lists each warning "
+            "with its place in the code. Each warning names the rule that raised it and the way to silence it:\n\n"
+            "Add an allow attribute above the function that raised the warning.\n")
+    index = searcher_of_file(encoder, tmp_path / "README.md", text).index
+    doc = index.document(0)
+    rows = {index.sentence_text(r)[:12]: (p, r) for p in range(len(index)) for r in index.passage_sentences(p)}
+    start, end = answer_span(index, *rows["Now you can "])
+    assert doc.text[start:end].endswith("command:\n\ncargo check-all")
+    start, end = answer_span(index, *rows["Each warning"])
+    assert doc.text[start:end].endswith("the way to silence it:")

@@ -10,7 +10,7 @@ Two logistic regressions stored as JSON in `assistant/models/answer.json` (train
   code (`is_code_like`), or the one
   right after a heading-like line that scores best of all (`pick`), shown with the sentence before
   it when it opens by pointing back to that one, and with the one after it when that one opens the
-  enumeration it announces (`answer_span`); for a question asking for an amount, the best sentence
+  enumeration it announces or the command its colon announces (`answer_span`); for a question asking for an amount, the best sentence
   that states a number (`asks_quantity`);
 - the relevance model turns `RELEVANCE_FEATURES` of a passage into the probability that it holds the
   answer (on SciFact train claims: that it is a passage of an evidence abstract containing a
@@ -265,7 +265,9 @@ _ENUMERATION = re.compile(r"^(first|firstly|first of all)\b", re.I)
 def answer_span(index: Index, row: int, sentence: int) -> tuple[int, int]:
     """Characters of the highlight for sentence row `sentence` of passage `row`: the sentence, with
     the one before it in its paragraph when it opens by referring back to that one, and with the
-    one after it when that one opens the enumeration it announces."""
+    one after it when that one opens the enumeration it announces, or when it ends in a colon and
+    the line after it is a command or code rather than words ("... invoking the following command:",
+    then "cargo clippy")."""
     text = index.document(index.passage(row).doc).text
     rows = index.passage_sentences(row)
     start, end = index.sentence_span(sentence)
@@ -275,7 +277,9 @@ def answer_span(index: Index, row: int, sentence: int) -> tuple[int, int]:
             start = prev_start
     if sentence + 1 < rows.stop:
         next_start, next_end = index.sentence_span(sentence + 1)
-        if "\n\n" not in text[end:next_start] and _ENUMERATION.match(text[next_start:next_end]):
+        after = text[next_start:next_end]
+        if ("\n\n" not in text[end:next_start] and _ENUMERATION.match(after)) or \
+                (text[start:end].rstrip().endswith(":") and not _is_prose(after)):
             end = next_end
     return start, end
 
