@@ -5,13 +5,12 @@ Two logistic regressions stored as JSON in `assistant/models/answer.json` (train
 `assistant/models/README.md`):
 - the sentence model scores each sentence of a passage from `SENTENCE_FEATURES` (its cosine with the
   question, its neighbours' and its passage's, the share of the question's terms it holds, each
-  weighted by its rarity (`term_weights`)); the
-  highlight is the best-scoring sentence that is not heading-like (`is_heading_like`) nor a line of
-  code (`is_code_like`), or the one
-  right after a heading-like line that scores best of all (`pick`), shown with the sentence before
-  it when it opens by pointing back to that one, and with the one after it when that one opens the
-  enumeration it announces or the command its colon announces (`answer_span`); for a question asking for an amount, the best sentence
-  that states a number (`asks_quantity`);
+  weighted by its rarity (`term_weights`)); the highlight is the best-scoring sentence that is not
+  heading-like (`is_heading_like`) nor a line of code (`is_code_like`), or the one right after a
+  heading-like line that scores best of all (`pick`), shown with the sentence before it when it
+  opens by pointing back to that one, and with the one after it when that one opens the
+  enumeration it announces or is the command its colon announces (`answer_span`); for a question
+  asking for an amount, the best sentence that states a number (`asks_quantity`);
 - the relevance model turns `RELEVANCE_FEATURES` of a passage into the probability that it holds the
   answer (on SciFact train claims: that it is a passage of an evidence abstract containing a
   rationale sentence), calibrated out of fold.
