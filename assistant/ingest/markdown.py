@@ -1,4 +1,5 @@
-"""Markdown files: the text without markup, its headings, and the first level-1 heading as title.
+"""Markdown files: the text without markup (HTML in it read as a browser shows it), its headings, and
+the front matter's title or the first level-1 heading as title.
 
 Public API: `markdown_text`, `read_markdown`.
 """
