@@ -157,6 +157,11 @@ def test_citations_in_each_format_carry_the_reference_and_the_link():
     md = cite([_hit()], docs, "markdown", base)
     assert "](http://host:7860/?doc=papers%2Ftrial.pdf&start=10&end=90&hs=20&he=35#source)" in md
     assert "(Ada Lovelace and Alan Turing, 2015)" in md and "> Sleep improved." in md
+    # A quote holding markup characters and a command on a line of its own stays one literal quote.
+    md = cite([_hit(highlight={"text": "Run *all* with <version>:\n\ncargo clippy | less", "start": 20, "end": 35})],
+              docs, "markdown", base)
+    assert md.split("\n")[1:] == ["   > Run \\*all\\* with \\<version\\>:", "   >", "   > cargo clippy \\| less"]
+    assert md.startswith("1. [Drugs & sleep\\_quality: a {trial}](http://host:7860/")
     bib = cite([_hit()], docs, "bibtex", base)
     assert bib.startswith("@article{lovelace2015drugs-1,")
     assert "title = {Drugs \\& sleep\\_quality: a \\{trial\\}}" in bib  # BibTeX's special characters escaped

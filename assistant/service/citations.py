@@ -46,13 +46,28 @@ def _plain(hit: dict, doc: Document | None, link: str) -> str:
     return f"[{hit['rank']}] {hit['title']} ({hit['doc_id']}, {hit_location(hit)}): \"{hit['highlight']['text']}\"{doi}"
 
 
+# Characters Markdown reads as markup ("<version>" as a tag, "*" as emphasis, "|" as a table's bar):
+# a backslash makes each literal, as CommonMark allows before any ASCII punctuation.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+
+
+def _md_literal(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _md_quote(text: str) -> str:
+    """A block quote inside a list item, every line of it quoted (a highlight may hold a command
+    on a line of its own), its markup characters literal."""
+    return "\n".join(f"   > {_md_literal(line)}".rstrip() for line in text.split("\n"))
+
+
 def _markdown(hit: dict, doc: Document | None, link: str) -> str:
-    title = hit["title"].replace("[", "\\[").replace("]", "\\]")
+    title = _md_literal(hit["title"])
     head = f"[{title}]({link})" if link else title
     byline = ", ".join(x for x in (_authors_short(doc), doc.year if doc else "") if x)
     doi = f" [doi:{doc.doi}](https://doi.org/{doc.doi})" if doc is not None and doc.doi else ""
     return (f"{hit['rank']}. {head}{f' ({byline})' if byline else ''} — `{hit['doc_id']}`, {hit_location(hit)}.{doi}\n"
-            f"   > {hit['highlight']['text']}")
+            f"{_md_quote(hit['highlight']['text'])}")
 
 
 def _authors_short(doc: Document | None) -> str:
