@@ -162,6 +162,8 @@ def test_citations_in_each_format_carry_the_reference_and_the_link():
               docs, "markdown", base)
     assert md.split("\n")[1:] == ["   > Run \\*all\\* with \\<version\\>:", "   >", "   > cargo clippy \\| less"]
     assert md.startswith("1. [Drugs & sleep\\_quality: a {trial}](http://host:7860/")
+    assert cite([_hit(highlight={"text": "Run it:\n\ncargo clippy", "start": 20, "end": 35})], docs, "plain") \
+        .endswith(': "Run it: cargo clippy" https://doi.org/10.1186/s13063-014-0542-8')
     bib = cite([_hit()], docs, "bibtex", base)
     assert bib.startswith("@article{lovelace2015drugs-1,")
     assert "title = {Drugs \\& sleep\\_quality: a \\{trial\\}}" in bib  # BibTeX's special characters escaped

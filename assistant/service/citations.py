@@ -43,7 +43,8 @@ def hit_location(hit: dict) -> str:
 
 def _plain(hit: dict, doc: Document | None, link: str) -> str:
     doi = f" https://doi.org/{doc.doi}" if doc is not None and doc.doi else ""
-    return f"[{hit['rank']}] {hit['title']} ({hit['doc_id']}, {hit_location(hit)}): \"{hit['highlight']['text']}\"{doi}"
+    quote = " ".join(hit["highlight"]["text"].split())  # one line per citation, a command after its colon too
+    return f"[{hit['rank']}] {hit['title']} ({hit['doc_id']}, {hit_location(hit)}): \"{quote}\"{doi}"
 
 
 # Characters Markdown reads as markup ("<version>" as a tag, "*" as emphasis, "|" as a table's bar):
