@@ -221,3 +221,17 @@ def test_every_flag_added_acts_or_is_refused(workdir, tmp_path):
     bad = subprocess.run([sys.executable, "-m", "assistant", "search", "x"], cwd=workdir, capture_output=True,
                          text=True, env=dict(env, ASSISTANT_VECTORS="fast"), timeout=120)
     assert bad.returncode != 0 and "ASSISTANT_VECTORS" in bad.stderr
+
+
+def test_a_highlight_on_two_lines_is_printed_indented_under_its_label():
+    # "... the following command:" and the command under it: the command must not fall to column 0,
+    # out of the hit it belongs to.
+    from assistant.cli.output import format_hit
+    from assistant.search import Highlight, Hit
+
+    text = "Step 3\nNow run the checker with this command:\n\ncargo check-all"
+    hit = Hit(1, 0.8, "README.md", "Checker", "README.md", 0, len(text), None, text,
+              Highlight(text[7:], 7, len(text)))
+    lines = format_hit(hit, color=False).split("\n")
+    at = next(i for i, ln in enumerate(lines) if ln.startswith("   best sentence: "))
+    assert lines[at:at + 2] == ["   best sentence: Now run the checker with this command:", "                  cargo check-all"]

@@ -29,7 +29,9 @@ def format_hit(hit: Hit, color: bool, before: str = "", after: str = "") -> str:
     section = f"{' › '.join(hit.section)} · " if hit.section else ""
     lines = [f"{hit.rank}. {hit.title}", f"   {hit.doc_id} · {section}{hit.location} · {hit.match} "
              f"(probability {hit.probability:.2f}) · score {hit.score:.3f}",
-             f"   best sentence: {hit.highlight.text}", ""]
+             # a highlight may hold a command on a line of its own: indented with the rest
+             "   best sentence: " + "\n                  ".join(ln for ln in hit.highlight.text.splitlines() if ln.strip()),
+             ""]
     lines += ["   " + ln for ln in text.splitlines() if ln.strip()]
     return "\n".join(lines) + "\n"
 
