@@ -368,7 +368,7 @@ def test_markdown_tables_list_code_autolinks_and_footnotes_read_as_written(tmp_p
     assert "Older compilers may work. However, official release binaries are built with this one." in lines
 
 
-def test_a_sentence_is_no_title_and_front_matter_names_a_markdown_page(tmp_path: Path):
+def test_a_sentence_is_no_title_and_front_matter_or_an_html_heading_names_a_markdown_page(tmp_path: Path):
     # A README that opens with sentences has no title line: the file names it. A documentation
     # page names itself in its front matter, above a "Synopsis" heading; an empty one names nothing.
     readme = tmp_path / "README.txt"
@@ -381,6 +381,13 @@ def test_a_sentence_is_no_title_and_front_matter_names_a_markdown_page(tmp_path:
     assert doc.title == "npm-trust" and "title:" not in doc.text
     page.write_text("---\nname: Bug report\ntitle: ''\n---\n\n# Report a bug\n\nSteps to reproduce it.\n")
     assert load_file(page, "bug_report.md")[0].title == "Report a bug"
+    # A README that centres its title in HTML, and a section opened by an HTML heading.
+    page.write_text('<h1 align="center">Charset Detection, for <b>Everyone</b></h1>\n\n<p align="center">Read text '
+                    'from an unknown encoding.</p>\n\n## Installation\n\nUse pip.\n\n<h3>Backporting patches</h3>\n\n'
+                    'Apply them by hand.\n')
+    doc, _ = load_file(page, "README.md")
+    assert doc.title == "Charset Detection, for Everyone"
+    assert [s.path for s in doc.sections] == [("Installation",), ("Installation", "Backporting patches")]
 
 
 def test_html_in_markdown_reads_as_a_browser_shows_it(tmp_path: Path):

@@ -319,6 +319,22 @@ def _indented_code_fenced(md: str) -> str:
     return "\n".join(out)
 
 
+# A heading set in HTML ("<h1 align="center">Charset Detection</h1>", as READMEs centre a title);
+# bounded, so that unclosed ones cost linear time.
+_HTML_HEADING = re.compile(r"<h([1-6])\b[^<>]*>(.{0,1000}?)</h\1\s*>", re.I | re.S)
+
+
+def _html_headings_as_atx(lines: list[str]) -> list[str]:
+    """HTML headings written as Markdown ones, so that they title the page and open sections; one
+    holding no text (a logo) is left out."""
+    def atx(m: re.Match) -> str:
+        inner = " ".join(_TAG.sub(" ", m.group(2)).split())
+        return f"\n\n{'#' * int(m.group(1))} {inner}\n\n" if inner else "\n\n"
+
+    text = "\n".join(lines)
+    return _HTML_HEADING.sub(atx, text).split("\n") if "<h" in text.lower() else lines
+
+
 def read_markdown(data: bytes) -> TextRead:
     raw, note = decode_bytes(data)
     # Front matter (YAML between "---" lines) is no text, but its title names the page.
@@ -326,7 +342,7 @@ def read_markdown(data: bytes) -> TextRead:
     named = re.search(r"^title:[ \t]*(?:\"(.*)\"|'(.*)'|(.*?))[ \t]*$", front.group(1), re.M) if front else None
     named_title = next((g.strip() for g in named.groups() if g and g.strip()), "") if named else ""
     raw = raw[front.end():] if front else raw
-    raw = _indented_code_fenced(raw)
+    raw = _indented_code_fenced(_prose_mapped(raw, _html_headings_as_atx))
     raw = _prose_mapped(raw, _setext_as_atx)
     # A heading stands alone even where the paragraph under it follows on the next line, so that
     # a long heading is never joined to it as a wrapped line.
