@@ -47,10 +47,12 @@ _MD_SYNTAX = [
 ]
 # An HTML table in Markdown (a README's table of options): a row per line, its cells set apart as a
 # pipe table's are.  Cells may leave their closing tags out, as HTML allows.
-_HTML_TABLE = re.compile(r"<table\b.*?</table>", re.I | re.S)
+_TABLE_OPEN = re.compile(r"<table\b", re.I)
+_TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
 _HTML_ROW = re.compile(r"<tr\b.*?(?:</tr>|(?=<tr\b)|$)", re.I | re.S)
 _HTML_CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)(?:</t[dh]>|(?=<t[dh]\b)|$)", re.I | re.S)
-_TAG = re.compile(r"<[^>]+>")
+_TAG = re.compile(r"<[^<>]+>")
+_COMMENT_OPEN, _COMMENT_CLOSE = re.compile("<!--"), re.compile("-->")
 
 
 # A backslash before ASCII punctuation makes it a literal character (CommonMark): "\<stdio.h>" is
@@ -82,23 +84,24 @@ def _parked(text: str) -> str:
     return "".join(chr(0xE000 + ord(c)) if "!" <= c <= "~" and not c.isalnum() else c for c in text)
 
 
-def _html_table_rows(m: re.Match) -> str:
+def _html_table_rows(table: str) -> str:
     rows = []
-    for row in _HTML_ROW.findall(m.group(0)):
+    for row in _HTML_ROW.findall(table):
         cells = [" ".join(_TAG.sub(" ", cell).split()) for cell in _HTML_CELL.findall(row)]
         if any(cells):
             rows.append(" | ".join(cells))
     return "\n\n" + "\n".join(rows) + "\n\n"
 
 
-def _comments_removed(text: str) -> str:
-    """HTML comments (notes to the writer, never shown) left out; one left open stays as text. By
-    search rather than a pattern, which would scan to the end from every unclosed "<!--"."""
+def _blocks_read(text: str, opening: re.Pattern, closing: re.Pattern, read: Callable[[str], str]) -> str:
+    """Each block from `opening` to the next `closing` replaced by what `read` makes of it; one left
+    open stays as text. By search rather than one pattern, which would scan to the end from every
+    unclosed opening."""
     out: list[str] = []
     at = 0
-    while (start := text.find("<!--", at)) >= 0 and (end := text.find("-->", start + 4)) >= 0:
-        out.append(text[at:start])
-        at = end + 3
+    while (start := opening.search(text, at)) and (end := closing.search(text, start.end())):
+        out += [text[at:start.start()], read(text[start.start():end.end()])]
+        at = end.end()
     return "".join(out) + text[at:]
 
 
@@ -118,8 +121,8 @@ def _strip(text: str) -> str:
     text = _FENCE.sub(_parked_block, text)
     text = _CODE_SPAN.sub(lambda m: _parked(_unpadded(m.group(2))), text)
     text = _ESCAPED.sub(lambda m: _parked(m.group(1)), text)
-    text = _comments_removed(text)
-    text = _HTML_TABLE.sub(_html_table_rows, text)
+    text = _blocks_read(text, _COMMENT_OPEN, _COMMENT_CLOSE, lambda _: "")  # notes to the writer, never shown
+    text = _blocks_read(text, _TABLE_OPEN, _TABLE_CLOSE, _html_table_rows)
     for pat, rep in _MD_SYNTAX:
         text = pat.sub(rep, text)
     # Character references ("&amp;", "&nbsp;") are text once the tags are gone; in code they stay
@@ -133,23 +136,28 @@ def _headings(md: str) -> list[re.Match]:
     return [m for m in _HEADING.finditer(md) if not any(s <= m.start() < e for s, e in fences)]
 
 
+def _fence_after(fence: str, line: str) -> str | None:
+    """The open fence after `line` when it opens or closes one or lies in one, else None."""
+    opened = _FENCE_LINE.match(line)
+    if fence and opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+        return ""
+    return fence or (opened.group(1) if opened else None)
+
+
 def _prose_mapped(md: str, change: Callable[[list[str]], list[str]]) -> str:
     """`md` with `change` applied to each run of lines outside fenced code; the code keeps its lines."""
     out: list[str] = []
     prose: list[str] = []
     fence = ""
     for line in md.split("\n"):
-        opened = _FENCE_LINE.match(line)
-        if not fence and not opened:
+        after = _fence_after(fence, line)
+        if after is None:
             prose.append(line)
             continue
         out += change(prose)
         prose = []
         out.append(line)
-        if fence and opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-            fence = ""
-        elif not fence:
-            fence = opened.group(1)
+        fence = after
     return "\n".join(out + change(prose))
 
 
@@ -250,14 +258,6 @@ _ITEM_MARK = re.compile(r"^([ \t]*(?:[-*+]|\d{1,9}[.)]))([ \t]+)\S")
 
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
-
-
-def _fence_after(fence: str, line: str) -> str | None:
-    """The open fence after `line` when it opens or closes one or lies in one, else None."""
-    opened = _FENCE_LINE.match(line)
-    if fence and opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-        return ""
-    return fence or (opened.group(1) if opened else None)
 
 
 def _item_column(line: str) -> int | None:

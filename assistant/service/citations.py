@@ -41,10 +41,14 @@ def hit_location(hit: dict) -> str:
     return f"{hit['section']}, {where}" if hit.get("section") else where
 
 
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _plain(hit: dict, doc: Document | None, link: str) -> str:
     doi = f" https://doi.org/{doc.doi}" if doc is not None and doc.doi else ""
-    quote = " ".join(hit["highlight"]["text"].split())  # one line per citation, a command after its colon too
-    return f"[{hit['rank']}] {hit['title']} ({hit['doc_id']}, {hit_location(hit)}): \"{quote}\"{doi}"
+    # one line per citation, a command after its colon too
+    return f"[{hit['rank']}] {hit['title']} ({hit['doc_id']}, {hit_location(hit)}): \"{_one_line(hit['highlight']['text'])}\"{doi}"
 
 
 # Characters Markdown reads as markup ("<version>" as a tag, "*" as emphasis, "|" as a table's bar):
@@ -109,8 +113,7 @@ def _bibtex(hit: dict, doc: Document | None, link: str) -> str:
 
 
 def _ris(hit: dict, doc: Document | None, link: str) -> str:
-    one_line = " ".join
-    lines = [("TY", "JOUR" if doc is not None and doc.doi else "GEN"), ("TI", one_line(hit["title"].split()))]
+    lines = [("TY", "JOUR" if doc is not None and doc.doi else "GEN"), ("TI", _one_line(hit["title"]))]
     lines += [("AU", a) for a in (doc.authors if doc is not None else ())]
     if doc is not None and doc.year:
         lines.append(("PY", doc.year))
@@ -121,7 +124,7 @@ def _ris(hit: dict, doc: Document | None, link: str) -> str:
         lines.append(("SP", str(page)))
     if link:
         lines.append(("UR", link))
-    lines.append(("N1", one_line(f"{hit['doc_id']}, {hit_location(hit)}: \"{hit['highlight']['text']}\"".split())))
+    lines.append(("N1", _one_line(f"{hit['doc_id']}, {hit_location(hit)}: \"{hit['highlight']['text']}\"")))
     return "\n".join(f"{tag}  - {value}" for tag, value in lines) + "\nER  - "
 
 
