@@ -117,6 +117,35 @@ def test_a_captions_wrapped_lines_are_joined_and_table_rows_stay_lines():
     ]
 
 
+def test_table_cells_that_wrap_are_read_cell_by_cell_not_line_by_line_across_cells():
+    # A table whose two text columns wrap onto more lines (a trial's recruitment strategies): read by
+    # baselines, the wrapped lines of both cells interleaved ("... Trial Trial packs ..."). Each row
+    # reads as its label, then one cell, then the other; a row of figures under an empty label
+    # (the "2016" line) stays a row of its own, as does the next labelled row.
+    def line(text: str, x0: float, y: float) -> Line:
+        return Line(text, x0, y, x0 + 5 * len(text), y + 9, 9.0, "Small")
+
+    geometry = [
+        line("Site", 40, 700), line("Recruitment", 110, 700), line("Follow-up", 330, 700),
+        line("Bristol", 40, 688), line("Packs posted by researchers. Trial", 110, 688),
+        line("Packs posted by researchers and", 330, 688),
+        line("packs given out in face-to-", 110, 677), line("reminders over the phone", 330, 677),
+        line("face sessions", 110, 666),
+        line("2015", 40, 652), line("12 (40%)", 110, 652), line("9 (30%)", 330, 652),
+        line("2016 ", 110, 641), line("14 (45%)", 330, 641),
+        line("Norwich", 40, 627), line("Packs posted by staff", 110, 627), line("Telephone reminders", 330, 627),
+    ]
+    block = _Block("aside", geometry=geometry, pages=[2] * len(geometry))
+    assert _pieces(block, Vocabulary(["face-to-face"]))[0][0].split("\n") == [
+        "Site Recruitment Follow-up",
+        "Bristol Packs posted by researchers. Trial packs given out in face-to-face sessions "
+        "Packs posted by researchers and reminders over the phone",
+        "2015 12 (40%) 9 (30%)",
+        "2016 14 (45%)",
+        "Norwich Packs posted by staff Telephone reminders",
+    ]
+
+
 def test_a_title_repeated_as_the_running_head_is_still_the_title():
     # The title set large on the first page and repeated small atop every later page is furniture
     # by repetition; on the first page it is still the title, not the author line below it. A

@@ -368,15 +368,62 @@ def _wraps(row: list[Line], nxt: list[Line], x0: float, x1: float) -> bool:
     return prose(row) and prose(nxt) and row[0].x1 >= x1 - 2 * row[0].size
 
 
+_NUMERIC_CELL = re.compile(r"^[\d±+−–.-]")
+
+
+def _continues(group: list[list[Line]], row: list[Line]) -> bool:
+    """Whether baseline row `row` carries on the table row `group` opened: cells that wrap onto more
+    lines ("Trial packs posted to parents by researchers. Trial" / "packs given out to parents").
+    It has nothing under the row's label, every cell under one of the row's other cells, no cell
+    that opens with a number (a row of figures under an empty label is a row of its own), it sits
+    close under the line above, and some cell goes on from the line above it in its column."""
+    head, above = group[0], group[-1]
+    if len(head) < 2 or any(c.x0 <= head[0].x1 for c in row):
+        return False
+    if min(c.y0 for c in above) - max(c.y1 for c in row) > 0.8 * max(c.size for c in row):
+        return False
+    columns = [c.x0 for c in head[1:]]
+    if any(min(abs(c.x0 - x) for x in columns) > 0.5 * c.size or _NUMERIC_CELL.match(c.text) for c in row):
+        return False
+
+    def goes_on(cell: Line) -> bool:
+        over = [ln for r in group for ln in r if abs(ln.x0 - cell.x0) <= 0.5 * cell.size]
+        return cell.text[:1].islower() or bool(over) and over[-1].text.rstrip().endswith(("-", ","))
+    return any(goes_on(c) for c in row)
+
+
+def _table_rows(rows: list[list[Line]]) -> list[list[list[Line]]]:
+    """Baseline rows grouped into table rows: a row and the lines its cells wrap onto (`_continues`)."""
+    groups: list[list[list[Line]]] = []
+    for row in rows:
+        if groups and _continues(groups[-1], row):
+            groups[-1].append(row)
+        else:
+            groups.append([row])
+    return groups
+
+
+def _row_text(group: list[list[Line]], vocab: Vocabulary) -> str:
+    """A table row's text: each cell's lines joined as a paragraph's are, the cells left to right,
+    so two cells that wrap are read one after the other rather than line by line across both."""
+    if len(group) == 1:
+        return " ".join(c.text for c in group[0])
+    cells: list[list[Line]] = [[c] for c in group[0]]
+    for row in group[1:]:
+        for c in row:
+            min(cells[1:], key=lambda cell: abs(cell[0].x0 - c.x0)).append(c)
+    return " ".join(join_lines([repair_line(ln.text, vocab) for ln in cell], vocab)[0] for cell in cells)
+
+
 def _pieces(block: _Block, vocab: Vocabulary) -> list[tuple[str, int]]:
     """A block's text cut where its page changes: (text, page) pieces that concatenate to the block."""
     wrapped: list[bool] = []  # asides: whether each line continues the line before it
     if block.kind == "aside":
-        rows = _rows(block.geometry)
+        groups = _table_rows(_rows(block.geometry))
         x0, x1 = min(ln.x0 for ln in block.geometry), max(ln.x1 for ln in block.geometry)
-        block.lines = [" ".join(c.text for c in row) for row in rows]
+        block.lines = [_row_text(g, vocab) for g in groups]
         block.pages = block.pages[: len(block.lines)]
-        wrapped = [False] + [_wraps(a, b, x0, x1) for a, b in zip(rows, rows[1:])]
+        wrapped = [False] + [len(a) == 1 and len(b) == 1 and _wraps(a[0], b[0], x0, x1) for a, b in zip(groups, groups[1:])]
     texts = [repair_line(t, vocab) for t in block.lines]
     kept = [(t, p, w) for t, p, w in zip(texts, block.pages, wrapped or [False] * len(texts)) if t]
     if not kept:
