@@ -292,3 +292,25 @@ def test_a_highlight_that_ends_in_a_colon_takes_the_command_after_it(encoder, tm
     assert doc.text[start:end].endswith("command:\n\ncargo check-all")
     start, end = answer_span(index, *rows["Each warning"])
     assert doc.text[start:end].endswith("the way to silence it:")
+
+
+def test_a_table_row_can_be_the_highlight_and_a_header_row_hands_it_to_no_row(encoder, tmp_path):
+    # Two tables: the answering row of a schedule ("Saliva kit for DNA donation | RP") is short,
+    # without a sentence end or a number, like a heading, but the line above it is a row too, so it
+    # is a row and may be the answer; an antibody table's header row names the question's terms
+    # ("Dilution") but announces rows, not the one under it, so it hands the highlight to no row.
+    text = ("# A study\n\n## Antibodies\n\nThe antibodies used in this study are listed below.\n\n"
+            "| Antibody | Species | Dilution | Source |\n|---|---|---|---|\n"
+            "| CTb | Goat | 1:5000 | List biological |\n"
+            "| VGLUT2 | Rabbit | 1:5000 | Synaptic systems |\n"
+            "| NK1r | Rabbit | 1:10,000 | Sigma Aldrich |\n\n"
+            "## Assessments\n\nEach participant is assessed at every visit, as set out below.\n\n"
+            "| Assessment | Visits |\n|---|---|\n"
+            "| Blood pressure and heart rate | EM WCM |\n"
+            "| Saliva kit for DNA donation | RP |\n"
+            "| Global Assessment of Functioning | CO CO |\n")
+    searcher = searcher_of_file(encoder, tmp_path / "study.md", text)
+    assert searcher.search("At what dilution was the NK1 receptor antibody used?", k=1)[0].highlight.text == \
+        "NK1r | Rabbit | 1:10,000 | Sigma Aldrich"
+    assert searcher.search("What is used to collect DNA from participants?", k=1)[0].highlight.text == \
+        "Saliva kit for DNA donation | RP"

@@ -6,11 +6,13 @@ Two logistic regressions stored as JSON in `assistant/models/answer.json` (train
 - the sentence model scores each sentence of a passage from `SENTENCE_FEATURES` (its cosine with the
   question, its neighbours' and its passage's, the share of the question's terms it holds, each
   weighted by its rarity (`term_weights`)); the highlight is the best-scoring sentence that is not
-  heading-like (`is_heading_like`) nor a line of code (`is_code_like`), or the one right after a
-  heading-like line that scores best of all (`pick`), shown with the sentence before it when it
-  opens by pointing back to that one, and with the one after it when that one opens the
-  enumeration it announces or is the command its colon announces (`answer_span`); for a question
-  asking for an amount, the best sentence that states a number (`asks_quantity`);
+  heading-like (`is_heading_like`; a short line right under another line of its table or list is
+  a row, not a heading) nor a line of code (`is_code_like`), or the one right after a heading-like
+  line that scores best of all, unless that one is a row under a table's header (`pick`), shown
+  with the sentence before it when it opens by pointing back to that one, and with the one after
+  it when that one opens the enumeration it announces or is the command its colon announces
+  (`answer_span`); for a question asking for an amount, the best sentence that states a number
+  (`asks_quantity`);
 - the relevance model turns `RELEVANCE_FEATURES` of a passage into the probability that it holds the
   answer (on SciFact train claims: that it is a passage of an evidence abstract containing a
   rationale sentence), calibrated out of fold.
@@ -186,17 +188,35 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     nxt = np.concatenate([sims[1:], sims[-1:]])
     x = np.column_stack([sims, sims - sims.max(), prev, nxt, [_share(terms, t) for t in tokens]]).astype(np.float32)
     starts = _heading_starts(index, p.doc)
-    heading = np.array([is_heading_like(t, s, doc.title, starts) for t, (s, _) in zip(texts, spans)])
+    heading = np.array([is_heading_like(t, s, doc.title, starts) and not (i and _is_row(doc.text, spans[i - 1], spans[i], starts))
+                        for i, (t, (s, _)) in enumerate(zip(texts, spans))])
     code = np.array([is_code_like(t) for t in texts])
     # A line introduces the sentence after it only when that one is prose: after a short log line
     # ("warning: missing documentation") the next line is more output, not its answer.
+    # Nor does a table's header row or a list's lead-in: the line under it is one of its rows, which
+    # says nothing about which row answers.
     leads = heading & ~code & np.array([t.strip().casefold() != doc.title.strip().casefold() and i + 1 < n
-                                        and _is_prose(texts[i + 1]) for i, t in enumerate(texts)])
+                                        and _is_prose(texts[i + 1])
+                                        and not (_is_row(doc.text, spans[i], spans[i + 1], starts)
+                                                 and not _END.search(texts[i + 1]))
+                                        for i, t in enumerate(texts)])
     # A line of code shares the question's names ("path.relative(...)") but says nothing in words:
     # like a heading, it is the highlight only when no sentence in words is there.
     heading |= code
     passage = {"cos_passage": cos_passage, "passage_term_share": _share(terms, passage_terms)}
     return sentences, x, heading, leads, passage
+
+
+def _is_row(text: str, before: tuple[int, int], span: tuple[int, int], heading_starts: frozenset[int]) -> bool:
+    """Whether the line at `span` is a row of a table or a list rather than a heading: the line
+    right above it in its block (one line break between, no section heading) states no sentence
+    either ("Saliva Oragene kit for DNA donation RP" under "Blood cytokine screen test BO BO"). Such
+    a line may be the answer and introduces nothing."""
+    above, line = text[before[0] : before[1]].strip(), text[span[0] : span[1]].strip()
+    return (text.count("\n", before[1], span[0]) == 1 and not text[before[1] : span[0]].strip()
+            and before[0] not in heading_starts and span[0] not in heading_starts
+            and bool(above) and not _END.search(above) and not above.endswith("?")
+            and not line.endswith(("?", ":")))
 
 
 _WORD = re.compile(r"^[(\"'“‘]?[A-Za-z][A-Za-z'’-]*[.,;:!?)\"'”’]*$")
