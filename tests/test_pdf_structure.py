@@ -14,6 +14,7 @@ from assistant.ingest.pdf import (
     _Block,
     _is_heading,
     _outline_headings,
+    _paragraph_breaks,
     _pieces,
     _prints_title,
     _render,
@@ -144,6 +145,17 @@ def test_table_cells_that_wrap_are_read_cell_by_cell_not_line_by_line_across_cel
         "2016 14 (45%)",
         "Norwich Packs posted by staff Telephone reminders",
     ]
+
+
+def test_a_change_of_type_size_inside_a_box_starts_a_paragraph():
+    # A journal's first page: the title set at 24 pt and its authors' names at 11 pt come in one
+    # box; read as one paragraph, the title ran on into the names, so the title was no sentence of
+    # its own. Lines of one size (a wrapped title, a wrapped paragraph) stay together.
+    lines = (Line("The FOCUS trial: cognitive remediation plus", 57, 700, 400, 724, 24.0, "F"),
+             Line("standard treatment: study protocol", 57, 672, 390, 696, 24.0, "F"),
+             Line("Louise B Glenthøj, Birgitte Fagerlund, Lasse Randers,", 57, 650, 400, 661, 11.0, "F"),
+             Line("Christian Gluud and Merete Nordentoft", 57, 637, 300, 648, 11.0, "F"))
+    assert _paragraph_breaks(Box(lines, 57, 637, 400, 724)) == [False, False, True, False]
 
 
 def test_a_title_repeated_as_the_running_head_is_still_the_title():
