@@ -282,3 +282,43 @@ def test_a_section_heading_and_a_line_of_code_are_never_claim_evidence(encoder, 
     assert any(s.startswith("If from and to each resolve") for s in said)
     # (The title stays a candidate: a paper's title often states its finding.)
     assert not any(s.startswith("path.relative(") for s in said), said
+
+
+def test_reference_entries_and_lists_of_abbreviations_or_addresses_are_never_claim_evidence(encoder, tmp_path):
+    # A trial report as a user adds it: its abbreviation list and its authors' addresses repeat the
+    # claim's words ("children's centres"), and a reference entry's title states another study's
+    # finding; none of them says whether this study's centres withdrew. The sentence that does is
+    # a candidate, and the title, printed under the journal's name, counts as the title.
+    from assistant.claims.evidence import sentence_candidates
+    from assistant.claims.features import SENTENCE_FEATURES
+
+    text = ("Injury Prevention Trials (2015) 16:25\n\n# Recruiting children's centres to a trial\n\n"
+            "## Results\n\nNone of the 36 children's centres withdrew from the study. Parent retention was 68% at 12 months.\n\n"
+            "AOR, Adjusted odds ratio; CC, Children's centres; CI, Confidence interval; IPB, Injury prevention briefing.\n\n"
+            "Contact: Ann Lee (ann.lee@example.ac.uk), Bo Chan (bo.chan@example.ac.uk) for the children's centres.\n\n"
+            "## References\n\n1. Smith J. Children's centres withdrew from most injury prevention trials. "
+            "Inj Prev 2010;16:1-5.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "trial.md", text)
+    claim = "Children's centres withdrew from the trial."
+    cands, _ = sentence_candidates(searcher, claim, encoder.encode([claim])[0])
+    said = [searcher.index.sentence_text(c.row) for c in cands]
+    assert any(s.startswith("None of the 36 children's centres withdrew") for s in said), said
+    assert not any(s.startswith(("AOR,", "Contact:", "1. Smith", "Inj Prev")) for s in said), said
+    title = SENTENCE_FEATURES.index("is_title")
+    assert [c.features[title] for c in cands if searcher.index.sentence_text(c.row).startswith("Recruiting")] == [1.0]
+
+
+@pytest.mark.parametrize("text, listing", [
+    ("AOR, Adjusted odds ratio; CC, Children's centres; CI, Confidence interval", True),
+    ("Abbreviations: CTb, cholera toxin B subunit; NK1r, neurokinin 1 receptor; VGLUT2, vesicular glutamate "
+     "transporter 2", True),
+    ("Paul Hindmarch (paul.h@nuth.nhs.uk) Adrian Hawkins (adrian.h@nuth.nhs.uk)", True),
+    # prose with semicolons, and one definition in a sentence, are statements
+    ("Retention was 65% in one arm; 68% in the other; the difference was not significant.", False),
+    ("CC, the children's centre, recruited parents; staff posted packs; researchers phoned.", False),
+    ("Write to ann.lee@example.ac.uk for the data.", False),
+])
+def test_lists_of_abbreviations_or_addresses_are_listings(text, listing):
+    from assistant.search.answer import is_listing
+
+    assert is_listing(text) is listing

@@ -12,8 +12,8 @@ import numpy as np
 
 from assistant.claims.features import sentence_features
 from assistant.search import Searcher
-from assistant.search.answer import is_code_like
-from assistant.text import stems
+from assistant.search.answer import is_code_like, is_listing
+from assistant.text import same_text, stems
 
 __all__ = ["CANDIDATE_DOCS", "SentenceCandidate", "flip_deltas", "sentence_candidates"]
 
@@ -30,9 +30,12 @@ class SentenceCandidate:
 
 def sentence_candidates(searcher: Searcher, claim: str, q: np.ndarray) -> tuple[list[SentenceCandidate], dict[int, float]]:
     """Every sentence of the best documents for the claim, with detector features, and the best
-    fused passage score of each of those documents. A section heading and a line of code state
-    nothing a claim could agree with ("path.relative(from, to)"), so they are no candidates; their
-    places still count in the others' positions."""
+    fused passage score of each of those documents. A section heading, a line of code and a list
+    of abbreviations or addresses state nothing a claim could agree with ("path.relative(from,
+    to)", "CC, Children's centres; CI, ..."), and an entry of the reference list states another
+    work's finding, not the document's, so they are no candidates; their places still count in the
+    others' positions. The document's title counts as a title wherever it stands (a PDF may
+    print a journal's name or the article type above it)."""
     index = searcher.index
     cand = searcher.candidates(claim, query_vector=q)
     fused = cand.fused(searcher.fusion)
@@ -52,12 +55,14 @@ def sentence_candidates(searcher: Searcher, claim: str, q: np.ndarray) -> tuple[
         best = float(sims.max())
         doc = index.document(d)
         headings = {s.start for s in doc.sections}
+        title = same_text(doc.title)
         for i, row in enumerate(rows):
             start, end = index.sentence_span(row)
-            if start in headings or is_code_like(doc.text[start:end]):
+            text = doc.text[start:end]
+            if start in headings or is_code_like(text) or is_listing(text) or doc.in_references(start):
                 continue
-            feats = sentence_features(claim, claim_stems, index.sentence_text(row), float(sims[i]), int(ranks[i]), best,
-                                      doc_best[d], doc_rank, i / max(1, len(rows) - 1), i == 0)
+            feats = sentence_features(claim, claim_stems, text, float(sims[i]), int(ranks[i]), best, doc_best[d],
+                                      doc_rank, i / max(1, len(rows) - 1), i == 0 or same_text(text) == title)
             out.append(SentenceCandidate(row, d, float(sims[i]), feats))
     return out, {d: doc_best[d] for d in docs}
 

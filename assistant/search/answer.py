@@ -20,7 +20,7 @@ A search is *answered* when some hit's probability reaches the model's `answer_b
 hits are the closest passages, not answers.  `match_words` says a probability in words.
 
 Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEATURES`, `MODEL_PATH`,
-`answer_model`, `answer_span`, `asks_quantity`, `is_code_like`, `is_heading_like`, `is_question`, `match_words`,
+`answer_model`, `answer_span`, `asks_quantity`, `is_code_like`, `is_heading_like`, `is_listing`, `is_question`, `match_words`,
 `passage_answer`, `pick`, `pool_cosine`,
 `relevance_features`, `sentence_features`, `term_weights`, `MatchWord`.
 """
@@ -41,7 +41,7 @@ from assistant.linear import LinearModel
 from assistant.text import bm25_tokenize
 
 __all__ = ["MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AnswerModel", "MatchWord", "PassageAnswer", "answer_span",
-           "answer_model", "asks_quantity", "is_code_like", "is_heading_like", "is_question", "match_words", "passage_answer",
+           "answer_model", "asks_quantity", "is_code_like", "is_heading_like", "is_listing", "is_question", "match_words", "passage_answer",
            "pick", "pool_cosine",
            "relevance_features", "sentence_features", "term_weights"]
 
@@ -252,6 +252,26 @@ def is_code_like(text: str) -> bool:
         if words >= 5:
             return False
     return bool(_CODE.search(text))
+
+
+# An entry of an abbreviation list: a short form with a capital or a digit, a comma, colon or
+# equals sign, then its long form in words ("AOR, Adjusted odds ratio", "CTb: cholera toxin B
+# subunit"; a result's "HR, 2.22; 95% CI ..." is no entry).
+_GLOSSARY_ENTRY = re.compile(r"^\s*(?:(?i:abbreviations?)\s*:\s*)?[\w+/-]*[A-Z0-9][\w+/-]*\s*[,:=]\s+[^\W\d_]{2}")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+
+
+def is_listing(text: str) -> bool:
+    """A list of definitions or addresses rather than a statement: an abbreviation list ("AOR,
+    Adjusted odds ratio; CC, Children's centres; CI, ...": three or more entries, most of its
+    semicolon-separated parts) or a list of contact addresses (two or more e-mail addresses).  It
+    shares a claim's words without saying anything about them (claim evidence leaves it out; a
+    question may ask what an abbreviation stands for, so it may still be a highlight)."""
+    if len(_EMAIL.findall(text)) >= 2:
+        return True
+    parts = text.split(";")
+    entries = sum(bool(_GLOSSARY_ENTRY.match(p)) for p in parts)
+    return entries >= 3 and entries >= 0.5 * len(parts)
 
 
 def relevance_features(x: np.ndarray, logits: np.ndarray, best: int, passage: dict[str, float],
