@@ -147,6 +147,36 @@ def test_table_cells_that_wrap_are_read_cell_by_cell_not_line_by_line_across_cel
     ]
 
 
+def test_an_abstract_beside_a_notes_column_is_read_as_a_paragraph_not_interleaved_with_the_notes():
+    # A journal's first page: the abstract set smaller than the body, so in a region of small type,
+    # beside a column of notes ("To cite: ...", "Received ...") at another size and pitch. Read as
+    # rows across both, each abstract line was spliced with a note line. The abstract is read on its
+    # own, its paragraphs a line each; the notes stay lines of their own.
+    def box(lines: list[tuple[str, float]], x0: float, x1: float, size: float, top: float, pitch: float) -> Box:
+        made = tuple(Line(t, x0, top - i * pitch, x0 + w, top - i * pitch + size, size, "F") for i, (t, w) in enumerate(lines))
+        return Box(made, x0, made[-1].y0, x1, made[0].y1)
+
+    notes = box([("To cite: Corder K, Brown HE,", 90), ("Schiff A, et al. BMJ Open", 85), ("2016;6:e012335.", 60),
+                 ("Received 19 April 2016", 80), ("Accepted 23 August 2016", 85)], 42, 135, 8.0, 500, 9.6)
+    abstract = box([("Objectives: Assess the feasibility of implementing the", 190),
+                    ("GoActive intervention in secondary schools, to identify", 194),
+                    ("improvements and test the study procedures that a", 190),
+                    ("full trial would use, and estimate preliminary effects.", 150),
+                    ("Results: All year 9 students in intervention schools", 192),
+                    ("were exposed to the intervention and most of them", 190),
+                    ("said they found the activities fun to take part in.", 160)], 147, 342, 9.0, 503, 11.0)
+    block = _Block("aside", geometry=[*notes.lines, *abstract.lines], boxes=[notes, abstract], pages=[1] * 12)
+    assert _pieces(block, Vocabulary([]))[0][0].split("\n") == [
+        "To cite: Corder K, Brown HE, Schiff A, et al. BMJ Open", "2016;6:e012335.", "Received 19 April 2016",
+        "Accepted 23 August 2016",
+        "Objectives: Assess the feasibility of implementing the GoActive intervention in secondary schools, to "
+        "identify improvements and test the study procedures that a full trial would use, and estimate "
+        "preliminary effects.",
+        "Results: All year 9 students in intervention schools were exposed to the intervention and most of them "
+        "said they found the activities fun to take part in.",
+    ]
+
+
 def test_a_change_of_type_size_inside_a_box_starts_a_paragraph():
     # A journal's first page: the title set at 24 pt and its authors' names at 11 pt come in one
     # box; read as one paragraph, the title ran on into the names, so the title was no sentence of

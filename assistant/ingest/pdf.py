@@ -40,6 +40,7 @@ class _Block:
     outline: bool = False  # a heading the PDF's outline names
     style: tuple[str, float] = ("", 0.0)  # headings: the font and size it is set in
     geometry: list[Line] = field(default_factory=list)  # asides: the lines with their place on the page
+    boxes: list[Box] = field(default_factory=list)  # asides: the boxes those lines came in
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,7 @@ class _Assembler:
                 last = _Block("aside")
                 into.append(last)
             last.geometry.extend(box.lines)
+            last.boxes.append(box)
             last.pages.extend([page] * len(box.lines))
             return
         breaks = _paragraph_breaks(box)
@@ -418,15 +420,67 @@ def _row_text(group: list[list[Line]], vocab: Vocabulary) -> str:
     return " ".join(join_lines([repair_line(ln.text, vocab) for ln in cell], vocab)[0] for cell in cells)
 
 
+def _is_running_text(box: Box) -> bool:
+    """A column of running text: six lines or more, five words a line on average, most of them words."""
+    words = [w for ln in box.lines for w in ln.text.split()]
+    return len(box.lines) >= 6 and len(words) >= 5 * len(box.lines) and \
+        sum(bool(_WORD.search(w)) for w in words) >= 0.7 * len(words)
+
+
+def _stands_apart(box: Box, boxes: list[Box]) -> bool:
+    """Whether a column of running text stands beside other boxes of its region whose lines keep
+    another pitch: an abstract set small beside the article's notes column ("To cite: ...",
+    "Received ..."). Regrouped into rows, the two would interleave line by line; a table's cells
+    beside one another share their rows' baselines."""
+    if not _is_running_text(box):
+        return False
+    others = [o for o in boxes if o is not box and (o.x1 <= box.x0 or o.x0 >= box.x1) and min(o.y1, box.y1) > max(o.y0, box.y0)]
+    if any(_is_running_text(o) for o in others):
+        return False  # two columns of text side by side (a reference list's) stay in rows
+    beside = [ln for o in others for ln in o.lines if box.y0 <= (ln.y0 + ln.y1) / 2 <= box.y1]
+    aligned = sum(any(abs(ln.y0 - b.y0) <= 0.2 * ln.size for b in box.lines) for ln in beside)
+    return bool(beside) and aligned < 0.6 * len(beside)
+
+
+def _aside_lines(block: _Block, vocab: Vocabulary) -> tuple[list[str], list[bool]]:
+    """A figure or table region's lines and whether each continues the line before it: table rows
+    (`_table_rows`) and a caption's wrapped lines, except that a column of running text that stands
+    apart from its neighbours (`_stands_apart`) is read on its own, a paragraph a line."""
+    apart = [b for b in block.boxes if _stands_apart(b, block.boxes)]
+    regions: list[tuple[Box | None, list[Line]]] = []
+    if not apart:
+        regions.append((None, block.geometry))
+    else:
+        for box in block.boxes:
+            if any(box is a for a in apart):
+                regions.append((box, list(box.lines)))
+            elif regions and regions[-1][0] is None:
+                regions[-1][1].extend(box.lines)
+            else:
+                regions.append((None, list(box.lines)))
+    lines: list[str] = []
+    wrapped: list[bool] = []
+    for box, geometry in regions:
+        if box is not None:
+            breaks = _paragraph_breaks(box)
+            starts = [i for i, b in enumerate(breaks) if i == 0 or b] + [len(geometry)]
+            for a, b in zip(starts, starts[1:]):
+                lines.append(join_lines([repair_line(ln.text, vocab) for ln in geometry[a:b]], vocab)[0])
+                wrapped.append(False)
+            continue
+        groups = _table_rows(_rows(geometry))
+        x0, x1 = min(ln.x0 for ln in geometry), max(ln.x1 for ln in geometry)
+        lines += [_row_text(g, vocab) for g in groups]
+        wrapped += [False] + [len(a) == 1 and len(b) == 1 and _wraps(a[0], b[0], x0, x1) for a, b in zip(groups, groups[1:])]
+    return lines, wrapped
+
+
 def _pieces(block: _Block, vocab: Vocabulary) -> list[tuple[str, int]]:
     """A block's text cut where its page changes: (text, page) pieces that concatenate to the block."""
     wrapped: list[bool] = []  # asides: whether each line continues the line before it
     if block.kind == "aside":
-        groups = _table_rows(_rows(block.geometry))
-        x0, x1 = min(ln.x0 for ln in block.geometry), max(ln.x1 for ln in block.geometry)
-        block.lines = [_row_text(g, vocab) for g in groups]
+        block.lines, wrapped = _aside_lines(block, vocab)
         block.pages = block.pages[: len(block.lines)]
-        wrapped = [False] + [len(a) == 1 and len(b) == 1 and _wraps(a[0], b[0], x0, x1) for a, b in zip(groups, groups[1:])]
     texts = [repair_line(t, vocab) for t in block.lines]
     kept = [(t, p, w) for t, p, w in zip(texts, block.pages, wrapped or [False] * len(texts)) if t]
     if not kept:
