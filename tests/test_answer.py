@@ -314,3 +314,26 @@ def test_a_table_row_can_be_the_highlight_and_a_header_row_hands_it_to_no_row(en
         "NK1r | Rabbit | 1:10,000 | Sigma Aldrich"
     assert searcher.search("What is used to collect DNA from participants?", k=1)[0].highlight.text == \
         "Saliva kit for DNA donation | RP"
+
+
+def test_table_rows_are_lines_of_words_under_lines_of_words_not_list_items_commands_or_code():
+    # Each block below is lines one line break apart, as documents hold them. Only the schedule's
+    # rows (the header stays a line that may introduce) are rows; a bulleted list of parameters,
+    # shell commands and a program's lines stay what they were (heading-like short lines).
+    from assistant.search.answer import _table_rows, is_code_like
+
+    blocks = [
+        ["Assessment Visit Week", "Blood pressure and heart rate EM WCM", "Saliva kit for DNA donation RP"],
+        ["• idle {number}", "• active {number}", "• utilization {number}"],
+        ["mkdir node_gn", "cd node_gn", "fetch node"],
+        ["const {", "performance observer entries,", "PerformanceObserver,", "} = require('node:perf_hooks');"],
+    ]
+    text = "\n\n".join("\n".join(b) for b in blocks)
+    lines = [ln for b in blocks for ln in b]
+    spans, at = [], 0
+    for ln in lines:
+        at = text.index(ln, at)
+        spans.append((at, at + len(ln)))
+        at += len(ln)
+    rows = _table_rows(text, spans, lines, np.array([is_code_like(t) for t in lines]), frozenset())
+    assert [ln for ln, r in zip(lines, rows) if r] == ["Blood pressure and heart rate EM WCM", "Saliva kit for DNA donation RP"]

@@ -188,17 +188,16 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     nxt = np.concatenate([sims[1:], sims[-1:]])
     x = np.column_stack([sims, sims - sims.max(), prev, nxt, [_share(terms, t) for t in tokens]]).astype(np.float32)
     starts = _heading_starts(index, p.doc)
-    heading = np.array([is_heading_like(t, s, doc.title, starts) and not (i and _is_row(doc.text, spans[i - 1], spans[i], starts))
-                        for i, (t, (s, _)) in enumerate(zip(texts, spans))])
     code = np.array([is_code_like(t) for t in texts])
+    rows = _table_rows(doc.text, spans, texts, code, starts)
+    heading = np.array([is_heading_like(t, s, doc.title, starts) for t, (s, _) in zip(texts, spans)]) & ~rows
     # A line introduces the sentence after it only when that one is prose: after a short log line
     # ("warning: missing documentation") the next line is more output, not its answer.
     # Nor does a table's header row or a list's lead-in: the line under it is one of its rows, which
     # says nothing about which row answers.
     leads = heading & ~code & np.array([t.strip().casefold() != doc.title.strip().casefold() and i + 1 < n
                                         and _is_prose(texts[i + 1])
-                                        and not (_is_row(doc.text, spans[i], spans[i + 1], starts)
-                                                 and not _END.search(texts[i + 1]))
+                                        and not (rows[i + 1] and not _END.search(texts[i + 1]))
                                         for i, t in enumerate(texts)])
     # A line of code shares the question's names ("path.relative(...)") but says nothing in words:
     # like a heading, it is the highlight only when no sentence in words is there.
@@ -207,16 +206,46 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     return sentences, x, heading, leads, passage
 
 
-def _is_row(text: str, before: tuple[int, int], span: tuple[int, int], heading_starts: frozenset[int]) -> bool:
-    """Whether the line at `span` is a row of a table or a list rather than a heading: the line
-    right above it in its block (one line break between, no section heading) states no sentence
-    either ("Saliva Oragene kit for DNA donation RP" under "Blood cytokine screen test BO BO"). Such
-    a line may be the answer and introduces nothing."""
-    above, line = text[before[0] : before[1]].strip(), text[span[0] : span[1]].strip()
-    return (text.count("\n", before[1], span[0]) == 1 and not text[before[1] : span[0]].strip()
-            and before[0] not in heading_starts and span[0] not in heading_starts
-            and bool(above) and not _END.search(above) and not above.endswith("?")
-            and not line.endswith(("?", ":")))
+# A list item's mark: a bullet, a dash, or a number with a full stop or a parenthesis.
+_LIST_ITEM = re.compile(r"^\s*(?:[•·▪◦●‣∙*+\-–]|\d{1,3}[.)])\s")
+# A fence, or a line that goes on in the next as a program's do ("napi_value code,", "const {").
+_NOT_A_ROW = re.compile(r"^\s*(```|~~~)|[,;({\[\\=]\s*$")
+_FENCE = re.compile(r"^[ \t]*(```|~~~)", re.M)
+
+
+def _in_fence(text: str, start: int, pos: int) -> bool:
+    """Whether `pos` lies inside a fenced code block, counting fences from `start` (the passage's
+    first sentence: passages are cut at blocks, so one rarely opens inside a fence)."""
+    return len(_FENCE.findall(text, start, pos)) % 2 == 1
+
+
+def _table_rows(text: str, spans: list[tuple[int, int]], lines: list[str], code: np.ndarray,
+                heading_starts: frozenset[int]) -> np.ndarray:
+    """Which sentences are rows of a table under the line above them rather than headings: lines
+    one line break apart, in a run of such lines outside a fenced code block with no list item,
+    code or line that goes on like a program's among them (a list of parameters or a program is
+    no table), where the line above states no sentence either
+    and neither opens a section, and that holds three words or more ("Saliva Oragene kit for DNA
+    donation RP" under "Blood cytokine screen test BO BO"; a command, "cd node_gn", is no row).
+    Such a line may be the answer and introduces nothing."""
+    n = len(spans)
+    joined = [i > 0 and text.count("\n", spans[i - 1][1], spans[i][0]) == 1 and not text[spans[i - 1][1] : spans[i][0]].strip()
+              for i in range(n)]
+    out = np.zeros(n, bool)
+    i = 0
+    while i < n:
+        j = i + 1
+        while j < n and joined[j]:
+            j += 1
+        if j - i >= 2 and not _in_fence(text, spans[0][0], spans[i][0]) and \
+                not any(code[k] or _LIST_ITEM.match(lines[k]) or _NOT_A_ROW.search(lines[k]) for k in range(i, j)):
+            for k in range(i + 1, j):
+                above = lines[k - 1].strip()
+                out[k] = (spans[k - 1][0] not in heading_starts and spans[k][0] not in heading_starts and bool(above)
+                          and not _END.search(above) and not above.endswith("?") and not lines[k].strip().endswith(("?", ":"))
+                          and _is_prose(lines[k]))
+        i = j
+    return out
 
 
 _WORD = re.compile(r"^[(\"'“‘]?[A-Za-z][A-Za-z'’-]*[.,;:!?)\"'”’]*$")
