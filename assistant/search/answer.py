@@ -208,26 +208,18 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
 
 # A list item's mark: a bullet, a dash, or a number with a full stop or a parenthesis.
 _LIST_ITEM = re.compile(r"^\s*(?:[•·▪◦●‣∙*+\-–]|\d{1,3}[.)])\s")
-# A fence, or a line that goes on in the next as a program's do ("napi_value code,", "const {").
-_NOT_A_ROW = re.compile(r"^\s*(```|~~~)|[,;({\[\\=]\s*$")
-_FENCE = re.compile(r"^[ \t]*(```|~~~)", re.M)
-
-
-def _in_fence(text: str, start: int, pos: int) -> bool:
-    """Whether `pos` lies inside a fenced code block, counting fences from `start` (the passage's
-    first sentence: passages are cut at blocks, so one rarely opens inside a fence)."""
-    return len(_FENCE.findall(text, start, pos)) % 2 == 1
+# A line that goes on in the next as a program's do ("napi_value code,", "const {").
+_NOT_A_ROW = re.compile(r"[,;({\[\\=]\s*$")
 
 
 def _table_rows(text: str, spans: list[tuple[int, int]], lines: list[str], code: np.ndarray,
                 heading_starts: frozenset[int]) -> np.ndarray:
     """Which sentences are rows of a table under the line above them rather than headings: lines
-    one line break apart, in a run of such lines outside a fenced code block with no list item,
-    code or line that goes on like a program's among them (a list of parameters or a program is
-    no table), where the line above states no sentence either
-    and neither opens a section, and that holds three words or more ("Saliva Oragene kit for DNA
-    donation RP" under "Blood cytokine screen test BO BO"; a command, "cd node_gn", is no row).
-    Such a line may be the answer and introduces nothing."""
+    one line break apart, in a run of such lines with no list item, code or line that goes on like
+    a program's among them (a list of parameters or a program is no table), under a line that
+    states no sentence either, neither opening a section, and holding three words or more
+    ("Saliva Oragene kit for DNA donation RP" under "Blood cytokine screen test BO BO"; a command,
+    "cd node_gn", is no row). Such a line may be the answer and introduces nothing."""
     n = len(spans)
     joined = [i > 0 and text.count("\n", spans[i - 1][1], spans[i][0]) == 1 and not text[spans[i - 1][1] : spans[i][0]].strip()
               for i in range(n)]
@@ -237,8 +229,7 @@ def _table_rows(text: str, spans: list[tuple[int, int]], lines: list[str], code:
         j = i + 1
         while j < n and joined[j]:
             j += 1
-        if j - i >= 2 and not _in_fence(text, spans[0][0], spans[i][0]) and \
-                not any(code[k] or _LIST_ITEM.match(lines[k]) or _NOT_A_ROW.search(lines[k]) for k in range(i, j)):
+        if j - i >= 2 and not any(code[k] or _LIST_ITEM.match(lines[k]) or _NOT_A_ROW.search(lines[k]) for k in range(i, j)):
             for k in range(i + 1, j):
                 above = lines[k - 1].strip()
                 out[k] = (spans[k - 1][0] not in heading_starts and spans[k][0] not in heading_starts and bool(above)
