@@ -261,6 +261,22 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("How do I spawn a child process?", "What about killing it?", "What about killing a child process?"),
     # "one" stands for the noun: the new word takes the place of the old one before it
     ("Which events does a readable stream emit?", "And a writable one?", "Which events does a writable stream emit?"),
+    # a question word with a noun asks the previous question of that noun; an adverbial question
+    # word takes another's place; one that the previous question cannot take is searched beside it
+    ("How many schools took part in GoActive?", "How many students?", "How many students took part in GoActive?"),
+    ("How often do patients attend the groups?", "For how long?", "For how long do patients attend the groups?"),
+    ("Where was the trial run?", "When?", "When was the trial run?"),
+    ("What dose of minocycline is used in BeneMin?", "For how long?",
+     "For how long? (What dose of minocycline is used in BeneMin?)"),
+    ("What is neuropsychotherapy?", "Why?", "Why? (What is neuropsychotherapy?)"),
+    # a name takes the place of the only name (the embedding model knows neither)
+    ("Who funded the FOCUS trial?", "What about LIMIT?", "Who funded the LIMIT trial?"),
+    # the new topic after a preposition takes the place of that phrase only, not of what follows
+    ("What were the results for girls in GoActive?", "And for boys?", "What were the results for boys in GoActive?"),
+    # a do-question's subject ends at its verb
+    ("How does exercise affect neuroplasticity?", "Does it also help memory?", "Does exercise also help memory?"),
+    # a question about one thing asks about the new one
+    ("What is neuroplasticity?", "What about NK1?", "What is NK1?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

@@ -2,11 +2,15 @@
 
 Public API: `ResolvedQuery`, `resolve_followup`, `is_followup`.
 
-Two kinds of follow-up are handled:
+Three kinds of follow-up are handled:
 - a new topic for the same question ("And for anxiety?", "What about schizophrenia?"): the phrase of
   the previous question most similar to the new topic (by the embedding model) is replaced by it,
   with the phrases coordinated with it ("depression and anxiety" -> "schizophrenia") and, where it
-  ends a noun phrase, that phrase's modifiers ("chronic stress" -> "acute stress");
+  ends a noun phrase, that phrase's modifiers ("chronic stress" -> "acute stress"); a name takes
+  the place of the previous question's only name ("What about LIMIT?" after "Who funded the FOCUS
+  trial?"), and after a preposition the topic takes the place of what followed that preposition;
+- a question word and at most a noun ("How many students?", "When?", "For how long?"): the
+  previous question asked again with it, or searched beside it when its words cannot take it;
 - a question that points back ("How is it treated?", "What causes them?"): the pronoun is replaced by
   the previous question's topic: the phrase a follow-up put in, else the noun phrase that ends the
   previous question (after its last preposition or verb: "... involved in depression and anxiety?").
@@ -41,6 +45,19 @@ _PIVOT = re.compile(r"\b(in|on|of|for|to|about|with|by|from|at|is|are|was|were|d
                     r"affect|affects|cause|causes|treat|treats|mean|means)\s+", re.I)
 
 
+_WH = (r"(?:(?:for|since|until|from|in|at|by|to)\s+)?(?:how(?:\s+(?:many|much|long|often|old|far|soon))?|what|which|"
+       r"when|where|why|who|whom|whose)")
+_AUX = r"(?:is|are|was|were|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must)"
+# A question that is its question word and at most a noun or two: "How many students?", "For how
+# long?", "Why?". Its verb and the rest are the previous question's.
+_WH_FRAGMENT = re.compile(rf"^(?:(?:and|but|so|also|then)\s+)?({_WH})((?:\s+(?!{_AUX}\b|about\b|of\b)[\w'-]+){{0,2}})\s*\?$",
+                          re.I)
+_ADVERBIAL = re.compile(r"(?:(?:for|since|until|from|in|at|by|to)\s+)?(?:how(?:\s+(?:long|often|old|far|soon))?|when|where|why)",
+                        re.I)
+# A name: a word with a capital or a digit after its first letter ("FOCUS", "BeneMin", "NK1", "U@Uni").
+_NAME = re.compile(r"(?<![\w@])[A-Za-z][\w@-]*[A-Z0-9][\w@-]*")
+
+
 class ResolvedQuery(NamedTuple):
     """What a question was searched as, and why."""
 
@@ -58,7 +75,7 @@ def _content_words(text: str) -> list[str]:
 def is_followup(question: str) -> Literal["new-topic", "reference", ""]:
     """"new-topic", "reference" or "" for a standalone question."""
     q = question.strip()
-    if _LEADS.match(q):
+    if _LEADS.match(q) or _WH_FRAGMENT.match(q):
         return "new-topic"
     words = _WORD.findall(q)
     content = _content_words(q)
@@ -105,42 +122,10 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder)
     kind = is_followup(q) if previous else ""
     if not kind or not previous:
         return ResolvedQuery(question, q, "standalone")
+    if fragment := _WH_FRAGMENT.match(q):
+        return ResolvedQuery(question, _wh_followup(fragment, previous), "new-topic")
     if kind == "new-topic":
-        topic = _strip_lead(q)
-        if pointing_back := _topic_pointing_back(q, topic, previous, slot):
-            return pointing_back
-        # "And a writable one?": "one" stands for the noun, and the rest takes its modifier's place.
-        topic = re.sub(r"(?<=\S)\s+ones?$", "", topic)
-        # The phrase an earlier follow-up put in is the slot the next one replaces
-        # ("depression" -> "anxiety" -> "schizophrenia").
-        if topic and slot and slot in previous:
-            i = previous.rfind(slot)
-            return ResolvedQuery(question, _tidy(_put(previous, i, i + len(slot), topic)), kind, topic)
-        # "And in emotional regulation?" after "What role does it play in medication?": the topic
-        # takes the place of what followed the same preposition.
-        lead = re.match(r"^(?:and|but|also|or|then|now)\s+(in|for|with|on|of|at|during|among|after|before)\s", q, re.I)
-        after = list(re.finditer(rf"\b{lead.group(1)}\s+", previous, re.I)) if lead else []
-        if topic and after:
-            s, e = _coordinated(previous, after[-1].end(), len(re.sub(r"[?.!]+\s*$", "", previous)))
-            return ResolvedQuery(question, _tidy(_put(previous, s, e, topic)), kind, topic)
-        spans = _phrases(previous)
-        if topic and spans:
-            vecs = encoder.encode([topic] + [previous[s:e] for s, e in spans])
-            sims = vecs[1:] @ vecs[0]
-            # Prefer the longest phrase among near-equals ("major depression" over "depression") and,
-            # as questions put their topic last, later phrases.
-            bonus = np.array([0.02 * previous[s:e].count(" ") + 0.05 * e / len(previous) for s, e in spans])
-            best = int(np.argmax(sims + bonus))
-            if sims[best] > 0.25:
-                s, e = spans[best]
-                if _ends_run(previous, e) and not _both_adverbs(previous[s:e], topic):
-                    # A phrase that ends its run of content words ends a noun phrase, whose modifiers
-                    # go with it: "acute stress" takes the place of "chronic stress", not of "stress"
-                    # alone, which would leave "chronic acute stress".
-                    s = _run_start(previous, s)
-                s, e = _coordinated(previous, s, e)
-                return ResolvedQuery(question, _tidy(_put(previous, s, e, topic)), kind, topic)
-        return ResolvedQuery(question, f"{previous} {topic}".strip(), kind)
+        return _new_topic(question, q, previous, slot, encoder)
     pronoun = _PRONOUNS.search(q)
     determiner = pronoun and re.match(r"\s+([\w'-]+)", q[pronoun.end():])
     if determiner and pronoun.group().lower() in _DEMONSTRATIVES and determiner.group(1).lower() not in _STOP:
@@ -156,6 +141,95 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder)
         at = pronoun.start()
         replaced = _SINGULAR_VERB.sub(_plural_verb, replaced[:at]) + replaced[at:]
     return ResolvedQuery(question, _tidy(replaced) if n else f"{q} {topic}", kind)
+
+
+def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) -> ResolvedQuery:
+    """A follow-up that asks the previous question of a new topic ("And for anxiety?")."""
+    kind: FollowupKind = "new-topic"
+    topic = _strip_lead(q)
+    if pointing_back := _topic_pointing_back(q, topic, previous, slot):
+        return pointing_back
+    # "And a writable one?": "one" stands for the noun, and the rest takes its modifier's place.
+    topic = re.sub(r"(?<=\S)\s+ones?$", "", topic)
+    # The phrase an earlier follow-up put in is the slot the next one replaces
+    # ("depression" -> "anxiety" -> "schizophrenia").
+    if topic and slot and slot in previous:
+        i = previous.rfind(slot)
+        return ResolvedQuery(question, _tidy(_put(previous, i, i + len(slot), topic)), kind, topic)
+    # "And in emotional regulation?" after "What role does it play in medication?": the topic
+    # takes the place of what followed the same preposition.
+    lead = re.match(r"^(?:and|but|also|or|then|now)\s+(in|for|with|on|of|at|during|among|after|before)\s", q, re.I)
+    after = list(re.finditer(rf"\b{lead.group(1)}\s+", previous, re.I)) if lead else []
+    if topic and after:
+        # Only the words up to the next preposition go: "for girls in GoActive" + "And for boys?"
+        # keeps "in GoActive".
+        start = after[-1].end()
+        s, e = _coordinated(previous, start, _run_end(previous, start))
+        return ResolvedQuery(question, _tidy(_put(previous, s, e, topic)), kind, topic)
+    # "What about LIMIT?" after "Who funded the FOCUS trial?": a name takes the place of the
+    # previous question's only name (the embedding model knows neither).
+    names, name = _NAME.findall(previous), _ARTICLE.sub("", topic)
+    if _NAME.fullmatch(name) and len(set(names)) == 1:
+        i = previous.find(names[0])
+        return ResolvedQuery(question, _tidy(_put(previous, i, i + len(names[0]), name)), kind, name)
+    spans = _phrases(previous)
+    if topic and spans:
+        vecs = encoder.encode([topic] + [previous[s:e] for s, e in spans])
+        sims = vecs[1:] @ vecs[0]
+        # Prefer the longest phrase among near-equals ("major depression" over "depression") and,
+        # as questions put their topic last, later phrases.
+        bonus = np.array([0.02 * previous[s:e].count(" ") + 0.05 * e / len(previous) for s, e in spans])
+        best = int(np.argmax(sims + bonus))
+        if sims[best] > 0.25:
+            s, e = spans[best]
+            if _ends_run(previous, e) and not _both_adverbs(previous[s:e], topic):
+                # A phrase that ends its run of content words ends a noun phrase, whose modifiers
+                # go with it: "acute stress" takes the place of "chronic stress", not of "stress"
+                # alone, which would leave "chronic acute stress".
+                s = _run_start(previous, s)
+            s, e = _coordinated(previous, s, e)
+            return ResolvedQuery(question, _tidy(_put(previous, s, e, topic)), kind, topic)
+    # "What about NK1?" after "What is neuroplasticity?": a question with one run of content words
+    # asks about that run.
+    runs = _runs(previous)
+    if topic and len(runs) == 1:
+        i = previous.rfind(runs[0].split()[0])
+        e = previous.find(runs[0].split()[-1], i) + len(runs[0].split()[-1])
+        return ResolvedQuery(question, _tidy(_put(previous, i, e, topic)), kind, topic)
+    return ResolvedQuery(question, f"{previous} {topic}".strip(), kind)
+
+
+def _wh_followup(fragment: re.Match, previous: str) -> str:
+    """The previous question asked again with the fragment's question word: "How many students?"
+    after "How many schools took part in GoActive?" asks how many students took part; "For how
+    long?" after "How often do patients attend the groups?" asks for how long they do. When the
+    previous question opens otherwise, both are searched together."""
+    wh, noun = fragment.group(1), fragment.group(2).strip()
+    body = re.sub(r"[?.!]+\s*$", "", previous.strip())
+    opening = re.match(rf"^({_WH})\b", body, re.I)
+    if opening and noun and opening.group(1).lower() == wh.lower():
+        # The noun the question word asked about, as many words as the new one has ("schools" in
+        # "How many schools took part"; no word class is known, so no more than that is taken).
+        words = list(_WORD.finditer(body, opening.end()))[: len(noun.split())]
+        if words and all(m.group().lower() not in _STOP for m in words):
+            return _tidy(f"{body[:opening.start()]}{wh} {noun}{body[words[-1].end():]}?")
+    # An adverbial question word for another ("Where was the trial run?" + "When?"); "Why?" after
+    # "What is X?" asks nothing that question's words can say.
+    if opening and not noun and _ADVERBIAL.fullmatch(wh) and _ADVERBIAL.fullmatch(opening.group(1)) \
+            and re.match(rf"\s+{_AUX}\b", body[opening.end():], re.I):
+        return _tidy(f"{wh[:1].upper()}{wh[1:]}{body[opening.end():]}?")
+    return f"{fragment.group().strip()} ({previous})"
+
+
+def _run_end(text: str, s: int) -> int:
+    """Where the run of content words from `s` ends: at the next function word, verb the question
+    pivots on, or the end of the question."""
+    e = s
+    for m in _WORD.finditer(text, s):
+        if m.group().lower() in _STOP or _PIVOT.fullmatch(m.group() + " ") or re.fullmatch(_AUX, m.group(), re.I):
+            break
+        e = m.end()
+    return e
 
 
 def _topic_pointing_back(q: str, topic: str, previous: str, slot: str | None) -> ResolvedQuery | None:
@@ -245,7 +319,8 @@ def _referent(question: str, plural: bool) -> str:
     if acts_on and _content_words(acts_on.group(1)) and not _PIVOT.search(acts_on.group(1)):
         tail = acts_on.group(1).strip()
     elif do and len(_content_words(do.group(1))) == len(_ARTICLE.sub("", do.group(1)).split()):
-        tail = do.group(1).strip()
+        # "How does exercise affect neuroplasticity?": the subject ends at its verb
+        tail = _PIVOT.split(do.group(1), maxsplit=1)[0].strip()
     else:
         pivots = list(_PIVOT.finditer(body))
         tail = body[pivots[-1].end():].strip() if pivots else ""
