@@ -277,6 +277,14 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("How does exercise affect neuroplasticity?", "Does it also help memory?", "Does exercise also help memory?"),
     # a question about one thing asks about the new one
     ("What is neuroplasticity?", "What about NK1?", "What is NK1?"),
+    # a phrase opening with a preposition takes the place of that preposition's phrase (article and
+    # all), or is added when the previous question has none; "for" only marks a new topic
+    ("Can neuroplasticity help recovery after a stroke?", "What about after brain injury?",
+     "Can neuroplasticity help recovery after brain injury?"),
+    ("How does stress affect the brain?", "And in children?", "How does stress affect the brain in children?"),
+    # a verb the question pivots on is no part of the phrase a new topic replaces
+    ("How does stress affect the brain?", "What about chronic stress in adults?",
+     "How does chronic stress in adults affect the brain?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

@@ -93,14 +93,15 @@ def _strip_lead(q: str) -> str:
 
 
 def _phrases(text: str) -> list[tuple[int, int]]:
-    """Spans of runs of 1-3 consecutive content words."""
+    """Spans of runs of 1-3 consecutive content words (a verb the question pivots on, "affect",
+    ends a run: "stress affect" names nothing)."""
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     out = []
     for i, (s, _, w) in enumerate(tokens):
-        if w.lower() in _STOP:
+        if w.lower() in _STOP or _PIVOT.fullmatch(w + " "):
             continue
         for j in range(i, min(i + 3, len(tokens))):
-            if tokens[j][2].lower() in _STOP:
+            if tokens[j][2].lower() in _STOP or _PIVOT.fullmatch(tokens[j][2] + " "):
                 break
             out.append((s, tokens[j][1]))
     return out
@@ -157,15 +158,21 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
         i = previous.rfind(slot)
         return ResolvedQuery(question, _tidy(_put(previous, i, i + len(slot), topic)), kind, topic)
     # "And in emotional regulation?" after "What role does it play in medication?": the topic
-    # takes the place of what followed the same preposition.
-    lead = re.match(r"^(?:and|but|also|or|then|now)\s+(in|for|with|on|of|at|during|among|after|before)\s", q, re.I)
+    # takes the place of what followed the same preposition; where the previous question has none
+    # ("And in children?" after "How does stress affect the brain?"), the phrase is added to it.
+    lead = re.match(r"^(?:(?:and|but|also|or|then|now)\s+|(?:what|how)\s+about\s+)?"
+                    r"(in|for|with|on|at|during|among|after|before|without)\s+(\S.*?)[?.!]*$", q, re.I)
     after = list(re.finditer(rf"\b{lead.group(1)}\s+", previous, re.I)) if lead else []
-    if topic and after:
+    if lead and after:
         # Only the words up to the next preposition go: "for girls in GoActive" + "And for boys?"
         # keeps "in GoActive".
         start = after[-1].end()
-        s, e = _coordinated(previous, start, _run_end(previous, start))
-        return ResolvedQuery(question, _tidy(_put(previous, s, e, topic)), kind, topic)
+        article = re.match(r"(?:the|a|an)\s+", previous[start:], re.I)
+        s, e = _coordinated(previous, start, _run_end(previous, start + (article.end() if article else 0)))
+        return ResolvedQuery(question, _tidy(_put(previous, s, e, lead.group(2))), kind, lead.group(2))
+    if lead and lead.group(1).lower() != "for":  # "And for anxiety?" asks about anxiety, not "for" it
+        body = re.sub(r"[?.!]+\s*$", "", previous.strip())
+        return ResolvedQuery(question, _tidy(f"{body} {lead.group(1).lower()} {lead.group(2)}?"), kind, lead.group(2))
     # "What about LIMIT?" after "Who funded the FOCUS trial?": a name takes the place of the
     # previous question's only name (the embedding model knows neither).
     names, name = _NAME.findall(previous), _ARTICLE.sub("", topic)
