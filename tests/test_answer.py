@@ -337,3 +337,20 @@ def test_table_rows_are_lines_of_words_under_lines_of_words_not_list_items_comma
         at += len(ln)
     rows = _table_rows(text, spans, lines, np.array([is_code_like(t) for t in lines]), frozenset())
     assert [ln for ln, r in zip(lines, rows) if r] == ["Blood pressure and heart rate EM WCM", "Saliva kit for DNA donation RP"]
+
+
+def test_a_highlight_that_announces_a_list_takes_its_items_when_each_is_a_sentence(encoder, tmp_path):
+    # "... when these three behaviors occur:" names none of them; the three bullets do. A list whose
+    # items run to several sentences is too long to show as the answer: its lead-in stays alone.
+    text = ("# References\n\n## Data races\n\nA data race is similar to a race condition and happens when these "
+            "three behaviors occur:\n\n- Two or more pointers access the same data at the same time.\n"
+            "- At least one of the pointers is being used to write to the data.\n"
+            "- There is no mechanism being used to synchronize access to the data.\n\n"
+            "## Kinds of plasticity\n\nThere are two main kinds of plasticity in the adult brain:\n\n"
+            "1. Structural plasticity: the brain changes its physical structure. New synapses form.\n"
+            "2. Functional plasticity: functions move from damaged areas to healthy ones. This aids recovery.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "notes.md", text)
+    race = searcher.search("What causes a data race?", k=1)[0].highlight.text
+    assert race.startswith("A data race is similar") and race.endswith("synchronize access to the data."), race
+    kinds = searcher.search("What kinds of plasticity does the adult brain have?", k=1)[0].highlight.text
+    assert kinds == "There are two main kinds of plasticity in the adult brain:", kinds

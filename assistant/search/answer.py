@@ -10,9 +10,9 @@ Two logistic regressions stored as JSON in `assistant/models/answer.json` (train
   a row, not a heading) nor a line of code (`is_code_like`), or the one right after a heading-like
   line that scores best of all, unless that one is a row under a table's header (`pick`), shown
   with the sentence before it when it opens by pointing back to that one, and with the one after
-  it when that one opens the enumeration it announces or is the command its colon announces
-  (`answer_span`); for a question asking for an amount, the best sentence that states a number
-  (`asks_quantity`);
+  it when that one opens the enumeration it announces or is the command its colon announces, or
+  with the list its colon announces when each item is a sentence (`answer_span`); for a question
+  asking for an amount, the best sentence that states a number (`asks_quantity`);
 - the relevance model turns `RELEVANCE_FEATURES` of a passage into the probability that it holds the
   answer (on SciFact train claims: that it is a passage of an evidence abstract containing a
   rationale sentence), calibrated out of fold.
@@ -206,6 +206,7 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     return sentences, x, heading, leads, passage
 
 
+LIST_ITEMS = 8  # the most items of an announced list a highlight takes
 # A list item's mark: a bullet, a dash, or a number with a full stop or a parenthesis.
 _LIST_ITEM = re.compile(r"^\s*(?:[•·▪◦●‣∙*+\-–]|\d{1,3}[.)])\s")
 # A line that goes on in the next as a program's do ("napi_value code,", "const {").
@@ -326,7 +327,7 @@ def answer_span(index: Index, row: int, sentence: int) -> tuple[int, int]:
     the one before it in its paragraph when it opens by referring back to that one, and with the
     one after it when that one opens the enumeration it announces, or when it ends in a colon and
     the line after it is a command or code rather than words ("... invoking the following command:",
-    then "cargo clippy")."""
+    then "cargo clippy"), or with the list of one-sentence items its colon announces (`_list_end`)."""
     text = index.document(index.passage(row).doc).text
     rows = index.passage_sentences(row)
     start, end = index.sentence_span(sentence)
@@ -340,7 +341,25 @@ def answer_span(index: Index, row: int, sentence: int) -> tuple[int, int]:
         if ("\n\n" not in text[end:next_start] and _ENUMERATION.match(after)) or \
                 (text[start:end].rstrip().endswith(":") and not _is_prose(after)):
             end = next_end
+        elif text[start:end].rstrip().endswith(":"):
+            end = _list_end(index, text, sentence, rows.stop, end)
     return start, end
+
+
+def _list_end(index: Index, text: str, sentence: int, stop: int, end: int) -> int:
+    """Where the list a sentence ending in a colon announces ends ("... these three behaviors
+    occur:" then "• Two or more pointers ..."), when its items are a sentence each: at most
+    `LIST_ITEMS` of them, within the passage (sentence rows below `stop`); `end` when no such list
+    follows."""
+    j, out = sentence + 1, end
+    while j < stop and j - sentence <= LIST_ITEMS:
+        s, e = index.sentence_span(j)
+        if "\n" not in text[out:s] or not _LIST_ITEM.match(text[s:e]):
+            break
+        if j + 1 < stop and "\n" not in text[e : index.sentence_span(j + 1)[0]]:
+            return end  # an item of several sentences: the list is too long to show as the answer
+        out, j = e, j + 1
+    return out
 
 
 # A question that asks for an amount ("How many ...", "By how much ...", "What percentage ...") is
