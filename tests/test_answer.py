@@ -348,8 +348,14 @@ def test_a_highlight_that_announces_a_list_takes_its_items_when_each_is_a_senten
             "- There is no mechanism being used to synchronize access to the data.\n\n"
             "## Kinds of plasticity\n\nThere are two main kinds of plasticity in the adult brain:\n\n"
             "1. Structural plasticity: the brain changes its physical structure. New synapses form.\n"
-            "2. Functional plasticity: functions move from damaged areas to healthy ones. This aids recovery.\n")
+            "2. Functional plasticity: functions move from damaged areas to healthy ones. This aids recovery.\n\n"
+            "## Ownership\n\nFirst, let's take a look at the ownership rules of the language. Keep these rules in "
+            "mind as we work through the examples:\n\n- Each value has an owner.\n- There can only be one owner at "
+            "a time.\n- When the owner goes out of scope, the value is dropped.\n")
     searcher = searcher_of_file(encoder, tmp_path / "notes.md", text)
+    # ... and the sentence before a colon that announces such a list takes the list too
+    rules = searcher.search("What are the ownership rules?", k=1)[0].highlight.text
+    assert rules.startswith("First, let's take a look") and rules.endswith("the value is dropped."), rules
     race = searcher.search("What causes a data race?", k=1)[0].highlight.text
     assert race.startswith("A data race is similar") and race.endswith("synchronize access to the data."), race
     kinds = searcher.search("What kinds of plasticity does the adult brain have?", k=1)[0].highlight.text

@@ -327,7 +327,8 @@ def answer_span(index: Index, row: int, sentence: int) -> tuple[int, int]:
     the one before it in its paragraph when it opens by referring back to that one, and with the
     one after it when that one opens the enumeration it announces, or when it ends in a colon and
     the line after it is a command or code rather than words ("... invoking the following command:",
-    then "cargo clippy"), or with the list of one-sentence items its colon announces (`_list_end`)."""
+    then "cargo clippy"), or with the list of one-sentence items its colon, or the colon of the
+    sentence after it in its paragraph, announces (`_list_end`)."""
     text = index.document(index.passage(row).doc).text
     rows = index.passage_sentences(row)
     start, end = index.sentence_span(sentence)
@@ -343,6 +344,10 @@ def answer_span(index: Index, row: int, sentence: int) -> tuple[int, int]:
             end = next_end
         elif text[start:end].rstrip().endswith(":"):
             end = _list_end(index, text, sentence, rows.stop, end)
+        elif "\n" not in text[end:next_start] and after.rstrip().endswith(":"):
+            # "First, let's look at the ownership rules. Keep these rules in mind:" then the rules
+            listed = _list_end(index, text, sentence + 1, rows.stop, next_end)
+            end = listed if listed > next_end else end
     return start, end
 
 
