@@ -346,3 +346,17 @@ def test_lists_of_abbreviations_or_addresses_are_listings(text, listing):
     from assistant.search.answer import is_listing
 
     assert is_listing(text) is listing
+
+
+def test_a_question_too_long_to_search_is_neither_rewritten_nor_a_previous_question(encoder):
+    # Rewriting costs time in a question's length (every phrase of the previous question is
+    # embedded), and the HTTP API takes the history from the client: a question longer than any
+    # that can be searched is left as typed, and such an earlier one points nowhere.
+    from assistant import config
+
+    long = "Which brain regions are involved in " + "depression and anxiety and " * 400 + "stress?"
+    assert len(long) > config.MAX_QUESTION_CHARS
+    resolved = resolve_followup("How is it treated?", [long], encoder)
+    assert (resolved.kind, resolved.query, resolved.previous) == ("standalone", "How is it treated?", None)
+    resolved = resolve_followup("And for " + "anxiety " * 600 + "?", ["Which brain regions are linked to depression?"], encoder)
+    assert resolved.kind == "standalone"

@@ -24,6 +24,7 @@ from typing import Literal, NamedTuple
 
 import numpy as np
 
+from assistant import config
 from assistant.text import FUNCTION_WORDS, QUESTION_FILLER, strip_control
 
 __all__ = ["FollowupKind", "ResolvedQuery", "is_followup", "resolve_followup"]
@@ -56,6 +57,9 @@ _ADVERBIAL = re.compile(r"(?:(?:for|since|until|from|in|at|by|to)\s+)?(?:how(?:\
                         re.I)
 # A name: a word with a capital or a digit after its first letter ("FOCUS", "BeneMin", "NK1", "U@Uni").
 _NAME = re.compile(r"(?<![\w@])[A-Za-z][\w@-]*[A-Z0-9][\w@-]*")
+
+
+MAX_PHRASES = 96  # phrases of the previous question a new topic is compared with (a long question has ~60)
 
 
 class ResolvedQuery(NamedTuple):
@@ -108,14 +112,19 @@ def _phrases(text: str) -> list[tuple[int, int]]:
 
 
 def resolve_followup(question: str, history: list[str], encoder) -> ResolvedQuery:
-    """The standalone query for `question` given earlier questions (oldest first)."""
+    """The standalone query for `question` given earlier questions (oldest first). A question
+    longer than any that can be searched is not rewritten (searching it says why), and such an
+    earlier one is passed over: rewriting costs time in its length."""
     previous, slot = None, None
     for past in history:
         past = strip_control(past or "")
-        if past:
+        if past and len(past) <= config.MAX_QUESTION_CHARS:
             resolved = _resolve_one(past, previous, slot, encoder)
             previous, slot = resolved.query, resolved.topic
-    return _resolve_one(strip_control(question or ""), previous, slot, encoder)._replace(previous=previous)
+    q = strip_control(question or "")
+    if len(q) > config.MAX_QUESTION_CHARS:
+        return ResolvedQuery(question, q, "standalone", previous=previous)
+    return _resolve_one(q, previous, slot, encoder)._replace(previous=previous)
 
 
 def _resolve_one(question: str, previous: str | None, slot: str | None, encoder) -> ResolvedQuery:
@@ -179,7 +188,8 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
     if _NAME.fullmatch(name) and len(set(names)) == 1:
         i = previous.find(names[0])
         return ResolvedQuery(question, _tidy(_put(previous, i, i + len(names[0]), name)), kind, name)
-    spans = _phrases(previous)
+    # The last phrases only: a question puts its topic last, and each phrase is embedded.
+    spans = _phrases(previous)[-MAX_PHRASES:]
     if topic and spans:
         vecs = encoder.encode([topic] + [previous[s:e] for s, e in spans])
         sims = vecs[1:] @ vecs[0]
