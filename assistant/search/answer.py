@@ -278,8 +278,9 @@ def is_code_like(text: str) -> bool:
 # An entry of an abbreviation list: a short form with a capital or a digit, a comma, colon or
 # equals sign, then its long form in words ("AOR, Adjusted odds ratio", "CTb: cholera toxin B
 # subunit"; a result's "HR, 2.22; 95% CI ..." is no entry).
-_GLOSSARY_ENTRY = re.compile(r"^\s*(?:(?i:abbreviations?)\s*:\s*)?[\w+/-]*[A-Z0-9][\w+/-]*\s*[,:=]\s+[^\W\d_]{2}")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+# Bounded repeats: a long run of letters costs linear time.
+_GLOSSARY_ENTRY = re.compile(r"^\s*(?:(?i:abbreviations?)\s*:\s*)?[\w+/-]{0,15}[A-Z0-9][\w+/-]{0,15}\s*[,:=]\s+[^\W\d_]{2}")
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,63}")
 
 
 def is_listing(text: str) -> bool:

@@ -56,7 +56,7 @@ _WH_FRAGMENT = re.compile(rf"^(?:(?:and|but|so|also|then)\s+)?({_WH})((?:\s+(?!{
 _ADVERBIAL = re.compile(r"(?:(?:for|since|until|from|in|at|by|to)\s+)?(?:how(?:\s+(?:long|often|old|far|soon))?|when|where|why)",
                         re.I)
 # A name: a word with a capital or a digit after its first letter ("FOCUS", "BeneMin", "NK1", "U@Uni").
-_NAME = re.compile(r"(?<![\w@])[A-Za-z][\w@-]*[A-Z0-9][\w@-]*")
+_NAME = re.compile(r"(?<![\w@])[A-Za-z][\w@-]{0,40}[A-Z0-9][\w@-]{0,40}(?![\w@-])")
 
 
 MAX_PHRASES = 96  # phrases of the previous question a new topic is compared with (a long question has ~60)
