@@ -360,3 +360,14 @@ def test_a_question_too_long_to_search_is_neither_rewritten_nor_a_previous_quest
     assert (resolved.kind, resolved.query, resolved.previous) == ("standalone", "How is it treated?", None)
     resolved = resolve_followup("And for " + "anxiety " * 600 + "?", ["Which brain regions are linked to depression?"], encoder)
     assert resolved.kind == "standalone"
+
+
+def test_a_typographic_apostrophe_negates_as_an_ascii_one():
+    # Web pages, books and PDFs set "doesn’t" with U+2019; read as "doesn" and "t", the negation
+    # was lost and "Rust doesn’t allow us to index into a String" agreed with its opposite.
+    from assistant.claims.features import POLARITY_FEATURES, polarity_features
+
+    claim = "You can index into a String to get a character."
+    curly = polarity_features(claim, "Rust doesn\u2019t allow us to index into a String.", 0.8, 0.0)
+    plain = polarity_features(claim, "Rust doesn't allow us to index into a String.", 0.8, 0.0)
+    assert curly == plain and curly[POLARITY_FEATURES.index("negation_mismatch")] == 1.0

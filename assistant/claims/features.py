@@ -115,10 +115,18 @@ def _direction(words: list[str]) -> tuple[int, int]:
     return sum(w in _UP for w in words), sum(w in _DOWN for w in words)
 
 
+# A typographic apostrophe, as web pages, books and PDFs set "doesn’t", is an apostrophe.
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
+
+
+def _negations_spelled_out(text: str) -> str:
+    return text.translate(_APOSTROPHES).lower().replace("n't", " not")
+
+
 def polarity_features(claim: str, sentence: str, cosine: float, flip_delta: float) -> list[float]:
     """`flip_delta`: cos(sentence, flip_claim(claim)) - cos(sentence, claim)."""
-    cw = _WORD.findall(claim.lower().replace("n't", " not"))
-    sw = _WORD.findall(sentence.lower().replace("n't", " not"))
+    cw = _WORD.findall(_negations_spelled_out(claim))
+    sw = _WORD.findall(_negations_spelled_out(sentence))
     cneg = any(w in _NEG for w in cw)
     sneg = any(w in _NEG for w in sw)
     cu, cd = _direction(cw)
@@ -126,7 +134,7 @@ def polarity_features(claim: str, sentence: str, cosine: float, flip_delta: floa
     cdir = np.sign(cu - cd) * (-1 if cneg else 1)
     sdir = np.sign(su - sd) * (-1 if sneg else 1)
     cs, ss = set(stems(claim)), set(stems(sentence))
-    return [float(cneg != sneg), float(cneg), float(sneg), float(bool(_NULL_RESULT.search(sentence))),
-            float(bool(_NULL_RESULT.search(claim))), float(cdir * sdir > 0), float(cdir * sdir < 0),
+    return [float(cneg != sneg), float(cneg), float(sneg), float(bool(_NULL_RESULT.search(sentence.translate(_APOSTROPHES)))),
+            float(bool(_NULL_RESULT.search(claim.translate(_APOSTROPHES)))), float(cdir * sdir > 0), float(cdir * sdir < 0),
             float(cu > cd), float(cd > cu), float(su > sd), float(sd > su), cosine,
             len(cs & ss) / len(cs) if cs else 0.0, flip_delta, 1.0]
