@@ -360,3 +360,22 @@ def test_a_highlight_that_announces_a_list_takes_its_items_when_each_is_a_senten
     assert race.startswith("A data race is similar") and race.endswith("synchronize access to the data."), race
     kinds = searcher.search("What kinds of plasticity does the adult brain have?", k=1)[0].highlight.text
     assert kinds == "There are two main kinds of plasticity in the adult brain:", kinds
+
+
+def test_a_list_of_authors_is_the_highlight_only_for_a_question_that_asks_who(encoder, tmp_path):
+    # A paper's front page as a passage: banner, title, authors. The authors' line shares the
+    # question's words ("LIMIT Trial") and their affiliation marks look like numbers, but it says
+    # nothing about how many women took part; asked who wrote the paper, it is the answer.
+    from assistant.search.answer import asks_person, is_byline
+
+    text = ("Research article\n\n# Antenatal lifestyle advice for women who are overweight: the LIMIT trial\n\n"
+            "Jodie M Dodd1,2*, Courtney Cramp, Zhixian Sui, Lisa N Yelland and For the LIMIT Trial Group\n\n"
+            "## Background\n\nWe randomised 2,212 women with a body mass index of 25 or more in early pregnancy.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "limit.md", text)
+    front = next(h for h in searcher.search("How many women were in the LIMIT trial?", k=5) if "Dodd" in h.text)
+    assert not front.highlight.text.startswith("Jodie M Dodd"), front.highlight.text
+    who = next(h for h in searcher.search("Who wrote the LIMIT trial paper?", k=5) if "Dodd" in h.text)
+    assert who.highlight.text.startswith("Jodie M Dodd"), who.highlight.text
+    assert asks_person("Which authors wrote it?") and not asks_person("How many women took part?")
+    assert is_byline("Lucy Yardley, PhD; Sascha Miller, MSc; Wolff Schlotz, PhD; Paul Little, MD, PhD")
+    assert not is_byline("The study was carried out in Nottingham, Norwich, Newcastle upon Tyne and Bristol.")

@@ -20,9 +20,9 @@ A search is *answered* when some hit's probability reaches the model's `answer_b
 hits are the closest passages, not answers.  `match_words` says a probability in words.
 
 Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEATURES`, `MODEL_PATH`,
-`answer_model`, `answer_span`, `asks_quantity`, `is_code_like`, `is_heading_like`, `is_listing`, `is_question`, `match_words`,
-`passage_answer`, `pick`, `pool_cosine`,
-`relevance_features`, `sentence_features`, `term_weights`, `MatchWord`.
+`answer_model`, `answer_span`, `asks_person`, `asks_quantity`, `is_byline`, `is_code_like`, `is_heading_like`,
+`is_listing`, `is_question`, `match_words`, `passage_answer`, `pick`, `pool_cosine`, `relevance_features`,
+`sentence_features`, `term_weights`, `MatchWord`.
 """
 
 from __future__ import annotations
@@ -41,9 +41,9 @@ from assistant.linear import LinearModel
 from assistant.text import bm25_tokenize
 
 __all__ = ["MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AnswerModel", "MatchWord", "PassageAnswer", "answer_span",
-           "answer_model", "asks_quantity", "is_code_like", "is_heading_like", "is_listing", "is_question", "match_words", "passage_answer",
-           "pick", "pool_cosine",
-           "relevance_features", "sentence_features", "term_weights"]
+           "answer_model", "asks_person", "asks_quantity", "is_byline", "is_code_like", "is_heading_like", "is_listing",
+           "is_question", "match_words", "passage_answer", "pick", "pool_cosine", "relevance_features", "sentence_features",
+           "term_weights"]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "answer.json"
 
@@ -373,9 +373,37 @@ def _list_end(index: Index, text: str, sentence: int, stop: int, end: int) -> in
 _QUANTITY = re.compile(r"\b(how (many|much|often|long|large|big|old|far|frequently|soon|rare|common|high|low|small)|"
                        r"what (percentage|proportion|share|number|fraction|rate|dose|dosage|amount|size|age|duration|"
                        r"frequency)|at what (dose|dilution|rate|age|temperature|time))\b", re.I)
-_NUMBER = re.compile(r"\d|\b(once|twice|half|dozens?|hundreds?|thousands?|millions?|one|two|three|four|five|six|"
+# A number stands on its own: an author's affiliation marks ("Dodd1,2*") and a gene's name ("NK1")
+# state no amount.
+_NUMBER = re.compile(r"(?<![\w,.])\d|\b(once|twice|half|dozens?|hundreds?|thousands?|millions?|one|two|three|four|five|six|"
                      r"seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
                      re.I)
+
+
+_PERSON = re.compile(r"^\s*(?:and\s+)?(who|whom|whose)\b|\b(authors?|wrote|written|writer)\b", re.I)
+
+
+def asks_person(question: str) -> bool:
+    """Whether the question asks who: "Who wrote ...?", "Which authors ...?"."""
+    return bool(_PERSON.search(question))
+
+
+# A person's name in a list of authors: two to five words, each capitalised or an initial, then
+# perhaps affiliation marks ("Jodie M Dodd1,2*", "Andrew J. Todd a,⇑").
+_AUTHOR = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’.-]*[\d,*†‡§¶⇑ a-f]{0,8}$")
+
+
+_DEGREE = re.compile(r"^[A-Z][a-z]{0,2}[A-Z][A-Za-z]{0,4}$")  # "PhD", "MSc", "FRCGP" after a name
+
+
+def is_byline(text: str) -> bool:
+    """A paper's list of authors: three or more names separated by commas, semicolons or "and",
+    most of its parts names ("Jodie M Dodd1,2*, Courtney Cramp, Zhixian Sui, ..."). It names the
+    topic's researchers and answers only a question that asks who."""
+    parts = [p.strip() for p in re.split(r"[,;]\s+|\s+and\s+", text.strip().rstrip(".")) if p.strip()]
+    parts = [p for p in parts if not _DEGREE.match(p)]
+    names = sum(bool(_AUTHOR.match(p)) for p in parts if len(p) <= 60)
+    return names >= 3 and names >= 0.6 * len(parts)
 
 
 def asks_quantity(question: str) -> bool:
@@ -384,17 +412,24 @@ def asks_quantity(question: str) -> bool:
 
 
 def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float], pool: tuple[float, float], question: bool,
-                   model: AnswerModel | None = None, quantity: bool = False) -> PassageAnswer:
+                   model: AnswerModel | None = None, quantity: bool = False, person: bool = False) -> PassageAnswer:
     """The answering sentence of passage `row` and the passage's relevance features; `pool` is
     `pool_cosine` of the search's candidates, `question` whether the query is a question, `quantity`
     whether it asks for an amount (`asks_quantity`): then the highlight is the best sentence that
-    states a number, when the best of all states none and another does.  The relevance features
+    states a number, when the best of all states none and another does; `person` whether it asks
+    for a person (`asks_person`): then a list of authors may be the highlight.  The relevance features
     are those of the best sentence of all, as the model was trained."""
     model = model or answer_model()
     sentences, x, heading, leads, passage = sentence_features(index, row, q, terms)
     if not len(sentences):
         return PassageAnswer(None, -20.0, np.zeros(len(RELEVANCE_FEATURES), np.float32))
     logits = model.sentence_logits(x)
+    if not person:
+        # A paper's list of authors names the topic's researchers and answers only who: it is the
+        # highlight only when nothing else is there, the title and banners of a front page included.
+        byline = np.array([is_byline(index.sentence_text(r)) for r in sentences])
+        if byline.any() and not byline.all():
+            heading, logits = heading | byline, np.where(byline, logits.min() - 1.0, logits)
     best = shown = pick(logits, heading, leads)
     if quantity:
         states = np.array([bool(_NUMBER.search(index.sentence_text(r))) for r in sentences]) & ~heading
