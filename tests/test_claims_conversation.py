@@ -269,6 +269,8 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("What dose of minocycline is used in BeneMin?", "For how long?",
      "For how long? (What dose of minocycline is used in BeneMin?)"),
     ("What is neuropsychotherapy?", "Why?", "Why? (What is neuropsychotherapy?)"),
+    # ... but a question word with a pronoun points back
+    ("What are the symptoms of depression?", "What causes it?", "What causes depression?"),
     # a name takes the place of the only name (the embedding model knows neither)
     ("Who funded the FOCUS trial?", "What about LIMIT?", "Who funded the LIMIT trial?"),
     # the new topic after a preposition takes the place of that phrase only, not of what follows

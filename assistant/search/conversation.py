@@ -79,7 +79,7 @@ def _content_words(text: str) -> list[str]:
 def is_followup(question: str) -> Literal["new-topic", "reference", ""]:
     """"new-topic", "reference" or "" for a standalone question."""
     q = question.strip()
-    if _LEADS.match(q) or _WH_FRAGMENT.match(q):
+    if _LEADS.match(q) or _fragment(q):
         return "new-topic"
     words = _WORD.findall(q)
     content = _content_words(q)
@@ -89,6 +89,13 @@ def is_followup(question: str) -> Literal["new-topic", "reference", ""]:
     if len(words) <= 3 and content and q.endswith("?") and not question_word:
         return "new-topic"  # "Anxiety?" after a question
     return ""
+
+
+def _fragment(q: str) -> re.Match | None:
+    """A question word with at most a noun (`_WH_FRAGMENT`), none of its words a pronoun: "What
+    causes it?" points back."""
+    m = _WH_FRAGMENT.match(q)
+    return m if m and not _PRONOUNS.search(m.group(2)) else None
 
 
 def _strip_lead(q: str) -> str:
@@ -132,7 +139,7 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder)
     kind = is_followup(q) if previous else ""
     if not kind or not previous:
         return ResolvedQuery(question, q, "standalone")
-    if fragment := _WH_FRAGMENT.match(q):
+    if fragment := _fragment(q):
         return ResolvedQuery(question, _wh_followup(fragment, previous), "new-topic")
     if kind == "new-topic":
         return _new_topic(question, q, previous, slot, encoder)
