@@ -76,6 +76,16 @@ def test_running_heads_and_page_numbers_are_found_by_repetition_in_the_margins()
     assert furniture(pages) == {(pi, 0) for pi in range(4)}
 
 
+def test_a_browsers_print_stamps_are_furniture_on_a_page_printed_alone():
+    # A web page printed to PDF on one page: the browser's date-and-title header, its address and
+    # page count in the footer have no repetition to go by; a date in the text and an address in
+    # the body are no furniture.
+    page = _page(1, ("11/30/26, 8:16 PM Valgrind FAQ", 780), ("Released 11/04/2022, 10:00 in the body text", 400),
+                 ("See file:///usr/share/doc/valgrind/html/FAQ.html for more", 300),
+                 ("\ufb01le:///usr/share/doc/valgrind/html/FAQ.html", 20), ("1/1", 18))
+    assert furniture([page]) == {(0, 0), (0, 3), (0, 4)}
+
+
 def test_printed_page_numbers_follow_the_offset_most_pages_agree_on():
     # A journal issue that starts at page 147; the first page has no number.
     pages = [_page(1, ("Title page", 400))] + [_page(n, (str(146 + n), 20), ("text", 400)) for n in range(2, 6)]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import logging
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -311,7 +312,11 @@ def _in_margin(box: Box, page: PageLayout) -> bool:
     return top or bottom or side
 
 
-_PAGE_NUMBER = re.compile(r"^(page\s+)?\d{1,4}(\s+of\s+\d{1,4})?$", re.I)
+_PAGE_NUMBER = re.compile(r"^(page\s+)?\d{1,4}((\s+of\s+|\s*/\s*)\d{1,4})?$", re.I)
+# What a browser prints in a page's margins: the page's address and a page count ("file:///...
+# 1/3"), or the date and time before the page's title ("11/30/26, 8:16 PM Valgrind FAQ").
+_BROWSER_STAMP = re.compile(r"^[a-z][a-z+.-]{1,15}://\S+(\s+\d{1,4}/\d{1,4})?$|^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}:\d{2}\b",
+                            re.I)
 
 
 def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
@@ -319,7 +324,8 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
 
     A margin box is furniture when its text, digits aside, recurs in the margins of at least three
     pages and a fifth of them (odd and even pages often carry different heads), or when it is a bare
-    page number. Anywhere on the page, a box is furniture when the same text stands at the same place
+    page number or a browser's print stamp (`_BROWSER_STAMP`: a page printed on one or two pages has
+    no repetition to go by). Anywhere on the page, a box is furniture when the same text stands at the same place
     on at least three pages and half of them: a web page's fixed sidebar or banner, which a browser
     prints on every page."""
     counts: Counter[str] = Counter()
@@ -337,7 +343,8 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
             if not _in_margin(box, page):
                 continue
             text = re.sub(r"\s+", " ", box.text).strip()
-            if _PAGE_NUMBER.match(text) or (len(pages) >= 3 and counts[_key(text)] >= need):
+            if _PAGE_NUMBER.match(text) or _BROWSER_STAMP.match(unicodedata.normalize("NFKC", text)) \
+                    or (len(pages) >= 3 and counts[_key(text)] >= need):
                 out.add((pi, bi))
     return out
 
