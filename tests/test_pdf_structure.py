@@ -187,6 +187,32 @@ def test_an_abstract_beside_a_notes_column_is_read_as_a_paragraph_not_interleave
     ]
 
 
+def test_a_programs_lines_stay_lines_and_code_inside_an_open_sentence_stays_in_it():
+    # A manual's page at the text's size: a paragraph announcing an example, the example's lines set
+    # wholly in a typewriter font (read as a paragraph, they ran into one line), then prose that
+    # carries a path on a line of its own in the middle of a sentence, and a line mostly in code
+    # with a word in the text's font that a line in words carries on.
+    def line(text: str, y: float, font: str = "Serif", one_font: bool = True) -> Line:
+        return Line(text, 50, y, 400, y + 10, 10.0, font, 0.6 if font == "Mono" else -1.0, False, one_font)
+
+    lines = [line("The NULL constant can be used to start a definition. For example:", 700),
+             line("asn1_node definitions = NULL;", 688, "Mono"), line("int result = 0;", 676, "Mono"),
+             line("When the default paths are used, the files loaded are", 650),
+             line("/usr/share/mime/text/html.xml and", 638, "Mono"),
+             line("the same file under the user's own directory.", 626),
+             line("Returns: ASN1_SUCCESS if the structure was created, ASN1_MEM_ERROR if", 600, "Mono", one_font=False),
+             line("the vector is not big enough.", 588)]
+    boxes = [Box(tuple(part), 50, part[-1].y0, 400, part[0].y1) for part in (lines[:3], lines[3:6], lines[6:])]
+    style = _Style("Serif", 10.0, (10.0,), typewriter_fonts=frozenset({"Mono"}))
+    assembler = _Assembler(style, {})
+    for box in boxes:
+        assembler.add_box(box, 1)
+    text = _render(assembler.finish(), Vocabulary([]), "A manual")[0]
+    assert "For example:\n\nasn1_node definitions = NULL;\nint result = 0;\n\nWhen the default" in text, text
+    assert "files loaded are /usr/share/mime/text/html.xml and the same file" in text, text
+    assert "Returns: ASN1_SUCCESS if the structure was created, ASN1_MEM_ERROR if the vector" in text, text
+
+
 def test_a_change_of_type_size_inside_a_box_starts_a_paragraph():
     # A journal's first page: the title set at 24 pt and its authors' names at 11 pt come in one
     # box; read as one paragraph, the title ran on into the names, so the title was no sentence of

@@ -32,7 +32,7 @@ _SENTENCE_END = re.compile(r"[.!?:]['\")\]’”]*$")
 
 @dataclass
 class _Block:
-    kind: str  # "heading", "body", "aside" (tables, captions, footnotes), "refs" (a reference list entry)
+    kind: str  # "heading", "body", "code" (lines in a typewriter font), "aside" (tables, captions, footnotes), "refs"
     lines: list[str] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)  # the page of each line
     level: int = 0  # headings: 0 is the highest
@@ -155,12 +155,25 @@ class _Assembler:
         self.blocks.extend(self.deferred)
         self.deferred = []
 
-    def _body_line(self, line: Line, page: int, new_paragraph: bool) -> None:
-        if self.open is not None and new_paragraph:
+    def _is_code(self, line: Line, nxt: Line | None) -> bool:
+        """A program's line, which stays a line in a block of its own (joined as a paragraph's,
+        "{ // s is not valid here" ran on into "let s = ..."): set wholly in a typewriter font, and neither
+        inside a sentence still open ("... means to load" / "/usr/share/mime/text/html.xml, and")
+        nor one that a line in words carries on ("Returns: ASN1_SUCCESS if ... if str is" / "not a
+        valid OID"), or that ends in a hyphen."""
+        if line.font not in self.style.typewriter_fonts or not line.one_font or line.text.endswith("-"):
+            return False
+        if self.open is not None and self.open.kind == "body" and not _SENTENCE_END.search(self.open.lines[-1]):
+            return False
+        return nxt is None or nxt.font in self.style.typewriter_fonts or not nxt.text[:1].islower()
+
+    def _body_line(self, line: Line, page: int, new_paragraph: bool, nxt: Line | None = None) -> None:
+        code = self._is_code(line, nxt)
+        if self.open is not None and (new_paragraph or code != (self.open.kind == "code")):
             self._close()
         if self.open is None:
             self._close()
-            self.open = _Block("body")
+            self.open = _Block("code" if code else "body")
         self.open.lines.append(line.text)
         self.open.pages.append(page)
 
@@ -206,14 +219,15 @@ class _Assembler:
             if first_body and self.open is not None:
                 # A new box: the open paragraph goes on only when this box continues its sentence.
                 starts_lower = line.text[:1].islower() or self.open.lines[-1].endswith("-")
-                if starts_lower and not breaks[i]:
+                same_kind = self._is_code(line, nxt) == (self.open.kind == "code")
+                if starts_lower and not breaks[i] and same_kind:
                     self.open.lines.append(line.text)
                     self.open.pages.append(page)
                     first_body = False
                     continue
                 self._close()
             first_body = False
-            self._body_line(line, page, breaks[i] and i > 0)
+            self._body_line(line, page, breaks[i] and i > 0, nxt)
 
     def _outline_heading(self, line: Line, page: int) -> bool:
         """Whether the line prints an outline entry, or carries on the one the line before began."""
@@ -366,10 +380,10 @@ def _wraps(row: list[Line], nxt: list[Line], x0: float, x1: float) -> bool:
     """Whether `nxt` continues the prose of `row` (a caption or footnote set over several lines):
     both are one cell of words starting at the region's left edge, and `row` runs to its right
     edge. Table rows have several cells, numbers, or stop short, and stay lines of their own."""
-    def prose(r: list[Line]) -> bool:
+    def prose(r: list[Line]) -> bool:  # a line whose glyphs all advance alike is a program's (`Line.pitch`)
         words = r[0].text.split()
-        return len(r) == 1 and len(words) >= 3 and sum(bool(_WORD.search(w)) for w in words) >= 0.6 * len(words) \
-            and r[0].x0 <= x0 + r[0].size
+        return len(r) == 1 and r[0].pitch <= 0 and len(words) >= 3 \
+            and sum(bool(_WORD.search(w)) for w in words) >= 0.6 * len(words) and r[0].x0 <= x0 + r[0].size
     return prose(row) and prose(nxt) and row[0].x1 >= x1 - 2 * row[0].size
 
 
@@ -485,7 +499,10 @@ def _pieces(block: _Block, vocab: Vocabulary) -> list[tuple[str, int]]:
     kept = [(t, p, w) for t, p, w in zip(texts, block.pages, wrapped or [False] * len(texts)) if t]
     if not kept:
         return []
-    if block.kind == "aside":
+    if block.kind == "code":
+        starts = [sum(len(t) + 1 for t, _, _ in kept[:j]) for j in range(len(kept))]
+        joined = "\n".join(t for t, _, _ in kept)
+    elif block.kind == "aside":
         # Table rows and cells stay lines of their own; a caption's wrapped lines are joined.
         joined, starts, i = "", [], 0
         while i < len(kept):

@@ -46,6 +46,8 @@ class Line:
     # It opens with a label in a font of its own ending in a colon, and goes on in another font:
     # "Since: 2.0", "Alias: forEach".
     run_in: bool = False
+    # Every glyph of it is set in its main font (a line of a program, not words around a name in code).
+    one_font: bool = False
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,8 @@ def _line(ltline) -> Line | None:
     text = re.sub(r"\s+", " ", text).strip()
     if not text:
         return None
-    return Line(text, ltline.x0, ltline.y0, ltline.x1, ltline.y1, size, font, _pitch(chars, font), _run_in(chars))
+    one_font = all(c.fontname == font for c in chars if not c.get_text().isspace())
+    return Line(text, ltline.x0, ltline.y0, ltline.x1, ltline.y1, size, font, _pitch(chars, font), _run_in(chars), one_font)
 
 
 def _run_in(chars: list) -> bool:
