@@ -28,6 +28,7 @@ from assistant.ingest.pdf_layout import (
     Line,
     PageLayout,
     _attach_bullets,
+    _drawn_bullets,
     _pitch,
     _run_in,
     furniture,
@@ -74,6 +75,25 @@ def test_running_heads_and_page_numbers_are_found_by_repetition_in_the_margins()
     pages = [_page(n, ("Introduction Collections Arrays Functions", 500), (f"Body text of page {n}", 400 + 10 * n),
                    ("Methods", 300 + 40 * n)) for n in range(1, 5)]
     assert furniture(pages) == {(pi, 0) for pi in range(4)}
+
+
+def test_list_bullets_drawn_as_shapes_are_put_back_and_ornaments_and_logos_are_not():
+    # A web page printed by a browser draws its list bullets as small filled circles left of the
+    # items. A banner framed by a rounded rectangle has its corners' shapes at its top and bottom
+    # edges, and a logo is drawn of many small touching pieces beside a line: neither is a list.
+    def line(text: str, x0: float, y: float, size: float = 12.0) -> Line:
+        return Line(text, x0, y, x0 + 300, y + size * 1.2, size, "Sans")
+
+    items = [line("Each value in Rust has an owner.", 69, 750), line("There can only be one owner at a time.", 69, 732)]
+    banner = line("STUDY PROTOCOL", 61, 688, 13.0)
+    logo_line = line("Obesity: exploring the causes", 92, 718, 10.0)
+    boxes = [Box((ln,), ln.x0, ln.y0, ln.x1, ln.y1) for ln in (*items, banner, logo_line)]
+    bullets = [(55.5, 753.0, 60.0, 757.5), (55.5, 735.0, 60.0, 739.5)]
+    corners = [(56.7, 686.7, 59.7, 689.7), (56.7, 700.7, 59.7, 703.7)]
+    logo = [(84.0 + i * 0.8, 719.0 + (i % 3) * 0.9, 87.0 + i * 0.8, 722.0 + (i % 3) * 0.9) for i in range(6)]
+    texts = [b.lines[0].text for b in _drawn_bullets(boxes, bullets + corners + logo)]
+    assert texts == ["• Each value in Rust has an owner.", "• There can only be one owner at a time.", "STUDY PROTOCOL",
+                     "Obesity: exploring the causes"]
 
 
 def test_a_browsers_print_stamps_are_furniture_on_a_page_printed_alone():

@@ -15,7 +15,7 @@ import logging
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from assistant.ingest.model import IngestError
@@ -136,7 +136,7 @@ def _pitch(chars: list, font: str) -> float:
 
 
 def _page_layout(number: int, ltpage) -> PageLayout:
-    from pdfminer.layout import LTChar, LTImage, LTTextBox
+    from pdfminer.layout import LTChar, LTCurve, LTImage, LTTextBox
 
     boxes: list[Box] = []
     unmapped = chars = images = 0
@@ -152,13 +152,45 @@ def _page_layout(number: int, ltpage) -> PageLayout:
             for child in obj:
                 count(child)
 
+    dots: list[tuple[float, float, float, float]] = []
     for obj in ltpage:
         count(obj)
         if isinstance(obj, LTTextBox):
             lines = tuple(ln for ln in (_line(x) for x in obj) if ln is not None)
             if lines:
                 boxes.append(Box(lines, obj.x0, obj.y0, obj.x1, obj.y1))
+        elif isinstance(obj, LTCurve) and obj.fill and 0 < obj.width <= 8 and 0.6 <= obj.height / obj.width <= 1.6:
+            dots.append((obj.x0, obj.y0, obj.x1, obj.y1))
+    boxes = _drawn_bullets(boxes, dots) if dots else boxes
     return PageLayout(number, ltpage.width, ltpage.height, _attach_bullets(boxes), unmapped, chars, images)
+
+
+def _drawn_bullets(boxes: list[Box], dots: list[tuple[float, float, float, float]]) -> list[Box]:
+    """Boxes whose lines open a list item with a bullet drawn as a small filled shape rather than
+    set as a character (as a browser prints a web page's list), with "• " put before those lines.
+    A list has two items or more, their bullets alike and one above the other, each standing alone:
+    a shape beside a single line is a banner's ornament or a chart's legend, and a logo is drawn of
+    many small touching pieces."""
+    def alone(d: tuple[float, float, float, float]) -> bool:
+        # no other shape overlaps it (one drawn twice, filled and stroked, is one)
+        return not any(o != d and o[0] < d[2] and d[0] < o[2] and o[1] < d[3] and d[1] < o[3] for o in dots)
+
+    round_ = [d for d in dots if d[2] - d[0] >= 2 and 0.8 <= (d[3] - d[1]) / (d[2] - d[0]) <= 1.25]
+    bullets = list(dict.fromkeys(d for d in round_ if alone(d)))
+    column = Counter((round(d[0]), round(d[2] - d[0])) for d in bullets)
+    bullets = [d for d in bullets if column[(round(d[0]), round(d[2] - d[0]))] >= 2]
+    out = []
+    for box in boxes:
+        lines = []
+        for ln in box.lines:
+            # beside the line's start, its centre within the line's middle (a frame's rounded corners
+            # sit at a banner's top and bottom edges)
+            height = ln.y1 - ln.y0
+            drawn = any(x1 <= ln.x0 <= x1 + 1.5 * ln.size and x1 - x0 <= 0.6 * ln.size
+                        and ln.y0 + 0.15 * height <= (y0 + y1) / 2 <= ln.y1 - 0.15 * height for x0, y0, x1, y1 in bullets)
+            lines.append(replace(ln, text="• " + ln.text) if drawn and not ln.text.startswith("•") else ln)
+        out.append(Box(tuple(lines), box.x0, box.y0, box.x1, box.y1))
+    return out
 
 
 _LONE_BULLET = re.compile(r"^[•·▪◦●‣∙*\-–]$")
