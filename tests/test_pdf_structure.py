@@ -94,6 +94,10 @@ def test_list_bullets_drawn_as_shapes_are_put_back_and_ornaments_and_logos_are_n
     texts = [b.lines[0].text for b in _drawn_bullets(boxes, bullets + corners + logo)]
     assert texts == ["• Each value in Rust has an owner.", "• There can only be one owner at a time.", "STUDY PROTOCOL",
                      "Obesity: exploring the causes"]
+    # A chart's hundreds of round markers: none is a bullet (checking them pairwise costs their square).
+    chart = [(55.5, 100.0 + 3 * i, 60.0, 104.5 + 3 * i) for i in range(0, 120, 2)] + \
+            [(200.0 + 6 * (i % 30), 300.0 + 6 * (i // 30), 204.5 + 6 * (i % 30), 304.5 + 6 * (i // 30)) for i in range(240)]
+    assert [b.lines[0].text for b in _drawn_bullets(boxes, bullets + chart)][:2] == [ln.text for ln in items]
 
 
 def test_a_browsers_print_stamps_are_furniture_on_a_page_printed_alone():

@@ -165,6 +165,9 @@ def _page_layout(number: int, ltpage) -> PageLayout:
     return PageLayout(number, ltpage.width, ltpage.height, _attach_bullets(boxes), unmapped, chars, images)
 
 
+MAX_DRAWN_BULLETS = 200  # round shapes on a page beyond which none is read as a list bullet
+
+
 def _drawn_bullets(boxes: list[Box], dots: list[tuple[float, float, float, float]]) -> list[Box]:
     """Boxes whose lines open a list item with a bullet drawn as a small filled shape rather than
     set as a character (as a browser prints a web page's list), with "• " put before those lines.
@@ -176,6 +179,8 @@ def _drawn_bullets(boxes: list[Box], dots: list[tuple[float, float, float, float
         return not any(o != d and o[0] < d[2] and d[0] < o[2] and o[1] < d[3] and d[1] < o[3] for o in dots)
 
     round_ = [d for d in dots if d[2] - d[0] >= 2 and 0.8 <= (d[3] - d[1]) / (d[2] - d[0]) <= 1.25]
+    if len(round_) > MAX_DRAWN_BULLETS:
+        return boxes  # hundreds of round marks: a chart's, and checking them pairwise costs their square
     bullets = list(dict.fromkeys(d for d in round_ if alone(d)))
     column = Counter((round(d[0]), round(d[2] - d[0])) for d in bullets)
     bullets = [d for d in bullets if column[(round(d[0]), round(d[2] - d[0]))] >= 2]
