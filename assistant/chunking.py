@@ -1,6 +1,7 @@
 """Sentences with exact character spans, and token-budgeted overlapping windows of them.
 
-Public API: `Passage`, `CountTokens`, `split_sentences`, `make_passages`, `embedding_title`, `embedding_text`.
+Public API: `Passage`, `CountTokens`, `split_sentences`, `make_passages`, `embedding_title`, `embedding_text`,
+`is_list_item`.
 Knows nothing about files or models: token counts come from a `count_tokens` callable.
 For every passage, `document.text[p.start:p.end] == p.text`; `p.embedded` is what the model and BM25
 see (the title, then the text), derived here once.
@@ -17,7 +18,8 @@ from dataclasses import dataclass
 from assistant.config import ChunkingParams
 from assistant.ingest import BULLET, Document
 
-__all__ = ["SECTION_SEPARATOR", "CountTokens", "Passage", "embedding_text", "embedding_title", "make_passages", "split_sentences"]
+__all__ = ["SECTION_SEPARATOR", "CountTokens", "Passage", "embedding_text", "embedding_title", "is_list_item", "make_passages",
+           "split_sentences"]
 
 CountTokens = Callable[[Sequence[str]], list[int]]
 
@@ -171,7 +173,13 @@ def _opening(text: str, sents: list[tuple[int, int]], blocks: list[tuple[int, in
     line_end = text.find("\n", start, sents[b_last][1])
     line = text[start:line_end].strip() if 0 <= line_end <= sents[first][0] and b_first != first else ""
     # A list whose first line is an item has no lead-in: the first item is a sibling, not a header.
-    return "" if BULLET.match(line) or _NUMBERED.match(line) else line
+    return "" if is_list_item(line) else line
+
+
+def is_list_item(line: str) -> bool:
+    """Whether a line opens a list item: a bullet, or a number or letter with a full stop or a
+    parenthesis ("1.", "b)", "(iv)")."""
+    return bool(BULLET.match(line) or _NUMBERED.match(line.lstrip()))
 
 
 def _windows(toks: list[int], first: int, stop: int, budget: int, overlap: int) -> list[tuple[int, int]]:

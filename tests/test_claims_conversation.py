@@ -345,7 +345,7 @@ def test_reference_entries_and_lists_of_abbreviations_or_addresses_are_never_cla
     ("Write to ann.lee@example.ac.uk for the data.", False),
 ])
 def test_lists_of_abbreviations_or_addresses_are_listings(text, listing):
-    from assistant.search.answer import is_listing
+    from assistant.claims.evidence import is_listing
 
     assert is_listing(text) is listing
 

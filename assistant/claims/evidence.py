@@ -1,21 +1,22 @@
 """Step 1 and 2 of a claim check: the best documents for the claim, and every sentence of them
 with the detector's features.
 
-Public API: `SentenceCandidate`, `sentence_candidates`, `flip_deltas`, `CANDIDATE_DOCS`.
+Public API: `SentenceCandidate`, `sentence_candidates`, `flip_deltas`, `is_listing`, `CANDIDATE_DOCS`.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
 
 from assistant.claims.features import sentence_features
 from assistant.search import Searcher
-from assistant.search.answer import is_code_like, is_listing
+from assistant.search.answer import is_code_like
 from assistant.text import same_text, stems
 
-__all__ = ["CANDIDATE_DOCS", "SentenceCandidate", "flip_deltas", "sentence_candidates"]
+__all__ = ["CANDIDATE_DOCS", "SentenceCandidate", "flip_deltas", "is_listing", "sentence_candidates"]
 
 CANDIDATE_DOCS = 10
 
@@ -26,6 +27,27 @@ class SentenceCandidate:
     doc: int       # document row
     cosine: float  # with the (adapted) claim vector
     features: list[float]
+
+
+# An entry of an abbreviation list: a short form with a capital or a digit, a comma, colon or
+# equals sign, then its long form in words ("AOR, Adjusted odds ratio", "CTb: cholera toxin B
+# subunit"; a result's "HR, 2.22; 95% CI ..." is no entry). Bounded repeats: a long run of letters
+# costs linear time.
+_GLOSSARY_ENTRY = re.compile(r"^\s*(?:(?i:abbreviations?)\s*:\s*)?[\w+/-]{0,15}[A-Z0-9][\w+/-]{0,15}\s*[,:=]\s+[^\W\d_]{2}")
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,63}")
+
+
+def is_listing(text: str) -> bool:
+    """A list of definitions or addresses rather than a statement: an abbreviation list ("AOR,
+    Adjusted odds ratio; CC, Children's centres; CI, ...": three or more entries, most of its
+    semicolon-separated parts) or a list of contact addresses (two or more e-mail addresses). It
+    shares a claim's words without saying anything about them. (A question may ask what an
+    abbreviation stands for, so search still highlights it.)"""
+    if len(_EMAIL.findall(text)) >= 2:
+        return True
+    parts = text.split(";")
+    entries = sum(bool(_GLOSSARY_ENTRY.match(p)) for p in parts)
+    return entries >= 3 and entries >= 0.5 * len(parts)
 
 
 def sentence_candidates(searcher: Searcher, claim: str, q: np.ndarray) -> tuple[list[SentenceCandidate], dict[int, float]]:

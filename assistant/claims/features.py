@@ -119,14 +119,11 @@ def _direction(words: list[str]) -> tuple[int, int]:
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
 
 
-def _negations_spelled_out(text: str) -> str:
-    return text.translate(_APOSTROPHES).lower().replace("n't", " not")
-
-
 def polarity_features(claim: str, sentence: str, cosine: float, flip_delta: float) -> list[float]:
     """`flip_delta`: cos(sentence, flip_claim(claim)) - cos(sentence, claim)."""
-    cw = _WORD.findall(_negations_spelled_out(claim))
-    sw = _WORD.findall(_negations_spelled_out(sentence))
+    c, s = claim.translate(_APOSTROPHES), sentence.translate(_APOSTROPHES)
+    cw = _WORD.findall(c.lower().replace("n't", " not"))
+    sw = _WORD.findall(s.lower().replace("n't", " not"))
     cneg = any(w in _NEG for w in cw)
     sneg = any(w in _NEG for w in sw)
     cu, cd = _direction(cw)
@@ -134,7 +131,7 @@ def polarity_features(claim: str, sentence: str, cosine: float, flip_delta: floa
     cdir = np.sign(cu - cd) * (-1 if cneg else 1)
     sdir = np.sign(su - sd) * (-1 if sneg else 1)
     cs, ss = set(stems(claim)), set(stems(sentence))
-    return [float(cneg != sneg), float(cneg), float(sneg), float(bool(_NULL_RESULT.search(sentence.translate(_APOSTROPHES)))),
-            float(bool(_NULL_RESULT.search(claim.translate(_APOSTROPHES)))), float(cdir * sdir > 0), float(cdir * sdir < 0),
+    return [float(cneg != sneg), float(cneg), float(sneg), float(bool(_NULL_RESULT.search(s))),
+            float(bool(_NULL_RESULT.search(c))), float(cdir * sdir > 0), float(cdir * sdir < 0),
             float(cu > cd), float(cd > cu), float(su > sd), float(sd > su), cosine,
             len(cs & ss) / len(cs) if cs else 0.0, flip_delta, 1.0]

@@ -10,6 +10,7 @@ its characters back to pages and headings.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -460,13 +461,13 @@ def _aside_lines(block: _Block, vocab: Vocabulary) -> tuple[list[str], list[bool
     """A figure or table region's lines and whether each continues the line before it: table rows
     (`_table_rows`) and a caption's wrapped lines, except that a column of running text that stands
     apart from its neighbours (`_stands_apart`) is read on its own, a paragraph a line."""
-    apart = [b for b in block.boxes if _stands_apart(b, block.boxes)]
+    apart = {id(b) for b in block.boxes if _stands_apart(b, block.boxes)}
     regions: list[tuple[Box | None, list[Line]]] = []
     if not apart:
         regions.append((None, block.geometry))
     else:
         for box in block.boxes:
-            if any(box is a for a in apart):
+            if id(box) in apart:
                 regions.append((box, list(box.lines)))
             elif regions and regions[-1][0] is None:
                 regions[-1][1].extend(box.lines)
@@ -500,8 +501,8 @@ def _pieces(block: _Block, vocab: Vocabulary) -> list[tuple[str, int]]:
     if not kept:
         return []
     if block.kind == "code":
-        starts = [sum(len(t) + 1 for t, _, _ in kept[:j]) for j in range(len(kept))]
         joined = "\n".join(t for t, _, _ in kept)
+        starts = list(itertools.accumulate((len(t) + 1 for t, _, _ in kept[:-1]), initial=0))
     elif block.kind == "aside":
         # Table rows and cells stay lines of their own; a caption's wrapped lines are joined.
         joined, starts, i = "", [], 0

@@ -21,7 +21,7 @@ hits are the closest passages, not answers.  `match_words` says a probability in
 
 Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEATURES`, `MODEL_PATH`,
 `answer_model`, `answer_span`, `asks_person`, `asks_quantity`, `is_byline`, `is_code_like`, `is_heading_like`,
-`is_listing`, `is_question`, `match_words`, `passage_answer`, `pick`, `pool_cosine`, `relevance_features`,
+`is_question`, `match_words`, `passage_answer`, `pick`, `pool_cosine`, `relevance_features`,
 `sentence_features`, `term_weights`, `MatchWord`.
 """
 
@@ -36,12 +36,13 @@ from typing import Literal
 
 import numpy as np
 
+from assistant.chunking import is_list_item
 from assistant.index import Index
 from assistant.linear import LinearModel
 from assistant.text import bm25_tokenize
 
 __all__ = ["MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AnswerModel", "MatchWord", "PassageAnswer", "answer_span",
-           "answer_model", "asks_person", "asks_quantity", "is_byline", "is_code_like", "is_heading_like", "is_listing",
+           "answer_model", "asks_person", "asks_quantity", "is_byline", "is_code_like", "is_heading_like",
            "is_question", "match_words", "passage_answer", "pick", "pool_cosine", "relevance_features", "sentence_features",
            "term_weights"]
 
@@ -207,8 +208,6 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
 
 
 LIST_ITEMS = 8  # the most items of an announced list a highlight takes
-# A list item's mark: a bullet, a dash, or a number with a full stop or a parenthesis.
-_LIST_ITEM = re.compile(r"^\s*(?:[•·▪◦●‣∙*+\-–]|\d{1,3}[.)])\s")
 # A line that goes on in the next as a program's do ("napi_value code,", "const {").
 _NOT_A_ROW = re.compile(r"[,;({\[\\=]\s*$")
 
@@ -230,7 +229,7 @@ def _table_rows(text: str, spans: list[tuple[int, int]], lines: list[str], code:
         j = i + 1
         while j < n and joined[j]:
             j += 1
-        if j - i >= 2 and not any(code[k] or _LIST_ITEM.match(lines[k]) or _NOT_A_ROW.search(lines[k]) for k in range(i, j)):
+        if j - i >= 2 and not any(code[k] or is_list_item(lines[k]) or _NOT_A_ROW.search(lines[k]) for k in range(i, j)):
             for k in range(i + 1, j):
                 above = lines[k - 1].strip()
                 out[k] = (spans[k - 1][0] not in heading_starts and spans[k][0] not in heading_starts and bool(above)
@@ -273,27 +272,6 @@ def is_code_like(text: str) -> bool:
         if words >= 5:
             return False
     return bool(_CODE.search(text))
-
-
-# An entry of an abbreviation list: a short form with a capital or a digit, a comma, colon or
-# equals sign, then its long form in words ("AOR, Adjusted odds ratio", "CTb: cholera toxin B
-# subunit"; a result's "HR, 2.22; 95% CI ..." is no entry).
-# Bounded repeats: a long run of letters costs linear time.
-_GLOSSARY_ENTRY = re.compile(r"^\s*(?:(?i:abbreviations?)\s*:\s*)?[\w+/-]{0,15}[A-Z0-9][\w+/-]{0,15}\s*[,:=]\s+[^\W\d_]{2}")
-_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,63}")
-
-
-def is_listing(text: str) -> bool:
-    """A list of definitions or addresses rather than a statement: an abbreviation list ("AOR,
-    Adjusted odds ratio; CC, Children's centres; CI, ...": three or more entries, most of its
-    semicolon-separated parts) or a list of contact addresses (two or more e-mail addresses).  It
-    shares a claim's words without saying anything about them (claim evidence leaves it out; a
-    question may ask what an abbreviation stands for, so it may still be a highlight)."""
-    if len(_EMAIL.findall(text)) >= 2:
-        return True
-    parts = text.split(";")
-    entries = sum(bool(_GLOSSARY_ENTRY.match(p)) for p in parts)
-    return entries >= 3 and entries >= 0.5 * len(parts)
 
 
 def relevance_features(x: np.ndarray, logits: np.ndarray, best: int, passage: dict[str, float],
@@ -360,7 +338,7 @@ def _list_end(index: Index, text: str, sentence: int, stop: int, end: int) -> in
     j, out = sentence + 1, end
     while j < stop and j - sentence <= LIST_ITEMS:
         s, e = index.sentence_span(j)
-        if "\n" not in text[out:s] or not _LIST_ITEM.match(text[s:e]):
+        if "\n" not in text[out:s] or not is_list_item(text[s:e]):
             break
         if j + 1 < stop and "\n" not in text[e : index.sentence_span(j + 1)[0]]:
             return end  # an item of several sentences: the list is too long to show as the answer

@@ -46,15 +46,14 @@ _PIVOT = re.compile(r"\b(in|on|of|for|to|about|with|by|from|at|is|are|was|were|d
                     r"affect|affects|cause|causes|treat|treats|mean|means)\s+", re.I)
 
 
-_WH = (r"(?:(?:for|since|until|from|in|at|by|to)\s+)?(?:how(?:\s+(?:many|much|long|often|old|far|soon))?|what|which|"
-       r"when|where|why|who|whom|whose)")
+_WH_PREPOSITION = r"(?:(?:for|since|until|from|in|at|by|to)\s+)?"  # "For how long?", "Since when?"
+_WH = rf"{_WH_PREPOSITION}(?:how(?:\s+(?:many|much|long|often|old|far|soon))?|what|which|when|where|why|who|whom|whose)"
 _AUX = r"(?:is|are|was|were|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must)"
 # A question that is its question word and at most a noun or two: "How many students?", "For how
 # long?", "Why?". Its verb and the rest are the previous question's.
 _WH_FRAGMENT = re.compile(rf"^(?:(?:and|but|so|also|then)\s+)?({_WH})((?:\s+(?!{_AUX}\b|about\b|of\b)[\w'-]+){{0,2}})\s*\?$",
                           re.I)
-_ADVERBIAL = re.compile(r"(?:(?:for|since|until|from|in|at|by|to)\s+)?(?:how(?:\s+(?:long|often|old|far|soon))?|when|where|why)",
-                        re.I)
+_ADVERBIAL = re.compile(rf"{_WH_PREPOSITION}(?:how(?:\s+(?:long|often|old|far|soon))?|when|where|why)", re.I)
 # A name: a word with a capital or a digit after its first letter ("FOCUS", "BeneMin", "NK1", "U@Uni").
 _NAME = re.compile(r"(?<![\w@])[A-Za-z][\w@-]{0,40}[A-Z0-9][\w@-]{0,40}(?![\w@-])")
 
