@@ -160,6 +160,22 @@ def test_html_headings_that_link_to_themselves_are_sections_and_the_menu_title_i
     assert "¶" not in doc.text and "[src]" not in doc.text
 
 
+def test_html_title_drops_the_site_name_when_the_page_has_no_h1_of_its_own(tmp_path: Path):
+    # Node's API pages: the only h1 is the site's name in a page header (left out as furniture),
+    # the page's own name is its first h2 and the <title> is "page | site".
+    page = tmp_path / "fs.html"
+    page.write_text(
+        "<html><head><title>File system | Node.js v20 Documentation</title></head><body>"
+        "<header><h1>Node.js v20 documentation</h1></header><main><h2>File system</h2>"
+        "<p>The node:fs module enables interacting with the file system in a way modeled on standard "
+        "POSIX functions, with callback, synchronous and promise-based forms of every operation.</p>"
+        "</main></body></html>")
+    assert load_file(page, "fs.html")[0].title == "File system"
+    # No heading says which part is the page's: the whole title stays.
+    page.write_text("<html><head><title>Notes | Lab</title></head><body><p>Sleep &amp; memory.</p></body></html>")
+    assert load_file(page, "fs.html")[0].title == "Notes | Lab"
+
+
 # A documentation page's parts: a paragraph of prose, and a navigation list above the content.
 _IDLE = ("IDLE is the integrated development and learning environment that ships with Python, with a "
          "shell window and an editor window that share their menus. ")

@@ -94,6 +94,11 @@ def test_a_file_read_to_other_text_is_chunked_again_not_given_old_offsets(tmp_pa
     index = open_index(tmp_path / "idx")
     spans = [index.sentence_span(r) for r in index.document_sentences(0)]
     assert [new.text[a:b] for a, b in spans][-2:] == ["The answer is forty-two.", "It was found late."]
+    # The same text under a better title (a page's site name dropped from it) is embedded again:
+    # every passage's vector reads the title.
+    retitled = replace(new, title="The answer")
+    report = build_index(tmp_path / "idx", [retitled], encoder)
+    assert report.embedded_documents == 1 and open_index(tmp_path / "idx").document(0).title == "The answer"
 
 
 def test_other_chunking_rebuilds_not_mixes(tmp_path, corpus_copy, encoder):

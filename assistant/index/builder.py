@@ -183,9 +183,10 @@ def plan_build(docs: list[Document], old: DiskIndex | None, encoder: Encoder, ch
     plans = []
     for doc in tqdm(docs, desc="chunking", unit="doc", disable=not progress):
         oi = old.doc_row(doc.doc_id) if old is not None else None
-        # The same file read to other text (a new version of a reading library, a cleaning rule
-        # changed without LOADER_VERSION) is chunked again: the old offsets belong to the old text.
-        if oi is not None and old.doc_sha256[oi] == doc.sha256 and old.document(oi).text == doc.text:
+        # The same file read to other text, title or sections (a new version of a reading library,
+        # a cleaning rule changed without LOADER_VERSION) is chunked again: the old offsets belong
+        # to the old text, and the old vectors embedded the old title and section paths.
+        if oi is not None and old.doc_sha256[oi] == doc.sha256 and _same_reading(old.document(oi), doc):
             plans.append(_reused_plan(doc, old, old_tables, oi))
         else:
             plans.append(_new_plan(doc, old, oi, encoder, chunking))
@@ -193,6 +194,10 @@ def plan_build(docs: list[Document], old: DiskIndex | None, encoder: Encoder, ch
     report.reused_documents = sum(p.reused for p in plans)
     report.embedded_documents = len(plans) - report.reused_documents
     return plans
+
+
+def _same_reading(old: Document, new: Document) -> bool:
+    return (old.text, old.title, old.sections) == (new.text, new.title, new.sections)
 
 
 def _reused_plan(doc: Document, old: DiskIndex, t: Tables, oi: int) -> DocPlan:

@@ -223,13 +223,16 @@ def _definitions_as_paragraphs(raw: str) -> str:
     return _LIST_TAG.sub(lambda m: _LIST_TAG_AS.get(m.group(1).lower(), ""), raw)
 
 
-def _page_title(tag_title: str, h1s: list[str]) -> str:
+def _page_title(tag_title: str, h1s: list[str], headings: list[str]) -> str:
     """The first h1 names the page, unless it is the site's name: the last part of a `<title>`
     such as "What is rustdoc? - The rustdoc book", where a menu bar's h1 says "The rustdoc book";
-    then the h1 that is the title's first part, or that part."""
+    then the h1 that is the title's first part, or that part. Without an h1 in the page's own
+    text ("File system | Node.js v20.20.2 Documentation", whose h1 sits in a page header), the
+    title's part that heads the content names the page."""
     parts = title_parts(tag_title)
     if not h1s:
-        return tag_title
+        named = {h.casefold() for h in headings}
+        return next((p for p in parts if p.casefold() in named), tag_title) if len(parts) > 1 else tag_title
     if len(parts) > 1 and h1s[0].casefold() == parts[-1].casefold():
         return next((h for h in h1s[1:] if h.casefold() == parts[0].casefold()), parts[0])
     return h1s[0]
@@ -253,7 +256,9 @@ def read_html(data: bytes) -> TextRead:
     tags = parser.meta
     # A scholarly page names its article in a tag; else the first h1, else the <title>.
     h1s = [re.sub(r"\s+", " ", h).strip() for level, h in parser.headings if level == 1]
-    title = (_first(tags, _TITLE_TAGS, str.strip) or _page_title(parser.title, [h for h in h1s if h])).strip()
+    title = _first(tags, _TITLE_TAGS, str.strip) or _page_title(parser.title, [h for h in h1s if h],
+                                                                  [h for _, h in headings])
+    title = title.strip()
     # One tag per author (Highwire), or one tag naming them all.
     names = next((tags[t] for t in _AUTHOR_TAGS if tags.get(t)), [])
     authors = tuple(n.strip() for n in names) if len(names) > 1 else split_authors(names[0]) if names else ()
