@@ -259,6 +259,10 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("What does dns.lookup do?", "How is it different from dns.resolve?", "How is dns.lookup different from dns.resolve?"),
     # a new topic that points back: its pronoun stands for the previous question's topic
     ("How do I spawn a child process?", "What about killing it?", "What about killing a child process?"),
+    # the object of "How do I <verb> ..." ends at its preposition or infinitive: "it" is the
+    # function, not "run after a delay", and the children are no disease
+    ("How do I schedule a function to run after a delay?", "How do I cancel it?", "How do I cancel a function?"),
+    ("How do I treat depression in children?", "Is it common?", "Is depression common?"),
     # "one" stands for the noun: the new word takes the place of the old one before it
     ("Which events does a readable stream emit?", "And a writable one?", "Which events does a writable stream emit?"),
     # a question word with a noun asks the previous question of that noun; an adverbial question

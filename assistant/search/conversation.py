@@ -337,10 +337,12 @@ def _referent(question: str, plural: bool) -> str:
     "they"/"them", the last plural phrase when that one is singular.  "" when none is a noun phrase."""
     body = re.sub(r"[?.!]+\s*$", "", question.strip())
     do = re.search(r"\b(?:does|do|did)\s+((?:(?:the|a|an|this|that)\s+)?(?:[\w'.-]+\s+){1,3})[\w'-]+$", body, re.I)
-    # "How do I spawn a child process?": what the person acts on
+    # "How do I spawn a child process?": what the person acts on, up to a preposition or an
+    # infinitive ("a function" in "schedule a function to run after a delay")
     acts_on = re.search(r"\b(?:do|does|did|can|could|should|would|will|shall)\s+(?:I|you|we|one)\s+[\w'-]+\s+(.+)$", body, re.I)
-    if acts_on and _content_words(acts_on.group(1)) and not _PIVOT.search(acts_on.group(1)):
-        tail = acts_on.group(1).strip()
+    obj = _PIVOT.split(acts_on.group(1), maxsplit=1)[0].strip() if acts_on else ""
+    if _content_words(obj):
+        tail = obj
     elif do and len(_content_words(do.group(1))) == len(_ARTICLE.sub("", do.group(1)).split()):
         # "How does exercise affect neuroplasticity?": the subject ends at its verb
         tail = _PIVOT.split(do.group(1), maxsplit=1)[0].strip()
