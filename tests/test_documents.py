@@ -309,6 +309,33 @@ def test_markdown_code_is_not_headings_and_backslash_escapes_are_literal(tmp_pat
     assert "YAML" not in doc.text and "v0.1.90" not in doc.text  # an HTML comment is no text
 
 
+def test_a_typed_release_notes_file_keeps_every_line(tmp_path: Path):
+    # A NEWS file typed with line breaks is no saved web page: read as one, its dated release
+    # headers below rules looked like a comment section's headers (everything after them went),
+    # its underlined heading above the first paragraph and the shortlog after the last one like a
+    # page's menus and footer.
+    def release(version: str, date: str, entry: str) -> str:
+        return f"What's New in Frobnicator {version}\nReleased on {date}\n{'=' * 30}\n\n{entry}\n\n"
+
+    notes = tmp_path / "NEWS.txt"
+    notes.write_text(
+        "Frobnicator Release Notes\n=========================\n\nFixes since v3.3\n----------------\n\n"
+        + release("3.3", "2020-09-01", "gh-110: The editor no longer freezes when a signature cannot be\n"
+                  "fetched for a calltip in the shell window.")
+        + release("3.2", "2020-06-27", "gh-101: Selecting code context lines no longer causes the window to\n"
+                  "jump to the top of the file being edited.")
+        + release("3.1", "2020-03-10", "gh-95: Go to Line uses a query box with the standard behaviour and\n"
+                  "improved error checking of the line number.")
+        + release("3.0", "2019-12-18", "gh-90: Add a context menu to the shell window that offers copy and\n"
+                  "paste of the selected text.")
+        + "Ann Lee (2):\n      shell: plug a memory leak\n      docs: fix a typo in the tutorial\n")
+    doc, _ = load_file(notes, "NEWS.txt")
+    for kept in ("Fixes since v3.3", "gh-110: The editor no longer freezes when a signature cannot be fetched",
+                 "Released on 2019-12-18", "gh-90: Add a context menu", "Ann Lee (2):", "shell: plug a memory leak"):
+        assert kept in doc.text
+    assert doc.title == "Frobnicator Release Notes"
+
+
 def test_underlined_headings_are_headings_in_plain_text_and_markdown(tmp_path: Path):
     # reStructuredText and AsciiDoc underline headings with a rule of marks, and so can Markdown
     # (setext): the first underlined line is the title, the others open sections, and no rule of

@@ -16,6 +16,8 @@ its words, so a page nobody has seen is cleaned the same way:
   page's prose and followed by two or more dated lines (comment headers), ends the article;
 - by their form wherever they stand: breadcrumbs ("Home > Approaches > Therapy"), reading-time
   badges ("2 min read"), copyright lines and image file names.
+A text file typed with line breaks (hard-wrapped paragraphs, underlined headings: release notes, a
+README) is no saved page, whose text has a line per paragraph: only the debris told by form goes.
 """
 
 from __future__ import annotations
@@ -123,13 +125,22 @@ def _cut_comments(bare: list[str], nonblank: list[int], prose: list[int], foreig
 
 def clean_text(raw: str, capture: bool = True) -> str:
     """Normalise Unicode and whitespace and drop web-page debris, keeping every content line.
-    `capture`: the text is a saved page's text, so debris is also told by position and vocabulary;
-    otherwise (Markdown, an HTML page's main content) only by form."""
+    `capture`: the text may be a saved page's text, so debris is also told by position and
+    vocabulary unless it was typed with line breaks; otherwise (Markdown, an HTML page's main
+    content) only by form."""
     text = normalize_unicode(raw)
-    lines = _heading_rules_dropped([collapse_spaces(ln).strip() for ln in text.split("\n")])
+    typed = [collapse_spaces(ln).strip() for ln in text.split("\n")]
+    lines = _heading_rules_dropped(typed)
     # Markdown (and an HTML page's main content, read as Markdown) was unwrapped on its source,
     # where code blocks are known; here a line of code would be joined to the next.
-    lines = unwrap_lines(lines) if capture else lines
+    if capture:
+        unwrapped = unwrap_lines(lines)
+        # A file typed with line breaks (paragraphs hard-wrapped, headings underlined: release notes,
+        # a README) is no saved page, whose text has a line per paragraph and no rules: it has no
+        # menus or footers, and its short lines before and after the prose are headings and lists.
+        capture = sum(map(bool, unwrapped)) == sum(map(bool, lines)) and \
+            sum(map(bool, lines)) == sum(map(bool, typed))
+        lines = unwrapped
     drop = _debris(lines, capture)
     kept = [BULLET.sub("• ", ln) if BULLET.match(ln) else ln for ln, gone in zip(lines, drop) if not gone]
     # A saved page repeats its title cut off (a card, a breadcrumb); in Markdown or a page's main
@@ -248,6 +259,8 @@ def guess_title(text: str, fallback: str) -> str:
             break
         if ln.startswith("#"):
             return ln.lstrip("#").strip() or fallback
+        if _RULE.match(ln):
+            continue  # a rule between the title and the text names nothing
         candidates.append(ln)
         if len(candidates) >= 4:
             break
