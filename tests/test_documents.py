@@ -176,6 +176,27 @@ def test_html_title_drops_the_site_name_when_the_page_has_no_h1_of_its_own(tmp_p
     assert load_file(page, "fs.html")[0].title == "Notes | Lab"
 
 
+def test_html_table_of_contents_heading_is_not_the_parent_of_every_section(tmp_path: Path):
+    # npm's pages: an h2 over a list of links into the page itself, then the h3 sections. The
+    # list is navigation (left out); its heading must not head the sections. A heading over
+    # words besides its links is a section of its own.
+    prose = "This command installs a project with a clean slate, removing any existing node_modules first. "
+    page = tmp_path / "npm-ci.html"
+    page.write_text(
+        "<html><head><title>npm-ci</title></head><body><main><h1>npm-ci</h1>"
+        "<h2>On this page</h2><div><ul><li><a href='#synopsis'>Synopsis</a></li>"
+        "<li><a href='#description'>Description</a></li><li><a href='#see-also'>See also</a></li></ul></div>"
+        f"<h3 id='synopsis'>Synopsis</h3><p>{prose}</p><h3 id='description'>Description</h3><p>{prose * 2}</p>"
+        "<h3 id='see-also'>See also</h3><p>The commands that install, list and prune packages:</p><ul>"
+        "<li><a href='#install'>npm install</a></li><li><a href='#ls'>npm ls</a></li>"
+        "<li><a href='#prune'>npm prune</a></li></ul>"
+        "</main></body></html>")
+    doc, _ = load_file(page, "npm-ci.html")
+    assert "On this page" not in doc.text
+    assert doc.section_at(doc.text.index("This command")) == ("Synopsis",)
+    assert [s.path for s in doc.sections][-1] == ("See also",)
+
+
 # A documentation page's parts: a paragraph of prose, and a navigation list above the content.
 _IDLE = ("IDLE is the integrated development and learning environment that ships with Python, with a "
          "shell window and an editor window that share their menus. ")

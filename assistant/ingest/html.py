@@ -151,6 +151,30 @@ _SECTION_ID = re.compile(rf"<((?:section|div)\b[^>]*?){_ID}([^>]*>)(?=\s*(?:<(a|
 _HEADING_ID = re.compile(rf"<(h[1-6]\b[^>]*?){_ID}", re.I)
 
 
+# A heading over nothing but links into the page itself ("Table of contents", "On this page") heads
+# navigation, not a section: trafilatura leaves the list of links out, and the heading, kept, became
+# the parent of every section after it ("Table of contents › Description" on each of npm's pages).
+_LINK = re.compile(r"<a\b[^>]*>.*?</a\s*>", re.I | re.S)
+_HREF = re.compile(r"<a\b[^>]*?\bhref\s*=\s*[\"']?([^\"'\s>]*)", re.I)
+_TAG = re.compile(r"<[^<>]*>")
+MIN_CONTENTS_LINKS = 3
+
+
+def _contents_dropped(raw: str) -> str:
+    """`raw` without the headings of its tables of contents and their links (other tags stay, so
+    the elements around them still close)."""
+    headings = list(_HEADING_ELEMENT.finditer(raw))
+    out, at = [], 0
+    for h, nxt in zip(headings, headings[1:]):
+        body = raw[h.end() : nxt.start()]
+        hrefs = _HREF.findall(body)
+        if len(hrefs) >= MIN_CONTENTS_LINKS and all(x.startswith("#") for x in hrefs) \
+                and not html.unescape(_TAG.sub("", _LINK.sub("", body))).strip():
+            out += [raw[at : h.start()], _LINK.sub("", body)]
+            at = nxt.start()
+    return "".join(out) + raw[at:]
+
+
 def _anchors_dropped(raw: str) -> str:
     """`raw` without permalinks, with headings' in-page anchors unwrapped and their source links
     left out, and without the ids of headings and of the sections they open (see the patterns above)."""
@@ -241,7 +265,7 @@ def _page_title(tag_title: str, h1s: list[str], headings: list[str]) -> str:
 def read_html(data: bytes) -> TextRead:
     """Main content, title, decoding note, headings, and authors, year and DOI from the `<meta>` tags."""
     raw, note = decode_bytes(data)
-    raw = _definitions_as_paragraphs(_source_breaks_as_spaces(_code_flattened(_anchors_dropped(raw))))
+    raw = _definitions_as_paragraphs(_source_breaks_as_spaces(_code_flattened(_anchors_dropped(_contents_dropped(raw)))))
     parser = _HTMLText()
     try:
         parser.feed(raw)
