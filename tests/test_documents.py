@@ -197,6 +197,16 @@ def test_html_table_of_contents_heading_is_not_the_parent_of_every_section(tmp_p
     assert [s.path for s in doc.sections][-1] == ("See also",)
 
 
+def test_html_code_keeps_its_indentation(tmp_path: Path):
+    # Python's blocks are nested by their indent: flattened, the example means something else.
+    page = tmp_path / "example.html"
+    page.write_text("<html><body><main><h1>Example</h1><p>The function returns one when its argument is "
+                    "true and zero otherwise, as the example shows.</p><pre><code>def f(x):\n    if x:\n"
+                    "        return 1\n    return 0\n</code></pre></main></body></html>")
+    doc, _ = load_file(page, "example.html")
+    assert "def f(x):\n    if x:\n        return 1\n    return 0" in doc.text
+
+
 # A documentation page's parts: a paragraph of prose, and a navigation list above the content.
 _IDLE = ("IDLE is the integrated development and learning environment that ships with Python, with a "
          "shell window and an editor window that share their menus. ")
@@ -326,7 +336,7 @@ def test_markdown_code_is_not_headings_and_backslash_escapes_are_literal(tmp_pat
     assert [s.path for s in doc.sections] == [("Testing",)]
     assert doc.section_at(doc.text.index("make install")) == ()
     assert "# install the tools\nmake install" in doc.text  # code is kept as written, line by line
-    assert "runs on and on\nconsole.log(stdout);" in doc.text
+    assert "runs on and on\n  console.log(stdout);" in doc.text  # and its indent
     assert "YAML" not in doc.text and "v0.1.90" not in doc.text  # an HTML comment is no text
 
 
@@ -506,8 +516,9 @@ def test_markdown_indented_code_is_code_and_a_list_items_indented_paragraph_is_p
         "       brew uninstall tool\n\n"
         "## Next\n\nMore text here.\n")
     doc, _ = load_file(ref, "COMMANDS.md")
-    lines = doc.text.split("\n")
+    lines = [ln.strip() for ln in doc.text.split("\n")]
     assert "Usage: tool install [-f] <version>" in lines and "tool install -l|--list" in lines
+    assert "       tool install -l|--list" in doc.text.split("\n")  # code keeps its indent
     assert "# list what can be installed" in lines and "-l/--list List all available versions" in lines
     assert [s.path for s in doc.sections] == [("Next",)]
     assert "If you installed it with a package manager, remove the package too:" in lines

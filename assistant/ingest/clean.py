@@ -129,7 +129,9 @@ def clean_text(raw: str, capture: bool = True) -> str:
     vocabulary unless it was typed with line breaks; otherwise (Markdown, an HTML page's main
     content) only by form."""
     text = normalize_unicode(raw)
-    typed = [collapse_spaces(ln).strip() for ln in text.split("\n")]
+    # Markdown and a page's main content keep each line's indent: a code block's lines are nested
+    # by it (Python's meaning), and so are a list's items.
+    typed = [collapse_spaces(ln).strip() if capture else _indented(ln) for ln in text.split("\n")]
     lines = _heading_rules_dropped(typed)
     # Markdown (and an HTML page's main content, read as Markdown) was unwrapped on its source,
     # where code blocks are known; here a line of code would be joined to the next.
@@ -149,6 +151,11 @@ def clean_text(raw: str, capture: bool = True) -> str:
     out = "\n".join(kept)
     out = re.sub(r"\n{3,}", "\n\n", out)
     return out.strip()
+
+
+def _indented(line: str) -> str:
+    body = line.lstrip(" ")
+    return " " * (len(line) - len(body)) + collapse_spaces(body).strip() if body.strip() else ""
 
 
 _LIST_ITEM = re.compile(r"^(\(?(\d{1,3}|[a-z]|[ivx]{1,4})[.)]|[|>#])\s*", re.I)
