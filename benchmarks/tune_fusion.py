@@ -3,7 +3,7 @@
     python benchmarks/tune_fusion.py [--dataset ../shared/beir/scifact]
 
 Prints the grid's best weights (by train nDCG@10) and the test figures for them (`--train-only`:
-train figures alone).  The chosen values
+train figures alone; `--identifiers`: train nDCG@10 for each identifier weight, the others as set).  The chosen values
 are copied by hand into `assistant/config.py:FusionParams` (one place where defaults live).
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import platform
+from dataclasses import replace
 from pathlib import Path
 
 from assistant.config import FusionParams
@@ -45,6 +46,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dataset", default="../shared/beir/scifact")
     ap.add_argument("--train-only", action="store_true", help="print the train figures alone (no test figure seen)")
+    ap.add_argument("--identifiers", action="store_true",
+                    help="only the identifier weight, on train, the other weights as config.py sets them")
     args = ap.parse_args()
     train = load_beir(Path(args.dataset), "train")
     test = load_beir(Path(args.dataset), "test")
@@ -52,6 +55,12 @@ def main() -> None:
     searcher.fusion = FusionParams(sentence_weight=1.0)  # so sentence scores are computed
     doc_ids = [searcher.index.doc_ids[int(d)] for d in searcher.index.passage_docs()]
     tr = collect(searcher, train.queries)
+    if args.identifiers:
+        for w in (0.0, 0.05, 0.1, 0.15, 0.2, 0.3):
+            m, _ = score_metrics(train.qrels, run_for(tr, doc_ids, replace(FusionParams(), identifier_weight=w)),
+                                 ["ndcg@10"])
+            print(f"train, identifier weight {w:.2f}: nDCG@10 {m['ndcg@10']:.4f}")
+        return
     best = grid(tr, doc_ids, train.qrels)
     print(f"machine: {platform.processor() or platform.machine()}, {platform.system()}")
     print(f"best on train: nDCG@10 {best[0]:.4f} with {best[1]}")

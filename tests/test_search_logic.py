@@ -3,12 +3,16 @@ interface as an index on disk)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import numpy as np
 import pytest
 
-from assistant.config import ChunkingParams
+from assistant.config import DEFAULT_FUSION, ChunkingParams
 from assistant.index import MemoryIndex
 from assistant.ingest import document_from_text
 from assistant.search import QuestionError, Searcher
+from assistant.search.searcher import identifiers
 from assistant.text import acronym_definitions, acronyms, bm25_terms
 from tests.conftest import same_document_pairs
 
@@ -129,3 +133,38 @@ def test_a_passage_that_uses_an_abbreviation_is_found_by_its_long_form(encoder):
     results = next(r for r in range(len(index)) if "Few peptidergic" in doc.text[index.passage(r).start : index.passage(r).end])
     assert "cholera" not in doc.text[index.passage(results).start : index.passage(results).end]
     assert index.bm25_scores(bm25_terms(["cholera toxin"])[0])[results] > 0
+
+
+def test_a_question_naming_an_identifier_finds_the_passage_that_holds_it_first(encoder):
+    # Rust's error pages: the model reads "E0382" and "E0387" alike, and the page that names the
+    # question's code is a passage mostly about moves and code, far from the question in meaning;
+    # BM25 alone weighs too little in the fusion to put it first.
+    e0382 = ("Error code E0382\n\nA variable was used after its contents have been moved elsewhere.\n\n"
+             "Erroneous code example:\n\nstruct MyStruct { s: u32 }\nfn main() {\n    let mut x = MyStruct{ s: 5u32 };\n"
+             "    let y = x;\n    x.s = 6;\n    println!(\"{}\", x.s);\n}\n\nSince MyStruct is a type that is not "
+             "marked Copy, the data gets moved out of x when we set y. This is fundamental to Rust's ownership "
+             "system: outside of workarounds like Rc, a value cannot be owned by more than one variable.\n\n"
+             "Sometimes we don't need to move the value. Using a reference, we can let another function borrow "
+             "the value without changing its ownership.")
+    e0387 = ("Error code E0387\n\nNote: this error code is no longer emitted by the compiler.\n\nThis error occurs "
+             "when an attempt is made to mutate or mutably reference data that a closure has captured immutably.")
+    # other pages, so that "error" and "code" are common words, as in the whole error index
+    others = {"E0381": "It is not allowed to use or capture an uninitialized variable.",
+              "E0383": "This error occurs when an attempt is made to partially reinitialize a structure that is "
+                       "currently uninitialized.",
+              "E0384": "An immutable variable was reassigned.",
+              "E0499": "A variable was borrowed as mutable more than once."}
+    docs = [document_from_text("E0382.html", e0382, title="E0382"), document_from_text("E0387.html", e0387, title="E0387"),
+            *(document_from_text(f"{c}.html", f"Error code {c}\n\n{t}", title=c) for c, t in others.items())]
+    index = MemoryIndex(docs, encoder, ChunkingParams())
+    question = "What does error E0382 mean?"
+    searcher = Searcher(encoder=encoder, index=index)
+    assert searcher.search(question, k=1)[0].doc_id == "E0382.html"
+    # On the whole index the two pages tied without the identifier's share (0.651 each): it is
+    # the passages that hold "E0382", and only those, that the fusion lifts.
+    cand = searcher.candidates(question)
+    holds = np.array([index.passage(int(r)).doc == index.doc_row("E0382.html") for r in cand.rows])
+    assert (cand.identifier == holds).all()
+    without = replace(DEFAULT_FUSION, identifier_weight=0.0)
+    assert np.allclose(cand.fused(DEFAULT_FUSION) - cand.fused(without), DEFAULT_FUSION.identifier_weight * holds)
+    assert identifiers(["what", "error", "e0382", "brca2", "p53", "19", "covid"]) == ["e0382", "brca2", "p53"]

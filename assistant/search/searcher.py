@@ -11,6 +11,7 @@ with the weights in `config.FusionParams`.  Each term is comparable across quest
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,13 +53,23 @@ class Candidates:
     dense: np.ndarray
     bm25: np.ndarray      # normalised by the best BM25 score in the collection
     sentence: np.ndarray  # best sentence cosine within the passage
+    identifier: np.ndarray  # share of the question's identifiers (`identifiers`) the passage holds
 
     def fused(self, fusion: FusionParams, mode: Mode = "hybrid") -> np.ndarray:
         if mode == "dense":
             return self.dense
         if mode == "bm25":
             return self.bm25
-        return fusion.dense_weight * self.dense + fusion.bm25_weight * self.bm25 + fusion.sentence_weight * self.sentence
+        return (fusion.dense_weight * self.dense + fusion.bm25_weight * self.bm25 + fusion.sentence_weight * self.sentence
+                + fusion.identifier_weight * self.identifier)
+
+
+_IDENTIFIER = re.compile(r"(?=\w*\d)(?=\w*[^\W\d_])\w+")
+
+
+def identifiers(tokens: list[str]) -> list[str]:
+    """The BM25 terms of a question that are identifiers: letters and digits ("e0382", "brca2")."""
+    return list(dict.fromkeys(t for t in tokens if _IDENTIFIER.fullmatch(t)))
 
 
 def _single_threaded_blas() -> None:
@@ -134,7 +145,11 @@ class Searcher:
         dense = index.passage_vectors(rows) @ q
         bm25 = bm25_all[rows] / best_bm25 if best_bm25 > 0 else np.zeros(len(rows), np.float32)
         sentence = self._best_sentence_scores(rows, q) if self.fusion.sentence_weight else np.zeros(len(rows), np.float32)
-        return Candidates(rows, dense, bm25.astype(np.float32), sentence)
+        named = identifiers(bm25_tokenize([question])[0] if tokens is None else tokens)
+        held = np.zeros(len(rows), np.float32)
+        for term in named:
+            held += index.bm25_scores([term])[rows] > 0
+        return Candidates(rows, dense, bm25.astype(np.float32), sentence, held / max(1, len(named)))
 
     def _best_sentence_scores(self, rows: np.ndarray, q: np.ndarray) -> np.ndarray:
         spans = self.index.sentence_ranges(rows)
