@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 __all__ = ["FUNCTION_WORDS", "MIN_REPEAT", "QUESTION_FILLER", "STOP_WORDS", "WORD", "acronym_definitions", "acronyms",
-           "bm25_terms", "bm25_tokenize", "expanded_acronyms",
+           "bm25_terms", "bm25_tokenize", "expanded_acronyms", "identifiers",
            "collapse_spaces", "has_surrogate", "normalize_unicode", "same_text", "stemmer", "stems", "strip_control"]
 
 _CHAR_MAP = {
@@ -114,6 +114,14 @@ def _stem_all(words_per_text: list[list[str]]) -> list[list[str]]:
             cache.clear()
         cache.update(zip(unseen, stemmer().stemWords(unseen)))
     return [[cache[w] for w in words] for words in words_per_text]
+
+
+_IDENTIFIER = re.compile(r"(?=\w*\d)(?=\w*[^\W\d_])\w+")
+
+
+def identifiers(tokens: list[str]) -> list[str]:
+    """The BM25 terms that are identifiers, letters and digits ("e0382", "brca2", "p53"), once each."""
+    return list(dict.fromkeys(t for t in tokens if _IDENTIFIER.fullmatch(t)))
 
 
 def bm25_tokenize(texts: list[str]) -> list[list[str]]:

@@ -12,8 +12,7 @@ from assistant.config import DEFAULT_FUSION, ChunkingParams
 from assistant.index import MemoryIndex
 from assistant.ingest import document_from_text
 from assistant.search import QuestionError, Searcher
-from assistant.search.searcher import identifiers
-from assistant.text import acronym_definitions, acronyms, bm25_terms
+from assistant.text import acronym_definitions, acronyms, bm25_terms, identifiers
 from tests.conftest import same_document_pairs
 
 DOCS = [

@@ -11,7 +11,6 @@ with the weights in `config.FusionParams`.  Each term is comparable across quest
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +36,7 @@ from assistant.search.answer import (
 )
 from assistant.search.hits import Highlight, Hit
 from assistant.search.questions import QuestionError, clean_question
-from assistant.text import MIN_REPEAT, acronyms, bm25_terms, bm25_tokenize, same_text
+from assistant.text import MIN_REPEAT, acronyms, bm25_terms, bm25_tokenize, identifiers, same_text
 
 __all__ = ["MODES", "Candidates", "Mode", "Searcher"]
 
@@ -62,14 +61,6 @@ class Candidates:
             return self.bm25
         return (fusion.dense_weight * self.dense + fusion.bm25_weight * self.bm25 + fusion.sentence_weight * self.sentence
                 + fusion.identifier_weight * self.identifier)
-
-
-_IDENTIFIER = re.compile(r"(?=\w*\d)(?=\w*[^\W\d_])\w+")
-
-
-def identifiers(tokens: list[str]) -> list[str]:
-    """The BM25 terms of a question that are identifiers: letters and digits ("e0382", "brca2")."""
-    return list(dict.fromkeys(t for t in tokens if _IDENTIFIER.fullmatch(t)))
 
 
 def _single_threaded_blas() -> None:
