@@ -129,9 +129,11 @@ def clean_text(raw: str, capture: bool = True) -> str:
     vocabulary unless it was typed with line breaks; otherwise (Markdown, an HTML page's main
     content) only by form."""
     text = normalize_unicode(raw)
-    # Markdown and a page's main content keep each line's indent: a code block's lines are nested
-    # by it (Python's meaning), and so are a list's items.
-    typed = [collapse_spaces(ln).strip() if capture else _indented(ln) for ln in text.split("\n")]
+    # Markdown and a page's main content keep each line's indent within its block: a code block's
+    # lines are nested by it (Python's meaning). An indent the whole block shares (a list item's
+    # paragraph, a stray space before a line) is layout, and goes.
+    raw_lines = text.split("\n")
+    typed = [collapse_spaces(ln).strip() for ln in raw_lines] if capture else _dedented(raw_lines)
     lines = _heading_rules_dropped(typed)
     # Markdown (and an HTML page's main content, read as Markdown) was unwrapped on its source,
     # where code blocks are known; here a line of code would be joined to the next.
@@ -153,9 +155,24 @@ def clean_text(raw: str, capture: bool = True) -> str:
     return out.strip()
 
 
-def _indented(line: str) -> str:
-    body = line.lstrip(" ")
-    return " " * (len(line) - len(body)) + collapse_spaces(body).strip() if body.strip() else ""
+def _dedented(lines: list[str]) -> list[str]:
+    """Each line with runs of spaces collapsed after its indent, and its block's (run of nonblank
+    lines) smallest indent taken off every line of the block."""
+    bodies = [ln.lstrip(" ") for ln in lines]
+    indents = [len(ln) - len(b) if b.strip() else -1 for ln, b in zip(lines, bodies)]
+    out, i = [], 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and indents[j] >= 0:
+            j += 1
+        if j == i:
+            out.append("")
+            i += 1
+            continue
+        least = min(indents[i:j])
+        out += [" " * (indents[k] - least) + collapse_spaces(bodies[k]).strip() for k in range(i, j)]
+        i = j
+    return out
 
 
 _LIST_ITEM = re.compile(r"^(\(?(\d{1,3}|[a-z]|[ivx]{1,4})[.)]|[|>#])\s*", re.I)

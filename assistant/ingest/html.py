@@ -276,7 +276,9 @@ def read_html(data: bytes) -> TextRead:
     if main.strip():
         text, headings = markdown_text(main)
     else:
-        text, headings = "".join(parser.parts), tuple((lv, re.sub(r"\s+", " ", h).strip()) for lv, h in parser.headings)
+        # outside <pre> a line's indent is the source's layout, which a browser does not show
+        text = "\n".join(ln.strip() for ln in "".join(parser.parts).split("\n"))
+        headings = tuple((lv, re.sub(r"\s+", " ", h).strip()) for lv, h in parser.headings)
     tags = parser.meta
     # A scholarly page names its article in a tag; else the first h1, else the <title>.
     h1s = [re.sub(r"\s+", " ", h).strip() for level, h in parser.headings if level == 1]

@@ -248,7 +248,9 @@ def _setext_as_atx(lines: list[str]) -> list[str]:
 
 def markdown_text(md: str) -> tuple[str, tuple[tuple[int, str], ...]]:
     """The text without markup, and its headings (level, text without markup) in order."""
-    md = _prose_mapped(md, _prose_read)
+    # A line of prose carries no indent once read (a list item's paragraph, a space before a line);
+    # a line of code keeps its own.
+    md = _prose_mapped(md, lambda lines: [ln.lstrip() for ln in _prose_read(lines)])
     headings = tuple((len(m.group(1)), _strip(m.group(2)).strip()) for m in _headings(md))
     return _strip(md), headings
 
