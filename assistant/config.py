@@ -107,8 +107,9 @@ class FusionParams:
           + sentence_weight * max cosine(query, sentence of the passage)
           + identifier_weight * share of the query's identifiers the passage contains
 
-    An identifier is a word of letters and digits ("E0382", "BRCA2", "p53"): the embedding model
-    reads "E0382" and "E0387" alike, and BM25's share of the score is too small to tell them apart.
+    An identifier is a word of letters and digits ("E0382", "BRCA2", "p53"), or an acronym found in
+    one document alone ("LIMIT", a trial's paper): the embedding model reads "E0382" and "E0387"
+    alike, and BM25's share of the score is too small to tell them apart.
     """
 
     # With pooled vectors the train grid's best (0.45 / 0.2 / 0.35, nDCG@10 0.7487) is not
@@ -116,8 +117,9 @@ class FusionParams:
     dense_weight: float = 0.35
     bm25_weight: float = 0.2
     sentence_weight: float = 0.45
-    # Chosen on SciFact train (249 of 809 claims name one): nDCG@10 0.7515 at 0, 0.7544 / 0.7560 /
-    # 0.7565 / 0.7536 at 0.05 / 0.1 / 0.15 / 0.2 (`python benchmarks/tune_fusion.py --identifiers`).
+    # Chosen on SciFact train (249 of 809 claims name a word of letters and digits): nDCG@10 0.7515
+    # at 0, 0.7556 / 0.7561 / 0.7577 / 0.7549 at 0.05 / 0.1 / 0.15 / 0.2
+    # (`python benchmarks/tune_fusion.py --identifiers`).
     identifier_weight: float = 0.15
     # How many candidates each retriever contributes before fusion.
     candidates: int = 200

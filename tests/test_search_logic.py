@@ -167,3 +167,16 @@ def test_a_question_naming_an_identifier_finds_the_passage_that_holds_it_first(e
     without = replace(DEFAULT_FUSION, identifier_weight=0.0)
     assert np.allclose(cand.fused(DEFAULT_FUSION) - cand.fused(without), DEFAULT_FUSION.identifier_weight * holds)
     assert identifiers(["what", "error", "e0382", "brca2", "p53", "19", "covid"]) == ["e0382", "brca2", "p53"]
+
+
+def test_an_acronym_that_names_one_document_counts_as_an_identifier(encoder):
+    # "LIMIT" names one trial's paper; "DNA" is in two documents, so it names neither.
+    docs = [document_from_text("limit.txt", "The LIMIT trial\n\nWomen in the LIMIT trial walked briskly on most days, "
+                                            "and their DNA was stored.", title="The LIMIT trial"),
+            document_from_text("goactive.txt", "GoActive\n\nTeenagers in the GoActive study walked to school, "
+                                               "and their DNA was not collected.", title="GoActive")]
+    searcher = Searcher(encoder=encoder, index=MemoryIndex(docs, encoder, ChunkingParams()))
+    limit = searcher.index.doc_row("limit.txt")
+    cand = searcher.candidates("How far did women walk in the LIMIT trial?")
+    assert [float(s) for s in cand.identifier] == [float(searcher.index.passage(int(r)).doc == limit) for r in cand.rows]
+    assert not searcher.candidates("Was DNA collected from the walkers?").identifier.any()

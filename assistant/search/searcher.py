@@ -52,7 +52,7 @@ class Candidates:
     dense: np.ndarray
     bm25: np.ndarray      # normalised by the best BM25 score in the collection
     sentence: np.ndarray  # best sentence cosine within the passage
-    identifier: np.ndarray  # share of the question's identifiers (`identifiers`) the passage holds
+    identifier: np.ndarray  # share of the question's identifiers (`identifiers`; acronyms of one document) it holds
 
     def fused(self, fusion: FusionParams, mode: Mode = "hybrid") -> np.ndarray:
         if mode == "dense":
@@ -137,10 +137,15 @@ class Searcher:
         bm25 = bm25_all[rows] / best_bm25 if best_bm25 > 0 else np.zeros(len(rows), np.float32)
         sentence = self._best_sentence_scores(rows, q) if self.fusion.sentence_weight else np.zeros(len(rows), np.float32)
         named = identifiers(bm25_tokenize([question])[0] if tokens is None else tokens)
-        held = np.zeros(len(rows), np.float32)
-        for term in named:
-            held += index.bm25_scores([term])[rows] > 0
-        return Candidates(rows, dense, bm25.astype(np.float32), sentence, held / max(1, len(named)))
+        held = [index.bm25_scores([term]) > 0 for term in named]
+        # An acronym found in one document alone names it ("LIMIT", a trial's paper, where "DNA" is
+        # in every other abstract).
+        for term in acronyms(question):
+            where = index.bm25_scores([term]) > 0
+            if len(np.unique(index.passage_docs()[where])) == 1 and index.n_documents > 1:
+                held.append(where)
+        share = np.mean([h[rows] for h in held], axis=0) if held else np.zeros(len(rows))
+        return Candidates(rows, dense, bm25.astype(np.float32), sentence, share.astype(np.float32))
 
     def _best_sentence_scores(self, rows: np.ndarray, q: np.ndarray) -> np.ndarray:
         spans = self.index.sentence_ranges(rows)
