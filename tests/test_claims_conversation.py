@@ -263,6 +263,15 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # function, not "run after a delay", and the children are no disease
     ("How do I schedule a function to run after a delay?", "How do I cancel it?", "How do I cancel a function?"),
     ("How do I treat depression in children?", "Is it common?", "Is depression common?"),
+    # "What is/was the <noun phrase>?": the whole phrase, when its head agrees with the pronoun
+    ("What was the primary outcome of the LIMIT trial?", "How was it measured?",
+     "How was the primary outcome of the LIMIT trial measured?"),
+    ("What are the side effects of minocycline?", "How common are they?",
+     "How common are the side effects of minocycline?"),
+    # the subject between the question word and its verb; the object after a verb with no
+    # preposition or auxiliary after it
+    ("What dose of minocycline was used?", "Was it well tolerated?", "Was dose of minocycline well tolerated?"),
+    ("Who funded the GoActive study?", "When did it start?", "When did the GoActive study start?"),
     # "one" stands for the noun: the new word takes the place of the old one before it
     ("Which events does a readable stream emit?", "And a writable one?", "Which events does a writable stream emit?"),
     # a question word with a noun asks the previous question of that noun; an adverbial question

@@ -13,7 +13,9 @@ Three kinds of follow-up are handled:
   previous question asked again with it, or searched beside it when its words cannot take it;
 - a question that points back ("How is it treated?", "What causes them?"): the pronoun is replaced by
   the previous question's topic: the phrase a follow-up put in, else the noun phrase that ends the
-  previous question (after its last preposition or verb: "... involved in depression and anxiety?").
+  previous question (after its last preposition or verb: "... involved in depression and anxiety?"),
+  or the one it asks about ("What was the primary outcome of the LIMIT trial?", when the pronoun
+  agrees with its head; "What dose of minocycline was used?"; "How do I schedule a function ...?").
 Anything else is already standalone and searched as typed.
 """
 
@@ -341,14 +343,25 @@ def _referent(question: str, plural: bool) -> str:
     # infinitive ("a function" in "schedule a function to run after a delay")
     acts_on = re.search(r"\b(?:do|does|did|can|could|should|would|will|shall)\s+(?:I|you|we|one)\s+[\w'-]+\s+(.+)$", body, re.I)
     obj = _PIVOT.split(acts_on.group(1), maxsplit=1)[0].strip() if acts_on else ""
+    # "What was the primary outcome of the LIMIT trial?": the whole noun phrase asked about, when its
+    # head agrees with the pronoun ("it" after "What are the symptoms of depression?" is depression)
+    asked = re.match(r"^(?:what|who)\s+(?:is|are|was|were)\s+((?:the|a|an)\s+.+)$", body, re.I)
+    # "What dose of minocycline was used?": the subject between the question word and its verb
+    subject = re.match(r"^(?:what|which)\s+(.+?)\s+(?:is|are|was|were|has|have|had)\s+[\w'-]+$", body, re.I)
     if _content_words(obj):
         tail = obj
     elif do and len(_content_words(do.group(1))) == len(_ARTICLE.sub("", do.group(1)).split()):
         # "How does exercise affect neuroplasticity?": the subject ends at its verb
         tail = _PIVOT.split(do.group(1), maxsplit=1)[0].strip()
+    elif asked and _is_plural(_PIVOT.split(asked.group(1), maxsplit=1)[0]) == plural:
+        return asked.group(1)
+    elif subject and _content_words(subject.group(1)):
+        tail = subject.group(1)
     else:
         pivots = list(_PIVOT.finditer(body))
-        tail = body[pivots[-1].end():].strip() if pivots else ""
+        # "Who funded the GoActive study?": without a preposition or an auxiliary, what follows its verb
+        verb = re.match(r"^(?:who|what|which)\s+[\w'-]+\s+(.+)$", body, re.I)
+        tail = body[pivots[-1].end():].strip() if pivots else verb.group(1) if verb else ""
     if plural and not _is_plural(tail):
         runs = [r for r in _runs(body) if _is_plural(r)]
         tail = runs[-1] if runs else tail
