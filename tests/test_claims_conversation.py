@@ -288,6 +288,7 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("Who funded the FOCUS trial?", "What about LIMIT?", "Who funded the LIMIT trial?"),
     # the new topic after a preposition takes the place of that phrase only, not of what follows
     ("What were the results for girls in GoActive?", "And for boys?", "What were the results for boys in GoActive?"),
+    ("What is the default value of maxBuffer?", "And of timeout?", "What is the default value of timeout?"),
     # a do-question's subject ends at its verb
     ("How does exercise affect neuroplasticity?", "Does it also help memory?", "Does exercise also help memory?"),
     # a question about one thing asks about the new one

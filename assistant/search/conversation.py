@@ -178,7 +178,7 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
     # takes the place of what followed the same preposition; where the previous question has none
     # ("And in children?" after "How does stress affect the brain?"), the phrase is added to it.
     lead = re.match(r"^(?:(?:and|but|also|or|then|now)\s+|(?:what|how)\s+about\s+)?"
-                    r"(in|for|with|on|at|during|among|after|before|without)\s+(\S.*?)[?.!]*$", q, re.I)
+                    r"(in|for|of|with|on|at|during|among|after|before|without)\s+(\S.*?)[?.!]*$", q, re.I)
     after = list(re.finditer(rf"\b{lead.group(1)}\s+", previous, re.I)) if lead else []
     if lead and after:
         # Only the words up to the next preposition go: "for girls in GoActive" + "And for boys?"
