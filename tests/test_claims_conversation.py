@@ -272,6 +272,9 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # preposition or auxiliary after it
     ("What dose of minocycline was used?", "Was it well tolerated?", "Was dose of minocycline well tolerated?"),
     ("Who funded the GoActive study?", "When did it start?", "When did the GoActive study start?"),
+    ("Where was the trial run?", "Who ran it?", "Who ran the trial?"),
+    # "they" for a plural without an -s, at the start of its run of words
+    ("How many women took part in the LIMIT trial?", "How old were they?", "How old were women?"),
     # "one" stands for the noun: the new word takes the place of the old one before it
     ("Which events does a readable stream emit?", "And a writable one?", "Which events does a writable stream emit?"),
     # a question word with a noun asks the previous question of that noun; an adverbial question

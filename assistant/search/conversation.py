@@ -347,7 +347,9 @@ def _referent(question: str, plural: bool) -> str:
     # head agrees with the pronoun ("it" after "What are the symptoms of depression?" is depression)
     asked = re.match(r"^(?:what|who)\s+(?:is|are|was|were)\s+((?:the|a|an)\s+.+)$", body, re.I)
     # "What dose of minocycline was used?": the subject between the question word and its verb
-    subject = re.match(r"^(?:what|which)\s+(.+?)\s+(?:is|are|was|were|has|have|had)\s+[\w'-]+$", body, re.I)
+    subject = re.match(r"^(?:what|which)\s+(.+?)\s+(?:is|are|was|were|has|have|had)\s+[\w'-]+$", body, re.I) \
+        or re.match(r"^(?:where|when|how|why)\s+(?:is|are|was|were|has|have|had)\s+((?:the|a|an|this|that)(?:\s+[\w'-]+){1,3}?)"
+                    r"\s+[\w'-]+$", body, re.I)  # "Where was the trial run?"
     if _content_words(obj):
         tail = obj
     elif do and len(_content_words(do.group(1))) == len(_ARTICLE.sub("", do.group(1)).split()):
@@ -363,8 +365,12 @@ def _referent(question: str, plural: bool) -> str:
         verb = re.match(r"^(?:who|what|which)\s+[\w'-]+\s+(.+)$", body, re.I)
         tail = body[pivots[-1].end():].strip() if pivots else verb.group(1) if verb else ""
     if plural and not _is_plural(tail):
-        runs = [r for r in _runs(body) if _is_plural(r)]
-        tail = runs[-1] if runs else tail
+        # the last run of content words, or its start, that ends in a plural ("women" of "women
+        # took part")
+        heads = [next((" ".join(r.split()[:k]) for k in range(len(r.split()), 0, -1)
+                       if _is_plural(" ".join(r.split()[:k]))), "") for r in _runs(body)]
+        heads = [h for h in heads if h]
+        tail = heads[-1] if heads else tail
     if not _content_words(tail):
         return ""
     return tail
@@ -383,9 +389,14 @@ def _runs(text: str) -> list[str]:
     return out
 
 
+# English plurals without an -s.
+_IRREGULAR_PLURALS = {"men", "women", "children", "people", "mice", "feet", "teeth", "geese", "data", "criteria",
+                      "phenomena", "bacteria", "fungi", "nuclei", "stimuli", "cacti"}
+
+
 def _is_plural(phrase: str) -> bool:
     last = phrase.split()[-1].lower() if phrase.split() else ""
-    return " and " in phrase or (last.endswith("s") and not last.endswith(("ss", "is", "us")))
+    return " and " in phrase or last in _IRREGULAR_PLURALS or (last.endswith("s") and not last.endswith(("ss", "is", "us")))
 
 
 def _possessive(topic: str, pronoun: str) -> str:
