@@ -137,8 +137,9 @@ _INDENTED_FENCE = re.compile(r"^[ \t]+(```)", re.M)
 # to itself, not part of its text.
 _PERMALINK = re.compile(r"<a\b[^>]*>\s*(?:¶|§|#|🔗|&para;|&#182;|&sect;|&#167;)\s*</a>", re.I)
 # A heading whose text is a link to itself (mdBook, Docusaurus, many blogs) reads to trafilatura as
-# a link, and link text is left out as navigation: the in-page anchor is unwrapped.
-_HEADING_ELEMENT = re.compile(r"(<h([1-6])\b[^>]*>)(.*?)(</h\2\s*>)", re.I | re.S)
+# a link, and link text is left out as navigation: the in-page anchor is unwrapped. A heading's
+# content is bounded: unbounded, each of 20,000 unclosed "<h2>" scanned to the end of the page.
+_HEADING_ELEMENT = re.compile(r"(<h([1-6])\b[^>]*>)(.{0,3000}?)(</h\2\s*>)", re.I | re.S)
 _SELF_ANCHOR = re.compile(r"<a\b(?![^>]*\bhref\s*=\s*[\"']?[^#\"'\s>])[^>]*>(.*?)</a\s*>", re.I | re.S)
 # A link in a heading whose text is a bracketed word ("[src]", "[edit]") leads to the page's source
 # or editor, and is no part of the heading.
@@ -154,10 +155,30 @@ _HEADING_ID = re.compile(rf"<(h[1-6]\b[^>]*?){_ID}", re.I)
 # A heading over nothing but links into the page itself ("Table of contents", "On this page") heads
 # navigation, not a section: trafilatura leaves the list of links out, and the heading, kept, became
 # the parent of every section after it ("Table of contents › Description" on each of npm's pages).
-_LINK = re.compile(r"<a\b[^>]*>.*?</a\s*>", re.I | re.S)
-_HREF = re.compile(r"<a\b[^>]*?\bhref\s*=\s*[\"']?([^\"'\s>]*)", re.I)
-_TAG = re.compile(r"<[^<>]*>")
+_TOKEN = re.compile(r"<(/?)([a-zA-Z][\w-]*)([^<>]*)>|[^<]+|<")
+_HREF = re.compile(r"\bhref\s*=\s*[\"']?([^\"'\s>]*)", re.I)
 MIN_CONTENTS_LINKS = 3
+
+
+def _links_into_page_dropped(body: str) -> str | None:
+    """`body` without its links when it holds nothing but links into the page itself, three or
+    more; else None. One pass over its tags: a page of unclosed links costs no more than others."""
+    depth, links, kept = 0, 0, []
+    for m in _TOKEN.finditer(body):
+        name = (m.group(2) or "").lower()
+        if name == "a":
+            if m.group(1):
+                depth = max(0, depth - 1)
+                continue
+            href = _HREF.search(m.group(3))
+            if href and not href.group(1).startswith("#"):
+                return None
+            links, depth = links + bool(href), depth + 1
+        elif not depth:
+            if not name and html.unescape(m.group()).strip():
+                return None  # words outside a link
+            kept.append(m.group())
+    return "".join(kept) if links >= MIN_CONTENTS_LINKS else None
 
 
 def _contents_dropped(raw: str) -> str:
@@ -166,11 +187,9 @@ def _contents_dropped(raw: str) -> str:
     headings = list(_HEADING_ELEMENT.finditer(raw))
     out, at = [], 0
     for h, nxt in zip(headings, headings[1:]):
-        body = raw[h.end() : nxt.start()]
-        hrefs = _HREF.findall(body)
-        if len(hrefs) >= MIN_CONTENTS_LINKS and all(x.startswith("#") for x in hrefs) \
-                and not html.unescape(_TAG.sub("", _LINK.sub("", body))).strip():
-            out += [raw[at : h.start()], _LINK.sub("", body)]
+        rest = _links_into_page_dropped(raw[h.end() : nxt.start()])
+        if rest is not None:
+            out += [raw[at : h.start()], rest]
             at = nxt.start()
     return "".join(out) + raw[at:]
 
