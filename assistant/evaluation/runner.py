@@ -71,7 +71,8 @@ def run_evaluation(dataset: Dataset, configs: list[str], split: str = "test", in
     result = evaluate(dataset, run_fn, list(configs), split, progress, metrics_for(extra_k))
     fusion = searcher.fusion
     result.notes.append(f"hybrid = {fusion.dense_weight} x cosine + {fusion.bm25_weight} x BM25/max BM25 + "
-                        f"{fusion.sentence_weight} x best sentence cosine, over the top {fusion.candidates} "
+                        f"{fusion.sentence_weight} x best sentence cosine + {fusion.identifier_weight} x share of the "
+                        f"query's identifiers held, over the top {fusion.candidates} "
                         "passages of each retriever")
     return result
 

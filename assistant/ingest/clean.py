@@ -133,8 +133,8 @@ def clean_text(raw: str, capture: bool = True) -> str:
     # lines are nested by it (Python's meaning). An indent the whole block shares (a list item's
     # paragraph, a stray space before a line) is layout, and goes.
     raw_lines = text.split("\n")
-    typed = [collapse_spaces(ln).strip() for ln in raw_lines] if capture else _dedented(raw_lines)
-    lines = _heading_rules_dropped(typed)
+    stripped = [collapse_spaces(ln).strip() for ln in raw_lines] if capture else _dedented(raw_lines)
+    lines = _heading_rules_dropped(stripped)
     # Markdown (and an HTML page's main content, read as Markdown) was unwrapped on its source,
     # where code blocks are known; here a line of code would be joined to the next.
     if capture:
@@ -142,8 +142,7 @@ def clean_text(raw: str, capture: bool = True) -> str:
         # A file typed with line breaks (paragraphs hard-wrapped, headings underlined: release notes,
         # a README) is no saved page, whose text has a line per paragraph and no rules: it has no
         # menus or footers, and its short lines before and after the prose are headings and lists.
-        capture = sum(map(bool, unwrapped)) == sum(map(bool, lines)) and \
-            sum(map(bool, lines)) == sum(map(bool, typed))
+        capture = _nonblank(unwrapped) == _nonblank(lines) == _nonblank(stripped)
         lines = unwrapped
     drop = _debris(lines, capture)
     kept = [BULLET.sub("• ", ln) if BULLET.match(ln) else ln for ln, gone in zip(lines, drop) if not gone]
@@ -153,6 +152,10 @@ def clean_text(raw: str, capture: bool = True) -> str:
     out = "\n".join(kept)
     out = re.sub(r"\n{3,}", "\n\n", out)
     return out.strip()
+
+
+def _nonblank(lines: list[str]) -> int:
+    return sum(map(bool, lines))
 
 
 def _dedented(lines: list[str]) -> list[str]:

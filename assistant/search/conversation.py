@@ -333,23 +333,37 @@ def _coordinated(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_BE_HAVE = r"(?:is|are|was|were|has|have|had)"
+# "What was the primary outcome of the LIMIT trial?": the whole noun phrase asked about, taken when
+# its head agrees with the pronoun ("it" after "What are the symptoms of depression?" is depression)
+_ASKED = re.compile(r"^(?:what|who)\s+(?:is|are|was|were)\s+((?:the|a|an)\s+.+)$", re.I)
+# "What dose of minocycline was used?", "Where was the trial run?": the subject before the verb
+_SUBJECT = re.compile(rf"^(?:what|which)\s+(.+?)\s+{_BE_HAVE}\s+[\w'-]+$", re.I)
+_ADVERB_SUBJECT = re.compile(rf"^(?:where|when|how|why)\s+{_BE_HAVE}\s+((?:the|a|an|this|that)(?:\s+[\w'-]+){{1,3}}?)"
+                             r"\s+[\w'-]+$", re.I)
+# "Who funded the GoActive study?": without a preposition or an auxiliary, what follows its verb
+_AFTER_VERB = re.compile(r"^(?:who|what|which)\s+[\w'-]+\s+(.+)$", re.I)
+
+
+def _plural_start(run: str) -> str:
+    """The longest start of a run of words that ends in a plural ("women" of "women took part"), or ""."""
+    words = run.split()
+    return next((" ".join(words[:k]) for k in range(len(words), 0, -1) if _is_plural(" ".join(words[:k]))), "")
+
+
 def _referent(question: str, plural: bool) -> str:
-    """What a pronoun of the next question most likely stands for: the noun phrase the question
-    ends with, or its subject in a do-question ("What limitation does the review mention?"); for
-    "they"/"them", the last plural phrase when that one is singular.  "" when none is a noun phrase."""
+    """What a pronoun of the next question most likely stands for: what the person acts on in "How
+    do I <verb> ...?", the subject of a do-question ("What limitation does the review mention?"),
+    the phrase a "What was the ...?" question asks about, the subject before its verb (`_SUBJECT`),
+    else the noun phrase the question ends with; for "they"/"them", the last plural phrase when
+    that one is singular.  "" when none is a noun phrase."""
     body = re.sub(r"[?.!]+\s*$", "", question.strip())
     do = re.search(r"\b(?:does|do|did)\s+((?:(?:the|a|an|this|that)\s+)?(?:[\w'.-]+\s+){1,3})[\w'-]+$", body, re.I)
     # "How do I spawn a child process?": what the person acts on, up to a preposition or an
     # infinitive ("a function" in "schedule a function to run after a delay")
     acts_on = re.search(r"\b(?:do|does|did|can|could|should|would|will|shall)\s+(?:I|you|we|one)\s+[\w'-]+\s+(.+)$", body, re.I)
     obj = _PIVOT.split(acts_on.group(1), maxsplit=1)[0].strip() if acts_on else ""
-    # "What was the primary outcome of the LIMIT trial?": the whole noun phrase asked about, when its
-    # head agrees with the pronoun ("it" after "What are the symptoms of depression?" is depression)
-    asked = re.match(r"^(?:what|who)\s+(?:is|are|was|were)\s+((?:the|a|an)\s+.+)$", body, re.I)
-    # "What dose of minocycline was used?": the subject between the question word and its verb
-    subject = re.match(r"^(?:what|which)\s+(.+?)\s+(?:is|are|was|were|has|have|had)\s+[\w'-]+$", body, re.I) \
-        or re.match(r"^(?:where|when|how|why)\s+(?:is|are|was|were|has|have|had)\s+((?:the|a|an|this|that)(?:\s+[\w'-]+){1,3}?)"
-                    r"\s+[\w'-]+$", body, re.I)  # "Where was the trial run?"
+    asked, subject = _ASKED.match(body), _SUBJECT.match(body) or _ADVERB_SUBJECT.match(body)
     if _content_words(obj):
         tail = obj
     elif do and len(_content_words(do.group(1))) == len(_ARTICLE.sub("", do.group(1)).split()):
@@ -361,15 +375,10 @@ def _referent(question: str, plural: bool) -> str:
         tail = subject.group(1)
     else:
         pivots = list(_PIVOT.finditer(body))
-        # "Who funded the GoActive study?": without a preposition or an auxiliary, what follows its verb
-        verb = re.match(r"^(?:who|what|which)\s+[\w'-]+\s+(.+)$", body, re.I)
+        verb = _AFTER_VERB.match(body)
         tail = body[pivots[-1].end():].strip() if pivots else verb.group(1) if verb else ""
     if plural and not _is_plural(tail):
-        # the last run of content words, or its start, that ends in a plural ("women" of "women
-        # took part")
-        heads = [next((" ".join(r.split()[:k]) for k in range(len(r.split()), 0, -1)
-                       if _is_plural(" ".join(r.split()[:k]))), "") for r in _runs(body)]
-        heads = [h for h in heads if h]
+        heads = [h for h in map(_plural_start, _runs(body)) if h]
         tail = heads[-1] if heads else tail
     if not _content_words(tail):
         return ""

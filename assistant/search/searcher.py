@@ -6,6 +6,7 @@ Score semantics (stated once, shown to users as "score"):
     score = dense_weight  * cosine(question, passage)                       (in [-1, 1])
           + bm25_weight   * bm25(question, passage) / best bm25 in the collection for this question
           + sentence_weight * best cosine(question, sentence of the passage)
+          + identifier_weight * share of the question's identifiers the passage holds
 with the weights in `config.FusionParams`.  Each term is comparable across questions.
 """
 
@@ -36,7 +37,7 @@ from assistant.search.answer import (
 )
 from assistant.search.hits import Highlight, Hit
 from assistant.search.questions import QuestionError, clean_question
-from assistant.text import MIN_REPEAT, acronyms, bm25_terms, bm25_tokenize, identifiers, same_text
+from assistant.text import MIN_REPEAT, acronyms, bm25_tokenize, identifiers, same_text
 
 __all__ = ["MODES", "Candidates", "Mode", "Searcher"]
 
@@ -124,8 +125,11 @@ class Searcher:
         n = min(n or self.fusion.candidates, len(index))
         q = self.encoder.encode_query(question) if query_vector is None else query_vector
         allowed = index.passage_rows([index.doc_row(d) for d in doc_ids]) if doc_ids else None
-        # The terms `bm25_terms` gives the index's passages; the caller's tokens save tokenising again.
-        bm25_all = index.bm25_scores(bm25_terms([question])[0] if tokens is None else tokens + acronyms(question))
+        # What the index's passages hold (`bm25_terms`: tokens, then acronyms as written); the caller's
+        # tokens save tokenising again.
+        tokens = bm25_tokenize([question])[0] if tokens is None else tokens
+        named = acronyms(question)
+        bm25_all = index.bm25_scores(tokens + named)
         best_bm25 = float(bm25_all.max()) if len(bm25_all) else 0.0
         dense_rows = index.vector_search(q, n, allowed)
         pool = allowed if allowed is not None else np.arange(len(bm25_all))
@@ -136,16 +140,20 @@ class Searcher:
         dense = index.passage_vectors(rows) @ q
         bm25 = bm25_all[rows] / best_bm25 if best_bm25 > 0 else np.zeros(len(rows), np.float32)
         sentence = self._best_sentence_scores(rows, q) if self.fusion.sentence_weight else np.zeros(len(rows), np.float32)
-        named = identifiers(bm25_tokenize([question])[0] if tokens is None else tokens)
-        held = [index.bm25_scores([term]) > 0 for term in named]
-        # An acronym found in one document alone names it ("LIMIT", a trial's paper, where "DNA" is
-        # in every other abstract).
-        for term in acronyms(question):
-            where = index.bm25_scores([term]) > 0
-            if len(np.unique(index.passage_docs()[where])) == 1 and index.n_documents > 1:
-                held.append(where)
-        share = np.mean([h[rows] for h in held], axis=0) if held else np.zeros(len(rows))
-        return Candidates(rows, dense, bm25.astype(np.float32), sentence, share.astype(np.float32))
+        return Candidates(rows, dense, bm25.astype(np.float32), sentence, self._identifier_share(rows, tokens, named))
+
+    def _identifier_share(self, rows: np.ndarray, tokens: list[str], capitals: list[str]) -> np.ndarray:
+        """Per candidate, the share of the question's identifiers it holds: its words of letters and
+        digits, and each acronym (`capitals`) found in one document alone ("LIMIT", a trial's paper,
+        where "DNA" is in every other abstract)."""
+        held = [self.index.bm25_scores([t])[rows] > 0 for t in identifiers(tokens)]
+        if capitals and self.index.n_documents > 1:
+            docs = self.index.passage_docs()
+            for term in capitals:
+                where = self.index.bm25_scores([term]) > 0
+                if len(np.unique(docs[where])) == 1:
+                    held.append(where[rows])
+        return np.mean(held, axis=0).astype(np.float32) if held else np.zeros(len(rows), np.float32)
 
     def _best_sentence_scores(self, rows: np.ndarray, q: np.ndarray) -> np.ndarray:
         spans = self.index.sentence_ranges(rows)
