@@ -42,6 +42,18 @@ def grid(cands, doc_ids, qrels):
     return best
 
 
+IDENTIFIER_WEIGHTS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3)
+
+
+def identifier_grid(cands, doc_ids, qrels, weights=IDENTIFIER_WEIGHTS) -> list[tuple[float, float]]:
+    """(identifier weight, nDCG@10) for each weight, the other weights as config.py sets them."""
+    out = []
+    for w in weights:
+        m, _ = score_metrics(qrels, run_for(cands, doc_ids, replace(FusionParams(), identifier_weight=w)), ["ndcg@10"])
+        out.append((w, m["ndcg@10"]))
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dataset", default="../shared/beir/scifact")
@@ -56,10 +68,8 @@ def main() -> None:
     doc_ids = [searcher.index.doc_ids[int(d)] for d in searcher.index.passage_docs()]
     tr = collect(searcher, train.queries)
     if args.identifiers:
-        for w in (0.0, 0.05, 0.1, 0.15, 0.2, 0.3):
-            m, _ = score_metrics(train.qrels, run_for(tr, doc_ids, replace(FusionParams(), identifier_weight=w)),
-                                 ["ndcg@10"])
-            print(f"train, identifier weight {w:.2f}: nDCG@10 {m['ndcg@10']:.4f}")
+        for w, ndcg in identifier_grid(tr, doc_ids, train.qrels):
+            print(f"train, identifier weight {w:.2f}: nDCG@10 {ndcg:.4f}")
         return
     best = grid(tr, doc_ids, train.qrels)
     print(f"machine: {platform.processor() or platform.machine()}, {platform.system()}")

@@ -151,3 +151,19 @@ def test_eval_runs_our_set_from_any_folder(tmp_path: Path):
     assert result["metrics"]["hybrid"]["recall@5"] > 0.9
     assert (tmp_path / "reports" / "own" / "report.md").exists()
     assert not (tmp_path / "index").exists(), "the live index is not where our set is searched"
+
+
+def test_the_identifier_grid_scores_each_weight_on_the_fused_runs():
+    # Two passages of two documents for one query: "a" leads on the other scores, "b" holds the
+    # query's identifier and is the relevant one, so only a large enough identifier weight finds it.
+    import numpy as np
+
+    from assistant.search.searcher import Candidates
+    from benchmarks.tune_fusion import identifier_grid
+
+    cand = Candidates(rows=np.array([0, 1]), dense=np.array([0.6, 0.5], np.float32),
+                      bm25=np.array([1.0, 1.0], np.float32), sentence=np.array([0.6, 0.5], np.float32),
+                      identifier=np.array([0.0, 1.0], np.float32))
+    grid = identifier_grid({"q": cand}, ["a", "b"], {"q": {"b": 1}}, weights=(0.0, 0.15))
+    assert [w for w, _ in grid] == [0.0, 0.15]
+    assert grid[0][1] < 1.0 and grid[1][1] == pytest.approx(1.0)
