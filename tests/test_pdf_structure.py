@@ -493,3 +493,50 @@ def test_a_run_in_label_at_the_texts_size_is_no_heading_but_a_larger_one_is():
     label = Line("Since: 2.0", 50, 500, 120, 510, 10.0, "Bold", run_in=True)
     heading = Line("Class: dns.Resolver", 50, 520, 220, 534, 14.0, "Bold", run_in=True)
     assert not _is_heading(label, body, style) and _is_heading(heading, body, style)
+
+
+def _one_page_pdf(content: bytes) -> bytes:
+    """A one-page PDF drawing `content` (a content stream) with Helvetica as /F1."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_underscores_drawn_as_rules_are_read_as_underscores_and_other_strokes_are_not(tmp_path: Path):
+    # TeX sets "\_" (and Texinfo an underscore in a text font) as a short rule on the baseline, so
+    # the text layer says "ret len" for "ret_len". Helvetica at 10 pt: "ret" is 11.67 pt wide.
+    # The same rule standing above the baseline (a drawn dash) and an underline running under two
+    # words are no underscores.
+    content = b"\n".join([
+        b"BT /F1 10 Tf 72 700 Td (The field ret) Tj ET",  # 52.80 pt wide
+        b"125.1 699.6 4.0 0.4 re f",  # the underscore, filled as LaTeX draws it
+        b"BT /F1 10 Tf 129.6 700 Td (len holds the length.) Tj ET",
+        b"BT /F1 10 Tf 72 660 Td (Call the ) Tj ET",  # 36.68 pt wide, its space included
+        b"0.5 w 109.3 659.6 m 113.8 659.6 l S",  # stroked as Texinfo draws it: "_start" after a space
+        b"BT /F1 10 Tf 114.4 660 Td (start function.) Tj ET",
+        b"BT /F1 10 Tf 72 620 Td (See pages 5) Tj ET",  # 56.15 pt wide
+        b"128.8 623.0 4.5 0.4 re f",  # a dash drawn at mid-height
+        b"BT /F1 10 Tf 134.1 620 Td (6 of the manual.) Tj ET",
+        b"BT /F1 10 Tf 72 580 Td (An underlined) Tj ET",  # 61.70 pt wide
+        b"BT /F1 10 Tf 138.4 580 Td (phrase ends here.) Tj ET",
+        b"72 579.2 150 0.4 re f",  # the underline, under both words and the gap
+    ])
+    path = tmp_path / "rules.pdf"
+    path.write_bytes(_one_page_pdf(content))
+    text = load_paths([path]).documents[0].text
+    assert "The field ret_len holds the length." in text
+    assert "Call the _start function." in text
+    assert "See pages 5 6 of the manual." in text
+    assert "An underlined phrase ends here." in text

@@ -74,8 +74,12 @@ class PageLayout:
     images: int = 0
 
 
-def _line(ltline) -> Line | None:
-    """One pdfminer text line: its text with superscript citation numbers dropped and unmapped glyphs removed."""
+Rule = tuple[float, float, float, float]  # x0, y0, x1, y1 of a short horizontal stroke on the page
+
+
+def _line(ltline, rules: list[Rule] = ()) -> Line | None:
+    """One pdfminer text line: its text with superscript citation numbers dropped, unmapped glyphs
+    removed, and underscores drawn as short rules (`rules`) put back in the gaps they fill."""
     from pdfminer.layout import LTChar
 
     chars = [c for c in ltline if isinstance(c, LTChar)]
@@ -106,7 +110,10 @@ def _line(ltline) -> Line | None:
                 parts.append(run)
             i = j
             continue
-        parts.append(items[i].get_text())
+        text = items[i].get_text()
+        if rules and text == " " and not isinstance(items[i], LTChar) and 0 < i < len(items) - 1:
+            text = _drawn_underscores(items[i - 1], items[i + 1], rules) or text
+        parts.append(text)
         i += 1
     text = "".join(parts).replace("\n", " ")
     text = _UNMAPPED.sub("", text)
@@ -115,6 +122,24 @@ def _line(ltline) -> Line | None:
         return None
     one_font = all(c.fontname == font for c in chars if not c.get_text().isspace())
     return Line(text, ltline.x0, ltline.y0, ltline.x1, ltline.y1, size, font, _pitch(chars, font), _run_in(chars), one_font)
+
+
+def _drawn_underscores(before, after, rules: list[Rule]) -> str:
+    """The underscores drawn as rules in the gap between two glyphs, with the space on either side
+    of them where the gap is wider than they are ("" when none is there). TeX sets an underscore in
+    a text font as a rule a third to half an em wide on the baseline, not as a glyph (Texinfo's
+    "ret_len", LaTeX's "\\_"), so the text layer holds a space there; an underline runs under
+    words and a strike-through stands above the baseline."""
+    size = getattr(before, "size", 0.0)
+    if not size or not hasattr(after, "x0"):
+        return ""
+    drawn = sorted(r for r in rules if before.x1 - 0.1 * size <= r[0] and r[2] <= after.x0 + 0.1 * size
+                   and 0.2 * size <= r[2] - r[0] <= 0.8 * size and before.y0 - 0.1 * size <= r[1] <= before.y0 + 0.4 * size)
+    if not drawn:
+        return ""
+    left = " " if drawn[0][0] - before.x1 > 0.2 * size else ""
+    right = " " if after.x0 - drawn[-1][2] > 0.2 * size else ""
+    return left + "_" * len(drawn) + right
 
 
 def _run_in(chars: list) -> bool:
@@ -153,16 +178,23 @@ def _page_layout(number: int, ltpage) -> PageLayout:
                 count(child)
 
     dots: list[tuple[float, float, float, float]] = []
+    # Short flat strokes, the shape of a drawn underscore, read before the text they sit in.
+    rules = [(o.x0, o.y0, o.x1, o.y1) for o in ltpage if isinstance(o, LTCurve) and o.height <= 1.0 and 0 < o.width <= 12]
     for obj in ltpage:
         count(obj)
         if isinstance(obj, LTTextBox):
-            lines = tuple(ln for ln in (_line(x) for x in obj) if ln is not None)
+            lines = tuple(ln for ln in (_line(x, _near(rules, x)) for x in obj) if ln is not None)
             if lines:
                 boxes.append(Box(lines, obj.x0, obj.y0, obj.x1, obj.y1))
         elif isinstance(obj, LTCurve) and obj.fill and 0 < obj.width <= 8 and 0.6 <= obj.height / obj.width <= 1.6:
             dots.append((obj.x0, obj.y0, obj.x1, obj.y1))
     boxes = _drawn_bullets(boxes, dots) if dots else boxes
     return PageLayout(number, ltpage.width, ltpage.height, _attach_bullets(boxes), unmapped, chars, images)
+
+
+def _near(rules: list[Rule], line) -> list[Rule]:
+    """The rules within a text line's bounds."""
+    return [r for r in rules if line.y0 - 2 <= r[1] <= line.y1 and line.x0 <= r[2] and r[0] <= line.x1] if rules else []
 
 
 MAX_DRAWN_BULLETS = 200  # round shapes on a page beyond which none is read as a list bullet
