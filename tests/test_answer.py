@@ -68,6 +68,10 @@ def test_heading_like_lines():
     # a table row with numbers may be the answer, and so may a sentence
     assert not is_heading_like("NK1r Rabbit S8305 1:10,000 Sigma Aldrich", 5, "x", starts)
     assert not is_heading_like("None of the 36 centres withdrew from the study.", 5, "x", starts)
+    # a digit inside a name is no number: a manual's cover names its library, states nothing
+    assert is_heading_like("Libtasn1", 5, "Abstract Syntax Notation One (ASN.1) library", starts)
+    assert is_heading_like("Storing MP3 files", 5, "x", starts)
+    assert not is_heading_like("Smoker, n (%) 124 (12.7)", 5, "x", starts)
     # a label ending in a colon announces what follows; a longer line ending so may be the answer
     assert is_heading_like("For example:", 5, "x", starts)
     assert not is_heading_like("There are two main types of neuroplasticity:", 5, "x", starts)

@@ -95,7 +95,7 @@ def is_heading_like(text: str, start: int, title: str, heading_starts: frozenset
     rhetorical questions in the text), a label of a few words ending in a colon ("For example:",
     announcing what follows; a longer line ending so may state the answer: "There are two main
     types:"), or a short line without a sentence end and without a number (a table row with numbers
-    may be the answer)."""
+    may be the answer; a digit inside a name, "Libtasn1", "MP3 players", is no number)."""
     t = text.strip()
     if not t:
         return True
@@ -103,7 +103,11 @@ def is_heading_like(text: str, start: int, title: str, heading_starts: frozenset
         return True
     if t.endswith(":") and len(t.split()) < 4:
         return True
-    return len(t.split()) < 8 and not _END.search(t) and not any(c.isdigit() for c in t)
+    return len(t.split()) < 8 and not _END.search(t) and not _NUMERAL.search(t)
+
+
+# A digit that starts a number: not one inside a name, after a letter.
+_NUMERAL = re.compile(r"(?<![A-Za-z])\d")
 
 
 @dataclass(frozen=True)
