@@ -237,6 +237,32 @@ def test_a_programs_lines_stay_lines_and_code_inside_an_open_sentence_stays_in_i
     assert "Returns: ASN1_SUCCESS if the structure was created, ASN1_MEM_ERROR if the vector" in text, text
 
 
+def test_a_box_at_another_size_after_a_sentences_end_opens_a_paragraph_and_a_column_break_does_not():
+    # A Texinfo manual's function reference: a function's description ends, then its name set 1.2
+    # times the text in a box of its own, and its signature. Lower-case names read as the next
+    # line of the description's last sentence. A sentence carried on into the next column in
+    # lower case after "et al." goes on, and so does one that has not ended.
+    def box(text: str, y: float, size: float = 10.0) -> Box:
+        ln = Line(text, 50, y, 400, y + size, size, "Serif")
+        return Box((ln,), 50, y, 400, y + size)
+
+    boxes = [box("Returns: ASN1_SUCCESS if the structure was deleted.", 700),
+             box("asn1_der_decoding", 670, 12.0), box("int asn1_der_decoding (asn1_node * element)", 650, 11.0),
+             box("As reported by Smith et al.", 600), box("patients improved when", 500), box("treated early.", 400)]
+    assembler = _Assembler(_Style("Serif", 10.0, (10.0,)), {})
+    for b in boxes:
+        assembler.add_box(b, 1)
+    text = _render(assembler.finish(), Vocabulary([]), "A manual")[0]
+    assert "was deleted.\n\nasn1_der_decoding int asn1_der_decoding (asn1_node * element)" in text, text
+    assert "As reported by Smith et al. patients improved when treated early." in text, text
+
+
+def test_a_name_broken_after_its_underscore_is_joined_tight():
+    assert join_lines(["more than ASN1_MAX_", "NAME_SIZE characters"], Vocabulary([]))[0] == \
+        "more than ASN1_MAX_NAME_SIZE characters"
+    assert join_lines(["fill in the blank _", "and sign"], Vocabulary([]))[0] == "fill in the blank _ and sign"
+
+
 def test_a_change_of_type_size_inside_a_box_starts_a_paragraph():
     # A journal's first page: the title set at 24 pt and its authors' names at 11 pt come in one
     # box; read as one paragraph, the title ran on into the names, so the title was no sentence of

@@ -221,7 +221,11 @@ class _Assembler:
                 # A new box: the open paragraph goes on only when this box continues its sentence.
                 starts_lower = line.text[:1].islower() or self.open.lines[-1].endswith("-")
                 same_kind = self._is_code(line, nxt) == (self.open.kind == "code")
-                if starts_lower and not breaks[i] and same_kind:
+                # After a sentence's end, a box set at another size is no column's next line but a
+                # name over what follows (a Texinfo manual's "asn1_der_decoding" over its signature).
+                resized = abs(line.size - self.style.body_size) > 0.1 * self.style.body_size
+                ended = resized and _SENTENCE_END.search(self.open.lines[-1]) is not None
+                if starts_lower and not breaks[i] and same_kind and not ended:
                     self.open.lines.append(line.text)
                     self.open.pages.append(page)
                     first_body = False

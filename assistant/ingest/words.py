@@ -78,8 +78,9 @@ _SPACE_BEFORE_STOP = re.compile(r"(?<=[\w)\]\"'’”])[ \t]+([,.])(?=$|\s(?!\.)
 
 def join_lines(lines: list[str], vocab: Vocabulary) -> tuple[str, list[int]]:
     """Lines of one paragraph as one text, and where each line starts in it: a line-end hyphen
-    resolved by the vocabulary, a line-end slash or dash kept tight to the next word (unless a space
-    stands before it: a dash between words)."""
+    resolved by the vocabulary, a line-end slash, dash or underscore kept tight to the next word
+    (unless a space stands before it: a dash between words; a name in code breaks after its
+    underscore, "ASN1_MAX_" / "NAME_SIZE")."""
     out, starts = "", []
     for line in lines:
         if not out:
@@ -93,7 +94,7 @@ def join_lines(lines: list[str], vocab: Vocabulary) -> tuple[str, list[int]]:
             out = out[: m.start()]
             starts.append(len(out))
             out += word + line[second.end():]
-        elif out.endswith(("/", "-", "–")) and not out[:-1].endswith(" "):  # "care -" + "extent" is a spaced dash
+        elif out.endswith(("/", "-", "–", "_")) and not out[:-1].endswith(" "):  # "care -" + "extent" is a spaced dash
             starts.append(len(out))
             out += line
         else:
