@@ -304,6 +304,18 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # a verb the question pivots on is no part of the phrase a new topic replaces
     ("How does stress affect the brain?", "What about chronic stress in adults?",
      "How does chronic stress in adults affect the brain?"),
+    # the auxiliary agrees with the new topic's head, either way; a do-question's verb may come
+    # before its preposition, and its subject's modifiers go with it
+    ("What does the magic file start with?", "And the treemagic files?", "What do the treemagic files start with?"),
+    ("What do the treemagic files start with?", "And the magic file?", "What does the magic file start with?"),
+    ("Has the drug been approved?", "And the devices?", "Have the devices been approved?"),
+    # a possessive before a noun of the topic's head's kind stands for the topic's complement; one
+    # before the last noun after a topic holding a preposition reads "the <noun> of <topic>"
+    ("What was the primary outcome of the LIMIT trial?", "What were its secondary outcomes?",
+     "What were the LIMIT trial's secondary outcomes?"),
+    ("What is the default priority of a magic rule?", "What about its maximum?",
+     "What about the maximum of the default priority of a magic rule?"),
+    ("What is minocycline?", "What are its side effects?", "What are minocycline's side effects?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

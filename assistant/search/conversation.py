@@ -153,7 +153,7 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder)
     topic = _topic_of(previous, slot, pronoun.group() if pronoun else "")
     if not topic:
         return ResolvedQuery(question, f"{q} ({previous})", kind)
-    replaced, n = _PRONOUNS.subn(lambda m: _possessive(topic, m.group()), q, count=1)
+    replaced, n = _substitute(q, topic)
     if n and pronoun.group().lower() == "it" and " and " in topic:
         # "How is it treated?" for "depression and anxiety": the verb agrees with the pair.
         at = pronoun.start()
@@ -266,11 +266,13 @@ def _topic_pointing_back(q: str, topic: str, previous: str, slot: str | None) ->
     referent = _topic_of(previous, slot, pronoun.group())
     if not referent:
         return None
-    return ResolvedQuery(q, _tidy(_PRONOUNS.sub(lambda m: _possessive(referent, m.group()), q, count=1)), "new-topic", referent)
+    return ResolvedQuery(q, _tidy(_substitute(q, referent)[0]), "new-topic", referent)
 
 
-# The verb a do-question ends with ("What do CBT models promote?").
-_DO_VERB = re.compile(r"\b(?:do|does|did)\s+\S.*\s([\w'-]+)[?.!\s]*$", re.I)
+# The verb a do-question ends with, perhaps before its preposition ("What do CBT models promote?",
+# "What does the magic file start with?").
+_DO_VERB = re.compile(r"\b(?:do|does|did)\s+\S.*?\s([\w'-]+)(?:\s+(?:with|to|for|from|on|in|of|about|at|by|into))?[?.!\s]*$",
+                      re.I)
 
 
 def _ends_run(text: str, e: int) -> bool:
@@ -404,6 +406,9 @@ _IRREGULAR_PLURALS = {"men", "women", "children", "people", "mice", "feet", "tee
 
 
 def _is_plural(phrase: str) -> bool:
+    """Whether the noun phrase's head, its last word before a preposition, is plural ("the models
+    in the review")."""
+    phrase = _HEAVY.split(f" {phrase} ")[0]
     last = phrase.split()[-1].lower() if phrase.split() else ""
     return " and " in phrase or last in _IRREGULAR_PLURALS or (last.endswith("s") and not last.endswith(("ss", "is", "us")))
 
@@ -412,18 +417,51 @@ def _possessive(topic: str, pronoun: str) -> str:
     return f"{topic}'s" if pronoun.lower() in ("its", "their", "his", "her") else topic
 
 
+# A noun phrase with a complement: "the primary outcome of the LIMIT trial".
+_OF_PHRASE = re.compile(r"^(?:(?:the|a|an)\s+)?(?:[\w'-]+\s+)*?([\w'-]+)\s+of\s+(\S.*)$", re.I)
+# A preposition inside a noun phrase makes it too heavy for "'s": "a magic rule's maximum" would
+# read as the rule's.
+_HEAVY = re.compile(r"\s(of|in|for|on|with|from|to|at|by|about|among|during)\s", re.I)
+
+
+def _substitute(q: str, topic: str) -> tuple[str, int]:
+    """`q` with its first pronoun replaced by `topic`, and how many were (0 or 1). A possessive
+    before a noun that names the same kind of thing as the topic's head stands for the topic's
+    complement ("its secondary outcomes" after "the primary outcome of the LIMIT trial": the
+    trial's); a possessive before the question's last noun after a topic that holds a preposition
+    becomes "the <noun> of <topic>" ("its maximum" of "the default priority of a magic rule")."""
+    m = _PRONOUNS.search(q)
+    if not m:
+        return q, 0
+    if m.group().lower() in ("its", "their"):
+        rest = re.match(r"\s+((?:[\w-]+\s+){0,2}[\w-]+)\s*([?.!]*)\s*$", q[m.end():])
+        of = _OF_PHRASE.match(topic)
+        noun = _WORD.findall(q[m.end():])[:3]
+        if of and any(w[:5].lower() == of.group(1)[:5].lower() for w in noun if len(w) >= 4):
+            return q[:m.start()] + f"{of.group(2)}'s" + q[m.end():], 1
+        if rest and _HEAVY.search(f" {topic} ") and not any(w.lower() in _STOP for w in rest.group(1).split()):
+            return q[:m.start()] + f"the {rest.group(1)} of {topic}{rest.group(2)}", 1
+    return q[:m.start()] + _possessive(topic, m.group()) + q[m.end():], 1
+
+
 def _put(text: str, s: int, e: int, topic: str) -> str:
     """`text` with [s, e) replaced by `topic`; the topic's article goes where the text has one
     ("What is the primary outcome" + "the secondary outcomes": one "the"), and "is" agrees."""
     if re.search(r"\b(the|a|an)\s+$", text[:s], re.I):
         topic = _ARTICLE.sub("", topic)
     before = text[:s]
-    if _is_plural(topic):
-        # a plural topic in the place of a singular one: "What is the primary outcome" -> "What are
-        # the secondary outcomes"
-        before = re.sub(r"\b([Ii])s(\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?)$",
-                        lambda m: ("Are" if m.group(1) == "I" else "are") + m.group(2), before)
+    if _is_plural(topic) != _is_plural(text[s:e]):
+        # The auxiliary before the topic agrees with it: "What is the primary outcome" -> "What are
+        # the secondary outcomes", "What do the treemagic files start with" -> "What does the magic file".
+        verbs = _PLURAL_VERB if _is_plural(topic) else {v: k for k, v in _PLURAL_VERB.items()}
+        before = re.sub(rf"\b({'|'.join(verbs)})(\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?)$",
+                        lambda m: _agree(m.group(1), verbs) + m.group(2), before, flags=re.I)
     return before + topic + text[e:]
+
+
+def _agree(verb: str, verbs: dict[str, str]) -> str:
+    word = verbs[verb.lower()]
+    return word.capitalize() if verb[:1].isupper() else word
 
 
 def _tidy(query: str) -> str:
