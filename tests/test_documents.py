@@ -160,6 +160,41 @@ def test_html_headings_that_link_to_themselves_are_sections_and_the_menu_title_i
     assert "¶" not in doc.text and "[src]" not in doc.text
 
 
+def test_an_older_pages_layout_tables_are_read_as_its_blocks_and_its_title_tag_names_it(tmp_path: Path):
+    # An older site lays its pages out in nested tables: a banner (the site's h1 over the page's
+    # h2, which the <title> repeats), a menu column, and a content cell with headings, paragraphs
+    # and a table of parameters. Read as data, the whole page was one row of "| ... |" cells
+    # under the site's name, without sections.
+    prose = ("Looks up a key in the current source document, computing the keys of that document first "
+             "when they have not been computed yet, and returns the node set that matches. ")
+    page = tmp_path / "keys.html"
+    page.write_text(
+        "<html><head><title>Module keys from libxslt</title></head><body>"
+        "<table><tr><td><table><tr><td><h1>The XSLT C library for GNOME</h1><h2>Module keys from libxslt</h2>"
+        "</td></tr></table></td></tr></table>"
+        '<table><tr><td width="200"><ul><li><a href="index.html">Home</a></li><li><a href="docs.html">Documentation</a>'
+        "</li><li><a href=\"news.html\">News</a></li></ul></td><td>"
+        f"<h3>Function: xsltGetKey</h3><p>{prose * 2}</p>"
+        "<table><tr><td>ctxt:</td><td>an XSLT transformation context</td></tr>"
+        "<tr><td>name:</td><td>the key name or NULL</td></tr></table>"
+        f"<h3>Function: xsltFreeKeys</h3><p>Frees the memory used by the keys of a stylesheet. {prose}</p>"
+        "</td></tr></table></body></html>")
+    doc, _ = load_file(page, "keys.html")
+    assert doc.title == "Module keys from libxslt"
+    assert doc.section_at(doc.text.index("Looks up a key")) == ("Function: xsltGetKey",)
+    assert doc.section_at(doc.text.index("Frees the memory")) == ("Function: xsltFreeKeys",)
+    assert "| ctxt: | an XSLT transformation context |" in doc.text
+    assert "|" not in doc.text[: doc.text.index("returns the node set")]
+    # A page that is a list of links in a layout table (an API index): read out of the table,
+    # trafilatura leaves the links out as navigation; the page keeps its words.
+    modules = "".join(f"<h2>Module m{m}:</h2><p>" + "".join(f'<a href="m.html#f{m}x{n}">xsltFunction{m}x{n}</a><br />'
+                                                          for n in range(8)) + "</p>" for m in range(5))
+    page.write_text("<html><head><title>API index</title></head><body><table><tr><td><table><tr><td>"
+                    f"<h2>API index</h2><p>{prose}</p>{modules}</td></tr></table></td></tr></table></body></html>")
+    text = load_file(page, "keys.html")[0].text
+    assert all(f"xsltFunction{m}x{n}" in text for m in range(5) for n in range(8))
+
+
 def test_html_title_drops_the_site_name_when_the_page_has_no_h1_of_its_own(tmp_path: Path):
     # Node's API pages: the only h1 is the site's name in a page header (left out as furniture),
     # the page's own name is its first h2 and the <title> is "page | site".

@@ -266,13 +266,63 @@ def _definitions_as_paragraphs(raw: str) -> str:
     return _LIST_TAG.sub(lambda m: _LIST_TAG_AS.get(m.group(1).lower(), ""), raw)
 
 
-def _page_title(tag_title: str, h1s: list[str], headings: list[str]) -> str:
+# A table laid out for the page rather than for data: it holds a heading or another table (an older
+# site sets its banner, menu and content in nested table cells). trafilatura reads such a table as
+# data, a row of cells, so a whole manual page came out as one line of "| ... | ... |".
+_TABLE_PART = frozenset({"table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "colgroup", "col"})
+_LAYOUT_MARK = re.compile(r"h[1-6]|table")
+
+
+KEPT_WORDS = 0.97  # the share of the words read from a page's tables its reading out of them keeps
+
+
+def _as_div(tag: str) -> str:
+    if re.match(r"</?col", tag, re.I):
+        return ""  # a column's width, no content
+    return "</div>" if tag.startswith("</") else "<div>"
+
+
+def _layout_tables_unwrapped(raw: str) -> str:
+    """`raw` with the tags of its layout tables (`_LAYOUT_MARK` inside) read as `<div>`s, their
+    cells' content in order; a data table inside one stays a table. One pass over the tags."""
+    if "<table" not in raw.lower():
+        return raw
+    out: list[str] = []
+    open_tables: list[tuple[list[int], bool]] = []  # each open table's own tags' places in `out`, and whether it lays out
+    for m in _TOKEN.finditer(raw):
+        name = (m.group(2) or "").lower()
+        if name in _TABLE_PART:
+            if name == "table" and not m.group(1):
+                if open_tables:
+                    open_tables[-1] = (open_tables[-1][0], True)
+                open_tables.append(([], False))
+            if open_tables:
+                open_tables[-1][0].append(len(out))
+            out.append(m.group())
+            if name == "table" and m.group(1) and open_tables:
+                places, layout = open_tables.pop()
+                if layout:
+                    for i in places:
+                        out[i] = _as_div(out[i])
+            continue
+        if name and not m.group(1) and open_tables and _LAYOUT_MARK.fullmatch(name):
+            open_tables[-1] = (open_tables[-1][0], True)
+        out.append(m.group())
+    return "".join(out)
+
+
+def _page_title(tag_title: str, h1s: list[str], headings: list[str], subheadings: list[str] = ()) -> str:
     """The first h1 names the page, unless it is the site's name: the last part of a `<title>`
     such as "What is rustdoc? - The rustdoc book", where a menu bar's h1 says "The rustdoc book";
-    then the h1 that is the title's first part, or that part. Without an h1 in the page's own
-    text ("File system | Node.js v20.20.2 Documentation", whose h1 sits in a page header), the
-    title's part that heads the content names the page."""
+    then the h1 that is the title's first part, or that part; or unless the `<title>` is one of
+    the page's lower headings (`subheadings`) and names no h1 ("Module keys from libxslt" under
+    every page's h1 "The XSLT C library for GNOME"). Without an h1 in the page's own text ("File
+    system | Node.js v20.20.2 Documentation", whose h1 sits in a page header), the title's part
+    that heads the content names the page."""
     parts = title_parts(tag_title)
+    whole = " ".join(tag_title.split()).casefold()
+    if h1s and whole in {h.casefold() for h in subheadings} and not any(h.casefold() in whole for h in h1s):
+        return " ".join(tag_title.split())
     if not h1s:
         named = {h.casefold() for h in headings}
         return next((p for p in parts if p.casefold() in named), tag_title) if len(parts) > 1 else tag_title
@@ -292,6 +342,14 @@ def read_html(data: bytes) -> TextRead:
     except Exception as exc:  # html.parser is lenient; this is a last resort
         raise IngestError(f"unreadable HTML ({exc})") from exc
     main = _main_content(raw)
+    laid_out = _layout_tables_unwrapped(raw)
+    if laid_out != raw:
+        # Read out of its layout tables, the page has its headings and paragraphs, but trafilatura
+        # then leaves out lists of links as navigation (an API index: all its words): that reading
+        # is taken only when it keeps the words.
+        unwrapped = _main_content(laid_out)
+        if len(unwrapped.split()) >= KEPT_WORDS * len(main.split()):
+            main = unwrapped
     if main.strip():
         text, headings = markdown_text(main)
     else:
@@ -301,8 +359,9 @@ def read_html(data: bytes) -> TextRead:
     tags = parser.meta
     # A scholarly page names its article in a tag; else the first h1, else the <title>.
     h1s = [re.sub(r"\s+", " ", h).strip() for level, h in parser.headings if level == 1]
+    subheadings = [re.sub(r"\s+", " ", h).strip() for level, h in parser.headings if level > 1]
     title = _first(tags, _TITLE_TAGS, str.strip) or _page_title(parser.title, [h for h in h1s if h],
-                                                                  [h for _, h in headings])
+                                                                  [h for _, h in headings], subheadings)
     title = title.strip()
     # One tag per author (Highwire), or one tag naming them all.
     names = next((tags[t] for t in _AUTHOR_TAGS if tags.get(t)), [])
