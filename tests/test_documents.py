@@ -195,6 +195,24 @@ def test_an_older_pages_layout_tables_are_read_as_its_blocks_and_its_title_tag_n
     assert all(f"xsltFunction{m}x{n}" in text for m in range(5) for n in range(8))
 
 
+def test_a_div_of_text_after_a_code_block_is_read_as_its_paragraph(tmp_path: Path):
+    # Expat's reference: each function's heading, its signature in a <pre>, then its description
+    # in a <div> of text with a link in it. trafilatura's precision mode dropped such divs, so
+    # the reference kept every signature and lost every description.
+    intro = "Expat is a stream-oriented XML parser library written in C, used by many applications. " * 4
+    functions = "".join(
+        f'<h4 id="{name}">{name}</h4><pre class="fcndec">\nvoid XMLCALL\n{name}(XML_Parser p);\n</pre>'
+        f'<div class="fcndef">{what} Your application is responsible for freeing any memory associated '
+        f'with <a href="#userdata">user data</a>.</div>'
+        for name, what in (("XML_ParserFree", "Free memory used by the parser."),
+                           ("XML_ParserReset", "Clean up the memory structures maintained by the parser.")))
+    page = tmp_path / "reference.html"
+    page.write_text(f"<html><head><title>Expat</title></head><body><h1>Expat</h1><p>{intro}</p>{functions}</body></html>")
+    doc, _ = load_file(page, "reference.html")
+    assert doc.section_at(doc.text.index("Free memory used by the parser.")) == ("XML_ParserFree",)
+    assert "Clean up the memory structures maintained by the parser." in doc.text
+
+
 def test_html_title_drops_the_site_name_when_the_page_has_no_h1_of_its_own(tmp_path: Path):
     # Node's API pages: the only h1 is the site's name in a page header (left out as furniture),
     # the page's own name is its first h2 and the <title> is "page | site".

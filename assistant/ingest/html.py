@@ -311,6 +311,40 @@ def _layout_tables_unwrapped(raw: str) -> str:
     return "".join(out)
 
 
+# Elements that make a `<div>` holding them more than a paragraph.
+_BLOCKS = frozenset("address article aside blockquote center details dialog dd div dl dt fieldset figcaption figure footer "
+                    "form h1 h2 h3 h4 h5 h6 header hgroup hr iframe li main nav noscript ol p pre script section select "
+                    "style svg table tbody td template th thead tr ul".split())
+
+
+def _text_divs_as_paragraphs(raw: str) -> str:
+    """`raw` with each `<div>` that holds only text and inline elements written as the paragraph it
+    is (its attributes kept, so navigation still tells by them). In precision mode trafilatura drops
+    such a div after a `<pre>` (Expat's reference: each function's description under its
+    signature). A div in a table's cell stays: trafilatura reads a cell of paragraphs as no row
+    (Valgrind's FAQ lost each question beside its answer). One pass over the tags."""
+    out: list[str] = []
+    open_divs: list[tuple[int, bool]] = []  # each open div's place in `out`, and whether it holds a block
+    cells = 0  # table cells open around the tag
+    for m in _TOKEN.finditer(raw):
+        name = (m.group(2) or "").lower()
+        closing = bool(m.group(1))
+        if name in ("td", "th"):
+            cells = max(0, cells - 1) if closing else cells + 1
+        if name in _BLOCKS and not closing and open_divs:
+            open_divs[-1] = (open_divs[-1][0], True)
+        if name == "div" and not closing and not m.group(3).rstrip().endswith("/"):
+            open_divs.append((len(out), False))
+        elif name == "div" and closing and open_divs:
+            at, block = open_divs.pop()
+            if not block and not cells:
+                out[at] = "<p" + out[at][4:]
+                out.append("</p>")
+                continue
+        out.append(m.group())
+    return "".join(out)
+
+
 def _page_title(tag_title: str, h1s: list[str], headings: list[str], subheadings: list[str] = ()) -> str:
     """The first h1 names the page, unless it is the site's name: the last part of a `<title>`
     such as "What is rustdoc? - The rustdoc book", where a menu bar's h1 says "The rustdoc book";
@@ -341,9 +375,10 @@ def read_html(data: bytes) -> TextRead:
         parser.close()
     except Exception as exc:  # html.parser is lenient; this is a last resort
         raise IngestError(f"unreadable HTML ({exc})") from exc
-    main = _main_content(raw)
-    laid_out = _layout_tables_unwrapped(raw)
-    if laid_out != raw:
+    paragraphs = _text_divs_as_paragraphs(raw)
+    main = _main_content(paragraphs)
+    laid_out = _layout_tables_unwrapped(paragraphs)
+    if laid_out != paragraphs:
         # Read out of its layout tables, the page has its headings and paragraphs, but trafilatura
         # then leaves out lists of links as navigation (an API index: all its words): that reading
         # is taken only when it keeps the words.
