@@ -121,6 +121,20 @@ def test_the_same_sentence_in_two_documents_is_one_hit_and_one_piece_of_evidence
     assert any(t.startswith("Rustdoc runs every code example") for t in texts) and len(texts) == len(set(texts))
 
 
+def test_a_passage_in_two_documents_is_one_hit_even_when_its_highlight_is_short(encoder):
+    # A file added twice under two names (a manual's index.html linked to reference.html): the
+    # passage's best line is a short name, too short to compare alone, so its passage is.
+    reference = "Parser Creation\n\nXML_ParserFree\n\nvoid XML_ParserFree(XML_Parser p);"
+    other = "Parsing\n\nXML_Parse parses some more of the document and returns a status."
+    docs = [document_from_text("reference.txt", reference, title="Expat"),
+            document_from_text("index.txt", reference, title="Expat"),
+            document_from_text("parse.txt", other, title="Parsing")]
+    searcher = Searcher(encoder=encoder, index=MemoryIndex(docs, encoder, ChunkingParams()))
+    hits = searcher.search("What does XML_ParserFree do?", k=3)
+    assert len(hits[0].highlight.text) < 40
+    assert [h.doc_id for h in hits][1:] == ["parse.txt"]
+
+
 def test_a_passage_that_uses_an_abbreviation_is_found_by_its_long_form(encoder):
     # The Methods define "cholera toxin B subunit (CTb)"; the Results say only "CTb". A question in
     # the long form must reach the Results by BM25 too. "(P)" and "(e.g.)" define nothing.

@@ -202,12 +202,12 @@ class Searcher:
             # Two windows around one answering sentence are one spot: the second would show the
             # reader the same highlighted sentence again.  So is the same sentence in another
             # document: a file added twice, or a page that also stands in a whole-book page.
-            said = same_text(hit.highlight.text)
-            if (p.doc, hit.highlight.start) in shown or said in shown:
+            # A short highlight ("XML_ParserFree") is compared with its passage.
+            said, passage = same_text(hit.highlight.text), same_text(hit.text)
+            if (p.doc, hit.highlight.start) in shown or said in shown or passage in shown:
                 continue
             shown.add((p.doc, hit.highlight.start))
-            if len(said) >= MIN_REPEAT:
-                shown.add(said)
+            shown.update(t for t in (said, passage) if len(t) >= MIN_REPEAT)
             taken.setdefault(p.doc, []).append((p.start, p.end))
             kept.append(hit)
             if len(kept) == k:
