@@ -213,6 +213,26 @@ def test_a_div_of_text_after_a_code_block_is_read_as_its_paragraph(tmp_path: Pat
     assert "Clean up the memory structures maintained by the parser." in doc.text
 
 
+def test_a_line_of_links_to_the_next_and_previous_pages_is_navigation(tmp_path: Path):
+    # A Texinfo manual's chapter page: its header line links the pages around it (rel="next",
+    # "prev", "up", "index"), then the chapter lists its sections. With so little else on the page,
+    # trafilatura kept the header line as text. A sentence around such links is no navigation.
+    page = tmp_path / "Types.html"
+    sentence = ('<p>Read <a href="Structures.html" rel="next">the section on structures</a> after '
+                '<a href="Simple-Example.html" rel="prev">the simple example</a> when you define your own types.</p>')
+    for extra in ("", sentence):
+        page.write_text(
+            '<html><head><title>Types (libffi)</title></head><body><div class="section"><div class="header"><p>'
+            'Next: <a href="Multiple-ABIs.html" rel="next">Multiple ABIs</a>, Previous: <a href="Simple-Example.html" '
+            'rel="prev">Simple Example</a>, Up: <a href="Using-libffi.html" rel="up">Using libffi</a> &nbsp; '
+            f'[<a href="Index.html" rel="index">Index</a>]</p></div><hr><h3>2.3 Types</h3>{extra}'
+            '<ul><li><a href="Primitive-Types.html">Primitive Types</a></li><li><a href="Structures.html">Structures'
+            "</a></li></ul></div></body></html>")
+        text = load_file(page, "Types.html")[0].text
+        assert "Next:" not in text and "Multiple ABIs" not in text, text
+    assert "when you define your own types" in text
+
+
 def test_html_title_drops_the_site_name_when_the_page_has_no_h1_of_its_own(tmp_path: Path):
     # Node's API pages: the only h1 is the site's name in a page header (left out as furniture),
     # the page's own name is its first h2 and the <title> is "page | site".

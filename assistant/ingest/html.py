@@ -311,6 +311,27 @@ def _layout_tables_unwrapped(raw: str) -> str:
     return "".join(out)
 
 
+# A paragraph of links to the pages before, after and above this one (`rel="next"`, as Texinfo,
+# Sphinx and DocBook write them): "Next: Multiple ABIs, Previous: Simple Example, Up: Using libffi".
+_PARAGRAPH = re.compile(r"<p\b[^>]*>(.{0,2000}?)</p\s*>", re.I | re.S)
+_RELATIVE_LINK = re.compile(r"<a\b[^>]*\brel\s*=\s*[\"']?(?:next|prev|previous|up|index|contents|start|first|last)\b[^>]*>.*?</a\s*>",
+                            re.I | re.S)
+_LINK = re.compile(r"<a\b[^>]*>.*?</a\s*>", re.I | re.S)
+
+
+def _page_links_dropped(raw: str) -> str:
+    """`raw` without its paragraphs of links to neighbouring pages: two or more such links, no other
+    link, and outside them at most a label word per link. trafilatura keeps that line on a page
+    with little else (a chapter's page that only lists its sections)."""
+    def navigation(m: re.Match) -> bool:
+        body = m.group(1)
+        relative = len(_RELATIVE_LINK.findall(body))
+        words = [w for w in html.unescape(_INNER_TAG.sub(" ", _LINK.sub(" ", body))).split() if any(c.isalpha() for c in w)]
+        return relative >= 2 and relative == len(_LINK.findall(body)) and len(words) <= relative + 1
+
+    return _PARAGRAPH.sub(lambda m: "" if navigation(m) else m.group(), raw) if "rel" in raw else raw
+
+
 # Elements that make a `<div>` holding them more than a paragraph.
 _BLOCKS = frozenset("address article aside blockquote center details dialog dd div dl dt fieldset figcaption figure footer "
                     "form h1 h2 h3 h4 h5 h6 header hgroup hr iframe li main nav noscript ol p pre script section select "
@@ -368,7 +389,8 @@ def _page_title(tag_title: str, h1s: list[str], headings: list[str], subheadings
 def read_html(data: bytes) -> TextRead:
     """Main content, title, decoding note, headings, and authors, year and DOI from the `<meta>` tags."""
     raw, note = decode_bytes(data)
-    raw = _definitions_as_paragraphs(_source_breaks_as_spaces(_code_flattened(_anchors_dropped(_contents_dropped(raw)))))
+    raw = _definitions_as_paragraphs(_source_breaks_as_spaces(_code_flattened(_anchors_dropped(_contents_dropped(
+        _page_links_dropped(raw))))))
     parser = _HTMLText()
     try:
         parser.feed(raw)
