@@ -233,6 +233,23 @@ def test_a_line_of_links_to_the_next_and_previous_pages_is_navigation(tmp_path: 
     assert "when you define your own types" in text
 
 
+def test_text_standing_in_a_div_beside_blocks_reads_as_paragraphs_with_its_words_apart(tmp_path: Path):
+    # A DocBook tutorial sets its prose straight in a <div>, between code blocks and around inline
+    # code. trafilatura split such text at each inline element: the words before one were dropped
+    # and the space after it lost ("<tt>params</tt> can be" read "paramscan be").
+    intro = "This tutorial shows how to transform a document with a stylesheet from a program written in C. " * 3
+    page = tmp_path / "tutorial.html"
+    page.write_text(
+        f'<html><head><title>libxslt Tutorial</title></head><body><div class="sect1"><h2>Applying</h2><p>{intro}</p>'
+        '<div class="sect2"><h3>Applying the Stylesheet</h3>The function that does this is <tt>xsltApplyStylesheet</tt>:'
+        '<pre class="programlisting">\nres = xsltApplyStylesheet(cur, doc, params);\n</pre>'
+        'The function takes a stylesheet and a document. The third variable, <tt>params</tt> can be used to pass '
+        "XSLT parameters to the stylesheet.</div></div></body></html>")
+    text = load_file(page, "tutorial.html")[0].text
+    assert "The function that does this is xsltApplyStylesheet:" in text, text
+    assert "The third variable, params can be used to pass XSLT parameters" in text, text
+
+
 def test_html_title_drops_the_site_name_when_the_page_has_no_h1_of_its_own(tmp_path: Path):
     # Node's API pages: the only h1 is the site's name in a page header (left out as furniture),
     # the page's own name is its first h2 and the <title> is "page | site".

@@ -366,6 +366,45 @@ def _text_divs_as_paragraphs(raw: str) -> str:
     return "".join(out)
 
 
+# A tag, or a comment or declaration (whose text is no page text), or text.
+_PIECE = re.compile(r"<!--.*?-->|<![^>]*>|<(/?)([a-zA-Z][\w-]*)([^<>]*)>|[^<]+|<", re.S)
+
+
+def _loose_text_as_paragraphs(raw: str) -> str:
+    """`raw` with each run of text and inline elements that stands directly in a `<div>` beside
+    blocks (as a browser shows it: a paragraph of its own) wrapped in `<p>`. trafilatura splits such
+    a run at its inline elements, dropping the text before one and the space after it ("The
+    function is `apply`:" came out as "`apply`:", "<tt>params</tt> can be" as "paramscan be"). Not
+    in a table's cell, as above. One pass over the tags."""
+    out: list[str] = []
+    blocks: list[str] = []  # the block elements open around the piece, innermost last
+    wrapped = False
+    cells = 0
+    for m in _PIECE.finditer(raw):
+        piece, name, closing = m.group(), (m.group(2) or "").lower(), bool(m.group(1))
+        if name in _BLOCKS:
+            if wrapped:
+                out.append("</p>")
+                wrapped = False
+            if name in ("td", "th"):
+                cells = max(0, cells - 1) if closing else cells + 1
+            if closing:
+                if name in blocks:
+                    del blocks[len(blocks) - 1 - blocks[::-1].index(name):]
+            elif name != "hr" and not m.group(3).rstrip().endswith("/"):
+                if blocks and blocks[-1] == "p":
+                    blocks.pop()  # a block closes an open paragraph
+                blocks.append(name)
+        elif not wrapped and blocks and blocks[-1] == "div" and not cells and not piece.startswith("<!") \
+                and (name in _INLINE and not closing or (not name and piece.strip() and piece != "<")):
+            out.append("<p>")
+            wrapped = True
+        out.append(piece)
+    if wrapped:
+        out.append("</p>")
+    return "".join(out)
+
+
 def _page_title(tag_title: str, h1s: list[str], headings: list[str], subheadings: list[str] = ()) -> str:
     """The first h1 names the page, unless it is the site's name: the last part of a `<title>`
     such as "What is rustdoc? - The rustdoc book", where a menu bar's h1 says "The rustdoc book";
@@ -397,7 +436,7 @@ def read_html(data: bytes) -> TextRead:
         parser.close()
     except Exception as exc:  # html.parser is lenient; this is a last resort
         raise IngestError(f"unreadable HTML ({exc})") from exc
-    paragraphs = _text_divs_as_paragraphs(raw)
+    paragraphs = _loose_text_as_paragraphs(_text_divs_as_paragraphs(raw))
     main = _main_content(paragraphs)
     laid_out = _layout_tables_unwrapped(paragraphs)
     if laid_out != paragraphs:
