@@ -507,6 +507,24 @@ def test_a_page_printed_from_a_browser_reads_with_its_title_sections_and_words(t
     assert "Example Docs" not in doc.text.split("\n\n", 2)[1]  # the site's name is no section's text
 
 
+def test_a_printed_page_whose_file_title_is_its_heading_under_the_sites_name_is_named_by_it(tmp_path: Path):
+    # An older site's page printed to PDF: the site's name set largest atop every page, then the
+    # page's own heading, which the file's title repeats (as the browser's small header does).
+    from playwright.sync_api import sync_playwright
+
+    prose = "The keys module implements the key mechanism of XSLT: a key is declared once and looked up often. "
+    html = ("<html><head><title>Module keys from libxslt</title></head><body><h1>The XSLT C library for GNOME</h1>"
+            f"<h2>Module keys from libxslt</h2><p>{prose * 4}</p></body></html>")
+    pdf = tmp_path / "keys.pdf"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=["--no-sandbox"])
+        page = browser.new_page()
+        page.set_content(html)
+        page.pdf(path=str(pdf), display_header_footer=True, format="A5")
+        browser.close()
+    assert load_paths([pdf]).documents[0].title == "Module keys from libxslt"
+
+
 def test_a_run_in_label_at_the_texts_size_is_no_heading_but_a_larger_one_is():
     # "Since: 2.0" (a Texinfo manual), "Alias: forEach" (a printed web page): a bold label ending in
     # a colon, then the value in another font, at the text's size. Node's "Class: dns.Resolver" is

@@ -604,6 +604,14 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
         # A page printed from a browser: the file's title names the page and the site ("DNS | Node.js
         # v20.20.2 Documentation"), and the site's name is printed atop the page, often largest.
         title = parts[0]
+    elif len(meta_title.split()) >= 3 and title.casefold() not in meta_title.casefold() \
+            and any(" ".join(ln.text.split()).casefold() == " ".join(meta_title.split()).casefold()
+                    for bi, box in enumerate(pages[0].boxes) if (0, bi) not in skip
+                    for ln in box.lines if ln.size >= body_size):
+        # The file's title printed as a heading of the first page under larger text: the page's own
+        # heading under a site's name set larger on every page ("Module keys from libxslt" under
+        # "The XSLT C library for GNOME"); not in a browser's small print stamp atop the page.
+        title = meta_title
     if not title:
         title = meta_title if meaningful_title(meta_title) else guess_title(text, path.stem)
     title = re.sub(r"\s+", " ", normalize_unicode(repair_line(title, vocab))).strip()
