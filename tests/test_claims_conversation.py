@@ -316,6 +316,9 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("What is the default priority of a magic rule?", "What about its maximum?",
      "What about the maximum of the default priority of a magic rule?"),
     ("What is minocycline?", "What are its side effects?", "What are minocycline's side effects?"),
+    # the conjunction that tied a whole question to the one before goes once it stands alone
+    ("How do I stop the parser from inside a handler?", "And how do I resume it?", "How do I resume the parser?"),
+    ("What is CBT?", "But is it effective?", "Is CBT effective?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

@@ -158,7 +158,7 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder)
         # "How is it treated?" for "depression and anxiety": the verb agrees with the pair.
         at = pronoun.start()
         replaced = _SINGULAR_VERB.sub(_plural_verb, replaced[:at]) + replaced[at:]
-    return ResolvedQuery(question, _tidy(replaced) if n else f"{q} {topic}", kind)
+    return ResolvedQuery(question, _unled(_tidy(replaced)) if n else f"{q} {topic}", kind)
 
 
 def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) -> ResolvedQuery:
@@ -266,7 +266,7 @@ def _topic_pointing_back(q: str, topic: str, previous: str, slot: str | None) ->
     referent = _topic_of(previous, slot, pronoun.group())
     if not referent:
         return None
-    return ResolvedQuery(q, _tidy(_substitute(q, referent)[0]), "new-topic", referent)
+    return ResolvedQuery(q, _unled(_tidy(_substitute(q, referent)[0])), "new-topic", referent)
 
 
 # The verb a do-question ends with, perhaps before its preposition ("What do CBT models promote?",
@@ -462,6 +462,17 @@ def _put(text: str, s: int, e: int, topic: str) -> str:
 def _agree(verb: str, verbs: dict[str, str]) -> str:
     word = verbs[verb.lower()]
     return word.capitalize() if verb[:1].isupper() else word
+
+
+# "And", "But", "So" before a whole question tie it to the one before; resolved, it stands alone.
+_LEAD_WORD = re.compile(rf"^(?:and|but|so|also|then|now|ok(?:ay)?),?\s+(?=(?:{_WH}|{_AUX})\b)", re.I)
+
+
+def _unled(query: str) -> str:
+    """The resolved question without the conjunction that tied it to the one before: "And how do I
+    resume it?" searched as "How do I resume the parser?"."""
+    m = _LEAD_WORD.match(query)
+    return query[m.end():m.end() + 1].upper() + query[m.end() + 1:] if m else query
 
 
 def _tidy(query: str) -> str:
