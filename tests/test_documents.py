@@ -762,6 +762,24 @@ def test_plain_text_headings_stand_alone_before_prose(tmp_path: Path):
     assert doc.section_at(doc.text.index("Sleep after learning")) == ()
 
 
+def test_a_wrapped_line_before_one_that_opens_with_a_link_is_joined(tmp_path: Path):
+    # Node's collaborator guide: a paragraph wrapped at 80 columns whose second line opens with a
+    # link ("[CI](#testing-and-ci)"), in capitals, and whose later lines go on in lower case. The
+    # lower-case lines, joined first, made one line so long that the first looked short beside it
+    # and stayed apart: "... the needed approvals," / "CI, wait time ...".
+    guide = tmp_path / "guide.md"
+    guide.write_text(
+        "# Guide\n\n"
+        "A pull request can land if it has the needed [approvals](#code-reviews),\n"
+        "[CI](#testing-and-ci), [wait time](#waiting-for-approvals) and no\n"
+        "[outstanding objections](#objections). [Breaking changes](#breaking-changes)\n"
+        "must receive [TSC review](#involving-the-tsc) in addition to other\n"
+        "requirements.\n")
+    text = load_file(guide, "guide.md")[0].text
+    assert ("A pull request can land if it has the needed approvals, CI, wait time and no outstanding objections. "
+            "Breaking changes must receive TSC review in addition to other requirements.") in text.split("\n"), text
+
+
 def test_hard_wrapped_paragraphs_are_joined_and_lists_tables_and_addresses_are_not(tmp_path: Path):
     # A Markdown note typed with line breaks at 80 columns: a line break ends a sentence, so each
     # paragraph and each wrapped list item must become one line; a long heading with its

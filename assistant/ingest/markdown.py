@@ -225,10 +225,12 @@ def _prose_read(lines: list[str]) -> list[str]:
 
 
 def _unwrapped(lines: list[str]) -> list[str]:
-    """Hard-wrapped paragraphs joined (`clean.unwrap_lines`, after `_continuations_joined`) on the
+    """Hard-wrapped paragraphs joined (`clean.unwrap_lines`, then `_continuations_joined`) on the
     Markdown source, where a line is as wide as the writer typed it: with its links stripped it
-    would look short and stay apart."""
-    return unwrap_lines(_continuations_joined([ln.rstrip() for ln in lines]))
+    would look short and stay apart, and after the continuations are joined a paragraph's lines
+    are no longer as typed (a line before one opening with a link, "[CI](#testing-and-ci), ...",
+    stayed apart from it beside the long line its lower-case followers made)."""
+    return _continuations_joined(unwrap_lines([ln.rstrip() for ln in lines]))
 
 
 def _setext_as_atx(lines: list[str]) -> list[str]:
