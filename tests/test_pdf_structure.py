@@ -12,6 +12,7 @@ from assistant.ingest.model import Document, PageSpan, SectionSpan
 from assistant.ingest.pdf import (
     _Assembler,
     _Block,
+    _contents_left_out,
     _is_heading,
     _outline_headings,
     _paragraph_breaks,
@@ -261,6 +262,21 @@ def test_a_name_broken_after_its_underscore_is_joined_tight():
     assert join_lines(["more than ASN1_MAX_", "NAME_SIZE characters"], Vocabulary([]))[0] == \
         "more than ASN1_MAX_NAME_SIZE characters"
     assert join_lines(["fill in the blank _", "and sign"], Vocabulary([]))[0] == "fill in the blank _ and sign"
+
+
+def test_a_printed_table_of_contents_is_left_out_and_a_sentence_with_an_ellipsis_is_not():
+    # A Texinfo manual's contents page: entries with dot leaders and page numbers (a roman one in
+    # the front matter), one wrapped over two lines. Ranked first for a chapter's name, it answered
+    # nothing. Prose that trails off with spaced dots stays.
+    blocks = [_Block("heading", ["Table of Contents"], [3], section=True),
+              _Block("body", ["Preface . . . . . . . . . . . . . iv", "1 Introduction . . . . . . . . . . . . . 1",
+                              "2 ASN.1 structure handling, with a title long enough", "to wrap . . . . . . . . . . 2",
+                              "2.1 ASN.1 syntax. . . . . . . . . . . . . . . . 2"], [3] * 5),
+              _Block("heading", ["1 Introduction"], [4], section=True),
+              _Block("body", ["The parser waited . . . . and then read 2 more lines."], [4])]
+    text = _render(_contents_left_out(blocks), Vocabulary([]), "Libtasn1")[0]
+    assert ". . . ." not in text.split("1 Introduction")[0], text
+    assert "The parser waited . . . . and then read 2 more lines." in text
 
 
 def test_a_change_of_type_size_inside_a_box_starts_a_paragraph():

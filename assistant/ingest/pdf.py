@@ -531,6 +531,21 @@ def _pieces(block: _Block, vocab: Vocabulary) -> list[tuple[str, int]]:
     return pieces
 
 
+# A table of contents' entry: a title, dot leaders and the page it starts on ("2.1 ASN.1 syntax. . . . 2").
+_CONTENTS_ENTRY = re.compile(r"[^\W\d_].*?(?:\.\s?){4,}\s*(?:\d+|[ivxlcdm]+|[A-Z]-\d+)\s*$", re.I)
+
+
+def _contents_left_out(blocks: list[_Block]) -> list[_Block]:
+    """The blocks without those of a printed table of contents (most of their lines entries with
+    dot leaders and a page number): it repeats the headings, and ranked first for the words of a
+    chapter's name, it answered nothing."""
+    def contents(b: _Block) -> bool:
+        entries = sum(bool(_CONTENTS_ENTRY.search(ln)) for ln in b.lines)
+        return entries >= 1 and entries >= 0.6 * len(b.lines)
+
+    return [b for b in blocks if b.kind == "code" or not contents(b)]
+
+
 def _prints_title(heading: str, title: str, page: int) -> bool:
     """Whether a heading is the title (or its first lines) rather than a section: "Physical activity"
     on page 7 is a section, though the title ends "... on maternal diet and physical activity"."""
@@ -588,7 +603,7 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
     for page, box in _kept(pages, skip):
         assembler.add_box(box, page.number)
     title = _title(pages, skip, body_size, vocab)
-    text, page_spans, sections = _render(assembler.finish(), vocab, title)
+    text, page_spans, sections = _render(_contents_left_out(assembler.finish()), vocab, title)
     if not text.strip():
         raise IngestError(f"no text layer ({len(pages)} page(s) of images or blank; needs OCR)")
     printed = printed_page_numbers(pages)
