@@ -762,6 +762,25 @@ def test_plain_text_headings_stand_alone_before_prose(tmp_path: Path):
     assert doc.section_at(doc.text.index("Sleep after learning")) == ()
 
 
+def test_a_licences_numbered_headings_end_in_a_full_stop_and_may_follow_a_paragraph_directly(tmp_path: Path):
+    # A licence as plain text: its terms are numbered headings ending in a full stop ("8.
+    # Termination."), some with no blank line after the paragraph before. Read as no headings,
+    # every term was cited as "Preamble". A numbered step in lower case and a numbered sentence
+    # are no headings.
+    prose = "the licence lets anyone copy, change and share the work, on the conditions this section states. "
+    page = tmp_path / "LICENSE.txt"
+    page.write_text(
+        "EXAMPLE PUBLIC LICENSE\n\nPreamble\n\n" + "Free software " + prose * 2 + "\n\n"
+        "1. Source Code.\n" + "The source code of " + prose * 2 + "\n"
+        "8. Termination.\n" + "Your rights end if you break " + prose * 2 + "\n\n"
+        "1. install the program before you read the rest of this notice.\n" + "Installing " + prose + "\n\n"
+        "2. You must give every other recipient of the work a copy of this licence.\n" + "Giving " + prose + "\n")
+    doc, _ = load_file(page, "LICENSE.txt")
+    assert doc.section_at(doc.text.index("The source code of")) == ("1. Source Code.",)
+    assert doc.section_at(doc.text.index("Your rights end")) == ("8. Termination.",)
+    assert [s.path[-1] for s in doc.sections] == ["Preamble", "1. Source Code.", "8. Termination."]
+
+
 def test_a_wrapped_line_before_one_that_opens_with_a_link_is_joined(tmp_path: Path):
     # Node's collaborator guide: a paragraph wrapped at 80 columns whose second line opens with a
     # link ("[CI](#testing-and-ci)"), in capitals, and whose later lines go on in lower case. The

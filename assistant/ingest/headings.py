@@ -31,17 +31,28 @@ class TextRead:
     doi: str = ""
 
 
+# A numbered heading may end in a full stop, as a licence's or a standard's do: "8. Termination.",
+# "Section 1 -- Definitions.".
+_NUMBERED = re.compile(r"^(?:(?i:section|article|chapter|part)\s+)?\d+(?:\.\d+)*\.?(?:\s*(?:--?|[–—:]))?\s+([A-Z][^.]*)\.$")
+NUMBERED_WORDS = 8  # the most words of a numbered heading's name when it ends in a full stop
+_ENDED = re.compile(r"[.!?][\"'”’)]*\s*$")  # a numbered heading may follow a paragraph's last sentence without a blank line
+
+
 def plain_headings(text: str) -> tuple[tuple[int, str], ...]:
     """Lines of plain text set as headings: standing alone after a blank line (or first), at most
     12 words and 100 characters, starting with a capital or a digit, not a bullet, not ending as a
-    clause does (. , ; :), and followed by a paragraph of prose (more than 12 words).  All level 1:
-    plain text does not say how headings nest."""
+    clause does (. , ; :) unless numbered and short (`_NUMBERED`, which may also follow a
+    paragraph's last sentence directly), and followed by a paragraph of prose (more than 12
+    words).  All level 1: plain text does not say how headings nest."""
     lines = text.split("\n")
     out = []
     for i, line in enumerate(lines):
         s = line.strip()
+        name = _NUMBERED.match(s)
+        numbered = name is not None and len(name.group(1).split()) <= NUMBERED_WORDS
         if (not s or len(s) > 100 or len(s.split()) > 12 or not (s[0].isupper() or s[0].isdigit())
-                or s[-1] in ".,;:" or s.startswith(("•", "-", "*")) or (i > 0 and lines[i - 1].strip())):
+                or (s[-1] in ".,;:" and not numbered) or s.startswith(("•", "-", "*"))
+                or (i > 0 and lines[i - 1].strip() and not (numbered and _ENDED.search(lines[i - 1])))):
             continue
         following = next((x.strip() for x in lines[i + 1:] if x.strip()), "")
         if len(following.split()) > 12:
