@@ -770,12 +770,15 @@ def test_a_licences_numbered_headings_end_in_a_full_stop_and_may_follow_a_paragr
     prose = "the licence lets anyone copy, change and share the work, on the conditions this section states. "
     page = tmp_path / "LICENSE.txt"
     page.write_text(
-        "EXAMPLE PUBLIC LICENSE\n\nPreamble\n\n" + "Free software " + prose * 2 + "\n\n"
+        # the copyright notice, longer than the licence's name, names its holder, not the licence
+        "EXAMPLE GENERAL PUBLIC LICENSE\nVersion 3, 29 June 2007\n\nCopyright © 2007 Example Software Foundation, Inc. <https://example.org/>\n\n"
+        "Preamble\n\n" + "Free software " + prose * 2 + "\n\n"
         "1. Source Code.\n" + "The source code of " + prose * 2 + "\n"
         "8. Termination.\n" + "Your rights end if you break " + prose * 2 + "\n\n"
         "1. install the program before you read the rest of this notice.\n" + "Installing " + prose + "\n\n"
         "2. You must give every other recipient of the work a copy of this licence.\n" + "Giving " + prose + "\n")
     doc, _ = load_file(page, "LICENSE.txt")
+    assert doc.title == "EXAMPLE GENERAL PUBLIC LICENSE"
     assert doc.section_at(doc.text.index("The source code of")) == ("1. Source Code.",)
     assert doc.section_at(doc.text.index("Your rights end")) == ("8. Termination.",)
     assert [s.path[-1] for s in doc.sections] == ["Preamble", "1. Source Code.", "8. Termination."]

@@ -273,9 +273,14 @@ def underlined_title(raw: str) -> str:
     return ""
 
 
+# A copyright notice names the holder, not the work: "Copyright © 2007 Free Software Foundation, Inc.".
+_COPYRIGHT = re.compile(r"^(copyright\b|©|\(c\)\s)", re.I)
+
+
 def guess_title(text: str, fallback: str) -> str:
     """The title is the longest heading-like line before the first paragraph of prose; a line that
-    ends as a sentence does ("This directory contains the 4.3 release of GNU Make.") is prose."""
+    ends as a sentence does ("This directory contains the 4.3 release of GNU Make.") is prose, and a
+    copyright notice is none."""
     candidates: list[str] = []
     for ln in text.split("\n")[:15]:
         ln = ln.strip()
@@ -286,7 +291,7 @@ def guess_title(text: str, fallback: str) -> str:
             break
         if ln.startswith("#"):
             return ln.lstrip("#").strip() or fallback
-        if _RULE.match(ln):
+        if _RULE.match(ln) or _COPYRIGHT.match(ln):
             continue  # a rule between the title and the text names nothing
         candidates.append(ln)
         if len(candidates) >= 4:
