@@ -772,6 +772,7 @@ def test_a_licences_numbered_headings_end_in_a_full_stop_and_may_follow_a_paragr
     page.write_text(
         # the copyright notice, longer than the licence's name, names its holder, not the licence
         "EXAMPLE GENERAL PUBLIC LICENSE\nVersion 3, 29 June 2007\n\nCopyright © 2007 Example Software Foundation, Inc. <https://example.org/>\n\n"
+        "Everyone may copy and share this licence word for word, but changing it is not allowed at all.\n\n"
         "Preamble\n\n" + "Free software " + prose * 2 + "\n\n"
         "1. Source Code.\n" + "The source code of " + prose * 2 + "\n"
         "8. Termination.\n" + "Your rights end if you break " + prose * 2 + "\n\n"
@@ -781,6 +782,7 @@ def test_a_licences_numbered_headings_end_in_a_full_stop_and_may_follow_a_paragr
     assert doc.title == "EXAMPLE GENERAL PUBLIC LICENSE"
     assert doc.section_at(doc.text.index("The source code of")) == ("1. Source Code.",)
     assert doc.section_at(doc.text.index("Your rights end")) == ("8. Termination.",)
+    # the copyright notice, alone before prose, heads no section either
     assert [s.path[-1] for s in doc.sections] == ["Preamble", "1. Source Code.", "8. Termination."]
 
 

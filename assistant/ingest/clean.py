@@ -28,7 +28,8 @@ from collections import Counter
 
 from assistant.text import STOP_WORDS, WORD, collapse_spaces, normalize_unicode
 
-__all__ = ["BULLET", "clean_text", "guess_title", "meaningful_title", "title_parts", "underlined_title", "unwrap_lines"]
+__all__ = ["BULLET", "clean_text", "guess_title", "is_copyright_notice", "meaningful_title", "title_parts", "underlined_title",
+           "unwrap_lines"]
 
 _FORM_DEBRIS = [
     re.compile(r"^\d+\s+min(ute)?s?\s+read$", re.I),
@@ -277,6 +278,11 @@ def underlined_title(raw: str) -> str:
 _COPYRIGHT = re.compile(r"^(copyright\b|©|\(c\)\s)", re.I)
 
 
+def is_copyright_notice(line: str) -> bool:
+    """A line that opens with "Copyright", "©" or "(c)": no title and no heading."""
+    return bool(_COPYRIGHT.match(line.strip()))
+
+
 def guess_title(text: str, fallback: str) -> str:
     """The title is the longest heading-like line before the first paragraph of prose; a line that
     ends as a sentence does ("This directory contains the 4.3 release of GNU Make.") is prose, and a
@@ -291,7 +297,7 @@ def guess_title(text: str, fallback: str) -> str:
             break
         if ln.startswith("#"):
             return ln.lstrip("#").strip() or fallback
-        if _RULE.match(ln) or _COPYRIGHT.match(ln):
+        if _RULE.match(ln) or is_copyright_notice(ln):
             continue  # a rule between the title and the text names nothing
         candidates.append(ln)
         if len(candidates) >= 4:

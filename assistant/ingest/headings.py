@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.ingest.clean import is_copyright_notice
 from assistant.ingest.model import SectionSpan
 from assistant.text import collapse_spaces, normalize_unicode
 
@@ -40,10 +41,10 @@ _ENDED = re.compile(r"[.!?][\"'”’)]*\s*$")  # a numbered heading may follow 
 
 def plain_headings(text: str) -> tuple[tuple[int, str], ...]:
     """Lines of plain text set as headings: standing alone after a blank line (or first), at most
-    12 words and 100 characters, starting with a capital or a digit, not a bullet, not ending as a
-    clause does (. , ; :) unless numbered and short (`_NUMBERED`, which may also follow a
-    paragraph's last sentence directly), and followed by a paragraph of prose (more than 12
-    words).  All level 1: plain text does not say how headings nest."""
+    12 words and 100 characters, starting with a capital or a digit, not a bullet nor a copyright
+    notice, not ending as a clause does (. , ; :) unless numbered and short (`_NUMBERED`, which
+    may also follow a paragraph's last sentence directly), and followed by a paragraph of prose
+    (more than 12 words).  All level 1: plain text does not say how headings nest."""
     lines = text.split("\n")
     out = []
     for i, line in enumerate(lines):
@@ -51,7 +52,7 @@ def plain_headings(text: str) -> tuple[tuple[int, str], ...]:
         name = _NUMBERED.match(s)
         numbered = name is not None and len(name.group(1).split()) <= NUMBERED_WORDS
         if (not s or len(s) > 100 or len(s.split()) > 12 or not (s[0].isupper() or s[0].isdigit())
-                or (s[-1] in ".,;:" and not numbered) or s.startswith(("•", "-", "*"))
+                or (s[-1] in ".,;:" and not numbered) or s.startswith(("•", "-", "*")) or is_copyright_notice(s)
                 or (i > 0 and lines[i - 1].strip() and not (numbered and _ENDED.search(lines[i - 1])))):
             continue
         following = next((x.strip() for x in lines[i + 1:] if x.strip()), "")
