@@ -495,25 +495,30 @@ _API_SECTION = (
 
 
 @pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")
-def test_a_page_printed_from_a_browser_reads_with_its_title_sections_and_words(tmp_path: Path):
-    # What "Save as PDF" makes of an API documentation page: the site's name set largest atop it,
-    # the page's name in the file's title, headings that are the API's names (in lower case), a
-    # table whose header cells are bold at the text's size, code spans as text runs of their own,
-    # and the browser's header and footer on every page.
+def _print_to_pdf(html: str, pdf: Path) -> None:
+    """`html` saved as a PDF by Chromium, with the browser's header and footer on every page."""
     from playwright.sync_api import sync_playwright
 
-    names = ["basename", "dirname", "extname", "format", "normalize", "parse", "relative", "resolve"]
-    html = ("<html><head><title>Path | Example Docs</title></head><body><div style='font-size:28px;font-weight:bold'>"
-            "Example Docs</div><h1>Path</h1><p>The path module provides utilities for working with file and directory "
-            "paths.</p><table style='width:100%'><tr><th>Result type</th><th>Shorthand method</th></tr><tr><td>string</td>"
-            "<td>path.basename()</td></tr></table>" + "".join(_API_SECTION.format(name=n) for n in names) + "</body></html>")
-    pdf = tmp_path / "path.pdf"
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=["--no-sandbox"])
         page = browser.new_page()
         page.set_content(html)
         page.pdf(path=str(pdf), display_header_footer=True, format="A5")
         browser.close()
+
+
+def test_a_page_printed_from_a_browser_reads_with_its_title_sections_and_words(tmp_path: Path):
+    # What "Save as PDF" makes of an API documentation page: the site's name set largest atop it,
+    # the page's name in the file's title, headings that are the API's names (in lower case), a
+    # table whose header cells are bold at the text's size, code spans as text runs of their own,
+    # and the browser's header and footer on every page.
+    names = ["basename", "dirname", "extname", "format", "normalize", "parse", "relative", "resolve"]
+    html = ("<html><head><title>Path | Example Docs</title></head><body><div style='font-size:28px;font-weight:bold'>"
+            "Example Docs</div><h1>Path</h1><p>The path module provides utilities for working with file and directory "
+            "paths.</p><table style='width:100%'><tr><th>Result type</th><th>Shorthand method</th></tr><tr><td>string</td>"
+            "<td>path.basename()</td></tr></table>" + "".join(_API_SECTION.format(name=n) for n in names) + "</body></html>")
+    pdf = tmp_path / "path.pdf"
+    _print_to_pdf(html, pdf)
     doc = load_paths([pdf]).documents[0]
     assert doc.title == "Path"
     headings = {s.path[-1] for s in doc.sections}
@@ -526,18 +531,11 @@ def test_a_page_printed_from_a_browser_reads_with_its_title_sections_and_words(t
 def test_a_printed_page_whose_file_title_is_its_heading_under_the_sites_name_is_named_by_it(tmp_path: Path):
     # An older site's page printed to PDF: the site's name set largest atop every page, then the
     # page's own heading, which the file's title repeats (as the browser's small header does).
-    from playwright.sync_api import sync_playwright
-
     prose = "The keys module implements the key mechanism of XSLT: a key is declared once and looked up often. "
     html = ("<html><head><title>Module keys from libxslt</title></head><body><h1>The XSLT C library for GNOME</h1>"
             f"<h2>Module keys from libxslt</h2><p>{prose * 4}</p></body></html>")
     pdf = tmp_path / "keys.pdf"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=["--no-sandbox"])
-        page = browser.new_page()
-        page.set_content(html)
-        page.pdf(path=str(pdf), display_header_footer=True, format="A5")
-        browser.close()
+    _print_to_pdf(html, pdf)
     assert load_paths([pdf]).documents[0].title == "Module keys from libxslt"
 
 
