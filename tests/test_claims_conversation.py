@@ -10,10 +10,11 @@ import pytest
 from assistant.claims import ClaimAdapter, ClaimChecker, ClaimError, flip_claim
 from assistant.claims.features import POLARITY_FEATURES, SENTENCE_FEATURES
 from assistant.claims.models import ADAPTER_PATH, MODEL_PATH
+from assistant.cli.output import format_verdict
 from assistant.search import is_followup, resolve_followup
 from tests.conftest import ROOT, searcher_of_file
 
-EV_KEYS = ["text", "doc_id", "title", "start", "end", "page", "label", "score"]
+EV_KEYS = ["text", "doc_id", "title", "start", "end", "page", "label", "score", "section", "page_label"]
 
 
 @pytest.fixture(scope="module")
@@ -340,6 +341,18 @@ def test_a_section_heading_and_a_line_of_code_are_never_claim_evidence(encoder, 
     assert any(s.startswith("If from and to each resolve") for s in said)
     # (The title stays a candidate: a paper's title often states its finding.)
     assert not any(s.startswith("path.relative(") for s in said), said
+
+
+def test_evidence_is_cited_with_the_section_it_stands_in(encoder, tmp_path):
+    # A citation of evidence says where it stands, as a search hit's does: a licence's term.
+    text = ("# Licence\n\n## 4. Conveying Verbatim Copies\n\nYou may charge any price or no price for each copy "
+            "that you convey, and you may offer support or warranty protection for a fee.\n\n## 8. Termination\n\n"
+            "You may not propagate or modify a covered work except as expressly provided under this License.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "licence.md", text)
+    verdict = ClaimChecker(searcher).check("You may charge a fee for each copy you convey.")
+    top = verdict.evidence[0]
+    assert top.text.startswith("You may charge any price") and top.section == "4. Conveying Verbatim Copies"
+    assert "4. Conveying Verbatim Copies · chars" in format_verdict(verdict)
 
 
 def test_reference_entries_and_lists_of_abbreviations_or_addresses_are_never_claim_evidence(encoder, tmp_path):

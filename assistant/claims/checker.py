@@ -67,6 +67,8 @@ class Evidence:
     page: int | None
     label: EvidenceLabel
     score: float  # P(this sentence is evidence for the claim)
+    section: str = ""  # the headings it stands under, "Methods › Participants"
+    page_label: str = ""  # the page number printed on its page, where that differs from `page`
 
 
 @dataclass(frozen=True)
@@ -144,8 +146,10 @@ class ClaimChecker:
             else:
                 label = "related"
             pages = doc.page_range(s, e)
+            printed = doc.page_label(pages[0]) if pages else ""
             evidence.append(Evidence(doc.text[s:e], doc.doc_id, doc.title, s, e, pages[0] if pages else None,
-                                     label, float(p_ev[i])))
+                                     label, float(p_ev[i]), " › ".join(doc.section_at(s)),
+                                     printed if printed != str(pages[0] if pages else "") else ""))
         if not len(order) or p_ev[order[0]] < t_ev:
             best = float(p_ev[order[0]]) if len(order) else 0.0
             return Verdict("not_found", 1.0 - best, tuple(evidence))

@@ -41,8 +41,9 @@ def format_verdict(v: Verdict) -> str:
     if v.verdict == "not_found" and v.evidence:
         lines.append("The closest sentences, which are not evidence for or against the claim:")
     for i, e in enumerate(v.evidence, start=1):
-        where = location_text(e.start, e.end, [e.page] if e.page else [])
-        lines.append(f"{i}. [{e.label} {e.score:.2f}] {e.title} · {e.doc_id} · {where}")
+        where = location_text(e.start, e.end, [e.page] if e.page else [], e.page_label)
+        section = f"{e.section} · " if e.section else ""
+        lines.append(f"{i}. [{e.label} {e.score:.2f}] {e.title} · {e.doc_id} · {section}{where}")
         lines.append(f"   {e.text}")
     return "\n".join(lines)
 

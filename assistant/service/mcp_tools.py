@@ -83,8 +83,8 @@ def mcp_server(service: Service, host: str = "127.0.0.1") -> FastMCP:
         Returns {verdict, confidence, evidence}: verdict is "supported", "contradicted" or
         "not_found" (no sentence is evidence about the claim; the evidence listed is then only the
         closest, labelled "related"). Each evidence item has the sentence `text`, its document,
-        offsets and page, `label` (supports, contradicts, related) and `score` (probability that it
-        is evidence about the claim)."""
+        offsets, page and printed `page_label`, its `section` (the headings it stands under), `label`
+        (supports, contradicts, related) and `score` (probability that it is evidence about the claim)."""
         return await _run(service.check, claim)
 
     @mcp.tool()

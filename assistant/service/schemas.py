@@ -88,6 +88,8 @@ class EvidenceOut(BaseModel):
     page: int | None
     label: Literal["supports", "contradicts", "related"]
     score: float = Field(description="Probability that the sentence is evidence about the claim.")
+    section: str = Field("", description="The headings the sentence stands under, joined by ' › '.")
+    page_label: str = Field("", description="The page number printed on its page, where it differs from `page`.")
 
 
 class CheckResponse(BaseModel):
