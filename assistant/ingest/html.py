@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from html.parser import HTMLParser
 
 from assistant.ingest.clean import title_parts
@@ -370,6 +371,33 @@ def _text_divs_as_paragraphs(raw: str) -> str:
 _PIECE = re.compile(r"<!--.*?-->|<![^>]*>|<(/?)([a-zA-Z][\w-]*)([^<>]*)>|[^<]+|<", re.S)
 
 
+class _OpenBlocks:
+    """The block elements open around a place in a page, innermost last, as a browser nests them:
+    a closing tag closes its element and those opened inside it, a block closes an open paragraph,
+    and a closing tag with no open element closes nothing. How many of each are open is counted, so
+    a closing tag's element is found without a scan."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.count: Counter[str] = Counter()
+
+    def top(self) -> str:
+        return self.names[-1] if self.names else ""
+
+    def open(self, name: str) -> None:
+        if self.top() == "p":
+            self.count[self.names.pop()] -= 1
+        self.names.append(name)
+        self.count[name] += 1
+
+    def close(self, name: str) -> None:
+        while self.count[name] and self.names:
+            top = self.names.pop()
+            self.count[top] -= 1
+            if top == name:
+                break
+
+
 def _loose_text_as_paragraphs(raw: str) -> str:
     """`raw` with each run of text and inline elements that stands directly in a `<div>` beside
     blocks (as a browser shows it: a paragraph of its own) wrapped in `<p>`. trafilatura splits such
@@ -377,7 +405,7 @@ def _loose_text_as_paragraphs(raw: str) -> str:
     function is `apply`:" came out as "`apply`:", "<tt>params</tt> can be" as "paramscan be"). Not
     in a table's cell, as above. One pass over the tags."""
     out: list[str] = []
-    blocks: list[str] = []  # the block elements open around the piece, innermost last
+    blocks = _OpenBlocks()
     wrapped = False
     cells = 0
     for m in _PIECE.finditer(raw):
@@ -389,13 +417,10 @@ def _loose_text_as_paragraphs(raw: str) -> str:
             if name in ("td", "th"):
                 cells = max(0, cells - 1) if closing else cells + 1
             if closing:
-                if name in blocks:
-                    del blocks[len(blocks) - 1 - blocks[::-1].index(name):]
+                blocks.close(name)
             elif name != "hr" and not m.group(3).rstrip().endswith("/"):
-                if blocks and blocks[-1] == "p":
-                    blocks.pop()  # a block closes an open paragraph
-                blocks.append(name)
-        elif not wrapped and blocks and blocks[-1] == "div" and not cells and not piece.startswith("<!") \
+                blocks.open(name)
+        elif not wrapped and blocks.top() == "div" and not cells and not piece.startswith("<!") \
                 and (name in _INLINE and not closing or (not name and piece.strip() and piece != "<")):
             out.append("<p>")
             wrapped = True
