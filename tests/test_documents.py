@@ -786,6 +786,20 @@ def test_a_licences_numbered_headings_end_in_a_full_stop_and_may_follow_a_paragr
     assert [s.path[-1] for s in doc.sections] == ["Preamble", "1. Source Code.", "8. Termination."]
 
 
+def test_a_file_typed_with_line_breaks_is_named_by_its_first_line(tmp_path: Path):
+    # The Apache licence as text: its name, version and address, then its terms' heading (the
+    # longest line before the prose, which names a saved page), then paragraphs hard-wrapped at 80
+    # columns: a file typed so is named by its first line.
+    page = tmp_path / "LICENSE-APACHE.txt"
+    page.write_text(
+        "                                 Apache License\n                           Version 2.0, January 2004\n"
+        "                        http://www.apache.org/licenses/\n\n"
+        "   TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION\n\n   1. Definitions.\n\n"
+        '      "License" shall mean the terms and conditions for use, reproduction,\n'
+        "      and distribution as defined by Sections 1 through 9 of this document.\n")
+    assert load_file(page, "LICENSE-APACHE.txt")[0].title == "Apache License"
+
+
 def test_a_wrapped_line_before_one_that_opens_with_a_link_is_joined(tmp_path: Path):
     # Node's collaborator guide: a paragraph wrapped at 80 columns whose second line opens with a
     # link ("[CI](#testing-and-ci)"), in capitals, and whose later lines go on in lower case. The

@@ -28,8 +28,8 @@ from collections import Counter
 
 from assistant.text import STOP_WORDS, WORD, collapse_spaces, normalize_unicode
 
-__all__ = ["BULLET", "clean_text", "guess_title", "is_copyright_notice", "meaningful_title", "title_parts", "underlined_title",
-           "unwrap_lines"]
+__all__ = ["BULLET", "clean_text", "guess_title", "is_copyright_notice", "meaningful_title", "title_parts",
+           "typed_with_line_breaks", "underlined_title", "unwrap_lines"]
 
 _FORM_DEBRIS = [
     re.compile(r"^\d+\s+min(ute)?s?\s+read$", re.I),
@@ -134,17 +134,13 @@ def clean_text(raw: str, capture: bool = True) -> str:
     # lines are nested by it (Python's meaning). An indent the whole block shares (a list item's
     # paragraph, a stray space before a line) is layout, and goes.
     raw_lines = text.split("\n")
-    stripped = [collapse_spaces(ln).strip() for ln in raw_lines] if capture else _dedented(raw_lines)
-    lines = _heading_rules_dropped(stripped)
-    # Markdown (and an HTML page's main content, read as Markdown) was unwrapped on its source,
-    # where code blocks are known; here a line of code would be joined to the next.
     if capture:
-        unwrapped = unwrap_lines(lines)
-        # A file typed with line breaks (paragraphs hard-wrapped, headings underlined: release notes,
-        # a README) is no saved page, whose text has a line per paragraph and no rules: it has no
-        # menus or footers, and its short lines before and after the prose are headings and lists.
-        capture = _nonblank(unwrapped) == _nonblank(lines) == _nonblank(stripped)
-        lines = unwrapped
+        # Markdown (and an HTML page's main content, read as Markdown) was unwrapped on its source,
+        # where code blocks are known; here a line of code would be joined to the next.
+        lines, typed = _unwrapped_text(raw_lines)
+        capture = not typed
+    else:
+        lines = _heading_rules_dropped(_dedented(raw_lines))
     drop = _debris(lines, capture)
     kept = [BULLET.sub("• ", ln) if BULLET.match(ln) else ln for ln, gone in zip(lines, drop) if not gone]
     # A saved page repeats its title cut off (a card, a breadcrumb); in Markdown or a page's main
@@ -153,6 +149,23 @@ def clean_text(raw: str, capture: bool = True) -> str:
     out = "\n".join(kept)
     out = re.sub(r"\n{3,}", "\n\n", out)
     return out.strip()
+
+
+def _unwrapped_text(raw_lines: list[str]) -> tuple[list[str], bool]:
+    """Plain text's lines with runs of spaces collapsed, heading rules dropped and hard-wrapped
+    paragraphs joined, and whether the file was typed with line breaks (paragraphs hard-wrapped,
+    headings underlined: release notes, a README): no saved page, whose text has a line per
+    paragraph and no rules. Such a file has no menus or footers, its short lines before and after
+    the prose are headings and lists, and its first line names it."""
+    stripped = [collapse_spaces(ln).strip() for ln in raw_lines]
+    lines = _heading_rules_dropped(stripped)
+    unwrapped = unwrap_lines(lines)
+    return unwrapped, not (_nonblank(unwrapped) == _nonblank(lines) == _nonblank(stripped))
+
+
+def typed_with_line_breaks(raw: str) -> bool:
+    """Whether plain text was typed with line breaks rather than saved from a web page."""
+    return _unwrapped_text(normalize_unicode(raw).split("\n"))[1]
 
 
 def _nonblank(lines: list[str]) -> int:
@@ -283,10 +296,12 @@ def is_copyright_notice(line: str) -> bool:
     return bool(_COPYRIGHT.match(line.strip()))
 
 
-def guess_title(text: str, fallback: str) -> str:
-    """The title is the longest heading-like line before the first paragraph of prose; a line that
-    ends as a sentence does ("This directory contains the 4.3 release of GNU Make.") is prose, and a
-    copyright notice is none."""
+def guess_title(text: str, fallback: str, first: bool = False) -> str:
+    """The title is the longest heading-like line before the first paragraph of prose (a saved
+    page's first lines are its site's), or with `first` (a file typed with line breaks) the first
+    ("Apache License" over "TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION"); a line
+    that ends as a sentence does ("This directory contains the 4.3 release of GNU Make.") is prose,
+    and a copyright notice is none."""
     candidates: list[str] = []
     for ln in text.split("\n")[:15]:
         ln = ln.strip()
@@ -304,7 +319,7 @@ def guess_title(text: str, fallback: str) -> str:
             break
     if not candidates:
         return fallback
-    return max(candidates, key=len)[:300]
+    return (candidates[0] if first else max(candidates, key=len))[:300]
 
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from assistant.config import SUPPORTED_SUFFIXES
 from assistant.ingest.beir import load_beir_corpus
-from assistant.ingest.clean import clean_text, guess_title, underlined_title
+from assistant.ingest.clean import clean_text, guess_title, typed_with_line_breaks, underlined_title
 from assistant.ingest.headings import TextRead, plain_headings, section_spans
 from assistant.ingest.html import read_html
 from assistant.ingest.markdown import read_markdown
@@ -36,7 +36,8 @@ def document_from_text(doc_id: str, text: str, title: str = "", source: str = ""
     cleaned = clean_text(text, capture)
     if not cleaned:
         raise IngestError("empty after cleaning (no text content)")
-    title = normalize_unicode(title).strip() or normalize_unicode(underlined_title(text)) or guess_title(cleaned, doc_id)
+    title = normalize_unicode(title).strip() or normalize_unicode(underlined_title(text)) \
+        or guess_title(cleaned, doc_id, first=capture and typed_with_line_breaks(text))
     return Document(doc_id=doc_id, title=re.sub(r"\s+", " ", title), text=cleaned,
                     source=source or doc_id, sha256=sha256 or content_sha256(text.encode("utf-8", "replace")))
 
