@@ -250,6 +250,27 @@ def test_text_standing_in_a_div_beside_blocks_reads_as_paragraphs_with_its_words
     assert "The third variable, params can be used to pass XSLT parameters" in text, text
 
 
+def test_a_programs_comment_in_a_bare_pre_is_no_heading(tmp_path: Path):
+    # Valgrind's manual shows a file format in a <pre> without <code>; trafilatura wrote it as plain
+    # lines, so "# define file ID mapping" read as a Markdown heading and opened a section. Signatures
+    # in <pre>s side by side (libxslt's pages) stay as they were: the heading after them holds.
+    intro = "The callgrind format is a text format that profiling tools write and visualisation tools read. " * 3
+    page = tmp_path / "cl-format.html"
+    page.write_text(
+        f"<html><head><title>Callgrind Format</title></head><body><h1>Callgrind Format</h1><p>{intro}</p>"
+        '<h2>Name Compression</h2><p>The example above can also be written with compressed names:</p>'
+        '<pre class="screen"># callgrind format\nevents: Instructions\n\n# define file ID mapping\nfl=(1) file1.c\n</pre>'
+        "<p>Each name is given once and referred to by its number afterwards, which keeps the files small.</p>"
+        '<pre class="programlisting">int xsltAddKey (xsltStylesheetPtr style);</pre>\n'
+        '<pre class="programlisting">void xsltFreeKeys (xsltStylesheetPtr style);</pre>'
+        "<h2>Reference</h2><p>The grammar of the format follows, one production a line, with its terminals.</p>"
+        "</body></html>")
+    doc, _ = load_file(page, "cl-format.html")
+    assert [s.path for s in doc.sections] == [("Name Compression",), ("Reference",)], doc.sections
+    assert "# define file ID mapping" in doc.text.split("\n")
+    assert doc.section_at(doc.text.index("Each name is given once")) == ("Name Compression",)
+
+
 def test_html_title_drops_the_site_name_when_the_page_has_no_h1_of_its_own(tmp_path: Path):
     # Node's API pages: the only h1 is the site's name in a page header (left out as furniture),
     # the page's own name is its first h2 and the <title> is "page | site".

@@ -237,6 +237,22 @@ _CODE = re.compile(r"(<code\b[^>]*>)(.*?)(</code\s*>)", re.I | re.S)
 _INNER_TAG = re.compile(r"<(?!br\b)[^<>]+>", re.I)
 
 
+# A `<pre>` without a `<code>` in it comes out of trafilatura unfenced, as lines of text: a line in
+# it shaped like a Markdown heading (a program's comment, "# define file ID mapping") became one.
+_BARE_PRE = re.compile(r"(<pre\b[^>]*>)((?:(?!<code\b|</pre).){0,200000}?)(</pre\s*>)", re.I | re.S)
+_HEADING_SHAPED = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]", re.M)
+
+
+def _bare_pre_as_code(raw: str) -> str:
+    """`raw` with each `<pre>` that holds a heading-shaped line and no `<code>` given one, so that
+    trafilatura fences it. Only those: a page's signatures set as `<pre>`s side by side came out of
+    trafilatura as fences glued together, which swallowed the headings after them."""
+    if "<pre" not in raw.lower():
+        return raw
+    return _BARE_PRE.sub(lambda m: f"{m.group(1)}<code>{m.group(2)}</code>{m.group(3)}"
+                         if _HEADING_SHAPED.search(html.unescape(m.group(2))) else m.group(), raw)
+
+
 def _code_flattened(raw: str) -> str:
     return _CODE.sub(lambda m: m.group(1) + _INNER_TAG.sub("", m.group(2)) + m.group(3), raw)
 
@@ -453,8 +469,8 @@ def _page_title(tag_title: str, h1s: list[str], headings: list[str], subheadings
 def read_html(data: bytes) -> TextRead:
     """Main content, title, decoding note, headings, and authors, year and DOI from the `<meta>` tags."""
     raw, note = decode_bytes(data)
-    raw = _definitions_as_paragraphs(_source_breaks_as_spaces(_code_flattened(_anchors_dropped(_contents_dropped(
-        _page_links_dropped(raw))))))
+    raw = _definitions_as_paragraphs(_source_breaks_as_spaces(_code_flattened(_bare_pre_as_code(_anchors_dropped(
+        _contents_dropped(_page_links_dropped(raw)))))))
     parser = _HTMLText()
     try:
         parser.feed(raw)
