@@ -279,6 +279,28 @@ def test_a_printed_table_of_contents_is_left_out_and_a_sentence_with_an_ellipsis
     assert "The parser waited . . . . and then read 2 more lines." in text
 
 
+def test_a_printed_list_of_the_documents_own_headings_is_a_table_of_contents_and_a_features_list_is_not():
+    # A web page's list of links into itself, printed: "Table of Contents", then items naming later
+    # headings, under labels ("Parsing Functions", read as a line of text). A list whose items are
+    # not headings stays, and so does the section heading right after the contents.
+    def body(*lines: str) -> _Block:
+        return _Block("body", list(lines), [1] * len(lines))
+
+    def heading(text: str, page: int = 1) -> _Block:
+        return _Block("heading", [text], [page], section=True)
+
+    blocks = [heading("Table of Contents"), body("• Overview"), body("• Using Expat"), heading("Parser Creation Functions"),
+              body("• XML_ParserCreate"), body("Parsing Functions"), body("• XML_Parse"), body("• XML_StopParser"),
+              heading("Overview", 2), body("Expat is a stream-oriented parser. It supports:"), body("• namespaces"),
+              body("• external entities"), body("• XML_Parse calls"),
+              heading("Using Expat", 2), body("Register handlers, then feed the parser the document."),
+              heading("XML_ParserCreate", 3), body("Construct a new parser."), heading("XML_Parse", 3), body("Parse some more."),
+              heading("XML_StopParser", 3), body("Stops parsing.")]
+    text = _render(_contents_left_out(blocks), Vocabulary([]), "Expat")[0]
+    assert text.startswith("Overview\n\nExpat is a stream-oriented parser."), text
+    assert "• namespaces\n\n• external entities" in text
+
+
 def test_a_change_of_type_size_inside_a_box_starts_a_paragraph():
     # A journal's first page: the title set at 24 pt and its authors' names at 11 pt come in one
     # box; read as one paragraph, the title ran on into the names, so the title was no sentence of

@@ -535,15 +535,49 @@ def _pieces(block: _Block, vocab: Vocabulary) -> list[tuple[str, int]]:
 _CONTENTS_ENTRY = re.compile(r"[^\W\d_].*?(?:\.\s?){4,}\s*(?:\d+|[ivxlcdm]+|[A-Z]-\d+)\s*$", re.I)
 
 
+MIN_LISTED_HEADINGS = 3  # list items naming later headings that make a list a table of contents
+
+
 def _contents_left_out(blocks: list[_Block]) -> list[_Block]:
-    """The blocks without those of a printed table of contents (most of their lines entries with
-    dot leaders and a page number): it repeats the headings, and ranked first for the words of a
-    chapter's name, it answered nothing."""
-    def contents(b: _Block) -> bool:
+    """The blocks without those of a printed table of contents: most of their lines entries with
+    dot leaders and a page number, or a run of list items that name the document's later headings,
+    with the headings that head them (a web page's list of links into itself, printed). It repeats
+    the headings, and ranked first for the words of a chapter's or a function's name, it answered
+    nothing."""
+    def leaders(b: _Block) -> bool:
         entries = sum(bool(_CONTENTS_ENTRY.search(ln)) for ln in b.lines)
         return entries >= 1 and entries >= 0.6 * len(b.lines)
 
-    return [b for b in blocks if b.kind == "code" or not contents(b)]
+    def key(text: str) -> str:
+        return " ".join(text.split()).casefold()
+
+    # The headings after each block.
+    later: list[frozenset[str]] = []
+    seen: set[str] = set()
+    for b in reversed(blocks):
+        later.append(frozenset(seen))
+        if b.kind == "heading":
+            seen.add(key(" ".join(b.lines)))
+    later.reverse()
+    items = [b.kind != "code" and bool(b.lines) and all(BULLET.match(ln) for ln in b.lines) for b in blocks]
+    listed = [item and all(key(BULLET.sub("", ln)) in later[i] for ln in b.lines) for i, (b, item) in enumerate(zip(blocks, items))]
+    def label(k: int) -> bool:
+        """A heading, or a line of a few words that ends no sentence, over list items."""
+        b = blocks[k]
+        short = len(b.lines) == 1 and len(b.lines[0].split()) <= 8 and not _SENTENCE_END.search(b.lines[0])
+        return (b.kind == "heading" or (b.kind == "body" and short)) and k + 1 < len(blocks) and items[k + 1]
+
+    dropped: set[int] = set()
+    i = 0
+    while i < len(blocks):
+        # A run of list items and of the labels over them.
+        j = i
+        while j < len(blocks) and (items[j] or label(j)):
+            j += 1
+        if sum(listed[i:j]) >= MIN_LISTED_HEADINGS and sum(listed[i:j]) >= 0.6 * sum(items[i:j]):
+            dropped.update(range(i, j))
+        i = max(j, i + 1)
+    return [b for k, b in enumerate(blocks) if k not in dropped and (b.kind == "code" or not leaders(b))]
 
 
 def _prints_title(heading: str, title: str, page: int) -> bool:
