@@ -193,6 +193,11 @@ def test_an_older_pages_layout_tables_are_read_as_its_blocks_and_its_title_tag_n
                     f"<h2>API index</h2><p>{prose}</p>{modules}</td></tr></table></td></tr></table></body></html>")
     text = load_file(page, "keys.html")[0].text
     assert all(f"xsltFunction{m}x{n}" in text for m in range(5) for n in range(8))
+    # A heading commented out inside a table of data makes no layout of it.
+    from assistant.ingest.html import _layout_tables_unwrapped
+
+    data = "<table><tr><td><!-- <h2>Old results</h2> -->Sleep</td><td>12.5</td></tr></table>"
+    assert _layout_tables_unwrapped(data) == data
 
 
 def test_a_div_of_text_after_a_code_block_is_read_as_its_paragraph(tmp_path: Path):

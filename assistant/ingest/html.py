@@ -157,6 +157,8 @@ _HEADING_ID = re.compile(rf"<(h[1-6]\b[^>]*?){_ID}", re.I)
 # navigation, not a section: trafilatura leaves the list of links out, and the heading, kept, became
 # the parent of every section after it ("Table of contents › Description" on each of npm's pages).
 _TOKEN = re.compile(r"<(/?)([a-zA-Z][\w-]*)([^<>]*)>|[^<]+|<")
+# The same, with a comment or declaration as one piece: markup commented out ("<!-- <div> -->") is none.
+_PIECE = re.compile(r"<!--.*?-->|<![^>]*>|<(/?)([a-zA-Z][\w-]*)([^<>]*)>|[^<]+|<", re.S)
 _HREF = re.compile(r"\bhref\s*=\s*[\"']?([^\"'\s>]*)", re.I)
 MIN_CONTENTS_LINKS = 3
 
@@ -306,7 +308,7 @@ def _layout_tables_unwrapped(raw: str) -> str:
         return raw
     out: list[str] = []
     open_tables: list[tuple[list[int], bool]] = []  # each open table's own tags' places in `out`, and whether it lays out
-    for m in _TOKEN.finditer(raw):
+    for m in _PIECE.finditer(raw):
         name = (m.group(2) or "").lower()
         if name in _TABLE_PART:
             if name == "table" and not m.group(1):
@@ -364,7 +366,7 @@ def _text_divs_as_paragraphs(raw: str) -> str:
     out: list[str] = []
     open_divs: list[tuple[int, bool]] = []  # each open div's place in `out`, and whether it holds a block
     cells = 0  # table cells open around the tag
-    for m in _TOKEN.finditer(raw):
+    for m in _PIECE.finditer(raw):
         name = (m.group(2) or "").lower()
         closing = bool(m.group(1))
         if name in ("td", "th"):
@@ -381,10 +383,6 @@ def _text_divs_as_paragraphs(raw: str) -> str:
                 continue
         out.append(m.group())
     return "".join(out)
-
-
-# A tag, or a comment or declaration (whose text is no page text), or text.
-_PIECE = re.compile(r"<!--.*?-->|<![^>]*>|<(/?)([a-zA-Z][\w-]*)([^<>]*)>|[^<]+|<", re.S)
 
 
 class _OpenBlocks:
