@@ -320,6 +320,14 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # the conjunction that tied a whole question to the one before goes once it stands alone
     ("How do I stop the parser from inside a handler?", "And how do I resume it?", "How do I resume the parser?"),
     ("What is CBT?", "But is it effective?", "Is CBT effective?"),
+    # a choice among what the previous question asked for is searched with that question ("Which of
+    # them" read "Which of decode DER data ..."); a choice that names its own set stands alone
+    ("What functions decode DER data?", "Which of them should I use?",
+     "Which of them should I use? (What functions decode DER data?)"),
+    ("What treatments are there for anxiety?", "Which ones are evidence based?",
+     "Which ones are evidence based? (What treatments are there for anxiety?)"),
+    ("What is CBT?", "Which one of the therapies for insomnia works best in older adults?",
+     "Which one of the therapies for insomnia works best in older adults?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

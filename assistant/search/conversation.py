@@ -15,7 +15,8 @@ Three kinds of follow-up are handled:
   the previous question's topic: the phrase a follow-up put in, else the noun phrase that ends the
   previous question (after its last preposition or verb: "... involved in depression and anxiety?"),
   or the one it asks about ("What was the primary outcome of the LIMIT trial?", when the pronoun
-  agrees with its head; "What dose of minocycline was used?"; "How do I schedule a function ...?").
+  agrees with its head; "What dose of minocycline was used?"; "How do I schedule a function ...?");
+  a choice among what the previous question asked for ("Which one should I use?") is searched with it.
 Anything else is already standalone and searched as typed.
 """
 
@@ -37,6 +38,8 @@ _LEADS = re.compile(r"^(and|but|so|also|or|then|ok(ay)?|now)?\s*(what|how)\s+abo
                     r"(for|with|in|regarding|about|of|the same for|same for)?\s*|^(same|likewise)\s+(for|with)\s+"
                     r"|^(what|how)\s+of\s+", re.I)
 _DEMONSTRATIVES = {"this", "that", "these", "those"}
+# A choice among what the previous question asked for: "Which one should I use?", "Which of them ...?".
+_WHICH_OF = re.compile(r"\bwhich\s+(?:ones?|of\s+(?:them|these|those|the\s+two))\b", re.I)
 _PLURAL_PRONOUNS = {"they", "them", "their", "these", "those"}
 _PRONOUNS = re.compile(r"\b(it|its|they|them|their|this|that|these|those|he|she|his|her|the latter|the former)\b", re.I)
 _WORD = re.compile(r"[\w'-]+(?:\.[\w'-]+)*")  # "dns.lookup" is one word
@@ -84,7 +87,7 @@ def is_followup(question: str) -> Literal["new-topic", "reference", ""]:
         return "new-topic"
     words = _WORD.findall(q)
     content = _content_words(q)
-    if _PRONOUNS.search(q) and len(content) <= 4:
+    if (_PRONOUNS.search(q) or _WHICH_OF.search(q)) and len(content) <= 4:
         return "reference"
     question_word = re.match(r"^(what|how|why|who|which|when|where|is|are|does|do|can)\b", q, re.I)
     if len(words) <= 3 and content and q.endswith("?") and not question_word:
@@ -144,6 +147,10 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder)
         return ResolvedQuery(question, _wh_followup(fragment, previous), "new-topic")
     if kind == "new-topic":
         return _new_topic(question, q, previous, slot, encoder)
+    if _WHICH_OF.search(q):
+        # The things to choose among are what the previous question asked for, which no phrase of
+        # it names alone ("What functions decode DER data?"): the two are searched together.
+        return ResolvedQuery(question, f"{q} ({previous})", kind)
     pronoun = _PRONOUNS.search(q)
     determiner = pronoun and re.match(r"\s+([\w'-]+)", q[pronoun.end():])
     if determiner and pronoun.group().lower() in _DEMONSTRATIVES and determiner.group(1).lower() not in _STOP:
