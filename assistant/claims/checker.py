@@ -146,10 +146,10 @@ class ClaimChecker:
             else:
                 label = "related"
             pages = doc.page_range(s, e)
-            printed = doc.page_label(pages[0]) if pages else ""
-            evidence.append(Evidence(doc.text[s:e], doc.doc_id, doc.title, s, e, pages[0] if pages else None,
-                                     label, float(p_ev[i]), " › ".join(doc.section_at(s)),
-                                     printed if printed != str(pages[0] if pages else "") else ""))
+            page = pages[0] if pages else None
+            printed = doc.page_label(page) if page is not None else ""  # str(page) where it prints none
+            evidence.append(Evidence(doc.text[s:e], doc.doc_id, doc.title, s, e, page, label, float(p_ev[i]),
+                                     " › ".join(doc.section_at(s)), "" if printed == str(page) else printed))
         if not len(order) or p_ev[order[0]] < t_ev:
             best = float(p_ev[order[0]]) if len(order) else 0.0
             return Verdict("not_found", 1.0 - best, tuple(evidence))

@@ -23,7 +23,7 @@ from assistant.ingest.pdf_layout import Box, Line, PageLayout, furniture, printe
 from assistant.ingest.pdf_outline import OutlineEntry, PlacedLine, outline_lines
 from assistant.ingest.reference import find_doi, split_authors, year_of
 from assistant.ingest.words import Vocabulary, join_lines, repair_line
-from assistant.text import normalize_unicode
+from assistant.text import normalize_unicode, same_text
 
 __all__ = ["pdf_document"]
 
@@ -548,19 +548,16 @@ def _contents_left_out(blocks: list[_Block]) -> list[_Block]:
         entries = sum(bool(_CONTENTS_ENTRY.search(ln)) for ln in b.lines)
         return entries >= 1 and entries >= 0.6 * len(b.lines)
 
-    def key(text: str) -> str:
-        return " ".join(text.split()).casefold()
-
     # The headings after each block.
     later: list[frozenset[str]] = []
     seen: set[str] = set()
     for b in reversed(blocks):
         later.append(frozenset(seen))
         if b.kind == "heading":
-            seen.add(key(" ".join(b.lines)))
+            seen.add(same_text(" ".join(b.lines)))
     later.reverse()
     items = [b.kind != "code" and bool(b.lines) and all(BULLET.match(ln) for ln in b.lines) for b in blocks]
-    listed = [item and all(key(BULLET.sub("", ln)) in later[i] for ln in b.lines) for i, (b, item) in enumerate(zip(blocks, items))]
+    listed = [item and all(same_text(BULLET.sub("", ln)) in later[i] for ln in b.lines) for i, (b, item) in enumerate(zip(blocks, items))]
     def label(k: int) -> bool:
         """A heading, or a line of a few words that ends no sentence, over list items."""
         b = blocks[k]
@@ -654,8 +651,7 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
         # v20.20.2 Documentation"), and the site's name is printed atop the page, often largest.
         title = parts[0]
     elif len(meta_title.split()) >= 3 and title.casefold() not in meta_title.casefold() \
-            and any(" ".join(ln.text.split()).casefold() == " ".join(meta_title.split()).casefold()
-                    for bi, box in enumerate(pages[0].boxes) if (0, bi) not in skip
+            and any(same_text(ln.text) == same_text(meta_title) for bi, box in enumerate(pages[0].boxes) if (0, bi) not in skip
                     for ln in box.lines if ln.size >= body_size):
         # The file's title printed as a heading of the first page under larger text: the page's own
         # heading under a site's name set larger on every page ("Module keys from libxslt" under

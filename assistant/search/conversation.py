@@ -420,10 +420,6 @@ def _is_plural(phrase: str) -> bool:
     return " and " in phrase or last in _IRREGULAR_PLURALS or (last.endswith("s") and not last.endswith(("ss", "is", "us")))
 
 
-def _possessive(topic: str, pronoun: str) -> str:
-    return f"{topic}'s" if pronoun.lower() in ("its", "their", "his", "her") else topic
-
-
 # A noun phrase with a complement: "the primary outcome of the LIMIT trial".
 _OF_PHRASE = re.compile(r"^(?:(?:the|a|an)\s+)?(?:[\w'-]+\s+)*?([\w'-]+)\s+of\s+(\S.*)$", re.I)
 # A preposition inside a noun phrase makes it too heavy for "'s": "a magic rule's maximum" would
@@ -448,7 +444,8 @@ def _substitute(q: str, topic: str) -> tuple[str, int]:
             return q[:m.start()] + f"{of.group(2)}'s" + q[m.end():], 1
         if rest and _HEAVY.search(f" {topic} ") and not any(w.lower() in _STOP for w in rest.group(1).split()):
             return q[:m.start()] + f"the {rest.group(1)} of {topic}{rest.group(2)}", 1
-    return q[:m.start()] + _possessive(topic, m.group()) + q[m.end():], 1
+    possessive = m.group().lower() in ("its", "their", "his", "her")
+    return q[:m.start()] + (f"{topic}'s" if possessive else topic) + q[m.end():], 1
 
 
 def _put(text: str, s: int, e: int, topic: str) -> str:
