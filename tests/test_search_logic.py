@@ -27,6 +27,11 @@ DOCS = [
 ]
 
 
+def _in_memory(encoder, docs: list) -> Searcher:
+    """A searcher over `docs` in a `MemoryIndex` with the default passages."""
+    return Searcher(encoder=encoder, index=MemoryIndex(docs, encoder, ChunkingParams()))
+
+
 @pytest.fixture(scope="module")
 def searcher(encoder):
     docs = [document_from_text(doc_id, text, title=doc_id.removesuffix(".txt")) for doc_id, text in DOCS]
@@ -92,7 +97,7 @@ def test_an_acronym_matches_itself_not_the_words_it_stems_like(encoder):
                                             "and exercise.", title="trial"),
             document_from_text("budget.txt", "Budget notes\n\nLimited funds limit the limited staff, and time "
                                              "limits are limited by law.", title="budget")]
-    searcher = Searcher(encoder=encoder, index=MemoryIndex(docs, encoder, ChunkingParams()))
+    searcher = _in_memory(encoder, docs)
     assert searcher.search("What did LIMIT find?", k=1, mode="bm25")[0].doc_id == "trial.txt"
     assert acronyms("The LIMIT and PANSS scores, NK1r, IL, 2015") == ["LIMIT", "PANSS"]
     assert acronyms("STUDY PROTOCOL\nResults of the MRI") == ["MRI"]  # a line all in capitals adds none
@@ -111,7 +116,7 @@ def test_the_same_sentence_in_two_documents_is_one_hit_and_one_piece_of_evidence
     docs = [document_from_text("doctests.txt", chapter, title="Doctests"),
             document_from_text("print.txt", book, title="The whole book"),
             document_from_text("fmt.txt", other, title="Formatting")]
-    searcher = Searcher(encoder=encoder, index=MemoryIndex(docs, encoder, ChunkingParams()))
+    searcher = _in_memory(encoder, docs)
     hits = searcher.search("Are code examples in the documentation run as tests?", k=3)
     said = [" ".join(h.highlight.text.split()) for h in hits]
     assert any(t.startswith("Rustdoc runs every code example") for t in said)
@@ -129,7 +134,7 @@ def test_a_passage_in_two_documents_is_one_hit_even_when_its_highlight_is_short(
     docs = [document_from_text("reference.txt", reference, title="Expat"),
             document_from_text("index.txt", reference, title="Expat"),
             document_from_text("parse.txt", other, title="Parsing")]
-    searcher = Searcher(encoder=encoder, index=MemoryIndex(docs, encoder, ChunkingParams()))
+    searcher = _in_memory(encoder, docs)
     hits = searcher.search("What does XML_ParserFree do?", k=3)
     assert len(hits[0].highlight.text) < 40
     assert [h.doc_id for h in hits][1:] == ["parse.txt"]
@@ -189,7 +194,7 @@ def test_an_acronym_that_names_one_document_counts_as_an_identifier(encoder):
                                             "and their DNA was stored.", title="The LIMIT trial"),
             document_from_text("goactive.txt", "GoActive\n\nTeenagers in the GoActive study walked to school, "
                                                "and their DNA was not collected.", title="GoActive")]
-    searcher = Searcher(encoder=encoder, index=MemoryIndex(docs, encoder, ChunkingParams()))
+    searcher = _in_memory(encoder, docs)
     limit = searcher.index.doc_row("limit.txt")
     cand = searcher.candidates("How far did women walk in the LIMIT trial?")
     assert [float(s) for s in cand.identifier] == [float(searcher.index.passage(int(r)).doc == limit) for r in cand.rows]
