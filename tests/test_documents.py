@@ -48,6 +48,15 @@ def test_numbered_headings_and_short_content_lines_are_not_debris():
         assert "1 Introduction" in text and "2 Methods" in text
 
 
+def test_short_sentence_after_the_prose_is_not_a_footer():
+    # A note of two lines: the second is too short to count as prose and shares no word with the
+    # first, which is what a footer's label looks like; but it is a sentence, and a footer is not.
+    raw = "Neuroplasticity is the brain's ability to change.\nIt continues throughout life.\n"
+    assert clean_text(raw) == raw.strip()
+    # A footer's labels after the same prose still go.
+    assert clean_text(raw + "Privacy policy\nContact us\n") == raw.strip()
+
+
 def test_seed_documents_lose_exactly_their_furniture():
     # What the cleaner removes from each default article, line by line: the furniture, and not one
     # line of content (bylines, dates and the keywords line stay; the review's "Address for

@@ -7,8 +7,8 @@ Web debris is told by where a line stands and what it shares with the article, n
 its words, so a page nobody has seen is cleaned the same way:
 - the article runs from its first line of prose to its last; a short line outside it that shares
   no content word with the prose (menus, "top of page", print, share and feedback widgets, the
-  footer) is dropped, but a byline (personal names, optionally labelled), a date and the line
-  just above the first paragraph (its heading) are kept;
+  footer) is dropped, but a byline (personal names, optionally labelled), a date, a sentence and
+  the line just above the first paragraph (its heading) are kept;
 - a short line repeated three times or more that shares no content word with the prose (the
   "Reply" under every comment) is dropped wherever it stands;
 - a line that repeats the end of the line before it ("Writer: Ann Lee" then "Ann Lee") is dropped;
@@ -62,6 +62,12 @@ def _is_prose(line: str) -> bool:
     return n >= 30 or (n >= 6 and _PROSE_END.search(line) is not None)
 
 
+def _is_sentence(line: str) -> bool:
+    """A short sentence ("It continues throughout life."): content, where a menu item, a widget or
+    a footer line is a bare label."""
+    return len(_words(line)) >= 3 and line[:1].isupper() and _PROSE_END.search(line) is not None
+
+
 def _is_dated(line: str) -> bool:
     return len(_words(line)) <= 8 and _DATE.search(line) is not None
 
@@ -103,7 +109,8 @@ def _debris(lines: list[str], capture: bool) -> list[bool]:
         heading = max((i for i in nonblank if i < kept_prose[0]), default=-1)
         for i in nonblank:
             outside = (i < kept_prose[0] and i != heading) or i > kept_prose[-1]
-            if outside and foreign[i] and not _is_dated(bare[i]) and not _is_byline(bare[i]):
+            if (outside and foreign[i] and not _is_dated(bare[i]) and not _is_byline(bare[i])
+                    and not _is_sentence(bare[i])):
                 drop[i] = True
     return drop
 
