@@ -106,10 +106,14 @@ def test_encodings_and_bad_files(tmp_path: Path):
     (tmp_path / "fake.pdf").write_bytes(b"this is not a pdf")
     (tmp_path / "truncated.pdf").write_bytes((PDF_SAMPLES / "minimal-document.pdf").read_bytes()[:900])
     (tmp_path / "good.md").write_text("# A Title\n\nSome *emphasis* and a [link](http://x).\n")
+    # UTF-16 without a byte-order mark (written by some Windows tools) has a zero in every other byte
+    (tmp_path / "utf16.txt").write_bytes("Neuroplasticity lasts a lifetime.".encode("utf-16-be"))
     result = load_paths([tmp_path])
     by_name = {Path(e.source).name: e for e in result.report}
     assert by_name["latin.txt"].status == "ok" and "Windows-1252" in by_name["latin.txt"].note
     assert "Café naïve résumé" in next(d.text for d in result.documents if d.doc_id == "latin.txt")
+    assert "UTF-16-BE" in by_name["utf16.txt"].note
+    assert next(d.text for d in result.documents if d.doc_id == "utf16.txt") == "Neuroplasticity lasts a lifetime."
     assert by_name["empty.txt"].reason == "empty file"
     assert by_name["blank.md"].status == "skipped"
     assert "binary" in by_name["binary.txt"].reason
