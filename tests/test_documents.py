@@ -336,6 +336,25 @@ def test_html_code_keeps_its_indentation(tmp_path: Path):
     assert "def f(x):\n    if x:\n        return 1\n    return 0" in doc.text
 
 
+def test_html_figures_keep_their_code_listing_and_caption(tmp_path: Path):
+    # A book's code listing and an article's figure caption are each set in a <figure>, which
+    # trafilatura leaves out whole.
+    page = tmp_path / "errors.html"
+    page.write_text("<html><body><main><h1>Errors</h1><p>Listing 9-6 shows a function that reads a username "
+                    "from a file and returns its errors to the caller.</p><figure class='listing'>"
+                    "<span class='file-name'>Filename: src/main.rs</span><pre><code>fn read_username() {\n"
+                    "    let f = File::open(\"hello.txt\");\n}</code></pre><figcaption>Listing 9-6: A function "
+                    "that returns errors to the calling code</figcaption></figure><p>The function can be written "
+                    "in a much shorter way, as the next section shows.</p><figure><img src='scan.png'>"
+                    "<figcaption>Figure 2: Hippocampal volume before and after eight weeks of training."
+                    "</figcaption></figure></main></body></html>")
+    doc, _ = load_file(page, "errors.html")
+    for kept in ("Filename: src/main.rs", 'fn read_username() {\n    let f = File::open("hello.txt");\n}',
+                 "Listing 9-6: A function that returns errors to the calling code",
+                 "Figure 2: Hippocampal volume before and after eight weeks of training."):
+        assert kept in doc.text, kept
+
+
 # A documentation page's parts: a paragraph of prose, and a navigation list above the content.
 _IDLE = ("IDLE is the integrated development and learning environment that ships with Python, with a "
          "shell window and an editor window that share their menus. ")

@@ -338,6 +338,16 @@ _RELATIVE_LINK = re.compile(r"<a\b[^>]*\brel\s*=\s*[\"']?(?:next|prev|previous|u
 _LINK = re.compile(r"<a\b[^>]*>.*?</a\s*>", re.I | re.S)
 
 
+_FIGURE_TAG = re.compile(r"<(/?)(figure|figcaption)\b", re.I)
+
+
+def _figures_as_blocks(raw: str) -> str:
+    """`raw` with each `<figure>` a `<div>` and its `<figcaption>` a paragraph: trafilatura leaves
+    figures out, and with them a figure's caption ("Figure 2: ...") and a code listing set in one
+    (a book's "Listing 9-6" and its code)."""
+    return _FIGURE_TAG.sub(lambda m: f"<{m.group(1)}{'div' if m.group(2).lower() == 'figure' else 'p'}", raw)
+
+
 def _page_links_dropped(raw: str) -> str:
     """`raw` without its paragraphs of links to neighbouring pages: two or more such links, no other
     link, and outside them at most a label word per link. trafilatura keeps that line on a page
@@ -468,7 +478,7 @@ def read_html(data: bytes) -> TextRead:
     """Main content, title, decoding note, headings, and authors, year and DOI from the `<meta>` tags."""
     raw, note = decode_bytes(data)
     raw = _definitions_as_paragraphs(_source_breaks_as_spaces(_code_flattened(_bare_pre_as_code(_anchors_dropped(
-        _contents_dropped(_page_links_dropped(raw)))))))
+        _contents_dropped(_page_links_dropped(_figures_as_blocks(raw))))))))
     parser = _HTMLText()
     try:
         parser.feed(raw)
