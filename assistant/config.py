@@ -59,7 +59,7 @@ PASSAGE_UNITS: tuple[PassageUnit, ...] = get_args(PassageUnit)
 # Bumped when `assistant/chunking.py` gives other passages for the same parameters, or BM25 other
 # terms for a passage (`text.bm25_terms`), so an index built by the earlier code is rebuilt rather
 # than mixed (as `ingest.model.LOADER_VERSION` is for cleaning).
-CHUNKING_REVISION = 8
+CHUNKING_REVISION = 9
 
 
 @dataclass(frozen=True)
@@ -107,9 +107,10 @@ class FusionParams:
           + sentence_weight * max cosine(query, sentence of the passage)
           + identifier_weight * share of the query's identifiers the passage contains
 
-    An identifier is a word of letters and digits ("E0382", "BRCA2", "p53"), or an acronym found in
-    one document alone ("LIMIT", a trial's paper): the embedding model reads "E0382" and "E0387"
-    alike, and BM25's share of the score is too small to tell them apart.
+    An identifier is a word of letters and digits ("E0382", "BRCA2", "p53"), a numbered reference
+    held by the passage holding its caption ("Table 2"), or an acronym found in one document alone
+    ("LIMIT", a trial's paper) held by every passage of that document: the embedding model reads
+    "E0382" and "E0387" alike, and BM25's share of the score is too small to tell them apart.
     """
 
     # With pooled vectors the train grid's best (0.45 / 0.2 / 0.35, nDCG@10 0.7487) is not

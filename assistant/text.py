@@ -3,7 +3,7 @@ and BM25 tokens.
 
 Public API: `normalize_unicode`, `strip_control`, `collapse_spaces`, `has_surrogate`, the word lists
 (`STOP_WORDS`, `FUNCTION_WORDS`, `QUESTION_FILLER`), `stemmer`, `stems`, `bm25_tokenize`, `bm25_terms`, `acronyms`,
-`WORD`.
+`numbered_references`, `WORD`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 __all__ = ["FUNCTION_WORDS", "MIN_REPEAT", "QUESTION_FILLER", "STOP_WORDS", "WORD", "acronym_definitions", "acronyms",
-           "bm25_terms", "bm25_tokenize", "expanded_acronyms", "identifiers",
+           "bm25_terms", "bm25_tokenize", "expanded_acronyms", "identifiers", "numbered_references",
            "collapse_spaces", "has_surrogate", "normalize_unicode", "same_text", "stemmer", "stems", "strip_control"]
 
 _CHAR_MAP = {
@@ -132,8 +132,29 @@ def bm25_tokenize(texts: list[str]) -> list[list[str]]:
 
 
 def bm25_terms(texts: list[str]) -> list[list[str]]:
-    """What BM25 indexes and searches: `bm25_tokenize`'s tokens, then each acronym as written."""
-    return [words + acronyms(t) for words, t in zip(bm25_tokenize(texts), texts)]
+    """What BM25 indexes and searches: `bm25_tokenize`'s tokens, then each acronym as written, then
+    the numbered reference each caption opens with (`numbered_references`)."""
+    return [words + acronyms(t) + numbered_references(t, captions=True) for words, t in zip(bm25_tokenize(texts), texts)]
+
+
+# A word then a number of up to three digits, with parts ("9-6", "2.3") and a letter ("3B", "S1"):
+# "Table 2", "Fig. 3B", "Listing 9-6", "Section 2.3", "week 12". Years and counts of four digits or
+# more are no reference.
+_NUMBERED = r"\b([A-Za-z]{3,})\.?[ \u00a0]+(S?\d{1,3}(?:[.\-\u2013]\d{1,3})*)[A-Za-z]?(?![\w.\-\u2013]*\d)"
+_REFERENCE = re.compile(_NUMBERED)
+_CAPTION = re.compile(r"^[ \t]*" + _NUMBERED, re.M)
+
+
+def numbered_references(text: str, captions: bool = False) -> list[str]:
+    """"tab 2" for each "Table 2", "Tables 2", "Tab. 2" in a question, or with `captions` for each
+    line of a passage that opens with one (its caption: "Table 2 Food group consumption",
+    "Listing 9-6: A function that ..."), not a mention in running text ("as Table 2 shows").
+    BM25's tokens drop a number of one character and keep none with its word, so "What does Table
+    2 show?" matched every "table". The word is cut to its first three letters, as its
+    abbreviations and plural are written ("Fig. 3" for "Figure 3"); a stop word names nothing."""
+    pattern = _CAPTION if captions else _REFERENCE
+    return [f"{word[:3].lower()} {number.replace(chr(0x2013), '-').lower()}" for word, number in pattern.findall(text)
+            if word.lower() not in STOP_WORDS]
 
 
 def acronyms(text: str) -> list[str]:

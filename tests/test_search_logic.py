@@ -12,7 +12,7 @@ from assistant.config import DEFAULT_FUSION, ChunkingParams
 from assistant.index import MemoryIndex
 from assistant.ingest import document_from_text
 from assistant.search import QuestionError, Searcher
-from assistant.text import acronym_definitions, acronyms, bm25_terms, identifiers
+from assistant.text import acronym_definitions, acronyms, bm25_terms, identifiers, numbered_references
 from tests.conftest import same_document_pairs
 
 DOCS = [
@@ -199,3 +199,44 @@ def test_an_acronym_that_names_one_document_counts_as_an_identifier(encoder):
     cand = searcher.candidates("How far did women walk in the LIMIT trial?")
     assert [float(s) for s in cand.identifier] == [float(searcher.index.passage(int(r)).doc == limit) for r in cand.rows]
     assert not searcher.candidates("Was DNA collected from the walkers?").identifier.any()
+
+
+def test_an_acronym_naming_a_document_is_held_by_its_passages_that_do_not_repeat_it(encoder):
+    # A paper names its trial in the abstract, not in every paragraph nor always in its title: the
+    # results passage answers "... in the LIMIT trial?" without saying "LIMIT".
+    results = " ".join(f"At {w} weeks the women reported {w * 10} more minutes of brisk walking than at entry."
+                       for w in range(12, 40, 2))
+    docs = [document_from_text("limit.txt", f"Advice in pregnancy\n\nThe LIMIT trial gave advice on diet and walking."
+                                            f"\n\nResults\n\n{results}", title="Advice in pregnancy"),
+            document_from_text("goactive.txt", "GoActive\n\nTeenagers in the GoActive study walked to school.",
+                               title="GoActive")]
+    searcher = Searcher(encoder=encoder, index=MemoryIndex(docs, encoder, ChunkingParams(max_tokens=64, overlap_tokens=0)))
+    index = searcher.index
+    limit = index.doc_row("limit.txt")
+    cand = searcher.candidates("How much did women walk in the LIMIT trial?")
+    silent = [i for i, r in enumerate(cand.rows) if index.passage(int(r)).doc == limit
+              and "LIMIT" not in index.document(limit).text[index.passage(int(r)).start : index.passage(int(r)).end]]
+    assert silent and all(cand.identifier[i] == 1.0 for i in silent)
+
+
+def test_a_numbered_table_or_listing_is_held_by_the_passage_its_caption_opens(encoder):
+    # BM25 drops one-character numbers, so "Table 2" matched every "table"; the caption is what
+    # the question names, a mention in running text ("as Table 2 shows") is not.
+    assert numbered_references("What do Table 2 and Fig. 3B show? In 2015, of 20 cases") == ["tab 2", "fig 3"]
+    assert numbered_references("Listing 9-6: A function\nsee Section 2.3\n  Table S1 lists", captions=True) == [
+        "lis 9-6", "tab s1"]
+    assert numbered_references("Table 2015 was a good year") == []
+    rows = "\n".join(f"Week {w} {w * 3} {w * 4}" for w in range(1, 9))
+    mention = "Intake of fruit rose in the advice group, as Table 2 shows, while vegetables did not change (Table 3). "
+    docs = [document_from_text("paper.txt", f"Diet trial\n\nResults\n\n{mention * 3}\n\n"
+                                            f"Table 2 Fruit servings per day by group\n{rows}\n\n"
+                                            f"Table 3 Vegetable servings per day by group\n{rows}", title="Diet trial",
+                               capture=False)]
+    searcher = Searcher(encoder=encoder, index=MemoryIndex(docs, encoder, ChunkingParams(max_tokens=48, overlap_tokens=0)))
+    index, text = searcher.index, docs[0].text
+    cand = searcher.candidates("What does Table 2 show?")
+    held = {text[index.passage(int(r)).start : index.passage(int(r)).end].split("\n")[0]: float(s)
+            for r, s in zip(cand.rows, cand.identifier)}
+    assert held.pop("Table 2 Fruit servings per day by group") == 1.0
+    # Table 3's caption, and the results that mention Table 2 but are not it
+    assert "Table 3 Vegetable servings per day by group" in held and not any(held.values())

@@ -37,7 +37,7 @@ from assistant.search.answer import (
 )
 from assistant.search.hits import Highlight, Hit
 from assistant.search.questions import QuestionError, clean_question
-from assistant.text import MIN_REPEAT, acronyms, bm25_tokenize, identifiers, same_text
+from assistant.text import MIN_REPEAT, acronyms, bm25_tokenize, identifiers, numbered_references, same_text
 
 __all__ = ["MODES", "Candidates", "Mode", "Searcher"]
 
@@ -129,7 +129,8 @@ class Searcher:
         # tokens save tokenising again.
         tokens = bm25_tokenize([question])[0] if tokens is None else tokens
         named = acronyms(question)
-        bm25_all = index.bm25_scores(tokens + named)
+        references = numbered_references(question)
+        bm25_all = index.bm25_scores(tokens + named + references)
         best_bm25 = float(bm25_all.max()) if len(bm25_all) else 0.0
         dense_rows = index.vector_search(q, n, allowed)
         pool = allowed if allowed is not None else np.arange(len(bm25_all))
@@ -140,19 +141,20 @@ class Searcher:
         dense = index.passage_vectors(rows) @ q
         bm25 = bm25_all[rows] / best_bm25 if best_bm25 > 0 else np.zeros(len(rows), np.float32)
         sentence = self._best_sentence_scores(rows, q) if self.fusion.sentence_weight else np.zeros(len(rows), np.float32)
-        return Candidates(rows, dense, bm25.astype(np.float32), sentence, self._identifier_share(rows, tokens, named))
+        return Candidates(rows, dense, bm25.astype(np.float32), sentence, self._identifier_share(rows, tokens, named, references))
 
-    def _identifier_share(self, rows: np.ndarray, tokens: list[str], capitals: list[str]) -> np.ndarray:
+    def _identifier_share(self, rows: np.ndarray, tokens: list[str], capitals: list[str], references: list[str]
+                          ) -> np.ndarray:
         """Per candidate, the share of the question's identifiers it holds: its words of letters and
-        digits, and each acronym (`capitals`) found in one document alone ("LIMIT", a trial's paper,
-        where "DNA" is in every other abstract)."""
-        held = [self.index.bm25_scores([t])[rows] > 0 for t in identifiers(tokens)]
+        digits, its numbered references ("tab 2" for "Table 2"), and each acronym (`capitals`) found
+        in one document alone ("LIMIT", a trial's paper, where "DNA" is in every other abstract)."""
+        held = [self.index.bm25_scores([t])[rows] > 0 for t in identifiers(tokens) + references]
         if capitals and self.index.n_documents > 1:
             docs = self.index.passage_docs()
             for term in capitals:
-                where = self.index.bm25_scores([term]) > 0
-                if len(np.unique(docs[where])) == 1:
-                    held.append(where[rows])
+                named = np.unique(docs[self.index.bm25_scores([term]) > 0])
+                if len(named) == 1:
+                    held.append(docs[rows] == named[0])
         return np.mean(held, axis=0).astype(np.float32) if held else np.zeros(len(rows), np.float32)
 
     def _best_sentence_scores(self, rows: np.ndarray, q: np.ndarray) -> np.ndarray:
