@@ -57,6 +57,17 @@ def test_short_sentence_after_the_prose_is_not_a_footer():
     assert clean_text(raw + "Privacy policy\nContact us\n") == raw.strip()
 
 
+def test_a_table_after_the_prose_keeps_its_rows_of_numbers():
+    # A paper saved as text with its table at the end: the rows are short and share no word with
+    # the prose, as a footer's lines do, but they are numbers one above another.
+    raw = ("Diet trial\n\nIntake of fruit rose in the advice group while vegetables did not change over the "
+           "weeks of the trial.\n\nTable 2 Fruit servings per day by group\nWeek Advice Control\n1 3.1 2.9\n"
+           "2 3.4 2.8\n4 3.9 2.9\n\nShare this\nPage 3 of 10\n")
+    text = clean_text(raw)
+    assert text.endswith("Week Advice Control\n1 3.1 2.9\n2 3.4 2.8\n4 3.9 2.9")
+    # a line of two numbers alone ("Page 3 of 10") is no table
+
+
 def test_seed_documents_lose_exactly_their_furniture():
     # What the cleaner removes from each default article, line by line: the furniture, and not one
     # line of content (bylines, dates and the keywords line stay; the review's "Address for

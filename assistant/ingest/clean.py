@@ -7,8 +7,9 @@ Web debris is told by where a line stands and what it shares with the article, n
 its words, so a page nobody has seen is cleaned the same way:
 - the article runs from its first line of prose to its last; a short line outside it that shares
   no content word with the prose (menus, "top of page", print, share and feedback widgets, the
-  footer) is dropped, but a byline (personal names, optionally labelled), a date, a sentence and
-  the line just above the first paragraph (its heading) are kept;
+  footer) is dropped, but a byline (personal names, optionally labelled), a date, a sentence, a
+  table's rows (lines of numbers one above another) and the line just above the first paragraph
+  (its heading) are kept;
 - a short line repeated three times or more that shares no content word with the prose (the
   "Reply" under every comment) is dropped wherever it stands;
 - a line that repeats the end of the line before it ("Writer: Ann Lee" then "Ann Lee") is dropped;
@@ -68,6 +69,13 @@ def _is_sentence(line: str) -> bool:
     return len(_words(line)) >= 3 and line[:1].isupper() and _PROSE_END.search(line) is not None
 
 
+_NUMBER = re.compile(r"(?<![\w.])[-−+]?\d+(?:[.,]\d+)*%?(?![\w.])")
+
+
+def _holds_numbers(line: str) -> bool:
+    return len(_NUMBER.findall(line)) >= 2
+
+
 def _is_dated(line: str) -> bool:
     return len(_words(line)) <= 8 and _DATE.search(line) is not None
 
@@ -107,8 +115,12 @@ def _debris(lines: list[str], capture: bool) -> list[bool]:
     if kept_prose:
         # The line just above the first paragraph is its heading ("Background"), whatever its words.
         heading = max((i for i in nonblank if i < kept_prose[0]), default=-1)
+        # A table's rows: lines of two or more numbers, one above another ("2 3.4 2.8").
+        numeric = {i for i in nonblank if _holds_numbers(bare[i])}
+        rows = {i for n, i in enumerate(nonblank) if i in numeric
+                and ((n and nonblank[n - 1] in numeric) or (n + 1 < len(nonblank) and nonblank[n + 1] in numeric))}
         for i in nonblank:
-            outside = (i < kept_prose[0] and i != heading) or i > kept_prose[-1]
+            outside = ((i < kept_prose[0] and i != heading) or i > kept_prose[-1]) and i not in rows
             if (outside and foreign[i] and not _is_dated(bare[i]) and not _is_byline(bare[i])
                     and not _is_sentence(bare[i])):
                 drop[i] = True
