@@ -7,6 +7,7 @@ import pytest
 
 from assistant.ingest import IngestError, clean_text, load_file, load_paths
 from assistant.ingest.clean import BULLET
+from assistant.ingest.headings import plain_headings
 from assistant.ingest.html import _fences_mended
 from assistant.ingest.markdown import markdown_text
 from assistant.text import normalize_unicode
@@ -853,6 +854,22 @@ def test_a_licences_numbered_headings_end_in_a_full_stop_and_may_follow_a_paragr
     assert doc.section_at(doc.text.index("Your rights end")) == ("8. Termination.",)
     # the copyright notice, alone before prose, heads no section either
     assert [s.path[-1] for s in doc.sections] == ["Preamble", "1. Source Code.", "8. Termination."]
+
+
+def test_a_numbered_lists_last_item_and_a_wrapped_paragraphs_first_line_are_no_headings():
+    # From Vim's options reference: a list of values whose last item is short and ends a sentence,
+    # under items too long to be headings; and a paragraph whose first line was not joined to the
+    # next (that one opens with a link), so that it stood alone, short, after a blank line.
+    prose = "Concealed text is shown as the character this option names, in the highlight group it sets. "
+    text = ("Conceal level\n\n" + prose * 2 + "\n"
+            "1 Concealed text is replaced with one character, unless the syntax item has a custom replacement.\n"
+            "2 Concealed text is completely hidden unless it has a custom replacement character defined (see\n"
+            "|:syn-cchar|).\n3 Concealed text is completely hidden.\n" + prose * 2 + "\n\n"
+            "The value is evaluated like with 'statusline'. You can use\n|tabpagenr()| to find " + prose * 2 + "\n\n"
+            "1. Tab pages\n\n" + prose * 2 + "\n9. Acceptance Not Required.\n" + prose * 2 + "\n"
+            "10. Automatic Licensing.\n" + prose * 2)
+    assert [h for _, h in plain_headings(text)] == ["Conceal level", "1. Tab pages", "9. Acceptance Not Required.",
+                                                    "10. Automatic Licensing."]
 
 
 def test_a_file_typed_with_line_breaks_is_named_by_its_first_line(tmp_path: Path):

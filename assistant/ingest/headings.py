@@ -37,14 +37,19 @@ class TextRead:
 _NUMBERED = re.compile(r"^(?:(?i:section|article|chapter|part)\s+)?\d+(?:\.\d+)*\.?(?:\s*(?:--?|[–—:]))?\s+([A-Z][^.]*)\.$")
 NUMBERED_WORDS = 8  # the most words of a numbered heading's name when it ends in a full stop
 _ENDED = re.compile(r"[.!?][\"'”’)]*\s*$")  # a numbered heading may follow a paragraph's last sentence without a blank line
+_ITEM = re.compile(r"^\d+[.)]?\s")  # a numbered list's item, which a numbered line right under one continues
+# A sentence's end then another sentence's start, in a line that itself ends unfinished: a wrapped
+# paragraph's first line ("The value is evaluated like with 'statusline'. You can use").
+_SENTENCE_THEN_MORE = re.compile(r"(?:[a-z]{2}|[\"'”’)])[.!?]\s+[A-Z].*[^.!?:;,\"'”’)\s]\s*$")
 
 
 def plain_headings(text: str) -> tuple[tuple[int, str], ...]:
     """Lines of plain text set as headings: standing alone after a blank line (or first), at most
     12 words and 100 characters, starting with a capital or a digit, not a bullet nor a copyright
     notice, not ending as a clause does (. , ; :) unless numbered and short (`_NUMBERED`, which
-    may also follow a paragraph's last sentence directly), and followed by a paragraph of prose
-    (more than 12 words).  All level 1: plain text does not say how headings nest."""
+    may also follow a paragraph's last sentence directly, but not the items of a numbered list),
+    not a wrapped paragraph's first line (a sentence's end, then words left unfinished), and
+    followed by a paragraph of prose (more than 12 words).  All level 1: plain text does not say how headings nest."""
     lines = text.split("\n")
     out = []
     for i, line in enumerate(lines):
@@ -53,12 +58,28 @@ def plain_headings(text: str) -> tuple[tuple[int, str], ...]:
         numbered = name is not None and len(name.group(1).split()) <= NUMBERED_WORDS
         if (not s or len(s) > 100 or len(s.split()) > 12 or not (s[0].isupper() or s[0].isdigit())
                 or (s[-1] in ".,;:" and not numbered) or s.startswith(("•", "-", "*")) or is_copyright_notice(s)
-                or (i > 0 and lines[i - 1].strip() and not (numbered and _ENDED.search(lines[i - 1])))):
+                or (i > 0 and lines[i - 1].strip() and not (numbered and _ENDED.search(lines[i - 1])
+                                                            and not _in_numbered_list(lines, i)))
+                or _SENTENCE_THEN_MORE.search(s)):
             continue
         following = next((x.strip() for x in lines[i + 1:] if x.strip()), "")
         if len(following.split()) > 12:
             out.append((1, s))
     return tuple(out)
+
+
+def _in_numbered_list(lines: list[str], i: int) -> bool:
+    """Whether line `i` continues a numbered list of its block: the numbered line above it in the
+    block is an item too long to be a heading ("2 Concealed text is completely hidden unless it has
+    a custom replacement character defined (see", then "3 Concealed text is completely hidden.").
+    Under a short numbered heading ("9. Acceptance Not Required.") it is the next heading."""
+    for line in reversed(lines[:i]):
+        s = line.strip()
+        if not s:
+            return False
+        if _ITEM.match(s):
+            return len(s.split()) > 12
+    return False
 
 
 def _norm(text: str) -> str:
