@@ -222,6 +222,18 @@ def test_a_question_asking_for_an_amount_highlights_a_sentence_that_states_one(e
     assert searcher.search("What is a training group?", k=1)[0].highlight.text.startswith("The training group is")
 
 
+def test_a_citations_numbers_state_no_amount(encoder):
+    # The sentence that repeats the question's words cites its sources ("[71]", "[12, 13]"); the
+    # amount the question asks for is in the next one.
+    text = ("Scanner calibration\n\nDifferences between the scanners of the sites were measured in a calibration "
+            "study before the trial [71] that followed earlier work [12, 13]. Between-centre differences accounted "
+            "for 10% of variation in structural MRI. The protocol was then fixed for all sites.")
+    doc = document_from_text("benemin.txt", text, title="A trial protocol")
+    searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder, ChunkingParams()))
+    hit = searcher.search("How big were the differences between the sites' scanners?", k=1)[0]
+    assert hit.highlight.text.startswith("Between-centre differences accounted for 10%")
+
+
 def test_a_short_line_of_program_output_hands_the_highlight_to_no_code_line(encoder, tmp_path):
     # Documentation with program output: the warning line repeats the question's words but is a
     # short line without a sentence end, and what follows it is more output, not its answer; the

@@ -12,7 +12,7 @@ Two logistic regressions stored as JSON in `assistant/models/answer.json` (train
   with the sentence before it when it opens by pointing back to that one, and with the one after
   it when that one opens the enumeration it announces or is the command its colon announces, or
   with the list its colon announces when each item is a sentence (`answer_span`); for a question
-  asking for an amount, the best sentence that states a number (`asks_quantity`);
+  asking for an amount, the best sentence that states a number, a citation's aside (`asks_quantity`);
 - the relevance model turns `RELEVANCE_FEATURES` of a passage into the probability that it holds the
   answer (on SciFact train claims: that it is a passage of an evidence abstract containing a
   rationale sentence), calibrated out of fold.
@@ -360,6 +360,12 @@ _QUANTITY = re.compile(r"\b(how (many|much|often|long|large|big|old|far|frequent
 _NUMBER = re.compile(r"(?<![\w,.])\d|\b(once|twice|half|dozens?|hundreds?|thousands?|millions?|one|two|three|four|five|six|"
                      r"seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
                      re.I)
+# A citation's numbers ("[71]", "[12, 13]", "[3–5]") refer to the references, and state no amount.
+_CITATION = re.compile(r"\[\d+(?:\s*[,;\-–]\s*\d+)*\]")
+
+
+def _states_number(text: str) -> bool:
+    return bool(_NUMBER.search(_CITATION.sub("", text)))
 
 
 _PERSON = re.compile(r"^\s*(?:and\s+)?(who|whom|whose)\b|\b(authors?|wrote|written|writer)\b", re.I)
@@ -414,7 +420,7 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
             heading, logits = heading | byline, np.where(byline, logits.min() - 1.0, logits)
     best = shown = pick(logits, heading, leads)
     if quantity:
-        states = np.array([bool(_NUMBER.search(index.sentence_text(r))) for r in sentences]) & ~heading
+        states = np.array([_states_number(index.sentence_text(r)) for r in sentences]) & ~heading
         if states.any() and not states[best]:
             shown = int(np.argmax(np.where(states, logits, -np.inf)))
     return PassageAnswer(sentences.start + shown, float(logits[best]),
