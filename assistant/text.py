@@ -3,7 +3,7 @@ and BM25 tokens.
 
 Public API: `normalize_unicode`, `strip_control`, `collapse_spaces`, `has_surrogate`, the word lists
 (`STOP_WORDS`, `FUNCTION_WORDS`, `QUESTION_FILLER`), `stemmer`, `stems`, `bm25_tokenize`, `bm25_terms`, `acronyms`,
-`numbered_references`, `WORD`.
+`numbered_references`, `mixed_case_names`, `WORD`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 __all__ = ["FUNCTION_WORDS", "MIN_REPEAT", "QUESTION_FILLER", "STOP_WORDS", "WORD", "acronym_definitions", "acronyms",
-           "bm25_terms", "bm25_tokenize", "expanded_acronyms", "identifiers", "numbered_references",
+           "bm25_terms", "bm25_tokenize", "expanded_acronyms", "identifiers", "mixed_case_names", "numbered_references",
            "collapse_spaces", "has_surrogate", "normalize_unicode", "same_text", "stemmer", "stems", "strip_control"]
 
 _CHAR_MAP = {
@@ -167,6 +167,16 @@ def acronyms(text: str) -> list[str]:
         return []
     return [w for line in text.splitlines() if any(c.islower() for c in line)
             for w in _BM25_TOKEN.findall(line) if len(w) >= 3 and w.isupper()]
+
+
+_MIXED_CASE = re.compile(r"\b\w*[a-z][A-Z]\w*\b")
+
+
+def mixed_case_names(text: str) -> list[str]:
+    """Words with a capital after a small letter, as names of studies and products are written
+    ("GoActive", "BeneMin", "PubMed"), as BM25 terms (lower-cased and stemmed, as indexed)."""
+    found = _MIXED_CASE.findall(text)
+    return bm25_tokenize([" ".join(found)])[0] if found else []
 
 
 # An abbreviation defined in parentheses after its long form: "cholera toxin B subunit (CTb)".

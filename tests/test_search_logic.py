@@ -12,7 +12,7 @@ from assistant.config import DEFAULT_FUSION, ChunkingParams
 from assistant.index import MemoryIndex
 from assistant.ingest import document_from_text
 from assistant.search import QuestionError, Searcher
-from assistant.text import acronym_definitions, acronyms, bm25_terms, identifiers, numbered_references
+from assistant.text import acronym_definitions, acronyms, bm25_terms, identifiers, mixed_case_names, numbered_references
 from tests.conftest import same_document_pairs
 
 DOCS = [
@@ -188,7 +188,7 @@ def test_a_question_naming_an_identifier_finds_the_passage_that_holds_it_first(e
     assert identifiers(["what", "error", "e0382", "brca2", "p53", "19", "covid"]) == ["e0382", "brca2", "p53"]
 
 
-def test_an_acronym_that_names_one_document_counts_as_an_identifier(encoder):
+def test_an_acronym_or_a_mixed_case_name_that_names_one_document_counts_as_an_identifier(encoder):
     # "LIMIT" names one trial's paper; "DNA" is in two documents, so it names neither.
     docs = [document_from_text("limit.txt", "The LIMIT trial\n\nWomen in the LIMIT trial walked briskly on most days, "
                                             "and their DNA was stored.", title="The LIMIT trial"),
@@ -199,6 +199,11 @@ def test_an_acronym_that_names_one_document_counts_as_an_identifier(encoder):
     cand = searcher.candidates("How far did women walk in the LIMIT trial?")
     assert [float(s) for s in cand.identifier] == [float(searcher.index.passage(int(r)).doc == limit) for r in cand.rows]
     assert not searcher.candidates("Was DNA collected from the walkers?").identifier.any()
+    # a name written in mixed case ("GoActive", "BeneMin") names its study's paper just as well
+    goactive = searcher.index.doc_row("goactive.txt")
+    cand = searcher.candidates("How did teenagers in GoActive get to school?")
+    assert [float(s) for s in cand.identifier] == [float(searcher.index.passage(int(r)).doc == goactive) for r in cand.rows]
+    assert mixed_case_names("The GoActive and BeneMin trials, PubMed, LIMIT") == ["goactiv", "benemin", "pubm"]
 
 
 def test_an_acronym_naming_a_document_is_held_by_its_passages_that_do_not_repeat_it(encoder):
