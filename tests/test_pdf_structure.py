@@ -620,3 +620,31 @@ def test_underscores_drawn_as_rules_are_read_as_underscores_and_other_strokes_ar
     assert "Call the _start function." in text
     assert "See pages 5 6 of the manual." in text
     assert "An underlined phrase ends here." in text
+
+
+def test_a_line_drawn_in_pieces_out_of_order_reads_in_place(tmp_path: Path):
+    # A journal's PDF draws one line of a paragraph in two pieces, the second after the lines below
+    # it (the FOCUS protocol: "underlie social" ... "interactions, including perceiving,"). pdfminer
+    # builds lines in drawing order, so the second piece came as a box of its own, read out of place.
+    from pdfminer.fontmetrics import FONT_METRICS
+
+    first = "mental operations that underlie social"
+    after_first = 72 + sum(FONT_METRICS["Helvetica"][1][c] for c in first) * 10 / 1000 + 2.8  # a word space on
+    content = b"\n".join([
+        b"BT /F1 10 Tf 72 700 Td (Cognition encompasses neurocognitive and social cognitive processes, which) Tj ET",
+        b"BT /F1 10 Tf 72 688 Td (are regarded as two distinct domains. Social cognition is defined as the) Tj ET",
+        b"BT /F1 10 Tf 72 676 Td (" + first.encode() + b") Tj ET",
+        b"BT /F1 10 Tf 72 664 Td (and responding to the intentions of others, which matters for daily life.) Tj ET",
+        b"BT /F1 10 Tf %.2f 676 Td (interactions, including perceiving) Tj ET" % after_first,
+        # one word drawn in two pieces with no gap: joined without a space
+        b"BT /F1 10 Tf 72 640 Td (The word D) Tj ET",
+        b"BT /F1 10 Tf 72 628 Td (stands alone below.) Tj ET",
+        b"BT /F1 10 Tf %.2f 640 Td (ss-Sig-Value is one name.) Tj ET"
+        % (72 + sum(FONT_METRICS["Helvetica"][1][c] for c in "The word D") * 10 / 1000),
+    ])
+    path = tmp_path / "pieces.pdf"
+    path.write_bytes(_one_page_pdf(content))
+    text = load_paths([path]).documents[0].text
+    assert ("Social cognition is defined as the mental operations that underlie social interactions, including "
+            "perceiving and responding to the intentions of others") in text
+    assert "The word Dss-Sig-Value is one name." in text

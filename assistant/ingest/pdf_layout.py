@@ -48,6 +48,8 @@ class Line:
     run_in: bool = False
     # Every glyph of it is set in its main font (a line of a program, not words around a name in code).
     one_font: bool = False
+    # It was drawn with a space at its start or end: a piece of a line a word away from the next one.
+    spaced: bool = False
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,9 @@ def _line(ltline, rules: list[Rule] = ()) -> Line | None:
     if not text:
         return None
     one_font = all(c.fontname == font for c in chars if not c.get_text().isspace())
-    return Line(text, ltline.x0, ltline.y0, ltline.x1, ltline.y1, size, font, _pitch(chars, font), _run_in(chars), one_font)
+    raw = ltline.get_text()
+    return Line(text, ltline.x0, ltline.y0, ltline.x1, ltline.y1, size, font, _pitch(chars, font), _run_in(chars), one_font,
+                raw[:1].isspace() or raw.rstrip("\n")[-1:].isspace())
 
 
 def _drawn_underscores(before, after, rules: list[Rule]) -> str:
@@ -189,7 +193,61 @@ def _page_layout(number: int, ltpage) -> PageLayout:
         elif isinstance(obj, LTCurve) and obj.fill and 0 < obj.width <= 8 and 0.6 <= obj.height / obj.width <= 1.6:
             dots.append((obj.x0, obj.y0, obj.x1, obj.y1))
     boxes = _drawn_bullets(boxes, dots) if dots else boxes
-    return PageLayout(number, ltpage.width, ltpage.height, _attach_bullets(boxes), unmapped, chars, images)
+    return PageLayout(number, ltpage.width, ltpage.height, _attach_bullets(_line_pieces_joined(boxes)), unmapped, chars,
+                      images)
+
+
+LINE_GAP = 0.8  # the widest gap, in type sizes, between two pieces of one line (a gutter is wider)
+
+
+def _line_pieces_joined(boxes: list[Box]) -> list[Box]:
+    """Pieces of one printed line joined into it, in the box of its first piece. pdfminer builds a
+    line from characters in the order the file draws them, so a line drawn in pieces out of order
+    comes as several lines side by side on one baseline, often in boxes of their own, which were
+    read after the paragraph ("underlie social" + "interactions," + "including perceiving," +
+    "inter-": the last joined to the next line and the middle ones set after the paragraph). Pieces
+    are set at one size on one baseline, each starting within `LINE_GAP` sizes of the last one's end."""
+    pieces = [(b, i, ln) for b, box in enumerate(boxes) for i, ln in enumerate(box.lines)]
+    if len(pieces) < 2:
+        return boxes
+    pieces.sort(key=lambda p: (round(p[2].y0), p[2].x0))
+    follows: dict[tuple[int, int], tuple[int, int]] = {}  # a piece -> the piece it continues
+    for at, (b, i, ln) in enumerate(pieces):
+        best = None
+        for b2, i2, other in pieces[max(0, at - 50) : at + 50]:
+            gap = other.x0 - ln.x1
+            if ((b2, i2) != (b, i) and 0 <= gap < LINE_GAP * ln.size and abs(other.size - ln.size) <= 0.1 * ln.size
+                    and abs(other.y0 - ln.y0) < 0.2 * ln.size and (b2, i2) not in follows
+                    and (best is None or gap < best[0])):
+                best = (gap, (b2, i2))
+        if best is not None:
+            follows[best[1]] = (b, i)
+    if not follows:
+        return boxes
+    by_key = {(b, i): ln for b, i, ln in pieces}
+    after = {v: k for k, v in follows.items()}
+    joined: dict[tuple[int, int], Line] = {}
+    for key in by_key:
+        if key in follows or key not in after:
+            continue
+        chain = [key]
+        while chain[-1] in after and len(chain) <= len(by_key):
+            chain.append(after[chain[-1]])
+        parts = [by_key[k] for k in chain]
+        first = parts[0]
+        # no space where one piece ends right where the next starts without one: one word drawn in two
+        text = first.text + "".join((" " if p.x0 - q.x1 >= 0.15 * p.size or q.spaced or p.spaced else "") + p.text
+                                    for q, p in zip(parts, parts[1:]))
+        joined[key] = replace(first, text=text, x1=max(p.x1 for p in parts),
+                              y0=min(p.y0 for p in parts), y1=max(p.y1 for p in parts),
+                              one_font=all(p.one_font for p in parts) and len({p.font for p in parts}) == 1)
+    out = []
+    for b, box in enumerate(boxes):
+        lines = tuple(joined.get((b, i), ln) for i, ln in enumerate(box.lines) if (b, i) not in follows)
+        if lines:
+            out.append(box if lines == box.lines else Box(lines, min(ln.x0 for ln in lines), min(ln.y0 for ln in lines),
+                                                          max(ln.x1 for ln in lines), max(ln.y1 for ln in lines)))
+    return out
 
 
 def _near(rules: list[Rule], line) -> list[Rule]:
