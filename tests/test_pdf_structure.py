@@ -648,3 +648,20 @@ def test_a_line_drawn_in_pieces_out_of_order_reads_in_place(tmp_path: Path):
     assert ("Social cognition is defined as the mental operations that underlie social interactions, including "
             "perceiving and responding to the intentions of others") in text
     assert "The word Dss-Sig-Value is one name." in text
+
+
+def test_a_sentence_broken_by_a_column_end_runs_on_whatever_the_next_columns_first_letter(tmp_path: Path):
+    # The first column ends mid-sentence on a full line ("... Syndrome Scale, or"); the second opens
+    # with an acronym, in capitals. A paragraph's last line is short or ends a sentence: this one is
+    # neither, so the sentence goes on in the next column rather than opening a paragraph there.
+    lines = [(72, 700, "Negative symptoms were the primary outcome of the trial,"),
+             (72, 688, "and they were assessed by trained raters who did not"),
+             (72, 676, "know the allocation of the participants, by using the scale"),
+             (72, 664, "known as the Positive and Negative Syndrome Scale, or"),
+             (350, 700, "PANSS, at baseline and after twelve months of treatment."),
+             (350, 688, "Secondary outcomes were measured at the same visits.")]
+    content = b"\n".join(b"BT /F1 10 Tf %d %d Td (%s) Tj ET" % (x, y, t.encode()) for x, y, t in lines)
+    path = tmp_path / "columns.pdf"
+    path.write_bytes(_one_page_pdf(content))
+    text = load_paths([path]).documents[0].text
+    assert "Negative Syndrome Scale, or PANSS, at baseline" in text

@@ -148,6 +148,7 @@ class _Assembler:
         self.blocks: list[_Block] = []
         self.open: _Block | None = None  # a body paragraph that has not ended its sentence
         self.deferred: list[_Block] = []
+        self.tail: tuple[Line, Box] | None = None  # the last body line added, and its box
 
     def _close(self) -> None:
         if self.open is not None:
@@ -219,7 +220,7 @@ class _Assembler:
                 continue
             if first_body and self.open is not None:
                 # A new box: the open paragraph goes on only when this box continues its sentence.
-                starts_lower = line.text[:1].islower() or self.open.lines[-1].endswith("-")
+                starts_lower = line.text[:1].islower() or self.open.lines[-1].endswith("-") or self._runs_on(line)
                 same_kind = self._is_code(line, nxt) == (self.open.kind == "code")
                 # After a sentence's end, a box set at another size is no column's next line but a
                 # name over what follows (a Texinfo manual's "asn1_der_decoding" over its signature).
@@ -228,11 +229,28 @@ class _Assembler:
                 if starts_lower and not breaks[i] and same_kind and not ended:
                     self.open.lines.append(line.text)
                     self.open.pages.append(page)
+                    self.tail = (line, box)
                     first_body = False
                     continue
                 self._close()
             first_body = False
             self._body_line(line, page, breaks[i] and i > 0, nxt)
+            self.tail = (line, box)
+
+    def _runs_on(self, line: Line) -> bool:
+        """Whether the open paragraph runs on into `line`, a new box's first line, whatever its
+        case ("... and WHO Trial" at a page's foot, "Portal) for studies ..." atop the next): its
+        last line ends in a letter (not a number: a table's row, a contents entry), and it and the line above it in its box are filled to
+        the box's right edge, as a wrapped paragraph's lines are (a list's items, a table's rows
+        and a one-line box are not), and `line` is set at the same size."""
+        if self.tail is None or self.open is None or self.open.kind != "body":
+            return False
+        last, box = self.tail
+        at = next((i for i, ln in enumerate(box.lines) if ln is last), 0)
+        if at == 0 or last.text != self.open.lines[-1] or not last.text[-1:].isalpha():
+            return False
+        return (all(ln.x1 >= box.x1 - ln.size for ln in box.lines[at - 1 : at + 1])
+                and abs(line.size - last.size) <= 0.1 * last.size)
 
     def _outline_heading(self, line: Line, page: int) -> bool:
         """Whether the line prints an outline entry, or carries on the one the line before began."""
