@@ -6,6 +6,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from pdfminer.fontmetrics import FONT_METRICS
 
 from assistant.ingest import load_paths
 from assistant.ingest.model import Document, PageSpan, SectionSpan
@@ -626,8 +627,6 @@ def test_a_line_drawn_in_pieces_out_of_order_reads_in_place(tmp_path: Path):
     # A journal's PDF draws one line of a paragraph in two pieces, the second after the lines below
     # it (the FOCUS protocol: "underlie social" ... "interactions, including perceiving,"). pdfminer
     # builds lines in drawing order, so the second piece came as a box of its own, read out of place.
-    from pdfminer.fontmetrics import FONT_METRICS
-
     first = "mental operations that underlie social"
     after_first = 72 + sum(FONT_METRICS["Helvetica"][1][c] for c in first) * 10 / 1000 + 2.8  # a word space on
     content = b"\n".join([
@@ -642,12 +641,40 @@ def test_a_line_drawn_in_pieces_out_of_order_reads_in_place(tmp_path: Path):
         b"BT /F1 10 Tf %.2f 640 Td (ss-Sig-Value is one name.) Tj ET"
         % (72 + sum(FONT_METRICS["Helvetica"][1][c] for c in "The word D") * 10 / 1000),
     ])
+    # a loosely justified line, its second piece 9 pt (0.9 of the type size) after the first
+    loose = "General symptomatology,"
+    after_loose = 72 + sum(FONT_METRICS["Helvetica"][1][c] for c in loose) * 10 / 1000 + 9.0
+    content += b"\n" + b"\n".join([
+        b"BT /F1 10 Tf 72 600 Td (Symptoms of every kind will be rated by trained staff at each visit, which) Tj ET",
+        b"BT /F1 10 Tf 72 588 Td (" + loose.encode() + b") Tj ET",
+        b"BT /F1 10 Tf 72 576 Td (scales will be used are listed in the protocol that the sponsor holds today.) Tj ET",
+        b"BT /F1 10 Tf %.2f 588 Td (negative and manic symptomatology will be measured, and the) Tj ET" % after_loose,
+    ])
     path = tmp_path / "pieces.pdf"
     path.write_bytes(_one_page_pdf(content))
     text = load_paths([path]).documents[0].text
     assert ("Social cognition is defined as the mental operations that underlie social interactions, including "
             "perceiving and responding to the intentions of others") in text
     assert "The word Dss-Sig-Value is one name." in text
+    assert "General symptomatology, negative and manic symptomatology will be measured, and the scales" in text
+
+
+def test_columns_that_stand_close_are_not_one_line(tmp_path: Path):
+    # Two columns 9 pt apart (0.9 of the type size, as close as a loose line's word space): the
+    # second column's lines start where its box's lines do, so they are no pieces of the first's.
+    left = ["Cognition encompasses neurocognitive and", "social cognitive processes, regarded as",
+            "two distinct but interrelated domains."]
+    right = ["Negative symptoms were the primary", "outcome of the trial, assessed by raters",
+             "who did not know the allocation."]
+    width = max(sum(FONT_METRICS["Helvetica"][1][c] for c in t) * 10 / 1000 for t in left)
+    content = b"\n".join([b"BT /F1 10 Tf 72 %d Td (%s) Tj ET" % (700 - 12 * i, t.encode()) for i, t in enumerate(left)]
+                         + [b"BT /F1 10 Tf %.2f %d Td (%s) Tj ET" % (72 + width + 9, 700 - 12 * i, t.encode())
+                            for i, t in enumerate(right)])
+    path = tmp_path / "columns.pdf"
+    path.write_bytes(_one_page_pdf(content))
+    text = load_paths([path]).documents[0].text
+    assert "neurocognitive and social cognitive processes" in text
+    assert "the primary outcome of the trial" in text
 
 
 def test_a_sentence_broken_by_a_column_end_runs_on_whatever_the_next_columns_first_letter(tmp_path: Path):

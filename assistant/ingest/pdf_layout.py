@@ -193,35 +193,41 @@ def _page_layout(number: int, ltpage) -> PageLayout:
         elif isinstance(obj, LTCurve) and obj.fill and 0 < obj.width <= 8 and 0.6 <= obj.height / obj.width <= 1.6:
             dots.append((obj.x0, obj.y0, obj.x1, obj.y1))
     boxes = _drawn_bullets(boxes, dots) if dots else boxes
-    return PageLayout(number, ltpage.width, ltpage.height, _attach_bullets(_line_pieces_joined(boxes)), unmapped, chars,
-                      images)
+    return PageLayout(number, ltpage.width, ltpage.height, boxes, unmapped, chars, images)
+
+
+def _pieces_and_bullets_joined(pages: list[PageLayout]) -> None:
+    """Each page's pieces of one line joined (`_line_pieces_joined`), then its hanging bullets put
+    back (`_attach_bullets`). The running text's size is the document's: on a page of references,
+    set small, those are the page's most common size."""
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for box in page.boxes:
+            for ln in box.lines:
+                sizes[ln.size] += len(ln.text)
+    body_size = sizes.most_common(1)[0][0] if sizes else 0.0
+    for page in pages:
+        page.boxes = _attach_bullets(_line_pieces_joined(page.boxes, body_size))
 
 
 LINE_GAP = 0.8  # the widest gap, in type sizes, between two pieces of one line (a gutter is wider)
+# A wider gap, up to this, in a loosely justified line of the page's running text: when the piece
+# after it is not where a column's lines start (its box's left edge, lines under it) but a piece of
+# its own. Not in a table or a reference list, set smaller, whose columns stand closer.
+LOOSE_LINE_GAP = 1.2
 
 
-def _line_pieces_joined(boxes: list[Box]) -> list[Box]:
+def _line_pieces_joined(boxes: list[Box], body_size: float) -> list[Box]:
     """Pieces of one printed line joined into it, in the box of its first piece. pdfminer builds a
     line from characters in the order the file draws them, so a line drawn in pieces out of order
     comes as several lines side by side on one baseline, often in boxes of their own, which were
     read after the paragraph ("underlie social" + "interactions," + "including perceiving," +
     "inter-": the last joined to the next line and the middle ones set after the paragraph). Pieces
-    are set at one size on one baseline, each starting within `LINE_GAP` sizes of the last one's end."""
+    are set at one size on one baseline, each starting within `LINE_GAP` sizes of the last one's end,
+    or `LOOSE_LINE_GAP` in running text (set at `body_size`) when it is not where a column's lines
+    start."""
     pieces = [(b, i, ln) for b, box in enumerate(boxes) for i, ln in enumerate(box.lines)]
-    if len(pieces) < 2:
-        return boxes
-    pieces.sort(key=lambda p: (round(p[2].y0), p[2].x0))
-    follows: dict[tuple[int, int], tuple[int, int]] = {}  # a piece -> the piece it continues
-    for at, (b, i, ln) in enumerate(pieces):
-        best = None
-        for b2, i2, other in pieces[max(0, at - 50) : at + 50]:
-            gap = other.x0 - ln.x1
-            if ((b2, i2) != (b, i) and 0 <= gap < LINE_GAP * ln.size and abs(other.size - ln.size) <= 0.1 * ln.size
-                    and abs(other.y0 - ln.y0) < 0.2 * ln.size and (b2, i2) not in follows
-                    and (best is None or gap < best[0])):
-                best = (gap, (b2, i2))
-        if best is not None:
-            follows[best[1]] = (b, i)
+    follows = _piece_order(pieces, boxes, body_size) if len(pieces) > 1 else {}
     if not follows:
         return boxes
     by_key = {(b, i): ln for b, i, ln in pieces}
@@ -231,16 +237,9 @@ def _line_pieces_joined(boxes: list[Box]) -> list[Box]:
         if key in follows or key not in after:
             continue
         chain = [key]
-        while chain[-1] in after and len(chain) <= len(by_key):
+        while chain[-1] in after:
             chain.append(after[chain[-1]])
-        parts = [by_key[k] for k in chain]
-        first = parts[0]
-        # no space where one piece ends right where the next starts without one: one word drawn in two
-        text = first.text + "".join((" " if p.x0 - q.x1 >= 0.15 * p.size or q.spaced or p.spaced else "") + p.text
-                                    for q, p in zip(parts, parts[1:]))
-        joined[key] = replace(first, text=text, x1=max(p.x1 for p in parts),
-                              y0=min(p.y0 for p in parts), y1=max(p.y1 for p in parts),
-                              one_font=all(p.one_font for p in parts) and len({p.font for p in parts}) == 1)
+        joined[key] = _joined([by_key[k] for k in chain])
     out = []
     for b, box in enumerate(boxes):
         lines = tuple(joined.get((b, i), ln) for i, ln in enumerate(box.lines) if (b, i) not in follows)
@@ -248,6 +247,42 @@ def _line_pieces_joined(boxes: list[Box]) -> list[Box]:
             out.append(box if lines == box.lines else Box(lines, min(ln.x0 for ln in lines), min(ln.y0 for ln in lines),
                                                           max(ln.x1 for ln in lines), max(ln.y1 for ln in lines)))
     return out
+
+
+def _piece_order(pieces: list[tuple[int, int, Line]], boxes: list[Box], body_size: float
+                 ) -> dict[tuple[int, int], tuple[int, int]]:
+    """Which piece (box, line) each piece continues on its line: the nearest one ending before it."""
+    pieces = sorted(pieces, key=lambda p: (round(p[2].y0), p[2].x0))
+
+    def widest(b: int, piece: Line) -> float:
+        box = boxes[b]
+        column = len(box.lines) > 1 and piece.x0 <= box.x0 + 0.5 * piece.size
+        loose = not column and abs(piece.size - body_size) <= 0.05 * body_size
+        return (LOOSE_LINE_GAP if loose else LINE_GAP) * piece.size
+
+    follows: dict[tuple[int, int], tuple[int, int]] = {}
+    for at, (b, i, ln) in enumerate(pieces):
+        best = None
+        for b2, i2, other in pieces[max(0, at - 50) : at + 50]:
+            gap = other.x0 - ln.x1
+            if ((b2, i2) != (b, i) and 0 <= gap < widest(b2, other) and abs(other.size - ln.size) <= 0.1 * ln.size
+                    and abs(other.y0 - ln.y0) < 0.2 * ln.size and (b2, i2) not in follows
+                    and (best is None or gap < best[0])):
+                best = (gap, (b2, i2))
+        if best is not None:
+            follows[best[1]] = (b, i)
+    return follows
+
+
+def _joined(parts: list[Line]) -> Line:
+    """Pieces of one line, left to right, as one line: no space where one piece ends right where
+    the next starts without one (one word drawn in two)."""
+    first = parts[0]
+    text = first.text + "".join((" " if p.x0 - q.x1 >= 0.15 * p.size or q.spaced or p.spaced else "") + p.text
+                                for q, p in zip(parts, parts[1:]))
+    return replace(first, text=text, x1=max(p.x1 for p in parts), y0=min(p.y0 for p in parts),
+                   y1=max(p.y1 for p in parts),
+                   one_font=all(p.one_font for p in parts) and len({p.font for p in parts}) == 1)
 
 
 def _near(rules: list[Rule], line) -> list[Rule]:
@@ -377,6 +412,7 @@ def read_layout(path: Path) -> tuple[list[PageLayout], dict[str, str], list[str]
             except Exception:  # no /PageLabels, or a malformed one: the index is the only number
                 labels = []
             outline = read_outline(document, page_ids)
+            _pieces_and_bullets_joined(pages)
     except IngestError:
         raise
     except Exception as exc:
