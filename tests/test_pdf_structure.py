@@ -692,3 +692,12 @@ def test_a_sentence_broken_by_a_column_end_runs_on_whatever_the_next_columns_fir
     path.write_bytes(_one_page_pdf(content))
     text = load_paths([path]).documents[0].text
     assert "Negative Syndrome Scale, or PANSS, at baseline" in text
+
+
+def test_a_line_ending_on_a_word_that_leads_on_is_no_heading():
+    # A numbered hypothesis set alone in its box, in another font than the text's: it reads as a
+    # heading but for its last word, which leads on to the next line ("superior to" / "standard ...").
+    style = _Style("Roman", 10.0, (14.0, 10.0))
+    hypothesis = Line("1. Cognitive remediation therapy will be superior to", 50, 500, 300, 510, 10.0, "Italic")
+    heading = Line("1. Cognitive remediation therapy", 50, 500, 200, 510, 10.0, "Italic")
+    assert not _is_heading(hypothesis, None, style) and _is_heading(heading, None, style)

@@ -89,6 +89,12 @@ def _body_style(pages: list[PageLayout], skip: set[tuple[int, int]]) -> tuple[st
     return font, size
 
 
+# Words a phrase does not end on: a line ending on one goes on ("1. Cognitive remediation therapy
+# will be superior to" / "standard treatment ..."), as a heading does not.
+_UNFINISHED = frozenset("a an the to of and or nor but with for from by as than that which whose into onto between "
+                        "be is are was were will would".split())
+
+
 def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = True) -> bool:
     """A short line, not a sentence, set larger than the text or in another font than the text's
     (but not in a typewriter font: that is code)."""
@@ -101,7 +107,7 @@ def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = T
     # far larger than the text: an API's headings are its names ("path.basename(path[, suffix])").
     # (A Texinfo manual's function names and signature lines, set 1.2 times the text, are not.)
     if (text[0].islower() and (line.size < style.body_size * 1.3 or not opens_box)) or text.endswith((",", ";", "-")) \
-            or re.fullmatch(r"[\d\W]+", text):
+            or re.fullmatch(r"[\d\W]+", text) or words[-1].lower() in _UNFINISHED:
         return False
     if line.size < style.body_size * 0.88 or (nxt is not None and nxt.text[:1].islower()):
         return False
