@@ -51,6 +51,15 @@ def test_line_end_hyphen_follows_the_documents_own_vocabulary():
     assert join_lines(["standard care -", "extent and mechanism"], vocab)[0] == "standard care - extent and mechanism"
 
 
+def test_line_end_hyphen_where_the_document_says_nothing_follows_english():
+    # The document prints none of these words elsewhere: English (the model's word list) says
+    # "measurements" is a word and "government" and "funded" are two; "bio" is a prefix.
+    vocab = Vocabulary(["Nothing here says anything about them."])
+    assert join_lines(["repeated measure-", "ments were"], vocab)[0] == "repeated measurements were"
+    assert join_lines(["all government-", "funded schools"], vocab)[0] == "all government-funded schools"
+    assert join_lines(["a regional bio-", "bank holds"], vocab)[0] == "a regional biobank holds"
+
+
 def test_join_lines_reports_where_each_line_starts():
     text, starts = join_lines(["first line", "second line"], Vocabulary([]))
     assert [text[s:] for s in starts] == ["first line second line", "second line"]
