@@ -710,3 +710,19 @@ def test_a_line_ending_on_a_word_that_leads_on_is_no_heading():
     hypothesis = Line("1. Cognitive remediation therapy will be superior to", 50, 500, 300, 510, 10.0, "Italic")
     heading = Line("1. Cognitive remediation therapy", 50, 500, 200, 510, 10.0, "Italic")
     assert not _is_heading(hypothesis, None, style) and _is_heading(heading, None, style)
+
+
+def test_a_letter_spaced_heading_reads_as_its_words(tmp_path: Path):
+    # A journal's banner, "S T U D Y   P R O T O C O L": each letter drawn 3 pt after the last, the
+    # words 12 pt apart. pdfminer reads a space between every two letters.
+    x, ops = 72.0, []
+    for word in ("STUDY", "PROTOCOL"):
+        for letter in word:
+            ops.append(b"BT /F1 10 Tf %.2f 740 Td (%s) Tj ET" % (x, letter.encode()))
+            x += FONT_METRICS["Helvetica"][1][letter] * 10 / 1000 + 3.0
+        x += 9.0
+    ops.append(b"BT /F1 10 Tf 72 700 Td (The trial tests whether cognitive training helps young people at risk.) Tj ET")
+    path = tmp_path / "banner.pdf"
+    path.write_bytes(_one_page_pdf(b"\n".join(ops)))
+    text = load_paths([path]).documents[0].text
+    assert "STUDY PROTOCOL" in text

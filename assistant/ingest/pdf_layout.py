@@ -122,10 +122,31 @@ def _line(ltline, rules: list[Rule] = ()) -> Line | None:
     text = re.sub(r"\s+", " ", text).strip()
     if not text:
         return None
+    text = _letter_spaced_words(text, chars, size) or text
     one_font = all(c.fontname == font for c in chars if not c.get_text().isspace())
     raw = ltline.get_text()
     return Line(text, ltline.x0, ltline.y0, ltline.x1, ltline.y1, size, font, _pitch(chars, font), _run_in(chars), one_font,
                 raw[:1].isspace() or raw.rstrip("\n")[-1:].isspace())
+
+
+def _letter_spaced_words(text: str, chars: list, size: float) -> str | None:
+    """A heading set letter-spaced ("S T U D Y P R O T O C O L", a space read between every two
+    letters) as its words, told apart by the wider gaps between them: "STUDY PROTOCOL". None for a
+    line that is not letter-spaced."""
+    if not _SPACED_LETTERS.match(text):
+        return None
+    glyphs = [c for c in chars if not c.get_text().isspace()]
+    if len(glyphs) != len(text.split()):
+        return None
+    gaps = [b.x0 - a.x1 for a, b in zip(glyphs, glyphs[1:])]
+    usual = sorted(gaps)[len(gaps) // 2]
+    out = glyphs[0].get_text()
+    for gap, glyph in zip(gaps, glyphs[1:]):
+        out += (" " if gap > max(2 * usual, 0.25 * size) else "") + glyph.get_text()
+    return out
+
+
+_SPACED_LETTERS = re.compile(r"^(?:\S ){3,}\S$")
 
 
 def _drawn_underscores(before, after, rules: list[Rule]) -> str:
