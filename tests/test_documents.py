@@ -109,6 +109,11 @@ def test_seed_documents_clean_and_titled():
     assert "identified 21 articles" in by_id["neuroscience-informed-psychotherapy-review.txt"]
 
 
+RUSSIAN = ("Нейропластичность - это способность мозга изменяться и приспосабливаться на протяжении всей "
+           "жизни человека.")
+JAPANESE = "神経可塑性とは、脳が生涯を通じて変化し、新しい経験に適応する能力のことです。"
+
+
 def test_encodings_and_bad_files(tmp_path: Path):
     (tmp_path / "latin.txt").write_bytes("Caf\xe9 na\xefve r\xe9sum\xe9 text about therapy.".encode("cp1252"))
     (tmp_path / "empty.txt").write_bytes(b"")
@@ -120,11 +125,21 @@ def test_encodings_and_bad_files(tmp_path: Path):
     (tmp_path / "good.md").write_text("# A Title\n\nSome *emphasis* and a [link](http://x).\n")
     # UTF-16 without a byte-order mark (written by some Windows tools) has a zero in every other byte
     (tmp_path / "utf16.txt").write_bytes("Neuroplasticity lasts a lifetime.".encode("utf-16-be"))
+    (tmp_path / "utf32.txt").write_bytes("Neuroplasticity lasts a lifetime.".encode("utf-32-le"))
+    # Text in another script in a legacy code page: Russian in KOI8-R and Windows-1251, Japanese in
+    # Shift_JIS; read as Windows-1252 they were letters of no language
+    for name, text, encoding in [
+            ("koi8.txt", RUSSIAN, "koi8_r"), ("cp1251.txt", RUSSIAN, "cp1251"), ("sjis.txt", JAPANESE, "shift_jis")]:
+        (tmp_path / name).write_bytes(text.encode(encoding))
     result = load_paths([tmp_path])
     by_name = {Path(e.source).name: e for e in result.report}
     assert by_name["latin.txt"].status == "ok" and "Windows-1252" in by_name["latin.txt"].note
     assert "Café naïve résumé" in next(d.text for d in result.documents if d.doc_id == "latin.txt")
-    assert "UTF-16-BE" in by_name["utf16.txt"].note
+    assert "UTF-16-BE" in by_name["utf16.txt"].note and "UTF-32-LE" in by_name["utf32.txt"].note
+    texts = {d.doc_id: d.text for d in result.documents}
+    assert texts["utf32.txt"] == "Neuroplasticity lasts a lifetime."
+    assert texts["koi8.txt"] == texts["cp1251.txt"] == RUSSIAN and texts["sjis.txt"] == JAPANESE
+    assert "KOI8-R" in by_name["koi8.txt"].note and "CP1251" in by_name["cp1251.txt"].note
     assert next(d.text for d in result.documents if d.doc_id == "utf16.txt") == "Neuroplasticity lasts a lifetime."
     assert by_name["empty.txt"].reason == "empty file"
     assert by_name["blank.md"].status == "skipped"
