@@ -328,6 +328,13 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
      "Which ones are evidence based? (What treatments are there for anxiety?)"),
     ("What is CBT?", "Which one of the therapies for insomnia works best in older adults?",
      "Which one of the therapies for insomnia works best in older adults?"),
+    # the previous question's question word without its noun asks about that noun, in the previous
+    # question's setting ("How many participants were randomised in the LIMIT trial? how many were
+    # analysed"); a phrase with the same preposition replaces the old one
+    ("How many participants were randomised in the LIMIT trial?", "And how many were analysed?",
+     "How many participants were analysed in the LIMIT trial?"),
+    ("Which scales were used for depression in FOCUS?", "Which were used for psychosis?",
+     "Which scales were used for psychosis in FOCUS?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

@@ -11,6 +11,9 @@ Three kinds of follow-up are handled:
   trial?"), and after a preposition the topic takes the place of what followed that preposition;
 - a question word and at most a noun ("How many students?", "When?", "For how long?"): the
   previous question asked again with it, or searched beside it when its words cannot take it;
+- the previous question's question word without its noun ("And how many were analysed?" after "How
+  many participants were randomised in the LIMIT trial?"): asked with that noun, and with the
+  previous question's closing phrases the follow-up does not replace;
 - a question that points back ("How is it treated?", "What causes them?"): the pronoun is replaced by
   the previous question's topic: the phrase a follow-up put in, else the noun phrase that ends the
   previous question (after its last preposition or verb: "... involved in depression and anxiety?"),
@@ -140,6 +143,8 @@ def resolve_followup(question: str, history: list[str], encoder) -> ResolvedQuer
 
 def _resolve_one(question: str, previous: str | None, slot: str | None, encoder) -> ResolvedQuery:
     q = question.strip()
+    if previous and (same_frame := _same_frame(q, previous)):
+        return ResolvedQuery(question, same_frame, "new-topic")
     kind = is_followup(q) if previous else ""
     if not kind or not previous:
         return ResolvedQuery(question, q, "standalone")
@@ -229,6 +234,31 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
         e = previous.find(runs[0].split()[-1], i) + len(runs[0].split()[-1])
         return ResolvedQuery(question, _tidy(_put(previous, i, e, topic)), kind, topic)
     return ResolvedQuery(question, f"{previous} {topic}".strip(), kind)
+
+
+# A question word, perhaps a noun phrase it asks about, an auxiliary and the rest: "How many
+# participants were randomised in the LIMIT trial?", "how many were analysed".
+_FRAME = re.compile(rf"^({_WH})\s+(?:((?:[\w'-]+\s+){{0,3}}?[\w'-]+)\s+)?({_AUX})\s+(\S.*?)[?.!]*$", re.I)
+_TAIL = re.compile(r"\s(in|at|of|for|during|among|on|from|with|by|after|before|between|within)\s", re.I)
+_ASKS_NOUN = re.compile(r"how\s+(?:many|much)|which", re.I)  # question words that ask about a noun
+
+
+def _same_frame(q: str, previous: str) -> str | None:
+    """"And how many were analysed?" after "How many participants were randomised in the LIMIT
+    trial?": the same question word without the noun it asked about, so the previous question's
+    noun, and its closing phrase when the follow-up has none: "How many participants were analysed
+    in the LIMIT trial?"."""
+    new, old = _FRAME.match(_strip_lead(q) + "?"), _FRAME.match(previous.strip())
+    if not new or not old or new.group(2) or not old.group(2) or new.group(1).lower() != old.group(1).lower() \
+            or not _ASKS_NOUN.fullmatch(new.group(1)) or _PRONOUNS.search(new.group(4)):
+        return None
+    # The previous question's closing phrases ("in the LIMIT trial") go on, but for one led by a
+    # preposition the follow-up has its own phrase with ("for sleep" replaces "for depression").
+    used = {m.group(1).lower() for m in _TAIL.finditer(" " + new.group(4) + " ")}
+    rest = " " + old.group(4)
+    cuts = [m.start() for m in _TAIL.finditer(rest)] + [len(rest)]
+    kept = [rest[a:b].strip() for a, b in zip(cuts, cuts[1:]) if _TAIL.match(rest[a:b] + " ").group(1).lower() not in used]
+    return _tidy(" ".join([old.group(1), old.group(2), new.group(3), new.group(4), *kept]) + "?")
 
 
 def _wh_followup(fragment: re.Match, previous: str) -> str:
