@@ -8,7 +8,7 @@ import pytest
 from assistant.ingest import IngestError, clean_text, load_file, load_paths
 from assistant.ingest.clean import BULLET
 from assistant.ingest.headings import plain_headings
-from assistant.ingest.html import _fences_mended
+from assistant.ingest.html import _fences_mended, read_html
 from assistant.ingest.markdown import markdown_text
 from assistant.text import normalize_unicode
 from tests.conftest import CORPUS, PDF_SAMPLES
@@ -380,6 +380,23 @@ def test_html_figures_keep_their_code_listing_and_caption(tmp_path: Path):
                  "Listing 9-6: A function that returns errors to the calling code",
                  "Figure 2: Hippocampal volume before and after eight weeks of training."):
         assert kept in doc.text, kept
+
+
+def test_an_older_manuals_heading_with_a_line_break_and_signatures_set_in_tables_read_as_shown(tmp_path: Path):
+    # LaTeX2HTML (Python's documentation of the 2000s): a line break in the heading after its
+    # anchors, and each method's signature set as a one-row table in the term of a definition list.
+    page = tmp_path / "cache-objects.html"
+    page.write_text("<html><head><title>1.1.2 Cache Objects</title></head><body><h2><a name='cache'></a>\n<br>\n"
+                    "1.1.2 Cache Objects\n</h2>\n<p>If you wish to supply your own caching implementation then "
+                    "you will need to pass in an object that supports the following methods.\n<p>\n"
+                    "<dl><dt><table cellpadding='0' cellspacing='0'><tr valign='baseline'>\n"
+                    "  <td><nobr><b><tt class='method'>get</tt></b>(</nobr></td>\n  <td><var>key</var>)</td></tr>"
+                    "</table></dt>\n<dd>\nTakes a string <var>key</var> and returns the value as a string.\n</dl>\n"
+                    "</body></html>")
+    doc, _ = load_file(page, "cache-objects.html")
+    assert read_html(page.read_bytes()).headings == ((2, "1.1.2 Cache Objects"),)  # an empty "##" before
+    assert "##" not in doc.text
+    assert "get(key): Takes a string key and returns the value as a string." in doc.text
 
 
 # A documentation page's parts: a paragraph of prose, and a navigation list above the content.

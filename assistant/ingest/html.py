@@ -151,6 +151,9 @@ _BRACKETED_LINK = re.compile(r"<a\b[^>]*>\s*\[[^\]<>]{1,20}\]\s*</a\s*>", re.I)
 _ID = r"\s+id\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+)"
 _SECTION_ID = re.compile(rf"<((?:section|div)\b[^>]*?){_ID}([^>]*>)(?=\s*(?:<(a|span)\b[^>]*>\s*</\3>\s*)*<h[1-6]\b)", re.I)
 _HEADING_ID = re.compile(rf"<(h[1-6]\b[^>]*?){_ID}", re.I)
+# A line break in a heading (LaTeX2HTML sets one after the anchors, before the words): trafilatura
+# wrote an empty heading, "##", and the words as a paragraph under it.
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
 
 
 # A heading over nothing but links into the page itself ("Table of contents", "On this page") heads
@@ -201,8 +204,8 @@ def _anchors_dropped(raw: str) -> str:
     """`raw` without permalinks, with headings' in-page anchors unwrapped and their source links
     left out, and without the ids of headings and of the sections they open (see the patterns above)."""
     raw = _PERMALINK.sub("", raw)
-    raw = _HEADING_ELEMENT.sub(lambda m: m.group(1) + _SELF_ANCHOR.sub(r"\1", _BRACKETED_LINK.sub("", m.group(3)))
-                               + m.group(4), raw)
+    raw = _HEADING_ELEMENT.sub(lambda m: m.group(1) + _BREAK_TAG.sub(" ", _SELF_ANCHOR.sub(r"\1", _BRACKETED_LINK.sub(
+        "", m.group(3)))) + m.group(4), raw)
     return _HEADING_ID.sub(r"<\1", _SECTION_ID.sub(r"<\1\2", raw))
 
 
@@ -269,6 +272,20 @@ def _source_breaks_as_spaces(raw: str) -> str:
 # A definition list's term and its definition: trafilatura writes them as two list items, the term
 # apart from what defines it ("• --error-exitcode=<number>", then "• Specifies an alternative exit
 # code ..."). The term opens its definition's first paragraph instead: "term: definition".
+_TERM_TABLE = re.compile(r"(<dt\b[^>]*>)((?:(?!</?dt\b|</?dl\b).){0,3000}?<table\b.{0,3000}?)(</dt\s*>)", re.I | re.S)
+_TABLE_TAG = re.compile(r"\s*</?(?:table|tbody|thead|tr|td|th|nobr)\b[^>]*>\s*", re.I)
+
+
+def _cells_joined(html_: str) -> str:
+    """A one-row table's cells as one run of text, as it shows: cells side by side, a space only
+    between two words ("get(" and "key)" read "get(key)")."""
+    parts = _TABLE_TAG.split(html_)
+    out = parts[0]
+    for part in parts[1:]:
+        out += (" " if out[-1:].isalnum() and part[:1].isalnum() else "") + part
+    return out
+
+
 _TERM = re.compile(r"<dt\b[^>]*>(.*?)</dt\s*>\s*<dd\b[^>]*>\s*(?:<p\b[^>]*>)?", re.I | re.S)
 _ENDS_CLAUSE = re.compile(r"[:.?!]\s*(?:<[^>]+>\s*)*$")
 _LIST_TAG = re.compile(r"<(/?d[ldt])\b[^>]*>", re.I)
@@ -276,6 +293,11 @@ _LIST_TAG_AS = {"/dd": "</p>", "dt": "<p>", "/dt": "</p>"}  # the list itself, <
 
 
 def _definitions_as_paragraphs(raw: str) -> str:
+    # A term set in a table of one row (LaTeX2HTML aligns a signature so: "get(" | "key)") is the
+    # term's words: read as a table, it split the definition after it ("Takes a string" / "keyand
+    # returns ...").
+    raw = _TERM_TABLE.sub(lambda m: m.group(1) + _cells_joined(m.group(2)) + m.group(3), raw)
+
     def term(m: re.Match) -> str:
         text = re.sub(r"\s+(?=(?:</[^>]+>\s*)*$)", "", m.group(1))  # "yes] </code>\n</span>" -> "yes]</code></span>"
         return "<p>" + text + ("" if _ENDS_CLAUSE.search(text) else ":") + " "
