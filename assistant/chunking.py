@@ -28,7 +28,11 @@ _ABBREVIATIONS = {
     "no", "vol", "approx", "ca", "cf", "resp", "st", "jr", "sr", "inc", "ltd", "co", "dept", "univ",
     "min", "max", "mg", "ml", "kg", "hr", "hrs", "ref", "refs", "sec", "ch", "pp", "p", "ed", "eds",
 }
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]’”]*\s+(?=[\"'(\[‘“]?[A-Z0-9•])")
+# A sentence's end: a full stop, question or exclamation mark, then a space before the next one's
+# first letter (checked in `split_sentences`: a capital, of any script, a digit or a letter of a
+# script without case); or a full-width mark (Chinese, Japanese), which needs no space.
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]’”»]*\s+(?=[\"'(\[‘“«]?[\w•])|[。！？]+[」』）”]*")
+_OPENING = re.compile(r"[\"'(\[‘“«]?(.)")
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         line, base = line_match.group(), line_match.start()
         cut = 0
         for b in _BOUNDARY.finditer(line):
+            first = _OPENING.match(line, b.end())
+            if first is None or first.group(1).islower() or first.group(1) == "_":
+                continue  # "e.g. the" goes on; so does a sentence that ends the line
             if line[b.start()] == "." and _abbreviation_before(line, b.start()):
                 continue
             if re.fullmatch(r"\s*(\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})", line[cut : b.start()]):

@@ -16,6 +16,19 @@ def test_sentence_split_respects_abbreviations_and_lists():
                      "Second sentence!"]
 
 
+def test_sentences_of_other_scripts_are_split_too():
+    # A sentence in Cyrillic or Greek starts with a capital the old rule (A-Z) did not know, and
+    # Japanese and Chinese end one with a full-width mark and no space: each was one long sentence.
+    text = ("Мозг меняется всю жизнь. Это называют нейропластичностью.\n"
+            "Ο εγκέφαλος αλλάζει. Η μάθηση βοηθά.\n"
+            "脳は生涯変化します。これを神経可塑性と呼びます！本当ですか？\n"
+            "École et santé. Élèves et cerveau.")
+    spans = [text[s:e] for s, e in split_sentences(text)]
+    assert spans == ["Мозг меняется всю жизнь.", "Это называют нейропластичностью.", "Ο εγκέφαλος αλλάζει.",
+                     "Η μάθηση βοηθά.", "脳は生涯変化します。", "これを神経可塑性と呼びます！", "本当ですか？",
+                     "École et santé.", "Élèves et cerveau."]
+
+
 def test_spans_are_exact_and_fit_the_window(encoder):
     docs = load_paths([CORPUS, PDF_SAMPLES]).documents
     params = ChunkingParams()
