@@ -72,6 +72,8 @@ def test_heading_like_lines():
     assert is_heading_like("Libtasn1", 5, "Abstract Syntax Notation One (ASN.1) library", starts)
     assert is_heading_like("Storing MP3 files", 5, "x", starts)
     assert not is_heading_like("Smoker, n (%) 124 (12.7)", 5, "x", starts)
+    # one word states nothing even with a full stop (a table's "Notes." over its footnotes)
+    assert is_heading_like("Notes.", 5, "x", starts) and not is_heading_like("12.", 5, "x", starts)
     # a label ending in a colon announces what follows; a longer line ending so may be the answer
     assert is_heading_like("For example:", 5, "x", starts)
     assert not is_heading_like("There are two main types of neuroplasticity:", 5, "x", starts)

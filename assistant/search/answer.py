@@ -94,8 +94,9 @@ def is_heading_like(text: str, start: int, title: str, heading_starts: frozenset
     of the document (a section starts at it), the document's title, a question (headings and
     rhetorical questions in the text), a label of a few words ending in a colon ("For example:",
     announcing what follows; a longer line ending so may state the answer: "There are two main
-    types:"), or a short line without a sentence end and without a number (a table row with numbers
-    may be the answer; a digit inside a name, "Libtasn1", "MP3 players", is no number)."""
+    types:"), a single word without a number, or a short line without a sentence end and without a
+    number (a table row with numbers may be the answer; a digit inside a name, "Libtasn1", "MP3
+    players", is no number)."""
     t = text.strip()
     if not t:
         return True
@@ -103,6 +104,8 @@ def is_heading_like(text: str, start: int, title: str, heading_starts: frozenset
         return True
     if t.endswith(":") and len(t.split()) < 4:
         return True
+    if len(t.split()) == 1 and not _NUMERAL.search(t):
+        return True  # one word, even with a full stop ("Notes.", a table's footnotes' label)
     return len(t.split()) < 8 and not _END.search(t) and not _NUMERAL.search(t)
 
 
