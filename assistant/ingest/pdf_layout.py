@@ -232,7 +232,7 @@ def _pieces_and_bullets_joined(pages: list[PageLayout]) -> None:
 
 
 LINE_GAP = 0.8  # the widest gap, in type sizes, between two pieces of one line (a gutter is wider)
-# A wider gap, up to this, in a loosely justified line of the page's running text: when the piece
+# A wider gap, up to this, in a loosely justified line of the running text: when the piece
 # after it is not where a column's lines start (its box's left edge, lines under it) but a piece of
 # its own. Not in a table or a reference list, set smaller, whose columns stand closer.
 LOOSE_LINE_GAP = 1.2
