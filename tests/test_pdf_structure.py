@@ -726,3 +726,20 @@ def test_a_letter_spaced_heading_reads_as_its_words(tmp_path: Path):
     path.write_bytes(_one_page_pdf(b"\n".join(ops)))
     text = load_paths([path]).documents[0].text
     assert "STUDY PROTOCOL" in text
+
+
+def test_a_one_page_documents_headings_open_sections(tmp_path: Path):
+    # A web page printed on one page: its three h2 headings share a style on that page only, where
+    # a style had to recur on two pages to open sections (a banner is seen once).
+    ops, y = [], 740
+    for name in ("Background", "Methods", "Results"):
+        ops.append(b"BT /F1 14 Tf 72 %d Td (%s) Tj ET" % (y, name.encode()))
+        y -= 20
+        for _ in range(3):
+            ops.append(b"BT /F1 10 Tf 72 %d Td (Participants learned word pairs in the evening and were tested after sleep.) Tj ET" % y)
+            y -= 12
+        y -= 10
+    path = tmp_path / "one-page.pdf"
+    path.write_bytes(_one_page_pdf(b"\n".join(ops)))
+    doc = load_paths([path]).documents[0]
+    assert [s.path for s in doc.sections] == [("Background",), ("Methods",), ("Results",)]

@@ -339,13 +339,18 @@ def _heading_styles(pages: list[PageLayout], skip: set[tuple[int, int]], body_fo
     sizes = {body_size}
     style = _Style(body_font, body_size, (), typewriter_fonts=typewriter_fonts, side_by_side=side_by_side)
     pages_of: dict[tuple[str, float], set[int]] = {}
+    count: Counter[tuple[str, float]] = Counter()
     for page, box in _kept(pages, skip):
         for i, line in enumerate(box.lines):
             nxt = box.lines[i + 1] if i + 1 < len(box.lines) else None
             if _is_heading(line, nxt, style, i == 0):
                 sizes.add(round(line.size, 1))
                 pages_of.setdefault((line.font, line.size), set()).add(page.number)
-    recurring = frozenset(k for k, v in pages_of.items() if len(v) >= 2)
+                count[(line.font, line.size)] += 1
+    # On one page (a web page printed on one), three headings of one style set a quarter larger than
+    # the text open sections too; labels at the text's size on a cover sheet do not.
+    recurring = frozenset(k for k, v in pages_of.items()
+                          if len(v) >= 2 or (count[k] >= 3 and k[1] >= 1.25 * body_size))
     return tuple(sorted(sizes, reverse=True)), recurring
 
 
