@@ -209,6 +209,12 @@ def test_a_highlight_that_announces_an_enumeration_takes_its_first_item(encoder)
     assert answer_span(index, 0, spans["First, the p"]) == index.sentence_span(spans["First, the p"])
 
 
+def _one_document(encoder, doc_id: str, text: str) -> Searcher:
+    """A searcher over one trial protocol's text, with the default passages."""
+    doc = document_from_text(doc_id, text, title="A trial protocol")
+    return Searcher(encoder=encoder, index=MemoryIndex([doc], encoder, ChunkingParams()))
+
+
 def test_a_question_asking_for_an_amount_highlights_a_sentence_that_states_one(encoder):
     # The first sentence repeats the question's words and scores best by itself, but states no
     # amount; the one that says how large a group gets is the answer.  A question that asks for no
@@ -216,8 +222,7 @@ def test_a_question_asking_for_an_amount_highlights_a_sentence_that_states_one(e
     text = ("Group training\n\nThe training group is where patients practise the exercises together with "
             "their therapist. There will be a maximum of eight participants in each group. The sessions "
             "take place in a quiet room at the clinic.")
-    doc = document_from_text("focus.txt", text, title="A trial protocol")
-    searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder, ChunkingParams()))
+    searcher = _one_document(encoder, "focus.txt", text)
     assert asks_quantity("How large can one training group get?") and not asks_quantity("What is a training group?")
     hit = searcher.search("How large can one training group get?", k=1)[0]
     assert hit.highlight.text.startswith("There will be a maximum of eight")
@@ -230,8 +235,7 @@ def test_a_citations_numbers_state_no_amount(encoder):
     text = ("Scanner calibration\n\nDifferences between the scanners of the sites were measured in a calibration "
             "study before the trial [71] that followed earlier work [12, 13]. Between-centre differences accounted "
             "for 10% of variation in structural MRI. The protocol was then fixed for all sites.")
-    doc = document_from_text("benemin.txt", text, title="A trial protocol")
-    searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder, ChunkingParams()))
+    searcher = _one_document(encoder, "benemin.txt", text)
     hit = searcher.search("How big were the differences between the sites' scanners?", k=1)[0]
     assert hit.highlight.text.startswith("Between-centre differences accounted for 10%")
 

@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 
 from assistant.ingest.clean import title_parts
 from assistant.ingest.headings import TextRead
-from assistant.ingest.markdown import markdown_text
+from assistant.ingest.markdown import _BREAK_TAG, markdown_text
 from assistant.ingest.model import IngestError
 from assistant.ingest.plain import decode_bytes
 from assistant.ingest.reference import find_doi, split_authors, year_of
@@ -151,9 +151,6 @@ _BRACKETED_LINK = re.compile(r"<a\b[^>]*>\s*\[[^\]<>]{1,20}\]\s*</a\s*>", re.I)
 _ID = r"\s+id\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+)"
 _SECTION_ID = re.compile(rf"<((?:section|div)\b[^>]*?){_ID}([^>]*>)(?=\s*(?:<(a|span)\b[^>]*>\s*</\3>\s*)*<h[1-6]\b)", re.I)
 _HEADING_ID = re.compile(rf"<(h[1-6]\b[^>]*?){_ID}", re.I)
-# A line break in a heading (LaTeX2HTML sets one after the anchors, before the words): trafilatura
-# wrote an empty heading, "##", and the words as a paragraph under it.
-_BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
 
 
 # A heading over nothing but links into the page itself ("Table of contents", "On this page") heads
@@ -204,6 +201,8 @@ def _anchors_dropped(raw: str) -> str:
     """`raw` without permalinks, with headings' in-page anchors unwrapped and their source links
     left out, and without the ids of headings and of the sections they open (see the patterns above)."""
     raw = _PERMALINK.sub("", raw)
+    # A line break in a heading is a space (LaTeX2HTML sets one after the anchors, before the
+    # words): trafilatura wrote an empty heading, "##", and the words as a paragraph under it.
     raw = _HEADING_ELEMENT.sub(lambda m: m.group(1) + _BREAK_TAG.sub(" ", _SELF_ANCHOR.sub(r"\1", _BRACKETED_LINK.sub(
         "", m.group(3)))) + m.group(4), raw)
     return _HEADING_ID.sub(r"<\1", _SECTION_ID.sub(r"<\1\2", raw))
