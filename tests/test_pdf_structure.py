@@ -659,6 +659,13 @@ def test_a_line_drawn_in_pieces_out_of_order_reads_in_place(tmp_path: Path):
         b"BT /F1 10 Tf 72 576 Td (scales will be used are listed in the protocol that the sponsor holds today.) Tj ET",
         b"BT /F1 10 Tf %.2f 588 Td (negative and manic symptomatology will be measured, and the) Tj ET" % after_loose,
     ])
+    # a piece drawn with a space glyph first, right where the last one ends: a word apart
+    content += b"\n" + b"\n".join([
+        b"BT /F1 10 Tf 72 540 Td (Subject collections: Epidemiology) Tj ET",
+        b"BT /F1 10 Tf 72 528 Td (are where readers find related work on the same topic in the journal.) Tj ET",
+        b"BT /F1 10 Tf %.2f 540 Td ( \\(2045\\) and more.) Tj ET"
+        % (72.05 + sum(FONT_METRICS["Helvetica"][1][c] for c in "Subject collections: Epidemiology") * 10 / 1000),
+    ])
     path = tmp_path / "pieces.pdf"
     path.write_bytes(_one_page_pdf(content))
     text = load_paths([path]).documents[0].text
@@ -666,6 +673,7 @@ def test_a_line_drawn_in_pieces_out_of_order_reads_in_place(tmp_path: Path):
             "perceiving and responding to the intentions of others") in text
     assert "The word Dss-Sig-Value is one name." in text
     assert "General symptomatology, negative and manic symptomatology will be measured, and the scales" in text
+    assert "Subject collections: Epidemiology (2045) and more." in text
 
 
 def test_columns_that_stand_close_are_not_one_line(tmp_path: Path):
