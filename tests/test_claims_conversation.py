@@ -433,3 +433,23 @@ def test_a_typographic_apostrophe_negates_as_an_ascii_one():
     curly = polarity_features(claim, "Rust doesn\u2019t allow us to index into a String.", 0.8, 0.0)
     plain = polarity_features(claim, "Rust doesn't allow us to index into a String.", 0.8, 0.0)
     assert curly == plain and curly[POLARITY_FEATURES.index("negation_mismatch")] == 1.0
+
+
+@pytest.mark.parametrize(("claim", "sentence", "agree", "oppose"), [
+    # The sentence's first direction word ("induce") goes up as the claim does; what it moves is
+    # another thing. The one that moves the claim's object ("reduce anxiety symptoms") goes down.
+    ("Exposure therapy increases anxiety symptoms.",
+     "Exposure therapy can induce neuroplastic changes that reduce anxiety symptoms.", False, True),
+    # Read by stem: "worsened" and "alleviates" are direction words though neither list names them.
+    ("The drug worsened depressive symptoms.", "The drug alleviates depressive symptoms in most patients.", False, True),
+    # A negation before the direction word reverses it.
+    ("Sleep loss raises blood pressure.", "Sleep loss did not raise blood pressure in the trial.", False, True),
+    ("Sleep loss raises blood pressure.", "In the trial, sleep loss raised systolic blood pressure.", True, False),
+    # A direction word whose object the claim does not name says nothing about it.
+    ("Exercise improves memory.", "Exercise reduces weight.", False, False),
+])
+def test_direction_is_read_on_what_the_claim_changes(claim, sentence, agree, oppose):
+    from assistant.claims.features import POLARITY_FEATURES, polarity_features
+
+    f = dict(zip(POLARITY_FEATURES, polarity_features(claim, sentence, 0.8, 0.0)))
+    assert (f["object_agree"], f["object_oppose"]) == (float(agree), float(oppose))

@@ -11,7 +11,7 @@ import re
 
 import numpy as np
 
-from assistant.text import WORD, stems
+from assistant.text import STOP_WORDS, WORD, stemmer, stems
 
 __all__ = ["POLARITY_FEATURES", "SENTENCE_FEATURES", "flip_claim", "polarity_features", "sentence_features"]
 
@@ -65,7 +65,7 @@ def sentence_features(claim: str, claim_stems: list[str], sentence: str, cosine:
 
 POLARITY_FEATURES = ["negation_mismatch", "claim_negated", "sentence_negated", "null_result", "claim_null_result",
                      "direction_agree", "direction_oppose", "claim_up", "claim_down", "sentence_up", "sentence_down",
-                     "cosine", "claim_terms_covered", "flip_delta", "bias"]
+                     "cosine", "claim_terms_covered", "flip_delta", "object_agree", "object_oppose", "bias"]
 
 # Opposites for `flip_claim` (both directions are used).
 _OPPOSITES = [
@@ -119,6 +119,59 @@ def _direction(words: list[str]) -> tuple[int, int]:
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
 
 
+_OBJECT_WORDS = 4  # content words after a direction word that say what it changes (4 of 2-6 by train CV)
+_TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*|[.,;:()]")
+# What a direction word changes is read by its stem, so every inflection counts ("worsen", "worsened"),
+# with general verbs of change beside the lists above.
+_MORE_UP = ["boost", "strengthen", "amplify", "expand", "grow", "rise", "worsen", "aggravate", "intensify",
+            "heighten", "extend", "maximize", "maximise"]
+_MORE_DOWN = ["weaken", "lessen", "alleviate", "relieve", "ease", "mitigate", "shrink", "shorten", "drop", "fall",
+              "lose", "minimize", "minimise", "eliminate", "remove", "limit", "restrict", "hinder", "hamper"]
+_UP_STEMS = set(stems(" ".join(sorted(_UP) + _MORE_UP)))
+_DOWN_STEMS = set(stems(" ".join(sorted(_DOWN) + _MORE_DOWN)))
+_UP_STEMS, _DOWN_STEMS = _UP_STEMS - _DOWN_STEMS, _DOWN_STEMS - _UP_STEMS
+
+
+def _object_directions(text: str) -> list[tuple[int, set[str]]]:
+    """Each direction word of `text` with what it changes: +1 up or -1 down (reversed by a
+    negation among the three words before it), and the stems of the next `_OBJECT_WORDS` content
+    words, up to a punctuation mark or the next direction word ("can induce neuroplastic changes
+    that reduce anxiety symptoms": up {neuroplast, chang}, down {anxieti, symptom})."""
+    tokens = _TOKEN.findall(text.translate(_APOSTROPHES).lower().replace("n't", " not"))
+    signs = [1 if s in _UP_STEMS else -1 if s in _DOWN_STEMS else 0 for s in stemmer().stemWords(tokens)]
+    out = []
+    for i, sign in enumerate(signs):
+        if not sign:
+            continue
+        if any(t in _NEG for t in tokens[max(0, i - 3) : i]):
+            sign = -sign
+        words: list[str] = []
+        for t, other in zip(tokens[i + 1 :], signs[i + 1 :]):
+            if other or not t[0].isalnum() or len(words) == _OBJECT_WORDS:
+                break
+            if t not in STOP_WORDS:
+                words.append(t)
+        changed = set(stems(" ".join(words)))
+        if changed:
+            out.append((sign, changed))
+    return out
+
+
+def _object_polarity(claim: str, sentence: str) -> tuple[bool, bool]:
+    """Whether the sentence moves what the claim moves the same way, and the opposite way: each
+    direction of the claim is matched with the sentence's direction whose object shares most of
+    its stems ("increase anxiety symptoms" against "... that reduce anxiety symptoms": opposite,
+    although the sentence's first direction word, "induce", goes up as the claim does)."""
+    agree = oppose = False
+    found = _object_directions(sentence)
+    for sign, changed in _object_directions(claim):
+        shared, other = max(((len(changed & obj), s) for s, obj in found), default=(0, 0), key=lambda m: m[0])
+        if shared:
+            agree |= other == sign
+            oppose |= other != sign
+    return agree, oppose
+
+
 def polarity_features(claim: str, sentence: str, cosine: float, flip_delta: float) -> list[float]:
     """`flip_delta`: cos(sentence, flip_claim(claim)) - cos(sentence, claim)."""
     c, s = claim.translate(_APOSTROPHES), sentence.translate(_APOSTROPHES)
@@ -131,7 +184,8 @@ def polarity_features(claim: str, sentence: str, cosine: float, flip_delta: floa
     cdir = np.sign(cu - cd) * (-1 if cneg else 1)
     sdir = np.sign(su - sd) * (-1 if sneg else 1)
     cs, ss = set(stems(claim)), set(stems(sentence))
+    object_agree, object_oppose = _object_polarity(claim, sentence)
     return [float(cneg != sneg), float(cneg), float(sneg), float(bool(_NULL_RESULT.search(s))),
             float(bool(_NULL_RESULT.search(c))), float(cdir * sdir > 0), float(cdir * sdir < 0),
             float(cu > cd), float(cd > cu), float(su > sd), float(sd > su), cosine,
-            len(cs & ss) / len(cs) if cs else 0.0, flip_delta, 1.0]
+            len(cs & ss) / len(cs) if cs else 0.0, flip_delta, float(object_agree), float(object_oppose), 1.0]
