@@ -290,7 +290,7 @@ def test_a_rare_question_term_outweighs_terms_every_passage_shares(encoder):
     doc = document_from_text("BUILDING.md", text, title="Building Node.js")
     index = MemoryIndex([doc], encoder, ChunkingParams(max_tokens=96, overlap_tokens=0))
     question = "How much RAM do I need to build Node.js?"
-    terms = term_weights(index, bm25_tokenize([question])[0])
+    terms = term_weights(index, question, bm25_tokenize([question])[0])
     assert terms["ram"] > 3 * terms["node"]
     sentences, x, *_ = sentence_features(index, 0, encoder.encode([question])[0], terms)  # the two lines' passage
     texts = [index.sentence_text(r) for r in sentences]
@@ -401,3 +401,16 @@ def test_a_list_of_authors_is_the_highlight_only_for_a_question_that_asks_who(en
     assert asks_person("Which authors wrote it?") and not asks_person("How many women took part?")
     assert is_byline("Lucy Yardley, PhD; Sascha Miller, MSc; Wolff Schlotz, PhD; Paul Little, MD, PhD")
     assert not is_byline("The study was carried out in Nottingham, Norwich, Newcastle upon Tyne and Bristol.")
+
+
+def test_the_number_a_question_names_picks_its_row_of_a_table(encoder, tmp_path):
+    # Two rows read alike but for their week, and the model reads "4" and "14" alike; BM25's tokens
+    # leave one-digit numbers out, so only the question's whole number "4" tells the rows apart
+    # ("4" must not match the "4.96" or "4.91" inside them either).
+    text = ("# A trial\n\n## Outcomes\n\nMean values by group at each visit are shown below.\n\n"
+            "| Outcome | Control n | Control | Intervention n | Intervention |\n|---|---|---|---|---|\n"
+            "| Intention score at 14 weeks | 134 | 4.96 (1.68) | 252 | 6.06 (1.21) |\n"
+            "| Intention score at 4 weeks | 142 | 4.91 (1.71) | 270 | 6.13 (1.18) |\n")
+    searcher = searcher_of_file(encoder, tmp_path / "trial.md", text)
+    hit = searcher.search("What was the mean intention score at 4 weeks in each group?", k=1)[0]
+    assert hit.highlight.text.startswith("Intention score at 4 weeks")

@@ -157,12 +157,26 @@ def _heading_starts(index: Index, doc: int) -> frozenset[int]:
     return frozenset(s.start for s in index.document(doc).sections)
 
 
-def term_weights(index: Index, tokens: list[str]) -> dict[str, float]:
-    """The question's stemmed terms, each weighted by how rare it is among the passages (BM25's
-    inverse document frequency): a term every passage of a manual holds ("node", "build") says
-    little about which sentence answers, a rare one ("ram") much."""
+def term_weights(index: Index, question: str, tokens: list[str]) -> dict[str, float]:
+    """The question's stemmed terms (`tokens`, `bm25_tokenize`'s), each weighted by how rare it is
+    among the passages (BM25's inverse document frequency): a term every passage of a manual holds
+    ("node", "build") says little about which sentence answers, a rare one ("ram") much.  The
+    numbers the question names count too, whole ("4" of "at 4 weeks", which BM25's tokens leave
+    out; "4" is not "4.96"), each as much as its rarest word: they pick one row of a table."""
     unique = list(dict.fromkeys(tokens))
-    return dict(zip(unique, index.idf(unique).tolist())) if unique else {}
+    terms = dict(zip(unique, index.idf(unique).tolist())) if unique else {}
+    rarest = max(terms.values(), default=1.0)
+    terms.update(dict.fromkeys(_numbers(question), rarest))
+    return terms
+
+
+# A number written on its own: not part of a name ("NK1", "COVID-19") nor of a longer number.
+_WHOLE_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w]|[.,]\d)")
+
+
+def _numbers(text: str) -> set[str]:
+    """The whole numbers of `text`, keyed apart from BM25's tokens ("#4", "#1000" for "1,000")."""
+    return {"#" + m.group().replace(",", "") for m in _WHOLE_NUMBER.finditer(text)}
 
 
 def _share(terms: dict[str, float], tokens: set[str]) -> float:
@@ -189,7 +203,7 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     doc = index.document(p.doc)
     spans = [index.sentence_span(r) for r in sentences]
     texts = [doc.text[s:e] for s, e in spans]
-    tokens = [set(t) for t in bm25_tokenize(texts)]
+    tokens = [set(t) | _numbers(text) for t, text in zip(bm25_tokenize(texts), texts)]
     passage_terms = set().union(*tokens)
     cos_passage = float((index.passage_vectors(np.array([row])) @ q)[0])
     prev = np.concatenate([sims[:1], sims[:-1]])

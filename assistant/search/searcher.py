@@ -190,7 +190,7 @@ class Searcher:
         q = self.encoder.encode_query(question) if query_vector is None else query_vector
         tokens = bm25_tokenize([question])[0]
         cand = self.candidates(question, doc_ids, q, n=max(self.fusion.candidates, 4 * k), tokens=tokens)
-        terms = term_weights(self.index, tokens)
+        terms = term_weights(self.index, question, tokens)
         scores = cand.fused(self.fusion, mode)
         pool, asked = pool_cosine(cand.dense, self.index.passage_docs(cand.rows)), is_question(question)
         quantity, person = asks_quantity(question), asks_person(question)
