@@ -414,3 +414,25 @@ def test_the_number_a_question_names_picks_its_row_of_a_table(encoder, tmp_path)
     searcher = searcher_of_file(encoder, tmp_path / "trial.md", text)
     hit = searcher.search("What was the mean intention score at 4 weeks in each group?", k=1)[0]
     assert hit.highlight.text.startswith("Intention score at 4 weeks")
+
+
+def test_a_row_for_a_time_point_reads_under_the_row_that_names_what_it_measures(encoder, tmp_path):
+    # A journal's table gives each measure a row, then a row per visit that opens with the visit.
+    # Two "28 weeks" rows: the one under "Calcium, mg" answers; the one under "Energy, kJ" and the
+    # calcium row itself (trial entry) do not. The prose sections give the question's common words
+    # ("weeks", "groups", "intake", "differ") the weight they have in a paper.
+    prose = "".join(f"## Visit {i}\n\nAt {w} weeks of pregnancy the women in both groups reported how much they ate, "
+                    "and dietary intake was compared between the groups to see whether it did differ.\n\n"
+                    for i, w in enumerate((12, 20, 28, 36)))
+    text = ("# A trial\n\n" + prose + "## Diet\n\nDietary intake by group at each visit is shown below.\n\n"
+            "| Measure | Lifestyle advice | Standard care | Difference (95% CI) |\n|---|---|---|---|\n"
+            "| Energy, kJ Trial entry | 8501.2 (2512.3) | 8432.9 (2643.0) | 68.3 (-240.1 to 376.7) |\n"
+            "| 28 weeks | 8342.1 (2337.5) | 8612.6 (2581.2) | -270.5 (-560.2 to 19.2) |\n"
+            "| 36 weeks | 8290.4 (2498.8) | 8475.0 (2533.6) | -184.6 (-501.3 to 132.1) |\n"
+            "| Calcium, mg Trial entry | 930.81 (388.80) | 963.43 (429.48) | -32.10 (-71.25 to 7.04) |\n"
+            "| 28 weeks | 1009.34 (366.54) | 984.56 (400.48) | 40.73 (1.57 to 79.88) |\n"
+            "| 36 weeks | 1031.14 (421.66) | 1003.76 (404.85) | 31.99 (-11.04 to 75.02) |\n")
+    searcher = searcher_of_file(encoder, tmp_path / "trial.md", text)
+    hits = searcher.search("At 28 weeks, how much did calcium intake differ between the groups?", k=5)
+    table = next(h for h in hits if "Calcium" in h.text)
+    assert table.highlight.text.startswith("28 weeks | 1009.34")

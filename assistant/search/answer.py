@@ -203,7 +203,9 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     doc = index.document(p.doc)
     spans = [index.sentence_span(r) for r in sentences]
     texts = [doc.text[s:e] for s, e in spans]
-    tokens = [set(t) | _numbers(text) for t, text in zip(bm25_tokenize(texts), texts)]
+    labels = _row_labels(doc.text, spans, texts)
+    words = bm25_tokenize(texts + labels)
+    tokens = [set(t) | set(label) | _numbers(text) for t, label, text in zip(words, words[n:], texts)]
     passage_terms = set().union(*tokens)
     cos_passage = float((index.passage_vectors(np.array([row])) @ q)[0])
     prev = np.concatenate([sims[:1], sims[:-1]])
@@ -226,6 +228,23 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     heading |= code
     passage = {"cos_passage": cos_passage, "passage_term_share": _share(terms, passage_terms)}
     return sentences, x, heading, leads, passage
+
+
+_LEADING_WORDS = re.compile(r"^[^\d]*")
+
+
+def _row_labels(text: str, spans: list[tuple[int, int]], lines: list[str]) -> list[str]:
+    """The label each line that opens with a number reads under: a table's rows for time points or
+    doses ("28 weeks 1009.34 (366.54) ...") stand under the row that names what they measure
+    ("Calcium, mg Trial entry 930.81 ..."), the last line above them in their block that opens
+    with a word; its words before its first number are the label.  "" for other lines."""
+    out = [""] * len(lines)
+    for i in range(1, len(lines)):
+        if not lines[i][:1].isdigit() or text.count("\n", spans[i - 1][1], spans[i][0]) != 1:
+            continue
+        above = lines[i - 1]
+        out[i] = out[i - 1] if above[:1].isdigit() else _LEADING_WORDS.match(above).group()
+    return out
 
 
 LIST_ITEMS = 8  # the most items of an announced list a highlight takes
