@@ -18,7 +18,7 @@ from assistant.search.answer import (
     SENTENCE_FEATURES,
     AnswerModel,
     answer_span,
-    asks_quantity,
+    asked_amount,
     is_code_like,
     is_heading_like,
     is_question,
@@ -223,7 +223,8 @@ def test_a_question_asking_for_an_amount_highlights_a_sentence_that_states_one(e
             "their therapist. There will be a maximum of eight participants in each group. The sessions "
             "take place in a quiet room at the clinic.")
     searcher = _one_document(encoder, "focus.txt", text)
-    assert asks_quantity("How large can one training group get?") and not asks_quantity("What is a training group?")
+    assert asked_amount("How large can one training group get?") == "number"
+    assert asked_amount("What is a training group?") is None
     hit = searcher.search("How large can one training group get?", k=1)[0]
     assert hit.highlight.text.startswith("There will be a maximum of eight")
     assert searcher.search("What is a training group?", k=1)[0].highlight.text.startswith("The training group is")
@@ -436,3 +437,15 @@ def test_a_row_for_a_time_point_reads_under_the_row_that_names_what_it_measures(
     hits = searcher.search("At 28 weeks, how much did calcium intake differ between the groups?", k=5)
     table = next(h for h in hits if "Calcium" in h.text)
     assert table.highlight.text.startswith("28 weeks | 1009.34")
+
+
+def test_a_question_asking_how_often_highlights_a_sentence_that_states_a_rate(encoder):
+    # Two sentences state numbers; the one that repeats the question's words also says "daily"
+    # (of daily living, no rate). The rate is in "24 weekly sessions".
+    text = ("Cognitive training\n\nIn the trial, 126 young people at risk of psychosis attend cognitive training groups "
+            "to improve daily living. The training consists of 24 weekly group sessions led by two therapists. "
+            "Each group meets in a quiet room at the clinic.")
+    searcher = _one_document(encoder, "focus.txt", text)
+    assert asked_amount("How often do young people attend the training groups?") == "frequency"
+    hit = searcher.search("How often do young people at risk of psychosis attend the cognitive training groups?", k=1)[0]
+    assert hit.highlight.text.startswith("The training consists of 24 weekly")

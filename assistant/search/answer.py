@@ -12,7 +12,8 @@ Two logistic regressions stored as JSON in `assistant/models/answer.json` (train
   with the sentence before it when it opens by pointing back to that one, and with the one after
   it when that one opens the enumeration it announces or is the command its colon announces, or
   with the list its colon announces when each item is a sentence (`answer_span`); for a question
-  asking for an amount, the best sentence that states a number, a citation's aside (`asks_quantity`);
+  asking for an amount, the best sentence that states a number, a citation's aside, and for how
+  often, a rate over time (`asked_amount`);
 - the relevance model turns `RELEVANCE_FEATURES` of a passage into the probability that it holds the
   answer (on SciFact train claims: that it is a passage of an evidence abstract containing a
   rationale sentence), calibrated out of fold.
@@ -20,7 +21,7 @@ A search is *answered* when some hit's probability reaches the model's `answer_b
 hits are the closest passages, not answers.  `match_words` says a probability in words.
 
 Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEATURES`, `MODEL_PATH`,
-`answer_model`, `answer_span`, `asks_person`, `asks_quantity`, `is_byline`, `is_code_like`, `is_heading_like`,
+`answer_model`, `answer_span`, `asked_amount`, `asks_person`, `is_byline`, `is_code_like`, `is_heading_like`,
 `is_question`, `match_words`, `passage_answer`, `pick`, `pool_cosine`, `relevance_features`,
 `sentence_features`, `term_weights`, `MatchWord`.
 """
@@ -41,8 +42,8 @@ from assistant.index import Index
 from assistant.linear import LinearModel
 from assistant.text import bm25_tokenize
 
-__all__ = ["MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AnswerModel", "MatchWord", "PassageAnswer", "answer_span",
-           "answer_model", "asks_person", "asks_quantity", "is_byline", "is_code_like", "is_heading_like",
+__all__ = ["MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord", "PassageAnswer",
+           "answer_span", "answer_model", "asked_amount", "asks_person", "is_byline", "is_code_like", "is_heading_like",
            "is_question", "match_words", "passage_answer", "pick", "pool_cosine", "relevance_features", "sentence_features",
            "term_weights"]
 
@@ -430,17 +431,40 @@ def is_byline(text: str) -> bool:
     return names >= 3 and names >= 0.6 * len(parts)
 
 
-def asks_quantity(question: str) -> bool:
-    """Whether the question asks for an amount, a count, a duration or a rate."""
-    return bool(_QUANTITY.search(question))
+AmountKind = Literal["number", "frequency"]
+_HOW_OFTEN = re.compile(r"\b(how (often|frequently)|what frequency|how many times)\b", re.I)
+# How often something happens: a rate over a unit of time ("24 weekly sessions", "taken daily.",
+# "twice a day", "3 times per week", "every 2 weeks"); "daily" before a noun without a number is
+# no rate ("daily living").
+_TIME_UNIT = r"(?:day|week|fortnight|month|year|hour|night|morning|evening)s?"
+_RATE = r"(?:daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually|hourly)"
+_FREQUENCY = re.compile(rf"\b\d+\s+{_RATE}\b|\b{_RATE}(?=\s*[.,;:)]|\s+for\b)|"
+                        rf"\b(once|twice|thrice|times?)\s+(a|an|per|each|every)\s+(other\s+)?{_TIME_UNIT}\b|"
+                        rf"\bevery\s+(other\s+|\d+\s+|two\s+|three\s+|four\s+)?{_TIME_UNIT}\b|"
+                        rf"\b(per|a)\s+{_TIME_UNIT}\b", re.I)
+
+
+def asked_amount(question: str) -> AmountKind | None:
+    """What amount the question asks for: "frequency" (how often), "number" (a count, a size, a
+    duration, a rate), or None."""
+    if _HOW_OFTEN.search(question):
+        return "frequency"
+    return "number" if _QUANTITY.search(question) else None
+
+
+def _states_amount(text: str, kind: AmountKind) -> bool:
+    """Whether a sentence states the kind of amount asked for: a number, and for a frequency a
+    rate over time as well ("improve daily living" states none; "24 weekly sessions" does)."""
+    return _states_number(text) and (kind != "frequency" or bool(_FREQUENCY.search(text)))
 
 
 def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float], pool: tuple[float, float], question: bool,
-                   model: AnswerModel | None = None, quantity: bool = False, person: bool = False) -> PassageAnswer:
+                   model: AnswerModel | None = None, amount: AmountKind | None = None, person: bool = False
+                   ) -> PassageAnswer:
     """The answering sentence of passage `row` and the passage's relevance features; `pool` is
-    `pool_cosine` of the search's candidates, `question` whether the query is a question, `quantity`
-    whether it asks for an amount (`asks_quantity`): then the highlight is the best sentence that
-    states a number, when the best of all states none and another does; `person` whether it asks
+    `pool_cosine` of the search's candidates, `question` whether the query is a question, `amount`
+    what amount it asks for (`asked_amount`): then the highlight is the best sentence that states
+    one, when the best of all states none and another does (`_states_amount`); `person` whether it asks
     for a person (`asks_person`): then a list of authors may be the highlight.  The relevance features
     are those of the best sentence of all, as the model was trained."""
     model = model or answer_model()
@@ -455,8 +479,10 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
         if byline.any() and not byline.all():
             heading, logits = heading | byline, np.where(byline, logits.min() - 1.0, logits)
     best = shown = pick(logits, heading, leads)
-    if quantity:
-        states = np.array([_states_number(index.sentence_text(r)) for r in sentences]) & ~heading
+    if amount:
+        states = np.array([_states_amount(index.sentence_text(r), amount) for r in sentences]) & ~heading
+        if amount == "frequency" and not states.any():
+            states = np.array([_states_number(index.sentence_text(r)) for r in sentences]) & ~heading
         if states.any() and not states[best]:
             shown = int(np.argmax(np.where(states, logits, -np.inf)))
     return PassageAnswer(sentences.start + shown, float(logits[best]),

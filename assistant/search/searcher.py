@@ -24,11 +24,12 @@ from assistant.config import FusionParams
 from assistant.embedding import Encoder, get_encoder
 from assistant.index import Index, open_index
 from assistant.search.answer import (
+    AmountKind,
     AnswerModel,
     answer_model,
     answer_span,
+    asked_amount,
     asks_person,
-    asks_quantity,
     is_question,
     match_words,
     passage_answer,
@@ -193,7 +194,7 @@ class Searcher:
         terms = term_weights(self.index, question, tokens)
         scores = cand.fused(self.fusion, mode)
         pool, asked = pool_cosine(cand.dense, self.index.passage_docs(cand.rows)), is_question(question)
-        quantity, person = asks_quantity(question), asks_person(question)
+        amount, person = asked_amount(question), asks_person(question)
         kept: list[Hit] = []
         taken: dict[int, list[tuple[int, int]]] = {}
         shown: set[tuple[int, int] | str] = set()
@@ -203,7 +204,7 @@ class Searcher:
             if any(min(p.end, e2) - max(p.start, s2) > 0.5 * min(p.end - p.start, e2 - s2)
                    for s2, e2 in taken.get(p.doc, [])):
                 continue
-            hit = self._hit(len(kept) + 1, p.row, float(scores[i]), q, terms, pool, asked, quantity, person)
+            hit = self._hit(len(kept) + 1, p.row, float(scores[i]), q, terms, pool, asked, amount, person)
             # Two windows around one answering sentence are one spot: the second would show the
             # reader the same highlighted sentence again.  So is the same sentence in another
             # document: a file added twice, or a page that also stands in a whole-book page.
@@ -238,10 +239,10 @@ class Searcher:
         yield from refs
 
     def _hit(self, rank: int, row: int, score: float, q: np.ndarray, terms: dict[str, float], pool: tuple[float, float],
-             asked: bool, quantity: bool, person: bool) -> Hit:
+             asked: bool, amount: AmountKind | None, person: bool) -> Hit:
         p = self.index.passage(row)
         doc = self.index.document(p.doc)
-        answer = passage_answer(self.index, row, q, terms, pool, asked, self.answers, quantity, person)
+        answer = passage_answer(self.index, row, q, terms, pool, asked, self.answers, amount, person)
         best = answer.sentence
         hs, he = answer_span(self.index, row, best) if best is not None else (p.start, p.end)
         probability = float(self.answers.probability(answer.relevance)[0]) if best is not None else 0.0
