@@ -335,6 +335,12 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
      "How many participants were analysed in the LIMIT trial?"),
     ("Which scales were used for depression in FOCUS?", "Which were used for psychosis?",
      "Which scales were used for psychosis in FOCUS?"),
+    # a lower-case word that is no English word names something (a package, a product), as a
+    # word with a capital or a digit does: the new one takes its place
+    ("How do I install bm25s?", "And httpcore?", "How do I install httpcore?"),
+    ("Which Python versions does courlan support?", "And htmldate?", "Which Python versions does htmldate support?"),
+    # the preposition left at the end of the previous question is not part of what "it" stands for
+    ("What license is courlan under?", "Is it free for commercial use?", "Is courlan free for commercial use?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

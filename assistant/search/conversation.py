@@ -31,6 +31,7 @@ from typing import Literal, NamedTuple
 import numpy as np
 
 from assistant import config
+from assistant.ingest.words import english_words
 from assistant.text import FUNCTION_WORDS, QUESTION_FILLER, strip_control
 
 __all__ = ["FollowupKind", "ResolvedQuery", "is_followup", "resolve_followup"]
@@ -64,6 +65,14 @@ _WH_FRAGMENT = re.compile(rf"^(?:(?:and|but|so|also|then)\s+)?({_WH})((?:\s+(?!{
 _ADVERBIAL = re.compile(rf"{_WH_PREPOSITION}(?:how(?:\s+(?:long|often|old|far|soon))?|when|where|why)", re.I)
 # A name: a word with a capital or a digit after its first letter ("FOCUS", "BeneMin", "NK1", "U@Uni").
 _NAME = re.compile(r"(?<![\w@])[A-Za-z][\w@-]{0,40}[A-Z0-9][\w@-]{0,40}(?![\w@-])")
+
+
+def _is_name(word: str) -> bool:
+    """A name: a word with a capital or a digit after its first letter, or a lower-case word of
+    three or more letters that is no English word ("httpcore", "courlan": a package, a product)."""
+    if _NAME.fullmatch(word):
+        return True
+    return word.isalpha() and word.islower() and len(word) >= 3 and word not in _STOP and word not in english_words()
 
 
 MAX_PHRASES = 96  # phrases of the previous question a new topic is compared with (a long question has ~60)
@@ -202,12 +211,14 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
     if lead and lead.group(1).lower() != "for":  # "And for anxiety?" asks about anxiety, not "for" it
         body = re.sub(r"[?.!]+\s*$", "", previous.strip())
         return ResolvedQuery(question, _tidy(f"{body} {lead.group(1).lower()} {lead.group(2)}?"), kind, lead.group(2))
-    # "What about LIMIT?" after "Who funded the FOCUS trial?": a name takes the place of the
-    # previous question's only name (the embedding model knows neither).
-    names, name = _NAME.findall(previous), _ARTICLE.sub("", topic)
-    if _NAME.fullmatch(name) and len(set(names)) == 1:
-        i = previous.find(names[0])
-        return ResolvedQuery(question, _tidy(_put(previous, i, i + len(names[0]), name)), kind, name)
+    # "What about LIMIT?" after "Who funded the FOCUS trial?", "And httpcore?" after "How do I
+    # install bm25s?": a name takes the place of the previous question's only name (the embedding
+    # model knows neither).
+    name = _ARTICLE.sub("", topic)
+    names = {m.group(): m.start() for m in [*_NAME.finditer(previous), *_WORD.finditer(previous)] if _is_name(m.group())}
+    if _is_name(name) and len(names) == 1:
+        (old, i), = names.items()
+        return ResolvedQuery(question, _tidy(_put(previous, i, i + len(old), name)), kind, name)
     # The last phrases only: a question puts its topic last, and each phrase is embedded.
     spans = _phrases(previous)[-MAX_PHRASES:]
     if topic and spans:
@@ -419,9 +430,14 @@ def _referent(question: str, plural: bool) -> str:
     if plural and not _is_plural(tail):
         heads = [h for h in map(_plural_start, _runs(body)) if h]
         tail = heads[-1] if heads else tail
+    # "What license is courlan under?": the preposition left at the end belongs to the question
+    tail = _STRANDED.sub("", tail)
     if not _content_words(tail):
         return ""
     return tail
+
+
+_STRANDED = re.compile(r"\s+(?:under|for|with|to|from|on|in|of|about|at|by|into|over|after)$", re.I)
 
 
 def _runs(text: str) -> list[str]:
