@@ -341,6 +341,11 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("Which Python versions does courlan support?", "And htmldate?", "Which Python versions does htmldate support?"),
     # the preposition left at the end of the previous question is not part of what "it" stands for
     ("What license is courlan under?", "Is it free for commercial use?", "Is courlan free for commercial use?"),
+    # "any" stands for what the previous question asked about, which no phrase of it names alone:
+    # the two are searched together; a short question with a subject of its own is a new question
+    ("What side effects did participants report?", "Were any serious?",
+     "Were any serious? (What side effects did participants report?)"),
+    ("What side effects did participants report?", "Was anxiety reduced?", "Was anxiety reduced?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

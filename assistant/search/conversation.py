@@ -42,6 +42,11 @@ _LEADS = re.compile(r"^(and|but|so|also|or|then|ok(ay)?|now)?\s*(what|how)\s+abo
                     r"(for|with|in|regarding|about|of|the same for|same for)?\s*|^(same|likewise)\s+(for|with)\s+"
                     r"|^(what|how)\s+of\s+", re.I)
 _DEMONSTRATIVES = {"this", "that", "these", "those"}
+# An auxiliary, then a quantifier standing for the previous question's noun: "Were any serious?",
+# "Did many drop out?".
+_QUANTIFIED = re.compile(r"^(?:and\s+)?(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could)\s+"
+                         r"(?:any|some|all|none|both|either|neither|each|many|most|few|several)\b(?!\s+of\s+(?:the|these|those)\b)",
+                         re.I)
 # A choice among what the previous question asked for: "Which one should I use?", "Which of them ...?".
 _WHICH_OF = re.compile(r"\bwhich\s+(?:ones?|of\s+(?:them|these|those|the\s+two))\b", re.I)
 _PLURAL_PRONOUNS = {"they", "them", "their", "these", "those"}
@@ -101,7 +106,9 @@ def is_followup(question: str) -> Literal["new-topic", "reference", ""]:
     content = _content_words(q)
     if (_PRONOUNS.search(q) or _WHICH_OF.search(q)) and len(content) <= 4:
         return "reference"
-    question_word = re.match(r"^(what|how|why|who|which|when|where|is|are|does|do|can)\b", q, re.I)
+    if _QUANTIFIED.match(q) and len(content) <= 2:
+        return "reference"  # "Were any serious?": any of what the previous question asked about
+    question_word = re.match(rf"^(what|how|why|who|which|when|where|{_AUX})\b", q, re.I)
     if len(words) <= 3 and content and q.endswith("?") and not question_word:
         return "new-topic"  # "Anxiety?" after a question
     return ""
@@ -166,7 +173,11 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder)
         # it names alone ("What functions decode DER data?"): the two are searched together.
         return ResolvedQuery(question, f"{q} ({previous})", kind)
     pronoun = _PRONOUNS.search(q)
-    determiner = pronoun and re.match(r"\s+([\w'-]+)", q[pronoun.end():])
+    if not pronoun:
+        # "Were any serious?" after "What side effects did participants report?": no word of it
+        # stands for a phrase of the previous question, which is searched with it.
+        return ResolvedQuery(question, f"{q} ({previous})", kind)
+    determiner = re.match(r"\s+([\w'-]+)", q[pronoun.end():])
     if determiner and pronoun.group().lower() in _DEMONSTRATIVES and determiner.group(1).lower() not in _STOP:
         # "What is that phenomenon called?": the phenomenon is what the previous question describes,
         # which no phrase of it names; the question is searched together with it.
