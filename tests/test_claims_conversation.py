@@ -346,6 +346,9 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("What side effects did participants report?", "Were any serious?",
      "Were any serious? (What side effects did participants report?)"),
     ("What side effects did participants report?", "Was anxiety reduced?", "Was anxiety reduced?"),
+    # a do-question's subject that is a name ends at the verb after it (the verb is no name)
+    ("How does httpcore handle HTTP/2?", "Is it thread-safe?", "Is httpcore thread-safe?"),
+    ("How does Rust handle memory safety?", "What about concurrency?", "How does Rust handle concurrency safety?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

@@ -130,15 +130,25 @@ def _phrases(text: str) -> list[tuple[int, int]]:
     """Spans of runs of 1-3 consecutive content words (a verb the question pivots on, "affect",
     ends a run: "stress affect" names nothing)."""
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    verb = _verb_after_name(text)
     out = []
     for i, (s, _, w) in enumerate(tokens):
-        if w.lower() in _STOP or _PIVOT.fullmatch(w + " "):
+        if w.lower() in _STOP or _PIVOT.fullmatch(w + " ") or s == verb:
             continue
         for j in range(i, min(i + 3, len(tokens))):
-            if tokens[j][2].lower() in _STOP or _PIVOT.fullmatch(tokens[j][2] + " "):
+            if tokens[j][2].lower() in _STOP or _PIVOT.fullmatch(tokens[j][2] + " ") or tokens[j][0] == verb:
                 break
             out.append((s, tokens[j][1]))
     return out
+
+
+def _verb_after_name(text: str) -> int | None:
+    """Where the verb of a do-question whose subject is a name starts, when words follow it: the
+    word after the names ("handle" in "How does Rust handle memory safety?"); None otherwise."""
+    do = re.search(r"\b(?:does|do|did)\s+", text, re.I)
+    words = list(_WORD.finditer(text, do.end())) if do else []
+    named = next((k for k, m in enumerate(words) if not (_is_name(m.group()) or m.group()[:1].isupper())), len(words))
+    return words[named].start() if 0 < named < len(words) - 1 else None
 
 
 def resolve_followup(question: str, history: list[str], encoder) -> ResolvedQuery:
@@ -338,7 +348,8 @@ def _ends_run(text: str, e: int) -> bool:
     """Whether the phrase ending at `e` ends its run of content words: the next word is a function
     word, a verb the question pivots on or the verb a do-question ends with, or none follows."""
     m = _WORD.search(text, e)
-    do = _DO_VERB.search(text)
+    # a do-question whose verb follows its named subject ends in its object, not its verb
+    do = _DO_VERB.search(text) if _verb_after_name(text) is None else None
     return (m is None or m.group().lower() in _STOP or bool(_PIVOT.fullmatch(m.group() + " "))
             or (do is not None and m.start() == do.start(1)))
 
@@ -358,8 +369,10 @@ def _both_adverbs(phrase: str, topic: str) -> bool:
 def _run_start(text: str, s: int) -> int:
     """Where the run of content words holding the phrase at `s` starts (at most three words)."""
     words = [m for m in _WORD.finditer(text[:s])]
+    verb = _verb_after_name(text)
     taken = 0
-    while words and taken < 2 and words[-1].group().lower() not in _STOP and not _PIVOT.fullmatch(words[-1].group() + " "):
+    while words and taken < 2 and words[-1].group().lower() not in _STOP and not _PIVOT.fullmatch(words[-1].group() + " ") \
+            and words[-1].start() != verb:
         s = words.pop().start()
         taken += 1
     return s
@@ -419,7 +432,7 @@ def _referent(question: str, plural: bool) -> str:
     else the noun phrase the question ends with; for "they"/"them", the last plural phrase when
     that one is singular.  "" when none is a noun phrase."""
     body = re.sub(r"[?.!]+\s*$", "", question.strip())
-    do = re.search(r"\b(?:does|do|did)\s+((?:(?:the|a|an|this|that)\s+)?(?:[\w'.-]+\s+){1,3})[\w'-]+$", body, re.I)
+    do = re.search(r"\b(?:does|do|did)\s+((?:(?:the|a|an|this|that)\s+)?(?:[\w'.-]+\s+){1,3})[\w'./-]+$", body, re.I)
     # "How do I spawn a child process?": what the person acts on, up to a preposition or an
     # infinitive ("a function" in "schedule a function to run after a delay")
     acts_on = re.search(r"\b(?:do|does|did|can|could|should|would|will|shall)\s+(?:I|you|we|one)\s+[\w'-]+\s+(.+)$", body, re.I)
@@ -430,6 +443,10 @@ def _referent(question: str, plural: bool) -> str:
     elif do and len(_content_words(do.group(1))) == len(_ARTICLE.sub("", do.group(1)).split()):
         # "How does exercise affect neuroplasticity?": the subject ends at its verb
         tail = _PIVOT.split(do.group(1), maxsplit=1)[0].strip()
+        # "How does httpcore handle proxies?": a subject that is a name ends at the verb after it
+        verb = _verb_after_name(body)
+        if verb is not None and verb < do.end(1):
+            tail = body[do.start(1) : verb].strip()
     elif asked and _is_plural(_PIVOT.split(asked.group(1), maxsplit=1)[0]) == plural:
         return asked.group(1)
     elif subject and _content_words(subject.group(1)):
