@@ -349,6 +349,13 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # a do-question's subject that is a name ends at the verb after it (the verb is no name)
     ("How does httpcore handle HTTP/2?", "Is it thread-safe?", "Is httpcore thread-safe?"),
     ("How does Rust handle memory safety?", "What about concurrency?", "How does Rust handle concurrency safety?"),
+    # "about" leads a new topic as "in" and "with" do
+    ("What did the authors conclude about CBT?", "And about medication?", "What did the authors conclude about medication?"),
+    # a stranded preposition goes with the predicate before it; a particle goes with its verb; the
+    # subject of "What does X do?" is X
+    ("What is the hippocampus responsible for?", "Where is it located?", "Where is the hippocampus located?"),
+    ("How can I speed up BM25 retrieval?", "Does it use a lot of memory?", "Does BM25 retrieval use a lot of memory?"),
+    ("What does the borrow checker do in Rust?", "Why is it needed?", "Why is the borrow checker needed?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

@@ -220,7 +220,7 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
     # takes the place of what followed the same preposition; where the previous question has none
     # ("And in children?" after "How does stress affect the brain?"), the phrase is added to it.
     lead = re.match(r"^(?:(?:and|but|also|or|then|now)\s+|(?:what|how)\s+about\s+)?"
-                    r"(in|for|of|with|on|at|during|among|after|before|without)\s+(\S.*?)[?.!]*$", q, re.I)
+                    r"(in|for|of|with|on|at|about|during|among|after|before|without)\s+(\S.*?)[?.!]*$", q, re.I)
     after = list(re.finditer(rf"\b{lead.group(1)}\s+", previous, re.I)) if lead else []
     if lead and after:
         # Only the words up to the next preposition go: "for girls in GoActive" + "And for boys?"
@@ -437,9 +437,13 @@ def _referent(question: str, plural: bool) -> str:
     # infinitive ("a function" in "schedule a function to run after a delay")
     acts_on = re.search(r"\b(?:do|does|did|can|could|should|would|will|shall)\s+(?:I|you|we|one)\s+[\w'-]+\s+(.+)$", body, re.I)
     obj = _PIVOT.split(acts_on.group(1), maxsplit=1)[0].strip() if acts_on else ""
+    obj = _PARTICLE.sub("", obj)  # "How can I speed up BM25 retrieval?": "up" goes with the verb
     asked, subject = _ASKED.match(body), _SUBJECT.match(body) or _ADVERB_SUBJECT.match(body)
+    does_do = _DOES_DO.match(body)
     if _content_words(obj):
         tail = obj
+    elif does_do and _content_words(does_do.group(1)):
+        tail = does_do.group(1)
     elif do and len(_content_words(do.group(1))) == len(_ARTICLE.sub("", do.group(1)).split()):
         # "How does exercise affect neuroplasticity?": the subject ends at its verb
         tail = _PIVOT.split(do.group(1), maxsplit=1)[0].strip()
@@ -448,7 +452,12 @@ def _referent(question: str, plural: bool) -> str:
         if verb is not None and verb < do.end(1):
             tail = body[do.start(1) : verb].strip()
     elif asked and _is_plural(_PIVOT.split(asked.group(1), maxsplit=1)[0]) == plural:
-        return asked.group(1)
+        # "What is the hippocampus responsible for?": the preposition left at the end goes, and so
+        # does the predicate before it, told by its ending ("responsible", "used", "known")
+        asked_phrase = _STRANDED.sub("", asked.group(1))
+        if asked_phrase != asked.group(1) and len(asked_phrase.split()) >= 3 and _PREDICATE.search(asked_phrase):
+            asked_phrase = asked_phrase.rsplit(None, 1)[0]
+        return asked_phrase
     elif subject and _content_words(subject.group(1)):
         tail = subject.group(1)
     else:
@@ -465,6 +474,10 @@ def _referent(question: str, plural: bool) -> str:
     return tail
 
 
+_PREDICATE = re.compile(r"\s[a-z]+(?:ed|en|wn|ble|ant|ent|ive|ful|ous)$")
+_PARTICLE = re.compile(r"^(?:up|down|out|off|over|back|away)\s+(?=\S)", re.I)
+# "What does the borrow checker do in Rust?": the subject of "do" itself
+_DOES_DO = re.compile(r"^(?:what|how|why|when|where)\s+(?:does|do|did)\s+(.+?)\s+do\b", re.I)
 _STRANDED = re.compile(r"\s+(?:under|for|with|to|from|on|in|of|about|at|by|into|over|after)$", re.I)
 
 
