@@ -175,6 +175,19 @@ def test_html_title_is_the_article_not_every_h1_joined(tmp_path: Path):
     assert load_file(page, "page.html")[0].title == "Sleep consolidates memory"
 
 
+def test_a_manual_made_one_page_whose_h1s_are_its_sections_is_named_by_its_title_tag(tmp_path: Path):
+    # Sphinx's single-page build of a policy: "Abstract", "Contents" and the chapters are h1s; the
+    # first shares no word with the <title>, which names the document. (A blog's second h1, a
+    # widget, still leaves the first h1 the title: the test above.)
+    page = tmp_path / "policy.html"
+    page.write_text("<html><head><title>Debian Python Policy 0.12.0.0 documentation</title></head><body>"
+                    "<h1>Abstract</h1><p>This document describes the packaging of Python within the Debian "
+                    "distribution and the policy requirements for packaged Python programs and modules.</p>"
+                    "<h1>Contents</h1><p>Copyright, packaging, modules and programs.</p>"
+                    "<h1>Python Packaging</h1><p>Debian ships several versions of Python at once.</p></body></html>")
+    assert load_file(page, "policy.html")[0].title == "Debian Python Policy 0.12.0.0 documentation"
+
+
 def test_html_headings_that_link_to_themselves_are_sections_and_the_menu_title_is_not_the_page_title(tmp_path: Path):
     # A documentation site's page (mdBook's layout): a menu bar's h1 names the book, the page's own
     # h1 and h2s are links to themselves (which trafilatura drops as navigation inside a
