@@ -449,3 +449,15 @@ def test_a_question_asking_how_often_highlights_a_sentence_that_states_a_rate(en
     assert asked_amount("How often do young people attend the training groups?") == "frequency"
     hit = searcher.search("How often do young people at risk of psychosis attend the cognitive training groups?", k=1)[0]
     assert hit.highlight.text.startswith("The training consists of 24 weekly")
+
+
+def test_the_option_a_question_names_picks_its_line_of_a_list_of_options(encoder):
+    # A manual's options, each "-x --long: what it does"; BM25's tokens leave "-k" out, and the
+    # line that shares the question's other words ("decompress") is another option's.
+    text = ("Options\n\n-c --stdout: Compress or decompress a file to standard output.\n"
+            "-d --decompress: This option makes the program decompress a file, whatever it is called.\n"
+            "-k --keep: Keep (don't delete) input files.\n"
+            "-f --force: Force overwrite of output files.")
+    searcher = _one_document(encoder, "bzip2.txt", text)
+    hit = searcher.search("What does the -k option do when I decompress a file?", k=1)[0]
+    assert hit.highlight.text.startswith("-k --keep")

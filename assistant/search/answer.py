@@ -162,22 +162,27 @@ def term_weights(index: Index, question: str, tokens: list[str]) -> dict[str, fl
     """The question's stemmed terms (`tokens`, `bm25_tokenize`'s), each weighted by how rare it is
     among the passages (BM25's inverse document frequency): a term every passage of a manual holds
     ("node", "build") says little about which sentence answers, a rare one ("ram") much.  The
-    numbers the question names count too, whole ("4" of "at 4 weeks", which BM25's tokens leave
-    out; "4" is not "4.96"), each as much as its rarest word: they pick one row of a table."""
+    numbers and command-line options the question names count too, whole ("4" of "at 4 weeks",
+    "-k" of "What does the -k option do?", which BM25's tokens leave out; "4" is not "4.96"), each
+    as much as its rarest word: they pick one row of a table, one option of a list."""
     unique = list(dict.fromkeys(tokens))
     terms = dict(zip(unique, index.idf(unique).tolist())) if unique else {}
     rarest = max(terms.values(), default=1.0)
-    terms.update(dict.fromkeys(_numbers(question), rarest))
+    terms.update(dict.fromkeys(_exact_terms(question), rarest))
     return terms
 
 
 # A number written on its own: not part of a name ("NK1", "COVID-19") nor of a longer number.
 _WHOLE_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w]|[.,]\d)")
+# A command-line option: "-k", "--keep", "-Wall" after a space or an opening mark.
+_OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")
 
 
-def _numbers(text: str) -> set[str]:
-    """The whole numbers of `text`, keyed apart from BM25's tokens ("#4", "#1000" for "1,000")."""
-    return {"#" + m.group().replace(",", "") for m in _WHOLE_NUMBER.finditer(text)}
+def _exact_terms(text: str) -> set[str]:
+    """The whole numbers and command-line options of `text`, keyed apart from BM25's tokens ("#4",
+    "#1000" for "1,000", "#-k")."""
+    return ({"#" + m.group().replace(",", "") for m in _WHOLE_NUMBER.finditer(text)}
+            | {"#" + m.group() for m in _OPTION.finditer(text)})
 
 
 def _share(terms: dict[str, float], tokens: set[str]) -> float:
@@ -206,7 +211,7 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     texts = [doc.text[s:e] for s, e in spans]
     labels = _row_labels(doc.text, spans, texts)
     words = bm25_tokenize(texts + labels)
-    tokens = [set(t) | set(label) | _numbers(text) for t, label, text in zip(words, words[n:], texts)]
+    tokens = [set(t) | set(label) | _exact_terms(text) for t, label, text in zip(words, words[n:], texts)]
     passage_terms = set().union(*tokens)
     cos_passage = float((index.passage_vectors(np.array([row])) @ q)[0])
     prev = np.concatenate([sims[:1], sims[:-1]])
