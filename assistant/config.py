@@ -109,7 +109,8 @@ class FusionParams:
 
     An identifier is a word of letters and digits ("E0382", "BRCA2", "p53"), a numbered reference
     held by the passage holding its caption ("Table 2"), or an acronym or a mixed-case name found in
-    one document alone ("LIMIT", "BeneMin": a trial's paper) held by every passage of that document: the embedding model reads
+    one document alone ("LIMIT", "BeneMin": a trial's paper) held by every passage of that document,
+    or a command-line option ("-k"): the embedding model reads
     "E0382" and "E0387" alike, and BM25's share of the score is too small to tell them apart.
     """
 

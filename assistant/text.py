@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["FUNCTION_WORDS", "MIN_REPEAT", "QUESTION_FILLER", "STOP_WORDS", "WORD", "acronym_definitions", "acronyms",
-           "bm25_terms", "bm25_tokenize", "expanded_acronyms", "identifiers", "mixed_case_names", "numbered_references",
-           "collapse_spaces", "has_surrogate", "normalize_unicode", "same_text", "stemmer", "stems", "strip_control"]
+__all__ = ["FUNCTION_WORDS", "MIN_REPEAT", "QUESTION_FILLER", "STOP_WORDS", "WORD", "acronym_definitions",
+           "acronyms", "command_options", "holds_option", "bm25_terms", "bm25_tokenize", "expanded_acronyms",
+           "identifiers", "mixed_case_names", "numbered_references", "collapse_spaces", "has_surrogate",
+           "normalize_unicode", "same_text", "stemmer", "stems", "strip_control"]
 
 _CHAR_MAP = {
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
@@ -155,6 +156,21 @@ def numbered_references(text: str, captions: bool = False) -> list[str]:
     pattern = _CAPTION if captions else _REFERENCE
     return [f"{word[:3].lower()} {number.replace(chr(0x2013), '-').lower()}" for word, number in pattern.findall(text)
             if word.lower() not in STOP_WORDS]
+
+
+# A command-line option: "-k", "--keep", "-Wall" after a space or an opening mark (not "IL-6").
+_OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")
+
+
+def command_options(text: str) -> list[str]:
+    """The command-line options `text` names, once each, as written ("-k", "--keep"): BM25's tokens
+    leave out a one-letter option and part every long one from its dashes."""
+    return list(dict.fromkeys(_OPTION.findall(text)))
+
+
+def holds_option(text: str, option: str) -> bool:
+    """Whether `text` names `option` as a whole word ("-k" is not in "-kv" nor in "x-k")."""
+    return re.search(rf"(?<![\w-]){re.escape(option)}(?![\w-])", text) is not None
 
 
 def acronyms(text: str) -> list[str]:

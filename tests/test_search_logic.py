@@ -13,7 +13,7 @@ from assistant.index import MemoryIndex
 from assistant.ingest import document_from_text
 from assistant.search import QuestionError, Searcher
 from assistant.text import acronym_definitions, acronyms, bm25_terms, identifiers, mixed_case_names, numbered_references
-from tests.conftest import same_document_pairs
+from tests.conftest import same_document_pairs, searcher_of_file
 
 DOCS = [
     # the answering sentence between two that share no topic with the question
@@ -245,3 +245,18 @@ def test_a_numbered_table_or_listing_is_held_by_the_passage_its_caption_opens(en
     assert held.pop("Table 2 Fruit servings per day by group") == 1.0
     # Table 3's caption, and the results that mention Table 2 but are not it
     assert "Table 3 Vegetable servings per day by group" in held and not any(held.values())
+
+
+def test_a_one_letter_option_the_question_names_counts_among_its_identifiers(encoder, tmp_path):
+    # BM25 indexes no "-k", and the passage that says "option" most is another option's; the
+    # identifier share reads the candidates' texts for the option the question names.
+    from assistant.text import command_options, holds_option
+
+    assert command_options("What does -k do, and --keep? Not IL-6 nor e-mail.") == ["-k", "--keep"]
+    assert holds_option("-k --keep: keep files", "-k") and not holds_option("-kv: verbose", "-k")
+    text = ("# Manual\n\n## Options\n\nThe option -d makes the program decompress a file, and the option -c "
+            "writes it to standard output.\n\n## Keeping files\n\n"
+            "-k --keep: With this option the input files are kept. Without it, the program removes each "
+            "input file once its output is written.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "manual.md", text)
+    assert searcher.search("What does the -k option do?", k=1)[0].section[-1] == "Keeping files"

@@ -40,7 +40,7 @@ import numpy as np
 from assistant.chunking import is_list_item
 from assistant.index import Index
 from assistant.linear import LinearModel
-from assistant.text import bm25_tokenize
+from assistant.text import bm25_tokenize, command_options
 
 __all__ = ["MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord", "PassageAnswer",
            "answer_span", "answer_model", "asked_amount", "asks_person", "is_byline", "is_code_like", "is_heading_like",
@@ -174,15 +174,11 @@ def term_weights(index: Index, question: str, tokens: list[str]) -> dict[str, fl
 
 # A number written on its own: not part of a name ("NK1", "COVID-19") nor of a longer number.
 _WHOLE_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w]|[.,]\d)")
-# A command-line option: "-k", "--keep", "-Wall" after a space or an opening mark.
-_OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")
-
-
 def _exact_terms(text: str) -> set[str]:
     """The whole numbers and command-line options of `text`, keyed apart from BM25's tokens ("#4",
     "#1000" for "1,000", "#-k")."""
     return ({"#" + m.group().replace(",", "") for m in _WHOLE_NUMBER.finditer(text)}
-            | {"#" + m.group() for m in _OPTION.finditer(text)})
+            | {"#" + option for option in command_options(text)})
 
 
 def _share(terms: dict[str, float], tokens: set[str]) -> float:

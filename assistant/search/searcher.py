@@ -38,7 +38,17 @@ from assistant.search.answer import (
 )
 from assistant.search.hits import Highlight, Hit
 from assistant.search.questions import QuestionError, clean_question
-from assistant.text import MIN_REPEAT, acronyms, bm25_tokenize, identifiers, mixed_case_names, numbered_references, same_text
+from assistant.text import (
+    MIN_REPEAT,
+    acronyms,
+    bm25_tokenize,
+    command_options,
+    holds_option,
+    identifiers,
+    mixed_case_names,
+    numbered_references,
+    same_text,
+)
 
 __all__ = ["MODES", "Candidates", "Mode", "Searcher"]
 
@@ -144,15 +154,17 @@ class Searcher:
         sentence = self._best_sentence_scores(rows, q) if self.fusion.sentence_weight else np.zeros(len(rows), np.float32)
         names = named + mixed_case_names(question)
         return Candidates(rows, dense, bm25.astype(np.float32), sentence,
-                          self._identifier_share(rows, tokens, names, references))
+                          self._identifier_share(rows, tokens, names, references, command_options(question)))
 
-    def _identifier_share(self, rows: np.ndarray, tokens: list[str], capitals: list[str], references: list[str]
-                          ) -> np.ndarray:
+    def _identifier_share(self, rows: np.ndarray, tokens: list[str], capitals: list[str], references: list[str],
+                          options: list[str] = ()) -> np.ndarray:
         """Per candidate, the share of the question's identifiers it holds: its words of letters and
         digits, its numbered references ("tab 2" for "Table 2"), and each acronym or mixed-case name
         (`capitals`) found in one document alone ("LIMIT", "BeneMin": a trial's paper, where "DNA"
         is in every other abstract)."""
         held = [self.index.bm25_scores([t])[rows] > 0 for t in identifiers(tokens) + references]
+        # BM25 indexes no one-letter option ("-k"): the candidates' texts are read for them
+        held += [np.array([holds_option(self.index.passage_text(int(r)), o) for r in rows]) for o in options]
         if capitals and self.index.n_documents > 1:
             docs = self.index.passage_docs()
             for term in capitals:
