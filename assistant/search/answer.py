@@ -174,6 +174,8 @@ def term_weights(index: Index, question: str, tokens: list[str]) -> dict[str, fl
 
 # A number written on its own: not part of a name ("NK1", "COVID-19") nor of a longer number.
 _WHOLE_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w]|[.,]\d)")
+
+
 def _exact_terms(text: str) -> set[str]:
     """The whole numbers and command-line options of `text`, keyed apart from BM25's tokens ("#4",
     "#1000" for "1,000", "#-k")."""

@@ -161,7 +161,7 @@ class Searcher:
         """Per candidate, the share of the question's identifiers it holds: its words of letters and
         digits, its numbered references ("tab 2" for "Table 2"), and each acronym or mixed-case name
         (`capitals`) found in one document alone ("LIMIT", "BeneMin": a trial's paper, where "DNA"
-        is in every other abstract)."""
+        is in every other abstract), and each command-line option (`options`: "-k", "--keep")."""
         held = [self.index.bm25_scores([t])[rows] > 0 for t in identifiers(tokens) + references]
         # BM25 indexes no one-letter option ("-k"): the candidates' texts are read for them
         held += [np.array([holds_option(self.index.passage_text(int(r)), o) for r in rows]) for o in options]
