@@ -356,6 +356,9 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("What is the hippocampus responsible for?", "Where is it located?", "Where is the hippocampus located?"),
     ("How can I speed up BM25 retrieval?", "Does it use a lot of memory?", "Does BM25 retrieval use a lot of memory?"),
     ("What does the borrow checker do in Rust?", "Why is it needed?", "Why is the borrow checker needed?"),
+    # "one" without an article after a word that may be a verb: the verb of "How do I ...?" may go
+    ("How do I create a virtual environment in Python?", "And delete one?",
+     "How do I delete a virtual environment in Python?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

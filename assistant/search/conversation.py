@@ -210,6 +210,7 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
     if pointing_back := _topic_pointing_back(q, topic, previous, slot):
         return pointing_back
     # "And a writable one?": "one" stands for the noun, and the rest takes its modifier's place.
+    bare_one = re.fullmatch(r"[A-Za-z][\w'-]*\s+ones?", topic) is not None and not _ARTICLE.match(topic)
     topic = re.sub(r"(?<=\S)\s+ones?$", "", topic)
     # The phrase an earlier follow-up put in is the slot the next one replaces
     # ("depression" -> "anxiety" -> "schizophrenia").
@@ -242,6 +243,11 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
         return ResolvedQuery(question, _tidy(_put(previous, i, i + len(old), name)), kind, name)
     # The last phrases only: a question puts its topic last, and each phrase is embedded.
     spans = _phrases(previous)[-MAX_PHRASES:]
+    acts = re.search(r"\b(?:do|does|can|could|should|would|will)\s+(?:I|you|we|one)\s+([\w'-]+)\s+\S", previous, re.I)
+    if bare_one and acts:
+        # "And delete one?" after "How do I create a virtual environment?": without an article the
+        # word may be a verb, so the verb of "How do I <verb> ...?" is a phrase it may replace
+        spans.append(acts.span(1))
     if topic and spans:
         vecs = encoder.encode([topic] + [previous[s:e] for s, e in spans])
         sims = vecs[1:] @ vecs[0]
