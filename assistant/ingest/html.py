@@ -19,7 +19,7 @@ from assistant.ingest.markdown import _BREAK_TAG, markdown_text
 from assistant.ingest.model import IngestError
 from assistant.ingest.plain import decode_bytes
 from assistant.ingest.reference import find_doi, split_authors, year_of
-from assistant.text import STOP_WORDS
+from assistant.text import stems
 
 __all__ = ["read_html"]
 
@@ -476,10 +476,6 @@ def _loose_text_as_paragraphs(raw: str) -> str:
     return "".join(out)
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]{3,}", text.casefold()) if w not in STOP_WORDS}
-
-
 def _page_title(tag_title: str, h1s: list[str], headings: list[str], subheadings: list[str] = ()) -> str:
     """The first h1 names the page, unless it is the site's name: the last part of a `<title>`
     such as "What is rustdoc? - The rustdoc book", where a menu bar's h1 says "The rustdoc book";
@@ -493,7 +489,7 @@ def _page_title(tag_title: str, h1s: list[str], headings: list[str], subheadings
     whole = " ".join(tag_title.split()).casefold()
     if h1s and whole in {h.casefold() for h in subheadings} and not any(h.casefold() in whole for h in h1s):
         return " ".join(tag_title.split())
-    if len(h1s) >= 2 and tag_title.strip() and not _words(h1s[0]) & _words(tag_title):
+    if len(h1s) >= 2 and tag_title.strip() and not set(stems(h1s[0])) & set(stems(tag_title)):
         # Several h1s, the first sharing no word with the <title>, are the page's sections
         # ("Abstract", "Contents" in a manual made one page): the <title> names it.
         return " ".join(tag_title.split())
