@@ -461,3 +461,27 @@ def test_the_option_a_question_names_picks_its_line_of_a_list_of_options(encoder
     searcher = _one_document(encoder, "bzip2.txt", text)
     hit = searcher.search("What does the -k option do when I decompress a file?", k=1)[0]
     assert hit.highlight.text.startswith("-k --keep")
+
+
+def test_a_labelled_list_of_terms_is_the_highlight_only_when_the_question_names_its_label(encoder, tmp_path):
+    # A paper's keywords repeat the question's words ("depression", "brain") and score best by
+    # themselves, but say nothing about which regions are involved; the abstract's sentence does.
+    # Asked for the keywords, the list is the answer.  A labelled definition or a sentence after a
+    # label ("These included: ...") is no list of terms.
+    from assistant.search.answer import _term_list_label
+
+    text = ("# Brain regions in depression: a review\n\n"
+            "## Abstract\n\nStudies of depression implicate the prefrontal cortex, the hippocampus and the "
+            "amygdala. Treatment outcomes vary widely between patients.\n\n"
+            "Keywords: depression, anxiety, brain regions, neuroimaging, psychotherapy\n\n"
+            "## Background\n\nDepression is common.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "review.md", text)
+    hit = next(h for h in searcher.search("Which brain regions are involved in depression?", k=5)
+               if "Keywords" in h.text)
+    assert hit.highlight.text.startswith("Studies of depression implicate"), hit.highlight.text
+    asked = next(h for h in searcher.search("What keywords does the review list?", k=5) if "Keywords" in h.text)
+    assert asked.highlight.text.startswith("Keywords:"), asked.highlight.text
+    assert _term_list_label("Writing Group: JM Dodd, D Turnbull, A McPhee, A Deussen") == "Writing Group"
+    assert _term_list_label("R: Number of minor, or recoverable, page faults.") is None
+    assert _term_list_label("These included: amphetamine, MDA, MDMA, ephedrine, mephedrone") is None
+    assert _term_list_label("Macro: GCM_ENCRYPT (ctx, encrypt, length, dst, src)") is None

@@ -40,7 +40,7 @@ import numpy as np
 from assistant.chunking import is_list_item
 from assistant.index import Index
 from assistant.linear import LinearModel
-from assistant.text import bm25_tokenize, command_options
+from assistant.text import STOP_WORDS, bm25_tokenize, command_options
 
 __all__ = ["MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord", "PassageAnswer",
            "answer_span", "answer_model", "asked_amount", "asks_person", "is_byline", "is_code_like", "is_heading_like",
@@ -112,6 +112,32 @@ def is_heading_like(text: str, start: int, title: str, heading_starts: frozenset
 
 # A digit that starts a number: not one inside a name, after a letter.
 _NUMERAL = re.compile(r"(?<![A-Za-z])\d")
+
+# "Keywords: neuroscience, psychotherapy, counselling, depression": a label of one to three words,
+# a colon, then a list.
+_LABELLED = re.compile(r"^(?:[•*-]\s*)?([A-Z][^\W\d_]*(?:[ -][^\W\d_]+){0,2})\s*:\s*(\S.*)$", re.S)
+
+
+def _term_list_label(text: str) -> str | None:
+    """The label of a line that is a labelled list of terms ("Keywords: a, b, c, d", "Writing Group:
+    JM Dodd, D Turnbull, ..."): four or more items of at most four words each, no parenthesis split
+    by the commas (a signature's arguments) and a label without function words ("These included:"
+    leads a sentence)."""
+    m = _LABELLED.match(text.strip())
+    if not m or any(w in STOP_WORDS for w in m.group(1).lower().split()):
+        return None
+    items = [i.strip() for i in re.split(r"[,;]", m.group(2).strip().rstrip("."))]
+    if len(items) < 4 or any(not i or len(i.split()) > 4 or i.count("(") != i.count(")") for i in items):
+        return None
+    return m.group(1)
+
+
+def _list_asked(text: str, terms: dict[str, float]) -> bool | None:
+    """For a labelled list of terms (`_term_list_label`), whether the question (`terms`) names its
+    label; None for any other line.  Such a line repeats the topic's words and answers only what
+    its label names: "What are the keywords?", not "Which brain regions ...?"."""
+    label = _term_list_label(text)
+    return None if label is None else bool(set(bm25_tokenize([label])[0]) & terms.keys())
 
 
 @dataclass(frozen=True)
@@ -230,6 +256,9 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     # A line of code shares the question's names ("path.relative(...)") but says nothing in words:
     # like a heading, it is the highlight only when no sentence in words is there.
     heading |= code
+    # A list of terms under a label the question does not name ("Keywords: ...") shares the
+    # question's words and answers nothing asked: it stands aside like a heading, announcing nothing.
+    heading |= np.array([_list_asked(t, terms) is False for t in texts], dtype=bool)
     passage = {"cos_passage": cos_passage, "passage_term_share": _share(terms, passage_terms)}
     return sentences, x, heading, leads, passage
 
@@ -468,8 +497,9 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
     `pool_cosine` of the search's candidates, `question` whether the query is a question, `amount`
     what amount it asks for (`asked_amount`): then the highlight is the best sentence that states
     one, when the best of all states none and another does (`_states_amount`); `person` whether it asks
-    for a person (`asks_person`): then a list of authors may be the highlight.  The relevance features
-    are those of the best sentence of all, as the model was trained."""
+    for a person (`asks_person`): then a list of authors may be the highlight.  A labelled list of
+    terms whose label the question names ("What are the keywords?") is the highlight.  The relevance
+    features are those of the best sentence of all, as the model was trained."""
     model = model or answer_model()
     sentences, x, heading, leads, passage = sentence_features(index, row, q, terms)
     if not len(sentences):
@@ -482,7 +512,10 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
         if byline.any() and not byline.all():
             heading, logits = heading | byline, np.where(byline, logits.min() - 1.0, logits)
     best = shown = pick(logits, heading, leads)
-    if amount:
+    named = np.array([_list_asked(index.sentence_text(r), terms) is True for r in sentences])
+    if named.any() and not named[best]:
+        shown = int(np.argmax(np.where(named, logits, -np.inf)))
+    elif amount:
         states = np.array([_states_amount(index.sentence_text(r), amount) for r in sentences]) & ~heading
         if amount == "frequency" and not states.any():
             states = np.array([_states_number(index.sentence_text(r)) for r in sentences]) & ~heading
