@@ -260,3 +260,29 @@ def test_a_one_letter_option_the_question_names_counts_among_its_identifiers(enc
             "input file once its output is written.\n")
     searcher = searcher_of_file(encoder, tmp_path / "manual.md", text)
     assert searcher.search("What does the -k option do?", k=1)[0].section[-1] == "Keeping files"
+
+
+def test_a_list_of_keywords_lends_its_passage_no_sentence_score_unless_the_question_names_it(encoder, tmp_path):
+    # The front matter of a review: a title that names no topic, a keywords line that echoes every
+    # question on the topic, and an author's name.  For a question about the topic the passage's
+    # best sentence is its title, so it ranks below the two passages that answer; asked for
+    # the keywords, the line counts.
+    text = ("# A narrative review\n\n"
+            "Keywords: neuroscience, psychotherapy, counselling, depression, anxiety, brain\n\n"
+            "Yu Takizawa\n\n"
+            "## Depression\n\nIn depression the prefrontal cortex and the hippocampus shrink.\n\n"
+            "## Anxiety\n\nIn anxiety the amygdala responds more strongly to threats.\n\n"
+            "## Counselling\n\nCounselling sessions last fifty minutes.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "review.md", text)
+
+    def front_matter(question: str) -> tuple[float, int]:
+        cand = searcher.candidates(question)
+        rows = [int(r) for r in cand.rows]
+        row = next(r for r in rows if "Keywords" in searcher.index.passage_text(r))
+        order = np.argsort(-cand.fused(searcher.fusion)).tolist()
+        return float(cand.sentence[rows.index(row)]), order.index(rows.index(row))
+
+    sentence, rank = front_matter("How does the brain change in depression and anxiety?")
+    assert sentence < 0.25 and rank >= 2, (sentence, rank)  # below the depression and anxiety passages
+    sentence, _ = front_matter("Which keywords describe the review?")
+    assert sentence > 0.3, sentence

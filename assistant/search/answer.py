@@ -22,7 +22,7 @@ hits are the closest passages, not answers.  `match_words` says a probability in
 
 Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEATURES`, `MODEL_PATH`,
 `answer_model`, `answer_span`, `asked_amount`, `asks_person`, `is_byline`, `is_code_like`, `is_heading_like`,
-`is_question`, `match_words`, `passage_answer`, `pick`, `pool_cosine`, `relevance_features`,
+`is_question`, `list_asked`, `match_words`, `passage_answer`, `pick`, `pool_cosine`, `relevance_features`,
 `sentence_features`, `term_weights`, `MatchWord`.
 """
 
@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -44,7 +45,7 @@ from assistant.text import STOP_WORDS, bm25_tokenize, command_options
 
 __all__ = ["MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord", "PassageAnswer",
            "answer_span", "answer_model", "asked_amount", "asks_person", "is_byline", "is_code_like", "is_heading_like",
-           "is_question", "match_words", "passage_answer", "pick", "pool_cosine", "relevance_features", "sentence_features",
+           "is_question", "list_asked", "match_words", "passage_answer", "pick", "pool_cosine", "relevance_features", "sentence_features",
            "term_weights"]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "answer.json"
@@ -132,12 +133,12 @@ def _term_list_label(text: str) -> str | None:
     return m.group(1)
 
 
-def _list_asked(text: str, terms: dict[str, float]) -> bool | None:
-    """For a labelled list of terms (`_term_list_label`), whether the question (`terms`) names its
-    label; None for any other line.  Such a line repeats the topic's words and answers only what
+def list_asked(text: str, terms: Collection[str]) -> bool | None:
+    """For a labelled list of terms (`_term_list_label`), whether the question (its `bm25_tokenize`
+    terms) names its label; None for any other line.  Such a line repeats the topic's words and answers only what
     its label names: "What are the keywords?", not "Which brain regions ...?"."""
     label = _term_list_label(text)
-    return None if label is None else bool(set(bm25_tokenize([label])[0]) & terms.keys())
+    return None if label is None else bool(set(bm25_tokenize([label])[0]) & set(terms))
 
 
 @dataclass(frozen=True)
@@ -216,18 +217,19 @@ def _share(terms: dict[str, float], tokens: set[str]) -> float:
 
 
 def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, float]
-                      ) -> tuple[range, np.ndarray, np.ndarray, np.ndarray, dict[str, float]]:
+                      ) -> tuple[range, np.ndarray, np.ndarray, np.ndarray, dict[str, float], np.ndarray]:
     """Sentence rows of passage `row`, their `SENTENCE_FEATURES` (one row each; `terms` as
     `term_weights` gives them), which are
     heading-like or code (never the highlight while a sentence in words is there), which of those
     introduce the sentence after them (all but the document's title and code: a title sums up the
-    document, a heading or a question line announces what follows), and the passage's own features
-    (cos_passage, passage_term_share)."""
+    document, a heading or a question line announces what follows), the passage's own features
+    (cos_passage, passage_term_share), and which are labelled lists of terms whose label the
+    question names (`list_asked`; those it does not name count as heading-like)."""
     sentences = index.passage_sentences(row)
     n = len(sentences)
     if not n:
         none = np.zeros(0, bool)
-        return sentences, np.zeros((0, len(SENTENCE_FEATURES)), np.float32), none, none, {}
+        return sentences, np.zeros((0, len(SENTENCE_FEATURES)), np.float32), none, none, {}, none
     sims = index.sentence_vectors(sentences) @ q
     p = index.passage(row)
     doc = index.document(p.doc)
@@ -258,9 +260,10 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     heading |= code
     # A list of terms under a label the question does not name ("Keywords: ...") shares the
     # question's words and answers nothing asked: it stands aside like a heading, announcing nothing.
-    heading |= np.array([_list_asked(t, terms) is False for t in texts], dtype=bool)
+    listed = [list_asked(t, terms) for t in texts]
+    heading |= np.array([v is False for v in listed], dtype=bool)
     passage = {"cos_passage": cos_passage, "passage_term_share": _share(terms, passage_terms)}
-    return sentences, x, heading, leads, passage
+    return sentences, x, heading, leads, passage, np.array([v is True for v in listed], dtype=bool)
 
 
 _LEADING_WORDS = re.compile(r"^[^\d]*")
@@ -501,7 +504,7 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
     terms whose label the question names ("What are the keywords?") is the highlight.  The relevance
     features are those of the best sentence of all, as the model was trained."""
     model = model or answer_model()
-    sentences, x, heading, leads, passage = sentence_features(index, row, q, terms)
+    sentences, x, heading, leads, passage, named = sentence_features(index, row, q, terms)
     if not len(sentences):
         return PassageAnswer(None, -20.0, np.zeros(len(RELEVANCE_FEATURES), np.float32))
     logits = model.sentence_logits(x)
@@ -512,7 +515,6 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
         if byline.any() and not byline.all():
             heading, logits = heading | byline, np.where(byline, logits.min() - 1.0, logits)
     best = shown = pick(logits, heading, leads)
-    named = np.array([_list_asked(index.sentence_text(r), terms) is True for r in sentences])
     if named.any() and not named[best]:
         shown = int(np.argmax(np.where(named, logits, -np.inf)))
     elif amount:

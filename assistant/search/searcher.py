@@ -31,6 +31,7 @@ from assistant.search.answer import (
     asked_amount,
     asks_person,
     is_question,
+    list_asked,
     match_words,
     passage_answer,
     pool_cosine,
@@ -53,6 +54,9 @@ from assistant.text import (
 __all__ = ["MODES", "Candidates", "Mode", "Searcher"]
 
 Mode = Literal["hybrid", "dense", "bm25"]
+# The candidates whose best sentence is read (`Searcher._best_sentence_scores`): more than a page of
+# hits after de-duplication, and the first ten documents an evaluation scores.
+_READ_LEADERS = 30
 MODES: tuple[Mode, ...] = get_args(Mode)
 
 
@@ -151,10 +155,12 @@ class Searcher:
         rows = np.unique(np.concatenate([dense_rows, bm25_rows]).astype(np.int64))
         dense = index.passage_vectors(rows) @ q
         bm25 = bm25_all[rows] / best_bm25 if best_bm25 > 0 else np.zeros(len(rows), np.float32)
-        sentence = self._best_sentence_scores(rows, q) if self.fusion.sentence_weight else np.zeros(len(rows), np.float32)
         names = named + mixed_case_names(question)
-        return Candidates(rows, dense, bm25.astype(np.float32), sentence,
-                          self._identifier_share(rows, tokens, names, references, command_options(question)))
+        identifier = self._identifier_share(rows, tokens, names, references, command_options(question))
+        ahead = self.fusion.dense_weight * dense + self.fusion.bm25_weight * bm25 + self.fusion.identifier_weight * identifier
+        sentence = self._best_sentence_scores(rows, q, tokens, ahead) if self.fusion.sentence_weight \
+            else np.zeros(len(rows), np.float32)
+        return Candidates(rows, dense, bm25.astype(np.float32), sentence, identifier)
 
     def _identifier_share(self, rows: np.ndarray, tokens: list[str], capitals: list[str], references: list[str],
                           options: list[str] = ()) -> np.ndarray:
@@ -173,7 +179,14 @@ class Searcher:
                     held.append(docs[rows] == named[0])
         return np.mean(held, axis=0).astype(np.float32) if held else np.zeros(len(rows), np.float32)
 
-    def _best_sentence_scores(self, rows: np.ndarray, q: np.ndarray) -> np.ndarray:
+    def _best_sentence_scores(self, rows: np.ndarray, q: np.ndarray, tokens: list[str], ahead: np.ndarray
+                              ) -> np.ndarray:
+        """Per candidate, its best sentence's cosine with the question (`tokens` its terms).  A list
+        of terms under a label the question does not name ("Keywords: neuroscience, depression,
+        anxiety, brain") echoes every question on its topic and states nothing: it counts as no
+        sentence.  `ahead` is the rest of each candidate's fused score: the best sentences are read
+        for those lists only among the leading candidates (reading every candidate's sentences
+        would double the search's time), until the leaders' best sentences have all been read."""
         spans = self.index.sentence_ranges(rows)
         lengths = spans[:, 1] - spans[:, 0]
         if not len(rows) or not lengths.sum():
@@ -182,10 +195,22 @@ class Searcher:
         idx = np.repeat(spans[:, 0] - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
         sims = self.index.sentence_vectors(idx) @ q
         starts = np.cumsum(lengths) - lengths
-        out = np.full(len(rows), -1.0, dtype=np.float32)
         nonempty = lengths > 0
-        out[nonempty] = np.maximum.reduceat(sims, starts[nonempty])
-        return out
+        out = np.full(len(rows), -1.0, dtype=np.float32)
+        read: set[int] = set()
+        while True:
+            out[nonempty] = np.maximum.reduceat(sims, starts[nonempty])
+            leaders = np.argsort(-(ahead + self.fusion.sentence_weight * out))[:_READ_LEADERS]
+            aside = []
+            for c in leaders[lengths[leaders] > 0].tolist():
+                i = starts[c] + int(np.argmax(sims[starts[c] : starts[c] + lengths[c]]))
+                if i not in read:
+                    read.add(i)
+                    if list_asked(self.index.sentence_text(int(idx[i])), tokens) is False:
+                        aside.append(i)
+            if not aside:
+                return out
+            sims[aside] = -1.0
 
     def search(self, question: str, k: int = 5, doc_ids: list[str] | None = None, mode: Mode = "hybrid",
                query_vector: np.ndarray | None = None) -> list[Hit]:

@@ -129,7 +129,7 @@ def collect(searcher, queries: list[Query], start: int = 0) -> list[dict]:
             pool = pool_cosine(np.compress(keep, cand.dense), np.compress(keep, index.passage_docs(cand.rows)))
             for rank, i in enumerate(ranked):
                 row = int(cand.rows[i])
-                sentences, x, heading, leads, passage = sentence_features(index, row, q, term_weights(index, query.text, tokens))
+                sentences, x, heading, leads, passage, _ = sentence_features(index, row, q, term_weights(index, query.text, tokens))
                 answers = query.gold.get(index.passage(row).doc, [])
                 y = np.array([any(min(e, b) - max(s, a) > 0 for a, b in answers)
                               for s, e in map(index.sentence_span, sentences)], bool)
