@@ -359,6 +359,18 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # "one" without an article after a word that may be a verb: the verb of "How do I ...?" may go
     ("How do I create a virtual environment in Python?", "And delete one?",
      "How do I delete a virtual environment in Python?"),
+    # a phrase with "from" takes the place of what the previous question's thing was part of
+    ("How do I read an element of a vector?", "And from a hash map?", "How do I read an element from a hash map?"),
+    # ... and one with the same preposition as before takes that one's place, whichever it is
+    ("How do I copy a file to a server?", "And to a USB stick?", "How do I copy a file to a USB stick?"),
+    # a verb with its preposition acts on the noun phrase after that preposition, up to the
+    # infinitive; a plural there is no "it"
+    ("How do I wait for a new thread to finish?", "Can it return a value?", "Can a new thread return a value?"),
+    ("How do I listen for events on a socket?", "Can it time out?", "Can a socket time out?"),
+    # an adverb that only ties the new topic to the previous question is no part of it
+    ("Why is a mutex wrapped in an Arc?", "What about Rc instead?", "Why is a mutex wrapped in an Rc?"),
+    ("Does exercise improve memory in children?", "And in older adults too?",
+     "Does exercise improve memory in older adults?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

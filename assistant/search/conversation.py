@@ -122,8 +122,13 @@ def _fragment(q: str) -> re.Match | None:
 
 
 def _strip_lead(q: str) -> str:
-    topic = _LEADS.sub("", q.strip()).strip()
+    """The new topic of a follow-up: without its lead ("And for", "What about") and without an
+    adverb that only ties it to the previous question ("What about Rc instead?", "And anxiety too?")."""
+    topic = _LEADS.sub("", _TIE.sub("", q.strip())).strip()
     return re.sub(r"[?.!]+$", "", topic).strip()
+
+
+_TIE = re.compile(r"(?<=\S),?\s+(?:instead|too|as well|also)(?=[?.!]*$)", re.I)
 
 
 def _phrases(text: str) -> list[tuple[int, int]]:
@@ -206,6 +211,7 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder)
 def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) -> ResolvedQuery:
     """A follow-up that asks the previous question of a new topic ("And for anxiety?")."""
     kind: FollowupKind = "new-topic"
+    q = _TIE.sub("", q)
     topic = _strip_lead(q)
     if pointing_back := _topic_pointing_back(q, topic, previous, slot):
         return pointing_back
@@ -221,8 +227,18 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
     # takes the place of what followed the same preposition; where the previous question has none
     # ("And in children?" after "How does stress affect the brain?"), the phrase is added to it.
     lead = re.match(r"^(?:(?:and|but|also|or|then|now)\s+|(?:what|how)\s+about\s+)?"
-                    r"(in|for|of|with|on|at|about|during|among|after|before|without)\s+(\S.*?)[?.!]*$", q, re.I)
+                    r"(in|for|of|with|on|at|about|during|among|after|before|without|from|to|into|by|under|over|"
+                    r"between|within|across)\s+(\S.*?)[?.!]*$", q, re.I)
     after = list(re.finditer(rf"\b{lead.group(1)}\s+", previous, re.I)) if lead else []
+    of = list(re.finditer(r"\bof\s+", previous, re.I))
+    if lead and not after and lead.group(1).lower() == "from" and of:
+        # "And from a hash map?" after "How do I read an element of a vector?": where a thing is
+        # taken from, the previous question said what it is part of
+        start = of[-1].end()
+        article = re.match(r"(?:the|a|an)\s+", previous[start:], re.I)
+        _, e = _coordinated(previous, start, _run_end(previous, start + (article.end() if article else 0)))
+        return ResolvedQuery(question, _tidy(_put(previous, of[-1].start(), e, f"from {lead.group(2)}")), kind,
+                             lead.group(2))
     if lead and after:
         # Only the words up to the next preposition go: "for girls in GoActive" + "And for boys?"
         # keeps "in GoActive".
@@ -444,6 +460,12 @@ def _referent(question: str, plural: bool) -> str:
     acts_on = re.search(r"\b(?:do|does|did|can|could|should|would|will|shall)\s+(?:I|you|we|one)\s+[\w'-]+\s+(.+)$", body, re.I)
     obj = _PIVOT.split(acts_on.group(1), maxsplit=1)[0].strip() if acts_on else ""
     obj = _PARTICLE.sub("", obj)  # "How can I speed up BM25 retrieval?": "up" goes with the verb
+    governed = _GOVERNED.match(acts_on.group(1)) if acts_on and not obj else None
+    if governed and _is_plural(governed.group(1)) == plural:
+        # "How do I wait for a new thread to finish?": a verb with its preposition acts on the noun
+        # phrase after it, up to the next preposition or infinitive, when that one agrees with the
+        # pronoun ("events" of "listen for events on a socket" is no "it")
+        obj = _PIVOT.split(governed.group(1), maxsplit=1)[0].strip()
     asked, subject = _ASKED.match(body), _SUBJECT.match(body) or _ADVERB_SUBJECT.match(body)
     does_do = _DOES_DO.match(body)
     if _content_words(obj):
@@ -480,6 +502,8 @@ def _referent(question: str, plural: bool) -> str:
     return tail
 
 
+# The noun phrase after the preposition a verb takes: "for a new thread to finish".
+_GOVERNED = re.compile(r"^(?:for|to|on|with|from|at|into|about|of)\s+((?:(?:the|a|an)\s+)?[\w'-].*)$", re.I)
 _PREDICATE = re.compile(r"\s[a-z]+(?:ed|en|wn|ble|ant|ent|ive|ful|ous)$")
 _PARTICLE = re.compile(r"^(?:up|down|out|off|over|back|away)\s+(?=\S)", re.I)
 # "What does the borrow checker do in Rust?": the subject of "do" itself
