@@ -489,3 +489,24 @@ def test_direction_is_read_on_what_the_claim_changes(claim, sentence, agree, opp
 
     f = dict(zip(POLARITY_FEATURES, polarity_features(claim, sentence, 0.8, 0.0)))
     assert (f["object_agree"], f["object_oppose"]) == (float(agree), float(oppose))
+
+
+def test_a_claim_the_evidence_states_with_a_not_is_never_supported(encoder, tmp_path):
+    # A chapter of documentation that says the claims' own words with a negation: the polarity
+    # model, trained on SciFact's paraphrased evidence, read both as support.  A claim that the
+    # text states as it is written stays supported.
+    from assistant.claims.features import negates
+
+    text = ("# Strings and threads\n\n## Indexing\n\nThe error tells the story: Rust strings don’t support indexing. "
+            "A String is a wrapper over a vector of bytes.\n\n## Sharing\n\nUnfortunately, `Rc<T>` is not safe to share "
+            "across threads. `Arc<T>` is a type like `Rc<T>` that is safe to use in concurrent situations.\n")
+    checker = ClaimChecker(searcher_of_file(encoder, tmp_path / "book.md", text))
+    for claim in ("Rust strings support indexing.", "Rc<T> is safe to use across multiple threads."):
+        verdict = checker.check(claim)
+        assert verdict.verdict != "supported", (claim, verdict)
+    assert checker.check("A String is a wrapper over a vector of bytes.").verdict == "supported"
+    # a "not" of a word the claim does not say, or "not only", negates nothing it says
+    assert not negates("Exercise improves memory.", "It is not surprising that exercise improves memory.")
+    assert not negates("Exercise improves memory.", "Not only does exercise improve memory, it also helps mood.")
+    assert not negates("Exercise improves memory.", "Exercise improves memory, not attention.")
+    assert negates("Exercise does not improve memory.", "Exercise improves memory in older adults.")

@@ -29,7 +29,7 @@ from typing import Literal, get_args
 import numpy as np
 
 from assistant.claims.evidence import SentenceCandidate, flip_deltas, sentence_candidates
-from assistant.claims.features import flip_claim, polarity_features
+from assistant.claims.features import flip_claim, negates, polarity_features
 from assistant.claims.models import MODEL_PATH, ClaimError, ClaimModel, NLIModel
 from assistant.search import Searcher, clean_question
 from assistant.text import MIN_REPEAT, same_text
@@ -112,6 +112,7 @@ class ClaimChecker:
             deltas = flip_deltas(self.searcher, cands, q, flip)
             p_con = self.model.polarity.predict(np.array([polarity_features(claim, t, c.cosine, float(dl))
                                                     for t, c, dl in zip(texts, cands, deltas)]))
+            p_con = np.where([negates(claim, t) for t in texts], 1.0, p_con)
         return cands, p_ev, p_con
 
     def retrieve(self, claim: str) -> list[str]:
