@@ -901,6 +901,32 @@ def test_a_licences_numbered_headings_end_in_a_full_stop_and_may_follow_a_paragr
     assert [s.path[-1] for s in doc.sections] == ["Preamble", "1. Source Code.", "8. Termination."]
 
 
+def test_a_clause_name_opening_its_paragraph_is_a_heading_and_a_boxed_disclaimer_loses_its_frame(tmp_path: Path):
+    # The Apache licence names each numbered term at the start of its hard-wrapped paragraph ("2.
+    # Grant of Copyright License. Subject to ..."): read as no headings, every term was cited as
+    # "1. Definitions.". The Mozilla licence sets its disclaimer in a box of asterisks, whose
+    # frame read as bullets and text ("• basis, without warranty of any kind, ... *"), its heading
+    # inside lost. A numbered step that names nothing in capitals stays in its paragraph.
+    wrap = ("Subject to the terms and conditions of this License, each Contributor hereby grants\n"
+            "      to You a perpetual, worldwide, non-exclusive, no-charge, royalty-free licence\n"
+            "      to reproduce and distribute the Work in Source or Object form.\n\n")
+    box = "*" * 72 + "\n" + "".join(f"*  {line:<68}*\n" for line in [
+        "", "6. Disclaimer of Warranty", "-------------------------", "",
+        'Covered Software is provided under this License on an "as is"', "basis, without warranty of any kind, "
+        "either expressed, implied, or", "statutory, including, without limitation, warranties that the",
+        "Covered Software is free of defects.", ""]) + "*" * 72 + "\n\n"
+    page = tmp_path / "LICENSE.txt"
+    page.write_text("                                 Example License\n\n   1. Definitions.\n\n      " + wrap
+                    + "   2. Grant of Copyright License. " + wrap + "   3. Grant of Patent License. " + wrap
+                    + "   4. install the program. " + wrap + box)
+    doc, _ = load_file(page, "LICENSE.txt")
+    assert [s.path[-1] for s in doc.sections] == ["1. Definitions.", "2. Grant of Copyright License.",
+                                                   "3. Grant of Patent License.", "6. Disclaimer of Warranty"]
+    assert doc.section_at(doc.text.index("4. install the program. Subject")) == ("3. Grant of Patent License.",)
+    assert 'on an "as is" basis, without warranty of any kind' in doc.text
+    assert "*" not in doc.text and "•" not in doc.text
+
+
 def test_a_numbered_lists_last_item_and_a_wrapped_paragraphs_first_line_are_no_headings():
     # From Vim's options reference: a list of values whose last item is short and ends a sentence,
     # under items too long to be headings; and a paragraph whose first line was not joined to the

@@ -177,9 +177,54 @@ def _unwrapped_text(raw_lines: list[str]) -> tuple[list[str], bool]:
     paragraph and no rules. Such a file has no menus or footers, its short lines before and after
     the prose are headings and lists, and its first line names it."""
     stripped = [collapse_spaces(ln).strip() for ln in raw_lines]
-    lines = _heading_rules_dropped(stripped)
+    lines = _heading_rules_dropped(_unboxed(stripped))
     unwrapped = unwrap_lines(lines)
-    return unwrapped, not (_nonblank(unwrapped) == _nonblank(lines) == _nonblank(stripped))
+    typed = not (_nonblank(unwrapped) == _nonblank(lines) == _nonblank(stripped))
+    return (_numbered_headings_apart(unwrapped) if typed else unwrapped), typed
+
+
+# A box's top or bottom: one mark repeated ("*****", "+-----+" is a table's and is left alone).
+_BOX_EDGE = re.compile(r"^([*#=])\1{9,}$")
+
+
+def _unboxed(lines: list[str]) -> list[str]:
+    """Text framed in a box of one mark (a licence's disclaimer set in asterisks: a row of "*"
+    above and below, each line between opening and closing with "*") without the frame, so that
+    its heading and paragraphs read as any other."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        edge = _BOX_EDGE.match(out[i])
+        j = i + 1
+        while edge and j < len(out) and len(out[j]) >= 2 and out[j][0] == out[j][-1] == edge.group(1) \
+                and not _BOX_EDGE.match(out[j]):
+            j += 1
+        if edge and j > i + 1 and j < len(out) and out[j] == out[i]:
+            out[i] = out[j] = ""
+            out[i + 1 : j] = [ln[1:-1].strip() for ln in out[i + 1 : j]]
+        i = j if edge else i + 1
+    return out
+
+
+# "2. Grant of Copyright License. Subject to the terms ...": a numbered clause whose name, a few
+# words in capitals, opens its paragraph (a licence's, a contract's, a standard's).
+_INLINE_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*\.?\s+((?:[A-Z][\w'’-]*|of|and|or|the|a|an|to|for|in|on|with|by|not)"
+                              r"(?:\s+(?:[A-Z][\w'’-]*|of|and|or|the|a|an|to|for|in|on|with|by|not)){0,7})\.)\s+(?=[A-Z(\"“])")
+
+
+def _numbered_headings_apart(lines: list[str]) -> list[str]:
+    """Paragraphs that open with a numbered clause's name ("3. Grant of Patent License. Subject
+    to ...") with the name on a line of its own, a heading; only where two or more paragraphs
+    open so (numbered sections, not one list item that happens to), and not a name that is all
+    small words."""
+    found = [_INLINE_NUMBERED.match(ln) for ln in lines]
+    named = {i for i, m in enumerate(found) if m and m.group(2)[0].isupper() and len(lines[i][m.end():].split()) > 12}
+    if len(named) < 2:
+        return lines
+    out: list[str] = []
+    for i, (line, m) in enumerate(zip(lines, found)):
+        out += [m.group(1), "", line[m.end():]] if i in named and m else [line]
+    return out
 
 
 def typed_with_line_breaks(raw: str) -> bool:
