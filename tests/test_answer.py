@@ -485,3 +485,18 @@ def test_a_labelled_list_of_terms_is_the_highlight_only_when_the_question_names_
     assert _term_list_label("R: Number of minor, or recoverable, page faults.") is None
     assert _term_list_label("These included: amphetamine, MDA, MDMA, ephedrine, mephedrone") is None
     assert _term_list_label("Macro: GCM_ENCRYPT (ctx, encrypt, length, dst, src)") is None
+
+
+def test_every_sentence_of_a_heading_line_is_the_heading(encoder, tmp_path):
+    # A licence's numbered definition: the sentence splitter reads '1.7. "Larger Work"' as two
+    # sentences, and the term alone, which repeats the question's words, was the highlight; the
+    # definition under it is the answer.
+    prose = "the terms of this licence apply to every copy of the software that anyone distributes. "
+    text = ("Example Public License\n\n1. Definitions\n\n" + "In this licence " + prose * 2 + "\n\n"
+            '1.7. "Larger Work"\n\nmeans a work that combines Covered Software with other material, in a separate '
+            "file or files, that is not Covered Software.\n\n"
+            "2. Grants\n\n" + "Each contributor grants " + prose * 2 + "\n")
+    searcher = searcher_of_file(encoder, tmp_path / "LICENSE.txt", text)
+    assert any(s.path[-1] == '1.7. "Larger Work"' for s in searcher.index.document(0).sections)
+    hit = next(h for h in searcher.search("What is a Larger Work?", k=5) if "Larger Work" in h.text)
+    assert hit.highlight.text.startswith("means a work that combines"), hit.highlight.text

@@ -246,7 +246,9 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     starts = _heading_starts(index, p.doc)
     code = np.array([is_code_like(t) for t in texts])
     rows = _table_rows(doc.text, spans, texts, code, starts)
-    heading = np.array([is_heading_like(t, s, doc.title, starts) for t, (s, _) in zip(texts, spans)]) & ~rows
+    # A heading's line may hold two sentences ("1.7." and "\"Larger Work\""): both are the heading.
+    heading = np.array([is_heading_like(t, s, doc.title, starts) or doc.text.rfind("\n", 0, s) + 1 in starts
+                        for t, (s, _) in zip(texts, spans)]) & ~rows
     # A line introduces the sentence after it only when that one is prose: after a short log line
     # ("warning: missing documentation") the next line is more output, not its answer.
     # Nor does a table's header row or a list's lead-in: the line under it is one of its rows, which
