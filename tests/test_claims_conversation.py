@@ -510,3 +510,7 @@ def test_a_claim_the_evidence_states_with_a_not_is_never_supported(encoder, tmp_
     assert not negates("Exercise improves memory.", "Not only does exercise improve memory, it also helps mood.")
     assert not negates("Exercise improves memory.", "Exercise improves memory, not attention.")
     assert negates("Exercise does not improve memory.", "Exercise improves memory in older adults.")
+    assert negates("The program comes with a warranty.", "This program comes with absolutely no warranty.")
+    # the negation stands in another clause than the claim's words
+    assert not negates("Pioglitazone use is associated with cancer risk.",
+                       "There was no association with 8 other cancers; pioglitazone use was associated with cancer risk.")
