@@ -152,6 +152,21 @@ def test_encodings_and_bad_files(tmp_path: Path):
     assert good.title == "A Title" and "Some emphasis and a link." in good.text
 
 
+def test_a_saved_terminal_log_loses_its_colour_codes_and_iso_2022_text_is_still_decoded(tmp_path: Path):
+    # A build log saved from a terminal: UTF-8 with ANSI escape codes around its coloured words
+    # (and a link). It was read as Windows-1252 "not UTF-8" with "[31m" left in every line.
+    # ISO-2022-JP is 7-bit text whose escapes switch the encoding: it is decoded as that.
+    (tmp_path / "build.log.txt").write_bytes(b"\x1b[1;31merror\x1b[0m: cannot find crate `serde` in "
+                                             b"\x1b]8;;https://docs.rs\x1b\\the registry\x1b]8;;\x1b\\.\n")
+    (tmp_path / "jis.txt").write_bytes(JAPANESE.encode("iso2022_jp"))
+    result = load_paths([tmp_path])
+    texts = {d.doc_id: d.text for d in result.documents}
+    notes = {Path(e.source).name: e.note for e in result.report}
+    assert texts["build.log.txt"] == "error: cannot find crate `serde` in the registry."
+    assert notes["build.log.txt"] == "terminal escape codes removed"
+    assert texts["jis.txt"] == JAPANESE and "ISO2022" in notes["jis.txt"]
+
+
 def test_html_scripts_and_navigation_are_not_text(tmp_path: Path):
     page = tmp_path / "page.html"
     page.write_text("<html><head><title>T</title><script>alert(1)</script></head><body>"

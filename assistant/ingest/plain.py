@@ -1,5 +1,5 @@
-"""Plain text files: bytes decoded: UTF-8, UTF-16 or UTF-32 with a byte-order mark, or of a Latin
-script without one (said so); else the encoding charset-normalizer finds when the text it gives is
+"""Plain text files: bytes decoded: UTF-8 (a terminal's colour codes dropped, said so), UTF-16 or
+UTF-32 with a byte-order mark, or of a Latin script without one (said so); else the encoding charset-normalizer finds when the text it gives is
 in another script than the Latin one (Cyrillic, Greek, Hebrew, Arabic, Thai, Chinese, Japanese,
 Korean), said so; else Windows-1252, said so.
 
@@ -9,6 +9,7 @@ Public API: `decode_bytes`.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from assistant.ingest.model import IngestError
@@ -19,6 +20,8 @@ _BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.B
 _OTHER_SCRIPTS = ("CYRILLIC", "GREEK", "HEBREW", "ARABIC", "THAI", "CJK", "HIRAGANA", "KATAKANA", "HANGUL",
                   "HALFWIDTH", "FULLWIDTH", "BOPOMOFO")
 SAMPLE = 200_000  # bytes charset-normalizer reads to find an encoding
+# ANSI control sequences: CSI ("\x1b[1;31m", "\x1b[2K") and OSC ("\x1b]0;title\x07", a link).
+_TERMINAL_CODES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -42,12 +45,9 @@ def _decoded(data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError:
                 pass
         raise IngestError("not a text file (binary content)")
-    try:
-        text = data.decode("utf-8-sig")
-        if "\x1b" not in text:
-            return text, ""
-    except UnicodeDecodeError:
-        pass
+    utf8 = _utf8(data)
+    if utf8 is not None:
+        return utf8
     # Not UTF-8, or 7-bit text with escape sequences (ISO-2022-JP): another script's encoding, or
     # a Western one. Among Western code pages the text alone rarely tells one from another, and
     # Windows-1252 is the one most files not in UTF-8 are in.
@@ -63,6 +63,20 @@ def _decoded(data: bytes) -> tuple[str, str]:
         return data.decode("cp1252"), "not UTF-8, decoded as Windows-1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "not UTF-8, decoded as Latin-1"
+
+
+def _utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 text and a note, or None: not UTF-8, or 7-bit text with the escapes of another
+    encoding (ISO-2022-JP's "\x1b$B" switch it).  A terminal's output saved to a file (a build
+    log) colours its words with escape codes ("\x1b[31m"), which are no text and go."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    if "\x1b" not in text:
+        return text, ""
+    bare = _TERMINAL_CODES.sub("", text)
+    return (bare, "terminal escape codes removed") if "\x1b" not in bare else None
 
 
 def _unmarked_utf(sample: bytes) -> str | None:
