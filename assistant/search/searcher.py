@@ -5,7 +5,8 @@ Public API: `Searcher`, `Candidates`, `Mode`, `MODES`.
 Score semantics (stated once, shown to users as "score"):
     score = dense_weight  * cosine(question, passage)                       (in [-1, 1])
           + bm25_weight   * bm25(question, passage) / best bm25 in the collection for this question
-          + sentence_weight * best cosine(question, sentence of the passage)
+          + sentence_weight * best cosine(question, sentence of the passage; a labelled list of terms
+                              the question does not name is none: `_best_sentence_scores`)
           + identifier_weight * share of the question's identifiers the passage holds
 with the weights in `config.FusionParams`.  Each term is comparable across questions.
 """
