@@ -367,6 +367,8 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # infinitive; a plural there is no "it"
     ("How do I wait for a new thread to finish?", "Can it return a value?", "Can a new thread return a value?"),
     ("How do I listen for events on a socket?", "Can it time out?", "Can a socket time out?"),
+    # "for" a topic like no phrase of the previous question is added to it with its preposition
+    ("Where should I put the notice?", "And for a library?", "Where should I put the notice for a library?"),
     # an adverb that only ties the new topic to the previous question is no part of it
     ("Why is a mutex wrapped in an Arc?", "What about Rc instead?", "Why is a mutex wrapped in an Rc?"),
     ("Does exercise improve memory in children?", "And in older adults too?",

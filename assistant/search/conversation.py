@@ -223,32 +223,9 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
     if topic and slot and slot in previous:
         i = previous.rfind(slot)
         return ResolvedQuery(question, _tidy(_put(previous, i, i + len(slot), topic)), kind, topic)
-    # "And in emotional regulation?" after "What role does it play in medication?": the topic
-    # takes the place of what followed the same preposition; where the previous question has none
-    # ("And in children?" after "How does stress affect the brain?"), the phrase is added to it.
-    lead = re.match(r"^(?:(?:and|but|also|or|then|now)\s+|(?:what|how)\s+about\s+)?"
-                    r"(in|for|of|with|on|at|about|during|among|after|before|without|from|to|into|by|under|over|"
-                    r"between|within|across)\s+(\S.*?)[?.!]*$", q, re.I)
-    after = list(re.finditer(rf"\b{lead.group(1)}\s+", previous, re.I)) if lead else []
-    of = list(re.finditer(r"\bof\s+", previous, re.I))
-    if lead and not after and lead.group(1).lower() == "from" and of:
-        # "And from a hash map?" after "How do I read an element of a vector?": where a thing is
-        # taken from, the previous question said what it is part of
-        start = of[-1].end()
-        article = re.match(r"(?:the|a|an)\s+", previous[start:], re.I)
-        _, e = _coordinated(previous, start, _run_end(previous, start + (article.end() if article else 0)))
-        return ResolvedQuery(question, _tidy(_put(previous, of[-1].start(), e, f"from {lead.group(2)}")), kind,
-                             lead.group(2))
-    if lead and after:
-        # Only the words up to the next preposition go: "for girls in GoActive" + "And for boys?"
-        # keeps "in GoActive".
-        start = after[-1].end()
-        article = re.match(r"(?:the|a|an)\s+", previous[start:], re.I)
-        s, e = _coordinated(previous, start, _run_end(previous, start + (article.end() if article else 0)))
-        return ResolvedQuery(question, _tidy(_put(previous, s, e, lead.group(2))), kind, lead.group(2))
-    if lead and lead.group(1).lower() != "for":  # "And for anxiety?" asks about anxiety, not "for" it
-        body = re.sub(r"[?.!]+\s*$", "", previous.strip())
-        return ResolvedQuery(question, _tidy(f"{body} {lead.group(1).lower()} {lead.group(2)}?"), kind, lead.group(2))
+    lead = _LEAD_PREPOSITION.match(q)
+    if lead and (led := _prepositional_topic(question, previous, lead)):
+        return led
     # "What about LIMIT?" after "Who funded the FOCUS trial?", "And httpcore?" after "How do I
     # install bm25s?": a name takes the place of the previous question's only name (the embedding
     # model knows neither).
@@ -287,7 +264,50 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
         i = previous.rfind(runs[0].split()[0])
         e = previous.find(runs[0].split()[-1], i) + len(runs[0].split()[-1])
         return ResolvedQuery(question, _tidy(_put(previous, i, e, topic)), kind, topic)
+    if lead:
+        # "And for a library?" after "Where should I put the notice?": no phrase of it is like the
+        # topic, which is added to it with its preposition
+        return _added(question, previous, lead)
     return ResolvedQuery(question, f"{previous} {topic}".strip(), kind)
+
+
+# A new topic that opens with a preposition: "And in children?", "What about after brain injury?".
+_LEAD_PREPOSITION = re.compile(r"^(?:(?:and|but|also|or|then|now)\s+|(?:what|how)\s+about\s+)?"
+                               r"(in|for|of|with|on|at|about|during|among|after|before|without|from|to|into|by|under|"
+                               r"over|between|within|across)\s+(\S.*?)[?.!]*$", re.I)
+
+
+def _prepositional_topic(question: str, previous: str, lead: re.Match) -> ResolvedQuery | None:
+    """A new topic led by a preposition (`_LEAD_PREPOSITION`): it takes the place of what followed
+    the same preposition in the previous question ("And in emotional regulation?" after "What role
+    does it play in medication?"), a "from" phrase that of an "of" phrase; where the previous
+    question has neither, the phrase is added to it ("And in children?" after "How does stress
+    affect the brain?").  None for "for", which may only mark a new topic ("And for anxiety?" asks
+    about anxiety, not "for" it)."""
+    preposition, topic = lead.group(1).lower(), lead.group(2)
+    after = list(re.finditer(rf"\b{preposition}\s+", previous, re.I))
+    of = list(re.finditer(r"\bof\s+", previous, re.I))
+    if not after and preposition == "from" and of:
+        # "And from a hash map?" after "How do I read an element of a vector?": where a thing is
+        # taken from, the previous question said what it is part of
+        start = of[-1].end()
+        article = re.match(r"(?:the|a|an)\s+", previous[start:], re.I)
+        _, e = _coordinated(previous, start, _run_end(previous, start + (article.end() if article else 0)))
+        return ResolvedQuery(question, _tidy(_put(previous, of[-1].start(), e, f"from {topic}")), "new-topic", topic)
+    if after:
+        # Only the words up to the next preposition go: "for girls in GoActive" + "And for boys?"
+        # keeps "in GoActive".
+        start = after[-1].end()
+        article = re.match(r"(?:the|a|an)\s+", previous[start:], re.I)
+        s, e = _coordinated(previous, start, _run_end(previous, start + (article.end() if article else 0)))
+        return ResolvedQuery(question, _tidy(_put(previous, s, e, topic)), "new-topic", topic)
+    return _added(question, previous, lead) if preposition != "for" else None
+
+
+def _added(question: str, previous: str, lead: re.Match) -> ResolvedQuery:
+    """The previous question with the follow-up's prepositional phrase added at its end."""
+    body = re.sub(r"[?.!]+\s*$", "", previous.strip())
+    return ResolvedQuery(question, _tidy(f"{body} {lead.group(1).lower()} {lead.group(2)}?"), "new-topic", lead.group(2))
 
 
 # A question word, perhaps a noun phrase it asks about, an auxiliary and the rest: "How many
