@@ -516,3 +516,18 @@ def test_a_claim_the_evidence_states_with_a_not_is_never_supported(encoder, tmp_
     # the negation stands in another clause than the claim's words
     assert not negates("Pioglitazone use is associated with cancer risk.",
                        "There was no association with 8 other cancers; pioglitazone use was associated with cancer risk.")
+
+
+@pytest.mark.parametrize(("history", "question", "expected"), [
+    # "they" after a new topic took a phrase's place: the two things the person is comparing
+    (["What does unwrap do?", "And expect?"], "When should I use them?", "When should I use unwrap and expect?"),
+    (["What is CBT?", "And DBT?"], "How do they differ?", "How do CBT and DBT differ?"),
+    (["Which brain regions are linked to depression?", "And for anxiety?"], "How are they treated?",
+     "How are depression and anxiety treated?"),
+    # "it" is the new topic alone, and after a question of its own "they" is that question's
+    (["What does unwrap do?", "And expect?"], "When should I use it?", "When should I use expect?"),
+    (["What does unwrap do?", "And expect?", "What are the side effects of minocycline?"], "How common are they?",
+     "How common are the side effects of minocycline?"),
+])
+def test_they_after_a_new_topic_stands_for_both_topics(encoder, history, question, expected):
+    assert resolve_followup(question, history, encoder).query == expected

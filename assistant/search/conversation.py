@@ -15,7 +15,8 @@ Three kinds of follow-up are handled:
   many participants were randomised in the LIMIT trial?"): asked with that noun, and with the
   previous question's closing phrases the follow-up does not replace;
 - a question that points back ("How is it treated?", "What causes them?"): the pronoun is replaced by
-  the previous question's topic: the phrase a follow-up put in, else the noun phrase that ends the
+  the previous question's topic: the phrase a follow-up put in ("they" right after one: both
+  phrases, "How do CBT and DBT differ?" after "What is CBT?", "And DBT?"), else the noun phrase that ends the
   previous question (after its last preposition or verb: "... involved in depression and anxiety?"),
   or the one it asks about ("What was the primary outcome of the LIMIT trial?", when the pronoun
   agrees with its head; "What dose of minocycline was used?"; "How do I schedule a function ...?");
@@ -25,6 +26,7 @@ Anything else is already standalone and searched as typed.
 
 from __future__ import annotations
 
+import difflib
 import re
 from typing import Literal, NamedTuple
 
@@ -160,19 +162,35 @@ def resolve_followup(question: str, history: list[str], encoder) -> ResolvedQuer
     """The standalone query for `question` given earlier questions (oldest first). A question
     longer than any that can be searched is not rewritten (searching it says why), and such an
     earlier one is passed over: rewriting costs time in its length."""
-    previous, slot = None, None
+    previous, slot, pair = None, None, None
     for past in history:
         past = strip_control(past or "")
         if past and len(past) <= config.MAX_QUESTION_CHARS:
-            resolved = _resolve_one(past, previous, slot, encoder)
+            resolved = _resolve_one(past, previous, slot, encoder, pair)
+            pair = _pair(previous, resolved)
             previous, slot = resolved.query, resolved.topic
     q = strip_control(question or "")
     if len(q) > config.MAX_QUESTION_CHARS:
         return ResolvedQuery(question, q, "standalone", previous=previous)
-    return _resolve_one(q, previous, slot, encoder)._replace(previous=previous)
+    return _resolve_one(q, previous, slot, encoder, pair)._replace(previous=previous)
 
 
-def _resolve_one(question: str, previous: str | None, slot: str | None, encoder) -> ResolvedQuery:
+def _pair(previous: str | None, resolved: ResolvedQuery) -> str | None:
+    """"unwrap and expect" when a follow-up ("And expect?") put its topic in the place of a phrase
+    of the previous question ("What does unwrap do?"): what "they" or "them" in the next question
+    may stand for.  None otherwise, or when either is already plural."""
+    if not previous or resolved.kind != "new-topic" or not resolved.topic:
+        return None
+    old, new = previous.rstrip("?.! ").split(), resolved.query.rstrip("?.! ").split()
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if tag == "replace" and " ".join(new[j1:j2]) == resolved.topic:
+            phrase = " ".join(old[i1:i2])
+            return None if _is_plural(phrase) or _is_plural(resolved.topic) else f"{phrase} and {resolved.topic}"
+    return None
+
+
+def _resolve_one(question: str, previous: str | None, slot: str | None, encoder, pair: str | None = None
+                 ) -> ResolvedQuery:
     q = question.strip()
     if previous and (same_frame := _same_frame(q, previous)):
         return ResolvedQuery(question, same_frame, "new-topic")
@@ -197,7 +215,9 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder)
         # "What is that phenomenon called?": the phenomenon is what the previous question describes,
         # which no phrase of it names; the question is searched together with it.
         return ResolvedQuery(question, f"{q} ({previous})", kind)
-    topic = _topic_of(previous, slot, pronoun.group() if pronoun else "")
+    plural = pronoun.group().lower() in _PLURAL_PRONOUNS
+    # "When should I use them?" after "What does unwrap do?", "And expect?": both
+    topic = pair if plural and pair else _topic_of(previous, slot, pronoun.group())
     if not topic:
         return ResolvedQuery(question, f"{q} ({previous})", kind)
     replaced, n = _substitute(q, topic)
