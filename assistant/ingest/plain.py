@@ -1,7 +1,7 @@
 """Plain text files: bytes decoded: UTF-8 (a terminal's colour codes dropped, said so), UTF-16 or
-UTF-32 with a byte-order mark, or of a Latin script without one (said so); else the encoding charset-normalizer finds when the text it gives is
-in another script than the Latin one (Cyrillic, Greek, Hebrew, Arabic, Thai, Chinese, Japanese,
-Korean), said so; else Windows-1252, said so.
+UTF-32 with a byte-order mark, or of a Latin script without one (said so); else the encoding
+charset-normalizer finds when the text it gives is in another script than the Latin one (Cyrillic,
+Greek, Hebrew, Arabic, Thai, Chinese, Japanese, Korean), said so; else Windows-1252, said so.
 
 Public API: `decode_bytes`.
 """
