@@ -531,3 +531,19 @@ def test_a_claim_the_evidence_states_with_a_not_is_never_supported(encoder, tmp_
 ])
 def test_they_after_a_new_topic_stands_for_both_topics(encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected
+
+
+@pytest.mark.parametrize(("history", "question", "expected"), [
+    # a request that names no topic asks for more of the question just asked; it was searched alone
+    (["What is neuroplasticity?"], "Tell me more", "Tell me more (What is neuroplasticity?)"),
+    # "that" is the answer, not a phrase of the question ("explain the brain in more detail")
+    (["How does stress affect the brain?"], "Can you explain that in more detail?",
+     "Can you explain that in more detail? (How does stress affect the brain?)"),
+    # a second request asks for more of the same question, not of the first request
+    (["What is neuroplasticity?", "Tell me more"], "Give me an example",
+     "Give me an example (What is neuroplasticity?)"),
+    # a request that names its topic stands alone
+    (["What is neuroplasticity?"], "Explain neuropsychotherapy", "Explain neuropsychotherapy"),
+])
+def test_a_request_for_more_asks_the_previous_question_again(encoder, history, question, expected):
+    assert resolve_followup(question, history, encoder).query == expected

@@ -20,7 +20,9 @@ Three kinds of follow-up are handled:
   previous question (after its last preposition or verb: "... involved in depression and anxiety?"),
   or the one it asks about ("What was the primary outcome of the LIMIT trial?", when the pronoun
   agrees with its head; "What dose of minocycline was used?"; "How do I schedule a function ...?");
-  a choice among what the previous question asked for ("Which one should I use?") is searched with it.
+  a choice among what the previous question asked for ("Which one should I use?") is searched with it;
+- a request that names no topic ("Tell me more", "Give me an example", "Can you explain that in
+  more detail?"): searched with the previous question (the one under an earlier request).
 Anything else is already standalone and searched as typed.
 """
 
@@ -110,10 +112,25 @@ def is_followup(question: str) -> Literal["new-topic", "reference", ""]:
         return "reference"
     if _QUANTIFIED.match(q) and len(content) <= 2:
         return "reference"  # "Were any serious?": any of what the previous question asked about
+    if _asks_for_more(words):
+        return "reference"  # "Tell me more", "Give me an example": of what was just asked
     question_word = re.match(rf"^(what|how|why|who|which|when|where|{_AUX})\b", q, re.I)
     if len(words) <= 3 and content and q.endswith("?") and not question_word:
         return "new-topic"  # "Anxiety?" after a question
     return ""
+
+
+# A request that names no topic of its own: "Tell me more", "Give me an example", "More details?".
+_REQUESTS = {"more", "example", "examples", "detail", "details", "explain", "elaborate", "expand", "continue",
+             "go", "keep", "going"}
+_REQUEST_WORDS = _REQUESTS | {"tell", "give", "show", "me", "us", "please", "further", "on", "another", "else",
+                              "some", "any", "a", "an", "can", "could", "would", "you", "that", "this", "it", "in"}
+
+
+def _asks_for_more(words: list[str]) -> bool:
+    """Whether the words ask for more of the previous answer and name nothing else."""
+    low = [w.lower() for w in words]
+    return bool(low) and all(w in _REQUEST_WORDS for w in low) and any(w in _REQUESTS for w in low)
 
 
 def _fragment(q: str) -> re.Match | None:
@@ -201,6 +218,12 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder,
         return ResolvedQuery(question, _wh_followup(fragment, previous), "new-topic")
     if kind == "new-topic":
         return _new_topic(question, q, previous, slot, encoder)
+    if _asks_for_more(_WORD.findall(q)):
+        # "Tell me more", "Can you explain that in more detail?": more of the question just asked
+        # (the one under an earlier request: "Give me an example" after "Tell me more")
+        while (inner := re.fullmatch(r"(.+?) \((.+)\)", previous)) and _asks_for_more(_WORD.findall(inner.group(1))):
+            previous = inner.group(2)
+        return ResolvedQuery(question, f"{q} ({previous})", kind)
     if _WHICH_OF.search(q):
         # The things to choose among are what the previous question asked for, which no phrase of
         # it names alone ("What functions decode DER data?"): the two are searched together.
