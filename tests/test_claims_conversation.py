@@ -547,3 +547,27 @@ def test_they_after_a_new_topic_stands_for_both_topics(encoder, history, questio
 ])
 def test_a_request_for_more_asks_the_previous_question_again(encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected
+
+
+@pytest.mark.parametrize(("history", "question", "expected"), [
+    # "And" before a whole question ties it on; the question says which kind it is. Both read as a
+    # new topic put into the previous question ("What was the primary outcome of the what is the
+    # sample size?", "What is mindfulness effective?")
+    (["What is CBT?"], "And is mindfulness effective?", "Is mindfulness effective?"),
+    # "the sample size" says not whose: the thing the previous question asked about, after its "of"
+    (["What was the primary outcome of the LIMIT trial?"], "And what is the sample size?",
+     "What is the sample size of the LIMIT trial?"),
+    (["How is depression diagnosed?"], "What are the symptoms?", "What are the symptoms of depression?"),
+    # the phrase a pronoun stood for is the topic the next follow-up replaces or owns
+    (["What causes depression?", "How is it diagnosed?"], "What are the symptoms?",
+     "What are the symptoms of depression?"),
+    (["What causes depression?", "How is it diagnosed?"], "And anxiety?", "How is anxiety diagnosed?"),
+    # a choice that names nothing to choose among: the two topics just compared, else the question
+    (["What is CBT?", "And mindfulness?"], "Which is better?", "Which is better? (CBT or mindfulness)"),
+    (["What treatments are there for anxiety?"], "Which works best?",
+     "Which works best? (What treatments are there for anxiety?)"),
+    # a definite noun phrase that says whose stands alone
+    (["What is CBT?"], "What are the two main types of neuroplasticity?", "What are the two main types of neuroplasticity?"),
+])
+def test_a_question_tied_on_or_naming_no_owner_reads_the_conversation(encoder, history, question, expected):
+    assert resolve_followup(question, history, encoder).query == expected

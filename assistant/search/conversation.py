@@ -22,7 +22,12 @@ Three kinds of follow-up are handled:
   agrees with its head; "What dose of minocycline was used?"; "How do I schedule a function ...?");
   a choice among what the previous question asked for ("Which one should I use?") is searched with it;
 - a request that names no topic ("Tell me more", "Give me an example", "Can you explain that in
-  more detail?"): searched with the previous question (the one under an earlier request).
+  more detail?"): searched with the previous question (the one under an earlier request);
+- a noun phrase with "the" that says not whose ("What are the symptoms?"): the previous question's
+  topic's ("... of depression"); a choice that names nothing to choose among ("Which is better?"):
+  searched with the two topics just compared, else with the previous question.
+A conjunction before a whole question ("And is it effective?") only ties it on: the question after
+it says which kind it is.
 Anything else is already standalone and searched as typed.
 """
 
@@ -104,6 +109,11 @@ def _content_words(text: str) -> list[str]:
 def is_followup(question: str) -> Literal["new-topic", "reference", ""]:
     """"new-topic", "reference" or "" for a standalone question."""
     q = question.strip()
+    if tied := _LEAD_WORD.match(q):
+        # "And what is the sample size?", "And is it effective?": the question after the conjunction
+        # says which kind it is ("And what about anxiety?" still leads a new topic)
+        rest = q[tied.end():]
+        return is_followup(rest)
     if _LEADS.match(q) or _fragment(q):
         return "new-topic"
     words = _WORD.findall(q)
@@ -114,12 +124,20 @@ def is_followup(question: str) -> Literal["new-topic", "reference", ""]:
         return "reference"  # "Were any serious?": any of what the previous question asked about
     if _asks_for_more(words):
         return "reference"  # "Tell me more", "Give me an example": of what was just asked
+    if _BARE_DEFINITE.match(q) or _WHICH_IS.match(q):
+        return "reference"  # "What are the symptoms?": of what was just asked about; "Which is better?"
     question_word = re.match(rf"^(what|how|why|who|which|when|where|{_AUX})\b", q, re.I)
     if len(words) <= 3 and content and q.endswith("?") and not question_word:
         return "new-topic"  # "Anxiety?" after a question
     return ""
 
 
+# "What are the symptoms?": a noun phrase with "the" and nothing saying whose; the thing just asked
+# about is.
+_BARE_DEFINITE = re.compile(r"^(?:and\s+)?(?:what|which)\s+(?:is|are|was|were)\s+the\s+[\w'-]+(?:\s+[\w'-]+)?\s*\?$", re.I)
+# "Which is better?", "Which one works best?": a choice that names nothing to choose among.
+_WHICH_IS = re.compile(r"^(?:and\s+|so\s+)?which(?:\s+one)?\s+(?:is|are|was|were|works?|helps?|should\s+I\s+\w+)"
+                       r"(?:\s+[\w'-]+){0,2}\s*\?$", re.I)
 # A request that names no topic of its own: "Tell me more", "Give me an example", "More details?".
 _REQUESTS = {"more", "example", "examples", "detail", "details", "explain", "elaborate", "expand", "continue",
              "go", "keep", "going"}
@@ -213,30 +231,40 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder,
         return ResolvedQuery(question, same_frame, "new-topic")
     kind = is_followup(q) if previous else ""
     if not kind or not previous:
-        return ResolvedQuery(question, q, "standalone")
-    if fragment := _fragment(q):
+        # "And is mindfulness effective?": a question of its own, without the word that tied it on
+        return ResolvedQuery(question, _unled(q), "standalone")
+    if fragment := _fragment(_unled(q)):
         return ResolvedQuery(question, _wh_followup(fragment, previous), "new-topic")
     if kind == "new-topic":
         return _new_topic(question, q, previous, slot, encoder)
+    return _reference(question, q, previous, slot, pair)
+
+
+def _reference(question: str, q: str, previous: str, slot: str | None, pair: str | None) -> ResolvedQuery:
+    """A follow-up that points back (`is_followup`'s "reference"); `pair`: both topics of the two
+    questions before (`_pair`).  The topic a pronoun stood for is kept as the next slot."""
+    kind: FollowupKind = "reference"
     if _asks_for_more(_WORD.findall(q)):
         # "Tell me more", "Can you explain that in more detail?": more of the question just asked
         # (the one under an earlier request: "Give me an example" after "Tell me more")
         while (inner := re.fullmatch(r"(.+?) \((.+)\)", previous)) and _asks_for_more(_WORD.findall(inner.group(1))):
             previous = inner.group(2)
         return ResolvedQuery(question, f"{q} ({previous})", kind)
-    if _WHICH_OF.search(q):
-        # The things to choose among are what the previous question asked for, which no phrase of
-        # it names alone ("What functions decode DER data?"): the two are searched together.
-        return ResolvedQuery(question, f"{q} ({previous})", kind)
+    if _BARE_DEFINITE.match(q) and (owner := _owner(previous, slot)):
+        # "What are the symptoms?" after "How is depression diagnosed?": depression's
+        return ResolvedQuery(question, _unled(_tidy(f"{q.rstrip('?').rstrip()} of {owner}?")), kind, owner)
+    if _WHICH_IS.match(q) and pair:
+        # "Which is better?" after "What is CBT?", "And mindfulness?": one of the two
+        return ResolvedQuery(question, f"{q} ({pair.replace(' and ', ' or ')})", kind)
     pronoun = _PRONOUNS.search(q)
-    if not pronoun:
-        # "Were any serious?" after "What side effects did participants report?": no word of it
-        # stands for a phrase of the previous question, which is searched with it.
-        return ResolvedQuery(question, f"{q} ({previous})", kind)
-    determiner = re.match(r"\s+([\w'-]+)", q[pronoun.end():])
-    if determiner and pronoun.group().lower() in _DEMONSTRATIVES and determiner.group(1).lower() not in _STOP:
-        # "What is that phenomenon called?": the phenomenon is what the previous question describes,
-        # which no phrase of it names; the question is searched together with it.
+    determiner = re.match(r"\s+([\w'-]+)", q[pronoun.end():]) if pronoun else None
+    if _WHICH_OF.search(q) or _WHICH_IS.match(q) or not pronoun or (
+            determiner and pronoun.group().lower() in _DEMONSTRATIVES and determiner.group(1).lower() not in _STOP):
+        # The things to choose among are what the previous question asked for, which no phrase of
+        # it names alone ("What functions decode DER data?"); "Were any serious?" after "What side
+        # effects did participants report?": no word of it stands for a phrase of the previous
+        # question; "What is that phenomenon called?": the phenomenon is what the previous question
+        # describes.  The two are searched together.
         return ResolvedQuery(question, f"{q} ({previous})", kind)
     plural = pronoun.group().lower() in _PLURAL_PRONOUNS
     # "When should I use them?" after "What does unwrap do?", "And expect?": both
@@ -248,7 +276,19 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder,
         # "How is it treated?" for "depression and anxiety": the verb agrees with the pair.
         at = pronoun.start()
         replaced = _SINGULAR_VERB.sub(_plural_verb, replaced[:at]) + replaced[at:]
-    return ResolvedQuery(question, _unled(_tidy(replaced)) if n else f"{q} {topic}", kind)
+    return ResolvedQuery(question, _unled(_tidy(replaced)), kind, topic) if n else \
+        ResolvedQuery(question, f"{q} {topic}", kind)
+
+
+def _owner(previous: str, slot: str | None) -> str:
+    """Whose thing "the symptoms" of a question that does not say is: the phrase a follow-up put
+    into the previous question, else what follows its last "of" ("the LIMIT trial" of "What was
+    the primary outcome of the LIMIT trial?"), else its referent (`_referent`)."""
+    if slot and slot in previous:
+        return slot
+    of = list(re.finditer(r"\bof\s+", previous, re.I))
+    tail = _STRANDED.sub("", re.sub(r"[?.!]+\s*$", "", previous[of[-1].end():].strip())) if of else ""
+    return tail if _content_words(tail) else _referent(previous, False)
 
 
 def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) -> ResolvedQuery:
@@ -498,8 +538,8 @@ _BE_HAVE = r"(?:is|are|was|were|has|have|had)"
 _ASKED = re.compile(r"^(?:what|who)\s+(?:is|are|was|were)\s+((?:the|a|an)\s+.+)$", re.I)
 # "What dose of minocycline was used?", "Where was the trial run?": the subject before the verb
 _SUBJECT = re.compile(rf"^(?:what|which)\s+(.+?)\s+{_BE_HAVE}\s+[\w'-]+$", re.I)
-_ADVERB_SUBJECT = re.compile(rf"^(?:where|when|how|why)\s+{_BE_HAVE}\s+((?:the|a|an|this|that)(?:\s+[\w'-]+){{1,3}}?)"
-                             r"\s+[\w'-]+$", re.I)
+_ADVERB_SUBJECT = re.compile(rf"^(?:where|when|how|why)\s+{_BE_HAVE}\s+((?:(?:the|a|an|this|that)\s+)?[\w'-]+"
+                             r"(?:\s+[\w'-]+){0,2}?)\s+[\w'-]+$", re.I)
 # "Who funded the GoActive study?": without a preposition or an auxiliary, what follows its verb
 _AFTER_VERB = re.compile(r"^(?:who|what|which)\s+[\w'-]+\s+(.+)$", re.I)
 
