@@ -367,6 +367,13 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # infinitive; a plural there is no "it"
     ("How do I wait for a new thread to finish?", "Can it return a value?", "Can a new thread return a value?"),
     ("How do I listen for events on a socket?", "Can it time out?", "Can a socket time out?"),
+    # a capitalised name takes the place of the capitalised word inside the previous question when it
+    # has no other name ("How does Go?" before; "Rust handle Python safety")
+    ("How does Rust handle memory safety?", "And Go?", "How does Go handle memory safety?"),
+    ("How does Rust handle memory safety?", "And Python?", "How does Python handle memory safety?"),
+    ("What does the Apache license say about trademarks?", "And the GPL?", "What does the GPL license say about trademarks?"),
+    # a bare verb phrase after "How do I ...?" is another thing the person does with it
+    ("How do I insert a value?", "And read it back?", "How do I read a value back?"),
     # "for" a topic like no phrase of the previous question is added to it with its preposition
     ("Where should I put the notice?", "And for a library?", "Where should I put the notice for a library?"),
     # an adverb that only ties the new topic to the previous question is no part of it

@@ -86,7 +86,10 @@ def _is_name(word: str) -> bool:
     three or more letters that is no English word ("httpcore", "courlan": a package, a product)."""
     if _NAME.fullmatch(word):
         return True
-    return word.isalpha() and word.islower() and len(word) >= 3 and word not in _STOP and word not in english_words()
+    known = english_words()
+    # the vocabulary holds most words once, in the singular ("trademark", not "trademarks")
+    return word.isalpha() and word.islower() and len(word) >= 3 and word not in _STOP and word not in known \
+        and not (word.endswith("s") and (word[:-1] in known or (word.endswith("es") and word[:-2] in known)))
 
 
 MAX_PHRASES = 96  # phrases of the previous question a new topic is compared with (a long question has ~60)
@@ -314,7 +317,15 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
     # model knows neither).
     name = _ARTICLE.sub("", topic)
     names = {m.group(): m.start() for m in [*_NAME.finditer(previous), *_WORD.finditer(previous)] if _is_name(m.group())}
-    if _is_name(name) and len(names) == 1:
+    named = _is_name(name)
+    if not names and name[:1].isupper():
+        # Without one, a capitalised word inside the question names something, and so does a
+        # capitalised topic: "Apache" of "What does the Apache license say about trademarks?" for
+        # "And the GPL?", "Rust" of "How does Rust handle memory safety?" for "And Go?"
+        names = {m.group(): m.start() for m in _WORD.finditer(previous)
+                 if m.start() > 0 and len(m.group()) > 1 and m.group()[0].isupper()}
+        named = True
+    if named and len(names) == 1:
         (old, i), = names.items()
         return ResolvedQuery(question, _tidy(_put(previous, i, i + len(old), name)), kind, name)
     # The last phrases only: a question puts its topic last, and each phrase is embedded.
@@ -460,7 +471,19 @@ def _topic_pointing_back(q: str, topic: str, previous: str, slot: str | None) ->
     referent = _topic_of(previous, slot, pronoun.group())
     if not referent:
         return None
+    frame = _HOW_DO_I.match(previous)
+    if frame and re.match(r"^(?:and|but|also|or|then|now)\s+", q, re.I) and not _TOPIC_OPENING.match(topic):
+        # "And read it back?" after "How do I insert a value?": what else the person does with it
+        return ResolvedQuery(q, _tidy(f"{frame.group()}{_substitute(topic, referent)[0]}?"), "new-topic", referent)
     return ResolvedQuery(q, _unled(_tidy(_substitute(q, referent)[0])), "new-topic", referent)
+
+
+# "How do I ", "How can we ": the frame of a question about doing something.
+_HOW_DO_I = re.compile(r"^how\s+(?:do|can|could|should|would|will)\s+(?:I|you|we|one)\s+", re.I)
+# A topic that opens as a noun phrase or a phrase of its own, not as a verb: "the ...", "for ...",
+# "killing it" (a verb's -ing form names the doing).
+_TOPIC_OPENING = re.compile(r"^(?:the|a|an|this|that|these|those|its?|their|his|her|my|your|our|in|for|with|of|on|"
+                            r"at|about|to|from|by|what|how|which|who|when|where|why|\w+ing)\b", re.I)
 
 
 # The verb a do-question ends with, perhaps before its preposition ("What do CBT models promote?",
