@@ -573,6 +573,14 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     (["What is CBT?", "And mindfulness?"], "Which is better?", "Which is better? (CBT or mindfulness)"),
     (["What treatments are there for anxiety?"], "Which works best?",
      "Which works best? (What treatments are there for anxiety?)"),
+    # one of the things the previous answer lists: searched with the question that asked for them
+    (["What are the types of neuroplasticity?"], "Explain the first one",
+     "Explain the first one (What are the types of neuroplasticity?)"),
+    (["What are the types of neuroplasticity?", "Explain the first one"], "And the second?",
+     "Explain the second (What are the types of neuroplasticity?)"),
+    # after "which" comes a noun: "it" is not "change the brain"
+    (["Which therapies change the brain?"], "How long does it take?",
+     "How long does it take? (Which therapies change the brain?)"),
     # a definite noun phrase that says whose stands alone
     (["What is CBT?"], "What are the two main types of neuroplasticity?", "What are the two main types of neuroplasticity?"),
 ])

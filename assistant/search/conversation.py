@@ -127,7 +127,7 @@ def is_followup(question: str) -> Literal["new-topic", "reference", ""]:
         return "reference"  # "Were any serious?": any of what the previous question asked about
     if _asks_for_more(words):
         return "reference"  # "Tell me more", "Give me an example": of what was just asked
-    if _BARE_DEFINITE.match(q) or _WHICH_IS.match(q):
+    if (_ORDINAL.search(q) and len(content) <= 3) or _BARE_DEFINITE.match(q) or _WHICH_IS.match(q):
         return "reference"  # "What are the symptoms?": of what was just asked about; "Which is better?"
     question_word = re.match(rf"^(what|how|why|who|which|when|where|{_AUX})\b", q, re.I)
     if len(words) <= 3 and content and q.endswith("?") and not question_word:
@@ -135,6 +135,8 @@ def is_followup(question: str) -> Literal["new-topic", "reference", ""]:
     return ""
 
 
+# "Explain the first one", "What about the last?": one of the things the previous answer lists.
+_ORDINAL = re.compile(r"\bthe\s+(?:first|second|third|fourth|fifth|last|other|next)\b(?!\s+(?:of|in)\b)", re.I)
 # "What are the symptoms?": a noun phrase with "the" and nothing saying whose; the thing just asked
 # about is.
 _BARE_DEFINITE = re.compile(r"^(?:and\s+)?(?:what|which)\s+(?:is|are|was|were)\s+the\s+[\w'-]+(?:\s+[\w'-]+)?\s*\?$", re.I)
@@ -564,7 +566,8 @@ _SUBJECT = re.compile(rf"^(?:what|which)\s+(.+?)\s+{_BE_HAVE}\s+[\w'-]+$", re.I)
 _ADVERB_SUBJECT = re.compile(rf"^(?:where|when|how|why)\s+{_BE_HAVE}\s+((?:(?:the|a|an|this|that)\s+)?[\w'-]+"
                              r"(?:\s+[\w'-]+){0,2}?)\s+[\w'-]+$", re.I)
 # "Who funded the GoActive study?": without a preposition or an auxiliary, what follows its verb
-_AFTER_VERB = re.compile(r"^(?:who|what|which)\s+[\w'-]+\s+(.+)$", re.I)
+# ("Which therapies change the brain?": after "which" comes a noun, not the verb)
+_AFTER_VERB = re.compile(r"^(?:who|what)\s+[\w'-]+\s+(.+)$", re.I)
 
 
 def _plural_start(run: str) -> str:
