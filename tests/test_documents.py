@@ -942,6 +942,24 @@ def test_a_clause_name_opening_its_paragraph_is_a_heading_and_a_boxed_disclaimer
     assert "*" not in doc.text and "•" not in doc.text
 
 
+def test_a_line_repeating_the_title_below_the_headings_does_not_hide_them():
+    # Cargo's manual pages are titled "cargo build" and end with the example command "cargo build"
+    # on a line of its own: taken for the title's line, it made every heading above it no section
+    # (0 sections on 18 of Cargo's command pages). A category line above the title stays no section.
+    from assistant.ingest.headings import section_spans
+
+    prose = "Compile the local packages and all of their dependencies, as the options below select them.\n\n"
+    text = ("cargo-build(1)\n\nDESCRIPTION\n\n" + prose + "OPTIONS\n\n--release: Build optimized artifacts.\n\n"
+            + prose + "EXAMPLES\n\n" + prose + "cargo build\n")
+    headings = ((1, "cargo-build(1)"), (2, "DESCRIPTION"), (2, "OPTIONS"), (2, "EXAMPLES"))
+    spans = section_spans(text, headings, "cargo build")
+    assert [s.path for s in spans] == [("cargo-build(1)",), ("cargo-build(1)", "DESCRIPTION"),
+                                       ("cargo-build(1)", "OPTIONS"), ("cargo-build(1)", "EXAMPLES")]
+    article = "Neuropsychiatry\n\nThe Brain in Mental Health\n\n" + prose + "How It Works\n\n" + prose
+    spans = section_spans(article, ((1, "Neuropsychiatry"), (1, "How It Works")), "The Brain in Mental Health")
+    assert [s.path for s in spans] == [("How It Works",)]
+
+
 def test_a_numbered_lists_last_item_and_a_wrapped_paragraphs_first_line_are_no_headings():
     # From Vim's options reference: a list of values whose last item is short and ends a sentence,
     # under items too long to be headings; and a paragraph whose first line was not joined to the

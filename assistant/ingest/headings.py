@@ -93,6 +93,19 @@ def section_spans(text: str, headings: tuple[tuple[int, str], ...], title: str =
     found: list[tuple[int, int, str]] = []  # (line start, level, heading)
     t = _norm(title)
     at_title = re.compile(rf"^[ \t]*{re.escape(t)}[ \t]*$", re.M).search(text) if t else None
+    # The title stands above the headings, under at most one line (a site's category): a line that
+    # repeats it below two headings is text (a manual's example command "cargo build", on its page
+    # titled "cargo build"), and searching from there lost every heading above it.
+    if at_title:
+        above = 0
+        for _, heading in headings:
+            h = _norm(heading)
+            line = re.compile(rf"^[ \t]*{re.escape(h)}[ \t]*$", re.M).search(text) if h else None
+            if h.casefold() != t.casefold() and line and line.start() < at_title.start():
+                above += 1
+                if above == 2:
+                    at_title = None
+                    break
     pos = at_title.end() if at_title else 0
     for level, heading in headings:
         h = _norm(heading)
