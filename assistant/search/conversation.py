@@ -101,7 +101,7 @@ class ResolvedQuery(NamedTuple):
     original: str
     query: str
     kind: FollowupKind
-    topic: str | None = None  # the phrase a new-topic follow-up put into the query
+    topic: str | None = None  # the phrase a follow-up put into the query: its new topic, or what its pronoun stood for
     previous: str | None = None  # the last earlier question, as it was searched
 
 
