@@ -543,6 +543,21 @@ def test_a_line_that_differs_from_an_earlier_one_only_at_its_end_is_no_cut_off_c
     assert clean_text(code, capture=False).split("\n") == code.split("\n")
 
 
+def test_a_markdown_line_that_leaves_a_bracket_open_goes_on_in_the_next_and_an_address_may_hold_parentheses(
+        tmp_path: Path):
+    # courlan's README: a photo credit wrapped inside its parentheses, the next lines opening with a
+    # link and a capital, and the link's address holding parentheses of its own: read as four
+    # lines, one of them "Russ.jpg),", each a sentence of its own. A quoted line is not joined on.
+    page = tmp_path / "README.md"
+    page.write_text("# courlan\n\nHere is a [courlan](https://en.wiktionary.org/wiki/courlan) (source:\n"
+                    "[Limpkin at Harn's Marsh by\n"
+                    "Russ](https://commons.wikimedia.org/wiki/File:Limpkin,_harns_marsh_(33723700146).jpg),\n"
+                    "CC BY 2.0).\n\nDeprecated: use the new API instead (also see\n> Buffer.alloc()).\n")
+    doc, _ = load_file(page, "README.md")
+    assert "Here is a courlan (source: Limpkin at Harn's Marsh by Russ, CC BY 2.0)." in doc.text
+    assert "(also see\nBuffer.alloc())." in doc.text
+
+
 def test_markdown_code_is_not_headings_and_backslash_escapes_are_literal(tmp_path: Path):
     # A "# comment" in a fenced code block is code; "\<stdio.h>" is text (CommonMark escapes),
     # not a tag to strip, and "Z\_OK" is a name, not emphasis.

@@ -22,12 +22,14 @@ _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
 # Link text and addresses are bounded (a link's text in 1,000 characters, its address on one line
 # in 2,000) so that a line of unmatched brackets costs linear time, not quadratic.
+# A link's address may hold parentheses of its own, one level ("File:Limpkin_(33723700146).jpg").
+_ADDRESS = r"\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)"
 _MD_SYNTAX = [
     (re.compile(r"^[ \t]*(?:```|~~~).*$", re.M), ""),
     # A linked image is a badge or a button ("build passing", "Join the chat"): no text of the page.
     (re.compile(r"\[!\[[^\][]{0,1000}\]\([^()\n]{0,2000}\)\]\([^()\n]{0,2000}\)"), ""),
-    (re.compile(r"!\[([^\][]{0,1000})\]\([^)\n]{0,2000}\)"), r"\1"),
-    (re.compile(r"\[([^\][]{1,1000})\]\([^)\n]{0,2000}\)"), r"\1"),
+    (re.compile(r"!\[([^\][]{0,1000})\]" + _ADDRESS), r"\1"),
+    (re.compile(r"\[([^\][]{1,1000})\]" + _ADDRESS), r"\1"),
     (re.compile(r"\[\^[^\]\[\s]+\](?!:)(?:,[ \t]*(?=\[\^))?"), ""),  # a footnote's mark in the text ("[^2], [^3]")
     (re.compile(r"^[ \t]{0,3}\[\^[^\]\[\s]+\]:[ \t]*", re.M), ""),  # a footnote: its text stays, a paragraph
     (re.compile(r"^[ \t]{0,3}\[[^\][\n]{1,1000}\]:[ \t]+\S+.*$", re.M), ""),  # a reference link's definition
@@ -167,9 +169,16 @@ def _goes_on(line: str) -> bool:
     return m is not None and m.group(1).islower()
 
 
+def _left_open(line: str) -> bool:
+    """Whether a line leaves a bracket open: "Here is a [courlan](...) (source:", whose next line,
+    "[Limpkin at Harn's Marsh by", goes on inside it whatever its case."""
+    return line.count("(") > line.count(")") or line.count("[") > line.count("]")
+
+
 def _continuations_joined(lines: list[str]) -> list[str]:
-    """A line that goes on with the sentence the line before left open (it starts in lower case)
-    is joined to it: a soft line break, as Markdown reads it.  Not onto a heading or a table row,
+    """A line that goes on with the sentence the line before left open (it starts in lower case,
+    or the line before leaves a bracket open) is joined to it: a soft line break, as Markdown
+    reads it.  Not onto a heading or a table row,
     and an indented line only inside a list item (elsewhere it is code)."""
     out: list[str] = []
     item = False  # the paragraph is a list item
@@ -180,7 +189,8 @@ def _continuations_joined(lines: list[str]) -> list[str]:
             continue
         prev = out[-1] if out else ""
         body = line.strip()
-        if (prev.strip() and _goes_on(body) and not _ITEM.match(line) and not _STOPS.search(prev)
+        if (prev.strip() and ((_goes_on(body) and not _STOPS.search(prev)) or (_left_open(prev) and body[0] not in ">|#"))
+                and not _ITEM.match(line)
                 and len(prev.split()) >= 3 and not _HEADING.match(prev) and not prev.lstrip().startswith("|")
                 and (item or not line.startswith(("    ", "\t")))):
             out[-1] = prev.rstrip() + " " + body
