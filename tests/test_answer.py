@@ -500,3 +500,15 @@ def test_every_sentence_of_a_heading_line_is_the_heading(encoder, tmp_path):
     assert any(s.path[-1] == '1.7. "Larger Work"' for s in searcher.index.document(0).sections)
     hit = next(h for h in searcher.search("What is a Larger Work?", k=5) if "Larger Work" in h.text)
     assert hit.highlight.text.startswith("means a work that combines"), hit.highlight.text
+
+
+def test_a_python_block_opening_and_a_short_comment_are_lines_of_code():
+    # ir_datasets' README: a code example's "for doc in dataset.docs_iter():" and "# Provides the
+    # following instructions:" were highlighted as sentences. A long comment reads as a sentence,
+    # and "For example:" or "Class A: ..." in prose are no code.
+    from assistant.search.answer import is_code_like
+
+    assert is_code_like("for doc in dataset.docs_iter():") and is_code_like("with open(path) as f:")
+    assert is_code_like("# Provides the following instructions:")
+    assert not is_code_like("# The dataset is based on the Arabic Newswire corpus.")
+    assert not is_code_like("For example:") and not is_code_like("Class A: trials with placebo.")

@@ -329,6 +329,8 @@ _CODE = re.compile(
     r"^\s*(//|/\*|\*/|#!|#include\b|<!--)"  # a comment or a directive opens the line
     r"|^\s*[{}]|[{}]\s*$"  # a brace opens or closes it
     r"|^\s*(import|return|const|let|var|def|function) |^\s*from \S+ import |^\s*console\.\w+\("  # a statement
+    r"|^\s*(for|if|elif|while|with|class|try|except)\b.*:\s*$"  # a block's opening line, in Python
+    r"|^\s*#\s"  # a Python or shell comment (Markdown's headings are no longer "#" lines once read)
     r"|[A-Za-z_][\w.]*\w\([^()]*\)\s*;?\s*$"  # it ends in a call
     r"|[A-Za-z_][\w.]*\w\([^()]*\).*(=>|==|;\s*$)"  # a call, then an arrow, a comparison or a statement's end
 )
