@@ -71,3 +71,12 @@ def test_search_ranks_by_the_query_vector_it_is_given(searcher):
         [(h.doc_id, h.start) for h in plain]
     assert plain[0].doc_id == "octopus.txt"
     assert searcher.search(question, k=1, mode="dense", query_vector=other)[0].doc_id == "lobes.txt"
+
+
+def test_a_request_for_more_shows_the_passages_the_previous_answer_did_not(searcher):
+    # "Tell me more" searched as the previous question again showed the same passages again.
+    first = ask(searcher, HISTORY[0], [], k=1)
+    more = ask(searcher, "Tell me more", HISTORY, k=2)
+    assert more.resolved.kind == "more" and more.resolved.query == f"Tell me more ({HISTORY[0]})"
+    assert more.hits and {(h.doc_id, h.start) for h in more.hits}.isdisjoint({(h.doc_id, h.start) for h in first.hits})
+    assert [h.rank for h in more.hits] == list(range(1, len(more.hits) + 1))

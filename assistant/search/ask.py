@@ -9,8 +9,9 @@ not the document: in a large collection the rewritten query finds other document
 same topic.  So a follow-up is also searched among the documents of the previous question's hits
 (the previous question searched again, as it was searched then), and those hits take the first half of the
 places, the whole collection's best the rest: the conversation's documents come first, and a
-follow-up that changes the subject still finds what answers it elsewhere.  A question that stands
-alone is searched in the whole collection only.
+follow-up that changes the subject still finds what answers it elsewhere.  A request for more
+("Tell me more", "Give me an example") shows the best passages the previous answer did not.  A
+question that stands alone is searched in the whole collection only.
 """
 
 from __future__ import annotations
@@ -42,7 +43,13 @@ def ask(searcher: Searcher, question: str, history: Sequence[str] = (), k: int =
     """Search `question` after the earlier questions `history` (oldest first); `doc_ids` limits
     every search to those documents."""
     resolved = resolve_followup(question, list(history), searcher.encoder)
-    context = _previous_documents(searcher, resolved.previous, k, doc_ids, mode) if resolved.kind != "standalone" else ()
+    previous = _previous_hits(searcher, resolved.previous, k, doc_ids, mode) if resolved.kind != "standalone" else []
+    context = tuple(dict.fromkeys(h.doc_id for h in previous))
+    if resolved.kind == "more":
+        shown = {(h.doc_id, h.start) for h in previous}
+        pool = searcher.search(resolved.query, k=k + len(shown), doc_ids=doc_ids, mode=mode)
+        hits = [replace(h, rank=i + 1) for i, h in enumerate([h for h in pool if (h.doc_id, h.start) not in shown][:k])]
+        return Answer(resolved, hits, searcher.answered(hits), context)
     if not context:
         hits = searcher.search(resolved.query, k=k, doc_ids=doc_ids, mode=mode)
         return Answer(resolved, hits, searcher.answered(hits))
@@ -54,13 +61,12 @@ def ask(searcher: Searcher, question: str, history: Sequence[str] = (), k: int =
     return Answer(resolved, [replace(h, rank=i + 1) for i, h in enumerate(merged)], searcher.answered(merged), context)
 
 
-def _previous_documents(searcher: Searcher, previous: str | None, k: int, doc_ids: list[str] | None,
-                        mode: Mode) -> tuple[str, ...]:
-    """The documents, best first, of the hits the previous question (as it was searched) got."""
+def _previous_hits(searcher: Searcher, previous: str | None, k: int, doc_ids: list[str] | None,
+                   mode: Mode) -> list[Hit]:
+    """The hits the previous question (as it was searched) got."""
     if not previous:
-        return ()
+        return []
     try:
-        hits = searcher.search(previous, k=k, doc_ids=doc_ids, mode=mode)
+        return searcher.search(previous, k=k, doc_ids=doc_ids, mode=mode)
     except QuestionError:  # an empty or overlong earlier question points nowhere
-        return ()
-    return tuple(dict.fromkeys(h.doc_id for h in hits))
+        return []

@@ -45,7 +45,8 @@ from assistant.text import FUNCTION_WORDS, QUESTION_FILLER, strip_control
 
 __all__ = ["FollowupKind", "ResolvedQuery", "is_followup", "resolve_followup"]
 
-FollowupKind = Literal["standalone", "new-topic", "reference"]
+# "more": a request for more of the previous answer ("Tell me more"), which shows what it did not
+FollowupKind = Literal["standalone", "new-topic", "reference", "more"]
 _STOP = FUNCTION_WORDS | QUESTION_FILLER
 _LEADS = re.compile(r"^(and|but|so|also|or|then|ok(ay)?|now)?\s*(what|how)\s+about\s+|^(and|but|also|or|then|now)\s+"
                     r"(for|with|in|regarding|about|of|the same for|same for)?\s*|^(same|likewise)\s+(for|with)\s+"
@@ -254,7 +255,7 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         # (the one under an earlier request: "Give me an example" after "Tell me more")
         while (inner := re.fullmatch(r"(.+?) \((.+)\)", previous)) and _asks_for_more(_WORD.findall(inner.group(1))):
             previous = inner.group(2)
-        return ResolvedQuery(question, f"{q} ({previous})", kind)
+        return ResolvedQuery(question, f"{q} ({previous})", "more")
     if _BARE_DEFINITE.match(q) and (owner := _owner(previous, slot)):
         # "What are the symptoms?" after "How is depression diagnosed?": depression's
         return ResolvedQuery(question, _unled(_tidy(f"{q.rstrip('?').rstrip()} of {owner}?")), kind, owner)
