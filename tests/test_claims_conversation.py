@@ -520,6 +520,8 @@ def test_a_claim_the_evidence_states_with_a_not_is_never_supported(encoder, tmp_
     assert not negates("Exercise improves memory.", "Exercise improves memory, not attention.")
     assert negates("Exercise does not improve memory.", "Exercise improves memory in older adults.")
     assert negates("The program comes with a warranty.", "This program comes with absolutely no warranty.")
+    # a negation reaches through a word of permission or ability, and "can", "us" say nothing
+    assert negates("Rust strings can be indexed by integer.", "Rust doesn't allow us to index into a String.")
     # the negation stands in another clause than the claim's words
     assert not negates("Pioglitazone use is associated with cancer risk.",
                        "There was no association with 8 other cancers; pioglitazone use was associated with cancer risk.")

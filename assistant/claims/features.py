@@ -12,7 +12,7 @@ import re
 
 import numpy as np
 
-from assistant.text import STOP_WORDS, WORD, stemmer, stems
+from assistant.text import FUNCTION_WORDS, STOP_WORDS, WORD, stemmer, stems
 
 __all__ = ["POLARITY_FEATURES", "SENTENCE_FEATURES", "flip_claim", "negates", "polarity_features", "sentence_features"]
 
@@ -196,6 +196,9 @@ def polarity_features(claim: str, sentence: str, cosine: float, flip_delta: floa
 # with no warranty". "lack", "without", "absence" negate a thing ("mice lacking Sirt1").
 _CLAUSE_NEG = {"not", "never", "cannot", "nor", "neither", "no"}
 _COVERED = 0.7  # share of the claim's content words the negated clause must say
+# Words of permission and ability a negation reaches through: "doesn't allow us to index into a String".
+_ABLE = {"allow", "allows", "allowed", "let", "lets", "permit", "permits", "permitted", "able", "possible",
+         "enable", "enables", "enabled", "used", "use"}
 # Where a sentence's clauses part: "there was no association with 8 of 10 cancers; ever use was associated ...".
 _CLAUSE_END = re.compile(r"[;:]|,\s*(?:but|whereas|while|although|though|however)\b")
 
@@ -216,13 +219,14 @@ def negates(claim: str, sentence: str) -> bool:
         return [(t, stemmer().stemWords(t)) for t in tokens if t]
 
     def content(tokens: list[str], stemmed: list[str]) -> set[str]:
-        return {x for w, x in zip(tokens, stemmed) if w[0].isalnum() and w not in STOP_WORDS and w not in _NEG}
+        return {x for w, x in zip(tokens, stemmed) if w[0].isalnum() and w not in FUNCTION_WORDS and w not in _NEG}
 
     def negated(tokens: list[str], stemmed: list[str], words: set[str]) -> bool:
         """Whether a negation in the clause comes right before one of `words` (stop words between)."""
         for i, w in enumerate(tokens):
             if w in _CLAUSE_NEG and tokens[i + 1 : i + 2] != ["only"]:
-                following = [x for t, x in zip(tokens[i + 1 :], stemmed[i + 1 :]) if t[0].isalnum() and t not in STOP_WORDS]
+                following = [x for t, x in zip(tokens[i + 1 :], stemmed[i + 1 :])
+                             if t[0].isalnum() and t not in FUNCTION_WORDS and t not in _ABLE]
                 if following and following[0] in words:
                     return True
         return False
