@@ -87,6 +87,20 @@ def test_off_topic_question_is_not_answered_and_an_answerable_one_is(searcher):
     assert on[0].probability > max(h.probability for h in off)
 
 
+def test_a_question_naming_what_the_documents_never_mention_is_not_answered(searcher):
+    # "What pulls the tides of France?" shares the tides passage's words, and its probability
+    # clears the bar, but no document mentions France: the tides are not France's. The Moon is
+    # in them, and a name the vocabulary does not hold (a gene's spelling) does not count.
+    question = "What pulls the tides on the coast of France?"
+    hits = searcher.search(question, k=2)
+    assert searcher.answered(hits) and not searcher.answered(hits, question)
+    assert searcher.unknown_names(question) == ["France"]
+    assert searcher.unknown_names("What does the Moon pull?") == []
+    assert searcher.unknown_names("What does the Moon do to IP3R?") == []
+    # within the documents searched: the Moon is only in tides.txt
+    assert searcher.unknown_names("What does the Moon pull?", ["sleep.md"]) == ["Moon"]
+
+
 def test_probability_in_words_is_thirds():
     assert [match_words(p) for p in (0.9, 2 / 3, 0.5, 1 / 3, 0.2)] == \
         ["strong match", "strong match", "partial match", "partial match", "weak match"]

@@ -49,16 +49,17 @@ def ask(searcher: Searcher, question: str, history: Sequence[str] = (), k: int =
         shown = {(h.doc_id, h.start) for h in previous}
         pool = searcher.search(resolved.query, k=k + len(shown), doc_ids=doc_ids, mode=mode)
         hits = [replace(h, rank=i + 1) for i, h in enumerate([h for h in pool if (h.doc_id, h.start) not in shown][:k])]
-        return Answer(resolved, hits, searcher.answered(hits), context)
+        return Answer(resolved, hits, searcher.answered(hits, resolved.query, doc_ids), context)
     if not context:
         hits = searcher.search(resolved.query, k=k, doc_ids=doc_ids, mode=mode)
-        return Answer(resolved, hits, searcher.answered(hits))
+        return Answer(resolved, hits, searcher.answered(hits, resolved.query, doc_ids))
     q = searcher.encoder.encode_query(clean_question(resolved.query))  # for both searches
     hits = searcher.search(resolved.query, k=k, doc_ids=doc_ids, mode=mode, query_vector=q)
     inside = searcher.search(resolved.query, k=(k + 1) // 2, doc_ids=list(context), mode=mode, query_vector=q)
     shown = {(h.doc_id, h.start) for h in inside}
     merged = (inside + [h for h in hits if (h.doc_id, h.start) not in shown])[:k]
-    return Answer(resolved, [replace(h, rank=i + 1) for i, h in enumerate(merged)], searcher.answered(merged), context)
+    return Answer(resolved, [replace(h, rank=i + 1) for i, h in enumerate(merged)],
+                  searcher.answered(merged, resolved.query, doc_ids), context)
 
 
 def _previous_hits(searcher: Searcher, previous: str | None, k: int, doc_ids: list[str] | None,

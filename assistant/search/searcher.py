@@ -13,6 +13,7 @@ with the weights in `config.FusionParams`.  Each term is comparable across quest
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ from assistant import config
 from assistant.config import FusionParams
 from assistant.embedding import Encoder, get_encoder
 from assistant.index import Index, open_index
+from assistant.ingest.words import english_words
 from assistant.search.answer import (
     AmountKind,
     AnswerModel,
@@ -55,6 +57,8 @@ from assistant.text import (
 __all__ = ["MODES", "Candidates", "Mode", "Searcher"]
 
 Mode = Literal["hybrid", "dense", "bm25"]
+# A name in a question: a word set in a capital ("France", "GoActive", "U@Uni", "NK1").
+_NAMED = re.compile(r"(?<![\w@.-])[A-Z][\w@.-]*\w")
 # The candidates whose best sentence is read (`Searcher._best_sentence_scores`): more than a page of
 # hits after de-duplication, and the first ten documents an evaluation scores.
 _READ_LEADERS = 30
@@ -258,10 +262,38 @@ class Searcher:
                 break
         return kept
 
-    def answered(self, hits: list[Hit]) -> bool:
-        """Whether any hit is likely enough to hold the answer (the answer model's bar); when not,
-        the hits are the closest passages, not answers."""
+    def answered(self, hits: list[Hit], question: str | None = None, doc_ids: list[str] | None = None) -> bool:
+        """Whether any hit is likely enough to hold the answer (the answer model's bar) and, given
+        the `question` (searched in `doc_ids`), it names nothing those documents never mention
+        (`unknown_names`); when not, the hits are the closest passages, not answers."""
+        if question is not None and self.unknown_names(question, doc_ids):
+            return False
         return any(h.probability >= self.answers.answer_bar for h in hits)
+
+    def unknown_names(self, question: str, doc_ids: list[str] | None = None) -> list[str]:
+        """The names the question uses (a capitalised word after its first, a word in capitals)
+        that no passage of the searched documents holds: "France" of "What is the capital of
+        France?" asked of a programming book, which answers the "capital" of a Cyrillic letter."""
+        first = re.match(r"\W*[\w@.-]*", question)
+        words = [m.group() for m in _NAMED.finditer(question) if m.start() >= (first.end() if first else 0)]
+        # Only a word the embedding model's vocabulary holds whole ("France", "Python", "UK"): an
+        # unknown one is more often a spelling of a name the documents write otherwise ("IP3R" for
+        # "IP(3)R", "Admpchordin" for "Admp/Chordin") than a name they lack.
+        known = english_words()
+        names = [w for w in dict.fromkeys(words + acronyms(question)) if w.lower() in known]
+        if not names or not len(self.index):
+            return []
+        allowed = None
+        if doc_ids:
+            rows = [self.index.doc_row(d) for d in self.resolve_doc_ids(doc_ids) or []]
+            allowed = np.isin(self.index.passage_docs(), [r for r in rows if r is not None])
+        unknown = []
+        for name in names:
+            terms = bm25_tokenize([name])[0] + acronyms(name)
+            held = [self.index.bm25_scores([t]) > 0 for t in terms]
+            if held and not any((h & allowed).any() if allowed is not None else h.any() for h in held):
+                unknown.append(name)
+        return unknown
 
     def _answers_first(self, rows: np.ndarray, scores: np.ndarray) -> Iterator[int]:
         """Candidate positions by score, passages of a reference list after all others: a citation
