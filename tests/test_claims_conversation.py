@@ -583,6 +583,12 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     # after "which" comes a noun: "it" is not "change the brain"
     (["Which therapies change the brain?"], "How long does it take?",
      "How long does it take? (Which therapies change the brain?)"),
+    # a second short follow-up goes with the question under the first, not with both run together
+    (["Does meditation change the brain?", "How?"], "Which regions?", "Which regions? (Does meditation change the brain?)"),
+    (["Is depression treatable?"], "With what?", "With what? (Is depression treatable?)"),
+    # "mine" is the person's own of what was asked about; "the mine" is a mine
+    (["What is neuroplasticity?"], "How can I improve mine?", "How can I improve my neuroplasticity?"),
+    (["What is a coal mine?"], "How deep is the mine?", "How deep is the mine?"),
     # a definite noun phrase that says whose stands alone
     (["What is CBT?"], "What are the two main types of neuroplasticity?", "What are the two main types of neuroplasticity?"),
 ])

@@ -60,7 +60,10 @@ _QUANTIFIED = re.compile(r"^(?:and\s+)?(?:is|are|was|were|do|does|did|has|have|h
 # A choice among what the previous question asked for: "Which one should I use?", "Which of them ...?".
 _WHICH_OF = re.compile(r"\bwhich\s+(?:ones?|of\s+(?:them|these|those|the\s+two))\b", re.I)
 _PLURAL_PRONOUNS = {"they", "them", "their", "these", "those"}
-_PRONOUNS = re.compile(r"\b(it|its|they|them|their|this|that|these|those|he|she|his|her|the latter|the former)\b", re.I)
+_PRONOUNS = re.compile(r"\b(it|its|they|them|their|this|that|these|those|he|she|his|her|the latter|the former|"
+                       r"(?<!the )(?<!a )(?:mine|yours|ours|theirs))\b", re.I)
+# "How can I improve mine?": the person's own of what was asked about
+_OWN = {"mine": "my", "yours": "your", "ours": "our", "theirs": "their"}
 _WORD = re.compile(r"[\w'-]+(?:\.[\w'-]+)*")  # "dns.lookup" is one word
 _ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
 _DOUBLED = re.compile(r"\b(\w+)(\s+\1\b)+", re.I)
@@ -70,7 +73,7 @@ _PIVOT = re.compile(r"\b(in|on|of|for|to|about|with|by|from|at|is|are|was|were|d
                     r"affect|affects|cause|causes|treat|treats|mean|means)\s+", re.I)
 
 
-_WH_PREPOSITION = r"(?:(?:for|since|until|from|in|at|by|to)\s+)?"  # "For how long?", "Since when?"
+_WH_PREPOSITION = r"(?:(?:for|since|until|from|in|at|by|to|with|about|on)\s+)?"  # "For how long?", "With what?"
 _WH = rf"{_WH_PREPOSITION}(?:how(?:\s+(?:many|much|long|often|old|far|soon))?|what|which|when|where|why|who|whom|whose)"
 _AUX = r"(?:is|are|was|were|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must)"
 # A question that is its question word and at most a noun or two: "How many students?", "For how
@@ -240,7 +243,9 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder,
         # "And is mindfulness effective?": a question of its own, without the word that tied it on
         return ResolvedQuery(question, _unled(q), "standalone")
     if fragment := _fragment(_unled(q)):
-        return ResolvedQuery(question, _wh_followup(fragment, previous), "new-topic")
+        # A previous question searched together with the one before it ("How? (Does meditation
+        # change the brain?)") is that one's: a second short follow-up goes with the question under both.
+        return ResolvedQuery(question, _wh_followup(fragment, _underlying(previous)), "new-topic")
     if kind == "new-topic":
         return _new_topic(question, q, previous, slot, encoder)
     return _reference(question, q, previous, slot, pair)
@@ -253,9 +258,7 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
     if _asks_for_more(_WORD.findall(q)):
         # "Tell me more", "Can you explain that in more detail?": more of the question just asked
         # (the one under an earlier request: "Give me an example" after "Tell me more")
-        while (inner := re.fullmatch(r"(.+?) \((.+)\)", previous)) and _asks_for_more(_WORD.findall(inner.group(1))):
-            previous = inner.group(2)
-        return ResolvedQuery(question, f"{q} ({previous})", "more")
+        return ResolvedQuery(question, f"{q} ({_underlying(previous)})", "more")
     if _BARE_DEFINITE.match(q) and (owner := _owner(previous, slot)):
         # "What are the symptoms?" after "How is depression diagnosed?": depression's
         return ResolvedQuery(question, _unled(_tidy(f"{q.rstrip('?').rstrip()} of {owner}?")), kind, owner)
@@ -271,7 +274,7 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         # effects did participants report?": no word of it stands for a phrase of the previous
         # question; "What is that phenomenon called?": the phenomenon is what the previous question
         # describes.  The two are searched together.
-        return ResolvedQuery(question, f"{q} ({previous})", kind)
+        return ResolvedQuery(question, f"{q} ({_underlying(previous)})", kind)
     plural = pronoun.group().lower() in _PLURAL_PRONOUNS
     # "When should I use them?" after "What does unwrap do?", "And expect?": both
     topic = pair if plural and pair else _topic_of(previous, slot, pronoun.group())
@@ -284,6 +287,14 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         replaced = _SINGULAR_VERB.sub(_plural_verb, replaced[:at]) + replaced[at:]
     return ResolvedQuery(question, _unled(_tidy(replaced)), kind, topic) if n else \
         ResolvedQuery(question, f"{q} {topic}", kind)
+
+
+def _underlying(previous: str) -> str:
+    """The question under a follow-up that was searched together with it ("What is neuroplasticity?"
+    of "Tell me more (What is neuroplasticity?)"), else `previous` itself."""
+    while (inner := re.fullmatch(r"(.{1,60}?) \((.+)\)", previous)) and len(_content_words(inner.group(1))) <= 4:
+        previous = inner.group(2)
+    return previous
 
 
 def _owner(previous: str, slot: str | None) -> str:
@@ -691,6 +702,8 @@ def _substitute(q: str, topic: str) -> tuple[str, int]:
             return q[:m.start()] + f"{of.group(2)}'s" + q[m.end():], 1
         if rest and _HEAVY.search(f" {topic} ") and not any(w.lower() in _STOP for w in rest.group(1).split()):
             return q[:m.start()] + f"the {rest.group(1)} of {topic}{rest.group(2)}", 1
+    if m.group().lower() in _OWN:
+        return q[:m.start()] + f"{_OWN[m.group().lower()]} {_ARTICLE.sub('', topic)}" + q[m.end():], 1
     possessive = m.group().lower() in ("its", "their", "his", "her")
     return q[:m.start()] + (f"{topic}'s" if possessive else topic) + q[m.end():], 1
 
