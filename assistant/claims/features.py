@@ -211,8 +211,7 @@ def negates(claim: str, sentence: str) -> bool:
     "Rc<T> is safe to use across multiple threads.".  A negation of a word the claim does not say
     ("not surprising", "not only", "not attention"), or in another clause than the claim's words,
     is none.  The learned polarity model hardly reads this (SciFact's evidence seldom repeats its
-    claim's words), so it is a rule: on SciFact train rationale sentences it holds for 3
-    contradicting and no supporting one."""
+    claim's words), so it is a rule; what it does on SciFact train is in assistant/models/README.md."""
     def read(text: str) -> list[tuple[list[str], list[str]]]:
         clauses = _CLAUSE_END.split(text.translate(_APOSTROPHES).lower().replace("n't", " not"))
         tokens = [_TOKEN.findall(c) for c in clauses]
