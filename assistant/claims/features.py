@@ -231,7 +231,7 @@ def negates(claim: str, sentence: str) -> bool:
         return False
 
     claim_clauses, sentence_clauses = read(claim), read(sentence)
-    said = set().union(*(content(*c) for c in claim_clauses)) if claim_clauses else set()
+    said = set().union(*(content(*c) for c in claim_clauses))
     if not said:
         return False
     claim_neg = any(w in _CLAUSE_NEG for t, _ in claim_clauses for w in t)

@@ -100,8 +100,9 @@ def section_spans(text: str, headings: tuple[tuple[int, str], ...], title: str =
         above = 0
         for _, heading in headings:
             h = _norm(heading)
-            line = re.compile(rf"^[ \t]*{re.escape(h)}[ \t]*$", re.M).search(text) if h else None
-            if h.casefold() != t.casefold() and line and line.start() < at_title.start():
+            # (only the text above the title's line is read)
+            line = re.compile(rf"^[ \t]*{re.escape(h)}[ \t]*$", re.M).search(text, 0, at_title.start()) if h else None
+            if h.casefold() != t.casefold() and line:
                 above += 1
                 if above == 2:
                     at_title = None

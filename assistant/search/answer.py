@@ -135,8 +135,8 @@ def _term_list_label(text: str) -> str | None:
 
 def list_asked(text: str, terms: Collection[str]) -> bool | None:
     """For a labelled list of terms (`_term_list_label`), whether the question (its `bm25_tokenize`
-    terms) names its label; None for any other line.  Such a line repeats the topic's words and answers only what
-    its label names: "What are the keywords?", not "Which brain regions ...?"."""
+    terms) names its label; None for any other line.  Such a line repeats the topic's words and
+    answers only what its label names: "What are the keywords?", not "Which brain regions ...?"."""
     label = _term_list_label(text)
     return None if label is None else bool(set(bm25_tokenize([label])[0]) & set(terms))
 

@@ -304,7 +304,7 @@ def _owner(previous: str, slot: str | None) -> str:
     if slot and slot in previous:
         return slot
     of = list(re.finditer(r"\bof\s+", previous, re.I))
-    tail = _STRANDED.sub("", re.sub(r"[?.!]+\s*$", "", previous[of[-1].end():].strip())) if of else ""
+    tail = _STRANDED.sub("", _body(previous[of[-1].end():])) if of else ""
     return tail if _content_words(tail) else _referent(previous, False)
 
 
@@ -398,23 +398,31 @@ def _prepositional_topic(question: str, previous: str, lead: re.Match) -> Resolv
     if not after and preposition == "from" and of:
         # "And from a hash map?" after "How do I read an element of a vector?": where a thing is
         # taken from, the previous question said what it is part of
-        start = of[-1].end()
-        article = re.match(r"(?:the|a|an)\s+", previous[start:], re.I)
-        _, e = _coordinated(previous, start, _run_end(previous, start + (article.end() if article else 0)))
+        _, e = _phrase_at(previous, of[-1].end())
         return ResolvedQuery(question, _tidy(_put(previous, of[-1].start(), e, f"from {topic}")), "new-topic", topic)
     if after:
         # Only the words up to the next preposition go: "for girls in GoActive" + "And for boys?"
         # keeps "in GoActive".
-        start = after[-1].end()
-        article = re.match(r"(?:the|a|an)\s+", previous[start:], re.I)
-        s, e = _coordinated(previous, start, _run_end(previous, start + (article.end() if article else 0)))
+        s, e = _phrase_at(previous, after[-1].end())
         return ResolvedQuery(question, _tidy(_put(previous, s, e, topic)), "new-topic", topic)
     return _added(question, previous, lead) if preposition != "for" else None
 
 
+def _phrase_at(text: str, start: int) -> tuple[int, int]:
+    """The noun phrase after a preposition ending at `start`: its article, its run of content words
+    and the phrases coordinated with it ("the girls and boys" of "for the girls and boys in ...")."""
+    article = re.match(r"(?:the|a|an)\s+", text[start:], re.I)
+    return _coordinated(text, start, _run_end(text, start + (article.end() if article else 0)))
+
+
+def _body(question: str) -> str:
+    """The question without its closing punctuation."""
+    return re.sub(r"[?.!]+\s*$", "", question.strip())
+
+
 def _added(question: str, previous: str, lead: re.Match) -> ResolvedQuery:
     """The previous question with the follow-up's prepositional phrase added at its end."""
-    body = re.sub(r"[?.!]+\s*$", "", previous.strip())
+    body = _body(previous)
     return ResolvedQuery(question, _tidy(f"{body} {lead.group(1).lower()} {lead.group(2)}?"), "new-topic", lead.group(2))
 
 
@@ -449,7 +457,7 @@ def _wh_followup(fragment: re.Match, previous: str) -> str:
     long?" after "How often do patients attend the groups?" asks for how long they do. When the
     previous question opens otherwise, both are searched together."""
     wh, noun = fragment.group(1), fragment.group(2).strip()
-    body = re.sub(r"[?.!]+\s*$", "", previous.strip())
+    body = _body(previous)
     opening = re.match(rf"^({_WH})\b", body, re.I)
     if opening and noun and opening.group(1).lower() == wh.lower():
         # The noun the question word asked about, as many words as the new one has ("schools" in
@@ -594,7 +602,7 @@ def _referent(question: str, plural: bool) -> str:
     the phrase a "What was the ...?" question asks about, the subject before its verb (`_SUBJECT`),
     else the noun phrase the question ends with; for "they"/"them", the last plural phrase when
     that one is singular.  "" when none is a noun phrase."""
-    body = re.sub(r"[?.!]+\s*$", "", question.strip())
+    body = _body(question)
     do = re.search(r"\b(?:does|do|did)\s+((?:(?:the|a|an|this|that)\s+)?(?:[\w'.-]+\s+){1,3})[\w'./-]+$", body, re.I)
     # "How do I spawn a child process?": what the person acts on, up to a preposition or an
     # infinitive ("a function" in "schedule a function to run after a delay")
