@@ -59,6 +59,17 @@ def test_service_reads_a_follow_up_from_the_history(service):
     assert out["hits"][0]["doc_id"] in previous
 
 
+def test_service_says_not_answered_for_a_name_no_document_mentions_and_shows_more_on_request(service):
+    # Both come from `ask`, which the CLI, HTTP API, MCP tools and chat share: "France" is in no
+    # default article, and "Tell me more" shows passages the previous answer did not.
+    assert service.search("Which brain regions are linked to depression?", [], 3)["answered"] is True
+    assert service.search("Which brain regions are linked to depression in France?", [], 3)["answered"] is False
+    first = service.search("Which brain regions are linked to depression?", [], 3)
+    more = service.search("Tell me more", ["Which brain regions are linked to depression?"], 3)
+    shown = {(h["doc_id"], h["start"]) for h in first["hits"]}
+    assert more["hits"] and not shown & {(h["doc_id"], h["start"]) for h in more["hits"]}
+
+
 @pytest.mark.parametrize(("args", "status", "reason"), [
     ((QUESTION, "not a list", 3, None), 422, "history must be a list"),
     ((QUESTION, [1, 2], 3, None), 422, "history must be a list"),
