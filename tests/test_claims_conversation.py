@@ -527,6 +527,31 @@ def test_a_claim_the_evidence_states_with_a_not_is_never_supported(encoder, tmp_
                        "There was no association with 8 other cancers; pioglitazone use was associated with cancer risk.")
 
 
+def test_a_claim_the_evidence_states_with_an_opposite_word_is_contradicted(encoder, tmp_path):
+    # Each sentence says a claim's own words with one of them replaced by its opposite ("harmful"
+    # for "beneficial", "ineffective" for "effective", "rare" for "common"): the polarity model
+    # read these as support.  The sentence as written stays supported.
+    from assistant.claims.features import negates
+
+    text = ("# Sleep and habits\n\n## Exercise\n\nIn our cohort, evening exercise was harmful for sleep quality in older "
+            "adults. Morning walks were popular with participants.\n\n## Medication\n\nThe new hypnotic was ineffective "
+            "against chronic insomnia in the trial. Side effects were mild.\n\n## Genetics\n\nThe long allele of the clock "
+            "gene is rare in European populations.\n")
+    checker = ClaimChecker(searcher_of_file(encoder, tmp_path / "sleep.md", text))
+    for claim in ("Evening exercise is beneficial for sleep quality in older adults.",
+                  "The new hypnotic is effective against chronic insomnia.",
+                  "The long allele of the clock gene is common in European populations."):
+        verdict = checker.check(claim)
+        assert verdict.verdict == "contradicted", (claim, verdict)
+    assert checker.check("Evening exercise was harmful for sleep quality in older adults.").verdict == "supported"
+    # an opposite under a negation says the claim ("not low" for "high"), and a sentence that says
+    # both the word and its opposite reverses nothing ("higher A ... lower B" for "lower A ... higher B")
+    assert negates("Minocycline has high toxicity.", "Minocycline has low toxicity.")
+    assert not negates("Minocycline has high toxicity.", "Minocycline does not have low toxicity.")
+    assert not negates("Lower sodium intake leads to higher potassium levels.",
+                       "Higher potassium levels follow lower sodium intake.")
+
+
 @pytest.mark.parametrize(("history", "question", "expected"), [
     # "they" after a new topic took a phrase's place: the two things the person is comparing
     (["What does unwrap do?", "And expect?"], "When should I use them?", "When should I use unwrap and expect?"),

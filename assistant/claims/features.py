@@ -203,6 +203,50 @@ _ABLE = {"allow", "allows", "allowed", "let", "lets", "permit", "permits", "perm
 _CLAUSE_END = re.compile(r"[;:]|,\s*(?:but|whereas|while|although|though|however)\b")
 
 
+# A word's opposites by stem, for `negates`: the content words of `_OPPOSITES` (a negation or
+# "without" is read as a negation there).
+_OPPOSITE_STEMS: dict[str, set[str]] = {}
+for _a, _b in _OPPOSITES:
+    if _a not in FUNCTION_WORDS and _b not in FUNCTION_WORDS and _b not in _NEG:
+        (_sa,), (_sb,) = stems(_a) or [""], stems(_b) or [""]
+        if _sa and _sb and _sa != _sb:
+            _OPPOSITE_STEMS.setdefault(_sa, set()).add(_sb)
+            _OPPOSITE_STEMS.setdefault(_sb, set()).add(_sa)
+
+
+Clause = tuple[list[str], list[str]]  # a clause's tokens and their stems
+
+
+def _clauses(text: str) -> list[Clause]:
+    clauses = _CLAUSE_END.split(text.translate(_APOSTROPHES).lower().replace("n't", " not"))
+    tokens = [_TOKEN.findall(c) for c in clauses]
+    return [(t, stemmer().stemWords(t)) for t in tokens if t]
+
+
+def _content(tokens: list[str], stemmed: list[str]) -> set[str]:
+    return {x for w, x in zip(tokens, stemmed) if w[0].isalnum() and w not in FUNCTION_WORDS and w not in _NEG}
+
+
+def _negated(tokens: list[str], stemmed: list[str], words: set[str]) -> bool:
+    """Whether a negation in the clause comes right before one of `words` (stop words between)."""
+    for i, w in enumerate(tokens):
+        if w in _CLAUSE_NEG and tokens[i + 1 : i + 2] != ["only"]:
+            following = [x for t, x in zip(tokens[i + 1 :], stemmed[i + 1 :])
+                         if t[0].isalnum() and t not in FUNCTION_WORDS and t not in _ABLE]
+            if following and following[0] in words:
+                return True
+    return False
+
+
+def _says_opposite(tokens: list[str], stemmed: list[str], said: set[str]) -> bool:
+    """Whether the clause says most of the claim's words `said`, one of them by its opposite
+    without a negation and not itself: "has low toxicity" against "has high toxicity"."""
+    words = _content(tokens, stemmed)
+    opposed = {w for w in said - words
+               if any(o in words and not _negated(tokens, stemmed, {o}) for o in _OPPOSITE_STEMS.get(w, ()))}
+    return bool(opposed) and len((said & words) | opposed) >= _COVERED * len(said)
+
+
 def negates(claim: str, sentence: str) -> bool:
     """Whether one of the sentence's clauses says what the claim says, most of its content words,
     with a negation of one of those words that the claim lacks, or the claim negates one of its
@@ -210,39 +254,22 @@ def negates(claim: str, sentence: str) -> bool:
     against "Rust strings support indexing.", "Rc<T> is not safe to share across threads." against
     "Rc<T> is safe to use across multiple threads.".  A negation of a word the claim does not say
     ("not surprising", "not only", "not attention"), or in another clause than the claim's words,
-    is none.  The learned polarity model hardly reads this (SciFact's evidence seldom repeats its
+    is none.  A clause that says the claim's words with one of them replaced by its opposite
+    (`_OPPOSITES`: "has low toxicity" against "has high toxicity") and not under a negation
+    negates it too.  The learned polarity model hardly reads this (SciFact's evidence seldom repeats its
     claim's words), so it is a rule; what it does on SciFact train is in assistant/models/README.md."""
-    def read(text: str) -> list[tuple[list[str], list[str]]]:
-        clauses = _CLAUSE_END.split(text.translate(_APOSTROPHES).lower().replace("n't", " not"))
-        tokens = [_TOKEN.findall(c) for c in clauses]
-        return [(t, stemmer().stemWords(t)) for t in tokens if t]
-
-    def content(tokens: list[str], stemmed: list[str]) -> set[str]:
-        return {x for w, x in zip(tokens, stemmed) if w[0].isalnum() and w not in FUNCTION_WORDS and w not in _NEG}
-
-    def negated(tokens: list[str], stemmed: list[str], words: set[str]) -> bool:
-        """Whether a negation in the clause comes right before one of `words` (stop words between)."""
-        for i, w in enumerate(tokens):
-            if w in _CLAUSE_NEG and tokens[i + 1 : i + 2] != ["only"]:
-                following = [x for t, x in zip(tokens[i + 1 :], stemmed[i + 1 :])
-                             if t[0].isalnum() and t not in FUNCTION_WORDS and t not in _ABLE]
-                if following and following[0] in words:
-                    return True
-        return False
-
-    claim_clauses, sentence_clauses = read(claim), read(sentence)
-    said = set().union(*(content(*c) for c in claim_clauses))
+    claim_clauses, sentence_clauses = _clauses(claim), _clauses(sentence)
+    said = set().union(*(_content(*c) for c in claim_clauses))
     if not said:
         return False
+    if any(_says_opposite(t, s, said) for t, s in sentence_clauses):
+        return True
     claim_neg = any(w in _CLAUSE_NEG for t, _ in claim_clauses for w in t)
     sentence_neg = any(w in _CLAUSE_NEG for t, _ in sentence_clauses for w in t)
     if claim_neg == sentence_neg:
         return False
     if sentence_neg:
-        for tokens, stemmed in sentence_clauses:
-            shared = said & content(tokens, stemmed)
-            if len(shared) >= _COVERED * len(said) and negated(tokens, stemmed, shared):
-                return True
-        return False
-    shared = said & set().union(*(content(*c) for c in sentence_clauses))
-    return len(shared) >= _COVERED * len(said) and any(negated(t, s, shared) for t, s in claim_clauses)
+        return any(len(said & _content(t, s)) >= _COVERED * len(said) and _negated(t, s, said & _content(t, s))
+                   for t, s in sentence_clauses)
+    shared = said & set().union(*(_content(*c) for c in sentence_clauses))
+    return len(shared) >= _COVERED * len(said) and any(_negated(t, s, shared) for t, s in claim_clauses)
