@@ -21,6 +21,7 @@ from assistant.ingest.pdf import (
     _prints_title,
     _render,
     _side_by_side,
+    _small_print_heading,
     _Style,
     _title,
     _typewriter_fonts,
@@ -751,3 +752,40 @@ def test_a_one_page_documents_headings_open_sections(tmp_path: Path):
     path.write_bytes(_one_page_pdf(b"\n".join(ops)))
     doc = load_paths([path]).documents[0]
     assert [s.path for s in doc.sections] == [("Background",), ("Methods",), ("Results",)]
+
+
+def test_a_journals_back_matter_in_small_print_is_sectioned_and_read_as_prose():
+    # A BMC article sets "Competing interests", "Acknowledgements" and "References" at 7.5 pt in
+    # bold over their text at 7.5 pt, the article at 9.8 pt: the boxes read as footnotes, so the
+    # funding statement was cited under the section before ("Trial status") and broken at each
+    # line's end ("Intervention and" / "Neuropsychiatric Research" were two sentences).
+    def box(lines: list[tuple[str, str, float]], y: float) -> Box:
+        made = tuple(Line(t, 300, y - 10 * i, 540, y - 10 * i + size, size, font) for i, (t, font, size) in enumerate(lines))
+        return Box(made, 300, y - 10 * len(lines), 540, y + 10)
+
+    boxes = [
+        box([("Trial initiation was April 2014. By November 2014, 19 patients had been", "Serif", 9.8),
+             ("randomised.", "Serif", 9.8)], 700),
+        box([("Competing interests", "Sans-Bold", 7.5),
+             ("The authors declare that they have no competing interests.", "Serif", 7.5)], 640),
+        box([("Acknowledgements", "Sans-Bold", 7.5),
+             ("Funding for this trial was provided by the Centre for Clinical Intervention and", "Serif", 7.5),
+             ("Neuropsychiatric Research. The funders had no role in the design of the trial.", "Serif", 7.5)], 600),
+        box([("Table 3 Costs of the intervention per participant", "Serif", 7.5),
+             ("Sessions 12 400", "Serif", 7.5)], 540),
+        box([("References", "Sans-Bold", 7.5), ("1. McGrath J. Schizophrenia. Epidemiol Rev. 2008;30:67-76.", "Serif", 7.5)], 480),
+    ]
+    style = _Style("Serif", 9.8, (9.8,), small_print_heading=_small_print_heading([PageLayout(8, 600, 800, boxes)], set(), 9.8))
+    assert style.small_print_heading == ("Sans-Bold", 7.5)
+    assembler = _Assembler(style, {})
+    for b in boxes:
+        assembler.add_box(b, 8)
+    text, _, sections = _render(assembler.finish(), Vocabulary([]), "The FOCUS trial")
+    assert [s.path for s in sections] == [("Competing interests",), ("Acknowledgements",), ("References",)], sections
+    funding = text.index("Funding for this trial")
+    assert next(s.path for s in sections if s.start <= funding < s.end) == ("Acknowledgements",)
+    assert "Clinical Intervention and Neuropsychiatric Research. The funders" in text, text
+    # a table's caption in the back matter is still a block of its own
+    assert "\n\nTable 3 Costs of the intervention per participant" in text, text
+    # the same headings set at the text's size are no small print: the style is not recorded
+    assert _small_print_heading([PageLayout(8, 600, 800, [box([("References", "Sans-Bold", 9.8)], 480)])], set(), 9.8) is None

@@ -53,6 +53,8 @@ class _Style:
     typewriter_fonts: frozenset[str] = frozenset()  # code, never headings
     # ids of lines (`_side_by_side`) set beside another line of their style: a table's header row
     side_by_side: frozenset[int] = frozenset()
+    # The reference list's heading's style where it is small print (`_small_print_heading`)
+    small_print_heading: tuple[str, float] | None = None
 
 
 def _typewriter_fonts(pages: list[PageLayout]) -> frozenset[str]:
@@ -155,6 +157,7 @@ class _Assembler:
         self.open: _Block | None = None  # a body paragraph that has not ended its sentence
         self.deferred: list[_Block] = []
         self.tail: tuple[Line, Box] | None = None  # the last body line added, and its box
+        self.small_print = False  # inside a back-matter section set in small print: its text is prose
 
     def _close(self) -> None:
         if self.open is not None:
@@ -191,10 +194,19 @@ class _Assembler:
             self._close()
             self.blocks.append(_Block("heading", [box.lines[0].text], [page], 0, section=True, outline=True,
                                       style=(box.lines[0].font, box.lines[0].size)))
+            self.small_print = False
             if len(box.lines) == 1:
                 return
             box = Box(box.lines[1:], box.x0, box.y0, box.x1, box.y1)
-        if _is_aside(box, self.style):
+        if self._opens_small_print_section(box):
+            self._close()
+            line = box.lines[0]
+            # A top-level section like the reference list's, whatever the outline names.
+            self.blocks.append(_Block("heading", [line.text], [page], 0, section=True, outline=True,
+                                      style=(line.font, line.size)))
+            box = Box(box.lines[1:], box.x0, box.y0, box.x1, box.y1)
+            self.small_print = True
+        if _is_aside(box, self.style) and not (self.small_print and not _CAPTION.match(box.lines[0].text)):
             into = self.deferred if self.open is not None else self.blocks
             last = into[-1] if into else None
             if last is None or last.kind != "aside" or last.pages[-1] != page or _CAPTION.match(box.lines[0].text):
@@ -242,6 +254,17 @@ class _Assembler:
             first_body = False
             self._body_line(line, page, breaks[i] and i > 0, nxt)
             self.tail = (line, box)
+
+    def _opens_small_print_section(self, box: Box) -> bool:
+        """Whether the box opens with a heading of the back matter set in small print like the
+        reference list's ("Competing interests", "Acknowledgements" over their text at 7.5 pt in a
+        journal set at 9.8 pt): a short line in that style, not a sentence, over a line in another
+        font. `_is_aside` would take it for a footnote's first line."""
+        first = box.lines[0]
+        if self.style.small_print_heading != (first.font, first.size) or len(box.lines) < 2:
+            return False
+        return (len(first.text.split()) <= 6 and first.text[:1].isupper() and not _SENTENCE_END.search(first.text)
+                and box.lines[1].font != first.font)
 
     def _runs_on(self, line: Line) -> bool:
         """Whether the open paragraph runs on into `line`, a new box's first line, whatever its
@@ -352,6 +375,18 @@ def _heading_styles(pages: list[PageLayout], skip: set[tuple[int, int]], body_fo
     recurring = frozenset(k for k, v in pages_of.items()
                           if len(v) >= 2 or (count[k] >= 3 and k[1] >= 1.25 * body_size))
     return tuple(sorted(sizes, reverse=True)), recurring
+
+
+def _small_print_heading(pages: list[PageLayout], skip: set[tuple[int, int]], body_size: float) -> tuple[str, float] | None:
+    """The style (font, size) of the reference list's heading where it is set smaller than the text
+    and in another font than the list: a journal sets its back matter's headings so ("Competing
+    interests", "Authors' contributions", "Acknowledgements", then "References")."""
+    for _, box in _kept(pages, skip):
+        first = box.lines[0]
+        if REFERENCES_HEADING.match(first.text.strip()) and first.size < body_size * 0.93 \
+                and (len(box.lines) < 2 or box.lines[1].font != first.font):
+            return first.font, first.size
+    return None
 
 
 def _title(pages: list[PageLayout], skip: set[tuple[int, int]], body_size: float, vocab: Vocabulary) -> str:
@@ -657,7 +692,8 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
         raise IngestError(f"no text layer ({len(pages)} page(s): {kind})")
     code = _typewriter_fonts(pages)
     cells = _side_by_side(pages, skip, (body_font, body_size))
-    style = _Style(body_font, body_size, *_heading_styles(pages, skip, body_font, body_size, code, cells), code, cells)
+    style = _Style(body_font, body_size, *_heading_styles(pages, skip, body_font, body_size, code, cells), code, cells,
+                   _small_print_heading(pages, skip, body_size))
     vocab = Vocabulary(ln.text for page in pages for box in page.boxes for ln in box.lines)
     assembler = _Assembler(style, _outline_headings(outline, pages, skip, style))
     for page, box in _kept(pages, skip):
