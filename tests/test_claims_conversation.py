@@ -584,6 +584,29 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
 
 
 @pytest.mark.parametrize(("history", "question", "expected"), [
+    # a preposition leads a circumstance of the topic just put in, not a new topic in its place
+    # ("What causes children?", "What causes in children?")
+    (["What causes depression?", "And anxiety?"], "And in children?", "What causes anxiety in children?"),
+    (["What causes depression?", "And anxiety?"], "What about in children?", "What causes anxiety in children?"),
+    # the phrase a follow-up put in goes with the "of" phrase it stands with ("How are the
+    # secondary outcomes measured?" lost the trial)
+    (["What is the primary outcome of the PRIDE trial?", "And the secondary outcomes?"], "How are they measured?",
+     "How are the secondary outcomes of the PRIDE trial measured?"),
+    # "it" is no plural phrase: the singular one it owns, or an earlier question's ("Who funded the
+    # secondary outcomes?", "Did the students work?")
+    (["What is the primary outcome of the PRIDE trial?", "And the secondary outcomes?", "How are they measured?"],
+     "Who funded it?", "Who funded the PRIDE trial?"),
+    (["How many schools took part in ActiveKids?", "What did the students do?"], "Did it work?", "Did ActiveKids work?"),
+    (["How many schools took part in ActiveKids?", "What did the students do?", "Did it work?"], "What about in girls?",
+     "Did ActiveKids work in girls?"),
+    # without a singular phrase before, the plural one stays
+    (["What did the students do?"], "Did it work?", "Did the students work?"),
+])
+def test_a_pronoun_agrees_in_number_and_a_preposition_leads_a_circumstance(encoder, history, question, expected):
+    assert resolve_followup(question, history, encoder).query == expected
+
+
+@pytest.mark.parametrize(("history", "question", "expected"), [
     # "And" before a whole question ties it on; the question says which kind it is. Both read as a
     # new topic put into the previous question ("What was the primary outcome of the what is the
     # sample size?", "What is mindfulness effective?")

@@ -8,7 +8,9 @@ Three kinds of follow-up are handled:
   with the phrases coordinated with it ("depression and anxiety" -> "schizophrenia") and, where it
   ends a noun phrase, that phrase's modifiers ("chronic stress" -> "acute stress"); a name takes
   the place of the previous question's only name ("What about LIMIT?" after "Who funded the FOCUS
-  trial?"), and after a preposition the topic takes the place of what followed that preposition;
+  trial?"), and after a preposition the topic takes the place of what followed that preposition
+  (a preposition other than "for" leads a circumstance of the topic just put in: "And in
+  children?" after "And anxiety?" asks about anxiety in children);
 - a question word and at most a noun ("How many students?", "When?", "For how long?"): the
   previous question asked again with it, or searched beside it when its words cannot take it;
 - the previous question's question word without its noun ("And how many were analysed?" after "How
@@ -20,6 +22,8 @@ Three kinds of follow-up are handled:
   previous question (after its last preposition or verb: "... involved in depression and anxiety?"),
   or the one it asks about ("What was the primary outcome of the LIMIT trial?", when the pronoun
   agrees with its head; "What dose of minocycline was used?"; "How do I schedule a function ...?");
+  "it" never stands for a plural phrase: the singular phrase it owns ("the BeneMin trial" of "the
+  secondary outcomes of the BeneMin trial"), else an earlier question's;
   a choice among what the previous question asked for ("Which one should I use?") is searched with it;
 - a request that names no topic ("Tell me more", "Give me an example", "Can you explain that in
   more detail?"): searched with the previous question (the one under an earlier request);
@@ -207,16 +211,19 @@ def resolve_followup(question: str, history: list[str], encoder) -> ResolvedQuer
     longer than any that can be searched is not rewritten (searching it says why), and such an
     earlier one is passed over: rewriting costs time in its length."""
     previous, slot, pair = None, None, None
+    earlier: list[str] = []  # the questions before `previous`, as they were searched
     for past in history:
         past = strip_control(past or "")
         if past and len(past) <= config.MAX_QUESTION_CHARS:
-            resolved = _resolve_one(past, previous, slot, encoder, pair)
+            resolved = _resolve_one(past, previous, slot, encoder, pair, tuple(earlier))
             pair = _pair(previous, resolved)
+            if previous:
+                earlier.append(previous)
             previous, slot = resolved.query, resolved.topic
     q = strip_control(question or "")
     if len(q) > config.MAX_QUESTION_CHARS:
         return ResolvedQuery(question, q, "standalone", previous=previous)
-    return _resolve_one(q, previous, slot, encoder, pair)._replace(previous=previous)
+    return _resolve_one(q, previous, slot, encoder, pair, tuple(earlier))._replace(previous=previous)
 
 
 def _pair(previous: str | None, resolved: ResolvedQuery) -> str | None:
@@ -233,8 +240,8 @@ def _pair(previous: str | None, resolved: ResolvedQuery) -> str | None:
     return None
 
 
-def _resolve_one(question: str, previous: str | None, slot: str | None, encoder, pair: str | None = None
-                 ) -> ResolvedQuery:
+def _resolve_one(question: str, previous: str | None, slot: str | None, encoder, pair: str | None = None,
+                 earlier: tuple[str, ...] = ()) -> ResolvedQuery:
     q = question.strip()
     if previous and (same_frame := _same_frame(q, previous)):
         return ResolvedQuery(question, same_frame, "new-topic")
@@ -248,12 +255,14 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder,
         return ResolvedQuery(question, _wh_followup(fragment, _underlying(previous)), "new-topic")
     if kind == "new-topic":
         return _new_topic(question, q, previous, slot, encoder)
-    return _reference(question, q, previous, slot, pair)
+    return _reference(question, q, previous, slot, pair, earlier)
 
 
-def _reference(question: str, q: str, previous: str, slot: str | None, pair: str | None) -> ResolvedQuery:
+def _reference(question: str, q: str, previous: str, slot: str | None, pair: str | None,
+               earlier: tuple[str, ...] = ()) -> ResolvedQuery:
     """A follow-up that points back (`is_followup`'s "reference"); `pair`: both topics of the two
-    questions before (`_pair`).  The topic a pronoun stood for is kept as the next slot."""
+    questions before (`_pair`); `earlier`: the questions before the previous one, as searched.  The
+    topic a pronoun stood for is kept as the next slot."""
     kind: FollowupKind = "reference"
     if _asks_for_more(_WORD.findall(q)):
         # "Tell me more", "Can you explain that in more detail?": more of the question just asked
@@ -277,7 +286,7 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         return ResolvedQuery(question, f"{q} ({_underlying(previous)})", kind)
     plural = pronoun.group().lower() in _PLURAL_PRONOUNS
     # "When should I use them?" after "What does unwrap do?", "And expect?": both
-    topic = pair if plural and pair else _topic_of(previous, slot, pronoun.group())
+    topic = pair if plural and pair else _topic_of(previous, slot, pronoun.group(), earlier)
     if not topic:
         return ResolvedQuery(question, f"{q} ({previous})", kind)
     replaced, n = _substitute(q, topic)
@@ -318,14 +327,18 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
     # "And a writable one?": "one" stands for the noun, and the rest takes its modifier's place.
     bare_one = re.fullmatch(r"[A-Za-z][\w'-]*\s+ones?", topic) is not None and not _ARTICLE.match(topic)
     topic = re.sub(r"(?<=\S)\s+ones?$", "", topic)
+    # A topic led by a preposition other than "for" is a circumstance of the previous question's
+    # topic, not a new one: "And in children?" after "What causes anxiety?" asks about anxiety in
+    # children ("for" may only mark a new topic: "And for anxiety?").
+    lead = _LEAD_PREPOSITION.match(q)
+    slotted = bool(topic and slot and slot in previous)
+    if lead and (not slotted or lead.group(1).lower() != "for") and (led := _prepositional_topic(question, previous, lead)):
+        return led
     # The phrase an earlier follow-up put in is the slot the next one replaces
     # ("depression" -> "anxiety" -> "schizophrenia").
-    if topic and slot and slot in previous:
+    if slotted:
         i = previous.rfind(slot)
         return ResolvedQuery(question, _tidy(_put(previous, i, i + len(slot), topic)), kind, topic)
-    lead = _LEAD_PREPOSITION.match(q)
-    if lead and (led := _prepositional_topic(question, previous, lead)):
-        return led
     # "What about LIMIT?" after "Who funded the FOCUS trial?", "And httpcore?" after "How do I
     # install bm25s?": a name takes the place of the previous question's only name (the embedding
     # model knows neither).
@@ -524,10 +537,28 @@ def _ends_run(text: str, e: int) -> bool:
             or (do is not None and m.start() == do.start(1)))
 
 
-def _topic_of(previous: str, slot: str | None, pronoun: str) -> str:
-    """What a pronoun stands for: the phrase a follow-up put into the previous question, else that
-    question's referent for this pronoun (`_referent`)."""
-    return slot if slot and slot in previous else _referent(previous, pronoun.lower() in _PLURAL_PRONOUNS)
+def _topic_of(previous: str, slot: str | None, pronoun: str, earlier: tuple[str, ...] = ()) -> str:
+    """What a pronoun stands for: the phrase a follow-up put into the previous question, with the
+    "of" phrase that follows it there ("the secondary outcomes of the BeneMin trial"), else that
+    question's referent for this pronoun (`_referent`).  "it" agrees in number: where that phrase
+    is plural, its "of" phrase, else the referent of an `earlier` question (latest first) that is
+    singular ("Did it work?" after "How many schools took part in GoActive?", "What did the
+    students do?" asks whether GoActive worked)."""
+    plural = pronoun.lower() in _PLURAL_PRONOUNS
+    if slot and slot in previous:
+        at = previous.rfind(slot) + len(slot)
+        of = re.match(r"\s+of\s+", previous[at:])
+        topic = previous[previous.rfind(slot) : _phrase_at(previous, at + of.end())[1]] if of else slot
+    else:
+        topic = _referent(previous, plural)
+    if pronoun.lower() not in ("it", "its") or not topic or not _is_plural(topic) or " and " in topic:
+        return topic
+    if (owner := _OF_PHRASE.match(topic)) and not _is_plural(owner.group(2)):
+        return owner.group(2)
+    for past in reversed(earlier):
+        if (found := _referent(past, False)) and not _is_plural(found):
+            return found
+    return topic
 
 
 def _both_adverbs(phrase: str, topic: str) -> bool:
@@ -680,9 +711,12 @@ _IRREGULAR_PLURALS = {"men", "women", "children", "people", "mice", "feet", "tee
 
 def _is_plural(phrase: str) -> bool:
     """Whether the noun phrase's head, its last word before a preposition, is plural ("the models
-    in the review")."""
+    in the review"; not a name, "ActiveKids")."""
     phrase = _HEAVY.split(f" {phrase} ")[0]
-    last = phrase.split()[-1].lower() if phrase.split() else ""
+    written = phrase.split()[-1] if phrase.split() else ""
+    if _NAME.fullmatch(written) and not re.fullmatch(r"[A-Z0-9]+s", written):
+        return False  # a name ("ActiveKids"), unless an acronym's plural ("SSRIs")
+    last = written.lower()
     return " and " in phrase or last in _IRREGULAR_PLURALS or (last.endswith("s") and not last.endswith(("ss", "is", "us")))
 
 
