@@ -601,6 +601,22 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
      "Did ActiveKids work in girls?"),
     # without a singular phrase before, the plural one stays
     (["What did the students do?"], "Did it work?", "Did the students work?"),
+    # a new topic like the "of" phrase of the slot takes that phrase's place ("How was the PRIDE
+    # trial calculated?")
+    (["What is the sample size of the HOPE trial?", "How was it calculated?"], "What about the PRIDE trial?",
+     "How was the sample size of the PRIDE trial calculated?"),
+    # "for" with a "for" phrase before replaces it, even after a pronoun's slot ("Is for chronic
+    # pain effective for insomnia?"); "compared with" adds a comparison ("Is Compared with ...")
+    (["What does CBT stand for?", "Is it effective for insomnia?"], "What about for chronic pain?",
+     "Is CBT effective for chronic pain?"),
+    (["What does CBT stand for?", "Is it effective for insomnia?", "What about for chronic pain?"],
+     "Compared with medication?", "Is CBT effective for chronic pain compared with medication?"),
+    # "that" alone stands for what was just asked and answered ("How reliable is outcomes?")
+    (["Which outcomes were measured?", "Were they self-reported?"], "How reliable is that?",
+     "How reliable is that? (Were outcomes self-reported?)"),
+    # a new topic after a request for more goes into the question the request was about
+    (["What is neuroplasticity?", "Can it be harmful?", "Give an example"], "What about in older adults?",
+     "Can neuroplasticity be harmful in older adults?"),
 ])
 def test_a_pronoun_agrees_in_number_and_a_preposition_leads_a_circumstance(encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected

@@ -9,8 +9,11 @@ Three kinds of follow-up are handled:
   ends a noun phrase, that phrase's modifiers ("chronic stress" -> "acute stress"); a name takes
   the place of the previous question's only name ("What about LIMIT?" after "Who funded the FOCUS
   trial?"), and after a preposition the topic takes the place of what followed that preposition
-  (a preposition other than "for" leads a circumstance of the topic just put in: "And in
-  children?" after "And anxiety?" asks about anxiety in children);
+  (or, where it has none, other than "for", leads a circumstance of the topic just put in: "And
+  in children?" after "And anxiety?" asks about anxiety in children; "Compared with medication?"
+  adds a comparison); a topic like the "of" phrase of the phrase a pronoun stood for takes that
+  phrase's place ("What about the FOCUS trial?" after "How was the sample size of the LIMIT
+  trial calculated?"); after a request for more, the question the request was about is asked;
 - a question word and at most a noun ("How many students?", "When?", "For how long?"): the
   previous question asked again with it, or searched beside it when its words cannot take it;
 - the previous question's question word without its noun ("And how many were analysed?" after "How
@@ -24,7 +27,8 @@ Three kinds of follow-up are handled:
   agrees with its head; "What dose of minocycline was used?"; "How do I schedule a function ...?");
   "it" never stands for a plural phrase: the singular phrase it owns ("the BeneMin trial" of "the
   secondary outcomes of the BeneMin trial"), else an earlier question's;
-  a choice among what the previous question asked for ("Which one should I use?") is searched with it;
+  a choice among what the previous question asked for ("Which one should I use?"), and "this" or
+  "that" alone ("How reliable is that?"), are searched with it;
 - a request that names no topic ("Tell me more", "Give me an example", "Can you explain that in
   more detail?"): searched with the previous question (the one under an earlier request);
 - a noun phrase with "the" that says not whose ("What are the symptoms?"): the previous question's
@@ -254,6 +258,10 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder,
         # change the brain?)") is that one's: a second short follow-up goes with the question under both.
         return ResolvedQuery(question, _wh_followup(fragment, _underlying(previous)), "new-topic")
     if kind == "new-topic":
+        # "What about in older adults?" after "Give an example": of the question the request was about
+        request = re.fullmatch(r"(.{1,60}?) \((.+)\)", previous)
+        if request and _asks_for_more(_WORD.findall(request.group(1))):
+            previous = _underlying(previous)
         return _new_topic(question, q, previous, slot, encoder)
     return _reference(question, q, previous, slot, pair, earlier)
 
@@ -276,13 +284,16 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         return ResolvedQuery(question, f"{q} ({pair.replace(' and ', ' or ')})", kind)
     pronoun = _PRONOUNS.search(q)
     determiner = re.match(r"\s+([\w'-]+)", q[pronoun.end():]) if pronoun else None
+    demonstrative = pronoun is not None and pronoun.group().lower() in _DEMONSTRATIVES
     if _WHICH_OF.search(q) or _WHICH_IS.match(q) or not pronoun or (
-            determiner and pronoun.group().lower() in _DEMONSTRATIVES and determiner.group(1).lower() not in _STOP):
+            demonstrative and determiner and determiner.group(1).lower() not in _STOP) or (
+            demonstrative and pronoun.group().lower() in ("this", "that") and not determiner):
         # The things to choose among are what the previous question asked for, which no phrase of
         # it names alone ("What functions decode DER data?"); "Were any serious?" after "What side
         # effects did participants report?": no word of it stands for a phrase of the previous
         # question; "What is that phenomenon called?": the phenomenon is what the previous question
-        # describes.  The two are searched together.
+        # describes; "How reliable is that?": what the previous question and its answer say.  The
+        # two are searched together.
         return ResolvedQuery(question, f"{q} ({_underlying(previous)})", kind)
     plural = pronoun.group().lower() in _PLURAL_PRONOUNS
     # "When should I use them?" after "What does unwrap do?", "And expect?": both
@@ -327,18 +338,16 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
     # "And a writable one?": "one" stands for the noun, and the rest takes its modifier's place.
     bare_one = re.fullmatch(r"[A-Za-z][\w'-]*\s+ones?", topic) is not None and not _ARTICLE.match(topic)
     topic = re.sub(r"(?<=\S)\s+ones?$", "", topic)
-    # A topic led by a preposition other than "for" is a circumstance of the previous question's
-    # topic, not a new one: "And in children?" after "What causes anxiety?" asks about anxiety in
+    # A topic led by a preposition takes the place of the previous question's phrase after it, or
+    # is a circumstance of its topic: "And in children?" after "And anxiety?" asks about anxiety in
     # children ("for" may only mark a new topic: "And for anxiety?").
     lead = _LEAD_PREPOSITION.match(q)
-    slotted = bool(topic and slot and slot in previous)
-    if lead and (not slotted or lead.group(1).lower() != "for") and (led := _prepositional_topic(question, previous, lead)):
+    if lead and (led := _prepositional_topic(question, previous, lead)):
         return led
     # The phrase an earlier follow-up put in is the slot the next one replaces
     # ("depression" -> "anxiety" -> "schizophrenia").
-    if slotted:
-        i = previous.rfind(slot)
-        return ResolvedQuery(question, _tidy(_put(previous, i, i + len(slot), topic)), kind, topic)
+    if topic and slot and slot in previous:
+        return ResolvedQuery(question, _into_slot(previous, slot, topic, encoder), kind, topic)
     # "What about LIMIT?" after "Who funded the FOCUS trial?", "And httpcore?" after "How do I
     # install bm25s?": a name takes the place of the previous question's only name (the embedding
     # model knows neither).
@@ -395,7 +404,21 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
 # A new topic that opens with a preposition: "And in children?", "What about after brain injury?".
 _LEAD_PREPOSITION = re.compile(r"^(?:(?:and|but|also|or|then|now)\s+|(?:what|how)\s+about\s+)?"
                                r"(in|for|of|with|on|at|about|during|among|after|before|without|from|to|into|by|under|"
-                               r"over|between|within|across)\s+(\S.*?)[?.!]*$", re.I)
+                               r"over|between|within|across|compared\s+(?:with|to)|versus|vs\.?|relative\s+to)\s+(\S.*?)[?.!]*$",
+                               re.I)
+
+
+def _into_slot(previous: str, slot: str, topic: str, encoder) -> str:
+    """The previous question with `topic` in the place of `slot`, or of the slot's "of" phrase when
+    the topic is more like that ("What about the FOCUS trial?" after "How was the sample size of the
+    LIMIT trial calculated?" keeps the sample size)."""
+    s = previous.rfind(slot)
+    e = s + len(slot)
+    if of := _OF_PHRASE.match(slot):
+        vecs = encoder.encode([topic, of.group(2), slot[: of.start(2)]])
+        if float(vecs[1] @ vecs[0]) > float(vecs[2] @ vecs[0]):
+            s += of.start(2)
+    return _tidy(_put(previous, s, e, topic))
 
 
 def _prepositional_topic(question: str, previous: str, lead: re.Match) -> ResolvedQuery | None:
@@ -405,8 +428,8 @@ def _prepositional_topic(question: str, previous: str, lead: re.Match) -> Resolv
     question has neither, the phrase is added to it ("And in children?" after "How does stress
     affect the brain?").  None for "for", which may only mark a new topic ("And for anxiety?" asks
     about anxiety, not "for" it)."""
-    preposition, topic = lead.group(1).lower(), lead.group(2)
-    after = list(re.finditer(rf"\b{preposition}\s+", previous, re.I))
+    preposition, topic = " ".join(lead.group(1).lower().split()), lead.group(2)
+    after = list(re.finditer(r"\b" + re.escape(preposition).replace(r"\ ", r"\s+") + r"\s+", previous, re.I))
     of = list(re.finditer(r"\bof\s+", previous, re.I))
     if not after and preposition == "from" and of:
         # "And from a hash map?" after "How do I read an element of a vector?": where a thing is
