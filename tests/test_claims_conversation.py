@@ -614,6 +614,11 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     # "that" alone stands for what was just asked and answered ("How reliable is outcomes?")
     (["Which outcomes were measured?", "Were they self-reported?"], "How reliable is that?",
      "How reliable is that? (Were outcomes self-reported?)"),
+    # "any" asks whether there are: the topic is the noun ("What are the any risks ...?")
+    (["What are the benefits of mindfulness?"], "Any risks?", "What are the risks of mindfulness?"),
+    # a phrase's head is its word before "under" ("children"): "it" is not the children
+    (["What is the recommended dose of vitamin D for adults?", "And for children under 5?"], "Is it safe during pregnancy?",
+     "Is the recommended dose of vitamin D for children under 5 safe during pregnancy?"),
     # a new topic after a request for more goes into the question the request was about
     (["What is neuroplasticity?", "Can it be harmful?", "Give an example"], "What about in older adults?",
      "Can neuroplasticity be harmful in older adults?"),

@@ -179,6 +179,8 @@ def _strip_lead(q: str) -> str:
     """The new topic of a follow-up: without its lead ("And for", "What about") and without an
     adverb that only ties it to the previous question ("What about Rc instead?", "And anxiety too?")."""
     topic = _LEADS.sub("", _TIE.sub("", q.strip())).strip()
+    # "Any risks?": the risks ("What are the any risks of mindfulness?")
+    topic = re.sub(r"^(?:any|some)\s+(?=\S)", "", topic, flags=re.I)
     return re.sub(r"[?.!]+$", "", topic).strip()
 
 
@@ -564,8 +566,8 @@ def _topic_of(previous: str, slot: str | None, pronoun: str, earlier: tuple[str,
     """What a pronoun stands for: the phrase a follow-up put into the previous question, with the
     "of" phrase that follows it there ("the secondary outcomes of the BeneMin trial"), else that
     question's referent for this pronoun (`_referent`).  "it" agrees in number: where that phrase
-    is plural, its "of" phrase, else the referent of an `earlier` question (latest first) that is
-    singular ("Did it work?" after "How many schools took part in GoActive?", "What did the
+    is plural, its "of" phrase, else the singular referent of the previous question or of an
+    `earlier` one (latest first) ("Did it work?" after "How many schools took part in GoActive?", "What did the
     students do?" asks whether GoActive worked)."""
     plural = pronoun.lower() in _PLURAL_PRONOUNS
     if slot and slot in previous:
@@ -578,7 +580,7 @@ def _topic_of(previous: str, slot: str | None, pronoun: str, earlier: tuple[str,
         return topic
     if (owner := _OF_PHRASE.match(topic)) and not _is_plural(owner.group(2)):
         return owner.group(2)
-    for past in reversed(earlier):
+    for past in (previous, *reversed(earlier)):
         if (found := _referent(past, False)) and not _is_plural(found):
             return found
     return topic
@@ -747,7 +749,8 @@ def _is_plural(phrase: str) -> bool:
 _OF_PHRASE = re.compile(r"^(?:(?:the|a|an)\s+)?(?:[\w'-]+\s+)*?([\w'-]+)\s+of\s+(\S.*)$", re.I)
 # A preposition inside a noun phrase makes it too heavy for "'s": "a magic rule's maximum" would
 # read as the rule's.
-_HEAVY = re.compile(r"\s(of|in|for|on|with|from|to|at|by|about|among|during)\s", re.I)
+_HEAVY = re.compile(r"\s(of|in|for|on|with|from|to|at|by|about|among|during|under|over|after|before|between|within|"
+                    r"without)\s", re.I)
 
 
 def _substitute(q: str, topic: str) -> tuple[str, int]:
