@@ -619,6 +619,12 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     # a phrase's head is its word before "under" ("children"): "it" is not the children
     (["What is the recommended dose of vitamin D for adults?", "And for children under 5?"], "Is it safe during pregnancy?",
      "Is the recommended dose of vitamin D for children under 5 safe during pregnancy?"),
+    # a request to name what the previous question asked about is searched with it ("Name a few"
+    # was searched alone)
+    (["How do neurons communicate?", "What are neurotransmitters?"], "Name a few",
+     "Name a few (What are neurotransmitters?)"),
+    (["What are the treatments for anxiety?"], "Can you list some?",
+     "Can you list some? (What are the treatments for anxiety?)"),
     # a new topic after a request for more goes into the question the request was about
     (["What is neuroplasticity?", "Can it be harmful?", "Give an example"], "What about in older adults?",
      "Can neuroplasticity be harmful in older adults?"),

@@ -137,8 +137,8 @@ def is_followup(question: str) -> Literal["new-topic", "reference", ""]:
         return "reference"
     if _QUANTIFIED.match(q) and len(content) <= 2:
         return "reference"  # "Were any serious?": any of what the previous question asked about
-    if _asks_for_more(words):
-        return "reference"  # "Tell me more", "Give me an example": of what was just asked
+    if _asks_for_more(words) or _LIST_REQUEST.match(q):
+        return "reference"  # "Tell me more", "Give me an example", "Name a few": of what was just asked
     if (_ORDINAL.search(q) and len(content) <= 3) or _BARE_DEFINITE.match(q) or _WHICH_IS.match(q):
         return "reference"  # "What are the symptoms?": of what was just asked about; "Which is better?"
     question_word = re.match(rf"^(what|how|why|who|which|when|where|{_AUX})\b", q, re.I)
@@ -147,6 +147,9 @@ def is_followup(question: str) -> Literal["new-topic", "reference", ""]:
     return ""
 
 
+# "Name a few", "Can you list some?": the things the previous question asked about, named.
+_LIST_REQUEST = re.compile(r"^(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:name|list)(?:\s+(?:a\s+few|some|several|all))?"
+                           r"(?:\s+please)?\s*[?.!]*$", re.I)
 # "Explain the first one", "What about the last?": one of the things the previous answer lists.
 _ORDINAL = re.compile(r"\bthe\s+(?:first|second|third|fourth|fifth|last|other|next)\b(?!\s+(?:of|in)\b)", re.I)
 # "What are the symptoms?": a noun phrase with "the" and nothing saying whose; the thing just asked
