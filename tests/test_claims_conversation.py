@@ -614,6 +614,13 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     # "that" alone stands for what was just asked and answered ("How reliable is outcomes?")
     (["Which outcomes were measured?", "Were they self-reported?"], "How reliable is that?",
      "How reliable is that? (Were outcomes self-reported?)"),
+    # a topic after a preposition the previous question lacks, of the same kind as one of its
+    # phrases, takes that phrase's place ("... symptoms of schizophrenia in depression?"); a
+    # circumstance is added
+    (["Which medications can improve symptoms of schizophrenia?"], "And in depression?",
+     "Which medications can improve symptoms of depression?"),
+    (["What do adults need?"], "And in children?", "What do children need?"),
+    (["How does stress affect the brain?"], "What about in children?", "How does stress affect the brain in children?"),
     # "any" asks whether there are: the topic is the noun ("What are the any risks ...?")
     (["What are the benefits of mindfulness?"], "Any risks?", "What are the risks of mindfulness?"),
     # a phrase's head is its word before "under" ("children"): "it" is not the children

@@ -347,28 +347,16 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
     # is a circumstance of its topic: "And in children?" after "And anxiety?" asks about anxiety in
     # children ("for" may only mark a new topic: "And for anxiety?").
     lead = _LEAD_PREPOSITION.match(q)
-    if lead and (led := _prepositional_topic(question, previous, lead)):
-        return led
+    if lead:
+        if led := _prepositional_topic(question, previous, lead, encoder):
+            return led
+        topic = lead.group(2)  # "What about in depression?": the topic is what follows the preposition
     # The phrase an earlier follow-up put in is the slot the next one replaces
     # ("depression" -> "anxiety" -> "schizophrenia").
     if topic and slot and slot in previous:
         return ResolvedQuery(question, _into_slot(previous, slot, topic, encoder), kind, topic)
-    # "What about LIMIT?" after "Who funded the FOCUS trial?", "And httpcore?" after "How do I
-    # install bm25s?": a name takes the place of the previous question's only name (the embedding
-    # model knows neither).
-    name = _ARTICLE.sub("", topic)
-    names = {m.group(): m.start() for m in [*_NAME.finditer(previous), *_WORD.finditer(previous)] if _is_name(m.group())}
-    named = _is_name(name)
-    if not names and name[:1].isupper():
-        # Without one, a capitalised word inside the question names something, and so does a
-        # capitalised topic: "Apache" of "What does the Apache license say about trademarks?" for
-        # "And the GPL?", "Rust" of "How does Rust handle memory safety?" for "And Go?"
-        names = {m.group(): m.start() for m in _WORD.finditer(previous)
-                 if m.start() > 0 and len(m.group()) > 1 and m.group()[0].isupper()}
-        named = True
-    if named and len(names) == 1:
-        (old, i), = names.items()
-        return ResolvedQuery(question, _tidy(_put(previous, i, i + len(old), name)), kind, name)
+    if named := _named_topic(question, previous, topic):
+        return named
     # The last phrases only: a question puts its topic last, and each phrase is embedded.
     spans = _phrases(previous)[-MAX_PHRASES:]
     acts = re.search(r"\b(?:do|does|can|could|should|would|will)\s+(?:I|you|we|one)\s+([\w'-]+)\s+\S", previous, re.I)
@@ -413,6 +401,26 @@ _LEAD_PREPOSITION = re.compile(r"^(?:(?:and|but|also|or|then|now)\s+|(?:what|how
                                re.I)
 
 
+def _named_topic(question: str, previous: str, topic: str) -> ResolvedQuery | None:
+    """"What about LIMIT?" after "Who funded the FOCUS trial?", "And httpcore?" after "How do I
+    install bm25s?": a name takes the place of the previous question's only name (the embedding
+    model knows neither).  None when the topic or the question names no one thing."""
+    name = _ARTICLE.sub("", topic)
+    names = {m.group(): m.start() for m in [*_NAME.finditer(previous), *_WORD.finditer(previous)] if _is_name(m.group())}
+    named = _is_name(name)
+    if not names and name[:1].isupper():
+        # Without one, a capitalised word inside the question names something, and so does a
+        # capitalised topic: "Apache" of "What does the Apache license say about trademarks?" for
+        # "And the GPL?", "Rust" of "How does Rust handle memory safety?" for "And Go?"
+        names = {m.group(): m.start() for m in _WORD.finditer(previous)
+                 if m.start() > 0 and len(m.group()) > 1 and m.group()[0].isupper()}
+        named = True
+    if named and len(names) == 1:
+        (old, i), = names.items()
+        return ResolvedQuery(question, _tidy(_put(previous, i, i + len(old), name)), "new-topic", name)
+    return None
+
+
 def _into_slot(previous: str, slot: str, topic: str, encoder) -> str:
     """The previous question with `topic` in the place of `slot`, or of the slot's "of" phrase when
     the topic is more like that ("What about the FOCUS trial?" after "How was the sample size of the
@@ -426,13 +434,15 @@ def _into_slot(previous: str, slot: str, topic: str, encoder) -> str:
     return _tidy(_put(previous, s, e, topic))
 
 
-def _prepositional_topic(question: str, previous: str, lead: re.Match) -> ResolvedQuery | None:
+def _prepositional_topic(question: str, previous: str, lead: re.Match, encoder) -> ResolvedQuery | None:
     """A new topic led by a preposition (`_LEAD_PREPOSITION`): it takes the place of what followed
     the same preposition in the previous question ("And in emotional regulation?" after "What role
     does it play in medication?"), a "from" phrase that of an "of" phrase; where the previous
     question has neither, the phrase is added to it ("And in children?" after "How does stress
     affect the brain?").  None for "for", which may only mark a new topic ("And for anxiety?" asks
-    about anxiety, not "for" it)."""
+    about anxiety, not "for" it), and for a topic of the same kind as a phrase of the previous
+    question (`SAME_KIND`): "And in depression?" after "Which medications improve symptoms of
+    schizophrenia?" asks about depression in its place."""
     preposition, topic = " ".join(lead.group(1).lower().split()), lead.group(2)
     after = list(re.finditer(r"\b" + re.escape(preposition).replace(r"\ ", r"\s+") + r"\s+", previous, re.I))
     of = list(re.finditer(r"\bof\s+", previous, re.I))
@@ -446,7 +456,24 @@ def _prepositional_topic(question: str, previous: str, lead: re.Match) -> Resolv
         # keeps "in GoActive".
         s, e = _phrase_at(previous, after[-1].end())
         return ResolvedQuery(question, _tidy(_put(previous, s, e, topic)), "new-topic", topic)
-    return _added(question, previous, lead) if preposition != "for" else None
+    if preposition == "for" or _most_like(previous, topic, encoder) >= SAME_KIND:
+        return None
+    return _added(question, previous, lead)
+
+
+# Cosine of two things of one kind by the embedding model ("depression" and "schizophrenia" 0.48,
+# "children" and "adults" 0.56), not a thing and a circumstance of it ("children" and "the brain"
+# 0.29, "adolescents" and "depression" 0.37).
+SAME_KIND = 0.45
+
+
+def _most_like(previous: str, topic: str, encoder) -> float:
+    """The highest cosine of `topic` with a phrase of the previous question (`_phrases`)."""
+    spans = _phrases(previous)[-MAX_PHRASES:]
+    if not spans or not topic:
+        return 0.0
+    vecs = encoder.encode([topic] + [previous[s:e] for s, e in spans])
+    return float(np.max(vecs[1:] @ vecs[0]))
 
 
 def _phrase_at(text: str, start: int) -> tuple[int, int]:
