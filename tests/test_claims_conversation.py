@@ -552,6 +552,25 @@ def test_a_claim_the_evidence_states_with_an_opposite_word_is_contradicted(encod
                        "Higher potassium levels follow lower sodium intake.")
 
 
+def test_a_claim_whose_object_the_evidence_moves_the_other_way_is_contradicted(encoder, tmp_path):
+    # "shortens total sleep time" against "extends total sleep time": the polarity model read it as
+    # support.  The sentence as written stays supported.
+    from assistant.claims.features import moves_opposite
+
+    text = ("# Habits\n\n## Ageing\n\nRegular aerobic exercise can trigger brain changes that protect against cognitive "
+            "decline in later life. Most participants walked.\n\n## Light\n\nEvening light exposure shortens total sleep "
+            "time in adolescents.\n")
+    checker = ClaimChecker(searcher_of_file(encoder, tmp_path / "habits.md", text))
+    assert checker.check("Evening light exposure extends total sleep time in adolescents.").verdict == "contradicted"
+    assert checker.check("Regular aerobic exercise protects against cognitive decline.").verdict == "supported"
+    # the object matched by two of its words, and the sentence moves nothing the claim moves the same way
+    assert moves_opposite("Neuroplasticity reduces the effectiveness of medication.",
+                          "It can enhance the effectiveness of medication and reduce side effects.")
+    assert not moves_opposite("Neuroplasticity reduces the effectiveness of medication.",
+                              "It can enhance the effectiveness of exercise.")
+    assert not moves_opposite("Exercise reduces anxiety symptoms.", "Exercise can reduce anxiety symptoms and increase sleep.")
+
+
 @pytest.mark.parametrize(("history", "question", "expected"), [
     # "they" after a new topic took a phrase's place: the two things the person is comparing
     (["What does unwrap do?", "And expect?"], "When should I use them?", "When should I use unwrap and expect?"),

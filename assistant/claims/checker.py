@@ -13,7 +13,9 @@ Method (no NLI model ships on PyPI, so the models are trained here; see `assista
    the sentence is to the claim reversed) gives P(the sentence contradicts the claim); a
    `claims.json` calibrated with a cross-encoder (`assistant.claims.nli`, trained by
    `train_nli`; none ships, see `assistant/models/README.md`) has that read the detector's best
-   sentences instead: P(CONTRADICT) / (P(SUPPORT) + P(CONTRADICT));
+   sentences instead: P(CONTRADICT) / (P(SUPPORT) + P(CONTRADICT)); beside the polarity model, a
+   sentence that says the claim's words with a negation or an opposite, or moves what the claim
+   moves the other way (`features.reverses`), contradicts it;
 4. thresholds calibrated on out-of-fold predictions for SciFact train claims (with a cross-encoder:
    on the train claims it never saw) turn these into
    `supported`, `contradicted` or `not_found`.
@@ -29,7 +31,7 @@ from typing import Literal, get_args
 import numpy as np
 
 from assistant.claims.evidence import SentenceCandidate, flip_deltas, sentence_candidates
-from assistant.claims.features import flip_claim, negates, polarity_features
+from assistant.claims.features import flip_claim, polarity_features, reverses
 from assistant.claims.models import MODEL_PATH, ClaimError, ClaimModel, NLIModel
 from assistant.search import Searcher, clean_question
 from assistant.text import MIN_REPEAT, same_text
@@ -112,7 +114,7 @@ class ClaimChecker:
             deltas = flip_deltas(self.searcher, cands, q, flip)
             p_con = self.model.polarity.predict(np.array([polarity_features(claim, t, c.cosine, float(dl))
                                                     for t, c, dl in zip(texts, cands, deltas)]))
-            p_con = np.where([negates(claim, t) for t in texts], 1.0, p_con)
+            p_con = np.where([reverses(claim, t) for t in texts], 1.0, p_con)
         return cands, p_ev, p_con
 
     def retrieve(self, claim: str) -> list[str]:

@@ -30,7 +30,7 @@ import numpy as np
 from sklearn.model_selection import GroupKFold
 
 from assistant.claims.evidence import flip_deltas, sentence_candidates
-from assistant.claims.features import POLARITY_FEATURES, SENTENCE_FEATURES, flip_claim, negates, polarity_features
+from assistant.claims.features import POLARITY_FEATURES, SENTENCE_FEATURES, flip_claim, polarity_features, reverses
 from assistant.claims.models import ADAPTER_PATH, MODEL_PATH, ClaimAdapter, LinearModel
 from assistant.claims.nli import NLI_PATH
 from assistant.evaluation import dataset_searcher, load_beir
@@ -306,9 +306,10 @@ def main() -> None:
         oof_ev[te] = LinearModel.fit(xs[tr], ye[tr], SENTENCE_FEATURES, C_DETECTOR).predict(xs[te])
         pos = tr[ye[tr]]
         oof_con[te] = LinearModel.fit(xp[pos], yc[pos], POLARITY_FEATURES).predict(xp[te])
-    # The checker's rule beside the model: a sentence that negates the claim's own words contradicts it.
-    negated = np.array([negates(item["claim"]["claim"], t) for item in data for t in item["texts"]], dtype=bool)
-    print(f"sentences that negate their claim's words: {negated.sum()} ({(negated & ye).sum()} rationale, "
+    # The checker's rules beside the model: a sentence that negates the claim or moves its object the other way
+    # contradicts it.
+    negated = np.array([reverses(item["claim"]["claim"], t) for item in data for t in item["texts"]], dtype=bool)
+    print(f"sentences that negate their claim's words or move its object the other way: {negated.sum()} ({(negated & ye).sum()} rationale, "
           f"{(negated & yc).sum()} contradicting)")
     oof_con = np.where(negated, 1.0, oof_con)
 
