@@ -569,6 +569,10 @@ def test_a_claim_whose_object_the_evidence_moves_the_other_way_is_contradicted(e
     assert not moves_opposite("Neuroplasticity reduces the effectiveness of medication.",
                               "It can enhance the effectiveness of exercise.")
     assert not moves_opposite("Exercise reduces anxiety symptoms.", "Exercise can reduce anxiety symptoms and increase sleep.")
+    # two objects share as many stems ("effectiveness" and "effects" stem alike): the one moved the
+    # claim's way counts too
+    assert not moves_opposite("Neuroplasticity reduces side effects of medication.",
+                              "It can enhance the effectiveness of medication and reduce side effects.")
 
 
 @pytest.mark.parametrize(("history", "question", "expected"), [

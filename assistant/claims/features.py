@@ -169,10 +169,14 @@ def _object_polarity(claim: str, sentence: str, least: int = 1) -> tuple[bool, b
     agree = oppose = False
     found = _object_directions(sentence)
     for sign, changed in _object_directions(claim):
-        shared, other = max(((len(changed & obj), s) for s, obj in found), default=(0, 0), key=lambda m: m[0])
+        overlap = [len(changed & obj) for _, obj in found]
+        shared = max(overlap, default=0)
         if shared and shared >= min(least, len(changed)):
-            agree |= other == sign
-            oppose |= other != sign
+            # objects that share as many stems are all read: "reduces side effects of medication"
+            # against "enhance the effectiveness of medication and reduce side effects" agrees too
+            others = {s for (s, _), n in zip(found, overlap) if n == shared}
+            agree |= sign in others
+            oppose |= -sign in others
     return agree, oppose
 
 
