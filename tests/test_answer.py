@@ -526,3 +526,18 @@ def test_a_python_block_opening_and_a_short_comment_are_lines_of_code():
     assert is_code_like("# Provides the following instructions:")
     assert not is_code_like("# The dataset is based on the Arabic Newswire corpus.")
     assert not is_code_like("For example:") and not is_code_like("Class A: trials with placebo.")
+
+
+def test_a_sentence_that_poses_the_question_hands_the_highlight_to_the_finding(encoder, tmp_path):
+    # An abstract states the open question ("Little is known about whether ...") in the question's
+    # own words, then the finding: the question's restatement scored best and was the highlight.
+    # "whether or not" asserts that something holds either way, and stays an answer.
+    text = ("# Sleep loss and memory\n\nSleep supports memory. Little is known about whether sleep loss affects the "
+            "consolidation of memory in adolescents. We now show that one night of sleep loss reduces the consolidation "
+            "of memory in adolescents by 40%. Recovery took two nights.\n\n## Naps\n\nNaps helped recall in adults, "
+            "whether or not they slept deeply.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "sleep.md", text)
+    hit = searcher.search("Does sleep loss affect the consolidation of memory in adolescents?", k=1)[0]
+    assert hit.highlight.text.startswith("We now show that one night of sleep loss"), hit.highlight.text
+    hit = searcher.search("Did naps help recall in adults?", k=1)[0]
+    assert hit.highlight.text.startswith("Naps helped recall in adults"), hit.highlight.text

@@ -224,7 +224,8 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     introduce the sentence after them (all but the document's title and code: a title sums up the
     document, a heading or a question line announces what follows), the passage's own features
     (cos_passage, passage_term_share), and which are labelled lists of terms whose label the
-    question names (`list_asked`; those it does not name count as heading-like)."""
+    question names (`list_asked`; those it does not name count as heading-like).  A sentence that
+    poses a question ("whether") counts as heading-like too, introducing nothing."""
     sentences = index.passage_sentences(row)
     n = len(sentences)
     if not n:
@@ -264,10 +265,16 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     # question's words and answers nothing asked: it stands aside like a heading, announcing nothing.
     listed = [list_asked(t, terms) for t in texts]
     heading |= np.array([v is False for v in listed], dtype=bool)
+    # A sentence that poses the question ("Little is known about whether HIV infection affects
+    # ...", "We examined whether ...") restates it and answers nothing.
+    heading |= np.array([bool(_POSES.search(t)) for t in texts])
     passage = {"cos_passage": cos_passage, "passage_term_share": _share(terms, passage_terms)}
     return sentences, x, heading, leads, passage, np.array([v is True for v in listed], dtype=bool)
 
 
+# "whether" opens a question a sentence poses; not in "whether or not", "regardless of whether",
+# which assert that something holds either way.
+_POSES = re.compile(r"(?<!regardless of )(?<!irrespective of )\bwhether\b(?!\s+or\s+not\b)", re.I)
 _LEADING_WORDS = re.compile(r"^[^\d]*")
 
 
