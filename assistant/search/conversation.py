@@ -597,13 +597,13 @@ def _topic_of(previous: str, slot: str | None, pronoun: str, earlier: tuple[str,
     "of" phrase that follows it there ("the secondary outcomes of the BeneMin trial"), else that
     question's referent for this pronoun (`_referent`).  "it" agrees in number: where that phrase
     is plural, its "of" phrase, else the singular referent of the previous question or of an
-    `earlier` one (latest first) ("Did it work?" after "How many schools took part in GoActive?", "What did the
-    students do?" asks whether GoActive worked)."""
+    `earlier` one, latest first ("Did it work?" after "How many schools took part in GoActive?",
+    "What did the students do?" asks whether GoActive worked)."""
     plural = pronoun.lower() in _PLURAL_PRONOUNS
     if slot and slot in previous:
-        at = previous.rfind(slot) + len(slot)
-        of = re.match(r"\s+of\s+", previous[at:])
-        topic = previous[previous.rfind(slot) : _phrase_at(previous, at + of.end())[1]] if of else slot
+        start = previous.rfind(slot)
+        of = re.match(r"\s+of\s+", previous[start + len(slot) :])
+        topic = previous[start : _phrase_at(previous, start + len(slot) + of.end())[1]] if of else slot
     else:
         topic = _referent(previous, plural)
     if pronoun.lower() not in ("it", "its") or not topic or not _is_plural(topic) or " and " in topic:
