@@ -773,19 +773,24 @@ def test_a_journals_back_matter_in_small_print_is_sectioned_and_read_as_prose():
              ("Neuropsychiatric Research. The funders had no role in the design of the trial.", "Serif", 7.5)], 600),
         box([("Table 3 Costs of the intervention per participant", "Serif", 7.5),
              ("Sessions 12 400", "Serif", 7.5)], 540),
-        box([("References", "Sans-Bold", 7.5), ("1. McGrath J. Schizophrenia. Epidemiol Rev. 2008;30:67-76.", "Serif", 7.5)], 480),
+        box([("Appendix", "Sans-Bold", 9.8)], 470),
+        box([("Dose 10 mg 20 mg", "Serif", 7.5), ("Weeks 12 24", "Serif", 7.5)], 460),
+        box([("References", "Sans-Bold", 7.5), ("1. McGrath J. Schizophrenia. Epidemiol Rev. 2008;30:67-76.", "Serif", 7.5)], 400),
     ]
-    style = _Style("Serif", 9.8, (9.8,), small_print_heading=_small_print_heading([PageLayout(8, 600, 800, boxes)], set(), 9.8))
+    style = _Style("Serif", 9.8, (9.8,), frozenset({("Sans-Bold", 9.8)}),
+                   small_print_heading=_small_print_heading([PageLayout(8, 600, 800, boxes)], set(), 9.8))
     assert style.small_print_heading == ("Sans-Bold", 7.5)
     assembler = _Assembler(style, {})
     for b in boxes:
         assembler.add_box(b, 8)
     text, _, sections = _render(assembler.finish(), Vocabulary([]), "The FOCUS trial")
-    assert [s.path for s in sections] == [("Competing interests",), ("Acknowledgements",), ("References",)], sections
+    assert [s.path for s in sections] == [("Competing interests",), ("Acknowledgements",), ("Appendix",), ("References",)], sections
     funding = text.index("Funding for this trial")
     assert next(s.path for s in sections if s.start <= funding < s.end) == ("Acknowledgements",)
     assert "Clinical Intervention and Neuropsychiatric Research. The funders" in text, text
-    # a table's caption in the back matter is still a block of its own
+    # a table's caption in the back matter is still a block of its own, and after a heading at the
+    # text's size small print is a table or a footnote again, its lines kept
     assert "\n\nTable 3 Costs of the intervention per participant" in text, text
+    assert "Dose 10 mg 20 mg\nWeeks 12 24" in text, text
     # the same headings set at the text's size are no small print: the style is not recorded
     assert _small_print_heading([PageLayout(8, 600, 800, [box([("References", "Sans-Bold", 9.8)], 480)])], set(), 9.8) is None

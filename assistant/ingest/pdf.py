@@ -39,6 +39,7 @@ class _Block:
     level: int = 0  # headings: 0 is the highest
     section: bool = False  # a heading that opens a section (not a banner or a title line)
     outline: bool = False  # a heading the PDF's outline names
+    back_matter: bool = False  # a heading of the back matter in small print: a top-level section whatever the outline says
     style: tuple[str, float] = ("", 0.0)  # headings: the font and size it is set in
     geometry: list[Line] = field(default_factory=list)  # asides: the lines with their place on the page
     boxes: list[Box] = field(default_factory=list)  # asides: the boxes those lines came in
@@ -201,8 +202,7 @@ class _Assembler:
         if self._opens_small_print_section(box):
             self._close()
             line = box.lines[0]
-            # A top-level section like the reference list's, whatever the outline names.
-            self.blocks.append(_Block("heading", [line.text], [page], 0, section=True, outline=True,
+            self.blocks.append(_Block("heading", [line.text], [page], 0, section=True, back_matter=True,
                                       style=(line.font, line.size)))
             box = Box(box.lines[1:], box.x0, box.y0, box.x1, box.y1)
             self.small_print = True
@@ -235,6 +235,7 @@ class _Assembler:
                 else:
                     self.blocks.append(_Block("heading", [line.text], [page], level, style=(line.font, line.size),
                                               section=(line.font, line.size) in self.style.section_styles))
+                self.small_print = False  # a heading at the text's size ends the back matter
                 continue
             if first_body and self.open is not None:
                 # A new box: the open paragraph goes on only when this box continues its sentence.
@@ -305,7 +306,7 @@ class _Assembler:
             # the others are bylines, index letters, a table of contents.
             floor, deepest = min(b.style[1] for b in named), max(b.level for b in named)
             for b in blocks:
-                if b.kind == "heading" and not b.outline:
+                if b.kind == "heading" and not b.outline and not b.back_matter:
                     b.section = b.section and b.style[1] < floor - 0.05
                     b.level += deepest + 1
         return blocks
