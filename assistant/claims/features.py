@@ -242,10 +242,10 @@ for _a, _b in _OPPOSITES:
             _OPPOSITE_STEMS.setdefault(_sb, set()).add(_sa)
 
 
-Clause = tuple[list[str], list[str]]  # a clause's tokens and their stems
+_Clause = tuple[list[str], list[str]]  # a clause's tokens and their stems
 
 
-def _clauses(text: str) -> list[Clause]:
+def _clauses(text: str) -> list[_Clause]:
     clauses = _CLAUSE_END.split(text.translate(_APOSTROPHES).lower().replace("n't", " not"))
     tokens = [_TOKEN.findall(c) for c in clauses]
     return [(t, stemmer().stemWords(t)) for t in tokens if t]
