@@ -57,6 +57,26 @@ def test_search_json_and_human(workdir):
     assert hits[0]["doc_id"] == "neuroplasticity-and-neuropsychiatry.txt"
     human = run("search", "Which brain regions are linked to depression?", "--k", "1", cwd=workdir, check=True).stdout
     assert "Neuroplasticity and Neuropsychiatry" in human and "score" in human and "»" in human
+    assert out["not_mentioned"] == []
+    # a name no document mentions: not answered, and the person is told which
+    france = json.loads(run("search", "Who treats depression in France?", "--json", cwd=workdir, check=True).stdout)
+    assert france["answered"] is False and france["not_mentioned"] == ["France"]
+    human = run("search", "Who treats depression in France?", "--k", "1", cwd=workdir, check=True).stdout
+    assert 'none of them mentions "France"' in human and "not answers" in human
+
+
+def test_search_output_read_in_part_ends_quietly(workdir):
+    # `assistant search ... | head`: the reader closes the pipe after a line while more than a pipe's
+    # buffer is still to come (each line of a batch is written at once); no traceback.
+    batch = workdir / "many.jsonl"
+    batch.write_text("".join(json.dumps({"id": i, "question": "How does the brain change?"}) + "\n" for i in range(40)))
+    env = dict(os.environ, PYTHONPATH=str(ROOT), ASSISTANT_CACHE=str(workdir / ".cache"))
+    proc = subprocess.Popen([sys.executable, "-m", "assistant", "search", "--batch", str(batch), "--k", "16",
+                             "--context", "2000"], cwd=workdir, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout.readline().startswith(b'{"id": 0')
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=600) == 141 and "Traceback" not in err, err
 
 
 def test_search_cite_prints_the_hits_as_citations_in_the_format_asked(workdir):
@@ -119,6 +139,7 @@ def test_batch(workdir, tmp_path):
     # a follow-up line says what it was searched as and where it was looked for first
     assert "anxiety" in lines[1]["resolved_query"] and lines[1]["conversation_documents"]
     assert "conversation_documents" not in lines[0]
+    assert lines[0]["not_mentioned"] == []
     assert "not valid JSON" in lines[2]["error"] and "empty" in lines[3]["error"]
     assert all(isinstance(ln["latency_ms"], float) for ln in lines)
     assert proc.returncode == 1  # some lines failed, and the exit says so

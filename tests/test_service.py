@@ -44,7 +44,8 @@ def service(corpus_index, tmp_path_factory):
 
 def test_service_search_answers_like_search_json(service):
     out = service.search(QUESTION, [], 3)
-    assert list(out) == ["question", "searched_for", "conversation_documents", "answered", "hits"]
+    assert list(out) == ["question", "searched_for", "conversation_documents", "answered", "not_mentioned", "hits"]
+    assert out["not_mentioned"] == []
     assert out["conversation_documents"] == []  # a question that stands alone
     assert out["answered"] is True and len(out["hits"]) == 3
     assert out["hits"][0]["doc_id"] == "neuropsychotherapy.txt"
@@ -63,7 +64,8 @@ def test_service_says_not_answered_for_a_name_no_document_mentions_and_shows_mor
     # Both come from `ask`, which the CLI, HTTP API, MCP tools and chat share: "France" is in no
     # default article, and "Tell me more" shows passages the previous answer did not.
     assert service.search("Which brain regions are linked to depression?", [], 3)["answered"] is True
-    assert service.search("Which brain regions are linked to depression in France?", [], 3)["answered"] is False
+    france = service.search("Which brain regions are linked to depression in France?", [], 3)
+    assert france["answered"] is False and france["not_mentioned"] == ["France"]
     first = service.search("Which brain regions are linked to depression?", [], 3)
     more = service.search("Tell me more", ["Which brain regions are linked to depression?"], 3)
     shown = {(h["doc_id"], h["start"]) for h in first["hits"]}
@@ -125,7 +127,9 @@ def test_query_batcher_gives_concurrent_questions_the_vectors_they_get_alone(enc
 def test_http_api_answers_json_objects(server):
     url = server["url"]
     status, out = _http(url + "api/search", {"question": QUESTION, "k": 2})
-    assert status == 200 and out["answered"] is True and len(out["hits"]) == 2
+    assert status == 200 and out["answered"] is True and len(out["hits"]) == 2 and out["not_mentioned"] == []
+    status, france = _http(url + "api/search", {"question": "Who treats depression in France?", "k": 2})
+    assert status == 200 and france["answered"] is False and france["not_mentioned"] == ["France"]
     assert {"probability", "match", "highlight", "page", "section"} <= set(out["hits"][0])
     assert out["conversation_documents"] == []
     status, follow = _http(url + "api/search", {"question": "And for anxiety?", "k": 2,
@@ -207,7 +211,7 @@ def test_openapi_documents_every_endpoint_with_its_schema(server):
             "/api/file"} <= set(paths)
     ok = paths["/api/search"]["post"]["responses"]["200"]["content"]["application/json"]["schema"]
     assert ok == {"$ref": "#/components/schemas/SearchResponse"}
-    assert "answered" in spec["components"]["schemas"]["SearchResponse"]["properties"]
+    assert {"answered", "not_mentioned"} <= set(spec["components"]["schemas"]["SearchResponse"]["properties"])
 
 
 # -- gradio_client ----------------------------------------------------------------------------------
@@ -251,9 +255,12 @@ def test_mcp_tools_search_check_and_read_a_passage(server):
         docs = await s.call_tool("list_documents", {})
         bad = await s.call_tool("search", {"question": QUESTION, "documents": ["nope.pdf"]})
         cited = await s.call_tool("cite", {"hits": found.structuredContent["hits"], "format": "ris"})
-        return tools, found, passage, claim, docs, bad, cited
+        france = await s.call_tool("search", {"question": "Who treats depression in France?", "k": 2})
+        return tools, found, passage, claim, docs, bad, cited, france
 
-    tools, found, passage, claim, docs, bad, cited = asyncio.run(_mcp_session(server["url"], calls))
+    tools, found, passage, claim, docs, bad, cited, france = asyncio.run(_mcp_session(server["url"], calls))
+    assert france.structuredContent["answered"] is False and france.structuredContent["not_mentioned"] == ["France"]
+    assert "not_mentioned" in tools["search"].description
     assert set(tools) == {"search", "check_claim", "list_documents", "get_passage", "cite"}
     assert not cited.isError and cited.structuredContent["citations"].count("ER  - ") == 2
     assert "probability" in tools["search"].description and "answered" in tools["search"].description

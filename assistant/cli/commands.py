@@ -20,7 +20,7 @@ from assistant.embedding import get_encoder
 from assistant.fileio import iter_jsonl
 from assistant.index import build_index, index_exists
 from assistant.ingest import load_paths
-from assistant.search import Hit, Mode, QuestionError, Searcher, ask
+from assistant.search import Hit, Mode, QuestionError, Searcher, ask, not_answered_text
 from assistant.service import MAX_CONTEXT
 from assistant.service.citations import cite_hits
 
@@ -108,12 +108,13 @@ def run_search(args: argparse.Namespace) -> int:
         return _run_batch(searcher, Path(args.batch), args.k, args.doc, args.mode, args.context)
     if args.question is None:
         raise CommandError("give a QUESTION or --batch FILE.jsonl")
-    resolved, hits, answered, context = ask(searcher, args.question, args.history or [], args.k, args.doc, args.mode)
+    answer = ask(searcher, args.question, args.history or [], args.k, args.doc, args.mode)
+    resolved, hits, answered, context = answer.resolved, answer.hits, answer.answered, answer.context
     citations = cite_hits(searcher.index, [h.to_dict() for h in hits], args.cite) if args.cite else None
     if args.json:
         out = {"question": resolved.original, "searched_for": resolved.query,
                "conversation_documents": list(context), "answered": answered,
-               "hits": _hit_dicts(searcher, hits, args.context)}
+               "not_mentioned": list(answer.not_mentioned), "hits": _hit_dicts(searcher, hits, args.context)}
         print(json.dumps(out if citations is None else {**out, "citations": citations}, ensure_ascii=False, indent=1))
         return EXIT_OK
     if resolved.query != resolved.original:
@@ -122,7 +123,7 @@ def run_search(args: argparse.Namespace) -> int:
     if not hits:
         print("no passages found")
     elif not answered:
-        print("Nothing in these documents answers this question. The closest passages, which are not answers:\n")
+        print(f"{not_answered_text(answer.not_mentioned)} The closest passages, which are not answers:\n")
     if citations is not None:
         print(citations)
         return EXIT_OK
@@ -173,9 +174,10 @@ def _run_batch(searcher: Searcher, path: Path, k: int, doc_ids: list[str] | None
         history = rec.get("history") or []
         if not isinstance(history, list):
             raise QuestionError(f"line {number}: 'history' must be a list of questions")
-        resolved, hits, answered, documents = ask(searcher, rec.get("question", ""), [str(h) for h in history], k,
-                                                  doc_ids, mode)
-        line = {"answered": answered, "hits": _hit_dicts(searcher, hits, context)}
+        answer = ask(searcher, rec.get("question", ""), [str(h) for h in history], k, doc_ids, mode)
+        resolved, documents = answer.resolved, answer.context
+        line = {"answered": answer.answered, "not_mentioned": list(answer.not_mentioned),
+                "hits": _hit_dicts(searcher, answer.hits, context)}
         if resolved.query != resolved.original:
             line["resolved_query"] = resolved.query
         if documents:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -114,6 +115,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print_error("interrupted")
         return 130
+    except BrokenPipeError:
+        # The reader stopped reading (`assistant search ... | head`): no traceback, and nothing more
+        # written at exit, as a command killed by SIGPIPE (exit status 128 + 13).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     return EXIT_USAGE
 
 

@@ -1,7 +1,7 @@
 """A question asked in a conversation: rewritten from the earlier questions, and looked for in the
 documents the conversation is about as well as in the whole collection.
 
-Public API: `Answer`, `ask`.
+Public API: `Answer`, `ask`, `not_answered_text`.
 
 A follow-up ("How is it treated?", "What keywords does it list?") is about what the previous answer
 showed.  Rewriting it into a standalone query ("How is schizophrenia treated?") names the topic but
@@ -25,17 +25,20 @@ from assistant.search.hits import Hit
 from assistant.search.questions import QuestionError, clean_question
 from assistant.search.searcher import Mode, Searcher
 
-__all__ = ["Answer", "ask"]
+__all__ = ["Answer", "ask", "not_answered_text"]
 
 
 class Answer(NamedTuple):
-    """What was searched, the hits best first, whether one of them answers, and the documents of
-    the previous answer a follow-up was also looked for in (empty for a standalone question)."""
+    """What was searched, the hits best first, whether one of them answers, the documents of the
+    previous answer a follow-up was also looked for in (empty for a standalone question), and the
+    names the question uses that no searched document mentions (`Searcher.unknown_names`: then
+    nothing answers, and the person is told which)."""
 
     resolved: ResolvedQuery
     hits: list[Hit]
     answered: bool
     context: tuple[str, ...] = ()
+    not_mentioned: tuple[str, ...] = ()
 
 
 def ask(searcher: Searcher, question: str, history: Sequence[str] = (), k: int = 5,
@@ -49,17 +52,27 @@ def ask(searcher: Searcher, question: str, history: Sequence[str] = (), k: int =
         shown = {(h.doc_id, h.start) for h in previous}
         pool = searcher.search(resolved.query, k=k + len(shown), doc_ids=doc_ids, mode=mode)
         hits = [replace(h, rank=i + 1) for i, h in enumerate([h for h in pool if (h.doc_id, h.start) not in shown][:k])]
-        return Answer(resolved, hits, searcher.answered(hits, resolved.query, doc_ids), context)
-    if not context:
+    elif not context:
         hits = searcher.search(resolved.query, k=k, doc_ids=doc_ids, mode=mode)
-        return Answer(resolved, hits, searcher.answered(hits, resolved.query, doc_ids))
-    q = searcher.encoder.encode_query(clean_question(resolved.query))  # for both searches
-    hits = searcher.search(resolved.query, k=k, doc_ids=doc_ids, mode=mode, query_vector=q)
-    inside = searcher.search(resolved.query, k=(k + 1) // 2, doc_ids=list(context), mode=mode, query_vector=q)
-    shown = {(h.doc_id, h.start) for h in inside}
-    merged = (inside + [h for h in hits if (h.doc_id, h.start) not in shown])[:k]
-    return Answer(resolved, [replace(h, rank=i + 1) for i, h in enumerate(merged)],
-                  searcher.answered(merged, resolved.query, doc_ids), context)
+    else:
+        q = searcher.encoder.encode_query(clean_question(resolved.query))  # for both searches
+        everywhere = searcher.search(resolved.query, k=k, doc_ids=doc_ids, mode=mode, query_vector=q)
+        inside = searcher.search(resolved.query, k=(k + 1) // 2, doc_ids=list(context), mode=mode, query_vector=q)
+        shown = {(h.doc_id, h.start) for h in inside}
+        merged = (inside + [h for h in everywhere if (h.doc_id, h.start) not in shown])[:k]
+        hits = [replace(h, rank=i + 1) for i, h in enumerate(merged)]
+    unmentioned = tuple(searcher.unknown_names(resolved.query, doc_ids)) if hits else ()
+    return Answer(resolved, hits, not unmentioned and searcher.answered(hits), context, unmentioned)
+
+
+def not_answered_text(not_mentioned: Sequence[str] = ()) -> str:
+    """What a person is told when nothing answers, and why when the question names what no
+    searched document mentions (`Answer.not_mentioned`)."""
+    if not not_mentioned:
+        return "Nothing in these documents answers this question."
+    quoted = [f'"{n}"' for n in not_mentioned]
+    names = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+    return f"Nothing in these documents answers this question: none of them mentions {names}."
 
 
 def _previous_hits(searcher: Searcher, previous: str | None, k: int, doc_ids: list[str] | None,

@@ -63,6 +63,8 @@ class SearchResponse(BaseModel):
                     "take the first half of the places. Empty for a question that stands alone.")
     answered: bool = Field(description="Whether some hit is likely enough to hold the answer; when false, the "
                                        "hits are the closest passages, not answers.")
+    not_mentioned: list[str] = Field(default_factory=list, description="Names the question uses that no searched "
+                                     "document mentions (\"France\" asked of a programming book); then it is not answered.")
     hits: list[HitOut]
 
 

@@ -51,7 +51,8 @@ class App:
         except ServiceError as exc:
             return {"question": question or "", "resolved": "", "answered": False, "hits": [], "error": str(exc)}
         return {"question": out["question"], "resolved": out["searched_for"], "answered": out["answered"],
-                "conversation_documents": out["conversation_documents"], "hits": out["hits"]}
+                "not_mentioned": out["not_mentioned"], "conversation_documents": out["conversation_documents"],
+                "hits": out["hits"]}
 
     def ask(self, question: str, turns: list[dict], doc_ids: list[str], k: float, typed_docs: str = "",
             fmt: str = "plain", base_url: str = ""):
@@ -177,8 +178,11 @@ def restore_turns(stored) -> list[dict]:
         hits = [h for h in hits if _well_formed_hit(h)]
         documents = turn.get("conversation_documents")
         documents = [d for d in documents if isinstance(d, str)] if isinstance(documents, list) else []
+        named = turn.get("not_mentioned")
+        named = [n for n in named if isinstance(n, str)] if isinstance(named, list) else []
         kept.append({"question": turn["question"], "resolved": str(turn.get("resolved", "")),
-                     "conversation_documents": documents, "answered": turn.get("answered") is not False, "hits": hits,
+                     "conversation_documents": documents, "answered": turn.get("answered") is not False,
+                     "not_mentioned": named, "hits": hits,
                      **({"error": str(turn["error"])} if turn.get("error") else {})})
     return kept
 

@@ -10,7 +10,7 @@ import html
 import urllib.parse
 
 from assistant.claims import VERDICT_WORDS, confidence_text
-from assistant.search.hits import location_text
+from assistant.search import location_text, not_answered_text
 from assistant.service.citations import hit_location, viewer_link
 
 __all__ = ["CSS", "escape", "render_conversation", "render_hit", "render_source", "render_sources",
@@ -113,7 +113,7 @@ def render_turn(turn: dict) -> str:
     elif not turn.get("hits"):
         parts.append("<div class=\"empty\">No passage in the collection matches this question.</div>")
     elif turn.get("answered") is False:
-        parts.append("<div class=\"no-answer\">Nothing in these documents answers this question.</div>"
+        parts.append(f"<div class=\"no-answer\">{_e(not_answered_text(turn.get('not_mentioned') or ()))}</div>"
                      "<details class=\"closest\"><summary>Closest passages (not answers)</summary>"
                      "<ol class=\"hits not-answers\">" + "".join(render_hit(h) for h in turn["hits"]) + "</ol></details>")
     else:
