@@ -622,8 +622,20 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     (["How many schools took part in ActiveKids?", "What did the students do?"], "Did it work?", "Did ActiveKids work?"),
     (["How many schools took part in ActiveKids?", "What did the students do?", "Did it work?"], "What about in girls?",
      "Did ActiveKids work in girls?"),
-    # without a singular phrase before, the plural one stays
-    (["What did the students do?"], "Did it work?", "Did the students work?"),
+    # without a singular phrase before, "it" is what the previous question and its answer say, and
+    # "they" after "Who ...?" are whom the answer names: searched with it ("Did the students work?",
+    # "Were the GoActive intervention trained?")
+    (["What did the students do?"], "Did it work?", "Did it work? (What did the students do?)"),
+    (["Who delivered the ActiveKids intervention?"], "Were they trained?",
+     "Were they trained? (Who delivered the ActiveKids intervention?)"),
+    # "they" after a do-question with two subjects is both ("Are CBT and DBT differ effective?")
+    (["How do CBT and DBT differ?"], "Are they effective?", "Are CBT and DBT effective?"),
+    # the phrase a follow-up put in keeps its "for" phrase too
+    (["What were the inclusion criteria for the HOPE trial?", "And the exclusion criteria?"], "How many women met them?",
+     "How many women met the exclusion criteria for the HOPE trial?"),
+    # "Compared to ..." leads a comparison added to the previous question (it was searched alone)
+    (["What was the dropout rate in the HOPE trial?"], "Compared to the control group?",
+     "What was the dropout rate in the HOPE trial compared to the control group?"),
     # a new topic like the "of" phrase of the slot takes that phrase's place ("How was the PRIDE
     # trial calculated?")
     (["What is the sample size of the HOPE trial?", "How was it calculated?"], "What about the PRIDE trial?",

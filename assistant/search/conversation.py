@@ -26,7 +26,9 @@ Three kinds of follow-up are handled:
   or the one it asks about ("What was the primary outcome of the LIMIT trial?", when the pronoun
   agrees with its head; "What dose of minocycline was used?"; "How do I schedule a function ...?");
   "it" never stands for a plural phrase: the singular phrase it owns ("the BeneMin trial" of "the
-  secondary outcomes of the BeneMin trial"), else an earlier question's;
+  secondary outcomes of the BeneMin trial"), else an earlier question's; a pronoun that agrees
+  with no phrase ("Were they trained?" after "Who delivered the intervention?": whom the answer
+  names) is searched with the previous question; "Compared to the control group?" adds a comparison;
   a choice among what the previous question asked for ("Which one should I use?"), and "this" or
   "that" alone ("How reliable is that?"), are searched with it;
 - a request that names no topic ("Tell me more", "Give me an example", "Can you explain that in
@@ -58,7 +60,7 @@ FollowupKind = Literal["standalone", "new-topic", "reference", "more"]
 _STOP = FUNCTION_WORDS | QUESTION_FILLER
 _LEADS = re.compile(r"^(and|but|so|also|or|then|ok(ay)?|now)?\s*(what|how)\s+about\s+|^(and|but|also|or|then|now)\s+"
                     r"(for|with|in|regarding|about|of|the same for|same for)?\s*|^(same|likewise)\s+(for|with)\s+"
-                    r"|^(what|how)\s+of\s+", re.I)
+                    r"|^(what|how)\s+of\s+|^(?:and\s+)?(?:compared\s+(?:with|to)|versus|vs\.?|relative\s+to)\s+", re.I)
 _DEMONSTRATIVES = {"this", "that", "these", "those"}
 # An auxiliary, then a quantifier standing for the previous question's noun: "Were any serious?",
 # "Did many drop out?".
@@ -211,7 +213,8 @@ def _verb_after_name(text: str) -> int | None:
     word after the names ("handle" in "How does Rust handle memory safety?"); None otherwise."""
     do = re.search(r"\b(?:does|do|did)\s+", text, re.I)
     words = list(_WORD.finditer(text, do.end())) if do else []
-    named = next((k for k, m in enumerate(words) if not (_is_name(m.group()) or m.group()[:1].isupper())), len(words))
+    named = next((k for k, m in enumerate(words) if not (_is_name(m.group()) or m.group()[:1].isupper()
+                                                          or (k and m.group().lower() in ("and", "or")))), len(words))
     return words[named].start() if 0 < named < len(words) - 1 else None
 
 
@@ -303,6 +306,11 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
     plural = pronoun.group().lower() in _PLURAL_PRONOUNS
     # "When should I use them?" after "What does unwrap do?", "And expect?": both
     topic = pair if plural and pair else _topic_of(previous, slot, pronoun.group(), earlier)
+    personal = pronoun.group().lower() in ("it", "its", "they", "them", "their")
+    if topic and personal and _is_plural(topic) != plural and " and " not in topic:
+        # "Were they trained?" after "Who delivered the GoActive intervention?": they are whom the
+        # answer names, no phrase of the question ("Were the GoActive intervention trained?")
+        return ResolvedQuery(question, f"{q} ({_underlying(previous)})", kind)
     if not topic:
         return ResolvedQuery(question, f"{q} ({previous})", kind)
     replaced, n = _substitute(q, topic)
@@ -594,7 +602,8 @@ def _ends_run(text: str, e: int) -> bool:
 
 def _topic_of(previous: str, slot: str | None, pronoun: str, earlier: tuple[str, ...] = ()) -> str:
     """What a pronoun stands for: the phrase a follow-up put into the previous question, with the
-    "of" phrase that follows it there ("the secondary outcomes of the BeneMin trial"), else that
+    "of", "for" or "in" phrase that follows it there ("the secondary outcomes of the BeneMin
+    trial", "the exclusion criteria for the LIMIT trial"), else that
     question's referent for this pronoun (`_referent`).  "it" agrees in number: where that phrase
     is plural, its "of" phrase, else the singular referent of the previous question or of an
     `earlier` one, latest first ("Did it work?" after "How many schools took part in GoActive?",
@@ -602,7 +611,7 @@ def _topic_of(previous: str, slot: str | None, pronoun: str, earlier: tuple[str,
     plural = pronoun.lower() in _PLURAL_PRONOUNS
     if slot and slot in previous:
         start = previous.rfind(slot)
-        of = re.match(r"\s+of\s+", previous[start + len(slot) :])
+        of = re.match(r"\s+(?:of|for|in)\s+", previous[start + len(slot) :])
         topic = previous[start : _phrase_at(previous, start + len(slot) + of.end())[1]] if of else slot
     else:
         topic = _referent(previous, plural)
@@ -707,8 +716,10 @@ def _referent(question: str, plural: bool) -> str:
         tail = obj
     elif does_do and _content_words(does_do.group(1)):
         tail = does_do.group(1)
-    elif do and len(_content_words(do.group(1))) == len(_ARTICLE.sub("", do.group(1)).split()):
-        # "How does exercise affect neuroplasticity?": the subject ends at its verb
+    elif do and len(_content_words(do.group(1))) == len([w for w in _ARTICLE.sub("", do.group(1)).split()
+                                                          if w.lower() not in ("and", "or")]):
+        # "How does exercise affect neuroplasticity?": the subject ends at its verb ("How do CBT and
+        # DBT differ?": both are)
         tail = _PIVOT.split(do.group(1), maxsplit=1)[0].strip()
         # "How does httpcore handle proxies?": a subject that is a name ends at the verb after it
         verb = _verb_after_name(body)
