@@ -28,7 +28,7 @@ Three kinds of follow-up are handled:
   "it" never stands for a plural phrase: the singular phrase it owns ("the BeneMin trial" of "the
   secondary outcomes of the BeneMin trial"), else an earlier question's; a pronoun that agrees
   with no phrase ("Were they trained?" after "Who delivered the intervention?": whom the answer
-  names) is searched with the previous question; "Compared to the control group?" adds a comparison;
+  names) is searched with the previous question;
   a choice among what the previous question asked for ("Which one should I use?"), and "this" or
   "that" alone ("How reliable is that?"), are searched with it;
 - a request that names no topic ("Tell me more", "Give me an example", "Can you explain that in
