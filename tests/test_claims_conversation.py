@@ -633,6 +633,17 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     # the phrase a follow-up put in keeps its "for" phrase too
     (["What were the inclusion criteria for the HOPE trial?", "And the exclusion criteria?"], "How many women met them?",
      "How many women met the exclusion criteria for the HOPE trial?"),
+    # an auxiliary and its subject leave the verb to the previous question ("Does CBT?" was searched
+    # alone), and the subject is the topic the next follow-up replaces
+    (["Which therapies change the brain?"], "Does CBT?", "Does CBT? (Which therapies change the brain?)"),
+    (["Which therapies change the brain?", "Does CBT?"], "And mindfulness?",
+     "Does mindfulness? (Which therapies change the brain?)"),
+    # after a question searched with the one before, "it" points at what that answer showed ("Why
+    # is the four aspects neuropsychotherapy considers?) important?"); after a request for more, at
+    # the topic of the question under it
+    (["What are the four aspects therapy considers?", "Explain the second one"], "Why is it important?",
+     "Why is it important? (Explain the second one (What are the four aspects therapy considers?))"),
+    (["What is neuroplasticity?", "Tell me more"], "Is it harmful?", "Is neuroplasticity harmful?"),
     # "Compared to ..." leads a comparison added to the previous question (it was searched alone)
     (["What was the dropout rate in the HOPE trial?"], "Compared to the control group?",
      "What was the dropout rate in the HOPE trial compared to the control group?"),

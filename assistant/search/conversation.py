@@ -28,7 +28,8 @@ Three kinds of follow-up are handled:
   "it" never stands for a plural phrase: the singular phrase it owns ("the BeneMin trial" of "the
   secondary outcomes of the BeneMin trial"), else an earlier question's; a pronoun that agrees
   with no phrase ("Were they trained?" after "Who delivered the intervention?": whom the answer
-  names) is searched with the previous question;
+  names) is searched with the previous question, and so is one after a question that was (what
+  that answer showed); "Does CBT?" leaves its verb to the previous question, searched with it;
   a choice among what the previous question asked for ("Which one should I use?"), and "this" or
   "that" alone ("How reliable is that?"), are searched with it;
 - a request that names no topic ("Tell me more", "Give me an example", "Can you explain that in
@@ -139,6 +140,8 @@ def is_followup(question: str) -> Literal["new-topic", "reference", ""]:
         return "reference"
     if _QUANTIFIED.match(q) and len(content) <= 2:
         return "reference"  # "Were any serious?": any of what the previous question asked about
+    if _ELLIPTIC.match(q):
+        return "reference"  # "Does CBT?": the previous question asked of it
     if _asks_for_more(words) or _LIST_REQUEST.match(q):
         return "reference"  # "Tell me more", "Give me an example", "Name a few": of what was just asked
     if (_ORDINAL.search(q) and len(content) <= 3) or _BARE_DEFINITE.match(q) or _WHICH_IS.match(q):
@@ -149,6 +152,10 @@ def is_followup(question: str) -> Literal["new-topic", "reference", ""]:
     return ""
 
 
+# "Does CBT?", "Can mindfulness too?": an auxiliary and its subject, the verb left to the previous
+# question ("Which therapies change the brain?").
+_ELLIPTIC = re.compile(r"^(?:and\s+|but\s+)?(?:do|does|did|can|could|will|would|should)\s+(?!(?:you|i|we)\b)([\w@'-]+)"
+                       r"(?:\s+(?:too|also|as well|either))?\s*\?$", re.I)
 # "Name a few", "Can you list some?": the things the previous question asked about, named.
 _LIST_REQUEST = re.compile(r"^(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:name|list)(?:\s+(?:a\s+few|some|several|all))?"
                            r"(?:\s+please)?\s*[?.!]*$", re.I)
@@ -290,7 +297,18 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
     if _WHICH_IS.match(q) and pair:
         # "Which is better?" after "What is CBT?", "And mindfulness?": one of the two
         return ResolvedQuery(question, f"{q} ({pair.replace(' and ', ' or ')})", kind)
+    if (elliptic := _ELLIPTIC.match(q)) and not _PRONOUNS.fullmatch(elliptic.group(1)):
+        # "Does CBT?" after "Which therapies change the brain?": searched with it, and CBT is the
+        # topic a next follow-up replaces ("And mindfulness?")
+        return ResolvedQuery(question, f"{q} ({_underlying(previous)})", kind, elliptic.group(1))
     pronoun = _PRONOUNS.search(q)
+    if pronoun and (together := re.fullmatch(r"(.{1,60}?) \((.+)\)", previous)):
+        # The previous question was searched with the one before ("Explain the second one (What
+        # are the four aspects ...?)"): after a request for more, the pronoun is the topic of the
+        # question under it; else it points at what that answer showed, which no phrase names.
+        if not _asks_for_more(_WORD.findall(together.group(1))):
+            return ResolvedQuery(question, f"{q} ({previous})", kind)
+        previous = _underlying(previous)
     determiner = re.match(r"\s+([\w'-]+)", q[pronoun.end():]) if pronoun else None
     demonstrative = pronoun is not None and pronoun.group().lower() in _DEMONSTRATIVES
     if _WHICH_OF.search(q) or _WHICH_IS.match(q) or not pronoun or (
