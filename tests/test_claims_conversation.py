@@ -644,6 +644,10 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     (["What are the four aspects therapy considers?", "Explain the second one"], "Why is it important?",
      "Why is it important? (Explain the second one (What are the four aspects therapy considers?))"),
     (["What is neuroplasticity?", "Tell me more"], "Is it harmful?", "Is neuroplasticity harmful?"),
+    # a circumstance after a short question searched with the one before goes with the short one
+    # ("How many completed follow-up? (How many ...?) at 10 weeks?")
+    (["How many participants were randomised in the HOPE trial?", "How many completed follow-up?"], "And at 10 weeks?",
+     "How many completed follow-up at 10 weeks? (How many participants were randomised in the HOPE trial?)"),
     # "Compared to ..." leads a comparison added to the previous question (it was searched alone)
     (["What was the dropout rate in the HOPE trial?"], "Compared to the control group?",
      "What was the dropout rate in the HOPE trial compared to the control group?"),

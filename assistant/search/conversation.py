@@ -273,10 +273,15 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder,
         # change the brain?)") is that one's: a second short follow-up goes with the question under both.
         return ResolvedQuery(question, _wh_followup(fragment, _underlying(previous)), "new-topic")
     if kind == "new-topic":
-        # "What about in older adults?" after "Give an example": of the question the request was about
-        request = re.fullmatch(r"(.{1,60}?) \((.+)\)", previous)
-        if request and _asks_for_more(_WORD.findall(request.group(1))):
+        together = re.fullmatch(r"(.{1,60}?) \((.+)\)", previous)
+        if together and _asks_for_more(_WORD.findall(together.group(1))):
+            # "What about in older adults?" after "Give an example": of the question the request was about
             previous = _underlying(previous)
+        elif together and _LEAD_PREPOSITION.match(q):
+            # "And at 10 weeks?" after "How many completed follow-up? (How many ... were randomised?)":
+            # a circumstance of the short question, which keeps the one it was searched with
+            short = _new_topic(question, q, together.group(1), slot, encoder)
+            return short._replace(query=f"{short.query} ({together.group(2)})")
         return _new_topic(question, q, previous, slot, encoder)
     return _reference(question, q, previous, slot, pair, earlier)
 
