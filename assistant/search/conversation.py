@@ -142,7 +142,7 @@ def is_followup(question: str) -> Literal["new-topic", "reference", ""]:
         return "reference"  # "Were any serious?": any of what the previous question asked about
     if _ELLIPTIC.match(q):
         return "reference"  # "Does CBT?": the previous question asked of it
-    if _asks_for_more(words) or _LIST_REQUEST.match(q):
+    if _asks_for_more(q) or _LIST_REQUEST.match(q):
         return "reference"  # "Tell me more", "Give me an example", "Name a few": of what was just asked
     if (_ORDINAL.search(q) and len(content) <= 3) or _BARE_DEFINITE.match(q) or _WHICH_IS.match(q):
         return "reference"  # "What are the symptoms?": of what was just asked about; "Which is better?"
@@ -174,9 +174,9 @@ _REQUEST_WORDS = _REQUESTS | {"tell", "give", "show", "me", "us", "please", "fur
                               "some", "any", "a", "an", "can", "could", "would", "you", "that", "this", "it", "in"}
 
 
-def _asks_for_more(words: list[str]) -> bool:
-    """Whether the words ask for more of the previous answer and name nothing else."""
-    low = [w.lower() for w in words]
+def _asks_for_more(text: str) -> bool:
+    """Whether the text asks for more of the previous answer and names nothing else."""
+    low = [w.lower() for w in _WORD.findall(text)]
     return bool(low) and all(w in _REQUEST_WORDS for w in low) and any(w in _REQUESTS for w in low)
 
 
@@ -273,8 +273,8 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder,
         # change the brain?)") is that one's: a second short follow-up goes with the question under both.
         return ResolvedQuery(question, _wh_followup(fragment, _underlying(previous)), "new-topic")
     if kind == "new-topic":
-        together = re.fullmatch(r"(.{1,60}?) \((.+)\)", previous)
-        if together and _asks_for_more(_WORD.findall(together.group(1))):
+        together = _TOGETHER.fullmatch(previous)
+        if together and _asks_for_more(together.group(1)):
             # "What about in older adults?" after "Give an example": of the question the request was about
             previous = _underlying(previous)
         elif together and _LEAD_PREPOSITION.match(q):
@@ -292,7 +292,7 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
     questions before (`_pair`); `earlier`: the questions before the previous one, as searched.  The
     topic a pronoun stood for is kept as the next slot."""
     kind: FollowupKind = "reference"
-    if _asks_for_more(_WORD.findall(q)):
+    if _asks_for_more(q):
         # "Tell me more", "Can you explain that in more detail?": more of the question just asked
         # (the one under an earlier request: "Give me an example" after "Tell me more")
         return ResolvedQuery(question, f"{q} ({_underlying(previous)})", "more")
@@ -307,11 +307,11 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         # topic a next follow-up replaces ("And mindfulness?")
         return ResolvedQuery(question, f"{q} ({_underlying(previous)})", kind, elliptic.group(1))
     pronoun = _PRONOUNS.search(q)
-    if pronoun and (together := re.fullmatch(r"(.{1,60}?) \((.+)\)", previous)):
+    if pronoun and (together := _TOGETHER.fullmatch(previous)):
         # The previous question was searched with the one before ("Explain the second one (What
         # are the four aspects ...?)"): after a request for more, the pronoun is the topic of the
         # question under it; else it points at what that answer showed, which no phrase names.
-        if not _asks_for_more(_WORD.findall(together.group(1))):
+        if not _asks_for_more(together.group(1)):
             return ResolvedQuery(question, f"{q} ({previous})", kind)
         previous = _underlying(previous)
     determiner = re.match(r"\s+([\w'-]+)", q[pronoun.end():]) if pronoun else None
@@ -345,10 +345,14 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         ResolvedQuery(question, f"{q} {topic}", kind)
 
 
+# A short follow-up searched together with the question before it: "Tell me more (What is X?)".
+_TOGETHER = re.compile(r"(.{1,60}?) \((.+)\)")
+
+
 def _underlying(previous: str) -> str:
     """The question under a follow-up that was searched together with it ("What is neuroplasticity?"
     of "Tell me more (What is neuroplasticity?)"), else `previous` itself."""
-    while (inner := re.fullmatch(r"(.{1,60}?) \((.+)\)", previous)) and len(_content_words(inner.group(1))) <= 4:
+    while (inner := _TOGETHER.fullmatch(previous)) and len(_content_words(inner.group(1))) <= 4:
         previous = inner.group(2)
     return previous
 
