@@ -145,6 +145,16 @@ def test_batch(workdir, tmp_path):
     assert proc.returncode == 1  # some lines failed, and the exit says so
 
 
+def test_batch_lines_name_what_no_document_mentions(workdir, tmp_path):
+    # the batch says why a line is not answered, as `search --json` does
+    batch = tmp_path / "names.jsonl"
+    batch.write_text(json.dumps({"id": "fr", "question": "Who treats depression in France?"}) + "\n"
+                     + json.dumps({"id": "ok", "question": "Which brain regions are linked to depression?"}) + "\n")
+    lines = {ln["id"]: ln for ln in map(json.loads, run("search", "--batch", str(batch), cwd=workdir, check=True).stdout.splitlines())}
+    assert lines["fr"]["answered"] is False and lines["fr"]["not_mentioned"] == ["France"]
+    assert lines["ok"]["answered"] is True and lines["ok"]["not_mentioned"] == []
+
+
 def test_a_followup_names_the_documents_it_was_looked_for_in_first(workdir):
     human = run("search", "And for anxiety?", "--history", "Which brain regions are linked to depression?", "--k", "2",
                 cwd=workdir, check=True).stdout
