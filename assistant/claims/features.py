@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 import numpy as np
 
@@ -135,7 +136,9 @@ _DOWN_STEMS = set(stems(" ".join(sorted(_DOWN) + _MORE_DOWN)))
 _UP_STEMS, _DOWN_STEMS = _UP_STEMS - _DOWN_STEMS, _DOWN_STEMS - _UP_STEMS
 
 
-def _object_directions(text: str) -> list[tuple[int, set[str]]]:
+# A claim is read against every candidate sentence: its own reading is kept, not redone.
+@lru_cache(maxsize=1024)
+def _object_directions(text: str) -> tuple[tuple[int, frozenset[str]], ...]:
     """Each direction word of `text` with what it changes: +1 up or -1 down (reversed by a
     negation among the three words before it), and the stems of the next `_OBJECT_WORDS` content
     words, up to a punctuation mark or the next direction word ("can induce neuroplastic changes
@@ -154,10 +157,10 @@ def _object_directions(text: str) -> list[tuple[int, set[str]]]:
                 break
             if t not in STOP_WORDS:
                 words.append(t)
-        changed = set(stems(" ".join(words)))
+        changed = frozenset(stems(" ".join(words)))
         if changed:
             out.append((sign, changed))
-    return out
+    return tuple(out)
 
 
 def _object_polarity(claim: str, sentence: str, least: int = 1) -> tuple[bool, bool]:
@@ -245,10 +248,11 @@ for _a, _b in _OPPOSITES:
 _Clause = tuple[list[str], list[str]]  # a clause's tokens and their stems
 
 
-def _clauses(text: str) -> list[_Clause]:
+@lru_cache(maxsize=1024)
+def _clauses(text: str) -> tuple[_Clause, ...]:
     clauses = _CLAUSE_END.split(text.translate(_APOSTROPHES).lower().replace("n't", " not"))
     tokens = [_TOKEN.findall(c) for c in clauses]
-    return [(t, stemmer().stemWords(t)) for t in tokens if t]
+    return tuple((t, stemmer().stemWords(t)) for t in tokens if t)
 
 
 def _content(tokens: list[str], stemmed: list[str]) -> set[str]:
