@@ -541,3 +541,29 @@ def test_a_sentence_that_poses_the_question_hands_the_highlight_to_the_finding(e
     assert hit.highlight.text.startswith("We now show that one night of sleep loss"), hit.highlight.text
     hit = searcher.search("Did naps help recall in adults?", k=1)[0]
     assert hit.highlight.text.startswith("Naps helped recall in adults"), hit.highlight.text
+
+
+def test_an_aim_hands_the_highlight_to_the_finding_unless_the_question_asks_the_aim(encoder, tmp_path):
+    # A discussion restates what the study set out to estimate in the question's own words ("the
+    # number of participants required"), with an age that reads as an amount, then gives the number.
+    # Asked for the aim, the aim answers.
+    text = ("# A feasibility study\n\n## Discussion\n\nWe ran the programme in three schools over one term. "
+            "We aimed to estimate the number of participants aged 13 to 14 required to power a full trial of the programme. "
+            "Allowing for drop-out, a full trial would need to recruit 16 schools with 150 pupils each.\n\n"
+            "## Methods\n\nPupils wore activity monitors for a week before and after the programme.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "study.md", text)
+    hit = searcher.search("How many participants would a full trial of the programme require?", k=1)[0]
+    assert hit.highlight.text.startswith("Allowing for drop-out"), hit.highlight.text
+    hit = searcher.search("What was the aim of the study?", k=1)[0]
+    assert hit.highlight.text.startswith("We aimed to estimate"), hit.highlight.text
+
+
+def test_a_number_that_labels_a_thing_states_no_amount():
+    # "How big ...?" is answered by a sentence stating an amount; a school's "year 9", a table's
+    # number or a name's ("COVID-19") count nothing.
+    from assistant.search.answer import _states_number
+
+    assert not _states_number("We ran the programme across the whole of year 9, as shown in Table 2.")
+    assert not _states_number("Lockdowns during COVID-19 closed the schools.")
+    assert _states_number("We would need 16 schools with 150 participants each.")
+    assert _states_number("Pupils were 13–14 years old.") and _states_number("Sessions lasted 2 years 6 months.")

@@ -225,7 +225,8 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     document, a heading or a question line announces what follows), the passage's own features
     (cos_passage, passage_term_share), and which are labelled lists of terms whose label the
     question names (`list_asked`; those it does not name count as heading-like).  A sentence that
-    poses a question ("whether") counts as heading-like too, introducing nothing."""
+    poses a question ("whether") or states an aim ("we aimed to") counts as heading-like too,
+    introducing nothing, unless the question asks for the aim."""
     sentences = index.passage_sentences(row)
     n = len(sentences)
     if not n:
@@ -266,15 +267,25 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     listed = [list_asked(t, terms) for t in texts]
     heading |= np.array([v is False for v in listed], dtype=bool)
     # A sentence that poses the question ("Little is known about whether HIV infection affects
-    # ...", "We examined whether ...") restates it and answers nothing.
-    heading |= np.array([bool(_POSES.search(t)) for t in texts])
+    # ...", "We examined whether ...") or states what a study set out to find ("We aimed to
+    # estimate the number of participants required ...") restates it and answers nothing.
+    # A question about the aim itself ("What was the study's objective?") is answered by it.
+    if not _ASKS_AIM.intersection(terms):
+        heading |= np.array([bool(_POSES.search(t)) for t in texts])
     passage = {"cos_passage": cos_passage, "passage_term_share": _share(terms, passage_terms)}
     return sentences, x, heading, leads, passage, np.array([v is True for v in listed], dtype=bool)
 
 
 # "whether" opens a question a sentence poses; not in "whether or not", "regardless of whether",
-# which assert that something holds either way.
-_POSES = re.compile(r"(?<!regardless of )(?<!irrespective of )\bwhether\b(?!\s+or\s+not\b)", re.I)
+# which assert that something holds either way.  An aim ("we aimed to", "the objective of this
+# study was to") poses one too: on SciFact train none of 30 such sentences is a rationale (19% of
+# all sentences are).  A purpose clause alone ("To assess activity, pupils wore monitors") may
+# answer how something was done, so it is not one.
+_POSES = re.compile(r"(?<!regardless of )(?<!irrespective of )\bwhether\b(?!\s+or\s+not\b)|"
+                    r"\b(?:aimed|aims|sought|seeks|set out|intended)\s+to\b|"
+                    r"\b(?:aim|aims|objective|objectives|purpose|goal|goals)\s+(?:of\s+(?:this|the|our)\s+(?:\w+\s+)?"
+                    r"(?:study|work|trial|analysis|paper|review|research)\s+)?(?:was|were|is|are)\s+to\b", re.I)
+_ASKS_AIM = frozenset(bm25_tokenize(["aim objective purpose goal intend"])[0])
 _LEADING_WORDS = re.compile(r"^[^\d]*")
 
 
@@ -445,10 +456,15 @@ _NUMBER = re.compile(r"(?<![\w,.])\d|\b(once|twice|half|dozens?|hundreds?|thousa
                      re.I)
 # A citation's numbers ("[71]", "[12, 13]", "[3–5]") refer to the references, and state no amount.
 _CITATION = re.compile(r"\[\d+(?:\s*[,;\-–]\s*\d+)*\]")
+# A number that names a thing rather than counting it: the label after a word of numbered things
+# ("Table 2", "year 9" of a school, "phase 3", "type 2 diabetes") and the end of a name ("COVID-19").
+_LABEL_NUMBER = re.compile(r"\b(?:tables?|figs?\.?|figures?|appendix|years?|grades?|phases?|stages?|types?|waves?|"
+                           r"steps?|levels?|sections?|chapters?|experiments?|study|studies|sessions?|visits?|models?)"
+                           r"\s+\d+[a-z]?\b|(?<=[A-Za-z]-)\d+\b", re.I)
 
 
 def _states_number(text: str) -> bool:
-    return bool(_NUMBER.search(_CITATION.sub("", text)))
+    return bool(_NUMBER.search(_LABEL_NUMBER.sub("", _CITATION.sub("", text))))
 
 
 _PERSON = re.compile(r"^\s*(?:and\s+)?(who|whom|whose)\b|\b(authors?|wrote|written|writer)\b", re.I)
