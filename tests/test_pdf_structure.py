@@ -737,6 +737,27 @@ def test_a_letter_spaced_heading_reads_as_its_words(tmp_path: Path):
     assert "STUDY PROTOCOL" in text
 
 
+def test_letter_spaced_words_a_wide_space_apart_are_one_line(tmp_path: Path):
+    # An Elsevier front page: "a r t i c l e   i n f o" over the left column under a line of small
+    # print, "a b s t r a c t" over the right one; letters 3 pt apart and the words 13 pt apart, far
+    # enough for pdfminer to read "info" as a line of its own, which was read after "abstract".
+    def spaced(word: str, x: float, y: float) -> float:
+        for letter in word:
+            ops.append(b"BT /F1 9 Tf %.2f %d Td (%s) Tj ET" % (x, y, letter.encode()))
+            x += FONT_METRICS["Helvetica"][1][letter] * 9 / 1000 + 3.0
+        return x
+
+    ops = [b"BT /F1 6.4 Tf 72 752 Td (Sponsorships or competing interests that may be relevant to content are disclosed at the end.) Tj ET"]
+    spaced("info", spaced("article", 72.0, 740) + 10.0, 740)
+    spaced("abstract", 236.0, 739)
+    ops.append(b"BT /F1 6.4 Tf 72 719 Td (Article history: received 27 May 2014) Tj ET")
+    ops.append(b"BT /F1 7.2 Tf 236 718 Td (Fine myelinated nociceptors are responsible for fast pain.) Tj ET")
+    path = tmp_path / "front.pdf"
+    path.write_bytes(_one_page_pdf(b"\n".join(ops)))
+    text = load_paths([path]).documents[0].text
+    assert "article info" in text and "abstract info" not in text, text
+
+
 def test_a_one_page_documents_headings_open_sections(tmp_path: Path):
     # A web page printed on one page: its three h2 headings share a style on that page only, where
     # a style had to recur on two pages to open sections (a banner is seen once).

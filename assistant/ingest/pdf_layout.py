@@ -50,6 +50,9 @@ class Line:
     one_font: bool = False
     # It was drawn with a space at its start or end: a piece of a line a word away from the next one.
     spaced: bool = False
+    # The gap between the letters of a line set letter-spaced ("a r t i c l e"), 0 for another: the
+    # next word of its line stands that much further away than words set tight do.
+    tracking: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -122,17 +125,17 @@ def _line(ltline, rules: list[Rule] = ()) -> Line | None:
     text = re.sub(r"\s+", " ", text).strip()
     if not text:
         return None
-    text = _letter_spaced_words(text, chars, size) or text
+    text, tracking = _letter_spaced_words(text, chars, size) or (text, 0.0)
     one_font = all(c.fontname == font for c in chars if not c.get_text().isspace())
     raw = ltline.get_text()
     return Line(text, ltline.x0, ltline.y0, ltline.x1, ltline.y1, size, font, _pitch(chars, font), _run_in(chars), one_font,
-                raw[:1].isspace() or raw.rstrip("\n")[-1:].isspace())
+                raw[:1].isspace() or raw.rstrip("\n")[-1:].isspace(), tracking)
 
 
-def _letter_spaced_words(text: str, chars: list, size: float) -> str | None:
+def _letter_spaced_words(text: str, chars: list, size: float) -> tuple[str, float] | None:
     """A heading set letter-spaced ("S T U D Y P R O T O C O L", a space read between every two
-    letters) as its words, told apart by the wider gaps between them: "STUDY PROTOCOL". None for a
-    line that is not letter-spaced."""
+    letters) as its words, told apart by the wider gaps between them: "STUDY PROTOCOL", with the
+    usual gap between its letters. None for a line that is not letter-spaced."""
     if not _SPACED_LETTERS.match(text):
         return None
     glyphs = [c for c in chars if not c.get_text().isspace()]
@@ -143,7 +146,7 @@ def _letter_spaced_words(text: str, chars: list, size: float) -> str | None:
     out = glyphs[0].get_text()
     for gap, glyph in zip(gaps, glyphs[1:]):
         out += (" " if gap > max(2 * usual, 0.25 * size) else "") + glyph.get_text()
-    return out
+    return out, max(usual, 0.0)
 
 
 _SPACED_LETTERS = re.compile(r"^(?:\S ){3,}\S$")
@@ -286,7 +289,9 @@ def _piece_order(pieces: list[tuple[int, int, Line]], boxes: list[Box], body_siz
         best = None
         for b2, i2, other in pieces[max(0, at - 50) : at + 50]:
             gap = other.x0 - ln.x1
-            if ((b2, i2) != (b, i) and 0 <= gap < widest(b2, other) and abs(other.size - ln.size) <= 0.1 * ln.size
+            # Words set letter-spaced stand apart by their letters' gap on either side of the space.
+            reach = widest(b2, other) + 2 * max(ln.tracking, other.tracking)
+            if ((b2, i2) != (b, i) and 0 <= gap < reach and abs(other.size - ln.size) <= 0.1 * ln.size
                     and abs(other.y0 - ln.y0) < 0.2 * ln.size and (b2, i2) not in follows
                     and (best is None or gap < best[0])):
                 best = (gap, (b2, i2))
