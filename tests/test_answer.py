@@ -567,3 +567,21 @@ def test_a_number_that_labels_a_thing_states_no_amount():
     assert not _states_number("Lockdowns during COVID-19 closed the schools.")
     assert _states_number("We would need 16 schools with 150 participants each.")
     assert _states_number("Pupils were 13–14 years old.") and _states_number("Sessions lasted 2 years 6 months.")
+
+
+def test_a_sentence_using_an_abbreviation_holds_the_terms_of_its_long_form(encoder):
+    # A trial report defines "children's centres (CCs)" once and then says "CCs": the sentence
+    # that answers "Did any children's centres withdraw?" shares "children" and "centres" with it
+    # through the definition, as the passage's BM25 terms already do.
+    text = ("Recruitment\n\nThe study was carried out in children's centres (CCs) in four cities. "
+            "Nine were needed in each city.\n\nRetention\n\nNone of the 36 CCs withdrew from the study. "
+            "All but one returned every questionnaire.")
+    searcher = _one_document(encoder, "trial.txt", text)
+    question = "Did any children's centres withdraw from the study?"
+    q = searcher.encoder.encode_query(question)
+    terms = term_weights(searcher.index, question, bm25_tokenize([question])[0])
+    row = next(r for r in range(len(searcher.index)) if "None of the 36" in searcher.index.passage_text(r))
+    sentences, x, *_ = sentence_features(searcher.index, row, q, terms)
+    share = dict(zip([searcher.index.sentence_text(r) for r in sentences], x[:, SENTENCE_FEATURES.index("term_share")]))
+    said = sum(w for t, w in terms.items() if t in {"children", "centr", "from", "studi"}) / sum(terms.values())
+    assert share["None of the 36 CCs withdrew from the study."] == pytest.approx(said, rel=1e-4)

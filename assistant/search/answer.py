@@ -41,7 +41,7 @@ import numpy as np
 from assistant.chunking import is_list_item
 from assistant.index import Index
 from assistant.linear import LinearModel
-from assistant.text import STOP_WORDS, bm25_tokenize, command_options
+from assistant.text import STOP_WORDS, acronym_definitions, bm25_tokenize, command_options, expanded_acronyms
 
 __all__ = ["MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord", "PassageAnswer",
            "answer_span", "answer_model", "asked_amount", "asks_person", "is_byline", "is_code_like", "is_heading_like",
@@ -181,6 +181,11 @@ def answer_model() -> AnswerModel:
     return AnswerModel.load()
 
 
+@lru_cache(maxsize=64)
+def _definitions(text: str) -> dict[str, str]:
+    return acronym_definitions(text)
+
+
 def _heading_starts(index: Index, doc: int) -> frozenset[int]:
     return frozenset(s.start for s in index.document(doc).sections)
 
@@ -238,8 +243,12 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     spans = [index.sentence_span(r) for r in sentences]
     texts = [doc.text[s:e] for s, e in spans]
     labels = _row_labels(doc.text, spans, texts)
-    words = bm25_tokenize(texts + labels)
-    tokens = [set(t) | set(label) | _exact_terms(text) for t, label, text in zip(words, words[n:], texts)]
+    # A sentence that says "CCs" holds the terms of "children's centres" the document defines it as.
+    definitions = _definitions(doc.text)
+    spelled = [expanded_acronyms(t, definitions) if definitions else "" for t in texts]
+    words = bm25_tokenize(texts + labels + spelled)
+    tokens = [set(t) | set(label) | set(long) | _exact_terms(text)
+              for t, label, long, text in zip(words, words[n:], words[2 * n:], texts)]
     passage_terms = set().union(*tokens)
     cos_passage = float((index.passage_vectors(np.array([row])) @ q)[0])
     prev = np.concatenate([sims[:1], sims[:-1]])
