@@ -685,6 +685,17 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     # a new topic after a request for more goes into the question the request was about
     (["What is neuroplasticity?", "Can it be harmful?", "Give an example"], "What about in older adults?",
      "Can neuroplasticity be harmful in older adults?"),
+    # "it" after the role or function of a thing is the thing ("Where is the role of the NK1
+    # receptor expressed?"); the outcome of a trial stays the outcome
+    (["What is the role of the NK1 receptor?"], "Where is it expressed?", "Where is the NK1 receptor expressed?"),
+    (["What is the function of the hippocampus?"], "How does it work?", "How does the hippocampus work?"),
+    (["What was the primary outcome of the HOPE trial?"], "Was it significant?",
+     "Was the primary outcome of the HOPE trial significant?"),
+    # a passive that names no subject is said of what the previous question names ("Who was
+    # excluded?" was searched alone); "What is treatment?" names its subject
+    (["Who was eligible for the HOPE trial?"], "Who was excluded?", "Who was excluded? (Who was eligible for the HOPE trial?)"),
+    (["How was the HOPE trial run?"], "What was measured?", "What was measured? (How was the HOPE trial run?)"),
+    (["What is neuroplasticity?"], "What is treatment?", "What is treatment?"),
 ])
 def test_a_pronoun_agrees_in_number_and_a_preposition_leads_a_circumstance(encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected

@@ -140,8 +140,10 @@ def is_followup(question: str) -> Literal["new-topic", "reference", ""]:
         return "reference"
     if _QUANTIFIED.match(q) and len(content) <= 2:
         return "reference"  # "Were any serious?": any of what the previous question asked about
-    if _ELLIPTIC.match(q):
-        return "reference"  # "Does CBT?": the previous question asked of it
+    if _ELLIPTIC.match(q) or _BARE_PASSIVE.match(q):
+        # "Does CBT?": the previous question asked of it; "Who was excluded?" after "Who was
+        # eligible for the FOCUS trial?": excluded from what the previous question names
+        return "reference"
     if _asks_for_more(q) or _LIST_REQUEST.match(q):
         return "reference"  # "Tell me more", "Give me an example", "Name a few": of what was just asked
     if (_ORDINAL.search(q) and len(content) <= 3) or _BARE_DEFINITE.match(q) or _WHICH_IS.match(q):
@@ -156,6 +158,10 @@ def is_followup(question: str) -> Literal["new-topic", "reference", ""]:
 # question ("Which therapies change the brain?").
 _ELLIPTIC = re.compile(r"^(?:and\s+|but\s+)?(?:do|does|did|can|could|will|would|should)\s+(?!(?:you|i|we)\b)([\w@'-]+)"
                        r"(?:\s+(?:too|also|as well|either))?\s*\?$", re.I)
+# "Who was excluded?", "What was measured?", "Who is eligible?": a passive or a predicate that names
+# no subject (a participle in -ed, an adjective in -ble; "What is treatment?" names one).
+_BARE_PASSIVE = re.compile(r"^(?:and\s+)?(?:who|what|which|when|where|why|how)\s+(?:is|are|was|were)\s+"
+                           r"[a-z]{2,}(?:ed|ble)\s*\?$", re.I)
 # "Name a few", "Can you list some?": the things the previous question asked about, named.
 _LIST_REQUEST = re.compile(r"^(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:name|list)(?:\s+(?:a\s+few|some|several|all))?"
                            r"(?:\s+please)?\s*[?.!]*$", re.I)
@@ -758,7 +764,9 @@ def _referent(question: str, plural: bool) -> str:
         asked_phrase = _STRANDED.sub("", asked.group(1))
         if asked_phrase != asked.group(1) and len(asked_phrase.split()) >= 3 and _PREDICATE.search(asked_phrase):
             asked_phrase = asked_phrase.rsplit(None, 1)[0]
-        return asked_phrase
+        # "What is the role of the NK1 receptor?": a role is not expressed or damaged; the thing is
+        relation = _RELATION_OF.match(asked_phrase)
+        return relation.group(1) if relation and _is_plural(relation.group(1)) == plural else asked_phrase
     elif subject and _content_words(subject.group(1)):
         tail = subject.group(1)
     else:
@@ -775,6 +783,10 @@ def _referent(question: str, plural: bool) -> str:
     return tail
 
 
+# A noun naming what something is or does for something else: what a next question says of "it"
+# is said of that thing ("Where is it expressed?" after "What is the role of the NK1 receptor?").
+_RELATION_OF = re.compile(r"^(?:the|a|an)\s+(?:main\s+|exact\s+|precise\s+)?(?:role|function|purpose|importance|"
+                          r"significance|meaning|definition|relevance|involvement)\s+of\s+(\S.*)$", re.I)
 # The noun phrase after the preposition a verb takes: "for a new thread to finish".
 _GOVERNED = re.compile(r"^(?:for|to|on|with|from|at|into|about|of)\s+((?:(?:the|a|an)\s+)?[\w'-].*)$", re.I)
 _PREDICATE = re.compile(r"\s[a-z]+(?:ed|en|wn|ble|ant|ent|ive|ful|ous)$")
