@@ -696,6 +696,19 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     (["Who was eligible for the HOPE trial?"], "Who was excluded?", "Who was excluded? (Who was eligible for the HOPE trial?)"),
     (["How was the HOPE trial run?"], "What was measured?", "What was measured? (How was the HOPE trial run?)"),
     (["What is neuroplasticity?"], "What is treatment?", "What is treatment?"),
+    # after "Which <thing> ...?" the thing is the one the answer names ("How reliable is U@Uni?");
+    # asked of again, with the question that asked for it (not nested in the one between)
+    (["Which questionnaire measured alcohol use in the HOPE trial?"], "How reliable is it?",
+     "How reliable is it? (Which questionnaire measured alcohol use in the HOPE trial?)"),
+    (["Which questionnaire measured alcohol use in the HOPE trial?", "How reliable is it?"], "Who developed it?",
+     "Who developed it? (Which questionnaire measured alcohol use in the HOPE trial?)"),
+    # a singular head before "between ... and ..." keeps a singular verb ("Are the link ...")
+    (["What is the link between stress and depression?"], "Is it reversible?",
+     "Is the link between stress and depression reversible?"),
+    # "as a result" and a bare "the effect" point back ("Is the effect lasting?" was searched alone)
+    (["How does CBT change the brain?"], "Is the effect lasting?", "Is the effect lasting? (How does CBT change the brain?)"),
+    (["What did the focus groups in the HOPE trial say?"], "What changes were made as a result?",
+     "What changes were made as a result? (What did the focus groups in the HOPE trial say?)"),
 ])
 def test_a_pronoun_agrees_in_number_and_a_preposition_leads_a_circumstance(encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected

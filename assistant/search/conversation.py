@@ -140,6 +140,10 @@ def is_followup(question: str) -> Literal["new-topic", "reference", ""]:
         return "reference"
     if _QUANTIFIED.match(q) and len(content) <= 2:
         return "reference"  # "Were any serious?": any of what the previous question asked about
+    if _POINTS_BACK.search(q) or _BARE_YES_NO.match(q):
+        # "What changes were made as a result?": of what the previous question asked about; "Is
+        # the effect lasting?": the effect it asked about
+        return "reference"
     if _ELLIPTIC.match(q) or _BARE_PASSIVE.match(q):
         # "Does CBT?": the previous question asked of it; "Who was excluded?" after "Who was
         # eligible for the FOCUS trial?": excluded from what the previous question names
@@ -158,6 +162,12 @@ def is_followup(question: str) -> Literal["new-topic", "reference", ""]:
 # question ("Which therapies change the brain?").
 _ELLIPTIC = re.compile(r"^(?:and\s+|but\s+)?(?:do|does|did|can|could|will|would|should)\s+(?!(?:you|i|we)\b)([\w@'-]+)"
                        r"(?:\s+(?:too|also|as well|either))?\s*\?$", re.I)
+# Words that tie a question to what was just said: "What changes were made as a result?"
+_POINTS_BACK = re.compile(r"\b(?:as a result|in response|in that case|because of (?:this|that)|after that|if so|"
+                          r"if not)\b", re.I)
+# "Is the effect lasting?", "Was the difference significant?": a thing with "the" and nothing
+# saying whose, and what is asked of it.
+_BARE_YES_NO = re.compile(r"^(?:and\s+)?(?:is|are|was|were)\s+the\s+[\w'-]+\s+[\w'-]+\s*\?$", re.I)
 # "Who was excluded?", "What was measured?", "Who is eligible?": a passive or a predicate that names
 # no subject (a participle in -ed, an adjective in -ble; "What is treatment?" names one).
 _BARE_PASSIVE = re.compile(r"^(?:and\s+)?(?:who|what|which|when|where|why|how)\s+(?:is|are|was|were)\s+"
@@ -317,6 +327,11 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         # The previous question was searched with the one before ("Explain the second one (What
         # are the four aspects ...?)"): after a request for more, the pronoun is the topic of the
         # question under it; else it points at what that answer showed, which no phrase names.
+        inner = _PRONOUNS.search(together.group(1))
+        if inner and inner.group().lower() == pronoun.group().lower():
+            # "Who developed it?" after "How reliable is it? (Which questionnaire ...?)": the same
+            # thing the answer named, searched with the question that asked for it
+            return ResolvedQuery(question, f"{q} ({together.group(2)})", kind)
         if not _asks_for_more(together.group(1)):
             return ResolvedQuery(question, f"{q} ({previous})", kind)
         previous = _underlying(previous)
@@ -343,7 +358,7 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
     if not topic:
         return ResolvedQuery(question, f"{q} ({previous})", kind)
     replaced, n = _substitute(q, topic)
-    if n and pronoun.group().lower() == "it" and " and " in topic:
+    if n and pronoun.group().lower() == "it" and " and " in topic and _is_plural(topic):
         # "How is it treated?" for "depression and anxiety": the verb agrees with the pair.
         at = pronoun.start()
         replaced = _SINGULAR_VERB.sub(_plural_verb, replaced[:at]) + replaced[at:]
@@ -731,6 +746,10 @@ def _referent(question: str, plural: bool) -> str:
     else the noun phrase the question ends with; for "they"/"them", the last plural phrase when
     that one is singular.  "" when none is a noun phrase."""
     body = _body(question)
+    if re.match(r"which\b", body, re.I) and not re.search(rf"\b{_AUX}\b", body, re.I):
+        # "Which questionnaire measured alcohol use in U@Uni?": the thing is the one the answer
+        # names, no phrase of the question ("How reliable is U@Uni?")
+        return ""
     do = re.search(r"\b(?:does|do|did)\s+((?:(?:the|a|an|this|that)\s+)?(?:[\w'.-]+\s+){1,3})[\w'./-]+$", body, re.I)
     # "How do I spawn a child process?": what the person acts on, up to a preposition or an
     # infinitive ("a function" in "schedule a function to run after a delay")
