@@ -709,6 +709,16 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     (["How does CBT change the brain?"], "Is the effect lasting?", "Is the effect lasting? (How does CBT change the brain?)"),
     (["What did the focus groups in the HOPE trial say?"], "What changes were made as a result?",
      "What changes were made as a result? (What did the focus groups in the HOPE trial say?)"),
+    # the subject of "How is X treated with Y?" is no "X treated" ("Does depression treated use
+    # medication?"): what it ends with is
+    (["How is depression treated with neuropsychotherapy?"], "Does it use medication?",
+     "Does neuropsychotherapy use medication?"),
+    # a slot's "of" phrase ends before the verb of a do-question ("the intervention arm of HOPE receive")
+    (["What did participants in the control arm of HOPE receive?", "And the intervention arm?"], "How did it differ?",
+     "How did the intervention arm of HOPE differ?"),
+    # after a question word searched with the question before, that question alone ("(Why? (...))")
+    (["Which sites recruited the most families?", "Why?"], "Did they also retain the most?",
+     "Did they also retain the most? (Which sites recruited the most families?)"),
 ])
 def test_a_pronoun_agrees_in_number_and_a_preposition_leads_a_circumstance(encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected

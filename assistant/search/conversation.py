@@ -328,9 +328,11 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         # are the four aspects ...?)"): after a request for more, the pronoun is the topic of the
         # question under it; else it points at what that answer showed, which no phrase names.
         inner = _PRONOUNS.search(together.group(1))
-        if inner and inner.group().lower() == pronoun.group().lower():
+        if not _asks_for_more(together.group(1)) and (
+                (inner and inner.group().lower() == pronoun.group().lower()) or not _content_words(together.group(1))):
             # "Who developed it?" after "How reliable is it? (Which questionnaire ...?)": the same
-            # thing the answer named, searched with the question that asked for it
+            # thing the answer named, searched with the question that asked for it; so too after a
+            # question word alone ("Did they also retain the most?" after "Why? (Which sites ...?)")
             return ResolvedQuery(question, f"{q} ({together.group(2)})", kind)
         if not _asks_for_more(together.group(1)):
             return ResolvedQuery(question, f"{q} ({previous})", kind)
@@ -660,7 +662,12 @@ def _topic_of(previous: str, slot: str | None, pronoun: str, earlier: tuple[str,
     if slot and slot in previous:
         start = previous.rfind(slot)
         of = re.match(r"\s+(?:of|for|in)\s+", previous[start + len(slot) :])
-        topic = previous[start : _phrase_at(previous, start + len(slot) + of.end())[1]] if of else slot
+        end = _phrase_at(previous, start + len(slot) + of.end())[1] if of else start + len(slot)
+        # "What did participants in the intervention arm of U@Uni receive?": the verb a do-question
+        # ends with is no part of the phrase
+        if (do := _DO_VERB.search(previous)) and start + len(slot) < do.start(1) < end:
+            end = len(previous[: do.start(1)].rstrip())
+        topic = previous[start:end]
     else:
         topic = _referent(previous, plural)
     if pronoun.lower() not in ("it", "its") or not topic or not _is_plural(topic) or " and " in topic:
@@ -726,8 +733,10 @@ _BE_HAVE = r"(?:is|are|was|were|has|have|had)"
 _ASKED = re.compile(r"^(?:what|who)\s+(?:is|are|was|were)\s+((?:the|a|an)\s+.+)$", re.I)
 # "What dose of minocycline was used?", "Where was the trial run?": the subject before the verb
 _SUBJECT = re.compile(rf"^(?:what|which)\s+(.+?)\s+{_BE_HAVE}\s+[\w'-]+$", re.I)
+# (no preposition inside: "How is depression treated with neuropsychotherapy?" has none of these)
+_NO_PREPOSITION = r"(?!(?:with|in|on|for|to|of|by|from|at|about|during|after|before|under|over|into)\b)"
 _ADVERB_SUBJECT = re.compile(rf"^(?:where|when|how|why)\s+{_BE_HAVE}\s+((?:(?:the|a|an|this|that)\s+)?[\w'-]+"
-                             r"(?:\s+[\w'-]+){0,2}?)\s+[\w'-]+$", re.I)
+                             rf"(?:\s+{_NO_PREPOSITION}[\w'-]+){{0,2}}?)\s+[\w'-]+$", re.I)
 # "Who funded the GoActive study?": without a preposition or an auxiliary, what follows its verb
 # ("Which therapies change the brain?": after "which" comes a noun, not the verb)
 _AFTER_VERB = re.compile(r"^(?:who|what)\s+[\w'-]+\s+(.+)$", re.I)
