@@ -716,6 +716,16 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     # a slot's "of" phrase ends before the verb of a do-question ("the intervention arm of HOPE receive")
     (["What did participants in the control arm of HOPE receive?", "And the intervention arm?"], "How did it differ?",
      "How did the intervention arm of HOPE differ?"),
+    # "in" replaces the phrase most like the new topic, not the one after "in" ("What happens in
+    # depression during anxiety?")
+    (["What happens in the amygdala during anxiety?"], "And in depression?",
+     "What happens in the amygdala during depression?"),
+    # "Which is ...?" agrees with the noun it asks about ("Which therapies is most studied ...?")
+    (["Which therapies are based on neuroscience?"], "Which is most studied?",
+     "Which therapies are most studied on neuroscience?"),
+    # "Are there any downsides?" asks of what the previous question was about (searched alone)
+    (["What are the benefits of neuroplasticity for mental health?"], "Are there any downsides?",
+     "Are there any downsides of neuroplasticity for mental health?"),
     # after a question word searched with the question before, that question alone ("(Why? (...))")
     (["Which sites recruited the most families?", "Why?"], "Did they also retain the most?",
      "Did they also retain the most? (Which sites recruited the most families?)"),

@@ -150,7 +150,7 @@ def is_followup(question: str) -> Literal["new-topic", "reference", ""]:
         return "reference"
     if _asks_for_more(q) or _LIST_REQUEST.match(q):
         return "reference"  # "Tell me more", "Give me an example", "Name a few": of what was just asked
-    if (_ORDINAL.search(q) and len(content) <= 3) or _BARE_DEFINITE.match(q) or _WHICH_IS.match(q):
+    if (_ORDINAL.search(q) and len(content) <= 3) or _BARE_DEFINITE.match(q) or _THERE_ANY.match(q) or _WHICH_IS.match(q):
         return "reference"  # "What are the symptoms?": of what was just asked about; "Which is better?"
     question_word = re.match(rf"^(what|how|why|who|which|when|where|{_AUX})\b", q, re.I)
     if len(words) <= 3 and content and q.endswith("?") and not question_word:
@@ -180,6 +180,8 @@ _ORDINAL = re.compile(r"\bthe\s+(?:first|second|third|fourth|fifth|last|other|ne
 # "What are the symptoms?": a noun phrase with "the" and nothing saying whose; the thing just asked
 # about is.
 _BARE_DEFINITE = re.compile(r"^(?:and\s+)?(?:what|which)\s+(?:is|are|was|were)\s+the\s+[\w'-]+(?:\s+[\w'-]+)?\s*\?$", re.I)
+# "Are there any downsides?": of what was just asked about, too.
+_THERE_ANY = re.compile(r"^(?:and\s+)?(?:is|are|was|were)\s+there\s+(?:any\s+)?[\w'-]+(?:\s+[\w'-]+)?\s*\?$", re.I)
 # "Which is better?", "Which one works best?": a choice that names nothing to choose among.
 _WHICH_IS = re.compile(r"^(?:and\s+|so\s+)?which(?:\s+one)?\s+(?:is|are|was|were|works?|helps?|should\s+I\s+\w+)"
                        r"(?:\s+[\w'-]+){0,2}\s*\?$", re.I)
@@ -312,7 +314,7 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         # "Tell me more", "Can you explain that in more detail?": more of the question just asked
         # (the one under an earlier request: "Give me an example" after "Tell me more")
         return ResolvedQuery(question, f"{q} ({_underlying(previous)})", "more")
-    if _BARE_DEFINITE.match(q) and (owner := _owner(previous, slot)):
+    if (_BARE_DEFINITE.match(q) or _THERE_ANY.match(q)) and (owner := _owner(previous, slot)):
         # "What are the symptoms?" after "How is depression diagnosed?": depression's
         return ResolvedQuery(question, _unled(_tidy(f"{q.rstrip('?').rstrip()} of {owner}?")), kind, owner)
     if _WHICH_IS.match(q) and pair:
@@ -513,6 +515,15 @@ def _prepositional_topic(question: str, previous: str, lead: re.Match, encoder) 
         # Only the words up to the next preposition go: "for girls in GoActive" + "And for boys?"
         # keeps "in GoActive".
         s, e = _phrase_at(previous, after[-1].end())
+        spans = _phrases(previous)[-MAX_PHRASES:]
+        if preposition != "for" and spans:
+            v = encoder.encode([topic] + [previous[a:b] for a, b in spans])
+            sims = v[1:] @ v[0]
+            a, b = spans[int(np.argmax(sims))]
+            if sims.max() >= SAME_KIND and not (s <= a and b <= e):
+                # "And in depression?" after "What happens in the amygdala during anxiety?": in
+                # the place of the phrase most like it (anxiety), not of the amygdala
+                return None
         return ResolvedQuery(question, _tidy(_put(previous, s, e, topic)), "new-topic", topic)
     if preposition == "for" or _most_like(previous, topic, encoder) >= SAME_KIND:
         return None
@@ -574,7 +585,10 @@ def _same_frame(q: str, previous: str) -> str | None:
     rest = " " + old.group(4)
     cuts = [m.start() for m in _TAIL.finditer(rest)] + [len(rest)]
     kept = [rest[a:b].strip() for a, b in zip(cuts, cuts[1:]) if _TAIL.match(rest[a:b] + " ").group(1).lower() not in used]
-    return _tidy(" ".join([old.group(1), old.group(2), new.group(3), new.group(4), *kept]) + "?")
+    verb = new.group(3)
+    if _is_plural(old.group(2)) and verb.lower() in _PLURAL_VERB:
+        verb = _agree(verb, _PLURAL_VERB)  # "Which is most studied?" after "Which therapies ...?"
+    return _tidy(" ".join([old.group(1), old.group(2), verb, new.group(4), *kept]) + "?")
 
 
 def _wh_followup(fragment: re.Match, previous: str) -> str:
@@ -755,9 +769,11 @@ def _referent(question: str, plural: bool) -> str:
     else the noun phrase the question ends with; for "they"/"them", the last plural phrase when
     that one is singular.  "" when none is a noun phrase."""
     body = _body(question)
-    if re.match(r"which\b", body, re.I) and not re.search(rf"\b{_AUX}\b", body, re.I):
+    which = re.match(r"which\s+([\w'-]+)", body, re.I) if not re.search(rf"\b{_AUX}\b", body, re.I) else None
+    if which and _is_plural(which.group(1)) == plural:
         # "Which questionnaire measured alcohol use in U@Uni?": the thing is the one the answer
-        # names, no phrase of the question ("How reliable is U@Uni?")
+        # names, no phrase of the question ("How reliable is U@Uni?"); after "Which areas does
+        # mindfulness affect?" it may be the subject
         return ""
     do = re.search(r"\b(?:does|do|did)\s+((?:(?:the|a|an|this|that)\s+)?(?:[\w'.-]+\s+){1,3})[\w'./-]+$", body, re.I)
     # "How do I spawn a child process?": what the person acts on, up to a preposition or an
