@@ -758,6 +758,32 @@ def test_letter_spaced_words_a_wide_space_apart_are_one_line(tmp_path: Path):
     assert "article info" in text and "abstract info" not in text, text
 
 
+def test_a_letter_spaced_heading_over_one_column_is_read_with_the_text_beneath_it(tmp_path: Path):
+    # Elsevier's front page: "a r t i c l e   i n f o" over the left column (article history,
+    # keywords), "a b s t r a c t" over the right one. pdfminer read "abstract" before the left
+    # column, so the keywords ran into the abstract's first sentence.
+    ops = [b"BT /F1 6.4 Tf 72 712 Td (Sponsorships or competing interests that may be relevant to content are "
+           b"disclosed at the end.) Tj ET"]
+
+    def spaced(word: str, x: float, y: int) -> float:
+        for letter in word:
+            ops.append(b"BT /F1 9 Tf %.2f %d Td (%s) Tj ET" % (x, y, letter.encode()))
+            x += FONT_METRICS["Helvetica"][1][letter] * 9 / 1000 + 3.0
+        return x
+
+    spaced("info", spaced("article", 72.0, 700) + 10.0, 700)
+    spaced("abstract", 300.0, 699)
+    for k, text in enumerate(["Article history:", "Received 27 May 2014", "Keywords:", "Dorsal horn", "Spinal cord"]):
+        ops.append(b"BT /F1 7 Tf 72 %d Td (%s) Tj ET" % (684 - 9 * k, text.encode()))
+    for k, text in enumerate(["Fine myelinated nociceptors are responsible for fast and well localised pain,",
+                              "but little is known about their targets in the spinal cord."]):
+        ops.append(b"BT /F1 8 Tf 300 %d Td (%s) Tj ET" % (684 - 10 * k, text.encode()))
+    path = tmp_path / "front.pdf"
+    path.write_bytes(_one_page_pdf(b"\n".join(ops)))
+    text = load_paths([path]).documents[0].text
+    assert "Spinal cord\n\nabstract\n\nFine myelinated" in text, text
+
+
 def test_a_one_page_documents_headings_open_sections(tmp_path: Path):
     # A web page printed on one page: its three h2 headings share a style on that page only, where
     # a style had to recur on two pages to open sections (a banner is seen once).

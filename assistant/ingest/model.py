@@ -16,7 +16,7 @@ __all__ = ["Document", "IngestEntry", "IngestError", "IngestStatus", "LoadResult
            "content_sha256"]
 
 # Bumped when cleaning changes, so the content hash (and the index) notices.
-LOADER_VERSION = 29
+LOADER_VERSION = 30
 
 IngestStatus = Literal["ok", "skipped"]
 

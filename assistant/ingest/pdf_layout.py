@@ -231,7 +231,30 @@ def _pieces_and_bullets_joined(pages: list[PageLayout]) -> None:
                 sizes[ln.size] += len(ln.text)
     body_size = sizes.most_common(1)[0][0] if sizes else 0.0
     for page in pages:
-        page.boxes = _attach_bullets(_line_pieces_joined(page.boxes, body_size))
+        page.boxes = _headings_over_their_column(_attach_bullets(_line_pieces_joined(page.boxes, body_size)))
+
+
+def _headings_over_their_column(boxes: list[Box]) -> list[Box]:
+    """A letter-spaced heading standing alone over a column, read before the other column's boxes
+    beside it (Elsevier's "a b s t r a c t" over the right column, read before the left column's
+    article history and keywords), moved to just before the box right beneath it: a heading goes
+    with the text it heads.  (Any short line would move table cells and captions too.)"""
+    out = list(boxes)
+    i = 0
+    while i < len(out) - 1:
+        box = out[i]
+        line = box.lines[0]
+
+        def beneath(other: Box, box: Box = box, size: float = line.size) -> bool:
+            return abs(other.x0 - box.x0) <= 0.5 * size and 0 <= box.y0 - other.y1 <= 2 * size
+
+        if len(box.lines) == 1 and line.tracking and len(line.text.split()) <= 6 and not beneath(out[i + 1]):
+            below = next((j for j in range(i + 2, len(out)) if beneath(out[j])), None)
+            if below is not None:
+                out.insert(below - 1, out.pop(i))
+                continue
+        i += 1
+    return out
 
 
 LINE_GAP = 0.8  # the widest gap, in type sizes, between two pieces of one line (a gutter is wider)
