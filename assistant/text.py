@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["FUNCTION_WORDS", "MIN_REPEAT", "QUESTION_FILLER", "STOP_WORDS", "WORD", "acronym_definitions",
            "acronyms", "command_options", "holds_option", "bm25_terms", "bm25_tokenize", "expanded_acronyms",
@@ -237,9 +238,18 @@ def expanded_acronyms(text: str, definitions: dict[str, str]) -> str:
     """The long forms of the defined abbreviations `text` uses but does not spell out, one line each:
     what BM25 also indexes for a passage, so that a question saying "cholera toxin" finds the
     passage that says "CTb"."""
+    if not definitions:
+        return ""
     low = text.lower()
-    return "\n".join(long for short, long in definitions.items()
-                     if long.lower() not in low and re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text))
+    used = set(_short_forms(tuple(definitions)).findall(text))
+    return "\n".join(long for short, long in definitions.items() if short in used and long.lower() not in low)
+
+
+@lru_cache(maxsize=256)
+def _short_forms(shorts: tuple[str, ...]) -> re.Pattern:
+    """One pattern for a document's abbreviations, each as a word of its own (compiled once: a
+    pattern per abbreviation and text cost more than the search it serves)."""
+    return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(shorts, key=len, reverse=True))) + r")(?![\w-])")
 
 
 def stems(text: str) -> list[str]:
