@@ -80,3 +80,25 @@ def test_a_request_for_more_shows_the_passages_the_previous_answer_did_not(searc
     assert more.resolved.kind == "more" and more.resolved.query == f"Tell me more ({HISTORY[0]})"
     assert more.hits and {(h.doc_id, h.start) for h in more.hits}.isdisjoint({(h.doc_id, h.start) for h in first.hits})
     assert [h.rank for h in more.hits] == list(range(1, len(more.hits) + 1))
+
+
+def test_a_question_going_on_with_the_named_study_is_looked_for_in_its_documents(encoder):
+    # Two trials report women lost to follow-up; the conversation is about the LIMIT trial, and the
+    # next question, naming nothing, shares "follow-up" with the one before: it stays on LIMIT.
+    # The other trial says the follow-up's words more often, so alone it ranks first.
+    from assistant.search.conversation import continues_topic
+
+    docs = [("limit.txt", "The LIMIT trial\n\nWomen in the LIMIT trial were followed up six months after birth. "
+                          "Of them, 12 were lost to follow-up."),
+            ("hope.txt", "The HOPE trial\n\nHow many women were lost to follow-up? Women were lost to follow-up "
+                         "in the HOPE trial: 40 women were lost to follow-up by twelve months.")]
+    searcher = Searcher(encoder=encoder, index=MemoryIndex(
+        [document_from_text(d, t, title=d.removesuffix(".txt")) for d, t in docs], encoder))
+    question, history = "How many women were lost to follow-up?", ["How long was follow-up in the LIMIT trial?"]
+    assert searcher.search(question, k=1)[0].doc_id == "hope.txt"
+    answer = ask(searcher, question, history, k=1)
+    assert answer.resolved.query == question and answer.context == ("limit.txt",)
+    assert [h.doc_id for h in answer.hits] == ["limit.txt"]
+    # a question naming its own subject, or sharing no word with the one before, stands alone
+    assert not continues_topic("How long was follow-up in the HOPE trial?", history[0])
+    assert not continues_topic("What is neuroplasticity?", history[0])

@@ -161,6 +161,13 @@ def test_a_followup_names_the_documents_it_was_looked_for_in_first(workdir):
     assert "(searched for: Which brain regions are linked to anxiety?; first in the previous answer's documents: " in human
 
 
+def test_a_question_going_on_with_a_named_subject_says_where_it_was_looked_for_first(workdir):
+    # searched as typed (nothing to rewrite), yet among the previous answer's documents first
+    human = run("search", "Which models use neuroscience?", "--history", "What are the limitations of CBT models?",
+                "--k", "2", cwd=workdir, check=True).stdout
+    assert human.startswith("(searched first in the previous answer's documents: "), human[:200]
+
+
 def test_bad_input_messages(workdir, tmp_path):
     cases = [
         (("search", ""), "empty"),
@@ -266,3 +273,12 @@ def test_a_highlight_on_two_lines_is_printed_indented_under_its_label():
     lines = format_hit(hit, color=False).split("\n")
     at = next(i for i, ln in enumerate(lines) if ln.startswith("   best sentence: "))
     assert lines[at:at + 2] == ["   best sentence: Now run the checker with this command:", "                  cargo check-all"]
+
+
+def test_the_page_says_where_a_question_searched_as_typed_was_looked_for_first():
+    from assistant.ui.render import render_turn
+
+    turn = {"question": "Which models use neuroscience?", "resolved": "Which models use neuroscience?",
+            "conversation_documents": ["review.txt"], "answered": True, "hits": []}
+    assert "Searched first in the previous answer's documents: review.txt" in render_turn(turn)
+    assert "Searched" not in render_turn({**turn, "conversation_documents": []})

@@ -117,9 +117,11 @@ def run_search(args: argparse.Namespace) -> int:
                "not_mentioned": list(answer.not_mentioned), "hits": _hit_dicts(searcher, hits, args.context)}
         print(json.dumps(out if citations is None else {**out, "citations": citations}, ensure_ascii=False, indent=1))
         return EXIT_OK
+    first = f"first in the previous answer's documents: {', '.join(context)}" if context else ""
     if resolved.query != resolved.original:
-        first = f"; first in the previous answer's documents: {', '.join(context)}" if context else ""
-        print(f"(searched for: {resolved.query}{first})\n")
+        print(f"(searched for: {resolved.query}{'; ' + first if first else ''})\n")
+    elif first:  # a question that goes on with the conversation's subject, searched as typed
+        print(f"(searched {first})\n")
     if not hits:
         print("no passages found")
     elif not answered:

@@ -11,7 +11,9 @@ same topic.  So a follow-up is also searched among the documents of the previous
 places, the whole collection's best the rest: the conversation's documents come first, and a
 follow-up that changes the subject still finds what answers it elsewhere.  A request for more
 ("Tell me more", "Give me an example") shows the best passages the previous answer did not.  A
-question that stands alone is searched in the whole collection only.
+question that stands alone is searched in the whole collection only, unless it goes on with the
+previous one's subject (`continues_topic`: it names nothing where that one named a study, and
+shares a word with it), which is searched as a follow-up is.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
-from assistant.search.conversation import ResolvedQuery, resolve_followup
+from assistant.search.conversation import ResolvedQuery, continues_topic, resolve_followup
 from assistant.search.hits import Hit
 from assistant.search.questions import QuestionError, clean_question
 from assistant.search.searcher import Mode, Searcher
@@ -46,7 +48,8 @@ def ask(searcher: Searcher, question: str, history: Sequence[str] = (), k: int =
     """Search `question` after the earlier questions `history` (oldest first); `doc_ids` limits
     every search to those documents."""
     resolved = resolve_followup(question, list(history), searcher.encoder)
-    previous = _previous_hits(searcher, resolved.previous, k, doc_ids, mode) if resolved.kind != "standalone" else []
+    goes_on = resolved.kind != "standalone" or continues_topic(question, resolved.previous)
+    previous = _previous_hits(searcher, resolved.previous, k, doc_ids, mode) if goes_on else []
     context = tuple(dict.fromkeys(h.doc_id for h in previous))
     if resolved.kind == "more":
         shown = {(h.doc_id, h.start) for h in previous}

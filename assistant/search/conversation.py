@@ -54,7 +54,7 @@ from assistant import config
 from assistant.ingest.words import english_words
 from assistant.text import FUNCTION_WORDS, QUESTION_FILLER, strip_control
 
-__all__ = ["FollowupKind", "ResolvedQuery", "is_followup", "resolve_followup"]
+__all__ = ["FollowupKind", "ResolvedQuery", "continues_topic", "is_followup", "resolve_followup"]
 
 # "more": a request for more of the previous answer ("Tell me more"), which shows what it did not
 FollowupKind = Literal["standalone", "new-topic", "reference", "more"]
@@ -241,6 +241,20 @@ def _verb_after_name(text: str) -> int | None:
     named = next((k for k, m in enumerate(words) if not (_is_name(m.group()) or m.group()[:1].isupper()
                                                           or (k and m.group().lower() in ("and", "or")))), len(words))
     return words[named].start() if 0 < named < len(words) - 1 else None
+
+
+def continues_topic(question: str, previous: str | None) -> bool:
+    """Whether a question that stands alone goes on with the previous one's subject: it names
+    nothing (no word with a capital after its first) while the previous one did, and they share a
+    content word ("How many women were lost to follow-up?" after "How long was follow-up in the
+    LIMIT trial?")."""
+    if not previous or _NAMES_IN.search(_body(question)[1:]) or not _NAMES_IN.search(_body(previous)[1:]):
+        return False
+    return bool({w.lower() for w in _content_words(question)} & {w.lower() for w in _content_words(previous)})
+
+
+# A word set in a capital or with one inside ("LIMIT", "GoActive", "U@Uni"), not a question's first.
+_NAMES_IN = re.compile(r"(?<![\w@.-])[A-Za-z]*[A-Z][\w@.-]*")
 
 
 def resolve_followup(question: str, history: list[str], encoder) -> ResolvedQuery:

@@ -91,7 +91,8 @@ class Service:
         """`{question, searched_for, conversation_documents, answered, not_mentioned, hits}` as
         `assistant search --json` prints it: `searched_for` is the question as searched (a follow-up
         rewritten from `history`), `conversation_documents` the previous answer's documents a
-        follow-up was also searched in (their hits come first; empty for a standalone question),
+        follow-up, or a question going on with its subject, was also searched in (their hits come
+        first; empty for a question that stands alone),
         `answered` whether some hit is likely enough to hold the answer, `not_mentioned` the names
         the question uses that no searched document mentions (then it is not answered), `hits` the
         passages best first."""

@@ -65,7 +65,8 @@ def mcp_server(service: Service, host: str = "127.0.0.1") -> FastMCP:
 
         Returns {question, searched_for, conversation_documents, answered, not_mentioned, hits}. `searched_for` is
         the question as searched (a follow-up such as "And for anxiety?" rewritten from `history`);
-        `conversation_documents` the previous answer's documents a follow-up was also searched in,
+        `conversation_documents` the previous answer's documents a follow-up (or a question going on
+        with its subject) was also searched in,
         whose hits come first. `answered` is false when
         no passage is likely to hold the answer: then the hits are only the closest passages, and
         the collection does not answer the question; `not_mentioned` lists the names the question

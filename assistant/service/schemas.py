@@ -59,8 +59,9 @@ class SearchResponse(BaseModel):
     question: str
     searched_for: str = Field(description="The question as searched: a follow-up rewritten from the history.")
     conversation_documents: list[str] = Field(
-        description="For a follow-up, the documents of the previous question's hits, also searched: their hits "
-                    "take the first half of the places. Empty for a question that stands alone.")
+        description="For a follow-up (or a question going on with the previous one's named subject), the "
+                    "documents of the previous question's hits, also searched: their hits take the first half of "
+                    "the places. Empty for a question that stands alone.")
     answered: bool = Field(description="Whether some hit is likely enough to hold the answer; when false, the "
                                        "hits are the closest passages, not answers.")
     not_mentioned: list[str] = Field(default_factory=list, description="Names the question uses that no searched "

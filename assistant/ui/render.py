@@ -104,10 +104,12 @@ def render_hit(hit: dict) -> str:
 
 def render_turn(turn: dict) -> str:
     parts = [f"<div class=\"turn\"><div class=\"q\">You asked: {_e(turn['question'])}</div>"]
+    first = turn.get("conversation_documents") or []
+    where = f"first in the previous answer's documents: {_e(', '.join(first))}" if first else ""
     if turn.get("resolved") and turn["resolved"] != turn["question"].strip():
-        first = turn.get("conversation_documents") or []
-        where = f" · first in the previous answer's documents: {_e(', '.join(first))}" if first else ""
-        parts.append(f"<div class=\"resolved\">Searched for: {_e(turn['resolved'])}{where}</div>")
+        parts.append(f"<div class=\"resolved\">Searched for: {_e(turn['resolved'])}{' · ' + where if where else ''}</div>")
+    elif where:  # a question that goes on with the conversation's subject, searched as typed
+        parts.append(f"<div class=\"resolved\">Searched {where}</div>")
     if turn.get("error"):
         parts.append(f"<div class=\"error\">{_e(turn['error'])}</div>")
     elif not turn.get("hits"):
