@@ -155,6 +155,8 @@ def is_followup(question: str) -> Literal["new-topic", "reference", ""]:
     question_word = re.match(rf"^(what|how|why|who|which|when|where|{_AUX})\b", q, re.I)
     if len(words) <= 3 and content and q.endswith("?") and not question_word:
         return "new-topic"  # "Anxiety?" after a question
+    if question_word and not content and len(words) <= 5:
+        return "reference"  # "How many were there?": of what the previous question asked about
     return ""
 
 
@@ -446,14 +448,7 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
         bonus = np.array([0.02 * previous[s:e].count(" ") + 0.05 * e / len(previous) for s, e in spans])
         best = int(np.argmax(sims + bonus))
         if sims[best] > 0.25:
-            s, e = spans[best]
-            if _ends_run(previous, e) and not _both_adverbs(previous[s:e], topic):
-                # A phrase that ends its run of content words ends a noun phrase, whose modifiers
-                # go with it: "acute stress" takes the place of "chronic stress", not of "stress"
-                # alone, which would leave "chronic acute stress".
-                s = _run_start(previous, s)
-            s, e = _coordinated(previous, s, e)
-            return ResolvedQuery(question, _tidy(_put(previous, s, e, topic)), kind, topic)
+            return ResolvedQuery(question, _in_place_of(previous, *spans[best], topic), kind, topic)
     # "What about NK1?" after "What is neuroplasticity?": a question with one run of content words
     # asks about that run.
     runs = _runs(previous)
@@ -537,7 +532,7 @@ def _prepositional_topic(question: str, previous: str, lead: re.Match, encoder) 
             if sims.max() >= SAME_KIND and not (s <= a and b <= e):
                 # "And in depression?" after "What happens in the amygdala during anxiety?": in
                 # the place of the phrase most like it (anxiety), not of the amygdala
-                return None
+                return ResolvedQuery(question, _in_place_of(previous, a, b, topic), "new-topic", topic)
         return ResolvedQuery(question, _tidy(_put(previous, s, e, topic)), "new-topic", topic)
     if preposition == "for" or _most_like(previous, topic, encoder) >= SAME_KIND:
         return None
@@ -706,6 +701,18 @@ def _topic_of(previous: str, slot: str | None, pronoun: str, earlier: tuple[str,
         if (found := _referent(past, False)) and not _is_plural(found):
             return found
     return topic
+
+
+def _in_place_of(previous: str, s: int, e: int, topic: str) -> str:
+    """The previous question with `topic` in the place of its phrase [s, e) and the phrases
+    coordinated with it."""
+    if _ends_run(previous, e) and not _both_adverbs(previous[s:e], topic):
+        # A phrase that ends its run of content words ends a noun phrase, whose modifiers go with
+        # it: "acute stress" takes the place of "chronic stress", not of "stress" alone, which
+        # would leave "chronic acute stress".
+        s = _run_start(previous, s)
+    s, e = _coordinated(previous, s, e)
+    return _tidy(_put(previous, s, e, topic))
 
 
 def _both_adverbs(phrase: str, topic: str) -> bool:
