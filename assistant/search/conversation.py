@@ -182,8 +182,10 @@ _ORDINAL = re.compile(r"\bthe\s+(?:first|second|third|fourth|fifth|last|other|ne
 # "What are the symptoms?": a noun phrase with "the" and nothing saying whose; the thing just asked
 # about is.
 _BARE_DEFINITE = re.compile(r"^(?:and\s+)?(?:what|which)\s+(?:is|are|was|were)\s+the\s+[\w'-]+(?:\s+[\w'-]+)?\s*\?$", re.I)
-# "Are there any downsides?": of what was just asked about, too.
-_THERE_ANY = re.compile(r"^(?:and\s+)?(?:is|are|was|were)\s+there\s+(?:any\s+)?[\w'-]+(?:\s+[\w'-]+)?\s*\?$", re.I)
+# "Are there any downsides?": of what was just asked about, too ("Is there anything else?" names
+# nothing to ask of it).
+_THERE_ANY = re.compile(r"^(?:and\s+)?(?:is|are|was|were)\s+there\s+(?:any\s+)?(?!(?:any|some|no)(?:thing|one)\b)"
+                        r"[\w'-]+(?:\s+[\w'-]+)?\s*\?$", re.I)
 # "Which is better?", "Which one works best?": a choice that names nothing to choose among.
 _WHICH_IS = re.compile(r"^(?:and\s+|so\s+)?which(?:\s+one)?\s+(?:is|are|was|were|works?|helps?|should\s+I\s+\w+)"
                        r"(?:\s+[\w'-]+){0,2}\s*\?$", re.I)
