@@ -726,7 +726,9 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     # "Are there any downsides?" asks of what the previous question was about (searched alone)
     (["What are the benefits of neuroplasticity for mental health?"], "Are there any downsides?",
      "Are there any downsides of neuroplasticity for mental health?"),
-    (["What are the benefits of neuroplasticity?"], "Is there anything else?", "Is there anything else?"),
+    # ... and "Is there anything else?" asks for more of the previous answer
+    (["What are the benefits of neuroplasticity?"], "Is there anything else?",
+     "Is there anything else? (What are the benefits of neuroplasticity?)"),
     # a question of function words alone asks of what the previous question asked about (it was
     # searched alone)
     (["How were schools randomised in the HOPE trial?"], "How many were there?",

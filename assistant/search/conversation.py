@@ -191,9 +191,10 @@ _WHICH_IS = re.compile(r"^(?:and\s+|so\s+)?which(?:\s+one)?\s+(?:is|are|was|were
                        r"(?:\s+[\w'-]+){0,2}\s*\?$", re.I)
 # A request that names no topic of its own: "Tell me more", "Give me an example", "More details?".
 _REQUESTS = {"more", "example", "examples", "detail", "details", "explain", "elaborate", "expand", "continue",
-             "go", "keep", "going"}
+             "go", "keep", "going", "anything"}
 _REQUEST_WORDS = _REQUESTS | {"tell", "give", "show", "me", "us", "please", "further", "on", "another", "else",
-                              "some", "any", "a", "an", "can", "could", "would", "you", "that", "this", "it", "in"}
+                              "some", "any", "a", "an", "can", "could", "would", "you", "that", "this", "it", "in",
+                              "is", "there"}
 
 
 def _asks_for_more(text: str) -> bool:
