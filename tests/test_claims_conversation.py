@@ -726,6 +726,11 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     # "Are there any downsides?" asks of what the previous question was about (searched alone)
     (["What are the benefits of neuroplasticity for mental health?"], "Are there any downsides?",
      "Are there any downsides of neuroplasticity for mental health?"),
+    # a plural in -s takes the apostrophe alone ("CBT models's limitations"); "What kind of X?" is a
+    # question word with its noun, searched with the previous question (it was searched alone)
+    (["How do CBT models explain depression?"], "What are their limitations?", "What are CBT models' limitations?"),
+    (["Can training strengthen the prefrontal cortex?"], "What kind of training?",
+     "What kind of training? (Can training strengthen the prefrontal cortex?)"),
     # ... and "Is there anything else?" asks for more of the previous answer
     (["What are the benefits of neuroplasticity?"], "Is there anything else?",
      "Is there anything else? (What are the benefits of neuroplasticity?)"),

@@ -89,8 +89,8 @@ _WH = rf"{_WH_PREPOSITION}(?:how(?:\s+(?:many|much|long|often|old|far|soon))?|wh
 _AUX = r"(?:is|are|was|were|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must)"
 # A question that is its question word and at most a noun or two: "How many students?", "For how
 # long?", "Why?". Its verb and the rest are the previous question's.
-_WH_FRAGMENT = re.compile(rf"^(?:(?:and|but|so|also|then)\s+)?({_WH})((?:\s+(?!{_AUX}\b|about\b|of\b)[\w'-]+){{0,2}})\s*\?$",
-                          re.I)
+_WH_FRAGMENT = re.compile(rf"^(?:(?:and|but|so|also|then)\s+)?({_WH})((?:\s+(?:kinds?|types?|sorts?)\s+of)?"
+                          rf"(?:\s+(?!{_AUX}\b|about\b|of\b)[\w'-]+){{0,2}})\s*\?$", re.I)
 _ADVERBIAL = re.compile(rf"{_WH_PREPOSITION}(?:how(?:\s+(?:long|often|old|far|soon))?|when|where|why)", re.I)
 # A name: a word with a capital or a digit after its first letter ("FOCUS", "BeneMin", "NK1", "U@Uni").
 _NAME = re.compile(r"(?<![\w@])[A-Za-z][\w@-]{0,40}[A-Z0-9][\w@-]{0,40}(?![\w@-])")
@@ -915,13 +915,18 @@ def _substitute(q: str, topic: str) -> tuple[str, int]:
         of = _OF_PHRASE.match(topic)
         noun = _WORD.findall(q[m.end():])[:3]
         if of and any(w[:5].lower() == of.group(1)[:5].lower() for w in noun if len(w) >= 4):
-            return q[:m.start()] + f"{of.group(2)}'s" + q[m.end():], 1
+            return q[:m.start()] + _possessive(of.group(2)) + q[m.end():], 1
         if rest and _HEAVY.search(f" {topic} ") and not any(w.lower() in _STOP for w in rest.group(1).split()):
             return q[:m.start()] + f"the {rest.group(1)} of {topic}{rest.group(2)}", 1
     if m.group().lower() in _OWN:
         return q[:m.start()] + f"{_OWN[m.group().lower()]} {_ARTICLE.sub('', topic)}" + q[m.end():], 1
     possessive = m.group().lower() in ("its", "their", "his", "her")
-    return q[:m.start()] + (f"{topic}'s" if possessive else topic) + q[m.end():], 1
+    return q[:m.start()] + (_possessive(topic) if possessive else topic) + q[m.end():], 1
+
+
+def _possessive(phrase: str) -> str:
+    """"the trial's", "CBT models'" (a plural in -s takes the apostrophe alone), "women's"."""
+    return f"{phrase}'" if _is_plural(phrase) and phrase.endswith("s") else f"{phrase}'s"
 
 
 def _put(text: str, s: int, e: int, topic: str) -> str:
