@@ -731,6 +731,13 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     (["How do CBT models explain depression?"], "What are their limitations?", "What are CBT models' limitations?"),
     (["Can training strengthen the prefrontal cortex?"], "What kind of training?",
      "What kind of training? (Can training strengthen the prefrontal cortex?)"),
+    # after a question opened by an auxiliary, "it" is its subject where the words tell it, else
+    # the two are searched together ("Can neuroplasticity help after a stroke" and "stress damage
+    # the hippocampus" were taken as referents)
+    (["Can neuroplasticity help after a stroke?"], "What kinds of therapy support it?",
+     "What kinds of therapy support neuroplasticity?"),
+    (["Does CBT help with anxiety?"], "Is it effective for children?", "Is CBT effective for children?"),
+    (["Can stress damage the hippocampus?"], "Is it reversible?", "Is it reversible? (Can stress damage the hippocampus?)"),
     # ... and "Is there anything else?" asks for more of the previous answer
     (["What are the benefits of neuroplasticity?"], "Is there anything else?",
      "Is there anything else? (What are the benefits of neuroplasticity?)"),

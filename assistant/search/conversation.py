@@ -793,12 +793,8 @@ def _referent(question: str, plural: bool) -> str:
     else the noun phrase the question ends with; for "they"/"them", the last plural phrase when
     that one is singular.  "" when none is a noun phrase."""
     body = _body(question)
-    which = re.match(r"which\s+([\w'-]+)", body, re.I) if not re.search(rf"\b{_AUX}\b", body, re.I) else None
-    if which and _is_plural(which.group(1)) == plural:
-        # "Which questionnaire measured alcohol use in U@Uni?": the thing is the one the answer
-        # names, no phrase of the question ("How reliable is U@Uni?"); after "Which areas does
-        # mindfulness affect?" it may be the subject
-        return ""
+    if (opening := _opening_referent(body, plural)) is not None:
+        return opening
     do = re.search(r"\b(?:does|do|did)\s+((?:(?:the|a|an|this|that)\s+)?(?:[\w'.-]+\s+){1,3})[\w'./-]+$", body, re.I)
     # "How do I spawn a child process?": what the person acts on, up to a preposition or an
     # infinitive ("a function" in "schedule a function to run after a delay")
@@ -849,6 +845,38 @@ def _referent(question: str, plural: bool) -> str:
     if not _content_words(tail):
         return ""
     return tail
+
+
+def _opening_referent(body: str, plural: bool) -> str | None:
+    """What a singular pronoun stands for when the question's opening decides it: the subject of a
+    question opened by an auxiliary (`_yes_no_subject`); after "Which questionnaire measured
+    alcohol use in U@Uni?" the thing the answer names, no phrase of the question ("How reliable
+    is U@Uni?"), so "" (after "Which areas does mindfulness affect?" it may be the subject).
+    None when the opening decides nothing."""
+    yes_no = re.match(rf"{_AUX}\s+(?!(?:there|it|they|you|i|we|he|she)\b)(\S.*)$", body, re.I)
+    if yes_no and not plural:
+        return _yes_no_subject(yes_no.group(1))
+    which = re.match(r"which\s+([\w'-]+)", body, re.I) if not re.search(rf"\b{_AUX}\b", body, re.I) else None
+    if which and _is_plural(which.group(1)) == plural:
+        return ""
+    return None
+
+
+def _yes_no_subject(rest: str) -> str:
+    """The subject of a question opened by an auxiliary, from the words after it, where they tell
+    it without word classes: "Is neuroplasticity important?", "Does exercise help?" (a word and its
+    predicate), "Is the insula involved?", "Does CBT help with anxiety?" (a name before the verb);
+    else "": "Can neuroplasticity help after a stroke?" gives no way to tell where the subject
+    ends ("neuroplasticity help after a stroke" is no referent)."""
+    words = rest.split()
+    if len(words) == 2:
+        return words[0]
+    if len(words) == 3 and _ARTICLE.match(words[0] + " "):
+        return " ".join(words[:2])
+    names = 0
+    while names < len(words) and (_is_name(words[names]) or words[names][:1].isupper()):
+        names += 1
+    return " ".join(words[:names]) if 0 < names < len(words) else ""
 
 
 # A noun naming what something is or does for something else: what a next question says of "it"
