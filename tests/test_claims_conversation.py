@@ -738,6 +738,15 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
      "What kinds of therapy support neuroplasticity?"),
     (["Does CBT help with anxiety?"], "Is it effective for children?", "Is CBT effective for children?"),
     (["Can stress damage the hippocampus?"], "Is it reversible?", "Is it reversible? (Can stress damage the hippocampus?)"),
+    # a request names its topic ("Does it decline with age? (Explain neuroplasticity.)"); "it" after
+    # a possessive put in is what it owns, as after an "of" phrase ("Was the HOPE trial significant?")
+    (["Explain neuroplasticity.", "Give an example."], "Does it decline with age?", "Does neuroplasticity decline with age?"),
+    (["Summarise the HOPE trial."], "What was its main finding?", "What was the HOPE trial's main finding?"),
+    (["Summarise the HOPE trial.", "What was its main finding?"], "Was it significant?",
+     "Was the HOPE trial's main finding significant?"),
+    # "Which is better for depression?" names nothing to choose among (searched alone)
+    (["Compare CBT and neuropsychotherapy."], "Which is better for depression?",
+     "Which is better for depression? (Compare CBT and neuropsychotherapy.)"),
     # ... and "Is there anything else?" asks for more of the previous answer
     (["What are the benefits of neuroplasticity?"], "Is there anything else?",
      "Is there anything else? (What are the benefits of neuroplasticity?)"),

@@ -188,7 +188,7 @@ _THERE_ANY = re.compile(r"^(?:and\s+)?(?:is|are|was|were)\s+there\s+(?:any\s+)?(
                         r"[\w'-]+(?:\s+[\w'-]+)?\s*\?$", re.I)
 # "Which is better?", "Which one works best?": a choice that names nothing to choose among.
 _WHICH_IS = re.compile(r"^(?:and\s+|so\s+)?which(?:\s+one)?\s+(?:is|are|was|were|works?|helps?|should\s+I\s+\w+)"
-                       r"(?:\s+[\w'-]+){0,2}\s*\?$", re.I)
+                       r"(?:\s+[\w'-]+){0,3}\s*\?$", re.I)
 # A request that names no topic of its own: "Tell me more", "Give me an example", "More details?".
 _REQUESTS = {"more", "example", "examples", "detail", "details", "explain", "elaborate", "expand", "continue",
              "go", "keep", "going", "anything"}
@@ -689,6 +689,9 @@ def _topic_of(previous: str, slot: str | None, pronoun: str, earlier: tuple[str,
         start = previous.rfind(slot)
         of = re.match(r"\s+(?:of|for|in)\s+", previous[start + len(slot) :])
         end = _phrase_at(previous, start + len(slot) + of.end())[1] if of else start + len(slot)
+        if owned := re.match(r"'s?\s+(?=\w)", previous[start + len(slot) :]):
+            # "the LIMIT trial's main finding": what a possessive put in owns is what "it" is now
+            end = _run_end(previous, start + len(slot) + owned.end())
         # "What did participants in the intervention arm of U@Uni receive?": the verb a do-question
         # ends with is no part of the phrase
         if (do := _DO_VERB.search(previous)) and start + len(slot) < do.start(1) < end:
@@ -847,12 +850,21 @@ def _referent(question: str, plural: bool) -> str:
     return tail
 
 
+# A request that names its topic: "Explain neuroplasticity.", "Summarise the LIMIT trial."
+_REQUEST_OPENING = re.compile(r"^(?:please\s+)?(?:explain|describe|summari[sz]e|list|compare|define|outline|"
+                              r"tell\s+(?:me|us)\s+(?:more\s+)?about|give\s+(?:me\s+)?an\s+overview\s+of)\s+"
+                              r"(?!(?:it|them|this|that|these|those|more)\b)(\S.*)$", re.I)
+
+
 def _opening_referent(body: str, plural: bool) -> str | None:
-    """What a singular pronoun stands for when the question's opening decides it: the subject of a
-    question opened by an auxiliary (`_yes_no_subject`); after "Which questionnaire measured
+    """What a pronoun stands for when the question's opening decides it: what a request names
+    ("the LIMIT trial" of "Summarise the LIMIT trial."), the subject of a question opened by an
+    auxiliary (`_yes_no_subject`, for a singular pronoun); after "Which questionnaire measured
     alcohol use in U@Uni?" the thing the answer names, no phrase of the question ("How reliable
     is U@Uni?"), so "" (after "Which areas does mindfulness affect?" it may be the subject).
     None when the opening decides nothing."""
+    if request := _REQUEST_OPENING.match(body):
+        return _STRANDED.sub("", request.group(1).strip())
     yes_no = re.match(rf"{_AUX}\s+(?!(?:there|it|they|you|i|we|he|she)\b)(\S.*)$", body, re.I)
     if yes_no and not plural:
         return _yes_no_subject(yes_no.group(1))
