@@ -747,6 +747,10 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     # "Which is better for depression?" names nothing to choose among (searched alone)
     (["Compare CBT and neuropsychotherapy."], "Which is better for depression?",
      "Which is better for depression? (Compare CBT and neuropsychotherapy.)"),
+    # a question word whose noun is that of the short question before goes with it, not only with
+    # the question under it ("Which medications change with schizophrenia?")
+    (["Which regions change with schizophrenia?", "Can medication reverse that?"], "Which medications?",
+     "Which medications? (Can medication reverse that? (Which regions change with schizophrenia?))"),
     # ... and "Is there anything else?" asks for more of the previous answer
     (["What are the benefits of neuroplasticity?"], "Is there anything else?",
      "Is there anything else? (What are the benefits of neuroplasticity?)"),

@@ -52,7 +52,7 @@ import numpy as np
 
 from assistant import config
 from assistant.ingest.words import english_words
-from assistant.text import FUNCTION_WORDS, QUESTION_FILLER, strip_control
+from assistant.text import FUNCTION_WORDS, QUESTION_FILLER, bm25_tokenize, strip_control
 
 __all__ = ["FollowupKind", "ResolvedQuery", "continues_topic", "is_followup", "resolve_followup"]
 
@@ -307,7 +307,13 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder,
         return ResolvedQuery(question, _unled(q), "standalone")
     if fragment := _fragment(_unled(q)):
         # A previous question searched together with the one before it ("How? (Does meditation
-        # change the brain?)") is that one's: a second short follow-up goes with the question under both.
+        # change the brain?)") is that one's: a second short follow-up goes with the question under
+        # both, unless its noun is the short one's ("Which medications?" after "Can medication
+        # reverse that? (Which regions change with schizophrenia?)" asks which medication can).
+        together = _TOGETHER.fullmatch(previous)
+        noun = bm25_tokenize([fragment.group(2)])[0]
+        if together and noun and set(noun) <= set(bm25_tokenize([together.group(1)])[0]):
+            return ResolvedQuery(question, f"{fragment.group().strip()} ({previous})", "new-topic")
         return ResolvedQuery(question, _wh_followup(fragment, _underlying(previous)), "new-topic")
     if kind == "new-topic":
         together = _TOGETHER.fullmatch(previous)
