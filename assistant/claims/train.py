@@ -308,10 +308,10 @@ def main() -> None:
         oof_con[te] = LinearModel.fit(xp[pos], yc[pos], POLARITY_FEATURES).predict(xp[te])
     # The checker's rules beside the model: a sentence that negates the claim or moves its object the other way
     # contradicts it.
-    negated = np.array([reverses(item["claim"]["claim"], t) for item in data for t in item["texts"]], dtype=bool)
-    print(f"sentences that negate their claim's words or move its object the other way: {negated.sum()} ({(negated & ye).sum()} rationale, "
-          f"{(negated & yc).sum()} contradicting)")
-    oof_con = np.where(negated, 1.0, oof_con)
+    reversing = np.array([reverses(item["claim"]["claim"], t) for item in data for t in item["texts"]], dtype=bool)
+    print(f"sentences that negate their claim's words or move its object the other way: {reversing.sum()} "
+          f"({(reversing & ye).sum()} rationale, {(reversing & yc).sum()} contradicting)")
+    oof_con = np.where(reversing, 1.0, oof_con)
 
     best = calibrate(data, oof_ev, oof_con)
     if best is None:

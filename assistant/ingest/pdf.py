@@ -14,7 +14,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from assistant.ingest.clean import BULLET, guess_title, meaningful_title, title_parts
@@ -198,13 +198,13 @@ class _Assembler:
             self.small_print = False
             if len(box.lines) == 1:
                 return
-            box = Box(box.lines[1:], box.x0, box.y0, box.x1, box.y1)
+            box = replace(box, lines=box.lines[1:])
         if self._opens_small_print_section(box):
             self._close()
             line = box.lines[0]
             self.blocks.append(_Block("heading", [line.text], [page], 0, section=True, back_matter=True,
                                       style=(line.font, line.size)))
-            box = Box(box.lines[1:], box.x0, box.y0, box.x1, box.y1)
+            box = replace(box, lines=box.lines[1:])
             self.small_print = True
         if _is_aside(box, self.style) and not (self.small_print and not _CAPTION.match(box.lines[0].text)):
             into = self.deferred if self.open is not None else self.blocks

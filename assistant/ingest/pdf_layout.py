@@ -244,17 +244,19 @@ def _headings_over_their_column(boxes: list[Box]) -> list[Box]:
     while i < len(out) - 1:
         box = out[i]
         line = box.lines[0]
-
-        def beneath(other: Box, box: Box = box, size: float = line.size) -> bool:
-            return abs(other.x0 - box.x0) <= 0.5 * size and 0 <= box.y0 - other.y1 <= 2 * size
-
-        if len(box.lines) == 1 and line.tracking and len(line.text.split()) <= 6 and not beneath(out[i + 1]):
-            below = next((j for j in range(i + 2, len(out)) if beneath(out[j])), None)
+        if len(box.lines) == 1 and line.tracking and len(line.text.split()) <= 6 and not _beneath(out[i + 1], box):
+            below = next((j for j in range(i + 2, len(out)) if _beneath(out[j], box)), None)
             if below is not None:
                 out.insert(below - 1, out.pop(i))
                 continue
         i += 1
     return out
+
+
+def _beneath(other: Box, heading: Box) -> bool:
+    """Whether `other` starts where the one-line `heading` does, right under it."""
+    size = heading.lines[0].size
+    return abs(other.x0 - heading.x0) <= 0.5 * size and 0 <= heading.y0 - other.y1 <= 2 * size
 
 
 LINE_GAP = 0.8  # the widest gap, in type sizes, between two pieces of one line (a gutter is wider)

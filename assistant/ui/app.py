@@ -165,6 +165,11 @@ def _well_formed_page(page) -> bool:
         isinstance(page, list) and len(page) == 2 and all(isinstance(x, int) for x in page))
 
 
+def _strings(value) -> list[str]:
+    """The strings of a stored list (a tampered or older page may hold anything there)."""
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
 def restore_turns(stored) -> list[dict]:
     """Turns read back from the browser's storage, which a user can edit: only well-formed ones
     (they are rendered through the same escaping as any other text)."""
@@ -176,13 +181,10 @@ def restore_turns(stored) -> list[dict]:
             continue
         hits = turn.get("hits") if isinstance(turn.get("hits"), list) else []
         hits = [h for h in hits if _well_formed_hit(h)]
-        documents = turn.get("conversation_documents")
-        documents = [d for d in documents if isinstance(d, str)] if isinstance(documents, list) else []
-        named = turn.get("not_mentioned")
-        named = [n for n in named if isinstance(n, str)] if isinstance(named, list) else []
         kept.append({"question": turn["question"], "resolved": str(turn.get("resolved", "")),
-                     "conversation_documents": documents, "answered": turn.get("answered") is not False,
-                     "not_mentioned": named, "hits": hits,
+                     "conversation_documents": _strings(turn.get("conversation_documents")),
+                     "answered": turn.get("answered") is not False,
+                     "not_mentioned": _strings(turn.get("not_mentioned")), "hits": hits,
                      **({"error": str(turn["error"])} if turn.get("error") else {})})
     return kept
 
