@@ -233,14 +233,17 @@ def _packed_blocks(doc: Document, sents: list[tuple[int, int]], toks: list[int],
         if pack and here == before and tokens(pack[0][0], j) <= budget:
             pack.append((i, j, here))
             continue
-        # What introduces the next block goes with it: the headings that end the pack (an empty
-        # section's heading too), the document's opening line (its title), and, within a section,
-        # a block ending in a colon ("... four aspects:" before a list).
+        # What introduces the next block goes with it, however many there are: the headings that
+        # end the pack (an empty section's heading too), the document's opening line (its title),
+        # and, within a section, a block ending in a colon ("... four aspects:" before a list).
         keep = len(pack)
-        while keep and (sents[pack[keep - 1][0]][0] in heads or _opening_line(doc.text, sents, pack[keep - 1])):
+        while keep and (sents[pack[keep - 1][0]][0] in heads or _opening_line(doc.text, sents, pack[keep - 1])
+                        or (pack[keep - 1][2] == here and (_ends_in_colon(doc.text, sents, pack[keep - 1])
+                                                           or _heading_line(doc.text, sents, pack[keep - 1])))):
             keep -= 1
-        if keep == len(pack) and pack and here == before and doc.text[sents[pack[-1][1]][1] - 1] == ":":
-            keep -= 1
+        # Nor is a short line that ends no sentence a passage of its own.
+        if keep and all(b[2] == here and _bare_line(doc.text, sents, b) for b in pack[:keep]):
+            keep = 0
         first = pack[keep][0] if keep < len(pack) else i
         if keep:
             out.append((pack[0][0], pack[keep - 1][1]))
@@ -277,6 +280,30 @@ def _blocks(doc: Document, sents: list[tuple[int, int]]) -> list[tuple[int, int,
 def _opening_line(text: str, sents: list[tuple[int, int]], block: tuple[int, int, tuple[str, ...]]) -> bool:
     """Whether a block is the line that opens the document (its title, where no heading says so)."""
     return sents[block[0]][0] == 0 and "\n" not in text[: sents[block[1]][1]]
+
+
+def _ends_in_colon(text: str, sents: list[tuple[int, int]], block: tuple[int, int, tuple[str, ...]]) -> bool:
+    return text[sents[block[1]][1] - 1] == ":"
+
+
+_UNFINISHED = re.compile(r"[^.!?;,…\"”’]\s*$")
+_HEADING_WORDS = 12
+
+
+_HEADING_LINE = re.compile(r"[A-Z][^\W\d_]*(?:[ '’-][^\W\d_]+)*")
+
+
+def _heading_line(text: str, sents: list[tuple[int, int]], block: tuple[int, int, tuple[str, ...]]) -> bool:
+    """Whether a block reads as a heading the reader did not know as one: one short line of words
+    alone, capitalised, without a digit or a stop ("Strengths and limitations of this study")."""
+    body = text[sents[block[0]][0] : sents[block[1]][1]].strip()
+    return len(body.split()) <= _HEADING_WORDS and bool(_HEADING_LINE.fullmatch(body))
+
+
+def _bare_line(text: str, sents: list[tuple[int, int]], block: tuple[int, int, tuple[str, ...]]) -> bool:
+    """Whether a block is one short line that ends no sentence (a heading, however it was set)."""
+    body = text[sents[block[0]][0] : sents[block[1]][1]].strip()
+    return "\n" not in body and len(body.split()) <= _HEADING_WORDS and bool(_UNFINISHED.search(body))
 
 
 SECTION_SEPARATOR = " › "

@@ -125,3 +125,27 @@ def test_list_items_carry_their_lead_in_but_never_a_sibling_item(encoder):
     assert seen["• Stage two has spindles."] == "The review names three stages:\n• Stage two has spindles."
     assert seen["• Naps help less."] == "• Naps help less."
     assert seen["1. Exercise helps too."] == "1. Exercise helps too."
+
+
+def test_a_lead_in_never_stands_alone_before_a_block_too_long_to_share_its_passage(encoder, tmp_path: Path):
+    # Two lead-ins before a list longer than the window: a Markdown heading with a colon line under
+    # it (both go with the list, not the heading alone), and a short line the reader does not take
+    # for a heading (a PDF's boxed "Strengths and limitations" title), which goes with its list
+    # too. A passage holding only a heading answers nothing and wins on the heading's words.
+    items = "\n".join(f"- Point {n} says the trial had {n} more sites than planned in the region." for n in range(30))
+    page = tmp_path / "notes.md"
+    page.write_text(f"# Notes\n\nIntro text about the notes here.\n\n## Extra tools\n\nThe current tools are:\n\n{items}\n")
+    doc, _ = load_file(page, "notes.md")
+    ps = make_passages(doc, encoder.count_tokens, ChunkingParams(max_tokens=96))
+    tools = next(p for p in ps if "Extra tools" in p.text)
+    assert tools.text.startswith("Extra tools\n\nThe current tools are:\n\n• Point 0")
+    plain = document_from_text("d", "The trial ran for a year in four towns.\n\nStrengths and limitations of this study\n\n"
+                                    + items.replace("- ", "▪ "), title="A trial")
+    assert not any("Strengths" in " ".join(s.path) for s in plain.sections)
+    ps = make_passages(plain, encoder.count_tokens, ChunkingParams(max_tokens=96))
+    assert not any(p.text.strip() == "Strengths and limitations of this study" for p in ps)
+    assert any(p.text.startswith("Strengths and limitations of this study\n\n• Point 0") for p in ps)
+    # A sentence that ends in a full stop is a paragraph, and stays where it was.
+    closing = document_from_text("d", "The trial ran for a year.\n\nIt ended early.\n\n" + items, title="A trial")
+    ps = make_passages(closing, encoder.count_tokens, ChunkingParams(max_tokens=96))
+    assert not any(p.text.startswith("It ended early.\n\n- Point 0") for p in ps)
