@@ -786,6 +786,8 @@ _ADVERB_SUBJECT = re.compile(rf"^(?:where|when|how|why)\s+{_BE_HAVE}\s+((?:(?:th
                              rf"(?:\s+{_NO_PREPOSITION}[\w'-]+){{0,2}}?)\s+[\w'-]+$", re.I)
 # "Who funded the GoActive study?": without a preposition or an auxiliary, what follows its verb
 # ("Which therapies change the brain?": after "which" comes a noun, not the verb)
+# The noun a do-question asks about: "side effects" of "What side effects does minocycline have?".
+_ASKED_NOUN = re.compile(r"^(?:what|which)\s+((?:[\w'-]+\s+){0,2}?[\w'-]+)\s+(?:does|do|did)\s", re.I)
 _AFTER_VERB = re.compile(r"^(?:who|what)\s+[\w'-]+\s+(.+)$", re.I)
 
 
@@ -847,13 +849,24 @@ def _referent(question: str, plural: bool) -> str:
         verb = _AFTER_VERB.match(body)
         tail = body[pivots[-1].end():].strip() if pivots else verb.group(1) if verb else ""
     if plural and not _is_plural(tail):
-        heads = [h for h in map(_plural_start, _runs(body)) if h]
-        tail = heads[-1] if heads else tail
+        tail = _plural_referent(body, tail, do is not None)
     # "What license is courlan under?": the preposition left at the end belongs to the question
     tail = _STRANDED.sub("", tail)
     if not _content_words(tail):
         return ""
     return tail
+
+
+def _plural_referent(body: str, singular: str, do_subject: bool) -> str:
+    """What "they" stands for where the phrase `_referent` found is `singular`: the last plural
+    phrase of the question, and for a do-question about a plural noun that noun of its subject
+    ("What side effects does minocycline have?": the side effects of minocycline, not side effects
+    at large)."""
+    asked_noun = _ASKED_NOUN.match(body)
+    if do_subject and singular and asked_noun and _is_plural(asked_noun.group(1)) and _content_words(asked_noun.group(1)):
+        return f"the {asked_noun.group(1)} of {singular}"
+    heads = [h for h in map(_plural_start, _runs(body)) if h]
+    return heads[-1] if heads else singular
 
 
 # A request that names its topic: "Explain neuroplasticity.", "Summarise the LIMIT trial."
