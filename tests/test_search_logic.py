@@ -286,3 +286,22 @@ def test_a_list_of_keywords_lends_its_passage_no_sentence_score_unless_the_quest
     assert sentence < 0.25 and rank >= 2, (sentence, rank)  # below the depression and anxiety passages
     sentence, _ = front_matter("Which keywords describe the review?")
     assert sentence > 0.3, sentence
+
+
+def test_a_papers_declarations_answer_only_what_they_declare(encoder, tmp_path):
+    # "Author contributions" names the trial in every line and says nothing of it: it must not
+    # outrank the passage that describes the trial, yet it stays first for a question that asks
+    # who, or names its heading ("contributions").
+    from assistant.ingest import load_file
+
+    page = tmp_path / "paper.md"
+    page.write_text(
+        "# The ALPHA trial of walking in pregnancy\n\n## Methods\n\nPregnant women were randomised to weekly "
+        "supervised walking sessions or to standard antenatal care, and their diet was recorded at 28 weeks.\n\n"
+        "## Author contributions\n\nAll members of the ALPHA trial group designed the ALPHA trial. The ALPHA trial "
+        "group ran the ALPHA trial, and JMD wrote the first draft on the ALPHA trial.\n")
+    doc, _ = load_file(page, "paper.md")
+    searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder, ChunkingParams(max_tokens=64)))
+    assert searcher.search("What is the ALPHA trial?", k=1)[0].section == ("Methods",)
+    assert searcher.search("Who designed the ALPHA trial?", k=1)[0].section == ("Author contributions",)
+    assert searcher.search("What were the contributions to the ALPHA trial?", k=1)[0].section == ("Author contributions",)

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-__all__ = ["Document", "IngestEntry", "IngestError", "IngestStatus", "LoadResult", "PageSpan", "REFERENCES_HEADING", "SectionSpan",
-           "content_sha256"]
+__all__ = ["DECLARATIONS_HEADING", "Document", "IngestEntry", "IngestError", "IngestStatus", "LoadResult", "PageSpan",
+           "REFERENCES_HEADING", "SectionSpan", "content_sha256"]
 
 # Bumped when cleaning changes, so the content hash (and the index) notices.
 LOADER_VERSION = 30
@@ -22,6 +22,13 @@ IngestStatus = Literal["ok", "skipped"]
 
 # A heading that opens a document's reference list.
 REFERENCES_HEADING = re.compile(r"^(\d+\.?\s*)?(references|bibliography|literature cited|works cited|reference list)$", re.I)
+# A heading of a paper's declarations after its text: who did, paid for and thanks whom, and what
+# they declare (the sections journals require of every paper, not a finding of this one).
+DECLARATIONS_HEADING = re.compile(
+    r"^(\d+\.?\s*)?(acknowledge?ments?|funding( statement| sources?| information)?|sources? of funding|"
+    r"competing (financial )?interests?( statement)?|conflicts? of interests?( statement)?|declarations?( of "
+    r"(competing )?interests?)?|disclosures?|disclaimer|authors?[’']?s?[’']? (contributions?|details|information)|"
+    r"contributors?|corresponding author|publisher[’']?s note|provenance and peer review)\W*$", re.I)
 
 @dataclass(frozen=True)
 class PageSpan:
@@ -75,6 +82,11 @@ class Document:
         """Whether the character at `offset` is part of the reference list."""
         path = self.section_at(offset)
         return bool(path) and REFERENCES_HEADING.match(path[0]) is not None
+
+    def declarations_at(self, offset: int) -> str:
+        """The heading of the declarations section (`DECLARATIONS_HEADING`) the character at
+        `offset` sits in, at any depth ("Paper › Acknowledgements"), or ""."""
+        return next((h for h in reversed(self.section_at(offset)) if DECLARATIONS_HEADING.match(h)), "")
 
     def section_at(self, offset: int) -> tuple[str, ...]:
         """The headings the character at `offset` sits under; () outside any section."""

@@ -240,7 +240,7 @@ class Searcher:
         kept: list[Hit] = []
         taken: dict[int, list[tuple[int, int]]] = {}
         shown: set[tuple[int, int] | str] = set()
-        for i in self._answers_first(cand.rows, scores):
+        for i in self._answers_first(cand.rows, scores, tokens, person):
             p = self.index.passage(int(cand.rows[i]))
             # Windows share a sentence or two by design; only a mostly shared window is a repeat.
             if any(min(p.end, e2) - max(p.start, s2) > 0.5 * min(p.end - p.start, e2 - s2)
@@ -295,18 +295,26 @@ class Searcher:
                 unknown.append(name)
         return unknown
 
-    def _answers_first(self, rows: np.ndarray, scores: np.ndarray) -> Iterator[int]:
-        """Candidate positions by score, passages of a reference list after all others: a citation
-        entry names the topic but never answers, so it is shown only when nothing else matches.
-        Lazy: a search stops after k hits, so most candidates are never looked at."""
-        refs = []
+    def _answers_first(self, rows: np.ndarray, scores: np.ndarray, tokens: list[str], person: bool) -> Iterator[int]:
+        """Candidate positions by score, passages of a reference list and of a paper's declarations
+        after all others: a citation entry names the topic but never answers, and "All members of
+        the LIMIT trial group were involved in the design of the trial" names the trial in every
+        line of "Author contributions" but says nothing of it; so they are shown only when nothing
+        else matches.  Declarations keep their place for a question that asks who (`person`) or
+        names their heading's words (`tokens`, the question's: "Who funded ...?", "Were there
+        conflicts of interest?").  Lazy: a search stops after k hits, so most candidates are never
+        looked at."""
+        aside = []
+        asked = set(tokens)
         for i in np.argsort(-scores, kind="stable").tolist():
             p = self.index.passage(int(rows[i]))
-            if self.index.document(p.doc).in_references(p.start):
-                refs.append(i)
+            doc = self.index.document(p.doc)
+            heading = "" if person else doc.declarations_at(p.start)
+            if doc.in_references(p.start) or (heading and not asked & set(bm25_tokenize([heading])[0])):
+                aside.append(i)
             else:
                 yield i
-        yield from refs
+        yield from aside
 
     def _hit(self, rank: int, row: int, score: float, q: np.ndarray, terms: dict[str, float], pool: tuple[float, float],
              asked: bool, amount: AmountKind | None, person: bool) -> Hit:
