@@ -196,8 +196,9 @@ def mixed_case_names(text: str) -> list[str]:
     return bm25_tokenize([" ".join(found)])[0] if found else []
 
 
-# An abbreviation defined in parentheses after its long form: "cholera toxin B subunit (CTb)".
-_DEFINED = re.compile(r"\(([A-Za-z][A-Za-z0-9-]{1,9})\)")
+# An abbreviation defined in parentheses after its long form: "cholera toxin B subunit (CTb)", or
+# first in them: "moderate-to-vigorous physical activity (MVPA; >=2000 counts/min)".
+_DEFINED = re.compile(r"\(([A-Za-z][A-Za-z0-9-]{1,9})(?:\)|[;,]\s)")
 
 
 def _long_form(short: str, before: str) -> str:

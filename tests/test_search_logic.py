@@ -305,3 +305,19 @@ def test_a_papers_declarations_answer_only_what_they_declare(encoder, tmp_path):
     assert searcher.search("What is the ALPHA trial?", k=1)[0].section == ("Methods",)
     assert searcher.search("Who designed the ALPHA trial?", k=1)[0].section == ("Author contributions",)
     assert searcher.search("What were the contributions to the ALPHA trial?", k=1)[0].section == ("Author contributions",)
+
+
+def test_a_question_for_an_abbreviations_long_form_is_answered_by_the_sentence_that_spells_it_out(encoder):
+    # Every passage about CTb says "CTb", most of them more often and closer to the question's
+    # other words than the one sentence that spells it out, early in the paper; that sentence is the
+    # answer, and it is said to be one. A definition may open its parentheses with more after it.
+    text = ("Introduction\n\nWe injected cholera toxin B subunit (CTb) into the sciatic nerve of each rat. "
+            "It was then transported to the spinal cord.\n\n"
+            + "\n\n".join(f"Results part {n}\n\nCTb labelled boutons in lamina {n} stand for the CTb afferents; "
+                          f"CTb boutons were counted and CTb contacts were mapped in region {n}." for n in range(1, 6)))
+    searcher = _in_memory(encoder, [document_from_text("ctb.txt", text, title="Afferents in lamina I")])
+    hits = searcher.search("What does CTb stand for?", k=3)
+    assert hits[0].highlight.text.startswith("We injected cholera toxin B subunit (CTb)")
+    assert hits[0].probability == 1.0 and searcher.answered(hits, "What does CTb stand for?")
+    spelled = acronym_definitions("time in moderate-to-vigorous physical activity (MVPA; at least 2000 counts/min)")
+    assert spelled == {"MVPA": "moderate-to-vigorous physical activity"}

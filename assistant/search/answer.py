@@ -21,9 +21,9 @@ A search is *answered* when some hit's probability reaches the model's `answer_b
 hits are the closest passages, not answers.  `match_words` says a probability in words.
 
 Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEATURES`, `MODEL_PATH`,
-`answer_model`, `answer_span`, `asked_amount`, `asks_person`, `is_byline`, `is_code_like`, `is_heading_like`,
-`is_question`, `list_asked`, `match_words`, `passage_answer`, `pick`, `pool_cosine`, `relevance_features`,
-`sentence_features`, `term_weights`, `MatchWord`.
+`answer_model`, `answer_span`, `asked_amount`, `asked_expansion`, `asks_person`, `defines`, `is_byline`,
+`is_code_like`, `is_heading_like`, `is_question`, `list_asked`, `match_words`, `passage_answer`, `pick`,
+`pool_cosine`, `relevance_features`, `sentence_features`, `term_weights`, `MatchWord`.
 """
 
 from __future__ import annotations
@@ -44,9 +44,9 @@ from assistant.linear import LinearModel
 from assistant.text import STOP_WORDS, acronym_definitions, bm25_tokenize, command_options, expanded_acronyms
 
 __all__ = ["MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord", "PassageAnswer",
-           "answer_span", "answer_model", "asked_amount", "asks_person", "is_byline", "is_code_like", "is_heading_like",
-           "is_question", "list_asked", "match_words", "passage_answer", "pick", "pool_cosine", "relevance_features", "sentence_features",
-           "term_weights"]
+           "answer_span", "answer_model", "asked_amount", "asked_expansion", "asks_person", "defines", "is_byline",
+           "is_code_like", "is_heading_like", "is_question", "list_asked", "match_words", "passage_answer", "pick",
+           "pool_cosine", "relevance_features", "sentence_features", "term_weights"]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "answer.json"
 
@@ -477,6 +477,27 @@ def _states_number(text: str) -> bool:
 
 
 _PERSON = re.compile(r"^\s*(?:and\s+)?(who|whom|whose)\b|\b(authors?|wrote|written|writer)\b", re.I)
+# A question for an abbreviation's long form: "What does CTb stand for?", "What is MVPA short for?",
+# "the full form of PANSS".
+_ABBREVIATION = r"[\"'“‘]?(?P<{}>[A-Za-z][\w-]{{1,11}})[\"'”’]?"
+_EXPANSION = re.compile(
+    rf"\bwhat\s+(?:does|do|did)\s+(?:the\s+)?(?:abbreviation\s+|acronym\s+)?{_ABBREVIATION.format('a')}\s+"
+    rf"(?:stand\s+for|mean|abbreviate)\b|\bwhat\s+(?:is|are)\s+{_ABBREVIATION.format('b')}\s+short\s+for\b|"
+    rf"\b(?:full\s+form|expansion|long\s+form|full\s+name)\s+of\s+(?:the\s+)?(?:abbreviation\s+|acronym\s+)?"
+    rf"{_ABBREVIATION.format('c')}", re.I)
+
+
+def asked_expansion(question: str) -> str | None:
+    """The abbreviation whose long form the question asks for ("CTb" of "What does CTb stand
+    for?"): a word with two or more capitals, as `text.acronym_definitions` finds them; else None."""
+    m = _EXPANSION.search(question)
+    short = m and (m.group("a") or m.group("b") or m.group("c"))
+    return short if short and sum(c.isupper() for c in short) >= 2 else None
+
+
+def defines(text: str, short: str) -> bool:
+    """Whether `text` spells out the abbreviation `short` before it: "cholera toxin B subunit (CTb)"."""
+    return f"({short}" in text and short in acronym_definitions(text)
 
 
 def asks_person(question: str) -> bool:
@@ -530,13 +551,15 @@ def _states_amount(text: str, kind: AmountKind) -> bool:
 
 
 def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float], pool: tuple[float, float], question: bool,
-                   model: AnswerModel | None = None, amount: AmountKind | None = None, person: bool = False
-                   ) -> PassageAnswer:
+                   model: AnswerModel | None = None, amount: AmountKind | None = None, person: bool = False,
+                   expansion: str | None = None) -> PassageAnswer:
     """The answering sentence of passage `row` and the passage's relevance features; `pool` is
     `pool_cosine` of the search's candidates, `question` whether the query is a question, `amount`
     what amount it asks for (`asked_amount`): then the highlight is the best sentence that states
     one, when the best of all states none and another does (`_states_amount`); `person` whether it asks
-    for a person (`asks_person`): then a list of authors may be the highlight.  A labelled list of
+    for a person (`asks_person`): then a list of authors may be the highlight; `expansion` the
+    abbreviation whose long form it asks for (`asked_expansion`): then the sentence that spells it
+    out is the highlight.  A labelled list of
     terms whose label the question names ("What are the keywords?") is the highlight.  The relevance
     features are those of the best sentence of all, as the model was trained."""
     model = model or answer_model()
@@ -551,7 +574,10 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
         if byline.any() and not byline.all():
             heading, logits = heading | byline, np.where(byline, logits.min() - 1.0, logits)
     best = shown = pick(logits, heading, leads)
-    if named.any() and not named[best]:
+    spelled = np.array([defines(index.sentence_text(r), expansion) for r in sentences]) if expansion else named[:0]
+    if spelled.any():
+        shown = int(np.argmax(spelled))
+    elif named.any() and not named[best]:
         shown = int(np.argmax(np.where(named, logits, -np.inf)))
     elif amount:
         states = np.array([_states_amount(index.sentence_text(r), amount) for r in sentences]) & ~heading

@@ -14,7 +14,7 @@ with the weights in `config.FusionParams`.  Each term is comparable across quest
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, get_args
@@ -32,7 +32,9 @@ from assistant.search.answer import (
     answer_model,
     answer_span,
     asked_amount,
+    asked_expansion,
     asks_person,
+    defines,
     is_question,
     list_asked,
     match_words,
@@ -236,17 +238,24 @@ class Searcher:
         terms = term_weights(self.index, question, tokens)
         scores = cand.fused(self.fusion, mode)
         pool, asked = pool_cosine(cand.dense, self.index.passage_docs(cand.rows)), is_question(question)
-        amount, person = asked_amount(question), asks_person(question)
+        amount, person, expansion = asked_amount(question), asks_person(question), asked_expansion(question)
         kept: list[Hit] = []
         taken: dict[int, list[tuple[int, int]]] = {}
         shown: set[tuple[int, int] | str] = set()
-        for i in self._answers_first(cand.rows, scores, tokens, person):
+        order: Iterable[int] = self._answers_first(cand.rows, scores, tokens, person)
+        if expansion:
+            # "What does CTb stand for?": every passage about CTb says "CTb"; the one that spells it
+            # out answers
+            order = list(order)
+            spelled = [i for i in order if defines(self.index.passage_text(int(cand.rows[i])), expansion)]
+            order = spelled + [i for i in order if i not in spelled]
+        for i in order:
             p = self.index.passage(int(cand.rows[i]))
             # Windows share a sentence or two by design; only a mostly shared window is a repeat.
             if any(min(p.end, e2) - max(p.start, s2) > 0.5 * min(p.end - p.start, e2 - s2)
                    for s2, e2 in taken.get(p.doc, [])):
                 continue
-            hit = self._hit(len(kept) + 1, p.row, float(scores[i]), q, terms, pool, asked, amount, person)
+            hit = self._hit(len(kept) + 1, p.row, float(scores[i]), q, terms, pool, asked, amount, person, expansion)
             # Two windows around one answering sentence are one spot: the second would show the
             # reader the same highlighted sentence again.  So is the same sentence in another
             # document: a file added twice, or a page that also stands in a whole-book page.
@@ -317,13 +326,15 @@ class Searcher:
         yield from aside
 
     def _hit(self, rank: int, row: int, score: float, q: np.ndarray, terms: dict[str, float], pool: tuple[float, float],
-             asked: bool, amount: AmountKind | None, person: bool) -> Hit:
+             asked: bool, amount: AmountKind | None, person: bool, expansion: str | None = None) -> Hit:
         p = self.index.passage(row)
         doc = self.index.document(p.doc)
-        answer = passage_answer(self.index, row, q, terms, pool, asked, self.answers, amount, person)
+        answer = passage_answer(self.index, row, q, terms, pool, asked, self.answers, amount, person, expansion)
         best = answer.sentence
         hs, he = answer_span(self.index, row, best) if best is not None else (p.start, p.end)
         probability = float(self.answers.probability(answer.relevance)[0]) if best is not None else 0.0
+        if expansion and defines(doc.text[hs:he], expansion):
+            probability = 1.0  # the sentence that spells out the abbreviation asked about answers it
         pages = doc.page_range(p.start, p.end)
         labels = [doc.page_label(n) for n in (pages[0], pages[-1])] if pages else []
         label = "" if not labels else labels[0] if labels[0] == labels[1] else f"{labels[0]}-{labels[1]}"
