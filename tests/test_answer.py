@@ -585,3 +585,18 @@ def test_a_sentence_using_an_abbreviation_holds_the_terms_of_its_long_form(encod
     share = dict(zip([searcher.index.sentence_text(r) for r in sentences], x[:, SENTENCE_FEATURES.index("term_share")]))
     said = sum(w for t, w in terms.items() if t in {"children", "centr", "from", "studi"}) / sum(terms.values())
     assert share["None of the 36 CCs withdrew from the study."] == pytest.approx(said, rel=1e-4)
+
+
+def test_a_contact_line_is_an_author_line_and_not_an_answer():
+    # A provisional PDF's front page lists its authors with their e-mail addresses, one line or
+    # one per author: no comma separates the names, yet the line answers only who; a sentence that
+    # mentions an address among words is still prose. (The highlight passes a byline over unless
+    # the question asks who: `test_a_list_of_authors_is_the_highlight_only_for_a_question_that_asks_who`.)
+    from assistant.search.answer import is_byline
+
+    assert is_byline("Paul Hindmarch (paul.hindmarch@nuth.nhs.uk) Adrian Hawkins (adrian.hawkins@nuth.nhs.uk) "
+                     "Elaine McColl (elaine.mccoll@newcastle.ac.uk) On behalf of the Keeping Children Safe study group")
+    assert is_byline("Thomas RE Barnes Email: t.r.barnes@imperial.ac.uk")
+    assert is_byline("* Correspondence: jodie.dodd@adelaide.edu.au")
+    assert not is_byline("Send questions about the trial to the editor (editor@journal.org) before May.")
+    assert not is_byline("Participants were directed to the U@Uni website.")

@@ -515,12 +515,22 @@ _DEGREE = re.compile(r"^[A-Z][a-z]{0,2}[A-Z][A-Za-z]{0,4}$")  # "PhD", "MSc", "F
 
 def is_byline(text: str) -> bool:
     """A paper's list of authors: three or more names separated by commas, semicolons or "and",
-    most of its parts names ("Jodie M Dodd1,2*, Courtney Cramp, Zhixian Sui, ..."). It names the
-    topic's researchers and answers only a question that asks who."""
+    most of its parts names ("Jodie M Dodd1,2*, Courtney Cramp, Zhixian Sui, ..."); or its contact
+    line, an e-mail address with at most names beside it ("Paul Hindmarch (paul.hindmarch@nuth.nhs.uk)
+    Adrian Hawkins (...)", "* Correspondence: jodie.dodd@adelaide.edu.au"). It names the topic's
+    researchers and answers only a question that asks who."""
+    contact = _EMAIL.sub(", ", text)
+    if contact != text:
+        rest = [p.strip() for p in _CONTACT_LABEL.sub(", ", contact).split(",") if p.strip()]
+        return sum(bool(_AUTHOR.match(p) or _DEGREE.match(p)) for p in rest) >= 0.6 * len(rest)
     parts = [p.strip() for p in re.split(r"[,;]\s+|\s+and\s+", text.strip().rstrip(".")) if p.strip()]
     parts = [p for p in parts if not _DEGREE.match(p)]
     names = sum(bool(_AUTHOR.match(p)) for p in parts if len(p) <= 60)
     return names >= 3 and names >= 0.6 * len(parts)
+
+
+_EMAIL = re.compile(r"\s*\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?[.;]?\s*")
+_CONTACT_LABEL = re.compile(r"^\W*|\b(?:e-?mail(?:\s+addresses?)?|correspondence|corresponding\s+author)\b\s*:?", re.I)
 
 
 AmountKind = Literal["number", "frequency"]
