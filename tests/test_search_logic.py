@@ -321,3 +321,23 @@ def test_a_question_for_an_abbreviations_long_form_is_answered_by_the_sentence_t
     assert hits[0].probability == 1.0 and searcher.answered(hits, "What does CTb stand for?")
     spelled = acronym_definitions("time in moderate-to-vigorous physical activity (MVPA; at least 2000 counts/min)")
     assert spelled == {"MVPA": "moderate-to-vigorous physical activity"}
+
+
+def test_a_question_that_names_one_paper_is_answered_from_that_paper_first(encoder):
+    # Two protocols, each with a sample size section; the other paper's heading matches the
+    # question's words word for word. A name one title holds and no other document ("BeneMin")
+    # puts its paper's passages first; a name two documents hold ("DNA"), or two names of two
+    # papers, put none first.
+    docs = [document_from_text("focus.txt", "Sample size calculation\n\nThe sample size calculation is based on the "
+                                            "primary outcome; the sample size was calculated for 80% power.",
+                               title="The FOCUS trial protocol"),
+            document_from_text("benemin.txt", "Recruitment\n\nWe aim to enrol 226 participants in 8 centres, allowing "
+                                              "for 20% loss to follow-up. BeneMin stores DNA.",
+                               title="Minocycline in early psychosis (BeneMin): a protocol"),
+            document_from_text("other.txt", "Storage\n\nSamples of DNA were frozen.", title="A biobank")]
+    searcher = _in_memory(encoder, docs)
+    hits = searcher.search("How was the sample size calculated in BeneMin?", k=2)
+    assert [h.doc_id for h in hits] == ["benemin.txt", "focus.txt"]
+    assert searcher.named_document("How was the sample size calculated in BeneMin?") == searcher.index.doc_row("benemin.txt")
+    assert searcher.named_document("Where is the DNA of BeneMin and FOCUS kept?") is None
+    assert searcher.named_document("Where is DNA stored?") is None

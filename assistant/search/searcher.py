@@ -169,6 +169,24 @@ class Searcher:
             else np.zeros(len(rows), np.float32)
         return Candidates(rows, dense, bm25.astype(np.float32), sentence, identifier)
 
+    def named_document(self, question: str) -> int | None:
+        """The one document the question names: by a name (a word set in capitals, after its
+        first) that its title holds and no other document's text ("BeneMin", "the FOCUS trial");
+        None when it names none, or more than one."""
+        first = re.match(r"\W*[\w@.-]*", question)
+        words = [m.group() for m in _NAMED.finditer(question) if m.start() >= (first.end() if first else 0)]
+        if not words or self.index.n_documents < 2:
+            return None
+        as_written = set(acronyms(question))
+        docs, titles = self.index.passage_docs(), self.index.doc_titles
+        found = set()
+        for word in dict.fromkeys(words):
+            terms = [word] if word in as_written else bm25_tokenize([word])[0][:1]
+            holders = np.unique(docs[self.index.bm25_scores(terms) > 0]) if terms else []
+            if len(holders) == 1 and re.search(rf"(?<![\w@.-]){re.escape(word)}(?![\w@-])", titles[holders[0]]):
+                found.add(int(holders[0]))
+        return found.pop() if len(found) == 1 else None
+
     def _identifier_share(self, rows: np.ndarray, tokens: list[str], capitals: list[str], references: list[str],
                           options: list[str] = ()) -> np.ndarray:
         """Per candidate, the share of the question's identifiers it holds: its words of letters and
@@ -243,6 +261,13 @@ class Searcher:
         taken: dict[int, list[tuple[int, int]]] = {}
         shown: set[tuple[int, int] | str] = set()
         order: Iterable[int] = self._answers_first(cand.rows, scores, tokens, person)
+        named = self.named_document(question)
+        if named is not None:
+            # "How was the sample size calculated in BeneMin?" asks BeneMin's paper, even where
+            # another paper's "Sample size calculation" matches its other words better
+            order = list(order)
+            docs = self.index.passage_docs(cand.rows)
+            order = [i for i in order if docs[i] == named] + [i for i in order if docs[i] != named]
         if expansion:
             # "What does CTb stand for?": every passage about CTb says "CTb"; the one that spells it
             # out answers
