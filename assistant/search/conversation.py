@@ -107,6 +107,8 @@ def _is_name(word: str) -> bool:
         and not (word.endswith("s") and (word[:-1] in known or (word.endswith("es") and word[:-2] in known)))
 
 
+# How much more like a new topic another phrase must be than the unknown word a name would replace.
+_CLEARLY_MORE_LIKE = 0.05
 MAX_PHRASES = 96  # phrases of the previous question a new topic is compared with (a long question has ~60)
 
 
@@ -440,7 +442,7 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
     # ("depression" -> "anxiety" -> "schizophrenia").
     if topic and slot and slot in previous:
         return ResolvedQuery(question, _into_slot(previous, slot, topic, encoder), kind, topic)
-    if named := _named_topic(question, previous, topic):
+    if named := _named_topic(question, previous, topic, encoder):
         return named
     # The last phrases only: a question puts its topic last, and each phrase is embedded.
     spans = _phrases(previous)[-MAX_PHRASES:]
@@ -479,13 +481,26 @@ _LEAD_PREPOSITION = re.compile(r"^(?:(?:and|but|also|or|then|now)\s+|(?:what|how
                                re.I)
 
 
-def _named_topic(question: str, previous: str, topic: str) -> ResolvedQuery | None:
+def _named_topic(question: str, previous: str, topic: str, encoder) -> ResolvedQuery | None:
     """"What about LIMIT?" after "Who funded the FOCUS trial?", "And httpcore?" after "How do I
     install bm25s?": a name takes the place of the previous question's only name (the embedding
     model knows neither).  None when the topic or the question names no one thing."""
     name = _ARTICLE.sub("", topic)
-    names = {m.group(): m.start() for m in [*_NAME.finditer(previous), *_WORD.finditer(previous)] if _is_name(m.group())}
     named = _is_name(name)
+    names = {m.group(): m.start() for m in [*_NAME.finditer(previous), *_WORD.finditer(previous)] if _is_name(m.group())}
+    spans = _phrases(previous)
+    if _NAME.fullmatch(name) and not any(_NAME.fullmatch(w) for w in names) and len(spans) > 1:
+        # A word is a name only by being no English word to the model ("httpcore", but also
+        # "neuroplasticity"): a name written with capitals ("PTSD") does not take its place when
+        # another phrase is clearly more like it ("And PTSD?" after "How does neuroplasticity help
+        # with depression?" asks about PTSD, not of it; "And HTTPX?" after "How do I configure
+        # httpcore with proxies?" replaces httpcore, "And BDNF?" after "Does minocycline reduce
+        # negative symptoms?" minocycline).
+        vecs = encoder.encode([name] + [previous[s:e] for s, e in spans])
+        sims = vecs[1:] @ vecs[0]
+        holds = np.array([any(s <= i < e for i in names.values()) for s, e in spans])
+        if holds.any() and (~holds).any() and sims[~holds].max() >= sims[holds].max() + _CLEARLY_MORE_LIKE:
+            names = {}
     if not names and name[:1].isupper():
         # Without one, a capitalised word inside the question names something, and so does a
         # capitalised topic: "Apache" of "What does the Apache license say about trademarks?" for
