@@ -286,11 +286,9 @@ def _ends_in_colon(text: str, sents: list[tuple[int, int]], block: tuple[int, in
     return text[sents[block[1]][1] - 1] == ":"
 
 
-_UNFINISHED = re.compile(r"[^.!?;,…\"”’]\s*$")
-_HEADING_WORDS = 12
-
-
-_HEADING_LINE = re.compile(r"[A-Z][^\W\d_]*(?:[ '’-][^\W\d_]+)*")
+_HEADING_WORDS = 12  # the most words of a line taken for a heading no reader marked as one
+_HEADING_LINE = re.compile(r"[A-Z][^\W\d_]*(?:[ '’-][^\W\d_]+)*")  # words alone, the first capitalised
+_UNFINISHED = re.compile(r"[^.!?;,…\"”’]\s*$")  # a line that ends no sentence
 
 
 def _heading_line(text: str, sents: list[tuple[int, int]], block: tuple[int, int, tuple[str, ...]]) -> bool:

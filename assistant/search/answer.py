@@ -584,7 +584,7 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
         if byline.any() and not byline.all():
             heading, logits = heading | byline, np.where(byline, logits.min() - 1.0, logits)
     best = shown = pick(logits, heading, leads)
-    spelled = np.array([defines(index.sentence_text(r), expansion) for r in sentences]) if expansion else named[:0]
+    spelled = np.array([bool(expansion) and defines(index.sentence_text(r), expansion) for r in sentences])
     if spelled.any():
         shown = int(np.argmax(spelled))
     elif named.any() and not named[best]:

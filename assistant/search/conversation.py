@@ -799,10 +799,10 @@ _SUBJECT = re.compile(rf"^(?:what|which)\s+(.+?)\s+{_BE_HAVE}\s+[\w'-]+$", re.I)
 _NO_PREPOSITION = r"(?!(?:with|in|on|for|to|of|by|from|at|about|during|after|before|under|over|into)\b)"
 _ADVERB_SUBJECT = re.compile(rf"^(?:where|when|how|why)\s+{_BE_HAVE}\s+((?:(?:the|a|an|this|that)\s+)?[\w'-]+"
                              rf"(?:\s+{_NO_PREPOSITION}[\w'-]+){{0,2}}?)\s+[\w'-]+$", re.I)
-# "Who funded the GoActive study?": without a preposition or an auxiliary, what follows its verb
-# ("Which therapies change the brain?": after "which" comes a noun, not the verb)
 # The noun a do-question asks about: "side effects" of "What side effects does minocycline have?".
 _ASKED_NOUN = re.compile(r"^(?:what|which)\s+((?:[\w'-]+\s+){0,2}?[\w'-]+)\s+(?:does|do|did)\s", re.I)
+# "Who funded the GoActive study?": without a preposition or an auxiliary, what follows its verb
+# ("Which therapies change the brain?": after "which" comes a noun, not the verb)
 _AFTER_VERB = re.compile(r"^(?:who|what)\s+[\w'-]+\s+(.+)$", re.I)
 
 

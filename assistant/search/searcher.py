@@ -260,21 +260,7 @@ class Searcher:
         kept: list[Hit] = []
         taken: dict[int, list[tuple[int, int]]] = {}
         shown: set[tuple[int, int] | str] = set()
-        order: Iterable[int] = self._answers_first(cand.rows, scores, tokens, person)
-        named = self.named_document(question)
-        if named is not None:
-            # "How was the sample size calculated in BeneMin?" asks BeneMin's paper, even where
-            # another paper's "Sample size calculation" matches its other words better
-            order = list(order)
-            docs = self.index.passage_docs(cand.rows)
-            order = [i for i in order if docs[i] == named] + [i for i in order if docs[i] != named]
-        if expansion:
-            # "What does CTb stand for?": every passage about CTb says "CTb"; the one that spells it
-            # out answers
-            order = list(order)
-            spelled = [i for i in order if defines(self.index.passage_text(int(cand.rows[i])), expansion)]
-            order = spelled + [i for i in order if i not in spelled]
-        for i in order:
+        for i in self._in_order(cand.rows, scores, question, tokens, person, expansion):
             p = self.index.passage(int(cand.rows[i]))
             # Windows share a sentence or two by design; only a mostly shared window is a repeat.
             if any(min(p.end, e2) - max(p.start, s2) > 0.5 * min(p.end - p.start, e2 - s2)
@@ -328,6 +314,23 @@ class Searcher:
             if held and not any((h & allowed).any() if allowed is not None else h.any() for h in held):
                 unknown.append(name)
         return unknown
+
+    def _in_order(self, rows: np.ndarray, scores: np.ndarray, question: str, tokens: list[str], person: bool,
+                  expansion: str | None) -> Iterable[int]:
+        """Candidate positions in the order a search looks at them: `_answers_first`; then, where
+        the question names one document, its passages before the others' ("How was the sample size
+        calculated in BeneMin?" asks BeneMin's paper, even where another paper's "Sample size
+        calculation" matches its other words better); where it asks for an abbreviation's long
+        form (`expansion`), the passages that spell it out before all ("What does CTb stand for?":
+        every passage about CTb says "CTb")."""
+        order: Iterable[int] = self._answers_first(rows, scores, tokens, person)
+        named = self.named_document(question)
+        if named is not None:
+            docs = self.index.passage_docs(rows)
+            order = sorted(order, key=lambda i: docs[i] != named)  # stable: the order within each stays
+        if expansion:
+            order = sorted(order, key=lambda i: not defines(self.index.passage_text(int(rows[i])), expansion))
+        return order
 
     def _answers_first(self, rows: np.ndarray, scores: np.ndarray, tokens: list[str], person: bool) -> Iterator[int]:
         """Candidate positions by score, passages of a reference list and of a paper's declarations
