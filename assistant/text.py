@@ -13,7 +13,7 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = ["FUNCTION_WORDS", "MIN_REPEAT", "QUESTION_FILLER", "STOP_WORDS", "WORD", "acronym_definitions",
-           "acronyms", "command_options", "holds_option", "bm25_terms", "bm25_tokenize", "expanded_acronyms",
+           "acronyms", "command_options", "holds_option", "bm25_terms", "bm25_tokenize", "expanded_acronyms", "glossary_definitions",
            "identifiers", "mixed_case_names", "numbered_references", "collapse_spaces", "has_surrogate",
            "normalize_unicode", "same_text", "stemmer", "stems", "strip_control"]
 
@@ -231,6 +231,24 @@ def acronym_definitions(text: str) -> dict[str, str]:
         words = text[max(0, m.start() - 300) : m.start()].split()
         long = _long_form(short, " ".join(words[-min(len(short) + 5, 2 * len(short)):]))
         if len(long.split()) >= 2:
+            out[short] = long
+    return out
+
+
+# An entry of a list of abbreviations: "UHR: Ultra-high risk;", "CTb, cholera toxin B subunit;".
+_GLOSSED = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z0-9-]{1,9})\s*[:,=–—]\s+([^;:,\n]{3,80}?)\s*(?=[;.\n]|$)")
+
+
+def glossary_definitions(text: str) -> dict[str, str]:
+    """Abbreviations a list of them spells out ("Abbreviations: ... QALY: Quality adjusted life
+    years; ..."), with two or more capitals, each with its long form: the words after it whose
+    initial letters it takes in order, as `acronym_definitions` reads the words before one."""
+    out: dict[str, str] = {}
+    for m in _GLOSSED.finditer(text):
+        short, long = m.group(1), m.group(2).strip()
+        if short in out or sum(c.isupper() for c in short) < 2 or len(long.split()) < 2:
+            continue
+        if _long_form(short, long) == long:
             out[short] = long
     return out
 

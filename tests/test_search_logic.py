@@ -341,3 +341,25 @@ def test_a_question_that_names_one_paper_is_answered_from_that_paper_first(encod
     assert searcher.named_document("How was the sample size calculated in BeneMin?") == searcher.index.doc_row("benemin.txt")
     assert searcher.named_document("Where is the DNA of BeneMin and FOCUS kept?") is None
     assert searcher.named_document("Where is DNA stored?") is None
+
+
+def test_an_abbreviation_spelled_out_only_in_the_list_of_abbreviations_is_answered_from_it(encoder, tmp_path):
+    # A paper that uses "QALY" in its text but spells it out only in its list of abbreviations; its
+    # reference list has an entry whose author initials read like one ("PR: Perl ER") and is no
+    # answer to "What does PR stand for?".
+    from assistant.ingest import load_file
+    from assistant.text import glossary_definitions
+
+    page = tmp_path / "paper.md"
+    page.write_text("# A trial of an online health intervention\n\n## Results\n\nThe cost per QALY was not estimated, "
+                    "and the QALY gained was small in both arms of the trial.\n\n## Abbreviations\n\nBMI: Body mass "
+                    "index; QALY: Quality adjusted life years; RCT: Randomised controlled trial.\n\n## References\n\n"
+                    "1. Smith J, PR: Perl ER. A public relations study. 2010.\n")
+    doc, _ = load_file(page, "paper.md")
+    searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder, ChunkingParams(max_tokens=64)))
+    hit = searcher.search("What does QALY stand for?", k=1)[0]
+    assert hit.section == ("Abbreviations",) and "QALY: Quality adjusted life years" in hit.highlight.text
+    assert hit.probability == 1.0
+    assert glossary_definitions("BMI: Body mass index; QALY: Quality adjusted life years;")["QALY"] == "Quality adjusted life years"
+    assert "PR" in glossary_definitions("Smith J, PR: Perl ER. A study.")  # why reference lists are left out
+    assert searcher.search("What does PR stand for?", k=1)[0].probability < 1.0

@@ -41,7 +41,14 @@ import numpy as np
 from assistant.chunking import is_list_item
 from assistant.index import Index
 from assistant.linear import LinearModel
-from assistant.text import STOP_WORDS, acronym_definitions, bm25_tokenize, command_options, expanded_acronyms
+from assistant.text import (
+    STOP_WORDS,
+    acronym_definitions,
+    bm25_tokenize,
+    command_options,
+    expanded_acronyms,
+    glossary_definitions,
+)
 
 __all__ = ["MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord", "PassageAnswer",
            "answer_span", "answer_model", "asked_amount", "asked_expansion", "asks_person", "defines", "is_byline",
@@ -496,8 +503,9 @@ def asked_expansion(question: str) -> str | None:
 
 
 def defines(text: str, short: str) -> bool:
-    """Whether `text` spells out the abbreviation `short` before it: "cholera toxin B subunit (CTb)"."""
-    return f"({short}" in text and short in acronym_definitions(text)
+    """Whether `text` spells out the abbreviation `short`: before it, "cholera toxin B subunit
+    (CTb)", or after it in a list of abbreviations, "QALY: Quality adjusted life years;"."""
+    return (f"({short}" in text and short in acronym_definitions(text)) or (short in text and short in glossary_definitions(text))
 
 
 def asks_person(question: str) -> bool:

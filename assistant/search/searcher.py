@@ -329,8 +329,14 @@ class Searcher:
             docs = self.index.passage_docs(rows)
             order = sorted(order, key=lambda i: docs[i] != named)  # stable: the order within each stays
         if expansion:
-            order = sorted(order, key=lambda i: not defines(self.index.passage_text(int(rows[i])), expansion))
+            order = sorted(order, key=lambda i: not self._spells_out(int(rows[i]), expansion))
         return order
+
+    def _spells_out(self, row: int, short: str) -> bool:
+        """Whether passage `row` spells out the abbreviation `short` (`defines`), outside a reference
+        list, whose entries' initials and names read like a list of abbreviations ("PR: Perl ER")."""
+        p = self.index.passage(row)
+        return not self.index.document(p.doc).in_references(p.start) and defines(self.index.passage_text(row), short)
 
     def _answers_first(self, rows: np.ndarray, scores: np.ndarray, tokens: list[str], person: bool) -> Iterator[int]:
         """Candidate positions by score, passages of a reference list and of a paper's declarations
@@ -361,7 +367,7 @@ class Searcher:
         best = answer.sentence
         hs, he = answer_span(self.index, row, best) if best is not None else (p.start, p.end)
         probability = float(self.answers.probability(answer.relevance)[0]) if best is not None else 0.0
-        if expansion and defines(doc.text[hs:he], expansion):
+        if expansion and not doc.in_references(hs) and defines(doc.text[hs:he], expansion):
             probability = 1.0  # the sentence that spells out the abbreviation asked about answers it
         pages = doc.page_range(p.start, p.end)
         labels = [doc.page_label(n) for n in (pages[0], pages[-1])] if pages else []
