@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 
 __all__ = ["FUNCTION_WORDS", "MIN_REPEAT", "QUESTION_FILLER", "STOP_WORDS", "WORD", "acronym_definitions",
-           "acronyms", "command_options", "holds_option", "bm25_terms", "bm25_tokenize", "expanded_acronyms", "glossary_definitions",
-           "identifiers", "mixed_case_names", "numbered_references", "collapse_spaces", "has_surrogate",
-           "normalize_unicode", "same_text", "stemmer", "stems", "strip_control"]
+           "acronyms", "command_options", "holds_option", "bm25_terms", "bm25_tokenize", "expanded_acronyms",
+           "glossary_definitions", "glossary_entry", "identifiers", "mixed_case_names", "numbered_references",
+           "collapse_spaces", "has_surrogate", "normalize_unicode", "same_text", "stemmer", "stems", "strip_control"]
 
 _CHAR_MAP = {
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
@@ -244,13 +245,22 @@ def glossary_definitions(text: str) -> dict[str, str]:
     years; ..."), with two or more capitals, each with its long form: the words after it whose
     initial letters it takes in order, as `acronym_definitions` reads the words before one."""
     out: dict[str, str] = {}
+    for short, long, _ in _glossed(text):
+        out.setdefault(short, long)
+    return out
+
+
+def glossary_entry(text: str, short: str) -> tuple[int, int] | None:
+    """Where in `text` a list of abbreviations spells out `short` ("QALY: Quality adjusted life
+    years"), as `glossary_definitions` reads it; None where it does not."""
+    return next((span for s, _, span in _glossed(text) if s == short), None)
+
+
+def _glossed(text: str) -> Iterator[tuple[str, str, tuple[int, int]]]:
     for m in _GLOSSED.finditer(text):
         short, long = m.group(1), m.group(2).strip()
-        if short in out or sum(c.isupper() for c in short) < 2 or len(long.split()) < 2:
-            continue
-        if _long_form(short, long) == long:
-            out[short] = long
-    return out
+        if sum(c.isupper() for c in short) >= 2 and len(long.split()) >= 2 and _long_form(short, long) == long:
+            yield short, long, (m.start(1), m.start(2) + len(long))
 
 
 def expanded_acronyms(text: str, definitions: dict[str, str]) -> str:

@@ -358,8 +358,8 @@ def test_an_abbreviation_spelled_out_only_in_the_list_of_abbreviations_is_answer
     doc, _ = load_file(page, "paper.md")
     searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder, ChunkingParams(max_tokens=64)))
     hit = searcher.search("What does QALY stand for?", k=1)[0]
-    assert hit.section == ("Abbreviations",) and "QALY: Quality adjusted life years" in hit.highlight.text
-    assert hit.probability == 1.0
+    assert hit.section == ("Abbreviations",) and hit.highlight.text == "QALY: Quality adjusted life years"
+    assert hit.probability == 1.0 and doc.text[hit.highlight.start : hit.highlight.end] == hit.highlight.text
     assert glossary_definitions("BMI: Body mass index; QALY: Quality adjusted life years;")["QALY"] == "Quality adjusted life years"
     assert "PR" in glossary_definitions("Smith J, PR: Perl ER. A study.")  # why reference lists are left out
     assert searcher.search("What does PR stand for?", k=1)[0].probability < 1.0

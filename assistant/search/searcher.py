@@ -49,6 +49,7 @@ from assistant.text import (
     acronyms,
     bm25_tokenize,
     command_options,
+    glossary_entry,
     holds_option,
     identifiers,
     mixed_case_names,
@@ -369,6 +370,8 @@ class Searcher:
         probability = float(self.answers.probability(answer.relevance)[0]) if best is not None else 0.0
         if expansion and not doc.in_references(hs) and defines(doc.text[hs:he], expansion):
             probability = 1.0  # the sentence that spells out the abbreviation asked about answers it
+            if f"({expansion}" not in doc.text[hs:he] and (entry := glossary_entry(doc.text[hs:he], expansion)):
+                hs, he = hs + entry[0], hs + entry[1]  # a list of abbreviations: its one entry
         pages = doc.page_range(p.start, p.end)
         labels = [doc.page_label(n) for n in (pages[0], pages[-1])] if pages else []
         label = "" if not labels else labels[0] if labels[0] == labels[1] else f"{labels[0]}-{labels[1]}"
