@@ -62,6 +62,14 @@ __all__ = ["MODES", "Candidates", "Mode", "Searcher"]
 Mode = Literal["hybrid", "dense", "bm25"]
 # A name in a question: a word set in a capital ("France", "GoActive", "U@Uni", "NK1").
 _NAMED = re.compile(r"(?<![\w@.-])[A-Z][\w@.-]*\w")
+
+
+def _names_after_first(question: str) -> list[str]:
+    """The question's names (`_NAMED`) but its first word, capitalised as a sentence opens."""
+    first = re.match(r"\W*[\w@.-]*", question)
+    return [m.group() for m in _NAMED.finditer(question) if m.start() >= (first.end() if first else 0)]
+
+
 # The candidates whose best sentence is read (`Searcher._best_sentence_scores`): more than a page of
 # hits after de-duplication, and the first ten documents an evaluation scores.
 _READ_LEADERS = 30
@@ -174,8 +182,7 @@ class Searcher:
         """The one document the question names: by a name (a word set in capitals, after its
         first) that its title holds and no other document's text ("BeneMin", "the FOCUS trial");
         None when it names none, or more than one."""
-        first = re.match(r"\W*[\w@.-]*", question)
-        words = [m.group() for m in _NAMED.finditer(question) if m.start() >= (first.end() if first else 0)]
+        words = _names_after_first(question)
         if not words or self.index.n_documents < 2:
             return None
         as_written = set(acronyms(question))
@@ -183,9 +190,9 @@ class Searcher:
         found = set()
         for word in dict.fromkeys(words):
             terms = [word] if word in as_written else bm25_tokenize([word])[0][:1]
-            holders = np.unique(docs[self.index.bm25_scores(terms) > 0]) if terms else []
-            if len(holders) == 1 and re.search(rf"(?<![\w@.-]){re.escape(word)}(?![\w@-])", titles[holders[0]]):
-                found.add(int(holders[0]))
+            holder = self._sole_document(terms, docs) if terms else None
+            if holder is not None and re.search(rf"(?<![\w@.-]){re.escape(word)}(?![\w@-])", titles[holder]):
+                found.add(holder)
         return found.pop() if len(found) == 1 else None
 
     def _identifier_share(self, rows: np.ndarray, tokens: list[str], capitals: list[str], references: list[str],
@@ -200,10 +207,15 @@ class Searcher:
         if capitals and self.index.n_documents > 1:
             docs = self.index.passage_docs()
             for term in capitals:
-                named = np.unique(docs[self.index.bm25_scores([term]) > 0])
-                if len(named) == 1:
-                    held.append(docs[rows] == named[0])
+                if (named := self._sole_document([term], docs)) is not None:
+                    held.append(docs[rows] == named)
         return np.mean(held, axis=0).astype(np.float32) if held else np.zeros(len(rows), np.float32)
+
+    def _sole_document(self, terms: list[str], docs: np.ndarray) -> int | None:
+        """The one document whose passages hold the BM25 `terms` (`docs`: each passage's document),
+        or None when none or several do."""
+        holders = np.unique(docs[self.index.bm25_scores(terms) > 0])
+        return int(holders[0]) if len(holders) == 1 else None
 
     def _best_sentence_scores(self, rows: np.ndarray, q: np.ndarray, tokens: list[str], ahead: np.ndarray
                               ) -> np.ndarray:
@@ -295,8 +307,7 @@ class Searcher:
         """The names the question uses (a capitalised word after its first, a word in capitals)
         that no passage of the searched documents holds: "France" of "What is the capital of
         France?" asked of a programming book, which answers the "capital" of a Cyrillic letter."""
-        first = re.match(r"\W*[\w@.-]*", question)
-        words = [m.group() for m in _NAMED.finditer(question) if m.start() >= (first.end() if first else 0)]
+        words = _names_after_first(question)
         # Only a word the embedding model's vocabulary holds whole ("France", "Python", "UK"): an
         # unknown one is more often a spelling of a name the documents write otherwise ("IP3R" for
         # "IP(3)R", "Admpchordin" for "Admp/Chordin") than a name they lack.
