@@ -168,7 +168,7 @@ def self_check() -> dict:
         enc.encode(texts[:8])  # loads the model and meets the kernels once
         vectors[p] = enc.encode(texts)
         directions[p] = _difference_directions(enc.encode(first + second), len(first))
-    for _ in range(2):  # interleaved, so a burst of load elsewhere on the machine hits every path
+    for _ in range(3):  # interleaved, so a burst of load elsewhere on the machine hits every path
         for p, enc in encoders.items():
             t0 = time.perf_counter()
             enc.encode(texts)
