@@ -93,14 +93,14 @@ def test_scifact_files_load():
 
 @pytest.mark.skipif(not SCIFACT.exists(), reason="needs ../shared/beir/scifact")
 def test_eval_command_on_a_scifact_slice(tmp_path: Path):
-    """The whole `assistant eval --dataset` path on 40 test queries and their abstracts plus distractors."""
+    """The whole `assistant eval --dataset` path on 20 test queries and their abstracts plus distractors."""
     import subprocess
     import sys
 
     from tests.conftest import ROOT
 
     ds = load_beir(SCIFACT, "test")
-    qids = sorted(ds.qrels)[:40]
+    qids = sorted(ds.qrels)[:20]
     wanted = {d for q in qids for d in ds.qrels[q]}
     root = tmp_path / "slice"
     (root / "qrels").mkdir(parents=True)
