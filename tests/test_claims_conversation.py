@@ -380,6 +380,16 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("Why is a mutex wrapped in an Arc?", "What about Rc instead?", "Why is a mutex wrapped in an Rc?"),
     ("Does exercise improve memory in children?", "And in older adults too?",
      "Does exercise improve memory in older adults?"),
+    # a noun phrase like no phrase of the previous question takes the place of its article-led one
+    # (it was appended after the question mark)
+    ("How long did the walking sessions last?", "And the cooking classes?", "How long did the cooking classes last?"),
+    # "it" is the singular phrase a plural one modifies, not the plural ("nurses")
+    ("What causes burnout in nurses?", "How can it be prevented?", "How can burnout in nurses be prevented?"),
+    # "among" ends a run of content words, as "in" does
+    ("Did the intervention reduce smoking among men?", "What about women?",
+     "Did the intervention reduce smoking among women?"),
+    # the same thing under another preposition takes that preposition's place
+    ("Is CBT effective without medication?", "And with medication?", "Is CBT effective with medication?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

@@ -58,7 +58,10 @@ __all__ = ["FollowupKind", "ResolvedQuery", "continues_topic", "is_followup", "r
 
 # "more": a request for more of the previous answer ("Tell me more"), which shows what it did not
 FollowupKind = Literal["standalone", "new-topic", "reference", "more"]
-_STOP = FUNCTION_WORDS | QUESTION_FILLER
+# Prepositions the shared list of function words leaves out end a run of content words too:
+# "women" takes the place of "men" in "... reduce smoking among men?", not of "smoking among men".
+_STOP = FUNCTION_WORDS | QUESTION_FILLER | {"among", "amongst", "across", "through", "throughout", "toward", "towards",
+                                            "against", "despite", "beyond", "upon", "versus", "without"}
 _LEADS = re.compile(r"^(and|but|so|also|or|then|ok(ay)?|now)?\s*(what|how)\s+about\s+|^(and|but|also|or|then|now)\s+"
                     r"(for|with|in|regarding|about|of|the same for|same for)?\s*|^(same|likewise)\s+(for|with)\s+"
                     r"|^(what|how)\s+of\s+|^(?:and\s+)?(?:compared\s+(?:with|to)|versus|vs\.?|relative\s+to)\s+", re.I)
@@ -77,6 +80,7 @@ _PRONOUNS = re.compile(r"\b(it|its|they|them|their|this|that|these|those|he|she|
 _OWN = {"mine": "my", "yours": "your", "ours": "our", "theirs": "their"}
 _WORD = re.compile(r"[\w'-]+(?:\.[\w'-]+)*")  # "dns.lookup" is one word
 _ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 _DOUBLED = re.compile(r"\b(\w+)(\s+\1\b)+", re.I)
 _COORD = r"(?:\s*,\s*|\s+(?:and|or|&)\s+|\s*,\s*(?:and|or)\s+)"
 # Where the noun phrase that ends a question begins: after its last preposition or auxiliary verb.
@@ -451,6 +455,7 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
         # "And delete one?" after "How do I create a virtual environment?": without an article the
         # word may be a verb, so the verb of "How do I <verb> ...?" is a phrase it may replace
         spans.append(acts.span(1))
+    sims = np.zeros(0)
     if topic and spans:
         vecs = encoder.encode([topic] + [previous[s:e] for s, e in spans])
         sims = vecs[1:] @ vecs[0]
@@ -460,6 +465,15 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
         best = int(np.argmax(sims + bonus))
         if sims[best] > 0.25:
             return ResolvedQuery(question, _in_place_of(previous, *spans[best], topic), kind, topic)
+    led = [k for k, (s, _) in enumerate(spans) if _ARTICLE_BEFORE.search(previous[:s])]
+    if not lead and _ARTICLE.match(topic) and led and len(sims):
+        # "And the cooking classes?" after "How long did the walking sessions last?": a noun phrase
+        # like none of the previous question's takes the place of the one after an article that is
+        # most like it (appended, it made no question)
+        best = max(led, key=lambda k: sims[k])
+        s, e = spans[best]
+        return ResolvedQuery(question, _tidy(_put(previous, s - len(_ARTICLE_BEFORE.search(previous[:s]).group()), e,
+                                                   topic)), kind, topic)
     # "What about NK1?" after "What is neuroplasticity?": a question with one run of content words
     # asks about that run.
     runs = _runs(previous)
@@ -558,6 +572,13 @@ def _prepositional_topic(question: str, previous: str, lead: re.Match, encoder) 
                 # the place of the phrase most like it (anxiety), not of the amygdala
                 return ResolvedQuery(question, _in_place_of(previous, a, b, topic), "new-topic", topic)
         return ResolvedQuery(question, _tidy(_put(previous, s, e, topic)), "new-topic", topic)
+    said = re.search(r"\b(?:with|without|before|after|during|in|on|at|by|from|to|into|under|over|among|within|across)"
+                     r"\s+(?:the\s+)?" + re.escape(_ARTICLE.sub("", topic)) + r"(?![\w-])", previous, re.I)
+    if said and preposition != "for":
+        # "And with medication?" after "Is CBT effective without medication?": the same thing under
+        # another preposition, which takes the place of the previous one
+        return ResolvedQuery(question, _tidy(_put(previous, said.start(), said.end(), f"{preposition} {topic}")),
+                             "new-topic", topic)
     if preposition == "for" or _most_like(previous, topic, encoder) >= SAME_KIND:
         return None
     return _added(question, previous, lead)
@@ -803,6 +824,8 @@ _ADVERB_SUBJECT = re.compile(rf"^(?:where|when|how|why)\s+{_BE_HAVE}\s+((?:(?:th
 _ASKED_NOUN = re.compile(r"^(?:what|which)\s+((?:[\w'-]+\s+){0,2}?[\w'-]+)\s+(?:does|do|did)\s", re.I)
 # "Who funded the GoActive study?": without a preposition or an auxiliary, what follows its verb
 # ("Which therapies change the brain?": after "which" comes a noun, not the verb)
+# The verbs among `_PIVOT` whose object a pronoun may stand for ("What causes burnout in nurses?").
+_ACTING = {"affect", "affects", "cause", "causes", "treat", "treats"}
 _AFTER_VERB = re.compile(r"^(?:who|what)\s+[\w'-]+\s+(.+)$", re.I)
 
 
@@ -863,6 +886,11 @@ def _referent(question: str, plural: bool) -> str:
         pivots = list(_PIVOT.finditer(body))
         verb = _AFTER_VERB.match(body)
         tail = body[pivots[-1].end():].strip() if pivots else verb.group(1) if verb else ""
+        if (not plural and len(pivots) > 1 and _is_plural(tail) and " and " not in tail
+                and pivots[-2].group(1).lower() in _ACTING and not _is_plural(body[pivots[-2].end():])):
+            # "it" after "What causes burnout in nurses?": the singular phrase the last one
+            # modifies, with it ("burnout in nurses"), not "nurses"
+            tail = body[pivots[-2].end():].strip()
     if plural and not _is_plural(tail):
         tail = _plural_referent(body, tail, do is not None)
     # "What license is courlan under?": the preposition left at the end belongs to the question
