@@ -883,20 +883,26 @@ def _referent(question: str, plural: bool) -> str:
     elif subject and _content_words(subject.group(1)):
         tail = subject.group(1)
     else:
-        pivots = list(_PIVOT.finditer(body))
-        verb = _AFTER_VERB.match(body)
-        tail = body[pivots[-1].end():].strip() if pivots else verb.group(1) if verb else ""
-        if (not plural and len(pivots) > 1 and _is_plural(tail) and " and " not in tail
-                and pivots[-2].group(1).lower() in _ACTING and not _is_plural(body[pivots[-2].end():])):
-            # "it" after "What causes burnout in nurses?": the singular phrase the last one
-            # modifies, with it ("burnout in nurses"), not "nurses"
-            tail = body[pivots[-2].end():].strip()
+        tail = _last_phrase(body, plural)
     if plural and not _is_plural(tail):
         tail = _plural_referent(body, tail, do is not None)
     # "What license is courlan under?": the preposition left at the end belongs to the question
     tail = _STRANDED.sub("", tail)
     if not _content_words(tail):
         return ""
+    return tail
+
+
+def _last_phrase(body: str, plural: bool) -> str:
+    """The noun phrase a question ends with, after its last preposition or verb; for a singular
+    pronoun, the singular phrase a plural one modifies, with it: "it" after "What causes burnout in
+    nurses?" is "burnout in nurses", not "nurses"."""
+    pivots = list(_PIVOT.finditer(body))
+    verb = _AFTER_VERB.match(body)
+    tail = body[pivots[-1].end():].strip() if pivots else verb.group(1) if verb else ""
+    if (not plural and len(pivots) > 1 and _is_plural(tail) and " and " not in tail
+            and pivots[-2].group(1).lower() in _ACTING and not _is_plural(body[pivots[-2].end():])):
+        tail = body[pivots[-2].end():].strip()
     return tail
 
 
