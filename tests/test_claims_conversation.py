@@ -390,6 +390,9 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
      "Did the intervention reduce smoking among women?"),
     # the same thing under another preposition takes that preposition's place
     ("Is CBT effective without medication?", "And with medication?", "Is CBT effective with medication?"),
+    # a topic's own prepositional phrase takes the place of the one after the phrase it replaces
+    ("What is the prevalence of anxiety among students?", "And depression among nurses?",
+     "What is the prevalence of depression among nurses?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

@@ -759,8 +759,16 @@ def _in_place_of(previous: str, s: int, e: int, topic: str) -> str:
         # it: "acute stress" takes the place of "chronic stress", not of "stress" alone, which
         # would leave "chronic acute stress".
         s = _run_start(previous, s)
+    own = _TOPIC_PREPOSITION.search(topic)
+    if own and (same := re.match(rf"\s+{own.group(1)}\s+", previous[e:], re.I)):
+        # "And depression among nurses?" after "... of anxiety among students?": the topic's own
+        # "among" phrase takes the place of the one after the phrase it replaces
+        e = _phrase_at(previous, e + same.end())[1]
     s, e = _coordinated(previous, s, e)
     return _tidy(_put(previous, s, e, topic))
+
+
+_TOPIC_PREPOSITION = re.compile(r"\s(in|among|for|with|at|during|after|before|from|of)\s+\S", re.I)
 
 
 def _both_adverbs(phrase: str, topic: str) -> bool:
