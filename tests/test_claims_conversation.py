@@ -393,6 +393,11 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # a topic's own prepositional phrase takes the place of the one after the phrase it replaces
     ("What is the prevalence of anxiety among students?", "And depression among nurses?",
      "What is the prevalence of depression among nurses?"),
+    # "those in", "that of": the previous question's thing under a new circumstance; the verb a
+    # do-question ends with stays
+    ("What did the participants in the control group receive?", "And those in the intervention group?",
+     "What did the participants in the intervention group receive?"),
+    ("What was the mean age of the boys?", "And that of the girls?", "What was the mean age of the girls?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

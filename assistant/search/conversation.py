@@ -305,6 +305,10 @@ def _pair(previous: str | None, resolved: ResolvedQuery) -> str | None:
 def _resolve_one(question: str, previous: str | None, slot: str | None, encoder, pair: str | None = None,
                  earlier: tuple[str, ...] = ()) -> ResolvedQuery:
     q = question.strip()
+    if previous:
+        # "And those in the intervention group?", "And that of the girls?": the previous question's
+        # thing under a new circumstance, as "And in the intervention group?" asks
+        q = _THOSE_IN.sub(r"\1", q)
     if previous and (same_frame := _same_frame(q, previous)):
         return ResolvedQuery(question, same_frame, "new-topic")
     kind = is_followup(q) if previous else ""
@@ -399,6 +403,10 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         replaced = _SINGULAR_VERB.sub(_plural_verb, replaced[:at]) + replaced[at:]
     return ResolvedQuery(question, _unled(_tidy(replaced)), kind, topic) if n else \
         ResolvedQuery(question, f"{q} {topic}", kind)
+
+
+_THOSE_IN = re.compile(r"^((?:and|but|what\s+about|how\s+about)\s+)(?:those|the\s+ones|the\s+one|that)\s+"
+                       r"(?=(?:in|of|from|with|at|among|on|without|during|after|before)\s)", re.I)
 
 
 # A short follow-up searched together with the question before it: "Tell me more (What is X?)".
@@ -562,6 +570,11 @@ def _prepositional_topic(question: str, previous: str, lead: re.Match, encoder) 
         # Only the words up to the next preposition go: "for girls in GoActive" + "And for boys?"
         # keeps "in GoActive".
         s, e = _phrase_at(previous, after[-1].end())
+        if ((do := _DO_VERB.search(previous)) and s < do.start(1) < e
+                and not re.search(r"\b(?:do|does|did)\s+(?:I|you|we|they|one)\s", previous, re.I)):
+            # "What did the participants in the control group receive?": the verb a do-question
+            # ends with is no part of the phrase ("And in the intervention group?" keeps it)
+            e = len(previous[: do.start(1)].rstrip())
         spans = _phrases(previous)[-MAX_PHRASES:]
         if preposition != "for" and spans:
             v = encoder.encode([topic] + [previous[a:b] for a, b in spans])
