@@ -398,6 +398,12 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("What did the participants in the control group receive?", "And those in the intervention group?",
      "What did the participants in the intervention group receive?"),
     ("What was the mean age of the boys?", "And that of the girls?", "What was the mean age of the girls?"),
+    # the phrase after the preposition ends where it is most like the topic, not at the verb after
+    # it; and a topic's own "with" phrase replaces the one there
+    ("How many women in the walking group completed the study?", "And in the control group?",
+     "How many women in the control group completed the study?"),
+    ("Which brain regions change in people with chronic pain?", "And in people with depression?",
+     "Which brain regions change in people with depression?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

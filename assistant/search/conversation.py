@@ -575,6 +575,7 @@ def _prepositional_topic(question: str, previous: str, lead: re.Match, encoder) 
             # "What did the participants in the control group receive?": the verb a do-question
             # ends with is no part of the phrase ("And in the intervention group?" keeps it)
             e = len(previous[: do.start(1)].rstrip())
+        e = _through_own_phrase(previous, _likest_start(previous, s, e, topic, encoder), topic)
         spans = _phrases(previous)[-MAX_PHRASES:]
         if preposition != "for" and spans:
             v = encoder.encode([topic] + [previous[a:b] for a, b in spans])
@@ -595,6 +596,18 @@ def _prepositional_topic(question: str, previous: str, lead: re.Match, encoder) 
     if preposition == "for" or _most_like(previous, topic, encoder) >= SAME_KIND:
         return None
     return _added(question, previous, lead)
+
+
+def _likest_start(text: str, s: int, e: int, topic: str, encoder) -> int:
+    """Where the phrase [s, e) after a preposition ends: at the end of the start of it most like
+    `topic`, since a run of content words may go on into the verb ("in the walking group completed
+    the study": "the control group" takes the place of "the walking group").  A coordinated phrase
+    is kept whole."""
+    ends = [s + m.end() for m in re.finditer(r"[\w'-]+", text[s:e])]
+    if len(ends) < 3 or re.search(r",|\b(?:and|or)\b", text[s:e], re.I):
+        return e
+    vecs = encoder.encode([topic] + [text[s:x] for x in ends])
+    return ends[int(np.argmax(vecs[1:] @ vecs[0]))]
 
 
 # Cosine of two things of one kind by the embedding model ("depression" and "schizophrenia" 0.48,
@@ -772,13 +785,18 @@ def _in_place_of(previous: str, s: int, e: int, topic: str) -> str:
         # it: "acute stress" takes the place of "chronic stress", not of "stress" alone, which
         # would leave "chronic acute stress".
         s = _run_start(previous, s)
+    s, e = _coordinated(previous, s, _through_own_phrase(previous, e, topic))
+    return _tidy(_put(previous, s, e, topic))
+
+
+def _through_own_phrase(previous: str, e: int, topic: str) -> int:
+    """Where a phrase ending at `e` that `topic` replaces ends, with the phrase after it led by a
+    preposition the topic has too: "And depression among nurses?" after "... of anxiety among
+    students?" replaces "anxiety among students"."""
     own = _TOPIC_PREPOSITION.search(topic)
     if own and (same := re.match(rf"\s+{own.group(1)}\s+", previous[e:], re.I)):
-        # "And depression among nurses?" after "... of anxiety among students?": the topic's own
-        # "among" phrase takes the place of the one after the phrase it replaces
-        e = _phrase_at(previous, e + same.end())[1]
-    s, e = _coordinated(previous, s, e)
-    return _tidy(_put(previous, s, e, topic))
+        return _phrase_at(previous, e + same.end())[1]
+    return e
 
 
 _TOPIC_PREPOSITION = re.compile(r"\s(in|among|for|with|at|during|after|before|from|of)\s+\S", re.I)
