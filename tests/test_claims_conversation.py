@@ -404,6 +404,8 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
      "How many women in the control group completed the study?"),
     ("Which brain regions change in people with chronic pain?", "And in people with depression?",
      "Which brain regions change in people with depression?"),
+    # a pronoun alone is no topic to put in ("What is the that rate?")
+    ("What is the dropout rate?", "And that?", "And that? (What is the dropout rate?)"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

@@ -473,15 +473,8 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
         best = int(np.argmax(sims + bonus))
         if sims[best] > 0.25:
             return ResolvedQuery(question, _in_place_of(previous, *spans[best], topic), kind, topic)
-    led = [k for k, (s, _) in enumerate(spans) if _ARTICLE_BEFORE.search(previous[:s])]
-    if not lead and _ARTICLE.match(topic) and led and len(sims):
-        # "And the cooking classes?" after "How long did the walking sessions last?": a noun phrase
-        # like none of the previous question's takes the place of the one after an article that is
-        # most like it (appended, it made no question)
-        best = max(led, key=lambda k: sims[k])
-        s, e = spans[best]
-        return ResolvedQuery(question, _tidy(_put(previous, s - len(_ARTICLE_BEFORE.search(previous[:s]).group()), e,
-                                                   topic)), kind, topic)
+    if not lead and _ARTICLE.match(topic) and (replaced := _article_phrase_replaced(previous, spans, sims, topic)):
+        return ResolvedQuery(question, replaced, kind, topic)
     # "What about NK1?" after "What is neuroplasticity?": a question with one run of content words
     # asks about that run.
     runs = _runs(previous)
@@ -494,6 +487,17 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
         # topic, which is added to it with its preposition
         return _added(question, previous, lead)
     return ResolvedQuery(question, f"{previous} {topic}".strip(), kind)
+
+
+def _article_phrase_replaced(previous: str, spans: list[tuple[int, int]], sims: np.ndarray, topic: str) -> str | None:
+    """"And the cooking classes?" after "How long did the walking sessions last?": a noun phrase
+    like none of the previous question's takes the place of the one after an article that is most
+    like it (appended, it made no question).  None where no phrase follows an article."""
+    led = [k for k, (s, _) in enumerate(spans) if _ARTICLE_BEFORE.search(previous[:s])]
+    if not led or not len(sims):
+        return None
+    s, e = spans[max(led, key=lambda k: sims[k])]
+    return _tidy(_put(previous, s - len(_ARTICLE_BEFORE.search(previous[:s]).group()), e, topic))
 
 
 # A new topic that opens with a preposition: "And in children?", "What about after brain injury?".
@@ -708,6 +712,10 @@ def _topic_pointing_back(q: str, topic: str, previous: str, slot: str | None) ->
     """"What about killing it?": a new topic that points back is what is searched, its pronoun
     standing for the previous question's topic, as the person typed it; None for any other topic."""
     pronoun = _PRONOUNS.search(topic)
+    if pronoun and pronoun.group() == topic.strip():
+        # "And that?", "What about them?": a pronoun alone names no topic to put in; what it points
+        # at is searched with the previous question
+        return ResolvedQuery(q, f"{q} ({_underlying(previous)})", "reference")
     if not pronoun or len(_content_words(topic)) <= len(_content_words(pronoun.group())):
         return None
     referent = _topic_of(previous, slot, pronoun.group())
