@@ -869,10 +869,10 @@ _ADVERB_SUBJECT = re.compile(rf"^(?:where|when|how|why)\s+{_BE_HAVE}\s+((?:(?:th
                              rf"(?:\s+{_NO_PREPOSITION}[\w'-]+){{0,2}}?)\s+[\w'-]+$", re.I)
 # The noun a do-question asks about: "side effects" of "What side effects does minocycline have?".
 _ASKED_NOUN = re.compile(r"^(?:what|which)\s+((?:[\w'-]+\s+){0,2}?[\w'-]+)\s+(?:does|do|did)\s", re.I)
-# "Who funded the GoActive study?": without a preposition or an auxiliary, what follows its verb
-# ("Which therapies change the brain?": after "which" comes a noun, not the verb)
 # The verbs among `_PIVOT` whose object a pronoun may stand for ("What causes burnout in nurses?").
 _ACTING = {"affect", "affects", "cause", "causes", "treat", "treats"}
+# "Who funded the GoActive study?": without a preposition or an auxiliary, what follows its verb
+# ("Which therapies change the brain?": after "which" comes a noun, not the verb)
 _AFTER_VERB = re.compile(r"^(?:who|what)\s+[\w'-]+\s+(.+)$", re.I)
 
 
