@@ -257,7 +257,7 @@ def test_the_evaluation_tab_runs_the_built_in_evaluation(page):
     page.get_by_role("tab", name="Evaluation").click()
     page.locator("#run-eval").click()
     page.wait_for_function("document.querySelector('#eval-report') && "
-                           "document.querySelector('#eval-report').innerText.includes('hybrid')", timeout=120_000)
+                           "document.querySelector('#eval-report').innerText.includes('hybrid')", timeout=300_000)
     table = page.locator("#eval-report table").first  # the metrics; significance tests follow
     assert "recall@5" in table.inner_text().lower() and "hybrid" in table.inner_text()
     page.wait_for_selector("#eval-plot img", timeout=120_000)

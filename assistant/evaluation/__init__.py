@@ -1,4 +1,4 @@
-"""Retrieval evaluation: datasets (BEIR, our own set), metrics through ranx with significance tests,
+"""Retrieval evaluation: datasets (BEIR, our own set), metrics through ir_measures (trec_eval's code) with significance tests,
 reports and plots, and the runner that scores the retriever's configurations."""
 
 from __future__ import annotations

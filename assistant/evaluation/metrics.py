@@ -1,5 +1,6 @@
-"""Scoring runs: ranx metrics, paired significance tests, and passage rankings turned into
-document rankings (each document scores its best passage).
+"""Scoring runs: IR metrics by ir_measures on trec_eval's own code (pytrec_eval), paired
+significance tests, and passage rankings turned into document rankings (each document scores its
+best passage).
 
 Public API: `METRICS`, `RUN_DEPTH`, `EvalResult`, `evaluate`, `score_metrics`, `paired_tests`,
 `metrics_for`, `doc_run`.
@@ -45,20 +46,35 @@ class EvalResult:
     notes: list[str] = field(default_factory=list)
 
 
+# Our metric names and trec_eval's measures in ir_measures' notation.
+_MEASURE_NAMES = {"ndcg": "nDCG", "recall": "R", "mrr": "RR", "map": "AP", "precision": "P"}
+
+
+def _measure(name: str):
+    import ir_measures
+
+    kind, _, depth = name.partition("@")
+    if kind not in _MEASURE_NAMES:
+        raise ValueError(f"unknown metric {name!r}: one of {', '.join(_MEASURE_NAMES)}, optionally @k")
+    return ir_measures.parse_measure(_MEASURE_NAMES[kind] + (f"@{depth}" if depth else ""))
+
+
 def score_metrics(qrels: dict[str, dict[str, int]], run: dict[str, dict[str, float]],
                   metrics: list[str] = METRICS) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
-    """Mean and per-query values from ranx (queries without results count as 0)."""
-    from ranx import Qrels, Run
-    from ranx import evaluate as ranx_evaluate
+    """Mean and per-query values (every query of the qrels: one without results counts as 0).
+    ir_measures computes them with trec_eval's code (pytrec_eval): no compilation at run time, where
+    ranx's numba kernels took about a minute on first use and seconds to load in every process."""
+    import ir_measures
 
-    full_run = {q: (run.get(q) or {"__none__": 0.0}) for q in qrels}
-    r = Run(full_run)
-    q = Qrels(qrels)
-    means = ranx_evaluate(q, r, metrics, make_comparable=True)
-    if isinstance(means, float):
-        means = {metrics[0]: means}
-    per = {m: {qid: float(v) for qid, v in r.scores[m].items()} for m in metrics}
-    return {m: float(v) for m, v in means.items()}, per
+    measures = {_measure(m): m for m in metrics}
+    per = {m: dict.fromkeys(qrels, 0.0) for m in metrics}
+    judged = {q: {d: int(r) for d, r in docs.items()} for q, docs in qrels.items()}
+    ranked = {q: {d: float(v) for d, v in docs.items()} for q, docs in run.items() if q in qrels and docs}
+    if ranked:
+        for value in ir_measures.iter_calc(list(measures), judged, ranked):
+            per[measures[value.measure]][value.query_id] = float(value.value)
+    means = {m: float(np.mean(list(per[m].values()))) if per[m] else 0.0 for m in metrics}
+    return means, per
 
 
 def paired_tests(per_query: dict[str, dict[str, dict[str, float]]], metric: str = "ndcg@10") -> list[dict]:

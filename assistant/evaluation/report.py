@@ -63,13 +63,10 @@ def _plot_recall(result: EvalResult, path: Path) -> Path:
 
     ks = [1, 3, 5, 10, 20, 50, 100]
     fig, ax = plt.subplots(figsize=(6, 4), dpi=100)
-    from ranx import Qrels, Run
-    from ranx import evaluate as ranx_evaluate
+    from assistant.evaluation.metrics import score_metrics
 
-    qrels = Qrels(result.qrels)
     for name, run in result.runs.items():
-        full = {q: (run.get(q) or {"__none__": 0.0}) for q in result.qrels}
-        vals = ranx_evaluate(qrels, Run(full), [f"recall@{k}" for k in ks], make_comparable=True)
+        vals, _ = score_metrics(result.qrels, run, [f"recall@{k}" for k in ks])
         ax.plot(ks, [vals[f"recall@{k}"] for k in ks], marker="o", label=name)
     ax.set_xscale("log")
     ax.set_xlabel("k")
