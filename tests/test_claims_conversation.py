@@ -406,6 +406,11 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
      "Which brain regions change in people with depression?"),
     # a pronoun alone is no topic to put in ("What is the that rate?")
     ("What is the dropout rate?", "And that?", "And that? (What is the dropout rate?)"),
+    # "it" after a passive asking which thing is the one the answer names, not the infinitive's object
+    ("What questionnaire was used to measure anxiety?", "Is it validated?",
+     "Is it validated? (What questionnaire was used to measure anxiety?)"),
+    # a thing's mechanism of action is a relation, as its role is: "it" is the thing
+    ("What is the mechanism of action of ketamine?", "How fast does it work?", "How fast does ketamine work?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

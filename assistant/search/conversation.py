@@ -986,6 +986,12 @@ def _opening_referent(body: str, plural: bool) -> str | None:
     which = re.match(r"which\s+([\w'-]+)", body, re.I) if not re.search(rf"\b{_AUX}\b", body, re.I) else None
     if which and _is_plural(which.group(1)) == plural:
         return ""
+    # "What questionnaire was used to measure anxiety?": a passive asking which thing; "it" is the
+    # one the answer names (searched with the question), not the infinitive's object ("Is measure
+    # anxiety validated?")
+    passive = re.match(r"(?:which|what)\s+([\w'-]+)\s+(?:is|was)\s+[\w'-]+(?:ed|en)\b", body, re.I)
+    if passive and not plural and not _is_plural(passive.group(1)):
+        return ""
     return None
 
 
@@ -1009,7 +1015,8 @@ def _yes_no_subject(rest: str) -> str:
 # A noun naming what something is or does for something else: what a next question says of "it"
 # is said of that thing ("Where is it expressed?" after "What is the role of the NK1 receptor?").
 _RELATION_OF = re.compile(r"^(?:the|a|an)\s+(?:main\s+|exact\s+|precise\s+)?(?:role|function|purpose|importance|"
-                          r"significance|meaning|definition|relevance|involvement)\s+of\s+(\S.*)$", re.I)
+                          r"significance|meaning|definition|relevance|involvement|mechanism\s+of\s+action|mechanism|"
+                          r"mode\s+of\s+action)\s+of\s+(\S.*)$", re.I)
 # The noun phrase after the preposition a verb takes: "for a new thread to finish".
 _GOVERNED = re.compile(r"^(?:for|to|on|with|from|at|into|about|of)\s+((?:(?:the|a|an)\s+)?[\w'-].*)$", re.I)
 _PREDICATE = re.compile(r"\s[a-z]+(?:ed|en|wn|ble|ant|ent|ive|ful|ous)$")
