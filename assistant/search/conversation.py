@@ -83,9 +83,11 @@ _ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 _DOUBLED = re.compile(r"\b(\w+)(\s+\1\b)+", re.I)
 _COORD = r"(?:\s*,\s*|\s+(?:and|or|&)\s+|\s*,\s*(?:and|or)\s+)"
+# The verbs among `_PIVOT`, whose object a pronoun may stand for ("What causes burnout in nurses?").
+_ACTING = {"affect", "affects", "cause", "causes", "treat", "treats"}
 # Where the noun phrase that ends a question begins: after its last preposition or auxiliary verb.
 _PIVOT = re.compile(r"\b(in|on|of|for|to|about|with|by|from|at|is|are|was|were|does|do|did|can|could|has|have|had|"
-                    r"affect|affects|cause|causes|treat|treats|mean|means)\s+", re.I)
+                    + "|".join(sorted(_ACTING)) + r"|mean|means)\s+", re.I)
 
 
 _WH_PREPOSITION = r"(?:(?:for|since|until|from|in|at|by|to|with|about|on)\s+)?"  # "For how long?", "With what?"
@@ -869,8 +871,6 @@ _ADVERB_SUBJECT = re.compile(rf"^(?:where|when|how|why)\s+{_BE_HAVE}\s+((?:(?:th
                              rf"(?:\s+{_NO_PREPOSITION}[\w'-]+){{0,2}}?)\s+[\w'-]+$", re.I)
 # The noun a do-question asks about: "side effects" of "What side effects does minocycline have?".
 _ASKED_NOUN = re.compile(r"^(?:what|which)\s+((?:[\w'-]+\s+){0,2}?[\w'-]+)\s+(?:does|do|did)\s", re.I)
-# The verbs among `_PIVOT` whose object a pronoun may stand for ("What causes burnout in nurses?").
-_ACTING = {"affect", "affects", "cause", "causes", "treat", "treats"}
 # "Who funded the GoActive study?": without a preposition or an auxiliary, what follows its verb
 # ("Which therapies change the brain?": after "which" comes a noun, not the verb)
 _AFTER_VERB = re.compile(r"^(?:who|what)\s+[\w'-]+\s+(.+)$", re.I)
