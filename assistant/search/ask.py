@@ -65,7 +65,8 @@ def ask(searcher: Searcher, question: str, history: Sequence[str] = (), k: int =
         merged = (inside + [h for h in everywhere if (h.doc_id, h.start) not in shown])[:k]
         hits = [replace(h, rank=i + 1) for i, h in enumerate(merged)]
     unmentioned = tuple(searcher.unknown_names(resolved.query, doc_ids)) if hits else ()
-    return Answer(resolved, hits, not unmentioned and searcher.answered(hits), context, unmentioned)
+    answered = not unmentioned and searcher.answered(hits, resolved.query, doc_ids)
+    return Answer(resolved, hits, answered, context, unmentioned)
 
 
 def not_answered_text(not_mentioned: Sequence[str] = ()) -> str:

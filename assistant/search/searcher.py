@@ -42,6 +42,7 @@ from assistant.search.answer import (
     pool_cosine,
     term_weights,
 )
+from assistant.search.findings import asks_finding, can_report_finding
 from assistant.search.hits import Highlight, Hit
 from assistant.search.questions import QuestionError, clean_question
 from assistant.text import (
@@ -298,10 +299,17 @@ class Searcher:
     def answered(self, hits: list[Hit], question: str | None = None, doc_ids: list[str] | None = None) -> bool:
         """Whether any hit is likely enough to hold the answer (the answer model's bar) and, given
         the `question` (searched in `doc_ids`), it names nothing those documents never mention
-        (`unknown_names`); when not, the hits are the closest passages, not answers."""
+        (`unknown_names`) and, when it asks what a study found (`asks_finding`), that hit stands
+        where its paper can report a finding (`can_report_finding`: not a protocol's Methods);
+        when not, the hits are the closest passages, not answers."""
         if question is not None and self.unknown_names(question, doc_ids):
             return False
-        return any(h.probability >= self.answers.answer_bar for h in hits)
+        finding = question is not None and asks_finding(question)
+        return any(h.probability >= self.answers.answer_bar and (not finding or self._reports_finding(h)) for h in hits)
+
+    def _reports_finding(self, hit: Hit) -> bool:
+        row = self.index.doc_row(hit.doc_id)
+        return row is None or can_report_finding(self.index.document(row), hit.highlight.start)
 
     def unknown_names(self, question: str, doc_ids: list[str] | None = None) -> list[str]:
         """The names the question uses (a capitalised word after its first, a word in capitals)

@@ -1,0 +1,73 @@
+"""Questions that ask what a study found, and the passages of a paper that can say it.
+
+"Did minocycline lower PANSS scores?" asked of a trial's protocol matches its Methods ("the primary
+outcome is the PANSS negative symptom score ...") word for word, yet the protocol reports no
+result. A research paper says what it found under Results (and, once it has results, in its
+Discussion, Conclusions and Abstract); its Background reports others' findings and its Methods
+what was planned and measured. So a question asking for a finding is answered only by a passage
+that can report one (`can_report_finding`), read from the section headings the document has.
+
+Public API: `SectionKind`, `asks_finding`, `section_kind`, `can_report_finding`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from assistant.ingest.model import Document
+
+__all__ = ["SectionKind", "asks_finding", "can_report_finding", "section_kind"]
+
+SectionKind = Literal["results", "discussion", "abstract", "methods", "background"]
+
+# Words that name a change or a comparison: what a study finds, as a question asks it.
+_EFFECT = (r"(?:reduc|increas|lower|rais|improv|worse|decreas|differ|chang|affect|effect|impact|benefit|prevent|"
+           r"help|associat|predict|higher|less|more|fewer|greater|better|boost|drop|rise|rose|fell)\w*|"
+           r"(?:lead|led|result)\s+(?:to|in)")
+_FINDING = re.compile(
+    rf"^\s*(?:and\s+)?(?:did|does|do|has|have|had|was|were|is|are)\b.*\b(?:{_EFFECT})\b|"
+    rf"\bby\s+how\s+(?:much|many)\b|"
+    rf"\bhow\s+much\s+(?:did|does|do|was|were|is|are|has|have)\b.*\b(?:{_EFFECT})\b|"
+    r"\bwhat\s+(?:was|were|is|are)\s+the\s+(?:effects?|differences?|results?|findings?|impact)\s+of\b", re.I)
+
+# A heading's kind by its words, first match winning ("Results and discussion" reports results).
+_KINDS: list[tuple[SectionKind, re.Pattern[str]]] = [
+    ("results", re.compile(r"\b(?:results?|findings)\b", re.I)),
+    ("discussion", re.compile(r"\b(?:discussion|conclusions?)\b", re.I)),
+    ("abstract", re.compile(r"^\W*(?:abstract|summary)\W*$", re.I)),
+    ("methods", re.compile(r"\b(?:methods?|methodology|materials|design|procedures?|statistical\s+analys[ie]s)\b", re.I)),
+    ("background", re.compile(r"\b(?:introduction|background)\b", re.I)),
+]
+
+
+def asks_finding(question: str) -> bool:
+    """Whether the question asks what was found: whether something changed, differed or had an
+    effect ("Did X lower Y?", "Does the density change with distance?"), by how much ("By how much
+    did scores improve?"), or what the effect or result was."""
+    return bool(_FINDING.search(question))
+
+
+def section_kind(path: tuple[str, ...]) -> SectionKind | None:
+    """The kind of the innermost heading of `path` (outermost first) that has one:
+    "Methods › Secondary outcomes and power calculations" is methods, "Abstract › Background"
+    background; None when no heading says ("Trial status", a web page's headings)."""
+    for heading in reversed(path):
+        for kind, pattern in _KINDS:
+            if pattern.search(heading):
+                return kind
+    return None
+
+
+def can_report_finding(doc: Document, offset: int) -> bool:
+    """Whether the text at `offset` can report what the document's own study found. In a paper (a
+    document with a Methods section) not from its Methods or Background, and from its Discussion or
+    Abstract only when it has Results: a protocol discusses a plan. Text under no heading of a
+    known kind, and every part of a document that is no paper, can."""
+    kinds = {section_kind(s.path) for s in doc.sections}
+    if "methods" not in kinds:
+        return True
+    kind = section_kind(doc.section_at(offset))
+    if kind in ("methods", "background"):
+        return False
+    return kind not in ("discussion", "abstract") or "results" in kinds

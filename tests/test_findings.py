@@ -1,0 +1,118 @@
+"""Questions that ask what a study found are answered only where a paper can report it (not from a
+protocol's Methods): the rules alone, and a search over the real model on small papers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.config import ChunkingParams
+from assistant.index import MemoryIndex
+from assistant.ingest import load_file
+from assistant.search import Searcher, ask
+from assistant.search.findings import asks_finding, can_report_finding, section_kind
+
+# A trial's protocol: its Methods name the outcome the question asks about, its Background an
+# earlier trial's finding, its Discussion what the trial will show; it has no Results.
+PROTOCOL = """# Minocycline for negative symptoms: a trial protocol
+
+## Background
+
+Two earlier trials found that minocycline reduced negative symptoms in early psychosis.
+
+## Methods
+
+### Outcomes
+
+The primary outcome is the PANSS negative symptom score after twelve months of treatment.
+Scores will be compared between the minocycline and placebo arms.
+
+## Discussion
+
+The trial will show whether minocycline lowers negative symptom scores in routine care.
+"""
+
+# The same trial reported: the finding stands under Results.
+REPORT = """# Minocycline for negative symptoms: a randomised trial
+
+## Methods
+
+The primary outcome was the PANSS negative symptom score after twelve months of treatment.
+
+## Results
+
+Minocycline did not lower PANSS negative symptom scores compared with placebo after twelve months.
+"""
+
+
+def _document(tmp_path: Path, name: str, text: str):
+    path = tmp_path / name
+    path.write_text(text)
+    return load_file(path, name)[0]
+
+
+@pytest.mark.parametrize("question", [
+    "Did minocycline lower PANSS negative symptom scores compared with placebo?",
+    "By how much did cognitive remediation improve BACS scores at 6 months?",
+    "Does the density of contacts change with distance from the cell body?",
+    "Were children in the intervention group less likely to be injured?",
+    "How much did calcium intake differ between the groups?",
+    "What was the effect of the briefing on fire escape plans?",
+])
+def test_questions_asking_what_was_found(question):
+    assert asks_finding(question)
+
+
+@pytest.mark.parametrize("question", [
+    "What is the primary outcome of the trial?",
+    "How will negative symptoms be measured?",
+    "Did families receive anything for sending back completed forms?",  # what was done, not found
+    "How many participants were randomised?",
+    "Why do the authors think minocycline is safe?",
+])
+def test_questions_asking_something_else(question):
+    assert not asks_finding(question)
+
+
+def test_a_section_is_read_by_its_innermost_heading_of_a_known_kind():
+    assert section_kind(("Methods", "Secondary outcomes and power calculations")) == "methods"
+    assert section_kind(("Abstract", "Background")) == "background"
+    assert section_kind(("3. Results", "3.2. Contacts")) == "results"
+    assert section_kind(("PILOT CRCT DISCUSSION",)) == "discussion"
+    assert section_kind(("Abstract",)) == "abstract"
+    assert section_kind(("Trial status",)) is None and section_kind(()) is None
+
+
+def test_a_protocol_reports_no_finding_and_a_report_does_under_results(tmp_path):
+    protocol = _document(tmp_path, "protocol.md", PROTOCOL)
+    report = _document(tmp_path, "report.md", REPORT)
+    text = protocol.text
+    for sentence in ("Two earlier trials", "The primary outcome is", "The trial will show"):
+        assert not can_report_finding(protocol, text.index(sentence)), sentence
+    assert not can_report_finding(report, report.text.index("The primary outcome was"))
+    assert can_report_finding(report, report.text.index("Minocycline did not lower"))
+    # a web page with headings of its own is no paper: every part of it may say what was found
+    page = _document(tmp_path, "page.md", "# Sleep\n\n## Background\n\nSleep lowers stress.\n\n## Tips\n\nRest.\n")
+    assert can_report_finding(page, page.text.index("Sleep lowers"))
+
+
+def _searcher(encoder, *docs):
+    return Searcher(encoder=encoder, index=MemoryIndex(list(docs), encoder, ChunkingParams(max_tokens=48, overlap_tokens=8)))
+
+
+def test_a_finding_asked_of_a_protocol_is_not_answered_but_its_methods_answer_how(encoder, tmp_path):
+    searcher = _searcher(encoder, _document(tmp_path, "protocol.md", PROTOCOL))
+    finding = "Did minocycline lower PANSS negative symptom scores compared with placebo after twelve months?"
+    hits = searcher.search(finding, k=3)
+    # the passages match it well enough to pass as answers, were it not for where they stand
+    assert searcher.answered(hits) and not searcher.answered(hits, finding)
+    assert not ask(searcher, finding).answered
+    assert ask(searcher, "What is the primary outcome of the minocycline trial?").answered
+
+
+def test_a_finding_asked_of_a_reported_trial_is_answered_from_its_results(encoder, tmp_path):
+    searcher = _searcher(encoder, _document(tmp_path, "report.md", REPORT))
+    answer = ask(searcher, "Did minocycline lower PANSS negative symptom scores compared with placebo?")
+    assert answer.answered
+    assert any(h.section == ("Results",) for h in answer.hits)
