@@ -57,7 +57,7 @@ def test_search_json_and_human(workdir):
     assert hits[0]["doc_id"] == "neuroplasticity-and-neuropsychiatry.txt"
     human = run("search", "Which brain regions are linked to depression?", "--k", "1", cwd=workdir, check=True).stdout
     assert "Neuroplasticity and Neuropsychiatry" in human and "score" in human and "»" in human
-    assert out["not_mentioned"] == []
+    assert out["not_mentioned"] == [] and out["not_reported"] is False
     # a name no document mentions: not answered, and the person is told which
     france = json.loads(run("search", "Who treats depression in France?", "--json", cwd=workdir, check=True).stdout)
     assert france["answered"] is False and france["not_mentioned"] == ["France"]

@@ -12,10 +12,11 @@ from assistant.index import MemoryIndex
 from assistant.ingest import load_file
 from assistant.search import Searcher, ask
 from assistant.search.findings import asks_finding, can_report_finding, section_kind
+from assistant.ui.render import render_turn
 
 # A trial's protocol: its Methods name the outcome the question asks about, its Background an
 # earlier trial's finding, its Discussion what the trial will show; it has no Results.
-PROTOCOL = """# Minocycline for negative symptoms: a trial protocol
+PROTOCOL = """# The BeneMin trial of minocycline for negative symptoms: a protocol
 
 ## Background
 
@@ -30,7 +31,7 @@ Scores will be compared between the minocycline and placebo arms.
 
 ## Discussion
 
-The trial will show whether minocycline lowers negative symptom scores in routine care.
+BeneMin will show whether minocycline lowers negative symptom scores in routine care.
 """
 
 # The same trial reported: the finding stands under Results.
@@ -45,6 +46,9 @@ The primary outcome was the PANSS negative symptom score after twelve months of 
 Minocycline did not lower PANSS negative symptom scores compared with placebo after twelve months.
 """
 
+# Another document, so that a question can name the protocol's trial as one document's own.
+OTHER = "# Sleep\n\nDeep sleep consolidates memories of the day.\n"
+
 
 def _document(tmp_path: Path, name: str, text: str):
     path = tmp_path / name
@@ -54,6 +58,7 @@ def _document(tmp_path: Path, name: str, text: str):
 
 @pytest.mark.parametrize("question", [
     "Did minocycline lower PANSS negative symptom scores compared with placebo?",
+    "In BeneMin, did minocycline lower PANSS scores?",  # where it asks, before the question
     "By how much did cognitive remediation improve BACS scores at 6 months?",
     "Does the density of contacts change with distance from the cell body?",
     "Were children in the intervention group less likely to be injured?",
@@ -70,6 +75,7 @@ def test_questions_asking_what_was_found(question):
     "Did families receive anything for sending back completed forms?",  # what was done, not found
     "How many participants were randomised?",
     "Why do the authors think minocycline is safe?",
+    "In the trial, what is the primary outcome?",
 ])
 def test_questions_asking_something_else(question):
     assert not asks_finding(question)
@@ -84,35 +90,48 @@ def test_a_section_is_read_by_its_innermost_heading_of_a_known_kind():
     assert section_kind(("Trial status",)) is None and section_kind(()) is None
 
 
-def test_a_protocol_reports_no_finding_and_a_report_does_under_results(tmp_path):
+def test_a_protocol_reports_no_finding_of_its_own_and_a_report_does_under_results(tmp_path):
     protocol = _document(tmp_path, "protocol.md", PROTOCOL)
     report = _document(tmp_path, "report.md", REPORT)
     text = protocol.text
-    for sentence in ("Two earlier trials", "The primary outcome is", "The trial will show"):
-        assert not can_report_finding(protocol, text.index(sentence)), sentence
-    assert not can_report_finding(report, report.text.index("The primary outcome was"))
-    assert can_report_finding(report, report.text.index("Minocycline did not lower"))
+    for sentence in ("Two earlier trials", "The primary outcome is", "BeneMin will show"):
+        assert not can_report_finding(protocol, text.index(sentence), own_study=True), sentence
+    # the Background reports what others found: a finding, though not the protocol's own
+    assert can_report_finding(protocol, text.index("Two earlier trials"), own_study=False)
+    assert not can_report_finding(protocol, text.index("The primary outcome is"), own_study=False)
+    assert not can_report_finding(report, report.text.index("The primary outcome was"), own_study=True)
+    assert can_report_finding(report, report.text.index("Minocycline did not lower"), own_study=True)
     # a web page with headings of its own is no paper: every part of it may say what was found
     page = _document(tmp_path, "page.md", "# Sleep\n\n## Background\n\nSleep lowers stress.\n\n## Tips\n\nRest.\n")
-    assert can_report_finding(page, page.text.index("Sleep lowers"))
+    assert can_report_finding(page, page.text.index("Sleep lowers"), own_study=True)
 
 
 def _searcher(encoder, *docs):
     return Searcher(encoder=encoder, index=MemoryIndex(list(docs), encoder, ChunkingParams(max_tokens=48, overlap_tokens=8)))
 
 
-def test_a_finding_asked_of_a_protocol_is_not_answered_but_its_methods_answer_how(encoder, tmp_path):
-    searcher = _searcher(encoder, _document(tmp_path, "protocol.md", PROTOCOL))
-    finding = "Did minocycline lower PANSS negative symptom scores compared with placebo after twelve months?"
+def test_a_finding_of_a_named_protocol_is_not_answered_but_its_methods_answer_how(encoder, tmp_path):
+    searcher = _searcher(encoder, _document(tmp_path, "protocol.md", PROTOCOL), _document(tmp_path, "sleep.md", OTHER))
+    finding = "In BeneMin, did minocycline lower PANSS negative symptom scores compared with placebo?"
     hits = searcher.search(finding, k=3)
     # the passages match it well enough to pass as answers, were it not for where they stand
     assert searcher.answered(hits) and not searcher.answered(hits, finding)
-    assert not ask(searcher, finding).answered
-    assert ask(searcher, "What is the primary outcome of the minocycline trial?").answered
+    answer = ask(searcher, finding, k=3)  # the protocol's passages: a fourth place would go to the sleep note
+    assert not answer.answered and answer.not_reported
+    # the person is told why, in the words every client shows
+    said = render_turn({"question": finding, "answered": False, "not_reported": True,
+                        "hits": [h.to_dict() for h in answer.hits]})
+    assert "asks what a study found" in said and "not its results" in said
+    methods = ask(searcher, "What is the primary outcome of the BeneMin trial?")
+    assert methods.answered and not methods.not_reported
+    # not naming the trial, the question asks the finding wherever it was made: the Background's
+    # earlier trials answer it
+    general = ask(searcher, "Did minocycline reduce negative symptoms in earlier trials?")
+    assert general.answered and general.hits[0].section == ("Background",)
 
 
 def test_a_finding_asked_of_a_reported_trial_is_answered_from_its_results(encoder, tmp_path):
     searcher = _searcher(encoder, _document(tmp_path, "report.md", REPORT))
     answer = ask(searcher, "Did minocycline lower PANSS negative symptom scores compared with placebo?")
-    assert answer.answered
+    assert answer.answered and not answer.not_reported
     assert any(h.section == ("Results",) for h in answer.hits)

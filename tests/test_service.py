@@ -44,7 +44,8 @@ def service(corpus_index, tmp_path_factory):
 
 def test_service_search_answers_like_search_json(service):
     out = service.search(QUESTION, [], 3)
-    assert list(out) == ["question", "searched_for", "conversation_documents", "answered", "not_mentioned", "hits"]
+    assert list(out) == ["question", "searched_for", "conversation_documents", "answered", "not_mentioned", "not_reported",
+                         "hits"]
     assert out["not_mentioned"] == []
     assert out["conversation_documents"] == []  # a question that stands alone
     assert out["answered"] is True and len(out["hits"]) == 3
@@ -211,7 +212,7 @@ def test_openapi_documents_every_endpoint_with_its_schema(server):
             "/api/file"} <= set(paths)
     ok = paths["/api/search"]["post"]["responses"]["200"]["content"]["application/json"]["schema"]
     assert ok == {"$ref": "#/components/schemas/SearchResponse"}
-    assert {"answered", "not_mentioned"} <= set(spec["components"]["schemas"]["SearchResponse"]["properties"])
+    assert {"answered", "not_mentioned", "not_reported"} <= set(spec["components"]["schemas"]["SearchResponse"]["properties"])
 
 
 # -- gradio_client ----------------------------------------------------------------------------------
@@ -260,7 +261,7 @@ def test_mcp_tools_search_check_and_read_a_passage(server):
 
     tools, found, passage, claim, docs, bad, cited, france = asyncio.run(_mcp_session(server["url"], calls))
     assert france.structuredContent["answered"] is False and france.structuredContent["not_mentioned"] == ["France"]
-    assert "not_mentioned" in tools["search"].description
+    assert "not_mentioned" in tools["search"].description and "not_reported" in tools["search"].description
     assert set(tools) == {"search", "check_claim", "list_documents", "get_passage", "cite"}
     assert not cited.isError and cited.structuredContent["citations"].count("ER  - ") == 2
     assert "probability" in tools["search"].description and "answered" in tools["search"].description

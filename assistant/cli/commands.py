@@ -114,7 +114,8 @@ def run_search(args: argparse.Namespace) -> int:
     if args.json:
         out = {"question": resolved.original, "searched_for": resolved.query,
                "conversation_documents": list(context), "answered": answered,
-               "not_mentioned": list(answer.not_mentioned), "hits": _hit_dicts(searcher, hits, args.context)}
+               "not_mentioned": list(answer.not_mentioned), "not_reported": answer.not_reported,
+               "hits": _hit_dicts(searcher, hits, args.context)}
         print(json.dumps(out if citations is None else {**out, "citations": citations}, ensure_ascii=False, indent=1))
         return EXIT_OK
     first = f"first in the previous answer's documents: {', '.join(context)}" if context else ""
@@ -125,7 +126,8 @@ def run_search(args: argparse.Namespace) -> int:
     if not hits:
         print("no passages found")
     elif not answered:
-        print(f"{not_answered_text(answer.not_mentioned)} The closest passages, which are not answers:\n")
+        print(f"{not_answered_text(answer.not_mentioned, answer.not_reported)} The closest passages, which are not "
+              "answers:\n")
     if citations is not None:
         print(citations)
         return EXIT_OK
@@ -179,7 +181,7 @@ def _run_batch(searcher: Searcher, path: Path, k: int, doc_ids: list[str] | None
         answer = ask(searcher, rec.get("question", ""), [str(h) for h in history], k, doc_ids, mode)
         resolved, documents = answer.resolved, answer.context
         line = {"answered": answer.answered, "not_mentioned": list(answer.not_mentioned),
-                "hits": _hit_dicts(searcher, answer.hits, context)}
+                "not_reported": answer.not_reported, "hits": _hit_dicts(searcher, answer.hits, context)}
         if resolved.query != resolved.original:
             line["resolved_query"] = resolved.query
         if documents:

@@ -34,13 +34,16 @@ class Answer(NamedTuple):
     """What was searched, the hits best first, whether one of them answers, the documents of the
     previous answer a follow-up was also looked for in (empty for a standalone question), and the
     names the question uses that no searched document mentions (`Searcher.unknown_names`: then
-    nothing answers, and the person is told which)."""
+    nothing answers, and the person is told which), and whether it asks what a study found and
+    the passages that match it report no finding of their own (`Searcher.finding_not_reported`:
+    then nothing answers, and the person is told so)."""
 
     resolved: ResolvedQuery
     hits: list[Hit]
     answered: bool
     context: tuple[str, ...] = ()
     not_mentioned: tuple[str, ...] = ()
+    not_reported: bool = False
 
 
 def ask(searcher: Searcher, question: str, history: Sequence[str] = (), k: int = 5,
@@ -66,12 +69,17 @@ def ask(searcher: Searcher, question: str, history: Sequence[str] = (), k: int =
         hits = [replace(h, rank=i + 1) for i, h in enumerate(merged)]
     unmentioned = tuple(searcher.unknown_names(resolved.query, doc_ids)) if hits else ()
     answered = not unmentioned and searcher.answered(hits, resolved.query, doc_ids)
-    return Answer(resolved, hits, answered, context, unmentioned)
+    unreported = not answered and not unmentioned and searcher.finding_not_reported(hits, resolved.query)
+    return Answer(resolved, hits, answered, context, unmentioned, unreported)
 
 
-def not_answered_text(not_mentioned: Sequence[str] = ()) -> str:
+def not_answered_text(not_mentioned: Sequence[str] = (), not_reported: bool = False) -> str:
     """What a person is told when nothing answers, and why when the question names what no
-    searched document mentions (`Answer.not_mentioned`)."""
+    searched document mentions (`Answer.not_mentioned`) or asks a finding that the passages
+    matching it do not report (`Answer.not_reported`)."""
+    if not not_mentioned and not_reported:
+        return ("Nothing in these documents answers this question: it asks what a study found, and the passages "
+                "that match it describe a study's methods or background, or a protocol's plan, not its results.")
     if not not_mentioned:
         return "Nothing in these documents answers this question."
     quoted = [f'"{n}"' for n in not_mentioned]

@@ -1,11 +1,12 @@
 """Questions that ask what a study found, and the passages of a paper that can say it.
 
-"Did minocycline lower PANSS scores?" asked of a trial's protocol matches its Methods ("the primary
-outcome is the PANSS negative symptom score ...") word for word, yet the protocol reports no
-result. A research paper says what it found under Results (and, once it has results, in its
-Discussion, Conclusions and Abstract); its Background reports others' findings and its Methods
-what was planned and measured. So a question asking for a finding is answered only by a passage
-that can report one (`can_report_finding`), read from the section headings the document has.
+"In BeneMin, did minocycline lower PANSS scores?" asked of the trial's protocol matches its Methods
+("the primary outcome is the PANSS negative symptom score ...") word for word, yet the protocol
+reports no result. A research paper says what it found under Results (and, once it has results, in
+its Discussion, Conclusions and Abstract); its Methods say what was planned and measured, and its
+Background what others found: an answer to "Did minocycline lower negative symptoms?", not to a
+question about the paper's own study. So a question asking for a finding is answered only by a
+passage that can report one (`can_report_finding`), read from the section headings the document has.
 
 Public API: `SectionKind`, `asks_finding`, `section_kind`, `can_report_finding`.
 """
@@ -21,12 +22,13 @@ __all__ = ["SectionKind", "asks_finding", "can_report_finding", "section_kind"]
 
 SectionKind = Literal["results", "discussion", "abstract", "methods", "background"]
 
-# Words that name a change or a comparison: what a study finds, as a question asks it.
+# Words that name a change or a comparison: what a study finds, as a question asks it; a yes/no
+# question may open with where or when it asks ("In BeneMin, did ...?", "At 6 months, were ...?").
 _EFFECT = (r"(?:reduc|increas|lower|rais|improv|worse|decreas|differ|chang|affect|effect|impact|benefit|prevent|"
            r"help|associat|predict|higher|less|more|fewer|greater|better|boost|drop|rise|rose|fell)\w*|"
            r"(?:lead|led|result)\s+(?:to|in)")
 _FINDING = re.compile(
-    rf"^\s*(?:and\s+)?(?:did|does|do|has|have|had|was|were|is|are)\b.*\b(?:{_EFFECT})\b|"
+    rf"^\s*(?:and\s+)?(?:[^,?]{{1,60}},\s*)?(?:did|does|do|has|have|had|was|were|is|are)\b.*\b(?:{_EFFECT})\b|"
     rf"\bby\s+how\s+(?:much|many)\b|"
     rf"\bhow\s+much\s+(?:did|does|do|was|were|is|are|has|have)\b.*\b(?:{_EFFECT})\b|"
     r"\bwhat\s+(?:was|were|is|are)\s+the\s+(?:effects?|differences?|results?|findings?|impact)\s+of\b", re.I)
@@ -59,15 +61,18 @@ def section_kind(path: tuple[str, ...]) -> SectionKind | None:
     return None
 
 
-def can_report_finding(doc: Document, offset: int) -> bool:
-    """Whether the text at `offset` can report what the document's own study found. In a paper (a
-    document with a Methods section) not from its Methods or Background, and from its Discussion or
-    Abstract only when it has Results: a protocol discusses a plan. Text under no heading of a
-    known kind, and every part of a document that is no paper, can."""
+def can_report_finding(doc: Document, offset: int, own_study: bool) -> bool:
+    """Whether the text at `offset` can report a finding; `own_study`: the finding of the study the
+    document reports (the question names it). In a paper (a document with a Methods section) not
+    from its Methods; for its own study not from its Background either, nor from its Discussion or
+    Abstract when it has no Results (a protocol discusses a plan). Text under no heading of a known
+    kind, and every part of a document that is no paper, can."""
     kinds = {section_kind(s.path) for s in doc.sections}
     if "methods" not in kinds:
         return True
     kind = section_kind(doc.section_at(offset))
-    if kind in ("methods", "background"):
+    if kind == "methods":
         return False
-    return kind not in ("discussion", "abstract") or "results" in kinds
+    if not own_study:
+        return True
+    return kind != "background" and (kind not in ("discussion", "abstract") or "results" in kinds)

@@ -300,16 +300,31 @@ class Searcher:
         """Whether any hit is likely enough to hold the answer (the answer model's bar) and, given
         the `question` (searched in `doc_ids`), it names nothing those documents never mention
         (`unknown_names`) and, when it asks what a study found (`asks_finding`), that hit stands
-        where its paper can report a finding (`can_report_finding`: not a protocol's Methods);
+        where its paper can report a finding (`can_report_finding`: not in its Methods, and not in
+        its Background or a protocol's Discussion when the question names that paper's study);
         when not, the hits are the closest passages, not answers."""
         if question is not None and self.unknown_names(question, doc_ids):
             return False
-        finding = question is not None and asks_finding(question)
-        return any(h.probability >= self.answers.answer_bar and (not finding or self._reports_finding(h)) for h in hits)
+        likely = [h for h in hits if h.probability >= self.answers.answer_bar]
+        if question is not None and asks_finding(question):
+            named = self.named_document(question)
+            likely = [h for h in likely if self._reports_finding(h, named)]
+        return bool(likely)
 
-    def _reports_finding(self, hit: Hit) -> bool:
+    def finding_not_reported(self, hits: list[Hit], question: str) -> bool:
+        """Whether the question asks what a study found (`asks_finding`) and the hits likely enough
+        to answer it all stand where their papers report no finding of their own (a protocol, a
+        paper's Methods or Background): why it is not answered, when it is not."""
+        likely = [h for h in hits if h.probability >= self.answers.answer_bar]
+        if not likely or not asks_finding(question):
+            return False
+        named = self.named_document(question)
+        return not any(self._reports_finding(h, named) for h in likely)
+
+    def _reports_finding(self, hit: Hit, named: int | None) -> bool:
+        """`can_report_finding` for the hit's sentence; `named` the document the question names."""
         row = self.index.doc_row(hit.doc_id)
-        return row is None or can_report_finding(self.index.document(row), hit.highlight.start)
+        return row is None or can_report_finding(self.index.document(row), hit.highlight.start, row == named)
 
     def unknown_names(self, question: str, doc_ids: list[str] | None = None) -> list[str]:
         """The names the question uses (a capitalised word after its first, a word in capitals)

@@ -88,14 +88,15 @@ class Service:
 
     def search(self, question: str, history: Sequence[str] | None = None, k: int = 5,
                documents: Sequence[str] | None = None) -> dict:
-        """`{question, searched_for, conversation_documents, answered, not_mentioned, hits}` as
+        """`{question, searched_for, conversation_documents, answered, not_mentioned, not_reported, hits}` as
         `assistant search --json` prints it: `searched_for` is the question as searched (a follow-up
         rewritten from `history`), `conversation_documents` the previous answer's documents a
         follow-up, or a question going on with its subject, was also searched in (their hits come
         first; empty for a question that stands alone),
         `answered` whether some hit is likely enough to hold the answer, `not_mentioned` the names
-        the question uses that no searched document mentions (then it is not answered), `hits` the
-        passages best first."""
+        the question uses that no searched document mentions (then it is not answered),
+        `not_reported` whether it asks what a study found and the passages that match it report no
+        finding of their own (then it is not answered), `hits` the passages best first."""
         k = _whole_number(k, "k", 1, MAX_K)
         history = _history(history)
         if documents is not None and (not isinstance(documents, (list, tuple))
@@ -111,7 +112,8 @@ class Service:
             raise ServiceError(str(exc)) from exc
         return {"question": question, "searched_for": answer.resolved.query,
                 "conversation_documents": list(answer.context), "answered": answer.answered,
-                "not_mentioned": list(answer.not_mentioned), "hits": [h.to_dict() for h in answer.hits]}
+                "not_mentioned": list(answer.not_mentioned), "not_reported": answer.not_reported,
+                "hits": [h.to_dict() for h in answer.hits]}
 
     # -- documents and passages -------------------------------------------------------------------
 

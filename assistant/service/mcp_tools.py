@@ -63,14 +63,16 @@ def mcp_server(service: Service, host: str = "127.0.0.1") -> FastMCP:
                                                                               "file names.")] = None) -> SearchResponse:
         """Passages of the collection that answer a question, best first.
 
-        Returns {question, searched_for, conversation_documents, answered, not_mentioned, hits}. `searched_for` is
+        Returns {question, searched_for, conversation_documents, answered, not_mentioned, not_reported, hits}. `searched_for` is
         the question as searched (a follow-up such as "And for anxiety?" rewritten from `history`);
         `conversation_documents` the previous answer's documents a follow-up (or a question going on
         with its subject) was also searched in,
         whose hits come first. `answered` is false when
         no passage is likely to hold the answer: then the hits are only the closest passages, and
         the collection does not answer the question; `not_mentioned` lists the names the question
-        uses that no searched document mentions, when that is why. Each hit has the passage `text`, the
+        uses that no searched document mentions, when that is why; `not_reported` is true when the question
+        asks what a study found and the matching passages report no finding of their own (Methods, a protocol).
+        Each hit has the passage `text`, the
         `highlight` (the sentence that best answers, with character offsets), `title`, `doc_id`,
         `page` and `page_label` (PDFs), `section`, `start`/`end` offsets (for get_passage),
         `probability` (calibrated probability that the passage holds the answer) and `match` (it in

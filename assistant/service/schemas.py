@@ -66,6 +66,9 @@ class SearchResponse(BaseModel):
                                        "hits are the closest passages, not answers.")
     not_mentioned: list[str] = Field(default_factory=list, description="Names the question uses that no searched "
                                      "document mentions (\"France\" asked of a programming book); then it is not answered.")
+    not_reported: bool = Field(False, description="Whether the question asks what a study found and the passages that "
+                               "match it stand where their papers report no finding of their own (Methods, Background, "
+                               "a protocol); then it is not answered.")
     hits: list[HitOut]
 
 

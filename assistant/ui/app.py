@@ -51,7 +51,8 @@ class App:
         except ServiceError as exc:
             return {"question": question or "", "resolved": "", "answered": False, "hits": [], "error": str(exc)}
         return {"question": out["question"], "resolved": out["searched_for"], "answered": out["answered"],
-                "not_mentioned": out["not_mentioned"], "conversation_documents": out["conversation_documents"],
+                "not_mentioned": out["not_mentioned"], "not_reported": out["not_reported"],
+                "conversation_documents": out["conversation_documents"],
                 "hits": out["hits"]}
 
     def ask(self, question: str, turns: list[dict], doc_ids: list[str], k: float, typed_docs: str = "",
@@ -184,7 +185,8 @@ def restore_turns(stored) -> list[dict]:
         kept.append({"question": turn["question"], "resolved": str(turn.get("resolved", "")),
                      "conversation_documents": _strings(turn.get("conversation_documents")),
                      "answered": turn.get("answered") is not False,
-                     "not_mentioned": _strings(turn.get("not_mentioned")), "hits": hits,
+                     "not_mentioned": _strings(turn.get("not_mentioned")), "not_reported": turn.get("not_reported") is True,
+                     "hits": hits,
                      **({"error": str(turn["error"])} if turn.get("error") else {})})
     return kept
 

@@ -115,7 +115,8 @@ def render_turn(turn: dict) -> str:
     elif not turn.get("hits"):
         parts.append("<div class=\"empty\">No passage in the collection matches this question.</div>")
     elif turn.get("answered") is False:
-        parts.append(f"<div class=\"no-answer\">{_e(not_answered_text(turn.get('not_mentioned') or ()))}</div>"
+        why = not_answered_text(turn.get('not_mentioned') or (), turn.get('not_reported') is True)
+        parts.append(f"<div class=\"no-answer\">{_e(why)}</div>"
                      "<details class=\"closest\"><summary>Closest passages (not answers)</summary>"
                      "<ol class=\"hits not-answers\">" + "".join(render_hit(h) for h in turn["hits"]) + "</ol></details>")
     else:
