@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.claims import ClaimChecker
 from assistant.config import ChunkingParams
 from assistant.index import MemoryIndex
 from assistant.ingest import load_file
@@ -95,15 +96,15 @@ def test_a_protocol_reports_no_finding_of_its_own_and_a_report_does_under_result
     report = _document(tmp_path, "report.md", REPORT)
     text = protocol.text
     for sentence in ("Two earlier trials", "The primary outcome is", "BeneMin will show"):
-        assert not can_report_finding(protocol, text.index(sentence), own_study=True), sentence
+        assert not can_report_finding(protocol, own_study=True)(text.index(sentence)), sentence
     # the Background reports what others found: a finding, though not the protocol's own
-    assert can_report_finding(protocol, text.index("Two earlier trials"), own_study=False)
-    assert not can_report_finding(protocol, text.index("The primary outcome is"), own_study=False)
-    assert not can_report_finding(report, report.text.index("The primary outcome was"), own_study=True)
-    assert can_report_finding(report, report.text.index("Minocycline did not lower"), own_study=True)
+    assert can_report_finding(protocol, own_study=False)(text.index("Two earlier trials"))
+    assert not can_report_finding(protocol, own_study=False)(text.index("The primary outcome is"))
+    assert not can_report_finding(report, own_study=True)(report.text.index("The primary outcome was"))
+    assert can_report_finding(report, own_study=True)(report.text.index("Minocycline did not lower"))
     # a web page with headings of its own is no paper: every part of it may say what was found
     page = _document(tmp_path, "page.md", "# Sleep\n\n## Background\n\nSleep lowers stress.\n\n## Tips\n\nRest.\n")
-    assert can_report_finding(page, page.text.index("Sleep lowers"), own_study=True)
+    assert can_report_finding(page, own_study=True)(page.text.index("Sleep lowers"))
 
 
 def _searcher(encoder, *docs):
@@ -135,3 +136,16 @@ def test_a_finding_asked_of_a_reported_trial_is_answered_from_its_results(encode
     answer = ask(searcher, "Did minocycline lower PANSS negative symptom scores compared with placebo?")
     assert answer.answered and not answer.not_reported
     assert any(h.section == ("Results",) for h in answer.hits)
+
+
+def test_a_protocol_is_no_evidence_for_a_finding_claimed_of_its_trial(encoder, tmp_path):
+    searcher = _searcher(encoder, _document(tmp_path, "protocol.md", PROTOCOL), _document(tmp_path, "sleep.md", OTHER))
+    checker = ClaimChecker(searcher)
+    verdict = checker.check("In BeneMin, minocycline lowered PANSS negative symptom scores compared with placebo.")
+    assert verdict.verdict == "not_found"
+    # its closest sentences are still shown, as related, not as evidence
+    assert verdict.evidence and {e.label for e in verdict.evidence} == {"related"}
+    assert any(e.text.startswith("The primary outcome is the PANSS") for e in verdict.evidence)
+    # what the protocol does say is checked as before: its Methods state the outcome
+    plan = checker.check("The primary outcome of BeneMin is the PANSS negative symptom score after twelve months.")
+    assert plan.verdict == "supported" and plan.evidence[0].text.startswith("The primary outcome is the PANSS")

@@ -129,9 +129,12 @@ class ClaimChecker:
         cands, p_ev, p_con = self.score(claim)
         index = self.searcher.index
         t_ev, t_con = self.model.evidence_threshold, self.model.contradiction_threshold
+        # Evidence first: a sentence that cannot report the finding the claim states (a protocol's
+        # Methods) is shown after it, as related, whatever its score.
+        evidential = [bool(p >= t_ev and c.reports) for p, c in zip(p_ev, cands)]
         # The same sentence in two documents (a file added twice) is shown once.
         order, said = [], set()
-        for i in np.argsort(-p_ev).tolist():
+        for i in sorted(range(len(cands)), key=lambda i: (not evidential[i], -p_ev[i])):
             key = same_text(index.sentence_text(cands[i].row))
             if key not in said:
                 order.append(i)
@@ -144,7 +147,7 @@ class ClaimChecker:
             c = cands[i]
             doc = index.document(c.doc)
             s, e = index.sentence_span(c.row)
-            if p_ev[i] >= t_ev:
+            if evidential[i]:
                 label = "contradicts" if p_con[i] >= t_con else "supports"
             else:
                 label = "related"
@@ -153,8 +156,8 @@ class ClaimChecker:
             printed = doc.page_label(page) if page is not None else ""  # str(page) where it prints none
             evidence.append(Evidence(doc.text[s:e], doc.doc_id, doc.title, s, e, page, label, float(p_ev[i]),
                                      " › ".join(doc.section_at(s)), "" if printed == str(page) else printed))
-        if not len(order) or p_ev[order[0]] < t_ev:
-            best = float(p_ev[order[0]]) if len(order) else 0.0
+        if not len(order) or not evidential[order[0]]:
+            best = max((float(p) for p, c in zip(p_ev, cands) if c.reports), default=0.0)
             return Verdict("not_found", 1.0 - best, tuple(evidence))
         top = order[0]
         if p_con[top] >= t_con:
@@ -167,7 +170,7 @@ class ClaimChecker:
         t_ev, t_con = self.model.evidence_threshold, self.model.contradiction_threshold
         best: dict[int, int] = {}
         for i, c in enumerate(cands):
-            if p_ev[i] >= t_ev and (c.doc not in best or p_ev[i] > p_ev[best[c.doc]]):
+            if p_ev[i] >= t_ev and c.reports and (c.doc not in best or p_ev[i] > p_ev[best[c.doc]]):
                 best[c.doc] = i
         return {self.searcher.index.doc_ids[d]: ("CONTRADICT" if p_con[i] >= t_con else "SUPPORT")
                 for d, i in best.items()}

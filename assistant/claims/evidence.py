@@ -14,6 +14,7 @@ import numpy as np
 from assistant.claims.features import sentence_features
 from assistant.search import Searcher
 from assistant.search.answer import is_code_like
+from assistant.search.findings import can_report_finding, states_finding
 from assistant.text import same_text, stems
 
 __all__ = ["CANDIDATE_DOCS", "SentenceCandidate", "flip_deltas", "is_listing", "sentence_candidates"]
@@ -27,6 +28,7 @@ class SentenceCandidate:
     doc: int       # document row
     cosine: float  # with the (adapted) claim vector
     features: list[float]
+    reports: bool = True  # can it report a finding the claim states (`can_report_finding`)?
 
 
 # An entry of an abbreviation list: a short form with a capital or a digit, a comma, colon or
@@ -56,7 +58,12 @@ def sentence_candidates(searcher: Searcher, claim: str, q: np.ndarray) -> tuple[
     of abbreviations or addresses state nothing a claim could agree with ("path.relative(from,
     to)", "CC, Children's centres; CI, ..."), and an entry of the reference list states another
     work's finding, not the document's, so they are no candidates; their places still count in the
-    others' positions. The document's title counts as a title wherever it stands (a PDF may
+    others' positions. For a claim that states a finding (`states_finding`), a sentence that stands
+    where its paper cannot report one (`can_report_finding`: its Methods, and where the claim names
+    the paper's study, its Background and a protocol's Discussion) is marked (`reports` False): it
+    may be shown as related, never as evidence ("The primary outcome is the BACS composite score"
+    neither supports nor contradicts "The FOCUS trial showed that cognitive remediation improves
+    BACS composite scores"). The document's title counts as a title wherever it stands (a PDF may
     print a journal's name or the article type above it)."""
     index = searcher.index
     cand = searcher.candidates(claim, query_vector=q)
@@ -66,6 +73,8 @@ def sentence_candidates(searcher: Searcher, claim: str, q: np.ndarray) -> tuple[
         doc_best[d] = max(doc_best.get(d, -1e9), score)
     docs = sorted(doc_best, key=lambda d: -doc_best[d])[:CANDIDATE_DOCS]
     claim_stems = stems(claim)
+    finding = states_finding(claim)
+    named = searcher.named_document(claim) if finding else None
     out: list[SentenceCandidate] = []
     for doc_rank, d in enumerate(docs):
         rows = index.document_sentences(d)
@@ -78,6 +87,7 @@ def sentence_candidates(searcher: Searcher, claim: str, q: np.ndarray) -> tuple[
         doc = index.document(d)
         headings = {s.start for s in doc.sections}
         title = same_text(doc.title)
+        reports = can_report_finding(doc, d == named) if finding else None
         for i, row in enumerate(rows):
             start, end = index.sentence_span(row)
             text = doc.text[start:end]
@@ -85,7 +95,7 @@ def sentence_candidates(searcher: Searcher, claim: str, q: np.ndarray) -> tuple[
                 continue
             feats = sentence_features(claim, claim_stems, text, float(sims[i]), int(ranks[i]), best, doc_best[d],
                                       doc_rank, i / max(1, len(rows) - 1), i == 0 or same_text(text) == title)
-            out.append(SentenceCandidate(row, d, float(sims[i]), feats))
+            out.append(SentenceCandidate(row, d, float(sims[i]), feats, reports is None or reports(start)))
     return out, {d: doc_best[d] for d in docs}
 
 

@@ -8,17 +8,22 @@ Background what others found: an answer to "Did minocycline lower negative sympt
 question about the paper's own study. So a question asking for a finding is answered only by a
 passage that can report one (`can_report_finding`), read from the section headings the document has.
 
-Public API: `SectionKind`, `asks_finding`, `section_kind`, `can_report_finding`.
+A claim that states a finding ("Minocycline lowered PANSS scores in BeneMin.", `states_finding`) is
+checked likewise: a protocol's Methods are no evidence for or against it.
+
+Public API: `SectionKind`, `asks_finding`, `states_finding`, `section_kind`, `can_report_finding`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache
 from typing import Literal
 
 from assistant.ingest.model import Document
 
-__all__ = ["SectionKind", "asks_finding", "can_report_finding", "section_kind"]
+__all__ = ["SectionKind", "asks_finding", "can_report_finding", "section_kind", "states_finding"]
 
 SectionKind = Literal["results", "discussion", "abstract", "methods", "background"]
 
@@ -32,6 +37,8 @@ _FINDING = re.compile(
     rf"\bby\s+how\s+(?:much|many)\b|"
     rf"\bhow\s+much\s+(?:did|does|do|was|were|is|are|has|have)\b.*\b(?:{_EFFECT})\b|"
     r"\bwhat\s+(?:was|were|is|are)\s+the\s+(?:effects?|differences?|results?|findings?|impact)\s+of\b", re.I)
+
+_STATES = re.compile(rf"\b(?:{_EFFECT}|(?:show|shows|showed|shown|found|demonstrat\w*))\b", re.I)
 
 # A heading's kind by its words, first match winning ("Results and discussion" reports results).
 _KINDS: list[tuple[SectionKind, re.Pattern[str]]] = [
@@ -50,6 +57,13 @@ def asks_finding(question: str) -> bool:
     return bool(_FINDING.search(question))
 
 
+def states_finding(claim: str) -> bool:
+    """Whether a statement says what was found: that something changed, differed or had an effect
+    ("Minocycline lowers negative symptoms."), or what a study showed or found."""
+    return bool(_STATES.search(claim))
+
+
+@lru_cache(maxsize=4096)  # a paper has a few dozen headings, asked once per sentence
 def section_kind(path: tuple[str, ...]) -> SectionKind | None:
     """The kind of the innermost heading of `path` (outermost first) that has one:
     "Methods › Secondary outcomes and power calculations" is methods, "Abstract › Background"
@@ -61,18 +75,19 @@ def section_kind(path: tuple[str, ...]) -> SectionKind | None:
     return None
 
 
-def can_report_finding(doc: Document, offset: int, own_study: bool) -> bool:
-    """Whether the text at `offset` can report a finding; `own_study`: the finding of the study the
-    document reports (the question names it). In a paper (a document with a Methods section) not
-    from its Methods; for its own study not from its Background either, nor from its Discussion or
-    Abstract when it has no Results (a protocol discusses a plan). Text under no heading of a known
-    kind, and every part of a document that is no paper, can."""
+def can_report_finding(doc: Document, own_study: bool) -> Callable[[int], bool]:
+    """A test of the document's offsets: whether the text there can report a finding; `own_study`:
+    the finding of the study the document reports (the question names it). In a paper (a document
+    with a Methods section) not from its Methods; for its own study not from its Background either,
+    nor from its Discussion or Abstract when it has no Results (a protocol discusses a plan). Text
+    under no heading of a known kind, and every part of a document that is no paper, can.  (The
+    document's headings are read once, for all its sentences.)"""
     kinds = {section_kind(s.path) for s in doc.sections}
     if "methods" not in kinds:
-        return True
-    kind = section_kind(doc.section_at(offset))
-    if kind == "methods":
-        return False
-    if not own_study:
-        return True
-    return kind != "background" and (kind not in ("discussion", "abstract") or "results" in kinds)
+        return lambda offset: True
+    barred: set[SectionKind] = {"methods"}
+    if own_study:
+        barred.add("background")
+        if "results" not in kinds:
+            barred |= {"discussion", "abstract"}
+    return lambda offset: section_kind(doc.section_at(offset)) not in barred

@@ -324,7 +324,7 @@ class Searcher:
     def _reports_finding(self, hit: Hit, named: int | None) -> bool:
         """`can_report_finding` for the hit's sentence; `named` the document the question names."""
         row = self.index.doc_row(hit.doc_id)
-        return row is None or can_report_finding(self.index.document(row), hit.highlight.start, row == named)
+        return row is None or can_report_finding(self.index.document(row), row == named)(hit.highlight.start)
 
     def unknown_names(self, question: str, doc_ids: list[str] | None = None) -> list[str]:
         """The names the question uses (a capitalised word after its first, a word in capitals)
