@@ -12,7 +12,7 @@ from assistant.config import ChunkingParams
 from assistant.index import MemoryIndex
 from assistant.ingest import load_file
 from assistant.search import Searcher, ask
-from assistant.search.findings import asks_finding, can_report_finding, section_kind
+from assistant.search.findings import asks_finding, can_report_finding, section_kind, states_finding
 from assistant.ui.render import render_turn
 
 # A trial's protocol: its Methods name the outcome the question asks about, its Background an
@@ -65,6 +65,9 @@ def _document(tmp_path: Path, name: str, text: str):
     "Were children in the intervention group less likely to be injured?",
     "How much did calcium intake differ between the groups?",
     "What was the effect of the briefing on fire escape plans?",
+    "What were the main results?",
+    "What did the FOCUS trial find?",
+    "Was the app effective?",
 ])
 def test_questions_asking_what_was_found(question):
     assert asks_finding(question)
@@ -77,6 +80,8 @@ def test_questions_asking_what_was_found(question):
     "How many participants were randomised?",
     "Why do the authors think minocycline is safe?",
     "In the trial, what is the primary outcome?",
+    "Were there any lessons learnt from the feasibility study?",  # "less" is no word of "lessons"
+    "What does Table 1 show?",  # a protocol's table of assessments is in its Methods
 ])
 def test_questions_asking_something_else(question):
     assert not asks_finding(question)
@@ -149,3 +154,10 @@ def test_a_protocol_is_no_evidence_for_a_finding_claimed_of_its_trial(encoder, t
     # what the protocol does say is checked as before: its Methods state the outcome
     plan = checker.check("The primary outcome of BeneMin is the PANSS negative symptom score after twelve months.")
     assert plan.verdict == "supported" and plan.evidence[0].text.startswith("The primary outcome is the PANSS")
+
+
+def test_statements_of_a_finding():
+    assert states_finding("In BeneMin, minocycline lowered PANSS negative symptom scores.")
+    assert states_finding("The FOCUS trial showed that cognitive remediation helps.")
+    assert not states_finding("The primary outcome is the PANSS negative symptom score.")
+    assert not states_finding("Neuroplasticity is present throughout our lives.")

@@ -27,18 +27,21 @@ __all__ = ["SectionKind", "asks_finding", "can_report_finding", "section_kind", 
 
 SectionKind = Literal["results", "discussion", "abstract", "methods", "background"]
 
-# Words that name a change or a comparison: what a study finds, as a question asks it; a yes/no
-# question may open with where or when it asks ("In BeneMin, did ...?", "At 6 months, were ...?").
-_EFFECT = (r"(?:reduc|increas|lower|rais|improv|worse|decreas|differ|chang|affect|effect|impact|benefit|prevent|"
-           r"help|associat|predict|higher|less|more|fewer|greater|better|boost|drop|rise|rose|fell)\w*|"
+# Words that name a change or a comparison: what a study finds, as a question asks it (word stems,
+# then whole words: "less" but not "lessons"); a yes/no question may open with where or when it asks
+# ("In BeneMin, did ...?", "At 6 months, were ...?").
+_EFFECT = (r"(?:reduc|increas|lower|rais|improv|wors|decreas|differ|chang|affect|effect|impact|benefit|prevent|"
+           r"help|associat|predict|boost)\w*|(?:higher|less|more|fewer|greater|better|drop|dropped|rise|rose|fell)|"
            r"(?:lead|led|result)\s+(?:to|in)")
 _FINDING = re.compile(
     rf"^\s*(?:and\s+)?(?:[^,?]{{1,60}},\s*)?(?:did|does|do|has|have|had|was|were|is|are)\b.*\b(?:{_EFFECT})\b|"
     rf"\bby\s+how\s+(?:much|many)\b|"
     rf"\bhow\s+much\s+(?:did|does|do|was|were|is|are|has|have)\b.*\b(?:{_EFFECT})\b|"
-    r"\bwhat\s+(?:was|were|is|are)\s+the\s+(?:effects?|differences?|results?|findings?|impact)\s+of\b", re.I)
+    r"\bwhat\s+(?:was|were|is|are)\s+the\s+(?:effects?|differences?|impact)\s+of\b|"
+    r"\bwhat\s+(?:was|were|are|is)\s+the\s+(?:(?:main|primary|key|overall|principal)\s+)?(?:results?|findings?)\b|"
+    r"\bwhat\s+(?:did|does|do)\b.*\b(?:find|conclude|demonstrate|reveal)\b", re.I)
 
-_STATES = re.compile(rf"\b(?:{_EFFECT}|(?:show|shows|showed|shown|found|demonstrat\w*))\b", re.I)
+_STATES = re.compile(rf"\b(?:{_EFFECT}|show|shows|showed|shown|found|demonstrat\w*)\b", re.I)
 
 # A heading's kind by its words, first match winning ("Results and discussion" reports results).
 _KINDS: list[tuple[SectionKind, re.Pattern[str]]] = [
