@@ -107,6 +107,11 @@ def test_a_protocol_reports_no_finding_of_its_own_and_a_report_does_under_result
     assert not can_report_finding(protocol, own_study=False)(text.index("The primary outcome is"))
     assert not can_report_finding(report, own_study=True)(report.text.index("The primary outcome was"))
     assert can_report_finding(report, own_study=True)(report.text.index("Minocycline did not lower"))
+    # without a Results heading a paper not titled a protocol keeps its Discussion (the heading may
+    # have been missed in a PDF); its Methods still report nothing
+    untitled = _document(tmp_path, "untitled.md", PROTOCOL.replace(": a protocol", ""))
+    assert can_report_finding(untitled, own_study=True)(untitled.text.index("BeneMin will show"))
+    assert not can_report_finding(untitled, own_study=True)(untitled.text.index("The primary outcome is"))
     # a web page with headings of its own is no paper: every part of it may say what was found
     page = _document(tmp_path, "page.md", "# Sleep\n\n## Background\n\nSleep lowers stress.\n\n## Tips\n\nRest.\n")
     assert can_report_finding(page, own_study=True)(page.text.index("Sleep lowers"))

@@ -43,6 +43,8 @@ _FINDING = re.compile(
 
 _STATES = re.compile(rf"\b(?:{_EFFECT}|show|shows|showed|shown|found|demonstrat\w*)\b", re.I)
 
+_PROTOCOL = re.compile(r"\bprotocols?\b", re.I)  # "study protocol for a randomised controlled trial"
+
 # A heading's kind by its words, first match winning ("Results and discussion" reports results).
 _KINDS: list[tuple[SectionKind, re.Pattern[str]]] = [
     ("results", re.compile(r"\b(?:results?|findings)\b", re.I)),
@@ -82,15 +84,17 @@ def can_report_finding(doc: Document, own_study: bool) -> Callable[[int], bool]:
     """A test of the document's offsets: whether the text there can report a finding; `own_study`:
     the finding of the study the document reports (the question names it). In a paper (a document
     with a Methods section) not from its Methods; for its own study not from its Background either,
-    nor from its Discussion or Abstract when it has no Results (a protocol discusses a plan). Text
-    under no heading of a known kind, and every part of a document that is no paper, can.  (The
-    document's headings are read once, for all its sentences.)"""
+    nor, in a protocol (titled so, with no Results), from its Discussion or Abstract, which discuss
+    a plan. A paper with no Results heading that is not titled a protocol keeps its Discussion: its
+    Results heading may have been missed. Text under no heading of a known kind, and every part of
+    a document that is no paper, can.  (The document's headings are read once, for all its
+    sentences.)"""
     kinds = {section_kind(s.path) for s in doc.sections}
     if "methods" not in kinds:
         return lambda offset: True
     barred: set[SectionKind] = {"methods"}
     if own_study:
         barred.add("background")
-        if "results" not in kinds:
+        if "results" not in kinds and _PROTOCOL.search(doc.title):
             barred |= {"discussion", "abstract"}
     return lambda offset: section_kind(doc.section_at(offset)) not in barred
