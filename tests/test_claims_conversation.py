@@ -411,6 +411,14 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
      "Is it validated? (What questionnaire was used to measure anxiety?)"),
     # a thing's mechanism of action is a relation, as its role is: "it" is the thing
     ("What is the mechanism of action of ketamine?", "How fast does it work?", "How fast does ketamine work?"),
+    # a name after a preposition takes the place of the one name in the phrase there, which keeps
+    # its article and head noun ("in BeneMin trial", "in GoActive U@Uni study" before)
+    ("Did the intervention lower symptom scores in the FOCUS trial?", "And in BeneMin?",
+     "Did the intervention lower symptom scores in the BeneMin trial?"),
+    ("What was the dropout rate in the U@Uni study?", "And in GoActive?", "What was the dropout rate in the GoActive study?"),
+    # an article alone ends no phrase: the whole phrase is replaced ("in the GoActive trial U@Uni study")
+    ("What was the dropout rate in the U@Uni study?", "And in the GoActive trial?",
+     "What was the dropout rate in the GoActive trial?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

@@ -581,6 +581,12 @@ def _prepositional_topic(question: str, previous: str, lead: re.Match, encoder) 
             # "What did the participants in the control group receive?": the verb a do-question
             # ends with is no part of the phrase ("And in the intervention group?" keeps it)
             e = len(previous[: do.start(1)].rstrip())
+        inner = [m for m in _NAME.finditer(previous, s, e)]
+        if _NAME.fullmatch(topic) and len(inner) == 1:
+            # "And in BeneMin?" after "... in the FOCUS trial?": a name takes the place of the
+            # phrase's one name, which the phrase's article and head noun ("the ... trial") frame
+            m = inner[0]
+            return ResolvedQuery(question, _tidy(_put(previous, m.start(), m.end(), topic)), "new-topic", topic)
         e = _through_own_phrase(previous, _likest_start(previous, s, e, topic, encoder), topic)
         spans = _phrases(previous)[-MAX_PHRASES:]
         if preposition != "for" and spans:
@@ -609,7 +615,9 @@ def _likest_start(text: str, s: int, e: int, topic: str, encoder) -> int:
     `topic`, since a run of content words may go on into the verb ("in the walking group completed
     the study": "the control group" takes the place of "the walking group").  A coordinated phrase
     is kept whole."""
-    ends = [s + m.end() for m in re.finditer(r"[\w'-]+", text[s:e])]
+    # an article alone ends no phrase ("the" of "the U@Uni study")
+    ends = [s + m.end() for m in re.finditer(r"[\w'-]+", text[s:e])
+            if not re.fullmatch(r"(?:the|a|an)", text[s : s + m.end()].strip(), re.I)]
     if len(ends) < 3 or re.search(r",|\b(?:and|or)\b", text[s:e], re.I):
         return e
     vecs = encoder.encode([topic] + [text[s:x] for x in ends])
