@@ -419,6 +419,13 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # an article alone ends no phrase: the whole phrase is replaced ("in the GoActive trial U@Uni study")
     ("What was the dropout rate in the U@Uni study?", "And in the GoActive trial?",
      "What was the dropout rate in the GoActive trial?"),
+    # a name written with an asterisk is one name ("And CATIE?" read "... the CATIE*D trial")
+    ("Which outcome measures did the STAR*D trial use?", "And CATIE?", "Which outcome measures did the CATIE trial use?"),
+    # a topic with its own "of" phrase takes the place of the previous one's phrase joined by "of"
+    # ("What was the mean age of the proportion of women?")
+    ("What was the mean age of participants?", "And the proportion of women?", "What was the proportion of women?"),
+    ("How does exercise affect the volume of the hippocampus?", "And the size of the amygdala?",
+     "How does exercise affect the size of the amygdala?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

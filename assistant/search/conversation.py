@@ -98,8 +98,9 @@ _AUX = r"(?:is|are|was|were|do|does|did|can|could|will|would|should|shall|has|ha
 _WH_FRAGMENT = re.compile(rf"^(?:(?:and|but|so|also|then)\s+)?({_WH})((?:\s+(?:kinds?|types?|sorts?)\s+of)?"
                           rf"(?:\s+(?!{_AUX}\b|about\b|of\b)[\w'-]+){{0,2}})\s*\?$", re.I)
 _ADVERBIAL = re.compile(rf"{_WH_PREPOSITION}(?:how(?:\s+(?:long|often|old|far|soon))?|when|where|why)", re.I)
-# A name: a word with a capital or a digit after its first letter ("FOCUS", "BeneMin", "NK1", "U@Uni").
-_NAME = re.compile(r"(?<![\w@])[A-Za-z][\w@-]{0,40}[A-Z0-9][\w@-]{0,40}(?![\w@-])")
+# A name: a word with a capital or a digit after its first letter ("FOCUS", "BeneMin", "NK1", "U@Uni",
+# "STAR*D").
+_NAME = re.compile(r"(?<![\w@*])[A-Za-z][\w@*-]{0,40}[A-Z0-9][\w@*-]{0,40}(?![\w@*-])")
 
 
 def _is_name(word: str) -> bool:
@@ -515,7 +516,10 @@ def _named_topic(question: str, previous: str, topic: str, encoder) -> ResolvedQ
     model knows neither).  None when the topic or the question names no one thing."""
     name = _ARTICLE.sub("", topic)
     named = _is_name(name)
-    names = {m.group(): m.start() for m in [*_NAME.finditer(previous), *_WORD.finditer(previous)] if _is_name(m.group())}
+    written = list(_NAME.finditer(previous))
+    # a word inside a name is that name ("STAR" of "STAR*D")
+    words = [m for m in _WORD.finditer(previous) if not any(n.start() <= m.start() < n.end() for n in written)]
+    names = {m.group(): m.start() for m in [*written, *words] if _is_name(m.group())}
     spans = _phrases(previous)
     if _NAME.fullmatch(name) and not any(_NAME.fullmatch(w) for w in names) and len(spans) > 1:
         # A word is a name only by being no English word to the model ("httpcore", but also
@@ -803,8 +807,25 @@ def _in_place_of(previous: str, s: int, e: int, topic: str) -> str:
         # it: "acute stress" takes the place of "chronic stress", not of "stress" alone, which
         # would leave "chronic acute stress".
         s = _run_start(previous, s)
-    s, e = _coordinated(previous, s, _through_own_phrase(previous, e, topic))
+    s, e = _coordinated(previous, _from_own_phrase(previous, s, topic), _through_own_phrase(previous, e, topic))
     return _tidy(_put(previous, s, e, topic))
+
+
+def _from_own_phrase(previous: str, s: int, topic: str) -> int:
+    """Where a phrase starting at `s` that `topic` replaces starts, with the noun phrase before it
+    when the two are joined by a preposition the topic has too: "And the proportion of women?"
+    after "What was the mean age of participants?" replaces "the mean age of participants"."""
+    own = _TOPIC_PREPOSITION.search(topic)
+    if not own or not (joined := re.search(rf"\s{own.group(1)}\s+(?:(?:the|a|an)\s+)?$", previous[:s], re.I)):
+        return s
+    words = list(_WORD.finditer(previous[: joined.start()]))
+    start = None
+    while words and words[-1].group().lower() not in _STOP:
+        start = words.pop().start()
+    if start is None:
+        return s
+    article = re.search(r"\b(?:the|a|an)\s+$", previous[:start], re.I)
+    return article.start() if article else start
 
 
 def _through_own_phrase(previous: str, e: int, topic: str) -> int:
