@@ -115,6 +115,10 @@ def test_a_protocol_reports_no_finding_of_its_own_and_a_report_does_under_result
     # a web page with headings of its own is no paper: every part of it may say what was found
     page = _document(tmp_path, "page.md", "# Sleep\n\n## Background\n\nSleep lowers stress.\n\n## Tips\n\nRest.\n")
     assert can_report_finding(page, own_study=True)(page.text.index("Sleep lowers"))
+    # nor is a page with a "methods" heading alone: it may list ways of doing something
+    ways = _document(tmp_path, "ways.md", "# Contraception\n\n## Methods\n\nThe pill reduces acne in many women.\n"
+                                          "\n## Risks\n\nClots are rare.\n")
+    assert can_report_finding(ways, own_study=False)(ways.text.index("The pill reduces"))
 
 
 def _searcher(encoder, *docs):

@@ -83,14 +83,16 @@ def section_kind(path: tuple[str, ...]) -> SectionKind | None:
 def can_report_finding(doc: Document, own_study: bool) -> Callable[[int], bool]:
     """A test of the document's offsets: whether the text there can report a finding; `own_study`:
     the finding of the study the document reports (the question names it). In a paper (a document
-    with a Methods section) not from its Methods; for its own study not from its Background either,
+    whose top-level headings include Methods and Background, Introduction or Results: a web page's
+    "Treatment methods" alone makes none) not from its Methods; for its own study not from its Background either,
     nor, in a protocol (titled so, with no Results), from its Discussion or Abstract, which discuss
     a plan. A paper with no Results heading that is not titled a protocol keeps its Discussion: its
     Results heading may have been missed. Text under no heading of a known kind, and every part of
     a document that is no paper, can.  (The document's headings are read once, for all its
     sentences.)"""
     kinds = {section_kind(s.path) for s in doc.sections}
-    if "methods" not in kinds:
+    top = {section_kind(s.path[:1]) for s in doc.sections}
+    if "methods" not in top or not top & {"background", "results"}:
         return lambda offset: True
     barred: set[SectionKind] = {"methods"}
     if own_study:
