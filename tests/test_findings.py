@@ -87,12 +87,15 @@ def test_questions_asking_something_else(question):
     assert not asks_finding(question)
 
 
-def test_a_section_is_read_by_its_innermost_heading_of_a_known_kind():
+def test_a_section_is_read_by_its_part_of_the_paper_or_of_the_abstract():
     assert section_kind(("Methods", "Secondary outcomes and power calculations")) == "methods"
     assert section_kind(("Abstract", "Background")) == "background"
     assert section_kind(("3. Results", "3.2. Contacts")) == "results"
     assert section_kind(("PILOT CRCT DISCUSSION",)) == "discussion"
     assert section_kind(("Abstract",)) == "abstract"
+    # a subsection's words do not make a part of a paper another part
+    assert section_kind(("Results", "Background characteristics of the sample")) == "results"
+    assert section_kind(("Discussion", "Strengths of the study design")) == "discussion"
     assert section_kind(("Trial status",)) is None and section_kind(()) is None
 
 

@@ -70,14 +70,22 @@ def states_finding(claim: str) -> bool:
 
 @lru_cache(maxsize=4096)  # a paper has a few dozen headings, asked once per sentence
 def section_kind(path: tuple[str, ...]) -> SectionKind | None:
-    """The kind of the innermost heading of `path` (outermost first) that has one:
-    "Methods › Secondary outcomes and power calculations" is methods, "Abstract › Background"
-    background; None when no heading says ("Trial status", a web page's headings)."""
-    for heading in reversed(path):
-        for kind, pattern in _KINDS:
-            if pattern.search(heading):
-                return kind
+    """The kind of the outermost heading of `path` (outermost first) that has one, or within an
+    abstract of the heading under it: "Methods › Secondary outcomes and power calculations" is
+    methods, "Results › Background characteristics" results (a paper's parts are its top-level
+    sections), "Abstract › Background" background; None when no heading says ("Trial status", a
+    web page's headings)."""
+    kinds = [_kind(h) for h in path]
+    for i, kind in enumerate(kinds):
+        if kind == "abstract":
+            return next((k for k in kinds[i + 1 :] if k is not None), kind)
+        if kind is not None:
+            return kind
     return None
+
+
+def _kind(heading: str) -> SectionKind | None:
+    return next((kind for kind, pattern in _KINDS if pattern.search(heading)), None)
 
 
 def can_report_finding(doc: Document, own_study: bool) -> Callable[[int], bool]:
