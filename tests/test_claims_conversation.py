@@ -426,6 +426,11 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("What was the mean age of participants?", "And the proportion of women?", "What was the proportion of women?"),
     ("How does exercise affect the volume of the hippocampus?", "And the size of the amygdala?",
      "How does exercise affect the size of the amygdala?"),
+    # a past-tense verb after the question word asks what the previous question's noun did
+    # ("How many completed were randomised?"), where the previous question closed
+    ("How many participants were randomised in the LIMIT trial?", "And how many completed?",
+     "How many participants completed in the LIMIT trial?"),
+    ("How many women were recruited?", "And how many dropped out?", "How many women dropped out?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

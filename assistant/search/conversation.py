@@ -689,6 +689,10 @@ def _same_frame(q: str, previous: str) -> str | None:
     return _tidy(" ".join([old.group(1), old.group(2), verb, new.group(4), *kept]) + "?")
 
 
+# A past-tense verb of more than a few letters, perhaps with its particle: "completed", "dropped out".
+_PAST_VERB = re.compile(r"^[a-z][a-z'-]{2,}ed(?:\s+(?:out|up|off|away))?$")
+
+
 def _wh_followup(fragment: re.Match, previous: str) -> str:
     """The previous question asked again with the fragment's question word: "How many students?"
     after "How many schools took part in GoActive?" asks how many students took part; "For how
@@ -697,6 +701,16 @@ def _wh_followup(fragment: re.Match, previous: str) -> str:
     wh, noun = fragment.group(1), fragment.group(2).strip()
     body = _body(previous)
     opening = re.match(rf"^({_WH})\b", body, re.I)
+    old = _FRAME.match(previous.strip())
+    if opening and noun and opening.group(1).lower() == wh.lower() and _PAST_VERB.match(noun) and old and old.group(2) \
+            and _ASKS_NOUN.fullmatch(wh):
+        # "And how many completed?" after "How many participants were randomised in the trial?":
+        # a past-tense verb, not a noun, after the question word asks what the same noun did
+        # ("How many participants completed in the trial?")
+        rest = " " + old.group(4)
+        cuts = [m.start() for m in _TAIL.finditer(rest)] + [len(rest)]
+        closing = [rest[a:b].strip() for a, b in zip(cuts, cuts[1:])]
+        return _tidy(" ".join([old.group(1), old.group(2), noun, *closing]) + "?")
     if opening and noun and opening.group(1).lower() == wh.lower():
         # The noun the question word asked about, as many words as the new one has ("schools" in
         # "How many schools took part"; no word class is known, so no more than that is taken).
