@@ -431,6 +431,9 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("How many participants were randomised in the LIMIT trial?", "And how many completed?",
      "How many participants completed in the LIMIT trial?"),
     ("How many women were recruited?", "And how many dropped out?", "How many women dropped out?"),
+    # after "who", a person pronoun is whom the answer names, searched with the question
+    # ("Were the sessions trained?")
+    ("Who delivered the sessions?", "Were they trained?", "Were they trained? (Who delivered the sessions?)"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

@@ -393,9 +393,11 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
     # "When should I use them?" after "What does unwrap do?", "And expect?": both
     topic = pair if plural and pair else _topic_of(previous, slot, pronoun.group(), earlier)
     personal = pronoun.group().lower() in ("it", "its", "they", "them", "their")
-    if topic and personal and _is_plural(topic) != plural and " and " not in topic:
+    if _answer_named(previous, pronoun.group()) or (
+            topic and personal and _is_plural(topic) != plural and " and " not in topic):
         # "Were they trained?" after "Who delivered the GoActive intervention?": they are whom the
-        # answer names, no phrase of the question ("Were the GoActive intervention trained?")
+        # answer names, no phrase of the question ("Were the GoActive intervention trained?"), as
+        # after "Who delivered the sessions?" ("Were the sessions trained?")
         return ResolvedQuery(question, f"{q} ({_underlying(previous)})", kind)
     if not topic:
         return ResolvedQuery(question, f"{q} ({previous})", kind)
@@ -406,6 +408,12 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         replaced = _SINGULAR_VERB.sub(_plural_verb, replaced[:at]) + replaced[at:]
     return ResolvedQuery(question, _unled(_tidy(replaced)), kind, topic) if n else \
         ResolvedQuery(question, f"{q} {topic}", kind)
+
+
+def _answer_named(previous: str, pronoun: str) -> bool:
+    """Whether a personal pronoun stands for the people the answer to a who-question names."""
+    return pronoun.lower() in ("they", "them", "their", "he", "she", "his", "her", "him") and \
+        re.match(r"^\s*(?:and\s+)?(?:who|whom)\b", _underlying(previous), re.I) is not None
 
 
 _THOSE_IN = re.compile(r"^((?:and|but|what\s+about|how\s+about)\s+)(?:those|the\s+ones|the\s+one|that)\s+"
