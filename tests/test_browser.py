@@ -92,6 +92,8 @@ def test_an_unanswerable_question_says_so_and_keeps_the_closest_passages_folded(
     assert closest.get_attribute("open") is None and not turn.locator("li.hit").first.is_visible()
     closest.locator("summary", has_text="Closest passages").click()
     assert turn.locator("ol.not-answers li.hit").first.is_visible()
+    # the closest passages are no source for what was asked: nothing is offered for citing
+    assert page.locator("#citations textarea").input_value().startswith("Nothing to cite")
     match = turn.locator("li.hit .match").first
     assert match.inner_text().endswith("match") and "probability" in match.get_attribute("title")
 

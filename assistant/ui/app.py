@@ -25,6 +25,7 @@ MAX_FILTER_CHOICES = 200
 # Characters of a PDF's text shown either side of a cited span, under its rendered page (other
 # documents are shown whole).
 SOURCE_CONTEXT = 1500
+NO_CITATIONS = "Nothing to cite: no passage answers the latest question (the closest passages are not answers)."
 
 
 class App:
@@ -65,9 +66,12 @@ class App:
         return render.render_conversation(turns), turns, "", self.citations(turns, fmt, base_url)
 
     def citations(self, turns: list[dict], fmt: str = "plain", base_url: str = "") -> str:
-        """The latest answer's citations in `fmt` (plain, markdown, bibtex, ris), linked to the viewer."""
+        """The latest answer's citations in `fmt` (plain, markdown, bibtex, ris), linked to the viewer;
+        none when nothing answered it (its closest passages are no source for what was asked)."""
         if not turns:
             return ""
+        if turns[-1].get("answered") is False and turns[-1].get("hits"):
+            return NO_CITATIONS
         try:
             return self.service.citations(turns[-1]["hits"], fmt, base_url)
         except ServiceError as exc:
