@@ -95,9 +95,9 @@ def can_report_finding(doc: Document, own_study: bool) -> Callable[[int], bool]:
     "Treatment methods" alone makes none) not from its Methods; for its own study not from its Background either,
     nor, in a protocol (titled so, with no Results), from its Discussion or Abstract, which discuss
     a plan. A paper with no Results heading that is not titled a protocol keeps its Discussion: its
-    Results heading may have been missed. Text under no heading of a known kind, and every part of
-    a document that is no paper, can.  (The document's headings are read once, for all its
-    sentences.)"""
+    Results heading may have been missed. A paper's text under no heading is read as its abstract.
+    Text under a heading of no known kind, and every part of a document that is no paper, can.
+    (The document's headings are read once, for all its sentences.)"""
     kinds = {section_kind(s.path) for s in doc.sections}
     top = {section_kind(s.path[:1]) for s in doc.sections}
     if "methods" not in top or not top & {"background", "results"}:
@@ -107,4 +107,5 @@ def can_report_finding(doc: Document, own_study: bool) -> Callable[[int], bool]:
         barred.add("background")
         if "results" not in kinds and _PROTOCOL.search(doc.title):
             barred |= {"discussion", "abstract"}
-    return lambda offset: section_kind(doc.section_at(offset)) not in barred
+    # a paper's text under no heading is its front matter: its title and an abstract set without one
+    return lambda offset: (section_kind(path) if (path := doc.section_at(offset)) else "abstract") not in barred

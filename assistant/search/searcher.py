@@ -299,15 +299,15 @@ class Searcher:
     def answered(self, hits: list[Hit], question: str | None = None, doc_ids: list[str] | None = None) -> bool:
         """Whether any hit is likely enough to hold the answer (the answer model's bar) and, given
         the `question` (searched in `doc_ids`), it names nothing those documents never mention
-        (`unknown_names`) and, when it asks what a study found (`asks_finding`), that hit stands
-        where its paper can report a finding (`can_report_finding`: not in its Methods, and not in
-        its Background or a protocol's Discussion when the question names that paper's study);
-        when not, the hits are the closest passages, not answers."""
+        (`unknown_names`), the hit is of the one document the question names, if it names one
+        (`named_document`: no other mentions that name), and, when it asks what a study found
+        (`asks_finding`), the hit stands where its paper can report a finding (`can_report_finding`:
+        not in its Methods, and not in its Background or a protocol's Discussion when the question
+        names that paper's study); when not, the hits are the closest passages, not answers."""
         if question is not None and self.unknown_names(question, doc_ids):
             return False
-        likely = [h for h in hits if h.probability >= self.answers.answer_bar]
+        likely, named = self._likely(hits, question)
         if question is not None and asks_finding(question):
-            named = self.named_document(question)
             likely = [h for h in likely if self._reports_finding(h, named)]
         return bool(likely)
 
@@ -315,11 +315,17 @@ class Searcher:
         """Whether the question asks what a study found (`asks_finding`) and the hits likely enough
         to answer it all stand where their papers report no finding of their own (a protocol, a
         paper's Methods or Background): why it is not answered, when it is not."""
+        likely, named = self._likely(hits, question)
+        return bool(likely) and asks_finding(question) and not any(self._reports_finding(h, named) for h in likely)
+
+    def _likely(self, hits: list[Hit], question: str | None) -> tuple[list[Hit], int | None]:
+        """The hits likely enough to answer (the answer model's bar), of the document the question
+        names if it names one, and that document's row."""
         likely = [h for h in hits if h.probability >= self.answers.answer_bar]
-        if not likely or not asks_finding(question):
-            return False
-        named = self.named_document(question)
-        return not any(self._reports_finding(h, named) for h in likely)
+        named = self.named_document(question) if question is not None else None
+        if named is not None:
+            likely = [h for h in likely if self.index.doc_row(h.doc_id) == named]
+        return likely, named
 
     def _reports_finding(self, hit: Hit, named: int | None) -> bool:
         """`can_report_finding` for the hit's sentence; `named` the document the question names."""
