@@ -68,6 +68,7 @@ def _document(tmp_path: Path, name: str, text: str):
     "What were the main results?",
     "What did the FOCUS trial find?",
     "Was the app effective?",
+    "Did the app have any effect on smoking?",
 ])
 def test_questions_asking_what_was_found(question):
     assert asks_finding(question)
@@ -82,6 +83,7 @@ def test_questions_asking_what_was_found(question):
     "In the trial, what is the primary outcome?",
     "Were there any lessons learnt from the feasibility study?",  # "less" is no word of "lessons"
     "What does Table 1 show?",  # a protocol's table of assessments is in its Methods
+    "Were adverse effects recorded?",  # how a study records them is its Methods' to say
 ])
 def test_questions_asking_something_else(question):
     assert not asks_finding(question)

@@ -28,11 +28,12 @@ __all__ = ["SectionKind", "asks_finding", "can_report_finding", "section_kind", 
 SectionKind = Literal["results", "discussion", "abstract", "methods", "background"]
 
 # Words that name a change or a comparison: what a study finds, as a question asks it (word stems,
-# then whole words: "less" but not "lessons"); a yes/no question may open with where or when it asks
-# ("In BeneMin, did ...?", "At 6 months, were ...?").
-_EFFECT = (r"(?:reduc|increas|lower|rais|improv|wors|decreas|differ|chang|affect|effect|impact|benefit|prevent|"
-           r"help|associat|predict|boost)\w*|(?:higher|less|more|fewer|greater|better|drop|dropped|rise|rose|fell)|"
-           r"(?:lead|led|result)\s+(?:to|in)")
+# then whole words: "less" but not "lessons"; "an effect on", not "adverse effects", which a study
+# records); a yes/no question may open with where or when it asks ("In BeneMin, did ...?", "At 6
+# months, were ...?").
+_EFFECT = (r"(?:reduc|increas|lower|rais|improv|wors|decreas|differ|chang|affect|impact|benefit|prevent|"
+           r"help|associat|predict|boost|effective)\w*|(?:higher|less|more|fewer|greater|better|drop|dropped|rise|rose|fell)|"
+           r"(?:an?|any|no|some|the|significant)\s+effects?\s+(?:on|of|in)|(?:lead|led|result)\s+(?:to|in)")
 _FINDING = re.compile(
     rf"^\s*(?:and\s+)?(?:[^,?]{{1,60}},\s*)?(?:did|does|do|has|have|had|was|were|is|are)\b.*\b(?:{_EFFECT})\b|"
     rf"\bby\s+how\s+(?:much|many)\b|"
