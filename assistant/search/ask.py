@@ -35,7 +35,7 @@ class Answer(NamedTuple):
     previous answer a follow-up was also looked for in (empty for a standalone question), and the
     names the question uses that no searched document mentions (`Searcher.unknown_names`: then
     nothing answers, and the person is told which), and whether it asks what a study found and
-    the passages that match it report no finding of their own (`Searcher.finding_not_reported`:
+    the passages that match it report no finding of their own (`Searcher.hits_answer`:
     then nothing answers, and the person is told so)."""
 
     resolved: ResolvedQuery
@@ -68,8 +68,7 @@ def ask(searcher: Searcher, question: str, history: Sequence[str] = (), k: int =
         merged = (inside + [h for h in everywhere if (h.doc_id, h.start) not in shown])[:k]
         hits = [replace(h, rank=i + 1) for i, h in enumerate(merged)]
     unmentioned = tuple(searcher.unknown_names(resolved.query, doc_ids)) if hits else ()
-    answered = not unmentioned and searcher.answered(hits, resolved.query, doc_ids)
-    unreported = not answered and not unmentioned and searcher.finding_not_reported(hits, resolved.query)
+    answered, unreported = (False, False) if unmentioned else searcher.hits_answer(hits, resolved.query)
     return Answer(resolved, hits, answered, context, unmentioned, unreported)
 
 

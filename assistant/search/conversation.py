@@ -593,7 +593,7 @@ def _prepositional_topic(question: str, previous: str, lead: re.Match, encoder) 
             # "What did the participants in the control group receive?": the verb a do-question
             # ends with is no part of the phrase ("And in the intervention group?" keeps it)
             e = len(previous[: do.start(1)].rstrip())
-        inner = [m for m in _NAME.finditer(previous, s, e)]
+        inner = list(_NAME.finditer(previous, s, e))
         if _NAME.fullmatch(topic) and len(inner) == 1:
             # "And in BeneMin?" after "... in the FOCUS trial?": a name takes the place of the
             # phrase's one name, which the phrase's article and head noun ("the ... trial") frame
@@ -688,13 +688,19 @@ def _same_frame(q: str, previous: str) -> str | None:
     # The previous question's closing phrases ("in the LIMIT trial") go on, but for one led by a
     # preposition the follow-up has its own phrase with ("for sleep" replaces "for depression").
     used = {m.group(1).lower() for m in _TAIL.finditer(" " + new.group(4) + " ")}
-    rest = " " + old.group(4)
-    cuts = [m.start() for m in _TAIL.finditer(rest)] + [len(rest)]
-    kept = [rest[a:b].strip() for a, b in zip(cuts, cuts[1:]) if _TAIL.match(rest[a:b] + " ").group(1).lower() not in used]
+    kept = _closing_phrases(old.group(4), used)
     verb = new.group(3)
     if _is_plural(old.group(2)) and verb.lower() in _PLURAL_VERB:
         verb = _agree(verb, _PLURAL_VERB)  # "Which is most studied?" after "Which therapies ...?"
     return _tidy(" ".join([old.group(1), old.group(2), verb, new.group(4), *kept]) + "?")
+
+
+def _closing_phrases(rest: str, used: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """The phrases led by a preposition (`_TAIL`) that `rest` holds, but for those led by one in
+    `used` ("in the LIMIT trial" of "randomised in the LIMIT trial")."""
+    rest = " " + rest
+    cuts = [m.start() for m in _TAIL.finditer(rest)] + [len(rest)]
+    return [rest[a:b].strip() for a, b in zip(cuts, cuts[1:]) if _TAIL.match(rest[a:b] + " ").group(1).lower() not in used]
 
 
 # A past-tense verb of more than a few letters, perhaps with its particle: "completed", "dropped out".
@@ -715,10 +721,7 @@ def _wh_followup(fragment: re.Match, previous: str) -> str:
         # "And how many completed?" after "How many participants were randomised in the trial?":
         # a past-tense verb, not a noun, after the question word asks what the same noun did
         # ("How many participants completed in the trial?")
-        rest = " " + old.group(4)
-        cuts = [m.start() for m in _TAIL.finditer(rest)] + [len(rest)]
-        closing = [rest[a:b].strip() for a, b in zip(cuts, cuts[1:])]
-        return _tidy(" ".join([old.group(1), old.group(2), noun, *closing]) + "?")
+        return _tidy(" ".join([old.group(1), old.group(2), noun, *_closing_phrases(old.group(4))]) + "?")
     if opening and noun and opening.group(1).lower() == wh.lower():
         # The noun the question word asked about, as many words as the new one has ("schools" in
         # "How many schools took part"; no word class is known, so no more than that is taken).

@@ -306,26 +306,20 @@ class Searcher:
         names that paper's study); when not, the hits are the closest passages, not answers."""
         if question is not None and self.unknown_names(question, doc_ids):
             return False
-        likely, named = self._likely(hits, question)
-        if question is not None and asks_finding(question):
-            likely = [h for h in likely if self._reports_finding(h, named)]
-        return bool(likely)
+        return self.hits_answer(hits, question)[0]
 
-    def finding_not_reported(self, hits: list[Hit], question: str) -> bool:
-        """Whether the question asks what a study found (`asks_finding`) and the hits likely enough
-        to answer it all stand where their papers report no finding of their own (a protocol, a
-        paper's Methods or Background): why it is not answered, when it is not."""
-        likely, named = self._likely(hits, question)
-        return bool(likely) and asks_finding(question) and not any(self._reports_finding(h, named) for h in likely)
-
-    def _likely(self, hits: list[Hit], question: str | None) -> tuple[list[Hit], int | None]:
-        """The hits likely enough to answer (the answer model's bar), of the document the question
-        names if it names one, and that document's row."""
+    def hits_answer(self, hits: list[Hit], question: str | None = None) -> tuple[bool, bool]:
+        """`answered` but for the names the question uses, and why not when the question asks what
+        a study found and every hit likely enough to answer it stands where its paper reports no
+        finding of its own (a protocol, a paper's Methods or Background): (answered, not reported)."""
         likely = [h for h in hits if h.probability >= self.answers.answer_bar]
         named = self.named_document(question) if question is not None else None
         if named is not None:
             likely = [h for h in likely if self.index.doc_row(h.doc_id) == named]
-        return likely, named
+        if question is None or not asks_finding(question):
+            return bool(likely), False
+        reporting = [h for h in likely if self._reports_finding(h, named)]
+        return bool(reporting), bool(likely) and not reporting
 
     def _reports_finding(self, hit: Hit, named: int | None) -> bool:
         """`can_report_finding` for the hit's sentence; `named` the document the question names."""
