@@ -282,3 +282,25 @@ def test_the_page_says_where_a_question_searched_as_typed_was_looked_for_first()
             "conversation_documents": ["review.txt"], "answered": True, "hits": []}
     assert "Searched first in the previous answer's documents: review.txt" in render_turn(turn)
     assert "Searched" not in render_turn({**turn, "conversation_documents": []})
+
+
+def test_search_says_when_a_finding_is_not_reported_in_json_batch_and_text(tmp_path):
+    # A trial's protocol beside another document: its Methods name the outcome the question asks
+    # about, but it reports no result; every output of `search` says so.
+    from tests.test_findings import OTHER, PROTOCOL
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "protocol.md").write_text(PROTOCOL)
+    (tmp_path / "docs" / "sleep.md").write_text(OTHER)
+    run("index", "docs", cwd=tmp_path, check=True)
+    question = "In BeneMin, did minocycline lower PANSS negative symptom scores compared with placebo?"
+    out = json.loads(run("search", question, "--json", cwd=tmp_path, check=True).stdout)
+    assert out["answered"] is False and out["not_reported"] is True and out["hits"]
+    batch = tmp_path / "q.jsonl"
+    batch.write_text(json.dumps({"id": "f", "question": question}) + "\n"
+                     + json.dumps({"id": "m", "question": "What is the primary outcome of the BeneMin trial?"}) + "\n")
+    lines = {ln["id"]: ln for ln in map(json.loads, run("search", "--batch", str(batch), cwd=tmp_path, check=True).stdout.splitlines())}
+    assert lines["f"]["not_reported"] is True and lines["f"]["answered"] is False
+    assert lines["m"]["not_reported"] is False and lines["m"]["answered"] is True
+    human = run("search", question, "--k", "1", cwd=tmp_path, check=True).stdout
+    assert "asks what a study found" in human and "not answers" in human
