@@ -246,6 +246,11 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # a new topic takes the place of the whole noun phrase, modifiers and all, not of its noun alone
     ("How does chronic stress affect memory?", "And acute stress?", "How does acute stress affect memory?"),
     ("Does exercise reduce symptoms of major depression?", "What about anxiety?", "Does exercise reduce symptoms of anxiety?"),
+    # ... but a run that opens the question holds its subject and verb, which stay
+    ("Which therapies help depression?", "And anxiety?", "Which therapies help anxiety?"),
+    ("Does exercise help depression?", "And anxiety?", "Does exercise help anxiety?"),
+    ("What triggers migraines in children?", "And headaches?", "What triggers headaches in children?"),
+    ("Can older adults build new neurons?", "And synapses?", "Can older adults build new synapses?"),
     # "it" for a pair: the verb agrees with the pair
     ("Which brain regions are involved in depression and anxiety?", "How is it treated?",
      "How are depression and anxiety treated?"),

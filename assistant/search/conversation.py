@@ -85,9 +85,11 @@ _DOUBLED = re.compile(r"\b(\w+)(\s+\1\b)+", re.I)
 _COORD = r"(?:\s*,\s*|\s+(?:and|or|&)\s+|\s*,\s*(?:and|or)\s+)"
 # The verbs among `_PIVOT`, whose object a pronoun may stand for ("What causes burnout in nurses?").
 _ACTING = {"affect", "affects", "cause", "causes", "treat", "treats"}
-# Where the noun phrase that ends a question begins: after its last preposition or auxiliary verb.
+_PIVOT_VERBS = _ACTING | {"mean", "means"}
+# Where the noun phrase that ends a question begins: after its last preposition, auxiliary or verb
+# of `_PIVOT_VERBS`.
 _PIVOT = re.compile(r"\b(in|on|of|for|to|about|with|by|from|at|is|are|was|were|does|do|did|can|could|has|have|had|"
-                    + "|".join(sorted(_ACTING)) + r"|mean|means)\s+", re.I)
+                    + "|".join(sorted(_PIVOT_VERBS)) + r")\s+", re.I)
 
 
 _WH_PREPOSITION = r"(?:(?:for|since|until|from|in|at|by|to|with|about|on)\s+)?"  # "For how long?", "With what?"
@@ -827,13 +829,42 @@ def _topic_of(previous: str, slot: str | None, pronoun: str, earlier: tuple[str,
 def _in_place_of(previous: str, s: int, e: int, topic: str) -> str:
     """The previous question with `topic` in the place of its phrase [s, e) and the phrases
     coordinated with it."""
-    if _ends_run(previous, e) and not _both_adverbs(previous[s:e], topic):
+    if _ends_run(previous, e) and not _both_adverbs(previous[s:e], topic) and not _holds_verb(previous, s, e):
         # A phrase that ends its run of content words ends a noun phrase, whose modifiers go with
         # it: "acute stress" takes the place of "chronic stress", not of "stress" alone, which
         # would leave "chronic acute stress".
         s = _run_start(previous, s)
     s, e = _coordinated(previous, _from_own_phrase(previous, s, topic), _through_own_phrase(previous, e, topic))
     return _tidy(_put(previous, s, e, topic))
+
+
+# The opening of a question whose first run of content words holds its subject and its verb: a
+# wh-word with no auxiliary anywhere after it ("Which therapies help depression?", "What reduces
+# anxiety?"), or an auxiliary before the subject ("Does exercise help depression?").
+_SUBJECT_FIRST = re.compile(rf"^\W*(?:(?:and|but|so)\s+)?(?:(?:which|what|who)\s+(?!.*\b{_AUX}\b)|"
+                            rf"(?:(?:how|why|when|where|what|which)\s+)?{_AUX}\s+)", re.I)
+
+
+def _holds_verb(text: str, s: int, e: int) -> bool:
+    """Whether the run of content words ending with the phrase [s, e) is the question's subject,
+    verb and object together: the run right after a `_SUBJECT_FIRST` opening, not ended by a verb
+    the question pivots on or by a do-question's closing verb ("How does chronic stress affect
+    memory?", "What do CBT models promote?").  Its
+    words before the phrase are no modifiers of it: without word classes the verb among them is
+    unknown, so none goes ("And anxiety?" after "Which therapies help depression?" keeps "therapies
+    help")."""
+    opening = _SUBJECT_FIRST.match(text)
+    first = _WORD.search(text, opening.end()) if opening else None
+    if first is None or first.start() > s:
+        return False
+    for m in _WORD.finditer(text, first.start()):
+        if m.start() >= s:
+            break
+        if m.group().lower() in _STOP or _PIVOT.fullmatch(m.group() + " ") or re.fullmatch(_AUX, m.group(), re.I):
+            return False  # the phrase's run starts later
+    after = _WORD.search(text, e)
+    do = _DO_VERB.search(text) if _verb_after_name(text) is None else None
+    return not (after and (after.group().lower() in _PIVOT_VERBS or (do is not None and after.start() == do.start(1))))
 
 
 def _from_own_phrase(previous: str, s: int, topic: str) -> int:
