@@ -755,6 +755,9 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     (["Who was eligible for the HOPE trial?"], "Who was excluded?", "Who was excluded? (Who was eligible for the HOPE trial?)"),
     (["How was the HOPE trial run?"], "What was measured?", "What was measured? (How was the HOPE trial run?)"),
     (["What is neuroplasticity?"], "What is treatment?", "What is treatment?"),
+    # ... and so is an amount asked with no noun ("How much is needed?" was searched alone)
+    (["Does exercise help depression?"], "How much is needed?", "How much is needed? (Does exercise help depression?)"),
+    (["Is CBT effective for insomnia?"], "How long is required?", "How long is required? (Is CBT effective for insomnia?)"),
     # after "Which <thing> ...?" the thing is the one the answer names ("How reliable is U@Uni?");
     # asked of again, with the question that asked for it (not nested in the one between)
     (["Which questionnaire measured alcohol use in the HOPE trial?"], "How reliable is it?",

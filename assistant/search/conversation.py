@@ -181,9 +181,10 @@ _POINTS_BACK = re.compile(r"\b(?:as a result|in response|in that case|because of
 # "Is the effect lasting?", "Was the difference significant?": a thing with "the" and nothing
 # saying whose, and what is asked of it.
 _BARE_YES_NO = re.compile(r"^(?:and\s+)?(?:is|are|was|were)\s+the\s+[\w'-]+\s+[\w'-]+\s*\?$", re.I)
-# "Who was excluded?", "What was measured?", "Who is eligible?": a passive or a predicate that names
+# "Who was excluded?", "What was measured?", "How much is needed?": a passive or a predicate that names
 # no subject (a participle in -ed, an adjective in -ble; "What is treatment?" names one).
-_BARE_PASSIVE = re.compile(r"^(?:and\s+)?(?:who|what|which|when|where|why|how)\s+(?:is|are|was|were)\s+"
+_BARE_PASSIVE = re.compile(r"^(?:and\s+)?(?:who|what|which|when|where|why|how(?:\s+(?:much|many|long|often))?)\s+"
+                           r"(?:is|are|was|were)\s+"
                            r"[a-z]{2,}(?:ed|ble)\s*\?$", re.I)
 # "Name a few", "Can you list some?": the things the previous question asked about, named.
 _LIST_REQUEST = re.compile(r"^(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:name|list)(?:\s+(?:a\s+few|some|several|all))?"
