@@ -344,6 +344,8 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # word with a capital or a digit does: the new one takes its place
     ("How do I install bm25s?", "And httpcore?", "How do I install httpcore?"),
     ("Which Python versions does courlan support?", "And htmldate?", "Which Python versions does htmldate support?"),
+    # ... but a word the model lacks in lower case is no name when a phrase is like it ("burnout" is like stress)
+    ("Does mindfulness reduce stress?", "What about burnout?", "Does mindfulness reduce burnout?"),
     # the preposition left at the end of the previous question is not part of what "it" stands for
     ("What license is courlan under?", "Is it free for commercial use?", "Is courlan free for commercial use?"),
     # "any" stands for what the previous question asked about, which no phrase of it names alone:

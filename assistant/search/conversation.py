@@ -118,6 +118,8 @@ def _is_name(word: str) -> bool:
 
 # How much more like a new topic another phrase must be than the unknown word a name would replace.
 _CLEARLY_MORE_LIKE = 0.05
+# The cosine at which a phrase of the previous question is like a new topic at all.
+_LIKE = 0.25
 MAX_PHRASES = 96  # phrases of the previous question a new topic is compared with (a long question has ~60)
 
 
@@ -485,7 +487,7 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
         # as questions put their topic last, later phrases.
         bonus = np.array([0.02 * previous[s:e].count(" ") + 0.05 * e / len(previous) for s, e in spans])
         best = int(np.argmax(sims + bonus))
-        if sims[best] > 0.25:
+        if sims[best] > _LIKE:
             return ResolvedQuery(question, _in_place_of(previous, *spans[best], topic), kind, topic)
     if not lead and _ARTICLE.match(topic) and (replaced := _article_phrase_replaced(previous, spans, sims, topic)):
         return ResolvedQuery(question, replaced, kind, topic)
@@ -532,17 +534,22 @@ def _named_topic(question: str, previous: str, topic: str, encoder) -> ResolvedQ
     words = [m for m in _WORD.finditer(previous) if not any(n.start() <= m.start() < n.end() for n in written)]
     names = {m.group(): m.start() for m in [*written, *words] if _is_name(m.group())}
     spans = _phrases(previous)
-    if _NAME.fullmatch(name) and not any(_NAME.fullmatch(w) for w in names) and len(spans) > 1:
+    capitals = _NAME.fullmatch(name) is not None
+    if named and not any(_NAME.fullmatch(w) for w in names) and len(spans) > 1:
         # A word is a name only by being no English word to the model ("httpcore", but also
-        # "neuroplasticity"): a name written with capitals ("PTSD") does not take its place when
-        # another phrase is clearly more like it ("And PTSD?" after "How does neuroplasticity help
-        # with depression?" asks about PTSD, not of it; "And HTTPX?" after "How do I configure
-        # httpcore with proxies?" replaces httpcore, "And BDNF?" after "Does minocycline reduce
-        # negative symptoms?" minocycline).
+        # "neuroplasticity", "burnout"): a name written with capitals ("PTSD") does not take its
+        # place when another phrase is clearly more like it ("And PTSD?" after "How does
+        # neuroplasticity help with depression?" asks about PTSD, not of it; "And HTTPX?" after
+        # "How do I configure httpcore with proxies?" replaces httpcore, "And BDNF?" after "Does
+        # minocycline reduce negative symptoms?" minocycline), nor does an unknown word in lower
+        # case when that phrase is also like it at all ("And burnout?" after "Does mindfulness
+        # reduce stress?" asks about burnout in the place of stress; "And htmldate?" after "Which
+        # Python versions does courlan support?", like no phrase, replaces courlan).
         vecs = encoder.encode([name] + [previous[s:e] for s, e in spans])
         sims = vecs[1:] @ vecs[0]
         holds = np.array([any(s <= i < e for i in names.values()) for s, e in spans])
-        if holds.any() and (~holds).any() and sims[~holds].max() >= sims[holds].max() + _CLEARLY_MORE_LIKE:
+        bar = sims[holds].max() + _CLEARLY_MORE_LIKE if holds.any() else np.inf
+        if (~holds).any() and sims[~holds].max() >= (bar if capitals else max(bar, _LIKE)):
             names = {}
     if not names and name[:1].isupper():
         # Without one, a capitalised word inside the question names something, and so does a
