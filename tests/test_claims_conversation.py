@@ -839,6 +839,9 @@ def test_a_pronoun_agrees_in_number_and_a_preposition_leads_a_circumstance(encod
     (["What was the primary outcome of the LIMIT trial?"], "And what is the sample size?",
      "What is the sample size of the LIMIT trial?"),
     (["How is depression diagnosed?"], "What are the symptoms?", "What are the symptoms of depression?"),
+    # ... up to its verb ("the side effects of minocycline was used in BeneMin")
+    (["What dose of minocycline was used in BeneMin?"], "And what were the side effects?",
+     "What were the side effects of minocycline?"),
     # the phrase a pronoun stood for is the topic the next follow-up replaces or owns
     (["What causes depression?", "How is it diagnosed?"], "What are the symptoms?",
      "What are the symptoms of depression?"),

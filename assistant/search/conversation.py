@@ -439,12 +439,13 @@ def _underlying(previous: str) -> str:
 
 def _owner(previous: str, slot: str | None) -> str:
     """Whose thing "the symptoms" of a question that does not say is: the phrase a follow-up put
-    into the previous question, else what follows its last "of" ("the LIMIT trial" of "What was
-    the primary outcome of the LIMIT trial?"), else its referent (`_referent`)."""
+    into the previous question, else what follows its last "of" up to a verb ("the LIMIT trial" of
+    "What was the primary outcome of the LIMIT trial?"), else its referent (`_referent`)."""
     if slot and slot in previous:
         return slot
     of = list(re.finditer(r"\bof\s+", previous, re.I))
-    tail = _STRANDED.sub("", _body(previous[of[-1].end():])) if of else ""
+    # up to a verb: "minocycline" of "What dose of minocycline was used in BeneMin?"
+    tail = re.split(rf"\s+{_AUX}\b", _STRANDED.sub("", _body(previous[of[-1].end():])), maxsplit=1, flags=re.I)[0] if of else ""
     return tail if _content_words(tail) else _referent(previous, False)
 
 
