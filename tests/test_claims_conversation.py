@@ -732,8 +732,13 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
      "Which medications can improve symptoms of depression?"),
     (["What do adults need?"], "And in children?", "What do children need?"),
     (["How does stress affect the brain?"], "What about in children?", "How does stress affect the brain in children?"),
-    # "any" asks whether there are: the topic is the noun ("What are the any risks ...?")
-    (["What are the benefits of mindfulness?"], "Any risks?", "What are the risks of mindfulness?"),
+    # "any" asks whether there are, of what was just asked about ("What are the any risks ...?"; the
+    # noun took the place of the phrase most like it: "... benefits of exercise for risks?")
+    (["What are the benefits of mindfulness?"], "Any risks?", "Are there any risks of mindfulness?"),
+    (["What are the benefits of exercise for mental health?"], "Any risks?",
+     "Are there any risks of exercise for mental health?"),
+    (["Does minocycline reduce negative symptoms?"], "And any side effects?", "Are there any side effects of minocycline?"),
+    (["How is the FOCUS trial run?"], "Any limitations?", "Are there any limitations of the FOCUS trial?"),
     # a phrase's head is its word before "under" ("children"): "it" is not the children
     (["What is the recommended dose of vitamin D for adults?", "And for children under 5?"], "Is it safe during pregnancy?",
      "Is the recommended dose of vitamin D for children under 5 safe during pregnancy?"),

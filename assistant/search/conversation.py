@@ -145,6 +145,8 @@ def is_followup(question: str) -> Literal["new-topic", "reference", ""]:
         # says which kind it is ("And what about anxiety?" still leads a new topic)
         rest = q[tied.end():]
         return is_followup(rest)
+    if _ANY_NOUN.match(q):
+        return "reference"  # "And any risks?": are there any of what was just asked about
     if _LEADS.match(q) or _fragment(q):
         return "new-topic"
     words = _WORD.findall(q)
@@ -200,6 +202,9 @@ _BARE_DEFINITE = re.compile(r"^(?:and\s+)?(?:what|which)\s+(?:is|are|was|were)\s
 # nothing to ask of it).
 _THERE_ANY = re.compile(r"^(?:and\s+)?(?:is|are|was|were)\s+there\s+(?:any\s+)?(?!(?:any|some|no)(?:thing|one)\b)"
                         r"[\w'-]+(?:\s+[\w'-]+)?\s*\?$", re.I)
+# "Any risks?", "And any side effects?": "Are there any ...?" of what was just asked about.
+_ANY_NOUN = re.compile(r"^(?:(?:and|but|so)\s+)?(?:any|some)\s+(?!(?:of|more)\b)"
+                       r"([\w'-]+(?:\s+(?!(?:of|for|in|with|on|at|to|from|by|about)\b)[\w'-]+){0,2})\s*\?$", re.I)
 # "Which is better?", "Which one works best?": a choice that names nothing to choose among.
 _WHICH_IS = re.compile(r"^(?:and\s+|so\s+)?which(?:\s+one)?\s+(?:is|are|was|were|works?|helps?|should\s+I\s+\w+)"
                        r"(?:\s+[\w'-]+){0,3}\s*\?$", re.I)
@@ -357,9 +362,8 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         # "Tell me more", "Can you explain that in more detail?": more of the question just asked
         # (the one under an earlier request: "Give me an example" after "Tell me more")
         return ResolvedQuery(question, f"{q} ({_underlying(previous)})", "more")
-    if (_BARE_DEFINITE.match(q) or _THERE_ANY.match(q)) and (owner := _owner(previous, slot)):
-        # "What are the symptoms?" after "How is depression diagnosed?": depression's
-        return ResolvedQuery(question, _unled(_tidy(f"{q.rstrip('?').rstrip()} of {owner}?")), kind, owner)
+    if owned := _owned(question, q, previous, slot):
+        return owned
     if _WHICH_IS.match(q) and pair:
         # "Which is better?" after "What is CBT?", "And mindfulness?": one of the two
         return ResolvedQuery(question, f"{q} ({pair.replace(' and ', ' or ')})", kind)
@@ -413,6 +417,17 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         replaced = _SINGULAR_VERB.sub(_plural_verb, replaced[:at]) + replaced[at:]
     return ResolvedQuery(question, _unled(_tidy(replaced)), kind, topic) if n else \
         ResolvedQuery(question, f"{q} {topic}", kind)
+
+
+def _owned(question: str, q: str, previous: str, slot: str | None) -> ResolvedQuery | None:
+    """"What are the symptoms?", "Are there any downsides?", "Any risks?" (as "Are there any
+    risks?"): of what the previous question asked about (`_owner`: "What are the symptoms of
+    depression?" after "How is depression diagnosed?").  None for another question, or without an owner."""
+    if any_noun := _ANY_NOUN.match(q):
+        q = f"Are there any {any_noun.group(1)}?"
+    if (_BARE_DEFINITE.match(q) or _THERE_ANY.match(q)) and (owner := _owner(previous, slot)):
+        return ResolvedQuery(question, _unled(_tidy(f"{q.rstrip('?').rstrip()} of {owner}?")), "reference", owner)
+    return None
 
 
 def _answer_named(previous: str, pronoun: str) -> bool:
