@@ -251,6 +251,9 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("Does exercise help depression?", "And anxiety?", "Does exercise help anxiety?"),
     ("What triggers migraines in children?", "And headaches?", "What triggers headaches in children?"),
     ("Can older adults build new neurons?", "And synapses?", "Can older adults build new synapses?"),
+    # ... nor does the phrase holding that verb ("regulate brain activity")
+    ("Which techniques regulate brain activity?", "And neurotransmitter balance?",
+     "Which techniques regulate neurotransmitter balance?"),
     # "it" for a pair: the verb agrees with the pair
     ("Which brain regions are involved in depression and anxiety?", "How is it treated?",
      "How are depression and anxiety treated?"),
@@ -739,6 +742,9 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
      "Are there any risks of exercise for mental health?"),
     (["Does minocycline reduce negative symptoms?"], "And any side effects?", "Are there any side effects of minocycline?"),
     (["How is the FOCUS trial run?"], "Any limitations?", "Are there any limitations of the FOCUS trial?"),
+    # a yes/no question's subject is one word the model lacks, not two ("mindfulness reshape")
+    (["Does mindfulness reshape neural pathways?"], "Any side effects?", "Are there any side effects of mindfulness?"),
+    (["Does mindfulness reshape neural pathways?"], "Is it safe?", "Is mindfulness safe?"),
     # a phrase's head is its word before "under" ("children"): "it" is not the children
     (["What is the recommended dose of vitamin D for adults?", "And for children under 5?"], "Is it safe during pregnancy?",
      "Is the recommended dose of vitamin D for children under 5 safe during pregnancy?"),

@@ -489,7 +489,7 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
     if named := _named_topic(question, previous, topic, encoder):
         return named
     # The last phrases only: a question puts its topic last, and each phrase is embedded.
-    spans = _phrases(previous)[-MAX_PHRASES:]
+    spans = _verb_free(previous, _phrases(previous)[-MAX_PHRASES:])
     acts = re.search(r"\b(?:do|does|can|could|should|would|will)\s+(?:I|you|we|one)\s+([\w'-]+)\s+\S", previous, re.I)
     if bare_one and acts:
         # "And delete one?" after "How do I create a virtual environment?": without an article the
@@ -869,26 +869,47 @@ _SUBJECT_FIRST = re.compile(rf"^\W*(?:(?:and|but|so)\s+)?(?:(?:which|what|who)\s
                             rf"(?:(?:how|why|when|where|what|which)\s+)?{_AUX}\s+)", re.I)
 
 
-def _holds_verb(text: str, s: int, e: int) -> bool:
-    """Whether the run of content words ending with the phrase [s, e) is the question's subject,
-    verb and object together: the run right after a `_SUBJECT_FIRST` opening, not ended by a verb
-    the question pivots on or by a do-question's closing verb ("How does chronic stress affect
-    memory?", "What do CBT models promote?").  Its
-    words before the phrase are no modifiers of it: without word classes the verb among them is
-    unknown, so none goes ("And anxiety?" after "Which therapies help depression?" keeps "therapies
-    help")."""
+def _subject_verb_run(text: str) -> list[re.Match]:
+    """The words of the run of content words right after a `_SUBJECT_FIRST` opening when it holds
+    the question's subject, its verb and what follows ("therapies help depression", "exercise help
+    depression", "triggers migraines" of "What triggers migraines in children?"): not when a verb
+    the question pivots on or a do-question's closing verb ends it ("How does chronic stress affect
+    memory?", "What do CBT models promote?"); [] otherwise."""
     opening = _SUBJECT_FIRST.match(text)
-    first = _WORD.search(text, opening.end()) if opening else None
-    if first is None or first.start() > s:
-        return False
-    for m in _WORD.finditer(text, first.start()):
-        if m.start() >= s:
-            break
+    if not opening:
+        return []
+    # a question word before "do" is what a closing verb acts on ("What do CBT models promote?");
+    # a yes/no question's last word is its object ("Does exercise help depression?")
+    asks = re.match(r"\W*(?:(?:and|but|so)\s+)?(?:how|why|when|where|what|which|who)\b", text, re.I)
+    do = _DO_VERB.search(text) if asks and _verb_after_name(text) is None else None
+    run = []
+    for m in _WORD.finditer(text, opening.end()):
+        if do is not None and m.start() == do.start(1):
+            return []
         if m.group().lower() in _STOP or _PIVOT.fullmatch(m.group() + " ") or re.fullmatch(_AUX, m.group(), re.I):
-            return False  # the phrase's run starts later
-    after = _WORD.search(text, e)
-    do = _DO_VERB.search(text) if _verb_after_name(text) is None else None
-    return not (after and (after.group().lower() in _PIVOT_VERBS or (do is not None and after.start() == do.start(1))))
+            return [] if m.group().lower() in _PIVOT_VERBS else run
+        run.append(m)
+    return run
+
+
+def _holds_verb(text: str, s: int, e: int) -> bool:
+    """Whether the phrase [s, e) ends the question's subject-and-verb run (`_subject_verb_run`):
+    its words before the phrase are no modifiers of it, and without word classes the verb among
+    them is unknown, so none goes with it ("And anxiety?" after "Which therapies help depression?"
+    keeps "therapies help")."""
+    run = _subject_verb_run(text)
+    return bool(run) and run[0].start() <= s and e == run[-1].end()
+
+
+def _verb_free(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The phrases that hold no verb of the question's subject-and-verb run: none of more than one
+    word holding its second word, the verb after a one-word subject or the second word of a
+    longer one ("therapies help" and "regulate brain activity" go; "brain activity" stays)."""
+    run = _subject_verb_run(text)
+    if len(run) < 2:
+        return spans
+    second = run[1]
+    return [(s, e) for s, e in spans if not (s <= second.start() < e and (s, e) != second.span())]
 
 
 def _from_own_phrase(previous: str, s: int, topic: str) -> int:
@@ -1116,7 +1137,10 @@ def _yes_no_subject(rest: str) -> str:
     if len(words) == 3 and _ARTICLE.match(words[0] + " "):
         return " ".join(words[:2])
     names = 0
-    while names < len(words) and (_is_name(words[names]) or words[names][:1].isupper()):
+    # after the first, only a word in capitals goes on a name: a word the model lacks in lower case
+    # may be the verb ("reshape" of "Does mindfulness reshape neural pathways?")
+    while names < len(words) and ((_is_name(words[names]) if not names else _NAME.fullmatch(words[names]))
+                                  or words[names][:1].isupper()):
         names += 1
     return " ".join(words[:names]) if 0 < names < len(words) else ""
 
