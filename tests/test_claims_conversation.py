@@ -788,6 +788,9 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     # medication?"): what it ends with is
     (["How is depression treated with neuropsychotherapy?"], "Does it use medication?",
      "Does neuropsychotherapy use medication?"),
+    # ... but after "in" or "for" a passive's subject is, with that circumstance ("Was BeneMin reached?")
+    (["How was the sample size calculated for BeneMin?"], "Was it reached?", "Was the sample size for BeneMin reached?"),
+    (["How was adherence measured in the FOCUS trial?"], "Was it good?", "Was adherence in the FOCUS trial good?"),
     # a slot's "of" phrase ends before the verb of a do-question ("the intervention arm of HOPE receive")
     (["What did participants in the control arm of HOPE receive?", "And the intervention arm?"], "How did it differ?",
      "How did the intervention arm of HOPE differ?"),

@@ -999,6 +999,12 @@ _SUBJECT = re.compile(rf"^(?:what|which)\s+(.+?)\s+{_BE_HAVE}\s+[\w'-]+$", re.I)
 _NO_PREPOSITION = r"(?!(?:with|in|on|for|to|of|by|from|at|about|during|after|before|under|over|into)\b)"
 _ADVERB_SUBJECT = re.compile(rf"^(?:where|when|how|why)\s+{_BE_HAVE}\s+((?:(?:the|a|an|this|that)\s+)?[\w'-]+"
                              rf"(?:\s+{_NO_PREPOSITION}[\w'-]+){{0,2}}?)\s+[\w'-]+$", re.I)
+# "How was adherence measured in the FOCUS trial?": a passive's subject, with the circumstance named
+# after its verb (a participle, told by its ending); after "with" or "by" comes an instrument, which a
+# pronoun may stand for instead ("How is depression treated with neuropsychotherapy?")
+_PASSIVE_IN = re.compile(rf"^(?:where|when|how|why)\s+{_BE_HAVE}\s+((?:(?:the|a|an|this|that)\s+)?[\w'-]+"
+                         rf"(?:\s+{_NO_PREPOSITION}[\w'-]+){{0,2}}?)\s+[a-z]+(?:ed|en|wn)\s+((?:in|for|among|during|at)\s+\S.*)$",
+                         re.I)
 # The noun a do-question asks about: "side effects" of "What side effects does minocycline have?".
 _ASKED_NOUN = re.compile(r"^(?:what|which)\s+((?:[\w'-]+\s+){0,2}?[\w'-]+)\s+(?:does|do|did)\s", re.I)
 # "Who funded the GoActive study?": without a preposition or an auxiliary, what follows its verb
@@ -1033,7 +1039,7 @@ def _referent(question: str, plural: bool) -> str:
         # phrase after it, up to the next preposition or infinitive, when that one agrees with the
         # pronoun ("events" of "listen for events on a socket" is no "it")
         obj = _PIVOT.split(governed.group(1), maxsplit=1)[0].strip()
-    asked, subject = _ASKED.match(body), _SUBJECT.match(body) or _ADVERB_SUBJECT.match(body)
+    asked, subject = _ASKED.match(body), _subject(body)
     does_do = _DOES_DO.match(body)
     if _content_words(obj):
         tail = obj
@@ -1057,8 +1063,8 @@ def _referent(question: str, plural: bool) -> str:
         # "What is the role of the NK1 receptor?": a role is not expressed or damaged; the thing is
         relation = _RELATION_OF.match(asked_phrase)
         return relation.group(1) if relation and _is_plural(relation.group(1)) == plural else asked_phrase
-    elif subject and _content_words(subject.group(1)):
-        tail = subject.group(1)
+    elif _content_words(subject):
+        tail = subject
     else:
         tail = _last_phrase(body, plural)
     if plural and not _is_plural(tail):
@@ -1068,6 +1074,14 @@ def _referent(question: str, plural: bool) -> str:
     if not _content_words(tail):
         return ""
     return tail
+
+
+def _subject(body: str) -> str:
+    """The subject before the verb (`_SUBJECT`, `_ADVERB_SUBJECT`), or a passive's subject with the
+    circumstance after its verb (`_PASSIVE_IN`: "adherence in the FOCUS trial"); "" when none."""
+    if m := _SUBJECT.match(body) or _ADVERB_SUBJECT.match(body):
+        return m.group(1)
+    return f"{m.group(1)} {m.group(2)}" if (m := _PASSIVE_IN.match(body)) else ""
 
 
 def _last_phrase(body: str, plural: bool) -> str:
