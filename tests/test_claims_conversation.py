@@ -589,6 +589,12 @@ def test_a_claim_the_evidence_states_with_a_not_is_never_supported(encoder, tmp_
     # the negation stands in another clause than the claim's words
     assert not negates("Pioglitazone use is associated with cancer risk.",
                        "There was no association with 8 other cancers; pioglitazone use was associated with cancer risk.")
+    # "lack" as a clause's verb negates what it has, a word or two on ("lack research evidence");
+    # "lacking" and "the lack of" name a thing without it
+    assert negates("Most psychotherapy models are backed by clinical trial evidence.",
+                   "Most reviewed psychotherapy models lack research evidence from clinical trials.")
+    assert not negates("Sirt1 deficiency increases apoptosis in mice.", "Mice lacking Sirt1 show increased apoptosis.")
+    assert not negates("Apoptosis in mice depends on Sirt1.", "The lack of Sirt1 in mice increases apoptosis.")
 
 
 def test_a_claim_the_evidence_states_with_an_opposite_word_is_contradicted(encoder, tmp_path):

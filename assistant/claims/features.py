@@ -259,14 +259,32 @@ def _content(tokens: list[str], stemmed: list[str]) -> set[str]:
     return {x for w, x in zip(tokens, stemmed) if w[0].isalnum() and w not in FUNCTION_WORDS and w not in _NEG}
 
 
-def _negated(tokens: list[str], stemmed: list[str], words: set[str]) -> bool:
-    """Whether a negation in the clause comes right before one of `words` (stop words between)."""
+# "Most models lack evidence from clinical trials": "lack" as a clause's verb negates what it has;
+# "mice lacking Sirt1" and "the lack of ..." name a thing without it, and negate no clause.
+_LACK = {"lack", "lacks", "lacked"}
+_BEFORE_NOUN = {"a", "an", "the", "this", "that", "its", "their", "of", "general", "relative"}
+_LACK_REACH = 2  # a verb's object may open with a modifier: "lack research evidence"
+
+
+def _negations(tokens: list[str]) -> list[tuple[int, int]]:
+    """Each negation of the clause: its position and how many content words after it it reaches
+    (one for "not", "never", ... but "not only"; `_LACK_REACH` for the verb "lack")."""
+    out = []
     for i, w in enumerate(tokens):
         if w in _CLAUSE_NEG and tokens[i + 1 : i + 2] != ["only"]:
-            following = [x for t, x in zip(tokens[i + 1 :], stemmed[i + 1 :])
-                         if t[0].isalnum() and t not in FUNCTION_WORDS and t not in _ABLE]
-            if following and following[0] in words:
-                return True
+            out.append((i, 1))
+        elif w in _LACK and i and tokens[i - 1] not in _BEFORE_NOUN and tokens[i + 1 : i + 2] != ["of"]:
+            out.append((i, _LACK_REACH))
+    return out
+
+
+def _negated(tokens: list[str], stemmed: list[str], words: set[str]) -> bool:
+    """Whether a negation in the clause comes right before one of `words` (stop words between)."""
+    for i, reach in _negations(tokens):
+        following = [x for t, x in zip(tokens[i + 1 :], stemmed[i + 1 :])
+                     if t[0].isalnum() and t not in FUNCTION_WORDS and t not in _ABLE]
+        if set(following[:reach]) & words:
+            return True
     return False
 
 
@@ -296,8 +314,8 @@ def negates(claim: str, sentence: str) -> bool:
         return False
     if any(_says_opposite(t, s, said) for t, s in sentence_clauses):
         return True
-    claim_neg = any(w in _CLAUSE_NEG for t, _ in claim_clauses for w in t)
-    sentence_neg = any(w in _CLAUSE_NEG for t, _ in sentence_clauses for w in t)
+    claim_neg = any(_negations(t) for t, _ in claim_clauses)
+    sentence_neg = any(_negations(t) for t, _ in sentence_clauses)
     if claim_neg == sentence_neg:
         return False
     if sentence_neg:
