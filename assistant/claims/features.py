@@ -262,7 +262,7 @@ def _content(tokens: list[str], stemmed: list[str]) -> set[str]:
 # "Most models lack evidence from clinical trials": "lack" as a clause's verb negates what it has;
 # "mice lacking Sirt1" and "the lack of ..." name a thing without it, and negate no clause.
 _LACK = {"lack", "lacks", "lacked"}
-_BEFORE_NOUN = {"a", "an", "the", "this", "that", "its", "their", "of", "general", "relative"}
+_BEFORE_NOUN = {"a", "an", "the", "this", "that", "its", "their", "of"}
 _LACK_REACH = 2  # a verb's object may open with a modifier: "lack research evidence"
 
 
