@@ -254,6 +254,10 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # ... nor does the phrase holding that verb ("regulate brain activity")
     ("Which techniques regulate brain activity?", "And neurotransmitter balance?",
      "Which techniques regulate neurotransmitter balance?"),
+    # a new topic like no phrase of the previous question is searched beside it, not glued after
+    # its question mark ("What was the mean BMI at baseline in LIMIT? the control group")
+    ("What was the mean BMI at baseline in LIMIT?", "What about the control group?",
+     "What about the control group? (What was the mean BMI at baseline in LIMIT?)"),
     # "it" for a pair: the verb agrees with the pair
     ("Which brain regions are involved in depression and anxiety?", "How is it treated?",
      "How are depression and anxiety treated?"),

@@ -518,7 +518,8 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
         # "And for a library?" after "Where should I put the notice?": no phrase of it is like the
         # topic, which is added to it with its preposition
         return _added(question, previous, lead)
-    return ResolvedQuery(question, f"{previous} {topic}".strip(), kind)
+    # nothing of the previous question is like the topic: the two are searched together
+    return ResolvedQuery(question, f"{_unled(q)} ({previous})", kind)
 
 
 def _article_phrase_replaced(previous: str, spans: list[tuple[int, int]], sims: np.ndarray, topic: str) -> str | None:
