@@ -254,6 +254,8 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # ... nor does the phrase holding that verb ("regulate brain activity")
     ("Which techniques regulate brain activity?", "And neurotransmitter balance?",
      "Which techniques regulate neurotransmitter balance?"),
+    # ... except that the verb after a named subject is known, and the modifiers after it go
+    ("Did U@Uni reduce binge drinking?", "And smoking?", "Did U@Uni reduce smoking?"),
     # a new topic like no phrase of the previous question is searched beside it, not glued after
     # its question mark ("What was the mean BMI at baseline in LIMIT? the control group")
     ("What was the mean BMI at baseline in LIMIT?", "What about the control group?",

@@ -877,12 +877,12 @@ def _subject_verb_run(text: str) -> list[re.Match]:
     the question pivots on or a do-question's closing verb ends it ("How does chronic stress affect
     memory?", "What do CBT models promote?"); [] otherwise."""
     opening = _SUBJECT_FIRST.match(text)
-    if not opening:
-        return []
+    if not opening or _verb_after_name(text) is not None:
+        return []  # the verb after a named subject is known, and phrases and runs stop at it
     # a question word before "do" is what a closing verb acts on ("What do CBT models promote?");
     # a yes/no question's last word is its object ("Does exercise help depression?")
     asks = re.match(r"\W*(?:(?:and|but|so)\s+)?(?:how|why|when|where|what|which|who)\b", text, re.I)
-    do = _DO_VERB.search(text) if asks and _verb_after_name(text) is None else None
+    do = _DO_VERB.search(text) if asks else None
     run = []
     for m in _WORD.finditer(text, opening.end()):
         if do is not None and m.start() == do.start(1):
