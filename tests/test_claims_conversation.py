@@ -868,6 +868,8 @@ def test_a_pronoun_agrees_in_number_and_a_preposition_leads_a_circumstance(encod
     # ... up to its verb ("the side effects of minocycline was used in BeneMin")
     (["What dose of minocycline was used in BeneMin?"], "And what were the side effects?",
      "What were the side effects of minocycline?"),
+    # a thing asked of a passive without saying whose ("What dose is used?" was searched alone)
+    (["Does minocycline reduce negative symptoms?"], "What dose is used?", "What dose of minocycline is used?"),
     # the phrase a pronoun stood for is the topic the next follow-up replaces or owns
     (["What causes depression?", "How is it diagnosed?"], "What are the symptoms?",
      "What are the symptoms of depression?"),

@@ -159,7 +159,7 @@ def is_followup(question: str) -> Literal["new-topic", "reference", ""]:
         # "What changes were made as a result?": of what the previous question asked about; "Is
         # the effect lasting?": the effect it asked about
         return "reference"
-    if _ELLIPTIC.match(q) or _BARE_PASSIVE.match(q):
+    if _ELLIPTIC.match(q) or _BARE_PASSIVE.match(q) or _NOUN_PASSIVE.match(q):
         # "Does CBT?": the previous question asked of it; "Who was excluded?" after "Who was
         # eligible for the FOCUS trial?": excluded from what the previous question names
         return "reference"
@@ -190,6 +190,8 @@ _BARE_YES_NO = re.compile(r"^(?:and\s+)?(?:is|are|was|were)\s+the\s+[\w'-]+\s+[\
 _BARE_PASSIVE = re.compile(r"^(?:and\s+)?(?:who|what|which|when|where|why|how(?:\s+(?:much|many|long|often))?)\s+"
                            r"(?:is|are|was|were)\s+"
                            r"[a-z]{2,}(?:ed|ble)\s*\?$", re.I)
+# "What dose is used?", "Which scale was chosen?": a thing asked of a passive without saying whose.
+_NOUN_PASSIVE = re.compile(r"^(?:and\s+)?((?:what|which)\s+[\w'-]+)(\s+(?:is|are|was|were)\s+[a-z]{2,}(?:ed|en)\s*\?)$", re.I)
 # "Name a few", "Can you list some?": the things the previous question asked about, named.
 _LIST_REQUEST = re.compile(r"^(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:name|list)(?:\s+(?:a\s+few|some|several|all))?"
                            r"(?:\s+please)?\s*[?.!]*$", re.I)
@@ -421,10 +423,13 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
 
 def _owned(question: str, q: str, previous: str, slot: str | None) -> ResolvedQuery | None:
     """"What are the symptoms?", "Are there any downsides?", "Any risks?" (as "Are there any
-    risks?"): of what the previous question asked about (`_owner`: "What are the symptoms of
+    risks?"), "What dose is used?": of what the previous question asked about (`_owner`: "What are the symptoms of
     depression?" after "How is depression diagnosed?").  None for another question, or without an owner."""
     if any_noun := _ANY_NOUN.match(q):
         q = f"Are there any {any_noun.group(1)}?"
+    if (asked := _NOUN_PASSIVE.match(q)) and (owner := _owner(previous, slot)):
+        # "What dose is used?" after "Does minocycline reduce negative symptoms?": minocycline's
+        return ResolvedQuery(question, _unled(_tidy(f"{asked.group(1)} of {owner}{asked.group(2)}")), "reference", owner)
     if (_BARE_DEFINITE.match(q) or _THERE_ANY.match(q)) and (owner := _owner(previous, slot)):
         return ResolvedQuery(question, _unled(_tidy(f"{q.rstrip('?').rstrip()} of {owner}?")), "reference", owner)
     return None
