@@ -870,6 +870,9 @@ def test_a_pronoun_agrees_in_number_and_a_preposition_leads_a_circumstance(encod
      "What were the side effects of minocycline?"),
     # a thing asked of a passive without saying whose ("What dose is used?" was searched alone)
     (["Does minocycline reduce negative symptoms?"], "What dose is used?", "What dose of minocycline is used?"),
+    # help or work without saying for what: for the previous topic ("Does medication help?" was searched alone)
+    (["How is PTSD treated?"], "Does medication help?", "Does medication help with PTSD?"),
+    (["What causes insomnia?"], "Does melatonin work?", "Does melatonin work for insomnia?"),
     # the phrase a pronoun stood for is the topic the next follow-up replaces or owns
     (["What causes depression?", "How is it diagnosed?"], "What are the symptoms?",
      "What are the symptoms of depression?"),

@@ -159,7 +159,7 @@ def is_followup(question: str) -> Literal["new-topic", "reference", ""]:
         # "What changes were made as a result?": of what the previous question asked about; "Is
         # the effect lasting?": the effect it asked about
         return "reference"
-    if _ELLIPTIC.match(q) or _BARE_PASSIVE.match(q) or _NOUN_PASSIVE.match(q):
+    if _ELLIPTIC.match(q) or _BARE_PASSIVE.match(q) or _NOUN_PASSIVE.match(q) or _HELPS.match(q):
         # "Does CBT?": the previous question asked of it; "Who was excluded?" after "Who was
         # eligible for the FOCUS trial?": excluded from what the previous question names
         return "reference"
@@ -192,6 +192,9 @@ _BARE_PASSIVE = re.compile(r"^(?:and\s+)?(?:who|what|which|when|where|why|how(?:
                            r"[a-z]{2,}(?:ed|ble)\s*\?$", re.I)
 # "What dose is used?", "Which scale was chosen?": a thing asked of a passive without saying whose.
 _NOUN_PASSIVE = re.compile(r"^(?:and\s+)?((?:what|which)\s+[\w'-]+)(\s+(?:is|are|was|were)\s+[a-z]{2,}(?:ed|en)\s*\?)$", re.I)
+# "Does medication help?", "Does melatonin work?": help or work, without saying for what.
+_HELPS = re.compile(r"^(?:and\s+|but\s+)?((?:do|does|did|can|could|would|will|might)\s+(?!(?:it|they|this|that|these|those|"
+                    r"you|i|we|he|she)\b)[\w@'-]+(?:\s+[\w@'-]+)?\s+(help|work))\s*\?$", re.I)
 # "Name a few", "Can you list some?": the things the previous question asked about, named.
 _LIST_REQUEST = re.compile(r"^(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:name|list)(?:\s+(?:a\s+few|some|several|all))?"
                            r"(?:\s+please)?\s*[?.!]*$", re.I)
@@ -423,10 +426,14 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
 
 def _owned(question: str, q: str, previous: str, slot: str | None) -> ResolvedQuery | None:
     """"What are the symptoms?", "Are there any downsides?", "Any risks?" (as "Are there any
-    risks?"), "What dose is used?": of what the previous question asked about (`_owner`: "What are the symptoms of
+    risks?"), "What dose is used?", "Does medication help?": of what the previous question asked about (`_owner`: "What are the symptoms of
     depression?" after "How is depression diagnosed?").  None for another question, or without an owner."""
     if any_noun := _ANY_NOUN.match(q):
         q = f"Are there any {any_noun.group(1)}?"
+    if (helps := _HELPS.match(q)) and (owner := _owner(previous, slot)):
+        # "Does medication help?" after "How is PTSD treated?": with PTSD
+        joined = "with" if helps.group(2).lower() == "help" else "for"
+        return ResolvedQuery(question, _unled(_tidy(f"{helps.group(1)} {joined} {owner}?")), "reference", owner)
     if (asked := _NOUN_PASSIVE.match(q)) and (owner := _owner(previous, slot)):
         # "What dose is used?" after "Does minocycline reduce negative symptoms?": minocycline's
         return ResolvedQuery(question, _unled(_tidy(f"{asked.group(1)} of {owner}{asked.group(2)}")), "reference", owner)
