@@ -1058,15 +1058,8 @@ def _referent(question: str, plural: bool) -> str:
         tail = obj
     elif does_do and _content_words(does_do.group(1)):
         tail = does_do.group(1)
-    elif do and len(_content_words(do.group(1))) == len([w for w in _ARTICLE.sub("", do.group(1)).split()
-                                                          if w.lower() not in ("and", "or")]):
-        # "How does exercise affect neuroplasticity?": the subject ends at its verb ("How do CBT and
-        # DBT differ?": both are)
-        tail = _PIVOT.split(do.group(1), maxsplit=1)[0].strip()
-        # "How does httpcore handle proxies?": a subject that is a name ends at the verb after it
-        verb = _verb_after_name(body)
-        if verb is not None and verb < do.end(1):
-            tail = body[do.start(1) : verb].strip()
+    elif (do_subject := _do_subject(body, do)) is not None:
+        tail = do_subject
     elif asked and _is_plural(_PIVOT.split(asked.group(1), maxsplit=1)[0]) == plural:
         # "What is the hippocampus responsible for?": the preposition left at the end goes, and so
         # does the predicate before it, told by its ending ("responsible", "used", "known")
@@ -1087,6 +1080,26 @@ def _referent(question: str, plural: bool) -> str:
     if not _content_words(tail):
         return ""
     return tail
+
+
+def _do_subject(body: str, do: re.Match | None) -> str | None:
+    """The subject of a do-question (`do`: its words after "do" up to its last word, when they are
+    few): words up to the verb, all of them content words ("How does exercise affect
+    neuroplasticity?": "exercise"; "How do CBT and DBT differ?": both), a name up to the verb after
+    it ("How does httpcore handle proxies?"), however long the question ("In BeneMin, by how many
+    points did minocycline lower PANSS scores compared with placebo?": "minocycline"); None where
+    the words tell none."""
+    verb = _verb_after_name(body)
+    if do and len(_content_words(do.group(1))) == len([w for w in _ARTICLE.sub("", do.group(1)).split()
+                                                       if w.lower() not in ("and", "or")]):
+        if verb is not None and verb < do.end(1):
+            return body[do.start(1) : verb].strip()
+        return _PIVOT.split(do.group(1), maxsplit=1)[0].strip()
+    if verb is not None and (aux := re.search(r"\b(?:does|do|did)\s+", body, re.I)):
+        subject = body[aux.end() : verb].strip()
+        # "How do I listen for events on a socket?": the person asking is no referent
+        return None if subject.lower() in ("i", "you", "we", "one") else subject
+    return None
 
 
 def _subject(body: str) -> str:
