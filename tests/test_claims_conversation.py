@@ -872,6 +872,9 @@ def test_a_pronoun_agrees_in_number_and_a_preposition_leads_a_circumstance(encod
     (["Does minocycline reduce negative symptoms?"], "What dose is used?", "What dose of minocycline is used?"),
     # help or work without saying for what: for the previous topic ("Does medication help?" was searched alone)
     (["How is PTSD treated?"], "Does medication help?", "Does medication help with PTSD?"),
+    # the phrase a long question ends with is no referent ("Was trial entry significant?")
+    (["What share of the older HOPE patients were smokers at trial entry?"], "Was it significant?",
+     "Was it significant? (What share of the older HOPE patients were smokers at trial entry?)"),
     # a named subject of a long do-question ends at the verb after it ("the risks of placebo after 12 months")
     (["In BeneMin, by how many points did minocycline lower PANSS scores compared with placebo after 12 months?"],
      "Any risks?", "Are there any risks of minocycline?"),
