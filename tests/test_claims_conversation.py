@@ -285,7 +285,7 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
      "How common are the side effects of minocycline?"),
     # the subject between the question word and its verb; the object after a verb with no
     # preposition or auxiliary after it
-    ("What dose of minocycline was used?", "Was it well tolerated?", "Was dose of minocycline well tolerated?"),
+    ("What dose of minocycline was used?", "Was it well tolerated?", "Was the dose of minocycline well tolerated?"),
     ("Who funded the GoActive study?", "When did it start?", "When did the GoActive study start?"),
     ("Where was the trial run?", "Who ran it?", "Who ran the trial?"),
     # "they" for a plural without an -s, at the start of its run of words
@@ -739,7 +739,7 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
      "Compared with medication?", "Is CBT effective for chronic pain compared with medication?"),
     # "that" alone stands for what was just asked and answered ("How reliable is outcomes?")
     (["Which outcomes were measured?", "Were they self-reported?"], "How reliable is that?",
-     "How reliable is that? (Were outcomes self-reported?)"),
+     "How reliable is that? (Were the outcomes self-reported?)"),
     # a topic after a preposition the previous question lacks, of the same kind as one of its
     # phrases, takes that phrase's place ("... symptoms of schizophrenia in depression?"); a
     # circumstance is added
@@ -875,6 +875,12 @@ def test_a_pronoun_agrees_in_number_and_a_preposition_leads_a_circumstance(encod
     # the phrase a long question ends with is no referent ("Was trial entry significant?")
     (["What share of the older HOPE patients were smokers at trial entry?"], "Was it significant?",
      "Was it significant? (What share of the older HOPE patients were smokers at trial entry?)"),
+    # "How <adjective> is the ...?" asks about the thing before its relative clause; a subject that
+    # holds a question word is a clause ("How was do the trial authors see ... measured?")
+    (["How rare is the lupus-like reaction that has been linked to minocycline?"], "How was it measured?",
+     "How was the lupus-like reaction measured?"),
+    (["What do the trial authors see as the main weakness in how adherence was measured?"], "Who funded it?",
+     "Who funded it? (What do the trial authors see as the main weakness in how adherence was measured?)"),
     # a named subject of a long do-question ends at the verb after it ("the risks of placebo after 12 months")
     (["In BeneMin, by how many points did minocycline lower PANSS scores compared with placebo after 12 months?"],
      "Any risks?", "Are there any risks of minocycline?"),

@@ -1021,6 +1021,9 @@ _ADVERB_SUBJECT = re.compile(rf"^(?:where|when|how|why)\s+{_BE_HAVE}\s+((?:(?:th
 _PASSIVE_IN = re.compile(rf"^(?:where|when|how|why)\s+{_BE_HAVE}\s+((?:(?:the|a|an|this|that)\s+)?[\w'-]+"
                          rf"(?:\s+{_NO_PREPOSITION}[\w'-]+){{0,2}}?)\s+[a-z]+(?:ed|en|wn)\s+((?:in|for|among|during|at)\s+\S.*)$",
                          re.I)
+# "How rare is the lupus-type reaction that has been linked to minocycline?": the reaction.
+_HOW_IS = re.compile(r"^how\s+[\w'-]+\s+(?:is|are|was|were)\s+((?:the|a|an)\s+[^,]+?)\s+(?:that|which|who)\s+\S.*$", re.I)
+_CLAUSE_WORD = re.compile(r"\b(?:do|does|did|how|why|what|when|where|which|who)\b", re.I)
 # The noun a do-question asks about: "side effects" of "What side effects does minocycline have?".
 _ASKED_NOUN = re.compile(r"^(?:what|which)\s+((?:[\w'-]+\s+){0,2}?[\w'-]+)\s+(?:does|do|did)\s", re.I)
 # "Who funded the GoActive study?": without a preposition or an auxiliary, what follows its verb
@@ -1110,10 +1113,19 @@ def _do_subject(body: str, do: re.Match | None) -> str | None:
 
 def _subject(body: str) -> str:
     """The subject before the verb (`_SUBJECT`, `_ADVERB_SUBJECT`), or a passive's subject with the
-    circumstance after its verb (`_PASSIVE_IN`: "adherence in the FOCUS trial"); "" when none."""
-    if m := _SUBJECT.match(body) or _ADVERB_SUBJECT.match(body):
+    circumstance after its verb (`_PASSIVE_IN`: "adherence in the FOCUS trial"), or what "How <adjective>
+    is the ...?" asks about, up to a relative clause (`_HOW_IS`); "" when none.  A subject holding a
+    question word or a do-verb is a clause, not a noun phrase ("do the authors see as the main
+    weakness in how behaviour change" of "What do the authors see as ... was measured?")."""
+    if (m := _SUBJECT.match(body)) and not _CLAUSE_WORD.search(m.group(1)):
+        # "What dose of minocycline was used?": "what" stood for the article ("Was the dose ... safe?")
+        return m.group(1) if re.match(r"(?:the|a|an|this|that|these|those|its|their)\s", m.group(1), re.I) \
+            else f"the {m.group(1)}"
+    if (m := _ADVERB_SUBJECT.match(body)) and not _CLAUSE_WORD.search(m.group(1)):
         return m.group(1)
-    return f"{m.group(1)} {m.group(2)}" if (m := _PASSIVE_IN.match(body)) else ""
+    if m := _PASSIVE_IN.match(body):
+        return f"{m.group(1)} {m.group(2)}"
+    return m.group(1) if (m := _HOW_IS.match(body)) else ""
 
 
 def _last_phrase(body: str, plural: bool) -> str:
