@@ -873,6 +873,11 @@ def test_a_pronoun_agrees_in_number_and_a_preposition_leads_a_circumstance(encod
     # help or work without saying for what: for the previous topic ("Does medication help?" was searched alone)
     (["How is PTSD treated?"], "Does medication help?", "Does medication help with PTSD?"),
     # the phrase a long question ends with is no referent ("Was trial entry significant?")
+    # "each" or "either" of what was asked about is searched with that question ("When should I
+    # use each?" was searched alone)
+    (["What is the difference between a list and a tuple?"], "When should I use each?",
+     "When should I use each? (What is the difference between a list and a tuple?)"),
+    (["What are CBT and DBT?"], "Is either safe?", "Is either safe? (What are CBT and DBT?)"),
     (["What share of the older HOPE patients were smokers at trial entry?"], "Was it significant?",
      "Was it significant? (What share of the older HOPE patients were smokers at trial entry?)"),
     # "How <adjective> is the ...?" asks about the thing before its relative clause; a subject that

@@ -71,8 +71,10 @@ _DEMONSTRATIVES = {"this", "that", "these", "those"}
 _QUANTIFIED = re.compile(r"^(?:and\s+)?(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could)\s+"
                          r"(?:any|some|all|none|both|either|neither|each|many|most|few|several)\b(?!\s+of\s+(?:the|these|those)\b)",
                          re.I)
-# A choice among what the previous question asked for: "Which one should I use?", "Which of them ...?".
-_WHICH_OF = re.compile(r"\bwhich\s+(?:ones?|of\s+(?:them|these|those|the\s+two))\b", re.I)
+# A choice among what the previous question asked for: "Which one should I use?", "Which of them ...?",
+# and each of them: "When should I use each?", "Is either safe?".
+_WHICH_OF = re.compile(r"\bwhich\s+(?:ones?|of\s+(?:them|these|those|the\s+two))\b|"
+                       r"\b(?:each|either|both|neither)(?:\s+of\s+(?:them|these|those|the\s+two))?\s*[?.!]*$", re.I)
 _PLURAL_PRONOUNS = {"they", "them", "their", "these", "those"}
 _PRONOUNS = re.compile(r"\b(it|its|they|them|their|this|that|these|those|he|she|his|her|the latter|the former|"
                        r"(?<!the )(?<!a )(?:mine|yours|ours|theirs))\b", re.I)
