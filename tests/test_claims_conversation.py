@@ -256,6 +256,9 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
      "Which techniques regulate neurotransmitter balance?"),
     # ... except that the verb after a named subject is known, and the modifiers after it go
     ("Did U@Uni reduce binge drinking?", "And smoking?", "Did U@Uni reduce smoking?"),
+    # ... and a subject's article opens the run ("Does the sockets?", "Can the trauma?")
+    ("Does the library support proxies?", "And sockets?", "Does the library support sockets?"),
+    ("Can the brain repair damage?", "And trauma?", "Can the brain repair trauma?"),
     # a new topic like no phrase of the previous question is searched beside it, not glued after
     # its question mark ("What was the mean BMI at baseline in LIMIT? the control group")
     ("What was the mean BMI at baseline in LIMIT?", "What about the control group?",

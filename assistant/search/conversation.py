@@ -883,6 +883,8 @@ def _in_place_of(previous: str, s: int, e: int, topic: str) -> str:
 # The opening of a question whose first run of content words holds its subject and its verb: a
 # wh-word with no auxiliary anywhere after it ("Which therapies help depression?", "What reduces
 # anxiety?"), or an auxiliary before the subject ("Does exercise help depression?").
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "both", "each", "all", "some", "any", "my", "your",
+                "our", "their", "its", "his", "her"}
 _SUBJECT_FIRST = re.compile(rf"^\W*(?:(?:and|but|so)\s+)?(?:(?:which|what|who)\s+(?!.*\b{_AUX}\b)|"
                             rf"(?:(?:how|why|when|where|what|which)\s+)?{_AUX}\s+)", re.I)
 
@@ -900,14 +902,23 @@ def _subject_verb_run(text: str) -> list[re.Match]:
     # a yes/no question's last word is its object ("Does exercise help depression?")
     asks = re.match(r"\W*(?:(?:and|but|so)\s+)?(?:how|why|when|where|what|which|who)\b", text, re.I)
     do = _DO_VERB.search(text) if asks else None
+    # after "do" or a modal the subject's verb follows it; "is" or "has" may be the verb itself
+    # ("What is the primary outcome of the trial?" holds no verb after its subject)
+    main_verb_follows = re.search(r"\b(?:do|does|did|can|could|will|would|should|shall|may|might|must)\s+$",
+                                  opening.group(), re.I) is not None
     run = []
     for m in _WORD.finditer(text, opening.end()):
+        if not run and m.group().lower() in _DETERMINERS and main_verb_follows:
+            continue  # "Does the library support proxies?": the subject's article opens the run
         if do is not None and m.start() == do.start(1):
             return []
         if m.group().lower() in _STOP or _PIVOT.fullmatch(m.group() + " ") or re.fullmatch(_AUX, m.group(), re.I):
-            return [] if m.group().lower() in _PIVOT_VERBS else run
+            break
         run.append(m)
-    return run
+    else:
+        m = None
+    # one word holds no subject and verb together
+    return [] if len(run) < 2 or (m is not None and m.group().lower() in _PIVOT_VERBS) else run
 
 
 def _holds_verb(text: str, s: int, e: int) -> bool:
