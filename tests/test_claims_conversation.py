@@ -259,6 +259,9 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # ... and a subject's article opens the run ("Does the sockets?", "Can the trauma?")
     ("Does the library support proxies?", "And sockets?", "Does the library support sockets?"),
     ("Can the brain repair damage?", "And trauma?", "Can the brain repair trauma?"),
+    # after "does" the subject is singular: "them" is the plural after its verb ("configure library
+    # support proxies")
+    ("Does the library support proxies?", "How do I configure them?", "How do I configure proxies?"),
     # a new topic like no phrase of the previous question is searched beside it, not glued after
     # its question mark ("What was the mean BMI at baseline in LIMIT? the control group")
     ("What was the mean BMI at baseline in LIMIT?", "What about the control group?",

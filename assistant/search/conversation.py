@@ -1163,6 +1163,13 @@ def _plural_referent(body: str, singular: str, do_subject: bool) -> str:
     if do_subject and singular and asked_noun and _is_plural(asked_noun.group(1)) and _content_words(asked_noun.group(1)):
         return f"the {asked_noun.group(1)} of {singular}"
     heads = [h for h in map(_plural_start, _runs(body)) if h]
+    run = " ".join(m.group() for m in _subject_verb_run(body))
+    if run and heads and heads[-1] == _plural_start(run) and re.match(r"\W*(?:and\s+)?does\b", body, re.I):
+        # "Does the library support proxies?": after "does" the subject is singular, so the plural
+        # is what follows its verb, the shortest plural ending of the run ("proxies")
+        words = run.split()
+        heads[-1] = next((" ".join(words[k:]) for k in range(len(words) - 1, 0, -1) if _is_plural(" ".join(words[k:]))),
+                         singular)
     return heads[-1] if heads else singular
 
 
