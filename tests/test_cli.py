@@ -304,3 +304,8 @@ def test_search_says_when_a_finding_is_not_reported_in_json_batch_and_text(tmp_p
     assert lines["m"]["not_reported"] is False and lines["m"]["answered"] is True
     human = run("search", question, "--k", "1", cwd=tmp_path, check=True).stdout
     assert "asks what a study found" in human and "not answers" in human
+    # the Service behind the HTTP API and the MCP tools says so too
+    from assistant.service import Service
+
+    served = Service(tmp_path / "index", tmp_path / "uploads").search(question, [], 3)
+    assert served["not_reported"] is True and served["answered"] is False
