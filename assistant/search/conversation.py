@@ -886,7 +886,10 @@ def _in_place_of(previous: str, s: int, e: int, topic: str) -> str:
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "both", "each", "all", "some", "any", "my", "your",
                 "our", "their", "its", "his", "her"}
 _SUBJECT_FIRST = re.compile(rf"^\W*(?:(?:and|but|so)\s+)?(?:(?:which|what|who)\s+(?!.*\b{_AUX}\b)|"
-                            rf"(?:(?:how|why|when|where|what|which)\s+)?{_AUX}\s+)", re.I)
+                            rf"(?:(?P<wh>how|why|when|where|what|which)\s+)?(?P<aux>{_AUX})\s+)", re.I)
+# After "do" or a modal the subject's verb follows it; "is" or "has" may be the verb itself ("What
+# is the primary outcome of the trial?" holds no verb after its subject).
+_MAIN_VERB_FOLLOWS = {"do", "does", "did", "can", "could", "will", "would", "should", "shall", "may", "might", "must"}
 
 
 def _subject_verb_run(text: str) -> list[re.Match]:
@@ -898,27 +901,23 @@ def _subject_verb_run(text: str) -> list[re.Match]:
     opening = _SUBJECT_FIRST.match(text)
     if not opening or _verb_after_name(text) is not None:
         return []  # the verb after a named subject is known, and phrases and runs stop at it
+    aux = (opening.group("aux") or "").lower()
     # a question word before "do" is what a closing verb acts on ("What do CBT models promote?");
     # a yes/no question's last word is its object ("Does exercise help depression?")
-    asks = re.match(r"\W*(?:(?:and|but|so)\s+)?(?:how|why|when|where|what|which|who)\b", text, re.I)
-    do = _DO_VERB.search(text) if asks else None
-    # after "do" or a modal the subject's verb follows it; "is" or "has" may be the verb itself
-    # ("What is the primary outcome of the trial?" holds no verb after its subject)
-    main_verb_follows = re.search(r"\b(?:do|does|did|can|could|will|would|should|shall|may|might|must)\s+$",
-                                  opening.group(), re.I) is not None
-    run = []
+    do = _DO_VERB.search(text) if opening.group("wh") else None
+    run, ended_by = [], ""
     for m in _WORD.finditer(text, opening.end()):
-        if not run and m.group().lower() in _DETERMINERS and main_verb_follows:
+        word = m.group().lower()
+        if not run and word in _DETERMINERS and aux in _MAIN_VERB_FOLLOWS:
             continue  # "Does the library support proxies?": the subject's article opens the run
         if do is not None and m.start() == do.start(1):
             return []
-        if m.group().lower() in _STOP or _PIVOT.fullmatch(m.group() + " ") or re.fullmatch(_AUX, m.group(), re.I):
+        if word in _STOP or _PIVOT.fullmatch(word + " ") or re.fullmatch(_AUX, word, re.I):
+            ended_by = word
             break
         run.append(m)
-    else:
-        m = None
     # one word holds no subject and verb together
-    return [] if len(run) < 2 or (m is not None and m.group().lower() in _PIVOT_VERBS) else run
+    return [] if len(run) < 2 or ended_by in _PIVOT_VERBS else run
 
 
 def _holds_verb(text: str, s: int, e: int) -> bool:
@@ -1132,8 +1131,7 @@ def _subject(body: str) -> str:
     weakness in how behaviour change" of "What do the authors see as ... was measured?")."""
     if (m := _SUBJECT.match(body)) and not _CLAUSE_WORD.search(m.group(1)):
         # "What dose of minocycline was used?": "what" stood for the article ("Was the dose ... safe?")
-        return m.group(1) if re.match(r"(?:the|a|an|this|that|these|those|its|their)\s", m.group(1), re.I) \
-            else f"the {m.group(1)}"
+        return m.group(1) if m.group(1).split()[0].lower() in _DETERMINERS else f"the {m.group(1)}"
     if (m := _ADVERB_SUBJECT.match(body)) and not _CLAUSE_WORD.search(m.group(1)):
         return m.group(1)
     if m := _PASSIVE_IN.match(body):
