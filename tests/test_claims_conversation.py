@@ -607,6 +607,14 @@ def test_a_claim_the_evidence_states_with_a_not_is_never_supported(encoder, tmp_
                    "Most reviewed psychotherapy models lack research evidence from clinical trials.")
     assert not negates("Sirt1 deficiency increases apoptosis in mice.", "Mice lacking Sirt1 show increased apoptosis.")
     assert not negates("Apoptosis in mice depends on Sirt1.", "The lack of Sirt1 in mice increases apoptosis.")
+    # "unable to", "failed to" and "lose the ability to" say a thing is not done, on either side;
+    # "lose weight" and "failure" negate nothing
+    assert negates("The brain loses the ability to change and adapt after childhood.",
+                   "The good news is that the brain possesses an incredible ability to adapt and change.")
+    assert negates("The drug reduces pain.", "The drug failed to reduce pain.")
+    assert negates("Mice are unable to learn the task.", "Mice learn the task quickly.")
+    assert not negates("Patients lose weight on metformin.", "Patients on metformin had their weight measured.")
+    assert not negates("Treatment failure reduces survival.", "Treatment reduces survival.")
 
 
 def test_a_claim_the_evidence_states_with_an_opposite_word_is_contradicted(encoder, tmp_path):

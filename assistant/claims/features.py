@@ -229,7 +229,7 @@ _CLAUSE_NEG = {"not", "never", "cannot", "nor", "neither", "no"}
 _COVERED = 0.7  # share of the claim's content words the negated clause must say
 # Words of permission and ability a negation reaches through: "doesn't allow us to index into a String".
 _ABLE = {"allow", "allows", "allowed", "let", "lets", "permit", "permits", "permitted", "able", "possible",
-         "enable", "enables", "enabled", "used", "use"}
+         "enable", "enables", "enabled", "used", "use", "ability", "capacity"}
 # Where a sentence's clauses part: "there was no association with 8 of 10 cancers; ever use was associated ...".
 _CLAUSE_END = re.compile(r"[;:]|,\s*(?:but|whereas|while|although|though|however)\b")
 
@@ -256,7 +256,11 @@ def _clauses(text: str) -> tuple[_Clause, ...]:
 
 
 def _content(tokens: list[str], stemmed: list[str]) -> set[str]:
-    return {x for w, x in zip(tokens, stemmed) if w[0].isalnum() and w not in FUNCTION_WORDS and w not in _NEG}
+    """The clause's content words, its negations aside ("loses" of "loses the ability to")."""
+    # the other negations are never content words: read the clause for these alone
+    negations = {i for i, _ in _negations(tokens)} if _VERB_NEG.intersection(tokens) else set()
+    return {x for i, (w, x) in enumerate(zip(tokens, stemmed))
+            if w[0].isalnum() and w not in FUNCTION_WORDS and w not in _NEG and i not in negations}
 
 
 # "Most models lack evidence from clinical trials": "lack" as a clause's verb negates what it has;
@@ -264,17 +268,28 @@ def _content(tokens: list[str], stemmed: list[str]) -> set[str]:
 _LACK = {"lack", "lacks", "lacked"}
 _BEFORE_NOUN = {"a", "an", "the", "this", "that", "its", "their", "of"}
 _LACK_REACH = 2  # a verb's object may open with a modifier: "lack research evidence"
+# Verbs that say a thing is not done: "unable to adapt", "failed to reduce" negate the verb after
+# "to" as "cannot", "did not" do; "lost the ability to change" says it can no longer.  "failure",
+# "lose weight" negate nothing.
+_FAIL = {"unable", "fail", "fails", "failed", "failing"}
+_LOSE = {"lose", "loses", "lost", "losing"}
+_VERB_NEG = _FAIL | _LOSE
 
 
 def _negations(tokens: list[str]) -> list[tuple[int, int]]:
     """Each negation of the clause: its position and how many content words after it it reaches
-    (one for "not", "never", ... but "not only"; `_LACK_REACH` for the verb "lack")."""
+    (one for "not", "never", ... but "not only", "unable to", "fail to" and "lose the ability to";
+    `_LACK_REACH` for the verb "lack")."""
     out = []
     for i, w in enumerate(tokens):
-        if w in _CLAUSE_NEG and tokens[i + 1 : i + 2] != ["only"]:
+        after = tokens[i + 1 : i + 4]
+        if w in _CLAUSE_NEG and after[:1] != ["only"]:
             out.append((i, 1))
-        elif w in _LACK and i and tokens[i - 1] not in _BEFORE_NOUN and tokens[i + 1 : i + 2] != ["of"]:
+        elif w in _LACK and i and tokens[i - 1] not in _BEFORE_NOUN and after[:1] != ["of"]:
             out.append((i, _LACK_REACH))
+        elif (w in _FAIL and after[:1] == ["to"]) or (
+                w in _LOSE and [t for t in after if t not in _BEFORE_NOUN][:2] in (["ability", "to"], ["capacity", "to"])):
+            out.append((i, 1))
     return out
 
 
@@ -304,7 +319,8 @@ def negates(claim: str, sentence: str) -> bool:
     against "Rust strings support indexing.", "Rc<T> is not safe to share across threads." against
     "Rc<T> is safe to use across multiple threads.".  A negation of a word the claim does not say
     ("not surprising", "not only", "not attention"), or in another clause than the claim's words,
-    is none.  A clause that says the claim's words with one of them replaced by its opposite
+    is none.  "unable to", "fail to" and "lose the ability to" negate the verb after them as
+    "cannot" does.  A clause that says the claim's words with one of them replaced by its opposite
     (`_OPPOSITES`: "has low toxicity" against "has high toxicity") and not under a negation
     negates it too.  The learned polarity model hardly reads this (SciFact's evidence seldom repeats its
     claim's words), so it is a rule; what it does on SciFact train is in assistant/models/README.md."""
