@@ -327,20 +327,28 @@ def test_a_question_that_names_one_paper_is_answered_from_that_paper_first(encod
     # Two protocols, each with a sample size section; the other paper's heading matches the
     # question's words word for word. A name one title holds and no other document ("BeneMin")
     # puts its paper's passages first; a name two documents hold ("DNA"), or two names of two
-    # papers, put none first.
+    # papers, put none first. A name of several words one document alone writes names it, its
+    # title silent ("the Keeping Children Safe trial"); one that two documents write names none.
     docs = [document_from_text("focus.txt", "Sample size calculation\n\nThe sample size calculation is based on the "
                                             "primary outcome; the sample size was calculated for 80% power.",
                                title="The FOCUS trial protocol"),
             document_from_text("benemin.txt", "Recruitment\n\nWe aim to enrol 226 participants in 8 centres, allowing "
                                               "for 20% loss to follow-up. BeneMin stores DNA.",
                                title="Minocycline in early psychosis (BeneMin): a protocol"),
-            document_from_text("other.txt", "Storage\n\nSamples of DNA were frozen.", title="A biobank")]
+            document_from_text("other.txt", "Storage\n\nSamples of DNA were frozen as the Safe Storage Guide says.",
+                               title="A biobank"),
+            document_from_text("kcs.txt", "Recruitment\n\nFamilies joined the Keeping Children Safe trial through "
+                                          "children's centres, and were given the Safe Storage Guide.",
+                               title="Recruitment and retention in children's centres")]
     searcher = _in_memory(encoder, docs)
     hits = searcher.search("How was the sample size calculated in BeneMin?", k=2)
     assert [h.doc_id for h in hits] == ["benemin.txt", "focus.txt"]
     assert searcher.named_document("How was the sample size calculated in BeneMin?") == searcher.index.doc_row("benemin.txt")
     assert searcher.named_document("Where is the DNA of BeneMin and FOCUS kept?") is None
     assert searcher.named_document("Where is DNA stored?") is None
+    kcs = "Did the Keeping Children Safe briefing increase the use of fire escape plans?"
+    assert searcher.named_document(kcs) == searcher.index.doc_row("kcs.txt")
+    assert searcher.named_document("What does the Safe Storage Guide say?") is None
 
 
 def test_an_abbreviation_spelled_out_only_in_the_list_of_abbreviations_is_answered_from_it(encoder, tmp_path):

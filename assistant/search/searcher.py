@@ -65,6 +65,16 @@ Mode = Literal["hybrid", "dense", "bm25"]
 _NAMED = re.compile(r"(?<![\w@.-])[A-Z][\w@.-]*\w")
 
 
+# Two or more names one space apart: "Keeping Children Safe", "Internet Doctor".
+_NAME_PHRASE = re.compile(r"(?<![\w@.-])[A-Z][\w@.-]*\w(?: [A-Z][\w@.-]*\w)+")
+
+
+def _name_phrases(question: str) -> list[str]:
+    """The question's names of several words, after its first word."""
+    first = re.match(r"\W*[\w@.-]*", question)
+    return [m.group() for m in _NAME_PHRASE.finditer(question, first.end() if first else 0)]
+
+
 def _names_after_first(question: str) -> list[str]:
     """The question's names (`_NAMED`) but its first word, capitalised as a sentence opens."""
     first = re.match(r"\W*[\w@.-]*", question)
@@ -181,8 +191,9 @@ class Searcher:
 
     def named_document(self, question: str) -> int | None:
         """The one document the question names: by a name (a word set in capitals, after its
-        first) that its title holds and no other document's text ("BeneMin", "the FOCUS trial");
-        None when it names none, or more than one."""
+        first) that its title holds and no other document's text ("BeneMin", "the FOCUS trial"),
+        or by a name of several such words that one document alone writes ("the Keeping Children
+        Safe trial"); None when it names none, or more than one."""
         words = _names_after_first(question)
         if not words or self.index.n_documents < 2:
             return None
@@ -194,7 +205,21 @@ class Searcher:
             holder = self._sole_document(terms, docs) if terms else None
             if holder is not None and re.search(rf"(?<![\w@.-]){re.escape(word)}(?![\w@-])", titles[holder]):
                 found.add(holder)
+        for phrase in _name_phrases(question):
+            if (holder := self._sole_writer(phrase, docs)) is not None:
+                found.add(holder)
         return found.pop() if len(found) == 1 else None
+
+    def _sole_writer(self, phrase: str, docs: np.ndarray) -> int | None:
+        """The one document whose text holds `phrase` as written, or None when none or several do
+        (only documents holding all its words are read)."""
+        terms = bm25_tokenize([phrase])[0]
+        if not terms:
+            return None
+        held = np.all([self.index.bm25_scores([t]) > 0 for t in terms], axis=0)
+        pattern = re.compile(rf"(?<![\w@.-]){re.escape(phrase)}(?![\w@-])")
+        writers = [int(d) for d in np.unique(docs[held]) if pattern.search(self.index.document(int(d)).text)]
+        return writers[0] if len(writers) == 1 else None
 
     def _identifier_share(self, rows: np.ndarray, tokens: list[str], capitals: list[str], references: list[str],
                           options: list[str] = ()) -> np.ndarray:
