@@ -323,6 +323,28 @@ def test_text_standing_in_a_div_beside_blocks_reads_as_paragraphs_with_its_words
     assert "The third variable, params can be used to pass XSLT parameters" in text, text
 
 
+def test_text_standing_in_the_body_between_listings_reads_as_paragraphs_and_a_bold_listing_keeps_its_lines(
+        tmp_path: Path):
+    # zlib's usage example sets its prose straight in the <body>, between listings set in bold
+    # (<pre><b>). trafilatura split the prose at each inline element ("The <em>zlib</em> format"
+    # read "The\n\n*zlib*format") and wrapped each listing in Markdown's "**", which stood in the text
+    # with the listing's lines run together.
+    page = tmp_path / "zlib_how.html"
+    page.write_text(
+        '<html><head><title>zlib Usage Example</title></head><body bgcolor="#FFFFFF">'
+        '<h2 align="center"> zlib Usage Example </h2>We often get questions about how the <tt>deflate()</tt> and '
+        "<tt>inflate()</tt> functions should be used. Users wonder when they should provide more input and when "
+        "they should use more output.\n<pre><b>\n#define CHUNK 16384\n</b></pre><!-- -->\nThe output data will be in "
+        "the <em>zlib</em> format, which is different from the <em>gzip</em> or <em>zip</em> formats. The "
+        "<tt>strm</tt> structure is used to pass information to and from the <em>zlib</em> routines.\n"
+        "<pre><b>\n    strm.avail_out = CHUNK;\n    strm.next_out = out;\n</b></pre><!-- -->\n"
+        "Now we call the compression engine itself, <tt>deflate()</tt>.\n</body></html>")
+    text = load_file(page, "zlib_how.html")[0].text
+    assert "The output data will be in the zlib format, which is different from the gzip or zip formats." in text, text
+    assert "The strm structure is used to pass information" in text, text
+    assert "strm.avail_out = CHUNK;\n" in text and "**" not in text, text
+
+
 def test_a_programs_comment_in_a_bare_pre_is_no_heading(tmp_path: Path):
     # Valgrind's manual shows a file format in a <pre> without <code>; trafilatura wrote it as plain
     # lines, so "# define file ID mapping" read as a Markdown heading and opened a section. Signatures

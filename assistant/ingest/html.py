@@ -248,6 +248,19 @@ _BARE_PRE = re.compile(r"(<pre\b[^>]*>)((?:(?!<code\b|</pre).){0,200000}?)(</pre
 _HEADING_SHAPED = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]", re.M)
 
 
+_PRE = re.compile(r"(<pre\b[^>]*>)(.{0,200000}?)(</pre\s*>)", re.I | re.S)
+_FORMATTING_TAG = re.compile(r"</?(?:b|i|em|strong|u|font|span|big|small|strike|s|mark)\b[^>]*>", re.I)
+
+
+def _pre_formatting_dropped(raw: str) -> str:
+    """`raw` with the bold, italic and font tags inside each `<pre>` dropped, their text kept: a
+    listing set in bold (`<pre><b>...</b></pre>`) came out of trafilatura wrapped in Markdown's
+    "**", which then stood in the text ("**strm.avail_out = CHUNK;")."""
+    if "<pre" not in raw.lower():
+        return raw
+    return _PRE.sub(lambda m: m.group(1) + _FORMATTING_TAG.sub("", m.group(2)) + m.group(3), raw)
+
+
 def _bare_pre_as_code(raw: str) -> str:
     """`raw` with each `<pre>` that holds a heading-shaped line and no `<code>` given one, so that
     trafilatura fences it. Only those: a page's signatures set as `<pre>`s side by side came out of
@@ -444,18 +457,25 @@ class _OpenBlocks:
                 break
 
 
+# Blocks whose loose text a browser shows as paragraphs; "" is the page's `<body>` itself.
+_SECTIONING = frozenset({"div", "", "main", "article", "section", "blockquote"})
+
+
 def _loose_text_as_paragraphs(raw: str) -> str:
-    """`raw` with each run of text and inline elements that stands directly in a `<div>` beside
-    blocks (as a browser shows it: a paragraph of its own) wrapped in `<p>`. trafilatura splits such
-    a run at its inline elements, dropping the text before one and the space after it ("The
-    function is `apply`:" came out as "`apply`:", "<tt>params</tt> can be" as "paramscan be"). Not
+    """`raw` with each run of text and inline elements that stands directly in a `<div>`, the
+    `<body>` or a sectioning block beside blocks (as a browser shows it: a paragraph of its own)
+    wrapped in `<p>`. trafilatura splits such a run at its inline elements, dropping the text before
+    one and the space after it ("The function is `apply`:" came out as "`apply`:", "<tt>params</tt>
+    can be" as "paramscan be", a manual's text between its `<pre>` listings as "*zlib*format"). Not
     in a table's cell, as above. One pass over the tags."""
     out: list[str] = []
     blocks = _OpenBlocks()
-    wrapped = False
+    wrapped = in_body = False
     cells = 0
     for m in _PIECE.finditer(raw):
         piece, name, closing = m.group(), (m.group(2) or "").lower(), bool(m.group(1))
+        if name == "body":
+            in_body = not closing
         if name in _BLOCKS:
             if wrapped:
                 out.append("</p>")
@@ -466,7 +486,7 @@ def _loose_text_as_paragraphs(raw: str) -> str:
                 blocks.close(name)
             elif name != "hr" and not m.group(3).rstrip().endswith("/"):
                 blocks.open(name)
-        elif not wrapped and blocks.top() == "div" and not cells and not piece.startswith("<!") \
+        elif not wrapped and in_body and blocks.top() in _SECTIONING and not cells and not piece.startswith("<!") \
                 and (name in _INLINE and not closing or (not name and piece.strip() and piece != "<")):
             out.append("<p>")
             wrapped = True
@@ -504,8 +524,8 @@ def _page_title(tag_title: str, h1s: list[str], headings: list[str], subheadings
 def read_html(data: bytes) -> TextRead:
     """Main content, title, decoding note, headings, and authors, year and DOI from the `<meta>` tags."""
     raw, note = decode_bytes(data)
-    raw = _definitions_as_paragraphs(_source_breaks_as_spaces(_code_flattened(_bare_pre_as_code(_anchors_dropped(
-        _contents_dropped(_page_links_dropped(_figures_as_blocks(raw))))))))
+    raw = _definitions_as_paragraphs(_source_breaks_as_spaces(_code_flattened(_bare_pre_as_code(_pre_formatting_dropped(_anchors_dropped(
+        _contents_dropped(_page_links_dropped(_figures_as_blocks(raw)))))))))
     parser = _HTMLText()
     try:
         parser.feed(raw)
