@@ -640,6 +640,13 @@ def test_a_claim_the_evidence_states_with_an_opposite_word_is_contradicted(encod
     assert not negates("Minocycline has high toxicity.", "Minocycline does not have low toxicity.")
     assert not negates("Lower sodium intake leads to higher potassium levels.",
                        "Higher potassium levels follow lower sodium intake.")
+    # general antonyms count as opposites too ("small" for "large"), and "absent from" negates where
+    # a thing is; a word with a second sense as a noun is none ("complex" of a protein complex)
+    assert negates("The zlib format has a large header.", "The zlib format has a very small header of only two bytes.")
+    assert not negates("The zlib format has a small header.", "The zlib format has a very small header of only two bytes.")
+    assert negates("Private Python modules must be on sys.path.",
+                   "Directories with private Python modules must be absent from the sys.path.")
+    assert not negates("The simple mTORC1 pathway controls growth.", "The mTORC1 complex pathway controls growth.")
 
 
 def test_a_claim_whose_object_the_evidence_moves_the_other_way_is_contradicted(encoder, tmp_path):

@@ -234,10 +234,23 @@ _ABLE = {"allow", "allows", "allowed", "let", "lets", "permit", "permits", "perm
 _CLAUSE_END = re.compile(r"[;:]|,\s*(?:but|whereas|while|although|though|however)\b")
 
 
-# A word's opposites by stem, for `negates`: the content words of `_OPPOSITES` (a negation or
-# "without" is read as a negation there).
+# Opposite words `negates` reads beside `_OPPOSITES` (which `flip_claim` and the polarity model's
+# features read too, so they stay as trained): general antonyms of size, time, number and state.
+# Not words that are also nouns of another sense: "complex" (a protein complex), "failure" (heart
+# failure), "light", "fall".
+_ANTONYMS = [
+    ("large", "small"), ("larger", "smaller"), ("big", "small"), ("bigger", "smaller"), ("long", "short"),
+    ("longer", "shorter"), ("early", "late"), ("earlier", "later"), ("fast", "slow"), ("faster", "slower"),
+    ("many", "few"), ("wide", "narrow"), ("thick", "thin"), ("present", "absent"), ("true", "false"),
+    ("possible", "impossible"), ("likely", "unlikely"), ("safe", "unsafe"), ("easy", "difficult"),
+    ("cheap", "expensive"), ("successful", "unsuccessful"), ("include", "exclude"), ("includes", "excludes"),
+    ("accept", "reject"), ("accepts", "rejects"), ("allow", "forbid"), ("allows", "forbids"),
+    ("visible", "invisible"), ("legal", "illegal"),
+]
+# A word's opposites by stem, for `negates`: the content words of `_OPPOSITES` and `_ANTONYMS` (a
+# negation or "without" is read as a negation there).
 _OPPOSITE_STEMS: dict[str, set[str]] = {}
-for _a, _b in _OPPOSITES:
+for _a, _b in _OPPOSITES + _ANTONYMS:
     if _a not in FUNCTION_WORDS and _b not in FUNCTION_WORDS and _b not in _NEG:
         (_sa,), (_sb,) = stems(_a) or [""], stems(_b) or [""]
         if _sa and _sb and _sa != _sb:
@@ -278,12 +291,13 @@ _VERB_NEG = _FAIL | _LOSE
 
 def _negations(tokens: list[str]) -> list[tuple[int, int]]:
     """Each negation of the clause: its position and how many content words after it it reaches
-    (one for "not", "never", ... but "not only", "unable to", "fail to" and "lose the ability to";
+    (one for "not", "never", ... but "not only", "absent" ("absent from the path"), "unable to",
+    "fail to" and "lose the ability to";
     `_LACK_REACH` for the verb "lack")."""
     out = []
     for i, w in enumerate(tokens):
         after = tokens[i + 1 : i + 4]
-        if w in _CLAUSE_NEG and after[:1] != ["only"]:
+        if (w in _CLAUSE_NEG and after[:1] != ["only"]) or w == "absent":
             out.append((i, 1))
         elif w in _LACK and i and tokens[i - 1] not in _BEFORE_NOUN and after[:1] != ["of"]:
             out.append((i, _LACK_REACH))
