@@ -259,6 +259,15 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # ... and a subject's article opens the run ("Does the sockets?", "Can the trauma?")
     ("Does the library support proxies?", "And sockets?", "Does the library support sockets?"),
     ("Can the brain repair damage?", "And trauma?", "Can the brain repair trauma?"),
+    # ... but after "is" or "are" a run holds a verb only as a participle, and one that "be" ends is
+    # the subject alone: the modifiers go with it ("What is chronic acute stress?")
+    ("What is chronic stress?", "And acute stress?", "What is acute stress?"),
+    ("Are private modules on sys.path?", "What about public modules?", "Are public modules on sys.path?"),
+    ("Should private modules be on sys.path?", "What about public modules?", "Should public modules be on sys.path?"),
+    ("Is deflate() guaranteed to consume all input?", "What about inflate()?",
+     "Is inflate() guaranteed to consume all input?"),
+    # a question word that takes a noun takes the topic without its article ("Which the disk group")
+    ("Which group owns /etc/shadow?", "What about the disk group?", "Which disk group owns /etc/shadow?"),
     # after "does" the subject is singular: "them" is the plural after its verb ("configure library
     # support proxies")
     ("Does the library support proxies?", "How do I configure them?", "How do I configure proxies?"),
@@ -733,6 +742,9 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     # an auxiliary and its subject leave the verb to the previous question ("Does CBT?" was searched
     # alone), and the subject is the topic the next follow-up replaces
     (["Which therapies change the brain?"], "Does CBT?", "Does CBT? (Which therapies change the brain?)"),
+    # a new topic after a bare "When?" searched with its question goes into that question
+    (["Is deflate() guaranteed to consume all input?", "When?"], "What about inflate()?",
+     "When? (Is inflate() guaranteed to consume all input?)"),
     (["Which therapies change the brain?", "Does CBT?"], "And mindfulness?",
      "Does mindfulness? (Which therapies change the brain?)"),
     # after a question searched with the one before, "it" points at what that answer showed ("Why

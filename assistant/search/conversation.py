@@ -358,6 +358,12 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder,
             # a circumstance of the short question, which keeps the one it was searched with
             short = _new_topic(question, q, together.group(1), slot, encoder)
             return short._replace(query=f"{short.query} ({together.group(2)})")
+        elif together and not _content_words(together.group(1)):
+            # "What about inflate()?" after "When? (Is deflate() guaranteed to consume all input?)":
+            # the new topic goes into the question under the bare one, which keeps its place
+            inner = _new_topic(question, q, together.group(2), slot, encoder)
+            if not inner.query.endswith(f"({together.group(2)})"):
+                return inner._replace(query=f"{together.group(1)} ({inner.query})")
         return _new_topic(question, q, previous, slot, encoder)
     return _reference(question, q, previous, slot, pair, earlier)
 
@@ -890,6 +896,7 @@ _SUBJECT_FIRST = re.compile(rf"^\W*(?:(?:and|but|so)\s+)?(?:(?:which|what|who)\s
 # After "do" or a modal the subject's verb follows it; "is" or "has" may be the verb itself ("What
 # is the primary outcome of the trial?" holds no verb after its subject).
 _MAIN_VERB_FOLLOWS = {"do", "does", "did", "can", "could", "will", "would", "should", "shall", "may", "might", "must"}
+_BE = {"be", "been", "being", "is", "are", "was", "were"}
 
 
 def _subject_verb_run(text: str) -> list[re.Match]:
@@ -916,8 +923,15 @@ def _subject_verb_run(text: str) -> list[re.Match]:
             ended_by = word
             break
         run.append(m)
-    # one word holds no subject and verb together
-    return [] if len(run) < 2 or ended_by in _PIVOT_VERBS else run
+    # One word holds no subject and verb together. A run that a form of "be" ends is the subject
+    # alone ("private modules" of "Should private modules be on sys.path?"); after "is" or "has"
+    # the run holds a verb only as a participle ("Is deflate() guaranteed to ...", "Has exercise
+    # improved mood?"; "What is chronic stress?" holds none).
+    if len(run) < 2 or ended_by in _PIVOT_VERBS or ended_by in _BE:
+        return []
+    if aux and aux not in _MAIN_VERB_FOLLOWS and not any(_PAST_VERB.match(m.group().lower()) for m in run[1:]):
+        return []
+    return run
 
 
 def _holds_verb(text: str, s: int, e: int) -> bool:
@@ -1302,9 +1316,14 @@ def _possessive(phrase: str) -> str:
 
 def _put(text: str, s: int, e: int, topic: str) -> str:
     """`text` with [s, e) replaced by `topic`; the topic's article goes where the text has one
-    ("What is the primary outcome" + "the secondary outcomes": one "the"), and "is" agrees."""
-    if re.search(r"\b(the|a|an)\s+$", text[:s], re.I):
+    ("What is the primary outcome" + "the secondary outcomes": one "the") or a question word
+    that takes a noun ("Which drug" + "the new drug": "Which new drug"), marks that end both
+    are written once ("deflate()" + "inflate()"), and "is" agrees."""
+    if re.search(r"\b(the|a|an|which|whose)\s+$", text[:s], re.I):
         topic = _ARTICLE.sub("", topic)
+    ending = re.search(r"[^\w\s]+$", topic)
+    if ending and text.startswith(ending.group(), e):
+        e += len(ending.group())
     before = text[:s]
     if _is_plural(topic) != _is_plural(text[s:e]):
         # The auxiliary before the topic agrees with it: "What is the primary outcome" -> "What are
