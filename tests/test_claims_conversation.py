@@ -47,10 +47,10 @@ def test_own_claim_set_accuracy(checker):
     assert right / len(plain) >= 0.9
 
 
-def test_bad_claims(checker):
-    with pytest.raises(ClaimError):
+def test_bad_claims_are_refused_with_a_message_that_calls_them_claims(checker):
+    with pytest.raises(ClaimError, match="the claim is empty"):
         checker.check("   ")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="the claim is 100,000 characters long"):
         checker.check("x" * 100_000)
 
 

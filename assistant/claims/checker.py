@@ -94,7 +94,7 @@ class ClaimChecker:
 
     def score(self, claim: str) -> tuple[list[SentenceCandidate], np.ndarray, np.ndarray]:
         """Candidates, P(evidence) and P(contradicts) for each."""
-        claim = clean_question(claim)
+        claim = clean_question(claim, "claim")
         encoder = self.searcher.encoder
         # The reversed claim feeds the polarity model; one forward pass embeds both.
         reversed_needed = self.nli is None and self.model.nli is None
@@ -119,7 +119,7 @@ class ClaimChecker:
 
     def retrieve(self, claim: str) -> list[str]:
         """Step 1 alone: the ids of the documents the retriever proposes, best first."""
-        q = self.model.adapter(self.searcher.encoder.encode_query(clean_question(claim)))
+        q = self.model.adapter(self.searcher.encoder.encode_query(clean_question(claim, "claim")))
         _, docs = sentence_candidates(self.searcher, claim, q)
         return [self.searcher.index.doc_ids[d] for d in sorted(docs, key=lambda d: -docs[d])]
 

@@ -5,6 +5,8 @@ Public API: `QuestionError`, `clean_question`.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from assistant import config
 from assistant.text import strip_control
 
@@ -15,13 +17,14 @@ class QuestionError(ValueError):
     """A question the assistant cannot search with; the message says why."""
 
 
-def clean_question(question: str) -> str:
+def clean_question(question: str, what: Literal["question", "claim"] = "question") -> str:
+    """The text without control characters; `what` it is names it in the error."""
     if not isinstance(question, str):
-        raise QuestionError("the question must be text")
+        raise QuestionError(f"the {what} must be text")
     q = strip_control(question)
     if not q:
-        raise QuestionError("the question is empty")
+        raise QuestionError(f"the {what} is empty")
     if len(q) > config.MAX_QUESTION_CHARS:
-        raise QuestionError(f"the question is {len(q):,} characters long; the limit is "
+        raise QuestionError(f"the {what} is {len(q):,} characters long; the limit is "
                             f"{config.MAX_QUESTION_CHARS:,}")
     return q
