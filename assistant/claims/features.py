@@ -290,10 +290,9 @@ _VERB_NEG = _FAIL | _LOSE
 
 
 def _negations(tokens: list[str]) -> list[tuple[int, int]]:
-    """Each negation of the clause: its position and how many content words after it it reaches
-    (one for "not", "never", ... but "not only", "absent" ("absent from the path"), "unable to",
-    "fail to" and "lose the ability to";
-    `_LACK_REACH` for the verb "lack")."""
+    """Each negation of the clause: its position and how many content words after it it reaches:
+    one for "not", "never", ... but "not only", for "absent" ("absent from the path"), "unable to",
+    "fail to" and "lose the ability to"; `_LACK_REACH` for the verb "lack"."""
     out = []
     for i, w in enumerate(tokens):
         after = tokens[i + 1 : i + 4]
