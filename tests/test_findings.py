@@ -127,6 +127,30 @@ def test_a_protocol_reports_no_finding_of_its_own_and_a_report_does_under_result
     assert can_report_finding(ways, own_study=False)(ways.text.index("The pill reduces"))
 
 
+def test_a_structured_abstract_reports_a_finding_in_its_results_part_not_its_background(tmp_path):
+    # A journal sets its abstract's parts as labels in the text, not as headings: "Background: Hand-
+    # washing is regarded as ..." is the abstract's background, which reports no finding of the
+    # paper's own study; its "Results:" part does, and so does an abstract without labels.
+    paper = _document(tmp_path, "paper.md", (
+        "# A web-based intervention to promote hand hygiene: a randomised trial\n\n## Abstract\n\n"
+        "Background: Hand-washing is regarded as important for preventing respiratory infection. "
+        "Methods: Participants were randomised to the website or no intervention. Results: Hand-washing "
+        "increased in the intervention group. Conclusions: The website changed behaviour.\n\n"
+        "## Introduction\n\nRespiratory infections continue to present a major health problem.\n\n"
+        "## Methods\n\nParticipants were recruited by mail.\n\n## Results\n\nHand-washing increased.\n"))
+    text, reports = paper.text, can_report_finding(paper, own_study=True)
+    assert not reports(text.index("Hand-washing is regarded"))
+    assert not reports(text.index("Participants were randomised"))
+    assert reports(text.index("Hand-washing increased in the intervention"))
+    assert reports(text.index("The website changed"))
+    # another study's finding may stand in the abstract's background
+    assert can_report_finding(paper, own_study=False)(text.index("Hand-washing is regarded"))
+    unlabelled = _document(tmp_path, "unlabelled.md", (
+        "# A trial\n\n## Abstract\n\nHand-washing increased in the intervention group.\n\n"
+        "## Introduction\n\nInfections matter.\n\n## Methods\n\nWe randomised people.\n"))
+    assert can_report_finding(unlabelled, own_study=True)(unlabelled.text.index("Hand-washing increased"))
+
+
 def _searcher(encoder, *docs):
     return Searcher(encoder=encoder, index=MemoryIndex(list(docs), encoder, ChunkingParams(max_tokens=48, overlap_tokens=8)))
 

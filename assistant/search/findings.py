@@ -16,6 +16,7 @@ Public API: `SectionKind`, `asks_finding`, `states_finding`, `section_kind`, `ca
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -96,7 +97,8 @@ def can_report_finding(doc: Document, own_study: bool) -> Callable[[int], bool]:
     "Treatment methods" alone makes none) not from its Methods; for its own study not from its Background either,
     nor, in a protocol (titled so, with no Results), from its Discussion or Abstract, which discuss
     a plan. A paper with no Results heading that is not titled a protocol keeps its Discussion: its
-    Results heading may have been missed. A paper's text under no heading is read as its abstract.
+    Results heading may have been missed. A paper's text under no heading is read as its abstract,
+    and an abstract's part by its label ("Background:", "Results:"), where it has them.
     Text under a heading of no known kind, and every part of a document that is no paper, can.
     (The document's headings are read once, for all its sentences.)"""
     kinds = {section_kind(s.path) for s in doc.sections}
@@ -108,5 +110,28 @@ def can_report_finding(doc: Document, own_study: bool) -> Callable[[int], bool]:
         barred.add("background")
         if "results" not in kinds and _PROTOCOL.search(doc.title):
             barred |= {"discussion", "abstract"}
-    # a paper's text under no heading is its front matter: its title and an abstract set without one
-    return lambda offset: (section_kind(path) if (path := doc.section_at(offset)) else "abstract") not in barred
+    labels = _abstract_labels(doc)
+
+    def kind_at(offset: int) -> SectionKind | None:
+        # a paper's text under no heading is its front matter: its title and an abstract set without one
+        path = doc.section_at(offset)
+        kind = section_kind(path) if path else "abstract"
+        if kind == "abstract" and (i := bisect.bisect_right(labels, (offset, "~")) - 1) >= 0 \
+                and doc.section_at(labels[i][0]) == path:
+            return _kind(labels[i][1]) or "abstract"
+        return kind
+
+    return lambda offset: kind_at(offset) not in barred
+
+
+# A structured abstract's parts are labels in its text, not headings: "Background: Hand-washing is
+# regarded as ...", "Results: All year 9 students ...".
+_LABEL = re.compile(r"(?:^|(?<=\n)|(?<=[.!?] ))([A-Z][A-Za-z]+(?: [A-Za-z]+){0,2}):\s")
+
+
+def _abstract_labels(doc: Document) -> list[tuple[int, str]]:
+    """Where each label of the document's abstract parts stands and what it says, in text order:
+    in its text under no heading and under a heading of the abstract's kind."""
+    first = min((s.start for s in doc.sections), default=len(doc.text))
+    spans = [(0, first)] + [(s.start, s.end) for s in doc.sections if section_kind(s.path) == "abstract"]
+    return [(m.start(), m.group(1)) for a, b in spans for m in _LABEL.finditer(doc.text, a, b)]
