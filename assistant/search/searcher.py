@@ -65,7 +65,7 @@ Mode = Literal["hybrid", "dense", "bm25"]
 _NAMED = re.compile(r"(?<![\w@.-])[A-Z][\w@.-]*\w")
 
 
-# Two or more names one space apart: "Keeping Children Safe", "Internet Doctor".
+# Two or more names one space apart: "World Health Organization", "Healthy Start".
 _NAME_PHRASE = re.compile(r"(?<![\w@.-])[A-Z][\w@.-]*\w(?: [A-Z][\w@.-]*\w)+")
 
 
@@ -192,8 +192,8 @@ class Searcher:
     def named_document(self, question: str) -> int | None:
         """The one document the question names: by a name (a word set in capitals, after its
         first) that its title holds and no other document's text ("BeneMin", "the FOCUS trial"),
-        or by a name of several such words that one document alone writes ("the Keeping Children
-        Safe trial"); None when it names none, or more than one."""
+        or by a name of several such words that one document alone writes ("the Healthy Start
+        trial" of a paper on its recruitment); None when it names none, or more than one."""
         words = _names_after_first(question)
         if not words or self.index.n_documents < 2:
             return None
