@@ -362,7 +362,7 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder,
             # "What about inflate()?" after "When? (Is deflate() guaranteed to consume all input?)":
             # the new topic goes into the question under the bare one, which keeps its place
             inner = _new_topic(question, q, together.group(2), slot, encoder)
-            if not inner.query.endswith(f"({together.group(2)})"):
+            if inner.topic is not None:  # it took a phrase's place, rather than going beside it
                 return inner._replace(query=f"{together.group(1)} ({inner.query})")
         return _new_topic(question, q, previous, slot, encoder)
     return _reference(question, q, previous, slot, pair, earlier)

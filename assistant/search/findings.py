@@ -111,13 +111,14 @@ def can_report_finding(doc: Document, own_study: bool) -> Callable[[int], bool]:
         if "results" not in kinds and _PROTOCOL.search(doc.title):
             barred |= {"discussion", "abstract"}
     labels = _abstract_labels(doc)
+    starts = [start for start, _ in labels]
 
     def kind_at(offset: int) -> SectionKind | None:
         # a paper's text under no heading is its front matter: its title and an abstract set without one
         path = doc.section_at(offset)
         kind = section_kind(path) if path else "abstract"
-        if kind == "abstract" and (i := bisect.bisect_right(labels, (offset, "~")) - 1) >= 0 \
-                and doc.section_at(labels[i][0]) == path:
+        i = bisect.bisect_right(starts, offset) - 1  # the last label at or before the offset
+        if kind == "abstract" and i >= 0 and doc.section_at(starts[i]) == path:
             return _kind(labels[i][1]) or "abstract"
         return kind
 
