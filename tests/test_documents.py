@@ -403,6 +403,36 @@ def test_html_table_of_contents_heading_is_not_the_parent_of_every_section(tmp_p
     assert [s.path for s in doc.sections][-1] == ("See also",)
 
 
+def test_markdown_table_of_contents_is_left_out_and_its_heading_heads_no_section(tmp_path: Path):
+    # A README's contents (pyenv's, node's): items of nothing but links into the page, one nested,
+    # under a heading of its own and a rule. Their words repeat the headings: left out, with the
+    # heading, which would otherwise head every section after it. A title over its contents keeps its
+    # place; links listed inside an item are that item's words; two links are no table of contents.
+    note = tmp_path / "tool.md"
+    note.write_text(
+        "# Tool\n\nTool switches between versions of an interpreter for each project you work on.\n\n"
+        "## Table of Contents\n\n* **[Installation](#installation)**\n  * [Linux](#linux)\n"
+        "* [Usage](#usage)\n\n* [Uninstalling](#uninstalling)\n\n----\n\n"
+        "## Installation\n\nRun the installer script from the project's page and restart your shell.\n\n"
+        "### Linux\n\nThe packages of your distribution may be older than the project's own releases.\n\n"
+        "## Usage\n\n* Run one of these, in this order:\n  * [global](#global)\n  * [local](#local)\n"
+        "  * [shell](#shell)\n\nSee [Usage](#usage) and [Linux](#linux).\n")
+    doc, _ = load_file(note, "tool.md")
+    assert doc.title == "Tool"
+    assert "Table of Contents" not in doc.text and "Uninstalling" not in doc.text
+    assert doc.text.count("Installation") == 1
+    assert doc.section_at(doc.text.index("The packages")) == ("Installation", "Linux")
+    assert "global\n" in doc.text and "See Usage and Linux." in doc.text
+
+    guide = tmp_path / "guide.md"
+    guide.write_text("# Pull requests\n\n* [Setting up](#setting-up)\n* [Step 1: Fork](#step-1-fork)\n"
+                     "* [Step 2: Branch](#step-2-branch)\n\n## Setting up\n\nInstall git and clone the "
+                     "repository you want to change before anything else.\n")
+    doc, _ = load_file(guide, "guide.md")
+    assert doc.title == "Pull requests" and "Step 1" not in doc.text
+    assert doc.section_at(doc.text.index("Install git")) == ("Setting up",)
+
+
 def test_html_code_keeps_its_indentation(tmp_path: Path):
     # Python's blocks are nested by their indent: flattened, the example means something else.
     page = tmp_path / "example.html"

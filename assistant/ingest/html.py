@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 
 from assistant.ingest.clean import title_parts
 from assistant.ingest.headings import TextRead
-from assistant.ingest.markdown import _BREAK_TAG, markdown_text
+from assistant.ingest.markdown import _BREAK_TAG, MIN_CONTENTS_LINKS, markdown_text
 from assistant.ingest.model import IngestError
 from assistant.ingest.plain import decode_bytes
 from assistant.ingest.reference import find_doi, split_authors, year_of
@@ -161,7 +161,6 @@ _TOKEN = re.compile(r"<(/?)([a-zA-Z][\w-]*)([^<>]*)>|[^<]+|<")
 # The same, with a comment or declaration as one piece: markup commented out ("<!-- <div> -->") is none.
 _PIECE = re.compile(r"<!--.*?-->|<![^>]*>|<(/?)([a-zA-Z][\w-]*)([^<>]*)>|[^<]+|<", re.S)
 _HREF = re.compile(r"\bhref\s*=\s*[\"']?([^\"'\s>]*)", re.I)
-MIN_CONTENTS_LINKS = 3
 
 
 def _links_into_page_dropped(body: str) -> str | None:

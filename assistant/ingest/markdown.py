@@ -349,6 +349,58 @@ def _html_headings_as_atx(lines: list[str]) -> list[str]:
     return _HTML_HEADING.sub(atx, text).split("\n") if "<h" in text.lower() else lines
 
 
+# A table of contents: list items, or a line, of nothing but links into the page itself
+# ("* **[Installation](#installation)**"); the headings they repeat stand where they are.
+MIN_CONTENTS_LINKS = 3
+_PAGE_LINK = re.compile(r"\[[^\][\n]{1,1000}\]\(#[^()\s]{0,500}\)")
+_RULE = re.compile(r"^[ \t]*([-*_][ \t]*){3,}$")
+_LINK_DEBRIS = re.compile(r"^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?[\s*_|·•,/–—-]*$")
+
+
+def _page_links(line: str) -> int:
+    """How many links into the page `line` holds when it holds nothing else (a list mark,
+    emphasis and separators aside), else 0."""
+    links = len(_PAGE_LINK.findall(line))
+    return links if links and _LINK_DEBRIS.match(_PAGE_LINK.sub("", line)) else 0
+
+
+def _contents_dropped(lines: list[str]) -> list[str]:
+    """`lines` without their tables of contents: a run of lines (blank ones between allowed)
+    holding nothing but links into the page, three or more, not inside a list item; and the
+    heading over one, when the table is all its section holds (a rule under it aside) and it is
+    not the page's title."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j, links = i, 0
+        while j < len(lines) and (n := _page_links(lines[j])):
+            links += n
+            j += 1
+            while j < len(lines) and not lines[j].strip() and j + 1 < len(lines) and _page_links(lines[j + 1]):
+                j += 1
+        # Links listed inside an item, indented under it ("* These sections are processed, in
+        # order:" over its settings), are that item's words, not the page's contents.
+        if links < MIN_CONTENTS_LINKS or _indent(lines[i]) >= 2:
+            out += lines[i:max(j, i + 1)]
+            i = max(j, i + 1)
+            continue
+        k = j
+        while k < len(lines) and (not lines[k].strip() or _RULE.match(lines[k])):
+            k += 1
+        above = len(out)
+        while above and not out[above - 1].strip():
+            above -= 1
+        over = _HEADING.match(out[above - 1]) if above else None
+        under = _HEADING.match(lines[k]) if k < len(lines) else None
+        # Not the page's title over its sections ("# Pull requests" over "## Dependencies"); a
+        # "## Table of Contents" over "### Install" heads nothing the sections after it are part of.
+        if over and (k == len(lines) or under) and not (len(over.group(1)) == 1 and under
+                                                        and len(under.group(1)) > 1):
+            del out[above - 1:]
+        i = j
+    return out
+
+
 def read_markdown(data: bytes) -> TextRead:
     raw, note = decode_bytes(data)
     # Front matter (YAML between "---" lines) is no text, but its title names the page.
@@ -356,6 +408,7 @@ def read_markdown(data: bytes) -> TextRead:
     named = re.search(r"^title:[ \t]*(?:\"(.*)\"|'(.*)'|(.*?))[ \t]*$", front.group(1), re.M) if front else None
     named_title = next((g.strip() for g in named.groups() if g and g.strip()), "") if named else ""
     raw = raw[front.end():] if front else raw
+    raw = _prose_mapped(raw, _contents_dropped)
     raw = _indented_code_fenced(_prose_mapped(raw, _html_headings_as_atx))
     raw = _prose_mapped(raw, _setext_as_atx)
     # A heading stands alone even where the paragraph under it follows on the next line, so that
