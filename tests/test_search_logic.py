@@ -12,6 +12,7 @@ from assistant.config import DEFAULT_FUSION, ChunkingParams
 from assistant.index import MemoryIndex
 from assistant.ingest import document_from_text
 from assistant.search import QuestionError, Searcher
+from assistant.search.answer import asked_term, states_definition
 from assistant.text import acronym_definitions, acronyms, bm25_terms, identifiers, mixed_case_names, numbered_references
 from tests.conftest import same_document_pairs, searcher_of_file
 
@@ -321,6 +322,29 @@ def test_a_question_for_an_abbreviations_long_form_is_answered_by_the_sentence_t
     assert hits[0].probability == 1.0 and searcher.answered(hits, "What does CTb stand for?")
     spelled = acronym_definitions("time in moderate-to-vigorous physical activity (MVPA; at least 2000 counts/min)")
     assert spelled == {"MVPA": "moderate-to-vigorous physical activity"}
+
+
+def test_a_question_for_what_a_term_is_is_answered_by_the_sentence_that_defines_it(encoder):
+    # A tool's manual: the sentence that names the term beside the most other words ("a directory
+    # of shims ... PATH") is not what a shim is; the one with the term as its subject and a class
+    # after "are" is. Sentences that open with the term but describe it ("is present", "are
+    # shown", "are as follows") define nothing.
+    text = ("Understanding Shims\n\nThe tool works by inserting a directory of shims at the front of your PATH, "
+            "so a shim for every command comes first. Through a process called rehashing, the tool keeps a shim "
+            "in that directory for every command of every installed version. Shims are lightweight executables "
+            "that simply pass your command along to the tool. So when you run pip, the shim runs first.")
+    searcher = _in_memory(encoder, [document_from_text("tool.md", text, title="The tool")])
+    for question in ("What is a shim?", "What are shims?", "What does shim mean?"):
+        assert searcher.search(question, k=1)[0].highlight.text.startswith("Shims are lightweight executables"), question
+    assert asked_term("What is the role of the hippocampus?") == "role of the hippocampus"
+    assert asked_term("What is it?") is None and asked_term("How is it treated?") is None
+    assert states_definition("Neuroplasticity, also known as brain plasticity, refers to the brain's ability to "
+                             "adapt.", "neuroplasticity")
+    assert states_definition("The primary outcome is the change in symptoms at 12 weeks.", "primary outcome")
+    for describes in ("Neuroplasticity is present throughout our lives.", "The results are shown in Table 2.",
+                      "Results are as follows:", "A directory of shims is inserted."):
+        assert not states_definition(describes, "results" if "esults" in describes else
+                                     "shim" if "shim" in describes else "neuroplasticity"), describes
 
 
 def test_a_question_that_names_one_paper_is_answered_from_that_paper_first(encoder):

@@ -13,7 +13,8 @@ Two logistic regressions stored as JSON in `assistant/models/answer.json` (train
   it when that one opens the enumeration it announces or is the command its colon announces, or
   with the list its colon announces when each item is a sentence (`answer_span`); for a question
   asking for an amount, the best sentence that states a number, a citation's aside, and for how
-  often, a rate over time (`asked_amount`);
+  often, a rate over time (`asked_amount`); for what a term is, the best sentence that defines it
+  (`asked_term`, `states_definition`);
 - the relevance model turns `RELEVANCE_FEATURES` of a passage into the probability that it holds the
   answer (on SciFact train claims: that it is a passage of an evidence abstract containing a
   rationale sentence), calibrated out of fold.
@@ -21,9 +22,9 @@ A search is *answered* when some hit's probability reaches the model's `answer_b
 hits are the closest passages, not answers.  `match_words` says a probability in words.
 
 Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEATURES`, `MODEL_PATH`,
-`answer_model`, `answer_span`, `asked_amount`, `asked_expansion`, `asks_person`, `defines`, `is_byline`,
+`answer_model`, `answer_span`, `asked_amount`, `asked_expansion`, `asked_term`, `asks_person`, `defines`, `is_byline`,
 `is_code_like`, `is_heading_like`, `is_question`, `list_asked`, `match_words`, `passage_answer`, `pick`,
-`pool_cosine`, `relevance_features`, `sentence_features`, `term_weights`, `MatchWord`.
+`pool_cosine`, `relevance_features`, `sentence_features`, `states_definition`, `term_weights`, `MatchWord`.
 """
 
 from __future__ import annotations
@@ -51,9 +52,9 @@ from assistant.text import (
 )
 
 __all__ = ["MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord", "PassageAnswer",
-           "answer_span", "answer_model", "asked_amount", "asked_expansion", "asks_person", "defines", "is_byline",
+           "answer_span", "answer_model", "asked_amount", "asked_expansion", "asked_term", "asks_person", "defines", "is_byline",
            "is_code_like", "is_heading_like", "is_question", "list_asked", "match_words", "passage_answer", "pick",
-           "pool_cosine", "relevance_features", "sentence_features", "term_weights"]
+           "pool_cosine", "relevance_features", "sentence_features", "states_definition", "term_weights"]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "answer.json"
 
@@ -508,6 +509,42 @@ def defines(text: str, short: str) -> bool:
     return (f"({short}" in text and short in acronym_definitions(text)) or (short in text and short in glossary_definitions(text))
 
 
+# A question for what a term is: "What is a shim?", "What are lamina I projection neurons?",
+# "What does neuroplasticity mean?", "Define structural plasticity."  The term is one to four words.
+_TERM = r"(?:an?\s+|the\s+)?(?P<{}>[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){{0,3}})"
+_ASKED_TERM = re.compile(
+    rf"^\s*(?:and\s+)?(?:what\s+(?:is|are)\s+{_TERM.format('a')}|what\s+(?:does|do)\s+{_TERM.format('b')}\s+mean|"
+    rf"define\s+{_TERM.format('c')}|what\s+is\s+meant\s+by\s+{_TERM.format('d')})\s*[?.]?\s*$", re.I)
+# A definition opens with its term as the subject ("Shims are lightweight executables that ...",
+# "Neuroplasticity, also known as brain plasticity, refers to ..."), or as a label ("Shim: a small
+# program that ...").  After "is" the class it names takes an article ("is a therapeutic approach"),
+# after "are" a plural of content words ("are lightweight executables"); else the verb describes rather than defines:
+# "Neuroplasticity is present throughout our lives", "The results are shown in Table 2".
+_DEFINING = (r"(?:refers?\s+to|means?|denotes?|(?:is|are)\s+(?:defined|known)\s+as|(?:is|are)\s+called|"
+             r"(?:is|was)\s+(?:an?|the|one|any)\s|(?:are|were)\s+(?P<plural>(?:[\w-]+\s+){0,2}[\w-]+s)\b)")
+
+
+def asked_term(question: str) -> str | None:
+    """The term whose definition the question asks for ("shim" of "What is a shim?"), when it
+    holds a content word; else None."""
+    m = _ASKED_TERM.match(question)
+    term = m and next(g for g in m.groups() if g)
+    return term if term and any(w not in STOP_WORDS for w in re.findall(r"[\w'’-]+", term.lower())) else None
+
+
+def states_definition(text: str, term: str) -> bool:
+    """Whether `text` defines `term` (`asked_term`): it opens with the term, singular or plural,
+    as its subject (an aside in commas or brackets after it allowed) before "refers to", "means",
+    "is defined as", "is a ..." or "are [...] ...s", or as a label before a colon."""
+    words = term.split()
+    last = words[-1][:-1] if words[-1].lower().endswith("s") and len(words[-1]) > 3 else words[-1]
+    name = r"\s+".join(map(re.escape, words[:-1] + [last])) + r"(?:e?s)?"
+    m = re.match(rf"^[\s•*·\-–\d.)]*[\"'“‘]?(?:an?\s+|the\s+)?{name}[\"'”’]?(?:(?P<label>\s*:\s+\S)|"
+                 rf"(?:\s*\([^()]{{0,80}}\)|\s*,[^,]{{1,80}},)?\s+{_DEFINING})", text, re.I)
+    # "are as follows", "are its parts": a plural of content words only.
+    return bool(m) and not (m.group("plural") and STOP_WORDS.intersection(m.group("plural").lower().split()))
+
+
 def asks_person(question: str) -> bool:
     """Whether the question asks who: "Who wrote ...?", "Which authors ...?"."""
     return bool(_PERSON.search(question))
@@ -570,14 +607,15 @@ def _states_amount(text: str, kind: AmountKind) -> bool:
 
 def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float], pool: tuple[float, float], question: bool,
                    model: AnswerModel | None = None, amount: AmountKind | None = None, person: bool = False,
-                   expansion: str | None = None) -> PassageAnswer:
+                   expansion: str | None = None, term: str | None = None) -> PassageAnswer:
     """The answering sentence of passage `row` and the passage's relevance features; `pool` is
     `pool_cosine` of the search's candidates, `question` whether the query is a question, `amount`
     what amount it asks for (`asked_amount`): then the highlight is the best sentence that states
     one, when the best of all states none and another does (`_states_amount`); `person` whether it asks
     for a person (`asks_person`): then a list of authors may be the highlight; `expansion` the
     abbreviation whose long form it asks for (`asked_expansion`): then the sentence that spells it
-    out is the highlight.  A labelled list of
+    out is the highlight; `term` the term whose definition it asks for (`asked_term`): then the
+    best sentence that defines it (`states_definition`) is the highlight.  A labelled list of
     terms whose label the question names ("What are the keywords?") is the highlight.  The relevance
     features are those of the best sentence of all, as the model was trained."""
     model = model or answer_model()
@@ -593,8 +631,11 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
             heading, logits = heading | byline, np.where(byline, logits.min() - 1.0, logits)
     best = shown = pick(logits, heading, leads)
     spelled = np.array([bool(expansion) and defines(index.sentence_text(r), expansion) for r in sentences])
+    defining = np.array([bool(term) and states_definition(index.sentence_text(r), term) for r in sentences])
     if spelled.any():
         shown = int(np.argmax(spelled))
+    elif defining.any() and not defining[best]:
+        shown = int(np.argmax(np.where(defining, logits, -np.inf)))
     elif named.any() and not named[best]:
         shown = int(np.argmax(np.where(named, logits, -np.inf)))
     elif amount:

@@ -33,6 +33,7 @@ from assistant.search.answer import (
     answer_span,
     asked_amount,
     asked_expansion,
+    asked_term,
     asks_person,
     defines,
     is_question,
@@ -296,6 +297,7 @@ class Searcher:
         scores = cand.fused(self.fusion, mode)
         pool, asked = pool_cosine(cand.dense, self.index.passage_docs(cand.rows)), is_question(question)
         amount, person, expansion = asked_amount(question), asks_person(question), asked_expansion(question)
+        term = asked_term(question)
         kept: list[Hit] = []
         taken: dict[int, list[tuple[int, int]]] = {}
         shown: set[tuple[int, int] | str] = set()
@@ -305,7 +307,8 @@ class Searcher:
             if any(min(p.end, e2) - max(p.start, s2) > 0.5 * min(p.end - p.start, e2 - s2)
                    for s2, e2 in taken.get(p.doc, [])):
                 continue
-            hit = self._hit(len(kept) + 1, p.row, float(scores[i]), q, terms, pool, asked, amount, person, expansion)
+            hit = self._hit(len(kept) + 1, p.row, float(scores[i]), q, terms, pool, asked, amount, person, expansion,
+                            term)
             # Two windows around one answering sentence are one spot: the second would show the
             # reader the same highlighted sentence again.  So is the same sentence in another
             # document: a file added twice, or a page that also stands in a whole-book page.
@@ -420,10 +423,11 @@ class Searcher:
         yield from aside
 
     def _hit(self, rank: int, row: int, score: float, q: np.ndarray, terms: dict[str, float], pool: tuple[float, float],
-             asked: bool, amount: AmountKind | None, person: bool, expansion: str | None = None) -> Hit:
+             asked: bool, amount: AmountKind | None, person: bool, expansion: str | None = None,
+             term: str | None = None) -> Hit:
         p = self.index.passage(row)
         doc = self.index.document(p.doc)
-        answer = passage_answer(self.index, row, q, terms, pool, asked, self.answers, amount, person, expansion)
+        answer = passage_answer(self.index, row, q, terms, pool, asked, self.answers, amount, person, expansion, term)
         best = answer.sentence
         hs, he = answer_span(self.index, row, best) if best is not None else (p.start, p.end)
         probability = float(self.answers.probability(answer.relevance)[0]) if best is not None else 0.0
