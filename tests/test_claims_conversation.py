@@ -339,6 +339,11 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("What does the magic file start with?", "And the treemagic files?", "What do the treemagic files start with?"),
     ("What do the treemagic files start with?", "And the magic file?", "What does the magic file start with?"),
     ("Has the drug been approved?", "And the devices?", "Have the devices been approved?"),
+    # the verb closing a do-question that asks for its object is no part of the subject the topic
+    # replaces, whatever the subject's form (a call, a command's name and its argument)
+    ("What does os.cpus() return?", "What about os.totalmem()?", "What does os.totalmem() return?"),
+    ("Which files does pyenv local write?", "What about pyenv global?", "Which files does pyenv global write?"),
+    ("What does exercise do for depression?", "And anxiety?", "What does exercise do for anxiety?"),
     # a possessive before a noun of the topic's head's kind stands for the topic's complement; one
     # before the last noun after a topic holding a preposition reads "the <noun> of <topic>"
     ("What was the primary outcome of the LIMIT trial?", "What were its secondary outcomes?",

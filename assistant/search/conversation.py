@@ -253,15 +253,17 @@ _TIE = re.compile(r"(?<=\S),?\s+(?:instead|too|as well|also)(?=[?.!]*$)", re.I)
 
 def _phrases(text: str) -> list[tuple[int, int]]:
     """Spans of runs of 1-3 consecutive content words (a verb the question pivots on, "affect",
-    ends a run: "stress affect" names nothing)."""
+    ends a run: "stress affect" names nothing, and so do a do-question's verbs, `_verb_after_name`
+    and `_closing_verb`)."""
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-    verb = _verb_after_name(text)
+    closing = _closing_verb(text)
+    verbs = {_verb_after_name(text) if closing is None else closing}
     out = []
     for i, (s, _, w) in enumerate(tokens):
-        if w.lower() in _STOP or _PIVOT.fullmatch(w + " ") or s == verb:
+        if w.lower() in _STOP or _PIVOT.fullmatch(w + " ") or s in verbs:
             continue
         for j in range(i, min(i + 3, len(tokens))):
-            if tokens[j][2].lower() in _STOP or _PIVOT.fullmatch(tokens[j][2] + " ") or tokens[j][0] == verb:
+            if tokens[j][2].lower() in _STOP or _PIVOT.fullmatch(tokens[j][2] + " ") or tokens[j][0] in verbs:
                 break
             out.append((s, tokens[j][1]))
     return out
@@ -275,6 +277,25 @@ def _verb_after_name(text: str) -> int | None:
     named = next((k for k, m in enumerate(words) if not (_is_name(m.group()) or m.group()[:1].isupper()
                                                           or (k and m.group().lower() in ("and", "or")))), len(words))
     return words[named].start() if 0 < named < len(words) - 1 else None
+
+
+# A do-question whose question word is what its verb acts on: "What does os.cpus() return?",
+# "Which files does pyenv local write?".
+_OBJECT_ASKED = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:what|which)(?:\s+[\w'-]+){0,2}?\s+(?:do|does|did)\s", re.I)
+
+
+def _closing_verb(text: str) -> int | None:
+    """Where the verb that closes a do-question asking for its object starts, after a subject of
+    content words ("return" of "What does os.cpus() return?"; the subject's verb, not a name's
+    following word as `_verb_after_name` guesses: "local" of "Which files does pyenv local
+    write?"); None for other questions."""
+    asked = _OBJECT_ASKED.match(text)
+    do = _DO_VERB.search(text) if asked else None
+    # Its subject is a noun phrase: a preposition before the last word ("What does exercise do for
+    # depression?") leaves the verb unknown.
+    if not do or any(w.lower() in _STOP - _DETERMINERS for w in _WORD.findall(text, asked.end(), do.start(1))):
+        return None
+    return do.start(1)
 
 
 def continues_topic(question: str, previous: str | None) -> bool:
