@@ -152,6 +152,33 @@ def test_manifest_records_the_arithmetic(machine_cache, tmp_path):
     assert open_index(tmp_path / "idx").manifest["model"]["precision"] == "int8"
 
 
+def test_questions_are_embedded_as_the_index_was_and_an_index_never_mixes_arithmetics(machine_cache, tmp_path,
+                                                                                        monkeypatch):
+    # An index built in int8 is searched with int8 questions whatever this machine would choose,
+    # unless the user forces a precision; documents embedded otherwise make the whole index re-embed.
+    from assistant import config
+    from assistant.embedding import local
+    from assistant.index import build_index, index_arithmetic, open_index
+    from assistant.ingest import document_from_text
+    from assistant.search import Searcher
+
+    monkeypatch.setattr(local, "_shared", {})
+    docs = [document_from_text("a.txt", "Sleep after learning strengthens new memories. " * 20, title="A")]
+    build_index(tmp_path / "idx", docs, LocalEncoder(precision="int8"))
+    assert index_arithmetic(tmp_path / "idx") == "int8" and index_arithmetic(tmp_path / "none") is None
+    monkeypatch.setattr(config, "ENCODER_PRECISION", "auto")
+    searcher = Searcher(tmp_path / "idx")
+    assert searcher.encoder.arithmetic == "int8" and searcher.encoder is local.get_encoder("int8")
+    assert searcher.search("Does sleep help memory?", k=1)[0].doc_id == "a.txt"
+    monkeypatch.setattr(config, "ENCODER_PRECISION", "fp32")
+    assert Searcher(tmp_path / "idx").encoder.arithmetic == "fp32", "--precision forces a path"
+
+    more = docs + [document_from_text("b.txt", "Exercise raises mood in adults. " * 20, title="B")]
+    report = build_index(tmp_path / "idx", more, LocalEncoder(precision="fp32"))
+    assert report.embedded_documents == 2 and "int8" in report.notice
+    assert open_index(tmp_path / "idx").arithmetic == "fp32"
+
+
 def test_fp32_vectors_are_the_packaged_sentence_transformers_model():
     # The encoder loads the transformer alone and pools it itself; the packaged model's own
     # pipeline (mean pooling, then L2) must give the same vectors, long texts cut at 256 alike.

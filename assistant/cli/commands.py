@@ -18,7 +18,7 @@ from assistant.claims import ClaimError
 from assistant.cli.output import format_hit, format_verdict, print_report
 from assistant.embedding import get_encoder
 from assistant.fileio import iter_jsonl
-from assistant.index import build_index, index_exists
+from assistant.index import build_index, index_arithmetic, index_exists
 from assistant.ingest import load_paths
 from assistant.search import Hit, Mode, QuestionError, Searcher, ask, not_answered_text
 from assistant.service import MAX_CONTEXT
@@ -50,7 +50,8 @@ def run_index(paths: list[Path], index_dir: Path, *, add: bool = False, rebuild:
     if not loaded.documents:
         print_report(loaded.report, {}, as_json, out)
         raise CommandError(f"no readable documents in {', '.join(map(str, paths))} (the index was left as it is)")
-    encoder = get_encoder()
+    # Documents added to an index are embedded as its others were; a rebuild as this machine chooses.
+    encoder = get_encoder(None if rebuild else index_arithmetic(index_dir))
     if ray_address:
         from assistant.embedding.distributed import RayEncoder
 

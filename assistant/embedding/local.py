@@ -307,14 +307,21 @@ def _single_op_thread():
             torch.set_num_threads(before)
 
 
-_shared: LocalEncoder | None = None
+_shared: dict[str, LocalEncoder] = {}
 _shared_lock = threading.Lock()
 
 
-def get_encoder() -> LocalEncoder:
-    """The one encoder of this process."""
-    global _shared
+def get_encoder(arithmetic: str | None = None) -> LocalEncoder:
+    """The one encoder of this process, or of this process for `arithmetic`: a caller with an index
+    passes the arithmetic its vectors were made in (`Index.arithmetic`), since a question embedded
+    otherwise sits a little off every passage (int8 questions against fp32 passages lost one
+    follow-up of 29 at rank 1).  A precision the user chose (`--precision`, ASSISTANT_PRECISION)
+    applies whatever the index; so does "auto" where the index's arithmetic is unknown."""
+    precision = config.ENCODER_PRECISION
+    if precision == "auto" and arithmetic in PRECISIONS and arithmetic != "auto":
+        auto = _shared.get("auto")
+        precision = "auto" if auto is not None and auto._arithmetic == arithmetic else arithmetic
     with _shared_lock:
-        if _shared is None:
-            _shared = LocalEncoder()
-        return _shared
+        if precision not in _shared:
+            _shared[precision] = LocalEncoder(precision=precision)
+        return _shared[precision]

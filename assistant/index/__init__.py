@@ -14,11 +14,12 @@ from assistant.index.builder import BuildReport, build_index, current_index
 from assistant.index.errors import StoreError
 from assistant.index.layout import FORMAT_VERSION, current_generation, index_lock
 from assistant.index.memory import MemoryIndex
-from assistant.index.reader import DiskIndex, Index, PassageRef, open_index
+from assistant.index.reader import DiskIndex, Index, PassageRef, index_arithmetic, open_index
 from assistant.index.vectors import INDEX_TYPES
 
 __all__ = ["FORMAT_VERSION", "INDEX_TYPES", "BuildReport", "DiskIndex", "Index", "MemoryIndex", "PassageRef",
-           "StoreError", "build_index", "current_generation", "current_index", "index_exists", "index_lock", "open_index"]
+           "StoreError", "build_index", "current_generation", "current_index", "index_arithmetic", "index_exists", "index_lock",
+           "open_index"]
 
 
 def index_exists(index_dir: Path | str) -> bool:

@@ -164,6 +164,9 @@ def _incompatibility(live: DiskIndex, encoder: Encoder, chunking: ChunkingParams
         return f"built with model {m['model']['key']}, now {encoder.key}"
     if m["chunking"] != chunking.as_dict():
         return f"built with chunking {m['chunking']}, now {chunking.as_dict()}"
+    # Vectors of two arithmetics in one index would be compared with each other's questions.
+    if m["model"].get("precision", encoder.arithmetic) != encoder.arithmetic:
+        return f"embedded in {m['model']['precision']}, now {encoder.arithmetic}"
     return ""
 
 

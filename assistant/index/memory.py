@@ -29,6 +29,7 @@ class MemoryIndex(Index):
         self.tables, vocab = assemble(plans, [], encoder.dim)
         self._docs = list(documents)
         self.doc_ids = [d.doc_id for d in documents]
+        self.arithmetic = encoder.arithmetic
         self._vector_index: VectorIndex = build_vectors(self.tables.dense, "flat")
         self._lexical = Bm25.in_memory(self.tables.bm25_terms, self.tables.bm25_offsets, vocab)
 

@@ -41,6 +41,9 @@ class Index:
 
     tables: Tables
     doc_ids: list[str]
+    # How the passages' vectors were made ("fp32", "bf16", "int8"; None where unknown): a question
+    # is embedded the same way, since vectors of two arithmetics differ a little in every direction.
+    arithmetic: str | None = None
 
     # -- supplied by subclasses ------------------------------------------------------------
 
@@ -175,6 +178,7 @@ class DiskIndex(Index):
         # Ids and titles come from the manifest (same order as documents.jsonl): opening a large
         # collection reads no document text.
         self.doc_ids: list[str] = list(self.manifest["documents"])
+        self.arithmetic = self.manifest["model"].get("precision")
         if len(self.tables.passage_doc) != len(self.tables.dense) or len(self._documents) != len(self.doc_ids):
             raise StoreError(f"index tables disagree in {directory}")
         self._vector_index: VectorIndex | None = None
@@ -205,6 +209,16 @@ class DiskIndex(Index):
         if self._lexical is None:
             self._lexical = Bm25.load(self.directory, len(self))
         return self._lexical
+
+
+def index_arithmetic(index_dir: Path | str) -> str | None:
+    """The arithmetic the live index in `index_dir` was embedded in (`Index.arithmetic`); None when
+    there is no readable index, so that a first build uses this machine's choice."""
+    try:
+        gen = current_generation(Path(index_dir))
+        return read_manifest(gen)["model"].get("precision") if gen is not None else None
+    except (StoreError, OSError, KeyError, TypeError, ValueError):
+        return None
 
 
 def open_index(index_dir: Path) -> DiskIndex:

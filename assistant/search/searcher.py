@@ -123,7 +123,7 @@ class Searcher:
         self.index_dir = Path(index_dir)
         _single_threaded_blas()
         self.index = index if index is not None else open_index(self.index_dir)
-        self.encoder = encoder or get_encoder()
+        self.encoder = encoder or get_encoder(self.index.arithmetic)
         self.fusion = fusion
         self._answers = answers
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from assistant.embedding import get_encoder
 from assistant.embedding.batching import QueryBatcher
-from assistant.index import StoreError, build_index
+from assistant.index import StoreError, build_index, index_arithmetic
 from assistant.ingest import Document, IngestError, content_sha256, load_file, page_view
 from assistant.search import QuestionError, Searcher, ask
 from assistant.service.citations import CitationFormat, cite_hits
@@ -68,7 +68,7 @@ class Service:
         self.index_dir = Path(index_dir)
         self.upload_dir = Path(upload_dir)
         # Questions from concurrent requests share one forward pass.
-        self.encoder = QueryBatcher(get_encoder())
+        self.encoder = QueryBatcher(get_encoder(index_arithmetic(self.index_dir)))
         self.searcher = Searcher(self.index_dir, encoder=self.encoder)
         self._upload_lock = threading.Lock()
         self._checker = None
