@@ -347,6 +347,33 @@ def test_a_question_for_what_a_term_is_is_answered_by_the_sentence_that_defines_
                                      "shim" if "shim" in describes else "neuroplasticity"), describes
 
 
+def test_a_question_naming_a_label_of_a_list_item_gets_the_value_the_item_gives_under_it(encoder, tmp_path):
+    # An API reference's options (Node's readline): each item describes its option, and its default
+    # stands under a label at the item's end. Asked for the default, the highlight runs on to it;
+    # asked what the option does, it stays the description; another item's default is not taken.
+    from assistant.ingest import load_file
+
+    page = tmp_path / "readline.md"
+    page.write_text(
+        "# Readline\n\n## createInterface(options)\n\n"
+        "* `options` {Object}\n"
+        "  * `historySize` {number} Maximum number of history lines retained. To disable\n"
+        "    the history set this value to `0`. This option makes sense only if\n"
+        "    `terminal` is set to `true`.\n"
+        "    **Default:** `30`.\n"
+        "  * `prompt` {string} The prompt string to use. **Default:** `'> '`.\n"
+        "  * `tabSize` {integer} The number of spaces a tab is equal to (minimum 1).\n"
+        "    **Default:** `8`.\n")
+    doc, _ = load_file(page, "readline.md")
+    searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder))
+    hit = searcher.search("What is the default history size?", k=1)[0]
+    assert hit.highlight.text.startswith("• historySize") and hit.highlight.text.endswith("Default: 30."), hit.highlight
+    hit = searcher.search("What does historySize set?", k=1)[0]
+    assert hit.highlight.text.startswith("• historySize") and "Default" not in hit.highlight.text
+    hit = searcher.search("What is the default tab size?", k=1)[0]
+    assert hit.highlight.text.endswith("Default: 8.") and "30" not in hit.highlight.text
+
+
 def test_a_question_that_names_one_paper_is_answered_from_that_paper_first(encoder):
     # Two protocols, each with a sample size section; the other paper's heading matches the
     # question's words word for word. A name one title holds and no other document ("BeneMin")

@@ -14,7 +14,8 @@ Two logistic regressions stored as JSON in `assistant/models/answer.json` (train
   with the list its colon announces when each item is a sentence (`answer_span`); for a question
   asking for an amount, the best sentence that states a number, a citation's aside, and for how
   often, a rate over time (`asked_amount`); for what a term is, the best sentence that defines it
-  (`asked_term`, `states_definition`);
+  (`asked_term`, `states_definition`); a highlight that opens a list item runs on to a value the
+  item gives under a label the question names ("Default: 30.", `labelled_value_end`);
 - the relevance model turns `RELEVANCE_FEATURES` of a passage into the probability that it holds the
   answer (on SciFact train claims: that it is a passage of an evidence abstract containing a
   rationale sentence), calibrated out of fold.
@@ -23,7 +24,7 @@ hits are the closest passages, not answers.  `match_words` says a probability in
 
 Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEATURES`, `MODEL_PATH`,
 `answer_model`, `answer_span`, `asked_amount`, `asked_expansion`, `asked_term`, `asks_person`, `defines`, `is_byline`,
-`is_code_like`, `is_heading_like`, `is_question`, `list_asked`, `match_words`, `passage_answer`, `pick`,
+`is_code_like`, `is_heading_like`, `is_question`, `labelled_value_end`, `list_asked`, `match_words`, `passage_answer`, `pick`,
 `pool_cosine`, `relevance_features`, `sentence_features`, `states_definition`, `term_weights`, `MatchWord`.
 """
 
@@ -53,7 +54,7 @@ from assistant.text import (
 
 __all__ = ["MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord", "PassageAnswer",
            "answer_span", "answer_model", "asked_amount", "asked_expansion", "asked_term", "asks_person", "defines", "is_byline",
-           "is_code_like", "is_heading_like", "is_question", "list_asked", "match_words", "passage_answer", "pick",
+           "is_code_like", "is_heading_like", "is_question", "labelled_value_end", "list_asked", "match_words", "passage_answer", "pick",
            "pool_cosine", "relevance_features", "sentence_features", "states_definition", "term_weights"]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "answer.json"
@@ -443,6 +444,31 @@ def answer_span(index: Index, row: int, sentence: int) -> tuple[int, int]:
             listed = _list_end(index, text, sentence + 1, rows.stop, next_end)
             end = listed if listed > next_end else end
     return start, end
+
+
+# A value an item of a reference list gives under a label after its description ("• historySize
+# {number} Maximum number of history lines retained. To disable ... Default: 30."): a line, or a
+# sentence, that opens with a capitalised label of one or two words and a colon.
+_VALUE_LABEL = re.compile(r"(?:^|(?<=[.!?] ))([A-Z][a-z]+(?: [a-z]+)?):[ \t]+\S[^\n]*", re.M)
+MAX_ITEM_CHARS = 1000
+
+
+def labelled_value_end(text: str, start: int, end: int, stop: int, terms: Collection[str]) -> int:
+    """Where a highlight [start, end) that opens a list item ends when the question names a label
+    the rest of the item gives a value under ("What is the default history size?" and its
+    "Default: 30."): the end of that label's line; `end` otherwise.  The item ends at the next
+    item, a blank line or `stop` (the passage's end)."""
+    line = text.rfind("\n", 0, start) + 1
+    if not is_list_item(text[line:end]):
+        return end
+    limit = min(stop, end + MAX_ITEM_CHARS)
+    rest = text[end:limit]
+    item = re.search(r"\n\s*\n|\n(?=[ \t]*(?:[•*·-]|\d{1,3}[.)])\s)", rest)
+    rest = rest[: item.start()] if item else rest
+    for m in _VALUE_LABEL.finditer(rest):
+        if set(bm25_tokenize([m.group(1)])[0]) & set(terms):
+            return end + m.end()
+    return end
 
 
 def _list_end(index: Index, text: str, sentence: int, stop: int, end: int) -> int:

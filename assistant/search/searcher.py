@@ -37,6 +37,7 @@ from assistant.search.answer import (
     asks_person,
     defines,
     is_question,
+    labelled_value_end,
     list_asked,
     match_words,
     passage_answer,
@@ -430,6 +431,7 @@ class Searcher:
         answer = passage_answer(self.index, row, q, terms, pool, asked, self.answers, amount, person, expansion, term)
         best = answer.sentence
         hs, he = answer_span(self.index, row, best) if best is not None else (p.start, p.end)
+        he = labelled_value_end(doc.text, hs, he, p.end, terms)
         probability = float(self.answers.probability(answer.relevance)[0]) if best is not None else 0.0
         if expansion and not doc.in_references(hs) and defines(doc.text[hs:he], expansion):
             probability = 1.0  # the sentence that spells out the abbreviation asked about answers it
