@@ -433,6 +433,24 @@ def test_markdown_table_of_contents_is_left_out_and_its_heading_heads_no_section
     assert doc.section_at(doc.text.index("Install git")) == ("Setting up",)
 
 
+def test_a_heading_inside_a_definition_labels_its_box_and_heads_no_section(tmp_path: Path):
+    # A DocBook man page (xsltproc's): an option's description holds a "Note" box with an h3. As a
+    # section it headed every option after it; it is the box's label.
+    page = tmp_path / "tool.html"
+    page.write_text(
+        "<html><head><title>tool</title></head><body><h1>tool</h1><h2>OPTIONS</h2><dl>"
+        "<dt>-o FILE</dt><dd><p>Direct output to the given file instead of the standard output stream.</p>"
+        "<div class='note'><h3 class='title'>Note</h3><p>The directory that holds the file must already "
+        "exist.</p></div></dd>"
+        "<dt>--param NAME VALUE</dt><dd><p>Pass a parameter of the given name and value to the stylesheet.</p></dd>"
+        "</dl><h2>ENVIRONMENT</h2><p>The search path is read from the environment variable when it is "
+        "set.</p></body></html>")
+    doc, _ = load_file(page, "tool.html")
+    assert [s.path for s in doc.sections] == [("OPTIONS",), ("ENVIRONMENT",)]
+    assert doc.section_at(doc.text.index("Pass a parameter")) == ("OPTIONS",)
+    assert "Note" in doc.text and "must already exist" in doc.text
+
+
 def test_html_code_keeps_its_indentation(tmp_path: Path):
     # Python's blocks are nested by their indent: flattened, the example means something else.
     page = tmp_path / "example.html"

@@ -184,6 +184,52 @@ def _links_into_page_dropped(body: str) -> str | None:
     return "".join(kept) if links >= MIN_CONTENTS_LINKS else None
 
 
+# A heading set inside a definition's term or text, an aside or a figure heads that box alone (a
+# DocBook "Note" or "Important" in an option's description). As a section it became the parent of
+# everything after the box (every option of xsltproc's man page after the first note sat under
+# "OPTIONS › Note"), so it is read as the box's bold label.  Not in a list item or a table cell,
+# where older sites set whole sections, nor in an admonition's <div> (without its heading,
+# trafilatura leaves such a box out).
+_BOXES = {"dd", "dt", "aside", "figure"}
+# Elements whose end tag HTML lets a writer leave out, closed by the next of their kind in their parent.
+_IMPLIED_END = {"li": ("ul", "ol", "menu"), "dd": ("dl",), "dt": ("dl",), "td": ("tr", "table"), "th": ("tr", "table"),
+                "tr": ("table", "tbody", "thead", "tfoot")}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+
+
+def _boxed_headings_as_labels(raw: str) -> str:
+    """`raw` with each heading inside a box (`_BOXES`) written as a bold paragraph. One pass over
+    the tags with a stack of open elements, end tags a writer may leave out implied."""
+    stack: list[str] = []  # open elements
+    edits: list[tuple[int, int, str]] = []
+    for m in _PIECE.finditer(raw):
+        name = (m.group(2) or "").lower()
+        if not name or name in _VOID:
+            continue
+        if m.group(1):
+            if name in stack:
+                del stack[len(stack) - 1 - stack[::-1].index(name):]
+            continue
+        parents = _IMPLIED_END.get(name)
+        if parents and any(n in parents for n in stack):
+            while stack[-1] not in parents:
+                stack.pop()
+        close = re.compile(rf"</{name}\s*>", re.I).search(raw, m.end()) if name in _HEADING_NAMES else None
+        if close is not None and _BOXES.intersection(stack):
+            edits += [(m.start(), m.end(), "<p><strong>"), (close.start(), close.end(), "</strong></p>")]
+        if not m.group(3).rstrip().endswith("/"):
+            stack.append(name)
+    out, at = [], 0
+    for start, end, text in edits:  # in order, and never overlapping: a heading holds no heading
+        if start >= at:
+            out += [raw[at:start], text]
+            at = end
+    return "".join(out) + raw[at:]
+
+
+_HEADING_NAMES = {f"h{n}" for n in range(1, 7)}
+
+
 def _contents_dropped(raw: str) -> str:
     """`raw` without the headings of its tables of contents and their links (other tags stay, so
     the elements around them still close)."""
@@ -524,7 +570,7 @@ def read_html(data: bytes) -> TextRead:
     """Main content, title, decoding note, headings, and authors, year and DOI from the `<meta>` tags."""
     raw, note = decode_bytes(data)
     raw = _definitions_as_paragraphs(_source_breaks_as_spaces(_code_flattened(_bare_pre_as_code(_pre_formatting_dropped(_anchors_dropped(
-        _contents_dropped(_page_links_dropped(_figures_as_blocks(raw)))))))))
+        _contents_dropped(_page_links_dropped(_figures_as_blocks(_boxed_headings_as_labels(raw))))))))))
     parser = _HTMLText()
     try:
         parser.feed(raw)
