@@ -374,6 +374,22 @@ def test_a_question_naming_a_label_of_a_list_item_gets_the_value_the_item_gives_
     assert hit.highlight.text.endswith("Default: 8.") and "30" not in hit.highlight.text
 
 
+def test_a_captions_title_names_what_a_figure_shows_and_answers_only_a_question_about_figures(encoder):
+    # A figure's caption (a rat spinal cord paper's): its title holds every word of the question and
+    # states nothing; the caption's later sentence says what the figure shows. Asked which figure
+    # shows something, the title is the answer.
+    text = ("Results\n\nSections were cut at 60 micrometres and stained overnight.\n\n"
+            "Fig. 6. Contact density on dendrites of projection neurons by distance from the cell body. "
+            "Shells of 20 micrometres were centred on the soma of each cell. Although density varied within "
+            "each shell, it showed no clear trend with distance from the soma.")
+    searcher = _in_memory(encoder, [document_from_text("lamina.txt", text, title="Projection neurons in lamina I")])
+    hit = searcher.search("Does contact density on projection neuron dendrites change with distance from the "
+                          "cell body?", k=1)[0]
+    assert hit.highlight.text.startswith("Although density varied"), hit.highlight
+    hit = searcher.search("Which figure shows contact density on dendrites by distance from the cell body?", k=1)[0]
+    assert hit.highlight.text.startswith("Contact density on dendrites"), hit.highlight
+
+
 def test_a_question_that_names_one_paper_is_answered_from_that_paper_first(encoder):
     # Two protocols, each with a sample size section; the other paper's heading matches the
     # question's words word for word. A name one title holds and no other document ("BeneMin")

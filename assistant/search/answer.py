@@ -290,6 +290,13 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     # A question about the aim itself ("What was the study's objective?") is answered by it.
     if not _ASKS_AIM.intersection(terms):
         heading |= np.array([bool(_POSES.search(t)) for t in texts])
+    # A figure's or table's caption opens with its title ("Fig. 6." then "Sholl analysis of the
+    # contact densities ..."): it names what is shown, and the sentences after it say what it
+    # shows, unless the question asks about figures or tables themselves.
+    if not _ASKS_FIGURE.intersection(terms):
+        titled = np.array([i > 0 and bool(_CAPTION_LABEL.match(texts[i - 1])) and "\n" not in doc.text[spans[i - 1][1]:s]
+                           for i, (s, _) in enumerate(spans)]) & ~code
+        heading |= titled
     passage = {"cos_passage": cos_passage, "passage_term_share": _share(terms, passage_terms)}
     return sentences, x, heading, leads, passage, np.array([v is True for v in listed], dtype=bool)
 
@@ -304,6 +311,8 @@ _POSES = re.compile(r"(?<!regardless of )(?<!irrespective of )\bwhether\b(?!\s+o
                     r"\b(?:aim|aims|objective|objectives|purpose|goal|goals)\s+(?:of\s+(?:this|the|our)\s+(?:\w+\s+)?"
                     r"(?:study|work|trial|analysis|paper|review|research)\s+)?(?:was|were|is|are)\s+to\b", re.I)
 _ASKS_AIM = frozenset(bm25_tokenize(["aim objective purpose goal intend"])[0])
+_ASKS_FIGURE = frozenset(bm25_tokenize(["figure fig table caption"])[0])
+_CAPTION_LABEL = re.compile(r"^\s*(?:fig(?:ure)?s?\.?|tables?|tab\.)\s*[A-Z]?\d{1,3}[a-z]?\s*[.:|]?\s*$", re.I)
 _LEADING_WORDS = re.compile(r"^[^\d]*")
 
 
