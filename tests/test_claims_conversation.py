@@ -54,6 +54,27 @@ def test_bad_claims_are_refused_with_a_message_that_calls_them_claims(checker):
         checker.check("x" * 100_000)
 
 
+def test_a_sentences_place_counts_in_an_abstract_sized_document_only(encoder):
+    # The detector learned that an abstract's later sentences report its findings. In a manual or
+    # a whole paper, a sentence's place says nothing: every sentence of a document longer than
+    # ABSTRACT_SENTENCES stands mid-way, so an early sentence is not marked down for being early.
+    from assistant.claims.evidence import ABSTRACT_SENTENCES, sentence_candidates
+    from assistant.index import MemoryIndex
+    from assistant.ingest import document_from_text
+    from assistant.search import Searcher
+
+    short = " ".join(f"Finding {i} concerns sleep and memory in students." for i in range(10))
+    long = " ".join(f"Step {i} of the guide concerns sleep and memory in students." for i in range(ABSTRACT_SENTENCES + 5))
+    docs = [document_from_text("short.txt", short, title="Short"), document_from_text("long.txt", long, title="Long")]
+    searcher = Searcher(encoder=encoder, index=MemoryIndex(docs, encoder))
+    claim = "Sleep helps students remember."
+    cands, _ = sentence_candidates(searcher, claim, encoder.encode_query(claim))
+    at = SENTENCE_FEATURES.index("position")
+    places = {d: sorted(c.features[at] for c in cands if c.doc == d) for d in (0, 1)}
+    assert places[0][0] == 0.0 and places[0][-1] == 1.0
+    assert set(places[1]) == {0.5}
+
+
 def test_model_artifact_is_small_json_with_provenance():
     spec = json.loads(MODEL_PATH.read_text())
     assert MODEL_PATH.stat().st_size < 64_000
