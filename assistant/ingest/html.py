@@ -194,6 +194,7 @@ _BOXES = {"dd", "dt", "aside", "figure"}
 # Elements whose end tag HTML lets a writer leave out, closed by the next of their kind in their parent.
 _IMPLIED_END = {"li": ("ul", "ol", "menu"), "dd": ("dl",), "dt": ("dl",), "td": ("tr", "table"), "th": ("tr", "table"),
                 "tr": ("table", "tbody", "thead", "tfoot")}
+_MAX_DEPTH = 256
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 
 
@@ -214,10 +215,13 @@ def _boxed_headings_as_labels(raw: str) -> str:
         if parents and any(n in parents for n in stack):
             while stack[-1] not in parents:
                 stack.pop()
-        close = re.compile(rf"</{name}\s*>", re.I).search(raw, m.end()) if name in _HEADING_NAMES else None
-        if close is not None and _BOXES.intersection(stack):
-            edits += [(m.start(), m.end(), "<p><strong>"), (close.start(), close.end(), "</strong></p>")]
-        if not m.group(3).rstrip().endswith("/"):
+        if name in _HEADING_NAMES and _BOXES.intersection(stack):
+            # within as many characters as `_HEADING_ELEMENT` reads: unclosed headings cost linear time
+            close = re.compile(rf"</{name}\s*>", re.I).search(raw, m.end(), m.end() + 3000)
+            if close is not None:
+                edits += [(m.start(), m.end(), "<p><strong>"), (close.start(), close.end(), "</strong></p>")]
+        # No page nests so deep; a run of unclosed tags would make each look-up cost its length.
+        if not m.group(3).rstrip().endswith("/") and len(stack) < _MAX_DEPTH:
             stack.append(name)
     out, at = [], 0
     for start, end, text in edits:  # in order, and never overlapping: a heading holds no heading
