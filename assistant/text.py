@@ -14,9 +14,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 __all__ = ["FUNCTION_WORDS", "MIN_REPEAT", "QUESTION_FILLER", "STOP_WORDS", "WORD", "acronym_definitions",
-           "acronyms", "command_options", "holds_option", "bm25_terms", "bm25_tokenize", "expanded_acronyms",
-           "glossary_definitions", "glossary_entry", "identifiers", "mixed_case_names", "numbered_references",
-           "collapse_spaces", "has_surrogate", "normalize_unicode", "same_text", "stemmer", "stems", "strip_control"]
+           "acronyms", "command_options", "dotted_numbers", "holds_number", "holds_option", "bm25_terms",
+           "bm25_tokenize", "expanded_acronyms", "glossary_definitions", "glossary_entry", "identifiers",
+           "mixed_case_names", "numbered_references", "collapse_spaces", "has_surrogate", "normalize_unicode",
+           "same_text", "stemmer", "stems", "strip_control"]
 
 _CHAR_MAP = {
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
@@ -173,6 +174,22 @@ def command_options(text: str) -> list[str]:
 def holds_option(text: str, option: str) -> bool:
     """Whether `text` names `option` as a whole word ("-k" is not in "-kv" nor in "x-k")."""
     return re.search(rf"(?<![\w-]){re.escape(option)}(?![\w-])", text) is not None
+
+
+# A number with parts, as versions and sections are written ("3.16", "v2.6.30", "7.3.22"): BM25's
+# tokens keep only its parts of two or more characters ("16"), which many other numbers share.
+_DOTTED = re.compile(r"(?<![\w.])v?(\d+(?:\.\d+)+)(?![\w.]*\d)")
+
+
+def dotted_numbers(text: str) -> list[str]:
+    """The numbers with parts that `text` names, once each, without a leading "v" ("3.16", "2.6.30")."""
+    return list(dict.fromkeys(_DOTTED.findall(text)))
+
+
+def holds_number(text: str, number: str) -> bool:
+    """Whether `text` names `number` whole ("3.16" is in "CPython 3.16-dev" and "v3.16", not in
+    "3.16.1" nor "13.16")."""
+    return re.search(rf"(?<![\d.]){re.escape(number)}(?!\.?\d)", text) is not None
 
 
 def acronyms(text: str) -> list[str]:

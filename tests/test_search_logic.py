@@ -13,7 +13,16 @@ from assistant.index import MemoryIndex
 from assistant.ingest import document_from_text
 from assistant.search import QuestionError, Searcher
 from assistant.search.answer import asked_term, states_definition
-from assistant.text import acronym_definitions, acronyms, bm25_terms, identifiers, mixed_case_names, numbered_references
+from assistant.text import (
+    acronym_definitions,
+    acronyms,
+    bm25_terms,
+    dotted_numbers,
+    holds_number,
+    identifiers,
+    mixed_case_names,
+    numbered_references,
+)
 from tests.conftest import same_document_pairs, searcher_of_file
 
 DOCS = [
@@ -388,6 +397,29 @@ def test_a_captions_title_names_what_a_figure_shows_and_answers_only_a_question_
     assert hit.highlight.text.startswith("Although density varied"), hit.highlight
     hit = searcher.search("Which figure shows contact density on dendrites by distance from the cell body?", k=1)[0]
     assert hit.highlight.text.startswith("Contact density on dendrites"), hit.highlight
+
+
+def test_a_version_number_the_question_names_is_matched_whole(encoder, tmp_path):
+    # Release notes (pyenv's, cut short): BM25 keeps "16" of "3.16" and drops "3", and the release
+    # that updated "3.10-dev and 3.11-dev" came first. The one naming "3.16" whole answers; "3.16"
+    # is not in "3.16.1" nor "13.16".
+    from assistant.ingest import load_file
+
+    notes = tmp_path / "CHANGELOG.md"
+    notes.write_text(
+        "# Version History\n\n## Release v2.6.30\n* Add CPython 3.16-dev, switch 3.15-dev to maintenance branch by "
+        "@nedbat in https://github.com/pyenv/pyenv/pull/3442\n\n## Release v2.6.29\n* Add PyPy v7.3.22 by @jsirois "
+        "in https://github.com/pyenv/pyenv/pull/3438\n* Add CPython 3.15.0b1 by @jsirois in "
+        "https://github.com/pyenv/pyenv/pull/3440\n\n## Release 2.0.0\n\n* Support for CPython 3.9.5 has been "
+        "added.\n* Support for CPython 3.10.0b1 has been added.\n* CPython 3.10-dev target branch renamed.\n"
+        "* CPython 3.10-dev and 3.11-dev updated.\n* Bump OpenSSL to 1.1.1x for all Pythons that support MacOS 11\n"
+        "* Report cache filename at download\n* Add micropython 1.15\n")
+    doc, _ = load_file(notes, "CHANGELOG.md")
+    searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder))
+    assert searcher.search("Which release added CPython 3.16-dev?", k=1)[0].section == ("Release v2.6.30",)
+    assert dotted_numbers("Was v2.6.30 or 3.16 first, at 12 weeks?") == ["2.6.30", "3.16"]
+    assert holds_number("Add CPython 3.16-dev", "3.16") and holds_number("v3.16.", "3.16")
+    assert not holds_number("CPython 3.16.1", "3.16") and not holds_number("13.16", "3.16")
 
 
 def test_a_question_that_names_one_paper_is_answered_from_that_paper_first(encoder):

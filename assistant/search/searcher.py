@@ -52,7 +52,9 @@ from assistant.text import (
     acronyms,
     bm25_tokenize,
     command_options,
+    dotted_numbers,
     glossary_entry,
+    holds_number,
     holds_option,
     identifiers,
     mixed_case_names,
@@ -185,7 +187,8 @@ class Searcher:
         dense = index.passage_vectors(rows) @ q
         bm25 = bm25_all[rows] / best_bm25 if best_bm25 > 0 else np.zeros(len(rows), np.float32)
         names = named + mixed_case_names(question)
-        identifier = self._identifier_share(rows, tokens, names, references, command_options(question))
+        identifier = self._identifier_share(rows, tokens, names, references, command_options(question),
+                                            dotted_numbers(question))
         ahead = self.fusion.dense_weight * dense + self.fusion.bm25_weight * bm25 + self.fusion.identifier_weight * identifier
         sentence = self._best_sentence_scores(rows, q, tokens, ahead) if self.fusion.sentence_weight \
             else np.zeros(len(rows), np.float32)
@@ -224,14 +227,17 @@ class Searcher:
         return writers[0] if len(writers) == 1 else None
 
     def _identifier_share(self, rows: np.ndarray, tokens: list[str], capitals: list[str], references: list[str],
-                          options: list[str] = ()) -> np.ndarray:
+                          options: list[str] = (), numbers: list[str] = ()) -> np.ndarray:
         """Per candidate, the share of the question's identifiers it holds: its words of letters and
         digits, its numbered references ("tab 2" for "Table 2"), and each acronym or mixed-case name
         (`capitals`) found in one document alone ("LIMIT", "BeneMin": a trial's paper, where "DNA"
-        is in every other abstract), and each command-line option (`options`: "-k", "--keep")."""
+        is in every other abstract), each command-line option (`options`: "-k", "--keep") and each
+        number with parts (`numbers`: "3.16" of "Which release added CPython 3.16-dev?")."""
         held = [self.index.bm25_scores([t])[rows] > 0 for t in identifiers(tokens) + references]
-        # BM25 indexes no one-letter option ("-k"): the candidates' texts are read for them
+        # BM25 indexes no one-letter option ("-k") nor a number's dotted whole ("3.16"): the
+        # candidates' texts are read for them
         held += [np.array([holds_option(self.index.passage_text(int(r)), o) for r in rows]) for o in options]
+        held += [np.array([holds_number(self.index.passage_text(int(r)), n) for r in rows]) for n in numbers]
         if capitals and self.index.n_documents > 1:
             docs = self.index.passage_docs()
             for term in capitals:
