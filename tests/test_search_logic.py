@@ -417,6 +417,10 @@ def test_a_version_number_the_question_names_is_matched_whole(encoder, tmp_path)
     doc, _ = load_file(notes, "CHANGELOG.md")
     searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder))
     assert searcher.search("Which release added CPython 3.16-dev?", k=1)[0].section == ("Release v2.6.30",)
+    # No sentence restates "What changed in ...": the heading naming the release answers it.
+    hits = searcher.search("What changed in release 2.6.29?", k=2)
+    assert hits[0].section == ("Release v2.6.29",) and hits[0].probability == 1.0
+    assert searcher.answered(hits, "What changed in release 2.6.29?")
     assert dotted_numbers("Was v2.6.30 or 3.16 first, at 12 weeks?") == ["2.6.30", "3.16"]
     assert holds_number("Add CPython 3.16-dev", "3.16") and holds_number("v3.16.", "3.16")
     assert not holds_number("CPython 3.16.1", "3.16") and not holds_number("13.16", "3.16")

@@ -304,7 +304,7 @@ class Searcher:
         scores = cand.fused(self.fusion, mode)
         pool, asked = pool_cosine(cand.dense, self.index.passage_docs(cand.rows)), is_question(question)
         amount, person, expansion = asked_amount(question), asks_person(question), asked_expansion(question)
-        term = asked_term(question)
+        term, numbers = asked_term(question), tuple(dotted_numbers(question))
         kept: list[Hit] = []
         taken: dict[int, list[tuple[int, int]]] = {}
         shown: set[tuple[int, int] | str] = set()
@@ -315,7 +315,7 @@ class Searcher:
                    for s2, e2 in taken.get(p.doc, [])):
                 continue
             hit = self._hit(len(kept) + 1, p.row, float(scores[i]), q, terms, pool, asked, amount, person, expansion,
-                            term)
+                            term, numbers)
             # Two windows around one answering sentence are one spot: the second would show the
             # reader the same highlighted sentence again.  So is the same sentence in another
             # document: a file added twice, or a page that also stands in a whole-book page.
@@ -431,7 +431,7 @@ class Searcher:
 
     def _hit(self, rank: int, row: int, score: float, q: np.ndarray, terms: dict[str, float], pool: tuple[float, float],
              asked: bool, amount: AmountKind | None, person: bool, expansion: str | None = None,
-             term: str | None = None) -> Hit:
+             term: str | None = None, numbers: tuple[str, ...] = ()) -> Hit:
         p = self.index.passage(row)
         doc = self.index.document(p.doc)
         answer = passage_answer(self.index, row, q, terms, pool, asked, self.answers, amount, person, expansion, term)
@@ -443,6 +443,11 @@ class Searcher:
             probability = 1.0  # the sentence that spells out the abbreviation asked about answers it
             if f"({expansion}" not in doc.text[hs:he] and (entry := glossary_entry(doc.text[hs:he], expansion)):
                 hs, he = hs + entry[0], hs + entry[1]  # a list of abbreviations: its one entry
+        heading = doc.section_at(hs)[-1:]
+        if heading and any(holds_number(heading[0], n) for n in numbers):
+            # "What changed in release 2.6.27?": the passage under the heading that names the release
+            # (or the numbered section) asked about holds its answer, though no sentence restates it
+            probability = 1.0
         pages = doc.page_range(p.start, p.end)
         labels = [doc.page_label(n) for n in (pages[0], pages[-1])] if pages else []
         label = "" if not labels else labels[0] if labels[0] == labels[1] else f"{labels[0]}-{labels[1]}"
