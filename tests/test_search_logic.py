@@ -311,7 +311,7 @@ def test_a_papers_declarations_answer_only_what_they_declare(encoder, tmp_path):
         "## Author contributions\n\nAll members of the ALPHA trial group designed the ALPHA trial. The ALPHA trial "
         "group ran the ALPHA trial, and JMD wrote the first draft on the ALPHA trial.\n")
     doc, _ = load_file(page, "paper.md")
-    searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder, ChunkingParams(max_tokens=64)))
+    searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder))
     assert searcher.search("What is the ALPHA trial?", k=1)[0].section == ("Methods",)
     assert searcher.search("Who designed the ALPHA trial?", k=1)[0].section == ("Author contributions",)
     assert searcher.search("What were the contributions to the ALPHA trial?", k=1)[0].section == ("Author contributions",)
@@ -421,6 +421,42 @@ def test_a_version_number_the_question_names_is_matched_whole(encoder, tmp_path)
     hits = searcher.search("What changed in release 2.6.29?", k=2)
     assert hits[0].section == ("Release v2.6.29",) and hits[0].probability == 1.0
     assert searcher.answered(hits, "What changed in release 2.6.29?")
+    # A number in a document's title names the document: every passage of Git's 2.33 notes holds it,
+    # not only the title's short passage.
+    notes = tmp_path / "2.33.0.txt"
+    notes.write_text(  # its first lines
+        'Git 2.33 Release Notes\n'
+        '======================\n'
+        '\n'
+        'Updates since Git 2.32\n'
+        '----------------------\n'
+        '\n'
+        'UI, Workflows & Features\n'
+        '\n'
+        ' * "git send-email" learned the "--sendmail-cmd" command line option\n'
+        '   and the "sendemail.sendmailCmd" configuration variable, which is a\n'
+        '   more sensible approach than the current way of repurposing the\n'
+        '   "smtp-server" that is meant to name the server to instead name the\n'
+        '   command to talk to the server.\n'
+        '\n'
+        ' * The userdiff pattern for C# learned the token "record".\n'
+        '\n'
+        ' * "git rev-list" learns to omit the "commit <object-name>" header\n'
+        '   lines from the output with the `--no-commit-header` option.\n'
+        '\n'
+        ' * "git worktree add --lock" learned to record why the worktree is\n'
+        '   locked with a custom message.\n'
+        '\n'
+        '\n'
+        'Performance, Internal Implementation, Development Support etc.\n'
+        '\n'
+        ' * The code to handle the "--format" option in "for-each-ref" and\n'
+        '   friends made too many string comparisons on %(atom)s used in the\n'
+        '   format string, which has been corrected by converting them into\n')
+    doc, _ = load_file(notes, "2.33.0.txt")
+    searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder))
+    hit = searcher.search("What option did git rev-list learn in 2.33?", k=1)[0]
+    assert "--no-commit-header" in hit.highlight.text, hit.highlight
     assert dotted_numbers("Was v2.6.30 or 3.16 first, at 12 weeks?") == ["2.6.30", "3.16"]
     assert holds_number("Add CPython 3.16-dev", "3.16") and holds_number("v3.16.", "3.16")
     assert not holds_number("CPython 3.16.1", "3.16") and not holds_number("13.16", "3.16")
@@ -467,7 +503,7 @@ def test_an_abbreviation_spelled_out_only_in_the_list_of_abbreviations_is_answer
                     "index; QALY: Quality adjusted life years; RCT: Randomised controlled trial.\n\n## References\n\n"
                     "1. Smith J, PR: Perl ER. A public relations study. 2010.\n")
     doc, _ = load_file(page, "paper.md")
-    searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder, ChunkingParams(max_tokens=64)))
+    searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder))
     hit = searcher.search("What does QALY stand for?", k=1)[0]
     assert hit.section == ("Abbreviations",) and hit.highlight.text == "QALY: Quality adjusted life years"
     assert hit.probability == 1.0 and doc.text[hit.highlight.start : hit.highlight.end] == hit.highlight.text

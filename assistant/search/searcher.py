@@ -237,7 +237,10 @@ class Searcher:
         # BM25 indexes no one-letter option ("-k") nor a number's dotted whole ("3.16"): the
         # candidates' texts are read for them
         held += [np.array([holds_option(self.index.passage_text(int(r)), o) for r in rows]) for o in options]
-        held += [np.array([holds_number(self.index.passage_text(int(r)), n) for r in rows]) for n in numbers]
+        # a number in a document's title ("Git 2.33 Release Notes") names the document, as a name does
+        titles, docs = self.index.doc_titles, self.index.passage_docs(rows) if numbers else None
+        held += [np.array([holds_number(titles[d], n) or holds_number(self.index.passage_text(int(r)), n)
+                           for r, d in zip(rows, docs)]) for n in numbers]
         if capitals and self.index.n_documents > 1:
             docs = self.index.passage_docs()
             for term in capitals:
