@@ -240,7 +240,8 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     (cos_passage, passage_term_share), and which are labelled lists of terms whose label the
     question names (`list_asked`; those it does not name count as heading-like).  A sentence that
     poses a question ("whether") or states an aim ("we aimed to") counts as heading-like too,
-    introducing nothing, unless the question asks for the aim."""
+    introducing nothing, unless the question asks for the aim; so does a caption's title (the
+    sentence after "Fig. 6."), unless the question asks about figures or tables."""
     sentences = index.passage_sentences(row)
     n = len(sentences)
     if not n:
@@ -290,8 +291,8 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     # A question about the aim itself ("What was the study's objective?") is answered by it.
     if not _ASKS_AIM.intersection(terms):
         heading |= np.array([bool(_POSES.search(t)) for t in texts])
-    # A figure's or table's caption opens with its title ("Fig. 6." then "Sholl analysis of the
-    # contact densities ..."): it names what is shown, and the sentences after it say what it
+    # A figure's or table's caption opens with its title ("Fig. 6." then "Contact density by distance
+    # from the cell body."): it names what is shown, and the sentences after it say what it
     # shows, unless the question asks about figures or tables themselves.
     if not _ASKS_FIGURE.intersection(terms):
         titled = np.array([i > 0 and bool(_CAPTION_LABEL.match(texts[i - 1])) and "\n" not in doc.text[spans[i - 1][1]:s]
@@ -544,7 +545,7 @@ def defines(text: str, short: str) -> bool:
     return (f"({short}" in text and short in acronym_definitions(text)) or (short in text and short in glossary_definitions(text))
 
 
-# A question for what a term is: "What is a shim?", "What are lamina I projection neurons?",
+# A question for what a term is: "What is a shim?", "What are projection neurons?",
 # "What does neuroplasticity mean?", "Define structural plasticity."  The term is one to four words.
 _TERM = r"(?:an?\s+|the\s+)?(?P<{}>[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){{0,3}})"
 _ASKED_TERM = re.compile(
