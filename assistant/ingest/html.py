@@ -194,35 +194,32 @@ _BOXES = {"dd", "dt", "aside", "figure"}
 # Elements whose end tag HTML lets a writer leave out, closed by the next of their kind in their parent.
 _IMPLIED_END = {"li": ("ul", "ol", "menu"), "dd": ("dl",), "dt": ("dl",), "td": ("tr", "table"), "th": ("tr", "table"),
                 "tr": ("table", "tbody", "thead", "tfoot")}
-_MAX_DEPTH = 256
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 
 
 def _boxed_headings_as_labels(raw: str) -> str:
     """`raw` with each heading inside a box (`_BOXES`) written as a bold paragraph. One pass over
-    the tags with a stack of open elements, end tags a writer may leave out implied."""
-    stack: list[str] = []  # open elements
+    the tags (`_OpenBlocks` tracks every element, end tags a writer may leave out implied)."""
+    opened = _OpenBlocks()
     edits: list[tuple[int, int, str]] = []
     for m in _PIECE.finditer(raw):
         name = (m.group(2) or "").lower()
         if not name or name in _VOID:
             continue
         if m.group(1):
-            if name in stack:
-                del stack[len(stack) - 1 - stack[::-1].index(name):]
+            opened.close(name)
             continue
         parents = _IMPLIED_END.get(name)
-        if parents and any(n in parents for n in stack):
-            while stack[-1] not in parents:
-                stack.pop()
-        if name in _HEADING_NAMES and _BOXES.intersection(stack):
+        if parents and any(opened.count[n] for n in parents):
+            while opened.top() not in parents:
+                opened.close(opened.top())
+        if name in _HEADING_NAMES and any(opened.count[b] for b in _BOXES):
             # within as many characters as `_HEADING_ELEMENT` reads: unclosed headings cost linear time
             close = re.compile(rf"</{name}\s*>", re.I).search(raw, m.end(), m.end() + 3000)
             if close is not None:
                 edits += [(m.start(), m.end(), "<p><strong>"), (close.start(), close.end(), "</strong></p>")]
-        # No page nests so deep; a run of unclosed tags would make each look-up cost its length.
-        if not m.group(3).rstrip().endswith("/") and len(stack) < _MAX_DEPTH:
-            stack.append(name)
+        if not m.group(3).rstrip().endswith("/"):
+            opened.open(name)
     out, at = [], 0
     for start, end, text in edits:  # in order, and never overlapping: a heading holds no heading
         if start >= at:

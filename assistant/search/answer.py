@@ -471,11 +471,13 @@ def labelled_value_end(text: str, start: int, end: int, stop: int, terms: Collec
     line = text.rfind("\n", 0, start) + 1
     if not is_list_item(text[line:end]):
         return end
-    limit = min(stop, end + MAX_ITEM_CHARS)
-    rest = text[end:limit]
-    item = re.search(r"\n\s*\n|\n(?=[ \t]*(?:[•*·-]|\d{1,3}[.)])\s)", rest)
-    rest = rest[: item.start()] if item else rest
-    for m in _VALUE_LABEL.finditer(rest):
+    first, *later = text[end:min(stop, end + MAX_ITEM_CHARS)].split("\n")
+    lines = [first]
+    for ln in later:
+        if not ln.strip() or is_list_item(ln):
+            break
+        lines.append(ln)
+    for m in _VALUE_LABEL.finditer("\n".join(lines)):
         if set(bm25_tokenize([m.group(1)])[0]) & set(terms):
             return end + m.end()
     return end

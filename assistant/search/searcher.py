@@ -237,12 +237,11 @@ class Searcher:
         # BM25 indexes no one-letter option ("-k") nor a number's dotted whole ("3.16"): the
         # candidates' texts are read for them
         held += [np.array([holds_option(self.index.passage_text(int(r)), o) for r in rows]) for o in options]
+        docs = self.index.passage_docs()  # each passage's document
         # a number in a document's title ("Git 2.33 Release Notes") names the document, as a name does
-        titles, docs = self.index.doc_titles, self.index.passage_docs(rows) if numbers else None
-        held += [np.array([holds_number(titles[d], n) or holds_number(self.index.passage_text(int(r)), n)
-                           for r, d in zip(rows, docs)]) for n in numbers]
+        held += [np.array([holds_number(self.index.doc_titles[d], n) or holds_number(self.index.passage_text(int(r)), n)
+                           for r, d in zip(rows, docs[rows])]) for n in numbers]
         if capitals and self.index.n_documents > 1:
-            docs = self.index.passage_docs()
             for term in capitals:
                 if (named := self._sole_document([term], docs)) is not None:
                     held.append(docs[rows] == named)
@@ -446,8 +445,8 @@ class Searcher:
             probability = 1.0  # the sentence that spells out the abbreviation asked about answers it
             if f"({expansion}" not in doc.text[hs:he] and (entry := glossary_entry(doc.text[hs:he], expansion)):
                 hs, he = hs + entry[0], hs + entry[1]  # a list of abbreviations: its one entry
-        heading = doc.section_at(hs)[-1:]
-        if heading and any(holds_number(heading[0], n) for n in numbers):
+        section = doc.section_at(hs)
+        if section and any(holds_number(section[-1], n) for n in numbers):
             # "What changed in release 2.6.27?": the passage under the heading that names the release
             # (or the numbered section) asked about holds its answer, though no sentence restates it
             probability = 1.0
@@ -456,5 +455,5 @@ class Searcher:
         label = "" if not labels else labels[0] if labels[0] == labels[1] else f"{labels[0]}-{labels[1]}"
         return Hit(rank=rank, score=score, doc_id=doc.doc_id, title=doc.title, source=doc.source, start=p.start,
                    end=p.end, page=pages[0] if pages else None, text=doc.text[p.start : p.end],
-                   highlight=Highlight(doc.text[hs:he], hs, he), pages=pages, section=doc.section_at(hs),
+                   highlight=Highlight(doc.text[hs:he], hs, he), pages=pages, section=section,
                    page_label=label, probability=probability, match=match_words(probability))

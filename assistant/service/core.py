@@ -18,7 +18,7 @@ from pathlib import Path
 
 from assistant.embedding import get_encoder
 from assistant.embedding.batching import QueryBatcher
-from assistant.index import StoreError, build_index, index_arithmetic
+from assistant.index import StoreError, build_index, open_index
 from assistant.ingest import Document, IngestError, content_sha256, load_file, page_view
 from assistant.search import QuestionError, Searcher, ask
 from assistant.service.citations import CitationFormat, cite_hits
@@ -67,9 +67,10 @@ class Service:
     def __init__(self, index_dir: Path, upload_dir: Path) -> None:
         self.index_dir = Path(index_dir)
         self.upload_dir = Path(upload_dir)
-        # Questions from concurrent requests share one forward pass.
-        self.encoder = QueryBatcher(get_encoder(index_arithmetic(self.index_dir)))
-        self.searcher = Searcher(self.index_dir, encoder=self.encoder)
+        index = open_index(self.index_dir)
+        # Questions from concurrent requests share one forward pass, in the index's arithmetic.
+        self.encoder = QueryBatcher(get_encoder(index.arithmetic))
+        self.searcher = Searcher(self.index_dir, encoder=self.encoder, index=index)
         self._upload_lock = threading.Lock()
         self._checker = None
         self._checker_lock = threading.Lock()
