@@ -251,22 +251,45 @@ def test_a_programs_lines_stay_lines_and_code_inside_an_open_sentence_stays_in_i
 
 def test_a_box_at_another_size_after_a_sentences_end_opens_a_paragraph_and_a_column_break_does_not():
     # A Texinfo manual's function reference: a function's description ends, then its name set 1.2
-    # times the text in a box of its own, and its signature. Lower-case names read as the next
-    # line of the description's last sentence. A sentence carried on into the next column in
-    # lower case after "et al." goes on, and so does one that has not ended.
+    # times the text in a box of its own (a heading: it names a program's function), and its
+    # signature at another size, which opens a paragraph though it starts in lower case; so does a
+    # printed book's figure label after a sentence's end. A sentence carried on into the next
+    # column in lower case after "et al." goes on, and so does one that has not ended.
     def box(text: str, y: float, size: float = 10.0) -> Box:
         ln = Line(text, 50, y, 400, y + size, size, "Serif")
         return Box((ln,), 50, y, 400, y + size)
 
     boxes = [box("Returns: ASN1_SUCCESS if the structure was deleted.", 700),
-             box("asn1_der_decoding", 670, 12.0), box("int asn1_der_decoding (asn1_node * element)", 650, 11.0),
+             box("asn1_der_decoding", 670, 12.0), box("int asn1_der_decoding (asn1_node * element)", 650, 11.5),
+             box("Decodes the element.", 640), box("listing 2: a decoded tree", 630, 11.5),
              box("As reported by Smith et al.", 600), box("patients improved when", 500), box("treated early.", 400)]
+    assembler = _Assembler(_Style("Serif", 10.0, (12.0, 10.0)), {})
+    for b in boxes:
+        assembler.add_box(b, 1)
+    blocks = assembler.finish()
+    assert [b.lines for b in blocks if b.kind == "heading"] == [["asn1_der_decoding"]]
+    text = _render(blocks, Vocabulary([]), "A manual")[0]
+    assert "was deleted.\n\nasn1_der_decoding\n\nint asn1_der_decoding (asn1_node * element)" in text, text
+    assert "Decodes the element.\n\nlisting 2: a decoded tree" in text, text
+    assert "As reported by Smith et al. patients improved when treated early." in text, text
+
+
+def test_a_list_items_line_at_its_hanging_indent_goes_on_in_the_item():
+    # A specification's list: each line in a box of its own, the wrapped line of an item set at the
+    # item's hanging indent and opening in capitals. The next item, and a paragraph after an item
+    # that ended its sentence, stay apart.
+    def box(text: str, x: float, y: float) -> Box:
+        ln = Line(text, x, y, 500, y + 10.0, 10.0, "Serif")
+        return Box((ln,), x, y, 500, y + 10.0)
+
+    boxes = [box("• XMLnamespaces (contains a mapping from XML pairs to", 120, 700), box("MIME types)", 130, 687),
+             box("• icons (contains a mapping from MIME types to icons).", 120, 669), box("Icons are looked up by name.", 130, 656)]
     assembler = _Assembler(_Style("Serif", 10.0, (10.0,)), {})
     for b in boxes:
         assembler.add_box(b, 1)
-    text = _render(assembler.finish(), Vocabulary([]), "A manual")[0]
-    assert "was deleted.\n\nasn1_der_decoding int asn1_der_decoding (asn1_node * element)" in text, text
-    assert "As reported by Smith et al. patients improved when treated early." in text, text
+    text = _render(assembler.finish(), Vocabulary([]), "A specification")[0]
+    assert "• XMLnamespaces (contains a mapping from XML pairs to MIME types)\n\n• icons" in text, text
+    assert "to icons).\n\nIcons are looked up" in text, text
 
 
 def test_a_name_broken_after_its_underscore_is_joined_tight():

@@ -98,6 +98,11 @@ _UNFINISHED = frozenset("a an the to of and or nor but with for from by as than 
                         "be is are was were will would".split())
 
 
+# A program's name: one word holding an underscore, a dot, a colon or a capital after its first
+# letter ("asn1_create_element", "os.cpus()", "readFile").
+_IDENTIFIER = re.compile(r"[a-z_]\w*(?:[_.:]\w+|[A-Z]\w*)+(?:\(\S*\))?|[a-z]\w*_\w*")
+
+
 def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = True) -> bool:
     """A short line, not a sentence, set larger than the text or in another font than the text's
     (but not in a typewriter font: that is code)."""
@@ -107,9 +112,12 @@ def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = T
             or len(text) > 120 or _CAPTION.match(text) or BULLET.match(text):
         return False
     # A line that starts in lower case goes on from the line before, unless it opens its box set
-    # far larger than the text: an API's headings are its names ("path.basename(path[, suffix])").
-    # (A Texinfo manual's function names and signature lines, set 1.2 times the text, are not.)
-    if (text[0].islower() and (line.size < style.body_size * 1.3 or not opens_box)) or text.endswith((",", ";", "-")) \
+    # far larger than the text, or larger and naming nothing but a program's name: an API's
+    # headings are its names ("path.basename(path[, suffix])", a Texinfo manual's
+    # "asn1_create_element" over its signature line, which is set in a typewriter font).
+    lower_heading = opens_box and (line.size >= style.body_size * 1.3
+                                   or (line.size >= style.body_size * 1.1 and _IDENTIFIER.fullmatch(text) is not None))
+    if (text[0].islower() and not lower_heading) or text.endswith((",", ";", "-")) \
             or re.fullmatch(r"[\d\W]+", text) or words[-1].lower() in _UNFINISHED:
         return False
     if line.size < style.body_size * 0.88 or (nxt is not None and nxt.text[:1].islower()):
@@ -159,6 +167,7 @@ class _Assembler:
         self.deferred: list[_Block] = []
         self.tail: tuple[Line, Box] | None = None  # the last body line added, and its box
         self.small_print = False  # inside a back-matter section set in small print: its text is prose
+        self.item: Line | None = None  # the bulleted line that opened the open paragraph, if one did
 
     def _close(self) -> None:
         if self.open is not None:
@@ -186,6 +195,7 @@ class _Assembler:
         if self.open is None:
             self._close()
             self.open = _Block("code" if code else "body")
+            self.item = line if BULLET.match(line.text) else None
         self.open.lines.append(line.text)
         self.open.pages.append(page)
 
@@ -239,7 +249,8 @@ class _Assembler:
                 continue
             if first_body and self.open is not None:
                 # A new box: the open paragraph goes on only when this box continues its sentence.
-                starts_lower = line.text[:1].islower() or self.open.lines[-1].endswith("-") or self._runs_on(line)
+                starts_lower = (line.text[:1].islower() or self.open.lines[-1].endswith("-") or self._runs_on(line)
+                                or self._hangs(line))
                 same_kind = self._is_code(line, nxt) == (self.open.kind == "code")
                 # After a sentence's end, a box set at another size is no column's next line but a
                 # name over what follows (a Texinfo manual's "asn1_der_decoding" over its signature).
@@ -281,6 +292,19 @@ class _Assembler:
             return False
         return (all(ln.x1 >= box.x1 - ln.size for ln in box.lines[at - 1 : at + 1])
                 and abs(line.size - last.size) <= 0.1 * last.size)
+
+    def _hangs(self, line: Line) -> bool:
+        """Whether `line`, a new box's first line, carries on the open list item at its hanging
+        indent ("• <MIME>/XMLnamespaces (contains a mapping from XML pairs to" / "MIME types)"): set
+        right under the item's last line, at its size, indented from its bullet by up to a few
+        letters, not a bullet of its own, after a line that has not ended its sentence."""
+        if self.item is None or self.tail is None or self.open is None or self.open.kind != "body":
+            return False
+        last, size = self.tail[0], self.item.size
+        indent = line.x0 - self.item.x0
+        return (0.3 * size <= indent <= 2.5 * size and abs(line.size - size) <= 0.1 * size
+                and 0 <= last.y0 - line.y1 <= 0.6 * size and not BULLET.match(line.text)
+                and not _SENTENCE_END.search(last.text))
 
     def _outline_heading(self, line: Line, page: int) -> bool:
         """Whether the line prints an outline entry, or carries on the one the line before began."""
