@@ -346,6 +346,17 @@ def test_a_change_of_type_size_inside_a_box_starts_a_paragraph():
     assert _paragraph_breaks(Box(lines, 57, 637, 400, 724)) == [False, False, True, False]
 
 
+def test_a_run_in_label_after_a_short_line_starts_a_paragraph():
+    # A Texinfo manual: a line of code ending in ";" (no sentence's end) then "Returns:" set bold
+    # ran into one sentence, so "What does it return?" highlighted the code. A label in a line of
+    # its own after a filled line is inside a paragraph and stays there.
+    lines = (Line('rc = asn1_create_element(cert_def, "PKIX1.Certificate", certptr);', 57, 700, 300, 710, 10.0, "F"),
+             Line("Returns: ASN1_SUCCESS if creation OK, ASN1_ELEMENT_NOT_FOUND if the", 57, 688, 400, 698, 10.0, "F", run_in=True),
+             Line("name is not known, or when the structure was made by another call to", 57, 676, 400, 686, 10.0, "F"),
+             Line("Note: the structure is then left unchanged.", 57, 664, 320, 674, 10.0, "F", run_in=True))
+    assert _paragraph_breaks(Box(lines, 57, 664, 400, 710)) == [False, True, False, False]
+
+
 def test_a_title_repeated_as_the_running_head_is_still_the_title():
     # The title set large on the first page and repeated small atop every later page is furniture
     # by repetition; on the first page it is still the title, not the author line below it. A

@@ -142,12 +142,13 @@ def _is_aside(box: Box, style: _Style) -> bool:
 
 def _paragraph_breaks(box: Box) -> list[bool]:
     """Before each line, whether a new paragraph starts: after a short line that ends a sentence,
+    at a run-in label after a short line ("Returns:" set bold after a line of code ending in ";"),
     at an indented line, or where the type size changes by a third (a title set at 24 pt over its
     authors' names at 11 pt, in one box)."""
     out = [False]
     width = box.x1 - box.x0
     for prev, line in zip(box.lines, box.lines[1:]):
-        short = prev.x1 < box.x1 - 0.15 * width and _SENTENCE_END.search(prev.text) is not None
+        short = prev.x1 < box.x1 - 0.15 * width and (_SENTENCE_END.search(prev.text) is not None or line.run_in)
         indented = line.x0 > box.x0 + 0.8 * line.size and prev.x0 <= box.x0 + 0.3 * line.size
         resized = max(prev.size, line.size) > 1.33 * min(prev.size, line.size)
         out.append(short or (indented and _SENTENCE_END.search(prev.text) is not None) or bool(BULLET.match(line.text))
