@@ -399,6 +399,22 @@ def test_a_captions_title_names_what_a_figure_shows_and_answers_only_a_question_
     assert hit.highlight.text.startswith("Contact density on dendrites"), hit.highlight
 
 
+def test_a_caption_whose_label_and_title_are_one_sentence_answers_only_a_question_about_listings(encoder):
+    # A programming book's code listing, captioned "Listing 8-19: ..." (one sentence with its
+    # label): it holds the question's words and says nothing of why; the prose around it does.
+    # "Table 2 shows ..." is a sentence in words, not a caption.
+    text = ("Indexing into Strings\n\nA String holds text encoded as UTF-8.\n\n"
+            "let s1 = String::from(\"hi\");\nlet h = s1[0];\n\n"
+            "Listing 8-19: Attempting to use indexing syntax with a String\n\n"
+            "Rust strings don't support indexing, because a String is a wrapper over a vector of bytes "
+            "and one character may take several bytes.")
+    searcher = _in_memory(encoder, [document_from_text("strings.txt", text, title="Storing text")])
+    hit = searcher.search("Why can't I use indexing syntax with a String?", k=1)[0]
+    assert hit.highlight.text.startswith("Rust strings don't support indexing"), hit.highlight
+    hit = searcher.search("Which listing attempts to use indexing syntax with a String?", k=1)[0]
+    assert hit.highlight.text.startswith("Listing 8-19"), hit.highlight
+
+
 def test_a_version_number_the_question_names_is_matched_whole(encoder, tmp_path):
     # Release notes (pyenv's, cut short): BM25 keeps "16" of "3.16" and drops "3", and the release
     # that updated "3.10-dev and 3.11-dev" came first. The one naming "3.16" whole answers; "3.16"

@@ -294,8 +294,11 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     # A figure's or table's caption opens with its title ("Fig. 6." then "Contact density by distance
     # from the cell body."): it names what is shown, and the sentences after it say what it
     # shows, unless the question asks about figures or tables themselves.
+    # So does a caption whose label and title are one sentence ("Listing 8-19: Attempting to use
+    # indexing syntax with a String").
     if not _ASKS_FIGURE.intersection(terms):
-        titled = np.array([i > 0 and bool(_CAPTION_LABEL.match(texts[i - 1])) and "\n" not in doc.text[spans[i - 1][1]:s]
+        titled = np.array([(i > 0 and bool(_CAPTION_LABEL.match(texts[i - 1])) and "\n" not in doc.text[spans[i - 1][1]:s])
+                           or (bool(_CAPTION_TITLE.match(texts[i])) and doc.text[doc.text.rfind("\n", 0, s) + 1 : s].strip() == "")
                            for i, (s, _) in enumerate(spans)]) & ~code
         heading |= titled
     passage = {"cos_passage": cos_passage, "passage_term_share": _share(terms, passage_terms)}
@@ -312,8 +315,11 @@ _POSES = re.compile(r"(?<!regardless of )(?<!irrespective of )\bwhether\b(?!\s+o
                     r"\b(?:aim|aims|objective|objectives|purpose|goal|goals)\s+(?:of\s+(?:this|the|our)\s+(?:\w+\s+)?"
                     r"(?:study|work|trial|analysis|paper|review|research)\s+)?(?:was|were|is|are)\s+to\b", re.I)
 _ASKS_AIM = frozenset(bm25_tokenize(["aim objective purpose goal intend"])[0])
-_ASKS_FIGURE = frozenset(bm25_tokenize(["figure fig table caption"])[0])
-_CAPTION_LABEL = re.compile(r"^\s*(?:fig(?:ure)?s?\.?|tables?|tab\.)\s*[A-Z]?\d{1,3}[a-z]?\s*[.:|]?\s*$", re.I)
+_ASKS_FIGURE = frozenset(bm25_tokenize(["figure fig table caption listing exhibit chart"])[0])
+_CAPTION_WORD = r"^\s*(?:fig(?:ure)?s?\.?|tables?|tab\.|listings?|exhibits?|charts?)\s*[A-Z]?\d{1,3}(?:[.\-\u2013]\d{1,3})?[a-z]?"
+_CAPTION_LABEL = re.compile(_CAPTION_WORD + r"\s*[.:|]?\s*$", re.I)
+# A caption's label, then its title after a colon, a bar or a dash: not "Table 2 shows ...".
+_CAPTION_TITLE = re.compile(_CAPTION_WORD + r"(?::|\s*\||\s+[-\u2013\u2014])\s*\S", re.I)
 _LEADING_WORDS = re.compile(r"^[^\d]*")
 
 
