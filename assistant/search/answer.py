@@ -241,7 +241,8 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     question names (`list_asked`; those it does not name count as heading-like).  A sentence that
     poses a question ("whether") or states an aim ("we aimed to") counts as heading-like too,
     introducing nothing, unless the question asks for the aim; so does a caption's title (the
-    sentence after "Fig. 6."), unless the question asks about figures or tables."""
+    sentence after "Fig. 6.", or after "Listing 8-19:" in one sentence with it), unless the question
+    asks about figures, tables or listings."""
     sentences = index.passage_sentences(row)
     n = len(sentences)
     if not n:
