@@ -631,6 +631,11 @@ def test_a_claim_the_evidence_states_with_a_not_is_never_supported(encoder, tmp_
     assert not negates("Exercise improves memory.", "Exercise improves memory, not attention.")
     assert negates("Exercise does not improve memory.", "Exercise improves memory in older adults.")
     assert negates("The program comes with a warranty.", "This program comes with absolutely no warranty.")
+    # two of the claim's three content words, one of them negated, are enough: a list item under
+    # its subject ("Raw pointers:") or a sentence naming the thing in one word ("nulls")
+    assert negates("Rust has null values.", "As such, Rust does not have nulls, but it does have an enum.")
+    assert negates("Raw pointers are guaranteed to point to valid memory.", "• Aren’t guaranteed to point to valid memory")
+    assert not negates("Rust has null values.", "Rust does not have classes.")
     # a negation reaches through a word of permission or ability, and "can", "us" say nothing
     assert negates("Rust strings can be indexed by integer.", "Rust doesn't allow us to index into a String.")
     # the negation stands in another clause than the claim's words
