@@ -636,6 +636,10 @@ def test_a_claim_the_evidence_states_with_a_not_is_never_supported(encoder, tmp_
     assert negates("Rust has null values.", "As such, Rust does not have nulls, but it does have an enum.")
     assert negates("Raw pointers are guaranteed to point to valid memory.", "• Aren’t guaranteed to point to valid memory")
     assert not negates("Rust has null values.", "Rust does not have classes.")
+    # a direction word said of another thing on either side ("improve attention" against "improve
+    # memory") negates nothing the claim says; after another word the next need not be its object
+    assert not negates("Exercise improves memory in older adults.", "Exercise did not improve attention in older adults.")
+    assert not negates("Exercise does not improve memory.", "Exercise improves attention.")
     # a negation reaches through a word of permission or ability, and "can", "us" say nothing
     assert negates("Rust strings can be indexed by integer.", "Rust doesn't allow us to index into a String.")
     # the negation stands in another clause than the claim's words

@@ -306,14 +306,43 @@ def _negations(tokens: list[str]) -> list[tuple[int, int]]:
     return out
 
 
-def _negated(tokens: list[str], stemmed: list[str], words: set[str]) -> bool:
-    """Whether a negation in the clause comes right before one of `words` (stop words between)."""
+def _negated_words(tokens: list[str], stemmed: list[str], words: set[str]) -> set[str]:
+    """Those of `words` a negation in the clause comes right before (stop words between)."""
+    out: set[str] = set()
     for i, reach in _negations(tokens):
         following = [x for t, x in zip(tokens[i + 1 :], stemmed[i + 1 :])
                      if t[0].isalnum() and t not in FUNCTION_WORDS and t not in _ABLE]
-        if set(following[:reach]) & words:
-            return True
-    return False
+        out |= set(following[:reach]) & words
+    return out
+
+
+def _negated(tokens: list[str], stemmed: list[str], words: set[str]) -> bool:
+    """Whether a negation in the clause comes right before one of `words` (stop words between)."""
+    return bool(_negated_words(tokens, stemmed, words))
+
+
+def _after(clause: _Clause, word: str) -> str | None:
+    """The content word right after `word` (a stem) in the clause, if any."""
+    tokens, stemmed = clause
+    if word not in stemmed:
+        return None
+    at = stemmed.index(word)
+    return next((x for t, x in zip(tokens[at + 1 :], stemmed[at + 1 :])
+                 if t[0].isalnum() and t not in FUNCTION_WORDS and t not in _NEG), None)
+
+
+def _of_another(word: str, negated: _Clause, others: tuple[_Clause, ...]) -> bool:
+    """Whether the two sides move different things by `word`, a direction word: the content word
+    after it differs and neither side says the other's ("did not improve attention" against
+    "improves memory"). After another word the next one need not be what it is said of ("is not
+    safe to share" against "is safe to use")."""
+    if word not in _UP_STEMS and word not in _DOWN_STEMS:
+        return False
+    mine = _after(negated, word)
+    theirs = next((w for c in others if (w := _after(c, word)) is not None), None)
+    if mine is None or theirs is None or mine == theirs:
+        return False
+    return mine not in set().union(*(_content(*c) for c in others)) and theirs not in _content(*negated)
 
 
 def _says_opposite(tokens: list[str], stemmed: list[str], said: set[str]) -> bool:
@@ -347,8 +376,11 @@ def negates(claim: str, sentence: str) -> bool:
     sentence_neg = any(_negations(t) for t, _ in sentence_clauses)
     if claim_neg == sentence_neg:
         return False
+    # A negated word said of another thing than on the other side negates nothing the claim says.
     if sentence_neg:
-        return any(len(said & _content(t, s)) >= _COVERED * len(said) and _negated(t, s, said & _content(t, s))
+        return any(len(said & _content(t, s)) >= _COVERED * len(said)
+                   and any(not _of_another(w, (t, s), claim_clauses) for w in _negated_words(t, s, said & _content(t, s)))
                    for t, s in sentence_clauses)
     shared = said & set().union(*(_content(*c) for c in sentence_clauses))
-    return len(shared) >= _COVERED * len(said) and any(_negated(t, s, shared) for t, s in claim_clauses)
+    return len(shared) >= _COVERED * len(said) and any(
+        not _of_another(w, (t, s), sentence_clauses) for t, s in claim_clauses for w in _negated_words(t, s, shared))
