@@ -642,6 +642,7 @@ def test_a_claim_the_evidence_states_with_a_not_is_never_supported(encoder, tmp_
     assert not negates("Exercise does not improve memory.", "Exercise improves attention.")
     # a negation reaches through a word of permission or ability, and "can", "us" say nothing
     assert negates("Rust strings can be indexed by integer.", "Rust doesn't allow us to index into a String.")
+    assert negates("The MIME database stores user preferences.", "The MIME database is NOT intended to store user preferences.")
     # the negation stands in another clause than the claim's words
     assert not negates("Pioglitazone use is associated with cancer risk.",
                        "There was no association with 8 other cancers; pioglitazone use was associated with cancer risk.")

@@ -227,9 +227,11 @@ def polarity_features(claim: str, sentence: str, cosine: float, flip_delta: floa
 # with no warranty". "lack", "without", "absence" negate a thing ("mice lacking Sirt1").
 _CLAUSE_NEG = {"not", "never", "cannot", "nor", "neither", "no"}
 _COVERED = 0.66  # share of the claim's content words the negated clause must say: two of three (chosen on train data, models README)
-# Words of permission and ability a negation reaches through: "doesn't allow us to index into a String".
+# Words of permission, ability and purpose a negation reaches through: "doesn't allow us to index
+# into a String", "is NOT intended to store user preferences".
 _ABLE = {"allow", "allows", "allowed", "let", "lets", "permit", "permits", "permitted", "able", "possible",
-         "enable", "enables", "enabled", "used", "use", "ability", "capacity"}
+         "enable", "enables", "enabled", "used", "use", "ability", "capacity", "intended", "meant", "designed",
+         "supposed"}
 # Where a sentence's clauses part: "there was no association with 8 of 10 cancers; ever use was associated ...".
 _CLAUSE_END = re.compile(r"[;:]|,\s*(?:but|whereas|while|although|though|however)\b")
 
