@@ -350,6 +350,8 @@ def test_a_question_for_what_a_term_is_is_answered_by_the_sentence_that_defines_
     assert states_definition("Neuroplasticity, also known as brain plasticity, refers to the brain's ability to "
                              "adapt.", "neuroplasticity")
     assert states_definition("The primary outcome is the change in symptoms at 12 weeks.", "primary outcome")
+    assert states_definition("Unsafe Rust has two new types called raw pointers that are similar to references.", "raw pointer")
+    assert not states_definition("We can create raw pointers in safe code.", "raw pointer")
     for describes in ("Neuroplasticity is present throughout our lives.", "The results are shown in Table 2.",
                       "Results are as follows:", "A directory of shims is inserted."):
         assert not states_definition(describes, "results" if "esults" in describes else

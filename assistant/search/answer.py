@@ -590,10 +590,13 @@ def asked_term(question: str) -> str | None:
 def states_definition(text: str, term: str) -> bool:
     """Whether `text` defines `term` (`asked_term`): it opens with the term, singular or plural,
     as its subject (an aside in commas or brackets after it allowed) before "refers to", "means",
-    "is defined as", "is a ..." or "are [...] ...s", or as a label before a colon."""
+    "is defined as", "is a ..." or "are [...] ...s", or as a label before a colon; or it names the
+    term as it introduces it ("called", "known as", "termed", "referred to as")."""
     words = term.split()
     last = words[-1][:-1] if words[-1].lower().endswith("s") and len(words[-1]) > 3 else words[-1]
     name = r"\s+".join(map(re.escape, words[:-1] + [last])) + r"(?:e?s)?"
+    if re.search(rf"\b(?:called|termed|known\s+as|referred\s+to\s+as)\s+[\"'“‘]?(?:an?\s+|the\s+)?{name}\b", text, re.I):
+        return True  # named as it is introduced: "two new types called raw pointers that are ..."
     m = re.match(rf"^[\s•*·\-–\d.)]*[\"'“‘]?(?:an?\s+|the\s+)?{name}[\"'”’]?(?:(?P<label>\s*:\s+\S)|"
                  rf"(?:\s*\([^()]{{0,80}}\)|\s*,[^,]{{1,80}},)?\s+{_DEFINING})", text, re.I)
     # "are as follows", "are its parts": a plural of content words only.
