@@ -980,7 +980,8 @@ def test_plain_text_headings_stand_alone_before_prose(tmp_path: Path):
 def test_a_licences_numbered_headings_end_in_a_full_stop_and_may_follow_a_paragraph_directly(tmp_path: Path):
     # A licence as plain text: its terms are numbered headings ending in a full stop ("8.
     # Termination."), some with no blank line after the paragraph before. Read as no headings,
-    # every term was cited as "Preamble". A numbered step in lower case and a numbered sentence
+    # every term was cited as "Preamble"; so was every definition under "0. Definitions.", whose
+    # first paragraph is one short sentence. A numbered step in lower case and a numbered sentence
     # are no headings.
     prose = "the licence lets anyone copy, change and share the work, on the conditions this section states. "
     page = tmp_path / "LICENSE.txt"
@@ -989,6 +990,8 @@ def test_a_licences_numbered_headings_end_in_a_full_stop_and_may_follow_a_paragr
         "EXAMPLE GENERAL PUBLIC LICENSE\nVersion 3, 29 June 2007\n\nCopyright © 2007 Example Software Foundation, Inc. <https://example.org/>\n\n"
         "Everyone may copy and share this licence word for word, but changing it is not allowed at all.\n\n"
         "Preamble\n\n" + "Free software " + prose * 2 + "\n\n"
+        # a term whose first paragraph is one short sentence
+        "0. Definitions.\n\n\"This License\" refers to version 3 of this licence.\n\n" + "\"The work\" is " + prose + "\n\n"
         "1. Source Code.\n" + "The source code of " + prose * 2 + "\n"
         "8. Termination.\n" + "Your rights end if you break " + prose * 2 + "\n\n"
         "1. install the program before you read the rest of this notice.\n" + "Installing " + prose + "\n\n"
@@ -998,7 +1001,8 @@ def test_a_licences_numbered_headings_end_in_a_full_stop_and_may_follow_a_paragr
     assert doc.section_at(doc.text.index("The source code of")) == ("1. Source Code.",)
     assert doc.section_at(doc.text.index("Your rights end")) == ("8. Termination.",)
     # the copyright notice, alone before prose, heads no section either
-    assert [s.path[-1] for s in doc.sections] == ["Preamble", "1. Source Code.", "8. Termination."]
+    assert doc.section_at(doc.text.index("\"The work\" is")) == ("0. Definitions.",)
+    assert [s.path[-1] for s in doc.sections] == ["Preamble", "0. Definitions.", "1. Source Code.", "8. Termination."]
 
 
 def test_a_clause_name_opening_its_paragraph_is_a_heading_and_a_boxed_disclaimer_loses_its_frame(tmp_path: Path):

@@ -49,7 +49,8 @@ def plain_headings(text: str) -> tuple[tuple[int, str], ...]:
     notice, not ending as a clause does (. , ; :) unless numbered and short (`_NUMBERED`, which
     may also follow a paragraph's last sentence directly, but not the items of a numbered list),
     not a wrapped paragraph's first line (a sentence's end, then words left unfinished), and
-    followed by a paragraph of prose (more than 12 words).  All level 1: plain text does not say how headings nest."""
+    followed by a paragraph of prose (more than 12 words, or under a numbered heading a sentence of
+    five or more that is no numbered item).  All level 1: plain text does not say how headings nest."""
     lines = text.split("\n")
     out = []
     for i, line in enumerate(lines):
@@ -63,7 +64,10 @@ def plain_headings(text: str) -> tuple[tuple[int, str], ...]:
                 or _SENTENCE_THEN_MORE.search(s)):
             continue
         following = next((x.strip() for x in lines[i + 1:] if x.strip()), "")
-        if len(following.split()) > 12:
+        # Under a numbered heading a short sentence is prose too ("0. Definitions." over "\"This
+        # License\" refers to version 3 of the GNU General Public License."), but not the next item.
+        if len(following.split()) > 12 or (numbered and len(following.split()) >= 5 and _ENDED.search(following)
+                                           and not _ITEM.match(following)):
             out.append((1, s))
     return tuple(out)
 
