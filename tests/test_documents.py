@@ -992,6 +992,8 @@ def test_a_licences_numbered_headings_end_in_a_full_stop_and_may_follow_a_paragr
         "Preamble\n\n" + "Free software " + prose * 2 + "\n\n"
         # a term whose first paragraph is one short sentence
         "0. Definitions.\n\n\"This License\" refers to version 3 of this licence.\n\n" + "\"The work\" is " + prose + "\n\n"
+        # a defined term numbered without a full stop, over its one-line definition
+        "0.1. \"Contribution\"\n    means the work of a particular contributor.\n\n"
         "1. Source Code.\n" + "The source code of " + prose * 2 + "\n"
         "8. Termination.\n" + "Your rights end if you break " + prose * 2 + "\n\n"
         "1. install the program before you read the rest of this notice.\n" + "Installing " + prose + "\n\n"
@@ -1002,7 +1004,9 @@ def test_a_licences_numbered_headings_end_in_a_full_stop_and_may_follow_a_paragr
     assert doc.section_at(doc.text.index("Your rights end")) == ("8. Termination.",)
     # the copyright notice, alone before prose, heads no section either
     assert doc.section_at(doc.text.index("\"The work\" is")) == ("0. Definitions.",)
-    assert [s.path[-1] for s in doc.sections] == ["Preamble", "0. Definitions.", "1. Source Code.", "8. Termination."]
+    assert doc.section_at(doc.text.index("means the work of")) == ("0.1. \"Contribution\"",)
+    assert [s.path[-1] for s in doc.sections] == ["Preamble", "0. Definitions.", "0.1. \"Contribution\"", "1. Source Code.",
+                                                  "8. Termination."]
 
 
 def test_a_clause_name_opening_its_paragraph_is_a_heading_and_a_boxed_disclaimer_loses_its_frame(tmp_path: Path):

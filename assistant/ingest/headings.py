@@ -38,6 +38,7 @@ _NUMBERED = re.compile(r"^(?:(?i:section|article|chapter|part)\s+)?\d+(?:\.\d+)*
 NUMBERED_WORDS = 8  # the most words of a numbered heading's name when it ends in a full stop
 _ENDED = re.compile(r"[.!?][\"'”’)]*\s*$")  # a numbered heading may follow a paragraph's last sentence without a blank line
 _ITEM = re.compile(r"^\d+[.)]?\s")  # a numbered list's item, which a numbered line right under one continues
+_SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?\s+\S")  # "1.3. \"Contribution\"", a numbered term of a licence
 # A sentence's end then another sentence's start, in a line that itself ends unfinished: a wrapped
 # paragraph's first line ("The value is evaluated like with 'statusline'. You can use").
 _SENTENCE_THEN_MORE = re.compile(r"(?:[a-z]{2}|[\"'”’)])[.!?]\s+[A-Z].*[^.!?:;,\"'”’)\s]\s*$")
@@ -49,8 +50,9 @@ def plain_headings(text: str) -> tuple[tuple[int, str], ...]:
     notice, not ending as a clause does (. , ; :) unless numbered and short (`_NUMBERED`, which
     may also follow a paragraph's last sentence directly, but not the items of a numbered list),
     not a wrapped paragraph's first line (a sentence's end, then words left unfinished), and
-    followed by a paragraph of prose (more than 12 words, or under a numbered heading a sentence of
-    five or more that is no numbered item).  All level 1: plain text does not say how headings nest."""
+    followed by a paragraph of prose (more than 12 words, or under a numbered heading, "0. Definitions."
+    or "1.3. \"Contribution\"", a sentence of five or more that is no numbered item).  All level 1: plain text does not say how
+    headings nest."""
     lines = text.split("\n")
     out = []
     for i, line in enumerate(lines):
@@ -66,7 +68,8 @@ def plain_headings(text: str) -> tuple[tuple[int, str], ...]:
         following = next((x.strip() for x in lines[i + 1:] if x.strip()), "")
         # Under a numbered heading a short sentence is prose too ("0. Definitions." over "\"This
         # License\" refers to version 3 of the GNU General Public License."), but not the next item.
-        if len(following.split()) > 12 or (numbered and len(following.split()) >= 5 and _ENDED.search(following)
+        sectioned = numbered or (_SECTION_NUMBER.match(s) is not None and len(s.split()) <= NUMBERED_WORDS)
+        if len(following.split()) > 12 or (sectioned and len(following.split()) >= 5 and _ENDED.search(following)
                                            and not _ITEM.match(following)):
             out.append((1, s))
     return tuple(out)
