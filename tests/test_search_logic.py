@@ -351,6 +351,7 @@ def test_a_question_for_what_a_term_is_is_answered_by_the_sentence_that_defines_
                              "adapt.", "neuroplasticity")
     assert states_definition("The primary outcome is the change in symptoms at 12 weeks.", "primary outcome")
     assert states_definition("Unsafe Rust has two new types called raw pointers that are similar to references.", "raw pointer")
+    assert states_definition('"Contribution" shall mean any work of authorship submitted to the Licensor.', "Contribution")
     assert not states_definition("We can create raw pointers in safe code.", "raw pointer")
     for describes in ("Neuroplasticity is present throughout our lives.", "The results are shown in Table 2.",
                       "Results are as follows:", "A directory of shims is inserted."):

@@ -575,7 +575,7 @@ _ASKED_TERM = re.compile(
 # program that ...").  After "is" the class it names takes an article ("is a therapeutic approach"),
 # after "are" a plural of content words ("are lightweight executables"); else the verb describes rather than defines:
 # "Neuroplasticity is present throughout our lives", "The results are shown in Table 2".
-_DEFINING = (r"(?:refers?\s+to|means?|denotes?|(?:is|are)\s+(?:defined|known)\s+as|(?:is|are)\s+called|"
+_DEFINING = (r"(?:refers?\s+to|(?:shall\s+)?means?|denotes?|(?:is|are)\s+(?:defined|known)\s+as|(?:is|are)\s+called|"
              r"(?:is|was)\s+(?:an?|the|one|any)\s|(?:are|were)\s+(?P<plural>(?:[\w-]+\s+){0,2}[\w-]+s)\b)")
 
 
