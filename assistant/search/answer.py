@@ -415,24 +415,14 @@ def relevance_features(x: np.ndarray, logits: np.ndarray, best: int, passage: di
                      passage["passage_term_share"], float(question)], np.float32)
 
 
-# How much less likely (in logits: odds about 7 times lower) than the best sentence in words the
-# sentence after the best line, a heading, may be and still answer for it. A section's heading
-# ("Waiting for All Threads to Finish") sums up its section, and the sentence right under it may
-# only set up the problem that a later one answers. Set by reading highlights over documents of
-# our own probes (the Rust book, specifications); the own set's and pdf-qa's do not change.
-LEAD_MARGIN = 2.0
-
-
 def pick(logits: np.ndarray, heading: np.ndarray, leads: np.ndarray) -> int:
     """The best sentence that is not heading-like (any sentence when all are); but when the best
     line of all is one that introduces what follows ("Primary outcome measure" for "What is the
-    primary outcome?"), the sentence right after it, if that one is not heading-like and not far
-    less likely than the best sentence in words (`LEAD_MARGIN`)."""
+    primary outcome?"), the sentence right after it, if that one is not heading-like."""
     best = int(np.argmax(logits))
-    body = logits if heading.all() else np.where(heading, -np.inf, logits)
-    if leads[best] and best + 1 < len(logits) and not heading[best + 1] and logits[best + 1] >= body.max() - LEAD_MARGIN:
+    if leads[best] and best + 1 < len(logits) and not heading[best + 1]:
         return best + 1
-    return int(np.argmax(body))
+    return int(np.argmax(logits if heading.all() else np.where(heading, -np.inf, logits)))
 
 
 # A sentence that opens by pointing back ("These were sent to 8150 people", "For this reason we ...")
