@@ -382,6 +382,25 @@ def test_html_title_drops_the_site_name_when_the_page_has_no_h1_of_its_own(tmp_p
     assert load_file(page, "fs.html")[0].title == "Notes | Lab"
 
 
+def test_html_faq_questions_in_details_summaries_are_sections_even_when_set_as_headings(tmp_path: Path):
+    # A clinic's FAQ: each question is a <details>' <summary>, one of them with an <h3> inside.
+    # trafilatura writes a summary as a heading, so that one came out as "## ### Do you offer
+    # online sessions?": a paragraph of words with "###" in them, and no section.
+    page = tmp_path / "faq.html"
+    page.write_text(
+        "<html><head><title>Clinic FAQ</title></head><body><main><h1>Frequently asked questions</h1>"
+        "<p>Answers to the questions patients ask us most often about appointments and therapy sessions.</p>"
+        "<details><summary>How long is a therapy session?</summary><p>A standard therapy session lasts fifty "
+        "minutes, and the first assessment takes ninety minutes.</p></details>"
+        "<details open><summary><h3>Do you offer online sessions?</h3></summary><p>We offer video sessions for "
+        "returning patients whose therapist agrees that remote work suits their treatment plan.</p></details>"
+        "</main></body></html>")
+    doc, _ = load_file(page, "faq.html")
+    assert "#" not in doc.text, doc.text
+    assert doc.section_at(doc.text.index("A standard therapy")) == ("How long is a therapy session?",)
+    assert doc.section_at(doc.text.index("We offer video")) == ("Do you offer online sessions?",)
+
+
 def test_html_table_of_contents_heading_is_not_the_parent_of_every_section(tmp_path: Path):
     # npm's pages: an h2 over a list of links into the page itself, then the h3 sections. The
     # list is navigation (left out); its heading must not head the sections. A heading over

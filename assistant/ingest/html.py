@@ -231,6 +231,18 @@ def _boxed_headings_as_labels(raw: str) -> str:
 _HEADING_NAMES = {f"h{n}" for n in range(1, 7)}
 
 
+# A `<details>` element's `<summary>` that holds a heading: trafilatura writes every summary as a
+# heading of its own ("## " and its text, which an FAQ's question is), so the heading inside came
+# out as "## ### Do you offer online sessions?", its marks read as words. The summary is the heading.
+_SUMMARY = re.compile(r"(<summary\b[^>]*>)(.*?)(</summary\s*>)", re.I | re.S)
+_HEADING_TAG = re.compile(r"</?h[1-6]\b[^>]*>", re.I)
+
+
+def _summary_headings_dropped(raw: str) -> str:
+    """`raw` with the heading tags inside each `<summary>` left out, their text kept."""
+    return _SUMMARY.sub(lambda m: m.group(1) + _HEADING_TAG.sub(" ", m.group(2)) + m.group(3), raw)
+
+
 def _contents_dropped(raw: str) -> str:
     """`raw` without the headings of its tables of contents and their links (other tags stay, so
     the elements around them still close)."""
@@ -571,7 +583,7 @@ def read_html(data: bytes) -> TextRead:
     """Main content, title, decoding note, headings, and authors, year and DOI from the `<meta>` tags."""
     raw, note = decode_bytes(data)
     raw = _definitions_as_paragraphs(_source_breaks_as_spaces(_code_flattened(_bare_pre_as_code(_pre_formatting_dropped(_anchors_dropped(
-        _contents_dropped(_page_links_dropped(_figures_as_blocks(_boxed_headings_as_labels(raw))))))))))
+        _contents_dropped(_page_links_dropped(_figures_as_blocks(_boxed_headings_as_labels(_summary_headings_dropped(raw)))))))))))
     parser = _HTMLText()
     try:
         parser.feed(raw)
