@@ -401,6 +401,28 @@ def test_html_faq_questions_in_details_summaries_are_sections_even_when_set_as_h
     assert doc.section_at(doc.text.index("We offer video")) == ("Do you offer online sessions?",)
 
 
+def test_html_accordion_questions_set_as_buttons_are_kept_with_their_answers(tmp_path: Path):
+    # A Bootstrap accordion (the question a <button> inside an <h2>) and a disclosure widget (a
+    # bare <button aria-expanded>): trafilatura leaves buttons out, and each answer stood without
+    # its question. A short toggle ("Show more") is no question and stays out.
+    page = tmp_path / "faq.html"
+    page.write_text(
+        "<html><head><title>Clinic FAQ</title></head><body><main><h1>Frequently asked questions</h1>"
+        "<p>Answers to the questions patients ask us most often about appointments and therapy sessions.</p>"
+        "<div class='accordion-item'><h2 class='accordion-header'><button class='accordion-button' type='button' "
+        "data-bs-toggle='collapse' data-bs-target='#c1'>How long is a therapy session?</button></h2><div id='c1' "
+        "class='accordion-collapse collapse show'><div class='accordion-body'><p>A standard therapy session lasts "
+        "fifty minutes, and the first assessment takes ninety minutes.</p></div></div></div>"
+        "<div class='faq-item'><button class='faq-question' aria-expanded='false'>Do you offer online sessions?"
+        "</button><div class='faq-answer' hidden><p>We offer video sessions for returning patients whose therapist "
+        "agrees that remote work suits their treatment plan.</p></div></div>"
+        "<button aria-expanded='false'>Show more</button></main></body></html>")
+    doc, _ = load_file(page, "faq.html")
+    assert doc.section_at(doc.text.index("A standard therapy")) == ("How long is a therapy session?",)
+    assert "Do you offer online sessions?\n\nWe offer video sessions" in doc.text, doc.text
+    assert "Show more" not in doc.text
+
+
 def test_html_table_of_contents_heading_is_not_the_parent_of_every_section(tmp_path: Path):
     # npm's pages: an h2 over a list of links into the page itself, then the h3 sections. The
     # list is navigation (left out); its heading must not head the sections. A heading over

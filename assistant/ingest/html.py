@@ -243,6 +243,29 @@ def _summary_headings_dropped(raw: str) -> str:
     return _SUMMARY.sub(lambda m: m.group(1) + _HEADING_TAG.sub(" ", m.group(2)) + m.group(3), raw)
 
 
+# An accordion's (or any disclosure widget's) question is the text of the `<button>` that opens its
+# answer, alone or inside a heading ("<h2><button ...>How long is a session?</button></h2>",
+# Bootstrap's markup): trafilatura leaves buttons out, so each answer stood without its question.
+_HEADING_ELEMENT = re.compile(r"(<h([1-6])\b[^>]*>)(.*?)(</h\2\s*>)", re.I | re.S)
+_BUTTON = re.compile(r"<button\b([^>]*)>(.*?)</button\s*>", re.I | re.S)
+_DISCLOSES = re.compile(r"\baria-(?:expanded|controls)\s*=|\bdata-(?:bs-)?toggle\s*=\s*[\"']?collapse", re.I)
+_TAG = re.compile(r"<[^>]+>")
+DISCLOSURE_WORDS = 3  # the fewest words of a button read as a question ("Toggle navigation", "Show more" are not)
+
+
+def _disclosure_buttons_as_text(raw: str) -> str:
+    """`raw` with a button inside a heading replaced by its content, and a button that discloses
+    a region (`aria-expanded`, `aria-controls`, a collapse toggle) of `DISCLOSURE_WORDS` words or
+    more made a paragraph of its text."""
+    raw = _HEADING_ELEMENT.sub(lambda m: m.group(1) + _BUTTON.sub(lambda b: b.group(2), m.group(3)) + m.group(4), raw)
+
+    def question(m: re.Match) -> str:
+        words = html.unescape(_TAG.sub(" ", m.group(2))).split()
+        return f"<p>{m.group(2)}</p>" if _DISCLOSES.search(m.group(1)) and len(words) >= DISCLOSURE_WORDS else m.group(0)
+
+    return _BUTTON.sub(question, raw)
+
+
 def _contents_dropped(raw: str) -> str:
     """`raw` without the headings of its tables of contents and their links (other tags stay, so
     the elements around them still close)."""
@@ -583,7 +606,7 @@ def read_html(data: bytes) -> TextRead:
     """Main content, title, decoding note, headings, and authors, year and DOI from the `<meta>` tags."""
     raw, note = decode_bytes(data)
     raw = _definitions_as_paragraphs(_source_breaks_as_spaces(_code_flattened(_bare_pre_as_code(_pre_formatting_dropped(_anchors_dropped(
-        _contents_dropped(_page_links_dropped(_figures_as_blocks(_boxed_headings_as_labels(_summary_headings_dropped(raw)))))))))))
+        _contents_dropped(_page_links_dropped(_figures_as_blocks(_boxed_headings_as_labels(_summary_headings_dropped(_disclosure_buttons_as_text(raw))))))))))))
     parser = _HTMLText()
     try:
         parser.feed(raw)
