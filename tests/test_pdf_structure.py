@@ -164,6 +164,34 @@ def test_a_captions_wrapped_lines_are_joined_and_table_rows_stay_lines():
     ]
 
 
+def test_a_reference_list_set_small_in_two_columns_reads_column_by_column():
+    # A journal's reference list, set smaller than the text in two columns whose lines share their
+    # baselines: the right column's boxes joined the left's in one region read by baselines, so
+    # each entry's line ran into the one beside it ("... pluripotent and 13. Endosome-ER ...").
+    def box(text: str, x0: float, y: float) -> Box:
+        ln = Line(text, x0, y, x0 + 240, y + 6, 6.0, "Serif")
+        return Box((ln,), ln.x0, ln.y0, ln.x1, ln.y1)
+
+    def body(text: str, y: float) -> Box:
+        ln = Line(text, 50, y, 540, y + 10, 10.0, "Serif")
+        return Box((ln,), ln.x0, ln.y0, ln.x1, ln.y1)
+
+    heading = Line("References", 50, 720, 120, 731, 11.0, "Sans-Bold")
+    boxes = [body("The trial will report its findings in a peer-reviewed journal and to the participants.", 740),
+             Box((heading,), 50, 720, 120, 731),
+             box("1. Smith A. Chemical approaches to stem cell", 50, 700), box("biology. J Med. 2010; 3:100-110.", 50, 692),
+             box("2. Jones B. Genome-wide maps of chromatin.", 50, 684),
+             box("12. Lee C. Familial aphasic episodes: another", 310, 700), box("variant of epilepsy. J Med. 2021; 14:177.", 310, 692),
+             box("13. Kim D. Endosome-ER contacts control actin.", 310, 684)]
+    assembler = _Assembler(_Style("Serif", 10.0, (11.0, 10.0)), {})
+    for b in boxes:
+        assembler.add_box(b, 3)
+    text = _render(assembler.finish(), Vocabulary([]), "A trial")[0]
+    refs = text[text.index("References"):]
+    assert "stem cell\nbiology. J Med. 2010; 3:100-110.\n2. Jones B." in refs, refs
+    assert refs.index("2. Jones B.") < refs.index("12. Lee C.") and "chromatin. 13." not in refs, refs
+
+
 def test_table_cells_that_wrap_are_read_cell_by_cell_not_line_by_line_across_cells():
     # A table whose two text columns wrap onto more lines (a trial's recruitment strategies): read by
     # baselines, the wrapped lines of both cells interleaved ("... Trial Trial packs ..."). Each row

@@ -169,6 +169,7 @@ class _Assembler:
         self.tail: tuple[Line, Box] | None = None  # the last body line added, and its box
         self.small_print = False  # inside a back-matter section set in small print: its text is prose
         self.item: Line | None = None  # the bulleted line that opened the open paragraph, if one did
+        self.references = False  # inside the reference list's section
 
     def _close(self) -> None:
         if self.open is not None:
@@ -207,6 +208,7 @@ class _Assembler:
             self.blocks.append(_Block("heading", [box.lines[0].text], [page], 0, section=True, outline=True,
                                       style=(box.lines[0].font, box.lines[0].size)))
             self.small_print = False
+            self.references = True
             if len(box.lines) == 1:
                 return
             box = replace(box, lines=box.lines[1:])
@@ -220,7 +222,12 @@ class _Assembler:
         if _is_aside(box, self.style) and not (self.small_print and not _CAPTION.match(box.lines[0].text)):
             into = self.deferred if self.open is not None else self.blocks
             last = into[-1] if into else None
-            if last is None or last.kind != "aside" or last.pages[-1] != page or _CAPTION.match(box.lines[0].text):
+            # A reference list set small in two columns: the second column's entries are no cells
+            # beside the first's (read as rows, each left entry's line ran into the right one's).
+            next_column = self.references and last is not None and last.kind == "aside" and \
+                box.x0 >= max(b.x1 for b in last.boxes)
+            if last is None or last.kind != "aside" or last.pages[-1] != page or _CAPTION.match(box.lines[0].text) \
+                    or next_column:
                 last = _Block("aside")
                 into.append(last)
             last.geometry.extend(box.lines)
@@ -247,6 +254,7 @@ class _Assembler:
                     self.blocks.append(_Block("heading", [line.text], [page], level, style=(line.font, line.size),
                                               section=(line.font, line.size) in self.style.section_styles))
                 self.small_print = False  # a heading at the text's size ends the back matter
+                self.references = False
                 continue
             if first_body and self.open is not None:
                 # A new box: the open paragraph goes on only when this box continues its sentence.
@@ -318,6 +326,7 @@ class _Assembler:
             last.pages.append(page)
             return True
         self._close()
+        self.references = False
         self.blocks.append(_Block("heading", [line.text], [page], level, section=True, outline=True, style=(line.font, line.size)))
         return True
 
