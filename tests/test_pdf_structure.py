@@ -164,6 +164,35 @@ def test_a_captions_wrapped_lines_are_joined_and_table_rows_stay_lines():
     ]
 
 
+def test_a_heading_wrapped_onto_a_second_line_is_one_heading():
+    # Two-column articles wrap long headings: the second line goes on in lower case, after a
+    # hyphen, or after "and". Each was read as a sentence running into the text. A title set
+    # large over four lines is no heading of its last two lines.
+    def box(lines: list[str], y: float, size: float, font: str) -> Box:
+        lns = tuple(Line(t, 50, y - k * size * 1.2, 300, y - k * size * 1.2 + size, size, font) for k, t in enumerate(lines))
+        return Box(lns, 50, lns[-1].y0, 300, lns[0].y1)
+
+    prose = "The cells were counted in every section of the bone marrow by two observers."
+    boxes = [box(["1. Induction of myelodysplasia by myeloid-derived suppressor", "cells."], 700, 11.0, "Sans-Bold"),
+             box([prose], 670, 10.0, "Serif"),
+             box(["2. Targeting A20 decreases glioma stem cell survival and", "Tumor Growth"], 640, 11.0, "Sans-Bold"),
+             box([prose], 610, 10.0, "Serif"),
+             box(["3. The human myelin basic protein gene lies within a 179-", "kilobase region"], 580, 11.0, "Sans-Bold"),
+             box([prose], 550, 10.0, "Serif")]
+    assembler = _Assembler(_Style("Serif", 10.0, (11.0, 10.0), section_styles=frozenset({("Sans-Bold", 11.0)})), {})
+    for b in boxes:
+        assembler.add_box(b, 1)
+    headings = [" ".join(b.lines) for b in assembler.finish() if b.kind == "heading"]
+    assert headings == ["1. Induction of myelodysplasia by myeloid-derived suppressor cells.",
+                        "2. Targeting A20 decreases glioma stem cell survival and Tumor Growth",
+                        "3. The human myelin basic protein gene lies within a 179- kilobase region"], headings
+    title = box(["A theory-based online health behaviour", "intervention for new university students",
+                 "(U@Uni): results from a randomised controlled", "trial"], 700, 24.0, "Sans")
+    assembler = _Assembler(_Style("Serif", 10.0, (24.0, 10.0)), {})
+    assembler.add_box(title, 1)
+    assert [b.kind for b in assembler.finish()] == ["body"]
+
+
 def test_a_reference_list_set_small_in_two_columns_reads_column_by_column():
     # A journal's reference list, set smaller than the text in two columns whose lines share their
     # baselines: the right column's boxes joined the left's in one region read by baselines, so

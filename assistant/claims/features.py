@@ -357,7 +357,7 @@ def _says_opposite(tokens: list[str], stemmed: list[str], said: set[str]) -> boo
 
 
 def negates(claim: str, sentence: str) -> bool:
-    """Whether one of the sentence's clauses says what the claim says, most of its content words,
+    """Whether one of the sentence's clauses says what the claim says, two thirds of its content words,
     with a negation of one of those words that the claim lacks, or the claim negates one of its
     words that the sentence says without a negation: "Rust strings don't support indexing."
     against "Rust strings support indexing.", "Rc<T> is not safe to share across threads." against

@@ -133,6 +133,27 @@ def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = T
     return nxt is None or nxt.font == style.body_font or nxt.size != line.size
 
 
+def _wrapped_heading(lines: tuple[Line, ...], i: int, style: _Style) -> bool:
+    """Whether line `i` and the next are one heading wrapped onto a second line that goes on in
+    lower case, after a hyphen or after a word a phrase does not end on ("1. Induction of
+    myelodysplasia by myeloid-derived suppressor" / "cells.", "... Survival and" / "Tumor
+    Growth"): both in one style set apart from the text's, the two read as a heading, and the
+    lines before and after them (if any) in another style."""
+    if i + 1 >= len(lines):
+        return False
+    line, nxt = lines[i], lines[i + 1]
+    after = lines[i + 2] if i + 2 < len(lines) else None
+    goes_on = nxt.text[:1].islower() or line.text.endswith("-") or line.text.split()[-1].lower() in _UNFINISHED
+    if (nxt.font, nxt.size) != (line.font, line.size) or not goes_on:
+        return False
+    before = lines[i - 1] if i else None
+    if (line.font == style.body_font and line.size < style.body_size * 1.1) or any(
+            other is not None and (other.font, other.size) == (line.font, line.size) for other in (before, after)):
+        return False  # a title or a paragraph set large runs on over more lines
+    joined = replace(line, text=line.text + ("" if line.text.endswith("-") else " ") + nxt.text, x1=max(line.x1, nxt.x1))
+    return _is_heading(joined, after, style, i == 0)
+
+
 def _is_aside(box: Box, style: _Style) -> bool:
     """Set smaller than the text (tables, footnotes, captions), or starting with a caption label."""
     chars = sum(len(ln.text) for ln in box.lines)
@@ -220,41 +241,24 @@ class _Assembler:
             box = replace(box, lines=box.lines[1:])
             self.small_print = True
         if _is_aside(box, self.style) and not (self.small_print and not _CAPTION.match(box.lines[0].text)):
-            into = self.deferred if self.open is not None else self.blocks
-            last = into[-1] if into else None
-            # A reference list set small in two columns: the second column's entries are no cells
-            # beside the first's (read as rows, each left entry's line ran into the right one's).
-            next_column = self.references and last is not None and last.kind == "aside" and \
-                box.x0 >= max(b.x1 for b in last.boxes)
-            if last is None or last.kind != "aside" or last.pages[-1] != page or _CAPTION.match(box.lines[0].text) \
-                    or next_column:
-                last = _Block("aside")
-                into.append(last)
-            last.geometry.extend(box.lines)
-            last.boxes.append(box)
-            last.pages.extend([page] * len(box.lines))
+            self._add_aside(box, page)
             return
         breaks = _paragraph_breaks(box)
         first_body = True
+        wrapped_onto: int | None = None  # the line a heading just read went on to
         for i, line in enumerate(box.lines):
+            if i == wrapped_onto:
+                continue
             nxt = box.lines[i + 1] if i + 1 < len(box.lines) else None
             if self._outline_heading(line, page):
                 first_body = False
                 continue
-            if _is_heading(line, nxt, self.style, i == 0) and (i == 0 or breaks[i] or _SENTENCE_END.search(box.lines[i - 1].text)
-                                                         or _is_heading(box.lines[i - 1], line, self.style)):
-                self._close()
-                level = _level(line.size, self.style)
-                last = self.blocks[-1] if self.blocks else None
-                if last is not None and last.kind == "heading" and last.level == level and last.pages[-1] == page \
-                        and i > 0 and _is_heading(box.lines[i - 1], line, self.style):
-                    last.lines.append(line.text)  # a heading set on two lines
-                    last.pages.append(page)
-                else:
-                    self.blocks.append(_Block("heading", [line.text], [page], level, style=(line.font, line.size),
-                                              section=(line.font, line.size) in self.style.section_styles))
-                self.small_print = False  # a heading at the text's size ends the back matter
-                self.references = False
+            wrapped = _wrapped_heading(box.lines, i, self.style)
+            if (wrapped or _is_heading(line, nxt, self.style, i == 0)) and (
+                    i == 0 or breaks[i] or _SENTENCE_END.search(box.lines[i - 1].text) or _is_heading(box.lines[i - 1], line, self.style)):
+                self._add_heading(box.lines[i : i + 2] if wrapped else (line,), page,
+                                  i > 0 and _is_heading(box.lines[i - 1], line, self.style))
+                wrapped_onto = i + 1 if wrapped else None
                 continue
             if first_body and self.open is not None:
                 # A new box: the open paragraph goes on only when this box continues its sentence.
@@ -275,6 +279,38 @@ class _Assembler:
             first_body = False
             self._body_line(line, page, breaks[i] and i > 0, nxt)
             self.tail = (line, box)
+
+    def _add_aside(self, box: Box, page: int) -> None:
+        """A box of a table, figure or footnote region: with the region's other boxes on its page."""
+        into = self.deferred if self.open is not None else self.blocks
+        last = into[-1] if into else None
+        # A reference list set small in two columns: the second column's entries are no cells
+        # beside the first's (read as rows, each left entry's line ran into the right one's).
+        next_column = self.references and last is not None and last.kind == "aside" and \
+            box.x0 >= max(b.x1 for b in last.boxes)
+        if last is None or last.kind != "aside" or last.pages[-1] != page or _CAPTION.match(box.lines[0].text) \
+                or next_column:
+            last = _Block("aside")
+            into.append(last)
+        last.geometry.extend(box.lines)
+        last.boxes.append(box)
+        last.pages.extend([page] * len(box.lines))
+
+    def _add_heading(self, lines: tuple[Line, ...], page: int, under_heading: bool) -> None:
+        """A heading's lines (one, or two it wraps over); `under_heading` whether the line above
+        it in its box reads as a heading too, which it then goes on when set at its level."""
+        self._close()
+        line = lines[0]
+        level = _level(line.size, self.style)
+        last = self.blocks[-1] if self.blocks else None
+        if last is not None and last.kind == "heading" and last.level == level and last.pages[-1] == page and under_heading:
+            last.lines.extend(ln.text for ln in lines)  # a heading set on two lines
+            last.pages.extend([page] * len(lines))
+        else:
+            self.blocks.append(_Block("heading", [ln.text for ln in lines], [page] * len(lines), level,
+                                      style=(line.font, line.size), section=(line.font, line.size) in self.style.section_styles))
+        self.small_print = False  # a heading at the text's size ends the back matter
+        self.references = False
 
     def _opens_small_print_section(self, box: Box) -> bool:
         """Whether the box opens with a heading of the back matter set in small print like the
