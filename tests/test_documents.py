@@ -382,45 +382,32 @@ def test_html_title_drops_the_site_name_when_the_page_has_no_h1_of_its_own(tmp_p
     assert load_file(page, "fs.html")[0].title == "Notes | Lab"
 
 
-def test_html_faq_questions_in_details_summaries_are_sections_even_when_set_as_headings(tmp_path: Path):
-    # A clinic's FAQ: each question is a <details>' <summary>, one of them with an <h3> inside.
-    # trafilatura writes a summary as a heading, so that one came out as "## ### Do you offer
-    # online sessions?": a paragraph of words with "###" in them, and no section.
+def test_html_faq_questions_in_summaries_and_accordion_buttons_stay_with_their_answers(tmp_path: Path):
+    # A clinic's FAQ in the three ways sites set one: a <details>' <summary> (one with an <h3>
+    # inside), a Bootstrap accordion (the question a <button> inside an <h2>) and a disclosure
+    # widget (a bare <button aria-expanded>). trafilatura writes a summary as a heading, so the
+    # one holding an <h3> came out as "## ### Do you offer ...", words with "###" in them and no
+    # section; and it leaves buttons out, so those answers stood without their questions. A short
+    # toggle ("Show more") is no question and stays out.
+    answer = "lasts fifty minutes, and the first assessment of every new patient takes ninety minutes.</p>"
     page = tmp_path / "faq.html"
     page.write_text(
         "<html><head><title>Clinic FAQ</title></head><body><main><h1>Frequently asked questions</h1>"
         "<p>Answers to the questions patients ask us most often about appointments and therapy sessions.</p>"
-        "<details><summary>How long is a therapy session?</summary><p>A standard therapy session lasts fifty "
-        "minutes, and the first assessment takes ninety minutes.</p></details>"
-        "<details open><summary><h3>Do you offer online sessions?</h3></summary><p>We offer video sessions for "
-        "returning patients whose therapist agrees that remote work suits their treatment plan.</p></details>"
-        "</main></body></html>")
-    doc, _ = load_file(page, "faq.html")
-    assert "#" not in doc.text, doc.text
-    assert doc.section_at(doc.text.index("A standard therapy")) == ("How long is a therapy session?",)
-    assert doc.section_at(doc.text.index("We offer video")) == ("Do you offer online sessions?",)
-
-
-def test_html_accordion_questions_set_as_buttons_are_kept_with_their_answers(tmp_path: Path):
-    # A Bootstrap accordion (the question a <button> inside an <h2>) and a disclosure widget (a
-    # bare <button aria-expanded>): trafilatura leaves buttons out, and each answer stood without
-    # its question. A short toggle ("Show more") is no question and stays out.
-    page = tmp_path / "faq.html"
-    page.write_text(
-        "<html><head><title>Clinic FAQ</title></head><body><main><h1>Frequently asked questions</h1>"
-        "<p>Answers to the questions patients ask us most often about appointments and therapy sessions.</p>"
+        f"<details><summary>How long is a therapy session?</summary><p>A standard therapy session {answer}</details>"
+        f"<details open><summary><h3>Do you offer online sessions?</h3></summary><p>A video session {answer}</details>"
         "<div class='accordion-item'><h2 class='accordion-header'><button class='accordion-button' type='button' "
-        "data-bs-toggle='collapse' data-bs-target='#c1'>How long is a therapy session?</button></h2><div id='c1' "
-        "class='accordion-collapse collapse show'><div class='accordion-body'><p>A standard therapy session lasts "
-        "fifty minutes, and the first assessment takes ninety minutes.</p></div></div></div>"
-        "<div class='faq-item'><button class='faq-question' aria-expanded='false'>Do you offer online sessions?"
-        "</button><div class='faq-answer' hidden><p>We offer video sessions for returning patients whose therapist "
-        "agrees that remote work suits their treatment plan.</p></div></div>"
+        "data-bs-toggle='collapse' data-bs-target='#c1'>How long is a group session?</button></h2><div id='c1' "
+        f"class='accordion-collapse collapse show'><div class='accordion-body'><p>A group session {answer}</div></div></div>"
+        "<div class='faq-item'><button class='faq-question' aria-expanded='false'>How long is a family session?"
+        f"</button><div class='faq-answer' hidden><p>A family session {answer}</div></div>"
         "<button aria-expanded='false'>Show more</button></main></body></html>")
     doc, _ = load_file(page, "faq.html")
+    assert "#" not in doc.text and "Show more" not in doc.text, doc.text
     assert doc.section_at(doc.text.index("A standard therapy")) == ("How long is a therapy session?",)
-    assert "Do you offer online sessions?\n\nWe offer video sessions" in doc.text, doc.text
-    assert "Show more" not in doc.text
+    assert doc.section_at(doc.text.index("A video session")) == ("Do you offer online sessions?",)
+    assert doc.section_at(doc.text.index("A group session")) == ("How long is a group session?",)
+    assert "How long is a family session?\n\nA family session" in doc.text, doc.text
 
 
 def test_html_table_of_contents_heading_is_not_the_parent_of_every_section(tmp_path: Path):
