@@ -31,6 +31,7 @@ from assistant.ingest.pdf_layout import (
     Line,
     PageLayout,
     _attach_bullets,
+    _columns_in_order,
     _drawn_bullets,
     _pitch,
     _run_in,
@@ -191,6 +192,30 @@ def test_a_heading_wrapped_onto_a_second_line_is_one_heading():
     assembler = _Assembler(_Style("Serif", 10.0, (24.0, 10.0)), {})
     assembler.add_box(title, 1)
     assert [b.kind for b in assembler.finish()] == ["body"]
+
+
+def test_a_two_column_pages_columns_are_read_one_after_the_other():
+    # pdfminer groups boxes closest pair first: where the left column runs lower than the right,
+    # its last paragraphs came after the right column's beside them, so a section read on after
+    # the next one had begun. A title across both columns stays first, a table set small stays
+    # after the paragraph it followed, and a box across the gutter further down parts the page.
+    def box(name: str, x0: float, y: float, size: float = 10.0, x1: float | None = None) -> Box:
+        right = x1 if x1 is not None else x0 + 240
+        ln = Line(name + " " + "words of the running text " * 3, x0, y, right, y + size, size, "Serif")
+        return Box((ln,), x0, y, right, y + size)
+
+    title = box("title", 50, 780, 14.0, x1=550)
+    left = [box(f"left{k}", 50, 740 - 40 * k) for k in range(4)]
+    right = [box(f"right{k}", 310, 740 - 40 * k) for k in range(2)]
+    table = box("table", 50, 600, 7.0)
+    figure = box("figure", 50, 400, 10.0, x1=550)
+    below = [box("below-left", 50, 360), box("below-right", 310, 360)]
+    pdfminer = [title, left[0], left[1], table, right[0], right[1], left[2], left[3], figure, below[1], below[0]]
+    order = [b.lines[0].text.split()[0] for b in _columns_in_order(pdfminer, 600, 10.0)]
+    assert order == ["title", "left0", "left1", "table", "left2", "left3", "right0", "right1", "figure",
+                     "below-left", "below-right"], order
+    one_column = [title, left[0], left[1], left[2]]
+    assert _columns_in_order(one_column, 600, 10.0) == one_column
 
 
 def test_a_reference_list_set_small_in_two_columns_reads_column_by_column():

@@ -232,6 +232,61 @@ def _pieces_and_bullets_joined(pages: list[PageLayout]) -> None:
     body_size = sizes.most_common(1)[0][0] if sizes else 0.0
     for page in pages:
         page.boxes = _headings_over_their_column(_attach_bullets(_line_pieces_joined(page.boxes, body_size)))
+        page.boxes = _columns_in_order(page.boxes, page.width, body_size)
+
+
+# Where a page's two columns part: a line that boxes of the running text do not cross between
+# these shares of its width, with at least `COLUMN_SHARE` of their letters on either side of it.
+GUTTER_RANGE = (0.35, 0.65)
+COLUMN_SHARE = 0.2
+
+
+def _columns_in_order(boxes: list[Box], width: float, body_size: float) -> list[Box]:
+    """A two-column page's running text read column by column: pdfminer groups boxes closest pair
+    first, so where the left column runs lower than the right, its last paragraphs came after the
+    right column's paragraphs beside them (a section read on after the next one had begun). Boxes
+    of the running text (set at `body_size` or larger) that cross the gutter part the page into
+    bands; within a band the left column's come first, then the right's, each in pdfminer's
+    order. Small print (tables, captions, notes) goes on right after the box it followed, so a
+    table's cells stay together. A page without such a gutter keeps its order."""
+    if width <= 0 or len(boxes) < 4:
+        return boxes
+    text = [b for b in boxes if any(ln.size >= 0.93 * body_size for ln in b.lines)]
+    size = {id(b): sum(len(ln.text) for ln in b.lines) for b in text}
+    total = sum(size.values())
+    best: tuple[int, float] | None = None
+    low, high = GUTTER_RANGE[0] * width, GUTTER_RANGE[1] * width
+    # The fewest letters cross the gutter at some box's edge (or anywhere, when none stands there).
+    for x in sorted({e for b in text for e in (b.x0, b.x1) if low <= e <= high} | {(low + high) / 2}):
+        left = sum(size[id(b)] for b in text if b.x1 <= x)
+        right = sum(size[id(b)] for b in text if b.x0 >= x)
+        if total and min(left, right) >= COLUMN_SHARE * total and (best is None or total - left - right < best[0]):
+            best = (total - left - right, x)
+    if best is None or best[0] > 0.4 * total:
+        return boxes
+    gutter = best[1]
+    spanning = [b for b in text if b.x0 < gutter < b.x1]
+    middles = sorted(((s.y0 + s.y1) / 2 for s in spanning), reverse=True)
+    followers: dict[int, list[Box]] = {}  # small print after the text box it followed
+    anchor: Box | None = None
+    leading: list[Box] = []
+    for b in boxes:
+        if id(b) in size:
+            anchor = b
+        else:
+            (followers.setdefault(id(anchor), []) if anchor is not None else leading).append(b)
+    groups: dict[tuple[int, int], list[Box]] = {}
+    for b in text:
+        middle = (b.y0 + b.y1) / 2
+        band = sum(1 for m in middles if m > middle) * 2 + (b.x0 < gutter < b.x1)
+        side = 0 if b.x1 <= gutter or b.x0 < gutter < b.x1 else 1
+        groups.setdefault((band, side), []).append(b)
+    out = list(leading)
+    for key in sorted(groups):
+        for b in groups[key]:
+            out.append(b)
+            out.extend(followers.get(id(b), []))
+    return out
 
 
 def _headings_over_their_column(boxes: list[Box]) -> list[Box]:
