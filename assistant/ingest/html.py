@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 
 from assistant.ingest.clean import title_parts
 from assistant.ingest.headings import TextRead
-from assistant.ingest.markdown import _BREAK_TAG, MIN_CONTENTS_LINKS, markdown_text
+from assistant.ingest.markdown import _BREAK_TAG, _TAG, MIN_CONTENTS_LINKS, markdown_text
 from assistant.ingest.model import IngestError
 from assistant.ingest.plain import decode_bytes
 from assistant.ingest.reference import find_doi, split_authors, year_of
@@ -246,10 +246,8 @@ def _summary_headings_dropped(raw: str) -> str:
 # An accordion's (or any disclosure widget's) question is the text of the `<button>` that opens its
 # answer, alone or inside a heading ("<h2><button ...>How long is a session?</button></h2>",
 # Bootstrap's markup): trafilatura leaves buttons out, so each answer stood without its question.
-_HEADING_ELEMENT = re.compile(r"(<h([1-6])\b[^>]*>)(.*?)(</h\2\s*>)", re.I | re.S)
 _BUTTON = re.compile(r"<button\b([^>]*)>(.*?)</button\s*>", re.I | re.S)
 _DISCLOSES = re.compile(r"\baria-(?:expanded|controls)\s*=|\bdata-(?:bs-)?toggle\s*=\s*[\"']?collapse", re.I)
-_TAG = re.compile(r"<[^>]+>")
 DISCLOSURE_WORDS = 3  # the fewest words of a button read as a question ("Toggle navigation", "Show more" are not)
 
 

@@ -222,8 +222,9 @@ def _page_layout(number: int, ltpage) -> PageLayout:
 
 def _pieces_and_bullets_joined(pages: list[PageLayout]) -> None:
     """Each page's pieces of one line joined (`_line_pieces_joined`), then its hanging bullets put
-    back (`_attach_bullets`). The running text's size is the document's: on a page of references,
-    set small, those are the page's most common size."""
+    back (`_attach_bullets`), then its columns read one after the other (`_columns_in_order`).
+    The running text's size is the document's: on a page of references, set small, those are the
+    page's most common size."""
     sizes: Counter[float] = Counter()
     for page in pages:
         for box in page.boxes:
