@@ -15,8 +15,8 @@ from functools import lru_cache
 
 __all__ = ["FUNCTION_WORDS", "MIN_REPEAT", "QUESTION_FILLER", "STOP_WORDS", "WORD", "acronym_definitions",
            "acronyms", "command_options", "dotted_numbers", "holds_number", "holds_option", "bm25_terms",
-           "bm25_tokenize", "expanded_acronyms", "glossary_definitions", "glossary_entry", "identifiers",
-           "mixed_case_names", "numbered_references", "collapse_spaces", "has_surrogate", "normalize_unicode",
+           "bm25_tokenize", "expanded_acronyms", "glossary_definitions", "glossary_entry", "glossary_only", "identifiers",
+           "mention_patterns", "mixed_case_names", "numbered_references", "collapse_spaces", "has_surrogate", "normalize_unicode",
            "same_text", "stemmer", "stems", "strip_control"]
 
 _CHAR_MAP = {
@@ -271,6 +271,29 @@ def glossary_entry(text: str, short: str) -> tuple[int, int] | None:
     """Where in `text` a list of abbreviations spells out `short` ("QALY: Quality adjusted life
     years"), as `glossary_definitions` reads it; None where it does not."""
     return next((span for s, _, span in _glossed(text) if s == short), None)
+
+
+def glossary_only(text: str, short: str) -> bool:
+    """Whether `text` names the abbreviation `short` only in a list of abbreviations that spells it
+    out ("QALY: Quality adjusted life years;"), and neither it nor that long form anywhere else: such
+    an entry says what the name stands for and nothing about it (papers list every abbreviation of
+    their protocol, tables and supplements)."""
+    entries = [(span, long) for s, long, span in _glossed(text) if s == short]
+    if not entries:
+        return False
+    rest = text
+    for (a, b), _ in reversed(entries):
+        rest = rest[:a] + "\n" + rest[b:]
+    return not any(p.search(rest) for p in mention_patterns(short, entries[0][1]))
+
+
+def mention_patterns(short: str, long: str) -> tuple[re.Pattern, re.Pattern]:
+    """An abbreviation as a word ("QALY", "QALYs"), and its long form with any spaces or hyphens and
+    in either number ("quality-adjusted life year")."""
+    words = re.split(r"[\s-]+", long.strip())
+    words[-1] = words[-1].removesuffix("s")
+    return (re.compile(r"(?<![\w-])" + re.escape(short) + r"s?(?![\w-])"),
+            re.compile(r"(?<![\w-])" + r"[\s-]+".join(map(re.escape, words)) + r"s?(?![\w-])", re.I))
 
 
 def _glossed(text: str) -> Iterator[tuple[str, str, tuple[int, int]]]:

@@ -11,7 +11,7 @@ import pytest
 from assistant.config import ChunkingParams
 from assistant.index import MemoryIndex
 from assistant.ingest import document_from_text
-from assistant.search import Searcher
+from assistant.search import Searcher, not_answered_text
 from assistant.search.answer import (
     MODEL_PATH,
     RELEVANCE_FEATURES,
@@ -99,6 +99,34 @@ def test_a_question_naming_what_the_documents_never_mention_is_not_answered(sear
     assert searcher.unknown_names("What does the Moon do to IP3R?") == []
     # within the documents searched: the Moon is only in tides.txt
     assert searcher.unknown_names("What does the Moon pull?", ["sleep.md"]) == ["Moon"]
+
+
+def test_an_abbreviation_only_a_list_of_abbreviations_spells_out_counts_as_not_mentioned(encoder, tmp_path):
+    # A trial report lists the abbreviations of its protocol, some of which the report never uses:
+    # "QALY" is spelled out there and nowhere else, so the report says nothing about QALYs; "RCT" is
+    # listed and used; "MET" is listed and its long form used in words; "ICER" is named by none and
+    # is not in the vocabulary (maybe a spelling the documents write otherwise, so not flagged).
+    text = ("# A walking trial\n\n## Methods\n\nThis RCT randomised 120 students to a walking programme. "
+            "Activity was scored in metabolic equivalent tasks per week.\n\n## Results\n\nStudents in "
+            "the programme walked 30 minutes more per week.\n\n## Abbreviations\n\nMET: Metabolic "
+            "equivalent task; QALY: Quality adjusted life years; RCT: Randomised controlled trial.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "trial.md", text)
+    assert searcher.unknown_names("What was the cost per QALY of the walking programme?") == ["QALY"]
+    assert searcher.unknown_names("How many students did the RCT randomise?") == []
+    assert searcher.unknown_names("How was MET scored?") == []
+    assert searcher.unknown_names("What was the ICER of the programme?") == []
+    # once the report uses it, it is mentioned
+    used = searcher_of_file(encoder, tmp_path / "used.md", text.replace("more per week.", "more per week, at 900 pounds per QALY."))
+    assert used.unknown_names("What was the cost per QALY of the walking programme?") == []
+    # a long form written out in the text is a mention too, in either number
+    gained = text.replace("more per week.", "more per week and gained a quality-adjusted life year.")
+    spelled = searcher_of_file(encoder, tmp_path / "spelled.md", gained)
+    assert spelled.unknown_names("What was the cost per QALY of the walking programme?") == []
+
+
+def test_the_answer_says_what_no_document_says_anything_about():
+    assert not_answered_text(["QALY"]) == "Nothing in these documents answers this question: none of them says anything about \"QALY\"."
+    assert not_answered_text(["World", "Cup"]).endswith('about "World" or "Cup".')
 
 
 def test_probability_in_words_is_thirds():

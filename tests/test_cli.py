@@ -62,7 +62,7 @@ def test_search_json_and_human(workdir):
     france = json.loads(run("search", "Who treats depression in France?", "--json", cwd=workdir, check=True).stdout)
     assert france["answered"] is False and france["not_mentioned"] == ["France"]
     human = run("search", "Who treats depression in France?", "--k", "1", cwd=workdir, check=True).stdout
-    assert 'none of them mentions "France"' in human and "not answers" in human
+    assert 'none of them says anything about "France"' in human and "not answers" in human
 
 
 def test_search_output_read_in_part_ends_quietly(workdir):

@@ -33,10 +33,10 @@ __all__ = ["Answer", "ask", "not_answered_text"]
 class Answer(NamedTuple):
     """What was searched, the hits best first, whether one of them answers, the documents of the
     previous answer a follow-up was also looked for in (empty for a standalone question), and the
-    names the question uses that no searched document mentions (`Searcher.unknown_names`: then
-    nothing answers, and the person is told which), and whether it asks what a study found and
-    the passages that match it report no finding of their own (`Searcher.hits_answer`:
-    then nothing answers, and the person is told so)."""
+    names the question uses that no searched document mentions but in a list of abbreviations
+    (`Searcher.unknown_names`: then nothing answers, and the person is told which), and whether it
+    asks what a study found and the passages that match it report no finding of their own
+    (`Searcher.hits_answer`: then nothing answers, and the person is told so)."""
 
     resolved: ResolvedQuery
     hits: list[Hit]
@@ -83,7 +83,7 @@ def not_answered_text(not_mentioned: Sequence[str] = (), not_reported: bool = Fa
         return "Nothing in these documents answers this question."
     quoted = [f'"{n}"' for n in not_mentioned]
     names = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
-    return f"Nothing in these documents answers this question: none of them mentions {names}."
+    return f"Nothing in these documents answers this question: none of them says anything about {names}."
 
 
 def _previous_hits(searcher: Searcher, previous: str | None, k: int, doc_ids: list[str] | None,

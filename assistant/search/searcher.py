@@ -53,10 +53,13 @@ from assistant.text import (
     bm25_tokenize,
     command_options,
     dotted_numbers,
+    glossary_definitions,
     glossary_entry,
+    glossary_only,
     holds_number,
     holds_option,
     identifiers,
+    mention_patterns,
     mixed_case_names,
     numbered_references,
     same_text,
@@ -366,13 +369,18 @@ class Searcher:
     def unknown_names(self, question: str, doc_ids: list[str] | None = None) -> list[str]:
         """The names the question uses (a capitalised word after its first, a word in capitals)
         that no passage of the searched documents holds: "France" of "What is the capital of
-        France?" asked of a programming book, which answers the "capital" of a Cyrillic letter."""
+        France?" asked of a programming book, which answers the "capital" of a Cyrillic letter.
+        An abbreviation that they name only in a list of abbreviations, spelling it out, and never
+        it nor its long form elsewhere (`glossary_only`) counts as not mentioned too: "What was the
+        cost per QALY?" of a trial that lists "QALY: Quality adjusted life years" among its
+        abbreviations and reports no cost."""
         words = _names_after_first(question)
         # Only a word the embedding model's vocabulary holds whole ("France", "Python", "UK"): an
         # unknown one is more often a spelling of a name the documents write otherwise ("IP3R" for
-        # "IP(3)R", "Admpchordin" for "Admp/Chordin") than a name they lack.
+        # "IP(3)R", "Admpchordin" for "Admp/Chordin") than a name they lack.  An abbreviation a
+        # list of abbreviations spells out is written as the documents write it, whatever the vocabulary.
         known = english_words()
-        names = [w for w in dict.fromkeys(words + acronyms(question)) if w.lower() in known]
+        names = [w for w in dict.fromkeys(words + acronyms(question)) if w.lower() in known or w.isupper()]
         if not names or not len(self.index):
             return []
         allowed = None
@@ -382,10 +390,39 @@ class Searcher:
         unknown = []
         for name in names:
             terms = bm25_tokenize([name])[0] + acronyms(name)
-            held = [self.index.bm25_scores([t]) > 0 for t in terms]
-            if held and not any((h & allowed).any() if allowed is not None else h.any() for h in held):
+            if not terms:  # a stop word in capitals ("NO" for nitric oxide): nothing to look for
+                continue
+            held = np.zeros(len(self.index), bool)
+            for t in terms:
+                held |= self.index.bm25_scores([t]) > 0
+            if allowed is not None:
+                held &= allowed
+            if not held.any():
+                if name.lower() in known:
+                    unknown.append(name)
+            elif name.isupper() and self._glossary_only(name, np.flatnonzero(held), allowed):
                 unknown.append(name)
         return unknown
+
+    def _glossary_only(self, short: str, rows: np.ndarray, allowed: np.ndarray | None) -> bool:
+        """Whether every passage of `rows` names `short` only in a list of abbreviations, and no
+        searched passage writes out the long form that list gives (`glossary_only`).  Reads passages
+        until one names it otherwise: for a name in use, the first."""
+        long = None
+        for row in rows:
+            text = self.index.passage_text(int(row))
+            if not glossary_only(text, short):
+                return False
+            long = long or glossary_definitions(text).get(short)
+        if long is None:
+            return False
+        tokens = bm25_tokenize([long])[0]
+        writes = np.ones(len(self.index), bool) if allowed is None else allowed.copy()
+        for t in tokens:
+            writes &= self.index.bm25_scores([t]) > 0
+        writes[rows] = False
+        pattern = mention_patterns(short, long)[1]
+        return not any(pattern.search(self.index.passage_text(int(r))) for r in np.flatnonzero(writes))
 
     def _in_order(self, rows: np.ndarray, scores: np.ndarray, question: str, tokens: list[str], person: bool,
                   expansion: str | None) -> Iterable[int]:

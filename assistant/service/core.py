@@ -95,7 +95,7 @@ class Service:
         follow-up, or a question going on with its subject, was also searched in (their hits come
         first; empty for a question that stands alone),
         `answered` whether some hit is likely enough to hold the answer, `not_mentioned` the names
-        the question uses that no searched document mentions (then it is not answered),
+        the question uses that no searched document mentions but in a list of abbreviations (then it is not answered),
         `not_reported` whether it asks what a study found and the passages that match it report no
         finding of their own (then it is not answered), `hits` the passages best first."""
         k = _whole_number(k, "k", 1, MAX_K)

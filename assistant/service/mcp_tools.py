@@ -70,7 +70,7 @@ def mcp_server(service: Service, host: str = "127.0.0.1") -> FastMCP:
         whose hits come first. `answered` is false when
         no passage is likely to hold the answer: then the hits are only the closest passages, and
         the collection does not answer the question; `not_mentioned` lists the names the question
-        uses that no searched document mentions, when that is why; `not_reported` is true when the question
+        uses that no searched document mentions but in a list of abbreviations, when that is why; `not_reported` is true when the question
         asks what a study found and the matching passages report no finding of their own (Methods, a protocol).
         Each hit has the passage `text`, the
         `highlight` (the sentence that best answers, with character offsets), `title`, `doc_id`,

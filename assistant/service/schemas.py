@@ -65,7 +65,8 @@ class SearchResponse(BaseModel):
     answered: bool = Field(description="Whether some hit is likely enough to hold the answer; when false, the "
                                        "hits are the closest passages, not answers.")
     not_mentioned: list[str] = Field(default_factory=list, description="Names the question uses that no searched "
-                                     "document mentions (\"France\" asked of a programming book); then it is not answered.")
+                                     "document mentions but in a list of abbreviations (\"France\" asked of a programming "
+                                     "book); then it is not answered.")
     not_reported: bool = Field(False, description="Whether the question asks what a study found and the passages that "
                                "match it stand where their papers report no finding of their own (Methods, Background, "
                                "a protocol); then it is not answered.")
