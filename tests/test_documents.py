@@ -410,6 +410,41 @@ def test_html_faq_questions_in_summaries_and_accordion_buttons_stay_with_their_a
     assert "How long is a family session?\n\nA family session" in doc.text, doc.text
 
 
+def test_html_api_pages_keep_method_headers_examples_and_short_descriptions(tmp_path: Path):
+    # An API reference as rustdoc writes one: each method's signature in a <summary>, every name in
+    # it a link, beside a "Source" link off the page; each example with an empty "Run code" link;
+    # a short description whose one name in code links to its page. trafilatura weighed all those
+    # links: it left out signatures (their methods' text then read under the one before), examples
+    # and the description. The signature heads its method's section, without "Source".
+    def method(name: str, sig: str, doc: str, example: str) -> str:
+        return (f"<details class='toggle method-toggle' open><summary><section id='method.{name}' class='method'>"
+                "<span class='rightside'><span class='since'>1.0.0</span> · <a class='src' href='../src/vec.rs.html#9'>"
+                f"Source</a></span><h4 class='code-header'>pub fn <a href='#method.{name}' class='fn'>{name}</a>"
+                f"(&amp;mut self, {sig})</h4></section></summary><div class='docblock'><p>{doc}</p>"
+                "<h5 id='examples'>Examples</h5><div class='example-wrap'><pre class='rust'><code>"
+                f"{example}</code></pre><a class='test-arrow' href='https://play.example.org/?code=fn+main()'></a></div>"
+                "</div></details>")
+    page = tmp_path / "struct.Queue.html"
+    page.write_text(
+        "<html><head><title>Queue in queues - Rust</title></head><body><nav class='sidebar'><ul>"
+        "<li><a href='#method.push'>push</a></li><li><a href='#method.truncate'>truncate</a></li></ul></nav>"
+        "<main><h1>Struct <span>Queue</span></h1><details class='toggle top-doc' open><summary class='hideme'>"
+        "<span>Expand description</span></summary><div class='docblock'><p>A queue of jobs, returned by "
+        "<a href='struct.Pool.html#method.queue' title='method queues::Pool::queue'><code>Pool::queue</code></a> "
+        "method.</p></div></details><h2>Implementations</h2>"
+        + method("push", "job: <a href='struct.Job.html'>Job</a>", "Appends a job to the back of the queue, after "
+                 "every job already waiting in it.", "let mut q = Queue::new();\nq.push(job);")
+        + method("truncate", "len: <a href='primitive.usize.html'>usize</a>", "Shortens the queue, keeping the first "
+                 "len jobs and dropping the rest.", "q.truncate(2);\nassert_eq!(q.len(), 2);")
+        + "</main></body></html>")
+    doc, _ = load_file(page, "struct.Queue.html")
+    assert "A queue of jobs, returned by Pool::queue method." in doc.text, doc.text
+    assert "q.truncate(2);" in doc.text and "q.push(job);" in doc.text, doc.text
+    assert "Source" not in doc.text, doc.text
+    assert doc.section_at(doc.text.index("Shortens the queue"))[0] == "1.0.0 · pub fn truncate(&mut self, len: usize)"
+    assert doc.section_at(doc.text.index("Appends a job"))[0] == "1.0.0 · pub fn push(&mut self, job: Job)"
+
+
 def test_html_table_of_contents_heading_is_not_the_parent_of_every_section(tmp_path: Path):
     # npm's pages: an h2 over a list of links into the page itself, then the h3 sections. The
     # list is navigation (left out); its heading must not head the sections. A heading over

@@ -144,8 +144,10 @@ _PERMALINK = re.compile(r"<a\b[^>]*>\s*(?:¶|§|#|🔗|&para;|&#182;|&sect;|&#16
 _HEADING_ELEMENT = re.compile(r"(<h([1-6])\b[^>]*>)(.{0,3000}?)(</h\2\s*>)", re.I | re.S)
 _SELF_ANCHOR = re.compile(r"<a\b(?![^>]*\bhref\s*=\s*[\"']?[^#\"'\s>])[^>]*>(.*?)</a\s*>", re.I | re.S)
 # A link in a heading whose text is a bracketed word ("[src]", "[edit]") leads to the page's source
-# or editor, and is no part of the heading.
-_BRACKETED_LINK = re.compile(r"<a\b[^>]*>\s*\[[^\]<>]{1,20}\]\s*</a\s*>", re.I)
+# or editor, and is no part of the heading; so does one that says "Source" and leads off the page
+# (rustdoc's beside each method's signature; a link to "#source" is a heading's own anchor).
+_BRACKETED_LINK = re.compile(r"<a\b[^>]*>\s*\[[^\]<>]{1,20}\]\s*</a\s*>|"
+                             r"<a\b(?=[^>]*\bhref\s*=\s*[\"']?[^#\"'\s>])[^>]*>\s*(?:source|src)\s*</a\s*>", re.I)
 # Documentation generators name a section's anchor after its heading ("Menus" -> id="menus",
 # "Editing and Navigation" -> id="editing-and-navigation"), and trafilatura drops an element whose id
 # sounds like navigation: the anchor of a heading, or of the section it opens, is no clue and goes.
@@ -234,13 +236,48 @@ _HEADING_NAMES = {f"h{n}" for n in range(1, 7)}
 # A `<details>` element's `<summary>` that holds a heading: trafilatura writes every summary as a
 # heading of its own ("## " and its text, which an FAQ's question is), so the heading inside came
 # out as "## ### Do you offer online sessions?", its marks read as words. The summary is the heading.
+# Its links are its words too: a summary of mostly links (rustdoc's method header, "1.0.0 · Source
+# pub fn truncate(&mut self, len: usize)", each name a link) was left out as navigation.
 _SUMMARY = re.compile(r"(<summary\b[^>]*>)(.*?)(</summary\s*>)", re.I | re.S)
 _HEADING_TAG = re.compile(r"</?h[1-6]\b[^>]*>", re.I)
+_LINK_TAG = re.compile(r"</?a\b[^>]*>", re.I)
 
 
-def _summary_headings_dropped(raw: str) -> str:
-    """`raw` with the heading tags inside each `<summary>` left out, their text kept."""
-    return _SUMMARY.sub(lambda m: m.group(1) + _HEADING_TAG.sub(" ", m.group(2)) + m.group(3), raw)
+def _summaries_as_headings(raw: str) -> str:
+    """`raw` with the heading tags and links inside each `<summary>` left out, their text kept, but
+    for links to the source (`_BRACKETED_LINK`)."""
+    return _SUMMARY.sub(lambda m: m.group(1) + _LINK_TAG.sub("", _HEADING_TAG.sub(" ", _BRACKETED_LINK.sub("", m.group(2)))) + m.group(3),
+                        raw)
+
+
+# A link with no text (an icon: rustdoc's "Run code" arrow beside every example) shows nothing to
+# read, yet trafilatura weighed it as a link: the block around it, a code example and often the
+# next method's header, was left out as navigation.
+_EMPTY_LINK = re.compile(r"<a\b[^>]*\bhref\s*=[^>]*>\s*</a\s*>", re.I)
+
+
+def _empty_links_dropped(raw: str) -> str:
+    return _EMPTY_LINK.sub("", raw)
+
+
+# A name in code that links to its own documentation inside a sentence ("It is returned by
+# <a><code>Metadata::file_type</code></a> method.") is a word of the sentence, not navigation; but
+# trafilatura weighed it as a link, and left out a short paragraph of API documentation, often a
+# type's whole description, for its share of link text.
+_CODE_LINK = re.compile(r"<a\b[^>]*>\s*(<code\b[^>]*>[^<]*(?:<(?!/?(?:a|code)\b)[^>]*>[^<]*)*</code\s*>)\s*</a\s*>", re.I)
+PROSE_WORDS = 3  # the fewest words of a paragraph outside its links that make it a sentence around them
+
+
+def _code_links_in_prose_unwrapped(raw: str) -> str:
+    """`raw` with each link whose text is one code element unwrapped, in a paragraph (`_PARAGRAPH`)
+    that says `PROSE_WORDS` words or more outside its links."""
+    def paragraph(m: re.Match) -> str:
+        body = m.group(1)
+        if "<code" not in body.lower() or len(_TAG.sub(" ", _LINK.sub(" ", body)).split()) < PROSE_WORDS:
+            return m.group(0)
+        return m.group(0)[: m.start(1) - m.start()] + _CODE_LINK.sub(r"\1", body) + m.group(0)[m.end(1) - m.start() :]
+
+    return _PARAGRAPH.sub(paragraph, raw) if "<code" in raw.lower() else raw
 
 
 # An accordion's (or any disclosure widget's) question is the text of the `<button>` that opens its
@@ -604,7 +641,8 @@ def read_html(data: bytes) -> TextRead:
     """Main content, title, decoding note, headings, and authors, year and DOI from the `<meta>` tags."""
     raw, note = decode_bytes(data)
     raw = _definitions_as_paragraphs(_source_breaks_as_spaces(_code_flattened(_bare_pre_as_code(_pre_formatting_dropped(_anchors_dropped(
-        _contents_dropped(_page_links_dropped(_figures_as_blocks(_boxed_headings_as_labels(_summary_headings_dropped(_disclosure_buttons_as_text(raw))))))))))))
+        _contents_dropped(_page_links_dropped(_figures_as_blocks(_boxed_headings_as_labels(_summaries_as_headings(_disclosure_buttons_as_text(
+            _code_links_in_prose_unwrapped(_empty_links_dropped(raw))))))))))))))
     parser = _HTMLText()
     try:
         parser.feed(raw)
