@@ -415,11 +415,12 @@ def test_html_api_pages_keep_method_headers_examples_and_short_descriptions(tmp_
     # it a link, beside a "Source" link off the page; each example with an empty "Run code" link;
     # a short description whose one name in code links to its page. trafilatura weighed all those
     # links: it left out signatures (their methods' text then read under the one before), examples
-    # and the description. The signature heads its method's section, without "Source".
+    # and the description. The signature heads its method's section, without "Source" or its
+    # permalink "§", and with its types in brackets, which are no "[src]" link.
     def method(name: str, sig: str, doc: str, example: str) -> str:
         return (f"<details class='toggle method-toggle' open><summary><section id='method.{name}' class='method'>"
                 "<span class='rightside'><span class='since'>1.0.0</span> · <a class='src' href='../src/vec.rs.html#9'>"
-                f"Source</a></span><h4 class='code-header'>pub fn <a href='#method.{name}' class='fn'>{name}</a>"
+                f"Source</a></span><a href='#method.{name}' class='anchor'>§</a><h4 class='code-header'>pub fn <a href='#method.{name}' class='fn'>{name}</a>"
                 f"(&amp;mut self, {sig})</h4></section></summary><div class='docblock'><p>{doc}</p>"
                 "<h5 id='examples'>Examples</h5><div class='example-wrap'><pre class='rust'><code>"
                 f"{example}</code></pre><a class='test-arrow' href='https://play.example.org/?code=fn+main()'></a></div>"
@@ -432,7 +433,7 @@ def test_html_api_pages_keep_method_headers_examples_and_short_descriptions(tmp_
         "<span>Expand description</span></summary><div class='docblock'><p>A queue of jobs, returned by "
         "<a href='struct.Pool.html#method.queue' title='method queues::Pool::queue'><code>Pool::queue</code></a> "
         "method.</p></div></details><h2>Implementations</h2>"
-        + method("push", "job: <a href='struct.Job.html'>Job</a>", "Appends a job to the back of the queue, after "
+        + method("push", "job: <a href='struct.Job.html'>Job</a>, tag: <a href='primitive.array.html'>[u8; 4]</a>", "Appends a job to the back of the queue, after "
                  "every job already waiting in it.", "let mut q = Queue::new();\nq.push(job);")
         + method("truncate", "len: <a href='primitive.usize.html'>usize</a>", "Shortens the queue, keeping the first "
                  "len jobs and dropping the rest.", "q.truncate(2);\nassert_eq!(q.len(), 2);")
@@ -440,9 +441,9 @@ def test_html_api_pages_keep_method_headers_examples_and_short_descriptions(tmp_
     doc, _ = load_file(page, "struct.Queue.html")
     assert "A queue of jobs, returned by Pool::queue method." in doc.text, doc.text
     assert "q.truncate(2);" in doc.text and "q.push(job);" in doc.text, doc.text
-    assert "Source" not in doc.text, doc.text
+    assert "Source" not in doc.text and "§" not in doc.text, doc.text
     assert doc.section_at(doc.text.index("Shortens the queue"))[0] == "1.0.0 · pub fn truncate(&mut self, len: usize)"
-    assert doc.section_at(doc.text.index("Appends a job"))[0] == "1.0.0 · pub fn push(&mut self, job: Job)"
+    assert doc.section_at(doc.text.index("Appends a job"))[0] == "1.0.0 · pub fn push(&mut self, job: Job, tag: [u8; 4])"
 
 
 def test_html_table_of_contents_heading_is_not_the_parent_of_every_section(tmp_path: Path):

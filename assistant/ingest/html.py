@@ -144,9 +144,9 @@ _PERMALINK = re.compile(r"<a\b[^>]*>\s*(?:¶|§|#|🔗|&para;|&#182;|&sect;|&#16
 _HEADING_ELEMENT = re.compile(r"(<h([1-6])\b[^>]*>)(.{0,3000}?)(</h\2\s*>)", re.I | re.S)
 _SELF_ANCHOR = re.compile(r"<a\b(?![^>]*\bhref\s*=\s*[\"']?[^#\"'\s>])[^>]*>(.*?)</a\s*>", re.I | re.S)
 # A link in a heading whose text is a bracketed word ("[src]", "[edit]") leads to the page's source
-# or editor, and is no part of the heading; so does one that says "Source" and leads off the page
+# or editor, and is no part of the heading (a type in brackets, "[T; N]", "[u8]", is); so does one that says "Source" and leads off the page
 # (rustdoc's beside each method's signature; a link to "#source" is a heading's own anchor).
-_BRACKETED_LINK = re.compile(r"<a\b[^>]*>\s*\[[^\]<>]{1,20}\]\s*</a\s*>|"
+_BRACKETED_LINK = re.compile(r"<a\b[^>]*>\s*\[[A-Za-z][A-Za-z ]{1,19}\]\s*</a\s*>|"
                              r"<a\b(?=[^>]*\bhref\s*=\s*[\"']?[^#\"'\s>])[^>]*>\s*(?:source|src)\s*</a\s*>", re.I)
 # Documentation generators name a section's anchor after its heading ("Menus" -> id="menus",
 # "Editing and Navigation" -> id="editing-and-navigation"), and trafilatura drops an element whose id
@@ -245,9 +245,11 @@ _LINK_TAG = re.compile(r"</?a\b[^>]*>", re.I)
 
 def _summaries_as_headings(raw: str) -> str:
     """`raw` with the heading tags and links inside each `<summary>` left out, their text kept, but
-    for links to the source (`_BRACKETED_LINK`)."""
-    return _SUMMARY.sub(lambda m: m.group(1) + _LINK_TAG.sub("", _HEADING_TAG.sub(" ", _BRACKETED_LINK.sub("", m.group(2)))) + m.group(3),
-                        raw)
+    for permalinks and links to the source (`_PERMALINK`, `_BRACKETED_LINK`)."""
+    def plain(m: re.Match) -> str:
+        return m.group(1) + _LINK_TAG.sub("", _HEADING_TAG.sub(" ", _BRACKETED_LINK.sub("", _PERMALINK.sub("", m.group(2))))) + m.group(3)
+
+    return _SUMMARY.sub(plain, raw)
 
 
 # A link with no text (an icon: rustdoc's "Run code" arrow beside every example) shows nothing to
