@@ -359,6 +359,28 @@ def test_a_question_for_what_a_term_is_is_answered_by_the_sentence_that_defines_
                                      "shim" if "shim" in describes else "neuroplasticity"), describes
 
 
+def test_what_a_named_thing_does_is_the_first_sentence_under_its_own_heading(encoder, tmp_path):
+    # An API reference as its generators set one: each function's signature heads its section, and
+    # the first sentence under it says what it does. A later sentence names the function beside
+    # more of the question's words ("emulate truncate") and only mentions it; so does another
+    # function's section. A heading over code is no heading over words: its first line of code is
+    # not the answer.
+    from assistant.ingest import load_file
+
+    page = tmp_path / "lists.md"
+    page.write_text(
+        "# Lists\n\n## truncate(len)\n\nShortens the list, keeping the first len items and dropping the rest.\n\n"
+        "The drain method can emulate what truncate does, but it returns the items instead of dropping them.\n\n"
+        "## clear()\n\nRemoves every item. Unlike truncate, it keeps no item at all.\n\n"
+        "## Examples of truncate\n\n```\nlist.truncate(2)\n```\n")
+    doc, _ = load_file(page, "lists.md")
+    searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder))
+    hit = searcher.search("What does truncate do?", k=1)[0]
+    assert hit.section == ("truncate(len)",) and hit.highlight.text.startswith("Shortens the list"), hit.highlight
+    assert asked_term("What does the drain method do?") == "drain method"
+    assert asked_term("What does it do?") is None
+
+
 def test_a_question_naming_a_label_of_a_list_item_gets_the_value_the_item_gives_under_it(encoder, tmp_path):
     # An API reference's options (Node's readline): each item describes its option, and its default
     # stands under a label at the item's end. Asked for the default, the highlight runs on to it;

@@ -559,6 +559,7 @@ def defines(text: str, short: str) -> bool:
 _TERM = r"(?:an?\s+|the\s+)?(?P<{}>[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){{0,3}})"
 _ASKED_TERM = re.compile(
     rf"^\s*(?:and\s+)?(?:what\s+(?:is|are)\s+{_TERM.format('a')}|what\s+(?:does|do)\s+{_TERM.format('b')}\s+mean|"
+    rf"what\s+(?:does|do)\s+{_TERM.format('e')}\s+do|"
     rf"define\s+{_TERM.format('c')}|what\s+is\s+meant\s+by\s+{_TERM.format('d')})\s*[?.]?\s*$", re.I)
 # A definition opens with its term as the subject ("Shims are lightweight executables that ...",
 # "Neuroplasticity, also known as brain plasticity, refers to ..."), or as a label ("Shim: a small
@@ -570,8 +571,8 @@ _DEFINING = (r"(?:refers?\s+to|(?:shall\s+)?means?|denotes?|(?:is|are)\s+(?:defi
 
 
 def asked_term(question: str) -> str | None:
-    """The term whose definition the question asks for ("shim" of "What is a shim?"), when it
-    holds a content word; else None."""
+    """The term whose definition the question asks for ("shim" of "What is a shim?"), or what it
+    does ("truncate" of "What does truncate do?"), when it holds a content word; else None."""
     m = _ASKED_TERM.match(question)
     term = m and next(g for g in m.groups() if g)
     return term if term and any(w not in STOP_WORDS for w in re.findall(r"[\w'’-]+", term.lower())) else None
@@ -591,6 +592,24 @@ def states_definition(text: str, term: str) -> bool:
                  rf"(?:\s*\([^()]{{0,80}}\)|\s*,[^,]{{1,80}},)?\s+{_DEFINING})", text, re.I)
     # "are as follows", "are its parts": a plural of content words only.
     return bool(m) and not (m.group("plural") and STOP_WORDS.intersection(m.group("plural").lower().split()))
+
+
+def _first_under_heading(index: Index, row: int, sentences: range, heading: np.ndarray, leads: np.ndarray,
+                         term: str) -> int | None:
+    """The first sentence in words right under a heading line of passage `row` (one that introduces
+    the sentence after it, `leads`, or the document's own heading, even one set as code: a
+    signature) that names `term` as a word (singular or plural): what a document says first under a
+    thing's own heading says what it is or does ("1.0.0 · pub fn truncate(&mut self, len: usize)",
+    then "Shortens the vector, ..."; a later sentence that names it, "The drain method can emulate
+    truncate", only mentions it)."""
+    text = index.document(index.passage(row).doc).text
+    starts = _heading_starts(index, index.passage(row).doc)
+    name = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, term.split())) + r"(?:e?s)?(?![\w-])", re.I)
+    for i in range(len(sentences) - 1):
+        s, e = index.sentence_span(sentences[i])
+        if (leads[i] or text.rfind("\n", 0, s) + 1 in starts) and not heading[i + 1] and name.search(text[s:e]):
+            return i + 1
+    return None
 
 
 def asks_person(question: str) -> bool:
@@ -684,6 +703,8 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
         shown = int(np.argmax(spelled))
     elif defining.any() and not defining[best]:
         shown = int(np.argmax(np.where(defining, logits, -np.inf)))
+    elif term and not defining.any() and (under := _first_under_heading(index, row, sentences, heading, leads, term)) is not None:
+        shown = under
     elif named.any() and not named[best]:
         shown = int(np.argmax(np.where(named, logits, -np.inf)))
     elif amount:
