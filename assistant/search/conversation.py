@@ -78,6 +78,22 @@ _WHICH_OF = re.compile(r"\bwhich\s+(?:ones?|of\s+(?:them|these|those|the\s+two))
 _PLURAL_PRONOUNS = {"they", "them", "their", "these", "those"}
 _PRONOUNS = re.compile(r"\b(it|its|they|them|their|this|that|these|those|he|she|his|her|the latter|the former|"
                        r"(?<!the )(?<!a )(?:mine|yours|ours|theirs))\b", re.I)
+# "one" standing alone for one of what the previous question named, at the question's end or before a
+# preposition: "How do I create one?" after "What does BufReader do?" asks how to create a BufReader.
+# Not a number ("more than one", "only one"), nor "the one", "which one", "each one" (`_one_alone`).
+_ONE = re.compile(r"\bone(?=\s*[?.!]*\s*$|\s+(?:with|for|in|on|from|without|to|at)\b)", re.I)
+_NOT_ONE_ALONE = {"the", "a", "an", "which", "no", "each", "every", "any", "this", "that", "than", "only", "just", "least",
+                  "another", "per", "one", "my", "your", "our", "their", "its", "his", "her", "some", "what"}
+
+
+def _one_alone(q: str) -> re.Match | None:
+    """"one" standing for a thing of the kind the previous question named (`_ONE`), when neither of
+    the two words before it is a determiner or a word of number ("a writable one" is a new topic)."""
+    m = _ONE.search(q)
+    before = [w.lower() for w in _WORD.findall(q[: m.start()])[-2:]] if m else []
+    return m if m and before and not _NOT_ONE_ALONE.intersection(before) else None
+
+
 # "How can I improve mine?": the person's own of what was asked about
 _OWN = {"mine": "my", "yours": "your", "ours": "our", "theirs": "their"}
 _WORD = re.compile(r"[\w'-]+(?:\.[\w'-]+)*")  # "dns.lookup" is one word
@@ -156,7 +172,7 @@ def is_followup(question: str) -> Literal["new-topic", "reference", ""]:
         return "new-topic"
     words = _WORD.findall(q)
     content = _content_words(q)
-    if (_PRONOUNS.search(q) or _WHICH_OF.search(q)) and len(content) <= 4:
+    if (_PRONOUNS.search(q) or _WHICH_OF.search(q) or _one_alone(q)) and len(content) <= 4:
         return "reference"
     if _QUANTIFIED.match(q) and len(content) <= 2:
         return "reference"  # "Were any serious?": any of what the previous question asked about
@@ -399,7 +415,7 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         # "Tell me more", "Can you explain that in more detail?": more of the question just asked
         # (the one under an earlier request: "Give me an example" after "Tell me more")
         return ResolvedQuery(question, f"{q} ({_underlying(previous)})", "more")
-    if owned := _owned(question, q, previous, slot):
+    if owned := _owned(question, q, previous, slot) or _one_of(question, q, previous, slot, earlier):
         return owned
     if _WHICH_IS.match(q) and pair:
         # "Which is better?" after "What is CBT?", "And mindfulness?": one of the two
@@ -454,6 +470,18 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         replaced = _SINGULAR_VERB.sub(_plural_verb, replaced[:at]) + replaced[at:]
     return ResolvedQuery(question, _unled(_tidy(replaced)), kind, topic) if n else \
         ResolvedQuery(question, f"{q} {topic}", kind)
+
+
+def _one_of(question: str, q: str, previous: str, slot: str | None, earlier: tuple[str, ...]) -> ResolvedQuery | None:
+    """"How do I create one?" after "What does BufReader do?": "How do I create a BufReader?"
+    (`_one_alone`, in a question without another pronoun; the topic "it" would take), or None."""
+    one = None if _PRONOUNS.search(q) else _one_alone(q)
+    topic = _topic_of(previous, slot, "it", earlier) if one else ""
+    if not one or not topic:
+        return None
+    bare = _ARTICLE.sub("", topic)
+    indefinite = ("an " if bare[:1].lower() in "aeiou" else "a ") + bare
+    return ResolvedQuery(question, _tidy(q[: one.start()] + indefinite + q[one.end() :]), "reference", topic)
 
 
 def _owned(question: str, q: str, previous: str, slot: str | None) -> ResolvedQuery | None:
