@@ -23,6 +23,7 @@ _CHAR_MAP = {
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
     "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "", "\u00ad": "",
     "\u00b4": "'",  # an acute accent typed for an apostrophe ("client´s")
+    "\u2010": "-", "\u2011": "-",  # the typographic hyphens (groff sets every hyphen of a manual page as U+2010)
     "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
     "\r": "\n", "\t": " ", "\f": "\n", "\v": "\n", "\u2028": "\n", "\u2029": "\n",
 }

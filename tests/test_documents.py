@@ -1165,6 +1165,25 @@ def test_a_wrapped_line_before_one_that_opens_with_a_link_is_joined(tmp_path: Pa
             "Breaking changes must receive TSC review in addition to other requirements.") in text.split("\n"), text
 
 
+def test_a_word_broken_at_a_typed_lines_end_is_rejoined_as_the_document_writes_it(tmp_path: Path):
+    # A manual page saved as text (`man tar > tar.txt`): groff breaks words at the line's end with a
+    # typographic hyphen (U+2010), which stood in the middle of the joined line ("pat‐ tern"); a
+    # note typed with ASCII hyphens kept "treat-ment". A word whole elsewhere in the document or in
+    # English is joined; a compound the document writes with its hyphen ("self-blame") keeps it.
+    page = tmp_path / "tar.txt"
+    page.write_text(
+        "NAME\n       tar - an archiving utility\n\nOPTIONS\n"
+        "       Exclude files matching PATTERN, a glob(3)-style wildcard pat\u2010\n"
+        "       tern. Every member of the archive is compared with the pattern before it is written.\n\n"
+        "       Patients described self-blame and asked about treatment, and their self-\n"
+        "       blame eased within a month of the day on which the clinic's new treat-\n"
+        "       ment had begun. The clinic recorded every session in the same way.\n")
+    doc, _ = load_file(page, "tar.txt")
+    assert "wildcard pattern. Every member" in doc.text, doc.text
+    assert "their self-blame eased within a month of the day on which the clinic's new treatment had begun." in doc.text, doc.text
+    assert "\u2010" not in doc.text
+
+
 def test_hard_wrapped_paragraphs_are_joined_and_lists_tables_and_addresses_are_not(tmp_path: Path):
     # A Markdown note typed with line breaks at 80 columns: a line break ends a sentence, so each
     # paragraph and each wrapped list item must become one line; a long heading with its

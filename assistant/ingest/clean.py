@@ -27,6 +27,7 @@ import bisect
 import re
 from collections import Counter
 
+from assistant.ingest.words import Vocabulary
 from assistant.text import STOP_WORDS, WORD, collapse_spaces, normalize_unicode
 
 __all__ = ["BULLET", "clean_text", "guess_title", "is_copyright_notice", "meaningful_title", "title_parts",
@@ -301,6 +302,7 @@ def unwrap_lines(lines: list[str]) -> list[str]:
     addresses, verse and a saved page's one-line paragraphs keep their lines."""
     out: list[str] = []
     width = 0
+    vocab: Vocabulary | None = None  # built only for a file that breaks a word at a line's end
     for i, line in enumerate(lines):
         if not line:
             out.append(line)
@@ -316,7 +318,15 @@ def unwrap_lines(lines: list[str]) -> list[str]:
         if (last and width >= 40 and len(last) >= 0.6 * width and not _SENTENCE_END.search(last) and len(last.split()) >= 3
                 and _wordy(last) and _wordy(line) and not BULLET.match(line) and not _LIST_ITEM.match(line)):
             # The line's indent is layout (a list item's or a note's text), not space within a sentence.
-            out[-1] = prev + line.lstrip() if re.search(r"[^\W\d_]-$", prev) else f"{prev} {line.lstrip()}"
+            # A word broken at the line's end by a hyphen is one word or a compound, as the
+            # document's own vocabulary (then English) says: "pat-" + "tern", "self-" + "blame".
+            rest = line.lstrip()
+            cut, second = re.search(r"([^\W\d_]+)-$", prev), re.match(r"[^\W\d_]+", rest)
+            if cut and second:
+                vocab = vocab or Vocabulary(lines)
+                out[-1] = prev[: cut.start()] + vocab.join_hyphen(cut.group(1), second.group()) + rest[second.end():]
+            else:
+                out[-1] = prev + rest if re.search(r"[^\W\d_]-$", prev) else f"{prev} {rest}"
         else:
             out.append(line)
     return out
