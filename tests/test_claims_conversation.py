@@ -519,6 +519,29 @@ def test_a_section_heading_and_a_line_of_code_are_never_claim_evidence(encoder, 
     assert not any(s.startswith("path.relative(") for s in said), said
 
 
+def test_a_papers_acknowledgements_are_evidence_only_for_a_claim_that_names_them(encoder, tmp_path):
+    # A trial report's declarations name the trial in every line ("for their contribution to the
+    # walking trial") and say nothing of what it did or found: no evidence for a claim about it.
+    # A claim about its funding names the heading's word, and the funding statement is evidence.
+    from assistant.claims.evidence import sentence_candidates
+
+    text = ("# A walking trial\n\n## Methods\n\nThe walking trial enrolled 120 students from two universities in "
+            "groups of at most eight.\n\n## Acknowledgements\n\nThe authors would like to thank the students and "
+            "the walking group leaders for their contribution to the walking trial.\n\n## Funding\n\n"
+            "The walking trial was funded by the city council.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "trial.md", text)
+
+    def said(claim: str) -> list[str]:
+        cands, _ = sentence_candidates(searcher, claim, encoder.encode([claim])[0])
+        return [searcher.index.sentence_text(c.row) for c in cands]
+
+    groups = said("The walking trial had groups of at most eight students.")
+    assert any(s.startswith("The walking trial enrolled") for s in groups)
+    assert not any(s.startswith("The authors would like to thank") for s in groups), groups
+    assert not any(s.startswith("The walking trial was funded") for s in groups), groups
+    assert any(s.startswith("The walking trial was funded") for s in said("The walking trial was funded by the council."))
+
+
 def test_evidence_is_cited_with_the_section_it_stands_in(encoder, tmp_path):
     # A citation of evidence says where it stands, as a search hit's does: a licence's term.
     text = ("# Licence\n\n## 4. Conveying Verbatim Copies\n\nYou may charge any price or no price for each copy "

@@ -15,7 +15,7 @@ from assistant.claims.features import sentence_features
 from assistant.search import Searcher
 from assistant.search.answer import is_code_like
 from assistant.search.findings import can_report_finding, states_finding
-from assistant.text import same_text, stems
+from assistant.text import bm25_tokenize, same_text, stems
 
 __all__ = ["CANDIDATE_DOCS", "SentenceCandidate", "flip_deltas", "is_listing", "sentence_candidates"]
 
@@ -58,9 +58,13 @@ def sentence_candidates(searcher: Searcher, claim: str, q: np.ndarray) -> tuple[
     fused passage score of each of those documents. A section heading, a line of code and a list
     of abbreviations or addresses state nothing a claim could agree with ("path.relative(from,
     to)", "CC, Children's centres; CI, ..."), and an entry of the reference list states another
-    work's finding, not the document's, so they are no candidates; their places still count in the
-    others' positions. For a claim that states a finding (`states_finding`), a sentence that stands
-    where its paper cannot report one (`can_report_finding`: its Methods, and where the claim names
+    work's finding, not the document's, so they are no candidates; nor is a sentence of a paper's
+    declarations (acknowledgements, funding, competing interests, contributions) unless the claim
+    names its heading's words ("The trial was funded by ..."): "The authors would like to thank ...
+    for their contribution to the FOCUS trial" names the trial and says nothing of it, as the
+    search ranks such passages last.  Their places still count in the others' positions.  For a
+    claim that states a finding (`states_finding`), a sentence that stands where its paper cannot
+    report one (`can_report_finding`: its Methods, and where the claim names
     the paper's study, its Background and a protocol's Discussion) is marked (`reports` False): it
     may be shown as related, never as evidence ("The primary outcome is the BACS composite score"
     neither supports nor contradicts "The FOCUS trial showed that cognitive remediation improves
@@ -74,6 +78,7 @@ def sentence_candidates(searcher: Searcher, claim: str, q: np.ndarray) -> tuple[
         doc_best[d] = max(doc_best.get(d, -1e9), score)
     docs = sorted(doc_best, key=lambda d: -doc_best[d])[:CANDIDATE_DOCS]
     claim_stems = stems(claim)
+    claim_terms = set(bm25_tokenize([claim])[0])
     finding = states_finding(claim)
     named = searcher.named_document(claim) if finding else None
     out: list[SentenceCandidate] = []
@@ -97,7 +102,9 @@ def sentence_candidates(searcher: Searcher, claim: str, q: np.ndarray) -> tuple[
         for i, row in enumerate(rows):
             start, end = index.sentence_span(row)
             text = doc.text[start:end]
-            if start in headings or is_code_like(text) or is_listing(text) or doc.in_references(start):
+            declared = doc.declarations_at(start)
+            if start in headings or is_code_like(text) or is_listing(text) or doc.in_references(start) or (
+                    declared and not claim_terms & set(bm25_tokenize([declared])[0])):
                 continue
             feats = sentence_features(claim, claim_stems, text, float(sims[i]), int(ranks[i]), best, doc_best[d],
                                       doc_rank, position[i], i == 0 or same_text(text) == title)
