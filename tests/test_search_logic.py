@@ -365,16 +365,13 @@ def test_what_a_named_thing_does_is_the_first_sentence_under_its_own_heading(enc
     # more of the question's words ("emulate truncate") and only mentions it; so does another
     # function's section. A heading over code is no heading over words: its first line of code is
     # not the answer.
-    from assistant.ingest import load_file
+    from tests.conftest import searcher_of_file
 
-    page = tmp_path / "lists.md"
-    page.write_text(
+    searcher = searcher_of_file(encoder, tmp_path / "lists.md", (
         "# Lists\n\n## truncate(len)\n\nShortens the list, keeping the first len items and dropping the rest.\n\n"
         "The drain method can emulate what truncate does, but it returns the items instead of dropping them.\n\n"
         "## clear()\n\nRemoves every item. Unlike truncate, it keeps no item at all.\n\n"
-        "## Examples of truncate\n\n```\nlist.truncate(2)\n```\n")
-    doc, _ = load_file(page, "lists.md")
-    searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder))
+        "## Examples of truncate\n\n```\nlist.truncate(2)\n```\n"))
     hit = searcher.search("What does truncate do?", k=1)[0]
     assert hit.section == ("truncate(len)",) and hit.highlight.text.startswith("Shortens the list"), hit.highlight
     assert asked_term("What does the drain method do?") == "drain method"
