@@ -420,7 +420,8 @@ def test_html_api_pages_keep_method_headers_examples_and_short_descriptions(tmp_
     def method(name: str, sig: str, doc: str, example: str) -> str:
         return (f"<details class='toggle method-toggle' open><summary><section id='method.{name}' class='method'>"
                 "<span class='rightside'><span class='since'>1.0.0</span> · <a class='src' href='../src/vec.rs.html#9'>"
-                f"Source</a></span><a href='#method.{name}' class='anchor'>§</a><h4 class='code-header'>pub fn <a href='#method.{name}' class='fn'>{name}</a>"
+                f"Source</a></span><a href='#method.{name}' class='anchor'>§</a><h4 class='code-header'>pub fn "
+                f"<a href='#method.{name}' class='fn'>{name}</a>"
                 f"(&amp;mut self, {sig})</h4></section></summary><div class='docblock'><p>{doc}</p>"
                 "<h5 id='examples'>Examples</h5><div class='example-wrap'><pre class='rust'><code>"
                 f"{example}</code></pre><a class='test-arrow' href='https://play.example.org/?code=fn+main()'></a></div>"
@@ -433,8 +434,9 @@ def test_html_api_pages_keep_method_headers_examples_and_short_descriptions(tmp_
         "<span>Expand description</span></summary><div class='docblock'><p>A queue of jobs, returned by "
         "<a href='struct.Pool.html#method.queue' title='method queues::Pool::queue'><code>Pool::queue</code></a> "
         "method.</p></div></details><h2>Implementations</h2>"
-        + method("push", "job: <a href='struct.Job.html'>Job</a>, tag: <a href='primitive.array.html'>[u8; 4]</a>", "Appends a job to the back of the queue, after "
-                 "every job already waiting in it.", "let mut q = Queue::new();\nq.push(job);")
+        + method("push", "job: <a href='struct.Job.html'>Job</a>, tag: <a href='primitive.array.html'>[u8; 4]</a>",
+                 "Appends a job to the back of the queue, after every job already waiting in it.",
+                 "let mut q = Queue::new();\nq.push(job);")
         + method("truncate", "len: <a href='primitive.usize.html'>usize</a>", "Shortens the queue, keeping the first "
                  "len jobs and dropping the rest.", "q.truncate(2);\nassert_eq!(q.len(), 2);")
         + "</main></body></html>")

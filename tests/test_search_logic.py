@@ -365,8 +365,6 @@ def test_what_a_named_thing_does_is_the_first_sentence_under_its_own_heading(enc
     # more of the question's words ("emulate truncate") and only mentions it; so does another
     # function's section. A heading over code is no heading over words: its first line of code is
     # not the answer.
-    from tests.conftest import searcher_of_file
-
     searcher = searcher_of_file(encoder, tmp_path / "lists.md", (
         "# Lists\n\n## truncate(len)\n\nShortens the list, keeping the first len items and dropping the rest.\n\n"
         "The drain method can emulate what truncate does, but it returns the items instead of dropping them.\n\n"
