@@ -144,8 +144,9 @@ _PERMALINK = re.compile(r"<a\b[^>]*>\s*(?:¶|§|#|🔗|&para;|&#182;|&sect;|&#16
 _HEADING_ELEMENT = re.compile(r"(<h([1-6])\b[^>]*>)(.{0,3000}?)(</h\2\s*>)", re.I | re.S)
 _SELF_ANCHOR = re.compile(r"<a\b(?![^>]*\bhref\s*=\s*[\"']?[^#\"'\s>])[^>]*>(.*?)</a\s*>", re.I | re.S)
 # A link in a heading whose text is a bracketed word ("[src]", "[edit]") leads to the page's source
-# or editor, and is no part of the heading (a type in brackets, "[T; N]", "[u8]", is); so does one that says "Source" and leads off the page
-# (rustdoc's beside each method's signature; a link to "#source" is a heading's own anchor).
+# or editor, and is no part of the heading (a type in brackets, "[T; N]", "[u8]", is); nor is one
+# that says "Source" and leads off the page (rustdoc's beside each method's signature; a link to
+# "#source" is a heading's own anchor).
 _BRACKETED_LINK = re.compile(r"<a\b[^>]*>\s*\[[A-Za-z][A-Za-z ]{1,19}\]\s*</a\s*>|"
                              r"<a\b(?=[^>]*\bhref\s*=\s*[\"']?[^#\"'\s>])[^>]*>\s*(?:source|src)\s*</a\s*>", re.I)
 # Documentation generators name a section's anchor after its heading ("Menus" -> id="menus",
