@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -686,6 +687,28 @@ def test_a_printed_page_whose_file_title_is_its_heading_under_the_sites_name_is_
     pdf = tmp_path / "keys.pdf"
     _print_to_pdf(html, pdf)
     assert load_paths([pdf]).documents[0].title == "Module keys from libxslt"
+
+
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")
+def test_the_page_title_a_browser_prints_beside_the_date_is_no_text_of_a_two_page_print(tmp_path: Path):
+    # A clinical guideline's web page saved as PDF on two pages: the browser prints the date and
+    # the page's title on one line atop each page. With two pages there is no repetition to go by;
+    # the date is a stamp by its form, and the title on its baseline stood mid-text atop page two.
+    recs = "".join(f"<p><b>1.{i}</b> Offer guided self-help or group exercise to people with less severe depression, "
+                   "and review them within two weeks of starting treatment, then every two to four weeks.</p>"
+                   for i in range(1, 21))
+    html = ("<html><head><title>Depression in adults: treatment</title></head><body>"
+            f"<h1>Depression in adults: treatment</h1><h2>1 Recommendations</h2>{recs}</body></html>")
+    page, pdf = tmp_path / "guideline.html", tmp_path / "guideline.pdf"
+    page.write_text(html)
+    # As "Save as PDF" does by default (Playwright's print sets no such header): Chromium's own print.
+    subprocess.run(["/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                    "--disable-component-update", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
+                    f"--print-to-pdf={pdf}", page.as_uri()], check=True, capture_output=True, timeout=120)
+    doc = load_paths([pdf]).documents[0]
+    assert doc.title == "Depression in adults: treatment"
+    assert doc.text.count("Depression in adults: treatment") == 1, doc.text
+    assert max(p.page for p in doc.pages) == 2 and "1.20 Offer guided self-help" in doc.text
 
 
 def test_a_run_in_label_at_the_texts_size_is_no_heading_but_a_larger_one_is():

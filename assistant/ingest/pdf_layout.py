@@ -598,9 +598,11 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
     A margin box is furniture when its text, digits aside, recurs in the margins of at least three
     pages and a fifth of them (odd and even pages often carry different heads), or when it is a bare
     page number or a browser's print stamp (`_BROWSER_STAMP`: a page printed on one or two pages has
-    no repetition to go by). Anywhere on the page, a box is furniture when the same text stands at the same place
-    on at least three pages and half of them: a web page's fixed sidebar or banner, which a browser
-    prints on every page."""
+    no repetition to go by), or stands on a stamp's baseline (the page's title the browser prints
+    beside the date: on a page printed on two pages it stood mid-text at the top of the second).
+    Anywhere on the page, a box is furniture when the same text stands at the same place on at least
+    three pages and half of them: a web page's fixed sidebar or banner, which a browser prints on
+    every page."""
     counts: Counter[str] = Counter()
     places = [[_placed(b) for b in page.boxes] for page in pages]
     placed: Counter[tuple[str, int, int]] = Counter()
@@ -616,10 +618,18 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
             if not _in_margin(box, page):
                 continue
             text = re.sub(r"\s+", " ", box.text).strip()
-            if _PAGE_NUMBER.match(text) or _BROWSER_STAMP.match(unicodedata.normalize("NFKC", text)) \
-                    or (len(pages) >= 3 and counts[_key(text)] >= need):
+            if _BROWSER_STAMP.match(unicodedata.normalize("NFKC", text)):
+                out.add((pi, bi))
+                # The browser sets its header and footer each on one baseline: the page's title
+                # beside the date and time, the address beside the page count.
+                out.update((pi, bj) for bj, other in enumerate(page.boxes)
+                           if _in_margin(other, page) and abs(other.y0 - box.y0) <= _BASELINE_SLACK)
+            elif _PAGE_NUMBER.match(text) or (len(pages) >= 3 and counts[_key(text)] >= need):
                 out.add((pi, bi))
     return out
+
+
+_BASELINE_SLACK = 2.0  # points between the baselines of two boxes of one printed line
 
 
 def _placed(box: Box) -> tuple[str, int, int]:
