@@ -403,6 +403,19 @@ def test_a_question_naming_a_label_of_a_list_item_gets_the_value_the_item_gives_
     assert hit.highlight.text.endswith("Default: 8.") and "30" not in hit.highlight.text
 
 
+def test_a_caption_set_without_a_separator_after_its_number_stands_aside_too(encoder, tmp_path):
+    # A guideline's table under its recommendation, captioned as journals and guidelines set one,
+    # "Table 1" and the title in capitals with no colon between: the title repeats the question's
+    # words and states nothing; the recommendation answers. "Table 2 shows ..." is a sentence.
+    text = ("# Depression in adults\n\n## 1.3 Treatment for more severe depression\n\n1.3.1 Offer a combination of "
+            "individual cognitive behavioural therapy and an antidepressant as the first choice of treatment for more "
+            "severe depression.\n\nTable 1 Treatment options for more severe depression\n\n"
+            "| Treatment | Sessions |\n|---|---|\n| Individual CBT | 16 to 20 |\n| Behavioural activation | 16 to 20 |\n")
+    searcher = searcher_of_file(encoder, tmp_path / "guideline.md", text)
+    hit = searcher.search("What is the first choice of treatment for more severe depression?", k=1)[0]
+    assert hit.highlight.text.startswith("1.3.1 Offer a combination"), hit.highlight
+
+
 def test_a_captions_title_names_what_a_figure_shows_and_answers_only_a_question_about_figures(encoder):
     # A figure's caption (a rat spinal cord paper's): its title holds every word of the question and
     # states nothing; the caption's later sentence says what the figure shows. Asked which figure

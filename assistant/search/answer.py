@@ -319,8 +319,10 @@ _ASKS_AIM = frozenset(bm25_tokenize(["aim objective purpose goal intend"])[0])
 _ASKS_FIGURE = frozenset(bm25_tokenize(["figure fig table caption listing exhibit chart"])[0])
 _CAPTION_WORD = r"^\s*(?:fig(?:ure)?s?\.?|tables?|tab\.|listings?|exhibits?|charts?)\s*[A-Z]?\d{1,3}(?:[.\-\u2013]\d{1,3})?[a-z]?"
 _CAPTION_LABEL = re.compile(_CAPTION_WORD + r"\s*[.:|]?\s*$", re.I)
-# A caption's label, then its title after a colon, a bar or a dash: not "Table 2 shows ...".
-_CAPTION_TITLE = re.compile(_CAPTION_WORD + r"(?::|\s*\||\s+[-\u2013\u2014])\s*\S", re.I)
+# A caption's label, then its title after a colon, a bar or a dash, or straight after the number in
+# capitals as journals set it ("Table 1 Baseline characteristics", "Figure 1 Flow of participants
+# through the trial."): not "Table 2 shows ...".
+_CAPTION_TITLE = re.compile(_CAPTION_WORD + r"(?::|\s*\||\s+[-\u2013\u2014]|\s+(?=(?-i:[A-Z][A-Za-z])))\s*\S", re.I)
 _LEADING_WORDS = re.compile(r"^[^\d]*")
 
 
