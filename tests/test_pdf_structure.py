@@ -689,6 +689,37 @@ def test_a_printed_page_whose_file_title_is_its_heading_under_the_sites_name_is_
     assert load_paths([pdf]).documents[0].title == "Module keys from libxslt"
 
 
+def _saved_as_pdf(html: str, tmp_path: Path) -> Path:
+    """`html` printed by Chromium itself, as "Save as PDF" prints a page by default (Playwright's
+    print sets no header of date and title): US Letter, the browser's header and footer."""
+    page, pdf = tmp_path / "page.html", tmp_path / "page.pdf"
+    page.write_text(html)
+    subprocess.run(["/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                    "--disable-component-update", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
+                    f"--print-to-pdf={pdf}", page.as_uri()], check=True, capture_output=True, timeout=120)
+    return pdf
+
+
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")
+def test_a_tables_cells_set_at_the_texts_size_read_as_its_rows(tmp_path: Path):
+    # A guideline's bordered table printed from a web page (a word processor's reads alike): each
+    # cell is a box of its own at the text's size, so the cells read one under another, the header
+    # right to left ("Duration", "Number of sessions", "Treatment"). After its caption they are its
+    # rows, cells left to right; the paragraphs around it stay paragraphs.
+    prose = "<p>Offer a combination of individual cognitive behavioural therapy and an antidepressant.</p>"
+    html = ("<html><head><title>Depression in adults</title><style>td,th{border:1px solid #999;padding:4px}"
+            "table{border-collapse:collapse}</style></head><body><h1>Depression in adults</h1>" + prose +
+            "<table><caption>Table 1 Treatment options for more severe depression</caption><tr><th>Treatment</th>"
+            "<th>Number of sessions</th><th>Duration</th></tr><tr><td>Individual CBT</td><td>16 to 20</td>"
+            "<td>3 to 4 months</td></tr><tr><td>Behavioural activation</td><td>16 to 20</td><td>3 to 4 months</td></tr>"
+            "</table>" + prose + "</body></html>")
+    doc = load_paths([_saved_as_pdf(html, tmp_path)]).documents[0]
+    lines = doc.text.split("\n")
+    assert "Treatment Number of sessions Duration" in lines, doc.text
+    assert "Individual CBT 16 to 20 3 to 4 months" in lines and "Behavioural activation 16 to 20 3 to 4 months" in lines
+    assert lines.count("Offer a combination of individual cognitive behavioural therapy and an antidepressant.") == 2
+
+
 @pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")
 def test_the_page_title_a_browser_prints_beside_the_date_is_no_text_of_a_two_page_print(tmp_path: Path):
     # A clinical guideline's web page saved as PDF on two pages: the browser prints the date and
@@ -699,13 +730,7 @@ def test_the_page_title_a_browser_prints_beside_the_date_is_no_text_of_a_two_pag
                    for i in range(1, 21))
     html = ("<html><head><title>Depression in adults: treatment</title></head><body>"
             f"<h1>Depression in adults: treatment</h1><h2>1 Recommendations</h2>{recs}</body></html>")
-    page, pdf = tmp_path / "guideline.html", tmp_path / "guideline.pdf"
-    page.write_text(html)
-    # As "Save as PDF" does by default (Playwright's print sets no such header): Chromium's own print.
-    subprocess.run(["/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--disable-component-update", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
-                    f"--print-to-pdf={pdf}", page.as_uri()], check=True, capture_output=True, timeout=120)
-    doc = load_paths([pdf]).documents[0]
+    doc = load_paths([_saved_as_pdf(html, tmp_path)]).documents[0]
     assert doc.title == "Depression in adults: treatment"
     assert doc.text.count("Depression in adults: treatment") == 1, doc.text
     assert max(p.page for p in doc.pages) == 2 and "1.20 Offer guided self-help" in doc.text

@@ -56,6 +56,8 @@ class _Style:
     side_by_side: frozenset[int] = frozenset()
     # The reference list's heading's style where it is small print (`_small_print_heading`)
     small_print_heading: tuple[str, float] | None = None
+    # ids of boxes (`_grid_cells`) that are a table's cells set at the text's size
+    grid_cells: frozenset[int] = frozenset()
 
 
 def _typewriter_fonts(pages: list[PageLayout]) -> frozenset[str]:
@@ -240,7 +242,8 @@ class _Assembler:
                                       style=(line.font, line.size)))
             box = replace(box, lines=box.lines[1:])
             self.small_print = True
-        if _is_aside(box, self.style) and not (self.small_print and not _CAPTION.match(box.lines[0].text)):
+        if (_is_aside(box, self.style) and not (self.small_print and not _CAPTION.match(box.lines[0].text))) or (
+                id(box) in self.style.grid_cells and self._in_table(page)):
             self._add_aside(box, page)
             return
         breaks = _paragraph_breaks(box)
@@ -279,6 +282,12 @@ class _Assembler:
             first_body = False
             self._body_line(line, page, breaks[i] and i > 0, nxt)
             self.tail = (line, box)
+
+    def _in_table(self, page: int) -> bool:
+        """Whether the region read last is a table or figure region of this page (opened by its
+        caption), which a table's cells set at the text's size go on (`_grid_cells`)."""
+        into = self.deferred if self.open is not None else self.blocks
+        return bool(into) and into[-1].kind == "aside" and into[-1].pages[-1] == page
 
     def _add_aside(self, box: Box, page: int) -> None:
         """A box of a table, figure or footnote region: with the region's other boxes on its page."""
@@ -422,6 +431,33 @@ def _side_by_side(pages: list[PageLayout], skip: set[tuple[int, int]], body: tup
                     break
                 if a.x1 < b.x0 or b.x1 < a.x0:
                     out.update((id(a), id(b)))
+    return frozenset(out)
+
+
+CELL_LINES, CELL_WORDS, CELL_WIDTH = 3, 8, 0.4  # the most lines, words a line and share of the page's width of a cell
+
+
+def _grid_cells(pages: list[PageLayout], skip: set[tuple[int, int]]) -> frozenset[int]:
+    """Boxes that are a table's cells set at the text's size (a web page's or a word processor's
+    table printed to PDF, each cell a box of its own, which read one under another: "Individual
+    CBT", "16 to 20", "3 to 4 months"): at most `CELL_LINES` short lines in a narrow box, with a line
+    on the baseline of a short line of another such box beside it, or of the caption's box (which
+    may hold the header's other cells).  They are read as the table's rows when they follow its
+    caption (`_Assembler._in_table`)."""
+    out: set[int] = set()
+    for pi, page in enumerate(pages):
+        kept = [b for bi, b in enumerate(page.boxes) if (pi, bi) not in skip]
+        small = [b for b in kept if len(b.lines) <= CELL_LINES and b.x1 - b.x0 <= CELL_WIDTH * page.width
+                 and all(len(ln.text.split()) <= CELL_WORDS for ln in b.lines)]
+        captions = [b for b in kept if _CAPTION.match(b.lines[0].text)]
+        for i, a in enumerate(small):
+            for b in small[i + 1:] + captions:
+                if b is not a and (a.x1 < b.x0 or b.x1 < a.x0 or b in captions) and any(
+                        abs(la.y0 - lb.y0) <= 0.3 * la.size and (lb.x0 > a.x1 or lb.x1 < a.x0) and len(lb.text.split()) <= CELL_WORDS
+                        for la in a.lines for lb in b.lines):
+                    out.add(id(a))
+                    if b not in captions:
+                        out.add(id(b))
     return frozenset(out)
 
 
@@ -764,7 +800,7 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
     code = _typewriter_fonts(pages)
     cells = _side_by_side(pages, skip, (body_font, body_size))
     style = _Style(body_font, body_size, *_heading_styles(pages, skip, body_font, body_size, code, cells), code, cells,
-                   _small_print_heading(pages, skip, body_size))
+                   _small_print_heading(pages, skip, body_size), _grid_cells(pages, skip))
     vocab = Vocabulary(ln.text for page in pages for box in page.boxes for ln in box.lines)
     assembler = _Assembler(style, _outline_headings(outline, pages, skip, style))
     for page, box in _kept(pages, skip):
