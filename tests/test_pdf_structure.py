@@ -375,6 +375,28 @@ def test_a_list_items_line_at_its_hanging_indent_goes_on_in_the_item():
     assert "to icons).\n\nIcons are looked up" in text, text
 
 
+def test_a_list_item_set_mostly_in_smaller_code_is_the_lists_next_item_not_an_aside():
+    # An API's printed page: "• options <Object>" is mostly code, set smaller than the text, and
+    # read alone it is small print, an aside, which had been read after the item below it; so had a
+    # specification's item in a typewriter font with its line at the hanging indent. Under the open
+    # item's bullet it is the next item, and its wrapped line goes on in it.
+    def box(text: str, x: float, y: float, size: float = 10.0, font: str = "Serif") -> Box:
+        ln = Line(text, x, y, 500, y + size, size, font)
+        return Box((ln,), x, y, 500, y + size)
+
+    boxes = [box("• hostname <string> Host name to resolve.", 48, 700),
+             box("• options <Object>", 48, 684, 8.5, "Mono"),
+             box("• mime.cache (contains the same information as the globs2,", 48, 668, 8.5, "Mono"),
+             box("aliases and icons files, in a binary format)", 58, 656, 8.5, "Mono"),
+             box("Uses the DNS protocol to resolve a host name into an array of records.", 30, 630)]
+    assembler = _Assembler(_Style("Serif", 10.0, (10.0,)), {})
+    for b in boxes:
+        assembler.add_box(b, 1)
+    text = _render(assembler.finish(), Vocabulary([]), "DNS")[0]
+    assert text.index("• hostname") < text.index("• options") < text.index("• mime.cache") < text.index("Uses the DNS"), text
+    assert "globs2, aliases and icons files, in a binary format)" in text, text
+
+
 def test_a_name_broken_after_its_underscore_is_joined_tight():
     assert join_lines(["more than ASN1_MAX_", "NAME_SIZE characters"], Vocabulary([]))[0] == \
         "more than ASN1_MAX_NAME_SIZE characters"

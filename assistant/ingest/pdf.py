@@ -242,7 +242,8 @@ class _Assembler:
                                       style=(line.font, line.size)))
             box = replace(box, lines=box.lines[1:])
             self.small_print = True
-        if (_is_aside(box, self.style) and not (self.small_print and not _CAPTION.match(box.lines[0].text))) or (
+        if (_is_aside(box, self.style) and not (self.small_print and not _CAPTION.match(box.lines[0].text))
+                and not (self._next_item(box) or self._hangs(box.lines[0]))) or (
                 id(box) in self.style.grid_cells and self._in_table(page)):
             self._add_aside(box, page)
             return
@@ -282,6 +283,15 @@ class _Assembler:
             first_body = False
             self._body_line(line, page, breaks[i] and i > 0, nxt)
             self.tail = (line, box)
+
+    def _next_item(self, box: Box) -> bool:
+        """Whether `box` opens the next item of the list being read, its bullet under the open
+        item's: an item set mostly in code, smaller than the text ("• options <Object>" of an API's
+        printed page), is no aside, which had been read after the item above it (nor is its line at
+        the hanging indent, `_hangs`)."""
+        first = box.lines[0]
+        return (self.open is not None and self.open.kind == "body" and self.item is not None
+                and BULLET.match(first.text) is not None and abs(first.x0 - self.item.x0) <= 0.5 * first.size)
 
     def _in_table(self, page: int) -> bool:
         """Whether the region read last is a table or figure region of this page (opened by its
