@@ -743,6 +743,21 @@ def test_a_tables_cells_set_at_the_texts_size_read_as_its_rows(tmp_path: Path):
 
 
 @pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")
+def test_a_nested_lists_hollow_bullets_open_its_items_as_filled_ones_do(tmp_path: Path):
+    # An API page's options printed by a browser: the outer list's bullets are filled circles, the
+    # nested list's hollow ones (stroked, not filled), which were not read as bullets: each option
+    # ran on into the sentence above it ("Create a new resolver. timeout <integer> Query ...").
+    html = ("<html><head><title>Resolver</title></head><body><h1>Resolver</h1><p>Create a new resolver.</p><ul>"
+            "<li>options <code>&lt;Object&gt;</code><ul><li>timeout: the query timeout in milliseconds, or -1 to use "
+            "the default timeout.</li><li>tries: the number of tries the resolver makes before giving up.</li></ul></li>"
+            "<li>callback: the function called with the answer.</li></ul></body></html>")
+    doc = load_paths([_saved_as_pdf(html, tmp_path)]).documents[0]
+    lines = doc.text.split("\n")
+    assert "• timeout: the query timeout in milliseconds, or -1 to use the default timeout." in lines, doc.text
+    assert "• tries: the number of tries the resolver makes before giving up." in lines, doc.text
+
+
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")
 def test_the_page_title_a_browser_prints_beside_the_date_is_no_text_of_a_two_page_print(tmp_path: Path):
     # A clinical guideline's web page saved as PDF on two pages: the browser prints the date and
     # the page's title on one line atop each page. With two pages there is no repetition to go by;

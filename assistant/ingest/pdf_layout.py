@@ -214,7 +214,7 @@ def _page_layout(number: int, ltpage) -> PageLayout:
             lines = tuple(ln for ln in (_line(x, _near(rules, x)) for x in obj) if ln is not None)
             if lines:
                 boxes.append(Box(lines, obj.x0, obj.y0, obj.x1, obj.y1))
-        elif isinstance(obj, LTCurve) and obj.fill and 0 < obj.width <= 8 and 0.6 <= obj.height / obj.width <= 1.6:
+        elif isinstance(obj, LTCurve) and (obj.fill or obj.stroke) and 0 < obj.width <= 8 and 0.6 <= obj.height / obj.width <= 1.6:
             dots.append((obj.x0, obj.y0, obj.x1, obj.y1))
     boxes = _drawn_bullets(boxes, dots) if dots else boxes
     return PageLayout(number, ltpage.width, ltpage.height, boxes, unmapped, chars, images)
