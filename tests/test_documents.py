@@ -1186,6 +1186,28 @@ def test_a_word_broken_at_a_typed_lines_end_is_rejoined_as_the_document_writes_i
     assert "\u2010" not in doc.text
 
 
+def test_a_manual_page_saved_as_text_has_its_sections_in_capitals(tmp_path: Path):
+    # `man grep > grep.txt`: each section's name in capitals at the margin over an indented body,
+    # whose first line may be short ("grep - print lines that match patterns", a synopsis line, an
+    # option group's name): none of them opened a section, so "What does grep do?" cited the whole
+    # page as one. A line in capitals over another one in capitals stays text.
+    page = tmp_path / "grep.txt"
+    page.write_text(
+        "GREP(1)                 User Commands                 GREP(1)\n\n"
+        "NAME\n       grep - print lines that match patterns\n\n"
+        "SYNOPSIS\n       grep [OPTION...] PATTERNS [FILE...]\n\n"
+        "DESCRIPTION\n       grep searches for PATTERNS in each FILE. PATTERNS is one or more patterns separated by\n"
+        "       newline characters, and grep prints each line that matches a pattern.\n\n"
+        "OPTIONS\n   Generic Program Information\n       --help Output a usage message and exit.\n\n"
+        "EXIT STATUS\nNORMALLY ZERO\n\nSEE ALSO\n       awk(1), cmp(1), diff(1), find(1), perl(1), sed(1), sort(1)\n")
+    doc, _ = load_file(page, "grep.txt")
+    assert doc.section_at(doc.text.index("grep - print lines")) == ("NAME",), doc.sections
+    assert doc.section_at(doc.text.index("grep [OPTION...]")) == ("SYNOPSIS",)
+    assert doc.section_at(doc.text.index("Generic Program")) == ("OPTIONS",)
+    assert doc.section_at(doc.text.index("awk(1)")) == ("SEE ALSO",)
+    assert ("EXIT STATUS",) not in [s.path for s in doc.sections]
+
+
 def test_hard_wrapped_paragraphs_are_joined_and_lists_tables_and_addresses_are_not(tmp_path: Path):
     # A Markdown note typed with line breaks at 80 columns: a line break ends a sentence, so each
     # paragraph and each wrapped list item must become one line; a long heading with its

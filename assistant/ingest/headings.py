@@ -44,6 +44,9 @@ _SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?\s+\S")  # "1.3. \"Contribution\
 _SENTENCE_THEN_MORE = re.compile(r"(?:[a-z]{2}|[\"'”’)])[.!?]\s+[A-Z].*[^.!?:;,\"'”’)\s]\s*$")
 
 
+_CAPITALS = re.compile(r"[A-Z][A-Z0-9&/'-]*(?: [A-Z0-9&/'-]+){0,3}")  # up to four words in capitals
+
+
 def plain_headings(text: str) -> tuple[tuple[int, str], ...]:
     """Lines of plain text set as headings: standing alone after a blank line (or first), at most
     12 words and 100 characters, starting with a capital or a digit, not a bullet nor a copyright
@@ -51,8 +54,9 @@ def plain_headings(text: str) -> tuple[tuple[int, str], ...]:
     may also follow a paragraph's last sentence directly, but not the items of a numbered list),
     not a wrapped paragraph's first line (a sentence's end, then words left unfinished), and
     followed by a paragraph of prose (more than 12 words, or under a numbered heading, "0. Definitions."
-    or "1.3. \"Contribution\"", a sentence of five or more that is no numbered item).  All level 1: plain text does not say how
-    headings nest."""
+    or "1.3. \"Contribution\"", a sentence of five or more that is no numbered item), or, for a line of
+    up to four words in capitals, by any line of two words or more not in capitals.  All level 1:
+    plain text does not say how headings nest."""
     lines = text.split("\n")
     out = []
     for i, line in enumerate(lines):
@@ -66,6 +70,11 @@ def plain_headings(text: str) -> tuple[tuple[int, str], ...]:
                 or _SENTENCE_THEN_MORE.search(s)):
             continue
         following = next((x.strip() for x in lines[i + 1:] if x.strip()), "")
+        if _CAPITALS.fullmatch(s) and len(following.split()) >= 2 and not following.isupper():
+            # A short line in capitals over text in words heads it, however short that text is: a
+            # manual page's "NAME" over "tar - an archiving utility", "OPTIONS" over its first group.
+            out.append((1, s))
+            continue
         # Under a numbered heading a short sentence is prose too ("0. Definitions." over "\"This
         # License\" refers to version 3 of the GNU General Public License."), but not the next item.
         sectioned = numbered or (_SECTION_NUMBER.match(s) is not None and len(s.split()) <= NUMBERED_WORDS)
