@@ -15,6 +15,7 @@ from assistant.claims.features import sentence_features
 from assistant.search import Searcher
 from assistant.search.answer import is_code_like
 from assistant.search.findings import can_report_finding, states_finding
+from assistant.search.searcher import names_declarations
 from assistant.text import bm25_tokenize, same_text, stems
 
 __all__ = ["CANDIDATE_DOCS", "SentenceCandidate", "flip_deltas", "is_listing", "sentence_candidates"]
@@ -104,7 +105,7 @@ def sentence_candidates(searcher: Searcher, claim: str, q: np.ndarray) -> tuple[
             text = doc.text[start:end]
             declared = doc.declarations_at(start)
             if start in headings or is_code_like(text) or is_listing(text) or doc.in_references(start) or (
-                    declared and not claim_terms & set(bm25_tokenize([declared])[0])):
+                    declared and not names_declarations(claim_terms, declared)):
                 continue
             feats = sentence_features(claim, claim_stems, text, float(sims[i]), int(ranks[i]), best, doc_best[d],
                                       doc_rank, position[i], i == 0 or same_text(text) == title)

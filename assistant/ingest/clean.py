@@ -326,7 +326,7 @@ def unwrap_lines(lines: list[str]) -> list[str]:
                 vocab = vocab or Vocabulary(lines)
                 out[-1] = prev[: cut.start()] + vocab.join_hyphen(cut.group(1), second.group()) + rest[second.end():]
             else:
-                out[-1] = prev + rest if re.search(r"[^\W\d_]-$", prev) else f"{prev} {rest}"
+                out[-1] = prev + rest if cut else f"{prev} {rest}"
         else:
             out.append(line)
     return out

@@ -457,17 +457,18 @@ def _grid_cells(pages: list[PageLayout], skip: set[tuple[int, int]]) -> frozense
     out: set[int] = set()
     for pi, page in enumerate(pages):
         kept = [b for bi, b in enumerate(page.boxes) if (pi, bi) not in skip]
-        small = [b for b in kept if len(b.lines) <= CELL_LINES and b.x1 - b.x0 <= CELL_WIDTH * page.width
-                 and all(len(ln.text.split()) <= CELL_WORDS for ln in b.lines)]
-        captions = [b for b in kept if _CAPTION.match(b.lines[0].text)]
-        for i, a in enumerate(small):
-            for b in small[i + 1:] + captions:
-                if b is not a and (a.x1 < b.x0 or b.x1 < a.x0 or b in captions) and any(
-                        abs(la.y0 - lb.y0) <= 0.3 * la.size and (lb.x0 > a.x1 or lb.x1 < a.x0) and len(lb.text.split()) <= CELL_WORDS
-                        for la in a.lines for lb in b.lines):
-                    out.add(id(a))
-                    if b not in captions:
-                        out.add(id(b))
+        small = {id(b) for b in kept if len(b.lines) <= CELL_LINES and b.x1 - b.x0 <= CELL_WIDTH * page.width
+                 and all(len(ln.text.split()) <= CELL_WORDS for ln in b.lines)}
+        # the short lines of those boxes and of the captions' boxes, by baseline
+        lines = sorted(((ln, b) for b in kept if id(b) in small or _CAPTION.match(b.lines[0].text)
+                        for ln in b.lines if len(ln.text.split()) <= CELL_WORDS), key=lambda lb: lb[0].y0)
+        for i, (la, a) in enumerate(lines):  # the lines within reach of la's baseline follow it
+            for j in range(i + 1, len(lines)):
+                lb, b = lines[j]
+                if lb.y0 - la.y0 > 0.3 * la.size:
+                    break
+                if b is not a and (la.x1 < lb.x0 or lb.x1 < la.x0):
+                    out.update(x for x in (id(a), id(b)) if x in small)
     return frozenset(out)
 
 

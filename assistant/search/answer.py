@@ -604,8 +604,8 @@ def _first_under_heading(index: Index, row: int, sentences: range, heading: np.n
     thing's own heading says what it is or does ("1.0.0 · pub fn truncate(&mut self, len: usize)",
     then "Shortens the vector, ..."; a later sentence that names it, "The drain method can emulate
     truncate", only mentions it)."""
-    text = index.document(index.passage(row).doc).text
-    starts = _heading_starts(index, index.passage(row).doc)
+    doc = index.passage(row).doc
+    text, starts = index.document(doc).text, _heading_starts(index, doc)
     name = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, term.split())) + r"(?:e?s)?(?![\w-])", re.I)
     for i in range(len(sentences) - 1):
         s, e = index.sentence_span(sentences[i])

@@ -1,6 +1,6 @@
 """A question in, ranked `Hit`s out: hybrid dense + BM25 fusion, filters, de-duplication, highlight.
 
-Public API: `Searcher`, `Candidates`, `Mode`, `MODES`.
+Public API: `Searcher`, `Candidates`, `Mode`, `MODES`, `names_declarations`.
 
 Score semantics (stated once, shown to users as "score"):
     score = dense_weight  * cosine(question, passage)                       (in [-1, 1])
@@ -65,7 +65,7 @@ from assistant.text import (
     same_text,
 )
 
-__all__ = ["MODES", "Candidates", "Mode", "Searcher"]
+__all__ = ["MODES", "Candidates", "Mode", "Searcher", "names_declarations"]
 
 Mode = Literal["hybrid", "dense", "bm25"]
 # A name in a question: a word set in a capital ("France", "GoActive", "U@Uni", "NK1").
@@ -80,6 +80,13 @@ def _name_phrases(question: str) -> list[str]:
     """The question's names of several words, after its first word."""
     first = re.match(r"\W*[\w@.-]*", question)
     return [m.group() for m in _NAME_PHRASE.finditer(question, first.end() if first else 0)]
+
+
+def names_declarations(terms: set[str], heading: str) -> bool:
+    """Whether a question's or a claim's BM25 terms name the words of the declarations heading a
+    passage stands under ("Who funded ...?" and "Funding", "conflicts of interest"): only then may
+    the declarations answer it; else they name the study in every line and say nothing of it."""
+    return bool(terms & set(bm25_tokenize([heading])[0]))
 
 
 def _names_after_first(question: str) -> list[str]:
@@ -462,7 +469,7 @@ class Searcher:
             p = self.index.passage(int(rows[i]))
             doc = self.index.document(p.doc)
             heading = "" if person else doc.declarations_at(p.start)
-            if doc.in_references(p.start) or (heading and not asked & set(bm25_tokenize([heading])[0])):
+            if doc.in_references(p.start) or (heading and not names_declarations(asked, heading)):
                 aside.append(i)
             else:
                 yield i
