@@ -272,6 +272,23 @@ def test_a_question_asking_for_an_amount_highlights_a_sentence_that_states_one(e
     assert searcher.search("What is a training group?", k=1)[0].highlight.text.startswith("The training group is")
 
 
+def test_a_question_counting_things_is_not_answered_by_a_span_of_time(encoder):
+    # "How many patients" counts people: the sentence that repeats the question's words ("patients",
+    # "letters") states only follow-up times ("6- and 12-month"), and the count is in the sentence
+    # after "These letters went to".  A question that asks how many months keeps the times.
+    text = ("Recruitment\n\nThe practices wrote to every registered adult aged over 18 years. These letters went "
+            "to 5200 people. Reminder letters were posted to patients who did not reply at the 6- and 12-month "
+            "follow-ups, asking them to return the questionnaire. The trial's website explained what taking part "
+            "involved.")
+    searcher = _one_document(encoder, "trial.txt", text)
+    assert asked_amount("How many patients were sent letters asking them to join the study?") == "count"
+    assert asked_amount("How many months after joining were reminder letters sent?") == "number"
+    hit = searcher.search("How many patients were sent letters asking them to join the study?", k=1)[0]
+    assert "These letters went to 5200 people." in hit.highlight.text
+    hit = searcher.search("How many months after joining were reminder letters sent?", k=1)[0]
+    assert hit.highlight.text.startswith("Reminder letters were posted")
+
+
 def test_a_citations_numbers_state_no_amount(encoder):
     # The sentence that repeats the question's words cites its sources ("[71]", "[12, 13]"); the
     # amount the question asks for is in the next one.

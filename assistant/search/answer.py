@@ -647,7 +647,7 @@ _EMAIL = re.compile(r"\s*\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?[.;]?\s*")
 _CONTACT_LABEL = re.compile(r"^\W*|\b(?:e-?mail(?:\s+addresses?)?|correspondence|corresponding\s+author)\b\s*:?", re.I)
 
 
-AmountKind = Literal["number", "frequency"]
+AmountKind = Literal["number", "count", "frequency"]
 _HOW_OFTEN = re.compile(r"\b(how (often|frequently)|what frequency|how many times)\b", re.I)
 # How often something happens: a rate over a unit of time ("24 weekly sessions", "taken daily.",
 # "twice a day", "3 times per week", "every 2 weeks"); "daily" before a noun without a number is
@@ -660,17 +660,32 @@ _FREQUENCY = re.compile(rf"\b\d+\s+{_RATE}\b|\b{_RATE}(?=\s*[.,;:)]|\s+for\b)|"
                         rf"\b(per|a)\s+{_TIME_UNIT}\b", re.I)
 
 
+# "How many" of things that are no span of time ("How many patients ...", not "How many weeks ...").
+_HOW_MANY = re.compile(rf"\bhow many\s+(?!{_TIME_UNIT}\b|min(?:ute)?s?\b|h(?:ou)?rs?\b|seconds?\b)(?=[a-z])", re.I)
+# A number that gives a time or a span of time rather than counting: before a unit of time
+# ("6 months", "50 min", "aged 18 years") or a hyphen that makes it a modifier ("12-week
+# assessments", "4- and 12-week", "two-arm").
+_NOT_COUNT = re.compile(rf"(?:(?<![\w,.])\d+(?:[.,]\d+)*|\b[a-z]+)\s*(?:-|\s(?:{_TIME_UNIT}|min(?:ute)?s?|h(?:ou)?rs?|"
+                        r"seconds?)\b)", re.I)
+
+
 def asked_amount(question: str) -> AmountKind | None:
-    """What amount the question asks for: "frequency" (how often), "number" (a count, a size, a
-    duration, a rate), or None."""
+    """What amount the question asks for: "frequency" (how often), "count" (how many of things
+    that are no span of time), "number" (another count, a size, a duration, a rate), or None."""
     if _HOW_OFTEN.search(question):
         return "frequency"
+    if _HOW_MANY.search(question):
+        return "count"
     return "number" if _QUANTITY.search(question) else None
 
 
 def _states_amount(text: str, kind: AmountKind) -> bool:
-    """Whether a sentence states the kind of amount asked for: a number, and for a frequency a
-    rate over time as well ("improve daily living" states none; "24 weekly sessions" does)."""
+    """Whether a sentence states the kind of amount asked for: a number; for a frequency a rate
+    over time as well ("improve daily living" states none; "24 weekly sessions" does); for a count
+    a number that is no time nor modifier ("the 4- and 12-week assessments" counts nothing, "sent
+    to 8150 people" does)."""
+    if kind == "count":
+        text = _NOT_COUNT.sub(" ", text)
     return _states_number(text) and (kind != "frequency" or bool(_FREQUENCY.search(text)))
 
 
