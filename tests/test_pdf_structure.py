@@ -1042,3 +1042,27 @@ def test_a_journals_back_matter_in_small_print_is_sectioned_and_read_as_prose():
     assert "Dose 10 mg 20 mg\nWeeks 12 24" in text, text
     # the same headings set at the text's size are no small print: the style is not recorded
     assert _small_print_heading([PageLayout(8, 600, 800, [box([("References", "Sans-Bold", 9.8)], 480)])], set(), 9.8) is None
+
+
+def test_no_later_heading_goes_under_a_reference_list():
+    # A clinical guideline prints a box of references on one of its early pages, each chapter of a
+    # book ends in its own; the headings after it, at whatever level (the outline's second level
+    # here, its first-level entry left unprinted), open sections of their own, not sections of
+    # "References".
+    def box(text: str, font: str, size: float, y: float) -> Box:
+        return Box((Line(text, 72, y, 540, y + size, size, font),), 72, y, 540, y + size)
+
+    boxes = [
+        box("Treatment options", "Sans-Bold", 14.0, 720),
+        box("Surgery is the first choice of treatment for most patients with a small tumour.", "Serif", 10.0, 690),
+        box("References", "Sans-Bold", 10.0, 650),
+        box("1. Smith J. Thyroid surgery outcomes. Surgery. 2010;147:1-8.", "Serif", 10.0, 630),
+        box("Epidemiology", "Sans-Bold", 11.5, 590),
+        box("Thyroid nodules are about four times more common in women than in men.", "Serif", 10.0, 560),
+    ]
+    style = _Style("Serif", 10.0, (14.0, 11.5), frozenset({("Sans-Bold", 14.0), ("Sans-Bold", 11.5)}))
+    assembler = _Assembler(style, {})
+    for b in boxes:
+        assembler.add_box(b, 3)
+    text, _, sections = _render(assembler.finish(), Vocabulary([]), "Thyroid carcinoma guideline")
+    assert [s.path for s in sections] == [("Treatment options",), ("References",), ("Epidemiology",)], sections

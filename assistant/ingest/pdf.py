@@ -40,6 +40,9 @@ class _Block:
     section: bool = False  # a heading that opens a section (not a banner or a title line)
     outline: bool = False  # a heading the PDF's outline names
     back_matter: bool = False  # a heading of the back matter in small print: a top-level section whatever the outline says
+    # A heading no later heading goes under: a reference list's or the back matter's (a chapter's
+    # references, or a guideline page's, end where the next heading begins, whatever its level).
+    leaf: bool = False
     style: tuple[str, float] = ("", 0.0)  # headings: the font and size it is set in
     geometry: list[Line] = field(default_factory=list)  # asides: the lines with their place on the page
     boxes: list[Box] = field(default_factory=list)  # asides: the boxes those lines came in
@@ -228,7 +231,7 @@ class _Assembler:
         if REFERENCES_HEADING.match(box.lines[0].text.strip()):
             # The reference list opens a top-level section whatever its heading looks like.
             self._close()
-            self.blocks.append(_Block("heading", [box.lines[0].text], [page], 0, section=True, outline=True,
+            self.blocks.append(_Block("heading", [box.lines[0].text], [page], 0, section=True, outline=True, leaf=True,
                                       style=(box.lines[0].font, box.lines[0].size)))
             self.small_print = False
             self.references = True
@@ -238,7 +241,7 @@ class _Assembler:
         if self._opens_small_print_section(box):
             self._close()
             line = box.lines[0]
-            self.blocks.append(_Block("heading", [line.text], [page], 0, section=True, back_matter=True,
+            self.blocks.append(_Block("heading", [line.text], [page], 0, section=True, back_matter=True, leaf=True,
                                       style=(line.font, line.size)))
             box = replace(box, lines=box.lines[1:])
             self.small_print = True
@@ -771,7 +774,7 @@ def _render(blocks: list[_Block], vocab: Vocabulary, title: str) -> tuple[str, l
     parts: list[str] = []
     page_spans: list[PageSpan] = []
     sections: list[SectionSpan] = []
-    stack: list[tuple[int, str]] = []
+    stack: list[tuple[int, str, bool]] = []  # (level, heading, leaf)
     section_start, pos = 0, 0
     for block in blocks:
         pieces = _pieces(block, vocab)
@@ -780,9 +783,9 @@ def _render(blocks: list[_Block], vocab: Vocabulary, title: str) -> tuple[str, l
         heading = " ".join(t for t, _ in pieces)
         if block.kind == "heading" and block.section and not _prints_title(heading, title, block.pages[0]):
             if stack and pos > section_start:
-                sections.append(SectionSpan(section_start, pos, tuple(h for _, h in stack)))
-            stack = [(lvl, h) for lvl, h in stack if lvl < block.level]
-            stack.append((block.level, heading))
+                sections.append(SectionSpan(section_start, pos, tuple(h for _, h, _ in stack)))
+            stack = [(lvl, h, leaf) for lvl, h, leaf in stack if lvl < block.level and not leaf]
+            stack.append((block.level, heading, block.leaf))
             section_start = pos + (2 if parts else 0)
         if parts:
             parts.append("\n\n")
@@ -795,7 +798,7 @@ def _render(blocks: list[_Block], vocab: Vocabulary, title: str) -> tuple[str, l
             parts.append(text)
             pos += len(text)
     if stack and pos > section_start:
-        sections.append(SectionSpan(section_start, pos, tuple(h for _, h in stack)))
+        sections.append(SectionSpan(section_start, pos, tuple(h for _, h, _ in stack)))
     return "".join(parts), page_spans, sections
 
 
