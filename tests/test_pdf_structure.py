@@ -1066,3 +1066,22 @@ def test_no_later_heading_goes_under_a_reference_list():
         assembler.add_box(b, 3)
     text, _, sections = _render(assembler.finish(), Vocabulary([]), "Thyroid carcinoma guideline")
     assert [s.path for s in sections] == [("Treatment options",), ("References",), ("Epidemiology",)], sections
+
+
+def test_a_citation_number_set_as_a_superscript_after_a_full_stop_is_dropped_and_an_exponent_is_not(tmp_path: Path):
+    # A guideline sets its citation numbers raised and small after the sentence's full stop, after a
+    # percentage or a bracket too: "1.2%.7 It is estimated" was one sentence with the number fused.
+    # Raised straight after a digit it is an exponent ("10" and "6": ten to the sixth) and stays.
+    content = b"\n".join([
+        b"BT /F1 10 Tf 72 700 Td (The lifetime risk is 1.2%.) Tj /F1 6 Tf 4 Ts (7) Tj "
+        b"/F1 10 Tf 0 Ts ( It is estimated that 53,990 new cases occur each year.) Tj ET",
+        b"BT /F1 10 Tf 72 680 Td (Survival improved \\(P < .001\\).) Tj /F1 6 Tf 4 Ts (254) Tj "
+        b"/F1 10 Tf 0 Ts ( Some studies disagree.) Tj ET",
+        b"BT /F1 10 Tf 72 660 Td (Each well held 10) Tj /F1 6 Tf 4 Ts (6) Tj /F1 10 Tf 0 Ts ( cells.) Tj ET",
+    ])
+    path = tmp_path / "guideline.pdf"
+    path.write_bytes(_one_page_pdf(content))
+    text = load_paths([path]).documents[0].text
+    assert "The lifetime risk is 1.2%. It is estimated" in text, text
+    assert "(P < .001). Some studies" in text, text
+    assert "106 cells" in text, text

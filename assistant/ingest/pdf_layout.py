@@ -105,9 +105,10 @@ def _line(ltline, rules: list[Rule] = ()) -> Line | None:
                 j += 1
             run = "".join(c.get_text() for c in items[i:j])
             before = "".join(parts)
-            # A citation number after a word ("active12and"): dropped, keeping the words apart.
-            # After a digit or a short unit ("10^6", "m2") it is an exponent and stays.
-            if _SUPERSCRIPT_RUN.match(run) and re.search(r"[A-Za-z]{3,}[.,;:)]?$", before):
+            # A citation number after a word ("active12and") or a punctuation mark ("is 1.2%.7 It",
+            # "(P < .001).254 Some"): dropped, keeping the words apart.  Straight after a digit or a
+            # short unit ("10^6", "m2") it is an exponent and stays.
+            if _SUPERSCRIPT_RUN.match(run) and re.search(r"[A-Za-z]{3,}[.,;:)]?$|[.,;:)\]%]$", before):
                 nxt = items[j].get_text() if j < len(items) else ""
                 if nxt[:1].isalnum():
                     parts.append(" ")
