@@ -1085,3 +1085,58 @@ def test_a_citation_number_set_as_a_superscript_after_a_full_stop_is_dropped_and
     assert "The lifetime risk is 1.2%. It is estimated" in text, text
     assert "(P < .001). Some studies" in text, text
     assert "106 cells" in text, text
+
+
+def test_a_table_of_contents_without_dot_leaders_is_left_out_up_to_the_first_heading_it_names(tmp_path: Path):
+    # LaTeX sets a chapter's or a section's entry without dot leaders: its title at the margin, its
+    # page number a box of its own across the page. The entries name the headings below word for
+    # word; the body's first heading, named by the first entry, is where the contents end.
+    ops = [b"BT /F1 17 Tf 72 740 Td (Contents) Tj ET"]
+    y = 712
+    for n, name in enumerate(["Introduction", "Methods", "Results"], 1):
+        ops.append(b"BT /F1 10 Tf 72 %d Td (%d %s) Tj ET" % (y, n, name.encode()))
+        ops.append(b"BT /F1 10 Tf 500 %d Td (%d) Tj ET" % (y, n + 1))
+        y -= 22
+    y -= 30
+    for n, name in enumerate(["Introduction", "Methods", "Results"], 1):
+        ops.append(b"BT /F1 14 Tf 72 %d Td (%d %s) Tj ET" % (y, n, name.encode()))
+        y -= 24
+        for _ in range(3):
+            ops.append(b"BT /F1 10 Tf 72 %d Td (The participants learned word pairs in the evening and slept.) Tj ET" % y)
+            y -= 12
+        y -= 20
+    path = tmp_path / "report.pdf"
+    path.write_bytes(_one_page_pdf(b"\n".join(ops)))
+    doc = load_paths([path]).documents[0]
+    assert doc.text.count("Methods") == 1, doc.text
+    assert "Contents" not in doc.text and "\n\n2\n\n" not in doc.text, doc.text
+    assert [s.path for s in doc.sections] == [("1 Introduction",), ("2 Methods",), ("3 Results",)]
+
+
+def test_a_sections_own_list_of_its_questions_after_the_contents_keeps_its_heading(tmp_path: Path):
+    # A printed FAQ lists every question at the top, then each section's heading over a list of its
+    # own questions, then the answers. The contents end at the first heading they named ("1
+    # Background"); that heading and its section's own list are the body's.
+    names = ["1 Background", "1.1 How is it pronounced?", "1.2 Where does the name come from?", "2 Building"]
+    ops, y = [], 740
+    for name in names:
+        ops.append(b"BT /F1 10 Tf 72 %d Td (%s) Tj ET" % (y, name.encode()))
+        y -= 16
+    y -= 24
+    ops.append(b"BT /F1 14 Tf 72 %d Td (1 Background) Tj ET" % y)
+    y -= 22
+    for name in names[1:3]:
+        ops.append(b"BT /F1 10 Tf 72 %d Td (%s) Tj ET" % (y, name.encode()))
+        y -= 16
+    for name in names[1:]:
+        y -= 16
+        ops.append(b"BT /F1 14 Tf 72 %d Td (%s) Tj ET" % (y, name.encode()))
+        y -= 22
+        for _ in range(2):
+            ops.append(b"BT /F1 10 Tf 72 %d Td (The answer is given in a sentence of plain words here.) Tj ET" % y)
+            y -= 12
+    path = tmp_path / "faq.pdf"
+    path.write_bytes(_one_page_pdf(b"\n".join(ops)))
+    doc = load_paths([path]).documents[0]
+    assert doc.text.startswith("1 Background\n\n1.1 How is it pronounced?"), doc.text
+    assert ("1 Background",) in [s.path[:1] for s in doc.sections], doc.sections

@@ -721,6 +721,7 @@ _CONTENTS_ENTRY = re.compile(r"[^\W\d_].*?(?:\.\s?){4,}\s*(?:\d+|[ivxlcdm]+|[A-Z
 
 
 MIN_LISTED_HEADINGS = 3  # list items naming later headings that make a list a table of contents
+_PAGE_REFERENCE = re.compile(r"^\s*(?:\d{1,4}|[ivxlc]{1,6})\s*$", re.I)
 
 
 def _contents_left_out(blocks: list[_Block]) -> list[_Block]:
@@ -741,22 +742,31 @@ def _contents_left_out(blocks: list[_Block]) -> list[_Block]:
         if b.kind == "heading":
             seen.add(same_text(" ".join(b.lines)))
     later.reverse()
-    items = [b.kind != "code" and bool(b.lines) and all(BULLET.match(ln) for ln in b.lines) for b in blocks]
-    listed = [item and all(same_text(BULLET.sub("", ln)) in later[i] for ln in b.lines) for i, (b, item) in enumerate(zip(blocks, items))]
+    # An entry without dot leaders names a later heading as printed ("1 Introduction", as LaTeX
+    # sets a chapter's or a section's entry), its page number a box of its own across the page.
+    entries = [b.kind in ("heading", "body") and bool(b.lines) and all(same_text(ln) in later[i] for ln in b.lines)
+               for i, b in enumerate(blocks)]
+    numbers = [b.kind != "code" and bool(b.lines) and all(_PAGE_REFERENCE.match(ln) for ln in b.lines) for b in blocks]
+    items = [(b.kind != "code" and bool(b.lines) and all(BULLET.match(ln) for ln in b.lines)) or entries[i] or numbers[i]
+             for i, b in enumerate(blocks)]
+    listed = [entries[i] or (item and not numbers[i] and all(same_text(BULLET.sub("", ln)) in later[i] for ln in b.lines))
+              for i, (b, item) in enumerate(zip(blocks, items))]
     def label(k: int) -> bool:
         """A heading, or a line of a few words that ends no sentence, over list items."""
         b = blocks[k]
         short = len(b.lines) == 1 and len(b.lines[0].split()) <= 8 and not _SENTENCE_END.search(b.lines[0])
         return (b.kind == "heading" or (b.kind == "body" and short)) and k + 1 < len(blocks) and items[k + 1]
 
+    texts = [same_text(" ".join(b.lines)) for b in blocks]
     dropped: set[int] = set()
     i = 0
     while i < len(blocks):
-        # A run of list items and of the labels over them.
+        # A run of list items and of the labels over them, up to a block printed before it: the
+        # body's first heading, which an entry named.
         j = i
-        while j < len(blocks) and (items[j] or label(j)):
+        while j < len(blocks) and (items[j] or label(j)) and (numbers[j] or texts[j] not in texts[:j]):
             j += 1
-        if sum(listed[i:j]) >= MIN_LISTED_HEADINGS and sum(listed[i:j]) >= 0.6 * sum(items[i:j]):
+        if sum(listed[i:j]) >= MIN_LISTED_HEADINGS and sum(listed[i:j]) >= 0.6 * (sum(items[i:j]) - sum(numbers[i:j])):
             dropped.update(range(i, j))
         i = max(j, i + 1)
     return [b for k, b in enumerate(blocks) if k not in dropped and (b.kind == "code" or not leaders(b))]
