@@ -1140,3 +1140,16 @@ def test_a_sections_own_list_of_its_questions_after_the_contents_keeps_its_headi
     doc = load_paths([path]).documents[0]
     assert doc.text.startswith("1 Background\n\n1.1 How is it pronounced?"), doc.text
     assert ("1 Background",) in [s.path[:1] for s in doc.sections], doc.sections
+
+
+def test_a_scans_text_layer_of_letters_set_apart_is_reported_and_prose_is_not(tmp_path: Path):
+    # An OCR layer that places each letter on its own reads "C h i na O c e an": no search finds its
+    # words, so the ingest report names the page. Prose (with "a" and "I") is no such page.
+    spaced = "C h i na O c e an S h i p p i ng C o m p a ny L i m i t ed o f B e i j i ng"
+    prose = "I read a paper on the shipping company of Beijing and its agreement with a line in Chile."
+    for name, line, noted in (("scan.pdf", spaced, True), ("prose.pdf", prose, False)):
+        ops = [b"BT /F1 10 Tf 72 %d Td (%s) Tj ET" % (700 - 14 * i, line.encode()) for i in range(6)]
+        (tmp_path / name).write_bytes(_one_page_pdf(b"\n".join(ops)))
+        entry = load_paths([tmp_path / name]).report[0]
+        assert entry.status == "ok"
+        assert ("unreadable text on page 1 (letters set apart)" in entry.line()) == noted, entry.line()

@@ -533,19 +533,28 @@ def _title(pages: list[PageLayout], skip: set[tuple[int, int]], body_size: float
     return ""
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+MAX_SINGLE_LETTERS = 0.5  # the share of a page's words that are single letters, past which it reads as letters
+
+
 def _unreadable_pages(pages: list[PageLayout]) -> str:
     """A note naming pages whose text layer cannot be read as words."""
     unmapped = [p.number for p in pages if p.chars and p.unmapped > 0.1 * p.chars]
     image_only = [p.number for p in pages if not p.chars and p.images]
-    spaceless = []
+    spaceless, spaced = [], []
     for p in pages:
         text = " ".join(b.text for b in p.boxes)
         words = text.split()
         if len(text) > 200 and sum(len(w) for w in words if len(w) > 25) > 0.3 * len(text):
             spaceless.append(p.number)
+        # A scan's text layer that places each letter on its own ("C h i na O c e an"): most words
+        # are single letters, against about one in ten in prose and a third in a table of symbols.
+        letters = _LETTERS.findall(text)
+        if len(text) > 200 and letters and sum(len(w) == 1 for w in letters) > MAX_SINGLE_LETTERS * len(letters):
+            spaced.append(p.number)
     notes = []
     for label, numbers in (("glyphs without a Unicode mapping", unmapped), ("no word spaces", spaceless),
-                           ("images only, needs OCR", image_only)):
+                           ("letters set apart", spaced), ("images only, needs OCR", image_only)):
         if numbers:
             notes.append(f"unreadable text on page{'s' if len(numbers) > 1 else ''} {', '.join(map(str, numbers))} ({label})")
     return "; ".join(notes)
