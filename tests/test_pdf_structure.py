@@ -587,7 +587,7 @@ def test_where_the_outline_names_sections_a_heading_it_leaves_out_opens_none_unl
     outline = [OutlineEntry(1, "Introduction", 1), OutlineEntry(1, "Methods", 1)]
 
     def sections(entries: list[OutlineEntry]) -> list[tuple[str, ...]]:
-        assembler = _Assembler(style, _outline_headings(entries, [PageLayout(1, 600, 800, boxes)], set(), style))
+        assembler = _Assembler(style, _outline_headings(entries, [PageLayout(1, 600, 800, boxes)], set(), style)[0])
         for box in boxes:
             assembler.add_box(box, 1)
         return [s.path for s in _render(assembler.finish(), Vocabulary([]), "A Widget Study")[2]]
@@ -1153,3 +1153,44 @@ def test_a_scans_text_layer_of_letters_set_apart_is_reported_and_prose_is_not(tm
         entry = load_paths([tmp_path / name]).report[0]
         assert entry.status == "ok"
         assert ("unreadable text on page 1 (letters set apart)" in entry.line()) == noted, entry.line()
+
+
+def _pdf_with_outline(content: bytes, titles: list[str]) -> bytes:
+    """`_one_page_pdf`'s page with an outline: each title an entry pointing to the page."""
+    n = len(titles)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R /Outlines 6 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               b"<< /Type /Outlines /First 7 0 R /Last %d 0 R /Count %d >>" % (6 + n, n)]
+    for k, title in enumerate(titles):
+        links = (b" /Prev %d 0 R" % (6 + k) if k else b"") + (b" /Next %d 0 R" % (8 + k) if k < n - 1 else b"")
+        objects.append(b"<< /Title (%s) /Parent 6 0 R /Dest [3 0 R /Fit]%s >>" % (title.encode(), links))
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for num, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % num + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_an_outline_entry_no_line_prints_names_its_pages_section_and_a_file_name_does_not(tmp_path: Path):
+    # A clinical guideline's flowchart page prints only its code ("THYR-1"); its bookmark says what
+    # it is. The bookmark's title heads the page's text, as a heading would. An entry naming a file
+    # (a publisher's merged cover page) names no section.
+    ops = [b"BT /F1 10 Tf 72 %d Td (%s) Tj ET" % (700 - 14 * i, line) for i, line in enumerate([
+        b"For a thyroid nodule found on exam or by imaging:",
+        b"Measure thyroid-stimulating hormone and order an ultrasound of the neck.",
+        b"Consider a fine-needle aspiration of suspicious nodules."])]
+    ops.append(b"BT /F1 8 Tf 500 60 Td (THYR-1) Tj ET")
+    path = tmp_path / "guideline.pdf"
+    path.write_bytes(_pdf_with_outline(b"\n".join(ops), ["Nodule Evaluation (THYR-1)", "13063_2015_578_CoverPage.pdf"]))
+    doc = load_paths([path]).documents[0]
+    assert [s.path for s in doc.sections] == [("Nodule Evaluation (THYR-1)",)], doc.sections
+    assert doc.text.startswith("Nodule Evaluation (THYR-1)\n\nFor a thyroid nodule"), doc.text
+    assert doc.sections[0].end >= doc.text.index("aspiration") and "CoverPage" not in doc.text

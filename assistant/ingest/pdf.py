@@ -43,6 +43,7 @@ class _Block:
     # A heading no later heading goes under: a reference list's or the back matter's (a chapter's
     # references, or a guideline page's, end where the next heading begins, whatever its level).
     leaf: bool = False
+    printed: bool = True  # False for an outline entry no line prints, heading its page's text (no type style to compare)
     style: tuple[str, float] = ("", 0.0)  # headings: the font and size it is set in
     geometry: list[Line] = field(default_factory=list)  # asides: the lines with their place on the page
     boxes: list[Box] = field(default_factory=list)  # asides: the boxes those lines came in
@@ -196,6 +197,11 @@ class _Assembler:
         self.small_print = False  # inside a back-matter section set in small print: its text is prose
         self.item: Line | None = None  # the bulleted line that opened the open paragraph, if one did
         self.references = False  # inside the reference list's section
+
+    def add_unprinted(self, title: str, level: int, page: int) -> None:
+        """An outline entry that no line prints, heading the text of the page it points to."""
+        self._close()
+        self.blocks.append(_Block("heading", [title], [page], level, section=True, outline=True, printed=False))
 
     def _close(self) -> None:
         if self.open is not None:
@@ -391,7 +397,7 @@ class _Assembler:
     def finish(self) -> list[_Block]:
         self._close()
         blocks = self.blocks
-        named = [b for b in blocks if b.outline]
+        named = [b for b in blocks if b.outline and b.printed]
         if len(named) >= 2:
             # The outline names the sections. A heading found by its looks opens one only when set
             # smaller than any the outline names (a level the outline leaves out), below them all:
@@ -404,19 +410,38 @@ class _Assembler:
         return blocks
 
 
+# An outline entry that names a file rather than a section ("13063_2015_578_CoverPage.pdf", a figure's "x.eps").
+_FILE_NAME = re.compile(r"^\S+\.[A-Za-z]\w{1,3}$")
+
+
 def _outline_headings(entries: list[OutlineEntry], pages: list[PageLayout], skip: set[tuple[int, int]],
-                      style: _Style) -> dict[int, tuple[int, bool]]:
+                      style: _Style) -> tuple[dict[int, tuple[int, bool]], dict[int, list[tuple[int, str]]]]:
     """The lines that print the outline's entries, by the identity of their `Line` (the assembler
     meets the same objects, while a box it splits renumbers its lines): (level, whether the line
-    opens its heading)."""
+    opens its heading); and by page, the entries (level, title) no line prints on a page where no
+    line prints any: they open their page's section (a guideline's flowchart pages, which print
+    only a code, "THYR-1", where the outline says "Nodule Evaluation (THYR-1)"). An entry on a page
+    with printed headings is a run-in label ("Trial registration" in an abstract) and names none."""
     if not entries:
-        return {}
+        return {}, {}
     placed, ids = [], []
     for page, box in _kept(pages, skip):
         for li, ln in enumerate(box.lines):
             placed.append(PlacedLine(ln.text, page.number, (ln.font, ln.size), li == 0))
             ids.append(id(ln))
-    return {ids[i]: v for i, v in outline_lines(entries, placed, (style.body_font, style.body_size)).items()}
+    taken = outline_lines(entries, placed, (style.body_font, style.body_size))
+    printed = {placed[i].page for i in taken}
+    titles = {_key_text(placed[i].text) for i in taken}
+    top = min(e.level for e in entries)
+    unprinted: dict[int, list[tuple[int, str]]] = {}
+    for e in entries:
+        if e.page not in printed and not _FILE_NAME.match(e.title) and _key_text(e.title) not in titles:
+            unprinted.setdefault(e.page, []).append((e.level - top, e.title))
+    return {ids[i]: v for i, v in taken.items()}, unprinted
+
+
+def _key_text(text: str) -> str:
+    return re.sub(r"\W+", "", text).casefold()
 
 
 def _level(size: float, style: _Style) -> int:
@@ -835,8 +860,14 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
     style = _Style(body_font, body_size, *_heading_styles(pages, skip, body_font, body_size, code, cells), code, cells,
                    _small_print_heading(pages, skip, body_size), _grid_cells(pages, skip))
     vocab = Vocabulary(ln.text for page in pages for box in page.boxes for ln in box.lines)
-    assembler = _Assembler(style, _outline_headings(outline, pages, skip, style))
+    named, unprinted = _outline_headings(outline, pages, skip, style)
+    assembler = _Assembler(style, named)
+    last_page = None
     for page, box in _kept(pages, skip):
+        if page.number != last_page:
+            for level, heading in unprinted.get(page.number, []):
+                assembler.add_unprinted(heading, level, page.number)
+            last_page = page.number
         assembler.add_box(box, page.number)
     title = _title(pages, skip, body_size, vocab)
     text, page_spans, sections = _render(_contents_left_out(assembler.finish()), vocab, title)
