@@ -1014,3 +1014,26 @@ def test_a_pronoun_agrees_in_number_and_a_preposition_leads_a_circumstance(encod
 ])
 def test_a_question_tied_on_or_naming_no_owner_reads_the_conversation(encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected
+
+
+def test_a_claim_whose_comparison_the_evidence_makes_the_other_way_round_is_contradicted(encoder, tmp_path):
+    # "more common in men than in women" against "more common in women than in men": every word is
+    # the sentence's, so the polarity model read it as support. The sentence as written stays
+    # supported, and a comparison of another thing ("thyroid cancer") contradicts nothing.
+    from assistant.claims.features import swaps_comparison
+
+    text = ("# Thyroid nodules\n\n## Epidemiology\n\nThyroid nodules are approximately 4 times more common in women "
+            "than in men. Most nodules are found by chance on imaging.\n\n## Trials\n\nIn the trial, the new drug was "
+            "more effective than placebo at twelve weeks.\n")
+    checker = ClaimChecker(searcher_of_file(encoder, tmp_path / "thyroid.md", text))
+    verdict = checker.check("Thyroid nodules are more common in men than in women.")
+    assert verdict.verdict == "contradicted", verdict
+    assert checker.check("Thyroid nodules are more common in women than in men.").verdict == "supported"
+    # sides swapped, or the same sides with the opposite comparative, or a negated one
+    sentence = "Thyroid nodules are approximately 4 times more common in women than in men."
+    assert swaps_comparison("Thyroid nodules are less common in women than in men.", sentence)
+    assert swaps_comparison("Thyroid nodules are not more common in women than in men.", sentence)
+    assert not swaps_comparison("Thyroid nodules are less common in men than in women.", sentence)
+    assert not swaps_comparison("Thyroid cancer is more common in men than in women.", sentence)
+    assert swaps_comparison("Placebo is more effective than the new drug.",
+                            "In the trial, the new drug was more effective than placebo at twelve weeks.")

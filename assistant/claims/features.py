@@ -17,7 +17,7 @@ import numpy as np
 from assistant.text import FUNCTION_WORDS, STOP_WORDS, WORD, stemmer, stems
 
 __all__ = ["POLARITY_FEATURES", "SENTENCE_FEATURES", "flip_claim", "moves_opposite", "negates", "polarity_features",
-           "reverses", "sentence_features"]
+           "reverses", "sentence_features", "swaps_comparison"]
 
 _WORD = WORD
 _NEG = {"not", "no", "never", "without", "none", "neither", "nor", "cannot", "fail", "fails", "failed",
@@ -197,11 +197,72 @@ def moves_opposite(claim: str, sentence: str) -> bool:
     return oppose and not agree
 
 
+# Comparatives by what they compare and which way: "more common in women than in men".
+_COMPARATIVES = {"more": ("more", 1), "less": ("more", -1), "fewer": ("more", -1), "greater": ("more", 1),
+                 "higher": ("high", 1), "lower": ("high", -1), "larger": ("large", 1), "bigger": ("large", 1),
+                 "smaller": ("large", -1), "better": ("good", 1), "worse": ("good", -1), "faster": ("fast", 1),
+                 "slower": ("fast", -1), "stronger": ("strong", 1), "weaker": ("strong", -1), "older": ("old", 1),
+                 "younger": ("old", -1), "longer": ("long", 1), "shorter": ("long", -1), "earlier": ("early", 1),
+                 "later": ("early", -1)}
+_THAN_SIDE = 4  # content words after "than" that name what is compared against ("in men", "placebo")
+
+
+def _comparisons(text: str) -> list[tuple[str, int, set[str], set[str]]]:
+    """Each "<comparative> ... than <other>" of the text: what it compares and which way, the content
+    stems of its clause before "than", and those of the other side (up to `_THAN_SIDE` words)."""
+    out = []
+    for tokens, stemmed in _clauses(text):
+        for t, w in enumerate(tokens):
+            if w != "than":
+                continue
+            c = next((i for i in range(t - 1, -1, -1) if tokens[i] in _COMPARATIVES), None)
+            if c is None or any(tokens[i] in ".,()" for i in range(c, t)):
+                continue
+            axis, sign = _COMPARATIVES[tokens[c]]
+            if any(x in _NEG for x in tokens[:t]):
+                sign = -sign  # "not more common in men than in women"
+            before = {x for x, word in zip(stemmed[:t], tokens[:t]) if word[0].isalnum() and word not in FUNCTION_WORDS
+                      and word not in _NEG}
+            after: set[str] = set()
+            for x, word in zip(stemmed[t + 1:], tokens[t + 1:]):
+                if word in ".,()" or len(after) == _THAN_SIDE:
+                    break
+                if word[0].isalnum() and word not in FUNCTION_WORDS:
+                    after.add(x)
+            if after:
+                out.append((axis, sign, before - {stemmed[c]}, after))
+    return out
+
+
+def swaps_comparison(claim: str, sentence: str) -> bool:
+    """Whether the sentence makes the claim's comparison the other way round: its two sides swapped
+    ("Thyroid nodules are more common in men than in women." against "... are approximately 4 times
+    more common in women than in men."), or the same sides with the opposite comparative ("less
+    common in women than in men").  Two thirds of the claim's content words must be the sentence's,
+    as for `negates`, and every word of the claim's side of the comparison."""
+    said = set().union(*(_content(*c) for c in _clauses(claim)))
+    heard = set().union(*(_content(*c) for c in _clauses(sentence)))
+    if not said or len(said & heard) < _COVERED * len(said):
+        return False
+    for axis, sign, before, after in _comparisons(claim):
+        for axis2, sign2, before2, after2 in _comparisons(sentence):
+            if axis != axis2:
+                continue
+            if not (before - after2) <= heard:
+                continue  # the sentence compares something else ("thyroid cancer" against "nodules")
+            swapped = bool(after & before2) and bool(after2 & before) and not after & after2
+            same_sides = bool(after & after2) and not after & before2
+            if (swapped and sign == sign2) or (same_sides and sign != sign2):
+                return True
+    return False
+
+
 def reverses(claim: str, sentence: str) -> bool:
     """The rules beside the learned polarity model: the sentence says the claim's words with a
-    negation or an opposite (`negates`), or moves what the claim moves the other way
-    (`moves_opposite`).  Either contradicts the claim."""
-    return negates(claim, sentence) or moves_opposite(claim, sentence)
+    negation or an opposite (`negates`), moves what the claim moves the other way
+    (`moves_opposite`), or makes its comparison the other way round (`swaps_comparison`).  Any
+    contradicts the claim."""
+    return negates(claim, sentence) or moves_opposite(claim, sentence) or swaps_comparison(claim, sentence)
 
 
 def polarity_features(claim: str, sentence: str, cosine: float, flip_delta: float) -> list[float]:
