@@ -239,6 +239,22 @@ def test_a_highlight_that_points_back_takes_the_sentence_before_it(encoder):
     assert hit.highlight.text.startswith("Participants were recruited") and "8150" in hit.highlight.text
 
 
+def test_an_it_that_points_at_nothing_before_it_takes_no_sentence_before(encoder):
+    # "It is estimated that 53,990 new cases ..." says all it means alone: its "it" is the subject
+    # of "is estimated that", not the lifetime risk of the sentence before.  "It is used to treat"
+    # points back to the drug, and "It is thought to be" to the disease.
+    text = ("Epidemiology\n\nThe lifetime risk of thyroid carcinoma is 1.2%. It is estimated that approximately 53,990 "
+            "new cases will be diagnosed in 2018. Levothyroxine is a synthetic hormone. It is used to treat "
+            "hypothyroidism after surgery. Graves disease is common. It is thought to be caused by antibodies.")
+    doc = document_from_text("guideline.txt", text, title="A guideline")
+    index = MemoryIndex([doc], encoder, ChunkingParams())
+    spans = {doc.text[slice(*index.sentence_span(r))][:12]: r for r in index.passage_sentences(0)}
+    estimated = spans["It is estima"]
+    assert answer_span(index, 0, estimated) == index.sentence_span(estimated)
+    assert doc.text[slice(*answer_span(index, 0, spans["It is used t"]))].startswith("Levothyroxine is")
+    assert doc.text[slice(*answer_span(index, 0, spans["It is though"]))].startswith("Graves disease")
+
+
 def test_a_highlight_that_announces_an_enumeration_takes_its_first_item(encoder):
     # "There are several possible reasons ..." names no reason; the "First, ..." after it does.
     text = ("Discussion\n\nThere are several possible reasons for the weak effects of the programme. "

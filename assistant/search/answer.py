@@ -431,6 +431,15 @@ def pick(logits: np.ndarray, heading: np.ndarray, leads: np.ndarray) -> int:
 # says what it means only with the one before it.
 _REFERS_BACK = re.compile(r"^(this|these|those|such|it|they|thus|therefore|hence|consequently|"
                           r"as a result|for (this|these) reasons?|in this way|to this end)\b", re.I)
+# "It" that points at nothing before it: the subject of "It is estimated that ...", "It is important
+# to ...", "It seems that ..." (a participle before "that", "whether" or "if", or an adjective before
+# "to" as well); "It is used to treat ..." points back.
+_IRREGULAR = r"(?:thought|known|shown|said|found|held|seen|made|taken|given)"
+_EXPLETIVE_IT = re.compile(r"^it\s+(?:(?:is|was|has been|had been|will be|would be|may be|might be|could be|can be|"
+                           r"seems|seemed|appears|appeared|remains|remained)\s+(?:not\s+|also\s+|now\s+|therefore\s+)?"
+                           rf"(?:(?:\w+(?:ed|en)|{_IRREGULAR})\s+(?:that|whether|if)|(?!\w+(?:ed|en)\b|{_IRREGULAR}\b)\w+\s+"
+                           r"(?:to|that|whether|if|how|why))|"
+                           r"(?:seems|seemed|appears|appeared|follows)\s+that)\b", re.I)
 # A sentence followed by one that opens an enumeration ("There are several possible reasons ...",
 # then "First, ...") announces what it does not say.
 _ENUMERATION = re.compile(r"^(first|firstly|first of all)\b", re.I)
@@ -446,7 +455,7 @@ def answer_span(index: Index, row: int, sentence: int) -> tuple[int, int]:
     text = index.document(index.passage(row).doc).text
     rows = index.passage_sentences(row)
     start, end = index.sentence_span(sentence)
-    if sentence > rows.start and _REFERS_BACK.match(text[start:end]):
+    if sentence > rows.start and _REFERS_BACK.match(text[start:end]) and not _EXPLETIVE_IT.match(text[start:end]):
         prev_start, prev_end = index.sentence_span(sentence - 1)
         if "\n\n" not in text[prev_end:start]:
             start = prev_start
