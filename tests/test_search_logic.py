@@ -359,6 +359,19 @@ def test_a_question_for_what_a_term_is_is_answered_by_the_sentence_that_defines_
                                      "shim" if "shim" in describes else "neuroplasticity"), describes
 
 
+def test_a_term_whose_last_word_is_introduced_as_a_name_is_defined_where_nothing_defines_the_whole_term(encoder):
+    # A guideline names "stunning" as it introduces it ("a phenomenon termed “stunning” may occur
+    # when ..."); asked about "thyroid stunning", which no sentence defines whole, that is the
+    # answer, not the first sentence, which shares more of the question's words.
+    text = ("Diagnostic imaging and thyroid stunning\n\nDiagnostic whole-body imaging is recommended after thyroid "
+            "surgery to assess the thyroid remnant. However, a phenomenon termed \u201cstunning\u201d may occur when "
+            "imaging doses of iodine damage the follicular cells. Stunning of the thyroid remnant lowers the uptake of "
+            "the treatment dose that follows.")
+    searcher = _in_memory(encoder, [document_from_text("guideline.txt", text, title="A guideline")])
+    hit = searcher.search("What is thyroid stunning?", k=1)[0]
+    assert hit.highlight.text.startswith("However, a phenomenon termed"), hit.highlight
+
+
 def test_what_a_named_thing_does_is_the_first_sentence_under_its_own_heading(encoder, tmp_path):
     # An API reference as its generators set one: each function's signature heads its section, and
     # the first sentence under it says what it does. A later sentence names the function beside

@@ -589,16 +589,28 @@ def asked_term(question: str) -> str | None:
     return term if term and any(w not in STOP_WORDS for w in re.findall(r"[\w'’-]+", term.lower())) else None
 
 
+def _term_pattern(term: str) -> str:
+    """`term` as a pattern, singular or plural."""
+    words = term.split()
+    last = words[-1][:-1] if words[-1].lower().endswith("s") and len(words[-1]) > 3 else words[-1]
+    return r"\s+".join(map(re.escape, words[:-1] + [last])) + r"(?:e?s)?"
+
+
+def _introduces(text: str, term: str) -> bool:
+    """Whether `text` names `term` as it introduces it: "called", "termed", "known as", "referred
+    to as" ("a phenomenon termed “stunning” may occur when ...")."""
+    return bool(re.search(rf"\b(?:called|termed|known\s+as|referred\s+to\s+as)\s+[\"'“‘]?(?:an?\s+|the\s+)?"
+                          rf"{_term_pattern(term)}\b", text, re.I))
+
+
 def states_definition(text: str, term: str) -> bool:
     """Whether `text` defines `term` (`asked_term`): it opens with the term, singular or plural,
     as its subject (an aside in commas or brackets after it allowed) before "refers to", "means",
     "is defined as", "is a ..." or "are [...] ...s", or as a label before a colon; or it names the
     term as it introduces it ("called", "known as", "termed", "referred to as")."""
-    words = term.split()
-    last = words[-1][:-1] if words[-1].lower().endswith("s") and len(words[-1]) > 3 else words[-1]
-    name = r"\s+".join(map(re.escape, words[:-1] + [last])) + r"(?:e?s)?"
-    if re.search(rf"\b(?:called|termed|known\s+as|referred\s+to\s+as)\s+[\"'“‘]?(?:an?\s+|the\s+)?{name}\b", text, re.I):
+    if _introduces(text, term):
         return True  # named as it is introduced: "two new types called raw pointers that are ..."
+    name = _term_pattern(term)
     m = re.match(rf"^[\s•*·\-–\d.)]*[\"'“‘]?(?:an?\s+|the\s+)?{name}[\"'”’]?(?:(?P<label>\s*:\s+\S)|"
                  rf"(?:\s*\([^()]{{0,80}}\)|\s*,[^,]{{1,80}},)?\s+{_DEFINING})", text, re.I)
     # "are as follows", "are its parts": a plural of content words only.
@@ -725,6 +737,10 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
     best = shown = pick(logits, heading, leads)
     spelled = np.array([bool(expansion) and defines(index.sentence_text(r), expansion) for r in sentences])
     defining = np.array([bool(term) and states_definition(index.sentence_text(r), term) for r in sentences])
+    if term and " " in term and not defining.any():
+        # "What is thyroid stunning?" of "a phenomenon termed “stunning” may occur when ...": the
+        # term's last word named as it is introduced, where nothing defines the whole term
+        defining = np.array([_introduces(index.sentence_text(r), term.split()[-1]) for r in sentences])
     if spelled.any():
         shown = int(np.argmax(spelled))
     elif defining.any() and not defining[best]:
