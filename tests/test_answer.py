@@ -255,6 +255,19 @@ def test_an_it_that_points_at_nothing_before_it_takes_no_sentence_before(encoder
     assert doc.text[slice(*answer_span(index, 0, spans["It is though"]))].startswith("Graves disease")
 
 
+def test_a_reference_to_a_source_is_never_the_highlight(encoder):
+    # A guideline's footnote cites its source in the middle of the text: the journal's title shares
+    # the question's words ("thyroid nodule cytology") and scored best, but a year, volume and pages
+    # with a web address state nothing.
+    text = ("Fine-needle aspiration\n\nDiagnostic categories for aspiration results follow the Bethesda system. "
+            "Cibas ES and Ali SZ. Thyroid nodule cytology 2017;27(11):1341-1346. "
+            "https://www.ncbi.nlm.nih.gov/pubmed/29091573. Nodules with benign cytology are followed with a repeat "
+            "ultrasound after 6 to 12 months.")
+    searcher = _one_document(encoder, "guideline.txt", text)
+    hit = searcher.search("How are thyroid nodules with benign cytology followed?", k=1)[0]
+    assert hit.highlight.text.startswith("Nodules with benign cytology are followed"), hit.highlight
+
+
 def test_a_highlight_that_announces_an_enumeration_takes_its_first_item(encoder):
     # "There are several possible reasons ..." names no reason; the "First, ..." after it does.
     text = ("Discussion\n\nThere are several possible reasons for the weak effects of the programme. "

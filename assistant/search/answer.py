@@ -120,6 +120,20 @@ def is_heading_like(text: str, start: int, title: str, heading_starts: frozenset
     return len(t.split()) < 8 and not _END.search(t) and not _NUMERAL.search(t)
 
 
+# A journal reference's year, volume (issue) and pages: "2017;27(11):1341-1346", "2014;155:e12".
+_JOURNAL = re.compile(r"\b(?:19|20)\d{2}\s*;\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*:\s*[eE]?\d+")
+_ADDRESS = re.compile(r"https?://\S+|\bdoi:\s*\S+|\bwww\.\S+", re.I)
+
+
+def _citation_like(text: str) -> bool:
+    """A reference to a source rather than a statement: a short sentence that gives a journal's
+    year, volume and pages, or one that is mostly a web address or a DOI."""
+    t = text.strip()
+    if _JOURNAL.search(t) and len(t.split()) < 15:
+        return True
+    return bool(t) and sum(len(m.group()) for m in _ADDRESS.finditer(t)) > 0.5 * len(t)
+
+
 # A digit that starts a number: not one inside a name, after a letter.
 _NUMERAL = re.compile(r"(?<![A-Za-z])\d")
 
@@ -282,6 +296,9 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     # A line of code shares the question's names ("path.relative(...)") but says nothing in words:
     # like a heading, it is the highlight only when no sentence in words is there.
     heading |= code
+    # So does a reference to a source ("Thyroid 2017;27(11):1341-1346.", a bare web address): it
+    # names its topic's words in a journal's title and says nothing of it.
+    heading |= np.array([_citation_like(t) for t in texts])
     # A list of terms under a label the question does not name ("Keywords: ...") shares the
     # question's words and answers nothing asked: it stands aside like a heading, announcing nothing.
     listed = [list_asked(t, terms) for t in texts]
