@@ -900,6 +900,9 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     # ... but after "in" or "for" a passive's subject is, with that circumstance ("Was BeneMin reached?")
     (["How was the sample size calculated for BeneMin?"], "Was it reached?", "Was the sample size for BeneMin reached?"),
     (["How was adherence measured in the FOCUS trial?"], "Was it good?", "Was adherence in the FOCUS trial good?"),
+    # ... and after "after", "before" or "following" (not "radioactive iodine recommended after thyroidectomy")
+    (["When is radioactive iodine recommended after thyroidectomy?"], "What are its side effects?",
+     "What are the side effects of radioactive iodine after thyroidectomy?"),
     # a slot's "of" phrase ends before the verb of a do-question ("the intervention arm of HOPE receive")
     (["What did participants in the control arm of HOPE receive?", "And the intervention arm?"], "How did it differ?",
      "How did the intervention arm of HOPE differ?"),

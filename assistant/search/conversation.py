@@ -1094,7 +1094,7 @@ _ADVERB_SUBJECT = re.compile(rf"^(?:where|when|how|why)\s+{_BE_HAVE}\s+((?:(?:th
 # after its verb (a participle, told by its ending); after "with" or "by" comes an instrument, which a
 # pronoun may stand for instead ("How is depression treated with neuropsychotherapy?")
 _PASSIVE_IN = re.compile(rf"^(?:where|when|how|why)\s+{_BE_HAVE}\s+((?:(?:the|a|an|this|that)\s+)?[\w'-]+"
-                         rf"(?:\s+{_NO_PREPOSITION}[\w'-]+){{0,2}}?)\s+[a-z]+(?:ed|en|wn)\s+((?:in|for|among|during|at)\s+\S.*)$",
+                         rf"(?:\s+{_NO_PREPOSITION}[\w'-]+){{0,2}}?)\s+[a-z]+(?:ed|en|wn)\s+((?:in|for|among|during|at|after|before|following)\s+\S.*)$",
                          re.I)
 # "How rare is the lupus-type reaction that has been linked to minocycline?": the reaction.
 _HOW_IS = re.compile(r"^how\s+[\w'-]+\s+(?:is|are|was|were)\s+((?:the|a|an)\s+[^,]+?)\s+(?:that|which|who)\s+\S.*$", re.I)
