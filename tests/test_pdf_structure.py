@@ -1194,3 +1194,34 @@ def test_an_outline_entry_no_line_prints_names_its_pages_section_and_a_file_name
     assert [s.path for s in doc.sections] == [("Nodule Evaluation (THYR-1)",)], doc.sections
     assert doc.text.startswith("Nodule Evaluation (THYR-1)\n\nFor a thyroid nodule"), doc.text
     assert doc.sections[0].end >= doc.text.index("aspiration") and "CoverPage" not in doc.text
+
+
+def _pages_pdf(contents: list[bytes]) -> bytes:
+    """A PDF of one page per content stream, with Helvetica as /F1."""
+    n = len(contents)
+    kids = b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(n))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, n),
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    for i, content in enumerate(contents):
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
+                       b"/Resources << /Font << /F1 3 0 R >> >> >>" % (5 + 2 * i))
+        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for num, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % num + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_a_document_of_nothing_but_lines_repeated_from_page_to_page_keeps_them(tmp_path: Path):
+    # One short line atop each page, alike but for its number: read as a running head, it left the
+    # document without text, skipped as having no text layer. Furniture is what stands around text.
+    path = tmp_path / "labels.pdf"
+    path.write_bytes(_pages_pdf([b"BT /F1 10 Tf 72 760 Td (Potato %d) Tj ET" % i for i in range(6)]))
+    result = load_paths([path])
+    assert result.report[0].status == "ok", result.report[0].line()
+    assert "Potato 0" in result.documents[0].text and "Potato 5" in result.documents[0].text

@@ -852,6 +852,11 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
     pages, meta, labels, outline = read_layout(path)
     skip = furniture(pages)
     body_font, body_size = _body_style(pages, skip)
+    if not body_size and skip:
+        # Nothing but what repeats from page to page ("Potato 1", "Potato 2", ... one line a page):
+        # that is the text, not furniture around it.
+        skip = set()
+        body_font, body_size = _body_style(pages, skip)
     if not body_size:
         kind = "images only, needs OCR" if any(p.images for p in pages) else "no text"
         raise IngestError(f"no text layer ({len(pages)} page(s): {kind})")
