@@ -1225,3 +1225,51 @@ def test_a_document_of_nothing_but_lines_repeated_from_page_to_page_keeps_them(t
     result = load_paths([path])
     assert result.report[0].status == "ok", result.report[0].line()
     assert "Potato 0" in result.documents[0].text and "Potato 5" in result.documents[0].text
+
+
+def _cid_font_pdf(codes: bytes) -> bytes:
+    """A page whose font's encoding is a CMap stream pdfminer cannot name, with a ToUnicode map."""
+    def stream(head: bytes, body: bytes) -> bytes:
+        return b"<< %s /Length %d >>\nstream\n" % (head, len(body)) + body + b"\nendstream"
+
+    system = b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
+    enc = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Custom-UCS def "
+           b"1 begincodespacerange <0000> <FFFF> endcodespacerange 1 begincidrange <0000> <FFFF> 0 endcidrange "
+           b"endcmap CMapName currentdict /CMap defineresource pop end end")
+    tounicode = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Adobe-Identity-UCS def "
+                 b"1 begincodespacerange <0000> <FFFF> endcodespacerange 4 beginbfchar <0001> <65E5> <0002> <672C> "
+                 b"<0003> <8A9E> <0004> <0020> endbfchar endcmap CMapName currentdict /CMap defineresource pop end end")
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               stream(b"", b"BT /F1 24 Tf 72 700 Td <" + codes.hex().encode() + b"> Tj ET"),
+               b"<< /Type /Font /Subtype /Type0 /BaseFont /NotoSansCJKJP /Encoding 6 0 R /DescendantFonts [7 0 R] "
+               b"/ToUnicode 8 0 R >>",
+               stream(b"/Type /CMap /CMapName /Custom-UCS " + system, enc),
+               b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /NotoSansCJKJP " + system +
+               b" /FontDescriptor 9 0 R /DW 1000 /CIDToGIDMap /Identity >>",
+               stream(b"", tounicode),
+               b"<< /Type /FontDescriptor /FontName /NotoSansCJKJP /Flags 4 /FontBBox [0 0 1000 1000] /ItalicAngle 0 "
+               b"/Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for num, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % num + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_a_pdf_whose_fonts_the_layout_reader_cannot_decode_is_read_without_its_layout(tmp_path: Path):
+    # A Japanese file's font names its encoding by a CMap stream pdfminer.six does not know: it read
+    # no character, and the file was skipped as having no text layer. PDFium reads it through the
+    # font's ToUnicode map; the report says the layout was not read.
+    path = tmp_path / "japanese.pdf"
+    path.write_bytes(_cid_font_pdf(b"\x00\x01\x00\x02\x00\x03\x00\x04\x00\x01\x00\x02"))
+    result = load_paths([path])
+    entry = result.report[0]
+    assert entry.status == "ok" and "text read without its layout" in entry.line(), entry.line()
+    doc = result.documents[0]
+    assert doc.text == "日本語 日本" and [p.page for p in doc.pages] == [1]

@@ -858,6 +858,8 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
         skip = set()
         body_font, body_size = _body_style(pages, skip)
     if not body_size:
+        if found := _unlaid_document(path, doc_id, sha, source, meta, pages):
+            return found
         kind = "images only, needs OCR" if any(p.images for p in pages) else "no text"
         raise IngestError(f"no text layer ({len(pages)} page(s): {kind})")
     code = _typewriter_fonts(pages)
@@ -906,6 +908,52 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
     return Document(doc_id, title, text, source, sha, tuple(page_spans), tuple(sections), path=str(path.resolve()),
                     authors=split_authors(_fix_mojibake(meta.get("author", ""))),
                     year=year_of(meta.get("creationdate", "")), doi=doi), _unreadable_pages(pages)
+
+
+def _unlaid_document(path: Path, doc_id: str, sha: str, source: str, meta: dict[str, str],
+                     pages: list[PageLayout]) -> tuple[Document, str] | None:
+    """The document as PDFium reads its text, page by page, without layout (a paragraph a block of
+    lines), for a file whose fonts pdfminer.six cannot decode at all (an encoding given as a CMap
+    stream it does not know: a Japanese file's text came out empty and the file was skipped as
+    having no text layer); None when PDFium reads no text either."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError:
+        return None
+    try:
+        page_texts = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    finally:
+        pdf.close()
+    parts: list[str] = []
+    spans: list[PageSpan] = []
+    pos = 0
+    for number, raw in enumerate(page_texts, 1):
+        blocks = [" ".join(ln.strip() for ln in block.splitlines() if ln.strip())
+                  for block in re.split(r"(?:\r?\n\s*){2,}", normalize_unicode(raw.replace("\x00", "")))]
+        page = "\n\n".join(b for b in blocks if b)
+        if not page:
+            continue
+        if parts:
+            parts.append("\n\n")
+            pos += 2
+        spans.append(PageSpan(pos, pos + len(page), number))
+        parts.append(page)
+        pos += len(page)
+    text = "".join(parts)
+    if not text.strip():
+        return None
+    meta_title = _fix_mojibake(meta.get("title", ""))
+    title = meta_title if meaningful_title(meta_title) else guess_title(text, path.stem)
+    document = Document(doc_id, title, text, source, sha, tuple(spans), (), path=str(path.resolve()),
+                        authors=split_authors(_fix_mojibake(meta.get("author", ""))),
+                        year=year_of(meta.get("creationdate", "")), doi=find_doi(text[:5000]))
+    note = "text read without its layout (fonts the layout reader cannot decode)"
+    images = [n for n, raw in enumerate(page_texts, 1) if not raw.strip() and n <= len(pages) and pages[n - 1].images]
+    if images:
+        note += f"; unreadable text on page{'s' if len(images) > 1 else ''} {', '.join(map(str, images))} (images only, needs OCR)"
+    return document, note
 
 
 def _fix_mojibake(text: str) -> str:
