@@ -1273,3 +1273,19 @@ def test_a_pdf_whose_fonts_the_layout_reader_cannot_decode_is_read_without_its_l
     assert entry.status == "ok" and "text read without its layout" in entry.line(), entry.line()
     doc = result.documents[0]
     assert doc.text == "日本語 日本" and [p.page for p in doc.pages] == [1]
+
+
+def test_a_contents_page_with_long_dot_leaders_is_no_unreadable_page_and_its_coded_entries_are_left_out(tmp_path: Path):
+    # A clinical guideline's contents point to pages by code ("MS-2") after dot leaders longer than
+    # any word: the page was reported as having no word spaces, and its entries stayed in the text.
+    entries = ["Overview", "Epidemiology", "Papillary Thyroid Carcinoma", "Follicular Thyroid Carcinoma",
+               "Medullary Thyroid Carcinoma", "Anaplastic Thyroid Carcinoma"]
+    ops = [b"BT /F1 10 Tf 72 %d Td (%s %s MS-%d) Tj ET" % (700 - 14 * i, name.encode(), b"." * 60, i + 2)
+           for i, name in enumerate(entries)]
+    ops += [b"BT /F1 10 Tf 72 %d Td (Thyroid nodules are approximately four times more common in women than in men.) Tj ET"
+            % (600 - 14 * i) for i in range(3)]
+    path = tmp_path / "guideline.pdf"
+    path.write_bytes(_one_page_pdf(b"\n".join(ops)))
+    result = load_paths([path])
+    assert "unreadable" not in result.report[0].line(), result.report[0].line()
+    assert "MS-2" not in result.documents[0].text and "Thyroid nodules are" in result.documents[0].text

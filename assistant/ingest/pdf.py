@@ -559,6 +559,7 @@ def _title(pages: list[PageLayout], skip: set[tuple[int, int]], body_size: float
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+_LEADERS = re.compile(r"(?:\.\s?){4,}")
 MAX_SINGLE_LETTERS = 0.5  # the share of a page's words that are single letters, past which it reads as letters
 
 
@@ -569,7 +570,8 @@ def _unreadable_pages(pages: list[PageLayout]) -> str:
     spaceless, spaced = [], []
     for p in pages:
         text = " ".join(b.text for b in p.boxes)
-        words = text.split()
+        # a table of contents' dot leaders are no word run together
+        words = _LEADERS.sub(" ", text).split()
         if len(text) > 200 and sum(len(w) for w in words if len(w) > 25) > 0.3 * len(text):
             spaceless.append(p.number)
         # A scan's text layer that places each letter on its own ("C h i na O c e an"): most words
@@ -750,8 +752,9 @@ def _pieces(block: _Block, vocab: Vocabulary) -> list[tuple[str, int]]:
     return pieces
 
 
-# A table of contents' entry: a title, dot leaders and the page it starts on ("2.1 ASN.1 syntax. . . . 2").
-_CONTENTS_ENTRY = re.compile(r"[^\W\d_].*?(?:\.\s?){4,}\s*(?:\d+|[ivxlcdm]+|[A-Z]-\d+)\s*$", re.I)
+# A table of contents' entry: a title, dot leaders and the page it starts on ("2.1 ASN.1 syntax. . . . 2",
+# a guideline's "Overview ....... MS-2").
+_CONTENTS_ENTRY = re.compile(r"[^\W\d_].*?(?:\.\s?){4,}\s*(?:\d+|[ivxlcdm]+|[A-Z]{1,4}-\d+)\s*$", re.I)
 
 
 MIN_LISTED_HEADINGS = 3  # list items naming later headings that make a list a table of contents
