@@ -1289,3 +1289,21 @@ def test_a_contents_page_with_long_dot_leaders_is_no_unreadable_page_and_its_cod
     result = load_paths([path])
     assert "unreadable" not in result.report[0].line(), result.report[0].line()
     assert "MS-2" not in result.documents[0].text and "Thyroid nodules are" in result.documents[0].text
+
+
+def test_a_page_code_printed_in_the_margin_is_the_pages_label_and_a_running_head_is_not(tmp_path: Path):
+    # A clinical guideline numbers its discussion pages "MS-1", "MS-2", ... at their foot: a
+    # citation gives that code beside the PDF's page index. The same code on every page
+    # ("COVID-19" atop each) is a running head, no page's label.
+    def page(i: int, margin: bytes) -> bytes:
+        body = b"\n".join(b"BT /F1 10 Tf 72 %d Td (Thyroid nodules are common and most of them are benign.) Tj ET"
+                          % (700 - 14 * k) for k in range(3))
+        return body + b"\n" + margin
+
+    coded = tmp_path / "guideline.pdf"
+    coded.write_bytes(_pages_pdf([page(i, b"BT /F1 8 Tf 500 40 Td (MS-%d) Tj ET" % (i + 1)) for i in range(4)]))
+    doc = load_paths([coded]).documents[0]
+    assert [(p.page, p.label) for p in doc.pages] == [(1, "MS-1"), (2, "MS-2"), (3, "MS-3"), (4, "MS-4")], doc.pages
+    headed = tmp_path / "review.pdf"
+    headed.write_bytes(_pages_pdf([page(i, b"BT /F1 8 Tf 72 760 Td (COVID-19) Tj ET") for i in range(4)]))
+    assert all(not p.label for p in load_paths([headed]).documents[0].pages)

@@ -653,9 +653,25 @@ def printed_page_numbers(pages: list[PageLayout]) -> list[str]:
             if m:
                 seen.add(int(re.search(r"\d+", m.group()).group()) - page.number)
         offsets.update(seen)
-    if not offsets:
-        return [""] * len(pages)
-    offset, votes = offsets.most_common(1)[0]
+    offset, votes = offsets.most_common(1)[0] if offsets else (0, 0)
     if votes < max(3, len(pages) // 2):
-        return [""] * len(pages)
+        return _page_codes(pages)
     return [str(p.number + offset) if p.number + offset >= 1 else "" for p in pages]
+
+
+# A page code printed in the margin instead of a number: a guideline's "MS-12", "THYR-1", "ANAP-A".
+_PAGE_CODE = re.compile(r"^[A-Z]{2,6}-(?:\d{1,3}|[A-Z]{1,2})$")
+
+
+def _page_codes(pages: list[PageLayout]) -> list[str]:
+    """The code each page prints in its margin, where half the pages print one and they differ
+    from page to page (the same code on every page, "COVID-19", is a running head); else empty
+    labels."""
+    codes = []
+    for page in pages:
+        found = [t for box in page.boxes if _in_margin(box, page) and _PAGE_CODE.match(t := " ".join(box.text.split()))]
+        codes.append(found[0] if len(found) == 1 else "")
+    printed = [c for c in codes if c]
+    if len(printed) < max(3, len(pages) // 2) or len(set(printed)) < 0.8 * len(printed):
+        return [""] * len(pages)
+    return codes
