@@ -1307,3 +1307,15 @@ def test_a_page_code_printed_in_the_margin_is_the_pages_label_and_a_running_head
     headed = tmp_path / "review.pdf"
     headed.write_bytes(_pages_pdf([page(i, b"BT /F1 8 Tf 72 760 Td (COVID-19) Tj ET") for i in range(4)]))
     assert all(not p.label for p in load_paths([headed]).documents[0].pages)
+
+
+def test_a_damaged_pdfs_error_is_reported_in_a_line_not_with_the_files_bytes(tmp_path: Path):
+    # A fuzzed file's parser error quotes the broken dictionary whole (kilobytes of names and bytes):
+    # the ingest report keeps the error's kind and the start of its message.
+    data = _one_page_pdf(b"BT /F1 10 Tf 72 700 Td (Hello there, this is text.) Tj ET")
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(data.replace(b"<< /Type /Catalog /Pages 2 0 R >>",
+                                  b"<< /Type /Catalog /Pages 2 0 R" + b" /Junk" * 400 + b" /Odd >>"))
+    entry = load_paths([path]).report[0]
+    assert entry.status == "skipped" and entry.reason.startswith("unreadable PDF (PSSyntaxError: "), entry.reason
+    assert len(entry.reason) < 160 and entry.reason.endswith("...)"), entry.reason

@@ -524,7 +524,10 @@ def read_layout(path: Path) -> tuple[list[PageLayout], dict[str, str], list[str]
     except IngestError:
         raise
     except Exception as exc:
-        raise IngestError(f"unreadable PDF ({type(exc).__name__}: {exc})") from exc
+        # A damaged file's error may quote kilobytes of its bytes: the report keeps a line of it.
+        detail = " ".join(str(exc).split())
+        detail = detail if len(detail) <= 120 else detail[:117] + "..."
+        raise IngestError(f"unreadable PDF ({type(exc).__name__}: {detail})") from exc
     return pages, meta, labels, outline
 
 
