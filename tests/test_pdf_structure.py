@@ -1319,3 +1319,26 @@ def test_a_damaged_pdfs_error_is_reported_in_a_line_not_with_the_files_bytes(tmp
     entry = load_paths([path]).report[0]
     assert entry.status == "skipped" and entry.reason.startswith("unreadable PDF (PSSyntaxError: "), entry.reason
     assert len(entry.reason) < 160 and entry.reason.endswith("...)"), entry.reason
+
+
+def test_a_heading_goes_on_only_in_its_own_font():
+    # A report's cover: a contact block's name in bold over its plain lines, all at 12 pt over text
+    # at 10 pt. Each line reads as a heading by its size, and the name had gone on through the
+    # telephone numbers and the address as one heading; a heading set on two lines in one font is
+    # still one.
+    def box(lines: list[tuple[str, str]], y: float) -> Box:
+        made = tuple(Line(t, 72, y - 14 * i, 400, y - 14 * i + 12, 12.0, font) for i, (t, font) in enumerate(lines))
+        return Box(made, 72, y - 14 * len(lines), 400, y + 12)
+
+    boxes = [box([("National Hydro Network", "Bold"), ("Level 1 Data Model", "Bold")], 700),
+             box([("Customer Service", "Bold"), ("Telephone : +01-819-564-4857", "Regular"),
+                  ("URL : www.example.gc.ca", "Regular")], 600),
+             Box((Line("The data model describes the hydrographic network of Canada.", 72, 500, 400, 510, 10.0, "Serif"),),
+                 72, 500, 400, 510)]
+    style = _Style("Serif", 10.0, (12.0,), frozenset({("Bold", 12.0)}))
+    assembler = _Assembler(style, {})
+    for b in boxes:
+        assembler.add_box(b, 1)
+    blocks = [b for b in assembler.finish() if b.kind == "heading"]
+    assert blocks[0].lines == ["National Hydro Network", "Level 1 Data Model"]
+    assert blocks[1].lines == ["Customer Service"], [b.lines for b in blocks]

@@ -331,7 +331,10 @@ class _Assembler:
         line = lines[0]
         level = _level(line.size, self.style)
         last = self.blocks[-1] if self.blocks else None
-        if last is not None and last.kind == "heading" and last.level == level and last.pages[-1] == page and under_heading:
+        # A heading goes on in its own font: a contact block's plain lines under its bold name at that size
+        # ("Service à la clientèle" over "Téléphone : ...") are no part of it.
+        if last is not None and last.kind == "heading" and last.level == level and last.pages[-1] == page and under_heading \
+                and last.style == (line.font, line.size):
             last.lines.extend(ln.text for ln in lines)  # a heading set on two lines
             last.pages.extend([page] * len(lines))
         else:
