@@ -787,6 +787,19 @@ def test_a_run_in_label_at_the_texts_size_is_no_heading_but_a_larger_one_is():
     assert not _is_heading(label, body, style) and _is_heading(heading, body, style)
 
 
+def _pdf(objects: list[bytes]) -> bytes:
+    """A PDF file of `objects` (numbered from 1, the first the catalog) with its cross-reference table."""
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
 def _one_page_pdf(content: bytes) -> bytes:
     """A one-page PDF drawing `content` (a content stream) with Helvetica as /F1."""
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -795,15 +808,7 @@ def _one_page_pdf(content: bytes) -> bytes:
                b"/Resources << /Font << /F1 5 0 R >> >> >>",
                b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for n, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return _pdf(objects)
 
 
 def test_underscores_drawn_as_rules_are_read_as_underscores_and_other_strokes_are_not(tmp_path: Path):
@@ -1168,15 +1173,7 @@ def _pdf_with_outline(content: bytes, titles: list[str]) -> bytes:
     for k, title in enumerate(titles):
         links = (b" /Prev %d 0 R" % (6 + k) if k else b"") + (b" /Next %d 0 R" % (8 + k) if k < n - 1 else b"")
         objects.append(b"<< /Title (%s) /Parent 6 0 R /Dest [3 0 R /Fit]%s >>" % (title.encode(), links))
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for num, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % num + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return _pdf(objects)
 
 
 def test_an_outline_entry_no_line_prints_names_its_pages_section_and_a_file_name_does_not(tmp_path: Path):
@@ -1206,15 +1203,7 @@ def _pages_pdf(contents: list[bytes]) -> bytes:
         objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
                        b"/Resources << /Font << /F1 3 0 R >> >> >>" % (5 + 2 * i))
         objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for num, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % num + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return _pdf(objects)
 
 
 def test_a_document_of_nothing_but_lines_repeated_from_page_to_page_keeps_them(tmp_path: Path):
@@ -1251,15 +1240,7 @@ def _cid_font_pdf(codes: bytes) -> bytes:
                stream(b"", tounicode),
                b"<< /Type /FontDescriptor /FontName /NotoSansCJKJP /Flags 4 /FontBBox [0 0 1000 1000] /ItalicAngle 0 "
                b"/Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>"]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for num, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % num + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return _pdf(objects)
 
 
 def test_a_pdf_whose_fonts_the_layout_reader_cannot_decode_is_read_without_its_layout(tmp_path: Path):
