@@ -316,6 +316,11 @@ def test_a_question_counting_things_is_not_answered_by_a_span_of_time(encoder):
     assert "These letters went to 5200 people." in hit.highlight.text
     hit = searcher.search("How many months after joining were reminder letters sent?", k=1)[0]
     assert hit.highlight.text.startswith("Reminder letters were posted")
+    # a name's number counts nothing either ("COVID-19"), and a count's number word before a hyphen does
+    from assistant.search.answer import _states_amount
+
+    assert not _states_amount("COVID-19 spread quickly.", "count")
+    assert _states_amount("Twenty-five patients took part.", "count")
 
 
 def test_a_citations_numbers_state_no_amount(encoder):

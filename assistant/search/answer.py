@@ -703,8 +703,9 @@ _HOW_MANY = re.compile(rf"\bhow many\s+(?!{_TIME_UNIT}\b|min(?:ute)?s?\b|h(?:ou)
 # A number that gives a time or a span of time rather than counting: before a unit of time
 # ("6 months", "50 min", "aged 18 years") or a hyphen that makes it a modifier ("12-week
 # assessments", "4- and 12-week", "two-arm").
-_NOT_COUNT = re.compile(rf"(?:(?<![\w,.])\d+(?:[.,]\d+)*|\b[a-z]+)\s*(?:-|\s(?:{_TIME_UNIT}|min(?:ute)?s?|h(?:ou)?rs?|"
-                        r"seconds?)\b)", re.I)
+_NOT_COUNT = re.compile(r"(?:(?<![\w,.])\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                        r"twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred))"
+                        rf"\s*(?:-|\s(?:{_TIME_UNIT}|min(?:ute)?s?|h(?:ou)?rs?|seconds?)\b)", re.I)
 
 
 def asked_amount(question: str) -> AmountKind | None:
