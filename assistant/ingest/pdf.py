@@ -798,13 +798,16 @@ def _contents_left_out(blocks: list[_Block]) -> list[_Block]:
         return (b.kind == "heading" or (b.kind == "body" and short)) and k + 1 < len(blocks) and items[k + 1]
 
     texts = [same_text(" ".join(b.lines)) for b in blocks]
+    first: dict[str, int] = {}
+    for k, t in enumerate(texts):
+        first.setdefault(t, k)
     dropped: set[int] = set()
     i = 0
     while i < len(blocks):
         # A run of list items and of the labels over them, up to a block printed before it: the
         # body's first heading, which an entry named.
         j = i
-        while j < len(blocks) and (items[j] or label(j)) and (numbers[j] or texts[j] not in texts[:j]):
+        while j < len(blocks) and (items[j] or label(j)) and (numbers[j] or first[texts[j]] == j):
             j += 1
         if sum(listed[i:j]) >= MIN_LISTED_HEADINGS and sum(listed[i:j]) >= 0.6 * (sum(items[i:j]) - sum(numbers[i:j])):
             dropped.update(range(i, j))
