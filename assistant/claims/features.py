@@ -204,6 +204,7 @@ _COMPARATIVES = {"more": ("more", 1), "less": ("more", -1), "fewer": ("more", -1
                  "slower": ("fast", -1), "stronger": ("strong", 1), "weaker": ("strong", -1), "older": ("old", 1),
                  "younger": ("old", -1), "longer": ("long", 1), "shorter": ("long", -1), "earlier": ("early", 1),
                  "later": ("early", -1)}
+_THAN = re.compile(r"\bthan\b", re.I)
 _THAN_SIDE = 4  # content words after "than" that name what is compared against ("in men", "placebo")
 
 
@@ -240,6 +241,8 @@ def swaps_comparison(claim: str, sentence: str) -> bool:
     more common in women than in men."), or the same sides with the opposite comparative ("less
     common in women than in men").  Two thirds of the claim's content words must be the sentence's,
     as for `negates`, and every word of the claim's side of the comparison."""
+    if not (_THAN.search(claim) and _THAN.search(sentence)):
+        return False  # most sentences compare nothing: read no further
     said = set().union(*(_content(*c) for c in _clauses(claim)))
     heard = set().union(*(_content(*c) for c in _clauses(sentence)))
     if not said or len(said & heard) < _COVERED * len(said):
