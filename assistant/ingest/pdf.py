@@ -20,7 +20,7 @@ from pathlib import Path
 from assistant.ingest.clean import BULLET, guess_title, meaningful_title, title_parts
 from assistant.ingest.model import REFERENCES_HEADING, Document, IngestError, PageSpan, SectionSpan
 from assistant.ingest.pdf_layout import Box, Line, PageLayout, furniture, printed_page_numbers, read_layout
-from assistant.ingest.pdf_outline import OutlineEntry, PlacedLine, outline_lines
+from assistant.ingest.pdf_outline import OutlineEntry, PlacedLine, outline_key, outline_lines
 from assistant.ingest.reference import find_doi, split_authors, year_of
 from assistant.ingest.words import Vocabulary, join_lines, repair_line
 from assistant.text import normalize_unicode, same_text
@@ -434,17 +434,14 @@ def _outline_headings(entries: list[OutlineEntry], pages: list[PageLayout], skip
             ids.append(id(ln))
     taken = outline_lines(entries, placed, (style.body_font, style.body_size))
     printed = {placed[i].page for i in taken}
-    titles = {_key_text(placed[i].text) for i in taken}
+    titles = {outline_key(placed[i].text) for i in taken}
     top = min(e.level for e in entries)
     unprinted: dict[int, list[tuple[int, str]]] = {}
     for e in entries:
-        if e.page not in printed and not _FILE_NAME.match(e.title) and _key_text(e.title) not in titles:
+        if e.page not in printed and not _FILE_NAME.match(e.title) and outline_key(e.title) not in titles:
             unprinted.setdefault(e.page, []).append((e.level - top, e.title))
     return {ids[i]: v for i, v in taken.items()}, unprinted
 
-
-def _key_text(text: str) -> str:
-    return re.sub(r"\W+", "", text).casefold()
 
 
 def _level(size: float, style: _Style) -> int:
@@ -774,13 +771,14 @@ def _contents_left_out(blocks: list[_Block]) -> list[_Block]:
         entries = sum(bool(_CONTENTS_ENTRY.search(ln)) for ln in b.lines)
         return entries >= 1 and entries >= 0.6 * len(b.lines)
 
+    texts = [same_text(" ".join(b.lines)) for b in blocks]
     # The headings after each block.
     later: list[frozenset[str]] = []
     seen: set[str] = set()
-    for b in reversed(blocks):
+    for b, text in zip(reversed(blocks), reversed(texts)):
         later.append(frozenset(seen))
         if b.kind == "heading":
-            seen.add(same_text(" ".join(b.lines)))
+            seen.add(text)
     later.reverse()
     # An entry without dot leaders names a later heading as printed ("1 Introduction", as LaTeX
     # sets a chapter's or a section's entry), its page number a box of its own across the page.
@@ -797,7 +795,6 @@ def _contents_left_out(blocks: list[_Block]) -> list[_Block]:
         short = len(b.lines) == 1 and len(b.lines[0].split()) <= 8 and not _SENTENCE_END.search(b.lines[0])
         return (b.kind == "heading" or (b.kind == "body" and short)) and k + 1 < len(blocks) and items[k + 1]
 
-    texts = [same_text(" ".join(b.lines)) for b in blocks]
     first: dict[str, int] = {}
     for k, t in enumerate(texts):
         first.setdefault(t, k)

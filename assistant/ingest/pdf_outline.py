@@ -1,7 +1,7 @@
 """A PDF's outline (its bookmarks): the sections the author's tools wrote down, with their levels
 and pages, matched to the lines that print them.
 
-Public API: `OutlineEntry`, `PlacedLine`, `read_outline`, `outline_lines`.
+Public API: `OutlineEntry`, `PlacedLine`, `read_outline`, `outline_lines`, `outline_key`.
 
 Where a PDF has an outline it names the sections more reliably than fonts and sizes do: a heading
 set in the body font, or in the same size as the title page's lines, is still in it. Entries whose
@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["OutlineEntry", "PlacedLine", "outline_lines", "read_outline"]
+__all__ = ["OutlineEntry", "PlacedLine", "outline_key", "outline_lines", "read_outline"]
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ def read_outline(document, page_ids: dict[int, int]) -> list[OutlineEntry]:
             if isinstance(action, dict) and getattr(action.get("S"), "name", None) == "GoTo":
                 dest = action.get("D")
         page = _page_of(document, dest, page_ids) if dest is not None else None
-        if page is not None and isinstance(title, str) and _key(title):
+        if page is not None and isinstance(title, str) and outline_key(title):
             entries.append(OutlineEntry(int(level), " ".join(title.split()), page))
     return entries
 
@@ -76,9 +76,10 @@ def _words(text: str) -> str:
     return _NUMBERING.sub("", unicodedata.normalize("NFKC", text))
 
 
-def _key(text: str) -> str:
-    """Letters and digits only, case-folded, after any section number: "2.1 Animals" and
-    "Animals", "Authors’ contributions" and "Authors' contributions" are one key."""
+def outline_key(text: str) -> str:
+    """A title as outline entries and the lines that print them are compared: letters and digits
+    only, case-folded, after any section number: "2.1 Animals" and "Animals", "Authors’
+    contributions" and "Authors' contributions" are one key."""
     return "".join(ch for ch in _words(text).casefold() if ch.isalnum())
 
 
@@ -151,7 +152,7 @@ def outline_lines(entries: list[OutlineEntry], lines: list[PlacedLine], body: tu
     does not take the section's heading. Each line serves one entry, so a title repeated
     ("Methods" in the abstract and in the text) goes to the line on its page."""
     top = min((e.level for e in entries), default=1)
-    keys = [_key(ln.text) for ln in lines]
+    keys = [outline_key(ln.text) for ln in lines]
     lower = [_starts_lower(ln.text) for ln in lines]
     by_page: dict[int, list[int]] = {}
     for i, ln in enumerate(lines):
@@ -164,7 +165,7 @@ def outline_lines(entries: list[OutlineEntry], lines: list[PlacedLine], body: tu
         for n, entry in sorted(enumerate(entries), key=lambda ne: ne[1].page):
             if n in found:
                 continue
-            title, title_lower = _key(entry.title), _starts_lower(entry.title)
+            title, title_lower = outline_key(entry.title), _starts_lower(entry.title)
             best: tuple[tuple[bool, bool, int], list[int]] | None = None
             for i in by_page.get(entry.page + shift, []):
                 line = lines[i]
