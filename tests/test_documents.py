@@ -40,6 +40,39 @@ def test_unseen_web_capture_debris_found_by_position_and_vocabulary():
         assert content in text, content
 
 
+def test_a_saved_page_s_heading_fused_with_its_paragraph_goes_on_a_line_of_its_own(tmp_path: Path):
+    # Copied from a browser, a page can lose the line break after each heading: the heading then
+    # opened the paragraph's first sentence ("Sleep Stages Sleep, in adults, ...") and headed no
+    # section. Two cues tell it: the sentence restates a word of the heading, or it opens with a
+    # function word no title runs on into ("... memory. How Naps Help There is ..."). The other
+    # paragraphs open with capitals that are no heading: a name, "I", "Influenza A", a title in
+    # title case, a name after "and".
+    prose = "and the researchers compared the memories of each group on the following morning."
+    page = tmp_path / "sleep.txt"
+    page.write_text(
+        "Sleep and memory\n\n"
+        f"Sleep Stages Sleep, in adults, runs in cycles of about ninety minutes, {prose}\n\n"
+        f"Deep sleep replays the day. How Naps Help There is a benefit from naps as well, {prose}\n\n"
+        f"The United States Congress is funding sleep research in many places, {prose}\n\n"
+        f"Last Christmas I gave my whole family a book about sleep, {prose}\n\n"
+        f"Influenza A virus infection disturbs sleep in many patients, {prose}\n\n"
+        f"Sleep Deprivation Is a Risk Factor for Memory Loss in Older Adults, a study reported, {prose}\n\n"
+        f"Both Cameron and Theresa May have written about sleep, {prose}\n")
+    doc, _ = load_file(page, "sleep.txt")
+    assert "Sleep Stages\n\nSleep, in adults" in doc.text
+    assert "Deep sleep replays the day.\n\nHow Naps Help\n\nThere is a benefit" in doc.text
+    assert doc.section_at(doc.text.index("runs in cycles")) == ("Sleep Stages",)
+    assert doc.section_at(doc.text.index("a benefit from naps")) == ("How Naps Help",)
+    for kept in ("The United States Congress is", "Last Christmas I gave", "Influenza A virus",
+                 "Sleep Deprivation Is a Risk Factor", "Theresa May have"):
+        assert kept in doc.text, kept
+    # A file typed with line breaks is no saved page: its paragraphs are left as written.
+    typed = tmp_path / "typed.txt"
+    typed.write_text("Sleep and memory\n================\n\nSleep Stages Sleep, in adults, runs in cycles of\n"
+                     "about ninety minutes, and the researchers compared the memories of each group.\n")
+    assert "Sleep Stages Sleep, in adults" in load_file(typed, "typed.txt")[0].text
+
+
 def test_numbered_headings_and_short_content_lines_are_not_debris():
     # "2 Methods" has the shape of a widget's counter ("12 comments"); it is a heading.
     raw = ("Sleep study\n\n1 Introduction\n\nSleep strengthens the memories formed during the day.\n\n"
@@ -72,7 +105,8 @@ def test_a_table_after_the_prose_keeps_its_rows_of_numbers():
 def test_seed_documents_lose_exactly_their_furniture():
     # What the cleaner removes from each default article, line by line: the furniture, and not one
     # line of content (bylines, dates and the keywords line stay; the review's "Address for
-    # Correspondence" heading goes, the name under it stays).
+    # Correspondence" heading goes, the name under it stays; a heading that opened its paragraph,
+    # "Understanding Neuroplasticity Neuroplasticity, also known as ...", stands apart).
     removed = {
         "neuroplasticity-and-neuropsychiatry.txt": [
             "Neuroplasticity And Neuropsychiatry: Exploring The Dynamic Relationship Between Brain Insights And M",
@@ -85,7 +119,9 @@ def test_seed_documents_lose_exactly_their_furniture():
     }
     for name, expected in removed.items():
         raw = (CORPUS / name).read_text(encoding="utf-8")
-        kept = set(clean_text(raw).split("\n"))
+        # A paragraph that opened with its heading stays, its heading on a line of its own.
+        paragraphs = [ln for ln in clean_text(raw).split("\n") if ln]
+        kept = {" ".join(paragraphs[i:j]) for i in range(len(paragraphs)) for j in range(i + 1, i + 6)}
         lines = [" ".join(ln.split()) for ln in normalize_unicode(raw).split("\n")]
         gone = [ln for ln in lines if ln and BULLET.sub("• ", ln) not in kept]
         assert gone == expected, name

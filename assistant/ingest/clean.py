@@ -28,7 +28,7 @@ import re
 from collections import Counter
 
 from assistant.ingest.words import Vocabulary
-from assistant.text import STOP_WORDS, WORD, collapse_spaces, normalize_unicode
+from assistant.text import FUNCTION_WORDS, STOP_WORDS, WORD, collapse_spaces, normalize_unicode
 
 __all__ = ["BULLET", "clean_text", "guess_title", "is_copyright_notice", "meaningful_title", "title_parts",
            "typed_with_line_breaks", "underlined_title", "unwrap_lines"]
@@ -165,7 +165,7 @@ def clean_text(raw: str, capture: bool = True) -> str:
     kept = [BULLET.sub("• ", ln) if BULLET.match(ln) else ln for ln, gone in zip(lines, drop) if not gone]
     # A saved page repeats its title cut off (a card, a breadcrumb); in Markdown or a page's main
     # content a line shorter than an earlier one is code or prose ("const rl = createInterface({").
-    kept = _drop_truncated_repeats(kept) if capture else kept
+    kept = _run_in_headings_apart(_drop_truncated_repeats(kept)) if capture else kept
     out = "\n".join(kept)
     out = re.sub(r"\n{3,}", "\n\n", out)
     return out.strip()
@@ -226,6 +226,72 @@ def _numbered_headings_apart(lines: list[str]) -> list[str]:
     for i, (line, m) in enumerate(zip(lines, found)):
         out += [m.group(1), "", line[m.end():]] if i in named and m else [line]
     return out
+
+
+# Where a sentence may start within a paragraph: after a sentence's end.
+_SENTENCE_STARTS = re.compile(r"(?:^|(?<=[a-z0-9)\]%][.!?] ))(?=[A-Z])")
+_TITLE_WORD = re.compile(r"[A-Z][\w'’-]*|[a-z]+")
+_HEADING_WORDS = 10  # the most words of a run-in heading
+
+
+def _run_in_heading(line: str, start: int) -> tuple[int, int] | None:
+    """(end of the heading, start of the sentence) when the sentence at `start` opens with a
+    heading whose line break a saved page lost: a phrase in title case (2 to `_HEADING_WORDS`
+    words, capitals but for function words after its first, its last word a capitalised one, no
+    capitalised word twice), then the sentence's first word, capitalised (not in capitals: "SETTING General US
+    community"): a function word followed by lower-case prose ("Types of Neuroplasticity There are
+    two main types ...", not a title's "Is a Metabolic Marker"), or else the title case's last word where it restates a word of the
+    heading ("Understanding Neuroplasticity Neuroplasticity, also known as ..."). "The United
+    States Congress is ..." has neither; "I" and "A" open no sentence here ("Last Christmas I
+    gave", "Influenza A virus"), nor a word after "and" ("Both Cameron and Theresa May have")."""
+    words = [m for m in re.finditer(r"\S+", line[start : start + 400])][: _HEADING_WORDS + 8]
+    run = []
+    for m in words:
+        word = m.group()
+        core = word[:-1] if word.endswith(",") else word
+        if not _TITLE_WORD.fullmatch(core) or (core.islower() and core not in FUNCTION_WORDS):
+            break
+        run.append(core)
+        if core != word:
+            break  # a comma ends the title-case run
+
+    def prose_after(i: int) -> bool:
+        # In a title the words after a function word are capitalised again ("Is a Metabolic Marker").
+        later = [m.group().strip(",;:.") for m in words[i + 1 : i + 5]]
+        word = next((w for w in later if w.lower() not in FUNCTION_WORDS), "")
+        return bool(later) and later[0][:1].islower() and word[:1].islower()
+
+    capitals = [i for i, w in enumerate(run) if w[0].isupper() and (w[1:].islower() or len(w) == 1)]
+    first = next((i for i in capitals if i >= 2 and run[i].lower() in FUNCTION_WORDS and run[i] not in ("I", "A")
+                  and not words[i].group().endswith(",") and prose_after(i)), None)
+    if first is None and capitals and capitals[-1] >= 2:
+        last = capitals[-1]
+        restated = {w.lower() for w in run[:last] if w.lower() not in FUNCTION_WORDS}
+        if run[last].lower() in restated and (prose_after(last) or words[last].group().endswith(",")):
+            first = last
+    if first is None:
+        return None
+    heading = [w.lower() for w in run[:first] if w[0].isupper()]
+    if (first > _HEADING_WORDS or run[first - 1][0].islower() or run[first - 2].lower() in ("and", "or")
+            or any(w[0].isupper() and w.lower() in FUNCTION_WORDS for w in run[1:first])
+            or len(set(heading)) < len(heading) or len(words) < first + 5):
+        return None
+    return start + words[first - 1].end(), start + words[first].start()
+
+
+def _run_in_headings_apart(lines: list[str]) -> list[str]:
+    """A saved page's paragraphs with each run-in heading (`_run_in_heading`) on a line of its
+    own, between blank lines, so that it heads the text after it and no sentence opens with it."""
+    out: list[str] = []
+    for line in lines:
+        at = 0
+        for m in _SENTENCE_STARTS.finditer(line):
+            found = _run_in_heading(line, m.start()) if m.start() >= at else None
+            if found:
+                out += [line[at : m.start()].rstrip(), "", line[m.start() : found[0]], ""]
+                at = found[1]
+        out.append(line[at:])
+    return [ln for i, ln in enumerate(out) if ln or (i and out[i - 1])]
 
 
 def typed_with_line_breaks(raw: str) -> bool:
