@@ -1323,3 +1323,21 @@ def test_a_heading_goes_on_only_in_its_own_font():
     blocks = [b for b in assembler.finish() if b.kind == "heading"]
     assert blocks[0].lines == ["National Hydro Network", "Level 1 Data Model"]
     assert blocks[1].lines == ["Customer Service"], [b.lines for b in blocks]
+
+
+def test_a_heading_s_number_set_a_quad_from_its_name_is_read_with_it(tmp_path: Path):
+    # LaTeX sets a section's number a quad or more from its name ("5" then "Implications", at 14 pt
+    # with 15 pt between): read as two pieces, the number stood alone as a paragraph and the
+    # section was named "Implications", or, as here, no heading was found at all.
+    line = b"(Systems have grown more complex with every new generation of processors and their extensions.) Tj 0 -12 Td "
+
+    def section(y: int, number: bytes, name: bytes) -> bytes:
+        return (b"BT /F1 14 Tf 72 %d Td (%s) Tj ET BT /F1 14 Tf 98 %d Td (%s) Tj ET " % (y, number, y, name)
+                + b"BT /F1 10 Tf 72 %d Td " % (y - 20) + line * 5 + b"ET ")
+
+    path = tmp_path / "paper.pdf"
+    path.write_bytes(_pages_pdf([section(740, b"3", b"Background") + section(640, b"4", b"Case study")
+                                 + section(540, b"5", b"Implications")]))
+    doc = load_paths([path]).documents[0]
+    assert [s.path[-1] for s in doc.sections] == ["3 Background", "4 Case study", "5 Implications"]
+    assert "\n5\n" not in doc.text

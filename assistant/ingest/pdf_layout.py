@@ -321,6 +321,10 @@ LINE_GAP = 0.8  # the widest gap, in type sizes, between two pieces of one line 
 # after it is not where a column's lines start (its box's left edge, lines under it) but a piece of
 # its own. Not in a table or a reference list, set smaller, whose columns stand closer.
 LOOSE_LINE_GAP = 1.2
+# A heading's number stands further from its name, a quad or two in LaTeX ("5" then "Implications",
+# set larger than the text), than words of one line do.
+SECTION_NUMBER_GAP = 2.0
+_SECTION_NUMBER = re.compile(r"(?:\d{1,2}|[A-Z])(?:\.\d{1,2})*\.?")
 
 
 def _line_pieces_joined(boxes: list[Box], body_size: float) -> list[Box]:
@@ -369,10 +373,13 @@ def _piece_order(pieces: list[tuple[int, int, Line]], boxes: list[Box], body_siz
     follows: dict[tuple[int, int], tuple[int, int]] = {}
     for at, (b, i, ln) in enumerate(pieces):
         best = None
+        number = _SECTION_NUMBER.fullmatch(ln.text.strip()) is not None and ln.size > 1.05 * body_size
         for b2, i2, other in pieces[max(0, at - 50) : at + 50]:
             gap = other.x0 - ln.x1
             # Words set letter-spaced stand apart by their letters' gap on either side of the space.
             reach = widest(b2, other) + 2 * max(ln.tracking, other.tracking)
+            if number and other.font == ln.font:
+                reach = max(reach, SECTION_NUMBER_GAP * ln.size)
             if ((b2, i2) != (b, i) and 0 <= gap < reach and abs(other.size - ln.size) <= 0.1 * ln.size
                     and abs(other.y0 - ln.y0) < 0.2 * ln.size and (b2, i2) not in follows
                     and (best is None or gap < best[0])):
