@@ -27,7 +27,11 @@ from assistant.search.hits import Hit
 from assistant.search.questions import QuestionError, clean_question
 from assistant.search.searcher import Mode, Searcher
 
-__all__ = ["Answer", "ask", "not_answered_text"]
+__all__ = ["ANSWER_DEPTH", "Answer", "ask", "not_answered_text"]
+
+# How many of the best passages the answer is looked for in, however few are shown: the answer
+# model's bar was set, and abstention measured, on the best hit of five.
+ANSWER_DEPTH = 5
 
 
 class Answer(NamedTuple):
@@ -54,22 +58,31 @@ def ask(searcher: Searcher, question: str, history: Sequence[str] = (), k: int =
     goes_on = resolved.kind != "standalone" or continues_topic(question, resolved.previous)
     previous = _previous_hits(searcher, resolved.previous, k, doc_ids, mode) if goes_on else []
     context = tuple(dict.fromkeys(h.doc_id for h in previous))
+    hits = _hits(searcher, resolved, previous, context, k, doc_ids, mode)
+    # Whether the documents answer does not depend on how many passages are shown: "nothing in
+    # these documents answers" is said only when none of the ANSWER_DEPTH best does.
+    pool = hits if k >= ANSWER_DEPTH or len(hits) < k else _hits(searcher, resolved, previous, context, ANSWER_DEPTH,
+                                                                 doc_ids, mode)
+    unmentioned = tuple(searcher.unknown_names(resolved.query, doc_ids)) if hits else ()
+    answered, unreported = (False, False) if unmentioned else searcher.hits_answer(pool, resolved.query)
+    return Answer(resolved, hits, answered, context, unmentioned, unreported)
+
+
+def _hits(searcher: Searcher, resolved: ResolvedQuery, previous: list[Hit], context: tuple[str, ...], k: int,
+          doc_ids: list[str] | None, mode: Mode) -> list[Hit]:
+    """The `k` hits shown for the question as `ask` searches it."""
     if resolved.kind == "more":
         shown = {(h.doc_id, h.start) for h in previous}
         pool = searcher.search(resolved.query, k=k + len(shown), doc_ids=doc_ids, mode=mode)
-        hits = [replace(h, rank=i + 1) for i, h in enumerate([h for h in pool if (h.doc_id, h.start) not in shown][:k])]
-    elif not context:
-        hits = searcher.search(resolved.query, k=k, doc_ids=doc_ids, mode=mode)
-    else:
-        q = searcher.encoder.encode_query(clean_question(resolved.query))  # for both searches
-        everywhere = searcher.search(resolved.query, k=k, doc_ids=doc_ids, mode=mode, query_vector=q)
-        inside = searcher.search(resolved.query, k=(k + 1) // 2, doc_ids=list(context), mode=mode, query_vector=q)
-        shown = {(h.doc_id, h.start) for h in inside}
-        merged = (inside + [h for h in everywhere if (h.doc_id, h.start) not in shown])[:k]
-        hits = [replace(h, rank=i + 1) for i, h in enumerate(merged)]
-    unmentioned = tuple(searcher.unknown_names(resolved.query, doc_ids)) if hits else ()
-    answered, unreported = (False, False) if unmentioned else searcher.hits_answer(hits, resolved.query)
-    return Answer(resolved, hits, answered, context, unmentioned, unreported)
+        return [replace(h, rank=i + 1) for i, h in enumerate([h for h in pool if (h.doc_id, h.start) not in shown][:k])]
+    if not context:
+        return searcher.search(resolved.query, k=k, doc_ids=doc_ids, mode=mode)
+    q = searcher.encoder.encode_query(clean_question(resolved.query))  # for both searches
+    everywhere = searcher.search(resolved.query, k=k, doc_ids=doc_ids, mode=mode, query_vector=q)
+    inside = searcher.search(resolved.query, k=(k + 1) // 2, doc_ids=list(context), mode=mode, query_vector=q)
+    shown = {(h.doc_id, h.start) for h in inside}
+    merged = (inside + [h for h in everywhere if (h.doc_id, h.start) not in shown])[:k]
+    return [replace(h, rank=i + 1) for i, h in enumerate(merged)]
 
 
 def not_answered_text(not_mentioned: Sequence[str] = (), not_reported: bool = False) -> str:
