@@ -666,6 +666,26 @@ def test_a_sentence_using_an_abbreviation_holds_the_terms_of_its_long_form(encod
     assert share["None of the 36 CCs withdrew from the study."] == pytest.approx(said, rel=1e-4)
 
 
+def test_a_sentence_spelling_out_an_abbreviation_holds_the_abbreviation(encoder):
+    # The other way round: a paper defines "control-flow enforcement technology (CET)" and its
+    # section on it opens by spelling it out; the sentence that answers "What is CET?" shares its
+    # one term through the definition. A sentence that spells out nothing holds none of it.
+    text = ("Recent extensions\n\nWe look at software guard extensions (SGX) and control-flow enforcement "
+            "technology (CET) in turn.\n\nCase study\n\nControl-flow enforcement technology defends against "
+            "code-reuse attacks. It adds a shadow stack.")
+    searcher = _one_document(encoder, "paper.txt", text)
+    question = "What is CET?"
+    q = searcher.encoder.encode_query(question)
+    terms = term_weights(searcher.index, question, bm25_tokenize([question])[0])
+    assert "cet" in terms
+    row = next(r for r in range(len(searcher.index)) if "defends against" in searcher.index.passage_text(r))
+    sentences, x, *_ = sentence_features(searcher.index, row, q, terms)
+    share = dict(zip([searcher.index.sentence_text(r) for r in sentences], x[:, SENTENCE_FEATURES.index("term_share")]))
+    said = terms["cet"] / sum(terms.values())
+    assert share["Control-flow enforcement technology defends against code-reuse attacks."] == pytest.approx(said, rel=1e-4)
+    assert share["It adds a shadow stack."] == 0.0
+
+
 def test_a_contact_line_is_an_author_line_and_not_an_answer():
     # A provisional PDF's front page lists its authors with their e-mail addresses, one line or
     # one per author: no comma separates the names, yet the line answers only who; a sentence that

@@ -271,9 +271,12 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     # A sentence that says "CCs" holds the terms of "children's centres" the document defines it as.
     definitions = _definitions(doc.text)
     spelled = [expanded_acronyms(t, definitions) for t in texts]
-    words = bm25_tokenize(texts + labels + spelled)
-    tokens = [set(t) | set(label) | set(long) | _exact_terms(text)
-              for t, label, long, text in zip(words, words[n:], words[2 * n:], texts)]
+    # And one that spells out an abbreviation the document defines holds the abbreviation: "What is
+    # CET?" is answered by "Control-flow enforcement technology defends against ...".
+    abbreviated = [" ".join(short for short, long in definitions.items() if long.lower() in t.lower()) for t in texts]
+    words = bm25_tokenize(texts + labels + spelled + abbreviated)
+    tokens = [set(t) | set(label) | set(long) | set(short) | _exact_terms(text)
+              for t, label, long, short, text in zip(words, words[n:], words[2 * n:], words[3 * n:], texts)]
     passage_terms = set().union(*tokens)
     cos_passage = float((index.passage_vectors(np.array([row])) @ q)[0])
     prev = np.concatenate([sims[:1], sims[:-1]])
