@@ -1341,3 +1341,35 @@ def test_a_heading_s_number_set_a_quad_from_its_name_is_read_with_it(tmp_path: P
     doc = load_paths([path]).documents[0]
     assert [s.path[-1] for s in doc.sections] == ["3 Background", "4 Case study", "5 Implications"]
     assert "\n5\n" not in doc.text
+
+
+def test_a_paragraph_s_bold_run_in_name_is_a_heading_of_its_own(tmp_path: Path):
+    # LaTeX's \paragraph sets a paragraph's name in bold at its start and the sentence runs on in
+    # the text's font ("Sustainability While we may disagree ..."): the name opened the sentence, a
+    # highlight started with it, and the section path stopped one level up. A bold word that a
+    # sentence goes on from in lower case ("Shadow stacks are ...") stays in the sentence.
+    def page(number: int, name: bytes, label: bytes) -> bytes:
+        body = b"(recent extensions change the semantics of existing instructions in many ways.) Tj 0 -12 Td "
+        return (b"BT /F1 14 Tf 72 740 Td (%d %s) Tj ET " % (number, name)
+                + b"BT /F2 10 Tf 72 700 Td (%s) Tj /F1 10 Tf (  While designers disagree with some of the choices, the) Tj ET "
+                  % label
+                + b"BT /F1 10 Tf 72 688 Td " + body * 4 + b"ET "
+                + b"BT /F2 10 Tf 72 600 Td (Shadow stacks) Tj /F1 10 Tf ( are kept in memory that ordinary stores cannot) Tj ET "
+                + b"BT /F1 10 Tf 72 588 Td " + body * 4 + b"ET")
+
+    contents = [page(1, b"Design", b"Sustainability"), page(2, b"Implications", b"Security concerns")]
+    kids = b" ".join(b"%d 0 R" % (5 + 2 * i) for i in range(2))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count 2 >>" % kids,
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>"]
+    for i, content in enumerate(contents):
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
+                       b"/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> >>" % (6 + 2 * i))
+        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    path = tmp_path / "paper.pdf"
+    path.write_bytes(_pdf(objects))
+    doc = load_paths([path]).documents[0]
+    assert [s.path for s in doc.sections] == [("1 Design",), ("1 Design", "Sustainability"), ("2 Implications",),
+                                              ("2 Implications", "Security concerns")]
+    assert "Sustainability\n\nWhile designers disagree" in doc.text
+    assert "Shadow stacks are kept in memory" in doc.text

@@ -53,6 +53,10 @@ class Line:
     # The gap between the letters of a line set letter-spaced ("a r t i c l e"), 0 for another: the
     # next word of its line stands that much further away than words set tight do.
     tracking: float = 0.0
+    # A paragraph's name set in bold at its start, the sentence going on in the text's font
+    # ("Sustainability While we may ..."): its text, font and right edge, and where the rest starts
+    # and its font.
+    label: tuple[str, str, float, float, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -130,7 +134,7 @@ def _line(ltline, rules: list[Rule] = ()) -> Line | None:
     one_font = all(c.fontname == font for c in chars if not c.get_text().isspace())
     raw = ltline.get_text()
     return Line(text, ltline.x0, ltline.y0, ltline.x1, ltline.y1, size, font, _pitch(chars, font), _run_in(chars), one_font,
-                raw[:1].isspace() or raw.rstrip("\n")[-1:].isspace(), tracking)
+                raw[:1].isspace() or raw.rstrip("\n")[-1:].isspace(), tracking, _bold_label(items, text))
 
 
 def _letter_spaced_words(text: str, chars: list, size: float) -> tuple[str, float] | None:
@@ -178,6 +182,32 @@ def _run_in(chars: list) -> bool:
     n = next((i for i, c in enumerate(chars) if c.fontname != first and c.get_text().strip()), len(chars))
     label = "".join(c.get_text() for c in chars[:n]).strip()
     return 0 < n < len(chars) and label.endswith(":") and len(label.split()) <= 4
+
+
+# How font names say bold: "Helvetica-Bold", "NimbusRomNo9L-Medi", "MinionPro-Semibold", TeX's "CMBX10".
+_BOLD_FONT = re.compile(r"bold|medi|semibold|demi|black|heavy|cmbx", re.I)
+_LABEL_WORDS = 6  # the most words of a paragraph's run-in name
+
+
+def _bold_label(items: list, text: str) -> tuple[str, str, float, float, str] | None:
+    """`Line.label` from a pdfminer line's items (characters, and the spaces it puts between words):
+    the line opens with up to `_LABEL_WORDS` words in a bold font, not ending in a colon (that is
+    `_run_in`'s "Since: 2.0"), then a sentence starts in a font that is not bold."""
+    from pdfminer.layout import LTChar
+
+    chars = [(i, c) for i, c in enumerate(items) if isinstance(c, LTChar)]
+    first = chars[0][1].fontname
+    if not _BOLD_FONT.search(first):
+        return None
+    n, after = next(((i, c) for i, c in chars if c.fontname != first and c.get_text().strip()), (None, None))
+    if n is None or _BOLD_FONT.search(after.fontname):
+        return None
+    label = re.sub(r"\s+", " ", "".join(c.get_text() for c in items[:n])).strip()
+    rest = text[len(label):].lstrip()
+    if (not label or not text.startswith(label) or not label[0].isupper() or label.endswith(":")
+            or len(label.split()) > _LABEL_WORDS or not rest[:1].isupper() or len(rest.split()) < 3):
+        return None
+    return label, first, max(c.x1 for i, c in chars if i < n), after.x0, after.fontname
 
 
 def _pitch(chars: list, font: str) -> float:
@@ -234,7 +264,23 @@ def _pieces_and_bullets_joined(pages: list[PageLayout]) -> None:
     body_size = sizes.most_common(1)[0][0] if sizes else 0.0
     for page in pages:
         page.boxes = _headings_over_their_column(_attach_bullets(_line_pieces_joined(page.boxes, body_size)))
-        page.boxes = _columns_in_order(page.boxes, page.width, body_size)
+        page.boxes = _columns_in_order([_labels_apart(box) for box in page.boxes], page.width, body_size)
+
+
+def _labels_apart(box: Box) -> Box:
+    """A box whose lines open with a paragraph's run-in name (`Line.label`) with that name as a line
+    of its own before the rest: read as a heading where it starts a paragraph."""
+    if not any(ln.label for ln in box.lines):
+        return box
+    lines: list[Line] = []
+    for ln in box.lines:
+        if ln.label is None:
+            lines.append(ln)
+            continue
+        text, font, end, start, rest_font = ln.label
+        lines += [replace(ln, text=text, font=font, x1=end, label=None, one_font=True, pitch=0.0),
+                  replace(ln, text=ln.text[len(text):].lstrip(), font=rest_font, x0=start, label=None, one_font=False)]
+    return replace(box, lines=tuple(lines))
 
 
 # Where a page's two columns part: a line that boxes of the running text do not cross between
