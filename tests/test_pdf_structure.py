@@ -243,7 +243,7 @@ def test_a_reference_list_set_small_in_two_columns_reads_column_by_column():
         assembler.add_box(b, 3)
     text = _render(assembler.finish(), Vocabulary([]), "A trial")[0]
     refs = text[text.index("References"):]
-    assert "stem cell\nbiology. J Med. 2010; 3:100-110.\n2. Jones B." in refs, refs
+    assert "stem cell biology. J Med. 2010; 3:100-110.\n2. Jones B." in refs, refs
     assert refs.index("2. Jones B.") < refs.index("12. Lee C.") and "chromatin. 13." not in refs, refs
 
 
@@ -1373,3 +1373,24 @@ def test_a_paragraph_s_bold_run_in_name_is_a_heading_of_its_own(tmp_path: Path):
                                               ("2 Implications", "Security concerns")]
     assert "Sustainability\n\nWhile designers disagree" in doc.text
     assert "Shadow stacks are kept in memory" in doc.text
+
+
+def test_a_numbered_reference_list_reads_a_reference_a_line(tmp_path: Path):
+    # A reference list set small keeps its printed lines, so each reference was cut at every line's
+    # end and a word broken there stayed broken ("Confer-" / "ence"). The next reference starts at
+    # the next number: a line that opens with another number ("2. 2006.", a page range) goes on.
+    body = b"(Recent processor extensions change the semantics of many existing instructions.) Tj 0 -12 Td "
+    refs = [b"[1] M. Abadi and J. Ligatti. Control-flow integrity. In 12th ACM Confer-",
+            b"ence on Computer and Communications Security, pages 340-353, Nov.",
+            b"2005.", b"[2] K. Adams and O. Agesen. A comparison of software and hardware",
+            b"techniques for x86 virtualization. In Architectural Support, volume",
+            b"2. 2006.", b"[3] N. Amit and D. Tsafrir. Virtual CPU validation. In Operating Systems."]
+    content = (b"BT /F1 10 Tf 72 740 Td " + body * 6 + b"ET BT /F1 12 Tf 72 640 Td (References) Tj ET "
+               + b"BT /F1 8 Tf 72 620 Td " + b"".join(b"(%s) Tj 0 -10 Td " % r for r in refs) + b"ET")
+    path = tmp_path / "paper.pdf"
+    path.write_bytes(_pages_pdf([content]))
+    text = load_paths([path]).documents[0].text
+    assert ("[1] M. Abadi and J. Ligatti. Control-flow integrity. In 12th ACM Conference on Computer and "
+            "Communications Security, pages 340-353, Nov. 2005.\n") in text
+    assert "\n[2] K. Adams and O. Agesen. A comparison of software and hardware techniques for x86 virtualization. " \
+           "In Architectural Support, volume 2. 2006.\n[3] N. Amit" in text

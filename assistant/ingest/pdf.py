@@ -33,7 +33,7 @@ _SENTENCE_END = re.compile(r"[.!?:]['\")\]’”]*$")
 
 @dataclass
 class _Block:
-    kind: str  # "heading", "body", "code" (lines in a typewriter font), "aside" (tables, captions, footnotes), "refs"
+    kind: str  # "heading", "body", "code" (lines in a typewriter font), "aside" (tables, captions, footnotes)
     lines: list[str] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)  # the page of each line
     level: int = 0  # headings: 0 is the highest
@@ -47,6 +47,7 @@ class _Block:
     style: tuple[str, float] = ("", 0.0)  # headings: the font and size it is set in
     geometry: list[Line] = field(default_factory=list)  # asides: the lines with their place on the page
     boxes: list[Box] = field(default_factory=list)  # asides: the boxes those lines came in
+    references: bool = False  # asides: set in the reference list's section
 
 
 @dataclass(frozen=True)
@@ -318,7 +319,7 @@ class _Assembler:
             box.x0 >= max(b.x1 for b in last.boxes)
         if last is None or last.kind != "aside" or last.pages[-1] != page or _CAPTION.match(box.lines[0].text) \
                 or next_column:
-            last = _Block("aside")
+            last = _Block("aside", references=self.references)
             into.append(last)
         last.geometry.extend(box.lines)
         last.boxes.append(box)
@@ -700,6 +701,7 @@ def _aside_lines(block: _Block, vocab: Vocabulary) -> tuple[list[str], list[bool
                 regions.append((None, list(box.lines)))
     lines: list[str] = []
     wrapped: list[bool] = []
+    one_column = True
     for box, geometry in regions:
         if box is not None:
             breaks = _paragraph_breaks(box)
@@ -709,10 +711,49 @@ def _aside_lines(block: _Block, vocab: Vocabulary) -> tuple[list[str], list[bool
                 wrapped.append(False)
             continue
         groups = _table_rows(_rows(geometry))
+        one_column &= _one_column(geometry)
         x0, x1 = min(ln.x0 for ln in geometry), max(ln.x1 for ln in geometry)
         lines += [_row_text(g, vocab) for g in groups]
         wrapped += [False] + [len(a) == 1 and len(b) == 1 and _wraps(a[0], b[0], x0, x1) for a, b in zip(groups, groups[1:])]
+    if block.references and one_column:  # two columns read as rows are beyond mending here
+        wrapped = _entries_wrapped(lines) or wrapped
     return lines, wrapped
+
+
+def _one_column(lines: list[Line]) -> bool:
+    """Whether lines stand in one column: no gap as wide as their type runs down between them all
+    (a justified line's pieces part at other places on every line; two columns part at one)."""
+    spans = sorted((ln.x0, ln.x1) for ln in lines)
+    reach = spans[0][1] if spans else 0.0
+    size = min((ln.size for ln in lines), default=0.0)
+    for x0, x1 in spans[1:]:
+        if x0 - reach >= size:
+            return False
+        reach = max(reach, x1)
+    return True
+
+
+# A numbered reference's label: "[12] ", "12. ".
+_ENTRY_NUMBER = re.compile(r"^\[?(\d{1,3})[\].]\s")
+
+
+def _entries_wrapped(lines: list[str]) -> list[bool] | None:
+    """For a numbered reference list's lines, whether each goes on with the entry above it: every
+    line up to the next entry's number, one more than the last (a line of a reference that opens
+    with a volume's number, "30. 2010;", opens none), so that each reference reads as one line and
+    a word broken at a line's end is whole ("Confer-" / "ence"); the lines before the first entry
+    go on with one another. None for a list not numbered so."""
+    numbers = [int(m.group(1)) if (m := _ENTRY_NUMBER.match(t)) else None for t in lines]
+    if sum(n is not None for n in numbers) < 2:
+        return None
+    out, expected = [], None
+    for i, n in enumerate(numbers):
+        opens = n is not None and (expected is None or n == expected)
+        if opens:
+            expected = n + 1
+        # lines before the first entry are the end of one begun in the column or page before
+        out.append(i > 0 and not opens)
+    return out
 
 
 def _pieces(block: _Block, vocab: Vocabulary) -> list[tuple[str, int]]:
