@@ -1040,3 +1040,26 @@ def test_a_claim_whose_comparison_the_evidence_makes_the_other_way_round_is_cont
     assert not swaps_comparison("Thyroid cancer is more common in men than in women.", sentence)
     assert swaps_comparison("Placebo is more effective than the new drug.",
                             "In the trial, the new drug was more effective than placebo at twelve weeks.")
+
+
+def test_a_claim_the_evidence_gives_another_number_or_says_is_done_without_is_contradicted(encoder, tmp_path):
+    # "lists 200 instructions" against "lists 96 instructions", and "relies on a trusted kernel"
+    # against "without relying on a trusted kernel": every word of the claim is the sentence's, so
+    # both came back supported. The claim as written stays supported; a bound ("over 50"), a
+    # difference ("10% higher"), a name's number ("COVID-19") and "without" before a noun ("patients
+    # without diabetes") contradict nothing.
+    from assistant.claims.features import changes_number, negates
+
+    text = ("# Extensions\n\n## Background\n\nThe 386 reference manual lists 96 instructions. Its descendants "
+            "acquired floating point and vector extensions.\n\n## Enclaves\n\nSGX runs distrusting enclaves "
+            "concurrently without relying on a trusted kernel or hypervisor.\n")
+    checker = ClaimChecker(searcher_of_file(encoder, tmp_path / "isa.md", text))
+    assert checker.check("The 386 reference manual lists 200 instructions.").verdict == "contradicted"
+    assert checker.check("The 386 reference manual lists 96 instructions.").verdict == "supported"
+    assert checker.check("SGX relies on a trusted kernel.").verdict == "contradicted"
+    sentence = "The 386 reference manual lists 96 instructions."
+    assert not changes_number("The 386 reference manual lists over 50 instructions.", sentence)
+    assert not changes_number("The 386 reference manual lists 10% more instructions.", sentence)
+    assert not changes_number("COVID-19 is common.", "COVID-2019 is common.")
+    assert not changes_number("The manual lists 200 instructions.", "The manual lists 96 of 200 instructions.")
+    assert not negates("Patients with diabetes had a lower risk.", "Patients without diabetes had a lower risk.")

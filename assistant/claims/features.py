@@ -260,12 +260,55 @@ def swaps_comparison(claim: str, sentence: str) -> bool:
     return False
 
 
+# A number and what it counts or measures: "96 instructions", "40%", "2.5 mg", "30 million cases"
+# (a decimal point may be set as a middle dot: "3·0 million"); not a name's ("COVID-19"), nor a
+# bound ("over 20 degrees", "less than 5%"), an estimate ("about 30") or a difference ("10% higher").
+_COUNTED = re.compile(r"(?<![\w.,·-])(?<!than )(?<!least )(?<!most )(?<!over )(?<!under )(?<!to )(?<!about )"
+                      r"(?<!approximately )(?<!nearly )(?<!almost )(?<!around )(?<![<>~≤≥] )(?<![<>~≤≥])"
+                      r"(?<!than a )(\d+(?:[.,·]\d+)?(?:\s+(?:hundred|thousand|million|billion))?)\s*(%|[a-z][a-z-]+)"
+                      rf"(?!\s+(?:{'|'.join(_COMPARATIVES)})\b)", re.I)
+
+
+def _number(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace(",", ".").replace("·", ".").lower())
+
+
+def _counts(text: str) -> dict[str, set[str]]:
+    """The numbers `text` gives of each thing it counts or measures (stemmed; function words are none)."""
+    out: dict[str, set[str]] = {}
+    for n, w in _COUNTED.findall(text):
+        if w.lower() not in FUNCTION_WORDS:
+            out.setdefault(stemmer().stemWord(w.lower()), set()).add(_number(n))
+    return out
+
+
+def changes_number(claim: str, sentence: str) -> bool:
+    """Whether the sentence says the claim's words (two thirds of them, as for `negates`) with
+    another number of what the claim counts, each giving one number of it: "The 386 reference
+    manual lists 200 instructions." against "The 386 reference manual lists 96 instructions.". A
+    sentence that also states the claim's number ("96 of 200 instructions") changes nothing, nor
+    does one that gives several (a table's row, "25 mg ... 40 mg"), nor a claim's bound ("less than
+    5%") or estimate ("about 30")."""
+    counted = _counts(claim)
+    if not counted:
+        return False  # most claims count nothing: read no further
+    said = set().union(*(_content(*c) for c in _clauses(claim)))
+    heard = set().union(*(_content(*c) for c in _clauses(sentence)))
+    if len(said & heard) < _COVERED * len(said):
+        return False
+    stated = _counts(sentence)
+    numbers = set().union(*stated.values()) if stated else set()
+    return any(len(ns) == 1 and len(stated.get(w, ())) == 1 and not ns & numbers and ns != stated[w]
+               for w, ns in counted.items())
+
+
 def reverses(claim: str, sentence: str) -> bool:
     """The rules beside the learned polarity model: the sentence says the claim's words with a
     negation or an opposite (`negates`), moves what the claim moves the other way
-    (`moves_opposite`), or makes its comparison the other way round (`swaps_comparison`).  Any
-    contradicts the claim."""
-    return negates(claim, sentence) or moves_opposite(claim, sentence) or swaps_comparison(claim, sentence)
+    (`moves_opposite`), makes its comparison the other way round (`swaps_comparison`), or gives
+    another number of what the claim counts (`changes_number`).  Any contradicts the claim."""
+    return (negates(claim, sentence) or moves_opposite(claim, sentence) or swaps_comparison(claim, sentence)
+            or changes_number(claim, sentence))
 
 
 def polarity_features(claim: str, sentence: str, cosine: float, flip_delta: float) -> list[float]:
@@ -357,12 +400,15 @@ _VERB_NEG = _FAIL | _LOSE
 
 def _negations(tokens: list[str]) -> list[tuple[int, int]]:
     """Each negation of the clause: its position and how many content words after it it reaches:
-    one for "not", "never", ... but "not only", for "absent" ("absent from the path"), "unable to",
+    one for "not", "never", ... but "not only", for "absent" ("absent from the path"), "without" before
+    a verb's -ing form ("without relying on a trusted kernel"; "patients without diabetes" names a
+    group), "unable to",
     "fail to" and "lose the ability to"; `_LACK_REACH` for the verb "lack"."""
     out = []
     for i, w in enumerate(tokens):
         after = tokens[i + 1 : i + 4]
-        if (w in _CLAUSE_NEG and after[:1] != ["only"]) or w == "absent":
+        if (w in _CLAUSE_NEG and after[:1] != ["only"]) or w == "absent" or (w == "without" and after[:1]
+                                                                                 and after[0].endswith("ing")):
             out.append((i, 1))
         elif w in _LACK and i and tokens[i - 1] not in _BEFORE_NOUN and after[:1] != ["of"]:
             out.append((i, _LACK_REACH))
