@@ -496,6 +496,13 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # after "who", a person pronoun is whom the answer names, searched with the question
     # ("Were the sessions trained?")
     ("Who delivered the sessions?", "Were they trained?", "Were they trained? (Who delivered the sessions?)"),
+    # a "why" or "how" question's subject may hold an "of" phrase, and ends before its predicate and
+    # a degree adverb ("How can sleep harmful be prevented?", "Does the brain so change in adults?",
+    # "What are the upsides of ISA features concerning?")
+    ("Why is the lack of sleep harmful?", "How can it be prevented?", "How can the lack of sleep be prevented?"),
+    ("When was the first version of Python released?", "Who wrote it?", "Who wrote the first version of Python?"),
+    ("Why is the brain so adaptable?", "Does it change in adults?", "Does the brain change in adults?"),
+    ("Why is the growth of ISA features concerning?", "What are the upsides?", "What are the upsides of ISA features?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

@@ -530,9 +530,12 @@ def _owner(previous: str, slot: str | None) -> str:
     "What was the primary outcome of the LIMIT trial?"), else its referent (`_referent`)."""
     if slot and slot in previous:
         return slot
-    of = list(re.finditer(r"\bof\s+", previous, re.I))
+    # within the subject of "Why is the growth of ISA features concerning?", not up to its predicate
+    subject = _ADVERB_SUBJECT.match(_body(previous))
+    scope = subject.group(1) if subject else previous
+    of = list(re.finditer(r"\bof\s+", scope, re.I))
     # up to a verb: "minocycline" of "What dose of minocycline was used in BeneMin?"
-    tail = re.split(rf"\s+{_AUX}\b", _STRANDED.sub("", _body(previous[of[-1].end():])), maxsplit=1, flags=re.I)[0] if of else ""
+    tail = re.split(rf"\s+{_AUX}\b", _STRANDED.sub("", _body(scope[of[-1].end():])), maxsplit=1, flags=re.I)[0] if of else ""
     return tail if _content_words(tail) else _referent(previous, False)
 
 
@@ -1088,8 +1091,12 @@ _ASKED = re.compile(r"^(?:what|who)\s+(?:is|are|was|were)\s+((?:the|a|an)\s+.+)$
 _SUBJECT = re.compile(rf"^(?:what|which)\s+(.+?)\s+{_BE_HAVE}\s+[\w'-]+$", re.I)
 # (no preposition inside: "How is depression treated with neuropsychotherapy?" has none of these)
 _NO_PREPOSITION = r"(?!(?:with|in|on|for|to|of|by|from|at|about|during|after|before|under|over|into)\b)"
+# (but an "of" phrase is part of it: "Why is the growth of ISA features concerning?"; and a degree
+# adverb before the last word is not: "Why is the brain so adaptable?")
+_OF_THE = r"(?:of\s+(?:(?:the|a|an)\s+)?)?"
 _ADVERB_SUBJECT = re.compile(rf"^(?:where|when|how|why)\s+{_BE_HAVE}\s+((?:(?:the|a|an|this|that)\s+)?[\w'-]+"
-                             rf"(?:\s+{_NO_PREPOSITION}[\w'-]+){{0,2}}?)\s+[\w'-]+$", re.I)
+                             rf"(?:\s+{_OF_THE}{_NO_PREPOSITION}[\w'-]+){{0,3}}?)"
+                             r"(?:\s+(?:so|very|too|really|still|also|more|less|most|least|often|usually|always))?\s+[\w'-]+$", re.I)
 # "How was adherence measured in the FOCUS trial?": a passive's subject, with the circumstance named
 # after its verb (a participle, told by its ending); after "with" or "by" comes an instrument, which a
 # pronoun may stand for instead ("How is depression treated with neuropsychotherapy?")
