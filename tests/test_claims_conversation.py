@@ -503,6 +503,8 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("When was the first version of Python released?", "Who wrote it?", "Who wrote the first version of Python?"),
     ("Why is the brain so adaptable?", "Does it change in adults?", "Does the brain change in adults?"),
     ("Why is the growth of ISA features concerning?", "What are the upsides?", "What are the upsides of ISA features?"),
+    # a possessive is no plural "they" stands for ("How do Alzheimer's work?")
+    ("Which drugs are approved for Alzheimer's disease?", "How do they work?", "How do drugs work?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

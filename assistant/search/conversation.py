@@ -1331,7 +1331,8 @@ def _is_plural(phrase: str) -> bool:
     if _NAME.fullmatch(written) and not re.fullmatch(r"[A-Z0-9]+s", written):
         return False  # a name ("ActiveKids"), unless an acronym's plural ("SSRIs")
     last = written.lower()
-    return " and " in phrase or last in _IRREGULAR_PLURALS or (last.endswith("s") and not last.endswith(("ss", "is", "us")))
+    # a possessive ("Alzheimer's") is no plural
+    return " and " in phrase or last in _IRREGULAR_PLURALS or (last.endswith("s") and not last.endswith(("ss", "is", "us", "'s", "’s")))
 
 
 # A noun phrase with a complement: "the primary outcome of the LIMIT trial".
