@@ -273,7 +273,9 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     spelled = [expanded_acronyms(t, definitions) for t in texts]
     # And one that spells out an abbreviation the document defines holds the abbreviation: "What is
     # CET?" is answered by "Control-flow enforcement technology defends against ...".
-    abbreviated = [" ".join(short for short, long in definitions.items() if long.lower() in t.lower()) for t in texts]
+    longs = [(short, long.lower()) for short, long in definitions.items()]
+    abbreviated = [" ".join(short for short, long in longs if long in low) for low in map(str.lower, texts)] \
+        if longs else [""] * n
     words = bm25_tokenize(texts + labels + spelled + abbreviated)
     tokens = [set(t) | set(label) | set(long) | set(short) | _exact_terms(text)
               for t, label, long, short, text in zip(words, words[n:], words[2 * n:], words[3 * n:], texts)]
