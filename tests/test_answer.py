@@ -497,6 +497,24 @@ def test_a_list_of_authors_is_the_highlight_only_for_a_question_that_asks_who(en
     assert not is_byline("The study was carried out in Nottingham, Norwich, Newcastle upon Tyne and Bristol.")
 
 
+def test_a_question_asking_who_wrote_highlights_the_byline(encoder, tmp_path):
+    # A saved blog post names its writer in a labelled byline ("• Writer: Prisha Oza"), which no
+    # list-of-authors rule reads (one name, no e-mail): asked who wrote the post, the highlight was a
+    # sentence of its first paragraph. Asked who funded something, the byline is no answer.
+    from assistant.search.answer import asks_person, names_writer
+
+    text = ("Sleep and memory\n\n• Writer: Maria Gonzalez\n• Mar 3, 2021\n\nSleep strengthens the memories formed "
+            "during the day, according to recent studies of students who slept after learning word pairs. The "
+            "study was funded by a national research council.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "sleep.txt", text)
+    assert searcher.search("Who wrote the post about sleep and memory?", k=1)[0].highlight.text == "• Writer: Maria Gonzalez"
+    assert searcher.search("Who funded the sleep study?", k=1)[0].highlight.text != "• Writer: Maria Gonzalez"
+    assert asks_person("Who wrote it?") == "author" and asks_person("Who funded it?") == "who"
+    assert asks_person("How many women took part?") is None
+    assert names_writer("By Maria Gonzalez") and names_writer("Authors: A. Smith and B. Jones")
+    assert not names_writer("By the way, sleep helps.") and not names_writer("By 2020 Sleep Matters closed.")
+
+
 def test_the_number_a_question_names_picks_its_row_of_a_table(encoder, tmp_path):
     # Two rows read alike but for their week, and the model reads "4" and "14" alike; BM25's tokens
     # leave one-digit numbers out, so only the question's whole number "4" tells the rows apart

@@ -53,9 +53,10 @@ from assistant.text import (
 )
 
 __all__ = ["MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord", "PassageAnswer",
-           "answer_span", "answer_model", "asked_amount", "asked_expansion", "asked_term", "asks_person", "defines", "is_byline",
-           "is_code_like", "is_heading_like", "is_question", "labelled_value_end", "list_asked", "match_words", "passage_answer", "pick",
-           "pool_cosine", "relevance_features", "sentence_features", "states_definition", "term_weights"]
+           "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion", "asked_term", "asks_person", "defines",
+           "is_byline", "is_code_like", "is_heading_like", "is_question", "labelled_value_end", "list_asked", "match_words",
+           "names_writer", "passage_answer", "pick", "pool_cosine", "relevance_features", "sentence_features", "states_definition",
+           "term_weights"]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "answer.json"
 
@@ -657,9 +658,28 @@ def _first_under_heading(index: Index, row: int, sentences: range, heading: np.n
     return None
 
 
-def asks_person(question: str) -> bool:
-    """Whether the question asks who: "Who wrote ...?", "Which authors ...?"."""
-    return bool(_PERSON.search(question))
+PersonKind = Literal["who", "author"]
+_AUTHORED = re.compile(r"\b(?:wrote|written|writers?|authors?|authored)\b", re.I)
+
+
+def asks_person(question: str) -> PersonKind | None:
+    """Whether the question asks who: "author" when it asks who wrote ("Who wrote ...?", "Which
+    authors ...?"), "who" for another person ("Who funded ...?"), None when it asks no person."""
+    if not _PERSON.search(question):
+        return None
+    return "author" if _AUTHORED.search(question) else "who"
+
+
+# A line that names who wrote what it heads: "By Maria Gonzalez", "Writer: Prisha Oza", "Authors:
+# A. Smith and B. Jones".
+_WRITER_LINE = re.compile(r"^\W*(?i:(?:written|posted|reviewed)\s+by|by|writer|authors?)\s*:?\s+"
+                          r"(?:[A-Z][\w'’.-]*(?:\s+|,\s*|\s+and\s+|\s*&\s*))+[A-Z][\w'’.-]*\W*$")
+
+
+def names_writer(text: str) -> bool:
+    """Whether a line names the people who wrote the document: a list of authors (`is_byline`) or
+    a labelled byline (`_WRITER_LINE`)."""
+    return is_byline(text) or bool(_WRITER_LINE.match(text.strip()))
 
 
 # A person's name in a list of authors: two to five words, each capitalised or an initial, then
@@ -723,6 +743,18 @@ def asked_amount(question: str) -> AmountKind | None:
     return "number" if _QUANTITY.search(question) else None
 
 
+def _stating_amount(index: Index, sentences: range, heading: np.ndarray, logits: np.ndarray, best: int,
+                    amount: AmountKind) -> int:
+    """The best sentence that states the amount asked for, when the best of all (`best`) does not
+    and another does; else `best`."""
+    states = np.array([_states_amount(index.sentence_text(r), amount) for r in sentences]) & ~heading
+    if amount == "frequency" and not states.any():
+        states = np.array([_states_number(index.sentence_text(r)) for r in sentences]) & ~heading
+    if states.any() and not states[best]:
+        return int(np.argmax(np.where(states, logits, -np.inf)))
+    return best
+
+
 def _states_amount(text: str, kind: AmountKind) -> bool:
     """Whether a sentence states the kind of amount asked for: a number; for a frequency a rate
     over time as well ("improve daily living" states none; "24 weekly sessions" does); for a count
@@ -734,13 +766,14 @@ def _states_amount(text: str, kind: AmountKind) -> bool:
 
 
 def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float], pool: tuple[float, float], question: bool,
-                   model: AnswerModel | None = None, amount: AmountKind | None = None, person: bool = False,
+                   model: AnswerModel | None = None, amount: AmountKind | None = None, person: PersonKind | None = None,
                    expansion: str | None = None, term: str | None = None) -> PassageAnswer:
     """The answering sentence of passage `row` and the passage's relevance features; `pool` is
     `pool_cosine` of the search's candidates, `question` whether the query is a question, `amount`
     what amount it asks for (`asked_amount`): then the highlight is the best sentence that states
     one, when the best of all states none and another does (`_states_amount`); `person` whether it asks
-    for a person (`asks_person`): then a list of authors may be the highlight; `expansion` the
+    for a person (`asks_person`): then a list of authors may be the highlight, and when it asks who
+    wrote, a line naming the writers is (`names_writer`); `expansion` the
     abbreviation whose long form it asks for (`asked_expansion`): then the sentence that spells it
     out is the highlight; `term` the term whose definition it asks for (`asked_term`): then the
     best sentence that defines it (`states_definition`) is the highlight.  A labelled list of
@@ -772,11 +805,9 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
         shown = under
     elif named.any() and not named[best]:
         shown = int(np.argmax(np.where(named, logits, -np.inf)))
+    elif person == "author" and (writers := np.array([names_writer(index.sentence_text(r)) for r in sentences])).any():
+        shown = int(np.argmax(np.where(writers, logits, -np.inf)))
     elif amount:
-        states = np.array([_states_amount(index.sentence_text(r), amount) for r in sentences]) & ~heading
-        if amount == "frequency" and not states.any():
-            states = np.array([_states_number(index.sentence_text(r)) for r in sentences]) & ~heading
-        if states.any() and not states[best]:
-            shown = int(np.argmax(np.where(states, logits, -np.inf)))
+        shown = _stating_amount(index, sentences, heading, logits, best, amount)
     return PassageAnswer(sentences.start + shown, float(logits[best]),
                          relevance_features(x, logits, best, passage, pool, question))

@@ -29,6 +29,7 @@ from assistant.ingest.words import english_words
 from assistant.search.answer import (
     AmountKind,
     AnswerModel,
+    PersonKind,
     answer_model,
     answer_span,
     asked_amount,
@@ -431,7 +432,7 @@ class Searcher:
         pattern = mention_patterns(short, long)[1]
         return not any(pattern.search(self.index.passage_text(int(r))) for r in np.flatnonzero(writes))
 
-    def _in_order(self, rows: np.ndarray, scores: np.ndarray, question: str, tokens: list[str], person: bool,
+    def _in_order(self, rows: np.ndarray, scores: np.ndarray, question: str, tokens: list[str], person: PersonKind | None,
                   expansion: str | None) -> Iterable[int]:
         """Candidate positions in the order a search looks at them: `_answers_first`; then, where
         the question names one document, its passages before the others' ("How was the sample size
@@ -454,7 +455,7 @@ class Searcher:
         p = self.index.passage(row)
         return not self.index.document(p.doc).in_references(p.start) and defines(self.index.passage_text(row), short)
 
-    def _answers_first(self, rows: np.ndarray, scores: np.ndarray, tokens: list[str], person: bool) -> Iterator[int]:
+    def _answers_first(self, rows: np.ndarray, scores: np.ndarray, tokens: list[str], person: PersonKind | None) -> Iterator[int]:
         """Candidate positions by score, passages of a reference list and of a paper's declarations
         after all others: a citation entry names the topic but never answers, and "All members of
         the LIMIT trial group were involved in the design of the trial" names the trial in every
@@ -476,7 +477,7 @@ class Searcher:
         yield from aside
 
     def _hit(self, rank: int, row: int, score: float, q: np.ndarray, terms: dict[str, float], pool: tuple[float, float],
-             asked: bool, amount: AmountKind | None, person: bool, expansion: str | None = None,
+             asked: bool, amount: AmountKind | None, person: PersonKind | None, expansion: str | None = None,
              term: str | None = None, numbers: tuple[str, ...] = ()) -> Hit:
         p = self.index.passage(row)
         doc = self.index.document(p.doc)
