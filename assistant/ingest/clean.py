@@ -238,12 +238,13 @@ def _run_in_heading(line: str, start: int) -> tuple[int, int] | None:
     """(end of the heading, start of the sentence) when the sentence at `start` opens with a
     heading whose line break a saved page lost: a phrase in title case (2 to `_HEADING_WORDS`
     words, capitals but for function words after its first, its last word a capitalised one, no
-    capitalised word twice), then the sentence's first word, capitalised (not in capitals: "SETTING General US
-    community"): a function word followed by lower-case prose ("Types of Neuroplasticity There are
-    two main types ...", not a title's "Is a Metabolic Marker"), or else the title case's last word where it restates a word of the
-    heading ("Understanding Neuroplasticity Neuroplasticity, also known as ..."). "The United
-    States Congress is ..." has neither; "I" and "A" open no sentence here ("Last Christmas I
-    gave", "Influenza A virus"), nor a word after "and" ("Both Cameron and Theresa May have")."""
+    capitalised word twice), then the sentence's first word, capitalised (not in capitals:
+    "SETTING General US community"): a function word followed by lower-case prose ("Types of
+    Neuroplasticity There are two main types ...", not a title's "Is a Metabolic Marker"), or else
+    the title case's last word where it restates a word of the heading ("Understanding
+    Neuroplasticity Neuroplasticity, also known as ..."). "The United States Congress is ..." has
+    neither; "I" and "A" open no sentence here ("Last Christmas I gave", "Influenza A virus"), nor
+    a word after "and" ("Both Cameron and Theresa May have")."""
     words = [m for m in re.finditer(r"\S+", line[start : start + 400])][: _HEADING_WORDS + 8]
     run = []
     for m in words:
