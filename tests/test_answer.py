@@ -666,6 +666,17 @@ def test_a_number_that_labels_a_thing_states_no_amount():
     assert _states_number("Pupils were 13–14 years old.") and _states_number("Sessions lasted 2 years 6 months.")
 
 
+def _term_shares(encoder, text: str, question: str, passage_holding: str) -> tuple[dict[str, float], dict[str, float]]:
+    """The question's weighted terms, and the term share of each sentence of the passage holding
+    `passage_holding` in a one-document index of `text`."""
+    searcher = _one_document(encoder, "doc.txt", text)
+    q = searcher.encoder.encode_query(question)
+    terms = term_weights(searcher.index, question, bm25_tokenize([question])[0])
+    row = next(r for r in range(len(searcher.index)) if passage_holding in searcher.index.passage_text(r))
+    sentences, x, *_ = sentence_features(searcher.index, row, q, terms)
+    return terms, dict(zip([searcher.index.sentence_text(r) for r in sentences], x[:, SENTENCE_FEATURES.index("term_share")]))
+
+
 def test_a_sentence_using_an_abbreviation_holds_the_terms_of_its_long_form(encoder):
     # A trial report defines "children's centres (CCs)" once and then says "CCs": the sentence
     # that answers "Did any children's centres withdraw?" shares "children" and "centres" with it
@@ -673,13 +684,7 @@ def test_a_sentence_using_an_abbreviation_holds_the_terms_of_its_long_form(encod
     text = ("Recruitment\n\nThe study was carried out in children's centres (CCs) in four cities. "
             "Nine were needed in each city.\n\nRetention\n\nNone of the 36 CCs withdrew from the study. "
             "All but one returned every questionnaire.")
-    searcher = _one_document(encoder, "trial.txt", text)
-    question = "Did any children's centres withdraw from the study?"
-    q = searcher.encoder.encode_query(question)
-    terms = term_weights(searcher.index, question, bm25_tokenize([question])[0])
-    row = next(r for r in range(len(searcher.index)) if "None of the 36" in searcher.index.passage_text(r))
-    sentences, x, *_ = sentence_features(searcher.index, row, q, terms)
-    share = dict(zip([searcher.index.sentence_text(r) for r in sentences], x[:, SENTENCE_FEATURES.index("term_share")]))
+    terms, share = _term_shares(encoder, text, "Did any children's centres withdraw from the study?", "None of the 36")
     said = sum(w for t, w in terms.items() if t in {"children", "centr", "from", "studi"}) / sum(terms.values())
     assert share["None of the 36 CCs withdrew from the study."] == pytest.approx(said, rel=1e-4)
 
@@ -691,14 +696,8 @@ def test_a_sentence_spelling_out_an_abbreviation_holds_the_abbreviation(encoder)
     text = ("Recent extensions\n\nWe look at software guard extensions (SGX) and control-flow enforcement "
             "technology (CET) in turn.\n\nCase study\n\nControl-flow enforcement technology defends against "
             "code-reuse attacks. It adds a shadow stack.")
-    searcher = _one_document(encoder, "paper.txt", text)
-    question = "What is CET?"
-    q = searcher.encoder.encode_query(question)
-    terms = term_weights(searcher.index, question, bm25_tokenize([question])[0])
+    terms, share = _term_shares(encoder, text, "What is CET?", "defends against")
     assert "cet" in terms
-    row = next(r for r in range(len(searcher.index)) if "defends against" in searcher.index.passage_text(r))
-    sentences, x, *_ = sentence_features(searcher.index, row, q, terms)
-    share = dict(zip([searcher.index.sentence_text(r) for r in sentences], x[:, SENTENCE_FEATURES.index("term_share")]))
     said = terms["cet"] / sum(terms.values())
     assert share["Control-flow enforcement technology defends against code-reuse attacks."] == pytest.approx(said, rel=1e-4)
     assert share["It adds a shadow stack."] == 0.0
