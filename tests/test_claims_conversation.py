@@ -503,6 +503,10 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("When was the first version of Python released?", "Who wrote it?", "Who wrote the first version of Python?"),
     ("Why is the brain so adaptable?", "Does it change in adults?", "Does the brain change in adults?"),
     ("Why is the growth of ISA features concerning?", "What are the upsides?", "What are the upsides of ISA features?"),
+    # "it" is the singular thing a population after "in" goes with ("How is it treated? (What are
+    # the symptoms of burnout in nurses?)": "nurses" disagreed with "it")
+    ("What are the symptoms of burnout in nurses?", "How is it treated?", "How is burnout in nurses treated?"),
+    ("What are the causes of anxiety in children?", "How is it diagnosed?", "How is anxiety in children diagnosed?"),
     # a possessive is no plural "they" stands for ("How do Alzheimer's work?")
     ("Which drugs are approved for Alzheimer's disease?", "How do they work?", "How do drugs work?"),
 ])

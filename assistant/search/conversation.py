@@ -1216,8 +1216,12 @@ def _last_phrase(body: str, plural: bool) -> str:
     pivots = list(_PIVOT.finditer(body))
     verb = _AFTER_VERB.match(body)
     tail = body[pivots[-1].end():].strip() if pivots else verb.group(1) if verb else ""
-    if (not plural and len(pivots) > 1 and _is_plural(tail) and " and " not in tail
-            and pivots[-2].group(1).lower() in _ACTING and not _is_plural(body[pivots[-2].end():])):
+    # So is "burnout in nurses" after "What are the symptoms of burnout in nurses?": a population
+    # after "in" or "among" goes with the thing named after "of".
+    within = len(pivots) > 1 and (pivots[-2].group(1).lower() in _ACTING or (
+        pivots[-2].group(1).lower() == "of" and pivots[-1].group(1).lower() in ("in", "among")))
+    if (not plural and within and _is_plural(tail) and " and " not in tail
+            and not _is_plural(body[pivots[-2].end():])):
         tail = body[pivots[-2].end():].strip()
     return tail
 
