@@ -507,6 +507,9 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # the symptoms of burnout in nurses?)": "nurses" disagreed with "it")
     ("What are the symptoms of burnout in nurses?", "How is it treated?", "How is burnout in nurses treated?"),
     ("What are the causes of anxiety in children?", "How is it diagnosed?", "How is anxiety in children diagnosed?"),
+    # "it" after "the role of X in Y" is X ("What happens when the hippocampus in memory is damaged?")
+    ("What is the role of the hippocampus in memory?", "What happens when it is damaged?",
+     "What happens when the hippocampus is damaged?"),
     # a possessive is no plural "they" stands for ("How do Alzheimer's work?")
     ("Which drugs are approved for Alzheimer's disease?", "How do they work?", "How do drugs work?"),
 ])

@@ -1296,10 +1296,11 @@ def _yes_no_subject(rest: str) -> str:
 
 
 # A noun naming what something is or does for something else: what a next question says of "it"
-# is said of that thing ("Where is it expressed?" after "What is the role of the NK1 receptor?").
+# is said of that thing ("Where is it expressed?" after "What is the role of the NK1 receptor?"),
+# without what it does that for ("the role of the hippocampus in memory": the hippocampus).
 _RELATION_OF = re.compile(r"^(?:the|a|an)\s+(?:main\s+|exact\s+|precise\s+)?(?:role|function|purpose|importance|"
                           r"significance|meaning|definition|relevance|involvement|mechanism\s+of\s+action|mechanism|"
-                          r"mode\s+of\s+action)\s+of\s+(\S.*)$", re.I)
+                          r"mode\s+of\s+action)\s+of\s+(\S.*?)(?:\s+(?:in|for|during|within)\s+\S.*)?$", re.I)
 # The noun phrase after the preposition a verb takes: "for a new thread to finish".
 _GOVERNED = re.compile(r"^(?:for|to|on|with|from|at|into|about|of)\s+((?:(?:the|a|an)\s+)?[\w'-].*)$", re.I)
 _PREDICATE = re.compile(r"\s[a-z]+(?:ed|en|wn|ble|ant|ent|ive|ful|ous)$")
