@@ -243,9 +243,8 @@ def swaps_comparison(claim: str, sentence: str) -> bool:
     as for `negates`, and every word of the claim's side of the comparison."""
     if not (_THAN.search(claim) and _THAN.search(sentence)):
         return False  # most sentences compare nothing: read no further
-    said = set().union(*(_content(*c) for c in _clauses(claim)))
-    heard = set().union(*(_content(*c) for c in _clauses(sentence)))
-    if not said or len(said & heard) < _COVERED * len(said):
+    said, heard = _words_said(claim), _words_said(sentence)
+    if not _says_most(said, heard):
         return False
     for axis, sign, before, after in _comparisons(claim):
         for axis2, sign2, before2, after2 in _comparisons(sentence):
@@ -292,9 +291,8 @@ def changes_number(claim: str, sentence: str) -> bool:
     counted = _counts(claim)
     if not counted:
         return False  # most claims count nothing: read no further
-    said = set().union(*(_content(*c) for c in _clauses(claim)))
-    heard = set().union(*(_content(*c) for c in _clauses(sentence)))
-    if len(said & heard) < _COVERED * len(said):
+    said, heard = _words_said(claim), _words_said(sentence)
+    if not _says_most(said, heard):
         return False
     stated = _counts(sentence)
     numbers = set().union(*stated.values()) if stated else set()
@@ -375,6 +373,16 @@ def _clauses(text: str) -> tuple[_Clause, ...]:
     clauses = _CLAUSE_END.split(text.translate(_APOSTROPHES).lower().replace("n't", " not"))
     tokens = [_TOKEN.findall(c) for c in clauses]
     return tuple((t, stemmer().stemWords(t)) for t in tokens if t)
+
+
+def _words_said(text: str) -> set[str]:
+    """The content words (stems) of all of `text`'s clauses."""
+    return set().union(*(_content(*c) for c in _clauses(text)))
+
+
+def _says_most(said: set[str], heard: set[str]) -> bool:
+    """Whether `heard` holds two thirds (`_COVERED`) of the claim's content words `said`."""
+    return bool(said) and len(said & heard) >= _COVERED * len(said)
 
 
 def _content(tokens: list[str], stemmed: list[str]) -> set[str]:
