@@ -952,9 +952,15 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
     title = re.sub(r"\s+", " ", normalize_unicode(repair_line(title, vocab))).strip()
     first_pages = "\n".join(ln.text for page in pages[:2] for box in page.boxes for ln in box.lines)
     doi = find_doi(" ".join(meta.get(k, "") for k in ("doi", "subject", "keywords"))) or find_doi(first_pages)
+    return _document(doc_id, title, text, source, sha, page_spans, sections, path, meta, doi), _unreadable_pages(pages)
+
+
+def _document(doc_id: str, title: str, text: str, source: str, sha: str, page_spans: list[PageSpan],
+              sections: list[SectionSpan], path: Path, meta: dict[str, str], doi: str) -> Document:
+    """The document, with the authors and year its metadata states."""
     return Document(doc_id, title, text, source, sha, tuple(page_spans), tuple(sections), path=str(path.resolve()),
                     authors=split_authors(_fix_mojibake(meta.get("author", ""))),
-                    year=year_of(meta.get("creationdate", "")), doi=doi), _unreadable_pages(pages)
+                    year=year_of(meta.get("creationdate", "")), doi=doi)
 
 
 def _unlaid_document(path: Path, doc_id: str, sha: str, source: str, meta: dict[str, str],
@@ -993,9 +999,7 @@ def _unlaid_document(path: Path, doc_id: str, sha: str, source: str, meta: dict[
         return None
     meta_title = _fix_mojibake(meta.get("title", ""))
     title = meta_title if meaningful_title(meta_title) else guess_title(text, path.stem)
-    document = Document(doc_id, title, text, source, sha, tuple(spans), (), path=str(path.resolve()),
-                        authors=split_authors(_fix_mojibake(meta.get("author", ""))),
-                        year=year_of(meta.get("creationdate", "")), doi=find_doi(text[:5000]))
+    document = _document(doc_id, title, text, source, sha, spans, [], path, meta, find_doi(text[:5000]))
     note = "text read without its layout (fonts the layout reader cannot decode)"
     images = [n for n, raw in enumerate(page_texts, 1) if not raw.strip() and n <= len(pages) and pages[n - 1].images]
     if images:
