@@ -1394,3 +1394,65 @@ def test_a_numbered_reference_list_reads_a_reference_a_line(tmp_path: Path):
             "Communications Security, pages 340-353, Nov. 2005.\n") in text
     assert "\n[2] K. Adams and O. Agesen. A comparison of software and hardware techniques for x86 virtualization. " \
            "In Architectural Support, volume 2. 2006.\n[3] N. Amit" in text
+
+
+def test_a_journals_numbered_headings_set_smaller_than_the_text_nest_by_their_numbering():
+    # An APS journal (REVTeX) sets "II. MATH AND EQUATIONS" and "A. Multiline equations" in 9 pt
+    # bold and "1. Wide equations" in 9 pt italic over 10 pt text: every box read as a footnote, so
+    # the document had no section but its display equations ("M =ig2", "X"), which read as
+    # headings for being in another font. One size, three ways of numbering: a way that starts
+    # over ("A." after "B.") goes under the one that comes back after it ("II." after "B.").
+    def box(text: str, font: str, size: float, y: float) -> Box:
+        return Box((Line(text, 72, y, 300, y + size, size, font),), 72, y, 300, y + size)
+
+    def prose(words: str, y: float) -> Box:
+        return box(f"The {words} are set out in this paragraph of the section, as a journal does.", "Roman", 10.0, y)
+
+    boxes = [box("I. INTRODUCTION", "Bold", 9.0, 700), prose("aims", 680),
+             box("A. Background", "Bold", 9.0, 650), prose("earlier results", 630),
+             box("1. Earlier trials", "Italic", 9.0, 600), prose("trials", 580),
+             box("2. Earlier reviews", "Italic", 9.0, 550), prose("reviews", 530),
+             box("M =ig2", "MathItalic", 10.0, 510),  # a display equation's line
+             box("B. Aims", "Bold", 9.0, 490), prose("questions", 470),
+             box("1. Primary aim", "Italic", 9.0, 450), prose("primary aims", 430),
+             box("II. METHODS", "Bold", 9.0, 400), prose("methods", 380),
+             box("A. Participants", "Bold", 9.0, 350), prose("participants", 330),
+             box("X", "MathItalic", 10.0, 310),
+             box("∗ Also at the Physics Department, XYZ University.", "Roman", 8.0, 290)]  # a footnote
+    style = _Style("Roman", 10.0, (10.0, 9.0), frozenset({("Bold", 9.0), ("Italic", 9.0)}))
+    assembler = _Assembler(style, {})
+    for b in boxes:
+        assembler.add_box(b, 1)
+    text, _, sections = _render(assembler.finish(), Vocabulary([]), "An APS article")
+    assert [s.path for s in sections] == [
+        ("I. INTRODUCTION",), ("I. INTRODUCTION", "A. Background"),
+        ("I. INTRODUCTION", "A. Background", "1. Earlier trials"), ("I. INTRODUCTION", "A. Background", "2. Earlier reviews"),
+        ("I. INTRODUCTION", "B. Aims"), ("I. INTRODUCTION", "B. Aims", "1. Primary aim"),
+        ("II. METHODS",), ("II. METHODS", "A. Participants")], [s.path for s in sections]
+    # the footnote is still small print, kept
+    assert "Also at the Physics Department" in text
+
+
+def test_an_appendix_lettered_after_the_last_numbered_section_stays_beside_it():
+    # An AAS journal numbers its sections "1." to "6." and its appendices "A.", "B." in one style:
+    # the numbers never come back after the letters, so the appendices are no subsections of "6.".
+    def box(text: str, y: float, font: str = "Bold", size: float = 10.0) -> Box:
+        return Box((Line(text, 72, y, 300, y + size, size, font),), 72, y, 300, y + size)
+
+    boxes = []
+    for n, name in enumerate(["1. INTRODUCTION", "2. DATA", "3. SOFTWARE", "A. APPENDIX INFORMATION", "B. CHARGES"]):
+        boxes += [box(name, 700 - 60 * n), box("What this part of the article says, set out in a sentence.", 680 - 60 * n, "Roman")]
+    style = _Style("Roman", 10.0, (10.0,), frozenset({("Bold", 10.0)}))
+    assembler = _Assembler(style, {})
+    for b in boxes:
+        assembler.add_box(b, 1)
+    _, _, sections = _render(assembler.finish(), Vocabulary([]), "An AAS article")
+    assert [s.path for s in sections] == [("1. INTRODUCTION",), ("2. DATA",), ("3. SOFTWARE",),
+                                          ("A. APPENDIX INFORMATION",), ("B. CHARGES",)]
+
+
+def test_an_equations_line_in_its_own_font_is_no_heading():
+    style = _Style("Roman", 10.0, (10.0,))
+    for text in ("Ei =", "E = m c2", "X", "A 6= B"):
+        assert not _is_heading(Line(text, 72, 500, 200, 510, 10.0, "MathItalic"), None, style), text
+    assert _is_heading(Line("Results", 72, 500, 200, 510, 10.0, "Bold"), None, style)

@@ -29,6 +29,9 @@ __all__ = ["pdf_document"]
 
 _CAPTION = re.compile(r"^(Table|Fig\.?|Figure|Supplementary (Table|Figure))\s*S?\d+", re.I)
 _SENTENCE_END = re.compile(r"[.!?:]['\")\]’”]*$")
+# A section's number before its name: Roman numerals or a capital letter with a full stop, or
+# arabic numbers as deep as they go ("II. MATH", "A. Multiline equations", "2.1 Template Styles").
+_HEADING_NUMBER = re.compile(r"^(?:([IVX]+)\.|([A-Z])\.|(\d+(?:\.\d+)*)\.?)\s+\S")
 
 
 @dataclass
@@ -124,8 +127,10 @@ def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = T
     # "asn1_create_element" over its signature line, which is set in a typewriter font).
     lower_heading = opens_box and (line.size >= style.body_size * 1.3
                                    or (line.size >= style.body_size * 1.1 and _IDENTIFIER.fullmatch(text) is not None))
-    if (text[0].islower() and not lower_heading) or text.endswith((",", ";", "-")) \
-            or re.fullmatch(r"[\d\W]+", text) or words[-1].lower() in _UNFINISHED:
+    # A heading names something in words; an equation's line set in its own fonts ("Ei =", "E = m c2",
+    # a lone variable "X") names nothing.
+    if (text[0].islower() and not lower_heading) or text.endswith((",", ";", "-")) or "=" in text \
+            or sum(c.isalpha() for c in text) < 2 or words[-1].lower() in _UNFINISHED:
         return False
     if line.size < style.body_size * 0.88 or (nxt is not None and nxt.text[:1].islower()):
         return False
@@ -253,7 +258,7 @@ class _Assembler:
             box = replace(box, lines=box.lines[1:])
             self.small_print = True
         if (_is_aside(box, self.style) and not (self.small_print and not _CAPTION.match(box.lines[0].text))
-                and not (self._next_item(box) or self._hangs(box.lines[0]))) or (
+                and not (self._next_item(box) or self._hangs(box.lines[0]) or self._small_heading(box))) or (
                 id(box) in self.style.grid_cells and self._in_table(page)):
             self._add_aside(box, page)
             return
@@ -293,6 +298,16 @@ class _Assembler:
             first_body = False
             self._body_line(line, page, breaks[i] and i > 0, nxt)
             self.tail = (line, box)
+
+    def _small_heading(self, box: Box) -> bool:
+        """Whether `box` is a heading alone on its line in a heading style found on two pages or more
+        (`_Style.section_styles`) set a little smaller than the text, and numbered: a journal may set
+        its headings in 9 pt bold over 10 pt text ("B. Citations and References"), which `_is_aside`
+        would take for a footnote. Unnumbered, such a line is as often a table's label ("Continued",
+        "Pilot trial") or note."""
+        line = box.lines[0]
+        return len(box.lines) == 1 and (line.font, line.size) in self.style.section_styles \
+            and _HEADING_NUMBER.match(line.text) is not None and _is_heading(line, None, self.style)
 
     def _next_item(self, box: Box) -> bool:
         """Whether `box` opens the next item of the list being read, its bullet under the open
@@ -401,6 +416,7 @@ class _Assembler:
     def finish(self) -> list[_Block]:
         self._close()
         blocks = self.blocks
+        _levels_by_number(blocks)
         named = [b for b in blocks if b.outline and b.printed]
         if len(named) >= 2:
             # The outline names the sections. A heading found by its looks opens one only when set
@@ -412,6 +428,57 @@ class _Assembler:
                     b.section = b.section and b.style[1] < floor - 0.05
                     b.level += deepest + 1
         return blocks
+
+
+SUBLEVELS = 8  # the levels numbering tells apart among headings of one size
+
+
+def _numbering(heading: str) -> tuple[tuple[str, int], int] | None:
+    """How a heading is numbered (`_HEADING_NUMBER`), ("roman", 1), ("letter", 1) or ("number", how
+    many numbers: 2 for "2.1"), and its number's last value; None when it is not numbered."""
+    m = _HEADING_NUMBER.match(heading)
+    if m is None:
+        return None
+    if m.group(3):
+        return ("number", m.group(3).count(".") + 1), int(m.group(3).split(".")[-1])
+    if m.group(1):
+        return ("roman", 1), sum(_ROMAN[c] * (-1 if _ROMAN[c] < _ROMAN.get(n, 0) else 1)
+                                 for c, n in zip(m.group(1), m.group(1)[1:] + " "))
+    return ("letter", 1), ord(m.group(2))
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _levels_by_number(blocks: list[_Block]) -> None:
+    """Nest the headings one size sets by how they are numbered: a journal may set "II. MATH",
+    "A. Multiline equations" and "1. Wide equations" in one size. A way of numbering that starts
+    over less often is the outer one ("A." again after "C.", "1." after "4."), and one goes under it
+    where the outer comes back after it ("II." after "A."); "2.1" goes under "2". A way that never
+    gives way back (an appendix's "A." after the last "6.") stays beside the other."""
+    by_level: dict[int, list[tuple[int, tuple[str, int], int]]] = {}
+    for i, b in enumerate(blocks):
+        if b.kind == "heading" and not b.outline and (numbering := _numbering(b.lines[0])) is not None:
+            by_level.setdefault(b.level, []).append((i, *numbering))
+    sub: dict[int, int] = {}  # block index -> its depth among its size's headings
+    for numbered in by_level.values():
+        first: dict[tuple[str, int], int] = {}
+        last: dict[tuple[str, int], int] = {}
+        value: dict[tuple[str, int], int] = {}
+        restarts: Counter[tuple[str, int]] = Counter()
+        for n, (_, key, v) in enumerate(numbered):
+            first.setdefault(key, n)
+            last[key] = n
+            restarts[key] += key in value and v <= value[key]
+            value[key] = v
+        depth: dict[tuple[str, int], int] = {}
+        for key in sorted(first, key=lambda k: (restarts[k], first[k])):
+            outer = [k for k in depth if last[k] > first[key] or (k[0] == key[0] == "number" and k[1] < key[1])]
+            depth[key] = max((depth[k] + 1 for k in outer), default=0)
+        sub.update((i, min(depth[key], SUBLEVELS - 1)) for i, key, _ in numbered)
+    for i, b in enumerate(blocks):
+        if b.kind == "heading" and not b.outline:
+            b.level = b.level * SUBLEVELS + sub.get(i, 0)
 
 
 # An outline entry that names a file rather than a section ("13063_2015_578_CoverPage.pdf", a figure's "x.eps").
