@@ -1456,3 +1456,23 @@ def test_an_equations_line_in_its_own_font_is_no_heading():
     for text in ("Ei =", "E = m c2", "X", "A 6= B"):
         assert not _is_heading(Line(text, 72, 500, 200, 510, 10.0, "MathItalic"), None, style), text
     assert _is_heading(Line("Results", 72, 500, 200, 510, 10.0, "Bold"), None, style)
+
+
+def test_a_centred_heading_read_after_what_stands_beneath_it_is_put_back_above_it():
+    # An APA paper, double-spaced so that every line is a box: pdfminer gave the flush-left
+    # "Participants" before the centred "Method" above it, so "Participants" headed nothing and
+    # "Method" took its paragraph. A table's cell or a reference number that stands above the
+    # box before it stays where it was read: only a short centred line of words moves.
+    def box(text: str, x0: float, x1: float, y: float) -> Box:
+        return Box((Line(text, x0, y, x1, y + 12, 12.0, "Roman"),), x0, y, x1, y + 12)
+
+    before = box("Praesent euismod nunc eu purus, the last line of the introduction.", 72, 539, 268)
+    method = box("Method", 283, 329, 241)
+    participants = box("Participants", 72, 143, 213)
+    text = box("Forty adults took part, recruited from a university's register.", 108, 497, 186)
+    order = _columns_in_order([before, participants, method, text], 612, 12.0)
+    assert [b.lines[0].text for b in order][:3] == [before.lines[0].text, "Method", "Participants"]
+    number = box("84.", 300, 312, 241)
+    assert _columns_in_order([before, participants, number, text], 612, 12.0)[2] is number
+    off_centre = box("Method", 150, 196, 241)
+    assert _columns_in_order([before, participants, off_centre, text], 612, 12.0)[2] is off_centre

@@ -311,7 +311,7 @@ def _columns_in_order(boxes: list[Box], width: float, body_size: float) -> list[
         if total and min(left, right) >= COLUMN_SHARE * total and (best is None or total - left - right < best[0]):
             best = (total - left - right, x)
     if best is None or best[0] > 0.4 * total:
-        return boxes
+        return _centred_lines_in_place(boxes, width)
     gutter = best[1]
     spanning = [b for b in text if b.x0 < gutter < b.x1]
     middles = sorted(((s.y0 + s.y1) / 2 for s in spanning), reverse=True)
@@ -334,6 +334,27 @@ def _columns_in_order(boxes: list[Box], width: float, body_size: float) -> list[
         for b in groups[key]:
             out.append(b)
             out.extend(followers.get(id(b), []))
+    return out
+
+
+CENTRED = 0.02  # how far, in page widths, a centred line's middle may stand from the page's
+
+
+def _centred_lines_in_place(boxes: list[Box], width: float) -> list[Box]:
+    """A page of one column with a centred line that pdfminer read after the box beneath it: a
+    centred heading came after the flush-left heading under it ("Method" after "Participants", an
+    APA paper's headings) or after its first paragraph ("III. Results", "3.3. General figures").
+    A box of one short line of words centred on the page that stands wholly above the box before it,
+    and wholly below the one before that, goes between the two. (Any box so placed would move a
+    table's cells.)"""
+    out = list(boxes)
+    for i in range(2, len(out)):
+        before, last, box = out[i - 2], out[i - 1], out[i]
+        centred = abs((box.x0 + box.x1) / 2 - width / 2) <= CENTRED * width and box.x1 - box.x0 <= 0.5 * width
+        # A line of words: a reference list's numbers in a column of their own stand there too ("84.").
+        worded = len(box.lines) == 1 and sum(c.isalpha() for c in box.lines[0].text) >= 2
+        if centred and worded and box.y0 >= last.y1 and before.y0 >= box.y1:
+            out[i - 1], out[i] = box, last
     return out
 
 
