@@ -15,6 +15,7 @@ from assistant.ingest.pdf import (
     _Assembler,
     _Block,
     _contents_left_out,
+    _is_aside,
     _is_heading,
     _outline_headings,
     _paragraph_breaks,
@@ -1476,3 +1477,19 @@ def test_a_centred_heading_read_after_what_stands_beneath_it_is_put_back_above_i
     assert _columns_in_order([before, participants, number, text], 612, 12.0)[2] is number
     off_centre = box("Method", 150, 196, 241)
     assert _columns_in_order([before, participants, off_centre, text], 612, 12.0)[2] is off_centre
+
+
+def test_a_paragraph_that_opens_by_naming_a_figure_is_running_text_and_a_caption_is_not():
+    # "Figure 2 shows ..." opened a paragraph of an AAS article: read as a caption, its lines stayed
+    # lines and the section heading beside the manuscript's line numbers went into it as a cell.
+    style = _Style("Roman", 10.0, (10.0,))
+
+    def box(*lines: str) -> Box:
+        made = tuple(Line(t, 72, 700 - 12 * i, 540, 710 - 12 * i, 10.0, "Roman") for i, t in enumerate(lines))
+        return Box(made, 72, 700 - 12 * len(lines), 540, 710)
+
+    assert not _is_aside(box("Figure 2 shows an inverted pyramid of six panels, each", "drawn from a file of its own."), style)
+    assert not _is_aside(box("Table 1 summarizes the data of the two arms."), style)
+    assert _is_aside(box("Fig. 1 A figure caption with math"), style)
+    assert _is_aside(box("Table 2. Baseline characteristics of the participants"), style)
+    assert _is_aside(box("Figure 3: the trial's flow"), style)

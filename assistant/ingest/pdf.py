@@ -27,7 +27,9 @@ from assistant.text import normalize_unicode, same_text
 
 __all__ = ["pdf_document"]
 
-_CAPTION = re.compile(r"^(Table|Fig\.?|Figure|Supplementary (Table|Figure))\s*S?\d+", re.I)
+# A caption's label; a sentence that opens with one and goes on in lower case is running text
+# ("Figure 2 shows an inverted pyramid ..."), not a caption ("Fig. 1 A figure caption").
+_CAPTION = re.compile(r"^(Table|Fig\.?|Figure|Supplementary (Table|Figure))\s*S?\d+(?!\w*\s+(?-i:[a-z]))", re.I)
 _SENTENCE_END = re.compile(r"[.!?:]['\")\]’”]*$")
 # A section's number before its name: Roman numerals or a capital letter with a full stop, or
 # arabic numbers as deep as they go ("II. MATH", "A. Multiline equations", "2.1 Template Styles").
