@@ -1358,7 +1358,8 @@ def test_a_paragraph_s_bold_run_in_name_is_a_heading_of_its_own(tmp_path: Path):
                 + b"BT /F2 10 Tf 72 600 Td (Shadow stacks) Tj /F1 10 Tf ( are kept in memory that ordinary stores cannot) Tj ET "
                 + b"BT /F1 10 Tf 72 588 Td " + body * 4 + b"ET")
 
-    contents = [page(1, b"Design", b"Sustainability"), page(2, b"Implications", b"Security concerns")]
+    # An ASME paper numbers its run-in names ("5.2 Hyperlinked Titles. When the ...").
+    contents = [page(1, b"Design", b"Sustainability"), page(2, b"Implications", b"2.1 Security concerns.")]
     kids = b" ".join(b"%d 0 R" % (5 + 2 * i) for i in range(2))
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count 2 >>" % kids,
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
@@ -1371,7 +1372,7 @@ def test_a_paragraph_s_bold_run_in_name_is_a_heading_of_its_own(tmp_path: Path):
     path.write_bytes(_pdf(objects))
     doc = load_paths([path]).documents[0]
     assert [s.path for s in doc.sections] == [("1 Design",), ("1 Design", "Sustainability"), ("2 Implications",),
-                                              ("2 Implications", "Security concerns")]
+                                              ("2 Implications", "2.1 Security concerns.")]
     assert "Sustainability\n\nWhile designers disagree" in doc.text
     assert "Shadow stacks are kept in memory" in doc.text
 

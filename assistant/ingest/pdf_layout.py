@@ -187,11 +187,12 @@ def _run_in(chars: list) -> bool:
 # How font names say bold: "Helvetica-Bold", "NimbusRomNo9L-Medi", "MinionPro-Semibold", TeX's "CMBX10".
 _BOLD_FONT = re.compile(r"bold|medi|semibold|demi|black|heavy|cmbx", re.I)
 _LABEL_WORDS = 6  # the most words of a paragraph's run-in name
+_NUMBERED_NAME = re.compile(r"\d+(?:\.\d+)*\.?\s+[A-Z]")  # a run-in name may be numbered ("5.2 Hyperlinked Titles.")
 
 
 def _bold_label(items: list, text: str) -> tuple[str, str, float, float, str] | None:
     """`Line.label` from a pdfminer line's items (characters, and the spaces it puts between words):
-    the line opens with up to `_LABEL_WORDS` words in a bold font, not ending in a colon (that is
+    the line opens with up to `_LABEL_WORDS` words in a bold font, capitalised or numbered, not ending in a colon (that is
     `_run_in`'s "Since: 2.0"), then a sentence starts in a font that is not bold."""
     from pdfminer.layout import LTChar
 
@@ -204,7 +205,7 @@ def _bold_label(items: list, text: str) -> tuple[str, str, float, float, str] | 
         return None
     label = re.sub(r"\s+", " ", "".join(c.get_text() for c in items[:n])).strip()
     rest = text[len(label):].lstrip()
-    if (not label or not text.startswith(label) or not label[0].isupper() or label.endswith(":")
+    if (not label or not text.startswith(label) or not (label[0].isupper() or _NUMBERED_NAME.match(label)) or label.endswith(":")
             or len(label.split()) > _LABEL_WORDS or not rest[:1].isupper() or len(rest.split()) < 3):
         return None
     return label, first, max(c.x1 for i, c in chars if i < n), after.x0, after.fontname
