@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -17,6 +18,7 @@ from assistant.ingest.pdf import (
     _contents_left_out,
     _is_aside,
     _is_heading,
+    _numbered_styles,
     _outline_headings,
     _paragraph_breaks,
     _pieces,
@@ -1420,8 +1422,15 @@ def test_a_journals_numbered_headings_set_smaller_than_the_text_nest_by_their_nu
              box("II. METHODS", "Bold", 9.0, 400), prose("methods", 380),
              box("A. Participants", "Bold", 9.0, 350), prose("participants", 330),
              box("X", "MathItalic", 10.0, 310),
-             box("∗ Also at the Physics Department, XYZ University.", "Roman", 8.0, 290)]  # a footnote
-    style = _Style("Roman", 10.0, (10.0, 9.0), frozenset({("Bold", 9.0), ("Italic", 9.0)}))
+             box("∗ Also at the Physics Department, XYZ University.", "Roman", 8.0, 290),  # a footnote
+             # unnumbered, in the numbered headings' style
+             box("ACKNOWLEDGMENTS", "Bold", 9.0, 270), prose("funders", 250),
+             # a figure's words set large over its caption head no section
+             box("Wide Test Figure", "Sans", 14.0, 230),
+             box("FIG. 2. A figure that spans the page in two-column formatting.", "Roman", 8.0, 200)]
+    style = _Style("Roman", 10.0, (14.0, 10.0, 9.0), frozenset({("Bold", 9.0), ("Italic", 9.0), ("Sans", 14.0)}))
+    style = replace(style, numbered_styles=_numbered_styles([PageLayout(1, 612, 792, boxes)], set(), style))
+    assert style.numbered_styles == {("Bold", 9.0), ("Italic", 9.0)}
     assembler = _Assembler(style, {})
     for b in boxes:
         assembler.add_box(b, 1)
@@ -1430,7 +1439,7 @@ def test_a_journals_numbered_headings_set_smaller_than_the_text_nest_by_their_nu
         ("I. INTRODUCTION",), ("I. INTRODUCTION", "A. Background"),
         ("I. INTRODUCTION", "A. Background", "1. Earlier trials"), ("I. INTRODUCTION", "A. Background", "2. Earlier reviews"),
         ("I. INTRODUCTION", "B. Aims"), ("I. INTRODUCTION", "B. Aims", "1. Primary aim"),
-        ("II. METHODS",), ("II. METHODS", "A. Participants")], [s.path for s in sections]
+        ("II. METHODS",), ("II. METHODS", "A. Participants"), ("ACKNOWLEDGMENTS",)], [s.path for s in sections]
     # the footnote is still small print, kept
     assert "Also at the Physics Department" in text
 

@@ -68,6 +68,7 @@ class _Style:
     small_print_heading: tuple[str, float] | None = None
     # ids of boxes (`_grid_cells`) that are a table's cells set at the text's size
     grid_cells: frozenset[int] = frozenset()
+    numbered_styles: frozenset[tuple[str, float]] = frozenset()  # `_numbered_styles`
 
 
 def _typewriter_fonts(pages: list[PageLayout]) -> frozenset[str]:
@@ -303,13 +304,15 @@ class _Assembler:
 
     def _small_heading(self, box: Box) -> bool:
         """Whether `box` is a heading alone on its line in a heading style found on two pages or more
-        (`_Style.section_styles`) set a little smaller than the text, and numbered: a journal may set
-        its headings in 9 pt bold over 10 pt text ("B. Citations and References"), which `_is_aside`
-        would take for a footnote. Unnumbered, such a line is as often a table's label ("Continued",
-        "Pilot trial") or note."""
+        (`_Style.section_styles`) set a little smaller than the text, and numbered or in the style of
+        numbered headings (`_Style.numbered_styles`): a journal may set its headings in 9 pt bold
+        over 10 pt text ("B. Citations and References", "ACKNOWLEDGMENTS"), which `_is_aside` would
+        take for a footnote. Otherwise such a line is as often a table's label ("Continued", "Pilot
+        trial") or note."""
         line = box.lines[0]
         return len(box.lines) == 1 and (line.font, line.size) in self.style.section_styles \
-            and _HEADING_NUMBER.match(line.text) is not None and _is_heading(line, None, self.style)
+            and (_HEADING_NUMBER.match(line.text) is not None or (line.font, line.size) in self.style.numbered_styles) \
+            and _is_heading(line, None, self.style)
 
     def _next_item(self, box: Box) -> bool:
         """Whether `box` opens the next item of the list being read, its bullet under the open
@@ -418,6 +421,13 @@ class _Assembler:
     def finish(self) -> list[_Block]:
         self._close()
         blocks = self.blocks
+        for i, b in enumerate(blocks):
+            # Words drawn in a figure read as a heading set large ("Wide Test Figure" over "FIG. 2.
+            # Use the figure* environment ..."): a section's heading is followed by its text, not
+            # by a figure's notes and caption.
+            asides = itertools.takewhile(lambda x: x.kind == "aside", blocks[i + 1:])
+            if b.kind == "heading" and not b.outline and any(x.geometry and _CAPTION.match(x.geometry[0].text) for x in asides):
+                b.section = False
         _levels_by_number(blocks)
         named = [b for b in blocks if b.outline and b.printed]
         if len(named) >= 2:
@@ -591,6 +601,19 @@ def _heading_styles(pages: list[PageLayout], skip: set[tuple[int, int]], body_fo
     recurring = frozenset(k for k, v in pages_of.items()
                           if len(v) >= 2 or (count[k] >= 3 and k[1] >= 1.25 * body_size))
     return tuple(sorted(sizes, reverse=True)), recurring
+
+
+def _numbered_styles(pages: list[PageLayout], skip: set[tuple[int, int]], style: _Style) -> frozenset[tuple[str, float]]:
+    """The styles (font, size) of section styles that set two numbered headings or more
+    (`_HEADING_NUMBER`): the journal's headings, numbered or not ("II. MATH AND EQUATIONS" and
+    "ACKNOWLEDGMENTS" alike)."""
+    count: Counter[tuple[str, float]] = Counter()
+    for _, box in _kept(pages, skip):
+        line = box.lines[0]
+        if (line.font, line.size) in style.section_styles and _HEADING_NUMBER.match(line.text) \
+                and _is_heading(line, box.lines[1] if len(box.lines) > 1 else None, style):
+            count[(line.font, line.size)] += 1
+    return frozenset(k for k, n in count.items() if n >= 2)
 
 
 def _small_print_heading(pages: list[PageLayout], skip: set[tuple[int, int]], body_size: float) -> tuple[str, float] | None:
@@ -982,6 +1005,7 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
     cells = _side_by_side(pages, skip, (body_font, body_size))
     style = _Style(body_font, body_size, *_heading_styles(pages, skip, body_font, body_size, code, cells), code, cells,
                    _small_print_heading(pages, skip, body_size), _grid_cells(pages, skip))
+    style = replace(style, numbered_styles=_numbered_styles(pages, skip, style))
     vocab = Vocabulary(ln.text for page in pages for box in page.boxes for ln in box.lines)
     named, unprinted = _outline_headings(outline, pages, skip, style)
     assembler = _Assembler(style, named)
