@@ -736,6 +736,10 @@ def test_a_claim_the_evidence_states_with_an_opposite_word_is_contradicted(encod
     assert negates("Private Python modules must be on sys.path.",
                    "Directories with private Python modules must be absent from the sys.path.")
     assert not negates("The simple mTORC1 pathway controls growth.", "The mTORC1 complex pathway controls growth.")
+    # a word and its prefixed opposite ("discourage" of an AAS guide's "encouraged" came back supported)
+    assert negates("The AAS journals discourage authors from including animations.",
+                   "Authors may, and are in fact encouraged, to include animations in their manuscripts.")
+    assert negates("Line numbers are optional in ASME papers.", "Line numbers are mandatory in ASME papers.")
 
 
 def test_a_claim_whose_object_the_evidence_moves_the_other_way_is_contradicted(encoder, tmp_path):

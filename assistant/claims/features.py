@@ -352,7 +352,10 @@ _ANTONYMS = [
     ("possible", "impossible"), ("likely", "unlikely"), ("safe", "unsafe"), ("easy", "difficult"),
     ("cheap", "expensive"), ("successful", "unsuccessful"), ("include", "exclude"), ("includes", "excludes"),
     ("accept", "reject"), ("accepts", "rejects"), ("allow", "forbid"), ("allows", "forbids"),
-    ("visible", "invisible"), ("legal", "illegal"),
+    ("visible", "invisible"), ("legal", "illegal"), ("encourage", "discourage"), ("encouraged", "discouraged"),
+    ("agree", "disagree"), ("approve", "disapprove"), ("appear", "disappear"), ("similar", "dissimilar"),
+    ("mandatory", "optional"), ("correct", "incorrect"), ("complete", "incomplete"),
+    ("sufficient", "insufficient"), ("adequate", "inadequate"), ("consistent", "inconsistent"),
 ]
 # A word's opposites by stem, for `negates`: the content words of `_OPPOSITES` and `_ANTONYMS` (a
 # negation or "without" is read as a negation there).
