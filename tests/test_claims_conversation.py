@@ -512,6 +512,12 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
      "What happens when the hippocampus is damaged?"),
     # a possessive is no plural "they" stands for ("How do Alzheimer's work?")
     ("Which drugs are approved for Alzheimer's disease?", "How do they work?", "How do drugs work?"),
+    # a topic that starts with a preposition's letters is no preposition ("an teractive figures"),
+    # and the indefinite article agrees with what takes its noun's place ("an figure set")
+    ("How do I include an animation in an AAS manuscript?", "And interactive figures?",
+     "How do I include interactive figures in an AAS manuscript?"),
+    ("How do I include an animation in an AAS manuscript?", "And a figure set?",
+     "How do I include a figure set in an AAS manuscript?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

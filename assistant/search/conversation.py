@@ -63,7 +63,7 @@ FollowupKind = Literal["standalone", "new-topic", "reference", "more"]
 _STOP = FUNCTION_WORDS | QUESTION_FILLER | {"among", "amongst", "across", "through", "throughout", "toward", "towards",
                                             "against", "despite", "beyond", "upon", "versus", "without"}
 _LEADS = re.compile(r"^(and|but|so|also|or|then|ok(ay)?|now)?\s*(what|how)\s+about\s+|^(and|but|also|or|then|now)\s+"
-                    r"(for|with|in|regarding|about|of|the same for|same for)?\s*|^(same|likewise)\s+(for|with)\s+"
+                    r"(?:(for|with|in|regarding|about|of|the same for|same for)\s+)?|^(same|likewise)\s+(for|with)\s+"
                     r"|^(what|how)\s+of\s+|^(?:and\s+)?(?:compared\s+(?:with|to)|versus|vs\.?|relative\s+to)\s+", re.I)
 _DEMONSTRATIVES = {"this", "that", "these", "those"}
 # An auxiliary, then a quantifier standing for the previous question's noun: "Were any serious?",
@@ -1387,6 +1387,13 @@ def _put(text: str, s: int, e: int, topic: str) -> str:
     if ending and text.startswith(ending.group(), e):
         e += len(ending.group())
     before = text[:s]
+    if (indefinite := re.search(r"\b(an?)\s+$", before, re.I)) and topic[:1].islower():
+        # "an animation" -> "interactive figures" (no article before a plural), "a figure"; a name
+        # keeps the article it is read with ("an Rc")
+        article = "" if _is_plural(topic) else ("an " if topic[:1] in "aeiou" else "a ")
+        if indefinite.group(1)[:1].isupper():
+            article = article.capitalize()
+        before = before[: indefinite.start()] + article
     if _is_plural(topic) != _is_plural(text[s:e]):
         # The auxiliary before the topic agrees with it: "What is the primary outcome" -> "What are
         # the secondary outcomes", "What do the treemagic files start with" -> "What does the magic file".
