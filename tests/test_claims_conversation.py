@@ -518,6 +518,16 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
      "How do I include interactive figures in an AAS manuscript?"),
     ("How do I include an animation in an AAS manuscript?", "And a figure set?",
      "How do I include a figure set in an AAS manuscript?"),
+    # a passive's participle is its verb, not a phrase a topic replaces ("How should tables be figures ...?")
+    ("How should tables be captioned in ASME journals?", "What about figures?",
+     "How should figures be captioned in ASME journals?"),
+    # a be-question's adjective is no part of its subject ("Is a low-fat intermittent fasting for weight
+    # loss?"), and a noun written without an article takes none ("an intermittent fasting")
+    ("Is a low-fat diet effective for weight loss?", "What about intermittent fasting?",
+     "Is intermittent fasting effective for weight loss?"),
+    ("Is a low-fat diet effective for weight loss?", "And a ketogenic diet?", "Is a ketogenic diet effective for weight loss?"),
+    ("Is electroconvulsive therapy a neuroplasticity-based intervention?", "And psychotherapy?",
+     "Is psychotherapy a neuroplasticity-based intervention?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

@@ -267,6 +267,27 @@ def _strip_lead(q: str) -> str:
 _TIE = re.compile(r"(?<=\S),?\s+(?:instead|too|as well|also)(?=[?.!]*$)", re.I)
 
 
+_PASSIVE = re.compile(r"\b(?:be|been|being)\s+([a-z]+(?:ed|en))\b", re.I)
+
+
+_BE_QUESTION = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:is|are|was|were)\s+(?:(?:the|a|an)\s+)?(?=\w)", re.I)
+
+
+def _predicate(text: str, tokens: list[tuple[int, int, str]]) -> int | None:
+    """Where the adjective a be-question says of its subject starts: the last of the two or more
+    content words after "Is" that a function word other than a determiner follows ("effective" of
+    "Is a low-fat diet effective for weight loss?", which "intermittent fasting" took the place of
+    with the diet); None otherwise."""
+    lead = _BE_QUESTION.match(text)
+    if lead is None:
+        return None
+    run = [t for t in tokens if t[0] >= lead.end()]
+    n = next((k for k, t in enumerate(run) if t[2].lower() in _STOP), len(run))
+    # a noun phrase after the run makes it the subject of a noun ("Is electroconvulsive therapy a
+    # neuroplasticity-based intervention?"); a question ending on it cannot tell
+    return run[n - 1][0] if 2 <= n < len(run) and run[n][2].lower() not in _DETERMINERS else None
+
+
 def _phrases(text: str) -> list[tuple[int, int]]:
     """Spans of runs of 1-3 consecutive content words (a verb the question pivots on, "affect",
     ends a run: "stress affect" names nothing, and so do a do-question's verbs, `_verb_after_name`
@@ -274,6 +295,10 @@ def _phrases(text: str) -> list[tuple[int, int]]:
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     closing = _closing_verb(text)
     verbs = {_verb_after_name(text) if closing is None else closing}
+    # a passive's participle after "be" is its verb ("How should tables be captioned in ...?")
+    verbs |= {m.start(1) for m in _PASSIVE.finditer(text)}
+    if predicate := _predicate(text, tokens):
+        verbs.add(predicate)
     out = []
     for i, (s, _, w) in enumerate(tokens):
         if w.lower() in _STOP or _PIVOT.fullmatch(w + " ") or s in verbs:
@@ -885,12 +910,14 @@ _DO_VERB = re.compile(r"\b(?:do|does|did)\s+\S.*?\s([\w'-]+)(?:\s+(?:with|to|for
 
 def _ends_run(text: str, e: int) -> bool:
     """Whether the phrase ending at `e` ends its run of content words: the next word is a function
-    word, a verb the question pivots on or the verb a do-question ends with, or none follows."""
+    word, a verb the question pivots on, the verb a do-question ends with or a be-question's
+    adjective (`_predicate`), or none follows."""
     m = _WORD.search(text, e)
     # a do-question whose verb follows its named subject ends in its object, not its verb
     do = _DO_VERB.search(text) if _verb_after_name(text) is None else None
     return (m is None or m.group().lower() in _STOP or bool(_PIVOT.fullmatch(m.group() + " "))
-            or (do is not None and m.start() == do.start(1)))
+            or (do is not None and m.start() == do.start(1))
+            or m.start() == _predicate(text, [(w.start(), w.end(), w.group()) for w in _WORD.finditer(text)]))
 
 
 def _topic_of(previous: str, slot: str | None, pronoun: str, earlier: tuple[str, ...] = ()) -> str:
@@ -1381,6 +1408,7 @@ def _put(text: str, s: int, e: int, topic: str) -> str:
     ("What is the primary outcome" + "the secondary outcomes": one "the") or a question word
     that takes a noun ("Which drug" + "the new drug": "Which new drug"), marks that end both
     are written once ("deflate()" + "inflate()"), and "is" agrees."""
+    own_article = _ARTICLE.match(topic) is not None
     if re.search(r"\b(the|a|an|which|whose)\s+$", text[:s], re.I):
         topic = _ARTICLE.sub("", topic)
     ending = re.search(r"[^\w\s]+$", topic)
@@ -1388,9 +1416,10 @@ def _put(text: str, s: int, e: int, topic: str) -> str:
         e += len(ending.group())
     before = text[:s]
     if (indefinite := re.search(r"\b(an?)\s+$", before, re.I)) and topic[:1].islower():
-        # "an animation" -> "interactive figures" (no article before a plural), "a figure"; a name
-        # keeps the article it is read with ("an Rc")
-        article = "" if _is_plural(topic) else ("an " if topic[:1] in "aeiou" else "a ")
+        # "an animation" -> "interactive figures", "intermittent fasting" (no article before a
+        # plural, nor before a noun the follow-up wrote without one), "a figure set"; a name keeps
+        # the article it is read with ("an Rc")
+        article = "" if _is_plural(topic) or not own_article else ("an " if topic[:1] in "aeiou" else "a ")
         if indefinite.group(1)[:1].isupper():
             article = article.capitalize()
         before = before[: indefinite.start()] + article
