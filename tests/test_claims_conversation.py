@@ -528,6 +528,10 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("Is a low-fat diet effective for weight loss?", "And a ketogenic diet?", "Is a ketogenic diet effective for weight loss?"),
     ("Is electroconvulsive therapy a neuroplasticity-based intervention?", "And psychotherapy?",
      "Is psychotherapy a neuroplasticity-based intervention?"),
+    # what a be-question says of its subject holds for a population led by a preposition ("Are children?")
+    ("Is lithium safe?", "And for children?", "Is lithium safe for children?"),
+    ("Is it safe?", "And for children?", "Is it safe for children?"),
+    ("Are SSRIs addictive?", "And benzodiazepines?", "Are benzodiazepines addictive?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

@@ -270,22 +270,27 @@ _TIE = re.compile(r"(?<=\S),?\s+(?:instead|too|as well|also)(?=[?.!]*$)", re.I)
 _PASSIVE = re.compile(r"\b(?:be|been|being)\s+([a-z]+(?:ed|en))\b", re.I)
 
 
+_SUBJECT_PRONOUNS = {"it", "this", "that", "they", "these", "those"}
 _BE_QUESTION = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:is|are|was|were)\s+(?:(?:the|a|an)\s+)?(?=\w)", re.I)
 
 
 def _predicate(text: str, tokens: list[tuple[int, int, str]]) -> int | None:
     """Where the adjective a be-question says of its subject starts: the last of the two or more
-    content words after "Is" that a function word other than a determiner follows ("effective" of
+    content words after "Is" that the question's end or a function word other than a determiner
+    follows, or the one word after a pronoun ("effective" of
     "Is a low-fat diet effective for weight loss?", which "intermittent fasting" took the place of
     with the diet); None otherwise."""
     lead = _BE_QUESTION.match(text)
     if lead is None:
         return None
     run = [t for t in tokens if t[0] >= lead.end()]
+    # after a pronoun subject the next word is the adjective ("Is it safe?")
+    pronoun = bool(run) and run[0][2].lower() in _SUBJECT_PRONOUNS
+    run = run[pronoun:]
     n = next((k for k, t in enumerate(run) if t[2].lower() in _STOP), len(run))
     # a noun phrase after the run makes it the subject of a noun ("Is electroconvulsive therapy a
-    # neuroplasticity-based intervention?"); a question ending on it cannot tell
-    return run[n - 1][0] if 2 <= n < len(run) and run[n][2].lower() not in _DETERMINERS else None
+    # neuroplasticity-based intervention?")
+    return run[n - 1][0] if n >= 2 - pronoun and (n == len(run) or run[n][2].lower() not in _DETERMINERS) else None
 
 
 def _phrases(text: str) -> list[tuple[int, int]]:
@@ -610,7 +615,11 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
     # "What about NK1?" after "What is neuroplasticity?": a question with one run of content words
     # asks about that run.
     runs = _runs(previous)
-    if topic and len(runs) == 1:
+    # "And for children?" after "Is lithium safe?": what a be-question says of its subject holds
+    # for the topic, which is added with its preposition (not "Are children?")
+    said_of = lead is not None and _predicate(
+        previous, [(m.start(), m.end(), m.group()) for m in _WORD.finditer(previous)]) is not None
+    if topic and len(runs) == 1 and not said_of:
         i = previous.rfind(runs[0].split()[0])
         e = previous.find(runs[0].split()[-1], i) + len(runs[0].split()[-1])
         return ResolvedQuery(question, _tidy(_put(previous, i, e, topic)), kind, topic)
