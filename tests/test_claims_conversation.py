@@ -532,6 +532,10 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("Is lithium safe?", "And for children?", "Is lithium safe for children?"),
     ("Is it safe?", "And for children?", "Is it safe for children?"),
     ("Are SSRIs addictive?", "And benzodiazepines?", "Are benzodiazepines addictive?"),
+    # "do" as the verb: the question's last word is no verb, and "do" before a preposition does not
+    # agree with the topic ("... class do with the abstract heads?", "... class does with ...")
+    ("What does the llncs class do with the running heads?", "And with the abstract?",
+     "What does the llncs class do with the abstract?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

@@ -725,7 +725,8 @@ def _prepositional_topic(question: str, previous: str, lead: re.Match, encoder) 
         # keeps "in GoActive".
         s, e = _phrase_at(previous, after[-1].end())
         if ((do := _DO_VERB.search(previous)) and s < do.start(1) < e
-                and not re.search(r"\b(?:do|does|did)\s+(?:I|you|we|they|one)\s", previous, re.I)):
+                and not re.search(r"\b(?:do|does|did)\s+(?:I|you|we|they|one)\s", previous, re.I)
+                and not _DO_AS_VERB.search(previous)):
             # "What did the participants in the control group receive?": the verb a do-question
             # ends with is no part of the phrase ("And in the intervention group?" keeps it)
             e = len(previous[: do.start(1)].rstrip())
@@ -761,12 +762,14 @@ def _prepositional_topic(question: str, previous: str, lead: re.Match, encoder) 
 def _likest_start(text: str, s: int, e: int, topic: str, encoder) -> int:
     """Where the phrase [s, e) after a preposition ends: at the end of the start of it most like
     `topic`, since a run of content words may go on into the verb ("in the walking group completed
-    the study": "the control group" takes the place of "the walking group").  A coordinated phrase
-    is kept whole."""
+    the study": "the control group" takes the place of "the walking group").  A coordinated phrase,
+    and one that ends the question, is kept whole."""
     # an article alone ends no phrase ("the" of "the U@Uni study")
     ends = [s + m.end() for m in re.finditer(r"[\w'-]+", text[s:e])
             if not re.fullmatch(r"(?:the|a|an)", text[s : s + m.end()].strip(), re.I)]
-    if len(ends) < 3 or re.search(r",|\b(?:and|or)\b", text[s:e], re.I):
+    # a phrase that ends the question is whole ("the running heads" of "... do with the running
+    # heads?": "the abstract" took the place of "the running" alone)
+    if len(ends) < 3 or re.search(r",|\b(?:and|or)\b", text[s:e], re.I) or not text[e:].strip(" ?.!"):
         return e
     vecs = encoder.encode([topic] + [text[s:x] for x in ends])
     return ends[int(np.argmax(vecs[1:] @ vecs[0]))]
@@ -1069,6 +1072,9 @@ def _through_own_phrase(previous: str, e: int, topic: str) -> int:
     return e
 
 
+# "do" as a do-question's verb, then a preposition: its last word is no verb ("What does the llncs
+# class do with the running heads?": "the abstract" took the place of "the running" alone).
+_DO_AS_VERB = re.compile(r"\b(?:do|does|did)\s.*\s(?:do|does|did)\s+(?:with|to|for|about|in|on|at|by)\s", re.I)
 _TOPIC_PREPOSITION = re.compile(r"\s(in|among|for|with|at|during|after|before|from|of)\s+\S", re.I)
 
 
@@ -1436,9 +1442,12 @@ def _put(text: str, s: int, e: int, topic: str) -> str:
         # The auxiliary before the topic agrees with it: "What is the primary outcome" -> "What are
         # the secondary outcomes", "What do the treemagic files start with" -> "What does the magic file".
         verbs = _PLURAL_VERB if _is_plural(topic) else {v: k for k, v in _PLURAL_VERB.items()}
-        before = re.sub(rf"\b({'|'.join(verbs)})(\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?)$",
+        before = re.sub(rf"\b({'|'.join(verbs)})(\s+(?:(?:the|a|an)\s+)?(?:(?!{_PREPOSITION_WORD}\s)[\w-]+\s+)?)$",
                         lambda m: _agree(m.group(1), verbs) + m.group(2), before, flags=re.I)
     return before + topic + text[e:]
+
+
+_PREPOSITION_WORD = r"(?:with|to|for|about|in|on|at|by|of|from|into)"  # a verb before one does not govern the topic
 
 
 def _agree(verb: str, verbs: dict[str, str]) -> str:
