@@ -422,11 +422,7 @@ class _Assembler:
         self._close()
         blocks = self.blocks
         for i, b in enumerate(blocks):
-            # Words drawn in a figure read as a heading set large ("Wide Test Figure" over "FIG. 2.
-            # Use the figure* environment ..."): a section's heading is followed by its text, not
-            # by a figure's notes and caption.
-            asides = itertools.takewhile(lambda x: x.kind == "aside", blocks[i + 1:])
-            if b.kind == "heading" and not b.outline and any(x.geometry and _CAPTION.match(x.geometry[0].text) for x in asides):
+            if b.kind == "heading" and not b.outline and _over_a_caption(blocks, i):
                 b.section = False
         _levels_by_number(blocks)
         named = [b for b in blocks if b.outline and b.printed]
@@ -442,7 +438,16 @@ class _Assembler:
         return blocks
 
 
+def _over_a_caption(blocks: list[_Block], i: int) -> bool:
+    """Whether block `i` is followed by nothing but a figure's notes and caption: words drawn in a
+    figure read as a heading set large ("Wide Test Figure" over "FIG. 2. Use the figure*
+    environment ..."), while a section's heading is followed by its text."""
+    asides = itertools.takewhile(lambda x: x.kind == "aside", itertools.islice(blocks, i + 1, None))
+    return any(x.geometry and _CAPTION.match(x.geometry[0].text) for x in asides)
+
+
 SUBLEVELS = 8  # the levels numbering tells apart among headings of one size
+_ROMAN = {"I": 1, "V": 5, "X": 10}
 
 
 def _numbering(heading: str) -> tuple[tuple[str, int], int] | None:
@@ -457,9 +462,6 @@ def _numbering(heading: str) -> tuple[tuple[str, int], int] | None:
         return ("roman", 1), sum(_ROMAN[c] * (-1 if _ROMAN[c] < _ROMAN.get(n, 0) else 1)
                                  for c, n in zip(m.group(1), m.group(1)[1:] + " "))
     return ("letter", 1), ord(m.group(2))
-
-
-_ROMAN = {"I": 1, "V": 5, "X": 10}
 
 
 def _levels_by_number(blocks: list[_Block]) -> None:

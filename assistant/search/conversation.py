@@ -270,11 +270,11 @@ _TIE = re.compile(r"(?<=\S),?\s+(?:instead|too|as well|also)(?=[?.!]*$)", re.I)
 _PASSIVE = re.compile(r"\b(?:be|been|being)\s+([a-z]+(?:ed|en))\b", re.I)
 
 
-_SUBJECT_PRONOUNS = {"it", "this", "that", "they", "these", "those"}
+_SUBJECT_PRONOUNS = {"it", "they"} | _DEMONSTRATIVES
 _BE_QUESTION = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:is|are|was|were)\s+(?:(?:the|a|an)\s+)?(?=\w)", re.I)
 
 
-def _predicate(text: str, tokens: list[tuple[int, int, str]]) -> int | None:
+def _predicate(text: str) -> int | None:
     """Where the adjective a be-question says of its subject starts: the last of the two or more
     content words after "Is" that the question's end or a function word other than a determiner
     follows, or the one word after a pronoun ("effective" of
@@ -283,7 +283,7 @@ def _predicate(text: str, tokens: list[tuple[int, int, str]]) -> int | None:
     lead = _BE_QUESTION.match(text)
     if lead is None:
         return None
-    run = [t for t in tokens if t[0] >= lead.end()]
+    run = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, lead.end())]
     # after a pronoun subject the next word is the adjective ("Is it safe?")
     pronoun = bool(run) and run[0][2].lower() in _SUBJECT_PRONOUNS
     run = run[pronoun:]
@@ -302,7 +302,7 @@ def _phrases(text: str) -> list[tuple[int, int]]:
     verbs = {_verb_after_name(text) if closing is None else closing}
     # a passive's participle after "be" is its verb ("How should tables be captioned in ...?")
     verbs |= {m.start(1) for m in _PASSIVE.finditer(text)}
-    if predicate := _predicate(text, tokens):
+    if predicate := _predicate(text):
         verbs.add(predicate)
     out = []
     for i, (s, _, w) in enumerate(tokens):
@@ -617,8 +617,7 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
     runs = _runs(previous)
     # "And for children?" after "Is lithium safe?": what a be-question says of its subject holds
     # for the topic, which is added with its preposition (not "Are children?")
-    said_of = lead is not None and _predicate(
-        previous, [(m.start(), m.end(), m.group()) for m in _WORD.finditer(previous)]) is not None
+    said_of = lead is not None and _predicate(previous) is not None
     if topic and len(runs) == 1 and not said_of:
         i = previous.rfind(runs[0].split()[0])
         e = previous.find(runs[0].split()[-1], i) + len(runs[0].split()[-1])
@@ -929,7 +928,7 @@ def _ends_run(text: str, e: int) -> bool:
     do = _DO_VERB.search(text) if _verb_after_name(text) is None else None
     return (m is None or m.group().lower() in _STOP or bool(_PIVOT.fullmatch(m.group() + " "))
             or (do is not None and m.start() == do.start(1))
-            or m.start() == _predicate(text, [(w.start(), w.end(), w.group()) for w in _WORD.finditer(text)]))
+            or m.start() == _predicate(text))
 
 
 def _topic_of(previous: str, slot: str | None, pronoun: str, earlier: tuple[str, ...] = ()) -> str:
@@ -1418,6 +1417,9 @@ def _possessive(phrase: str) -> str:
     return f"{phrase}'" if _is_plural(phrase) and phrase.endswith("s") else f"{phrase}'s"
 
 
+_PREPOSITION_WORD = r"(?:with|to|for|about|in|on|at|by|of|from|into)"  # a verb before one does not govern the topic
+
+
 def _put(text: str, s: int, e: int, topic: str) -> str:
     """`text` with [s, e) replaced by `topic`; the topic's article goes where the text has one
     ("What is the primary outcome" + "the secondary outcomes": one "the") or a question word
@@ -1445,9 +1447,6 @@ def _put(text: str, s: int, e: int, topic: str) -> str:
         before = re.sub(rf"\b({'|'.join(verbs)})(\s+(?:(?:the|a|an)\s+)?(?:(?!{_PREPOSITION_WORD}\s)[\w-]+\s+)?)$",
                         lambda m: _agree(m.group(1), verbs) + m.group(2), before, flags=re.I)
     return before + topic + text[e:]
-
-
-_PREPOSITION_WORD = r"(?:with|to|for|about|in|on|at|by|of|from|into)"  # a verb before one does not govern the topic
 
 
 def _agree(verb: str, verbs: dict[str, str]) -> str:
