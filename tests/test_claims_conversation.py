@@ -536,6 +536,16 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # agree with the topic ("... class do with the abstract heads?", "... class does with ...")
     ("What does the llncs class do with the running heads?", "And with the abstract?",
      "What does the llncs class do with the abstract?"),
+    # an age bound goes with the noun it bounds ("children over 70", "adults under 5", "people
+    # under 40 over 50", "children than 65 years")
+    ("Is melatonin effective for adults over 70?", "And for children?", "Is melatonin effective for children?"),
+    ("Is melatonin effective for adults over 70 with insomnia?", "What about children?",
+     "Is melatonin effective for children with insomnia?"),
+    ("Does aspirin prevent heart attacks in people over 50?", "And in people under 40?",
+     "Does aspirin prevent heart attacks in people under 40?"),
+    ("Which drugs are approved for patients older than 65 years?", "And for children?",
+     "Which drugs are approved for children?"),
+    ("How much sleep do children under 12 need?", "And teenagers?", "How much sleep do teenagers need?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

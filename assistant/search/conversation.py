@@ -1426,6 +1426,7 @@ def _put(text: str, s: int, e: int, topic: str) -> str:
     that takes a noun ("Which drug" + "the new drug": "Which new drug"), marks that end both
     are written once ("deflate()" + "inflate()"), and "is" agrees."""
     own_article = _ARTICLE.match(topic) is not None
+    e = _qualifier_end(text, s, e)
     if re.search(r"\b(the|a|an|which|whose)\s+$", text[:s], re.I):
         topic = _ARTICLE.sub("", topic)
     ending = re.search(r"[^\w\s]+$", topic)
@@ -1447,6 +1448,24 @@ def _put(text: str, s: int, e: int, topic: str) -> str:
         before = re.sub(rf"\b({'|'.join(verbs)})(\s+(?:(?:the|a|an)\s+)?(?:(?!{_PREPOSITION_WORD}\s)[\w-]+\s+)?)$",
                         lambda m: _agree(m.group(1), verbs) + m.group(2), before, flags=re.I)
     return before + topic + text[e:]
+
+
+# An age or size bound written after a noun ("adults over 70", "children under 5", "patients older
+# than 65 years") says which of those things are meant, so it goes with the noun it bounds.
+_BOUND = re.compile(r"\s+(?:(?:over|under|above|below|aged)|(?:older|younger|more|less|fewer|greater)\s+than)"
+                    r"\s+(?:the\s+age\s+of\s+)?\d[\d.,]*%?(?:\s*(?:-|to|and)\s*\d[\d.,]*%?)?"
+                    r"(?:\s+(?:years?|months?|weeks?|days?|kg|cm|mg)(?:\s+(?:old|of\s+age))?)?"
+                    r"(?:\s+(?:and|or)\s+(?:over|older|above|under|younger|below))?(?![\w-])", re.I)
+
+
+def _qualifier_end(text: str, s: int, e: int) -> int:
+    """The end of [s, e) with the bound its noun carries ("adults over 70": "And for children?"
+    asks about children, not "children over 70"); a comparative ending the span is the bound's
+    ("older" of "patients older than 65")."""
+    comparative = re.search(r"\s+(?:older|younger|more|less|fewer|greater)$", text[s:e], re.I)
+    start = s + comparative.start() if comparative else e
+    bound = _BOUND.match(text, start)
+    return bound.end() if bound and bound.end() > e else e
 
 
 def _agree(verb: str, verbs: dict[str, str]) -> str:
