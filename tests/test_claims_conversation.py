@@ -546,6 +546,29 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("Which drugs are approved for patients older than 65 years?", "And for children?",
      "Which drugs are approved for children?"),
     ("How much sleep do children under 12 need?", "And teenagers?", "How much sleep do teenagers need?"),
+    # "for" marks a new topic, which takes the place of a phrase far more like it than what follows
+    # "for" ("... of ibuprofen for paracetamol?"), and not otherwise ("Which depression are approved ...?")
+    ("What is the maximum dose of ibuprofen for adults?", "And for paracetamol?",
+     "What is the maximum dose of paracetamol for adults?"),
+    ("Which drugs are approved for depression in adults?", "And for children?",
+     "Which drugs are approved for depression in children?"),
+    ("Which drugs are approved for patients older than 65 years?", "And for depression?",
+     "Which drugs are approved for depression?"),
+    # a preposition with nothing after it is no place for the topic ("used for teenagersin mental health")
+    ("What are brain stimulation techniques used for in mental health?", "And for teenagers?",
+     "What are brain stimulation techniques used for in teenagers?"),
+    # the topic goes on through its own prepositions ("carers of people with stroke with dementia")
+    ("What support is available for carers of people with dementia?", "And for carers of people with stroke?",
+     "What support is available for carers of people with stroke?"),
+    # a disease that ends in "s" is what "it" stands for ("diabetes" is no plural)
+    ("What are the risk factors for type 2 diabetes?", "How is it diagnosed?", "How is type 2 diabetes diagnosed?"),
+    # a participle before the closing preposition is the verb ("What is valproate for?", "What are
+    # children used for?")
+    ("What is lithium used for?", "And valproate?", "What is valproate used for?"),
+    ("What is lithium used for?", "And for children?", "What is lithium used for, for children?"),
+    # a phrase ends at no word of a name before another ("In women Children Safe trial, ...")
+    ("In the Keeping Children Safe trial, what share of the questionnaires came in through the reminders?",
+     "And in women?", "In women, what share of the questionnaires came in through the reminders?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

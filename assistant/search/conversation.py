@@ -302,6 +302,8 @@ def _phrases(text: str) -> list[tuple[int, int]]:
     verbs = {_verb_after_name(text) if closing is None else closing}
     # a passive's participle after "be" is its verb ("How should tables be captioned in ...?")
     verbs |= {m.start(1) for m in _PASSIVE.finditer(text)}
+    if (participle := _STRANDED_PARTICIPLE.search(text)) is not None:
+        verbs.add(participle.start(1))
     if predicate := _predicate(text):
         verbs.add(predicate)
     out = []
@@ -617,7 +619,7 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
     runs = _runs(previous)
     # "And for children?" after "Is lithium safe?": what a be-question says of its subject holds
     # for the topic, which is added with its preposition (not "Are children?")
-    said_of = lead is not None and _predicate(previous) is not None
+    said_of = lead is not None and (_predicate(previous) is not None or _STRANDED_PARTICIPLE.search(previous) is not None)
     if topic and len(runs) == 1 and not said_of:
         i = previous.rfind(runs[0].split()[0])
         e = previous.find(runs[0].split()[-1], i) + len(runs[0].split()[-1])
@@ -713,6 +715,9 @@ def _prepositional_topic(question: str, previous: str, lead: re.Match, encoder) 
     schizophrenia?" asks about depression in its place."""
     preposition, topic = " ".join(lead.group(1).lower().split()), lead.group(2)
     after = list(re.finditer(r"\b" + re.escape(preposition).replace(r"\ ", r"\s+") + r"\s+", previous, re.I))
+    # a preposition with no noun phrase after it is no place for one ("used for in mental health",
+    # "and for how long")
+    after = [m for m in after if _phrase_at(previous, m.end())[1] > m.end()]
     of = list(re.finditer(r"\bof\s+", previous, re.I))
     if not after and preposition == "from" and of:
         # "And from a hash map?" after "How do I read an element of a vector?": where a thing is
@@ -737,11 +742,20 @@ def _prepositional_topic(question: str, previous: str, lead: re.Match, encoder) 
             return ResolvedQuery(question, _tidy(_put(previous, m.start(), m.end(), topic)), "new-topic", topic)
         e = _through_own_phrase(previous, _likest_start(previous, s, e, topic, encoder), topic)
         spans = _phrases(previous)[-MAX_PHRASES:]
-        if preposition != "for" and spans:
+        # a phrase that says the topic already is no place for it ("Keeping Children Safe")
+        said = re.compile(r"(?<![\w-])" + re.escape(_ARTICLE.sub("", topic)) + r"(?![\w-])", re.I)
+        spans = [(a, b) for a, b in spans if not said.search(previous, a, b)]
+        if spans:
             v = encoder.encode([topic] + [previous[a:b] for a, b in spans])
             sims = v[1:] @ v[0]
             a, b = spans[int(np.argmax(sims))]
-            if sims.max() >= SAME_KIND and not (s <= a and b <= e):
+            # "for" may only mark a new topic, so what follows "for" gives way only to a phrase far
+            # more like the topic ("And for paracetamol?" after "What is the maximum dose of
+            # ibuprofen for adults?"; "depression" is as like "drugs" as "patients")
+            inside = [x for x, (c, d) in zip(sims, spans, strict=True) if s <= c and d <= e]
+            margin = FOR_MARGIN if preposition == "for" else -1.0
+            if (sims.max() >= SAME_KIND and sims.max() - max(inside, default=0.0) >= margin
+                    and not (s <= a and b <= e)):
                 # "And in depression?" after "What happens in the amygdala during anxiety?": in
                 # the place of the phrase most like it (anxiety), not of the amygdala
                 return ResolvedQuery(question, _in_place_of(previous, a, b, topic), "new-topic", topic)
@@ -764,8 +778,10 @@ def _likest_start(text: str, s: int, e: int, topic: str, encoder) -> int:
     the study": "the control group" takes the place of "the walking group").  A coordinated phrase,
     and one that ends the question, is kept whole."""
     # an article alone ends no phrase ("the" of "the U@Uni study")
+    # nor does a name's word before another of it ("the Keeping" of "the Keeping Children Safe trial")
     ends = [s + m.end() for m in re.finditer(r"[\w'-]+", text[s:e])
-            if not re.fullmatch(r"(?:the|a|an)", text[s : s + m.end()].strip(), re.I)]
+            if not re.fullmatch(r"(?:the|a|an)", text[s : s + m.end()].strip(), re.I)
+            and not (m.group()[:1].isupper() and re.match(r"\s+[A-Z]", text[s + m.end() : e]))]
     # a phrase that ends the question is whole ("the running heads" of "... do with the running
     # heads?": "the abstract" took the place of "the running" alone)
     if len(ends) < 3 or re.search(r",|\b(?:and|or)\b", text[s:e], re.I) or not text[e:].strip(" ?.!"):
@@ -778,6 +794,10 @@ def _likest_start(text: str, s: int, e: int, topic: str, encoder) -> int:
 # "children" and "adults" 0.56), not a thing and a circumstance of it ("children" and "the brain"
 # 0.29, "adolescents" and "depression" 0.37).
 SAME_KIND = 0.45
+# How much more like a "for" topic a phrase elsewhere must be than the phrase after "for" it would
+# otherwise replace ("paracetamol": "ibuprofen" 0.53, "adults" 0.17; "depression": "drugs" 0.50,
+# "patients older than 65 years" 0.13, "patients" 0.40).
+FOR_MARGIN = 0.2
 
 
 def _most_like(previous: str, topic: str, encoder) -> float:
@@ -804,7 +824,10 @@ def _body(question: str) -> str:
 def _added(question: str, previous: str, lead: re.Match) -> ResolvedQuery:
     """The previous question with the follow-up's prepositional phrase added at its end."""
     body = _body(previous)
-    return ResolvedQuery(question, _tidy(f"{body} {lead.group(1).lower()} {lead.group(2)}?"), "new-topic", lead.group(2))
+    # "What is lithium used for, for children?": the comma keeps the preposition the question ends with
+    joint = "," if body.lower().endswith(f" {lead.group(1).lower()}") else ""
+    return ResolvedQuery(question, _tidy(f"{body}{joint} {lead.group(1).lower()} {lead.group(2)}?"), "new-topic",
+                         lead.group(2))
 
 
 # A question word, perhaps a noun phrase it asks about, an auxiliary and the rest: "How many
@@ -1064,10 +1087,12 @@ def _from_own_phrase(previous: str, s: int, topic: str) -> int:
 def _through_own_phrase(previous: str, e: int, topic: str) -> int:
     """Where a phrase ending at `e` that `topic` replaces ends, with the phrase after it led by a
     preposition the topic has too: "And depression among nurses?" after "... of anxiety among
-    students?" replaces "anxiety among students"."""
-    own = _TOPIC_PREPOSITION.search(topic)
-    if own and (same := re.match(rf"\s+{own.group(1)}\s+", previous[e:], re.I)):
-        return _phrase_at(previous, e + same.end())[1]
+    students?" replaces "anxiety among students"; and so on through the topic's prepositions ("And
+    for carers of people with stroke?" replaces "carers of people with dementia")."""
+    for own in _TOPIC_PREPOSITION.finditer(topic):
+        if not (same := re.match(rf"\s+{own.group(1)}\s+", previous[e:], re.I)):
+            break
+        e = _phrase_at(previous, e + same.end())[1]
     return e
 
 
@@ -1351,11 +1376,20 @@ _DOES_DO = re.compile(r"^(?:what|how|why|when|where)\s+(?:does|do|did)\s+(.+?)\s
 _STRANDED = re.compile(r"\s+(?:under|for|with|to|from|on|in|of|about|at|by|into|over|after)$", re.I)
 
 
+# A passive's participle before the preposition a question ends with is its verb ("What is lithium
+# used for?": "What is valproate for?" had replaced "lithium used").
+_STRANDED_PARTICIPLE = re.compile(r"\b([a-z]+(?:ed|en|wn))\s+(?:under|for|with|to|from|on|in|of|about|at|by|into|over|after)"
+                                  r"\W*$")
+
+
 def _runs(text: str) -> list[str]:
-    """Maximal runs of consecutive content words."""
+    """Maximal runs of consecutive content words (a passive's participle before a closing preposition ends one)."""
+    participle = _STRANDED_PARTICIPLE.search(text)
+    verb = participle.start(1) if participle else -1
     out, run = [], []
-    for w in _WORD.findall(text) + ["."]:
-        if w.lower() in _STOP or w == ".":
+    for m in [*_WORD.finditer(text), None]:
+        w = m.group() if m else "."
+        if w.lower() in _STOP or w == "." or (m is not None and m.start() == verb):
             if run:
                 out.append(" ".join(run))
             run = []
@@ -1367,6 +1401,11 @@ def _runs(text: str) -> list[str]:
 # English plurals without an -s.
 _IRREGULAR_PLURALS = {"men", "women", "children", "people", "mice", "feet", "teeth", "geese", "data", "criteria",
                       "phenomena", "bacteria", "fungi", "nuclei", "stimuli", "cacti"}
+# Nouns that end in "s" and take "is": diseases, fields of study and a few others ("How is it
+# diagnosed?" after "... risk factors for diabetes?").
+_SINGULAR_IN_S = {"diabetes", "herpes", "rabies", "measles", "mumps", "scabies", "rickets", "shingles", "news",
+                  "series", "species", "lens", "physics", "mathematics", "economics", "genetics", "ethics",
+                  "linguistics", "bias", "gas", "pancreas", "atlas", "canvas", "alias", "chaos", "ethos"}
 
 
 def _is_plural(phrase: str) -> bool:
@@ -1378,7 +1417,8 @@ def _is_plural(phrase: str) -> bool:
         return False  # a name ("ActiveKids"), unless an acronym's plural ("SSRIs")
     last = written.lower()
     # a possessive ("Alzheimer's") is no plural
-    return " and " in phrase or last in _IRREGULAR_PLURALS or (last.endswith("s") and not last.endswith(("ss", "is", "us", "'s", "’s")))
+    return " and " in phrase or last in _IRREGULAR_PLURALS or (
+        last.endswith("s") and not last.endswith(("ss", "is", "us", "'s", "’s")) and last not in _SINGULAR_IN_S)
 
 
 # A noun phrase with a complement: "the primary outcome of the LIMIT trial".
