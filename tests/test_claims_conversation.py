@@ -566,6 +566,12 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # children used for?")
     ("What is lithium used for?", "And valproate?", "What is valproate used for?"),
     ("What is lithium used for?", "And for children?", "What is lithium used for, for children?"),
+    # "it" after a question that ends in a preposition is its subject, without the passive's
+    # participle or what the subject is said to be ("Is lithium used safe?", "neuroplasticity the foundation")
+    ("What is lithium used for?", "Is it safe?", "Is lithium safe?"),
+    ("What is neuroplasticity the foundation of?", "What field emerged from interest in it?",
+     "What field emerged from interest in neuroplasticity?"),
+    ("What is the amygdala a part of?", "How large is it?", "How large is the amygdala?"),
     # a phrase ends at no word of a name before another ("In women Children Safe trial, ...")
     ("In the Keeping Children Safe trial, what share of the questionnaires came in through the reminders?",
      "And in women?", "In women, what share of the questionnaires came in through the reminders?"),

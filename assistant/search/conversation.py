@@ -1220,6 +1220,8 @@ def _referent(question: str, plural: bool) -> str:
         asked_phrase = _STRANDED.sub("", asked.group(1))
         if asked_phrase != asked.group(1) and len(asked_phrase.split()) >= 3 and _PREDICATE.search(asked_phrase):
             asked_phrase = asked_phrase.rsplit(None, 1)[0]
+        elif asked_phrase != asked.group(1):
+            asked_phrase = _subject_of_stranded(asked_phrase)  # "the amygdala a part" of "... a part of?"
         # "What is the role of the NK1 receptor?": a role is not expressed or damaged; the thing is
         relation = _RELATION_OF.match(asked_phrase)
         return relation.group(1) if relation and _is_plural(relation.group(1)) == plural else asked_phrase
@@ -1233,10 +1235,22 @@ def _referent(question: str, plural: bool) -> str:
     if plural and not _is_plural(tail):
         tail = _plural_referent(body, tail, do is not None)
     # "What license is courlan under?": the preposition left at the end belongs to the question
-    tail = _STRANDED.sub("", tail)
+    if (stranded := _STRANDED.sub("", tail)) != tail:
+        tail = _subject_of_stranded(stranded)
     if not _content_words(tail):
         return ""
     return tail
+
+
+def _subject_of_stranded(phrase: str) -> str:
+    """The subject of a phrase a closing preposition was cut from: without the passive's participle
+    ("lithium used" of "What is lithium used for?") or the noun phrase it is said to be
+    ("neuroplasticity the foundation" of "What is neuroplasticity the foundation of?")."""
+    words = phrase.split()
+    if len(words) >= 2 and re.fullmatch(r"[a-z]+(?:ed|en|wn)", words[-1]):
+        return " ".join(words[:-1])
+    said_to_be = re.match(r"^((?:(?:the|a|an)\s+)?[\w'-]+(?:\s+(?!(?:the|a|an)\s)[\w'-]+)*?)\s+(?:the|a|an)\s+\S", phrase, re.I)
+    return said_to_be.group(1) if said_to_be and _content_words(said_to_be.group(1)) else phrase
 
 
 def _do_subject(body: str, do: re.Match | None) -> str | None:
