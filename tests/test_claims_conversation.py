@@ -572,6 +572,10 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("What is neuroplasticity the foundation of?", "What field emerged from interest in it?",
      "What field emerged from interest in neuroplasticity?"),
     ("What is the amygdala a part of?", "How large is it?", "How large is the amygdala?"),
+    # a "How many ... does X <verb>?" question keeps its verb, and what it counts takes no article
+    # ("How many credits does the thesis?", "How many the thesis does the course require?")
+    ("How many credits does the course require?", "And the thesis?", "How many credits does the thesis require?"),
+    ("How many hours does the course take?", "And the exam?", "How many hours does the exam take?"),
     # a phrase ends at no word of a name before another ("In women Children Safe trial, ...")
     ("In the Keeping Children Safe trial, what share of the questionnaires came in through the reminders?",
      "And in women?", "In women, what share of the questionnaires came in through the reminders?"),

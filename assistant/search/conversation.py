@@ -329,7 +329,9 @@ def _verb_after_name(text: str) -> int | None:
 
 # A do-question whose question word is what its verb acts on: "What does os.cpus() return?",
 # "Which files does pyenv local write?".
-_OBJECT_ASKED = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:what|which)(?:\s+[\w'-]+){0,2}?\s+(?:do|does|did)\s", re.I)
+# ("How many credits does the course require?" asks for its object too)
+_OBJECT_ASKED = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:what|which|how\s+(?:many|much|long|often))(?:\s+[\w'-]+){0,2}?"
+                           r"\s+(?:do|does|did)\s", re.I)
 
 
 def _closing_verb(text: str) -> int | None:
@@ -595,13 +597,7 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
         return ResolvedQuery(question, _into_slot(previous, slot, topic, encoder), kind, topic)
     if named := _named_topic(question, previous, topic, encoder):
         return named
-    # The last phrases only: a question puts its topic last, and each phrase is embedded.
-    spans = _verb_free(previous, _phrases(previous)[-MAX_PHRASES:])
-    acts = re.search(r"\b(?:do|does|can|could|should|would|will)\s+(?:I|you|we|one)\s+([\w'-]+)\s+\S", previous, re.I)
-    if bare_one and acts:
-        # "And delete one?" after "How do I create a virtual environment?": without an article the
-        # word may be a verb, so the verb of "How do I <verb> ...?" is a phrase it may replace
-        spans.append(acts.span(1))
+    spans = _replaceable(previous, topic, bare_one)
     sims = np.zeros(0)
     if topic and spans:
         vecs = encoder.encode([topic] + [previous[s:e] for s, e in spans])
@@ -630,6 +626,21 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
         return _added(question, previous, lead)
     # nothing of the previous question is like the topic: the two are searched together
     return ResolvedQuery(question, f"{_unled(q)} ({previous})", kind)
+
+
+def _replaceable(previous: str, topic: str, bare_one: bool) -> list[tuple[int, int]]:
+    """The phrases of the previous question a new topic may take the place of: the last ones only
+    (a question puts its topic last, and each phrase is embedded), no verb."""
+    spans = _verb_free(previous, _phrases(previous)[-MAX_PHRASES:])
+    if _ARTICLE.match(topic) and (counted := re.match(r"\W*how\s+(?:many|much)\s+", previous, re.I)):
+        # what "How many" counts takes no article ("How many the thesis does the course require?")
+        spans = [(s, e) for s, e in spans if s != counted.end()]
+    acts = re.search(r"\b(?:do|does|can|could|should|would|will)\s+(?:I|you|we|one)\s+([\w'-]+)\s+\S", previous, re.I)
+    if bare_one and acts:
+        # "And delete one?" after "How do I create a virtual environment?": without an article the
+        # word may be a verb, so the verb of "How do I <verb> ...?" is a phrase it may replace
+        spans.append(acts.span(1))
+    return spans
 
 
 def _article_phrase_replaced(previous: str, spans: list[tuple[int, int]], sims: np.ndarray, topic: str) -> str | None:
@@ -1216,12 +1227,10 @@ def _referent(question: str, plural: bool) -> str:
         tail = do_subject
     elif asked and _is_plural(_PIVOT.split(asked.group(1), maxsplit=1)[0]) == plural:
         # "What is the hippocampus responsible for?": the preposition left at the end goes, and so
-        # does the predicate before it, told by its ending ("responsible", "used", "known")
+        # does the predicate before it
         asked_phrase = _STRANDED.sub("", asked.group(1))
-        if asked_phrase != asked.group(1) and len(asked_phrase.split()) >= 3 and _PREDICATE.search(asked_phrase):
-            asked_phrase = asked_phrase.rsplit(None, 1)[0]
-        elif asked_phrase != asked.group(1):
-            asked_phrase = _subject_of_stranded(asked_phrase)  # "the amygdala a part" of "... a part of?"
+        if asked_phrase != asked.group(1):
+            asked_phrase = _subject_of_stranded(asked_phrase)
         # "What is the role of the NK1 receptor?": a role is not expressed or damaged; the thing is
         relation = _RELATION_OF.match(asked_phrase)
         return relation.group(1) if relation and _is_plural(relation.group(1)) == plural else asked_phrase
@@ -1243,11 +1252,12 @@ def _referent(question: str, plural: bool) -> str:
 
 
 def _subject_of_stranded(phrase: str) -> str:
-    """The subject of a phrase a closing preposition was cut from: without the passive's participle
-    ("lithium used" of "What is lithium used for?") or the noun phrase it is said to be
-    ("neuroplasticity the foundation" of "What is neuroplasticity the foundation of?")."""
+    """The subject of a phrase a closing preposition was cut from: without the predicate, told by
+    its ending ("lithium used" of "What is lithium used for?", "the hippocampus responsible"), or
+    the noun phrase it is said to be ("neuroplasticity the foundation" of "What is neuroplasticity
+    the foundation of?")."""
     words = phrase.split()
-    if len(words) >= 2 and re.fullmatch(r"[a-z]+(?:ed|en|wn)", words[-1]):
+    if (len(words) >= 2 and re.fullmatch(r"[a-z]+(?:ed|en|wn)", words[-1])) or (len(words) >= 3 and _PREDICATE.search(phrase)):
         return " ".join(words[:-1])
     said_to_be = re.match(r"^((?:(?:the|a|an)\s+)?[\w'-]+(?:\s+(?!(?:the|a|an)\s)[\w'-]+)*?)\s+(?:the|a|an)\s+\S", phrase, re.I)
     return said_to_be.group(1) if said_to_be and _content_words(said_to_be.group(1)) else phrase
