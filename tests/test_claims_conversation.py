@@ -576,6 +576,10 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # ("How many credits does the thesis?", "How many the thesis does the course require?")
     ("How many credits does the course require?", "And the thesis?", "How many credits does the thesis require?"),
     ("How many hours does the course take?", "And the exam?", "How many hours does the exam take?"),
+    # a topic with its article takes the place of the noun phrase with its modifiers ("in the online
+    # the control group")
+    ("Why did so many students in the online arm drop out?", "And the control group?",
+     "Why did so many students in the control group drop out?"),
     # a phrase ends at no word of a name before another ("In women Children Safe trial, ...")
     ("In the Keeping Children Safe trial, what share of the questionnaires came in through the reminders?",
      "And in women?", "In women, what share of the questionnaires came in through the reminders?"),

@@ -1006,6 +1006,13 @@ def _in_place_of(previous: str, s: int, e: int, topic: str) -> str:
         # it: "acute stress" takes the place of "chronic stress", not of "stress" alone, which
         # would leave "chronic acute stress".
         s = _run_start(previous, s)
+    modified = re.search(r"\b(?:the|a|an)\s+((?:[\w'-]+\s+){1,3})$", previous[:s], re.I)
+    if (_ARTICLE.match(topic) and modified and not any(w.lower() in _STOP for w in modified.group(1).split())
+            and not re.match(rf"\W*{_AUX}\b", previous, re.I)):
+        # a phrase with its own article takes the place of the whole noun phrase, modifiers and
+        # all ("in the web-programme the control group"); in a question opened by an auxiliary
+        # the words before it may hold the subject's verb ("Does the brain stay adaptable ...?")
+        s = modified.start()
     s, e = _coordinated(previous, _from_own_phrase(previous, s, topic), _through_own_phrase(previous, e, topic))
     return _tidy(_put(previous, s, e, topic))
 
