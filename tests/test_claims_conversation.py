@@ -580,6 +580,15 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # the control group")
     ("Why did so many students in the online arm drop out?", "And the control group?",
      "Why did so many students in the control group drop out?"),
+    # a topic with the phrase's head brings its own modifiers ("depression anxiety severity"); after
+    # "What" it takes no article ("What the exclusion criteria"), and the auxiliary after it agrees
+    ("How was depression severity measured?", "And anxiety severity?", "How was anxiety severity measured?"),
+    ("What inclusion criteria did the study use?", "And the exclusion criteria?",
+     "What exclusion criteria did the study use?"),
+    ("What primary outcome was chosen?", "And the secondary outcomes?", "What secondary outcomes were chosen?"),
+    # ... but not an auxiliary whose own subject follows it ("What prizes were the school promised?")
+    ("What reward was the winning school promised?", "And the prizes?", "What prizes was the winning school promised?"),
+    ("What dose does the protocol recommend?", "And the side effects?", "What side effects does the protocol recommend?"),
     # a phrase ends at no word of a name before another ("In women Children Safe trial, ...")
     ("In the Keeping Children Safe trial, what share of the questionnaires came in through the reminders?",
      "And in women?", "In women, what share of the questionnaires came in through the reminders?"),

@@ -1006,6 +1006,11 @@ def _in_place_of(previous: str, s: int, e: int, topic: str) -> str:
         # it: "acute stress" takes the place of "chronic stress", not of "stress" alone, which
         # would leave "chronic acute stress".
         s = _run_start(previous, s)
+    elif (len(topic.split()) > 1 and topic.split()[-1].lower() == previous[s:e].split()[-1].lower()
+          and not _holds_verb(previous, s, e)):
+        # a topic with the phrase's head has its own modifiers: "anxiety severity" takes the place
+        # of "depression severity" ("How was depression severity measured?")
+        s = _run_start(previous, s)
     modified = re.search(r"\b(?:the|a|an)\s+((?:[\w'-]+\s+){1,3})$", previous[:s], re.I)
     if (_ARTICLE.match(topic) and modified and not any(w.lower() in _STOP for w in modified.group(1).split())
             and not re.match(rf"\W*{_AUX}\b", previous, re.I)):
@@ -1498,7 +1503,7 @@ def _put(text: str, s: int, e: int, topic: str) -> str:
     are written once ("deflate()" + "inflate()"), and "is" agrees."""
     own_article = _ARTICLE.match(topic) is not None
     e = _qualifier_end(text, s, e)
-    if re.search(r"\b(the|a|an|which|whose)\s+$", text[:s], re.I):
+    if re.search(r"\b(the|a|an|which|whose)\s+$|^\W*what\s+$", text[:s], re.I):
         topic = _ARTICLE.sub("", topic)
     ending = re.search(r"[^\w\s]+$", topic)
     if ending and text.startswith(ending.group(), e):
@@ -1518,6 +1523,13 @@ def _put(text: str, s: int, e: int, topic: str) -> str:
         verbs = _PLURAL_VERB if _is_plural(topic) else {v: k for k, v in _PLURAL_VERB.items()}
         before = re.sub(rf"\b({'|'.join(verbs)})(\s+(?:(?:the|a|an)\s+)?(?:(?!{_PREPOSITION_WORD}\s)[\w-]+\s+)?)$",
                         lambda m: _agree(m.group(1), verbs) + m.group(2), before, flags=re.I)
+        if re.search(r"^\W*(?:what|which)\s+$", before, re.I):
+            # the noun a question word asks about is the subject of a passive's auxiliary right
+            # after it ("What secondary outcomes were chosen?"; not "What reward were the school
+            # promised?", whose subject follows the auxiliary)
+            after = re.sub(rf"^(\s+)({'|'.join(verbs)})(?=\s+{_PARTICIPLE}\b)",
+                           lambda m: m.group(1) + _agree(m.group(2), verbs), text[e:], flags=re.I)
+            return before + topic + after
     return before + topic + text[e:]
 
 
@@ -1537,6 +1549,11 @@ def _qualifier_end(text: str, s: int, e: int) -> int:
     start = s + comparative.start() if comparative else e
     bound = _BOUND.match(text, start)
     return bound.end() if bound and bound.end() > e else e
+
+
+# A past participle: regular, or one of the common irregular ones.
+_PARTICIPLE = (r"(?:[a-z]+(?:ed|en|wn)|made|found|held|built|kept|taught|brought|sent|spent|done|set|put|cut|read|run|"
+               r"led|fed|met|paid|said|told|sold|won|lost|left|felt|meant|heard|seen|known|shown|grown|drawn)")
 
 
 def _agree(verb: str, verbs: dict[str, str]) -> str:
