@@ -589,6 +589,11 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # ... but not an auxiliary whose own subject follows it ("What prizes were the school promised?")
     ("What reward was the winning school promised?", "And the prizes?", "What prizes was the winning school promised?"),
     ("What dose does the protocol recommend?", "And the side effects?", "What side effects does the protocol recommend?"),
+    # a name takes the place of the one name when the phrase after its preposition names none
+    # ("for Brazil to Kenya"); a clause takes the place of a prepositional phrase ("during while")
+    ("Which vaccines are recommended for travellers to Kenya?", "And for Brazil?",
+     "Which vaccines are recommended for travellers to Brazil?"),
+    ("Is ibuprofen safe during pregnancy?", "And while breastfeeding?", "Is ibuprofen safe while breastfeeding?"),
     # a phrase ends at no word of a name before another ("In women Children Safe trial, ...")
     ("In the Keeping Children Safe trial, what share of the questionnaires came in through the reminders?",
      "And in women?", "In women, what share of the questionnaires came in through the reminders?"),

@@ -746,6 +746,12 @@ def _prepositional_topic(question: str, previous: str, lead: re.Match, encoder) 
             # ends with is no part of the phrase ("And in the intervention group?" keeps it)
             e = len(previous[: do.start(1)].rstrip())
         inner = list(_NAME.finditer(previous, s, e))
+        if (topic[:1].isupper() and not re.search(r"\b[A-Z]", previous[s:e])
+                and (named := _named_topic(question, previous, topic, encoder))):
+            # "And for Brazil?" after "Which vaccines are recommended for travellers to Kenya?": a
+            # name takes the place of the question's one name when the phrase after the
+            # preposition names none ("for Brazil to Kenya")
+            return named
         if _NAME.fullmatch(topic) and len(inner) == 1:
             # "And in BeneMin?" after "... in the FOCUS trial?": a name takes the place of the
             # phrase's one name, which the phrase's article and head noun ("the ... trial") frame
@@ -1509,6 +1515,10 @@ def _put(text: str, s: int, e: int, topic: str) -> str:
     if ending and text.startswith(ending.group(), e):
         e += len(ending.group())
     before = text[:s]
+    if re.match(r"(?:while|whilst|when|if|unless)\s", topic, re.I):
+        # a clause takes the place of a prepositional phrase whole ("Is ibuprofen safe during while
+        # breastfeeding?")
+        before = re.sub(r"\b(?:during|in|on|at|for|with|without|after|before|under|among|by)\s+$", "", before, flags=re.I)
     if (indefinite := re.search(r"\b(an?)\s+$", before, re.I)) and topic[:1].islower():
         # "an animation" -> "interactive figures", "intermittent fasting" (no article before a
         # plural, nor before a noun the follow-up wrote without one), "a figure set"; a name keeps
