@@ -1415,13 +1415,13 @@ _PREDICATE = re.compile(r"\s[a-z]+(?:ed|en|wn|ble|ant|ent|ive|ful|ous)$")
 _PARTICLE = re.compile(r"^(?:up|down|out|off|over|back|away)\s+(?=\S)", re.I)
 # "What does the borrow checker do in Rust?": the subject of "do" itself
 _DOES_DO = re.compile(r"^(?:what|how|why|when|where)\s+(?:does|do|did)\s+(.+?)\s+do\b", re.I)
-_STRANDED = re.compile(r"\s+(?:under|for|with|to|from|on|in|of|about|at|by|into|over|after)$", re.I)
+_CLOSING_PREPOSITION = r"(?:under|for|with|to|from|on|in|of|about|at|by|into|over|after)"
+_STRANDED = re.compile(rf"\s+{_CLOSING_PREPOSITION}$", re.I)
 
 
 # A passive's participle before the preposition a question ends with is its verb ("What is lithium
 # used for?": "What is valproate for?" had replaced "lithium used").
-_STRANDED_PARTICIPLE = re.compile(r"\b([a-z]+(?:ed|en|wn))\s+(?:under|for|with|to|from|on|in|of|about|at|by|into|over|after)"
-                                  r"\W*$")
+_STRANDED_PARTICIPLE = re.compile(rf"\b([a-z]+(?:ed|en|wn))\s+{_CLOSING_PREPOSITION}\W*$")
 
 
 def _runs(text: str) -> list[str]:
