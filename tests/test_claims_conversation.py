@@ -594,6 +594,10 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("Which vaccines are recommended for travellers to Kenya?", "And for Brazil?",
      "Which vaccines are recommended for travellers to Brazil?"),
     ("Is ibuprofen safe during pregnancy?", "And while breastfeeding?", "Is ibuprofen safe while breastfeeding?"),
+    # no indefinite article before a plural, however it is written, and the follow-up's own
+    # article before a name ("a Excel files", "a Excel file")
+    ("How do I read a CSV file with pandas?", "What about Excel files?", "How do I read Excel files with pandas?"),
+    ("How do I read a CSV file with pandas?", "And an Excel file?", "How do I read an Excel file with pandas?"),
     # a phrase ends at no word of a name before another ("In women Children Safe trial, ...")
     ("In the Keeping Children Safe trial, what share of the questionnaires came in through the reminders?",
      "And in women?", "In women, what share of the questionnaires came in through the reminders?"),

@@ -1507,7 +1507,8 @@ def _put(text: str, s: int, e: int, topic: str) -> str:
     ("What is the primary outcome" + "the secondary outcomes": one "the") or a question word
     that takes a noun ("Which drug" + "the new drug": "Which new drug"), marks that end both
     are written once ("deflate()" + "inflate()"), and "is" agrees."""
-    own_article = _ARTICLE.match(topic) is not None
+    own = _ARTICLE.match(topic)
+    own_article = own is not None
     e = _qualifier_end(text, s, e)
     if re.search(r"\b(the|a|an|which|whose)\s+$|^\W*what\s+$", text[:s], re.I):
         topic = _ARTICLE.sub("", topic)
@@ -1519,11 +1520,15 @@ def _put(text: str, s: int, e: int, topic: str) -> str:
         # a clause takes the place of a prepositional phrase whole ("Is ibuprofen safe during while
         # breastfeeding?")
         before = re.sub(r"\b(?:during|in|on|at|for|with|without|after|before|under|among|by)\s+$", "", before, flags=re.I)
-    if (indefinite := re.search(r"\b(an?)\s+$", before, re.I)) and topic[:1].islower():
+    written_indefinite = own is not None and own.group(1).lower() in ("a", "an")
+    if (indefinite := re.search(r"\b(an?)\s+$", before, re.I)) and (
+            topic[:1].islower() or _is_plural(topic) or written_indefinite):
         # "an animation" -> "interactive figures", "intermittent fasting" (no article before a
-        # plural, nor before a noun the follow-up wrote without one), "a figure set"; a name keeps
-        # the article it is read with ("an Rc")
-        article = "" if _is_plural(topic) or not own_article else ("an " if topic[:1] in "aeiou" else "a ")
+        # plural, nor before a noun the follow-up wrote without one: "a Excel files"), "a figure
+        # set", "an Excel file" (the follow-up's own); a name written without one keeps the
+        # article it is read with ("an Rc")
+        article = ("" if _is_plural(topic) or not own_article else f"{own.group(1).lower()} " if written_indefinite
+                   else ("an " if topic[:1] in "aeiou" else "a "))
         if indefinite.group(1)[:1].isupper():
             article = article.capitalize()
         before = before[: indefinite.start()] + article
