@@ -1275,7 +1275,7 @@ def _subject_of_stranded(phrase: str) -> str:
     the noun phrase it is said to be ("neuroplasticity the foundation" of "What is neuroplasticity
     the foundation of?")."""
     words = phrase.split()
-    if (len(words) >= 2 and re.fullmatch(r"[a-z]+(?:ed|en|wn)", words[-1])) or (len(words) >= 3 and _PREDICATE.search(phrase)):
+    if (len(words) >= 2 and re.fullmatch(_PARTICIPLE_FORM, words[-1])) or (len(words) >= 3 and _PREDICATE.search(phrase)):
         return " ".join(words[:-1])
     said_to_be = re.match(r"^((?:(?:the|a|an)\s+)?[\w'-]+(?:\s+(?!(?:the|a|an)\s)[\w'-]+)*?)\s+(?:the|a|an)\s+\S", phrase, re.I)
     return said_to_be.group(1) if said_to_be and _content_words(said_to_be.group(1)) else phrase
@@ -1416,12 +1416,14 @@ _PARTICLE = re.compile(r"^(?:up|down|out|off|over|back|away)\s+(?=\S)", re.I)
 # "What does the borrow checker do in Rust?": the subject of "do" itself
 _DOES_DO = re.compile(r"^(?:what|how|why|when|where)\s+(?:does|do|did)\s+(.+?)\s+do\b", re.I)
 _CLOSING_PREPOSITION = r"(?:under|for|with|to|from|on|in|of|about|at|by|into|over|after)"
+# A regular past participle's form ("used", "taken", "known").
+_PARTICIPLE_FORM = r"[a-z]+(?:ed|en|wn)"
 _STRANDED = re.compile(rf"\s+{_CLOSING_PREPOSITION}$", re.I)
 
 
 # A passive's participle before the preposition a question ends with is its verb ("What is lithium
 # used for?": "What is valproate for?" had replaced "lithium used").
-_STRANDED_PARTICIPLE = re.compile(rf"\b([a-z]+(?:ed|en|wn))\s+{_CLOSING_PREPOSITION}\W*$")
+_STRANDED_PARTICIPLE = re.compile(rf"\b({_PARTICIPLE_FORM})\s+{_CLOSING_PREPOSITION}\W*$")
 
 
 def _runs(text: str) -> list[str]:
@@ -1515,7 +1517,7 @@ def _put(text: str, s: int, e: int, topic: str) -> str:
     ending = re.search(r"[^\w\s]+$", topic)
     if ending and text.startswith(ending.group(), e):
         e += len(ending.group())
-    before = text[:s]
+    before, after = text[:s], text[e:]
     if re.match(r"(?:while|whilst|when|if|unless)\s", topic, re.I):
         # a clause takes the place of a prepositional phrase whole ("Is ibuprofen safe during while
         # breastfeeding?")
@@ -1543,9 +1545,8 @@ def _put(text: str, s: int, e: int, topic: str) -> str:
             # after it ("What secondary outcomes were chosen?"; not "What reward were the school
             # promised?", whose subject follows the auxiliary)
             after = re.sub(rf"^(\s+)({'|'.join(verbs)})(?=\s+{_PARTICIPLE}\b)",
-                           lambda m: m.group(1) + _agree(m.group(2), verbs), text[e:], flags=re.I)
-            return before + topic + after
-    return before + topic + text[e:]
+                           lambda m: m.group(1) + _agree(m.group(2), verbs), after, flags=re.I)
+    return before + topic + after
 
 
 # An age or size bound written after a noun ("adults over 70", "children under 5", "patients older
@@ -1567,7 +1568,7 @@ def _qualifier_end(text: str, s: int, e: int) -> int:
 
 
 # A past participle: regular, or one of the common irregular ones.
-_PARTICIPLE = (r"(?:[a-z]+(?:ed|en|wn)|made|found|held|built|kept|taught|brought|sent|spent|done|set|put|cut|read|run|"
+_PARTICIPLE = (rf"(?:{_PARTICIPLE_FORM}|made|found|held|built|kept|taught|brought|sent|spent|done|set|put|cut|read|run|"
                r"led|fed|met|paid|said|told|sold|won|lost|left|felt|meant|heard|seen|known|shown|grown|drawn)")
 
 
