@@ -371,11 +371,27 @@ for _a, _b in _OPPOSITES + _ANTONYMS:
 _Clause = tuple[list[str], list[str]]  # a clause's tokens and their stems
 
 
+# Suffixes that make a noun of state from a word without changing what it names, which the Snowball
+# stemmer keeps ("adulthood" and "adults" are stemmed apart; "-ness" it strips itself).
+_STATE_SUFFIXES = ("hood", "ship")
+_FAMILY_ROOT = 4  # "worship" is no "wor-ship"
+
+
+def _family(stem: str) -> str:
+    """The stem of the word a noun of state is made from ("adulthood" -> "adult", "friendship" ->
+    "friend"), else the stem itself, so that a claim about adults is read against a sentence about
+    adulthood."""
+    for suffix in _STATE_SUFFIXES:
+        if stem.endswith(suffix) and len(stem) - len(suffix) >= _FAMILY_ROOT:
+            return stemmer().stemWord(stem[: -len(suffix)])
+    return stem
+
+
 @lru_cache(maxsize=1024)
 def _clauses(text: str) -> tuple[_Clause, ...]:
     clauses = _CLAUSE_END.split(text.translate(_APOSTROPHES).lower().replace("n't", " not"))
     tokens = [_TOKEN.findall(c) for c in clauses]
-    return tuple((t, stemmer().stemWords(t)) for t in tokens if t)
+    return tuple((t, [_family(x) for x in stemmer().stemWords(t)]) for t in tokens if t)
 
 
 def _words_said(text: str) -> set[str]:
