@@ -18,6 +18,7 @@ from assistant.ingest.pdf import (
     _contents_left_out,
     _is_aside,
     _is_heading,
+    _is_slide_deck,
     _numbered_styles,
     _outline_headings,
     _paragraph_breaks,
@@ -602,6 +603,47 @@ def test_where_the_outline_names_sections_a_heading_it_leaves_out_opens_none_unl
     assert not _prints_title("Physical activity", "Effects of diet on weight and physical activity", 7)
     assert _prints_title("Effects of diet on weight", "Effects of diet on weight and physical activity", 1)
     assert _prints_title("Effects of diet on weight and physical activity", "Effects of diet on weight and physical activity", 1)
+
+
+def test_a_slide_decks_navigation_bar_names_the_section_and_each_slides_title_goes_under_it():
+    # Two slides as a beamer theme sets them: the current section's name in the navigation bar in
+    # 6 pt over the slide (the outline's entry), then the slide's title in bold at the text's size.
+    # The navigation line is small print, which on a paper's page is a running head or an index
+    # letter and heads nothing.
+    def line(text: str, y: float, size: float, font: str) -> Line:
+        return Line(text, 20, y, 340, y + size, size, font)
+
+    slides = [[("The Model", 260, 6.0, "Sans"), ("What is haplotyping?", 230, 10.0, "Bold"),
+               ("Haplotyping infers the two copies of each chromosome.", 210, 10.0, "Sans")],
+              [("The Approach", 260, 6.0, "Sans"), ("How blocks help.", 230, 10.0, "Bold"),
+               ("The site set is split into contiguous blocks.", 210, 10.0, "Sans")],
+              # the bar prints the section's name again over its next slide: said once is enough
+              [("The Approach", 260, 6.0, "Sans"), ("Why it works.", 230, 10.0, "Bold"),
+               ("Each block has a perfect phylogeny.", 210, 10.0, "Sans")]]
+    # The part both sections belong to is printed only in the bar's list of every part, which
+    # repeats on every slide (furniture, not on these pages).
+    outline = [OutlineEntry(1, "Introduction", 1), OutlineEntry(2, "The Model", 1), OutlineEntry(2, "The Approach", 2)]
+
+    def read(width: float, height: float) -> tuple[list[tuple[str, ...]], str]:
+        pages = [PageLayout(n, width, height, [Box((line(*spec),), 20, spec[1], 340, spec[1] + spec[2]) for spec in slide])
+                 for n, slide in enumerate(slides, 1)]
+        style = _Style("Sans", 10.0, (10.0,), frozenset({("Bold", 10.0)}), slides=_is_slide_deck(pages))
+        named, unprinted = _outline_headings(outline, pages, set(), style)
+        assembler = _Assembler(style, named)
+        for page in pages:
+            for level, heading in unprinted.get(page.number, []):
+                assembler.add_unprinted(heading, level, page.number)
+            for box in page.boxes:
+                assembler.add_box(box, page.number)
+        text, _, spans = _render(assembler.finish(), Vocabulary([]), "A Talk")
+        return [s.path for s in spans], text
+
+    part = ("Introduction",)
+    sections, text = read(362.8, 272.1)
+    assert sections == [part, (*part, "The Model"), (*part, "The Model", "What is haplotyping?"), (*part, "The Approach"),
+                        (*part, "The Approach", "How blocks help."), (*part, "The Approach", "Why it works.")]
+    assert text.count("The Approach") == 1
+    assert read(595, 842)[0] == [("What is haplotyping?",), ("How blocks help.",), ("Why it works.",)]
 
 
 @pytest.mark.skipif(not PDF_SAMPLES.exists(), reason="needs ../shared/pdf-samples")

@@ -69,6 +69,7 @@ class _Style:
     # ids of boxes (`_grid_cells`) that are a table's cells set at the text's size
     grid_cells: frozenset[int] = frozenset()
     numbered_styles: frozenset[tuple[str, float]] = frozenset()  # `_numbered_styles`
+    slides: bool = False  # `_is_slide_deck`
 
 
 def _typewriter_fonts(pages: list[PageLayout]) -> frozenset[str]:
@@ -169,10 +170,13 @@ def _wrapped_heading(lines: tuple[Line, ...], i: int, style: _Style) -> bool:
     return _is_heading(joined, after, style, i == 0)
 
 
+_SMALL_PRINT = 0.93  # set this much smaller than the text: small print (a table, a footnote)
+
+
 def _is_aside(box: Box, style: _Style) -> bool:
     """Set smaller than the text (tables, footnotes, captions), or starting with a caption label."""
     chars = sum(len(ln.text) for ln in box.lines)
-    small = sum(len(ln.text) for ln in box.lines if ln.size < style.body_size * 0.93)
+    small = sum(len(ln.text) for ln in box.lines if ln.size < style.body_size * _SMALL_PRINT)
     return small > chars / 2 or bool(_CAPTION.match(box.lines[0].text))
 
 
@@ -260,7 +264,13 @@ class _Assembler:
                                       style=(line.font, line.size)))
             box = replace(box, lines=box.lines[1:])
             self.small_print = True
-        if (_is_aside(box, self.style) and not (self.small_print and not _CAPTION.match(box.lines[0].text))
+        # On slides, a line standing alone that prints an outline entry heads a section however
+        # small it is set: a deck's navigation bar prints the current section's name in small type
+        # over every slide. (Elsewhere such small print is a running head, an index letter.)
+        names_section = self.style.slides and len(box.lines) == 1 and id(box.lines[0]) in self.outline
+        if self.style.slides and len(box.lines) == 1 and _is_aside(box, self.style) and self._repeats_section(box.lines[0]):
+            return  # the bar again on the section's next slides
+        if (_is_aside(box, self.style) and not names_section and not (self.small_print and not _CAPTION.match(box.lines[0].text))
                 and not (self._next_item(box) or self._hangs(box.lines[0]) or self._small_heading(box))) or (
                 id(box) in self.style.grid_cells and self._in_table(page)):
             self._add_aside(box, page)
@@ -403,6 +413,11 @@ class _Assembler:
                 and 0 <= last.y0 - line.y1 <= 0.6 * size and not BULLET.match(line.text)
                 and not _SENTENCE_END.search(last.text))
 
+    def _repeats_section(self, line: Line) -> bool:
+        """Whether the line prints the heading of the outline section it stands in."""
+        last = next((b for b in reversed(self.blocks) if b.kind == "heading" and b.outline), None)
+        return last is not None and outline_key(" ".join(last.lines)) == outline_key(line.text)
+
     def _outline_heading(self, line: Line, page: int) -> bool:
         """Whether the line prints an outline entry, or carries on the one the line before began."""
         if id(line) not in self.outline:
@@ -430,10 +445,14 @@ class _Assembler:
             # The outline names the sections. A heading found by its looks opens one only when set
             # smaller than any the outline names (a level the outline leaves out), below them all:
             # the others are bylines, index letters, a table of contents.
+            # On slides whose outline's lines are set smaller than the text, those lines are the
+            # deck's navigation bar rather than headings, and a heading found by its looks (a
+            # slide's title) goes under them whatever its size.
             floor, deepest = min(b.style[1] for b in named), max(b.level for b in named)
+            navigation = self.style.slides and floor < self.style.body_size * _SMALL_PRINT
             for b in blocks:
                 if b.kind == "heading" and not b.outline and not b.back_matter:
-                    b.section = b.section and b.style[1] < floor - 0.05
+                    b.section = b.section and (navigation or b.style[1] < floor - 0.05)
                     b.level += deepest + 1
         return blocks
 
@@ -519,8 +538,12 @@ def _outline_headings(entries: list[OutlineEntry], pages: list[PageLayout], skip
     titles = {outline_key(placed[i].text) for i in taken}
     top = min(e.level for e in entries)
     unprinted: dict[int, list[tuple[int, str]]] = {}
+    # On slides, the part a section belongs to ("Introduction" over "The Model and the Problem")
+    # is printed only in the navigation bar with every other part, as furniture.
+    part_of = {placed[i].page: min(v[0] for j, v in taken.items() if placed[j].page == placed[i].page) for i in taken}
     for e in entries:
-        if e.page not in printed and not _FILE_NAME.match(e.title) and outline_key(e.title) not in titles:
+        above = style.slides and e.level - top < part_of.get(e.page, 0)
+        if (e.page not in printed or above) and not _FILE_NAME.match(e.title) and outline_key(e.title) not in titles:
             unprinted.setdefault(e.page, []).append((e.level - top, e.title))
     return {ids[i]: v for i, v in taken.items()}, unprinted
 
@@ -987,6 +1010,16 @@ def _render(blocks: list[_Block], vocab: Vocabulary, title: str) -> tuple[str, l
     return "".join(parts), page_spans, sections
 
 
+_SLIDE_SHAPE = 1.2  # 4:3 slides are 1.33 as wide as tall, 16:9 ones 1.78
+
+
+def _is_slide_deck(pages: list[PageLayout]) -> bool:
+    """Whether the file is a presentation's slides: most of its pages, two or more, wider than tall
+    (a landscape table page in a paper is one among many)."""
+    wide = sum(p.width >= _SLIDE_SHAPE * p.height for p in pages)
+    return wide >= 2 and wide > len(pages) / 2
+
+
 def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Document, str]:
     """The document of a PDF file whose bytes hash to `sha`, and a note for the ingest report;
     `source` is what clients are shown as its origin."""
@@ -1007,7 +1040,7 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
     cells = _side_by_side(pages, skip, (body_font, body_size))
     style = _Style(body_font, body_size, *_heading_styles(pages, skip, body_font, body_size, code, cells), code, cells,
                    _small_print_heading(pages, skip, body_size), _grid_cells(pages, skip))
-    style = replace(style, numbered_styles=_numbered_styles(pages, skip, style))
+    style = replace(style, numbered_styles=_numbered_styles(pages, skip, style), slides=_is_slide_deck(pages))
     vocab = Vocabulary(ln.text for page in pages for box in page.boxes for ln in box.lines)
     named, unprinted = _outline_headings(outline, pages, skip, style)
     assembler = _Assembler(style, named)
