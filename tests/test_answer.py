@@ -515,6 +515,37 @@ def test_a_question_asking_who_wrote_highlights_the_byline(encoder, tmp_path):
     assert not names_writer("By the way, sleep helps.") and not names_writer("By 2020 Sleep Matters closed.")
 
 
+def test_a_question_asking_who_wrote_a_document_is_answered_by_its_list_of_writers(encoder, tmp_path):
+    # A talk's page as saved: its speakers each on a line of their own under the title (no comma
+    # list, so only the page's author tags tell that they are its writers), its text, and a closing
+    # section whose sentence names "the authors" and matched the question better than any name.
+    from assistant.search.answer import asks_writers
+
+    speakers = ["Jens Gramm", "Tzvika Hartman", "Till Nierhoff", "Roded Sharan"]
+    paragraphs = "".join(f"<p>{t}</p>" for t in [
+        "Haplotyping infers the two copies of each chromosome from the genotypes of individuals.",
+        "A perfect phylogeny explains the haplotypes with one mutation per site.",
+        "Data may be missing, which makes the problem NP-complete even for restricted cases.",
+        "Blocks of contiguous sites each get a perfect phylogeny of their own.",
+        "Finding an optimal partition into blocks is hard for genotype matrices.",
+        "Perfect path phylogenies make the partition tractable in polynomial time."] * 3)
+    page = (f"<html><head><title>SNP block partitioning</title>"
+            + "".join(f'<meta name="citation_author" content="{n}">' for n in speakers)
+            + "</head><body><main><h1>SNP block partitioning under the perfect phylogeny model</h1>"
+            + "".join(f"<p>{n}</p>" for n in speakers)
+            + f"<h2>The problem</h2>{paragraphs}<h2>Acknowledgements</h2>"
+            + "<p>The authors thank the reviewers; all authors read and approved the slides.</p></main></body></html>")
+    searcher = searcher_of_file(encoder, tmp_path / "talk.html", page)
+    for question in ("Who are the authors?", "Who wrote the talk on SNP block partitioning?"):
+        first = searcher.search(question, k=3)[0]
+        assert first.highlight.text.startswith("Jens Gramm") and first.highlight.text.endswith("Roded Sharan"), first.highlight
+        assert first.probability == 1.0
+    assert asks_writers("Who is the author of this paper?") and asks_writers("Who presented the talk?")
+    # which authors reported a finding is asked of the text, not of the list of writers
+    assert not asks_writers("Which authors found that blocks help?") and not asks_writers("Who funded the study?")
+    assert searcher.search("Which authors found that blocks help?", k=1)[0].probability < 1.0
+
+
 def test_the_number_a_question_names_picks_its_row_of_a_table(encoder, tmp_path):
     # Two rows read alike but for their week, and the model reads "4" and "14" alike; BM25's tokens
     # leave one-digit numbers out, so only the question's whole number "4" tells the rows apart

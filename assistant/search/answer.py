@@ -52,11 +52,11 @@ from assistant.text import (
     glossary_definitions,
 )
 
-__all__ = ["MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord", "PassageAnswer",
-           "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion", "asked_term", "asks_person", "defines",
-           "is_byline", "is_code_like", "is_heading_like", "is_question", "labelled_value_end", "list_asked", "match_words",
-           "names_writer", "passage_answer", "pick", "pool_cosine", "relevance_features", "sentence_features", "states_definition",
-           "term_weights"]
+__all__ = ["MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord",
+           "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion",
+           "asked_term", "asks_person", "asks_writers", "defines", "is_byline", "is_code_like", "is_heading_like",
+           "is_question", "labelled_value_end", "list_asked", "match_words", "names_writer", "passage_answer",
+           "pick", "pool_cosine", "relevance_features", "sentence_features", "states_definition", "term_weights"]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "answer.json"
 
@@ -668,6 +668,18 @@ def asks_person(question: str) -> PersonKind | None:
     if not _PERSON.search(question):
         return None
     return "author" if _AUTHORED.search(question) else "who"
+
+
+# "Who wrote the FOCUS protocol?", "Who are the authors?", "Who is the author of this talk?": the
+# writers of a document, not a finding some authors reported ("Which authors found that ...?").
+_WRITERS_ASKED = re.compile(r"^\W*(?:and\s+)?who\s+(?:(?:wrote|authored|prepared|presented|gave)\b|(?:is|are|was|were)\s+"
+                            r"(?:the\s+|its\s+|their\s+)?(?:authors?|writers?|speakers?|presenters?)\b)", re.I)
+
+
+def asks_writers(question: str) -> bool:
+    """Whether the question asks who wrote a document ("Who wrote ...?", "Who are the authors of
+    ...?"), which the document's list of its writers answers."""
+    return _WRITERS_ASKED.match(question) is not None
 
 
 # A line that names who wrote what it heads: "By Maria Gonzalez", "Writer: Prisha Oza", "Authors:

@@ -36,11 +36,13 @@ from assistant.search.answer import (
     asked_expansion,
     asked_term,
     asks_person,
+    asks_writers,
     defines,
     is_question,
     labelled_value_end,
     list_asked,
     match_words,
+    names_writer,
     passage_answer,
     pool_cosine,
     term_weights,
@@ -126,6 +128,14 @@ def _single_threaded_blas() -> None:
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(1, user_api="blas")
+
+
+_FRONT_PASSAGES = 6  # where a document lists its writers: its first passages, before the text
+# The words of a question that asks who wrote a document without naming it: "Who are the authors of
+# this paper?" (as BM25 tokens; stop words are none).
+_WRITER_WORDS = set(bm25_tokenize(["who wrote authored prepared presented gave author authors writer writers speaker "
+                                   "speakers presenter presenters paper article document report book review talk "
+                                   "slides presentation post page study"])[0])
 
 
 class Searcher:
@@ -318,17 +328,18 @@ class Searcher:
         pool, asked = pool_cosine(cand.dense, self.index.passage_docs(cand.rows)), is_question(question)
         amount, person, expansion = asked_amount(question), asks_person(question), asked_expansion(question)
         term, numbers = asked_term(question), tuple(dotted_numbers(question))
+        writers = self._writers_asked_of(question, cand.rows, scores) if asks_writers(question) else frozenset()
         kept: list[Hit] = []
         taken: dict[int, list[tuple[int, int]]] = {}
         shown: set[tuple[int, int] | str] = set()
-        for i in self._in_order(cand.rows, scores, question, tokens, person, expansion):
+        for i in self._in_order(cand.rows, scores, question, tokens, person, expansion, writers):
             p = self.index.passage(int(cand.rows[i]))
             # Windows share a sentence or two by design; only a mostly shared window is a repeat.
             if any(min(p.end, e2) - max(p.start, s2) > 0.5 * min(p.end - p.start, e2 - s2)
                    for s2, e2 in taken.get(p.doc, [])):
                 continue
             hit = self._hit(len(kept) + 1, p.row, float(scores[i]), q, terms, pool, asked, amount, person, expansion,
-                            term, numbers)
+                            term, numbers, writers)
             # Two windows around one answering sentence are one spot: the second would show the
             # reader the same highlighted sentence again.  So is the same sentence in another
             # document: a file added twice, or a page that also stands in a whole-book page.
@@ -433,14 +444,20 @@ class Searcher:
         return not any(pattern.search(self.index.passage_text(int(r))) for r in np.flatnonzero(writes))
 
     def _in_order(self, rows: np.ndarray, scores: np.ndarray, question: str, tokens: list[str], person: PersonKind | None,
-                  expansion: str | None) -> Iterable[int]:
-        """Candidate positions in the order a search looks at them: `_answers_first`; then, where
+                  expansion: str | None, writers: frozenset[int] = frozenset()) -> Iterable[int]:
+        """Candidate positions in the order a search looks at them: `_answers_first`; where it asks
+        who wrote a document (`writers`: the documents asked about), the passages that list their writers first (the
+        embedding reads "Who wrote ...?" as unlike a list of names, and "All authors read and
+        approved the manuscript" came first); then, where
         the question names one document, its passages before the others' ("How was the sample size
         calculated in BeneMin?" asks BeneMin's paper, even where another paper's "Sample size
         calculation" matches its other words better); where it asks for an abbreviation's long
         form (`expansion`), the passages that spell it out before all ("What does CTb stand for?":
         every passage about CTb says "CTb")."""
         order: Iterable[int] = self._answers_first(rows, scores, tokens, person)
+        if writers:
+            docs = self.index.passage_docs(rows)
+            order = sorted(order, key=lambda i: docs[i] not in writers or self._writers_span(int(rows[i])) is None)
         named = self.named_document(question)
         if named is not None:
             docs = self.index.passage_docs(rows)
@@ -448,6 +465,39 @@ class Searcher:
         if expansion:
             order = sorted(order, key=lambda i: not self._spells_out(int(rows[i]), expansion))
         return order
+
+    def _writers_asked_of(self, question: str, rows: np.ndarray, scores: np.ndarray) -> frozenset[int]:
+        """The documents whose writers a "Who wrote ...?" question asks for: every candidate's where
+        it names nothing but a kind of document ("Who are the authors?", "Who wrote this paper?"),
+        else the one it names (`named_document`), else the best candidate's ("Who wrote the blog
+        post on neuroplasticity?" is not answered by another document's authors)."""
+        docs = self.index.passage_docs(rows)
+        if not set(bm25_tokenize([question])[0]) - _WRITER_WORDS:
+            return frozenset(docs.tolist())
+        named = self.named_document(question)
+        return frozenset([named if named is not None else int(docs[int(np.argmax(scores))])] if len(rows) else [])
+
+    def _writers_span(self, row: int) -> tuple[int, int] | None:
+        """Where passage `row` lists its document's writers, when it is the first passage of the
+        document's front matter (`_FRONT_PASSAGES`) that does: its first line that names them
+        (`names_writer`: "Jodie M Dodd1,2*, Courtney Cramp, ..."), else the lines that print at
+        least half the names the file's metadata gives (a talk's title slide, a name a line)."""
+        p = self.index.passage(row)
+        doc = self.index.document(p.doc)
+        surnames = {a.split()[-1] for a in doc.authors if a.split()}
+        for r in self.index.passage_rows([p.doc])[:_FRONT_PASSAGES].tolist():
+            if self.index.document(p.doc).in_references(self.index.passage(r).start):
+                break
+            spans = [self.index.sentence_span(s) for s in self.index.passage_sentences(r)]
+            writing = next(((s, e) for s, e in spans if names_writer(doc.text[s:e])), None)
+            if writing is None and surnames:
+                named = [(s, e, {n for n in surnames if re.search(rf"\b{re.escape(n)}\b", doc.text[s:e])}) for s, e in spans]
+                named = [x for x in named if x[2]]
+                if len(set().union(*(x[2] for x in named))) * 2 >= len(surnames):
+                    writing = (named[0][0], named[-1][1])
+            if writing is not None:
+                return writing if r == row else None
+        return None
 
     def _spells_out(self, row: int, short: str) -> bool:
         """Whether passage `row` spells out the abbreviation `short` (`defines`), outside a reference
@@ -478,7 +528,7 @@ class Searcher:
 
     def _hit(self, rank: int, row: int, score: float, q: np.ndarray, terms: dict[str, float], pool: tuple[float, float],
              asked: bool, amount: AmountKind | None, person: PersonKind | None, expansion: str | None = None,
-             term: str | None = None, numbers: tuple[str, ...] = ()) -> Hit:
+             term: str | None = None, numbers: tuple[str, ...] = (), writers: frozenset[int] = frozenset()) -> Hit:
         p = self.index.passage(row)
         doc = self.index.document(p.doc)
         answer = passage_answer(self.index, row, q, terms, pool, asked, self.answers, amount, person, expansion, term)
@@ -490,6 +540,9 @@ class Searcher:
             probability = 1.0  # the sentence that spells out the abbreviation asked about answers it
             if f"({expansion}" not in doc.text[hs:he] and (entry := glossary_entry(doc.text[hs:he], expansion)):
                 hs, he = hs + entry[0], hs + entry[1]  # a list of abbreviations: its one entry
+        if p.doc in writers and (listed := self._writers_span(row)) is not None:
+            hs, he = listed  # "Who wrote ...?": the document's list of its writers answers it
+            probability = 1.0
         section = doc.section_at(hs)
         if section and any(holds_number(section[-1], n) for n in numbers):
             # "What changed in release 2.6.27?": the passage under the heading that names the release
