@@ -519,6 +519,10 @@ def test_a_question_asking_who_wrote_a_document_is_answered_by_its_list_of_write
     # A talk's page as saved: its speakers each on a line of their own under the title (no comma
     # list, so only the page's author tags tell that they are its writers), its text, and a closing
     # section whose sentence names "the authors" and matched the question better than any name.
+    from assistant.config import ChunkingParams
+    from assistant.index import MemoryIndex
+    from assistant.ingest import load_file
+    from assistant.search import Searcher
     from assistant.search.answer import asks_writers
 
     speakers = ["Jens Gramm", "Tzvika Hartman", "Till Nierhoff", "Roded Sharan"]
@@ -529,17 +533,26 @@ def test_a_question_asking_who_wrote_a_document_is_answered_by_its_list_of_write
         "Blocks of contiguous sites each get a perfect phylogeny of their own.",
         "Finding an optimal partition into blocks is hard for genotype matrices.",
         "Perfect path phylogenies make the partition tractable in polynomial time."] * 3)
-    page = (f"<html><head><title>SNP block partitioning</title>"
+    page = ("<html><head><title>SNP block partitioning</title>"
             + "".join(f'<meta name="citation_author" content="{n}">' for n in speakers)
             + "</head><body><main><h1>SNP block partitioning under the perfect phylogeny model</h1>"
             + "".join(f"<p>{n}</p>" for n in speakers)
             + f"<h2>The problem</h2>{paragraphs}<h2>Acknowledgements</h2>"
             + "<p>The authors thank the reviewers; all authors read and approved the slides.</p></main></body></html>")
-    searcher = searcher_of_file(encoder, tmp_path / "talk.html", page)
-    for question in ("Who are the authors?", "Who wrote the talk on SNP block partitioning?"):
-        first = searcher.search(question, k=3)[0]
-        assert first.highlight.text.startswith("Jens Gramm") and first.highlight.text.endswith("Roded Sharan"), first.highlight
-        assert first.probability == 1.0
+    # A second document with a writer of its own: it answers a question that names no document,
+    # never one asked of the talk.
+    (tmp_path / "talk.html").write_text(page)
+    (tmp_path / "sleep.txt").write_text("Sleep and memory\n\n• Writer: Maria Gonzalez\n\nSleep strengthens the "
+                                        "memories formed during the day.\n")
+    docs = [load_file(tmp_path / name, name)[0] for name in ("talk.html", "sleep.txt")]
+    searcher = Searcher(encoder=encoder, index=MemoryIndex(docs, encoder, ChunkingParams()))
+    asked_of_talk = searcher.search("Who wrote the talk on SNP block partitioning?", k=5)
+    first = asked_of_talk[0]
+    assert first.highlight.text.startswith("Jens Gramm") and first.highlight.text.endswith("Roded Sharan"), first.highlight
+    assert first.probability == 1.0
+    assert not any(h.doc_id == "sleep.txt" and h.probability == 1.0 for h in asked_of_talk)
+    anyone = searcher.search("Who are the authors?", k=2)
+    assert {h.doc_id for h in anyone if h.probability == 1.0} == {"talk.html", "sleep.txt"}
     assert asks_writers("Who is the author of this paper?") and asks_writers("Who presented the talk?")
     # which authors reported a finding is asked of the text, not of the list of writers
     assert not asks_writers("Which authors found that blocks help?") and not asks_writers("Who funded the study?")
