@@ -21,6 +21,7 @@ from assistant.ingest.pdf import (
     _is_slide_deck,
     _numbered_styles,
     _outline_headings,
+    _overlay_steps,
     _paragraph_breaks,
     _pieces,
     _prints_title,
@@ -644,6 +645,25 @@ def test_a_slide_decks_navigation_bar_names_the_section_and_each_slides_title_go
                         (*part, "The Approach", "How blocks help."), (*part, "The Approach", "Why it works.")]
     assert text.count("The Approach") == 1
     assert read(595, 842)[0] == [("What is haplotyping?",), ("How blocks help.",), ("Why it works.",)]
+
+
+def test_a_slide_built_up_in_steps_is_read_once_from_its_last_step():
+    # A slide shown in two steps (the second adds a point, its last line read in other pieces
+    # there), then one that recolours it only, then the next slide, which shares a word with it.
+    def slide(number: int, *lines: str) -> PageLayout:
+        boxes = [Box((Line(t, 20, 200 - 20 * i, 340, 210 - 20 * i, 10.0, "Sans"),), 20, 200 - 20 * i, 340, 210 - 20 * i)
+                 for i, t in enumerate(lines)]
+        return PageLayout(number, 362.8, 272.1, boxes)
+
+    pages = [slide(1, "Haplotyping", "Data may be missing."),
+             slide(2, "Haplotyping", "Data may be", "missing.", "No phylogeny may exist."),
+             slide(3, "Haplotyping", "Data may be missing.", "No phylogeny may exist."),
+             slide(4, "Blocks", "Data is split into blocks.")]
+    assert _overlay_steps(pages, set()) == {(0, 0), (0, 1), (1, 0), (1, 1), (1, 2), (1, 3)}
+    # the page numbers printed on each step are furniture and not compared
+    numbered = [slide(1, "Haplotyping", "Data may be missing.", "1"), slide(2, "Haplotyping", "Data may be missing.", "2")]
+    assert _overlay_steps(numbered, set()) == set()
+    assert _overlay_steps(numbered, {(0, 2), (1, 2)}) == {(0, 0), (0, 1), (0, 2)}
 
 
 @pytest.mark.skipif(not PDF_SAMPLES.exists(), reason="needs ../shared/pdf-samples")

@@ -1020,11 +1020,27 @@ def _is_slide_deck(pages: list[PageLayout]) -> bool:
     return wide >= 2 and wide > len(pages) / 2
 
 
+def _overlay_steps(pages: list[PageLayout], skip: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The boxes of each slide that the next page prints whole, word for word: a presentation
+    builds a slide up one step a page (beamer's overlays, some only recolouring), and the last step holds every
+    word of the others, which would otherwise stand two or three times in one passage. (Words, not
+    lines: a line the next step carries on may be read in other pieces there.)"""
+    lines = [Counter(w for bi, box in enumerate(page.boxes) if (pi, bi) not in skip for ln in box.lines for w in ln.text.split())
+             for pi, page in enumerate(pages)]
+    out: set[tuple[int, int]] = set()
+    for pi in range(len(pages) - 1):
+        if lines[pi] and lines[pi] <= lines[pi + 1]:
+            out |= {(pi, bi) for bi in range(len(pages[pi].boxes))}
+    return out
+
+
 def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Document, str]:
     """The document of a PDF file whose bytes hash to `sha`, and a note for the ingest report;
     `source` is what clients are shown as its origin."""
     pages, meta, labels, outline = read_layout(path)
     skip = furniture(pages)
+    if _is_slide_deck(pages):
+        skip |= _overlay_steps(pages, skip)
     body_font, body_size = _body_style(pages, skip)
     if not body_size and skip:
         # Nothing but what repeats from page to page ("Potato 1", "Potato 2", ... one line a page):
