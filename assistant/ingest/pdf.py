@@ -210,6 +210,7 @@ class _Assembler:
         self.small_print = False  # inside a back-matter section set in small print: its text is prose
         self.item: Line | None = None  # the bulleted line that opened the open paragraph, if one did
         self.references = False  # inside the reference list's section
+        self.slide: int | None = None  # on slides, the page whose title has been read
 
     def add_unprinted(self, title: str, level: int, page: int) -> None:
         """An outline entry that no line prints, heading the text of the page it points to."""
@@ -283,6 +284,11 @@ class _Assembler:
                 continue
             nxt = box.lines[i + 1] if i + 1 < len(box.lines) else None
             if self._outline_heading(line, page):
+                first_body = False
+                if line.size >= self.style.body_size * _SMALL_PRINT:
+                    self.slide = page  # the slide's title is the outline's entry (not a navigation bar's)
+                continue
+            if self._slide_title(line, page, i):
                 first_body = False
                 continue
             wrapped = _wrapped_heading(box.lines, i, self.style)
@@ -412,6 +418,18 @@ class _Assembler:
         return (0.3 * size <= indent <= 2.5 * size and abs(line.size - size) <= 0.1 * size
                 and 0 <= last.y0 - line.y1 <= 0.6 * size and not BULLET.match(line.text)
                 and not _SENTENCE_END.search(last.text))
+
+    def _slide_title(self, line: Line, page: int, i: int) -> bool:
+        """On slides, whether the line is its slide's title: the first line of the slide's text,
+        set in a heading style that recurs (`section_styles`), a sentence or not ("We can do perfect
+        phylogeny haplotyping efficiently, but . . ." heads its slide as the others' titles do)."""
+        if not self.style.slides or self.slide == page:
+            return False
+        self.slide = page
+        if i or (line.font, line.size) not in self.style.section_styles or _is_heading(line, None, self.style):
+            return False  # a title that reads as a heading is read as one
+        self._add_heading((line,), page, False)
+        return True
 
     def _repeats_section(self, line: Line) -> bool:
         """Whether the line prints the heading of the outline section it stands in."""
