@@ -269,7 +269,7 @@ class _Assembler:
         # small it is set: a deck's navigation bar prints the current section's name in small type
         # over every slide. (Elsewhere such small print is a running head, an index letter.)
         names_section = self.style.slides and len(box.lines) == 1 and id(box.lines[0]) in self.outline
-        if self.style.slides and len(box.lines) == 1 and _is_aside(box, self.style) and self._repeats_section(box.lines[0]):
+        if self._repeats_section(box):
             return  # the bar again on the section's next slides
         if (_is_aside(box, self.style) and not names_section and not (self.small_print and not _CAPTION.match(box.lines[0].text))
                 and not (self._next_item(box) or self._hangs(box.lines[0]) or self._small_heading(box))) or (
@@ -283,12 +283,7 @@ class _Assembler:
             if i == wrapped_onto:
                 continue
             nxt = box.lines[i + 1] if i + 1 < len(box.lines) else None
-            if self._outline_heading(line, page):
-                first_body = False
-                if line.size >= self.style.body_size * _SMALL_PRINT:
-                    self.slide = page  # the slide's title is the outline's entry (not a navigation bar's)
-                continue
-            if self._slide_title(line, page, i):
+            if self._heads(line, page, i):
                 first_body = False
                 continue
             wrapped = _wrapped_heading(box.lines, i, self.style)
@@ -419,6 +414,15 @@ class _Assembler:
                 and 0 <= last.y0 - line.y1 <= 0.6 * size and not BULLET.match(line.text)
                 and not _SENTENCE_END.search(last.text))
 
+    def _heads(self, line: Line, page: int, i: int) -> bool:
+        """Whether the line is read as a heading by the outline (`_outline_heading`) or as its
+        slide's title (`_slide_title`), the `i`-th line of its box."""
+        if self._outline_heading(line, page):
+            if line.size >= self.style.body_size * _SMALL_PRINT:
+                self.slide = page  # the slide's title is the outline's entry (not a navigation bar's)
+            return True
+        return self._slide_title(line, page, i)
+
     def _slide_title(self, line: Line, page: int, i: int) -> bool:
         """On slides, whether the line is its slide's title: the first line of the slide's text,
         set in a heading style that recurs (`section_styles`), a sentence or not ("We can do perfect
@@ -431,10 +435,13 @@ class _Assembler:
         self._add_heading((line,), page, False)
         return True
 
-    def _repeats_section(self, line: Line) -> bool:
-        """Whether the line prints the heading of the outline section it stands in."""
+    def _repeats_section(self, box: Box) -> bool:
+        """Whether the box is a slide's line of small print that prints the heading of the outline
+        section it stands in (the navigation bar over the section's later slides)."""
+        if not self.style.slides or len(box.lines) != 1 or not _is_aside(box, self.style):
+            return False
         last = next((b for b in reversed(self.blocks) if b.kind == "heading" and b.outline), None)
-        return last is not None and outline_key(" ".join(last.lines)) == outline_key(line.text)
+        return last is not None and outline_key(" ".join(last.lines)) == outline_key(box.lines[0].text)
 
     def _outline_heading(self, line: Line, page: int) -> bool:
         """Whether the line prints an outline entry, or carries on the one the line before began."""
