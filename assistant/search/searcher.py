@@ -328,7 +328,7 @@ class Searcher:
         pool, asked = pool_cosine(cand.dense, self.index.passage_docs(cand.rows)), is_question(question)
         amount, person, expansion = asked_amount(question), asks_person(question), asked_expansion(question)
         term, numbers = asked_term(question), tuple(dotted_numbers(question))
-        writers = self._writers_asked_of(question, cand.rows, scores) if asks_writers(question) else frozenset()
+        writers = self._writers_asked_of(question, tokens, cand.rows, scores) if asks_writers(question) else frozenset()
         kept: list[Hit] = []
         taken: dict[int, list[tuple[int, int]]] = {}
         shown: set[tuple[int, int] | str] = set()
@@ -466,13 +466,13 @@ class Searcher:
             order = sorted(order, key=lambda i: not self._spells_out(int(rows[i]), expansion))
         return order
 
-    def _writers_asked_of(self, question: str, rows: np.ndarray, scores: np.ndarray) -> frozenset[int]:
+    def _writers_asked_of(self, question: str, tokens: list[str], rows: np.ndarray, scores: np.ndarray) -> frozenset[int]:
         """The documents whose writers a "Who wrote ...?" question asks for: every candidate's where
         it names nothing but a kind of document ("Who are the authors?", "Who wrote this paper?"),
         else the one it names (`named_document`), else the best candidate's ("Who wrote the blog
         post on neuroplasticity?" is not answered by another document's authors)."""
         docs = self.index.passage_docs(rows)
-        if not set(bm25_tokenize([question])[0]) - _WRITER_WORDS:
+        if not set(tokens) - _WRITER_WORDS:
             return frozenset(docs.tolist())
         named = self.named_document(question)
         return frozenset([named if named is not None else int(docs[int(np.argmax(scores))])] if len(rows) else [])
@@ -486,7 +486,7 @@ class Searcher:
         doc = self.index.document(p.doc)
         surnames = {a.split()[-1] for a in doc.authors if a.split()}
         for r in self.index.passage_rows([p.doc])[:_FRONT_PASSAGES].tolist():
-            if self.index.document(p.doc).in_references(self.index.passage(r).start):
+            if doc.in_references(self.index.passage(r).start):
                 break
             spans = [self.index.sentence_span(s) for s in self.index.passage_sentences(r)]
             writing = next(((s, e) for s, e in spans if names_writer(doc.text[s:e])), None)
