@@ -104,6 +104,27 @@ def test_a_question_going_on_with_the_named_study_is_looked_for_in_its_documents
     assert not continues_topic("What is neuroplasticity?", history[0])
 
 
+def test_who_wrote_a_document_asked_in_a_conversation_is_answered_for_the_document_talked_about(encoder):
+    # Two papers with their authors' lines; the conversation is about the FOCUS trial, and "And who
+    # are the authors?" names no document: its authors come first, not the other paper's (alone,
+    # every document's list answers it, the other's first by score).
+    from assistant.search.conversation import continues_topic
+
+    docs = [("focus.txt", "The FOCUS trial\n\nLouise B Glenthoj, Birgitte Fagerlund, Lasse Randers and Merete Nordentoft\n\n"
+                          "Participants in the FOCUS trial were recruited from early-intervention services in Copenhagen."),
+            ("limit.txt", "The LIMIT trial\n\nJodie M Dodd, Courtney Cramp, Zhixian Sui and Lisa N Yelland\n\n"
+                          "Women in the LIMIT trial were recruited at their first antenatal visit in Adelaide.")]
+    searcher = Searcher(encoder=encoder, index=MemoryIndex(
+        [document_from_text(d, t, title=d.removesuffix(".txt")) for d, t in docs], encoder))
+    history = ["How were participants recruited in the FOCUS trial?"]
+    answer = ask(searcher, "And who are the authors?", history, k=2)
+    assert answer.context and answer.context[0] == "focus.txt"
+    assert answer.hits[0].doc_id == "focus.txt" and answer.hits[0].highlight.text.startswith("Louise B Glenthoj")
+    assert answer.answered
+    assert not continues_topic("Who wrote the LIMIT paper?", history[0])
+    assert not continues_topic("Who funded it?", "What is neuroplasticity?")
+
+
 def test_whether_the_documents_answer_does_not_depend_on_how_many_passages_are_shown(encoder):
     # "What is CET?" ranks first a passage the answer model finds unlikely and second one it finds
     # likely: asked for one passage, the person was told nothing in the documents answers, which

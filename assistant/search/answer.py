@@ -55,7 +55,7 @@ from assistant.text import (
 __all__ = ["MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion",
            "asked_term", "asks_person", "asks_writers", "defines", "is_byline", "is_code_like", "is_heading_like",
-           "is_question", "labelled_value_end", "list_asked", "match_words", "names_writer", "passage_answer",
+           "is_question", "labelled_value_end", "list_asked", "match_words", "names_no_document", "names_writer", "passage_answer",
            "pick", "pool_cosine", "relevance_features", "sentence_features", "states_definition", "term_weights"]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "answer.json"
@@ -680,6 +680,20 @@ def asks_writers(question: str) -> bool:
     """Whether the question asks who wrote a document ("Who wrote ...?", "Who are the authors of
     ...?"), which the document's list of its writers answers."""
     return _WRITERS_ASKED.match(question) is not None
+
+
+# The words of a question that asks who wrote a document without naming it: "Who are the authors of
+# this paper?" (as BM25 tokens; stop words are none).
+_WRITER_WORDS = set(bm25_tokenize(["who wrote authored prepared presented gave author authors writer writers speaker "
+                                   "speakers presenter presenters paper article document report book review talk "
+                                   "slides presentation post page study"])[0])
+
+
+def names_no_document(question: str) -> bool:
+    """Whether a question asking who wrote a document (`asks_writers`) names nothing but a kind of
+    document ("Who are the authors?", "Who wrote this paper?"): in a conversation it asks about
+    the previous question's document, alone about any."""
+    return not set(bm25_tokenize([question])[0]) - _WRITER_WORDS
 
 
 # A line that names who wrote what it heads: "By Maria Gonzalez", "Writer: Prisha Oza", "Authors:

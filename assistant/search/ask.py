@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
+from assistant.search.answer import asks_writers, names_no_document
 from assistant.search.conversation import ResolvedQuery, continues_topic, resolve_followup
 from assistant.search.hits import Hit
 from assistant.search.questions import QuestionError, clean_question
@@ -79,7 +80,10 @@ def _hits(searcher: Searcher, resolved: ResolvedQuery, previous: list[Hit], cont
         return searcher.search(resolved.query, k=k, doc_ids=doc_ids, mode=mode)
     q = searcher.encoder.encode_query(clean_question(resolved.query))  # for both searches
     everywhere = searcher.search(resolved.query, k=k, doc_ids=doc_ids, mode=mode, query_vector=q)
-    inside = searcher.search(resolved.query, k=(k + 1) // 2, doc_ids=list(context), mode=mode, query_vector=q)
+    # "And who are the authors?" asks of the one document the previous answer came from first
+    writers = asks_writers(resolved.query) and names_no_document(resolved.query)
+    inside = searcher.search(resolved.query, k=(k + 1) // 2, doc_ids=list(context[:1] if writers else context), mode=mode,
+                             query_vector=q)
     shown = {(h.doc_id, h.start) for h in inside}
     merged = (inside + [h for h in everywhere if (h.doc_id, h.start) not in shown])[:k]
     return [replace(h, rank=i + 1) for i, h in enumerate(merged)]

@@ -52,6 +52,7 @@ import numpy as np
 
 from assistant import config
 from assistant.ingest.words import english_words
+from assistant.search.answer import asks_writers, names_no_document
 from assistant.text import FUNCTION_WORDS, QUESTION_FILLER, bm25_tokenize, strip_control
 
 __all__ = ["FollowupKind", "ResolvedQuery", "continues_topic", "is_followup", "resolve_followup"]
@@ -352,9 +353,12 @@ def continues_topic(question: str, previous: str | None) -> bool:
     """Whether a question that stands alone goes on with the previous one's subject: it names
     nothing (no word with a capital after its first) while the previous one did, and they share a
     content word ("How many women were lost to follow-up?" after "How long was follow-up in the
-    LIMIT trial?")."""
+    LIMIT trial?"), or it asks who wrote a document and names none ("And who are the authors?"
+    after "How were participants recruited in the FOCUS trial?")."""
     if not previous or _NAMES_IN.search(_body(question)[1:]) or not _NAMES_IN.search(_body(previous)[1:]):
         return False
+    if asks_writers(question) and names_no_document(question):
+        return True
     return bool({w.lower() for w in _content_words(question)} & {w.lower() for w in _content_words(previous)})
 
 

@@ -42,6 +42,7 @@ from assistant.search.answer import (
     labelled_value_end,
     list_asked,
     match_words,
+    names_no_document,
     names_writer,
     passage_answer,
     pool_cosine,
@@ -131,11 +132,6 @@ def _single_threaded_blas() -> None:
 
 
 _FRONT_PASSAGES = 6  # where a document lists its writers: its first passages, before the text
-# The words of a question that asks who wrote a document without naming it: "Who are the authors of
-# this paper?" (as BM25 tokens; stop words are none).
-_WRITER_WORDS = set(bm25_tokenize(["who wrote authored prepared presented gave author authors writer writers speaker "
-                                   "speakers presenter presenters paper article document report book review talk "
-                                   "slides presentation post page study"])[0])
 
 
 class Searcher:
@@ -328,7 +324,7 @@ class Searcher:
         pool, asked = pool_cosine(cand.dense, self.index.passage_docs(cand.rows)), is_question(question)
         amount, person, expansion = asked_amount(question), asks_person(question), asked_expansion(question)
         term, numbers = asked_term(question), tuple(dotted_numbers(question))
-        writers = self._writers_asked_of(question, tokens, cand.rows, scores) if asks_writers(question) else frozenset()
+        writers = self._writers_asked_of(question, cand.rows, scores) if asks_writers(question) else frozenset()
         kept: list[Hit] = []
         taken: dict[int, list[tuple[int, int]]] = {}
         shown: set[tuple[int, int] | str] = set()
@@ -466,13 +462,13 @@ class Searcher:
             order = sorted(order, key=lambda i: not self._spells_out(int(rows[i]), expansion))
         return order
 
-    def _writers_asked_of(self, question: str, tokens: list[str], rows: np.ndarray, scores: np.ndarray) -> frozenset[int]:
+    def _writers_asked_of(self, question: str, rows: np.ndarray, scores: np.ndarray) -> frozenset[int]:
         """The documents whose writers a "Who wrote ...?" question asks for: every candidate's where
         it names nothing but a kind of document ("Who are the authors?", "Who wrote this paper?"),
         else the one it names (`named_document`), else the best candidate's ("Who wrote the blog
         post on neuroplasticity?" is not answered by another document's authors)."""
         docs = self.index.passage_docs(rows)
-        if not set(tokens) - _WRITER_WORDS:
+        if names_no_document(question):
             return frozenset(docs.tolist())
         named = self.named_document(question)
         return frozenset([named if named is not None else int(docs[int(np.argmax(scores))])] if len(rows) else [])
