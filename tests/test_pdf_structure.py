@@ -421,6 +421,16 @@ def test_a_printed_table_of_contents_is_left_out_and_a_sentence_with_an_ellipsis
     text = _render(_contents_left_out(blocks), Vocabulary([]), "Libtasn1")[0]
     assert ". . . ." not in text.split("1 Introduction")[0], text
     assert "The parser waited . . . . and then read 2 more lines." in text
+    # A handout's contents whose page numbers stand in a box of their own at the page's edge: its
+    # entries end in their leaders, two of them read as one line.
+    handout = [_Block("heading", ["Contents"], [1], section=True),
+               _Block("body", ["1.1 Syntax of natural languages . . . . . . . . . 1.2 Syntax of programs . . . . . . . ."], [1]),
+               _Block("body", ["1 1 3 3"], [1]),
+               _Block("heading", ["1.1 Syntax of natural languages"], [2], section=True),
+               _Block("body", ["Every language has rules . . . . that nobody wrote down."], [2])]
+    text = _render(_contents_left_out(handout), Vocabulary([]), "Logic")[0]
+    assert "Syntax of programs" not in text and text.count("1.1 Syntax of natural languages") == 1, text
+    assert "Every language has rules . . . . that nobody wrote down." in text
 
 
 def test_a_printed_list_of_the_documents_own_headings_is_a_table_of_contents_and_a_features_list_is_not():

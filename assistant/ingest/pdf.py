@@ -937,7 +937,9 @@ def _pieces(block: _Block, vocab: Vocabulary) -> list[tuple[str, int]]:
 
 # A table of contents' entry: a title, dot leaders and the page it starts on ("2.1 ASN.1 syntax. . . . 2",
 # a guideline's "Overview ....... MS-2").
-_CONTENTS_ENTRY = re.compile(r"[^\W\d_].*?(?:\.\s?){4,}\s*(?:\d+|[ivxlcdm]+|[A-Z]{1,4}-\d+)\s*$", re.I)
+# An entry's page number may stand in a box of its own at the page's edge, its leaders ending the line
+# (a beamer handout's contents: "1.1 Syntax natürlicher Sprachen . . . . .", then "1 1 3 3").
+_CONTENTS_ENTRY = re.compile(r"[^\W\d_].*?(?:\.\s?){4,}\s*(?:\d+|[ivxlcdm]+|[A-Z]{1,4}-\d+)?\s*$", re.I)
 
 
 MIN_LISTED_HEADINGS = 3  # list items naming later headings that make a list a table of contents
