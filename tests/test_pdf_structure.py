@@ -423,13 +423,24 @@ def test_a_printed_table_of_contents_is_left_out_and_a_sentence_with_an_ellipsis
     assert "The parser waited . . . . and then read 2 more lines." in text
     # A handout's contents whose page numbers stand in a box of their own at the page's edge: its
     # entries end in their leaders, two of them read as one line.
+    # Each chapter's entry stands without leaders between its sections' entries.
     handout = [_Block("heading", ["Contents"], [1], section=True),
+               _Block("heading", ["1 Syntax"], [1], section=True),
                _Block("body", ["1.1 Syntax of natural languages . . . . . . . . . 1.2 Syntax of programs . . . . . . . ."], [1]),
+               _Block("heading", ["2 Semantics"], [1], section=True),
+               _Block("body", ["2.1 Meaning of natural languages . . . . . . . . . 2.2 Meaning of programs . . . . . . ."], [1]),
+               _Block("heading", ["3 Summary"], [1], section=True),
                _Block("body", ["1 1 3 3"], [1]),
+               _Block("heading", ["1 Syntax"], [2], section=True),
                _Block("heading", ["1.1 Syntax of natural languages"], [2], section=True),
-               _Block("body", ["Every language has rules . . . . that nobody wrote down."], [2])]
+               _Block("body", ["Every language has rules . . . . that nobody wrote down."], [2]),
+               _Block("heading", ["2 Semantics"], [3], section=True),
+               _Block("body", ["Meaning is what the rules leave open."], [3]),
+               _Block("heading", ["3 Summary"], [4], section=True),
+               _Block("body", ["Syntax and meaning are two things."], [4])]
     text = _render(_contents_left_out(handout), Vocabulary([]), "Logic")[0]
     assert "Syntax of programs" not in text and text.count("1.1 Syntax of natural languages") == 1, text
+    assert text.count("2 Semantics") == 1 and text.count("3 Summary") == 1 and "1 1 3 3" not in text, text
     assert "Every language has rules . . . . that nobody wrote down." in text
 
 

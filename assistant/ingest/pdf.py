@@ -969,7 +969,10 @@ def _contents_left_out(blocks: list[_Block]) -> list[_Block]:
     # sets a chapter's or a section's entry), its page number a box of its own across the page.
     entries = [b.kind in ("heading", "body") and bool(b.lines) and all(same_text(ln) in later[i] for ln in b.lines)
                for i, b in enumerate(blocks)]
-    numbers = [b.kind != "code" and bool(b.lines) and all(_PAGE_REFERENCE.match(ln) for ln in b.lines) for b in blocks]
+    # Page numbers in boxes of their own, and entries with leaders, go on a run of entries without
+    # them (a chapter's entry in bold between its sections' entries with leaders).
+    numbers = [b.kind != "code" and bool(b.lines) and (all(_PAGE_REFERENCE.match(ln) for ln in b.lines) or leaders(b))
+               for b in blocks]
     items = [(b.kind != "code" and bool(b.lines) and all(BULLET.match(ln) for ln in b.lines)) or entries[i] or numbers[i]
              for i, b in enumerate(blocks)]
     listed = [entries[i] or (item and not numbers[i] and all(same_text(BULLET.sub("", ln)) in later[i] for ln in b.lines))
