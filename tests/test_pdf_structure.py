@@ -441,6 +441,11 @@ def test_a_printed_table_of_contents_is_left_out_and_a_sentence_with_an_ellipsis
     text = _render(_contents_left_out(handout), Vocabulary([]), "Logic")[0]
     assert "Syntax of programs" not in text and text.count("1.1 Syntax of natural languages") == 1, text
     assert text.count("2 Semantics") == 1 and text.count("3 Summary") == 1 and "1 1 3 3" not in text, text
+    # A package manual's index: entries with leaders and several pages, two columns read as one line.
+    index = [_Block("heading", ["Index"], [9], section=True),
+             _Block("body", ["\\at@lb . . . . . . . . . . 13, 48 \\at@next . . . . . . . . . 39, 69",
+                             "\\at@protect . . . . . . . . 125, 126", "\\ifx . . 51, 58, 62–70, 74"], [9])]
+    assert ". . . ." not in _render(_contents_left_out(index), Vocabulary([]), "Atbegshi")[0]
     assert "Every language has rules . . . . that nobody wrote down." in text
 
 

@@ -939,7 +939,9 @@ def _pieces(block: _Block, vocab: Vocabulary) -> list[tuple[str, int]]:
 # a guideline's "Overview ....... MS-2").
 # An entry's page number may stand in a box of its own at the page's edge, its leaders ending the line
 # (a beamer handout's contents: "1.1 Syntax natürlicher Sprachen . . . . .", then "1 1 3 3").
-_CONTENTS_ENTRY = re.compile(r"[^\W\d_].*?(?:\.\s?){4,}\s*(?:\d+|[ivxlcdm]+|[A-Z]{1,4}-\d+)?\s*$", re.I)
+# An index's entry gives several pages and ranges ("\\at@lb . . . . . 13, 48", "138–141, 145").
+_CONTENTS_ENTRY = re.compile(r"[^\W\d_].*?(?:\.\s?){4,}\s*(?:\d+(?:[–-]\d+)?(?:,\s*\d+(?:[–-]\d+)?)*|[ivxlcdm]+|[A-Z]{1,4}-\d+)?"
+                             r"\s*$", re.I)
 
 
 MIN_LISTED_HEADINGS = 3  # list items naming later headings that make a list a table of contents
