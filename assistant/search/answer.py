@@ -670,7 +670,7 @@ def asks_person(question: str) -> PersonKind | None:
     return "author" if _AUTHORED.search(question) else "who"
 
 
-# "Who wrote the FOCUS protocol?", "Who are the authors?", "Who is the author of this talk?": the
+# "Who wrote the trial protocol?", "Who are the authors?", "Who is the author of this talk?": the
 # writers of a document, not a finding some authors reported ("Which authors found that ...?").
 _WRITERS_ASKED = re.compile(r"^\W*(?:and\s+)?who\s+(?:(?:wrote|authored|prepared|presented|gave)\b|(?:is|are|was|were)\s+"
                             r"(?:the\s+|its\s+|their\s+)?(?:authors?|writers?|speakers?|presenters?)\b)", re.I)

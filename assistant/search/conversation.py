@@ -354,7 +354,7 @@ def continues_topic(question: str, previous: str | None) -> bool:
     nothing (no word with a capital after its first) while the previous one did, and they share a
     content word ("How many women were lost to follow-up?" after "How long was follow-up in the
     LIMIT trial?"), or it asks who wrote a document and names none ("And who are the authors?"
-    after "How were participants recruited in the FOCUS trial?")."""
+    after "How were participants recruited in the HOPE trial?")."""
     if not previous or _NAMES_IN.search(_body(question)[1:]) or not _NAMES_IN.search(_body(previous)[1:]):
         return False
     if asks_writers(question) and names_no_document(question):

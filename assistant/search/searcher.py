@@ -466,7 +466,7 @@ class Searcher:
         """The documents whose writers a "Who wrote ...?" question asks for: every candidate's where
         it names nothing but a kind of document ("Who are the authors?", "Who wrote this paper?"),
         else the one it names (`named_document`), else the best candidate's ("Who wrote the blog
-        post on neuroplasticity?" is not answered by another document's authors)."""
+        post on sleep?" is not answered by another document's authors)."""
         docs = self.index.passage_docs(rows)
         if names_no_document(question):
             return frozenset(docs.tolist())
