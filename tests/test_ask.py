@@ -82,6 +82,12 @@ def test_a_request_for_more_shows_the_passages_the_previous_answer_did_not(searc
     assert [h.rank for h in more.hits] == list(range(1, len(more.hits) + 1))
 
 
+def _searcher_of(encoder, docs: list[tuple[str, str]]) -> Searcher:
+    """A searcher over text documents given as (file name, text), each titled by its name."""
+    return Searcher(encoder=encoder, index=MemoryIndex(
+        [document_from_text(d, t, title=d.removesuffix(".txt")) for d, t in docs], encoder))
+
+
 def test_a_question_going_on_with_the_named_study_is_looked_for_in_its_documents(encoder):
     # Two trials report women lost to follow-up; the conversation is about the LIMIT trial, and the
     # next question, naming nothing, shares "follow-up" with the one before: it stays on LIMIT.
@@ -92,8 +98,7 @@ def test_a_question_going_on_with_the_named_study_is_looked_for_in_its_documents
                           "Of them, 12 were lost to follow-up."),
             ("hope.txt", "The HOPE trial\n\nHow many women were lost to follow-up? Women were lost to follow-up "
                          "in the HOPE trial: 40 women were lost to follow-up by twelve months.")]
-    searcher = Searcher(encoder=encoder, index=MemoryIndex(
-        [document_from_text(d, t, title=d.removesuffix(".txt")) for d, t in docs], encoder))
+    searcher = _searcher_of(encoder, docs)
     question, history = "How many women were lost to follow-up?", ["How long was follow-up in the LIMIT trial?"]
     assert searcher.search(question, k=1)[0].doc_id == "hope.txt"
     answer = ask(searcher, question, history, k=1)
@@ -114,8 +119,7 @@ def test_who_wrote_a_document_asked_in_a_conversation_is_answered_for_the_docume
                           "Participants in the FOCUS trial were recruited from early-intervention services in Copenhagen."),
             ("limit.txt", "The LIMIT trial\n\nJodie M Dodd, Courtney Cramp, Zhixian Sui and Lisa N Yelland\n\n"
                           "Women in the LIMIT trial were recruited at their first antenatal visit in Adelaide.")]
-    searcher = Searcher(encoder=encoder, index=MemoryIndex(
-        [document_from_text(d, t, title=d.removesuffix(".txt")) for d, t in docs], encoder))
+    searcher = _searcher_of(encoder, docs)
     history = ["How were participants recruited in the FOCUS trial?"]
     answer = ask(searcher, "And who are the authors?", history, k=2)
     assert answer.context and answer.context[0] == "focus.txt"

@@ -565,7 +565,9 @@ def _outline_headings(entries: list[OutlineEntry], pages: list[PageLayout], skip
     unprinted: dict[int, list[tuple[int, str]]] = {}
     # On slides, the part a section belongs to ("Introduction" over "The Model and the Problem")
     # is printed only in the navigation bar with every other part, as furniture.
-    part_of = {placed[i].page: min(v[0] for j, v in taken.items() if placed[j].page == placed[i].page) for i in taken}
+    part_of: dict[int, int] = {}  # page -> the highest level a line on it prints
+    for i, (level, _) in taken.items():
+        part_of[placed[i].page] = min(level, part_of.get(placed[i].page, level))
     for e in entries:
         above = style.slides and e.level - top < part_of.get(e.page, 0)
         if (e.page not in printed or above) and not _FILE_NAME.match(e.title) and outline_key(e.title) not in titles:
@@ -1057,11 +1059,11 @@ def _overlay_steps(pages: list[PageLayout], skip: set[tuple[int, int]]) -> set[t
     builds a slide up one step a page (beamer's overlays, some only recolouring), and the last step holds every
     word of the others, which would otherwise stand two or three times in one passage. (Words, not
     lines: a line the next step carries on may be read in other pieces there.)"""
-    lines = [Counter(w for bi, box in enumerate(page.boxes) if (pi, bi) not in skip for ln in box.lines for w in ln.text.split())
+    words = [Counter(w for bi, box in enumerate(page.boxes) if (pi, bi) not in skip for ln in box.lines for w in ln.text.split())
              for pi, page in enumerate(pages)]
     out: set[tuple[int, int]] = set()
     for pi in range(len(pages) - 1):
-        if lines[pi] and lines[pi] <= lines[pi + 1]:
+        if words[pi] and words[pi] <= words[pi + 1]:
             out |= {(pi, bi) for bi in range(len(pages[pi].boxes))}
     return out
 
@@ -1071,7 +1073,8 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
     `source` is what clients are shown as its origin."""
     pages, meta, labels, outline = read_layout(path)
     skip = furniture(pages)
-    if _is_slide_deck(pages):
+    slides = _is_slide_deck(pages)
+    if slides:
         skip |= _overlay_steps(pages, skip)
     body_font, body_size = _body_style(pages, skip)
     if not body_size and skip:
@@ -1088,7 +1091,7 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
     cells = _side_by_side(pages, skip, (body_font, body_size))
     style = _Style(body_font, body_size, *_heading_styles(pages, skip, body_font, body_size, code, cells), code, cells,
                    _small_print_heading(pages, skip, body_size), _grid_cells(pages, skip))
-    style = replace(style, numbered_styles=_numbered_styles(pages, skip, style), slides=_is_slide_deck(pages))
+    style = replace(style, numbered_styles=_numbered_styles(pages, skip, style), slides=slides)
     vocab = Vocabulary(ln.text for page in pages for box in page.boxes for ln in box.lines)
     named, unprinted = _outline_headings(outline, pages, skip, style)
     assembler = _Assembler(style, named)

@@ -684,16 +684,20 @@ def asks_writers(question: str) -> bool:
 
 # The words of a question that asks who wrote a document without naming it: "Who are the authors of
 # this paper?" (as BM25 tokens; stop words are none).
-_WRITER_WORDS = set(bm25_tokenize(["who wrote authored prepared presented gave author authors writer writers speaker "
-                                   "speakers presenter presenters paper article document report book review talk "
-                                   "slides presentation post page study"])[0])
+_WRITER_WORDS = ("who wrote authored prepared presented gave author authors writer writers speaker speakers presenter "
+                 "presenters paper article document report book review talk slides presentation post page study")
+
+
+@lru_cache(maxsize=1)
+def _writer_tokens() -> frozenset[str]:
+    return frozenset(bm25_tokenize([_WRITER_WORDS])[0])  # built on first use: the stemmer loads lazily
 
 
 def names_no_document(question: str) -> bool:
     """Whether a question asking who wrote a document (`asks_writers`) names nothing but a kind of
     document ("Who are the authors?", "Who wrote this paper?"): in a conversation it asks about
     the previous question's document, alone about any."""
-    return not set(bm25_tokenize([question])[0]) - _WRITER_WORDS
+    return not set(bm25_tokenize([question])[0]) - _writer_tokens()
 
 
 # A line that names who wrote what it heads: "By Maria Gonzalez", "Writer: Prisha Oza", "Authors:

@@ -324,7 +324,7 @@ class Searcher:
         pool, asked = pool_cosine(cand.dense, self.index.passage_docs(cand.rows)), is_question(question)
         amount, person, expansion = asked_amount(question), asks_person(question), asked_expansion(question)
         term, numbers = asked_term(question), tuple(dotted_numbers(question))
-        writers = self._writers_asked_of(question, cand.rows, scores) if asks_writers(question) else frozenset()
+        writers = self._writers_asked_of(question, cand.rows, scores) if asks_writers(question) else {}
         kept: list[Hit] = []
         taken: dict[int, list[tuple[int, int]]] = {}
         shown: set[tuple[int, int] | str] = set()
@@ -440,9 +440,9 @@ class Searcher:
         return not any(pattern.search(self.index.passage_text(int(r))) for r in np.flatnonzero(writes))
 
     def _in_order(self, rows: np.ndarray, scores: np.ndarray, question: str, tokens: list[str], person: PersonKind | None,
-                  expansion: str | None, writers: frozenset[int] = frozenset()) -> Iterable[int]:
+                  expansion: str | None, writers: dict[int, tuple[int, int]] | None = None) -> Iterable[int]:
         """Candidate positions in the order a search looks at them: `_answers_first`; where it asks
-        who wrote a document (`writers`: the documents asked about), the passages that list their writers first (the
+        who wrote a document (`writers`: `_writers_asked_of`), the passages that list their writers first (the
         embedding reads "Who wrote ...?" as unlike a list of names, and "All authors read and
         approved the manuscript" came first); then, where
         the question names one document, its passages before the others' ("How was the sample size
@@ -452,8 +452,7 @@ class Searcher:
         every passage about CTb says "CTb")."""
         order: Iterable[int] = self._answers_first(rows, scores, tokens, person)
         if writers:
-            docs = self.index.passage_docs(rows)
-            order = sorted(order, key=lambda i: docs[i] not in writers or self._writers_span(int(rows[i])) is None)
+            order = sorted(order, key=lambda i: int(rows[i]) not in writers)
         named = self.named_document(question)
         if named is not None:
             docs = self.index.passage_docs(rows)
@@ -462,26 +461,30 @@ class Searcher:
             order = sorted(order, key=lambda i: not self._spells_out(int(rows[i]), expansion))
         return order
 
-    def _writers_asked_of(self, question: str, rows: np.ndarray, scores: np.ndarray) -> frozenset[int]:
-        """The documents whose writers a "Who wrote ...?" question asks for: every candidate's where
-        it names nothing but a kind of document ("Who are the authors?", "Who wrote this paper?"),
-        else the one it names (`named_document`), else the best candidate's ("Who wrote the blog
-        post on sleep?" is not answered by another document's authors)."""
+    def _writers_asked_of(self, question: str, rows: np.ndarray, scores: np.ndarray) -> dict[int, tuple[int, int]]:
+        """For a "Who wrote ...?" question, the passages that list the writers of the documents it
+        asks about (passage row -> the span of the list, `_writers_listed`): every candidate
+        document's where it names nothing but a kind of document ("Who are the authors?", "Who wrote
+        this paper?"), else the one it names (`named_document`), else the best candidate's ("Who
+        wrote the blog post on sleep?" is not answered by another document's authors)."""
+        if not len(rows):
+            return {}
         docs = self.index.passage_docs(rows)
         if names_no_document(question):
-            return frozenset(docs.tolist())
-        named = self.named_document(question)
-        return frozenset([named if named is not None else int(docs[int(np.argmax(scores))])] if len(rows) else [])
+            asked = docs.tolist()
+        else:
+            named = self.named_document(question)
+            asked = [named if named is not None else int(docs[int(np.argmax(scores))])]
+        return dict(listed for d in dict.fromkeys(asked) if (listed := self._writers_listed(d)) is not None)
 
-    def _writers_span(self, row: int) -> tuple[int, int] | None:
-        """Where passage `row` lists its document's writers, when it is the first passage of the
-        document's front matter (`_FRONT_PASSAGES`) that does: its first line that names them
-        (`names_writer`: "Jodie M Dodd1,2*, Courtney Cramp, ..."), else the lines that print at
-        least half the names the file's metadata gives (a talk's title slide, a name a line)."""
-        p = self.index.passage(row)
-        doc = self.index.document(p.doc)
+    def _writers_listed(self, d: int) -> tuple[int, tuple[int, int]] | None:
+        """The first passage of document `d`'s front matter (`_FRONT_PASSAGES`) that lists its
+        writers, and where: its first line that names them (`names_writer`: "Jodie M Dodd1,2*,
+        Courtney Cramp, ..."), else the lines that print at least half the names the file's metadata
+        gives (a talk's title slide, a name a line)."""
+        doc = self.index.document(d)
         surnames = {a.split()[-1] for a in doc.authors if a.split()}
-        for r in self.index.passage_rows([p.doc])[:_FRONT_PASSAGES].tolist():
+        for r in self.index.passage_rows([d])[:_FRONT_PASSAGES].tolist():
             if doc.in_references(self.index.passage(r).start):
                 break
             spans = [self.index.sentence_span(s) for s in self.index.passage_sentences(r)]
@@ -492,7 +495,7 @@ class Searcher:
                 if len(set().union(*(x[2] for x in named))) * 2 >= len(surnames):
                     writing = (named[0][0], named[-1][1])
             if writing is not None:
-                return writing if r == row else None
+                return r, writing
         return None
 
     def _spells_out(self, row: int, short: str) -> bool:
@@ -524,7 +527,7 @@ class Searcher:
 
     def _hit(self, rank: int, row: int, score: float, q: np.ndarray, terms: dict[str, float], pool: tuple[float, float],
              asked: bool, amount: AmountKind | None, person: PersonKind | None, expansion: str | None = None,
-             term: str | None = None, numbers: tuple[str, ...] = (), writers: frozenset[int] = frozenset()) -> Hit:
+             term: str | None = None, numbers: tuple[str, ...] = (), writers: dict[int, tuple[int, int]] | None = None) -> Hit:
         p = self.index.passage(row)
         doc = self.index.document(p.doc)
         answer = passage_answer(self.index, row, q, terms, pool, asked, self.answers, amount, person, expansion, term)
@@ -536,7 +539,7 @@ class Searcher:
             probability = 1.0  # the sentence that spells out the abbreviation asked about answers it
             if f"({expansion}" not in doc.text[hs:he] and (entry := glossary_entry(doc.text[hs:he], expansion)):
                 hs, he = hs + entry[0], hs + entry[1]  # a list of abbreviations: its one entry
-        if p.doc in writers and (listed := self._writers_span(row)) is not None:
+        if writers and (listed := writers.get(row)) is not None:
             hs, he = listed  # "Who wrote ...?": the document's list of its writers answers it
             probability = 1.0
         section = doc.section_at(hs)
