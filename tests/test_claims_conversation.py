@@ -601,6 +601,23 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # a phrase ends at no word of a name before another ("In women Children Safe trial, ...")
     ("In the Keeping Children Safe trial, what share of the questionnaires came in through the reminders?",
      "And in women?", "In women, what share of the questionnaires came in through the reminders?"),
+    # one thing in the place of the plural kind a which-question asks for is one of them: the
+    # question asks whether it does what they do ("Which serotonin is involved ...?", "Which
+    # mindfulness help depression?"); another plural is another kind asked for
+    ("Which neurotransmitters are involved in depression?", "What about serotonin?",
+     "Is serotonin involved in depression?"),
+    ("Which therapies help depression?", "What about mindfulness?", "Does mindfulness help depression?"),
+    ("What drugs cause weight gain?", "What about olanzapine?", "Does olanzapine cause weight gain?"),
+    ("What drugs cause weight gain?", "And antipsychotics?", "What antipsychotics cause weight gain?"),
+    # a participle after "are" is a verb, which no topic replaces ("Which genes are SHANK3 to autism?")
+    ("Which genes are linked to autism?", "What about SHANK3?", "What about SHANK3? (Which genes are linked to autism?)"),
+    ("Which genes are linked to autism?", "And schizophrenia?", "Which genes are linked to schizophrenia?"),
+    # the verb before "to do" is no part of the subject ("Who developed neuropsychotherapy aim?")
+    ("What does neuropsychotherapy aim to do?", "Who developed it?", "Who developed neuropsychotherapy?"),
+    # "Which is the most effective?" chooses among what was asked for; it owns nothing ("Which is
+    # the most effective of use neuroplasticity?")
+    ("What therapies use neuroplasticity?", "Which is the most effective?",
+     "Which is the most effective? (What therapies use neuroplasticity?)"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

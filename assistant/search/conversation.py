@@ -268,7 +268,9 @@ def _strip_lead(q: str) -> str:
 _TIE = re.compile(r"(?<=\S),?\s+(?:instead|too|as well|also)(?=[?.!]*$)", re.I)
 
 
-_PASSIVE = re.compile(r"\b(?:be|been|being)\s+([a-z]+(?:ed|en))\b", re.I)
+# A passive's participle: after "be", or an "-ed" word right after "is"/"are"/"was"/"were" ("Which
+# genes are linked to autism?"; not "-en" there: "What is oxygen used for?").
+_PASSIVE = re.compile(r"\b(?:(?:be|been|being)\s+([a-z]+(?:ed|en))|(?:is|are|was|were)\s+([a-z]{3,}ed))\b", re.I)
 
 
 _SUBJECT_PRONOUNS = {"it", "they"} | _DEMONSTRATIVES
@@ -302,7 +304,7 @@ def _phrases(text: str) -> list[tuple[int, int]]:
     closing = _closing_verb(text)
     verbs = {_verb_after_name(text) if closing is None else closing}
     # a passive's participle after "be" is its verb ("How should tables be captioned in ...?")
-    verbs |= {m.start(1) for m in _PASSIVE.finditer(text)}
+    verbs |= {m.start(1) if m.group(1) else m.start(2) for m in _PASSIVE.finditer(text)}
     if (participle := _STRANDED_PARTICIPLE.search(text)) is not None:
         verbs.add(participle.start(1))
     if predicate := _predicate(text):
@@ -535,7 +537,8 @@ def _owned(question: str, q: str, previous: str, slot: str | None) -> ResolvedQu
     if (asked := _NOUN_PASSIVE.match(q)) and (owner := _owner(previous, slot)):
         # "What dose is used?" after "Does minocycline reduce negative symptoms?": minocycline's
         return ResolvedQuery(question, _unled(_tidy(f"{asked.group(1)} of {owner}{asked.group(2)}")), "reference", owner)
-    if (_BARE_DEFINITE.match(q) or _THERE_ANY.match(q)) and (owner := _owner(previous, slot)):
+    # "Which is the most effective?" chooses among what the previous question asked for; it owns nothing
+    if ((_BARE_DEFINITE.match(q) and not _WHICH_IS.match(q)) or _THERE_ANY.match(q)) and (owner := _owner(previous, slot)):
         return ResolvedQuery(question, _unled(_tidy(f"{q.rstrip('?').rstrip()} of {owner}?")), "reference", owner)
     return None
 
@@ -611,7 +614,8 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
         bonus = np.array([0.02 * previous[s:e].count(" ") + 0.05 * e / len(previous) for s, e in spans])
         best = int(np.argmax(sims + bonus))
         if sims[best] > _LIKE:
-            return ResolvedQuery(question, _in_place_of(previous, *spans[best], topic), kind, topic)
+            replaced = _asked_thing_replaced(previous, *spans[best], topic) or _in_place_of(previous, *spans[best], topic)
+            return ResolvedQuery(question, replaced, kind, topic)
     if not lead and _ARTICLE.match(topic) and (replaced := _article_phrase_replaced(previous, spans, sims, topic)):
         return ResolvedQuery(question, replaced, kind, topic)
     # "What about NK1?" after "What is neuroplasticity?": a question with one run of content words
@@ -630,6 +634,34 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
         return _added(question, previous, lead)
     # nothing of the previous question is like the topic: the two are searched together
     return ResolvedQuery(question, f"{_unled(q)} ({previous})", kind)
+
+
+# "Which neurotransmitters are involved in depression?", "What hormones regulate sleep?": the noun
+# after the question word is the kind of thing asked for, with the verb after it.
+_ASKED_KIND = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:which|what)\s+((?:[\w'-]+\s+){0,2}?[\w'-]+)\s+"
+                         r"(?:(?P<be>is|are|was|were)|(?P<verb>[a-z]{3,}))\s+(?P<rest>\S.*?)[?.!]*$", re.I)
+
+
+def _asked_thing_replaced(previous: str, s: int, e: int, topic: str) -> str | None:
+    """One thing in the place of the plural kind a which-question asks for is one of that kind, and
+    the question asks whether it does what the others do: "What about serotonin?" after "Which
+    neurotransmitters are involved in depression?" is "Is serotonin involved in depression?" (not
+    "Which serotonin is ..."). None for another phrase or topic, or a verb whose plain form is not
+    known (a plural kind's present verb is: "regulate" of "What hormones regulate sleep?")."""
+    m = _ASKED_KIND.match(previous)
+    # One thing in the place of a plural kind is one of them; another plural is another kind of
+    # thing asked for ("And antipsychotics?" after "Which drugs cause weight gain?"), and what
+    # follows "was" may be its subject ("What reward was the winning school promised?").
+    if (not m or not (m.start(1) <= s and e <= m.end(1)) or not _content_words(m.group(1))
+            or not _is_plural(m.group(1)) or _is_plural(topic)
+            or m.group("rest").split()[0].lower() in _DETERMINERS):
+        return None
+    if be := m.group("be"):
+        return _tidy(f"{'Was' if be.lower() in ('was', 'were') else 'Is'} {topic} {m.group('rest')}?")
+    verb = m.group("verb")
+    if verb.lower() in _STOP or verb.lower().endswith(("s", "ed")) or re.fullmatch(_AUX, verb, re.I):
+        return None
+    return _tidy(f"Does {topic} {verb} {m.group('rest')}?")
 
 
 def _replaceable(previous: str, topic: str, bare_one: bool) -> list[tuple[int, int]]:
@@ -702,7 +734,8 @@ def _named_topic(question: str, previous: str, topic: str, encoder) -> ResolvedQ
         named = True
     if named and len(names) == 1:
         (old, i), = names.items()
-        return ResolvedQuery(question, _tidy(_put(previous, i, i + len(old), name)), "new-topic", name)
+        replaced = _asked_thing_replaced(previous, i, i + len(old), name) or _tidy(_put(previous, i, i + len(old), name))
+        return ResolvedQuery(question, replaced, "new-topic", name)
     return None
 
 
@@ -1417,8 +1450,10 @@ _RELATION_OF = re.compile(r"^(?:the|a|an)\s+(?:main\s+|exact\s+|precise\s+)?(?:r
 _GOVERNED = re.compile(r"^(?:for|to|on|with|from|at|into|about|of)\s+((?:(?:the|a|an)\s+)?[\w'-].*)$", re.I)
 _PREDICATE = re.compile(r"\s[a-z]+(?:ed|en|wn|ble|ant|ent|ive|ful|ous)$")
 _PARTICLE = re.compile(r"^(?:up|down|out|off|over|back|away)\s+(?=\S)", re.I)
-# "What does the borrow checker do in Rust?": the subject of "do" itself
-_DOES_DO = re.compile(r"^(?:what|how|why|when|where)\s+(?:does|do|did)\s+(.+?)\s+do\b", re.I)
+# "What does the borrow checker do in Rust?": the subject of "do" itself, without the verb that
+# takes "to do" ("What does neuropsychotherapy aim to do?", "What did the trial set out to do?")
+_DOES_DO = re.compile(r"^(?:what|how|why|when|where)\s+(?:does|do|did)\s+(.+?)"
+                      r"(?:\s+[\w'-]+(?:\s+(?:out|up))?\s+to)?\s+do\b", re.I)
 _CLOSING_PREPOSITION = r"(?:under|for|with|to|from|on|in|of|about|at|by|into|over|after)"
 # A regular past participle's form ("used", "taken", "known").
 _PARTICIPLE_FORM = r"[a-z]+(?:ed|en|wn)"
