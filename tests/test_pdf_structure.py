@@ -224,6 +224,29 @@ def test_a_two_column_pages_columns_are_read_one_after_the_other():
     assert _columns_in_order(one_column, 600, 10.0) == one_column
 
 
+def test_a_full_width_tables_caption_parts_the_columns_above_it_from_those_below():
+    # A journal page with a table across both columns in its middle: the text goes on from the
+    # left column above the table to the right column above it, then the left column below it. Read
+    # the left column through, a sentence ending the page's lower left ("greater improvement in
+    # the theory of") ran into the right column's paragraph above the table. The table's cells,
+    # set small, stay after the box they followed; a narrow caption in one column parts nothing.
+    def box(name: str, x0: float, y: float, size: float = 10.0, x1: float | None = None) -> Box:
+        right = x1 if x1 is not None else x0 + 240
+        ln = Line(name + " " + "words of the running text " * 3, x0, y, right, y + size, size, "Serif")
+        return Box((ln,), x0, y, right, y + size)
+
+    top = [box("top-left", 50, 700), box("top-right", 310, 700)]
+    caption = box("caption", 50, 600, 8.0, x1=500)
+    cells = [box("cell", 60, 560, 8.0, x1=120), box("cell", 290, 560, 8.0, x1=340)]
+    notes = box("notes", 50, 500, 7.0, x1=550)
+    bottom = [box("bottom-left", 50, 300), box("bottom-right", 310, 300)]
+    figure = box("figure", 50, 420, 8.0, x1=280)  # a figure's caption in the left column alone
+    pdfminer = [top[0], bottom[0], figure, top[1], caption, *cells, notes, bottom[1]]
+    order = [b.lines[0].text.split()[0] for b in _columns_in_order(pdfminer, 600, 10.0)]
+    assert order == ["top-left", "top-right", "caption", "cell", "cell", "notes", "bottom-left", "figure",
+                     "bottom-right"], order
+
+
 def test_a_reference_list_set_small_in_two_columns_reads_column_by_column():
     # A journal's reference list, set smaller than the text in two columns whose lines share their
     # baselines: the right column's boxes joined the left's in one region read by baselines, so

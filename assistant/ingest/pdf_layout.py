@@ -315,7 +315,13 @@ def _columns_in_order(boxes: list[Box], width: float, body_size: float) -> list[
         return _centred_lines_in_place(boxes, width)
     gutter = best[1]
     spanning = [b for b in text if b.x0 < gutter < b.x1]
-    middles = sorted(((s.y0 + s.y1) / 2 for s in spanning), reverse=True)
+    # Small print across the gutter with no running text beside it (a table across both columns:
+    # its caption, cells or notes) parts them too: the columns above a table are read before the
+    # columns below it, not the left column through and then the right (a sentence went on in the
+    # right column's paragraph above the table).
+    parting = [b for b in boxes if id(b) not in size and b.x0 < gutter < b.x1
+               and not any(t.y0 < b.y1 and b.y0 < t.y1 for t in text)]
+    middles = sorted(((s.y0 + s.y1) / 2 for s in spanning + parting), reverse=True)
     followers: dict[int, list[Box]] = {}  # small print after the text box it followed
     anchor: Box | None = None
     leading: list[Box] = []
