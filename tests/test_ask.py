@@ -147,3 +147,21 @@ def test_whether_the_documents_answer_does_not_depend_on_how_many_passages_are_s
     assert ask(searcher, "What is CET?", k=1).answered and ask(searcher, "What is CET?", k=5).answered
     assert len(ask(searcher, "What is CET?", k=1).hits) == 1
     assert not ask(searcher, "Who won the 2018 World Cup?", k=1).answered
+
+
+def test_a_new_topic_is_compared_with_an_abbreviation_as_the_documents_spell_it_out(encoder):
+    # The model knows "cognitive behavioural therapy", not "CBT": "mindfulness" was more like
+    # "insomnia" and took its place ("Is CBT effective for mindfulness?"). The document defines the
+    # abbreviation; a list of abbreviations defines one too; an undefined one has no long form.
+    docs = [("sleep.txt", "Treating insomnia\n\nCognitive behavioural therapy (CBT) is effective for insomnia. "
+                          "Mindfulness also helps some patients sleep."),
+            ("trial.txt", "Abbreviations: PANSS, Positive and Negative Syndrome Scale; QALY, quality adjusted life "
+                          "year.\n\nThe PANSS was used.")]
+    searcher = _searcher_of(encoder, docs)
+    assert searcher.long_forms(["Is CBT effective?", "Was the PANSS used?", "And XYZ?"]) == {
+        "CBT": "Cognitive behavioural therapy", "PANSS": "Positive and Negative Syndrome Scale"}
+    answer = ask(searcher, "What about mindfulness?", ["Is CBT effective for insomnia?"])
+    assert answer.resolved.query == "Is mindfulness effective for insomnia?"
+    # a condition still takes the condition's place
+    assert ask(searcher, "What about depression?", ["Is CBT effective for insomnia?"]).resolved.query == \
+        "Is CBT effective for depression?"

@@ -49,7 +49,10 @@ def run_evaluation(dataset: Dataset, configs: list[str], split: str = "test", in
         else dataset_searcher(dataset, progress)
     index = searcher.index
     passage_doc_ids = [index.doc_ids[int(d)] for d in index.passage_docs()]
-    queries = {qid: resolve_followup(text, dataset.histories.get(qid, []), searcher.encoder).query
+    # rewritten as `ask` rewrites them, abbreviations compared by the long forms the documents give
+    histories = {qid: dataset.histories.get(qid, []) for qid in dataset.queries}
+    queries = {qid: resolve_followup(text, histories[qid], searcher.encoder,
+                                     searcher.long_forms([text, *histories[qid]]) if histories[qid] else None).query
                for qid, text in dataset.queries.items()}
     qvecs = dict(zip(queries, searcher.encoder.encode(list(queries.values())))) if queries else {}
     pool: dict[str, object] = {}

@@ -55,7 +55,8 @@ def ask(searcher: Searcher, question: str, history: Sequence[str] = (), k: int =
         doc_ids: list[str] | None = None, mode: Mode = "hybrid") -> Answer:
     """Search `question` after the earlier questions `history` (oldest first); `doc_ids` limits
     every search to those documents."""
-    resolved = resolve_followup(question, list(history), searcher.encoder)
+    long_forms = searcher.long_forms([question, *history]) if history else {}
+    resolved = resolve_followup(question, list(history), searcher.encoder, long_forms)
     goes_on = resolved.kind != "standalone" or continues_topic(question, resolved.previous)
     previous = _previous_hits(searcher, resolved.previous, k, doc_ids, mode) if goes_on else []
     context = tuple(dict.fromkeys(h.doc_id for h in previous))

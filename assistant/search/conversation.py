@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from typing import Literal, NamedTuple
 
 import numpy as np
@@ -368,10 +369,14 @@ def continues_topic(question: str, previous: str | None) -> bool:
 _NAMES_IN = re.compile(r"(?<![\w@.-])[A-Za-z]*[A-Z][\w@.-]*")
 
 
-def resolve_followup(question: str, history: list[str], encoder) -> ResolvedQuery:
+def resolve_followup(question: str, history: list[str], encoder, long_forms: Mapping[str, str] | None = None
+                     ) -> ResolvedQuery:
     """The standalone query for `question` given earlier questions (oldest first). A question
     longer than any that can be searched is not rewritten (searching it says why), and such an
-    earlier one is passed over: rewriting costs time in its length."""
+    earlier one is passed over: rewriting costs time in its length. `long_forms`: abbreviations the
+    documents define, with their long forms, which phrases are compared by (`_SpelledOut`)."""
+    if long_forms:
+        encoder = _SpelledOut(encoder, long_forms)
     previous, slot, pair = None, None, None
     earlier: list[str] = []  # the questions before `previous`, as they were searched
     for past in history:
@@ -386,6 +391,21 @@ def resolve_followup(question: str, history: list[str], encoder) -> ResolvedQuer
     if len(q) > config.MAX_QUESTION_CHARS:
         return ResolvedQuery(question, q, "standalone", previous=previous)
     return _resolve_one(q, previous, slot, encoder, pair, tuple(earlier))._replace(previous=previous)
+
+
+class _SpelledOut:
+    """An encoder that reads each abbreviation the documents define as its long form: the model
+    knows "cognitive behavioural therapy", not "CBT", so "What about mindfulness?" after "Is CBT
+    effective for insomnia?" had taken the place of insomnia, the phrase more like it."""
+
+    def __init__(self, encoder, long_forms: Mapping[str, str]) -> None:
+        self._encoder = encoder
+        self._pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(long_forms, key=len, reverse=True)))
+                                   + r")(?![\w-])")
+        self._long = dict(long_forms)
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        return self._encoder.encode([self._pattern.sub(lambda m: self._long[m.group(1)], t) for t in texts])
 
 
 def _pair(previous: str | None, resolved: ResolvedQuery) -> str | None:

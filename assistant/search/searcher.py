@@ -53,6 +53,7 @@ from assistant.search.hits import Highlight, Hit
 from assistant.search.questions import QuestionError, clean_question
 from assistant.text import (
     MIN_REPEAT,
+    acronym_definitions,
     acronyms,
     bm25_tokenize,
     command_options,
@@ -102,6 +103,9 @@ def _names_after_first(question: str) -> list[str]:
 # The candidates whose best sentence is read (`Searcher._best_sentence_scores`): more than a page of
 # hits after de-duplication, and the first ten documents an evaluation scores.
 _READ_LEADERS = 30
+# The passages naming an abbreviation read for its definition (`Searcher.long_forms`): a paper
+# defines one at its first use, and its passages come in the order the index holds them.
+LONG_FORM_PASSAGES = 20
 MODES: tuple[Mode, ...] = get_args(Mode)
 
 
@@ -380,6 +384,20 @@ class Searcher:
         """`can_report_finding` for the hit's sentence; `named` the document the question names."""
         row = self.index.doc_row(hit.doc_id)
         return row is None or can_report_finding(self.index.document(row), row == named)(hit.highlight.start)
+
+    def long_forms(self, texts: Iterable[str]) -> dict[str, str]:
+        """The abbreviations the texts use ("CBT", three or more capitals) that a passage of the
+        collection defines ("cognitive behavioural therapy (CBT)", or a list of abbreviations), each
+        with its long form; the first of the `LONG_FORM_PASSAGES` passages naming it that defines it."""
+        out: dict[str, str] = {}
+        for short in dict.fromkeys(a for t in texts for a in acronyms(t)):
+            rows = np.flatnonzero(self.index.bm25_scores([short]) > 0)[:LONG_FORM_PASSAGES] if len(self.index) else []
+            for row in rows:
+                text = self.index.passage_text(int(row))
+                if long := acronym_definitions(text).get(short) or glossary_definitions(text).get(short):
+                    out[short] = long
+                    break
+        return out
 
     def unknown_names(self, question: str, doc_ids: list[str] | None = None) -> list[str]:
         """The names the question uses (a capitalised word after its first, a word in capitals)
