@@ -618,6 +618,17 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # the most effective of use neuroplasticity?")
     ("What therapies use neuroplasticity?", "Which is the most effective?",
      "Which is the most effective? (What therapies use neuroplasticity?)"),
+    # ... as does a longer choice ("Which is easiest to start with?" was searched alone)
+    ("What techniques promote neuroplasticity?", "Which is easiest to start with?",
+     "Which is easiest to start with? (What techniques promote neuroplasticity?)"),
+    # what there is, or a thing doing the same too, of what was just asked (each was searched alone)
+    ("Can psychotherapy change the brain?", "What evidence is there?",
+     "What evidence is there? (Can psychotherapy change the brain?)"),
+    ("How does exercise promote neuroplasticity?", "Does diet matter too?",
+     "Does diet matter too? (How does exercise promote neuroplasticity?)"),
+    # "that" after a question asking an amount is the amount ("Is form a new habit the same ...?")
+    ("How long does it take to form a new habit?", "Is that the same for everyone?",
+     "Is that the same for everyone? (How long does it take to form a new habit?)"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

@@ -188,14 +188,21 @@ def is_followup(question: str) -> Literal["new-topic", "reference", ""]:
         return "reference"
     if _asks_for_more(q) or _LIST_REQUEST.match(q):
         return "reference"  # "Tell me more", "Give me an example", "Name a few": of what was just asked
-    if (_ORDINAL.search(q) and len(content) <= 3) or _BARE_DEFINITE.match(q) or _THERE_ANY.match(q) or _WHICH_IS.match(q):
-        return "reference"  # "What are the symptoms?": of what was just asked about; "Which is better?"
+    if _asks_of_the_last(q, content):
+        return "reference"
     question_word = re.match(rf"^(what|how|why|who|which|when|where|{_AUX})\b", q, re.I)
     if len(words) <= 3 and content and q.endswith("?") and not question_word:
         return "new-topic"  # "Anxiety?" after a question
     if question_word and not content and len(words) <= 5:
         return "reference"  # "How many were there?": of what the previous question asked about
     return ""
+
+
+def _asks_of_the_last(q: str, content: list[str]) -> bool:
+    """"What are the symptoms?", "Which is better?", "The second one?": of what was just asked about;
+    "What evidence is there?": for it; "Does diet matter too?": as what was just asked about does."""
+    return bool((_ORDINAL.search(q) and len(content) <= 3) or _BARE_DEFINITE.match(q) or _THERE_ANY.match(q)
+                or _WHICH_IS.match(q) or _WHAT_THERE.match(q) or (_TIE.search(q) and len(content) <= 3))
 
 
 # "Does CBT?", "Can mindfulness too?": an auxiliary and its subject, the verb left to the previous
@@ -235,7 +242,12 @@ _ANY_NOUN = re.compile(r"^(?:(?:and|but|so)\s+)?(?:any|some)\s+(?!(?:of|more)\b)
                        r"([\w'-]+(?:\s+(?!(?:of|for|in|with|on|at|to|from|by|about)\b)[\w'-]+){0,2})\s*\?$", re.I)
 # "Which is better?", "Which one works best?": a choice that names nothing to choose among.
 _WHICH_IS = re.compile(r"^(?:and\s+|so\s+)?which(?:\s+one)?\s+(?:is|are|was|were|works?|helps?|should\s+I\s+\w+)"
-                       r"(?:\s+[\w'-]+){0,3}\s*\?$", re.I)
+                       r"(?:\s+[\w'-]+){0,4}\s*\?$", re.I)
+# A question asking an amount: a demonstrative after it stands for the amount the answer gives.
+_AMOUNT_ASKED = re.compile(r"^\W*(?:(?:and|but|so)\s+)?how\s+(?:long|much|many|often|far|soon|old)\b", re.I)
+# "What evidence is there?", "How much research is there?": what there is on the subject just asked about.
+_WHAT_THERE = re.compile(r"^(?:and\s+)?(?:what|which|how\s+(?:much|many))(?:\s+(?:kinds?|types?|sorts?)\s+of)?"
+                         r"\s+[\w'-]+(?:\s+[\w'-]+)?\s+(?:is|are|was|were)\s+there\s*\?$", re.I)
 # A request that names no topic of its own: "Tell me more", "Give me an example", "More details?".
 _REQUESTS = {"more", "example", "examples", "detail", "details", "explain", "elaborate", "expand", "continue",
              "go", "keep", "going", "anything"}
@@ -503,13 +515,15 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
     demonstrative = pronoun is not None and pronoun.group().lower() in _DEMONSTRATIVES
     if _WHICH_OF.search(q) or _WHICH_IS.match(q) or not pronoun or (
             demonstrative and determiner and determiner.group(1).lower() not in _STOP) or (
-            demonstrative and pronoun.group().lower() in ("this", "that") and not determiner):
+            demonstrative and pronoun.group().lower() in ("this", "that") and not determiner) or (
+            demonstrative and _AMOUNT_ASKED.match(_underlying(previous))):
         # The things to choose among are what the previous question asked for, which no phrase of
         # it names alone ("What functions decode DER data?"); "Were any serious?" after "What side
         # effects did participants report?": no word of it stands for a phrase of the previous
         # question; "What is that phenomenon called?": the phenomenon is what the previous question
-        # describes; "How reliable is that?": what the previous question and its answer say.  The
-        # two are searched together.
+        # describes; "How reliable is that?": what the previous question and its answer say; "Is that
+        # the same for everyone?" after "How long does it take to form a habit?": the amount the
+        # answer gives.  The two are searched together.
         return ResolvedQuery(question, f"{q} ({_underlying(previous)})", kind)
     plural = pronoun.group().lower() in _PLURAL_PRONOUNS
     # "When should I use them?" after "What does unwrap do?", "And expect?": both
