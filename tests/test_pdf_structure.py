@@ -45,7 +45,7 @@ from assistant.ingest.pdf_layout import (
     printed_page_numbers,
 )
 from assistant.ingest.pdf_outline import OutlineEntry, PlacedLine, outline_lines
-from assistant.ingest.words import Vocabulary, join_lines, repair_line
+from assistant.ingest.words import Vocabulary, join_lines, ligature_codes, repair_line
 from tests.conftest import PDF_SAMPLES
 
 
@@ -245,6 +245,58 @@ def test_a_full_width_tables_caption_parts_the_columns_above_it_from_those_below
     order = [b.lines[0].text.split()[0] for b in _columns_in_order(pdfminer, 600, 10.0)]
     assert order == ["top-left", "top-right", "caption", "cell", "cell", "notes", "bottom-left", "figure",
                      "bottom-right"], order
+
+
+def _type3_pdf(lines: list[str]) -> bytes:
+    """A one-page PDF set in a Type 3 font whose glyph 28 is named "a28" (as dvips names a bitmap
+    font's glyphs): no character for it, as for TeX's "fi" ligature in T1 encoding."""
+    names = {28: "a28", 32: "space"} | {c: chr(c) for c in range(97, 123)} | {c: chr(c) for c in range(65, 91)} | {46: "period"}
+    diffs = " ".join(f"{c} /{n}" for c, n in sorted(names.items()))
+    procs = " ".join(f"/{n} 9 0 R" for n in names.values())
+    widths = " ".join("500" if c in names else "0" for c in range(0, 123))
+    content = "BT /F1 11 Tf 72 720 Td 14 TL " + " ".join(
+        "(" + ln.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ") '" for ln in lines) + " ET"
+    objs = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        f"<< /Length {len(content.encode('latin-1'))} >>\nstream\n{content}\nendstream",
+        f"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 500 700] /FontMatrix [0.001 0 0 0.001 0 0] "
+        f"/CharProcs << {procs} >> /Encoding << /Type /Encoding /Differences [{diffs}] >> /FirstChar 0 /LastChar 122 "
+        f"/Widths [{widths}] >>",
+        "null", "null", "null",
+        "<< /Length 8 >>\nstream\n500 0 d0\nendstream",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for i, o in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n{o}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode() + b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return out
+
+
+def test_a_ligature_a_tex_bitmap_font_gives_no_character_is_read_from_the_words_it_makes(tmp_path: Path):
+    # dvips draws TeX's fonts as Type 3 bitmaps whose glyphs are named by their codes ("/a28"), so
+    # the "fi" ligature has no character: "The concordance is dened as ...", "rst", "gure".
+    path = tmp_path / "vignette.pdf"
+    path.write_bytes(_type3_pdf(["The concordance is de\x1cned as the share of concordant pairs.",
+                                 "We \x1crst \x1cnd the pairs, then \x1ct the model.",
+                                 "Our \x1cgure shows the \x1cnal results."]))
+    text = load_paths([path]).documents[0].text
+    assert "is defined as the share" in text and "We first find the pairs, then fit the model." in text
+    assert "Our figure shows the final results." in text and "cid" not in text
+
+
+def test_a_glyph_code_is_read_as_the_ligature_that_makes_words_of_most_words_holding_it():
+    # 28 is "fi" in TeX's T1 encoding and "ø" in OT1: the words decide. A code that no ligature
+    # makes words of (a symbol font's bracket beside a variable) is no ligature, nor is a code
+    # beside a single letter, nor one that reads a word once only.
+    texts = ["The model is de(cid:28/CMR10)ned by its (cid:28/CMR10)rst e(cid:30/CMR10)cient (cid:28/CMR10)t.",
+             "Coe(cid:30/CMR10)cients are (cid:28/CMR10)xed; lg n(cid:7/CMSY10) and A(cid:7/CMSY10) stand apart.",
+             "Once: a di(cid:27/CMR10)erent one."]
+    assert ligature_codes(texts) == {"(cid:28/CMR10)": "fi", "(cid:30/CMR10)": "ffi"}
 
 
 def test_a_reference_list_set_small_in_two_columns_reads_column_by_column():

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from assistant.ingest.model import IngestError
 from assistant.ingest.pdf_outline import OutlineEntry, read_outline
+from assistant.ingest.words import UNMAPPED_CODE, ligature_codes
 
 __all__ = ["Box", "Line", "PageLayout", "furniture", "printed_page_numbers", "read_layout"]
 
@@ -27,7 +28,7 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 # pdfminer writes a glyph it cannot map to Unicode as "(cid:N)"; private-use code points are
 # symbol-font glyphs with no meaning outside that font.
-_UNMAPPED = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff]")
+_UNMAPPED = re.compile(r"\(cid:[^)\s]+\)|[\ue000-\uf8ff]")
 _SUPERSCRIPT_RUN = re.compile(r"^[\d,–\-]+$")
 
 
@@ -121,20 +122,46 @@ def _line(ltline, rules: list[Rule] = ()) -> Line | None:
             i = j
             continue
         text = items[i].get_text()
+        if text.startswith("(cid:") and isinstance(items[i], LTChar):
+            # the code with its font: one code is another glyph in another font (a ligature in the
+            # text's, a bracket in the equations')
+            text = f"{text[:-1]}/{re.sub(r'[^A-Za-z0-9+-]', '', items[i].fontname)})"
         if rules and text == " " and not isinstance(items[i], LTChar) and 0 < i < len(items) - 1:
             text = _drawn_underscores(items[i - 1], items[i + 1], rules) or text
         parts.append(text)
         i += 1
     text = "".join(parts).replace("\n", " ")
-    text = _UNMAPPED.sub("", text)
+    # a glyph without a character inside a word is kept as its code, for `_ligatures_read`
+    text = _UNMAPPED.sub(lambda m: m.group() if m.group().startswith("(cid:") and _in_word(text, m) else "", text)
     text = re.sub(r"\s+", " ", text).strip()
-    if not text:
+    if not UNMAPPED_CODE.sub("", text).strip():
         return None
     text, tracking = _letter_spaced_words(text, chars, size) or (text, 0.0)
     one_font = all(c.fontname == font for c in chars if not c.get_text().isspace())
     raw = ltline.get_text()
     return Line(text, ltline.x0, ltline.y0, ltline.x1, ltline.y1, size, font, _pitch(chars, font), _run_in(chars), one_font,
                 raw[:1].isspace() or raw.rstrip("\n")[-1:].isspace(), tracking, _bold_label(items, text))
+
+
+def _in_word(text: str, m: re.Match) -> bool:
+    """Whether the glyph matched stands against a Latin letter: inside a word, or opening or ending one."""
+    return bool(re.search(r"[A-Za-z]$", text[:m.start()]) or re.match(r"[A-Za-z]", text[m.end():]))
+
+
+def _ligatures_read(pages: list[PageLayout]) -> None:
+    """The glyph codes kept inside words read as the ligatures they stand for (`ligature_codes`:
+    "de(cid:28)ned" is "defined" where "fi" reads most such words), other codes left out."""
+    lines = [ln.text for page in pages for box in page.boxes for ln in box.lines]
+    if not any("(cid:" in t for t in lines):
+        return
+    codes = ligature_codes(lines)
+
+    def read(text: str) -> str:
+        return re.sub(r"\s+", " ", UNMAPPED_CODE.sub(lambda m: codes.get(m.group(), ""), text)).strip()
+
+    for page in pages:
+        page.boxes = [replace(box, lines=tuple(replace(ln, text=read(ln.text)) if "(cid:" in ln.text else ln
+                                               for ln in box.lines)) for box in page.boxes]
 
 
 def _letter_spaced_words(text: str, chars: list, size: float) -> tuple[str, float] | None:
@@ -602,6 +629,7 @@ def read_layout(path: Path) -> tuple[list[PageLayout], dict[str, str], list[str]
                 labels = []
             outline = read_outline(document, page_ids)
             _pieces_and_bullets_joined(pages)
+            _ligatures_read(pages)
     except IngestError:
         raise
     except Exception as exc:

@@ -1,6 +1,6 @@
 """Words a PDF's text layer breaks: line-end hyphens, split ligatures, letter-spaced headings.
 
-Public API: `Vocabulary`, `join_lines`, `repair_line`.
+Public API: `Vocabulary`, `join_lines`, `ligature_codes`, `repair_line`.
 
 Whether "self-" + "blame" is "self-blame" and "treat-" + "ment" is "treatment" is decided by the
 document's own vocabulary, the words it prints whole elsewhere, and where that says nothing by an
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from assistant.text import normalize_unicode
 
-__all__ = ["Vocabulary", "join_lines", "repair_line"]
+__all__ = ["Vocabulary", "join_lines", "ligature_codes", "repair_line"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _LIGATURE_SPLIT = re.compile(r"(\w*[\ufb00-\ufb06])\s(\w+)")
@@ -74,6 +74,42 @@ def english_words() -> frozenset[str]:
         return frozenset(w for w in path.read_text(encoding="utf-8").split() if w.isalpha() and w.isascii())
     except Exception:  # no model package: nothing to add
         return frozenset()
+
+
+# A glyph the PDF gives no character for, as pdfminer writes it ("de(cid:28)ned"), its font's name
+# after a slash ("(cid:28/CMR10)").
+UNMAPPED_CODE = re.compile(r"\(cid:\d+(?:/[\w+-]*)?\)")
+_LIGATURES = ("ff", "fi", "fl", "ffi", "ffl")
+_CODED_WORD = re.compile(r"[A-Za-z]*(?:\(cid:\d+(?:/[\w+-]*)?\)[A-Za-z]*)+")
+_LIGATURE_SHARE = 0.6  # of the words holding a code that one reading of it must make words
+
+
+def ligature_codes(texts: Iterable[str]) -> dict[str, str]:
+    """The ligature each unmapped glyph code inside words stands for ("(cid:28/CMR10)": "fi"), where one
+    reading of it makes English words, or words the texts print whole, of most of the words that
+    hold it and at least two: TeX's fonts drawn as bitmaps (Type 3) give ligatures no character,
+    and which code is which ligature differs between their encodings (28 is "fi" in T1, "ø" in OT1).
+    A code no ligature reads is left out of the mapping."""
+    texts = list(texts)
+    coded: dict[str, list[str]] = {}
+    for text in texts:
+        for word in _CODED_WORD.findall(text):
+            if len(UNMAPPED_CODE.sub("", word)) < 2:
+                continue  # a code beside a letter or none is no ligature inside a word
+            for code in set(UNMAPPED_CODE.findall(word)):
+                coded.setdefault(code, []).append(word)
+    if not coded:
+        return {}
+    vocab = Vocabulary(UNMAPPED_CODE.sub(" ", t) for t in texts)
+    english = english_words()
+    out: dict[str, str] = {}
+    for code, words in coded.items():
+        read = {lig: [UNMAPPED_CODE.sub("", w.replace(code, lig)) for w in words] for lig in _LIGATURES}
+        counts = {lig: sum(1 for r in rs if r.lower() in english or r in vocab) for lig, rs in read.items()}
+        best = max(_LIGATURES, key=counts.__getitem__)
+        if counts[best] >= max(2, _LIGATURE_SHARE * len(words)):
+            out[code] = best
+    return out
 
 
 def repair_line(line: str, vocab: Vocabulary | None = None) -> str:
