@@ -247,13 +247,20 @@ def test_a_full_width_tables_caption_parts_the_columns_above_it_from_those_below
                      "bottom-right"], order
 
 
-def _type3_pdf(lines: list[str]) -> bytes:
+def _type3_pdf(lines: list[str], dingbats: bool = False) -> bytes:
     """A one-page PDF set in a Type 3 font whose glyph 28 is named "a28" (as dvips names a bitmap
-    font's glyphs): no character for it, as for TeX's "fi" ligature in T1 encoding."""
+    font's glyphs): no character for it, as for TeX's "fi" ligature in T1 encoding. `dingbats`: a
+    character map gives every letter's code a Dingbat, as a tool that read "/a101" as Zapf
+    Dingbats' glyph of that name does."""
     names = {28: "a28", 32: "space"} | {c: chr(c) for c in range(97, 123)} | {c: chr(c) for c in range(65, 91)} | {46: "period"}
     diffs = " ".join(f"{c} /{n}" for c, n in sorted(names.items()))
     procs = " ".join(f"/{n} 9 0 R" for n in names.values())
     widths = " ".join("500" if c in names else "0" for c in range(0, 123))
+    pairs = [c for c in range(65, 123) if chr(c).isalpha()]
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Dingbats def "
+            "1 begincodespacerange <00> <FF> endcodespacerange "
+            f"{len(pairs)} beginbfchar " + " ".join(f"<{c:02X}> <{0x2700 + c:04X}>" for c in pairs)
+            + " endbfchar endcmap CMapName currentdict /CMap defineresource pop end end")
     content = "BT /F1 11 Tf 72 720 Td 14 TL " + " ".join(
         "(" + ln.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ") '" for ln in lines) + " ET"
     objs = [
@@ -263,8 +270,8 @@ def _type3_pdf(lines: list[str]) -> bytes:
         f"<< /Length {len(content.encode('latin-1'))} >>\nstream\n{content}\nendstream",
         f"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 500 700] /FontMatrix [0.001 0 0 0.001 0 0] "
         f"/CharProcs << {procs} >> /Encoding << /Type /Encoding /Differences [{diffs}] >> /FirstChar 0 /LastChar 122 "
-        f"/Widths [{widths}] >>",
-        "null", "null", "null",
+        f"/Widths [{widths}]{' /ToUnicode 6 0 R' if dingbats else ''} >>",
+        f"<< /Length {len(cmap)} >>\nstream\n{cmap}\nendstream", "null", "null",
         "<< /Length 8 >>\nstream\n500 0 d0\nendstream",
     ]
     out, offsets = b"%PDF-1.4\n", []
@@ -287,6 +294,18 @@ def test_a_ligature_a_tex_bitmap_font_gives_no_character_is_read_from_the_words_
     text = load_paths([path]).documents[0].text
     assert "is defined as the share" in text and "We first find the pairs, then fit the model." in text
     assert "Our figure shows the final results." in text and "cid" not in text
+
+
+def test_a_tex_bitmap_font_whose_character_map_names_dingbats_is_read_by_its_codes(tmp_path: Path):
+    # A tool wrote the map of dvips' glyph names ("/a101" for "e") as Zapf Dingbats' glyphs of those
+    # names: every word came out as "❡" and its kind, and the page was reported unreadable.
+    path = tmp_path / "dingbats.pdf"
+    path.write_bytes(_type3_pdf(["Penalized least squares versus generalized least squares.",
+                                 "The methods for \x1ctting linear mixed models are de\x1cned here.",
+                                 "We \x1crst \x1cnd the \x1cnal model."], dingbats=True))
+    text = load_paths([path]).documents[0].text
+    assert "The methods for fitting linear mixed models are defined here." in text
+    assert not any("\u2700" <= c <= "\u27bf" for c in text)
 
 
 def test_a_glyph_code_is_read_as_the_ligature_that_makes_words_of_most_words_holding_it():

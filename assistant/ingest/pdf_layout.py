@@ -584,6 +584,35 @@ def _deterministic_grouping() -> None:
     pdfminer.layout.id = _first_seen  # type: ignore[attr-defined]
 
 
+def _resources():
+    """pdfminer's resource manager, with the Type 3 fonts TeX's bitmaps are drawn in read by their
+    codes where their character map names Dingbats: such a font names each glyph by its code
+    ("/a101" for "e", as dvips does), and a tool wrote the map by the Zapf Dingbats glyphs of those
+    names, so every word came out as "❡" and its kind ("Definition" as "❉❡✜♥✐t✐♦♥")."""
+    from pdfminer.pdffont import PDFType3Font
+    from pdfminer.pdfinterp import PDFResourceManager
+
+    class Resources(PDFResourceManager):
+        def get_font(self, objid: object, spec):  # type: ignore[no-untyped-def]
+            font = super().get_font(objid, spec)
+            if isinstance(font, PDFType3Font) and font.unicode_map is not None and _dingbat_map(font):
+                font.unicode_map = None  # its encoding, by which codes are letters, reads it
+            return font
+
+    return Resources()
+
+
+def _dingbat_map(font) -> bool:  # type: ignore[no-untyped-def]
+    """Whether most of the letter codes a font's character map gives map to Dingbats (U+2700-27BF)."""
+    mapped = []
+    for code in [*range(65, 91), *range(97, 123)]:
+        try:
+            mapped.append(font.unicode_map.get_unichr(code))
+        except KeyError:
+            continue
+    return len(mapped) >= 3 and sum("\u2700" <= c[:1] <= "\u27bf" for c in mapped) > 0.5 * len(mapped)
+
+
 def read_layout(path: Path) -> tuple[list[PageLayout], dict[str, str], list[str], list[OutlineEntry]]:
     """Every page's layout (an unreadable page is an empty layout), the metadata, the page labels
     and the outline.
@@ -592,7 +621,7 @@ def read_layout(path: Path) -> tuple[list[PageLayout], dict[str, str], list[str]
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfinterp import PDFPageInterpreter
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
 
@@ -605,7 +634,7 @@ def read_layout(path: Path) -> tuple[list[PageLayout], dict[str, str], list[str]
             except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
                 raise IngestError("encrypted PDF (a password is required)") from exc
             meta = _metadata(document)
-            rsrc = PDFResourceManager()
+            rsrc = _resources()
             device = PDFPageAggregator(rsrc, laparams=LAParams())
             interpreter = PDFPageInterpreter(rsrc, device)
             vertical = PDFPageAggregator(rsrc, laparams=LAParams(detect_vertical=True))

@@ -81,13 +81,16 @@ def english_words() -> frozenset[str]:
 UNMAPPED_CODE = re.compile(r"\(cid:\d+(?:/[\w+-]*)?\)")
 _LIGATURES = ("ff", "fi", "fl", "ffi", "ffl")
 _CODED_WORD = re.compile(r"[A-Za-z]*(?:\(cid:\d+(?:/[\w+-]*)?\)[A-Za-z]*)+")
-_LIGATURE_SHARE = 0.6  # of the words holding a code that one reading of it must make words
+# One reading of a code must make words of this share of the words holding it (a paper's own terms,
+# "semidefinite", are no English words), and of this many times as many as any other reading.
+_LIGATURE_SHARE = 0.3
+_LIGATURE_LEAD = 3
 
 
 def ligature_codes(texts: Iterable[str]) -> dict[str, str]:
     """The ligature each unmapped glyph code inside words stands for ("(cid:28/CMR10)": "fi"), where one
-    reading of it makes English words, or words the texts print whole, of most of the words that
-    hold it and at least two: TeX's fonts drawn as bitmaps (Type 3) give ligatures no character,
+    reading of it makes English words, or words the texts print whole, of many of the words that
+    hold it, at least two, and far more than another reading does: TeX's fonts drawn as bitmaps (Type 3) give ligatures no character,
     and which code is which ligature differs between their encodings (28 is "fi" in T1, "ø" in OT1).
     A code no ligature reads is left out of the mapping."""
     texts = list(texts)
@@ -105,11 +108,18 @@ def ligature_codes(texts: Iterable[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for code, words in coded.items():
         read = {lig: [UNMAPPED_CODE.sub("", w.replace(code, lig)) for w in words] for lig in _LIGATURES}
-        counts = {lig: sum(1 for r in rs if r.lower() in english or r in vocab) for lig, rs in read.items()}
-        best = max(_LIGATURES, key=counts.__getitem__)
-        if counts[best] >= max(2, _LIGATURE_SHARE * len(words)):
+        counts = {lig: sum(1 for r in rs if _is_word(r, english) or r in vocab) for lig, rs in read.items()}
+        best, second = sorted(_LIGATURES, key=counts.__getitem__, reverse=True)[:2]
+        if counts[best] >= max(2, _LIGATURE_SHARE * len(words), _LIGATURE_LEAD * counts[second]):
             out[code] = best
     return out
+
+
+def _is_word(word: str, english: frozenset[str]) -> bool:
+    """An English word, or one with an ending English adds ("profiled", "satisfies"): the word list
+    holds most words once."""
+    w = word.lower()
+    return any(w.removesuffix(end) in english for end in ("", "s", "es", "ed", "d", "ing") if w.endswith(end))
 
 
 def repair_line(line: str, vocab: Vocabulary | None = None) -> str:
