@@ -318,6 +318,22 @@ def test_a_glyph_code_is_read_as_the_ligature_that_makes_words_of_most_words_hol
     assert ligature_codes(texts) == {"(cid:28/CMR10)": "fi", "(cid:30/CMR10)": "ffi"}
 
 
+def test_a_display_equations_line_without_its_equals_sign_heads_no_section():
+    # A statistics paper's display equations set in math fonts larger than the text ("B ∼ N (0, Σ).",
+    # "− (∂g1/∂η)", a Greek symbol alone, a function applied) had opened sections under the
+    # headings; headings in words, short ones and index letters among them, still do.
+    style = _Style("Serif", 10.0, (12.0, 10.0))
+    body = Line("The model is fitted by penalized least squares.", 72, 500, 400, 510, 10.0, "Serif")
+
+    def line(text: str) -> Line:
+        return Line(text, 72, 520, 300, 532, 12.0, "Math")
+
+    for formula in ["B ∼ N (0, Σ).", "− (∂g1/∂η)", "Λθ", "É(r(y1, x1))", "L(u|y, θ, β, σ) dβ"]:
+        assert not _is_heading(line(formula), body, style), formula
+    for heading in ["3.1 Usage", "AI", "HC estimators", "2.3 Competing risks", "Pseudo R2 measures"]:
+        assert _is_heading(line(heading), body, style), heading
+
+
 def test_a_reference_list_set_small_in_two_columns_reads_column_by_column():
     # A journal's reference list, set smaller than the text in two columns whose lines share their
     # baselines: the right column's boxes joined the left's in one region read by baselines, so

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -134,7 +135,7 @@ def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = T
     # A heading names something in words; an equation's line set in its own fonts ("Ei =", "E = m c2",
     # a lone variable "X") names nothing.
     if (text[0].islower() and not lower_heading) or text.endswith((",", ";", "-")) or "=" in text \
-            or sum(c.isalpha() for c in text) < 2 or words[-1].lower() in _UNFINISHED:
+            or sum(c.isalpha() for c in text) < 2 or words[-1].lower() in _UNFINISHED or _formula(text):
         return False
     if line.size < style.body_size * 0.88 or (nxt is not None and nxt.text[:1].islower()):
         return False
@@ -147,6 +148,18 @@ def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = T
     if text.endswith(".") and len(words) > 6:
         return False
     return nxt is None or nxt.font == style.body_font or nxt.size != line.size
+
+
+# A word of three letters or more: a heading names something in words.
+_WORD_OF_THREE = re.compile(r"[^\W\d_]{3,}")
+
+
+def _formula(text: str) -> bool:
+    """A display equation's line without its "=" ("B ∼ N (0, Σ)", "− (∂g1/∂η)", "Λθ", "f(y1, x1)"):
+    no word of three letters or more, and a mathematical symbol, a Greek letter or a function applied."""
+    return _WORD_OF_THREE.search(text) is None and (
+        any(unicodedata.category(c) == "Sm" or "\u0370" <= c <= "\u03ff" for c in text)
+        or re.search(r"[^\W\d_]\(", text) is not None)
 
 
 def _wrapped_heading(lines: tuple[Line, ...], i: int, style: _Style) -> bool:
