@@ -171,6 +171,27 @@ def test_a_captions_wrapped_lines_are_joined_and_table_rows_stay_lines():
     ]
 
 
+def test_a_books_chapter_label_is_one_heading_with_the_chapter_title_under_it():
+    # LaTeX's book class sets "Chapter 2" over the chapter's title, a little smaller: alone the
+    # label was a section of the chapter before ("Introduction › Chapter 2") holding nothing.
+    def box(text: str, y: float, size: float, font: str = "Bold") -> Box:
+        return Box((Line(text, 50, y, 400, y + size, size, font),), 50, y, 400, y + size)
+
+    prose = "The data were collected over ten years in three hospitals and analysed with the package."
+    pages = [[box("Chapter 1", 700, 20.0), box("Introduction", 660, 24.0), box(prose, 600, 10.0, "Roman")],
+             [box("Chapter 2", 700, 20.0), box("Survival curves", 660, 24.0), box(prose, 600, 10.0, "Roman"),
+              box("2.1 Repeated events", 560, 14.0), box(prose, 520, 10.0, "Roman")]]
+    style = _Style("Roman", 10.0, (24.0, 20.0, 14.0, 10.0),
+                   section_styles=frozenset({("Bold", 24.0), ("Bold", 20.0), ("Bold", 14.0)}))
+    assembler = _Assembler(style, {})
+    for number, page in enumerate(pages, 1):
+        for b in page:
+            assembler.add_box(b, number)
+    _, _, sections = _render(assembler.finish(), Vocabulary([]), "The survival package")
+    assert [s.path for s in sections] == [("Chapter 1 Introduction",), ("Chapter 2 Survival curves",),
+                                          ("Chapter 2 Survival curves", "2.1 Repeated events")], [s.path for s in sections]
+
+
 def test_a_heading_wrapped_onto_a_second_line_is_one_heading():
     # Two-column articles wrap long headings: the second line goes on in lower case, after a
     # hyphen, or after "and". Each was read as a sentence running into the text. A title set

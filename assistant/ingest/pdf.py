@@ -473,7 +473,7 @@ class _Assembler:
 
     def finish(self) -> list[_Block]:
         self._close()
-        blocks = self.blocks
+        blocks = self.blocks = _labels_joined(self.blocks)
         for i, b in enumerate(blocks):
             if b.kind == "heading" and not b.outline and _over_a_caption(blocks, i):
                 b.section = False
@@ -493,6 +493,27 @@ class _Assembler:
                     b.section = b.section and (navigation or b.style[1] < floor - 0.05)
                     b.level += deepest + 1
         return blocks
+
+
+# A book's label over its chapter's title: "Chapter 2" over "Survival curves", "Part II", "Appendix A".
+_CHAPTER_LABEL = re.compile(r"(?:Chapter|Part|Appendix|Book|Lecture|Unit)\s+(?:\d+|[IVXLC]+|[A-Z])", re.I)
+
+
+def _labels_joined(blocks: list[_Block]) -> list[_Block]:
+    """A chapter's label heading joined to the title heading right after it, on its page and set
+    as large or larger ("Chapter 2 Survival curves"): alone it was a section of the chapter before
+    ("Introduction › Chapter 2"), set smaller than that chapter's title, holding nothing."""
+    out: list[_Block] = []
+    for b in blocks:
+        label = out[-1] if out else None
+        if (label is not None and label.kind == b.kind == "heading" and len(label.lines) == 1
+                and _CHAPTER_LABEL.fullmatch(label.lines[0].strip()) and label.pages[-1] == b.pages[0]
+                and b.style[1] >= label.style[1]):
+            b.lines, b.pages = label.lines + b.lines, label.pages + b.pages
+            out[-1] = b
+        else:
+            out.append(b)
+    return out
 
 
 def _over_a_caption(blocks: list[_Block], i: int) -> bool:
