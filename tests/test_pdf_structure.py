@@ -129,6 +129,21 @@ def test_a_browsers_print_stamps_are_furniture_on_a_page_printed_alone():
     assert furniture([page]) == {(0, 0), (0, 3), (0, 4)}
 
 
+def test_a_running_head_naming_the_section_beside_the_page_number_is_furniture():
+    # LaTeX's book class heads each page with its section and its number ("1.2 Estimating
+    # cumulative risks 3", "4 1.3 Sojourn times"): it changes with the section, recurring too
+    # seldom to be found by repetition, and read as a heading it nested the sections after it. A
+    # numbered heading at the top of a page whose number is not the page's stays.
+    heads = ["1.1 Concepts 1", "2 1.1 Concepts", "1.2 Estimating cumulative risks 3", "4 1.2 Estimating cumulative risks",
+             "1.3 Sojourn times 5", "6 1.3 Sojourn times"]
+    pages = [_page(n, (head, 780), (f"The cumulative risks of cause {n} are computed from its rates.", 400))
+             for n, head in enumerate(heads, 1)]
+    pages.append(_page(7, ("2 Example data", 780), ("The data are a cohort of 2,000 persons.", 400)))
+    # the chapter's title printed on the head's baseline across the page goes with it
+    pages[2].boxes.append(Box((Line("Competing risks", 400, 780, 500, 790, 10.0, "Body"),), 400, 780, 500, 790))
+    assert furniture(pages) == {(n, 0) for n in range(6)} | {(2, 2)}
+
+
 def test_printed_page_numbers_follow_the_offset_most_pages_agree_on():
     # A journal issue that starts at page 147; the first page has no number.
     pages = [_page(1, ("Title page", 400))] + [_page(n, (str(146 + n), 20), ("text", 400)) for n in range(2, 6)]

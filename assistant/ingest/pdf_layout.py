@@ -752,6 +752,7 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
         counts.update({_key(b.text) for b in page.boxes if _in_margin(b, page)})
         placed.update(set(page_places))
     need = max(3, len(pages) // 5)
+    numbers = printed_page_numbers(pages)
     out: set[tuple[int, int]] = set()
     for pi, page in enumerate(pages):
         for bi, box in enumerate(page.boxes):
@@ -766,9 +767,25 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
                 # beside the date and time, the address beside the page count.
                 out.update((pi, bj) for bj, other in enumerate(page.boxes)
                            if _in_margin(other, page) and abs(other.y0 - box.y0) <= _BASELINE_SLACK)
+            elif _numbered_head(text, numbers[pi] if pi < len(numbers) else ""):
+                # with the head's other half on its baseline (the chapter's title across the page)
+                out.update((pi, bj) for bj, other in enumerate(page.boxes)
+                           if _in_margin(other, page) and abs(other.y0 - box.y0) <= _BASELINE_SLACK)
             elif _PAGE_NUMBER.match(text) or (len(pages) >= 3 and counts[_key(text)] >= need):
                 out.add((pi, bi))
     return out
+
+
+def _numbered_head(text: str, number: str) -> bool:
+    """A running head that names the section a page is in beside its printed page number ("1.2
+    Estimating cumulative risks 3", "2 1.2 Estimating ..."): it changes with the section, so it
+    recurs too seldom to be found by repetition, and read as a heading it nested every later section
+    under it."""
+    if not number.isdigit():
+        return False
+    if re.match(r"(?:Table|Fig(?:ure)?\.?)\s", text, re.I):
+        return False  # a caption at the page's top ("Table 3" on page 3)
+    return bool(re.fullmatch(rf".*[^\W\d_].*\s+{number}|{number}\s+\d+(?:\.\d+)*\.?\s+\S.*", text))
 
 
 _BASELINE_SLACK = 2.0  # points between the baselines of two boxes of one printed line
