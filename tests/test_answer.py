@@ -747,6 +747,24 @@ def test_a_sentence_spelling_out_an_abbreviation_holds_the_abbreviation(encoder)
     assert share["It adds a shadow stack."] == 0.0
 
 
+def test_one_or_two_names_over_an_affiliation_are_a_papers_writers(encoder):
+    # A journal's title block with a single author over the university's line, and no author in
+    # the file's metadata: "Who wrote ...?" had shown a sentence of the introduction. Two
+    # capitalised words over a line of text are no byline, nor is an affiliation alone.
+    from assistant.search.answer import names_few_writers
+    from tests.test_ask import _searcher_of
+
+    text = ("Journal of Statistical Software\n\nConducting Meta-Analyses in R with the metafor Package\n\n"
+            "Wolfgang Viechtbauer\n\nMaastricht University\n\nAbstract\n\nThe metafor package provides functions "
+            "for conducting meta-analyses in R. It was written by the author several years ago.\n")
+    searcher = _searcher_of(encoder, [("metafor.txt", text), ("other.txt", "Sleep\n\nSleep strengthens memory.\n")])
+    first = searcher.search("Who wrote the metafor package paper?", k=3)[0]
+    assert (first.doc_id, first.highlight.text, first.probability) == ("metafor.txt", "Wolfgang Viechtbauer", 1.0)
+    assert names_few_writers("Jodie Dodd and Andrew Todd", "School of Medicine, University of Adelaide")
+    assert not names_few_writers("Study Design", "The trial was run in three centres.")
+    assert not names_few_writers("Maastricht University", "Department of Methodology")
+
+
 def test_a_contact_line_is_an_author_line_and_not_an_answer():
     # A provisional PDF's front page lists its authors with their e-mail addresses, one line or
     # one per author: no comma separates the names, yet the line answers only who; a sentence that

@@ -55,7 +55,8 @@ from assistant.text import (
 __all__ = ["MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion",
            "asked_term", "asks_person", "asks_writers", "defines", "is_byline", "is_code_like", "is_heading_like",
-           "is_question", "labelled_value_end", "list_asked", "match_words", "names_no_document", "names_writer", "passage_answer",
+           "is_question", "labelled_value_end", "list_asked", "match_words", "names_few_writers", "names_no_document", "names_writer",
+           "passage_answer",
            "pick", "pool_cosine", "relevance_features", "sentence_features", "states_definition", "term_weights"]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "answer.json"
@@ -710,6 +711,20 @@ def names_writer(text: str) -> bool:
     """Whether a line names the people who wrote the document: a list of authors (`is_byline`) or
     a labelled byline (`_WRITER_LINE`)."""
     return is_byline(text) or bool(_WRITER_LINE.match(text.strip()))
+
+
+# An affiliation's line under its authors' names: "Maastricht University", "Department of ...".
+_AFFILIATION = re.compile(r"\b(?:Universit(?:y|ät|é|à|eit|at|ad)|Institut(?:e|o)?|Hospital|College|School|Department|"
+                          r"Faculty|Cent(?:re|er)|Laboratory|Clinic|Foundation|Corporation|Inc\.|Ltd\.?)\b")
+
+
+def names_few_writers(text: str, below: str) -> bool:
+    """A byline of one or two names ("Wolfgang Viechtbauer") over its affiliation's line
+    (`below`: "Maastricht University"), as a journal's title block prints a short list of authors
+    (`is_byline` needs three names, since two capitalised words alone are as often a heading)."""
+    parts = [p.strip() for p in re.split(r",\s+|\s+and\s+", text.strip()) if p.strip()]
+    return (1 <= len(parts) <= 2 and all(_AUTHOR.match(p) and len(p) <= 40 for p in parts) and not _AFFILIATION.search(text)
+            and len(below.split()) <= 12 and _AFFILIATION.search(below) is not None)
 
 
 # A person's name in a list of authors: two to five words, each capitalised or an initial, then

@@ -42,6 +42,7 @@ from assistant.search.answer import (
     labelled_value_end,
     list_asked,
     match_words,
+    names_few_writers,
     names_no_document,
     names_writer,
     passage_answer,
@@ -498,15 +499,18 @@ class Searcher:
     def _writers_listed(self, d: int) -> tuple[int, tuple[int, int]] | None:
         """The first passage of document `d`'s front matter (`_FRONT_PASSAGES`) that lists its
         writers, and where: its first line that names them (`names_writer`: "Jodie M Dodd1,2*,
-        Courtney Cramp, ..."), else the lines that print at least half the names the file's metadata
-        gives (a talk's title slide, a name a line)."""
+        Courtney Cramp, ..."; `names_few_writers`: one or two names over an affiliation), else the
+        lines that print at least half the names the file's metadata gives (a talk's title slide, a
+        name a line)."""
         doc = self.index.document(d)
         surnames = {a.split()[-1] for a in doc.authors if a.split()}
         for r in self.index.passage_rows([d])[:_FRONT_PASSAGES].tolist():
             if doc.in_references(self.index.passage(r).start):
                 break
             spans = [self.index.sentence_span(s) for s in self.index.passage_sentences(r)]
-            writing = next(((s, e) for s, e in spans if names_writer(doc.text[s:e])), None)
+            writing = next(((s, e) for s, e in spans if names_writer(doc.text[s:e])), None) or next(
+                ((s, e) for (s, e), (s2, e2) in zip(spans, spans[1:]) if names_few_writers(doc.text[s:e], doc.text[s2:e2])),
+                None)
             if writing is None and surnames:
                 named = [(s, e, {n for n in surnames if re.search(rf"\b{re.escape(n)}\b", doc.text[s:e])}) for s, e in spans]
                 named = [x for x in named if x[2]]
