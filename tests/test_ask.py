@@ -165,3 +165,13 @@ def test_a_new_topic_is_compared_with_an_abbreviation_as_the_documents_spell_it_
     # a condition still takes the condition's place
     assert ask(searcher, "What about depression?", ["Is CBT effective for insomnia?"]).resolved.query == \
         "Is CBT effective for depression?"
+
+
+def test_a_lone_number_on_a_line_is_never_the_highlight_beside_a_line_in_words(encoder):
+    # A statistics paper's R output, read from a PDF a value a line: the "2" of "I2" (set as a
+    # superscript, a line of its own) had been the highlight for "What does the I2 statistic
+    # measure?", beside the line that names it.
+    text = ("Leave-one-out\n\nR> res <- rma(yi, vi, data = dat)\nR> leave1out(res, transf = exp)\nestimate\n0.493\n0.520"
+            "\n\n1\n2\n3\n\nQ\n\nI2\n\n2\n")
+    searcher = _searcher_of(encoder, [("meta.txt", text)])
+    assert searcher.search("What does the I2 statistic measure?", k=1)[0].highlight.text == "I2"
