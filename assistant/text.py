@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
 __all__ = ["FUNCTION_WORDS", "MIN_REPEAT", "QUESTION_FILLER", "STOP_WORDS", "WORD", "acronym_definitions",
            "acronyms", "command_options", "dotted_numbers", "holds_number", "holds_option", "bm25_terms",
            "bm25_tokenize", "expanded_acronyms", "glossary_definitions", "glossary_entry", "glossary_only", "identifiers",
            "mention_patterns", "mixed_case_names", "numbered_references", "collapse_spaces", "has_surrogate", "normalize_unicode",
-           "same_text", "stemmer", "stems", "strip_control"]
+           "same_text", "spelled_out", "stemmer", "stems", "strip_control"]
 
 _CHAR_MAP = {
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
@@ -313,6 +313,14 @@ def expanded_acronyms(text: str, definitions: dict[str, str]) -> str:
     low = text.lower()
     used = set(_short_forms(tuple(definitions)).findall(text))
     return "\n".join(long for short, long in definitions.items() if short in used and long.lower() not in low)
+
+
+def spelled_out(text: str, definitions: Mapping[str, str]) -> str:
+    """`text` with each abbreviation of `definitions` it uses, as a word of its own, read as its long
+    form ("Is CBT effective?" as "Is cognitive behavioural therapy effective?")."""
+    if not definitions:
+        return text
+    return _short_forms(tuple(definitions)).sub(lambda m: definitions[m.group(1)], text)
 
 
 @lru_cache(maxsize=256)

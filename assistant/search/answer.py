@@ -55,9 +55,9 @@ from assistant.text import (
 __all__ = ["MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion",
            "asked_term", "asks_person", "asks_writers", "defines", "is_byline", "is_code_like", "is_heading_like",
-           "is_question", "labelled_value_end", "list_asked", "match_words", "names_few_writers", "names_no_document", "names_writer",
-           "passage_answer",
-           "pick", "pool_cosine", "relevance_features", "sentence_features", "states_definition", "term_weights"]
+           "is_question", "labelled_value_end", "list_asked", "match_words", "names_few_writers", "names_no_document",
+           "names_writer", "passage_answer", "pick", "pool_cosine", "relevance_features", "sentence_features",
+           "states_definition", "term_weights"]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "answer.json"
 

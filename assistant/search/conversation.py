@@ -54,7 +54,7 @@ import numpy as np
 from assistant import config
 from assistant.ingest.words import english_words
 from assistant.search.answer import asks_writers, names_no_document
-from assistant.text import FUNCTION_WORDS, QUESTION_FILLER, bm25_tokenize, strip_control
+from assistant.text import FUNCTION_WORDS, QUESTION_FILLER, bm25_tokenize, spelled_out, strip_control
 
 __all__ = ["FollowupKind", "ResolvedQuery", "continues_topic", "is_followup", "resolve_followup"]
 
@@ -412,12 +412,10 @@ class _SpelledOut:
 
     def __init__(self, encoder, long_forms: Mapping[str, str]) -> None:
         self._encoder = encoder
-        self._pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(long_forms, key=len, reverse=True)))
-                                   + r")(?![\w-])")
         self._long = dict(long_forms)
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        return self._encoder.encode([self._pattern.sub(lambda m: self._long[m.group(1)], t) for t in texts])
+        return self._encoder.encode([spelled_out(t, self._long) for t in texts])
 
 
 def _pair(previous: str | None, resolved: ResolvedQuery) -> str | None:
