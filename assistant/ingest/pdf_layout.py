@@ -28,7 +28,7 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 # pdfminer writes a glyph it cannot map to Unicode as "(cid:N)"; private-use code points are
 # symbol-font glyphs with no meaning outside that font.
-_UNMAPPED = re.compile(r"\(cid:[^)\s]+\)|[\ue000-\uf8ff]")
+_UNMAPPED = re.compile(UNMAPPED_CODE.pattern + r"|[\ue000-\uf8ff]")
 _SUPERSCRIPT_RUN = re.compile(r"^[\d,–\-]+$")
 
 
