@@ -107,6 +107,23 @@ def test_follow_up_uses_the_conversation(page):
     assert "insula" in turn.locator("li.hit").first.locator("mark.answer").first.inner_text()
 
 
+def test_a_question_sent_before_the_last_answer_arrives_is_answered_after_it(page):
+    from playwright.sync_api import expect
+
+    box = page.locator("#question textarea")
+    box.fill("Which brain regions are linked to depression?")
+    box.press("Enter")
+    # the box empties in the browser, so the follow-up is typed and sent while the first is answered
+    expect(box).to_have_value("", timeout=5_000)
+    box.fill("And for anxiety?")
+    box.press("Enter")
+    page.wait_for_function("document.querySelectorAll('#conversation .turn .q').length === 2", timeout=120_000)
+    first, second = page.locator("#conversation .turn").all()
+    assert "depression" in first.locator(".q").inner_text()
+    # it waited for the first answer, so it reads as a follow-up of it
+    assert "Searched for: Which brain regions are linked to anxiety?" in second.locator(".resolved").inner_text()
+
+
 def test_document_filter(page):
     page.locator("#doc-filter label", has_text="neuropsychotherapy.txt").click()
     turn = ask(page, "Which brain regions are linked to depression?")

@@ -63,7 +63,7 @@ class App:
         history = [t["question"] for t in turns if not t.get("error")]
         turn = self.answer(question, history, doc_ids, int(k))
         turns = (turns + [turn])[-MAX_TURNS:]
-        return render.render_conversation(turns), turns, "", self.citations(turns, fmt, base_url)
+        return render.render_conversation(turns), turns, self.citations(turns, fmt, base_url)
 
     def citations(self, turns: list[dict], fmt: str = "plain", base_url: str = "") -> str:
         """The latest answer's citations in `fmt` (plain, markdown, bibtex, ris), linked to the viewer;
@@ -313,6 +313,7 @@ def build_ui(app: App):
                                  elem_id="source-view", js_on_load=None)
         # What VIEWER_LINKS clicks: the link it was given becomes the query of the view asked for.
         source_link = gr.Textbox(visible="hidden", elem_id="source-link")
+        asked = gr.Textbox(visible="hidden", elem_id="asked")
         open_source = gr.Button(visible="hidden", elem_id="open-source", elem_classes=["hidden-trigger"])
 
         @takes_request
@@ -323,9 +324,12 @@ def build_ui(app: App):
         def on_format(turns, fmt, request: gr.Request):
             return app.citations(turns, fmt, _base_url(request))
 
-        question.submit(on_ask, [question, turns, doc_filter, k, typed_docs, citation_format],
-                        [conversation, turns, question, citations],
-                        concurrency_limit=8, api_visibility="private").then(None, js=SHOW_NEWEST_TURN)
+        # The box empties in the browser the moment Enter is pressed, so the next question can be typed
+        # while this one is answered; one sent before the answer is in waits for it ("always_last")
+        # instead of being dropped, and reads the conversation with that answer in it.
+        question.submit(None, [question], [asked, question], js="(q) => [q, '']", api_visibility="private").then(
+            on_ask, [asked, turns, doc_filter, k, typed_docs, citation_format], [conversation, turns, citations],
+            concurrency_limit=8, trigger_mode="always_last", api_visibility="private").then(None, js=SHOW_NEWEST_TURN)
         citation_format.change(on_format, [turns, citation_format], [citations], api_visibility="private")
         new_chat.click(lambda: (render.render_conversation([]), [], ""), None, [conversation, turns, citations],
                        api_visibility="private")
@@ -336,8 +340,8 @@ def build_ui(app: App):
 
         upload.upload(on_upload, [upload], [upload_report, doc_filter, upload, typed_docs], concurrency_limit=1,
                       api_visibility="private")
-        claim.submit(app.check, [claim], [verdict, verdict_json], concurrency_limit=8, api_visibility="private",
-                     api_name="check_view")
+        claim.submit(app.check, [claim], [verdict, verdict_json], concurrency_limit=8, trigger_mode="always_last",
+                     api_visibility="private", api_name="check_view")
         refresh.click(app.latest_report, None, [report_md, report_plot], api_visibility="private")
 
         def on_run_eval(progress=gr.Progress(track_tqdm=True)):  # noqa: B008 (Gradio's way to show progress)
