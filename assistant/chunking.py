@@ -33,6 +33,10 @@ _ABBREVIATIONS = {
 # script without case); or a full-width mark (Chinese, Japanese), which needs no space.
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]’”»]*\s+(?=[\"'(\[‘“«]?[\w•])|[。！？]+[」』）”]*")
 _OPENING = re.compile(r"[\"'(\[‘“«]?(.)")
+# A name that is written in lower case opens a sentence as it stands: a camel-case word
+# ("deflateEnd", "mRNA", "iOS", "pH") or a function called ("inflate()"), after a mark that ends
+# the word before it (a mark after a space is code's: "a ? f(x) : y", "! isNotOk").
+_LOWER_NAME = re.compile(r"[a-z]+[A-Z][\w]*\b|[a-z_][\w.]*\(")
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         cut = 0
         for b in _BOUNDARY.finditer(line):
             first = _OPENING.match(line, b.end())
-            if first is None or first.group(1).islower() or first.group(1) == "_":
+            if first is None or ((first.group(1).islower() or first.group(1) == "_")
+                                 and not (_LOWER_NAME.match(line, first.start(1)) and line[b.start() - 1:b.start()].strip())):
                 continue  # "e.g. the" goes on; so does a sentence that ends the line
             if line[b.start()] == "." and _abbreviation_before(line, b.start()):
                 continue

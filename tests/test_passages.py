@@ -29,6 +29,20 @@ def test_sentences_of_other_scripts_are_split_too():
                      "École et santé.", "Élèves et cerveau."]
 
 
+def test_a_sentence_may_open_with_a_name_written_in_lower_case():
+    # Papers and manuals open sentences with "mRNA", "iPSCs", "deflateEnd()": each was joined to the
+    # sentence before, so a claim's evidence carried the other sentence's negation ("wouldn't").
+    # A mark after a space is code's (a ternary, a negation) and "e.g. mRNA" goes on.
+    text = ("We wouldn't want a leak, now would we? deflateEnd() can be called at any time.\n"
+            "Levels fell. mRNA levels rose, e.g. mRNA of TP53. iPSCs differ.\n"
+            "x = ready ? buf.slice(0) : null; y = ! isNotOk;\n"
+            "It was measured. then it went on.")
+    spans = [text[s:e] for s, e in split_sentences(text)]
+    assert spans == ["We wouldn't want a leak, now would we?", "deflateEnd() can be called at any time.",
+                     "Levels fell.", "mRNA levels rose, e.g. mRNA of TP53.", "iPSCs differ.",
+                     "x = ready ? buf.slice(0) : null; y = ! isNotOk;", "It was measured. then it went on."]
+
+
 def test_spans_are_exact_and_fit_the_window(encoder):
     docs = load_paths([CORPUS, PDF_SAMPLES]).documents
     params = ChunkingParams()
