@@ -47,6 +47,14 @@ def test_index_prints_report_and_is_incremental(workdir):
     assert "ok       corpus/neuropsychotherapy.txt" in text and "4 unchanged" in text
 
 
+def test_the_number_of_passages_may_be_given_as_minus_k():
+    # "-k 2" is how grep, pytest and most search tools spell it; argparse took it for no option
+    from assistant.cli.main import build_parser
+
+    assert build_parser().parse_args(["search", "What is neuroplasticity?", "-k", "2"]).k == 2
+    assert build_parser().parse_args(["eval", "-k", "20", "-k", "50"]).k == [20, 50]
+
+
 def test_search_json_and_human(workdir):
     proc = run("search", "Which brain regions are linked to depression?", "--json", "--k", "3", cwd=workdir, check=True)
     out = json.loads(proc.stdout)

@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", help="find the passages that answer a question")
     p.add_argument("question", nargs="?")
-    p.add_argument("--k", type=int, default=5)
+    p.add_argument("-k", "--k", type=int, default=5, help="how many passages (default 5)")
     p.add_argument("--doc", action="append", help="only these documents (repeatable)")
     p.add_argument("--json", action="store_true")
     p.add_argument("--batch", help="JSONL file of {\"id\", \"question\"[, \"history\"]} lines")
@@ -62,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dataset", help="a BEIR folder: corpus.jsonl, queries.jsonl, qrels/<split>.tsv")
     p.add_argument("--split", default="test")
     p.add_argument("--config", action="append", help="bm25, dense, hybrid, dense-whole-doc (repeatable)")
-    p.add_argument("--k", type=int, action="append", help="extra cutoffs for nDCG@k and Recall@k (repeatable)")
+    p.add_argument("-k", "--k", type=int, action="append", help="extra cutoffs for nDCG@k and Recall@k (repeatable)")
     p.add_argument("--json", action="store_true")
     p.add_argument("--report", help="folder for report.md, report.json, recall.png and TREC runs")
     p.add_argument("--eval-dir", default=str(config.BUILTIN_EVAL_DIR),
