@@ -75,8 +75,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 continue  # "e.g. the" goes on; so does a sentence that ends the line
             if line[b.start()] == "." and _abbreviation_before(line, b.start()):
                 continue
-            if re.fullmatch(r"\s*(\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})", line[cut : b.start()]):
-                continue  # a list marker such as "1." or "a." starts its item, it is not a sentence
+            if re.fullmatch(r"\s*(\d{1,3}(?:\.\d{1,3}){0,3}|[a-zA-Z]|[ivxIVX]{1,4})", line[cut : b.start()]):
+                # a list marker such as "1." or "a." starts its item, and a section's number such as
+                # "5.3." its heading: neither is a sentence
+                continue
             end = b.start() + len(b.group().rstrip())
             spans.append((base + cut, base + end))
             cut = b.end()

@@ -43,6 +43,14 @@ def test_a_sentence_may_open_with_a_name_written_in_lower_case():
                      "x = ready ? buf.slice(0) : null; y = ! isNotOk;", "It was measured. then it went on."]
 
 
+def test_a_numbered_heading_is_one_sentence():
+    # "5.3." split off its heading, so only the number sat where the section starts: the heading's
+    # words then passed for a sentence (a claim's "evidence", a highlight)
+    text = "5.3. Programs Shipping Private Modules\n2.1.4 Participants\n1. First item. Second item."
+    spans = [text[s:e] for s, e in split_sentences(text)]
+    assert spans == ["5.3. Programs Shipping Private Modules", "2.1.4 Participants", "1. First item.", "Second item."]
+
+
 def test_spans_are_exact_and_fit_the_window(encoder):
     docs = load_paths([CORPUS, PDF_SAMPLES]).documents
     params = ChunkingParams()
