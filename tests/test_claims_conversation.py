@@ -350,6 +350,14 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("What is the default value of maxBuffer?", "And of timeout?", "What is the default value of timeout?"),
     # a do-question's subject ends at its verb
     ("How does exercise affect neuroplasticity?", "Does it also help memory?", "Does exercise also help memory?"),
+    # ... even where the verb is none the rules list: English gives it a past tense ("reduced"),
+    # where the object has none ("anxiety"); a modal's subject ends at its verb alike (these read
+    # "How long does therapy reduce take?", "Is mindfulness change the brain safe?")
+    ("How does therapy reduce anxiety?", "How long does it take?", "How long does therapy take?"),
+    ("How does sleep quality impact mood?", "How is it measured?", "How is sleep quality measured?"),
+    ("How can mindfulness change the brain?", "Is it safe?", "Is mindfulness safe?"),
+    # ... and a verb closing the question leaves the words before it whole
+    ("How does physical exercise help?", "Is it safe?", "Is physical exercise safe?"),
     # a question about one thing asks about the new one
     ("What is neuroplasticity?", "What about NK1?", "What is NK1?"),
     # a phrase opening with a preposition takes the place of that preposition's phrase (article and

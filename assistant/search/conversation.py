@@ -1362,12 +1362,51 @@ def _do_subject(body: str, do: re.Match | None) -> str | None:
                                                        if w.lower() not in ("and", "or")]):
         if verb is not None and verb < do.end(1):
             return body[do.start(1) : verb].strip()
-        return _PIVOT.split(do.group(1), maxsplit=1)[0].strip()
-    if verb is not None and (aux := re.search(r"\b(?:does|do|did)\s+", body, re.I)):
+        subject = _PIVOT.split(do.group(1), maxsplit=1)[0].strip()
+        return _before_verb(subject) if subject == do.group(1).strip() and not _takes_past(body[do.end(1):]) \
+            else subject
+    if verb is None:
+        return _modal_subject(body)
+    if aux := re.search(r"\b(?:does|do|did)\s+", body, re.I):
         subject = body[aux.end() : verb].strip()
         # "How do I listen for events on a socket?": the person asking is no referent
         return None if subject.lower() in ("i", "you", "we", "one") else subject
     return None
+
+
+def _takes_past(word: str) -> bool:
+    """Whether English has a past tense of `word` ("reduce": "reduced"), so it may be a verb; a noun
+    has none ("plasticity", "anxiety")."""
+    w = word.lower()
+    known = english_words()
+    return w.isalpha() and (w + "ed" in known or (w.endswith("e") and w + "d" in known))
+
+
+def _before_verb(words: str) -> str:
+    """The subject of "How does <words> <object>?", where the object cannot be a verb: the verb is
+    among the words, the last after the first that may be one (`_takes_past`), and ends the subject
+    ("therapy" of "How does therapy reduce anxiety?", "drug use" of "How does drug use change
+    behaviour?"); all the words where none may be."""
+    split = words.split()
+    at = next((k for k in range(len(split) - 1, 0, -1) if _takes_past(split[k])), None)
+    return " ".join(split[:at]) if at is not None else words
+
+
+# "How can mindfulness change the brain?": a modal's subject (content words only, not the person
+# asking or a pronoun), then its verb, then the object's determiner.
+_MODAL_SUBJECT = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:how|why|when|where)\s+(?:can|could|will|would|should|might|may)\s+"
+                            r"(?!(?:i|you|we|one|it|they|this|that)\b)((?:(?:the|a|an)\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}?)\s+"
+                            r"([\w'-]+)\s+(?:the|a|an|their|its|our|your|his|her)\s", re.I)
+
+
+def _modal_subject(body: str) -> str | None:
+    """The subject of "How can <subject> <verb> the ...?" where the verb may be one (`_takes_past`)
+    and the subject's words are all content words; None otherwise."""
+    m = _MODAL_SUBJECT.match(body)
+    if not m or not _takes_past(m.group(2)):
+        return None
+    subject = m.group(1)
+    return subject if len(_content_words(subject)) == len(_ARTICLE.sub("", subject).split()) else None
 
 
 def _subject(body: str) -> str:
