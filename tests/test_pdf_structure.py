@@ -186,6 +186,36 @@ def test_a_captions_wrapped_lines_are_joined_and_table_rows_stay_lines():
     ]
 
 
+def test_an_abstract_set_small_joins_its_paragraphs_first_lines_though_indented():
+    # LaTeX's abstract, set a size smaller than the text (so read as small print), indents each
+    # paragraph's first line by 1.5 em: that line stood alone ("... the many smaller" / "and larger
+    # design decisions ..."), and a line break ends a sentence. A table's indented cell line with
+    # lines under it at the edge stays a line of its own (two cells, numbers).
+    def line(text: str, x0: float, x1: float, y: float) -> Line:
+        return Line(text, x0, y, x1, y + 9, 9.0, "Small")
+
+    geometry = [
+        line("Linear algebra is at the core of many areas of statistical computing and the S lan-", 110.7, 515, 537),
+        line("guage has supported numerical linear algebra via a matrix data type and several", 96.9, 515, 526),
+        line("functions and operators.", 96.9, 240, 515),
+        line("The Matrix package provides a set of S4 classes for dense and sparse matrices that", 110.7, 515, 504),
+        line("extend the basic matrix data type, as in the Journal of Statistical Soft-", 96.9, 515, 493),
+        line("ware.", 96.9, 120, 482),
+        line("Rows 20", 130, 170, 470), line("4.1 (1.2) 3.9 (1.0) 4.1 (1.2) 3.9 (1.0) 4.1 (1.2)", 300, 515, 470),
+        line("40 3.8 (1.1) 4.0 (1.3)", 96.9, 400, 460),
+    ]
+    block = _Block("aside", geometry=geometry, pages=[1] * len(geometry))
+    pieces = _pieces(block, Vocabulary(["language", "software"]))
+    assert pieces[0][0].split("\n") == [
+        "Linear algebra is at the core of many areas of statistical computing and the S language has supported "
+        "numerical linear algebra via a matrix data type and several functions and operators.",
+        "The Matrix package provides a set of S4 classes for dense and sparse matrices that extend the basic "
+        "matrix data type, as in the Journal of Statistical Software.",
+        "Rows 20 4.1 (1.2) 3.9 (1.0) 4.1 (1.2) 3.9 (1.0) 4.1 (1.2)",
+        "40 3.8 (1.1) 4.0 (1.3)",
+    ]
+
+
 def test_a_books_chapter_label_is_one_heading_with_the_chapter_title_under_it():
     # LaTeX's book class sets "Chapter 2" over the chapter's title, a little smaller: alone the
     # label was a section of the chapter before ("Introduction › Chapter 2") holding nothing.

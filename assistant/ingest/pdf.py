@@ -782,14 +782,18 @@ _WORD = re.compile(r"[^\W\d_]{2}")
 
 
 def _wraps(row: list[Line], nxt: list[Line], x0: float, x1: float) -> bool:
-    """Whether `nxt` continues the prose of `row` (a caption or footnote set over several lines):
-    both are one cell of words starting at the region's left edge, and `row` runs to its right
-    edge. Table rows have several cells, numbers, or stop short, and stay lines of their own."""
-    def prose(r: list[Line]) -> bool:  # a line whose glyphs all advance alike is a program's (`Line.pitch`)
+    """Whether `nxt` continues the prose of `row` (a caption, a footnote or an abstract set small
+    over several lines): both are one cell of words starting at the region's left edge, `row` may
+    be a paragraph's first line indented (LaTeX indents by 1.5 em; an abstract's first line had
+    stood alone, "... the many smaller" / "and larger design decisions ..."), and `row` runs to its
+    right edge. Table rows have several cells, numbers, or stop short, and stay lines of their own."""
+    def prose(r: list[Line], indent: float, fewest: int = 3) -> bool:  # a line whose glyphs all advance alike is a program's (`Line.pitch`)
         words = r[0].text.split()
-        return len(r) == 1 and r[0].pitch <= 0 and len(words) >= 3 \
-            and sum(bool(_WORD.search(w)) for w in words) >= 0.6 * len(words) and r[0].x0 <= x0 + r[0].size
-    return prose(row) and prose(nxt) and row[0].x1 >= x1 - 2 * row[0].size
+        return len(r) == 1 and r[0].pitch <= 0 and len(words) >= fewest \
+            and sum(bool(_WORD.search(w)) for w in words) >= 0.6 * len(words) and r[0].x0 <= x0 + indent * r[0].size
+    # a word broken at the line's end goes on however short the last line ("Soft-" / "ware.")
+    broken = bool(re.search(r"[^\W\d_]-$", row[0].text)) and nxt[0].text[:1].islower() if len(nxt) == 1 else False
+    return prose(row, 2.0) and prose(nxt, 1.0, 1 if broken else 3) and row[0].x1 >= x1 - 2 * row[0].size
 
 
 _NUMERIC_CELL = re.compile(r"^[\d±+−–.-]")
