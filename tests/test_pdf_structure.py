@@ -158,14 +158,17 @@ def test_document_knows_page_labels_sections_and_the_reference_list():
     assert doc.in_references(70) and not doc.in_references(10)
 
 
+def _small(text: str, x0: float, x1: float, y: float, size: float = 8.0) -> Line:
+    """A line of small print (a caption's, a table's, an abstract's) as pdfminer gives it."""
+    return Line(text, x0, y, x1, y + size, size, "Small")
+
+
 def test_a_captions_wrapped_lines_are_joined_and_table_rows_stay_lines():
     # A figure region on one page, as pdfminer gives it: a caption set over three lines (the first
     # two run to the region's right edge, the third stops short), then a table: a header of two
     # cells and rows of numbers. The caption becomes one line of prose (its hyphen resolved); the
     # header and each row stay lines of their own, and the page of every piece is kept.
-    def line(text: str, x0: float, x1: float, y: float) -> Line:
-        return Line(text, x0, y, x1, y + 8, 8.0, "Small")
-
+    line = _small
     geometry = [
         line("Fig. 6. Density of contacts on dendrites at increasing distance from the", 50, 545, 700),
         line("soma. Although there is variability within each shell, there is no clear trend to-", 50, 546, 690),
@@ -192,7 +195,7 @@ def test_an_abstract_set_small_joins_its_paragraphs_first_lines_though_indented(
     # design decisions ..."), and a line break ends a sentence. A table's indented cell line with
     # lines under it at the edge stays a line of its own (two cells, numbers).
     def line(text: str, x0: float, x1: float, y: float) -> Line:
-        return Line(text, x0, y, x1, y + 9, 9.0, "Small")
+        return _small(text, x0, x1, y, 9.0)
 
     geometry = [
         line("Linear algebra is at the core of many areas of statistical computing and the S lan-", 110.7, 515, 537),
