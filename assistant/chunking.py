@@ -62,6 +62,14 @@ def _abbreviation_before(line: str, dot: int) -> bool:
     return word in _ABBREVIATIONS or len(word) == 1  # initials such as "J. Smith"
 
 
+def _goes_on(line: str, mark: int, first: int) -> bool:
+    """Whether the sentence goes on past the mark at `mark`: the next word, at `first`, opens in
+    lower case and is no name written so (`_LOWER_NAME`), or the mark follows a space."""
+    if not (line[first].islower() or line[first] == "_"):
+        return False
+    return not (_LOWER_NAME.match(line, first) and line[mark - 1 : mark].strip())
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Spans of sentences; a line break always ends one (headings, bullets, paragraphs)."""
     spans: list[tuple[int, int]] = []
@@ -70,8 +78,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         cut = 0
         for b in _BOUNDARY.finditer(line):
             first = _OPENING.match(line, b.end())
-            if first is None or ((first.group(1).islower() or first.group(1) == "_")
-                                 and not (_LOWER_NAME.match(line, first.start(1)) and line[b.start() - 1:b.start()].strip())):
+            if first is None or _goes_on(line, b.start(), first.start(1)):
                 continue  # "e.g. the" goes on; so does a sentence that ends the line
             if line[b.start()] == "." and _abbreviation_before(line, b.start()):
                 continue

@@ -792,7 +792,7 @@ def _wraps(row: list[Line], nxt: list[Line], x0: float, x1: float) -> bool:
         return len(r) == 1 and r[0].pitch <= 0 and len(words) >= fewest \
             and sum(bool(_WORD.search(w)) for w in words) >= 0.6 * len(words) and r[0].x0 <= x0 + indent * r[0].size
     # a word broken at the line's end goes on however short the last line ("Soft-" / "ware.")
-    broken = bool(re.search(r"[^\W\d_]-$", row[0].text)) and nxt[0].text[:1].islower() if len(nxt) == 1 else False
+    broken = len(nxt) == 1 and bool(re.search(r"[^\W\d_]-$", row[0].text)) and nxt[0].text[:1].islower()
     return prose(row, 2.0) and prose(nxt, 1.0, 1 if broken else 3) and row[0].x1 >= x1 - 2 * row[0].size
 
 

@@ -1355,16 +1355,17 @@ def _do_subject(body: str, do: re.Match | None) -> str | None:
     few): words up to the verb, all of them content words ("How does exercise affect
     neuroplasticity?": "exercise"; "How do CBT and DBT differ?": both), a name up to the verb after
     it ("How does httpcore handle proxies?"), however long the question ("In BeneMin, by how many
-    points did minocycline lower PANSS scores compared with placebo?": "minocycline"); None where
-    the words tell none."""
+    points did minocycline lower PANSS scores compared with placebo?": "minocycline"), or the
+    subject of a modal question (`_modal_subject`); None where the words tell none."""
     verb = _verb_after_name(body)
     if do and len(_content_words(do.group(1))) == len([w for w in _ARTICLE.sub("", do.group(1)).split()
                                                        if w.lower() not in ("and", "or")]):
         if verb is not None and verb < do.end(1):
             return body[do.start(1) : verb].strip()
         subject = _PIVOT.split(do.group(1), maxsplit=1)[0].strip()
-        return _before_verb(subject) if subject == do.group(1).strip() and not _takes_past(body[do.end(1):]) \
-            else subject
+        if subject == do.group(1).strip() and not _takes_past(body[do.end(1) :]):
+            return _before_verb(subject)  # no listed verb, and the last word is the object
+        return subject
     if verb is None:
         return _modal_subject(body)
     if aux := re.search(r"\b(?:does|do|did)\s+", body, re.I):
