@@ -15,7 +15,7 @@ from assistant.evaluation.datasets import Dataset
 from assistant.evaluation.metrics import RUN_DEPTH, EvalResult, doc_run, evaluate, metrics_for
 from assistant.index import Index, build_index, current_index
 from assistant.ingest import load_paths
-from assistant.search import Searcher, resolve_followup
+from assistant.search import Searcher, resolve
 
 __all__ = ["CONFIGS", "DEFAULT_CONFIGS", "dataset_searcher", "run_evaluation"]
 
@@ -49,11 +49,8 @@ def run_evaluation(dataset: Dataset, configs: list[str], split: str = "test", in
         else dataset_searcher(dataset, progress)
     index = searcher.index
     passage_doc_ids = [index.doc_ids[int(d)] for d in index.passage_docs()]
-    # rewritten as `ask` rewrites them, abbreviations compared by the long forms the documents give
-    histories = {qid: dataset.histories.get(qid, []) for qid in dataset.queries}
-    queries = {qid: resolve_followup(text, histories[qid], searcher.encoder,
-                                     searcher.long_forms([text, *histories[qid]]) if histories[qid] else None).query
-               for qid, text in dataset.queries.items()}
+    # rewritten as `ask` rewrites them
+    queries = {qid: resolve(searcher, text, dataset.histories.get(qid, [])).query for qid, text in dataset.queries.items()}
     qvecs = dict(zip(queries, searcher.encoder.encode(list(queries.values())))) if queries else {}
     pool: dict[str, object] = {}
     whole_doc = None

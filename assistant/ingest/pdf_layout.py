@@ -740,7 +740,8 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
     A margin box is furniture when its text, digits aside, recurs in the margins of at least three
     pages and a fifth of them (odd and even pages often carry different heads), or when it is a bare
     page number or a browser's print stamp (`_BROWSER_STAMP`: a page printed on one or two pages has
-    no repetition to go by), or stands on a stamp's baseline (the page's title the browser prints
+    no repetition to go by) or a running head naming the section beside the printed page number
+    (`_numbered_head`), or stands on the baseline of either (the page's title the browser prints
     beside the date: on a page printed on two pages it stood mid-text at the top of the second).
     Anywhere on the page, a box is furniture when the same text stands at the same place on at least
     three pages and half of them: a web page's fixed sidebar or banner, which a browser prints on
@@ -761,14 +762,12 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
             if not _in_margin(box, page):
                 continue
             text = re.sub(r"\s+", " ", box.text).strip()
-            if _BROWSER_STAMP.match(unicodedata.normalize("NFKC", text)):
-                out.add((pi, bi))
-                # The browser sets its header and footer each on one baseline: the page's title
-                # beside the date and time, the address beside the page count.
-                out.update((pi, bj) for bj, other in enumerate(page.boxes)
-                           if _in_margin(other, page) and abs(other.y0 - box.y0) <= _BASELINE_SLACK)
-            elif _numbered_head(text, numbers[pi] if pi < len(numbers) else ""):
-                # with the head's other half on its baseline (the chapter's title across the page)
+            if (_BROWSER_STAMP.match(unicodedata.normalize("NFKC", text))
+                    or _numbered_head(text, numbers[pi] if pi < len(numbers) else "")):
+                # The whole printed line goes, itself among the margin's boxes on its baseline: a
+                # browser sets its header and footer each on one (the page's title beside the date
+                # and time, the address beside the page count), a book its numbered running head
+                # with the chapter's title across the page.
                 out.update((pi, bj) for bj, other in enumerate(page.boxes)
                            if _in_margin(other, page) and abs(other.y0 - box.y0) <= _BASELINE_SLACK)
             elif _PAGE_NUMBER.match(text) or (len(pages) >= 3 and counts[_key(text)] >= need):

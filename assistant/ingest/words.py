@@ -80,7 +80,7 @@ def english_words() -> frozenset[str]:
 # after a slash ("(cid:28/CMR10)").
 UNMAPPED_CODE = re.compile(r"\(cid:\d+(?:/[\w+-]*)?\)")
 _LIGATURES = ("ff", "fi", "fl", "ffi", "ffl")
-_CODED_WORD = re.compile(r"[A-Za-z]*(?:\(cid:\d+(?:/[\w+-]*)?\)[A-Za-z]*)+")
+_CODED_WORD = re.compile(rf"[A-Za-z]*(?:{UNMAPPED_CODE.pattern}[A-Za-z]*)+")
 # One reading of a code must make words of this share of the words holding it (a paper's own terms,
 # "semidefinite", are no English words), and of this many times as many as any other reading.
 _LIGATURE_SHARE = 0.3

@@ -1,7 +1,7 @@
 """A question asked in a conversation: rewritten from the earlier questions, and looked for in the
 documents the conversation is about as well as in the whole collection.
 
-Public API: `Answer`, `ask`, `not_answered_text`.
+Public API: `Answer`, `ask`, `not_answered_text`, `resolve`.
 
 A follow-up ("How is it treated?", "What keywords does it list?") is about what the previous answer
 showed.  Rewriting it into a standalone query ("How is schizophrenia treated?") names the topic but
@@ -51,12 +51,18 @@ class Answer(NamedTuple):
     not_reported: bool = False
 
 
+def resolve(searcher: Searcher, question: str, history: Sequence[str] = ()) -> ResolvedQuery:
+    """`question` rewritten after the earlier questions `history` (`resolve_followup`), its phrases
+    compared by the long forms the collection gives the abbreviations they use."""
+    long_forms = searcher.long_forms([question, *history]) if history else {}
+    return resolve_followup(question, list(history), searcher.encoder, long_forms)
+
+
 def ask(searcher: Searcher, question: str, history: Sequence[str] = (), k: int = 5,
         doc_ids: list[str] | None = None, mode: Mode = "hybrid") -> Answer:
     """Search `question` after the earlier questions `history` (oldest first); `doc_ids` limits
     every search to those documents."""
-    long_forms = searcher.long_forms([question, *history]) if history else {}
-    resolved = resolve_followup(question, list(history), searcher.encoder, long_forms)
+    resolved = resolve(searcher, question, history)
     goes_on = resolved.kind != "standalone" or continues_topic(question, resolved.previous)
     previous = _previous_hits(searcher, resolved.previous, k, doc_ids, mode) if goes_on else []
     context = tuple(dict.fromkeys(h.doc_id for h in previous))
