@@ -1772,3 +1772,21 @@ def test_a_paragraph_that_opens_by_naming_a_figure_is_running_text_and_a_caption
     assert _is_aside(box("Fig. 1 A figure caption with math"), style)
     assert _is_aside(box("Table 2. Baseline characteristics of the participants"), style)
     assert _is_aside(box("Figure 3: the trial's flow"), style)
+
+
+@pytest.mark.parametrize(("lines", "noted"), [
+    # prose whose text layer lost its word spaces: a page of it cannot be searched by word
+    (["Thestudyenrolledtwohundredpatientswithdepression", "andfollowedthemforsixmonthsafterrandomisation"] * 4, True),
+    # DNA sequences printed by a genomics tutorial are long words of four letters, read as they are
+    (["27 TG-++-TCCTGCTGAGGTCCCCTTTCC 27 GG-++-GTGAATTCCTGTACATATTTC",
+      "27 GC-++-CAATTCCATTATGTTTTAATG 27 TT-++-GTCAAAGCATCATCTCAACAA"] * 4, False),
+    # a checksum list: hexadecimal digests use six letters
+    (["sha256 3f786850e387550fdab836ed7e6dc881de23001b4e1c9e3a4d3c0a6f9b2d1e0c",
+      "sha256 89e6c98d92887913cadf06b2adb97f26cde4849b0a1b2c3d4e5f6a7b8c9d0e1f"] * 4, False),
+])
+def test_only_words_run_together_are_noted_as_a_page_without_word_spaces(tmp_path: Path, lines: list[str], noted: bool):
+    ops = [b"BT /F1 9 Tf 72 %d Td (%s) Tj ET" % (700 - 14 * i, t.encode()) for i, t in enumerate(lines)]
+    path = tmp_path / "page.pdf"
+    path.write_bytes(_one_page_pdf(b"\n".join(ops)))
+    result = load_paths([path])
+    assert ("no word spaces" in result.report[0].line()) == noted, result.report[0].line()

@@ -742,6 +742,13 @@ _LEADERS = re.compile(r"(?:\.\s?){4,}")
 MAX_SINGLE_LETTERS = 0.5  # the share of a page's words that are single letters, past which it reads as letters
 
 
+def _run_together(word: str) -> bool:
+    """Whether a long "word" reads as words run together: 25 characters of prose use ten distinct
+    letters or more, a DNA sequence ("TGG-++-CTCCTGCTGAGG") or a hexadecimal digest a handful.
+    Letters are those with a case: Chinese, Japanese and Thai are written without word spaces."""
+    return len(word) > 25 and len({c for c in word.casefold() if c != c.upper()}) >= 10
+
+
 def _unreadable_pages(pages: list[PageLayout]) -> str:
     """A note naming pages whose text layer cannot be read as words."""
     unmapped = [p.number for p in pages if p.chars and p.unmapped > 0.1 * p.chars]
@@ -751,7 +758,7 @@ def _unreadable_pages(pages: list[PageLayout]) -> str:
         text = " ".join(b.text for b in p.boxes)
         # a table of contents' dot leaders are no word run together
         words = _LEADERS.sub(" ", text).split()
-        if len(text) > 200 and sum(len(w) for w in words if len(w) > 25) > 0.3 * len(text):
+        if len(text) > 200 and sum(len(w) for w in words if _run_together(w)) > 0.3 * len(text):
             spaceless.append(p.number)
         # A scan's text layer that places each letter on its own ("C h i na O c e an"): most words
         # are single letters, against about one in ten in prose and a third in a table of symbols.
