@@ -138,10 +138,15 @@ def test_batch(workdir, tmp_path):
     batch.write_text(json.dumps({"id": "a", "question": "What is structural neuroplasticity?"}) + "\n"
                      + json.dumps({"id": "b", "question": "And for anxiety?",
                                    "history": ["Which brain regions are linked to depression?"]}) + "\n"
-                     + "not json\n" + json.dumps({"id": "c", "question": ""}) + "\n")
+                     + '{"id": "broken", "question": \n' + json.dumps({"id": "c", "question": ""}) + "\n"
+                     # a question typed as it is, as in a file of questions one a line
+                     + "Which brain regions are linked to anxiety?\n")
     proc = run("search", "--batch", str(batch), "--k", "2", cwd=workdir)
     lines = [json.loads(ln) for ln in proc.stdout.splitlines()]
-    assert [ln["id"] for ln in lines] == ["a", "b", 3, "c"]
+    assert [ln["id"] for ln in lines] == ["a", "b", 3, "c", 5]
+    assert lines[4]["question"] == "Which brain regions are linked to anxiety?" and lines[4]["answered"]
+    assert "insula" in lines[4]["hits"][0]["highlight"]["text"]
+    assert lines[0]["question"] == "What is structural neuroplasticity?"
     assert lines[0]["hits"][0]["doc_id"] == "neuroplasticity-in-mental-health-recovery.txt"
     assert "insula" in lines[1]["hits"][0]["highlight"]["text"]
     # a follow-up line says what it was searched as and where it was looked for first
@@ -151,6 +156,17 @@ def test_batch(workdir, tmp_path):
     assert "not valid JSON" in lines[2]["error"] and "empty" in lines[3]["error"]
     assert all(isinstance(ln["latency_ms"], float) for ln in lines)
     assert proc.returncode == 1  # some lines failed, and the exit says so
+
+
+def test_check_batch_reads_claims_typed_one_a_line_beside_json_lines(workdir, tmp_path):
+    batch = tmp_path / "claims.txt"
+    batch.write_text("Neuropsychotherapy combines psychotherapy and neurobiology.\n\n"
+                     + json.dumps({"id": "tower", "claim": "The Eiffel Tower is located in Berlin."}) + "\n")
+    proc = run("check", "--batch", str(batch), cwd=workdir, check=True)
+    lines = [json.loads(ln) for ln in proc.stdout.splitlines()]
+    assert [(ln["id"], ln["claim"]) for ln in lines] == [
+        (1, "Neuropsychotherapy combines psychotherapy and neurobiology."), ("tower", "The Eiffel Tower is located in Berlin.")]
+    assert lines[0]["verdict"] == "supported" and lines[1]["verdict"] == "not_found"
 
 
 def test_batch_lines_name_what_no_document_mentions(workdir, tmp_path):

@@ -17,7 +17,7 @@ from assistant import config
 from assistant.claims import ClaimError
 from assistant.cli.output import format_hit, format_verdict, print_report
 from assistant.embedding import get_encoder
-from assistant.fileio import iter_jsonl
+from assistant.fileio import iter_batch
 from assistant.index import build_index, index_arithmetic, index_exists
 from assistant.ingest import load_paths
 from assistant.search import Hit, Mode, QuestionError, Searcher, ask, not_answered_text
@@ -154,21 +154,23 @@ def _hit_dicts(searcher: Searcher, hits: list[Hit], context: int) -> list[dict]:
 
 
 
-def _run_jsonl_batch(path: Path, handle, failure_fields: dict) -> int:
-    """One JSON line out per line in: `handle(record, line_number)` or the error, with latency."""
+def _run_jsonl_batch(path: Path, field: str, handle, failure_fields: dict) -> int:
+    """One JSON line out per line in (a JSON object, or the `field` itself as text):
+    `handle(record, line_number)` or the error, with latency."""
     if not path.is_file():
         raise CommandError(f"cannot read batch file {path}")
     failures = 0
-    for number, rec, error in iter_jsonl(path):
+    for number, rec, error in iter_batch(path, field):
         rid = rec.get("id", number) if rec else number
+        asked = {field: rec[field]} if rec and isinstance(rec.get(field), str) else {}
         start = time.perf_counter()
         try:
             if error:
                 raise QuestionError(error)
-            line = {"id": rid, **handle(rec, number)}
+            line = {"id": rid, **asked, **handle(rec, number)}
         except (QuestionError, ClaimError) as exc:
             failures += 1
-            line = {"id": rid, **failure_fields, "error": str(exc)}
+            line = {"id": rid, **asked, **failure_fields, "error": str(exc)}
         line["latency_ms"] = round((time.perf_counter() - start) * 1000, 2)
         print(json.dumps(line, ensure_ascii=False), flush=True)
     return EXIT_FAIL if failures else EXIT_OK
@@ -190,7 +192,7 @@ def _run_batch(searcher: Searcher, path: Path, k: int, doc_ids: list[str] | None
         return line
 
     searcher.encoder.warm_up()
-    return _run_jsonl_batch(path, handle, {"answered": False, "hits": []})
+    return _run_jsonl_batch(path, "question", handle, {"answered": False, "hits": []})
 
 
 def run_eval(args: argparse.Namespace) -> int:
@@ -250,7 +252,7 @@ def run_check(args: argparse.Namespace) -> int:
     except ClaimError as exc:
         raise CommandError(str(exc)) from exc
     if args.batch:
-        return _run_jsonl_batch(Path(args.batch), lambda rec, _n: checker.check(str(rec.get("claim", ""))).to_dict(), {})
+        return _run_jsonl_batch(Path(args.batch), "claim", lambda rec, _n: checker.check(str(rec.get("claim", ""))).to_dict(), {})
     if args.claim is None:
         raise CommandError("give a CLAIM or --batch FILE.jsonl")
     try:

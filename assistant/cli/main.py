@@ -49,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-k", "--k", type=int, default=5, help="how many passages (default 5)")
     p.add_argument("--doc", action="append", help="only these documents (repeatable)")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--batch", help="JSONL file of {\"id\", \"question\"[, \"history\"]} lines")
+    p.add_argument("--batch", help="file of questions, one a line: plain text or JSON {\"id\", \"question\"[, \"history\"]}")
     p.add_argument("--history", action="append", help="an earlier question of the conversation (repeatable, oldest first)")
     p.add_argument("--mode", choices=MODES, default="hybrid", help="ranking (also for --batch)")
     p.add_argument("--context", type=int, default=0, metavar="N",
@@ -73,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="check which sources support or contradict a claim")
     p.add_argument("claim", nargs="?")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--batch", help="JSONL file of {\"id\", \"claim\"} lines")
+    p.add_argument("--batch", help="file of claims, one a line: plain text or JSON {\"id\", \"claim\"}")
     p.add_argument("--nli-model", help="a local NLI cross-encoder folder to decide support vs contradiction")
     p.add_argument("--index-dir", default=str(config.DEFAULT_INDEX_DIR))
 
