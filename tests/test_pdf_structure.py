@@ -144,6 +144,26 @@ def test_a_running_head_naming_the_section_beside_the_page_number_is_furniture()
     assert furniture(pages) == {(n, 0) for n in range(6)} | {(2, 2)}
 
 
+def test_a_books_running_heads_are_furniture_by_their_baseline_and_style_whatever_they_say():
+    # A DocBook book heads each page with its chapter and section in small italics ("CHAPTER 4.
+    # SIMPLE EXAMPLE", "4.3. WHAT IS DEBMAKE?"): each text recurs on a few pages of a long book, too
+    # seldom to be found by its words, and read as a heading it opened a section before the real one.
+    # The text's first line, at the same place on every page, and a heading at the top of one page,
+    # larger than the text, stay.
+    def line(text: str, y: float, font: str = "Serif", size: float = 10.0) -> Box:
+        return Box((Line(text, 85, y, 400, y + size, size, font),), 85, y, 400, y + size)
+
+    heads = ["CHAPTER 4. SIMPLE EXAMPLE", "4.3. WHAT IS DEBMAKE?", "CHAPTER 4. SIMPLE EXAMPLE", "4.4. WHAT IS DEBUILD?",
+             "CHAPTER 5. BASICS", "5.1. PACKAGING WORKFLOW"]
+    words = "package source binary upstream tarball template rules control changelog patch".split()
+    pages = [PageLayout(n, 595, 842, [line(head, 796, "Serif-Italic", 9.0),
+                                      line(f"The {words[n]} is described at the top of this page.", 757),
+                                      line(f"Every {words[n + 1]} needs its own line further down.", 400)])
+             for n, head in enumerate(heads, 1)]
+    pages[3].boxes.insert(1, line("4.4 What is debuild?", 775, "Serif-Bold", 14.3))
+    assert furniture(pages) == {(pi, 0) for pi in range(6)}
+
+
 def test_printed_page_numbers_follow_the_offset_most_pages_agree_on():
     # A journal issue that starts at page 147; the first page has no number.
     pages = [_page(1, ("Title page", 400))] + [_page(n, (str(146 + n), 20), ("text", 400)) for n in range(2, 6)]

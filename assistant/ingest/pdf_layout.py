@@ -745,19 +745,28 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
     beside the date: on a page printed on two pages it stood mid-text at the top of the second).
     Anywhere on the page, a box is furniture when the same text stands at the same place on at least
     three pages and half of them: a web page's fixed sidebar or banner, which a browser prints on
-    every page."""
+    every page. A line in the top or bottom margin is furniture, whatever it says, where at least
+    three pages and half of them set a line on its baseline in its style, one that is not the
+    text's and no larger (`_running_style`): a book's running heads naming each page's chapter and
+    section ("CHAPTER 4. SIMPLE EXAMPLE", "4.3. WHAT IS DEBMAKE?"), each recurring too seldom to be
+    found by its words."""
     counts: Counter[str] = Counter()
     places = [[_placed(b) for b in page.boxes] for page in pages]
     placed: Counter[tuple[str, int, int]] = Counter()
+    styled: Counter[tuple[str, float, int]] = Counter()
+    text_style = _text_style(pages)
     for page, page_places in zip(pages, places):
         counts.update({_key(b.text) for b in page.boxes if _in_margin(b, page)})
         placed.update(set(page_places))
+        styled.update({key for b in page.boxes if (key := _running_style(b, page, text_style))})
     need = max(3, len(pages) // 5)
+    half = max(3, (len(pages) + 1) // 2)
     numbers = printed_page_numbers(pages)
     out: set[tuple[int, int]] = set()
     for pi, page in enumerate(pages):
         for bi, box in enumerate(page.boxes):
-            if len(pages) >= 3 and placed[places[pi][bi]] >= max(3, (len(pages) + 1) // 2):
+            if len(pages) >= 3 and (placed[places[pi][bi]] >= half
+                                    or styled[_running_style(box, page, text_style) or ("", 0.0, 0)] >= half):
                 out.add((pi, bi))
             if not _in_margin(box, page):
                 continue
@@ -773,6 +782,29 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
             elif _PAGE_NUMBER.match(text) or (len(pages) >= 3 and counts[_key(text)] >= need):
                 out.add((pi, bi))
     return out
+
+
+def _text_style(pages: list[PageLayout]) -> tuple[str, float]:
+    """The (font, size) most of the characters are set in."""
+    chars: Counter[tuple[str, float]] = Counter()
+    for page in pages:
+        for box in page.boxes:
+            for ln in box.lines:
+                chars[(ln.font, round(ln.size, 1))] += len(ln.text)
+    return chars.most_common(1)[0][0] if chars else ("", 0.0)
+
+
+def _running_style(box: Box, page: PageLayout, text_style: tuple[str, float]) -> tuple[str, float, int] | None:
+    """(font, size, baseline to the nearest 2 points) of a one-line box in the top or bottom tenth
+    of the page set in another style than the text's and no larger (a slide's title is larger);
+    None for any other box."""
+    if len(box.lines) != 1 or page.height <= 0 or not (box.y1 >= page.height * 0.9 or box.y0 <= page.height * 0.1):
+        return None
+    line = box.lines[0]
+    style = (line.font, round(line.size, 1))
+    if style == text_style or style[1] > text_style[1] + 0.05:
+        return None
+    return (*style, round(line.y0 / 2))
 
 
 def _numbered_head(text: str, number: str) -> bool:
