@@ -594,6 +594,10 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("What inclusion criteria did the study use?", "And the exclusion criteria?",
      "What exclusion criteria did the study use?"),
     ("What primary outcome was chosen?", "And the secondary outcomes?", "What secondary outcomes were chosen?"),
+    # after "What is the ...", the noun phrase asked about goes whole, up to its head ("the gap
+    # penalties matrix" was left when the topic was most like "default scoring")
+    ("What is the default scoring matrix for protein comparisons?", "And the gap penalties?",
+     "What are the gap penalties for protein comparisons?"),
     # ... but not an auxiliary whose own subject follows it ("What prizes were the school promised?")
     ("What reward was the winning school promised?", "And the prizes?", "What prizes was the winning school promised?"),
     ("What dose does the protocol recommend?", "And the side effects?", "What side effects does the protocol recommend?"),

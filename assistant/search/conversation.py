@@ -719,7 +719,20 @@ def _article_phrase_replaced(previous: str, spans: list[tuple[int, int]], sims: 
     if not led or not len(sims):
         return None
     s, e = spans[max(led, key=lambda k: sims[k])]
-    return _tidy(_put(previous, s - len(_ARTICLE_BEFORE.search(previous[:s]).group()), e, topic))
+    return _tidy(_put(previous, s - len(_ARTICLE_BEFORE.search(previous[:s]).group()), _to_head(previous, e), topic))
+
+
+# "What is the ...", "Which are the ...": what follows the verb is a noun phrase, verb-free.
+_BE_ASKS = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:what|which|who)\s+(?:is|are|was|were)\s+", re.I)
+
+
+def _to_head(previous: str, e: int) -> int:
+    """Where the noun phrase a phrase ending at `e` stands in ends, in a question that asks what
+    something is: a new topic with its own article takes its place up to its head ("the gap
+    penalties" for "the default scoring matrix", not "the default scoring", which left "the gap
+    penalties matrix"). Elsewhere the words after it may be a verb ("How does the brain change?")."""
+    be = _BE_ASKS.match(previous)
+    return _run_end(previous, e) if be and e > be.end() else e
 
 
 # A new topic that opens with a preposition: "And in children?", "What about after brain injury?".
@@ -1086,6 +1099,8 @@ def _in_place_of(previous: str, s: int, e: int, topic: str) -> str:
         # a topic with the phrase's head has its own modifiers: "anxiety severity" takes the place
         # of "depression severity" ("How was depression severity measured?")
         s = _run_start(previous, s)
+    if _ARTICLE.match(topic):
+        e = _to_head(previous, e)
     modified = re.search(r"\b(?:the|a|an)\s+((?:[\w'-]+\s+){1,3})$", previous[:s], re.I)
     if (_ARTICLE.match(topic) and modified and not any(w.lower() in _STOP for w in modified.group(1).split())
             and not re.match(rf"\W*{_AUX}\b", previous, re.I)):
