@@ -43,6 +43,7 @@ from assistant.ingest.pdf_layout import (
     _run_in,
     furniture,
     printed_page_numbers,
+    read_layout,
 )
 from assistant.ingest.pdf_outline import OutlineEntry, PlacedLine, outline_lines
 from assistant.ingest.words import Vocabulary, join_lines, ligature_codes, repair_line
@@ -1810,3 +1811,64 @@ def test_only_words_run_together_are_noted_as_a_page_without_word_spaces(tmp_pat
     path.write_bytes(_one_page_pdf(b"\n".join(ops)))
     result = load_paths([path])
     assert ("no word spaces" in result.report[0].line()) == noted, result.report[0].line()
+
+
+def _fonts_pdf(contents: list[bytes], fonts: list[str]) -> bytes:
+    """A PDF of one page per content stream, with the base fonts `fonts` as /F1, /F2, ... (a
+    subset's tag, "ABCDEF+", before a standard font's name: its widths are given, as an embedded
+    subset's are)."""
+    n, f = len(contents), len(fonts)
+    kids = b" ".join(b"%d 0 R" % (3 + f + 2 * i) for i in range(n))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, n)]
+    for name in fonts:
+        widths = FONT_METRICS[name.split("+")[-1]][1]
+        given = b" /FirstChar 32 /LastChar 126 /Widths [%s] /FontDescriptor << /Type /FontDescriptor /FontName /%s >>" % (
+            b" ".join(b"%d" % widths.get(chr(c), 556) for c in range(32, 127)), name.encode()) if "+" in name else b""
+        objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /%s%s >>" % (name.encode(), given))
+    resources = b" ".join(b"/F%d %d 0 R" % (k + 1, k + 3) for k in range(f))
+    for i, content in enumerate(contents):
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
+                       b"/Resources << /Font << %s >> >> >>" % (4 + f + 2 * i, resources))
+        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    return _pdf(objects)
+
+
+def test_a_subsets_line_a_cited_works_pages_and_a_continued_heading_open_no_section(tmp_path: Path):
+    # A TeX manual embeds its sans-serif text in two subsets ("PRHUPG+NimbusSanL-Regu",
+    # "WSCXRD+NimbusSanL-Regu"), read as two fonts (an R manual's output lines, in a typewriter
+    # font's two subsets, were joined as prose). A reference's last line, mostly its journal's name
+    # in italics ("Comp. Appl. Biosci., 6:373-381, 1990."), was read as a heading, which ended the
+    # reference list; and "Version history (cont.)" atop the next page opened a section under
+    # "Version history". A heading in a bold font still opens one.
+    def at(font: int, size: float, y: float, text: str, x: float = 72) -> bytes:
+        return b"BT /F%d %g Tf %g %g Td (%s) Tj ET" % (font, size, x, y, text.encode())
+
+    body = ["The programs compare a protein sequence to a protein sequence database.",
+            "Search speed and selectivity are controlled with the ktup parameter.",
+            "The default scoring matrix is BLOSUM50 and gap penalties are set for it."]
+
+    def text(y: float) -> list[bytes]:
+        return [at(1, 10, y - 14 * i, t) for i, t in enumerate(body)]
+
+    pages = [
+        [at(3, 20, 760, "The FASTA program package"), at(3, 14, 740, "Using the programs"), *text(720),
+         at(2, 10, 660, "Statistical estimates of significance"), *text(646)],
+        [at(3, 14, 740, "Searching libraries"), *text(720), at(2, 10, 660, "Results without alignments"), *text(646),
+         at(3, 14, 580, "References"),
+         at(1, 10, 560, "[1] W. R. Pearson and D. J. Lipman. Improved tools for sequence comparison."),
+         at(4, 10, 546, "Comp. Appl. Biosci., 6:373-381, 1990.", 95),
+         at(1, 10, 526, "[2] Z. Zhang, W. R. Pearson and W. Miller. Aligning a DNA sequence with a protein.")],
+        [at(4, 10, 740, "J. Computational Biology, 4:339-349, 1997.", 95), at(3, 14, 700, "Version history"), *text(680)],
+        [at(3, 12, 740, "Version history (cont.)"), *text(720)],
+        [at(3, 12, 740, "Version history (cont.)"), *text(720)],
+    ]
+    path = tmp_path / "manual.pdf"
+    path.write_bytes(_fonts_pdf([b"\n".join(page) for page in pages],
+                                ["PRHUPG+Helvetica", "WSCXRD+Helvetica", "Helvetica-Bold", "Helvetica-Oblique"]))
+    doc = load_paths([path]).documents[0]
+    assert [s.path for s in doc.sections] == [("Using the programs",), ("Searching libraries",), ("References",),
+                                              ("Version history",)], doc.sections
+    assert doc.in_references(doc.text.index("J. Computational Biology"))
+    # the two subsets are one typeface, as the text and a typewriter font's lines are told by it
+    fonts = {ln.text: ln.font for page in read_layout(path)[0] for box in page.boxes for ln in box.lines}
+    assert fonts["Statistical estimates of significance"] == fonts[body[0]] == "Helvetica"

@@ -118,13 +118,23 @@ _UNFINISHED = frozenset("a an the to of and or nor but with for from by as than 
 _IDENTIFIER = re.compile(r"[a-z_]\w*(?:[_.:]\w+|[A-Z]\w*)+(?:\(\S*\))?|[a-z]\w*_\w*")
 
 
+# Where a reference list's entry gives its journal's volume and pages: "2017;27(11):1341-1346",
+# "Comp. Appl. Biosci., 6:373–381, 1990." (a line set mostly in the journal's italics).
+_VOLUME_PAGES = re.compile(r"\b(?:19|20)\d{2}\s*;\s*\d+(?:\s*\([\w–-]+\))?\s*:\s*[eE]?\d+|"
+                           r"\b\d{1,4}(?:\s*\([\w–-]+\))?\s*:\s*[eE]?\d+\s*[–-]\s*[eE]?\d+\b(?=.*\b(?:19|20)\d{2}\b)")
+
+
+# A heading's mark that it goes on from the page before: "(cont.)", "(continued)", "— cont'd".
+_CONTINUED = re.compile(r"\s*(?:\(\s*(?:cont(?:inued|\.|['’]d)?)\s*\)|[—–-]\s*cont(?:inued|\.|['’]d))\s*$", re.I)
+
+
 def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = True) -> bool:
     """A short line, not a sentence, set larger than the text or in another font than the text's
-    (but not in a typewriter font: that is code)."""
+    (but not in a typewriter font: that is code), nor a cited work's volume and pages."""
     text = line.text
     words = text.split()
     if line.font in style.typewriter_fonts or id(line) in style.side_by_side or not words or len(words) > 14 \
-            or len(text) > 120 or _CAPTION.match(text) or BULLET.match(text):
+            or len(text) > 120 or _CAPTION.match(text) or BULLET.match(text) or _VOLUME_PAGES.search(text):
         return False
     # A line that starts in lower case goes on from the line before, unless it opens its box set
     # far larger than the text, or larger and naming nothing but a program's name: an API's
@@ -383,10 +393,22 @@ class _Assembler:
             last.lines.extend(ln.text for ln in lines)  # a heading set on two lines
             last.pages.extend([page] * len(lines))
         else:
+            text = " ".join(ln.text for ln in lines)
             self.blocks.append(_Block("heading", [ln.text for ln in lines], [page] * len(lines), level,
-                                      style=(line.font, line.size), section=(line.font, line.size) in self.style.section_styles))
+                                      style=(line.font, line.size), section=(line.font, line.size) in self.style.section_styles
+                                      and not self._continues_section(text, level)))
         self.small_print = False  # a heading at the text's size ends the back matter
         self.references = False
+
+    def _continues_section(self, text: str, level: int) -> bool:
+        """Whether a heading repeats the last section heading at its level or above with a mark
+        that it goes on ("FASTA version history (cont.)" atop the next page, perhaps set smaller): no
+        section of its own, nested under the one it continues."""
+        named = _CONTINUED.sub("", text)
+        if named == text:
+            return False
+        last = next((b for b in reversed(self.blocks) if b.kind == "heading" and b.section and b.level <= level), None)
+        return last is not None and " ".join(last.lines).strip().casefold() == named.strip().casefold()
 
     def _opens_small_print_section(self, box: Box) -> bool:
         """Whether the box opens with a heading of the back matter set in small print like the

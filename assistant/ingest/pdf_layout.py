@@ -97,7 +97,7 @@ def _line(ltline, rules: list[Rule] = ()) -> Line | None:
         return None
     sizes = Counter(round(c.size, 1) for c in chars)
     size = sizes.most_common(1)[0][0]
-    font = Counter(c.fontname for c in chars).most_common(1)[0][0]
+    font = Counter(map(_typeface, chars)).most_common(1)[0][0]
     base = min(c.y0 for c in chars if round(c.size, 1) == size)
     # Characters set small and raised above the baseline: superscripts.
     raised = [isinstance(c, LTChar) and c.size < 0.8 * size and c.y0 > base + 0.2 * size for c in ltline]
@@ -137,10 +137,21 @@ def _line(ltline, rules: list[Rule] = ()) -> Line | None:
     if not UNMAPPED_CODE.sub("", text).strip():
         return None
     text, tracking = _letter_spaced_words(text, chars, size) or (text, 0.0)
-    one_font = all(c.fontname == font for c in chars if not c.get_text().isspace())
+    one_font = all(_typeface(c) == font for c in chars if not c.get_text().isspace())
     raw = ltline.get_text()
     return Line(text, ltline.x0, ltline.y0, ltline.x1, ltline.y1, size, font, _pitch(chars, font), _run_in(chars), one_font,
                 raw[:1].isspace() or raw.rstrip("\n")[-1:].isspace(), tracking, _bold_label(items, text))
+
+
+# A subset's tag: "PRHUPG+NimbusSanL-Regu" and "WSCXRD+NimbusSanL-Regu" are two subsets of one
+# typeface, embedded apart (a line set in the second read as set in another font: a heading).
+_SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
+
+
+def _typeface(char) -> str:  # type: ignore[no-untyped-def]
+    """The font a character is set in, without its subset's tag (glyph codes still go by the
+    subset: one code is another glyph in another subset)."""
+    return _SUBSET_TAG.sub("", char.fontname)
 
 
 def _in_word(text: str, m: re.Match) -> bool:
@@ -205,8 +216,8 @@ def _drawn_underscores(before, after, rules: list[Rule]) -> str:
 def _run_in(chars: list) -> bool:
     """Whether the characters open with a run in one font ending in a colon, followed by more text
     in other fonts."""
-    first = chars[0].fontname
-    n = next((i for i, c in enumerate(chars) if c.fontname != first and c.get_text().strip()), len(chars))
+    first = _typeface(chars[0])
+    n = next((i for i, c in enumerate(chars) if _typeface(c) != first and c.get_text().strip()), len(chars))
     label = "".join(c.get_text() for c in chars[:n]).strip()
     return 0 < n < len(chars) and label.endswith(":") and len(label.split()) <= 4
 
@@ -224,10 +235,10 @@ def _bold_label(items: list, text: str) -> tuple[str, str, float, float, str] | 
     from pdfminer.layout import LTChar
 
     chars = [(i, c) for i, c in enumerate(items) if isinstance(c, LTChar)]
-    first = chars[0][1].fontname
+    first = _typeface(chars[0][1])
     if not _BOLD_FONT.search(first):
         return None
-    n, after = next(((i, c) for i, c in chars if c.fontname != first and c.get_text().strip()), (None, None))
+    n, after = next(((i, c) for i, c in chars if _typeface(c) != first and c.get_text().strip()), (None, None))
     if n is None or _BOLD_FONT.search(after.fontname):
         return None
     label = re.sub(r"\s+", " ", "".join(c.get_text() for c in items[:n])).strip()
@@ -235,12 +246,12 @@ def _bold_label(items: list, text: str) -> tuple[str, str, float, float, str] | 
     if (not label or not text.startswith(label) or not (label[0].isupper() or _NUMBERED_NAME.match(label)) or label.endswith(":")
             or len(label.split()) > _LABEL_WORDS or not rest[:1].isupper() or len(rest.split()) < 3):
         return None
-    return label, first, max(c.x1 for i, c in chars if i < n), after.x0, after.fontname
+    return label, first, max(c.x1 for i, c in chars if i < n), after.x0, _typeface(after)
 
 
 def _pitch(chars: list, font: str) -> float:
     """`Line.pitch` from the glyphs set in the line's main font."""
-    glyphs = [c for c in chars if c.fontname == font and not c.get_text().isspace()]
+    glyphs = [c for c in chars if _typeface(c) == font and not c.get_text().isspace()]
     if len({c.get_text() for c in glyphs}) < 2:
         return 0.0
     advances = [c.adv for c in glyphs]
