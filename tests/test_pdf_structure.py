@@ -1872,3 +1872,29 @@ def test_a_subsets_line_a_cited_works_pages_and_a_continued_heading_open_no_sect
     # the two subsets are one typeface, as the text and a typewriter font's lines are told by it
     fonts = {ln.text: ln.font for page in read_layout(path)[0] for box in page.boxes for ln in box.lines}
     assert fonts["Statistical estimates of significance"] == fonts[body[0]] == "Helvetica"
+
+
+def test_a_reference_list_entrys_wrapped_lines_are_one_paragraph_whatever_its_first_line_ends_with(tmp_path: Path):
+    # A numbered entry's line may end where a "sentence" does ("... perspective. J." / "Mol. Biol.,
+    # 219:555-65, 1991."): its lines at the hanging indent under its number went on as paragraphs
+    # of their own. The next number opens the next entry.
+    lines = [(72, "[1] S. F. Altschul. Amino acid substitution matrices from an information theoretic perspective. J."),
+             (95, "Mol. Biol., 219:555-65, 1991."),
+             (72, "[2] S. F. Altschul and W. Gish. Local alignment statistics. Methods Enzymol., 266:460-480,"),
+             (95, "1996."),
+             (72, "[3] M. Farrar. Striped Smith-Waterman speeds database searches six times over other simd"),
+             (95, "implementations. Bioinformatics, 23:156-161, 2007.")]
+    ops = [b"BT /F1 14 Tf 72 740 Td (References) Tj ET"]
+    y = 715.0
+    for x, text in lines:
+        y -= 23 if text.startswith("[") else 13.5
+        ops.append(b"BT /F1 10.9 Tf %g %g Td (%s) Tj ET" % (x, y, text.encode()))
+    path = tmp_path / "references.pdf"
+    path.write_bytes(_one_page_pdf(b"\n".join(ops)))
+    text = load_paths([path]).documents[0].text
+    assert text.split("\n\n")[1:] == [
+        "[1] S. F. Altschul. Amino acid substitution matrices from an information theoretic perspective. J. Mol. Biol., "
+        "219:555-65, 1991.",
+        "[2] S. F. Altschul and W. Gish. Local alignment statistics. Methods Enzymol., 266:460-480, 1996.",
+        "[3] M. Farrar. Striped Smith-Waterman speeds database searches six times over other simd implementations. "
+        "Bioinformatics, 23:156-161, 2007."], text

@@ -124,6 +124,8 @@ _VOLUME_PAGES = re.compile(r"\b(?:19|20)\d{2}\s*;\s*\d+(?:\s*\([\w–-]+\))?\s*:
                            r"\b\d{1,4}(?:\s*\([\w–-]+\))?\s*:\s*[eE]?\d+\s*[–-]\s*[eE]?\d+\b(?=.*\b(?:19|20)\d{2}\b)")
 
 
+# A reference list entry's number: "[12] ", "12. ".
+_ENTRY_MARK = re.compile(r"^\s*(?:\[\d{1,4}\]|\d{1,4}\.)\s")
 # A heading's mark that it goes on from the page before: "(cont.)", "(continued)", "— cont'd".
 _CONTINUED = re.compile(r"\s*(?:\(\s*(?:cont(?:inued|\.|['’]d)?)\s*\)|[—–-]\s*cont(?:inued|\.|['’]d))\s*$", re.I)
 
@@ -266,7 +268,7 @@ class _Assembler:
         if self.open is None:
             self._close()
             self.open = _Block("code" if code else "body")
-            self.item = line if BULLET.match(line.text) else None
+            self.item = line if BULLET.match(line.text) or (self.references and _ENTRY_MARK.match(line.text)) else None
         self.open.lines.append(line.text)
         self.open.pages.append(page)
 
@@ -440,14 +442,16 @@ class _Assembler:
         """Whether `line`, a new box's first line, carries on the open list item at its hanging
         indent ("• <MIME>/XMLnamespaces (contains a mapping from XML pairs to" / "MIME types)"): set
         right under the item's last line, at its size, indented from its bullet by up to a few
-        letters, not a bullet of its own, after a line that has not ended its sentence."""
+        letters, not a bullet of its own, after a line that has not ended its sentence. In the
+        reference list an entry's number is its bullet ("[12]", "12."), and its line may end a
+        "sentence" anywhere ("... perspective. J." / "Mol. Biol., 219:555-65, 1991.")."""
         if self.item is None or self.tail is None or self.open is None or self.open.kind != "body":
             return False
         last, size = self.tail[0], self.item.size
         indent = line.x0 - self.item.x0
         return (0.3 * size <= indent <= 2.5 * size and abs(line.size - size) <= 0.1 * size
-                and 0 <= last.y0 - line.y1 <= 0.6 * size and not BULLET.match(line.text)
-                and not _SENTENCE_END.search(last.text))
+                and 0 <= last.y0 - line.y1 <= 0.6 * size and not BULLET.match(line.text) and not _ENTRY_MARK.match(line.text)
+                and (self.references or not _SENTENCE_END.search(last.text)))
 
     def _heads(self, line: Line, page: int, i: int) -> bool:
         """Whether the line is read as a heading by the outline (`_outline_heading`) or as its
