@@ -717,6 +717,11 @@ def test_a_title_repeated_as_the_running_head_is_still_the_title():
                      ("Body text.", 600, 10.0), ("1 Introduction", 500, 18.0), ("More text.", 400, 10.0))]
     vocab = Vocabulary(["A cluster-randomised design."])
     assert _title(sections, set(), 10.0, vocab) == "Feasibility of a cluster-randomised trial at school"
+    # ... nor is one set right under it but two lines down, with no text between (a manual's "The
+    # FASTA program package", then its "Introduction").
+    manual = [page(1, ("The FASTA program package", 702, 14.3), ("Introduction", 669, 14.3),
+                   ("This documentation describes version 36.", 641, 10.9))]
+    assert _title(manual, set(), 10.9, Vocabulary([])) == "The FASTA program package"
 
 
 def _glyphs(text: str, widths: dict[str, float], font: str = "F", size: float = 10.0) -> list[SimpleNamespace]:

@@ -740,6 +740,9 @@ def _small_print_heading(pages: list[PageLayout], skip: set[tuple[int, int]], bo
     return None
 
 
+_TITLE_LEADING = 2.0  # baselines of a title's wrapped lines stand about 1.2 sizes apart
+
+
 def _title(pages: list[PageLayout], skip: set[tuple[int, int]], body_size: float, vocab: Vocabulary) -> str:
     """The largest text on the first page with text, when it is several words set well above the
     body size on consecutive lines (headings set as large further down are not part of it).
@@ -757,6 +760,10 @@ def _title(pages: list[PageLayout], skip: set[tuple[int, int]], body_size: float
             large = [ln.size >= top - 0.5 for ln in lines]
             first = large.index(True)
             run = lines[first: first + (large[first:] + [False]).index(False)]
+            # A title's lines stand a line apart; one set further below is a heading in its size
+            # ("The FASTA program package", then "Introduction" two lines down).
+            run = run[:next((k for k in range(1, len(run)) if run[k - 1].y0 - run[k].y0 > _TITLE_LEADING * run[k].size),
+                            len(run))]
             title = join_lines([repair_line(ln.text, vocab) for ln in run], vocab)[0]
             if 3 <= len(title.split()) <= 40:
                 return title
