@@ -418,9 +418,10 @@ def test_a_display_equations_line_without_its_equals_sign_heads_no_section():
     def line(text: str) -> Line:
         return Line(text, 72, 520, 300, 532, 12.0, "Math")
 
-    for formula in ["B ∼ N (0, Σ).", "− (∂g1/∂η)", "Λθ", "É(r(y1, x1))", "L(u|y, θ, β, σ) dβ"]:
+    # Latin and Greek letters run together are symbols, not a word ("Z⊤ZΛθ"); a Greek word is one.
+    for formula in ["B ∼ N (0, Σ).", "− (∂g1/∂η)", "Λθ", "É(r(y1, x1))", "L(u|y, θ, β, σ) dβ", "Z⊤ZΛθ"]:
         assert not _is_heading(line(formula), body, style), formula
-    for heading in ["3.1 Usage", "AI", "HC estimators", "2.3 Competing risks", "Pseudo R2 measures"]:
+    for heading in ["3.1 Usage", "AI", "HC estimators", "2.3 Competing risks", "Pseudo R2 measures", "Εισαγωγή"]:
         assert _is_heading(line(heading), body, style), heading
 
 
@@ -954,6 +955,14 @@ def test_header_cells_of_a_table_set_at_the_texts_size_are_not_headings():
     lines = [b.lines[0] for b in boxes]
     assert _is_heading(lines[0], lines[1], style)
     assert not _is_heading(lines[2], lines[4], style) and not _is_heading(lines[3], lines[5], style)
+    # On a two-column page a heading may share its baseline with a bold label across the gutter
+    # that its sentence goes on from ("Theorem 1." then the theorem in italics): no table's row.
+    heading = box("1. Introduction", 38, 407, "Bold")
+    label, statement = box("Theorem 1.", 307, 407, "Bold"), box("In this work we demonstrate", 374, 407, "Italic")
+    body = box("Although quadrupole excitons are good candidates", 38, 395, "Sans")
+    pages = [PageLayout(1, 600, 800, [heading, body, label, statement])]
+    style = _Style("Sans", 9.0, (9.0,), side_by_side=_side_by_side(pages, set(), ("Sans", 9.0)))
+    assert _is_heading(heading.lines[0], body.lines[0], style)
 
 
 _API_SECTION = (
@@ -1903,3 +1912,23 @@ def test_a_reference_list_entrys_wrapped_lines_are_one_paragraph_whatever_its_fi
         "[2] S. F. Altschul and W. Gish. Local alignment statistics. Methods Enzymol., 266:460-480, 1996.",
         "[3] M. Farrar. Striped Smith-Waterman speeds database searches six times over other simd implementations. "
         "Bioinformatics, 23:156-161, 2007."], text
+
+
+def test_a_heading_wrapped_into_a_box_of_its_own_at_its_hanging_indent_is_one_heading(tmp_path: Path):
+    # An Elsevier two-column paper wraps a long numbered heading, its second line at the hanging
+    # indent after the number, a box of its own: "coupling" was read as a paragraph under the
+    # section "2. Evanescent vs. conventional quadrupole light-matter".
+    def at(font: int, y: float, text: str, x: float = 38) -> bytes:
+        return b"BT /F%d 10 Tf %g %g Td (%s) Tj ET" % (font, x, y, text.encode())
+
+    body = ["There are few experiments concerned with resonant interaction of the WGM.",
+            "But the dipole exciton has some disadvantages compared to the quadrupole one."]
+    page = [at(2, 740, "1. Introduction"), at(1, 726, body[0]), at(1, 714, body[1]),
+            at(2, 612, "2. Evanescent vs. conventional quadrupole light-matter"), at(2, 600, "coupling", 50),
+            at(1, 579, "Assume that a single sphere of radius r0 is placed at a small distance."), at(1, 567, body[1])]
+    results = [at(2, 740, "3. Results"), at(1, 726, body[0]), at(1, 714, body[1])]
+    path = tmp_path / "paper.pdf"
+    path.write_bytes(_fonts_pdf([b"\n".join(page), b"\n".join(results)], ["Times-Roman", "Times-Bold"]))
+    doc = load_paths([path]).documents[0]
+    assert [s.path for s in doc.sections] == [
+        ("1. Introduction",), ("2. Evanescent vs. conventional quadrupole light-matter coupling",), ("3. Results",)]

@@ -163,7 +163,7 @@ def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = T
 
 
 # A word of three letters or more: a heading names something in words.
-_WORD_OF_THREE = re.compile(r"[^\W\d_]{3,}")
+_WORD_OF_THREE = re.compile(r"[^\W\d_\u0370-\u03ff]{3,}|[\u0370-\u03ff]{3,}")  # of one script: "ZΛθ" is symbols
 
 
 def _formula(text: str) -> bool:
@@ -236,6 +236,7 @@ class _Assembler:
         self.item: Line | None = None  # the bulleted line that opened the open paragraph, if one did
         self.references = False  # inside the reference list's section
         self.slide: int | None = None  # on slides, the page whose title has been read
+        self.heading_line: tuple[Line, int] | None = None  # the last heading's last line, and its page
 
     def add_unprinted(self, title: str, level: int, page: int) -> None:
         """An outline entry that no line prints, heading the text of the page it points to."""
@@ -308,7 +309,7 @@ class _Assembler:
             if i == wrapped_onto:
                 continue
             nxt = box.lines[i + 1] if i + 1 < len(box.lines) else None
-            if self._heads(line, page, i):
+            if (i == 0 and self._ends_heading(line, page)) or self._heads(line, page, i):
                 first_body = False
                 continue
             wrapped = _wrapped_heading(box.lines, i, self.style)
@@ -386,6 +387,7 @@ class _Assembler:
         it in its box reads as a heading too, which it then goes on when set at its level."""
         self._close()
         line = lines[0]
+        self.heading_line = (lines[-1], page)
         level = _level(line.size, self.style)
         last = self.blocks[-1] if self.blocks else None
         # A heading goes on in its own font: a contact block's plain lines under its bold name at that size
@@ -401,6 +403,22 @@ class _Assembler:
                                       and not self._continues_section(text, level)))
         self.small_print = False  # a heading at the text's size ends the back matter
         self.references = False
+
+    def _ends_heading(self, line: Line, page: int) -> bool:
+        """Whether `line`, a new box's first line, is the last heading's wrapped end, and if so adds
+        it to the heading: in its style, right under it, going on in lower case ("2. Evanescent vs.
+        conventional quadrupole light-matter" / "coupling", set at the hanging indent after the
+        number, a box of its own)."""
+        if self.open is not None or not self.blocks or self.blocks[-1].kind != "heading" or self.heading_line is None:
+            return False
+        last, on = self.heading_line
+        if not (on == page and (line.font, line.size) == (last.font, last.size) and line.text[:1].islower()
+                and 0 <= last.y0 - line.y1 <= 0.8 * line.size and line.x0 >= last.x0 - 0.5 * line.size):
+            return False
+        self.blocks[-1].lines.append(line.text)
+        self.blocks[-1].pages.append(page)
+        self.heading_line = (line, page)
+        return True
 
     def _continues_section(self, text: str, level: int) -> bool:
         """Whether a heading repeats the last section heading at its level or above with a mark
@@ -646,15 +664,25 @@ def _level(size: float, style: _Style) -> int:
 def _side_by_side(pages: list[PageLayout], skip: set[tuple[int, int]], body: tuple[str, float]) -> frozenset[int]:
     """Lines set otherwise than the body text that share their baseline with another line of their
     style in another box: the header cells of a table set at the text's size ("Result type",
-    "Shorthand method"), which look like headings one by one. A heading stands alone on its line."""
+    "Shorthand method"), which look like headings one by one. A heading stands alone on its line.
+    A line that text in another style goes on from, on its baseline, is no cell: a run-in label
+    ("Theorem 1." then its statement) or an equation's first symbols, across the gutter from a
+    heading of a two-column page ("1. Introduction")."""
     by_style: dict[tuple[int, str, float], list[Line]] = {}  # page number, font, size
+    on_page: dict[int, list[Line]] = {}
     for page, box in _kept(pages, skip):
+        on_page.setdefault(page.number, []).extend(box.lines)
         for ln in box.lines:
             if (ln.font, ln.size) != body:
                 by_style.setdefault((page.number, ln.font, ln.size), []).append(ln)
+
+    def runs_on(a: Line, page: int) -> bool:
+        return any(abs(c.y0 - a.y0) <= 0.3 * a.size and (c.font, c.size) != (a.font, a.size)
+                   and 0 <= c.x0 - a.x1 <= 2 * a.size for c in on_page[page])
+
     out: set[int] = set()
-    for lines in by_style.values():
-        lines.sort(key=lambda ln: ln.y0)
+    for (page, _, _), lines in by_style.items():
+        lines = sorted((ln for ln in lines if not runs_on(ln, page)), key=lambda ln: ln.y0)
         for i, a in enumerate(lines):  # the lines within reach of a's baseline follow it
             for b in lines[i + 1:]:
                 if b.y0 - a.y0 > 0.3 * a.size:
