@@ -723,6 +723,14 @@ def test_a_title_repeated_as_the_running_head_is_still_the_title():
     manual = [page(1, ("The FASTA program package", 702, 14.3), ("Introduction", 669, 14.3),
                    ("This documentation describes version 36.", 641, 10.9))]
     assert _title(manual, set(), 10.9, Vocabulary([])) == "The FASTA program package"
+    # Two words set twice the text's size are the title where the file names none ("Article
+    # Title"); a journal's name printed over two lines ("Trials" / "Trials") never is.
+    two = [page(1, ("Journal Title Here, 2022, pp. 1-9", 719, 8.0), ("Article Title", 618, 18.0),
+                ("Abstracts must be able to stand alone.", 497, 9.0))]
+    assert _title(two, set(), 9.0, Vocabulary([]), two_words=True) == "Article Title"
+    assert _title(two, set(), 9.0, Vocabulary([])) == ""
+    logo = [page(1, ("Trials", 760, 24.0), ("Trials", 735, 24.0), ("Recruitment was slow.", 400, 9.0))]
+    assert _title(logo, set(), 9.0, Vocabulary([]), two_words=True) == ""
 
 
 def _glyphs(text: str, widths: dict[str, float], font: str = "F", size: float = 10.0) -> list[SimpleNamespace]:
@@ -1932,3 +1940,14 @@ def test_a_heading_wrapped_into_a_box_of_its_own_at_its_hanging_indent_is_one_he
     doc = load_paths([path]).documents[0]
     assert [s.path for s in doc.sections] == [
         ("1. Introduction",), ("2. Evanescent vs. conventional quadrupole light-matter coupling",), ("3. Results",)]
+
+
+@pytest.mark.parametrize(("title", "meaningful"), [
+    ("apssamp.dvi", False),  # what TeX's dvips writes: the file, not the article
+    ("Microsoft PowerPoint - results.pptx", False), ("report.docx", False), ("Untitled", False),
+    ("A trial of hand washing at home", True), ("Node.js", True),  # a name with a dot is no file
+])
+def test_a_files_title_that_names_a_file_or_a_program_is_no_title(title: str, meaningful: bool):
+    from assistant.ingest.clean import meaningful_title
+
+    assert meaningful_title(title) == meaningful

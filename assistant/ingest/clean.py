@@ -466,7 +466,8 @@ def guess_title(text: str, fallback: str, first: bool = False) -> str:
 
 def meaningful_title(title: str) -> bool:
     t = title.strip()
-    return len(t) >= 4 and not re.match(r"^(untitled|microsoft word|document\d*|\S+\.(docx?|pdf|tex))", t, re.I)
+    return len(t) >= 4 and not re.match(
+        r"^(untitled|microsoft (word|powerpoint|excel)|document\d*|\S+\.(docx?|pdf|tex|dvi|e?ps|rtf|odt|pptx?|xlsx?|indd)$)", t, re.I)
 
 
 _TITLE_PARTS = re.compile(r"\s+[-|–—·:]{1,2}\s+")

@@ -771,15 +771,19 @@ def _small_print_heading(pages: list[PageLayout], skip: set[tuple[int, int]], bo
 _TITLE_LEADING = 2.0  # baselines of a title's wrapped lines stand about 1.2 sizes apart
 
 
-def _title(pages: list[PageLayout], skip: set[tuple[int, int]], body_size: float, vocab: Vocabulary) -> str:
+def _title(pages: list[PageLayout], skip: set[tuple[int, int]], body_size: float, vocab: Vocabulary,
+           two_words: bool = False) -> str:
     """The largest text on the first page with text, when it is several words set well above the
-    body size on consecutive lines (headings set as large further down are not part of it).
+    body size on consecutive lines (headings set as large further down are not part of it), or
+    with `two_words` (the file names no title) two words on one line set far larger ("Article
+    Title" at 18 pt over 9 pt text; not a running head, nor a journal's name printed over two
+    lines, "Trials" / "Trials", where the file's title is the article's).
     Looked for first among all the page's lines: a running head that repeats the title is
     furniture, but set large on the first page it is the title; then without the furniture (a
     publisher's logo set large)."""
     for pi, page in enumerate(pages[:2]):
         every = [(bi, ln) for bi, b in enumerate(page.boxes) for ln in b.lines]
-        for lines in ([ln for _, ln in every], [ln for bi, ln in every if (pi, bi) not in skip]):
+        for kept, lines in ((False, [ln for _, ln in every]), (True, [ln for bi, ln in every if (pi, bi) not in skip])):
             if not lines:
                 continue
             top = max(ln.size for ln in lines)
@@ -793,9 +797,13 @@ def _title(pages: list[PageLayout], skip: set[tuple[int, int]], body_size: float
             run = run[:next((k for k in range(1, len(run)) if run[k - 1].y0 - run[k].y0 > _TITLE_LEADING * run[k].size),
                             len(run))]
             title = join_lines([repair_line(ln.text, vocab) for ln in run], vocab)[0]
-            if 3 <= len(title.split()) <= 40:
+            if 3 <= len(title.split()) <= 40 or (two_words and kept and len(run) == 1 and len(title.split()) == 2
+                                                  and top >= body_size * _TWO_WORD_TITLE):
                 return title
     return ""
+
+
+_TWO_WORD_TITLE = 1.6  # how much larger than the text a title of two words is set
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -1208,7 +1216,8 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
                 assembler.add_unprinted(heading, level, page.number)
             last_page = page.number
         assembler.add_box(box, page.number)
-    title = _title(pages, skip, body_size, vocab)
+    meta_title = _fix_mojibake(meta.get("title", ""))
+    title = _title(pages, skip, body_size, vocab, two_words=not meaningful_title(meta_title))
     text, page_spans, sections = _render(_contents_left_out(assembler.finish()), vocab, title)
     if not text.strip():
         raise IngestError(f"no text layer ({len(pages)} page(s) of images or blank; needs OCR)")
@@ -1218,7 +1227,6 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
              for i in range(len(pages))]
     page_spans = [PageSpan(s.start, s.end, s.page, names[s.page - 1] if names[s.page - 1] != str(s.page) else "")
                   for s in page_spans]
-    meta_title = _fix_mojibake(meta.get("title", ""))
     parts = title_parts(meta_title)
     if len(parts) > 1 and (not title or title.casefold() == parts[-1].casefold()) \
             and any(ln.text.strip().casefold() == parts[-1].casefold() for box in pages[0].boxes for ln in box.lines):
