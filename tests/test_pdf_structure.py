@@ -419,10 +419,23 @@ def test_a_display_equations_line_without_its_equals_sign_heads_no_section():
         return Line(text, 72, 520, 300, 532, 12.0, "Math")
 
     # Latin and Greek letters run together are symbols, not a word ("Z⊤ZΛθ"); a Greek word is one.
-    for formula in ["B ∼ N (0, Σ).", "− (∂g1/∂η)", "Λθ", "É(r(y1, x1))", "L(u|y, θ, β, σ) dβ", "Z⊤ZΛθ"]:
+    for formula in ["B ∼ N (0, Σ).", "− (∂g1/∂η)", "Λθ", "É(r(y1, x1))", "L(u|y, θ, β, σ) dβ", "Z⊤ZΛθ", "LL′P"]:
         assert not _is_heading(line(formula), body, style), formula
     for heading in ["3.1 Usage", "AI", "HC estimators", "2.3 Competing risks", "Pseudo R2 measures", "Εισαγωγή"]:
         assert _is_heading(line(heading), body, style), heading
+
+
+def test_a_reference_list_entry_set_mostly_in_italics_is_no_heading():
+    # An author-year reference list sets a book's title in italics, so its line reads as set in
+    # another font than the text; as a heading it ended the reference list. A heading that names
+    # papers by their years, with no full stop after one, stays a heading.
+    style = _Style("Serif", 10.0, (12.0, 10.0))
+    body = Line("Cluster-robust standard errors are computed as follows.", 72, 500, 400, 510, 10.0, "Serif")
+    for entry in ["Cameron AC, Trivedi PK (2005). Microeconometrics: Methods and Applications. Cambridge",
+                  "Comp. Appl. Biosci., 6:373-381, 1990.", "BMJ 2017;27(11):1341-1346"]:
+        assert not _is_heading(Line(entry, 72, 520, 400, 530, 10.0, "Serif-Italic"), body, style), entry
+    heading = Line("5.1. Aghion et al. (2013) and Berger et al. (2017)", 72, 520, 400, 532, 12.0, "Serif-Bold")
+    assert _is_heading(heading, body, style)
 
 
 def test_a_reference_list_set_small_in_two_columns_reads_column_by_column():

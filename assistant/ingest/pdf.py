@@ -118,10 +118,12 @@ _UNFINISHED = frozenset("a an the to of and or nor but with for from by as than 
 _IDENTIFIER = re.compile(r"[a-z_]\w*(?:[_.:]\w+|[A-Z]\w*)+(?:\(\S*\))?|[a-z]\w*_\w*")
 
 
-# Where a reference list's entry gives its journal's volume and pages: "2017;27(11):1341-1346",
-# "Comp. Appl. Biosci., 6:373–381, 1990." (a line set mostly in the journal's italics).
-_VOLUME_PAGES = re.compile(r"\b(?:19|20)\d{2}\s*;\s*\d+(?:\s*\([\w–-]+\))?\s*:\s*[eE]?\d+|"
-                           r"\b\d{1,4}(?:\s*\([\w–-]+\))?\s*:\s*[eE]?\d+\s*[–-]\s*[eE]?\d+\b(?=.*\b(?:19|20)\d{2}\b)")
+# Where a reference list's entry gives its journal's volume and pages, "2017;27(11):1341-1346",
+# "Comp. Appl. Biosci., 6:373–381, 1990." (a line set mostly in the journal's italics), or its
+# authors' year: "Cameron AC, Trivedi PK (2005). Microeconometrics: ..." (a book's title in italics).
+_CITED_WORK = re.compile(r"\b(?:19|20)\d{2}\s*;\s*\d+(?:\s*\([\w–-]+\))?\s*:\s*[eE]?\d+|"
+                         r"\b\d{1,4}(?:\s*\([\w–-]+\))?\s*:\s*[eE]?\d+\s*[–-]\s*[eE]?\d+\b(?=.*\b(?:19|20)\d{2}\b)|"
+                         r"\((?:19|20)\d{2}[a-z]?\)\.")
 
 
 # A reference list entry's number: "[12] ", "12. ".
@@ -132,11 +134,11 @@ _CONTINUED = re.compile(r"\s*(?:\(\s*(?:cont(?:inued|\.|['’]d)?)\s*\)|[—–-
 
 def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = True) -> bool:
     """A short line, not a sentence, set larger than the text or in another font than the text's
-    (but not in a typewriter font: that is code), nor a cited work's volume and pages."""
+    (but not in a typewriter font: that is code), nor a reference list's entry (`_CITED_WORK`)."""
     text = line.text
     words = text.split()
     if line.font in style.typewriter_fonts or id(line) in style.side_by_side or not words or len(words) > 14 \
-            or len(text) > 120 or _CAPTION.match(text) or BULLET.match(text) or _VOLUME_PAGES.search(text):
+            or len(text) > 120 or _CAPTION.match(text) or BULLET.match(text) or _CITED_WORK.search(text):
         return False
     # A line that starts in lower case goes on from the line before, unless it opens its box set
     # far larger than the text, or larger and naming nothing but a program's name: an API's
@@ -167,10 +169,10 @@ _WORD_OF_THREE = re.compile(r"[^\W\d_\u0370-\u03ff]{3,}|[\u0370-\u03ff]{3,}")  #
 
 
 def _formula(text: str) -> bool:
-    """A display equation's line without its "=" ("B ∼ N (0, Σ)", "− (∂g1/∂η)", "Λθ", "f(y1, x1)"):
-    no word of three letters or more, and a mathematical symbol, a Greek letter or a function applied."""
+    """A display equation's line without its "=" ("B ∼ N (0, Σ)", "− (∂g1/∂η)", "Λθ", "f(y1, x1)", "LL′P"):
+    no word of three letters or more, and a mathematical symbol, a Greek letter, a prime or a function applied."""
     return _WORD_OF_THREE.search(text) is None and (
-        any(unicodedata.category(c) == "Sm" or "\u0370" <= c <= "\u03ff" for c in text)
+        any(unicodedata.category(c) == "Sm" or "\u0370" <= c <= "\u03ff" or c in "′″‴" for c in text)
         or re.search(r"[^\W\d_]\(", text) is not None)
 
 
