@@ -101,6 +101,15 @@ def test_a_question_naming_what_the_documents_never_mention_is_not_answered(sear
     assert searcher.unknown_names("What does the Moon pull?", ["sleep.md"]) == ["Moon"]
 
 
+def test_the_name_no_document_mentions_is_told_whole(searcher):
+    # "Moon" is in the tides, "Landing" nowhere: the person is told of the name they used, "Moon
+    # Landing", not of its last word alone.
+    from assistant.search import ask
+
+    answer = ask(searcher, "Did the Moon Landing change the ocean tides?")
+    assert not answer.answered and answer.not_mentioned == ("Moon Landing",)
+
+
 def test_an_abbreviation_only_a_list_of_abbreviations_spells_out_counts_as_not_mentioned(encoder, tmp_path):
     # A trial report lists the abbreviations of its protocol, some of which the report never uses:
     # "QALY" is spelled out there and nowhere else, so the report says nothing about QALYs; "RCT" is

@@ -18,6 +18,7 @@ shares a word with it), which is searched as a follow-up is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
@@ -71,9 +72,20 @@ def ask(searcher: Searcher, question: str, history: Sequence[str] = (), k: int =
     # these documents answers" is said only when none of the ANSWER_DEPTH best does.
     pool = hits if k >= ANSWER_DEPTH or len(hits) < k else _hits(searcher, resolved, previous, context, ANSWER_DEPTH,
                                                                  doc_ids, mode)
-    unmentioned = tuple(searcher.unknown_names(resolved.query, doc_ids)) if hits else ()
+    unmentioned = tuple(dict.fromkeys(_name_phrase(resolved.query, n) for n in searcher.unknown_names(resolved.query, doc_ids))) \
+        if hits else ()
     answered, unreported = (False, False) if unmentioned else searcher.hits_answer(pool, resolved.query)
     return Answer(resolved, hits, answered, context, unmentioned, unreported)
+
+
+def _name_phrase(question: str, name: str) -> str:
+    """The run of capitalised words of the question that holds `name`, as a person reads the name
+    ("World Cup" of "Who won the 2018 World Cup?", where the documents say "world" elsewhere but
+    never "Cup"); its first word is the sentence's, not the name's."""
+    for m in re.finditer(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", question):
+        if m.start() > 0 and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", m.group()):
+            return m.group()
+    return name
 
 
 def _hits(searcher: Searcher, resolved: ResolvedQuery, previous: list[Hit], context: tuple[str, ...], k: int,
