@@ -671,16 +671,17 @@ def _side_by_side(pages: list[PageLayout], skip: set[tuple[int, int]], body: tup
     ("Theorem 1." then its statement) or an equation's first symbols, across the gutter from a
     heading of a two-column page ("1. Introduction")."""
     by_style: dict[tuple[int, str, float], list[Line]] = {}  # page number, font, size
-    on_page: dict[int, list[Line]] = {}
+    by_baseline: dict[tuple[int, int], list[Line]] = {}  # page number, baseline to the nearest 4 points
     for page, box in _kept(pages, skip):
-        on_page.setdefault(page.number, []).extend(box.lines)
         for ln in box.lines:
+            by_baseline.setdefault((page.number, round(ln.y0 / 4)), []).append(ln)
             if (ln.font, ln.size) != body:
                 by_style.setdefault((page.number, ln.font, ln.size), []).append(ln)
 
     def runs_on(a: Line, page: int) -> bool:
+        near = (c for k in range(-2, 3) for c in by_baseline.get((page, round(a.y0 / 4) + k), ()))
         return any(abs(c.y0 - a.y0) <= 0.3 * a.size and (c.font, c.size) != (a.font, a.size)
-                   and 0 <= c.x0 - a.x1 <= 2 * a.size for c in on_page[page])
+                   and 0 <= c.x0 - a.x1 <= 2 * a.size for c in near)
 
     out: set[int] = set()
     for (page, _, _), lines in by_style.items():
