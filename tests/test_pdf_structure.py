@@ -1839,6 +1839,9 @@ def test_a_paragraph_that_opens_by_naming_a_figure_is_running_text_and_a_caption
     # a checksum list: hexadecimal digests use six letters
     (["sha256 3f786850e387550fdab836ed7e6dc881de23001b4e1c9e3a4d3c0a6f9b2d1e0c",
       "sha256 89e6c98d92887913cadf06b2adb97f26cde4849b0a1b2c3d4e5f6a7b8c9d0e1f"] * 4, False),
+    # a slide of R code: long names, but short between their dots, brackets and underscores
+    (["> library(BSgenome.Mmusculus.UCSC.mm10) > library(TxDb.Mmusculus.UCSC.mm10.knownGene)",
+      "> PileupParam(distinguish_nucleotides=FALSE, distinguish_strands=FALSE)"] * 4, False),
 ])
 def test_only_words_run_together_are_noted_as_a_page_without_word_spaces(tmp_path: Path, lines: list[str], noted: bool):
     ops = [b"BT /F1 9 Tf 72 %d Td (%s) Tj ET" % (700 - 14 * i, t.encode()) for i, t in enumerate(lines)]

@@ -815,10 +815,13 @@ MAX_SINGLE_LETTERS = 0.5  # the share of a page's words that are single letters,
 
 
 def _run_together(word: str) -> bool:
-    """Whether a long "word" reads as words run together: 25 characters of prose use ten distinct
-    letters or more, a DNA sequence ("TGG-++-CTCCTGCTGAGG") or a hexadecimal digest a handful.
-    Letters are those with a case: Chinese, Japanese and Thai are written without word spaces."""
-    return len(word) > 25 and len({c for c in word.casefold() if c != c.upper()}) >= 10
+    """Whether a long "word" reads as words run together: a run of more than 25 letters (code's
+    names are shorter between their dots and brackets: "library(BSgenome.Mmusculus.UCSC.mm10)")
+    with ten distinct letters or more, as prose uses (a DNA sequence, "TGGCTCCTGCTGAGG...", or a
+    hexadecimal digest has a handful). Letters are those with a case: Chinese, Japanese and Thai
+    are written without word spaces."""
+    return any(len(run) > 25 and len({c for c in run.casefold() if c != c.upper()}) >= 10
+               for run in _LETTERS.findall(word))
 
 
 def _unreadable_pages(pages: list[PageLayout]) -> str:
