@@ -598,6 +598,12 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # penalties matrix" was left when the topic was most like "default scoring")
     ("What is the default scoring matrix for protein comparisons?", "And the gap penalties?",
      "What are the gap penalties for protein comparisons?"),
+    ("What is the default port number used by PostgreSQL?", "And the config file?",
+     "What is the config file used by PostgreSQL?"),
+    # ... not through a participle after its head, nor past the noun "one" stands for
+    ("What was the primary outcome measure used?", "And the secondary measures?",
+     "What were the secondary measures used?"),
+    ("Which is the largest brain region involved?", "And the smallest one?", "Which is the smallest brain region involved?"),
     # ... but not an auxiliary whose own subject follows it ("What prizes were the school promised?")
     ("What reward was the winning school promised?", "And the prizes?", "What prizes was the winning school promised?"),
     ("What dose does the protocol recommend?", "And the side effects?", "What side effects does the protocol recommend?"),

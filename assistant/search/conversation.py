@@ -621,6 +621,7 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
         return pointing_back
     # "And a writable one?": "one" stands for the noun, and the rest takes its modifier's place.
     bare_one = re.fullmatch(r"[A-Za-z][\w'-]*\s+ones?", topic) is not None and not _ARTICLE.match(topic)
+    for_noun = re.search(r"(?<=\S)\s+ones?$", topic) is not None  # "the smallest one": a modifier, the noun kept
     topic = re.sub(r"(?<=\S)\s+ones?$", "", topic)
     # A topic led by a preposition takes the place of the previous question's phrase after it, or
     # is a circumstance of its topic: "And in children?" after "And anxiety?" asks about anxiety in
@@ -646,9 +647,11 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
         bonus = np.array([0.02 * previous[s:e].count(" ") + 0.05 * e / len(previous) for s, e in spans])
         best = int(np.argmax(sims + bonus))
         if sims[best] > _LIKE:
-            replaced = _asked_thing_replaced(previous, *spans[best], topic) or _in_place_of(previous, *spans[best], topic)
+            replaced = _asked_thing_replaced(previous, *spans[best], topic) or _in_place_of(previous, *spans[best], topic,
+                                                                                           to_head=not for_noun)
             return ResolvedQuery(question, replaced, kind, topic)
-    if not lead and _ARTICLE.match(topic) and (replaced := _article_phrase_replaced(previous, spans, sims, topic)):
+    if not lead and _ARTICLE.match(topic) and (replaced := _article_phrase_replaced(previous, spans, sims, topic,
+                                                                                    to_head=not for_noun)):
         return ResolvedQuery(question, replaced, kind, topic)
     # "What about NK1?" after "What is neuroplasticity?": a question with one run of content words
     # asks about that run.
@@ -711,7 +714,8 @@ def _replaceable(previous: str, topic: str, bare_one: bool) -> list[tuple[int, i
     return spans
 
 
-def _article_phrase_replaced(previous: str, spans: list[tuple[int, int]], sims: np.ndarray, topic: str) -> str | None:
+def _article_phrase_replaced(previous: str, spans: list[tuple[int, int]], sims: np.ndarray, topic: str,
+                             to_head: bool = True) -> str | None:
     """"And the cooking classes?" after "How long did the walking sessions last?": a noun phrase
     like none of the previous question's takes the place of the one after an article that is most
     like it (appended, it made no question).  None where no phrase follows an article."""
@@ -719,7 +723,8 @@ def _article_phrase_replaced(previous: str, spans: list[tuple[int, int]], sims: 
     if not led or not len(sims):
         return None
     s, e = spans[max(led, key=lambda k: sims[k])]
-    return _tidy(_put(previous, s - len(_ARTICLE_BEFORE.search(previous[:s]).group()), _to_head(previous, e), topic))
+    return _tidy(_put(previous, s - len(_ARTICLE_BEFORE.search(previous[:s]).group()), _to_head(previous, e) if to_head else e,
+                      topic))
 
 
 # "What is the ...", "Which are the ...": what follows the verb is a noun phrase, verb-free.
@@ -730,9 +735,23 @@ def _to_head(previous: str, e: int) -> int:
     """Where the noun phrase a phrase ending at `e` stands in ends, in a question that asks what
     something is: a new topic with its own article takes its place up to its head ("the gap
     penalties" for "the default scoring matrix", not "the default scoring", which left "the gap
-    penalties matrix"). Elsewhere the words after it may be a verb ("How does the brain change?")."""
+    penalties matrix"), not through a participle after it ("the outcome measure used": "What were
+    the secondary measures used?"). Elsewhere the words after it may be a verb ("How does the
+    brain change?")."""
     be = _BE_ASKS.match(previous)
-    return _run_end(previous, e) if be and e > be.end() else e
+    if not be or e <= be.end():
+        return e
+    for m in _WORD.finditer(previous, e, _run_end(previous, e)):
+        if _participle(m.group()):
+            break
+        e = m.end()
+    return e
+
+
+def _participle(word: str) -> bool:
+    """Whether `word` is the past participle of a verb English has ("used", "involved", "reported")."""
+    w = word.lower()
+    return w.endswith("ed") and (_takes_past(w[:-2]) or _takes_past(w[:-1]))
 
 
 # A new topic that opens with a preposition: "And in children?", "What about after brain injury?".
@@ -1086,7 +1105,7 @@ def _topic_of(previous: str, slot: str | None, pronoun: str, earlier: tuple[str,
     return topic
 
 
-def _in_place_of(previous: str, s: int, e: int, topic: str) -> str:
+def _in_place_of(previous: str, s: int, e: int, topic: str, to_head: bool = True) -> str:
     """The previous question with `topic` in the place of its phrase [s, e) and the phrases
     coordinated with it."""
     if _ends_run(previous, e) and not _both_adverbs(previous[s:e], topic) and not _holds_verb(previous, s, e):
@@ -1099,7 +1118,7 @@ def _in_place_of(previous: str, s: int, e: int, topic: str) -> str:
         # a topic with the phrase's head has its own modifiers: "anxiety severity" takes the place
         # of "depression severity" ("How was depression severity measured?")
         s = _run_start(previous, s)
-    if _ARTICLE.match(topic):
+    if _ARTICLE.match(topic) and to_head:
         e = _to_head(previous, e)
     modified = re.search(r"\b(?:the|a|an)\s+((?:[\w'-]+\s+){1,3})$", previous[:s], re.I)
     if (_ARTICLE.match(topic) and modified and not any(w.lower() in _STOP for w in modified.group(1).split())
