@@ -341,6 +341,8 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("What dose of minocycline is used in BeneMin?", "For how long?",
      "For how long? (What dose of minocycline is used in BeneMin?)"),
     ("What is neuropsychotherapy?", "Why?", "Why? (What is neuropsychotherapy?)"),
+    # a question word with the place or time it asks about is a fragment too (it was searched alone)
+    ("Can adults grow new neurons?", "Where in the brain?", "Where in the brain? (Can adults grow new neurons?)"),
     # ... but a question word with a pronoun points back
     ("What are the symptoms of depression?", "What causes it?", "What causes depression?"),
     # a name takes the place of the only name (the embedding model knows neither)

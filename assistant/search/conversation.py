@@ -115,10 +115,12 @@ _PIVOT = re.compile(r"\b(in|on|of|for|to|about|with|by|from|at|is|are|was|were|d
 _WH_PREPOSITION = r"(?:(?:for|since|until|from|in|at|by|to|with|about|on)\s+)?"  # "For how long?", "With what?"
 _WH = rf"{_WH_PREPOSITION}(?:how(?:\s+(?:many|much|long|often|old|far|soon))?|what|which|when|where|why|who|whom|whose)"
 _AUX = r"(?:is|are|was|were|do|does|did|can|could|will|would|should|shall|has|have|had|may|might|must)"
-# A question that is its question word and at most a noun or two: "How many students?", "For how
-# long?", "Why?". Its verb and the rest are the previous question's.
+# A question that is its question word and at most a noun or two, or a place or time of where or
+# when ("Where in the brain?", "When during the trial?"): "How many students?", "For how long?",
+# "Why?". Its verb and the rest are the previous question's.
+_PLACE_PHRASE = r"(?:in|at|on|during|within|inside|after|before)\s+(?:the\s+|a\s+|an\s+)?[\w'-]+(?:\s+[\w'-]+)?"
 _WH_FRAGMENT = re.compile(rf"^(?:(?:and|but|so|also|then)\s+)?({_WH})((?:\s+(?:kinds?|types?|sorts?)\s+of)?"
-                          rf"(?:\s+(?!{_AUX}\b|about\b|of\b)[\w'-]+){{0,2}})\s*\?$", re.I)
+                          rf"(?:\s+(?!{_AUX}\b|about\b|of\b)[\w'-]+){{0,2}}|\s+{_PLACE_PHRASE})\s*\?$", re.I)
 _ADVERBIAL = re.compile(rf"{_WH_PREPOSITION}(?:how(?:\s+(?:long|often|old|far|soon))?|when|where|why)", re.I)
 # A name: a word with a capital or a digit after its first letter ("FOCUS", "BeneMin", "NK1", "U@Uni",
 # "STAR*D").
