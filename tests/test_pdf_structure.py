@@ -1967,3 +1967,15 @@ def test_a_files_title_that_names_a_file_or_a_program_is_no_title(title: str, me
     from assistant.ingest.clean import meaningful_title
 
     assert meaningful_title(title) == meaningful
+
+
+def test_a_title_ends_on_no_comma_left_before_its_dropped_footnote_marks(tmp_path: Path):
+    # Elsevier's class sets the title's footnote marks raised after a comma ("title,1,2"); the raised
+    # numbers are dropped as citation marks, and the comma stood at the title's end.
+    end = 72 + sum(FONT_METRICS["Helvetica"][1][c] for c in "This is a specimen title,") * 20 / 1000
+    ops = [b"BT /F1 20 Tf 72 720 Td (This is a specimen title,) Tj ET", b"BT /F1 12 Tf %g 728 Td (1) Tj ET" % (end + 0.5),
+           b"BT /F1 10 Tf 72 680 Td (The evanescent field of the whispering gallery mode is studied here.) Tj ET",
+           b"BT /F1 10 Tf 72 666 Td (The polariton is trapped inside the sphere for nanoseconds.) Tj ET"]
+    path = tmp_path / "specimen.pdf"
+    path.write_bytes(_one_page_pdf(b"\n".join(ops)))
+    assert load_paths([path]).documents[0].title == "This is a specimen title"

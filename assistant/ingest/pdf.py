@@ -1248,7 +1248,9 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
         title = meta_title
     if not title:
         title = meta_title if meaningful_title(meta_title) else guess_title(text, path.stem)
-    title = re.sub(r"\s+", " ", normalize_unicode(repair_line(title, vocab))).strip()
+    # no title ends on a comma: one there stood before a footnote's raised mark, which is dropped
+    # ("This is a specimen ab title,")
+    title = re.sub(r"\s+", " ", normalize_unicode(repair_line(title, vocab))).strip().rstrip(",;").rstrip()
     first_pages = "\n".join(ln.text for page in pages[:2] for box in page.boxes for ln in box.lines)
     doi = find_doi(" ".join(meta.get(k, "") for k in ("doi", "subject", "keywords"))) or find_doi(first_pages)
     return _document(doc_id, title, text, source, sha, page_spans, sections, path, meta, doi), _unreadable_pages(pages)
