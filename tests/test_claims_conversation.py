@@ -343,6 +343,9 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("What is neuropsychotherapy?", "Why?", "Why? (What is neuropsychotherapy?)"),
     # a question word with the place or time it asks about is a fragment too (it was searched alone)
     ("Can adults grow new neurons?", "Where in the brain?", "Where in the brain? (Can adults grow new neurons?)"),
+    # "how many" and a verb's past participle with its object counts what the previous question counted
+    ("How many participants were recruited?", "And how many completed the study?",
+     "How many participants completed the study?"),
     # ... but a question word with a pronoun points back
     ("What are the symptoms of depression?", "What causes it?", "What causes depression?"),
     # a name takes the place of the only name (the embedding model knows neither)
@@ -981,9 +984,14 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
      "Why is it important? (Explain the second one (What are the four aspects therapy considers?))"),
     (["What is neuroplasticity?", "Tell me more"], "Is it harmful?", "Is neuroplasticity harmful?"),
     # a circumstance after a short question searched with the one before goes with the short one
-    # ("How many completed follow-up? (How many ...?) at 10 weeks?")
+    # ("For how long? (What dose ...?) in children?")
+    (["What dose of minocycline is used in BeneMin?", "For how long?"], "And in children?",
+     "For how long in children? (What dose of minocycline is used in BeneMin?)"),
+    # "How many completed follow-up?" counts what the question before counted, and the circumstance
+    # goes with it (it had been searched beside that question: "How many completed follow-up at 10
+    # weeks? (How many participants were randomised ...?)")
     (["How many participants were randomised in the HOPE trial?", "How many completed follow-up?"], "And at 10 weeks?",
-     "How many completed follow-up at 10 weeks? (How many participants were randomised in the HOPE trial?)"),
+     "How many participants completed follow-up in the HOPE trial at 10 weeks?"),
     # "Compared to ..." leads a comparison added to the previous question (it was searched alone)
     (["What was the dropout rate in the HOPE trial?"], "Compared to the control group?",
      "What was the dropout rate in the HOPE trial compared to the control group?"),

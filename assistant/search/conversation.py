@@ -120,7 +120,8 @@ _AUX = r"(?:is|are|was|were|do|does|did|can|could|will|would|should|shall|has|ha
 # "Why?". Its verb and the rest are the previous question's.
 _PLACE_PHRASE = r"(?:in|at|on|during|within|inside|after|before)\s+(?:the\s+|a\s+|an\s+)?[\w'-]+(?:\s+[\w'-]+)?"
 _WH_FRAGMENT = re.compile(rf"^(?:(?:and|but|so|also|then)\s+)?({_WH})((?:\s+(?:kinds?|types?|sorts?)\s+of)?"
-                          rf"(?:\s+(?!{_AUX}\b|about\b|of\b)[\w'-]+){{0,2}}|\s+{_PLACE_PHRASE})\s*\?$", re.I)
+                          rf"(?:\s+(?!{_AUX}\b|about\b|of\b)[\w'-]+){{0,2}}|\s+{_PLACE_PHRASE}|"
+                          rf"(?<=many|much)\s+[a-z]{{2,}}ed(?:\s+[\w'-]+){{1,3}})\s*\?$", re.I)
 _ADVERBIAL = re.compile(rf"{_WH_PREPOSITION}(?:how(?:\s+(?:long|often|old|far|soon))?|when|where|why)", re.I)
 # A name: a word with a capital or a digit after its first letter ("FOCUS", "BeneMin", "NK1", "U@Uni",
 # "STAR*D").
@@ -266,8 +267,12 @@ def _asks_for_more(text: str) -> bool:
 
 def _fragment(q: str) -> re.Match | None:
     """A question word with at most a noun (`_WH_FRAGMENT`), none of its words a pronoun: "What
-    causes it?" points back."""
+    causes it?" points back. After "how many" a verb's past participle with its object is one too:
+    what is counted is the previous question's ("And how many completed the study?")."""
     m = _WH_FRAGMENT.match(q)
+    if m and len(m.group(2).split()) > 2 and re.search(r"(?:many|much)$", m.group(1), re.I) \
+            and not _participle(m.group(2).split()[0]):
+        return None
     return m if m and not _PRONOUNS.search(m.group(2)) else None
 
 
@@ -997,8 +1002,8 @@ def _wh_followup(fragment: re.Match, previous: str) -> str:
     body = _body(previous)
     opening = re.match(rf"^({_WH})\b", body, re.I)
     old = _FRAME.match(previous.strip())
-    if opening and noun and opening.group(1).lower() == wh.lower() and _PAST_VERB.match(noun) and old and old.group(2) \
-            and _ASKS_NOUN.fullmatch(wh):
+    if opening and noun and opening.group(1).lower() == wh.lower() and _PAST_VERB.match(noun.split()[0]) and old \
+            and old.group(2) and _ASKS_NOUN.fullmatch(wh):
         # "And how many completed?" after "How many participants were randomised in the trial?":
         # a past-tense verb, not a noun, after the question word asks what the same noun did
         # ("How many participants completed in the trial?")
