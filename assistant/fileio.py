@@ -17,17 +17,8 @@ def iter_jsonl(path: Path) -> Iterator[tuple[int, dict | None, str]]:
     """(line number, record or None, error) for each non-blank line of a JSONL file."""
     with path.open("rb") as fh:
         for number, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line.decode("utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                yield number, None, f"line {number}: not valid JSON ({exc})"
-                continue
-            if not isinstance(rec, dict):
-                yield number, None, f"line {number}: expected a JSON object"
-                continue
-            yield number, rec, ""
+            if line.strip():
+                yield number, *_json_object(number, line)
 
 
 def iter_batch(path: Path, field: str) -> Iterator[tuple[int, dict | None, str]]:
@@ -36,22 +27,25 @@ def iter_batch(path: Path, field: str) -> Iterator[tuple[int, dict | None, str]]
     questions or claims typed one a line)."""
     with path.open("rb") as fh:
         for number, line in enumerate(fh, start=1):
-            try:
-                text = line.decode("utf-8-sig" if number == 1 else "utf-8").strip()
-            except UnicodeDecodeError as exc:
-                yield number, None, f"line {number}: not UTF-8 ({exc})"
-                continue
+            text = line.removeprefix(b"\xef\xbb\xbf" if number == 1 else b"").strip()
             if not text:
                 continue
-            if not text.startswith("{"):
-                yield number, {field: text}, ""
+            if text.startswith(b"{"):
+                yield number, *_json_object(number, text)
                 continue
             try:
-                rec = json.loads(text)
-            except json.JSONDecodeError as exc:
-                yield number, None, f"line {number}: not valid JSON ({exc})"
-                continue
-            yield (number, rec, "") if isinstance(rec, dict) else (number, None, f"line {number}: expected a JSON object")
+                yield number, {field: text.decode("utf-8")}, ""
+            except UnicodeDecodeError as exc:
+                yield number, None, f"line {number}: not UTF-8 ({exc})"
+
+
+def _json_object(number: int, line: bytes) -> tuple[dict | None, str]:
+    """Line `number` read as a JSON object, or None and what is wrong with it."""
+    try:
+        rec = json.loads(line.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return None, f"line {number}: not valid JSON ({exc})"
+    return (rec, "") if isinstance(rec, dict) else (None, f"line {number}: expected a JSON object")
 
 
 def file_sha256(path: Path) -> str:

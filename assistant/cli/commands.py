@@ -154,7 +154,7 @@ def _hit_dicts(searcher: Searcher, hits: list[Hit], context: int) -> list[dict]:
 
 
 
-def _run_jsonl_batch(path: Path, field: str, handle, failure_fields: dict) -> int:
+def _run_batch_lines(path: Path, field: str, handle, failure_fields: dict) -> int:
     """One JSON line out per line in (a JSON object, or the `field` itself as text):
     `handle(record, line_number)` or the error, with latency."""
     if not path.is_file():
@@ -192,7 +192,7 @@ def _run_batch(searcher: Searcher, path: Path, k: int, doc_ids: list[str] | None
         return line
 
     searcher.encoder.warm_up()
-    return _run_jsonl_batch(path, "question", handle, {"answered": False, "hits": []})
+    return _run_batch_lines(path, "question", handle, {"answered": False, "hits": []})
 
 
 def run_eval(args: argparse.Namespace) -> int:
@@ -252,7 +252,7 @@ def run_check(args: argparse.Namespace) -> int:
     except ClaimError as exc:
         raise CommandError(str(exc)) from exc
     if args.batch:
-        return _run_jsonl_batch(Path(args.batch), "claim", lambda rec, _n: checker.check(str(rec.get("claim", ""))).to_dict(), {})
+        return _run_batch_lines(Path(args.batch), "claim", lambda rec, _n: checker.check(str(rec.get("claim", ""))).to_dict(), {})
     if args.claim is None:
         raise CommandError("give a CLAIM or --batch FILE.jsonl")
     try:

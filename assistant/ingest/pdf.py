@@ -20,7 +20,7 @@ from pathlib import Path
 
 from assistant.ingest.clean import BULLET, guess_title, meaningful_title, title_parts
 from assistant.ingest.model import REFERENCES_HEADING, Document, IngestError, PageSpan, SectionSpan
-from assistant.ingest.pdf_layout import Box, Line, PageLayout, furniture, printed_page_numbers, read_layout
+from assistant.ingest.pdf_layout import Box, Line, PageLayout, furniture, printed_page_numbers, read_layout, text_style
 from assistant.ingest.pdf_outline import OutlineEntry, PlacedLine, outline_key, outline_lines
 from assistant.ingest.reference import find_doi, split_authors, year_of
 from assistant.ingest.words import Vocabulary, join_lines, repair_line
@@ -94,17 +94,6 @@ def _kept(pages: list[PageLayout], skip: set[tuple[int, int]]) -> Iterator[tuple
         for bi, box in enumerate(page.boxes):
             if (pi, bi) not in skip:
                 yield page, box
-
-
-def _body_style(pages: list[PageLayout], skip: set[tuple[int, int]]) -> tuple[str, float]:
-    weight: Counter[tuple[str, float]] = Counter()
-    for _, box in _kept(pages, skip):
-        for ln in box.lines:
-            weight[(ln.font, ln.size)] += len(ln.text)
-    if not weight:
-        return "", 0.0
-    font, size = weight.most_common(1)[0][0]
-    return font, size
 
 
 # Words a phrase does not end on: a line ending on one goes on ("1. Cognitive remediation therapy
@@ -1196,12 +1185,12 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
     slides = _is_slide_deck(pages)
     if slides:
         skip |= _overlay_steps(pages, skip)
-    body_font, body_size = _body_style(pages, skip)
+    body_font, body_size = text_style(pages, skip)
     if not body_size and skip:
         # Nothing but what repeats from page to page ("Potato 1", "Potato 2", ... one line a page):
         # that is the text, not furniture around it.
         skip = set()
-        body_font, body_size = _body_style(pages, skip)
+        body_font, body_size = text_style(pages, skip)
     if not body_size:
         if found := _unlaid_document(path, doc_id, sha, source, meta, pages):
             return found

@@ -15,6 +15,7 @@ import logging
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from assistant.ingest.model import IngestError
 from assistant.ingest.pdf_outline import OutlineEntry, read_outline
 from assistant.ingest.words import UNMAPPED_CODE, ligature_codes
 
-__all__ = ["Box", "Line", "PageLayout", "furniture", "printed_page_numbers", "read_layout"]
+__all__ = ["Box", "Line", "PageLayout", "furniture", "printed_page_numbers", "read_layout", "text_style"]
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
@@ -765,11 +766,11 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
     places = [[_placed(b) for b in page.boxes] for page in pages]
     placed: Counter[tuple[str, int, int]] = Counter()
     styled: Counter[tuple[str, float, int]] = Counter()
-    text_style = _text_style(pages)
+    body = text_style(pages)
     for page, page_places in zip(pages, places):
         counts.update({_key(b.text) for b in page.boxes if _in_margin(b, page)})
         placed.update(set(page_places))
-        styled.update({key for b in page.boxes if (key := _running_style(b, page, text_style))})
+        styled.update({key for b in page.boxes if (key := _running_style(b, page, body))})
     need = max(3, len(pages) // 5)
     half = max(3, (len(pages) + 1) // 2)
     numbers = printed_page_numbers(pages)
@@ -777,7 +778,7 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
     for pi, page in enumerate(pages):
         for bi, box in enumerate(page.boxes):
             if len(pages) >= 3 and (placed[places[pi][bi]] >= half
-                                    or styled[_running_style(box, page, text_style) or ("", 0.0, 0)] >= half):
+                                    or styled[_running_style(box, page, body) or ("", 0.0, 0)] >= half):
                 out.add((pi, bi))
             if not _in_margin(box, page):
                 continue
@@ -795,27 +796,28 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
     return out
 
 
-def _text_style(pages: list[PageLayout]) -> tuple[str, float]:
-    """The (font, size) most of the characters are set in."""
+def text_style(pages: list[PageLayout], skip: AbstractSet[tuple[int, int]] = frozenset()) -> tuple[str, float]:
+    """The (font, size) most of the characters are set in, outside the boxes `skip` (page and box
+    indexes); ("", 0.0) where there are none."""
     chars: Counter[tuple[str, float]] = Counter()
-    for page in pages:
-        for box in page.boxes:
-            for ln in box.lines:
-                chars[(ln.font, round(ln.size, 1))] += len(ln.text)
+    for pi, page in enumerate(pages):
+        for bi, box in enumerate(page.boxes):
+            if (pi, bi) not in skip:
+                for ln in box.lines:
+                    chars[(ln.font, ln.size)] += len(ln.text)
     return chars.most_common(1)[0][0] if chars else ("", 0.0)
 
 
-def _running_style(box: Box, page: PageLayout, text_style: tuple[str, float]) -> tuple[str, float, int] | None:
+def _running_style(box: Box, page: PageLayout, body: tuple[str, float]) -> tuple[str, float, int] | None:
     """(font, size, baseline to the nearest 2 points) of a one-line box in the top or bottom tenth
     of the page set in another style than the text's and no larger (a slide's title is larger);
     None for any other box."""
     if len(box.lines) != 1 or page.height <= 0 or not (box.y1 >= page.height * 0.9 or box.y0 <= page.height * 0.1):
         return None
     line = box.lines[0]
-    style = (line.font, round(line.size, 1))
-    if style == text_style or style[1] > text_style[1] + 0.05:
+    if (line.font, line.size) == body or line.size > body[1] + 0.05:
         return None
-    return (*style, round(line.y0 / 2))
+    return line.font, line.size, round(line.y0 / 2)
 
 
 def _numbered_head(text: str, number: str) -> bool:
