@@ -897,6 +897,24 @@ def test_html_in_markdown_reads_as_a_browser_shows_it(tmp_path: Path):
     assert "Use a &amp;&amp; b as written." in lines
 
 
+def test_a_markdown_disclosures_summary_heads_its_answer_a_level_under_its_section(tmp_path: Path):
+    # A README's FAQ as <details>: each question heads its answer, as on a web page, one level under
+    # the heading it stands in, even after a code block; an empty summary and one in code head nothing.
+    readme = tmp_path / "README.md"
+    readme.write_text(
+        "# Tool\n\n## Install\n\n<details><summary>bun</summary><br>\n\n```sh\nbun add tool\n"
+        "<summary>not a heading</summary>\n```\n</details>\n<details><summary>yarn</summary>\n\n```sh\n"
+        "yarn add tool\n```\n</details>\n\n## FAQ\n\n<details><summary>Should I commit my `.env` file?"
+        "</summary><br/>\n\nNo.\n\nUnless you encrypt it.\n</details>\n<details>\n<summary></summary>\n\n"
+        "Nothing here.\n</details>\n")
+    doc, _ = load_file(readme, "README.md")
+    assert [s.path for s in doc.sections] == [
+        ("Install",), ("Install", "bun"), ("Install", "yarn"), ("FAQ",), ("FAQ", "Should I commit my .env file?")]
+    assert "<summary>not a heading</summary>" in doc.text
+    answer = next(s for s in doc.sections if s.path[-1].startswith("Should"))
+    assert doc.text[answer.start:].split("\n\n")[:3] == ["Should I commit my .env file?", "No.", "Unless you encrypt it."]
+
+
 def test_unclosed_markdown_links_and_comments_swallow_nothing_after_them(tmp_path: Path):
     # A changelog's link missing its ")" ran to the next ")" lines below, taking a version heading
     # with it; a comment opened and never closed is text; one closed is left out.

@@ -349,6 +349,30 @@ def _html_headings_as_atx(lines: list[str]) -> list[str]:
     return _HTML_HEADING.sub(atx, text).split("\n") if "<h" in text.lower() else lines
 
 
+# A disclosure's summary at a line's start ("<details><summary>Should I commit my `.env` file?
+# </summary>", a README's FAQ); bounded like the headings above.
+_HTML_SUMMARY = re.compile(r"^[ \t]*(?:<details\b[^<>]*>\s*)?<summary\b[^<>]*>(.{0,1000}?)</summary\s*>", re.I | re.S | re.M)
+
+
+def _summaries_as_atx(md: str) -> str:
+    """Each disclosure's summary outside code written as a heading a level under the one it stands
+    in, as the HTML reader reads one, so that an FAQ's questions head their answers; an empty one
+    is left out."""
+    if "<summary" not in md.lower():
+        return md
+    fences = [m.span() for m in _FENCE.finditer(md)]
+    headings = _headings(md)
+    out, at = [], 0
+    for m in _HTML_SUMMARY.finditer(md):
+        if any(s <= m.start() < e for s, e in fences):
+            continue
+        level = next((len(h.group(1)) for h in reversed(headings) if h.start() < m.start()), 1)
+        inner = " ".join(_TAG.sub(" ", m.group(1)).split())
+        out += [md[at:m.start()], f"\n\n{'#' * min(level + 1, 6)} {inner}\n\n" if inner else "\n\n"]
+        at = m.end()
+    return "".join(out + [md[at:]])
+
+
 # A table of contents: list items, or a line, of nothing but links into the page itself
 # ("* **[Installation](#installation)**"); the headings they repeat stand where they are.
 MIN_CONTENTS_LINKS = 3
@@ -409,7 +433,7 @@ def read_markdown(data: bytes) -> TextRead:
     named_title = next((g.strip() for g in named.groups() if g and g.strip()), "") if named else ""
     raw = raw[front.end():] if front else raw
     raw = _prose_mapped(raw, _contents_dropped)
-    raw = _indented_code_fenced(_prose_mapped(raw, _html_headings_as_atx))
+    raw = _indented_code_fenced(_summaries_as_atx(_prose_mapped(raw, _html_headings_as_atx)))
     raw = _prose_mapped(raw, _setext_as_atx)
     # A heading stands alone even where the paragraph under it follows on the next line, so that
     # a long heading is never joined to it as a wrapped line.
