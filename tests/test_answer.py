@@ -419,6 +419,27 @@ def test_a_highlight_that_ends_in_a_colon_takes_the_command_after_it(encoder, tm
     assert doc.text[start:end].endswith("the way to silence it:")
 
 
+def test_a_command_a_colon_announced_passes_the_highlight_to_no_sentence_after_it(encoder, tmp_path):
+    # "npm install express" is the example its sentence announced, not a heading over the next line:
+    # the highlight stays with the sentence that answers, not "Follow our guide ...".
+    text = ("# Express\n\n## Installation\n\nBefore installing, download and install Node.js.\n"
+            "Node.js 18 or higher is required.\n\nInstallation is done using the npm install command:\n\n"
+            "```console\nnpm install express\n```\n\nFollow our installing guide for more information.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "README.md", text)
+    hit = searcher.search("What Node.js version does express require?", k=1)[0]
+    assert hit.highlight.text == "Node.js 18 or higher is required."
+
+
+def test_a_sentence_that_only_points_elsewhere_is_never_the_highlight(encoder):
+    # A glossary's cross-reference shares the entry's words and scored best; it says nothing.
+    text = ("Git Glossary\n\nfetch: Fetching a branch means to get the branch's head ref from a remote repository, "
+            "to find out which objects are missing from the local object database, and to get them, too. "
+            "See also git-fetch(1).\n\nfile system: Linus Torvalds originally designed Git to be a user space file "
+            "system, i.e. the infrastructure to hold files and directories. That ensured the efficiency and speed of Git.\n")
+    hit = _one_document(encoder, "glossary.txt", text).search("What does git fetch do?", k=1)[0]
+    assert hit.highlight.text.startswith("fetch: Fetching a branch means"), hit.highlight
+
+
 def test_a_table_row_can_be_the_highlight_and_a_header_row_hands_it_to_no_row(encoder, tmp_path):
     # Two tables: the answering row of a schedule ("Saliva kit for DNA donation | RP") is short,
     # without a sentence end or a number, like a heading, but the line above it is a row too, so it

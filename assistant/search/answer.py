@@ -296,8 +296,11 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     # ("warning: missing documentation") the next line is more output, not its answer.
     # Nor does a table's header row or a list's lead-in: the line under it is one of its rows, which
     # says nothing about which row answers.
+    # Nor does a line that a sentence ending in a colon announced ("Installation is done using the
+    # npm install command:" over "npm install express"): it is that sentence's example, not a heading.
     leads = heading & ~code & np.array([t.strip().casefold() != doc.title.strip().casefold() and i + 1 < n
                                         and _is_prose(texts[i + 1])
+                                        and not (i and texts[i - 1].rstrip().endswith(":") and not heading[i - 1])
                                         and not (rows[i + 1] and not _END.search(texts[i + 1]))
                                         for i, t in enumerate(texts)])
     # A line of code shares the question's names ("path.relative(...)") but says nothing in words:
@@ -310,6 +313,9 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     # So does a reference to a source ("Thyroid 2017;27(11):1341-1346.", a bare web address): it
     # names its topic's words in a journal's title and says nothing of it.
     heading |= np.array([_citation_like(t) for t in texts])
+    # So does a sentence that only points elsewhere ("See also git-fetch(1).", "For details, see
+    # Section 4."): it shares its topic's words and says nothing of it.
+    heading |= np.array([bool(_POINTS_ELSEWHERE.match(t)) and len(t.split()) <= _POINTER_WORDS for t in texts])
     # A list of terms under a label the question does not name ("Keywords: ...") shares the
     # question's words and answers nothing asked: it stands aside like a heading, announcing nothing.
     listed = [list_asked(t, terms) for t in texts]
@@ -343,6 +349,9 @@ _POSES = re.compile(r"(?<!regardless of )(?<!irrespective of )\bwhether\b(?!\s+o
                     r"\b(?:aimed|aims|sought|seeks|set out|intended)\s+to\b|"
                     r"\b(?:aim|aims|objective|objectives|purpose|goal|goals)\s+(?:of\s+(?:this|the|our)\s+(?:\w+\s+)?"
                     r"(?:study|work|trial|analysis|paper|review|research)\s+)?(?:was|were|is|are)\s+to\b", re.I)
+_POINTS_ELSEWHERE = re.compile(r"^\W*(?:see(?:\s+also)?|refer\s+to|cf\.|(?:for|with)\s+(?:\w+\s+){0,3}"
+                               r"(?:information|details|examples?|more)\s*,?\s*(?:see|refer\s+to))\s", re.I)
+_POINTER_WORDS = 12
 _ASKS_AIM = frozenset(bm25_tokenize(["aim objective purpose goal intend"])[0])
 _ASKS_FIGURE = frozenset(bm25_tokenize(["figure fig table caption listing exhibit chart"])[0])
 _CAPTION_WORD = r"^\s*(?:fig(?:ure)?s?\.?|tables?|tab\.|listings?|exhibits?|charts?)\s*[A-Z]?\d{1,3}(?:[.\-\u2013]\d{1,3})?[a-z]?"
