@@ -652,6 +652,15 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # "that" after a question asking an amount is the amount ("Is form a new habit the same ...?")
     ("How long does it take to form a new habit?", "Is that the same for everyone?",
      "Is that the same for everyone? (How long does it take to form a new habit?)"),
+    # "who" is the subject, so the word after it (or after its auxiliary) is its verb, which stays
+    # ("Who commander express?", "Who the review the paper?", "Who should not valproate?")
+    ("Who maintains express?", "And commander?", "Who maintains commander?"),
+    ("Who wrote the paper?", "And the review?", "Who wrote the review?"),
+    ("Who should not take lithium?", "And valproate?", "Who should not take valproate?"),
+    # a topic opening with the word a phrase is takes the place of the noun phrase that word opens,
+    # not of the shared modifier alone ("git cherry-pick rebase", "vitamin B12 D")
+    ("What does git rebase do?", "And git cherry-pick?", "What does git cherry-pick do?"),
+    ("Who should take vitamin D?", "And vitamin B12?", "Who should take vitamin B12?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

@@ -709,7 +709,8 @@ def _asked_thing_replaced(previous: str, s: int, e: int, topic: str) -> str | No
 def _replaceable(previous: str, topic: str, bare_one: bool) -> list[tuple[int, int]]:
     """The phrases of the previous question a new topic may take the place of: the last ones only
     (a question puts its topic last, and each phrase is embedded), no verb."""
-    spans = _verb_free(previous, _phrases(previous)[-MAX_PHRASES:])
+    who = _who_verb(previous)
+    spans = [(s, e) for s, e in _verb_free(previous, _phrases(previous)[-MAX_PHRASES:]) if not s <= who < e]
     if _ARTICLE.match(topic) and (counted := re.match(r"\W*how\s+(?:many|much)\s+", previous, re.I)):
         # what "How many" counts takes no article ("How many the thesis does the course require?")
         spans = [(s, e) for s, e in spans if s != counted.end()]
@@ -1115,6 +1116,11 @@ def _topic_of(previous: str, slot: str | None, pronoun: str, earlier: tuple[str,
 def _in_place_of(previous: str, s: int, e: int, topic: str, to_head: bool = True) -> str:
     """The previous question with `topic` in the place of its phrase [s, e) and the phrases
     coordinated with it."""
+    if len(topic.split()) > 1 and topic.split()[0].casefold() == previous[s:e].casefold() and not _ends_run(previous, e):
+        # the phrase is the topic's own first word, a modifier both share: the topic takes the
+        # place of the noun phrase it opens ("git cherry-pick" of "git rebase", "vitamin B12" of
+        # "vitamin D"), not of the modifier alone
+        e = _run_end(previous, e)
     if _ends_run(previous, e) and not _both_adverbs(previous[s:e], topic) and not _holds_verb(previous, s, e):
         # A phrase that ends its run of content words ends a noun phrase, whose modifiers go with
         # it: "acute stress" takes the place of "chronic stress", not of "stress" alone, which
@@ -1206,6 +1212,17 @@ def _verb_free(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
     return [(s, e) for s, e in spans if not (s <= second.start() < e and (s, e) != second.span())]
 
 
+# "who" is a subject, so the word after it, or after its auxiliary, is its verb ("maintains" of "Who
+# maintains express?", "take" of "Who should not take lithium?").
+_WHO_VERB = re.compile(rf"^\W*(?:(?:and|but|so)\s+)?who\s+(?:{_AUX}\s+(?:(?:not|also|ever|usually)\s+)?)?(?!{_AUX}\b)(?=[a-z])", re.I)
+
+
+def _who_verb(text: str) -> int:
+    """Where the verb of a question asking who starts, or -1."""
+    m = _WHO_VERB.match(text)
+    return m.end() if m else -1
+
+
 def _from_own_phrase(previous: str, s: int, topic: str) -> int:
     """Where a phrase starting at `s` that `topic` replaces starts, with the noun phrase before it
     when the two are joined by a preposition the topic has too: "And the proportion of women?"
@@ -1250,10 +1267,10 @@ def _both_adverbs(phrase: str, topic: str) -> bool:
 def _run_start(text: str, s: int) -> int:
     """Where the run of content words holding the phrase at `s` starts (at most three words)."""
     words = [m for m in _WORD.finditer(text[:s])]
-    verb = _verb_after_name(text)
+    verbs = (_verb_after_name(text), _who_verb(text))
     taken = 0
     while words and taken < 2 and words[-1].group().lower() not in _STOP and not _PIVOT.fullmatch(words[-1].group() + " ") \
-            and words[-1].start() != verb:
+            and words[-1].start() not in verbs:
         s = words.pop().start()
         taken += 1
     return s
@@ -1579,9 +1596,10 @@ _STRANDED_PARTICIPLE = re.compile(rf"\b({_PARTICIPLE_FORM})\s+{_CLOSING_PREPOSIT
 
 
 def _runs(text: str) -> list[str]:
-    """Maximal runs of consecutive content words (a passive's participle before a closing preposition ends one)."""
+    """Maximal runs of consecutive content words (a passive's participle before a closing
+    preposition ends one, and so does the verb after "who")."""
     participle = _STRANDED_PARTICIPLE.search(text)
-    verb = participle.start(1) if participle else -1
+    verb = participle.start(1) if participle else _who_verb(text)
     out, run = [], []
     for m in [*_WORD.finditer(text), None]:
         w = m.group() if m else "."
