@@ -661,6 +661,12 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # not of the shared modifier alone ("git cherry-pick rebase", "vitamin B12 D")
     ("What does git rebase do?", "And git cherry-pick?", "What does git cherry-pick do?"),
     ("Who should take vitamin D?", "And vitamin B12?", "Who should take vitamin B12?"),
+    # "ones" with a modifier like no phrase stands for the one plural noun, which the modifier goes
+    # before; it stands for no verb ("How do I remote branches?", "What chronic?", "Which newer?")
+    ("How do I define options in commander?", "What about required ones?", "How do I define required options in commander?"),
+    ("How do I create branches?", "And remote ones?", "How do I create remote branches?"),
+    ("What causes migraines?", "And chronic ones?", "What causes chronic migraines?"),
+    ("Which drugs treat depression?", "And newer ones?", "Which newer drugs treat depression?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

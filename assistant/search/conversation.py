@@ -629,6 +629,7 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
     # "And a writable one?": "one" stands for the noun, and the rest takes its modifier's place.
     bare_one = re.fullmatch(r"[A-Za-z][\w'-]*\s+ones?", topic) is not None and not _ARTICLE.match(topic)
     for_noun = re.search(r"(?<=\S)\s+ones?$", topic) is not None  # "the smallest one": a modifier, the noun kept
+    plural_one = bare_one and topic.endswith("ones")
     topic = re.sub(r"(?<=\S)\s+ones?$", "", topic)
     # A topic led by a preposition takes the place of the previous question's phrase after it, or
     # is a circumstance of its topic: "And in children?" after "And anxiety?" asks about anxiety in
@@ -644,7 +645,7 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
         return ResolvedQuery(question, _into_slot(previous, slot, topic, encoder), kind, topic)
     if named := _named_topic(question, previous, topic, encoder):
         return named
-    spans = _replaceable(previous, topic, bare_one)
+    spans = _replaceable(previous, topic, bare_one and not plural_one)  # "ones" stands for no verb
     sims = np.zeros(0)
     if topic and spans:
         vecs = encoder.encode([topic] + [previous[s:e] for s, e in spans])
@@ -657,6 +658,10 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
             replaced = _asked_thing_replaced(previous, *spans[best], topic) or _in_place_of(previous, *spans[best], topic,
                                                                                            to_head=not for_noun)
             return ResolvedQuery(question, replaced, kind, topic)
+    if plural_one and (noun := _sole_plural_noun(previous)) is not None:
+        # "What about required ones?" after "How do I define options in commander?": the modifier,
+        # like no phrase, goes before the one plural noun "ones" can stand for
+        return ResolvedQuery(question, _tidy(previous[:noun] + topic + " " + previous[noun:]), kind, topic)
     if not lead and _ARTICLE.match(topic) and (replaced := _article_phrase_replaced(previous, spans, sims, topic,
                                                                                     to_head=not for_noun)):
         return ResolvedQuery(question, replaced, kind, topic)
@@ -682,6 +687,14 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
 # after the question word is the kind of thing asked for, with the verb after it.
 _ASKED_KIND = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:which|what)\s+((?:[\w'-]+\s+){0,2}?[\w'-]+)\s+"
                          r"(?:(?P<be>is|are|was|were)|(?P<verb>[a-z]{3,}))\s+(?P<rest>\S.*?)[?.!]*$", re.I)
+
+
+def _sole_plural_noun(previous: str) -> int | None:
+    """Where the previous question's only plural noun stands (a plural content word that ends its
+    run: a noun's head, not "causes" before its object), if it has one; else None."""
+    plural = [m for m in _WORD.finditer(previous) if m.group().lower() not in _STOP and _is_plural(m.group())
+              and not re.fullmatch(_AUX, m.group(), re.I) and _run_end(previous, m.start()) == m.end()]
+    return plural[0].start() if len(plural) == 1 else None
 
 
 def _asked_thing_replaced(previous: str, s: int, e: int, topic: str) -> str | None:
