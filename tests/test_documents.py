@@ -241,6 +241,20 @@ def test_a_manual_made_one_page_whose_h1s_are_its_sections_is_named_by_its_title
     assert load_file(page, "policy.html")[0].title == "Debian Python Policy 0.12.0.0 documentation"
 
 
+def test_numbered_h1s_are_sections_and_the_title_tag_names_the_page(tmp_path: Path):
+    # A manual page whose h1s are its numbered chapters ("1. Datatypes In SQLite", "2. Storage ..."):
+    # the first shares the <title>'s words but is chapter 1, which opens a section like the rest.
+    page = tmp_path / "datatype3.html"
+    page.write_text("<html><head><title>Datatypes In SQLite</title></head><body>"
+                    "<h1><span>1. </span>Datatypes In SQLite</h1><p>Most SQL database engines use static, rigid "
+                    "typing, where the datatype of a value is determined by its container.</p>"
+                    "<h1><span>2. </span>Storage Classes and Datatypes</h1><p>Each value stored in an SQLite "
+                    "database has one of the following storage classes.</p></body></html>")
+    doc, _ = load_file(page, "datatype3.html")
+    assert doc.title == "Datatypes In SQLite"
+    assert [s.path for s in doc.sections] == [("1. Datatypes In SQLite",), ("2. Storage Classes and Datatypes",)]
+
+
 def test_html_headings_that_link_to_themselves_are_sections_and_the_menu_title_is_not_the_page_title(tmp_path: Path):
     # A documentation site's page (mdBook's layout): a menu bar's h1 names the book, the page's own
     # h1 and h2s are links to themselves (which trafilatura drops as navigation inside a

@@ -615,6 +615,9 @@ def _loose_text_as_paragraphs(raw: str) -> str:
     return "".join(out)
 
 
+_SECTION_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?\s+\S")
+
+
 def _page_title(tag_title: str, h1s: list[str], headings: list[str], subheadings: list[str] = ()) -> str:
     """The first h1 names the page, unless it is the site's name: the last part of a `<title>`
     such as "What is rustdoc? - The rustdoc book", where a menu bar's h1 says "The rustdoc book";
@@ -628,9 +631,11 @@ def _page_title(tag_title: str, h1s: list[str], headings: list[str], subheadings
     whole = " ".join(tag_title.split()).casefold()
     if h1s and whole in {h.casefold() for h in subheadings} and not any(h.casefold() in whole for h in h1s):
         return " ".join(tag_title.split())
-    if len(h1s) >= 2 and tag_title.strip() and not set(stems(h1s[0])) & set(stems(tag_title)):
-        # Several h1s, the first sharing no word with the <title>, are the page's sections
-        # ("Abstract", "Contents" in a manual made one page): the <title> names it.
+    if len(h1s) >= 2 and tag_title.strip() and (not set(stems(h1s[0])) & set(stems(tag_title))
+                                               or _SECTION_NUMBER.match(h1s[0])):
+        # Several h1s, the first sharing no word with the <title> or numbered ("1. Datatypes In
+        # SQLite"), are the page's sections ("Abstract", "Contents" in a manual made one page):
+        # the <title> names it.
         return " ".join(tag_title.split())
     if not h1s:
         named = {h.casefold() for h in headings}
