@@ -77,6 +77,11 @@ def test_heading_like_lines():
     # a label ending in a colon announces what follows; a longer line ending so may be the answer
     assert is_heading_like("For example:", 5, "x", starts)
     assert not is_heading_like("There are two main types of neuroplasticity:", 5, "x", starts)
+    # a numbered item's number is its bullet: "2. Maximum Number Of Columns" is a heading as
+    # "• Maximum Number Of Columns" is, while an amount in the item is still a number
+    assert is_heading_like("2. Maximum Number Of Columns", 5, "x", starts)
+    assert is_heading_like("(3) Exercise regularly", 5, "x", starts)
+    assert not is_heading_like("2. 45 mg daily", 5, "x", starts) and not is_heading_like("3.5 mg", 5, "x", starts)
 
 
 def test_off_topic_question_is_not_answered_and_an_answerable_one_is(searcher):

@@ -12,11 +12,21 @@ from assistant.config import DEFAULT_FUSION, ChunkingParams
 from assistant.index import MemoryIndex
 from assistant.ingest import document_from_text
 from assistant.search import QuestionError, Searcher
-from assistant.search.answer import asked_term, states_definition
+from assistant.search.answer import (
+    RELEVANCE_FEATURES,
+    answer_model,
+    asked_term,
+    passage_answer,
+    pick,
+    sentence_features,
+    states_definition,
+    term_weights,
+)
 from assistant.text import (
     acronym_definitions,
     acronyms,
     bm25_terms,
+    bm25_tokenize,
     dotted_numbers,
     holds_number,
     identifiers,
@@ -353,6 +363,10 @@ def test_a_question_for_what_a_term_is_is_answered_by_the_sentence_that_defines_
     assert states_definition("Unsafe Rust has two new types called raw pointers that are similar to references.", "raw pointer")
     assert states_definition('"Contribution" shall mean any work of authorship submitted to the Licensor.', "Contribution")
     assert not states_definition("We can create raw pointers in safe code.", "raw pointer")
+    # what the term is of may stand between it and its class
+    assert states_definition("The type affinity of a column is the recommended type for data stored in that column.",
+                             "type affinity")
+    assert not states_definition("The type affinity of the operands is shown in Table 2.", "type affinity")
     for describes in ("Neuroplasticity is present throughout our lives.", "The results are shown in Table 2.",
                       "Results are as follows:", "A directory of shims is inserted."):
         assert not states_definition(describes, "results" if "esults" in describes else
@@ -370,6 +384,49 @@ def test_a_term_whose_last_word_is_introduced_as_a_name_is_defined_where_nothing
     searcher = _in_memory(encoder, [document_from_text("guideline.txt", text, title="A guideline")])
     hit = searcher.search("What is thyroid stunning?", k=1)[0]
     assert hit.highlight.text.startswith("However, a phenomenon termed"), hit.highlight
+
+
+def test_a_passage_that_defines_the_term_asked_about_comes_first_and_is_as_relevant_as_its_definition(encoder):
+    # A manual's chapter on affinity: its subsections say "affinity" in every sentence and match the
+    # question's words best; the passage that says what type affinity is comes first.
+    expressions = ("Type Affinity Of Expressions\n\nEvery table column has a type affinity but expressions do "
+                   "not necessarily have a type affinity. An expression of the form CAST(expr AS type) has a type affinity "
+                   "that is the same as a column with a declared type of type. A COLLATE operator has the same "
+                   "type affinity as its left-hand side operand. Otherwise, an expression has no type affinity.")
+    columns = ("Determination Of Column Type Affinity\n\nThe type affinity of a column is determined by the "
+               "declared type of the column. If the declared type contains the string INT then it is assigned INTEGER type affinity. "
+               "If the declared type contains the string CHAR then that column has TEXT type affinity.")
+    defined = ("Datatypes\n\nType Affinity\n\nSQL database engines that use rigid typing will usually try to "
+               "automatically convert values to the appropriate datatype. Consider this:\n\n"
+               "CREATE TABLE t1(a INT, b VARCHAR(10));\n\nINSERT INTO t1(a,b) VALUES('123',456);\n\n"
+               "Rigidly-typed database will convert the string '123' into an integer 123 and the integer 456 into "
+               "a string '456' prior to doing the insert.\n\n"
+               "In order to maximize compatibility between SQLite and other database engines, SQLite supports the "
+               "concept of \"type affinity\" on columns. The type affinity of a column is the recommended type for data "
+               "stored in that column. The important idea here is that the type is recommended, not required. Any "
+               "column can still store any kind of data. It is just that some columns, given the choice, will "
+               "prefer to use one storage class over another.")
+    docs = [document_from_text(f"{name}.txt", text, title=title) for name, text, title in (
+        ("expressions", expressions, "Affinity Of Expressions"), ("columns", columns, "Column Affinity"),
+        ("affinity", defined, "Datatypes In SQLite"))]
+    searcher = _in_memory(encoder, docs)
+    question = "What is type affinity?"
+    hit = searcher.search(question, k=3)[0]
+    assert hit.doc_id == "affinity.txt" and hit.highlight.text.startswith("The type affinity of a column is")
+    # The heading the model scores best hands the highlight on to the sentence after it, which says
+    # nothing of affinity; the passage's relevance is that of the definition, which the model
+    # scores higher, not that sentence's.
+    index = searcher.index
+    row = next(r for r in range(len(index)) if index.passage(r).doc == 2)
+    q = encoder.encode_query(question)
+    terms = term_weights(index, question, bm25_tokenize([question])[0])
+    sentences, x, heading, leads, _, _ = sentence_features(index, row, q, terms)
+    logits = answer_model().sentence_logits(x)
+    answer = passage_answer(index, row, q, terms, (0.5, 0.5), True, term=asked_term(question))
+    shown = answer.sentence - sentences.start
+    assert index.sentence_text(answer.sentence).startswith("The type affinity of a column is")
+    assert logits[shown] > logits[pick(logits, heading, leads)]
+    assert answer.relevance[RELEVANCE_FEATURES.index("answer_logit")] == pytest.approx(logits[shown])
 
 
 def test_what_a_named_thing_does_is_the_first_sentence_under_its_own_heading(encoder, tmp_path):

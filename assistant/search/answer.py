@@ -119,7 +119,8 @@ def is_heading_like(text: str, start: int, title: str, heading_starts: frozenset
         return True
     if len(t.split()) == 1 and not _NUMERAL.search(t):
         return True  # one word, even with a full stop ("Notes.", a table's footnotes' label)
-    return len(t.split()) < 8 and not _END.search(t) and not _NUMERAL.search(t)
+    # A numbered item's number is its bullet, no number it states ("2. Maximum Number Of Columns").
+    return len(t.split()) < 8 and not _END.search(t) and not _NUMERAL.search(_ENUMERATOR.sub("", t))
 
 
 # A journal reference's year, volume (issue) and pages: "2017;27(11):1341-1346", "2014;155:e12".
@@ -138,6 +139,7 @@ def _citation_like(text: str) -> bool:
 
 # A digit that starts a number: not one inside a name, after a letter.
 _NUMERAL = re.compile(r"(?<![A-Za-z])\d")
+_ENUMERATOR = re.compile(r"^\(?\d{1,2}[.)]\s+(?=\S)")
 
 # "Keywords: neuroscience, psychotherapy, counselling, depression": a label of one to three words,
 # a colon, then a list.
@@ -618,6 +620,10 @@ _DEFINING = (r"(?:refers?\s+to|(?:shall\s+)?means?|denotes?|(?:is|are)\s+(?:defi
              r"(?:is|was)\s+(?:an?|the|one|any)\s|(?:are|were)\s+(?P<plural>(?:[\w-]+\s+){0,2}[\w-]+s)\b)")
 
 
+# What the term is of: "The type affinity of a column is the recommended type ...".
+_OF_WHAT = r"\s+(?:of|for)\s+(?:an?\s+|the\s+|each\s+)?[\w-]+"
+
+
 def asked_term(question: str) -> str | None:
     """The term whose definition the question asks for ("shim" of "What is a shim?"), or what it
     does ("truncate" of "What does truncate do?"), when it holds a content word; else None."""
@@ -642,14 +648,15 @@ def _introduces(text: str, term: str) -> bool:
 
 def states_definition(text: str, term: str) -> bool:
     """Whether `text` defines `term` (`asked_term`): it opens with the term, singular or plural,
-    as its subject (an aside in commas or brackets after it allowed) before "refers to", "means",
+    as its subject (an aside in commas or brackets, or what it is of, after it allowed: "The type
+    affinity of a column is the ...") before "refers to", "means",
     "is defined as", "is a ..." or "are [...] ...s", or as a label before a colon; or it names the
     term as it introduces it ("called", "known as", "termed", "referred to as")."""
     if _introduces(text, term):
         return True  # named as it is introduced: "two new types called raw pointers that are ..."
     name = _term_pattern(term)
     m = re.match(rf"^[\s•*·\-–\d.)]*[\"'“‘]?(?:an?\s+|the\s+)?{name}[\"'”’]?(?:(?P<label>\s*:\s+\S)|"
-                 rf"(?:\s*\([^()]{{0,80}}\)|\s*,[^,]{{1,80}},)?\s+{_DEFINING})", text, re.I)
+                 rf"(?:\s*\([^()]{{0,80}}\)|\s*,[^,]{{1,80}},|{_OF_WHAT})?\s+{_DEFINING})", text, re.I)
     # "are as follows", "are its parts": a plural of content words only.
     return bool(m) and not (m.group("plural") and STOP_WORDS.intersection(m.group("plural").lower().split()))
 
@@ -836,7 +843,8 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
     out is the highlight; `term` the term whose definition it asks for (`asked_term`): then the
     best sentence that defines it (`states_definition`) is the highlight.  A labelled list of
     terms whose label the question names ("What are the keywords?") is the highlight.  The relevance
-    features are those of the best sentence of all, as the model was trained."""
+    features are those of the best sentence of all, as the model was trained, or of the sentence
+    that defines the term or spells out the abbreviation when the model scores it higher."""
     model = model or answer_model()
     sentences, x, heading, leads, passage, named = sentence_features(index, row, q, terms)
     if not len(sentences):
@@ -867,5 +875,9 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
         shown = int(np.argmax(np.where(writers, logits, -np.inf)))
     elif amount:
         shown = _stating_amount(index, sentences, heading, logits, best, amount)
+    # A sentence that defines the term asked about, or spells out the abbreviation, answers: the
+    # passage is as relevant as that sentence makes it, when the model scores it above the best.
+    if (spelled[shown] or defining[shown]) and logits[shown] > logits[best]:
+        best = shown
     return PassageAnswer(sentences.start + shown, float(logits[best]),
                          relevance_features(x, logits, best, passage, pool, question))

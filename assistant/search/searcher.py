@@ -47,6 +47,7 @@ from assistant.search.answer import (
     names_writer,
     passage_answer,
     pool_cosine,
+    states_definition,
     term_weights,
 )
 from assistant.search.findings import asks_finding, can_report_finding
@@ -333,7 +334,7 @@ class Searcher:
         kept: list[Hit] = []
         taken: dict[int, list[tuple[int, int]]] = {}
         shown: set[tuple[int, int] | str] = set()
-        for i in self._in_order(cand.rows, scores, question, tokens, person, expansion, writers):
+        for i in self._in_order(cand.rows, scores, question, tokens, person, expansion, writers, term):
             p = self.index.passage(int(cand.rows[i]))
             # Windows share a sentence or two by design; only a mostly shared window is a repeat.
             if any(min(p.end, e2) - max(p.start, s2) > 0.5 * min(p.end - p.start, e2 - s2)
@@ -459,7 +460,8 @@ class Searcher:
         return not any(pattern.search(self.index.passage_text(int(r))) for r in np.flatnonzero(writes))
 
     def _in_order(self, rows: np.ndarray, scores: np.ndarray, question: str, tokens: list[str], person: PersonKind | None,
-                  expansion: str | None, writers: dict[int, tuple[int, int]] | None = None) -> Iterable[int]:
+                  expansion: str | None, writers: dict[int, tuple[int, int]] | None = None,
+                  term: str | None = None) -> Iterable[int]:
         """Candidate positions in the order a search looks at them: `_answers_first`; where it asks
         who wrote a document (`writers`: `_writers_asked_of`), the passages that list their writers first (the
         embedding reads "Who wrote ...?" as unlike a list of names, and "All authors read and
@@ -468,7 +470,9 @@ class Searcher:
         calculated in BeneMin?" asks BeneMin's paper, even where another paper's "Sample size
         calculation" matches its other words better); where it asks for an abbreviation's long
         form (`expansion`), the passages that spell it out before all ("What does CTb stand for?":
-        every passage about CTb says "CTb")."""
+        every passage about CTb says "CTb"); where it asks what a term is (`term`), the passages with
+        a sentence that defines it before all ("What is type affinity?": every passage of its
+        section says "affinity", one says what it is)."""
         order: Iterable[int] = self._answers_first(rows, scores, tokens, person)
         if writers:
             order = sorted(order, key=lambda i: int(rows[i]) not in writers)
@@ -476,6 +480,8 @@ class Searcher:
         if named is not None:
             docs = self.index.passage_docs(rows)
             order = sorted(order, key=lambda i: docs[i] != named)  # stable: the order within each stays
+        if term:
+            order = sorted(order, key=lambda i: not self._defines(int(rows[i]), term))
         if expansion:
             order = sorted(order, key=lambda i: not self._spells_out(int(rows[i]), expansion))
         return order
@@ -525,6 +531,13 @@ class Searcher:
         list, whose entries' initials and names read like a list of abbreviations ("PR: Perl ER")."""
         p = self.index.passage(row)
         return not self.index.document(p.doc).in_references(p.start) and defines(self.index.passage_text(row), short)
+
+    def _defines(self, row: int, term: str) -> bool:
+        """Whether a sentence of passage `row` defines `term` (`states_definition`), outside a
+        reference list."""
+        p = self.index.passage(row)
+        return not self.index.document(p.doc).in_references(p.start) and any(
+            states_definition(self.index.sentence_text(r), term) for r in self.index.passage_sentences(row))
 
     def _answers_first(self, rows: np.ndarray, scores: np.ndarray, tokens: list[str], person: PersonKind | None) -> Iterator[int]:
         """Candidate positions by score, passages of a reference list and of a paper's declarations
