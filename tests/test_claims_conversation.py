@@ -170,6 +170,10 @@ def test_missing_nli_model_is_a_clear_error(searcher, tmp_path):
     ("And for anxiety?", "new-topic"), ("What about schizophrenia?", "new-topic"),
     ("How is it treated?", "reference"), ("What is neuroplasticity?", ""),
     ("Which brain regions are linked to depression?", ""),
+    # asking what shows the last answer names nothing of its own: it goes with the last question
+    # ("How do we know?" was searched alone, "Says who?" read as a new topic "Says")
+    ("How do we know?", "reference"), ("How sure are the researchers?", "reference"), ("Says who?", "reference"),
+    ("Are you sure?", "reference"), ("How do we know exercise helps memory?", ""),
 ])
 def test_followup_detection(question, kind):
     assert is_followup(question) == kind
@@ -661,6 +665,8 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # not of the shared modifier alone ("git cherry-pick rebase", "vitamin B12 D")
     ("What does git rebase do?", "And git cherry-pick?", "What does git cherry-pick do?"),
     ("Who should take vitamin D?", "And vitamin B12?", "Who should take vitamin B12?"),
+    ("Does exercise improve memory?", "How do we know?", "How do we know? (Does exercise improve memory?)"),
+    ("Does exercise improve memory?", "Says who?", "Says who? (Does exercise improve memory?)"),
     # "ones" with a modifier like no phrase stands for the one plural noun, which the modifier goes
     # before; it stands for no verb ("How do I remote branches?", "What chronic?", "Which newer?")
     ("How do I define options in commander?", "What about required ones?", "How do I define required options in commander?"),

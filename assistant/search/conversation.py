@@ -171,8 +171,10 @@ def is_followup(question: str) -> Literal["new-topic", "reference", ""]:
         # says which kind it is ("And what about anxiety?" still leads a new topic)
         rest = q[tied.end():]
         return is_followup(rest)
-    if _ANY_NOUN.match(q):
-        return "reference"  # "And any risks?": are there any of what was just asked about
+    if _ANY_NOUN.match(q) or _ASKS_HOW_KNOWN.match(q):
+        # "And any risks?": are there any of what was just asked about; "How do we know?", "Says
+        # who?": what shows the answer just given
+        return "reference"
     if _LEADS.match(q) or _fragment(q):
         return "new-topic"
     words = _WORD.findall(q)
@@ -199,6 +201,17 @@ def is_followup(question: str) -> Literal["new-topic", "reference", ""]:
     if question_word and not content and len(words) <= 5:
         return "reference"  # "How many were there?": of what the previous question asked about
     return ""
+
+
+# A question for what shows the last answer, naming nothing of its own: "How do we know?", "How
+# sure are they?", "Are you sure?", "Says who?", "What makes them think so?".
+_KNOWERS = r"(?:we|you|they|i|anyone|(?:the\s+)?(?:scientists|researchers|authors|experts|doctors))"
+_ASKS_HOW_KNOWN = re.compile(
+    rf"^(?:how\s+(?:do|did|can|could|does)\s+{_KNOWERS}\s+know"
+    rf"|how\s+(?:sure|certain|confident)\s+(?:are|is|can|could)\s+{_KNOWERS}"
+    r"|(?:are|were)\s+(?:you|we|they)\s+(?:sure|certain)|says\s+who|who\s+says(?:\s+so)?"
+    r"|what\s+makes\s+(?:you|them|people|scientists|researchers)\s+(?:think|say|believe)\s+(?:so|that))"
+    r"(?:\s+(?:that|this|so))?\s*[?.!]*$", re.I)
 
 
 def _asks_of_the_last(q: str, content: list[str]) -> bool:
