@@ -241,6 +241,26 @@ def test_a_manual_made_one_page_whose_h1s_are_its_sections_is_named_by_its_title
     assert load_file(page, "policy.html")[0].title == "Debian Python Policy 0.12.0.0 documentation"
 
 
+def test_superscripts_read_as_exponents_or_citations_in_html_and_markdown(tmp_path: Path):
+    # A browser sets "2<sup>31</sup>" raised; read flat it was "231", another number. A citation's
+    # number after a word was fused to it ("common12"); a footnote's own label keeps its space.
+    body = ("<p>The maximum is 2<sup>31</sup>-1 bytes, at 80 g/m<sup>2</sup> and 10<sup>-3</sup> mol. Depression is "
+            "common<sup>12</sup> and treatable<sup><a href='#r3'>[3]</a></sup>, as Smith et al.<sup>4,5</sup> found. "
+            "Water is H<sub>2</sub>O on the 1<sup>st</sup> day.</p>"
+            "<div class='footnote'><p><sup>[<a href='#f1'>22</a>] </sup>If the source lacks setup.py, add one.</p></div>")
+    page = tmp_path / "limits.html"
+    page.write_text(f"<html><head><title>Limits</title></head><body><article><h1>Limits</h1>{body}"
+                    "<p>A second paragraph keeps the page's main content long enough to be read as such.</p>"
+                    "</article></body></html>")
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# Limits\n\n{body}\n")
+    for path in (page, readme):
+        text = load_file(path, path.name)[0].text
+        assert "The maximum is 2^31-1 bytes, at 80 g/m^2 and 10^-3 mol." in text, path
+        assert "Depression is common and treatable, as Smith et al. found." in text, path
+        assert "Water is H2O on the 1st day." in text and "[22] If the source lacks setup.py" in text, path
+
+
 def test_numbered_h1s_are_sections_and_the_title_tag_names_the_page(tmp_path: Path):
     # A manual page whose h1s are its numbered chapters ("1. Datatypes In SQLite", "2. Storage ..."):
     # the first shares the <title>'s words but is chapter 1, which opens a section like the rest.

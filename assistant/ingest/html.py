@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 
 from assistant.ingest.clean import title_parts
 from assistant.ingest.headings import TextRead
-from assistant.ingest.markdown import _BREAK_TAG, _TAG, MIN_CONTENTS_LINKS, markdown_text
+from assistant.ingest.markdown import _BREAK_TAG, _TAG, MIN_CONTENTS_LINKS, markdown_text, superscripts_as_text
 from assistant.ingest.model import IngestError
 from assistant.ingest.plain import decode_bytes
 from assistant.ingest.reference import find_doi, split_authors, year_of
@@ -650,7 +650,7 @@ def read_html(data: bytes) -> TextRead:
     raw, note = decode_bytes(data)
     raw = _definitions_as_paragraphs(_source_breaks_as_spaces(_code_flattened(_bare_pre_as_code(_pre_formatting_dropped(_anchors_dropped(
         _contents_dropped(_page_links_dropped(_figures_as_blocks(_boxed_headings_as_labels(_summaries_as_headings(_disclosure_buttons_as_text(
-            _code_links_in_prose_unwrapped(_empty_links_dropped(raw))))))))))))))
+            _code_links_in_prose_unwrapped(_empty_links_dropped(superscripts_as_text(raw)))))))))))))))
     parser = _HTMLText()
     try:
         parser.feed(raw)

@@ -55,6 +55,32 @@ _HTML_ROW = re.compile(r"<tr\b.*?(?:</tr>|(?=<tr\b)|$)", re.I | re.S)
 _HTML_CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)(?:</t[dh]>|(?=<t[dh]\b)|$)", re.I | re.S)
 _TAG = re.compile(r"<[^<>]+>")
 _COMMENT_OPEN, _COMMENT_CLOSE = re.compile("<!--"), re.compile("-->")
+# A superscript: a citation's number after a word or a punctuation mark ("common<sup>12</sup>",
+# "et al.<sup>5</sup>"), else an exponent after a number or a short unit ("2<sup>31</sup>",
+# "m<sup>2</sup>"), as the PDF reader tells them; bounded, so that unclosed ones cost linear time.
+_SUPERSCRIPT = re.compile(r"<sup\b[^<>]*>(.{0,200}?)</sup\s*>", re.I | re.S)
+_CITATION_RUN = re.compile(r"[\[(]?\d[\d,\u2013\-\s]*[\])]?")
+_AFTER_WORD = re.compile(r"(?:[A-Za-z]{3,}[.,;:)]?|[.,;:)\]%])$")
+_BLOCK_OPEN = re.compile(r"<(?:p|div|li|td|th|dt|dd|br|h[1-6]|blockquote|section|aside)\b[^<>]*>", re.I)
+_EXPONENT = re.compile(r"[+\-\u2212]?\d+(?:\.\d+)?")
+
+
+def superscripts_as_text(text: str) -> str:
+    """`text` (HTML) with each `<sup>` read as a browser shows it: a citation number after a word
+    dropped, the words kept apart ("common and treatable", not "common12 and"); an exponent
+    written with a caret ("2^31-1", not "231-1", "kg/m^2"); anything else as its text."""
+    def read(m: re.Match) -> str:
+        inner = " ".join(_TAG.sub("", m.group(1)).split())
+        # a block's opening tag ends what came before: a footnote's label opens its paragraph
+        before = _TAG.sub("", _BLOCK_OPEN.sub("\n", text[max(0, m.start() - 200):m.start()])).rstrip("\u00a0")
+        if _CITATION_RUN.fullmatch(inner) and _AFTER_WORD.search(before):
+            return " " if text[m.end():m.end() + 1].isalnum() else ""
+        if _EXPONENT.fullmatch(inner) and re.search(r"[\w)]$", before):
+            return "^" + inner
+        # a footnote's own label ("[22] If the ...") keeps the space set inside it
+        return inner + (" " if m.group(1)[-1:].isspace() else "")
+
+    return _SUPERSCRIPT.sub(read, text) if "<sup" in text.lower() else text
 
 
 # A backslash before ASCII punctuation makes it a literal character (CommonMark): "\<stdio.h>" is
@@ -125,6 +151,7 @@ def _strip(text: str) -> str:
     text = _ESCAPED.sub(lambda m: _parked(m.group(1)), text)
     text = _blocks_read(text, _COMMENT_OPEN, _COMMENT_CLOSE, lambda _: "")  # notes to the writer, never shown
     text = _blocks_read(text, _TABLE_OPEN, _TABLE_CLOSE, _html_table_rows)
+    text = superscripts_as_text(text)
     for pat, rep in _MD_SYNTAX:
         text = pat.sub(rep, text)
     # Character references ("&amp;", "&nbsp;") are text once the tags are gone; in code they stay
