@@ -315,6 +315,21 @@ def test_a_question_asking_for_an_amount_highlights_a_sentence_that_states_one(e
     assert searcher.search("What is a training group?", k=1)[0].highlight.text.startswith("The training group is")
 
 
+def test_a_question_asking_when_something_was_done_highlights_a_sentence_that_dates_it(encoder):
+    # "What year was WAL mode introduced?": the sentence that repeats the question's words says why,
+    # and dates nothing; the one giving the release's date answers. A count is no year ("2000
+    # columns"), and a "when" of circumstance asks for no date.
+    text = ("Write-ahead logging\n\nWAL mode was introduced so that readers do not block writers and a writer "
+            "does not block readers. The first release to support it was version 3.7.0, published in July 2010. "
+            "A database in WAL mode can hold up to 2000 columns per table.")
+    searcher = _one_document(encoder, "wal.txt", text)
+    assert asked_amount("What year was WAL mode introduced?") == "date"
+    assert asked_amount("When was the trial registered?") == "date"
+    assert asked_amount("When should I use WAL mode?") is None
+    hit = searcher.search("What year was WAL mode introduced?", k=1)[0]
+    assert hit.highlight.text.startswith("The first release to support it was version 3.7.0"), hit.highlight
+
+
 def test_a_question_counting_things_is_not_answered_by_a_span_of_time(encoder):
     # "How many patients" counts people: the sentence that repeats the question's words ("patients",
     # "letters") states only follow-up times ("6- and 12-month"), and the count is in the sentence

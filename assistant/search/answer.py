@@ -775,7 +775,7 @@ _EMAIL = re.compile(r"\s*\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?[.;]?\s*")
 _CONTACT_LABEL = re.compile(r"^\W*|\b(?:e-?mail(?:\s+addresses?)?|correspondence|corresponding\s+author)\b\s*:?", re.I)
 
 
-AmountKind = Literal["number", "count", "frequency"]
+AmountKind = Literal["number", "count", "frequency", "date"]
 _HOW_OFTEN = re.compile(r"\b(how (often|frequently)|what frequency|how many times)\b", re.I)
 # How often something happens: a rate over a unit of time ("24 weekly sessions", "taken daily.",
 # "twice a day", "3 times per week", "every 2 weeks"); "daily" before a noun without a number is
@@ -798,11 +798,27 @@ _NOT_COUNT = re.compile(r"(?:(?<![\w,.])\d+(?:[.,]\d+)*|\b(?:one|two|three|four|
                         rf"\s*(?:-|\s(?:{_TIME_UNIT}|min(?:ute)?s?|h(?:ou)?rs?|seconds?)\b)", re.I)
 
 
+# A question for a date: "What year was WAL introduced?", "In which month did recruitment start?",
+# "When was the trial registered?" (a "when" of an event in the past, not "When should I use it?").
+_ASKS_DATE = re.compile(r"\b(?:what|which)\s+(?:year|month|date|day)\b|\bsince\s+when\b|"
+                        r"^\W*(?:and\s+)?when\s+(?:was|were|did)\b", re.I)
+# A date: a year (1500-2099, not a count before a noun: "2000 patients" is none), a month's name,
+# or a date written in numbers ("2010-07-22", "22/07/2010").
+_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_DATE = re.compile(rf"(?<![\w.,])(?:1[5-9]|20)\d\d(?![\w.,]*\s+[a-z]{{3,}}s\b)(?![\d])|"
+                   rf"\b{_MONTHS}\b(?=\s*\d|\s*,?\s*(?:1[5-9]|20)\d\d)|\b\d{{1,2}}\s+{_MONTHS}\b|"
+                   r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b", re.I)
+
+
 def asked_amount(question: str) -> AmountKind | None:
     """What amount the question asks for: "frequency" (how often), "count" (how many of things
-    that are no span of time), "number" (another count, a size, a duration, a rate), or None."""
+    that are no span of time), "date" (what year, when something was done), "number" (another
+    count, a size, a duration, a rate), or None."""
     if _HOW_OFTEN.search(question):
         return "frequency"
+    if _ASKS_DATE.search(question):
+        return "date"
     if _HOW_MANY.search(question):
         return "count"
     return "number" if _QUANTITY.search(question) else None
@@ -821,10 +837,12 @@ def _stating_amount(index: Index, sentences: range, heading: np.ndarray, logits:
 
 
 def _states_amount(text: str, kind: AmountKind) -> bool:
-    """Whether a sentence states the kind of amount asked for: a number; for a frequency a rate
-    over time as well ("improve daily living" states none; "24 weekly sessions" does); for a count
-    a number that is no time nor modifier ("the 4- and 12-week assessments" counts nothing, "sent
-    to 8150 people" does)."""
+    """Whether a sentence states the kind of amount asked for: a number; for a date a year, a
+    month or a date (`_DATE`); for a frequency a rate over time as well ("improve daily living"
+    states none; "24 weekly sessions" does); for a count a number that is no time nor modifier
+    ("the 4- and 12-week assessments" counts nothing, "sent to 8150 people" does)."""
+    if kind == "date":
+        return bool(_DATE.search(text))
     if kind == "count":
         text = _NOT_COUNT.sub(" ", text)
     return _states_number(text) and (kind != "frequency" or bool(_FREQUENCY.search(text)))
