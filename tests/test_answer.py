@@ -253,6 +253,18 @@ def test_a_highlight_that_points_back_takes_the_sentence_before_it(encoder):
     assert hit.highlight.text.startswith("Participants were recruited") and "8150" in hit.highlight.text
 
 
+def test_a_bare_reply_to_a_question_opens_the_highlight_after_it(encoder):
+    # An FAQ answers "Should I commit my .env file?" with "No." alone, then the condition: the reply
+    # is where the answer starts; a "No." that answers no question stays out.
+    text = ("FAQ\n\nShould I commit my .env file?\n\nNo.\n\nUnless you encrypt it with dotenvx. Then we recommend "
+            "you do.\n\nNo.\n\nThe variables are read once, at start-up.")
+    doc = document_from_text("faq.md", text, title="dotenv")
+    index = MemoryIndex([doc], encoder, ChunkingParams())
+    spans = {doc.text[slice(*index.sentence_span(r))][:12]: r for r in index.passage_sentences(0)}
+    assert doc.text[slice(*answer_span(index, 0, spans["Unless you e"]))] == "No.\n\nUnless you encrypt it with dotenvx."
+    assert answer_span(index, 0, spans["The variable"]) == index.sentence_span(spans["The variable"])
+
+
 def test_an_it_that_points_at_nothing_before_it_takes_no_sentence_before(encoder):
     # "It is estimated that 53,990 new cases ..." says all it means alone: its "it" is the subject
     # of "is estimated that", not the lifetime risk of the sentence before.  "It is used to treat"

@@ -479,6 +479,8 @@ _EXPLETIVE_IT = re.compile(r"^it\s+(?:(?:is|was|has been|had been|will be|would 
                            rf"(?:(?:\w+(?:ed|en)|{_IRREGULAR})\s+(?:that|whether|if)|(?!\w+(?:ed|en)\b|{_IRREGULAR}\b)\w+\s+"
                            r"(?:to|that|whether|if|how|why))|"
                            r"(?:seems|seemed|appears|appeared|follows)\s+that)\b", re.I)
+# A bare reply to a question, one word ("No.", "Yes!").
+_REPLY = re.compile(r"(?:yes|no|yep|nope)[.!]?", re.I)
 # A sentence followed by one that opens an enumeration ("There are several possible reasons ...",
 # then "First, ...") announces what it does not say.
 _ENUMERATION = re.compile(r"^(first|firstly|first of all)\b", re.I)
@@ -486,7 +488,8 @@ _ENUMERATION = re.compile(r"^(first|firstly|first of all)\b", re.I)
 
 def answer_span(index: Index, row: int, sentence: int) -> tuple[int, int]:
     """Characters of the highlight for sentence row `sentence` of passage `row`: the sentence, with
-    the one before it in its paragraph when it opens by referring back to that one, and with the
+    the one before it in its paragraph when it opens by referring back to that one, or with a bare
+    reply ("No.") to a question before it, and with the
     one after it when that one opens the enumeration it announces, or when it ends in a colon and
     the line after it is a command or code rather than words ("... invoking the following command:",
     then "cargo clippy"), or with the list of one-sentence items its colon, or the colon of the
@@ -498,6 +501,10 @@ def answer_span(index: Index, row: int, sentence: int) -> tuple[int, int]:
         prev_start, prev_end = index.sentence_span(sentence - 1)
         if "\n\n" not in text[prev_end:start]:
             start = prev_start
+    elif sentence - 1 > rows.start and _REPLY.fullmatch(index.sentence_text(sentence - 1).strip()) \
+            and index.sentence_text(sentence - 2).rstrip().endswith("?"):
+        # "Should I commit my .env file?" / "No." / "Unless you encrypt it ...": the reply is the answer's start
+        start = index.sentence_span(sentence - 1)[0]
     if sentence + 1 < rows.stop:
         next_start, next_end = index.sentence_span(sentence + 1)
         after = text[next_start:next_end]
