@@ -871,6 +871,14 @@ def test_a_claim_the_evidence_states_with_a_not_is_never_supported(encoder, tmp_
                    "Neuroplasticity is present throughout our lives, from early development to adulthood.")
     assert negates("Friends do not help.", "Friendship helps.")
     assert not negates("Worship is not common.", "Wor is common.")
+    # what a thing does to another or the state it leaves ("keeps" against "deleting", "enabled"
+    # against "disabled"), also where a consequence clause after ", so" says the claim's word;
+    # kinds of a thing ("acute", "chronic") are two things, not one said two ways
+    assert negates("apt purge keeps the configuration files.",
+                   "The purge command removes packages, deleting the configuration files as well.")
+    assert negates("Foreign key constraints are enabled by default.",
+                   "Foreign key constraints are disabled by default, so must be enabled separately for each connection.")
+    assert not negates("Acute stress impairs memory.", "Chronic stress impairs memory.")
 
 
 def test_a_claim_the_evidence_states_with_an_opposite_word_is_contradicted(encoder, tmp_path):

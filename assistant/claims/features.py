@@ -337,8 +337,9 @@ _COVERED = 0.66  # share of the claim's content words the negated clause must sa
 _ABLE = {"allow", "allows", "allowed", "let", "lets", "permit", "permits", "permitted", "able", "possible",
          "enable", "enables", "enabled", "used", "use", "ability", "capacity", "intended", "meant", "designed",
          "supposed"}
-# Where a sentence's clauses part: "there was no association with 8 of 10 cancers; ever use was associated ...".
-_CLAUSE_END = re.compile(r"[;:]|,\s*(?:but|whereas|while|although|though|however)\b")
+# Where a sentence's clauses part: "there was no association with 8 of 10 cancers; ever use was associated ...";
+# a consequence too: "are disabled by default, so must be enabled for each connection".
+_CLAUSE_END = re.compile(r"[;:]|,\s*(?:but|whereas|while|although|though|however|so|yet|therefore|thus|hence)\b")
 
 
 # Opposite words `negates` reads beside `_OPPOSITES` (which `flip_claim` and the polarity model's
@@ -356,6 +357,16 @@ _ANTONYMS = [
     ("agree", "disagree"), ("approve", "disapprove"), ("appear", "disappear"), ("similar", "dissimilar"),
     ("mandatory", "optional"), ("correct", "incorrect"), ("complete", "incomplete"),
     ("sufficient", "insufficient"), ("adequate", "inadequate"), ("consistent", "inconsistent"),
+    # what a thing does to another, or the state it leaves it in (not kinds of a thing: "acute" and
+    # "chronic" stress are two things, not one said two ways)
+    ("keep", "delete"), ("keeps", "deletes"), ("kept", "deleted"), ("keep", "remove"), ("keeps", "removes"),
+    ("kept", "removed"), ("enable", "disable"), ("enables", "disables"), ("enabled", "disabled"),
+    ("automatic", "manual"), ("automatically", "manually"), ("permanent", "temporary"),
+    ("permanently", "temporarily"), ("explicit", "implicit"), ("explicitly", "implicitly"),
+    ("synchronous", "asynchronous"), ("mutable", "immutable"), ("encrypted", "unencrypted"),
+    ("supported", "unsupported"), ("stable", "unstable"), ("reversible", "irreversible"),
+    ("curable", "incurable"), ("benign", "malignant"), ("normal", "abnormal"), ("regular", "irregular"),
+    ("voluntary", "involuntary"),
 ]
 # A word's opposites by stem, for `negates`: the content words of `_OPPOSITES` and `_ANTONYMS` (a
 # negation or "without" is read as a negation there).
