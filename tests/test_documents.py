@@ -1239,6 +1239,23 @@ def test_a_file_typed_with_line_breaks_is_named_by_its_first_line(tmp_path: Path
     assert load_file(page, "LICENSE-APACHE.txt")[0].title == "Apache License"
 
 
+def test_a_typed_page_opening_with_its_sites_menu_is_named_by_the_line_after_the_menu(tmp_path: Path):
+    # A handbook page saved as text by a text browser: the site's link lines and a menu of short
+    # items come first, then the section's heading and its hard-wrapped paragraphs. A menu of
+    # longer items (a byline, a date) is no menu, and a file without one keeps its first line.
+    page = tmp_path / "sect.backup.txt"
+    page.write_text(
+        "Download the ebook\n\nProduct SiteDocumentation Site\n\n  • Prev\n  • The Debian Administrator's Handbook\n"
+        "  • Next\n\n9.10. Backup\n\nMaking backups is one of the main responsibilities of any administrator, but it\n"
+        "is a complex subject, involving powerful tools which are often difficult to master.\nMany programs exist, "
+        "such as amanda, bacula, or BackupPC. Those are client/server systems\nfeaturing many options.\n")
+    assert load_file(page, "sect.backup.txt")[0].title == "9.10. Backup"
+    page.write_text("Backup notes\n\n  • Written by the operations team of the data centre\n  • Reviewed in spring\n\n"
+                    "Making backups is one of the main responsibilities of any administrator, but it\nis a complex "
+                    "subject, involving powerful tools which are often difficult to master.\n")
+    assert load_file(page, "notes.txt")[0].title == "Backup notes"
+
+
 def test_a_wrapped_line_before_one_that_opens_with_a_link_is_joined(tmp_path: Path):
     # Node's collaborator guide: a paragraph wrapped at 80 columns whose second line opens with a
     # link ("[CI](#testing-and-ci)"), in capitals, and whose later lines go on in lower case. The

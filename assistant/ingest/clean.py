@@ -440,15 +440,24 @@ def is_copyright_notice(line: str) -> bool:
 def guess_title(text: str, fallback: str, first: bool = False) -> str:
     """The title is the longest heading-like line before the first paragraph of prose (a saved
     page's first lines are its site's), or with `first` (a file typed with line breaks) the first
-    ("Apache License" over "TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION"); a line
+    ("Apache License" over "TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION"), after
+    the site's menu where one opens the page (`_menu_at`); a line
     that ends as a sentence does ("This directory contains the 4.3 release of GNU Make.") is prose,
     and a copyright notice is none."""
     candidates: list[str] = []
-    for ln in text.split("\n")[:15]:
-        ln = ln.strip()
+    before_menu: list[str] | None = None
+    lines = [ln.strip() for ln in text.split("\n")[:15]]
+    for i, ln in enumerate(lines):
         if not ln:
             continue
         words = len(ln.split())
+        if first and before_menu is None and ln.startswith("• ") and _menu_at(lines, i):
+            # a typed page's first lines may be its site's menu ("Download the ebook", then
+            # "• Prev", "• Next"): its title is the first line after the menu, if one is there
+            before_menu, candidates = candidates, []
+            continue
+        if before_menu is not None and ln.startswith("• ") and not candidates:
+            continue
         if ln.startswith("• ") or words > 30 or (words > 5 and ln.endswith((".", "!"))):
             break
         if ln.startswith("#"):
@@ -458,9 +467,24 @@ def guess_title(text: str, fallback: str, first: bool = False) -> str:
         candidates.append(ln)
         if len(candidates) >= 4:
             break
+    candidates = candidates or before_menu or []
     if not candidates:
         return fallback
     return (candidates[0] if first else max(candidates, key=len))[:300]
+
+
+_MENU_ITEM_WORDS = 4
+
+
+def _menu_at(lines: list[str], i: int) -> bool:
+    """Whether the bulleted lines from `i` on are a menu: each item a few words (a link's text)."""
+    items = []
+    for ln in lines[i:]:
+        if ln.startswith("• "):
+            items.append(ln)
+        elif ln:
+            break
+    return len(items) >= 2 and all(len(item.split()) <= _MENU_ITEM_WORDS + 1 for item in items)
 
 
 
