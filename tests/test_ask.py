@@ -149,6 +149,17 @@ def test_whether_the_documents_answer_does_not_depend_on_how_many_passages_are_s
     assert not ask(searcher, "Who won the 2018 World Cup?", k=1).answered
 
 
+def test_a_question_for_a_date_or_a_count_is_not_answered_by_passages_that_give_none(corpus_index, encoder):
+    # The default collection's narrative review says what it found but neither when it was
+    # published nor how many studies it read: its passages are on topic and likely enough by the
+    # model, yet none can answer "When ...?" or "How many ...?"; a count the text gives is answered.
+    searcher = Searcher(corpus_index, encoder=encoder)
+    for question in ("What year was the narrative review published?", "How many studies did the review include?"):
+        assert max(h.probability for h in searcher.search(question, k=5)) >= searcher.answers.answer_bar, question
+        assert not ask(searcher, question).answered, question
+    assert ask(searcher, "How many articles did the literature search on neuroscience-informed psychotherapy find?").answered
+
+
 def test_a_new_topic_is_compared_with_an_abbreviation_as_the_documents_spell_it_out(encoder):
     # The model knows "cognitive behavioural therapy", not "CBT": "mindfulness" was more like
     # "insomnia" and took its place ("Is CBT effective for mindfulness?"). The document defines the

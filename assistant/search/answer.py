@@ -831,6 +831,12 @@ def asked_amount(question: str) -> AmountKind | None:
     return "number" if _QUANTITY.search(question) else None
 
 
+def gives_amount(text: str, kind: AmountKind) -> bool:
+    """Whether a passage gives any amount of the kind asked for (`asked_amount`): a date for a
+    date, else a number; a passage without one cannot answer "When was ...?" or "How many ...?"."""
+    return bool(_DATE.search(text)) if kind == "date" else _states_number(text)
+
+
 def _stating_amount(index: Index, sentences: range, heading: np.ndarray, logits: np.ndarray, best: int,
                     amount: AmountKind) -> int:
     """The best sentence that states the amount asked for, when the best of all (`best`) does not

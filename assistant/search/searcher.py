@@ -38,6 +38,7 @@ from assistant.search.answer import (
     asks_person,
     asks_writers,
     defines,
+    gives_amount,
     is_question,
     labelled_value_end,
     list_asked,
@@ -370,10 +371,14 @@ class Searcher:
         return self.hits_answer(hits, question)[0]
 
     def hits_answer(self, hits: list[Hit], question: str | None = None) -> tuple[bool, bool]:
-        """`answered` but for the names the question uses, and why not when the question asks what
+        """`answered` but for the names the question uses, and but for passages without an amount of
+        the kind the question asks for (`gives_amount`), and why not when the question asks what
         a study found and every hit likely enough to answer it stands where its paper reports no
         finding of its own (a protocol, a paper's Methods or Background): (answered, not reported)."""
         likely = [h for h in hits if h.probability >= self.answers.answer_bar]
+        if question is not None and (amount := asked_amount(question)):
+            # "What year was SQLite created?" of passages that give no date is not answered
+            likely = [h for h in likely if gives_amount(h.text, amount)]
         named = self.named_document(question) if question is not None else None
         if named is not None:
             likely = [h for h in likely if self.index.doc_row(h.doc_id) == named]
