@@ -289,7 +289,7 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     nxt = np.concatenate([sims[1:], sims[-1:]])
     x = np.column_stack([sims, sims - sims.max(), prev, nxt, [_share(terms, t) for t in tokens]]).astype(np.float32)
     starts = _heading_starts(index, p.doc)
-    code = np.array([is_code_like(t) for t in texts])
+    code = np.array([is_code_like(t) for t in texts]) | np.array(_session_output(doc.text, spans), dtype=bool)
     rows = _table_rows(doc.text, spans, texts, code, starts)
     # A heading's line may hold two sentences ("1.7." and "\"Larger Work\""): both are the heading.
     heading = np.array([is_heading_like(t, s, doc.title, starts) or doc.text.rfind("\n", 0, s) + 1 in starts
@@ -431,13 +431,33 @@ _CODE = re.compile(
 
 
 _TOKEN = re.compile(r"\S+")
+# An interactive session's prompt: Python's (">>> ", and "... " under it).
+_PROMPT = re.compile(r"^\s*>>>(?:\s|$)")
+_SESSION_LINE = re.compile(r"^\s*(?:>>>|\.\.\.)(?:\s|$)")
+
+
+def _session_output(text: str, spans: list[tuple[int, int]]) -> list[bool]:
+    """Which sentences are lines an interactive session printed: in a block (no blank line
+    between) under a line typed at its prompt, and typed at none themselves ("'Text file
+    contents'" after ">>> p.read_text()")."""
+    out = []
+    for s, e in spans:
+        line_start = text.rfind("\n", 0, s) + 1
+        block_start = text.rfind("\n\n", 0, line_start)
+        above = text[block_start + 2 if block_start >= 0 else 0:line_start].split("\n")
+        out.append(not text[line_start:s].strip() and not _SESSION_LINE.match(text[s:e])
+                   and any(_PROMPT.match(ln) for ln in above))
+    return out
 # A cheap test first: a line with none of these is taken for words ("return value" too).
 _CODE_MARK = re.compile(r"[(){};#/=<]")
 
 
 def is_code_like(text: str) -> bool:
-    """A line of a program: shaped like code (see the pattern above) and with fewer than five words
-    ("MPI_Pcontrol cannot be wrapped as it has variable arity: int MPI_Pcontrol(...)" is a sentence)."""
+    """A line of a program: typed at an interpreter's prompt (">>> print(x)", ">>> # a comment"),
+    or shaped like code (see the pattern above) and with fewer than five words ("MPI_Pcontrol
+    cannot be wrapped as it has variable arity: int MPI_Pcontrol(...)" is a sentence)."""
+    if _PROMPT.match(text):
+        return True
     if not _CODE_MARK.search(text):
         return False
     words = 0
