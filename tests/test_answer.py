@@ -391,9 +391,9 @@ def test_a_short_line_of_program_output_hands_the_highlight_to_no_code_line(enco
 
 def test_an_interpreter_sessions_lines_and_what_it_printed_are_code(encoder, tmp_path):
     # A library reference's example: the string the session printed ("'Text file contents'")
-    # repeats the question's words and scored best, and a comment typed at the prompt reads as a
-    # sentence; the method's description in words is the answer. A line of prose after the
-    # session's block is words again.
+    # repeats the question's words (it was the highlight of a passage that held the description
+    # too), and a comment typed at the prompt reads as a sentence; the method's description in
+    # words is the answer. A line of prose after the session's block is words again.
     text = ("# pathlib\n\n## Methods\n\nPath.read_text(encoding=None): Return the decoded contents of the pointed-to "
             "file as a string:\n\n```\n>>> p = Path('my_text_file')\n>>> p.write_text('Text file contents')\n18\n"
             ">>> # the text of the file, read back as a string\n>>> p.read_text()\n'Text file contents'\n```\n\n"
@@ -401,12 +401,12 @@ def test_an_interpreter_sessions_lines_and_what_it_printed_are_code(encoder, tmp
     searcher = searcher_of_file(encoder, tmp_path / "pathlib.md", text)
     hit = searcher.search("How do I read a file's text with pathlib?", k=1)[0]
     assert hit.highlight.text.startswith("Path.read_text(encoding=None): Return the decoded contents"), hit.highlight
-    assert is_code_like(">>> # the text of the file, read back as a string")
     index = searcher.index
     q = encoder.encode_query("file text")
     sentences, _, heading, _, _, _ = sentence_features(index, 0, q, {})
     flagged = {index.sentence_text(r): bool(h) for r, h in zip(sentences, heading)}
     assert flagged["'Text file contents'"] and flagged["18"] and not flagged["The file is opened and then closed."]
+    assert is_code_like(">>> # the text of the file, read back as a string")
 
 
 def test_a_line_of_code_hands_the_highlight_to_a_sentence_in_words(encoder, tmp_path):
