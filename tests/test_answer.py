@@ -764,6 +764,14 @@ def test_a_sentence_that_poses_the_question_hands_the_highlight_to_the_finding(e
     assert hit.highlight.text.startswith("We now show that one night of sleep loss"), hit.highlight.text
     hit = searcher.search("Did naps help recall in adults?", k=1)[0]
     assert hit.highlight.text.startswith("Naps helped recall in adults"), hit.highlight.text
+    # An API reference says what a value tells with "whether": it states, and answers
+    reference = ("# pathlib\n\n## Methods\n\nPath.chmod(mode): Change the file mode and permissions. This method "
+                 "normally follows symlinks.\n\nPath.exists(): Whether the path points to an existing file or "
+                 "directory.\n\nIf the path points to a symlink, exists() returns whether the symlink points to an "
+                 "existing file or directory.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "pathlib.md", reference)
+    hit = searcher.search("How do I check if a file exists with pathlib?", k=1)[0]
+    assert "whether" in hit.highlight.text.lower(), hit.highlight.text
 
 
 def test_an_aim_hands_the_highlight_to_the_finding_unless_the_question_asks_the_aim(encoder, tmp_path):

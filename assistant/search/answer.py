@@ -343,11 +343,13 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
 
 
 # "whether" opens a question a sentence poses; not in "whether or not", "regardless of whether",
-# which assert that something holds either way.  An aim ("we aimed to", "the objective of this
+# which assert that something holds either way, nor where it says what a value tells, as an API's
+# reference does ("Path.exists(): Whether the path points to ...", "returns whether").  An aim ("we aimed to", "the objective of this
 # study was to") poses one too: in SciFact train's cited abstracts none of 33 such sentences is a
 # rationale (19% of all sentences are).  A purpose clause alone ("To assess activity, pupils wore monitors") may
 # answer how something was done, so it is not one.
-_POSES = re.compile(r"(?<!regardless of )(?<!irrespective of )\bwhether\b(?!\s+or\s+not\b)|"
+_POSES = re.compile(r"(?<!regardless of )(?<!irrespective of )(?<!: )(?<!return )(?<!returns )(?<!indicates )"
+                    r"(?<!indicating )(?<!tells )(?<!specifies )(?<!controls )\bwhether\b(?!\s+or\s+not\b)|"
                     r"\b(?:aimed|aims|sought|seeks|set out|intended)\s+to\b|"
                     r"\b(?:aim|aims|objective|objectives|purpose|goal|goals)\s+(?:of\s+(?:this|the|our)\s+(?:\w+\s+)?"
                     r"(?:study|work|trial|analysis|paper|review|research)\s+)?(?:was|were|is|are)\s+to\b", re.I)
