@@ -421,12 +421,15 @@ def test_a_line_of_code_hands_the_highlight_to_a_sentence_in_words(encoder, tmp_
     # What counts as a line of code: its shape, and few words; a sentence that ends in a signature,
     # a table row of numbers and a clause ending in a semicolon are not.
     for code in ("path.relative('/a', '/b');", "#include <stdlib.h>", "// Returns: '../../impl/bbb'",
-                 "import dns from 'node:dns';", ".on('error', (err) => {", "0 0 0 0 111 9 freeX();", "}"):
+                 "import dns from 'node:dns';", ".on('error', (err) => {", "0 0 0 0 111 9 freeX();", "}",
+                 # a statement with a comment of many words after it
+                 "c.items()                       # convert to a list of (elem, cnt) pairs"):
         assert is_code_like(code), code
     for prose in ("MPI_Pcontrol cannot be wrapped as it has variable arity: int MPI_Pcontrol(const int level, ...)",
                   "28 weeks 1009.34 (366.54) 984.56 (400.48) 0.04 40.73 (1.57 to 79.88)",
                   "• patients aged 18 to 65 years;", "let-7b overexpression reduced Hmga2 and increased p16(Ink4a).",
-                  "Release of LDH was less (2.9%, p < 0.001) than ferritin release.(ABSTRACT TRUNCATED AT 250 WORDS)"):
+                  "Release of LDH was less (2.9%, p < 0.001) than ferritin release.(ABSTRACT TRUNCATED AT 250 WORDS)",
+                  "We use C# for this project and it works well."):
         assert not is_code_like(prose), prose
 
 

@@ -433,6 +433,7 @@ _CODE = re.compile(
 
 
 _TOKEN = re.compile(r"\S+")
+_TRAILING_COMMENT = re.compile(r"\s+(?:#|//)\s.*$")
 # An interactive session's prompt: Python's (">>> ", and "... " under it).
 _PROMPT = re.compile(r"^\s*>>>(?:\s|$)")
 _SESSION_LINE = re.compile(r"^\s*(?:>>>|\.\.\.)(?:\s|$)")
@@ -462,6 +463,11 @@ def is_code_like(text: str) -> bool:
         return True
     if not _CODE_MARK.search(text):
         return False
+    # a statement with a comment after it ("c.items()  # convert to a list of pairs"): its words
+    # are the comment's, the line is code
+    commented = _TRAILING_COMMENT.search(text)
+    if commented and commented.start() and is_code_like(text[:commented.start()]):
+        return True
     words = 0
     for token in _TOKEN.finditer(text):  # most sentences reach five words early: stop there
         words += bool(_WORD.match(token.group()))
