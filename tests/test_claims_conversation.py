@@ -667,6 +667,12 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("Who should take vitamin D?", "And vitamin B12?", "Who should take vitamin B12?"),
     ("Does exercise improve memory?", "How do we know?", "How do we know? (Does exercise improve memory?)"),
     ("Does exercise improve memory?", "Says who?", "Says who? (Does exercise improve memory?)"),
+    # a name's own article goes where the previous question has one ("What is a OrderedDict?")
+    ("What is a defaultdict?", "And an OrderedDict?", "What is an OrderedDict?"),
+    # "Which one ...?" chooses among what was just asked about, however long it goes on (it was
+    # searched alone)
+    ("Which methods does a Counter have?", "Which one returns the most common elements?",
+     "Which one returns the most common elements? (Which methods does a Counter have?)"),
     # "ones" with a modifier like no phrase stands for the one plural noun, which the modifier goes
     # before; it stands for no verb ("How do I remote branches?", "What chronic?", "Which newer?")
     ("How do I define options in commander?", "What about required ones?", "How do I define required options in commander?"),

@@ -77,6 +77,7 @@ _QUANTIFIED = re.compile(r"^(?:and\s+)?(?:is|are|was|were|do|does|did|has|have|h
 # and each of them: "When should I use each?", "Is either safe?".
 _WHICH_OF = re.compile(r"\bwhich\s+(?:ones?|of\s+(?:them|these|those|the\s+two))\b|"
                        r"\b(?:each|either|both|neither)(?:\s+of\s+(?:them|these|those|the\s+two))?\s*[?.!]*$", re.I)
+_WHICH_ONE = re.compile(r"^which\s+ones?\b(?!\s+of\b)", re.I)
 _PLURAL_PRONOUNS = {"they", "them", "their", "these", "those"}
 _PRONOUNS = re.compile(r"\b(it|its|they|them|their|this|that|these|those|he|she|his|her|the latter|the former|"
                        r"(?<!the )(?<!a )(?:mine|yours|ours|theirs))\b", re.I)
@@ -171,9 +172,10 @@ def is_followup(question: str) -> Literal["new-topic", "reference", ""]:
         # says which kind it is ("And what about anxiety?" still leads a new topic)
         rest = q[tied.end():]
         return is_followup(rest)
-    if _ANY_NOUN.match(q) or _ASKS_HOW_KNOWN.match(q):
+    if _ANY_NOUN.match(q) or _ASKS_HOW_KNOWN.match(q) or _WHICH_ONE.match(q):
         # "And any risks?": are there any of what was just asked about; "How do we know?", "Says
-        # who?": what shows the answer just given
+        # who?": what shows the answer just given; "Which one returns the most common elements?",
+        # however many words follow: one of what was just asked about
         return "reference"
     if _LEADS.match(q) or _fragment(q):
         return "new-topic"
@@ -832,7 +834,10 @@ def _named_topic(question: str, previous: str, topic: str, encoder) -> ResolvedQ
         named = True
     if named and len(names) == 1:
         (old, i), = names.items()
-        replaced = _asked_thing_replaced(previous, i, i + len(old), name) or _tidy(_put(previous, i, i + len(old), name))
+        # the follow-up's own article goes where the previous question has one ("an OrderedDict"
+        # for "a defaultdict")
+        put = topic if _ARTICLE.match(topic) and _ARTICLE_BEFORE.search(previous[:i]) else name
+        replaced = _asked_thing_replaced(previous, i, i + len(old), name) or _tidy(_put(previous, i, i + len(old), put))
         return ResolvedQuery(question, replaced, "new-topic", name)
     return None
 
