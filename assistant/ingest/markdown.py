@@ -6,6 +6,7 @@ Public API: `markdown_text`, `read_markdown`.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Callable
@@ -389,11 +390,13 @@ def _summaries_as_atx(md: str) -> str:
         return md
     fences = [m.span() for m in _FENCE.finditer(md)]
     headings = _headings(md)
+    starts = [h.start() for h in headings]
     out, at = [], 0
     for m in _HTML_SUMMARY.finditer(md):
         if any(s <= m.start() < e for s, e in fences):
             continue
-        level = next((len(h.group(1)) for h in reversed(headings) if h.start() < m.start()), 1)
+        k = bisect.bisect_left(starts, m.start())
+        level = len(headings[k - 1].group(1)) if k else 1
         inner = " ".join(_TAG.sub(" ", m.group(1)).split())
         out += [md[at:m.start()], f"\n\n{'#' * min(level + 1, 6)} {inner}\n\n" if inner else "\n\n"]
         at = m.end()
