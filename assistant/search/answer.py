@@ -436,6 +436,7 @@ _TOKEN = re.compile(r"\S+")
 _TRAILING_COMMENT = re.compile(r"\s+(?:#|//)\s.*$")
 # An interactive session's prompt: Python's (">>> ", and "... " under it).
 _PROMPT = re.compile(r"^\s*>>>(?:\s|$)")
+_SESSION_REACH = 4000  # characters above a line in which its session's prompt is looked for
 _SESSION_LINE = re.compile(r"^\s*(?:>>>|\.\.\.)(?:\s|$)")
 
 
@@ -446,8 +447,10 @@ def _session_output(text: str, spans: list[tuple[int, int]]) -> list[bool]:
     out = []
     for s, e in spans:
         line_start = text.rfind("\n", 0, s) + 1
-        block_start = text.rfind("\n\n", 0, line_start)
-        above = text[block_start + 2 if block_start >= 0 else 0:line_start].split("\n")
+        # the block's lines above, as far back as a prompt is looked for
+        window = max(0, line_start - _SESSION_REACH)
+        block_start = text.rfind("\n\n", window, line_start)
+        above = text[block_start + 2 if block_start >= 0 else window:line_start].split("\n")
         out.append(not text[line_start:s].strip() and not _SESSION_LINE.match(text[s:e])
                    and any(_PROMPT.match(ln) for ln in above))
     return out
