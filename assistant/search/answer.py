@@ -344,10 +344,11 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
 
 # "whether" opens a question a sentence poses; not in "whether or not", "regardless of whether",
 # which assert that something holds either way, nor where it says what a value tells, as an API's
-# reference does ("Path.exists(): Whether the path points to ...", "returns whether").  An aim ("we aimed to", "the objective of this
-# study was to") poses one too: in SciFact train's cited abstracts none of 33 such sentences is a
-# rationale (19% of all sentences are).  A purpose clause alone ("To assess activity, pupils wore monitors") may
-# answer how something was done, so it is not one.
+# reference does ("Path.exists(): Whether the path points to ...", "returns whether").  An aim
+# ("we aimed to", "the objective of this study was to") poses one too: in SciFact train's cited
+# abstracts none of 33 such sentences is a rationale (19% of all sentences are).  A purpose clause
+# alone ("To assess activity, pupils wore monitors") may answer how something was done, so it is
+# not one.
 _POSES = re.compile(r"(?<!regardless of )(?<!irrespective of )(?<!: )(?<!return )(?<!returns )(?<!indicates )"
                     r"(?<!indicating )(?<!tells )(?<!specifies )(?<!controls )\bwhether\b(?!\s+or\s+not\b)|"
                     r"\b(?:aimed|aims|sought|seeks|set out|intended)\s+to\b|"
@@ -433,29 +434,9 @@ _CODE = re.compile(
 
 
 _TOKEN = re.compile(r"\S+")
-_TRAILING_COMMENT = re.compile(r"\s+(?:#|//)\s.*$")
-# An interactive session's prompt: Python's (">>> ", and "... " under it).
-_PROMPT = re.compile(r"^\s*>>>(?:\s|$)")
-_SESSION_REACH = 4000  # characters above a line in which its session's prompt is looked for
-_SESSION_LINE = re.compile(r"^\s*(?:>>>|\.\.\.)(?:\s|$)")
-
-
-def _session_output(text: str, spans: list[tuple[int, int]]) -> list[bool]:
-    """Which sentences are lines an interactive session printed: in a block (no blank line
-    between) under a line typed at its prompt, and typed at none themselves ("'Text file
-    contents'" after ">>> p.read_text()")."""
-    out = []
-    for s, e in spans:
-        line_start = text.rfind("\n", 0, s) + 1
-        # the block's lines above, as far back as a prompt is looked for
-        window = max(0, line_start - _SESSION_REACH)
-        block_start = text.rfind("\n\n", window, line_start)
-        above = text[block_start + 2 if block_start >= 0 else window:line_start].split("\n")
-        out.append(not text[line_start:s].strip() and not _SESSION_LINE.match(text[s:e])
-                   and any(_PROMPT.match(ln) for ln in above))
-    return out
 # A cheap test first: a line with none of these is taken for words ("return value" too).
 _CODE_MARK = re.compile(r"[(){};#/=<]")
+_TRAILING_COMMENT = re.compile(r"\s+(?:#|//)\s.*$")  # a comment after a statement, to the line's end
 
 
 def is_code_like(text: str) -> bool:
@@ -477,6 +458,28 @@ def is_code_like(text: str) -> bool:
         if words >= 5:
             return False
     return bool(_CODE.search(text))
+
+
+# An interactive session's prompt: Python's (">>> ", and "... " under it).
+_PROMPT = re.compile(r"^\s*>>>(?:\s|$)")
+_SESSION_REACH = 4000  # characters above a line in which its session's prompt is looked for
+_SESSION_LINE = re.compile(r"^\s*(?:>>>|\.\.\.)(?:\s|$)")
+
+
+def _session_output(text: str, spans: list[tuple[int, int]]) -> list[bool]:
+    """Which sentences are lines an interactive session printed: in a block (no blank line
+    between) under a line typed at its prompt, and typed at none themselves ("'Text file
+    contents'" after ">>> p.read_text()")."""
+    out = []
+    for s, e in spans:
+        line_start = text.rfind("\n", 0, s) + 1
+        # the block's lines above, as far back as a prompt is looked for
+        window = max(0, line_start - _SESSION_REACH)
+        block_start = text.rfind("\n\n", window, line_start)
+        above = text[block_start + 2 if block_start >= 0 else window:line_start].split("\n")
+        out.append(not text[line_start:s].strip() and not _SESSION_LINE.match(text[s:e])
+                   and any(_PROMPT.match(ln) for ln in above))
+    return out
 
 
 def relevance_features(x: np.ndarray, logits: np.ndarray, best: int, passage: dict[str, float],
