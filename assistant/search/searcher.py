@@ -371,8 +371,8 @@ class Searcher:
         return self.hits_answer(hits, question)[0]
 
     def hits_answer(self, hits: list[Hit], question: str | None = None) -> tuple[bool, bool]:
-        """`answered` but for the names the question uses, and but for passages without an amount of
-        the kind the question asks for (`gives_amount`), and why not when the question asks what
+        """`answered` but for the names the question uses and for passages without an amount of the
+        kind the question asks for (`gives_amount`), and why not when the question asks what
         a study found and every hit likely enough to answer it stands where its paper reports no
         finding of its own (a protocol, a paper's Methods or Background): (answered, not reported)."""
         likely = [h for h in hits if h.probability >= self.answers.answer_bar]
