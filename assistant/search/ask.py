@@ -61,9 +61,12 @@ def resolve(searcher: Searcher, question: str, history: Sequence[str] = ()) -> R
 
 def ask(searcher: Searcher, question: str, history: Sequence[str] = (), k: int = 5,
         doc_ids: list[str] | None = None, mode: Mode = "hybrid") -> Answer:
-    """Search `question` after the earlier questions `history` (oldest first); `doc_ids` limits
-    every search to those documents."""
+    """Search `question` after the earlier questions `history` (oldest first), its likely misspelt
+    words as the collection writes them (`Searcher.spelled`); `doc_ids` limits every search to
+    those documents."""
     resolved = resolve(searcher, question, history)
+    if (spelled := searcher.spelled(resolved.query)) != resolved.query:
+        resolved = resolved._replace(query=spelled)  # shown as what was searched for
     goes_on = resolved.kind != "standalone" or continues_topic(question, resolved.previous)
     previous = _previous_hits(searcher, resolved.previous, k, doc_ids, mode) if goes_on else []
     context = tuple(dict.fromkeys(h.doc_id for h in previous))

@@ -54,6 +54,7 @@ from assistant.search.answer import (
 from assistant.search.findings import asks_finding, can_report_finding
 from assistant.search.hits import Highlight, Hit
 from assistant.search.questions import QuestionError, clean_question
+from assistant.search.spelling import Vocabulary, corrected
 from assistant.text import (
     MIN_REPEAT,
     acronym_definitions,
@@ -153,6 +154,7 @@ class Searcher:
         self.encoder = encoder or get_encoder(self.index.arithmetic)
         self.fusion = fusion
         self._answers = answers
+        self._vocabulary: Vocabulary | None = None
 
     @property
     def answers(self) -> AnswerModel:
@@ -164,6 +166,16 @@ class Searcher:
     def reload(self) -> None:
         """Pick up a newer generation of the index (after an upload, say)."""
         self.index = open_index(self.index_dir)
+        self._vocabulary = None
+
+    def spelled(self, question: str) -> str:
+        """`question` with the words it likely misspells written as the collection writes them
+        (`spelling.corrected`; the collection's words are read on the first question that needs them)."""
+        return corrected(question, self._vocabulary, load=self._read_vocabulary)
+
+    def _read_vocabulary(self) -> Vocabulary:
+        self._vocabulary = Vocabulary(d.text for d in self.index.documents())
+        return self._vocabulary
 
     @property
     def documents(self) -> list[tuple[str, str]]:
