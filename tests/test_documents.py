@@ -1256,6 +1256,24 @@ def test_a_typed_page_opening_with_its_sites_menu_is_named_by_the_line_after_the
     assert load_file(page, "notes.txt")[0].title == "Backup notes"
 
 
+def test_a_readme_names_itself_under_its_editors_settings_and_its_steps_and_address_head_nothing(tmp_path: Path):
+    # A GNU README: Emacs's settings on the first line, the underlined name, a line giving the web
+    # home; later, install steps numbered one under another with blank lines between. The name is
+    # the title; the address and the steps are text, the "Installation" heading a section.
+    readme = tmp_path / "wget-README.txt"
+    readme.write_text(
+        "                                                          -*- text -*-\nGNU Wget\n========\n"
+        "                  Current Web home: https://www.gnu.org/software/wget/\n\nGNU Wget is a free utility for "
+        "non-interactive download of files from\nthe Web.  It supports HTTP, HTTPS, and FTP protocols, as well as\n"
+        "retrieval through HTTP proxies.\n\nInstallation\n\nTo install from a tar.bz2 distribution, as most people "
+        "do, follow the steps below one after another:\n\n  4. Run ./configure, with some options if you wish.\n\n"
+        "  5. Run \"make\".\n\n  6. Run \"make install\", possibly as root if the destination permissions\n"
+        "     require that.\n")
+    doc, _ = load_file(readme, "wget-README.txt")
+    assert doc.title == "GNU Wget"
+    assert [s.path for s in doc.sections] == [("Installation",)]
+
+
 def test_a_wrapped_line_before_one_that_opens_with_a_link_is_joined(tmp_path: Path):
     # Node's collaborator guide: a paragraph wrapped at 80 columns whose second line opens with a
     # link ("[CI](#testing-and-ci)"), in capitals, and whose later lines go on in lower case. The

@@ -418,14 +418,20 @@ def _drop_truncated_repeats(lines: list[str]) -> list[str]:
 
 
 def underlined_title(raw: str) -> str:
-    """The first line of `raw` when a rule of marks underlines it (as reStructuredText, AsciiDoc and
-    Markdown set a title), else ""."""
-    lines = [ln.strip() for ln in raw.lstrip().split("\n")[:3]]
+    """The first line of `raw` (after an editor's settings, `_MODE_LINE`) when a rule of marks
+    underlines it (as reStructuredText, AsciiDoc and Markdown set a title), else ""."""
+    lines = [ln.strip() for ln in raw.lstrip().split("\n")[:4]]
+    if lines and _MODE_LINE.match(lines[0]):
+        lines = lines[1:]  # the editor's settings ("-*- text -*-") are no title
     if lines and _RULE.match(lines[0]):
         lines = lines[1:]  # an overline
     if len(lines) >= 2 and _underlines(lines[1], lines[0]):
         return lines[0]
     return ""
+
+
+# An editor's settings on a file's first line: Emacs's "-*- text -*-", a Vim modeline.
+_MODE_LINE = re.compile(r"^-\*-.*-\*-$|^(?:vim?|ex):\s*(?:set?\s)?.*:$")
 
 
 # A copyright notice names the holder, not the work: "Copyright © 2007 Free Software Foundation, Inc.".

@@ -44,13 +44,15 @@ _SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?\s+\S")  # "1.3. \"Contribution\
 _SENTENCE_THEN_MORE = re.compile(r"(?:[a-z]{2}|[\"'”’)])[.!?]\s+[A-Z].*[^.!?:;,\"'”’)\s]\s*$")
 
 
+_WEB_ADDRESS = re.compile(r"\b(?:https?|ftp)://|\bwww\.", re.I)  # a line giving one is a reference, no heading
 _CAPITALS = re.compile(r"[A-Z][A-Z0-9&/'-]*(?: [A-Z0-9&/'-]+){0,3}")  # up to four words in capitals
 
 
 def plain_headings(text: str) -> tuple[tuple[int, str], ...]:
     """Lines of plain text set as headings: standing alone after a blank line (or first), at most
-    12 words and 100 characters, starting with a capital or a digit, not a bullet nor a copyright
-    notice, not ending as a clause does (. , ; :) unless numbered and short (`_NUMBERED`, which
+    12 words and 100 characters, starting with a capital or a digit, not a bullet, a copyright
+    notice, a line giving a web address nor a numbered item the next item follows, not ending as
+    a clause does (. , ; :) unless numbered and short (`_NUMBERED`, which
     may also follow a paragraph's last sentence directly, but not the items of a numbered list),
     not a wrapped paragraph's first line (a sentence's end, then words left unfinished), and
     followed by a paragraph of prose (more than 12 words, or under a numbered heading, "0. Definitions."
@@ -65,11 +67,14 @@ def plain_headings(text: str) -> tuple[tuple[int, str], ...]:
         numbered = name is not None and len(name.group(1).split()) <= NUMBERED_WORDS
         if (not s or len(s) > 100 or len(s.split()) > 12 or not (s[0].isupper() or s[0].isdigit())
                 or (s[-1] in ".,;:" and not numbered) or s.startswith(("•", "-", "*")) or is_copyright_notice(s)
+                or _WEB_ADDRESS.search(s)
                 or (i > 0 and lines[i - 1].strip() and not (numbered and _ENDED.search(lines[i - 1])
                                                             and not _in_numbered_list(lines, i)))
                 or _SENTENCE_THEN_MORE.search(s)):
             continue
         following = next((x.strip() for x in lines[i + 1:] if x.strip()), "")
+        if _next_item(s, following):
+            continue  # "5. Run "make"." over "6. Run "make install"": an item of a numbered list
         if _CAPITALS.fullmatch(s) and len(following.split()) >= 2 and not following.isupper():
             # A short line in capitals over text in words heads it, however short that text is: a
             # manual page's "NAME" over "tar - an archiving utility", "OPTIONS" over its first group.
@@ -82,6 +87,12 @@ def plain_headings(text: str) -> tuple[tuple[int, str], ...]:
                                            and not _ITEM.match(following)):
             out.append((1, s))
     return tuple(out)
+
+
+def _next_item(line: str, following: str) -> bool:
+    """Whether `following` is the item numbered next after `line`'s ("6." after "5.")."""
+    this, then = re.match(r"(\d{1,3})[.)]\s", line), re.match(r"(\d{1,3})[.)]\s", following)
+    return bool(this and then) and int(then.group(1)) == int(this.group(1)) + 1
 
 
 def _in_numbered_list(lines: list[str], i: int) -> bool:
