@@ -261,6 +261,18 @@ def test_superscripts_read_as_exponents_or_citations_in_html_and_markdown(tmp_pa
         assert "Water is H2O on the 1st day." in text and "[22] If the source lacks setup.py" in text, path
 
 
+def test_an_inline_quotation_reads_in_quotation_marks_within_its_sentence(tmp_path: Path):
+    # w3m's FAQ quotes words with <q>, which a browser sets in quotation marks inside the sentence;
+    # read through trafilatura each was a paragraph of its own ("It's" / "W-three-M" / ". It ...").
+    page = tmp_path / "FAQ.html"
+    page.write_text("<html><head><title>w3m FAQ</title></head><body><h1>w3m FAQ</h1><dl><dt><b>How do I pronounce "
+                    "<q>w3m</q>?</b></dt><dd><p>It's <q>W-three-M</q>. It doesn't rhyme with <q>pteranodon</q>.</p></dd>"
+                    "<dt><b>Why is it called <q>w3m</q>?</b></dt><dd><p>It's an abbreviation of <q>WWW-wo-Miru</q>, "
+                    "which is Japanese for <q>See the WWW</q>.</p></dd></dl></body></html>")
+    text = load_file(page, "FAQ.html")[0].text
+    assert "How do I pronounce \u201cw3m\u201d? It's \u201cW-three-M\u201d. It doesn't rhyme with \u201cpteranodon\u201d." in text
+
+
 def test_numbered_h1s_are_sections_and_the_title_tag_names_the_page(tmp_path: Path):
     # A manual page whose h1s are its numbered chapters ("1. Datatypes In SQLite", "2. Storage ..."):
     # the first shares the <title>'s words but is chapter 1, which opens a section like the rest.
