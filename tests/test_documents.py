@@ -261,7 +261,7 @@ def test_superscripts_read_as_exponents_or_citations_in_html_and_markdown(tmp_pa
         assert "Water is H2O on the 1st day." in text and "[22] If the source lacks setup.py" in text, path
 
 
-def test_an_inline_quotation_reads_in_quotation_marks_within_its_sentence(tmp_path: Path):
+def test_an_inline_quotation_and_a_marked_up_date_read_within_their_sentence(tmp_path: Path):
     # w3m's FAQ quotes words with <q>, which a browser sets in quotation marks inside the sentence;
     # read through trafilatura each was a paragraph of its own ("It's" / "W-three-M" / ". It ...").
     page = tmp_path / "FAQ.html"
@@ -271,6 +271,12 @@ def test_an_inline_quotation_reads_in_quotation_marks_within_its_sentence(tmp_pa
                     "which is Japanese for <q>See the WWW</q>.</p></dd></dl></body></html>")
     text = load_file(page, "FAQ.html")[0].text
     assert "How do I pronounce \u201cw3m\u201d? It's \u201cW-three-M\u201d. It doesn't rhyme with \u201cpteranodon\u201d." in text
+    # a date marked up in a sentence keeps its words there (trafilatura left them out)
+    page.write_text("<html><head><title>A trial</title></head><body><article><h1>A trial</h1><p>The trial ran from "
+                    "<time datetime='2019'>2019</time> to <time>2021</time> in nine general practices across the "
+                    "region.</p><p>Another paragraph keeps the page's main content long enough to be read as such."
+                    "</p></article></body></html>")
+    assert "The trial ran from 2019 to 2021 in nine general practices" in load_file(page, "trial.html")[0].text
 
 
 def test_numbered_h1s_are_sections_and_the_title_tag_names_the_page(tmp_path: Path):

@@ -619,11 +619,16 @@ _SECTION_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?\s+\S")
 # An inline quotation, which a browser sets in quotation marks: trafilatura made each a paragraph
 # of its own ("It's" / "W-three-M" / ". It doesn't rhyme with").
 _Q_OPEN, _Q_CLOSE = re.compile(r"<q\b[^<>]*>", re.I), re.compile(r"</q\s*>", re.I)
+# A date marked up in a sentence ("ran from <time>2019</time> to ..."): trafilatura left its words out.
+_TIME_TAG = re.compile(r"</?time\b[^<>]*>", re.I)
 
 
-def _quotations_marked(raw: str) -> str:
-    """`raw` with each `<q>` element's tags as the quotation marks a browser shows."""
-    return _Q_CLOSE.sub("\u201d", _Q_OPEN.sub("\u201c", raw)) if "<q" in raw.lower() else raw
+def _inline_marks_read(raw: str) -> str:
+    """`raw` with each `<q>` element's tags as the quotation marks a browser shows, and each
+    `<time>` element's tags dropped, its words kept in their sentence."""
+    if "<q" in raw.lower():
+        raw = _Q_CLOSE.sub("\u201d", _Q_OPEN.sub("\u201c", raw))
+    return _TIME_TAG.sub("", raw) if "<time" in raw.lower() else raw
 
 
 def _page_title(tag_title: str, h1s: list[str], headings: list[str], subheadings: list[str] = ()) -> str:
@@ -658,7 +663,7 @@ def read_html(data: bytes) -> TextRead:
     raw, note = decode_bytes(data)
     raw = _definitions_as_paragraphs(_source_breaks_as_spaces(_code_flattened(_bare_pre_as_code(_pre_formatting_dropped(_anchors_dropped(
         _contents_dropped(_page_links_dropped(_figures_as_blocks(_boxed_headings_as_labels(_summaries_as_headings(_disclosure_buttons_as_text(
-            _code_links_in_prose_unwrapped(_empty_links_dropped(superscripts_as_text(_quotations_marked(raw))))))))))))))))
+            _code_links_in_prose_unwrapped(_empty_links_dropped(superscripts_as_text(_inline_marks_read(raw))))))))))))))))
     parser = _HTMLText()
     try:
         parser.feed(raw)
