@@ -80,6 +80,7 @@ def test_heading_like_lines():
     # a numbered item's number is its bullet: "2. Maximum Number Of Columns" is a heading as
     # "• Maximum Number Of Columns" is, while an amount in the item is still a number
     assert is_heading_like("2. Maximum Number Of Columns", 5, "x", starts)
+    assert is_heading_like("13. Maximum Number Of Rows In A Table", 5, "x", starts)
     assert is_heading_like("(3) Exercise regularly", 5, "x", starts)
     assert not is_heading_like("2. 45 mg daily", 5, "x", starts) and not is_heading_like("3.5 mg", 5, "x", starts)
 

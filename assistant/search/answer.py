@@ -119,8 +119,10 @@ def is_heading_like(text: str, start: int, title: str, heading_starts: frozenset
         return True
     if len(t.split()) == 1 and not _NUMERAL.search(t):
         return True  # one word, even with a full stop ("Notes.", a table's footnotes' label)
-    # A numbered item's number is its bullet, no number it states ("2. Maximum Number Of Columns").
-    return len(t.split()) < 8 and not _END.search(t) and not _NUMERAL.search(_ENUMERATOR.sub("", t))
+    # A numbered item's number is its bullet, no word nor number it states ("13. Maximum Number Of
+    # Rows In A Table").
+    item = _ENUMERATOR.sub("", t)
+    return len(item.split()) < 8 and not _END.search(t) and not _NUMERAL.search(item)
 
 
 # A journal reference's year, volume (issue) and pages: "2017;27(11):1341-1346", "2014;155:e12".
