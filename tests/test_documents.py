@@ -945,6 +945,9 @@ def test_html_in_markdown_reads_as_a_browser_shows_it(tmp_path: Path):
     assert "TOOL_VERSION | | Specifies the version of the tool to be used. Also see tool shell" in lines
     assert "TOOL_ROOT | ~/.tool | Defines the directory under which the versions and the shims reside." in lines
     assert "Install notes" in lines and "Install it with pip." in lines
+    # a GitHub alert's type is its box's label, not "[!IMPORTANT]"
+    readme.write_text("# Tool\n\n> [!IMPORTANT]\n> Get security updates for version 0.\n\nText.\n")
+    assert load_file(readme, "README.md")[0].text.split("\n")[2:4] == ["Important", "Get security updates for version 0."]
     assert "Option | Meaning\n-v | Verbose output\n-q | Quiet mode" in doc.text
     assert "Use a &amp;&amp; b as written." in lines
 

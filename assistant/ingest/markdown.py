@@ -27,6 +27,9 @@ _BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
 _ADDRESS = r"\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)"
 _MD_SYNTAX = [
     (re.compile(r"^[ \t]*(?:```|~~~).*$", re.M), ""),
+    # A GitHub alert's type ("> [!IMPORTANT]") is the label its box shows: "Important".
+    (re.compile(r"^([ \t]{0,3}>[ \t]*)\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*$", re.M | re.I),
+     lambda m: m.group(1) + m.group(2).capitalize()),
     # A linked image is a badge or a button ("build passing", "Join the chat"): no text of the page.
     (re.compile(r"\[!\[[^\][]{0,1000}\]\([^()\n]{0,2000}\)\]\([^()\n]{0,2000}\)"), ""),
     (re.compile(r"!\[([^\][]{0,1000})\]" + _ADDRESS), r"\1"),
