@@ -21,6 +21,8 @@ VOCABULARY = Vocabulary(TEXTS)
 def test_a_word_no_document_uses_and_no_dictionary_holds_is_read_as_the_collections_nearest_word():
     assert corrected("What is neuroplastisity?", VOCABULARY) == "What is neuroplasticity?"
     assert corrected("Neuroplastisity and the hipocampus?", VOCABULARY) == "Neuroplasticity and the hippocampus?"
+    # a word with a letter beyond ASCII is one word, replaced whole ("neuroplasticityé" had been left)
+    assert corrected("Qu'est-ce que la neuroplasticité ?", VOCABULARY) == "Qu'est-ce que la neuroplasticity ?"
     # a dictionary word is spelt as meant, even one the collection never uses
     assert corrected("Does running help depression?", VOCABULARY) == "Does running help depression?"
     # another form of a word the collection uses ("stratified") is spelt as meant, and two edits

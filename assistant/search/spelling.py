@@ -25,7 +25,7 @@ from assistant.text import stemmer
 
 __all__ = ["Vocabulary", "corrected"]
 
-_WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")  # letters of any script, never part of a word
 MIN_LETTERS = 5  # shorter words have too many neighbours one edit away to guess between
 
 
