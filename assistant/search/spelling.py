@@ -16,7 +16,7 @@ import functools
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -81,7 +81,8 @@ def _dictionary() -> frozenset[str]:
     return frozenset(w for w in vocab if w.isalpha() and w.isascii())
 
 
-def corrected(question: str, vocabulary: Vocabulary | None = None, *, load=None) -> str:
+def corrected(question: str, vocabulary: Vocabulary | None = None, *,
+              load: Callable[[], Vocabulary] | None = None) -> str:
     """`question` with each word that may be misspelt (`_suspect`) and has a likely spelling in the
     collection replaced by it, keeping its first letter's case; the question itself where none
     has. `vocabulary` is the collection's, or `load()` gives it when a word needs it (it costs a
