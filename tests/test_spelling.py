@@ -13,7 +13,7 @@ from assistant.search.spelling import Vocabulary, corrected
 # neighbours of words a question may use as meant; "ruining" is a word the guide uses one
 # letter away from "running"; "matter" and "mutter" are equally used, each a letter from "mstter".
 TEXTS = ["Neuroplasticity helps recovery from depression. The hippocampus changes with exercise. Clinical "
-         "trials stratified patients by age.",
+         "trials stratified patients by age. Anxiety and depression often occur together.",
          "Stress kept ruining her sleep. Therapy matters, she would mutter, and so does matter."]
 VOCABULARY = Vocabulary(TEXTS)
 
@@ -55,3 +55,8 @@ def test_a_misspelt_question_is_searched_as_corrected_and_says_so(encoder):
     assert answer.resolved.query == "How does neuroplasticity help recovery?"
     assert answer.resolved.original == "How does neuroplastisity help recovery?"
     assert answer.hits[0].doc_id == "0.txt"
+    # a follow-up's misspelt topic is spelt before the follow-up is rewritten, so it takes the
+    # place of the previous question's topic ("... involved in depression for anxiety?" before)
+    answer = ask(searcher, "And for anxeity?", ["Which brain regions are involved in depression?"])
+    assert answer.resolved.query == "Which brain regions are involved in anxiety?", answer.resolved
+    assert answer.resolved.original == "And for anxeity?"

@@ -64,9 +64,11 @@ def ask(searcher: Searcher, question: str, history: Sequence[str] = (), k: int =
     """Search `question` after the earlier questions `history` (oldest first), its likely misspelt
     words as the collection writes them (`Searcher.spelled`); `doc_ids` limits every search to
     those documents."""
-    resolved = resolve(searcher, question, history)
-    if (spelled := searcher.spelled(resolved.query)) != resolved.query:
-        resolved = resolved._replace(query=spelled)  # shown as what was searched for
+    # Misspelt words are read as the collection writes them before a follow-up is rewritten, so
+    # that "And for anxeity?" takes its topic's place; the question stays as typed, and what was
+    # searched for shows the spelling.
+    resolved = resolve(searcher, searcher.spelled(question), [searcher.spelled(h) for h in history])
+    resolved = resolved._replace(original=question)
     goes_on = resolved.kind != "standalone" or continues_topic(question, resolved.previous)
     previous = _previous_hits(searcher, resolved.previous, k, doc_ids, mode) if goes_on else []
     context = tuple(dict.fromkeys(h.doc_id for h in previous))
