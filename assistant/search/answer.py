@@ -891,7 +891,7 @@ def _states_amount(text: str, kind: AmountKind) -> bool:
     states none; "24 weekly sessions" does); for a count a number that is no time nor modifier
     ("the 4- and 12-week assessments" counts nothing, "sent to 8150 people" does)."""
     if kind == "date":
-        return bool(_DATE.search(text))
+        return gives_amount(text, kind)
     if kind == "count":
         text = _NOT_COUNT.sub(" ", text)
     return _states_number(text) and (kind != "frequency" or bool(_FREQUENCY.search(text)))
