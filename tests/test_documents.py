@@ -279,6 +279,20 @@ def test_an_inline_quotation_and_a_marked_up_date_read_within_their_sentence(tmp
     assert "The trial ran from 2019 to 2021 in nine general practices" in load_file(page, "trial.html")[0].text
 
 
+def test_words_after_a_line_break_in_a_list_item_keep_their_space_before_marked_up_words(tmp_path: Path):
+    # A manual converted from LaTeX (hevea) sets each FAQ answer under its question after a <br>;
+    # trafilatura trimmed that text, and with it the space before an emphasised or code word
+    # ("under the*Biopython License Agreement*", "See the fileNEWS.rst").
+    page = tmp_path / "Tutorial.html"
+    page.write_text("<html><head><title>Tutorial</title></head><body><h1>Tutorial</h1><ol><li><em>How is it "
+                    "licensed?</em> <br>\n Biopython is distributed under the <em>Biopython License Agreement</em>. "
+                    "See the file <code class='verb'>NEWS.rst</code> for <b>each</b> release.</li></ol>"
+                    "<p>Another paragraph keeps the page's main content long enough to be read as such.</p></body></html>")
+    text = load_file(page, "Tutorial.html")[0].text
+    assert ("Biopython is distributed under the Biopython License Agreement. See the file NEWS.rst for each "
+            "release.") in text
+
+
 def test_numbered_h1s_are_sections_and_the_title_tag_names_the_page(tmp_path: Path):
     # A manual page whose h1s are its numbered chapters ("1. Datatypes In SQLite", "2. Storage ..."):
     # the first shares the <title>'s words but is chapter 1, which opens a section like the rest.

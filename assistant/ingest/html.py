@@ -623,6 +623,27 @@ _Q_OPEN, _Q_CLOSE = re.compile(r"<q\b[^<>]*>", re.I), re.compile(r"</q\s*>", re.
 _TIME_TAG = re.compile(r"</?time\b[^<>]*>", re.I)
 
 
+# Words after a line break, a space, then a marked-up word: trafilatura trims the text after a
+# `<br>` inside a list item or quotation, and the space went with it ("under the*Biopython
+# License Agreement*", "the fileNEWS.rst"). The marked-up element is unwrapped there, its words
+# kept as they show.
+_BREAK_THEN_MARKED = re.compile(
+    r"(<br\s*/?>[^<]*?\S\s+)<(em|i|b|strong|u|code|tt|kbd|samp|var|del|s|strike|ins)\b[^<>]*>(.{0,500}?)</\2\s*>",
+    re.I | re.S)
+
+
+def _break_tails_spaced(raw: str) -> str:
+    """`raw` with the elements a line break's text runs into unwrapped: see `_BREAK_THEN_MARKED`.
+    Unwrapping one joins its words to the text, so the next one is reached on the next pass."""
+    if "<br" not in raw.lower():
+        return raw
+    for _ in range(50):
+        raw, n = _BREAK_THEN_MARKED.subn(r"\1\3", raw)
+        if not n:
+            break
+    return raw
+
+
 def _inline_marks_read(raw: str) -> str:
     """`raw` with each `<q>` element's tags as the quotation marks a browser shows, and each
     `<time>` element's tags dropped, its words kept in their sentence."""
@@ -663,7 +684,7 @@ def read_html(data: bytes) -> TextRead:
     raw, note = decode_bytes(data)
     raw = _definitions_as_paragraphs(_source_breaks_as_spaces(_code_flattened(_bare_pre_as_code(_pre_formatting_dropped(_anchors_dropped(
         _contents_dropped(_page_links_dropped(_figures_as_blocks(_boxed_headings_as_labels(_summaries_as_headings(_disclosure_buttons_as_text(
-            _code_links_in_prose_unwrapped(_empty_links_dropped(superscripts_as_text(_inline_marks_read(raw))))))))))))))))
+            _code_links_in_prose_unwrapped(_empty_links_dropped(superscripts_as_text(_break_tails_spaced(_inline_marks_read(raw)))))))))))))))))
     parser = _HTMLText()
     try:
         parser.feed(raw)
