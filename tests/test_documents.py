@@ -293,6 +293,43 @@ def test_words_after_a_line_break_in_a_list_item_keep_their_space_before_marked_
             "release.") in text
 
 
+def test_a_one_line_listing_is_a_block_and_the_paragraph_after_it_starts_apart(tmp_path: Path):
+    # git's manual pages (asciidoc) show a program's one-line output as <pre><code>; trafilatura
+    # wrote it as an inline code span, and the next paragraph joined its line ("... (roughly 10
+    # steps) You should now compile ..."); an R vignette's "## output" lines read as headings.
+    page = tmp_path / "git-bisect.html"
+    page.write_text("<html><head><title>git-bisect(1)</title></head><body><div id='content'><h2>DESCRIPTION</h2>"
+                    "<div class='paragraph'><p>Git selects a commit in the middle of that range of history, checks it "
+                    "out, and outputs something similar to the following:</p></div><div class='listingblock'>"
+                    "<div class='content'><pre><code>Bisecting: 675 revisions left to test after this (roughly 10 steps)"
+                    "</code></pre></div></div><div class='paragraph'><p>You should now compile the checked-out version "
+                    "and test it.</p></div><pre><code>## phenoData</code></pre><p>The samples' data is listed above.</p>"
+                    "</div></body></html>")
+    doc = load_file(page, "git-bisect.html")[0]
+    assert "Bisecting: 675 revisions left to test after this (roughly 10 steps)\n\nYou should now compile" in doc.text
+    assert "## phenoData" in doc.text and [s.path for s in doc.sections] == [("DESCRIPTION",)]
+    # The listing's <div class="content"> is no page's content: trafilatura took the first such div
+    # for the page's body and set the listing before the heading it stands under.
+    assert doc.text.index("Git selects a commit") < doc.text.index("Bisecting: 675")
+
+
+def test_a_manual_page_keeps_the_name_line_in_its_header(tmp_path: Path):
+    # asciidoc's manual pages set NAME and its one line in the page's header <div>, which trafilatura
+    # left out as a header: the line that says what the command does was lost.
+    page = tmp_path / "git-stash.html"
+    page.write_text("<html><head><title>git-stash(1)</title></head><body class='manpage'><div id='header'>"
+                    "<h1>git-stash(1) Manual Page</h1><h2>NAME</h2><div class='sectionbody'><p>git-stash - Stash the "
+                    "changes in a dirty working directory away</p></div></div><div id='content'><div class='sect1'>"
+                    "<h2 id='_synopsis'>SYNOPSIS</h2><div class='sectionbody'><div class='verseblock'><pre class='content'>"
+                    "<em>git stash</em> list [&lt;log-options&gt;]</pre></div></div></div><div class='sect1'>"
+                    "<h2 id='_description'>DESCRIPTION</h2><div class='sectionbody'><div class='paragraph'><p>Use "
+                    "git stash when you want to record the current state of the working directory and the index, "
+                    "but want to go back to a clean working directory.</p></div></div></div></div></body></html>")
+    doc = load_file(page, "git-stash.html")[0]
+    assert "git-stash - Stash the changes in a dirty working directory away" in doc.text
+    assert ("NAME",) in [s.path for s in doc.sections] and doc.title == "git-stash(1) Manual Page"
+
+
 def test_numbered_h1s_are_sections_and_the_title_tag_names_the_page(tmp_path: Path):
     # A manual page whose h1s are its numbered chapters ("1. Datatypes In SQLite", "2. Storage ..."):
     # the first shares the <title>'s words but is chapter 1, which opens a section like the rest.

@@ -105,12 +105,14 @@ def _main_content(page: str) -> str:
     """The page's main content as Markdown (headings kept), or "" when trafilatura finds none.  Its
     precision mode: in recall mode a short page's navigation links come back as text.  A page with
     no `<main>`, `<article>` or `role="main"` (a manual, a generated or an older page) has its body
-    marked as main first: without, trafilatura dropped every heading of such pages and the text
-    set outside paragraphs, while it still leaves out navigation, headers and footers."""
+    marked as its article first: without, trafilatura dropped every heading of such pages and the
+    text set outside paragraphs, while it still leaves out navigation, headers and footers. An
+    article, not a main: trafilatura looks for an article before a `<div class="content">`, and took
+    a code listing's (asciidoc's) for the page's body, setting it before the headings above it."""
     import trafilatura
 
     if not _MARKED_MAIN.search(page):
-        page = re.sub(r"(</body\s*>)", r"</main>\1", re.sub(r"(<body\b[^>]*>)", r"\1<main>", page, count=1, flags=re.I),
+        page = re.sub(r"(</body\s*>)", r"</article>\1", re.sub(r"(<body\b[^>]*>)", r"\1<article>", page, count=1, flags=re.I),
                       count=1, flags=re.I)
 
     try:
@@ -392,6 +394,17 @@ def _bare_pre_as_code(raw: str) -> str:
 
 def _code_flattened(raw: str) -> str:
     return _CODE.sub(lambda m: m.group(1) + _INNER_TAG.sub("", m.group(2)) + m.group(3), raw)
+
+
+# A listing of one line (`<pre><code>Bisecting: 675 revisions left</code></pre>`, a program's
+# output shown after "outputs something like the following:"): trafilatura writes it as an inline
+# code span ending a line, and the paragraph after it joined that line ("... (roughly 10 steps)
+# You should now compile ..."). Ended by a line break, it is fenced as the block it is.
+_ONE_LINE_LISTING = re.compile(r"(<pre\b[^>]*>\s*<code\b[^>]*>)([^\n<]{1,3000}?)(</code\s*>\s*</pre\s*>)", re.I)
+
+
+def _one_line_listings_ended(raw: str) -> str:
+    return _ONE_LINE_LISTING.sub(r"\1\2\n\3", raw) if "<pre" in raw.lower() else raw
 
 
 def _source_breaks_as_spaces(raw: str) -> str:
@@ -682,9 +695,9 @@ def _page_title(tag_title: str, h1s: list[str], headings: list[str], subheadings
 def read_html(data: bytes) -> TextRead:
     """Main content, title, decoding note, headings, and authors, year and DOI from the `<meta>` tags."""
     raw, note = decode_bytes(data)
-    raw = _definitions_as_paragraphs(_source_breaks_as_spaces(_code_flattened(_bare_pre_as_code(_pre_formatting_dropped(_anchors_dropped(
+    raw = _definitions_as_paragraphs(_source_breaks_as_spaces(_one_line_listings_ended(_code_flattened(_bare_pre_as_code(_pre_formatting_dropped(_anchors_dropped(
         _contents_dropped(_page_links_dropped(_figures_as_blocks(_boxed_headings_as_labels(_summaries_as_headings(_disclosure_buttons_as_text(
-            _code_links_in_prose_unwrapped(_empty_links_dropped(superscripts_as_text(_break_tails_spaced(_inline_marks_read(raw)))))))))))))))))
+            _code_links_in_prose_unwrapped(_empty_links_dropped(superscripts_as_text(_break_tails_spaced(_inline_marks_read(raw))))))))))))))))))
     parser = _HTMLText()
     try:
         parser.feed(raw)
