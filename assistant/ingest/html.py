@@ -692,12 +692,19 @@ def _page_title(tag_title: str, h1s: list[str], headings: list[str], subheadings
     return h1s[0]
 
 
+# The markup read as a browser shows it, in this order, before the page is parsed.
+_MARKUP_MENDED = (_inline_marks_read, _break_tails_spaced, superscripts_as_text, _empty_links_dropped,
+                  _code_links_in_prose_unwrapped, _disclosure_buttons_as_text, _summaries_as_headings,
+                  _boxed_headings_as_labels, _figures_as_blocks, _page_links_dropped, _contents_dropped, _anchors_dropped,
+                  _pre_formatting_dropped, _bare_pre_as_code, _code_flattened, _one_line_listings_ended,
+                  _source_breaks_as_spaces, _definitions_as_paragraphs)
+
+
 def read_html(data: bytes) -> TextRead:
     """Main content, title, decoding note, headings, and authors, year and DOI from the `<meta>` tags."""
     raw, note = decode_bytes(data)
-    raw = _definitions_as_paragraphs(_source_breaks_as_spaces(_one_line_listings_ended(_code_flattened(_bare_pre_as_code(_pre_formatting_dropped(_anchors_dropped(
-        _contents_dropped(_page_links_dropped(_figures_as_blocks(_boxed_headings_as_labels(_summaries_as_headings(_disclosure_buttons_as_text(
-            _code_links_in_prose_unwrapped(_empty_links_dropped(superscripts_as_text(_break_tails_spaced(_inline_marks_read(raw))))))))))))))))))
+    for step in _MARKUP_MENDED:
+        raw = step(raw)
     parser = _HTMLText()
     try:
         parser.feed(raw)
