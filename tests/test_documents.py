@@ -330,6 +330,25 @@ def test_a_manual_page_keeps_the_name_line_in_its_header(tmp_path: Path):
     assert ("NAME",) in [s.path for s in doc.sections] and doc.title == "git-stash(1) Manual Page"
 
 
+def test_a_bare_pre_keeps_its_lines_in_a_list_item_and_as_a_quote_shaped_record(tmp_path: Path):
+    # A manual converted from LaTeX sets listings as <pre> without <code>. In a list item trafilatura
+    # flattened one into the item's line ("Use this: >>> import Bio >>> print(...)"); a FASTA
+    # record's ">" line read as a Markdown quotation and took the sequence line into it; and a
+    # listed file's path ending ".png" was dropped as an image's caption.
+    page = tmp_path / "Tutorial.html"
+    page.write_text("<html><head><title>Tutorial</title></head><body><h2>FAQ</h2><ol><li><em>How do I find the "
+                    "version?</em> <br>\n Use this:\n<pre class='verbatim'>&gt;&gt;&gt; import Bio\n"
+                    "&gt;&gt;&gt; print(Bio.__version__)\n</pre>If the first line fails, Biopython is not installed."
+                    "</li></ol><h2>FASTA</h2><p>The file starts like this:</p><pre class='verbatim'>&gt;gi|2765658|emb|"
+                    "Z78533.1|CIZ78533 C.irapeanum 5.8S rRNA gene\nCGTAACAAGGTTTCCGTAGGTGAACCTGCGG\n...\n</pre>"
+                    "<p>It contains 94 records.</p><pre class='screen'> $ tar -tzf debhello-0.2.tar.gz\n"
+                    "debhello-0.2/data/hello.desktop\ndebhello-0.2/data/hello.png\n</pre></body></html>")
+    text = load_file(page, "Tutorial.html")[0].text
+    assert "Use this:\n" in text and "\n>>> import Bio\n>>> print(Bio.__version__)\n" in text
+    assert ">gi|2765658|emb|Z78533.1|CIZ78533 C.irapeanum 5.8S rRNA gene\nCGTAACAAGGTTTCCGTAGGTGAACCTGCGG\n" in text
+    assert "debhello-0.2/data/hello.desktop\ndebhello-0.2/data/hello.png" in text
+
+
 def test_numbered_h1s_are_sections_and_the_title_tag_names_the_page(tmp_path: Path):
     # A manual page whose h1s are its numbered chapters ("1. Datatypes In SQLite", "2. Storage ..."):
     # the first shares the <title>'s words but is chapter 1, which opens a section like the rest.
@@ -489,7 +508,7 @@ def test_text_standing_in_the_body_between_listings_reads_as_paragraphs_and_a_bo
 def test_a_programs_comment_in_a_bare_pre_is_no_heading(tmp_path: Path):
     # Valgrind's manual shows a file format in a <pre> without <code>; trafilatura wrote it as plain
     # lines, so "# define file ID mapping" read as a Markdown heading and opened a section. Signatures
-    # in <pre>s side by side (libxslt's pages) stay as they were: the heading after them holds.
+    # in <pre>s side by side (libxslt's pages) are code blocks apart: the heading after them holds.
     intro = "The callgrind format is a text format that profiling tools write and visualisation tools read. " * 3
     page = tmp_path / "cl-format.html"
     page.write_text(

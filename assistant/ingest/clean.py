@@ -36,7 +36,9 @@ __all__ = ["BULLET", "clean_text", "guess_title", "is_copyright_notice", "meanin
 _FORM_DEBRIS = [
     re.compile(r"^\d+\s+min(ute)?s?\s+read$", re.I),
     re.compile(r"^(©|\(c\)|copyright)\s*\d{4}.*$", re.I),
-    re.compile(r"^.{0,60}\.(jpe?g?|png|gif|webp|svg)$", re.I),  # image file names left as captions
+    # An image's file name left as its caption; a path ("./usr/share/pixmaps/hello.png") is a line
+    # of a listing.
+    re.compile(r"^[^/\\]{0,60}\.(jpe?g?|png|gif|webp|svg)$", re.I),
     re.compile(r"^(screen ?shot|img_|dsc_)\S*.*$", re.I),
 ]
 _BREADCRUMB = re.compile(r"^[^.!?>»›]{1,60}(\s[>»›]\s[^.!?>»›]{1,60}){1,6}$")

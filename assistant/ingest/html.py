@@ -363,10 +363,10 @@ _CODE = re.compile(r"(<code\b[^>]*>)(.*?)(</code\s*>)", re.I | re.S)
 _INNER_TAG = re.compile(r"<(?!br\b)[^<>]+>", re.I)
 
 
-# A `<pre>` without a `<code>` in it comes out of trafilatura unfenced, as lines of text: a line in
-# it shaped like a Markdown heading (a program's comment, "# define file ID mapping") became one.
+# A `<pre>` without a `<code>` in it comes out of trafilatura unfenced, as lines of text, or, in a
+# list item, flattened into the item's line: a program's comment ("# define file ID mapping") became
+# a heading, a FASTA record's ">" line a quotation, a SQL statement one line of prose.
 _BARE_PRE = re.compile(r"(<pre\b[^>]*>)((?:(?!<code\b|</pre).){0,200000}?)(</pre\s*>)", re.I | re.S)
-_HEADING_SHAPED = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]", re.M)
 
 
 _PRE = re.compile(r"(<pre\b[^>]*>)(.{0,200000}?)(</pre\s*>)", re.I | re.S)
@@ -383,13 +383,10 @@ def _pre_formatting_dropped(raw: str) -> str:
 
 
 def _bare_pre_as_code(raw: str) -> str:
-    """`raw` with each `<pre>` that holds a heading-shaped line and no `<code>` given one, so that
-    trafilatura fences it. Only those: a page's signatures set as `<pre>`s side by side came out of
-    trafilatura as fences glued together, which swallowed the headings after them."""
+    """`raw` with each `<pre>` that holds no `<code>` given one, so that trafilatura fences it."""
     if "<pre" not in raw.lower():
         return raw
-    return _BARE_PRE.sub(lambda m: f"{m.group(1)}<code>{m.group(2)}</code>{m.group(3)}"
-                         if _HEADING_SHAPED.search(html.unescape(m.group(2))) else m.group(), raw)
+    return _BARE_PRE.sub(lambda m: f"{m.group(1)}<code>{m.group(2)}</code>{m.group(3)}", raw)
 
 
 def _code_flattened(raw: str) -> str:
