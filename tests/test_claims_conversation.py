@@ -679,6 +679,18 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("How do I create branches?", "And remote ones?", "How do I create remote branches?"),
     ("What causes migraines?", "And chronic ones?", "What causes chronic migraines?"),
     ("Which drugs treat depression?", "And newer ones?", "Which newer drugs treat depression?"),
+    # what the person does in "How do I <verb> ...?" stays when another thing is named ("How do I
+    # the molecular weight?"), and a bare word like the verb takes its place ("How do I read write?")
+    ("How do I calculate GC content?", "And the molecular weight?", "How do I calculate the molecular weight?"),
+    ("How do I read a file?", "And write?", "How do I write a file?"),
+    ("How do I install pandas?", "And uninstall?", "How do I uninstall pandas?"),
+    # an adverb says how: it takes the place of a phrase saying where or by what means, preposition
+    # and all ("How do I run BLAST over the locally?"), else it is added ("How do I read
+    # asynchronously?"); never the verb ("How do I manually pandas with pip?")
+    ("How do I run BLAST over the internet?", "And locally?", "How do I run BLAST locally?"),
+    ("How do I read a file?", "And asynchronously?", "How do I read a file asynchronously?"),
+    ("How do I back up the database from the command line?", "And programmatically?",
+     "How do I back up the database programmatically?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

@@ -660,7 +660,7 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
         return ResolvedQuery(question, _into_slot(previous, slot, topic, encoder), kind, topic)
     if named := _named_topic(question, previous, topic, encoder):
         return named
-    spans = _replaceable(previous, topic, bare_one and not plural_one)  # "ones" stands for no verb
+    spans = _replaceable(previous, topic, _may_be_verb(topic, bare_one and not plural_one, for_noun))
     sims = np.zeros(0)
     if topic and spans:
         vecs = encoder.encode([topic] + [previous[s:e] for s, e in spans])
@@ -686,10 +686,8 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
     # "And for children?" after "Is lithium safe?": what a be-question says of its subject holds
     # for the topic, which is added with its preposition (not "Are children?")
     said_of = lead is not None and (_predicate(previous) is not None or _STRANDED_PARTICIPLE.search(previous) is not None)
-    if topic and len(runs) == 1 and not said_of:
-        i = previous.rfind(runs[0].split()[0])
-        e = previous.find(runs[0].split()[-1], i) + len(runs[0].split()[-1])
-        return ResolvedQuery(question, _tidy(_put(previous, i, e, topic)), kind, topic)
+    if topic and (len(runs) == 1 and not said_of or _is_adverb(topic)):
+        return ResolvedQuery(question, _of_its_run(previous, runs, topic), kind, topic)
     if lead:
         # "And for a library?" after "Where should I put the notice?": no phrase of it is like the
         # topic, which is added to it with its preposition
@@ -734,18 +732,40 @@ def _asked_thing_replaced(previous: str, s: int, e: int, topic: str) -> str | No
     return _tidy(f"Does {topic} {verb} {m.group('rest')}?")
 
 
-def _replaceable(previous: str, topic: str, bare_one: bool) -> list[tuple[int, int]]:
+def _of_its_run(previous: str, runs: list[str], topic: str) -> str:
+    """The previous question, of one run of content words, asked of `topic` in that run's place;
+    an adverb is added instead ("And asynchronously?" after "How do I read a file?" asks how to
+    do the same, not "How do I read asynchronously?")."""
+    if _is_adverb(topic):
+        asked = re.sub(r"[\s?]*$", "", previous)
+        return _tidy(f"{asked} {topic}?")
+    i = previous.rfind(runs[0].split()[0])
+    e = previous.find(runs[0].split()[-1], i) + len(runs[0].split()[-1])
+    return _tidy(_put(previous, i, e, topic))
+
+
+def _may_be_verb(topic: str, one: bool, for_noun: bool) -> bool:
+    """Whether a follow-up's topic may be a verb: a word before a singular "one" ("And delete
+    one?"), or a bare lower-case word that is no adverb ("And write?"); "ones" stands for no verb."""
+    if one:
+        return True
+    return not for_noun and re.fullmatch(r"[a-z][a-z'-]*", topic) is not None and not _is_adverb(topic)
+
+
+def _replaceable(previous: str, topic: str, may_be_verb: bool) -> list[tuple[int, int]]:
     """The phrases of the previous question a new topic may take the place of: the last ones only
-    (a question puts its topic last, and each phrase is embedded), no verb."""
-    who = _who_verb(previous)
-    spans = [(s, e) for s, e in _verb_free(previous, _phrases(previous)[-MAX_PHRASES:]) if not s <= who < e]
+    (a question puts its topic last, and each phrase is embedded), no verb unless the topic
+    `may_be_verb`."""
+    verbs = [v for v in (_who_verb(previous), _how_to_verb(previous)) if v >= 0]
+    spans = [(s, e) for s, e in _verb_free(previous, _phrases(previous)[-MAX_PHRASES:]) if not any(s <= v < e for v in verbs)]
     if _ARTICLE.match(topic) and (counted := re.match(r"\W*how\s+(?:many|much)\s+", previous, re.I)):
         # what "How many" counts takes no article ("How many the thesis does the course require?")
         spans = [(s, e) for s, e in spans if s != counted.end()]
     acts = re.search(r"\b(?:do|does|can|could|should|would|will)\s+(?:I|you|we|one)\s+([\w'-]+)\s+\S", previous, re.I)
-    if bare_one and acts:
-        # "And delete one?" after "How do I create a virtual environment?": without an article the
-        # word may be a verb, so the verb of "How do I <verb> ...?" is a phrase it may replace
+    if acts and may_be_verb:
+        # "And delete one?" after "How do I create a virtual environment?", "And write?" after "How
+        # do I read a file?": a word without an article may be a verb, so the verb of "How do I
+        # <verb> ...?" is a phrase it may replace
         spans.append(acts.span(1))
     return spans
 
@@ -1171,6 +1191,10 @@ def _in_place_of(previous: str, s: int, e: int, topic: str, to_head: bool = True
         # all ("in the web-programme the control group"); in a question opened by an auxiliary
         # the words before it may hold the subject's verb ("Does the brain stay adaptable ...?")
         s = modified.start()
+    if _is_adverb(topic) and (led := _LED_BY_PREPOSITION.search(previous[:s])):
+        # an adverb says how, in place of the phrase that said where or by what means: "And
+        # locally?" after "How do I run BLAST over the internet?" drops "over the" with "internet"
+        s = led.start()
     s, e = _coordinated(previous, _from_own_phrase(previous, s, topic), _through_own_phrase(previous, e, topic))
     return _tidy(_put(previous, s, e, topic))
 
@@ -1254,6 +1278,14 @@ def _who_verb(text: str) -> int:
     return m.end() if m else -1
 
 
+def _how_to_verb(text: str) -> int:
+    """Where the verb of "How do I <verb> ...?" starts, or -1: what the person does stays when a
+    follow-up names another thing to do it to ("And the molecular weight?" after "How do I
+    calculate GC content?" asks how to calculate the molecular weight)."""
+    m = _HOW_DO_I.match(text)
+    return m.end() if m else -1
+
+
 def _from_own_phrase(previous: str, s: int, topic: str) -> int:
     """Where a phrase starting at `s` that `topic` replaces starts, with the noun phrase before it
     when the two are joined by a preposition the topic has too: "And the proportion of women?"
@@ -1289,6 +1321,23 @@ _DO_AS_VERB = re.compile(r"\b(?:do|does|did)\s.*\s(?:do|does|did)\s+(?:with|to|f
 _TOPIC_PREPOSITION = re.compile(r"\s(in|among|for|with|at|during|after|before|from|of)\s+\S", re.I)
 
 
+# An adverb of manner: an adjective's ending before "-ly" ("asynchronously", "manually",
+# "repeatedly"), or a word of the model's dictionary before it (`_is_adverb`).
+_ADVERB_FORM = re.compile(r"[a-z]{3,}(?:ous|ive|al|ent|ant|ful|less|ate|ar|ed|ing)ly", re.I)
+# Where a place or means is said: "over the internet", "in a browser", "from the command line".
+_LED_BY_PREPOSITION = re.compile(r"\b(?:over|in|on|at|from|via|through|with|by|across|into|to)\s+"
+                                 r"(?:(?:the|a|an|my|your|our|their)\s+)?$", re.I)
+
+
+def _is_adverb(word: str) -> bool:
+    """Whether a lower-case word is an adverb in -ly: of an adjective's form, or of a dictionary
+    word of four letters or more ("locally", "easily"; not "family", "only" or "supply")."""
+    if not re.fullmatch(r"[a-z]+ly", word):
+        return False
+    stem = word[:-3] + "y" if word.endswith("ily") else word[:-2]
+    return _ADVERB_FORM.fullmatch(word) is not None or (len(stem) >= 4 and stem in english_words())
+
+
 def _both_adverbs(phrase: str, topic: str) -> bool:
     """Whether the phrase and the topic are one adverb each ("asynchronously", "synchronously"): an
     adverb ends no noun phrase, so the words before it stay ("read a file synchronously")."""
@@ -1298,7 +1347,7 @@ def _both_adverbs(phrase: str, topic: str) -> bool:
 def _run_start(text: str, s: int) -> int:
     """Where the run of content words holding the phrase at `s` starts (at most three words)."""
     words = [m for m in _WORD.finditer(text[:s])]
-    verbs = (_verb_after_name(text), _who_verb(text))
+    verbs = (_verb_after_name(text), _who_verb(text), _how_to_verb(text))
     taken = 0
     while words and taken < 2 and words[-1].group().lower() not in _STOP and not _PIVOT.fullmatch(words[-1].group() + " ") \
             and words[-1].start() not in verbs:
@@ -1628,13 +1677,13 @@ _STRANDED_PARTICIPLE = re.compile(rf"\b({_PARTICIPLE_FORM})\s+{_CLOSING_PREPOSIT
 
 def _runs(text: str) -> list[str]:
     """Maximal runs of consecutive content words (a passive's participle before a closing
-    preposition ends one, and so does the verb after "who")."""
+    preposition ends one, and so does the verb after "who" or "How do I")."""
     participle = _STRANDED_PARTICIPLE.search(text)
-    verb = participle.start(1) if participle else _who_verb(text)
+    verbs = {participle.start(1) if participle else _who_verb(text), _how_to_verb(text)}
     out, run = [], []
     for m in [*_WORD.finditer(text), None]:
         w = m.group() if m else "."
-        if w.lower() in _STOP or w == "." or (m is not None and m.start() == verb):
+        if w.lower() in _STOP or w == "." or (m is not None and m.start() in verbs):
             if run:
                 out.append(" ".join(run))
             run = []
