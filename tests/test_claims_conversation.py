@@ -691,6 +691,11 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("How do I read a file?", "And asynchronously?", "How do I read a file asynchronously?"),
     ("How do I back up the database from the command line?", "And programmatically?",
      "How do I back up the database programmatically?"),
+    # "a <modifier> one" keeps the noun of the phrase it replaces ("How do I parse a gzipped?",
+    # "Which newer treats depression?")
+    ("How do I parse a Swiss-Prot file?", "What about a gzipped one?", "How do I parse a gzipped file?"),
+    ("Which drug treats depression?", "And a newer one?", "Which newer drug treats depression?"),
+    ("How do I create a branch?", "And a remote one?", "How do I create a remote branch?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

@@ -780,7 +780,17 @@ def _article_phrase_replaced(previous: str, spans: list[tuple[int, int]], sims: 
         return None
     s, e = spans[max(led, key=lambda k: sims[k])]
     return _tidy(_put(previous, s - len(_ARTICLE_BEFORE.search(previous[:s]).group()), _to_head(previous, e) if to_head else e,
-                      topic))
+                      _with_its_noun(previous, s, e, topic, to_head)))
+
+
+def _with_its_noun(previous: str, s: int, e: int, topic: str, to_head: bool) -> str:
+    """`topic`, an article and modifiers that stood before "one" ("a gzipped" of "What about a
+    gzipped one?"), with the noun that ends the phrase [s, e) they replace, when the phrase ends
+    its noun phrase: "a gzipped file", not "How do I parse a gzipped?" ("write" of "And write
+    one?" is a verb, and takes none)."""
+    if to_head or not _ARTICLE.match(topic) or not _ends_run(previous, e) or not (words := _WORD.findall(previous[s:e])):
+        return topic
+    return f"{topic} {words[-1]}"
 
 
 # "What is the ...", "Which are the ...": what follows the verb is a noun phrase, verb-free.
@@ -1166,7 +1176,9 @@ def _topic_of(previous: str, slot: str | None, pronoun: str, earlier: tuple[str,
 
 def _in_place_of(previous: str, s: int, e: int, topic: str, to_head: bool = True) -> str:
     """The previous question with `topic` in the place of its phrase [s, e) and the phrases
-    coordinated with it."""
+    coordinated with it; a topic of modifiers (`to_head` false: "a gzipped one") keeps the noun
+    the phrase ends in."""
+    topic = _with_its_noun(previous, s, e, topic, to_head)
     if len(topic.split()) > 1 and topic.split()[0].casefold() == previous[s:e].casefold() and not _ends_run(previous, e):
         # the phrase is the topic's own first word, a modifier both share: the topic takes the
         # place of the noun phrase it opens ("git cherry-pick" of "git rebase", "vitamin B12" of
