@@ -742,6 +742,29 @@ def test_a_papers_acknowledgements_are_evidence_only_for_a_claim_that_names_them
     assert any(s.startswith("The walking trial was funded") for s in said("The walking trial was funded by the council."))
 
 
+def test_a_claim_naming_what_no_document_mentions_is_never_supported(encoder, tmp_path):
+    from assistant.ui.render import render_verdict
+
+    # "distributed under the Apache License" came back supported by "distributed under the Biopython
+    # License Agreement": the sentence says the same but of another licence, one the document never
+    # names. Such a claim has no evidence here, and the verdict says which name is missing.
+    text = ("# Biopython FAQ\n\n## How is the Biopython software licensed?\n\nBiopython is distributed under the "
+            "Biopython License Agreement. Since release 1.69, some files are dual licensed under the BSD 3-Clause "
+            "License.\n\n## Which Python versions are supported?\n\nAs of Biopython 1.77, we only support Python 3.\n")
+    checker = ClaimChecker(searcher_of_file(encoder, tmp_path / "faq.md", text))
+    for claim, name in (("Biopython is distributed under the Apache License.", "Apache"),
+                        ("Biopython is distributed under the MIT License.", "MIT")):
+        verdict = checker.check(claim)
+        assert verdict.verdict == "not_found" and verdict.not_mentioned == (name,), (claim, verdict)
+        assert all(e.label == "related" for e in verdict.evidence)
+        assert f'None of these documents mentions "{name}", which the claim names.' in format_verdict(verdict)
+        assert verdict.to_dict()["not_mentioned"] == [name]
+        assert f"mentions &quot;{name}&quot;, which the claim names" in render_verdict(verdict.to_dict())
+        assert checker.abstract_predictions(claim) == {}
+    named = checker.check("Biopython is distributed under the Biopython License Agreement.")
+    assert named.verdict == "supported" and named.not_mentioned == ()
+
+
 def test_evidence_is_cited_with_the_section_it_stands_in(encoder, tmp_path):
     # A citation of evidence says where it stands, as a search hit's does: a licence's term.
     text = ("# Licence\n\n## 4. Conveying Verbatim Copies\n\nYou may charge any price or no price for each copy "

@@ -24,6 +24,7 @@ A user may point at an NLI cross-encoder of their own (`nli_model=PATH`): it the
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Literal, get_args
@@ -78,10 +79,21 @@ class Verdict:
     verdict: VerdictKind
     confidence: float
     evidence: tuple[Evidence, ...]
+    # The names the claim uses that no document mentions (`Searcher.unknown_names`): why nothing
+    # is evidence for it ("the GPL" of documents that never name it).
+    not_mentioned: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         return {"verdict": self.verdict, "confidence": round(float(self.confidence), 4),
-                "evidence": [{**asdict(e), "score": round(float(e.score), 4)} for e in self.evidence]}
+                "evidence": [{**asdict(e), "score": round(float(e.score), 4)} for e in self.evidence],
+                "not_mentioned": list(self.not_mentioned)}
+
+
+def not_mentioned_text(names: Sequence[str]) -> str:
+    """Why no sentence is evidence for a claim naming what no document mentions."""
+    quoted = [f'"{n}"' for n in names]
+    listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+    return f"None of these documents mentions {listed}, which the claim names."
 
 
 class ClaimChecker:
@@ -129,9 +141,13 @@ class ClaimChecker:
         cands, p_ev, p_con = self.score(claim)
         index = self.searcher.index
         t_ev, t_con = self.model.evidence_threshold, self.model.contradiction_threshold
+        # A claim naming what no document mentions ("Biopython is distributed under the GPL." of
+        # documents that name another licence) has no evidence in them: its closest sentences
+        # are related at most, and no sentence is evidence by a text search, not by a model.
+        unknown = tuple(self.searcher.unknown_names(clean_question(claim, "claim")))
         # Evidence first: a sentence that cannot report the finding the claim states (a protocol's
         # Methods) is shown after it, as related, whatever its score.
-        evidential = [bool(p >= t_ev and c.reports) for p, c in zip(p_ev, cands)]
+        evidential = [bool(p >= t_ev and c.reports) and not unknown for p, c in zip(p_ev, cands)]
         # The same sentence in two documents (a file added twice) is shown once.
         order, said = [], set()
         for i in sorted(range(len(cands)), key=lambda i: (not evidential[i], -p_ev[i])):
@@ -156,6 +172,8 @@ class ClaimChecker:
             printed = doc.page_label(page) if page is not None else ""  # str(page) where it prints none
             evidence.append(Evidence(doc.text[s:e], doc.doc_id, doc.title, s, e, page, label, float(p_ev[i]),
                                      " › ".join(doc.section_at(s)), "" if printed == str(page) else printed))
+        if unknown:
+            return Verdict("not_found", 1.0, tuple(evidence), unknown)
         if not len(order) or not evidential[order[0]]:
             best = max((float(p) for p, c in zip(p_ev, cands) if c.reports), default=0.0)
             return Verdict("not_found", 1.0 - best, tuple(evidence))
@@ -166,6 +184,8 @@ class ClaimChecker:
 
     def abstract_predictions(self, claim: str) -> dict[str, str]:
         """SciFact-style abstract-level labels: doc_id -> SUPPORT or CONTRADICT, for evaluation."""
+        if self.searcher.unknown_names(clean_question(claim, "claim")):
+            return {}
         cands, p_ev, p_con = self.score(claim)
         t_ev, t_con = self.model.evidence_threshold, self.model.contradiction_threshold
         best: dict[int, int] = {}

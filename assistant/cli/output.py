@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from assistant.claims import VERDICT_WORDS, Verdict, confidence_text
+from assistant.claims import VERDICT_WORDS, Verdict, confidence_text, not_mentioned_text
 from assistant.index import BuildReport
 from assistant.ingest import IngestEntry
 from assistant.search import Hit, location_text
@@ -37,7 +37,9 @@ def format_hit(hit: Hit, color: bool, before: str = "", after: str = "") -> str:
 
 
 def format_verdict(v: Verdict) -> str:
-    lines = [VERDICT_WORDS[v.verdict].upper(), confidence_text(v.verdict, v.confidence), ""]
+    lines = [VERDICT_WORDS[v.verdict].upper(), confidence_text(v.verdict, v.confidence)]
+    lines += [not_mentioned_text(v.not_mentioned)] if v.not_mentioned else []
+    lines.append("")
     if v.verdict == "not_found" and v.evidence:
         lines.append("The closest sentences, which are not evidence for or against the claim:")
     for i, e in enumerate(v.evidence, start=1):

@@ -234,7 +234,7 @@ class Service:
     # -- claims -----------------------------------------------------------------------------------
 
     def check(self, claim: str) -> dict:
-        """`{verdict, confidence, evidence}` as `assistant check --json` prints it."""
+        """`{verdict, confidence, evidence, not_mentioned}` as `assistant check --json` prints it."""
         from assistant.claims import ClaimChecker, ClaimError
 
         with self._checker_lock:

@@ -3,7 +3,7 @@
 Public API: `api_router(service)`.
 
     POST /api/search     {question, history, k, documents}  -> {question, searched_for, answered, hits}
-    POST /api/check      {claim}                           -> {verdict, confidence, evidence}
+    POST /api/check      {claim}                           -> {verdict, confidence, evidence, not_mentioned}
     GET  /api/documents                                    -> {documents: [{doc_id, title}]}
     GET  /api/passage?document=&start=&end=&context=       -> the characters with context and where they stand
     GET  /api/file?document=                               -> the original file, read-only, shown inline

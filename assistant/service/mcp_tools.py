@@ -84,9 +84,10 @@ def mcp_server(service: Service, host: str = "127.0.0.1") -> FastMCP:
                                                                   "brain's structure.'")]) -> CheckResponse:
         """Whether the collection supports or contradicts a claim, with the evidence sentences.
 
-        Returns {verdict, confidence, evidence}: verdict is "supported", "contradicted" or
-        "not_found" (no sentence is evidence about the claim; the evidence listed is then only the
-        closest, labelled "related"). Each evidence item has the sentence `text`, its document,
+        Returns {verdict, confidence, evidence, not_mentioned}: verdict is "supported", "contradicted"
+        or "not_found" (no sentence is evidence about the claim; the evidence listed is then only the
+        closest, labelled "related"); `not_mentioned` lists the names the claim uses that no
+        document mentions (then the verdict is "not_found"). Each evidence item has the sentence `text`, its document,
         offsets, page and printed `page_label`, its `section` (the headings it stands under), `label`
         (supports, contradicts, related) and `score` (probability that it is evidence about the claim)."""
         return await _run(service.check, claim)

@@ -102,8 +102,11 @@ class EvidenceOut(BaseModel):
 class CheckResponse(BaseModel):
     verdict: Literal["supported", "contradicted", "not_found"]
     confidence: float = Field(description="For supported/contradicted: P(evidence) of the best sentence times "
-                                          "P(its polarity); for not_found: 1 - P(evidence) of the closest.")
+                                          "P(its polarity); for not_found: 1 - P(evidence) of the closest, or 1 "
+                                          "when the claim names what no document mentions.")
     evidence: list[EvidenceOut]
+    not_mentioned: list[str] = Field(default_factory=list, description="Names the claim uses that no document "
+                                     "mentions; when any, the verdict is not_found.")
 
 
 class DocumentOut(BaseModel):

@@ -401,7 +401,7 @@ def _api_endpoints(service: Service) -> None:
         return call(service.search, question, history, k, documents)
 
     def check(claim: str) -> dict:
-        """A claim checked against the collection: {verdict, confidence, evidence}."""
+        """A claim checked against the collection: {verdict, confidence, evidence, not_mentioned}."""
         return call(service.check, claim)
 
     def documents() -> dict:

@@ -9,7 +9,7 @@ import base64
 import html
 import urllib.parse
 
-from assistant.claims import VERDICT_WORDS, confidence_text
+from assistant.claims import VERDICT_WORDS, confidence_text, not_mentioned_text
 from assistant.search import location_text, not_answered_text
 from assistant.service.citations import hit_location, viewer_link
 
@@ -221,6 +221,8 @@ def render_verdict(result: dict) -> str:
     label = VERDICT_WORDS.get(result["verdict"], result["verdict"])
     head = (f"<div class=\"verdict verdict-{_e(result['verdict'])}\"><h3>{_e(label)}</h3>"
             f"<p class=\"confidence\">{_e(confidence_text(result['verdict'], float(result['confidence'])))}</p>")
+    if result.get("not_mentioned"):
+        head += f"<p class=\"not-mentioned\">{_e(not_mentioned_text(result['not_mentioned']))}</p>"
     if result["verdict"] == "not_found":
         rows = "".join(_evidence_item(ev, mark=False) for ev in result["evidence"])
         return (head + "<details class=\"closest\"><summary>Closest sentences (not evidence)</summary>"
