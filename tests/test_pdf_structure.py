@@ -1051,6 +1051,31 @@ def _saved_as_pdf(html: str, tmp_path: Path) -> Path:
 
 
 @pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")
+def test_a_listing_line_opening_a_printed_page_is_text_not_a_running_head(tmp_path: Path):
+    # A tutorial of interpreter sessions printed from a browser: on half its pages or more the
+    # first line is a line of code, on the same baseline in a style not the text's, as a book's
+    # running head stands; those lines were dropped as furniture (">>> EcoRI.site" lost). The next
+    # line of the listing, in its style a line below, tells them apart; the browser's header and
+    # footer still go.
+    enzymes = ["EcoRI", "KpnI", "SmaI", "BamHI", "HindIII", "NotI", "XhoI", "PstI", "SalI", "XbaI", "NcoI", "SacI"]
+    verbs = ["search", "catalyse", "elucidate", "frequency", "isoschizomers"]
+    lines = [[f">>> {enzymes[(n + i) % 12]}.{verbs[(i + 2 * n) % 5]}(seq_{chr(97 + n)}{'x' * (i % 7)})" for i in range(12)]
+             for n in range(6)]
+    prose = ("<p>Each enzyme recognises its own site, and the analysis reports where it cuts the sequence, how often "
+             "the site occurs by chance, and which other enzymes share the site or cut it another way.</p>") * 3
+    # pandoc's page style (lines spaced 1.5: each line of a listing is a box of its own); each
+    # session's listing opens a page
+    sessions = "".join("<pre style='break-before:page'>" + "".join(ln.replace(">", "&gt;") + "\n" for ln in session)
+                       + "</pre>" + prose for session in lines)
+    html = (f"<html><head><title>Restriction</title><style>html{{line-height:1.5}}</style></head><body>"
+            f"<h1>Working with enzymes</h1>{prose}{sessions}</body></html>")
+    doc = load_paths([_saved_as_pdf(html, tmp_path)]).documents[0]
+    missing = [ln for session in lines for ln in session if ln not in doc.text.split("\n")]
+    assert not missing, missing
+    assert "file:///" not in doc.text and "AM" not in doc.text.split() and "PM" not in doc.text.split()
+
+
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")
 def test_a_tables_cells_set_at_the_texts_size_read_as_its_rows(tmp_path: Path):
     # A guideline's bordered table printed from a web page (a word processor's reads alike): each
     # cell is a box of its own at the text's size, so the cells read one under another, the header

@@ -810,14 +810,28 @@ def text_style(pages: list[PageLayout], skip: AbstractSet[tuple[int, int]] = fro
 
 def _running_style(box: Box, page: PageLayout, body: tuple[str, float]) -> tuple[str, float, int] | None:
     """(font, size, baseline to the nearest 2 points) of a one-line box in the top or bottom tenth
-    of the page set in another style than the text's and no larger (a slide's title is larger);
-    None for any other box."""
-    if len(box.lines) != 1 or page.height <= 0 or not (box.y1 >= page.height * 0.9 or box.y0 <= page.height * 0.1):
+    of the page set in another style than the text's and no larger (a slide's title is larger),
+    and not the first or last line of a block in its style: a line of code opening a page of a
+    tutorial printed from a browser has the next line of its listing in its style a line below,
+    where a running head has the text in another; None for any other box."""
+    top, bottom = box.y1 >= page.height * 0.9, box.y0 <= page.height * 0.1
+    if len(box.lines) != 1 or page.height <= 0 or not (top or bottom):
         return None
     line = box.lines[0]
     if (line.font, line.size) == body or line.size > body[1] + 0.05:
         return None
+    # the nearest line toward the text, past any beside it on its baseline (a page number)
+    toward = [(abs(ln.y0 - line.y0), ln) for b in page.boxes if b is not box for ln in b.lines
+              if (ln.y0 < line.y0 - _BASELINE_SLACK if top else ln.y0 > line.y0 + _BASELINE_SLACK)]
+    if toward:
+        gap, nearest = min(toward, key=lambda t: t[0])
+        if (nearest.font, nearest.size) == (line.font, line.size) and gap <= _LISTING_LEADING * line.size:
+            return None
     return line.font, line.size, round(line.y0 / 2)
+
+
+# The most a line of a listing stands from the next, in its size (a browser sets a <pre> at 1.76).
+_LISTING_LEADING = 2.5
 
 
 def _numbered_head(text: str, number: str) -> bool:
