@@ -1896,6 +1896,24 @@ def _fonts_pdf(contents: list[bytes], fonts: list[str]) -> bytes:
     return _pdf(objects)
 
 
+def test_a_paragraph_left_on_a_word_no_sentence_ends_on_goes_on_atop_the_next_page(tmp_path: Path):
+    # A tutorial printed from a browser: a paragraph's last line at a page's foot ends "... to prefix
+    # each operation with", and the next page goes on with a name in code, capitalised
+    # ("Restriction., so here is ..."): one paragraph, where it was read as two.
+    prose = ["You will certainly notice that the package is quite slow to load. This is normal as each",
+             "enzyme possesses its own class and there are many of them. This will not affect the speed",
+             "of Python after the initial import. I find it cumbersome to prefix each operation with"]
+    first = [b"BT /F1 11 Tf 72 720 Td (Importing the enzymes is the first step of every analysis in this tutorial.) Tj ET"]
+    first += [b"BT /F1 11 Tf 72 %d Td (%s) Tj ET" % (120 - 14 * i, t.encode()) for i, t in enumerate(prose)]
+    second = [b"BT /F2 11 Tf 72 720 Td (Restriction.) Tj ET",
+              b"BT /F1 11 Tf 151.2 720 Td (, so here is another way to import the package.) Tj ET",
+              b"BT /F1 11 Tf 72 690 Td (However, this method has one big disadvantage: it is almost impossible to use dir.) Tj ET"]
+    path = tmp_path / "restriction.pdf"
+    path.write_bytes(_fonts_pdf([b"\n".join(first), b"\n".join(second)], ["Times-Roman", "Courier"]))
+    text = load_paths([path]).documents[0].text
+    assert "to prefix each operation with Restriction., so here is another way to import the package.\n\nHowever" in text
+
+
 def test_a_subsets_line_a_cited_works_pages_and_a_continued_heading_open_no_section(tmp_path: Path):
     # A TeX manual embeds its sans-serif text in two subsets ("PRHUPG+NimbusSanL-Regu",
     # "WSCXRD+NimbusSanL-Regu"), read as two fonts (an R manual's output lines, in a typewriter

@@ -96,6 +96,9 @@ def _kept(pages: list[PageLayout], skip: set[tuple[int, int]]) -> Iterator[tuple
                 yield page, box
 
 
+# The most a paragraph's line stands below the one before it, in the size it is set in.
+_LINE_SPACING = 1.8
+
 # Words a phrase does not end on: a line ending on one goes on ("1. Cognitive remediation therapy
 # will be superior to" / "standard treatment ..."), as a heading does not.
 _UNFINISHED = frozenset("a an the to of and or nor but with for from by as than that which whose into onto between "
@@ -313,7 +316,7 @@ class _Assembler:
             if first_body and self.open is not None:
                 # A new box: the open paragraph goes on only when this box continues its sentence.
                 starts_lower = (line.text[:1].islower() or self.open.lines[-1].endswith("-") or self._runs_on(line)
-                                or self._hangs(line))
+                                or self._hangs(line) or self._left_unfinished(line, page))
                 same_kind = self._is_code(line, nxt) == (self.open.kind == "code")
                 # After a sentence's end, a box set at another size is no column's next line but a
                 # name over what follows (a Texinfo manual's "asn1_der_decoding" over its signature).
@@ -446,6 +449,21 @@ class _Assembler:
             return False
         return (all(ln.x1 >= box.x1 - ln.size for ln in box.lines[at - 1 : at + 1])
                 and abs(line.size - last.size) <= 0.1 * last.size)
+
+    def _left_unfinished(self, line: Line, page: int) -> bool:
+        """Whether the open paragraph stopped on a word no sentence ends on ("... to have to prefix
+        each operation with") and `line`, a new box's first line at its size and no caption, goes
+        on with it whatever its case ("Restriction., so here is ...", a line opening with code)
+        unless it is a list's item or a line of code ("... the same result simply with" over
+        "\\usepackage{color}"): on the next page, or on this one a line below. Further down, after "is defined as", a
+        formula the text layer lacks stood between them."""
+        if (self.tail is None or self.open is None or self.open.kind != "body" or _CAPTION.match(line.text)
+                or BULLET.match(line.text) or line.font in self.style.typewriter_fonts):
+            return False
+        last = self.tail[0]
+        words = self.open.lines[-1].split()
+        below = page != self.open.pages[-1] or 0 < last.y0 - line.y0 <= _LINE_SPACING * last.size
+        return bool(words) and words[-1].lower() in _UNFINISHED and abs(line.size - last.size) <= 0.1 * last.size and below
 
     def _hangs(self, line: Line) -> bool:
         """Whether `line`, a new box's first line, carries on the open list item at its hanging
