@@ -24,7 +24,7 @@ def checker(searcher):
 
 def test_supported_claim_with_cited_evidence(checker, searcher):
     v = checker.check("Mindfulness meditation can reshape neural pathways.").to_dict()
-    assert list(v) == ["verdict", "confidence", "evidence"]
+    assert list(v) == ["verdict", "confidence", "evidence", "not_mentioned"] and v["not_mentioned"] == []
     assert v["verdict"] == "supported" and 0 <= v["confidence"] <= 1
     top = v["evidence"][0]
     assert list(top) == EV_KEYS and top["label"] == "supports"
