@@ -34,7 +34,7 @@ import numpy as np
 from assistant.claims.evidence import SentenceCandidate, flip_deltas, sentence_candidates
 from assistant.claims.features import flip_claim, polarity_features, reverses
 from assistant.claims.models import MODEL_PATH, ClaimError, ClaimModel, NLIModel
-from assistant.search import Searcher, clean_question
+from assistant.search import Searcher, clean_question, names_listed
 from assistant.text import MIN_REPEAT, same_text
 
 __all__ = ["VERDICTS", "VERDICT_WORDS", "ClaimChecker", "confidence_text", "Evidence", "EvidenceLabel", "Verdict", "VerdictKind"]
@@ -91,9 +91,7 @@ class Verdict:
 
 def not_mentioned_text(names: Sequence[str]) -> str:
     """Why no sentence is evidence for a claim naming what no document mentions."""
-    quoted = [f'"{n}"' for n in names]
-    listed = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
-    return f"None of these documents mentions {listed}, which the claim names."
+    return f"None of these documents mentions {names_listed(names)}, which the claim names."
 
 
 class ClaimChecker:

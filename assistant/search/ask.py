@@ -122,9 +122,13 @@ def not_answered_text(not_mentioned: Sequence[str] = (), not_reported: bool = Fa
                 "that match it describe a study's methods or background, or a protocol's plan, not its results.")
     if not not_mentioned:
         return "Nothing in these documents answers this question."
-    quoted = [f'"{n}"' for n in not_mentioned]
-    names = quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
-    return f"Nothing in these documents answers this question: none of them says anything about {names}."
+    return f"Nothing in these documents answers this question: none of them says anything about {names_listed(not_mentioned)}."
+
+
+def names_listed(names: Sequence[str]) -> str:
+    """Names quoted and listed as a sentence lists them: '"A"', '"A" or "B"', '"A", "B" or "C"'."""
+    quoted = [f'"{n}"' for n in names]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
 
 
 def _previous_hits(searcher: Searcher, previous: str | None, k: int, doc_ids: list[str] | None,
