@@ -143,6 +143,10 @@ def test_http_api_answers_json_objects(server):
     assert status == 200 and passage["text"] == hit["text"]
     status, verdict = _http(url + "api/check", {"claim": "Mindfulness meditation changes the structure of the brain."})
     assert status == 200 and verdict["verdict"] in ("supported", "contradicted", "not_found") and verdict["evidence"]
+    assert verdict["not_mentioned"] == []
+    # a claim naming what no document mentions is not found, and the answer names it
+    status, france = _http(url + "api/check", {"claim": "Neuroplasticity was first described in France."})
+    assert status == 200 and france["verdict"] == "not_found" and france["not_mentioned"] == ["France"]
 
 
 @pytest.mark.parametrize(("path", "body", "status", "reason"), [
