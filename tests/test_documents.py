@@ -1453,3 +1453,70 @@ def test_hard_wrapped_paragraphs_are_joined_and_lists_tables_and_addresses_are_n
     for kept in ("The review names three stages:", "Jane Smith", "Department of Psychiatry",
                  "Group A 30 12.5 13.1 12.9 14.0 13.3 12.8 13.7 14.2 13.9 12.6"):
         assert kept in lines
+
+
+def _paginated(pages: list[list[str]], head: str, foot: str, length: int | None = None) -> str:
+    """Pages of text with a running head and a numbered foot: separated by form feeds, or (with
+    `length`) padded with blank lines to that many lines each, as groff formats a manual page."""
+    out = []
+    for n, body in enumerate(pages, 1):
+        lines = [head, "", "", *body, "", ""]
+        lines += [""] * ((length or 0) - len(lines) - 1) + [foot.format(n)]
+        out.append("\n".join(lines) + "\n")
+    return "".join(out) if length else "\f".join(out)
+
+
+# Three pages of an RFC-like memo, typed at 72 columns: a paragraph broken across the first page
+# break mid-word ("proto-" / "col"), and one ending with its sentence at the second break; "Note:"
+# stands alone three times, near the foot of two pages: a line of the text, no furniture.
+_MEMO = [
+    ["1. Introduction", "",
+     "   The transfer protocol described here moves files between two hosts",
+     "   that share no file system. Each transfer opens a connection, names",
+     "   the file and its size, and sends it in blocks of fixed size. The",
+     "", "   Note:", "   The receiving host acknowledges each block it gets; the proto-"],
+    ["   col resends a block that is not acknowledged within the time the",
+     "   sender allows for it, and gives up after three tries.", "", "   Note:",
+     "   A host that gives up closes the connection, reports the failure to",
+     "   the user who asked for the file, and keeps the blocks it received",
+     "   so that a later transfer can begin where this one stopped."],
+    ["2. Security Considerations", "",
+     "   Blocks are sent in the clear, so the transfer must run inside a",
+     "   secured channel when the files are private.", "", "   Note:", "   None of this is new."],
+]
+
+
+@pytest.mark.parametrize("length", [None, 30], ids=["form feeds", "fixed page length"])
+def test_paginated_text_loses_its_running_heads_and_feet_and_joins_a_paragraph_across_pages(
+        tmp_path: Path, length: int | None):
+    # An RFC, a PDF's text saved by pdftotext (a form feed between pages) or a manual page formatted
+    # by groff (pages of a fixed length): the head and the numbered foot stood in the text as
+    # sections ("RFC 9999  File Transfer  June 2025") and split the paragraph the page break cut.
+    path = tmp_path / "memo.txt"
+    path.write_text(_paginated(_MEMO, "RFC 9999                 File Transfer                 June 2025",
+                               "Doe                       Informational                 [Page {}]", length))
+    doc, _ = load_file(path, "memo.txt")
+    assert "RFC 9999" not in doc.text and "Informational" not in doc.text and "[Page" not in doc.text, doc.text
+    assert ("the receiving host acknowledges each block it gets; the protocol resends a block that is not "
+            "acknowledged within the time the sender allows for it, and gives up after three tries.") in doc.text.lower()
+    assert "within a secured channel" not in doc.text  # no words added
+    assert doc.text.count("Note:") == 3
+    assert doc.section_at(doc.text.index("Blocks are sent")) == ("2. Security Considerations",), doc.sections
+    # A paragraph that ends with its page stays apart from the next page's text.
+    assert "where this one stopped.\n" in doc.text
+
+
+def test_a_line_repeated_at_no_page_length_and_a_text_of_nothing_but_heads_are_kept(tmp_path: Path):
+    # A short line repeated, but not a page apart each time, is text ("Default: off" under each
+    # option); a PDF whose text is its heads and feet alone (a template's dummy pages) keeps them,
+    # as there is nothing else to read.
+    options = tmp_path / "options.txt"
+    options.write_text("".join(f"--option-{n}\n    Turns feature {n} on for every file that is read.\n"
+                               f"{chr(10) * (n % 4)}    Default: off for every file\n\n" for n in range(12)))
+    doc, _ = load_file(options, "options.txt")
+    assert doc.text.count("Default: off for every file") == 12, doc.text
+    dummy = tmp_path / "dummy.txt"
+    dummy.write_text("\f".join(f"This is the header of the included document\n\nPage {n}\n\n"
+                               "This is the footer of the included document\n" for n in range(1, 5)))
+    doc, _ = load_file(dummy, "dummy.txt")
+    assert doc.text.count("This is the header") == 4 and "Page 3" in doc.text, doc.text

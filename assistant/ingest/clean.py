@@ -19,6 +19,9 @@ its words, so a page nobody has seen is cleaned the same way:
   badges ("2 min read"), copyright lines and image file names.
 A text file typed with line breaks (hard-wrapped paragraphs, underlined headings: release notes, a
 README) is no saved page, whose text has a line per paragraph: only the debris told by form goes.
+Paginated text (form feeds between pages, or a fixed page length: an RFC, a PDF's text saved by
+pdftotext, a formatted manual page) loses its running heads and feet, short lines repeated but for
+a page number at the pages' edges, and a paragraph cut by a page break is joined again.
 """
 
 from __future__ import annotations
@@ -151,15 +154,14 @@ def clean_text(raw: str, capture: bool = True) -> str:
     `capture`: the text may be a saved page's text, so debris is also told by position and
     vocabulary unless it was typed with line breaks; otherwise (Markdown, an HTML page's main
     content) only by form."""
-    text = normalize_unicode(raw)
+    raw_lines, breaks = _normalized_lines(raw)
     # Markdown and a page's main content keep each line's indent within its block: a code block's
     # lines are nested by it (Python's meaning). An indent the whole block shares (a list item's
     # paragraph, a stray space before a line) is layout, and goes.
-    raw_lines = text.split("\n")
     if capture:
         # Markdown (and an HTML page's main content, read as Markdown) was unwrapped on its source,
         # where code blocks are known; here a line of code would be joined to the next.
-        lines, typed = _unwrapped_text(raw_lines)
+        lines, typed = _unwrapped_text(raw_lines, breaks)
         capture = not typed
     else:
         lines = _heading_rules_dropped(_dedented(raw_lines))
@@ -173,17 +175,132 @@ def clean_text(raw: str, capture: bool = True) -> str:
     return out.strip()
 
 
-def _unwrapped_text(raw_lines: list[str]) -> tuple[list[str], bool]:
+def _normalized_lines(raw: str) -> tuple[list[str], list[int]]:
+    """The text's lines, Unicode normalised, and the indices of the lines that open a page after
+    a form feed (which normalising makes a line break)."""
+    lines: list[str] = []
+    breaks: list[int] = []
+    for n, page in enumerate(raw.split("\f")):
+        if n:
+            breaks.append(len(lines))
+        lines += normalize_unicode(page).split("\n")
+    return lines, breaks
+
+
+def _unwrapped_text(raw_lines: list[str], breaks: list[int]) -> tuple[list[str], bool]:
     """Plain text's lines with runs of spaces collapsed, heading rules dropped and hard-wrapped
     paragraphs joined, and whether the file was typed with line breaks (paragraphs hard-wrapped,
     headings underlined: release notes, a README): no saved page, whose text has a line per
     paragraph and no rules. Such a file has no menus or footers, its short lines before and after
     the prose are headings and lists, and its first line names it."""
     stripped = [collapse_spaces(ln).strip() for ln in raw_lines]
-    lines = _heading_rules_dropped(_unboxed(stripped))
-    unwrapped = unwrap_lines(lines)
-    typed = not (_nonblank(unwrapped) == _nonblank(lines) == _nonblank(stripped))
+    pages = _pages_apart(stripped, breaks)
+    # Each page unwrapped on its own, then a paragraph that runs on into the next page joined to
+    # its rest: a page's paragraphs are measured by their own lines.
+    ruled = [_heading_rules_dropped(_unboxed(page)) for page, _ in pages]
+    unwrapped: list[str] = []
+    runs_on = False
+    vocab: Vocabulary | None = None
+    for lines, (_, next_runs_on) in zip(ruled, pages):
+        page = unwrap_lines(lines)
+        if runs_on and unwrapped and page:
+            vocab = vocab or Vocabulary(stripped)
+            unwrapped[-1] = _continued(unwrapped[-1], page.pop(0), vocab)
+        elif unwrapped and page:
+            unwrapped.append("")
+        unwrapped += page
+        runs_on = next_runs_on
+    typed = len(pages) > 1 or not (_nonblank(unwrapped) == _nonblank(ruled[0]) == _nonblank(stripped))
     return (_numbered_headings_apart(unwrapped) if typed else unwrapped), typed
+
+
+_FURNITURE_WORDS = 12  # a running head or foot ("RFC 2616  HTTP/1.1  June 1999") is a short line
+_PAGE_EDGE = 3  # nonblank lines at a page's top and at its bottom where a head or a foot stands
+_PAGE_LINES = 20  # fewer lines between two repeats of a line make no page
+
+
+def _furniture_shape(line: str) -> str:
+    """A line as its running head or foot repeats it: digits (the page number) aside."""
+    return re.sub(r"\d+", "#", line.casefold())
+
+
+def _page_furniture(lines: list[str], breaks: list[int]) -> set[int]:
+    """Indices of the running heads and feet of paginated plain text (a PDF's text with a form feed
+    between pages, an RFC, a formatted manual page), each a short line repeated but for its page
+    number: at the top or bottom of at least half the pages and three, where form feeds mark the
+    pages; else a page's length apart on at least half the pages (a fixed page length)."""
+    shapes = {i: _furniture_shape(ln) for i, ln in enumerate(lines) if ln and len(ln.split()) <= _FURNITURE_WORDS}
+    found: set[int] = set()
+    if len(breaks) >= 2:
+        bounds = [0, *breaks, len(lines)]
+        pages_of: dict[str, set[int]] = {}
+        at: dict[str, list[int]] = {}
+        for page, (a, b) in enumerate(zip(bounds, bounds[1:])):
+            body = [i for i in range(a, b) if lines[i]]
+            for i in dict.fromkeys(body[:_PAGE_EDGE] + body[-_PAGE_EDGE:]):
+                if i in shapes:
+                    pages_of.setdefault(shapes[i], set()).add(page)
+                    at.setdefault(shapes[i], []).append(i)
+        for shape, pages in pages_of.items():
+            if len(pages) >= 3 and 2 * len(pages) >= len(bounds) - 1:
+                found.update(at[shape])
+        return found
+    at = {}
+    for i, shape in shapes.items():
+        at.setdefault(shape, []).append(i)
+    for idx in at.values():
+        # The page length: the commonest distance between a line and its next few repeats (a
+        # page without it, a line of the text alike, "2", in between).
+        gaps = Counter(b - a for n, a in enumerate(idx) for b in idx[n + 1: n + 4] if b - a >= _PAGE_LINES)
+        if not gaps:
+            continue
+        length = gaps.most_common(1)[0][0]
+        place, count = Counter(i % length for i in idx).most_common(1)[0]
+        if count >= 3 and 2 * count >= -(-len(lines) // length):
+            found.update(i for i in idx if i % length == place)
+    return found
+
+
+def _pages_apart(lines: list[str], breaks: list[int]) -> list[tuple[list[str], bool]]:
+    """The text's pages without their running heads and feet (`_page_furniture`), each with
+    whether its last paragraph runs on into the next page: it ends mid-sentence, and the next page
+    goes on in lower case, or it ends on a comma or a hyphen. All of it as one page where no head
+    or foot is found, or nothing but them."""
+    furniture = _page_furniture(lines, breaks)
+    if not furniture or all(i in furniture for i, ln in enumerate(lines) if ln):
+        return [(lines, False)]
+    pages: list[tuple[list[str], bool]] = []
+    start = i = 0
+    while i <= len(lines):
+        if i < len(lines) and (i not in furniture):
+            i += 1
+            continue
+        # A page break: a head or a foot and the blank lines about it.
+        end = i
+        while end > start and not lines[end - 1]:
+            end -= 1
+        j = i
+        while j < len(lines) and (not lines[j] or j in furniture):
+            j += 1
+        page = lines[start:end]
+        while page and not page[0]:
+            page.pop(0)
+        if page:
+            after = lines[j] if j < len(lines) else ""
+            runs_on = bool(after) and not _SENTENCE_END.search(page[-1]) and (
+                after[0].islower() or page[-1].endswith((",", "-")))
+            pages.append((page, runs_on))
+        start = i = j if j > i else i + 1
+    return pages
+
+
+def _continued(line: str, rest: str, vocab: Vocabulary) -> str:
+    """`line` going on with `rest`: a word a line-end hyphen broke made whole or a compound, as the
+    document's vocabulary says ("pat-" + "tern", "self-" + "blame"), else a space between."""
+    cut, second = re.search(r"([^\W\d_]+)-$", line), re.match(r"[^\W\d_]+", rest)
+    if cut and second:
+        return line[: cut.start()] + vocab.join_hyphen(cut.group(1), second.group()) + rest[second.end():]
+    return line + rest if cut else f"{line} {rest}"
 
 
 # A box's top or bottom: one mark repeated ("*****", "+-----+" is a table's and is left alone).
@@ -299,7 +416,7 @@ def _run_in_headings_apart(lines: list[str]) -> list[str]:
 
 def typed_with_line_breaks(raw: str) -> bool:
     """Whether plain text was typed with line breaks rather than saved from a web page."""
-    return _unwrapped_text(normalize_unicode(raw).split("\n"))[1]
+    return _unwrapped_text(*_normalized_lines(raw))[1]
 
 
 def _nonblank(lines: list[str]) -> int:
@@ -387,15 +504,10 @@ def unwrap_lines(lines: list[str]) -> list[str]:
         if (last and width >= 40 and len(last) >= 0.6 * width and not _SENTENCE_END.search(last) and len(last.split()) >= 3
                 and _wordy(last) and _wordy(line) and not BULLET.match(line) and not _LIST_ITEM.match(line)):
             # The line's indent is layout (a list item's or a note's text), not space within a sentence.
-            # A word broken at the line's end by a hyphen is one word or a compound, as the
-            # document's own vocabulary (then English) says: "pat-" + "tern", "self-" + "blame".
             rest = line.lstrip()
-            cut, second = re.search(r"([^\W\d_]+)-$", prev), re.match(r"[^\W\d_]+", rest)
-            if cut and second:
+            if prev.endswith("-"):
                 vocab = vocab or Vocabulary(lines)
-                out[-1] = prev[: cut.start()] + vocab.join_hyphen(cut.group(1), second.group()) + rest[second.end():]
-            else:
-                out[-1] = prev + rest if cut else f"{prev} {rest}"
+            out[-1] = _continued(prev, rest, vocab) if vocab else f"{prev} {rest}"
         else:
             out.append(line)
     return out
