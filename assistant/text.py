@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
-__all__ = ["FUNCTION_WORDS", "MIN_REPEAT", "QUESTION_FILLER", "STOP_WORDS", "WORD", "acronym_definitions",
+__all__ = ["FUNCTION_WORDS", "MIN_REPEAT", "QUESTION_FILLER", "STOP_WORDS", "UNFINISHED_WORDS", "WORD", "acronym_definitions",
            "acronyms", "command_options", "dotted_numbers", "holds_number", "holds_option", "bm25_terms",
            "bm25_tokenize", "expanded_acronyms", "glossary_definitions", "glossary_entry", "glossary_only", "identifiers",
            "mention_patterns", "mixed_case_names", "numbered_references", "collapse_spaces", "has_surrogate", "normalize_unicode",
@@ -92,6 +92,10 @@ FUNCTION_WORDS: frozenset[str] = frozenset("""a an the of to in on for with and 
 been being do does did have has had can could should would may might will this that these those it its they
 them their there than then so such also any some into which who whom whose what when where why how we our us
 i he she his her between within during after before over under about via per""".split())
+# Words a phrase does not end on: a line ending on one goes on ("1. Cognitive remediation therapy
+# will be superior to" / "standard treatment ..."), as a heading does not.
+UNFINISHED_WORDS: frozenset[str] = frozenset("""a an the to of and or nor but with for from by as than that which
+whose into onto between be is are was were will would""".split())
 # Words a follow-up question carries that name no topic ("Please tell me more about ...").
 QUESTION_FILLER: frozenset[str] = frozenset("""shall here me my you your not no yes please tell show explain
 give more much many same other else again too very just only""".split())

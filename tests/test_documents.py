@@ -1466,23 +1466,28 @@ def _paginated(pages: list[list[str]], head: str, foot: str, length: int | None 
     return "".join(out) if length else "\f".join(out)
 
 
-# Three pages of an RFC-like memo, typed at 72 columns: a paragraph broken across the first page
-# break mid-word ("proto-" / "col"), and one ending with its sentence at the second break; "Note:"
-# stands alone three times, near the foot of two pages: a line of the text, no furniture.
+# Four pages of an RFC-like memo, typed at 72 columns: a paragraph broken across the first page
+# break mid-word ("proto-" / "col"); a word broken on the second page that only the first writes
+# whole ("for-" / "warding", two English words); a paragraph ending with its sentence at the
+# second break; one broken after "an" before a name ("an" / "SSH tunnel"). "Note:" stands alone
+# three times, near the foot of two pages: a line of the text, no furniture.
 _MEMO = [
     ["1. Introduction", "",
      "   The transfer protocol described here moves files between two hosts",
      "   that share no file system. Each transfer opens a connection, names",
-     "   the file and its size, and sends it in blocks of fixed size. The",
+     "   the file and its size, and sends it in blocks of fixed size, forwarding",
+     "   them through the hosts between. The",
      "", "   Note:", "   The receiving host acknowledges each block it gets; the proto-"],
     ["   col resends a block that is not acknowledged within the time the",
      "   sender allows for it, and gives up after three tries.", "", "   Note:",
-     "   A host that gives up closes the connection, reports the failure to",
-     "   the user who asked for the file, and keeps the blocks it received",
-     "   so that a later transfer can begin where this one stopped."],
+     "   A host that gives up closes the connection, stops for-",
+     "   warding, reports the failure to the user who asked for the file,",
+     "   and keeps the blocks it received so that a later transfer can begin",
+     "   where this one stopped."],
     ["2. Security Considerations", "",
      "   Blocks are sent in the clear, so the transfer must run inside a",
-     "   secured channel when the files are private.", "", "   Note:", "   None of this is new."],
+     "   secured channel when the files are private. The sender then uses an"],
+    ["   SSH tunnel or a TLS connection.", "", "   Note:", "   None of this is new."],
 ]
 
 
@@ -1499,9 +1504,11 @@ def test_paginated_text_loses_its_running_heads_and_feet_and_joins_a_paragraph_a
     assert "RFC 9999" not in doc.text and "Informational" not in doc.text and "[Page" not in doc.text, doc.text
     assert ("the receiving host acknowledges each block it gets; the protocol resends a block that is not "
             "acknowledged within the time the sender allows for it, and gives up after three tries.") in doc.text.lower()
+    assert "closes the connection, stops forwarding, reports" in doc.text, doc.text
     assert "within a secured channel" not in doc.text  # no words added
     assert doc.text.count("Note:") == 3
     assert doc.section_at(doc.text.index("Blocks are sent")) == ("2. Security Considerations",), doc.sections
+    assert "The sender then uses an SSH tunnel or a TLS connection." in doc.text
     # A paragraph that ends with its page stays apart from the next page's text.
     assert "where this one stopped.\n" in doc.text
 

@@ -31,7 +31,7 @@ import re
 from collections import Counter
 
 from assistant.ingest.words import Vocabulary
-from assistant.text import FUNCTION_WORDS, STOP_WORDS, WORD, collapse_spaces, normalize_unicode
+from assistant.text import FUNCTION_WORDS, STOP_WORDS, UNFINISHED_WORDS, WORD, collapse_spaces, normalize_unicode
 
 __all__ = ["BULLET", "clean_text", "guess_title", "is_copyright_notice", "meaningful_title", "title_parts",
            "typed_with_line_breaks", "underlined_title", "unwrap_lines"]
@@ -202,7 +202,7 @@ def _unwrapped_text(raw_lines: list[str], breaks: list[int]) -> tuple[list[str],
     runs_on = False
     vocab: Vocabulary | None = None
     for lines, (_, next_runs_on) in zip(ruled, pages):
-        page = unwrap_lines(lines)
+        page = unwrap_lines(lines, stripped)
         if runs_on and unwrapped and page:
             vocab = vocab or Vocabulary(stripped)
             unwrapped[-1] = _continued(unwrapped[-1], page.pop(0), vocab)
@@ -237,10 +237,13 @@ def _page_furniture(lines: list[str], breaks: list[int]) -> set[int]:
         at: dict[str, list[int]] = {}
         for page, (a, b) in enumerate(zip(bounds, bounds[1:])):
             body = [i for i in range(a, b) if lines[i]]
-            for i in dict.fromkeys(body[:_PAGE_EDGE] + body[-_PAGE_EDGE:]):
-                if i in shapes:
-                    pages_of.setdefault(shapes[i], set()).add(page)
-                    at.setdefault(shapes[i], []).append(i)
+            # Of the lines alike at an edge, the outermost: the page number, not a footnote's
+            # number or a listing's line number above it.
+            top = {shapes[i]: i for i in reversed(body[:_PAGE_EDGE]) if i in shapes}
+            bottom = {shapes[i]: i for i in body[-_PAGE_EDGE:] if i in shapes}
+            for i in {*top.values(), *bottom.values()}:
+                pages_of.setdefault(shapes[i], set()).add(page)
+                at.setdefault(shapes[i], []).append(i)
         for shape, pages in pages_of.items():
             if len(pages) >= 3 and 2 * len(pages) >= len(bounds) - 1:
                 found.update(at[shape])
@@ -264,7 +267,7 @@ def _page_furniture(lines: list[str], breaks: list[int]) -> set[int]:
 def _pages_apart(lines: list[str], breaks: list[int]) -> list[tuple[list[str], bool]]:
     """The text's pages without their running heads and feet (`_page_furniture`), each with
     whether its last paragraph runs on into the next page: it ends mid-sentence, and the next page
-    goes on in lower case, or it ends on a comma or a hyphen. All of it as one page where no head
+    goes on in lower case, or it ends on a comma, a hyphen or a word no phrase ends on ("an"). All of it as one page where no head
     or foot is found, or nothing but them."""
     furniture = _page_furniture(lines, breaks)
     if not furniture or all(i in furniture for i, ln in enumerate(lines) if ln):
@@ -288,7 +291,8 @@ def _pages_apart(lines: list[str], breaks: list[int]) -> list[tuple[list[str], b
         if page:
             after = lines[j] if j < len(lines) else ""
             runs_on = bool(after) and not _SENTENCE_END.search(page[-1]) and (
-                after[0].islower() or page[-1].endswith((",", "-")))
+                after[0].islower() or page[-1].endswith((",", "-"))
+                or page[-1].rsplit(None, 1)[-1].lower() in UNFINISHED_WORDS)
             pages.append((page, runs_on))
         start = i = j if j > i else i + 1
     return pages
@@ -480,12 +484,13 @@ def _heading_rules_dropped(lines: list[str]) -> list[str]:
     return out
 
 
-def unwrap_lines(lines: list[str]) -> list[str]:
+def unwrap_lines(lines: list[str], document: list[str] | None = None) -> list[str]:
     """Paragraphs hard-wrapped at a fixed width (a text or Markdown file typed with line breaks)
     joined into one line each, since a line break ends a sentence: a line continues the one before
     it when that one is wordy, ran to near the paragraph's widest line and stopped mid-sentence, and
     this one is wordy and opens no list item, table row, quote or heading. Lists, tables,
-    addresses, verse and a saved page's one-line paragraphs keep their lines."""
+    addresses, verse and a saved page's one-line paragraphs keep their lines. A word broken at a
+    line's end is decided by the words of `document` (the lines of the whole text; `lines` by default)."""
     out: list[str] = []
     width = 0
     vocab: Vocabulary | None = None  # built only for a file that breaks a word at a line's end
@@ -506,7 +511,7 @@ def unwrap_lines(lines: list[str]) -> list[str]:
             # The line's indent is layout (a list item's or a note's text), not space within a sentence.
             rest = line.lstrip()
             if prev.endswith("-"):
-                vocab = vocab or Vocabulary(lines)
+                vocab = vocab or Vocabulary(lines if document is None else document)
             out[-1] = _continued(prev, rest, vocab) if vocab else f"{prev} {rest}"
         else:
             out.append(line)

@@ -24,7 +24,7 @@ from assistant.ingest.pdf_layout import Box, Line, PageLayout, furniture, printe
 from assistant.ingest.pdf_outline import OutlineEntry, PlacedLine, outline_key, outline_lines
 from assistant.ingest.reference import find_doi, split_authors, year_of
 from assistant.ingest.words import Vocabulary, join_lines, repair_line
-from assistant.text import normalize_unicode, same_text
+from assistant.text import UNFINISHED_WORDS, normalize_unicode, same_text
 
 __all__ = ["pdf_document"]
 
@@ -99,10 +99,6 @@ def _kept(pages: list[PageLayout], skip: set[tuple[int, int]]) -> Iterator[tuple
 # The most a paragraph's line stands below the one before it, in the size it is set in.
 _LINE_SPACING = 1.8
 
-# Words a phrase does not end on: a line ending on one goes on ("1. Cognitive remediation therapy
-# will be superior to" / "standard treatment ..."), as a heading does not.
-_UNFINISHED = frozenset("a an the to of and or nor but with for from by as than that which whose into onto between "
-                        "be is are was were will would".split())
 
 
 # A program's name: one word holding an underscore, a dot, a colon or a capital after its first
@@ -141,7 +137,7 @@ def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = T
     # A heading names something in words; an equation's line set in its own fonts ("Ei =", "E = m c2",
     # a lone variable "X") names nothing.
     if (text[0].islower() and not lower_heading) or text.endswith((",", ";", "-")) or "=" in text \
-            or sum(c.isalpha() for c in text) < 2 or words[-1].lower() in _UNFINISHED or _formula(text):
+            or sum(c.isalpha() for c in text) < 2 or words[-1].lower() in UNFINISHED_WORDS or _formula(text):
         return False
     if line.size < style.body_size * 0.88 or (nxt is not None and nxt.text[:1].islower()):
         return False
@@ -178,7 +174,7 @@ def _wrapped_heading(lines: tuple[Line, ...], i: int, style: _Style) -> bool:
         return False
     line, nxt = lines[i], lines[i + 1]
     after = lines[i + 2] if i + 2 < len(lines) else None
-    goes_on = nxt.text[:1].islower() or line.text.endswith("-") or line.text.split()[-1].lower() in _UNFINISHED
+    goes_on = nxt.text[:1].islower() or line.text.endswith("-") or line.text.split()[-1].lower() in UNFINISHED_WORDS
     if (nxt.font, nxt.size) != (line.font, line.size) or not goes_on:
         return False
     before = lines[i - 1] if i else None
@@ -463,7 +459,7 @@ class _Assembler:
         last = self.tail[0]
         words = self.open.lines[-1].split()
         below = page != self.open.pages[-1] or 0 < last.y0 - line.y0 <= _LINE_SPACING * last.size
-        return bool(words) and words[-1].lower() in _UNFINISHED and abs(line.size - last.size) <= 0.1 * last.size and below
+        return bool(words) and words[-1].lower() in UNFINISHED_WORDS and abs(line.size - last.size) <= 0.1 * last.size and below
 
     def _hangs(self, line: Line) -> bool:
         """Whether `line`, a new box's first line, carries on the open list item at its hanging
