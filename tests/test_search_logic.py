@@ -446,6 +446,30 @@ def test_what_a_named_thing_does_is_the_first_sentence_under_its_own_heading(enc
     assert asked_term("What does it do?") is None
 
 
+def test_what_an_option_does_is_said_under_the_line_that_opens_its_entry(encoder, tmp_path):
+    # A manual page saved as text: each option's line ("-J destination") over its description. The
+    # synopsis names every option, another option's entry mentions -J ("see also -J"), and the
+    # entry's last sentence names more of the question's words ("jump hosts", "ssh") than its
+    # first, which says what the option does. "the -J option" had been the term asked of, so
+    # no passage defined it and the synopsis came first.
+    searcher = searcher_of_file(encoder, tmp_path / "ssh.txt", (
+        "NAME\nssh - OpenSSH remote login client\n\n"
+        "SYNOPSIS\nssh [-46AaCf] [-B bind_interface] [-J destination] [-L address] destination [command]\n\n"
+        "DESCRIPTION\nssh is a program for logging into a remote machine and for executing commands on it.\n\n"
+        "-A Enables forwarding of connections from an authentication agent. A safer alternative may be to use "
+        "a jump host (see -J).\n\n"
+        "-J destination\nConnect to the target host by first making a connection to the host described by "
+        "destination and then establishing a TCP forwarding from there. Use ssh's own configuration file to "
+        "configure the jump hosts that the -J option of ssh names.\n\n"
+        "-L address\nSpecifies that connections to the given TCP port on the local host are to be forwarded.\n"))
+    for question in ("What does the -J option of ssh do?", "What does -J do in ssh?", "What is -J for?"):
+        assert asked_term(question) == "-J"
+        hit = searcher.search(question, k=1)[0]
+        assert hit.highlight.text.startswith("Connect to the target host"), (question, hit.highlight)
+    assert asked_term("What does the --location flag mean?") == "--location"
+    assert asked_term("What does the drain method do?") == "drain method"
+
+
 def test_a_question_naming_a_label_of_a_list_item_gets_the_value_the_item_gives_under_it(encoder, tmp_path):
     # An API reference's options (Node's readline): each item describes its option, and its default
     # stands under a label at the item's end. Asked for the default, the highlight runs on to it;

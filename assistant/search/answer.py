@@ -24,7 +24,8 @@ hits are the closest passages, not answers.  `match_words` says a probability in
 
 Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEATURES`, `MODEL_PATH`,
 `answer_model`, `answer_span`, `asked_amount`, `asked_expansion`, `asked_term`, `asks_person`, `defines`, `is_byline`,
-`is_code_like`, `is_heading_like`, `is_question`, `labelled_value_end`, `list_asked`, `match_words`, `passage_answer`, `pick`,
+`is_code_like`, `is_heading_like`, `is_question`, `labelled_value_end`, `list_asked`, `match_words`, `opens_entry`,
+`passage_answer`, `pick`,
 `pool_cosine`, `relevance_features`, `sentence_features`, `states_definition`, `term_weights`, `MatchWord`.
 """
 
@@ -56,6 +57,7 @@ __all__ = ["MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind"
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion",
            "asked_term", "asks_person", "asks_writers", "defines", "is_byline", "is_code_like", "is_heading_like",
            "is_question", "labelled_value_end", "list_asked", "match_words", "names_few_writers", "names_no_document",
+           "opens_entry",
            "names_writer", "passage_answer", "pick", "pool_cosine", "relevance_features", "sentence_features",
            "states_definition", "term_weights"]
 
@@ -650,8 +652,13 @@ def defines(text: str, short: str) -> bool:
 # A question for what a term is: "What is a shim?", "What are projection neurons?",
 # "What does neuroplasticity mean?", "Define structural plasticity."  The term is one to four words.
 _TERM = r"(?:an?\s+|the\s+)?(?P<{}>[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){{0,3}})"
+# A command-line option asked of ("What does the -J option of ssh do?", "What does -x do in tar?",
+# "What is --json for?"): the option itself is the term, the line that names it over its
+# description its heading.
+_OPTION_TERM = (r"what\s+(?:does|do|is)\s+(?:the\s+)?(?P<o>--?[^\W\d_][\w-]*)(?:\s+(?:option|flag|switch))?"
+                r"(?:\s+(?:of|in|to)\s+[\w.+-]+)?(?:\s+(?:do|for|mean))?(?:\s+(?:in|of|with|for)\s+[\w.+-]+)?")
 _ASKED_TERM = re.compile(
-    rf"^\s*(?:and\s+)?(?:what\s+(?:is|are)\s+{_TERM.format('a')}|what\s+(?:does|do)\s+{_TERM.format('b')}\s+mean|"
+    rf"^\s*(?:and\s+)?(?:{_OPTION_TERM}|what\s+(?:is|are)\s+{_TERM.format('a')}|what\s+(?:does|do)\s+{_TERM.format('b')}\s+mean|"
     rf"what\s+(?:does|do)\s+{_TERM.format('e')}\s+do|"
     rf"define\s+{_TERM.format('c')}|what\s+is\s+meant\s+by\s+{_TERM.format('d')})\s*[?.]?\s*$", re.I)
 # A definition opens with its term as the subject ("Shims are lightweight executables that ...",
@@ -669,7 +676,8 @@ _OF_WHAT = r"\s+(?:of|for)\s+(?:an?\s+|the\s+|each\s+)?[\w-]+"
 
 def asked_term(question: str) -> str | None:
     """The term whose definition the question asks for ("shim" of "What is a shim?"), or what it
-    does ("truncate" of "What does truncate do?"), when it holds a content word; else None."""
+    does ("truncate" of "What does truncate do?", "-J" of "What does the -J option of ssh do?"),
+    when it holds a content word; else None."""
     m = _ASKED_TERM.match(question)
     term = m and next(g for g in m.groups() if g)
     return term if term and any(w not in STOP_WORDS for w in re.findall(r"[\w'’-]+", term.lower())) else None
@@ -702,6 +710,13 @@ def states_definition(text: str, term: str) -> bool:
                  rf"(?:\s*\([^()]{{0,80}}\)|\s*,[^,]{{1,80}},|{_OF_WHAT})?\s+{_DEFINING})", text, re.I)
     # "are as follows", "are its parts": a plural of content words only.
     return bool(m) and not (m.group("plural") and STOP_WORDS.intersection(m.group("plural").lower().split()))
+
+
+def opens_entry(text: str, option: str) -> bool:
+    """Whether a line of `text` opens with the command-line option `option` (`asked_term`'s "-J"):
+    its entry in a list of options ("-J destination", "-J, --remote-header-name"), where what
+    the option does is said, rather than a mention of it."""
+    return re.search(rf"(?m)^[\s•*·]*{re.escape(option)}(?![\w-])", text) is not None
 
 
 def _first_under_heading(index: Index, row: int, sentences: range, heading: np.ndarray, leads: np.ndarray,

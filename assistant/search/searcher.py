@@ -46,6 +46,7 @@ from assistant.search.answer import (
     names_few_writers,
     names_no_document,
     names_writer,
+    opens_entry,
     passage_answer,
     pool_cosine,
     states_definition,
@@ -550,11 +551,15 @@ class Searcher:
         return not self.index.document(p.doc).in_references(p.start) and defines(self.index.passage_text(row), short)
 
     def _defines(self, row: int, term: str) -> bool:
-        """Whether a sentence of passage `row` defines `term` (`states_definition`), outside a
+        """Whether a sentence of passage `row` defines `term` (`states_definition`), or for a
+        command-line option, a line of it opens the option's entry (`opens_entry`), outside a
         reference list."""
         p = self.index.passage(row)
-        return not self.index.document(p.doc).in_references(p.start) and any(
-            states_definition(self.index.sentence_text(r), term) for r in self.index.passage_sentences(row))
+        if self.index.document(p.doc).in_references(p.start):
+            return False
+        if term.startswith("-"):
+            return opens_entry(self.index.passage_text(row), term)
+        return any(states_definition(self.index.sentence_text(r), term) for r in self.index.passage_sentences(row))
 
     def _answers_first(self, rows: np.ndarray, scores: np.ndarray, tokens: list[str], person: PersonKind | None) -> Iterator[int]:
         """Candidate positions by score, passages of a reference list and of a paper's declarations
