@@ -1527,3 +1527,66 @@ def test_a_line_repeated_at_no_page_length_and_a_text_of_nothing_but_heads_are_k
                                "This is the footer of the included document\n" for n in range(1, 5)))
     doc, _ = load_file(dummy, "dummy.txt")
     assert doc.text.count("This is the header") == 4 and "Page 3" in doc.text, doc.text
+
+
+def test_a_news_file_paged_by_form_feeds_keeps_the_version_heading_atop_each_page(tmp_path: Path):
+    # GNU's NEWS files put a form feed before each release: "Version 3.61", "Version 3.60", ... head
+    # the pages alike but for their numbers, which count down, not as pages do; a page number
+    # counts up with the pages. The versions had gone as running heads.
+    changes = ["The pager reads compressed pages.", "A new option lists every section.", "Startup is faster.",
+               "The cache is rebuilt less often.", "Warnings name the file they concern."]
+    releases = [f"Version 3.{61 - n}\n\nChanges in this release:\n\n{change}\n" for n, change in enumerate(changes)]
+    path = tmp_path / "NEWS.txt"
+    path.write_text("\f\n".join(releases))
+    doc, _ = load_file(path, "NEWS.txt")
+    assert all(f"Version 3.{61 - n}" in doc.text for n in range(5)), doc.text
+
+
+def test_a_footnote_closing_a_page_is_not_joined_to_the_next_pages_text(tmp_path: Path):
+    # A manual formatted with groff -ms: a footnote under a rule ends the page, and the next page
+    # goes on with the paragraph the footnote interrupted. The footnote's text had run on into it.
+    pages = [["The theory: if you go to a library to take a book out, what do you do?", "",
+              "a) Go and look where it might be on a terminal and then go look at the", "OR",
+              "____________________", "1 originally conceived after observing the pager suite"],
+             ["b) start at one end of the ground floor and look along every shelf until you have",
+              "found it, then go up a level and start again."],
+             ["c) ask at the desk.", "", "The same holds for manual pages."]]
+    path = tmp_path / "manual.txt"
+    path.write_text(_paginated(pages, "", "man-db v2.11.2 2023-01-08 {}"))
+    doc, _ = load_file(path, "manual.txt")
+    assert "man-db v2.11.2" not in doc.text, doc.text
+    assert "pager suite b)" not in doc.text and "b) start at one end" in doc.text
+
+
+# A page as `pdftotext -layout` writes a two-column article: the title across the page, then each
+# line holding a line of the left column and one of the right. The left column's last paragraph
+# goes on at the right column's top ("... the training" / "sessions were ..."); a table under the
+# columns parts its cells by gaps too, and keeps its rows.
+_LEFT = ["Background", "Cognitive remediation improves the thinking skills",
+         "of people with psychosis. Little is known about its", "effect in young people at risk, so we ran a trial",
+         "in which they took part in the training or in usual", "", "Methods",
+         "Young people aged 16 to 35 were recruited from two", "early intervention services and were given the",
+         "training or usual care at random; the training"]
+_RIGHT = ["sessions were delivered once a week in groups of", "eight, and every session was led by two trained",
+          "psychologists who followed a written manual all", "through the twenty four weeks of the training.", "",
+          "Results", "Attention improved by week twelve and the gain held", "at the six month visit, while memory did not",
+          "change in either of the groups compared here."]
+_LAYOUT = "\n".join(["                      Brain Training for Young People at Risk", "", *(
+    f"{left:<56}{right}" for left, right in zip(_LEFT, _RIGHT + [""])), "",
+    "Table 1    Visit             Attention at the visit          Memory at the visit",
+    "           Week 12           0.45                            0.10",
+    "           Month 6           0.41                            0.08"]) + "\n"
+
+
+def test_two_columns_saved_side_by_side_are_read_column_by_column(tmp_path: Path):
+    # Each line had been read across both columns: "Cognitive remediation improves the thinking
+    # skills sessions were delivered once a week in groups of".
+    path = tmp_path / "article.txt"
+    path.write_text(_LAYOUT + "\f" + _LAYOUT.replace("Brain Training", "Brain Training, page two"))
+    doc, _ = load_file(path, "article.txt")
+    assert "Cognitive remediation improves the thinking skills of people with psychosis." in doc.text, doc.text
+    assert "training or usual care at random; the training sessions were delivered once a week" in doc.text
+    assert doc.text.index("Young people aged 16") < doc.text.index("Attention improved by week twelve")
+    assert doc.text.index("compared here.") < doc.text.index("Table 1")
+    assert "Week 12 0.45 0.10\n" in doc.text
+    assert "skills sessions" not in doc.text

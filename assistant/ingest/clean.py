@@ -21,7 +21,8 @@ A text file typed with line breaks (hard-wrapped paragraphs, underlined headings
 README) is no saved page, whose text has a line per paragraph: only the debris told by form goes.
 Paginated text (form feeds between pages, or a fixed page length: an RFC, a PDF's text saved by
 pdftotext, a formatted manual page) loses its running heads and feet, short lines repeated but for
-a page number at the pages' edges, and a paragraph cut by a page break is joined again.
+a page number at the pages' edges, and a paragraph cut by a page break is joined again; a page
+set in two columns side by side (`pdftotext -layout`) is read column by column.
 """
 
 from __future__ import annotations
@@ -193,6 +194,7 @@ def _unwrapped_text(raw_lines: list[str], breaks: list[int]) -> tuple[list[str],
     headings underlined: release notes, a README): no saved page, whose text has a line per
     paragraph and no rules. Such a file has no menus or footers, its short lines before and after
     the prose are headings and lists, and its first line names it."""
+    raw_lines, breaks = _columns_apart(raw_lines, breaks)
     stripped = [collapse_spaces(ln).strip() for ln in raw_lines]
     pages = _pages_apart(stripped, breaks)
     # Each page unwrapped on its own, then a paragraph that runs on into the next page joined to
@@ -214,6 +216,92 @@ def _unwrapped_text(raw_lines: list[str], breaks: list[int]) -> tuple[list[str],
     return (_numbered_headings_apart(unwrapped) if typed else unwrapped), typed
 
 
+_GUTTER = 3  # spaces at least between two columns of text set side by side
+_COLUMN = 25  # characters a column of running text holds at least, on its median line
+_NEAR = 4  # characters a line's gap may stand off the page's gutter (a column's ragged edge)
+_GAP = re.compile(rf"(?<=\S) {{{_GUTTER},}}(?=\S)")
+
+
+def _columns_apart(lines: list[str], breaks: list[int]) -> tuple[list[str], list[int]]:
+    """Text set in two columns side by side, as `pdftotext -layout` writes a two-column page (each
+    line the left column's line, spaces, the right column's line), read column by column: each
+    page's lines between lines that cross its gutter (a title, an abstract, a footer across the
+    page) give their left parts, then their right parts. A page is in columns where at least two
+    in five of its lines, and five, part at one gutter and nowhere else, and both sides are running
+    text: a median line of `_COLUMN` characters, in words (a table's cells are shorter, or
+    numbers, and part its rows more than once); else it is left as it is. The lines'
+    indices after form feeds (`breaks`) are given again for the text returned."""
+    bounds = [0, *breaks, len(lines)]
+    out: list[str] = []
+    starts: list[int] = []
+    for n, (a, b) in enumerate(zip(bounds, bounds[1:])):
+        if n:
+            starts.append(len(out))
+        out += _page_columns_apart(lines[a:b])
+    return out, starts
+
+
+def _page_columns_apart(page: list[str]) -> list[str]:
+    """One page's lines read column by column (`_columns_apart`), or as they are."""
+    gaps = [[m.span() for m in _GAP.finditer(ln)] for ln in page]
+    votes: Counter[int] = Counter(c for spans in gaps for s, e in spans for c in range(s, e))
+    if not votes:
+        return page
+    gutter, count = max(votes.items(), key=lambda kv: (kv[1], -kv[0]))
+    # The gutter's columns: about as many lines part at each (a column's ragged edge moves it).
+    lo = hi = gutter
+    while votes[lo - 1] >= 0.8 * count:
+        lo -= 1
+    while votes[hi + 1] >= 0.8 * count:
+        hi += 1
+    nonblank = sum(bool(ln.strip()) for ln in page)
+    parts = [_sides(ln, spans, lo, hi) for ln, spans in zip(page, gaps)]
+    split = [p for p in parts if p and p[0] and p[1]]
+    if count < 5 or len(split) < max(5, 0.4 * nonblank):
+        return page
+    for side in (0, 1):
+        texts = [p[side] for p in split]
+        lengths = sorted(map(len, texts))
+        # Running text: long lines in words.
+        if lengths[len(lengths) // 2] < _COLUMN or sum(map(_wordy, texts)) < 0.6 * len(texts):
+            return page
+    out: list[str] = []
+    band: list[tuple[str, str]] = []
+    for ln, p in [*zip(page, parts), ("", None)]:
+        if p is not None:
+            band.append(p)
+            continue
+        out += _band_read(band) + [ln.strip()]
+        band = []
+    return out
+
+
+def _sides(line: str, gaps: list[tuple[int, int]], lo: int, hi: int) -> tuple[str, str] | None:
+    """A line's left and right parts about the gutter (columns `lo` to `hi`), parted at its gap
+    there; None for a line across it, or parted by more gaps (a table's row)."""
+    near = [(s, e) for s, e in gaps if s - _NEAR <= hi and lo < e + _NEAR]
+    if len(gaps) > 1:
+        return None
+    if near:
+        return line[: near[0][0]].strip(), line[near[0][1]:].strip()
+    if not line[: lo + 1].strip():
+        return "", line.strip()
+    if not line[hi:].strip():
+        return line.strip(), ""
+    return None
+
+
+def _band_read(band: list[tuple[str, str]]) -> list[str]:
+    """A band of two columns' lines (left part, right part) read left column first, its last
+    paragraph going on at the right column's top when it runs on (`_runs_on`)."""
+    left, right = [x for x, _ in band], [x for _, x in band]
+    while left and not left[-1]:
+        left.pop()
+    while right and not right[0]:
+        right.pop(0)
+    return left + ([] if left and right and _runs_on(left[-1], right[0]) else [""]) + right
+
+
 _FURNITURE_WORDS = 12  # a running head or foot ("RFC 2616  HTTP/1.1  June 1999") is a short line
 _PAGE_EDGE = 3  # nonblank lines at a page's top and at its bottom where a head or a foot stands
 _PAGE_LINES = 20  # fewer lines between two repeats of a line make no page
@@ -226,32 +314,37 @@ def _furniture_shape(line: str) -> str:
 
 def _page_furniture(lines: list[str], breaks: list[int]) -> set[int]:
     """Indices of the running heads and feet of paginated plain text (a PDF's text with a form feed
-    between pages, an RFC, a formatted manual page), each a short line repeated but for its page
-    number: at the top or bottom of at least half the pages and three, where form feeds mark the
-    pages; else a page's length apart on at least half the pages (a fixed page length)."""
-    shapes = {i: _furniture_shape(ln) for i, ln in enumerate(lines) if ln and len(ln.split()) <= _FURNITURE_WORDS}
+    between pages, an RFC, a formatted manual page), each a short line that is no list item,
+    repeated but for its page number (`_numbered_as_pages`): at the top or bottom of at least half
+    the pages and three, where form feeds mark the pages; else a page's length apart on at least
+    half the pages (a fixed page length), standing apart from the text."""
+    shapes = {i: _furniture_shape(ln) for i, ln in enumerate(lines)
+              if ln and len(ln.split()) <= _FURNITURE_WORDS and not BULLET.match(ln)}
     found: set[int] = set()
     if len(breaks) >= 2:
         bounds = [0, *breaks, len(lines)]
-        pages_of: dict[str, set[int]] = {}
-        at: dict[str, list[int]] = {}
+        at: dict[str, list[tuple[int, int]]] = {}  # each shape's (page, line) at the pages' edges
         for page, (a, b) in enumerate(zip(bounds, bounds[1:])):
             body = [i for i in range(a, b) if lines[i]]
             # Of the lines alike at an edge, the outermost: the page number, not a footnote's
             # number or a listing's line number above it.
             top = {shapes[i]: i for i in reversed(body[:_PAGE_EDGE]) if i in shapes}
             bottom = {shapes[i]: i for i in body[-_PAGE_EDGE:] if i in shapes}
-            for i in {*top.values(), *bottom.values()}:
-                pages_of.setdefault(shapes[i], set()).add(page)
-                at.setdefault(shapes[i], []).append(i)
-        for shape, pages in pages_of.items():
-            if len(pages) >= 3 and 2 * len(pages) >= len(bounds) - 1:
-                found.update(at[shape])
+            at_edges = {*top.values(), *bottom.values()}
+            for i in sorted(at_edges):
+                at.setdefault(shapes[i], []).append((page, i))
+        for candidates in at.values():
+            on = _numbered_as_pages(lines, candidates)
+            if len({p for p, _ in on}) >= 3 and 2 * len({p for p, _ in on}) >= len(bounds) - 1:
+                found.update(i for _, i in on)
         return found
-    at = {}
+    repeats: dict[str, list[int]] = {}
     for i, shape in shapes.items():
-        at.setdefault(shape, []).append(i)
-    for idx in at.values():
+        # Without form feeds a head or a foot stands apart, a blank line on one side at least
+        # (a data file's line repeated at a fixed interval does not).
+        if not (0 < i < len(lines) - 1 and lines[i - 1] and lines[i + 1]):
+            repeats.setdefault(shape, []).append(i)
+    for idx in repeats.values():
         # The page length: the commonest distance between a line and its next few repeats (a
         # page without it, a line of the text alike, "2", in between).
         gaps = Counter(b - a for n, a in enumerate(idx) for b in idx[n + 1: n + 4] if b - a >= _PAGE_LINES)
@@ -259,15 +352,31 @@ def _page_furniture(lines: list[str], breaks: list[int]) -> set[int]:
             continue
         length = gaps.most_common(1)[0][0]
         place, count = Counter(i % length for i in idx).most_common(1)[0]
-        if count >= 3 and 2 * count >= -(-len(lines) // length):
-            found.update(i for i in idx if i % length == place)
+        on = _numbered_as_pages(lines, [(i // length, i) for i in idx if i % length == place])
+        if len(on) >= 3 and 2 * len(on) >= -(-len(lines) // length):
+            found.update(i for _, i in on)
     return found
+
+
+def _numbered_as_pages(lines: list[str], candidates: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Of lines alike but for their numbers, as (page index, line index), those that differ only
+    by the page number: each number either the value most of them give at its place or the page's
+    index plus the offset most of them give ("Page 5 of 10", "curl 7.88.1  February 19 2023  34"),
+    so that neither a section's number at a page's top ("4") nor the versions or dates of a NEWS
+    file's or a change log's entries pass for one."""
+    numbers = {c: [int(n) for n in re.findall(r"\d+", lines[c[1]])] for c in candidates}
+    wanted: list[tuple[bool, int]] = []  # at each place: (by the page, the value or the offset)
+    for place in range(len(numbers[candidates[0]])):
+        same = Counter(numbers[c][place] for c in candidates).most_common(1)[0]
+        shift = Counter(numbers[c][place] - c[0] for c in candidates).most_common(1)[0]
+        wanted.append((shift[1] > same[1], shift[0] if shift[1] > same[1] else same[0]))
+    return [c for c in candidates
+            if all(numbers[c][k] - (c[0] if by_page else 0) == v for k, (by_page, v) in enumerate(wanted))]
 
 
 def _pages_apart(lines: list[str], breaks: list[int]) -> list[tuple[list[str], bool]]:
     """The text's pages without their running heads and feet (`_page_furniture`), each with
-    whether its last paragraph runs on into the next page: it ends mid-sentence, and the next page
-    goes on in lower case, or it ends on a comma, a hyphen or a word no phrase ends on ("an"). All of it as one page where no head
+    whether its last paragraph runs on into the next page (`_runs_on`). All of it as one page where no head
     or foot is found, or nothing but them."""
     furniture = _page_furniture(lines, breaks)
     if not furniture or all(i in furniture for i, ln in enumerate(lines) if ln):
@@ -289,13 +398,24 @@ def _pages_apart(lines: list[str], breaks: list[int]) -> list[tuple[list[str], b
         while page and not page[0]:
             page.pop(0)
         if page:
-            after = lines[j] if j < len(lines) else ""
-            runs_on = bool(after) and not _SENTENCE_END.search(page[-1]) and (
-                after[0].islower() or page[-1].endswith((",", "-"))
-                or page[-1].rsplit(None, 1)[-1].lower() in UNFINISHED_WORDS)
-            pages.append((page, runs_on))
+            # A page's last block, after a blank line or a rule, may be its footnotes ("1
+            # originally conceived after ..."), which the next page's text does not go on from.
+            cut = max((k for k, ln in enumerate(page) if not ln or _RULE.match(ln)), default=-1)
+            footnote = 0 <= cut < len(page) - 1 and _FOOTNOTE.match(page[cut + 1]) is not None
+            pages.append((page, not footnote and _runs_on(page[-1], lines[j] if j < len(lines) else "")))
         start = i = j if j > i else i + 1
     return pages
+
+
+_FOOTNOTE = re.compile(r"^(?:\d{1,3}|[*†‡§])\s+\S")
+
+
+def _runs_on(line: str, after: str) -> bool:
+    """Whether a paragraph whose last line on a page or in a column is `line` goes on with `after`
+    on the next: it ends mid-sentence, and `after` goes on in lower case, or it ends on a comma, a
+    hyphen or a word no phrase ends on ("an")."""
+    return bool(line and after) and not _SENTENCE_END.search(line) and (
+        after[0].islower() or line.endswith((",", "-")) or line.rsplit(None, 1)[-1].lower() in UNFINISHED_WORDS)
 
 
 def _continued(line: str, rest: str, vocab: Vocabulary) -> str:
