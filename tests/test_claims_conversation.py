@@ -696,6 +696,14 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("How do I parse a Swiss-Prot file?", "What about a gzipped one?", "How do I parse a gzipped file?"),
     ("Which drug treats depression?", "And a newer one?", "Which newer drug treats depression?"),
     ("How do I create a branch?", "And a remote one?", "How do I create a remote branch?"),
+    # a comparison qualifies the noun, in the place of the comparison or participle phrase that
+    # closed the question ("How do I find larger than 1 GB modified in the last 7 days?"); a verb
+    # in -ed after "were" is no qualifier, nor, after "Which papers", a word that may be the verb
+    ("How do I find files modified in the last 7 days?", "And larger than 1 GB?", "How do I find files larger than 1 GB?"),
+    ("Which studies enrolled patients older than 65?", "And younger than 18?",
+     "Which studies enrolled patients younger than 18?"),
+    ("How many patients were treated with lithium?", "And older than 65?",
+     "And older than 65? (How many patients were treated with lithium?)"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

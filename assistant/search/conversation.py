@@ -658,7 +658,7 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
     # ("depression" -> "anxiety" -> "schizophrenia").
     if topic and slot and slot in previous:
         return ResolvedQuery(question, _into_slot(previous, slot, topic, encoder), kind, topic)
-    if named := _named_topic(question, previous, topic, encoder):
+    if named := _named_topic(question, previous, topic, encoder) or _compared(question, previous, topic):
         return named
     spans = _replaceable(previous, topic, _may_be_verb(topic, bare_one and not plural_one, for_noun))
     sims = np.zeros(0)
@@ -700,6 +700,36 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
 # after the question word is the kind of thing asked for, with the verb after it.
 _ASKED_KIND = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:which|what)\s+((?:[\w'-]+\s+){0,2}?[\w'-]+)\s+"
                          r"(?:(?P<be>is|are|was|were)|(?P<verb>[a-z]{3,}))\s+(?P<rest>\S.*?)[?.!]*$", re.I)
+
+
+# A comparison qualifies a noun ("larger than 1 GB", "more recent than 2020"), as "other than"
+# and "rather than" do not.
+_COMPARISON = re.compile(r"^(?:(?:more|less|fewer)\s+[\w'-]+|(?!other\b|rather\b)[a-z]{3,}er)\s+than\s+\S", re.I)
+# The comparison or participle phrase ("files modified in the last 7 days") that closes a question
+# qualifies the noun before it; in mid-question, where it ends is not known.
+_COMPARED = re.compile(r"\b(?:(?:more|less|fewer)\s+[\w'-]+|(?!other\b|rather\b)[a-z]{3,}er)\s+than\s+[^?.!,;]+"
+                       r"(?=[?.!]*\s*$)", re.I)
+_WH_NOUN_ED = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:which|what)\s+[\w'-]+\s+[a-z]{3,}(?:ed|en)\b", re.I)
+_QUALIFIER = re.compile(r"(?<=[\w'-])\s+(?:[a-z]{3,}(?:ed|en))\s+(?:in|on|at|by|within|during|since|before|after|over|"
+                        r"from|with|under|for)\b[^?.!,;]*(?=[?.!]*\s*$)", re.I)
+
+
+def _compared(question: str, previous: str, topic: str) -> ResolvedQuery | None:
+    """A comparison asked after a question ("And larger than 1 GB?" after "How do I find files
+    modified in the last 7 days?") qualifies its noun in the place of the comparison or the
+    participle phrase that qualified it ("How do I find files larger than 1 GB?"); None for
+    another topic, or where no such qualifier is there, so that the comparison is not taken for
+    a noun."""
+    # After "Which papers", a word in -ed may be the question's verb ("Which papers published since
+    # 2020 report a benefit?", "Which studies enrolled patients ...?"), its phrase not the noun's.
+    qualifier = None if _WH_NOUN_ED.match(previous) else _QUALIFIER.search(previous)
+    if qualifier and re.fullmatch(_AUX + r"|be|been|being|get|got", previous[:qualifier.start()].split()[-1], re.I):
+        qualifier = None  # "were treated with lithium": the verb, not a qualifier of "patients"
+    m = _COMPARISON.match(topic) and (_COMPARED.search(previous) or qualifier)
+    if not m:
+        return None
+    query = _tidy(f"{previous[:m.start()].rstrip()} {topic} {previous[m.end():].lstrip()}").replace(" ?", "?")
+    return ResolvedQuery(question, query, "new-topic", topic)
 
 
 def _sole_plural_noun(previous: str) -> int | None:
