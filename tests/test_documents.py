@@ -1590,3 +1590,19 @@ def test_two_columns_saved_side_by_side_are_read_column_by_column(tmp_path: Path
     assert doc.text.index("compared here.") < doc.text.index("Table 1")
     assert "Week 12 0.45 0.10\n" in doc.text
     assert "skills sessions" not in doc.text
+
+
+def test_a_wrapped_line_opening_with_an_initial_goes_on_and_a_lettered_list_keeps_its_items(tmp_path: Path):
+    # "W. Eaton" at a line's start had been taken for a list item lettered "W.", so the sentence
+    # stopped at "written by John". Lists are lettered from the start of the alphabet.
+    path = tmp_path / "manual.txt"
+    path.write_text(
+        "man-db originally started out life as program suite man-1.1B, written by John\n"
+        "W. Eaton and maintained by Rik Faith, to which support for cat directories was\n"
+        "added by the newly formed committee that proposed the file system standard.\n\n"
+        "To find a book in a library you may do one of two things, neither of them quick:\n"
+        "a. Go and look where it might be on a terminal, and then go look at the shelf\n"
+        "b. Start at one end of the ground floor and look along every bookshelf\n")
+    doc, _ = load_file(path, "manual.txt")
+    assert "written by John W. Eaton and maintained by Rik Faith" in doc.text, doc.text
+    assert "\na. Go and look" in doc.text and "\nb. Start at one end" in doc.text

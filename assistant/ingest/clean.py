@@ -567,7 +567,9 @@ def _dedented(lines: list[str]) -> list[str]:
     return out
 
 
-_LIST_ITEM = re.compile(r"^(\(?(\d{1,3}|[a-z]|[ivx]{1,4})[.)]|[|>#])\s*", re.I)
+# A list item's mark: a number, a letter or a roman numeral before ")" or "."; a letter before "."
+# only early in the alphabet, as a list's are ("W. Eaton", a wrapped name's initial, goes on).
+_LIST_ITEM = re.compile(r"^(\(?(\d{1,3}|[a-z]|[ivx]{1,4})\)|\(?(\d{1,3}|[a-h]|[ivx]{1,4})\.|[|>#])\s*", re.I)
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 
 
