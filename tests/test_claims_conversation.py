@@ -1317,3 +1317,24 @@ def test_a_claim_the_evidence_gives_another_number_or_says_is_done_without_is_co
     assert not changes_number("COVID-19 is common.", "COVID-2019 is common.")
     assert not changes_number("The manual lists 200 instructions.", "The manual lists 96 of 200 instructions.")
     assert not negates("Patients with diabetes had a lower risk.", "Patients without diabetes had a lower risk.")
+
+
+def test_a_claim_said_to_hold_without_limit_is_contradicted_by_a_sentence_that_limits_it(encoder, tmp_path):
+    # ssh's manual: "The escape character is recognized anywhere in a line." came back supported
+    # by "The escape character is only recognized at the beginning of a line.": every word of the
+    # claim but "anywhere" is the sentence's. "Not only" widens, and a claim with "only" is no
+    # claim without limit.
+    from assistant.claims.features import restricts
+
+    text = ("# ESCAPE CHARACTERS\n\nWhen a pseudo-terminal has been requested, ssh supports a number of functions "
+            "through the use of an escape character. The escape character is only recognized at the beginning of a "
+            "line. The escape character can be changed in configuration files.\n")
+    checker = ClaimChecker(searcher_of_file(encoder, tmp_path / "ssh.md", text))
+    assert checker.check("The escape character is recognized anywhere in a line.").verdict == "contradicted"
+    assert checker.check("The escape character is recognized at the beginning of a line.").verdict == "supported"
+    sentence = "Aspirin reduced the risk of stroke only in patients with diabetes."
+    assert restricts("Aspirin reduces the risk of stroke in all patients.", sentence)
+    assert not restricts("Aspirin reduces the risk of stroke in all patients.",
+                         "Aspirin reduced the risk of stroke not only in patients with diabetes.")
+    assert not restricts("Aspirin reduces the risk of stroke only in patients with diabetes.", sentence)
+    assert not restricts("Aspirin reduces the risk of stroke in all patients.", "Only aspirin was given.")

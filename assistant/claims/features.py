@@ -300,13 +300,38 @@ def changes_number(claim: str, sentence: str) -> bool:
                for w, ns in counted.items())
 
 
+# Words that say a claim holds without limit, and those that limit what a sentence says.
+_UNLIMITED = {"anywhere", "everywhere", "always", "whenever", "wherever", "anytime", "all", "every", "any"}
+_ONLY = {"only", "solely", "exclusively"}
+
+
+def restricts(claim: str, sentence: str) -> bool:
+    """Whether the sentence limits to a case what the claim says holds without limit: the claim
+    says "anywhere", "always", "all", "every" or "any" and no "only", and a clause of the sentence
+    says two thirds of its other content words with "only" ("The escape character is recognized
+    anywhere in a line." against "The escape character is only recognized at the beginning of a
+    line.")."""
+    claim_clauses = _clauses(claim)
+    words = {w for t, _ in claim_clauses for w in t}
+    if not words & _UNLIMITED or words & _ONLY:
+        return False
+    said = set().union(*(_content(*c) for c in claim_clauses)) - set(stems(" ".join(sorted(_UNLIMITED))))
+    return bool(said) and any(_limits(t) and _says_most(said, _content(t, x)) for t, x in _clauses(sentence))
+
+
+def _limits(tokens: list[str]) -> bool:
+    """Whether a clause says "only", not "not only" (which widens)."""
+    return any(w in _ONLY and (i == 0 or tokens[i - 1] != "not") for i, w in enumerate(tokens))
+
+
 def reverses(claim: str, sentence: str) -> bool:
     """The rules beside the learned polarity model: the sentence says the claim's words with a
     negation or an opposite (`negates`), moves what the claim moves the other way
-    (`moves_opposite`), makes its comparison the other way round (`swaps_comparison`), or gives
-    another number of what the claim counts (`changes_number`).  Any contradicts the claim."""
+    (`moves_opposite`), makes its comparison the other way round (`swaps_comparison`), gives
+    another number of what the claim counts (`changes_number`), or limits to a case what the claim
+    says holds without limit (`restricts`).  Any contradicts the claim."""
     return (negates(claim, sentence) or moves_opposite(claim, sentence) or swaps_comparison(claim, sentence)
-            or changes_number(claim, sentence))
+            or changes_number(claim, sentence) or restricts(claim, sentence))
 
 
 def polarity_features(claim: str, sentence: str, cosine: float, flip_delta: float) -> list[float]:
