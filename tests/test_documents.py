@@ -1511,6 +1511,16 @@ def test_paginated_text_loses_its_running_heads_and_feet_and_joins_a_paragraph_a
     assert "The sender then uses an SSH tunnel or a TLS connection." in doc.text
     # A paragraph that ends with its page stays apart from the next page's text.
     assert "where this one stopped.\n" in doc.text
+    if length is None:
+        # Paged by form feeds, the text is cited by its pages: the paragraph the first break cut
+        # stands on pages 1-2, the security section on page 3.
+        at = doc.text.index("The receiving host acknowledges")
+        assert doc.page_range(at, doc.text.index("three tries.")) == (1, 2), doc.pages
+        blocks = doc.text.index("Blocks are sent")
+        assert doc.page_range(blocks, blocks + 10) == (3,)
+        assert doc.page_range(doc.text.index("None of this"), len(doc.text)) == (4,)
+    else:
+        assert doc.pages == ()
 
 
 def test_a_line_repeated_at_no_page_length_and_a_text_of_nothing_but_heads_are_kept(tmp_path: Path):

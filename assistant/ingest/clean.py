@@ -1,7 +1,8 @@
 """Cleaning extracted text: Unicode and whitespace normalised, hard-wrapped paragraphs joined, the
 debris of a saved web page dropped, titles guessed.
 
-Public API: `clean_text`, `guess_title`, `underlined_title`, `meaningful_title`, `title_parts`, `unwrap_lines`, `BULLET`.
+Public API: `clean_text`, `page_starts`, `guess_title`, `underlined_title`, `meaningful_title`, `title_parts`,
+`unwrap_lines`, `BULLET`.
 
 Web debris is told by where a line stands and what it shares with the article, not by a list of
 its words, so a page nobody has seen is cleaned the same way:
@@ -34,7 +35,7 @@ from collections import Counter
 from assistant.ingest.words import Vocabulary
 from assistant.text import FUNCTION_WORDS, STOP_WORDS, UNFINISHED_WORDS, WORD, collapse_spaces, normalize_unicode
 
-__all__ = ["BULLET", "clean_text", "guess_title", "is_copyright_notice", "meaningful_title", "title_parts",
+__all__ = ["BULLET", "clean_text", "guess_title", "is_copyright_notice", "meaningful_title", "page_starts", "title_parts",
            "typed_with_line_breaks", "underlined_title", "unwrap_lines"]
 
 _FORM_DEBRIS = [
@@ -174,6 +175,40 @@ def clean_text(raw: str, capture: bool = True) -> str:
     out = "\n".join(kept)
     out = re.sub(r"\n{3,}", "\n\n", out)
     return out.strip()
+
+
+_ANCHOR_WORDS = 6  # words of a page's first line looked for in the cleaned text
+_ANCHOR_TRIES = 5  # lines of a page tried, where cleaning changed or dropped the first
+
+
+def page_starts(raw: str, cleaned: str) -> list[tuple[int, int]]:
+    """For text paged by form feeds (a PDF's text saved by pdftotext, an RFC), where each page
+    begins in `cleaned` (`clean_text(raw)`): (page number, offset), the first page at 0, found by
+    the words that open the page's first line of text (its running head aside); a page whose
+    opening is not found is read as part of the one before. Empty for text without form feeds."""
+    lines, breaks = _normalized_lines(raw)
+    if not breaks:
+        return []
+    lines, breaks = _columns_apart(lines, breaks)
+    stripped = [collapse_spaces(ln).strip() for ln in lines]
+    furniture = _page_furniture(stripped, breaks)
+    bounds = [*breaks, len(stripped)]
+    starts, pos = [(1, 0)], 0
+    for page, (a, b) in enumerate(zip(bounds, bounds[1:]), 2):
+        tried = [ln for i, ln in enumerate(stripped[a:b], a) if i not in furniture and len(ln.split()) >= 3
+                 and not BULLET.match(ln)][:_ANCHOR_TRIES]
+        for line in tried:
+            words = line.split()[:_ANCHOR_WORDS]
+            if words[-1].endswith("-"):  # a word broken at the line's end is joined in `cleaned`
+                words.pop()
+            at = cleaned.find(" ".join(words), pos + 1)
+            if at > pos and len(words) >= 3:
+                while at > pos + 1 and cleaned[at - 1].isalnum():  # the rest of a word the page break broke
+                    at -= 1
+                starts.append((page, at))
+                pos = at
+                break
+    return starts
 
 
 def _normalized_lines(raw: str) -> tuple[list[str], list[int]]:

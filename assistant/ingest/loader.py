@@ -17,11 +17,11 @@ from pathlib import Path
 
 from assistant.config import SUPPORTED_SUFFIXES
 from assistant.ingest.beir import load_beir_corpus
-from assistant.ingest.clean import clean_text, guess_title, typed_with_line_breaks, underlined_title
+from assistant.ingest.clean import clean_text, guess_title, page_starts, typed_with_line_breaks, underlined_title
 from assistant.ingest.headings import TextRead, plain_headings, section_spans
 from assistant.ingest.html import read_html
 from assistant.ingest.markdown import read_markdown
-from assistant.ingest.model import Document, IngestEntry, IngestError, LoadResult, content_sha256
+from assistant.ingest.model import Document, IngestEntry, IngestError, LoadResult, PageSpan, content_sha256
 from assistant.ingest.pdf import pdf_document
 from assistant.ingest.plain import decode_bytes
 from assistant.ingest.reference import find_doi
@@ -38,8 +38,11 @@ def document_from_text(doc_id: str, text: str, title: str = "", source: str = ""
         raise IngestError("empty after cleaning (no text content)")
     title = normalize_unicode(title).strip() or normalize_unicode(underlined_title(text)) \
         or guess_title(cleaned, doc_id, first=capture and typed_with_line_breaks(text))
-    return Document(doc_id=doc_id, title=re.sub(r"\s+", " ", title), text=cleaned,
-                    source=source or doc_id, sha256=sha256 or content_sha256(text.encode("utf-8", "replace")))
+    # Text paged by form feeds (an RFC, a PDF's text saved by pdftotext) is cited by its pages.
+    starts = page_starts(text, cleaned) if capture else []
+    pages = tuple(PageSpan(s, e, n) for (n, s), (_, e) in zip(starts, [*starts[1:], (0, len(cleaned))]))
+    return Document(doc_id=doc_id, title=re.sub(r"\s+", " ", title), text=cleaned, source=source or doc_id,
+                    sha256=sha256 or content_sha256(text.encode("utf-8", "replace")), pages=pages if len(pages) > 1 else ())
 
 
 def load_file(path: Path, doc_id: str, source: str | None = None) -> tuple[Document, str]:

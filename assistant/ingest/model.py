@@ -16,7 +16,7 @@ __all__ = ["DECLARATIONS_HEADING", "Document", "IngestEntry", "IngestError", "In
            "REFERENCES_HEADING", "SectionSpan", "content_sha256"]
 
 # Bumped when cleaning changes, so the content hash (and the index) notices.
-LOADER_VERSION = 71
+LOADER_VERSION = 72
 
 IngestStatus = Literal["ok", "skipped"]
 
@@ -32,7 +32,8 @@ DECLARATIONS_HEADING = re.compile(
 
 @dataclass(frozen=True)
 class PageSpan:
-    """Characters [start, end) of the document text came from PDF page `page` (1-based)."""
+    """Characters [start, end) of the document text came from page `page` (1-based) of a PDF, or
+    of text paged by form feeds."""
 
     start: int
     end: int
