@@ -704,6 +704,11 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
      "Which studies enrolled patients younger than 18?"),
     ("How many patients were treated with lithium?", "And older than 65?",
      "And older than 65? (How many patients were treated with lithium?)"),
+    # "the reverse" asks the previous question with its two ends swapped ("How do I convert a
+    # reverse to RNA?")
+    ("How do I convert a DNA sequence to RNA?", "What about the reverse?", "How do I convert RNA to a DNA sequence?"),
+    ("What is the effect of sleep on memory?", "And vice versa?", "What is the effect of memory on sleep?"),
+    ("Does stress cause depression?", "What about the other way round?", "Does depression cause stress?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

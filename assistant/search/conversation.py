@@ -440,6 +440,35 @@ class _SpelledOut:
         return self._encoder.encode([spelled_out(t, self._long) for t in texts])
 
 
+# "What about the reverse?", "And vice versa?": the previous question with its two ends swapped.
+_REVERSE_ASKED = re.compile(r"^\W*(?:(?:and|but|so|now|then)\s+)?(?:(?:what|how)\s+about\s+)?(?:the\s+)?"
+                            r"(?:reverse|converse|opposite\s+direction|other\s+way\s+(?:round|around)|vice\s+versa)"
+                            r"\s*[?.!]*$", re.I)
+_END = r"(?P<end>\s*[?.!]*)$"
+_SWAPPED = (
+    # "How do I convert a DNA sequence to RNA?" -> "How do I convert RNA to a DNA sequence?"
+    re.compile(rf"^(?P<head>.*?\b(?:do|does|can|could|should|would|will)\s+(?:I|you|we|one)\s+[\w'-]+\s+(?:from\s+)?)"
+               rf"(?P<a>.+?)(?P<mid>\s+(?:to|into)\s+)(?P<b>[^?.!]+?){_END}", re.I),
+    # "What is the effect of sleep on memory?" -> "... of memory on sleep?"
+    re.compile(rf"^(?P<head>.*?\b(?:effects?|impact|influence|role)\s+of\s+)(?P<a>.+?)(?P<mid>\s+on\s+)(?P<b>[^?.!]+?){_END}",
+               re.I),
+    # "Does stress cause depression?" -> "Does depression cause stress?"
+    re.compile(rf"^(?P<head>\W*(?:does|do|did|can|could)\s+)(?P<a>.+?)(?P<mid>\s+(?:cause|affect|predict|influence|"
+               rf"lead\s+to|precede|increase|reduce|protect\s+against)\s+)(?P<b>[^?.!]+?){_END}", re.I),
+)
+
+
+def _reversed(previous: str) -> str | None:
+    """The previous question asked the other way round ("What about the reverse?" after "How do I
+    convert a DNA sequence to RNA?" asks how to convert RNA to a DNA sequence): its two ends, what
+    it goes from and to, or what acts and what is acted on, swapped; None where it names no such
+    pair."""
+    for pattern in _SWAPPED:
+        if m := pattern.match(previous):
+            return _tidy(f"{m.group('head')}{m.group('b')}{m.group('mid')}{m.group('a')}{m.group('end')}")
+    return None
+
+
 def _pair(previous: str | None, resolved: ResolvedQuery) -> str | None:
     """"unwrap and expect" when a follow-up ("And expect?") put its topic in the place of a phrase
     of the previous question ("What does unwrap do?"): what "they" or "them" in the next question
@@ -463,6 +492,8 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder,
         q = _THOSE_IN.sub(r"\1", q)
     if previous and (same_frame := _same_frame(q, previous)):
         return ResolvedQuery(question, same_frame, "new-topic")
+    if previous and _REVERSE_ASKED.match(q) and (swapped := _reversed(_underlying(previous))):
+        return ResolvedQuery(question, swapped, "new-topic")
     kind = is_followup(q) if previous else ""
     if not kind or not previous:
         # "And is mindfulness effective?": a question of its own, without the word that tied it on
