@@ -1616,3 +1616,22 @@ def test_a_wrapped_line_opening_with_an_initial_goes_on_and_a_lettered_list_keep
     doc, _ = load_file(path, "manual.txt")
     assert "written by John W. Eaton and maintained by Rik Faith" in doc.text, doc.text
     assert "\na. Go and look" in doc.text and "\nb. Start at one end" in doc.text
+
+
+def test_text_paged_by_form_feeds_gives_the_page_numbers_its_feet_print(tmp_path: Path):
+    # A journal article saved by pdftotext: its feet print the journal's page numbers, 2291 on the
+    # first page, which a citation gives beside the page's own number, as for the PDF.
+    body = ["The spinal cord's lamina I holds projection neurons that carry pain signals to the brain.",
+            "Most of them express the neurokinin 1 receptor, which substance P activates.",
+            "We counted the contacts that peptidergic afferents make on these cells.",
+            "Each cell received contacts from both kinds of afferent that we labelled."]
+    path = tmp_path / "article.txt"
+    path.write_text("\f".join(f"PAIN 155 (2014) 2291-2300\n\n{line}\n\n{2290 + n}\n" for n, line in enumerate(body, 1)))
+    doc, _ = load_file(path, "article.txt")
+    assert "2291-2300" not in doc.text and "2293" not in doc.text, doc.text
+    at = doc.text.index("We counted")
+    assert doc.page_range(at, at + 5) == (3,) and doc.page_label(3) == "2293"
+    memo = tmp_path / "memo.txt"  # feet that print the page's own number add nothing
+    memo.write_text(_paginated(_MEMO, "RFC 9999  File Transfer  June 2025", "Doe  Informational  [Page {}]"))
+    doc, _ = load_file(memo, "memo.txt")
+    assert [p.label for p in doc.pages] == ["", "", "", ""]

@@ -181,11 +181,13 @@ _ANCHOR_WORDS = 6  # words of a page's first line looked for in the cleaned text
 _ANCHOR_TRIES = 5  # lines of a page tried, where cleaning changed or dropped the first
 
 
-def page_starts(raw: str, cleaned: str) -> list[tuple[int, int]]:
+def page_starts(raw: str, cleaned: str) -> list[tuple[int, int, str]]:
     """For text paged by form feeds (a PDF's text saved by pdftotext, an RFC), where each page
-    begins in `cleaned` (`clean_text(raw)`): (page number, offset), the first page at 0, found by
-    the words that open the page's first line of text (its running head aside); a page whose
-    opening is not found is read as part of the one before. Empty for text without form feeds."""
+    begins in `cleaned` (`clean_text(raw)`): (page number, offset, printed number), the first page
+    at 0, found by the words that open the page's first line of text (its running head aside); a
+    page whose opening is not found is read as part of the one before. The printed number is the
+    one the running heads and feet count the pages by, where it is not the page's own ("2292" of
+    a journal's second page), else "". Empty for text without form feeds."""
     lines, breaks = _normalized_lines(raw)
     if not breaks:
         return []
@@ -193,7 +195,8 @@ def page_starts(raw: str, cleaned: str) -> list[tuple[int, int]]:
     stripped = [collapse_spaces(ln).strip() for ln in lines]
     furniture = _page_furniture(stripped, breaks)
     bounds = [*breaks, len(stripped)]
-    starts, pos = [(1, 0)], 0
+    shift = _printed_shift(stripped, [0, *bounds], furniture)
+    starts, pos = [(1, 0, str(1 + shift) if shift else "")], 0
     for page, (a, b) in enumerate(zip(bounds, bounds[1:]), 2):
         tried = [ln for i, ln in enumerate(stripped[a:b], a) if i not in furniture and len(ln.split()) >= 3
                  and not BULLET.match(ln)][:_ANCHOR_TRIES]
@@ -205,10 +208,23 @@ def page_starts(raw: str, cleaned: str) -> list[tuple[int, int]]:
             if at > pos and len(words) >= 3:
                 while at > pos + 1 and cleaned[at - 1].isalnum():  # the rest of a word the page break broke
                     at -= 1
-                starts.append((page, at))
+                starts.append((page, at, str(page + shift) if shift else ""))
                 pos = at
                 break
     return starts
+
+
+def _printed_shift(lines: list[str], bounds: list[int], furniture: set[int]) -> int:
+    """How far the page numbers the running heads and feet print run from the pages' own (0 where
+    they print the page's own, or none): the difference most pages' furniture gives, on half the
+    pages and three at least."""
+    shifts: Counter[int] = Counter()
+    for page, (a, b) in enumerate(zip(bounds, bounds[1:]), 1):
+        shifts.update({int(n) - page for i in range(a, b) if i in furniture for n in re.findall(r"\d{1,5}", lines[i])})
+    if not shifts:
+        return 0
+    shift, count = shifts.most_common(1)[0]
+    return shift if count >= 3 and 2 * count >= len(bounds) - 1 else 0
 
 
 def _normalized_lines(raw: str) -> tuple[list[str], list[int]]:
