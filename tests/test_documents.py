@@ -1532,6 +1532,16 @@ def test_a_line_repeated_at_no_page_length_and_a_text_of_nothing_but_heads_are_k
                                f"{chr(10) * (n % 4)}    Default: off for every file\n\n" for n in range(12)))
     doc, _ = load_file(options, "options.txt")
     assert doc.text.count("Default: off for every file") == 12, doc.text
+    # A text holding the same long section several times (a form filled in four times, a page
+    # saved twice) repeats each line a section's length apart, more than a printed page holds.
+    fields = ("name surname address town county postcode country phone email employer occupation income "
+              "savings pension partner children school doctor allergies medicines insurer policy bank account "
+              "sortcode referee relation signature date witness notes").split()
+    section = "".join(f"Applicant {field}\n\n    The applicant writes the value asked for here.\n\n" for field in fields)
+    forms = tmp_path / "forms.txt"
+    forms.write_text(section * 4)
+    doc, _ = load_file(forms, "forms.txt")
+    assert doc.text.count("Applicant occupation\n") == 4, doc.text[:500]
     dummy = tmp_path / "dummy.txt"
     dummy.write_text("\f".join(f"This is the header of the included document\n\nPage {n}\n\n"
                                "This is the footer of the included document\n" for n in range(1, 5)))

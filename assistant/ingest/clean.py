@@ -31,6 +31,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
+from functools import cache, lru_cache
 
 from assistant.ingest.words import Vocabulary
 from assistant.text import FUNCTION_WORDS, STOP_WORDS, UNFINISHED_WORDS, WORD, collapse_spaces, normalize_unicode
@@ -156,17 +158,16 @@ def clean_text(raw: str, capture: bool = True) -> str:
     `capture`: the text may be a saved page's text, so debris is also told by position and
     vocabulary unless it was typed with line breaks; otherwise (Markdown, an HTML page's main
     content) only by form."""
-    raw_lines, breaks = _normalized_lines(raw)
     # Markdown and a page's main content keep each line's indent within its block: a code block's
     # lines are nested by it (Python's meaning). An indent the whole block shares (a list item's
     # paragraph, a stray space before a line) is layout, and goes.
     if capture:
         # Markdown (and an HTML page's main content, read as Markdown) was unwrapped on its source,
         # where code blocks are known; here a line of code would be joined to the next.
-        lines, typed = _unwrapped_text(raw_lines, breaks)
-        capture = not typed
+        unwrapped, typed = _unwrapped(raw)
+        lines, capture = list(unwrapped), not typed
     else:
-        lines = _heading_rules_dropped(_dedented(raw_lines))
+        lines = _heading_rules_dropped(_dedented(_normalized_lines(raw)[0]))
     drop = _debris(lines, capture)
     kept = [BULLET.sub("• ", ln) if BULLET.match(ln) else ln for ln, gone in zip(lines, drop) if not gone]
     # A saved page repeats its title cut off (a card, a breadcrumb); in Markdown or a page's main
@@ -188,12 +189,11 @@ def page_starts(raw: str, cleaned: str) -> list[tuple[int, int, str]]:
     page whose opening is not found is read as part of the one before. The printed number is the
     one the running heads and feet count the pages by, where it is not the page's own ("2292" of
     a journal's second page), else "". Empty for text without form feeds."""
-    lines, breaks = _normalized_lines(raw)
+    if "\f" not in raw:
+        return []
+    stripped, breaks, furniture = _paged(raw)
     if not breaks:
         return []
-    lines, breaks = _columns_apart(lines, breaks)
-    stripped = [collapse_spaces(ln).strip() for ln in lines]
-    furniture = _page_furniture(stripped, breaks)
     bounds = [*breaks, len(stripped)]
     shift = _printed_shift(stripped, [0, *bounds], furniture)
     starts, pos = [(1, 0, str(1 + shift) if shift else "")], 0
@@ -239,32 +239,43 @@ def _normalized_lines(raw: str) -> tuple[list[str], list[int]]:
     return lines, breaks
 
 
-def _unwrapped_text(raw_lines: list[str], breaks: list[int]) -> tuple[list[str], bool]:
+@lru_cache(maxsize=1)
+def _paged(raw: str) -> tuple[list[str], list[int], frozenset[int]]:
+    """Plain text's lines, columns apart (`_columns_apart`) and runs of spaces collapsed, the
+    indices of the lines that open a page after a form feed, and the pages' running heads and
+    feet (`_page_furniture`); kept for the one text last read, which is cleaned and then paged."""
+    lines, breaks = _columns_apart(*_normalized_lines(raw))
+    stripped = [collapse_spaces(ln).strip() for ln in lines]
+    return stripped, breaks, frozenset(_page_furniture(stripped, breaks))
+
+
+@lru_cache(maxsize=1)
+def _unwrapped(raw: str) -> tuple[tuple[str, ...], bool]:
     """Plain text's lines with runs of spaces collapsed, heading rules dropped and hard-wrapped
     paragraphs joined, and whether the file was typed with line breaks (paragraphs hard-wrapped,
     headings underlined: release notes, a README): no saved page, whose text has a line per
     paragraph and no rules. Such a file has no menus or footers, its short lines before and after
-    the prose are headings and lists, and its first line names it."""
-    raw_lines, breaks = _columns_apart(raw_lines, breaks)
-    stripped = [collapse_spaces(ln).strip() for ln in raw_lines]
-    pages = _pages_apart(stripped, breaks)
+    the prose are headings and lists, and its first line names it. Kept for the one text last
+    read: the loader asks it for the cleaned text and again for the title."""
+    stripped, breaks, furniture = _paged(raw)
+    pages = _pages_apart(stripped, breaks, furniture)
     # Each page unwrapped on its own, then a paragraph that runs on into the next page joined to
     # its rest: a page's paragraphs are measured by their own lines.
     ruled = [_heading_rules_dropped(_unboxed(page)) for page, _ in pages]
     unwrapped: list[str] = []
     runs_on = False
-    vocab: Vocabulary | None = None
+    vocabulary = cache(lambda: Vocabulary(stripped))  # built once, and only for a word broken at a line's end
     for lines, (_, next_runs_on) in zip(ruled, pages):
-        page = unwrap_lines(lines, stripped)
+        page = unwrap_lines(lines, vocabulary)
         if runs_on and unwrapped and page:
-            vocab = vocab or Vocabulary(stripped)
-            unwrapped[-1] = _continued(unwrapped[-1], page.pop(0), vocab)
+            last, rest = unwrapped[-1], page.pop(0)
+            unwrapped[-1] = _continued(last, rest, vocabulary()) if last.endswith("-") else f"{last} {rest}"
         elif unwrapped and page:
             unwrapped.append("")
         unwrapped += page
         runs_on = next_runs_on
     typed = len(pages) > 1 or not (_nonblank(unwrapped) == _nonblank(ruled[0]) == _nonblank(stripped))
-    return (_numbered_headings_apart(unwrapped) if typed else unwrapped), typed
+    return tuple(_numbered_headings_apart(unwrapped) if typed else unwrapped), typed
 
 
 _GUTTER = 3  # spaces at least between two columns of text set side by side
@@ -355,7 +366,7 @@ def _band_read(band: list[tuple[str, str]]) -> list[str]:
 
 _FURNITURE_WORDS = 12  # a running head or foot ("RFC 2616  HTTP/1.1  June 1999") is a short line
 _PAGE_EDGE = 3  # nonblank lines at a page's top and at its bottom where a head or a foot stands
-_PAGE_LINES = 20  # fewer lines between two repeats of a line make no page
+_PAGE_LINES = (20, 100)  # lines a printed page holds: fewer or more between two repeats of a line make no page
 
 
 def _furniture_shape(line: str) -> str:
@@ -398,7 +409,8 @@ def _page_furniture(lines: list[str], breaks: list[int]) -> set[int]:
     for idx in repeats.values():
         # The page length: the commonest distance between a line and its next few repeats (a
         # page without it, a line of the text alike, "2", in between).
-        gaps = Counter(b - a for n, a in enumerate(idx) for b in idx[n + 1: n + 4] if b - a >= _PAGE_LINES)
+        gaps = Counter(b - a for n, a in enumerate(idx) for b in idx[n + 1: n + 4]
+                       if _PAGE_LINES[0] <= b - a <= _PAGE_LINES[1])
         if not gaps:
             continue
         length = gaps.most_common(1)[0][0]
@@ -425,11 +437,10 @@ def _numbered_as_pages(lines: list[str], candidates: list[tuple[int, int]]) -> l
             if all(numbers[c][k] - (c[0] if by_page else 0) == v for k, (by_page, v) in enumerate(wanted))]
 
 
-def _pages_apart(lines: list[str], breaks: list[int]) -> list[tuple[list[str], bool]]:
-    """The text's pages without their running heads and feet (`_page_furniture`), each with
-    whether its last paragraph runs on into the next page (`_runs_on`). All of it as one page where no head
-    or foot is found, or nothing but them."""
-    furniture = _page_furniture(lines, breaks)
+def _pages_apart(lines: list[str], breaks: list[int], furniture: frozenset[int]) -> list[tuple[list[str], bool]]:
+    """The text's pages without their running heads and feet (`furniture`), each with whether its
+    last paragraph runs on into the next page (`_runs_on`). All of it as one page where no head or
+    foot is found, or nothing but them."""
     if not furniture or all(i in furniture for i, ln in enumerate(lines) if ln):
         return [(lines, False)]
     pages: list[tuple[list[str], bool]] = []
@@ -591,7 +602,7 @@ def _run_in_headings_apart(lines: list[str]) -> list[str]:
 
 def typed_with_line_breaks(raw: str) -> bool:
     """Whether plain text was typed with line breaks rather than saved from a web page."""
-    return _unwrapped_text(*_normalized_lines(raw))[1]
+    return _unwrapped(raw)[1]
 
 
 def _nonblank(lines: list[str]) -> int:
@@ -657,13 +668,13 @@ def _heading_rules_dropped(lines: list[str]) -> list[str]:
     return out
 
 
-def unwrap_lines(lines: list[str], document: list[str] | None = None) -> list[str]:
+def unwrap_lines(lines: list[str], vocabulary: Callable[[], Vocabulary] | None = None) -> list[str]:
     """Paragraphs hard-wrapped at a fixed width (a text or Markdown file typed with line breaks)
     joined into one line each, since a line break ends a sentence: a line continues the one before
     it when that one is wordy, ran to near the paragraph's widest line and stopped mid-sentence, and
     this one is wordy and opens no list item, table row, quote or heading. Lists, tables,
     addresses, verse and a saved page's one-line paragraphs keep their lines. A word broken at a
-    line's end is decided by the words of `document` (the lines of the whole text; `lines` by default)."""
+    line's end is decided by `vocabulary()`, the whole text's words (by default `lines`')."""
     out: list[str] = []
     width = 0
     vocab: Vocabulary | None = None  # built only for a file that breaks a word at a line's end
@@ -684,7 +695,7 @@ def unwrap_lines(lines: list[str], document: list[str] | None = None) -> list[st
             # The line's indent is layout (a list item's or a note's text), not space within a sentence.
             rest = line.lstrip()
             if prev.endswith("-"):
-                vocab = vocab or Vocabulary(lines if document is None else document)
+                vocab = vocab or (vocabulary() if vocabulary else Vocabulary(lines))
             out[-1] = _continued(prev, rest, vocab) if vocab else f"{prev} {rest}"
         else:
             out.append(line)
