@@ -214,7 +214,7 @@ def page_starts(raw: str, cleaned: str) -> list[tuple[int, int, str]]:
     return starts
 
 
-def _printed_shift(lines: list[str], bounds: list[int], furniture: set[int]) -> int:
+def _printed_shift(lines: list[str], bounds: list[int], furniture: frozenset[int]) -> int:
     """How far the page numbers the running heads and feet print run from the pages' own (0 where
     they print the page's own, or none): the difference most pages' furniture gives, on half the
     pages and three at least."""
