@@ -13,8 +13,8 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
-__all__ = ["FUNCTION_WORDS", "MIN_REPEAT", "QUESTION_FILLER", "STOP_WORDS", "UNFINISHED_WORDS", "WORD", "acronym_definitions",
-           "acronyms", "command_options", "dotted_numbers", "holds_number", "holds_option", "bm25_terms",
+__all__ = ["FUNCTION_WORDS", "MIN_REPEAT", "OPPOSITE_WORDS", "QUESTION_FILLER", "STOP_WORDS", "UNFINISHED_WORDS", "WORD",
+           "acronym_definitions", "acronyms", "command_options", "dotted_numbers", "holds_number", "holds_option", "bm25_terms",
            "bm25_tokenize", "expanded_acronyms", "glossary_definitions", "glossary_entry", "glossary_only", "identifiers",
            "mention_patterns", "mixed_case_names", "numbered_references", "collapse_spaces", "has_surrogate", "normalize_unicode",
            "same_text", "spelled_out", "stemmer", "stems", "strip_control"]
@@ -92,6 +92,21 @@ FUNCTION_WORDS: frozenset[str] = frozenset("""a an the of to in on for with and 
 been being do does did have has had can could should would may might will this that these those it its they
 them their there than then so such also any some into which who whom whose what when where why how we our us
 i he she his her between within during after before over under about via per""".split())
+# Words of opposite direction or sense, in pairs ("increases" / "decreases", "effective" /
+# "ineffective"): a claim's opposite, or a question asked the opposite way.
+OPPOSITE_WORDS: tuple[tuple[str, str], ...] = (
+    ("increase", "decrease"), ("increases", "decreases"), ("increased", "decreased"), ("increasing", "decreasing"),
+    ("higher", "lower"), ("high", "low"), ("more", "less"), ("greater", "smaller"), ("enhances", "reduces"),
+    ("enhance", "reduce"), ("enhanced", "reduced"), ("promotes", "inhibits"), ("promote", "inhibit"),
+    ("promoted", "inhibited"), ("activates", "suppresses"), ("activate", "suppress"), ("activated", "suppressed"),
+    ("positive", "negative"), ("positively", "negatively"), ("upregulates", "downregulates"),
+    ("upregulated", "downregulated"), ("improves", "worsens"), ("improve", "worsen"), ("improved", "worsened"),
+    ("accelerates", "slows"), ("induces", "prevents"), ("induce", "prevent"), ("induced", "prevented"),
+    ("elevated", "reduced"), ("raises", "lowers"), ("stimulates", "inhibits"), ("facilitates", "impairs"),
+    ("beneficial", "harmful"), ("effective", "ineffective"), ("required", "dispensable"),
+    ("necessary", "unnecessary"), ("gain", "loss"), ("risk", "protection"), ("protects", "predisposes"),
+    ("better", "worse"), ("strong", "weak"), ("stronger", "weaker"), ("major", "minor"), ("common", "rare"),
+)
 # Words a phrase does not end on: a line ending on one goes on ("1. Cognitive remediation therapy
 # will be superior to" / "standard treatment ..."), as a heading does not.
 UNFINISHED_WORDS: frozenset[str] = frozenset("""a an the to of and or nor but with for from by as than that which

@@ -709,6 +709,10 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("How do I convert a DNA sequence to RNA?", "What about the reverse?", "How do I convert RNA to a DNA sequence?"),
     ("What is the effect of sleep on memory?", "And vice versa?", "What is the effect of memory on sleep?"),
     ("Does stress cause depression?", "What about the other way round?", "Does depression cause stress?"),
+    # "the opposite" turns its direction round ("Does the opposite mood?"), or else swaps its ends
+    ("Does exercise improve mood?", "And the opposite?", "Does exercise worsen mood?"),
+    ("Which drugs increase weight?", "What about the opposite?", "Which drugs decrease weight?"),
+    ("How do I convert Markdown to HTML?", "And the opposite?", "How do I convert HTML to Markdown?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

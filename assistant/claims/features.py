@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from assistant.text import FUNCTION_WORDS, STOP_WORDS, WORD, stemmer, stems
+from assistant.text import FUNCTION_WORDS, OPPOSITE_WORDS, STOP_WORDS, WORD, stemmer, stems
 
 __all__ = ["POLARITY_FEATURES", "SENTENCE_FEATURES", "flip_claim", "moves_opposite", "negates", "polarity_features",
            "reverses", "sentence_features", "swaps_comparison"]
@@ -72,20 +72,7 @@ POLARITY_FEATURES = ["negation_mismatch", "claim_negated", "sentence_negated", "
                      "cosine", "claim_terms_covered", "flip_delta", "object_agree", "object_oppose", "bias"]
 
 # Opposites for `flip_claim` (both directions are used).
-_OPPOSITES = [
-    ("increase", "decrease"), ("increases", "decreases"), ("increased", "decreased"), ("increasing", "decreasing"),
-    ("higher", "lower"), ("high", "low"), ("more", "less"), ("greater", "smaller"), ("enhances", "reduces"),
-    ("enhance", "reduce"), ("enhanced", "reduced"), ("promotes", "inhibits"), ("promote", "inhibit"),
-    ("promoted", "inhibited"), ("activates", "suppresses"), ("activate", "suppress"), ("activated", "suppressed"),
-    ("positive", "negative"), ("positively", "negatively"), ("upregulates", "downregulates"),
-    ("upregulated", "downregulated"), ("improves", "worsens"), ("improve", "worsen"), ("improved", "worsened"),
-    ("accelerates", "slows"), ("induces", "prevents"), ("induce", "prevent"), ("induced", "prevented"),
-    ("elevated", "reduced"), ("raises", "lowers"), ("stimulates", "inhibits"), ("facilitates", "impairs"),
-    ("beneficial", "harmful"), ("effective", "ineffective"), ("required", "dispensable"),
-    ("necessary", "unnecessary"), ("gain", "loss"), ("risk", "protection"), ("protects", "predisposes"),
-    ("better", "worse"), ("strong", "weak"), ("stronger", "weaker"), ("major", "minor"), ("common", "rare"),
-    ("can", "cannot"), ("with", "without"), ("associated", "unassociated"),
-]
+_OPPOSITES = [*OPPOSITE_WORDS, ("can", "cannot"), ("with", "without"), ("associated", "unassociated")]
 _FLIP = {}
 for _a, _b in _OPPOSITES:
     _FLIP.setdefault(_a, _b)

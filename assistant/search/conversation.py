@@ -54,7 +54,7 @@ import numpy as np
 from assistant import config
 from assistant.ingest.words import english_words
 from assistant.search.answer import asks_writers, names_no_document
-from assistant.text import FUNCTION_WORDS, QUESTION_FILLER, bm25_tokenize, spelled_out, strip_control
+from assistant.text import FUNCTION_WORDS, OPPOSITE_WORDS, QUESTION_FILLER, bm25_tokenize, spelled_out, strip_control
 
 __all__ = ["FollowupKind", "ResolvedQuery", "continues_topic", "is_followup", "resolve_followup"]
 
@@ -458,6 +458,34 @@ _SWAPPED = (
 )
 
 
+# "And the opposite?": the previous question with its direction or quality turned round.
+_OPPOSITE_ASKED = re.compile(r"^\W*(?:(?:and|but|so|now|then)\s+)?(?:(?:what|how)\s+about\s+)?(?:the\s+)?opposite"
+                             r"\s*[?.!]*$", re.I)
+_OPPOSITE = {a: b for pair in OPPOSITE_WORDS for a, b in (pair, pair[::-1])}
+
+
+def _turned_round(q: str, previous: str) -> str | None:
+    """The previous question asked the other way round, for "What about the reverse?" (its two ends
+    swapped, `_reversed`) or "And the opposite?" (its direction turned round, `_opposite`, else its
+    ends swapped); None for another follow-up, or a question without either."""
+    if _REVERSE_ASKED.match(q):
+        return _reversed(previous)
+    if _OPPOSITE_ASKED.match(q):
+        return _opposite(previous) or _reversed(previous)
+    return None
+
+
+def _opposite(previous: str) -> str | None:
+    """The previous question with its first word of a direction or quality replaced by the
+    opposite word ("Does exercise improve mood?" -> "Does exercise worsen mood?"); None where it
+    has none."""
+    for m in _WORD.finditer(previous):
+        if (word := m.group()).lower() in _OPPOSITE:
+            other = _OPPOSITE[word.lower()]
+            return previous[: m.start()] + (other.capitalize() if word[0].isupper() else other) + previous[m.end():]
+    return None
+
+
 def _reversed(previous: str) -> str | None:
     """The previous question asked the other way round ("What about the reverse?" after "How do I
     convert a DNA sequence to RNA?" asks how to convert RNA to a DNA sequence): its two ends, what
@@ -492,8 +520,8 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder,
         q = _THOSE_IN.sub(r"\1", q)
     if previous and (same_frame := _same_frame(q, previous)):
         return ResolvedQuery(question, same_frame, "new-topic")
-    if previous and _REVERSE_ASKED.match(q) and (swapped := _reversed(_underlying(previous))):
-        return ResolvedQuery(question, swapped, "new-topic")
+    if previous and (turned := _turned_round(q, _underlying(previous))):
+        return ResolvedQuery(question, turned, "new-topic")
     kind = is_followup(q) if previous else ""
     if not kind or not previous:
         # "And is mindfulness effective?": a question of its own, without the word that tied it on
