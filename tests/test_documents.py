@@ -1645,3 +1645,20 @@ def test_text_paged_by_form_feeds_gives_the_page_numbers_its_feet_print(tmp_path
     memo.write_text(_paginated(_MEMO, "RFC 9999  File Transfer  June 2025", "Doe  Informational  [Page {}]"))
     doc, _ = load_file(memo, "memo.txt")
     assert [p.label for p in doc.pages] == ["", "", "", ""]
+
+
+def test_a_manual_page_formatted_into_pages_is_named_by_its_name_line(tmp_path: Path):
+    # groff's pages lose their running head "SSH(1) ... SSH(1)", and the text opens with the
+    # section label "NAME", which had become the document's title in every citation.
+    pages = [["NAME", "     ssh - OpenSSH remote login client", "", "SYNOPSIS", "     ssh [-46AaCf] destination",
+              "", "DESCRIPTION", "     ssh is a program for logging into a remote machine and for executing",
+              "     commands on a remote machine."],
+             ["     It is intended to provide secure encrypted communications between two",
+              "     untrusted hosts over an insecure network."],
+             ["AUTHORS", "     OpenSSH is a derivative of the original ssh 1.2.12 release."]]
+    path = tmp_path / "ssh.txt"
+    path.write_text(_paginated(pages, "SSH(1)          BSD General Commands Manual          SSH(1)",
+                               "BSD                 November 28, 2022                 {}", length=30))
+    doc, _ = load_file(path, "ssh.txt")
+    assert doc.title == "ssh - OpenSSH remote login client", doc.title
+    assert "General Commands Manual" not in doc.text

@@ -750,7 +750,8 @@ def guess_title(text: str, fallback: str, first: bool = False) -> str:
     """The title is the longest heading-like line before the first paragraph of prose (a saved
     page's first lines are its site's), or with `first` (a file typed with line breaks) the first
     ("Apache License" over "TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION"), after
-    the site's menu where one opens the page (`_menu_at`); a line
+    the site's menu where one opens the page (`_menu_at`) and past a section's label in capitals
+    ("NAME" over "ssh - OpenSSH remote login client"); a line
     that ends as a sentence does ("This directory contains the 4.3 release of GNU Make.") is prose,
     and a copyright notice is none."""
     candidates: list[str] = []
@@ -779,7 +780,12 @@ def guess_title(text: str, fallback: str, first: bool = False) -> str:
     candidates = candidates or before_menu or []
     if not candidates:
         return fallback
-    return (candidates[0] if first else max(candidates, key=len))[:300]
+    if first:
+        # A section's label in capitals names no document: a manual page saved as text opens with
+        # "NAME", then "ssh - OpenSSH remote login client".
+        named = [ln for ln in candidates if not re.fullmatch(r"[A-Z]{2,}:?", ln)]
+        return (named or candidates)[0][:300]
+    return max(candidates, key=len)[:300]
 
 
 _MENU_ITEM_WORDS = 4
