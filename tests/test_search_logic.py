@@ -467,6 +467,10 @@ def test_what_an_option_does_is_said_under_the_line_that_opens_its_entry(encoder
         hit = searcher.search(question, k=1)[0]
         assert hit.highlight.text.startswith("Connect to the target host"), (question, hit.highlight)
     assert asked_term("What does the --location flag mean?") == "--location"
+    # a one-digit option is one where the question calls it so or asks what it does; "-2" alone
+    # is a number
+    assert asked_term("What does -4 do in ssh?") == "-4" and asked_term("What is the -9 flag for?") == "-9"
+    assert asked_term("What is -2?") is None
     assert asked_term("What does the drain method do?") == "drain method"
 
 

@@ -653,9 +653,10 @@ def defines(text: str, short: str) -> bool:
 # "What does neuroplasticity mean?", "Define structural plasticity."  The term is one to four words.
 _TERM = r"(?:an?\s+|the\s+)?(?P<{}>[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){{0,3}})"
 # A command-line option asked of ("What does the -J option of ssh do?", "What does -x do in tar?",
-# "What is --json for?"): the option itself is the term, the line that names it over its
+# "What is --json for?", "What does -9 do in gzip?"): the option itself is the term, the line that names it over its
 # description its heading.
-_OPTION_TERM = (r"what\s+(?:does|do|is)\s+(?:the\s+)?(?P<o>--?[^\W\d_][\w-]*)(?:\s+(?:option|flag|switch))?"
+_OPTION_TERM = (r"what\s+(?:does|do|is)\s+(?:the\s+)?(?P<o>--?[^\W\d_][\w-]*|-\d(?=\s+(?:option|flag|switch|do)\b))"
+                r"(?:\s+(?:option|flag|switch))?"
                 r"(?:\s+(?:of|in|to)\s+[\w.+-]+)?(?:\s+(?:do|for|mean))?(?:\s+(?:in|of|with|for)\s+[\w.+-]+)?")
 _ASKED_TERM = re.compile(
     rf"^\s*(?:and\s+)?(?:{_OPTION_TERM}|what\s+(?:is|are)\s+{_TERM.format('a')}|what\s+(?:does|do)\s+{_TERM.format('b')}\s+mean|"
