@@ -40,7 +40,8 @@ def document_from_text(doc_id: str, text: str, title: str = "", source: str = ""
         or guess_title(cleaned, doc_id, first=capture and typed_with_line_breaks(text))
     # Text paged by form feeds (an RFC, a PDF's text saved by pdftotext) is cited by its pages.
     starts = page_starts(text, cleaned) if capture else []
-    pages = tuple(PageSpan(s, e, n, label) for (n, s, label), (_, e, _) in zip(starts, [*starts[1:], (0, len(cleaned), "")]))
+    ends = [start for _, start, _ in starts[1:]] + [len(cleaned)]
+    pages = tuple(PageSpan(start, end, n, label) for (n, start, label), end in zip(starts, ends))
     return Document(doc_id=doc_id, title=re.sub(r"\s+", " ", title), text=cleaned, source=source or doc_id,
                     sha256=sha256 or content_sha256(text.encode("utf-8", "replace")), pages=pages if len(pages) > 1 else ())
 

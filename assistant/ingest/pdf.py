@@ -100,7 +100,6 @@ def _kept(pages: list[PageLayout], skip: set[tuple[int, int]]) -> Iterator[tuple
 _LINE_SPACING = 1.8
 
 
-
 # A program's name: one word holding an underscore, a dot, a colon or a capital after its first
 # letter ("asn1_create_element", "os.cpus()", "readFile").
 _IDENTIFIER = re.compile(r"[a-z_]\w*(?:[_.:]\w+|[A-Z]\w*)+(?:\(\S*\))?|[a-z]\w*_\w*")
