@@ -341,9 +341,9 @@ def _page_columns_apart(page: list[str]) -> list[str]:
 def _sides(line: str, gaps: list[tuple[int, int]], lo: int, hi: int) -> tuple[str, str] | None:
     """A line's left and right parts about the gutter (columns `lo` to `hi`), parted at its gap
     there; None for a line across it, or parted by more gaps (a table's row)."""
-    near = [(s, e) for s, e in gaps if s - _NEAR <= hi and lo < e + _NEAR]
     if len(gaps) > 1:
         return None
+    near = [(s, e) for s, e in gaps if s - _NEAR <= hi and lo < e + _NEAR]
     if near:
         return line[: near[0][0]].strip(), line[near[0][1]:].strip()
     if not line[: lo + 1].strip():

@@ -25,8 +25,8 @@ hits are the closest passages, not answers.  `match_words` says a probability in
 Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEATURES`, `MODEL_PATH`,
 `answer_model`, `answer_span`, `asked_amount`, `asked_expansion`, `asked_term`, `asks_person`, `defines`, `is_byline`,
 `is_code_like`, `is_heading_like`, `is_question`, `labelled_value_end`, `list_asked`, `match_words`, `opens_entry`,
-`passage_answer`, `pick`,
-`pool_cosine`, `relevance_features`, `sentence_features`, `states_definition`, `term_weights`, `MatchWord`.
+`passage_answer`, `pick`, `pool_cosine`, `relevance_features`, `sentence_features`, `states_definition`, `term_weights`,
+`MatchWord`.
 """
 
 from __future__ import annotations
@@ -57,8 +57,7 @@ __all__ = ["MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind"
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion",
            "asked_term", "asks_person", "asks_writers", "defines", "is_byline", "is_code_like", "is_heading_like",
            "is_question", "labelled_value_end", "list_asked", "match_words", "names_few_writers", "names_no_document",
-           "opens_entry",
-           "names_writer", "passage_answer", "pick", "pool_cosine", "relevance_features", "sentence_features",
+           "names_writer", "opens_entry", "passage_answer", "pick", "pool_cosine", "relevance_features", "sentence_features",
            "states_definition", "term_weights"]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "answer.json"
@@ -653,8 +652,8 @@ def defines(text: str, short: str) -> bool:
 # "What does neuroplasticity mean?", "Define structural plasticity."  The term is one to four words.
 _TERM = r"(?:an?\s+|the\s+)?(?P<{}>[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){{0,3}})"
 # A command-line option asked of ("What does the -J option of ssh do?", "What does -x do in tar?",
-# "What is --json for?", "What does -9 do in gzip?"): the option itself is the term, the line that names it over its
-# description its heading.
+# "What is --json for?", "What does -9 do in gzip?"): the option itself is the term, the line that
+# names it over its description its heading.
 _OPTION_TERM = (r"what\s+(?:does|do|is)\s+(?:the\s+)?(?P<o>--?[^\W\d_][\w-]*|-\d(?=\s+(?:option|flag|switch|do)\b))"
                 r"(?:\s+(?:option|flag|switch))?"
                 r"(?:\s+(?:of|in|to)\s+[\w.+-]+)?(?:\s+(?:do|for|mean))?(?:\s+(?:in|of|with|for)\s+[\w.+-]+)?")

@@ -440,10 +440,12 @@ class _SpelledOut:
         return self._encoder.encode([spelled_out(t, self._long) for t in texts])
 
 
-# "What about the reverse?", "And vice versa?": the previous question with its two ends swapped.
-_REVERSE_ASKED = re.compile(r"^\W*(?:(?:and|but|so|now|then)\s+)?(?:(?:what|how)\s+about\s+)?(?:the\s+)?"
-                            r"(?:reverse|converse|opposite\s+direction|other\s+way\s+(?:round|around)|vice\s+versa)"
-                            r"\s*[?.!]*$", re.I)
+# "What about the reverse?", "And vice versa?": the previous question with its two ends swapped;
+# "And the opposite?": with its direction or quality turned round.
+_TURNED_LEAD = r"^\W*(?:(?:and|but|so|now|then)\s+)?(?:(?:what|how)\s+about\s+)?(?:the\s+)?"
+_REVERSE_ASKED = re.compile(rf"{_TURNED_LEAD}(?:reverse|converse|opposite\s+direction|other\s+way\s+(?:round|around)|"
+                            r"vice\s+versa)\s*[?.!]*$", re.I)
+_OPPOSITE_ASKED = re.compile(rf"{_TURNED_LEAD}opposite\s*[?.!]*$", re.I)
 _END = r"(?P<end>\s*[?.!]*)$"
 _SWAPPED = (
     # "How do I convert a DNA sequence to RNA?" -> "How do I convert RNA to a DNA sequence?"
@@ -458,9 +460,6 @@ _SWAPPED = (
 )
 
 
-# "And the opposite?": the previous question with its direction or quality turned round.
-_OPPOSITE_ASKED = re.compile(r"^\W*(?:(?:and|but|so|now|then)\s+)?(?:(?:what|how)\s+about\s+)?(?:the\s+)?opposite"
-                             r"\s*[?.!]*$", re.I)
 _OPPOSITE = {a: b for pair in OPPOSITE_WORDS for a, b in (pair, pair[::-1])}
 
 
@@ -763,11 +762,11 @@ _ASKED_KIND = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:which|what)\s+((?:[\w'-]
 
 # A comparison qualifies a noun ("larger than 1 GB", "more recent than 2020"), as "other than"
 # and "rather than" do not.
-_COMPARISON = re.compile(r"^(?:(?:more|less|fewer)\s+[\w'-]+|(?!other\b|rather\b)[a-z]{3,}er)\s+than\s+\S", re.I)
+_THAN = r"(?:(?:more|less|fewer)\s+[\w'-]+|(?!other\b|rather\b)[a-z]{3,}er)\s+than\s+"
+_COMPARISON = re.compile(rf"^{_THAN}\S", re.I)
 # The comparison or participle phrase ("files modified in the last 7 days") that closes a question
 # qualifies the noun before it; in mid-question, where it ends is not known.
-_COMPARED = re.compile(r"\b(?:(?:more|less|fewer)\s+[\w'-]+|(?!other\b|rather\b)[a-z]{3,}er)\s+than\s+[^?.!,;]+"
-                       r"(?=[?.!]*\s*$)", re.I)
+_COMPARED = re.compile(rf"\b{_THAN}[^?.!,;]+(?=[?.!]*\s*$)", re.I)
 _WH_NOUN_ED = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:which|what)\s+[\w'-]+\s+[a-z]{3,}(?:ed|en)\b", re.I)
 _QUALIFIER = re.compile(r"(?<=[\w'-])\s+(?:[a-z]{3,}(?:ed|en))\s+(?:in|on|at|by|within|during|since|before|after|over|"
                         r"from|with|under|for)\b[^?.!,;]*(?=[?.!]*\s*$)", re.I)
@@ -779,12 +778,14 @@ def _compared(question: str, previous: str, topic: str) -> ResolvedQuery | None:
     participle phrase that qualified it ("How do I find files larger than 1 GB?"); None for
     another topic, or where no such qualifier is there, so that the comparison is not taken for
     a noun."""
+    if not _COMPARISON.match(topic):
+        return None
     # After "Which papers", a word in -ed may be the question's verb ("Which papers published since
     # 2020 report a benefit?", "Which studies enrolled patients ...?"), its phrase not the noun's.
     qualifier = None if _WH_NOUN_ED.match(previous) else _QUALIFIER.search(previous)
     if qualifier and re.fullmatch(_AUX + r"|be|been|being|get|got", previous[:qualifier.start()].split()[-1], re.I):
         qualifier = None  # "were treated with lithium": the verb, not a qualifier of "patients"
-    m = _COMPARISON.match(topic) and (_COMPARED.search(previous) or qualifier)
+    m = _COMPARED.search(previous) or qualifier
     if not m:
         return None
     query = _tidy(f"{previous[:m.start()].rstrip()} {topic} {previous[m.end():].lstrip()}").replace(" ?", "?")
