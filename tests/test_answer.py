@@ -496,6 +496,26 @@ def test_a_sentence_that_only_points_elsewhere_is_never_the_highlight(encoder):
     assert hit.highlight.text.startswith("fetch: Fetching a branch means"), hit.highlight
 
 
+def test_a_sentence_sending_the_reader_to_a_page_stands_aside_as_a_heading_does(encoder):
+    # A README's "For full documentation ..., please see <address>" shares the project's name (in
+    # its address) and a question's words, and won the highlight over the feature list's "Python
+    # 3.10+ or PyPy3"; "Consult the Changelog page for ..." sends the reader away too. Both stand
+    # aside as a heading does. "For severe pain, see a doctor within a day." is advice, not a
+    # pointer: it stays a sentence that may answer.
+    text = ("The pytest framework makes it easy to write small tests, yet scales to support complex functional "
+            "testing.\n\nFeatures\n\n• Python 3.10+ or PyPy3\n\nDocumentation\n\nFor full documentation, including installation, "
+            "tutorials and PDF documents, please see https://docs.pytest.org/en/stable/.\n\nConsult the Changelog page "
+            "for fixes and enhancements of each version.\n\nFor severe pain, see a doctor within a day.\n")
+    searcher = _one_document(encoder, "pytest.txt", text)
+    index = searcher.index
+    sentences, _, heading, _, _, _ = sentence_features(index, 0, encoder.encode_query("python versions"), {})
+    flagged = {index.sentence_text(r): bool(h) for r, h in zip(sentences, heading)}
+    assert flagged["For full documentation, including installation, tutorials and PDF documents, please see "
+                   "https://docs.pytest.org/en/stable/."]
+    assert flagged["Consult the Changelog page for fixes and enhancements of each version."]
+    assert not flagged["• Python 3.10+ or PyPy3"] and not flagged["For severe pain, see a doctor within a day."]
+
+
 def test_a_table_row_can_be_the_highlight_and_a_header_row_hands_it_to_no_row(encoder, tmp_path):
     # Two tables: the answering row of a schedule ("Saliva kit for DNA donation | RP") is short,
     # without a sentence end or a number, like a heading, but the line above it is a row too, so it

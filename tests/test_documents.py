@@ -920,6 +920,48 @@ def test_underlined_headings_are_headings_in_plain_text_and_markdown(tmp_path: P
     assert (crlf.title, crlf.text, crlf.sections) == (doc.title, doc.text, doc.sections)
 
 
+def test_restructured_text_in_a_text_file_reads_as_its_rendered_page(tmp_path: Path):
+    # A package README in reStructuredText saved as .txt. Each line is there for a reason:
+    # a comment and a logo image before the title (they were the title), a row of badge
+    # substitutions, a line cut short by a link's address going (it still joins its paragraph),
+    # a note whose body is text, code under a directive whose marks stay, a link target and a
+    # section reference by name ("Usage_"), a raw HTML block, and a literal block after "::".
+    readme = tmp_path / "tqdmlike.txt"
+    readme.write_text(
+        ".. Note that we use raw HTML in the header section\n\n"
+        ".. image:: https://example.org/logo.png\n   :alt: Logo\n   :width: 500\n\n"
+        "progressbar\n===========\n\n|Build-Status| |Coverage| |PyPI-Downloads|\n\n"
+        "Overhead is low -- about 60ns per iteration (80ns with ``tqdm.gui``). By comparison, the well-established\n"
+        "`ProgressBar <https://github.com/example/python-progressbar>`__ has\n"
+        "an 800ns/iter overhead, as **measured** on *one* machine; see Usage_ and libwidth_.\n\n"
+        ".. note:: Windows consoles often need ``ascii=True``.\n\n"
+        ".. _libwidth: https://example.org/libwidth\n\n"
+        ".. raw:: html\n\n   <p align=\"center\"><b>Sponsors</b></p>\n\n"
+        "Usage\n-----\n\nWrap any iterable and the bar shows how far the loop has gone:\n\n"
+        ".. code:: python\n\n    for i in bar(range(10)):\n        total += i\n\n"
+        "Pipe it on the command line::\n\n    $ seq 10 | bar --bytes\n")
+    doc, _ = load_file(readme, "tqdmlike.txt")
+    assert doc.title == "progressbar"
+    assert ("Overhead is low -- about 60ns per iteration (80ns with tqdm.gui). By comparison, the well-established "
+            "ProgressBar has an 800ns/iter overhead, as measured on one machine; see Usage and libwidth.") in doc.text
+    assert "Windows consoles often need ascii=True." in doc.text
+    assert "the loop has gone:" in doc.text and "for i in bar(range(10)):" in doc.text
+    assert "Pipe it on the command line:" in doc.text and "$ seq 10 | bar --bytes" in doc.text
+    for markup in ("..", "|Build-Status|", ":alt:", "Logo", "https://", "``", "Sponsors", "<p", "::"):
+        assert markup not in doc.text, markup
+    assert [s.path for s in doc.sections] == [("Usage",)]
+
+
+def test_text_without_restructured_markup_keeps_its_marks(tmp_path: Path):
+    # Backticks, stars, a pipe-delimited line and a closing "::" mean nothing in a file with no
+    # directive or link target: a shell transcript's notes keep every mark.
+    notes = tmp_path / "notes.txt"
+    text = "Run ``make`` twice, then *all* tests.\n\n|a| |b|\n\nThe ratio is a::b in the config.\n"
+    notes.write_text(text)
+    doc, _ = load_file(notes, "notes.txt")
+    assert "``make``" in doc.text and "*all*" in doc.text and "|a| |b|" in doc.text and "a::b" in doc.text
+
+
 def test_a_readme_reads_as_prose_without_badges_and_with_its_wrapped_lines_joined(tmp_path: Path):
     # A project README: badges (linked images) beside the title, a line wrapped after a link whose
     # address made it long (stripped, it looks short), a list item's continuation indented under

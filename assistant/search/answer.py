@@ -358,7 +358,13 @@ _POSES = re.compile(r"(?<!regardless of )(?<!irrespective of )(?<!: )(?<!return 
                     r"\b(?:aim|aims|objective|objectives|purpose|goal|goals)\s+(?:of\s+(?:this|the|our)\s+(?:\w+\s+)?"
                     r"(?:study|work|trial|analysis|paper|review|research)\s+)?(?:was|were|is|are)\s+to\b", re.I)
 _POINTS_ELSEWHERE = re.compile(r"^\W*(?:see(?:\s+also)?|refer\s+to|cf\.|(?:for|with)\s+(?:\w+\s+){0,3}"
-                               r"(?:information|details|examples?|more)\s*,?\s*(?:see|refer\s+to))\s", re.I)
+                               r"(?:information|details|examples?|more)\s*,?\s*(?:see|refer\s+to))\s"
+                               # "For full documentation, including tutorials, please see https://...",
+                               # "Consult the Changelog page for fixes": sent to a page, a section, an address
+                               r"|^\W*(?:for\s[^.;:]{1,80}?,\s*)?(?:please\s+)?(?:see|refer\s+to|consult|visit|check\s+out|go\s+to)\s+"
+                               r"(?:(?:the|our|this|its)\s+)?(?:[\w-]+\s+){0,2}?(?:https?://|www\.|(?:web\s*)?page\b|section\b|"
+                               r"chapter\b|documentation\b|docs\b|manual\b|guide\b|website\b|site\b|faq\b|wiki\b|"
+                               r"readme\b|tutorial\b|changelog\b|appendix\b|below\b|above\b)", re.I)
 _POINTER_WORDS = 12
 _ASKS_AIM = frozenset(bm25_tokenize(["aim objective purpose goal intend"])[0])
 _ASKS_FIGURE = frozenset(bm25_tokenize(["figure fig table caption listing exhibit chart"])[0])

@@ -1,0 +1,177 @@
+"""reStructuredText in a plain text file (a package's README, a Sphinx page saved as .txt) read as
+the page it renders to: its markup goes, its text stays, as Markdown's does (`markdown`).
+
+Explicit markup: a directive's head (".. code:: python", ".. image:: logo.png") and its options
+(":alt: Logo") go, its body stays (the code, the note, a figure's caption) but for bodies that are
+markup themselves (raw HTML, a table of contents' list of files); comments, link targets
+(".. _SemVer: http://semver.org") and substitution definitions (".. |Logo| image:: ...") go whole.
+Inline markup keeps its text: ``literal``, `text <url>`_, :role:`text`, **strong**, *emphasis*,
+a reference to a target the file defines ("libwcwidth_"); a line of nothing but substitutions
+("|Build-Status| |Coverage|", badges) goes. A file with no directive and no link target is left as it
+is: "..", "::" and backticks mean nothing in other text (JSON, Markdown saved as text, release notes
+that quote ``code``).
+
+Public API: `restructured_text`.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["restructured_text"]
+
+_NAME = r"[\w][\w:+.-]*"
+_DIRECTIVE = re.compile(rf"^\.\.[ \t]+(?:\|[^|\n]+\|[ \t]+)?({_NAME})::(?:[ \t]+(.*))?$")
+_TARGET = re.compile(r"^(?:\.\.[ \t]+_(`[^`]+`|[^:`]+):|__[ \t])")
+_EXPLICIT = re.compile(r"^\.\.(?:[ \t]|$)")
+_OPTION = re.compile(r"^:[\w][\w -]*:(?:[ \t]|$)")
+_SUBSTITUTIONS = re.compile(r"^(?:\|[^|\s](?:[^|\n]*[^|\s])?\|_{0,2}[ \t]*)+$")
+# Directives whose body is markup, not text: raw HTML or LaTeX, a table of contents' file list.
+_MARKUP_BODY = frozenset({"raw", "toctree", "meta", "only", "tabularcolumns"})
+# Directives whose argument is a file, an address or a language's name, not words of the page.
+_NO_TEXT_ARGUMENT = frozenset({"image", "figure", "code", "code-block", "sourcecode", "highlight", "include",
+                               "literalinclude", "raw", "toctree", "contents", "sectnum", "meta", "role",
+                               "default-role", "container", "index", "only", "tabularcolumns", "module",
+                               "currentmodule", "py:module", "py:currentmodule"})
+_INLINE = [
+    (re.compile(r"``(\S(?:.*?\S)??)``"), r"\1"),
+    (re.compile(r":[\w:+.-]+:`([^`<\n]*?)\s*(?:<[^`>\n]*>)?`"), r"\1"),  # :func:`parse`, :ref:`text <label>`
+    (re.compile(r"`([^`<\n]+?)\s*<[^`>\n]*>`__?"), r"\1"),  # `text <url>`_
+    (re.compile(r"`([^`\n]+)`__?"), r"\1"),  # `a phrase`_
+    (re.compile(r"(?<![\w*])\*\*(\S(?:.*?\S)??)\*\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w*])\*(?![\s*])(.+?)(?<![\s*])\*(?![\w*])"), r"\1"),
+    (re.compile(r"`([^`\n]+)`"), r"\1"),  # interpreted text, a role by default
+]
+
+
+def restructured_text(text: str) -> str:
+    """`text` with its reStructuredText markup removed, or `text` itself when it has no explicit
+    markup (no directive or link target)."""
+    lines = text.split("\n")
+    bare = [ln.lstrip() for ln in lines]
+    if not any(_DIRECTIVE.match(b) or _TARGET.match(b) for b in bare):
+        return text
+    # "name_" refers to a link target the file defines or to a section's title
+    targets = {m.group(1).strip("`").lower() for b in bare if (m := _TARGET.match(b)) and m.group(1)}
+    targets |= {b.strip().lower() for b, under in zip(bare, bare[1:]) if b and _RULE.match(under.strip())}
+    rows = _markup_dropped(lines, bare)
+    return _literal_marks("\n".join(ln if literal else _inline(ln, targets) for ln, literal in _joined(rows)))
+
+
+def _markup_dropped(lines: list[str], bare: list[str]) -> list[tuple[str, bool]]:
+    """The lines that are text, each with whether it is literal (code), explicit markup dropped."""
+    out: list[tuple[str, bool]] = []
+    literal = -1  # the indent of the paragraph whose "::" opened the literal block we are in
+    i = 0
+    while i < len(lines):
+        line, b = lines[i], bare[i]
+        indent = len(line) - len(b)
+        if b and literal >= 0 and indent > literal:
+            out.append((line, True))  # a literal block (code after "Example::") keeps every mark
+            i += 1
+            continue
+        if b:
+            literal = indent if b.endswith("::") and not _EXPLICIT.match(b) else -1
+        if not _EXPLICIT.match(b) and not b.startswith("__ "):
+            if not _SUBSTITUTIONS.match(b):
+                out.append((line, False))
+            i += 1
+            continue
+        end = _block_end(lines, i, indent)
+        directive = _DIRECTIVE.match(b)
+        if directive and "|" not in b.split("::")[0]:
+            name, argument = directive.group(1).lower(), (directive.group(2) or "").strip()
+            if argument and name not in _NO_TEXT_ARGUMENT:
+                out.append((" " * indent + argument, False))
+            j = i + 1
+            while j < end and _OPTION.match(bare[j]):
+                j += 1  # the directive's options (":alt: Logo", ":target: url")
+            if name in ("code", "code-block", "sourcecode"):
+                out += [(ln, bool(ln.strip())) for ln in lines[j:end]]
+            elif name not in _MARKUP_BODY:  # a body holds markup of its own: a tab's code, a note's link
+                out += _markup_dropped(lines[j:end], bare[j:end])
+        # else a comment, a link target, a substitution's definition: no text of the page
+        out.append(("", False))
+        i = end
+    return out
+
+
+_MARKER = re.compile(r"^(?:[-*+•]|#\.|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)])[ \t]+")
+_RULE = re.compile(r"^([=\-~^*+#_`:'\"])\1{2,}$")
+_NO_PARAGRAPH = re.compile(r"^(?:[|+]|>>>|:\w|\.\.)")  # a line block, a table, a doctest, a field, markup
+
+
+def _joined(rows: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Each paragraph (a list item's too) on one line, as the page renders it: its lines are one
+    run of text whatever their length, so a line shortened by a link's address gone still joins.
+    Headings, tables, doctests, line blocks and code keep their lines."""
+    out: list[tuple[str, bool]] = []
+    i = 0
+    while i < len(rows):
+        j = i
+        while j < len(rows) and rows[j][0].strip() and not rows[j][1]:
+            j += 1
+        if j == i:
+            out.append(rows[i])
+            i += 1
+            continue
+        block = [ln for ln, _ in rows[i:j]]
+        if len(block) == 1 and _RULE.match(block[0].strip()):
+            out.append(("", False))  # a transition, a rule between sections: no text
+        elif any(_NO_PARAGRAPH.match(ln.lstrip()) or "=  " in ln or re.match(r"^=+( +=+)+$", ln.strip()) for ln in block[:1]) \
+                or any(re.match(r"^[=-]+( +[=-]+)+$", ln.strip()) for ln in block):
+            out += [(ln, False) for ln in block]  # a table, a doctest: its rows are lines
+        else:
+            out += [(ln, False) for ln in _block_joined(block)]
+        i = j
+    return out
+
+
+def _block_joined(block: list[str]) -> list[str]:
+    out: list[str] = []
+    continuation = -1  # the indent a line has that goes on the paragraph of out[-1]
+    for k, ln in enumerate(block):
+        b = ln.lstrip()
+        indent = len(ln) - len(b)
+        heading = k + 1 < len(block) and _RULE.match(block[k + 1].strip()) is not None
+        if (out and indent == continuation and not heading and not _RULE.match(b)
+                and not _MARKER.match(b) and not _NO_PARAGRAPH.match(b)):
+            out[-1] += " " + b
+            continue
+        out.append(ln)
+        marker = _MARKER.match(b)
+        continuation = -1 if heading or _RULE.match(b) or _NO_PARAGRAPH.match(b) \
+            else indent + (marker.end() if marker else 0)
+    return out
+
+
+def _block_end(lines: list[str], i: int, indent: int) -> int:
+    """The index after explicit markup opened at line `i`: its lines indented deeper, blank lines
+    among them."""
+    j = i + 1
+    last = i + 1
+    while j < len(lines):
+        ln = lines[j]
+        if ln.strip():
+            if len(ln) - len(ln.lstrip()) <= indent:
+                break
+            last = j + 1
+        j += 1
+    return last
+
+
+def _inline(line: str, targets: set[str]) -> str:
+    for pattern, repl in _INLINE:
+        line = pattern.sub(repl, line)
+    if targets:
+        line = re.sub(r"\b([A-Za-z0-9][\w.-]*[A-Za-z0-9])__?(?![\w])",
+                      lambda m: m.group(1) if m.group(1).lower() in targets else m.group(0), line)
+    return line
+
+
+def _literal_marks(text: str) -> str:
+    """A paragraph's closing "::" opens a literal block: "Example::" reads "Example:", a lone or
+    spaced "::" nothing."""
+    text = re.sub(r"^[ \t]*::[ \t]*$", "", text, flags=re.M)
+    text = re.sub(r"[ \t]+::[ \t]*$", "", text, flags=re.M)
+    return re.sub(r"(?<=\S)::[ \t]*$", ":", text, flags=re.M)
