@@ -696,6 +696,18 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("How do I parse a Swiss-Prot file?", "What about a gzipped one?", "How do I parse a gzipped file?"),
     ("Which drug treats depression?", "And a newer one?", "Which newer drug treats depression?"),
     ("How do I create a branch?", "And a remote one?", "How do I create a remote branch?"),
+    # after a preposition, "a <modifier> one" takes the place of the previous phrase after it but
+    # for its noun ("for a wide one character")
+    ("What does wcwidth return for a zero-width character?", "And for a wide one?",
+     "What does wcwidth return for a wide character?"),
+    ("What is the dose for a small dog?", "And for a large one?", "What is the dose for a large dog?"),
+    # in a question of its own, "the <modifier> one" is the kind of thing the previous question
+    # asked for, or the noun it ended with; a pronoun beside it is resolved as ever
+    ("Which calendars does dateparser support?", "How do I use the Jalali one?", "How do I use the Jalali calendar?"),
+    ("Which antidepressants cause weight gain?", "Are the newer ones safer?", "Are the newer antidepressants safer?"),
+    ("How do I create a virtual environment?", "How do I delete an old one?", "How do I delete an old environment?"),
+    ("What does wcwidth return for a zero-width character?", "What does it return for a wide one?",
+     "What does wcwidth return for a wide character?"),
     # a comparison qualifies the noun, in the place of the comparison or participle phrase that
     # closed the question ("How do I find larger than 1 GB modified in the last 7 days?"); a verb
     # in -ed after "were" is no qualifier, nor, after "Which papers", a word that may be the verb

@@ -517,11 +517,13 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder,
         # "And those in the intervention group?", "And that of the girls?": the previous question's
         # thing under a new circumstance, as "And in the intervention group?" asks
         q = _THOSE_IN.sub(r"\1", q)
-    if previous and (same_frame := _same_frame(q, previous)):
-        return ResolvedQuery(question, same_frame, "new-topic")
-    if previous and (turned := _turned_round(q, _underlying(previous))):
-        return ResolvedQuery(question, turned, "new-topic")
+    if previous and (whole := _same_frame(q, previous) or _turned_round(q, _underlying(previous))):
+        # the previous question's frame with new words, or turned round ("And vice versa?")
+        return ResolvedQuery(question, whole, "new-topic")
     kind = is_followup(q) if previous else ""
+    q, of_kind = _with_one_named(question, q, previous, kind)
+    if of_kind:
+        return of_kind
     if not kind or not previous:
         # "And is mindfulness effective?": a question of its own, without the word that tied it on
         return ResolvedQuery(question, _unled(q), "standalone")
@@ -622,6 +624,54 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         replaced = _SINGULAR_VERB.sub(_plural_verb, replaced[:at]) + replaced[at:]
     return ResolvedQuery(question, _unled(_tidy(replaced)), kind, topic) if n else \
         ResolvedQuery(question, f"{q} {topic}", kind)
+
+
+# "one" after an article and a modifier or two ("the Jalali one", "a cheaper one"), not where it
+# counts ("a single one of them") or compares ("one another"), nor after an ordinal ("the first
+# one" is an item of the previous answer, searched with the question that listed them).
+_MODIFIED_ONE = re.compile(r"\b(?:the|a|an)\s+(?!(?:first|second|third|fourth|fifth|last|other|next|former|latter|same|"
+                           r"only|very)\b)(?:[\w'-]+\s+){1,2}?(ones?)\b(?!\s+(?:of|another)\b)", re.I)
+
+
+def _with_one_named(question: str, q: str, previous: str | None, kind: FollowupKind | Literal[""]
+                    ) -> tuple[str, ResolvedQuery | None]:
+    """A follow-up that is no new topic with its modified "one" named (`_one_of_kind`): "How do I
+    use the Jalali one?" after "Which calendars does dateparser support?" is resolved by it; a
+    pronoun beside it is resolved as ever ("What does it return for a wide one?"), from the `q` given back."""
+    kinded = _one_of_kind(q, previous) if previous and kind != "new-topic" else None
+    if not kinded:
+        return q, None
+    return kinded[0], None if kind else ResolvedQuery(question, kinded[0], "reference", kinded[1])
+
+
+def _one_of_kind(q: str, previous: str) -> tuple[str, str] | None:
+    """A question of its own but for a modified "one" (`_MODIFIED_ONE`), with "one" as the noun the
+    previous question asked about: the kind of thing it asked for ("Which calendars ...?") or the
+    head of the noun phrase it ends with ("... for a zero-width character?"); with that noun, or
+    None."""
+    one = _MODIFIED_ONE.search(q)
+    if not one or any(w.lower() in _NOT_ONE_ALONE - {"the", "a", "an"} for w in _WORD.findall(one.group()[:-4])):
+        return None
+    asked = _ASKED_KIND.match(previous)
+    if asked and not re.fullmatch(_AUX, asked.group(1).split()[0], re.I):
+        noun = asked.group(1).split()[-1]
+    else:
+        words = _WORD.findall(_last_phrase(_body(previous), False))
+        noun = words[-1] if words else ""
+    if not noun or noun.lower() in _STOP or not noun.isalpha():
+        return None
+    noun = _singular(noun) if one.group(1).lower() == "one" else noun if _is_plural(noun) else noun + "s"
+    return _tidy(q[: one.start(1)] + noun + q[one.end(1):]), noun
+
+
+def _singular(word: str) -> str:
+    """The singular of a plural noun the model's English vocabulary knows ("calendars", "policies"),
+    else the word."""
+    known = english_words()
+    for cut, add in (("ies", "y"), ("es", ""), ("s", "")):
+        if word.lower().endswith(cut) and (word[: -len(cut)] + add).lower() in known:
+            return word[: -len(cut)] + add
+    return word
 
 
 def _one_of(question: str, q: str, previous: str, slot: str | None, earlier: tuple[str, ...]) -> ResolvedQuery | None:
@@ -985,6 +1035,10 @@ def _prepositional_topic(question: str, previous: str, lead: re.Match, encoder) 
     question (`SAME_KIND`): "And in depression?" after "Which medications improve symptoms of
     schizophrenia?" asks about depression in its place."""
     preposition, topic = " ".join(lead.group(1).lower().split()), lead.group(2)
+    # "And for a wide one?" after "... for a zero-width character?": "one" stands for the noun, and
+    # the article and modifiers before it take the place of the phrase's own ("a wide character")
+    for_noun = _ARTICLE.match(topic) is not None and re.search(r"(?<=\S)\s+ones?$", topic) is not None
+    topic = re.sub(r"(?<=\S)\s+ones?$", "", topic) if for_noun else topic
     after = list(re.finditer(r"\b" + re.escape(preposition).replace(r"\ ", r"\s+") + r"\s+", previous, re.I))
     # a preposition with no noun phrase after it is no place for one ("used for in mental health",
     # "and for how long")
@@ -1035,8 +1089,9 @@ def _prepositional_topic(question: str, previous: str, lead: re.Match, encoder) 
                     and not (s <= a and b <= e)):
                 # "And in depression?" after "What happens in the amygdala during anxiety?": in
                 # the place of the phrase most like it (anxiety), not of the amygdala
-                return ResolvedQuery(question, _in_place_of(previous, a, b, topic), "new-topic", topic)
-        return ResolvedQuery(question, _tidy(_put(previous, s, e, topic)), "new-topic", topic)
+                return ResolvedQuery(question, _in_place_of(previous, a, b, topic, to_head=not for_noun), "new-topic", topic)
+        put = _with_its_noun(previous, s, e, topic, to_head=not for_noun)
+        return ResolvedQuery(question, _tidy(_put(previous, s, e, put)), "new-topic", topic)
     said = re.search(r"\b(?:with|without|before|after|during|in|on|at|by|from|to|into|under|over|among|within|across)"
                      r"\s+(?:the\s+)?" + re.escape(_ARTICLE.sub("", topic)) + r"(?![\w-])", previous, re.I)
     if said and preposition != "for":
