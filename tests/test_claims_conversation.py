@@ -708,6 +708,14 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("How do I create a virtual environment?", "How do I delete an old one?", "How do I delete an old environment?"),
     ("What does wcwidth return for a zero-width character?", "What does it return for a wide one?",
      "What does wcwidth return for a wide character?"),
+    # "do it", "do so" is what the previous question asked how or whether to do ("How often should
+    # I do the list?"; "Is stress safe to do so ...?": the "it" of "Is it safe" points at nothing)
+    ("How do I update the list of TLD names?", "How often should I do it?",
+     "How often should I update the list of TLD names?"),
+    ("How do I back up the database?", "Can I do that automatically?", "Can I back up the database automatically?"),
+    ("How can I reduce stress at work?", "Is it safe to do so during pregnancy?",
+     "Is it safe to reduce stress at work during pregnancy?"),
+    ("Should I stretch before running?", "How long should I do it for?", "How long should I stretch before running for?"),
     # a comparison qualifies the noun, in the place of the comparison or participle phrase that
     # closed the question ("How do I find larger than 1 GB modified in the last 7 days?"); a verb
     # in -ed after "were" is no qualifier, nor, after "Which papers", a word that may be the verb

@@ -635,13 +635,38 @@ _MODIFIED_ONE = re.compile(r"\b(?:the|a|an)\s+(?!(?:first|second|third|fourth|fi
 
 def _with_one_named(question: str, q: str, previous: str | None, kind: FollowupKind | Literal[""]
                     ) -> tuple[str, ResolvedQuery | None]:
-    """A follow-up that is no new topic with its modified "one" named (`_one_of_kind`): "How do I
-    use the Jalali one?" after "Which calendars does dateparser support?" is resolved by it; a
-    pronoun beside it is resolved as ever ("What does it return for a wide one?"), from the `q` given back."""
-    kinded = _one_of_kind(q, previous) if previous and kind != "new-topic" else None
+    """A follow-up that is no new topic with what "do it" does (`_done_again`) or its modified
+    "one" named (`_one_of_kind`): "How often should I do it?" after "How do I update the list of
+    TLD names?" and "How do I use the Jalali one?" after "Which calendars does dateparser support?"
+    are resolved by it; a pronoun beside "one" is resolved as ever ("What does it return for a wide
+    one?"), from the `q` given back."""
+    if not previous or kind == "new-topic":
+        return q, None
+    if done := _done_again(q, previous):
+        return q, ResolvedQuery(question, done[0], "reference", done[1])
+    kinded = _one_of_kind(q, previous)
     if not kinded:
         return q, None
     return kinded[0], None if kind else ResolvedQuery(question, kinded[0], "reference", kinded[1])
+
+
+# "do it" as a verb of its own after the one doing it, a modal or "to" ("should I do it", "to do so"),
+# not "does it" asking of a thing ("How long does it take?").
+_DO_IT = re.compile(r"\b(?:I|you|we|to|should|could|would|must|might|can|will|may)\s+(do\s+(?:it|that|this|so))\b", re.I)
+# What the person asked how to do, or whether to: "How do I back up the database?", "Should I
+# stretch before running?"
+_ACTION_ASKED = re.compile(r"^\W*(?:how\s+(?:do|can|could|should|would|will)|should|can|could|do|must|may)\s+"
+                           r"(?:I|you|we|one)\s+(?!(?:do|have|get|be)\b)([a-z][\w'-]*(?:\s+[^?.!]+?)?)\s*[?.!]*$", re.I)
+
+
+def _done_again(q: str, previous: str) -> tuple[str, str] | None:
+    """`q` with "do it" ("How often should I do it?") as what the previous question asked how to
+    do, and that action; or None."""
+    do = _DO_IT.search(q)
+    action = _ACTION_ASKED.match(previous) if do else None
+    if not do or not action:
+        return None
+    return _tidy(q[: do.start(1)] + action.group(1) + q[do.end(1):]), action.group(1)
 
 
 def _one_of_kind(q: str, previous: str) -> tuple[str, str] | None:
