@@ -925,7 +925,8 @@ def test_restructured_text_in_a_text_file_reads_as_its_rendered_page(tmp_path: P
     # a comment and a logo image before the title (they were the title), a row of badge
     # substitutions, a line cut short by a link's address going (it still joins its paragraph),
     # a note whose body is text, code under a directive whose marks stay, a link target and a
-    # section reference by name ("Usage_"), a raw HTML block, and a literal block after "::".
+    # section reference by name ("Usage_"), a raw HTML block, a literal block after "::", a
+    # subsection in a third adornment and a doctest.
     readme = tmp_path / "tqdmlike.txt"
     readme.write_text(
         ".. Note that we use raw HTML in the header section\n\n"
@@ -939,17 +940,22 @@ def test_restructured_text_in_a_text_file_reads_as_its_rendered_page(tmp_path: P
         ".. raw:: html\n\n   <p align=\"center\"><b>Sponsors</b></p>\n\n"
         "Usage\n-----\n\nWrap any iterable and the bar shows how far the loop has gone:\n\n"
         ".. code:: python\n\n    for i in bar(range(10)):\n        total += i\n\n"
-        "Pipe it on the command line::\n\n    $ seq 10 | bar --bytes\n")
+        "Pipe it on the command line::\n\n    $ seq 10 | bar --bytes\n    10.0B [00:00, 217B/s]\n\n"
+        "Timeouts\n~~~~~~~~\n\nA match that runs too long raises an error, as the traceback shows:\n\n"
+        ">>> bar.match(pattern, timeout=0.1)\nTraceback (most recent call last):\nTimeoutError: timed out\n")
     doc, _ = load_file(readme, "tqdmlike.txt")
     assert doc.title == "progressbar"
     assert ("Overhead is low -- about 60ns per iteration (80ns with tqdm.gui). By comparison, the well-established "
             "ProgressBar has an 800ns/iter overhead, as measured on one machine; see Usage and libwidth.") in doc.text
     assert "Windows consoles often need ascii=True." in doc.text
-    assert "the loop has gone:" in doc.text and "for i in bar(range(10)):" in doc.text
-    assert "Pipe it on the command line:" in doc.text and "$ seq 10 | bar --bytes" in doc.text
-    for markup in ("..", "|Build-Status|", ":alt:", "Logo", "https://", "``", "Sponsors", "<p", "::"):
+    # code keeps its lines and their indent, a doctest and a literal block their lines
+    assert "the loop has gone:" in doc.text and "for i in bar(range(10)):\n    total += i" in doc.text
+    assert "Pipe it on the command line:" in doc.text and "$ seq 10 | bar --bytes\n10.0B [00:00, 217B/s]" in doc.text
+    assert ">>> bar.match(pattern, timeout=0.1)\nTraceback (most recent call last):\nTimeoutError" in doc.text
+    for markup in ("..", "|Build-Status|", ":alt:", "Logo", "https://", "``", "Sponsors", "<p", "::", "\\", "```"):
         assert markup not in doc.text, markup
-    assert [s.path for s in doc.sections] == [("Usage",)]
+    # the title's adornment is the first style, so "Usage" is level 2 and "Timeouts" under it
+    assert [s.path for s in doc.sections] == [("Usage",), ("Usage", "Timeouts")]
 
 
 def test_text_without_restructured_markup_keeps_its_marks(tmp_path: Path):

@@ -25,7 +25,7 @@ from assistant.ingest.model import Document, IngestEntry, IngestError, LoadResul
 from assistant.ingest.pdf import pdf_document
 from assistant.ingest.plain import decode_bytes
 from assistant.ingest.reference import find_doi
-from assistant.ingest.restructured import restructured_text
+from assistant.ingest.restructured import restructured_markdown
 from assistant.text import normalize_unicode
 
 __all__ = ["SUPPORTED_SUFFIXES", "document_from_text", "load_file", "load_paths"]
@@ -73,7 +73,9 @@ def load_file(path: Path, doc_id: str, source: str | None = None) -> tuple[Docum
         read = read_markdown(data)
     else:
         text, note = decode_bytes(data)
-        read = TextRead(restructured_text(text), note=note)
+        restructured = restructured_markdown(text)
+        read = TextRead(text, note=note) if restructured is None \
+            else replace(read_markdown(restructured[0].encode("utf-8")), title=restructured[1], note=note)
     # Markdown and HTML say what is a heading; only plain text may be a page saved as text.
     doc = document_from_text(doc_id, read.text, read.title, source, sha, capture=read.headings is None)
     headings = read.headings if read.headings is not None else plain_headings(doc.text)

@@ -1,5 +1,7 @@
-"""reStructuredText in a plain text file (a package's README, a Sphinx page saved as .txt) read as
-the page it renders to: its markup goes, its text stays, as Markdown's does (`markdown`).
+"""reStructuredText in a plain text file (a package's README, a Sphinx page saved as .txt) written
+as the Markdown of the page it renders to, for the Markdown reader (`markdown`): headings by their
+adornment (a style's level is the order it first appears in), code, literal blocks, doctests and
+tables fenced, list items as Markdown's, other text escaped so that it reads as written.
 
 Explicit markup: a directive's head (".. code:: python", ".. image:: logo.png") and its options
 (":alt: Logo") go, its body stays (the code, the note, a figure's caption) but for bodies that are
@@ -11,14 +13,14 @@ a reference to a target the file defines ("libwcwidth_"); a line of nothing but 
 is: "..", "::" and backticks mean nothing in other text (JSON, Markdown saved as text, release notes
 that quote ``code``).
 
-Public API: `restructured_text`.
+Public API: `restructured_markdown`.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["restructured_text"]
+__all__ = ["restructured_markdown"]
 
 _NAME = r"[\w][\w:+.-]*"
 _DIRECTIVE = re.compile(rf"^\.\.[ \t]+(?:\|[^|\n]+\|[ \t]+)?({_NAME})::(?:[ \t]+(.*))?$")
@@ -44,18 +46,24 @@ _INLINE = [
 ]
 
 
-def restructured_text(text: str) -> str:
-    """`text` with its reStructuredText markup removed, or `text` itself when it has no explicit
-    markup (no directive or link target)."""
+def restructured_markdown(text: str) -> tuple[str, str] | None:
+    """`text` as Markdown and its title, or None when it has no explicit markup (no directive or
+    link target). The title is the first heading where nothing but markup stands before it (as
+    docutils takes a document's title), or the one heading of the top level (a Sphinx page's,
+    under a note); else "", a section's heading ("Key Features" under a line of bold text, beside
+    "Installation" and "Usage") being no title."""
     lines = text.split("\n")
     bare = [ln.lstrip() for ln in lines]
     if not any(_DIRECTIVE.match(b) or _TARGET.match(b) for b in bare):
-        return text
+        return None
     # "name_" refers to a link target the file defines or to a section's title
     targets = {m.group(1).strip("`").lower() for b in bare if (m := _TARGET.match(b)) and m.group(1)}
     targets |= {b.strip().lower() for b, under in zip(bare, bare[1:]) if b and _RULE.match(under.strip())}
-    rows = _markup_dropped(lines, bare)
-    return _literal_marks("\n".join(ln if literal else _inline(ln, targets) for ln, literal in _joined(rows)))
+    markdown = _as_markdown(_joined(_markup_dropped(lines, bare), targets), targets)
+    first = next((ln for ln in markdown.split("\n") if ln.strip()), "")
+    tops = [ln for ln in markdown.split("\n") if ln.startswith("# ")]
+    title = first if first.startswith("# ") else tops[0] if len(tops) == 1 else ""
+    return markdown, _unescaped(title[2:])
 
 
 def _markup_dropped(lines: list[str], bare: list[str]) -> list[tuple[str, bool]]:
@@ -101,10 +109,11 @@ _RULE = re.compile(r"^([=\-~^*+#_`:'\"])\1{2,}$")
 _NO_PARAGRAPH = re.compile(r"^(?:[|+]|>>>|:\w|\.\.)")  # a line block, a table, a doctest, a field, markup
 
 
-def _joined(rows: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+def _joined(rows: list[tuple[str, bool]], targets: set[str]) -> list[tuple[str, bool]]:
     """Each paragraph (a list item's too) on one line, as the page renders it: its lines are one
     run of text whatever their length, so a line shortened by a link's address gone still joins.
-    Headings, tables, doctests, line blocks and code keep their lines."""
+    Headings, line blocks and code keep their lines, and so do tables and doctests, which become
+    literal lines (a table's cells with their inline markup read)."""
     out: list[tuple[str, bool]] = []
     i = 0
     while i < len(rows):
@@ -120,7 +129,8 @@ def _joined(rows: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
             out.append(("", False))  # a transition, a rule between sections: no text
         elif any(_NO_PARAGRAPH.match(ln.lstrip()) or "=  " in ln or re.match(r"^=+( +=+)+$", ln.strip()) for ln in block[:1]) \
                 or any(re.match(r"^[=-]+( +[=-]+)+$", ln.strip()) for ln in block):
-            out += [(ln, False) for ln in block]  # a table, a doctest: its rows are lines
+            doctest = block[0].lstrip().startswith(">>>")
+            out += [(ln if doctest else _inline(ln, targets), True) for ln in block]
         else:
             out += [(ln, False) for ln in _block_joined(block)]
         i = j
@@ -169,9 +179,65 @@ def _inline(line: str, targets: set[str]) -> str:
     return line
 
 
-def _literal_marks(text: str) -> str:
-    """A paragraph's closing "::" opens a literal block: "Example::" reads "Example:", a lone or
-    spaced "::" nothing."""
-    text = re.sub(r"^[ \t]*::[ \t]*$", "", text, flags=re.M)
-    text = re.sub(r"[ \t]+::[ \t]*$", "", text, flags=re.M)
-    return re.sub(r"(?<=\S)::[ \t]*$", ":", text, flags=re.M)
+# ASCII punctuation Markdown may read as markup; escaped, each reads as itself.
+_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def _as_markdown(rows: list[tuple[str, bool]], targets: set[str]) -> str:
+    """Markdown of the text's lines: a heading (a line over an underline, or between an overline
+    and an underline) as "#"s of its style's level, a run of literal lines fenced, dedented, a list
+    item as "- " or "1. ", other lines with their inline markup read (`_inline`) and escaped.  A
+    paragraph's closing "::" opens a literal block: "Example::" reads "Example:", a lone or spaced
+    "::" nothing."""
+    styles: list[tuple[bool, str]] = []  # adornments in the order met: (overlined, mark)
+    out: list[str] = []
+    i = 0
+    while i < len(rows):
+        line, literal = rows[i]
+        b = line.strip()
+        if literal:
+            j = i
+            while j < len(rows) and (rows[j][1] or (not rows[j][0].strip() and any(
+                    r[1] for r in rows[j:j + 1 + next((k for k, r in enumerate(rows[j:]) if r[0].strip()), 0)]))):
+                j += 1
+            code = [ln for ln, _ in rows[i:j]]
+            while code and not code[-1].strip():
+                code.pop()
+            depth = min(len(ln) - len(ln.lstrip()) for ln in code if ln.strip())
+            out += ["", "```", *(ln[depth:] for ln in code), "```", ""]
+            i = j
+            continue
+        under = rows[i + 1][0].strip() if i + 1 < len(rows) else ""
+        over = _RULE.match(b) is not None and i + 2 < len(rows) and _RULE.match(rows[i + 2][0].strip()) is not None \
+            and rows[i + 1][0].strip() != ""
+        if over or (b and not _RULE.match(b) and _RULE.match(under) and len(under) >= min(len(b), 3)):
+            title, mark = (rows[i + 1][0].strip(), rows[i + 2][0].strip()[0]) if over else (b, under[0])
+            style = (over, mark)
+            if style not in styles:
+                styles.append(style)
+            out += ["", "#" * min(6, styles.index(style) + 1) + " " + _escaped(_inline(title, targets)), ""]
+            i += 3 if over else 2
+            continue
+        if _RULE.match(b):
+            i += 1  # a transition between sections
+            continue
+        b = re.sub(r"(?:^|\s+)::$", "", b)
+        b = re.sub(r"(?<=\S)::$", ":", b)
+        if not b:
+            out.append("")
+        elif marker := _MARKER.match(b):
+            bullet = "1. " if marker.group().rstrip()[-1:] in ".)" and not marker.group().startswith(("-", "*", "+", "•")) \
+                else "- "
+            out.append(bullet + _escaped(_inline(b[marker.end():], targets)))
+        else:
+            out.append(_escaped(_inline(b, targets)))
+        i += 1
+    return "\n".join(out)
+
+
+def _escaped(text: str) -> str:
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+
+
+def _unescaped(text: str) -> str:
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)
