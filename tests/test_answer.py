@@ -516,6 +516,22 @@ def test_a_sentence_sending_the_reader_to_a_page_stands_aside_as_a_heading_does(
     assert not flagged["• Python 3.10+ or PyPy3"] and not flagged["For severe pain, see a doctor within a day."]
 
 
+def test_a_programs_scope_is_no_studys_aim(encoder):
+    # "We aimed to ..." restates a study's question and stands aside; "pycparser aims to support
+    # the full C11 language" says what the program does, and answers "Does pycparser support C11?".
+    text = ("Which version of C does pycparser support?\n\npycparser aims to support the full C11 language, including "
+            "earlier revisions like C99. It supports very few GCC extensions.\n\nWe aimed to estimate how many "
+            "programs the parser reads without changes.\n")
+    searcher = _one_document(encoder, "pycparser.txt", text)
+    hit = searcher.search("Does pycparser support C11?", k=1)[0]
+    assert hit.highlight.text.startswith("pycparser aims to support the full C11 language"), hit.highlight
+    index = searcher.index
+    sentences, _, heading, _, _, _ = sentence_features(index, 0, encoder.encode_query("parser"), {})
+    flagged = {index.sentence_text(r): bool(h) for r, h in zip(sentences, heading)}
+    assert flagged["We aimed to estimate how many programs the parser reads without changes."], flagged
+    assert not flagged["pycparser aims to support the full C11 language, including earlier revisions like C99."]
+
+
 def test_a_table_row_can_be_the_highlight_and_a_header_row_hands_it_to_no_row(encoder, tmp_path):
     # Two tables: the answering row of a schedule ("Saliva kit for DNA donation | RP") is short,
     # without a sentence end or a number, like a heading, but the line above it is a row too, so it

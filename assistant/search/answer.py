@@ -354,7 +354,10 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
 # not one.
 _POSES = re.compile(r"(?<!regardless of )(?<!irrespective of )(?<!: )(?<!return )(?<!returns )(?<!indicates )"
                     r"(?<!indicating )(?<!tells )(?<!specifies )(?<!controls )\bwhether\b(?!\s+or\s+not\b)|"
-                    r"\b(?:aimed|aims|sought|seeks|set out|intended)\s+to\b|"
+                    # a study's aim, not a program's scope ("pycparser aims to support the full C11 language")
+                    r"\b(?:we|I|study|studies|trial|paper|review|analysis|research|survey|investigation|authors|"
+                    r"investigators|researchers|protocol|experiment|project)(?:\s+\w+){0,2}?\s+"
+                    r"(?:aimed|aims|sought|seeks|set out|intended)\s+to\b|"
                     r"\b(?:aim|aims|objective|objectives|purpose|goal|goals)\s+(?:of\s+(?:this|the|our)\s+(?:\w+\s+)?"
                     r"(?:study|work|trial|analysis|paper|review|research)\s+)?(?:was|were|is|are)\s+to\b", re.I)
 _POINTS_ELSEWHERE = re.compile(r"^\W*(?:see(?:\s+also)?|refer\s+to|cf\.|(?:for|with)\s+(?:\w+\s+){0,3}"
