@@ -1367,3 +1367,8 @@ def test_a_claim_said_to_hold_without_limit_is_contradicted_by_a_sentence_that_l
                          "Aspirin reduced the risk of stroke not only in patients with diabetes.")
     assert not restricts("Aspirin reduces the risk of stroke only in patients with diabetes.", sentence)
     assert not restricts("Aspirin reduces the risk of stroke in all patients.", "Only aspirin was given.")
+    # "very few" and "rarely" say a small part of what the claim says of all; "not a few" says many
+    assert restricts("pycparser supports all GCC extensions.", "pycparser supports very few GCC extensions, but it is "
+                     "fairly easy to set things up so that it parses code with GCC-isms.")
+    assert restricts("The escape character is always recognized.", "The escape character is rarely recognized.")
+    assert not restricts("pycparser supports all GCC extensions.", "pycparser supports not a few GCC extensions.")

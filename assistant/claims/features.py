@@ -290,25 +290,30 @@ def changes_number(claim: str, sentence: str) -> bool:
 # Words that say a claim holds without limit, and those that limit what a sentence says.
 _UNLIMITED = {"anywhere", "everywhere", "always", "whenever", "wherever", "anytime", "all", "every", "any"}
 _ONLY = {"only", "solely", "exclusively"}
+# Words that say a part, a small one, of what the claim says of all: "supports very few GCC
+# extensions" against "supports all GCC extensions", "rarely" against "always".
+_FEW = {"few", "fewest", "rarely", "seldom"}
 
 
 def restricts(claim: str, sentence: str) -> bool:
     """Whether the sentence limits to a case what the claim says holds without limit: the claim
     says "anywhere", "always", "all", "every" or "any" and no "only", and a clause of the sentence
-    says two thirds of its other content words with "only" ("The escape character is recognized
-    anywhere in a line." against "The escape character is only recognized at the beginning of a
-    line.")."""
+    says two thirds of its other content words with "only", "few" or "rarely" ("The escape
+    character is recognized anywhere in a line." against "The escape character is only recognized
+    at the beginning of a line."; "pycparser supports all GCC extensions." against "pycparser
+    supports very few GCC extensions")."""
     claim_clauses = _clauses(claim)
     words = {w for t, _ in claim_clauses for w in t}
-    if not words & _UNLIMITED or words & _ONLY:
+    if not words & _UNLIMITED or words & (_ONLY | _FEW):
         return False
-    said = set().union(*(_content(*c) for c in claim_clauses)) - set(stems(" ".join(sorted(_UNLIMITED))))
+    said = set().union(*(_content(*c) for c in claim_clauses)) - set(stems(" ".join(sorted(_UNLIMITED | _FEW))))
     return bool(said) and any(_limits(t) and _says_most(said, _content(t, x)) for t, x in _clauses(sentence))
 
 
 def _limits(tokens: list[str]) -> bool:
-    """Whether a clause says "only", not "not only" (which widens)."""
-    return any(w in _ONLY and (i == 0 or tokens[i - 1] != "not") for i, w in enumerate(tokens))
+    """Whether a clause says "only", not "not only" (which widens), or "few" or "rarely", not "not
+    a few" or "not rarely" (which say many, often)."""
+    return any(w in _ONLY | _FEW and "not" not in tokens[max(0, i - 2):i] for i, w in enumerate(tokens))
 
 
 def reverses(claim: str, sentence: str) -> bool:
