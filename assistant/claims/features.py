@@ -246,23 +246,34 @@ def swaps_comparison(claim: str, sentence: str) -> bool:
     return False
 
 
-# A number and what it counts or measures: "96 instructions", "40%", "2.5 mg", "30 million cases"
-# (a decimal point may be set as a middle dot: "3·0 million"); not a name's ("COVID-19"), nor a
-# bound ("over 20 degrees", "less than 5%"), an estimate ("about 30") or a difference ("10% higher").
+# A number and what it counts or measures: "96 instructions", "40%", "2.5 mg", "30 million cases",
+# "version 2.0.0" read as "2.0.0 version" is none but "the 2.0.0 version" is (a decimal point may be
+# set as a middle dot: "3·0 million"); not a name's ("COVID-19"), nor a bound ("over 20 degrees",
+# "less than 5%"), an estimate ("about 30", `_ESTIMATED`) or a difference ("10% higher").
+_AMOUNT = r"(\d+(?:[.,·]\d+)*(?:\s+(?:hundred|thousand|million|billion))?)\s*(%|[a-z][a-z-]+)"
+_NOT_COMPARED = rf"(?!\s+(?:{'|'.join(_COMPARATIVES)})\b)"
 _COUNTED = re.compile(r"(?<![\w.,·-])(?<!than )(?<!least )(?<!most )(?<!over )(?<!under )(?<!to )(?<!about )"
-                      r"(?<!approximately )(?<!nearly )(?<!almost )(?<!around )(?<![<>~≤≥] )(?<![<>~≤≥])"
-                      r"(?<!than a )(\d+(?:[.,·]\d+)?(?:\s+(?:hundred|thousand|million|billion))?)\s*(%|[a-z][a-z-]+)"
-                      rf"(?!\s+(?:{'|'.join(_COMPARATIVES)})\b)", re.I)
+                      r"(?<!approximately )(?<!nearly )(?<!almost )(?<!around )(?<!roughly )(?<![<>~≤≥] )(?<![<>~≤≥])"
+                      r"(?<!than a )" + _AMOUNT + _NOT_COMPARED, re.I)
+_ESTIMATED = re.compile(r"(?:\b(?:about|approximately|nearly|almost|around|roughly)\s+|~\s?)" + _AMOUNT + _NOT_COMPARED, re.I)
+# How far apart an estimate and another number of one thing must be to say another amount: "about
+# 60ns" and "about 800ns" do, "about 30" and "32" do not.
+_ESTIMATE_RATIO = 2.0
 
 
 def _number(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace(",", ".").replace("·", ".").lower())
+    """A number as one writing: thousands' commas dropped ("1,000,000"), a decimal comma or middle
+    dot a point ("3,5", "3·0")."""
+    digits, _, rest = text.partition(" ")
+    digits = digits.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits) else digits
+    return re.sub(r"\s+", " ", f"{digits} {rest}".strip().replace(",", ".").replace("·", ".").lower())
 
 
-def _counts(text: str) -> dict[str, set[str]]:
-    """The numbers `text` gives of each thing it counts or measures (stemmed; function words are none)."""
+def _counts(text: str, pattern: re.Pattern[str] = _COUNTED) -> dict[str, set[str]]:
+    """The numbers `text` gives of each thing it counts or measures (stemmed; function words are
+    none), as `pattern` finds them: exact by default, else estimates."""
     out: dict[str, set[str]] = {}
-    for n, w in _COUNTED.findall(text):
+    for n, w in pattern.findall(text):
         if w.lower() not in FUNCTION_WORDS:
             out.setdefault(stemmer().stemWord(w.lower()), set()).add(_number(n))
     return out
@@ -274,17 +285,46 @@ def changes_number(claim: str, sentence: str) -> bool:
     manual lists 200 instructions." against "The 386 reference manual lists 96 instructions.". A
     sentence that also states the claim's number ("96 of 200 instructions") changes nothing, nor
     does one that gives several (a table's row, "25 mg ... 40 mg"), nor a claim's bound ("less than
-    5%") or estimate ("about 30")."""
-    counted = _counts(claim)
-    if not counted:
+    5%"). Where either number is an estimate ("about 30") the sentence's numbers of the thing must
+    each be more than `_ESTIMATE_RATIO` times it or less ("about 800ns per iteration" against
+    "about 60ns per iteration (80ns with tqdm.gui)")."""
+    counted, estimated = _counts(claim), _counts(claim, _ESTIMATED)
+    if not counted and not estimated:
         return False  # most claims count nothing: read no further
     said, heard = _words_said(claim), _words_said(sentence)
-    if not _says_most(said, heard):
+    stated, about = _counts(sentence), _counts(sentence, _ESTIMATED)
+    numbers = set().union(*stated.values(), *about.values())
+    if _says_most(said, heard) and any(len(ns) == 1 and len(stated.get(w, ())) == 1 and not about.get(w)
+                                       and not ns & numbers for w, ns in counted.items()):
+        return True
+    # against an estimate the numbers are what differ: the words said are the others ("About
+    # 1,000,000 people ..." against "About 3 million people ...")
+    if not (estimated or about) or not _says_most({w for w in said if not re.search(r"\d", w) and w not in _SCALE}, heard):
         return False
-    stated = _counts(sentence)
-    numbers = set().union(*stated.values()) if stated else set()
-    return any(len(ns) == 1 and len(stated.get(w, ())) == 1 and not ns & numbers and ns != stated[w]
-               for w, ns in counted.items())
+    for w, ns in [*counted.items(), *estimated.items()]:
+        given = stated.get(w, set()) | about.get(w, set())
+        if len(ns) == 1 and given and not ns & numbers and (w in estimated or w in about) \
+                and all(_far_apart(next(iter(ns)), g) for g in given):
+            return True
+    return False
+
+
+def _far_apart(a: str, b: str) -> bool:
+    """Whether two numbers (as `_number` writes them) are more than `_ESTIMATE_RATIO` times apart."""
+    x, y = _value(a), _value(b)
+    return x is not None and y is not None and min(x, y) > 0 and max(x, y) / min(x, y) > _ESTIMATE_RATIO
+
+
+_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def _value(number: str) -> float | None:
+    digits, *scale = number.split()
+    try:
+        value = float(digits) if digits.count(".") <= 1 else None
+    except ValueError:
+        return None
+    return None if value is None else value * (_SCALE.get(scale[0], 1.0) if scale else 1.0)
 
 
 # Words that say a claim holds without limit, and those that limit what a sentence says.
