@@ -919,6 +919,9 @@ def test_a_claim_the_evidence_states_with_a_not_is_never_supported(encoder, tmp_
     assert not negates("Exercise improves memory.", "Exercise improves memory, not attention.")
     assert negates("Exercise does not improve memory.", "Exercise improves memory in older adults.")
     assert negates("The program comes with a warranty.", "This program comes with absolutely no warranty.")
+    # "no longer" ends the verb after it; "no longer than" bounds a number
+    assert negates("tzlocal returns pytz objects.", "Since version 3.0, tzlocal no longer returns pytz objects.")
+    assert not negates("Treatment lasted 5 days.", "Treatment lasted no longer than 5 days.")
     # two of the claim's three content words, one of them negated, are enough: a list item under
     # its subject ("Raw pointers:") or a sentence naming the thing in one word ("nulls")
     assert negates("Rust has null values.", "As such, Rust does not have nulls, but it does have an enum.")

@@ -495,14 +495,17 @@ _VERB_NEG = _FAIL | _LOSE
 
 def _negations(tokens: list[str]) -> list[tuple[int, int]]:
     """Each negation of the clause: its position and how many content words after it it reaches:
-    one for "not", "never", ... but "not only", for "absent" ("absent from the path"), "without" before
+    one for "not", "never", ... but "not only", two for "no longer" and "no more" (the word after
+    them is the verb they end), one for "absent" ("absent from the path"), "without" before
     a verb's -ing form ("without relying on a trusted kernel"; "patients without diabetes" names a
     group), "unable to",
     "fail to" and "lose the ability to"; `_LACK_REACH` for the verb "lack"."""
     out = []
     for i, w in enumerate(tokens):
         after = tokens[i + 1 : i + 4]
-        if (w in _CLAUSE_NEG and after[:1] != ["only"]) or w == "absent" or (w == "without" and after[:1]
+        if w == "no" and after[:1] in (["longer"], ["more"]) and after[1:2] != ["than"]:
+            out.append((i, 2))  # "no longer returned": what ends is the verb after it ("no longer than" compares)
+        elif (w in _CLAUSE_NEG and after[:1] != ["only"]) or w == "absent" or (w == "without" and after[:1]
                                                                                  and after[0].endswith("ing")):
             out.append((i, 1))
         elif w in _LACK and i and tokens[i - 1] not in _BEFORE_NOUN and after[:1] != ["of"]:
