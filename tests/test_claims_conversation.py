@@ -716,6 +716,13 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("How can I reduce stress at work?", "Is it safe to do so during pregnancy?",
      "Is it safe to reduce stress at work during pregnancy?"),
     ("Should I stretch before running?", "How long should I do it for?", "How long should I stretch before running for?"),
+    # "How much of it" with a bare noun in its place does without "of" ("How much of exercise")
+    ("How does exercise help depression?", "How much of it is needed?", "How much exercise is needed?"),
+    # "enough", "too much" at the end: of what the previous question asked about, searched with it
+    # (it had been searched alone)
+    ("How does sleep affect neuroplasticity?", "What happens if you don't get enough?",
+     "What happens if you don't get enough? (How does sleep affect neuroplasticity?)"),
+    ("Is coffee bad for sleep?", "How much is too much?", "How much is too much? (Is coffee bad for sleep?)"),
     # a comparison qualifies the noun, in the place of the comparison or participle phrase that
     # closed the question ("How do I find larger than 1 GB modified in the last 7 days?"); a verb
     # in -ed after "were" is no qualifier, nor, after "Which papers", a word that may be the verb

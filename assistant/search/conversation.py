@@ -229,7 +229,9 @@ _ELLIPTIC = re.compile(r"^(?:and\s+|but\s+)?(?:do|does|did|can|could|will|would|
                        r"(?:\s+(?:too|also|as well|either))?\s*\?$", re.I)
 # Words that tie a question to what was just said: "What changes were made as a result?"
 _POINTS_BACK = re.compile(r"\b(?:as a result|in response|in that case|because of (?:this|that)|after that|if so|"
-                          r"if not)\b", re.I)
+                          r"if not)\b|"
+                          # "What happens if you don't get enough?": enough of what was just asked about
+                          r"\b(?:enough|too\s+much|too\s+many|too\s+little|too\s+few)\s*[?.!]*$", re.I)
 # "Is the effect lasting?", "Was the difference significant?": a thing with "the" and nothing
 # saying whose, and what is asked of it.
 _BARE_YES_NO = re.compile(r"^(?:and\s+)?(?:is|are|was|were)\s+the\s+[\w'-]+\s+[\w'-]+\s*\?$", re.I)
@@ -2020,6 +2022,12 @@ def _unled(query: str) -> str:
     return query[m.end():m.end() + 1].upper() + query[m.end() + 1:] if m else query
 
 
+# "How much of exercise": "of" before a bare noun in lower case (a pronoun's place taken) goes;
+# before a determiner or a name ("How much of Europe") it stays.
+_OF_BARE = re.compile(r"\b(how\s+(?:much|many))\s+of\s+(?!(?:the|a|an|this|that|these|those|his|her|its|their|my|your|"
+                      r"our|them|it|us|you|each|all|any|some|both)\b)(?=[a-z])", re.I)
+
+
 def _tidy(query: str) -> str:
-    """No word twice in a row, single spaces."""
-    return re.sub(r"\s+", " ", _DOUBLED.sub(r"\1", query)).strip()
+    """No word twice in a row, single spaces, no "of" a bare noun does without (`_OF_BARE`)."""
+    return _OF_BARE.sub(r"\1 ", re.sub(r"\s+", " ", _DOUBLED.sub(r"\1", query)).strip())
