@@ -958,7 +958,7 @@ def test_restructured_text_in_a_text_file_reads_as_its_rendered_page(tmp_path: P
     assert [s.path for s in doc.sections] == [("Usage",), ("Usage", "Timeouts")]
 
 
-def test_text_without_restructured_markup_keeps_its_marks(tmp_path: Path):
+def test_text_without_restructured_markup_keeps_its_marks_and_a_rst_file_is_read_as_restructured_text(tmp_path: Path):
     # Backticks, stars, a pipe-delimited line and a closing "::" mean nothing in a file with no
     # directive or link target: a shell transcript's notes keep every mark.
     notes = tmp_path / "notes.txt"
@@ -966,6 +966,12 @@ def test_text_without_restructured_markup_keeps_its_marks(tmp_path: Path):
     notes.write_text(text)
     doc, _ = load_file(notes, "notes.txt")
     assert "``make``" in doc.text and "*all*" in doc.text and "|a| |b|" in doc.text and "a::b" in doc.text
+    # a .rst file is reStructuredText whatever it holds: its marks are markup, its underlined lines headings
+    rst = tmp_path / "guide.rst"
+    rst.write_text("Guide\n=====\n\nBuilding\n--------\n\n" + text)
+    doc, _ = load_file(rst, "guide.rst")
+    assert doc.title == "Guide" and [s.path for s in doc.sections] == [("Building",)]
+    assert "Run make twice, then all tests." in doc.text and "|a| |b|" not in doc.text
 
 
 def test_a_readme_reads_as_prose_without_badges_and_with_its_wrapped_lines_joined(tmp_path: Path):

@@ -15,7 +15,7 @@ from assistant.ingest import IngestError, load_file, load_paths
 from assistant.search import QuestionError
 from tests.conftest import PDF_SAMPLES
 
-SUFFIXES = [".txt", ".md", ".html", ".pdf"]
+SUFFIXES = [".txt", ".md", ".rst", ".html", ".pdf"]
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
@@ -32,10 +32,33 @@ def test_random_bytes_never_crash_ingestion(tmp_path_factory, data, suffix):
 
 
 @FUZZ
-@given(text=st.text(max_size=3000), suffix=st.sampled_from([".txt", ".md", ".html"]))
+@given(text=st.text(max_size=3000), suffix=st.sampled_from([".txt", ".md", ".rst", ".html"]))
 def test_random_text_keeps_exact_spans(tmp_path_factory, encoder, text, suffix):
     f = tmp_path_factory.mktemp("ft") / f"x{suffix}"
     f.write_bytes(text.encode("utf-8", "replace"))
+    try:
+        doc, _ = load_file(f, f.name)
+    except IngestError:
+        return
+    from assistant.config import ChunkingParams
+
+    for p in make_passages(doc, encoder.count_tokens, ChunkingParams()):
+        assert doc.text[p.start : p.end] == p.text
+
+
+# Pieces of reStructuredText (headings, directives with options and bodies, literal blocks, lists,
+# targets, substitutions, tables, doctests) in any order and indent: its reader must keep spans exact.
+_RST_PIECES = ["Title", "=====", "-----", "~~~", ".. code:: python", ".. note:: Mind this.", ".. image:: x.png",
+               "   :alt: Logo", "   code = 1", "Example::", "::", "* item", "  continued", "#. step", ".. _t: https://x",
+               "|sub| |other|", "", ">>> x = 1", "+---+---+", "| a | b |", "===  ===", "See `link <u>`_ and ``lit``.",
+               ".. comment", "t_", ".. |sub| image:: y.png", "**bold *it*", "\\"]
+
+
+@FUZZ
+@given(lines=st.lists(st.tuples(st.sampled_from(_RST_PIECES), st.integers(0, 6)), max_size=40))
+def test_restructured_text_of_any_shape_keeps_exact_spans(tmp_path_factory, encoder, lines):
+    f = tmp_path_factory.mktemp("fr") / "x.rst"
+    f.write_text("\n".join(" " * indent + piece for piece, indent in lines))
     try:
         doc, _ = load_file(f, f.name)
     except IngestError:

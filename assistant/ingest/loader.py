@@ -73,7 +73,8 @@ def load_file(path: Path, doc_id: str, source: str | None = None) -> tuple[Docum
         read = read_markdown(data)
     else:
         text, note = decode_bytes(data)
-        restructured = restructured_markdown(text)
+        # a .rst file is reStructuredText; a .txt file is when it holds explicit markup
+        restructured = restructured_markdown(text, always=suffix == ".rst")
         read = TextRead(text, note=note) if restructured is None \
             else replace(read_markdown(restructured[0].encode("utf-8")), title=restructured[1], note=note)
     # Markdown and HTML say what is a heading; only plain text may be a page saved as text.

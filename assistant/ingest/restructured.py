@@ -1,4 +1,4 @@
-"""reStructuredText in a plain text file (a package's README, a Sphinx page saved as .txt) written
+"""reStructuredText (a .rst file, or a package's README or a Sphinx page saved as .txt) written
 as the Markdown of the page it renders to, for the Markdown reader (`markdown`): headings by their
 adornment (a style's level is the order it first appears in), code, literal blocks, doctests and
 tables fenced, list items as Markdown's, other text escaped so that it reads as written.
@@ -46,15 +46,16 @@ _INLINE = [
 ]
 
 
-def restructured_markdown(text: str) -> tuple[str, str] | None:
+def restructured_markdown(text: str, always: bool = False) -> tuple[str, str] | None:
     """`text` as Markdown and its title, or None when it has no explicit markup (no directive or
-    link target). The title is the first heading where nothing but markup stands before it (as
-    docutils takes a document's title), or the one heading of the top level (a Sphinx page's,
-    under a note); else "", a section's heading ("Key Features" under a line of bold text, beside
-    "Installation" and "Usage") being no title."""
+    link target) and is not known to be reStructuredText (`always`: a .rst file). The title is the
+    first heading where nothing but markup stands before it (as docutils takes a document's
+    title), or the one heading of the top level (a Sphinx page's, under a note); else "", a
+    section's heading ("Key Features" under a line of bold text, beside "Installation" and "Usage")
+    being no title."""
     lines = text.split("\n")
     bare = [ln.lstrip() for ln in lines]
-    if not any(_DIRECTIVE.match(b) or _TARGET.match(b) for b in bare):
+    if not always and not any(_DIRECTIVE.match(b) or _TARGET.match(b) for b in bare):
         return None
     # "name_" refers to a link target the file defines or to a section's title
     targets = {m.group(1).strip("`").lower() for b in bare if (m := _TARGET.match(b)) and m.group(1)}
@@ -196,10 +197,14 @@ def _as_markdown(rows: list[tuple[str, bool]], targets: set[str]) -> str:
         line, literal = rows[i]
         b = line.strip()
         if literal:
-            j = i
-            while j < len(rows) and (rows[j][1] or (not rows[j][0].strip() and any(
-                    r[1] for r in rows[j:j + 1 + next((k for k, r in enumerate(rows[j:]) if r[0].strip()), 0)]))):
-                j += 1
+            j = i  # the block runs on over blank lines to the next literal line
+            while j < len(rows):
+                k = j
+                while k < len(rows) and not rows[k][1] and not rows[k][0].strip():
+                    k += 1
+                if k == len(rows) or not rows[k][1]:
+                    break
+                j = k + 1
             code = [ln for ln, _ in rows[i:j]]
             while code and not code[-1].strip():
                 code.pop()
