@@ -716,6 +716,13 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("How can I reduce stress at work?", "Is it safe to do so during pregnancy?",
      "Is it safe to reduce stress at work during pregnancy?"),
     ("Should I stretch before running?", "How long should I do it for?", "How long should I stretch before running for?"),
+    # "Does the same apply to X?", "Is that true for X too?" ask as "And X?", "And in X?" do ("for"
+    # where the previous question has a "for" phrase); "for" before a topic where the previous
+    # question has none takes the place of no phrase unlike it ("Does meditation change the children?")
+    ("How does therapy change the brain?", "Does the same apply to medication?", "How does medication change the brain?"),
+    ("Does meditation change the brain?", "Is that true for children too?", "Does meditation change the brain in children?"),
+    ("Is CBT effective for insomnia?", "Does that hold for anxiety?", "Is CBT effective for anxiety?"),
+    ("Does meditation change the brain?", "And for children?", "Does meditation change the brain for children?"),
     # "How much of it" with a bare noun in its place does without "of" ("How much of exercise")
     ("How does exercise help depression?", "How much of it is needed?", "How much exercise is needed?"),
     # "enough", "too much" at the end: of what the previous question asked about, searched with it

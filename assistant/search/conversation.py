@@ -519,6 +519,10 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder,
         # "And those in the intervention group?", "And that of the girls?": the previous question's
         # thing under a new circumstance, as "And in the intervention group?" asks
         q = _THOSE_IN.sub(r"\1", q)
+        # "Does the same apply to medication?", "Is that true for children too?": as "And
+        # medication?", "And in children?" ask ("for" where the previous question has a "for" phrase:
+        # "Does that hold for anxiety?" after "Is CBT effective for insomnia?")
+        q = _SAME_FOR.sub(lambda m: f"And {_same_for(m.group(1).lower(), previous)}{m.group(2)}?", q)
     if previous and (whole := _same_frame(q, previous) or _turned_round(q, _underlying(previous))):
         # the previous question's frame with new words, or turned round ("And vice versa?")
         return ResolvedQuery(question, whole, "new-topic")
@@ -738,6 +742,18 @@ def _answer_named(previous: str, pronoun: str) -> bool:
         re.match(r"^\s*(?:and\s+)?(?:who|whom)\b", _underlying(previous), re.I) is not None
 
 
+_SAME_FOR = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:(?:does|do|would|will|could|can|is|are|was)\s+)?"
+                       r"(?:the\s+same|that|this)\s+(?:also\s+)?(?:apply|applies|hold|holds|go|goes|true|the\s+case|work|works)"
+                       r"\s+(?:too\s+|also\s+|as\s+well\s+)?(to|for|with|in)\s+(\S.*?)(?:,?\s+(?:too|as\s+well|also))?\s*[?.!]*$",
+                       re.I)
+def _same_for(preposition: str, previous: str) -> str:
+    """The preposition "And ...?" takes for `_SAME_FOR`'s: none for what the same applies to or
+    works with (the new topic), "for" where the previous question asks for something, else "in"."""
+    if preposition in ("to", "with"):
+        return ""
+    return "for " if preposition == "for" and re.search(r"\bfor\b", previous, re.I) else "in "
+
+
 _THOSE_IN = re.compile(r"^((?:and|but|what\s+about|how\s+about)\s+)(?:those|the\s+ones|the\s+one|that)\s+"
                        r"(?=(?:in|of|from|with|at|among|on|without|during|after|before)\s)", re.I)
 
@@ -804,7 +820,11 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
         # as questions put their topic last, later phrases.
         bonus = np.array([0.02 * previous[s:e].count(" ") + 0.05 * e / len(previous) for s, e in spans])
         best = int(np.argmax(sims + bonus))
-        if sims[best] > _LIKE:
+        # "for" before a topic where the previous question has none says whom or what it is asked
+        # for: "And for children?" after "Does meditation change the brain?" takes the place only
+        # of a phrase of the same kind ("Does meditation change the children?"), else it is added
+        for_whom = lead is not None and lead.group(1).lower() == "for" and not re.search(r"\bfor\b", previous, re.I)
+        if sims[best] > (SAME_KIND if for_whom else _LIKE):
             replaced = _asked_thing_replaced(previous, *spans[best], topic) or _in_place_of(previous, *spans[best], topic,
                                                                                            to_head=not for_noun)
             return ResolvedQuery(question, replaced, kind, topic)
