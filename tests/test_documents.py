@@ -942,7 +942,8 @@ def test_restructured_text_in_a_text_file_reads_as_its_rendered_page(tmp_path: P
         ".. code:: python\n\n    for i in bar(range(10)):\n        total += i\n\n"
         "Pipe it on the command line::\n\n    $ seq 10 | bar --bytes\n    10.0B [00:00, 217B/s]\n\n"
         "Timeouts\n~~~~~~~~\n\nA match that runs too long raises an error, as the traceback shows:\n\n"
-        ">>> bar.match(pattern, timeout=0.1)\nTraceback (most recent call last):\nTimeoutError: timed out\n")
+        ">>> bar.match(pattern, timeout=0.1)\nTraceback (most recent call last):\nTimeoutError: timed out\n\n"
+        "Versions follow :pep:`440`. To release:\n\n#. tag the commit\n#. upload the wheel\n")
     doc, _ = load_file(readme, "tqdmlike.txt")
     assert doc.title == "progressbar"
     assert ("Overhead is low -- about 60ns per iteration (80ns with tqdm.gui). By comparison, the well-established "
@@ -954,6 +955,8 @@ def test_restructured_text_in_a_text_file_reads_as_its_rendered_page(tmp_path: P
     assert ">>> bar.match(pattern, timeout=0.1)\nTraceback (most recent call last):\nTimeoutError" in doc.text
     for markup in ("..", "|Build-Status|", ":alt:", "Logo", "https://", "``", "Sponsors", "<p", "::", "\\", "```"):
         assert markup not in doc.text, markup
+    # a standard role reads as docutils writes it; "#." items count on
+    assert "Versions follow PEP 440." in doc.text and "1. tag the commit\n2. upload the wheel" in doc.text
     # the title's adornment is the first style, so "Usage" is level 2 and "Timeouts" under it
     assert [s.path for s in doc.sections] == [("Usage",), ("Usage", "Timeouts")]
 

@@ -37,6 +37,7 @@ _NO_TEXT_ARGUMENT = frozenset({"image", "figure", "code", "code-block", "sourcec
                                "currentmodule", "py:module", "py:currentmodule"})
 _INLINE = [
     (re.compile(r"``(\S(?:.*?\S)??)``"), r"\1"),
+    (re.compile(r":(pep|rfc):`([^`<\n]*?)\s*(?:<[^`>\n]*>)?`", re.I), lambda m: f"{m.group(1).upper()} {m.group(2)}"),
     (re.compile(r":[\w:+.-]+:`([^`<\n]*?)\s*(?:<[^`>\n]*>)?`"), r"\1"),  # :func:`parse`, :ref:`text <label>`
     (re.compile(r"`([^`<\n]+?)\s*<[^`>\n]*>`__?"), r"\1"),  # `text <url>`_
     (re.compile(r"`([^`\n]+)`__?"), r"\1"),  # `a phrase`_
@@ -231,13 +232,23 @@ def _as_markdown(rows: list[tuple[str, bool]], targets: set[str]) -> str:
         if not b:
             out.append("")
         elif marker := _MARKER.match(b):
-            bullet = "1. " if marker.group().rstrip()[-1:] in ".)" and not marker.group().startswith(("-", "*", "+", "•")) \
-                else "- "
-            out.append(bullet + _escaped(_inline(b[marker.end():], targets)))
+            out.append(_list_mark(marker.group().strip(), out) + _escaped(_inline(b[marker.end():], targets)))
         else:
             out.append(_escaped(_inline(b, targets)))
         i += 1
     return "\n".join(out)
+
+
+def _list_mark(mark: str, out: list[str]) -> str:
+    """The Markdown of a list item's mark: "- " for a bullet, the item's own number for a numbered
+    one ("2."; "#." counts on from the item before it), a letter or roman numeral kept as written."""
+    if mark[0] in "-*+•":
+        return "- "
+    if mark == "#.":
+        before = re.match(r"(\d+)\. ", out[-1]) if out else None
+        return f"{int(before.group(1)) + 1 if before else 1}. "
+    number = re.fullmatch(r"\(?(\d+)[.)]", mark)
+    return f"{number.group(1)}. " if number else _escaped(mark) + " "
 
 
 def _escaped(text: str) -> str:
