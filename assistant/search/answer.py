@@ -442,7 +442,10 @@ _CODE = re.compile(
     r"|^\s*#\s"  # a Python or shell comment (Markdown's headings are no longer "#" lines once read)
     r"|[A-Za-z_][\w.]*\w\([^()]*\)\s*;?\s*$"  # it ends in a call
     r"|[A-Za-z_][\w.]*\w\([^()]*\).*(=>|==|;\s*$)"  # a call, then an arrow, a comparison or a statement's end
+    r"|^\s*[a-z_][\w.]*(?:\[[^\]]*\])?\s*=\s*[\w\"'\[({]"  # an assignment: "df = pd.DataFrame(...)"
 )
+# An import statement holds none of `_CODE_MARK`: "from tqdm import tqdm", "import numpy as np".
+_IMPORT = re.compile(r"^\s*(?:import\s+[\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+)*\s*$|from\s+[\w.]+\s+import\s)")
 
 
 _TOKEN = re.compile(r"\S+")
@@ -455,7 +458,7 @@ def is_code_like(text: str) -> bool:
     """A line of a program: typed at an interpreter's prompt (">>> print(x)", ">>> # a comment"),
     or shaped like code (see the pattern above) and with fewer than five words ("MPI_Pcontrol
     cannot be wrapped as it has variable arity: int MPI_Pcontrol(...)" is a sentence)."""
-    if _PROMPT.match(text):
+    if _PROMPT.match(text) or _IMPORT.match(text):
         return True
     if not _CODE_MARK.search(text):
         return False
