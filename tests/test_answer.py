@@ -535,6 +535,19 @@ def test_a_programs_scope_is_no_studys_aim(encoder):
     assert not flagged["pycparser aims to support the full C11 language, including earlier revisions like C99."]
 
 
+def test_a_comment_among_lines_of_code_is_code_however_many_words_it_has(encoder, tmp_path):
+    # tqdm's pandas example: the imports, an assignment and the comments in the code share the
+    # question's names ("tqdm", "pandas") and scored above the sentence in words that introduces it.
+    text = ("# tqdm\n\n## Pandas Integration\n\nDue to popular demand we've added support for pandas -- here's an "
+            "example for DataFrame.progress_apply:\n\n```python\nimport pandas as pd\nimport numpy as np\n"
+            "from tqdm import tqdm\n\ndf = pd.DataFrame(np.random.randint(0, 100, (100000, 6)))\n\n"
+            "# Register `pandas.progress_apply` and `pandas.Series.map_apply` with `tqdm`\n"
+            "# (can use `tqdm.gui.tqdm`, `tqdm.notebook.tqdm`, optional kwargs, etc.)\ntqdm.pandas(desc=\"my bar!\")\n```\n")
+    searcher = searcher_of_file(encoder, tmp_path / "tqdm.md", text)
+    hit = searcher.search("How do I use tqdm with pandas?", k=1)[0]
+    assert hit.highlight.text.startswith("Due to popular demand we've added support for pandas"), hit.highlight
+
+
 def test_a_table_row_can_be_the_highlight_and_a_header_row_hands_it_to_no_row(encoder, tmp_path):
     # Two tables: the answering row of a schedule ("Saliva kit for DNA donation | RP") is short,
     # without a sentence end or a number, like a heading, but the line above it is a row too, so it

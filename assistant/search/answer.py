@@ -292,7 +292,8 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     nxt = np.concatenate([sims[1:], sims[-1:]])
     x = np.column_stack([sims, sims - sims.max(), prev, nxt, [_share(terms, t) for t in tokens]]).astype(np.float32)
     starts = _heading_starts(index, p.doc)
-    code = np.array([is_code_like(t) for t in texts]) | np.array(_session_output(doc.text, spans), dtype=bool)
+    code = _comments_in_code(texts, np.array([is_code_like(t) for t in texts])
+                             | np.array(_session_output(doc.text, spans), dtype=bool))
     rows = _table_rows(doc.text, spans, texts, code, starts)
     # A heading's line may hold two sentences ("1.7." and "\"Larger Work\""): both are the heading.
     heading = np.array([is_heading_like(t, s, doc.title, starts) or doc.text.rfind("\n", 0, s) + 1 in starts
@@ -473,6 +474,22 @@ def is_code_like(text: str) -> bool:
         if words >= 5:
             return False
     return bool(_CODE.search(text))
+
+
+_COMMENT = re.compile(r"^\s*(?:#|//)\s")
+
+
+def _comments_in_code(texts: list[str], code: np.ndarray) -> np.ndarray:
+    """`code` with a comment line ("# (can use tqdm.gui.tqdm, optional kwargs, etc.)") that stands
+    among lines of code counted as code however many words it has: a run of comments next to code
+    is the program's."""
+    code = code.copy()
+    comments = [bool(_COMMENT.match(t)) for t in texts]
+    for order in (range(len(texts)), range(len(texts) - 1, -1, -1)):
+        for i in order:
+            if comments[i] and not code[i] and ((i and code[i - 1]) or (i + 1 < len(texts) and code[i + 1])):
+                code[i] = True
+    return code
 
 
 # An interactive session's prompt: Python's (">>> ", and "... " under it).
