@@ -15,6 +15,7 @@ from assistant.search import QuestionError, Searcher
 from assistant.search.answer import (
     RELEVANCE_FEATURES,
     answer_model,
+    asked_entry,
     asked_term,
     passage_answer,
     pick,
@@ -472,6 +473,29 @@ def test_what_an_option_does_is_said_under_the_line_that_opens_its_entry(encoder
     assert asked_term("What does -4 do in ssh?") == "-4" and asked_term("What is the -9 flag for?") == "-9"
     assert asked_term("What is -2?") is None
     assert asked_term("What does the drain method do?") == "drain method"
+
+
+def test_what_a_parameter_does_is_said_under_the_line_that_names_and_types_it(encoder, tmp_path):
+    # A package README's parameter list ("• leave : bool, optional" over its description), the
+    # class's signature naming every parameter, and a later tip that opens with one's name in a
+    # sentence ("• mininterval is more intuitive ..."), which is no entry. The passages about
+    # monitoring had come first, and the entry's own line had been the highlight.
+    searcher = searcher_of_file(encoder, tmp_path / "progress.txt", (
+        "progress\n\nclass progress(iterable=None, leave=True, mininterval=0.1, miniters=None)\n\n"
+        "Parameters\n\n• iterable : iterable, optional\nIterable to decorate with a progress bar.\n"
+        "• leave : bool, optional\nIf [default: True], keeps all traces of the progress bar upon termination of "
+        "iteration.\n• mininterval : float, optional\nMinimum progress display update interval [default: 0.1] "
+        "seconds.\n\nMonitoring thread, intervals and miniters\n\nThe bar avoids frequent refreshing: mininterval "
+        "defines how long to wait between each refresh.\n\n• mininterval is more intuitive to configure than "
+        "miniters, and the default mininterval suits most terminals.\n"))
+    for question, answer in (("What does the leave parameter do in progress?", "If [default: True], keeps all traces"),
+                             ("What is the default mininterval?", "Minimum progress display update interval"),
+                             ("What is the default value of the mininterval argument?",
+                              "Minimum progress display update interval")):
+        assert asked_entry(question) in ("leave", "mininterval")
+        hit = searcher.search(question, k=1)[0]
+        assert hit.highlight.text.startswith(answer), (question, hit.highlight)
+    assert asked_entry("What does the drain method do?") is None and asked_entry("What is a shim?") is None
 
 
 def test_a_question_naming_a_label_of_a_list_item_gets_the_value_the_item_gives_under_it(encoder, tmp_path):

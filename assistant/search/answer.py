@@ -23,7 +23,7 @@ A search is *answered* when some hit's probability reaches the model's `answer_b
 hits are the closest passages, not answers.  `match_words` says a probability in words.
 
 Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEATURES`, `MODEL_PATH`,
-`answer_model`, `answer_span`, `asked_amount`, `asked_expansion`, `asked_term`, `asks_person`, `defines`, `is_byline`,
+`answer_model`, `answer_span`, `asked_amount`, `asked_entry`, `asked_expansion`, `asked_term`, `asks_person`, `defines`, `is_byline`,
 `is_code_like`, `is_heading_like`, `is_question`, `labelled_value_end`, `list_asked`, `match_words`, `opens_entry`,
 `passage_answer`, `pick`, `pool_cosine`, `relevance_features`, `sentence_features`, `states_definition`, `term_weights`,
 `MatchWord`.
@@ -55,7 +55,7 @@ from assistant.text import (
 
 __all__ = ["MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion",
-           "asked_term", "asks_person", "asks_writers", "defines", "is_byline", "is_code_like", "is_heading_like",
+           "asked_entry", "asked_term", "asks_person", "asks_writers", "defines", "is_byline", "is_code_like", "is_heading_like",
            "is_question", "labelled_value_end", "list_asked", "match_words", "names_few_writers", "names_no_document",
            "names_writer", "opens_entry", "passage_answer", "pick", "pool_cosine", "relevance_features", "sentence_features",
            "states_definition", "term_weights"]
@@ -686,8 +686,16 @@ _TERM = r"(?:an?\s+|the\s+)?(?P<{}>[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){{0,3}})"
 _OPTION_TERM = (r"what\s+(?:does|do|is)\s+(?:the\s+)?(?P<o>--?[^\W\d_][\w-]*|-\d(?=\s+(?:option|flag|switch|do)\b))"
                 r"(?:\s+(?:option|flag|switch))?"
                 r"(?:\s+(?:of|in|to)\s+[\w.+-]+)?(?:\s+(?:do|for|mean))?(?:\s+(?:in|of|with|for)\s+[\w.+-]+)?")
+# A program's parameter asked of ("What does the leave parameter do in tqdm?", "What is the default
+# mininterval?", "What is the default value of the timeout setting?"): its entry in a list of
+# parameters ("• mininterval : float, optional") is where what it does is said.
+_ENTRY_WORDS = r"(?:option|flag|switch|parameter|argument|setting|attribute|field|keyword|key|variable|property)"
+_PARAMETER_TERM = (rf"what\s+(?:does|do|is)\s+the\s+(?P<p>[A-Za-z_][\w.]*)\s+{_ENTRY_WORDS}(?:\s+(?:of|in|to|for)\s+[\w.+-]+)?"
+                   r"(?:\s+(?:do|for|mean))?(?:\s+(?:in|of|with|for)\s+[\w.+-]+)?|"
+                   rf"what\s+is\s+the\s+default(?:\s+value)?(?:\s+(?:of|for))?\s+(?:the\s+)?(?P<q>[A-Za-z_][\w.]*)"
+                   rf"(?:\s+{_ENTRY_WORDS})?(?:\s+(?:in|of|for)\s+[\w.+-]+)?")
 _ASKED_TERM = re.compile(
-    rf"^\s*(?:and\s+)?(?:{_OPTION_TERM}|what\s+(?:is|are)\s+{_TERM.format('a')}|what\s+(?:does|do)\s+{_TERM.format('b')}\s+mean|"
+    rf"^\s*(?:and\s+)?(?:{_OPTION_TERM}|{_PARAMETER_TERM}|what\s+(?:is|are)\s+{_TERM.format('a')}|what\s+(?:does|do)\s+{_TERM.format('b')}\s+mean|"
     rf"what\s+(?:does|do)\s+{_TERM.format('e')}\s+do|"
     rf"define\s+{_TERM.format('c')}|what\s+is\s+meant\s+by\s+{_TERM.format('d')})\s*[?.]?\s*$", re.I)
 # A definition opens with its term as the subject ("Shims are lightweight executables that ...",
@@ -710,6 +718,13 @@ def asked_term(question: str) -> str | None:
     m = _ASKED_TERM.match(question)
     term = m and next(g for g in m.groups() if g)
     return term if term and any(w not in STOP_WORDS for w in re.findall(r"[\w'’-]+", term.lower())) else None
+
+
+def asked_entry(question: str) -> str | None:
+    """The command-line option or program parameter the question asks of ("-J", "mininterval"),
+    whose entry in a list of options or parameters says what it does (`opens_entry`); else None."""
+    m = _ASKED_TERM.match(question)
+    return next((m.group(g) for g in ("o", "p", "q") if m.group(g)), None) if m else None
 
 
 def _term_pattern(term: str) -> str:
@@ -742,10 +757,26 @@ def states_definition(text: str, term: str) -> bool:
 
 
 def opens_entry(text: str, option: str) -> bool:
-    """Whether a line of `text` opens with the command-line option `option` (`asked_term`'s "-J"):
-    its entry in a list of options ("-J destination", "-J, --remote-header-name"), where what
-    the option does is said, rather than a mention of it."""
-    return re.search(rf"(?m)^[\s•*·]*{re.escape(option)}(?![\w-])", text) is not None
+    """Whether a line of `text` opens with the command-line option or parameter `option`
+    (`asked_entry`'s "-J", "mininterval"): its entry in a list of options or parameters ("-J
+    destination", "-J, --remote-header-name", "• mininterval : float, optional"), where what it
+    does is said, rather than a mention of it. A parameter's name is followed by its type or
+    description after a colon, a bracket, an equals sign, a comma or a gap, or ends the line
+    ("• mininterval is more intuitive ..." is a sentence about it)."""
+    after = r"(?![\w-])" if option.startswith("-") else r"(?=\s*[:(=,]|\s{2,}|\s*$)"
+    return re.search(rf"(?m)^[\s•*·]*{re.escape(option)}{after}", text) is not None
+
+
+_ENTRY_LINE_WORDS = 8  # an entry's opening line names and types it ("• leave : bool, optional"): a few words
+
+
+def _past_entry_line(index: Index, sentences: range, heading: np.ndarray, shown: int, term: str | None) -> int:
+    """The sentence after `shown` where `shown` is the line opening `term`'s entry in a list of
+    options or parameters (`opens_entry`), a few words without a sentence's end ("• leave : bool,
+    optional" names and types it; the line under it says what it does); else `shown`."""
+    text = index.sentence_text(sentences[shown])
+    opening = bool(term) and opens_entry(text, term) and len(text.split()) <= _ENTRY_LINE_WORDS and not _END.search(text)
+    return shown + 1 if opening and shown + 1 < len(sentences) and not heading[shown + 1] else shown
 
 
 def _first_under_heading(index: Index, row: int, sentences: range, heading: np.ndarray, leads: np.ndarray,
@@ -986,6 +1017,7 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
         shown = int(np.argmax(np.where(writers, logits, -np.inf)))
     elif amount:
         shown = _stating_amount(index, sentences, heading, logits, best, amount)
+    shown = _past_entry_line(index, sentences, heading, shown, term)
     # A sentence that defines the term asked about, or spells out the abbreviation, answers: the
     # passage is as relevant as that sentence makes it, when the model scores it above the best.
     if (spelled[shown] or defining[shown]) and logits[shown] > logits[best]:

@@ -33,6 +33,7 @@ from assistant.search.answer import (
     answer_model,
     answer_span,
     asked_amount,
+    asked_entry,
     asked_expansion,
     asked_term,
     asks_person,
@@ -499,7 +500,8 @@ class Searcher:
             docs = self.index.passage_docs(rows)
             order = sorted(order, key=lambda i: docs[i] != named)  # stable: the order within each stays
         if term:
-            order = sorted(order, key=lambda i: not self._defines(int(rows[i]), term))
+            entry = asked_entry(question)
+            order = sorted(order, key=lambda i: not self._defines(int(rows[i]), term, entry))
         if expansion:
             order = sorted(order, key=lambda i: not self._spells_out(int(rows[i]), expansion))
         return order
@@ -550,15 +552,15 @@ class Searcher:
         p = self.index.passage(row)
         return not self.index.document(p.doc).in_references(p.start) and defines(self.index.passage_text(row), short)
 
-    def _defines(self, row: int, term: str) -> bool:
+    def _defines(self, row: int, term: str, entry: str | None) -> bool:
         """Whether a sentence of passage `row` defines `term` (`states_definition`), or for a
-        command-line option, a line of it opens the option's entry (`opens_entry`), outside a
-        reference list."""
+        command-line option or a program's parameter (`entry`, `asked_entry`), a line of it opens
+        its entry (`opens_entry`), outside a reference list."""
         p = self.index.passage(row)
         if self.index.document(p.doc).in_references(p.start):
             return False
-        if term.startswith("-"):
-            return opens_entry(self.index.passage_text(row), term)
+        if entry:
+            return opens_entry(self.index.passage_text(row), entry)
         return any(states_definition(self.index.sentence_text(r), term) for r in self.index.passage_sentences(row))
 
     def _answers_first(self, rows: np.ndarray, scores: np.ndarray, tokens: list[str], person: PersonKind | None) -> Iterator[int]:
