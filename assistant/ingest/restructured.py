@@ -35,14 +35,17 @@ _NO_TEXT_ARGUMENT = frozenset({"image", "figure", "code", "code-block", "sourcec
                                "literalinclude", "raw", "toctree", "contents", "sectnum", "meta", "role",
                                "default-role", "container", "index", "only", "tabularcolumns", "module",
                                "currentmodule", "py:module", "py:currentmodule"})
+# Inline markup spans a line's stretch of at most `_SPAN` characters: bounded, a line of unmatched
+# marks ("*a *a *a ...") costs linear time, not quadratic.
+_SPAN = 300
 _INLINE = [
-    (re.compile(r"``(\S(?:.*?\S)??)``"), r"\1"),
+    (re.compile(rf"``(\S(?:[^\n]{{0,{_SPAN}}}?\S)??)``"), r"\1"),
     (re.compile(r":(pep|rfc):`([^`<\n]*?)\s*(?:<[^`>\n]*>)?`", re.I), lambda m: f"{m.group(1).upper()} {m.group(2)}"),
     (re.compile(r":[\w:+.-]+:`([^`<\n]*?)\s*(?:<[^`>\n]*>)?`"), r"\1"),  # :func:`parse`, :ref:`text <label>`
     (re.compile(r"`([^`<\n]+?)\s*<[^`>\n]*>`__?"), r"\1"),  # `text <url>`_
     (re.compile(r"`([^`\n]+)`__?"), r"\1"),  # `a phrase`_
-    (re.compile(r"(?<![\w*])\*\*(\S(?:.*?\S)??)\*\*(?![\w*])"), r"\1"),
-    (re.compile(r"(?<![\w*])\*(?![\s*])(.+?)(?<![\s*])\*(?![\w*])"), r"\1"),
+    (re.compile(rf"(?<![\w*])\*\*(\S(?:[^\n]{{0,{_SPAN}}}?\S)??)\*\*(?![\w*])"), r"\1"),
+    (re.compile(rf"(?<![\w*])\*(?![\s*])([^\n]{{1,{_SPAN}}}?)(?<![\s*])\*(?![\w*])"), r"\1"),
     (re.compile(r"`([^`\n]+)`"), r"\1"),  # interpreted text, a role by default
 ]
 
