@@ -1371,6 +1371,10 @@ def test_a_claim_the_evidence_gives_another_number_or_says_is_done_without_is_co
     assert changes_number("It follows the 1.0.0 version of the SemVer scheme.", "It follows strictly the 2.0.0 version "
                           "of the SemVer scheme.")
     assert not changes_number("The city has 1,000 hospitals.", "The city has 1000 hospitals.")
+    # a number written as a word is that number; "one" is a pronoun as often
+    assert changes_number("There are three main types of neuroplasticity.", "There are two main types of neuroplasticity:")
+    assert not changes_number("There are 2 main types of neuroplasticity.", "There are two main types of neuroplasticity:")
+    assert not changes_number("One can train the brain.", "Two can train the brain.")
     assert not changes_number("The manual lists 200 instructions.", "The manual lists 96 of 200 instructions.")
     assert not negates("Patients with diabetes had a lower risk.", "Patients without diabetes had a lower risk.")
 

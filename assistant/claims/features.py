@@ -250,7 +250,12 @@ def swaps_comparison(claim: str, sentence: str) -> bool:
 # "version 2.0.0" read as "2.0.0 version" is none but "the 2.0.0 version" is (a decimal point may be
 # set as a middle dot: "3·0 million"); not a name's ("COVID-19"), nor a bound ("over 20 degrees",
 # "less than 5%"), an estimate ("about 30", `_ESTIMATED`) or a difference ("10% higher").
-_AMOUNT = r"(\d+(?:[.,·]\d+)*(?:\s+(?:hundred|thousand|million|billion))?)\s*(%|[a-z][a-z-]+)"
+# A number written as a word counts too ("two main types"); not "one", a pronoun as often ("one can").
+_NUMBER_WORDS = {w: str(n) for n, w in enumerate(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty".split(), start=2)}
+_AMOUNT = (r"(\d+(?:[.,·]\d+)*(?:\s+(?:hundred|thousand|million|billion))?|(?i:" + "|".join(_NUMBER_WORDS) + r")\b)"
+           r"\s*(%|[a-z][a-z-]+)")
 _NOT_COMPARED = rf"(?!\s+(?:{'|'.join(_COMPARATIVES)})\b)"
 _COUNTED = re.compile(r"(?<![\w.,·-])(?<!than )(?<!least )(?<!most )(?<!over )(?<!under )(?<!to )(?<!about )"
                       r"(?<!approximately )(?<!nearly )(?<!almost )(?<!around )(?<!roughly )(?<![<>~≤≥] )(?<![<>~≤≥])"
@@ -262,13 +267,14 @@ _ESTIMATE_RATIO = 2.0
 
 
 def _number(text: str) -> str:
-    """A number as one writing: thousands' commas dropped ("1,000,000"), a decimal comma or middle
-    dot a point ("3,5", "3·0")."""
+    """A number as one writing: in digits ("two" is "2"), thousands' commas dropped ("1,000,000"),
+    a decimal comma or middle dot a point ("3,5", "3·0")."""
     digits, _, rest = text.partition(" ")
-    digits = digits.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits) else digits
+    digits = digits.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits) else _NUMBER_WORDS.get(digits.lower(), digits)
     return re.sub(r"\s+", " ", f"{digits} {rest}".strip().replace(",", ".").replace("·", ".").lower())
 
 
+@lru_cache(maxsize=1024)  # a claim's counts are asked for once per sentence it is checked against
 def _counts(text: str, pattern: re.Pattern[str] = _COUNTED) -> dict[str, set[str]]:
     """The numbers `text` gives of each thing it counts or measures (stemmed; function words are
     none), as `pattern` finds them: exact by default, else estimates."""
