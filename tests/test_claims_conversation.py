@@ -1314,6 +1314,14 @@ def test_a_pronoun_agrees_in_number_and_a_preposition_leads_a_circumstance(encod
     (["What is a coal mine?"], "How deep is the mine?", "How deep is the mine?"),
     # a definite noun phrase that says whose stands alone
     (["What is CBT?"], "What are the two main types of neuroplasticity?", "What are the two main types of neuroplasticity?"),
+    # another parameter or option of the program takes the place of the one asked of, not of the
+    # program's name ("What does the leave parameter do in ncols?")
+    (["What does the leave parameter do in tqdm?"], "And ncols?", "What does the ncols parameter do in tqdm?"),
+    (["What does the -J option of ssh do?"], "And -L?", "What does the -L option of ssh do?"),
+    # what "the Jalali one" said of the calendar is what "the Hijri one" replaces ("How do I use
+    # the Jalali the Hijri?")
+    (["Which calendars does dateparser support?", "How do I use the Jalali one?"], "And the Hijri one?",
+     "How do I use the Hijri calendar?"),
 ])
 def test_a_question_tied_on_or_naming_no_owner_reads_the_conversation(encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected

@@ -53,7 +53,7 @@ import numpy as np
 
 from assistant import config
 from assistant.ingest.words import english_words
-from assistant.search.answer import asks_writers, names_no_document
+from assistant.search.answer import asked_entry, asks_writers, names_no_document
 from assistant.text import FUNCTION_WORDS, OPPOSITE_WORDS, QUESTION_FILLER, bm25_tokenize, spelled_out, strip_control
 
 __all__ = ["FollowupKind", "ResolvedQuery", "continues_topic", "is_followup", "resolve_followup"]
@@ -692,7 +692,9 @@ def _one_of_kind(q: str, previous: str) -> tuple[str, str] | None:
     if not noun or noun.lower() in _STOP or not noun.isalpha():
         return None
     noun = _singular(noun) if one.group(1).lower() == "one" else noun if _is_plural(noun) else noun + "s"
-    return _tidy(q[: one.start(1)] + noun + q[one.end(1):]), noun
+    # the topic is what the follow-up said of it ("Jalali"), which a next one replaces ("And the Hijri one?")
+    modifiers = q[one.start():one.start(1)].split()[1:]
+    return _tidy(q[: one.start(1)] + noun + q[one.end(1):]), " ".join(modifiers) or noun
 
 
 def _singular(word: str) -> str:
@@ -809,7 +811,8 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
     # ("depression" -> "anxiety" -> "schizophrenia").
     if topic and slot and slot in previous:
         return ResolvedQuery(question, _into_slot(previous, slot, topic, encoder), kind, topic)
-    if named := _named_topic(question, previous, topic, encoder) or _compared(question, previous, topic):
+    if named := (_other_entry(question, previous, topic) or _named_topic(question, previous, topic, encoder)
+                 or _compared(question, previous, topic)):
         return named
     spans = _replaceable(previous, topic, _may_be_verb(topic, bare_one and not plural_one, for_noun))
     sims = np.zeros(0)
@@ -1057,6 +1060,17 @@ def _named_topic(question: str, previous: str, topic: str, encoder) -> ResolvedQ
         replaced = _asked_thing_replaced(previous, i, i + len(old), name) or _tidy(_put(previous, i, i + len(old), put))
         return ResolvedQuery(question, replaced, "new-topic", name)
     return None
+
+
+def _other_entry(question: str, previous: str, topic: str) -> ResolvedQuery | None:
+    """"And ncols?" after "What does the leave parameter do in tqdm?": another parameter or option
+    of the same program, a word of one token, in the place of the one asked of (`asked_entry`), not
+    of the program's name; else None."""
+    entry = asked_entry(previous)
+    if not entry or topic == entry or not re.fullmatch(r"-{0,2}[A-Za-z_][\w.-]*", topic):
+        return None
+    at = re.search(rf"(?<![\w-]){re.escape(entry)}(?![\w-])", previous)
+    return ResolvedQuery(question, _tidy(previous[: at.start()] + topic + previous[at.end():]), "new-topic", topic) if at else None
 
 
 def _into_slot(previous: str, slot: str, topic: str, encoder) -> str:
