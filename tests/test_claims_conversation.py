@@ -723,6 +723,11 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("Does meditation change the brain?", "Is that true for children too?", "Does meditation change the brain in children?"),
     ("Is CBT effective for insomnia?", "Does that hold for anxiety?", "Is CBT effective for anxiety?"),
     ("Does meditation change the brain?", "And for children?", "Does meditation change the brain for children?"),
+    # "Can the damage be reversed?", "What kind works best?": of what was just asked about, searched
+    # with it (they had been searched alone)
+    ("How does trauma affect the brain?", "Can the damage be reversed?",
+     "Can the damage be reversed? (How does trauma affect the brain?)"),
+    ("Does exercise help depression?", "What kind works best?", "What kind works best? (Does exercise help depression?)"),
     # "How much of it" with a bare noun in its place does without "of" ("How much of exercise")
     ("How does exercise help depression?", "How much of it is needed?", "How much exercise is needed?"),
     # "enough", "too much" at the end: of what the previous question asked about, searched with it

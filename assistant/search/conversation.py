@@ -234,7 +234,11 @@ _POINTS_BACK = re.compile(r"\b(?:as a result|in response|in that case|because of
                           r"\b(?:enough|too\s+much|too\s+many|too\s+little|too\s+few)\s*[?.!]*$", re.I)
 # "Is the effect lasting?", "Was the difference significant?": a thing with "the" and nothing
 # saying whose, and what is asked of it.
-_BARE_YES_NO = re.compile(r"^(?:and\s+)?(?:is|are|was|were)\s+the\s+[\w'-]+\s+[\w'-]+\s*\?$", re.I)
+_BARE_YES_NO = re.compile(r"^(?:and\s+)?(?:is|are|was|were)\s+the\s+[\w'-]+\s+[\w'-]+\s*\?$|"
+                          # "Can the damage be reversed?": the damage just asked about
+                          r"^(?:and\s+)?(?:can|could|will|would|should|may|might|must)\s+the\s+[\w'-]+\s+be\s+[\w'-]+\s*\?$|"
+                          # "What kind works best?": a kind of what was just asked about
+                          r"^(?:and\s+)?(?:what|which)\s+(?:kinds?|types?|sorts?|forms?)\s+(?!of\b)", re.I)
 # "Who was excluded?", "What was measured?", "How much is needed?": a passive or a predicate that names
 # no subject (a participle in -ed, an adjective in -ble; "What is treatment?" names one).
 _BARE_PASSIVE = re.compile(r"^(?:and\s+)?(?:who|what|which|when|where|why|how(?:\s+(?:much|many|long|often))?)\s+"
