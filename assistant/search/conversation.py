@@ -238,7 +238,7 @@ _BARE_YES_NO = re.compile(r"^(?:and\s+)?(?:is|are|was|were)\s+the\s+[\w'-]+\s+[\
                           # "Can the damage be reversed?": the damage just asked about
                           r"^(?:and\s+)?(?:can|could|will|would|should|may|might|must)\s+the\s+[\w'-]+\s+be\s+[\w'-]+\s*\?$|"
                           # "What kind works best?": a kind of what was just asked about
-                          r"^(?:and\s+)?(?:what|which)\s+(?:kinds?|types?|sorts?|forms?)\s+(?!of\b)", re.I)
+                          r"^(?:and\s+)?(?:what|which)\s+(?:kinds?|types?|sorts?)\s+(?!of\b)", re.I)
 # "Who was excluded?", "What was measured?", "How much is needed?": a passive or a predicate that names
 # no subject (a participle in -ed, an adjective in -ble; "What is treatment?" names one).
 _BARE_PASSIVE = re.compile(r"^(?:and\s+)?(?:who|what|which|when|where|why|how(?:\s+(?:much|many|long|often))?)\s+"
