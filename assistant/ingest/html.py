@@ -294,10 +294,16 @@ DISCLOSURE_WORDS = 3  # the fewest words of a button read as a question ("Toggle
 
 
 def _disclosure_buttons_as_text(raw: str) -> str:
-    """`raw` with a button inside a heading replaced by its content, and a button that discloses
-    a region (`aria-expanded`, `aria-controls`, a collapse toggle) of `DISCLOSURE_WORDS` words or
-    more made a paragraph of its text."""
-    raw = _HEADING_ELEMENT.sub(lambda m: m.group(1) + _BUTTON.sub(lambda b: b.group(2), m.group(3)) + m.group(4), raw)
+    """`raw` with a button inside a heading replaced by its content where it is the heading's text
+    (an accordion's question), and left out where the heading has text of its own (an action beside
+    it: rustdoc's "Copy item path" after "Constant STDERR"), and a button that discloses a region
+    (`aria-expanded`, `aria-controls`, a collapse toggle) of `DISCLOSURE_WORDS` words or more made a
+    paragraph of its text."""
+    def heading(m: re.Match) -> str:
+        own = html.unescape(_TAG.sub(" ", _BUTTON.sub(" ", m.group(3)))).strip()
+        return m.group(1) + _BUTTON.sub(lambda b: "" if own else b.group(2), m.group(3)) + m.group(4)
+
+    raw = _HEADING_ELEMENT.sub(heading, raw)
 
     def question(m: re.Match) -> str:
         words = html.unescape(_TAG.sub(" ", m.group(2))).split()
@@ -673,6 +679,11 @@ def _page_title(tag_title: str, h1s: list[str], headings: list[str], subheadings
     that heads the content names the page."""
     parts = title_parts(tag_title)
     whole = " ".join(tag_title.split()).casefold()
+    if len(parts) > 1 and len(h1s) >= 2:
+        # a sidebar's h1 naming the site that the <title>'s last part names ("Probe" of "1 pycparser
+        # — Probe documentation", a Sphinx theme's) is no heading of the page
+        site = " ".join(parts[-1].split()).casefold()
+        h1s = [h for h in h1s if not (h.casefold() in site and h.casefold() != parts[0].casefold())] or h1s
     if h1s and whole in {h.casefold() for h in subheadings} and not any(h.casefold() in whole for h in h1s):
         return " ".join(tag_title.split())
     if len(h1s) >= 2 and tag_title.strip() and (not set(stems(h1s[0])) & set(stems(tag_title))
