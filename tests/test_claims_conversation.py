@@ -728,6 +728,11 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("How does trauma affect the brain?", "Can the damage be reversed?",
      "Can the damage be reversed? (How does trauma affect the brain?)"),
     ("Does exercise help depression?", "What kind works best?", "What kind works best? (Does exercise help depression?)"),
+    # which of some things is better, one of them named before: better for what was asked before
+    # ("Which is safer, yoga or running?" names nothing of it and stands alone)
+    ("Does CBT work for anxiety?", "Which is better, CBT or medication?",
+     "Which is better, CBT or medication? (Does CBT work for anxiety?)"),
+    ("Does CBT work for anxiety?", "Which is safer, yoga or running?", "Which is safer, yoga or running?"),
     # "How much of it" with a bare noun in its place does without "of" ("How much of exercise")
     ("How does exercise help depression?", "How much of it is needed?", "How much exercise is needed?"),
     # "enough", "too much" at the end: of what the previous question asked about, searched with it

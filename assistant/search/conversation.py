@@ -530,7 +530,7 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder,
     if previous and (whole := _same_frame(q, previous) or _turned_round(q, _underlying(previous))):
         # the previous question's frame with new words, or turned round ("And vice versa?")
         return ResolvedQuery(question, whole, "new-topic")
-    kind = is_followup(q) if previous else ""
+    kind = (is_followup(q) or _compares_named(q, previous)) if previous else ""
     q, of_kind = _with_one_named(question, q, previous, kind)
     if of_kind:
         return of_kind
@@ -641,6 +641,22 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
 # one" is an item of the previous answer, searched with the question that listed them).
 _MODIFIED_ONE = re.compile(r"\b(?:the|a|an)\s+(?!(?:first|second|third|fourth|fifth|last|other|next|former|latter|same|"
                            r"only|very)\b)(?:[\w'-]+\s+){1,2}?(ones?)\b(?!\s+(?:of|another)\b)", re.I)
+
+
+# "Which is better, CBT or medication?": which of two or more things does something best or more
+_WHICH_BETTER = re.compile(r"^\W*(?:(?:and|but|so)\s+)?which\s+(?:one\s+)?(?:is|are|works?|helps?|has|have)\s+"
+                           r"(?:better|best|worse|worst|safer|safest|faster|cheaper|more\s+\w+|less\s+\w+|\w+er)\b"
+                           r"[^?]*\b(?:or|vs\.?|versus)\b", re.I)
+
+
+def _compares_named(q: str, previous: str) -> FollowupKind | Literal[""]:
+    """"reference" for a question of which of some things is better where one of them is a word of
+    the previous question ("Which is better, CBT or medication?" after "Does CBT work for
+    anxiety?": better for anxiety, what that question asked), else ""."""
+    if not _WHICH_BETTER.match(q):
+        return ""
+    said = {w.lower() for w in _content_words(previous)}
+    return "reference" if any(w.lower() in said for w in _content_words(q)) else ""
 
 
 def _with_one_named(question: str, q: str, previous: str | None, kind: FollowupKind | Literal[""]
