@@ -580,10 +580,13 @@ def test_html_faq_questions_in_summaries_and_accordion_buttons_stay_with_their_a
     # path" had ended 192 of 727 pages' titles: "Constant STDERR Copy item path")
     page.write_text("<html><head><title>STDERR in std</title></head><body><main><h1>Constant <span>STDERR</span>&nbsp;"
                     "<button id='copy-path' title='Copy item path to clipboard'>Copy item path</button></h1>"
-                    "<p>The file descriptor of the standard error stream, which a process writes its errors to.</p>"
-                    "</main></body></html>")
+                    "<details class='toggle top-doc' open><summary class='hideme'><span>Expand description</span>"
+                    "</summary><div class='docblock'><p>The file descriptor of the standard error stream, which a "
+                    "process writes its errors to.</p></div></details></main></body></html>")
     doc, _ = load_file(page, "stderr.html")
     assert doc.title == "Constant STDERR" and "Copy item path" not in doc.text, (doc.title, doc.text)
+    # a summary that only says what clicking it does is a control's label, not a section's heading
+    assert "Expand description" not in doc.text and not doc.sections and "standard error stream" in doc.text
 
 
 def test_html_api_pages_keep_method_headers_examples_and_short_descriptions(tmp_path: Path):

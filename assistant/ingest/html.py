@@ -246,10 +246,19 @@ _HEADING_TAG = re.compile(r"</?h[1-6]\b[^>]*>", re.I)
 _LINK_TAG = re.compile(r"</?a\b[^>]*>", re.I)
 
 
+# A summary that only says what clicking it does ("Expand description", "Show more", "Click to
+# expand"): a control's label, which trafilatura would make a heading over the whole disclosure.
+_CONTROL_LABEL = re.compile(r"^\s*(?:click\s+(?:here\s+)?to\s+)?(?:expand|collapse|show|hide|toggle|view|see|read|open|close)"
+                            r"(?:\s+\S+){0,2}\s*$", re.I)
+
+
 def _summaries_as_headings(raw: str) -> str:
     """`raw` with the heading tags and links inside each `<summary>` left out, their text kept, but
-    for permalinks and links to the source (`_PERMALINK`, `_BRACKETED_LINK`)."""
+    for permalinks and links to the source (`_PERMALINK`, `_BRACKETED_LINK`); a summary that is a
+    control's label (`_CONTROL_LABEL`: rustdoc's "Expand description" over every item's text) left out."""
     def plain(m: re.Match) -> str:
+        if _CONTROL_LABEL.match(html.unescape(_TAG.sub(" ", m.group(2)))):
+            return ""
         return m.group(1) + _LINK_TAG.sub("", _HEADING_TAG.sub(" ", _BRACKETED_LINK.sub("", _PERMALINK.sub("", m.group(2))))) + m.group(3)
 
     return _SUMMARY.sub(plain, raw)
