@@ -36,6 +36,11 @@ def test_random_bytes_never_crash_ingestion(tmp_path_factory, data, suffix):
 def test_random_text_keeps_exact_spans(tmp_path_factory, encoder, text, suffix):
     f = tmp_path_factory.mktemp("ft") / f"x{suffix}"
     f.write_bytes(text.encode("utf-8", "replace"))
+    _assert_spans_exact(f, encoder)
+
+
+def _assert_spans_exact(f: Path, encoder) -> None:
+    """Each passage of the file's document, if it reads as one, is its text's slice."""
     try:
         doc, _ = load_file(f, f.name)
     except IngestError:
@@ -59,14 +64,7 @@ _RST_PIECES = ["Title", "=====", "-----", "~~~", ".. code:: python", ".. note:: 
 def test_restructured_text_of_any_shape_keeps_exact_spans(tmp_path_factory, encoder, lines):
     f = tmp_path_factory.mktemp("fr") / "x.rst"
     f.write_text("\n".join(" " * indent + piece for piece, indent in lines))
-    try:
-        doc, _ = load_file(f, f.name)
-    except IngestError:
-        return
-    from assistant.config import ChunkingParams
-
-    for p in make_passages(doc, encoder.count_tokens, ChunkingParams()):
-        assert doc.text[p.start : p.end] == p.text
+    _assert_spans_exact(f, encoder)
 
 
 @pytest.mark.skipif(not PDF_SAMPLES.exists(), reason="needs ../shared/pdf-samples")
