@@ -496,6 +496,15 @@ def test_what_a_parameter_does_is_said_under_the_line_that_names_and_types_it(en
         hit = searcher.search(question, k=1)[0]
         assert hit.highlight.text.startswith(answer), (question, hit.highlight)
     assert asked_entry("What does the drain method do?") is None and asked_entry("What is a shim?") is None
+    # an options table's row opens its option's entry: the row the question names is the highlight,
+    # not the first row, which scored best
+    table = searcher_of_file(encoder, tmp_path / "client.md", (
+        "# client\n\n## Options\n\n| Option | Description | Default |\n|---|---|---|\n"
+        "| timeout | Seconds to wait for the server to answer before giving up. | 30 |\n"
+        "| retries | How many times a failed request is sent again. | 3 |\n"
+        "| verify | Whether the server's TLS certificate is checked. | true |\n"))
+    hit = table.search("What does the verify option do?", k=1)[0]
+    assert hit.highlight.text.startswith("verify | Whether the server's TLS certificate"), hit.highlight
 
 
 def test_a_question_naming_a_label_of_a_list_item_gets_the_value_the_item_gives_under_it(encoder, tmp_path):

@@ -761,22 +761,27 @@ def opens_entry(text: str, option: str) -> bool:
     (`asked_entry`'s "-J", "mininterval"): its entry in a list of options or parameters ("-J
     destination", "-J, --remote-header-name", "• mininterval : float, optional"), where what it
     does is said, rather than a mention of it. A parameter's name is followed by its type or
-    description after a colon, a bracket, an equals sign, a comma or a gap, or ends the line
+    description after a colon, a bracket, an equals sign, a comma, a table's bar or a gap, or ends the line
     ("• mininterval is more intuitive ..." is a sentence about it)."""
-    after = r"(?![\w-])" if option.startswith("-") else r"(?=\s*[:(=,]|\s{2,}|\s*$)"
+    after = r"(?![\w-])" if option.startswith("-") else r"(?=\s*[:(=,|]|\s{2,}|\s*$)"
     return re.search(rf"(?m)^[\s•*·]*{re.escape(option)}{after}", text) is not None
 
 
 _ENTRY_LINE_WORDS = 8  # an entry's opening line names and types it ("• leave : bool, optional"): a few words
 
 
-def _past_entry_line(index: Index, sentences: range, heading: np.ndarray, shown: int, term: str | None) -> int:
-    """The sentence after `shown` where `shown` is the line opening `term`'s entry in a list of
-    options or parameters (`opens_entry`), a few words without a sentence's end ("• leave : bool,
-    optional" names and types it; the line under it says what it does); else `shown`."""
-    text = index.sentence_text(sentences[shown])
-    opening = bool(term) and opens_entry(text, term) and len(text.split()) <= _ENTRY_LINE_WORDS and not _END.search(text)
-    return shown + 1 if opening and shown + 1 < len(sentences) and not heading[shown + 1] else shown
+def _entry_sentence(index: Index, sentences: range, heading: np.ndarray, shown: int, entry: str | None) -> int:
+    """Where `entry` is an option or parameter asked of, the sentence that opens its entry
+    (`opens_entry`: "verify | Whether the server's TLS certificate is checked. | true", a table's
+    row), or the one after it where that names and types it in a few words without a sentence's
+    end ("• leave : bool, optional": the line under it says what it does); else `shown`."""
+    if not entry:
+        return shown
+    texts = [index.sentence_text(r) for r in sentences]
+    shown = next((i for i, t in enumerate(texts) if opens_entry(t, entry)), shown)
+    text = texts[shown]
+    opening = opens_entry(text, entry) and len(text.split()) <= _ENTRY_LINE_WORDS and not _END.search(text)
+    return shown + 1 if opening and shown + 1 < len(texts) and not heading[shown + 1] else shown
 
 
 def _first_under_heading(index: Index, row: int, sentences: range, heading: np.ndarray, leads: np.ndarray,
@@ -974,7 +979,7 @@ def _states_amount(text: str, kind: AmountKind) -> bool:
 
 def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float], pool: tuple[float, float], question: bool,
                    model: AnswerModel | None = None, amount: AmountKind | None = None, person: PersonKind | None = None,
-                   expansion: str | None = None, term: str | None = None) -> PassageAnswer:
+                   expansion: str | None = None, term: str | None = None, entry: bool = False) -> PassageAnswer:
     """The answering sentence of passage `row` and the passage's relevance features; `pool` is
     `pool_cosine` of the search's candidates, `question` whether the query is a question, `amount`
     what amount it asks for (`asked_amount`): then the highlight is the best sentence that states
@@ -983,7 +988,9 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
     wrote, a line naming the writers is (`names_writer`); `expansion` the
     abbreviation whose long form it asks for (`asked_expansion`): then the sentence that spells it
     out is the highlight; `term` the term whose definition it asks for (`asked_term`): then the
-    best sentence that defines it (`states_definition`) is the highlight.  A labelled list of
+    best sentence that defines it (`states_definition`) is the highlight, and where `entry` (the
+    term is an option or parameter, `asked_entry`) the line that opens its entry, or the line under
+    it where that only names and types it (`_entry_sentence`).  A labelled list of
     terms whose label the question names ("What are the keywords?") is the highlight.  The relevance
     features are those of the best sentence of all, as the model was trained, or of the sentence
     that defines the term or spells out the abbreviation when the model scores it higher."""
@@ -1017,7 +1024,7 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
         shown = int(np.argmax(np.where(writers, logits, -np.inf)))
     elif amount:
         shown = _stating_amount(index, sentences, heading, logits, best, amount)
-    shown = _past_entry_line(index, sentences, heading, shown, term)
+    shown = _entry_sentence(index, sentences, heading, shown, term if entry else None)
     # A sentence that defines the term asked about, or spells out the abbreviation, answers: the
     # passage is as relevant as that sentence makes it, when the model scores it above the best.
     if (spelled[shown] or defining[shown]) and logits[shown] > logits[best]:

@@ -349,6 +349,7 @@ class Searcher:
         kept: list[Hit] = []
         taken: dict[int, list[tuple[int, int]]] = {}
         shown: set[tuple[int, int] | str] = set()
+        entry = asked_entry(question) is not None
         for i in self._in_order(cand.rows, scores, question, tokens, person, expansion, writers, term):
             p = self.index.passage(int(cand.rows[i]))
             # Windows share a sentence or two by design; only a mostly shared window is a repeat.
@@ -356,7 +357,7 @@ class Searcher:
                    for s2, e2 in taken.get(p.doc, [])):
                 continue
             hit = self._hit(len(kept) + 1, p.row, float(scores[i]), q, terms, pool, asked, amount, person, expansion,
-                            term, numbers, writers)
+                            term, numbers, writers, entry)
             # Two windows around one answering sentence are one spot: the second would show the
             # reader the same highlighted sentence again.  So is the same sentence in another
             # document: a file added twice, or a page that also stands in a whole-book page.
@@ -586,10 +587,12 @@ class Searcher:
 
     def _hit(self, rank: int, row: int, score: float, q: np.ndarray, terms: dict[str, float], pool: tuple[float, float],
              asked: bool, amount: AmountKind | None, person: PersonKind | None, expansion: str | None = None,
-             term: str | None = None, numbers: tuple[str, ...] = (), writers: dict[int, tuple[int, int]] | None = None) -> Hit:
+             term: str | None = None, numbers: tuple[str, ...] = (), writers: dict[int, tuple[int, int]] | None = None,
+             entry: bool = False) -> Hit:
         p = self.index.passage(row)
         doc = self.index.document(p.doc)
-        answer = passage_answer(self.index, row, q, terms, pool, asked, self.answers, amount, person, expansion, term)
+        answer = passage_answer(self.index, row, q, terms, pool, asked, self.answers, amount, person, expansion, term,
+                                entry)
         best = answer.sentence
         hs, he = answer_span(self.index, row, best) if best is not None else (p.start, p.end)
         he = labelled_value_end(doc.text, hs, he, p.end, terms)
