@@ -546,6 +546,15 @@ def test_a_comment_among_lines_of_code_is_code_however_many_words_it_has(encoder
     searcher = searcher_of_file(encoder, tmp_path / "tqdm.md", text)
     hit = searcher.search("How do I use tqdm with pandas?", k=1)[0]
     assert hit.highlight.text.startswith("Due to popular demand we've added support for pandas"), hit.highlight
+    # and so is a run of lines without words between two lines of code: a struct's fields
+    rust = searcher_of_file(encoder, tmp_path / "debug.md", (
+        "# Trait Debug\n\n## Examples\n\nDeriving an implementation for a struct:\n\n```rust\n#[derive(Debug)]\n"
+        "struct Point {\n    x: i32,\n    y: i32,\n}\n```\n\nThe derived output names the struct and its fields.\n"))
+    index = rust.index
+    sentences, _, heading, _, _, _ = sentence_features(index, 0, encoder.encode_query("derive"), {})
+    flagged = {index.sentence_text(r).strip(): bool(h) for r, h in zip(sentences, heading)}
+    assert flagged["x: i32,"] and flagged["y: i32,"], flagged
+    assert not flagged["The derived output names the struct and its fields."]
 
 
 def test_a_table_row_can_be_the_highlight_and_a_header_row_hands_it_to_no_row(encoder, tmp_path):

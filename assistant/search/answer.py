@@ -482,13 +482,23 @@ _COMMENT = re.compile(r"^\s*(?:#|//)\s")
 def _comments_in_code(texts: list[str], code: np.ndarray) -> np.ndarray:
     """`code` with a comment line ("# (can use tqdm.gui.tqdm, optional kwargs, etc.)") that stands
     among lines of code counted as code however many words it has: a run of comments next to code
-    is the program's."""
+    is the program's; and with a run of lines without words between two lines of code."""
     code = code.copy()
     comments = [bool(_COMMENT.match(t)) for t in texts]
     for order in (range(len(texts)), range(len(texts) - 1, -1, -1)):
         for i in order:
             if comments[i] and not code[i] and ((i and code[i - 1]) or (i + 1 < len(texts) and code[i + 1])):
                 code[i] = True
+    # So is a run of lines without words or a sentence's end between two lines of code: a struct's
+    # fields ("x: i32,", "y: i32,") between "struct Point {" and "}".
+    i = 0
+    while i < len(texts):
+        j = i
+        while j < len(texts) and not code[j] and not _is_prose(texts[j]) and not _END.search(texts[j]):
+            j += 1
+        if j > i and i and code[i - 1] and j < len(texts) and code[j]:
+            code[i:j] = True
+        i = max(j, i + 1)
     return code
 
 
