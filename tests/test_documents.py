@@ -988,6 +988,14 @@ def test_text_without_restructured_markup_keeps_its_marks_and_a_rst_file_is_read
     notes.write_text(text)
     doc, _ = load_file(notes, "notes.txt")
     assert "``make``" in doc.text and "*all*" in doc.text and "|a| |b|" in doc.text and "a::b" in doc.text
+    # without explicit markup, a literal block ("Example::" over indented code) under an underlined
+    # heading says reStructuredText (tzlocal's README): its ``literals`` read as their text
+    readme = tmp_path / "tzlike.txt"
+    readme.write_text("tzlike\n======\n\nWith ``tzlike`` you only need to call ``get_localzone()``. For example::\n\n"
+                      "    >>> from tzlike import get_localzone\n    >>> tz = get_localzone()\n\nThat is all.\n")
+    doc, _ = load_file(readme, "tzlike.txt")
+    assert "With tzlike you only need to call get_localzone(). For example:" in doc.text, doc.text
+    assert ">>> from tzlike import get_localzone\n>>> tz = get_localzone()" in doc.text
     # a .rst file is reStructuredText whatever it holds: its marks are markup, its underlined lines headings
     rst = tmp_path / "guide.rst"
     rst.write_text("Guide\n=====\n\nBuilding\n--------\n\n" + text)

@@ -9,9 +9,9 @@ markup themselves (raw HTML, a table of contents' list of files); comments, link
 (".. _SemVer: http://semver.org") and substitution definitions (".. |Logo| image:: ...") go whole.
 Inline markup keeps its text: ``literal``, `text <url>`_, :role:`text`, **strong**, *emphasis*,
 a reference to a target the file defines ("libwcwidth_"); a line of nothing but substitutions
-("|Build-Status| |Coverage|", badges) goes. A file with no directive and no link target is left as it
-is: "..", "::" and backticks mean nothing in other text (JSON, Markdown saved as text, release notes
-that quote ``code``).
+("|Build-Status| |Coverage|", badges) goes. A file with no directive, no link target and no literal
+block under underlined headings is left as it is: "..", "::" and backticks mean nothing in other text
+(JSON, Markdown saved as text, release notes that quote ``code``).
 
 Public API: `restructured_markdown`.
 """
@@ -52,14 +52,15 @@ _INLINE = [
 
 def restructured_markdown(text: str, always: bool = False) -> tuple[str, str] | None:
     """`text` as Markdown and its title, or None when it has no explicit markup (no directive or
-    link target) and is not known to be reStructuredText (`always`: a .rst file). The title is the
+    link target) nor literal blocks under underlined headings (`_literal_under_headings`) and is not
+    known to be reStructuredText (`always`: a .rst file). The title is the
     first heading where nothing but markup stands before it (as docutils takes a document's
     title), or the one heading of the top level (a Sphinx page's, under a note); else "", a
     section's heading ("Key Features" under a line of bold text, beside "Installation" and "Usage")
     being no title."""
     lines = text.split("\n")
     bare = [ln.lstrip() for ln in lines]
-    if not always and not any(_DIRECTIVE.match(b) or _TARGET.match(b) for b in bare):
+    if not always and not any(_DIRECTIVE.match(b) or _TARGET.match(b) for b in bare) and not _literal_under_headings(lines):
         return None
     # "name_" refers to a link target the file defines or to a section's title
     targets = {m.group(1).strip("`").lower() for b in bare if (m := _TARGET.match(b)) and m.group(1)}
@@ -69,6 +70,19 @@ def restructured_markdown(text: str, always: bool = False) -> tuple[str, str] | 
     tops = [ln for ln in markdown.split("\n") if ln.startswith("# ")]
     title = first if first.startswith("# ") else tops[0] if len(tops) == 1 else ""
     return markdown, _unescaped(title[2:])
+
+
+# A paragraph ending "::" over a blank line and an indented one: reStructuredText's literal block.
+_LITERAL_BLOCK = re.compile(r"\S::[ \t]*\n[ \t]*\n[ \t]+\S")
+
+
+def _literal_under_headings(lines: list[str]) -> bool:
+    """Whether text without explicit markup is reStructuredText all the same: a heading underlined
+    by a rule of marks about its length and a literal block ("Example::" over indented code), as
+    tzlocal's README has; Markdown, release notes and JSON have not both."""
+    underlined = any(b.strip() and not _RULE.match(b.strip()) and _RULE.match(u.strip()) and len(u.strip()) >= 0.8 * len(b.strip())
+                     for b, u in zip(lines, lines[1:]))
+    return underlined and _LITERAL_BLOCK.search("\n".join(lines)) is not None
 
 
 def _markup_dropped(lines: list[str], bare: list[str]) -> list[tuple[str, bool]]:
