@@ -505,6 +505,10 @@ def test_what_a_parameter_does_is_said_under_the_line_that_names_and_types_it(en
         "| verify | Whether the server's TLS certificate is checked. | true |\n"))
     hit = table.search("What does the verify option do?", k=1)[0]
     assert hit.highlight.text.startswith("verify | Whether the server's TLS certificate"), hit.highlight
+    # a passage opening the entry of the option asked of answers it, whatever the probability the
+    # sentence model gives a table's row; an option the table has no row for is not answered so
+    for question, answered in (("What does the verify option do?", True), ("What does the proxy option do?", False)):
+        assert table.hits_answer(table.search(question, k=3), question)[0] is answered, question
 
 
 def test_a_question_naming_a_label_of_a_list_item_gets_the_value_the_item_gives_under_it(encoder, tmp_path):

@@ -386,11 +386,16 @@ class Searcher:
         return self.hits_answer(hits, question)[0]
 
     def hits_answer(self, hits: list[Hit], question: str | None = None) -> tuple[bool, bool]:
-        """`answered` but for the names the question uses and for passages without an amount of the
+        """`answered` (a hit likely enough to hold the answer, or one that opens the entry of the
+        option or parameter asked of) but for the names the question uses and for passages without an amount of the
         kind the question asks for (`gives_amount`), and why not when the question asks what
         a study found and every hit likely enough to answer it stands where its paper reports no
         finding of its own (a protocol, a paper's Methods or Background): (answered, not reported)."""
-        likely = [h for h in hits if h.probability >= self.answers.answer_bar]
+        # A passage with a line that opens the entry of the option or parameter asked of ("verify |
+        # Whether the server's TLS certificate is checked.") holds its answer, however its
+        # probability was estimated: the model learned from sentences, not from lists of options.
+        entry = asked_entry(question) if question is not None else None
+        likely = [h for h in hits if h.probability >= self.answers.answer_bar or (entry and opens_entry(h.text, entry))]
         if question is not None and (amount := asked_amount(question)):
             # "What year was SQLite created?" of passages that give no date is not answered
             likely = [h for h in likely if gives_amount(h.text, amount)]
