@@ -996,6 +996,11 @@ def test_text_without_restructured_markup_keeps_its_marks_and_a_rst_file_is_read
     doc, _ = load_file(readme, "tzlike.txt")
     assert "With tzlike you only need to call get_localzone(). For example:" in doc.text, doc.text
     assert ">>> from tzlike import get_localzone\n>>> tz = get_localzone()" in doc.text
+    # directives nested deeper than any page nests them read without running out of stack, their text kept
+    nested = tmp_path / "nested.rst"
+    nested.write_text("Nested\n======\n\n" + "".join(" " * i + ".. note::\n\n" for i in range(2000)) + " " * 2000 + "deep\n")
+    doc, _ = load_file(nested, "nested.rst")
+    assert "deep" in doc.text
     # a .rst file is reStructuredText whatever it holds: its marks are markup, its underlined lines headings
     rst = tmp_path / "guide.rst"
     rst.write_text("Guide\n=====\n\nBuilding\n--------\n\n" + text)

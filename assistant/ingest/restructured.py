@@ -85,7 +85,10 @@ def _literal_under_headings(lines: list[str]) -> bool:
     return underlined and _LITERAL_BLOCK.search("\n".join(lines)) is not None
 
 
-def _markup_dropped(lines: list[str], bare: list[str]) -> list[tuple[str, bool]]:
+_NESTING = 40  # directives inside directives read as such; deeper, a body's lines are text as they stand
+
+
+def _markup_dropped(lines: list[str], bare: list[str], depth: int = 0) -> list[tuple[str, bool]]:
     """The lines that are text, each with whether it is literal (code), explicit markup dropped."""
     out: list[tuple[str, bool]] = []
     literal = -1  # the indent of the paragraph whose "::" opened the literal block we are in
@@ -115,8 +118,10 @@ def _markup_dropped(lines: list[str], bare: list[str]) -> list[tuple[str, bool]]
                 j += 1  # the directive's options (":alt: Logo", ":target: url")
             if name in ("code", "code-block", "sourcecode"):
                 out += [(ln, bool(ln.strip())) for ln in lines[j:end]]
-            elif name not in _MARKUP_BODY:  # a body holds markup of its own: a tab's code, a note's link
-                out += _markup_dropped(lines[j:end], bare[j:end])
+            elif name not in _MARKUP_BODY and depth < _NESTING:  # a body holds markup of its own: a tab's code
+                out += _markup_dropped(lines[j:end], bare[j:end], depth + 1)
+            elif name not in _MARKUP_BODY:
+                out += [(ln, False) for ln in lines[j:end]]
         # else a comment, a link target, a substitution's definition: no text of the page
         out.append(("", False))
         i = end
