@@ -307,6 +307,13 @@ def test_a_highlight_that_announces_an_enumeration_takes_its_first_item(encoder)
     assert answer_span(index, 0, spans["First, the p"]) == index.sentence_span(spans["First, the p"])
 
 
+def _heading_like(index: MemoryIndex, q: np.ndarray) -> dict[str, bool]:
+    """Each sentence of the index's first passage (stripped) and whether it stands aside as a
+    heading does (`sentence_features`)."""
+    sentences, _, heading, _, _, _ = sentence_features(index, 0, q, {})
+    return {index.sentence_text(r).strip(): bool(h) for r, h in zip(sentences, heading)}
+
+
 def _one_document(encoder, doc_id: str, text: str) -> Searcher:
     """A searcher over one trial protocol's text, with the default passages."""
     doc = document_from_text(doc_id, text, title="A trial protocol")
@@ -404,8 +411,7 @@ def test_an_interpreter_sessions_lines_and_what_it_printed_are_code(encoder, tmp
     assert hit.highlight.text.startswith("Path.read_text(encoding=None): Return the decoded contents"), hit.highlight
     index = searcher.index
     q = encoder.encode_query("file text")
-    sentences, _, heading, _, _, _ = sentence_features(index, 0, q, {})
-    flagged = {index.sentence_text(r): bool(h) for r, h in zip(sentences, heading)}
+    flagged = _heading_like(index, q)
     assert flagged["'Text file contents'"] and flagged["18"] and not flagged["The file is opened and then closed."]
     assert is_code_like(">>> # the text of the file, read back as a string")
 
@@ -511,8 +517,7 @@ def test_a_sentence_sending_the_reader_to_a_page_stands_aside_as_a_heading_does(
             "for fixes and enhancements of each version.\n\nFor severe pain, see a doctor within a day.\n")
     searcher = _one_document(encoder, "pytest.txt", text)
     index = searcher.index
-    sentences, _, heading, _, _, _ = sentence_features(index, 0, encoder.encode_query("python versions"), {})
-    flagged = {index.sentence_text(r): bool(h) for r, h in zip(sentences, heading)}
+    flagged = _heading_like(index, encoder.encode_query("python versions"))
     assert flagged["For full documentation, including installation, tutorials and PDF documents, please see "
                    "https://docs.pytest.org/en/stable/."]
     assert flagged["Consult the Changelog page for fixes and enhancements of each version."]
@@ -529,8 +534,7 @@ def test_a_programs_scope_is_no_studys_aim(encoder):
     hit = searcher.search("Does pycparser support C11?", k=1)[0]
     assert hit.highlight.text.startswith("pycparser aims to support the full C11 language"), hit.highlight
     index = searcher.index
-    sentences, _, heading, _, _, _ = sentence_features(index, 0, encoder.encode_query("parser"), {})
-    flagged = {index.sentence_text(r): bool(h) for r, h in zip(sentences, heading)}
+    flagged = _heading_like(index, encoder.encode_query("parser"))
     assert flagged["We aimed to estimate how many programs the parser reads without changes."], flagged
     assert not flagged["pycparser aims to support the full C11 language, including earlier revisions like C99."]
 
@@ -551,8 +555,7 @@ def test_a_comment_among_lines_of_code_is_code_however_many_words_it_has(encoder
         "# Trait Debug\n\n## Examples\n\nDeriving an implementation for a struct:\n\n```rust\n#[derive(Debug)]\n"
         "struct Point {\n    x: i32,\n    y: i32,\n}\n```\n\nThe derived output names the struct and its fields.\n"))
     index = rust.index
-    sentences, _, heading, _, _, _ = sentence_features(index, 0, encoder.encode_query("derive"), {})
-    flagged = {index.sentence_text(r).strip(): bool(h) for r, h in zip(sentences, heading)}
+    flagged = _heading_like(index, encoder.encode_query("derive"))
     assert flagged["x: i32,"] and flagged["y: i32,"], flagged
     assert not flagged["The derived output names the struct and its fields."]
 

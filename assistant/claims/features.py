@@ -285,6 +285,9 @@ def _counts(text: str, pattern: re.Pattern[str] = _COUNTED) -> dict[str, set[str
     return out
 
 
+_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
 def changes_number(claim: str, sentence: str) -> bool:
     """Whether the sentence says the claim's words (two thirds of them, as for `negates`) with
     another number of what the claim counts, each giving one number of it: "The 386 reference
@@ -321,16 +324,14 @@ def _far_apart(a: str, b: str) -> bool:
     return x is not None and y is not None and min(x, y) > 0 and max(x, y) / min(x, y) > _ESTIMATE_RATIO
 
 
-_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
-
-
 def _value(number: str) -> float | None:
+    """The number `_number` wrote, or None for one with no value ("1.0.0", a version)."""
     digits, *scale = number.split()
     try:
-        value = float(digits) if digits.count(".") <= 1 else None
+        value = float(digits)
     except ValueError:
         return None
-    return None if value is None else value * (_SCALE.get(scale[0], 1.0) if scale else 1.0)
+    return value * (_SCALE.get(scale[0], 1.0) if scale else 1.0)
 
 
 # Words that say a claim holds without limit, and those that limit what a sentence says.

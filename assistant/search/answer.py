@@ -788,10 +788,11 @@ def _entry_sentence(index: Index, sentences: range, heading: np.ndarray, shown: 
     if not entry:
         return shown
     texts = [index.sentence_text(r) for r in sentences]
-    shown = next((i for i, t in enumerate(texts) if opens_entry(t, entry)), shown)
-    text = texts[shown]
-    opening = opens_entry(text, entry) and len(text.split()) <= _ENTRY_LINE_WORDS and not _END.search(text)
-    return shown + 1 if opening and shown + 1 < len(texts) and not heading[shown + 1] else shown
+    opening = next((i for i, t in enumerate(texts) if opens_entry(t, entry)), None)
+    if opening is None:
+        return shown
+    names_only = len(texts[opening].split()) <= _ENTRY_LINE_WORDS and not _END.search(texts[opening])
+    return opening + 1 if names_only and opening + 1 < len(texts) and not heading[opening + 1] else opening
 
 
 def _first_under_heading(index: Index, row: int, sentences: range, heading: np.ndarray, leads: np.ndarray,
@@ -989,7 +990,7 @@ def _states_amount(text: str, kind: AmountKind) -> bool:
 
 def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float], pool: tuple[float, float], question: bool,
                    model: AnswerModel | None = None, amount: AmountKind | None = None, person: PersonKind | None = None,
-                   expansion: str | None = None, term: str | None = None, entry: bool = False) -> PassageAnswer:
+                   expansion: str | None = None, term: str | None = None, entry: str | None = None) -> PassageAnswer:
     """The answering sentence of passage `row` and the passage's relevance features; `pool` is
     `pool_cosine` of the search's candidates, `question` whether the query is a question, `amount`
     what amount it asks for (`asked_amount`): then the highlight is the best sentence that states
@@ -998,9 +999,9 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
     wrote, a line naming the writers is (`names_writer`); `expansion` the
     abbreviation whose long form it asks for (`asked_expansion`): then the sentence that spells it
     out is the highlight; `term` the term whose definition it asks for (`asked_term`): then the
-    best sentence that defines it (`states_definition`) is the highlight, and where `entry` (the
-    term is an option or parameter, `asked_entry`) the line that opens its entry, or the line under
-    it where that only names and types it (`_entry_sentence`).  A labelled list of
+    best sentence that defines it (`states_definition`) is the highlight; `entry` the option or
+    parameter it asks of (`asked_entry`): then the line that opens its entry, or the line under it
+    where that only names and types it (`_entry_sentence`).  A labelled list of
     terms whose label the question names ("What are the keywords?") is the highlight.  The relevance
     features are those of the best sentence of all, as the model was trained, or of the sentence
     that defines the term or spells out the abbreviation when the model scores it higher."""
@@ -1034,7 +1035,7 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
         shown = int(np.argmax(np.where(writers, logits, -np.inf)))
     elif amount:
         shown = _stating_amount(index, sentences, heading, logits, best, amount)
-    shown = _entry_sentence(index, sentences, heading, shown, term if entry else None)
+    shown = _entry_sentence(index, sentences, heading, shown, entry)
     # A sentence that defines the term asked about, or spells out the abbreviation, answers: the
     # passage is as relevant as that sentence makes it, when the model scores it above the best.
     if (spelled[shown] or defining[shown]) and logits[shown] > logits[best]:

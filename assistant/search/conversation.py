@@ -636,13 +636,6 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         ResolvedQuery(question, f"{q} {topic}", kind)
 
 
-# "one" after an article and a modifier or two ("the Jalali one", "a cheaper one"), not where it
-# counts ("a single one of them") or compares ("one another"), nor after an ordinal ("the first
-# one" is an item of the previous answer, searched with the question that listed them).
-_MODIFIED_ONE = re.compile(r"\b(?:the|a|an)\s+(?!(?:first|second|third|fourth|fifth|last|other|next|former|latter|same|"
-                           r"only|very)\b)(?:[\w'-]+\s+){1,2}?(ones?)\b(?!\s+(?:of|another)\b)", re.I)
-
-
 # "Which is better, CBT or medication?": which of two or more things does something best or more
 _WHICH_BETTER = re.compile(r"^\W*(?:(?:and|but|so)\s+)?which\s+(?:one\s+)?(?:is|are|works?|helps?|has|have)\s+"
                            r"(?:better|best|worse|worst|safer|safest|faster|cheaper|more\s+\w+|less\s+\w+|\w+er)\b"
@@ -693,6 +686,13 @@ def _done_again(q: str, previous: str) -> tuple[str, str] | None:
     if not do or not action:
         return None
     return _tidy(q[: do.start(1)] + action.group(1) + q[do.end(1):]), action.group(1)
+
+
+# "one" after an article and a modifier or two ("the Jalali one", "a cheaper one"), not where it
+# counts ("a single one of them") or compares ("one another"), nor after an ordinal ("the first
+# one" is an item of the previous answer, searched with the question that listed them).
+_MODIFIED_ONE = re.compile(r"\b(?:the|a|an)\s+(?!(?:first|second|third|fourth|fifth|last|other|next|former|latter|same|"
+                           r"only|very)\b)(?:[\w'-]+\s+){1,2}?(ones?)\b(?!\s+(?:of|another)\b)", re.I)
 
 
 def _one_of_kind(q: str, previous: str) -> tuple[str, str] | None:
@@ -768,12 +768,15 @@ _SAME_FOR = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:(?:does|do|would|will|coul
                        r"(?:the\s+same|that|this)\s+(?:also\s+)?(?:apply|applies|hold|holds|go|goes|true|the\s+case|work|works)"
                        r"\s+(?:too\s+|also\s+|as\s+well\s+)?(to|for|with|in)\s+(\S.*?)(?:,?\s+(?:too|as\s+well|also))?\s*[?.!]*$",
                        re.I)
+_FOR = re.compile(r"\bfor\b", re.I)
+
+
 def _same_for(preposition: str, previous: str) -> str:
     """The preposition "And ...?" takes for `_SAME_FOR`'s: none for what the same applies to or
     works with (the new topic), "for" where the previous question asks for something, else "in"."""
     if preposition in ("to", "with"):
         return ""
-    return "for " if preposition == "for" and re.search(r"\bfor\b", previous, re.I) else "in "
+    return "for " if preposition == "for" and _FOR.search(previous) else "in "
 
 
 _THOSE_IN = re.compile(r"^((?:and|but|what\s+about|how\s+about)\s+)(?:those|the\s+ones|the\s+one|that)\s+"
@@ -807,6 +810,9 @@ def _owner(previous: str, slot: str | None) -> str:
     return tail if _content_words(tail) else _referent(previous, False)
 
 
+_ONE_AT_END = re.compile(r"(?<=\S)\s+ones?$")  # "a writable one": modifiers, then the noun "one" stands for
+
+
 def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) -> ResolvedQuery:
     """A follow-up that asks the previous question of a new topic ("And for anxiety?")."""
     kind: FollowupKind = "new-topic"
@@ -816,9 +822,9 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
         return pointing_back
     # "And a writable one?": "one" stands for the noun, and the rest takes its modifier's place.
     bare_one = re.fullmatch(r"[A-Za-z][\w'-]*\s+ones?", topic) is not None and not _ARTICLE.match(topic)
-    for_noun = re.search(r"(?<=\S)\s+ones?$", topic) is not None  # "the smallest one": a modifier, the noun kept
+    for_noun = _ONE_AT_END.search(topic) is not None  # "the smallest one": a modifier, the noun kept
     plural_one = bare_one and topic.endswith("ones")
-    topic = re.sub(r"(?<=\S)\s+ones?$", "", topic)
+    topic = _ONE_AT_END.sub("", topic)
     # A topic led by a preposition takes the place of the previous question's phrase after it, or
     # is a circumstance of its topic: "And in children?" after "And anxiety?" asks about anxiety in
     # children ("for" may only mark a new topic: "And for anxiety?").
@@ -846,7 +852,7 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
         # "for" before a topic where the previous question has none says whom or what it is asked
         # for: "And for children?" after "Does meditation change the brain?" takes the place only
         # of a phrase of the same kind ("Does meditation change the children?"), else it is added
-        for_whom = lead is not None and lead.group(1).lower() == "for" and not re.search(r"\bfor\b", previous, re.I)
+        for_whom = lead is not None and lead.group(1).lower() == "for" and not _FOR.search(previous)
         if sims[best] > (SAME_KIND if for_whom else _LIKE):
             replaced = _asked_thing_replaced(previous, *spans[best], topic) or _in_place_of(previous, *spans[best], topic,
                                                                                            to_head=not for_noun)
@@ -1118,8 +1124,8 @@ def _prepositional_topic(question: str, previous: str, lead: re.Match, encoder) 
     preposition, topic = " ".join(lead.group(1).lower().split()), lead.group(2)
     # "And for a wide one?" after "... for a zero-width character?": "one" stands for the noun, and
     # the article and modifiers before it take the place of the phrase's own ("a wide character")
-    for_noun = _ARTICLE.match(topic) is not None and re.search(r"(?<=\S)\s+ones?$", topic) is not None
-    topic = re.sub(r"(?<=\S)\s+ones?$", "", topic) if for_noun else topic
+    for_noun = _ARTICLE.match(topic) is not None and _ONE_AT_END.search(topic) is not None
+    topic = _ONE_AT_END.sub("", topic) if for_noun else topic
     after = list(re.finditer(r"\b" + re.escape(preposition).replace(r"\ ", r"\s+") + r"\s+", previous, re.I))
     # a preposition with no noun phrase after it is no place for one ("used for in mental health",
     # "and for how long")

@@ -349,8 +349,8 @@ class Searcher:
         kept: list[Hit] = []
         taken: dict[int, list[tuple[int, int]]] = {}
         shown: set[tuple[int, int] | str] = set()
-        entry = asked_entry(question) is not None
-        for i in self._in_order(cand.rows, scores, question, tokens, person, expansion, writers, term):
+        entry = asked_entry(question)
+        for i in self._in_order(cand.rows, scores, question, tokens, person, expansion, writers, term, entry):
             p = self.index.passage(int(cand.rows[i]))
             # Windows share a sentence or two by design; only a mostly shared window is a repeat.
             if any(min(p.end, e2) - max(p.start, s2) > 0.5 * min(p.end - p.start, e2 - s2)
@@ -486,7 +486,7 @@ class Searcher:
 
     def _in_order(self, rows: np.ndarray, scores: np.ndarray, question: str, tokens: list[str], person: PersonKind | None,
                   expansion: str | None, writers: dict[int, tuple[int, int]] | None = None,
-                  term: str | None = None) -> Iterable[int]:
+                  term: str | None = None, entry: str | None = None) -> Iterable[int]:
         """Candidate positions in the order a search looks at them: `_answers_first`; where it asks
         who wrote a document (`writers`: `_writers_asked_of`), the passages that list their writers first (the
         embedding reads "Who wrote ...?" as unlike a list of names, and "All authors read and
@@ -497,7 +497,8 @@ class Searcher:
         form (`expansion`), the passages that spell it out before all ("What does CTb stand for?":
         every passage about CTb says "CTb"); where it asks what a term is (`term`), the passages with
         a sentence that defines it before all ("What is type affinity?": every passage of its
-        section says "affinity", one says what it is)."""
+        section says "affinity", one says what it is), or for an option or parameter asked of
+        (`entry`), a line that opens its entry."""
         order: Iterable[int] = self._answers_first(rows, scores, tokens, person)
         if writers:
             order = sorted(order, key=lambda i: int(rows[i]) not in writers)
@@ -506,7 +507,6 @@ class Searcher:
             docs = self.index.passage_docs(rows)
             order = sorted(order, key=lambda i: docs[i] != named)  # stable: the order within each stays
         if term:
-            entry = asked_entry(question)
             order = sorted(order, key=lambda i: not self._defines(int(rows[i]), term, entry))
         if expansion:
             order = sorted(order, key=lambda i: not self._spells_out(int(rows[i]), expansion))
@@ -593,7 +593,7 @@ class Searcher:
     def _hit(self, rank: int, row: int, score: float, q: np.ndarray, terms: dict[str, float], pool: tuple[float, float],
              asked: bool, amount: AmountKind | None, person: PersonKind | None, expansion: str | None = None,
              term: str | None = None, numbers: tuple[str, ...] = (), writers: dict[int, tuple[int, int]] | None = None,
-             entry: bool = False) -> Hit:
+             entry: str | None = None) -> Hit:
         p = self.index.passage(row)
         doc = self.index.document(p.doc)
         answer = passage_answer(self.index, row, q, terms, pool, asked, self.answers, amount, person, expansion, term,
