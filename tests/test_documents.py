@@ -1751,3 +1751,56 @@ def test_a_manual_page_formatted_into_pages_is_named_by_its_name_line(tmp_path: 
     doc, _ = load_file(path, "ssh.txt")
     assert doc.title == "ssh - OpenSSH remote login client", doc.title
     assert "General Commands Manual" not in doc.text
+
+
+# A lecture's captions as a player saves them: header metadata, a note and a style block (no
+# speech), cue identifiers and settings, a voice tag, an entity, a sentence running over two
+# cues, a line that the next cue rolls over again (captions shown two lines at a time), a
+# described sound, and the next speaker's turn.
+_LECTURE_VTT = """WEBVTT
+Kind: captions
+Language: en
+
+NOTE recorded in room 4.12
+
+STYLE
+::cue { color: yellow }
+
+intro
+00:00:00.000 --> 00:00:04.000 align:start position:0%
+<v Dr Lee>Sleep spindles are short bursts of activity
+at twelve to fifteen hertz &amp; they predict
+
+00:00:04.000 --> 00:00:06.000
+at twelve to fifteen hertz &amp; they predict
+how much of a word list people recall.
+
+00:00:06.000 --> 00:00:07.000
+[Music]
+
+00:00:12.000 --> 00:00:15.000
+<v Sam>Does one night without sleep matter?
+"""
+
+
+def test_captions_read_as_what_was_said_without_timings(tmp_path: Path):
+    for name in ("lecture.vtt", "lecture.txt"):  # a .txt file that opens as WebVTT is captions too
+        path = tmp_path / name
+        path.write_text(_LECTURE_VTT)
+        doc, _ = load_file(path, name)
+        assert doc.text == ("Dr Lee: Sleep spindles are short bursts of activity at twelve to fifteen hertz & they "
+                            "predict how much of a word list people recall.\n\nSam: Does one night without sleep "
+                            "matter?"), doc.text
+        assert doc.sections == () and doc.title == name
+    # SubRip, with Windows line ends: a dialogue dash opens each speaker's line, and cue numbers and
+    # timings are no text
+    srt = tmp_path / "clinic.srt"
+    srt.write_bytes(b"1\r\n00:00:01,000 --> 00:00:03,000\r\n- How long were you off work?\r\n- Seven months.\r\n\r\n"
+                    b"2\r\n00:00:03,500 --> 00:00:05,000\r\nThen a phased return.\r\n")
+    doc, _ = load_file(srt, "clinic.srt")
+    assert doc.text == "How long were you off work?\n\nSeven months. Then a phased return.", doc.text
+    # a .vtt file with no cue is skipped with the reason, and the batch goes on
+    (tmp_path / "empty.vtt").write_text("WEBVTT\n\nNOTE nothing was said\n")
+    result = load_paths([tmp_path / "empty.vtt", srt])
+    assert [(e.status, e.reason) for e in result.report] == [
+        ("skipped", "no captions could be read (not a WebVTT file)"), ("ok", "")]

@@ -204,7 +204,7 @@ def test_http_api_upload_indexes_a_file_and_skips_a_bad_one(server):
     with urllib.request.urlopen(req, timeout=120) as resp:
         out = json.loads(resp.read())
     assert [d["doc_id"] for d in out["indexed"]] == ["uploads/moon-notes.md", "uploads/sun-notes.rst"]
-    assert out["skipped"] == [{"file": "tool.exe", "reason": "type not accepted (txt, md, rst, html, pdf only)"}]
+    assert out["skipped"] == [{"file": "tool.exe", "reason": "type not accepted (txt, md, rst, vtt, srt, html, pdf only)"}]
     status, found = _http(server["url"] + "api/search", {"question": "How long did the tardigrade survive lunar dust?",
                                                          "k": 1})
     assert found["hits"][0]["doc_id"] == "uploads/moon-notes.md"

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from assistant.config import SUPPORTED_SUFFIXES
 from assistant.ingest.beir import load_beir_corpus
+from assistant.ingest.captions import caption_transcript
 from assistant.ingest.clean import clean_text, guess_title, page_starts, typed_with_line_breaks, underlined_title
 from assistant.ingest.headings import TextRead, plain_headings, section_spans
 from assistant.ingest.html import read_html
@@ -72,17 +73,29 @@ def load_file(path: Path, doc_id: str, source: str | None = None) -> tuple[Docum
     elif suffix in (".md", ".markdown"):
         read = read_markdown(data)
     else:
-        text, note = decode_bytes(data)
-        # a .rst file is reStructuredText; a .txt file is when it holds explicit markup
-        restructured = restructured_markdown(text, always=suffix == ".rst")
-        read = TextRead(text, note=note) if restructured is None \
-            else replace(read_markdown(restructured[0].encode("utf-8")), title=restructured[1], note=note)
+        read = _read_text(decode_bytes(data), suffix)
     # Markdown and HTML say what is a heading; only plain text may be a page saved as text.
     doc = document_from_text(doc_id, read.text, read.title, source, sha, capture=read.headings is None)
     headings = read.headings if read.headings is not None else plain_headings(doc.text)
     # A DOI printed near the top ("doi:10.1186/...") when no tag gives one.
     return replace(doc, path=str(path.resolve()), sections=section_spans(doc.text, headings, doc.title),
                    authors=read.authors, year=read.year, doi=read.doi or find_doi(doc.text[:4000])), read.note
+
+
+def _read_text(decoded: tuple[str, str], suffix: str) -> TextRead:
+    text, note = decoded
+    # Captions (.vtt, .srt, or a .txt file that opens as one) are read as the transcript they hold:
+    # what was said, without cue numbers and timings, and with no headings.
+    transcript = caption_transcript(text, always=suffix in (".vtt", ".srt"))
+    if transcript is not None:
+        return TextRead(transcript, note=note, headings=())
+    if suffix in (".vtt", ".srt"):
+        raise IngestError(f"no captions could be read (not a {'WebVTT' if suffix == '.vtt' else 'SubRip'} file)")
+    # a .rst file is reStructuredText; a .txt file is when it holds explicit markup
+    restructured = restructured_markdown(text, always=suffix == ".rst")
+    if restructured is None:
+        return TextRead(text, note=note)
+    return replace(read_markdown(restructured[0].encode("utf-8")), title=restructured[1], note=note)
 
 
 def _walk(path: Path) -> Iterator[Path]:

@@ -28,7 +28,7 @@ __all__ = ["MAX_CONTEXT", "MAX_HISTORY", "MAX_K", "MAX_UPLOAD_BYTES", "UPLOAD_TY
 MAX_K = 100  # as `assistant search --k`
 MAX_HISTORY = 50  # earlier questions a follow-up may draw on
 MAX_CONTEXT = 2000  # characters of context either side of a passage
-UPLOAD_TYPES = (".txt", ".md", ".markdown", ".rst", ".html", ".htm", ".pdf")
+UPLOAD_TYPES = (".txt", ".md", ".markdown", ".rst", ".vtt", ".srt", ".html", ".htm", ".pdf")
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
@@ -288,7 +288,7 @@ class Service:
     def _refuse(self, src: Path, name: str) -> str:
         """Why an upload is not accepted, or empty."""
         if Path(name).suffix.lower() not in UPLOAD_TYPES:
-            return "type not accepted (txt, md, rst, html, pdf only)"
+            return "type not accepted (txt, md, rst, vtt, srt, html, pdf only)"
         size = src.stat().st_size if src.exists() else 0
         if size > MAX_UPLOAD_BYTES:
             return f"{size / 1e6:.1f} MB is over the {MAX_UPLOAD_BYTES // 2**20} MB limit"
