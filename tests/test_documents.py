@@ -1804,3 +1804,55 @@ def test_captions_read_as_what_was_said_without_timings(tmp_path: Path):
     result = load_paths([tmp_path / "empty.vtt", srt])
     assert [(e.status, e.reason) for e in result.report] == [
         ("skipped", "no captions could be read (not a WebVTT file)"), ("ok", "")]
+
+
+# A clinic letter's head is a list of fields (one line holding three), then a form's labels each
+# alone over their text; a transcript opens with its study's fields, then turns under speakers'
+# labels. Fields had been dropped as a saved page's debris ("Ward: 7B", "Interviewer: RK") or
+# joined as a wrapped paragraph, and a line of fields named the document.
+_LETTER = """DISCHARGE SUMMARY
+
+Patient: Jane Example    Date of birth: 02/05/1961    Hospital number: 000000
+Admitted: 03/01/2024    Discharged: 09/01/2024
+Ward: 7B
+
+Presenting complaint:
+Three days of fever, productive cough and shortness of breath.
+
+Diagnosis:
+Community-acquired pneumonia, right lower lobe.
+
+Treatment:
+Intravenous co-amoxiclav for 48 hours, then oral amoxicillin when afebrile.
+"""
+_TRANSCRIPT = """Study: Experiences of returning to work after depression
+Interview transcript – Participant 07
+Date of interview: 14 March 2023
+Interviewer: RK
+
+RK: Thank you for agreeing to talk with me today. Could you start by telling me a little about your job before you went on sick leave?
+
+P07: I was a primary school teacher, year four mostly, for about eleven years, and I loved it.
+"""
+
+
+def test_a_reports_fields_stay_lines_of_their_own_and_its_labels_head_sections(tmp_path: Path):
+    letter = tmp_path / "letter.txt"
+    letter.write_text(_LETTER)
+    doc, _ = load_file(letter, "letter.txt")
+    assert doc.title == "DISCHARGE SUMMARY"
+    assert "Admitted: 03/01/2024 Discharged: 09/01/2024\nWard: 7B\n" in doc.text
+    assert [s.path for s in doc.sections] == [("Presenting complaint",), ("Diagnosis",), ("Treatment",)]
+    assert doc.text[doc.sections[1].start:doc.sections[1].end].strip() == (
+        "Diagnosis:\nCommunity-acquired pneumonia, right lower lobe.")
+    transcript = tmp_path / "p07.txt"
+    transcript.write_text(_TRANSCRIPT)
+    doc, _ = load_file(transcript, "p07.txt")
+    # the study's name, not the interviewer's first question, names it; every field is kept on its line
+    assert doc.title == "Study: Experiences of returning to work after depression"
+    assert doc.text.startswith(_TRANSCRIPT.split("\n\n")[0] + "\n\n"), doc.text[:300]
+    # a label set again and again is a record's field, not a heading: a Debian copyright file's "Files:"
+    records = tmp_path / "copyright.txt"
+    records.write_text("".join(f"Files:\n src/{n}.c\nCopyright: 2020 A. Author\nLicense: MIT\n\n" for n in "abc"))
+    doc, _ = load_file(records, "copyright.txt")
+    assert doc.sections == () and "Copyright: 2020 A. Author\nLicense: MIT" in doc.text

@@ -106,7 +106,11 @@ def _debris(lines: list[str], capture: bool) -> list[bool]:
     """Which lines are debris: by form, and for a saved page's text (`capture`) also by position,
     vocabulary and repetition (see the module docstring)."""
     bare = [BULLET.sub("", ln) for ln in lines]
-    drop = [bool(ln) and _by_form(ln) for ln in bare]
+    # A list of fields is a report's or a transcript's head ("Interviewer: RK", "Ward: 7B") or a
+    # record ("Copyright: 2002 CodeFactory AB" over "Copyright 2005 Red Hat, Inc."), which no
+    # menu or footer is set as.
+    fields = field_lines(bare)
+    drop = [bool(ln) and _by_form(ln) and i not in fields for i, ln in enumerate(bare)]
     if not capture:
         return drop
     nonblank = [i for i, ln in enumerate(bare) if ln]
@@ -117,7 +121,7 @@ def _debris(lines: list[str], capture: bool) -> list[bool]:
     counts = Counter(ln.lower() for ln in bare)
     for n, i in enumerate(nonblank):
         before = bare[nonblank[n - 1]] if n else ""
-        repeated = counts[bare[i].lower()] >= 3 and foreign[i]
+        repeated = counts[bare[i].lower()] >= 3 and foreign[i] and i not in fields
         echo = short[i] and before != bare[i] and before.endswith(bare[i])
         drop[i] = drop[i] or repeated or echo
     _cut_comments(bare, nonblank, prose, foreign, drop)
@@ -129,6 +133,7 @@ def _debris(lines: list[str], capture: bool) -> list[bool]:
         numeric = {i for i in nonblank if _holds_numbers(bare[i])}
         rows = {i for n, i in enumerate(nonblank) if i in numeric
                 and ((n and nonblank[n - 1] in numeric) or (n + 1 < len(nonblank) and nonblank[n + 1] in numeric))}
+        rows |= fields
         for i in nonblank:
             outside = ((i < kept_prose[0] and i != heading) or i > kept_prose[-1]) and i not in rows
             if (outside and foreign[i] and not _is_dated(bare[i]) and not _is_byline(bare[i])
@@ -668,15 +673,40 @@ def _heading_rules_dropped(lines: list[str]) -> list[str]:
     return out
 
 
+# A field: a label of up to four words, the first capitalised, a colon, then its value ("Date of
+# interview: 14 March 2023", "Patient: Jane Example", a transcript's "P07: Seven months.").
+_FIELD = re.compile(r"^[A-Z][\w'’()/&.-]*(?: [\w'’()/&.-]+){0,3}:\s+\S")
+_LABEL_ALONE = re.compile(r"[A-Z][\w'’()/&.-]*(?: [\w'’()/&.-]+){0,3}:")
+_FIELD_ANYWHERE = re.compile(r"(?:^|\s)[A-Z][\w'’()/&.-]*(?: [\w'’()/&.-]+){0,3}:\s+\S")
+
+
+def field_lines(lines: list[str]) -> frozenset[int]:
+    """The lines of blocks (runs of nonblank lines) that are lists of fields: two or more lines,
+    at least half of them opening with a label and its colon (a report's or a transcript's head:
+    "Study: ...", "Date of interview: ...", "Interviewer: RK"). A field there is a line of its own,
+    neither a wrapped paragraph's nor a title."""
+    out: set[int] = set()
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].strip():
+            j += 1
+        if j - i >= 2 and 2 * sum(bool(_FIELD.match(lines[k].strip())) for k in range(i, j)) >= j - i:
+            out.update(range(i, j))
+        i = j + 1
+    return frozenset(out)
+
+
 def unwrap_lines(lines: list[str], vocabulary: Callable[[], Vocabulary] | None = None) -> list[str]:
     """Paragraphs hard-wrapped at a fixed width (a text or Markdown file typed with line breaks)
     joined into one line each, since a line break ends a sentence: a line continues the one before
     it when that one is wordy, ran to near the paragraph's widest line and stopped mid-sentence, and
     this one is wordy and opens no list item, table row, quote or heading. Lists, tables,
-    addresses, verse and a saved page's one-line paragraphs keep their lines. A word broken at a
-    line's end is decided by `vocabulary()`, the whole text's words (by default `lines`')."""
+    addresses, verse, lists of fields and a saved page's one-line paragraphs keep their lines. A word
+    broken at a line's end is decided by `vocabulary()`, the whole text's words (by default `lines`')."""
     out: list[str] = []
     width = 0
+    fields = field_lines(lines)
     vocab: Vocabulary | None = None  # built only for a file that breaks a word at a line's end
     for i, line in enumerate(lines):
         if not line:
@@ -691,7 +721,8 @@ def unwrap_lines(lines: list[str], vocabulary: Callable[[], Vocabulary] | None =
         prev = out[-1] if out else ""
         last = lines[i - 1] if i else ""
         if (last and width >= 40 and len(last) >= 0.6 * width and not _SENTENCE_END.search(last) and len(last.split()) >= 3
-                and _wordy(last) and _wordy(line) and not BULLET.match(line) and not _LIST_ITEM.match(line)):
+                and _wordy(last) and _wordy(line) and not BULLET.match(line) and not _LIST_ITEM.match(line)
+                and not (i in fields and (_FIELD.match(line.strip()) or _FIELD.match(last.strip())))):
             # The line's indent is layout (a list item's or a note's text), not space within a sentence.
             rest = line.lstrip()
             if prev.endswith("-"):
@@ -757,6 +788,7 @@ def guess_title(text: str, fallback: str, first: bool = False) -> str:
     candidates: list[str] = []
     before_menu: list[str] | None = None
     lines = [ln.strip() for ln in text.split("\n")[:15]]
+    looked = 0  # heading-like lines read
     for i, ln in enumerate(lines):
         if not ln:
             continue
@@ -768,14 +800,18 @@ def guess_title(text: str, fallback: str, first: bool = False) -> str:
             continue
         if before_menu is not None and ln.startswith("• ") and not candidates:
             continue
-        if ln.startswith("• ") or words > 30 or (words > 5 and ln.endswith((".", "!"))):
+        if ln.startswith("• ") or words > 30 or (words > 5 and ln.endswith((".", "!"))) or _said(ln):
             break
         if ln.startswith("#"):
             return ln.lstrip("#").strip() or fallback
         if _RULE.match(ln) or is_copyright_notice(ln):
             continue  # a rule between the title and the text names nothing
-        candidates.append(ln)
-        if len(candidates) >= 4:
+        looked += 1
+        # A line of several fields ("Patient: Jane Example Date of birth: 02/05/1961") names no
+        # document, nor does a label over its text ("Presenting complaint:").
+        if len(_FIELD_ANYWHERE.findall(ln)) < 2 and not _LABEL_ALONE.fullmatch(ln):
+            candidates.append(ln)
+        if looked >= 4:
             break
     candidates = candidates or before_menu or []
     if not candidates:
@@ -789,6 +825,16 @@ def guess_title(text: str, fallback: str, first: bool = False) -> str:
 
 
 _MENU_ITEM_WORDS = 4
+
+
+def _said(line: str) -> bool:
+    """A long line under a label, in words of a sentence rather than a title's capitals: what someone
+    said or wrote (a transcript's "RK: Thank you for agreeing to talk ... ?"), prose whatever it ends
+    with. A title with a subtitle ("Neuroplasticity and Neuropsychiatry: Exploring the Dynamic
+    Relationship ...") capitalises its words."""
+    long_words = [w for w in line.split() if len(w) >= 4 and w[0].isalpha()]
+    return len(line.split()) > 12 and _FIELD.match(line) is not None \
+        and sum(w[0].isupper() for w in long_words) < 0.6 * len(long_words)
 
 
 def _menu_at(lines: list[str], i: int) -> bool:

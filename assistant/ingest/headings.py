@@ -9,6 +9,7 @@ Public API: `TextRead`, `plain_headings`, `section_spans`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from assistant.ingest.clean import is_copyright_notice
@@ -61,8 +62,12 @@ def plain_headings(text: str) -> tuple[tuple[int, str], ...]:
     plain text does not say how headings nest."""
     lines = text.split("\n")
     out = []
+    labels = _label_headings(lines)
     for i, line in enumerate(lines):
         s = line.strip()
+        if i in labels:
+            out.append((1, s))
+            continue
         name = _NUMBERED.match(s)
         numbered = name is not None and len(name.group(1).split()) <= NUMBERED_WORDS
         if (not s or len(s) > 100 or len(s.split()) > 12 or not (s[0].isupper() or s[0].isdigit())
@@ -87,6 +92,26 @@ def plain_headings(text: str) -> tuple[tuple[int, str], ...]:
                                            and not _ITEM.match(following)):
             out.append((1, s))
     return tuple(out)
+
+
+# A label standing alone: up to four words, the first capitalised, and a colon ("Diagnosis:",
+# "Medications on discharge:").
+_LABEL = re.compile(r"[A-Z][\w'’()/&-]*(?: [\w'’()/&-]+){0,3}:")
+LABEL_HEADINGS = 3  # labels a document sets so at least, for them to be its headings
+
+
+def _label_headings(lines: list[str]) -> set[int]:
+    """Lines of a form's labels: a label alone on its line after a blank line (or first), the text
+    it labels on the next line, where the document sets three or more so, each once (a discharge
+    summary's "Presenting complaint:", "Diagnosis:", "Treatment:"; one "Example:" over a command is
+    a paragraph's lead-in, not a form, and a label set again and again is a record's field: a
+    Debian copyright file's "Files:" over each group of paths)."""
+    found = [i for i, line in enumerate(lines)
+             if _LABEL.fullmatch(line.strip()) and (i == 0 or not lines[i - 1].strip())
+             and i + 1 < len(lines) and lines[i + 1].strip()]
+    counts = Counter(lines[i].strip().casefold() for i in found)
+    once = {i for i in found if counts[lines[i].strip().casefold()] == 1}
+    return once if len(once) >= LABEL_HEADINGS else set()
 
 
 def _next_item(line: str, following: str) -> bool:
@@ -147,7 +172,7 @@ def section_spans(text: str, headings: tuple[tuple[int, str], ...], title: str =
     for i, (start, level, h) in enumerate(found):
         while stack and stack[-1][0] >= level:
             stack.pop()
-        stack.append((level, h))
+        stack.append((level, h.removesuffix(":").rstrip()))  # a label's colon is no part of its name
         end = found[i + 1][0] if i + 1 < len(found) else len(text)
         if end > start:
             spans.append(SectionSpan(start, end, tuple(x for _, x in stack)))
