@@ -235,6 +235,20 @@ def test_the_sentence_under_a_matching_heading_is_highlighted(encoder):
     assert hit.highlight.text.startswith("The BACS composite score at six months")
 
 
+def test_a_question_heading_hands_the_highlight_to_a_short_answer_under_it(encoder):
+    # An interview's question opens the section; the answer is two words, then longer sentences
+    # that share more of the question's words ("work", "off") without saying how long. A line of
+    # two words after a statement's heading is no answer ("Table 2" over "n = 48"), but after a
+    # question it is.
+    text = ("Interview transcript\n\nRK: How long were you off work in total?\n\nP07: Seven months. "
+            "I went off work in the October and came back the following May, on a phased return. "
+            "I did two days a week for the first month back at work, then three, then four.")
+    doc = document_from_text("p07.txt", text, title="Interview transcript")
+    searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder, ChunkingParams()))
+    hit = searcher.search("How long was the participant off work?", k=1)[0]
+    assert hit.highlight.text == "P07: Seven months."
+
+
 def test_a_highlight_that_points_back_takes_the_sentence_before_it(encoder):
     # "These were sent to 8150 people" answers how many were invited, but says what "these" are
     # only with the sentence before it; a sentence that stands on its own is highlighted alone,

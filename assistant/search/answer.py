@@ -304,8 +304,10 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     # says nothing about which row answers.
     # Nor does a line that a sentence ending in a colon announced ("Installation is done using the
     # npm install command:" over "npm install express"): it is that sentence's example, not a heading.
+    # A question's answer may be a word or two ("Seven months.", "Yes, daily.").
     leads = heading & ~code & np.array([t.strip().casefold() != doc.title.strip().casefold() and i + 1 < n
-                                        and _is_prose(texts[i + 1])
+                                        and (_is_prose(texts[i + 1])
+                                             or (t.rstrip().endswith("?") and _says_words(texts[i + 1])))
                                         and not (i and texts[i - 1].rstrip().endswith(":") and not heading[i - 1])
                                         and not (rows[i + 1] and not _END.search(texts[i + 1]))
                                         for i, t in enumerate(texts)])
@@ -433,6 +435,11 @@ _WORD = re.compile(r"^[(\"'“‘]?[A-Za-z][A-Za-z'’-]*[.,;:!?)\"'”’]*$")
 def _is_prose(text: str) -> bool:
     """Words rather than code or output: three or more whitespace-separated tokens that are words."""
     return sum(bool(_WORD.match(t)) for t in text.split()) >= 3
+
+
+def _says_words(text: str) -> bool:
+    """Words, however few ("Seven months."), and no code."""
+    return any(_WORD.match(t) for t in text.split()) and not is_code_like(text)
 
 
 _CODE = re.compile(
