@@ -1267,6 +1267,22 @@ def test_a_pronoun_agrees_in_number_and_a_preposition_leads_a_circumstance(encod
 
 
 @pytest.mark.parametrize(("history", "question", "expected"), [
+    # "she" and "he" stand for the person the previous question names, never for its topic ("What
+    # medication did work take?"); a possessive "her" is that person's
+    (["What helped the teacher most in returning to work?"], "What medication did she take?",
+     "What medication did the teacher take?"),
+    (["What antibiotic was the patient discharged on?"], "What is her blood pressure?", "What is the patient's blood pressure?"),
+    # with no person named, the two are searched together
+    (["What is neuroplasticity?"], "What did he find?", "What did he find? (What is neuroplasticity?)"),
+    # and "it" stands for no person ("How long did the participant take to work?")
+    (["What medication did the participant take?"], "And how long did it take to work?",
+     "And how long did it take to work? (What medication did the participant take?)"),
+])
+def test_he_and_she_stand_for_a_person_and_it_for_none(encoder, history, question, expected):
+    assert resolve_followup(question, history, encoder).query == expected
+
+
+@pytest.mark.parametrize(("history", "question", "expected"), [
     # "And" before a whole question ties it on; the question says which kind it is. Both read as a
     # new topic put into the previous question ("What was the primary outcome of the what is the
     # sample size?", "What is mindfulness effective?")

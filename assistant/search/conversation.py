@@ -618,6 +618,16 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
     plural = pronoun.group().lower() in _PLURAL_PRONOUNS
     # "When should I use them?" after "What does unwrap do?", "And expect?": both
     topic = pair if plural and pair else _topic_of(previous, slot, pronoun.group(), earlier)
+    if pronoun.group().lower() in _GENDERED:
+        # "he" and "she" stand for a person, never for what the question asked about: where the
+        # previous question names none, the two are searched together
+        topic = _person_phrase(previous)
+        if not topic:
+            return ResolvedQuery(question, f"{q} ({previous})", kind)
+    elif pronoun.group().lower() in ("it", "its") and topic and _PERSON_PHRASE.fullmatch(topic):
+        # nor does "it" stand for a person ("How long did it take to work?" after "What medication
+        # did the participant take?")
+        return ResolvedQuery(question, f"{q} ({previous})", kind)
     personal = pronoun.group().lower() in ("it", "its", "they", "them", "their")
     if _answer_named(previous, pronoun.group()) or (
             topic and personal and _is_plural(topic) != plural and " and " not in topic):
@@ -634,6 +644,25 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         replaced = _SINGULAR_VERB.sub(_plural_verb, replaced[:at]) + replaced[at:]
     return ResolvedQuery(question, _unled(_tidy(replaced)), kind, topic) if n else \
         ResolvedQuery(question, f"{q} {topic}", kind)
+
+
+_GENDERED = {"he", "she", "his", "her"}
+# The nouns English names a single person by in general, whatever the field (a closed class: roles,
+# kin, ages), which tell the phrase "she" stands for ("the teacher" of "What helped the teacher
+# most in returning to work?", not "work").
+_PERSON_NOUN = (r"(?:person|man|woman|child|boy|girl|baby|infant|toddler|adolescent|teenager|adult|patient|participant|"
+                r"teacher|doctor|nurse|student|pupil|mother|father|parent|wife|husband|partner|son|daughter|author|"
+                r"client|user|subject|volunteer|worker|employee|carer|caregiver|clinician|therapist|physician|surgeon|"
+                r"respondent|interviewee|resident|individual|friend|colleague|manager|researcher|investigator|"
+                r"applicant|customer|victim|survivor|smoker|mom|dad)")
+_PERSON_PHRASE = re.compile(rf"\b(?:the|a|an|this|that|my|our|your|their)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON_NOUN}\b", re.I)
+
+
+def _person_phrase(previous: str) -> str:
+    """The previous question's first phrase naming one person ("the teacher", "a 70-year-old
+    patient"), or ""."""
+    m = _PERSON_PHRASE.search(previous)
+    return m.group() if m else ""
 
 
 # "Which is better, CBT or medication?": which of two or more things does something best or more
