@@ -1283,6 +1283,17 @@ def test_he_and_she_stand_for_a_person_and_it_for_none(encoder, history, questio
 
 
 @pytest.mark.parametrize(("history", "question", "expected"), [
+    # "What does X do ...?": the words before "do" are the subject alone, modifiers and all, so a
+    # topic with the same head takes the place of the whole phrase ("What does deep REM sleep do
+    # for memory?" had kept "deep", read as a verb's subject)
+    (["What does deep sleep do for memory?"], "What about REM sleep?", "What does REM sleep do for memory?"),
+    (["What does slow-wave sleep do for memory?"], "And REM sleep?", "What does REM sleep do for memory?"),
+])
+def test_a_subject_before_do_is_replaced_whole(encoder, history, question, expected):
+    assert resolve_followup(question, history, encoder).query == expected
+
+
+@pytest.mark.parametrize(("history", "question", "expected"), [
     # "And" before a whole question ties it on; the question says which kind it is. Both read as a
     # new topic put into the previous question ("What was the primary outcome of the what is the
     # sample size?", "What is mindfulness effective?")

@@ -1513,7 +1513,8 @@ def _subject_verb_run(text: str) -> list[re.Match]:
     # alone ("private modules" of "Should private modules be on sys.path?"); after "is" or "has"
     # the run holds a verb only as a participle ("Is deflate() guaranteed to ...", "Has exercise
     # improved mood?"; "What is chronic stress?" holds none).
-    if len(run) < 2 or ended_by in _PIVOT_VERBS or ended_by in _BE:
+    # So is one that "do" ends ("deep sleep" of "What does deep sleep do for memory?").
+    if len(run) < 2 or ended_by in _PIVOT_VERBS or ended_by in _BE or ended_by in ("do", "does", "did"):
         return []
     if aux and aux not in _MAIN_VERB_FOLLOWS and not any(_PAST_VERB.match(m.group().lower()) for m in run[1:]):
         return []
