@@ -1856,3 +1856,15 @@ def test_a_reports_fields_stay_lines_of_their_own_and_its_labels_head_sections(t
     records.write_text("".join(f"Files:\n src/{n}.c\nCopyright: 2020 A. Author\nLicense: MIT\n\n" for n in "abc"))
     doc, _ = load_file(records, "copyright.txt")
     assert doc.sections == () and "Copyright: 2020 A. Author\nLicense: MIT" in doc.text
+
+
+def test_a_markdown_hard_line_break_ends_a_line_unless_the_sentence_goes_on(tmp_path: Path):
+    # Meeting notes' fields set one to a line by two trailing spaces (a browser shows them so) had
+    # been joined as a wrapped paragraph; a sentence broken by a backslash (Node's docs) goes on.
+    md = tmp_path / "notes.md"
+    md.write_text("# Steering group\n\n**Date:** 12 February 2024  \n**Present:** AB (chair), CD, EF, GH (notes)  \n"
+                  "**Apologies:** IJ\n\nUnless there is a need for direct access to functionality which is not\\\n"
+                  "exposed by Node-API, use Node-API.\n")
+    doc, _ = load_file(md, "notes.md")
+    assert "Present: AB (chair), CD, EF, GH (notes)\nApologies: IJ" in doc.text, doc.text
+    assert "functionality which is not exposed by Node-API" in doc.text

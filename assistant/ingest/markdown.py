@@ -272,8 +272,21 @@ def _unwrapped(lines: list[str]) -> list[str]:
     Markdown source, where a line is as wide as the writer typed it: with its links stripped it
     would look short and stay apart, and after the continuations are joined a paragraph's lines
     are no longer as typed (a line before one opening with a link, "[CI](#testing-and-ci), ...",
-    stayed apart from it beside the long line its lower-case followers made)."""
-    return _continuations_joined(unwrap_lines([ln.rstrip() for ln in lines]))
+    stayed apart from it beside the long line its lower-case followers made).  A hard line break
+    (two spaces or a backslash at a line's end) ends the line unless the next goes on in lower
+    case: "**Present:** AB, CD  " over "**Apologies:** IJ" are two lines, but a sentence broken
+    so ("... which is not\\" over "exposed by Node-API") is one."""
+    out: list[str] = []
+    start = 0
+    for i, line in enumerate(lines):
+        if i == len(lines) - 1 or (_HARD_BREAK.search(line) and not _goes_on(lines[i + 1].strip())):
+            out += _continuations_joined(unwrap_lines([_HARD_BREAK_MARK.sub("", ln.rstrip()) for ln in lines[start : i + 1]]))
+            start = i + 1
+    return out
+
+
+_HARD_BREAK = re.compile(r"\S(?: {2,}|\\)$")
+_HARD_BREAK_MARK = re.compile(r"(?<=[^\s\\])\\$")  # the backslash that breaks a line, no text
 
 
 def _setext_as_atx(lines: list[str]) -> list[str]:

@@ -618,16 +618,7 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
     plural = pronoun.group().lower() in _PLURAL_PRONOUNS
     # "When should I use them?" after "What does unwrap do?", "And expect?": both
     topic = pair if plural and pair else _topic_of(previous, slot, pronoun.group(), earlier)
-    if pronoun.group().lower() in _GENDERED:
-        # "he" and "she" stand for a person, never for what the question asked about: where the
-        # previous question names none, the two are searched together
-        topic = _person_phrase(previous)
-        if not topic:
-            return ResolvedQuery(question, f"{q} ({previous})", kind)
-    elif pronoun.group().lower() in ("it", "its") and topic and _PERSON_PHRASE.fullmatch(topic):
-        # nor does "it" stand for a person ("How long did it take to work?" after "What medication
-        # did the participant take?")
-        return ResolvedQuery(question, f"{q} ({previous})", kind)
+    topic = _agreeing_person(pronoun.group(), topic, previous) or ""
     personal = pronoun.group().lower() in ("it", "its", "they", "them", "their")
     if _answer_named(previous, pronoun.group()) or (
             topic and personal and _is_plural(topic) != plural and " and " not in topic):
@@ -656,6 +647,18 @@ _PERSON_NOUN = (r"(?:person|man|woman|child|boy|girl|baby|infant|toddler|adolesc
                 r"respondent|interviewee|resident|individual|friend|colleague|manager|researcher|investigator|"
                 r"applicant|customer|victim|survivor|smoker|mom|dad)")
 _PERSON_PHRASE = re.compile(rf"\b(?:the|a|an|this|that|my|our|your|their)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON_NOUN}\b", re.I)
+
+
+def _agreeing_person(pronoun: str, topic: str, previous: str) -> str | None:
+    """`topic`, or for "he" and "she" the person the previous question names, since they stand for
+    a person and never for what it asked about; None where they find none, or where "it" would
+    stand for a person ("How long did it take to work?" after "What medication did the
+    participant take?"): then the two questions are searched together."""
+    if pronoun.lower() in _GENDERED:
+        return _person_phrase(previous) or None
+    if pronoun.lower() in ("it", "its") and topic and _PERSON_PHRASE.fullmatch(topic):
+        return None
+    return topic
 
 
 def _person_phrase(previous: str) -> str:
