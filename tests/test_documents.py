@@ -1868,3 +1868,21 @@ def test_a_markdown_hard_line_break_ends_a_line_unless_the_sentence_goes_on(tmp_
     doc, _ = load_file(md, "notes.md")
     assert "Present: AB (chair), CD, EF, GH (notes)\nApologies: IJ" in doc.text, doc.text
     assert "functionality which is not exposed by Node-API" in doc.text
+
+
+def test_numbered_plain_text_headings_nest_by_their_numbers(tmp_path: Path):
+    # A guideline's outline: "1 Recommendations" over its first subsection (it had been dropped as a
+    # saved page's stray line and no section held it), subsections under it, and a recommendation
+    # numbered one level deeper, a sentence, no heading. "3.1" with no "3" above it nests under
+    # nothing rather than under "2".
+    guide = tmp_path / "guideline.txt"
+    guide.write_text("Depression in adults: treatment and management\n\n1 Recommendations\n\n1.1 Principles of care\n\n"
+                     "1.1.1 When working with people with depression, build a trusting relationship and work in an "
+                     "open, engaging and non-judgemental manner.\n\n1.2 Stopping antidepressant medication\n\n"
+                     "1.2.1 Advise people that withdrawal symptoms can occur when stopping or reducing the dose of an "
+                     "antidepressant, and that they are usually mild.\n\n3.1 Review\n\n3.1.1 Review the person within "
+                     "two weeks of starting treatment, or within one week if they are aged 18 to 25.\n")
+    doc, _ = load_file(guide, "guideline.txt")
+    assert [s.path for s in doc.sections] == [
+        ("1 Recommendations",), ("1 Recommendations", "1.1 Principles of care"),
+        ("1 Recommendations", "1.2 Stopping antidepressant medication"), ("3.1 Review",)]

@@ -133,13 +133,27 @@ def _debris(lines: list[str], capture: bool) -> list[bool]:
         numeric = {i for i in nonblank if _holds_numbers(bare[i])}
         rows = {i for n, i in enumerate(nonblank) if i in numeric
                 and ((n and nonblank[n - 1] in numeric) or (n + 1 < len(nonblank) and nonblank[n + 1] in numeric))}
-        rows |= fields
+        rows |= fields | _numbered_parents(bare, nonblank)
         for i in nonblank:
             outside = ((i < kept_prose[0] and i != heading) or i > kept_prose[-1]) and i not in rows
             if (outside and foreign[i] and not _is_dated(bare[i]) and not _is_byline(bare[i])
                     and not _is_sentence(bare[i])):
                 drop[i] = True
     return drop
+
+
+_SECTION_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?\s+[A-Z]")
+
+
+def _numbered_parents(bare: list[str], nonblank: list[int]) -> set[int]:
+    """Numbered headings over their first numbered subsection ("1 Recommendations" over "1.1
+    Principles of care"): a document's own outline, which no menu is numbered as."""
+    out = set()
+    for n, i in enumerate(nonblank[:-1]):
+        number = _SECTION_NUMBER.match(bare[i])
+        if number and bare[nonblank[n + 1]].startswith(f"{number.group(1)}.1 "):
+            out.add(i)
+    return out
 
 
 def _cut_comments(bare: list[str], nonblank: list[int], prose: list[int], foreign: list[bool],

@@ -58,15 +58,15 @@ def plain_headings(text: str) -> tuple[tuple[int, str], ...]:
     not a wrapped paragraph's first line (a sentence's end, then words left unfinished), and
     followed by a paragraph of prose (more than 12 words, or under a numbered heading, "0. Definitions."
     or "1.3. \"Contribution\"", a sentence of five or more that is no numbered item), or, for a line of
-    up to four words in capitals, by any line of two words or more not in capitals.  All level 1:
-    plain text does not say how headings nest."""
+    up to four words in capitals, by any line of two words or more not in capitals.  Level 1, but
+    for headings numbered at two depths or more (`_numbered_levels`)."""
     lines = text.split("\n")
     out = []
     labels = _label_headings(lines)
     for i, line in enumerate(lines):
         s = line.strip()
         if i in labels:
-            out.append((1, s))
+            out.append((i, s))
             continue
         name = _NUMBERED.match(s)
         numbered = name is not None and len(name.group(1).split()) <= NUMBERED_WORDS
@@ -83,15 +83,15 @@ def plain_headings(text: str) -> tuple[tuple[int, str], ...]:
         if _CAPITALS.fullmatch(s) and len(following.split()) >= 2 and not following.isupper():
             # A short line in capitals over text in words heads it, however short that text is: a
             # manual page's "NAME" over "tar - an archiving utility", "OPTIONS" over its first group.
-            out.append((1, s))
+            out.append((i, s))
             continue
         # Under a numbered heading a short sentence is prose too ("0. Definitions." over "\"This
         # License\" refers to version 3 of the GNU General Public License."), but not the next item.
         sectioned = numbered or (_SECTION_NUMBER.match(s) is not None and len(s.split()) <= NUMBERED_WORDS)
         if len(following.split()) > 12 or (sectioned and len(following.split()) >= 5 and _ENDED.search(following)
                                            and not _ITEM.match(following)):
-            out.append((1, s))
-    return tuple(out)
+            out.append((i, s))
+    return _numbered_levels(lines, out)
 
 
 # A label standing alone: up to four words, the first capitalised, and a colon ("Diagnosis:",
@@ -112,6 +112,39 @@ def _label_headings(lines: list[str]) -> set[int]:
     counts = Counter(lines[i].strip().casefold() for i in found)
     once = {i for i in found if counts[lines[i].strip().casefold()] == 1}
     return once if len(once) >= LABEL_HEADINGS else set()
+
+
+_DEPTH = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+[^\s\d]")  # a heading's number: "1", "1.2", "1.2.3."
+
+
+def _numbered_levels(lines: list[str], found: list[tuple[int, str]]) -> tuple[tuple[int, str], ...]:
+    """Headings (line, text) as (level, text): where they are numbered at two depths or more
+    ("1.1 Principles of care", "1.2 Treatment ..."), a numbered heading's level is its depth, and
+    a short numbered line over its first subsection ("1 Recommendations" over "1.1 ...") heads
+    them; plain text says nothing else of how headings nest, so the rest are level 1."""
+    at = dict(found)
+    for i, line in enumerate(lines):
+        s = line.strip()
+        number = _DEPTH.match(s)
+        if i in at or not number or len(s.split()) > NUMBERED_WORDS or (i and lines[i - 1].strip()):
+            continue
+        after = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+        if after in at and at[after].startswith((f"{number.group(1)}.1 ", f"{number.group(1)}.1. ")):
+            at[i] = s
+    if len({m.group(1).count(".") for s in at.values() if (m := _DEPTH.match(s))}) < 2:
+        return tuple((1, s) for _, s in found)
+    out, levels = [], {}  # levels: the headings' numbers so far
+    for _, s in sorted(at.items()):
+        # under the heading before it that its number's prefix names ("1.2" under "1")
+        number = _DEPTH.match(s)
+        if not number:
+            out.append((1, s))
+            continue
+        parts = number.group(1).split(".")
+        parent = next((".".join(parts[:k]) for k in range(len(parts) - 1, 0, -1) if ".".join(parts[:k]) in levels), None)
+        levels[number.group(1)] = levels[parent] + 1 if parent else 1
+        out.append((levels[number.group(1)], s))
+    return tuple(out)
 
 
 def _next_item(line: str, following: str) -> bool:
