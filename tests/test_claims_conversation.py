@@ -1288,8 +1288,12 @@ def test_he_and_she_stand_for_a_person_and_it_for_none(encoder, history, questio
     # for memory?" had kept "deep", read as a verb's subject)
     (["What does deep sleep do for memory?"], "What about REM sleep?", "What does REM sleep do for memory?"),
     (["What does slow-wave sleep do for memory?"], "And REM sleep?", "What does REM sleep do for memory?"),
+    # "What <things> can ...?": "they" are those things, the modal's subject, not the question's
+    # last words ("Are occur when stopping antidepressants usually severe?")
+    (["What withdrawal symptoms can occur when stopping antidepressants?"], "Are they usually severe?",
+     "Are withdrawal symptoms usually severe?"),
 ])
-def test_a_subject_before_do_is_replaced_whole(encoder, history, question, expected):
+def test_a_subject_before_do_or_a_modal_is_what_a_follow_up_means(encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected
 
 

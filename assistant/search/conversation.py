@@ -1898,6 +1898,11 @@ def _opening_referent(body: str, plural: bool) -> str | None:
     which = re.match(r"which\s+([\w'-]+)", body, re.I) if not re.search(rf"\b{_AUX}\b", body, re.I) else None
     if which and _is_plural(which.group(1)) == plural:
         return ""
+    # "What withdrawal symptoms can occur when stopping antidepressants?": "they" are the things
+    # asked about, the modal's subject ("Are they usually severe?"; its last phrase had been taken)
+    modal = re.match(r"(?:which|what)\s+((?:[\w'-]+\s+){0,2}[\w'-]+)\s+(?:can|could|may|might|will|would|should)\s+", body, re.I)
+    if modal and plural and _is_plural(modal.group(1)) and _content_words(modal.group(1)):
+        return modal.group(1)
     # "What questionnaire was used to measure anxiety?": a passive asking which thing; "it" is the
     # one the answer names (searched with the question), not the infinitive's object ("Is measure
     # anxiety validated?")
