@@ -235,6 +235,41 @@ def test_the_sentence_under_a_matching_heading_is_highlighted(encoder):
     assert hit.highlight.text.startswith("The BACS composite score at six months")
 
 
+_GUIDELINE = ("Depression in adults: treatment and management\n\n1 Recommendations\n\n1.1 Principles of care\n\n"
+              "1.1.1 When working with people with depression, build a trusting relationship and work in an open, "
+              "engaging and non-judgemental manner.\n\n1.1.2 Explore any worries the person may have about treatment, "
+              "including concerns about addiction or side effects.\n\n"
+              "1.2 Treatment for a new episode of less severe depression\n\n1.2.1 Discuss treatment options with "
+              "people with a new episode of less severe depression, and match their choice to the options in table 1."
+              "\n\n1.2.2 Do not routinely offer antidepressant medication as first-line treatment for less severe "
+              "depression, unless that is the person's preference.\n\n1.3 Treatment for a new episode of more severe "
+              "depression\n\n1.3.1 Offer a combination of individual CBT and an antidepressant as a first-line option."
+              "\n\n1.3.2 When prescribing an SSRI, review the person within 2 weeks of starting treatment.\n\n"
+              "1.4 Stopping antidepressant medication\n\n1.4.1 Advise people that withdrawal symptoms can occur when "
+              "stopping or reducing the dose of an antidepressant.\n\n1.4.2 Reduce the dose in stages over several "
+              "weeks, taking into account the half-life of the drug.\n")
+
+
+def test_a_document_indexed_alone_is_its_own_pool():
+    # A document searched alone: its best passages are the pool, so that a paper indexed on its own
+    # has something its answering passage stands out from (it had only itself); beside another
+    # document, documents are (`test_the_pool_a_passage_must_stand_out_from_holds_one_passage_per_document`)
+    assert pool_cosine(np.array([0.9, 0.5, 0.4, 0.3]), np.array([0, 0, 0, 0])) == pytest.approx((0.525, 0.9))
+    assert pool_cosine(np.array([0.9, 0.5, 0.4, 0.3]), np.array([0, 0, 1, 1])) == pytest.approx((0.65, 0.9))
+
+
+def test_the_answer_of_a_document_indexed_alone_is_a_strong_match(encoder):
+    # A guideline on its own: the passage that says when to review someone starting an SSRI had
+    # been a weak match (0.20), as if the question were barely answered; an off-topic question is
+    # still not answered
+    doc = document_from_text("guideline.txt", _GUIDELINE)
+    searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder, ChunkingParams(max_tokens=40, overlap_tokens=0)))
+    hit = searcher.search("How soon should someone starting an SSRI be reviewed?", k=3)[0]
+    assert hit.highlight.text.startswith("1.3.2 When prescribing an SSRI") and hit.match == "strong match", hit.probability
+    question = "Which team won the 2018 FIFA World Cup final?"
+    assert not searcher.answered(searcher.search(question, k=3), question)
+
+
 def test_a_question_heading_hands_the_highlight_to_a_short_answer_under_it(encoder):
     # An interview's question opens the section; the answer is two words, then longer sentences
     # that share more of the question's words ("work", "off") without saying how long. A line of

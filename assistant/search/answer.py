@@ -87,13 +87,16 @@ def pool_cosine(dense: np.ndarray, docs: np.ndarray) -> tuple[float, float]:
     """Mean cosine of the POOL best documents (each by its best candidate passage) and the best
     one: how close the collection comes to the question at all.  By documents, not passages: the
     many passages of one long document would otherwise fill the pool, and a passage would have to
-    stand out from its own neighbours."""
+    stand out from its own neighbours; only in a document searched alone must it."""
     if not len(dense):
         return 0.0, 0.0
     dense = np.asarray(dense, dtype=np.float64)
     order = np.argsort(-dense, kind="stable")
     _, first = np.unique(np.asarray(docs)[order], return_index=True)
-    top = dense[order[np.sort(first)]][:POOL]
+    # A document alone (a paper indexed on its own) is its own pool: its best passages, since its
+    # best passage had nothing to stand out from but itself.
+    best = np.sort(first) if len(first) > 1 else np.arange(min(POOL, len(order)))
+    top = dense[order[best]][:POOL]
     return float(top.mean()), float(top[0])
 
 
