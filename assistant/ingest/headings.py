@@ -119,8 +119,9 @@ _DEPTH = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+[^\s\d]")  # a heading's number: "1"
 
 def _numbered_levels(lines: list[str], found: list[tuple[int, str]]) -> tuple[tuple[int, str], ...]:
     """Headings (line, text) as (level, text): where they are numbered at two depths or more
-    ("1.1 Principles of care", "1.2 Treatment ..."), a numbered heading's level is its depth, and
-    a short numbered line over its first subsection ("1 Recommendations" over "1.1 ...") heads
+    ("1.1 Principles of care", "1.2 Treatment ..."), a numbered heading goes one level under the
+    heading before it that its number's prefix names ("1.2" under "1"; level 1 where none does),
+    and a short numbered line over its first subsection ("1 Recommendations" over "1.1 ...") heads
     them; plain text says nothing else of how headings nest, so the rest are level 1."""
     at = dict(found)
     for i, line in enumerate(lines):
