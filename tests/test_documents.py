@@ -1340,7 +1340,8 @@ def test_a_licences_numbered_headings_end_in_a_full_stop_and_may_follow_a_paragr
     assert doc.section_at(doc.text.index("Your rights end")) == ("8. Termination.",)
     # the copyright notice, alone before prose, heads no section either
     assert doc.section_at(doc.text.index("\"The work\" is")) == ("0. Definitions.",)
-    assert doc.section_at(doc.text.index("means the work of")) == ("0.1. \"Contribution\"",)
+    # a term numbered under "0." nests under it
+    assert doc.section_at(doc.text.index("means the work of")) == ("0. Definitions.", "0.1. \"Contribution\"")
     assert [s.path[-1] for s in doc.sections] == ["Preamble", "0. Definitions.", "0.1. \"Contribution\"", "1. Source Code.",
                                                   "8. Termination."]
 
