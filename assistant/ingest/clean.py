@@ -37,8 +37,8 @@ from functools import cache, lru_cache
 from assistant.ingest.words import Vocabulary
 from assistant.text import FUNCTION_WORDS, STOP_WORDS, UNFINISHED_WORDS, WORD, collapse_spaces, normalize_unicode
 
-__all__ = ["BULLET", "clean_text", "guess_title", "is_copyright_notice", "meaningful_title", "page_starts", "title_parts",
-           "typed_with_line_breaks", "underlined_title", "unwrap_lines"]
+__all__ = ["BULLET", "LABEL", "SECTION_NUMBER", "clean_text", "guess_title", "is_copyright_notice", "meaningful_title",
+           "opens_first_subsection", "page_starts", "title_parts", "typed_with_line_breaks", "underlined_title", "unwrap_lines"]
 
 _FORM_DEBRIS = [
     re.compile(r"^\d+\s+min(ute)?s?\s+read$", re.I),
@@ -142,18 +142,20 @@ def _debris(lines: list[str], capture: bool) -> list[bool]:
     return drop
 
 
-_SECTION_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?\s+[A-Z]")
+SECTION_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+[^\s\d]")  # a heading's number: "1", "1.2", "1.2.3."
+
+
+def opens_first_subsection(line: str, following: str) -> bool:
+    """Whether numbered `line` stands over its first numbered subsection, `following` ("1
+    Recommendations" over "1.1 Principles of care"): a document's own outline."""
+    number = SECTION_NUMBER.match(line)
+    return number is not None and following.startswith((f"{number.group(1)}.1 ", f"{number.group(1)}.1. "))
 
 
 def _numbered_parents(bare: list[str], nonblank: list[int]) -> set[int]:
-    """Numbered headings over their first numbered subsection ("1 Recommendations" over "1.1
-    Principles of care"): a document's own outline, which no menu is numbered as."""
-    out = set()
-    for n, i in enumerate(nonblank[:-1]):
-        number = _SECTION_NUMBER.match(bare[i])
-        if number and bare[nonblank[n + 1]].startswith(f"{number.group(1)}.1 "):
-            out.add(i)
-    return out
+    """Numbered headings over their first numbered subsection (`opens_first_subsection`), which
+    no menu is numbered as."""
+    return {i for n, i in enumerate(nonblank[:-1]) if opens_first_subsection(bare[i], bare[nonblank[n + 1]])}
 
 
 def _cut_comments(bare: list[str], nonblank: list[int], prose: list[int], foreign: list[bool],
@@ -687,11 +689,12 @@ def _heading_rules_dropped(lines: list[str]) -> list[str]:
     return out
 
 
-# A field: a label of up to four words, the first capitalised, a colon, then its value ("Date of
-# interview: 14 March 2023", "Patient: Jane Example", a transcript's "P07: Seven months.").
-_FIELD = re.compile(r"^[A-Z][\w'’()/&.-]*(?: [\w'’()/&.-]+){0,3}:\s+\S")
-_LABEL_ALONE = re.compile(r"[A-Z][\w'’()/&.-]*(?: [\w'’()/&.-]+){0,3}:")
-_FIELD_ANYWHERE = re.compile(r"(?:^|\s)[A-Z][\w'’()/&.-]*(?: [\w'’()/&.-]+){0,3}:\s+\S")
+# A label: up to four words, the first capitalised, and a colon ("Diagnosis:", "Date of
+# interview:"); a field is a label, then its value ("Patient: Jane Example", a transcript's "P07:
+# Seven months.").
+LABEL = re.compile(r"[A-Z][\w'’()/&-]*(?: [\w'’()/&-]+){0,3}:")
+_FIELD = re.compile(rf"^{LABEL.pattern}\s+\S")
+_FIELD_ANYWHERE = re.compile(rf"(?:^|\s){LABEL.pattern}\s+\S")
 
 
 def field_lines(lines: list[str]) -> frozenset[int]:
@@ -823,7 +826,7 @@ def guess_title(text: str, fallback: str, first: bool = False) -> str:
         looked += 1
         # A line of several fields ("Patient: Jane Example Date of birth: 02/05/1961") names no
         # document, nor does a label over its text ("Presenting complaint:").
-        if len(_FIELD_ANYWHERE.findall(ln)) < 2 and not _LABEL_ALONE.fullmatch(ln):
+        if len(_FIELD_ANYWHERE.findall(ln)) < 2 and not LABEL.fullmatch(ln):
             candidates.append(ln)
         if looked >= 4:
             break

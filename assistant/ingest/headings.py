@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from assistant.ingest.clean import is_copyright_notice
+from assistant.ingest.clean import LABEL, SECTION_NUMBER, is_copyright_notice, opens_first_subsection
 from assistant.ingest.model import SectionSpan
 from assistant.text import collapse_spaces, normalize_unicode
 
@@ -94,9 +94,6 @@ def plain_headings(text: str) -> tuple[tuple[int, str], ...]:
     return _numbered_levels(lines, out)
 
 
-# A label standing alone: up to four words, the first capitalised, and a colon ("Diagnosis:",
-# "Medications on discharge:").
-_LABEL = re.compile(r"[A-Z][\w'’()/&-]*(?: [\w'’()/&-]+){0,3}:")
 LABEL_HEADINGS = 3  # labels a document sets so at least, for them to be its headings
 
 
@@ -107,14 +104,11 @@ def _label_headings(lines: list[str]) -> set[int]:
     a paragraph's lead-in, not a form, and a label set again and again is a record's field: a
     Debian copyright file's "Files:" over each group of paths)."""
     found = [i for i, line in enumerate(lines)
-             if _LABEL.fullmatch(line.strip()) and (i == 0 or not lines[i - 1].strip())
+             if LABEL.fullmatch(line.strip()) and (i == 0 or not lines[i - 1].strip())
              and i + 1 < len(lines) and lines[i + 1].strip()]
     counts = Counter(lines[i].strip().casefold() for i in found)
     once = {i for i in found if counts[lines[i].strip().casefold()] == 1}
     return once if len(once) >= LABEL_HEADINGS else set()
-
-
-_DEPTH = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+[^\s\d]")  # a heading's number: "1", "1.2", "1.2.3."
 
 
 def _numbered_levels(lines: list[str], found: list[tuple[int, str]]) -> tuple[tuple[int, str], ...]:
@@ -126,18 +120,18 @@ def _numbered_levels(lines: list[str], found: list[tuple[int, str]]) -> tuple[tu
     at = dict(found)
     for i, line in enumerate(lines):
         s = line.strip()
-        number = _DEPTH.match(s)
+        number = SECTION_NUMBER.match(s)
         if i in at or not number or len(s.split()) > NUMBERED_WORDS or (i and lines[i - 1].strip()):
             continue
         after = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
-        if after in at and at[after].startswith((f"{number.group(1)}.1 ", f"{number.group(1)}.1. ")):
+        if after in at and opens_first_subsection(s, at[after]):
             at[i] = s
-    if len({m.group(1).count(".") for s in at.values() if (m := _DEPTH.match(s))}) < 2:
+    if len({m.group(1).count(".") for s in at.values() if (m := SECTION_NUMBER.match(s))}) < 2:
         return tuple((1, s) for _, s in found)
     out, levels = [], {}  # levels: the headings' numbers so far
     for _, s in sorted(at.items()):
         # under the heading before it that its number's prefix names ("1.2" under "1")
-        number = _DEPTH.match(s)
+        number = SECTION_NUMBER.match(s)
         if not number:
             out.append((1, s))
             continue

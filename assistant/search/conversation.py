@@ -618,7 +618,7 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
     plural = pronoun.group().lower() in _PLURAL_PRONOUNS
     # "When should I use them?" after "What does unwrap do?", "And expect?": both
     topic = pair if plural and pair else _topic_of(previous, slot, pronoun.group(), earlier)
-    topic = _agreeing_person(pronoun.group(), topic, previous) or ""
+    topic = _agreeing_person(pronoun.group(), topic, previous)
     personal = pronoun.group().lower() in ("it", "its", "they", "them", "their")
     if _answer_named(previous, pronoun.group()) or (
             topic and personal and _is_plural(topic) != plural and " and " not in topic):
@@ -649,15 +649,15 @@ _PERSON_NOUN = (r"(?:person|man|woman|child|boy|girl|baby|infant|toddler|adolesc
 _PERSON_PHRASE = re.compile(rf"\b(?:the|a|an|this|that|my|our|your|their)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON_NOUN}\b", re.I)
 
 
-def _agreeing_person(pronoun: str, topic: str, previous: str) -> str | None:
+def _agreeing_person(pronoun: str, topic: str, previous: str) -> str:
     """`topic`, or for "he" and "she" the person the previous question names, since they stand for
-    a person and never for what it asked about; None where they find none, or where "it" would
+    a person and never for what it asked about; "" where they find none, or where "it" would
     stand for a person ("How long did it take to work?" after "What medication did the
     participant take?"): then the two questions are searched together."""
     if pronoun.lower() in _GENDERED:
-        return _person_phrase(previous) or None
+        return _person_phrase(previous)
     if pronoun.lower() in ("it", "its") and topic and _PERSON_PHRASE.fullmatch(topic):
-        return None
+        return ""
     return topic
 
 
