@@ -1236,6 +1236,40 @@ def test_a_line_drawn_in_pieces_out_of_order_reads_in_place(tmp_path: Path):
     assert "Subject collections: Epidemiology (2045) and more." in text
 
 
+def _width(text: str, size: float = 10) -> float:
+    return sum(FONT_METRICS["Helvetica"][1][c] for c in text) * size / 1000
+
+
+def test_a_justified_line_stretched_across_its_column_reads_as_one_line_in_place(tmp_path: Path):
+    # A narrow justified column: a long word wrapped to the next line leaves five words to fill this
+    # one, 20 pt (two type sizes) apart, too far for pdfminer to see one line. Its words came as boxes
+    # of their own after the paragraph, in no order ("= that function ... calls some_string let it").
+    # A second column 24 pt to the right shares the baselines: the stretched line stops at its own
+    # column's edge.
+    lines = ["Every patient seen in the clinic was asked", "about sleep, appetite and mood before the",
+             None, "interview, which a trained nurse conducted", "in a quiet room near the main entrance."]
+    right = max(_width(t) for t in lines if t)
+    words = ["were", "then", "scored", "by", "the"]
+    gap = (right - sum(_width(w) for w in words)) / (len(words) - 1)
+    assert 15 < gap < 25
+    content = []
+    for n, text in enumerate(lines):
+        y = 700 - 12 * n
+        if text is None:
+            x = 72.0
+            for w in words:
+                content.append(b"BT /F1 10 Tf %.2f %d Td (%s) Tj ET" % (x, y, w.encode()))
+                x += _width(w) + gap
+        else:
+            content.append(b"BT /F1 10 Tf 72 %d Td (%s) Tj ET" % (y, text.encode()))
+        content.append(b"BT /F1 10 Tf %.2f %d Td (%s) Tj ET" % (72 + right + 24, y, b"Other column text %d here" % n))
+    path = tmp_path / "stretched.pdf"
+    path.write_bytes(_one_page_pdf(b"\n".join(content)))
+    text = load_paths([path]).documents[0].text
+    assert "appetite and mood before the were then scored by the interview, which a trained nurse" in text
+    assert "the Other" not in text and "here were" not in text
+
+
 def test_columns_that_stand_close_are_not_one_line(tmp_path: Path):
     # Two columns 9 pt apart (0.9 of the type size, as close as a loose line's word space): the
     # second column's lines start where its box's lines do, so they are no pieces of the first's.

@@ -437,6 +437,11 @@ LOOSE_LINE_GAP = 1.2
 # A heading's number stands further from its name, a quad or two in LaTeX ("5" then "Implications",
 # set larger than the text), than words of one line do.
 SECTION_NUMBER_GAP = 2.0
+# The widest gap, in type sizes, between words of a justified line stretched across its column (a
+# long word wrapped to the next line leaves few words to fill it). Such a line lies between lines of
+# its paragraph and runs from the column's left edge to its right edge, where a gutter or a table's
+# gap would not.
+JUSTIFIED_GAP = 3.0
 _SECTION_NUMBER = re.compile(r"(?:\d{1,2}|[A-Z])(?:\.\d{1,2})*\.?")
 
 
@@ -483,8 +488,11 @@ def _piece_order(pieces: list[tuple[int, int, Line]], boxes: list[Box], body_siz
         loose = not column and abs(piece.size - body_size) <= 0.05 * body_size
         return (LOOSE_LINE_GAP if loose else LINE_GAP) * piece.size
 
-    follows: dict[tuple[int, int], tuple[int, int]] = {}
+    follows = _stretched_lines(pieces, boxes)
+    led = set(follows.values())
     for at, (b, i, ln) in enumerate(pieces):
+        if (b, i) in led:
+            continue
         best = None
         number = _SECTION_NUMBER.fullmatch(ln.text.strip()) is not None and ln.size > 1.05 * body_size
         for b2, i2, other in pieces[max(0, at - 50) : at + 50]:
@@ -499,6 +507,36 @@ def _piece_order(pieces: list[tuple[int, int, Line]], boxes: list[Box], body_siz
                 best = (gap, (b2, i2))
         if best is not None:
             follows[best[1]] = (b, i)
+    return follows
+
+
+def _stretched_lines(pieces: list[tuple[int, int, Line]], boxes: list[Box]) -> dict[tuple[int, int], tuple[int, int]]:
+    """Pieces of a justified line whose word gaps are too wide for `_piece_order`'s reach: on one
+    baseline strictly between two lines of a paragraph's box, the first of them in that box, together
+    running from the box's left edge (or a paragraph's indent) to its right edge, no gap over
+    `JUSTIFIED_GAP` sizes. Which piece each follows."""
+    follows: dict[tuple[int, int], tuple[int, int]] = {}
+    for at, box in enumerate(boxes):
+        if len(box.lines) < 3:
+            continue
+        size = box.lines[0].size
+        if sum(abs(ln.x1 - box.x1) <= 0.5 * size for ln in box.lines) < 2:
+            continue  # not a justified paragraph
+        tops, bottoms = max(ln.y0 for ln in box.lines), min(ln.y0 for ln in box.lines)
+        inside = [(b, i, ln) for b, i, ln in pieces if abs(ln.size - size) <= 0.05 * size and bottoms + 0.5 * size < ln.y0 < tops - 0.5 * size
+                  and ln.x0 >= box.x0 - 0.5 * size and ln.x1 <= box.x1 + 0.5 * size]
+        rows: dict[int, list[tuple[int, int, Line]]] = {}
+        for piece in inside:
+            rows.setdefault(round(piece[2].y0 / (0.2 * size)), []).append(piece)
+        for row in rows.values():
+            row.sort(key=lambda p: p[2].x0)
+            first, last = row[0][2], row[-1][2]
+            gaps = [q[2].x0 - p[2].x1 for p, q in zip(row, row[1:])]
+            # The line starts in the paragraph's box, so that it is read there.
+            if (len(row) > 1 and row[0][0] == at and first.x0 <= box.x0 + 2 * size and last.x1 >= box.x1 - 0.5 * size
+                    and all(0 <= g <= JUSTIFIED_GAP * size for g in gaps)
+                    and len({round(p[2].y0 / (0.2 * size)) for p in row}) == 1):
+                follows.update({(q[0], q[1]): (p[0], p[1]) for p, q in zip(row, row[1:])})
     return follows
 
 
