@@ -523,7 +523,8 @@ def _stretched_lines(pieces: list[tuple[int, int, Line]], boxes: list[Box]) -> d
         if sum(abs(ln.x1 - box.x1) <= 0.5 * size for ln in box.lines) < 2:
             continue  # not a justified paragraph
         tops, bottoms = max(ln.y0 for ln in box.lines), min(ln.y0 for ln in box.lines)
-        inside = [(b, i, ln) for b, i, ln in pieces if abs(ln.size - size) <= 0.05 * size and bottoms + 0.5 * size < ln.y0 < tops - 0.5 * size
+        inside = [(b, i, ln) for b, i, ln in pieces
+                  if abs(ln.size - size) <= 0.05 * size and bottoms + 0.5 * size < ln.y0 < tops - 0.5 * size
                   and ln.x0 >= box.x0 - 0.5 * size and ln.x1 <= box.x1 + 0.5 * size]
         rows: dict[int, list[tuple[int, int, Line]]] = {}
         for piece in inside:
