@@ -1394,6 +1394,42 @@ def test_a_one_page_documents_headings_open_sections(tmp_path: Path):
     assert [s.path for s in doc.sections] == [("Background",), ("Methods",), ("Results",)]
 
 
+def _pages_pdf(contents: list[bytes]) -> bytes:
+    """A PDF of one page per content stream, Helvetica as /F1."""
+    kids = b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(len(contents)))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(contents)),
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    for i, content in enumerate(contents):
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
+                       b"/Resources << /Font << /F1 3 0 R >> >> >>" % (5 + 2 * i))
+        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    return _pdf(objects)
+
+
+def test_a_short_documents_two_headings_of_one_style_open_sections_and_a_long_ones_cover_banners_do_not(tmp_path: Path):
+    # A two-page article or leaflet has two or three headings, set a little larger than the text
+    # (11 pt over 9.5), on one page: no style could recur on two pages, so none opened a section.
+    # In a paper of three pages or more, two banners on its cover sheet in one style ("Trials",
+    # "Article type") are seen on that page only, and open none.
+    def page(names: tuple[str, ...], top: int = 740) -> bytes:
+        ops, y = [], top
+        for name in names:
+            ops.append(b"BT /F1 11 Tf 72 %d Td (%s) Tj ET" % (y, name.encode()))
+            y -= 18
+            for _ in range(4):
+                ops.append(b"BT /F1 9.5 Tf 72 %d Td (Participants learned word pairs at night and were tested in the morning.) Tj ET" % y)
+                y -= 12
+            y -= 10
+        return b"\n".join(ops)
+
+    short = tmp_path / "leaflet.pdf"
+    short.write_bytes(_pages_pdf([page(("How does it work?", "Who is it for?")), page(())]))
+    assert [s.path for s in load_paths([short]).documents[0].sections] == [("How does it work?",), ("Who is it for?",)]
+    long = tmp_path / "paper.pdf"
+    long.write_bytes(_pages_pdf([page(("Provisional PDF", "Article type"))] + [page(()) for _ in range(3)]))
+    assert not load_paths([long]).documents[0].sections
+
+
 def test_a_journals_back_matter_in_small_print_is_sectioned_and_read_as_prose():
     # A BMC article sets "Competing interests", "Acknowledgements" and "References" at 7.5 pt in
     # bold over their text at 7.5 pt, the article at 9.8 pt: the boxes read as footnotes, so the
