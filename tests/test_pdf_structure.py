@@ -1430,6 +1430,26 @@ def test_a_short_documents_two_headings_of_one_style_open_sections_and_a_long_on
     assert not load_paths([long]).documents[0].sections
 
 
+def test_a_two_page_documents_running_head_and_footer_are_furniture(tmp_path: Path):
+    # A short article printed on two pages sets its journal's name and its licence line in the
+    # margins of both: with no third page to see them recur on, they were read as text ("... Vol.
+    # 12 (2025)" mid-paragraph at the top of page 2). A sentence that opens both pages' text at the
+    # same place is no furniture: it stands outside the margins.
+    def page(n: int) -> bytes:
+        ops = [b"BT /F1 8 Tf 72 770 Td (Journal of Applied Mind Studies) Tj ET",
+               b"BT /F1 7 Tf 72 30 Td (Open access under CC BY 4.0) Tj ET",
+               b"BT /F1 10 Tf 72 700 Td (Each session opened with the same short breathing exercise.) Tj ET"]
+        ops += [b"BT /F1 10 Tf 72 %d Td (Participants on page %d rated their mood before and after each session.) Tj ET"
+                % (688 - 12 * i, n) for i in range(4)]
+        return b"\n".join(ops)
+
+    path = tmp_path / "two-pages.pdf"
+    path.write_bytes(_pages_pdf([page(1), page(2)]))
+    text = load_paths([path]).documents[0].text
+    assert "Journal of Applied Mind Studies" not in text and "CC BY" not in text
+    assert text.count("Each session opened with the same short breathing exercise.") == 2
+
+
 def test_a_journals_back_matter_in_small_print_is_sectioned_and_read_as_prose():
     # A BMC article sets "Competing interests", "Acknowledgements" and "References" at 7.5 pt in
     # bold over their text at 7.5 pt, the article at 9.8 pt: the boxes read as footnotes, so the

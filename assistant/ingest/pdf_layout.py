@@ -796,11 +796,11 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
     beside the date: on a page printed on two pages it stood mid-text at the top of the second).
     Anywhere on the page, a box is furniture when the same text stands at the same place on at least
     three pages and half of them: a web page's fixed sidebar or banner, which a browser prints on
-    every page. A line in the top or bottom margin is furniture, whatever it says, where at least
-    three pages and half of them set a line on its baseline in its style, one that is not the
-    text's and no larger (`_running_style`): a book's running heads naming each page's chapter and
-    section ("CHAPTER 4. SIMPLE EXAMPLE", "4.3. WHAT IS DEBMAKE?"), each recurring too seldom to be
-    found by its words."""
+    every page; in the margins of a document of two pages, on both. A line in the top or bottom
+    margin is furniture, whatever it says, where at least three pages and half of them set a line
+    on its baseline in its style, one that is not the text's and no larger (`_running_style`): a
+    book's running heads naming each page's chapter and section ("CHAPTER 4. SIMPLE EXAMPLE", "4.3.
+    WHAT IS DEBMAKE?"), each recurring too seldom to be found by its words."""
     counts: Counter[str] = Counter()
     places = [[_placed(b) for b in page.boxes] for page in pages]
     placed: Counter[tuple[str, int, int]] = Counter()
@@ -820,6 +820,9 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
                                     or styled[_running_style(box, page, body) or ("", 0.0, 0)] >= half):
                 out.add((pi, bi))
             if not _in_margin(box, page):
+                continue
+            if len(pages) == 2 and placed[places[pi][bi]] == 2:
+                out.add((pi, bi))  # the same line at the same place in the margin of both pages
                 continue
             text = re.sub(r"\s+", " ", box.text).strip()
             if (_BROWSER_STAMP.match(unicodedata.normalize("NFKC", text))
