@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.ingest import IngestError, clean_text, load_file, load_paths
+from assistant.ingest import IngestError, clean_text, document_from_text, load_file, load_paths
 from assistant.ingest.clean import BULLET
 from assistant.ingest.headings import plain_headings
 from assistant.ingest.html import _fences_mended, read_html
@@ -38,6 +38,40 @@ def test_unseen_web_capture_debris_found_by_position_and_vocabulary():
                     "Sleep strengthens the memories", "three ways it does so:", "• replay in the hippocampus",
                     "• slow waves", "Short naps also help memory"):
         assert content in text, content
+
+
+def test_a_browser_copy_of_a_news_page_loses_its_cookie_notice_and_comments_but_keeps_the_article():
+    # What a browser's select-all and copy gives (its innerText): each paragraph on one line, a
+    # blank line around it, menus and widgets on lines of their own. The cookie notice and the
+    # byline over the share links are a wrapped paragraph's shape (a long line not ending a
+    # sentence, then a short one), so the page read as typed with line breaks: no position or
+    # vocabulary debris went, the notice named the document, the comments stayed.
+    long = ("Older adults who took a short nap after lunch recalled more words later in the day than those "
+            "who stayed awake, according to a randomised trial published on Thursday.")
+    raw = (
+        "We use cookies to improve your experience. Accept all Manage preferences\n"  # no word of the article's
+        "Wellness\nSubscribe\n"  # a menu
+        "Short naps may help older adults remember more\n\n"  # the heading: the document's title
+        "A 30-minute afternoon nap was linked to better recall in a trial of 212 people.\n\n"
+        "By Maria Gonzalez, Health Correspondent · 14 March 2025 · 4 min read\n"  # kept: a byline
+        "Share on Facebook Share on X Email Copy link\n\n"
+        f"{long}\n\n"
+        "The researchers assigned 212 volunteers aged 65 to 84 to either a 30-minute nap opportunity or a quiet "
+        "rest period without sleep each afternoon for eight weeks, and tested them on lists of words.\n\n"
+        "Related stories\nWhy you wake up at 3am\n"  # a box in mid-article: the article goes on after it
+        "Longer naps were not better\n\n"
+        "Naps longer than an hour were linked to grogginess and did not improve recall further, and the authors "
+        "advise that long daytime sleep should be discussed with a doctor.\n\n"
+        "Comments (2)\nJohnB 2 hours ago\n\n"  # comment headers dated relative to now
+        "I nap every day and my memory is still terrible, which makes me doubt the whole thing.\n\n"
+        "Reply\nSleepyNan 1 hour ago\n\nGreat news, I always feel sharper after a nap.\n"
+    )
+    doc = document_from_text("news.txt", raw)
+    assert doc.title == "Short naps may help older adults remember more"
+    for debris in ("cookies", "Wellness", "Subscribe", "Comments", "JohnB", "terrible", "Great news"):
+        assert debris not in doc.text, debris
+    for content in ("By Maria Gonzalez", long, "Longer naps were not better", "discussed with a doctor."):
+        assert content in doc.text, content
 
 
 def test_a_saved_page_s_heading_fused_with_its_paragraph_goes_on_a_line_of_its_own(tmp_path: Path):

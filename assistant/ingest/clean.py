@@ -54,7 +54,8 @@ _SENTENCE_END = re.compile(r"[.!?:;]\W*$")
 _PROSE_END = re.compile(r"[.!?][\"')\]’”]*$")
 _MONTH = (r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
 _DATE = re.compile(rf"\b({_MONTH}\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
-                   rf"|{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})\b", re.I)
+                   rf"|{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}"
+                   r"|\d{1,3}\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago)\b", re.I)
 _NAME = re.compile(r"(?:[A-Z][\w'’-]*\.?|[a-z]{1,3})(?:\s(?:[A-Z][\w'’-]*\.?|van|von|de|der|da|di|le|la|bin))+")
 _SHORT = 6  # words: menus, widgets and footers are shorter, an affiliation or a sentence longer
 
@@ -127,16 +128,25 @@ def _debris(lines: list[str], capture: bool) -> list[bool]:
     _cut_comments(bare, nonblank, prose, foreign, drop)
     kept_prose = [i for i in prose if not drop[i]]
     if kept_prose:
+        # The article's words, not its comments' ("Great news, ..." under it names no menu's "News").
+        vocab = set().union(*(_content_words(bare[i]) for i in kept_prose))
+        foreign = [bool(ln) and short[i] and not (_content_words(ln) & vocab) for i, ln in enumerate(bare)]
         # The line just above the first paragraph is its heading ("Background"), whatever its words.
         heading = max((i for i in nonblank if i < kept_prose[0]), default=-1)
         # A table's rows: lines of two or more numbers, one above another ("2 3.4 2.8").
         numeric = {i for i in nonblank if _holds_numbers(bare[i])}
         rows = {i for n, i in enumerate(nonblank) if i in numeric
                 and ((n and nonblank[n - 1] in numeric) or (n + 1 < len(nonblank) and nonblank[n + 1] in numeric))}
+        # and the line over them, their caption ("Table 2 Sleep duration by age group").
+        rows |= {nonblank[n - 1] for n, i in enumerate(nonblank) if n and i in rows}
         rows |= fields | _numbered_parents(bare, nonblank)
         for i in nonblank:
             outside = ((i < kept_prose[0] and i != heading) or i > kept_prose[-1]) and i not in rows
-            if (outside and foreign[i] and not _is_dated(bare[i]) and not _is_byline(bare[i])
+            # Above the article's heading a line of any length most of whose words the prose never
+            # uses is the page's (a cookie notice, a site's tagline), where a title shares most.
+            words = _content_words(bare[i])
+            unrelated = foreign[i] or (i < heading and 2 * len(words & vocab) < len(words))
+            if (outside and unrelated and not _is_dated(bare[i]) and not _is_byline(bare[i])
                     and not _is_sentence(bare[i])):
                 drop[i] = True
     return drop
@@ -161,7 +171,8 @@ def _numbered_parents(bare: list[str], nonblank: list[int]) -> set[int]:
 def _cut_comments(bare: list[str], nonblank: list[int], prose: list[int], foreign: list[bool],
                   drop: list[bool]) -> None:
     """Drop from the comment section's opening line on: a foreign line after at least half of the
-    page's prose, with two or more dated lines (comment headers) after it."""
+    page's prose, with two or more dated lines (comment headers) after it and no prose before the
+    first of them (a "Related stories" box in mid-article has the article going on after it)."""
     dated = [_is_dated(bare[i]) for i in nonblank]
     dated_after = [0] * len(nonblank)  # how many dated lines follow each nonblank line
     for n in range(len(nonblank) - 2, -1, -1):
@@ -169,7 +180,9 @@ def _cut_comments(bare: list[str], nonblank: list[int], prose: list[int], foreig
     for n, i in enumerate(nonblank):
         if 2 * bisect.bisect_left(prose, i) < len(prose) or not foreign[i] or dated[n]:
             continue
-        if dated_after[n] >= 2:
+        first_dated = next(m for m in range(n + 1, len(nonblank)) if dated[m]) if dated_after[n] else -1
+        prose_between = bisect.bisect_left(prose, nonblank[first_dated]) > bisect.bisect_right(prose, i) if first_dated >= 0 else True
+        if dated_after[n] >= 2 and not prose_between:
             drop[i:] = [True] * (len(drop) - i)
             return
 
@@ -280,6 +293,8 @@ def _unwrapped(raw: str) -> tuple[tuple[str, ...], bool]:
     read: the loader asks it for the cleaned text and again for the title."""
     stripped, breaks, furniture = _paged(raw)
     pages = _pages_apart(stripped, breaks, furniture)
+    if len(pages) == 1 and _paragraph_per_line(stripped):
+        return tuple(_heading_rules_dropped(_unboxed(pages[0][0]))), False
     # Each page unwrapped on its own, then a paragraph that runs on into the next page joined to
     # its rest: a page's paragraphs are measured by their own lines.
     ruled = [_heading_rules_dropped(_unboxed(page)) for page, _ in pages]
@@ -297,6 +312,21 @@ def _unwrapped(raw: str) -> tuple[tuple[str, ...], bool]:
         runs_on = next_runs_on
     typed = len(pages) > 1 or not (_nonblank(unwrapped) == _nonblank(ruled[0]) == _nonblank(stripped))
     return tuple(_numbered_headings_apart(unwrapped) if typed else unwrapped), typed
+
+
+_PARAGRAPH_LINE = 150  # characters: longer than any width text is wrapped at
+_PROSE_WORDS = 12  # words of a line of prose
+
+
+def _paragraph_per_line(lines: list[str]) -> bool:
+    """Whether a text sets each paragraph on one line, as a browser copies a page's text: a third of
+    its lines of prose, two or more, run past any wrapping width, and it holds no list of fields (a
+    licence file's "Files:", "Copyright:" records, typed with their own line breaks). Such a text's
+    short lines are no wrapped paragraph's ends but its menus, bylines and widgets ("Accept all
+    Manage preferences" / "Health Daily" is no sentence)."""
+    prose = [ln for ln in lines if len(ln.split()) >= _PROSE_WORDS]
+    long = sum(len(ln) > _PARAGRAPH_LINE for ln in prose)
+    return long >= 2 and 3 * long >= len(prose) and not field_lines(lines)
 
 
 _GUTTER = 3  # spaces at least between two columns of text set side by side
