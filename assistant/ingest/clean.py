@@ -142,10 +142,11 @@ def _debris(lines: list[str], capture: bool) -> list[bool]:
         rows |= fields | _numbered_parents(bare, nonblank)
         for i in nonblank:
             outside = ((i < kept_prose[0] and i != heading) or i > kept_prose[-1]) and i not in rows
-            # Above the article's heading a line of any length most of whose words the prose never
-            # uses is the page's (a cookie notice, a site's tagline), where a title shares most.
+            # Above the article's heading a line of any length that ends on a label, not a
+            # sentence's end or a lead-in's colon, and most of whose words the prose never uses is
+            # the page's (a cookie notice and its buttons, a site's tagline), where a title shares most.
             words = _content_words(bare[i])
-            unrelated = foreign[i] or (i < heading and 2 * len(words & vocab) < len(words))
+            unrelated = foreign[i] or (i < heading and not _SENTENCE_END.search(bare[i]) and 2 * len(words & vocab) < len(words))
             if (outside and unrelated and not _is_dated(bare[i]) and not _is_byline(bare[i])
                     and not _is_sentence(bare[i])):
                 drop[i] = True
