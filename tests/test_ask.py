@@ -186,3 +186,15 @@ def test_a_lone_number_on_a_line_is_never_the_highlight_beside_a_line_in_words(e
             "\n\n1\n2\n3\n\nQ\n\nI2\n\n2\n")
     searcher = _searcher_of(encoder, [("meta.txt", text)])
     assert searcher.search("What does the I2 statistic measure?", k=1)[0].highlight.text == "I2"
+
+
+def test_a_followup_searched_with_the_previous_question_finds_no_unknown_name_in_its_first_word(searcher):
+    # "Who led it?" is searched with the question before it in brackets; that question's first word
+    # is capitalised because it opens a question, and was taken for a name no document mentions
+    # ("none of them says anything about "Do""), so a question the documents answer went unanswered.
+    answer = ask(searcher, "Who studied it?", ["Do octopuses open jars?"], k=2)
+    assert answer.resolved.query.endswith("(Do octopuses open jars?)")
+    assert answer.not_mentioned == ()
+    # a name inside the bracketed question is still a name
+    answer = ask(searcher, "Who studied it?", ["Do octopuses in France open jars?"], k=2)
+    assert "France" in answer.not_mentioned

@@ -149,9 +149,10 @@ def test_batch(workdir, tmp_path):
     assert lines[0]["question"] == "What is structural neuroplasticity?"
     assert lines[0]["hits"][0]["doc_id"] == "neuroplasticity-in-mental-health-recovery.txt"
     assert "insula" in lines[1]["hits"][0]["highlight"]["text"]
-    # a follow-up line says what it was searched as and where it was looked for first
-    assert "anxiety" in lines[1]["resolved_query"] and lines[1]["conversation_documents"]
-    assert "conversation_documents" not in lines[0]
+    # every line says what it was searched as, as `--json` does; a follow-up also where it was
+    # looked for first
+    assert lines[0]["searched_for"] == "What is structural neuroplasticity?" and lines[0]["conversation_documents"] == []
+    assert "anxiety" in lines[1]["searched_for"] and lines[1]["conversation_documents"]
     assert lines[0]["not_mentioned"] == []
     assert "not valid JSON" in lines[2]["error"] and "empty" in lines[3]["error"]
     assert all(isinstance(ln["latency_ms"], float) for ln in lines)

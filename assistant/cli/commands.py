@@ -183,13 +183,10 @@ def _run_batch(searcher: Searcher, path: Path, k: int, doc_ids: list[str] | None
             raise QuestionError(f"line {number}: 'history' must be a list of questions")
         answer = ask(searcher, rec.get("question", ""), [str(h) for h in history], k, doc_ids, mode)
         resolved, documents = answer.resolved, answer.context
-        line = {"answered": answer.answered, "not_mentioned": list(answer.not_mentioned),
+        # The fields `search --json` prints for one question, so that a batch reads the same.
+        return {"searched_for": resolved.query, "conversation_documents": list(documents),
+                "answered": answer.answered, "not_mentioned": list(answer.not_mentioned),
                 "not_reported": answer.not_reported, "hits": _hit_dicts(searcher, answer.hits, context)}
-        if resolved.query != resolved.original:
-            line["resolved_query"] = resolved.query
-        if documents:
-            line["conversation_documents"] = list(documents)
-        return line
 
     searcher.encoder.warm_up()
     return _run_batch_lines(path, "question", handle, {"answered": False, "hits": []})
