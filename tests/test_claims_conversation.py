@@ -1261,6 +1261,19 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     # after a question word searched with the question before, that question alone ("(Why? (...))")
     (["Which sites recruited the most families?", "Why?"], "Did they also retain the most?",
      "Did they also retain the most? (Which sites recruited the most families?)"),
+    # the verb a follow-up says of "they" ends the phrase it stands for ("How much more did the nap
+    # group remember more words remember?"); a group is no plural, so the two go together
+    (["Did the nap group remember more words?"], "How much more did they remember?",
+     "How much more did they remember? (Did the nap group remember more words?)"),
+    # a group of people after "in" or "among" is whom the question is asked of: it takes the
+    # group's place or is added, whatever phrase it is like ("Do people with insomnia help memory?")
+    (["Do naps help memory?"], "Is that true for people with insomnia?", "Do naps help memory in people with insomnia?"),
+    (["Does exercise help adults sleep?"], "What about in adolescents?", "Does exercise help adolescents sleep?"),
+    (["How common is depression in men?"], "And among women?", "How common is depression in women?"),
+    # a pronoun's referent is no slot a new topic must take: the topic the follow-up named is
+    # (not "Does OCD work for PTSD?"), and a topic an elliptic follow-up named is
+    (["What is neuropsychotherapy?", "Does it work for PTSD?"], "And what about OCD?", "Does neuropsychotherapy work for OCD?"),
+    (["What is CBT?", "Is it effective for anxiety?"], "What about DBT?", "Is DBT effective for anxiety?"),
 ])
 def test_a_pronoun_agrees_in_number_and_a_preposition_leads_a_circumstance(encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected

@@ -418,19 +418,22 @@ def resolve_followup(question: str, history: list[str], encoder, long_forms: Map
     if long_forms:
         encoder = _SpelledOut(encoder, long_forms)
     previous, slot, pair = None, None, None
+    replaced = False  # whether the slot is a topic a follow-up named, not a pronoun's referent
     earlier: list[str] = []  # the questions before `previous`, as they were searched
     for past in history:
         past = strip_control(past or "")
         if past and len(past) <= config.MAX_QUESTION_CHARS:
-            resolved = _resolve_one(past, previous, slot, encoder, pair, tuple(earlier))
+            resolved = _resolve_one(past, previous, slot, encoder, pair, tuple(earlier), replaced)
             pair = _pair(previous, resolved)
             if previous:
                 earlier.append(previous)
+            # a topic the follow-up names itself, not one a pronoun of it stood for
+            replaced = resolved.topic is not None and resolved.topic.lower() in past.lower()
             previous, slot = resolved.query, resolved.topic
     q = strip_control(question or "")
     if len(q) > config.MAX_QUESTION_CHARS:
         return ResolvedQuery(question, q, "standalone", previous=previous)
-    return _resolve_one(q, previous, slot, encoder, pair, tuple(earlier))._replace(previous=previous)
+    return _resolve_one(q, previous, slot, encoder, pair, tuple(earlier), replaced)._replace(previous=previous)
 
 
 class _SpelledOut:
@@ -517,7 +520,9 @@ def _pair(previous: str | None, resolved: ResolvedQuery) -> str | None:
 
 
 def _resolve_one(question: str, previous: str | None, slot: str | None, encoder, pair: str | None = None,
-                 earlier: tuple[str, ...] = ()) -> ResolvedQuery:
+                 earlier: tuple[str, ...] = (), replaced: bool = True) -> ResolvedQuery:
+    """`slot`: the topic the previous question was resolved with; `replaced`: whether a new topic
+    took its place there (else a pronoun stood for it)."""
     q = question.strip()
     if previous:
         # "And those in the intervention group?", "And that of the girls?": the previous question's
@@ -555,15 +560,15 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder,
         elif together and _LEAD_PREPOSITION.match(q):
             # "And at 10 weeks?" after "How many completed follow-up? (How many ... were randomised?)":
             # a circumstance of the short question, which keeps the one it was searched with
-            short = _new_topic(question, q, together.group(1), slot, encoder)
+            short = _new_topic(question, q, together.group(1), slot, encoder, replaced)
             return short._replace(query=f"{short.query} ({together.group(2)})")
         elif together and not _content_words(together.group(1)):
             # "What about inflate()?" after "When? (Is deflate() guaranteed to consume all input?)":
             # the new topic goes into the question under the bare one, which keeps its place
-            inner = _new_topic(question, q, together.group(2), slot, encoder)
+            inner = _new_topic(question, q, together.group(2), slot, encoder, replaced)
             if inner.topic is not None:  # it took a phrase's place, rather than going beside it
                 return inner._replace(query=f"{together.group(1)} ({inner.query})")
-        return _new_topic(question, q, previous, slot, encoder)
+        return _new_topic(question, q, previous, slot, encoder, replaced)
     return _reference(question, q, previous, slot, pair, earlier)
 
 
@@ -618,7 +623,7 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
     plural = pronoun.group().lower() in _PLURAL_PRONOUNS
     # "When should I use them?" after "What does unwrap do?", "And expect?": both
     topic = pair if plural and pair else _topic_of(previous, slot, pronoun.group(), earlier)
-    topic = _agreeing_person(pronoun.group(), topic, previous)
+    topic = _agreeing_person(pronoun.group(), _before_restated(topic, q[pronoun.end():]), previous)
     personal = pronoun.group().lower() in ("it", "its", "they", "them", "their")
     if _answer_named(previous, pronoun.group()) or (
             topic and personal and _is_plural(topic) != plural and " and " not in topic):
@@ -637,6 +642,16 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         ResolvedQuery(question, f"{q} {topic}", kind)
 
 
+def _before_restated(topic: str, after: str) -> str:
+    """`topic` up to the word that follows the pronoun in the follow-up, where it holds that word
+    after a content word: the follow-up restates what the previous question said of its subject,
+    which is no part of it ("How much more did they remember?" after "Did the nap group remember
+    more words?": "the nap group")."""
+    word = re.match(r"\s+([a-z][\w'-]{2,})", after)
+    cut = re.search(rf"\s{re.escape(word.group(1))}\b", topic, re.I) if word else None
+    return topic[: cut.start()] if cut and _content_words(topic[: cut.start()]) else topic
+
+
 _GENDERED = {"he", "she", "his", "her"}
 # The nouns English names a single person by in general, whatever the field (a closed class: roles,
 # kin, ages), which tell the phrase "she" stands for ("the teacher" of "What helped the teacher
@@ -646,6 +661,9 @@ _PERSON_NOUN = (r"(?:person|man|woman|child|boy|girl|baby|infant|toddler|adolesc
                 r"client|user|subject|volunteer|worker|employee|carer|caregiver|clinician|therapist|physician|surgeon|"
                 r"respondent|interviewee|resident|individual|friend|colleague|manager|researcher|investigator|"
                 r"applicant|customer|victim|survivor|smoker|mom|dad)")
+# A group of people, perhaps of an age or sex: "older adults", "people with insomnia", "children".
+_PEOPLE = re.compile(rf"\b(?:(?:older|younger|young|elderly|adult|male|female|pregnant)\s+)?"
+                     rf"(?:{_PERSON_NOUN}s?|people|persons|men|women|children|babies)\b", re.I)
 _PERSON_PHRASE = re.compile(rf"\b(?:the|a|an|this|that|my|our|your|their)\s+(?:[\w'-]+\s+){{0,2}}?{_PERSON_NOUN}\b", re.I)
 
 
@@ -845,8 +863,9 @@ def _owner(previous: str, slot: str | None) -> str:
 _ONE_AT_END = re.compile(r"(?<=\S)\s+ones?$")  # "a writable one": modifiers, then the noun "one" stands for
 
 
-def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) -> ResolvedQuery:
-    """A follow-up that asks the previous question of a new topic ("And for anxiety?")."""
+def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder, replaced: bool = True) -> ResolvedQuery:
+    """A follow-up that asks the previous question of a new topic ("And for anxiety?"); `replaced`:
+    whether `slot` is where an earlier new topic went."""
     kind: FollowupKind = "new-topic"
     q = _TIE.sub("", q)
     topic = _strip_lead(q)
@@ -866,8 +885,10 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder) 
             return led
         topic = lead.group(2)  # "What about in depression?": the topic is what follows the preposition
     # The phrase an earlier follow-up put in is the slot the next one replaces
-    # ("depression" -> "anxiety" -> "schizophrenia").
-    if topic and slot and slot in previous:
+    # ("depression" -> "anxiety" -> "schizophrenia"). A pronoun's referent is no such slot: "What
+    # about OCD?" after "Does it work for PTSD?" (it: neuropsychotherapy) replaces the phrase it is
+    # most like.
+    if topic and slot and slot in previous and replaced:
         return ResolvedQuery(question, _into_slot(previous, slot, topic, encoder), kind, topic)
     if named := (_other_entry(question, previous, topic) or _named_topic(question, previous, topic, encoder)
                  or _compared(question, previous, topic)):
@@ -1211,6 +1232,14 @@ def _prepositional_topic(question: str, previous: str, lead: re.Match, encoder) 
                 return ResolvedQuery(question, _in_place_of(previous, a, b, topic, to_head=not for_noun), "new-topic", topic)
         put = _with_its_noun(previous, s, e, topic, to_head=not for_noun)
         return ResolvedQuery(question, _tidy(_put(previous, s, e, put)), "new-topic", topic)
+    if preposition in ("in", "among") and _PEOPLE.search(topic):
+        # A group of people is whom the previous question is asked of: it takes the place of the
+        # group that question names ("What about in adolescents?" after "Does exercise help adults
+        # sleep?"), else it is added ("And in people with insomnia?" after "Do naps help memory?"),
+        # however like another phrase it is (insomnia and naps)
+        if group := _PEOPLE.search(previous):
+            return ResolvedQuery(question, _tidy(_put(previous, group.start(), group.end(), topic)), "new-topic", topic)
+        return _added(question, previous, lead)
     said = re.search(r"\b(?:with|without|before|after|during|in|on|at|by|from|to|into|under|over|among|within|across)"
                      r"\s+(?:the\s+)?" + re.escape(_ARTICLE.sub("", topic)) + r"(?![\w-])", previous, re.I)
     if said and preposition != "for":
