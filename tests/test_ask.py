@@ -198,3 +198,5 @@ def test_a_followup_searched_with_the_previous_question_finds_no_unknown_name_in
     # a name inside the bracketed question is still a name
     answer = ask(searcher, "Who studied it?", ["Do octopuses in France open jars?"], k=2)
     assert "France" in answer.not_mentioned
+    # and a name in brackets that hold no question is one too
+    assert "France" in ask(searcher, "Can an octopus open a jar (France)?", [], k=2).not_mentioned

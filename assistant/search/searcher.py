@@ -100,17 +100,18 @@ def names_declarations(terms: set[str], heading: str) -> bool:
     return bool(terms & set(bm25_tokenize([heading])[0]))
 
 
-# Where a question opens inside a query: after a question's end, or in brackets (a follow-up is
-# searched with the question before it: "Who led it? (Do naps help older adults remember?)").
-_QUESTION_OPENS = re.compile(r"(?:[?!]\s+|\(\s*)$")
+# Where a question opens inside a query: after a question's end, or as the question in brackets a
+# follow-up is searched with ("Who led it? (Do naps help older adults remember?)").
+_QUESTION_OPENS = re.compile(r"(?:[?!]\s+|\s\((?=[^()]*\?\)$))")
+_FIRST_WORD = re.compile(r"\W*[\w@.-]*")
 
 
 def _names_after_first(question: str) -> list[str]:
     """The question's names (`_NAMED`) but the first word of each question it holds, capitalised
     as a sentence opens."""
-    first = re.match(r"\W*[\w@.-]*", question)
-    return [m.group() for m in _NAMED.finditer(question)
-            if m.start() >= (first.end() if first else 0) and not _QUESTION_OPENS.search(question, 0, m.start())]
+    opens = [0] + [m.end() for m in _QUESTION_OPENS.finditer(question.rstrip())]
+    first_words = [(at, _FIRST_WORD.match(question, at).end()) for at in opens]  # type: ignore[union-attr]
+    return [m.group() for m in _NAMED.finditer(question) if not any(at <= m.start() < end for at, end in first_words)]
 
 
 # The candidates whose best sentence is read (`Searcher._best_sentence_scores`): more than a page of
