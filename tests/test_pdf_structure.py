@@ -1394,18 +1394,6 @@ def test_a_one_page_documents_headings_open_sections(tmp_path: Path):
     assert [s.path for s in doc.sections] == [("Background",), ("Methods",), ("Results",)]
 
 
-def _pages_pdf(contents: list[bytes]) -> bytes:
-    """A PDF of one page per content stream, Helvetica as /F1."""
-    kids = b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(len(contents)))
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(contents)),
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
-    for i, content in enumerate(contents):
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
-                       b"/Resources << /Font << /F1 3 0 R >> >> >>" % (5 + 2 * i))
-        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
-    return _pdf(objects)
-
-
 def test_a_short_documents_two_headings_of_one_style_open_sections_and_a_long_ones_cover_banners_do_not(tmp_path: Path):
     # A two-page article or leaflet has two or three headings, set a little larger than the text
     # (11 pt over 9.5), on one page: no style could recur on two pages, so none opened a section.
