@@ -181,9 +181,8 @@ def _cut_comments(bare: list[str], nonblank: list[int], prose: list[int], foreig
     for n, i in enumerate(nonblank):
         if 2 * bisect.bisect_left(prose, i) < len(prose) or not foreign[i] or dated[n]:
             continue
-        first_dated = next(m for m in range(n + 1, len(nonblank)) if dated[m]) if dated_after[n] else -1
-        prose_between = bisect.bisect_left(prose, nonblank[first_dated]) > bisect.bisect_right(prose, i) if first_dated >= 0 else True
-        if dated_after[n] >= 2 and not prose_between:
+        first_dated = next((nonblank[m] for m in range(n + 1, len(nonblank)) if dated[m]), None)
+        if dated_after[n] >= 2 and first_dated is not None and not any(i < p < first_dated for p in prose):
             drop[i:] = [True] * (len(drop) - i)
             return
 

@@ -535,8 +535,7 @@ def _stretched_lines(pieces: list[tuple[int, int, Line]], boxes: list[Box]) -> d
             gaps = [q[2].x0 - p[2].x1 for p, q in zip(row, row[1:])]
             # The line starts in the paragraph's box, so that it is read there.
             if (len(row) > 1 and row[0][0] == at and first.x0 <= box.x0 + 2 * size and last.x1 >= box.x1 - 0.5 * size
-                    and all(0 <= g <= JUSTIFIED_GAP * size for g in gaps)
-                    and len({round(p[2].y0 / (0.2 * size)) for p in row}) == 1):
+                    and all(0 <= g <= JUSTIFIED_GAP * size for g in gaps)):
                 follows.update({(q[0], q[1]): (p[0], p[1]) for p, q in zip(row, row[1:])})
     return follows
 

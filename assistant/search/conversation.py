@@ -521,8 +521,8 @@ def _pair(previous: str | None, resolved: ResolvedQuery) -> str | None:
 
 def _resolve_one(question: str, previous: str | None, slot: str | None, encoder, pair: str | None = None,
                  earlier: tuple[str, ...] = (), replaced: bool = True) -> ResolvedQuery:
-    """`slot`: the topic the previous question was resolved with; `replaced`: whether a new topic
-    took its place there (else a pronoun stood for it)."""
+    """`slot`: the topic the previous question was resolved with; `replaced`: whether a follow-up
+    named it (else a pronoun stood for it)."""
     q = question.strip()
     if previous:
         # "And those in the intervention group?", "And that of the girls?": the previous question's
@@ -865,7 +865,7 @@ _ONE_AT_END = re.compile(r"(?<=\S)\s+ones?$")  # "a writable one": modifiers, th
 
 def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder, replaced: bool = True) -> ResolvedQuery:
     """A follow-up that asks the previous question of a new topic ("And for anxiety?"); `replaced`:
-    whether `slot` is where an earlier new topic went."""
+    whether `slot` is a topic a follow-up named, which the new one takes the place of."""
     kind: FollowupKind = "new-topic"
     q = _TIE.sub("", q)
     topic = _strip_lead(q)
