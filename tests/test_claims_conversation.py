@@ -1366,6 +1366,11 @@ def test_a_subject_before_do_or_a_modal_is_what_a_follow_up_means(encoder, histo
     # "mine" is the person's own of what was asked about; "the mine" is a mine
     (["What is neuroplasticity?"], "How can I improve mine?", "How can I improve my neuroplasticity?"),
     (["What is a coal mine?"], "How deep is the mine?", "How deep is the mine?"),
+    # "how big", "when", "where" of a bare "the" noun ask of what was just asked about, as "what" does,
+    # unless the previous question named that noun
+    (["What is FOCUS training?"], "How big were the groups?", "How big were the groups of FOCUS training?"),
+    (["Is minocycline safe?"], "How common are the side effects?", "How common are the side effects of minocycline?"),
+    (["Do naps help older adults remember?"], "How long was the nap?", "How long was the nap?"),
     # a definite noun phrase that says whose stands alone
     (["What is CBT?"], "What are the two main types of neuroplasticity?", "What are the two main types of neuroplasticity?"),
     # another parameter or option of the program takes the place of the one asked of, not of the

@@ -220,6 +220,7 @@ def _asks_of_the_last(q: str, content: list[str]) -> bool:
     """"What are the symptoms?", "Which is better?", "The second one?": of what was just asked about;
     "What evidence is there?": for it; "Does diet matter too?": as what was just asked about does."""
     return bool((_ORDINAL.search(q) and len(content) <= 3) or _BARE_DEFINITE.match(q) or _THERE_ANY.match(q)
+                or _HOW_IS_THE.match(q)
                 or _WHICH_IS.match(q) or _WHAT_THERE.match(q) or (_TIE.search(q) and len(content) <= 3))
 
 
@@ -257,6 +258,9 @@ _ORDINAL = re.compile(r"\bthe\s+(?:first|second|third|fourth|fifth|last|other|ne
 # "What are the symptoms?": a noun phrase with "the" and nothing saying whose; the thing just asked
 # about is.
 _BARE_DEFINITE = re.compile(r"^(?:and\s+)?(?:what|which)\s+(?:is|are|was|were)\s+the\s+[\w'-]+(?:\s+[\w'-]+)?\s*\?$", re.I)
+# "How big were the groups?", "When are the sessions?": the same of a quality, a time or a place.
+_HOW_IS_THE = re.compile(r"^(?:and\s+)?(?:when|where|how\s+[a-z]+)\s+(?:is|are|was|were)\s+the\s+(?P<noun>[\w'-]+(?:\s+[\w'-]+)?)\s*\?$",
+                         re.I)
 # "Are there any downsides?": of what was just asked about, too ("Is there anything else?" names
 # nothing to ask of it).
 _THERE_ANY = re.compile(r"^(?:and\s+)?(?:is|are|was|were)\s+there\s+(?:any\s+)?(?!(?:any|some|no)(?:thing|one)\b)"
@@ -802,6 +806,13 @@ def _owned(question: str, q: str, previous: str, slot: str | None) -> ResolvedQu
     if (asked := _NOUN_PASSIVE.match(q)) and (owner := _owner(previous, slot)):
         # "What dose is used?" after "Does minocycline reduce negative symptoms?": minocycline's
         return ResolvedQuery(question, _unled(_tidy(f"{asked.group(1)} of {owner}{asked.group(2)}")), "reference", owner)
+    if how := _HOW_IS_THE.match(q):
+        # "How big were the groups?" after "What is FOCUS training?": FOCUS training's groups; "How
+        # deep is the mine?" after "What is a coal mine?" names what it asks about itself
+        if set(bm25_tokenize([how.group("noun")])[0]) & set(bm25_tokenize([previous])[0]):
+            return ResolvedQuery(question, _unled(q), "standalone")
+        if owner := _owner(previous, slot):
+            return ResolvedQuery(question, _unled(_tidy(f"{q.rstrip('?').rstrip()} of {owner}?")), "reference", owner)
     # "Which is the most effective?" chooses among what the previous question asked for; it owns nothing
     if ((_BARE_DEFINITE.match(q) and not _WHICH_IS.match(q)) or _THERE_ANY.match(q)) and (owner := _owner(previous, slot)):
         return ResolvedQuery(question, _unled(_tidy(f"{q.rstrip('?').rstrip()} of {owner}?")), "reference", owner)
