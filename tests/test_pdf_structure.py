@@ -1377,19 +1377,25 @@ def test_a_letter_spaced_heading_over_one_column_is_read_with_the_text_beneath_i
     assert "Spinal cord\n\nabstract\n\nFine myelinated" in text, text
 
 
+def _headed_page(names: tuple[str, ...], heading_size: float, text_size: float, lines: int) -> bytes:
+    """A page's content stream: each heading in `names` over `lines` lines of text, Helvetica."""
+    ops, y = [], 740.0
+    for name in names:
+        ops.append(b"BT /F1 %g Tf 72 %g Td (%s) Tj ET" % (heading_size, y, name.encode()))
+        y -= heading_size + 6
+        for _ in range(lines):
+            ops.append(b"BT /F1 %g Tf 72 %g Td (Participants learned word pairs at night and were tested in the morning.) Tj ET"
+                       % (text_size, y))
+            y -= 12
+        y -= 10
+    return b"\n".join(ops)
+
+
 def test_a_one_page_documents_headings_open_sections(tmp_path: Path):
     # A web page printed on one page: its three h2 headings share a style on that page only, where
     # a style had to recur on two pages to open sections (a banner is seen once).
-    ops, y = [], 740
-    for name in ("Background", "Methods", "Results"):
-        ops.append(b"BT /F1 14 Tf 72 %d Td (%s) Tj ET" % (y, name.encode()))
-        y -= 20
-        for _ in range(3):
-            ops.append(b"BT /F1 10 Tf 72 %d Td (Participants learned word pairs in the evening and were tested after sleep.) Tj ET" % y)
-            y -= 12
-        y -= 10
     path = tmp_path / "one-page.pdf"
-    path.write_bytes(_one_page_pdf(b"\n".join(ops)))
+    path.write_bytes(_one_page_pdf(_headed_page(("Background", "Methods", "Results"), 14, 10, 3)))
     doc = load_paths([path]).documents[0]
     assert [s.path for s in doc.sections] == [("Background",), ("Methods",), ("Results",)]
 
@@ -1399,16 +1405,8 @@ def test_a_short_documents_two_headings_of_one_style_open_sections_and_a_long_on
     # (11 pt over 9.5), on one page: no style could recur on two pages, so none opened a section.
     # In a paper of three pages or more, two banners on its cover sheet in one style ("Trials",
     # "Article type") are seen on that page only, and open none.
-    def page(names: tuple[str, ...], top: int = 740) -> bytes:
-        ops, y = [], top
-        for name in names:
-            ops.append(b"BT /F1 11 Tf 72 %d Td (%s) Tj ET" % (y, name.encode()))
-            y -= 18
-            for _ in range(4):
-                ops.append(b"BT /F1 9.5 Tf 72 %d Td (Participants learned word pairs at night and were tested in the morning.) Tj ET" % y)
-                y -= 12
-            y -= 10
-        return b"\n".join(ops)
+    def page(names: tuple[str, ...]) -> bytes:
+        return _headed_page(names, 11, 9.5, 4)
 
     short = tmp_path / "leaflet.pdf"
     short.write_bytes(_pages_pdf([page(("How does it work?", "Who is it for?")), page(())]))

@@ -806,15 +806,13 @@ def _owned(question: str, q: str, previous: str, slot: str | None) -> ResolvedQu
     if (asked := _NOUN_PASSIVE.match(q)) and (owner := _owner(previous, slot)):
         # "What dose is used?" after "Does minocycline reduce negative symptoms?": minocycline's
         return ResolvedQuery(question, _unled(_tidy(f"{asked.group(1)} of {owner}{asked.group(2)}")), "reference", owner)
-    if how := _HOW_IS_THE.match(q):
-        # "How big were the groups?" after "What is FOCUS training?": FOCUS training's groups; "How
-        # deep is the mine?" after "What is a coal mine?" names what it asks about itself
-        if set(bm25_tokenize([how.group("noun")])[0]) & set(bm25_tokenize([previous])[0]):
-            return ResolvedQuery(question, _unled(q), "standalone")
-        if owner := _owner(previous, slot):
-            return ResolvedQuery(question, _unled(_tidy(f"{q.rstrip('?').rstrip()} of {owner}?")), "reference", owner)
+    how = _HOW_IS_THE.match(q)
+    if how and set(bm25_tokenize([how.group("noun")])[0]) & set(bm25_tokenize([previous])[0]):
+        # "How deep is the mine?" after "What is a coal mine?" names what it asks about itself, where
+        # "How big were the groups?" after "What is group therapy?" asks of group therapy's
+        return ResolvedQuery(question, _unled(q), "standalone")
     # "Which is the most effective?" chooses among what the previous question asked for; it owns nothing
-    if ((_BARE_DEFINITE.match(q) and not _WHICH_IS.match(q)) or _THERE_ANY.match(q)) and (owner := _owner(previous, slot)):
+    if ((_BARE_DEFINITE.match(q) and not _WHICH_IS.match(q)) or how or _THERE_ANY.match(q)) and (owner := _owner(previous, slot)):
         return ResolvedQuery(question, _unled(_tidy(f"{q.rstrip('?').rstrip()} of {owner}?")), "reference", owner)
     return None
 
