@@ -568,7 +568,29 @@ def test_a_programs_comment_in_a_bare_pre_is_no_heading(tmp_path: Path):
     assert doc.section_at(doc.text.index("Each name is given once")) == ("Name Compression",)
 
 
+def test_a_terminal_session_of_several_code_elements_reads_as_one_listing(tmp_path: Path):
+    # DocBook's "screen": the prompt, the typed command (in <strong>) and the output are each a
+    # <code> of one <pre>. Read apart, "#" stood on a line of its own, the command in a paragraph
+    # of its own, and the output's comment "# Translated by ..." opened a section.
+    intro = "Whole rule sets can be translated; here we migrate the rules of a computer which has Docker installed. " * 2
+    page = tmp_path / "firewall.html"
+    page.write_text(
+        f"<html><head><title>Firewall</title></head><body><h1>Firewall</h1><h2>Moving to nftables</h2><p>{intro}</p>"
+        '<pre class="screen"><code class="computeroutput"># </code><strong class="userinput"><code>'
+        'iptables-restore-translate -f rules.txt\n</code></strong><code class="computeroutput">\n'
+        "# Translated by iptables-restore-translate v1.8.7\nadd table ip filter\n</code></pre>"
+        "<p>The translated rules can then be loaded with the nft command, one table after another.</p>"
+        "<h2>Syntax of nft</h2><p>The nft command reads rules much as the iptables commands did, in its own words.</p>"
+        "</body></html>")
+    doc, _ = load_file(page, "firewall.html")
+    assert [s.path for s in doc.sections] == [("Moving to nftables",), ("Syntax of nft",)], doc.sections
+    lines = doc.text.split("\n")
+    assert "# iptables-restore-translate -f rules.txt" in lines, doc.text
+    assert "# Translated by iptables-restore-translate v1.8.7" in lines and "#" not in lines, doc.text
+
+
 def test_html_title_drops_the_site_name_when_the_page_has_no_h1_of_its_own(tmp_path: Path):
+
     # Node's API pages: the only h1 is the site's name in a page header (left out as furniture),
     # the page's own name is its first h2 and the <title> is "page | site".
     page = tmp_path / "fs.html"

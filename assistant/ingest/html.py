@@ -378,10 +378,7 @@ _CODE = re.compile(r"(<code\b[^>]*>)(.*?)(</code\s*>)", re.I | re.S)
 _INNER_TAG = re.compile(r"<(?!br\b)[^<>]+>", re.I)
 
 
-# A `<pre>` without a `<code>` in it comes out of trafilatura unfenced, as lines of text, or, in a
-# list item, flattened into the item's line: a program's comment ("# define file ID mapping") became
-# a heading, a FASTA record's ">" line a quotation, a SQL statement one line of prose.
-_BARE_PRE = re.compile(r"(<pre\b[^>]*>)((?:(?!<code\b|</pre).){0,200000}?)(</pre\s*>)", re.I | re.S)
+_PRE = re.compile(r"(<pre\b[^>]*>)((?:(?!<code\b|</pre).){0,200000}?)(</pre\s*>)", re.I | re.S)
 
 
 _PRE = re.compile(r"(<pre\b[^>]*>)(.{0,200000}?)(</pre\s*>)", re.I | re.S)
@@ -397,11 +394,26 @@ def _pre_formatting_dropped(raw: str) -> str:
     return _PRE.sub(lambda m: m.group(1) + _FORMATTING_TAG.sub("", m.group(2)) + m.group(3), raw)
 
 
-def _bare_pre_as_code(raw: str) -> str:
-    """`raw` with each `<pre>` that holds no `<code>` given one, so that trafilatura fences it."""
+# A `<pre>` without a `<code>` in it comes out of trafilatura unfenced, as lines of text, or, in a
+# list item, flattened into the item's line: a program's comment ("# define file ID mapping") became
+# a heading, a FASTA record's ">" line a quotation, a SQL statement one line of prose.  So did the
+# lines between a `<pre>`'s several `<code>` elements (a terminal session: the prompt, the typed
+# command and its output each a `<code>` of its own; the output's "# Translated by ..." a heading).
+_ONE_CODE = re.compile(r"\s*<code\b[^>]*>(?:(?!<code\b|</code\s*>).)*</code\s*>\s*", re.I | re.S)
+_CODE_TAG = re.compile(r"</?code\b[^>]*>", re.I)
+
+
+def _pre_as_one_code(raw: str) -> str:
+    """`raw` with each `<pre>` holding one `<code>` around all its text, so that trafilatura fences it."""
     if "<pre" not in raw.lower():
         return raw
-    return _BARE_PRE.sub(lambda m: f"{m.group(1)}<code>{m.group(2)}</code>{m.group(3)}", raw)
+
+    def one(m: re.Match[str]) -> str:
+        if _ONE_CODE.fullmatch(m.group(2)):
+            return m.group(0)
+        return f"{m.group(1)}<code>{_CODE_TAG.sub('', m.group(2))}</code>{m.group(3)}"
+
+    return _PRE.sub(one, raw)
 
 
 def _code_flattened(raw: str) -> str:
@@ -713,7 +725,7 @@ def _page_title(tag_title: str, h1s: list[str], headings: list[str], subheadings
 _MARKUP_MENDED = (_inline_marks_read, _break_tails_spaced, superscripts_as_text, _empty_links_dropped,
                   _code_links_in_prose_unwrapped, _disclosure_buttons_as_text, _summaries_as_headings,
                   _boxed_headings_as_labels, _figures_as_blocks, _page_links_dropped, _contents_dropped, _anchors_dropped,
-                  _pre_formatting_dropped, _bare_pre_as_code, _code_flattened, _one_line_listings_ended,
+                  _pre_formatting_dropped, _pre_as_one_code, _code_flattened, _one_line_listings_ended,
                   _source_breaks_as_spaces, _definitions_as_paragraphs)
 
 
