@@ -716,6 +716,14 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("How can I reduce stress at work?", "Is it safe to do so during pregnancy?",
      "Is it safe to reduce stress at work during pregnancy?"),
     ("Should I stretch before running?", "How long should I do it for?", "How long should I stretch before running for?"),
+    # "it" of what doing a thing takes or is stands for the doing ("How long does my own kernel
+    # take?", "Is the next stable release safe?"); a thing is still "it" where the question asks of one
+    ("How do I compile my own kernel?", "How long does it take?", "How long does it take to compile my own kernel?"),
+    ("How can I upgrade to the next stable release?", "Is it safe?", "Is it safe to upgrade to the next stable release?"),
+    ("How do I enable a default firewall?", "How do I make it start at boot?",
+     "How do I make a default firewall start at boot?"),
+    # "one" for the thing asked about, the "And" that tied the question on gone
+    ("How do I create a new user account?", "And how do I remove one?", "How do I remove a new user account?"),
     # "Does the same apply to X?", "Is that true for X too?" ask as "And X?", "And in X?" do ("for"
     # where the previous question has a "for" phrase); "for" before a topic where the previous
     # question has none takes the place of no phrase unlike it ("Does meditation change the children?")

@@ -715,7 +715,7 @@ def _with_one_named(question: str, q: str, previous: str | None, kind: FollowupK
     one?"), from the `q` given back."""
     if not previous or kind == "new-topic":
         return q, None
-    if done := _done_again(q, previous):
+    if done := _done_again(q, previous) or _action_weighed(q, previous):
         return q, ResolvedQuery(question, done[0], "reference", done[1])
     kinded = _one_of_kind(q, previous)
     if not kinded:
@@ -740,6 +740,26 @@ def _done_again(q: str, previous: str) -> tuple[str, str] | None:
     if not do or not action:
         return None
     return _tidy(q[: do.start(1)] + action.group(1) + q[do.end(1):]), action.group(1)
+
+
+# "it" as what doing a thing takes or is ("How long does it take?", "Is it safe?"), a question that
+# asks it of an action, not of a thing: "How long does my own kernel take?" after "How do I compile
+# my own kernel?" had taken the kernel for it.
+_ACTION_WEIGHED = re.compile(r"^\W*(?:(?:and|but|so)\s+)?((?:how\s+(?:long|much(?:\s+time)?|many\s+\w+)\s+(?:does|will|would|did)"
+                             r"\s+it\s+(?:usually\s+|normally\s+|typically\s+)?(?:take|cost))|(?:is|was|would|will)\s+it\s+"
+                             r"(?:be\s+)?(?:(?:really|very|too|always|still)\s+)?(?:safe|risky|dangerous|hard|difficult|easy|"
+                             r"possible|necessary|required|worth\s+it|a\s+good\s+idea|recommended|ok|okay))\s*[?.!]*$", re.I)
+
+
+def _action_weighed(q: str, previous: str) -> tuple[str, str] | None:
+    """`q` ("Is it safe?") asked of what the previous question asked how or whether to do ("Is it
+    safe to upgrade to the next release?"), and that action; or None."""
+    weighed = _ACTION_WEIGHED.match(q)
+    action = _ACTION_ASKED.match(previous) if weighed else None
+    if not weighed or not action:
+        return None
+    asked = weighed.group(1)
+    return f"{asked[:1].upper()}{asked[1:]} to {action.group(1)}?", action.group(1)
 
 
 # "one" after an article and a modifier or two ("the Jalali one", "a cheaper one"), not where it
@@ -790,7 +810,7 @@ def _one_of(question: str, q: str, previous: str, slot: str | None, earlier: tup
         return None
     bare = _ARTICLE.sub("", topic)
     indefinite = ("an " if bare[:1].lower() in "aeiou" else "a ") + bare
-    return ResolvedQuery(question, _tidy(q[: one.start()] + indefinite + q[one.end() :]), "reference", topic)
+    return ResolvedQuery(question, _unled(_tidy(q[: one.start()] + indefinite + q[one.end() :])), "reference", topic)
 
 
 def _owned(question: str, q: str, previous: str, slot: str | None) -> ResolvedQuery | None:
