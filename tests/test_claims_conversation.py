@@ -1454,6 +1454,25 @@ def test_a_claim_the_evidence_gives_another_number_or_says_is_done_without_is_co
     assert not negates("Patients with diabetes had a lower risk.", "Patients without diabetes had a lower risk.")
 
 
+def test_a_claim_the_evidence_gives_another_path_is_contradicted(encoder, tmp_path):
+    # A handbook's "AppArmor profiles are stored in /etc/apparmor.d/ ...": the claim "... in
+    # /etc/selinux/." came back supported, every other word of it the sentence's. The path as
+    # written stays supported (a trailing slash is no difference); "mg/kg" and "receptor /CD3" are
+    # no paths, and a sentence that also names the claim's path changes nothing.
+    from assistant.claims.features import changes_path
+
+    text = ("# Security modules\n\n## AppArmor\n\nAppArmor is a mandatory access control system built on the "
+            "security modules interface of the kernel. AppArmor profiles are stored in /etc/apparmor.d/ and they "
+            "contain a list of access control rules on resources that each program can make use of.\n")
+    checker = ClaimChecker(searcher_of_file(encoder, tmp_path / "security.md", text))
+    assert checker.check("AppArmor profiles are stored in /etc/selinux/.").verdict == "contradicted"
+    assert checker.check("AppArmor profiles are stored in /etc/apparmor.d.").verdict == "supported"
+    assert changes_path("The mirror is https://deb.example.org/debian.", "The mirror is https://ftp.example.net/debian.")
+    assert not changes_path("The dose was 5 mg/kg daily.", "The dose was 10 mg/kg daily.")
+    assert not changes_path("T cell receptor /CD3 microdomains are required.", "T cell receptor /CD4 microdomains are required.")
+    assert not changes_path("Keys are kept in /etc/ssl/private.", "Keys are kept in /etc/ssl/private or in /srv/keys.")
+
+
 def test_a_claim_said_to_hold_without_limit_is_contradicted_by_a_sentence_that_limits_it(encoder, tmp_path):
     # ssh's manual: "The escape character is recognized anywhere in a line." came back supported
     # by "The escape character is only recognized at the beginning of a line.": every word of the

@@ -16,8 +16,8 @@ import numpy as np
 
 from assistant.text import FUNCTION_WORDS, OPPOSITE_WORDS, STOP_WORDS, WORD, stemmer, stems
 
-__all__ = ["POLARITY_FEATURES", "SENTENCE_FEATURES", "flip_claim", "moves_opposite", "negates", "polarity_features",
-           "reverses", "sentence_features", "swaps_comparison"]
+__all__ = ["POLARITY_FEATURES", "SENTENCE_FEATURES", "changes_path", "flip_claim", "moves_opposite", "negates",
+           "polarity_features", "reverses", "sentence_features", "swaps_comparison"]
 
 _WORD = WORD
 _NEG = {"not", "no", "never", "without", "none", "neither", "nor", "cannot", "fail", "fails", "failed",
@@ -318,6 +318,31 @@ def changes_number(claim: str, sentence: str) -> bool:
     return False
 
 
+# A file's path ("/etc/apparmor.d/", "~/kernel") or an address ("https://deb.debian.org/debian"):
+# a name no other words can stand for.  Not "and/or", "mg/kg" (a path opens on its slash), nor
+# "receptor /CD3" (one step from the root, a slash set apart).
+_PATH = re.compile(r"(?<![\w/])(?:[a-z][a-z0-9+.-]*://[^\s,;()<>\"']+|~/[\w.@+-]+(?:/[\w.@+-]+)*/?|"
+                   r"/[\w.@+-]+(?:/[\w.@+-]+)+/?)", re.I)
+
+
+def _paths(text: str) -> set[str]:
+    return {m.group().rstrip("/.").lower() for m in _PATH.finditer(text)} - {""}
+
+
+def changes_path(claim: str, sentence: str) -> bool:
+    """Whether the sentence says the claim's other words (two thirds of them, as for `negates`)
+    with another path or address where the claim names one, and never the claim's: "AppArmor
+    profiles are stored in /etc/selinux/." against "AppArmor profiles are stored in /etc/apparmor.d/
+    and ...".  A trailing slash or full stop is no difference."""
+    named = _paths(claim)
+    if not named:
+        return False  # most claims name no path: read no further
+    given = _paths(sentence)
+    if not given or named & given:
+        return False
+    return _says_most(_words_said(_PATH.sub(" ", claim)), _words_said(_PATH.sub(" ", sentence)))
+
+
 def _far_apart(a: str, b: str) -> bool:
     """Whether two numbers (as `_number` writes them) are more than `_ESTIMATE_RATIO` times apart."""
     x, y = _value(a), _value(b)
@@ -367,10 +392,11 @@ def reverses(claim: str, sentence: str) -> bool:
     """The rules beside the learned polarity model: the sentence says the claim's words with a
     negation or an opposite (`negates`), moves what the claim moves the other way
     (`moves_opposite`), makes its comparison the other way round (`swaps_comparison`), gives
-    another number of what the claim counts (`changes_number`), or limits to a case what the claim
+    another number of what the claim counts (`changes_number`), another path or address than the
+    claim's (`changes_path`), or limits to a case what the claim
     says holds without limit (`restricts`).  Any contradicts the claim."""
     return (negates(claim, sentence) or moves_opposite(claim, sentence) or swaps_comparison(claim, sentence)
-            or changes_number(claim, sentence) or restricts(claim, sentence))
+            or changes_number(claim, sentence) or changes_path(claim, sentence) or restricts(claim, sentence))
 
 
 def polarity_features(claim: str, sentence: str, cosine: float, flip_delta: float) -> list[float]:
