@@ -1547,6 +1547,36 @@ def test_a_table_of_contents_without_dot_leaders_is_left_out_up_to_the_first_hea
     assert [s.path for s in doc.sections] == [("1 Introduction",), ("2 Methods",), ("3 Results",)]
 
 
+def test_a_contents_entry_names_a_chapter_headed_chapter_n_and_a_number_set_apart_goes_with_it(tmp_path: Path):
+    # A DocBook manual made by LaTeX: the body's headings read "Chapter 1 Introduction" where the
+    # contents say "1 Introduction", and a fourth-level entry's number ("1.1.1.1") stands apart from
+    # its title, wider than the box kept for it. The chapters' entries, those numbers and the page
+    # numbers between them stayed in the text as lines of their own.
+    ops = [b"BT /F1 17 Tf 72 740 Td (Contents) Tj ET"]
+    y = 712
+    for n, name in enumerate(["Introduction", "Methods", "Results"], 1):
+        ops.append(b"BT /F1 10 Tf 72 %d Td (%d %s) Tj ET" % (y, n, name.encode()))
+        ops.append(b"BT /F1 10 Tf 500 %d Td (%d) Tj ET" % (y, n + 1))
+        y -= 16
+        ops.append(b"BT /F1 10 Tf 90 %d Td (%d.1.1.1) Tj ET" % (y, n))
+        ops.append(b"BT /F1 10 Tf 150 %d Td (Sleep staging %s %d) Tj ET" % (y, b". " * 30, n + 1))
+        y -= 22
+    y -= 30
+    for n, name in enumerate(["Introduction", "Methods", "Results"], 1):
+        ops.append(b"BT /F1 14 Tf 72 %d Td (Chapter %d %s) Tj ET" % (y, n, name.encode()))
+        y -= 24
+        for _ in range(3):
+            ops.append(b"BT /F1 10 Tf 72 %d Td (The participants learned word pairs in the evening and slept.) Tj ET" % y)
+            y -= 12
+        y -= 20
+    path = tmp_path / "manual.pdf"
+    path.write_bytes(_one_page_pdf(b"\n".join(ops)))
+    doc = load_paths([path]).documents[0]
+    assert "Contents" not in doc.text and "1.1.1.1" not in doc.text and doc.text.count("Methods") == 1, doc.text
+    assert doc.text.startswith("Chapter 1 Introduction"), doc.text
+    assert [s.path for s in doc.sections] == [("Chapter 1 Introduction",), ("Chapter 2 Methods",), ("Chapter 3 Results",)]
+
+
 def test_a_sections_own_list_of_its_questions_after_the_contents_keeps_its_heading(tmp_path: Path):
     # A printed FAQ lists every question at the top, then each section's heading over a list of its
     # own questions, then the answers. The contents end at the first heading they named ("1

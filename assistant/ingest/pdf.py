@@ -1074,6 +1074,7 @@ _CONTENTS_ENTRY = re.compile(r"[^\W\d_].*?(?:\.\s?){4,}\s*(?:\d+(?:[–-]\d+)?(?
 
 MIN_LISTED_HEADINGS = 3  # list items naming later headings that make a list a table of contents
 _PAGE_REFERENCE = re.compile(r"^\s*(?:\d{1,4}|[ivxlc]{1,6})\s*$", re.I)
+_SECTION_NUMBER = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3}){1,5}\s*$")
 
 
 def _contents_left_out(blocks: list[_Block]) -> list[_Block]:
@@ -1093,15 +1094,20 @@ def _contents_left_out(blocks: list[_Block]) -> list[_Block]:
     for b, text in zip(reversed(blocks), reversed(texts)):
         later.append(frozenset(seen))
         if b.kind == "heading":
-            seen.add(text)
+            # a chapter's heading may print a word or two before what its entry says ("Chapter 1
+            # GNU/Linux tutorials", "Appendix A Appendix" for "1 GNU/Linux tutorials", "A Appendix")
+            words = text.split()
+            seen.update([text, *(" ".join(words[k:]) for k in (1, 2) if len(words) - k >= 2)])
     later.reverse()
     # An entry without dot leaders names a later heading as printed ("1 Introduction", as LaTeX
     # sets a chapter's or a section's entry), its page number a box of its own across the page.
     entries = [b.kind in ("heading", "body") and bool(b.lines) and all(same_text(ln) in later[i] for ln in b.lines)
                for i, b in enumerate(blocks)]
-    # Page numbers in boxes of their own, and entries with leaders, go on a run of entries without
+    # Page numbers in boxes of their own, an entry's number set apart from its title ("6.2.4.1"
+    # wider than the box kept for it), and entries with leaders go on a run of entries without
     # them (a chapter's entry in bold between its sections' entries with leaders).
-    numbers = [b.kind != "code" and bool(b.lines) and (all(_PAGE_REFERENCE.match(ln) for ln in b.lines) or leaders(b))
+    numbers = [b.kind != "code" and bool(b.lines) and (all(_PAGE_REFERENCE.match(ln) or _SECTION_NUMBER.match(ln)
+                                                           for ln in b.lines) or leaders(b))
                for b in blocks]
     items = [(b.kind != "code" and bool(b.lines) and all(BULLET.match(ln) for ln in b.lines)) or entries[i] or numbers[i]
              for i, b in enumerate(blocks)]
