@@ -45,6 +45,7 @@ from assistant.ingest.pdf_layout import (
     printed_page_numbers,
     read_layout,
 )
+from assistant.ingest.pdf_grid import find_grids
 from assistant.ingest.pdf_outline import OutlineEntry, PlacedLine, outline_lines
 from assistant.ingest.words import Vocabulary, join_lines, ligature_codes, repair_line
 from tests.conftest import PDF_SAMPLES
@@ -1093,6 +1094,41 @@ def test_a_tables_cells_set_at_the_texts_size_read_as_its_rows(tmp_path: Path):
     assert "Treatment Number of sessions Duration" in lines, doc.text
     assert "Individual CBT 16 to 20 3 to 4 months" in lines and "Behavioural activation 16 to 20 3 to 4 months" in lines
     assert lines.count("Offer a combination of individual cognitive behavioural therapy and an antidepressant.") == 2
+
+
+def test_a_ruled_tables_rows_read_across_its_columns_with_the_caption_below(tmp_path: Path):
+    # A DocBook manual made by LaTeX: a rule under every row and between the columns, none at the
+    # sides, the caption under the table. pdfminer grouped the words column by column ("iptables
+    # arptables ebtables", then "2408 100 264"), so no row could be read. The rules say which words
+    # share a row: each row is a line, a cell's wrapped lines joined, the prose around it kept.
+    rows = [("package", "size", ["description"]), ("iptables", "2408", ["administration tools for netfilter", "(iptables for IPv4)"]),
+            ("arptables", "100", ["administration tools for netfilter (ARP)"]), ("iptstate", "119", ["monitor netfilter state"])]
+    ops = [b"BT /F1 10 Tf 72 740 Td (Netfilter provides infrastructure for a stateful firewall in the kernel.) Tj ET",
+           b"0.4 w 62 720 m 560 720 l S"]
+    top = 720
+    for name, size, description in rows:
+        height = 14 * len(description)
+        for i, text in enumerate(description):
+            ops.append(b"BT /F1 10 Tf 300 %d Td (%s) Tj ET" % (top - 11 - 14 * i, text.encode()))
+        ops.append(b"BT /F1 10 Tf 66 %d Td (%s) Tj ET" % (top - 11, name.encode()))
+        ops.append(b"BT /F1 10 Tf 216 %d Td (%s) Tj ET" % (top - 11, size.encode()))
+        ops.append(b"212 %d m 212 %d l S 296 %d m 296 %d l S" % (top, top - height, top, top - height))
+        top -= height
+        ops.append(b"62 %d m 560 %d l S" % (top, top))
+    ops.append(b"BT /F1 10 Tf 230 %d Td (Table 5.7: List of firewall tools) Tj ET" % (top - 20))
+    ops.append(b"BT /F1 10 Tf 72 %d Td (Main user space program of netfilter is iptables, saved with iptables-save.) Tj ET"
+               % (top - 50))
+    path = tmp_path / "reference.pdf"
+    path.write_bytes(_one_page_pdf(b"\n".join(ops)))
+    lines = load_paths([path]).documents[0].text.split("\n")
+    assert "package size description" in lines, lines
+    assert "iptables 2408 administration tools for netfilter (iptables for IPv4)" in lines, lines
+    assert "arptables 100 administration tools for netfilter (ARP)" in lines and "iptstate 119 monitor netfilter state" in lines
+    assert "Netfilter provides infrastructure for a stateful firewall in the kernel." in lines
+    assert "Table 5.7: List of firewall tools" in lines
+    # a frame round a paragraph, or rules over and under a table with none between its columns, is no grid
+    assert not find_grids([(60, 700, 560, 700), (60, 600, 560, 600), (60, 600, 60, 700), (560, 600, 560, 700)])
+    assert not find_grids([(60, 700, 560, 700), (60, 680, 560, 680), (60, 600, 560, 600)])
 
 
 @pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")

@@ -39,7 +39,9 @@ _HEADING_NUMBER = re.compile(r"^(?:([IVX]+)\.|([A-Z])\.|(\d+(?:\.\d+)*)\.?)\s+\S
 
 @dataclass
 class _Block:
-    kind: str  # "heading", "body", "code" (lines in a typewriter font), "aside" (tables, captions, footnotes)
+    # "heading", "body", "code" (lines in a typewriter font), "aside" (tables, captions, footnotes),
+    # "table" (a ruled table's rows)
+    kind: str
     lines: list[str] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)  # the page of each line
     level: int = 0  # headings: 0 is the highest
@@ -261,6 +263,11 @@ class _Assembler:
             self.item = line if BULLET.match(line.text) or (self.references and _ENTRY_MARK.match(line.text)) else None
         self.open.lines.append(line.text)
         self.open.pages.append(page)
+
+    def add_table(self, box: Box, page: int) -> None:
+        """A ruled table's rows (`Box.table`), a line each, after the paragraph it stands in."""
+        into = self.deferred if self.open is not None else self.blocks
+        into.append(_Block("table", [ln.text for ln in box.lines], [page] * len(box.lines)))
 
     def add_box(self, box: Box, page: int) -> None:
         if REFERENCES_HEADING.match(box.lines[0].text.strip()):
@@ -1036,7 +1043,7 @@ def _pieces(block: _Block, vocab: Vocabulary) -> list[tuple[str, int]]:
     kept = [(t, p, w) for t, p, w in zip(texts, block.pages, wrapped or [False] * len(texts)) if t]
     if not kept:
         return []
-    if block.kind == "code":
+    if block.kind in ("code", "table"):
         joined = "\n".join(t for t, _, _ in kept)
         starts = list(itertools.accumulate((len(t) + 1 for t, _, _ in kept[:-1]), initial=0))
     elif block.kind == "aside":
@@ -1233,7 +1240,7 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
             for level, heading in unprinted.get(page.number, []):
                 assembler.add_unprinted(heading, level, page.number)
             last_page = page.number
-        assembler.add_box(box, page.number)
+        (assembler.add_table if box.table else assembler.add_box)(box, page.number)
     meta_title = _fix_mojibake(meta.get("title", ""))
     title = _title(pages, skip, body_size, vocab, two_words=not meaningful_title(meta_title))
     text, page_spans, sections = _render(_contents_left_out(assembler.finish()), vocab, title)

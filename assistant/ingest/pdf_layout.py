@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from assistant.ingest.model import IngestError
+from assistant.ingest.pdf_grid import Grid, find_grids
 from assistant.ingest.pdf_outline import OutlineEntry, read_outline
 from assistant.ingest.words import UNMAPPED_CODE, ligature_codes
 
@@ -68,6 +69,8 @@ class Box:
     y0: float
     x1: float
     y1: float
+    # A ruled table read a row a line (`_grid_rows`): its lines are rows, no paragraph's.
+    table: bool = False
 
     @property
     def text(self) -> str:
@@ -279,6 +282,7 @@ def _page_layout(number: int, ltpage) -> PageLayout:
     dots: list[tuple[float, float, float, float]] = []
     # Short flat strokes, the shape of a drawn underscore, read before the text they sit in.
     rules = [(o.x0, o.y0, o.x1, o.y1) for o in ltpage if isinstance(o, LTCurve) and o.height <= 1.0 and 0 < o.width <= 12]
+    strokes: list[tuple[float, float, float, float]] = []
     for obj in ltpage:
         count(obj)
         if isinstance(obj, LTTextBox):
@@ -287,8 +291,70 @@ def _page_layout(number: int, ltpage) -> PageLayout:
                 boxes.append(Box(lines, obj.x0, obj.y0, obj.x1, obj.y1))
         elif isinstance(obj, LTCurve) and (obj.fill or obj.stroke) and 0 < obj.width <= 8 and 0.6 <= obj.height / obj.width <= 1.6:
             dots.append((obj.x0, obj.y0, obj.x1, obj.y1))
+        elif isinstance(obj, LTCurve):
+            strokes.extend(_straight_strokes(obj))
     boxes = _drawn_bullets(boxes, dots) if dots else boxes
+    boxes = _grid_rows(boxes, find_grids(strokes)) if strokes else boxes
     return PageLayout(number, ltpage.width, ltpage.height, boxes, unmapped, chars, images)
+
+
+def _straight_strokes(obj) -> list[tuple[float, float, float, float]]:  # type: ignore[no-untyped-def]
+    """A drawn line or rectangle as the straight strokes a ruled table is drawn with: a thin one
+    itself, a rectangle's outline its four sides (a cell drawn as a box of its own)."""
+    from pdfminer.layout import LTLine, LTRect
+
+    x0, y0, x1, y1 = obj.x0, obj.y0, obj.x1, obj.y1
+    if min(x1 - x0, y1 - y0) <= 1.5 and isinstance(obj, (LTLine, LTRect)):
+        return [(x0, y0, x1, y1)]
+    if isinstance(obj, LTRect) and obj.stroke and not obj.fill:
+        return [(x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)]
+    return []
+
+
+def _grid_rows(boxes: list[Box], grids: list[Grid]) -> list[Box]:
+    """The boxes with the lines inside each ruled table (`find_grids`) taken out of them and read
+    as one box of the table's rows, each a line: its cells left to right, a cell's lines top to
+    bottom. pdfminer groups a ruled table's words column by column."""
+    if not grids:
+        return boxes
+    cells: dict[tuple[int, int, int], list[Line]] = {}
+    out: list[Box | int] = []  # a grid's number stands where its first line was
+    for box in boxes:
+        rest = []
+        for ln in box.lines:
+            y = (ln.y0 + ln.y1) / 2
+            at = next(((g, c) for g, grid in enumerate(grids) if (c := grid.cell(ln.x0 + 0.5 * ln.size, y)) is not None), None)
+            if at is None:
+                rest.append(ln)
+                continue
+            if at[0] not in out:
+                out.append(at[0])
+            cells.setdefault((at[0], *at[1]), []).append(ln)
+        if len(rest) == len(box.lines):
+            out.append(box)
+        elif rest:
+            out.append(replace(box, lines=tuple(rest), x0=min(ln.x0 for ln in rest), y0=min(ln.y0 for ln in rest),
+                               x1=max(ln.x1 for ln in rest), y1=max(ln.y1 for ln in rest)))
+    return [item if isinstance(item, Box) else _table_box(grids[item], {k[1:]: v for k, v in cells.items() if k[0] == item})
+            for item in out]
+
+
+def _table_box(grid: Grid, cells: dict[tuple[int, int], list[Line]]) -> Box:
+    """A ruled table's box: a line per band of the grid holding text, its cells' texts left to
+    right, a cell's lines joined top to bottom (a word broken at a hyphen joined at it)."""
+    rows = []
+    for band in sorted({b for b, _ in cells}):
+        row = [sorted(cells[key], key=lambda ln: (-round(ln.y1), ln.x0)) for key in sorted(cells) if key[0] == band]
+        texts = []
+        for cell in row:
+            text = ""
+            for ln in cell:
+                text += ("" if not text or text.endswith("-") else " ") + ln.text.strip()
+            texts.append(text)
+        first, every = row[0][0], [ln for cell in row for ln in cell]
+        rows.append(Line(" ".join(texts), min(ln.x0 for ln in every), min(ln.y0 for ln in every),
+                         max(ln.x1 for ln in every), max(ln.y1 for ln in every), first.size, first.font))
+    return Box(tuple(rows), grid.x0, grid.rows[-1], grid.x1, grid.rows[0], table=True)
 
 
 def _pieces_and_bullets_joined(pages: list[PageLayout]) -> None:
@@ -472,8 +538,9 @@ def _line_pieces_joined(boxes: list[Box], body_size: float) -> list[Box]:
     for b, box in enumerate(boxes):
         lines = tuple(joined.get((b, i), ln) for i, ln in enumerate(box.lines) if (b, i) not in follows)
         if lines:
-            out.append(box if lines == box.lines else Box(lines, min(ln.x0 for ln in lines), min(ln.y0 for ln in lines),
-                                                          max(ln.x1 for ln in lines), max(ln.y1 for ln in lines)))
+            out.append(box if lines == box.lines else replace(box, lines=lines, x0=min(ln.x0 for ln in lines),
+                                                              y0=min(ln.y0 for ln in lines), x1=max(ln.x1 for ln in lines),
+                                                              y1=max(ln.y1 for ln in lines)))
     return out
 
 
@@ -585,7 +652,7 @@ def _drawn_bullets(boxes: list[Box], dots: list[tuple[float, float, float, float
             drawn = any(x1 <= ln.x0 <= x1 + 1.5 * ln.size and x1 - x0 <= 0.6 * ln.size
                         and ln.y0 + 0.15 * height <= (y0 + y1) / 2 <= ln.y1 - 0.15 * height for x0, y0, x1, y1 in bullets)
             lines.append(replace(ln, text="• " + ln.text) if drawn and not ln.text.startswith("•") else ln)
-        out.append(Box(tuple(lines), box.x0, box.y0, box.x1, box.y1))
+        out.append(replace(box, lines=tuple(lines)))
     return out
 
 
@@ -607,7 +674,7 @@ def _attach_bullets(boxes: list[Box]) -> list[Box]:
         first = item.lines[0]
         joined = Line(f"{mark.text} {first.text}", mark.x0, first.y0, first.x1, first.y1, first.size, first.font,
                       first.pitch)
-        out[out.index(item)] = Box((joined, *item.lines[1:]), min(item.x0, bullet.x0), item.y0, item.x1, item.y1)
+        out[out.index(item)] = replace(item, lines=(joined, *item.lines[1:]), x0=min(item.x0, bullet.x0))
         out.remove(bullet)
     return out
 
