@@ -32,6 +32,7 @@ from assistant.ingest.pdf import (
     _title,
     _typewriter_fonts,
 )
+from assistant.ingest.pdf_grid import find_grids
 from assistant.ingest.pdf_layout import (
     Box,
     Line,
@@ -45,7 +46,6 @@ from assistant.ingest.pdf_layout import (
     printed_page_numbers,
     read_layout,
 )
-from assistant.ingest.pdf_grid import find_grids
 from assistant.ingest.pdf_outline import OutlineEntry, PlacedLine, outline_lines
 from assistant.ingest.words import Vocabulary, join_lines, ligature_codes, repair_line
 from tests.conftest import PDF_SAMPLES
