@@ -1096,16 +1096,11 @@ def test_a_tables_cells_set_at_the_texts_size_read_as_its_rows(tmp_path: Path):
     assert lines.count("Offer a combination of individual cognitive behavioural therapy and an antidepressant.") == 2
 
 
-def test_a_ruled_tables_rows_read_across_its_columns_with_the_caption_below(tmp_path: Path):
-    # A DocBook manual made by LaTeX: a rule under every row and between the columns, none at the
-    # sides, the caption under the table. pdfminer grouped the words column by column ("iptables
-    # arptables ebtables", then "2408 100 264"), so no row could be read. The rules say which words
-    # share a row: each row is a line, a cell's wrapped lines joined, the prose around it kept.
-    rows = [("package", "size", ["description"]), ("iptables", "2408", ["administration tools for netfilter", "(iptables for IPv4)"]),
-            ("arptables", "100", ["administration tools for netfilter (ARP)"]), ("iptstate", "119", ["monitor netfilter state"])]
-    ops = [b"BT /F1 10 Tf 72 740 Td (Netfilter provides infrastructure for a stateful firewall in the kernel.) Tj ET",
-           b"0.4 w 62 720 m 560 720 l S"]
-    top = 720
+def _ruled_rows(ops: list[bytes], rows: list[tuple[str, str, list[str]]], top: int) -> int:
+    """Content-stream operators for a table of three columns ruled as LaTeX's DocBook tables are (a
+    rule over each row and under the last, rules between the columns, none at the sides); the
+    third cell may run over several lines. Returns the table's bottom."""
+    ops.append(b"0.4 w 62 %d m 560 %d l S" % (top, top))
     for name, size, description in rows:
         height = 14 * len(description)
         for i, text in enumerate(description):
@@ -1115,6 +1110,18 @@ def test_a_ruled_tables_rows_read_across_its_columns_with_the_caption_below(tmp_
         ops.append(b"212 %d m 212 %d l S 296 %d m 296 %d l S" % (top, top - height, top, top - height))
         top -= height
         ops.append(b"62 %d m 560 %d l S" % (top, top))
+    return top
+
+
+def test_a_ruled_tables_rows_read_across_its_columns_with_the_caption_below(tmp_path: Path):
+    # A DocBook manual made by LaTeX: a rule under every row and between the columns, none at the
+    # sides, the caption under the table. pdfminer grouped the words column by column ("iptables
+    # arptables ebtables", then "2408 100 264"), so no row could be read. The rules say which words
+    # share a row: each row is a line, a cell's wrapped lines joined, the prose around it kept.
+    rows = [("package", "size", ["description"]), ("iptables", "2408", ["administration tools for netfilter", "(iptables for IPv4)"]),
+            ("arptables", "100", ["administration tools for netfilter (ARP)"]), ("iptstate", "119", ["monitor netfilter state"])]
+    ops = [b"BT /F1 10 Tf 72 740 Td (Netfilter provides infrastructure for a stateful firewall in the kernel.) Tj ET"]
+    top = _ruled_rows(ops, rows, 720)
     ops.append(b"BT /F1 10 Tf 230 %d Td (Table 5.7: List of firewall tools) Tj ET" % (top - 20))
     ops.append(b"BT /F1 10 Tf 72 %d Td (Main user space program of netfilter is iptables, saved with iptables-save.) Tj ET"
                % (top - 50))
@@ -1129,6 +1136,27 @@ def test_a_ruled_tables_rows_read_across_its_columns_with_the_caption_below(tmp_
     # a frame round a paragraph, or rules over and under a table with none between its columns, is no grid
     assert not find_grids([(60, 700, 560, 700), (60, 600, 560, 600), (60, 600, 60, 700), (560, 600, 560, 700)])
     assert not find_grids([(60, 700, 560, 700), (60, 680, 560, 680), (60, 600, 560, 600)])
+
+
+def test_a_ruled_table_over_a_page_break_reads_as_one_table(tmp_path: Path):
+    # A word processor's table runs on at the next page's top; its two parts had been two blocks.
+    intro = [b"BT /F1 10 Tf 72 %d Td (Hypnotics are considered only for severe insomnia, at the lowest dose, %d.) Tj ET"
+             % (740 - 14 * i, i) for i in range(40)]
+    first = intro + []
+    _ruled_rows(first, [("Medicine", "Start", ["Notes"]), ("Zopiclone", "3.75 mg", ["Bitter taste is common."])], 150)
+    second: list[bytes] = []
+    bottom = _ruled_rows(second, [("Zolpidem", "5 mg", ["Take right before bed."]), ("Melatonin", "2 mg", ["Aged 55 and over."])],
+                         760)
+    second.append(b"BT /F1 10 Tf 230 %d Td (Table 1: Hypnotic doses for adults) Tj ET" % (bottom - 20))
+    second += [b"BT /F1 10 Tf 72 %d Td (Review the person four weeks after starting any treatment, %d.) Tj ET"
+               % (bottom - 50 - 14 * i, i) for i in range(20)]
+    path = tmp_path / "guideline.pdf"
+    path.write_bytes(_pages_pdf([b"\n".join(first), b"\n".join(second)]))
+    doc = load_paths([path]).documents[0]
+    assert ("Medicine Start Notes\nZopiclone 3.75 mg Bitter taste is common.\nZolpidem 5 mg Take right before bed.\n"
+            "Melatonin 2 mg Aged 55 and over.") in doc.text, doc.text
+    at = doc.text.index("Zolpidem")
+    assert [p.page for p in doc.pages if p.start <= at < p.end] == [2]
 
 
 @pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")

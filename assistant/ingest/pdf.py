@@ -265,9 +265,15 @@ class _Assembler:
         self.open.pages.append(page)
 
     def add_table(self, box: Box, page: int) -> None:
-        """A ruled table's rows (`Box.table`), a line each, after the paragraph it stands in."""
+        """A ruled table's rows (`Box.table`), a line each, after the paragraph it stands in; a
+        table the page before ended with goes on (a word processor's table over a page break)."""
         into = self.deferred if self.open is not None else self.blocks
-        into.append(_Block("table", [ln.text for ln in box.lines], [page] * len(box.lines)))
+        last = into[-1] if into else None
+        if last is None or last.kind != "table" or last.pages[-1] != page - 1:
+            last = _Block("table")
+            into.append(last)
+        last.lines.extend(ln.text for ln in box.lines)
+        last.pages.extend([page] * len(box.lines))
 
     def add_box(self, box: Box, page: int) -> None:
         if REFERENCES_HEADING.match(box.lines[0].text.strip()):
