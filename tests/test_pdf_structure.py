@@ -1159,6 +1159,30 @@ def test_a_ruled_table_over_a_page_break_reads_as_one_table(tmp_path: Path):
     assert [p.page for p in doc.pages if p.start <= at < p.end] == [2]
 
 
+def test_a_borderless_tables_columns_read_as_rows_and_the_heading_under_it_after_it(tmp_path: Path):
+    # A word processor's table with a rule under its header alone, at the text's size: pdfminer
+    # made each column a box and read the heading under the table between them ("General practice
+    # Hospital wards", "Diagnoses", "2023", "860 120"). Its rows read across; two columns of prose
+    # side by side stay paragraphs.
+    ops = [b"BT /F1 11 Tf 72 740 Td (Most referrals came from general practice, followed by hospital wards.) Tj ET",
+           b"0.5 w 66 690 m 460 690 l S"]
+    for x, cells in ((72, ["Source", "General practice", "Hospital wards", "Carers line"]), (204, ["2023", "860", "120", "71"]),
+                     (336, ["2024", "1,017", "136", "87"])):
+        for k, cell in enumerate(cells):
+            ops.append(b"BT /F1 11 Tf %d %d Td (%s) Tj ET" % (x, 695 - 16 * k - (6 if k else 0), cell.encode()))
+    ops.append(b"BT /F1 14 Tf 72 610 Td (Diagnoses) Tj ET")
+    ops += [b"BT /F1 11 Tf 72 %d Td (Alzheimer disease remained the most common diagnosis in the clinic, %d.) Tj ET"
+            % (590 - 14 * i, i) for i in range(3)]
+    for x in (72, 320):
+        ops += [b"BT /F1 11 Tf %d %d Td (Left and right columns of prose %d) Tj ET" % (x, 500 - 14 * i, i) for i in range(6)]
+    path = tmp_path / "report.pdf"
+    path.write_bytes(_one_page_pdf(b"\n".join(ops)))
+    doc = load_paths([path]).documents[0]
+    assert "Source 2023 2024\nGeneral practice 860 1,017\nHospital wards 120 136\nCarers line 71 87" in doc.text, doc.text
+    assert doc.text.index("Carers line") < doc.text.index("Diagnoses"), doc.text
+    assert "Left and right columns of prose 0 Left and right columns of prose 1" in doc.text, doc.text
+
+
 @pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")
 def test_a_nested_lists_hollow_bullets_open_its_items_as_filled_ones_do(tmp_path: Path):
     # An API page's options printed by a browser: the outer list's bullets are filled circles, the

@@ -20,7 +20,16 @@ from pathlib import Path
 
 from assistant.ingest.clean import BULLET, guess_title, meaningful_title, title_parts
 from assistant.ingest.model import REFERENCES_HEADING, Document, IngestError, PageSpan, SectionSpan
-from assistant.ingest.pdf_layout import Box, Line, PageLayout, furniture, printed_page_numbers, read_layout, text_style
+from assistant.ingest.pdf_layout import (
+    CAPTION,
+    Box,
+    Line,
+    PageLayout,
+    furniture,
+    printed_page_numbers,
+    read_layout,
+    text_style,
+)
 from assistant.ingest.pdf_outline import OutlineEntry, PlacedLine, outline_key, outline_lines
 from assistant.ingest.reference import find_doi, split_authors, year_of
 from assistant.ingest.words import Vocabulary, join_lines, repair_line
@@ -28,9 +37,7 @@ from assistant.text import UNFINISHED_WORDS, normalize_unicode, same_text
 
 __all__ = ["pdf_document"]
 
-# A caption's label; a sentence that opens with one and goes on in lower case is running text
-# ("Figure 2 shows an inverted pyramid ..."), not a caption ("Fig. 1 A figure caption").
-_CAPTION = re.compile(r"^(Table|Fig\.?|Figure|Supplementary (Table|Figure))\s*S?\d+(?!\w*\s+(?-i:[a-z]))", re.I)
+_CAPTION = CAPTION
 _SENTENCE_END = re.compile(r"[.!?:]['\")\]’”]*$")
 # A section's number before its name: Roman numerals or a capital letter with a full stop, or
 # arabic numbers as deep as they go ("II. MATH", "A. Multiline equations", "2.1 Template Styles").
@@ -1087,6 +1094,7 @@ _CONTENTS_ENTRY = re.compile(r"[^\W\d_].*?(?:\.\s?){4,}\s*(?:\d+(?:[–-]\d+)?(?
 
 MIN_LISTED_HEADINGS = 3  # list items naming later headings that make a list a table of contents
 _PAGE_REFERENCE = re.compile(r"^\s*(?:\d{1,4}|[ivxlc]{1,6})\s*$", re.I)
+_PAGE_AT_END = re.compile(r"\s+(?:\d{1,4}|[ivxlc]{1,6})\s*$", re.I)
 _SECTION_NUMBER = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3}){1,5}\s*$")
 
 
@@ -1113,8 +1121,10 @@ def _contents_left_out(blocks: list[_Block]) -> list[_Block]:
             seen.update([text, *(" ".join(words[k:]) for k in (1, 2) if len(words) - k >= 2)])
     later.reverse()
     # An entry without dot leaders names a later heading as printed ("1 Introduction", as LaTeX
-    # sets a chapter's or a section's entry), its page number a box of its own across the page.
-    entries = [b.kind in ("heading", "body") and bool(b.lines) and all(same_text(ln) in later[i] for ln in b.lines)
+    # sets a chapter's or a section's entry), its page number a box of its own across the page, or
+    # a cell beside it where the entries read as a table's rows ("1 Introduction 2").
+    entries = [(b.kind in ("heading", "body") and bool(b.lines) and all(same_text(ln) in later[i] for ln in b.lines))
+               or (b.kind == "table" and all(same_text(_PAGE_AT_END.sub("", ln)) in later[i] for ln in b.lines))
                for i, b in enumerate(blocks)]
     # Page numbers in boxes of their own, an entry's number set apart from its title ("6.2.4.1"
     # wider than the box kept for it), and entries with leaders go on a run of entries without
@@ -1143,7 +1153,9 @@ def _contents_left_out(blocks: list[_Block]) -> list[_Block]:
         j = i
         while j < len(blocks) and (items[j] or label(j)) and (numbers[j] or first[texts[j]] == j):
             j += 1
-        if sum(listed[i:j]) >= MIN_LISTED_HEADINGS and sum(listed[i:j]) >= 0.6 * (sum(items[i:j]) - sum(numbers[i:j])):
+        # a table's rows are entries each
+        named = sum(len(blocks[k].lines) if blocks[k].kind == "table" else 1 for k in range(i, j) if listed[k])
+        if named >= MIN_LISTED_HEADINGS and sum(listed[i:j]) >= 0.6 * (sum(items[i:j]) - sum(numbers[i:j])):
             dropped.update(range(i, j))
         i = max(j, i + 1)
     return [b for k, b in enumerate(blocks) if k not in dropped and (b.kind == "code" or not leaders(b))]

@@ -24,7 +24,7 @@ from assistant.ingest.pdf_grid import Grid, find_grids
 from assistant.ingest.pdf_outline import OutlineEntry, read_outline
 from assistant.ingest.words import UNMAPPED_CODE, ligature_codes
 
-__all__ = ["Box", "Line", "PageLayout", "furniture", "printed_page_numbers", "read_layout", "text_style"]
+__all__ = ["CAPTION", "Box", "Line", "PageLayout", "furniture", "printed_page_numbers", "read_layout", "text_style"]
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
@@ -295,6 +295,7 @@ def _page_layout(number: int, ltpage) -> PageLayout:
             strokes.extend(_straight_strokes(obj))
     boxes = _drawn_bullets(boxes, dots) if dots else boxes
     boxes = _grid_rows(boxes, find_grids(strokes)) if strokes else boxes
+    boxes = _aligned_tables(boxes, ltpage.width)
     return PageLayout(number, ltpage.width, ltpage.height, boxes, unmapped, chars, images)
 
 
@@ -337,6 +338,116 @@ def _grid_rows(boxes: list[Box], grids: list[Grid]) -> list[Box]:
                                x1=max(ln.x1 for ln in rest), y1=max(ln.y1 for ln in rest)))
     return [item if isinstance(item, Box) else _table_box(grids[item], {k[1:]: v for k, v in cells.items() if k[0] == item})
             for item in out]
+
+
+# A borderless table's column: a narrow box of short lines (`_aligned_tables`), at most CELL_WORDS
+# words a line and CELL_MEAN_WORDS on average (a narrow column of prose has five or more), no wider
+# than CELL_WIDTH of the page (a two-column page's columns are wider).
+CELL_WORDS, CELL_MEAN_WORDS, CELL_WIDTH = 8, 4, 0.3
+_LETTERS = re.compile(r"[^\W\d_]")  # (a line of figures advances alike in any font)
+_LEADERS = re.compile(r"(?:\.\s?){4,}")  # an index's or contents' dot leaders
+# A word or a figure: most of a table's cells hold one, and an index's letters ("A", "M") none.
+_CELL_TEXT = re.compile(r"[^\W\d_]{2}|\d")
+# A caption's label; a sentence that opens with one and goes on in lower case is running text
+# ("Figure 2 shows an inverted pyramid ..."), not a caption ("Fig. 1 A figure caption").
+CAPTION = re.compile(r"^(Table|Fig\.?|Figure|Supplementary (Table|Figure))\s*S?\d+(?!\w*\s+(?-i:[a-z]))", re.I)
+
+
+def _aligned_tables(boxes: list[Box], width: float) -> list[Box]:
+    """The boxes with each borderless table made one box of its rows (`Box.table`): narrow boxes of
+    short lines side by side whose lines share baselines, two rows or more of two cells or more,
+    with the boxes over them in their type size that a column's header or cell stands in. pdfminer
+    groups such a table (a word processor's with a rule under its header alone) a column a box,
+    and the heading under it was read between its columns.  A page that prints a caption has its
+    tables read with it (`pdf._Assembler`), and so do tables set smaller than the page's text (a
+    journal's, a table's page over from its caption), their cells grouped otherwise."""
+    if any(CAPTION.match(b.lines[0].text) for b in boxes):
+        return boxes
+    sizes: Counter[float] = Counter()
+    for b in boxes:
+        for ln in b.lines:
+            sizes[round(ln.size, 1)] += len(ln.text)
+    text_size = sizes.most_common(1)[0][0] if sizes else 0.0
+    cells = [i for i, b in enumerate(boxes) if not b.table and b.x1 - b.x0 <= CELL_WIDTH * width and _cells(b)
+             and min(ln.size for ln in b.lines) >= 0.95 * text_size]
+    tables = {}
+    for found, beside in _cell_groups(boxes, cells):
+        rows = _rows_of([ln for i in found for ln in boxes[i].lines])
+        said = [ln for row in rows for ln in row]
+        if beside and sum(len(row) >= 2 for row in rows) >= 2 and sum(bool(_CELL_TEXT.search(ln.text)) for ln in said) > len(said) / 2:
+            # read where its first cell was: pdfminer may order the other columns before the text above
+            first = next(i for i in found if rows[0][0] in boxes[i].lines)
+            tables[first] = (set(found), rows)
+    if not tables:
+        return boxes
+    taken = set().union(*(found for found, _ in tables.values()))
+    out = []
+    for i, box in enumerate(boxes):
+        if i in tables:
+            rows = tables[i][1]
+            out.append(Box(tuple(_row_line(row) for row in rows), min(ln.x0 for row in rows for ln in row),
+                           min(ln.y0 for row in rows for ln in row), max(ln.x1 for row in rows for ln in row),
+                           max(ln.y1 for row in rows for ln in row), table=True))
+        elif i not in taken:
+            out.append(box)
+    return out
+
+
+def _cells(box: Box) -> bool:
+    """Whether a box's lines may be a borderless table's cells: short lines of words, not a
+    program's lines set in a typewriter font (a listing beside its output is no table), nor an
+    index's entries with their leaders."""
+    words = [len(ln.text.split()) for ln in box.lines]
+    return max(words) <= CELL_WORDS and sum(words) <= CELL_MEAN_WORDS * len(words) \
+        and not any(_LEADERS.search(ln.text) for ln in box.lines) \
+        and sum(ln.pitch > 0 and len(_LETTERS.findall(ln.text)) >= 3 for ln in box.lines) <= len(box.lines) / 2
+
+
+def _cell_groups(boxes: list[Box], cells: list[int]) -> list[tuple[list[int], bool]]:
+    """The boxes `cells` grouped where they share a baseline side by side, or stand one right under
+    the other at one type size and left edge (a column's header over its cells); with whether
+    any two of a group share a baseline."""
+    group = {i: i for i in cells}
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            i = group[i]
+        return i
+
+    beside: set[int] = set()
+    for a, b in itertools.combinations(cells, 2):
+        upper, lower = sorted((boxes[a], boxes[b]), key=lambda x: -x.y1)
+        size = upper.lines[-1].size
+        side_by_side = upper.x1 <= lower.x0 or lower.x1 <= upper.x0
+        shared = side_by_side and any(abs(la.y0 - lb.y0) <= 0.3 * la.size for la in upper.lines for lb in lower.lines)
+        stacked = (abs(upper.x0 - lower.x0) <= 0.5 * size and 0 <= upper.y0 - lower.y1 <= 1.5 * size
+                   and abs(lower.lines[0].size - size) <= 0.1 * size)
+        if shared or stacked:
+            group[root(a)] = root(b)
+        if shared:
+            beside.update((a, b))
+    members: dict[int, list[int]] = {}
+    for i in cells:
+        members.setdefault(root(i), []).append(i)
+    return [(found, any(i in beside for i in found)) for found in members.values()]
+
+
+def _rows_of(lines: list[Line]) -> list[list[Line]]:
+    """Lines regrouped into rows: those on one baseline, left to right, top row first."""
+    rows: list[list[Line]] = []
+    for ln in sorted(lines, key=lambda ln: (-ln.y0, ln.x0)):
+        if rows and abs(rows[-1][0].y0 - ln.y0) <= 0.3 * ln.size:
+            rows[-1].append(ln)
+        else:
+            rows.append([ln])
+    return [sorted(row, key=lambda ln: ln.x0) for row in rows]
+
+
+def _row_line(row: list[Line]) -> Line:
+    """A table row's cells as one line, left to right."""
+    first = row[0]
+    return Line(" ".join(ln.text.strip() for ln in row), first.x0, min(ln.y0 for ln in row), row[-1].x1,
+                max(ln.y1 for ln in row), first.size, first.font)
 
 
 def _table_box(grid: Grid, cells: dict[tuple[int, int], list[Line]]) -> Box:
