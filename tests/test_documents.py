@@ -589,6 +589,22 @@ def test_a_terminal_session_of_several_code_elements_reads_as_one_listing(tmp_pa
     assert "# Translated by iptables-restore-translate v1.8.7" in lines and "#" not in lines, doc.text
 
 
+def test_headings_with_an_anchor_closed_in_its_own_tag_are_sections(tmp_path: Path):
+    # DocBook's XHTML writes each heading's anchor as '<a id="..."/>'. Read as HTML, that opens a
+    # link around the heading's words, and trafilatura left the headings out as links: a chapter of
+    # a manual had no sections.
+    para = "<p>The hostname resolution is supported by the name service switch mechanism on the system.</p>"
+    page = tmp_path / "ch05.html"
+    page.write_text(
+        "<title>Chapter 5. Network setup</title><body><div>"
+        '<h2 class="title"><a id="_basic"/>5.1. The basic network infrastructure</h2></div>'
+        "<p>Let's review the basic network infrastructure on the modern Debian system.</p>"
+        '<div><h3 class="title"><a id="_hostname"/>5.1.1. The hostname resolution</h3></div>' + para + "</body>")
+    doc, _ = load_file(page, "ch05.html")
+    assert [s.path for s in doc.sections] == [("5.1. The basic network infrastructure",), (
+        "5.1. The basic network infrastructure", "5.1.1. The hostname resolution")], doc.sections
+
+
 def test_html_title_drops_the_site_name_when_the_page_has_no_h1_of_its_own(tmp_path: Path):
 
     # Node's API pages: the only h1 is the site's name in a page header (left out as furniture),

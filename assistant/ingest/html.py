@@ -681,6 +681,17 @@ def _break_tails_spaced(raw: str) -> str:
     return raw
 
 
+# An element that is never empty written closed in its own tag, as XHTML may: DocBook's "<a
+# id="_network_setup"/>" before a heading's words. Read as HTML, it opens an anchor that wraps the
+# heading and all after it, and trafilatura left every heading out as a link.
+_SELF_CLOSED = re.compile(r"<(a|span|div|p|i|b|em|strong|code|td|th|li)(\s[^<>]*?)?\s*/>", re.I)
+
+
+def _self_closed_ended(raw: str) -> str:
+    """`raw` with each non-void element closed in its own tag (`_SELF_CLOSED`) written open and closed."""
+    return _SELF_CLOSED.sub(lambda m: f"<{m.group(1)}{m.group(2) or ''}></{m.group(1)}>", raw) if "/>" in raw else raw
+
+
 def _inline_marks_read(raw: str) -> str:
     """`raw` with each `<q>` element's tags as the quotation marks a browser shows, and each
     `<time>` element's tags dropped, its words kept in their sentence."""
@@ -722,7 +733,7 @@ def _page_title(tag_title: str, h1s: list[str], headings: list[str], subheadings
 
 
 # The markup read as a browser shows it, in this order, before the page is parsed.
-_MARKUP_MENDED = (_inline_marks_read, _break_tails_spaced, superscripts_as_text, _empty_links_dropped,
+_MARKUP_MENDED = (_self_closed_ended, _inline_marks_read, _break_tails_spaced, superscripts_as_text, _empty_links_dropped,
                   _code_links_in_prose_unwrapped, _disclosure_buttons_as_text, _summaries_as_headings,
                   _boxed_headings_as_labels, _figures_as_blocks, _page_links_dropped, _contents_dropped, _anchors_dropped,
                   _pre_formatting_dropped, _pre_as_one_code, _code_flattened, _one_line_listings_ended,
