@@ -605,6 +605,20 @@ def test_headings_with_an_anchor_closed_in_its_own_tag_are_sections(tmp_path: Pa
         "5.1. The basic network infrastructure", "5.1.1. The hostname resolution")], doc.sections
 
 
+def test_an_admonitions_icon_cell_leaves_no_bar_before_its_words(tmp_path: Path):
+    # DocBook sets a "Tip" as a table: an icon cell spanning two rows, the label, then the text.
+    # Its rows read "| Tip" and "| For modern ...": an empty cell before the first word is no text.
+    page = tmp_path / "ch05.html"
+    page.write_text(
+        "<html><head><title>Network setup</title></head><body><h1>Network setup</h1>"
+        "<p>Let's review the basic network infrastructure on the modern Debian system, step by step.</p>"
+        '<div class="tip"><table border="0" summary="Tip"><tr><td rowspan="2"><img alt="[Tip]" src="tip.png"/></td>'
+        '<th align="left">Tip</th></tr><tr><td><p>For a guide to the networking, read the handbook.</p></td></tr></table></div>'
+        "<p>The hostname resolution is supported by the name service switch mechanism.</p></body></html>")
+    lines = load_file(page, "ch05.html")[0].text.split("\n")
+    assert "Tip" in lines and "For a guide to the networking, read the handbook." in lines, lines
+
+
 def test_html_title_drops_the_site_name_when_the_page_has_no_h1_of_its_own(tmp_path: Path):
 
     # Node's API pages: the only h1 is the site's name in a page header (left out as furniture),

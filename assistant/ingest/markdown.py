@@ -234,10 +234,11 @@ def _continuations_joined(lines: list[str]) -> list[str]:
 
 
 def _row(line: str) -> str:
-    """A table row as its cells, padding and outer bars left out: "Linux | GCC >= 10.1". A line
-    break in a cell ("<br>") is a space: the row stays one line."""
+    """A table row as its cells, padding, outer bars and empty cells at either end left out:
+    "Linux | GCC >= 10.1". A line break in a cell ("<br>") is a space: the row stays one line."""
     cells = [_BREAK_TAG.sub(" ", c).strip() for c in _CELL_BAR.split(line.strip())]
-    if cells and not cells[0]:
+    # an empty cell before the first word is no text (an admonition's icon: "| | Tip |")
+    while cells and not cells[0]:
         cells = cells[1:]
     while cells and not cells[-1]:
         cells.pop()
