@@ -722,6 +722,12 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("How can I upgrade to the next stable release?", "Is it safe?", "Is it safe to upgrade to the next stable release?"),
     ("How do I enable a default firewall?", "How do I make it start at boot?",
      "How do I make a default firewall start at boot?"),
+    # "the maximum", "the highest" alone is a degree of what was asked about, as "the maximum one"
+    # asks ("What is the maximum of zopiclone?"); a noun alone ("the risks") is a thing of its own
+    ("What is the starting dose of zopiclone?", "What about the maximum?", "What is the maximum dose of zopiclone?"),
+    ("What was the lowest dose used?", "And the highest?", "What was the highest dose used?"),
+    ("What is the starting dose of zopiclone?", "What about the risks?", "What are the risks of zopiclone?"),
+    ("What is the biggest risk?", "And the interest?", "What is the interest?"),
     # "one" for the thing asked about, the "And" that tied the question on gone
     ("How do I create a new user account?", "And how do I remove one?", "How do I remove a new user account?"),
     # "Does the same apply to X?", "Is that true for X too?" ask as "And X?", "And in X?" do ("for"

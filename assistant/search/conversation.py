@@ -523,6 +523,22 @@ def _pair(previous: str | None, resolved: ResolvedQuery) -> str | None:
     return None
 
 
+# "And the maximum?", "What about the lowest?": the question is a degree alone after "the".
+_DEGREE_ALONE = re.compile(r"^(\W*(?:(?:and|but|so)\s+)?(?:(?:what|how)\s+about\s+)?the\s+[a-z]+)(\s*[?.!]*)$", re.I)
+_DEGREE_WORDS = {"maximum", "minimum", "optimum", "maximal", "minimal", "best", "worst", "least", "most"}
+
+
+def _is_degree(word: str) -> bool:
+    """Whether a word names a degree of something: a superlative of an English adjective
+    ("highest", "largest", "earliest": the model's English has its comparative) or a word that
+    means one ("maximum")."""
+    word = word.lower()
+    if word in _DEGREE_WORDS:
+        return True
+    # a superlative has its comparative ("highest", "higher"); "interest", "forest" have none
+    return word.endswith("est") and len(word) >= 6 and word[:-3] + "er" in english_words()
+
+
 def _resolve_one(question: str, previous: str | None, slot: str | None, encoder, pair: str | None = None,
                  earlier: tuple[str, ...] = (), replaced: bool = True) -> ResolvedQuery:
     """`slot`: the topic the previous question was resolved with; `replaced`: whether a follow-up
@@ -536,6 +552,10 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder,
         # medication?", "And in children?" ask ("for" where the previous question has a "for" phrase:
         # "Does that hold for anxiety?" after "Is CBT effective for insomnia?")
         q = _SAME_FOR.sub(lambda m: f"And {_same_for(m.group(1).lower(), previous)}{m.group(2)}?", q)
+        # "And the maximum?" after "What is the starting dose of zopiclone?": a degree of the same
+        # thing, as "the maximum one" asks (`_one_of_kind`), not a thing of its own
+        q = _DEGREE_ALONE.sub(lambda m: f"{m.group(1)} one{m.group(2)}" if _is_degree(m.group(1).split()[-1]) else m.group(),
+                              q)
     if previous and (whole := _same_frame(q, previous) or _turned_round(q, _underlying(previous))):
         # the previous question's frame with new words, or turned round ("And vice versa?")
         return ResolvedQuery(question, whole, "new-topic")
