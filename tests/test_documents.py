@@ -619,6 +619,23 @@ def test_an_admonitions_icon_cell_leaves_no_bar_before_its_words(tmp_path: Path)
     assert "Tip" in lines and "For a guide to the networking, read the handbook." in lines, lines
 
 
+def test_a_wikis_edit_link_between_bracket_spans_is_no_part_of_its_heading(tmp_path: Path):
+    # A wiki sets "[edit]" after each heading as a link between two spans holding the brackets;
+    # the sections read "Medical uses[edit]" and "Medical uses[edit] › Jet lag[edit]".
+    def heading(level: int, name: str) -> str:
+        return (f'<h{level}><span class="mw-headline">{name}</span><span class="mw-editsection"><span class="mw-editsection-bracket">'
+                f'[</span><a href="/w/index.php?action=edit" title="Edit section: {name}">edit</a>'
+                f'<span class="mw-editsection-bracket">]</span></span></h{level}>')
+
+    para = "<p>Melatonin taken close to the target bedtime decreases jet lag after flights over five time zones.</p>"
+    page = tmp_path / "melatonin.html"
+    page.write_text("<html><head><title>Melatonin - Wikipedia</title></head><body><main><h1>Melatonin</h1>" + para
+                    + heading(2, "Medical uses") + heading(3, "Jet lag") + para + "</main></body></html>")
+    doc, _ = load_file(page, "melatonin.html")
+    assert [s.path for s in doc.sections] == [("Medical uses",), ("Medical uses", "Jet lag")], doc.sections
+    assert "edit" not in doc.text, doc.text
+
+
 def test_html_title_drops_the_site_name_when_the_page_has_no_h1_of_its_own(tmp_path: Path):
 
     # Node's API pages: the only h1 is the site's name in a page header (left out as furniture),

@@ -145,11 +145,14 @@ _PERMALINK = re.compile(r"<a\b[^>]*>\s*(?:¶|§|#|🔗|&para;|&#182;|&sect;|&#16
 # content is bounded: unbounded, each of 20,000 unclosed "<h2>" scanned to the end of the page.
 _HEADING_ELEMENT = re.compile(r"(<h([1-6])\b[^>]*>)(.{0,3000}?)(</h\2\s*>)", re.I | re.S)
 _SELF_ANCHOR = re.compile(r"<a\b(?![^>]*\bhref\s*=\s*[\"']?[^#\"'\s>])[^>]*>(.*?)</a\s*>", re.I | re.S)
-# A link in a heading whose text is a bracketed word ("[src]", "[edit]") leads to the page's source
-# or editor, and is no part of the heading (a type in brackets, "[T; N]", "[u8]", is); nor is one
+# A link in a heading whose text is a bracketed word ("[src]", "[edit]"), or a word link between
+# brackets (a wiki's "[<a>edit</a>]", each bracket in a span), leads to the page's source or
+# editor, and is no part of the heading (a type in brackets, "[T; N]", "[u8]", is); nor is one
 # that says "Source" and leads off the page (rustdoc's beside each method's signature; a link to
 # "#source" is a heading's own anchor).
 _BRACKETED_LINK = re.compile(r"<a\b[^>]*>\s*\[[A-Za-z][A-Za-z ]{1,19}\]\s*</a\s*>|"
+                             r"(?:<span\b[^>]*>\s*)?\[\s*(?:</span\s*>)?\s*<a\b[^>]*>\s*[A-Za-z][A-Za-z ]{1,19}\s*</a\s*>\s*"
+                             r"(?:<span\b[^>]*>\s*)?\](?:\s*</span\s*>)?|"
                              r"<a\b(?=[^>]*\bhref\s*=\s*[\"']?[^#\"'\s>])[^>]*>\s*(?:source|src)\s*</a\s*>", re.I)
 # Documentation generators name a section's anchor after its heading ("Menus" -> id="menus",
 # "Editing and Navigation" -> id="editing-and-navigation"), and trafilatura drops an element whose id
