@@ -40,6 +40,27 @@ def test_unseen_web_capture_debris_found_by_position_and_vocabulary():
         assert content in text, content
 
 
+def test_a_browser_copy_of_a_wiki_page_loses_its_note_marks_and_edit_links(tmp_path: Path):
+    # A wiki page copied as text: each paragraph a line, a note mark after a sentence ("hormone.[1]
+    # As a hormone"), "[citation needed]", and "[edit]" after each heading, which kept it from
+    # heading its section. A mark inside a word ("argv[1]") or a typed text's is left alone.
+    raw = ("Melatonin as a medication and supplement\n\n"
+           "Melatonin is a dietary supplement and medication as well as a naturally occurring hormone.[1] As a hormone, "
+           "melatonin is released by the pineal gland and is involved in sleep-wake cycles.[2][3] Read sys.argv[1] for it.\n\n"
+           "Jet lag[edit]\n\n"
+           "Melatonin taken close to the target bedtime at the destination decreases jet lag after flights crossing "
+           "five or more time zones, in most of the travellers studied.[4]\n\n"
+           "Adverse effects[edit]\n\n"
+           "Melatonin appears to cause very few side effects when taken over a short time, up to three months, at low "
+           "doses. It may interact with warfarin and increase the risk of bleeding.[citation needed]\n")
+    path = tmp_path / "melatonin.txt"
+    path.write_text(raw)
+    doc = load_file(path, "melatonin.txt")[0]
+    assert "hormone. As a hormone" in doc.text and "cycles. Read sys.argv[1] for it." in doc.text, doc.text
+    assert "[edit]" not in doc.text and "bleeding.\n" in doc.text + "\n", doc.text
+    assert [s.path for s in doc.sections] == [("Jet lag",), ("Adverse effects",)], doc.sections
+
+
 def test_a_browser_copy_of_a_news_page_loses_its_cookie_notice_and_comments_but_keeps_the_article():
     # What a browser's select-all and copy gives (its innerText): each paragraph on one line, a
     # blank line around it, menus and widgets on lines of their own. The cookie notice and the

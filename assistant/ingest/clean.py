@@ -200,6 +200,8 @@ def clean_text(raw: str, capture: bool = True) -> str:
         # where code blocks are known; here a line of code would be joined to the next.
         unwrapped, typed = _unwrapped(raw)
         lines, capture = list(unwrapped), not typed
+        if capture:
+            lines = _link_marks_dropped(lines)
     else:
         lines = _heading_rules_dropped(_dedented(_normalized_lines(raw)[0]))
     drop = _debris(lines, capture)
@@ -210,6 +212,24 @@ def clean_text(raw: str, capture: bool = True) -> str:
     out = "\n".join(kept)
     out = re.sub(r"\n{3,}", "\n\n", out)
     return out.strip()
+
+
+# A saved page's links to its notes, copied as text after a sentence or a clause ("hormone.[1] As",
+# "cycles,[12][13]", "bleeding.[citation needed]"), and a heading's link to its editor ("Jet lag[edit]").
+_NOTE_MARK = re.compile(r"(?<=[.,;:!?)\]\"'”’])\[(?:\d{1,3}(?:[,–-]\d{1,3})*|[a-z]|[a-z][a-z ]{2,30})\]")
+_EDIT_MARK = re.compile(r"(?<=\w)\[[a-z][a-z ]{1,19}\]$")
+
+
+def _link_marks_dropped(lines: list[str]) -> list[str]:
+    """A saved page's lines without its note marks (`_NOTE_MARK`) and without the bracketed word
+    ending a line of a few words (`_EDIT_MARK`): a heading's "[edit]" kept it from heading its section."""
+    out = []
+    for line in lines:
+        line = _NOTE_MARK.sub("", line)
+        if len(line.split()) <= _SHORT:
+            line = _EDIT_MARK.sub("", line)
+        out.append(line)
+    return out
 
 
 _ANCHOR_WORDS = 6  # words of a page's first line looked for in the cleaned text
