@@ -657,6 +657,22 @@ def test_a_wikis_edit_link_between_bracket_spans_is_no_part_of_its_heading(tmp_p
     assert "edit" not in doc.text, doc.text
 
 
+def test_a_pages_footnotes_at_its_end_are_kept_without_their_back_links(tmp_path: Path):
+    # pandoc's HTML sets a document's footnotes in <section class="footnotes" role="doc-endnotes">;
+    # trafilatura left them out, and a question about what the counts include had no answer.
+    page = tmp_path / "report.html"
+    page.write_text(
+        "<html><head><title>Annual report</title></head><body><main><h1>Annual report</h1>"
+        '<p>The clinic saw 1,240 new patients in 2024, an increase of 18% on the year before.<a href="#fn1" '
+        'class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a> Most came from general practice.</p>'
+        '<section class="footnotes footnotes-end-of-document" role="doc-endnotes"><hr /><ol>'
+        '<li id="fn1" role="doc-endnote"><p>Counts include patients seen in the satellite clinic from June onwards.'
+        '<a href="#fnref1" class="footnote-back" role="doc-backlink">↩︎</a></p></li></ol></section></main></body></html>')
+    text = load_file(page, "report.html")[0].text
+    assert "Counts include patients seen in the satellite clinic from June onwards." in text, text
+    assert "↩" not in text, text
+
+
 def test_html_title_drops_the_site_name_when_the_page_has_no_h1_of_its_own(tmp_path: Path):
 
     # Node's API pages: the only h1 is the site's name in a page header (left out as furniture),

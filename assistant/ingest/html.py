@@ -695,6 +695,25 @@ def _self_closed_ended(raw: str) -> str:
     return _SELF_CLOSED.sub(lambda m: f"<{m.group(1)}{m.group(2) or ''}></{m.group(1)}>", raw) if "/>" in raw else raw
 
 
+# A document's footnotes or endnotes set as a list at its end (pandoc's and a static site's
+# `<section class="footnotes" role="doc-endnotes">`): trafilatura leaves elements so named out,
+# and the notes' words with them. The link back to the note's mark ("↩︎") is no text.
+_NOTES_NAME = re.compile(r"""(<(?:section|div|ol|ul|aside|li|p)\b[^>]*?)\s(?:class|id|role)\s*=\s*["'][^"']*(?:footnote|endnote)"""
+                         r"""[^"']*["']""", re.I)
+_NOTE_BACKLINK = re.compile(r"<a\b[^>]*(?:footnote-back|doc-backlink|footnote-backref)[^>]*>.*?</a\s*>", re.I | re.S)
+
+
+def _notes_kept(raw: str) -> str:
+    """`raw` with its footnotes' and endnotes' containers unnamed (`_NOTES_NAME`) and their links back left out."""
+    if "note" not in raw.lower():
+        return raw
+    raw = _NOTE_BACKLINK.sub("", raw)
+    while True:
+        raw, n = _NOTES_NAME.subn(r"\1", raw)
+        if not n:
+            return raw
+
+
 def _inline_marks_read(raw: str) -> str:
     """`raw` with each `<q>` element's tags as the quotation marks a browser shows, and each
     `<time>` element's tags dropped, its words kept in their sentence."""
@@ -736,7 +755,7 @@ def _page_title(tag_title: str, h1s: list[str], headings: list[str], subheadings
 
 
 # The markup read as a browser shows it, in this order, before the page is parsed.
-_MARKUP_MENDED = (_self_closed_ended, _inline_marks_read, _break_tails_spaced, superscripts_as_text, _empty_links_dropped,
+_MARKUP_MENDED = (_self_closed_ended, _notes_kept, _inline_marks_read, _break_tails_spaced, superscripts_as_text, _empty_links_dropped,
                   _code_links_in_prose_unwrapped, _disclosure_buttons_as_text, _summaries_as_headings,
                   _boxed_headings_as_labels, _figures_as_blocks, _page_links_dropped, _contents_dropped, _anchors_dropped,
                   _pre_formatting_dropped, _pre_as_one_code, _code_flattened, _one_line_listings_ended,
