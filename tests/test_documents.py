@@ -236,7 +236,7 @@ def test_encodings_and_bad_files(tmp_path: Path):
     assert by_name["empty.txt"].reason == "empty file"
     assert by_name["blank.md"].status == "skipped"
     assert "binary" in by_name["binary.txt"].reason
-    assert "unsupported type" in by_name["image.png"].reason
+    assert "unsupported type '.png' (reads .txt, .md" in by_name["image.png"].reason, by_name["image.png"].reason
     assert "not a PDF" in by_name["fake.pdf"].reason
     # cut inside its first stream: pypdf cannot read it, and the reason says so
     if PDF_SAMPLES.exists():

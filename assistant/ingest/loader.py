@@ -56,7 +56,8 @@ def load_file(path: Path, doc_id: str, source: str | None = None) -> tuple[Docum
     source = source or doc_id
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES or suffix == ".jsonl":
-        raise IngestError(f"unsupported type '{suffix or '(none)'}'")
+        readable = ", ".join(s for s in SUPPORTED_SUFFIXES if s != ".jsonl")
+        raise IngestError(f"unsupported type '{suffix or '(none)'}' (reads {readable}; save it as one of these)")
     try:
         data = path.read_bytes()
     except OSError as exc:
