@@ -1224,6 +1224,23 @@ def test_a_sentence_is_no_title_and_front_matter_or_an_html_heading_names_a_mark
     assert [s.path for s in doc.sections] == [("Installation",), ("Installation", "Backporting patches")]
 
 
+def test_a_markdown_pages_front_matter_names_its_authors_and_year(tmp_path: Path):
+    # pandoc's and static sites' front matter gives the authors and the date a citation needs; they
+    # had been left out with it. A list of names, or of records with a name, is read too; front
+    # matter that is no YAML names nothing and loses no text.
+    page = tmp_path / "report.md"
+    page.write_text('---\ntitle: "Annual Report 2024"\nauthor: "Jane Example and John Sample"\ndate: "January 2025"\n---\n\n'
+                    "# Summary\n\nThe clinic saw 1,240 new patients in 2024.\n")
+    doc, _ = load_file(page, "report.md")
+    assert (doc.title, doc.authors, doc.year) == ("Annual Report 2024", ("Jane Example", "John Sample"), "2025")
+    page.write_text("---\nauthors:\n  - name: Ada Lovelace\n  - Charles Babbage\ndate: 2019-10-01\n---\n\nNotes on the engine.\n")
+    doc, _ = load_file(page, "notes.md")
+    assert (doc.authors, doc.year) == (("Ada Lovelace", "Charles Babbage"), "2019"), doc
+    page.write_text("---\ntitle: [unclosed\n---\n\nThe text stays.\n")
+    doc, _ = load_file(page, "broken.md")
+    assert doc.authors == () and "The text stays." in doc.text
+
+
 def test_html_in_markdown_reads_as_a_browser_shows_it(tmp_path: Path):
     # READMEs mix HTML into Markdown: character references, <br> line breaks (also inside a pipe
     # table's cell, whose rows have no outer bars and are long enough to look hard-wrapped), a

@@ -11,9 +11,12 @@ import html
 import re
 from collections.abc import Callable
 
+import yaml
+
 from assistant.ingest.clean import unwrap_lines
 from assistant.ingest.headings import TextRead
 from assistant.ingest.plain import decode_bytes
+from assistant.ingest.reference import split_authors, year_of
 
 __all__ = ["markdown_text", "read_markdown"]
 
@@ -476,10 +479,9 @@ def _contents_dropped(lines: list[str]) -> list[str]:
 
 def read_markdown(data: bytes) -> TextRead:
     raw, note = decode_bytes(data)
-    # Front matter (YAML between "---" lines) is no text, but its title names the page.
+    # Front matter (YAML between "---" lines) is no text, but it names the page, its authors and date.
     front = re.match(r"\A---\n(.*?)\n---\n", raw, re.S)
-    named = re.search(r"^title:[ \t]*(?:\"(.*)\"|'(.*)'|(.*?))[ \t]*$", front.group(1), re.M) if front else None
-    named_title = next((g.strip() for g in named.groups() if g and g.strip()), "") if named else ""
+    named_title, authors, year = _front_matter(front.group(1)) if front else ("", (), "")
     raw = raw[front.end():] if front else raw
     raw = _prose_mapped(raw, _contents_dropped)
     raw = _indented_code_fenced(_summaries_as_atx(_prose_mapped(raw, _html_headings_as_atx)))
@@ -490,4 +492,26 @@ def read_markdown(data: bytes) -> TextRead:
         raw = raw[:m.end()] + "\n" + raw[m.end():]
     text, headings = markdown_text(raw)
     title = named_title or next((h for level, h in headings if level == 1), "")
-    return TextRead(text, title, note, headings)
+    return TextRead(text, title, note, headings, authors, year)
+
+
+def _front_matter(yaml_text: str) -> tuple[str, tuple[str, ...], str]:
+    """The title, authors and year a Markdown file's front matter gives (pandoc's, a static site's
+    `title:`, `author:` or `authors:` as a name, a list of names or of records with a `name`, and
+    `date:`); nothing from front matter that is no YAML mapping."""
+    try:
+        fields = yaml.safe_load(yaml_text)
+    except yaml.YAMLError:
+        return "", (), ""
+    if not isinstance(fields, dict):
+        return "", (), ""
+    title = fields.get("title")
+    named = fields.get("author", fields.get("authors"))
+    names: list[str] = []
+    for item in named if isinstance(named, list) else [named]:
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, str):
+            names += split_authors(name)
+    date = fields.get("date")
+    return (" ".join(title.split()) if isinstance(title, str) else "", tuple(names),
+            year_of(str(date)) if date is not None else "")
