@@ -344,6 +344,7 @@ def _grid_rows(boxes: list[Box], grids: list[Grid]) -> list[Box]:
 # words a line and CELL_MEAN_WORDS on average (a narrow column of prose has five or more), no wider
 # than CELL_WIDTH of the page (a two-column page's columns are wider).
 CELL_WORDS, CELL_MEAN_WORDS, CELL_WIDTH = 8, 4, 0.3
+MAX_CELL_BOXES = 400
 _LETTERS = re.compile(r"[^\W\d_]")  # (a line of figures advances alike in any font)
 _LEADERS = re.compile(r"(?:\.\s?){4,}")  # an index's or contents' dot leaders
 # A word or a figure: most of a table's cells hold one, and an index's letters ("A", "M") none.
@@ -370,6 +371,8 @@ def _aligned_tables(boxes: list[Box], width: float) -> list[Box]:
     text_size = sizes.most_common(1)[0][0] if sizes else 0.0
     cells = [i for i, b in enumerate(boxes) if not b.table and b.x1 - b.x0 <= CELL_WIDTH * width and _cells(b)
              and min(ln.size for ln in b.lines) >= 0.95 * text_size]
+    if len(cells) > MAX_CELL_BOXES:
+        return boxes  # a map's or a chart's labels: comparing every two would cost seconds a page
     tables = {}
     for found, beside in _cell_groups(boxes, cells):
         rows = _rows_of([ln for i in found for ln in boxes[i].lines])
