@@ -1035,6 +1035,13 @@ def test_a_claim_the_evidence_states_with_an_opposite_word_is_contradicted(encod
     assert negates("Private Python modules must be on sys.path.",
                    "Directories with private Python modules must be absent from the sys.path.")
     assert not negates("The simple mTORC1 pathway controls growth.", "The mTORC1 complex pathway controls growth.")
+    # the scale's other end ("least common" of an annual report's "most common diagnosis" came back
+    # supported), and a figure's other way
+    assert negates("Alzheimer's disease was the least common diagnosis.",
+                   "Alzheimer's disease remained the most common diagnosis (46%), followed by mixed dementia (19%).")
+    assert negates("The median wait rose after April.", "The median wait fell after April.")
+    assert not negates("Alzheimer's disease was the most common diagnosis.",
+                       "Alzheimer's disease remained the most common diagnosis (46%), followed by mixed dementia (19%).")
     # a word and its prefixed opposite ("discourage" of an AAS guide's "encouraged" came back supported)
     assert negates("The AAS journals discourage authors from including animations.",
                    "Authors may, and are in fact encouraged, to include animations in their manuscripts.")

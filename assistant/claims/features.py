@@ -457,6 +457,9 @@ _ANTONYMS = [
     ("supported", "unsupported"), ("stable", "unstable"), ("reversible", "irreversible"),
     ("curable", "incurable"), ("benign", "malignant"), ("normal", "abnormal"), ("regular", "irregular"),
     ("voluntary", "involuntary"),
+    # the ends of a scale, and a figure's way ("the most common diagnosis", "the wait fell")
+    ("most", "least"), ("highest", "lowest"), ("largest", "smallest"), ("biggest", "smallest"), ("longest", "shortest"),
+    ("best", "worst"), ("rose", "fell"), ("risen", "fallen"),
 ]
 # A word's opposites by stem, for `negates`: the content words of `_OPPOSITES` and `_ANTONYMS` (a
 # negation or "without" is read as a negation there).
