@@ -1609,26 +1609,38 @@ def test_a_citation_number_set_as_a_superscript_after_a_full_stop_is_dropped_and
     assert "106 cells" in text, text
 
 
-def test_a_table_of_contents_without_dot_leaders_is_left_out_up_to_the_first_heading_it_names(tmp_path: Path):
-    # LaTeX sets a chapter's or a section's entry without dot leaders: its title at the margin, its
-    # page number a box of its own across the page. The entries name the headings below word for
-    # word; the body's first heading, named by the first entry, is where the contents end.
+def _contents_over_chapters(chapter: str, numbers_apart: bool = False) -> bytes:
+    """A page's content stream: contents whose entries ("1 Introduction") stand without dot leaders,
+    each page number a box of its own across the page (as LaTeX sets them), over three chapters
+    headed "<chapter>1 Introduction" ...; with `numbers_apart` a fourth-level entry under each, its
+    number set apart from its title and leaders."""
     ops = [b"BT /F1 17 Tf 72 740 Td (Contents) Tj ET"]
     y = 712
     for n, name in enumerate(["Introduction", "Methods", "Results"], 1):
         ops.append(b"BT /F1 10 Tf 72 %d Td (%d %s) Tj ET" % (y, n, name.encode()))
         ops.append(b"BT /F1 10 Tf 500 %d Td (%d) Tj ET" % (y, n + 1))
+        if numbers_apart:
+            y -= 16
+            ops.append(b"BT /F1 10 Tf 90 %d Td (%d.1.1.1) Tj ET" % (y, n))
+            ops.append(b"BT /F1 10 Tf 150 %d Td (Sleep staging %s %d) Tj ET" % (y, b". " * 30, n + 1))
         y -= 22
     y -= 30
     for n, name in enumerate(["Introduction", "Methods", "Results"], 1):
-        ops.append(b"BT /F1 14 Tf 72 %d Td (%d %s) Tj ET" % (y, n, name.encode()))
+        ops.append(b"BT /F1 14 Tf 72 %d Td (%s%d %s) Tj ET" % (y, chapter.encode(), n, name.encode()))
         y -= 24
         for _ in range(3):
             ops.append(b"BT /F1 10 Tf 72 %d Td (The participants learned word pairs in the evening and slept.) Tj ET" % y)
             y -= 12
         y -= 20
+    return b"\n".join(ops)
+
+
+def test_a_table_of_contents_without_dot_leaders_is_left_out_up_to_the_first_heading_it_names(tmp_path: Path):
+    # LaTeX sets a chapter's or a section's entry without dot leaders: its title at the margin, its
+    # page number a box of its own across the page. The entries name the headings below word for
+    # word; the body's first heading, named by the first entry, is where the contents end.
     path = tmp_path / "report.pdf"
-    path.write_bytes(_one_page_pdf(b"\n".join(ops)))
+    path.write_bytes(_one_page_pdf(_contents_over_chapters("")))
     doc = load_paths([path]).documents[0]
     assert doc.text.count("Methods") == 1, doc.text
     assert "Contents" not in doc.text and "\n\n2\n\n" not in doc.text, doc.text
@@ -1640,25 +1652,8 @@ def test_a_contents_entry_names_a_chapter_headed_chapter_n_and_a_number_set_apar
     # contents say "1 Introduction", and a fourth-level entry's number ("1.1.1.1") stands apart from
     # its title, wider than the box kept for it. The chapters' entries, those numbers and the page
     # numbers between them stayed in the text as lines of their own.
-    ops = [b"BT /F1 17 Tf 72 740 Td (Contents) Tj ET"]
-    y = 712
-    for n, name in enumerate(["Introduction", "Methods", "Results"], 1):
-        ops.append(b"BT /F1 10 Tf 72 %d Td (%d %s) Tj ET" % (y, n, name.encode()))
-        ops.append(b"BT /F1 10 Tf 500 %d Td (%d) Tj ET" % (y, n + 1))
-        y -= 16
-        ops.append(b"BT /F1 10 Tf 90 %d Td (%d.1.1.1) Tj ET" % (y, n))
-        ops.append(b"BT /F1 10 Tf 150 %d Td (Sleep staging %s %d) Tj ET" % (y, b". " * 30, n + 1))
-        y -= 22
-    y -= 30
-    for n, name in enumerate(["Introduction", "Methods", "Results"], 1):
-        ops.append(b"BT /F1 14 Tf 72 %d Td (Chapter %d %s) Tj ET" % (y, n, name.encode()))
-        y -= 24
-        for _ in range(3):
-            ops.append(b"BT /F1 10 Tf 72 %d Td (The participants learned word pairs in the evening and slept.) Tj ET" % y)
-            y -= 12
-        y -= 20
     path = tmp_path / "manual.pdf"
-    path.write_bytes(_one_page_pdf(b"\n".join(ops)))
+    path.write_bytes(_one_page_pdf(_contents_over_chapters("Chapter ", numbers_apart=True)))
     doc = load_paths([path]).documents[0]
     assert "Contents" not in doc.text and "1.1.1.1" not in doc.text and doc.text.count("Methods") == 1, doc.text
     assert doc.text.startswith("Chapter 1 Introduction"), doc.text
