@@ -69,7 +69,8 @@ class Box:
     y0: float
     x1: float
     y1: float
-    # A ruled table read a row a line (`_grid_rows`): its lines are rows, no paragraph's.
+    # A table read a row a line (ruled: `_grid_rows`; borderless: `_aligned_tables`): its lines are
+    # rows, no paragraph's.
     table: bool = False
 
     @property
@@ -340,11 +341,11 @@ def _grid_rows(boxes: list[Box], grids: list[Grid]) -> list[Box]:
             for item in out]
 
 
-# A borderless table's column: a narrow box of short lines (`_aligned_tables`), at most CELL_WORDS
-# words a line and CELL_MEAN_WORDS on average (a narrow column of prose has five or more), no wider
-# than CELL_WIDTH of the page (a two-column page's columns are wider).
-CELL_WORDS, CELL_MEAN_WORDS, CELL_WIDTH = 8, 4, 0.3
-MAX_CELL_BOXES = 400
+# A borderless table's column: a narrow box of short lines (`_aligned_tables`), at most _CELL_WORDS
+# words a line and _CELL_MEAN_WORDS on average (a narrow column of prose has five or more), no wider
+# than _CELL_WIDTH of the page (a two-column page's columns are wider).
+_CELL_WORDS, _CELL_MEAN_WORDS, _CELL_WIDTH = 8, 4, 0.3
+_MAX_CELL_BOXES = 400
 _LETTERS = re.compile(r"[^\W\d_]")  # (a line of figures advances alike in any font)
 _LEADERS = re.compile(r"(?:\.\s?){4,}")  # an index's or contents' dot leaders
 # A word or a figure: most of a table's cells hold one, and an index's letters ("A", "M") none.
@@ -369,9 +370,9 @@ def _aligned_tables(boxes: list[Box], width: float) -> list[Box]:
         for ln in b.lines:
             sizes[round(ln.size, 1)] += len(ln.text)
     text_size = sizes.most_common(1)[0][0] if sizes else 0.0
-    cells = [i for i, b in enumerate(boxes) if not b.table and b.x1 - b.x0 <= CELL_WIDTH * width and _cells(b)
+    cells = [i for i, b in enumerate(boxes) if not b.table and b.x1 - b.x0 <= _CELL_WIDTH * width and _cells(b)
              and min(ln.size for ln in b.lines) >= 0.95 * text_size]
-    if len(cells) > MAX_CELL_BOXES:
+    if len(cells) > _MAX_CELL_BOXES:
         return boxes  # a map's or a chart's labels: comparing every two would cost seconds a page
     tables = {}
     for found, beside in _cell_groups(boxes, cells):
@@ -401,7 +402,7 @@ def _cells(box: Box) -> bool:
     program's lines set in a typewriter font (a listing beside its output is no table), nor an
     index's entries with their leaders."""
     words = [len(ln.text.split()) for ln in box.lines]
-    return max(words) <= CELL_WORDS and sum(words) <= CELL_MEAN_WORDS * len(words) \
+    return max(words) <= _CELL_WORDS and sum(words) <= _CELL_MEAN_WORDS * len(words) \
         and not any(_LEADERS.search(ln.text) for ln in box.lines) \
         and sum(ln.pitch > 0 and len(_LETTERS.findall(ln.text)) >= 3 for ln in box.lines) <= len(box.lines) / 2
 
