@@ -381,9 +381,6 @@ _CODE = re.compile(r"(<code\b[^>]*>)(.*?)(</code\s*>)", re.I | re.S)
 _INNER_TAG = re.compile(r"<(?!br\b)[^<>]+>", re.I)
 
 
-_PRE = re.compile(r"(<pre\b[^>]*>)((?:(?!<code\b|</pre).){0,200000}?)(</pre\s*>)", re.I | re.S)
-
-
 _PRE = re.compile(r"(<pre\b[^>]*>)(.{0,200000}?)(</pre\s*>)", re.I | re.S)
 _FORMATTING_TAG = re.compile(r"</?(?:b|i|em|strong|u|font|span|big|small|strike|s|mark)\b[^>]*>", re.I)
 

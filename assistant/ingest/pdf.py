@@ -37,7 +37,6 @@ from assistant.text import UNFINISHED_WORDS, normalize_unicode, same_text
 
 __all__ = ["pdf_document"]
 
-_CAPTION = CAPTION
 _SENTENCE_END = re.compile(r"[.!?:]['\")\]’”]*$")
 # A section's number before its name: Roman numerals or a capital letter with a full stop, or
 # arabic numbers as deep as they go ("II. MATH", "A. Multiline equations", "2.1 Template Styles").
@@ -134,7 +133,7 @@ def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = T
     text = line.text
     words = text.split()
     if line.font in style.typewriter_fonts or id(line) in style.side_by_side or not words or len(words) > 14 \
-            or len(text) > 120 or _CAPTION.match(text) or BULLET.match(text) or _CITED_WORK.search(text):
+            or len(text) > 120 or CAPTION.match(text) or BULLET.match(text) or _CITED_WORK.search(text):
         return False
     # A line that starts in lower case goes on from the line before, unless it opens its box set
     # far larger than the text, or larger and naming nothing but a program's name: an API's
@@ -200,7 +199,7 @@ def _is_aside(box: Box, style: _Style) -> bool:
     """Set smaller than the text (tables, footnotes, captions), or starting with a caption label."""
     chars = sum(len(ln.text) for ln in box.lines)
     small = sum(len(ln.text) for ln in box.lines if ln.size < style.body_size * _SMALL_PRINT)
-    return small > chars / 2 or bool(_CAPTION.match(box.lines[0].text))
+    return small > chars / 2 or bool(CAPTION.match(box.lines[0].text))
 
 
 def _paragraph_breaks(box: Box) -> list[bool]:
@@ -306,7 +305,7 @@ class _Assembler:
         names_section = self.style.slides and len(box.lines) == 1 and id(box.lines[0]) in self.outline
         if self._repeats_section(box):
             return  # the bar again on the section's next slides
-        if (_is_aside(box, self.style) and not names_section and not (self.small_print and not _CAPTION.match(box.lines[0].text))
+        if (_is_aside(box, self.style) and not names_section and not (self.small_print and not CAPTION.match(box.lines[0].text))
                 and not (self._next_item(box) or self._hangs(box.lines[0]) or self._small_heading(box))) or (
                 id(box) in self.style.grid_cells and self._in_table(page)):
             self._add_aside(box, page)
@@ -383,7 +382,7 @@ class _Assembler:
         # beside the first's (read as rows, each left entry's line ran into the right one's).
         next_column = self.references and last is not None and last.kind == "aside" and \
             box.x0 >= max(b.x1 for b in last.boxes)
-        if last is None or last.kind != "aside" or last.pages[-1] != page or _CAPTION.match(box.lines[0].text) \
+        if last is None or last.kind != "aside" or last.pages[-1] != page or CAPTION.match(box.lines[0].text) \
                 or next_column:
             last = _Block("aside", references=self.references)
             into.append(last)
@@ -472,7 +471,7 @@ class _Assembler:
         unless it is a list's item or a line of code ("... the same result simply with" over
         "\\usepackage{color}"): on the next page, or on this one a line below. Further down, after "is defined as", a
         formula the text layer lacks stood between them."""
-        if (self.tail is None or self.open is None or self.open.kind != "body" or _CAPTION.match(line.text)
+        if (self.tail is None or self.open is None or self.open.kind != "body" or CAPTION.match(line.text)
                 or BULLET.match(line.text) or line.font in self.style.typewriter_fonts):
             return False
         last = self.tail[0]
@@ -589,7 +588,7 @@ def _over_a_caption(blocks: list[_Block], i: int) -> bool:
     figure read as a heading set large ("Wide Test Figure" over "FIG. 2. Use the figure*
     environment ..."), while a section's heading is followed by its text."""
     asides = itertools.takewhile(lambda x: x.kind == "aside", itertools.islice(blocks, i + 1, None))
-    return any(x.geometry and _CAPTION.match(x.geometry[0].text) for x in asides)
+    return any(x.geometry and CAPTION.match(x.geometry[0].text) for x in asides)
 
 
 SUBLEVELS = 8  # the levels numbering tells apart among headings of one size
@@ -733,7 +732,7 @@ def _grid_cells(pages: list[PageLayout], skip: set[tuple[int, int]]) -> frozense
         small = {id(b) for b in kept if len(b.lines) <= CELL_LINES and b.x1 - b.x0 <= CELL_WIDTH * page.width
                  and all(len(ln.text.split()) <= CELL_WORDS for ln in b.lines)}
         # the short lines of those boxes and of the captions' boxes, by baseline
-        lines = sorted(((ln, b) for b in kept if id(b) in small or _CAPTION.match(b.lines[0].text)
+        lines = sorted(((ln, b) for b in kept if id(b) in small or CAPTION.match(b.lines[0].text)
                         for ln in b.lines if len(ln.text.split()) <= CELL_WORDS), key=lambda lb: lb[0].y0)
         for i, (la, a) in enumerate(lines):  # the lines within reach of la's baseline follow it
             for j in range(i + 1, len(lines)):

@@ -935,7 +935,7 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder, 
         topic = lead.group(2)  # "What about in depression?": the topic is what follows the preposition
     # The phrase an earlier follow-up put in is the slot the next one replaces
     # ("depression" -> "anxiety" -> "schizophrenia"). A pronoun's referent is no such slot: "What
-    # about OCD?" after "Does it work for PTSD?" (it: neuropsychotherapy) replaces the phrase it is
+    # about OCD?" after "Does it work for PTSD?" (it: a therapy asked of before) replaces the phrase it is
     # most like.
     if topic and slot and slot in previous and replaced:
         return ResolvedQuery(question, _into_slot(previous, slot, topic, encoder), kind, topic)

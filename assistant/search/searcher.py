@@ -83,13 +83,14 @@ Mode = Literal["hybrid", "dense", "bm25"]
 _NAMED = re.compile(r"(?<![\w@.-])[A-Z][\w@.-]*\w")
 
 
+_FIRST_WORD = re.compile(r"\W*[\w@.-]*")  # a question's first word, capitalised as a sentence opens
 # Two or more names one space apart: "World Health Organization", "Healthy Start".
 _NAME_PHRASE = re.compile(r"(?<![\w@.-])[A-Z][\w@.-]*\w(?: [A-Z][\w@.-]*\w)+")
 
 
 def _name_phrases(question: str) -> list[str]:
     """The question's names of several words, after its first word."""
-    first = re.match(r"\W*[\w@.-]*", question)
+    first = _FIRST_WORD.match(question)
     return [m.group() for m in _NAME_PHRASE.finditer(question, first.end() if first else 0)]
 
 
@@ -103,7 +104,6 @@ def names_declarations(terms: set[str], heading: str) -> bool:
 # Where a question opens inside a query: after a question's end, or as the question in brackets a
 # follow-up is searched with ("Who led it? (Do naps help older adults remember?)").
 _QUESTION_OPENS = re.compile(r"(?:[?!]\s+|\s\((?=[^()]*\?\)$))")
-_FIRST_WORD = re.compile(r"\W*[\w@.-]*")
 
 
 def _names_after_first(question: str) -> list[str]:
