@@ -25,6 +25,7 @@ from assistant.ingest.pdf_layout import (
     Box,
     Line,
     PageLayout,
+    baseline_rows,
     furniture,
     printed_page_numbers,
     read_layout,
@@ -873,18 +874,6 @@ def _unreadable_pages(pages: list[PageLayout]) -> str:
     return "; ".join(notes)
 
 
-def _rows(lines: list[Line]) -> list[list[Line]]:
-    """Lines of a table or figure region regrouped into rows: cells that share a baseline, left to right."""
-    rows: list[list[Line]] = []
-    for ln in sorted(lines, key=lambda ln: (-round((ln.y0 + ln.y1) / 2, 0), ln.x0)):
-        mid = (ln.y0 + ln.y1) / 2
-        if rows and abs((rows[-1][0].y0 + rows[-1][0].y1) / 2 - mid) <= 0.4 * ln.size:
-            rows[-1].append(ln)
-        else:
-            rows.append([ln])
-    return [sorted(row, key=lambda c: c.x0) for row in rows]
-
-
 _WORD = re.compile(r"[^\W\d_]{2}")
 
 
@@ -999,7 +988,7 @@ def _aside_lines(block: _Block, vocab: Vocabulary) -> tuple[list[str], list[bool
                 lines.append(join_lines([repair_line(ln.text, vocab) for ln in geometry[a:b]], vocab)[0])
                 wrapped.append(False)
             continue
-        groups = _table_rows(_rows(geometry))
+        groups = _table_rows(baseline_rows(geometry))
         one_column &= _one_column(geometry)
         x0, x1 = min(ln.x0 for ln in geometry), max(ln.x1 for ln in geometry)
         lines += [_row_text(g, vocab) for g in groups]

@@ -24,7 +24,7 @@ from assistant.ingest.pdf_grid import Grid, find_grids
 from assistant.ingest.pdf_outline import OutlineEntry, read_outline
 from assistant.ingest.words import UNMAPPED_CODE, ligature_codes
 
-__all__ = ["CAPTION", "Box", "Line", "PageLayout", "furniture", "printed_page_numbers", "read_layout", "text_style"]
+__all__ = ["CAPTION", "Box", "Line", "PageLayout", "baseline_rows", "furniture", "printed_page_numbers", "read_layout", "text_style"]
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
@@ -376,7 +376,7 @@ def _aligned_tables(boxes: list[Box], width: float) -> list[Box]:
         return boxes  # a map's or a chart's labels: comparing every two would cost seconds a page
     tables = {}
     for found, beside in _cell_groups(boxes, cells):
-        rows = _rows_of([ln for i in found for ln in boxes[i].lines])
+        rows = baseline_rows([ln for i in found for ln in boxes[i].lines])
         said = [ln for row in rows for ln in row]
         if beside and sum(len(row) >= 2 for row in rows) >= 2 and sum(bool(_CELL_TEXT.search(ln.text)) for ln in said) > len(said) / 2:
             # read where its first cell was: pdfminer may order the other columns before the text above
@@ -388,10 +388,9 @@ def _aligned_tables(boxes: list[Box], width: float) -> list[Box]:
     out = []
     for i, box in enumerate(boxes):
         if i in tables:
-            rows = tables[i][1]
-            out.append(Box(tuple(_row_line(row) for row in rows), min(ln.x0 for row in rows for ln in row),
-                           min(ln.y0 for row in rows for ln in row), max(ln.x1 for row in rows for ln in row),
-                           max(ln.y1 for row in rows for ln in row), table=True))
+            lines = tuple(_row_line([[ln] for ln in row]) for row in tables[i][1])
+            out.append(Box(lines, min(ln.x0 for ln in lines), min(ln.y0 for ln in lines), max(ln.x1 for ln in lines),
+                           max(ln.y1 for ln in lines), table=True))
         elif i not in taken:
             out.append(box)
     return out
@@ -436,39 +435,37 @@ def _cell_groups(boxes: list[Box], cells: list[int]) -> list[tuple[list[int], bo
     return [(found, any(i in beside for i in found)) for found in members.values()]
 
 
-def _rows_of(lines: list[Line]) -> list[list[Line]]:
-    """Lines regrouped into rows: those on one baseline, left to right, top row first."""
+def baseline_rows(lines: list[Line]) -> list[list[Line]]:
+    """Lines of a table or figure region regrouped into rows: cells that share a baseline, left to
+    right, top row first."""
     rows: list[list[Line]] = []
-    for ln in sorted(lines, key=lambda ln: (-ln.y0, ln.x0)):
-        if rows and abs(rows[-1][0].y0 - ln.y0) <= 0.3 * ln.size:
+    for ln in sorted(lines, key=lambda ln: (-round((ln.y0 + ln.y1) / 2, 0), ln.x0)):
+        mid = (ln.y0 + ln.y1) / 2
+        if rows and abs((rows[-1][0].y0 + rows[-1][0].y1) / 2 - mid) <= 0.4 * ln.size:
             rows[-1].append(ln)
         else:
             rows.append([ln])
-    return [sorted(row, key=lambda ln: ln.x0) for row in rows]
+    return [sorted(row, key=lambda c: c.x0) for row in rows]
 
 
-def _row_line(row: list[Line]) -> Line:
-    """A table row's cells as one line, left to right."""
-    first = row[0]
-    return Line(" ".join(ln.text.strip() for ln in row), first.x0, min(ln.y0 for ln in row), row[-1].x1,
-                max(ln.y1 for ln in row), first.size, first.font)
+def _row_line(cells: list[list[Line]]) -> Line:
+    """A table row as one line: its cells left to right, a cell's lines joined top to bottom (a word
+    broken at a hyphen joined at it)."""
+    texts = []
+    for cell in cells:
+        text = ""
+        for ln in cell:
+            text += ("" if not text or text.endswith("-") else " ") + ln.text.strip()
+        texts.append(text)
+    first, every = cells[0][0], [ln for cell in cells for ln in cell]
+    return Line(" ".join(texts), min(ln.x0 for ln in every), min(ln.y0 for ln in every), max(ln.x1 for ln in every),
+                max(ln.y1 for ln in every), first.size, first.font)
 
 
 def _table_box(grid: Grid, cells: dict[tuple[int, int], list[Line]]) -> Box:
-    """A ruled table's box: a line per band of the grid holding text, its cells' texts left to
-    right, a cell's lines joined top to bottom (a word broken at a hyphen joined at it)."""
-    rows = []
-    for band in sorted({b for b, _ in cells}):
-        row = [sorted(cells[key], key=lambda ln: (-round(ln.y1), ln.x0)) for key in sorted(cells) if key[0] == band]
-        texts = []
-        for cell in row:
-            text = ""
-            for ln in cell:
-                text += ("" if not text or text.endswith("-") else " ") + ln.text.strip()
-            texts.append(text)
-        first, every = row[0][0], [ln for cell in row for ln in cell]
-        rows.append(Line(" ".join(texts), min(ln.x0 for ln in every), min(ln.y0 for ln in every),
-                         max(ln.x1 for ln in every), max(ln.y1 for ln in every), first.size, first.font))
+    """A ruled table's box: a line per band of the grid holding text (`_row_line`)."""
+    rows = [_row_line([sorted(cells[key], key=lambda ln: (-round(ln.y1), ln.x0)) for key in sorted(cells) if key[0] == band])
+            for band in sorted({b for b, _ in cells})]
     return Box(tuple(rows), grid.x0, grid.rows[-1], grid.x1, grid.rows[0], table=True)
 
 
