@@ -269,8 +269,9 @@ def _summaries_as_headings(raw: str) -> str:
 
 # A link with no text (an icon: rustdoc's "Run code" arrow beside every example) shows nothing to
 # read, yet trafilatura weighed it as a link: the block around it, a code example and often the
-# next method's header, was left out as navigation.
-_EMPTY_LINK = re.compile(r"<a\b[^>]*\bhref\s*=[^>]*>\s*</a\s*>", re.I)
+# next method's header, was left out as navigation. So did an anchor with no text (DocBook's index
+# terms, `<a id="..." class="indexterm"></a>`, before an example's title and in a box's text).
+_EMPTY_LINK = re.compile(r"<a\b[^>]*>\s*</a\s*>", re.I)
 
 
 def _empty_links_dropped(raw: str) -> str:
@@ -711,6 +712,61 @@ def _notes_kept(raw: str) -> str:
             return raw
 
 
+# An element named a sidebar: a site's column of links, or a book's boxed aside in its text
+# (DocBook's and AsciiDoc's `sidebar`: "BACK TO BASICS ...", "NOTE ..."), which trafilatura leaves out
+# alike by the name. The box is told by what it holds: prose, few of its words in links, no form.
+_SIDEBAR_NAMED = re.compile(r"""\s(?:class|id)\s*=\s*(["'])[^"']*sidebar[^"']*\1""", re.I)
+_NAME_ATTRIBUTE = re.compile(r"""\s(?:class|id)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""", re.I)
+_CONTROLS = re.compile(r"<(?:form|input|select|nav|iframe|button)\b", re.I)
+_SENTENCE = re.compile(r"(?:\b\w+\W+){7,}\w*[a-z]\w*[.!?:](?:\s|$)")
+_BOX_WORDS = 20  # fewer words are a label or a widget, not an aside of the text
+_BOX_LINK_SHARE = 0.2  # of its words, at most this share in links
+
+
+def _is_prose_box(inner: str) -> bool:
+    """Whether an element's inner markup reads as prose: `_BOX_WORDS` words or more, a sentence, at
+    most `_BOX_LINK_SHARE` of them in links, and no form control or navigation."""
+    if _CONTROLS.search(inner):
+        return False
+    text = html.unescape(_INNER_TAG.sub(" ", inner))
+    words = len(text.split())
+    link_words = sum(len(html.unescape(_INNER_TAG.sub(" ", a)).split()) for a in _LINK.findall(inner))
+    return words >= _BOX_WORDS and link_words <= _BOX_LINK_SHARE * words and bool(_SENTENCE.search(" ".join(text.split())))
+
+
+def _prose_sidebars_unnamed(raw: str) -> str:
+    """`raw` with the class and id left out of each element named a sidebar that holds prose
+    (`_is_prose_box`), so trafilatura reads it with the text around it. Elements are matched as a
+    browser nests them: a closing tag closes those opened inside it."""
+    if "sidebar" not in raw.lower():
+        return raw
+    pieces = [m for m in _PIECE.finditer(raw)]
+    unnamed: set[int] = set()
+    open_: list[tuple[str, int]] = []  # each open element's name and its piece's index
+    for i, m in enumerate(pieces):
+        name = (m.group(2) or "").lower()
+        if not name or name in _VOID or m.group(3).rstrip().endswith("/"):
+            continue
+        if not m.group(1):
+            open_.append((name, i))
+            continue
+        if not any(n == name for n, _ in open_):
+            continue
+        while open_:
+            top, at = open_.pop()
+            if top == name:
+                break
+        opening = pieces[at]
+        if _SIDEBAR_NAMED.search(opening.group(3)) and _is_prose_box(raw[opening.end():m.start()]):
+            unnamed.add(at)
+    if not unnamed:
+        return raw
+    out: list[str] = []
+    for i, m in enumerate(pieces):
+        out.append(f"<{m.group(2)}{_NAME_ATTRIBUTE.sub('', m.group(3))}>" if i in unnamed else m.group())
+    return "".join(out)
+
+
 def _inline_marks_read(raw: str) -> str:
     """`raw` with each `<q>` element's tags as the quotation marks a browser shows, and each
     `<time>` element's tags dropped, its words kept in their sentence."""
@@ -752,8 +808,9 @@ def _page_title(tag_title: str, h1s: list[str], headings: list[str], subheadings
 
 
 # The markup read as a browser shows it, in this order, before the page is parsed.
-_MARKUP_MENDED = (_self_closed_ended, _notes_kept, _inline_marks_read, _break_tails_spaced, superscripts_as_text, _empty_links_dropped,
-                  _code_links_in_prose_unwrapped, _disclosure_buttons_as_text, _summaries_as_headings,
+_MARKUP_MENDED = (_self_closed_ended, _notes_kept, _prose_sidebars_unnamed, _inline_marks_read, _break_tails_spaced,
+                  superscripts_as_text, _empty_links_dropped, _code_links_in_prose_unwrapped, _disclosure_buttons_as_text,
+                  _summaries_as_headings,
                   _boxed_headings_as_labels, _figures_as_blocks, _page_links_dropped, _contents_dropped, _anchors_dropped,
                   _pre_formatting_dropped, _pre_as_one_code, _code_flattened, _one_line_listings_ended,
                   _source_breaks_as_spaces, _definitions_as_paragraphs)
