@@ -241,6 +241,31 @@ def test_an_abstract_set_small_joins_its_paragraphs_first_lines_though_indented(
     ]
 
 
+def test_a_boxed_notes_lines_broken_at_a_names_hyphen_or_slash_or_around_code_are_one_paragraph():
+    # A browser's print of a handbook's boxed note, set small: a line opening with a path in a
+    # typewriter font (its glyphs advance alike, yet words stand around it) and lines broken at a
+    # name's own hyphen or slash, which stop short of the edge by about the next word's width,
+    # stood as lines of their own ("(nm-connection-" / "editor)."). A short last line stays the end.
+    def line(text: str, x1: float, y: float, pitch: float = -1.0) -> Line:
+        return Line(text, 65, y, x1, y + 9.5, 9.5, "Sans", pitch)
+
+    geometry = [
+        line("You can create system connections that are used as soon as the computer boots either", 526, 700),
+        line("in /etc/NetworkManager/system-connections/ or through a graphical tool (nm-connection-", 495, 688, pitch=0.8),
+        line("editor). If you were using ifupdown, just remember to deactivate the entries in /etc/network/", 475, 676),
+        line("interfaces that you want Network Manager to handle.", 305, 664),
+        line("Connections over PPP are set up in the same way.", 300, 652),
+    ]
+    block = _Block("aside", geometry=geometry, pages=[1] * len(geometry))
+    pieces = _pieces(block, Vocabulary([]))
+    assert pieces[0][0].split("\n") == [
+        "You can create system connections that are used as soon as the computer boots either in "
+        "/etc/NetworkManager/system-connections/ or through a graphical tool (nm-connection-editor). If you were using "
+        "ifupdown, just remember to deactivate the entries in /etc/network/interfaces that you want Network Manager to handle.",
+        "Connections over PPP are set up in the same way.",
+    ], pieces[0][0]
+
+
 def test_a_books_chapter_label_is_one_heading_with_the_chapter_title_under_it():
     # LaTeX's book class sets "Chapter 2" over the chapter's title, a little smaller: alone the
     # label was a section of the chapter before ("Introduction › Chapter 2") holding nothing.
