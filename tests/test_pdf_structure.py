@@ -1634,6 +1634,17 @@ def test_a_citation_number_set_as_a_superscript_after_a_full_stop_is_dropped_and
     assert "106 cells" in text, text
 
 
+def test_a_browsers_footnote_mark_set_a_sixth_smaller_is_dropped_too(tmp_path: Path):
+    # A browser prints <sup> "smaller" (83% of the text) and raised: pandoc's footnote marks read
+    # "an increase of 18% on 2023.1 The median wait" in a report printed to PDF.
+    content = (b"BT /F1 12 Tf 72 700 Td (The clinic saw 18% more patients than in 2023.) Tj /F1 10 Tf 4 Ts (1) Tj "
+               b"/F1 12 Tf 0 Ts ( The median wait fell from 14 weeks to 9 weeks.) Tj ET")
+    path = tmp_path / "report.pdf"
+    path.write_bytes(_one_page_pdf(content))
+    text = load_paths([path]).documents[0].text
+    assert "than in 2023. The median wait" in text, text
+
+
 def _contents_over_chapters(chapter: str, numbers_apart: bool = False) -> bytes:
     """A page's content stream: contents whose entries ("1 Introduction") stand without dot leaders,
     each page number a box of its own across the page (as LaTeX sets them), over three chapters

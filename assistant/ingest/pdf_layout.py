@@ -32,6 +32,8 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 # symbol-font glyphs with no meaning outside that font.
 _UNMAPPED = re.compile(UNMAPPED_CODE.pattern + r"|[\ue000-\uf8ff]")
 _SUPERSCRIPT_RUN = re.compile(r"^[\d,–\-]+$")
+# A superscript is set at most this share of its line's size: a browser's is "smaller", 83%.
+_SUPERSCRIPT_SIZE = 0.9
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,7 @@ def _line(ltline, rules: list[Rule] = ()) -> Line | None:
     font = Counter(map(_typeface, chars)).most_common(1)[0][0]
     base = min(c.y0 for c in chars if round(c.size, 1) == size)
     # Characters set small and raised above the baseline: superscripts.
-    raised = [isinstance(c, LTChar) and c.size < 0.8 * size and c.y0 > base + 0.2 * size for c in ltline]
+    raised = [isinstance(c, LTChar) and c.size < _SUPERSCRIPT_SIZE * size and c.y0 > base + 0.2 * size for c in ltline]
     parts: list[str] = []
     i, items = 0, list(ltline)
     while i < len(items):
