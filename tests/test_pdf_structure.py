@@ -1208,6 +1208,36 @@ def test_a_borderless_tables_columns_read_as_rows_and_the_heading_under_it_after
     assert "Left and right columns of prose 0 Left and right columns of prose 1" in doc.text, doc.text
 
 
+def test_a_borderless_table_over_its_caption_reads_as_rows_before_the_next_heading(tmp_path: Path):
+    # A guideline's HTML table printed to PDF by a browser (WeasyPrint): no rules, the caption under
+    # it, two columns of cells that wrap at their rows' tops. The caption's region reads what
+    # follows a caption, so pdfminer's boxes stood as they came: the "Reason" column after the next
+    # section's heading ("5. Follow-up").
+    def text(x: int, y: int, words: str, size: int = 12) -> bytes:
+        return b"BT /F1 %d Tf %d %d Td (%s) Tj ET" % (size, x, y, words.encode())
+
+    ops = [text(62, 485, "4. Sleep hygiene", 18),
+           text(62, 456, "Sleep hygiene advice alone does not treat chronic insomnia, but it supports every other"),
+           text(62, 442, "treatment. Table 2 lists the advice to give."),
+           text(64, 414, "Advice"), text(296, 414, "Reason")]
+    rows = ((397, ["Keep regular times for going to bed", "and getting up"], ["A regular rhythm strengthens the", "body clock"]),
+            (366, ["Avoid caffeine after midday"], ["Caffeine stays in the body for up to", "eight hours"]),
+            (335, ["Do not use screens in the hour", "before bed"], ["Light from screens delays the release", "of melatonin"]))
+    for y, left, right in rows:
+        ops += [text(64, y - 14 * k, line) for k, line in enumerate(left)]
+        ops += [text(296, y - 14 * k, line) for k, line in enumerate(right)]
+    ops += [text(62, 293, "Table 2: Sleep hygiene advice"), text(62, 257, "5. Follow-up", 18),
+            text(62, 228, "Review the person four weeks after starting any treatment, and refer to the sleep clinic"),
+            text(62, 214, "anyone whose insomnia persists after a full course of therapy.")]
+    path = tmp_path / "guideline.pdf"
+    path.write_bytes(_one_page_pdf(b"\n".join(ops)))
+    doc = load_paths([path]).documents[0]
+    assert ("Advice Reason\nKeep regular times for going to bed and getting up A regular rhythm strengthens the body clock\n"
+            "Avoid caffeine after midday Caffeine stays in the body for up to eight hours\n"
+            "Do not use screens in the hour before bed Light from screens delays the release of melatonin") in doc.text, doc.text
+    assert doc.text.index("of melatonin") < doc.text.index("5. Follow-up"), doc.text
+
+
 @pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")
 def test_a_nested_lists_hollow_bullets_open_its_items_as_filled_ones_do(tmp_path: Path):
     # An API page's options printed by a browser: the outer list's bullets are filled circles, the

@@ -363,39 +363,155 @@ def _aligned_tables(boxes: list[Box], width: float) -> list[Box]:
     with the boxes over them in their type size that a column's header or cell stands in. pdfminer
     groups such a table (a word processor's with a rule under its header alone) a column a box,
     and the heading under it was read between its columns.  A page that prints a caption has its
-    tables read with it (`pdf._Assembler`), and so do tables set smaller than the page's text (a
-    journal's, a table's page over from its caption), their cells grouped otherwise."""
-    if any(CAPTION.match(b.lines[0].text) for b in boxes):
-        return boxes
+    tables read with it (`pdf._Assembler`), but for a table set over its caption
+    (`_tables_over_captions`); and so do tables set smaller than the page's text (a journal's, a
+    table's page over from its caption), their cells grouped otherwise."""
     sizes: Counter[float] = Counter()
     for b in boxes:
         for ln in b.lines:
             sizes[round(ln.size, 1)] += len(ln.text)
     text_size = sizes.most_common(1)[0][0] if sizes else 0.0
+    captions = [b for b in boxes if CAPTION.match(b.lines[0].text)]
+    if captions:
+        return _tables_over_captions(boxes, width, captions, text_size)
     cells = [i for i, b in enumerate(boxes) if not b.table and b.x1 - b.x0 <= _CELL_WIDTH * width and _cells(b)
              and min(ln.size for ln in b.lines) >= 0.95 * text_size]
     if len(cells) > _MAX_CELL_BOXES:
         return boxes  # a map's or a chart's labels: comparing every two would cost seconds a page
     tables = {}
     for found, beside in _cell_groups(boxes, cells):
-        rows = baseline_rows([ln for i in found for ln in boxes[i].lines])
-        said = [ln for row in rows for ln in row]
-        if beside and sum(len(row) >= 2 for row in rows) >= 2 and sum(bool(_CELL_TEXT.search(ln.text)) for ln in said) > len(said) / 2:
-            # read where its first cell was: pdfminer may order the other columns before the text above
-            first = next(i for i in found if rows[0][0] in boxes[i].lines)
-            tables[first] = (set(found), rows)
+        rows = [[[ln] for ln in row] for row in baseline_rows([ln for i in found for ln in boxes[i].lines])]
+        if beside and _table_like(rows):
+            tables[_first_cell(boxes, found, rows)] = (set(found), rows)
+    return _tables_made(boxes, tables)
+
+
+# A table over its caption: its columns may be wider (a browser gives a two-column table the
+# text's width), at most _CAPTIONED_WIDTH of the page and _CELL_WORDS words a line, and
+# _CELL_MEAN_WORDS a line over the whole table.
+_CAPTIONED_WIDTH = 0.45
+
+
+def _tables_over_captions(boxes: list[Box], width: float, captions: list[Box], text_size: float) -> list[Box]:
+    """`_aligned_tables` on a page that prints a caption: a table set right over its caption, as a
+    browser prints HTML's `<figure>` or a bottom `<caption>` (which the caption's region, reading
+    what follows the caption, left out: a two-column table's second column was read under the next
+    section's heading). Its rows are bands (`_band_rows`): a cell wraps onto more lines, set at
+    its row's top or centred on it."""
+    cells = [i for i, b in enumerate(boxes) if not b.table and b.x1 - b.x0 <= _CAPTIONED_WIDTH * width
+             and max(len(ln.text.split()) for ln in b.lines) <= _CELL_WORDS and min(ln.size for ln in b.lines) >= 0.95 * text_size
+             and not CAPTION.match(b.lines[0].text)]
+    if len(cells) > _MAX_CELL_BOXES:
+        return boxes
+    tables = {}
+    for found, beside in _cell_groups(boxes, cells, slack=0.6):
+        group = [boxes[i] for i in found]
+        rows = _band_rows(group)
+        said = [ln for row in rows for cell in row for ln in cell]
+        if beside and _table_like(rows) and sum(len(ln.text.split()) for ln in said) <= _CELL_MEAN_WORDS * len(said) \
+                and _over_caption(group, captions, boxes):
+            tables[_first_cell(boxes, found, rows)] = (set(found), rows)
+    return _tables_made(boxes, tables)
+
+
+def _table_like(rows: list[list[list[Line]]]) -> bool:
+    """Two rows or more of two cells or more, most of the lines a word or a figure (`_CELL_TEXT`)."""
+    said = [ln for row in rows for cell in row for ln in cell]
+    return sum(len(row) >= 2 for row in rows) >= 2 and sum(bool(_CELL_TEXT.search(ln.text)) for ln in said) > len(said) / 2
+
+
+def _first_cell(boxes: list[Box], found: list[int], rows: list[list[list[Line]]]) -> int:
+    """The box of a table's first cell, where the table is read: pdfminer may order its other
+    columns before the text above it."""
+    return next(i for i in found if rows[0][0][0] in boxes[i].lines)
+
+
+def _tables_made(boxes: list[Box], tables: dict[int, tuple[set[int], list[list[list[Line]]]]]) -> list[Box]:
+    """The boxes with each table's (its first cell's box, its boxes, its rows of cells) made one box
+    of its rows, in its first cell's place."""
     if not tables:
         return boxes
     taken = set().union(*(found for found, _ in tables.values()))
     out = []
     for i, box in enumerate(boxes):
         if i in tables:
-            lines = tuple(_row_line([[ln] for ln in row]) for row in tables[i][1])
+            lines = tuple(_row_line(row) for row in tables[i][1])
             out.append(Box(lines, min(ln.x0 for ln in lines), min(ln.y0 for ln in lines), max(ln.x1 for ln in lines),
                            max(ln.y1 for ln in lines), table=True))
         elif i not in taken:
             out.append(box)
     return out
+
+
+def _over_caption(group: list[Box], captions: list[Box], boxes: list[Box]) -> bool:
+    """Whether a caption stands right under a group of cells, within three of its lines and with
+    nothing between them, and nearer than any caption over it (which heads it, or an earlier table)."""
+    top, bottom = max(b.y1 for b in group), min(b.y0 for b in group)
+    x0, x1 = min(b.x0 for b in group), max(b.x1 for b in group)
+    size = group[0].lines[0].size
+    under = [c for c in captions if c.y1 <= bottom + 0.5 * size and c.x0 < x1 and c.x1 > x0]
+    if not under:
+        return False
+    caption = max(under, key=lambda c: c.y1)
+    gap = bottom - caption.y1
+    over = [c.y0 - top for c in captions if c.y0 >= top - 0.5 * size]
+    between = any(b is not caption and all(b is not g for g in group) and b.y0 >= caption.y1 - 0.5 * size
+                  and b.y1 <= bottom + 0.5 * size and b.x0 < x1 and b.x1 > x0 for b in boxes)
+    return gap <= 3 * size and not between and all(gap < o for o in over)
+
+
+_WRAPPED = re.compile(r"[(\[]?[a-z]")  # a cell's line that goes on the one above it
+
+
+def _band_rows(group: list[Box]) -> list[list[list[Line]]]:
+    """A borderless table's rows, top first, each its cells left to right, a cell its lines top to
+    bottom. A row is a band of lines that overlap one another across the columns: a cell over two
+    or three lines stands beside its row's other cells, set at their top or centred on them. A line
+    that overlaps no other column's, and a band of lines that each go on in lower case right under
+    a line of their cell, go on the cell above (cells wrapped at their rows' tops: "and getting up"
+    beside "body clock" under "Keep regular times for going to bed")."""
+    lines = [(ln, bi) for bi, b in enumerate(group) for ln in b.lines]
+    band = list(range(len(lines)))
+
+    def root(i: int) -> int:
+        while band[i] != i:
+            i = band[i]
+        return i
+
+    def under_its_cell(i: int) -> bool:
+        return i > 0 and lines[i - 1][1] == lines[i][1] and lines[i - 1][0].y0 - lines[i][0].y1 <= 0.6 * lines[i][0].size
+
+    crossed: set[int] = set()
+    for i, j in itertools.combinations(range(len(lines)), 2):
+        (a, ba), (b, bb) = lines[i], lines[j]
+        if ba != bb and min(a.y1, b.y1) - max(a.y0, b.y0) > 0.25 * min(a.size, b.size):
+            band[root(i)] = root(j)
+            crossed.update((i, j))
+    for i in range(len(lines)):
+        if i not in crossed and under_its_cell(i):
+            band[root(i)] = root(i - 1)
+    for members in _bands(lines, root):
+        if all(under_its_cell(i) and _WRAPPED.match(lines[i][0].text) for i in members):
+            for i in members:
+                band[root(i)] = root(i - 1)
+    bands = sorted(_bands(lines, root), key=lambda m: -max(lines[i][0].y1 for i in m))
+    return [_band_cells([lines[i] for i in members]) for members in bands]
+
+
+def _bands(lines: list, root) -> list[list[int]]:  # type: ignore[no-untyped-def]
+    """The lines' indices grouped by their band's root."""
+    members: dict[int, list[int]] = {}
+    for i in range(len(lines)):
+        members.setdefault(root(i), []).append(i)
+    return list(members.values())
+
+
+def _band_cells(lines: list[tuple[Line, int]]) -> list[list[Line]]:
+    """A band's (line, box) pairs as its cells: a box's lines, left to right, each top to bottom."""
+    cells: dict[int, list[Line]] = {}
+    for ln, box in lines:
+        cells.setdefault(box, []).append(ln)
+    return [sorted(c, key=lambda ln: -ln.y1) for c in sorted(cells.values(), key=lambda c: min(ln.x0 for ln in c))]
 
 
 def _cells(box: Box) -> bool:
@@ -408,10 +524,11 @@ def _cells(box: Box) -> bool:
         and sum(ln.pitch > 0 and len(_LETTERS.findall(ln.text)) >= 3 for ln in box.lines) <= len(box.lines) / 2
 
 
-def _cell_groups(boxes: list[Box], cells: list[int]) -> list[tuple[list[int], bool]]:
-    """The boxes `cells` grouped where they share a baseline side by side, or stand one right under
-    the other at one type size and left edge (a column's header over its cells); with whether
-    any two of a group share a baseline."""
+def _cell_groups(boxes: list[Box], cells: list[int], slack: float = 0.3) -> list[tuple[list[int], bool]]:
+    """The boxes `cells` grouped where they share a baseline side by side (within `slack` of a type
+    size; a cell over two lines centred on its row shares none with the row's others), or stand
+    one right under the other at one type size and left edge (a column's header over its cells);
+    with whether any two of a group share a baseline."""
     group = {i: i for i in cells}
 
     def root(i: int) -> int:
@@ -424,7 +541,7 @@ def _cell_groups(boxes: list[Box], cells: list[int]) -> list[tuple[list[int], bo
         upper, lower = sorted((boxes[a], boxes[b]), key=lambda x: -x.y1)
         size = upper.lines[-1].size
         side_by_side = upper.x1 <= lower.x0 or lower.x1 <= upper.x0
-        shared = side_by_side and any(abs(la.y0 - lb.y0) <= 0.3 * la.size for la in upper.lines for lb in lower.lines)
+        shared = side_by_side and any(abs(la.y0 - lb.y0) <= slack * la.size for la in upper.lines for lb in lower.lines)
         stacked = (abs(upper.x0 - lower.x0) <= 0.5 * size and 0 <= upper.y0 - lower.y1 <= 1.5 * size
                    and abs(lower.lines[0].size - size) <= 0.1 * size)
         if shared or stacked:
