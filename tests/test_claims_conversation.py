@@ -609,6 +609,10 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
      "What are the gap penalties for protein comparisons?"),
     ("What is the default port number used by PostgreSQL?", "And the config file?",
      "What is the config file used by PostgreSQL?"),
+    # ... and after a preposition, where the noun phrase ends the question ("about the non-free
+    # section software" when the topic was most like "free")
+    ("What does the Debian Social Contract say about free software?", "And for the non-free section?",
+     "What does the Debian Social Contract say about the non-free section?"),
     # ... not through a participle after its head, nor past the noun "one" stands for
     ("What was the primary outcome measure used?", "And the secondary measures?",
      "What were the secondary measures used?"),

@@ -1115,15 +1115,23 @@ def _with_its_noun(previous: str, s: int, e: int, topic: str, to_head: bool) -> 
 _BE_ASKS = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:what|which|who)\s+(?:is|are|was|were)\s+", re.I)
 
 
-def _to_head(previous: str, e: int) -> int:
-    """Where the noun phrase a phrase ending at `e` stands in ends, in a question that asks what
-    something is: a new topic with its own article takes its place up to its head ("the gap
-    penalties" for "the default scoring matrix", not "the default scoring", which left "the gap
-    penalties matrix"), not through a participle after it ("the outcome measure used": "What were
-    the secondary measures used?"). Elsewhere the words after it may be a verb ("How does the
-    brain change?")."""
+# A preposition, and an article after it: the run of content words after it is a noun phrase.
+_AFTER_PREPOSITION = re.compile(r"\b(?:about|of|for|in|on|at|from|with|without|by|to|into|over|under|among|between)\s+"
+                                r"(?:(?:the|a|an)\s+)?$", re.I)
+
+
+def _to_head(previous: str, e: int, s: int | None = None) -> int:
+    """Where the noun phrase a phrase [s, e) stands in ends, in a question that asks what something
+    is, or where the phrase follows a preposition and its run of content words ends the question:
+    a new topic with its own article takes its place up to its head ("the gap penalties" for "the
+    default scoring matrix", not "the default scoring", which left "the gap penalties matrix"; "the
+    non-free section" for "free software", not "free"), not through a participle after it ("the
+    outcome measure used": "What were the secondary measures used?"). Elsewhere the words after it
+    may be a verb ("How does the brain change?")."""
     be = _BE_ASKS.match(previous)
-    if not be or e <= be.end():
+    led = s is not None and _AFTER_PREPOSITION.search(previous[:s]) is not None \
+        and not previous[_run_end(previous, e):].strip(" ?.!")
+    if not led and (not be or e <= be.end()):
         return e
     for m in _WORD.finditer(previous, e, _run_end(previous, e)):
         if _participle(m.group()):
@@ -1537,7 +1545,7 @@ def _in_place_of(previous: str, s: int, e: int, topic: str, to_head: bool = True
         # of "depression severity" ("How was depression severity measured?")
         s = _run_start(previous, s)
     if _ARTICLE.match(topic) and to_head:
-        e = _to_head(previous, e)
+        e = _to_head(previous, e, s)
     modified = re.search(r"\b(?:the|a|an)\s+((?:[\w'-]+\s+){1,3})$", previous[:s], re.I)
     if (_ARTICLE.match(topic) and modified and not any(w.lower() in _STOP for w in modified.group(1).split())
             and not re.match(rf"\W*{_AUX}\b", previous, re.I)):
