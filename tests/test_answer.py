@@ -573,6 +573,26 @@ def test_a_sentence_sending_the_reader_to_a_page_stands_aside_as_a_heading_does(
     assert not flagged["• Python 3.10+ or PyPy3"] and not flagged["For severe pain, see a doctor within a day."]
 
 
+def test_a_boxed_notes_title_over_its_text_hands_the_highlight_to_the_text(encoder):
+    # A handbook's boxed note: its title, a line of its own with no sentence end, says the words
+    # of the definition under it and won the highlight for "What is a hard link?". A list item and
+    # a definition after its term's colon, lines alike, stay sentences that may answer.
+    text = ("Backup\n\nThe rsync command is used daily to back up these different servers.\n\n"
+            "BACK TO BASICS The hard link, a second name for the file\n\n"
+            "A hard link, as opposed to a symbolic link, cannot be differentiated from the linked file. "
+            "Creating a hard link is essentially the same as giving an existing file a second name.\n\n"
+            "• Keep regular times for going to bed and getting up\n\n• Avoid caffeine after midday\n\n"
+            "--json: configure json messages printed by the compiler\n\n"
+            "When the json option is passed, all of the compiler's messages are printed as json.\n")
+    searcher = _one_document(encoder, "backup.txt", text)
+    hit = searcher.search("What is a hard link?", k=1)[0]
+    assert hit.highlight.text.startswith("A hard link, as opposed to a symbolic link"), hit.highlight
+    flagged = _heading_like(searcher.index, encoder.encode_query("hard link"))
+    assert flagged["BACK TO BASICS The hard link, a second name for the file"], flagged
+    assert not flagged["• Keep regular times for going to bed and getting up"], flagged
+    assert not flagged["--json: configure json messages printed by the compiler"], flagged
+
+
 def test_a_programs_scope_is_no_studys_aim(encoder):
     # "We aimed to ..." restates a study's question and stands aside; "pycparser aims to support
     # the full C11 language" says what the program does, and answers "Does pycparser support C11?".

@@ -301,6 +301,7 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     # A heading's line may hold two sentences ("1.7." and "\"Larger Work\""): both are the heading.
     heading = np.array([is_heading_like(t, s, doc.title, starts) or doc.text.rfind("\n", 0, s) + 1 in starts
                         for t, (s, _) in zip(texts, spans)]) & ~rows
+    heading |= _titles(doc.text, spans, texts, words[:n]) & ~rows
     # A line introduces the sentence after it only when that one is prose: after a short log line
     # ("warning: missing documentation") the next line is more output, not its answer.
     # Nor does a table's header row or a list's lead-in: the line under it is one of its rows, which
@@ -384,6 +385,35 @@ _CAPTION_LABEL = re.compile(_CAPTION_WORD + r"\s*[.:|]?\s*$", re.I)
 # through the trial."): not "Table 2 shows ...".
 _CAPTION_TITLE = re.compile(_CAPTION_WORD + r"(?::|\s*\||\s+[-\u2013\u2014]|\s+(?=(?-i:[A-Z][A-Za-z])))\s*\S", re.I)
 _LEADING_WORDS = re.compile(r"^[^\d]*")
+
+
+_TITLE_WORDS = 15  # the longest title line `_titles` takes for one
+# A table's row written as text, a term's definition after its colon ("--json: configure json
+# messages"), a signature's brackets, or a line cut mid-sentence ("... and", "... int der_len,"):
+# no title.
+_NO_TITLE = re.compile(r"\s\|\s|\t|:\s|[(\[{]|,\s*$|\s(?:and|or|of|the|a|an|to|in|for|with)\s*$", re.I)
+_SENTENCE = re.compile(r"^\W*(?:\S+\s+){5,}.*[.!?][\"'”’)]*\s*$", re.S)  # six words or more, ending a sentence
+_BULLETED = re.compile(r"^\s*(?:[•·▪◦●‣∙*\-–]|\d{1,3}[.)]|[a-z][.)])\s")
+
+
+def _titles(text: str, spans: list[tuple[int, int]], lines: list[str], words: list[list[str]]) -> np.ndarray:
+    """Which sentences are a title over the sentence after them: a line of its own of at most
+    `_TITLE_WORDS` words, with no sentence end, number, bullet or `_NO_TITLE` mark, two or more of
+    whose content words, and a third of them or more, the next sentence says, a sentence in words
+    ("BACK TO BASICS The hard link, a second name for the file" over "A hard link, as opposed to a
+    symbolic link, cannot be ..."; a boxed note's title, which no heading mark-up made a heading).
+    A list's items and a table's rows repeat no such words."""
+    out = np.zeros(len(lines), dtype=bool)
+    for i in range(len(lines) - 1):
+        s, e = spans[i]
+        t = lines[i].strip()
+        own = set(words[i])
+        alone = (s == 0 or text[s - 1] == "\n") and (e == len(text) or text[e] == "\n")
+        if alone and own and len(t.split()) <= _TITLE_WORDS and not _END.search(t) and not _NUMERAL.search(t) \
+                and not _BULLETED.match(t) and not _NO_TITLE.search(t) and _SENTENCE.search(lines[i + 1]) \
+                and not is_code_like(t) and len(own & set(words[i + 1])) >= max(2, len(own) / 3):
+            out[i] = True
+    return out
 
 
 def _row_labels(text: str, spans: list[tuple[int, int]], lines: list[str]) -> list[str]:
