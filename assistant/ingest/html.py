@@ -740,7 +740,7 @@ def _prose_sidebars_unnamed(raw: str) -> str:
     browser nests them: a closing tag closes those opened inside it."""
     if "sidebar" not in raw.lower():
         return raw
-    pieces = [m for m in _PIECE.finditer(raw)]
+    pieces = list(_PIECE.finditer(raw))
     unnamed: set[int] = set()
     open_: list[tuple[str, int]] = []  # each open element's name and its piece's index
     for i, m in enumerate(pieces):
@@ -810,9 +810,8 @@ def _page_title(tag_title: str, h1s: list[str], headings: list[str], subheadings
 # The markup read as a browser shows it, in this order, before the page is parsed.
 _MARKUP_MENDED = (_self_closed_ended, _notes_kept, _prose_sidebars_unnamed, _inline_marks_read, _break_tails_spaced,
                   superscripts_as_text, _empty_links_dropped, _code_links_in_prose_unwrapped, _disclosure_buttons_as_text,
-                  _summaries_as_headings,
-                  _boxed_headings_as_labels, _figures_as_blocks, _page_links_dropped, _contents_dropped, _anchors_dropped,
-                  _pre_formatting_dropped, _pre_as_one_code, _code_flattened, _one_line_listings_ended,
+                  _summaries_as_headings, _boxed_headings_as_labels, _figures_as_blocks, _page_links_dropped, _contents_dropped,
+                  _anchors_dropped, _pre_formatting_dropped, _pre_as_one_code, _code_flattened, _one_line_listings_ended,
                   _source_breaks_as_spaces, _definitions_as_paragraphs)
 
 
