@@ -692,6 +692,30 @@ def test_a_books_boxed_sidebar_of_prose_is_read_and_a_sites_sidebar_of_links_is_
     assert "Post number" not in text, text
 
 
+def test_notes_and_warnings_written_as_asides_in_mid_text_are_read_and_an_articles_closing_asides_are_not(tmp_path: Path):
+    # docutils writes a reStructuredText document's notes, warnings, topics and sidebars as
+    # <aside> elements, which trafilatura leaves out whatever they hold: the warning about rebound
+    # insomnia was lost. An article's related links and its author's note after the last paragraph
+    # stay out.
+    page = tmp_path / "sleep.html"
+    page.write_text(
+        "<html><head><title>Sleep guide</title></head><body><main><h1>Sleep guide</h1>"
+        "<p>Insomnia is common in adults and often follows a stressful event in their lives.</p>"
+        '<aside class="sidebar"><p class="sidebar-title">Melatonin in brief</p><p>Melatonin is a hormone that the body '
+        "releases in the evening, and a modified-release tablet is licensed for adults aged 55 and over.</p></aside>"
+        '<aside class="admonition warning"><p class="admonition-title">Warning</p><p>Stopping a hypnotic abruptly after '
+        "long use can cause rebound insomnia, so the dose should be reduced gradually.</p></aside>"
+        "<p>Cognitive behavioural therapy is the first-line treatment for chronic insomnia in adults.</p>"
+        '<aside class="related"><h3>Related stories</h3><ul><li><a href="/a">Why you wake up at 3am</a></li>'
+        '<li><a href="/b">Five foods that may help you sleep</a></li></ul></aside>'
+        '<aside class="bio"><p>Jane Doe is a sleep physiologist who has written about insomnia for twenty years and '
+        "lives in Leeds with her two cats.</p></aside></main></body></html>")
+    text = load_file(page, "sleep.html")[0].text
+    assert "Stopping a hypnotic abruptly after long use can cause rebound insomnia" in text, text
+    assert "Melatonin in brief" in text and "a modified-release tablet is licensed for adults aged 55" in text, text
+    assert "Related stories" not in text and "Jane Doe" not in text, text
+
+
 def test_an_example_after_empty_index_anchors_is_read(tmp_path: Path):
     # DocBook puts index terms as anchors with no text (<a id="..." class="indexterm"></a>) before
     # an example's title and code; trafilatura weighed them as links and left the example out.

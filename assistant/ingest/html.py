@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from collections.abc import Iterator
 from html.parser import HTMLParser
 
 from assistant.ingest.clean import title_parts
@@ -714,34 +715,55 @@ def _notes_kept(raw: str) -> str:
 
 # An element named a sidebar: a site's column of links, or a book's boxed aside in its text
 # (DocBook's and AsciiDoc's `sidebar`: "BACK TO BASICS ...", "NOTE ..."), which trafilatura leaves out
-# alike by the name. The box is told by what it holds: prose, few of its words in links, no form.
+# alike by the name; and an `<aside>`, which it leaves out whatever it holds: docutils writes every
+# note, warning, topic and sidebar of a reStructuredText document as one. The box is told by what it
+# holds: prose, few of its words in links, no form; an `<aside>` also by standing in mid-text, a
+# paragraph after it (an author's note or a list of related pages closes an article).
 _SIDEBAR_NAMED = re.compile(r"""\s(?:class|id)\s*=\s*(["'])[^"']*sidebar[^"']*\1""", re.I)
 _NAME_ATTRIBUTE = re.compile(r"""\s(?:class|id)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""", re.I)
 _CONTROLS = re.compile(r"<(?:form|input|select|nav|iframe|button)\b", re.I)
 _SENTENCE = re.compile(r"(?:\b\w+\W+){7,}\w*[a-z]\w*[.!?:](?:\s|$)")
 _BOX_WORDS = 20  # fewer words are a label or a widget, not an aside of the text
 _BOX_LINK_SHARE = 0.2  # of its words, at most this share in links
+_PARAGRAPH_WORDS = 8  # a paragraph after an aside in its parent, of this many words or more, puts it mid-text
 
 
-def _is_prose_box(inner: str) -> bool:
-    """Whether an element's inner markup reads as prose: `_BOX_WORDS` words or more, a sentence, at
+def _is_prose_box(inner: str, fewest: int = _BOX_WORDS) -> bool:
+    """Whether an element's inner markup reads as prose: `fewest` words or more, a sentence, at
     most `_BOX_LINK_SHARE` of them in links, and no form control or navigation."""
     if _CONTROLS.search(inner):
         return False
     text = html.unescape(_INNER_TAG.sub(" ", inner))
     words = len(text.split())
     link_words = sum(len(html.unescape(_INNER_TAG.sub(" ", a)).split()) for a in _LINK.findall(inner))
-    return words >= _BOX_WORDS and link_words <= _BOX_LINK_SHARE * words and bool(_SENTENCE.search(" ".join(text.split())))
+    return words >= fewest and link_words <= _BOX_LINK_SHARE * words and bool(_SENTENCE.search(" ".join(text.split())))
 
 
-def _prose_sidebars_unnamed(raw: str) -> str:
-    """`raw` with the class and id left out of each element named a sidebar that holds prose
-    (`_is_prose_box`), so trafilatura reads it with the text around it. Elements are matched as a
-    browser nests them: a closing tag closes those opened inside it."""
-    if "sidebar" not in raw.lower():
-        return raw
-    pieces = list(_PIECE.finditer(raw))
-    unnamed: set[int] = set()
+def _paragraph_follows(raw: str, pieces: list[re.Match], after: int) -> bool:
+    """Whether a paragraph of `_PARAGRAPH_WORDS` words or more follows piece `after` within the
+    element that holds it."""
+    depth = 0
+    for m in pieces[after + 1:]:
+        name = (m.group(2) or "").lower()
+        if not name or name in _VOID or m.group(3).rstrip().endswith("/"):
+            continue
+        if m.group(1):
+            depth -= 1
+            if depth < 0:
+                return False
+        else:
+            depth += 1
+            if name == "p":
+                close = re.compile(r"</p\s*>", re.I).search(raw, m.end())
+                if close and len(html.unescape(_INNER_TAG.sub(" ", raw[m.end():close.start()])).split()) >= _PARAGRAPH_WORDS:
+                    return True
+    return False
+
+
+def _elements(pieces: list[re.Match]) -> Iterator[tuple[str, int, int]]:
+    """Each element of a page's pieces (`_PIECE`) as it closes: its name and the indices of its
+    opening and closing pieces, matched as a browser nests them (a closing tag closes those opened
+    inside it; one that closes nothing open is no element's end)."""
     open_: list[tuple[str, int]] = []  # each open element's name and its piece's index
     for i, m in enumerate(pieces):
         name = (m.group(2) or "").lower()
@@ -755,15 +777,39 @@ def _prose_sidebars_unnamed(raw: str) -> str:
         while open_:
             top, at = open_.pop()
             if top == name:
+                yield name, at, i
                 break
-        opening = pieces[at]
-        if _SIDEBAR_NAMED.search(opening.group(3)) and _is_prose_box(raw[opening.end():m.start()]):
-            unnamed.add(at)
-    if not unnamed:
+
+
+def _prose_boxes_kept(raw: str) -> str:
+    """`raw` with each element named a sidebar that holds prose (`_is_prose_box`) unnamed (its class
+    and id left out), and each `<aside>` that holds prose in mid-text written as an unnamed `<div>`,
+    so trafilatura reads them with the text around them."""
+    low = raw.lower()
+    if "sidebar" not in low and "<aside" not in low:
         return raw
+    pieces = list(_PIECE.finditer(raw))
+    kept: dict[int, str] = {}  # a piece's index: the element's name to write it with
+    for name, at, end in _elements(pieces):
+        inner = raw[pieces[at].end():pieces[end].start()]
+        if name == "aside" and _is_prose_box(inner, 0) and _paragraph_follows(raw, pieces, end):
+            kept[at], kept[end] = "div", "div"
+        elif _SIDEBAR_NAMED.search(pieces[at].group(3)) and _is_prose_box(inner):
+            kept[at] = name
+    if not kept:
+        return raw
+    inside = {i for name, at, end in _elements(pieces) if at in kept for i in range(at + 1, end)}
     out: list[str] = []
     for i, m in enumerate(pieces):
-        out.append(f"<{m.group(2)}{_NAME_ATTRIBUTE.sub('', m.group(3))}>" if i in unnamed else m.group())
+        if i in inside and m.group(2) and _SIDEBAR_NAMED.search(m.group(3)):
+            # a box's title named after it (docutils' "sidebar-title") goes with it
+            out.append(f"<{m.group(1)}{m.group(2)}{_SIDEBAR_NAMED.sub('', m.group(3))}>")
+        elif i not in kept:
+            out.append(m.group())
+        elif m.group(1):
+            out.append(f"</{kept[i]}>")
+        else:
+            out.append(f"<{kept[i]}{_NAME_ATTRIBUTE.sub('', m.group(3))}>")
     return "".join(out)
 
 
@@ -808,7 +854,7 @@ def _page_title(tag_title: str, h1s: list[str], headings: list[str], subheadings
 
 
 # The markup read as a browser shows it, in this order, before the page is parsed.
-_MARKUP_MENDED = (_self_closed_ended, _notes_kept, _prose_sidebars_unnamed, _inline_marks_read, _break_tails_spaced,
+_MARKUP_MENDED = (_self_closed_ended, _notes_kept, _prose_boxes_kept, _inline_marks_read, _break_tails_spaced,
                   superscripts_as_text, _empty_links_dropped, _code_links_in_prose_unwrapped, _disclosure_buttons_as_text,
                   _summaries_as_headings, _boxed_headings_as_labels, _figures_as_blocks, _page_links_dropped, _contents_dropped,
                   _anchors_dropped, _pre_formatting_dropped, _pre_as_one_code, _code_flattened, _one_line_listings_ended,
