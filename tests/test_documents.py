@@ -1325,6 +1325,23 @@ def test_html_in_markdown_reads_as_a_browser_shows_it(tmp_path: Path):
     assert "Use a &amp;&amp; b as written." in lines
 
 
+def test_an_mkdocs_admonition_reads_as_its_title_over_its_body_as_prose(tmp_path: Path):
+    # MkDocs documentation sets notes as Python-Markdown admonitions: "!!! warning" or '!!! tip
+    # "Exporting"' over a body indented four spaces, which after a blank line read as a code block
+    # (its lines kept apart, the marker line as text). The box shows its title, or its type.
+    page = tmp_path / "guide.md"
+    page.write_text(
+        "# sleepkit\n\nA toolkit for analysing sleep diaries.\n\n!!! warning\n\n"
+        "    Never delete the raw diary files: the summaries cannot be recomputed\n    without them.\n\n"
+        "    ```bash\n    sleepkit export diaries/\n    ```\n\n"
+        '??? note "Why two weeks?"\n    Two weeks cover both working days and weekends.\n\nBack to the text.\n')
+    lines = load_file(page, "guide.md")[0].text.split("\n")
+    assert "Warning" in lines and "!!! warning" not in lines, lines
+    assert "Never delete the raw diary files: the summaries cannot be recomputed without them." in lines, lines
+    assert "sleepkit export diaries/" in lines, lines
+    assert "Why two weeks?" in lines and "Two weeks cover both working days and weekends." in lines, lines
+
+
 def test_a_markdown_disclosures_summary_heads_its_answer_a_level_under_its_section(tmp_path: Path):
     # A README's FAQ as <details>: each question heads its answer, as on a web page, one level under
     # the heading it stands in, even after a code block; an empty summary and one in code head nothing.

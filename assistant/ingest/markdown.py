@@ -293,6 +293,31 @@ _HARD_BREAK = re.compile(r"\S(?: {2,}|\\)$")
 _HARD_BREAK_MARK = re.compile(r"(?<=[^\s\\])\\$")  # the backslash that breaks a line, no text
 
 
+# An admonition of Python-Markdown and MkDocs ("!!! tip", '!!! note "Exporting"', a collapsible
+# "??? warning" or "???+ note"), its body indented four spaces under it.
+_ADMONITION = re.compile(r"""^[ \t]{0,3}(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+"([^"\n]*)")?[ \t]*$""")
+
+
+def _admonitions_read(lines: list[str]) -> list[str]:
+    """Admonitions read as their boxes show them: the title, or the type when none is given
+    ('!!! tip "Exporting"' shows "Exporting"; "!!! warning" shows "Warning"), over the body set back
+    from its indent, so that it reads as prose rather than as an indented code block. An empty
+    title ('!!! note ""') shows none."""
+    out: list[str] = []
+    body = False
+    for line in lines:
+        m = _ADMONITION.match(line)
+        if m:
+            title = m.group(2) if m.group(2) is not None else m.group(1).replace("-", " ").capitalize()
+            out += [title, ""] if title.strip() else []
+            body = True
+            continue
+        if body and line.strip() and _indent(line) < 4:
+            body = False
+        out.append(line[4:] if body and line.startswith("    ") else line)
+    return out
+
+
 def _setext_as_atx(lines: list[str]) -> list[str]:
     """Setext headings ("Title" over a line of = or -) written as ATX ones ("# Title", "## Title"),
     where the line above is paragraph text (not a list item, a table row or a heading)."""
@@ -483,7 +508,7 @@ def read_markdown(data: bytes) -> TextRead:
     front = re.match(r"\A---\n(.*?)\n---\n", raw, re.S)
     named_title, authors, year = _front_matter(front.group(1)) if front else ("", (), "")
     raw = raw[front.end():] if front else raw
-    raw = _prose_mapped(raw, _contents_dropped)
+    raw = _prose_mapped(_prose_mapped(raw, _contents_dropped), _admonitions_read)
     raw = _indented_code_fenced(_summaries_as_atx(_prose_mapped(raw, _html_headings_as_atx)))
     raw = _prose_mapped(raw, _setext_as_atx)
     # A heading stands alone even where the paragraph under it follows on the next line, so that
