@@ -1063,6 +1063,17 @@ def test_a_printed_page_whose_file_title_is_its_heading_under_the_sites_name_is_
     pdf = tmp_path / "keys.pdf"
     _print_to_pdf(html, pdf)
     assert load_paths([pdf]).documents[0].title == "Module keys from libxslt"
+    # ... and so is a page whose title is two words, printed larger than the text ("9.10. Backup"
+    # under a handbook's name in its navigation bar); a two-word title printed only at the text's
+    # size names nothing
+    html = ("<html><head><title>9.10. Backup</title></head><body><h1>The Debian Administrator's Handbook</h1>"
+            f"<h2>9.10. Backup</h2><p>{prose * 4}</p></body></html>")
+    _print_to_pdf(html, pdf)
+    assert load_paths([pdf]).documents[0].title == "9.10. Backup"
+    html = ("<html><head><title>Backup notes</title></head><body><h1>The Debian Administrator's Handbook</h1>"
+            f"<p>Backup notes</p><p>{prose * 4}</p></body></html>")
+    _print_to_pdf(html, pdf)
+    assert load_paths([pdf]).documents[0].title == "The Debian Administrator's Handbook"
 
 
 def _saved_as_pdf(html: str, tmp_path: Path) -> Path:

@@ -833,6 +833,7 @@ def _title(pages: list[PageLayout], skip: set[tuple[int, int]], body_size: float
 
 
 _TWO_WORD_TITLE = 1.6  # how much larger than the text a title of two words is set
+_HEADING_SIZE = 1.2  # how much larger than the text a heading that prints the file's title of two words is set
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -1275,12 +1276,14 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
         # A page printed from a browser: the file's title names the page and the site ("DNS | Node.js
         # v20.20.2 Documentation"), and the site's name is printed atop the page, often largest.
         title = parts[0]
-    elif len(meta_title.split()) >= 3 and title.casefold() not in meta_title.casefold() \
+    elif len(meta_title.split()) >= 2 and title.casefold() not in meta_title.casefold() \
             and any(same_text(ln.text) == same_text(meta_title) for bi, box in enumerate(pages[0].boxes) if (0, bi) not in skip
-                    for ln in box.lines if ln.size >= body_size):
+                    for ln in box.lines if ln.size >= body_size * (1.0 if len(meta_title.split()) >= 3 else _HEADING_SIZE)):
         # The file's title printed as a heading of the first page under larger text: the page's own
         # heading under a site's name set larger on every page ("Module keys from libxslt" under
-        # "The XSLT C library for GNOME"); not in a browser's small print stamp atop the page.
+        # "The XSLT C library for GNOME", "9.10. Backup" under a handbook's name in its navigation
+        # bar); not in a browser's small print stamp atop the page. A title of two words is printed
+        # larger than the text.
         title = meta_title
     if not title:
         title = meta_title if meaningful_title(meta_title) else guess_title(text, path.stem)
