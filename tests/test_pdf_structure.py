@@ -464,6 +464,16 @@ def test_a_reference_list_entry_set_mostly_in_italics_is_no_heading():
     assert _is_heading(heading, body, style)
 
 
+def test_a_web_address_alone_on_its_line_is_no_heading():
+    # A printed page's box note ends with the address it links to, "→ https://...", set in bold:
+    # it headed a section ("The Debian Free Software Guidelines › → https://www.debian.org/...").
+    style = _Style("Serif", 10.0, (12.0, 10.0))
+    body = Line("The Debian Free Software Guidelines define what free software is.", 72, 500, 400, 510, 10.0, "Serif")
+    for address in ["→ https://www.debian.org/social_contract.html#guidelines", "www.debian.org/doc/"]:
+        assert not _is_heading(Line(address, 72, 520, 400, 532, 12.0, "Serif-Bold"), body, style), address
+    assert _is_heading(Line("The Debian website", 72, 520, 400, 532, 12.0, "Serif-Bold"), body, style)
+
+
 def test_a_reference_list_set_small_in_two_columns_reads_column_by_column():
     # A journal's reference list, set smaller than the text in two columns whose lines share their
     # baselines: the right column's boxes joined the left's in one region read by baselines, so
@@ -1823,6 +1833,26 @@ def _pages_pdf(contents: list[bytes]) -> bytes:
                        b"/Resources << /Font << /F1 3 0 R >> >> >>" % (5 + 2 * i))
         objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
     return _pdf(objects)
+
+
+def test_a_fixed_line_printed_over_a_paragraph_on_every_page_is_left_out_of_it(tmp_path: Path):
+    # A web page's fixed "Download the ebook" button, printed by a browser at the top of every
+    # page: alone on pages 1 and 3, but on page 2 pdfminer grouped it with the paragraph it stands
+    # in, and it was read mid-sentence ("a backup storage space in Download the ebook its vocabulary").
+    def text(x: int, y: int, words: str) -> bytes:
+        return b"BT /F1 11 Tf %d %d Td (%s) Tj ET" % (x, y, words.encode())
+
+    button = text(255, 749, "Download the ebook")
+    prose = [text(40, 700 - 14 * i, f"Backups are kept on a dedicated server and checked every night, step {i}.") for i in range(8)]
+    pages = [b"\n".join([button, *prose]),
+             b"\n".join([text(40, 761, "This mechanism uses a backup storage space, called a bank in"), button,
+                         text(40, 737, "its vocabulary, in which it places timestamped copies of the files."), *prose]),
+             b"\n".join([button, *prose])]
+    path = tmp_path / "backup.pdf"
+    path.write_bytes(_pages_pdf(pages))
+    doc = load_paths([path]).documents[0]
+    assert "Download the ebook" not in doc.text, doc.text
+    assert "a backup storage space, called a bank in its vocabulary, in which" in doc.text, doc.text
 
 
 def test_a_document_of_nothing_but_lines_repeated_from_page_to_page_keeps_them(tmp_path: Path):

@@ -134,7 +134,7 @@ def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = T
     text = line.text
     words = text.split()
     if line.font in style.typewriter_fonts or id(line) in style.side_by_side or not words or len(words) > 14 \
-            or len(text) > 120 or CAPTION.match(text) or BULLET.match(text) or _CITED_WORK.search(text):
+            or len(text) > 120 or CAPTION.match(text) or BULLET.match(text) or _CITED_WORK.search(text) or _ADDRESS_LINE.match(text):
         return False
     # A line that starts in lower case goes on from the line before, unless it opens its box set
     # far larger than the text, or larger and naming nothing but a program's name: an API's
@@ -159,6 +159,10 @@ def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = T
         return False
     return nxt is None or nxt.font == style.body_font or nxt.size != line.size
 
+
+# A web address alone on its line, an arrow or a mark before it (a printed page's link under its
+# note, "→ https://www.debian.org/social_contract.html"): it names no section.
+_ADDRESS_LINE = re.compile(r"^\W{0,3}(?:https?://|www\.)\S+$", re.I)
 
 # A word of three letters or more: a heading names something in words.
 _WORD_OF_THREE = re.compile(r"[^\W\d_\u0370-\u03ff]{3,}|[\u0370-\u03ff]{3,}")  # of one script: "ZΛθ" is symbols

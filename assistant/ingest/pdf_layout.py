@@ -1007,6 +1007,7 @@ def read_layout(path: Path) -> tuple[list[PageLayout], dict[str, str], list[str]
             outline = read_outline(document, page_ids)
             _pieces_and_bullets_joined(pages)
             _ligatures_read(pages)
+            _fixed_lines_apart(pages)
     except IngestError:
         raise
     except Exception as exc:
@@ -1093,7 +1094,8 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
     beside the date: on a page printed on two pages it stood mid-text at the top of the second).
     Anywhere on the page, a box is furniture when the same text stands at the same place on at least
     three pages and half of them: a web page's fixed sidebar or banner, which a browser prints on
-    every page; in the margins of a document of two pages, on both. A line in the top or bottom
+    every page (`_fixed_lines_apart` parts it from a box of text pdfminer grouped it with); in the
+    margins of a document of two pages, on both. A line in the top or bottom
     margin is furniture, whatever it says, where at least three pages and half of them set a line
     on its baseline in its style, one that is not the text's and no larger (`_running_style`): a
     book's running heads naming each page's chapter and section ("CHAPTER 4. SIMPLE EXAMPLE", "4.3.
@@ -1186,6 +1188,54 @@ def _numbered_head(text: str, number: str) -> bool:
 
 
 _BASELINE_SLACK = 2.0  # points between the baselines of two boxes of one printed line
+
+
+def _fixed_lines_apart(pages: list[PageLayout]) -> None:
+    """Each line that stands with the same text at the same place on at least three pages and half
+    of them (`_fixed_lines`) set apart, a box of its own, from a box whose other lines are the
+    page's own: a web page's fixed element ("Download the ebook" atop a printed handbook page) that
+    pdfminer grouped with the paragraph it was printed over, where it was read mid-sentence; apart,
+    `furniture` finds it as on the pages where it stands alone."""
+    fixed = _fixed_lines(pages)
+    if not fixed:
+        return
+    said: Counter[str] = Counter()  # on how many pages each line's text stands, anywhere
+    for page in pages:
+        said.update({_line_placed(ln)[0] for b in page.boxes for ln in b.lines})
+    for page in pages:
+        boxes = []
+        for b in page.boxes:
+            apart = tuple(ln for ln in b.lines if _line_placed(ln) in fixed)
+            rest = tuple(ln for ln in b.lines if _line_placed(ln) not in fixed)
+            # A box whose other lines recur too (a stamp whose lines stand a little apart from page
+            # to page) is left whole.
+            if not apart or not rest or any(said[_line_placed(ln)[0]] > 1 for ln in rest):
+                boxes.append(b)
+                continue
+            boxes += [_box_of(apart, b), _box_of(rest, b)]
+        page.boxes[:] = boxes
+
+
+def _box_of(lines: tuple[Line, ...], box: Box) -> Box:
+    """`box` holding only `lines`, its edges theirs."""
+    return replace(box, lines=lines, x0=min(ln.x0 for ln in lines), y0=min(ln.y0 for ln in lines),
+                   x1=max(ln.x1 for ln in lines), y1=max(ln.y1 for ln in lines))
+
+
+def _fixed_lines(pages: list[PageLayout]) -> set[tuple[str, int, int]]:
+    """The lines (`_line_placed`) that stand with the same text at the same place on at least three
+    pages and half of them."""
+    if len(pages) < 3:
+        return set()
+    seen: Counter[tuple[str, int, int]] = Counter()
+    for page in pages:
+        seen.update({_line_placed(ln) for b in page.boxes for ln in b.lines})
+    return {key for key, n in seen.items() if n >= max(3, (len(pages) + 1) // 2) and key[0]}
+
+
+def _line_placed(line: Line) -> tuple[str, int, int]:
+    """A line's text and its place on the page, to the nearest 2 points."""
+    return re.sub(r"\s+", " ", line.text).strip(), round(line.x0 / 2), round(line.y0 / 2)
 
 
 def _placed(box: Box) -> tuple[str, int, int]:
