@@ -716,6 +716,28 @@ def test_notes_and_warnings_written_as_asides_in_mid_text_are_read_and_an_articl
     assert "Related stories" not in text and "Jane Doe" not in text, text
 
 
+def test_a_note_box_titled_by_a_heading_in_mid_section_is_a_label_and_sections_in_divs_stay_sections(tmp_path: Path):
+    # DocBook (the PostgreSQL manual) titles a note box with a heading: <div class="note"><h3>Note</h3>.
+    # It opened a section, and the manual's next section was read under it ("Note › 9.16.2.3. ...").
+    # Sections written as <div>s, each opened by its heading, stay sections.
+    page = tmp_path / "json.html"
+    page.write_text(
+        "<html><head><title>JSON Functions</title></head><body><div class=\"sect2\"><h2>9.16.2. The SQL/JSON Path Language</h2>"
+        "<p>SQL/JSON path expressions specify the items to be retrieved from the JSON data.</p>"
+        "<div class=\"note\"><h3 class=\"title\">Note</h3><p>The extraction operators return NULL rather than failing when "
+        "the input does not have the right structure.</p></div>"
+        "<p>Some further operators exist only for jsonb, as the next table shows.</p>"
+        "<div class=\"sect3\"><h3>9.16.2.3. SQL/JSON Regular Expressions</h3><p>SQL/JSON path expressions allow matching "
+        "text to a regular expression with the like_regex filter.</p></div></div>"
+        "<div><h2>9.16.3. Other Functions</h2><p>These functions work on both json and jsonb values alike.</p></div>"
+        "<div><h2>9.16.4. Examples</h2><p>Each example below uses a small table of orders.</p></div></body></html>")
+    doc = load_file(page, "json.html")[0]
+    assert [s.path for s in doc.sections] == [
+        ("9.16.2. The SQL/JSON Path Language",), ("9.16.2. The SQL/JSON Path Language", "9.16.2.3. SQL/JSON Regular Expressions"),
+        ("9.16.3. Other Functions",), ("9.16.4. Examples",)], doc.sections
+    assert "Note\nThe extraction operators return NULL" in doc.text or "Note\n\nThe extraction operators return NULL" in doc.text, doc.text
+
+
 def test_an_example_after_empty_index_anchors_is_read(tmp_path: Path):
     # DocBook puts index terms as anchors with no text (<a id="..." class="indexterm"></a>) before
     # an example's title and code; trafilatura weighed them as links and left the example out.

@@ -813,6 +813,39 @@ def _prose_boxes_kept(raw: str) -> str:
     return "".join(out)
 
 
+def _box_titles_as_labels(raw: str) -> str:
+    """`raw` with the heading that opens a box in mid-text written as the box's bold label: a `<div>`
+    whose first element is a heading, with text under it and no other heading, and text going on
+    after it in its parent (DocBook's `<div class="note"><h3>Note</h3><p>...</p></div>`). As a heading it opened a
+    section that the sections after it were read under ("Note › 9.16.2.3. SQL/JSON Regular
+    Expressions"). A section's `<div>`, its heading first too, is followed by the next section or
+    by the end of its parent."""
+    if "<h" not in raw.lower():
+        return raw
+    pieces = list(_PIECE.finditer(raw))
+    edits: list[tuple[int, str]] = []
+    for name, at, end in _elements(pieces):
+        if name != "div":
+            continue
+        first = next((i for i in range(at + 1, end) if pieces[i].group(2) or pieces[i].group().strip()), None)
+        if first is None or pieces[first].group(1) or not _HN.fullmatch((pieces[first].group(2) or "").lower()):
+            continue
+        level = pieces[first].group(2).lower()
+        close = next((i for i in range(first + 1, end) if pieces[i].group(1) and (pieces[i].group(2) or "").lower() == level), None)
+        # the box holds text under its title (a title page's `<div>` holds its heading alone), and no other heading
+        if close is None or not raw[pieces[close].end():pieces[end].start()].strip(" \t\r\n") \
+                or not _INNER_TAG.sub("", raw[pieces[close].end():pieces[end].start()]).strip() \
+                or any(_HN.fullmatch((pieces[i].group(2) or "").lower()) for i in range(close + 1, end)):
+            continue
+        after = next((i for i in range(end + 1, len(pieces)) if pieces[i].group(2) or pieces[i].group().strip()), None)
+        if after is not None and not pieces[after].group(1) and (pieces[after].group(2) or "").lower() == "p":
+            edits += [(first, "<p><strong>"), (close, "</strong></p>")]
+    if not edits:
+        return raw
+    swap = dict(edits)
+    return "".join(swap.get(i, m.group()) for i, m in enumerate(pieces))
+
+
 def _inline_marks_read(raw: str) -> str:
     """`raw` with each `<q>` element's tags as the quotation marks a browser shows, and each
     `<time>` element's tags dropped, its words kept in their sentence."""
@@ -856,9 +889,9 @@ def _page_title(tag_title: str, h1s: list[str], headings: list[str], subheadings
 # The markup read as a browser shows it, in this order, before the page is parsed.
 _MARKUP_MENDED = (_self_closed_ended, _notes_kept, _prose_boxes_kept, _inline_marks_read, _break_tails_spaced,
                   superscripts_as_text, _empty_links_dropped, _code_links_in_prose_unwrapped, _disclosure_buttons_as_text,
-                  _summaries_as_headings, _boxed_headings_as_labels, _figures_as_blocks, _page_links_dropped, _contents_dropped,
-                  _anchors_dropped, _pre_formatting_dropped, _pre_as_one_code, _code_flattened, _one_line_listings_ended,
-                  _source_breaks_as_spaces, _definitions_as_paragraphs)
+                  _summaries_as_headings, _boxed_headings_as_labels, _box_titles_as_labels, _figures_as_blocks,
+                  _page_links_dropped, _contents_dropped, _anchors_dropped, _pre_formatting_dropped, _pre_as_one_code,
+                  _code_flattened, _one_line_listings_ended, _source_breaks_as_spaces, _definitions_as_paragraphs)
 
 
 def read_html(data: bytes) -> TextRead:
