@@ -790,15 +790,18 @@ def _prose_boxes_kept(raw: str) -> str:
         return raw
     pieces = list(_PIECE.finditer(raw))
     kept: dict[int, str] = {}  # a piece's index: the element's name to write it with
+    inside: set[int] = set()  # the pieces inside a kept box
     for name, at, end in _elements(pieces):
         inner = raw[pieces[at].end():pieces[end].start()]
         if name == "aside" and _is_prose_box(inner, 0) and _paragraph_follows(raw, pieces, end):
             kept[at], kept[end] = "div", "div"
         elif _SIDEBAR_NAMED.search(pieces[at].group(3)) and _is_prose_box(inner):
             kept[at] = name
+        else:
+            continue
+        inside.update(range(at + 1, end))
     if not kept:
         return raw
-    inside = {i for name, at, end in _elements(pieces) if at in kept for i in range(at + 1, end)}
     out: list[str] = []
     for i, m in enumerate(pieces):
         if i in inside and m.group(2) and _SIDEBAR_NAMED.search(m.group(3)):

@@ -337,8 +337,7 @@ def _grid_rows(boxes: list[Box], grids: list[Grid]) -> list[Box]:
         if len(rest) == len(box.lines):
             out.append(box)
         elif rest:
-            out.append(replace(box, lines=tuple(rest), x0=min(ln.x0 for ln in rest), y0=min(ln.y0 for ln in rest),
-                               x1=max(ln.x1 for ln in rest), y1=max(ln.y1 for ln in rest)))
+            out.append(_box_of(tuple(rest), box.table))
     return [item if isinstance(item, Box) else _table_box(grids[item], {k[1:]: v for k, v in cells.items() if k[0] == item})
             for item in out]
 
@@ -435,9 +434,7 @@ def _tables_made(boxes: list[Box], tables: dict[int, tuple[set[int], list[list[l
     out = []
     for i, box in enumerate(boxes):
         if i in tables:
-            lines = tuple(_row_line(row) for row in tables[i][1])
-            out.append(Box(lines, min(ln.x0 for ln in lines), min(ln.y0 for ln in lines), max(ln.x1 for ln in lines),
-                           max(ln.y1 for ln in lines), table=True))
+            out.append(_box_of(tuple(_row_line(row) for row in tables[i][1]), table=True))
         elif i not in taken:
             out.append(box)
     return out
@@ -769,9 +766,7 @@ def _line_pieces_joined(boxes: list[Box], body_size: float) -> list[Box]:
     for b, box in enumerate(boxes):
         lines = tuple(joined.get((b, i), ln) for i, ln in enumerate(box.lines) if (b, i) not in follows)
         if lines:
-            out.append(box if lines == box.lines else replace(box, lines=lines, x0=min(ln.x0 for ln in lines),
-                                                              y0=min(ln.y0 for ln in lines), x1=max(ln.x1 for ln in lines),
-                                                              y1=max(ln.y1 for ln in lines)))
+            out.append(box if lines == box.lines else _box_of(lines, box.table))
     return out
 
 
@@ -1201,25 +1196,25 @@ def _fixed_lines_apart(pages: list[PageLayout]) -> None:
         return
     said: Counter[str] = Counter()  # on how many pages each line's text stands, anywhere
     for page in pages:
-        said.update({_line_placed(ln)[0] for b in page.boxes for ln in b.lines})
+        said.update({_placed(ln)[0] for b in page.boxes for ln in b.lines})
     for page in pages:
         boxes = []
         for b in page.boxes:
-            apart = tuple(ln for ln in b.lines if _line_placed(ln) in fixed)
-            rest = tuple(ln for ln in b.lines if _line_placed(ln) not in fixed)
+            apart = tuple(ln for ln in b.lines if _placed(ln) in fixed)
+            rest = tuple(ln for ln in b.lines if _placed(ln) not in fixed)
             # A box whose other lines recur too (a stamp whose lines stand a little apart from page
             # to page) is left whole.
-            if not apart or not rest or any(said[_line_placed(ln)[0]] > 1 for ln in rest):
+            if not apart or not rest or any(said[_placed(ln)[0]] > 1 for ln in rest):
                 boxes.append(b)
                 continue
-            boxes += [_box_of(apart, b), _box_of(rest, b)]
+            boxes += [_box_of(apart, b.table), _box_of(rest, b.table)]
         page.boxes[:] = boxes
 
 
-def _box_of(lines: tuple[Line, ...], box: Box) -> Box:
-    """`box` holding only `lines`, its edges theirs."""
-    return replace(box, lines=lines, x0=min(ln.x0 for ln in lines), y0=min(ln.y0 for ln in lines),
-                   x1=max(ln.x1 for ln in lines), y1=max(ln.y1 for ln in lines))
+def _box_of(lines: tuple[Line, ...], table: bool = False) -> Box:
+    """A box of `lines`, its edges theirs."""
+    return Box(lines, min(ln.x0 for ln in lines), min(ln.y0 for ln in lines), max(ln.x1 for ln in lines),
+               max(ln.y1 for ln in lines), table=table)
 
 
 def _fixed_lines(pages: list[PageLayout]) -> set[tuple[str, int, int]]:
@@ -1229,18 +1224,13 @@ def _fixed_lines(pages: list[PageLayout]) -> set[tuple[str, int, int]]:
         return set()
     seen: Counter[tuple[str, int, int]] = Counter()
     for page in pages:
-        seen.update({_line_placed(ln) for b in page.boxes for ln in b.lines})
+        seen.update({_placed(ln) for b in page.boxes for ln in b.lines})
     return {key for key, n in seen.items() if n >= max(3, (len(pages) + 1) // 2) and key[0]}
 
 
-def _line_placed(line: Line) -> tuple[str, int, int]:
-    """A line's text and its place on the page, to the nearest 2 points."""
-    return re.sub(r"\s+", " ", line.text).strip(), round(line.x0 / 2), round(line.y0 / 2)
-
-
-def _placed(box: Box) -> tuple[str, int, int]:
-    """A box's text and its place on the page, to the nearest 2 points."""
-    return re.sub(r"\s+", " ", box.text).strip(), round(box.x0 / 2), round(box.y0 / 2)
+def _placed(item: Box | Line) -> tuple[str, int, int]:
+    """A box's or a line's text and its place on the page, to the nearest 2 points."""
+    return re.sub(r"\s+", " ", item.text).strip(), round(item.x0 / 2), round(item.y0 / 2)
 
 
 def printed_page_numbers(pages: list[PageLayout]) -> list[str]:

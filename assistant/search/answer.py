@@ -393,7 +393,6 @@ _TITLE_WORDS = 15  # the longest title line `_titles` takes for one
 # no title.
 _NO_TITLE = re.compile(r"\s\|\s|\t|:\s|[(\[{]|,\s*$|\s(?:and|or|of|the|a|an|to|in|for|with)\s*$", re.I)
 _SENTENCE = re.compile(r"^\W*(?:\S+\s+){5,}.*[.!?][\"'”’)]*\s*$", re.S)  # six words or more, ending a sentence
-_BULLETED = re.compile(r"^\s*(?:[•·▪◦●‣∙*\-–]|\d{1,3}[.)]|[a-z][.)])\s")
 
 
 def _titles(text: str, spans: list[tuple[int, int]], lines: list[str], words: list[list[str]]) -> np.ndarray:
@@ -410,7 +409,7 @@ def _titles(text: str, spans: list[tuple[int, int]], lines: list[str], words: li
         own = set(words[i])
         alone = (s == 0 or text[s - 1] == "\n") and (e == len(text) or text[e] == "\n")
         if alone and own and len(t.split()) <= _TITLE_WORDS and not _END.search(t) and not _NUMERAL.search(t) \
-                and not _BULLETED.match(t) and not _NO_TITLE.search(t) and _SENTENCE.search(lines[i + 1]) \
+                and not is_list_item(t) and not _NO_TITLE.search(t) and _SENTENCE.search(lines[i + 1]) \
                 and not is_code_like(t) and len(own & set(words[i + 1])) >= max(2, len(own) / 3):
             out[i] = True
     return out
