@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from dataclasses import replace
 from pathlib import Path
@@ -47,6 +48,7 @@ from assistant.ingest.pdf_layout import (
     read_layout,
 )
 from assistant.ingest.pdf_outline import OutlineEntry, PlacedLine, outline_lines
+from assistant.ingest.pdf_page import page_view
 from assistant.ingest.words import Vocabulary, join_lines, ligature_codes, repair_line
 from tests.conftest import PDF_SAMPLES
 
@@ -1356,6 +1358,25 @@ def test_underscores_drawn_as_rules_are_read_as_underscores_and_other_strokes_ar
     assert "An underlined phrase ends here." in text
 
 
+def test_an_accent_set_over_a_letter_reads_as_one_accented_letter_and_the_viewer_finds_it(tmp_path: Path):
+    # TeX's older fonts set an accent as a glyph of its own, moved back over the letter after it:
+    # the text layer says "Schr¨odinger". In Helvetica's standard encoding \310 is the dieresis,
+    # \302 the acute, \315 the double acute and \365 the dotless i; each accent is 333 units wide,
+    # so moving back 333 puts the letter under it. An acute standing beside digits ("TeX´99") is
+    # no accent of theirs and stays (an apostrophe).
+    content = b"\n".join([
+        rb"BT /F1 10 Tf 72 700 Td [(Schr\310) 333 (odinger met Poincar\302) 333 (e and Erd\315) 333 (os.)] TJ ET",
+        rb"BT /F1 10 Tf 72 680 Td [(Petr Mikul\302) 333 (\365k wrote TeX\30299 notes.)] TJ ET",
+    ])
+    path = tmp_path / "accents.pdf"
+    path.write_bytes(_one_page_pdf(content))
+    text = load_paths([path]).documents[0].text
+    assert "Schrödinger met Poincaré and Erdős." in text
+    assert "Petr Mikulík wrote TeX'99 notes." in text  # the acute typed for an apostrophe
+    view = page_view(path, 1, ["Schrödinger met Poincaré", "Mikulík"], width=300)
+    assert all(view.boxes)
+
+
 def test_a_line_drawn_in_pieces_out_of_order_reads_in_place(tmp_path: Path):
     # A journal's PDF draws one line of a paragraph in two pieces, the second after the lines below
     # it (the FOCUS protocol: "underlie social" ... "interactions, including perceiving,"). pdfminer
@@ -1696,6 +1717,25 @@ def test_a_browsers_footnote_mark_set_a_sixth_smaller_is_dropped_too(tmp_path: P
     assert "than in 2023. The median wait" in text, text
 
 
+def test_a_footnotes_raised_mark_opening_its_line_stands_apart_from_the_first_word(tmp_path: Path):
+    # LaTeX sets a footnote as its raised number and the note's text: the text layer said "1Note that
+    # the name was badly chosen", one word "1Note"; a journal's affiliations read "2Department of".
+    # The mark stays raised: a short note set apart as "3 CTAN:pkg/atbegshi" read as a numbered heading.
+    content = b"\n".join([
+        b"BT /F1 10 Tf 72 700 Td (The old command is deprecated.) Tj ET",
+        b"BT /F1 10 Tf 72 686 Td (Unpack the bundle in the tree of your choice.) Tj ET",
+        b"BT /F1 6 Tf 4 Ts 72 112 Td (1) Tj /F1 9 Tf 0 Ts (Note that the name was badly chosen.) Tj ET",
+        b"BT /F1 6 Tf 4 Ts 72 100 Td (2) Tj /F1 9 Tf 0 Ts (Department of Psychiatry, University of Leeds) Tj ET",
+        b"BT /F1 6 Tf 4 Ts 72 88 Td (3) Tj /F1 9 Tf 0 Ts (CTAN:pkg/atbegshi) Tj ET",
+    ])
+    path = tmp_path / "footnote.pdf"
+    path.write_bytes(_one_page_pdf(content))
+    doc = load_paths([path]).documents[0]
+    assert "¹ Note that the name was badly chosen." in doc.text, doc.text
+    assert "² Department of Psychiatry" in doc.text, doc.text
+    assert "³ CTAN:pkg/atbegshi" in doc.text and not any("CTAN" in " ".join(s.path) for s in doc.sections)
+
+
 def _contents_over_chapters(chapter: str, numbers_apart: bool = False) -> bytes:
     """A page's content stream: contents whose entries ("1 Introduction") stand without dot leaders,
     each page number a box of its own across the page (as LaTeX sets them), over three chapters
@@ -1853,6 +1893,57 @@ def test_a_fixed_line_printed_over_a_paragraph_on_every_page_is_left_out_of_it(t
     doc = load_paths([path]).documents[0]
     assert "Download the ebook" not in doc.text, doc.text
     assert "a backup storage space, called a bank in its vocabulary, in which" in doc.text, doc.text
+
+
+def test_a_running_head_beside_the_page_number_naming_its_chapter_is_left_out_though_it_recurs_seldom(tmp_path: Path):
+    # A Texinfo manual heads each page with its chapter ("Chapter 1: Introduction") on the baseline of
+    # the page number, a box of its own: each chapter's head recurs on too few pages to count as a
+    # running head, and where a paragraph ran on from the page before it was read mid-sentence
+    # ("but it can Chapter 1: Introduction be quite hard to decide").
+    def text(x: int, y: int, words: str) -> bytes:
+        return b"BT /F1 11 Tf %d %d Td (%s) Tj ET" % (x, y, words.encode())
+
+    def page(number: int, head: str, lines: list[str]) -> bytes:
+        return b"\n".join([text(90, 740, head), text(515, 740, str(number)),
+                           *(text(90, 690 - 14 * i, ln) for i, ln in enumerate(lines))])
+
+    def prose(page: int) -> list[str]:
+        return [f"Objects are kept in the workspace between sessions, note {page}.{i}." for i in range(6)]
+
+    pages = [b"\n".join(text(90, 690 - 14 * i, ln) for i, ln in enumerate(["1 Introduction", *prose(1), "Names like x are useful"])),
+             page(2, "Chapter 1: Introduction", ["in one analysis, but it can", *prose(2)]),
+             page(3, "Chapter 1: Introduction", prose(3) + ["Names like y are useful in one analysis, but it can"]),
+             page(4, "Chapter 2: Vectors", ["be quite hard to decide what they mean.", *prose(4)]),
+             page(5, "Chapter 2: Vectors", prose(5))]
+    path = tmp_path / "manual.pdf"
+    path.write_bytes(_pages_pdf(pages))
+    doc = load_paths([path]).documents[0]
+    assert "Chapter 1: Introduction" not in doc.text and "Chapter 2: Vectors" not in doc.text, doc.text
+    assert "but it can be quite hard to decide what they mean." in doc.text, doc.text
+
+
+def _a4_pages_pdf(contents: list[bytes]) -> bytes:
+    return _pages_pdf(contents).replace(b"/MediaBox [0 0 612 792]", b"/MediaBox [0 0 595 842]")
+
+
+def test_a_page_number_latex_sets_just_above_the_bottom_tenth_is_the_pages_number_not_text(tmp_path: Path):
+    # LaTeX's article class on A4 sets the page number centred 89 points up an 842-point page, just
+    # above the bottom tenth where margins are looked for: "3" stood alone between two paragraphs
+    # and no page knew its printed number. A number closing a page's text higher up stays.
+    def text(x: int, y: int, words: str) -> bytes:
+        return b"BT /F1 10 Tf %d %d Td (%s) Tj ET" % (x, y, words.encode())
+
+    def page(n: int, closing: str) -> bytes:
+        lines = [f"Classes are written with high-level commands, page {n} line {i}." for i in range(20)]
+        return b"\n".join([*(text(125, 700 - 14 * i, ln) for i, ln in enumerate(lines)),
+                           text(125, 400, closing), text(294, 89, str(n + 5))])
+
+    path = tmp_path / "article.pdf"
+    path.write_bytes(_a4_pages_pdf([page(n, "Total" if n else "42") for n in range(4)]))
+    doc = load_paths([path]).documents[0]
+    assert not re.search(r"^[5-8]$", doc.text, re.M), doc.text
+    assert "42" in doc.text
+    assert [p.label for p in doc.pages] == ["5", "6", "7", "8"]
 
 
 def test_a_document_of_nothing_but_lines_repeated_from_page_to_page_keeps_them(tmp_path: Path):

@@ -32,6 +32,7 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 # symbol-font glyphs with no meaning outside that font.
 _UNMAPPED = re.compile(UNMAPPED_CODE.pattern + r"|[\ue000-\uf8ff]")
 _SUPERSCRIPT_RUN = re.compile(r"^[\d,–\-]+$")
+_RAISED_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 # A superscript is set at most this share of its line's size: a browser's is "smaller", 83%.
 _SUPERSCRIPT_SIZE = 0.9
 
@@ -110,6 +111,7 @@ def _line(ltline, rules: list[Rule] = ()) -> Line | None:
     raised = [isinstance(c, LTChar) and c.size < _SUPERSCRIPT_SIZE * size and c.y0 > base + 0.2 * size for c in ltline]
     parts: list[str] = []
     i, items = 0, list(ltline)
+    glyphs = _accents_composed(items)
     while i < len(items):
         if raised[i]:
             j = i
@@ -120,15 +122,20 @@ def _line(ltline, rules: list[Rule] = ()) -> Line | None:
             # A citation number after a word ("active12and") or a punctuation mark ("is 1.2%.7 It",
             # "(P < .001).254 Some"): dropped, keeping the words apart.  Straight after a digit or a
             # short unit ("10^6", "m2") it is an exponent and stays.
+            nxt = items[j].get_text() if j < len(items) else ""
             if _SUPERSCRIPT_RUN.match(run) and re.search(r"[A-Za-z]{3,}[.,;:)]?$|[.,;:)\]%]$", before):
-                nxt = items[j].get_text() if j < len(items) else ""
                 if nxt[:1].isalnum():
                     parts.append(" ")
+            elif run.isdigit() and not before.strip() and nxt[:1].isalpha():
+                # opening the line: a footnote's or an affiliation's mark ("1Note that", "2Department
+                # of"), kept apart from the word it stands before and raised, so that it numbers no
+                # section ("1 CTAN:pkg/atbegshi" read as a heading)
+                parts.append(run.translate(_RAISED_DIGITS) + " ")
             else:
                 parts.append(run)
             i = j
             continue
-        text = items[i].get_text()
+        text = glyphs[i]
         if text.startswith("(cid:") and isinstance(items[i], LTChar):
             # the code with its font: one code is another glyph in another font (a ligature in the
             # text's, a bracket in the equations')
@@ -148,6 +155,41 @@ def _line(ltline, rules: list[Rule] = ()) -> Line | None:
     raw = ltline.get_text()
     return Line(text, ltline.x0, ltline.y0, ltline.x1, ltline.y1, size, font, _pitch(chars, font), _run_in(chars), one_font,
                 raw[:1].isspace() or raw.rstrip("\n")[-1:].isspace(), tracking, _bold_label(items, text))
+
+
+# A spacing accent and the combining mark it stands for.  TeX's older fonts set an accent as a
+# glyph of its own over the letter ("Schr¨odinger", "Poincar´e"), which reads as two characters.
+_ACCENTS = {"\u00a8": "\u0308", "\u00b4": "\u0301", "`": "\u0300", "\u02c6": "\u0302", "^": "\u0302", "\u02dc": "\u0303",
+            "~": "\u0303", "\u00b8": "\u0327", "\u02db": "\u0328", "\u02d8": "\u0306", "\u02c7": "\u030c",
+            "\u02dd": "\u030b", "\u02da": "\u030a", "\u00af": "\u0304", "\u02d9": "\u0307"}
+_DOTLESS = {"\u0131": "i", "\u0237": "j"}  # an accented i or j is set on the dotless letter
+
+
+def _accents_composed(items: list) -> list[str]:  # type: ignore[type-arg]
+    """Each item's text, with a spacing accent set over a letter (their boxes overlapping by more than
+    half the narrower) composed with it into one character ("¨" over "a": "ä"), the accent's own
+    text emptied.  An accent beside a letter ("TeX´99", "10^5") or with no single accented
+    character (a math hat over x) stays as it is."""
+    from pdfminer.layout import LTChar
+
+    out = [c.get_text() for c in items]
+    for i, c in enumerate(items):
+        mark = _ACCENTS.get(out[i])
+        if mark is None or not isinstance(c, LTChar):
+            continue
+        best, share = None, 0.5
+        for j in (i + 1, i - 1):
+            o = items[j] if 0 <= j < len(items) else None
+            if isinstance(o, LTChar) and out[j].isalpha() and len(out[j]) == 1:
+                overlap = min(c.x1, o.x1) - max(c.x0, o.x0)
+                if overlap > share * max(min(c.width, o.width), 1e-6):
+                    best, share = j, overlap / max(min(c.width, o.width), 1e-6)
+        if best is None:
+            continue
+        composed = unicodedata.normalize("NFC", _DOTLESS.get(out[best], out[best]) + mark)
+        if len(composed) == 1:
+            out[best], out[i] = composed, ""
+    return out
 
 
 # A subset's tag: "PRHUPG+NimbusSanL-Regu" and "WSCXRD+NimbusSanL-Regu" are two subsets of one
@@ -1072,6 +1114,18 @@ def _in_margin(box: Box, page: PageLayout) -> bool:
 
 
 _PAGE_NUMBER = re.compile(r"^(page\s+)?\d{1,4}((\s+of\s+|\s*/\s*)\d{1,4})?$", re.I)
+
+
+def _edge_number(box: Box, page: PageLayout) -> bool:
+    """A bare number standing below (or above) everything else on the page, within its bottom (top)
+    sixth: where a page number stands though LaTeX's margins set it just above the bottom tenth."""
+    if page.height <= 0 or not _PAGE_NUMBER.match(box.text.strip()):
+        return False
+    if box.y0 <= page.height / 6:
+        return all(other is box or other.y0 > box.y1 for other in page.boxes)
+    if box.y1 >= page.height * 5 / 6:
+        return all(other is box or other.y1 < box.y0 for other in page.boxes)
+    return False
 # What a browser prints in a page's margins: the page's address and a page count ("file:///...
 # 1/3"), or the date and time before the page's title ("11/30/26, 8:16 PM Valgrind FAQ").
 _BROWSER_STAMP = re.compile(r"^[a-z][a-z+.-]{1,15}://\S+(\s+\d{1,4}/\d{1,4})?$|^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}:\d{2}\b",
@@ -1081,12 +1135,17 @@ _BROWSER_STAMP = re.compile(r"^[a-z][a-z+.-]{1,15}://\S+(\s+\d{1,4}/\d{1,4})?$|^
 def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
     """(page index, box index) of running heads and footers, page numbers and stamps.
 
+    A bare number below or above all else on the page, within its bottom or top sixth, that is the
+    page's printed number (`_edge_number`: LaTeX sets it just above the bottom tenth) is furniture.
     A margin box is furniture when its text, digits aside, recurs in the margins of at least three
     pages and a fifth of them (odd and even pages often carry different heads), or when it is a bare
     page number or a browser's print stamp (`_BROWSER_STAMP`: a page printed on one or two pages has
     no repetition to go by) or a running head naming the section beside the printed page number
     (`_numbered_head`), or stands on the baseline of either (the page's title the browser prints
-    beside the date: on a page printed on two pages it stood mid-text at the top of the second).
+    beside the date: on a page printed on two pages it stood mid-text at the top of the second), or
+    is one line on the baseline of the page's printed number (a manual's "Chapter 1: Introduction"
+    over each page of the chapter, too few pages to recur enough, was read mid-sentence where a
+    paragraph ran on from the page before).
     Anywhere on the page, a box is furniture when the same text stands at the same place on at least
     three pages and half of them: a web page's fixed sidebar or banner, which a browser prints on
     every page (`_fixed_lines_apart` parts it from a box of text pdfminer grouped it with); in the
@@ -1109,9 +1168,14 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
     numbers = printed_page_numbers(pages)
     out: set[tuple[int, int]] = set()
     for pi, page in enumerate(pages):
+        number = numbers[pi] if pi < len(numbers) else ""
+        number_lines = [b.y0 for b in page.boxes
+                        if number and b.text.strip() == number and (_in_margin(b, page) or _edge_number(b, page))]
         for bi, box in enumerate(page.boxes):
             if len(pages) >= 3 and (placed[places[pi][bi]] >= half
                                     or styled[_running_style(box, page, body) or ("", 0.0, 0)] >= half):
+                out.add((pi, bi))
+            if number and box.text.strip() == number and _edge_number(box, page):
                 out.add((pi, bi))
             if not _in_margin(box, page):
                 continue
@@ -1119,8 +1183,9 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
                 out.add((pi, bi))  # the same line at the same place in the margin of both pages
                 continue
             text = re.sub(r"\s+", " ", box.text).strip()
-            if (_BROWSER_STAMP.match(unicodedata.normalize("NFKC", text))
-                    or _numbered_head(text, numbers[pi] if pi < len(numbers) else "")):
+            if len(box.lines) == 1 and any(abs(box.y0 - y) <= _BASELINE_SLACK for y in number_lines):
+                out.add((pi, bi))  # a running head set beside the printed page number, a box of its own
+            elif (_BROWSER_STAMP.match(unicodedata.normalize("NFKC", text)) or _numbered_head(text, number)):
                 # The whole printed line goes, itself among the margin's boxes on its baseline: a
                 # browser sets its header and footer each on one (the page's title beside the date
                 # and time, the address beside the page count), a book its numbered running head
@@ -1240,7 +1305,7 @@ def printed_page_numbers(pages: list[PageLayout]) -> list[str]:
     for page in pages:
         seen = set()
         for box in page.boxes:
-            if not _in_margin(box, page):
+            if not (_in_margin(box, page) or _edge_number(box, page)):
                 continue
             text = re.sub(r"\s+", " ", box.text).strip()
             # Only a number that stands alone, or opens or ends the margin line, is a page number.

@@ -28,6 +28,8 @@ _PIECE = 16
 # PDFium is not thread-safe, and the server answers viewers from a thread pool: one page at a time.
 _PDFIUM = threading.Lock()
 
+_DOTLESS = {"\u0131": "i", "\u0237": "j"}
+
 Rect = tuple[float, float, float, float]  # left, top, right, bottom as fractions of the rendered page
 
 
@@ -46,13 +48,14 @@ class PageView:
 
 
 def _keys(text: str) -> tuple[str, list[int]]:
-    """The letters and digits of `text`, case-folded and compatibility-normalised (a ligature is
-    its letters), with the index in `text` each came from."""
+    """The letters and digits of `text`, case-folded and compatibility-decomposed (a ligature is
+    its letters, an accented letter its bare letter: the text layer may hold the accent as a glyph
+    of its own, over a dotless i), with the index in `text` each came from."""
     out, where = [], []
     for i, ch in enumerate(text):
-        for k in unicodedata.normalize("NFKC", ch).casefold():
+        for k in unicodedata.normalize("NFKD", ch).casefold():
             if k.isalnum():
-                out.append(k)
+                out.append(_DOTLESS.get(k, k))
                 where.append(i)
     return "".join(out), where
 
