@@ -614,6 +614,35 @@ def test_a_box_at_another_size_after_a_sentences_end_opens_a_paragraph_and_a_col
     assert "As reported by Smith et al. patients improved when treated early." in text, text
 
 
+def test_a_paragraphs_indented_first_line_in_a_box_of_its_own_goes_on_in_the_line_below():
+    # pdfminer set a Texinfo paragraph's indented first line apart from its second, which opens with
+    # a capital ("... of a CRAN site (see" over "Section 2.10 [What is CRAN?], page 9)."): two
+    # paragraphs, the second a fragment. A first line that ends its sentence or an address, a list's
+    # item, and a line further down, stay apart.
+    def box(text: str, x: float, y: float, x1: float = 522) -> Box:
+        ln = Line(text, x, y, x1, y + 10.9, 10.9, "CMR10")
+        return Box((ln,), x, y, x1, y + 10.9)
+
+    boxes = [box("You can also obtain the FAQ from the doc subdirectory of a CRAN site (see", 105, 308),
+             box("Section 2.10 [What is CRAN?], page 9).", 90, 295, 281),
+             box("The archive is mirrored daily to many sites around the world.", 105, 260),
+             box("Mirrors are listed on the main site.", 90, 247, 300),
+             box("Each mirror keeps a copy of every package and the manuals of", 105, 220),
+             box("Recent releases of R.", 90, 160, 200),
+             box("The latest version of this document is always available from https://cran.r-project.org/doc/", 105, 130),
+             box("From there, you can obtain versions converted to plain text.", 90, 117, 400),
+             box("1. Studies using multiple retention strategies and higher incentives for the families", 105, 90),
+             box("Shorter questionnaires sent by post.", 90, 77, 300)]
+    assembler = _Assembler(_Style("CMR10", 10.9, (10.9,)), {})
+    for b in boxes:
+        assembler.add_box(b, 1)
+    text = _render(assembler.finish(), Vocabulary([]), "R FAQ")[0]
+    assert "a CRAN site (see Section 2.10 [What is CRAN?], page 9)." in text, text
+    assert "around the world.\n\nMirrors are listed" in text, text
+    assert "the manuals of\n\nRecent releases" in text, text
+    assert "r-project.org/doc/\n\nFrom there" in text and "the families\n\nShorter questionnaires" in text, text
+
+
 def test_a_list_items_line_at_its_hanging_indent_goes_on_in_the_item():
     # A specification's list: each line in a box of its own, the wrapped line of an item set at the
     # item's hanging indent and opening in capitals. The next item, and a paragraph after an item
@@ -1944,6 +1973,43 @@ def test_a_page_number_latex_sets_just_above_the_bottom_tenth_is_the_pages_numbe
     assert not re.search(r"^[5-8]$", doc.text, re.M), doc.text
     assert "42" in doc.text
     assert [p.label for p in doc.pages] == ["5", "6", "7", "8"]
+
+
+def _line_at(x: int, y: int, size: int, words: str) -> bytes:
+    return b"BT /F1 %d Tf %d %d Td (%s) Tj ET" % (size, x, y, words.encode())
+
+
+def _prose_page(n: int, size: int = 11) -> bytes:
+    return b"\n".join(_line_at(72, 700 - 15 * i, size, f"Vectors are the simplest structures in the language, page {n} line {i}.")
+                      for i in range(30))
+
+
+def test_an_index_set_smaller_than_the_text_is_left_out_like_one_set_at_its_size(tmp_path: Path):
+    # A Texinfo manual sets its index in 9 pt under 11 pt text: read as small print (an aside) it was
+    # never compared with a contents' entries, and "Box plots . . . . . 40" answered questions. A
+    # function index's entries may name operators ("!= . . . 10").
+    entries = ["Binary operators", "Box plots", "Character vectors", "Classes", "!=", "%*%", "Concatenating lists"]
+    index = b"\n".join([_line_at(72, 720, 14, "Concept index"),
+                        *(_line_at(72, 690 - 12 * i, 9, f"{e} . . . . . . . . . . . . . . . . {10 + i}") for i, e in enumerate(entries))])
+    path = tmp_path / "manual.pdf"
+    path.write_bytes(_pages_pdf([_prose_page(1), _prose_page(2), index]))
+    text = load_paths([path]).documents[0].text
+    assert "page 2 line 29." in text
+    assert "Box plots" not in text and "!=" not in text and "%*%" not in text, text
+
+
+def test_a_contents_pages_heading_does_not_title_the_document(tmp_path: Path):
+    # A manual's cover sets its two-word name ("R FAQ") a little less large than a title of two words
+    # needs; its second page, the contents, is headed as large, "Table of Contents", which had
+    # become the document's title.
+    cover = b"\n".join([_line_at(72, 560, 17, "R FAQ"), _line_at(300, 530, 11, "Frequently Asked Questions on R")])
+    contents = b"\n".join([_line_at(72, 690, 17, "Table of Contents"),
+                           *(_line_at(72, 650 - 14 * i, 11, f"{i + 1} Chapter {i + 1} . . . . . . . . . . . . . . {i + 1}")
+                             for i in range(8))])
+    path = tmp_path / "faq.pdf"
+    path.write_bytes(_pages_pdf([cover, contents, _prose_page(1), _prose_page(2)]))
+    doc = load_paths([path]).documents[0]
+    assert doc.title != "Table of Contents" and "Frequently Asked Questions on R" in doc.title, doc.title
 
 
 def test_a_document_of_nothing_but_lines_repeated_from_page_to_page_keeps_them(tmp_path: Path):

@@ -124,6 +124,7 @@ _CITED_WORK = re.compile(r"\b(?:19|20)\d{2}\s*;\s*\d+(?:\s*\([\w–-]+\))?\s*:\s
 
 # A reference list entry's number: "[12] ", "12. ".
 _ENTRY_MARK = re.compile(r"^\s*(?:\[\d{1,4}\]|\d{1,4}\.)\s")
+_FIRST_LINE_WORDS = 6  # the fewest words of a paragraph's first line set apart from the rest (`_left_unfinished`)
 # A heading's mark that it goes on from the page before: "(cont.)", "(continued)", "— cont'd".
 _CONTINUED = re.compile(r"\s*(?:\(\s*(?:cont(?:inued|\.|['’]d)?)\s*\)|[—–-]\s*cont(?:inued|\.|['’]d))\s*$", re.I)
 
@@ -472,17 +473,26 @@ class _Assembler:
     def _left_unfinished(self, line: Line, page: int) -> bool:
         """Whether the open paragraph stopped on a word no sentence ends on ("... to have to prefix
         each operation with") and `line`, a new box's first line at its size and no caption, goes
-        on with it whatever its case ("Restriction., so here is ...", a line opening with code)
-        unless it is a list's item or a line of code ("... the same result simply with" over
-        "\\usepackage{color}"): on the next page, or on this one a line below. Further down, after "is defined as", a
+        on with it whatever its case ("Restriction., so here is ...", a line opening with code), as
+        does a paragraph's indented first line standing alone over the rest of it, unless it is a
+        list's item or a line of code ("... the same result simply with" over "\\usepackage{color}"):
+        on the next page, or on this one a line below. Further down, after "is defined as", a
         formula the text layer lacks stood between them."""
         if (self.tail is None or self.open is None or self.open.kind != "body" or CAPTION.match(line.text)
                 or BULLET.match(line.text) or line.font in self.style.typewriter_fonts):
             return False
-        last = self.tail[0]
+        last, box = self.tail
         words = self.open.lines[-1].split()
         below = page != self.open.pages[-1] or 0 < last.y0 - line.y0 <= _LINE_SPACING * last.size
-        return bool(words) and words[-1].lower() in UNFINISHED_WORDS and abs(line.size - last.size) <= 0.1 * last.size and below
+        # a paragraph's indented first line of words, a box of its own, over the rest of it at the
+        # margin (a manual's "You can also obtain ... (see" over "Section 2.10 [What is CRAN?], page
+        # 9)."); not a list's item, nor a line ending in an address, code or a reference's bracket
+        first_line = (len(box.lines) == 1 and len(self.open.lines) == 1 and page == self.open.pages[-1]
+                      and 0.8 * last.size <= last.x0 - line.x0 <= 3 * last.size and len(words) >= _FIRST_LINE_WORDS
+                      and re.search(r"[a-z][,;]?$", words[-1]) is not None and "/" not in words[-1]
+                      and not any(BULLET.match(t) or _ENTRY_MARK.match(t) for t in (last.text, line.text)))
+        return (bool(words) and (words[-1].lower() in UNFINISHED_WORDS or first_line)
+                and abs(line.size - last.size) <= 0.1 * last.size and below)
 
     def _hangs(self, line: Line) -> bool:
         """Whether `line`, a new box's first line, carries on the open list item at its hanging
@@ -816,6 +826,8 @@ def _title(pages: list[PageLayout], skip: set[tuple[int, int]], body_size: float
     publisher's logo set large)."""
     for pi, page in enumerate(pages[:2]):
         every = [(bi, ln) for bi, b in enumerate(page.boxes) for ln in b.lines]
+        if pi > 0 and sum(bool(_CONTENTS_ENTRY.search(ln.text)) for _, ln in every) > len(every) / 2:
+            break  # past a cover, a page of contents: its "Table of Contents" names no document
         for kept, lines in ((False, [ln for _, ln in every]), (True, [ln for bi, ln in every if (pi, bi) not in skip])):
             if not lines:
                 continue
@@ -1091,8 +1103,9 @@ def _pieces(block: _Block, vocab: Vocabulary) -> list[tuple[str, int]]:
 # a guideline's "Overview ....... MS-2").
 # An entry's page number may stand in a box of its own at the page's edge, its leaders ending the line
 # (a beamer handout's contents: "1.1 Syntax natürlicher Sprachen . . . . .", then "1 1 3 3").
-# An index's entry gives several pages and ranges ("\\at@lb . . . . . 13, 48", "138–141, 145").
-_CONTENTS_ENTRY = re.compile(r"[^\W\d_].*?(?:\.\s?){4,}\s*(?:\d+(?:[–-]\d+)?(?:,\s*\d+(?:[–-]\d+)?)*|[ivxlcdm]+|[A-Z]{1,4}-\d+)?"
+# An index's entry gives several pages and ranges ("\\at@lb . . . . . 13, 48", "138–141, 145"), and
+# a function index's may name an operator ("!= . . . . 10").
+_CONTENTS_ENTRY = re.compile(r"[^\s.].*?(?:\.\s?){4,}\s*(?:\d+(?:[–-]\d+)?(?:,\s*\d+(?:[–-]\d+)?)*|[ivxlcdm]+|[A-Z]{1,4}-\d+)?"
                              r"\s*$", re.I)
 
 
@@ -1109,8 +1122,11 @@ def _contents_left_out(blocks: list[_Block]) -> list[_Block]:
     the headings, and ranked first for the words of a chapter's or a function's name, it answered
     nothing."""
     def leaders(b: _Block) -> bool:
-        entries = sum(bool(_CONTENTS_ENTRY.search(ln)) for ln in b.lines)
-        return entries >= 1 and entries >= 0.6 * len(b.lines)
+        # an aside's lines are still its geometry: an index or contents set small (Texinfo's
+        # index in 9 pt under 11 pt text) had stayed, ranked for the words of its entries
+        lines = b.lines or [ln.text for ln in b.geometry]
+        entries = sum(bool(_CONTENTS_ENTRY.search(ln)) for ln in lines)
+        return entries >= 1 and entries >= 0.6 * len(lines)
 
     texts = [same_text(" ".join(b.lines)) for b in blocks]
     # The headings after each block.
