@@ -844,6 +844,21 @@ def test_a_claim_naming_what_no_document_mentions_is_never_supported(encoder, tm
     assert named.verdict == "supported" and named.not_mentioned == ()
 
 
+def test_a_sentence_whose_passage_does_not_name_what_the_claim_names_is_no_evidence(encoder, tmp_path):
+    # "R was developed by Microsoft." came back supported by "It was founded by the members of the R
+    # Core Team ...": the collection names Microsoft elsewhere (a product's name), so the claim's
+    # names are not unknown, but the sentence's passage never names it.
+    text = ("# R FAQ\n\n## What is the R Foundation?\n\nThe R Foundation is a not-for-profit organization. It was "
+            "founded by the members of the R Core Team to provide support for the R project.\n\n"
+            "## Which operating systems are supported?\n\nR runs on Linux, macOS and Microsoft Windows, and binaries "
+            "for each are on every mirror of the archive.\n")
+    checker = ClaimChecker(searcher_of_file(encoder, tmp_path / "faq.md", text))
+    verdict = checker.check("The R Foundation was founded by Microsoft.")
+    assert verdict.verdict == "not_found" and all(e.label == "related" for e in verdict.evidence), verdict
+    named = checker.check("The R Foundation was founded by the members of the R Core Team.")
+    assert named.verdict == "supported", named
+
+
 def test_evidence_is_cited_with_the_section_it_stands_in(encoder, tmp_path):
     # A citation of evidence says where it stands, as a search hit's does: a licence's term.
     text = ("# Licence\n\n## 4. Conveying Verbatim Copies\n\nYou may charge any price or no price for each copy "

@@ -34,7 +34,7 @@ import numpy as np
 from assistant.claims.evidence import SentenceCandidate, flip_deltas, sentence_candidates
 from assistant.claims.features import flip_claim, polarity_features, reverses
 from assistant.claims.models import MODEL_PATH, ClaimError, ClaimModel, NLIModel
-from assistant.search import Searcher, clean_question, names_listed
+from assistant.search import Searcher, clean_question, names_listed, names_missing
 from assistant.text import MIN_REPEAT, same_text
 
 __all__ = ["VERDICTS", "VERDICT_WORDS", "ClaimChecker", "confidence_text", "Evidence", "EvidenceLabel", "Verdict", "VerdictKind"]
@@ -144,8 +144,10 @@ class ClaimChecker:
         # are related at most, and no sentence is evidence by a text search, not by a model.
         unknown = tuple(self.searcher.unknown_names(clean_question(claim, "claim")))
         # Evidence first: a sentence that cannot report the finding the claim states (a protocol's
-        # Methods) is shown after it, as related, whatever its score.
-        evidential = [bool(p >= t_ev and c.reports) and not unknown for p, c in zip(p_ev, cands)]
+        # Methods), or whose passage does not name what the claim names, is shown after it, as
+        # related, whatever its score.
+        evidential = [bool(p >= t_ev and c.reports) and not unknown and not self._names_missing(claim, c)
+                      for p, c in zip(p_ev, cands)]
         # The same sentence in two documents (a file added twice) is shown once.
         order, said = [], set()
         for i in sorted(range(len(cands)), key=lambda i: (not evidential[i], -p_ev[i])):
@@ -179,6 +181,18 @@ class ClaimChecker:
         if p_con[top] >= t_con:
             return Verdict("contradicted", float(p_ev[top] * p_con[top]), tuple(evidence))
         return Verdict("supported", float(p_ev[top] * (1 - p_con[top])), tuple(evidence))
+
+    def _names_missing(self, claim: str, cand: SentenceCandidate) -> list[str]:
+        """The claim's names (`names_missing`) that neither the passage holding the candidate
+        sentence, nor its document's title or section path, holds."""
+        if not names_missing(claim, ""):
+            return []  # the claim names nothing
+        index = self.searcher.index
+        doc = index.document(cand.doc)
+        start, _ = index.sentence_span(cand.row)
+        passage = next((index.passage_text(int(r)) for r in index.passage_rows([cand.doc])
+                        if cand.row in index.passage_sentences(int(r))), index.sentence_text(cand.row))
+        return names_missing(claim, " ".join([doc.title, *doc.section_at(start), passage]))
 
     def abstract_predictions(self, claim: str) -> dict[str, str]:
         """SciFact-style abstract-level labels: doc_id -> SUPPORT or CONTRADICT, for evaluation."""

@@ -114,6 +114,21 @@ def _names_after_first(question: str) -> list[str]:
     return [m.group() for m in _NAMED.finditer(question) if not any(at <= m.start() < end for at, end in first_words)]
 
 
+def names_missing(text: str, where: str) -> list[str]:
+    """The names `text` uses, in title case after each sentence's first word and whole words of the
+    embedding model's vocabulary ("Microsoft", "Berlin"; not an abbreviation, which a source may
+    spell out), that `where` does not hold by its BM25 terms: a sentence that does not name what a
+    claim names ("R was developed by Microsoft." beside "... founded by the members of the R Core
+    Team") does not state it."""
+    known = english_words()
+    names = [w for part in re.split(r"(?<=[.!?])\s+", text) for w in _names_after_first(part)
+             if w[1:].islower() and w.lower() in known]
+    if not names:
+        return []
+    held = set(bm25_tokenize([where])[0])
+    return [n for n in dict.fromkeys(names) if not set(bm25_tokenize([n])[0]) <= held]
+
+
 # The candidates whose best sentence is read (`Searcher._best_sentence_scores`): more than a page of
 # hits after de-duplication, and the first ten documents an evaluation scores.
 _READ_LEADERS = 30
