@@ -1406,6 +1406,28 @@ def test_an_accent_set_over_a_letter_reads_as_one_accented_letter_and_the_viewer
     assert all(view.boxes)
 
 
+def test_a_listings_line_parted_two_characters_before_its_last_item_is_one_line(tmp_path: Path):
+    # pdfminer parted a Texinfo listing's line before its last item, two Courier characters on
+    # ('> state <- c("tas", ... "wa",' and '"wa",'): the item was read as a paragraph of its own
+    # after the listing.
+    content = b"\n".join([
+        b'BT /F2 10 Tf 72 700 Td (> state <- c\\("tas", "sa", "wa",) Tj ET',  # 31 characters of 6 pt: ends at 258
+        b'BT /F2 10 Tf 270.6 700 Td ("wa",) Tj ET',
+        b'BT /F2 10 Tf 108 688 Td ("qld", "vic", "nsw"\\)) Tj ET',
+        b"BT /F1 10 Tf 72 660 Td (A factor is created from it with the factor function.) Tj ET",
+    ])
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>"]
+    path = tmp_path / "listing.pdf"
+    path.write_bytes(_pdf(objects))
+    text = load_paths([path]).documents[0].text
+    assert '> state <- c("tas", "sa", "wa", "wa",' in text, text
+
+
 def test_a_line_drawn_in_pieces_out_of_order_reads_in_place(tmp_path: Path):
     # A journal's PDF draws one line of a paragraph in two pieces, the second after the lines below
     # it (the FOCUS protocol: "underlie social" ... "interactions, including perceiving,"). pdfminer

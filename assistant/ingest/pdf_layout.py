@@ -778,6 +778,10 @@ SECTION_NUMBER_GAP = 2.0
 # its paragraph and runs from the column's left edge to its right edge, where a gutter or a table's
 # gap would not.
 JUSTIFIED_GAP = 3.0
+# The widest gap, in characters, between two pieces of one line of code set in a fixed-pitch font:
+# pdfminer parted a listing's line before its last item ('> state <- c("tas", ... "wa",' and '"wa",',
+# two characters on), which was read as a paragraph of its own after the listing.
+CODE_GAP = 2.5
 _SECTION_NUMBER = re.compile(r"(?:\d{1,2}|[A-Z])(?:\.\d{1,2})*\.?")
 
 
@@ -836,6 +840,8 @@ def _piece_order(pieces: list[tuple[int, int, Line]], boxes: list[Box], body_siz
             reach = widest(b2, other) + 2 * max(ln.tracking, other.tracking)
             if number and other.font == ln.font:
                 reach = max(reach, SECTION_NUMBER_GAP * ln.size)
+            if ln.pitch > 0 and other.font == ln.font and other.pitch == ln.pitch:
+                reach = max(reach, CODE_GAP * ln.pitch * ln.size)
             if ((b2, i2) != (b, i) and 0 <= gap < reach and abs(other.size - ln.size) <= 0.1 * ln.size
                     and abs(other.y0 - ln.y0) < 0.2 * ln.size and (b2, i2) not in follows
                     and (best is None or gap < best[0])):
