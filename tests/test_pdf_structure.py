@@ -1428,6 +1428,29 @@ def test_a_listings_line_parted_two_characters_before_its_last_item_is_one_line(
     assert '> state <- c("tas", "sa", "wa", "wa",' in text, text
 
 
+def test_a_standard_font_that_gives_its_own_widths_is_measured_by_them(tmp_path: Path):
+    # groff names its fonts as the standard 14 ("Times-Roman") and gives its own widths: its "-" is
+    # code 173, 5.64 points wide at 10 pt. pdfminer measured the font by the standard metrics (a
+    # hyphen, 3.33), so the letters after two of them stood 4.6 points short of the next piece,
+    # placed where a viewer draws it, and the word was read in two: "--ignor e-backups".
+    metrics = FONT_METRICS["Times-Roman"][1]
+    widths = [564 if code == 173 else metrics.get(bytes([code]).decode("cp1252", "replace"), 500) for code in range(32, 256)]
+    font = (b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding << /Type /Encoding "
+            b"/BaseEncoding /WinAnsiEncoding /Differences [173 /hyphen] >> /FirstChar 32 /LastChar 255 /Widths [%s] >>"
+            % " ".join(map(str, widths)).encode())
+    start = 2 * 5.64 + sum(metrics[c] for c in "ignor") / 100  # where a viewer ends "\u2212\u2212ignor"
+    content = b"\n".join([b"BT /F1 10 Tf 1 0 0 1 72 700 Tm (\\255\\255ignor) Tj ET",
+                          b"BT /F1 10 Tf 1 0 0 1 %.2f 700 Tm (e\\255backups) Tj ET" % (72 + start),
+                          b"BT /F1 10 Tf 1 0 0 1 72 680 Tm (do not list implied entries ending with a tilde.) Tj ET"])
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream", font]
+    path = tmp_path / "manual.pdf"
+    path.write_bytes(_pdf(objects))
+    text = load_paths([path]).documents[0].text
+    assert "--ignore-backups" in text, text
+
+
 def test_a_line_drawn_in_pieces_out_of_order_reads_in_place(tmp_path: Path):
     # A journal's PDF draws one line of a paragraph in two pieces, the second after the lines below
     # it (the FOCUS protocol: "underlie social" ... "interactions, including perceiving,"). pdfminer

@@ -979,15 +979,30 @@ def _resources():
     """pdfminer's resource manager, with the Type 3 fonts TeX's bitmaps are drawn in read by their
     codes where their character map names Dingbats: such a font names each glyph by its code
     ("/a101" for "e", as dvips does), and a tool wrote the map by the Zapf Dingbats glyphs of those
-    names, so every word came out as "❡" and its kind ("Definition" as "❉❡✜♥✐t✐♦♥")."""
-    from pdfminer.pdffont import PDFType3Font
+    names, so every word came out as "❡" and its kind ("Definition" as "❉❡✜♥✐t✐♦♥"). A font
+    named as one of the standard 14 that gives its own widths is measured by them, as a viewer
+    draws it: pdfminer measured it by the standard font's metrics, so where the file's encoding
+    gives a code another glyph (groff sets "-" as a minus, wider than a hyphen) the characters
+    after it drifted from their place and a word was read in two at the next placed piece ("belo w",
+    "--ignor e-backups")."""
+    from pdfminer.pdffont import PDFType1Font, PDFType3Font
     from pdfminer.pdfinterp import PDFResourceManager
+    from pdfminer.pdftypes import list_value, resolve1
+    from pdfminer.psparser import PSSyntaxError
 
     class Resources(PDFResourceManager):
         def get_font(self, objid: object, spec):  # type: ignore[no-untyped-def]
             font = super().get_font(objid, spec)
             if isinstance(font, PDFType3Font) and font.unicode_map is not None and _dingbat_map(font):
                 font.unicode_map = None  # its encoding, by which codes are letters, reads it
+            elif isinstance(font, PDFType1Font) and isinstance(spec, dict) and "Widths" in spec:
+                try:
+                    first = int(resolve1(spec.get("FirstChar", 0)))
+                    widths = {first + i: float(resolve1(w)) for i, w in enumerate(list_value(spec["Widths"]))}
+                except (TypeError, ValueError, PSSyntaxError):
+                    return font  # a damaged width table: the standard metrics stand
+                if widths:
+                    font.widths = widths
             return font
 
     return Resources()
