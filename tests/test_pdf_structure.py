@@ -429,11 +429,14 @@ def test_a_tex_bitmap_font_whose_character_map_names_dingbats_is_read_by_its_cod
 def test_a_glyph_code_is_read_as_the_ligature_that_makes_words_of_most_words_holding_it():
     # 28 is "fi" in TeX's T1 encoding and "ø" in OT1: the words decide. A code that no ligature
     # makes words of (a symbol font's bracket beside a variable) is no ligature, nor is a code
-    # beside a single letter, nor one that reads a word once only.
+    # beside a single letter. A code that reads a word once only reads as the encoding the font's
+    # decided codes follow says: T1's 27 is "ff" ("in(cid:29)ammation" of a paper in T1 had stayed
+    # "inammation"); 13, "fl" in OT1 but nothing in T1, is left out, and so is a code of a font with
+    # no decided code.
     texts = ["The model is de(cid:28/CMR10)ned by its (cid:28/CMR10)rst e(cid:30/CMR10)cient (cid:28/CMR10)t.",
              "Coe(cid:30/CMR10)cients are (cid:28/CMR10)xed; lg n(cid:7/CMSY10) and A(cid:7/CMSY10) stand apart.",
-             "Once: a di(cid:27/CMR10)erent one."]
-    assert ligature_codes(texts) == {"(cid:28/CMR10)": "fi", "(cid:30/CMR10)": "ffi"}
+             "Once: a di(cid:27/CMR10)erent one, an in(cid:13/CMR10)uence and a (cid:29/CMBX10)ow chart."]
+    assert ligature_codes(texts) == {"(cid:28/CMR10)": "fi", "(cid:30/CMR10)": "ffi", "(cid:27/CMR10)": "ff"}
 
 
 def test_a_display_equations_line_without_its_equals_sign_heads_no_section():
@@ -1449,6 +1452,33 @@ def test_a_standard_font_that_gives_its_own_widths_is_measured_by_them(tmp_path:
     path.write_bytes(_pdf(objects))
     text = load_paths([path]).documents[0].text
     assert "--ignore-backups" in text, text
+
+
+def test_a_papers_last_page_reads_its_full_left_column_before_the_right_columns_few_lines(tmp_path: Path):
+    # A LaTeX paper's last page: the left column full, the right holding the last words of a
+    # paragraph ("cine design.", 10 points from the left column's first line) and the references.
+    # The words were joined to the left column's first line as a loosely set line's last piece
+    # ("... lesions in cine design."), and the right column, too little text to count as one, was
+    # read first, the references before the left column's section.
+    def width(text: str) -> float:
+        return sum(FONT_METRICS["Helvetica"][1][c] for c in text) / 100
+
+    first = "Gastric lesions in dogs and mild gastric lesions in"
+    left = [first] + [f"cats had the same trend in the samples, line {i}." for i in range(1, 12)] + [""]
+    left += ["7 Background", ""] + [f"Vaccines are largely ineffective, line {i}." for i in range(12)] + [""]
+    left += [f"The numbers of cells were counted, line {i}." for i in range(6)] + ["and provide a template for future vac-"]
+    assert max(map(width, left)) == width(first)  # the right column starts 10 points from every left line
+    gutter = 72 + width(first) + 10
+    right = [(gutter, "cine design."), (gutter, "References"),
+             (gutter, "[1] A. Author. A study of things. Journal of Studies, 2019."), (gutter, "[2] C. Writer. Another report, 2020.")]
+    content = b"\n".join([b"BT /F1 10 Tf %d %d Td (%s) Tj ET" % (72, 715 - 12 * i, t.encode()) for i, t in enumerate(left) if t]
+                         + [b"BT /F1 10 Tf %.2f %d Td (%s) Tj ET" % (x, 715 - 14 * i, t.encode()) for i, (x, t) in enumerate(right)])
+    path = tmp_path / "last.pdf"
+    path.write_bytes(_one_page_pdf(content))
+    text = load_paths([path]).documents[0].text
+    assert "lesions in cats had" in text and "in cine design" not in text, text
+    assert "future vaccine design." in text, text
+    assert text.index("Vaccines are largely") < text.index("References"), text
 
 
 def test_a_line_drawn_in_pieces_out_of_order_reads_in_place(tmp_path: Path):

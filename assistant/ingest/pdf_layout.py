@@ -679,6 +679,7 @@ def _columns_in_order(boxes: list[Box], width: float, body_size: float) -> list[
     size = {id(b): sum(len(ln.text) for ln in b.lines) for b in text}
     total = sum(size.values())
     best: tuple[int, float] | None = None
+    clear: float | None = None  # a gutter no box of the running text crosses, however little stands right of it
     low, high = GUTTER_RANGE[0] * width, GUTTER_RANGE[1] * width
     # The fewest letters cross the gutter at some box's edge (or anywhere, when none stands there).
     for x in sorted({e for b in text for e in (b.x0, b.x1) if low <= e <= high} | {(low + high) / 2}):
@@ -686,6 +687,12 @@ def _columns_in_order(boxes: list[Box], width: float, body_size: float) -> list[
         right = sum(size[id(b)] for b in text if b.x0 >= x)
         if total and min(left, right) >= COLUMN_SHARE * total and (best is None or total - left - right < best[0]):
             best = (total - left - right, x)
+        if total and left >= COLUMN_SHARE * total and right and left + right == total:
+            clear = x if clear is None else clear
+    if best is None and clear is not None:
+        # a paper's last page: the left column full, the right holding a paragraph's last words and
+        # the reference list's heading, which had been read first
+        best = (0, clear)
     if best is None or best[0] > 0.4 * total:
         return _centred_lines_in_place(boxes, width)
     gutter = best[1]
@@ -824,6 +831,16 @@ def _piece_order(pieces: list[tuple[int, int, Line]], boxes: list[Box], body_siz
     def widest(b: int, piece: Line) -> float:
         box = boxes[b]
         column = len(box.lines) > 1 and piece.x0 <= box.x0 + 0.5 * piece.size
+        # the top line of a column of prose whose lines below it start where it does (a
+        # paragraph's last words opening a LaTeX page's right column, 10 points from the left
+        # column's first line: "... lesions in" + "cine design."); not a line of a column of page
+        # numbers, leaders or cells, nor one with lines above it
+        below = above = 0
+        for _, _, other in pieces:
+            if abs(other.x0 - piece.x0) <= 0.5 * piece.size:
+                below += other.y0 < piece.y0 - 0.5 * piece.size and _prose(other.text)
+                above += other.y0 > piece.y0 + 0.5 * piece.size
+        column = column or (below >= 2 and not above)
         loose = not column and abs(piece.size - body_size) <= 0.05 * body_size
         return (LOOSE_LINE_GAP if loose else LINE_GAP) * piece.size
 
@@ -849,6 +866,11 @@ def _piece_order(pieces: list[tuple[int, int, Line]], boxes: list[Box], body_siz
         if best is not None:
             follows[best[1]] = (b, i)
     return follows
+
+
+def _prose(text: str) -> bool:
+    """A line of words: five or more, most of its characters letters."""
+    return len(text.split()) >= 5 and sum(c.isalpha() for c in text) >= 0.6 * len(text.replace(" ", ""))
 
 
 def _stretched_lines(pieces: list[tuple[int, int, Line]], boxes: list[Box]) -> dict[tuple[int, int], tuple[int, int]]:

@@ -106,13 +106,34 @@ def ligature_codes(texts: Iterable[str]) -> dict[str, str]:
     vocab = Vocabulary(UNMAPPED_CODE.sub(" ", t) for t in texts)
     english = english_words()
     out: dict[str, str] = {}
+    unsure: dict[str, str] = {}  # codes whose best reading makes a word, too few to decide alone
     for code, words in coded.items():
         read = {lig: [UNMAPPED_CODE.sub("", w.replace(code, lig)) for w in words] for lig in _LIGATURES}
         counts = {lig: sum(1 for r in rs if _is_word(r, english) or r in vocab) for lig, rs in read.items()}
         best, second = sorted(_LIGATURES, key=counts.__getitem__, reverse=True)[:2]
         if counts[best] >= max(2, _LIGATURE_SHARE * len(words), _LIGATURE_LEAD * counts[second]):
             out[code] = best
+        elif counts[best] and counts[best] > counts[second]:
+            unsure[code] = best
+    # A code too few words hold ("in(cid:29)ammation" alone) reads as TeX's encoding of its font
+    # says, where the codes its words did decide agree with that encoding and none disagrees.
+    for code, lig in unsure.items():
+        number, font = _code_parts(code)
+        decided = [(_code_parts(c)[0], out[c]) for c in out if _code_parts(c)[1] == font]
+        for table in _TEX_LIGATURE_CODES:
+            if decided and all(table.get(n) == lg for n, lg in decided) and table.get(number) == lig:
+                out[code] = lig
     return out
+
+
+# The ligatures' codes in TeX's text encodings: T1 (Cork) and OT1.
+_TEX_LIGATURE_CODES = ({27: "ff", 28: "fi", 29: "fl", 30: "ffi", 31: "ffl"}, {11: "ff", 12: "fi", 13: "fl", 14: "ffi", 15: "ffl"})
+
+
+def _code_parts(code: str) -> tuple[int, str]:
+    """A kept glyph code's number and font: "(cid:29/SFRM1000)" is (29, "SFRM1000")."""
+    m = re.match(r"\(cid:(\d+)(?:/([^)]*))?\)", code)
+    return (int(m.group(1)), m.group(2) or "") if m else (-1, "")
 
 
 def _is_word(word: str, english: frozenset[str]) -> bool:
