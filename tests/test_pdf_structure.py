@@ -617,6 +617,14 @@ def test_a_box_at_another_size_after_a_sentences_end_opens_a_paragraph_and_a_col
     assert "As reported by Smith et al. patients improved when treated early." in text, text
 
 
+def _assembled(boxes: list[Box], style: _Style, title: str) -> str:
+    """The text of one page's boxes read in order by the assembler."""
+    assembler = _Assembler(style, {})
+    for b in boxes:
+        assembler.add_box(b, 1)
+    return _render(assembler.finish(), Vocabulary([]), title)[0]
+
+
 def test_a_paragraphs_indented_first_line_in_a_box_of_its_own_goes_on_in_the_line_below():
     # pdfminer set a Texinfo paragraph's indented first line apart from its second, which opens with
     # a capital ("... of a CRAN site (see" over "Section 2.10 [What is CRAN?], page 9)."): two
@@ -636,10 +644,7 @@ def test_a_paragraphs_indented_first_line_in_a_box_of_its_own_goes_on_in_the_lin
              box("From there, you can obtain versions converted to plain text.", 90, 117, 400),
              box("1. Studies using multiple retention strategies and higher incentives for the families", 105, 90),
              box("Shorter questionnaires sent by post.", 90, 77, 300)]
-    assembler = _Assembler(_Style("CMR10", 10.9, (10.9,)), {})
-    for b in boxes:
-        assembler.add_box(b, 1)
-    text = _render(assembler.finish(), Vocabulary([]), "R FAQ")[0]
+    text = _assembled(boxes, _Style("CMR10", 10.9, (10.9,)), "R FAQ")
     assert "a CRAN site (see Section 2.10 [What is CRAN?], page 9)." in text, text
     assert "around the world.\n\nMirrors are listed" in text, text
     assert "the manuals of\n\nRecent releases" in text, text
@@ -656,10 +661,7 @@ def test_a_list_items_line_at_its_hanging_indent_goes_on_in_the_item():
 
     boxes = [box("• XMLnamespaces (contains a mapping from XML pairs to", 120, 700), box("MIME types)", 130, 687),
              box("• icons (contains a mapping from MIME types to icons).", 120, 669), box("Icons are looked up by name.", 130, 656)]
-    assembler = _Assembler(_Style("Serif", 10.0, (10.0,)), {})
-    for b in boxes:
-        assembler.add_box(b, 1)
-    text = _render(assembler.finish(), Vocabulary([]), "A specification")[0]
+    text = _assembled(boxes, _Style("Serif", 10.0, (10.0,)), "A specification")
     assert "• XMLnamespaces (contains a mapping from XML pairs to MIME types)\n\n• icons" in text, text
     assert "to icons).\n\nIcons are looked up" in text, text
 
