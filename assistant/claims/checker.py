@@ -146,7 +146,8 @@ class ClaimChecker:
         # Evidence first: a sentence that cannot report the finding the claim states (a protocol's
         # Methods), or whose passage does not name what the claim names, is shown after it, as
         # related, whatever its score.
-        evidential = [bool(p >= t_ev and c.reports) and not unknown and not self._names_missing(claim, c)
+        named = bool(names_missing(claim, ""))  # the claim names something a passage must hold
+        evidential = [bool(p >= t_ev and c.reports) and not unknown and not (named and self._names_missing(claim, c))
                       for p, c in zip(p_ev, cands)]
         # The same sentence in two documents (a file added twice) is shown once.
         order, said = [], set()
@@ -185,13 +186,13 @@ class ClaimChecker:
     def _names_missing(self, claim: str, cand: SentenceCandidate) -> list[str]:
         """The claim's names (`names_missing`) that neither the passage holding the candidate
         sentence, nor its document's title or section path, holds."""
-        if not names_missing(claim, ""):
-            return []  # the claim names nothing
         index = self.searcher.index
         doc = index.document(cand.doc)
         start, _ = index.sentence_span(cand.row)
-        passage = next((index.passage_text(int(r)) for r in index.passage_rows([cand.doc])
-                        if cand.row in index.passage_sentences(int(r))), index.sentence_text(cand.row))
+        rows = index.passage_rows([cand.doc])
+        spans = index.sentence_ranges(rows)
+        holding = rows[(spans[:, 0] <= cand.row) & (cand.row < spans[:, 1])]
+        passage = index.passage_text(int(holding[0])) if len(holding) else index.sentence_text(cand.row)
         return names_missing(claim, " ".join([doc.title, *doc.section_at(start), passage]))
 
     def abstract_predictions(self, claim: str) -> dict[str, str]:

@@ -726,6 +726,7 @@ _SENTENCE = re.compile(r"(?:\b\w+\W+){7,}\w*[a-z]\w*[.!?:](?:\s|$)")
 _BOX_WORDS = 20  # fewer words are a label or a widget, not an aside of the text
 _BOX_LINK_SHARE = 0.2  # of its words, at most this share in links
 _PARAGRAPH_WORDS = 8  # a paragraph after an aside in its parent, of this many words or more, puts it mid-text
+_P_END = re.compile(r"</p\s*>", re.I)
 
 
 def _is_prose_box(inner: str, fewest: int = _BOX_WORDS) -> bool:
@@ -754,7 +755,7 @@ def _paragraph_follows(raw: str, pieces: list[re.Match], after: int) -> bool:
         else:
             depth += 1
             if name == "p":
-                close = re.compile(r"</p\s*>", re.I).search(raw, m.end())
+                close = _P_END.search(raw, m.end())
                 if close and len(html.unescape(_INNER_TAG.sub(" ", raw[m.end():close.start()])).split()) >= _PARAGRAPH_WORDS:
                     return True
     return False
@@ -836,8 +837,7 @@ def _box_titles_as_labels(raw: str) -> str:
         level = pieces[first].group(2).lower()
         close = next((i for i in range(first + 1, end) if pieces[i].group(1) and (pieces[i].group(2) or "").lower() == level), None)
         # the box holds text under its title (a title page's `<div>` holds its heading alone), and no other heading
-        if close is None or not raw[pieces[close].end():pieces[end].start()].strip(" \t\r\n") \
-                or not _INNER_TAG.sub("", raw[pieces[close].end():pieces[end].start()]).strip() \
+        if close is None or not _INNER_TAG.sub("", raw[pieces[close].end():pieces[end].start()]).strip() \
                 or any(_HN.fullmatch((pieces[i].group(2) or "").lower()) for i in range(close + 1, end)):
             continue
         after = next((i for i in range(end + 1, len(pieces)) if pieces[i].group(2) or pieces[i].group().strip()), None)

@@ -22,7 +22,7 @@ from pathlib import Path
 from assistant.ingest.model import IngestError
 from assistant.ingest.pdf_grid import Grid, find_grids
 from assistant.ingest.pdf_outline import OutlineEntry, read_outline
-from assistant.ingest.words import UNMAPPED_CODE, ligature_codes
+from assistant.ingest.words import DOTLESS, UNMAPPED_CODE, ligature_codes
 
 __all__ = ["CAPTION", "Box", "Line", "PageLayout", "baseline_rows", "furniture", "printed_page_numbers", "read_layout", "text_style"]
 
@@ -162,7 +162,6 @@ def _line(ltline, rules: list[Rule] = ()) -> Line | None:
 _ACCENTS = {"\u00a8": "\u0308", "\u00b4": "\u0301", "`": "\u0300", "\u02c6": "\u0302", "^": "\u0302", "\u02dc": "\u0303",
             "~": "\u0303", "\u00b8": "\u0327", "\u02db": "\u0328", "\u02d8": "\u0306", "\u02c7": "\u030c",
             "\u02dd": "\u030b", "\u02da": "\u030a", "\u00af": "\u0304", "\u02d9": "\u0307"}
-_DOTLESS = {"\u0131": "i", "\u0237": "j"}  # an accented i or j is set on the dotless letter
 
 
 def _accents_composed(items: list) -> list[str]:  # type: ignore[type-arg]
@@ -186,7 +185,7 @@ def _accents_composed(items: list) -> list[str]:  # type: ignore[type-arg]
                     best, share = j, overlap / max(min(c.width, o.width), 1e-6)
         if best is None:
             continue
-        composed = unicodedata.normalize("NFC", _DOTLESS.get(out[best], out[best]) + mark)
+        composed = unicodedata.normalize("NFC", DOTLESS.get(out[best], out[best]) + mark)
         if len(composed) == 1:
             out[best], out[i] = composed, ""
     return out
@@ -687,8 +686,8 @@ def _columns_in_order(boxes: list[Box], width: float, body_size: float) -> list[
         right = sum(size[id(b)] for b in text if b.x0 >= x)
         if total and min(left, right) >= COLUMN_SHARE * total and (best is None or total - left - right < best[0]):
             best = (total - left - right, x)
-        if total and left >= COLUMN_SHARE * total and right and left + right == total:
-            clear = x if clear is None else clear
+        if clear is None and total and left >= COLUMN_SHARE * total and right and left + right == total:
+            clear = x
     if best is None and clear is not None:
         # a paper's last page: the left column full, the right holding a paragraph's last words and
         # the reference list's heading, which had been read first
@@ -828,19 +827,11 @@ def _piece_order(pieces: list[tuple[int, int, Line]], boxes: list[Box], body_siz
     """Which piece (box, line) each piece continues on its line: the nearest one ending before it."""
     pieces = sorted(pieces, key=lambda p: (round(p[2].y0), p[2].x0))
 
+    tops = _column_tops([ln for _, _, ln in pieces])
+
     def widest(b: int, piece: Line) -> float:
         box = boxes[b]
-        column = len(box.lines) > 1 and piece.x0 <= box.x0 + 0.5 * piece.size
-        # the top line of a column of prose whose lines below it start where it does (a
-        # paragraph's last words opening a LaTeX page's right column, 10 points from the left
-        # column's first line: "... lesions in" + "cine design."); not a line of a column of page
-        # numbers, leaders or cells, nor one with lines above it
-        below = above = 0
-        for _, _, other in pieces:
-            if abs(other.x0 - piece.x0) <= 0.5 * piece.size:
-                below += other.y0 < piece.y0 - 0.5 * piece.size and _prose(other.text)
-                above += other.y0 > piece.y0 + 0.5 * piece.size
-        column = column or (below >= 2 and not above)
+        column = (len(box.lines) > 1 and piece.x0 <= box.x0 + 0.5 * piece.size) or id(piece) in tops
         loose = not column and abs(piece.size - body_size) <= 0.05 * body_size
         return (LOOSE_LINE_GAP if loose else LINE_GAP) * piece.size
 
@@ -866,6 +857,23 @@ def _piece_order(pieces: list[tuple[int, int, Line]], boxes: list[Box], body_siz
         if best is not None:
             follows[best[1]] = (b, i)
     return follows
+
+
+def _column_tops(lines: list[Line]) -> set[int]:
+    """The ids of lines that stand atop a column of prose, two lines of words or more below them
+    starting where they do and none above (a paragraph's last words opening a LaTeX page's right
+    column, 10 points from the left column's first line: "... lesions in" + "cine design."; not a
+    line of a column of page numbers, leaders or cells)."""
+    tops = set()
+    for line in lines:
+        below = above = 0
+        for other in lines:
+            if abs(other.x0 - line.x0) <= 0.5 * line.size:
+                below += other.y0 < line.y0 - 0.5 * line.size and _prose(other.text)
+                above += other.y0 > line.y0 + 0.5 * line.size
+        if below >= 2 and not above:
+            tops.add(id(line))
+    return tops
 
 
 def _prose(text: str) -> bool:

@@ -19,6 +19,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.ingest.words import DOTLESS
+
 __all__ = ["PageView", "page_view"]
 
 # Letters and digits matched as one piece when the whole text is not found in one run: long enough
@@ -27,8 +29,6 @@ _PIECE = 16
 
 # PDFium is not thread-safe, and the server answers viewers from a thread pool: one page at a time.
 _PDFIUM = threading.Lock()
-
-_DOTLESS = {"\u0131": "i", "\u0237": "j"}
 
 Rect = tuple[float, float, float, float]  # left, top, right, bottom as fractions of the rendered page
 
@@ -55,7 +55,7 @@ def _keys(text: str) -> tuple[str, list[int]]:
     for i, ch in enumerate(text):
         for k in unicodedata.normalize("NFKD", ch).casefold():
             if k.isalnum():
-                out.append(_DOTLESS.get(k, k))
+                out.append(DOTLESS.get(k, k))
                 where.append(i)
     return "".join(out), where
 

@@ -79,6 +79,8 @@ def english_words() -> frozenset[str]:
 # A glyph the PDF gives no character for, as pdfminer writes it ("de(cid:28)ned"), its font's name
 # after a slash ("(cid:28/CMR10)").
 UNMAPPED_CODE = re.compile(r"\(cid:\d+(?:/[\w+-]*)?\)")
+# The dotless letters an accented i or j is set on, and the letters they stand for.
+DOTLESS = {"\u0131": "i", "\u0237": "j"}
 _LIGATURES = ("ff", "fi", "fl", "ffi", "ffl")
 _CODED_WORD = re.compile(rf"[A-Za-z]*(?:{UNMAPPED_CODE.pattern}[A-Za-z]*)+")
 # One reading of a code must make words of this share of the words holding it (a paper's own terms,
