@@ -54,12 +54,41 @@ class Passage:
     embedded_sentences: tuple[str, ...] = ()
 
 
-def _abbreviation_before(line: str, dot: int) -> bool:
-    m = re.search(r"([A-Za-z][A-Za-z.]*)$", line[:dot])
+# A word's letters before a dot: an abbreviation's ("z.B", "etc", "J").
+_BEFORE_DOT = re.compile(r"(?<![\w.])([^\W\d_][^\W\d_.]*(?:\.[^\W\d_]+)*)$")
+# Letter groups of one or two joined by dots: "z.B", "u.a", "d.h", "p.ex" (German's, French's e.g.).
+_DOTTED = re.compile(r"[^\W\d_]{1,2}(?:\.[^\W\d_]{1,2})+")
+_SHORT_WORD = re.compile(r"(?<![\w.])([^\W\d_]{1,4})(\.?)(?![\w])")
+_GOES_ON_AFTER_DOT = re.compile(r"\.[ \t]*[a-z0-9(]")
+MIN_ABBREVIATION_USES = 3
+
+
+def learned_abbreviations(text: str) -> frozenset[str]:
+    """Short lower-case words that a text always writes with a dot, at least `MIN_ABBREVIATION_USES`
+    times, and goes on after in lower case more than once: its own abbreviations, in any language
+    ("bzw.", "usw.", "env."). A verb that ends a sentence ("... sein.") never goes on so."""
+    total: dict[str, int] = {}
+    dotted: dict[str, int] = {}
+    goes_on: dict[str, int] = {}
+    for m in _SHORT_WORD.finditer(text):
+        word = m.group(1)
+        if not word[0].islower():
+            continue
+        total[word] = total.get(word, 0) + 1
+        if m.group(2):
+            dotted[word] = dotted.get(word, 0) + 1
+            if _GOES_ON_AFTER_DOT.match(text, m.end(1)):
+                goes_on[word] = goes_on.get(word, 0) + 1
+    return frozenset(w for w, n in dotted.items() if n >= MIN_ABBREVIATION_USES and n == total[w] and goes_on.get(w, 0) >= 2)
+
+
+def _abbreviation_before(line: str, dot: int, learned: frozenset[str] = frozenset()) -> bool:
+    m = _BEFORE_DOT.search(line, 0, dot)
     if not m:
         return False
-    word = m.group(1).lower().rstrip(".")
-    return word in _ABBREVIATIONS or len(word) == 1  # initials such as "J. Smith"
+    word = m.group(1)
+    return (word.lower() in _ABBREVIATIONS or word in learned or len(word) == 1  # initials such as "J. Smith"
+            or bool(_DOTTED.fullmatch(word)))
 
 
 def _goes_on(line: str, mark: int, first: int) -> bool:
@@ -73,6 +102,7 @@ def _goes_on(line: str, mark: int, first: int) -> bool:
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Spans of sentences; a line break always ends one (headings, bullets, paragraphs)."""
     spans: list[tuple[int, int]] = []
+    learned = learned_abbreviations(text)
     for line_match in re.finditer(r"[^\n]+", text):
         line, base = line_match.group(), line_match.start()
         cut = 0
@@ -80,7 +110,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             first = _OPENING.match(line, b.end())
             if first is None or _goes_on(line, b.start(), first.start(1)):
                 continue  # "e.g. the" goes on; so does a sentence that ends the line
-            if line[b.start()] == "." and _abbreviation_before(line, b.start()):
+            if line[b.start()] == "." and _abbreviation_before(line, b.start(), learned):
                 continue
             if re.fullmatch(r"\s*(\d{1,3}(?:\.\d{1,3}){0,3}|[a-zA-Z]|[ivxIVX]{1,4})", line[cut : b.start()]):
                 # a list marker such as "1." or "a." starts its item, and a section's number such as

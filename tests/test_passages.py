@@ -43,6 +43,21 @@ def test_a_sentence_may_open_with_a_name_written_in_lower_case():
                      "x = ready ? buf.slice(0) : null; y = ! isNotOk;", "It was measured. then it went on."]
 
 
+def test_abbreviations_of_other_languages_and_those_a_text_uses_do_not_end_a_sentence():
+    # German capitalises its nouns, so "z.B. Pakete" and "bzw. Dateien" were cut after the dot
+    # (57 and 13 false ends in the German Debian reference). Letter pairs joined by dots are
+    # abbreviations in any language; so is a short word the text always writes with a dot and goes
+    # on after in lower case more than once ("bzw."). A verb that always ends its sentence ("sein.")
+    # never goes on so, and stays an end.
+    text = ("Wichtig sind z.B. Pakete und u.a. Dateien. Es kann nötig sein. Die Liste bzw. Tabelle ist lang.\n"
+            "Er nennt das Paket bzw. die Datei, bzw. den Ordner. Sie muss bereit sein. Ein Wort bzw. ein Satz.\n"
+            "Man wählt bzw. öffnet ihn. Das soll so sein. Danach endet es.")
+    spans = [text[s:e] for s, e in split_sentences(text)]
+    assert spans == ["Wichtig sind z.B. Pakete und u.a. Dateien.", "Es kann nötig sein.", "Die Liste bzw. Tabelle ist lang.",
+                     "Er nennt das Paket bzw. die Datei, bzw. den Ordner.", "Sie muss bereit sein.", "Ein Wort bzw. ein Satz.",
+                     "Man wählt bzw. öffnet ihn.", "Das soll so sein.", "Danach endet es."]
+
+
 def test_a_numbered_heading_is_one_sentence():
     # "5.3." split off its heading, so only the number sat where the section starts: the heading's
     # words then passed for a sentence (a claim's "evidence", a highlight)

@@ -2552,3 +2552,29 @@ def test_a_title_ends_on_no_comma_left_before_its_dropped_footnote_marks(tmp_pat
     path = tmp_path / "specimen.pdf"
     path.write_bytes(_one_page_pdf(b"\n".join(ops)))
     assert load_paths([path]).documents[0].title == "This is a specimen title"
+
+
+def test_a_contents_whose_leaders_stand_apart_from_its_entries_is_left_out(tmp_path: Path):
+    # dblatex through xdvipdfmx: each entry's dot leaders are drawn apart from its title and page
+    # number, so the text layer holds lines of leaders alone, and boxes of titles with their page
+    # numbers ("3.1 Netzwerk 2") or of page numbers alone. Those lines stayed in the text, above
+    # the chapters they name.
+    names = ["Einleitung", "Methoden", "Ergebnisse", "Diskussion"]
+    ops = [b"BT /F1 17 Tf 72 740 Td (Inhaltsverzeichnis) Tj ET"]
+    y = 712
+    for n, name in enumerate(names, 1):
+        ops.append(b"BT /F1 10 Tf 72 %d Td (%d %s) Tj ET" % (y, n, name.encode("latin-1")))
+        ops.append(b"BT /F1 10 Tf 300 %d Td (%s) Tj ET" % (y, b"." * 40))
+        ops.append(b"BT /F1 10 Tf 530 %d Td (%d) Tj ET" % (y, n + 1))
+        y -= 16
+    y -= 30
+    for n, name in enumerate(names, 1):
+        ops.append(b"BT /F1 14 Tf 72 %d Td (%d %s) Tj ET" % (y, n, name.encode("latin-1")))
+        y -= 22
+        ops.append(b"BT /F1 10 Tf 72 %d Td (Die Teilnehmer lernten am Abend Wortpaare und schliefen danach.) Tj ET" % y)
+        y -= 30
+    path = tmp_path / "handbuch.pdf"
+    path.write_bytes(_one_page_pdf(b"\n".join(ops)))
+    doc = load_paths([path]).documents[0]
+    assert "...." not in doc.text and doc.text.count("Methoden") == 1, doc.text
+    assert "Inhaltsverzeichnis" not in doc.text and "\n3\n" not in doc.text, doc.text

@@ -1104,8 +1104,9 @@ def _pieces(block: _Block, vocab: Vocabulary) -> list[tuple[str, int]]:
 # An entry's page number may stand in a box of its own at the page's edge, its leaders ending the line
 # (a beamer handout's contents: "1.1 Syntax natürlicher Sprachen . . . . .", then "1 1 3 3").
 # An index's entry gives several pages and ranges ("\\at@lb . . . . . 13, 48", "138–141, 145"), and
-# a function index's may name an operator ("!= . . . . 10").
-_CONTENTS_ENTRY = re.compile(r"[^\s.].*?(?:\.\s?){4,}\s*(?:\d+(?:[–-]\d+)?(?:,\s*\d+(?:[–-]\d+)?)*|[ivxlcdm]+|[A-Z]{1,4}-\d+)?"
+# a function index's may name an operator ("!= . . . . 10"). An entry's leaders may stand apart from its
+# title, a line of their own (dblatex's contents through xdvipdfmx).
+_CONTENTS_ENTRY = re.compile(r"(?:[^\s.].*?)?(?:\.\s?){4,}\s*(?:\d+(?:[–-]\d+)?(?:,\s*\d+(?:[–-]\d+)?)*|[ivxlcdm]+|[A-Z]{1,4}-\d+)?"
                              r"\s*$", re.I)
 
 
@@ -1126,7 +1127,8 @@ def _contents_left_out(blocks: list[_Block]) -> list[_Block]:
         # index in 9 pt under 11 pt text) had stayed, ranked for the words of its entries
         lines = b.lines or [ln.text for ln in b.geometry]
         entries = sum(bool(_CONTENTS_ENTRY.search(ln)) for ln in lines)
-        return entries >= 1 and entries >= 0.6 * len(lines)
+        # an entry's page number may be a line of its own
+        return entries >= 1 and entries >= 0.6 * sum(not _PAGE_REFERENCE.match(ln) for ln in lines)
 
     texts = [same_text(" ".join(b.lines)) for b in blocks]
     # The headings after each block.
@@ -1142,9 +1144,16 @@ def _contents_left_out(blocks: list[_Block]) -> list[_Block]:
     later.reverse()
     # An entry without dot leaders names a later heading as printed ("1 Introduction", as LaTeX
     # sets a chapter's or a section's entry), its page number a box of its own across the page, or
-    # a cell beside it where the entries read as a table's rows ("1 Introduction 2").
+    # a cell beside it where the entries read as a table's rows ("1 Introduction 2"), or in a box of
+    # entries whose leaders stand apart, after the title or on a line of its own ("3.1 Netzwerk 2", "3").
+    def entry(line: str, i: int) -> bool:
+        title = _PAGE_AT_END.sub("", line)
+        return same_text(title) in later[i] or bool(_PAGE_REFERENCE.match(line) or _SECTION_NUMBER.match(title))
+
     entries = [(b.kind in ("heading", "body") and bool(b.lines) and all(same_text(ln) in later[i] for ln in b.lines))
                or (b.kind == "table" and all(same_text(_PAGE_AT_END.sub("", ln)) in later[i] for ln in b.lines))
+               or (b.kind in ("body", "table") and len(b.lines) > 1 and sum(entry(ln, i) for ln in b.lines) >= 0.8 * len(b.lines)
+                   and sum(same_text(_PAGE_AT_END.sub("", ln)) in later[i] for ln in b.lines) >= 2)
                for i, b in enumerate(blocks)]
     # Page numbers in boxes of their own, an entry's number set apart from its title ("6.2.4.1"
     # wider than the box kept for it), and entries with leaders go on a run of entries without
