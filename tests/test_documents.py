@@ -673,6 +673,24 @@ def test_a_pages_footnotes_at_its_end_are_kept_without_their_back_links(tmp_path
     assert "↩" not in text, text
 
 
+def test_a_paragraph_opened_by_an_icon_keeps_its_words(tmp_path: Path):
+    # trafilatura leaves out an empty inline element with the words after it, or the paragraph it
+    # opens: an icon font's <i class="fa fa-warning"></i> before a warning lost the warning, and a
+    # DocBook manual's warning image in a <span> took "The password for this user" with it, the
+    # rest of its sentence read onto the paragraph above.
+    page = tmp_path / "leaflet.html"
+    page.write_text(
+        "<html><head><title>Sleep tablets</title></head><body><main><h1>Sleep tablets</h1>"
+        "<p>Take one tablet at night, shortly before you go to bed, with a glass of water.</p>"
+        '<p><i class="fa fa-warning"></i> Do not drive the morning after taking a tablet.</p>'
+        "<p>You will be asked to create an account for the clinic's booking system.</p>"
+        '<p><span class="inlinemediaobject"><img src="alert.png" /></span> The password for this user '
+        "<strong>must</strong> have at least 8 characters.</p></main></body></html>")
+    text = load_file(page, "leaflet.html")[0].text
+    assert "\nDo not drive the morning after taking a tablet." in text, text
+    assert "booking system.\n\nThe password for this user must have at least 8 characters." in text, text
+
+
 def test_a_books_boxed_sidebar_of_prose_is_read_and_a_sites_sidebar_of_links_is_not(tmp_path: Path):
     # DocBook (the Debian Administrator's Handbook) sets its "BACK TO BASICS" and "NOTE" boxes in
     # <div class="sidebar">, which trafilatura leaves out by the name: 408 boxes, 47,000 words of

@@ -1433,6 +1433,30 @@ def test_a_listings_line_parted_two_characters_before_its_last_item_is_one_line(
     assert '> state <- c("tas", "sa", "wa", "wa",' in text, text
 
 
+def test_a_listing_set_a_little_wider_than_its_fixed_pitch_font_keeps_its_words_whole(tmp_path: Path):
+    # dblatex sets a listing on a grid a little wider than Latin Modern Mono: some glyphs stand a
+    # point past the one before, and pdfminer, which parts words at a tenth of the size, read
+    # "debian -edu - config" and "DEBIAN_FRONTEND = noninteractive". A space in a fixed-pitch font
+    # takes a whole advance (6 pt at 10 pt Courier) and stays.
+    content = b"\n".join([
+        b"BT /F2 10 Tf 72 700 Td [(DEBIAN_FRONTEND) -150 (=) -150 (noninteractive apt install ) -150 (-y debian) -150 (-edu) "
+        b"-150 (-config)] TJ ET",
+        b"BT /F2 10 Tf 72 688 Td [(sudo) -600 (dd) -1000 (if=debian) -150 (-edu.iso)] TJ ET",
+        b"BT /F1 10 Tf 72 660 Td (The router is configured by the package named above.) Tj ET",
+    ])
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>"]
+    path = tmp_path / "listing.pdf"
+    path.write_bytes(_pdf(objects))
+    text = load_paths([path]).documents[0].text
+    assert "DEBIAN_FRONTEND=noninteractive apt install -y debian-edu-config" in text, text
+    assert "sudo dd if=debian-edu.iso" in text, text
+
+
 def test_a_standard_font_that_gives_its_own_widths_is_measured_by_them(tmp_path: Path):
     # groff names its fonts as the standard 14 ("Times-Roman") and gives its own widths: its "-" is
     # code 173, 5.64 points wide at 10 pt. pdfminer measured the font by the standard metrics (a

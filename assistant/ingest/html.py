@@ -268,6 +268,26 @@ def _summaries_as_headings(raw: str) -> str:
     return _SUMMARY.sub(plain, raw)
 
 
+# trafilatura leaves out the words after an inline element that holds nothing, with it, or the
+# whole paragraph it opens: an icon font's `<i class="fa fa-warning"></i>` or `<span
+# class="icon"></span>` before a warning lost the warning, and DocBook's warning icon (`<span
+# class="inlinemediaobject"><img ...></span>`) before "The password for this user must ..." took
+# those words with it (the rest of the sentence was read onto the paragraph above). An image is no
+# text either (and trafilatura is told to leave images out): images go, then inline elements left
+# empty, inner ones first.
+_IMAGE = re.compile(r"<img\b[^>]*>", re.I)
+_EMPTY_INLINE = re.compile(r"<(span|font|em|strong|b|i|small|big)\b[^>]*>\s*</\1\s*>", re.I)
+
+
+def _empty_inlines_dropped(raw: str) -> str:
+    raw = _IMAGE.sub("", raw)
+    while True:
+        emptied = _EMPTY_INLINE.sub("", raw)
+        if emptied == raw:
+            return raw
+        raw = emptied
+
+
 # A link with no text (an icon: rustdoc's "Run code" arrow beside every example) shows nothing to
 # read, yet trafilatura weighed it as a link: the block around it, a code example and often the
 # next method's header, was left out as navigation. So did an anchor with no text (DocBook's index
@@ -891,7 +911,8 @@ def _page_title(tag_title: str, h1s: list[str], headings: list[str], subheadings
 
 # The markup read as a browser shows it, in this order, before the page is parsed.
 _MARKUP_MENDED = (_self_closed_ended, _notes_kept, _prose_boxes_kept, _inline_marks_read, _break_tails_spaced,
-                  superscripts_as_text, _empty_links_dropped, _code_links_in_prose_unwrapped, _disclosure_buttons_as_text,
+                  superscripts_as_text, _empty_inlines_dropped, _empty_links_dropped, _code_links_in_prose_unwrapped,
+                  _disclosure_buttons_as_text,
                   _summaries_as_headings, _boxed_headings_as_labels, _box_titles_as_labels, _figures_as_blocks,
                   _page_links_dropped, _contents_dropped, _anchors_dropped, _pre_formatting_dropped, _pre_as_one_code,
                   _code_flattened, _one_line_listings_ended, _source_breaks_as_spaces, _definitions_as_paragraphs)

@@ -112,6 +112,7 @@ def _line(ltline, rules: list[Rule] = ()) -> Line | None:
     parts: list[str] = []
     i, items = 0, list(ltline)
     glyphs = _accents_composed(items)
+    pitch = _pitch(chars, font)
     while i < len(items):
         if raised[i]:
             j = i
@@ -142,6 +143,8 @@ def _line(ltline, rules: list[Rule] = ()) -> Line | None:
             text = f"{text[:-1]}/{re.sub(r'[^A-Za-z0-9+-]', '', items[i].fontname)})"
         if rules and text == " " and not isinstance(items[i], LTChar) and 0 < i < len(items) - 1:
             text = _drawn_underscores(items[i - 1], items[i + 1], rules) or text
+        if text == " " and pitch > 0 and not isinstance(items[i], LTChar) and _close_in_fixed_pitch(items, i, font):
+            text = ""
         parts.append(text)
         i += 1
     text = "".join(parts).replace("\n", " ")
@@ -153,7 +156,7 @@ def _line(ltline, rules: list[Rule] = ()) -> Line | None:
     text, tracking = _letter_spaced_words(text, chars, size) or (text, 0.0)
     one_font = all(_typeface(c) == font for c in chars if not c.get_text().isspace())
     raw = ltline.get_text()
-    return Line(text, ltline.x0, ltline.y0, ltline.x1, ltline.y1, size, font, _pitch(chars, font), _run_in(chars), one_font,
+    return Line(text, ltline.x0, ltline.y0, ltline.x1, ltline.y1, size, font, pitch, _run_in(chars), one_font,
                 raw[:1].isspace() or raw.rstrip("\n")[-1:].isspace(), tracking, _bold_label(items, text))
 
 
@@ -295,6 +298,20 @@ def _bold_label(items: list, text: str) -> tuple[str, str, float, float, str] | 
             or len(label.split()) > _LABEL_WORDS or not rest[:1].isupper() or len(rest.split()) < 3):
         return None
     return label, first, max(c.x1 for i, c in chars if i < n), after.x0, _typeface(after)
+
+
+def _close_in_fixed_pitch(items: list, i: int, font: str) -> bool:
+    """Whether the space pdfminer put at `items[i]` parts two glyphs of the line's fixed-pitch font
+    set closer than half a glyph's advance, the second after the first: no space, which in such a
+    font takes a whole advance. A listing set on a grid a little wider than its font
+    ("debian-edu-config" read "debian -edu - config" where a glyph stood a point further on)."""
+    from pdfminer.layout import LTChar
+
+    if not 0 < i < len(items) - 1:
+        return False
+    before, after = items[i - 1], items[i + 1]
+    return (isinstance(before, LTChar) and isinstance(after, LTChar) and _typeface(before) == font == _typeface(after)
+            and -0.25 * before.adv < after.x0 - before.x1 < 0.5 * before.adv)  # not back to a line's start
 
 
 def _pitch(chars: list, font: str) -> float:
