@@ -34,9 +34,10 @@ _ABBREVIATIONS = {
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]’”»]*\s+(?=[\"'(\[‘“«]?[\w•])|[。！？]+[」』）”]*")
 _OPENING = re.compile(r"[\"'(\[‘“«]?(.)")
 # A name that is written in lower case opens a sentence as it stands: a camel-case word
-# ("deflateEnd", "mRNA", "iOS", "pH") or a function called ("inflate()"), after a mark that ends
-# the word before it (a mark after a space is code's: "a ? f(x) : y", "! isNotOk").
-_LOWER_NAME = re.compile(r"[a-z]+[A-Z][\w]*\b|[a-z_][\w.]*\(")
+# ("deflateEnd", "mRNA", "iOS", "pH"), a name with a digit ("i386", "p53") or a function called
+# ("inflate()"), after a mark that ends the word before it (a mark after a space is code's: "a ?
+# f(x) : y", "! isNotOk").
+_LOWER_NAME = re.compile(r"[a-z]+[A-Z][\w]*\b|[a-z]+\d\w*\b|[a-z_][\w.]*\(")
 
 
 @dataclass(frozen=True)
@@ -221,10 +222,35 @@ def _opening(text: str, sents: list[tuple[int, int]], blocks: list[tuple[int, in
     sentence."""
     b_first, b_last, _ = blocks[bisect.bisect_right(block_starts, first) - 1]
     start = sents[b_first][0]
+    parent = _parent_item(text, start, sents[first][0])
+    if parent:
+        return parent
     line_end = text.find("\n", start, sents[b_last][1])
     line = text[start:line_end].strip() if 0 <= line_end <= sents[first][0] and b_first != first else ""
     # A list whose first line is an item has no lead-in: the first item is a sibling, not a header.
     return "" if is_list_item(line) else line
+
+
+def _item_mark(line: str) -> str:
+    """A list item's kind of mark: its bullet ("•", "◦", "–"), "1" for a number or letter; "" for no item."""
+    bullet = BULLET.match(line)
+    if bullet:
+        return bullet.group().strip()
+    return "1" if _NUMBERED.match(line.lstrip()) else ""
+
+
+def _parent_item(text: str, block_start: int, at: int) -> str:
+    """For a sentence at `at` on a nested list's item (a bullet other than the block's first item's
+    mark: "◦" under "•", "–" under "•" as LaTeX sets them, a bullet under "1."), the line of the
+    item it is nested in, or ""."""
+    line_start = text.rfind("\n", block_start, at) + 1 or block_start
+    lines = text[block_start:line_start].split("\n")[:-1]
+    marks = [m for m in map(_item_mark, lines) if m]
+    line_end = text.find("\n", line_start)
+    own = _item_mark(text[line_start : line_end if line_end >= 0 else len(text)])
+    if own in ("", "1") or not marks or own == marks[0]:
+        return ""  # a numbered item after bullets is as likely their sibling
+    return next((ln.strip() for ln in reversed(lines) if _item_mark(ln) == marks[0]), "")
 
 
 def is_list_item(line: str) -> bool:

@@ -1505,6 +1505,26 @@ def test_a_claim_the_evidence_gives_another_path_is_contradicted(encoder, tmp_pa
     assert not changes_path("Keys are kept in /etc/ssl/private.", "Keys are kept in /etc/ssl/private or in /srv/keys.")
 
 
+def test_a_claim_the_evidence_gives_another_bound_is_contradicted(encoder, tmp_path):
+    # A school network's manual: "The first user's password must have at least 8 characters." came
+    # back supported by "... must have a length of at least 5 characters ...": a requirement's
+    # least (or most) at another number is another requirement. The bound as written stays
+    # supported; a sentence with the claim's number too changes nothing; "more than" (which 100
+    # satisfies where 50 is said) is no requirement's bound.
+    from assistant.claims.features import changes_bound
+
+    text = ("# Installing\n\n## The first user\n\nAfter giving the root password, you create a normal user account. "
+            "The password for this user must have a length of at least 5 characters and must differ from the "
+            "username. The account is used to manage the school network.\n")
+    checker = ClaimChecker(searcher_of_file(encoder, tmp_path / "manual.md", text))
+    assert checker.check("The first user's password must have at least 8 characters.").verdict == "contradicted"
+    assert checker.check("The first user's password must have at least 5 characters.").verdict == "supported"
+    assert changes_bound("Take a maximum of 4 tablets a day.", "Take a maximum of 8 tablets a day.")
+    assert not changes_bound("Take a maximum of 4 tablets a day.", "Take a maximum of 4 tablets a day, or 8 tablets in hospital.")
+    assert changes_bound("Take a maximum of 4 tablets a day.", "Take at least 2 tablets and a maximum of 8 tablets a day.")
+    assert not changes_bound("More than 100 patients were enrolled.", "More than 50 patients were enrolled.")
+
+
 def test_a_claim_said_to_hold_without_limit_is_contradicted_by_a_sentence_that_limits_it(encoder, tmp_path):
     # ssh's manual: "The escape character is recognized anywhere in a line." came back supported
     # by "The escape character is only recognized at the beginning of a line.": every word of the

@@ -36,11 +36,12 @@ def test_a_sentence_may_open_with_a_name_written_in_lower_case():
     text = ("We wouldn't want a leak, now would we? deflateEnd() can be called at any time.\n"
             "Levels fell. mRNA levels rose, e.g. mRNA of TP53. iPSCs differ.\n"
             "x = ready ? buf.slice(0) : null; y = ! isNotOk;\n"
-            "It was measured. then it went on.")
+            "It was measured. then it went on.\nUse amd64. i386 is for old hardware.")
     spans = [text[s:e] for s, e in split_sentences(text)]
     assert spans == ["We wouldn't want a leak, now would we?", "deflateEnd() can be called at any time.",
                      "Levels fell.", "mRNA levels rose, e.g. mRNA of TP53.", "iPSCs differ.",
-                     "x = ready ? buf.slice(0) : null; y = ! isNotOk;", "It was measured. then it went on."]
+                     "x = ready ? buf.slice(0) : null; y = ! isNotOk;", "It was measured. then it went on.",
+                     "Use amd64.", "i386 is for old hardware."]
 
 
 def test_abbreviations_of_other_languages_and_those_a_text_uses_do_not_end_a_sentence():
@@ -162,6 +163,33 @@ def test_list_items_carry_their_lead_in_but_never_a_sibling_item(encoder):
     assert seen["• Stage two has spindles."] == "The review names three stages:\n• Stage two has spindles."
     assert seen["• Naps help less."] == "• Naps help less."
     assert seen["1. Exercise helps too."] == "1. Exercise helps too."
+
+
+def test_a_nested_lists_item_is_marked_and_embedded_after_the_item_it_belongs_to(encoder, tmp_path: Path):
+    # A manual's nested list: "workstation or standalone: 30 GiB." answers "How much disk space
+    # does a workstation need?" only under its parent item. HTML's and Markdown's nesting had been
+    # read flat ("• " for every item), and each nested item was embedded alone.
+    page = tmp_path / "requirements.html"
+    page.write_text(
+        "<html><head><title>Requirements</title></head><body><main><h1>Requirements</h1>"
+        "<p>The hardware a school network needs is listed below for each profile.</p>"
+        "<ul><li><p>Thin clients with only 256 MiB RAM are possible.</p></li>"
+        "<li><p>The minimum disk space depends on the profile which is installed:</p>"
+        "<ul><li><p>LTSP server: 40 GiB.</p></li><li><p>workstation or standalone: 30 GiB.</p></li></ul></li>"
+        "<li><p>LTSP servers need two network cards.</p></li></ul></main></body></html>")
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Notes\n\nThe hardware is listed below.\n\n- Thin clients are possible.\n"
+                     "- The minimum disk space depends on the profile:\n  - LTSP server: 40 GiB.\n  - workstation: 30 GiB.\n"
+                     "- Two network cards.\n")
+    parent = {"requirements.html": "• The minimum disk space depends on the profile which is installed:",
+              "notes.md": "• The minimum disk space depends on the profile:"}
+    for path in (page, notes):
+        doc, _ = load_file(path, path.name)
+        assert "\n◦ LTSP server: 40 GiB.\n" in doc.text, doc.text
+        ps = make_passages(doc, encoder.count_tokens, ChunkingParams())
+        seen = {doc.text[s:e]: t for p in ps for (s, e), t in zip(p.sentences, p.embedded_sentences)}
+        assert seen["◦ LTSP server: 40 GiB."] == parent[path.name] + "\n◦ LTSP server: 40 GiB.", seen
+        assert all(t == line for line, t in seen.items() if line.startswith("•")), seen  # a top item has no parent
 
 
 def test_a_lead_in_never_stands_alone_before_a_block_too_long_to_share_its_passage(encoder, tmp_path: Path):

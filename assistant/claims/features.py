@@ -261,6 +261,10 @@ _COUNTED = re.compile(r"(?<![\w.,·-])(?<!than )(?<!least )(?<!most )(?<!over )(
                       r"(?<!approximately )(?<!nearly )(?<!almost )(?<!around )(?<!roughly )(?<![<>~≤≥] )(?<![<>~≤≥])"
                       r"(?<!than a )" + _AMOUNT + _NOT_COMPARED, re.I)
 _ESTIMATED = re.compile(r"(?:\b(?:about|approximately|nearly|almost|around|roughly)\s+|~\s?)" + _AMOUNT + _NOT_COMPARED, re.I)
+# A least or a most allowed of a thing ("at least 5 characters", "a maximum of 2 tablets"): a
+# requirement's bound.
+_BOUND = re.compile(r"\b(at least|at most|a minimum of|a maximum of|no more than|no fewer than|no less than)\s+" + _AMOUNT
+                    + _NOT_COMPARED, re.I)
 # How far apart an estimate and another number of one thing must be to say another amount: "about
 # 60ns" and "about 800ns" do, "about 30" and "32" do not.
 _ESTIMATE_RATIO = 2.0
@@ -286,6 +290,22 @@ def _counts(text: str, pattern: re.Pattern[str] = _COUNTED) -> dict[str, set[str
 
 
 _SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def changes_bound(claim: str, sentence: str) -> bool:
+    """Whether the sentence says the claim's words (two thirds of them, as for `negates`) with the
+    claim's bound of a thing ("at least", "a maximum of") at another number, and never the
+    claim's: "The password must have at least 8 characters." against "The password for this user
+    must have a length of at least 5 characters"."""
+    bounds = {(b.lower(), stemmer().stemWord(w.lower())): _number(n) for b, n, w in _BOUND.findall(claim)}
+    if not bounds:
+        return False  # most claims set no bound: read no further
+    given: dict[tuple[str, str], set[str]] = {}
+    for b, n, w in _BOUND.findall(sentence):
+        given.setdefault((b.lower(), stemmer().stemWord(w.lower())), set()).add(_number(n))
+    stated = set().union(*given.values(), *_counts(sentence).values())
+    return (any(len(given.get(k, ())) == 1 and n not in stated for k, n in bounds.items())
+            and _says_most(_words_said(claim), _words_said(sentence)))
 
 
 def changes_number(claim: str, sentence: str) -> bool:
@@ -392,11 +412,12 @@ def reverses(claim: str, sentence: str) -> bool:
     """The rules beside the learned polarity model: the sentence says the claim's words with a
     negation or an opposite (`negates`), moves what the claim moves the other way
     (`moves_opposite`), makes its comparison the other way round (`swaps_comparison`), gives
-    another number of what the claim counts (`changes_number`), another path or address than the
+    another number of what the claim counts (`changes_number`) or bounds (`changes_bound`), another path or address than the
     claim's (`changes_path`), or limits to a case what the claim
     says holds without limit (`restricts`).  Any contradicts the claim."""
     return (negates(claim, sentence) or moves_opposite(claim, sentence) or swaps_comparison(claim, sentence)
-            or changes_number(claim, sentence) or changes_path(claim, sentence) or restricts(claim, sentence))
+            or changes_number(claim, sentence) or changes_bound(claim, sentence) or changes_path(claim, sentence)
+            or restricts(claim, sentence))
 
 
 def polarity_features(claim: str, sentence: str, cosine: float, flip_delta: float) -> list[float]:

@@ -187,6 +187,17 @@ def _cut_comments(bare: list[str], nonblank: list[int], prose: list[int], foreig
             return
 
 
+NESTED_BULLET = "◦ "  # a nested list's item, as a browser marks it (`markdown` marks them)
+
+
+def _bullets_marked(lines: list[str], nested: bool) -> list[str]:
+    """Each bulleted line's mark as "• ", or, where `nested`, "◦ " for a nested list's item that
+    `markdown` marked so ("LTSP server: 40 GiB." under "The minimum disk space depends on the
+    profile:"), which then knows the item it belongs to."""
+    return [BULLET.sub(NESTED_BULLET if nested and ln.lstrip().startswith("◦") else "• ", ln) if BULLET.match(ln) else ln
+            for ln in lines]
+
+
 def clean_text(raw: str, capture: bool = True) -> str:
     """Normalise Unicode and whitespace and drop web-page debris, keeping every content line.
     `capture`: the text may be a saved page's text, so debris is also told by position and
@@ -195,6 +206,7 @@ def clean_text(raw: str, capture: bool = True) -> str:
     # Markdown and a page's main content keep each line's indent within its block: a code block's
     # lines are nested by it (Python's meaning). An indent the whole block shares (a list item's
     # paragraph, a stray space before a line) is layout, and goes.
+    marked = not capture  # `markdown` marked a nested list's items
     if capture:
         # Markdown (and an HTML page's main content, read as Markdown) was unwrapped on its source,
         # where code blocks are known; here a line of code would be joined to the next.
@@ -205,7 +217,7 @@ def clean_text(raw: str, capture: bool = True) -> str:
     else:
         lines = _heading_rules_dropped(_dedented(_normalized_lines(raw)[0]))
     drop = _debris(lines, capture)
-    kept = [BULLET.sub("• ", ln) if BULLET.match(ln) else ln for ln, gone in zip(lines, drop) if not gone]
+    kept = _bullets_marked([ln for ln, gone in zip(lines, drop) if not gone], marked)
     # A saved page repeats its title cut off (a card, a breadcrumb); in Markdown or a page's main
     # content a line shorter than an earlier one is code or prose ("const rl = createInterface({").
     kept = _run_in_headings_apart(_drop_truncated_repeats(kept)) if capture else kept

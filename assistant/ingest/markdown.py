@@ -337,9 +337,31 @@ def markdown_text(md: str) -> tuple[str, tuple[tuple[int, str], ...]]:
     """The text without markup, and its headings (level, text without markup) in order."""
     # A line of prose carries no indent once read (a list item's paragraph, a space before a line);
     # a line of code keeps its own.
-    md = _prose_mapped(md, lambda lines: [ln.lstrip() for ln in _prose_read(lines)])
+    md = _prose_mapped(md, lambda lines: [ln.lstrip() for ln in _nested_items_marked(_prose_read(lines))])
     headings = tuple((len(m.group(1)), _strip(m.group(2)).strip()) for m in _headings(md))
     return _strip(md), headings
+
+
+_BULLET_ITEM = re.compile(r"^([ \t]*)[-*+][ \t]+(?=\S)")
+
+
+def _nested_items_marked(lines: list[str]) -> list[str]:
+    """A bulleted item set deeper than the run of bulleted items it stands in marked "◦", a nested
+    list's item, before the indent that tells it goes."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        j = i
+        while j < len(out) and _BULLET_ITEM.match(out[j]):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        top = min(len(_BULLET_ITEM.match(ln).group(1).expandtabs(4)) for ln in out[i:j])
+        out[i:j] = [_BULLET_ITEM.sub("◦ ", ln) if len(_BULLET_ITEM.match(ln).group(1).expandtabs(4)) > top else ln
+                    for ln in out[i:j]]
+        i = j
+    return out
 
 
 _ITEM_MARK = re.compile(r"^([ \t]*(?:[-*+]|\d{1,9}[.)]))([ \t]+)\S")
