@@ -1525,6 +1525,20 @@ def test_a_claim_the_evidence_gives_another_bound_is_contradicted(encoder, tmp_p
     assert not changes_bound("More than 100 patients were enrolled.", "More than 50 patients were enrolled.")
 
 
+def test_a_claim_the_evidence_gives_other_years_is_contradicted():
+    # "The Skolelinux project was founded in 2005." came back supported by "... was founded on July
+    # 2nd 2001 ...". A sentence naming the claim's year too, a count ("2001 patients") and a claim
+    # naming two years change nothing.
+    from assistant.claims.features import changes_year
+
+    sentence = "The Skolelinux project in Norway was founded on July 2nd 2001 and Debian-Edu started in France."
+    assert changes_year("The Skolelinux project was founded in 2005.", sentence)
+    assert not changes_year("The Skolelinux project was founded in 2001.", sentence)
+    assert not changes_year("The Skolelinux project was founded in 2005.", sentence.replace("2001", "2001 (renamed in 2005)"))
+    assert not changes_year("The trial enrolled 2005 patients.", "The trial enrolled 2001 patients in 2010.")
+    assert not changes_year("The project ran from 2001 to 2005.", "The project ran from 2001 to 2006.")
+
+
 def test_a_claim_said_to_hold_without_limit_is_contradicted_by_a_sentence_that_limits_it(encoder, tmp_path):
     # ssh's manual: "The escape character is recognized anywhere in a line." came back supported
     # by "The escape character is only recognized at the beginning of a line.": every word of the

@@ -515,6 +515,7 @@ def test_a_question_naming_a_label_of_a_list_item_gets_the_value_the_item_gives_
     # An API reference's options (Node's readline): each item describes its option, and its default
     # stands under a label at the item's end. Asked for the default, the highlight runs on to it;
     # asked what the option does, it stays the description; another item's default is not taken.
+    # The options are nested under `options`, so their items read "◦".
     from assistant.ingest import load_file
 
     page = tmp_path / "readline.md"
@@ -531,9 +532,9 @@ def test_a_question_naming_a_label_of_a_list_item_gets_the_value_the_item_gives_
     doc, _ = load_file(page, "readline.md")
     searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder))
     hit = searcher.search("What is the default history size?", k=1)[0]
-    assert hit.highlight.text.startswith("• historySize") and hit.highlight.text.endswith("Default: 30."), hit.highlight
+    assert hit.highlight.text.startswith("◦ historySize") and hit.highlight.text.endswith("Default: 30."), hit.highlight
     hit = searcher.search("What does historySize set?", k=1)[0]
-    assert hit.highlight.text.startswith("• historySize") and "Default" not in hit.highlight.text
+    assert hit.highlight.text.startswith("◦ historySize") and "Default" not in hit.highlight.text
     hit = searcher.search("What is the default tab size?", k=1)[0]
     assert hit.highlight.text.endswith("Default: 8.") and "30" not in hit.highlight.text
 

@@ -308,6 +308,34 @@ def changes_bound(claim: str, sentence: str) -> bool:
             and _says_most(_words_said(claim), _words_said(sentence)))
 
 
+# A year ("2001", "in 1998"), not a figure's part ("1,998", "20.05") nor a percentage; `_years`
+# leaves out a count ("2001 patients").
+_YEAR = re.compile(r"(?<![\d.,-])(?:1[89]\d\d|20\d\d)(?![\d.,%-]*\d)(?!\s*%)")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+
+
+def _years(text: str) -> set[str]:
+    out = set()
+    for m in _YEAR.finditer(text):
+        after = _NEXT_WORD.match(text, m.end())
+        if not after or after.group(1) in FUNCTION_WORDS:
+            out.add(m.group())
+    return out
+
+
+def changes_year(claim: str, sentence: str) -> bool:
+    """Whether the sentence says the claim's other words (two thirds of them, as for `negates`)
+    with other years where the claim names one: "The Skolelinux project was founded in 2005."
+    against "The Skolelinux project in Norway was founded on July 2nd 2001 ..."."""
+    named = _years(claim)
+    if len(named) != 1:
+        return False  # most claims name no year: read no further
+    given = _years(sentence)
+    if not given or named & given:
+        return False
+    return _says_most(_words_said(_YEAR.sub(" ", claim)), _words_said(_YEAR.sub(" ", sentence)))
+
+
 def changes_number(claim: str, sentence: str) -> bool:
     """Whether the sentence says the claim's words (two thirds of them, as for `negates`) with
     another number of what the claim counts, each giving one number of it: "The 386 reference
@@ -412,12 +440,12 @@ def reverses(claim: str, sentence: str) -> bool:
     """The rules beside the learned polarity model: the sentence says the claim's words with a
     negation or an opposite (`negates`), moves what the claim moves the other way
     (`moves_opposite`), makes its comparison the other way round (`swaps_comparison`), gives
-    another number of what the claim counts (`changes_number`) or bounds (`changes_bound`), another path or address than the
-    claim's (`changes_path`), or limits to a case what the claim
-    says holds without limit (`restricts`).  Any contradicts the claim."""
+    another number of what the claim counts (`changes_number`) or bounds (`changes_bound`), other
+    years (`changes_year`), another path or address than the claim's (`changes_path`), or limits to
+    a case what the claim says holds without limit (`restricts`).  Any contradicts the claim."""
     return (negates(claim, sentence) or moves_opposite(claim, sentence) or swaps_comparison(claim, sentence)
-            or changes_number(claim, sentence) or changes_bound(claim, sentence) or changes_path(claim, sentence)
-            or restricts(claim, sentence))
+            or changes_number(claim, sentence) or changes_bound(claim, sentence) or changes_year(claim, sentence)
+            or changes_path(claim, sentence) or restricts(claim, sentence))
 
 
 def polarity_features(claim: str, sentence: str, cosine: float, flip_delta: float) -> list[float]:
