@@ -488,6 +488,11 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # "it" after a passive asking which thing is the one the answer names, not the infinitive's object
     ("What questionnaire was used to measure anxiety?", "Is it validated?",
      "Is it validated? (What questionnaire was used to measure anxiety?)"),
+    # so after one of two words ("How do I change default?" before), and not after "What dose of
+    # minocycline was used ...?", whose "it" is the drug or the trial
+    ("Which desktop environment is installed by default?", "How do I change it?",
+     "How do I change it? (Which desktop environment is installed by default?)"),
+    ("What dose of minocycline was used in BeneMin?", "Was it safe?", "Was BeneMin safe?"),
     # a thing's mechanism of action is a relation, as its role is: "it" is the thing
     ("What is the mechanism of action of ketamine?", "How fast does it work?", "How fast does ketamine work?"),
     # a name after a preposition takes the place of the one name in the phrase there, which keeps

@@ -1989,11 +1989,13 @@ def _opening_referent(body: str, plural: bool) -> str | None:
     modal = re.match(r"(?:which|what)\s+((?:[\w'-]+\s+){0,2}[\w'-]+)\s+(?:can|could|may|might|will|would|should)\s+", body, re.I)
     if modal and plural and _is_plural(modal.group(1)) and _content_words(modal.group(1)):
         return modal.group(1)
-    # "What questionnaire was used to measure anxiety?": a passive asking which thing; "it" is the
-    # one the answer names (searched with the question), not the infinitive's object ("Is measure
-    # anxiety validated?")
-    passive = re.match(r"(?:which|what)\s+([\w'-]+)\s+(?:is|was)\s+[\w'-]+(?:ed|en)\b", body, re.I)
-    if passive and not plural and not _is_plural(passive.group(1)):
+    # "What questionnaire was used to measure anxiety?", "Which desktop environment is installed by
+    # default?": a passive asking which thing, of content words alone (not "What dose of
+    # minocycline was used ...?", whose "it" is the drug); "it" is the one the answer names
+    # (searched with the question), not the infinitive's object ("Is measure anxiety validated?")
+    passive = re.match(r"(?:which|what)\s+((?:[\w'-]+\s+){0,2}[\w'-]+)\s+(?:is|was)\s+[\w'-]+(?:ed|en)\b", body, re.I)
+    thing = passive.group(1) if passive else ""
+    if thing and not plural and not _is_plural(thing) and len(_content_words(thing)) == len(thing.split()):
         return ""
     return None
 
