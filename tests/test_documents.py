@@ -691,6 +691,28 @@ def test_a_paragraph_opened_by_an_icon_keeps_its_words(tmp_path: Path):
     assert "booking system.\n\nThe password for this user must have at least 8 characters." in text, text
 
 
+def test_a_one_line_display_inside_a_sentence_is_read_in_it(tmp_path: Path):
+    # DocBook sets a `<screen>` inside a paragraph, which its HTML writes as a paragraph, a <pre> and
+    # a paragraph: "In order to obtain more information about the network hardware" was a sentence
+    # of its own, the command apart and "can be used." alone. A display between a paragraph stopped
+    # mid-sentence and one going on in lower case is read in the sentence; one that ends its
+    # paragraph, a short label over a listing ("Example") and a lead-in ending in a colon keep their
+    # listing apart.
+    page = tmp_path / "router.html"
+    page.write_text(
+        "<html><head><title>Router</title></head><body><main><h1>Router</h1>"
+        "<p>The interfaces may already be connected to their networks, but they do not have to be.</p>"
+        "<p>In order to obtain more information about the network hardware\n</p><pre class=\"screen\">lshw -class network</pre>"
+        "<p>can be used.\n</p><p>Then un-configure the two interfaces to be used by running\n</p>"
+        "<pre class=\"screen\">ip addr flush &lt;interface&gt;</pre><p>The configuration is then started.</p>"
+        "<p>Example</p><pre>uif --check</pre><p>The firewall is set up with the following command:</p>"
+        "<pre>dpkg-reconfigure uif</pre></main></body></html>")
+    text = load_file(page, "router.html")[0].text
+    assert "In order to obtain more information about the network hardware lshw -class network can be used.\n" in text, text
+    assert "\nThen un-configure the two interfaces to be used by running\n\nip addr flush <interface>\n\nThe configuration" in text, text
+    assert "\nExample\n" in text and "\nuif --check\n" in text and "command:\n\ndpkg-reconfigure uif" in text, text
+
+
 def test_a_books_boxed_sidebar_of_prose_is_read_and_a_sites_sidebar_of_links_is_not(tmp_path: Path):
     # DocBook (the Debian Administrator's Handbook) sets its "BACK TO BASICS" and "NOTE" boxes in
     # <div class="sidebar">, which trafilatura leaves out by the name: 408 boxes, 47,000 words of

@@ -288,6 +288,32 @@ def _empty_inlines_dropped(raw: str) -> str:
         raw = emptied
 
 
+# A one-line display set between the parts of a sentence: DocBook's `<screen>` inside a paragraph
+# becomes "<p>In order to obtain more information about the network hardware</p><pre>lshw -class
+# network</pre><p>can be used.</p>", and the highlight was the sentence's first part alone. Where
+# the paragraph before stops mid-sentence (six words or more, ending in a letter or a digit) and the
+# one after goes on in lower case, the display is read as code inside the one sentence. (A display
+# that ends its paragraph stays apart: "A line like the following needs to be added to
+# .../debian-edu-install.dat" is a sentence before its listing.)
+_DISPLAY_AFTER = re.compile(r"</p\s*>\s*<pre\b[^>]*>([^<\n]{1,100})</pre\s*>\s*<p\b[^>]*>(?=\s*(?-i:[a-z]))", re.I)
+_PARAGRAPH_OPEN = re.compile(r"<p\b[^>]*>", re.I)
+DISPLAY_LEAD_WORDS = 6
+
+
+def _displays_in_sentences(raw: str) -> str:
+    if "<pre" not in raw.lower():
+        return raw
+
+    def inline(m: re.Match) -> str:
+        opened = max((p.end() for p in _PARAGRAPH_OPEN.finditer(raw, max(0, m.start() - 2000), m.start())), default=-1)
+        lead = html.unescape(_TAG.sub(" ", raw[opened : m.start()])).strip() if opened >= 0 else ""
+        if len(lead.split()) < DISPLAY_LEAD_WORDS or not lead[-1:].isalnum():
+            return m.group()
+        return f" <code>{m.group(1)}</code> "
+
+    return _DISPLAY_AFTER.sub(inline, raw)
+
+
 # A link with no text (an icon: rustdoc's "Run code" arrow beside every example) shows nothing to
 # read, yet trafilatura weighed it as a link: the block around it, a code example and often the
 # next method's header, was left out as navigation. So did an anchor with no text (DocBook's index
@@ -911,8 +937,8 @@ def _page_title(tag_title: str, h1s: list[str], headings: list[str], subheadings
 
 # The markup read as a browser shows it, in this order, before the page is parsed.
 _MARKUP_MENDED = (_self_closed_ended, _notes_kept, _prose_boxes_kept, _inline_marks_read, _break_tails_spaced,
-                  superscripts_as_text, _empty_inlines_dropped, _empty_links_dropped, _code_links_in_prose_unwrapped,
-                  _disclosure_buttons_as_text,
+                  superscripts_as_text, _empty_inlines_dropped, _displays_in_sentences, _empty_links_dropped,
+                  _code_links_in_prose_unwrapped, _disclosure_buttons_as_text,
                   _summaries_as_headings, _boxed_headings_as_labels, _box_titles_as_labels, _figures_as_blocks,
                   _page_links_dropped, _contents_dropped, _anchors_dropped, _pre_formatting_dropped, _pre_as_one_code,
                   _code_flattened, _one_line_listings_ended, _source_breaks_as_spaces, _definitions_as_paragraphs)
