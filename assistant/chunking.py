@@ -244,13 +244,24 @@ def _parent_item(text: str, block_start: int, at: int) -> str:
     mark: "◦" under "•", "–" under "•" as LaTeX sets them, a bullet under "1."), the line of the
     item it is nested in, or ""."""
     line_start = text.rfind("\n", block_start, at) + 1 or block_start
-    lines = text[block_start:line_start].split("\n")[:-1]
-    marks = [m for m in map(_item_mark, lines) if m]
     line_end = text.find("\n", line_start)
     own = _item_mark(text[line_start : line_end if line_end >= 0 else len(text)])
-    if own in ("", "1") or not marks or own == marks[0]:
+    if own in ("", "1") or line_start == block_start:
         return ""  # a numbered item after bullets is as likely their sibling
-    return next((ln.strip() for ln in reversed(lines) if _item_mark(ln) == marks[0]), "")
+    top, cut = "", block_start
+    while cut < line_start and not top:  # the block's first item's mark
+        end = text.find("\n", cut, line_start)
+        top = _item_mark(text[cut:end])
+        cut = end + 1
+    if not top or own == top:
+        return ""
+    end = line_start - 1
+    while end > block_start:  # the nearest item above with that mark
+        start = text.rfind("\n", block_start, end) + 1 or block_start
+        if _item_mark(text[start:end]) == top:
+            return text[start:end].strip()
+        end = start - 1
+    return ""
 
 
 def is_list_item(line: str) -> bool:
