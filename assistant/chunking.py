@@ -220,15 +220,41 @@ def _opening(text: str, sents: list[tuple[int, int]], blocks: list[tuple[int, in
     sentence `first` sits below it in that block; "" otherwise. A row of a table, or a window cut
     from its middle, would otherwise lose what it is a row of. `block_starts`: each block's first
     sentence."""
-    b_first, b_last, _ = blocks[bisect.bisect_right(block_starts, first) - 1]
+    at = bisect.bisect_right(block_starts, first) - 1
+    b_first, b_last, _ = blocks[at]
     start = sents[b_first][0]
-    parent = _parent_item(text, start, sents[first][0])
+    parent = _parent_item(text, start, sents[first][0]) or _parent_block(text, sents, blocks, at)
     if parent:
         return parent
     line_end = text.find("\n", start, sents[b_last][1])
     line = text[start:line_end].strip() if 0 <= line_end <= sents[first][0] and b_first != first else ""
     # A list whose first line is an item has no lead-in: the first item is a sibling, not a header.
     return "" if is_list_item(line) else line
+
+
+MAX_SIBLING_BLOCKS = 50  # how far back a list item set as a paragraph of its own looks for its parent
+
+
+def _parent_block(text: str, sents: list[tuple[int, int]], blocks: list[tuple[int, int, tuple[str, ...]]], at: int) -> str:
+    """For a nested list's items each set as a paragraph of its own (a PDF's list, "– LTSP server:
+    40 GiB." under "• The minimum disk space ... installed:"), the item they are nested in: past
+    the blocks of items with the same mark, the last line of an item with another mark that ends in
+    a colon; else ""."""
+    def first_line(k: int) -> str:
+        s, e = sents[blocks[k][0]][0], sents[blocks[k][1]][1]
+        end = text.find("\n", s, e)
+        return text[s : end if end >= 0 else e]
+
+    own = _item_mark(first_line(at))
+    if own in ("", "1"):
+        return ""
+    for k in range(at - 1, max(-1, at - 1 - MAX_SIBLING_BLOCKS), -1):
+        if _item_mark(first_line(k)) == own:
+            continue
+        s, e = sents[blocks[k][0]][0], sents[blocks[k][1]][1]
+        last = text[text.rfind("\n", s, e) + 1 or s : e].strip()
+        return last if _item_mark(last) not in ("", own) and last.endswith(":") else ""
+    return ""
 
 
 def _item_mark(line: str) -> str:

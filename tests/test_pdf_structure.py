@@ -2602,3 +2602,32 @@ def test_a_contents_whose_leaders_stand_apart_from_its_entries_is_left_out(tmp_p
     doc = load_paths([path]).documents[0]
     assert "...." not in doc.text and doc.text.count("Methoden") == 1, doc.text
     assert "Inhaltsverzeichnis" not in doc.text and "\n3\n" not in doc.text, doc.text
+
+
+def test_a_pdfs_nested_list_items_set_apart_are_embedded_after_their_parent_item(tmp_path: Path, encoder):
+    # dblatex sets each list item as a paragraph of its own, a nested list's with an en dash: "–
+    # workstation or standalone: 30 GiB." was embedded alone, so "How much disk space does a
+    # workstation need?" highlighted the RAM item. Past its siblings, the item above that ends in a
+    # colon is the one it belongs to; a top-level item has none.
+    from assistant.chunking import make_passages
+    from assistant.config import ChunkingParams
+
+    ops = [b"BT /F1 16 Tf 72 740 Td (Requirements) Tj ET",
+           b"BT /F1 10 Tf 72 712 Td (The hardware a school network needs depends on what each machine is for.) Tj ET"]
+    y = 690
+    for bullet, x, text in [(b"\\267", 80, b"Thin clients with only 256 MiB RAM are possible."),
+                            (b"\\267", 80, b"The minimum disk space depends on the profile which is installed:"),
+                            (b"\\261", 100, b"LTSP server: 40 GiB."), (b"\\261", 100, b"workstation or standalone: 30 GiB."),
+                            (b"\\267", 80, b"LTSP servers need two network cards.")]:
+        ops.append(b"BT /F1 10 Tf %d %d Td (%s) Tj ET" % (x, y, bullet))
+        ops.append(b"BT /F1 10 Tf %d %d Td (%s) Tj ET" % (x + 10, y, text))
+        y -= 20
+    path = tmp_path / "requirements.pdf"
+    path.write_bytes(_one_page_pdf(b"\n".join(ops)))
+    doc = load_paths([path]).documents[0]
+    assert "\n\n– workstation or standalone: 30 GiB.\n\n" in doc.text, doc.text
+    ps = make_passages(doc, encoder.count_tokens, ChunkingParams())
+    seen = {doc.text[s:e]: t for p in ps for (s, e), t in zip(p.sentences, p.embedded_sentences)}
+    parent = "• The minimum disk space depends on the profile which is installed:"
+    assert seen["– workstation or standalone: 30 GiB."] == parent + "\n– workstation or standalone: 30 GiB.", seen
+    assert seen["• LTSP servers need two network cards."] == "• LTSP servers need two network cards.", seen
