@@ -1421,14 +1421,8 @@ def test_a_listings_line_parted_two_characters_before_its_last_item_is_one_line(
         b'BT /F2 10 Tf 108 688 Td ("qld", "vic", "nsw"\\)) Tj ET',
         b"BT /F1 10 Tf 72 660 Td (A factor is created from it with the factor function.) Tj ET",
     ])
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-               b"/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
-               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>"]
     path = tmp_path / "listing.pdf"
-    path.write_bytes(_pdf(objects))
+    path.write_bytes(_fonts_pdf([content], ["Helvetica", "Courier"]))
     text = load_paths([path]).documents[0].text
     assert '> state <- c("tas", "sa", "wa", "wa",' in text, text
 
@@ -1444,14 +1438,8 @@ def test_a_listing_set_a_little_wider_than_its_fixed_pitch_font_keeps_its_words_
         b"BT /F2 10 Tf 72 688 Td [(sudo) -600 (dd) -1000 (if=debian) -150 (-edu.iso)] TJ ET",
         b"BT /F1 10 Tf 72 660 Td (The router is configured by the package named above.) Tj ET",
     ])
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-               b"/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
-               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>"]
     path = tmp_path / "listing.pdf"
-    path.write_bytes(_pdf(objects))
+    path.write_bytes(_fonts_pdf([content], ["Helvetica", "Courier"]))
     text = load_paths([path]).documents[0].text
     assert "DEBIAN_FRONTEND=noninteractive apt install -y debian-edu-config" in text, text
     assert "sudo dd if=debian-edu.iso" in text, text
