@@ -2619,3 +2619,21 @@ def test_a_pdfs_nested_list_items_set_apart_are_embedded_after_their_parent_item
     parent = "• The minimum disk space depends on the profile which is installed:"
     assert seen["– workstation or standalone: 30 GiB."] == parent + "\n– workstation or standalone: 30 GiB.", seen
     assert seen["• LTSP servers need two network cards."] == "• LTSP servers need two network cards.", seen
+
+
+def test_a_column_of_hanging_bullets_goes_back_before_each_items_line(tmp_path: Path):
+    # LibreOffice prints a nested list's en-dash bullets apart from their items' text, and pdfminer
+    # grouped them in a box of their own, a column of bullets beside a box of the items: "– – –"
+    # read as lines apart from the items, and one item with two bullets ("––sleep apnoea ...").
+    ops = [b"BT /F1 12 Tf 84 540 Td (\\267 Ask about the following symptoms:) Tj ET"]
+    for n, text in enumerate([b"difficulty falling asleep for more than 30 minutes;",
+                              b"waking up during the night three or more times;", b"daytime tiredness that affects work."]):
+        y = 524 - 14 * n
+        ops.append(b"BT /F1 12 Tf 120 %.1f Td (\\261) Tj ET" % y)
+        ops.append(b"BT /F1 12 Tf 144 %.1f Td (%s) Tj ET" % (y, text))
+    ops.append(b"BT /F1 12 Tf 84 460 Td (\\267 Check the medication history, including over-the-counter products.) Tj ET")
+    path = tmp_path / "guideline.pdf"
+    path.write_bytes(_one_page_pdf(b"\n".join(ops)))
+    text = load_paths([path]).documents[0].text
+    assert ("• Ask about the following symptoms:\n\n– difficulty falling asleep for more than 30 minutes;\n\n"
+            "– waking up during the night three or more times;\n\n– daytime tiredness that affects work.") in text, text

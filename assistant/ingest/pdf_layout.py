@@ -982,21 +982,55 @@ _LONE_BULLET = re.compile(r"^[•·▪◦●‣∙*\-–]$")
 
 def _attach_bullets(boxes: list[Box]) -> list[Box]:
     """A list item's bullet set apart from its text (a hanging bullet) comes as a box of its own:
-    it is put back before the first line of the box that starts just to its right on the same line."""
+    it is put back before the first line of the box that starts just to its right on the same line.
+    A column of such bullets may come as one box (a word processor's nested list: "–", "–", its
+    items' text a box beside it, one item a line): each is put back before the line of any box
+    that starts just to its right on its line, and the box keeps what is left."""
     out = list(boxes)
     for bullet in boxes:
-        if len(bullet.lines) != 1 or not _LONE_BULLET.match(bullet.lines[0].text):
+        if len(bullet.lines) == 1:
+            if not _LONE_BULLET.match(bullet.lines[0].text):
+                continue
+            mark = bullet.lines[0]
+            item = next((b for b in out if b is not bullet and abs(b.lines[0].y0 - mark.y0) < 0.5 * mark.size
+                         and 0 <= b.lines[0].x0 - mark.x1 < 3 * mark.size), None)
+            if item is None:
+                continue
+            first = item.lines[0]
+            joined = Line(f"{mark.text} {first.text}", mark.x0, first.y0, first.x1, first.y1, first.size, first.font,
+                          first.pitch)
+            out[out.index(item)] = replace(item, lines=(joined, *item.lines[1:]), x0=min(item.x0, bullet.x0))
+            out.remove(bullet)
+        elif all(_LONE_BULLET.match(ln.text) or _LONE_BULLET.match(ln.text.split(" ", 1)[0]) for ln in bullet.lines):
+            out = _bullet_column_attached(out, bullet)
+    return out
+
+
+def _bullet_column_attached(boxes: list[Box], column: Box) -> list[Box]:
+    """`boxes` with each lone bullet of `column` (a box of bullets, some with their item's text)
+    put before the line of another box that starts just to its right on its line."""
+    out = list(boxes)
+    kept: list[Line] = []
+    for mark in column.lines:
+        if not _LONE_BULLET.match(mark.text):
+            kept.append(mark)
             continue
-        mark = bullet.lines[0]
-        item = next((b for b in out if b is not bullet and abs(b.lines[0].y0 - mark.y0) < 0.5 * mark.size
-                     and 0 <= b.lines[0].x0 - mark.x1 < 3 * mark.size), None)
-        if item is None:
+        target = next(((k, n) for k, b in enumerate(out) if b is not column for n, ln in enumerate(b.lines)
+                       if abs(ln.y0 - mark.y0) < 0.5 * mark.size and 0 <= ln.x0 - mark.x1 < 3 * mark.size), None)
+        if target is None:
+            kept.append(mark)
             continue
-        first = item.lines[0]
-        joined = Line(f"{mark.text} {first.text}", mark.x0, first.y0, first.x1, first.y1, first.size, first.font,
-                      first.pitch)
-        out[out.index(item)] = replace(item, lines=(joined, *item.lines[1:]), x0=min(item.x0, bullet.x0))
-        out.remove(bullet)
+        k, n = target
+        box, ln = out[k], out[k].lines[n]
+        joined = replace(ln, text=f"{mark.text} {ln.text}", x0=mark.x0)
+        out[k] = replace(box, lines=(*box.lines[:n], joined, *box.lines[n + 1:]), x0=min(box.x0, mark.x0))
+    if len(kept) == len(column.lines):
+        return boxes
+    at = out.index(column)
+    if kept:
+        out[at] = replace(column, lines=tuple(kept), y0=min(ln.y0 for ln in kept), y1=max(ln.y1 for ln in kept))
+    else:
+        del out[at]
     return out
 
 
