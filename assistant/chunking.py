@@ -1,7 +1,7 @@
 """Sentences with exact character spans, and token-budgeted overlapping windows of them.
 
 Public API: `Passage`, `CountTokens`, `split_sentences`, `make_passages`, `embedding_title`, `embedding_text`,
-`is_list_item`.
+`is_list_item`, `item_mark`.
 Knows nothing about files or models: token counts come from a `count_tokens` callable.
 For every passage, `document.text[p.start:p.end] == p.text`; `p.embedded` is what the model and BM25
 see (the title, then the text), derived here once.
@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from assistant.config import ChunkingParams
 from assistant.ingest import BULLET, Document
 
-__all__ = ["SECTION_SEPARATOR", "CountTokens", "Passage", "embedding_text", "embedding_title", "is_list_item", "make_passages",
-           "split_sentences"]
+__all__ = ["SECTION_SEPARATOR", "CountTokens", "Passage", "embedding_text", "embedding_title", "is_list_item", "item_mark",
+           "make_passages", "split_sentences"]
 
 CountTokens = Callable[[Sequence[str]], list[int]]
 
@@ -245,19 +245,19 @@ def _parent_block(text: str, sents: list[tuple[int, int]], blocks: list[tuple[in
         end = text.find("\n", s, e)
         return text[s : end if end >= 0 else e]
 
-    own = _item_mark(first_line(at))
+    own = item_mark(first_line(at))
     if own in ("", "1"):
         return ""
     for k in range(at - 1, max(-1, at - 1 - MAX_SIBLING_BLOCKS), -1):
-        if _item_mark(first_line(k)) == own:
+        if item_mark(first_line(k)) == own:
             continue
         s, e = sents[blocks[k][0]][0], sents[blocks[k][1]][1]
         last = text[text.rfind("\n", s, e) + 1 or s : e].strip()
-        return last if _item_mark(last) not in ("", own) and last.endswith(":") else ""
+        return last if item_mark(last) not in ("", own) and last.endswith(":") else ""
     return ""
 
 
-def _item_mark(line: str) -> str:
+def item_mark(line: str) -> str:
     """A list item's kind of mark: its bullet ("•", "◦", "–"), "1" for a number or letter; "" for no item."""
     bullet = BULLET.match(line)
     if bullet:
@@ -271,20 +271,20 @@ def _parent_item(text: str, block_start: int, at: int) -> str:
     item it is nested in, or ""."""
     line_start = text.rfind("\n", block_start, at) + 1 or block_start
     line_end = text.find("\n", line_start)
-    own = _item_mark(text[line_start : line_end if line_end >= 0 else len(text)])
+    own = item_mark(text[line_start : line_end if line_end >= 0 else len(text)])
     if own in ("", "1") or line_start == block_start:
         return ""  # a numbered item after bullets is as likely their sibling
     top, cut = "", block_start
     while cut < line_start and not top:  # the block's first item's mark
         end = text.find("\n", cut, line_start)
-        top = _item_mark(text[cut:end])
+        top = item_mark(text[cut:end])
         cut = end + 1
     if not top or own == top:
         return ""
     end = line_start - 1
     while end > block_start:  # the nearest item above with that mark
         start = text.rfind("\n", block_start, end) + 1 or block_start
-        if _item_mark(text[start:end]) == top:
+        if item_mark(text[start:end]) == top:
             return text[start:end].strip()
         end = start - 1
     return ""

@@ -695,3 +695,24 @@ def test_an_abbreviation_spelled_out_only_in_the_list_of_abbreviations_is_answer
     assert glossary_definitions("BMI: Body mass index; QALY: Quality adjusted life years;")["QALY"] == "Quality adjusted life years"
     assert "PR" in glossary_definitions("Smith J, PR: Perl ER. A study.")  # why reference lists are left out
     assert searcher.search("What does PR stand for?", k=1)[0].probability < 1.0
+
+
+def test_a_list_item_announcing_a_nested_list_is_highlighted_with_it_and_not_its_siblings(encoder, tmp_path):
+    # A guideline's "• Ask about the following symptoms:" over its nested items: the highlight took
+    # the announced list and ran on into the next top-level item ("• Check the medication history"),
+    # which is the announcing item's sibling, not one of its items.
+    from assistant.ingest import load_file
+
+    page = tmp_path / "insomnia.md"
+    page.write_text(
+        "# Managing insomnia\n\n## Assessment\n\nAssess sleep with a diary over two weeks before any treatment.\n\n"
+        "- Ask about the following symptoms:\n"
+        "    - difficulty falling asleep for more than 30 minutes;\n"
+        "    - waking up during the night three or more times;\n"
+        "- Check the medication history, including over-the-counter products.\n"
+        "- Exclude sleep apnoea by asking about snoring.\n")
+    doc, _ = load_file(page, "insomnia.md")
+    searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder))
+    hit = searcher.search("What symptoms should I ask about?", k=1)[0]
+    assert hit.highlight.text.startswith("• Ask about the following symptoms:"), hit.highlight
+    assert hit.highlight.text.endswith("◦ waking up during the night three or more times;"), hit.highlight

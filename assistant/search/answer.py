@@ -41,7 +41,7 @@ from typing import Literal
 
 import numpy as np
 
-from assistant.chunking import is_list_item
+from assistant.chunking import is_list_item, item_mark
 from assistant.index import Index
 from assistant.linear import LinearModel
 from assistant.text import (
@@ -668,9 +668,13 @@ def _list_end(index: Index, text: str, sentence: int, stop: int, end: int) -> in
     `LIST_ITEMS` of them, within the passage (sentence rows below `stop`); `end` when no such list
     follows."""
     j, out = sentence + 1, end
+    # announced by an item of a list ("• Ask about the following symptoms:"), the list is the one
+    # nested under it: an item with the announcing item's mark is its sibling, and ends it
+    lead_start, lead_end = index.sentence_span(sentence)
+    lead = item_mark(text[text.rfind("\n", 0, lead_start) + 1 : lead_end])
     while j < stop and j - sentence <= LIST_ITEMS:
         s, e = index.sentence_span(j)
-        if "\n" not in text[out:s] or not is_list_item(text[s:e]):
+        if "\n" not in text[out:s] or not is_list_item(text[s:e]) or (lead and item_mark(text[s:e]) == lead):
             break
         if j + 1 < stop and "\n" not in text[e : index.sentence_span(j + 1)[0]]:
             return end  # an item of several sentences: the list is too long to show as the answer
