@@ -1411,6 +1411,13 @@ def test_an_accent_set_over_a_letter_reads_as_one_accented_letter_and_the_viewer
     assert all(view.boxes)
 
 
+def _listing_text(tmp_path: Path, content: bytes) -> str:
+    """The text read from a page drawing `content` with Helvetica as /F1 and Courier as /F2."""
+    path = tmp_path / "listing.pdf"
+    path.write_bytes(_fonts_pdf([content], ["Helvetica", "Courier"]))
+    return load_paths([path]).documents[0].text
+
+
 def test_a_listings_line_parted_two_characters_before_its_last_item_is_one_line(tmp_path: Path):
     # pdfminer parted a Texinfo listing's line before its last item, two Courier characters on
     # ('> state <- c("tas", ... "wa",' and '"wa",'): the item was read as a paragraph of its own
@@ -1421,9 +1428,7 @@ def test_a_listings_line_parted_two_characters_before_its_last_item_is_one_line(
         b'BT /F2 10 Tf 108 688 Td ("qld", "vic", "nsw"\\)) Tj ET',
         b"BT /F1 10 Tf 72 660 Td (A factor is created from it with the factor function.) Tj ET",
     ])
-    path = tmp_path / "listing.pdf"
-    path.write_bytes(_fonts_pdf([content], ["Helvetica", "Courier"]))
-    text = load_paths([path]).documents[0].text
+    text = _listing_text(tmp_path, content)
     assert '> state <- c("tas", "sa", "wa", "wa",' in text, text
 
 
@@ -1438,9 +1443,7 @@ def test_a_listing_set_a_little_wider_than_its_fixed_pitch_font_keeps_its_words_
         b"BT /F2 10 Tf 72 688 Td [(sudo) -600 (dd) -1000 (if=debian) -150 (-edu.iso)] TJ ET",
         b"BT /F1 10 Tf 72 660 Td (The router is configured by the package named above.) Tj ET",
     ])
-    path = tmp_path / "listing.pdf"
-    path.write_bytes(_fonts_pdf([content], ["Helvetica", "Courier"]))
-    text = load_paths([path]).documents[0].text
+    text = _listing_text(tmp_path, content)
     assert "DEBIAN_FRONTEND=noninteractive apt install -y debian-edu-config" in text, text
     assert "sudo dd if=debian-edu.iso" in text, text
 

@@ -992,8 +992,7 @@ def _attach_bullets(boxes: list[Box]) -> list[Box]:
             if not _LONE_BULLET.match(bullet.lines[0].text):
                 continue
             mark = bullet.lines[0]
-            item = next((b for b in out if b is not bullet and abs(b.lines[0].y0 - mark.y0) < 0.5 * mark.size
-                         and 0 <= b.lines[0].x0 - mark.x1 < 3 * mark.size), None)
+            item = next((b for b in out if b is not bullet and _right_of_bullet(mark, b.lines[0])), None)
             if item is None:
                 continue
             first = item.lines[0]
@@ -1006,6 +1005,11 @@ def _attach_bullets(boxes: list[Box]) -> list[Box]:
     return out
 
 
+def _right_of_bullet(mark: Line, line: Line) -> bool:
+    """Whether `line` starts just right of the hanging bullet `mark`, on its line: the item's text."""
+    return abs(line.y0 - mark.y0) < 0.5 * mark.size and 0 <= line.x0 - mark.x1 < 3 * mark.size
+
+
 def _bullet_column_attached(boxes: list[Box], column: Box) -> list[Box]:
     """`boxes` with each lone bullet of `column` (a box of bullets, some with their item's text)
     put before the line of another box that starts just to its right on its line."""
@@ -1016,7 +1020,7 @@ def _bullet_column_attached(boxes: list[Box], column: Box) -> list[Box]:
             kept.append(mark)
             continue
         target = next(((k, n) for k, b in enumerate(out) if b is not column for n, ln in enumerate(b.lines)
-                       if abs(ln.y0 - mark.y0) < 0.5 * mark.size and 0 <= ln.x0 - mark.x1 < 3 * mark.size), None)
+                       if _right_of_bullet(mark, ln)), None)
         if target is None:
             kept.append(mark)
             continue
