@@ -357,9 +357,9 @@ def _nested_items_marked(lines: list[str]) -> list[str]:
         if j == i:
             i += 1
             continue
-        top = min(len(_BULLET_ITEM.match(ln).group(1).expandtabs(4)) for ln in out[i:j])
-        out[i:j] = [_BULLET_ITEM.sub("◦ ", ln) if len(_BULLET_ITEM.match(ln).group(1).expandtabs(4)) > top else ln
-                    for ln in out[i:j]]
+        indents = [len(_BULLET_ITEM.match(ln).group(1).expandtabs(4)) for ln in out[i:j]]
+        top = min(indents)
+        out[i:j] = [_BULLET_ITEM.sub("◦ ", ln) if indent > top else ln for ln, indent in zip(out[i:j], indents)]
         i = j
     return out
 
