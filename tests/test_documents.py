@@ -2180,3 +2180,67 @@ def test_numbered_plain_text_headings_nest_by_their_numbers(tmp_path: Path):
     assert [s.path for s in doc.sections] == [
         ("1 Recommendations",), ("1 Recommendations", "1.1 Principles of care"),
         ("1 Recommendations", "1.2 Stopping antidepressant medication"), ("3.1 Review",)]
+
+
+def test_a_wrapped_line_opening_with_a_cited_section_number_goes_on_its_sentence(tmp_path: Path):
+    # A licence cites sections mid-sentence and wraps there: "10.3, no one ..." and "2.1 of this
+    # License ..." had been read as list items, so the sentence stopped at "Section". A subsection's
+    # numbered name ("2.1. Grants") still starts a line of its own.
+    path = tmp_path / "licence.txt"
+    path.write_text(
+        "Mozilla Foundation is the license steward. Except as provided in Section\n"
+        "10.3, no one other than the license steward has the right to modify or\n"
+        "publish new versions of this License.\n\n"
+        "If You initiate litigation against any entity by asserting a patent\n"
+        "infringement claim, then the rights granted to You by any and all Contributors under Section\n"
+        "2.1 of this License shall terminate.\n\n"
+        "The licenses granted in this Section are the only rights granted under this\n"
+        "2.1. Grants in Section 2 are conditions.\n")
+    doc, _ = load_file(path, "licence.txt")
+    assert "Except as provided in Section 10.3, no one other than" in doc.text, doc.text
+    assert "Contributors under Section 2.1 of this License shall terminate." in doc.text, doc.text
+    assert "\n2.1. Grants in Section 2" in doc.text
+
+
+def test_short_numbered_lines_that_complete_the_outline_between_two_headings_are_headings():
+    # The MPL's "3.2. Distribution of Executable Form" heads only a lead-in too short to pass for
+    # prose ("If You distribute ... then:"), and "2." and "2.1." each head one line; their numbers
+    # fill the outline between headings found. A numbered list's items inside a section leave no
+    # chain to the next heading ("2 Results" does not follow "2. Run the tests").
+    text = ("1. Definitions\n\nThe words below are used in this License with the meanings they are given here.\n\n"
+            "2. License Grants and Conditions\n\n2.1. Grants\n\nEach Contributor grants You a license:\n\n"
+            "2.2. Effective Date\n\nThe licenses granted in Section 2.1 become effective on the date the work is shared.\n\n"
+            "3. Responsibilities\n\n3.1. Distribution of Source Form\n\nAll distribution of Covered Software in Source Code "
+            "Form must be under the terms of this License and no other.\n\n3.2. Distribution of Executable Form\n\n"
+            "If You distribute Covered Software then:\n\n3.3. Distribution of a Larger Work\n\n"
+            "You may create and distribute a Larger Work under terms of Your choice, provided that You comply.\n\n"
+            "4. Inability to Comply\n\nIf it is impossible for You to comply with any of the terms of this License, "
+            "You must comply with it to the maximum extent possible.\n")
+    assert [h for _, h in plain_headings(text)] == [
+        "1. Definitions", "2. License Grants and Conditions", "2.1. Grants", "2.2. Effective Date", "3. Responsibilities",
+        "3.1. Distribution of Source Form", "3.2. Distribution of Executable Form", "3.3. Distribution of a Larger Work",
+        "4. Inability to Comply"]
+    manual = ("1 Usage\n\nTo build the program from its sources, follow these steps one after the other in order.\n\n"
+              "1. Get the sources\n\n2. Run the tests\n\n2 Results\n\nThe program printed the results we expected on "
+              "every machine where it ran for the study.\n")
+    assert [h for _, h in plain_headings(manual)] == ["1 Usage", "2 Results"]
+
+
+def test_an_enumeration_wrapped_at_its_next_mark_goes_on_its_sentence_and_heads_nothing(tmp_path: Path):
+    # The GPL's preamble wraps "(1) copyright the software, and" / "(2) offer you this license":
+    # "(2)" had been read as a list item, leaving the line before it standing alone as a heading
+    # ending on "and". A lettered list opened by a lead-in keeps its items.
+    path = tmp_path / "licence.txt"
+    path.write_text(
+        "GNU GENERAL PUBLIC LICENSE\n\nPreamble\n\nThe licenses for most software are designed to take away your freedom to share and\n"
+        "change it, so we wrote this one to guarantee your freedom instead.\n\n"
+        "We protect your rights with two steps: (1) copyright the software, and\n"
+        "(2) offer you this license which gives you legal permission to copy,\n"
+        "distribute and/or modify the software.\n\n"
+        "You may convey the work provided that you meet all of these conditions:\n"
+        "(a) The work must carry prominent notices stating that you modified it.\n"
+        "(b) The work must carry prominent notices stating that it is released.\n")
+    doc, _ = load_file(path, "licence.txt")
+    assert "(1) copyright the software, and (2) offer you this license" in doc.text, doc.text
+    assert "conditions:\n(a) The work" in doc.text and "modified it.\n(b) The work" in doc.text
+    assert [s.path for s in doc.sections] == [("Preamble",)]

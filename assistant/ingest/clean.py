@@ -713,14 +713,31 @@ def _dedented(lines: list[str]) -> list[str]:
 
 
 # A list item's mark: a number, a letter or a roman numeral before ")" or "."; a letter before "."
-# only early in the alphabet, as a list's are ("W. Eaton", a wrapped name's initial, goes on).
-_LIST_ITEM = re.compile(r"^(\(?(\d{1,3}|[a-z]|[ivx]{1,4})\)|\(?(\d{1,3}|[a-h]|[ivx]{1,4})\.|[|>#])\s*", re.I)
+# only early in the alphabet, as a list's are ("W. Eaton", a wrapped name's initial, goes on); a
+# number only with no digit after its dot ("10.3, no one other than ..." and "2.1 of this License
+# shall terminate." go on a sentence that cited a section), unless a name follows ("2.1. Grants").
+_LIST_ITEM = re.compile(r"^(\(?(\d{1,3}|[a-z]|[ivx]{1,4})\)|\(?(\d{1,3}|[a-h]|[ivx]{1,4})\.(?!\d)|[|>#])\s*", re.I)
+_NUMBERED_NAME = re.compile(r"^\d+(?:\.\d+)+\.?\s+[\"“]?[A-Z]")
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 
 
 def _wordy(line: str) -> bool:
     words = line.split()
     return bool(words) and sum(bool(_LETTERS.search(w)) for w in words) >= 0.6 * len(words)
+
+
+_ENUMERATION_MARK = re.compile(r"^\((\d|[a-h])\)\s")
+
+
+def _enumerated_inline(last: str, line: str) -> bool:
+    """Whether `line` opens with the next mark of an enumeration that `last` runs inside a sentence
+    ("We protect your rights with two steps: (1) copyright the software, and" / "(2) offer you this
+    license ..."): no list item."""
+    mark = _ENUMERATION_MARK.match(line)
+    if not mark:
+        return False
+    before = chr(ord(mark.group(1)) - 1)
+    return f"({before})" in last[1:] and not last.startswith("(")
 
 
 _RULE = re.compile(r"^([=\-~^*+#_])\1{2,}$")
@@ -800,7 +817,8 @@ def unwrap_lines(lines: list[str], vocabulary: Callable[[], Vocabulary] | None =
         prev = out[-1] if out else ""
         last = lines[i - 1] if i else ""
         if (last and width >= 40 and len(last) >= 0.6 * width and not _SENTENCE_END.search(last) and len(last.split()) >= 3
-                and _wordy(last) and _wordy(line) and not BULLET.match(line) and not _LIST_ITEM.match(line)
+                and _wordy(last) and _wordy(line) and not BULLET.match(line)
+                and (not _LIST_ITEM.match(line) or _enumerated_inline(last, line)) and not _NUMBERED_NAME.match(line)
                 and not (i in fields and (_FIELD.match(line.strip()) or _FIELD.match(last.strip())))):
             # The line's indent is layout (a list item's or a note's text), not space within a sentence.
             rest = line.lstrip()

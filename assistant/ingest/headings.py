@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from assistant.ingest.clean import LABEL, SECTION_NUMBER, is_copyright_notice, opens_first_subsection
 from assistant.ingest.model import SectionSpan
-from assistant.text import collapse_spaces, normalize_unicode
+from assistant.text import UNFINISHED_WORDS, collapse_spaces, normalize_unicode
 
 __all__ = ["TextRead", "plain_headings", "section_spans"]
 
@@ -52,14 +52,16 @@ _CAPITALS = re.compile(r"[A-Z][A-Z0-9&/'-]*(?: [A-Z0-9&/'-]+){0,3}")  # up to fo
 def plain_headings(text: str) -> tuple[tuple[int, str], ...]:
     """Lines of plain text set as headings: standing alone after a blank line (or first), at most
     12 words and 100 characters, starting with a capital or a digit, not a bullet, a copyright
-    notice, a line giving a web address nor a numbered item the next item follows, not ending as
-    a clause does (. , ; :) unless numbered and short (`_NUMBERED`, which
-    may also follow a paragraph's last sentence directly, but not the items of a numbered list),
-    not a wrapped paragraph's first line (a sentence's end, then words left unfinished), and
-    followed by a paragraph of prose (more than 12 words, or under a numbered heading, "0. Definitions."
-    or "1.3. \"Contribution\"", a sentence of five or more that is no numbered item), or, for a line of
-    up to four words in capitals, by any line of two words or more not in capitals.  Level 1, but
-    for headings numbered at two depths or more (`_numbered_levels`)."""
+    notice, a line giving a web address nor a numbered item the next item follows, not ending on a
+    word no phrase ends on ("... two steps: (1) copyright the software, and") nor as a clause does
+    (. , ; :) unless numbered and short (`_NUMBERED`, which may also follow a paragraph's last
+    sentence directly, but not the items of a numbered list), not a wrapped paragraph's first line
+    (a sentence's end, then words left unfinished), and followed by a paragraph of prose (more than
+    12 words, or under a numbered heading, "0. Definitions." or "1.3. \"Contribution\"", a sentence
+    of five or more that is no numbered item), or, for a line of up to four words in capitals, by
+    any line of two words or more not in capitals; with the numbered lines that complete the
+    outline between them (`_numbered_gaps_filled`). Level 1, but for headings numbered at two
+    depths or more (`_numbered_levels`)."""
     lines = text.split("\n")
     out = []
     labels = _label_headings(lines)
@@ -72,7 +74,7 @@ def plain_headings(text: str) -> tuple[tuple[int, str], ...]:
         numbered = name is not None and len(name.group(1).split()) <= NUMBERED_WORDS
         if (not s or len(s) > 100 or len(s.split()) > 12 or not (s[0].isupper() or s[0].isdigit())
                 or (s[-1] in ".,;:" and not numbered) or s.startswith(("•", "-", "*")) or is_copyright_notice(s)
-                or _WEB_ADDRESS.search(s)
+                or _WEB_ADDRESS.search(s) or s.rsplit(None, 1)[-1].lower() in UNFINISHED_WORDS
                 or (i > 0 and lines[i - 1].strip() and not (numbered and _ENDED.search(lines[i - 1])
                                                             and not _in_numbered_list(lines, i)))
                 or _SENTENCE_THEN_MORE.search(s)):
@@ -91,7 +93,45 @@ def plain_headings(text: str) -> tuple[tuple[int, str], ...]:
         if len(following.split()) > 12 or (sectioned and len(following.split()) >= 5 and _ENDED.search(following)
                                            and not _ITEM.match(following)):
             out.append((i, s))
-    return _numbered_levels(lines, out)
+    return _numbered_levels(lines, _numbered_gaps_filled(lines, out))
+
+
+def _follows(before: tuple[int, ...], after: tuple[int, ...]) -> bool:
+    """Whether section number `after` comes right after `before` in an outline: its first
+    subsection ("2" then "2.1"), its next sibling ("2.1" then "2.2") or the next of an enclosing
+    section ("1.14" then "2")."""
+    if after == before + (1,):
+        return True
+    k = len(after)
+    return k <= len(before) and after[:-1] == before[: k - 1] and after[-1] == before[k - 1] + 1
+
+
+def _numbered_gaps_filled(lines: list[str], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """`found` with the short numbered lines standing alone that complete the outline between two
+    numbered headings found ("3.2. Distribution of Executable Form" between "3.1." and "3.3.", over
+    a lead-in too short to pass for prose: "If You distribute ... then:"): each line's number comes
+    right after the one before, up to the heading after the gap; one ending in a full stop is a
+    short name or in capitals ("10. U.S. GOVERNMENT END USERS."). A numbered list's item in a section
+    ("3. Run the tests" after "2 Usage") leaves no such chain to the next heading ("3 Results")."""
+    numbered = [(i, tuple(map(int, m.group(1).split(".")))) for i, s in found if (m := SECTION_NUMBER.match(s))]
+    at = {i for i, _ in found}
+    added: list[tuple[int, str]] = []
+    for (start, before), (end, after) in zip(numbered, numbered[1:]):
+        chain, last = [], before
+        for i in range(start + 1, end):
+            s = lines[i].strip()
+            number = SECTION_NUMBER.match(s)
+            if (i in at or not number or lines[i - 1].strip() or len(s.split()) > NUMBERED_WORDS
+                    or not re.match(r"[\"“]?[A-Z]", s[number.end(1):].lstrip(". "))
+                    or (s[-1] in ".,;:" and not (_NUMBERED.match(s) or s.isupper()))):
+                continue
+            number_parts = tuple(map(int, number.group(1).split(".")))
+            if _follows(last, number_parts):
+                chain.append((i, s))
+                last = number_parts
+        if chain and _follows(last, after):
+            added += chain
+    return sorted(found + added)
 
 
 LABEL_HEADINGS = 3  # labels a document sets so at least, for them to be its headings
