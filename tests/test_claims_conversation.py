@@ -1568,3 +1568,16 @@ def test_a_claim_said_to_hold_without_limit_is_contradicted_by_a_sentence_that_l
                      "fairly easy to set things up so that it parses code with GCC-isms.")
     assert restricts("The escape character is always recognized.", "The escape character is rarely recognized.")
     assert not restricts("pycparser supports all GCC extensions.", "pycparser supports not a few GCC extensions.")
+
+
+def test_a_bound_given_for_each_of_two_things_in_clauses_of_their_own_is_read_per_clause():
+    # The GFDL bounds two texts in one sentence; "a Front-Cover Text may be at most 10 words" came
+    # back supported, the sentence giving "at most" words two numbers. Each clause bounds one thing:
+    # the front cover's clause says 5, and the back cover's 25 is no bound of the front cover's.
+    from assistant.claims.features import changes_bound
+
+    sentence = "A Front-Cover Text may be at most 5 words, and a Back-Cover Text may be at most 25 words."
+    assert changes_bound("Under the GFDL, a Front-Cover Text may be at most 10 words.", sentence)
+    assert changes_bound("A Back-Cover Text may be at most 5 words.", sentence)
+    assert not changes_bound("Under the GFDL, a Front-Cover Text may be at most 5 words.", sentence)
+    assert not changes_bound("Under the GFDL, a Back-Cover Text may be at most 25 words.", sentence)

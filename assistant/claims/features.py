@@ -300,12 +300,21 @@ def changes_bound(claim: str, sentence: str) -> bool:
     bounds = {(b.lower(), stemmer().stemWord(w.lower())): _number(n) for b, n, w in _BOUND.findall(claim)}
     if not bounds:
         return False  # most claims set no bound: read no further
-    given: dict[tuple[str, str], set[str]] = {}
-    for b, n, w in _BOUND.findall(sentence):
-        given.setdefault((b.lower(), stemmer().stemWord(w.lower())), set()).add(_number(n))
-    stated = set().union(*given.values(), *_counts(sentence).values())
-    return (any(len(given.get(k, ())) == 1 and n not in stated for k, n in bounds.items())
-            and _says_most(_words_said(claim), _words_said(sentence)))
+    said = _words_said(claim)
+    # A sentence may bound two things, each in a clause of its own: "A Front-Cover Text may be at
+    # most 5 words, and a Back-Cover Text may be at most 25 words."
+    for part in {sentence, *_BOUND_PARTS.split(sentence)}:
+        given: dict[tuple[str, str], set[str]] = {}
+        for b, n, w in _BOUND.findall(part):
+            given.setdefault((b.lower(), stemmer().stemWord(w.lower())), set()).add(_number(n))
+        stated = set().union(*given.values(), *_counts(part).values())
+        if (any(len(given.get(k, ())) == 1 and n not in stated for k, n in bounds.items())
+                and _says_most(said, _words_said(part))):
+            return True
+    return False
+
+
+_BOUND_PARTS = re.compile(r";|,\s*(?:and|or|but|whereas|while)\b")
 
 
 # A year ("2001", "in 1998"), not a figure's part ("1,998", "20.05") nor a percentage; `_years`
