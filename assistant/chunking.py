@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant.config import ChunkingParams
-from assistant.ingest import BULLET, Document
+from assistant.ingest import BULLET, Document, is_field
 
 __all__ = ["SECTION_SEPARATOR", "CountTokens", "Passage", "embedding_text", "embedding_title", "is_list_item", "item_mark",
            "make_passages", "split_sentences"]
@@ -348,8 +348,11 @@ def _packed_blocks(doc: Document, sents: list[tuple[int, int]], toks: list[int],
                         or (pack[keep - 1][2] == here and (_ends_in_colon(doc.text, sents, pack[keep - 1])
                                                            or _heading_line(doc.text, sents, pack[keep - 1])))):
             keep -= 1
-        # Nor is a short line that ends no sentence a passage of its own.
-        if keep and all(b[2] == here and _bare_line(doc.text, sents, b) for b in pack[:keep]):
+        # Nor is a short line that ends no sentence a passage of its own, nor the document's front
+        # matter when it holds no prose: its title and fields ("Status: draft, experimental", "URL:
+        # ...") had made a passage that named the topic and said nothing of it.
+        if keep and (all(b[2] == here and _bare_line(doc.text, sents, b) for b in pack[:keep])
+                     or all(not b[2] and (_opening_line(doc.text, sents, b) or _fields(doc.text, sents, b)) for b in pack[:keep])):
             keep = 0
         first = pack[keep][0] if keep < len(pack) else i
         if keep:
@@ -387,6 +390,13 @@ def _blocks(doc: Document, sents: list[tuple[int, int]]) -> list[tuple[int, int,
 def _opening_line(text: str, sents: list[tuple[int, int]], block: tuple[int, int, tuple[str, ...]]) -> bool:
     """Whether a block is the line that opens the document (its title, where no heading says so)."""
     return sents[block[0]][0] == 0 and "\n" not in text[: sents[block[1]][1]]
+
+
+def _fields(text: str, sents: list[tuple[int, int]], block: tuple[int, int, tuple[str, ...]]) -> bool:
+    """Whether every line of a block is a short field, a label and its value ("URL: https://..."),
+    not a structured abstract's labelled paragraph ("Conclusions: Results suggest ...")."""
+    lines = text[sents[block[0]][0] : sents[block[1]][1]].strip().split("\n")
+    return all(is_field(ln) and len(ln.split()) <= _HEADING_WORDS for ln in lines)
 
 
 def _ends_in_colon(text: str, sents: list[tuple[int, int]], block: tuple[int, int, tuple[str, ...]]) -> bool:

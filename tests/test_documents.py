@@ -2244,3 +2244,26 @@ def test_an_enumeration_wrapped_at_its_next_mark_goes_on_its_sentence_and_heads_
     assert "(1) copyright the software, and (2) offer you this license" in doc.text, doc.text
     assert "conditions:\n(a) The work" in doc.text and "modified it.\n(b) The work" in doc.text
     assert [s.path for s in doc.sections] == [("Preamble",)]
+
+
+def test_a_table_set_with_spaces_keeps_its_rows_and_cells_and_sentences_two_spaces_apart_stay_prose(tmp_path: Path):
+    # dpkg's triggers spec sets its overview table with runs of spaces: cleaned, the rows had run
+    # together as one wrapped paragraph ("... (when requested) t.-awaited yes always ..."). A
+    # paragraph typed with two spaces after each full stop is no table.
+    path = tmp_path / "triggers.txt"
+    path.write_text(
+        "TRIGGERS\n========\n\nOverview table\n--------------\n\n"
+        "  Status      Pending   Awaited   Remedy\n"
+        "  unpacked    never      maybe    postinst configure\n"
+        "  c.-failed   never      maybe    postinst configure (when requested)\n"
+        "  t.-awaited  yes        always   postinst triggered + fix awaited pkg(s)\n"
+        "  installed   never      never    n/a\n\n"
+        "A package which has pending triggers is not considered properly installed.  There are two\n"
+        "new dpkg status values.  They lie between config-failed and installed in the order of\n"
+        "states that dpkg keeps for each package.\n")
+    doc, _ = load_file(path, "triggers.txt")
+    assert ("Status | Pending | Awaited | Remedy\nunpacked | never | maybe | postinst configure\n"
+            "c.-failed | never | maybe | postinst configure (when requested)\n"
+            "t.-awaited | yes | always | postinst triggered + fix awaited pkg(s)\ninstalled | never | never | n/a") in doc.text
+    assert ("A package which has pending triggers is not considered properly installed. There are two new dpkg status "
+            "values. They lie between") in doc.text

@@ -214,3 +214,20 @@ def test_a_lead_in_never_stands_alone_before_a_block_too_long_to_share_its_passa
     closing = document_from_text("d", "The trial ran for a year.\n\nIt ended early.\n\n" + items, title="A trial")
     ps = make_passages(closing, encoder.count_tokens, ChunkingParams(max_tokens=96))
     assert not any(p.text.startswith("It ended early.\n\n- Point 0") for p in ps)
+
+
+def test_front_matter_of_a_title_and_fields_opens_the_first_sections_passage(encoder, tmp_path: Path):
+    # A spec's title over "Status:" and "URL:" fields had made a passage of its own that named the
+    # topic and said nothing of it; it ranked first for "What does the Protected field do?" and
+    # highlighted the title. With no prose of its own it goes with the section it opens. A title
+    # over a paragraph of prose still has that paragraph in its passage.
+    spec = tmp_path / "protected-field.txt"
+    spec.write_text("Support for a Protected field\n=============================\n\nStatus: draft, experimental\n"
+                    "URL: https://wiki.example.org/ProtectedField\n\nSummary\n-------\n\nThe goal of this proposal is to "
+                    "standardize a field that marks packages which must never be removed without an explicit request.\n\n"
+                    "Background\n----------\n\nOur current use of the Essential field conflates several things that would be worth "
+                    "splitting up into fields of their own.\n")
+    doc, _ = load_file(spec, "protected-field.txt")
+    passages = make_passages(doc, encoder.count_tokens, ChunkingParams())
+    assert passages[0].text.startswith("Support for a Protected field") and "The goal of this proposal" in passages[0].text
+    assert "Status: draft" not in passages[1].text

@@ -38,7 +38,7 @@ from assistant.ingest.words import Vocabulary
 from assistant.text import FUNCTION_WORDS, STOP_WORDS, UNFINISHED_WORDS, WORD, collapse_spaces, normalize_unicode
 
 __all__ = ["BULLET", "LABEL", "SECTION_NUMBER", "clean_text", "guess_title", "is_copyright_notice", "meaningful_title",
-           "opens_first_subsection", "page_starts", "title_parts", "typed_with_line_breaks", "underlined_title", "unwrap_lines"]
+           "is_field", "opens_first_subsection", "page_starts", "title_parts", "typed_with_line_breaks", "underlined_title", "unwrap_lines"]
 
 _FORM_DEBRIS = [
     re.compile(r"^\d+\s+min(ute)?s?\s+read$", re.I),
@@ -312,7 +312,34 @@ def _paged(raw: str) -> tuple[list[str], list[int], frozenset[int]]:
     feet (`_page_furniture`); kept for the one text last read, which is cleaned and then paged."""
     lines, breaks = _columns_apart(*_normalized_lines(raw))
     stripped = [collapse_spaces(ln).strip() for ln in lines]
-    return stripped, breaks, frozenset(_page_furniture(stripped, breaks))
+    furniture = frozenset(_page_furniture(stripped, breaks))
+    for i in _aligned_rows(lines, furniture):  # a page's foot and the next page's head are no table
+        stripped[i] = " | ".join(_CELL_GAP.split(lines[i].strip()))
+    return stripped, breaks, furniture
+
+
+# Two spaces or more part a table's cells; after a sentence's end they part sentences, as a typist
+# sets them ("processing.  This feature").
+_CELL_GAP = re.compile(r"(?<![.!?:;,])\s{2,}(?=\S)")
+_ROW_CELLS = 3  # cells a line of a table set with spaces holds at least
+
+
+def _aligned_rows(lines: list[str], furniture: frozenset[int]) -> set[int]:
+    """The lines of tables set with spaces: blocks (runs of nonblank lines) of two lines or more,
+    each parted into `_ROW_CELLS` cells or more by gaps of two spaces or more ("unpacked    never
+    maybe    No    postinst configure"). Their rows are read with " | " between cells, as a
+    Markdown table's are, since as prose they ran together into one paragraph. A running head or
+    foot (`furniture`) parts blocks as a blank line does."""
+    out: set[int] = set()
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].strip() and j not in furniture:
+            j += 1
+        if j - i >= 2 and all(len(_CELL_GAP.findall(lines[k].strip())) >= _ROW_CELLS - 1 for k in range(i, j)):
+            out.update(range(i, j))
+        i = j + 1
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -726,6 +753,7 @@ def _wordy(line: str) -> bool:
     return bool(words) and sum(bool(_LETTERS.search(w)) for w in words) >= 0.6 * len(words)
 
 
+_CELLS = re.compile(r"^[^\n]* \| [^\n]* \| ", re.M)  # a table's row, its cells parted by " | "
 _ENUMERATION_MARK = re.compile(r"^\((\d|[a-h])\)\s")
 
 
@@ -776,6 +804,11 @@ _FIELD = re.compile(rf"^{LABEL.pattern}\s+\S")
 _FIELD_ANYWHERE = re.compile(rf"(?:^|\s){LABEL.pattern}\s+\S")
 
 
+def is_field(line: str) -> bool:
+    """Whether a line is a field: a label, then its value ("Status: draft, experimental")."""
+    return _FIELD.match(line.strip()) is not None
+
+
 def field_lines(lines: list[str]) -> frozenset[int]:
     """The lines of blocks (runs of nonblank lines) that are lists of fields: two or more lines,
     at least half of them opening with a label and its colon (a report's or a transcript's head:
@@ -817,7 +850,7 @@ def unwrap_lines(lines: list[str], vocabulary: Callable[[], Vocabulary] | None =
         prev = out[-1] if out else ""
         last = lines[i - 1] if i else ""
         if (last and width >= 40 and len(last) >= 0.6 * width and not _SENTENCE_END.search(last) and len(last.split()) >= 3
-                and _wordy(last) and _wordy(line) and not BULLET.match(line)
+                and _wordy(last) and _wordy(line) and not BULLET.match(line) and not _CELLS.search(last + "\n" + line)
                 and (not _LIST_ITEM.match(line) or _enumerated_inline(last, line)) and not _NUMBERED_NAME.match(line)
                 and not (i in fields and (_FIELD.match(line.strip()) or _FIELD.match(last.strip())))):
             # The line's indent is layout (a list item's or a note's text), not space within a sentence.
