@@ -780,6 +780,13 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("Does exercise improve mood?", "And the opposite?", "Does exercise worsen mood?"),
     ("Which drugs increase weight?", "What about the opposite?", "Which drugs decrease weight?"),
     ("How do I convert Markdown to HTML?", "And the opposite?", "How do I convert HTML to Markdown?"),
+    # a name takes the place of a whole name written in capitals, with its version ("the CDC
+    # Organization", "the MPL License" and "the MIT License 2.0" had been left)
+    ("What does the World Health Organization recommend for hand hygiene?", "And the CDC?",
+     "What does the CDC recommend for hand hygiene?"),
+    ("What patent rights does a contributor grant under the Apache License?", "And under the MPL?",
+     "What patent rights does a contributor grant under the MPL?"),
+    ("How is the Apache License 2.0 applied to a project?", "And the MIT License?", "How is the MIT License applied to a project?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

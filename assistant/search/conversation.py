@@ -1288,6 +1288,7 @@ def _prepositional_topic(question: str, previous: str, lead: re.Match, encoder) 
                 # the place of the phrase most like it (anxiety), not of the amygdala
                 return ResolvedQuery(question, _in_place_of(previous, a, b, topic, to_head=not for_noun), "new-topic", topic)
         put = _with_its_noun(previous, s, e, topic, to_head=not for_noun)
+        s, e = _whole_name(previous, s, e, topic)
         return ResolvedQuery(question, _tidy(_put(previous, s, e, put)), "new-topic", topic)
     if preposition in ("in", "among") and _PEOPLE.search(topic):
         # A group of people is whom the previous question is asked of: it takes the place of the
@@ -1524,11 +1525,36 @@ def _topic_of(previous: str, slot: str | None, pronoun: str, earlier: tuple[str,
     return topic
 
 
+_VERSION = re.compile(r"v?\d+(?:\.\d+)*")
+
+
+def _whole_name(previous: str, s: int, e: int, topic: str) -> tuple[int, int]:
+    """For a topic that is a name (capitalised), the span of the name written in capitals that the
+    phrase [s, e) is part of, with a version number after it ("Apache License 2.0"; the question's
+    first word is none of it): a name takes the place of a whole name, "the CDC", not "the CDC
+    Organization" for "the World Health Organization", "the MIT License", not "the MIT License
+    2.0". Else [s, e) as it is."""
+    if not _ARTICLE.sub("", topic)[:1].isupper():
+        return s, e
+    words = list(_WORD.finditer(previous))[1:]
+    inside = [k for k, m in enumerate(words) if s <= m.start() < e and m.group().lower() not in ("the", "a", "an")]
+    if not inside or not all(words[k].group()[:1].isupper() for k in inside):
+        return s, e
+    first, last = inside[0], inside[-1]
+    while first > 0 and words[first - 1].group()[:1].isupper() and words[first - 1].end() + 1 == words[first].start():
+        first -= 1
+    while last + 1 < len(words) and words[last + 1].start() == words[last].end() + 1 and (
+            words[last + 1].group()[:1].isupper() or _VERSION.fullmatch(words[last + 1].group())):
+        last += 1
+    return min(s, words[first].start()), max(e, words[last].end())
+
+
 def _in_place_of(previous: str, s: int, e: int, topic: str, to_head: bool = True) -> str:
     """The previous question with `topic` in the place of its phrase [s, e) and the phrases
     coordinated with it; a topic of modifiers (`to_head` false: "a gzipped one") keeps the noun
     the phrase ends in."""
     topic = _with_its_noun(previous, s, e, topic, to_head)
+    s, e = _whole_name(previous, s, e, topic)
     if len(topic.split()) > 1 and topic.split()[0].casefold() == previous[s:e].casefold() and not _ends_run(previous, e):
         # the phrase is the topic's own first word, a modifier both share: the topic takes the
         # place of the noun phrase it opens ("git cherry-pick" of "git rebase", "vitamin B12" of
