@@ -349,10 +349,9 @@ def _packed_blocks(doc: Document, sents: list[tuple[int, int]], toks: list[int],
                                                            or _heading_line(doc.text, sents, pack[keep - 1])))):
             keep -= 1
         # Nor is a short line that ends no sentence a passage of its own, nor the document's front
-        # matter when it holds no prose: its title and fields ("Status: draft, experimental", "URL:
-        # ...") had made a passage that named the topic and said nothing of it.
+        # matter (`_front_matter`), which had made a passage that named the topic and said nothing of it.
         if keep and (all(b[2] == here and _bare_line(doc.text, sents, b) for b in pack[:keep])
-                     or all(not b[2] and (_opening_line(doc.text, sents, b) or _fields(doc.text, sents, b)) for b in pack[:keep])):
+                     or _front_matter(doc.text, sents, pack[:keep])):
             keep = 0
         first = pack[keep][0] if keep < len(pack) else i
         if keep:
@@ -392,11 +391,21 @@ def _opening_line(text: str, sents: list[tuple[int, int]], block: tuple[int, int
     return sents[block[0]][0] == 0 and "\n" not in text[: sents[block[1]][1]]
 
 
-def _fields(text: str, sents: list[tuple[int, int]], block: tuple[int, int, tuple[str, ...]]) -> bool:
-    """Whether every line of a block is a short field, a label and its value ("URL: https://..."),
-    not a structured abstract's labelled paragraph ("Conclusions: Results suggest ...")."""
-    lines = text[sents[block[0]][0] : sents[block[1]][1]].strip().split("\n")
-    return all(is_field(ln) and len(ln.split()) <= _HEADING_WORDS for ln in lines)
+FRONT_MATTER_LINES = 6  # the most lines of a document's front matter: a title and a few lines about it
+
+
+def _front_matter(text: str, sents: list[tuple[int, int]], blocks: list[tuple[int, int, tuple[str, ...]]]) -> bool:
+    """Whether blocks before any heading are a document's front matter without prose: a title and
+    a few short lines that neither end a sentence nor lead in to what follows ("The distribution
+    contains the following files:"), or that are fields ("Version 2.0, January 2004", a web
+    address, "Status: draft, experimental", "Stability: 2 - Stable"), not a structured abstract's
+    labelled paragraph ("Conclusions: Results suggest ...")."""
+    lines = [ln for b in blocks for ln in text[sents[b[0]][0] : sents[b[1]][1]].strip().split("\n") if ln.strip()]
+    return (not any(b[2] for b in blocks) and len(lines) <= FRONT_MATTER_LINES
+            and all(len(ln.split()) <= _HEADING_WORDS and (is_field(ln) or not _SAYS.search(ln)) for ln in lines))
+
+
+_SAYS = re.compile(r"[.!?:;][\"')\]’”]*\s*$")  # a line that ends a sentence, or leads in to what follows
 
 
 def _ends_in_colon(text: str, sents: list[tuple[int, int]], block: tuple[int, int, tuple[str, ...]]) -> bool:

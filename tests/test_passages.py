@@ -231,3 +231,21 @@ def test_front_matter_of_a_title_and_fields_opens_the_first_sections_passage(enc
     passages = make_passages(doc, encoder.count_tokens, ChunkingParams())
     assert passages[0].text.startswith("Support for a Protected field") and "The goal of this proposal" in passages[0].text
     assert "Status: draft" not in passages[1].text
+    # A licence's title, version, address and a heading in capitals: front matter too ("Is the
+    # Apache License irrevocable?" had found "Version 2.0, January 2004").
+    licence = tmp_path / "licence.txt"
+    licence.write_text("Apache License\nVersion 2.0, January 2004\nhttp://www.apache.org/licenses/\n\n"
+                       "TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION\n\n1. Definitions.\n\n"
+                       "\"License\" shall mean the terms and conditions for use, reproduction, and distribution as defined "
+                       "by Sections 1 through 9 of this document.\n\n2. Grant of Copyright License.\n\nEach Contributor "
+                       "grants to You a perpetual, worldwide, irrevocable copyright license to reproduce the Work.\n")
+    doc, _ = load_file(licence, "licence.txt")
+    passages = make_passages(doc, encoder.count_tokens, ChunkingParams())
+    assert passages[0].text.startswith("Apache License") and "shall mean the terms" in passages[0].text
+    # A line that leads in to what follows is prose: the front matter keeps its own passage.
+    readme = tmp_path / "README.txt"
+    readme.write_text("MPFR\n\nThe distribution contains the following files:\nAUTHORS - the authors of the library\n"
+                      "BUGS - bugs in the library\n\nInstallation\n-------------\n\nTo install the library, run the configure "
+                      "script, then make and make install, as the manual describes in detail.\n")
+    doc, _ = load_file(readme, "README.txt")
+    assert "To install" not in make_passages(doc, encoder.count_tokens, ChunkingParams())[0].text

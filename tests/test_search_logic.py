@@ -290,7 +290,7 @@ def test_a_list_of_keywords_lends_its_passage_no_sentence_score_unless_the_quest
     # the keywords, the line counts.
     text = ("# A narrative review\n\n"
             "Keywords: neuroscience, psychotherapy, counselling, depression, anxiety, brain\n\n"
-            "Yu Takizawa\n\n"
+            "Yu Takizawa, University of Tokyo.\n\n"  # a sentence: no front matter that opens the next section (`chunking`)
             "## Depression\n\nIn depression the prefrontal cortex and the hippocampus shrink.\n\n"
             "## Anxiety\n\nIn anxiety the amygdala responds more strongly to threats.\n\n"
             "## Counselling\n\nCounselling sessions last fifty minutes.\n")
