@@ -2267,3 +2267,26 @@ def test_a_table_set_with_spaces_keeps_its_rows_and_cells_and_sentences_two_spac
             "t.-awaited | yes | always | postinst triggered + fix awaited pkg(s)\ninstalled | never | never | n/a") in doc.text
     assert ("A package which has pending triggers is not considered properly installed. There are two new dpkg status "
             "values. They lie between") in doc.text
+
+
+def test_a_wrapped_line_ending_in_a_colon_or_semicolon_goes_on_when_the_next_runs_on_in_words(tmp_path: Path):
+    # The GPL 2 breaks "... any derivative work under copyright law:" / "that is to say, a work ...",
+    # and the Apache boilerplate '(the "License");' / "you may not use this file ...": each had
+    # been two paragraphs. A list's short entries and a command set under a lead-in keep their lines.
+    path = tmp_path / "licence.txt"
+    path.write_text(
+        "The \"Program\", below, refers to any such program or work, and a \"work based on the Program\"\n"
+        "means either the Program or any derivative work under copyright law:\n"
+        "that is to say, a work containing the Program or a portion of it, either verbatim\n"
+        "or with modifications and/or translated into another language.\n\n"
+        "Licensed under the Apache License, Version 2.0 (the \"License\");\n"
+        "you may not use this file except in compliance with the License.\n\n"
+        "A trigger may be activated explicitly by a maintainer script with:\n"
+        "dpkg-trigger --by-package <package> <name-of-trigger> --no-await\n\n"
+        "The package provides the following tools for compressed files:\n"
+        "gzip compresses files\ngunzip decompresses them\n")
+    doc, _ = load_file(path, "licence.txt")
+    assert "under copyright law: that is to say, a work containing" in doc.text, doc.text
+    assert '(the "License"); you may not use this file' in doc.text
+    assert "with:\ndpkg-trigger --by-package" in doc.text
+    assert "compressed files:\ngzip compresses files\ngunzip decompresses them" in doc.text

@@ -34,7 +34,7 @@ from collections import Counter
 from collections.abc import Callable
 from functools import cache, lru_cache
 
-from assistant.ingest.words import Vocabulary
+from assistant.ingest.words import Vocabulary, english_words
 from assistant.text import FUNCTION_WORDS, STOP_WORDS, UNFINISHED_WORDS, WORD, collapse_spaces, normalize_unicode
 
 __all__ = ["BULLET", "LABEL", "SECTION_NUMBER", "clean_text", "guess_title", "is_copyright_notice", "meaningful_title",
@@ -753,6 +753,21 @@ def _wordy(line: str) -> bool:
     return bool(words) and sum(bool(_LETTERS.search(w)) for w in words) >= 0.6 * len(words)
 
 
+def _clause_goes_on(last: str, line: str, width: int) -> bool:
+    """Whether a line ending in a colon or a semicolon is a wrapped sentence's, going on in `line`:
+    lower case, itself a wrapped line running near the paragraph's width ("... any derivative work
+    under copyright law:" / "that is to say, a work containing the Program or a portion of it,") at
+    the same indent and opening with an English word, not one entry of a list ("gzip compresses
+    files") nor a command ("dpkg-trigger --no-await <name-of-trigger>")."""
+    first = re.match(r"[a-z]+\b(?![-./_])", line.lstrip())
+    return (last.rstrip()[-1:] in ":;" and first is not None and first.group() in english_words()
+            and len(line) >= 0.6 * width and _indent(line) == _indent(last))
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
 _CELLS = re.compile(r"^[^\n]* \| [^\n]* \| ", re.M)  # a table's row, its cells parted by " | "
 _ENUMERATION_MARK = re.compile(r"^\((\d|[a-h])\)\s")
 
@@ -849,7 +864,8 @@ def unwrap_lines(lines: list[str], vocabulary: Callable[[], Vocabulary] | None =
                 j += 1
         prev = out[-1] if out else ""
         last = lines[i - 1] if i else ""
-        if (last and width >= 40 and len(last) >= 0.6 * width and not _SENTENCE_END.search(last) and len(last.split()) >= 3
+        if (last and width >= 40 and len(last) >= 0.6 * width and len(last.split()) >= 3
+                and (not _SENTENCE_END.search(last) or _clause_goes_on(last, line, width))
                 and _wordy(last) and _wordy(line) and not BULLET.match(line) and not _CELLS.search(last + "\n" + line)
                 and (not _LIST_ITEM.match(line) or _enumerated_inline(last, line)) and not _NUMBERED_NAME.match(line)
                 and not (i in fields and (_FIELD.match(line.strip()) or _FIELD.match(last.strip())))):
