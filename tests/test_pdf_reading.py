@@ -114,3 +114,13 @@ def test_a_pdf_reads_the_same_every_time():
     # between rows.
     name = "keeping-children-safe-recruitment-trials-2015.pdf"
     assert load_file(PDF_QA / name, name)[0].text == _document(name).text
+
+
+def test_a_front_pages_author_line_drawn_in_pieces_is_one_line_and_its_letter_spaced_label_stands_apart():
+    # Elsevier draws the authors' line in two pieces, the second ("  , Andrew J. Todd a,⇑") a hair
+    # inside the first's end: it had been read as a paragraph of its own. Joined, the line ends
+    # unfinished, and the letter-spaced "a b s t r a c t" label after it, in lower case, is no rest
+    # of it (it had been read "... Todd a,⇑ abstract").
+    text = _document("nk1-lamina-i-neurons-pain-2014.pdf").text
+    assert "Safa A.S. Shehab b,⇑, Andrew J. Todd a,⇑\n" in text
+    assert "\nabstract\n" in text and "Todd a,⇑ abstract" not in text

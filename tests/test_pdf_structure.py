@@ -72,6 +72,20 @@ def test_line_end_hyphen_where_the_document_says_nothing_follows_english():
     assert join_lines(["a regional bio-", "bank holds"], vocab)[0] == "a regional biobank holds"
 
 
+def test_line_end_hyphen_after_a_compounds_first_part_the_document_prints_keeps_it():
+    # A Debian manual printed by LibreOffice: "iputils-" / "tracepath" read "iputilstracepath",
+    # no word anywhere, where the same sentence prints "iputils-ping". A first part the document
+    # hyphenates inside compounds opens one here too; a word English knows is still joined.
+    vocab = Vocabulary(["available in the iputils-ping package", "a non-randomised trial", "treat-to-target care",
+                        "inter-rater agreement", "tested in-vitro"])
+    assert join_lines(["the iputils-", "tracepath packages"], vocab)[0] == "the iputils-tracepath packages"
+    assert join_lines(["a non-", "invasive test"], vocab)[0] == "a non-invasive test"
+    assert join_lines(["the treat-", "ment was"], vocab)[0] == "the treatment was"
+    # an English word with its ending ("interesting" + "-ly"), and a part too short to tell
+    assert join_lines(["Inter-", "estingly, it"], vocab)[0] == "Interestingly, it"
+    assert join_lines(["In-", "terestingly, it"], vocab)[0] == "Interestingly, it"
+
+
 def test_join_lines_reports_where_each_line_starts():
     text, starts = join_lines(["first line", "second line"], Vocabulary([]))
     assert [text[s:] for s in starts] == ["first line second line", "second line"]
@@ -1540,6 +1554,37 @@ def test_a_line_drawn_in_pieces_out_of_order_reads_in_place(tmp_path: Path):
     assert "The word Dss-Sig-Value is one name." in text
     assert "General symptomatology, negative and manic symptomatology will be measured, and the scales" in text
     assert "Subject collections: Epidemiology (2045) and more." in text
+
+
+def test_a_links_text_drawn_a_little_inside_the_words_before_it_reads_in_place(tmp_path: Path):
+    # LibreOffice prints a link as its text, then two spaces, the first drawn back at the link's
+    # start and the second 3 pt inside its end, so pdfminer parts the line there: "to be migrated.
+    # Table", " 11.1" and "  summarizes the answers ...", each later piece opening with a space
+    # glyph inside the end of the one before. The pieces overlapped, so none was joined: the link
+    # and the rest of its line were read out of place ("see Section )", then "14.7, ...").
+    start = 72 + _width("to be migrated. ")
+    table_end = start + _width("Table")
+    link = table_end + _width(" ")
+    link_end = link + _width("11.1")
+
+    def back(at: float, end: float) -> bytes:
+        # a space at `at`, then one moved on to start 3 pt before `end`
+        kern = (end - 3.0 - at - _width(" ")) * 100
+        return b"BT /F1 10 Tf %.2f 688 Td [( ) -%.0f ( )] TJ ET" % (at, kern)
+
+    content = b"\n".join([
+        b"BT /F1 10 Tf 72 700 Td (The script asks a few questions about the LDAP database into which the data is) Tj ET",
+        b"BT /F1 10 Tf 72 688 Td (to be migrated. ) Tj ET",
+        b"BT /F1 10 Tf %.2f 688 Td (Table) Tj ET" % start, back(start, table_end),
+        b"BT /F1 10 Tf %.2f 688 Td (11.1) Tj ET" % link, back(link, link_end),
+        b"BT /F1 10 Tf %.2f 688 Td ( summarizes the answers given in the Falcot use-case.) Tj ET" % link_end,
+        b"BT /F1 10 Tf 72 664 Td (The next paragraph stands apart from it, as the page sets it.) Tj ET",
+    ])
+    path = tmp_path / "linked.pdf"
+    path.write_bytes(_one_page_pdf(content))
+    text = load_paths([path]).documents[0].text
+    assert ("into which the data is to be migrated. Table 11.1 summarizes the answers given in the Falcot use-case."
+            in text), text
 
 
 def _width(text: str, size: float = 10) -> float:

@@ -342,7 +342,8 @@ class _Assembler:
                 # name over what follows (a Texinfo manual's "asn1_der_decoding" over its signature).
                 resized = abs(line.size - self.style.body_size) > 0.1 * self.style.body_size
                 ended = resized and _SENTENCE_END.search(self.open.lines[-1]) is not None
-                if starts_lower and not breaks[i] and same_kind and not ended:
+                # A line set letter-spaced is a label ("abstract", "article info"), no sentence's rest.
+                if starts_lower and not breaks[i] and same_kind and not ended and not line.tracking:
                     self.open.lines.append(line.text)
                     self.open.pages.append(page)
                     self.tail = (line, box)

@@ -806,6 +806,8 @@ JUSTIFIED_GAP = 3.0
 # two characters on), which was read as a paragraph of its own after the listing.
 CODE_GAP = 2.5
 _SECTION_NUMBER = re.compile(r"(?:\d{1,2}|[A-Z])(?:\.\d{1,2})*\.?")
+PIECE_OVERLAP = 0.5  # sizes a piece of a line may start before the last one's end, over a space
+ABUTTING = 0.02  # sizes a piece may start before the last one's end without one: rounding
 
 
 def _line_pieces_joined(boxes: list[Box], body_size: float) -> list[Box]:
@@ -867,10 +869,15 @@ def _piece_order(pieces: list[tuple[int, int, Line]], boxes: list[Box], body_siz
                 reach = max(reach, SECTION_NUMBER_GAP * ln.size)
             if ln.pitch > 0 and other.font == ln.font and other.pitch == ln.pitch:
                 reach = max(reach, CODE_GAP * ln.pitch * ln.size)
-            if ((b2, i2) != (b, i) and 0 <= gap < reach and abs(other.size - ln.size) <= 0.1 * ln.size
+            # A piece may start right at the last one's end, give or take rounding, or a little
+            # inside it over a space drawn there: a word processor sets a link's text so ("to be
+            # migrated. Table" + " 11.1" + "  summarizes the answers ..."). Without a space, two
+            # pieces that overlap are two columns' words (an index's entry running into the next).
+            overlap = (PIECE_OVERLAP if ln.spaced or other.spaced else ABUTTING) * ln.size
+            if ((b2, i2) != (b, i) and -overlap <= gap < reach and abs(other.size - ln.size) <= 0.1 * ln.size
                     and abs(other.y0 - ln.y0) < 0.2 * ln.size and (b2, i2) not in follows
-                    and (best is None or gap < best[0])):
-                best = (gap, (b2, i2))
+                    and (best is None or abs(gap) < best[0])):
+                best = (abs(gap), (b2, i2))
         if best is not None:
             follows[best[1]] = (b, i)
     return follows
@@ -1259,14 +1266,18 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
     margin is furniture, whatever it says, where at least three pages and half of them set a line
     on its baseline in its style, one that is not the text's and no larger (`_running_style`): a
     book's running heads naming each page's chapter and section ("CHAPTER 4. SIMPLE EXAMPLE", "4.3.
-    WHAT IS DEBMAKE?"), each recurring too seldom to be found by its words."""
+    WHAT IS DEBMAKE?"), each recurring too seldom to be found by its words. Margin boxes on one
+    line read together (`_margin_runs`) count as the line they make: a stamp read in pieces down a
+    rotated page's side is the stamp read whole along the other pages' top."""
     counts: Counter[str] = Counter()
     places = [[_placed(b) for b in page.boxes] for page in pages]
     placed: Counter[tuple[str, int, int]] = Counter()
     styled: Counter[tuple[str, float, int]] = Counter()
     body = text_style(pages)
-    for page, page_places in zip(pages, places):
-        counts.update({_key(b.text) for b in page.boxes if _in_margin(b, page)})
+    runs = [_margin_runs(page) for page in pages]
+    for page, page_places, page_runs in zip(pages, places, runs):
+        counts.update({_key(b.text) for b in page.boxes if _in_margin(b, page)}
+                      | {"".join(_key(page.boxes[i].text) for i in run) for run in page_runs})
         placed.update(set(page_places))
         styled.update({key for b in page.boxes if (key := _running_style(b, page, body))})
     need = max(3, len(pages) // 5)
@@ -1300,7 +1311,40 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
                            if _in_margin(other, page) and abs(other.y0 - box.y0) <= _BASELINE_SLACK)
             elif _PAGE_NUMBER.match(text) or (len(pages) >= 3 and counts[_key(text)] >= need):
                 out.add((pi, bi))
+    if len(pages) >= 3:
+        # A stamp read in pieces on one page and whole on the others (a journal's "Downloaded
+        # from ..." down the side of a rotated page, along the top of the others)
+        out.update((pi, i) for pi, page in enumerate(pages) for run in runs[pi]
+                   if _recurs_whole(page, run, counts, need) for i in run)
     return out
+
+
+STAMP_LETTERS = 10  # letters a stamp read in pieces says at least: pieces of code or numbers say none
+
+
+def _recurs_whole(page: PageLayout, run: list[int], counts: Counter[str], need: int) -> bool:
+    """Whether the margin boxes `run`, read together, say in words (`STAMP_LETTERS`) what recurs in
+    the margins of `need` pages or more."""
+    key = "".join(_key(page.boxes[i].text) for i in run)
+    return len(key.replace("#", "")) >= STAMP_LETTERS and counts[key] >= need
+
+
+def _margin_runs(page: PageLayout) -> list[list[int]]:
+    """The page's margin boxes (`_in_margin`) that stand on one line, two or more, in reading
+    order: along the top or bottom on one baseline left to right, or down a side strip at one
+    left edge top to bottom."""
+    groups: dict[tuple[str, int], list[int]] = {}
+    for i, box in enumerate(page.boxes):
+        if not _in_margin(box, page):
+            continue
+        upright = box.y1 - box.y0 > box.x1 - box.x0
+        key = ("side", round(box.x0 / _BASELINE_SLACK)) if upright else ("edge", round(box.y0 / _BASELINE_SLACK))
+        groups.setdefault(key, []).append(i)
+    runs = []
+    for (kind, _), members in groups.items():
+        if len(members) >= 2:
+            runs.append(sorted(members, key=lambda i: -page.boxes[i].y1 if kind == "side" else page.boxes[i].x0))
+    return runs
 
 
 def text_style(pages: list[PageLayout], skip: AbstractSet[tuple[int, int]] = frozenset()) -> tuple[str, float]:

@@ -40,14 +40,23 @@ class Vocabulary:
                 # "moderate-to-vigorous" also vouches for "moderate-to" and "to-vigorous".
                 counts.update(f"{a}-{b}" for a, b in zip(parts, parts[1:]) if len(parts) > 2)
         self.counts = counts
+        self._heads: frozenset[str] | None = None
 
     def __contains__(self, word: str) -> bool:
         return self.counts.get(word.lower(), 0) > 0
 
+    def _hyphen_heads(self) -> frozenset[str]:
+        """The words the document prints before a hyphen inside a compound ("iputils" of
+        "iputils-ping"): a compound's first part, whose line-end hyphen is the compound's."""
+        if self._heads is None:
+            self._heads = frozenset(part for w in self.counts if "-" in w for part in w.split("-")[:-1])
+        return self._heads
+
     def join_hyphen(self, first: str, second: str) -> str:
         """The word a line-end hyphen split: with the hyphen when the document prints it so, or when
-        both halves are words and the joined form is not (in the document, or in English:
-        "government-" + "funded"); without it otherwise."""
+        the joined form is no word (in the document, or in English) and the first half opens a
+        hyphenated compound the document prints ("iputils-" + "tracepath" beside "iputils-ping"), or
+        both halves are words ("government-" + "funded"); without it otherwise."""
         joined, hyphenated = first + second, f"{first}-{second}"
         if hyphenated in self and joined not in self:
             return hyphenated
@@ -55,12 +64,24 @@ class Vocabulary:
             return joined
         if first[-1:].isdigit() or first[-1:].isupper() or second[:1].isupper():
             return hyphenated  # "24-hour", "COVID-19", "Anti-TNF"
+        if len(first) >= 3 and first.lower() in self._hyphen_heads() and not _english_inflected(joined):
+            return hyphenated  # "iputils-" + "tracepath" where the text prints "iputils-ping"
         if len(first) >= 3 and len(second) >= 3 and first in self and second in self:
             return hyphenated
         # English words on both sides, neither a prefix ("bio-" + "bank" is "biobank")
         if len(first) >= 4 and len(second) >= 4 and {first.lower(), second.lower()} <= english_words():
             return hyphenated
         return joined
+
+
+_SUFFIXES = ("ly", "s", "es", "ed", "ing", "er", "ers")
+
+
+def _english_inflected(word: str) -> bool:
+    """Whether `word` is an English word with a common ending ("interestingly": "interesting" and
+    "-ly"), which the word list holds in its plain form only."""
+    low = word.lower()
+    return any(low.endswith(end) and low[: -len(end)] in english_words() for end in _SUFFIXES)
 
 
 @lru_cache(maxsize=1)
