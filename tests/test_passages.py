@@ -221,31 +221,28 @@ def test_front_matter_of_a_title_and_fields_opens_the_first_sections_passage(enc
     # topic and said nothing of it; it ranked first for "What does the Protected field do?" and
     # highlighted the title. With no prose of its own it goes with the section it opens. A title
     # over a paragraph of prose still has that paragraph in its passage.
-    spec = tmp_path / "protected-field.txt"
-    spec.write_text("Support for a Protected field\n=============================\n\nStatus: draft, experimental\n"
-                    "URL: https://wiki.example.org/ProtectedField\n\nSummary\n-------\n\nThe goal of this proposal is to "
-                    "standardize a field that marks packages which must never be removed without an explicit request.\n\n"
-                    "Background\n----------\n\nOur current use of the Essential field conflates several things that would be worth "
-                    "splitting up into fields of their own.\n")
-    doc, _ = load_file(spec, "protected-field.txt")
-    passages = make_passages(doc, encoder.count_tokens, ChunkingParams())
-    assert passages[0].text.startswith("Support for a Protected field") and "The goal of this proposal" in passages[0].text
-    assert "Status: draft" not in passages[1].text
+    def passages(name: str, text: str) -> list[str]:
+        (tmp_path / name).write_text(text)
+        doc, _ = load_file(tmp_path / name, name)
+        return [p.text for p in make_passages(doc, encoder.count_tokens, ChunkingParams())]
+
+    spec = passages("protected-field.txt", "Support for a Protected field\n=============================\n\n"
+                    "Status: draft, experimental\nURL: https://wiki.example.org/ProtectedField\n\nSummary\n-------\n\n"
+                    "The goal of this proposal is to standardize a field that marks packages which must never be removed "
+                    "without an explicit request.\n\nBackground\n----------\n\nOur current use of the Essential field "
+                    "conflates several things that would be worth splitting up into fields of their own.\n")
+    assert spec[0].startswith("Support for a Protected field") and "The goal of this proposal" in spec[0]
+    assert "Status: draft" not in spec[1]
     # A licence's title, version, address and a heading in capitals: front matter too ("Is the
     # Apache License irrevocable?" had found "Version 2.0, January 2004").
-    licence = tmp_path / "licence.txt"
-    licence.write_text("Apache License\nVersion 2.0, January 2004\nhttp://www.apache.org/licenses/\n\n"
+    licence = passages("licence.txt", "Apache License\nVersion 2.0, January 2004\nhttp://www.apache.org/licenses/\n\n"
                        "TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION\n\n1. Definitions.\n\n"
                        "\"License\" shall mean the terms and conditions for use, reproduction, and distribution as defined "
                        "by Sections 1 through 9 of this document.\n\n2. Grant of Copyright License.\n\nEach Contributor "
                        "grants to You a perpetual, worldwide, irrevocable copyright license to reproduce the Work.\n")
-    doc, _ = load_file(licence, "licence.txt")
-    passages = make_passages(doc, encoder.count_tokens, ChunkingParams())
-    assert passages[0].text.startswith("Apache License") and "shall mean the terms" in passages[0].text
+    assert licence[0].startswith("Apache License") and "shall mean the terms" in licence[0]
     # A line that leads in to what follows is prose: the front matter keeps its own passage.
-    readme = tmp_path / "README.txt"
-    readme.write_text("MPFR\n\nThe distribution contains the following files:\nAUTHORS - the authors of the library\n"
-                      "BUGS - bugs in the library\n\nInstallation\n-------------\n\nTo install the library, run the configure "
-                      "script, then make and make install, as the manual describes in detail.\n")
-    doc, _ = load_file(readme, "README.txt")
-    assert "To install" not in make_passages(doc, encoder.count_tokens, ChunkingParams())[0].text
+    readme = passages("README.txt", "MPFR\n\nThe distribution contains the following files:\nAUTHORS - the authors of the "
+                      "library\nBUGS - bugs in the library\n\nInstallation\n-------------\n\nTo install the library, run "
+                      "the configure script, then make and make install, as the manual describes in detail.\n")
+    assert "To install" not in readme[0]
