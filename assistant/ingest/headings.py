@@ -106,6 +106,11 @@ def _follows(before: tuple[int, ...], after: tuple[int, ...]) -> bool:
     return k <= len(before) and after[:-1] == before[: k - 1] and after[-1] == before[k - 1] + 1
 
 
+def _parts(number: re.Match) -> tuple[int, ...]:
+    """A section number's parts (`SECTION_NUMBER`'s match): "2.1" is (2, 1)."""
+    return tuple(map(int, number.group(1).split(".")))
+
+
 def _numbered_gaps_filled(lines: list[str], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """`found` with the short numbered lines standing alone that complete the outline between two
     numbered headings found ("3.2. Distribution of Executable Form" between "3.1." and "3.3.", over
@@ -113,7 +118,7 @@ def _numbered_gaps_filled(lines: list[str], found: list[tuple[int, str]]) -> lis
     right after the one before, up to the heading after the gap; one ending in a full stop is a
     short name or in capitals ("10. U.S. GOVERNMENT END USERS."). A numbered list's item in a section
     ("3. Run the tests" after "2 Usage") leaves no such chain to the next heading ("3 Results")."""
-    numbered = [(i, tuple(map(int, m.group(1).split(".")))) for i, s in found if (m := SECTION_NUMBER.match(s))]
+    numbered = [(i, _parts(m)) for i, s in found if (m := SECTION_NUMBER.match(s))]
     at = {i for i, _ in found}
     added: list[tuple[int, str]] = []
     for (start, before), (end, after) in zip(numbered, numbered[1:]):
@@ -125,10 +130,9 @@ def _numbered_gaps_filled(lines: list[str], found: list[tuple[int, str]]) -> lis
                     or not re.match(r"[\"“]?[A-Z]", s[number.end(1):].lstrip(". "))
                     or (s[-1] in ".,;:" and not (_NUMBERED.match(s) or s.isupper()))):
                 continue
-            number_parts = tuple(map(int, number.group(1).split(".")))
-            if _follows(last, number_parts):
+            if _follows(last, _parts(number)):
                 chain.append((i, s))
-                last = number_parts
+                last = _parts(number)
         if chain and _follows(last, after):
             added += chain
     return sorted(found + added)

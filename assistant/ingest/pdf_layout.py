@@ -1276,8 +1276,7 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
     body = text_style(pages)
     runs = [_margin_runs(page) for page in pages]
     for page, page_places, page_runs in zip(pages, places, runs):
-        counts.update({_key(b.text) for b in page.boxes if _in_margin(b, page)}
-                      | {"".join(_key(page.boxes[i].text) for i in run) for run in page_runs})
+        counts.update({_key(b.text) for b in page.boxes if _in_margin(b, page)} | {_run_key(page, run) for run in page_runs})
         placed.update(set(page_places))
         styled.update({key for b in page.boxes if (key := _running_style(b, page, body))})
     need = max(3, len(pages) // 5)
@@ -1325,8 +1324,13 @@ STAMP_LETTERS = 10  # letters a stamp read in pieces says at least: pieces of co
 def _recurs_whole(page: PageLayout, run: list[int], counts: Counter[str], need: int) -> bool:
     """Whether the margin boxes `run`, read together, say in words (`STAMP_LETTERS`) what recurs in
     the margins of `need` pages or more."""
-    key = "".join(_key(page.boxes[i].text) for i in run)
+    key = _run_key(page, run)
     return len(key.replace("#", "")) >= STAMP_LETTERS and counts[key] >= need
+
+
+def _run_key(page: PageLayout, run: list[int]) -> str:
+    """What the margin boxes `run` say read together, as `_key` says it of one."""
+    return "".join(_key(page.boxes[i].text) for i in run)
 
 
 def _margin_runs(page: PageLayout) -> list[list[int]]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from assistant.text import normalize_unicode
@@ -40,17 +40,15 @@ class Vocabulary:
                 # "moderate-to-vigorous" also vouches for "moderate-to" and "to-vigorous".
                 counts.update(f"{a}-{b}" for a, b in zip(parts, parts[1:]) if len(parts) > 2)
         self.counts = counts
-        self._heads: frozenset[str] | None = None
 
     def __contains__(self, word: str) -> bool:
         return self.counts.get(word.lower(), 0) > 0
 
+    @cached_property
     def _hyphen_heads(self) -> frozenset[str]:
         """The words the document prints before a hyphen inside a compound ("iputils" of
         "iputils-ping"): a compound's first part, whose line-end hyphen is the compound's."""
-        if self._heads is None:
-            self._heads = frozenset(part for w in self.counts if "-" in w for part in w.split("-")[:-1])
-        return self._heads
+        return frozenset(part for w in self.counts if "-" in w for part in w.split("-")[:-1])
 
     def join_hyphen(self, first: str, second: str) -> str:
         """The word a line-end hyphen split: with the hyphen when the document prints it so, or when
@@ -64,7 +62,7 @@ class Vocabulary:
             return joined
         if first[-1:].isdigit() or first[-1:].isupper() or second[:1].isupper():
             return hyphenated  # "24-hour", "COVID-19", "Anti-TNF"
-        if len(first) >= 3 and first.lower() in self._hyphen_heads() and not _english_inflected(joined):
+        if len(first) >= 3 and first.lower() in self._hyphen_heads and not _english_inflected(joined):
             return hyphenated  # "iputils-" + "tracepath" where the text prints "iputils-ping"
         if len(first) >= 3 and len(second) >= 3 and first in self and second in self:
             return hyphenated
