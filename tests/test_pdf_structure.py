@@ -2685,3 +2685,116 @@ def test_a_column_of_hanging_bullets_goes_back_before_each_items_line(tmp_path: 
     text = load_paths([path]).documents[0].text
     assert ("• Ask about the following symptoms:\n\n– difficulty falling asleep for more than 30 minutes;\n\n"
             "– waking up during the night three or more times;\n\n– daytime tiredness that affects work.") in text, text
+
+
+def test_a_watermark_lying_over_the_text_is_neither_the_title_nor_text(tmp_path: Path):
+    # "DRAFT COPY" at 90 pt in light grey over a two-column page was read as the title and as a
+    # paragraph; set diagonally, it stood between the heading and the text. A watermark holds the
+    # text it lies over; the title (16 pt, over nothing) stays.
+    left = ["Sleep restriction therapy limits the time spent in bed", "to the time a person actually sleeps, and then",
+            "lengthens it week by week as sleep becomes", "more efficient. Most trials report that it helps",
+            "within four weeks of starting."]
+    right = ["Stimulus control asks a person to leave the bed", "when they cannot sleep and to return only when",
+             "sleepy again. It is often combined with sleep", "restriction, and the two together work better",
+             "than either alone in most studies."]
+    for name, mark in (("level", b"BT 0.85 g /F1 90 Tf 110 640 Td (DRAFT COPY) Tj ET"),
+                       ("diagonal", b"BT 0.85 g /F1 90 Tf 0.707 0.707 -0.707 0.707 150 560 Tm (DRAFT) Tj ET")):
+        ops = [b"BT /F1 16 Tf 72 740 Td (Treating insomnia without drugs) Tj ET"]
+        for i, (a, b) in enumerate(zip(left, right)):
+            ops.append(b"BT /F1 10 Tf 72 %d Td (%s) Tj ET" % (700 - 14 * i, a.encode()))
+            ops.append(b"BT /F1 10 Tf 320 %d Td (%s) Tj ET" % (700 - 14 * i, b.encode()))
+        path = tmp_path / f"{name}.pdf"
+        path.write_bytes(_one_page_pdf(b"\n".join([*ops, mark])))
+        doc = load_paths([path]).documents[0]
+        assert doc.title == "Treating insomnia without drugs", name
+        assert "DRAFT" not in doc.text, name
+        assert "Treating insomnia without drugs\n\nSleep restriction therapy limits" in doc.text, name
+        assert "within four weeks of starting.\n\nStimulus control asks" in doc.text, name
+
+
+def test_a_posters_headings_side_by_side_on_one_baseline_open_sections_not_table_cells(tmp_path: Path):
+    # A poster's boxes stand side by side, each headed at 18 pt over 10 pt text, so two headings
+    # share a baseline as a table's header cells do; they had been read as cells, no section opened,
+    # and "Findings" ran into the box's first line. A table's header is set at about the text's size.
+    # A poster is read column by column.
+    boxes = [("Background", ["Insomnia affects one adult in ten and often", "lasts for years without treatment."]),
+             ("Findings", ["Sleep restriction shortened the time to fall", "asleep by twenty minutes on average."]),
+             ("Methods", ["Two hundred adults kept sleep diaries for", "eight weeks before and after therapy."]),
+             ("Outlook", ["A larger trial will follow the patients for", "two years to see whether gains last."])]
+    ops = []
+    for k, (heading, lines) in enumerate(boxes):
+        x, top = 72 + 260 * (k % 2), 700 - 160 * (k // 2)
+        ops.append(b"BT /F1 18 Tf %d %d Td (%s) Tj ET" % (x, top, heading.encode()))
+        ops += [b"BT /F1 10 Tf %d %d Td (%s) Tj ET" % (x, top - 24 - 13 * i, ln.encode()) for i, ln in enumerate(lines)]
+    path = tmp_path / "poster.pdf"
+    path.write_bytes(_one_page_pdf(b"\n".join(ops)))
+    doc = load_paths([path]).documents[0]
+    assert [s.path[-1] for s in doc.sections] == ["Background", "Methods", "Findings", "Outlook"]  # column by column
+    assert "Findings\n\nSleep restriction shortened" in doc.text
+
+
+def test_a_page_of_four_columns_is_read_column_by_column(tmp_path: Path):
+    # A newsletter's or a poster's four columns, each of three paragraphs, each column starting a
+    # little lower than the one before: pdfminer's order put the third column's paragraphs between
+    # the fourth's ("C3P1", "C4P1", "C3P2", ...); the page was parted at its middle gutter only.
+    # Each half is now parted again at its own gutter.
+    words = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau".split()
+    ops, order = [], []
+    for column in range(4):
+        x, y = 36 + 142 * column, 740 - 25 * column
+        for paragraph in range(3):
+            tag = f"C{column + 1}P{paragraph + 1}"
+            order.append(tag)
+            lines = 3 + (paragraph + column) % 3  # paragraphs of 3 to 5 lines, so no two columns' line up
+            for i in range(lines):
+                three = " ".join(words[(7 * column + 3 * paragraph + 2 * i + k) % len(words)] for k in range(3))
+                text = (f"{tag} opens with {three}" if i == 0 else f"and then {three}") + ("." if i == lines - 1 else "")
+                ops.append(b"BT /F1 8 Tf %d %d Td (%s) Tj ET" % (x, y, text.encode()))
+                y -= 11
+            y -= 20
+    path = tmp_path / "four-columns.pdf"
+    path.write_bytes(_one_page_pdf(b"\n".join(ops)))
+    assert re.findall(r"C\dP\d", load_paths([path]).documents[0].text) == order
+
+
+def test_a_list_mark_in_a_symbol_font_without_a_character_reads_as_a_bullet(tmp_path: Path):
+    # Word sets its bullets in the Symbol font, which a PDF maps to the private-use U+F0B7, and a
+    # poster its sub-items' chevrons in FontAwesome, with no character at all: the mark was dropped,
+    # so the items read as one paragraph ("... at bedtime. Keep the bedroom dark ..."). /F2 here
+    # is a symbol font whose code "A" is the glyph uniF0B7.
+    items = [b"Avoid caffeine after noon.", b"Get up at the same time every day.", b"Keep the bedroom dark and quiet."]
+    content = b"\n".join([b"BT /F1 10 Tf 72 720 Td (Advice for sleeping well:) Tj ET"] + [
+        b"BT /F2 10 Tf 80 %d Td (A) Tj ET BT /F1 10 Tf 92 %d Td (%s) Tj ET" % (704 - 14 * i, 704 - 14 * i, item)
+        for i, item in enumerate(items)])
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Symbol /Encoding << /Differences [65 /uniF0B7] >> >>"]
+    path = tmp_path / "bullets.pdf"
+    path.write_bytes(_pdf(objects))
+    text = load_paths([path]).documents[0].text
+    assert "• Avoid caffeine after noon.\n\n• Get up at the same time every day.\n\n• Keep the bedroom dark and quiet." in text
+
+
+def test_a_newsletters_stories_are_read_column_by_column_each_at_its_own_gutter():
+    # A newsletter page of two stories, one above the other, parted by a paragraph across the page:
+    # the first story's columns part at 330, the second's at 230, so no one gutter parts the page
+    # (each crosses a column of the other story) and pdfminer's order stood: the second story's
+    # narrow column's paragraphs were read between the wide one's. The paragraph across the page
+    # parts it into stacks, each read at its own gutter.
+    def box(name: str, x0: float, x1: float, y: float, lines: int) -> Box:
+        lns = tuple(Line(f"{name} words of the running text", x0, y - 12 * k, x1, y - 12 * k + 10, 10.0, "Serif")
+                    for k in range(lines))
+        return Box(lns, x0, y - 12 * (lines - 1), x1, y + 10)
+
+    a1, a2 = box("a1", 50, 310, 740, 4), box("a2", 50, 310, 680, 5)
+    b1, b2 = box("b1", 330, 560, 740, 5), box("b2", 330, 560, 670, 3)
+    across = box("across", 50, 560, 590, 12)
+    c1, c2 = box("c1", 50, 210, 430, 4), box("c2", 50, 210, 370, 4)
+    d1, d2 = box("d1", 230, 560, 430, 3), box("d2", 230, 560, 380, 4)
+    pdfminer = [a1, a2, b1, b2, across, c1, d1, c2, d2]
+    order = [b.lines[0].text.split()[0] for b in _columns_in_order(pdfminer, 600, 10.0)]
+    assert order == ["a1", "a2", "b1", "b2", "across", "c1", "c2", "d1", "d2"], order

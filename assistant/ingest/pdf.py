@@ -129,6 +129,9 @@ _FIRST_LINE_WORDS = 6  # the fewest words of a paragraph's first line set apart 
 _CONTINUED = re.compile(r"\s*(?:\(\s*(?:cont(?:inued|\.|['’]d)?)\s*\)|[—–-]\s*cont(?:inued|\.|['’]d))\s*$", re.I)
 
 
+_FAR_LARGER = 1.3  # a line set this many times the text's size is a heading or a title, never a table's cell
+
+
 def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = True) -> bool:
     """A short line, not a sentence, set larger than the text or in another font than the text's
     (but not in a typewriter font: that is code), nor a reference list's entry (`_CITED_WORK`)."""
@@ -141,7 +144,7 @@ def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = T
     # far larger than the text, or larger and naming nothing but a program's name: an API's
     # headings are its names ("path.basename(path[, suffix])", a Texinfo manual's
     # "asn1_create_element" over its signature line, which is set in a typewriter font).
-    lower_heading = opens_box and (line.size >= style.body_size * 1.3
+    lower_heading = opens_box and (line.size >= style.body_size * _FAR_LARGER
                                    or (line.size >= style.body_size * 1.1 and _IDENTIFIER.fullmatch(text) is not None))
     # A heading names something in words; an equation's line set in its own fonts ("Ei =", "E = m c2",
     # a lone variable "X") names nothing.
@@ -706,13 +709,15 @@ def _side_by_side(pages: list[PageLayout], skip: set[tuple[int, int]], body: tup
     "Shorthand method"), which look like headings one by one. A heading stands alone on its line.
     A line that text in another style goes on from, on its baseline, is no cell: a run-in label
     ("Theorem 1." then its statement) or an equation's first symbols, across the gutter from a
-    heading of a two-column page ("1. Introduction")."""
+    heading of a two-column page ("1. Introduction"). A line set far larger than the text is no
+    cell: a poster's boxes side by side head their columns on one baseline ("Introduction",
+    "Construction")."""
     by_style: dict[tuple[int, str, float], list[Line]] = {}  # page number, font, size
     by_baseline: dict[tuple[int, int], list[Line]] = {}  # page number, baseline to the nearest 4 points
     for page, box in _kept(pages, skip):
         for ln in box.lines:
             by_baseline.setdefault((page.number, round(ln.y0 / 4)), []).append(ln)
-            if (ln.font, ln.size) != body:
+            if (ln.font, ln.size) != body and ln.size < _FAR_LARGER * body[1]:
                 by_style.setdefault((page.number, ln.font, ln.size), []).append(ln)
 
     def runs_on(a: Line, page: int) -> bool:

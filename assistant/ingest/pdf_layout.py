@@ -31,6 +31,12 @@ logging.getLogger("pdfminer").setLevel(logging.ERROR)
 # pdfminer writes a glyph it cannot map to Unicode as "(cid:N)"; private-use code points are
 # symbol-font glyphs with no meaning outside that font.
 _UNMAPPED = re.compile(UNMAPPED_CODE.pattern + r"|[\ue000-\uf8ff]")
+# A list's mark set in an icon or symbol font that gives it no character (FontAwesome's chevron,
+# Word's Symbol-font bullet read as U+F0B7) opens its line in a font of its own: a bullet, where
+# words follow, the first capitalised ("Food groups", "Flinders Medical Centre (669): ..."); a
+# formula's symbol opens a piece of its line too ("Du |Du|", "dHn-1(y)"), and "©" a licence's
+# "2014 The Authors".
+_ICON_MARK = re.compile(r"^\s*(?:\(cid:\d+/[\w+-]*\)|[\ue000-\uf8ff])\s+(?=[A-Z][^\W\d_]*[,.:;]?\s+\(?[^\W\d_]{2})")
 _SUPERSCRIPT_RUN = re.compile(r"^[\d,–\-]+$")
 _RAISED_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 # A superscript is set at most this share of its line's size: a browser's is "smaller", 83%.
@@ -147,7 +153,7 @@ def _line(ltline, rules: list[Rule] = ()) -> Line | None:
             text = ""
         parts.append(text)
         i += 1
-    text = "".join(parts).replace("\n", " ")
+    text = _icon_bullet("".join(parts).replace("\n", " "), chars, font)
     # a glyph without a character inside a word is kept as its code, for `_ligatures_read`
     text = _UNMAPPED.sub(lambda m: m.group() if m.group().startswith("(cid:") and _in_word(text, m) else "", text)
     text = re.sub(r"\s+", " ", text).strip()
@@ -158,6 +164,13 @@ def _line(ltline, rules: list[Rule] = ()) -> Line | None:
     raw = ltline.get_text()
     return Line(text, ltline.x0, ltline.y0, ltline.x1, ltline.y1, size, font, pitch, _run_in(chars), one_font,
                 raw[:1].isspace() or raw.rstrip("\n")[-1:].isspace(), tracking, _bold_label(items, text))
+
+
+def _icon_bullet(text: str, chars: list, font: str) -> str:  # type: ignore[type-arg]
+    """The line with its opening mark read as a bullet where the mark is set in a font of its own
+    that gives it no character (`_ICON_MARK`)."""
+    mark = _ICON_MARK.match(text)
+    return "• " + text[mark.end():] if mark and _typeface(chars[0]) != font else text
 
 
 # A spacing accent and the combining mark it stands for.  TeX's older fonts set an accent as a
@@ -354,10 +367,34 @@ def _page_layout(number: int, ltpage) -> PageLayout:
             dots.append((obj.x0, obj.y0, obj.x1, obj.y1))
         elif isinstance(obj, LTCurve):
             strokes.extend(_straight_strokes(obj))
+    boxes = _watermarks_dropped(boxes)
     boxes = _drawn_bullets(boxes, dots) if dots else boxes
     boxes = _grid_rows(boxes, find_grids(strokes)) if strokes else boxes
     boxes = _aligned_tables(boxes, ltpage.width)
     return PageLayout(number, ltpage.width, ltpage.height, boxes, unmapped, chars, images)
+
+
+WATERMARK_SIZE = 2.0  # how many times larger than the text it lies over a watermark is set
+
+
+def _watermarks_dropped(boxes: list[Box]) -> list[Box]:
+    """The page without its watermark: a line set far larger than the text it lies over, which
+    holds two boxes of text or more ("DRAFT", a poster's "LaTeX Poster" behind its columns). No
+    heading or title has text inside it; a watermark read as text broke the columns around it and
+    was taken for the title."""
+    def inside(box: Box, big: Box) -> bool:
+        x, y = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
+        return big.x0 < x < big.x1 and big.y0 < y < big.y1
+
+    out = []
+    for big in boxes:
+        if len(big.lines) == 1:
+            held = [b for b in boxes if b is not big and inside(b, big)
+                    and max(ln.size for ln in b.lines) * WATERMARK_SIZE <= big.lines[0].size]
+            if len(held) >= 2:
+                continue
+        out.append(big)
+    return out
 
 
 def _straight_strokes(obj) -> list[tuple[float, float, float, float]]:  # type: ignore[no-untyped-def]
@@ -681,14 +718,18 @@ GUTTER_RANGE = (0.35, 0.65)
 COLUMN_SHARE = 0.2
 
 
-def _columns_in_order(boxes: list[Box], width: float, body_size: float) -> list[Box]:
+def _columns_in_order(boxes: list[Box], width: float, body_size: float, inner: bool = False,
+                      paragraphs: bool = False) -> list[Box]:
     """A two-column page's running text read column by column: pdfminer groups boxes closest pair
     first, so where the left column runs lower than the right, its last paragraphs came after the
     right column's paragraphs beside them (a section read on after the next one had begun). Boxes
     of the running text (set at `body_size` or larger) that cross the gutter part the page into
-    bands; within a band the left column's come first, then the right's, each in pdfminer's
-    order. Small print (tables, captions, notes) goes on right after the box it followed, so a
-    table's cells stay together. A page without such a gutter keeps its order."""
+    bands; within a band the left column's come first, then the right's, each read again the same
+    way (`inner`: across the part of the page it spans), so a poster's or a newsletter's three or
+    four columns are read one by one. Small print (tables, captions, notes) goes on right after the
+    box it followed, so a table's cells stay together. A page without such a gutter keeps its order,
+    as does one where `paragraphs` asks for a paragraph (`_paragraph`) on either side of it
+    and one side has none (a description list's names beside their text, a table's cells)."""
     if width <= 0 or len(boxes) < 4:
         return boxes
     text = [b for b in boxes if any(ln.size >= 0.93 * body_size for ln in b.lines)]
@@ -696,7 +737,8 @@ def _columns_in_order(boxes: list[Box], width: float, body_size: float) -> list[
     total = sum(size.values())
     best: tuple[int, float] | None = None
     clear: float | None = None  # a gutter no box of the running text crosses, however little stands right of it
-    low, high = GUTTER_RANGE[0] * width, GUTTER_RANGE[1] * width
+    start, span = (min(b.x0 for b in text), max(b.x1 for b in text) - min(b.x0 for b in text)) if inner and text else (0.0, width)
+    low, high = start + GUTTER_RANGE[0] * span, start + GUTTER_RANGE[1] * span
     # The fewest letters cross the gutter at some box's edge (or anywhere, when none stands there).
     for x in sorted({e for b in text for e in (b.x0, b.x1) if low <= e <= high} | {(low + high) / 2}):
         left = sum(size[id(b)] for b in text if b.x1 <= x)
@@ -710,8 +752,13 @@ def _columns_in_order(boxes: list[Box], width: float, body_size: float) -> list[
         # the reference list's heading, which had been read first
         best = (0, clear)
     if best is None or best[0] > 0.4 * total:
-        return _centred_lines_in_place(boxes, width)
+        if inner:
+            return boxes
+        return _stacks_in_order(boxes, text, width, body_size) or _centred_lines_in_place(boxes, width)
     gutter = best[1]
+    if paragraphs and not all(any(_paragraph(b) and side(b) for b in text)
+                              for side in (lambda b: b.x1 <= gutter, lambda b: b.x0 >= gutter)):
+        return boxes
     spanning = [b for b in text if b.x0 < gutter < b.x1]
     # Small print across the gutter with no running text beside it (a table across both columns:
     # its caption, cells or notes) parts them too: the columns above a table are read before the
@@ -720,14 +767,7 @@ def _columns_in_order(boxes: list[Box], width: float, body_size: float) -> list[
     parting = [b for b in boxes if id(b) not in size and b.x0 < gutter < b.x1
                and not any(t.y0 < b.y1 and b.y0 < t.y1 for t in text)]
     middles = sorted(((s.y0 + s.y1) / 2 for s in spanning + parting), reverse=True)
-    followers: dict[int, list[Box]] = {}  # small print after the text box it followed
-    anchor: Box | None = None
-    leading: list[Box] = []
-    for b in boxes:
-        if id(b) in size:
-            anchor = b
-        else:
-            (followers.setdefault(id(anchor), []) if anchor is not None else leading).append(b)
+    leading, followers = _followers(boxes, set(size))
     groups: dict[tuple[int, int], list[Box]] = {}
     for b in text:
         middle = (b.y0 + b.y1) / 2
@@ -736,10 +776,59 @@ def _columns_in_order(boxes: list[Box], width: float, body_size: float) -> list[
         groups.setdefault((band, side), []).append(b)
     out = list(leading)
     for key in sorted(groups):
-        for b in groups[key]:
-            out.append(b)
-            out.extend(followers.get(id(b), []))
+        column = [x for b in groups[key] for x in (b, *followers.get(id(b), []))]
+        out.extend(column if key[0] % 2 else _columns_in_order(column, width, body_size, inner=True))
     return out
+
+
+def _followers(boxes: list[Box], text: set[int]) -> tuple[list[Box], dict[int, list[Box]]]:
+    """The small print before any box of the running text (ids `text`), and after each such box
+    the small print that followed it, which goes where it goes."""
+    followers: dict[int, list[Box]] = {}
+    anchor: Box | None = None
+    leading: list[Box] = []
+    for b in boxes:
+        if id(b) in text:
+            anchor = b
+        else:
+            (followers.setdefault(id(anchor), []) if anchor is not None else leading).append(b)
+    return leading, followers
+
+
+PARAGRAPH_LINES, PARAGRAPH_WORDS = 3, 4  # the fewest lines of a column's paragraph, and words a line
+
+
+def _paragraph(box: Box) -> bool:
+    """Whether the box is a paragraph of prose: lines of words, not a list of names or figures."""
+    return len(box.lines) >= PARAGRAPH_LINES and sum(len(ln.text.split()) for ln in box.lines) >= PARAGRAPH_WORDS * len(box.lines)
+WIDE = 0.75  # the share of the running text's width a box spanning the columns covers
+
+
+def _stacks_in_order(boxes: list[Box], text: list[Box], width: float, body_size: float) -> list[Box] | None:
+    """A page whose parts have columns of their own (a newsletter's stories one above another, each
+    set in two or three columns parted at its own gutter; no one gutter parts the page): boxes of
+    the running text that span most of its width (a headline, a story's full-width paragraph) part
+    the page into stacks, each read column by column (`_columns_in_order`) where each column holds a
+    paragraph. None when no stack has columns to read."""
+    if not text:
+        return None
+    start, end = min(b.x0 for b in text), max(b.x1 for b in text)
+    middle = (start + end) / 2
+    wide = [b for b in text if b.x0 < middle < b.x1 and b.x1 - b.x0 >= WIDE * (end - start)]
+    if not wide:
+        return None
+    middles = sorted(((b.y0 + b.y1) / 2 for b in wide), reverse=True)
+    leading, followers = _followers(boxes, {id(b) for b in text})
+    stacks: dict[int, list[Box]] = {}
+    for b in text:
+        stack = sum(1 for m in middles if m > (b.y0 + b.y1) / 2) * 2 + (b in wide)
+        stacks.setdefault(stack, []).extend((b, *followers.get(id(b), [])))
+    out, parted = list(leading), False
+    for key in sorted(stacks):
+        stack = stacks[key] if key % 2 else _columns_in_order(stacks[key], width, body_size, inner=True, paragraphs=True)
+        parted = parted or [id(b) for b in stack] != [id(b) for b in stacks[key]]
+        out.extend(stack)
+    return out if parted else None
 
 
 CENTRED = 0.02  # how far, in page widths, a centred line's middle may stand from the page's
