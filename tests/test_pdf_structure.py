@@ -2798,3 +2798,24 @@ def test_a_newsletters_stories_are_read_column_by_column_each_at_its_own_gutter(
     pdfminer = [a1, a2, b1, b2, across, c1, d1, c2, d2]
     order = [b.lines[0].text.split()[0] for b in _columns_in_order(pdfminer, 600, 10.0)]
     assert order == ["a1", "a2", "b1", "b2", "across", "c1", "c2", "d1", "d2"], order
+
+
+def test_a_programs_name_set_largest_atop_the_first_page_is_the_title(tmp_path: Path):
+    # A package's manual opens with its name alone ("a0poster" at 17 pt over 11 pt text), its
+    # version and its authors; the file names no title. One word was never a title, so the authors'
+    # line was. A capitalised word there ("Trials") is a journal's name, not the document's.
+    for name, title in (("sleepdiary", "sleepdiary"), ("Trials", "")):
+        content = b"\n".join([
+            b"BT /F1 17 Tf 250 720 Td (%s) Tj ET" % name.encode(),
+            b"BT /F1 12 Tf 250 692 Td (Version 1.2) Tj ET",
+            b"BT /F1 11 Tf 220 660 Td (Ann Example \\(ann@example.org\\)) Tj ET",
+            b"BT /F1 11 Tf 72 620 Td (The package keeps a sleep diary and prints a weekly summary of it.) Tj ET",
+            b"BT /F1 11 Tf 72 606 Td (It needs no other package and runs on any recent system.) Tj ET",
+        ])
+        path = tmp_path / f"{name}.pdf"
+        path.write_bytes(_one_page_pdf(content))
+        doc = load_paths([path]).documents[0]
+        if title:
+            assert doc.title == title
+        else:
+            assert doc.title != name

@@ -826,7 +826,8 @@ def _title(pages: list[PageLayout], skip: set[tuple[int, int]], body_size: float
     body size on consecutive lines (headings set as large further down are not part of it), or
     with `two_words` (the file names no title) two words on one line set far larger ("Article
     Title" at 18 pt over 9 pt text; not a running head, nor a journal's name printed over two
-    lines, "Trials" / "Trials", where the file's title is the article's).
+    lines, "Trials" / "Trials", where the file's title is the article's), or a program's name
+    (`_PROGRAM_NAME`) set largest atop the page.
     Looked for first among all the page's lines: a running head that repeats the title is
     furniture, but set large on the first page it is the title; then without the furniture (a
     publisher's logo set large)."""
@@ -848,13 +849,17 @@ def _title(pages: list[PageLayout], skip: set[tuple[int, int]], body_size: float
             run = run[:next((k for k in range(1, len(run)) if run[k - 1].y0 - run[k].y0 > _TITLE_LEADING * run[k].size),
                             len(run))]
             title = join_lines([repair_line(ln.text, vocab) for ln in run], vocab)[0]
-            if 3 <= len(title.split()) <= 40 or (two_words and kept and len(run) == 1 and len(title.split()) == 2
-                                                  and top >= body_size * _TWO_WORD_TITLE):
+            alone = two_words and kept and len(run) == 1
+            if 3 <= len(title.split()) <= 40 or (alone and len(title.split()) == 2 and top >= body_size * _TWO_WORD_TITLE) \
+                    or (alone and first == 0 and _PROGRAM_NAME.fullmatch(title)):
                 return title
     return ""
 
 
 _TWO_WORD_TITLE = 1.6  # how much larger than the text a title of two words is set
+# A program's or a package's name, a title of one word in lower case or with a digit ("a0poster",
+# "pgfplots"), unlike a journal's name set large over its article ("Trials").
+_PROGRAM_NAME = re.compile(r"(?=\S*[a-z])[a-z0-9][\w.+-]{2,}")
 _HEADING_SIZE = 1.2  # how much larger than the text a heading that prints the file's title of two words is set
 
 
