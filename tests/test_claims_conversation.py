@@ -787,6 +787,9 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("What patent rights does a contributor grant under the Apache License?", "And under the MPL?",
      "What patent rights does a contributor grant under the MPL?"),
     ("How is the Apache License 2.0 applied to a project?", "And the MIT License?", "How is the MIT License applied to a project?"),
+    # a name with its number takes the place of the name and its number ("Windows 11 10" had been left)
+    ("Does it run on Windows 10?", "And Windows 11?", "Does it run on Windows 11?"),
+    ("What does Table 2 show?", "And Table 3?", "What does Table 3 show?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

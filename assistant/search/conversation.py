@@ -1193,7 +1193,9 @@ def _named_topic(question: str, previous: str, topic: str, encoder) -> ResolvedQ
         # the follow-up's own article goes where the previous question has one ("an OrderedDict"
         # for "a defaultdict")
         put = topic if _ARTICLE.match(topic) and _ARTICLE_BEFORE.search(previous[:i]) else name
-        replaced = _asked_thing_replaced(previous, i, i + len(old), name) or _tidy(_put(previous, i, i + len(old), put))
+        # the name's number goes with it: "Windows 11" for "Windows 10", "Table 3" for "Table 2"
+        end = i + len(old) + (len(version.group()) if (version := _NUMBER_AFTER.match(previous, i + len(old))) else 0)
+        replaced = _asked_thing_replaced(previous, i, end, name) or _tidy(_put(previous, i, end, put))
         return ResolvedQuery(question, replaced, "new-topic", name)
     return None
 
@@ -1526,6 +1528,7 @@ def _topic_of(previous: str, slot: str | None, pronoun: str, earlier: tuple[str,
 
 
 _VERSION = re.compile(r"v?\d+(?:\.\d+)*")
+_NUMBER_AFTER = re.compile(r"\s+v?\d+(?:\.\d+)*(?![\w.-])")  # a version or a number after a name
 
 
 def _whole_name(previous: str, s: int, e: int, topic: str) -> tuple[int, int]:
