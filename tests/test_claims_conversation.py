@@ -790,6 +790,9 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # a name with its number takes the place of the name and its number ("Windows 11 10" had been left)
     ("Does it run on Windows 10?", "And Windows 11?", "Does it run on Windows 11?"),
     ("What does Table 2 show?", "And Table 3?", "What does Table 3 show?"),
+    # a do-question's last word is a verb made with a prefix ("redefine"), so the subject is all
+    # the words before it ("Who wrote the newspaper?" had taken "package" for the verb)
+    ("What does the newspaper package redefine?", "Who wrote it?", "Who wrote the newspaper package?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

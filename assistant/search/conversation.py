@@ -1905,12 +1905,20 @@ def _do_subject(body: str, do: re.Match | None) -> str | None:
     return None
 
 
+_VERB_PREFIXES = ("re", "un", "de", "dis", "mis", "pre", "over", "under", "out", "co")
+
+
 def _takes_past(word: str) -> bool:
-    """Whether English has a past tense of `word` ("reduce": "reduced"), so it may be a verb; a noun
-    has none ("plasticity", "anxiety")."""
+    """Whether English has a past tense of `word` ("reduce": "reduced"), or of the verb it makes
+    with a prefix ("redefine": "defined"), so it may be a verb; a noun has none ("plasticity",
+    "anxiety")."""
     w = word.lower()
     known = english_words()
-    return w.isalpha() and (w + "ed" in known or (w.endswith("e") and w + "d" in known))
+
+    def past(v: str) -> bool:
+        return v + "ed" in known or (v.endswith("e") and v + "d" in known)
+
+    return w.isalpha() and (past(w) or any(w.startswith(p) and len(w) - len(p) >= 4 and past(w[len(p):]) for p in _VERB_PREFIXES))
 
 
 def _before_verb(words: str) -> str:
