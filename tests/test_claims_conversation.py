@@ -1594,3 +1594,22 @@ def test_a_bound_given_for_each_of_two_things_in_clauses_of_their_own_is_read_pe
     assert changes_bound("A Back-Cover Text may be at most 5 words.", sentence)
     assert not changes_bound("Under the GFDL, a Front-Cover Text may be at most 5 words.", sentence)
     assert not changes_bound("Under the GFDL, a Back-Cover Text may be at most 25 words.", sentence)
+
+
+def test_a_claim_about_the_thing_another_is_set_against_is_not_supported(encoder, tmp_path):
+    # A poster's manual: "Static frames are re-typeset on each page." came back supported by "A
+    # dynamic frame is similar to a static frame, but its contents are re-typeset on each page.":
+    # what follows "but" holds of the dynamic frame alone. The claim about the dynamic frame stays
+    # supported, and so does one about a thing a sentence says is like another ("Like X, Y ...").
+    from assistant.claims.features import contrasts
+
+    text = ("# Frames\n\n## Static frames\n\nA static frame is a rectangular area into which text neither flows in "
+            "nor out.\n\n## Dynamic frames\n\nA dynamic frame is similar to a static frame, but its contents are "
+            "re-typeset on each page.\n")
+    checker = ClaimChecker(searcher_of_file(encoder, tmp_path / "frames.md", text))
+    assert checker.check("Static frames are re-typeset on each page.").verdict != "supported"
+    assert checker.check("Dynamic frames are re-typeset on each page.").verdict == "supported"
+    claim = "Melatonin is licensed for children."
+    assert contrasts(claim, "Unlike melatonin, zopiclone is licensed for children.")
+    assert not contrasts(claim, "Unlike zopiclone, melatonin is licensed for children.")
+    assert not contrasts(claim, "Like zopiclone, melatonin is licensed for children.")

@@ -16,7 +16,7 @@ import numpy as np
 
 from assistant.text import FUNCTION_WORDS, OPPOSITE_WORDS, STOP_WORDS, WORD, stemmer, stems
 
-__all__ = ["POLARITY_FEATURES", "SENTENCE_FEATURES", "changes_path", "flip_claim", "moves_opposite", "negates",
+__all__ = ["POLARITY_FEATURES", "SENTENCE_FEATURES", "changes_path", "contrasts", "flip_claim", "moves_opposite", "negates",
            "polarity_features", "reverses", "sentence_features", "swaps_comparison"]
 
 _WORD = WORD
@@ -316,6 +316,35 @@ def changes_bound(claim: str, sentence: str) -> bool:
 
 _BOUND_PARTS = re.compile(r";|,\s*(?:and|or|but|whereas|while)\b")
 
+# A sentence that sets one thing against another and says what holds of the first alone: "A
+# dynamic frame is similar to a static frame, but its contents are re-typeset on each page.",
+# "Unlike static frames, dynamic frames are re-typeset ...". `other` is the thing compared against.
+_CONTRASTED = (
+    re.compile(r"\b(?:is|are|was|were)\s+(?:very\s+|quite\s+)?(?:similar|comparable|akin)\s+to\s+"
+               r"(?P<other>[^,;]+?)\s*,?\s+but\s+(?P<rest>.+)$", re.I),
+    re.compile(r"^\W*(?:unlike|in\s+contrast\s+to|contrary\s+to)\s+(?P<other>[^,;]+?)\s*,\s*(?P<rest>.+)$", re.I),
+)
+
+
+def contrasts(claim: str, sentence: str) -> bool:
+    """Whether the sentence sets another thing against the one the claim names and says the claim's
+    other words of that other thing alone (`_CONTRASTED`): "Static frames are re-typeset on each
+    page." against "A dynamic frame is similar to a static frame, but its contents are re-typeset on
+    each page." The thing compared against is all named by the claim, the words said of the other
+    thing are two thirds of the claim's other words, and that thing is named by some word the claim
+    does not say."""
+    said = _words_said(claim)
+    for pattern in _CONTRASTED:
+        m = pattern.search(sentence)
+        if m is None:
+            continue
+        other, rest = _words_said(m.group("other")), _words_said(m.group("rest"))
+        predicate = said - other
+        named = rest | _words_said(sentence[: m.start()])  # the words that name the other thing
+        if other and other <= said and predicate and _says_most(predicate, rest) and named - said - other:
+            return True
+    return False
+
 
 # A year ("2001", "in 1998"), not a figure's part ("1,998", "20.05") nor a percentage; `_years`
 # leaves out a count ("2001 patients").
@@ -450,11 +479,12 @@ def reverses(claim: str, sentence: str) -> bool:
     negation or an opposite (`negates`), moves what the claim moves the other way
     (`moves_opposite`), makes its comparison the other way round (`swaps_comparison`), gives
     another number of what the claim counts (`changes_number`) or bounds (`changes_bound`), other
-    years (`changes_year`), another path or address than the claim's (`changes_path`), or limits to
-    a case what the claim says holds without limit (`restricts`).  Any contradicts the claim."""
+    years (`changes_year`), another path or address than the claim's (`changes_path`), limits to
+    a case what the claim says holds without limit (`restricts`), or says the claim's words of
+    another thing set against the claim's (`contrasts`).  Any contradicts the claim."""
     return (negates(claim, sentence) or moves_opposite(claim, sentence) or swaps_comparison(claim, sentence)
             or changes_number(claim, sentence) or changes_bound(claim, sentence) or changes_year(claim, sentence)
-            or changes_path(claim, sentence) or restricts(claim, sentence))
+            or changes_path(claim, sentence) or restricts(claim, sentence) or contrasts(claim, sentence))
 
 
 def polarity_features(claim: str, sentence: str, cosine: float, flip_delta: float) -> list[float]:
