@@ -1367,14 +1367,16 @@ def _pdf(objects: list[bytes]) -> bytes:
     return bytes(out)
 
 
-def _one_page_pdf(content: bytes) -> bytes:
-    """A one-page PDF drawing `content` (a content stream) with Helvetica as /F1."""
+def _one_page_pdf(content: bytes, fonts: tuple[bytes, ...] = ()) -> bytes:
+    """A one-page PDF drawing `content` (a content stream) with Helvetica as /F1 and the font
+    dictionaries `fonts` as /F2, /F3, ..."""
+    named = b" ".join(b"/F%d %d 0 R" % (k + 1, k + 5) for k in range(1 + len(fonts)))
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"/Resources << /Font << %s >> >> >>" % named,
                b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", *fonts]
     return _pdf(objects)
 
 
@@ -2766,15 +2768,9 @@ def test_a_list_mark_in_a_symbol_font_without_a_character_reads_as_a_bullet(tmp_
     content = b"\n".join([b"BT /F1 10 Tf 72 720 Td (Advice for sleeping well:) Tj ET"] + [
         b"BT /F2 10 Tf 80 %d Td (A) Tj ET BT /F1 10 Tf 92 %d Td (%s) Tj ET" % (704 - 14 * i, 704 - 14 * i, item)
         for i, item in enumerate(items)])
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
-               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-               b"/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
-               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Symbol /Encoding << /Differences [65 /uniF0B7] >> >>"]
     path = tmp_path / "bullets.pdf"
-    path.write_bytes(_pdf(objects))
+    path.write_bytes(_one_page_pdf(content, (b"<< /Type /Font /Subtype /Type1 /BaseFont /Symbol "
+                                            b"/Encoding << /Differences [65 /uniF0B7] >> >>",)))
     text = load_paths([path]).documents[0].text
     assert "• Avoid caffeine after noon.\n\n• Get up at the same time every day.\n\n• Keep the bedroom dark and quiet." in text
 
