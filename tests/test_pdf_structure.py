@@ -2815,3 +2815,21 @@ def test_a_programs_name_set_largest_atop_the_first_page_is_the_title(tmp_path: 
             assert doc.title == title
         else:
             assert doc.title != name
+
+
+def test_a_one_page_minutes_headings_in_bold_at_the_texts_size_open_sections(tmp_path: Path):
+    # Meeting minutes on one page: "Announcements", "Old Business", "New Business" in bold at the
+    # text's size opened no section (on one page only a style set a quarter larger did), and the
+    # title was the attendance line "Present: ...", a field beside the "Absent: ..." field.
+    lines = [(2, 12, 230, "Department of Instruction"), (1, 11, 240, "Minutes for October 5, 2011"),
+             (1, 11, 72, "Present: B. Smart (Chair), B. Brave, D. Claire"), (1, 11, 72, "Absent: B. Gone (sabbatical)"),
+             (2, 11, 72, "Announcements"), (1, 11, 94, "1. The dean is coming to the next meeting."),
+             (2, 11, 72, "Old Business"), (1, 11, 94, "1. The minutes of the previous meeting were approved."),
+             (2, 11, 72, "New Business"), (1, 11, 94, "1. The department will teach two new classes next semester.")]
+    content = b"\n".join(b"BT /F%d %d Tf %d %d Td (%s) Tj ET" % (font, size, x, 720 - 26 * i, text.encode())
+                         for i, (font, size, x, text) in enumerate(lines))
+    path = tmp_path / "minutes.pdf"
+    path.write_bytes(_fonts_pdf([content], ["Helvetica", "Helvetica-Bold"]))
+    doc = load_paths([path]).documents[0]
+    assert [s.path[-1] for s in doc.sections] == ["Announcements", "Old Business", "New Business"]
+    assert not doc.title.startswith("Present")

@@ -923,6 +923,13 @@ def is_copyright_notice(line: str) -> bool:
     return bool(_COPYRIGHT.match(line.strip()))
 
 
+def _beside_field(lines: list[str], i: int) -> bool:
+    """Whether the nonblank line before or after line `i` is a field (`is_field`)."""
+    before = next((ln for ln in reversed(lines[:i]) if ln), "")
+    after = next((ln for ln in lines[i + 1:] if ln), "")
+    return is_field(before) or is_field(after)
+
+
 def guess_title(text: str, fallback: str, first: bool = False) -> str:
     """The title is the longest heading-like line before the first paragraph of prose (a saved
     page's first lines are its site's), or with `first` (a file typed with line breaks) the first
@@ -934,6 +941,8 @@ def guess_title(text: str, fallback: str, first: bool = False) -> str:
     candidates: list[str] = []
     before_menu: list[str] | None = None
     lines = [ln.strip() for ln in text.split("\n")[:15]]
+    listed: list[str] = []  # fields beside fields, and the rest of one's value
+    last = ""  # the last heading-like line read
     looked = 0  # heading-like lines read
     for i, ln in enumerate(lines):
         if not ln:
@@ -954,12 +963,17 @@ def guess_title(text: str, fallback: str, first: bool = False) -> str:
             continue  # a rule between the title and the text names nothing
         looked += 1
         # A line of several fields ("Patient: Jane Example Date of birth: 02/05/1961") names no
-        # document, nor does a label over its text ("Presenting complaint:").
+        # document, nor does a label over its text ("Presenting complaint:"); a field beside another,
+        # or the rest of its value on the line after it, names it only where no other line does (a
+        # transcript's "Study: ...", not minutes' "Present: B. Smart (Chair), ..." over "Absent: B.
+        # Gone" under "Minutes for October 5", nor a copyright holder under "Copyright:").
         if len(_FIELD_ANYWHERE.findall(ln)) < 2 and not LABEL.fullmatch(ln):
-            candidates.append(ln)
+            in_list = _beside_field(lines, i) if is_field(ln) else bool(listed) and (listed[-1] == last or LABEL.fullmatch(last))
+            (listed if in_list else candidates).append(ln)
+        last = ln
         if looked >= 4:
             break
-    candidates = candidates or before_menu or []
+    candidates = candidates or before_menu or listed
     if not candidates:
         return fallback
     if first:

@@ -783,12 +783,13 @@ def _heading_styles(pages: list[PageLayout], skip: set[tuple[int, int]], body_fo
                 count[(line.font, line.size)] += 1
     # On one page (a web page printed on one), three headings of one style set a quarter larger than
     # the text open sections too, and in a document of two pages or less (a leaflet, a short article)
-    # two set larger; labels at the text's size on a cover sheet do not, nor a longer paper's cover
-    # sheet's banners.
+    # two set larger, or three in a font of their own at the text's size (meeting minutes' bold
+    # "Announcements", "Old Business", "New Business"); labels at the text's size on a longer
+    # paper's cover sheet do not, nor its banners.
     short = len(pages) <= 2
     recurring = frozenset(k for k, v in pages_of.items()
                           if len(v) >= 2 or (count[k] >= 3 and k[1] >= 1.25 * body_size)
-                          or (short and count[k] >= 2 and k[1] >= 1.1 * body_size))
+                          or (short and count[k] >= 2 and k[1] >= 1.1 * body_size) or (short and count[k] >= 3))
     return tuple(sorted(sizes, reverse=True)), recurring
 
 
