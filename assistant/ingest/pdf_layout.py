@@ -737,8 +737,8 @@ def _columns_in_order(boxes: list[Box], width: float, body_size: float, inner: b
     total = sum(size.values())
     best: tuple[int, float] | None = None
     clear: float | None = None  # a gutter no box of the running text crosses, however little stands right of it
-    start, span = (min(b.x0 for b in text), max(b.x1 for b in text) - min(b.x0 for b in text)) if inner and text else (0.0, width)
-    low, high = start + GUTTER_RANGE[0] * span, start + GUTTER_RANGE[1] * span
+    left_edge, right_edge = (min(b.x0 for b in text), max(b.x1 for b in text)) if inner and text else (0.0, width)
+    low, high = (left_edge + share * (right_edge - left_edge) for share in GUTTER_RANGE)
     # The fewest letters cross the gutter at some box's edge (or anywhere, when none stands there).
     for x in sorted({e for b in text for e in (b.x0, b.x1) if low <= e <= high} | {(low + high) / 2}):
         left = sum(size[id(b)] for b in text if b.x1 <= x)
@@ -770,15 +770,21 @@ def _columns_in_order(boxes: list[Box], width: float, body_size: float, inner: b
     leading, followers = _followers(boxes, set(size))
     groups: dict[tuple[int, int], list[Box]] = {}
     for b in text:
-        middle = (b.y0 + b.y1) / 2
-        band = sum(1 for m in middles if m > middle) * 2 + (b.x0 < gutter < b.x1)
-        side = 0 if b.x1 <= gutter or b.x0 < gutter < b.x1 else 1
-        groups.setdefault((band, side), []).append(b)
+        across = b.x0 < gutter < b.x1
+        groups.setdefault((_band(b, middles, across), 0 if b.x1 <= gutter or across else 1), []).append(b)
     out = list(leading)
     for key in sorted(groups):
         column = [x for b in groups[key] for x in (b, *followers.get(id(b), []))]
         out.extend(column if key[0] % 2 else _columns_in_order(column, width, body_size, inner=True))
     return out
+
+
+def _band(box: Box, middles: list[float], across: bool) -> int:
+    """The band of the page the box stands in, counted down from the top: an even number between
+    the boxes across the page (whose middles are `middles`), the odd one after it for a box that
+    is itself `across`."""
+    middle = (box.y0 + box.y1) / 2
+    return sum(1 for m in middles if m > middle) * 2 + across
 
 
 def _followers(boxes: list[Box], text: set[int]) -> tuple[list[Box], dict[int, list[Box]]]:
@@ -801,6 +807,8 @@ PARAGRAPH_LINES, PARAGRAPH_WORDS = 3, 4  # the fewest lines of a column's paragr
 def _paragraph(box: Box) -> bool:
     """Whether the box is a paragraph of prose: lines of words, not a list of names or figures."""
     return len(box.lines) >= PARAGRAPH_LINES and sum(len(ln.text.split()) for ln in box.lines) >= PARAGRAPH_WORDS * len(box.lines)
+
+
 WIDE = 0.75  # the share of the running text's width a box spanning the columns covers
 
 
@@ -821,8 +829,7 @@ def _stacks_in_order(boxes: list[Box], text: list[Box], width: float, body_size:
     leading, followers = _followers(boxes, {id(b) for b in text})
     stacks: dict[int, list[Box]] = {}
     for b in text:
-        stack = sum(1 for m in middles if m > (b.y0 + b.y1) / 2) * 2 + (b in wide)
-        stacks.setdefault(stack, []).extend((b, *followers.get(id(b), [])))
+        stacks.setdefault(_band(b, middles, b in wide), []).extend((b, *followers.get(id(b), [])))
     out, parted = list(leading), False
     for key in sorted(stacks):
         stack = stacks[key] if key % 2 else _columns_in_order(stacks[key], width, body_size, inner=True, paragraphs=True)

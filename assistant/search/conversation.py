@@ -1528,7 +1528,7 @@ def _topic_of(previous: str, slot: str | None, pronoun: str, earlier: tuple[str,
 
 
 _VERSION = re.compile(r"v?\d+(?:\.\d+)*")
-_NUMBER_AFTER = re.compile(r"\s+v?\d+(?:\.\d+)*(?![\w.-])")  # a version or a number after a name
+_NUMBER_AFTER = re.compile(rf"\s+{_VERSION.pattern}(?![\w.-])")  # a version or a number after a name
 
 
 def _whole_name(previous: str, s: int, e: int, topic: str) -> tuple[int, int]:
