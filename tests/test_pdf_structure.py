@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import pytest
 from pdfminer.fontmetrics import FONT_METRICS
 
-from assistant.ingest import load_paths
+from assistant.ingest import load_file, load_paths
 from assistant.ingest.model import Document, PageSpan, SectionSpan
 from assistant.ingest.pdf import (
     _Assembler,
@@ -1354,8 +1354,9 @@ def test_a_run_in_label_at_the_texts_size_is_no_heading_but_a_larger_one_is():
     assert not _is_heading(label, body, style) and _is_heading(heading, body, style)
 
 
-def _pdf(objects: list[bytes]) -> bytes:
-    """A PDF file of `objects` (numbered from 1, the first the catalog) with its cross-reference table."""
+def _pdf(objects: list[bytes], info: int = 0) -> bytes:
+    """A PDF file of `objects` (numbered from 1, the first the catalog) with its cross-reference
+    table; object `info`, where given, is its document information (its /Title)."""
     out, offsets = bytearray(b"%PDF-1.4\n"), []
     for number, body in enumerate(objects, 1):
         offsets.append(len(out))
@@ -1363,7 +1364,8 @@ def _pdf(objects: list[bytes]) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    named = b" /Info %d 0 R" % info if info else b""
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, named, xref)
     return bytes(out)
 
 
@@ -2030,6 +2032,20 @@ def test_an_outline_entry_no_line_prints_names_its_pages_section_and_a_file_name
     assert doc.sections[0].end >= doc.text.index("aspiration") and "CoverPage" not in doc.text
 
 
+def test_an_outline_title_written_as_utf8_without_its_byte_order_mark_is_read_as_utf8(tmp_path: Path):
+    # A French beamer deck's bookmarks hold UTF-8 bytes with no byte-order mark, which PDF reads as
+    # PDFDocEncoding: the section was named "Ã‰valuation du nodule" and, printed by no line, that
+    # name was put into the text.
+    ops = [b"BT /F1 10 Tf 72 %d Td (%s) Tj ET" % (700 - 14 * i, line) for i, line in enumerate([
+        b"Mesurer la TSH et demander une echographie du cou.",
+        b"Envisager une ponction des nodules suspects."])]
+    path = tmp_path / "deck.pdf"
+    path.write_bytes(_pdf_with_outline(b"\n".join(ops), ["\u00c9valuation du nodule"]))
+    doc = load_paths([path]).documents[0]
+    assert [s.path for s in doc.sections] == [("\u00c9valuation du nodule",)], doc.sections
+    assert doc.text.startswith("\u00c9valuation du nodule\n\nMesurer"), doc.text
+
+
 def _pages_pdf(contents: list[bytes]) -> bytes:
     """A PDF of one page per content stream, with Helvetica as /F1."""
     n = len(contents)
@@ -2597,11 +2613,108 @@ def test_a_heading_wrapped_into_a_box_of_its_own_at_its_hanging_indent_is_one_he
     ("apssamp.dvi", False),  # what TeX's dvips writes: the file, not the article
     ("Microsoft PowerPoint - results.pptx", False), ("report.docx", False), ("Untitled", False),
     ("A trial of hand washing at home", True), ("Node.js", True),  # a name with a dot is no file
+    ("\u25c3" * 20, False),  # a row of ornaments under a slide's title: no letter, no name
 ])
 def test_a_files_title_that_names_a_file_or_a_program_is_no_title(title: str, meaningful: bool):
     from assistant.ingest.clean import meaningful_title
 
     assert meaningful_title(title) == meaningful
+
+
+def test_a_row_of_ornaments_and_a_date_do_not_title_a_document_over_its_title(tmp_path: Path):
+    # A Chinese slide deck's title page, as its text reads: the title, a row of ornaments under it,
+    # the author and the date. Taking the longest line, the ornaments and then the date (more
+    # characters than the title's ten) had named it.
+    path = tmp_path / "deck.txt"
+    path.write_text("\u7b80\u6d01\u7f8e\u89c2\u7684\u5e7b\u706f\u7247\u4e3b\u9898\n" + "\u25c3" * 40
+                    + "\n\u65e0\u540d\u5c0f\u5352\n2016 \u5e74 5 \u6708 25 \u65e5\n\n"
+                    + "Epyt \u662f\u4e00\u4e2a\u7b80\u6d01\u7f8e\u89c2\u7684 Beamer \u6f14\u793a\u4e3b\u9898\u3002\n",
+                    encoding="utf-8")
+    assert load_file(path, "deck.txt")[0].title == "\u7b80\u6d01\u7f8e\u89c2\u7684\u5e7b\u706f\u7247\u4e3b\u9898"
+    path.write_text("Flu notes\nJanuary 23, 2017\n\nThe flu season began early this year, and notes were kept.\n")
+    assert load_file(path, "notes.txt")[0].title == "Flu notes"
+
+
+def test_text_drawn_far_off_the_page_is_not_read_and_a_table_run_past_its_edge_is(tmp_path: Path):
+    # beamer moves an overlay's items not yet shown thousands of points off the slide: every later
+    # slide of the build showed them again in the text ("simple templates: ..." read three times).
+    # A long table that LaTeX let run past the page's bottom edge still holds the document's rows.
+    ops = [b"BT /F1 10 Tf 72 700 Td (Epyt is a simple theme for Beamer.) Tj ET",
+           b"BT /F1 10 Tf 4034 680 Td (Simple colors: using only several foreground colors.) Tj ET",
+           b"BT /F1 10 Tf 72 -145 Td (gunzip foo.gz decompresses foo.gz into foo) Tj ET"]
+    path = tmp_path / "slide.pdf"
+    path.write_bytes(_one_page_pdf(b"\n".join(ops)))
+    doc = load_paths([path]).documents[0]
+    assert "Epyt is a simple theme" in doc.text and "Simple colors" not in doc.text, doc.text
+    assert "gunzip foo.gz decompresses" in doc.text, doc.text
+
+
+def test_squared_paper_behind_a_slides_text_is_no_table(tmp_path: Path):
+    # A beamer theme draws squared paper (a rule every 2.8 pt, across and down) behind every slide:
+    # read as a ruled table, the whole slide became one box of rows, its paragraph's lines and the
+    # footer each a row. A real ruled table's rows stand between its rules.
+    rules = [b"0 %.1f m 612 %.1f l S" % (y * 2.8, y * 2.8) for y in range(283)]
+    rules += [b"%.1f 0 m %.1f 792 l S" % (x * 2.8, x * 2.8) for x in range(219)]
+    prose = ["Epyt is a simple but nice theme for Beamer, with the", "following features: a footer and no side bar.",
+             "Its styles change the colours of the text and its", "background, and five accent colours come with each."]
+    ops = [b"BT /F1 10 Tf 72 %d Td (%s) Tj ET" % (700 - 12 * i, line.encode()) for i, line in enumerate(prose)]
+    path = tmp_path / "slide.pdf"
+    path.write_bytes(_one_page_pdf(b"\n".join([b"0.1 w", *rules, *ops])))
+    doc = load_paths([path]).documents[0]
+    assert "with the following features" in doc.text and "its background, and five" in doc.text, doc.text
+
+
+def test_a_decks_file_title_printed_on_its_title_slide_wins_over_its_contents_slides_heading(tmp_path: Path):
+    # A beamer deck's title slide sets its title in two words over its subtitle, both smaller than
+    # the next slide's "Table of contents", which had titled the deck. The file's title joins the
+    # two ("Long title - With a subtitle"), and its first part is a line of the title slide.
+    def text(size: int, y: int, words: str) -> bytes:
+        return b"BT /F1 %d Tf 40 %d Td (%s) Tj ET" % (size, y, words.encode())
+
+    slides = [b"\n".join([text(12, 240, "Maxime Chupin"), text(8, 200, "April 21, 2022"), text(20, 150, "Deep fish"),
+                          text(14, 120, "A survey of the abyss")]),
+              b"\n".join([text(24, 240, "Table of contents"), text(10, 200, "1 The first section"),
+                          text(10, 180, "2 Second section")]),
+              b"\n".join([text(16, 240, "The first section"),
+                          text(10, 200, "Fish living below a depth of a thousand metres are seldom seen alive.")])]
+    path = tmp_path / "deck.pdf"
+    path.write_bytes(_deck_pdf(slides, "Deep fish - A survey of the abyss"))
+    assert load_paths([path]).documents[0].title == "Deep fish - A survey of the abyss"
+
+
+def _deck_pdf(slides: list[bytes], title: str) -> bytes:
+    """A 4:3 slide deck of one page per content stream, with Helvetica as /F1 and `title` as the
+    file's /Title."""
+    kids = b" ".join(b"%d 0 R" % (5 + 2 * i) for i in range(len(slides)))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(slides)),
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", b"<< /Title (%s) >>" % title.encode()]
+    for i, content in enumerate(slides):
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 363 272] /Contents %d 0 R "
+                       b"/Resources << /Font << /F1 3 0 R >> >> >>" % (6 + 2 * i))
+        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    return _pdf(objects, info=4)
+
+
+def test_a_decks_title_slide_names_no_section_by_its_authors_name(tmp_path: Path):
+    # A beamer theme sets the author on the title slide larger than the slides' text, in the size of
+    # their subheadings: read as a heading, "Ivan Gankevich" had been the deck's first section,
+    # holding its title slide.
+    def text(size: int, y: int, words: str) -> bytes:
+        return b"BT /F1 %d Tf 20 %d Td (%s) Tj ET" % (size, y, words.encode())
+
+    body = ["Apply the theorem to a wave profile to get its autocorrelation function.",
+            "Multiply the profile by a decaying exponent before the transform."]
+    slides = [b"\n".join([text(20, 200, "Standing and propagating ocean waves"), text(14, 120, "Ivan Gankevich"),
+                          text(12, 90, "Aug 26, 2016")]),
+              *(b"\n".join([text(16, 240, heading), text(14, 215, sub), text(10, 190, line)])
+                for heading, sub, line in (("Two methods of finding the ACF", "Analytic method", body[0]),
+                                           ("Verification", "Empirical method", body[1])))]
+    path = tmp_path / "deck.pdf"
+    path.write_bytes(_deck_pdf(slides, ""))
+    doc = load_paths([path]).documents[0]
+    assert [s.path for s in doc.sections] == [("Two methods of finding the ACF",), ("Two methods of finding the ACF", "Analytic method"),
+                                              ("Verification",), ("Verification", "Empirical method")], doc.sections
+    assert "Ivan Gankevich" in doc.text
 
 
 def test_a_title_ends_on_no_comma_left_before_its_dropped_footnote_marks(tmp_path: Path):

@@ -959,17 +959,19 @@ def guess_title(text: str, fallback: str, first: bool = False) -> str:
             break
         if ln.startswith("#"):
             return ln.lstrip("#").strip() or fallback
-        if _RULE.match(ln) or is_copyright_notice(ln):
-            continue  # a rule between the title and the text names nothing
+        if _RULE.match(ln) or not any(c.isalnum() for c in ln) or is_copyright_notice(ln):
+            continue  # a rule between the title and the text names nothing, nor a row of ornaments
         looked += 1
         # A line of several fields ("Patient: Jane Example Date of birth: 02/05/1961") names no
         # document, nor does a label over its text ("Presenting complaint:"); a field beside another,
         # or the rest of its value on the line after it, names it only where no other line does (a
         # transcript's "Study: ...", not minutes' "Present: B. Smart (Chair), ..." over "Absent: B.
         # Gone" under "Minutes for October 5", nor a copyright holder under "Copyright:").
+        # A date alone, or a line of more digits than letters ("2016 年 5 月 25 日" under a deck's
+        # title in Chinese, longer than it), names it only where no other line does.
         if len(_FIELD_ANYWHERE.findall(ln)) < 2 and not LABEL.fullmatch(ln):
             in_list = _beside_field(lines, i) if is_field(ln) else bool(listed) and (listed[-1] == last or LABEL.fullmatch(last))
-            (listed if in_list else candidates).append(ln)
+            (listed if in_list or _numbers_only(ln) else candidates).append(ln)
         last = ln
         if looked >= 4:
             break
@@ -982,6 +984,12 @@ def guess_title(text: str, fallback: str, first: bool = False) -> str:
         named = [ln for ln in candidates if not re.fullmatch(r"[A-Z]{2,}:?", ln)]
         return (named or candidates)[0][:300]
     return max(candidates, key=len)[:300]
+
+
+def _numbers_only(line: str) -> bool:
+    """A date alone ("May 25, 2016"), or a line of more digits than letters."""
+    digits, letters = sum(c.isdigit() for c in line), sum(c.isalpha() for c in line)
+    return digits > letters or _DATE.fullmatch(line.strip(" .,")) is not None
 
 
 _MENU_ITEM_WORDS = 4
@@ -1011,7 +1019,7 @@ def _menu_at(lines: list[str], i: int) -> bool:
 
 def meaningful_title(title: str) -> bool:
     t = title.strip()
-    return len(t) >= 4 and not re.match(
+    return len(t) >= 4 and any(c.isalnum() for c in t) and not re.match(
         r"^(untitled|microsoft (word|powerpoint|excel)|document\d*|\S+\.(docx?|pdf|tex|dvi|e?ps|rtf|odt|pptx?|xlsx?|indd)$)", t, re.I)
 
 

@@ -564,6 +564,8 @@ class _Assembler:
             if b.kind == "heading" and not b.outline and _over_a_caption(blocks, i):
                 b.section = False
         _levels_by_number(blocks)
+        if self.style.slides and blocks:
+            _title_slide_lines(blocks)
         named = [b for b in blocks if b.outline and b.printed]
         if len(named) >= 2:
             # The outline names the sections. A heading found by its looks opens one only when set
@@ -579,6 +581,21 @@ class _Assembler:
                     b.section = b.section and (navigation or b.style[1] < floor - 0.05)
                     b.level += deepest + 1
         return blocks
+
+
+TITLE_SLIDE_WORDS = 20  # words of text in one block, past which a deck's first page is a slide of content
+
+
+def _title_slide_lines(blocks: list[_Block]) -> None:
+    """A deck's title slide's lines set large (its subtitle, the author, the institute, the date)
+    open no section where the first page holds no block of text (`TITLE_SLIDE_WORDS`) nor an entry
+    of the outline: they had made "Ivan Gankevich" and "DD MM YYYY" sections before the first."""
+    first = [b for b in blocks if b.pages and b.pages[0] == blocks[0].pages[0]]
+    if any(b.outline or b.kind == "body" and len(" ".join(b.lines).split()) >= TITLE_SLIDE_WORDS for b in first):
+        return
+    for b in first:
+        if b.kind == "heading" and not b.outline:
+            b.section = False
 
 
 # A book's label over its chapter's title: "Chapter 2" over "Survival curves", "Part II", "Appendix A".
@@ -855,6 +872,40 @@ def _title(pages: list[PageLayout], skip: set[tuple[int, int]], body_size: float
                     or (alone and first == 0 and _PROGRAM_NAME.fullmatch(title)):
                 return title
     return ""
+
+
+def _with_file_title(title: str, meta_title: str, pages: list[PageLayout], skip: set[tuple[int, int]], body_size: float) -> str:
+    """The title `_title` found, or the file's own (`meta_title`, or its first part) where the
+    first page prints it in a way that says it names the document; "" where neither does."""
+    parts = title_parts(meta_title)
+    if len(parts) > 1 and (not title or title.casefold() == parts[-1].casefold()) \
+            and any(ln.text.strip().casefold() == parts[-1].casefold() for box in pages[0].boxes for ln in box.lines):
+        # A page printed from a browser: the file's title names the page and the site ("DNS | Node.js
+        # v20.20.2 Documentation"), and the site's name is printed atop the page, often largest.
+        title = parts[0]
+    elif len(meta_title.split()) >= 2 and title.casefold() not in meta_title.casefold() \
+            and any(same_text(ln.text) == same_text(meta_title) for bi, box in enumerate(pages[0].boxes) if (0, bi) not in skip
+                    for ln in box.lines if ln.size >= body_size * (1.0 if len(meta_title.split()) >= 3 else _HEADING_SIZE)):
+        # The file's title printed as a heading of the first page under larger text: the page's own
+        # heading under a site's name set larger on every page ("Module keys from libxslt" under
+        # "The XSLT C library for GNOME", "9.10. Backup" under a handbook's name in its navigation
+        # bar); not in a browser's small print stamp atop the page. A title of two words is printed
+        # larger than the text.
+        title = meta_title
+    elif title and meaningful_title(meta_title) and not _prints(pages[0], title, whole=False) \
+            and _prints(pages[0], parts[0], whole=True):
+        # The file's title (or its first part, the rest a subtitle: "Long title - With a subtitle")
+        # printed on the first page as a line of its own, where the largest text was found past it:
+        # a slide deck's title in two words, then its contents slide's heading set larger.
+        title = meta_title
+    return title
+
+
+def _prints(page: PageLayout, text: str, whole: bool) -> bool:
+    """Whether the page prints `text`: as one of its lines where `whole`, else anywhere in them."""
+    lines = [same_text(ln.text) for box in page.boxes for ln in box.lines]
+    wanted = same_text(text)
+    return bool(wanted) and (wanted in lines if whole else wanted in " ".join(lines))
 
 
 _TWO_WORD_TITLE = 1.6  # how much larger than the text a title of two words is set
@@ -1311,23 +1362,8 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
              for i in range(len(pages))]
     page_spans = [PageSpan(s.start, s.end, s.page, names[s.page - 1] if names[s.page - 1] != str(s.page) else "")
                   for s in page_spans]
-    parts = title_parts(meta_title)
-    if len(parts) > 1 and (not title or title.casefold() == parts[-1].casefold()) \
-            and any(ln.text.strip().casefold() == parts[-1].casefold() for box in pages[0].boxes for ln in box.lines):
-        # A page printed from a browser: the file's title names the page and the site ("DNS | Node.js
-        # v20.20.2 Documentation"), and the site's name is printed atop the page, often largest.
-        title = parts[0]
-    elif len(meta_title.split()) >= 2 and title.casefold() not in meta_title.casefold() \
-            and any(same_text(ln.text) == same_text(meta_title) for bi, box in enumerate(pages[0].boxes) if (0, bi) not in skip
-                    for ln in box.lines if ln.size >= body_size * (1.0 if len(meta_title.split()) >= 3 else _HEADING_SIZE)):
-        # The file's title printed as a heading of the first page under larger text: the page's own
-        # heading under a site's name set larger on every page ("Module keys from libxslt" under
-        # "The XSLT C library for GNOME", "9.10. Backup" under a handbook's name in its navigation
-        # bar); not in a browser's small print stamp atop the page. A title of two words is printed
-        # larger than the text.
-        title = meta_title
-    if not title:
-        title = meta_title if meaningful_title(meta_title) else guess_title(text, path.stem)
+    title = _with_file_title(title, meta_title, pages, skip, body_size) or (
+        meta_title if meaningful_title(meta_title) else guess_title(text, path.stem))
     # no title ends on a comma: one there stood before a footnote's raised mark, which is dropped
     # ("This is a specimen ab title,")
     title = re.sub(r"\s+", " ", normalize_unicode(repair_line(title, vocab))).strip().rstrip(",;").rstrip()

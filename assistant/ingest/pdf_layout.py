@@ -359,6 +359,8 @@ def _page_layout(number: int, ltpage) -> PageLayout:
     strokes: list[tuple[float, float, float, float]] = []
     for obj in ltpage:
         count(obj)
+        if isinstance(obj, LTTextBox) and _off_page(obj, ltpage):
+            continue  # drawn where no reader sees it: a slide's overlay not yet shown
         if isinstance(obj, LTTextBox):
             lines = tuple(ln for ln in (_line(x, _near(rules, x)) for x in obj) if ln is not None)
             if lines:
@@ -372,6 +374,16 @@ def _page_layout(number: int, ltpage) -> PageLayout:
     boxes = _grid_rows(boxes, find_grids(strokes)) if strokes else boxes
     boxes = _aligned_tables(boxes, ltpage.width)
     return PageLayout(number, ltpage.width, ltpage.height, boxes, unmapped, chars, images)
+
+
+def _off_page(obj, ltpage) -> bool:
+    """Whether a box of text lies further from the page than the page is wide (or tall): beamer
+    moves an overlay's items not yet uncovered thousands of points to the side, and no viewer shows
+    what is drawn there. Text just past an edge is kept: a table too long for its page runs on
+    below its bottom edge, and its rows are still the document's."""
+    width, height = ltpage.x1 - ltpage.x0, ltpage.y1 - ltpage.y0
+    return (obj.x1 <= ltpage.x0 - width or obj.x0 >= ltpage.x1 + width
+            or obj.y1 <= ltpage.y0 - height or obj.y0 >= ltpage.y1 + height)
 
 
 WATERMARK_SIZE = 2.0  # how many times larger than the text it lies over a watermark is set
@@ -414,6 +426,7 @@ def _grid_rows(boxes: list[Box], grids: list[Grid]) -> list[Box]:
     """The boxes with the lines inside each ruled table (`find_grids`) taken out of them and read
     as one box of the table's rows, each a line: its cells left to right, a cell's lines top to
     bottom. pdfminer groups a ruled table's words column by column."""
+    grids = [grid for grid in grids if not _ruled_paper(grid, [ln for box in boxes for ln in box.lines])]
     if not grids:
         return boxes
     cells: dict[tuple[int, int, int], list[Line]] = {}
@@ -435,6 +448,19 @@ def _grid_rows(boxes: list[Box], grids: list[Grid]) -> list[Box]:
             out.append(_box_of(tuple(rest), box.table))
     return [item if isinstance(item, Box) else _table_box(grids[item], {k[1:]: v for k, v in cells.items() if k[0] == item})
             for item in out]
+
+
+def _ruled_paper(grid: Grid, lines: list[Line]) -> bool:
+    """Whether most lines inside the grid are taller than the band they stand in: ruled or squared
+    paper drawn behind a slide's text (a theme's background), which no table is. A table's rules
+    go between its rows."""
+    inside = taller = 0
+    for ln in lines:
+        at = grid.cell(ln.x0 + 0.5 * ln.size, (ln.y0 + ln.y1) / 2)
+        if at is not None:
+            inside += 1
+            taller += ln.y1 - ln.y0 > grid.rows[at[0]] - grid.rows[at[0] + 1] + 1.0
+    return taller * 2 > inside
 
 
 # A borderless table's column: a narrow box of short lines (`_aligned_tables`), at most _CELL_WORDS

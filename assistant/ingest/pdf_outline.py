@@ -64,8 +64,24 @@ def read_outline(document, page_ids: dict[int, int]) -> list[OutlineEntry]:
                 dest = action.get("D")
         page = _page_of(document, dest, page_ids) if dest is not None else None
         if page is not None and isinstance(title, str) and outline_key(title):
-            entries.append(OutlineEntry(int(level), " ".join(title.split()), page))
+            entries.append(OutlineEntry(int(level), " ".join(_utf8_read_as_pdfdoc(title).split()), page))
     return entries
+
+
+def _utf8_read_as_pdfdoc(title: str) -> str:
+    """A title whose bytes are UTF-8 but were read as PDFDocEncoding ("SpÃ©cificitÃ©"), as
+    tools write it that leave out the byte-order mark (or write PDF 2.0's UTF-8 one, which
+    pdfminer does not know), read as UTF-8; any other title as it is. Bytes that are not valid
+    UTF-8 (a real "é" is one byte in PDFDocEncoding) are left as read."""
+    from pdfminer.utils import PDFDocEncoding
+
+    if title.isascii():
+        return title
+    codes = {char: code for code, char in enumerate(PDFDocEncoding)}
+    try:
+        return bytes(codes[char] for char in title).decode("utf-8").removeprefix("\ufeff")
+    except (KeyError, UnicodeDecodeError):
+        return title
 
 
 # A section number, after a label word when there is one: "2.1", "IV.", "Appendix A", "Chapter 3:".
