@@ -2621,7 +2621,7 @@ def test_a_files_title_that_names_a_file_or_a_program_is_no_title(title: str, me
     assert meaningful_title(title) == meaningful
 
 
-def test_a_row_of_ornaments_and_a_date_do_not_title_a_document_over_its_title(tmp_path: Path):
+def test_a_row_of_ornaments_a_drop_letter_and_a_date_do_not_title_a_document(tmp_path: Path):
     # A Chinese slide deck's title page, as its text reads: the title, a row of ornaments under it,
     # the author and the date. Taking the longest line, the ornaments and then the date (more
     # characters than the title's ten) had named it.
@@ -2633,6 +2633,9 @@ def test_a_row_of_ornaments_and_a_date_do_not_title_a_document_over_its_title(tm
     assert load_file(path, "deck.txt")[0].title == "\u7b80\u6d01\u7f8e\u89c2\u7684\u5e7b\u706f\u7247\u4e3b\u9898"
     path.write_text("Flu notes\nJanuary 23, 2017\n\nThe flu season began early this year, and notes were kept.\n")
     assert load_file(path, "notes.txt")[0].title == "Flu notes"
+    # A CV's drop letter, its own line over the bullets, had been the title "N".
+    path.write_text("N\n\n\u2022 More than 50 novels written\n\u2022 Designed space travels\n")
+    assert load_file(path, "verne-cv.txt")[0].title == "verne-cv.txt"
 
 
 def test_text_drawn_far_off_the_page_is_not_read_and_a_table_run_past_its_edge_is(tmp_path: Path):

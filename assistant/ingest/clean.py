@@ -959,8 +959,8 @@ def guess_title(text: str, fallback: str, first: bool = False) -> str:
             break
         if ln.startswith("#"):
             return ln.lstrip("#").strip() or fallback
-        if _RULE.match(ln) or not any(c.isalnum() for c in ln) or is_copyright_notice(ln):
-            continue  # a rule between the title and the text names nothing, nor a row of ornaments
+        if _RULE.match(ln) or sum(c.isalnum() for c in ln) < 2 or is_copyright_notice(ln):
+            continue  # a rule between the title and the text names nothing, nor a row of ornaments or a drop letter
         looked += 1
         # A line of several fields ("Patient: Jane Example Date of birth: 02/05/1961") names no
         # document, nor does a label over its text ("Presenting complaint:"); a field beside another,
