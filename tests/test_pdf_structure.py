@@ -2698,6 +2698,25 @@ def _deck_pdf(slides: list[bytes], title: str) -> bytes:
     return _pdf(objects, info=4)
 
 
+def test_a_decks_contents_slide_numbering_its_entries_is_left_out(tmp_path: Path):
+    # beamer's contents slide numbers the sections ("1. Aspect ratio") where the slides' headings
+    # are not: the entries stayed in the text, a passage of headings ranked for their words.
+    def text(size: int, y: int, words: str) -> bytes:
+        return b"BT /F1 %d Tf 20 %d Td (%s) Tj ET" % (size, y, words.encode())
+
+    topics = [("Aspect ratio", "This deck uses a wide aspect ratio of sixteen to nine."),
+              ("Fonts", "The Fira fonts are used by default, and Noto can replace them."),
+              ("Colours", "Define a new colour before the document begins to change the theme's.")]
+    slides = [b"\n".join([text(20, 200, "A minimalistic theme for talks"), text(12, 150, "Kai Clasen")]),
+              b"\n".join([text(16, 240, "Outline"), *(text(11, 200 - 20 * i, f"{i + 1}. {t}") for i, (t, _) in enumerate(topics))]),
+              *(b"\n".join([text(16, 240, heading), text(11, 200, line)]) for heading, line in topics)]
+    path = tmp_path / "deck.pdf"
+    path.write_bytes(_deck_pdf(slides, ""))
+    doc = load_paths([path]).documents[0]
+    assert "1. Aspect ratio" not in doc.text and "Outline" not in doc.text, doc.text
+    assert [s.path for s in doc.sections] == [("Aspect ratio",), ("Fonts",), ("Colours",)], doc.sections
+
+
 def test_a_decks_title_slide_names_no_section_by_its_authors_name(tmp_path: Path):
     # A beamer theme sets the author on the title slide larger than the slides' text, in the size of
     # their subheadings: read as a heading, "Ivan Gankevich" had been the deck's first section,

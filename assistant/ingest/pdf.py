@@ -1177,6 +1177,7 @@ MIN_LISTED_HEADINGS = 3  # list items naming later headings that make a list a t
 _PAGE_REFERENCE = re.compile(r"^\s*(?:\d{1,4}|[ivxlc]{1,6})\s*$", re.I)
 _PAGE_AT_END = re.compile(r"\s+(?:\d{1,4}|[ivxlc]{1,6})\s*$", re.I)
 _SECTION_NUMBER = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3}){1,5}\s*$")
+_CONTENTS_NUMBER = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3}){0,5}\.?\s+(?=\S)")
 
 
 def _contents_left_out(blocks: list[_Block]) -> list[_Block]:
@@ -1213,7 +1214,10 @@ def _contents_left_out(blocks: list[_Block]) -> list[_Block]:
         title = _PAGE_AT_END.sub("", line)
         return same_text(title) in later[i] or bool(_PAGE_REFERENCE.match(line) or _SECTION_NUMBER.match(title))
 
-    entries = [(b.kind in ("heading", "body") and bool(b.lines) and all(same_text(ln) in later[i] for ln in b.lines))
+    # A slide deck's contents slide numbers its entries where the slides' headings are not ("1.
+    # Aspect ratio" for "Aspect ratio").
+    entries = [(b.kind in ("heading", "body") and bool(b.lines)
+                and all(same_text(ln) in later[i] or same_text(_CONTENTS_NUMBER.sub("", ln)) in later[i] for ln in b.lines))
                or (b.kind == "table" and all(same_text(_PAGE_AT_END.sub("", ln)) in later[i] for ln in b.lines))
                or (b.kind in ("body", "table") and len(b.lines) > 1 and sum(entry(ln, i) for ln in b.lines) >= 0.8 * len(b.lines)
                    and sum(same_text(_PAGE_AT_END.sub("", ln)) in later[i] for ln in b.lines) >= 2)
