@@ -71,6 +71,10 @@ def test_heading_like_lines():
     # a digit inside a name is no number: a manual's cover names its library, states nothing
     assert is_heading_like("Libtasn1", 5, "Abstract Syntax Notation One (ASN.1) library", starts)
     assert is_heading_like("Storing MP3 files", 5, "x", starts)
+    # a bulleted item of two words or more is an item of its list, which a slide's short items all
+    # are ("– Stimulus control" under "CBT-I components"); one word alone names a topic
+    assert not is_heading_like("\u2013 Stimulus control", 5, "x", starts)
+    assert is_heading_like("\u2022 Behavioural", 5, "x", starts)
     assert not is_heading_like("Smoker, n (%) 124 (12.7)", 5, "x", starts)
     # one word states nothing even with a full stop (a table's "Notes." over its footnotes)
     assert is_heading_like("Notes.", 5, "x", starts) and not is_heading_like("12.", 5, "x", starts)

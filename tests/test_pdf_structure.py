@@ -19,7 +19,6 @@ from assistant.ingest.pdf import (
     _contents_left_out,
     _is_aside,
     _is_heading,
-    _is_slide_deck,
     _numbered_styles,
     _outline_headings,
     _overlay_steps,
@@ -44,6 +43,7 @@ from assistant.ingest.pdf_layout import (
     _pitch,
     _run_in,
     furniture,
+    is_slide_deck,
     printed_page_numbers,
     read_layout,
 )
@@ -968,7 +968,7 @@ def test_a_slide_decks_navigation_bar_names_the_section_and_each_slides_title_go
     def read(width: float, height: float) -> tuple[list[tuple[str, ...]], str]:
         pages = [PageLayout(n, width, height, [Box((line(*spec),), 20, spec[1], 340, spec[1] + spec[2]) for spec in slide])
                  for n, slide in enumerate(slides, 1)]
-        style = _Style("Sans", 10.0, (10.0,), frozenset({("Bold", 10.0)}), slides=_is_slide_deck(pages))
+        style = _Style("Sans", 10.0, (10.0,), frozenset({("Bold", 10.0)}), slides=is_slide_deck(pages))
         named, unprinted = _outline_headings(outline, pages, set(), style)
         assembler = _Assembler(style, named)
         for page in pages:
@@ -2685,15 +2685,15 @@ def test_a_decks_file_title_printed_on_its_title_slide_wins_over_its_contents_sl
     assert load_paths([path]).documents[0].title == "Deep fish - A survey of the abyss"
 
 
-def _deck_pdf(slides: list[bytes], title: str) -> bytes:
+def _deck_pdf(slides: list[bytes], title: str, size: tuple[int, int] = (363, 272)) -> bytes:
     """A 4:3 slide deck of one page per content stream, with Helvetica as /F1 and `title` as the
-    file's /Title."""
+    file's /Title; `size` is a page's width and height (beamer's, or PowerPoint's 720 by 540)."""
     kids = b" ".join(b"%d 0 R" % (5 + 2 * i) for i in range(len(slides)))
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(slides)),
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", b"<< /Title (%s) >>" % title.encode()]
     for i, content in enumerate(slides):
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 363 272] /Contents %d 0 R "
-                       b"/Resources << /Font << /F1 3 0 R >> >> >>" % (6 + 2 * i))
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R "
+                       b"/Resources << /Font << /F1 3 0 R >> >> >>" % (*size, 6 + 2 * i))
         objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
     return _pdf(objects, info=4)
 
@@ -2715,6 +2715,51 @@ def test_a_decks_contents_slide_numbering_its_entries_is_left_out(tmp_path: Path
     doc = load_paths([path]).documents[0]
     assert "1. Aspect ratio" not in doc.text and "Outline" not in doc.text, doc.text
     assert [s.path for s in doc.sections] == [("Aspect ratio",), ("Fonts",), ("Colours",)], doc.sections
+
+
+def test_a_two_column_slide_shrunk_to_fit_is_read_column_by_column_as_lists(tmp_path: Path):
+    # PowerPoint's two-content slide, exported by LibreOffice: each column's list shrunk to fit
+    # (28 and 24 pt against the deck's 32 pt). As small print it was read as one table, row by row
+    # across the columns: "• Behavioural • Cognitive", "– Stimulus control – Challenging beliefs".
+    # (A slide whose lines pair across the page, a table's rows, keeps them: `_rows_across`.)
+    def text(size: int, x: int, y: int, words: str) -> bytes:
+        return b"BT /F1 %d Tf %d %d Td (%s) Tj ET" % (size, x, y, words.encode())
+
+    def bullets(head: str, items: list[str]) -> bytes:
+        return b"\n".join([text(44, 150, 456, head), *(text(32, 43, 378 - 45 * i, "- " + t) for i, t in enumerate(items))])
+
+    columns = [text(44, 160, 456, "CBT-I components"), text(28, 43, 382, "Behavioural"), text(28, 373, 382, "Cognitive")]
+    columns += [text(24, 79, 348 - 34 * i, "- " + t) for i, t in enumerate(["Stimulus control", "Sleep restriction", "Regular wake time"])]
+    # the right column's items wrap, so its lines stand on other baselines than the left's
+    columns += [text(24, x, y, t) for x, y, t in ((409, 331, "- Challenging beliefs"), (432, 302, "about sleep"),
+                                                  (409, 265, "- Reducing worry at"), (432, 236, "bedtime"),
+                                                  (409, 199, "- Relaxation training"))]
+    slides = [text(44, 60, 300, "Sleep and Depression in Adolescents"),
+              bullets("Why sleep matters", ["Adolescents need 8 to 10 hours", "Few sleep 8 hours or more",
+                                            "Short sleep predicts low mood"]),
+              b"\n".join(columns),
+              bullets("Take-home messages", ["Ask about sleep", "Treat insomnia directly", "Melatonin can help"])]
+    path = tmp_path / "lecture.pdf"
+    path.write_bytes(_deck_pdf(slides, "", (720, 540)))
+    doc = load_paths([path]).documents[0]
+    assert "Behavioural\n\n- Stimulus control\n\n- Sleep restriction\n\n- Regular wake time\n\nCognitive" in doc.text, doc.text
+
+
+def test_lines_paired_across_a_slide_read_as_a_tables_rows_not_columns():
+    # A slide's table set small (names beside their values, each row on one baseline) keeps its
+    # rows: its size is the slide's text size, yet its lines pair across the page. A two-column
+    # slide's lists wrap at their own places and pair seldom.
+    from assistant.ingest.pdf_layout import _rows_across
+
+    def box(x: float, *rows: tuple[str, float]) -> Box:
+        lines = tuple(Line(t, x, y, x + 6 * len(t), y + 10, 10.0, "F") for t, y in rows)
+        return Box(lines, x, min(ln.y0 for ln in lines), max(ln.x1 for ln in lines), max(ln.y1 for ln in lines))
+
+    table = [box(40, ("Regular", 200), ("Medium", 186), ("Bold", 172)), box(200, ("Lorem ipsum", 200), ("Lorem ipsum", 186),
+                                                                          ("Lorem ipsum", 172))]
+    lists = [box(40, ("- Stimulus control", 200), ("- Sleep restriction", 180)),
+             box(300, ("- Challenging beliefs", 192), ("about sleep", 176), ("- Reducing worry", 160))]
+    assert _rows_across(table) and not _rows_across(lists)
 
 
 def test_a_decks_title_slide_names_no_section_by_its_authors_name(tmp_path: Path):

@@ -27,6 +27,8 @@ from assistant.ingest.pdf_layout import (
     PageLayout,
     baseline_rows,
     furniture,
+    is_slide_deck,
+    page_text_size,
     printed_page_numbers,
     read_layout,
     text_style,
@@ -79,7 +81,10 @@ class _Style:
     # ids of boxes (`_grid_cells`) that are a table's cells set at the text's size
     grid_cells: frozenset[int] = frozenset()
     numbered_styles: frozenset[tuple[str, float]] = frozenset()  # `_numbered_styles`
-    slides: bool = False  # `_is_slide_deck`
+    slides: bool = False  # `is_slide_deck`
+    # On slides, each page's own text size (`page_text_size`, by page number - 1): a presentation
+    # program shrinks a full slide's text to fit, so small print is told from it
+    slide_text_sizes: tuple[float, ...] = ()
 
 
 def _typewriter_fonts(pages: list[PageLayout]) -> frozenset[str]:
@@ -204,10 +209,15 @@ def _wrapped_heading(lines: tuple[Line, ...], i: int, style: _Style) -> bool:
 _SMALL_PRINT = 0.93  # set this much smaller than the text: small print (a table, a footnote)
 
 
-def _is_aside(box: Box, style: _Style) -> bool:
-    """Set smaller than the text (tables, footnotes, captions), or starting with a caption label."""
+def _is_aside(box: Box, style: _Style, page: int = 0) -> bool:
+    """Set smaller than the text (tables, footnotes, captions), or starting with a caption label.
+    On slides the text is the slide's own where that is set smaller than the deck's (PowerPoint's
+    two-column slide shrinks its lists to fit: read as small print, they were one table of rows)."""
+    body = style.body_size
+    if 0 < page <= len(style.slide_text_sizes) and style.slide_text_sizes[page - 1] > 0:
+        body = min(body, style.slide_text_sizes[page - 1])
     chars = sum(len(ln.text) for ln in box.lines)
-    small = sum(len(ln.text) for ln in box.lines if ln.size < style.body_size * _SMALL_PRINT)
+    small = sum(len(ln.text) for ln in box.lines if ln.size < body * _SMALL_PRINT)
     return small > chars / 2 or bool(CAPTION.match(box.lines[0].text))
 
 
@@ -314,7 +324,7 @@ class _Assembler:
         names_section = self.style.slides and len(box.lines) == 1 and id(box.lines[0]) in self.outline
         if self._repeats_section(box):
             return  # the bar again on the section's next slides
-        if (_is_aside(box, self.style) and not names_section and not (self.small_print and not CAPTION.match(box.lines[0].text))
+        if (_is_aside(box, self.style, page) and not names_section and not (self.small_print and not CAPTION.match(box.lines[0].text))
                 and not (self._next_item(box) or self._hangs(box.lines[0]) or self._small_heading(box))) or (
                 id(box) in self.style.grid_cells and self._in_table(page)):
             self._add_aside(box, page)
@@ -1297,16 +1307,6 @@ def _render(blocks: list[_Block], vocab: Vocabulary, title: str) -> tuple[str, l
     return "".join(parts), page_spans, sections
 
 
-_SLIDE_SHAPE = 1.2  # 4:3 slides are 1.33 as wide as tall, 16:9 ones 1.78
-
-
-def _is_slide_deck(pages: list[PageLayout]) -> bool:
-    """Whether the file is a presentation's slides: most of its pages, two or more, wider than tall
-    (a landscape table page in a paper is one among many)."""
-    wide = sum(p.width >= _SLIDE_SHAPE * p.height for p in pages)
-    return wide >= 2 and wide > len(pages) / 2
-
-
 def _overlay_steps(pages: list[PageLayout], skip: set[tuple[int, int]]) -> set[tuple[int, int]]:
     """The boxes of each slide that the next page prints whole, word for word: a presentation
     builds a slide up one step a page (beamer's overlays, some only recolouring), and the last step holds every
@@ -1326,7 +1326,7 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
     `source` is what clients are shown as its origin."""
     pages, meta, labels, outline = read_layout(path)
     skip = furniture(pages)
-    slides = _is_slide_deck(pages)
+    slides = is_slide_deck(pages)
     if slides:
         skip |= _overlay_steps(pages, skip)
     body_font, body_size = text_style(pages, skip)
@@ -1344,7 +1344,9 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
     cells = _side_by_side(pages, skip, (body_font, body_size))
     style = _Style(body_font, body_size, *_heading_styles(pages, skip, body_font, body_size, code, cells), code, cells,
                    _small_print_heading(pages, skip, body_size), _grid_cells(pages, skip))
-    style = replace(style, numbered_styles=_numbered_styles(pages, skip, style), slides=slides)
+    style = replace(style, numbered_styles=_numbered_styles(pages, skip, style), slides=slides,
+                    slide_text_sizes=tuple(page_text_size(page, {bi for p, bi in skip if p == pi}, body_size)
+                                           for pi, page in enumerate(pages)) if slides else ())
     vocab = Vocabulary(ln.text for page in pages for box in page.boxes for ln in box.lines)
     named, unprinted = _outline_headings(outline, pages, skip, style)
     assembler = _Assembler(style, named)

@@ -1,6 +1,7 @@
 """The layout of PDF pages: text boxes in reading order, lines with their font and size (pdfminer.six).
 
-Public API: `Line`, `Box`, `PageLayout`, `read_layout`, `furniture`, `printed_page_numbers`.
+Public API: `Line`, `Box`, `PageLayout`, `read_layout`, `furniture`, `printed_page_numbers`,
+`is_slide_deck`, `page_text_size`.
 
 pdfminer.six groups characters into lines and lines into boxes and orders the boxes column by column;
 what it cannot know is which boxes repeat on every page (running heads, footers, page numbers,
@@ -24,7 +25,8 @@ from assistant.ingest.pdf_grid import Grid, find_grids
 from assistant.ingest.pdf_outline import OutlineEntry, read_outline
 from assistant.ingest.words import DOTLESS, UNMAPPED_CODE, ligature_codes
 
-__all__ = ["CAPTION", "Box", "Line", "PageLayout", "baseline_rows", "furniture", "printed_page_numbers", "read_layout", "text_style"]
+__all__ = ["CAPTION", "Box", "Line", "PageLayout", "baseline_rows", "furniture", "is_slide_deck", "page_text_size",
+           "printed_page_numbers", "read_layout", "text_style"]
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
@@ -717,9 +719,50 @@ def _pieces_and_bullets_joined(pages: list[PageLayout]) -> None:
             for ln in box.lines:
                 sizes[ln.size] += len(ln.text)
     body_size = sizes.most_common(1)[0][0] if sizes else 0.0
+    slides = is_slide_deck(pages)
     for page in pages:
         page.boxes = _headings_over_their_column(_attach_bullets(_line_pieces_joined(page.boxes, body_size)))
-        page.boxes = _columns_in_order([_labels_apart(box) for box in page.boxes], page.width, body_size)
+        boxes = [_labels_apart(box) for box in page.boxes]
+        # A slide's text may be shrunk to fit it (a two-column slide's lists): its columns are those
+        # of its own size, unless its lines pair across the page as a table's rows do.
+        size = min(body_size, page_text_size(page, frozenset(), body_size) or body_size) if slides else body_size
+        if size < body_size and _rows_across(boxes):
+            size = body_size
+        page.boxes = _columns_in_order(boxes, page.width, size)
+
+
+ROWS_ACROSS = 0.75  # the share of a page's lines on a baseline shared with a line beside them that makes it a table
+
+
+def _rows_across(boxes: list[Box]) -> bool:
+    """Whether most lines (`ROWS_ACROSS`) share their baseline with a line beside them: a table's
+    rows (a font sampler's names beside their samples), not columns of their own."""
+    lines = [ln for box in boxes for ln in box.lines]
+    paired = sum(any(other is not ln and abs(other.y0 - ln.y0) <= 1.0 and (other.x0 >= ln.x1 or other.x1 <= ln.x0)
+                     for other in lines) for ln in lines)
+    return bool(lines) and paired >= ROWS_ACROSS * len(lines)
+
+
+SLIDE_SHAPE = 1.2  # 4:3 slides are 1.33 as wide as tall, 16:9 ones 1.78
+
+
+def is_slide_deck(pages: list[PageLayout]) -> bool:
+    """Whether the file is a presentation's slides: most of its pages, two or more, wider than tall
+    (a landscape table page in a paper is one among many)."""
+    wide = sum(p.width >= SLIDE_SHAPE * p.height for p in pages)
+    return wide >= 2 and wide > len(pages) / 2
+
+
+def page_text_size(page: PageLayout, skip: AbstractSet[int], largest: float) -> float:
+    """The size most of the page's characters are set in, outside the boxes `skip` (indexes) and
+    lines set larger than `largest` (headings); 0.0 where there are none."""
+    sizes: Counter[float] = Counter()
+    for bi, box in enumerate(page.boxes):
+        if bi not in skip:
+            for ln in box.lines:
+                if ln.size <= largest + 0.05:
+                    sizes[round(ln.size, 1)] += len(ln.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
 def _labels_apart(box: Box) -> Box:

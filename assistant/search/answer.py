@@ -113,7 +113,7 @@ def is_heading_like(text: str, start: int, title: str, heading_starts: frozenset
     announcing what follows; a longer line ending so may state the answer: "There are two main
     types:"), a single word without a number, or a short line without a sentence end and without a
     number (a table row with numbers may be the answer; a digit inside a name, "Libtasn1", "MP3
-    players", is no number)."""
+    players", is no number) unless it is a bulleted list's item of two words or more."""
     t = text.strip()
     if not t:
         return True
@@ -123,6 +123,11 @@ def is_heading_like(text: str, start: int, title: str, heading_starts: frozenset
         return True
     if len(t.split()) == 1 and not _NUMERAL.search(t):
         return True  # one word, even with a full stop ("Notes.", a table's footnotes' label)
+    # A bulleted item of two words or more states an item of its list ("– Stimulus control" under
+    # "CBT-I components"), where a heading names a topic: a slide's short items had all stood aside
+    # and the slide's title was the highlight.
+    if item_mark(t) not in ("", "1") and len(t.split()) >= 3:
+        return False
     # A numbered item's number is its bullet, no word nor number it states ("13. Maximum Number Of
     # Rows In A Table").
     item = _ENUMERATOR.sub("", t)
