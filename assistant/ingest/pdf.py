@@ -888,8 +888,7 @@ def _with_file_title(title: str, meta_title: str, pages: list[PageLayout], skip:
     """The title `_title` found, or the file's own (`meta_title`, or its first part) where the
     first page prints it in a way that says it names the document; "" where neither does."""
     parts = title_parts(meta_title)
-    if len(parts) > 1 and (not title or title.casefold() == parts[-1].casefold()) \
-            and any(ln.text.strip().casefold() == parts[-1].casefold() for box in pages[0].boxes for ln in box.lines):
+    if len(parts) > 1 and (not title or title.casefold() == parts[-1].casefold()) and _prints(pages[0], parts[-1], whole=True):
         # A page printed from a browser: the file's title names the page and the site ("DNS | Node.js
         # v20.20.2 Documentation"), and the site's name is printed atop the page, often largest.
         title = parts[0]
@@ -1307,6 +1306,14 @@ def _render(blocks: list[_Block], vocab: Vocabulary, title: str) -> tuple[str, l
     return "".join(parts), page_spans, sections
 
 
+def _slide_text_sizes(pages: list[PageLayout], skip: set[tuple[int, int]], body_size: float) -> tuple[float, ...]:
+    """Each slide's text size (`page_text_size`), its furniture and headings aside."""
+    skipped: dict[int, set[int]] = {}
+    for pi, bi in skip:
+        skipped.setdefault(pi, set()).add(bi)
+    return tuple(page_text_size(page, skipped.get(pi, set()), body_size) for pi, page in enumerate(pages))
+
+
 def _overlay_steps(pages: list[PageLayout], skip: set[tuple[int, int]]) -> set[tuple[int, int]]:
     """The boxes of each slide that the next page prints whole, word for word: a presentation
     builds a slide up one step a page (beamer's overlays, some only recolouring), and the last step holds every
@@ -1345,8 +1352,7 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
     style = _Style(body_font, body_size, *_heading_styles(pages, skip, body_font, body_size, code, cells), code, cells,
                    _small_print_heading(pages, skip, body_size), _grid_cells(pages, skip))
     style = replace(style, numbered_styles=_numbered_styles(pages, skip, style), slides=slides,
-                    slide_text_sizes=tuple(page_text_size(page, {bi for p, bi in skip if p == pi}, body_size)
-                                           for pi, page in enumerate(pages)) if slides else ())
+                    slide_text_sizes=_slide_text_sizes(pages, skip, body_size) if slides else ())
     vocab = Vocabulary(ln.text for page in pages for box in page.boxes for ln in box.lines)
     named, unprinted = _outline_headings(outline, pages, skip, style)
     assembler = _Assembler(style, named)

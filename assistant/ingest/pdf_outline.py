@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["OutlineEntry", "PlacedLine", "outline_key", "outline_lines", "read_outline"]
 
@@ -68,16 +69,22 @@ def read_outline(document, page_ids: dict[int, int]) -> list[OutlineEntry]:
     return entries
 
 
+@lru_cache(maxsize=1)
+def _pdfdoc_codes() -> dict[str, int]:
+    """PDFDocEncoding's byte for each character it reads as."""
+    from pdfminer.utils import PDFDocEncoding
+
+    return {char: code for code, char in enumerate(PDFDocEncoding)}
+
+
 def _utf8_read_as_pdfdoc(title: str) -> str:
     """A title whose bytes are UTF-8 but were read as PDFDocEncoding ("SpÃ©cificitÃ©"), as
     tools write it that leave out the byte-order mark (or write PDF 2.0's UTF-8 one, which
     pdfminer does not know), read as UTF-8; any other title as it is. Bytes that are not valid
     UTF-8 (a real "é" is one byte in PDFDocEncoding) are left as read."""
-    from pdfminer.utils import PDFDocEncoding
-
     if title.isascii():
         return title
-    codes = {char: code for code, char in enumerate(PDFDocEncoding)}
+    codes = _pdfdoc_codes()
     try:
         return bytes(codes[char] for char in title).decode("utf-8").removeprefix("\ufeff")
     except (KeyError, UnicodeDecodeError):
