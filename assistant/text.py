@@ -2,7 +2,7 @@
 and BM25 tokens.
 
 Public API: `normalize_unicode`, `strip_control`, `collapse_spaces`, `has_surrogate`, the word lists
-(`STOP_WORDS`, `FUNCTION_WORDS`, `QUESTION_FILLER`), `stemmer`, `stems`, `bm25_tokenize`, `bm25_terms`, `acronyms`,
+(`STOP_WORDS`, `FUNCTION_WORDS`, `QUESTION_FILLER`), `american_spelling`, `stemmer`, `stems`, `bm25_tokenize`, `bm25_terms`, `acronyms`,
 `numbered_references`, `mixed_case_names`, `WORD`.
 """
 
@@ -14,8 +14,8 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
 __all__ = ["FUNCTION_WORDS", "MIN_REPEAT", "OPPOSITE_WORDS", "QUESTION_FILLER", "STOP_WORDS", "UNFINISHED_WORDS", "WORD",
-           "acronym_definitions", "acronyms", "command_options", "dotted_numbers", "holds_number", "holds_option", "bm25_terms",
-           "bm25_tokenize", "expanded_acronyms", "glossary_definitions", "glossary_entry", "glossary_only", "identifiers",
+           "acronym_definitions", "acronyms", "american_spelling", "command_options", "dotted_numbers", "holds_number", "holds_option",
+           "bm25_terms", "bm25_tokenize", "expanded_acronyms", "glossary_definitions", "glossary_entry", "glossary_only", "identifiers",
            "mention_patterns", "mixed_case_names", "numbered_references", "collapse_spaces", "has_surrogate", "normalize_unicode",
            "same_text", "spelled_out", "stemmer", "stems", "strip_control"]
 
@@ -120,13 +120,44 @@ _STEMS: dict[str, str] = {}
 _BM25_TOKEN = re.compile(r"(?u)\b\w\w+\b")  # bm25s's (and scikit-learn's) default pattern
 
 
-def stemmer():
-    """The one Snowball English stemmer of this process."""
-    global _STEMMER
-    if _STEMMER is None:
+@lru_cache(maxsize=1)
+def _british_to_american() -> Mapping[str, str]:
+    from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
+
+    return BRITISH_ENGLISH_SPELLINGS
+
+
+def american_spelling(word: str) -> str:
+    """`word` (lower case) spelt as in American English where breame lists its British spelling
+    ("behaviour" -> "behavior", "haemoglobin" -> "hemoglobin"), each part of a hyphenated word alike."""
+    table = _british_to_american()
+    if "-" in word:
+        return "-".join(table.get(part, part) for part in word.split("-"))
+    return table.get(word, word)
+
+
+class _Stemmer:
+    """Snowball's English stemmer reading each word in its American spelling, so that a question
+    spelt one way finds the documents spelt the other ("cognitive behavioural therapy" and
+    "cognitive-behavioral therapy" share their stems)."""
+
+    def __init__(self) -> None:
         import Stemmer
 
-        _STEMMER = Stemmer.Stemmer("english")
+        self._snowball = Stemmer.Stemmer("english")
+
+    def stemWord(self, word: str) -> str:  # noqa: N802 - PyStemmer's names
+        return self._snowball.stemWord(american_spelling(word))
+
+    def stemWords(self, words: list[str]) -> list[str]:  # noqa: N802
+        return self._snowball.stemWords([american_spelling(w) for w in words])
+
+
+def stemmer() -> _Stemmer:
+    """The one English stemmer of this process (`_Stemmer`)."""
+    global _STEMMER
+    if _STEMMER is None:
+        _STEMMER = _Stemmer()
     return _STEMMER
 
 
@@ -149,9 +180,10 @@ def identifiers(tokens: list[str]) -> list[str]:
 
 
 def bm25_tokenize(texts: list[str]) -> list[list[str]]:
-    """Lower-cased, stop-word-free, stemmed tokens: the same output as `bm25s.tokenize(...,
-    stopwords="en", stemmer=english_stemmer, return_ids=False)`, but with a process-wide stem
-    cache, so re-indexing a mostly unchanged collection does not pay for stemming again."""
+    """Lower-cased, stop-word-free, stemmed tokens: the output of `bm25s.tokenize(...,
+    stopwords="en", stemmer=english_stemmer, return_ids=False)`, but each word stemmed in its
+    American spelling (`stemmer`), and with a process-wide stem cache, so re-indexing a mostly
+    unchanged collection does not pay for stemming again."""
     return _stem_all([[w for w in _BM25_TOKEN.findall(t.lower()) if w not in STOP_WORDS] for t in texts])
 
 

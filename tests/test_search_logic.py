@@ -26,6 +26,7 @@ from assistant.search.answer import (
 from assistant.text import (
     acronym_definitions,
     acronyms,
+    american_spelling,
     bm25_terms,
     bm25_tokenize,
     dotted_numbers,
@@ -63,6 +64,25 @@ def searcher(encoder):
 def test_the_answering_sentence_is_highlighted_not_its_neighbours(searcher):
     hit = next(h for h in searcher.search("What does sleep do for memory?", k=3) if h.doc_id == "sleep.txt")
     assert hit.highlight.text.startswith("During deep sleep the hippocampus")
+
+
+def test_british_and_american_spellings_share_their_bm25_terms():
+    # each part of a hyphenated word too; words breame does not list stay as they are
+    assert american_spelling("behavioural") == "behavioral"
+    assert american_spelling("cognitive-behavioural") == "cognitive-behavioral"
+    assert american_spelling("memory") == "memory"
+    assert bm25_tokenize(["Haemoglobin in paediatric anaemia centres"]) == bm25_tokenize(["hemoglobin in pediatric anemia centers"])
+
+
+def test_a_question_spelt_the_british_way_finds_the_american_spelling_by_bm25(encoder):
+    docs = [
+        # a distractor sharing every other word of the question, first in the collection
+        document_from_text("other.txt", "Occupational therapy helps with daily tasks.", title="Occupational"),
+        # the answer, spelt the American way only
+        document_from_text("cbt.txt", "Cognitive-behavioral therapy helps with daily tasks.", title="CBT"),
+    ]
+    hits = _in_memory(encoder, docs).search("Which behavioural therapy helps with daily tasks?", k=2, mode="bm25")
+    assert hits[0].doc_id == "cbt.txt"
 
 
 def test_a_document_filter_keeps_to_those_documents(searcher):
