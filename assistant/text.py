@@ -15,9 +15,9 @@ from functools import lru_cache
 
 __all__ = ["FUNCTION_WORDS", "MIN_REPEAT", "OPPOSITE_WORDS", "QUESTION_FILLER", "STOP_WORDS", "UNFINISHED_WORDS", "WORD",
            "acronym_definitions", "acronyms", "american_spelling", "command_options", "dotted_numbers", "holds_number", "holds_option",
-           "bm25_terms", "bm25_tokenize", "expanded_acronyms", "glossary_definitions", "glossary_entry", "glossary_only", "identifiers",
-           "mention_patterns", "mixed_case_names", "numbered_references", "collapse_spaces", "has_surrogate", "normalize_unicode",
-           "same_text", "spelled_out", "stemmer", "stems", "strip_control"]
+           "bm25_terms", "bm25_tokenize", "expanded_acronyms", "glossary_definitions", "glossary_entry", "glossary_only",
+           "hyphen_joined", "identifiers", "mention_patterns", "mixed_case_names", "numbered_references", "collapse_spaces",
+           "has_surrogate", "normalize_unicode", "same_text", "spelled_out", "stemmer", "stems", "strip_control"]
 
 _CHAR_MAP = {
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
@@ -188,9 +188,22 @@ def bm25_tokenize(texts: list[str]) -> list[list[str]]:
 
 
 def bm25_terms(texts: list[str]) -> list[list[str]]:
-    """What BM25 indexes and searches: `bm25_tokenize`'s tokens, then each acronym as written, then
-    the numbered reference each caption opens with (`numbered_references`)."""
-    return [words + acronyms(t) + numbered_references(t, captions=True) for words, t in zip(bm25_tokenize(texts), texts)]
+    """What BM25 indexes and searches: `bm25_tokenize`'s tokens, then each hyphenated word joined
+    (`hyphen_joined`), each acronym as written, then the numbered reference each caption opens
+    with (`numbered_references`)."""
+    return [words + hyphen_joined(t) + acronyms(t) + numbered_references(t, captions=True)
+            for words, t in zip(bm25_tokenize(texts), texts)]
+
+
+_HYPHENATED = re.compile(r"\b(?=[\w-]*[^\W\d_])\w+(?:-\w+)+\b")
+
+
+def hyphen_joined(text: str) -> list[str]:
+    """Each hyphenated word with a letter in it, written without its hyphens and stemmed: "follow-up"
+    -> "followup", "COVID-19" -> "covid19", so a question that writes it whole ("followup",
+    "COVID19") finds the text that hyphenates it, and the other way round (both also hold the parts)."""
+    words = [m.group().replace("-", "").lower() for m in _HYPHENATED.finditer(text)]
+    return _stem_all([words])[0] if words else []
 
 
 # A word then a number of up to three digits, with parts ("9-6", "2.3") and a letter ("3B", "S1"):

@@ -85,6 +85,21 @@ def test_a_question_spelt_the_british_way_finds_the_american_spelling_by_bm25(en
     assert hits[0].doc_id == "cbt.txt"
 
 
+def test_a_word_written_whole_finds_the_text_that_hyphenates_it_and_back(encoder):
+    docs = [
+        # distractors sharing every other word of the questions, first in the collection
+        document_from_text("visit.txt", "The first visit was at six weeks.", title="Visit"),
+        document_from_text("letter.txt", "Patients were sent a letter at six weeks.", title="Letter"),
+        # the answer to the first question, the word hyphenated
+        document_from_text("trial.txt", "The first follow-up was at six weeks.", title="Trial"),
+        # the answer to the second question, the word written whole
+        document_from_text("email.txt", "Patients were sent an email at six weeks.", title="Email"),
+    ]
+    searcher = _in_memory(encoder, docs)
+    assert searcher.search("When was the first followup?", k=1, mode="bm25")[0].doc_id == "trial.txt"
+    assert searcher.search("When were patients sent an e-mail?", k=1, mode="bm25")[0].doc_id == "email.txt"
+
+
 def test_a_document_filter_keeps_to_those_documents(searcher):
     hits = searcher.search("What does sleep do for memory?", k=5, doc_ids=["octopus"])
     assert hits and {h.doc_id for h in hits} == {"octopus.txt"}
