@@ -188,9 +188,9 @@ def bm25_tokenize(texts: list[str]) -> list[list[str]]:
 
 
 def bm25_terms(texts: list[str]) -> list[list[str]]:
-    """What BM25 indexes and searches: `bm25_tokenize`'s tokens, then each hyphenated word joined
+    """What BM25 indexes: `bm25_tokenize`'s tokens, then each hyphenated word joined
     (`hyphen_joined`), each acronym as written, then the numbered reference each caption opens
-    with (`numbered_references`)."""
+    with (`numbered_references`).  A question is searched by the same, less the joined words."""
     return [words + hyphen_joined(t) + acronyms(t) + numbered_references(t, captions=True)
             for words, t in zip(bm25_tokenize(texts), texts)]
 
@@ -200,8 +200,10 @@ _HYPHENATED = re.compile(r"\b(?=[\w-]*[^\W\d_])\w+(?:-\w+)+\b")
 
 def hyphen_joined(text: str) -> list[str]:
     """Each hyphenated word with a letter in it, written without its hyphens and stemmed: "follow-up"
-    -> "followup", "COVID-19" -> "covid19", so a question that writes it whole ("followup",
-    "COVID19") finds the text that hyphenates it, and the other way round (both also hold the parts)."""
+    -> "followup", "COVID-19" -> "covid19".  BM25 indexes them beside the parts, so a question that
+    writes the word whole ("followup", "COVID19") finds the text that hyphenates it; a question's
+    own hyphenated words are searched by their parts alone, which a passage hyphenating them
+    matches already (searched joined as well, they counted twice)."""
     words = [m.group().replace("-", "").lower() for m in _HYPHENATED.finditer(text)]
     return _stem_all([words])[0] if words else []
 

@@ -69,7 +69,6 @@ from assistant.text import (
     glossary_only,
     holds_number,
     holds_option,
-    hyphen_joined,
     identifiers,
     mention_patterns,
     mixed_case_names,
@@ -238,7 +237,7 @@ class Searcher:
         tokens = bm25_tokenize([question])[0] if tokens is None else tokens
         named = acronyms(question)
         references = numbered_references(question)
-        bm25_all = index.bm25_scores(tokens + hyphen_joined(question) + named + references)
+        bm25_all = index.bm25_scores(tokens + named + references)
         best_bm25 = float(bm25_all.max()) if len(bm25_all) else 0.0
         dense_rows = index.vector_search(q, n, allowed)
         pool = allowed if allowed is not None else np.arange(len(bm25_all))
