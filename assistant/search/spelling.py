@@ -3,7 +3,8 @@ read as the collection's word it most likely misspells ("neuroplastisity" -> "ne
 
 Public API: `Vocabulary`, `corrected`.
 
-The dictionary is the packaged model's vocabulary of whole words (about 20,000 common English words):
+The dictionary is the packaged model's vocabulary of whole words (about 20,000 common English words,
+with their British spellings: `ingest.words.english_words`):
 a word it holds is a word, spelt as meant, even where the collection never uses it ("running" is
 not "ruining"). A word written with a capital inside the question is a name, which the searcher
 reports as not mentioned rather than guessing another. Edit distance is rapidfuzz's
@@ -12,8 +13,6 @@ Damerau-Levenshtein (a swap of two letters is one edit).
 
 from __future__ import annotations
 
-import functools
-import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -21,6 +20,7 @@ from collections.abc import Callable, Iterable
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from assistant.ingest.words import english_words
 from assistant.text import stemmer
 
 __all__ = ["Vocabulary", "corrected"]
@@ -72,15 +72,6 @@ class Vocabulary:
         return best[0]
 
 
-@functools.lru_cache(maxsize=1)
-def _dictionary() -> frozenset[str]:
-    """The packaged model's whole-word tokens of letters only (no "##" pieces)."""
-    from assistant.embedding.local import model_path
-
-    vocab = json.loads((model_path() / "tokenizer.json").read_text(encoding="utf-8"))["model"]["vocab"]
-    return frozenset(w for w in vocab if w.isalpha() and w.isascii())
-
-
 def corrected(question: str, vocabulary: Vocabulary | None = None, *,
               load: Callable[[], Vocabulary] | None = None) -> str:
     """`question` with each word that may be misspelt (`_suspect`) and has a likely spelling in the
@@ -110,4 +101,4 @@ def _suspect(word: str, first: bool) -> bool:
     """A word that may be misspelt: five letters or more, in lower case (the question's first word
     may open with a capital), and no word of the dictionary."""
     body = word[1:] if first else word
-    return len(word) >= MIN_LETTERS and body == body.lower() and word.lower() not in _dictionary()
+    return len(word) >= MIN_LETTERS and body == body.lower() and word.lower() not in english_words()
