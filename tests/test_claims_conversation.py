@@ -1510,6 +1510,14 @@ def test_a_claim_the_evidence_gives_another_number_or_says_is_done_without_is_co
     assert changes_number("There are three main types of neuroplasticity.", "There are two main types of neuroplasticity:")
     assert not changes_number("There are 2 main types of neuroplasticity.", "There are two main types of neuroplasticity:")
     assert not changes_number("One can train the brain.", "Two can train the brain.")
+    # an adjective may stand between a number and what it counts, and the claim's number is no word
+    # the sentence must say: the claim's other words are
+    review = ("The literature search identified 21 articles that report five different neuroscience-informed "
+              "psychotherapy models specifically designed to overcome the limitations of CBT.")
+    assert changes_number("The review reported seven psychotherapy models.", review)
+    assert not changes_number("The review reported five psychotherapy models.", review)
+    assert changes_number("The review identified 35 articles.", review)
+    assert not changes_number("The review identified 21 articles.", review)
     assert not changes_number("The manual lists 200 instructions.", "The manual lists 96 of 200 instructions.")
     assert not negates("Patients with diabetes had a lower risk.", "Patients without diabetes had a lower risk.")
 

@@ -278,14 +278,30 @@ def _number(text: str) -> str:
     return re.sub(r"\s+", " ", f"{digits} {rest}".strip().replace(",", ".").replace("·", ".").lower())
 
 
+# The words after a number's first that go on naming what it counts, up to a function word or a
+# mark: "five different psychotherapy models" counts models, and psychotherapy ones.
+_NAMED_ON = re.compile(r"\s+([A-Za-z][\w-]*)")
+COUNTED_WORDS = 4
+
+
 @lru_cache(maxsize=1024)  # a claim's counts are asked for once per sentence it is checked against
 def _counts(text: str, pattern: re.Pattern[str] = _COUNTED) -> dict[str, set[str]]:
     """The numbers `text` gives of each thing it counts or measures (stemmed; function words are
-    none), as `pattern` finds them: exact by default, else estimates."""
+    none), as `pattern` finds them: exact by default, else estimates.  A number counts each of
+    the first `COUNTED_WORDS` words after it up to a function word, as an adjective may stand
+    between it and its noun."""
     out: dict[str, set[str]] = {}
-    for n, w in pattern.findall(text):
-        if w.lower() not in FUNCTION_WORDS:
-            out.setdefault(stemmer().stemWord(w.lower()), set()).add(_number(n))
+    for m in pattern.finditer(text):
+        n, w = m.group(1), m.group(2)
+        words, at = [w], m.end()
+        while w != "%" and len(words) < COUNTED_WORDS and (more := _NAMED_ON.match(text, at)):
+            if more.group(1).lower() in FUNCTION_WORDS:
+                break
+            words.append(more.group(1))
+            at = more.end()
+        for word in words:
+            if word.lower() not in FUNCTION_WORDS:
+                out.setdefault(stemmer().stemWord(word.lower()), set()).add(_number(n))
     return out
 
 
@@ -386,7 +402,9 @@ def changes_number(claim: str, sentence: str) -> bool:
     counted, estimated = _counts(claim), _counts(claim, _ESTIMATED)
     if not counted and not estimated:
         return False  # most claims count nothing: read no further
-    said, heard = _words_said(claim), _words_said(sentence)
+    # the claim's other words: its numbers are what is compared
+    said = {w for w in _words_said(claim) if not re.search(r"\d", w) and w not in _NUMBER_WORDS}
+    heard = _words_said(sentence)
     stated, about = _counts(sentence), _counts(sentence, _ESTIMATED)
     numbers = set().union(*stated.values(), *about.values())
     if _says_most(said, heard) and any(len(ns) == 1 and len(stated.get(w, ())) == 1 and not about.get(w)
@@ -394,7 +412,7 @@ def changes_number(claim: str, sentence: str) -> bool:
         return True
     # against an estimate the numbers are what differ: the words said are the others ("About
     # 1,000,000 people ..." against "About 3 million people ...")
-    if not (estimated or about) or not _says_most({w for w in said if not re.search(r"\d", w) and w not in _SCALE}, heard):
+    if not (estimated or about) or not _says_most(said - _SCALE.keys(), heard):
         return False
     for w, ns in [*counted.items(), *estimated.items()]:
         given = stated.get(w, set()) | about.get(w, set())
