@@ -181,10 +181,19 @@ def identifiers(tokens: list[str]) -> list[str]:
 
 def bm25_tokenize(texts: list[str]) -> list[list[str]]:
     """Lower-cased, stop-word-free, stemmed tokens: the output of `bm25s.tokenize(...,
-    stopwords="en", stemmer=english_stemmer, return_ids=False)`, but each word stemmed in its
-    American spelling (`stemmer`), and with a process-wide stem cache, so re-indexing a mostly
-    unchanged collection does not pay for stemming again."""
-    return _stem_all([[w for w in _BM25_TOKEN.findall(t.lower()) if w not in STOP_WORDS] for t in texts])
+    stopwords="en", stemmer=english_stemmer, return_ids=False)`, but without accents
+    (`_unaccented`), each word stemmed in its American spelling (`stemmer`), and with a
+    process-wide stem cache, so re-indexing a mostly unchanged collection does not pay for
+    stemming again."""
+    return _stem_all([[w for w in _BM25_TOKEN.findall(_unaccented(t.lower())) if w not in STOP_WORDS] for t in texts])
+
+
+def _unaccented(text: str) -> str:
+    """`text` without its letters' accents ("Sjögren" -> "Sjogren", "naïve" -> "naive"), as a
+    question is often typed: a letter's combining marks dropped after Unicode's decomposition."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def bm25_terms(texts: list[str]) -> list[list[str]]:

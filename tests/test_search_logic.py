@@ -107,6 +107,17 @@ def test_a_hyphenated_word_of_the_question_counts_once(encoder):
     assert [h.doc_id for h in hits] == ["apart.txt", "hyphen.txt"]
 
 
+def test_a_question_typed_without_accents_finds_the_accented_name_by_bm25(encoder):
+    docs = [
+        # a distractor sharing every other word of the question, first in the collection
+        document_from_text("dry.txt", "Dry eyes are a symptom of sicca syndrome.", title="Dry"),
+        # the answer, the name with its accent
+        document_from_text("sjogren.txt", "Dry eyes are a symptom of Sjögren's syndrome.", title="Sjögren"),
+    ]
+    hits = _in_memory(encoder, docs).search("Are dry eyes a symptom of Sjogren syndrome?", k=1, mode="bm25")
+    assert hits[0].doc_id == "sjogren.txt"
+
+
 def test_a_document_filter_keeps_to_those_documents(searcher):
     hits = searcher.search("What does sleep do for memory?", k=5, doc_ids=["octopus"])
     assert hits and {h.doc_id for h in hits} == {"octopus.txt"}
