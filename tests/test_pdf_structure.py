@@ -1625,6 +1625,27 @@ def test_a_justified_line_stretched_across_its_column_reads_as_one_line_in_place
     assert "the Other" not in text and "here were" not in text
 
 
+def test_a_paragraphs_line_stretched_by_one_wide_gap_reads_in_order(tmp_path: Path):
+    # TeX fills a line of few words by stretching its spaces: one gap 1.7 type sizes wide parts it in
+    # two pieces, the second at the column's right edge, which pdfminer grouped with the paragraph's
+    # indented first line ("... packages from See the help page for within R ... CRAN."). That line
+    # runs across the gap, so it is a word space, not a gutter.
+    first = "Even more conveniently, you can install and automatically update packages from"
+    left, right = "within R if you have access to repositories, such as CRAN.", "See the help page for"
+    gap = 15 + _width(first) - _width(left) - _width(right)
+    assert 12 < gap < 25
+    content = b"\n".join([
+        b"BT /F1 10 Tf 87 700 Td (%s) Tj ET" % first.encode(),
+        b"BT /F1 10 Tf 72 688 Td (%s) Tj ET" % left.encode(),
+        b"BT /F1 10 Tf %.2f 688 Td (%s) Tj ET" % (72 + _width(left) + gap, right.encode()),
+        b"BT /F1 10 Tf 72 676 Td (available.packages\\(\\) for more information.) Tj ET",
+    ])
+    path = tmp_path / "texinfo.pdf"
+    path.write_bytes(_one_page_pdf(content))
+    text = " ".join(load_paths([path]).documents[0].text.split())
+    assert "packages from within R if you have access to repositories, such as CRAN. See the help page for available" in text
+
+
 def test_columns_that_stand_close_are_not_one_line(tmp_path: Path):
     # Two columns 9 pt apart (0.9 of the type size, as close as a loose line's word space): the
     # second column's lines start where its box's lines do, so they are no pieces of the first's.

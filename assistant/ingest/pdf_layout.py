@@ -1013,11 +1013,13 @@ def _piece_order(pieces: list[tuple[int, int, Line]], boxes: list[Box], body_siz
 
     tops = _column_tops([ln for _, _, ln in pieces])
 
-    def widest(b: int, piece: Line) -> float:
+    def loose(b: int, piece: Line) -> bool:
         box = boxes[b]
         column = (len(box.lines) > 1 and piece.x0 <= box.x0 + 0.5 * piece.size) or id(piece) in tops
-        loose = not column and abs(piece.size - body_size) <= 0.05 * body_size
-        return (LOOSE_LINE_GAP if loose else LINE_GAP) * piece.size
+        return not column and abs(piece.size - body_size) <= 0.05 * body_size
+
+    def widest(b: int, piece: Line) -> float:
+        return (LOOSE_LINE_GAP if loose(b, piece) else LINE_GAP) * piece.size
 
     follows = _stretched_lines(pieces, boxes)
     led = set(follows.values())
@@ -1034,6 +1036,9 @@ def _piece_order(pieces: list[tuple[int, int, Line]], boxes: list[Box], body_siz
                 reach = max(reach, SECTION_NUMBER_GAP * ln.size)
             if ln.pitch > 0 and other.font == ln.font and other.pitch == ln.pitch:
                 reach = max(reach, CODE_GAP * ln.pitch * ln.size)
+            if reach <= gap < CROSSED_GAP * ln.size and not boxes[b2].table and loose(b2, other) \
+                    and _crossed(ln, other, [p[2] for p in pieces[max(0, at - 50) : at + 50]]):
+                reach = CROSSED_GAP * ln.size
             # A piece may start right at the last one's end, give or take rounding, or a little
             # inside it over a space drawn there: a word processor sets a link's text so ("to be
             # migrated. Table" + " 11.1" + "  summarizes the answers ..."). Without a space, two
@@ -1046,6 +1051,23 @@ def _piece_order(pieces: list[tuple[int, int, Line]], boxes: list[Box], body_siz
         if best is not None:
             follows[best[1]] = (b, i)
     return follows
+
+
+CROSSING_LINE = 1.6  # sizes from a line's baseline to the next line's in a paragraph, at most
+# The widest word gap, in type sizes, of a line a paragraph's neighbouring line runs across
+# (`_crossed`): TeX stretches one to about 1.5; an index's columns set small stand 2.8 apart, and a
+# line of its spanning the gutter is no paragraph's.
+CROSSED_GAP = 2.0
+
+
+def _crossed(left: Line, right: Line, lines: list[Line]) -> bool:
+    """Whether a line of the same size just above or below (`CROSSING_LINE`) runs across the gap
+    between two pieces on one baseline: the gap is then a word space of a justified line stretched
+    wide (TeX fills a line of few words so: "within R if you have access to repositories such as
+    CRAN." + "See the help page for", 1.4 sizes apart, had been read a line apart, the paragraph's
+    words out of order), not a gutter or a table's column gap, which no line of its text crosses."""
+    return any(abs(o.size - left.size) <= 0.05 * left.size and 0.5 * left.size < abs(o.y0 - left.y0) <= CROSSING_LINE * left.size
+               and o.x0 <= left.x1 and o.x1 >= right.x0 and _prose(o.text) for o in lines)
 
 
 def _column_tops(lines: list[Line]) -> set[int]:
