@@ -74,26 +74,20 @@ def test_british_and_american_spellings_share_their_bm25_terms():
     assert bm25_tokenize(["Haemoglobin in paediatric anaemia centres"]) == bm25_tokenize(["hemoglobin in pediatric anemia centers"])
 
 
-def test_a_question_spelt_the_british_way_finds_the_american_spelling_by_bm25(encoder):
-    docs = [
-        # a distractor sharing every other word of the question, first in the collection
-        document_from_text("other.txt", "Occupational therapy helps with daily tasks.", title="Occupational"),
-        # the answer, spelt the American way only
-        document_from_text("cbt.txt", "Cognitive-behavioral therapy helps with daily tasks.", title="CBT"),
-    ]
-    hits = _in_memory(encoder, docs).search("Which behavioural therapy helps with daily tasks?", k=2, mode="bm25")
-    assert hits[0].doc_id == "cbt.txt"
-
-
-def test_a_word_written_whole_finds_the_text_that_hyphenates_it(encoder):
-    docs = [
-        # a distractor sharing every other word of the question, first in the collection
-        document_from_text("visit.txt", "The first visit was at six weeks.", title="Visit"),
-        # the answer, the word hyphenated
-        document_from_text("trial.txt", "The first follow-up was at six weeks.", title="Trial"),
-    ]
-    hits = _in_memory(encoder, docs).search("When was the first followup?", k=1, mode="bm25")
-    assert hits[0].doc_id == "trial.txt"
+@pytest.mark.parametrize("distractor, answer, question", [
+    # British spelling in the question, American in the text
+    ("Occupational therapy helps with daily tasks.", "Cognitive-behavioral therapy helps with daily tasks.",
+     "Which behavioural therapy helps with daily tasks?"),
+    # a word written whole in the question, hyphenated in the text
+    ("The first visit was at six weeks.", "The first follow-up was at six weeks.", "When was the first followup?"),
+    # a name typed without its accent
+    ("Dry eyes are a symptom of sicca syndrome.", "Dry eyes are a symptom of Sjögren's syndrome.",
+     "Are dry eyes a symptom of Sjogren syndrome?"),
+])
+def test_bm25_finds_the_word_however_the_question_spells_it(encoder, distractor, answer, question):
+    # the distractor shares every other word of the question and comes first in the collection
+    docs = [document_from_text("other.txt", distractor, title="Other"), document_from_text("answer.txt", answer, title="Answer")]
+    assert _in_memory(encoder, docs).search(question, k=1, mode="bm25")[0].doc_id == "answer.txt"
 
 
 def test_a_hyphenated_word_of_the_question_counts_once(encoder):
@@ -105,17 +99,6 @@ def test_a_hyphenated_word_of_the_question_counts_once(encoder):
     ]
     hits = _in_memory(encoder, docs).search("When was the follow-up?", k=2, mode="bm25")
     assert [h.doc_id for h in hits] == ["apart.txt", "hyphen.txt"]
-
-
-def test_a_question_typed_without_accents_finds_the_accented_name_by_bm25(encoder):
-    docs = [
-        # a distractor sharing every other word of the question, first in the collection
-        document_from_text("dry.txt", "Dry eyes are a symptom of sicca syndrome.", title="Dry"),
-        # the answer, the name with its accent
-        document_from_text("sjogren.txt", "Dry eyes are a symptom of Sjögren's syndrome.", title="Sjögren"),
-    ]
-    hits = _in_memory(encoder, docs).search("Are dry eyes a symptom of Sjogren syndrome?", k=1, mode="bm25")
-    assert hits[0].doc_id == "sjogren.txt"
 
 
 def test_a_document_filter_keeps_to_those_documents(searcher):
