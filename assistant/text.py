@@ -2,8 +2,8 @@
 and BM25 tokens.
 
 Public API: `normalize_unicode`, `strip_control`, `collapse_spaces`, `has_surrogate`, the word lists
-(`STOP_WORDS`, `FUNCTION_WORDS`, `QUESTION_FILLER`), `american_spelling`, `stemmer`, `stems`, `bm25_tokenize`, `bm25_terms`, `acronyms`,
-`numbered_references`, `mixed_case_names`, `WORD`.
+(`STOP_WORDS`, `FUNCTION_WORDS`, `QUESTION_FILLER`), `british_spellings`, `american_spelling`, `stemmer`,
+`stems`, `bm25_tokenize`, `bm25_terms`, `acronyms`, `numbered_references`, `mixed_case_names`, `WORD`.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from functools import lru_cache
 
 __all__ = ["FUNCTION_WORDS", "MIN_REPEAT", "OPPOSITE_WORDS", "QUESTION_FILLER", "STOP_WORDS", "UNFINISHED_WORDS", "WORD",
            "acronym_definitions", "acronyms", "american_spelling", "command_options", "dotted_numbers", "holds_number", "holds_option",
-           "bm25_terms", "bm25_tokenize", "expanded_acronyms", "glossary_definitions", "glossary_entry", "glossary_only",
-           "hyphen_joined", "identifiers", "mention_patterns", "mixed_case_names", "numbered_references", "collapse_spaces",
-           "has_surrogate", "normalize_unicode", "same_text", "spelled_out", "stemmer", "stems", "strip_control"]
+           "bm25_terms", "bm25_tokenize", "british_spellings", "expanded_acronyms", "glossary_definitions", "glossary_entry",
+           "glossary_only", "hyphen_joined", "identifiers", "mention_patterns", "mixed_case_names", "numbered_references",
+           "collapse_spaces", "has_surrogate", "normalize_unicode", "same_text", "spelled_out", "stemmer", "stems", "strip_control"]
 
 _CHAR_MAP = {
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
@@ -121,7 +121,8 @@ _BM25_TOKEN = re.compile(r"(?u)\b\w\w+\b")  # bm25s's (and scikit-learn's) defau
 
 
 @lru_cache(maxsize=1)
-def _british_to_american() -> Mapping[str, str]:
+def british_spellings() -> Mapping[str, str]:
+    """breame's British spellings (lower case), each with its American one."""
     from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
 
     return BRITISH_ENGLISH_SPELLINGS
@@ -130,7 +131,7 @@ def _british_to_american() -> Mapping[str, str]:
 def american_spelling(word: str) -> str:
     """`word` (lower case) spelt as in American English where breame lists its British spelling
     ("behaviour" -> "behavior", "haemoglobin" -> "hemoglobin"), each part of a hyphenated word alike."""
-    table = _british_to_american()
+    table = british_spellings()
     if "-" in word:
         return "-".join(table.get(part, part) for part in word.split("-"))
     return table.get(word, word)

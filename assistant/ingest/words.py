@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from assistant.text import normalize_unicode
+from assistant.text import british_spellings, normalize_unicode
 
 __all__ = ["Vocabulary", "join_lines", "ligature_codes", "repair_line"]
 
@@ -95,9 +95,7 @@ def english_words() -> frozenset[str]:
         words = frozenset(w for w in path.read_text(encoding="utf-8").split() if w.isalpha() and w.isascii())
     except Exception:  # no model package: nothing to add
         return frozenset()
-    from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
-
-    return words | {british for british, american in BRITISH_ENGLISH_SPELLINGS.items() if american in words}
+    return words | {british for british, american in british_spellings().items() if american in words}
 
 
 # A glyph the PDF gives no character for, as pdfminer writes it ("de(cid:28)ned"), its font's name
