@@ -2976,6 +2976,29 @@ def test_a_list_mark_in_a_symbol_font_without_a_character_reads_as_a_bullet(tmp_
     assert "• Avoid caffeine after noon.\n\n• Get up at the same time every day.\n\n• Keep the bedroom dark and quiet." in text
 
 
+def test_tex_math_glyphs_without_a_character_map_read_as_their_symbols(tmp_path: Path):
+    # pdfTeX wrote no character map for its math fonts before 2019 (common on arXiv): the extension
+    # font's summation sign, code 80, read as the standard encoding's "P", the symbol font's negation
+    # slash (code 54, set before "=") as "6", and a display's big brackets as "h" and "i". The
+    # fonts here name their glyphs as cmex10 and cmsy10 do and give no /ToUnicode.
+    tex_font = b"<< /Type /Font /Subtype /Type1 /BaseFont /%s /FirstChar 0 /LastChar 127 /Widths [%s] " \
+               b"/Encoding << /Type /Encoding /Differences [%s] >> >>"
+    widths = b" ".join(b"600" for _ in range(128))
+    no_width = b" ".join(b"0" if code == 54 else b"600" for code in range(128))
+    content = b"\n".join([
+        b"BT /F1 10 Tf 72 700 Td (The weights satisfy ) Tj /F2 10 Tf (P) Tj /F1 10 Tf ( wi = 1 and a ) Tj "
+        b"/F3 10 Tf (6) Tj /F1 10 Tf (= b.) Tj ET",
+        b"BT /F1 10 Tf 72 686 Td (Hence the total ) Tj /F2 10 Tf (h) Tj /F1 10 Tf (x + y) Tj /F2 10 Tf (i) Tj "
+        b"/F1 10 Tf ( grows with each weight.) Tj ET"])
+    path = tmp_path / "math.pdf"
+    path.write_bytes(_one_page_pdf(content, (
+        tex_font % (b"CMEX10", widths, b"80 /summationtext 88 /summationdisplay 104 /parenleftBig /parenrightBig"),
+        tex_font % (b"CMSY10", no_width, b"54 /negationslash"))))
+    text = load_paths([path]).documents[0].text
+    assert "The weights satisfy ∑ wi = 1 and a ≠ b." in text
+    assert "Hence the total x + y grows with each weight." in text
+
+
 def test_a_newsletters_stories_are_read_column_by_column_each_at_its_own_gutter():
     # A newsletter page of two stories, one above the other, parted by a paragraph across the page:
     # the first story's columns part at 330, the second's at 230, so no one gutter parts the page

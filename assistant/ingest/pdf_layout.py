@@ -158,7 +158,7 @@ def _line(ltline, rules: list[Rule] = ()) -> Line | None:
     text = _icon_bullet("".join(parts).replace("\n", " "), chars, font)
     # a glyph without a character inside a word is kept as its code, for `_ligatures_read`
     text = _UNMAPPED.sub(lambda m: m.group() if m.group().startswith("(cid:") and _in_word(text, m) else "", text)
-    text = re.sub(r"\s+", " ", text).strip()
+    text = _struck_signs(re.sub(r"\s+", " ", text).strip())
     if not UNMAPPED_CODE.sub("", text).strip():
         return None
     text, tracking = _letter_spaced_words(text, chars, size) or (text, 0.0)
@@ -1263,8 +1263,9 @@ def _resources():
     draws it: pdfminer measured it by the standard font's metrics, so where the file's encoding
     gives a code another glyph (groff sets "-" as a minus, wider than a hyphen) the characters
     after it drifted from their place and a word was read in two at the next placed piece ("belo w",
-    "--ignor e-backups")."""
-    from pdfminer.pdffont import PDFType1Font, PDFType3Font
+    "--ignor e-backups"). Glyphs TeX's math fonts name outside the Adobe glyph list read as their
+    symbols (`_tex_glyphs_read`)."""
+    from pdfminer.pdffont import PDFSimpleFont, PDFType1Font, PDFType3Font
     from pdfminer.pdfinterp import PDFResourceManager
     from pdfminer.pdftypes import list_value, resolve1
     from pdfminer.psparser import PSSyntaxError
@@ -1272,6 +1273,8 @@ def _resources():
     class Resources(PDFResourceManager):
         def get_font(self, objid: object, spec):  # type: ignore[no-untyped-def]
             font = super().get_font(objid, spec)
+            if isinstance(font, PDFSimpleFont) and isinstance(spec, dict):
+                _tex_glyphs_read(font, spec)
             if isinstance(font, PDFType3Font) and font.unicode_map is not None and _dingbat_map(font):
                 font.unicode_map = None  # its encoding, by which codes are letters, reads it
             elif isinstance(font, PDFType1Font) and isinstance(spec, dict) and "Widths" in spec:
@@ -1285,6 +1288,80 @@ def _resources():
             return font
 
     return Resources()
+
+
+# The glyphs TeX's math fonts (cmex, cmsy, cmmi and their Latin Modern versions) give names the
+# Adobe glyph list lacks.  A file made without a character map for them (pdfTeX's default before
+# 2019, common on arXiv) was read by the code's letter in the standard encoding: "P i xi" for
+# "∑ i xi", "a 6= b" for "a ≠ b", a big bracket as "h" or "i" (a display's "Xi" read as a heading).
+_TEX_GLYPHS = {
+    "parenleft": "(", "parenright": ")", "bracketleft": "[", "bracketright": "]", "braceleft": "{", "braceright": "}",
+    "angbracketleft": "⟨", "angbracketright": "⟩", "floorleft": "⌊", "floorright": "⌋", "ceilingleft": "⌈",
+    "ceilingright": "⌉", "slash": "/", "backslash": "\\", "radical": "√", "vextendsingle": "|", "vextenddouble": "‖",
+    "bardbl": "‖", "latticetop": "⊤", "follows": "≻", "similarequal": "≃", "mapsto": "↦", "star": "⋆", "epsilon1": "ε",
+    "lscript": "ℓ", "prime": "′", "pi1": "ϖ", "rho1": "ϱ", "dotlessj": "ȷ", "lessmuch": "≪", "greatermuch": "≫",
+    "precedesequal": "⪯", "followsequal": "⪰", "owner": "∋", "turnstileleft": "⊢", "turnstileright": "⊣",
+    "unionsq": "⊔", "intersectionsq": "⊓", "subsetsqequal": "⊑", "supersetsqequal": "⊒", "triangleinv": "▽",
+    "triangleleft": "◁", "triangleright": "▷", "slurbelow": "⌣", "slurabove": "⌢", "circlecopyrt": "◯",
+    "equivasymptotic": "≍", "arrownortheast": "↗", "arrowsoutheast": "↘", "arrownorthwest": "↖",
+    "arrowsouthwest": "↙", "circledot": "⊙", "harpoonleftup": "↼", "harpoonleftdown": "↽", "harpoonrightup": "⇀",
+    "harpoonrightdown": "⇁", "negationslash": "\u0338",  # composed with the sign it strikes (`_struck_signs`)
+}
+# A big operator of the extension font, in its in-line ("text") or display size.
+_TEX_OPERATORS = {"summation": "∑", "product": "∏", "coproduct": "∐", "integral": "∫", "contintegral": "∮",
+                  "union": "⋃", "intersection": "⋂", "unionmulti": "⨄", "unionsq": "⨆", "logicaland": "⋀",
+                  "logicalor": "⋁", "circledot": "⨀", "circleplus": "⨁", "circlemultiply": "⨂"}
+_TEX_NAME = re.compile(r"([A-Za-z]+?)(big|Big|bigg|Bigg|text|display|tp|bt|ex|mid|vertex|wide|wider|widest)?")
+
+
+def _struck_signs(text: str) -> str:
+    """TeX's negation slash, set before the sign it strikes, composed with it: "a ≠ b", "x ∉ A"."""
+    if "\u0338" not in text:
+        return text
+    return re.sub(r"\u0338\s?(\S)?", lambda m: unicodedata.normalize("NFC", m.group(1) + "\u0338") if m.group(1) else "/", text)
+
+
+def _tex_glyph(name: str) -> str | None:
+    """The character of a TeX math glyph name the Adobe glyph list lacks ("summationdisplay": "∑",
+    "angbracketleft": "⟨"); "" for a delimiter set large ("parenleftBigg"), a piece of a tall one or
+    a wide accent: drawn on lines of their own around a display, they would scatter brackets through
+    its lines; None for a name of no such glyph."""
+    m = _TEX_NAME.fullmatch(name)
+    if m is None:
+        return None
+    base, size = m.groups()
+    if size in ("text", "display"):
+        return _TEX_OPERATORS.get(base)
+    if size is not None or base in ("vextendsingle", "vextenddouble"):
+        return "" if base in _TEX_GLYPHS or base in ("brace", "paren", "bracket", "arrow", "radical", "hat", "tilde") else None
+    return _TEX_GLYPHS.get(base)
+
+
+def _tex_glyphs_read(font, spec: dict) -> None:  # type: ignore[no-untyped-def,type-arg]
+    """Reads the codes a simple font's encoding names by a TeX math glyph name unknown to pdfminer
+    as that glyph's character (a character map, where the file has one, still comes first)."""
+    from pdfminer.encodingdb import name2unicode
+    from pdfminer.pdftypes import list_value, resolve1
+    from pdfminer.psparser import PSLiteral
+
+    try:
+        encoding = resolve1(spec.get("Encoding"))
+        differences = list_value(encoding.get("Differences", [])) if isinstance(encoding, dict) else []
+    except Exception:  # a damaged encoding: pdfminer's reading stands
+        return
+    code = 0
+    for item in differences:
+        if isinstance(item, int):
+            code = item
+            continue
+        if isinstance(item, PSLiteral) and isinstance(item.name, str):
+            try:
+                name2unicode(item.name)
+            except (KeyError, ValueError):
+                char = _tex_glyph(item.name)
+                if char is not None:
+                    font.cid2unicode[code] = char
+            code += 1
 
 
 def _dingbat_map(font) -> bool:  # type: ignore[no-untyped-def]
