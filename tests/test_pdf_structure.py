@@ -2999,6 +2999,31 @@ def test_tex_math_glyphs_without_a_character_map_read_as_their_symbols(tmp_path:
     assert "Hence the total x + y grows with each weight." in text
 
 
+def test_the_authors_and_date_under_a_title_open_no_section(tmp_path: Path):
+    # LaTeX's title block: the title, then the author and the date set larger than the text, as
+    # headings are. The author's line had headed the abstract ("Achim Zeileis" over it); the file's
+    # metadata names the author, and a date alone names no section.
+    def line(y: int, size: int, words: str) -> bytes:
+        return b"BT /F1 %d Tf 72 %d Td (%s) Tj ET" % (size, y, words.encode())
+
+    prose = "The estimators are consistent under heteroskedasticity of unknown form, as shown below."
+    content = b"\n".join([line(720, 18, "Robust Covariance Estimation"), line(690, 12, "Ada Lovelace and Charles Babbage"),
+                          line(672, 12, "October 31, 2022"), *(line(640 - 12 * i, 10, prose) for i in range(3)),
+                          line(590, 14, "1 Introduction"), *(line(570 - 12 * i, 10, prose) for i in range(3)),
+                          line(500, 14, "2 Methods"), *(line(480 - 12 * i, 10, prose) for i in range(3))])
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R "
+               b"/Resources << /Font << /F1 6 0 R >> >> >>",
+               b"<< /Title (Robust Covariance Estimation) /Author (Ada Lovelace and Charles Babbage) >>",
+               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    path = tmp_path / "paper.pdf"
+    path.write_bytes(_pdf(objects, info=4))
+    doc = load_paths([path]).documents[0]
+    assert [s.path for s in doc.sections] == [("1 Introduction",), ("2 Methods",)]
+    assert "Ada Lovelace and Charles Babbage" in doc.text and "October 31, 2022" in doc.text
+
+
 def test_a_newsletters_stories_are_read_column_by_column_each_at_its_own_gutter():
     # A newsletter page of two stories, one above the other, parted by a paragraph across the page:
     # the first story's columns part at 330, the second's at 230, so no one gutter parts the page

@@ -986,10 +986,15 @@ def guess_title(text: str, fallback: str, first: bool = False) -> str:
     return max(candidates, key=len)[:300]
 
 
+def is_date(line: str) -> bool:
+    """A date alone: "May 25, 2016", "31 October 2022", "2014-06-20"."""
+    return _DATE.fullmatch(line.strip(" .,")) is not None
+
+
 def _numbers_only(line: str) -> bool:
-    """A date alone ("May 25, 2016"), or a line of more digits than letters."""
+    """A date alone, or a line of more digits than letters."""
     digits, letters = sum(c.isdigit() for c in line), sum(c.isalpha() for c in line)
-    return digits > letters or _DATE.fullmatch(line.strip(" .,")) is not None
+    return digits > letters or is_date(line)
 
 
 _MENU_ITEM_WORDS = 4

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from assistant.ingest.clean import BULLET, guess_title, meaningful_title, title_parts
+from assistant.ingest.clean import BULLET, guess_title, is_date, meaningful_title, title_parts
 from assistant.ingest.model import REFERENCES_HEADING, Document, IngestError, PageSpan, SectionSpan
 from assistant.ingest.pdf_layout import (
     CAPTION,
@@ -591,6 +591,22 @@ class _Assembler:
                     b.section = b.section and (navigation or b.style[1] < floor - 0.05)
                     b.level += deepest + 1
         return blocks
+
+
+def _bylines_unsectioned(blocks: list[_Block], authors: tuple[str, ...]) -> list[_Block]:
+    """A heading found by its looks that holds nothing but the authors' names the file's metadata
+    gives (with "and", commas and affiliation marks), or a date alone, opens no section: LaTeX sets
+    the author and date lines under a title larger than the text, and "Achim Zeileis" had headed
+    a paper's abstract."""
+    names = {w.casefold() for a in authors for w in re.findall(r"[^\W\d_]+", a)}
+    for b in blocks:
+        if b.kind != "heading" or b.outline or not b.section:
+            continue
+        text = " ".join(b.lines)
+        words = [w.casefold() for w in re.findall(r"[^\W\d_]+", text)]
+        if is_date(text) or (words and set(words) <= names | {"and"} and not set(words) <= {"and"}):
+            b.section = False
+    return blocks
 
 
 TITLE_SLIDE_WORDS = 20  # words of text in one block, past which a deck's first page is a slide of content
@@ -1365,7 +1381,8 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
         (assembler.add_table if box.table else assembler.add_box)(box, page.number)
     meta_title = _fix_mojibake(meta.get("title", ""))
     title = _title(pages, skip, body_size, vocab, two_words=not meaningful_title(meta_title))
-    text, page_spans, sections = _render(_contents_left_out(assembler.finish()), vocab, title)
+    blocks = _bylines_unsectioned(assembler.finish(), split_authors(_fix_mojibake(meta.get("author", ""))))
+    text, page_spans, sections = _render(_contents_left_out(blocks), vocab, title)
     if not text.strip():
         raise IngestError(f"no text layer ({len(pages)} page(s) of images or blank; needs OCR)")
     printed = printed_page_numbers(pages)
