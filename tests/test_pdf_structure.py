@@ -3024,6 +3024,23 @@ def test_the_authors_and_date_under_a_title_open_no_section(tmp_path: Path):
     assert "Ada Lovelace and Charles Babbage" in doc.text and "October 31, 2022" in doc.text
 
 
+def test_a_faqs_long_numbered_question_heads_its_answer(tmp_path: Path):
+    # An FAQ's questions are its headings, numbered and set in one bold style; a heading had at most
+    # 14 words, so the long question stood as a line of the answer before it, which it then headed
+    # ("1. How do I install it?" over the answer to question 2).
+    questions = ["1. How do I install it?",
+                 "2. Why does the program print a warning when I open a file that another program has already opened?",
+                 "3. Where are the settings kept?"]
+    answer = "The answer to this question is given in the manual, with an example of each case."
+    content = b"\n".join(
+        b"BT /F2 12 Tf 72 %d Td (%s) Tj ET\n" % (720 - 90 * k, q.encode())
+        + b"\n".join(b"BT /F1 10 Tf 72 %d Td (%s) Tj ET" % (700 - 90 * k - 12 * i, answer.encode()) for i in range(3))
+        for k, q in enumerate(questions))
+    path = tmp_path / "faq.pdf"
+    path.write_bytes(_one_page_pdf(content, (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>",)))
+    assert [s.path for s in load_paths([path]).documents[0].sections] == [(q,) for q in questions]
+
+
 def test_a_newsletters_stories_are_read_column_by_column_each_at_its_own_gutter():
     # A newsletter page of two stories, one above the other, parted by a paragraph across the page:
     # the first story's columns part at 330, the second's at 230, so no one gutter parts the page

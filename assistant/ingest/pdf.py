@@ -135,6 +135,7 @@ _CONTINUED = re.compile(r"\s*(?:\(\s*(?:cont(?:inued|\.|['’]d)?)\s*\)|[—–-
 
 
 _FAR_LARGER = 1.3  # a line set this many times the text's size is a heading or a title, never a table's cell
+NUMBERED_HEADING_WORDS, NUMBERED_HEADING_CHARS = 30, 240  # the most of a numbered heading in a numbered style
 
 
 def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = True) -> bool:
@@ -142,8 +143,13 @@ def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = T
     (but not in a typewriter font: that is code), nor a reference list's entry (`_CITED_WORK`)."""
     text = line.text
     words = text.split()
-    if line.font in style.typewriter_fonts or id(line) in style.side_by_side or not words or len(words) > 14 \
-            or len(text) > 120 or CAPTION.match(text) or BULLET.match(text) or _CITED_WORK.search(text) or _ADDRESS_LINE.match(text):
+    # A numbered heading in the style of two numbered headings or more may be a question of a FAQ
+    # ("5. Why does lag give slightly different results on a "zoo" and a "zooreg" series which
+    # are otherwise the same?"), longer than any other heading.
+    numbered = (line.font, line.size) in style.numbered_styles and _HEADING_NUMBER.match(text) is not None
+    most_words, most_chars = (NUMBERED_HEADING_WORDS, NUMBERED_HEADING_CHARS) if numbered else (14, 120)
+    if line.font in style.typewriter_fonts or id(line) in style.side_by_side or not words or len(words) > most_words \
+            or len(text) > most_chars or CAPTION.match(text) or BULLET.match(text) or _CITED_WORK.search(text) or _ADDRESS_LINE.match(text):
         return False
     # A line that starts in lower case goes on from the line before, unless it opens its box set
     # far larger than the text, or larger and naming nothing but a program's name: an API's
