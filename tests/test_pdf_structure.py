@@ -3041,6 +3041,24 @@ def test_a_faqs_long_numbered_question_heads_its_answer(tmp_path: Path):
     assert [s.path for s in load_paths([path]).documents[0].sections] == [(q,) for q in questions]
 
 
+def test_a_heading_at_a_pages_foot_opens_its_section_over_the_next_pages_figure(tmp_path: Path):
+    # "5. Summary" stood at the foot of a page over a footnote, and the next page opened with a
+    # figure and its caption: taken for words drawn in that figure over its caption, the heading
+    # opened no section, and the summary read under the section before.
+    def line(y: int, size: int, words: str) -> bytes:
+        return b"BT /F1 %d Tf 72 %d Td (%s) Tj ET" % (size, y, words.encode())
+
+    prose = "The clustered covariances keep their coverage as the correlation within clusters grows."
+    first = [line(720, 12, "1 Methods"), *(line(700 - 12 * i, 10, prose) for i in range(20)),
+             line(140, 12, "2 Summary"), line(90, 8, "1 The simulation code is in the appendix.")]
+    second = [line(700, 8, "Figure 1: Coverage of each covariance for ten correlations."),
+              *(line(660 - 12 * i, 10, prose) for i in range(5))]
+    path = tmp_path / "paper.pdf"
+    path.write_bytes(_pages_pdf([b"\n".join(first), b"\n".join(second)]))
+    doc = load_paths([path]).documents[0]
+    assert [s.path for s in doc.sections] == [("1 Methods",), ("2 Summary",)]
+
+
 def test_a_newsletters_stories_are_read_column_by_column_each_at_its_own_gutter():
     # A newsletter page of two stories, one above the other, parted by a paragraph across the page:
     # the first story's columns part at 330, the second's at 230, so no one gutter parts the page

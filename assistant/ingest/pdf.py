@@ -654,8 +654,11 @@ def _labels_joined(blocks: list[_Block]) -> list[_Block]:
 def _over_a_caption(blocks: list[_Block], i: int) -> bool:
     """Whether block `i` is followed by nothing but a figure's notes and caption: words drawn in a
     figure read as a heading set large ("Wide Test Figure" over "FIG. 2. Use the figure*
-    environment ..."), while a section's heading is followed by its text."""
-    asides = itertools.takewhile(lambda x: x.kind == "aside", itertools.islice(blocks, i + 1, None))
+    environment ..."), while a section's heading is followed by its text.  The figure is on the
+    heading's page: a heading at a page's foot over a footnote is followed by the next page's
+    figures (a paper's "5. Summary" had opened no section)."""
+    page = blocks[i].pages[-1] if blocks[i].pages else None
+    asides = itertools.takewhile(lambda x: x.kind == "aside" and x.pages[:1] == [page], itertools.islice(blocks, i + 1, None))
     return any(x.geometry and CAPTION.match(x.geometry[0].text) for x in asides)
 
 
