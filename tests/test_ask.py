@@ -200,3 +200,22 @@ def test_a_followup_searched_with_the_previous_question_finds_no_unknown_name_in
     assert "France" in answer.not_mentioned
     # and a name in brackets that hold no question is one too
     assert "France" in ask(searcher, "Can an octopus open a jar (France)?", [], k=2).not_mentioned
+
+
+def test_a_new_topic_the_conversations_documents_never_mention_is_looked_for_everywhere(encoder):
+    # "And in zoo?" after a question on lme4: the previous answer's document never says "zoo", so
+    # looking there first showed lme4's passages on the old topic above zoo's answer.
+    docs = [
+        # the previous answer's document, on the old topic only
+        ("lme4.txt", "Mixed models in lme4\n\nMissing values in lme4 are dropped row by row before the model is "
+                     "fitted, and the output leaves p values out."),
+        # the only document that names the new topic
+        ("zoo.txt", "Time series in zoo\n\nThe zoo package handles missing values by carrying the last observation "
+                    "forward or by interpolating between observations."),
+    ]
+    searcher = Searcher(encoder=encoder, index=MemoryIndex(
+        [document_from_text(doc_id, text, title=doc_id.removesuffix(".txt")) for doc_id, text in docs], encoder))
+    answer = ask(searcher, "And in zoo?", ["How are missing values handled in lme4?"], k=1)
+    assert answer.resolved.query == "How are missing values handled in zoo?"
+    assert answer.context == ()
+    assert [h.doc_id for h in answer.hits] == ["zoo.txt"]

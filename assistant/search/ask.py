@@ -72,6 +72,10 @@ def ask(searcher: Searcher, question: str, history: Sequence[str] = (), k: int =
     goes_on = resolved.kind != "standalone" or continues_topic(question, resolved.previous)
     previous = _previous_hits(searcher, resolved.previous, k, doc_ids, mode) if goes_on else []
     context = tuple(dict.fromkeys(h.doc_id for h in previous))
+    if resolved.kind == "new-topic" and resolved.topic and context and not searcher.mentions(resolved.topic, context):
+        # "And in zoo?" after a question on lme4: the previous answer's documents never mention the
+        # new topic, so their passages would answer the old one
+        context = ()
     hits = _hits(searcher, resolved, previous, context, k, doc_ids, mode)
     # Whether the documents answer does not depend on how many passages are shown: "nothing in
     # these documents answers" is said only when none of the ANSWER_DEPTH best does.

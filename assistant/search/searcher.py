@@ -14,7 +14,7 @@ with the weights in `config.FusionParams`.  Each term is comparable across quest
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, get_args
@@ -448,6 +448,15 @@ class Searcher:
                     out[short] = long
                     break
         return out
+
+    def mentions(self, phrase: str, doc_ids: Sequence[str]) -> bool:
+        """Whether some passage of the documents `doc_ids` holds a word of `phrase` as BM25 reads it
+        ("functional" of "the functional kind")."""
+        rows = [r for r in (self.index.doc_row(d) for d in doc_ids) if r is not None]
+        if not rows or not len(self.index):
+            return False
+        allowed = np.isin(self.index.passage_docs(), rows)
+        return any(bool(((self.index.bm25_scores([t]) > 0) & allowed).any()) for t in bm25_tokenize([phrase])[0])
 
     def unknown_names(self, question: str, doc_ids: list[str] | None = None) -> list[str]:
         """The names the question uses (a capitalised word after its first, a word in capitals)
