@@ -1093,6 +1093,12 @@ def test_a_claim_the_evidence_states_with_an_opposite_word_is_contradicted(encod
     assert negates("The AAS journals discourage authors from including animations.",
                    "Authors may, and are in fact encouraged, to include animations in their manuscripts.")
     assert negates("Line numbers are optional in ASME papers.", "Line numbers are mandatory in ASME papers.")
+    # any word of five letters or more against itself with "un-" ("unbiased" of lmtest's "The
+    # Durbin-Watson test is biased in dynamic models" came back supported); "unless" is no "less"
+    assert negates("The Durbin-Watson test is unbiased in dynamic models.",
+                   "The Durbin-Watson test is biased in dynamic models and should therefore not be applied.")
+    assert negates("The index format changed in version 2.", "The index format is unchanged in version 2.")
+    assert not negates("Backups run less often at night.", "Backups run unless the disk is full at night.")
 
 
 def test_a_claim_whose_object_the_evidence_moves_the_other_way_is_contradicted(encoder, tmp_path):

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from assistant.ingest.words import english_words
 from assistant.text import FUNCTION_WORDS, OPPOSITE_WORDS, STOP_WORDS, WORD, stemmer, stems
 
 __all__ = ["POLARITY_FEATURES", "SENTENCE_FEATURES", "changes_path", "contrasts", "flip_claim", "moves_opposite", "negates",
@@ -578,6 +579,33 @@ for _a, _b in _OPPOSITES + _ANTONYMS:
             _OPPOSITE_STEMS.setdefault(_sb, set()).add(_sa)
 
 
+# A word negated by its prefix: "unbiased" against "biased", "unchanged" against "changed".  The
+# bare word is an English word of five letters or more ("unless" is no "less", "union" no "ion").
+# "non-" names another class of a thing ("noninfluenza viruses" against influenza: two claims of
+# SciFact-like pairs in claims-extra's training data), and "in-", "im-" and "dis-" make as many
+# other words as opposites ("inform", "impress", "discover").
+_NEGATING_PREFIXES = ("un",)
+_PREFIXED_WORD = 5
+
+
+@lru_cache(maxsize=1)
+def _word_stems() -> frozenset[str]:
+    """The stems of the English words (`english_words`) of `_PREFIXED_WORD` letters or more."""
+    return frozenset(stems(" ".join(w for w in english_words() if len(w) >= _PREFIXED_WORD and w.isalpha())))
+
+
+def _opposite_stems(stem: str) -> set[str]:
+    """A content word's opposites by stem: `_OPPOSITE_STEMS`, and the word with a negating prefix
+    added or taken away (`_NEGATING_PREFIXES`)."""
+    out = set(_OPPOSITE_STEMS.get(stem, ()))
+    for prefix in _NEGATING_PREFIXES:
+        if stem.startswith(prefix) and stem[len(prefix):] in _word_stems():
+            out.add(stem[len(prefix):])
+    if stem in _word_stems():
+        out.update(prefix + stem for prefix in _NEGATING_PREFIXES)
+    return out
+
+
 _Clause = tuple[list[str], list[str]]  # a clause's tokens and their stems
 
 
@@ -702,7 +730,7 @@ def _says_opposite(tokens: list[str], stemmed: list[str], said: set[str]) -> boo
     without a negation and not itself: "has low toxicity" against "has high toxicity"."""
     words = _content(tokens, stemmed)
     opposed = {w for w in said - words
-               if any(o in words and not _negated(tokens, stemmed, {o}) for o in _OPPOSITE_STEMS.get(w, ()))}
+               if any(o in words and not _negated(tokens, stemmed, {o}) for o in _opposite_stems(w))}
     return bool(opposed) and len((said & words) | opposed) >= _COVERED * len(said)
 
 
