@@ -639,6 +639,29 @@ def _assembled(boxes: list[Box], style: _Style, title: str) -> str:
     return _render(assembler.finish(), Vocabulary([]), title)[0]
 
 
+def test_a_large_heading_broken_at_a_hyphen_onto_a_box_of_its_own_is_one_heading():
+    # lme4's vignette sets "2 The penalized least squares approach to lin-" over "ear mixed models",
+    # each a box of its own at the hanging indent: a line ending in a hyphen was never a heading, so
+    # the section was named "ear mixed models"; and colortbl's "... für ta-" goes on in a typewriter
+    # font ("bular*").
+    def box(text: str, x: float, y: float, size: float, font: str) -> Box:
+        return Box((Line(text, x, y, 500, y + size, size, font),), x, y, 500, y + size)
+
+    body = "Given a value of the parameter we form the matrix from which we evaluate its factor."
+    boxes = [box("1 Definition of the model", 72, 700, 17.0, "Bold"), box(body, 72, 670, 12.0, "Serif"),
+             box("2 The penalized least squares approach to lin-", 72, 620, 17.0, "Bold"),
+             box("ear mixed models", 92, 600, 17.0, "Bold"), box(body, 72, 570, 12.0, "Serif"),
+             box("3 Colours in the overhang of ta-", 72, 520, 17.0, "Bold"),
+             box("bular*", 92, 500, 17.0, "Mono"), box(body, 72, 470, 12.0, "Serif")]
+    style = _Style("Serif", 12.0, (17.0, 12.0), frozenset({("Bold", 17.0)}), typewriter_fonts=frozenset({"Mono"}))
+    assembler = _Assembler(style, {})
+    for b in boxes:
+        assembler.add_box(b, 1)
+    assert [s.path for s in _render(assembler.finish(), Vocabulary([body]), "Mixed models")[2]] == [
+        ("1 Definition of the model",), ("2 The penalized least squares approach to linear mixed models",),
+        ("3 Colours in the overhang of tabular*",)]
+
+
 def test_a_paragraphs_indented_first_line_in_a_box_of_its_own_goes_on_in_the_line_below():
     # pdfminer set a Texinfo paragraph's indented first line apart from its second, which opens with
     # a capital ("... of a CRAN site (see" over "Section 2.10 [What is CRAN?], page 9)."): two

@@ -159,7 +159,10 @@ def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = T
                                    or (line.size >= style.body_size * 1.1 and _IDENTIFIER.fullmatch(text) is not None))
     # A heading names something in words; an equation's line set in its own fonts ("Ei =", "E = m c2",
     # a lone variable "X") names nothing.
-    if (text[0].islower() and not lower_heading) or text.endswith((",", ";", "-")) or "=" in text \
+    # A line broken at a hyphen goes on, unless set far larger than the text: a heading wrapped
+    # onto a box of its own ("2 The penalized least squares approach to lin-" / "ear mixed models").
+    broken = text.endswith((",", ";")) or (text.endswith("-") and line.size < style.body_size * _FAR_LARGER)
+    if (text[0].islower() and not lower_heading) or broken or "=" in text \
             or sum(c.isalpha() for c in text) < 2 or words[-1].lower() in UNFINISHED_WORDS or _formula(text):
         return False
     if line.size < style.body_size * 0.88 or (nxt is not None and nxt.text[:1].islower()):
@@ -446,7 +449,9 @@ class _Assembler:
         if self.open is not None or not self.blocks or self.blocks[-1].kind != "heading" or self.heading_line is None:
             return False
         last, on = self.heading_line
-        if not (on == page and (line.font, line.size) == (last.font, last.size) and line.text[:1].islower()
+        # after a hyphen, in any font of its size: "3 ... für ta-" / "bular*", the name in a typewriter font
+        same_style = line.size == last.size and (line.font == last.font or last.text.endswith("-"))
+        if not (on == page and same_style and line.text[:1].islower()
                 and 0 <= last.y0 - line.y1 <= 0.8 * line.size and line.x0 >= last.x0 - 0.5 * line.size):
             return False
         self.blocks[-1].lines.append(line.text)
