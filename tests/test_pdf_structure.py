@@ -662,6 +662,31 @@ def test_a_large_heading_broken_at_a_hyphen_onto_a_box_of_its_own_is_one_heading
         ("3 Colours in the overhang of tabular*",)]
 
 
+def test_an_entrys_journal_name_on_a_line_of_its_own_does_not_head_a_section_of_the_reference_list():
+    # JSS papers set an entry's journal in italics; pdfminer made its second line a box of its own,
+    # read as a heading: "American Statistical Association, 89, 190-200." opened a section, and the
+    # entries after it stood outside the reference list. An appendix set large after the list is
+    # still a section.
+    def box(text: str, y: float, size: float, font: str, x: float = 72) -> Box:
+        return Box((Line(text, x, y, 500, y + size, size, font),), x, y, 500, y + size)
+
+    body = "The mosaic display shows the observed frequencies of a contingency table as tiles."
+    boxes = [box("1 Introduction", 700, 14.0, "Bold"), box(body, 680, 10.0, "Serif"), box(body, 666, 10.0, "Serif"),
+             box("References", 630, 14.0, "Bold"),
+             box("Friendly M (1994). Mosaic Displays for Multi-Way Contingency Tables. Journal of the", 610, 10.0, "Serif"),
+             box("American Statistical Association, 89, 190-200.", 597, 10.0, "Italic", 82),
+             box("Hartigan JA, Kleiner B (1984). A Mosaic of Television Ratings. The American Statistician, 38, 32-35.",
+                 580, 10.0, "Serif"),
+             box("A Data sets", 540, 14.0, "Bold"), box(body, 520, 10.0, "Serif")]
+    style = _Style("Serif", 10.0, (14.0, 10.0), frozenset({("Bold", 14.0), ("Italic", 10.0)}))
+    assembler = _Assembler(style, {})
+    for b in boxes:
+        assembler.add_box(b, 1)
+    text, _, sections = _render(assembler.finish(), Vocabulary([body]), "Mosaic displays")
+    assert [s.path for s in sections] == [("1 Introduction",), ("References",), ("A Data sets",)]
+    assert "Journal of the American Statistical Association, 89, 190-200." in text
+
+
 def test_a_paragraphs_indented_first_line_in_a_box_of_its_own_goes_on_in_the_line_below():
     # pdfminer set a Texinfo paragraph's indented first line apart from its second, which opens with
     # a capital ("... of a CRAN site (see" over "Section 2.10 [What is CRAN?], page 9)."): two

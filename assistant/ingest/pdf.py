@@ -349,7 +349,7 @@ class _Assembler:
                 first_body = False
                 continue
             wrapped = _wrapped_heading(box.lines, i, self.style)
-            if (wrapped or _is_heading(line, nxt, self.style, i == 0)) and (
+            if (wrapped or _is_heading(line, nxt, self.style, i == 0)) and not self._entry_goes_on(line) and (
                     i == 0 or breaks[i] or _SENTENCE_END.search(box.lines[i - 1].text) or _is_heading(box.lines[i - 1], line, self.style)):
                 self._add_heading(box.lines[i : i + 2] if wrapped else (line,), page,
                                   i > 0 and _is_heading(box.lines[i - 1], line, self.style))
@@ -375,6 +375,14 @@ class _Assembler:
             first_body = False
             self._body_line(line, page, breaks[i] and i > 0, nxt)
             self.tail = (line, box)
+
+    def _entry_goes_on(self, line: Line) -> bool:
+        """Whether `line`, in the reference list, is the rest of an entry rather than a heading: set
+        at the text's size, in no style of numbered headings (an entry's journal name in italics, a
+        box of its own: "American Statistical Association, 89, 190–200." had opened a section, and
+        the entries after it stood outside the list)."""
+        return self.references and line.size < self.style.body_size * 1.1 \
+            and (line.font, line.size) not in self.style.numbered_styles
 
     def _small_heading(self, box: Box) -> bool:
         """Whether `box` is a heading alone on its line in a heading style found on two pages or more
