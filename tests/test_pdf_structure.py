@@ -2128,6 +2128,29 @@ def _pages_pdf(contents: list[bytes]) -> bytes:
     return _pdf(objects)
 
 
+def test_running_heads_set_just_below_the_top_tenth_are_left_out(tmp_path: Path):
+    # LaTeX on letter paper sets its running heads just below the page's top tenth, where the margin
+    # rules never looked: quantreg's vignette read "2 Quantile Regression in R" and "Roger Koenker 3"
+    # between its paragraphs, even and odd pages each carrying their own head beside the page's
+    # number. A section heading standing first on a page stays.
+    def text(x: int, y: int, size: int, words: str) -> bytes:
+        return b"BT /F1 %d Tf %d %d Td (%s) Tj ET" % (size, x, y, words.encode())
+
+    prose = "Quantile regression estimates conditional quantile functions of a response, step %d."
+    pages = [b"\n".join([text(150, 700, 16, "Quantile Regression in R: a Vignette"),
+                         *(text(72, 660 - 12 * i, 10, prose % i) for i in range(20)), text(300, 80, 8, "1")])]
+    for n in range(2, 8):
+        head = [text(72, 700, 8, str(n)), text(250, 700, 8, "Quantile Regression in R")] if n % 2 == 0 else \
+            [text(250, 700, 8, "Roger Koenker"), text(520, 700, 8, str(n))]
+        first = [text(72, 670, 12, "3 Getting Started")] if n == 3 else []
+        pages.append(b"\n".join([*head, *first, *(text(72, 650 - 12 * i, 10, prose % (20 * n + i)) for i in range(20))]))
+    path = tmp_path / "vignette.pdf"
+    path.write_bytes(_pages_pdf(pages))
+    doc = load_paths([path]).documents[0]
+    assert "Roger Koenker" not in doc.text and doc.text.count("Quantile Regression in R") == 1, doc.text
+    assert "\n\n3 Getting Started\n\n" in doc.text
+
+
 def test_a_fixed_line_printed_over_a_paragraph_on_every_page_is_left_out_of_it(tmp_path: Path):
     # A web page's fixed "Download the ebook" button, printed by a browser at the top of every
     # page: alone on pages 1 and 3, but on page 2 pdfminer grouped it with the paragraph it stands

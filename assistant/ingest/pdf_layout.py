@@ -1495,14 +1495,31 @@ _PAGE_NUMBER = re.compile(r"^(page\s+)?\d{1,4}((\s+of\s+|\s*/\s*)\d{1,4})?$", re
 
 def _edge_number(box: Box, page: PageLayout) -> bool:
     """A bare number standing below (or above) everything else on the page, within its bottom (top)
-    sixth: where a page number stands though LaTeX's margins set it just above the bottom tenth."""
-    if page.height <= 0 or not _PAGE_NUMBER.match(box.text.strip()):
+    sixth, but what stands on its baseline (`_at_edge`): where a page number stands though LaTeX's
+    margins set it just above the bottom tenth, or beside its running head below the top tenth."""
+    return _PAGE_NUMBER.match(box.text.strip()) is not None and _at_edge(box, page)
+
+
+def _at_edge(box: Box, page: PageLayout) -> bool:
+    """Whether the box stands within the page's bottom (top) sixth with nothing below (above) it
+    but boxes on its own baseline."""
+    if page.height <= 0:
         return False
     if box.y0 <= page.height / 6:
-        return all(other is box or other.y0 > box.y1 for other in page.boxes)
+        return all(other is box or other.y0 > box.y1 or abs(other.y0 - box.y0) <= _BASELINE_SLACK for other in page.boxes)
     if box.y1 >= page.height * 5 / 6:
-        return all(other is box or other.y1 < box.y0 for other in page.boxes)
+        return all(other is box or other.y1 < box.y0 or abs(other.y0 - box.y0) <= _BASELINE_SLACK for other in page.boxes)
     return False
+
+
+def _edge_head(box: Box, page: PageLayout, text: tuple[str, float]) -> bool:
+    """A box at the edge of an upright page (`_at_edge`) outside its margins, set no larger than the
+    text and not in its style (`text`: font and size): where LaTeX sets a running head on letter
+    paper, just below the top tenth. A title set there on the first page of a paper or a chapter is
+    larger; a page's first line of text is in the text's style; a slide's title stands there too,
+    on a landscape page."""
+    return page.width < page.height and not _in_margin(box, page) and _at_edge(box, page) \
+        and all(line.size <= text[1] + 0.1 and (line.font, round(line.size, 1)) != (text[0], round(text[1], 1)) for line in box.lines)
 # What a browser prints in a page's margins: the page's address and a page count ("file:///...
 # 1/3"), or the date and time before the page's title ("11/30/26, 8:16 PM Valgrind FAQ").
 _BROWSER_STAMP = re.compile(r"^[a-z][a-z+.-]{1,15}://\S+(\s+\d{1,4}/\d{1,4})?$|^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}:\d{2}\b",
@@ -1532,15 +1549,20 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
     book's running heads naming each page's chapter and section ("CHAPTER 4. SIMPLE EXAMPLE", "4.3.
     WHAT IS DEBMAKE?"), each recurring too seldom to be found by its words. Margin boxes on one
     line read together (`_margin_runs`) count as the line they make: a stamp read in pieces down a
-    rotated page's side is the stamp read whole along the other pages' top."""
+    rotated page's side is the stamp read whole along the other pages' top. Below the top or bottom
+    tenth, a box at the edge of an upright page set no larger than the text (`_edge_head`: LaTeX's
+    running heads on letter paper) is furniture when its words recur as the margin rule asks."""
     counts: Counter[str] = Counter()
+    edge_counts: Counter[str] = Counter()  # in the margins or at the page's edge below them (`_edge_head`)
     places = [[_placed(b) for b in page.boxes] for page in pages]
     placed: Counter[tuple[str, int, int]] = Counter()
     styled: Counter[tuple[str, float, int]] = Counter()
     body = text_style(pages)
     runs = [_margin_runs(page) for page in pages]
     for page, page_places, page_runs in zip(pages, places, runs):
-        counts.update({_key(b.text) for b in page.boxes if _in_margin(b, page)} | {_run_key(page, run) for run in page_runs})
+        margin = {_key(b.text) for b in page.boxes if _in_margin(b, page)}
+        counts.update(margin | {_run_key(page, run) for run in page_runs})
+        edge_counts.update(margin | {_key(b.text) for b in page.boxes if _edge_head(b, page, body)})
         placed.update(set(page_places))
         styled.update({key for b in page.boxes if (key := _running_style(b, page, body))})
     need = max(3, len(pages) // 5)
@@ -1575,6 +1597,10 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
             elif _PAGE_NUMBER.match(text) or (len(pages) >= 3 and counts[_key(text)] >= need):
                 out.add((pi, bi))
     if len(pages) >= 3:
+        # Below the margin, at the page's edge, only a head that recurs in words: a section heading
+        # atop a page ("3 Results" on page 3) is no running head beside its number.
+        out.update((pi, bi) for pi, page in enumerate(pages) for bi, box in enumerate(page.boxes)
+                   if _edge_head(box, page, body) and re.search("[a-z]", key := _key(box.text)) and edge_counts[key] >= need)
         # A stamp read in pieces on one page and whole on the others (a journal's "Downloaded
         # from ..." down the side of a rotated page, along the top of the others)
         out.update((pi, i) for pi, page in enumerate(pages) for run in runs[pi]
