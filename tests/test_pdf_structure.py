@@ -687,6 +687,28 @@ def test_an_entrys_journal_name_on_a_line_of_its_own_does_not_head_a_section_of_
     assert "Journal of the American Statistical Association, 89, 190-200." in text
 
 
+def test_an_abstract_label_set_as_small_as_the_abstract_heads_it():
+    # A JSS paper sets "Abstract" in bold as small as the abstract under it: read as small print it
+    # was the first word of the abstract's first sentence, and the highlight of a question about the
+    # paper opened "Abstract This vignette is ...". A label set larger was a heading already.
+    def box(text: str, y: float, size: float, font: str) -> Box:
+        return Box((Line(text, 72, y, 500, y + size, size, font),), 72, y, 500, y + size)
+
+    body = "The mosaic display shows the observed frequencies of a contingency table as tiles."
+    boxes = [box("Residual-Based Shadings in vcd", 720, 17.0, "Bold"), box("Achim Zeileis", 690, 12.0, "Serif"),
+             box("Abstract", 660, 9.0, "Bold"),
+             box("This vignette is a companion paper which introduces extensions to residual-based shadings.", 645, 9.0, "Serif"),
+             box("1 Introduction", 600, 14.0, "Bold"), box(body, 580, 10.0, "Serif"), box(body, 566, 10.0, "Serif"),
+             box("2 Arthritis data", 530, 14.0, "Bold"), box(body, 510, 10.0, "Serif")]
+    style = _Style("Serif", 10.0, (17.0, 14.0, 10.0), frozenset({("Bold", 14.0)}))
+    assembler = _Assembler(style, {})
+    for b in boxes:
+        assembler.add_box(b, 1)
+    text, _, sections = _render(assembler.finish(), Vocabulary([body]), "Residual-Based Shadings in vcd")
+    assert [s.path for s in sections] == [("Abstract",), ("1 Introduction",), ("2 Arthritis data",)]
+    assert "Abstract\n\nThis vignette is a companion paper" in text
+
+
 def test_a_paragraphs_indented_first_line_in_a_box_of_its_own_goes_on_in_the_line_below():
     # pdfminer set a Texinfo paragraph's indented first line apart from its second, which opens with
     # a capital ("... of a CRAN site (see" over "Section 2.10 [What is CRAN?], page 9)."): two

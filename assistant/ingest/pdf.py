@@ -134,6 +134,7 @@ _FIRST_LINE_WORDS = 6  # the fewest words of a paragraph's first line set apart 
 _CONTINUED = re.compile(r"\s*(?:\(\s*(?:cont(?:inued|\.|['’]d)?)\s*\)|[—–-]\s*cont(?:inued|\.|['’]d))\s*$", re.I)
 
 
+_ABSTRACT_LABEL = re.compile(r"abstract[.:]?", re.I)
 _FAR_LARGER = 1.3  # a line set this many times the text's size is a heading or a title, never a table's cell
 NUMBERED_HEADING_WORDS, NUMBERED_HEADING_CHARS = 30, 240  # the most of a numbered heading in a numbered style
 
@@ -331,8 +332,8 @@ class _Assembler:
         # small it is set: a deck's navigation bar prints the current section's name in small type
         # over every slide. (Elsewhere such small print is a running head, an index letter.)
         names_section = self.style.slides and len(box.lines) == 1 and id(box.lines[0]) in self.outline
-        if self._repeats_section(box):
-            return  # the bar again on the section's next slides
+        if self._repeats_section(box) or self._abstract_label(box, page):
+            return  # the bar again on the section's next slides, or a paper's "Abstract" label
         if (_is_aside(box, self.style, page) and not names_section and not (self.small_print and not CAPTION.match(box.lines[0].text))
                 and not (self._next_item(box) or self._hangs(box.lines[0]) or self._small_heading(box))) or (
                 id(box) in self.style.grid_cells and self._in_table(page)):
@@ -375,6 +376,20 @@ class _Assembler:
             first_body = False
             self._body_line(line, page, breaks[i] and i > 0, nxt)
             self.tail = (line, box)
+
+    def _abstract_label(self, box: Box, page: int) -> bool:
+        """Whether `box` is a paper's "Abstract" label alone on its line, set no larger than the text
+        (a JSS paper sets it as small as its abstract), and if so adds it as a section's heading that
+        no later heading goes under: read as text, it was the first word of the abstract's first
+        sentence, and the highlight opened "Abstract This vignette is ...". One set larger is a
+        heading by its looks."""
+        line = box.lines[0]
+        if len(box.lines) > 1 or not _ABSTRACT_LABEL.fullmatch(line.text.strip()) or line.size >= self.style.body_size * 1.1 \
+                or id(line) in self.outline:
+            return False  # an outline's entry is read as the outline says
+        self._close()
+        self.blocks.append(_Block("heading", [line.text], [page], 0, section=True, leaf=True, style=(line.font, line.size)))
+        return True
 
     def _entry_goes_on(self, line: Line) -> bool:
         """Whether `line`, in the reference list, is the rest of an entry rather than a heading: set
