@@ -2171,6 +2171,14 @@ def test_running_heads_set_just_below_the_top_tenth_are_left_out(tmp_path: Path)
     doc = load_paths([path]).documents[0]
     assert "Roger Koenker" not in doc.text and doc.text.count("Quantile Regression in R") == 1, doc.text
     assert "\n\n3 Getting Started\n\n" in doc.text
+    # a table's header row repeated atop each page (set where the table starts) carries no page
+    # number: it stays
+    rows = [b"\n".join([text(72 + 6 * n, 700, 9, "Station Month Rainfall"),
+                        *(text(72, 680 - 12 * i, 10, f"Station {n} recorded rain in month {i} of the survey.")
+                          for i in range(20))]) for n in range(7)]
+    table = tmp_path / "table.pdf"
+    table.write_bytes(_pages_pdf(rows))
+    assert load_paths([table]).documents[0].text.count("Station Month Rainfall") == 7
 
 
 def test_a_fixed_line_printed_over_a_paragraph_on_every_page_is_left_out_of_it(tmp_path: Path):

@@ -1512,6 +1512,15 @@ def _at_edge(box: Box, page: PageLayout) -> bool:
     return False
 
 
+def _beside_number(box: Box, page: PageLayout) -> bool:
+    """Whether a bare number stands on the box's baseline, in it or beside it: a running head
+    carries the page's number, a table's header row repeated atop each page does not."""
+    if re.search(r"^\d{1,4}\s|\s\d{1,4}$", box.text.strip()):
+        return True
+    return any(other is not box and _PAGE_NUMBER.match(other.text.strip()) and abs(other.y0 - box.y0) <= _BASELINE_SLACK
+               for other in page.boxes)
+
+
 def _edge_head(box: Box, page: PageLayout, text: tuple[str, float]) -> bool:
     """A box at the edge of an upright page (`_at_edge`) outside its margins, set no larger than the
     text and not in its style (`text`: font and size): where LaTeX sets a running head on letter
@@ -1551,7 +1560,8 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
     line read together (`_margin_runs`) count as the line they make: a stamp read in pieces down a
     rotated page's side is the stamp read whole along the other pages' top. Below the top or bottom
     tenth, a box at the edge of an upright page set no larger than the text (`_edge_head`: LaTeX's
-    running heads on letter paper) is furniture when its words recur as the margin rule asks."""
+    running heads on letter paper) is furniture when its words recur as the margin rule asks and a
+    page number stands on its baseline (`_beside_number`)."""
     counts: Counter[str] = Counter()
     edge_counts: Counter[str] = Counter()  # in the margins or at the page's edge below them (`_edge_head`)
     places = [[_placed(b) for b in page.boxes] for page in pages]
@@ -1600,7 +1610,8 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
         # Below the margin, at the page's edge, only a head that recurs in words: a section heading
         # atop a page ("3 Results" on page 3) is no running head beside its number.
         out.update((pi, bi) for pi, page in enumerate(pages) for bi, box in enumerate(page.boxes)
-                   if _edge_head(box, page, body) and re.search("[a-z]", key := _key(box.text)) and edge_counts[key] >= need)
+                   if _edge_head(box, page, body) and re.search("[a-z]", key := _key(box.text)) and edge_counts[key] >= need
+                   and _beside_number(box, page))
         # A stamp read in pieces on one page and whole on the others (a journal's "Downloaded
         # from ..." down the side of a rotated page, along the top of the others)
         out.update((pi, i) for pi, page in enumerate(pages) for run in runs[pi]
