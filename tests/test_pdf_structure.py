@@ -3125,6 +3125,26 @@ def test_the_authors_and_date_under_a_title_open_no_section(tmp_path: Path):
     assert "Ada Lovelace and Charles Babbage" in doc.text and "October 31, 2022" in doc.text
 
 
+def test_what_stands_between_a_title_and_its_abstract_opens_no_section(tmp_path: Path):
+    # A byline set larger than the text, with no metadata naming the author: lme4's "Douglas Bates
+    # Department of Statistics University of Wisconsin Madison" headed the abstract's label and
+    # everything up to the first section.
+    def line(y: int, font: int, size: int, words: str) -> bytes:
+        return b"BT /F%d %d Tf 72 %d Td (%s) Tj ET" % (font, size, y, words.encode())
+
+    prose = "The estimators are consistent under heteroskedasticity of unknown form, as shown below."
+    content = b"\n".join([line(720, 1, 18, "Penalized Least Squares for Mixed Models"),
+                          line(690, 1, 14, "Department of Statistics, University of Wisconsin"),
+                          line(660, 2, 9, "Abstract"), *(line(645 - 11 * i, 1, 9, prose) for i in range(3)),
+                          line(590, 1, 14, "1 Introduction"), *(line(570 - 12 * i, 1, 10, prose) for i in range(3)),
+                          line(500, 1, 14, "2 Methods"), *(line(480 - 12 * i, 1, 10, prose) for i in range(3))])
+    path = tmp_path / "paper.pdf"
+    path.write_bytes(_one_page_pdf(content, (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>",)))
+    doc = load_paths([path]).documents[0]
+    assert [s.path for s in doc.sections] == [("Abstract",), ("1 Introduction",), ("2 Methods",)]
+    assert "Department of Statistics, University of Wisconsin" in doc.text
+
+
 def test_a_faqs_long_numbered_question_heads_its_answer(tmp_path: Path):
     # An FAQ's questions are its headings, numbered and set in one bold style; a heading had at most
     # 14 words, so the long question stood as a line of the answer before it, which it then headed

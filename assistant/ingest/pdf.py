@@ -631,14 +631,20 @@ def _bylines_unsectioned(blocks: list[_Block], authors: tuple[str, ...]) -> list
     """A heading found by its looks that holds nothing but the authors' names the file's metadata
     gives (with "and", commas and affiliation marks), or a date alone, opens no section: LaTeX sets
     the author and date lines under a title larger than the text, and "Achim Zeileis" had headed
-    a paper's abstract."""
+    a paper's abstract.  So does one on the first page before the abstract's label: what stands
+    between a paper's title and its abstract is its byline ("Douglas Bates Department of Statistics
+    University of Wisconsin Madison", where the metadata names no author)."""
     names = {w.casefold() for a in authors for w in re.findall(r"[^\W\d_]+", a)}
-    for b in blocks:
+    first = blocks[0].pages[0] if blocks and blocks[0].pages else None
+    abstract = next((i for i, b in enumerate(blocks) if b.kind == "heading" and b.pages[:1] == [first]
+                     and _ABSTRACT_LABEL.fullmatch(" ".join(b.lines).strip())), None)
+    for i, b in enumerate(blocks):
         if b.kind != "heading" or b.outline or not b.section:
             continue
         text = " ".join(b.lines)
         words = [w.casefold() for w in re.findall(r"[^\W\d_]+", text)]
-        if is_date(text) or (words and set(words) <= names | {"and"} and not set(words) <= {"and"}):
+        if is_date(text) or (words and set(words) <= names | {"and"} and not set(words) <= {"and"}) \
+                or (abstract is not None and i < abstract):
             b.section = False
     return blocks
 
