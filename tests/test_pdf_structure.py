@@ -639,25 +639,34 @@ def _assembled(boxes: list[Box], style: _Style, title: str) -> str:
     return _render(assembler.finish(), Vocabulary([]), title)[0]
 
 
+def _line_box(text: str, y: float, size: float, font: str, x: float = 72) -> Box:
+    """A box of one line of `text` at (`x`, `y`), 500 points its right edge."""
+    return Box((Line(text, x, y, 500, y + size, size, font),), x, y, 500, y + size)
+
+
+def _read_with_sections(boxes: list[Box], style: _Style, title: str, words: str) -> tuple[str, list[tuple[str, ...]]]:
+    """The text and the section paths of one page's boxes read in order by the assembler, the
+    document's vocabulary `words`."""
+    assembler = _Assembler(style, {})
+    for b in boxes:
+        assembler.add_box(b, 1)
+    text, _, sections = _render(assembler.finish(), Vocabulary([words]), title)
+    return text, [sec.path for sec in sections]
+
+
 def test_a_large_heading_broken_at_a_hyphen_onto_a_box_of_its_own_is_one_heading():
     # lme4's vignette sets "2 The penalized least squares approach to lin-" over "ear mixed models",
     # each a box of its own at the hanging indent: a line ending in a hyphen was never a heading, so
     # the section was named "ear mixed models"; and colortbl's "... für ta-" goes on in a typewriter
     # font ("bular*").
-    def box(text: str, x: float, y: float, size: float, font: str) -> Box:
-        return Box((Line(text, x, y, 500, y + size, size, font),), x, y, 500, y + size)
-
     body = "Given a value of the parameter we form the matrix from which we evaluate its factor."
-    boxes = [box("1 Definition of the model", 72, 700, 17.0, "Bold"), box(body, 72, 670, 12.0, "Serif"),
-             box("2 The penalized least squares approach to lin-", 72, 620, 17.0, "Bold"),
-             box("ear mixed models", 92, 600, 17.0, "Bold"), box(body, 72, 570, 12.0, "Serif"),
-             box("3 Colours in the overhang of ta-", 72, 520, 17.0, "Bold"),
-             box("bular*", 92, 500, 17.0, "Mono"), box(body, 72, 470, 12.0, "Serif")]
+    boxes = [_line_box("1 Definition of the model", 700, 17.0, "Bold"), _line_box(body, 670, 12.0, "Serif"),
+             _line_box("2 The penalized least squares approach to lin-", 620, 17.0, "Bold"),
+             _line_box("ear mixed models", 600, 17.0, "Bold", 92), _line_box(body, 570, 12.0, "Serif"),
+             _line_box("3 Colours in the overhang of ta-", 520, 17.0, "Bold"),
+             _line_box("bular*", 500, 17.0, "Mono", 92), _line_box(body, 470, 12.0, "Serif")]
     style = _Style("Serif", 12.0, (17.0, 12.0), frozenset({("Bold", 17.0)}), typewriter_fonts=frozenset({"Mono"}))
-    assembler = _Assembler(style, {})
-    for b in boxes:
-        assembler.add_box(b, 1)
-    assert [s.path for s in _render(assembler.finish(), Vocabulary([body]), "Mixed models")[2]] == [
+    assert _read_with_sections(boxes, style, "Mixed models", body)[1] == [
         ("1 Definition of the model",), ("2 The penalized least squares approach to linear mixed models",),
         ("3 Colours in the overhang of tabular*",)]
 
@@ -667,23 +676,17 @@ def test_an_entrys_journal_name_on_a_line_of_its_own_does_not_head_a_section_of_
     # read as a heading: "American Statistical Association, 89, 190-200." opened a section, and the
     # entries after it stood outside the reference list. An appendix set large after the list is
     # still a section.
-    def box(text: str, y: float, size: float, font: str, x: float = 72) -> Box:
-        return Box((Line(text, x, y, 500, y + size, size, font),), x, y, 500, y + size)
-
     body = "The mosaic display shows the observed frequencies of a contingency table as tiles."
-    boxes = [box("1 Introduction", 700, 14.0, "Bold"), box(body, 680, 10.0, "Serif"), box(body, 666, 10.0, "Serif"),
-             box("References", 630, 14.0, "Bold"),
-             box("Friendly M (1994). Mosaic Displays for Multi-Way Contingency Tables. Journal of the", 610, 10.0, "Serif"),
-             box("American Statistical Association, 89, 190-200.", 597, 10.0, "Italic", 82),
-             box("Hartigan JA, Kleiner B (1984). A Mosaic of Television Ratings. The American Statistician, 38, 32-35.",
-                 580, 10.0, "Serif"),
-             box("A Data sets", 540, 14.0, "Bold"), box(body, 520, 10.0, "Serif")]
+    boxes = [_line_box("1 Introduction", 700, 14.0, "Bold"), _line_box(body, 680, 10.0, "Serif"),
+             _line_box(body, 666, 10.0, "Serif"), _line_box("References", 630, 14.0, "Bold"),
+             _line_box("Friendly M (1994). Mosaic Displays for Multi-Way Contingency Tables. Journal of the", 610, 10.0, "Serif"),
+             _line_box("American Statistical Association, 89, 190-200.", 597, 10.0, "Italic", 82),
+             _line_box("Hartigan JA, Kleiner B (1984). A Mosaic of Television Ratings. The American Statistician, 38, 32-35.",
+                       580, 10.0, "Serif"),
+             _line_box("A Data sets", 540, 14.0, "Bold"), _line_box(body, 520, 10.0, "Serif")]
     style = _Style("Serif", 10.0, (14.0, 10.0), frozenset({("Bold", 14.0), ("Italic", 10.0)}))
-    assembler = _Assembler(style, {})
-    for b in boxes:
-        assembler.add_box(b, 1)
-    text, _, sections = _render(assembler.finish(), Vocabulary([body]), "Mosaic displays")
-    assert [s.path for s in sections] == [("1 Introduction",), ("References",), ("A Data sets",)]
+    text, sections = _read_with_sections(boxes, style, "Mosaic displays", body)
+    assert sections == [("1 Introduction",), ("References",), ("A Data sets",)]
     assert "Journal of the American Statistical Association, 89, 190-200." in text
 
 
@@ -691,21 +694,17 @@ def test_an_abstract_label_set_as_small_as_the_abstract_heads_it():
     # A JSS paper sets "Abstract" in bold as small as the abstract under it: read as small print it
     # was the first word of the abstract's first sentence, and the highlight of a question about the
     # paper opened "Abstract This vignette is ...". A label set larger was a heading already.
-    def box(text: str, y: float, size: float, font: str) -> Box:
-        return Box((Line(text, 72, y, 500, y + size, size, font),), 72, y, 500, y + size)
-
     body = "The mosaic display shows the observed frequencies of a contingency table as tiles."
-    boxes = [box("Residual-Based Shadings in vcd", 720, 17.0, "Bold"), box("Achim Zeileis", 690, 12.0, "Serif"),
-             box("Abstract", 660, 9.0, "Bold"),
-             box("This vignette is a companion paper which introduces extensions to residual-based shadings.", 645, 9.0, "Serif"),
-             box("1 Introduction", 600, 14.0, "Bold"), box(body, 580, 10.0, "Serif"), box(body, 566, 10.0, "Serif"),
-             box("2 Arthritis data", 530, 14.0, "Bold"), box(body, 510, 10.0, "Serif")]
+    boxes = [_line_box("Residual-Based Shadings in vcd", 720, 17.0, "Bold"), _line_box("Achim Zeileis", 690, 12.0, "Serif"),
+             _line_box("Abstract", 660, 9.0, "Bold"),
+             _line_box("This vignette is a companion paper which introduces extensions to residual-based shadings.", 645, 9.0,
+                       "Serif"),
+             _line_box("1 Introduction", 600, 14.0, "Bold"), _line_box(body, 580, 10.0, "Serif"),
+             _line_box(body, 566, 10.0, "Serif"), _line_box("2 Arthritis data", 530, 14.0, "Bold"),
+             _line_box(body, 510, 10.0, "Serif")]
     style = _Style("Serif", 10.0, (17.0, 14.0, 10.0), frozenset({("Bold", 14.0)}))
-    assembler = _Assembler(style, {})
-    for b in boxes:
-        assembler.add_box(b, 1)
-    text, _, sections = _render(assembler.finish(), Vocabulary([body]), "Residual-Based Shadings in vcd")
-    assert [s.path for s in sections] == [("Abstract",), ("1 Introduction",), ("2 Arthritis data",)]
+    text, sections = _read_with_sections(boxes, style, "Residual-Based Shadings in vcd", body)
+    assert sections == [("Abstract",), ("1 Introduction",), ("2 Arthritis data",)]
     assert "Abstract\n\nThis vignette is a companion paper" in text
 
 
