@@ -451,12 +451,15 @@ class Searcher:
 
     def mentions(self, phrase: str, doc_ids: Sequence[str]) -> bool:
         """Whether some passage of the documents `doc_ids` holds a word of `phrase` as BM25 reads it
-        ("functional" of "the functional kind")."""
+        ("functional" of "the functional kind"); True for a phrase of no such word, which says nothing."""
+        terms = bm25_tokenize([phrase])[0]
         rows = [r for r in (self.index.doc_row(d) for d in doc_ids) if r is not None]
+        if not terms:
+            return True
         if not rows or not len(self.index):
             return False
         allowed = np.isin(self.index.passage_docs(), rows)
-        return any(bool(((self.index.bm25_scores([t]) > 0) & allowed).any()) for t in bm25_tokenize([phrase])[0])
+        return any(bool(((self.index.bm25_scores([t]) > 0) & allowed).any()) for t in terms)
 
     def unknown_names(self, question: str, doc_ids: list[str] | None = None) -> list[str]:
         """The names the question uses (a capitalised word after its first, a word in capitals)
