@@ -907,6 +907,31 @@ def test_html_table_of_contents_heading_is_not_the_parent_of_every_section(tmp_p
     assert [s.path for s in doc.sections][-1] == ("See also",)
 
 
+def test_html_chapter_over_its_own_sections_contents_is_still_a_section(tmp_path: Path):
+    # Texinfo's HTML manuals (R's FAQ) set each chapter's h2 over a list of links to its own
+    # sections, then the h3 sections, then the next chapter: taken for a page's contents, "2 R
+    # Basics" was left out and its sections stood under "1 Introduction". The page's own contents,
+    # an h2 over links before the first chapter, still goes.
+    prose = "R is a system for statistical computation and graphics, with a language and a run-time environment. "
+
+    def chapter(n: int, name: str, sections: list[str]) -> str:
+        links = "".join(f"<li><a href='#s{n}{k}'>{t}</a></li>" for k, t in enumerate(sections))
+        body = "".join(f"<h3 id='s{n}{k}'>{n}.{k + 1} {t}</h3><p>{prose}</p>" for k, t in enumerate(sections))
+        return f"<div class='chapter'><h2 class='chapter'>{n} {name}</h2><ul class='section-toc'>{links}</ul>{body}</div>"
+
+    page = tmp_path / "R-FAQ.html"
+    page.write_text(
+        "<html><head><title>R FAQ</title></head><body><h1>R FAQ</h1><h2 class='contents-heading'>Table of Contents</h2>"
+        "<ul><li><a href='#c1'>1 Introduction</a></li><li><a href='#c2'>2 R Basics</a></li><li><a href='#c3'>3 R and S</a></li></ul>"
+        + chapter(1, "Introduction", ["Legalese", "Notation", "Feedback"])
+        + chapter(2, "R Basics", ["What is R?", "What is CRAN?", "Citing R"])
+        + chapter(3, "R and S", ["What is S?", "What is S-PLUS?", "What is R-Forge?"]) + "</body></html>")
+    doc, _ = load_file(page, "R-FAQ.html")
+    assert "Table of Contents" not in doc.text
+    assert doc.section_at(doc.text.index("2.2 What is CRAN?") + 20) == ("2 R Basics", "2.2 What is CRAN?")
+    assert ("3 R and S",) in [s.path for s in doc.sections]
+
+
 def test_markdown_table_of_contents_is_left_out_and_its_heading_heads_no_section(tmp_path: Path):
     # A README's contents (pyenv's, node's): items of nothing but links into the page, one nested,
     # under a heading of its own and a rule. Their words repeat the headings: left out, with the

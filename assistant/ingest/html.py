@@ -374,13 +374,20 @@ def _disclosure_buttons_as_text(raw: str) -> str:
 
 def _contents_dropped(raw: str) -> str:
     """`raw` without the headings of its tables of contents and their links (other tags stay, so
-    the elements around them still close)."""
+    the elements around them still close).  A heading whose links are followed by headings of a
+    lower level, one of several headings of its level, is a chapter's over its own sections'
+    contents (Texinfo's `<ul class="section-toc">` under "2 R Basics", beside "1 Introduction"
+    and "3 R and S"): the links go and it stays, since without it every section after it had stood
+    under the chapter before.  A page's contents ("On this page" over the h3 sections) is the one
+    heading of its level."""
     headings = list(_HEADING_ELEMENT.finditer(raw))
+    levels = [int(h.group(2)) for h in headings]
     out, at = [], 0
-    for h, nxt in zip(headings, headings[1:]):
+    for i, (h, nxt) in enumerate(zip(headings, headings[1:])):
         rest = _links_into_page_dropped(raw[h.end() : nxt.start()])
         if rest is not None:
-            out += [raw[at : h.start()], rest]
+            chapter = levels[i + 1] > levels[i] and levels.count(levels[i]) > 1
+            out += [raw[at : h.end() if chapter else h.start()], rest]
             at = nxt.start()
     return "".join(out) + raw[at:]
 
