@@ -163,6 +163,9 @@ def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = T
     # A line broken at a hyphen goes on, unless set far larger than the text: a heading wrapped
     # onto a box of its own ("2 The penalized least squares approach to lin-" / "ear mixed models").
     broken = text.endswith((",", ";")) or (text.endswith("-") and line.size < style.body_size * _FAR_LARGER)
+    # Two brackets left open is a formula's line ("E[n−1/2 xi[Ni(exp(x"); a heading wrapped onto the
+    # next line leaves one at most.
+    broken = broken or sum(text.count(c) for c in "([{") - sum(text.count(c) for c in ")]}") >= 2
     if (text[0].islower() and not lower_heading) or broken or "=" in text \
             or sum(c.isalpha() for c in text) < 2 or words[-1].lower() in UNFINISHED_WORDS or _formula(text):
         return False
