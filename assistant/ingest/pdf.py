@@ -1427,7 +1427,7 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
         (assembler.add_table if box.table else assembler.add_box)(box, page.number)
     meta_title = _fix_mojibake(meta.get("title", ""))
     title = _title(pages, skip, body_size, vocab, two_words=not meaningful_title(meta_title))
-    blocks = _bylines_unsectioned(assembler.finish(), split_authors(_fix_mojibake(meta.get("author", ""))))
+    blocks = _bylines_unsectioned(assembler.finish(), _meta_authors(meta))
     text, page_spans, sections = _render(_contents_left_out(blocks), vocab, title)
     if not text.strip():
         raise IngestError(f"no text layer ({len(pages)} page(s) of images or blank; needs OCR)")
@@ -1447,11 +1447,16 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
     return _document(doc_id, title, text, source, sha, page_spans, sections, path, meta, doi), _unreadable_pages(pages)
 
 
+def _meta_authors(meta: dict[str, str]) -> tuple[str, ...]:
+    """The authors the file's metadata names."""
+    return split_authors(_fix_mojibake(meta.get("author", "")))
+
+
 def _document(doc_id: str, title: str, text: str, source: str, sha: str, page_spans: list[PageSpan],
               sections: list[SectionSpan], path: Path, meta: dict[str, str], doi: str) -> Document:
     """The document, with the authors and year its metadata states."""
     return Document(doc_id, title, text, source, sha, tuple(page_spans), tuple(sections), path=str(path.resolve()),
-                    authors=split_authors(_fix_mojibake(meta.get("author", ""))),
+                    authors=_meta_authors(meta),
                     year=year_of(meta.get("creationdate", "")), doi=doi)
 
 
