@@ -1354,6 +1354,20 @@ def test_a_pronoun_agrees_in_number_and_a_preposition_leads_a_circumstance(encod
 
 
 @pytest.mark.parametrize(("history", "question", "expected"), [
+    # the slot an earlier follow-up filled is a circumstance ("on Windows", "in children"); a new
+    # topic like the thing asked of takes that one's place, not the circumstance's
+    (["What does path.basename do?", "What about on Windows?"], "And path.dirname?", "What does path.dirname do on Windows?"),
+    (["Is lithium safe in pregnancy?", "And in children?"], "And valproate?", "Is valproate safe in children?"),
+    # a topic like the slot still takes its place
+    (["Is lithium safe in pregnancy?", "And in children?"], "And in adolescents?", "Is lithium safe in adolescents?"),
+    (["Which brain regions are involved in depression?", "And anxiety?"], "And schizophrenia?",
+     "Which brain regions are involved in schizophrenia?"),
+])
+def test_a_new_topic_takes_the_place_of_the_phrase_it_is_like_rather_than_the_slot(encoder, history, question, expected):
+    assert resolve_followup(question, history, encoder).query == expected
+
+
+@pytest.mark.parametrize(("history", "question", "expected"), [
     # "she" and "he" stand for the person the previous question names, never for its topic ("What
     # medication did work take?"); a possessive "her" is that person's
     (["What helped the teacher most in returning to work?"], "What medication did she take?",

@@ -937,7 +937,7 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder, 
     # ("depression" -> "anxiety" -> "schizophrenia"). A pronoun's referent is no such slot: "What
     # about OCD?" after "Does it work for PTSD?" (it: a therapy asked of before) replaces the phrase it is
     # most like.
-    if topic and slot and slot in previous and replaced:
+    if topic and slot and slot in previous and replaced and not _other_phrase_likelier(previous, slot, topic, encoder):
         return ResolvedQuery(question, _into_slot(previous, slot, topic, encoder), kind, topic)
     if named := (_other_entry(question, previous, topic) or _named_topic(question, previous, topic, encoder)
                  or _compared(question, previous, topic)):
@@ -1209,6 +1209,25 @@ def _other_entry(question: str, previous: str, topic: str) -> ResolvedQuery | No
         return None
     at = re.search(rf"(?<![\w-]){re.escape(entry)}(?![\w-])", previous)
     return ResolvedQuery(question, _tidy(previous[: at.start()] + topic + previous[at.end():]), "new-topic", topic) if at else None
+
+
+def _other_phrase_likelier(previous: str, slot: str, topic: str, encoder) -> bool:
+    """Whether a phrase of the previous question outside the slot is like the new topic and clearly
+    more like it than the slot: "And path.dirname?" after "What does path.basename do on Windows?"
+    (the slot: "Windows") asks about path.dirname in path.basename's place, and "And valproate?"
+    after "Is lithium safe in children?" about valproate in lithium's.  Only phrases of the slot's own
+    question count: in "Does CBT? (Which therapies change the brain?)" the one in brackets is what
+    "Does CBT?" was searched with, and "And mindfulness?" asks it of mindfulness."""
+    s = previous.rfind(slot)
+    lo, hi = 0, len(previous)
+    if together := _TOGETHER.fullmatch(previous):
+        lo, hi = together.span(1) if s < together.end(1) else together.span(2)
+    others = [(a, b) for a, b in _phrases(previous) if lo <= a and b <= hi and (b <= s or a >= s + len(slot))][:MAX_PHRASES]
+    if not others:
+        return False
+    vecs = encoder.encode([topic, slot] + [previous[a:b] for a, b in others])
+    sims = vecs[1:] @ vecs[0]
+    return float(sims[1:].max()) >= max(float(sims[0]) + _CLEARLY_MORE_LIKE, _LIKE)
 
 
 def _into_slot(previous: str, slot: str, topic: str, encoder) -> str:
