@@ -496,6 +496,7 @@ _IMPORT = re.compile(r"^\s*(?:import\s+[\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+)*\
 _TOKEN = re.compile(r"\S+")
 # A cheap test first: a line with none of these is taken for words ("return value" too).
 _CODE_MARK = re.compile(r"[(){};#/=<]")
+_BLOCK = re.compile(r"[)\w]\s*\{\s*$|^\s*\}")
 _TRAILING_COMMENT = re.compile(r"\s+(?:#|//)\s.*$")  # a comment after a statement, to the line's end
 
 
@@ -511,6 +512,11 @@ def is_code_like(text: str) -> bool:
     # are the comment's, the line is code
     commented = _TRAILING_COMMENT.search(text)
     if commented and commented.start() and is_code_like(text[:commented.start()]):
+        return True
+    # a line that opens a block with a brace ("for await (const startTime of setInterval(interval,
+    # Date.now())) {") or closes one ("} else {") is code however many words it has: no sentence
+    # ends in an opening brace
+    if _BLOCK.search(text):
         return True
     words = 0
     for token in _TOKEN.finditer(text):  # most sentences reach five words early: stop there
