@@ -1099,6 +1099,13 @@ def test_a_claim_the_evidence_states_with_an_opposite_word_is_contradicted(encod
                    "The Durbin-Watson test is biased in dynamic models and should therefore not be applied.")
     assert negates("The index format changed in version 2.", "The index format is unchanged in version 2.")
     assert not negates("Backups run less often at night.", "Backups run unless the disk is full at night.")
+    # and with "in-", of a compound's last part too ("case-insensitive" of Node's path docs'
+    # "basename treats the extension as a case-sensitive string" came back supported)
+    assert negates("path.basename treats the extension as a case-insensitive string.",
+                   "On Windows, basename treats the extension as a case-sensitive string.")
+    assert negates("The monitor is inaccurate at diagnosing hypertension.", "The monitor is accurate at diagnosing hypertension.")
+    assert not negates("path.basename treats the extension as a case-sensitive string.",
+                       "On Windows, basename treats the extension as a case-sensitive string.")
 
 
 def test_a_claim_whose_object_the_evidence_moves_the_other_way_is_contradicted(encoder, tmp_path):
