@@ -1137,6 +1137,9 @@ def test_a_claim_whose_object_the_evidence_moves_the_other_way_is_contradicted(e
     (["What is CBT?", "And DBT?"], "How do they differ?", "How do CBT and DBT differ?"),
     (["Which brain regions are linked to depression?", "And for anxiety?"], "How are they treated?",
      "How are depression and anxiety treated?"),
+    # with the article both topics have ("the amygdala", "the prefrontal cortex")
+    (["What role does the amygdala play in anxiety?", "And the prefrontal cortex?"], "How do they interact?",
+     "How do the amygdala and the prefrontal cortex interact?"),
     # "it" is the new topic alone, and after a question of its own "they" is that question's
     (["What does unwrap do?", "And expect?"], "When should I use it?", "When should I use expect?"),
     (["What does unwrap do?", "And expect?", "What are the side effects of minocycline?"], "How common are they?",

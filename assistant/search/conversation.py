@@ -516,9 +516,13 @@ def _pair(previous: str | None, resolved: ResolvedQuery) -> str | None:
     if not previous or resolved.kind != "new-topic" or not resolved.topic:
         return None
     old, new = previous.rstrip("?.! ").split(), resolved.query.rstrip("?.! ").split()
+    # "the prefrontal cortex" after "the amygdala": the article the two share stays out of the diff
+    bare = _ARTICLE.sub("", resolved.topic)
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
-        if tag == "replace" and " ".join(new[j1:j2]) == resolved.topic:
+        if tag == "replace" and " ".join(new[j1:j2]) in (resolved.topic, bare):
             phrase = " ".join(old[i1:i2])
+            if bare != resolved.topic and i1 and _ARTICLE.match(old[i1 - 1] + " "):
+                phrase = f"{old[i1 - 1]} {phrase}"
             return None if _is_plural(phrase) or _is_plural(resolved.topic) else f"{phrase} and {resolved.topic}"
     return None
 
