@@ -161,7 +161,8 @@ def test_seed_documents_lose_exactly_their_furniture():
     # What the cleaner removes from each default article, line by line: the furniture, and not one
     # line of content (bylines, dates and the keywords line stay; the review's "Address for
     # Correspondence" heading goes, the name under it stays; a heading that opened its paragraph,
-    # "Understanding Neuroplasticity Neuroplasticity, also known as ...", stands apart).
+    # "Understanding Neuroplasticity Neuroplasticity, also known as ...", "Conclusion Neuroplasticity
+    # is ...", stands apart).
     removed = {
         "neuroplasticity-and-neuropsychiatry.txt": [
             "Neuroplasticity And Neuropsychiatry: Exploring The Dynamic Relationship Between Brain Insights And M",
@@ -180,6 +181,25 @@ def test_seed_documents_lose_exactly_their_furniture():
         lines = [" ".join(ln.split()) for ln in normalize_unicode(raw).split("\n")]
         gone = [ln for ln in lines if ln and BULLET.sub("• ", ln) not in kept]
         assert gone == expected, name
+
+
+def test_a_one_word_heading_that_opened_its_paragraph_stands_apart_on_a_saved_page():
+    # A saved page lost the line break after "Summary": the next word is a common noun the page
+    # writes in lower case, capitalised only as the sentence's first word.  "Structural
+    # Consolidation" stays whole: the page writes "structural" too.
+    raw = ("Sleep and Memory\n\n"
+           "Sleep helps memory in many ways, and researchers keep finding new links between the stages of sleep and the "
+           "consolidation of what we learn during the day, from facts to skills.\n\n"
+           "Deep sleep and structural changes in the brain go together, as studies of adults and children show again "
+           "and again across many laboratories and years of careful work.\n\n"
+           "Structural Consolidation is slower than the synaptic kind, and it reshapes whole networks of the brain over "
+           "weeks rather than hours of rest.\n\n"
+           "Summary Consolidation is the process by which memories become stable, and sleep supports it strongly in "
+           "adults and children alike, night after night.\n")
+    lines = clean_text(raw).split("\n")
+    assert "Summary" in lines
+    assert any(ln.startswith("Consolidation is the process") for ln in lines)
+    assert any(ln.startswith("Structural Consolidation is slower") for ln in lines)
 
 
 def test_seed_documents_clean_and_titled():

@@ -31,7 +31,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import cache, lru_cache
 
 from assistant.ingest.words import Vocabulary, english_words
@@ -649,6 +649,23 @@ _TITLE_WORD = re.compile(r"[A-Z][\w'’-]*|[a-z]+")
 _HEADING_WORDS = 10  # the most words of a run-in heading
 
 
+def _run_in_word_heading(line: str, lower: Collection[str]) -> int | None:
+    """Where the sentence starts when a paragraph opens with a heading of one word whose line break
+    a saved page lost: a capitalised word the page never writes in lower case, then a capitalised
+    word it does write so (a common noun, capitalised here only as a sentence's first word), then
+    lower-case prose ("Conclusion Neuroplasticity is a fundamental ...").  "Structural
+    Neuroplasticity is ..." stays whole where the page writes "structural" too."""
+    words = list(re.finditer(r"\S+", line[:200]))[:5]
+    if len(words) < 5:
+        return None
+    first, second = words[0].group(), words[1].group()
+    if not (re.fullmatch(r"[A-Z][a-z]{2,}", first) and re.fullmatch(r"[A-Z][a-z]{2,}", second)):
+        return None
+    if first.lower() in FUNCTION_WORDS or first.lower() in lower or second.lower() not in lower:
+        return None
+    return words[1].start() if all(w.group()[:1].islower() for w in words[2:4]) else None
+
+
 def _run_in_heading(line: str, start: int) -> tuple[int, int] | None:
     """(end of the heading, start of the sentence) when the sentence at `start` opens with a
     heading whose line break a saved page lost: a phrase in title case (2 to `_HEADING_WORDS`
@@ -699,8 +716,12 @@ def _run_in_headings_apart(lines: list[str]) -> list[str]:
     """A saved page's paragraphs with each run-in heading (`_run_in_heading`) on a line of its
     own, between blank lines, so that it heads the text after it and no sentence opens with it."""
     out: list[str] = []
+    lower = {w for line in lines for w in re.findall(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])", line)}
     for line in lines:
         at = 0
+        if (word := _run_in_word_heading(line, lower)) is not None:
+            out += [line[:word].rstrip(), ""]
+            at = word
         for m in _SENTENCE_STARTS.finditer(line):
             found = _run_in_heading(line, m.start()) if m.start() >= at else None
             if found:
