@@ -487,14 +487,17 @@ def test_a_line_of_code_hands_the_highlight_to_a_sentence_in_words(encoder, tmp_
                  # an import holds no bracket or operator; an assignment ends in no call of its own
                  "from tqdm import tqdm", "import numpy as np", "df = pd.DataFrame(np.random.randint(0, 100, (100, 6)))",
                  # a block's opening or closing line, however many words it holds
-                 "for await (const startTime of setInterval(interval, Date.now())) {", "} else if (count of items) {"):
+                 "for await (const startTime of setInterval(interval, Date.now())) {", "} else if (count of items) {",
+                 # a command typed at a shell's prompt
+                 "$ pyenv install 2.7.6", "$ python --version"):
         assert is_code_like(code), code
     for prose in ("MPI_Pcontrol cannot be wrapped as it has variable arity: int MPI_Pcontrol(const int level, ...)",
                   "28 weeks 1009.34 (366.54) 984.56 (400.48) 0.04 40.73 (1.57 to 79.88)",
                   "• patients aged 18 to 65 years;", "let-7b overexpression reduced Hmga2 and increased p16(Ink4a).",
                   "Release of LDH was less (2.9%, p < 0.001) than ferritin release.(ABSTRACT TRUNCATED AT 250 WORDS)",
                   "We use C# for this project and it works well.", "Import the data into a spreadsheet.",
-                  "The mean = 5.2 years in the group", "The set {a, b} holds two items."):
+                  "The mean = 5.2 years in the group", "The set {a, b} holds two items.",
+                  "$ 5 million (the whole grant) was spent on the trial."):
         assert not is_code_like(prose), prose
 
 

@@ -1449,6 +1449,34 @@ def test_an_mkdocs_admonition_reads_as_its_title_over_its_body_as_prose(tmp_path
     assert "Why two weeks?" in lines and "Two weeks cover both working days and weekends." in lines, lines
 
 
+def test_a_myst_admonition_reads_as_its_title_over_its_body_as_prose(tmp_path: Path):
+    # Sphinx projects written in MyST fence their notes ("```{note}"): read as a code fence, the
+    # body's wrapped lines stayed apart and its list kept the source's dashes. Its options are no text.
+    page = tmp_path / "installs.md"
+    page.write_text(
+        "# Local installs\n\nInstall the project in place.\n\n```{note}\n:class: margin\n"
+        "This is the same as develop mode, and that is the mechanism\nused for such projects.\n\n"
+        "- It works with any build backend.\n- The metadata is written beside the project.\n```\n\n"
+        "```{admonition} Why in place?\nEdits show at once.\n```\n\nBack to the text.\n")
+    lines = load_file(page, "installs.md")[0].text.split("\n")
+    assert "Note" in lines and not any("{note}" in ln or ":class:" in ln for ln in lines), lines
+    assert "This is the same as develop mode, and that is the mechanism used for such projects." in lines, lines
+    assert "• It works with any build backend." in lines, lines
+    assert "Why in place?" in lines and "Edits show at once." in lines and "Back to the text." in lines, lines
+
+
+def test_a_code_blocks_own_stars_and_dashes_stay_as_written(tmp_path: Path):
+    # A shell session marks the active version with "* ", a YAML list opens its items with "- ":
+    # inside code they are the program's, not list bullets (they had read "• 2.7.6", "• stable").
+    page = tmp_path / "versions.md"
+    page.write_text(
+        "# Versions\n\nList them:\n\n    $ pyenv versions\n      system\n    * 2.7.6 (set by ~/.pyenv/version)\n\n"
+        "In CI:\n\n```yaml\nrust:\n  - stable\n  - beta\n```\n\n* a list item of prose\n- and another\n")
+    lines = load_file(page, "versions.md")[0].text.split("\n")
+    assert "* 2.7.6 (set by ~/.pyenv/version)" in lines and "  - stable" in lines, lines
+    assert "• a list item of prose" in lines and "• and another" in lines, lines
+
+
 def test_a_markdown_disclosures_summary_heads_its_answer_a_level_under_its_section(tmp_path: Path):
     # A README's FAQ as <details>: each question heads its answer, as on a web page, one level under
     # the heading it stands in, even after a code block; an empty summary and one in code head nothing.

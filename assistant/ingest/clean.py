@@ -193,8 +193,11 @@ NESTED_BULLET = "◦ "  # a nested list's item, as a browser marks it (`markdown
 def _bullets_marked(lines: list[str], nested: bool) -> list[str]:
     """Each bulleted line's mark as "• ", or, where `nested`, "◦ " for a nested list's item that
     `markdown` marked so ("LTSP server: 40 GiB." under "The minimum disk space depends on the
-    profile:"), which then knows the item it belongs to."""
-    return [BULLET.sub(NESTED_BULLET if nested and ln.lstrip().startswith("◦") else "• ", ln) if BULLET.match(ln) else ln
+    profile:"), which then knows the item it belongs to.  There `markdown` has marked its items
+    "• " already, and a line still opening with "* " or "- " is code's own ("* 2.7.6 (set by
+    ...)", a shell's active version; a YAML list's "- name: build")."""
+    return [BULLET.sub(NESTED_BULLET if nested and ln.lstrip().startswith("◦") else "• ", ln)
+            if BULLET.match(ln) and not (nested and ln.lstrip()[:1] in "*-") else ln
             for ln in lines]
 
 

@@ -318,6 +318,37 @@ def _admonitions_read(lines: list[str]) -> list[str]:
     return out
 
 
+# MyST's admonition directives, fenced ("```{note}", ":::{warning}"): their body is Markdown.
+_DIRECTIVE = re.compile(r"^[ \t]{0,3}(`{3,}|:{3,})\{(note|warning|caution|tip|hint|important|attention|danger|error|"
+                        r"seealso|admonition)\}[ \t]*(.*?)[ \t]*$")
+_DIRECTIVE_OPTION = re.compile(r"^[ \t]*:[\w-]+:")  # ":class: dropdown", before the body
+
+
+def _directive_admonitions(md: str) -> str:
+    """MyST's fenced admonitions ("```{note}" ... "```") written as Python-Markdown's ("!!! note"
+    over the body indented four spaces), which `_admonitions_read` reads as the title over the body:
+    read as a fence, the body had been code, its list items and wrapped lines kept as typed.  The
+    directive's options are no text; "{admonition}"'s argument is its title."""
+    lines = md.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        m = _DIRECTIVE.match(lines[i])
+        end = next((j for j in range(i + 1, len(lines)) if lines[j].strip() == m.group(1)), None) if m else None
+        if m is None or end is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        title = f' "{m.group(3)}"' if m.group(3) and m.group(2) == "admonition" else ""
+        out += ["", f"!!! {m.group(2)}{title}"]
+        body = lines[i + 1:end]
+        while body and _DIRECTIVE_OPTION.match(body[0]):
+            body = body[1:]
+        out += [f"    {ln}" if ln.strip() else "" for ln in body] + [""]
+        i = end + 1
+    return "\n".join(out)
+
+
 def _setext_as_atx(lines: list[str]) -> list[str]:
     """Setext headings ("Title" over a line of = or -) written as ATX ones ("# Title", "## Title"),
     where the line above is paragraph text (not a list item, a table row or a heading)."""
@@ -337,12 +368,15 @@ def markdown_text(md: str) -> tuple[str, tuple[tuple[int, str], ...]]:
     """The text without markup, and its headings (level, text without markup) in order."""
     # A line of prose carries no indent once read (a list item's paragraph, a space before a line);
     # a line of code keeps its own.
-    md = _prose_mapped(md, lambda lines: [ln.lstrip() for ln in _nested_items_marked(_prose_read(lines))])
+    # A list item's mark is "• " here, where code is told from prose: in code a line's "* " or "- "
+    # is its own (a shell's active-version star, a YAML list's dash).
+    md = _prose_mapped(md, lambda lines: [_ASCII_BULLET.sub("• ", ln.lstrip()) for ln in _nested_items_marked(_prose_read(lines))])
     headings = tuple((len(m.group(1)), _strip(m.group(2)).strip()) for m in _headings(md))
     return _strip(md), headings
 
 
 _BULLET_ITEM = re.compile(r"^([ \t]*)[-*+][ \t]+(?=\S)")
+_ASCII_BULLET = re.compile(r"^[-*+][ \t]+(?=\S)")
 
 
 def _nested_items_marked(lines: list[str]) -> list[str]:
@@ -530,7 +564,7 @@ def read_markdown(data: bytes) -> TextRead:
     front = re.match(r"\A---\n(.*?)\n---\n", raw, re.S)
     named_title, authors, year = _front_matter(front.group(1)) if front else ("", (), "")
     raw = raw[front.end():] if front else raw
-    raw = _prose_mapped(_prose_mapped(raw, _contents_dropped), _admonitions_read)
+    raw = _prose_mapped(_prose_mapped(_directive_admonitions(raw), _contents_dropped), _admonitions_read)
     raw = _indented_code_fenced(_summaries_as_atx(_prose_mapped(raw, _html_headings_as_atx)))
     raw = _prose_mapped(raw, _setext_as_atx)
     # A heading stands alone even where the paragraph under it follows on the next line, so that

@@ -553,9 +553,10 @@ def _comments_in_code(texts: list[str], code: np.ndarray) -> np.ndarray:
 
 
 # An interactive session's prompt: Python's (">>> ", and "... " under it).
-_PROMPT = re.compile(r"^\s*>>>(?:\s|$)")
+# Python's prompt, or a shell's "$ " before a command ("$ pyenv install 2.7.6"; not "$ 5", an amount)
+_PROMPT = re.compile(r"^\s*(?:>>>(?:\s|$)|\$\s+[A-Za-z./~])")
 _SESSION_REACH = 4000  # characters above a line in which its session's prompt is looked for
-_SESSION_LINE = re.compile(r"^\s*(?:>>>|\.\.\.)(?:\s|$)")
+_SESSION_LINE = re.compile(r"^\s*(?:(?:>>>|\.\.\.)(?:\s|$)|\$\s+[A-Za-z./~])")
 
 
 def _session_output(text: str, spans: list[tuple[int, int]]) -> list[bool]:
