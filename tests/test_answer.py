@@ -87,6 +87,29 @@ def test_heading_like_lines():
     assert is_heading_like("13. Maximum Number Of Rows In A Table", 5, "x", starts)
     assert is_heading_like("(3) Exercise regularly", 5, "x", starts)
     assert not is_heading_like("2. 45 mg daily", 5, "x", starts) and not is_heading_like("3.5 mg", 5, "x", starts)
+    # a term in quotes alone is an item's run-in label, naming what the sentences after it say
+    assert is_heading_like('\u2022 "Still reachable".', 5, "x", starts) and is_heading_like("\u201cDefinitely lost\u201d.", 5, "x", starts)
+    assert not is_heading_like('"We never saw it happen again," she said.', 5, "x", starts)
+
+
+def test_a_quoted_label_hands_the_highlight_to_what_it_introduces_and_keeps_its_match(encoder, tmp_path):
+    # Valgrind's manual lists its leak kinds as '• "Still reachable". This covers ...': the label
+    # scores best for "What does still reachable mean?" and says nothing. The highlight is the
+    # sentence after it, with the label it points back to; the passage's probability is measured
+    # on the label, which names what is asked, not on "This covers cases 1 and 2".
+    text = ("# Leak detection\n\nMemcheck reports four leak kinds.\n\n"
+            '* "Still reachable". This covers cases 1 and 2 above. A pointer to the block is found, so the '
+            "programmer could have freed it before exit.\n"
+            '* "Definitely lost". This covers case 3 above. No pointer to the block can be found.\n')
+    searcher = searcher_of_file(encoder, tmp_path / "leaks.md", text)
+    hit = searcher.search('What does "still reachable" mean?', k=1)[0]
+    assert hit.highlight.text.startswith('\u2022 "Still reachable". This covers'), hit.highlight.text
+    # the row measured: the label that scored best of all, where the highlight is the one after it
+    from assistant.search.answer import measured, pick
+
+    logits, heading, leads = np.array([0.1, 2.0, 0.5]), np.array([False, True, False]), np.array([False, True, False])
+    assert pick(logits, heading, leads) == 2 and measured(logits, heading, leads) == 1
+    assert measured(logits, heading, np.zeros(3, bool)) == pick(logits, heading, np.zeros(3, bool)) == 2
 
 
 def test_off_topic_question_is_not_answered_and_an_answerable_one_is(searcher):

@@ -24,7 +24,7 @@ hits are the closest passages, not answers.  `match_words` says a probability in
 
 Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEATURES`, `MODEL_PATH`,
 `answer_model`, `answer_span`, `asked_amount`, `asked_entry`, `asked_expansion`, `asked_term`, `asks_person`, `defines`, `is_byline`,
-`is_code_like`, `is_heading_like`, `is_question`, `labelled_value_end`, `list_asked`, `match_words`, `opens_entry`,
+`is_code_like`, `is_heading_like`, `is_question`, `labelled_value_end`, `list_asked`, `match_words`, `measured`, `opens_entry`,
 `passage_answer`, `pick`, `pool_cosine`, `relevance_features`, `sentence_features`, `states_definition`, `term_weights`,
 `MatchWord`.
 """
@@ -56,7 +56,7 @@ from assistant.text import (
 __all__ = ["MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion",
            "asked_entry", "asked_term", "asks_person", "asks_writers", "defines", "is_byline", "is_code_like", "is_heading_like",
-           "is_question", "labelled_value_end", "list_asked", "match_words", "names_few_writers", "names_no_document",
+           "is_question", "labelled_value_end", "list_asked", "match_words", "measured", "names_few_writers", "names_no_document",
            "names_writer", "opens_entry", "passage_answer", "pick", "pool_cosine", "relevance_features", "sentence_features",
            "states_definition", "term_weights"]
 
@@ -123,6 +123,10 @@ def is_heading_like(text: str, start: int, title: str, heading_starts: frozenset
         return True
     if len(t.split()) == 1 and not _NUMERAL.search(t):
         return True  # one word, even with a full stop ("Notes.", a table's footnotes' label)
+    # A term in quotes alone, an item's run-in label ('• "Still reachable". This covers ...'): it
+    # names what the sentences after it say.
+    if (quoted := _QUOTED_LABEL.fullmatch(t)) and len(quoted.group(1).split()) <= _LABEL_WORDS:
+        return True
     # A bulleted item of two words or more states an item of its list ("– Stimulus control" under
     # "CBT-I components"), where a heading names a topic: a slide's short items had all stood aside
     # and the slide's title was the highlight.
@@ -132,6 +136,10 @@ def is_heading_like(text: str, start: int, title: str, heading_starts: frozenset
     # Rows In A Table").
     item = _ENUMERATOR.sub("", t)
     return len(item.split()) < 8 and not _END.search(t) and not _NUMERAL.search(item)
+
+
+_QUOTED_LABEL = re.compile(r"(?:[•◦·▪‣∙*-]\s+)?[\"“‘']([^\"“”‘’']+)[\"”’'][.:]?")
+_LABEL_WORDS = 5
 
 
 # A journal reference's year, volume (issue) and pages: "2017;27(11):1341-1346", "2014;155:e12".
@@ -581,6 +589,16 @@ def relevance_features(x: np.ndarray, logits: np.ndarray, best: int, passage: di
     cos = passage["cos_passage"]
     return np.array([cos, cos - pool[0], cos - pool[1], logits[best], x[best, 0], x[best, 4],
                      passage["passage_term_share"], float(question)], np.float32)
+
+
+def measured(logits: np.ndarray, heading: np.ndarray, leads: np.ndarray) -> int:
+    """The sentence whose features measure the passage's answer (`relevance_features`): the one
+    `pick` highlights, or, where that follows a line introducing it that scores best of all, that
+    line, which names what is asked ("os.EOL" over "The operating system-specific end-of-line
+    marker."; '"Still reachable".' over "This covers cases 1 and 2 ...")."""
+    shown = pick(logits, heading, leads)
+    best = int(np.argmax(logits))
+    return best if leads[best] and shown == best + 1 else shown
 
 
 def pick(logits: np.ndarray, heading: np.ndarray, leads: np.ndarray) -> int:
@@ -1058,8 +1076,8 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
     parameter it asks of (`asked_entry`): then the line that opens its entry, or the line under it
     where that only names and types it (`_entry_sentence`).  A labelled list of
     terms whose label the question names ("What are the keywords?") is the highlight.  The relevance
-    features are those of the best sentence of all, as the model was trained, or of the sentence
-    that defines the term or spells out the abbreviation when the model scores it higher."""
+    features are those of the sentence `measured` names, as the model was trained, or of the
+    sentence that defines the term or spells out the abbreviation when the model scores it higher."""
     model = model or answer_model()
     sentences, x, heading, leads, passage, named = sentence_features(index, row, q, terms)
     if not len(sentences):
@@ -1071,7 +1089,8 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
         byline = np.array([is_byline(index.sentence_text(r)) for r in sentences])
         if byline.any() and not byline.all():
             heading, logits = heading | byline, np.where(byline, logits.min() - 1.0, logits)
-    best = shown = pick(logits, heading, leads)
+    shown = picked = pick(logits, heading, leads)
+    best = measured(logits, heading, leads)
     spelled = np.array([bool(expansion) and defines(index.sentence_text(r), expansion) for r in sentences])
     defining = np.array([bool(term) and states_definition(index.sentence_text(r), term) for r in sentences])
     if term and " " in term and not defining.any():
@@ -1080,20 +1099,20 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
         defining = np.array([_introduces(index.sentence_text(r), term.split()[-1]) for r in sentences])
     if spelled.any():
         shown = int(np.argmax(spelled))
-    elif defining.any() and not defining[best]:
+    elif defining.any() and not defining[picked]:
         shown = int(np.argmax(np.where(defining, logits, -np.inf)))
     elif term and not defining.any() and (under := _first_under_heading(index, row, sentences, heading, leads, term)) is not None:
         shown = under
-    elif named.any() and not named[best]:
+    elif named.any() and not named[picked]:
         shown = int(np.argmax(np.where(named, logits, -np.inf)))
     elif person == "author" and (writers := np.array([names_writer(index.sentence_text(r)) for r in sentences])).any():
         shown = int(np.argmax(np.where(writers, logits, -np.inf)))
     elif amount:
-        shown = _stating_amount(index, sentences, heading, logits, best, amount)
+        shown = _stating_amount(index, sentences, heading, logits, picked, amount)
     shown = _entry_sentence(index, sentences, heading, shown, entry)
     # A sentence that defines the term asked about, or spells out the abbreviation, answers: the
     # passage is as relevant as that sentence makes it, when the model scores it above the best.
-    if (spelled[shown] or defining[shown]) and logits[shown] > logits[best]:
+    if (spelled[shown] or defining[shown]) and logits[shown] > logits[picked]:
         best = shown
     return PassageAnswer(sentences.start + shown, float(logits[best]),
                          relevance_features(x, logits, best, passage, pool, question))

@@ -37,7 +37,7 @@ from assistant.search.answer import (
     RELEVANCE_FEATURES,
     SENTENCE_FEATURES,
     is_question,
-    pick,
+    measured,
     pool_cosine,
     relevance_features,
     sentence_features,
@@ -167,7 +167,7 @@ def _relevance_rows(records: list[dict], sentence_model_for) -> tuple[np.ndarray
             continue
         p = np.clip(sentence_model_for(r["claim"]).predict(r["x"]), 1e-9, 1 - 1e-9)
         logits = np.log(p / (1 - p))
-        best = pick(logits, r["heading"], r["leads"])
+        best = measured(logits, r["heading"], r["leads"])
         xs.append(relevance_features(r["x"], logits, best, r["passage"], r["pool"], r["question"]))
         ys.append(bool(r["y"].any()))
     return np.array(xs, np.float64), np.array(ys)
