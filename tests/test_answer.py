@@ -512,7 +512,9 @@ def test_a_line_of_code_hands_the_highlight_to_a_sentence_in_words(encoder, tmp_
                  # a block's opening or closing line, however many words it holds
                  "for await (const startTime of setInterval(interval, Date.now())) {", "} else if (count of items) {",
                  # a command typed at a shell's prompt
-                 "$ pyenv install 2.7.6", "$ python --version"):
+                 "$ pyenv install 2.7.6", "$ python --version",
+                 # a C declaration ends on an index ("int static[5];" had been Valgrind's FAQ's highlight)
+                 "int static[5];", "char buf[BUFSIZ];"):
         assert is_code_like(code), code
     for prose in ("MPI_Pcontrol cannot be wrapped as it has variable arity: int MPI_Pcontrol(const int level, ...)",
                   "28 weeks 1009.34 (366.54) 984.56 (400.48) 0.04 40.73 (1.57 to 79.88)",
@@ -520,7 +522,7 @@ def test_a_line_of_code_hands_the_highlight_to_a_sentence_in_words(encoder, tmp_
                   "Release of LDH was less (2.9%, p < 0.001) than ferritin release.(ABSTRACT TRUNCATED AT 250 WORDS)",
                   "We use C# for this project and it works well.", "Import the data into a spreadsheet.",
                   "The mean = 5.2 years in the group", "The set {a, b} holds two items.",
-                  "$ 5 million (the whole grant) was spent on the trial."):
+                  "$ 5 million (the whole grant) was spent on the trial.", "see [5];"):
         assert not is_code_like(prose), prose
 
 

@@ -495,6 +495,7 @@ _CODE = re.compile(
     r"|^\s*#\s"  # a Python or shell comment (Markdown's headings are no longer "#" lines once read)
     r"|[A-Za-z_][\w.]*\w\([^()]*\)\s*;?\s*$"  # it ends in a call
     r"|[A-Za-z_][\w.]*\w\([^()]*\).*(=>|==|;\s*$)"  # a call, then an arrow, a comparison or a statement's end
+    r"|\w\[[^\]]*\]\s*;\s*$"  # a statement ends on an index: "int static[5];"
     r"|^\s*[a-z_][\w.]*(?:\[[^\]]*\])?\s*=\s*[\w\"'\[({]"  # an assignment: "df = pd.DataFrame(...)"
 )
 # An import statement holds none of `_CODE_MARK`: "from tqdm import tqdm", "import numpy as np".
