@@ -130,9 +130,9 @@ def test_who_wrote_a_document_asked_in_a_conversation_is_answered_for_the_docume
 
 
 def test_whether_the_documents_answer_does_not_depend_on_how_many_passages_are_shown(encoder):
-    # "What is CET?" ranks first a passage the answer model finds unlikely and second one it finds
-    # likely: asked for one passage, the person was told nothing in the documents answers, which
-    # five passages showed to be false.
+    # "What does the abbreviation CET mean?" ranks first a passage the answer model finds unlikely
+    # and second one it finds likely: asked for one passage, the person was told nothing in the
+    # documents answers, which five passages showed to be false.
     docs = [document_from_text(doc_id, text, title=doc_id) for doc_id, text in [
         ("cet.txt", "Case study: CET\n\nControl-flow enforcement technology defends against code-reuse attacks such "
                     "as return-oriented programming. It consists of two mechanisms: a shadow stack, and indirect "
@@ -142,10 +142,10 @@ def test_whether_the_documents_answer_does_not_depend_on_how_many_passages_are_s
                        "is a valid branch target."),
         ("octopus.txt", "Octopus cognition\n\nAn octopus can open a screw-top jar from the inside with its arms.")]]
     searcher = Searcher(encoder=encoder, index=MemoryIndex(docs, encoder))
-    first, *others = searcher.search("What is CET?", k=5)
+    first, *others = searcher.search("What does the abbreviation CET mean?", k=5)
     assert first.probability < searcher.answers.answer_bar <= max(h.probability for h in others)
-    assert ask(searcher, "What is CET?", k=1).answered and ask(searcher, "What is CET?", k=5).answered
-    assert len(ask(searcher, "What is CET?", k=1).hits) == 1
+    assert ask(searcher, "What does the abbreviation CET mean?", k=1).answered and ask(searcher, "What does the abbreviation CET mean?", k=5).answered
+    assert len(ask(searcher, "What does the abbreviation CET mean?", k=1).hits) == 1
     assert not ask(searcher, "Who won the 2018 World Cup?", k=1).answered
 
 

@@ -1559,7 +1559,10 @@ def _whole_name(previous: str, s: int, e: int, topic: str) -> tuple[int, int]:
     phrase [s, e) is part of, with a version number after it ("Apache License 2.0"; the question's
     first word is none of it): a name takes the place of a whole name, "the CDC", not "the CDC
     Organization" for "the World Health Organization", "the MIT License", not "the MIT License
-    2.0". Else [s, e) as it is."""
+    2.0". An option takes the place of an option with its value ("--show-leak-kinds" of
+    "--leak-check=full"). Else [s, e) as it is."""
+    if topic.startswith("-") and (value := _OPTION_VALUE.match(previous, e)):
+        return s, value.end()
     if not _ARTICLE.sub("", topic)[:1].isupper():
         return s, e
     words = list(_WORD.finditer(previous))[1:]
@@ -2132,6 +2135,9 @@ _SINGULAR_IN_S = {"diabetes", "herpes", "rabies", "measles", "mumps", "scabies",
                   "linguistics", "bias", "gas", "pancreas", "atlas", "canvas", "alias", "chaos", "ethos"}
 
 
+_OPTION_VALUE = re.compile(r"=[^\s'’?!,;]*")
+
+
 def _is_plural(phrase: str) -> bool:
     """Whether the noun phrase's head, its last word before a preposition, is plural ("the models
     in the review"; not a name, "ActiveKids")."""
@@ -2139,6 +2145,8 @@ def _is_plural(phrase: str) -> bool:
     written = phrase.split()[-1] if phrase.split() else ""
     if _NAME.fullmatch(written) and not re.fullmatch(r"[A-Z0-9]+s", written):
         return False  # a name ("ActiveKids"), unless an acronym's plural ("SSRIs")
+    if written.startswith("-") or re.search(r"\w[_=(]", written):
+        return False  # a program's option or name ("--show-leak-kinds", "max_items")
     last = written.lower()
     # a possessive ("Alzheimer's") is no plural
     return " and " in phrase or last in _IRREGULAR_PLURALS or (
