@@ -1378,6 +1378,17 @@ def test_a_new_topic_takes_the_place_of_the_phrase_it_is_like_rather_than_the_sl
 
 
 @pytest.mark.parametrize(("history", "question", "expected"), [
+    # an option takes the place of an option with its value, and its name is no plural ("What are
+    # --show-leak-kinds=full's default?" had been searched after Valgrind's manual's questions)
+    (["What does --leak-check=full do?", "What is its default?"], "And --show-leak-kinds?",
+     "What is --show-leak-kinds's default?"),
+    (["What does --leak-check=full do?"], "And --show-leak-kinds?", "What does --show-leak-kinds do?"),
+])
+def test_an_option_takes_the_place_of_an_option_and_its_value(encoder, history, question, expected):
+    assert resolve_followup(question, history, encoder).query == expected
+
+
+@pytest.mark.parametrize(("history", "question", "expected"), [
     # "she" and "he" stand for the person the previous question names, never for its topic ("What
     # medication did work take?"); a possessive "her" is that person's
     (["What helped the teacher most in returning to work?"], "What medication did she take?",
