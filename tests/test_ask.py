@@ -144,8 +144,9 @@ def test_whether_the_documents_answer_does_not_depend_on_how_many_passages_are_s
     searcher = Searcher(encoder=encoder, index=MemoryIndex(docs, encoder))
     first, *others = searcher.search("What does the abbreviation CET mean?", k=5)
     assert first.probability < searcher.answers.answer_bar <= max(h.probability for h in others)
-    assert ask(searcher, "What does the abbreviation CET mean?", k=1).answered and ask(searcher, "What does the abbreviation CET mean?", k=5).answered
-    assert len(ask(searcher, "What does the abbreviation CET mean?", k=1).hits) == 1
+    question = "What does the abbreviation CET mean?"
+    assert ask(searcher, question, k=1).answered and ask(searcher, question, k=5).answered
+    assert len(ask(searcher, question, k=1).hits) == 1
     assert not ask(searcher, "Who won the 2018 World Cup?", k=1).answered
 
 
