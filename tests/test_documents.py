@@ -1465,6 +1465,21 @@ def test_a_myst_admonition_reads_as_its_title_over_its_body_as_prose(tmp_path: P
     assert "Why in place?" in lines and "Edits show at once." in lines and "Back to the text." in lines, lines
 
 
+def test_a_shortcut_reference_link_reads_as_its_text(tmp_path: Path):
+    # Cargo's README: "learn more at [The Cargo Book]." with the label defined below (two
+    # definitions in a row, which unwrapping joins into one line); a bracketed word no definition
+    # names, a footnote's mark and a task list's box stay as they read.
+    page = tmp_path / "README.md"
+    page.write_text(
+        "# Cargo\n\nTo start using Cargo, learn more at [The Cargo Book].\n\nRead the **[Contributor Guide]** first.\n\n"
+        "Check [x] the box, as noted[^1] in [citation needed].\n\n"
+        "[The Cargo Book]: https://doc.rust-lang.org/cargo/\n[contributor guide]: https://example.org/contrib/\n\n"
+        "[^1]: A footnote.\n")
+    text = load_file(page, "README.md")[0].text
+    assert "learn more at The Cargo Book." in text and "Read the Contributor Guide first." in text, text
+    assert "Check [x] the box, as noted in [citation needed]." in text and "https://" not in text, text
+
+
 def test_a_code_blocks_own_stars_and_dashes_stay_as_written(tmp_path: Path):
     # A shell session marks the active version with "* ", a YAML list opens its items with "- ":
     # inside code they are the program's, not list bullets (they had read "• 2.7.6", "• stable").

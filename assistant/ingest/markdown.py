@@ -154,13 +154,32 @@ def _parked_block(m: re.Match) -> str:
     return "\n".join([lines[0], *map(_parked, inner), *([lines[-1]] if closed else [])])
 
 
-def _strip(text: str) -> str:
+_DEFINITION = re.compile(r"^[ \t]{0,3}\[(?!\^)([^\][\n]{1,1000})\]:[ \t]+\S", re.M)  # a footnote's "[^1]:" is none
+_SHORTCUT = re.compile(r"(?<![\]!\\])\[([^\][\n]{1,1000})\](?![(\[:])")
+
+
+def _link_labels(md: str) -> frozenset[str]:
+    """The labels of the reference links `md` defines, each on a line of its own."""
+    return frozenset(" ".join(m.group(1).split()).casefold() for m in _DEFINITION.finditer(md))
+
+
+def _shortcut_links_read(text: str, labels: frozenset[str]) -> str:
+    """A shortcut reference link ("learn more at [The Cargo Book]." with "[The Cargo Book]: https://..."
+    below) read as its text, as Markdown shows it: only a label the file defines (`labels`), so that
+    "[x]" or "[citation needed]" stays as written."""
+    if not labels:
+        return text
+    return _SHORTCUT.sub(lambda m: m.group(1) if " ".join(m.group(1).split()).casefold() in labels else m.group(), text)
+
+
+def _strip(text: str, labels: frozenset[str] = frozenset()) -> str:
     text = _FENCE.sub(_parked_block, text)
     text = _CODE_SPAN.sub(lambda m: _parked(_unpadded(m.group(2))), text)
     text = _ESCAPED.sub(lambda m: _parked(m.group(1)), text)
     text = _blocks_read(text, _COMMENT_OPEN, _COMMENT_CLOSE, lambda _: "")  # notes to the writer, never shown
     text = _blocks_read(text, _TABLE_OPEN, _TABLE_CLOSE, _html_table_rows)
     text = superscripts_as_text(text)
+    text = _shortcut_links_read(text, labels)
     for pat, rep in _MD_SYNTAX:
         text = pat.sub(rep, text)
     # Character references ("&amp;", "&nbsp;") are text once the tags are gone; in code they stay
@@ -366,13 +385,14 @@ def _setext_as_atx(lines: list[str]) -> list[str]:
 
 def markdown_text(md: str) -> tuple[str, tuple[tuple[int, str], ...]]:
     """The text without markup, and its headings (level, text without markup) in order."""
+    labels = _link_labels(md)  # before the prose is unwrapped, which joins a run of definitions
     # A line of prose carries no indent once read (a list item's paragraph, a space before a line);
     # a line of code keeps its own.
     # A list item's mark is "• " here, where code is told from prose: in code a line's "* " or "- "
     # is its own (a shell's active-version star, a YAML list's dash).
     md = _prose_mapped(md, lambda lines: [_ASCII_BULLET.sub("• ", ln.lstrip()) for ln in _nested_items_marked(_prose_read(lines))])
-    headings = tuple((len(m.group(1)), _strip(m.group(2)).strip()) for m in _headings(md))
-    return _strip(md), headings
+    headings = tuple((len(m.group(1)), _strip(m.group(2), labels).strip()) for m in _headings(md))
+    return _strip(md, labels), headings
 
 
 _BULLET_ITEM = re.compile(r"^([ \t]*)[-*+][ \t]+(?=\S)")
