@@ -1480,6 +1480,25 @@ def test_a_shortcut_reference_link_reads_as_its_text(tmp_path: Path):
     assert "Check [x] the box, as noted in [citation needed]." in text and "https://" not in text, text
 
 
+def test_a_markdown_files_title_is_a_top_heading_with_nothing_before_it_or_its_title_block(tmp_path: Path):
+    # double-conversion's README opens with its address and an introduction, then "Building" over
+    # "=====": a section, not the title (its introduction had run on into it, unsectioned). A MyST
+    # target line ("(ssl-certificates)=") shows nothing; pandoc's "% Title" block names the page.
+    readme = tmp_path / "README.md"
+    readme.write_text("https://github.com/google/double-conversion\n\nThis project provides conversion routines.\n\n"
+                      "Building\n========\n\nRun make test to run all tests.\n\nScons\n-----\n\nUse scons install.\n")
+    doc = load_file(readme, "README.md")[0]
+    assert doc.title != "Building" and ("Building",) in [sc.path for sc in doc.sections], (doc.title, doc.sections)
+    certs = tmp_path / "certs.md"
+    certs.write_text("(ssl-certificates)=\n\n# HTTPS Certificates\n\npip verifies certificates.\n")
+    doc = load_file(certs, "certs.md")[0]
+    assert doc.title == "HTTPS Certificates" and "ssl-certificates" not in doc.text, (doc.title, doc.text)
+    notes = tmp_path / "RELEASES.md"
+    notes.write_text("% Rust Release Notes\n\nVersion 1.95 (2026-04-16)\n==========================\n\nLanguage changes.\n")
+    doc = load_file(notes, "RELEASES.md")[0]
+    assert doc.title == "Rust Release Notes" and "%" not in doc.text, (doc.title, doc.text)
+
+
 def test_a_code_blocks_own_stars_and_dashes_stay_as_written(tmp_path: Path):
     # A shell session marks the active version with "* ", a YAML list opens its items with "- ":
     # inside code they are the program's, not list bullets (they had read "• 2.7.6", "• stable").

@@ -40,6 +40,7 @@ _MD_SYNTAX = [
     (re.compile(r"\[\^[^\]\[\s]+\](?!:)(?:,[ \t]*(?=\[\^))?"), ""),  # a footnote's mark in the text ("[^2], [^3]")
     (re.compile(r"^[ \t]{0,3}\[\^[^\]\[\s]+\]:[ \t]*", re.M), ""),  # a footnote: its text stays, a paragraph
     (re.compile(r"^[ \t]{0,3}\[[^\][\n]{1,1000}\]:[ \t]+\S+.*$", re.M), ""),  # a reference link's definition
+    (re.compile(r"^[ \t]{0,3}\([^()\n]{1,200}\)=[ \t]*$", re.M), ""),  # a MyST target, "(ssl-certificates)=", shows nothing
     (re.compile(r"\[([^\][]{1,1000})\]\[[^\][\n]{0,1000}\]"), r"\1"),  # a reference link: [text][] or [text][name]
     (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M), ""),
     (re.compile(r"^[ \t]{0,3}>[ \t]?", re.M), ""),
@@ -584,6 +585,9 @@ def read_markdown(data: bytes) -> TextRead:
     front = re.match(r"\A---\n(.*?)\n---\n", raw, re.S)
     named_title, authors, year = _front_matter(front.group(1)) if front else ("", (), "")
     raw = raw[front.end():] if front else raw
+    # Pandoc's title block ("% Rust Release Notes", then its author and date lines) names the page.
+    if not named_title and (block := _PANDOC_TITLE.match(raw)):
+        named_title, raw = block.group(1).strip(), raw[block.end():]
     raw = _prose_mapped(_prose_mapped(_directive_admonitions(raw), _contents_dropped), _admonitions_read)
     raw = _indented_code_fenced(_summaries_as_atx(_prose_mapped(raw, _html_headings_as_atx)))
     raw = _prose_mapped(raw, _setext_as_atx)
@@ -592,8 +596,19 @@ def read_markdown(data: bytes) -> TextRead:
     for m in reversed(_headings(raw)):
         raw = raw[:m.end()] + "\n" + raw[m.end():]
     text, headings = markdown_text(raw)
-    title = named_title or next((h for level, h in headings if level == 1), "")
+    title = named_title or _heading_title(text, headings)
     return TextRead(text, title, note, headings, authors, year)
+
+
+_PANDOC_TITLE = re.compile(r"\A%[ \t]+(\S[^\n]*)\n(?:%[^\n]*\n){0,2}")
+
+
+def _heading_title(text: str, headings: tuple[tuple[int, str], ...]) -> str:
+    """The first level-1 heading, when no text stands before it: after an introduction
+    ("This project provides ...", then "Building" over "====="), it heads a section."""
+    first = next((h for level, h in headings if level == 1), "")
+    at = re.search(rf"^{re.escape(first)}$", text, re.M) if first else None
+    return first if at is not None and not text[:at.start()].strip() else ""
 
 
 def _front_matter(yaml_text: str) -> tuple[str, tuple[str, ...], str]:
