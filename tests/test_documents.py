@@ -1499,6 +1499,17 @@ def test_a_markdown_files_title_is_a_top_heading_with_nothing_before_it_or_its_t
     assert doc.title == "Rust Release Notes" and "%" not in doc.text, (doc.title, doc.text)
 
 
+def test_a_wrapped_line_that_opens_with_a_code_span_of_marks_goes_on(tmp_path: Path):
+    # Node's path docs: "resolving `'..'` and" over "`'.'` segments." is one sentence (its highlight
+    # had ended "resolving '..' and"); a line under a finished sentence still starts its own.
+    page = tmp_path / "path.md"
+    page.write_text("# Path\n\nThe `path.normalize()` method normalizes the given `path`, resolving `'..'` and\n"
+                    "`'.'` segments.\n\nIt is fast.\n`..` is the parent.\n")
+    lines = load_file(page, "path.md")[0].text.split("\n")
+    assert "The path.normalize() method normalizes the given path, resolving '..' and '.' segments." in lines, lines
+    assert "It is fast." in lines, lines
+
+
 def test_a_code_blocks_own_stars_and_dashes_stay_as_written(tmp_path: Path):
     # A shell session marks the active version with "* ", a YAML list opens its items with "- ":
     # inside code they are the program's, not list bullets (they had read "• 2.7.6", "• stable").

@@ -114,7 +114,8 @@ _DELIMITER_ROW = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]
 _CELL_BAR = re.compile(r"(?<!\\)\|")
 _STOPS = re.compile(r"[.!?:;][\"'”’)\]]*$|[ ]{2}$|\\$")  # a sentence end or a hard line break
 # A line's first letter, after opening quotes, brackets, code or emphasis marks and path characters.
-_FIRST_LETTER = re.compile(r"^[`(\"'*_\[~./\\-]*([^\W\d_])")
+# A code span without letters ("`'.'` segments") is passed over whole, as a mark is.
+_FIRST_LETTER = re.compile(r"^(?:`[^`\w]*`[ \t]*|[`(\"'*_\[~./\\-])*([^\W\d_])")
 _SETEXT = re.compile(r"^[ \t]{0,3}(=+|-+)[ \t]*$")
 
 
