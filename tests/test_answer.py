@@ -23,6 +23,7 @@ from assistant.search.answer import (
     is_heading_like,
     is_question,
     match_words,
+    measured,
     pick,
     pool_cosine,
     sentence_features,
@@ -105,8 +106,6 @@ def test_a_quoted_label_hands_the_highlight_to_what_it_introduces_and_keeps_its_
     hit = searcher.search('What does "still reachable" mean?', k=1)[0]
     assert hit.highlight.text.startswith('\u2022 "Still reachable". This covers'), hit.highlight.text
     # the row measured: the label that scored best of all, where the highlight is the one after it
-    from assistant.search.answer import measured, pick
-
     logits, heading, leads = np.array([0.1, 2.0, 0.5]), np.array([False, True, False]), np.array([False, True, False])
     assert pick(logits, heading, leads) == 2 and measured(logits, heading, leads) == 1
     assert measured(logits, heading, np.zeros(3, bool)) == pick(logits, heading, np.zeros(3, bool)) == 2
