@@ -351,11 +351,19 @@ def _directive_admonitions(md: str) -> str:
     read as a fence, the body had been code, its list items and wrapped lines kept as typed.  The
     directive's options are no text; "{admonition}"'s argument is its title."""
     lines = md.split("\n")
+    # where each fence string closes, looked up rather than scanned for: a file of unclosed
+    # directives would cost quadratic time
+    closing: dict[str, list[int]] = {}
+    for j, ln in enumerate(lines):
+        if ln.strip()[:3] in ("```", ":::"):
+            closing.setdefault(ln.strip(), []).append(j)
     out: list[str] = []
     i = 0
     while i < len(lines):
         m = _DIRECTIVE.match(lines[i])
-        end = next((j for j in range(i + 1, len(lines)) if lines[j].strip() == m.group(1)), None) if m else None
+        after = closing.get(m.group(1), []) if m else []
+        at = bisect.bisect_right(after, i)
+        end = after[at] if at < len(after) else None
         if m is None or end is None:
             out.append(lines[i])
             i += 1
