@@ -1389,6 +1389,20 @@ def test_an_option_takes_the_place_of_an_option_and_its_value(encoder, history, 
 
 
 @pytest.mark.parametrize(("history", "question", "expected"), [
+    # "itself": what the previous question named as a means or a whole is now what is asked of, in
+    # the place of the thing asked of, and its phrase goes (it had been "How do I uninstall a Python
+    # version with pyenv itself?"); a name takes no article
+    (["How do I uninstall a Python version with pyenv?"], "And pyenv itself?", "How do I uninstall pyenv itself?"),
+    (["How do I update the plugins of pyenv?"], "And pyenv itself?", "How do I update pyenv itself?"),
+    (["Does exercise change the structure of the brain?"], "And the brain itself?", "Does exercise change the brain itself?"),
+    # without such a phrase it is a new topic as any other
+    (["Does CBT help depression?"], "And anxiety itself?", "Does CBT help anxiety itself?"),
+])
+def test_a_topic_asked_of_itself_takes_the_place_of_the_thing_asked_of(encoder, history, question, expected):
+    assert resolve_followup(question, history, encoder).query == expected
+
+
+@pytest.mark.parametrize(("history", "question", "expected"), [
     # "she" and "he" stand for the person the previous question names, never for its topic ("What
     # medication did work take?"); a possessive "her" is that person's
     (["What helped the teacher most in returning to work?"], "What medication did she take?",

@@ -922,8 +922,8 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder, 
     kind: FollowupKind = "new-topic"
     q = _TIE.sub("", q)
     topic = _strip_lead(q)
-    if pointing_back := _topic_pointing_back(q, topic, previous, slot):
-        return pointing_back
+    if found := _itself_asked(question, q, topic, previous, encoder) or _topic_pointing_back(q, topic, previous, slot):
+        return found
     # "And a writable one?": "one" stands for the noun, and the rest takes its modifier's place.
     bare_one = re.fullmatch(r"[A-Za-z][\w'-]*\s+ones?", topic) is not None and not _ARTICLE.match(topic)
     for_noun = _ONE_AT_END.search(topic) is not None  # "the smallest one": a modifier, the noun kept
@@ -1213,6 +1213,29 @@ def _other_entry(question: str, previous: str, topic: str) -> ResolvedQuery | No
         return None
     at = re.search(rf"(?<![\w-]){re.escape(entry)}(?![\w-])", previous)
     return ResolvedQuery(question, _tidy(previous[: at.start()] + topic + previous[at.end():]), "new-topic", topic) if at else None
+
+
+_ITSELF = re.compile(r"\s+(?:itself|themselves)$", re.I)
+_WITH_WHAT = r"\s+(?:with|in|of|for|from|on|using|by)\s+(?:the\s+)?"
+
+
+def _itself_asked(question: str, q: str, topic: str, previous: str, encoder) -> ResolvedQuery | None:
+    """"And pyenv itself?" after "How do I uninstall a Python version with pyenv?": the thing the
+    previous question named as a means or a whole is now what is asked of, in the place of the
+    thing asked of there, and its phrase goes ("How do I uninstall pyenv itself?"); a name takes
+    no article there.  None unless the topic ends in "itself" and the previous question names it
+    after a preposition."""
+    own = _ITSELF.search(topic)
+    if not own:
+        return None
+    named = _ARTICLE.sub("", topic[: own.start()]).strip()
+    phrase = re.search(rf"{_WITH_WHAT}{re.escape(named)}(?![\w-])", previous, re.I) if named else None
+    if phrase is None:
+        return None
+    asked = _new_topic(question, q, previous[: phrase.start()] + previous[phrase.end():], None, encoder)
+    if _is_name(named) or named[:1].isupper():
+        asked = asked._replace(query=re.sub(rf"\b(?:the|a|an)\s+(?={re.escape(topic)})", "", asked.query, flags=re.I))
+    return asked
 
 
 def _other_phrase_likelier(previous: str, slot: str, topic: str, encoder) -> bool:
