@@ -400,13 +400,12 @@ def markdown_text(md: str) -> tuple[str, tuple[tuple[int, str], ...]]:
     # a line of code keeps its own.
     # A list item's mark is "• " here, where code is told from prose: in code a line's "* " or "- "
     # is its own (a shell's active-version star, a YAML list's dash).
-    md = _prose_mapped(md, lambda lines: [_ASCII_BULLET.sub("• ", ln.lstrip()) for ln in _nested_items_marked(_prose_read(lines))])
+    md = _prose_mapped(md, lambda lines: [_BULLET_ITEM.sub("• ", ln.lstrip()) for ln in _nested_items_marked(_prose_read(lines))])
     headings = tuple((len(m.group(1)), _strip(m.group(2), labels).strip()) for m in _headings(md))
     return _strip(md, labels), headings
 
 
 _BULLET_ITEM = re.compile(r"^([ \t]*)[-*+][ \t]+(?=\S)")
-_ASCII_BULLET = re.compile(r"^[-*+][ \t]+(?=\S)")
 
 
 def _nested_items_marked(lines: list[str]) -> list[str]:

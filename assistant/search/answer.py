@@ -43,6 +43,7 @@ import numpy as np
 
 from assistant.chunking import is_list_item, item_mark
 from assistant.index import Index
+from assistant.ingest import BULLET
 from assistant.linear import LinearModel
 from assistant.text import (
     STOP_WORDS,
@@ -125,7 +126,7 @@ def is_heading_like(text: str, start: int, title: str, heading_starts: frozenset
         return True  # one word, even with a full stop ("Notes.", a table's footnotes' label)
     # A term in quotes alone, an item's run-in label ('• "Still reachable". This covers ...'): it
     # names what the sentences after it say.
-    if (quoted := _QUOTED_LABEL.fullmatch(t)) and len(quoted.group(1).split()) <= _LABEL_WORDS:
+    if (quoted := _QUOTED_LABEL.fullmatch(BULLET.sub("", t))) and len(quoted.group(1).split()) <= _LABEL_WORDS:
         return True
     # A bulleted item of two words or more states an item of its list ("– Stimulus control" under
     # "CBT-I components"), where a heading names a topic: a slide's short items had all stood aside
@@ -138,7 +139,7 @@ def is_heading_like(text: str, start: int, title: str, heading_starts: frozenset
     return len(item.split()) < 8 and not _END.search(t) and not _NUMERAL.search(item)
 
 
-_QUOTED_LABEL = re.compile(r"(?:[•◦·▪‣∙*-]\s+)?[\"“‘']([^\"“”‘’']+)[\"”’'][.:]?")
+_QUOTED_LABEL = re.compile(r"[\"“‘']([^\"“”‘’']+)[\"”’'][.:]?")
 _LABEL_WORDS = 5
 
 
