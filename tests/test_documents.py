@@ -1313,6 +1313,35 @@ def test_text_without_restructured_markup_keeps_its_marks_and_a_rst_file_is_read
     assert "Run make twice, then all tests." in doc.text and "|a| |b|" not in doc.text
 
 
+def test_sphinx_roles_opening_a_line_and_version_notes_read_as_the_rendered_page(tmp_path: Path):
+    # A command's page in Sphinx's reStructuredText, as CMake's and Python's manuals are written.
+    # A wrapped line that opens with a role is the paragraph going on, not a field list (":Author:
+    # Me" is one); a role's target may hold angle brackets of its own; "~" shows a name's last part;
+    # a field list stays one field a line; version notes read as Sphinx writes them.
+    page = tmp_path / "add_thing.rst"
+    page.write_text(
+        "add_thing\n---------\n\nAdd a thing to the build.\n\n"
+        ":Author: Someone\n:Version: 2\n\n"
+        "A language standard may be set by setting the :prop_tgt:`CXX_STANDARD` target property or\n"
+        ":variable:`CMAKE_CXX_STANDARD` variable.\n\n"
+        ":prop_tgt:`IMPORTED` targets may have the same properties\npopulated as binary targets.\n\n"
+        "It expands if the :variable:`compiler version <CMAKE_<LANG>_COMPILER_VERSION>` is old, see\n"
+        ":variable:`CMAKE_<LANG>_FLAGS` and :func:`~os.path.join`.\n\n"
+        ".. versionadded:: 3.2\n\n"
+        ".. versionchanged:: 3.20\n  Arguments may use generator expressions.\n\n"
+        ".. deprecated:: 3.0 Use add_other instead.\n")
+    doc, _ = load_file(page, "add_thing.rst")
+    assert ("A language standard may be set by setting the CXX_STANDARD target property or CMAKE_CXX_STANDARD "
+            "variable.") in doc.text
+    assert "IMPORTED targets may have the same properties populated as binary targets." in doc.text
+    assert "It expands if the compiler version is old, see CMAKE_<LANG>_FLAGS and join." in doc.text
+    assert ":Author: Someone\n:Version: 2" in doc.text
+    assert "Added in version 3.2." in doc.text
+    assert "Changed in version 3.20: Arguments may use generator expressions." in doc.text
+    assert "Deprecated since version 3.0: Use add_other instead." in doc.text
+    assert "```" not in doc.text and ":variable:" not in doc.text
+
+
 def test_a_readme_reads_as_prose_without_badges_and_with_its_wrapped_lines_joined(tmp_path: Path):
     # A project README: badges (linked images) beside the title, a line wrapped after a link whose
     # address made it long (stripped, it looks short), a list item's continuation indented under

@@ -35,13 +35,19 @@ _NO_TEXT_ARGUMENT = frozenset({"image", "figure", "code", "code-block", "sourcec
                                "literalinclude", "raw", "toctree", "contents", "sectnum", "meta", "role",
                                "default-role", "container", "index", "only", "tabularcolumns", "module",
                                "currentmodule", "py:module", "py:currentmodule"})
+# Sphinx's notes of a version change, written as its pages show them: ".. versionadded:: 3.2" reads
+# "Added in version 3.2.", not a bare "3.2".
+_VERSION_CHANGE = {"versionadded": "Added in version", "versionchanged": "Changed in version",
+                   "deprecated": "Deprecated since version", "versionremoved": "Removed in version"}
 # Inline markup spans a line's stretch of at most `_SPAN` characters: bounded, a line of unmatched
 # marks ("*a *a *a ...") costs linear time, not quadratic.
 _SPAN = 300
 _INLINE = [
     (re.compile(rf"``(\S(?:[^\n]{{0,{_SPAN}}}?\S)??)``"), r"\1"),
     (re.compile(r":(pep|rfc):`([^`<\n]*?)\s*(?:<[^`>\n]*>)?`", re.I), lambda m: f"{m.group(1).upper()} {m.group(2)}"),
-    (re.compile(r":[\w:+.-]+:`([^`<\n]*?)\s*(?:<[^`>\n]*>)?`"), r"\1"),  # :func:`parse`, :ref:`text <label>`
+    # :func:`parse`, :ref:`text <label>`, :variable:`CMAKE_<LANG>_FLAGS` (a target follows a space);
+    # Sphinx shows :func:`~os.path.join` as "join" and :func:`!open` as "open".
+    (re.compile(r":[\w:+.-]+:`([^`\n]*?)(?:\s+<[^`\n]*>)?`"), lambda m: _role_text(m.group(1))),
     (re.compile(r"`([^`<\n]+?)\s*<[^`>\n]*>`__?"), r"\1"),  # `text <url>`_
     (re.compile(r"`([^`\n]+)`__?"), r"\1"),  # `a phrase`_
     (re.compile(rf"(?<![\w*])\*\*(\S(?:[^\n]{{0,{_SPAN}}}?\S)??)\*\*(?![\w*])"), r"\1"),
@@ -111,26 +117,44 @@ def _markup_dropped(lines: list[str], bare: list[str], depth: int = 0) -> list[t
         directive = _DIRECTIVE.match(b)
         if directive and "|" not in b.split("::")[0]:
             name, argument = directive.group(1).lower(), (directive.group(2) or "").strip()
-            if argument and name not in _NO_TEXT_ARGUMENT:
+            if argument and name not in _NO_TEXT_ARGUMENT and name not in _VERSION_CHANGE:
                 out.append((" " * indent + argument, False))
             j = i + 1
             while j < end and _OPTION.match(bare[j]):
                 j += 1  # the directive's options (":alt: Logo", ":target: url")
             if name in ("code", "code-block", "sourcecode"):
-                out += [(ln, bool(ln.strip())) for ln in lines[j:end]]
+                body = [(ln, bool(ln.strip())) for ln in lines[j:end]]
             elif name not in _MARKUP_BODY and depth < _NESTING:  # a body holds markup of its own: a tab's code
-                out += _markup_dropped(lines[j:end], bare[j:end], depth + 1)
-            elif name not in _MARKUP_BODY:
-                out += [(ln, False) for ln in lines[j:end]]
+                body = _markup_dropped(lines[j:end], bare[j:end], depth + 1)
+            else:
+                body = [] if name in _MARKUP_BODY else [(ln, False) for ln in lines[j:end]]
+            out += _version_change(name, argument, indent, body) if name in _VERSION_CHANGE else body
         # else a comment, a link target, a substitution's definition: no text of the page
         out.append(("", False))
         i = end
     return out
 
 
+def _version_change(name: str, argument: str, indent: int, body: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """A note of a version change as Sphinx shows it: "Added in version 3.2." alone, or opening its
+    note's first paragraph ("Changed in version 3.20: Arguments may use ...")."""
+    version, _, note = argument.partition(" ")
+    said = f"{_VERSION_CHANGE[name]} {version}".rstrip()
+    first = next((k for k, (ln, _) in enumerate(body) if ln.strip()), None)
+    if note.strip():
+        return [(" " * indent + f"{said}: {note.strip()}", False), *body]
+    if first is None or body[first][1]:
+        return [(" " * indent + said + ".", False), *body]
+    line = body[first][0]
+    lead = len(line) - len(line.lstrip())
+    return [(" " * lead + f"{said}: {line.lstrip()}", False), *body[first + 1:]]
+
+
 _MARKER = re.compile(r"^(?:[-*+•]|#\.|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)])[ \t]+")
 _RULE = re.compile(r"^([=\-~^*+#_`:'\"])\1{2,}$")
-_NO_PARAGRAPH = re.compile(r"^(?:[|+]|>>>|:\w|\.\.)")  # a line block, a table, a doctest, a field, markup
+# A line block ("| "), a grid table ("+---"), a doctest, a field (":Author: Me"; a role opening a
+# sentence, ":func:`open` reads", is prose), explicit markup.
+_NO_PARAGRAPH = re.compile(r"^(?:\|(?:[ \t]|$)|\+[-=]|>>>|:[^\s:`][^:`]*:(?:[ \t]|$)|\.\.)")
 
 
 def _joined(rows: list[tuple[str, bool]], targets: set[str]) -> list[tuple[str, bool]]:
@@ -192,6 +216,12 @@ def _block_end(lines: list[str], i: int, indent: int) -> int:
             last = j + 1
         j += 1
     return last
+
+
+def _role_text(text: str) -> str:
+    if text.startswith("~"):
+        return text[1:].rsplit(".", 1)[-1]
+    return text.removeprefix("!")
 
 
 def _inline(line: str, targets: set[str]) -> str:
