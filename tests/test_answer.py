@@ -425,6 +425,20 @@ def test_a_question_asking_when_something_was_done_highlights_a_sentence_that_da
     assert hit.highlight.text.startswith("The first release to support it was version 3.7.0"), hit.highlight
 
 
+def test_a_question_asking_when_a_feature_came_is_answered_by_the_release_a_manual_names(encoder):
+    # A manual dates a feature by its release, not by a calendar date: "Added in version 3.12."
+    # answers "When was ... added?", and a page with no year in it still answers.  The sentence that
+    # repeats the question's words ("add_compile_definitions" twice) says how, not when.
+    text = ("add_compile_definitions\n\nAdd preprocessor definitions to the compilation of source files.\n\n"
+            "Added in version 3.12.\n\nArguments to add_compile_definitions may use generator expressions. "
+            "Definitions are specified using the syntax VAR or VAR=value.")
+    searcher = _one_document(encoder, "add_compile_definitions.rst", text)
+    question = "When was add_compile_definitions added?"
+    hits = searcher.search(question, k=1)
+    assert hits[0].highlight.text.strip() == "Added in version 3.12."
+    assert searcher.answered(hits, question)
+
+
 def test_a_question_counting_things_is_not_answered_by_a_span_of_time(encoder):
     # "How many patients" counts people: the sentence that repeats the question's words ("patients",
     # "letters") states only follow-up times ("6- and 12-month"), and the count is in the sentence

@@ -1020,6 +1020,10 @@ _DATE = re.compile(rf"(?<![\w.,])(?:1[5-9]|20)\d\d(?![\w.,]*\s+[a-z]{{3,}}s\b)(?
                    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b", re.I)
 
 
+# A software release says when in a manual: "Added in version 3.12.", "since v2.1.0", "release 5".
+_VERSION = re.compile(r"\b(?:versions?|releases?)\s+v?\d+(?:\.\d+)*\b|(?<![\w.])v\d+(?:\.\d+)+\b", re.I)
+
+
 def asked_amount(question: str) -> AmountKind | None:
     """What amount the question asks for: "frequency" (how often), "count" (how many of things
     that are no span of time), "date" (what year, when something was done), "number" (another
@@ -1034,9 +1038,10 @@ def asked_amount(question: str) -> AmountKind | None:
 
 
 def gives_amount(text: str, kind: AmountKind) -> bool:
-    """Whether a passage gives any amount of the kind asked for (`asked_amount`): a date for a
-    date, else a number; a passage without one cannot answer "When was ...?" or "How many ...?"."""
-    return bool(_DATE.search(text)) if kind == "date" else _states_number(text)
+    """Whether a passage gives any amount of the kind asked for (`asked_amount`): a date or a
+    software version for a date, else a number; a passage without one cannot answer "When was
+    ...?" or "How many ...?"."""
+    return bool(_DATE.search(text) or _VERSION.search(text)) if kind == "date" else _states_number(text)
 
 
 def _stating_amount(index: Index, sentences: range, heading: np.ndarray, logits: np.ndarray, best: int,
