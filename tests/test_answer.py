@@ -527,7 +527,11 @@ def test_a_line_of_code_hands_the_highlight_to_a_sentence_in_words(encoder, tmp_
                  # a command typed at a shell's prompt
                  "$ pyenv install 2.7.6", "$ python --version",
                  # a C declaration ends on an index ("int static[5];" had been Valgrind's FAQ's highlight)
-                 "int static[5];", "char buf[BUFSIZ];"):
+                 "int static[5];", "char buf[BUFSIZ];",
+                 # a signature wrapped over lines, and a command's synopsis (CMake's "subdirs(dir1 dir2
+                 # ...[EXCLUDE_FROM_ALL ..." had been the highlight for what EXCLUDE_FROM_ALL does)
+                 "subdirs(dir1 dir2 ...[EXCLUDE_FROM_ALL exclude_dir1 exclude_dir2 ...]", "[VERBATIM] [APPEND]",
+                 "<PRIVATE|PUBLIC|INTERFACE> <item>...", "cmake --find-package [<options>]"):
         assert is_code_like(code), code
     for prose in ("MPI_Pcontrol cannot be wrapped as it has variable arity: int MPI_Pcontrol(const int level, ...)",
                   "28 weeks 1009.34 (366.54) 984.56 (400.48) 0.04 40.73 (1.57 to 79.88)",
@@ -535,7 +539,10 @@ def test_a_line_of_code_hands_the_highlight_to_a_sentence_in_words(encoder, tmp_
                   "Release of LDH was less (2.9%, p < 0.001) than ferritin release.(ABSTRACT TRUNCATED AT 250 WORDS)",
                   "We use C# for this project and it works well.", "Import the data into a spreadsheet.",
                   "The mean = 5.2 years in the group", "The set {a, b} holds two items.",
-                  "$ 5 million (the whole grant) was spent on the trial.", "see [5];"):
+                  "$ 5 million (the whole grant) was spent on the trial.", "see [5];",
+                  # an option alone is its entry's term; a table's row opens with words
+                  "--trace-children-skip=patt1,patt2,...", "Non-owner occupied 369 (59) 254 (41) 0.39 (0.30, 0.52)",
+                  "Use the --verbose flag to see more.", "Chen (2019) found it."):
         assert not is_code_like(prose), prose
 
 

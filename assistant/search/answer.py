@@ -488,6 +488,8 @@ def _says_words(text: str) -> bool:
     return any(_WORD.match(t) for t in text.split()) and not is_code_like(text)
 
 
+# a synopsis's part: an option, a placeholder, an optional part (not a citation, "[5]", nor "< 0.05")
+_SYNOPSIS_PART = r"(?:--?\w\S*|<(?![\s\d=])\S*|\[(?![\s\d])\S*|\.\.\.\S*|\|)"
 _CODE = re.compile(
     r"^\s*(//|/\*|\*/|#!|#include\b|<!--)"  # a comment or a directive opens the line
     r"|^\s*[{}]|[{}]\s*$"  # a brace opens or closes it
@@ -498,6 +500,11 @@ _CODE = re.compile(
     r"|[A-Za-z_][\w.]*\w\([^()]*\).*(=>|==|;\s*$)"  # a call, then an arrow, a comparison or a statement's end
     r"|\w\[[^\]]*\]\s*;\s*$"  # a statement ends on an index: "int static[5];"
     r"|^\s*[a-z_][\w.]*(?:\[[^\]]*\])?\s*=\s*[\w\"'\[({]"  # an assignment: "df = pd.DataFrame(...)"
+    r"|^\s*[A-Za-z_][\w.:]*\((?![^()]*\))"  # a call or a signature left open, wrapped onto the next line
+    # a command's synopsis: a name, then nothing but options, placeholders and optional parts
+    # ("cmake --find-package [<options>]"), or placeholders and optional parts alone ("<PRIVATE|PUBLIC>
+    # <item>..."); an option alone ("--trace-children-skip=patt1,...") is its entry's term, no code
+    rf"|^\s*(?:[A-Za-z_][\w.+-]*(?:\s+{_SYNOPSIS_PART})+|(?:<(?![\s\d=])|\[(?![\s\d]))\S*(?:\s+{_SYNOPSIS_PART})*)\s*$"
 )
 # An import statement holds none of `_CODE_MARK`: "from tqdm import tqdm", "import numpy as np".
 _IMPORT = re.compile(r"^\s*(?:import\s+[\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+)*\s*$|from\s+[\w.]+\s+import\s)")
@@ -505,7 +512,7 @@ _IMPORT = re.compile(r"^\s*(?:import\s+[\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+)*\
 
 _TOKEN = re.compile(r"\S+")
 # A cheap test first: a line with none of these is taken for words ("return value" too).
-_CODE_MARK = re.compile(r"[(){};#/=<]")
+_CODE_MARK = re.compile(r"[(){};#/=<\[]|--")
 _BLOCK = re.compile(r"[)\w]\s*\{\s*$|^\s*\}")
 _TRAILING_COMMENT = re.compile(r"\s+(?:#|//)\s.*$")  # a comment after a statement, to the line's end
 
