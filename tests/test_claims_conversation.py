@@ -337,12 +337,18 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("Where was the trial run?", "Who ran it?", "Who ran the trial?"),
     # "they" for a plural without an -s, at the start of its run of words
     ("How many women took part in the LIMIT trial?", "How old were they?", "How old were women?"),
+    # "them" after a thing of a kind named in general ("a ..."): things of that kind; it had been
+    # searched beside the previous question, the pronoun unread
+    ("What is a generator expression?", "Can I use them in install?", "Can I use generator expressions in install?"),
+    ("What is a policy?", "Who sets them?", "Who sets policies?"),
     # "one" stands for the noun: the new word takes the place of the old one before it
     ("Which events does a readable stream emit?", "And a writable one?", "Which events does a writable stream emit?"),
     # "one" alone is one of the thing the previous question named; a number is not
     ("What does BufReader do?", "How do I create one?", "How do I create a BufReader?"),
     ("What is an exclusion criterion?", "Can you give me one?", "Can you give me an exclusion criterion?"),
     ("What is a shim?", "Do I need one for every command?", "Do I need a shim for every command?"),
+    # one of a plural is one thing ("How do I add a tests?" had been searched)
+    ("How do I run tests with ctest?", "How do I add one?", "How do I add a test?"),
     ("How many arms did the trial have?", "Was there more than one?", "Was there more than one?"),
     # a question word with a noun asks the previous question of that noun; an adverbial question
     # word takes another's place; one that the previous question cannot take is searched beside it

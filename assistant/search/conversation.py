@@ -653,6 +653,10 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
     topic = pair if plural and pair else _topic_of(previous, slot, pronoun.group(), earlier)
     topic = _agreeing_person(pronoun.group(), _before_restated(topic, q[pronoun.end():]), previous)
     personal = pronoun.group().lower() in ("it", "its", "they", "them", "their")
+    if plural and personal and topic and (generic := re.match(r"(?:a|an)\s+(?=\S)", topic, re.I)) and not _is_plural(topic):
+        # "Can I use them in install?" after "What is a generator expression?": a thing of a kind
+        # named in general, "they" are things of that kind
+        topic = _head_plural(topic[generic.end():])
     if _answer_named(previous, pronoun.group()) or (
             topic and personal and _is_plural(topic) != plural and " and " not in topic):
         # "Were they trained?" after "Who delivered the GoActive intervention?": they are whom the
@@ -815,6 +819,27 @@ def _one_of_kind(q: str, previous: str) -> tuple[str, str] | None:
     return _tidy(q[: one.start(1)] + noun + q[one.end(1):]), " ".join(modifiers) or noun
 
 
+def _head_singular(phrase: str) -> str:
+    """`phrase` with its head, the last word before a preposition, made singular (`_singular`):
+    "unit tests" -> "unit test", "models in the review" -> "model in the review"."""
+    head = _HEAVY.split(f" {phrase} ")[0].strip()
+    words = head.rsplit(" ", 1)
+    return " ".join([*words[:-1], _singular(words[-1])]) + phrase[len(head):]
+
+
+def _head_plural(phrase: str) -> str:
+    """`phrase` with its head, the last word before a preposition, made plural by English's regular
+    endings: "generator expression" -> "generator expressions", "policy" -> "policies"."""
+    head = _HEAVY.split(f" {phrase} ")[0].strip()
+    words = head.rsplit(" ", 1)
+    word = words[-1]
+    if re.search(r"[^aeiou]y$", word, re.I):
+        word = word[:-1] + "ies"
+    else:
+        word += "es" if re.search(r"(?:s|x|z|ch|sh)$", word, re.I) else "s"
+    return " ".join([*words[:-1], word]) + phrase[len(head):]
+
+
 def _singular(word: str) -> str:
     """The singular of a plural noun the model's English vocabulary knows ("calendars", "policies"),
     else the word."""
@@ -833,6 +858,8 @@ def _one_of(question: str, q: str, previous: str, slot: str | None, earlier: tup
     if not one or not topic:
         return None
     bare = _ARTICLE.sub("", topic)
+    if _is_plural(bare) and " and " not in bare:
+        bare = _head_singular(bare)  # "How do I add one?" after "How do I run tests?": a test
     indefinite = ("an " if bare[:1].lower() in "aeiou" else "a ") + bare
     return ResolvedQuery(question, _unled(_tidy(q[: one.start()] + indefinite + q[one.end() :])), "reference", topic)
 
