@@ -653,10 +653,7 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
     topic = pair if plural and pair else _topic_of(previous, slot, pronoun.group(), earlier)
     topic = _agreeing_person(pronoun.group(), _before_restated(topic, q[pronoun.end():]), previous)
     personal = pronoun.group().lower() in ("it", "its", "they", "them", "their")
-    if plural and personal and topic and (generic := re.match(r"(?:a|an)\s+(?=\S)", topic, re.I)) and not _is_plural(topic):
-        # "Can I use them in install?" after "What is a generator expression?": a thing of a kind
-        # named in general, "they" are things of that kind
-        topic = _head_plural(topic[generic.end():])
+    topic = _kind_of(topic) if plural and personal else topic
     if _answer_named(previous, pronoun.group()) or (
             topic and personal and _is_plural(topic) != plural and " and " not in topic):
         # "Were they trained?" after "Who delivered the GoActive intervention?": they are whom the
@@ -825,6 +822,14 @@ def _head_singular(phrase: str) -> str:
     head = _HEAVY.split(f" {phrase} ")[0].strip()
     words = head.rsplit(" ", 1)
     return " ".join([*words[:-1], _singular(words[-1])]) + phrase[len(head):]
+
+
+def _kind_of(topic: str) -> str:
+    """What "they" stand for where the topic is a thing of a kind named in general ("a generator
+    expression"): things of that kind ("Can I use them in install?" asks of generator expressions);
+    else the topic."""
+    generic = re.match(r"(?:a|an)\s+(?=\S)", topic, re.I)
+    return _head_plural(topic[generic.end():]) if generic and not _is_plural(topic) else topic
 
 
 def _head_plural(phrase: str) -> str:
