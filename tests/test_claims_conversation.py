@@ -347,6 +347,15 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("What does BufReader do?", "How do I create one?", "How do I create a BufReader?"),
     ("What is an exclusion criterion?", "Can you give me one?", "Can you give me an exclusion criterion?"),
     ("What is a shim?", "Do I need one for every command?", "Do I need a shim for every command?"),
+    # "there" at a question's end: the place the previous question named, else what it asked of
+    # ("What does the PRIVATE keyword mean there?" had been searched as a question of its own);
+    # "there" of being stays
+    ("What does target_compile_options do?", "What does the PRIVATE keyword mean there?",
+     "What does the PRIVATE keyword mean in target_compile_options?"),
+    ("How common is depression in Japan?", "What is the treatment there?", "What is the treatment in Japan?"),
+    ("Is CBT offered at the Maudsley hospital?", "Who works there?", "Who works at the Maudsley hospital?"),
+    ("Which schools took part in GoActive?", "How many students were there?",
+     "How many students were there? (Which schools took part in GoActive?)"),
     # one of a plural is one thing ("How do I add a tests?" had been searched)
     ("How do I run tests with ctest?", "How do I add one?", "How do I add a test?"),
     ("How many arms did the trial have?", "Was there more than one?", "Was there more than one?"),

@@ -229,10 +229,15 @@ def _asks_of_the_last(q: str, content: list[str]) -> bool:
 _ELLIPTIC = re.compile(r"^(?:and\s+|but\s+)?(?:do|does|did|can|could|will|would|should)\s+(?!(?:you|i|we)\b)([\w@'-]+)"
                        r"(?:\s+(?:too|also|as well|either))?\s*\?$", re.I)
 # Words that tie a question to what was just said: "What changes were made as a result?"
+# "there" at a question's end points at a place or a thing just asked about (not "there" of being:
+# "Are there?", "How many were there?").
+_THERE = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )\bthere(?=\s*[?.!]*$)", re.I)
 _POINTS_BACK = re.compile(r"\b(?:as a result|in response|in that case|because of (?:this|that)|after that|if so|"
                           r"if not)\b|"
                           # "What happens if you don't get enough?": enough of what was just asked about
-                          r"\b(?:enough|too\s+much|too\s+many|too\s+little|too\s+few)\s*[?.!]*$", re.I)
+                          r"\b(?:enough|too\s+much|too\s+many|too\s+little|too\s+few)\s*[?.!]*$|"
+                          # "What does the PRIVATE keyword mean there?": in what was just asked about
+                          rf"{_THERE.pattern}", re.I)
 # "Is the effect lasting?", "Was the difference significant?": a thing with "the" and nothing
 # saying whose, and what is asked of it.
 _BARE_YES_NO = re.compile(r"^(?:and\s+)?(?:is|are|was|were)\s+the\s+[\w'-]+\s+[\w'-]+\s*\?$|"
@@ -298,7 +303,7 @@ def _fragment(q: str) -> re.Match | None:
     if m and len(m.group(2).split()) > 2 and re.search(r"(?:many|much)$", m.group(1), re.I) \
             and not _participle(m.group(2).split()[0]):
         return None
-    return m if m and not _PRONOUNS.search(m.group(2)) else None
+    return m if m and not _PRONOUNS.search(m.group(2)) and not _THERE.search(q) else None
 
 
 def _strip_lead(q: str) -> str:
@@ -610,7 +615,8 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         # "Tell me more", "Can you explain that in more detail?": more of the question just asked
         # (the one under an earlier request: "Give me an example" after "Tell me more")
         return ResolvedQuery(question, f"{q} ({_underlying(previous)})", "more")
-    if owned := _owned(question, q, previous, slot) or _one_of(question, q, previous, slot, earlier):
+    if owned := _there(question, q, previous, slot, earlier) or _owned(question, q, previous, slot) \
+            or _one_of(question, q, previous, slot, earlier):
         return owned
     if _WHICH_IS.match(q) and pair:
         # "Which is better?" after "What is CBT?", "And mindfulness?": one of the two
@@ -867,6 +873,24 @@ def _one_of(question: str, q: str, previous: str, slot: str | None, earlier: tup
         bare = _head_singular(bare)  # "How do I add one?" after "How do I run tests?": a test
     indefinite = ("an " if bare[:1].lower() in "aeiou" else "a ") + bare
     return ResolvedQuery(question, _unled(_tidy(q[: one.start()] + indefinite + q[one.end() :])), "reference", topic)
+
+
+def _there(question: str, q: str, previous: str, slot: str | None, earlier: tuple[str, ...]) -> ResolvedQuery | None:
+    """"What does the PRIVATE keyword mean there?" after "What does target_compile_options do?":
+    "... mean in target_compile_options?"; after "How common is depression in Japan?", the place
+    the previous question named ("What is the treatment there?" -> "... in Japan?"). None for
+    another question, or where no pronoun-free topic is found."""
+    there = _THERE.search(q)
+    if not there or _PRONOUNS.search(q) or _TOGETHER.fullmatch(previous):
+        return None
+    place = list(re.finditer(r"\b(in|at)\s+(?=\S)", _body(previous), re.I))
+    if place and (phrase := _phrase_at(_body(previous), place[-1].end())) and phrase[1] > place[-1].end():
+        where = f"{place[-1].group(1).lower()} {_body(previous)[place[-1].end():phrase[1]]}"
+    elif topic := _topic_of(previous, slot, "it", earlier):
+        where = f"in {topic}"
+    else:
+        return None
+    return ResolvedQuery(question, _unled(_tidy(q[: there.start()] + where + q[there.end():])), "reference", where.split(" ", 1)[1])
 
 
 def _owned(question: str, q: str, previous: str, slot: str | None) -> ResolvedQuery | None:
