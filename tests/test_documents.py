@@ -1329,7 +1329,9 @@ def test_sphinx_roles_opening_a_line_and_version_notes_read_as_the_rendered_page
         ":variable:`CMAKE_<LANG>_FLAGS` and :func:`~os.path.join`.\n\n"
         ".. versionadded:: 3.2\n\n"
         ".. versionchanged:: 3.20\n  Arguments may use generator expressions.\n\n"
-        ".. deprecated:: 3.0 Use add_other instead.\n")
+        ".. deprecated:: 3.0 Use add_other instead.\n\n"
+        # a program's name for the options after it, no text of the page ("cmake" had been a line)
+        ".. program:: cmake\n\n.. option:: --build <dir>\n\n  Project binary directory to be built.\n")
     doc, _ = load_file(page, "add_thing.rst")
     assert ("A language standard may be set by setting the CXX_STANDARD target property or CMAKE_CXX_STANDARD "
             "variable.") in doc.text
@@ -1340,6 +1342,7 @@ def test_sphinx_roles_opening_a_line_and_version_notes_read_as_the_rendered_page
     assert "Changed in version 3.20: Arguments may use generator expressions." in doc.text
     assert "Deprecated since version 3.0: Use add_other instead." in doc.text
     assert "```" not in doc.text and ":variable:" not in doc.text
+    assert doc.text.endswith("--build <dir>\n\nProject binary directory to be built.") and "\ncmake\n" not in doc.text
 
 
 def test_a_readme_reads_as_prose_without_badges_and_with_its_wrapped_lines_joined(tmp_path: Path):

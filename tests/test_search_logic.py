@@ -507,6 +507,9 @@ def test_what_an_option_does_is_said_under_the_line_that_opens_its_entry(encoder
     # a one-digit option is one where the question calls it so or asks what it does; "-2" alone
     # is a number
     assert asked_term("What does -4 do in ssh?") == "-4" and asked_term("What is the -9 flag for?") == "-9"
+    # the program may be named before its option ("What does cmake --build do?" had asked of nothing)
+    assert asked_entry("What does cmake --build do?") == "--build"
+    assert asked_entry("What does git log --oneline do?") == "--oneline"
     assert asked_term("What is -2?") is None
     assert asked_term("What does the drain method do?") == "drain method"
 

@@ -34,7 +34,7 @@ _MARKUP_BODY = frozenset({"raw", "toctree", "meta", "only", "tabularcolumns"})
 _NO_TEXT_ARGUMENT = frozenset({"image", "figure", "code", "code-block", "sourcecode", "highlight", "include",
                                "literalinclude", "raw", "toctree", "contents", "sectnum", "meta", "role",
                                "default-role", "container", "index", "only", "tabularcolumns", "module",
-                               "currentmodule", "py:module", "py:currentmodule"})
+                               "currentmodule", "py:module", "py:currentmodule", "program"})
 # Sphinx's notes of a version change, written as its pages show them: ".. versionadded:: 3.2" reads
 # "Added in version 3.2.", not a bare "3.2".
 _VERSION_CHANGE = {"versionadded": "Added in version", "versionchanged": "Changed in version",

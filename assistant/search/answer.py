@@ -773,9 +773,10 @@ def defines(text: str, short: str) -> bool:
 # "What does neuroplasticity mean?", "Define structural plasticity."  The term is one to four words.
 _TERM = r"(?:an?\s+|the\s+)?(?P<{}>[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){{0,3}})"
 # A command-line option asked of ("What does the -J option of ssh do?", "What does -x do in tar?",
-# "What is --json for?", "What does -9 do in gzip?"): the option itself is the term, the line that
-# names it over its description its heading.
-_OPTION_TERM = (r"what\s+(?:does|do|is)\s+(?:the\s+)?(?P<o>--?[^\W\d_][\w-]*|-\d(?=\s+(?:option|flag|switch|do)\b))"
+# "What is --json for?", "What does -9 do in gzip?", "What does cmake --build do?"): the option
+# itself is the term, the line that names it over its description its heading.
+_OPTION_TERM = (r"what\s+(?:does|do|is)\s+(?:the\s+)?(?:[a-z][\w.+-]*\s+){0,2}?"
+                r"(?P<o>--?[^\W\d_][\w-]*|-\d(?=\s+(?:option|flag|switch|do)\b))"
                 r"(?:\s+(?:option|flag|switch))?"
                 r"(?:\s+(?:of|in|to)\s+[\w.+-]+)?(?:\s+(?:do|for|mean))?(?:\s+(?:in|of|with|for)\s+[\w.+-]+)?")
 # A program's parameter asked of ("What does the leave parameter do in tqdm?", "What is the default
