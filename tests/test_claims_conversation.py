@@ -1545,6 +1545,14 @@ def test_a_claim_whose_comparison_the_evidence_makes_the_other_way_round_is_cont
     assert not swaps_comparison("Thyroid cancer is more common in men than in women.", sentence)
     assert swaps_comparison("Placebo is more effective than the new drug.",
                             "In the trial, the new drug was more effective than placebo at twelve weeks.")
+    # a preference is a comparison, said in its own verbs ("recommended over" against "should be used
+    # instead of": CMake's manual had supported the claim that reverses it); "over" of an amount is none
+    advice = "The add_subdirectory command should be used instead of subdirs although subdirs will still work."
+    assert swaps_comparison("The subdirs command is recommended over add_subdirectory.", advice)
+    assert not swaps_comparison("add_subdirectory is recommended over subdirs.", advice)
+    assert swaps_comparison("Exercise is preferred over medication for mild depression.",
+                            "For mild depression, medication rather than exercise is recommended.")
+    assert not swaps_comparison("The trial lasted over 20 weeks.", "The trial lasted 20 weeks rather than 12.")
 
 
 def test_a_claim_the_evidence_gives_another_number_or_says_is_done_without_is_contradicted(encoder, tmp_path):

@@ -191,8 +191,13 @@ _COMPARATIVES = {"more": ("more", 1), "less": ("more", -1), "fewer": ("more", -1
                  "smaller": ("large", -1), "better": ("good", 1), "worse": ("good", -1), "faster": ("fast", 1),
                  "slower": ("fast", -1), "stronger": ("strong", 1), "weaker": ("strong", -1), "older": ("old", 1),
                  "younger": ("old", -1), "longer": ("long", 1), "shorter": ("long", -1), "earlier": ("early", 1),
-                 "later": ("early", -1)}
-_THAN = re.compile(r"\bthan\b", re.I)
+                 "later": ("early", -1), "rather": ("prefer", 1)}
+# A preference is a comparison too ("prefer"): "A is recommended over B", "A rather than B", "A
+# instead of B"; its verb may differ between claim and source ("recommended", "should be used").
+_PREFERRING = {"preferred", "recommended", "favoured", "favored", "chosen", "prioritised", "prioritized"}
+_PREFERENCE_WORDS = _PREFERRING | {"prefer", "recommend", "favour", "favor", "choose", "use", "used", "using", "should",
+                                   "instead", "rather"}
+_THAN = re.compile(r"\b(?:than|instead\s+of|over)\b", re.I)
 _THAN_SIDE = 4  # content words after "than" that name what is compared against ("in men", "placebo")
 
 
@@ -202,16 +207,22 @@ def _comparisons(text: str) -> list[tuple[str, int, set[str], set[str]]]:
     out = []
     for tokens, stemmed in _clauses(text):
         for t, w in enumerate(tokens):
-            if w != "than":
+            if w == "than":
+                c = next((i for i in range(t - 1, -1, -1) if tokens[i] in _COMPARATIVES), None)
+            elif w == "of" and t and tokens[t - 1] == "instead":
+                c = t - 1  # "B should be used instead of A"
+            elif w == "over":
+                c = next((i for i in range(t - 1, max(t - 3, -1), -1) if tokens[i] in _PREFERRING), None)
+            else:
                 continue
-            c = next((i for i in range(t - 1, -1, -1) if tokens[i] in _COMPARATIVES), None)
             if c is None or any(tokens[i] in ".,()" for i in range(c, t)):
                 continue
-            axis, sign = _COMPARATIVES[tokens[c]]
+            axis, sign = _COMPARATIVES.get(tokens[c], ("prefer", 1))
             if any(x in _NEG for x in tokens[:t]):
                 sign = -sign  # "not more common in men than in women"
+            # what is preferred is said in words of its own: "recommended over" against "used instead of"
             before = {x for x, word in zip(stemmed[:t], tokens[:t]) if word[0].isalnum() and word not in FUNCTION_WORDS
-                      and word not in _NEG}
+                      and word not in _NEG and not (axis == "prefer" and word in _PREFERENCE_WORDS)}
             after: set[str] = set()
             for x, word in zip(stemmed[t + 1:], tokens[t + 1:]):
                 if word in ".,()" or len(after) == _THAN_SIDE:
