@@ -1345,6 +1345,28 @@ def test_sphinx_roles_opening_a_line_and_version_notes_read_as_the_rendered_page
     assert doc.text.endswith("--build <dir>\n\nProject binary directory to be built.") and "\ncmake\n" not in doc.text
 
 
+def test_a_bold_line_standing_alone_heads_the_text_under_it(tmp_path: Path):
+    # Command examples written with bold lines for headings, as the AWS CLI's reStructuredText
+    # examples and many READMEs are: each bold line alone heads its example, one level below the
+    # heading above it (never the page's title); a bold sentence, a bold line inside a paragraph and
+    # code keep their text. With no heading, the page is not named by the lead-in line under the
+    # first bold one ("The following cp command copies ...:" had been the title).
+    md = tmp_path / "guide.md"
+    md.write_text("# Guide\n\n**Example 1: Copying a file**\n\nThe cp command copies a file.\n\n```\n**kept**\n```\n\n"
+                  "**Example 2: Moving a file**\n\nThe mv command moves a file.\n**Not alone**\n\n**This is bold prose.**\n")
+    doc, _ = load_file(md, "guide.md")
+    assert [s.path for s in doc.sections] == [("Example 1: Copying a file",), ("Example 2: Moving a file",)]
+    assert "**kept**" in doc.text and "This is bold prose." in doc.text and "Not alone" in doc.text
+    rst = tmp_path / "cp.rst"
+    rst.write_text("**Example 1: Copying a local file to S3**\n\nThe following ``cp`` command copies a single file to a "
+                   "specified bucket and key::\n\n    aws s3 cp test.txt s3://bucket/test2.txt\n\n"
+                   "**Example 2: Copying a file from S3 to S3**\n\nThe following ``cp`` command copies a single s3 object::\n\n"
+                   "    aws s3 cp s3://bucket/test.txt s3://bucket/test2.txt\n")
+    doc, _ = load_file(rst, "cp.rst")
+    assert doc.title == "Example 1: Copying a local file to S3"
+    assert ("Example 2: Copying a file from S3 to S3",) in [s.path for s in doc.sections]
+
+
 def test_a_readme_reads_as_prose_without_badges_and_with_its_wrapped_lines_joined(tmp_path: Path):
     # A project README: badges (linked images) beside the title, a line wrapped after a link whose
     # address made it long (stripped, it looks short), a list item's continuation indented under

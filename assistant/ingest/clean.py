@@ -960,8 +960,9 @@ def guess_title(text: str, fallback: str, first: bool = False) -> str:
     ("Apache License" over "TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION"), after
     the site's menu where one opens the page (`_menu_at`) and past a section's label in capitals
     ("NAME" over "ssh - OpenSSH remote login client"); a line
-    that ends as a sentence does ("This directory contains the 4.3 release of GNU Make.") is prose,
-    and a copyright notice is none."""
+    that ends as a sentence does ("This directory contains the 4.3 release of GNU Make."), or leads in
+    to what follows in more than five words ("The following cp command copies a single file:"), is
+    prose, and a copyright notice is none."""
     candidates: list[str] = []
     before_menu: list[str] | None = None
     lines = [ln.strip() for ln in text.split("\n")[:15]]
@@ -979,7 +980,7 @@ def guess_title(text: str, fallback: str, first: bool = False) -> str:
             continue
         if before_menu is not None and ln.startswith("• ") and not candidates:
             continue
-        if ln.startswith("• ") or words > 30 or (words > 5 and ln.endswith((".", "!"))) or _said(ln):
+        if ln.startswith("• ") or words > 30 or (words > 5 and ln.endswith((".", "!", ":"))) or _said(ln):
             break
         if ln.startswith("#"):
             return ln.lstrip("#").strip() or fallback

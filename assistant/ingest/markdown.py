@@ -393,6 +393,33 @@ def _setext_as_atx(lines: list[str]) -> list[str]:
     return out
 
 
+# A paragraph of one line set wholly in bold, short and no sentence ("**Example 1: Copying a local
+# file to S3**", "**Strict assertion mode**"): a heading the writer did not mark as one.
+_BOLD_LINE = re.compile(r"^(\*\*|__)(?=\S)((?:(?!\1).){1,120}?)(?<=\S)\1$")
+_BOLD_WORDS = 16
+
+
+class _BoldHeadings:
+    """Bold lines standing alone as paragraphs (`_BOLD_LINE`) written as headings one level below
+    the last heading marked as one (level 2 where none is: never the page's title), so that each
+    heads the text under it; read across the runs of prose between code blocks."""
+
+    def __init__(self) -> None:
+        self.level = 1  # of the last heading written with "#"
+
+    def read(self, lines: list[str]) -> list[str]:
+        out = list(lines)
+        for i, line in enumerate(lines):
+            if atx := re.match(r"^(#{1,6})\s", line):
+                self.level = len(atx.group(1))
+                continue
+            bold = _BOLD_LINE.match(line)
+            alone = (i == 0 or not lines[i - 1].strip()) and (i + 1 == len(lines) or not lines[i + 1].strip())
+            if bold and alone and len(bold.group(2).split()) <= _BOLD_WORDS and not re.search(r"[.!?,;]$", bold.group(2)):
+                out[i] = "#" * min(6, max(2, self.level + 1)) + " " + bold.group(2)
+        return out
+
+
 def markdown_text(md: str) -> tuple[str, tuple[tuple[int, str], ...]]:
     """The text without markup, and its headings (level, text without markup) in order."""
     labels = _link_labels(md)  # before the prose is unwrapped, which joins a run of definitions
@@ -599,6 +626,7 @@ def read_markdown(data: bytes) -> TextRead:
     raw = _prose_mapped(_prose_mapped(_directive_admonitions(raw), _contents_dropped), _admonitions_read)
     raw = _indented_code_fenced(_summaries_as_atx(_prose_mapped(raw, _html_headings_as_atx)))
     raw = _prose_mapped(raw, _setext_as_atx)
+    raw = _prose_mapped(raw, _BoldHeadings().read)
     # A heading stands alone even where the paragraph under it follows on the next line, so that
     # a long heading is never joined to it as a wrapped line.
     for m in reversed(_headings(raw)):

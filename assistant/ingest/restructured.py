@@ -286,9 +286,20 @@ def _as_markdown(rows: list[tuple[str, bool]], targets: set[str]) -> str:
         elif marker := _MARKER.match(b):
             out.append(_list_mark(marker.group().strip(), out) + _escaped(_inline(b[marker.end():], targets)))
         else:
-            out.append(_escaped(_inline(b, targets)))
+            out.append(_text_line(b, targets))
         i += 1
     return "\n".join(out)
+
+
+_STRONG_LINE = re.compile(r"\*\*(\S(?:.*\S)?)\*\*")
+
+
+def _text_line(line: str, targets: set[str]) -> str:
+    """A line of text as Markdown; a line wholly in strong emphasis stays bold, for Markdown's
+    reader to decide whether it heads what follows."""
+    if (strong := _STRONG_LINE.fullmatch(line)) and "**" not in strong.group(1):
+        return f"**{_escaped(_inline(strong.group(1), targets))}**"
+    return _escaped(_inline(line, targets))
 
 
 def _list_mark(mark: str, out: list[str]) -> str:
