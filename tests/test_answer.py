@@ -88,6 +88,12 @@ def test_heading_like_lines():
     assert is_heading_like("13. Maximum Number Of Rows In A Table", 5, "x", starts)
     assert is_heading_like("(3) Exercise regularly", 5, "x", starts)
     assert not is_heading_like("2. 45 mg daily", 5, "x", starts) and not is_heading_like("3.5 mg", 5, "x", starts)
+    # so is a numbered label's ("Example 1: To create an IAM user" had been the highlight of the
+    # example under it); an amount after the label is still a number, a caption is read as one
+    assert is_heading_like("Example 1: To create an IAM user", 5, "x", starts)
+    assert is_heading_like("Step 2: Install Clippy", 5, "x", starts)
+    assert not is_heading_like("Visit 2: 45 patients", 5, "x", starts)
+    assert not is_heading_like("Table 2: Baseline characteristics", 5, "x", starts)
     # a term in quotes alone is an item's run-in label, naming what the sentences after it say
     assert is_heading_like('\u2022 "Still reachable".', 5, "x", starts) and is_heading_like("\u201cDefinitely lost\u201d.", 5, "x", starts)
     assert not is_heading_like('"We never saw it happen again," she said.', 5, "x", starts)
@@ -608,7 +614,7 @@ def test_a_sentence_that_only_points_elsewhere_is_never_the_highlight(encoder):
     assert hit.highlight.text.startswith("fetch: Fetching a branch means"), hit.highlight
 
 
-def test_a_sentence_sending_the_reader_to_a_page_stands_aside_as_a_heading_does(encoder):
+def test_a_sentence_sending_the_reader_to_a_page_stands_aside_as_a_heading_does(encoder, tmp_path):
     # A README's "For full documentation ..., please see <address>" shares the project's name (in
     # its address) and a question's words, and won the highlight over the feature list's "Python
     # 3.10+ or PyPy3"; "Consult the Changelog page for ..." sends the reader away too. Both stand
@@ -625,6 +631,16 @@ def test_a_sentence_sending_the_reader_to_a_page_stands_aside_as_a_heading_does(
                    "https://docs.pytest.org/en/stable/."]
     assert flagged["Consult the Changelog page for fixes and enhancements of each version."]
     assert not flagged["• Python 3.10+ or PyPy3"] and not flagged["For severe pain, see a doctor within a day."]
+    # a pointer may name the guide it sends to at any length (the AWS CLI's examples end each so,
+    # and the pointer had been the highlight of "How do I create an IAM user?")
+    text = ("# create-user\n\n## Example 1: To create an IAM user\n\nThe following create-user command creates an IAM "
+            "user named Bob in the current account.\n\nFor more information, see Creating an IAM user in your AWS account "
+            "in the AWS IAM User Guide.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "create-user.md", text)
+    flagged = _heading_like(searcher.index, encoder.encode_query("How do I create an IAM user?"))
+    assert flagged["For more information, see Creating an IAM user in your AWS account in the AWS IAM User Guide."]
+    hit = searcher.search("How do I create an IAM user?", k=1)[0]
+    assert hit.highlight.text.startswith("The following create-user command"), hit.highlight
 
 
 def test_a_boxed_notes_title_over_its_text_hands_the_highlight_to_the_text(encoder):

@@ -134,9 +134,14 @@ def is_heading_like(text: str, start: int, title: str, heading_starts: frozenset
     if item_mark(t) not in ("", "1") and len(t.split()) >= 3:
         return False
     # A numbered item's number is its bullet, no word nor number it states ("13. Maximum Number Of
-    # Rows In A Table").
-    item = _ENUMERATOR.sub("", t)
+    # Rows In A Table"), and so is a numbered label's ("Example 1: To create an IAM user", "Step 2:
+    # Install Clippy"; a caption's is read as a caption).
+    item = _NUMBERED_LABEL.sub("", _ENUMERATOR.sub("", t))
     return len(item.split()) < 8 and not _END.search(t) and not _NUMERAL.search(item)
+
+
+_NUMBERED_LABEL = re.compile(r"^(?!(?:fig(?:ure)?|table|tab|listing|exhibit|chart)s?\b)[A-Za-z][a-z]+\s+\d{1,3}[a-z]?:\s+(?=\S)",
+                             re.I)
 
 
 _QUOTED_LABEL = re.compile(r"[\"“‘']([^\"“”‘’']+)[\"”’'][.:]?")
@@ -341,7 +346,7 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     heading |= np.array([_citation_like(t) for t in texts])
     # So does a sentence that only points elsewhere ("See also git-fetch(1).", "For details, see
     # Section 4."): it shares its topic's words and says nothing of it.
-    heading |= np.array([bool(_POINTS_ELSEWHERE.match(t)) and len(t.split()) <= _POINTER_WORDS for t in texts])
+    heading |= np.array([_points_elsewhere(t) for t in texts])
     # A list of terms under a label the question does not name ("Keywords: ...") shares the
     # question's words and answers nothing asked: it stands aside like a heading, announcing nothing.
     listed = [list_asked(t, terms) for t in texts]
@@ -390,6 +395,16 @@ _POINTS_ELSEWHERE = re.compile(r"^\W*(?:see(?:\s+also)?|refer\s+to|cf\.|(?:for|w
                                r"chapter\b|documentation\b|docs\b|manual\b|guide\b|website\b|site\b|faq\b|wiki\b|"
                                r"readme\b|tutorial\b|changelog\b|appendix\b|below\b|above\b)", re.I)
 _POINTER_WORDS = 12
+# A pointer may name the work it sends to at any length: "For more information, see Creating an IAM
+# user in your AWS account in the AWS IAM User Guide."
+_NAMES_WORK = re.compile(r"\b(?:guide|manual|documentation|docs|reference|book|handbook|chapter|section|appendix|faq|"
+                         r"wiki|tutorial)\W*$", re.I)
+
+
+def _points_elsewhere(text: str) -> bool:
+    """A sentence that only sends the reader elsewhere (`_POINTS_ELSEWHERE`): short, or ending in
+    the name of the work it sends to."""
+    return bool(_POINTS_ELSEWHERE.match(text)) and (len(text.split()) <= _POINTER_WORDS or bool(_NAMES_WORK.search(text)))
 _ASKS_AIM = frozenset(bm25_tokenize(["aim objective purpose goal intend"])[0])
 _ASKS_FIGURE = frozenset(bm25_tokenize(["figure fig table caption listing exhibit chart"])[0])
 _CAPTION_WORD = r"^\s*(?:fig(?:ure)?s?\.?|tables?|tab\.|listings?|exhibits?|charts?)\s*[A-Z]?\d{1,3}(?:[.\-\u2013]\d{1,3})?[a-z]?"
