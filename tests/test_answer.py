@@ -537,7 +537,10 @@ def test_a_line_of_code_hands_the_highlight_to_a_sentence_in_words(encoder, tmp_
                  # a signature wrapped over lines, and a command's synopsis (CMake's "subdirs(dir1 dir2
                  # ...[EXCLUDE_FROM_ALL ..." had been the highlight for what EXCLUDE_FROM_ALL does)
                  "subdirs(dir1 dir2 ...[EXCLUDE_FROM_ALL exclude_dir1 exclude_dir2 ...]", "[VERBATIM] [APPEND]",
-                 "<PRIVATE|PUBLIC|INTERFACE> <item>...", "cmake --find-package [<options>]"):
+                 "<PRIVATE|PUBLIC|INTERFACE> <item>...", "cmake --find-package [<options>]",
+                 "[NEWLINE_STYLE [UNIX|DOS|WIN32|LF|CRLF] ])", "] [...]",
+                 "[RUNTIME_DEPENDENCIES args...|RUNTIME_DEPENDENCY_SET <set-name>]",
+                 "PRIVATE_HEADER|PUBLIC_HEADER|FILE_SET <set-name>|CXX_MODULES_BMI]"):
         assert is_code_like(code), code
     for prose in ("MPI_Pcontrol cannot be wrapped as it has variable arity: int MPI_Pcontrol(const int level, ...)",
                   "28 weeks 1009.34 (366.54) 984.56 (400.48) 0.04 40.73 (1.57 to 79.88)",
@@ -548,8 +551,25 @@ def test_a_line_of_code_hands_the_highlight_to_a_sentence_in_words(encoder, tmp_
                   "$ 5 million (the whole grant) was spent on the trial.", "see [5];",
                   # an option alone is its entry's term; a table's row opens with words
                   "--trace-children-skip=patt1,patt2,...", "Non-owner occupied 369 (59) 254 (41) 0.39 (0.30, 0.52)",
-                  "Use the --verbose flag to see more.", "Chen (2019) found it."):
+                  "Use the --verbose flag to see more.", "Chen (2019) found it.", ").", "12 | 34 | 56",
+                  "[Comparative study of insulin in type 2 diabetes]"):
         assert not is_code_like(prose), prose
+
+
+def test_what_a_command_does_is_the_line_under_its_pages_title(encoder, tmp_path):
+    # A manual's page per command, titled by it: the summary under the title says what it does; the
+    # signature wrapped over lines is code, and the sentence about variables had been the highlight
+    # (the signature's last line before it).
+    page = tmp_path / "configure_file.rst"
+    page.write_text("configure_file\n--------------\n\nCopy a file to another location and modify its contents.\n\n"
+                    ".. code-block:: cmake\n\n  configure_file(<input> <output>\n                 [COPYONLY] [@ONLY]\n"
+                    "                 [NEWLINE_STYLE [UNIX|DOS|WIN32|LF|CRLF] ])\n\n"
+                    "Copies an <input> file to an <output> file and substitutes variable values referenced as @VAR@ in "
+                    "the input file content. Each variable reference will be replaced with the current value of the "
+                    "variable, or the empty string if the variable is not defined.\n")
+    searcher = searcher_of_file(encoder, page, page.read_text())
+    hit = searcher.search("What does configure_file do?", k=1)[0]
+    assert hit.highlight.text == "Copy a file to another location and modify its contents.", hit.highlight
 
 
 def test_a_rare_question_term_outweighs_terms_every_passage_shares(encoder):

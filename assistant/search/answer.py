@@ -387,13 +387,13 @@ _POSES = re.compile(r"(?<!regardless of )(?<!irrespective of )(?<!: )(?<!return 
                     r"\b(?:aim|aims|objective|objectives|purpose|goal|goals)\s+(?:of\s+(?:this|the|our)\s+(?:\w+\s+)?"
                     r"(?:study|work|trial|analysis|paper|review|research)\s+)?(?:was|were|is|are)\s+to\b", re.I)
 _POINTS_ELSEWHERE = re.compile(r"^\W*(?:see(?:\s+also)?|refer\s+to|cf\.|(?:for|with)\s+(?:\w+\s+){0,3}"
-                               r"(?:information|details|examples?|more)\s*,?\s*(?:see|refer\s+to))\s"
-                               # "For full documentation, including tutorials, please see https://...",
-                               # "Consult the Changelog page for fixes": sent to a page, a section, an address
-                               r"|^\W*(?:for\s[^.;:]{1,80}?,\s*)?(?:please\s+)?(?:see|refer\s+to|consult|visit|check\s+out|go\s+to)\s+"
-                               r"(?:(?:the|our|this|its)\s+)?(?:[\w-]+\s+){0,2}?(?:https?://|www\.|(?:web\s*)?page\b|section\b|"
-                               r"chapter\b|documentation\b|docs\b|manual\b|guide\b|website\b|site\b|faq\b|wiki\b|"
-                               r"readme\b|tutorial\b|changelog\b|appendix\b|below\b|above\b)", re.I)
+                               r"(?:information|details|examples?|more)\s*,?\s*(?:see|refer\s+to))\s", re.I)
+# "For full documentation, including tutorials, please see https://...", "Consult the Changelog page
+# for fixes": sent to a page, a section, an address, at any length.
+_SENDS_TO_WORK = re.compile(r"^\W*(?:for\s[^.;:]{1,80}?,\s*)?(?:please\s+)?(?:see|refer\s+to|consult|visit|check\s+out|go\s+to)\s+"
+                            r"(?:(?:the|our|this|its)\s+)?(?:[\w-]+\s+){0,2}?(?:https?://|www\.|(?:web\s*)?page\b|section\b|"
+                            r"chapter\b|documentation\b|docs\b|manual\b|guide\b|help\b|website\b|site\b|faq\b|wiki\b|"
+                            r"readme\b|tutorial\b|changelog\b|appendix\b|below\b|above\b)", re.I)
 _POINTER_WORDS = 12
 # A pointer may name the work it sends to at any length: "For more information, see Creating an IAM
 # user in your AWS account in the AWS IAM User Guide."
@@ -402,9 +402,11 @@ _NAMES_WORK = re.compile(r"\b(?:guide|manual|documentation|docs|reference|book|h
 
 
 def _points_elsewhere(text: str) -> bool:
-    """A sentence that only sends the reader elsewhere (`_POINTS_ELSEWHERE`): short, or ending in
-    the name of the work it sends to."""
-    return bool(_POINTS_ELSEWHERE.match(text)) and (len(text.split()) <= _POINTER_WORDS or bool(_NAMES_WORK.search(text)))
+    """A sentence that only sends the reader elsewhere: to a page, a section or an address
+    (`_SENDS_TO_WORK`), or "see ..." (`_POINTS_ELSEWHERE`) short or ending in the name of the work it
+    sends to."""
+    return bool(_SENDS_TO_WORK.match(text)) or bool(_POINTS_ELSEWHERE.match(text)) and (
+        len(text.split()) <= _POINTER_WORDS or bool(_NAMES_WORK.search(text)))
 _ASKS_AIM = frozenset(bm25_tokenize(["aim objective purpose goal intend"])[0])
 _ASKS_FIGURE = frozenset(bm25_tokenize(["figure fig table caption listing exhibit chart"])[0])
 _CAPTION_WORD = r"^\s*(?:fig(?:ure)?s?\.?|tables?|tab\.|listings?|exhibits?|charts?)\s*[A-Z]?\d{1,3}(?:[.\-\u2013]\d{1,3})?[a-z]?"
@@ -504,7 +506,7 @@ def _says_words(text: str) -> bool:
 
 
 # a synopsis's part: an option, a placeholder, an optional part (not a citation, "[5]", nor "< 0.05")
-_SYNOPSIS_PART = r"(?:--?\w\S*|<(?![\s\d=])\S*|\[(?![\s\d])\S*|\.\.\.\S*|\|)"
+_SYNOPSIS_PART = r"(?:--?\w\S*|<(?![\s\d=])\S*|\[(?![\s\d])\S*|\.\.\.\S*|\||[\])]+\S*)"
 _CODE = re.compile(
     r"^\s*(//|/\*|\*/|#!|#include\b|<!--)"  # a comment or a directive opens the line
     r"|^\s*[{}]|[{}]\s*$"  # a brace opens or closes it
@@ -519,7 +521,8 @@ _CODE = re.compile(
     # a command's synopsis: a name, then nothing but options, placeholders and optional parts
     # ("cmake --find-package [<options>]"), or placeholders and optional parts alone ("<PRIVATE|PUBLIC>
     # <item>..."); an option alone ("--trace-children-skip=patt1,...") is its entry's term, no code
-    rf"|^\s*(?:[A-Za-z_][\w.+-]*(?:\s+{_SYNOPSIS_PART})+|(?:<(?![\s\d=])|\[(?![\s\d]))\S*(?:\s+{_SYNOPSIS_PART})*)\s*$"
+    r"|^\s*\[(?:[A-Z][A-Z_]+\b|<)[^\n]*[\])][\]).,]*$"  # an optional part in keywords or placeholders: "[OUTPUT <dir>]"
+    rf"|^\s*(?:[A-Za-z_][\w.+-]*(?:\s+{_SYNOPSIS_PART})+|(?:<(?![\s\d=])|\[(?![\s\d]))\S*(?:\s+{_SYNOPSIS_PART})*|[\])]\S*(?:\s+{_SYNOPSIS_PART})+)\s*$"
 )
 # An import statement holds none of `_CODE_MARK`: "from tqdm import tqdm", "import numpy as np".
 _IMPORT = re.compile(r"^\s*(?:import\s+[\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+)*\s*$|from\s+[\w.]+\s+import\s)")
@@ -555,7 +558,14 @@ def is_code_like(text: str) -> bool:
         words += bool(_WORD.match(token.group()))
         if words >= 5:
             return False
+    # a wrapped synopsis's line of keywords, alternatives and placeholders, no word among them
+    # ("PRIVATE_HEADER|PUBLIC_HEADER|FILE_SET <set-name>|CXX_MODULES_BMI]")
+    if not words and _SYNOPSIS_MARK.search(text):
+        return True
     return bool(_CODE.search(text))
+
+
+_SYNOPSIS_MARK = re.compile(r"<[A-Za-z][\w-]*>|\w\|\w")
 
 
 _COMMENT = re.compile(r"^\s*(?:#|//)\s")
@@ -902,11 +912,14 @@ def _first_under_heading(index: Index, row: int, sentences: range, heading: np.n
     then "Shortens the vector, ..."; a later sentence that names it, "The drain method can emulate
     truncate", only mentions it)."""
     doc = index.passage(row).doc
-    text, starts = index.document(doc).text, _heading_starts(index, doc)
+    document = index.document(doc)
+    text, starts = document.text, _heading_starts(index, doc)
     name = re.compile(r"(?<![\w-])" + r"\s+".join(map(re.escape, term.split())) + r"(?:e?s)?(?![\w-])", re.I)
     for i in range(len(sentences) - 1):
         s, e = index.sentence_span(sentences[i])
-        if (leads[i] or text.rfind("\n", 0, s) + 1 in starts) and not heading[i + 1] and name.search(text[s:e]):
+        # the page's own title heads it too ("configure_file", then "Copy a file to another location ...")
+        under = leads[i] or text.rfind("\n", 0, s) + 1 in starts or text[s:e].strip().casefold() == document.title.strip().casefold()
+        if under and not heading[i + 1] and name.search(text[s:e]):
             return i + 1
     return None
 
