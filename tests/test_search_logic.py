@@ -714,6 +714,24 @@ def test_a_question_that_names_one_paper_is_answered_from_that_paper_first(encod
     assert searcher.named_document("What does the Safe Storage Guide say?") is None
 
 
+def test_a_manual_page_titled_by_the_term_asked_of_comes_first(encoder):
+    # A manual with a page per command: the developer guide names find_package in every sentence
+    # and scored best for "What does find_package do?"; the page titled by it is the answer. A
+    # manual page's section ("ls(1)") is no part of the name; a term that titles no page names none.
+    docs = [document_from_text("find_package.rst", "Find a package, usually provided by something external to the "
+                                                   "project, and load its package-specific details.",
+                               title="find_package"),
+            document_from_text("developer.rst", "Find Modules\n\nA find module is what find_package does "
+                                                "for a package without its own configuration: find_package "
+                                                "calls find_package modules to find the package.",
+                               title="cmake-developer(7)"),
+            document_from_text("ls.txt", "List information about the files in a directory.", title="ls(1)")]
+    searcher = _in_memory(encoder, docs)
+    assert searcher.search("What does find_package do?", k=1)[0].doc_id == "find_package.rst"
+    assert searcher.named_document("What is ls?") == searcher.index.doc_row("ls.txt")
+    assert searcher.named_document("What does a find module do?") is None
+
+
 def test_an_abbreviation_spelled_out_only_in_the_list_of_abbreviations_is_answered_from_it(encoder, tmp_path):
     # A paper that uses "QALY" in its text but spells it out only in its list of abbreviations; its
     # reference list has an entry whose author initials read like one ("PR: Perl ER") and is no

@@ -138,7 +138,12 @@ LONG_FORM_PASSAGES = 20
 MODES: tuple[Mode, ...] = get_args(Mode)
 
 
+# A manual page's section ("ls(1)") or a function's parentheses after the name a title gives.
+_TITLE_SUFFIX = re.compile(r"\s*(?:\(\d\w*\)|\(\))$")
+
+
 @dataclass
+
 class Candidates:
     """Per-candidate score components for one question (rows index the passages)."""
 
@@ -259,9 +264,15 @@ class Searcher:
         """The one document the question names: by a name (a word set in capitals, after its
         first) that its title holds and no other document's text ("BeneMin", "the FOCUS trial"),
         or by a name of several such words that one document alone writes ("the Healthy Start
-        trial" of a paper on its recruitment); None when it names none, or more than one."""
+        trial" of a paper on its recruitment), or by the term it asks of that titles one alone
+        ("What does find_package do?" of a manual's page "find_package", `_titled`); None when it
+        names none, or more than one."""
+        if self.index.n_documents < 2:
+            return None
+        if (term := asked_term(question)) and (titled := self._titled(term)) is not None:
+            return titled
         words = _names_after_first(question)
-        if not words or self.index.n_documents < 2:
+        if not words:
             return None
         as_written = set(acronyms(question))
         docs, titles = self.index.passage_docs(), self.index.doc_titles
@@ -275,6 +286,13 @@ class Searcher:
             if (holder := self._sole_writer(phrase, docs)) is not None:
                 found.add(holder)
         return found.pop() if len(found) == 1 else None
+
+    def _titled(self, term: str) -> int | None:
+        """The one document titled by the term asked of, as a manual titles a page by its command or
+        function ("find_package", "ls(1)", "configure_file()"); None when none or several are."""
+        wanted = term.strip().casefold()
+        titled = [i for i, title in enumerate(self.index.doc_titles) if _TITLE_SUFFIX.sub("", title).strip().casefold() == wanted]
+        return titled[0] if len(titled) == 1 else None
 
     def _sole_writer(self, phrase: str, docs: np.ndarray) -> int | None:
         """The one document whose text holds `phrase` as written, or None when none or several do
