@@ -1343,6 +1343,12 @@ def test_sphinx_roles_opening_a_line_and_version_notes_read_as_the_rendered_page
     assert "Deprecated since version 3.0: Use add_other instead." in doc.text
     assert "```" not in doc.text and ":variable:" not in doc.text
     assert doc.text.endswith("--build <dir>\n\nProject binary directory to be built.") and "\ncmake\n" not in doc.text
+    # fields before anything else are Sphinx's metadata for the file, and a table's row names no page
+    flags = tmp_path / "flags.rst"
+    flags.write_text(":orphan:\n:tocdepth: 2\n\n+------+---------+\n| Flag | Meaning |\n+======+=========+\n"
+                     "| -O2  | Speed   |\n+------+---------+\n\nThe flags above set how the compiler optimises.\n")
+    doc, _ = load_file(flags, "flags.rst")
+    assert ":orphan:" not in doc.text and "tocdepth" not in doc.text and doc.title == "flags.rst"
 
 
 def test_a_bold_line_standing_alone_heads_the_text_under_it(tmp_path: Path):

@@ -954,6 +954,9 @@ def _beside_field(lines: list[str], i: int) -> bool:
     return is_field(before) or is_field(after)
 
 
+_TABLE_ROW = re.compile(r"^\|.*\|$|\s\|\s")
+
+
 def guess_title(text: str, fallback: str, first: bool = False) -> str:
     """The title is the longest heading-like line before the first paragraph of prose (a saved
     page's first lines are its site's), or with `first` (a file typed with line breaks) the first
@@ -984,8 +987,10 @@ def guess_title(text: str, fallback: str, first: bool = False) -> str:
             break
         if ln.startswith("#"):
             return ln.lstrip("#").strip() or fallback
-        if _RULE.match(ln) or sum(c.isalnum() for c in ln) < 2 or is_copyright_notice(ln):
-            continue  # a rule between the title and the text names nothing, nor a row of ornaments or a drop letter
+        if _RULE.match(ln) or sum(c.isalnum() for c in ln) < 2 or is_copyright_notice(ln) or _TABLE_ROW.search(ln):
+            # a rule between the title and the text names nothing, nor a row of ornaments, a drop
+            # letter or a table's row ("| Flag | Meaning |", "Name | Size")
+            continue
         looked += 1
         # A line of several fields ("Patient: Jane Example Date of birth: 02/05/1961") names no
         # document, nor does a label over its text ("Presenting complaint:"); a field beside another,

@@ -68,6 +68,13 @@ def restructured_markdown(text: str, always: bool = False) -> tuple[str, str] | 
     bare = [ln.lstrip() for ln in lines]
     if not always and not any(_DIRECTIVE.match(b) or _TARGET.match(b) for b in bare) and not _literal_under_headings(lines):
         return None
+    # Fields before anything else are the file's metadata for Sphinx (":tocdepth: 2", ":orphan:"),
+    # no text of the page.
+    top = 0
+    while top < len(lines) and (not bare[top] or _OPTION.match(bare[top])):
+        top += 1
+    if any(bare[:top]):
+        lines, bare = [""] * top + lines[top:], [""] * top + bare[top:]
     # "name_" refers to a link target the file defines or to a section's title
     targets = {m.group(1).strip("`").lower() for b in bare if (m := _TARGET.match(b)) and m.group(1)}
     targets |= {b.strip().lower() for b, under in zip(bare, bare[1:]) if b and _RULE.match(under.strip())}
