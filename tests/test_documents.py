@@ -1351,6 +1351,28 @@ def test_sphinx_roles_opening_a_line_and_version_notes_read_as_the_rendered_page
     assert ":orphan:" not in doc.text and "tocdepth" not in doc.text and doc.title == "flags.rst"
 
 
+def test_restructured_tables_read_as_rows_of_cells(tmp_path: Path):
+    # reStructuredText's four ways to set a table: a grid, a simple table (a row going on on the
+    # next line), a list-table and a csv-table. Each had kept its borders or run its rows together
+    # ("small", 10 "large", 100); each now reads a row a line, its cells parted by " | ", as a
+    # Markdown table does, with inline markup read in the cells.
+    page = tmp_path / "tables.rst"
+    page.write_text("Tables\n======\n\n+------+-----------+\n| Flag | Meaning   |\n+======+===========+\n"
+                    "| -O2  | Optimise  |\n|      | for speed |\n+------+-----------+\n\n"
+                    "=======  ========\nTarget   Default\n=======  ========\nRUNTIME  ``bin``\n"
+                    "LIBRARY  ``lib``\n         or lib64\n=======  ========\n\n"
+                    ".. list-table:: Compiler flags\n   :header-rows: 1\n\n   * - Flag\n     - Meaning\n"
+                    "   * - -g\n     - Keep debug\n       information\n\n"
+                    ".. csv-table:: Sizes\n   :header: \"Name\", \"Size\"\n\n   \"small\", 10\n   \"large, wide\", 100\n\nThe end.\n")
+    doc, _ = load_file(page, "tables.rst")
+    for rows in ("Flag | Meaning\n-O2 | Optimise for speed", "Target | Default\nRUNTIME | bin\nLIBRARY | lib or lib64",
+                 "Compiler flags\n\nFlag | Meaning\n-g | Keep debug information",
+                 "Sizes\n\nName | Size\nsmall | 10\nlarge, wide | 100"):
+        assert rows in doc.text, (rows, doc.text)
+    for border in ("+---", "====", "* -", "``", '"small"'):
+        assert border not in doc.text, border
+
+
 def test_a_bold_line_standing_alone_heads_the_text_under_it(tmp_path: Path):
     # Command examples written with bold lines for headings, as the AWS CLI's reStructuredText
     # examples and many READMEs are: each bold line alone heads its example, one level below the

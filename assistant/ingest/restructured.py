@@ -18,6 +18,8 @@ Public API: `restructured_markdown`.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 
 __all__ = ["restructured_markdown"]
@@ -129,7 +131,10 @@ def _markup_dropped(lines: list[str], bare: list[str], depth: int = 0) -> list[t
             j = i + 1
             while j < end and _OPTION.match(bare[j]):
                 j += 1  # the directive's options (":alt: Logo", ":target: url")
-            if name in ("code", "code-block", "sourcecode"):
+            table = _directive_table(name, bare[i + 1:j], lines[j:end]) if name in ("list-table", "csv-table") else None
+            if table:
+                body = [("", False), *((ln, True) for ln in _pipe_table(table, set())), ("", False)]
+            elif name in ("code", "code-block", "sourcecode"):
                 body = [(ln, bool(ln.strip())) for ln in lines[j:end]]
             elif name not in _MARKUP_BODY and depth < _NESTING:  # a body holds markup of its own: a tab's code
                 body = _markup_dropped(lines[j:end], bare[j:end], depth + 1)
@@ -185,11 +190,81 @@ def _joined(rows: list[tuple[str, bool]], targets: set[str]) -> list[tuple[str, 
         elif any(_NO_PARAGRAPH.match(ln.lstrip()) or "=  " in ln or re.match(r"^=+( +=+)+$", ln.strip()) for ln in block[:1]) \
                 or any(re.match(r"^[=-]+( +[=-]+)+$", ln.strip()) for ln in block):
             doctest = block[0].lstrip().startswith(">>>")
-            out += [(ln if doctest else _inline(ln, targets), True) for ln in block]
+            cells = None if doctest else _table_cells(block)
+            if cells:
+                out += [(ln, True) for ln in _pipe_table(cells, targets)]
+            else:
+                out += [(ln if doctest else _inline(ln, targets), True) for ln in block]
         else:
             out += [(ln, False) for ln in _block_joined(block)]
         i = j
     return out
+
+
+_GRID_BORDER = re.compile(r"^\+(?:[-=]+\+)+$")
+_SIMPLE_BORDER = re.compile(r"^=+(?: +=+)+$")
+
+
+def _table_cells(block: list[str]) -> list[list[str]] | None:
+    """A grid table's ("+----+----+" over "| a  | b  |") or a simple table's ("===  ===" over
+    columns) rows of cells, each cell's lines joined; None for anything else."""
+    indent = len(block[0]) - len(block[0].lstrip())
+    lines = [ln[indent:].rstrip() for ln in block]  # columns stand where the border's marks do
+    if _GRID_BORDER.match(lines[0]):
+        bounds = [k for k, c in enumerate(lines[0]) if c == "+"]
+        rows: list[list[str]] = []
+        current: list[str] | None = None
+        for ln in lines[1:]:
+            if _GRID_BORDER.match(ln):
+                rows += [current] if current else []
+                current = None
+            elif ln.startswith("|"):
+                parts = [ln[a + 1:b].strip() for a, b in zip(bounds, bounds[1:])]
+                current = parts if current is None else [f"{c} {p}".strip() for c, p in zip(current, parts)]
+            else:
+                return None
+        return rows or None
+    if _SIMPLE_BORDER.match(lines[0]):
+        starts = [m.start() for m in re.finditer(r"=+", lines[0])]
+        rows = []
+        for ln in lines[1:]:
+            if _SIMPLE_BORDER.match(ln) or re.fullmatch(r"[-= ]+", ln):
+                continue
+            parts = [ln[a:b].strip() for a, b in zip(starts, [*starts[1:], len(ln) + 1])]
+            if rows and not parts[0]:
+                rows[-1] = [f"{c} {p}".strip() for c, p in zip(rows[-1], parts)]  # a row going on
+            else:
+                rows.append(parts)
+        return rows or None
+    return None
+
+
+def _directive_table(name: str, options: list[str], body: list[str]) -> list[list[str]] | None:
+    """The rows of cells of a list-table ("* - a" over "  - b": a row of cells a and b) or a
+    csv-table (its ":header:" option, then its body's records); None where none are read."""
+    if name == "csv-table":
+        header = next((o.split(":", 2)[2] for o in options if o.startswith(":header:")), "")
+        records = [r for r in csv.reader(io.StringIO("\n".join(ln.strip() for ln in [header, *body] if ln.strip())),
+                                         skipinitialspace=True) if r]
+        return [[c.strip() for c in r] for r in records] or None
+    rows: list[list[str]] = []
+    for ln in body:
+        b = ln.strip()
+        if b.startswith("* -") or b == "* -":
+            rows.append([b[3:].strip()])
+        elif b.startswith("- ") and rows:
+            rows[-1].append(b[2:].strip())
+        elif b and rows:
+            rows[-1][-1] = f"{rows[-1][-1]} {b}".strip()  # a cell's text going on
+    return rows or None
+
+
+def _pipe_table(rows: list[list[str]], targets: set[str]) -> list[str]:
+    """Rows of cells as a Markdown pipe table (the first row its header), each cell's inline
+    markup read and escaped."""
+    width = max(len(r) for r in rows)
+    lines = ["| " + " | ".join(_escaped(_inline(c, targets)) for c in [*r, *[""] * (width - len(r))]) + " |" for r in rows]
+    return [lines[0], "|" + " --- |" * width, *lines[1:]]
 
 
 def _block_joined(block: list[str]) -> list[str]:
@@ -257,20 +332,8 @@ def _as_markdown(rows: list[tuple[str, bool]], targets: set[str]) -> str:
         line, literal = rows[i]
         b = line.strip()
         if literal:
-            j = i  # the block runs on over blank lines to the next literal line
-            while j < len(rows):
-                k = j
-                while k < len(rows) and not rows[k][1] and not rows[k][0].strip():
-                    k += 1
-                if k == len(rows) or not rows[k][1]:
-                    break
-                j = k + 1
-            code = [ln for ln, _ in rows[i:j]]
-            while code and not code[-1].strip():
-                code.pop()
-            depth = min(len(ln) - len(ln.lstrip()) for ln in code if ln.strip())
-            out += ["", "```", *(ln[depth:] for ln in code), "```", ""]
-            i = j
+            lines, i = _literal_markdown(rows, i)
+            out += lines
             continue
         under = rows[i + 1][0].strip() if i + 1 < len(rows) else ""
         over = _RULE.match(b) is not None and i + 2 < len(rows) and _RULE.match(rows[i + 2][0].strip()) is not None \
@@ -307,6 +370,28 @@ def _text_line(line: str, targets: set[str]) -> str:
     if (strong := _STRONG_LINE.fullmatch(line)) and "**" not in strong.group(1):
         return f"**{_escaped(_inline(strong.group(1), targets))}**"
     return _escaped(_inline(line, targets))
+
+
+def _literal_markdown(rows: list[tuple[str, bool]], i: int) -> tuple[list[str], int]:
+    """The Markdown of the literal lines from `i` (a run over blank lines to the next literal
+    line): a table (`_pipe_table`) as it is, for Markdown's reader, else code fenced and dedented;
+    and the index after them."""
+    j = i
+    while j < len(rows):
+        k = j
+        while k < len(rows) and not rows[k][1] and not rows[k][0].strip():
+            k += 1
+        if k == len(rows) or not rows[k][1]:
+            break
+        j = k + 1
+    code = [ln for ln, _ in rows[i:j]]
+    while code and not code[-1].strip():
+        code.pop()
+    table = next((k for k, ln in enumerate(code) if not ln.startswith("|")), len(code))
+    if table >= 2 and re.fullmatch(r"\|(?: --- \|)+", code[1]):
+        return ["", *code[:table], ""], i + table
+    depth = min(len(ln) - len(ln.lstrip()) for ln in code if ln.strip())
+    return ["", "```", *(ln[depth:] for ln in code), "```", ""], j
 
 
 def _list_mark(mark: str, out: list[str]) -> str:
