@@ -13,7 +13,7 @@ import numpy as np
 
 from assistant.claims.features import sentence_features
 from assistant.search import Searcher
-from assistant.search.answer import is_code_like
+from assistant.search.answer import is_code_like, points_elsewhere
 from assistant.search.findings import can_report_finding, states_finding
 from assistant.search.searcher import names_declarations
 from assistant.text import bm25_tokenize, same_text, stems
@@ -56,9 +56,11 @@ def is_listing(text: str) -> bool:
 
 def sentence_candidates(searcher: Searcher, claim: str, q: np.ndarray) -> tuple[list[SentenceCandidate], dict[int, float]]:
     """Every sentence of the best documents for the claim, with detector features, and the best
-    fused passage score of each of those documents. A section heading, a line of code and a list
-    of abbreviations or addresses state nothing a claim could agree with ("path.relative(from,
-    to)", "CC, Children's centres; CI, ..."), and an entry of the reference list states another
+    fused passage score of each of those documents. A section heading, a line of code, a list
+    of abbreviations or addresses and a sentence that only sends the reader elsewhere state nothing
+    a claim could agree with ("path.relative(from, to)", "CC, Children's centres; CI, ...", "See
+    documentation of the COMPILE_DEFINITIONS properties for details on adding definitions"), and
+    an entry of the reference list states another
     work's finding, not the document's, so they are no candidates; nor is a sentence of a paper's
     declarations (acknowledgements, funding, competing interests, contributions) unless the claim
     names its heading's words ("The trial was funded by ..."): "The authors would like to thank ...
@@ -104,7 +106,7 @@ def sentence_candidates(searcher: Searcher, claim: str, q: np.ndarray) -> tuple[
             start, end = index.sentence_span(row)
             text = doc.text[start:end]
             declared = doc.declarations_at(start)
-            if start in headings or is_code_like(text) or is_listing(text) or doc.in_references(start) or (
+            if start in headings or is_code_like(text) or is_listing(text) or points_elsewhere(text) or doc.in_references(start) or (
                     declared and not names_declarations(claim_terms, declared)):
                 continue
             feats = sentence_features(claim, claim_stems, text, float(sims[i]), int(ranks[i]), best, doc_best[d],

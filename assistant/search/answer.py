@@ -25,7 +25,7 @@ hits are the closest passages, not answers.  `match_words` says a probability in
 Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEATURES`, `MODEL_PATH`,
 `answer_model`, `answer_span`, `asked_amount`, `asked_entry`, `asked_expansion`, `asked_term`, `asks_person`, `defines`, `is_byline`,
 `is_code_like`, `is_heading_like`, `is_question`, `labelled_value_end`, `list_asked`, `match_words`, `measured`, `opens_entry`,
-`passage_answer`, `pick`, `pool_cosine`, `relevance_features`, `sentence_features`, `states_definition`, `term_weights`,
+`passage_answer`, `pick`, `points_elsewhere`, `pool_cosine`, `relevance_features`, `sentence_features`, `states_definition`, `term_weights`,
 `MatchWord`.
 """
 
@@ -58,7 +58,8 @@ __all__ = ["MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind"
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion",
            "asked_entry", "asked_term", "asks_person", "asks_writers", "defines", "is_byline", "is_code_like", "is_heading_like",
            "is_question", "labelled_value_end", "list_asked", "match_words", "measured", "names_few_writers", "names_no_document",
-           "names_writer", "opens_entry", "passage_answer", "pick", "pool_cosine", "relevance_features", "sentence_features",
+           "names_writer", "opens_entry", "passage_answer", "pick", "points_elsewhere", "pool_cosine", "relevance_features",
+           "sentence_features",
            "states_definition", "term_weights"]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "answer.json"
@@ -346,7 +347,7 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     heading |= np.array([_citation_like(t) for t in texts])
     # So does a sentence that only points elsewhere ("See also git-fetch(1).", "For details, see
     # Section 4."): it shares its topic's words and says nothing of it.
-    heading |= np.array([_points_elsewhere(t) for t in texts])
+    heading |= np.array([points_elsewhere(t) for t in texts])
     # A list of terms under a label the question does not name ("Keywords: ...") shares the
     # question's words and answers nothing asked: it stands aside like a heading, announcing nothing.
     listed = [list_asked(t, terms) for t in texts]
@@ -401,7 +402,7 @@ _NAMES_WORK = re.compile(r"\b(?:guide|manual|documentation|docs|reference|book|h
                          r"wiki|tutorial)\W*$", re.I)
 
 
-def _points_elsewhere(text: str) -> bool:
+def points_elsewhere(text: str) -> bool:
     """A sentence that only sends the reader elsewhere: to a page, a section or an address
     (`_SENDS_TO_WORK`), or "see ..." (`_POINTS_ELSEWHERE`) short or ending in the name of the work it
     sends to."""
