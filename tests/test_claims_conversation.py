@@ -463,6 +463,11 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # "one" without an article after a word that may be a verb: the verb of "How do I ...?" may go
     ("How do I create a virtual environment in Python?", "And delete one?",
      "How do I delete a virtual environment in Python?"),
+    # so it does where the verb is also a noun and "one" the object ("How do I copy download to S3?")
+    ("How do I copy a file to S3?", "And download one?", "How do I download a file to S3?"),
+    # an adverb, capitalised as the question's first word, says how and names nothing ("How do I
+    # invoke a Asynchronously?")
+    ("How do I invoke a Lambda function?", "Asynchronously?", "How do I invoke a Lambda function asynchronously?"),
     # a phrase with "from" takes the place of what the previous question's thing was part of
     ("How do I read an element of a vector?", "And from a hash map?", "How do I read an element from a hash map?"),
     # ... and one with the same preposition as before takes that one's place, whichever it is

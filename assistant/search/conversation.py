@@ -312,7 +312,9 @@ def _strip_lead(q: str) -> str:
     topic = _LEADS.sub("", _TIE.sub("", q.strip())).strip()
     # "Any risks?": the risks ("What are the any risks of mindfulness?")
     topic = re.sub(r"^(?:any|some)\s+(?=\S)", "", topic, flags=re.I)
-    return re.sub(r"[?.!]+$", "", topic).strip()
+    topic = re.sub(r"[?.!]+$", "", topic).strip()
+    # "Asynchronously?": an adverb capitalised only as the question's first word
+    return topic.lower() if re.fullmatch(r"[A-Z][a-z]+", topic) and _is_adverb(topic.lower()) else topic
 
 
 _TIE = re.compile(r"(?<=\S),?\s+(?:instead|too|as well|also)(?=[?.!]*$)", re.I)
@@ -978,7 +980,8 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder, 
     kind: FollowupKind = "new-topic"
     q = _TIE.sub("", q)
     topic = _strip_lead(q)
-    if found := _itself_asked(question, q, topic, previous, encoder) or _topic_pointing_back(q, topic, previous, slot):
+    if found := _itself_asked(question, q, topic, previous, encoder) or _topic_pointing_back(q, topic, previous, slot) \
+            or _verb_of_one(question, previous, topic):
         return found
     # "And a writable one?": "one" stands for the noun, and the rest takes its modifier's place.
     bare_one = re.fullmatch(r"[A-Za-z][\w'-]*\s+ones?", topic) is not None and not _ARTICLE.match(topic)
@@ -1130,6 +1133,21 @@ def _may_be_verb(topic: str, one: bool, for_noun: bool) -> bool:
     return not for_noun and re.fullmatch(r"[a-z][a-z'-]*", topic) is not None and not _is_adverb(topic)
 
 
+def _verb_of_one(question: str, previous: str, topic: str) -> ResolvedQuery | None:
+    """"And download one?" after "How do I copy a file to S3?": without an article the word
+    before "one" is a verb, in the place of the verb of "How do I ...?", and "one" the thing the
+    previous question acts on; None for another follow-up."""
+    verb = re.fullmatch(r"([a-z][\w'-]*)\s+one", topic)
+    acts = _ACTS.search(previous) if verb and not _ARTICLE.match(topic) and not _is_adverb(verb.group(1)) else None
+    if not acts:
+        return None
+    return ResolvedQuery(question, _tidy(_put(previous, *acts.span(1), verb.group(1))), "new-topic", verb.group(1))
+
+
+# The verb of "How do I <verb> ...?", "What can we <verb> ...?".
+_ACTS = re.compile(r"\b(?:do|does|can|could|should|would|will)\s+(?:I|you|we|one)\s+([\w'-]+)\s+\S", re.I)
+
+
 def _replaceable(previous: str, topic: str, may_be_verb: bool) -> list[tuple[int, int]]:
     """The phrases of the previous question a new topic may take the place of: the last ones only
     (a question puts its topic last, and each phrase is embedded), no verb unless the topic
@@ -1139,7 +1157,7 @@ def _replaceable(previous: str, topic: str, may_be_verb: bool) -> list[tuple[int
     if _ARTICLE.match(topic) and (counted := re.match(r"\W*how\s+(?:many|much)\s+", previous, re.I)):
         # what "How many" counts takes no article ("How many the thesis does the course require?")
         spans = [(s, e) for s, e in spans if s != counted.end()]
-    acts = re.search(r"\b(?:do|does|can|could|should|would|will)\s+(?:I|you|we|one)\s+([\w'-]+)\s+\S", previous, re.I)
+    acts = _ACTS.search(previous)
     if acts and may_be_verb:
         # "And delete one?" after "How do I create a virtual environment?", "And write?" after "How
         # do I read a file?": a word without an article may be a verb, so the verb of "How do I
@@ -1218,6 +1236,8 @@ def _named_topic(question: str, previous: str, topic: str, encoder) -> ResolvedQ
     install bm25s?": a name takes the place of the previous question's only name (the embedding
     model knows neither).  None when the topic or the question names no one thing."""
     name = _ARTICLE.sub("", topic)
+    if _is_adverb(name):
+        return None  # "asynchronously", a word the model may not know, says how, and names nothing
     named = _is_name(name)
     written = list(_NAME.finditer(previous))
     # a word inside a name is that name ("STAR" of "STAR*D")
