@@ -463,6 +463,10 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # "one" without an article after a word that may be a verb: the verb of "How do I ...?" may go
     ("How do I create a virtual environment in Python?", "And delete one?",
      "How do I delete a virtual environment in Python?"),
+    # a new topic's article gives way to the possessive it takes the place of ("How do I back up my
+    # the photos?")
+    ("How do I back up my files?", "And the photos?", "How do I back up my photos?"),
+    ("How do I change my password?", "And a username?", "How do I change my username?"),
     # so it does where the verb is also a noun and "one" the object ("How do I copy download to S3?")
     ("How do I copy a file to S3?", "And download one?", "How do I download a file to S3?"),
     # an adverb, capitalised as the question's first word, says how and names nothing ("How do I

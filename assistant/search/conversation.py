@@ -2382,5 +2382,13 @@ _OF_BARE = re.compile(r"\b(how\s+(?:much|many))\s+of\s+(?!(?:the|a|an|this|that|
 
 
 def _tidy(query: str) -> str:
-    """No word twice in a row, single spaces, no "of" a bare noun does without (`_OF_BARE`)."""
-    return _OF_BARE.sub(r"\1 ", re.sub(r"\s+", " ", _DOUBLED.sub(r"\1", query)).strip())
+    """No word twice in a row, single spaces, no "of" a bare noun does without (`_OF_BARE`), no
+    article after a possessive (`_OWNED_ARTICLE`)."""
+    query = _OWNED_ARTICLE.sub(r"\1 ", _DOUBLED.sub(r"\1", query))
+    return _OF_BARE.sub(r"\1 ", re.sub(r"\s+", " ", query).strip())
+
+
+# A new topic's article after the possessive it took the place of: "How do I back up my the
+# photos?" for "And the photos?" after "How do I back up my files?" ("her" may be an object:
+# "Did they give her the results?").
+_OWNED_ARTICLE = re.compile(r"\b(my|your|our|their|his|its)\s+(?:the|a|an)\s+(?=\w)", re.I)
