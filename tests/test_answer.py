@@ -540,7 +540,9 @@ def test_a_line_of_code_hands_the_highlight_to_a_sentence_in_words(encoder, tmp_
                  "<PRIVATE|PUBLIC|INTERFACE> <item>...", "cmake --find-package [<options>]",
                  "[NEWLINE_STYLE [UNIX|DOS|WIN32|LF|CRLF] ])", "] [...]",
                  "[RUNTIME_DEPENDENCIES args...|RUNTIME_DEPENDENCY_SET <set-name>]",
-                 "PRIVATE_HEADER|PUBLIC_HEADER|FILE_SET <set-name>|CXX_MODULES_BMI]"):
+                 "PRIVATE_HEADER|PUBLIC_HEADER|FILE_SET <set-name>|CXX_MODULES_BMI]",
+                 # a JSON member of a command's output ('"Arn": "arn:aws:iam::..."' had been the highlight)
+                 '"Arn": "arn:aws:iam::123456789012:role/Test-Role"', '"Size": 373', '"IsTruncated": false,'):
         assert is_code_like(code), code
     for prose in ("MPI_Pcontrol cannot be wrapped as it has variable arity: int MPI_Pcontrol(const int level, ...)",
                   "28 weeks 1009.34 (366.54) 984.56 (400.48) 0.04 40.73 (1.57 to 79.88)",
@@ -552,7 +554,7 @@ def test_a_line_of_code_hands_the_highlight_to_a_sentence_in_words(encoder, tmp_
                   # an option alone is its entry's term; a table's row opens with words
                   "--trace-children-skip=patt1,patt2,...", "Non-owner occupied 369 (59) 254 (41) 0.39 (0.30, 0.52)",
                   "Use the --verbose flag to see more.", "Chen (2019) found it.", ").", "12 | 34 | 56",
-                  "[Comparative study of insulin in type 2 diabetes]"):
+                  "[Comparative study of insulin in type 2 diabetes]", 'She said "stop": it was late.'):
         assert not is_code_like(prose), prose
 
 
