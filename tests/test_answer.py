@@ -542,7 +542,9 @@ def test_a_line_of_code_hands_the_highlight_to_a_sentence_in_words(encoder, tmp_
                  "[RUNTIME_DEPENDENCIES args...|RUNTIME_DEPENDENCY_SET <set-name>]",
                  "PRIVATE_HEADER|PUBLIC_HEADER|FILE_SET <set-name>|CXX_MODULES_BMI]",
                  # a JSON member of a command's output ('"Arn": "arn:aws:iam::..."' had been the highlight)
-                 '"Arn": "arn:aws:iam::123456789012:role/Test-Role"', '"Size": 373', '"IsTruncated": false,'):
+                 '"Arn": "arn:aws:iam::123456789012:role/Test-Role"', '"Size": 373', '"IsTruncated": false,',
+                 # a command going on on the next line (it had been a claim's evidence)
+                 "aws s3 rb s3://amzn-s3-demo-bucket \\"):
         assert is_code_like(code), code
     for prose in ("MPI_Pcontrol cannot be wrapped as it has variable arity: int MPI_Pcontrol(const int level, ...)",
                   "28 weeks 1009.34 (366.54) 984.56 (400.48) 0.04 40.73 (1.57 to 79.88)",

@@ -1377,8 +1377,9 @@ def test_a_bold_line_standing_alone_heads_the_text_under_it(tmp_path: Path):
     # Command examples written with bold lines for headings, as the AWS CLI's reStructuredText
     # examples and many READMEs are: each bold line alone heads its example, one level below the
     # heading above it (never the page's title); a bold sentence, a bold line inside a paragraph and
-    # code keep their text. With no heading, the page is not named by the lead-in line under the
-    # first bold one ("The following cp command copies ...:" had been the title).
+    # code keep their text. A page of bold headings and no other is named by its file, not by its
+    # first example nor the lead-in line under it ("The following cp command copies ...:" had been
+    # the title).
     md = tmp_path / "guide.md"
     md.write_text("# Guide\n\n**Example 1: Copying a file**\n\nThe cp command copies a file.\n\n```\n**kept**\n```\n\n"
                   "**Example 2: Moving a file**\n\nThe mv command moves a file.\n**Not alone**\n\n**This is bold prose.**\n")
@@ -1391,8 +1392,9 @@ def test_a_bold_line_standing_alone_heads_the_text_under_it(tmp_path: Path):
                    "**Example 2: Copying a file from S3 to S3**\n\nThe following ``cp`` command copies a single s3 object::\n\n"
                    "    aws s3 cp s3://bucket/test.txt s3://bucket/test2.txt\n")
     doc, _ = load_file(rst, "cp.rst")
-    assert doc.title == "Example 1: Copying a local file to S3"
-    assert ("Example 2: Copying a file from S3 to S3",) in [s.path for s in doc.sections]
+    assert doc.title == "cp.rst"
+    assert [s.path for s in doc.sections] == [("Example 1: Copying a local file to S3",),
+                                              ("Example 2: Copying a file from S3 to S3",)]
 
 
 def test_a_readme_reads_as_prose_without_badges_and_with_its_wrapped_lines_joined(tmp_path: Path):

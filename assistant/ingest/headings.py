@@ -22,7 +22,8 @@ __all__ = ["TextRead", "plain_headings", "section_spans"]
 @dataclass(frozen=True)
 class TextRead:
     """A text file as read: its text, title, a decoding note, the headings its markup marks (level
-    1-6, text) in order, None for text without markup, and what it states about itself."""
+    1-6, text) in order, None for text without markup, what it states about itself, and whether it
+    names no title at all (then the file's name is one; not guessed from its lines)."""
 
     text: str
     title: str = ""
@@ -31,6 +32,7 @@ class TextRead:
     authors: tuple[str, ...] = ()
     year: str = ""
     doi: str = ""
+    untitled: bool = False  # the text names no title: the file's name is its title
 
 
 # A numbered heading may end in a full stop, as a licence's or a standard's do: "8. Termination.",

@@ -76,7 +76,8 @@ def load_file(path: Path, doc_id: str, source: str | None = None) -> tuple[Docum
     else:
         read = _read_text(decode_bytes(data), suffix)
     # Markdown and HTML say what is a heading; only plain text may be a page saved as text.
-    doc = document_from_text(doc_id, read.text, read.title, source, sha, capture=read.headings is None)
+    doc = document_from_text(doc_id, read.text, read.title or (path.name if read.untitled else ""), source, sha,
+                             capture=read.headings is None)
     headings = read.headings if read.headings is not None else plain_headings(doc.text)
     # A DOI printed near the top ("doi:10.1186/...") when no tag gives one.
     return replace(doc, path=str(path.resolve()), sections=section_spans(doc.text, headings, doc.title),

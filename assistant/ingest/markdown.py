@@ -406,18 +406,28 @@ class _BoldHeadings:
 
     def __init__(self) -> None:
         self.level = 1  # of the last heading written with "#"
+        self.marked = False  # whether a heading written with "#" came before any bold one
+        self.bold = 0  # bold lines read as headings
 
     def read(self, lines: list[str]) -> list[str]:
         out = list(lines)
         for i, line in enumerate(lines):
             if atx := re.match(r"^(#{1,6})\s", line):
                 self.level = len(atx.group(1))
+                self.marked = self.marked or not self.bold
                 continue
             bold = _BOLD_LINE.match(line)
             alone = (i == 0 or not lines[i - 1].strip()) and (i + 1 == len(lines) or not lines[i + 1].strip())
             if bold and alone and len(bold.group(2).split()) <= _BOLD_WORDS and not re.search(r"[.!?,;]$", bold.group(2)):
                 out[i] = "#" * min(6, max(2, self.level + 1)) + " " + bold.group(2)
+                self.bold += 1
         return out
+
+    @property
+    def untitled(self) -> bool:
+        """Whether the page opens with bold headings, two or more, and no heading marked as one:
+        a page of examples ("Example 1: ...", "Example 2: ..."), which none of them names."""
+        return self.bold >= 2 and not self.marked
 
 
 def markdown_text(md: str) -> tuple[str, tuple[tuple[int, str], ...]]:
@@ -626,14 +636,15 @@ def read_markdown(data: bytes) -> TextRead:
     raw = _prose_mapped(_prose_mapped(_directive_admonitions(raw), _contents_dropped), _admonitions_read)
     raw = _indented_code_fenced(_summaries_as_atx(_prose_mapped(raw, _html_headings_as_atx)))
     raw = _prose_mapped(raw, _setext_as_atx)
-    raw = _prose_mapped(raw, _BoldHeadings().read)
+    bold = _BoldHeadings()
+    raw = _prose_mapped(raw, bold.read)
     # A heading stands alone even where the paragraph under it follows on the next line, so that
     # a long heading is never joined to it as a wrapped line.
     for m in reversed(_headings(raw)):
         raw = raw[:m.end()] + "\n" + raw[m.end():]
     text, headings = markdown_text(raw)
     title = named_title or _heading_title(text, headings)
-    return TextRead(text, title, note, headings, authors, year)
+    return TextRead(text, title, note, headings, authors, year, untitled=not title and bold.untitled)
 
 
 _PANDOC_TITLE = re.compile(r"\A%[ \t]+(\S[^\n]*)\n(?:%[^\n]*\n){0,2}")

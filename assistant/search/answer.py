@@ -520,6 +520,7 @@ _CODE = re.compile(
     r"|^\s*[a-z_][\w.]*(?:\[[^\]]*\])?\s*=\s*[\w\"'\[({]"  # an assignment: "df = pd.DataFrame(...)"
     r"|^\s*[A-Za-z_][\w.:]*\((?![^()]*\))"  # a call or a signature left open, wrapped onto the next line
     r"|^\s*\"[^\"\n]{1,80}\"\s*:\s*(?:\"|-?\d|\[|\{|true\b|false\b|null\b)"  # a JSON member: "Size": 373
+    r"|\s\\$"  # a command going on on the next line: "aws s3 rb s3://amzn-s3-demo-bucket \"
     # a command's synopsis: a name, then nothing but options, placeholders and optional parts
     # ("cmake --find-package [<options>]"), or placeholders and optional parts alone ("<PRIVATE|PUBLIC>
     # <item>..."); an option alone ("--trace-children-skip=patt1,...") is its entry's term, no code
@@ -532,7 +533,7 @@ _IMPORT = re.compile(r"^\s*(?:import\s+[\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+)*\
 
 _TOKEN = re.compile(r"\S+")
 # A cheap test first: a line with none of these is taken for words ("return value" too).
-_CODE_MARK = re.compile(r"[(){};#/=<\[]|--|\"\s*:")
+_CODE_MARK = re.compile(r"[(){};#/=<\[]|--|\"\s*:|\s\\$")
 _BLOCK = re.compile(r"[)\w]\s*\{\s*$|^\s*\}")
 _TRAILING_COMMENT = re.compile(r"\s+(?:#|//)\s.*$")  # a comment after a statement, to the line's end
 
