@@ -463,6 +463,9 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # "one" without an article after a word that may be a verb: the verb of "How do I ...?" may go
     ("How do I create a virtual environment in Python?", "And delete one?",
      "How do I delete a virtual environment in Python?"),
+    # "one" after a preposition in a new topic is one of what the previous question named ("How do
+    # I list my objects in buckets?" had been searched)
+    ("How do I list my buckets?", "What about the objects in one?", "How do I list my objects in a bucket?"),
     # a new topic's article gives way to the possessive it takes the place of ("How do I back up my
     # the photos?")
     ("How do I back up my files?", "And the photos?", "How do I back up my photos?"),

@@ -979,7 +979,7 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder, 
     whether `slot` is a topic a follow-up named, which the new one takes the place of."""
     kind: FollowupKind = "new-topic"
     q = _TIE.sub("", q)
-    topic = _strip_lead(q)
+    topic = _one_in_topic(_strip_lead(q), previous)
     if found := _itself_asked(question, q, topic, previous, encoder) or _topic_pointing_back(q, topic, previous, slot) \
             or _verb_of_one(question, previous, topic):
         return found
@@ -1131,6 +1131,18 @@ def _may_be_verb(topic: str, one: bool, for_noun: bool) -> bool:
     if one:
         return True
     return not for_noun and re.fullmatch(r"[a-z][a-z'-]*", topic) is not None and not _is_adverb(topic)
+
+
+def _one_in_topic(topic: str, previous: str) -> str:
+    """A new topic whose "one" after a preposition is one of what the previous question named:
+    "the objects in one" after "How do I list my buckets?" is "the objects in a bucket"."""
+    one = re.search(r"\b(?:in|of|from|on|for|to|with|inside|within)\s+(one)$", topic, re.I)
+    referent = _referent(previous, False) if one else ""
+    if not referent:
+        return topic
+    bare = re.sub(r"^(?:(?:the|a|an|my|your|our|their|his|her|its)\s+)", "", referent, flags=re.I)
+    bare = _head_singular(bare) if _is_plural(bare) and " and " not in bare else bare
+    return topic[: one.start(1)] + ("an " if bare[:1].lower() in "aeiou" else "a ") + bare
 
 
 def _verb_of_one(question: str, previous: str, topic: str) -> ResolvedQuery | None:
