@@ -634,6 +634,10 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # a "How many ... does X <verb>?" question keeps its verb, and what it counts takes no article
     # ("How many credits does the thesis?", "How many the thesis does the course require?")
     ("How many credits does the course require?", "And the thesis?", "How many credits does the thesis require?"),
+    # with no phrase after an article, it is what is counted, without its article ("How many the
+    # pupils?" had been searched)
+    ("How many primary schools took part in GoActive?", "And the pupils?", "How many pupils took part in GoActive?"),
+    ("How much water was used?", "And the energy?", "How much energy was used?"),
     ("How many hours does the course take?", "And the exam?", "How many hours does the exam take?"),
     # a topic with its article takes the place of the noun phrase with its modifiers ("in the online
     # the control group")

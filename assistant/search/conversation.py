@@ -1156,6 +1156,17 @@ def _verb_of_one(question: str, previous: str, topic: str) -> ResolvedQuery | No
     return ResolvedQuery(question, _tidy(_put(previous, *acts.span(1), verb.group(1))), "new-topic", verb.group(1))
 
 
+def _counted_noun(previous: str, start: int) -> list[tuple[int, int]]:
+    """The span of what "How many" counts, from `start` to its first plural word ("primary schools"
+    of "How many primary schools took part?"), or what "How much" measures, its first word; [] where
+    none is."""
+    words = list(_WORD.finditer(previous, start))
+    many = re.search(r"many\s*$", previous[:start], re.I) is not None
+    end = next((m.end() for m in words if many and m.group().lower() not in _STOP and _is_plural(m.group())),
+               words[0].end() if words else None)
+    return [(start, end)] if end is not None else []
+
+
 # The verb of "How do I <verb> ...?", "What can we <verb> ...?".
 _ACTS = re.compile(r"\b(?:do|does|can|could|should|would|will)\s+(?:I|you|we|one)\s+([\w'-]+)\s+\S", re.I)
 
@@ -1167,8 +1178,11 @@ def _replaceable(previous: str, topic: str, may_be_verb: bool) -> list[tuple[int
     verbs = [v for v in (_who_verb(previous), _how_to_verb(previous)) if v >= 0]
     spans = [(s, e) for s, e in _verb_free(previous, _phrases(previous)[-MAX_PHRASES:]) if not any(s <= v < e for v in verbs)]
     if _ARTICLE.match(topic) and (counted := re.match(r"\W*how\s+(?:many|much)\s+", previous, re.I)):
-        # what "How many" counts takes no article ("How many the thesis does the course require?")
-        spans = [(s, e) for s, e in spans if s != counted.end()]
+        # a topic with an article takes the place of a phrase with one ("And the thesis?" after "How
+        # many credits does the course require?"), else of what is counted ("And the pupils?" after
+        # "How many schools took part?"), its article dropped (`_tidy`)
+        kept = [(s, e) for s, e in spans if s != counted.end()]
+        spans = kept if any(_ARTICLE_BEFORE.search(previous[:s]) for s, _ in kept) else _counted_noun(previous, counted.end())
     acts = _ACTS.search(previous)
     if acts and may_be_verb:
         # "And delete one?" after "How do I create a virtual environment?", "And write?" after "How
@@ -2396,11 +2410,13 @@ _OF_BARE = re.compile(r"\b(how\s+(?:much|many))\s+of\s+(?!(?:the|a|an|this|that|
 def _tidy(query: str) -> str:
     """No word twice in a row, single spaces, no "of" a bare noun does without (`_OF_BARE`), no
     article after a possessive (`_OWNED_ARTICLE`)."""
-    query = _OWNED_ARTICLE.sub(r"\1 ", _DOUBLED.sub(r"\1", query))
+    query = _COUNTED_ARTICLE.sub(r"\1 ", _OWNED_ARTICLE.sub(r"\1 ", _DOUBLED.sub(r"\1", query)))
     return _OF_BARE.sub(r"\1 ", re.sub(r"\s+", " ", query).strip())
 
 
 # A new topic's article after the possessive it took the place of: "How do I back up my the
 # photos?" for "And the photos?" after "How do I back up my files?" ("her" may be an object:
 # "Did they give her the results?").
+# What "How many" counts takes no article ("How many the pupils took part?").
+_COUNTED_ARTICLE = re.compile(r"\b(how\s+(?:many|much))\s+(?:the|a|an)\s+(?=\w)", re.I)
 _OWNED_ARTICLE = re.compile(r"\b(my|your|our|their|his|its)\s+(?:the|a|an)\s+(?=\w)", re.I)
