@@ -685,6 +685,10 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
      "Is serotonin involved in depression?"),
     ("Which therapies help depression?", "What about mindfulness?", "Does mindfulness help depression?"),
     ("What drugs cause weight gain?", "What about olanzapine?", "Does olanzapine cause weight gain?"),
+    # the kind may be of two words ("Which hippocampus in particular is ...?" had been searched, the
+    # kind read as "brain" with the verb "regions")
+    ("Which brain regions are involved in depression?", "What about the hippocampus in particular?",
+     "Is the hippocampus in particular involved in depression?"),
     ("What drugs cause weight gain?", "And antipsychotics?", "What antipsychotics cause weight gain?"),
     # a participle after "are" is a verb, which no topic replaces ("Which genes are SHANK3 to autism?")
     ("Which genes are linked to autism?", "What about SHANK3?", "What about SHANK3? (Which genes are linked to autism?)"),

@@ -810,7 +810,7 @@ def _one_of_kind(q: str, previous: str) -> tuple[str, str] | None:
     one = _MODIFIED_ONE.search(q)
     if not one or any(w.lower() in _NOT_ONE_ALONE - {"the", "a", "an"} for w in _WORD.findall(one.group()[:-4])):
         return None
-    asked = _ASKED_KIND.match(previous)
+    asked = _asked_kind(previous)
     if asked and not re.fullmatch(_AUX, asked.group(1).split()[0], re.I):
         noun = asked.group(1).split()[-1]
     else:
@@ -1049,6 +1049,15 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder, 
 # after the question word is the kind of thing asked for, with the verb after it.
 _ASKED_KIND = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:which|what)\s+((?:[\w'-]+\s+){0,2}?[\w'-]+)\s+"
                          r"(?:(?P<be>is|are|was|were)|(?P<verb>[a-z]{3,}))\s+(?P<rest>\S.*?)[?.!]*$", re.I)
+# The same with "be" after the kind, read first: the kind may be of two words ("brain regions" of
+# "Which brain regions are involved ...?", not "brain" with the verb "regions").
+_ASKED_KIND_BE = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:which|what)\s+((?:[\w'-]+\s+){0,2}?[\w'-]+)\s+"
+                            r"(?P<be>is|are|was|were)(?P<verb>(?!))?\s+(?P<rest>\S.*?)[?.!]*$", re.I)
+
+
+def _asked_kind(question: str) -> re.Match | None:
+    """The kind of thing a which-question asks for, with its verb (`_ASKED_KIND`)."""
+    return _ASKED_KIND_BE.match(question) or _ASKED_KIND.match(question)
 
 
 # A comparison qualifies a noun ("larger than 1 GB", "more recent than 2020"), as "other than"
@@ -1097,7 +1106,7 @@ def _asked_thing_replaced(previous: str, s: int, e: int, topic: str) -> str | No
     neurotransmitters are involved in depression?" is "Is serotonin involved in depression?" (not
     "Which serotonin is ..."). None for another phrase or topic, or a verb whose plain form is not
     known (a plural kind's present verb is: "regulate" of "What hormones regulate sleep?")."""
-    m = _ASKED_KIND.match(previous)
+    m = _asked_kind(previous)
     # One thing in the place of a plural kind is one of them; another plural is another kind of
     # thing asked for ("And antipsychotics?" after "Which drugs cause weight gain?"), and what
     # follows "was" may be its subject ("What reward was the winning school promised?").
