@@ -728,6 +728,15 @@ def test_a_manual_page_titled_by_the_term_asked_of_comes_first(encoder):
             document_from_text("ls.txt", "List information about the files in a directory.", title="ls(1)")]
     searcher = _in_memory(encoder, docs)
     assert searcher.search("What does find_package do?", k=1)[0].doc_id == "find_package.rst"
+    # and its opening says what it does, before a later section that names it more often
+    long_page = document_from_text("find_package.rst", "find_package\n\nFind a package, usually provided by something external to "
+                                   "the project, and load its package-specific details.\n\nSearch Modes\n\n"
+                                   + " ".join(f"In mode {i}, find_package searches for what find_package was "
+                                              "asked to find." for i in range(40)),
+                                   title="find_package")
+    searcher = _in_memory(encoder, [long_page, docs[1], docs[2]])
+    hit = searcher.search("What does find_package do?", k=1)[0]
+    assert hit.start == 0 and hit.highlight.text.startswith("Find a package"), hit
     assert searcher.named_document("What is ls?") == searcher.index.doc_row("ls.txt")
     assert searcher.named_document("What does a find module do?") is None
 

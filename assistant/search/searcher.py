@@ -559,6 +559,9 @@ class Searcher:
         if named is not None:
             docs = self.index.passage_docs(rows)
             order = sorted(order, key=lambda i: docs[i] != named)  # stable: the order within each stays
+            if term and self._titled(term) == named:
+                # a page titled by the thing asked of says what it is or does where it opens
+                order = sorted(order, key=lambda i: not (docs[i] == named and self.index.passage(int(rows[i])).start == 0))
         if term:
             order = sorted(order, key=lambda i: not self._defines(int(rows[i]), term, entry))
         if expansion:
