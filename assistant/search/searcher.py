@@ -142,8 +142,12 @@ MODES: tuple[Mode, ...] = get_args(Mode)
 _TITLE_SUFFIX = re.compile(r"\s*(?:\(\d\w*\)|\(\))$")
 
 
-@dataclass
+def _bare_title(title: str) -> str:
+    """A title as the name of what its page documents: without a manual section, case folded."""
+    return _TITLE_SUFFIX.sub("", title).strip().casefold()
 
+
+@dataclass
 class Candidates:
     """Per-candidate score components for one question (rows index the passages)."""
 
@@ -291,7 +295,7 @@ class Searcher:
         """The one document titled by the term asked of, as a manual titles a page by its command or
         function ("find_package", "ls(1)", "configure_file()"); None when none or several are."""
         wanted = term.strip().casefold()
-        titled = [i for i, title in enumerate(self.index.doc_titles) if _TITLE_SUFFIX.sub("", title).strip().casefold() == wanted]
+        titled = [i for i, title in enumerate(self.index.doc_titles) if _bare_title(title) == wanted]
         return titled[0] if len(titled) == 1 else None
 
     def _sole_writer(self, phrase: str, docs: np.ndarray) -> int | None:
@@ -559,7 +563,7 @@ class Searcher:
         if named is not None:
             docs = self.index.passage_docs(rows)
             order = sorted(order, key=lambda i: docs[i] != named)  # stable: the order within each stays
-            if term and self._titled(term) == named:
+            if term and _bare_title(self.index.doc_titles[named]) == term.strip().casefold():
                 # a page titled by the thing asked of says what it is or does where it opens
                 order = sorted(order, key=lambda i: not (docs[i] == named and self.index.passage(int(rows[i])).start == 0))
         if term:
