@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Literal, NamedTuple
 
 import numpy as np
@@ -824,12 +824,16 @@ def _one_of_kind(q: str, previous: str) -> tuple[str, str] | None:
     return _tidy(q[: one.start(1)] + noun + q[one.end(1):]), " ".join(modifiers) or noun
 
 
-def _head_singular(phrase: str) -> str:
-    """`phrase` with its head, the last word before a preposition, made singular (`_singular`):
-    "unit tests" -> "unit test", "models in the review" -> "model in the review"."""
+def _head_changed(phrase: str, change: Callable[[str], str]) -> str:
+    """`phrase` with its head, the last word before a preposition, changed: "unit tests" ->
+    "unit test", "models in the review" -> "model in the review" (`_singular`)."""
     head = _HEAVY.split(f" {phrase} ")[0].strip()
     words = head.rsplit(" ", 1)
-    return " ".join([*words[:-1], _singular(words[-1])]) + phrase[len(head):]
+    return " ".join([*words[:-1], change(words[-1])]) + phrase[len(head):]
+
+
+def _head_singular(phrase: str) -> str:
+    return _head_changed(phrase, _singular)
 
 
 def _kind_of(topic: str) -> str:
@@ -841,16 +845,15 @@ def _kind_of(topic: str) -> str:
 
 
 def _head_plural(phrase: str) -> str:
-    """`phrase` with its head, the last word before a preposition, made plural by English's regular
-    endings: "generator expression" -> "generator expressions", "policy" -> "policies"."""
-    head = _HEAVY.split(f" {phrase} ")[0].strip()
-    words = head.rsplit(" ", 1)
-    word = words[-1]
+    """`phrase` with its head made plural by English's regular endings (`_head_changed`):
+    "generator expression" -> "generator expressions", "policy" -> "policies"."""
+    return _head_changed(phrase, _plural)
+
+
+def _plural(word: str) -> str:
     if re.search(r"[^aeiou]y$", word, re.I):
-        word = word[:-1] + "ies"
-    else:
-        word += "es" if re.search(r"(?:s|x|z|ch|sh)$", word, re.I) else "s"
-    return " ".join([*words[:-1], word]) + phrase[len(head):]
+        return word[:-1] + "ies"
+    return word + ("es" if re.search(r"(?:s|x|z|ch|sh)$", word, re.I) else "s")
 
 
 def _singular(word: str) -> str:
@@ -870,11 +873,7 @@ def _one_of(question: str, q: str, previous: str, slot: str | None, earlier: tup
     topic = _topic_of(previous, slot, "it", earlier) if one else ""
     if not one or not topic:
         return None
-    bare = _ARTICLE.sub("", topic)
-    if _is_plural(bare) and " and " not in bare:
-        bare = _head_singular(bare)  # "How do I add one?" after "How do I run tests?": a test
-    indefinite = ("an " if bare[:1].lower() in "aeiou" else "a ") + bare
-    return ResolvedQuery(question, _unled(_tidy(q[: one.start()] + indefinite + q[one.end() :])), "reference", topic)
+    return ResolvedQuery(question, _unled(_tidy(q[: one.start()] + _one_named(topic) + q[one.end() :])), "reference", topic)
 
 
 def _there(question: str, q: str, previous: str, slot: str | None, earlier: tuple[str, ...]) -> ResolvedQuery | None:
@@ -1147,11 +1146,16 @@ def _one_in_topic(topic: str, previous: str) -> str:
     "the objects in one" after "How do I list my buckets?" is "the objects in a bucket"."""
     one = re.search(r"\b(?:in|of|from|on|for|to|with|inside|within)\s+(one)$", topic, re.I)
     referent = _referent(previous, False) if one else ""
-    if not referent:
-        return topic
-    bare = re.sub(r"^(?:(?:the|a|an|my|your|our|their|his|her|its)\s+)", "", referent, flags=re.I)
-    bare = _head_singular(bare) if _is_plural(bare) and " and " not in bare else bare
-    return topic[: one.start(1)] + ("an " if bare[:1].lower() in "aeiou" else "a ") + bare
+    return topic[: one.start(1)] + _one_named(referent) if referent else topic
+
+
+def _one_named(phrase: str) -> str:
+    """One of what a noun phrase names, with an indefinite article: "a BufReader", "a test" of
+    "tests", "a bucket" of "my buckets" (a pair, "depression and anxiety", stays whole)."""
+    bare = re.sub(r"^(?:the|a|an|my|your|our|their|his|her|its)\s+", "", phrase, flags=re.I)
+    if _is_plural(bare) and " and " not in bare:
+        bare = _head_singular(bare)
+    return ("an " if bare[:1].lower() in "aeiou" else "a ") + bare
 
 
 def _verb_of_one(question: str, previous: str, topic: str) -> ResolvedQuery | None:
@@ -2423,9 +2427,9 @@ def _tidy(query: str) -> str:
     return _OF_BARE.sub(r"\1 ", re.sub(r"\s+", " ", query).strip())
 
 
+# What "How many" counts takes no article ("How many the pupils took part?").
+_COUNTED_ARTICLE = re.compile(r"\b(how\s+(?:many|much))\s+(?:the|a|an)\s+(?=\w)", re.I)
 # A new topic's article after the possessive it took the place of: "How do I back up my the
 # photos?" for "And the photos?" after "How do I back up my files?" ("her" may be an object:
 # "Did they give her the results?").
-# What "How many" counts takes no article ("How many the pupils took part?").
-_COUNTED_ARTICLE = re.compile(r"\b(how\s+(?:many|much))\s+(?:the|a|an)\s+(?=\w)", re.I)
 _OWNED_ARTICLE = re.compile(r"\b(my|your|our|their|his|its)\s+(?:the|a|an)\s+(?=\w)", re.I)
