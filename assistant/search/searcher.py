@@ -189,6 +189,7 @@ class Searcher:
         self.fusion = fusion
         self._answers = answers
         self._vocabulary: Vocabulary | None = None
+        self._bare_titles: dict[str, list[int]] | None = None  # read on the first question that asks of a term
 
     @property
     def answers(self) -> AnswerModel:
@@ -201,6 +202,7 @@ class Searcher:
         """Pick up a newer generation of the index (after an upload, say)."""
         self.index = open_index(self.index_dir)
         self._vocabulary = None
+        self._bare_titles = None
 
     def spelled(self, question: str) -> str:
         """`question` with the words it likely misspells written as the collection writes them
@@ -294,8 +296,11 @@ class Searcher:
     def _titled(self, term: str) -> int | None:
         """The one document titled by the term asked of, as a manual titles a page by its command or
         function ("find_package", "ls(1)", "configure_file()"); None when none or several are."""
-        wanted = term.strip().casefold()
-        titled = [i for i, title in enumerate(self.index.doc_titles) if _bare_title(title) == wanted]
+        if self._bare_titles is None:
+            self._bare_titles = {}
+            for i, title in enumerate(self.index.doc_titles):
+                self._bare_titles.setdefault(_bare_title(title), []).append(i)
+        titled = self._bare_titles.get(term.strip().casefold(), [])
         return titled[0] if len(titled) == 1 else None
 
     def _sole_writer(self, phrase: str, docs: np.ndarray) -> int | None:
