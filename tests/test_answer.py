@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 import pytest
@@ -1099,3 +1100,20 @@ def test_a_contact_line_is_an_author_line_and_not_an_answer():
     assert is_byline("* Correspondence: jodie.dodd@adelaide.edu.au")
     assert not is_byline("Send questions about the trial to the editor (editor@journal.org) before May.")
     assert not is_byline("Participants were directed to the U@Uni website.")
+
+
+def test_a_line_with_no_letter_or_digit_is_never_the_highlight_of_a_block_of_code(encoder, tmp_path):
+    # A how-to's long example, cut into passages that are all code: in one of them the ")" that
+    # closes a call's arguments scores best by its neighbours (it had been the highlight of an
+    # SQLite manual's passage for "How do I open a SQLite database in memory?"); a line that says
+    # something is shown.
+    rows = "".join(f'    {{"name": "{n}", "year": {y}}},\n' for n, y in [
+        ("C", 1972), ("Fortran", 1957), ("Python", 1991), ("Go", 2009), ("Rust", 2015), ("Lisp", 1958), ("Perl", 1987),
+        ("Ruby", 1995), ("Java", 1995), ("Haskell", 1990)])
+    block = ("data = (\n" + rows + ")\ncur.executemany(\"INSERT INTO lang VALUES(:name, :year)\", data)\n"
+             "params = (1972,)\ncur.execute(\"SELECT * FROM lang WHERE first_appeared = ?\", params)\nprint(cur.fetchall())\n")
+    text = ("# sqlite3\n\n## How to use placeholders\n\nAn SQL statement may use one of two kinds of placeholders.\n\n```\n"
+            + block * 3 + "```\n")
+    searcher = searcher_of_file(encoder, tmp_path / "sqlite3.md", text)
+    hits = searcher.search("How do I fetch all rows?", k=5)
+    assert len(hits) == 5 and all(re.search(r"\w", hit.highlight.text) for hit in hits), [h.highlight.text for h in hits]

@@ -1095,6 +1095,23 @@ def _stating_amount(index: Index, sentences: range, heading: np.ndarray, logits:
     return best
 
 
+_SAYS_ANYTHING = re.compile(r"[^\W_]")
+
+
+def _set_aside(index: Index, sentences: range, heading: np.ndarray, logits: np.ndarray, person: PersonKind | None
+               ) -> tuple[np.ndarray, np.ndarray]:
+    """`heading` and `logits` with the sentences that are the highlight only when nothing else is
+    there made heading-like and scored below all others: a paper's list of authors, which names the
+    topic's researchers and answers only who (unless `person` is asked for), and a line with no
+    letter or digit on it (the ")" that closes a call, a brace), which says nothing even beside
+    other lines of code."""
+    texts = [index.sentence_text(r) for r in sentences]
+    for aside in ([] if person else [np.array([is_byline(t) for t in texts])]) + [np.array([not _SAYS_ANYTHING.search(t) for t in texts])]:
+        if aside.any() and not aside.all():
+            heading, logits = heading | aside, np.where(aside, logits.min() - 1.0, logits)
+    return heading, logits
+
+
 def _states_amount(text: str, kind: AmountKind) -> bool:
     """Whether a sentence states the kind of amount asked for: a number; for a date a year, a
     month or a date (`_DATE`); for a frequency a rate over time as well ("improve daily living"
@@ -1128,13 +1145,7 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
     sentences, x, heading, leads, passage, named = sentence_features(index, row, q, terms)
     if not len(sentences):
         return PassageAnswer(None, -20.0, np.zeros(len(RELEVANCE_FEATURES), np.float32))
-    logits = model.sentence_logits(x)
-    if not person:
-        # A paper's list of authors names the topic's researchers and answers only who: it is the
-        # highlight only when nothing else is there, the title and banners of a front page included.
-        byline = np.array([is_byline(index.sentence_text(r)) for r in sentences])
-        if byline.any() and not byline.all():
-            heading, logits = heading | byline, np.where(byline, logits.min() - 1.0, logits)
+    heading, logits = _set_aside(index, sentences, heading, model.sentence_logits(x), person)
     shown = picked = pick(logits, heading, leads)
     best = measured(logits, heading, leads)
     spelled = np.array([bool(expansion) and defines(index.sentence_text(r), expansion) for r in sentences])
