@@ -490,6 +490,20 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("What does the Apache license say about trademarks?", "And the GPL?", "What does the GPL license say about trademarks?"),
     # a bare verb phrase after "How do I ...?" is another thing the person does with it
     ("How do I insert a value?", "And read it back?", "How do I read a value back?"),
+    # ... and so is one with an object or a "to" phrase of its own ("How do I connect to run a
+    # query?", "How do I set the log to a file level?"), its particle kept; a noun's form before
+    # "to" is a new topic
+    ("How do I connect to a database?", "And run a query?", "How do I run a query?"),
+    ("How do I set the logging level?", "And log to a file?", "How do I log to a file?"),
+    ("How do I deploy the app?", "And roll back a release?", "How do I roll back a release?"),
+    ("How can I reduce stress?", "And exposure to noise?", "How can I reduce exposure to noise?"),
+    # "one" with its verb's particle ("How do I read write one back into a dictionary?")
+    ("How do I read a JSON file into a dictionary?", "And write one back?",
+     "How do I write back a JSON file into a dictionary?"),
+    # what "it" stands for is acted on by both verbs of "read and write", and not the second verb's
+    # own object ("What if a shell command and capture its output fails?")
+    ("How do I read and write a file?", "What if it is missing?", "What if a file is missing?"),
+    ("How do I run a shell command and capture its output?", "What if it fails?", "What if a shell command fails?"),
     # "for" a topic like no phrase of the previous question is added to it with its preposition
     ("Where should I put the notice?", "And for a library?", "Where should I put the notice for a library?"),
     # an adverb that only ties the new topic to the previous question is no part of it

@@ -980,7 +980,7 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder, 
     q = _TIE.sub("", q)
     topic = _one_in_topic(_strip_lead(q), previous)
     if found := _itself_asked(question, q, topic, previous, encoder) or _topic_pointing_back(q, topic, previous, slot) \
-            or _verb_of_one(question, previous, topic):
+            or _verb_of_one(question, previous, topic) or _done_instead(q, topic, previous):
         return found
     # "And a writable one?": "one" stands for the noun, and the rest takes its modifier's place.
     bare_one = re.fullmatch(r"[A-Za-z][\w'-]*\s+ones?", topic) is not None and not _ARTICLE.match(topic)
@@ -1161,12 +1161,14 @@ def _one_named(phrase: str) -> str:
 def _verb_of_one(question: str, previous: str, topic: str) -> ResolvedQuery | None:
     """"And download one?" after "How do I copy a file to S3?": without an article the word
     before "one" is a verb, in the place of the verb of "How do I ...?", and "one" the thing the
-    previous question acts on; None for another follow-up."""
-    verb = re.fullmatch(r"([a-z][\w'-]*)\s+one", topic)
+    previous question acts on ("And write one back?": the verb with its particle); None for another
+    follow-up."""
+    verb = re.fullmatch(r"([a-z][\w'-]*)\s+one(?:\s+(up|down|out|off|over|back|away))?", topic)
     acts = _ACTS.search(previous) if verb and not _ARTICLE.match(topic) and not _is_adverb(verb.group(1)) else None
     if not acts:
         return None
-    return ResolvedQuery(question, _tidy(_put(previous, *acts.span(1), verb.group(1))), "new-topic", verb.group(1))
+    done = " ".join(w for w in verb.groups() if w)
+    return ResolvedQuery(question, _tidy(_put(previous, *acts.span(1), done)), "new-topic", done)
 
 
 def _counted_noun(previous: str, start: int) -> list[tuple[int, int]]:
@@ -1629,6 +1631,34 @@ def _topic_pointing_back(q: str, topic: str, previous: str, slot: str | None) ->
     return ResolvedQuery(q, _unled(_tidy(_substitute(q, referent)[0])), "new-topic", referent)
 
 
+def _done_instead(q: str, topic: str, previous: str) -> ResolvedQuery | None:
+    """"And run a query?", "And log to a file?" after "How do I ...?": a topic that opens with a
+    verb (`_VERB_PHRASE`) is another thing the person does, asked in the previous question's
+    frame; None for any other topic."""
+    frame = _HOW_DO_I.match(previous)
+    m = _VERB_PHRASE.match(topic)
+    if not (frame and m and re.match(r"^(?:and|but|also|or|then|now)\s+", q, re.I)):
+        return None
+    word, after = m.group(1), m.group(2)
+    if word in _STOP or _is_adverb(word) or word.endswith("ing") or (
+            after in _OPENS_NOUN and (_NOUN_FORM.search(word) or word.endswith("ss"))):
+        return None
+    return ResolvedQuery(q, _tidy(f"{frame.group()}{topic}?"), "new-topic", topic)
+
+
+# A word before an article or a possessive (perhaps with its particle: "roll back a release") takes
+# it as its object: a verb ("run a query", "close the connection"), unless it is an "-ing" form,
+# which names the doing ("logging the errors"); a word before "to", "into" or "from" may be a verb
+# ("log to a file") or a noun ("exposure to noise", "access to care"), which the word's form tells
+# (`_NOUN_FORM`, or "-ss").
+_OPENS_NOUN = {"to", "into", "from", "onto"}
+_VERB_PHRASE = re.compile(r"^([a-z][a-z'-]*)(?:\s+(?:up|down|out|off|over|back|away))?\s+"
+                          r"(the|a|an|my|your|our|their|its|this|that|these|those|to|into|from|onto)\s+\S")
+# A noun's ending, or a plural's: "exposure", "adherence", "therapy", "family", "changes" (not
+# "focus", nor a verb's "-fy" or "-ply": "modify", "apply").
+_NOUN_FORM = re.compile(r"(?:tion|sion|ment|ness|ance|ence|ure|ism|ist|ship|hood|(?<!l)al|(?<![su])s|(?<![aeioufl])y|(?<!p)ly)$")
+
+
 # "How do I ", "How can we ": the frame of a question about doing something.
 _HOW_DO_I = re.compile(r"^how\s+(?:do|can|could|should|would|will)\s+(?:I|you|we|one)\s+", re.I)
 # A topic that opens as a noun phrase or a phrase of its own, not as a verb: "the ...", "for ...",
@@ -1977,6 +2007,12 @@ def _plural_start(run: str) -> str:
     return next((" ".join(words[:k]) for k in range(len(words), 0, -1) if _is_plural(" ".join(words[:k]))), "")
 
 
+# "and capture its output": a conjunction, then a word with an object of its own (a determiner
+# or pronoun right after it), is a second thing done, not more of the thing acted on.
+_SECOND_ACT = re.compile(r"\s+(?:and|or|then)\s+(?=[a-z][\w'-]*\s+(?:its|their|the|a|an|it|them|his|her|my|your|our|this|"
+                         r"that|these|those)\b)")
+
+
 def _referent(question: str, plural: bool) -> str:
     """What a pronoun of the next question most likely stands for: what the person acts on in "How
     do I <verb> ...?", the subject of a do-question ("What limitation does the review mention?"),
@@ -1987,10 +2023,13 @@ def _referent(question: str, plural: bool) -> str:
     if (opening := _opening_referent(body, plural)) is not None:
         return opening
     do = re.search(r"\b(?:does|do|did)\s+((?:(?:the|a|an|this|that)\s+)?(?:[\w'.-]+\s+){1,3})[\w'./-]+$", body, re.I)
-    # "How do I spawn a child process?": what the person acts on, up to a preposition or an
-    # infinitive ("a function" in "schedule a function to run after a delay")
-    acts_on = re.search(r"\b(?:do|does|did|can|could|should|would|will|shall)\s+(?:I|you|we|one)\s+[\w'-]+\s+(.+)$", body, re.I)
-    obj = _PIVOT.split(acts_on.group(1), maxsplit=1)[0].strip() if acts_on else ""
+    # "How do I spawn a child process?": what the person acts on, after one verb or two ("a file"
+    # of "read and write a file"), up to a preposition or an infinitive ("a function" in "schedule
+    # a function to run after a delay") or a second verb with its own object ("a shell command" of
+    # "run a shell command and capture its output")
+    acts_on = re.search(r"\b(?:do|does|did|can|could|should|would|will|shall)\s+(?:I|you|we|one)\s+[\w'-]+"
+                        r"(?:\s+(?:and|or)\s+[\w'-]+)?\s+(.+)$", body, re.I)
+    obj = _SECOND_ACT.split(_PIVOT.split(acts_on.group(1), maxsplit=1)[0], maxsplit=1)[0].strip() if acts_on else ""
     obj = _PARTICLE.sub("", obj)  # "How can I speed up BM25 retrieval?": "up" goes with the verb
     governed = _GOVERNED.match(acts_on.group(1)) if acts_on and not obj else None
     if governed and _is_plural(governed.group(1)) == plural:
