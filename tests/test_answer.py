@@ -26,6 +26,7 @@ from assistant.search.answer import (
     match_words,
     measured,
     pick,
+    points_elsewhere,
     pool_cosine,
     sentence_features,
     term_weights,
@@ -666,6 +667,14 @@ def test_a_sentence_sending_the_reader_to_a_page_stands_aside_as_a_heading_does(
     assert flagged["For more information, see Creating an IAM user in your AWS account in the AWS IAM User Guide."]
     hit = searcher.search("How do I create an IAM user?", k=1)[0]
     assert hit.highlight.text.startswith("The following create-user command"), hit.highlight
+    # a list's bullet is no word of a short pointer, and one to a named thing for what it says is
+    # one at any length (both had been the highlight of "What is a namedtuple?"); "see a doctor"
+    # is advice
+    assert points_elsewhere("• See typing.NamedTuple for a way to add type hints for named tuples.")
+    assert points_elsewhere("• See types.SimpleNamespace() for a mutable namespace based on an underlying dictionary instead "
+                            "of a tuple.")
+    assert points_elsewhere("See Table 3 for the baseline characteristics of the participants in each arm of the trial.")
+    assert not points_elsewhere("See a doctor for severe pain that lasts more than a day or comes back after treatment.")
 
 
 def test_a_boxed_notes_title_over_its_text_hands_the_highlight_to_the_text(encoder):
@@ -1117,3 +1126,16 @@ def test_a_line_with_no_letter_or_digit_is_never_the_highlight_of_a_block_of_cod
     searcher = searcher_of_file(encoder, tmp_path / "sqlite3.md", text)
     hits = searcher.search("How do I fetch all rows?", k=5)
     assert len(hits) == 5 and all(re.search(r"\w", hit.highlight.text) for hit in hits), [h.highlight.text for h in hits]
+
+
+def test_a_release_note_alone_answers_only_when_asked_when(encoder, tmp_path):
+    # A library reference opens a class's section with its release note: "New in version 3.3."
+    # had been the highlight of "What is a ChainMap?"; it answers "When was ChainMap added?".
+    text = ("# collections\n\n## ChainMap objects\n\nNew in version 3.3.\n\nA ChainMap class is provided for quickly "
+            "linking a number of mappings so they can be treated as a single unit. It is often much faster than "
+            "creating a new dictionary and running multiple update() calls.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "collections.md", text)
+    hit = searcher.search("What is a ChainMap?", k=1)[0]
+    assert hit.highlight.text.startswith("A ChainMap class is provided"), hit.highlight
+    hit = searcher.search("When was ChainMap added?", k=1)[0]
+    assert hit.highlight.text == "New in version 3.3.", hit.highlight

@@ -396,6 +396,9 @@ _SENDS_TO_WORK = re.compile(r"^\W*(?:for\s[^.;:]{1,80}?,\s*)?(?:please\s+)?(?:se
                             r"chapter\b|documentation\b|docs\b|manual\b|guide\b|help\b|website\b|site\b|faq\b|wiki\b|"
                             r"readme\b|tutorial\b|changelog\b|appendix\b|below\b|above\b)", re.I)
 _POINTER_WORDS = 12
+# "See typing.NamedTuple for a way to add type hints", "See Table 3 for ...": sent to a named thing (a
+# capitalised or dotted name, not "a doctor") for what it says, at any length.
+_SEE_NAME_FOR = re.compile(r"^\W*(?i:see)(?:\s+also)?\s+(?:[A-Z]\S*|\S*[.(_]\S*)(?:\s+\S+){0,2}?\s+for\s")
 # A pointer may name the work it sends to at any length: "For more information, see Creating an IAM
 # user in your AWS account in the AWS IAM User Guide."
 _NAMES_WORK = re.compile(r"\b(?:guide|manual|documentation|docs|reference|book|handbook|chapter|section|appendix|faq|"
@@ -405,9 +408,9 @@ _NAMES_WORK = re.compile(r"\b(?:guide|manual|documentation|docs|reference|book|h
 def points_elsewhere(text: str) -> bool:
     """A sentence that only sends the reader elsewhere: to a page, a section or an address
     (`_SENDS_TO_WORK`), or "see ..." (`_POINTS_ELSEWHERE`) short or ending in the name of the work it
-    sends to."""
-    return bool(_SENDS_TO_WORK.match(text)) or bool(_POINTS_ELSEWHERE.match(text)) and (
-        len(text.split()) <= _POINTER_WORDS or bool(_NAMES_WORK.search(text)))
+    sends to, or "see <name> for ..." (`_SEE_NAME_FOR`); a list's bullet is no word of it."""
+    return bool(_SENDS_TO_WORK.match(text) or _SEE_NAME_FOR.match(text)) or bool(_POINTS_ELSEWHERE.match(text)) and (
+        sum(bool(re.search(r"\w", w)) for w in text.split()) <= _POINTER_WORDS or bool(_NAMES_WORK.search(text)))
 _ASKS_AIM = frozenset(bm25_tokenize(["aim objective purpose goal intend"])[0])
 _ASKS_FIGURE = frozenset(bm25_tokenize(["figure fig table caption listing exhibit chart"])[0])
 _CAPTION_WORD = r"^\s*(?:fig(?:ure)?s?\.?|tables?|tab\.|listings?|exhibits?|charts?)\s*[A-Z]?\d{1,3}(?:[.\-\u2013]\d{1,3})?[a-z]?"
@@ -1098,15 +1101,26 @@ def _stating_amount(index: Index, sentences: range, heading: np.ndarray, logits:
 _SAYS_ANYTHING = re.compile(r"[^\W_]")
 
 
-def _set_aside(index: Index, sentences: range, heading: np.ndarray, logits: np.ndarray, person: PersonKind | None
-               ) -> tuple[np.ndarray, np.ndarray]:
+# A release note and nothing else: "New in version 3.3.", "Added in version 3.12."
+_VERSION_NOTE = re.compile(r"^\W*(?:new|added|changed|deprecated|removed)\s+(?:in|since)\s+(?:version|release)\s+"
+                           r"v?\d+(?:\.\d+)*\.?\s*$", re.I)
+
+
+def _set_aside(index: Index, sentences: range, heading: np.ndarray, logits: np.ndarray, person: PersonKind | None,
+               amount: AmountKind | None) -> tuple[np.ndarray, np.ndarray]:
     """`heading` and `logits` with the sentences that are the highlight only when nothing else is
     there made heading-like and scored below all others: a paper's list of authors, which names the
-    topic's researchers and answers only who (unless `person` is asked for), and a line with no
-    letter or digit on it (the ")" that closes a call, a brace), which says nothing even beside
-    other lines of code."""
+    topic's researchers and answers only who (unless `person` is asked for); a release note alone
+    ("New in version 3.3." under a class's heading), which answers only when (unless a date is
+    the `amount` asked for); and a line with no letter or digit on it (the ")" that closes a call,
+    a brace), which says nothing even beside other lines of code."""
     texts = [index.sentence_text(r) for r in sentences]
-    for aside in ([] if person else [np.array([is_byline(t) for t in texts])]) + [np.array([not _SAYS_ANYTHING.search(t) for t in texts])]:
+    asides = [np.array([not _SAYS_ANYTHING.search(t) for t in texts])]
+    if not person:
+        asides.append(np.array([is_byline(t) for t in texts]))
+    if amount != "date":
+        asides.append(np.array([bool(_VERSION_NOTE.match(t)) for t in texts]))
+    for aside in asides:
         if aside.any() and not aside.all():
             heading, logits = heading | aside, np.where(aside, logits.min() - 1.0, logits)
     return heading, logits
@@ -1145,7 +1159,7 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
     sentences, x, heading, leads, passage, named = sentence_features(index, row, q, terms)
     if not len(sentences):
         return PassageAnswer(None, -20.0, np.zeros(len(RELEVANCE_FEATURES), np.float32))
-    heading, logits = _set_aside(index, sentences, heading, model.sentence_logits(x), person)
+    heading, logits = _set_aside(index, sentences, heading, model.sentence_logits(x), person, amount)
     shown = picked = pick(logits, heading, leads)
     best = measured(logits, heading, leads)
     spelled = np.array([bool(expansion) and defines(index.sentence_text(r), expansion) for r in sentences])
