@@ -741,6 +741,28 @@ def test_a_manual_page_titled_by_the_term_asked_of_comes_first(encoder):
     assert searcher.named_document("What does a find module do?") is None
 
 
+def test_a_section_headed_by_the_term_asked_of_opens_the_answer(encoder, tmp_path):
+    # A library reference with a section per class: a tokenizer's section names namedtuple twice,
+    # and the class section's closing "See also" list names "NamedTuple" and "named tuples" (it came
+    # first for "What is a namedtuple?"); the answer is where the section headed by it opens.
+    from assistant.ingest import load_file
+
+    page = tmp_path / "collections.md"
+    page.write_text("# collections\n\n## Tokenizer\n\nThe tokenizer returns each token as a namedtuple: a Token namedtuple "
+                    "holds the type, the value, the line and the column of the token.\n\n## namedtuple() Factory Function for "
+                    "Tuples with Named Fields\n\nNamed tuples assign meaning to each position in a tuple and allow for more "
+                    "readable, self-documenting code. They can be used wherever regular tuples are used.\n\n"
+                    + "\n\n".join(f"Example {i}: p = Point{i}(x={i}, y={i + 1}) builds a point whose fields are read by name."
+                                  for i in range(14))
+                    + "\n\nSee also\n\n• See typing.NamedTuple for a way to add type hints for named tuples.\n"
+                    "• See types.SimpleNamespace() for a mutable namespace.\n")
+    doc, _ = load_file(page, "collections.md")
+    searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder, ChunkingParams()))
+    assert len(searcher.index) == 3
+    hit = searcher.search("What is a namedtuple?", k=1)[0]
+    assert hit.highlight.text.startswith("Named tuples assign meaning"), hit
+
+
 def test_an_abbreviation_spelled_out_only_in_the_list_of_abbreviations_is_answered_from_it(encoder, tmp_path):
     # A paper that uses "QALY" in its text but spells it out only in its list of abbreviations; its
     # reference list has an entry whose author initials read like one ("PR: Perl ER") and is no

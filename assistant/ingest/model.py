@@ -98,6 +98,11 @@ class Document:
             return self.sections[i].path
         return ()
 
+    def headings_opening(self, start: int, end: int) -> list[str]:
+        """The headings of the sections that open in characters [start, end), innermost each."""
+        lo, hi = bisect.bisect_left(self._section_starts, start), bisect.bisect_left(self._section_starts, end)
+        return [s.path[-1] for s in self.sections[lo:hi] if s.path]
+
     @functools.cached_property
     def _section_starts(self) -> list[int]:
         return [s.start for s in self.sections]

@@ -568,9 +568,13 @@ class Searcher:
         if named is not None:
             docs = self.index.passage_docs(rows)
             order = sorted(order, key=lambda i: docs[i] != named)  # stable: the order within each stays
-            if term and _bare_title(self.index.doc_titles[named]) == term.strip().casefold():
-                # a page titled by the thing asked of says what it is or does where it opens
-                order = sorted(order, key=lambda i: not (docs[i] == named and self.index.passage(int(rows[i])).start == 0))
+        if named is not None and term and _bare_title(self.index.doc_titles[named]) == term.strip().casefold():
+            # a page titled by the thing asked of says what it is or does where it opens
+            order = sorted(order, key=lambda i: not (docs[i] == named and self.index.passage(int(rows[i])).start == 0))
+        elif term:
+            # and so does a section headed by it
+            heads = re.compile(rf"(?:\d+(?:\.\d+)*\.?\s+)?{re.escape(term.strip())}(?:\(\))?(?:\s|$)", re.I)
+            order = sorted(order, key=lambda i: not self._opens_section(int(rows[i]), heads))
         if term:
             order = sorted(order, key=lambda i: not self._defines(int(rows[i]), term, entry))
         if expansion:
@@ -616,6 +620,15 @@ class Searcher:
             if writing is not None:
                 return r, writing
         return None
+
+    def _opens_section(self, row: int, heads: re.Pattern[str]) -> bool:
+        """Whether passage `row` holds the opening of a section whose heading `heads` matches: one
+        that names the term asked of first, as a reference heads a section by what it documents
+        ("namedtuple() Factory Function for Tuples with Named Fields", "deque objects"), outside a
+        reference list."""
+        p = self.index.passage(row)
+        doc = self.index.document(p.doc)
+        return not doc.in_references(p.start) and any(heads.match(h) for h in doc.headings_opening(p.start, p.end))
 
     def _spells_out(self, row: int, short: str) -> bool:
         """Whether passage `row` spells out the abbreviation `short` (`defines`), outside a reference
