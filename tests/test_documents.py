@@ -711,6 +711,27 @@ def test_a_paragraph_opened_by_an_icon_keeps_its_words(tmp_path: Path):
     assert "booking system.\n\nThe password for this user must have at least 8 characters." in text, text
 
 
+def test_an_inline_element_holding_only_a_space_keeps_it(tmp_path: Path):
+    # Sphinx sets the spaces of a signature and of a highlighted code block in spans of their own
+    # (<span class="w"> </span>): dropped as empty, "classmethod" and "date.today()" ran together
+    # ("*classmethod*date.today()", the emphasis marks left), and so did a command's words
+    # ("$ pythonprog.py-h").
+    page = tmp_path / "datetime.html"
+    page.write_text(
+        '<html><head><title>datetime</title></head><body><div role="main"><h1>datetime</h1>'
+        '<p>Other constructors, all class methods:</p><dl class="py method"><dt class="sig sig-object py">'
+        '<em class="property"><span class="pre">classmethod</span><span class="w"> </span></em>'
+        '<span class="sig-prename descclassname"><span class="pre">date.</span></span><span class="sig-name descname">'
+        '<span class="pre">today</span></span><span class="sig-paren">(</span><span class="sig-paren">)</span></dt>'
+        '<dd><p>Return the current local date.</p></dd></dl><p>Run the script with its help option:</p>'
+        '<div class="highlight-shell-session notranslate"><div class="highlight"><pre><span></span>'
+        '<span class="gp">$ </span>python<span class="w"> </span>prog.py<span class="w"> </span>-h\n</pre></div></div>'
+        '</div></body></html>')
+    text = load_file(page, "datetime.html")[0].text
+    assert "classmethod date.today(): Return the current local date." in text, text
+    assert "$ python prog.py -h" in text, text
+
+
 def test_a_one_line_display_inside_a_sentence_is_read_in_it(tmp_path: Path):
     # DocBook sets a `<screen>` inside a paragraph, which its HTML writes as a paragraph, a <pre> and
     # a paragraph: "In order to obtain more information about the network hardware" was a sentence

@@ -276,13 +276,15 @@ def _summaries_as_headings(raw: str) -> str:
 # text either (and trafilatura is told to leave images out): images go, then inline elements left
 # empty, inner ones first.
 _IMAGE = re.compile(r"<img\b[^>]*>", re.I)
-_EMPTY_INLINE = re.compile(r"<(span|font|em|strong|b|i|small|big)\b[^>]*>\s*</\1\s*>", re.I)
+# One that holds only a space is that space (Sphinx sets the spaces of a signature so: "classmethod"
+# and "date.today()" had run together).
+_EMPTY_INLINE = re.compile(r"<(span|font|em|strong|b|i|small|big)\b[^>]*>(\s*)</\1\s*>", re.I)
 
 
 def _empty_inlines_dropped(raw: str) -> str:
     raw = _IMAGE.sub("", raw)
     while True:
-        emptied = _EMPTY_INLINE.sub("", raw)
+        emptied = _EMPTY_INLINE.sub(r"\2", raw)
         if emptied == raw:
             return raw
         raw = emptied
