@@ -410,6 +410,31 @@ def test_a_question_for_what_a_term_is_is_answered_by_the_sentence_that_defines_
                                      "shim" if "shim" in describes else "neuroplasticity"), describes
 
 
+def test_an_api_references_entry_defines_the_name_it_documents(encoder, tmp_path):
+    # A library reference: each entry opens with the name, its module, its signature and what it
+    # is ("class", "classmethod", a decorator's "@"); the tutorial's sentence on dumps() shares
+    # more words with "What does json.dumps return?" and came first. A dotted name is one term,
+    # never the plural of another ("json.dumps" is not "json.dump").
+    from assistant.ingest import load_file
+
+    assert asked_term("What does json.dumps return?") == "json.dumps" and asked_term("What is os.path.split?") == "os.path.split"
+    for entry, term in (("json.dumps(obj, *, skipkeys=False, indent=None): Serialize obj to a JSON formatted str.", "json.dumps"),
+                        ("class collections.deque([iterable[, maxlen]]): Returns a new deque object.", "deque"),
+                        ("classmethod date.today(): Return the current local date.", "date.today"),
+                        ("@functools.lru_cache(maxsize=128, typed=False): Decorator to wrap a function.", "functools.lru_cache")):
+        assert states_definition(entry, term), entry
+    assert not states_definition("json.dump(obj, fp): Serialize obj as a JSON formatted stream to fp.", "json.dumps")
+    page = tmp_path / "json.md"
+    page.write_text("# json\n\n## Basic Usage\n\njson.dump(obj, fp, *, skipkeys=False): Serialize obj as a JSON formatted "
+                    "stream to fp.\n\njson.dumps(obj, *, skipkeys=False, indent=None): Serialize obj to a JSON formatted str "
+                    "using this conversion table.\n\n## Saving structured data\n\nThe dumps() function returns the JSON "
+                    "string of what it is given: json.dumps returns a str, and json.dumps of a list returns a JSON array.\n")
+    doc, _ = load_file(page, "json.md")
+    searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder, ChunkingParams(max_tokens=64, overlap_tokens=24)))
+    hit = searcher.search("What does json.dumps return?", k=1)[0]
+    assert hit.highlight.text.startswith("json.dumps(obj, *, skipkeys=False"), hit
+
+
 def test_a_term_whose_last_word_is_introduced_as_a_name_is_defined_where_nothing_defines_the_whole_term(encoder):
     # A guideline names "stunning" as it introduces it ("a phenomenon termed “stunning” may occur
     # when ..."); asked about "thyroid stunning", which no sentence defines whole, that is the

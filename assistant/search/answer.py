@@ -802,7 +802,8 @@ def defines(text: str, short: str) -> bool:
 
 # A question for what a term is: "What is a shim?", "What are projection neurons?",
 # "What does neuroplasticity mean?", "Define structural plasticity."  The term is one to four words.
-_TERM = r"(?:an?\s+|the\s+)?(?P<{}>[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){{0,3}})"
+# A dotted name is one word ("json.dumps", "os.path.split").
+_TERM = r"(?:an?\s+|the\s+)?(?P<{}>[^\W\d_][\w'’-]*(?:\.[\w'’-]+)*(?:\s+[\w'’-]+){{0,3}})"
 # A command-line option asked of ("What does the -J option of ssh do?", "What does -x do in tar?",
 # "What is --json for?", "What does -9 do in gzip?", "What does cmake --build do?"): the option
 # itself is the term, the line that names it over its description its heading.
@@ -820,7 +821,7 @@ _PARAMETER_TERM = (rf"what\s+(?:does|do|is)\s+the\s+(?P<p>[A-Za-z_][\w.]*)\s+{_E
                    rf"(?:\s+{_ENTRY_WORDS})?(?:\s+(?:in|of|for)\s+[\w.+-]+)?")
 _ASKED_TERM = re.compile(
     rf"^\s*(?:and\s+)?(?:{_OPTION_TERM}|{_PARAMETER_TERM}|what\s+(?:is|are)\s+{_TERM.format('a')}|what\s+(?:does|do)\s+{_TERM.format('b')}\s+mean|"
-    rf"what\s+(?:does|do)\s+{_TERM.format('e')}\s+do|"
+    rf"what\s+(?:does|do)\s+{_TERM.format('e')}\s+(?:do|return)|"
     rf"define\s+{_TERM.format('c')}|what\s+is\s+meant\s+by\s+{_TERM.format('d')})\s*[?.]?\s*$", re.I)
 # A definition opens with its term as the subject ("Shims are lightweight executables that ...",
 # "Neuroplasticity, also known as brain plasticity, refers to ..."), or as a label ("Shim: a small
@@ -852,10 +853,20 @@ def asked_entry(question: str) -> str | None:
 
 
 def _term_pattern(term: str) -> str:
-    """`term` as a pattern, singular or plural."""
+    """`term` as a pattern, singular or plural; a name of code as it is ("json.dumps" is not the
+    plural of "json.dump")."""
+    if _CODE_NAME.search(term):
+        return re.escape(term)
     words = term.split()
     last = words[-1][:-1] if words[-1].lower().endswith("s") and len(words[-1]) > 3 else words[-1]
     return r"\s+".join(map(re.escape, words[:-1] + [last])) + r"(?:e?s)?"
+
+
+# A name as code writes it: dotted, with an underscore, a digit or a capital inside ("os.path",
+# "lru_cache", "utf8", "ChainMap").
+_CODE_NAME = re.compile(r"\w[._]\w|[a-z][A-Z]|[A-Za-z]\d")
+# What an API reference's entry says its name is, before the name.
+_API_KIND = r"(?:class|classmethod|staticmethod|abstractmethod|exception|function|method|attribute|property|async|coroutine)"
 
 
 def _introduces(text: str, term: str) -> bool:
@@ -874,6 +885,11 @@ def states_definition(text: str, term: str) -> bool:
     if _introduces(text, term):
         return True  # named as it is introduced: "two new types called raw pointers that are ..."
     name = _term_pattern(term)
+    if " " not in term.strip():
+        # an API reference's entry: "json.dumps(obj, *, skipkeys=False, ...): Serialize obj to a JSON
+        # formatted str", "class collections.deque([iterable[, maxlen]]): Returns a new deque object",
+        # a decorator's "@functools.lru_cache(maxsize=128, typed=False): Decorator to wrap ..."
+        name = rf"(?:{_API_KIND}\s+)?@?(?:[A-Za-z_]\w*\.)*{name}(?:\((?:[^()\n]|\([^()\n]*\)){{0,400}}\))?"
     m = re.match(rf"^[\s•*·\-–\d.)]*[\"'“‘]?(?:an?\s+|the\s+)?{name}[\"'”’]?(?:(?P<label>\s*:\s+\S)|"
                  rf"(?:\s*\([^()]{{0,80}}\)|\s*,[^,]{{1,80}},|{_OF_WHAT})?\s+{_DEFINING})", text, re.I)
     # "are as follows", "are its parts": a plural of content words only.
