@@ -732,6 +732,20 @@ def test_an_inline_element_holding_only_a_space_keeps_it(tmp_path: Path):
     assert "$ python prog.py -h" in text, text
 
 
+def test_a_named_anchor_holding_a_space_takes_no_text_with_it(tmp_path: Path):
+    # man2html ends each section's text with an anchor to the next, `<A NAME="lbAC">&nbsp;</A>`:
+    # weighed as a link, it took a manual page's one-line NAME with it.
+    page = tmp_path / "bash.html"
+    page.write_text(
+        'Content-type: text/html; charset=UTF-8\n\n<HTML><HEAD><TITLE>Man page of BASH</TITLE></HEAD><BODY>\n'
+        '<H1>BASH</H1>\n<A NAME="lbAB">&nbsp;</A>\n<H2>NAME</H2>\n\nbash - GNU Bourne-Again SHell\n'
+        '<A NAME="lbAC">&nbsp;</A>\n<H2>SYNOPSIS</H2>\n\n<B>bash</B>\n\n[options]\n[command_string | file]\n'
+        '<A NAME="lbAD">&nbsp;</A>\n<H2>DESCRIPTION</H2>\n\n<B>Bash</B>\n\nis an <B>sh</B>-compatible command language '
+        'interpreter that executes commands read from the standard input or from a file.\n</BODY></HTML>\n')
+    text = load_file(page, "bash.html")[0].text
+    assert "NAME\n\nbash - GNU Bourne-Again SHell\n\nSYNOPSIS" in text, text
+
+
 def test_a_one_line_display_inside_a_sentence_is_read_in_it(tmp_path: Path):
     # DocBook sets a `<screen>` inside a paragraph, which its HTML writes as a paragraph, a <pre> and
     # a paragraph: "In order to obtain more information about the network hardware" was a sentence

@@ -319,12 +319,14 @@ def _displays_in_sentences(raw: str) -> str:
 # A link with no text (an icon: rustdoc's "Run code" arrow beside every example) shows nothing to
 # read, yet trafilatura weighed it as a link: the block around it, a code example and often the
 # next method's header, was left out as navigation. So did an anchor with no text (DocBook's index
-# terms, `<a id="..." class="indexterm"></a>`, before an example's title and in a box's text).
-_EMPTY_LINK = re.compile(r"<a\b[^>]*>\s*</a\s*>", re.I)
+# terms, `<a id="..." class="indexterm"></a>`, before an example's title and in a box's text). One
+# that holds only a space is that space: man2html's `<a name="lbAC">&nbsp;</a>` after each
+# section's text took a manual page's one-line NAME ("bash - GNU Bourne-Again SHell") with it.
+_EMPTY_LINK = re.compile(r"<a\b[^>]*>((?:\s|&nbsp;|&#160;|&#[xX][aA]0;)*)</a\s*>", re.I)
 
 
 def _empty_links_dropped(raw: str) -> str:
-    return _EMPTY_LINK.sub("", raw)
+    return _EMPTY_LINK.sub(lambda m: " " if m.group(1) else "", raw)
 
 
 # A name in code that links to its own documentation inside a sentence ("It is returned by
