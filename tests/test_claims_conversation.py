@@ -497,6 +497,12 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("How do I set the logging level?", "And log to a file?", "How do I log to a file?"),
     ("How do I deploy the app?", "And roll back a release?", "How do I roll back a release?"),
     ("How can I reduce stress?", "And exposure to noise?", "How can I reduce exposure to noise?"),
+    # a function word between an article and a noun names a kind: the topic takes the place of
+    # the whole phrase ("How do I write a for a while loop?", "What does the with the try
+    # statement do?"), and "it" stands for all of it ("Can loop iterate over an array?")
+    ("How do I write a for loop?", "And a while loop?", "How do I write a while loop?"),
+    ("What does the with statement do?", "And the try statement?", "What does the try statement do?"),
+    ("How do I write a for loop?", "Can it iterate over an array?", "Can a for loop iterate over an array?"),
     # "one" with its verb's particle ("How do I read write one back into a dictionary?")
     ("How do I read a JSON file into a dictionary?", "And write one back?",
      "How do I write back a JSON file into a dictionary?"),

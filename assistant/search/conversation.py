@@ -361,15 +361,36 @@ def _phrases(text: str) -> list[tuple[int, int]]:
         verbs.add(participle.start(1))
     if predicate := _predicate(text):
         verbs.add(predicate)
+    words = [w for _, _, w in tokens]
+    stops = [(w.lower() in _STOP and not _names_kind(words, k)) or bool(_PIVOT.fullmatch(w + " ")) or s in verbs
+             for k, (s, _, w) in enumerate(tokens)]
     out = []
-    for i, (s, _, w) in enumerate(tokens):
-        if w.lower() in _STOP or _PIVOT.fullmatch(w + " ") or s in verbs:
+    for i, (s, _, _) in enumerate(tokens):
+        if stops[i]:
             continue
         for j in range(i, min(i + 3, len(tokens))):
-            if tokens[j][2].lower() in _STOP or _PIVOT.fullmatch(tokens[j][2] + " ") or tokens[j][0] in verbs:
+            if stops[j]:
                 break
             out.append((s, tokens[j][1]))
     return out
+
+
+def _before_pivot(text: str) -> str:
+    """`text` up to its first preposition, auxiliary or pivot verb (`_PIVOT`), one that names a
+    kind aside ("a for loop", `_names_kind`)."""
+    for m in _PIVOT.finditer(text):
+        words = [w.group() for w in _WORD.finditer(text[: m.start()])][-1:] + [m.group(1)]
+        words += [w.group() for w in _WORD.finditer(text, m.end())][:1]
+        if not _names_kind(words, len(words) - 2 if len(words) == 3 else 0):
+            return text[: m.start()]
+    return text
+
+
+def _names_kind(words: list[str], k: int) -> bool:
+    """Whether the function word `words[k]` names a kind, between an article and a content word ("a
+    for loop", "the with statement"): a content word there."""
+    return (0 < k < len(words) - 1 and words[k - 1].lower() in ("a", "an", "the") and words[k].lower() in _STOP
+            and words[k + 1].lower() not in _STOP)
 
 
 def _verb_after_name(text: str) -> int | None:
@@ -1770,7 +1791,9 @@ def _in_place_of(previous: str, s: int, e: int, topic: str, to_head: bool = True
     if _ARTICLE.match(topic) and to_head:
         e = _to_head(previous, e, s)
     modified = re.search(r"\b(?:the|a|an)\s+((?:[\w'-]+\s+){1,3})$", previous[:s], re.I)
-    if (_ARTICLE.match(topic) and modified and not any(w.lower() in _STOP for w in modified.group(1).split())
+    between = ["a", *modified.group(1).split(), previous[s:e]] if modified else []
+    if (_ARTICLE.match(topic) and modified and not any(w.lower() in _STOP and not _names_kind(between, k)
+                                                       for k, w in enumerate(between[1:-1], 1))
             and not re.match(rf"\W*{_AUX}\b", previous, re.I)):
         # a phrase with its own article takes the place of the whole noun phrase, modifiers and
         # all ("in the web-programme the control group"); in a question opened by an auxiliary
@@ -1935,8 +1958,9 @@ def _run_start(text: str, s: int) -> int:
     words = [m for m in _WORD.finditer(text[:s])]
     verbs = (_verb_after_name(text), _who_verb(text), _how_to_verb(text))
     taken = 0
-    while words and taken < 2 and words[-1].group().lower() not in _STOP and not _PIVOT.fullmatch(words[-1].group() + " ") \
-            and words[-1].start() not in verbs:
+    while words and taken < 2 and (words[-1].group().lower() not in _STOP or _names_kind(
+            [m.group() for m in words] + [_WORD.search(text, s).group()], len(words) - 1)) \
+            and not _PIVOT.fullmatch(words[-1].group() + " ") and words[-1].start() not in verbs:
         s = words.pop().start()
         taken += 1
     return s
@@ -2029,14 +2053,14 @@ def _referent(question: str, plural: bool) -> str:
     # "run a shell command and capture its output")
     acts_on = re.search(r"\b(?:do|does|did|can|could|should|would|will|shall)\s+(?:I|you|we|one)\s+[\w'-]+"
                         r"(?:\s+(?:and|or)\s+[\w'-]+)?\s+(.+)$", body, re.I)
-    obj = _SECOND_ACT.split(_PIVOT.split(acts_on.group(1), maxsplit=1)[0], maxsplit=1)[0].strip() if acts_on else ""
+    obj = _SECOND_ACT.split(_before_pivot(acts_on.group(1)), maxsplit=1)[0].strip() if acts_on else ""
     obj = _PARTICLE.sub("", obj)  # "How can I speed up BM25 retrieval?": "up" goes with the verb
     governed = _GOVERNED.match(acts_on.group(1)) if acts_on and not obj else None
     if governed and _is_plural(governed.group(1)) == plural:
         # "How do I wait for a new thread to finish?": a verb with its preposition acts on the noun
         # phrase after it, up to the next preposition or infinitive, when that one agrees with the
         # pronoun ("events" of "listen for events on a socket" is no "it")
-        obj = _PIVOT.split(governed.group(1), maxsplit=1)[0].strip()
+        obj = _before_pivot(governed.group(1)).strip()
     asked, subject = _ASKED.match(body), _subject(body)
     does_do = _DOES_DO.match(body)
     if _content_words(obj):
@@ -2045,7 +2069,7 @@ def _referent(question: str, plural: bool) -> str:
         tail = does_do.group(1)
     elif (do_subject := _do_subject(body, do)) is not None:
         tail = do_subject
-    elif asked and _is_plural(_PIVOT.split(asked.group(1), maxsplit=1)[0]) == plural:
+    elif asked and _is_plural(_before_pivot(asked.group(1))) == plural:
         # "What is the hippocampus responsible for?": the preposition left at the end goes, and so
         # does the predicate before it
         asked_phrase = _STRANDED.sub("", asked.group(1))
@@ -2095,7 +2119,7 @@ def _do_subject(body: str, do: re.Match | None) -> str | None:
                                                        if w.lower() not in ("and", "or")]):
         if verb is not None and verb < do.end(1):
             return body[do.start(1) : verb].strip()
-        subject = _PIVOT.split(do.group(1), maxsplit=1)[0].strip()
+        subject = _before_pivot(do.group(1)).strip()
         if subject == do.group(1).strip() and not _takes_past(body[do.end(1) :]):
             return _before_verb(subject)  # no listed verb, and the last word is the object
         return subject
@@ -2383,7 +2407,7 @@ def _put(text: str, s: int, e: int, topic: str) -> str:
     if ending and text.startswith(ending.group(), e):
         e += len(ending.group())
     before, after = text[:s], text[e:]
-    if re.match(r"(?:while|whilst|when|if|unless)\s", topic, re.I):
+    if not own_article and re.match(r"(?:while|whilst|when|if|unless)\s", topic, re.I):
         # a clause takes the place of a prepositional phrase whole ("Is ibuprofen safe during while
         # breastfeeding?")
         before = re.sub(r"\b(?:during|in|on|at|for|with|without|after|before|under|among|by)\s+$", "", before, flags=re.I)
