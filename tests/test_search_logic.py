@@ -560,6 +560,10 @@ def test_what_a_parameter_does_is_said_under_the_line_that_names_and_types_it(en
         hit = searcher.search(question, k=1)[0]
         assert hit.highlight.text.startswith(answer), (question, hit.highlight)
     assert asked_entry("What does the drain method do?") is None and asked_entry("What is a shim?") is None
+    # what a parameter does may be asked with any verb ("What does the PS1 variable control?" had
+    # been searched as words, and PS2's entry, which names PS1, came first)
+    assert asked_entry("What does the PS1 variable control?") == "PS1"
+    assert asked_entry("What does the mininterval parameter set in progress?") == "mininterval"
     # an options table's row opens its option's entry: the row the question names is the highlight,
     # not the first row, which scored best
     table = searcher_of_file(encoder, tmp_path / "client.md", (

@@ -811,12 +811,13 @@ _OPTION_TERM = (r"what\s+(?:does|do|is)\s+(?:the\s+)?(?:[a-z][\w.+-]*\s+){0,2}?"
                 r"(?P<o>--?[^\W\d_][\w-]*|-\d(?=\s+(?:option|flag|switch|do)\b))"
                 r"(?:\s+(?:option|flag|switch))?"
                 r"(?:\s+(?:of|in|to)\s+[\w.+-]+)?(?:\s+(?:do|for|mean))?(?:\s+(?:in|of|with|for)\s+[\w.+-]+)?")
-# A program's parameter asked of ("What does the leave parameter do in tqdm?", "What is the default
-# mininterval?", "What is the default value of the timeout setting?"): its entry in a list of
+# A program's parameter asked of ("What does the leave parameter do in tqdm?", "What does the PS1
+# variable control?", "What is the default mininterval?", "What is the default value of the timeout
+# setting?"): its entry in a list of
 # parameters ("• mininterval : float, optional") is where what it does is said.
 _ENTRY_WORDS = r"(?:option|flag|switch|parameter|argument|setting|attribute|field|keyword|key|variable|property)"
 _PARAMETER_TERM = (rf"what\s+(?:does|do|is)\s+the\s+(?P<p>[A-Za-z_][\w.]*)\s+{_ENTRY_WORDS}(?:\s+(?:of|in|to|for)\s+[\w.+-]+)?"
-                   r"(?:\s+(?:do|for|mean))?(?:\s+(?:in|of|with|for)\s+[\w.+-]+)?|"
+                   r"(?:\s+(?:do|for|mean|[a-z]+))?(?:\s+(?:in|of|with|for)\s+[\w.+-]+)?|"
                    rf"what\s+is\s+the\s+default(?:\s+value)?(?:\s+(?:of|for))?\s+(?:the\s+)?(?P<q>[A-Za-z_][\w.]*)"
                    rf"(?:\s+{_ENTRY_WORDS})?(?:\s+(?:in|of|for)\s+[\w.+-]+)?")
 _ASKED_TERM = re.compile(
