@@ -497,6 +497,12 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("How do I set the logging level?", "And log to a file?", "How do I log to a file?"),
     ("How do I deploy the app?", "And roll back a release?", "How do I roll back a release?"),
     ("How can I reduce stress?", "And exposure to noise?", "How can I reduce exposure to noise?"),
+    # a clause opened as the previous question's is takes its place, its pronoun standing for
+    # that clause's subject ("How do I whether a file exists is a directory?")
+    ("How do I test whether a file exists?", "And whether it is a directory?", "How do I test whether a file is a directory?"),
+    ("How do I check if a string is empty?", "And if it contains spaces?", "How do I check if a string contains spaces?"),
+    ("Can I drive if I take the tablet?", "And if I drink alcohol?", "Can I drive if I drink alcohol?"),
+    ("How do I test whether a file exists?", "What if it is a symlink?", "What if a file is a symlink?"),
     # a function word between an article and a noun names a kind: the topic takes the place of
     # the whole phrase ("How do I write a for a while loop?", "What does the with the try
     # statement do?"), and "it" stands for all of it ("Can loop iterate over an array?")

@@ -1000,7 +1000,8 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder, 
     kind: FollowupKind = "new-topic"
     q = _TIE.sub("", q)
     topic = _one_in_topic(_strip_lead(q), previous)
-    if found := _itself_asked(question, q, topic, previous, encoder) or _topic_pointing_back(q, topic, previous, slot) \
+    if found := _itself_asked(question, q, topic, previous, encoder) or _clause_instead(q, topic, previous, slot) \
+            or _topic_pointing_back(q, topic, previous, slot) \
             or _verb_of_one(question, previous, topic) or _done_instead(q, topic, previous):
         return found
     # "And a writable one?": "one" stands for the noun, and the rest takes its modifier's place.
@@ -1652,6 +1653,20 @@ def _topic_pointing_back(q: str, topic: str, previous: str, slot: str | None) ->
     return ResolvedQuery(q, _unled(_tidy(_substitute(q, referent)[0])), "new-topic", referent)
 
 
+def _clause_instead(q: str, topic: str, previous: str, slot: str | None) -> ResolvedQuery | None:
+    """"And whether it is a directory?" after "How do I test whether a file exists?": a clause
+    opened as one of the previous question's is takes its place, its pronoun standing for what
+    that one was about; None for any other topic."""
+    opening = re.match(r"(whether|if)\s+\S", topic, re.I)
+    held = re.search(rf"\b{opening.group(1)}\s+\S", previous, re.I) if opening else None
+    if not held:
+        return None
+    pronoun = _PRONOUNS.search(topic)
+    referent = _topic_of(previous, slot, pronoun.group()) if pronoun else ""
+    clause = _substitute(topic, referent)[0] if referent else topic
+    return ResolvedQuery(q, _tidy(f"{previous[: held.start()]}{clause}?"), "new-topic", referent or None)
+
+
 def _done_instead(q: str, topic: str, previous: str) -> ResolvedQuery | None:
     """"And run a query?", "And log to a file?" after "How do I ...?": a topic that opens with a
     verb (`_VERB_PHRASE`) is another thing the person does, asked in the previous question's
@@ -2037,6 +2052,33 @@ _SECOND_ACT = re.compile(r"\s+(?:and|or|then)\s+(?=[a-z][\w'-]*\s+(?:its|their|t
                          r"that|these|those)\b)")
 
 
+# A clause the person asks about ("whether a file exists"), its subject before its verb.
+_CLAUSE_SUBJECT = re.compile(r"^(?:whether|if)\s+((?:(?:the|a|an|my|your|our|this|that|its|their)\s+)?[\w'.-]+(?:\s+[\w'.-]+)?)\s+"
+                             r"(?:is|are|was|were|exists?|has|have|had|can|could|will|would|does|do|did|contains?|matches)\b", re.I)
+
+
+def _acted_on(body: str, plural: bool) -> str:
+    """"How do I spawn a child process?": what the person acts on, after one verb or two ("a file"
+    of "read and write a file"), up to a preposition or an infinitive ("a function" in "schedule a
+    function to run after a delay") or a second verb with its own object ("a shell command" of "run
+    a shell command and capture its output"); "" when the question is no such question."""
+    acts_on = re.search(r"\b(?:do|does|did|can|could|should|would|will|shall)\s+(?:I|you|we|one)\s+[\w'-]+"
+                        r"(?:\s+(?:and|or)\s+[\w'-]+)?\s+(.+)$", body, re.I)
+    if not acts_on:
+        return ""
+    obj = _SECOND_ACT.split(_before_pivot(acts_on.group(1)), maxsplit=1)[0].strip()
+    if clause := _CLAUSE_SUBJECT.match(obj):
+        obj = clause.group(1)  # "a file" of "test whether a file exists"
+    obj = _PARTICLE.sub("", obj)  # "How can I speed up BM25 retrieval?": "up" goes with the verb
+    governed = _GOVERNED.match(acts_on.group(1)) if not obj else None
+    if governed and _is_plural(governed.group(1)) == plural:
+        # "How do I wait for a new thread to finish?": a verb with its preposition acts on the noun
+        # phrase after it, up to the next preposition or infinitive, when that one agrees with the
+        # pronoun ("events" of "listen for events on a socket" is no "it")
+        obj = _before_pivot(governed.group(1)).strip()
+    return obj
+
+
 def _referent(question: str, plural: bool) -> str:
     """What a pronoun of the next question most likely stands for: what the person acts on in "How
     do I <verb> ...?", the subject of a do-question ("What limitation does the review mention?"),
@@ -2047,20 +2089,7 @@ def _referent(question: str, plural: bool) -> str:
     if (opening := _opening_referent(body, plural)) is not None:
         return opening
     do = re.search(r"\b(?:does|do|did)\s+((?:(?:the|a|an|this|that)\s+)?(?:[\w'.-]+\s+){1,3})[\w'./-]+$", body, re.I)
-    # "How do I spawn a child process?": what the person acts on, after one verb or two ("a file"
-    # of "read and write a file"), up to a preposition or an infinitive ("a function" in "schedule
-    # a function to run after a delay") or a second verb with its own object ("a shell command" of
-    # "run a shell command and capture its output")
-    acts_on = re.search(r"\b(?:do|does|did|can|could|should|would|will|shall)\s+(?:I|you|we|one)\s+[\w'-]+"
-                        r"(?:\s+(?:and|or)\s+[\w'-]+)?\s+(.+)$", body, re.I)
-    obj = _SECOND_ACT.split(_before_pivot(acts_on.group(1)), maxsplit=1)[0].strip() if acts_on else ""
-    obj = _PARTICLE.sub("", obj)  # "How can I speed up BM25 retrieval?": "up" goes with the verb
-    governed = _GOVERNED.match(acts_on.group(1)) if acts_on and not obj else None
-    if governed and _is_plural(governed.group(1)) == plural:
-        # "How do I wait for a new thread to finish?": a verb with its preposition acts on the noun
-        # phrase after it, up to the next preposition or infinitive, when that one agrees with the
-        # pronoun ("events" of "listen for events on a socket" is no "it")
-        obj = _before_pivot(governed.group(1)).strip()
+    obj = _acted_on(body, plural)
     asked, subject = _ASKED.match(body), _subject(body)
     does_do = _DOES_DO.match(body)
     if _content_words(obj):
