@@ -344,10 +344,16 @@ def _packed_blocks(doc: Document, sents: list[tuple[int, int]], toks: list[int],
         # end the pack (an empty section's heading too), the document's opening line (its title),
         # and, within a section, a block ending in a colon ("... four aspects:" before a list).
         keep = len(pack)
-        while keep and (sents[pack[keep - 1][0]][0] in heads or _opening_line(doc.text, sents, pack[keep - 1])
-                        or (pack[keep - 1][2] == here and (_ends_in_colon(doc.text, sents, pack[keep - 1])
-                                                           or _heading_line(doc.text, sents, pack[keep - 1])))):
+        while keep and _introduces_next(doc.text, sents, pack, keep - 1, here, heads):
             keep -= 1
+        # So does a short line under such a block, what it introduces before the text that says what
+        # that is (a manual's "trap:", then its synopsis "trap [-lp] [arg] [sigspec …]"), where the
+        # next block fits beside them.
+        if (keep == len(pack) >= 2 and pack[-1][2] == here and _bare_line(doc.text, sents, pack[-1])
+                and _introduces_next(doc.text, sents, pack, keep - 2, here, heads) and tokens(pack[-2][0], j) <= budget):
+            keep -= 2
+            while keep and _introduces_next(doc.text, sents, pack, keep - 1, here, heads):
+                keep -= 1
         # Nor is a short line that ends no sentence a passage of its own, nor the document's front
         # matter (`_front_matter`), which had made a passage that named the topic and said nothing of it.
         if keep and (all(b[2] == here and _bare_line(doc.text, sents, b) for b in pack[:keep])
@@ -365,6 +371,16 @@ def _packed_blocks(doc: Document, sents: list[tuple[int, int]], toks: list[int],
     if pack:
         out.append((pack[0][0], pack[-1][1]))
     return out
+
+
+def _introduces_next(text: str, sents: list[tuple[int, int]], pack: list[tuple[int, int, tuple[str, ...]]], k: int,
+                     here: tuple[str, ...], heads: set[int]) -> bool:
+    """Whether block `k` of the pack introduces the block after it (`here` is the section of the block
+    that comes next): a heading (an empty section's too), the document's opening line (its title),
+    or, within a section, a block ending in a colon or reading as a heading."""
+    block = pack[k]
+    return (sents[block[0]][0] in heads or _opening_line(text, sents, block)
+            or (block[2] == here and (_ends_in_colon(text, sents, block) or _heading_line(text, sents, block))))
 
 
 def _blocks(doc: Document, sents: list[tuple[int, int]]) -> list[tuple[int, int, tuple[str, ...]]]:

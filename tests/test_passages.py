@@ -216,6 +216,22 @@ def test_a_lead_in_never_stands_alone_before_a_block_too_long_to_share_its_passa
     assert not any(p.text.startswith("It ended early.\n\n- Point 0") for p in ps)
 
 
+def test_a_label_and_the_short_line_under_it_go_with_what_follows(encoder):
+    # A shell manual's builtins: each a label ("trap:"), its synopsis on a short line, then what it
+    # does. The passage before had ended on the label and the synopsis, and "What does the trap
+    # builtin do?" found them without their description. A lead-in ending in a colon and its one
+    # line of code go together with the paragraph after them; a short line under a sentence stays.
+    entries = "\n\n".join(f"{name}:\n\n{name} [-lp] [arg]\n\nThe {name} builtin reads its arguments and runs them as "
+                          f"one command when the shell receives a signal, {'and reports what it ran. ' * 6}"
+                          for name in ("times", "trap", "type", "ulimit", "umask"))
+    doc = document_from_text("bashref.txt", entries, title="Bash Reference Manual")
+    ps = make_passages(doc, encoder.count_tokens, ChunkingParams(max_tokens=128))
+    assert len(ps) > 2
+    for p in ps:
+        assert not p.text.rstrip().endswith("[-lp] [arg]"), p.text
+    assert any(p.text.startswith("trap:\n\ntrap [-lp] [arg]\n\nThe trap builtin reads") for p in ps)
+
+
 def test_front_matter_of_a_title_and_fields_opens_the_first_sections_passage(encoder, tmp_path: Path):
     # A spec's title over "Status:" and "URL:" fields had made a passage of its own that named the
     # topic and said nothing of it; it ranked first for "What does the Protected field do?" and
