@@ -563,6 +563,16 @@ def test_what_a_parameter_does_is_said_under_the_line_that_names_and_types_it(en
     # what a parameter does may be asked with any verb ("What does the PS1 variable control?" had
     # been searched as words, and PS2's entry, which names PS1, came first)
     assert asked_entry("What does the PS1 variable control?") == "PS1"
+    # a builtin or a command is listed under its name, its synopsis under that: what it does is
+    # said after the synopsis (the label "trap:" had been the highlight)
+    assert asked_entry("What does the trap builtin do?") == "trap"
+    shell = searcher_of_file(encoder, tmp_path / "builtins.md", (
+        "# Shell builtins\n\n" + "\n\n".join(f"{name}:\n\n{name} [-lp] [arg]\n\n{what}" for name, what in (
+            ("times", "Print out the user and system times used by the shell and its children."),
+            ("trap", "The commands in arg are to be read and executed when the shell receives a signal."),
+            ("type", "Indicate how each name would be interpreted if used as a command name.")))))
+    hit = shell.search("What does the trap builtin do?", k=1)[0]
+    assert hit.highlight.text.startswith("The commands in arg are to be read"), hit.highlight
     assert asked_entry("What does the mininterval parameter set in progress?") == "mininterval"
     # an options table's row opens its option's entry: the row the question names is the highlight,
     # not the first row, which scored best

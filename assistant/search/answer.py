@@ -820,8 +820,12 @@ _PARAMETER_TERM = (rf"what\s+(?:does|do|is)\s+the\s+(?P<p>[A-Za-z_][\w.]*)\s+{_E
                    r"(?:\s+(?:do|for|mean|[a-z]+))?(?:\s+(?:in|of|with|for)\s+[\w.+-]+)?|"
                    rf"what\s+is\s+the\s+default(?:\s+value)?(?:\s+(?:of|for))?\s+(?:the\s+)?(?P<q>[A-Za-z_][\w.]*)"
                    rf"(?:\s+{_ENTRY_WORDS})?(?:\s+(?:in|of|for)\s+[\w.+-]+)?")
+# A shell's builtin or a tool's command asked of ("What does the trap builtin do?", "What does the
+# find_package command do?"): a manual lists each under its name ("trap:", then its synopsis).
+_COMMAND_TERM = (r"what\s+(?:does|do|is)\s+the\s+(?P<k>[A-Za-z_][\w.-]*)\s+(?:builtin|command|subcommand|keyword|directive)"
+                 r"(?:\s+(?:do|for|mean|[a-z]+))?(?:\s+(?:in|of|with|for)\s+[\w.+-]+)?")
 _ASKED_TERM = re.compile(
-    rf"^\s*(?:and\s+)?(?:{_OPTION_TERM}|{_PARAMETER_TERM}|what\s+(?:is|are)\s+{_TERM.format('a')}|what\s+(?:does|do)\s+{_TERM.format('b')}\s+mean|"
+    rf"^\s*(?:and\s+)?(?:{_OPTION_TERM}|{_PARAMETER_TERM}|{_COMMAND_TERM}|what\s+(?:is|are)\s+{_TERM.format('a')}|what\s+(?:does|do)\s+{_TERM.format('b')}\s+mean|"
     rf"what\s+(?:does|do)\s+{_TERM.format('e')}\s+(?:do|return)|"
     rf"define\s+{_TERM.format('c')}|what\s+is\s+meant\s+by\s+{_TERM.format('d')})\s*[?.]?\s*$", re.I)
 # A definition opens with its term as the subject ("Shims are lightweight executables that ...",
@@ -850,7 +854,7 @@ def asked_entry(question: str) -> str | None:
     """The command-line option or program parameter the question asks of ("-J", "mininterval"),
     whose entry in a list of options or parameters says what it does (`opens_entry`); else None."""
     m = _ASKED_TERM.match(question)
-    return next((m.group(g) for g in ("o", "p", "q") if m.group(g)), None) if m else None
+    return next((m.group(g) for g in ("o", "p", "q", "k") if m.group(g)), None) if m else None
 
 
 def _term_pattern(term: str) -> str:
@@ -914,16 +918,29 @@ _ENTRY_LINE_WORDS = 8  # an entry's opening line names and types it ("• leave 
 def _entry_sentence(index: Index, sentences: range, heading: np.ndarray, shown: int, entry: str | None) -> int:
     """Where `entry` is an option or parameter asked of, the sentence that opens its entry
     (`opens_entry`: "verify | Whether the server's TLS certificate is checked. | true", a table's
-    row), or the one after it where that names and types it in a few words without a sentence's
-    end ("• leave : bool, optional": the line under it says what it does); else `shown`."""
+    row), or the first one in words after it (past its synopsis) where that names and types it in
+    a few words without a sentence's end ("• leave : bool, optional": the line under it says what
+    it does); else `shown`."""
     if not entry:
         return shown
     texts = [index.sentence_text(r) for r in sentences]
     opening = next((i for i, t in enumerate(texts) if opens_entry(t, entry)), None)
     if opening is None:
         return shown
-    names_only = len(texts[opening].split()) <= _ENTRY_LINE_WORDS and not _END.search(texts[opening])
-    return opening + 1 if names_only and opening + 1 < len(texts) and not heading[opening + 1] else opening
+    names_only = _names_only(texts[opening])
+    after = opening + 1
+    # past its synopsis: code, or a line that names it again ("trap:", then "trap [-lp] [arg] [sigspec
+    # …]", then what it does)
+    while names_only and after < len(texts) - 1 and ((heading[after] and is_code_like(texts[after])) or (
+            texts[after].lstrip().startswith(entry) and _names_only(texts[after]))):
+        after += 1
+    return after if names_only and after < len(texts) and not heading[after] else opening
+
+
+def _names_only(line: str) -> bool:
+    """Whether a line only names an entry, its type or its synopsis: a few words, no full stop at
+    its end ("• leave : bool, optional", "trap:\n\ntrap [-lp] [arg]")."""
+    return len(line.split()) <= _ENTRY_LINE_WORDS and not re.search(r"[.!?][\"'”’)\]]*\s*$", line)
 
 
 def _first_under_heading(index: Index, row: int, sentences: range, heading: np.ndarray, leads: np.ndarray,
