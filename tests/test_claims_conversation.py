@@ -1151,6 +1151,10 @@ def test_a_claim_the_evidence_states_with_an_opposite_word_is_contradicted(encod
     assert negates("Alzheimer's disease was the least common diagnosis.",
                    "Alzheimer's disease remained the most common diagnosis (46%), followed by mixed dementia (19%).")
     assert negates("The median wait rose after April.", "The median wait fell after April.")
+    # and a sequence's other end ("the first command" of Bash's "the exit status of the last
+    # command in the pipeline" came back supported)
+    assert negates("The exit status of a pipeline is the exit status of the first command.",
+                   "The exit status of a pipeline is the exit status of the last command in the pipeline.")
     assert not negates("Alzheimer's disease was the most common diagnosis.",
                        "Alzheimer's disease remained the most common diagnosis (46%), followed by mixed dementia (19%).")
     # a word and its prefixed opposite ("discourage" of an AAS guide's "encouraged" came back supported)
