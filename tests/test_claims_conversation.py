@@ -497,6 +497,11 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("How do I set the logging level?", "And log to a file?", "How do I log to a file?"),
     ("How do I deploy the app?", "And roll back a release?", "How do I roll back a release?"),
     ("How can I reduce stress?", "And exposure to noise?", "How can I reduce exposure to noise?"),
+    # a word that narrows the topic goes before the article it takes the place of ("How do I list
+    # the only the Python files ...?")
+    ("How do I list the files in a directory with pathlib?", "And only the Python files?",
+     "How do I list only the Python files in a directory with pathlib?"),
+    ("How do I back up my files?", "And only my photos?", "How do I back up only my photos?"),
     # a clause opened as the previous question's is takes its place, its pronoun standing for
     # that clause's subject ("How do I whether a file exists is a directory?")
     ("How do I test whether a file exists?", "And whether it is a directory?", "How do I test whether a file is a directory?"),

@@ -2427,6 +2427,11 @@ def _put(text: str, s: int, e: int, topic: str) -> str:
     ("What is the primary outcome" + "the secondary outcomes": one "the") or a question word
     that takes a noun ("Which drug" + "the new drug": "Which new drug"), marks that end both
     are written once ("deflate()" + "inflate()"), and "is" agrees."""
+    # "only the Python files" in the place of "the files": the word that narrows it goes before the
+    # article ("list the only the Python files" had been searched)
+    if re.match(r"(?:only|just|even|mainly|mostly|especially)\s+(?:the|a|an|my|your|our|their)\s", topic, re.I) and (
+            held := re.search(r"\b(?:the|a|an|my|your|our|their)\s+$", text[:s], re.I)):
+        s = held.start()
     own = _ARTICLE.match(topic)
     own_article = own is not None
     e = _qualifier_end(text, s, e)
