@@ -511,6 +511,15 @@ def test_an_interpreter_sessions_lines_and_what_it_printed_are_code(encoder, tmp
     flagged = _heading_like(index, q)
     assert flagged["'Text file contents'"] and flagged["18"] and not flagged["The file is opened and then closed."]
     assert is_code_like(">>> # the text of the file, read back as a string")
+    # a line typed at the continuation prompt is code too, however it reads ("... help='additional
+    # help')" had been the highlight of "How do I use argparse subcommands?")
+    searcher = searcher_of_file(encoder, tmp_path / "argparse.md", (
+        "# argparse\n\n## Sub-commands\n\nThe add_subparsers() method also supports title and description keyword "
+        "arguments.\n\n```\n>>> parser = argparse.ArgumentParser()\n>>> subparsers = parser.add_subparsers(title='subcommands',\n"
+        "...                                    description='valid subcommands',\n"
+        "...                                    help='additional help')\n>>> subparsers.add_parser('foo')\n```\n"))
+    flagged = _heading_like(searcher.index, encoder.encode_query("How do I use argparse subcommands?"))
+    assert flagged["... help='additional help')"], flagged
 
 
 def test_a_line_of_code_hands_the_highlight_to_a_sentence_in_words(encoder, tmp_path):

@@ -608,9 +608,10 @@ _SESSION_LINE = re.compile(r"^\s*(?:(?:>>>|\.\.\.)(?:\s|$)|\$\s+[A-Za-z./~])")
 
 
 def _session_output(text: str, spans: list[tuple[int, int]]) -> list[bool]:
-    """Which sentences are lines an interactive session printed: in a block (no blank line
-    between) under a line typed at its prompt, and typed at none themselves ("'Text file
-    contents'" after ">>> p.read_text()")."""
+    """Which sentences are lines of an interactive session that only a prompt above shows to be
+    code: in a block (no blank line between) under a line typed at its prompt, printed by it
+    ("'Text file contents'" after ">>> p.read_text()") or typed at its continuation prompt ("...
+    help='additional help')", a call's last argument in words)."""
     out = []
     for s, e in spans:
         line_start = text.rfind("\n", 0, s) + 1
@@ -618,7 +619,7 @@ def _session_output(text: str, spans: list[tuple[int, int]]) -> list[bool]:
         window = max(0, line_start - _SESSION_REACH)
         block_start = text.rfind("\n\n", window, line_start)
         above = text[block_start + 2 if block_start >= 0 else window:line_start].split("\n")
-        out.append(not text[line_start:s].strip() and not _SESSION_LINE.match(text[s:e])
+        out.append(not text[line_start:s].strip() and (not _SESSION_LINE.match(text[s:e]) or text[s:e].lstrip().startswith("..."))
                    and any(_PROMPT.match(ln) for ln in above))
     return out
 
