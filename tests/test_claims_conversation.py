@@ -497,6 +497,9 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("How do I set the logging level?", "And log to a file?", "How do I log to a file?"),
     ("How do I deploy the app?", "And roll back a release?", "How do I roll back a release?"),
     ("How can I reduce stress?", "And exposure to noise?", "How can I reduce exposure to noise?"),
+    # ... and a word that narrows a phrase with a preposition goes with the follow-up's lead ("Does
+    # neuroplasticity decline with only in older adults?")
+    ("Does neuroplasticity decline with age?", "And only in older adults?", "Does neuroplasticity decline with age in older adults?"),
     # a word that narrows the topic goes before the article it takes the place of ("How do I list
     # the only the Python files ...?")
     ("How do I list the files in a directory with pathlib?", "And only the Python files?",

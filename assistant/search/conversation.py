@@ -1288,8 +1288,9 @@ def _participle(word: str) -> bool:
 
 
 # A new topic that opens with a preposition: "And in children?", "What about after brain injury?".
+# ("And only in older adults?": a word that narrows the phrase goes with its lead)
 _LEAD_PREPOSITION = re.compile(r"^(?:(?:and|but|also|or|then|now)\s+|(?:what|how)\s+about\s+)?"
-                               r"(in|for|of|with|on|at|about|during|among|after|before|without|from|to|into|by|under|"
+                               r"(?:(?:only|just|even|especially|mainly|mostly|particularly)\s+)?(in|for|of|with|on|at|about|during|among|after|before|without|from|to|into|by|under|"
                                r"over|between|within|across|compared\s+(?:with|to)|versus|vs\.?|relative\s+to)\s+(\S.*?)[?.!]*$",
                                re.I)
 
