@@ -1221,6 +1221,30 @@ def _saved_as_pdf(html: str, tmp_path: Path) -> Path:
 
 
 @pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")
+def test_a_printed_library_reference_keeps_its_code_and_release_notes_out_of_its_headings(tmp_path: Path):
+    # Python's library reference printed from a browser: its signatures set the module, the name
+    # (larger, bold) and the arguments (italic) in three typewriter faces, so the glyphs of the
+    # typewriter font advanced differently and it was taken for no typewriter font: lines of its
+    # sessions (">>> parser.add_argument('bar')") headed sections, and a signature ran on into the
+    # note above it. A release note in italics ("New in version 3.9.") heads nothing either.
+    mono = "font-family:'DejaVu Sans Mono',monospace"
+    entries = "".join(
+        f"<dl><dt><code style=\"{mono}\">json.</code><code style=\"{mono};font-weight:bold;font-size:110%\">{name}</code>"
+        f"<code style=\"{mono}\"><em>(obj, *, skipkeys=False, indent=None)</em></code></dt><dd><p>Serialize obj to a JSON "
+        f"formatted {kind} using this conversion table.</p><p><em>New in version 3.{n}.</em></p>"
+        f"<pre style=\"{mono}\">&gt;&gt;&gt; import json\n&gt;&gt;&gt; json.{name}(['foo', {{'bar': ('baz', None)}}])</pre>"
+        "<div style='background:#eee;padding:8px'><p>Note: Unlike pickle and marshal, JSON is not a framed protocol, so "
+        "repeated calls with the same file give an invalid JSON file.</p></div></dd></dl>"
+        for n, (name, kind) in enumerate([("dumps", "str"), ("dump", "stream"), ("loads", "object"), ("load", "object")] * 3))
+    html = (f"<html><head><title>json</title></head><body><h1>json — JSON encoder and decoder</h1><h2>Basic Usage</h2>"
+            f"{entries}<h2>Encoders and Decoders</h2><p>The JSONDecoder class decodes JSON text.</p></body></html>")
+    doc = load_paths([_saved_as_pdf(html, tmp_path)]).documents[0]
+    headings = {h for s in doc.sections for h in s.path}
+    assert not any(h.startswith((">>>", "New in version", "json.")) for h in headings), headings
+    assert "invalid JSON file.\n\njson.dumps(obj" in doc.text, doc.text[:1500]
+
+
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")
 def test_a_listing_line_opening_a_printed_page_is_text_not_a_running_head(tmp_path: Path):
     # A tutorial of interpreter sessions printed from a browser: on half its pages or more the
     # first line is a line of code, on the same baseline in a style not the text's, as a book's

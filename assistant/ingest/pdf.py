@@ -141,7 +141,8 @@ NUMBERED_HEADING_WORDS, NUMBERED_HEADING_CHARS = 30, 240  # the most of a number
 
 def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = True) -> bool:
     """A short line, not a sentence, set larger than the text or in another font than the text's
-    (but not in a typewriter font: that is code), nor a reference list's entry (`_CITED_WORK`)."""
+    (but not in a typewriter font: that is code), nor a reference list's entry (`_CITED_WORK`) or
+    a release note (`_RELEASE_NOTE`)."""
     text = line.text
     words = text.split()
     # A numbered heading in the style of two numbered headings or more may be a question of a FAQ
@@ -150,7 +151,8 @@ def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = T
     numbered = (line.font, line.size) in style.numbered_styles and _HEADING_NUMBER.match(text) is not None
     most_words, most_chars = (NUMBERED_HEADING_WORDS, NUMBERED_HEADING_CHARS) if numbered else (14, 120)
     if line.font in style.typewriter_fonts or id(line) in style.side_by_side or not words or len(words) > most_words \
-            or len(text) > most_chars or CAPTION.match(text) or BULLET.match(text) or _CITED_WORK.search(text) or _ADDRESS_LINE.match(text):
+            or len(text) > most_chars or CAPTION.match(text) or BULLET.match(text) or _CITED_WORK.search(text) \
+            or _ADDRESS_LINE.match(text) or _RELEASE_NOTE.match(text):
         return False
     # A line that starts in lower case goes on from the line before, unless it opens its box set
     # far larger than the text, or larger and naming nothing but a program's name: an API's
@@ -181,6 +183,10 @@ def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = T
         return False
     return nxt is None or nxt.font == style.body_font or nxt.size != line.size
 
+
+# A software manual's release note, set in italics on a line of its own ("New in version 3.9."):
+# it dates what is above it and heads nothing.
+_RELEASE_NOTE = re.compile(r"^(?:new|added|changed|deprecated|removed)\s+(?:in|since)\s+(?:version|release)\s+v?\d", re.I)
 
 # A web address alone on its line, an arrow or a mark before it (a printed page's link under its
 # note, "→ https://www.debian.org/social_contract.html"): it names no section.
@@ -281,11 +287,15 @@ class _Assembler:
 
     def _is_code(self, line: Line, nxt: Line | None) -> bool:
         """A program's line, which stays a line in a block of its own (joined as a paragraph's,
-        "{ // s is not valid here" ran on into "let s = ..."): set wholly in a typewriter font, and neither
+        "{ // s is not valid here" ran on into "let s = ..."): set wholly in a typewriter font (or in
+        several: a signature's module, name and arguments), and neither
         inside a sentence still open ("... means to load" / "/usr/share/mime/text/html.xml, and")
         nor one that a line in words carries on ("Returns: ASN1_SUCCESS if ... if str is" / "not a
         valid OID"), or that ends in a hyphen."""
-        if line.font not in self.style.typewriter_fonts or not line.one_font or line.text.endswith("-"):
+        # (its other faces, bold or italic, of a typewriter font's family)
+        families = {f.split("-")[0] for f in self.style.typewriter_fonts}
+        typed = line.one_font or (bool(line.fonts) and all(f.split("-")[0] in families for f in line.fonts))
+        if line.font not in self.style.typewriter_fonts or not typed or line.text.endswith("-"):
             return False
         if self.open is not None and self.open.kind == "body" and not _SENTENCE_END.search(self.open.lines[-1]):
             return False

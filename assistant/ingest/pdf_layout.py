@@ -71,6 +71,9 @@ class Line:
     # ("Sustainability While we may ..."): its text, font and right edge, and where the rest starts
     # and its font.
     label: tuple[str, str, float, float, str] | None = None
+    # The fonts its glyphs are set in (a signature's module, name and arguments in three typewriter
+    # faces is code all the same).
+    fonts: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -162,10 +165,10 @@ def _line(ltline, rules: list[Rule] = ()) -> Line | None:
     if not UNMAPPED_CODE.sub("", text).strip():
         return None
     text, tracking = _letter_spaced_words(text, chars, size) or (text, 0.0)
-    one_font = all(_typeface(c) == font for c in chars if not c.get_text().isspace())
+    fonts = frozenset(_typeface(c) for c in chars if not c.get_text().isspace())
     raw = ltline.get_text()
-    return Line(text, ltline.x0, ltline.y0, ltline.x1, ltline.y1, size, font, pitch, _run_in(chars), one_font,
-                raw[:1].isspace() or raw.rstrip("\n")[-1:].isspace(), tracking, _bold_label(items, text))
+    return Line(text, ltline.x0, ltline.y0, ltline.x1, ltline.y1, size, font, pitch, _run_in(chars), fonts == {font},
+                raw[:1].isspace() or raw.rstrip("\n")[-1:].isspace(), tracking, _bold_label(items, text), fonts)
 
 
 def _icon_bullet(text: str, chars: list, font: str) -> str:  # type: ignore[type-arg]
@@ -330,12 +333,14 @@ def _close_in_fixed_pitch(items: list, i: int, font: str) -> bool:
 
 
 def _pitch(chars: list, font: str) -> float:
-    """`Line.pitch` from the glyphs set in the line's main font."""
-    glyphs = [c for c in chars if _typeface(c) == font and not c.get_text().isspace()]
+    """`Line.pitch` from the glyphs set in the line's main font, each advance taken over its size: a
+    signature's name set larger than its module ("ArgumentParser." and "set_defaults") advances
+    alike in a typewriter font."""
+    glyphs = [c for c in chars if _typeface(c) == font and not c.get_text().isspace() and c.size > 0]
     if len({c.get_text() for c in glyphs}) < 2:
         return 0.0
-    advances = [c.adv for c in glyphs]
-    return -1.0 if max(advances) - min(advances) > 0.01 * max(advances) else max(advances) / max(c.size for c in glyphs)
+    advances = [c.adv / c.size for c in glyphs]
+    return -1.0 if max(advances) - min(advances) > 0.01 * max(advances) else max(advances)
 
 
 def _page_layout(number: int, ltpage) -> PageLayout:
@@ -1130,7 +1135,8 @@ def _joined(parts: list[Line]) -> Line:
                                 for q, p in zip(parts, parts[1:]))
     return replace(first, text=text, x1=max(p.x1 for p in parts), y0=min(p.y0 for p in parts),
                    y1=max(p.y1 for p in parts),
-                   one_font=all(p.one_font for p in parts) and len({p.font for p in parts}) == 1)
+                   one_font=all(p.one_font for p in parts) and len({p.font for p in parts}) == 1,
+                   fonts=frozenset().union(*(p.fonts for p in parts)))
 
 
 def _near(rules: list[Rule], line) -> list[Rule]:
