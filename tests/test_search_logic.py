@@ -433,6 +433,18 @@ def test_an_api_references_entry_defines_the_name_it_documents(encoder, tmp_path
     searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder, ChunkingParams(max_tokens=64, overlap_tokens=24)))
     hit = searcher.search("What does json.dumps return?", k=1)[0]
     assert hit.highlight.text.startswith("json.dumps(obj, *, skipkeys=False"), hit
+    # printed, the entry is its signature wrapped over lines of code, then what it does: the first
+    # sentence in words under it answers (the note above it had been the highlight)
+    printed = document_from_text("json.pdf", (
+        "Basic Usage\n\nNote: Unlike pickle and marshal, JSON is not a framed protocol, so trying to serialize multiple "
+        "objects with repeated calls to dump() using the same fp will result in an invalid JSON file.\n\n"
+        "json.dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True,\nallow_nan=True, cls=None, indent=None, "
+        "separators=None, default=None,\nsort_keys=False, **kw)\n\nSerialize obj to a JSON formatted str using this "
+        "conversion table. The arguments have the same meaning as in dump().\n\nThe tutorial's dumps() returns the JSON "
+        "string of what json.dumps is given, and json.dumps of a list returns a JSON array.\n"), title="json")
+    searcher = Searcher(encoder=encoder, index=MemoryIndex([printed], encoder, ChunkingParams(max_tokens=96, overlap_tokens=24)))
+    hit = searcher.search("What does json.dumps return?", k=1)[0]
+    assert hit.highlight.text.startswith("Serialize obj to a JSON formatted str"), hit
 
 
 def test_a_term_whose_last_word_is_introduced_as_a_name_is_defined_where_nothing_defines_the_whole_term(encoder):

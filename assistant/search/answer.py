@@ -58,8 +58,8 @@ __all__ = ["MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind"
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion",
            "asked_entry", "asked_term", "asks_person", "asks_writers", "defines", "is_byline", "is_code_like", "is_heading_like",
            "is_question", "labelled_value_end", "list_asked", "match_words", "measured", "names_few_writers", "names_no_document",
-           "names_writer", "opens_entry", "passage_answer", "pick", "points_elsewhere", "pool_cosine", "relevance_features",
-           "sentence_features",
+           "names_writer", "opens_entry", "opens_signature", "passage_answer", "pick", "points_elsewhere", "pool_cosine",
+           "relevance_features", "sentence_features",
            "states_definition", "term_weights"]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "answer.json"
@@ -902,6 +902,14 @@ def states_definition(text: str, term: str) -> bool:
     return bool(m) and not (m.group("plural") and STOP_WORDS.intersection(m.group("plural").lower().split()))
 
 
+def opens_signature(text: str, term: str) -> bool:
+    """Whether `text` opens with the signature of the code name `term` (its module, what it is, a
+    decorator's "@" around it): "json.dumps(obj, *, skipkeys=False, ...", "classmethod
+    date.today()", as a printed reference sets an entry above what it does."""
+    return " " not in term.strip() and re.match(
+        rf"^\s*(?:{_API_KIND}\s+)?@?(?:[A-Za-z_]\w*\.)*{re.escape(term.strip())}\s*\(", text, re.I) is not None
+
+
 def opens_entry(text: str, option: str) -> bool:
     """Whether a line of `text` opens with the command-line option or parameter `option`
     (`asked_entry`'s "-J", "mininterval"): its entry in a list of options or parameters ("-J
@@ -948,7 +956,8 @@ def _first_under_heading(index: Index, row: int, sentences: range, heading: np.n
                          term: str) -> int | None:
     """The first sentence in words right under a heading line of passage `row` (one that introduces
     the sentence after it, `leads`, or the document's own heading, even one set as code: a
-    signature) that names `term` as a word (singular or plural): what a document says first under a
+    signature, or a signature of `term` set as a line of code, `opens_signature`) that names
+    `term` as a word (singular or plural): what a document says first under a
     thing's own heading says what it is or does ("1.0.0 · pub fn truncate(&mut self, len: usize)",
     then "Shortens the vector, ..."; a later sentence that names it, "The drain method can emulate
     truncate", only mentions it)."""
@@ -959,9 +968,15 @@ def _first_under_heading(index: Index, row: int, sentences: range, heading: np.n
     for i in range(len(sentences) - 1):
         s, e = index.sentence_span(sentences[i])
         # the page's own title heads it too ("configure_file", then "Copy a file to another location ...")
-        under = leads[i] or text.rfind("\n", 0, s) + 1 in starts or text[s:e].strip().casefold() == document.title.strip().casefold()
-        if under and not heading[i + 1] and name.search(text[s:e]):
-            return i + 1
+        under = (leads[i] or text.rfind("\n", 0, s) + 1 in starts or text[s:e].strip().casefold() == document.title.strip().casefold()
+                 or opens_signature(text[s:e], term))
+        if not (under and name.search(text[s:e])):
+            continue
+        after = i + 1  # past the rest of a signature wrapped over lines of code
+        while after < len(sentences) - 1 and heading[after] and is_code_like(index.sentence_text(sentences[after])):
+            after += 1
+        if not heading[after]:
+            return after
     return None
 
 

@@ -48,6 +48,7 @@ from assistant.search.answer import (
     names_no_document,
     names_writer,
     opens_entry,
+    opens_signature,
     passage_answer,
     pool_cosine,
     states_definition,
@@ -645,7 +646,8 @@ class Searcher:
             return False
         if entry:
             return opens_entry(self.index.passage_text(row), entry)
-        return any(states_definition(self.index.sentence_text(r), term) for r in self.index.passage_sentences(row))
+        return any(states_definition(text, term) or opens_signature(text, term)
+                   for text in map(self.index.sentence_text, self.index.passage_sentences(row)))
 
     def _answers_first(self, rows: np.ndarray, scores: np.ndarray, tokens: list[str], person: PersonKind | None) -> Iterator[int]:
         """Candidate positions by score, passages of a reference list and of a paper's declarations
