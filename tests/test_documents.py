@@ -732,6 +732,29 @@ def test_an_inline_element_holding_only_a_space_keeps_it(tmp_path: Path):
     assert "$ python prog.py -h" in text, text
 
 
+def test_a_doxygen_page_is_named_by_its_title_block_and_keeps_its_listings(tmp_path: Path):
+    # Doxygen writes the site's name in <title> on every page and the page's own in a
+    # <div class="title">; each function a listing calls is a link marked class="code", and
+    # trafilatura left out every listing line that opened with one.
+    page = tmp_path / "designated.html"
+    page.write_text(
+        '<html><head><title>Apophenia: a library for scientific computing</title></head><body>'
+        '<div id="titlearea"><h2><a href="http://apophenia.info">Apophenia</a></h2></div>'
+        '<div class="header"><div class="headertitle"><div class="title">Designated initializers</div></div></div>'
+        '<div class="contents"><div class="textblock"><p>Functions so marked use standard C designated initializers to '
+        'let you omit, name or reorder their inputs. The following examples are all equivalent.</p>'
+        '<p>The standard format: </p><div class="fragment"><div class="line"><a class="code" href="group__all.html#ga1">'
+        'apop_text_to_db</a>(<span class="stringliteral">&quot;infile.txt&quot;</span>, <span class="stringliteral">'
+        '&quot;intable&quot;</span>, 0, 1, NULL);</div></div><p>Omitted arguments are left at their default values: </p>'
+        '<div class="fragment"><div class="line"><a class="code" href="group__all.html#ga1">apop_text_to_db</a>('
+        '<span class="stringliteral">&quot;infile.txt&quot;</span>, <span class="stringliteral">&quot;intable&quot;</span>);'
+        '</div></div></div></div></body></html>')
+    doc = load_file(page, "designated.html")[0]
+    assert doc.title == "Designated initializers"
+    assert 'apop_text_to_db("infile.txt", "intable", 0, 1, NULL);' in doc.text, doc.text
+    assert 'apop_text_to_db("infile.txt", "intable");' in doc.text, doc.text
+
+
 def test_a_named_anchor_holding_a_space_takes_no_text_with_it(tmp_path: Path):
     # man2html ends each section's text with an anchor to the next, `<A NAME="lbAC">&nbsp;</A>`:
     # weighed as a link, it took a manual page's one-line NAME with it.

@@ -250,6 +250,20 @@ _HEADING_TAG = re.compile(r"</?h[1-6]\b[^>]*>", re.I)
 _LINK_TAG = re.compile(r"</?a\b[^>]*>", re.I)
 
 
+# A page's title set as a block of class "title" (Doxygen's `<div class="title">Designated
+# initializers</div>` under the site's name in `<title>`), on a page with no `<h1>`.
+_TITLE_BLOCK = re.compile(r"<div\b[^>]*\bclass\s*=\s*[\"']?title[\"'\s>][^>]*>([^<]{1,300})</div\s*>", re.I)
+_H1 = re.compile(r"<h1\b", re.I)
+
+
+def _title_block_as_heading(raw: str) -> str:
+    """`raw` with its first title block (`_TITLE_BLOCK`) made its `<h1>` where it has none: the page's
+    name, read as its title and its first heading rather than a line of text."""
+    if _H1.search(raw):
+        return raw
+    return _TITLE_BLOCK.sub(r"<h1>\1</h1>", raw, count=1)
+
+
 # A summary that only says what clicking it does ("Expand description", "Show more", "Click to
 # expand"): a control's label, which trafilatura would make a heading over the whole disclosure.
 _CONTROL_LABEL = re.compile(r"^\s*(?:click\s+(?:here\s+)?to\s+)?(?:expand|collapse|show|hide|toggle|view|see|read|open|close)"
@@ -337,9 +351,18 @@ _CODE_LINK = re.compile(r"<a\b[^>]*>\s*(<code\b[^>]*>[^<]*(?:<(?!/?(?:a|code)\b)
 PROSE_WORDS = 3  # the fewest words of a paragraph outside its links that make it a sentence around them
 
 
+# A link the page marks as a name in code (Doxygen's `<a class="code">` around each function a
+# listing calls): trafilatura weighed it as a link, and left out every line of an example that
+# opened with one ("apop_text_to_db("infile.txt", "intable");" went, four listings of a page).
+_MARKED_CODE_LINK = re.compile(r"<a\b(?=[^>]*\bclass\s*=\s*[\"']?(?:[\w-]+\s+)*code(?:Ref)?\b)[^>]*>(.*?)</a\s*>", re.I | re.S)
+
+
 def _code_links_in_prose_unwrapped(raw: str) -> str:
-    """`raw` with each link whose text is one code element unwrapped, in a paragraph (`_PARAGRAPH`)
-    that says `PROSE_WORDS` words or more outside its links."""
+    """`raw` with each link the page marks as code unwrapped (`_MARKED_CODE_LINK`), and each link
+    whose text is one code element, in a paragraph (`_PARAGRAPH`) that says `PROSE_WORDS` words or
+    more outside its links."""
+    raw = _MARKED_CODE_LINK.sub(r"\1", raw)
+
     def paragraph(m: re.Match) -> str:
         body = m.group(1)
         if "<code" not in body.lower() or len(_TAG.sub(" ", _LINK.sub(" ", body)).split()) < PROSE_WORDS:
@@ -947,7 +970,7 @@ def _page_title(tag_title: str, h1s: list[str], headings: list[str], subheadings
 
 
 # The markup read as a browser shows it, in this order, before the page is parsed.
-_MARKUP_MENDED = (_self_closed_ended, _notes_kept, _prose_boxes_kept, _inline_marks_read, _break_tails_spaced,
+_MARKUP_MENDED = (_self_closed_ended, _title_block_as_heading, _notes_kept, _prose_boxes_kept, _inline_marks_read, _break_tails_spaced,
                   superscripts_as_text, _empty_inlines_dropped, _displays_in_sentences, _empty_links_dropped,
                   _code_links_in_prose_unwrapped, _disclosure_buttons_as_text,
                   _summaries_as_headings, _boxed_headings_as_labels, _box_titles_as_labels, _figures_as_blocks,
