@@ -17,6 +17,7 @@ from assistant.search.answer import (
     answer_model,
     asked_entry,
     asked_term,
+    opens_signature,
     passage_answer,
     pick,
     sentence_features,
@@ -812,6 +813,20 @@ def test_a_section_headed_by_the_term_asked_of_opens_the_answer(encoder, tmp_pat
     assert len(searcher.index) == 3
     hit = searcher.search("What is a namedtuple?", k=1)[0]
     assert hit.highlight.text.startswith("Named tuples assign meaning"), hit
+    # a heading may mark its entry before the name (Doxygen's "◆ apop_estimate()"); a listing's call of
+    # it, broken after the bracket or a statement, is no signature
+    page = tmp_path / "functions.md"
+    page.write_text("# Public functions\n\n## ◆ apop_update()\n\nTake in a prior and likelihood distribution, and "
+                    "output a posterior distribution.\n\n```\napop_model *post = apop_update(\n    apop_estimate(\n"
+                    "        data, apop_normal),\n    prior);\napop_draw(out, r, post);\n```\n\n"
+                    "## ◆ apop_estimate()\n\nEstimate the parameters of a model given data.\n\n"
+                    "## ◆ apop_draw()\n\nDraw from a model.\n")
+    doc, _ = load_file(page, "functions.md")
+    searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder, ChunkingParams(max_tokens=48, overlap_tokens=8)))
+    hit = searcher.search("What does apop_estimate do?", k=1)[0]
+    assert hit.highlight.text == "Estimate the parameters of a model given data.", hit
+    assert not opens_signature("apop_estimate(", "apop_estimate") and not opens_signature("apop_draw(out, r, post);", "apop_draw")
+    assert opens_signature("json.dumps(obj, *, skipkeys=False, ensure_ascii=True,", "json.dumps")
 
 
 def test_an_abbreviation_spelled_out_only_in_the_list_of_abbreviations_is_answered_from_it(encoder, tmp_path):

@@ -905,9 +905,10 @@ def states_definition(text: str, term: str) -> bool:
 def opens_signature(text: str, term: str) -> bool:
     """Whether `text` opens with the signature of the code name `term` (its module, what it is, a
     decorator's "@" around it): "json.dumps(obj, *, skipkeys=False, ...", "classmethod
-    date.today()", as a printed reference sets an entry above what it does."""
-    return " " not in term.strip() and re.match(
-        rf"^\s*(?:{_API_KIND}\s+)?@?(?:[A-Za-z_]\w*\.)*{re.escape(term.strip())}\s*\(", text, re.I) is not None
+    date.today()", as a printed reference sets an entry above what it does; not a listing's call,
+    a statement ("apop_draw(out, r, m);") or broken after its bracket ("apop_estimate(")."""
+    return " " not in term.strip() and not text.rstrip().endswith(";") and re.match(
+        rf"^\s*(?:{_API_KIND}\s+)?@?(?:[A-Za-z_]\w*\.)*{re.escape(term.strip())}\s*\(\s*\S", text, re.I) is not None
 
 
 def opens_entry(text: str, option: str) -> bool:

@@ -574,7 +574,8 @@ class Searcher:
             order = sorted(order, key=lambda i: not (docs[i] == named and self.index.passage(int(rows[i])).start == 0))
         elif term:
             # and so does a section headed by it
-            heads = re.compile(rf"(?:\d+(?:\.\d+)*\.?\s+)?{re.escape(term.strip())}(?:\(\))?(?:\s|$)", re.I)
+            # (after its number or a mark: "5.4. Sets", Doxygen's "◆ apop_estimate()")
+            heads = re.compile(rf"(?:\d+(?:\.\d+)*\.?\s+|[^\w\s]{{1,2}}\s*)?{re.escape(term.strip())}(?:\(\))?(?:\s|$)", re.I)
             order = sorted(order, key=lambda i: not self._opens_section(int(rows[i]), heads))
         if term:
             order = sorted(order, key=lambda i: not self._defines(int(rows[i]), term, entry))
