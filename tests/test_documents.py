@@ -755,6 +755,25 @@ def test_a_doxygen_page_is_named_by_its_title_block_and_keeps_its_listings(tmp_p
     assert 'apop_text_to_db("infile.txt", "intable");' in doc.text, doc.text
 
 
+def test_a_sections_header_is_its_heading_and_a_click_label_no_text(tmp_path: Path):
+    # RDoc sets each section's heading in a <header> of its own ("Public Class Methods"), which
+    # trafilatura left out with the page's banner, and writes "click to toggle source" after each
+    # method's signature.
+    page = tmp_path / "Asciidoctor.html"
+    page.write_text(
+        '<html><head><title>module Asciidoctor - RDoc Documentation</title></head><body><main role="main">'
+        '<h1 class="module">module Asciidoctor</h1><section class="description"><p>Public: The main application interface '
+        '(API) for Asciidoctor. This API provides methods to parse AsciiDoc content and convert it.</p></section>'
+        '<section class="public-class-method-details"><header><h3>Public Class Methods</h3></header>'
+        '<div class="method-detail"><div class="method-heading"><span class="method-name">load_file</span>'
+        '<span class="method-args">(filename, options = {})</span><span class="method-click-advice">click to toggle '
+        'source</span></div><div class="method-description"><p>Public: Parse the contents of the AsciiDoc source file '
+        'into an Asciidoctor::Document.</p></div></div></section></main></body></html>')
+    doc = load_file(page, "Asciidoctor.html")[0]
+    assert ("Public Class Methods",) in {s.path for s in doc.sections}, doc.sections
+    assert "load_file(filename, options = {})\n" in doc.text and "click to toggle" not in doc.text, doc.text
+
+
 def test_a_named_anchor_holding_a_space_takes_no_text_with_it(tmp_path: Path):
     # man2html ends each section's text with an anchor to the next, `<A NAME="lbAC">&nbsp;</A>`:
     # weighed as a link, it took a manual page's one-line NAME with it.

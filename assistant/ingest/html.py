@@ -256,6 +256,18 @@ _TITLE_BLOCK = re.compile(r"<div\b[^>]*\bclass\s*=\s*[\"']?title[\"'\s>][^>]*>([
 _H1 = re.compile(r"<h1\b", re.I)
 
 
+# A section's `<header>` that holds only its heading (RDoc's "<header><h3>Constants</h3></header>"):
+# that heading, not the page's banner, which trafilatura leaves out with every header.
+_SECTION_HEADER = re.compile(r"<header\b[^>]*>\s*(<h([1-6])\b[^>]*>.{0,500}?</h\2\s*>)\s*</header\s*>", re.I | re.S)
+# An instruction to click set beside what it works on ("click to toggle source" after each of
+# RDoc's method signatures): a control's label, no text of the page.
+_CLICK_LABEL = re.compile(r"<span\b[^>]*>\s*click\s+(?:here\s+)?to\s+\w+(?:\s+\w+){0,2}\s*</span\s*>", re.I)
+
+
+def _section_headers_unwrapped(raw: str) -> str:
+    return _CLICK_LABEL.sub("", _SECTION_HEADER.sub(r"\1", raw))
+
+
 def _title_block_as_heading(raw: str) -> str:
     """`raw` with its first title block (`_TITLE_BLOCK`) made its `<h1>` where it has none: the page's
     name, read as its title and its first heading rather than a line of text."""
@@ -970,9 +982,9 @@ def _page_title(tag_title: str, h1s: list[str], headings: list[str], subheadings
 
 
 # The markup read as a browser shows it, in this order, before the page is parsed.
-_MARKUP_MENDED = (_self_closed_ended, _title_block_as_heading, _notes_kept, _prose_boxes_kept, _inline_marks_read, _break_tails_spaced,
-                  superscripts_as_text, _empty_inlines_dropped, _displays_in_sentences, _empty_links_dropped,
-                  _code_links_in_prose_unwrapped, _disclosure_buttons_as_text,
+_MARKUP_MENDED = (_self_closed_ended, _title_block_as_heading, _section_headers_unwrapped, _notes_kept, _prose_boxes_kept,
+                  _inline_marks_read, _break_tails_spaced, superscripts_as_text, _empty_inlines_dropped,
+                  _displays_in_sentences, _empty_links_dropped, _code_links_in_prose_unwrapped, _disclosure_buttons_as_text,
                   _summaries_as_headings, _boxed_headings_as_labels, _box_titles_as_labels, _figures_as_blocks,
                   _page_links_dropped, _contents_dropped, _anchors_dropped, _pre_formatting_dropped, _pre_as_one_code,
                   _code_flattened, _one_line_listings_ended, _source_breaks_as_spaces, _definitions_as_paragraphs)
