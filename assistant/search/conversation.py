@@ -1973,9 +1973,10 @@ def _run_start(text: str, s: int) -> int:
     """Where the run of content words holding the phrase at `s` starts (at most three words)."""
     words = [m for m in _WORD.finditer(text[:s])]
     verbs = (_verb_after_name(text), _who_verb(text), _how_to_verb(text))
+    # the words up to the phrase and its first, to tell a function word that names a kind ("a for loop")
+    named = [m.group() for m in words] + [m.group() for m in _WORD.finditer(text, s)][:1]
     taken = 0
-    while words and taken < 2 and (words[-1].group().lower() not in _STOP or _names_kind(
-            [m.group() for m in words] + [_WORD.search(text, s).group()], len(words) - 1)) \
+    while words and taken < 2 and (words[-1].group().lower() not in _STOP or _names_kind(named, len(words) - 1)) \
             and not _PIVOT.fullmatch(words[-1].group() + " ") and words[-1].start() not in verbs:
         s = words.pop().start()
         taken += 1
