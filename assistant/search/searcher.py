@@ -559,9 +559,10 @@ class Searcher:
         calculation" matches its other words better); where it asks for an abbreviation's long
         form (`expansion`), the passages that spell it out before all ("What does CTb stand for?":
         every passage about CTb says "CTb"); where it asks what a term is (`term`), the passages with
-        a sentence that defines it before all ("What is type affinity?": every passage of its
-        section says "affinity", one says what it is), or for an option or parameter asked of
-        (`entry`), a line that opens its entry."""
+        a sentence that defines it (or a signature of it, `opens_signature`) before all ("What is
+        type affinity?": every passage of its section says "affinity", one says what it is), or for
+        an option or parameter asked of (`entry`), a line that opens its entry; before those, the
+        opening of the page or the section the term titles."""
         order: Iterable[int] = self._answers_first(rows, scores, tokens, person)
         if writers:
             order = sorted(order, key=lambda i: int(rows[i]) not in writers)
@@ -573,8 +574,8 @@ class Searcher:
             # a page titled by the thing asked of says what it is or does where it opens
             order = sorted(order, key=lambda i: not (docs[i] == named and self.index.passage(int(rows[i])).start == 0))
         elif term:
-            # and so does a section headed by it
-            # (after its number or a mark: "5.4. Sets", Doxygen's "◆ apop_estimate()")
+            # and so does a section headed by it, after its number or a mark ("5.4. Sets", Doxygen's
+            # "◆ apop_estimate()")
             heads = re.compile(rf"(?:\d+(?:\.\d+)*\.?\s+|[^\w\s]{{1,2}}\s*)?{re.escape(term.strip())}(?:\(\))?(?:\s|$)", re.I)
             order = sorted(order, key=lambda i: not self._opens_section(int(rows[i]), heads))
         if term:
