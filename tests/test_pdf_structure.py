@@ -1245,6 +1245,21 @@ def test_a_printed_library_reference_keeps_its_code_and_release_notes_out_of_its
 
 
 @pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")
+def test_a_printed_references_parameter_names_in_lower_case_head_their_sections(tmp_path: Path):
+    # argparse's reference printed from a browser: each keyword argument's section is headed by its
+    # name alone, in lower case and set larger than the text ("nargs", "metavar"); such a line had
+    # been read as going on from the text above it, and "nargs" ended a passage as its highlight.
+    names = ["prog", "usage", "description", "epilog", "nargs", "const", "default", "choices", "required", "metavar"]
+    prose = ("The {n} keyword argument changes how the parser reads the command line, and each parser keeps "
+             "its own value of it for every argument that is added to it later on. ")
+    html = ("<html><head><title>argparse</title></head><body><h1>argparse — Parser for command-line options</h1>"
+            + "".join(f"<h3>{n}</h3><p>{prose.format(n=n) * 6}</p>" for n in names) + "</body></html>")
+    doc = load_paths([_saved_as_pdf(html, tmp_path)]).documents[0]
+    headings = {s.path[-1] for s in doc.sections}
+    assert set(names) <= headings, headings
+
+
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")
 def test_a_listing_line_opening_a_printed_page_is_text_not_a_running_head(tmp_path: Path):
     # A tutorial of interpreter sessions printed from a browser: on half its pages or more the
     # first line is a line of code, on the same baseline in a style not the text's, as a book's

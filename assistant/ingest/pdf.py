@@ -114,6 +114,9 @@ def _kept(pages: list[PageLayout], skip: set[tuple[int, int]]) -> Iterator[tuple
 _LINE_SPACING = 1.8
 
 
+# A parameter's or a keyword's name alone, in lower case (argparse's "nargs", "metavar", "dest"
+# headings): one word of three letters or more.
+_LOWER_NAME = re.compile(r"[a-z][a-z0-9]{2,}")
 # A program's name: one word holding an underscore, a dot, a colon or a capital after its first
 # letter ("asn1_create_element", "os.cpus()", "readFile").
 _IDENTIFIER = re.compile(r"[a-z_]\w*(?:[_.:]\w+|[A-Z]\w*)+(?:\(\S*\))?|[a-z]\w*_\w*")
@@ -157,9 +160,11 @@ def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = T
     # A line that starts in lower case goes on from the line before, unless it opens its box set
     # far larger than the text, or larger and naming nothing but a program's name: an API's
     # headings are its names ("path.basename(path[, suffix])", a Texinfo manual's
-    # "asn1_create_element" over its signature line, which is set in a typewriter font).
+    # "asn1_create_element" over its signature line, which is set in a typewriter font, argparse's
+    # "nargs").
     lower_heading = opens_box and (line.size >= style.body_size * _FAR_LARGER
-                                   or (line.size >= style.body_size * 1.1 and _IDENTIFIER.fullmatch(text) is not None))
+                                   or (line.size >= style.body_size * 1.1 and (_IDENTIFIER.fullmatch(text) is not None
+                                                                              or _LOWER_NAME.fullmatch(text) is not None)))
     # A heading names something in words; an equation's line set in its own fonts ("Ei =", "E = m c2",
     # a lone variable "X") names nothing.
     # A line broken at a hyphen goes on, unless set far larger than the text: a heading wrapped
