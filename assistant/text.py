@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
-__all__ = ["FUNCTION_WORDS", "MIN_REPEAT", "OPPOSITE_WORDS", "QUESTION_FILLER", "STOP_WORDS", "UNFINISHED_WORDS", "WORD",
+__all__ = ["FUNCTION_WORDS", "MIN_REPEAT", "OPPOSITE_WORDS", "QUESTION_FILLER", "RELEASE_NOTE", "STOP_WORDS", "UNFINISHED_WORDS", "WORD",
            "acronym_definitions", "acronyms", "american_spelling", "command_options", "dotted_numbers", "holds_number", "holds_option",
            "bm25_terms", "bm25_tokenize", "british_spellings", "expanded_acronyms", "glossary_definitions", "glossary_entry",
            "glossary_only", "hyphen_joined", "identifiers", "mention_patterns", "mixed_case_names", "numbered_references",
@@ -107,6 +107,9 @@ OPPOSITE_WORDS: tuple[tuple[str, str], ...] = (
     ("necessary", "unnecessary"), ("gain", "loss"), ("risk", "protection"), ("protects", "predisposes"),
     ("better", "worse"), ("strong", "weak"), ("stronger", "weaker"), ("major", "minor"), ("common", "rare"),
 )
+# A software manual's note of the release that brought or changed something ("New in version 3.9.",
+# "Added in version 3.12.", "Changed in version 3.11: ..."), up to the version's first digit.
+RELEASE_NOTE = re.compile(r"^\W*(?:new|added|changed|deprecated|removed)\s+(?:in|since)\s+(?:version|release)\s+v?\d", re.I)
 # Words a phrase does not end on: a line ending on one goes on ("1. Cognitive remediation therapy
 # will be superior to" / "standard treatment ..."), as a heading does not.
 UNFINISHED_WORDS: frozenset[str] = frozenset("""a an the to of and or nor but with for from by as than that which

@@ -36,7 +36,7 @@ from assistant.ingest.pdf_layout import (
 from assistant.ingest.pdf_outline import OutlineEntry, PlacedLine, outline_key, outline_lines
 from assistant.ingest.reference import find_doi, split_authors, year_of
 from assistant.ingest.words import Vocabulary, join_lines, repair_line
-from assistant.text import UNFINISHED_WORDS, normalize_unicode, same_text
+from assistant.text import RELEASE_NOTE, UNFINISHED_WORDS, normalize_unicode, same_text
 
 __all__ = ["pdf_document"]
 
@@ -145,7 +145,8 @@ NUMBERED_HEADING_WORDS, NUMBERED_HEADING_CHARS = 30, 240  # the most of a number
 def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = True) -> bool:
     """A short line, not a sentence, set larger than the text or in another font than the text's
     (but not in a typewriter font: that is code), nor a reference list's entry (`_CITED_WORK`) or
-    a release note (`_RELEASE_NOTE`)."""
+    a software manual's release note, set in italics on a line of its own (`RELEASE_NOTE`: it
+    dates what is above it)."""
     text = line.text
     words = text.split()
     # A numbered heading in the style of two numbered headings or more may be a question of a FAQ
@@ -155,7 +156,7 @@ def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = T
     most_words, most_chars = (NUMBERED_HEADING_WORDS, NUMBERED_HEADING_CHARS) if numbered else (14, 120)
     if line.font in style.typewriter_fonts or id(line) in style.side_by_side or not words or len(words) > most_words \
             or len(text) > most_chars or CAPTION.match(text) or BULLET.match(text) or _CITED_WORK.search(text) \
-            or _ADDRESS_LINE.match(text) or _RELEASE_NOTE.match(text):
+            or _ADDRESS_LINE.match(text) or RELEASE_NOTE.match(text):
         return False
     # A line that starts in lower case goes on from the line before, unless it opens its box set
     # far larger than the text, or larger and naming nothing but a program's name: an API's
@@ -188,10 +189,6 @@ def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = T
         return False
     return nxt is None or nxt.font == style.body_font or nxt.size != line.size
 
-
-# A software manual's release note, set in italics on a line of its own ("New in version 3.9."):
-# it dates what is above it and heads nothing.
-_RELEASE_NOTE = re.compile(r"^(?:new|added|changed|deprecated|removed)\s+(?:in|since)\s+(?:version|release)\s+v?\d", re.I)
 
 # A web address alone on its line, an arrow or a mark before it (a printed page's link under its
 # note, "→ https://www.debian.org/social_contract.html"): it names no section.

@@ -46,6 +46,7 @@ from assistant.index import Index
 from assistant.ingest import BULLET
 from assistant.linear import LinearModel
 from assistant.text import (
+    RELEASE_NOTE,
     STOP_WORDS,
     acronym_definitions,
     bm25_tokenize,
@@ -875,6 +876,12 @@ _CODE_NAME = re.compile(r"\w[._]\w|[a-z][A-Z]|[A-Za-z]\d")
 _API_KIND = r"(?:class|classmethod|staticmethod|abstractmethod|exception|function|method|attribute|property|async|coroutine)"
 
 
+def _api_name(name: str) -> str:
+    """The pattern `name` as an API reference writes it: what it is, a decorator's "@" and its
+    module before it ("classmethod date.today", "@functools.lru_cache")."""
+    return rf"(?:{_API_KIND}\s+)?@?(?:[A-Za-z_]\w*\.)*{name}"
+
+
 def _introduces(text: str, term: str) -> bool:
     """Whether `text` names `term` as it introduces it: "called", "termed", "known as", "referred
     to as" ("a phenomenon termed “stunning” may occur when ...")."""
@@ -895,7 +902,7 @@ def states_definition(text: str, term: str) -> bool:
         # an API reference's entry: "json.dumps(obj, *, skipkeys=False, ...): Serialize obj to a JSON
         # formatted str", "class collections.deque([iterable[, maxlen]]): Returns a new deque object",
         # a decorator's "@functools.lru_cache(maxsize=128, typed=False): Decorator to wrap ..."
-        name = rf"(?:{_API_KIND}\s+)?@?(?:[A-Za-z_]\w*\.)*{name}(?:\((?:[^()\n]|\([^()\n]*\)){{0,400}}\))?"
+        name = rf"{_api_name(name)}(?:\((?:[^()\n]|\([^()\n]*\)){{0,400}}\))?"
     m = re.match(rf"^[\s•*·\-–\d.)]*[\"'“‘]?(?:an?\s+|the\s+)?{name}[\"'”’]?(?:(?P<label>\s*:\s+\S)|"
                  rf"(?:\s*\([^()]{{0,80}}\)|\s*,[^,]{{1,80}},|{_OF_WHAT})?\s+{_DEFINING})", text, re.I)
     # "are as follows", "are its parts": a plural of content words only.
@@ -908,7 +915,7 @@ def opens_signature(text: str, term: str) -> bool:
     date.today()", as a printed reference sets an entry above what it does; not a listing's call,
     a statement ("apop_draw(out, r, m);") or broken after its bracket ("apop_estimate(")."""
     return " " not in term.strip() and not text.rstrip().endswith(";") and re.match(
-        rf"^\s*(?:{_API_KIND}\s+)?@?(?:[A-Za-z_]\w*\.)*{re.escape(term.strip())}\s*\(\s*\S", text, re.I) is not None
+        rf"^\s*{_api_name(re.escape(term.strip()))}\s*\(\s*\S", text, re.I) is not None
 
 
 def opens_entry(text: str, option: str) -> bool:
@@ -1153,8 +1160,7 @@ _SAYS_ANYTHING = re.compile(r"[^\W_]")
 
 
 # A release note and nothing else: "New in version 3.3.", "Added in version 3.12."
-_VERSION_NOTE = re.compile(r"^\W*(?:new|added|changed|deprecated|removed)\s+(?:in|since)\s+(?:version|release)\s+"
-                           r"v?\d+(?:\.\d+)*\.?\s*$", re.I)
+_VERSION_NOTE = re.compile(RELEASE_NOTE.pattern + r"\d*(?:\.\d+)*\.?\s*$", re.I)
 
 
 def _set_aside(index: Index, sentences: range, heading: np.ndarray, logits: np.ndarray, person: PersonKind | None,
