@@ -822,6 +822,50 @@ def test_a_printed_table_of_contents_is_left_out_and_a_sentence_with_an_ellipsis
     assert "Every language has rules . . . . that nobody wrote down." in text
 
 
+def test_a_contents_whose_entries_were_read_apart_from_their_leaders_and_pages_is_left_out():
+    # A Bioconductor vignette's contents (BiocStyle): each entry's number, title, leaders and page
+    # were read as pieces. Numbers of two entries on one line ("2 3"), an entry's first line apart
+    # from the rest of its title and its leaders, leaders too short to tell ("model. . 10"), and
+    # its page numbers a column read after the first section's heading. The headings they name
+    # are broken at hyphens over two lines ("lin-" over "ear model"). Each had stayed in the text,
+    # and the cut-off entries headed sections of their own.
+    def numbers(*pages: str) -> _Block:
+        return _Block("aside", geometry=[Line(n, 470, 100 + 14 * i, 476, 110 + 14 * i, 10.9, "Sans") for i, n in enumerate(pages)],
+                      pages=[1] * len(pages))
+
+    blocks = [_Block("heading", ["Contents"], [1], section=True),
+              _Block("table", ["2 3", "3 4", "4 Applying the sva function to estimate batch and other"], [1] * 3),
+              _Block("heading", ["5 Adjusting for surrogate variables using the f.pvalue"], [1], section=True),
+              _Block("body", ["Setting up the data from an ExpressionSet . . . . . . ."], [1]),
+              _Block("heading", ["9 Removing known batch effects with a linear model. . 10"], [1], section=True),
+              _Block("body", ["11 Variance filtering to speed computations when the", "number of features is large . . . . . . 11"],
+                     [1, 1]),
+              _Block("heading", ["1 Overview"], [2], section=True),
+              numbers("2", "3", "4", "5", "10", "11"),
+              _Block("body", ["The sva package removes batch effects."], [2]),
+              _Block("heading", ["3 Setting up the data from an ExpressionSet"], [3], section=True),
+              _Block("body", ["The data are an ExpressionSet."], [3]),
+              _Block("heading", ["4 Applying the sva function to estimate batch and other artifacts"], [4], section=True),
+              _Block("body", ["The sva function estimates surrogate variables."], [4]),
+              _Block("heading", ["5 Adjusting for surrogate variables using the f.pvalue function"], [5], section=True),
+              _Block("body", ["The f.pvalue function computes F-test p-values."], [5]),
+              _Block("heading", ["9 Removing known batch effects with a lin-", "ear model"], [8, 8], section=True),
+              _Block("body", ["Known batches go into the model."], [8]),
+              _Block("heading", ["11 Variance filtering to speed computations when the number of features is large"], [9],
+                     section=True),
+              _Block("body", ["A variance filter speeds it up."], [9])]
+    text = _render(_contents_left_out(blocks), Vocabulary([]), "The SVA package")[0]
+    front = text.split("1 Overview")[0]
+    assert "Applying" not in front and "Adjusting" not in front and "2 3" not in front and "model" not in front, text
+    assert "Variance" not in front and "ExpressionSet" not in front, text
+    assert "\n10\n" not in text and "\n11\n" not in text, text
+    assert text.count("5 Adjusting for surrogate variables") == 1 and "The sva package removes batch effects." in text
+    # A column of numbers where no contents was left out is kept: it may be a table's.
+    kept = _render(_contents_left_out([_Block("heading", ["Results"], [1], section=True), numbers("12", "15", "18")]),
+                   Vocabulary([]), "Counts")[0]
+    assert "15" in kept, kept
+
+
 def test_a_printed_list_of_the_documents_own_headings_is_a_table_of_contents_and_a_features_list_is_not():
     # A web page's list of links into itself, printed: "Table of Contents", then items naming later
     # headings, under labels ("Parsing Functions", read as a line of text). A list whose items are
@@ -986,6 +1030,41 @@ def test_outline_entries_find_the_lines_that_print_them():
         # "Results" points at page 6: it is looked for there and on page 7 only.
     }
     assert [i for i, v in outline_lines(entries, lines, body).items() if lines[i].text == "Physical activity"] == [6]
+
+
+def test_an_outline_entry_finds_a_heading_that_ends_in_another_face_set_larger_than_the_text():
+    # BiocStyle sets a function's name in a heading in a smaller typewriter face: "5 Adjusting for
+    # surrogate variables using the" over "f.pvalue function". The heading was not found, and its
+    # entry headed the page by the outline's title. A line in another face at the text's size
+    # carries on no heading.
+    body, heading, name = ("Serif", 12.0), ("Sans", 20.7), ("Mono", 16.5)
+
+    def at(page: int, *lines: tuple[str, tuple[str, float]]) -> list[PlacedLine]:
+        return [PlacedLine(text, page, style, True) for text, style in lines]
+
+    lines = (at(5, ("5 Adjusting for surrogate variables using the", heading), ("f.pvalue function", name),
+                ("The f.pvalue function computes p-values.", body))
+             + at(6, ("6 Adjusting for surrogate variables using the", heading), ("limma package", ("Mono", 12.0))))
+    entries = [OutlineEntry(1, "5 Adjusting for surrogate variables using the f.pvalue function", 5),
+               OutlineEntry(1, "6 Adjusting for surrogate variables using the limma package", 6)]
+    found = {lines[i].text: v for i, v in outline_lines(entries, lines, body).items()}
+    assert found == {"5 Adjusting for surrogate variables using the": (0, True), "f.pvalue function": (0, False)}, found
+
+
+def test_a_macros_option_leaked_into_a_bookmark_does_not_keep_it_from_the_heading_it_names(tmp_path: Path):
+    # hyperref wrote BiocStyle's "\Rfunction" into the bookmarks as "[functioncolor]" before the
+    # name: "4 Applying the [functioncolor]sva function" matched no printed line, and headed the
+    # page with the leaked word, the printed heading read as a section of its own.
+    ops = [b"BT /F1 22 Tf 72 720 Td (The SVA package) Tj ET", b"BT /F1 16 Tf 72 600 Td (4 Applying the sva function) Tj ET"]
+    ops += [b"BT /F1 10 Tf 72 %d Td (%s) Tj ET" % (y - 14 * i, line) for y, text in (
+        (690, [b"The package removes batch effects from the data of a study.", b"It has two functions."]),
+        (570, [b"The sva function estimates the surrogate variables of a data set.",
+               b"It needs the full model and the null model."])) for i, line in enumerate(text)]
+    path = tmp_path / "sva.pdf"
+    path.write_bytes(_pdf_with_outline(b"\n".join(ops), ["4 Applying the [functioncolor]sva function"]))
+    doc = load_paths([path]).documents[0]
+    assert [s.path for s in doc.sections] == [("4 Applying the sva function",)], doc.sections
+    assert "functioncolor" not in doc.text, doc.text
 
 
 def test_where_the_outline_names_sections_a_heading_it_leaves_out_opens_none_unless_set_smaller():
@@ -3145,13 +3224,19 @@ def test_tex_math_glyphs_without_a_character_map_read_as_their_symbols(tmp_path:
 def test_the_authors_and_date_under_a_title_open_no_section(tmp_path: Path):
     # LaTeX's title block: the title, then the author and the date set larger than the text, as
     # headings are. The author's line had headed the abstract ("Achim Zeileis" over it); the file's
-    # metadata names the author, and a date alone names no section.
+    # metadata names the author, and a date alone names no section, nor do dates with their labels
+    # (edgeR's vignette: "10 October 2012 Revised 8 October 2014" had headed its whole text).
     def line(y: int, size: int, words: str) -> bytes:
         return b"BT /F1 %d Tf 72 %d Td (%s) Tj ET" % (size, y, words.encode())
 
+    for dated in ("October 31, 2022", "10 October 2012 Revised 8 October 2014"):
+        _title_block_paper(tmp_path, line, dated)
+
+
+def _title_block_paper(tmp_path: Path, line, dated: str) -> None:  # type: ignore[no-untyped-def]
     prose = "The estimators are consistent under heteroskedasticity of unknown form, as shown below."
     content = b"\n".join([line(720, 18, "Robust Covariance Estimation"), line(690, 12, "Ada Lovelace and Charles Babbage"),
-                          line(672, 12, "October 31, 2022"), *(line(640 - 12 * i, 10, prose) for i in range(3)),
+                          line(672, 12, dated), *(line(640 - 12 * i, 10, prose) for i in range(3)),
                           line(590, 14, "1 Introduction"), *(line(570 - 12 * i, 10, prose) for i in range(3)),
                           line(500, 14, "2 Methods"), *(line(480 - 12 * i, 10, prose) for i in range(3))])
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -3163,8 +3248,8 @@ def test_the_authors_and_date_under_a_title_open_no_section(tmp_path: Path):
     path = tmp_path / "paper.pdf"
     path.write_bytes(_pdf(objects, info=4))
     doc = load_paths([path]).documents[0]
-    assert [s.path for s in doc.sections] == [("1 Introduction",), ("2 Methods",)]
-    assert "Ada Lovelace and Charles Babbage" in doc.text and "October 31, 2022" in doc.text
+    assert [s.path for s in doc.sections] == [("1 Introduction",), ("2 Methods",)], (dated, doc.sections)
+    assert "Ada Lovelace and Charles Babbage" in doc.text and dated in doc.text
 
 
 def test_what_stands_between_a_title_and_its_abstract_opens_no_section(tmp_path: Path):

@@ -1017,8 +1017,15 @@ def guess_title(text: str, fallback: str, first: bool = False) -> str:
 
 
 def is_date(line: str) -> bool:
-    """A date alone: "May 25, 2016", "31 October 2022", "2014-06-20"."""
-    return _DATE.fullmatch(line.strip(" .,")) is not None
+    """A date alone ("May 25, 2016", "31 October 2022", "2014-06-20"), or dates with a word of
+    label each at most ("10 October 2012 Revised 8 October 2014", "Edited: December 16, 2015;
+    Compiled: December 23, 2022", as a vignette's title page dates it)."""
+    bare = line.strip(" .,")
+    if _DATE.fullmatch(bare):
+        return True
+    rest = _DATE.sub(" ", bare)
+    dates = len(_DATE.findall(bare))
+    return dates > 0 and not any(ch.isdigit() for ch in rest) and len(re.findall(r"[^\W\d_]+", rest)) <= dates
 
 
 def _numbers_only(line: str) -> bool:

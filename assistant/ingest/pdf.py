@@ -1256,29 +1256,27 @@ _CONTENTS_ENTRY = re.compile(r"(?:[^\s.].*?)?(?:\.\s?){4,}\s*(?:\d+(?:[–-]\d+)
                              r"\s*$", re.I)
 
 
+_BROKEN_AT_HYPHEN = re.compile(r"(?<=\w)- (?=\w)")
 MIN_LISTED_HEADINGS = 3  # list items naming later headings that make a list a table of contents
-_PAGE_REFERENCE = re.compile(r"^\s*(?:\d{1,4}|[ivxlc]{1,6})\s*$", re.I)
+_PAGE_REFERENCE = re.compile(r"^\s*(?:(?:\d{1,4}|[ivxlc]{1,6})\s+){0,3}(?:\d{1,4}|[ivxlc]{1,6})\s*$", re.I)
 _PAGE_AT_END = re.compile(r"\s+(?:\d{1,4}|[ivxlc]{1,6})\s*$", re.I)
 _SECTION_NUMBER = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3}){1,5}\s*$")
 _CONTENTS_NUMBER = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3}){0,5}\.?\s+(?=\S)")
 
 
-def _contents_left_out(blocks: list[_Block]) -> list[_Block]:
-    """The blocks without those of a printed table of contents: most of their lines entries with
-    dot leaders and a page number, or a run of list items that name the document's later headings,
-    with the headings that head them (a web page's list of links into itself, printed). It repeats
-    the headings, and ranked first for the words of a chapter's or a function's name, it answered
-    nothing."""
-    def leaders(b: _Block) -> bool:
-        # an aside's lines are still its geometry: an index or contents set small (Texinfo's
-        # index in 9 pt under 11 pt text) had stayed, ranked for the words of its entries
-        lines = b.lines or [ln.text for ln in b.geometry]
-        entries = sum(bool(_CONTENTS_ENTRY.search(ln)) for ln in lines)
-        # an entry's page number may be a line of its own
-        return entries >= 1 and entries >= 0.6 * sum(not _PAGE_REFERENCE.match(ln) for ln in lines)
+def _leaders(b: _Block) -> bool:
+    """Whether most of a block's lines are entries with dot leaders."""
+    # an aside's lines are still its geometry: an index or contents set small (Texinfo's
+    # index in 9 pt under 11 pt text) had stayed, ranked for the words of its entries
+    lines = b.lines or [ln.text for ln in b.geometry]
+    entries = sum(bool(_CONTENTS_ENTRY.search(ln)) for ln in lines)
+    # an entry's page number may be a line of its own
+    return entries >= 1 and entries >= 0.6 * sum(not _PAGE_REFERENCE.match(ln) for ln in lines)
 
-    texts = [same_text(" ".join(b.lines)) for b in blocks]
-    # The headings after each block.
+
+def _later_headings(blocks: list[_Block], texts: list[str]) -> list[frozenset[str]]:
+    """The headings after each block (`texts`: the blocks' as `same_text` reads them), as an
+    entry may print them."""
     later: list[frozenset[str]] = []
     seen: set[str] = set()
     for b, text in zip(reversed(blocks), reversed(texts)):
@@ -1288,28 +1286,60 @@ def _contents_left_out(blocks: list[_Block]) -> list[_Block]:
             # GNU/Linux tutorials", "Appendix A Appendix" for "1 GNU/Linux tutorials", "A Appendix")
             words = text.split()
             seen.update([text, *(" ".join(words[k:]) for k in (1, 2) if len(words) - k >= 2)])
+            # a heading broken at a hyphen over two lines ("direct adjust-" over "ment", "RNA-"
+            # over "Seq") is whole in its entry, a word or a hyphenated name
+            if _BROKEN_AT_HYPHEN.search(text):
+                seen.update([_BROKEN_AT_HYPHEN.sub("", text), _BROKEN_AT_HYPHEN.sub("-", text)])
     later.reverse()
+    return later
+
+
+def _names_heading(line: str, later: frozenset[str]) -> bool:
+    """Whether a line of a contents names one of the `later` headings: as printed, without its
+    number, its page and its leaders ("model. . 10"), or as the first line of an entry wrapped onto
+    a second that stands apart, holding the rest of its title and the leaders ("5 Adjusting for
+    surrogate variables using the f.pvalue" over "function . . . 5"); or is an entry's number or
+    page set apart from its title ("2 3", "2.3")."""
+    bare = _PAGE_AT_END.sub("", line).rstrip(" .")
+    text = same_text(bare)
+    if text in later or same_text(_CONTENTS_NUMBER.sub("", bare)) in later or _PAGE_REFERENCE.match(line) \
+            or _SECTION_NUMBER.match(line):
+        return True
+    return len(text.split()) >= 4 and any(h.startswith(text + " ") for h in later)
+
+
+def _contents_left_out(blocks: list[_Block]) -> list[_Block]:
+    """The blocks without those of a printed table of contents: most of their lines entries with
+    dot leaders and a page number, or a run of list items that name the document's later headings,
+    with the headings that head them (a web page's list of links into itself, printed). It repeats
+    the headings, and ranked first for the words of a chapter's or a function's name, it answered
+    nothing."""
+    texts = [same_text(" ".join(b.lines)) for b in blocks]
+    later = _later_headings(blocks, texts)
     # An entry without dot leaders names a later heading as printed ("1 Introduction", as LaTeX
     # sets a chapter's or a section's entry), its page number a box of its own across the page, or
     # a cell beside it where the entries read as a table's rows ("1 Introduction 2"), or in a box of
     # entries whose leaders stand apart, after the title or on a line of its own ("3.1 Netzwerk 2", "3").
     def entry(line: str, i: int) -> bool:
         title = _PAGE_AT_END.sub("", line)
-        return same_text(title) in later[i] or bool(_PAGE_REFERENCE.match(line) or _SECTION_NUMBER.match(title))
+        return same_text(title) in later[i] or names(line, i) or bool(_SECTION_NUMBER.match(title) or _CONTENTS_ENTRY.search(line))
 
     # A slide deck's contents slide numbers its entries where the slides' headings are not ("1.
-    # Aspect ratio" for "Aspect ratio").
-    entries = [(b.kind in ("heading", "body") and bool(b.lines)
-                and all(same_text(ln) in later[i] or same_text(_CONTENTS_NUMBER.sub("", ln)) in later[i] for ln in b.lines))
-               or (b.kind == "table" and all(same_text(_PAGE_AT_END.sub("", ln)) in later[i] for ln in b.lines))
+    # Aspect ratio" for "Aspect ratio"); `_names_heading`.
+    def names(line: str, i: int) -> bool:
+        return _names_heading(line, later[i])
+
+    entries = [(b.kind in ("heading", "body") and bool(b.lines) and all(names(ln, i) or _CONTENTS_ENTRY.search(ln) for ln in b.lines)
+                and any(names(ln, i) and not _PAGE_REFERENCE.match(ln) for ln in b.lines))
+               or (b.kind == "table" and all(same_text(_PAGE_AT_END.sub("", ln)) in later[i] or names(ln, i) for ln in b.lines))
                or (b.kind in ("body", "table") and len(b.lines) > 1 and sum(entry(ln, i) for ln in b.lines) >= 0.8 * len(b.lines)
                    and sum(same_text(_PAGE_AT_END.sub("", ln)) in later[i] for ln in b.lines) >= 2)
                for i, b in enumerate(blocks)]
     # Page numbers in boxes of their own, an entry's number set apart from its title ("6.2.4.1"
     # wider than the box kept for it), and entries with leaders go on a run of entries without
     # them (a chapter's entry in bold between its sections' entries with leaders).
-    numbers = [b.kind != "code" and bool(b.lines) and (all(_PAGE_REFERENCE.match(ln) or _SECTION_NUMBER.match(ln)
-                                                           for ln in b.lines) or leaders(b))
+    numbers = [b.kind != "code" and (bool(b.lines) and all(_PAGE_REFERENCE.match(ln) or _SECTION_NUMBER.match(ln)
+                                                            for ln in b.lines) or _leaders(b))
                for b in blocks]
     items = [(b.kind != "code" and bool(b.lines) and all(BULLET.match(ln) for ln in b.lines)) or entries[i] or numbers[i]
              for i, b in enumerate(blocks)]
@@ -1321,9 +1351,14 @@ def _contents_left_out(blocks: list[_Block]) -> list[_Block]:
         short = len(b.lines) == 1 and len(b.lines[0].split()) <= 8 and not _SENTENCE_END.search(b.lines[0])
         return (b.kind == "heading" or (b.kind == "body" and short)) and k + 1 < len(blocks) and items[k + 1]
 
+    # The block each text is first printed in: a block's, or an entry's line, its page and leaders
+    # aside ("1 Introduction 1" among a table's rows), which a heading prints again: that heading is
+    # the body's, however its text was placed among the entries.
     first: dict[str, int] = {}
-    for k, t in enumerate(texts):
+    for k, (b, t) in enumerate(zip(blocks, texts)):
         first.setdefault(t, k)
+        for ln in b.lines:
+            first.setdefault(same_text(_PAGE_AT_END.sub("", ln).rstrip(" .")), k)
     dropped: set[int] = set()
     i = 0
     while i < len(blocks):
@@ -1337,7 +1372,13 @@ def _contents_left_out(blocks: list[_Block]) -> list[_Block]:
         if named >= MIN_LISTED_HEADINGS and sum(listed[i:j]) >= 0.6 * (sum(items[i:j]) - sum(numbers[i:j])):
             dropped.update(range(i, j))
         i = max(j, i + 1)
-    return [b for k, b in enumerate(blocks) if k not in dropped and (b.kind == "code" or not leaders(b))]
+    # Where a contents was left out, a column of page numbers alone is its page numbers, however
+    # far from its entries it was read ("1", "2", "2", "6" after the body's first heading).
+    def page_column(b: _Block) -> bool:
+        lines = b.lines or [ln.text for ln in b.geometry]
+        return bool(dropped) and b.kind != "code" and len(lines) >= 3 and all(_PAGE_REFERENCE.match(ln) for ln in lines)
+
+    return [b for k, b in enumerate(blocks) if k not in dropped and (b.kind == "code" or not _leaders(b)) and not page_column(b)]
 
 
 def _prints_title(heading: str, title: str, page: int) -> bool:

@@ -65,8 +65,15 @@ def read_outline(document, page_ids: dict[int, int]) -> list[OutlineEntry]:
                 dest = action.get("D")
         page = _page_of(document, dest, page_ids) if dest is not None else None
         if page is not None and isinstance(title, str) and outline_key(title):
-            entries.append(OutlineEntry(int(level), " ".join(_utf8_read_as_pdfdoc(title).split()), page))
+            title = _LATEX_OPTION.sub("", _utf8_read_as_pdfdoc(title))
+            entries.append(OutlineEntry(int(level), " ".join(title.split()), page))
     return entries
+
+
+# A macro's optional argument that LaTeX wrote into a bookmark as text, glued to the word it sets
+# ("Applying the [functioncolor]sva function": the page prints "Applying the sva function"); the
+# entry then matched no printed line and headed its page with the leaked name.
+_LATEX_OPTION = re.compile(r"\[[a-z]{4,}\](?=\S)")
 
 
 @lru_cache(maxsize=1)
@@ -135,10 +142,12 @@ class PlacedLine:
     first_in_box: bool
 
 
-def _printed(lines: list[PlacedLine], keys: list[str], i: int, title: str) -> list[int] | None:
+def _printed(lines: list[PlacedLine], keys: list[str], i: int, title: str, body: tuple[str, float]) -> list[int] | None:
     """The lines, from line `i` on, that print `title` (a key; `keys` are the lines'): the line
     alone; or its start when the outline cut the title short, with the lines after it in its style;
-    or a heading set on several lines, each carrying on the title. None when line `i` does not print it."""
+    or a heading set on several lines, each carrying on the title, in its style or in another set
+    larger than the text (`body`: font and size), as a name in a typewriter face ends "5 Adjusting
+    for surrogate variables using the" over "f.pvalue function". None when line `i` does not print it."""
     line = lines[i]
     key = keys[i]
     if not key:
@@ -156,7 +165,7 @@ def _printed(lines: list[PlacedLine], keys: list[str], i: int, title: str) -> li
     out, rest = [i], title[len(key):]
     while rest:
         j = out[-1] + 1
-        nxt = keys[j] if j < len(lines) and lines[j].style == line.style else ""
+        nxt = keys[j] if j < len(lines) and (lines[j].style == line.style or lines[j].style[1] > body[1]) else ""
         if not nxt or not rest.startswith(nxt):
             return None
         out.append(j)
@@ -194,7 +203,7 @@ def outline_lines(entries: list[OutlineEntry], lines: list[PlacedLine], body: tu
                 line = lines[i]
                 if i in taken or (lower[i] and not title_lower):
                     continue  # the end of a sentence wrapped onto its own line ("randomisation.")
-                printed = _printed(lines, keys, i, title)
+                printed = _printed(lines, keys, i, title, body)
                 if printed is None or any(j in taken for j in printed):
                     continue
                 rank = (line.style == body, not line.first_in_box, i)
