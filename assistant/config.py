@@ -47,7 +47,7 @@ MACHINE_CACHE_DIR = Path(os.environ.get("ASSISTANT_MACHINE_CACHE")
                          or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "assistant")
 
 MAX_QUESTION_CHARS = 4000
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".rst", ".vtt", ".srt", ".html", ".htm", ".pdf", ".jsonl")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".rmd", ".qmd", ".rst", ".vtt", ".srt", ".html", ".htm", ".pdf", ".jsonl")
 
 
 VectorMode = Literal["pooled", "separate", "late"]

@@ -1566,6 +1566,47 @@ def test_a_markdown_pages_front_matter_names_its_authors_and_year(tmp_path: Path
     assert doc.authors == () and "The text stays." in doc.text
 
 
+def test_an_r_markdown_file_reads_as_its_made_page_shows_it(tmp_path: Path):
+    # A Bioconductor vignette (.Rmd): its front matter's abstract is the page's first text, as
+    # pandoc sets it, and its title loses its emphasis marks; a chunk whose code the page does not
+    # show (echo or include false, in its braces or on a Quarto "#|" line) is no text, a shown one is
+    # code without its options, and `r Biocpkg("scater")` shows the name. A style sheet shows nothing.
+    page = tmp_path / "vignette.Rmd"
+    page.write_text(
+        '---\ntitle: "Introduction to *BiocParallel*"\nabstract: >\n  The package runs code in parallel\n'
+        '  on many back-ends.\noutput: html_document\n---\n\n'
+        '```{r setup, echo=FALSE}\nknitr::opts_chunk$set(cache = FALSE)\n```\n\n'
+        '<style type="text/css">\nh1 { line-height: 120%; }\n</style>\n\n'
+        '# Introduction\n\n`r Biocpkg("BiocParallel")` provides a unified interface.\n\n'
+        '```{r register}\nregister(SnowParam(4))\n```\n\n'
+        '```{r}\n#| include: false\nsessionInfo()\n```\n')
+    doc, _ = load_file(page, "vignette.Rmd")
+    assert doc.title == "Introduction to BiocParallel", doc.title
+    assert doc.text.startswith("Abstract\n\nThe package runs code in parallel on many back-ends."), doc.text
+    assert "BiocParallel provides a unified interface." in doc.text and "register(SnowParam(4))" in doc.text, doc.text
+    for hidden in ("opts_chunk", "line-height", "sessionInfo", "{r", "#|", "Biocpkg"):
+        assert hidden not in doc.text, (hidden, doc.text)
+    assert [s.path for s in doc.sections] == [("Abstract",), ("Introduction",)], doc.sections
+
+
+def test_a_markdown_pages_one_top_heading_names_it_and_a_line_ending_in_a_comma_goes_on(tmp_path: Path):
+    # ComplexHeatmap's FAQ: "## Most probably asked questions" over its questions, each "###"; a
+    # line of R code had been taken for the title. A paragraph of one link a line, each ending in a
+    # comma or "and", is one sentence, as a browser shows it ("edgeR, limma,", "DSS," apart).
+    page = tmp_path / "faq.md"
+    page.write_text("## Most probably asked questions\n\n```r\noptions(markdown.HTML.options = c('toc'))\n```\n\n"
+                    "### Can the heatmaps be added vertically?\n\nYes, use %v% instead of +.\n\n"
+                    "### Can I make an interactive heatmap?\n\nOther packages with similar aims are\n"
+                    "[edgeR](http://bioconductor.org/packages/edgeR),\n[DSS](http://bioconductor.org/packages/DSS), and\n"
+                    "[baySeq](http://bioconductor.org/packages/baySeq).\n")
+    doc, _ = load_file(page, "faq.md")
+    assert doc.title == "Most probably asked questions", doc.title
+    assert "Other packages with similar aims are edgeR, DSS, and baySeq." in doc.text.split("\n"), doc.text
+    # two headings at the top level: neither is the page's title
+    page.write_text("## Install\n\nRun the installer.\n\n## Use\n\nRun the program.\n")
+    assert load_file(page, "faq.md")[0].title not in ("Install", "Use")
+
+
 def test_html_in_markdown_reads_as_a_browser_shows_it(tmp_path: Path):
     # READMEs mix HTML into Markdown: character references, <br> line breaks (also inside a pipe
     # table's cell, whose rows have no outer bars and are long enough to look hard-wrapped), a

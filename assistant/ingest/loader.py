@@ -71,8 +71,8 @@ def load_file(path: Path, doc_id: str, source: str | None = None) -> tuple[Docum
         return pdf_document(path, doc_id, sha, source)
     if suffix in (".html", ".htm"):
         read = read_html(data)
-    elif suffix in (".md", ".markdown"):
-        read = read_markdown(data)
+    elif suffix in (".md", ".markdown", ".rmd", ".qmd"):
+        read = read_markdown(data, computed=suffix in (".rmd", ".qmd"))
     else:
         read = _read_text(decode_bytes(data), suffix)
     # Markdown and HTML say what is a heading; only plain text may be a page saved as text.

@@ -227,9 +227,14 @@ def _goes_on(line: str) -> bool:
 
 
 def _left_open(line: str) -> bool:
-    """Whether a line leaves a bracket open: "Here is a [courlan](...) (source:", whose next line,
-    "[Limpkin at Harn's Marsh by", goes on inside it whatever its case."""
-    return line.count("(") > line.count(")") or line.count("[") > line.count("]")
+    """Whether a line leaves a bracket or a sentence open: "Here is a [courlan](...) (source:",
+    whose next line, "[Limpkin at Harn's Marsh by", goes on inside it whatever its case; a line
+    ending in a comma, "and" or "or" ("packages with similar aims are [edgeR](...)," over
+    "[DSS](...)," one link a line)."""
+    return line.count("(") > line.count(")") or line.count("[") > line.count("]") or _OPEN_END.search(line) is not None
+
+
+_OPEN_END = re.compile(r"(?:,|\s(?:and|or))[ \t]*$")
 
 
 def _continuations_joined(lines: list[str]) -> list[str]:
@@ -624,12 +629,22 @@ def _contents_dropped(lines: list[str]) -> list[str]:
     return out
 
 
-def read_markdown(data: bytes) -> TextRead:
+def read_markdown(data: bytes, computed: bool = False) -> TextRead:
+    """`data` read as Markdown; `computed`: R Markdown or Quarto (.Rmd, .qmd), whose code chunks
+    run when the page is made (`_chunks_as_shown`)."""
     raw, note = decode_bytes(data)
-    # Front matter (YAML between "---" lines) is no text, but it names the page, its authors and date.
+    # Front matter (YAML between "---" lines) is no text, but it names the page, its authors and
+    # date, and its abstract is the page's first text, as pandoc sets it.
     front = re.match(r"\A---\n(.*?)\n---\n", raw, re.S)
-    named_title, authors, year = _front_matter(front.group(1)) if front else ("", (), "")
+    named_title, authors, year, abstract = _front_matter(front.group(1)) if front else ("", (), "", "")
     raw = raw[front.end():] if front else raw
+    named_title = " ".join(markdown_text(named_title)[0].split())  # "Introduction to *BiocParallel*"
+    if abstract:
+        raw = f"# Abstract\n\n{abstract}\n\n{raw}"
+    if computed:
+        raw = _chunks_as_shown(raw)
+    # A style sheet or a script in the page shows no text.
+    raw = _prose_mapped(raw, _hidden_dropped)
     # Pandoc's title block ("% Rust Release Notes", then its author and date lines) names the page.
     if not named_title and (block := _PANDOC_TITLE.match(raw)):
         named_title, raw = block.group(1).strip(), raw[block.end():]
@@ -652,22 +667,27 @@ _PANDOC_TITLE = re.compile(r"\A%[ \t]+(\S[^\n]*)\n(?:%[^\n]*\n){0,2}")
 
 def _heading_title(text: str, headings: tuple[tuple[int, str], ...]) -> str:
     """The first level-1 heading, when no text stands before it: after an introduction
-    ("This project provides ...", then "Building" over "====="), it heads a section."""
-    first = next((h for level, h in headings if level == 1), "")
+    ("This project provides ...", then "Building" over "====="), it heads a section. Where no
+    heading is of level 1, the one heading of the highest level there is, opening the page ("##
+    Most probably asked questions" over its questions, each "###"), is the title."""
+    top = min((level for level, _ in headings), default=1)
+    highest = [h for level, h in headings if level == top]
+    first = highest[0] if highest and (top == 1 or len(highest) == 1) else ""
     at = re.search(rf"^{re.escape(first)}$", text, re.M) if first else None
     return first if at is not None and not text[:at.start()].strip() else ""
 
 
-def _front_matter(yaml_text: str) -> tuple[str, tuple[str, ...], str]:
-    """The title, authors and year a Markdown file's front matter gives (pandoc's, a static site's
-    `title:`, `author:` or `authors:` as a name, a list of names or of records with a `name`, and
-    `date:`); nothing from front matter that is no YAML mapping."""
+def _front_matter(yaml_text: str) -> tuple[str, tuple[str, ...], str, str]:
+    """The title, authors, year and abstract a Markdown file's front matter gives (pandoc's, a
+    static site's `title:`, `author:` or `authors:` as a name, a list of names or of records with a
+    `name`, `date:` and `abstract:`); nothing from front matter that is no YAML mapping."""
     try:
         fields = yaml.safe_load(yaml_text)
     except yaml.YAMLError:
-        return "", (), ""
+        return "", (), "", ""
     if not isinstance(fields, dict):
-        return "", (), ""
+        return "", (), "", ""
+    abstract = fields.get("abstract")
     title = fields.get("title")
     named = fields.get("author", fields.get("authors"))
     names: list[str] = []
@@ -677,4 +697,45 @@ def _front_matter(yaml_text: str) -> tuple[str, tuple[str, ...], str]:
             names += split_authors(name)
     date = fields.get("date")
     return (" ".join(title.split()) if isinstance(title, str) else "", tuple(names),
-            year_of(str(date)) if date is not None else "")
+            year_of(str(date)) if date is not None else "", abstract.strip() if isinstance(abstract, str) else "")
+
+
+_HIDDEN_OPEN = re.compile(r"^[ \t]{0,3}<(style|script)\b[^<>]*>", re.I)
+
+
+def _hidden_dropped(lines: list[str]) -> list[str]:
+    """`lines` without the HTML style sheets and scripts opening on a line of their own, up to
+    the line that closes each."""
+    out: list[str] = []
+    closing: re.Pattern[str] | None = None
+    for line in lines:
+        if closing is None and (m := _HIDDEN_OPEN.match(line)):
+            closing = re.compile(rf"</{m.group(1)}\s*>", re.I)
+            line = line[m.end():]
+        if closing is None:
+            out.append(line)
+        elif closing.search(line):
+            closing = None
+    return out
+
+
+# A code chunk of R Markdown or Quarto: "```{r name, echo=FALSE}" ... "```", its options in the
+# braces or on "#|" lines opening its code ("#| include: false").
+_CHUNK = re.compile(r"^([ \t]*)(`{3,})[ \t]*\{([A-Za-z]\w*)([^}\n]*)\}[ \t]*\n(.*?)^[ \t]*\2`*[ \t]*$", re.M | re.S)
+_CHUNK_OPTION_LINE = re.compile(r"^[ \t]*#\|.*\n?", re.M)
+_HIDDEN_CHUNK = re.compile(r"\b(?:echo|include)\s*=\s*(?:FALSE|F)\b|^[ \t]*#\|[ \t]*(?:echo|include)\s*:\s*false\b", re.M)
+# Inline code that names a package or function by a call of one quoted name (`r Biocpkg("scater")`,
+# `r CRANpkg("dplyr")`): the page shows the name.
+_INLINE_NAME_CALL = re.compile(r"`r\s+[A-Za-z][\w.]*\(\s*[\"']([^\"'`\n]{1,100})[\"']\s*\)\s*`")
+
+
+def _chunks_as_shown(md: str) -> str:
+    """R Markdown or Quarto as the made page shows it: a chunk whose code is not shown (echo or
+    include false) left out, the others as plain fenced code without their options, and a call
+    naming a package inline as the name."""
+    def chunk(m: re.Match[str]) -> str:
+        if _HIDDEN_CHUNK.search(m.group(4)) or _HIDDEN_CHUNK.search(m.group(5)):
+            return ""
+        return f"{m.group(1)}{m.group(2)}{m.group(3)}\n{_CHUNK_OPTION_LINE.sub('', m.group(5))}{m.group(1)}{m.group(2)}"
+
+    return _INLINE_NAME_CALL.sub(r"\1", _CHUNK.sub(chunk, md))

@@ -28,7 +28,7 @@ __all__ = ["MAX_CONTEXT", "MAX_HISTORY", "MAX_K", "MAX_UPLOAD_BYTES", "UPLOAD_TY
 MAX_K = 100  # as `assistant search --k`
 MAX_HISTORY = 50  # earlier questions a follow-up may draw on
 MAX_CONTEXT = 2000  # characters of context either side of a passage
-UPLOAD_TYPES = (".txt", ".md", ".markdown", ".rst", ".vtt", ".srt", ".html", ".htm", ".pdf")
+UPLOAD_TYPES = (".txt", ".md", ".markdown", ".rmd", ".qmd", ".rst", ".vtt", ".srt", ".html", ".htm", ".pdf")
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
