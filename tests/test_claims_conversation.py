@@ -624,6 +624,10 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # what a be-question says of its subject holds for a population led by a preposition ("Are children?")
     ("Is lithium safe?", "And for children?", "Is lithium safe for children?"),
     ("Is it safe?", "And for children?", "Is it safe for children?"),
+    # so does what a do-question asks its subject does, where no phrase of it is like the topic (its
+    # one run of content words, "DESeq2 need un-normalized counts", had been replaced whole)
+    ("Why does DESeq2 need un-normalized counts?", "What about for tximport data?",
+     "Why does DESeq2 need un-normalized counts for tximport data?"),
     ("Are SSRIs addictive?", "And benzodiazepines?", "Are benzodiazepines addictive?"),
     # "do" as the verb: the question's last word is no verb, and "do" before a preposition does not
     # agree with the topic ("... class do with the abstract heads?", "... class does with ...")
@@ -1570,6 +1574,13 @@ def test_a_subject_before_do_or_a_modal_is_what_a_follow_up_means(encoder, histo
     (["What is FOCUS training?"], "How big were the groups?", "How big were the groups of FOCUS training?"),
     (["Is minocycline safe?"], "How common are the side effects?", "How common are the side effects of minocycline?"),
     (["Do naps help older adults remember?"], "How long was the nap?", "How long was the nap?"),
+    # so does "how" of what is done to a bare "the" noun, and the owner goes with the noun, before
+    # the participle ("Where are the logs written of ...?" before)
+    (["What is the independent filtering?"], "How is the threshold chosen?",
+     "How is the threshold of the independent filtering chosen?"),
+    (["What does dada2 do?"], "How are the reads filtered?", "How are the reads of dada2 filtered?"),
+    (["How do I debug an error in bplapply?"], "Where are the logs written?", "Where are the logs of an error written?"),
+    (["What is the LIMIT trial?"], "How was the trial funded?", "How was the trial funded?"),
     # a definite noun phrase that says whose stands alone
     (["What is CBT?"], "What are the two main types of neuroplasticity?", "What are the two main types of neuroplasticity?"),
     # another parameter or option of the program takes the place of the one asked of, not of the

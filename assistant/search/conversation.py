@@ -220,7 +220,7 @@ def _asks_of_the_last(q: str, content: list[str]) -> bool:
     """"What are the symptoms?", "Which is better?", "The second one?": of what was just asked about;
     "What evidence is there?": for it; "Does diet matter too?": as what was just asked about does."""
     return bool((_ORDINAL.search(q) and len(content) <= 3) or _BARE_DEFINITE.match(q) or _THERE_ANY.match(q)
-                or _HOW_IS_THE.match(q)
+                or _HOW_IS_THE.match(q) or _HOW_DONE_TO_THE.match(q)
                 or _WHICH_IS.match(q) or _WHAT_THERE.match(q) or (_TIE.search(q) and len(content) <= 3))
 
 
@@ -266,6 +266,10 @@ _BARE_DEFINITE = re.compile(r"^(?:and\s+)?(?:what|which)\s+(?:is|are|was|were)\s
 # "How big were the groups?", "When are the sessions?": the same of a quality, a time or a place.
 _HOW_IS_THE = re.compile(r"^(?:and\s+)?(?:when|where|how\s+[a-z]+)\s+(?:is|are|was|were)\s+the\s+(?P<noun>[\w'-]+(?:\s+[\w'-]+)?)\s*\?$",
                          re.I)
+# "How is the threshold chosen?", "How are the reads filtered?": how a thing of the previous
+# question's is done to.
+_HOW_DONE_TO_THE = re.compile(r"^(?:and\s+)?how\s+(?:is|are|was|were)\s+the\s+(?P<noun>[\w'-]+(?:\s+[\w'-]+)?)\s+"
+                              r"(?P<done>[a-z]+(?:ed|en|wn))\s*\?$", re.I)
 # "Are there any downsides?": of what was just asked about, too ("Is there anything else?" names
 # nothing to ask of it).
 _THERE_ANY = re.compile(r"^(?:and\s+)?(?:is|are|was|were)\s+there\s+(?:any\s+)?(?!(?:any|some|no)(?:thing|one)\b)"
@@ -928,15 +932,27 @@ def _owned(question: str, q: str, previous: str, slot: str | None) -> ResolvedQu
     if (asked := _NOUN_PASSIVE.match(q)) and (owner := _owner(previous, slot)):
         # "What dose is used?" after "Does minocycline reduce negative symptoms?": minocycline's
         return ResolvedQuery(question, _unled(_tidy(f"{asked.group(1)} of {owner}{asked.group(2)}")), "reference", owner)
-    how = _HOW_IS_THE.match(q)
+    how = _HOW_IS_THE.match(q) or _HOW_DONE_TO_THE.match(q)
     if how and set(bm25_tokenize([how.group("noun")])[0]) & set(bm25_tokenize([previous])[0]):
         # "How deep is the mine?" after "What is a coal mine?" names what it asks about itself, where
         # "How big were the groups?" after "What is group therapy?" asks of group therapy's
         return ResolvedQuery(question, _unled(q), "standalone")
     # "Which is the most effective?" chooses among what the previous question asked for; it owns nothing
     if ((_BARE_DEFINITE.match(q) and not _WHICH_IS.match(q)) or how or _THERE_ANY.match(q)) and (owner := _owner(previous, slot)):
+        if how and (at := _owner_place(how)) is not None:
+            return ResolvedQuery(question, _unled(_tidy(f"{q[:at]} of {owner}{q[at:]}")), "reference", owner)
         return ResolvedQuery(question, _unled(_tidy(f"{q.rstrip('?').rstrip()} of {owner}?")), "reference", owner)
     return None
+
+
+def _owner_place(how: re.Match) -> int | None:
+    """Where the owner of a how-question's noun goes when a participle follows the noun ("Where are
+    the logs written?", "How is the threshold chosen?"): after the noun, not after the participle
+    ("Where are the logs written of ...?"); None where the noun ends the question."""
+    if "done" in how.re.groupindex:
+        return how.end("noun")
+    passive = re.fullmatch(rf"([\w'-]+)\s+{_PARTICIPLE_FORM}", how.group("noun"))
+    return how.start("noun") + len(passive.group(1)) if passive else None
 
 
 def _answer_named(previous: str, pronoun: str) -> bool:
@@ -991,6 +1007,8 @@ def _owner(previous: str, slot: str | None) -> str:
     return tail if _content_words(tail) else _referent(previous, False)
 
 
+# A question asked with "do" of what its subject does: "Why does DESeq2 need ...?", "How do I ...?".
+_DO_QUESTION = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:(?:how|why|when|where|what|which)\s+(?:[\w'-]+\s+)?)?(?:do|does|did)\s+\S", re.I)
 _ONE_AT_END = re.compile(r"(?<=\S)\s+ones?$")  # "a writable one": modifiers, then the noun "one" stands for
 
 
@@ -1054,8 +1072,11 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder, 
     # asks about that run.
     runs = _runs(previous)
     # "And for children?" after "Is lithium safe?": what a be-question says of its subject holds
-    # for the topic, which is added with its preposition (not "Are children?")
-    said_of = lead is not None and (_predicate(previous) is not None or _STRANDED_PARTICIPLE.search(previous) is not None)
+    # for the topic, which is added with its preposition (not "Are children?"); so does what a
+    # do-question asks its subject does ("What about for tximport data?" after "Why does DESeq2
+    # need un-normalized counts?", whose one run of content words holds its verb)
+    said_of = lead is not None and (_predicate(previous) is not None or _STRANDED_PARTICIPLE.search(previous) is not None
+                                    or _DO_QUESTION.match(previous) is not None)
     if topic and (len(runs) == 1 and not said_of or _is_adverb(topic)):
         return ResolvedQuery(question, _of_its_run(previous, runs, topic), kind, topic)
     if lead:
