@@ -587,6 +587,38 @@ def test_what_a_command_does_is_the_line_under_its_pages_title(encoder, tmp_path
     assert hit.highlight.text == "Copy a file to another location and modify its contents.", hit.highlight
 
 
+def test_what_a_thing_does_is_the_sentence_it_is_the_subject_of_where_nothing_defines_it(encoder, tmp_path):
+    # scater's vignette: "scater provides tools for ..." says what it does; the model had chosen
+    # the note that names it in passing. "The BatchtoolsParam class allows ..." names a class of it,
+    # and "scater results are ..." a noun: neither says what it does.
+    page = tmp_path / "overview.md"
+    page.write_text("# Introduction\n\nscater provides tools for visualization of single-cell transcriptomic data. "
+                    "It is based on the SingleCellExperiment class, and thus is interoperable with many other packages. "
+                    "To demonstrate the use of the various scater functions, we will load in the classic Zeisel dataset.\n\n"
+                    "Note: A more comprehensive description of the use of scater (along with other packages) in a "
+                    "scRNA-seq analysis workflow is available at the OSCA book.\n")
+    hit = searcher_of_file(encoder, page, page.read_text()).search("What does scater do?", k=1)[0]
+    assert hit.highlight.text == "scater provides tools for visualization of single-cell transcriptomic data.", hit.highlight
+    from assistant.search.answer import _states_action
+
+    assert _states_action("edgeR, a package of R, implements novel statistical methods.", "edgeR")
+    assert not _states_action("The BatchtoolsParam class allows the user to specify arguments.", "BatchtoolsParam")
+    assert not _states_action("scater results are stored in the object.", "scater")
+
+
+def test_a_programs_output_in_an_r_markdown_page_is_code_and_defines_nothing(encoder, tmp_path):
+    # ballgown's vignette was made without the package: knitr printed "## Error in
+    # library(ballgown): there is no package called 'ballgown'" under its code. "called 'ballgown'"
+    # read as the term introduced, and the output line was the highlight for "What is ballgown?".
+    page = tmp_path / "ballgown.md"
+    page.write_text("# Loading data into R\n\nThe package reads the assembly's files into one object of its class.\n\n"
+                    "```r\nlibrary(ballgown)\n```\n\n```\n## Error in library(ballgown): there is no package called "
+                    "'ballgown'\n```\n\nThe samplePattern argument says which folders hold the samples.\n")
+    hit = searcher_of_file(encoder, page, page.read_text()).search("What is ballgown?", k=1)[0]
+    assert not hit.highlight.text.startswith("##"), hit.highlight
+    assert is_code_like("## [1] 2") and is_code_like("## Error in library(ballgown): there is no package called 'ballgown'")
+
+
 def test_a_rare_question_term_outweighs_terms_every_passage_shares(encoder):
     # A build manual: every section names the tool and building it, so those words say little
     # about which sentence answers; "RAM" is in one sentence only.  Counted alike, the Python line

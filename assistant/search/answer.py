@@ -370,7 +370,8 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
                            for i, (s, _) in enumerate(spans)]) & ~code
         heading |= titled
     passage = {"cos_passage": cos_passage, "passage_term_share": _share(terms, passage_terms)}
-    return sentences, x, heading, leads, passage, np.array([v is True for v in listed], dtype=bool)
+    # a line of code or output is no labelled list ("## Error in library(ballgown): there is no package ...")
+    return sentences, x, heading, leads, passage, np.array([v is True for v in listed], dtype=bool) & ~code
 
 
 # "whether" opens a question a sentence poses; not in "whether or not", "regardless of whether",
@@ -543,7 +544,8 @@ _TRAILING_COMMENT = re.compile(r"\s+(?:#|//)\s.*$")  # a comment after a stateme
 
 
 def is_code_like(text: str) -> bool:
-    """A line of a program: typed at an interpreter's prompt (">>> print(x)", ">>> # a comment"),
+    """A line of a program: typed at an interpreter's prompt (">>> print(x)", ">>> # a comment") or
+    printed by it under an R Markdown page's code ("## [1] 2"),
     or shaped like code (see the pattern above) and with fewer than five words ("MPI_Pcontrol
     cannot be wrapped as it has variable arity: int MPI_Pcontrol(...)" is a sentence)."""
     if _PROMPT.match(text) or _IMPORT.match(text):
@@ -603,7 +605,9 @@ def _comments_in_code(texts: list[str], code: np.ndarray) -> np.ndarray:
 
 # An interactive session's prompt: Python's (">>> ", and "... " under it).
 # Python's prompt, or a shell's "$ " before a command ("$ pyenv install 2.7.6"; not "$ 5", an amount)
-_PROMPT = re.compile(r"^\s*(?:>>>(?:\s|$)|\$\s+[A-Za-z./~])")
+# A line typed at a prompt, or a program's output as knitr prints it under the code in an R
+# Markdown page ("## Error in library(ballgown): there is no package called 'ballgown'", "## [1] 2").
+_PROMPT = re.compile(r"^\s*(?:>>>(?:\s|$)|\$\s+[A-Za-z./~]|##\s)")
 _SESSION_REACH = 4000  # characters above a line in which its session's prompt is looked for
 _SESSION_LINE = re.compile(r"^\s*(?:(?:>>>|\.\.\.)(?:\s|$)|\$\s+[A-Za-z./~])")
 
@@ -907,6 +911,16 @@ def states_definition(text: str, term: str) -> bool:
                  rf"(?:\s*\([^()]{{0,80}}\)|\s*,[^,]{{1,80}},|{_OF_WHAT})?\s+{_DEFINING})", text, re.I)
     # "are as follows", "are its parts": a plural of content words only.
     return bool(m) and not (m.group("plural") and STOP_WORDS.intersection(m.group("plural").lower().split()))
+
+
+def _states_action(text: str, term: str) -> bool:
+    """Whether `text` says what `term` does, opening with it as the subject of a verb in the
+    present ("scater provides tools for visualization ...", "edgeR implements novel statistical
+    methods ..."), an aside in commas or brackets after it allowed; not a noun it names
+    ("DESeq2 results are stored ...")."""
+    m = re.match(rf"^[\s•*·\-–]*(?:an?\s+|the\s+)?{_term_pattern(term)}(?:\s*\([^()]{{0,80}}\)|\s*,[^,]{{1,80}},)?"
+                 rf"\s+(?:also\s+|\w+ly\s+)?(?!is\b|was\b|has\b|does\b)(?P<verb>[a-z]{{2,}}(?<!s)s)\s+(?P<next>\S+)", text, re.I)
+    return m is not None and m.group("next").lower() not in ("are", "were", "have", "can", "may", "will", "should")
 
 
 def opens_signature(text: str, term: str) -> bool:
@@ -1220,11 +1234,18 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
     shown = picked = pick(logits, heading, leads)
     best = measured(logits, heading, leads)
     spelled = np.array([bool(expansion) and defines(index.sentence_text(r), expansion) for r in sentences])
-    defining = np.array([bool(term) and states_definition(index.sentence_text(r), term) for r in sentences])
+    # a line of code or output defines nothing ("## Error in library(ballgown): there is no package
+    # called 'ballgown'" names the term as "called" introduces one)
+    defining = np.array([bool(term) and states_definition(t := index.sentence_text(r), term) and not is_code_like(t)
+                         for r in sentences])
     if term and " " in term and not defining.any():
         # "What is thyroid stunning?" of "a phenomenon termed “stunning” may occur when ...": the
         # term's last word named as it is introduced, where nothing defines the whole term
         defining = np.array([_introduces(index.sentence_text(r), term.split()[-1]) for r in sentences])
+    if term and not defining.any():
+        # "What does scater do?": where nothing defines it, the sentence saying what it does
+        # ("scater provides tools for ...", not a note naming it in passing)
+        defining = np.array([_states_action(index.sentence_text(r), term) for r in sentences])
     if spelled.any():
         shown = int(np.argmax(spelled))
     elif defining.any() and not defining[picked]:
