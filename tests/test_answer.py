@@ -609,13 +609,18 @@ def test_what_a_thing_does_is_the_sentence_it_is_the_subject_of_where_nothing_de
 def test_a_programs_output_in_an_r_markdown_page_is_code_and_defines_nothing(encoder, tmp_path):
     # ballgown's vignette was made without the package: knitr printed "## Error in
     # library(ballgown): there is no package called 'ballgown'" under its code. "called 'ballgown'"
-    # read as the term introduced, and the output line was the highlight for "What is ballgown?".
+    # read as the term introduced, and the output line was the highlight for "What is ballgown?",
+    # its passage ranked as one that defines the term, above the introduction that does.
     page = tmp_path / "ballgown.md"
-    page.write_text("# Loading data into R\n\nThe package reads the assembly's files into one object of its class.\n\n"
+    page.write_text("# Introduction\n\nBallgown is a software package designed to facilitate flexible differential "
+                    "expression analysis of RNA-seq data. Before using the Ballgown R package, a few preprocessing steps "
+                    "are necessary.\n\n"
+                    "# Loading data into R\n\nThe package reads the assembly's files into one object of its class.\n\n"
                     "```r\nlibrary(ballgown)\n```\n\n```\n## Error in library(ballgown): there is no package called "
                     "'ballgown'\n```\n\nThe samplePattern argument says which folders hold the samples.\n")
-    hit = searcher_of_file(encoder, page, page.read_text()).search("What is ballgown?", k=1)[0]
-    assert not hit.highlight.text.startswith("##"), hit.highlight
+    hits = searcher_of_file(encoder, page, page.read_text()).search("What is ballgown?", k=3)
+    assert hits[0].highlight.text.startswith("Ballgown is a software package"), hits[0].highlight
+    assert not any(h.highlight.text.startswith("##") for h in hits), [h.highlight for h in hits]
     assert is_code_like("## [1] 2") and is_code_like("## Error in library(ballgown): there is no package called 'ballgown'")
 
 

@@ -898,7 +898,11 @@ def states_definition(text: str, term: str) -> bool:
     as its subject (an aside in commas or brackets, or what it is of, after it allowed: "The type
     affinity of a column is the ...") before "refers to", "means",
     "is defined as", "is a ..." or "are [...] ...s", or as a label before a colon; or it names the
-    term as it introduces it ("called", "known as", "termed", "referred to as")."""
+    term as it introduces it ("called", "known as", "termed", "referred to as"). A line of code or
+    a program's output defines nothing ("## Error in library(ballgown): there is no package called
+    'ballgown'" names the term as "called" introduces one)."""
+    if is_code_like(text):
+        return False
     if _introduces(text, term):
         return True  # named as it is introduced: "two new types called raw pointers that are ..."
     name = _term_pattern(term)
@@ -1234,10 +1238,7 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
     shown = picked = pick(logits, heading, leads)
     best = measured(logits, heading, leads)
     spelled = np.array([bool(expansion) and defines(index.sentence_text(r), expansion) for r in sentences])
-    # a line of code or output defines nothing ("## Error in library(ballgown): there is no package
-    # called 'ballgown'" names the term as "called" introduces one)
-    defining = np.array([bool(term) and states_definition(t := index.sentence_text(r), term) and not is_code_like(t)
-                         for r in sentences])
+    defining = np.array([bool(term) and states_definition(index.sentence_text(r), term) for r in sentences])
     if term and " " in term and not defining.any():
         # "What is thyroid stunning?" of "a phenomenon termed “stunning” may occur when ...": the
         # term's last word named as it is introduced, where nothing defines the whole term
