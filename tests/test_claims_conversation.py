@@ -1167,6 +1167,10 @@ def test_a_claim_the_evidence_states_with_an_opposite_word_is_contradicted(encod
     # command in the pipeline" came back supported)
     assert negates("The exit status of a pipeline is the exit status of the first command.",
                    "The exit status of a pipeline is the exit status of the last command in the pipeline.")
+    # and a bound's other end ("the maximum FDR" of qvalue's "the minimum FDR incurred when calling
+    # a test significant" came back supported)
+    assert negates("The q-value is the maximum FDR incurred when calling a test significant.",
+                   "The q-value is the minimum FDR incurred when calling a test significant.")
     assert not negates("Alzheimer's disease was the most common diagnosis.",
                        "Alzheimer's disease remained the most common diagnosis (46%), followed by mixed dementia (19%).")
     # a word and its prefixed opposite ("discourage" of an AAS guide's "encouraged" came back supported)

@@ -577,7 +577,8 @@ _ANTONYMS = [
     ("voluntary", "involuntary"),
     # the ends of a scale, and a figure's way ("the most common diagnosis", "the wait fell")
     ("most", "least"), ("highest", "lowest"), ("largest", "smallest"), ("biggest", "smallest"), ("longest", "shortest"),
-    ("best", "worst"), ("rose", "fell"), ("risen", "fallen"), ("first", "last"),
+    ("best", "worst"), ("rose", "fell"), ("risen", "fallen"), ("first", "last"), ("minimum", "maximum"),
+    ("minimal", "maximal"),
 ]
 # A word's opposites by stem, for `negates`: the content words of `_OPPOSITES` and `_ANTONYMS` (a
 # negation or "without" is read as a negation there).
