@@ -1423,9 +1423,11 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     (["What are the benefits of neuroplasticity?"], "Is there anything else?",
      "Is there anything else? (What are the benefits of neuroplasticity?)"),
     # a question of function words alone asks of what the previous question asked about (it was
-    # searched alone)
+    # searched alone); "How many" counts it
     (["How were schools randomised in the HOPE trial?"], "How many were there?",
-     "How many were there? (How were schools randomised in the HOPE trial?)"),
+     "How many schools in the HOPE trial were there?"),
+    (["How were schools randomised in the HOPE trial?"], "Why were there?",
+     "Why were there? (How were schools randomised in the HOPE trial?)"),
     # after a question word searched with the question before, that question alone ("(Why? (...))")
     (["Which sites recruited the most families?", "Why?"], "Did they also retain the most?",
      "Did they also retain the most? (Which sites recruited the most families?)"),
@@ -1585,6 +1587,11 @@ def test_a_subject_before_do_or_a_modal_is_what_a_follow_up_means(encoder, histo
     (["What does dada2 do?"], "How are the reads filtered?", "How are the reads of dada2 filtered?"),
     (["How do I debug an error in bplapply?"], "Where are the logs written?", "Where are the logs of an error written?"),
     (["What is the LIMIT trial?"], "How was the trial funded?", "How was the trial funded?"),
+    # "How many" with its noun left out counts what the previous question asked about
+    (["What is a surrogate variable?"], "How many should I use?", "How many surrogate variables should I use?"),
+    (["What is a surrogate variable?", "How many should I use?"], "What about with svaseq?",
+     "How many surrogate variables should I use with svaseq?"),
+    (["What are surrogate variables?"], "How many are needed?", "How many surrogate variables are needed?"),
     # a definite noun phrase that says whose stands alone
     (["What is CBT?"], "What are the two main types of neuroplasticity?", "What are the two main types of neuroplasticity?"),
     # another parameter or option of the program takes the place of the one asked of, not of the

@@ -195,7 +195,7 @@ def is_followup(question: str) -> Literal["new-topic", "reference", ""]:
         return "reference"
     if _asks_for_more(q) or _LIST_REQUEST.match(q):
         return "reference"  # "Tell me more", "Give me an example", "Name a few": of what was just asked
-    if _asks_of_the_last(q, content):
+    if _asks_of_the_last(q, content) or _HOW_MANY_ALONE.match(q):
         return "reference"
     question_word = re.match(rf"^(what|how|why|who|which|when|where|{_AUX})\b", q, re.I)
     if len(words) <= 3 and content and q.endswith("?") and not question_word:
@@ -643,7 +643,7 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         # (the one under an earlier request: "Give me an example" after "Tell me more")
         return ResolvedQuery(question, f"{q} ({_underlying(previous)})", "more")
     if owned := _there(question, q, previous, slot, earlier) or _owned(question, q, previous, slot) \
-            or _one_of(question, q, previous, slot, earlier):
+            or _one_of(question, q, previous, slot, earlier) or _how_many_of(question, q, previous, slot, earlier):
         return owned
     if _WHICH_IS.match(q) and pair:
         # "Which is better?" after "What is CBT?", "And mindfulness?": one of the two
@@ -889,6 +889,23 @@ def _singular(word: str) -> str:
         if word.lower().endswith(cut) and (word[: -len(cut)] + add).lower() in known:
             return word[: -len(cut)] + add
     return word
+
+
+# "How many should I use?": "How many" with its noun left out, an auxiliary right after it.
+_HOW_MANY_ALONE = re.compile(rf"^(?:and\s+)?how\s+many\s+(?={_AUX}\b)", re.I)
+
+
+def _how_many_of(question: str, q: str, previous: str, slot: str | None, earlier: tuple[str, ...]) -> ResolvedQuery | None:
+    """"How many should I use?" after "What is a surrogate variable?": how many of what the
+    previous question asked about ("How many surrogate variables should I use?"), or None."""
+    many = _HOW_MANY_ALONE.match(q)
+    topic = _topic_of(previous, slot, "they", earlier) if many else ""
+    if not many or not topic:
+        return None
+    bare = re.sub(r"^(?:the|a|an|my|your|our|their|his|her|its)\s+", "", topic, flags=re.I)
+    words = bare.split()
+    counted = bare if _is_plural(bare) else " ".join(words[:-1] + [_plural(words[-1])])
+    return ResolvedQuery(question, _unled(_tidy(f"{q[:many.end()]}{counted} {q[many.end():]}")), "reference", topic)
 
 
 def _one_of(question: str, q: str, previous: str, slot: str | None, earlier: tuple[str, ...]) -> ResolvedQuery | None:
