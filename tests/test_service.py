@@ -198,6 +198,9 @@ def test_http_api_upload_indexes_a_file_and_skips_a_bad_one(server):
              # a .vtt upload is captions: what was said, without its timings
              ("talk.vtt", b"WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nThe comet's tail\n\n00:00:04.000 --> 00:00:07.000\n"
                           b"stretched for ninety million kilometres.\n"),
+             # an .Rmd upload is R Markdown: a chunk the page hides is no text
+             ("assay.Rmd", b"---\ntitle: Assay\n---\n\n```{r, echo=FALSE}\nlibrary(proteomics)\n```\n\n"
+                           b"The assay measured twelve proteins in the serum.\n"),
              ("tool.exe", b"MZ not a document")]
     body = b"".join(f"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"{name}\"\r\n"
                     f"Content-Type: application/octet-stream\r\n\r\n".encode() + data + b"\r\n" for name, data in files)
@@ -206,8 +209,9 @@ def test_http_api_upload_indexes_a_file_and_skips_a_bad_one(server):
                                  {"Content-Type": f"multipart/form-data; boundary={boundary}"})
     with urllib.request.urlopen(req, timeout=120) as resp:
         out = json.loads(resp.read())
-    assert [d["doc_id"] for d in out["indexed"]] == ["uploads/moon-notes.md", "uploads/sun-notes.rst", "uploads/talk.vtt"]
-    assert out["skipped"] == [{"file": "tool.exe", "reason": "type not accepted (txt, md, rst, vtt, srt, html, pdf only)"}]
+    assert [d["doc_id"] for d in out["indexed"]] == ["uploads/moon-notes.md", "uploads/sun-notes.rst", "uploads/talk.vtt",
+                                                     "uploads/assay.Rmd"]
+    assert out["skipped"] == [{"file": "tool.exe", "reason": "type not accepted (txt, md, Rmd, qmd, rst, vtt, srt, html, pdf only)"}]
     status, found = _http(server["url"] + "api/search", {"question": "How long did the tardigrade survive lunar dust?",
                                                          "k": 1})
     assert found["hits"][0]["doc_id"] == "uploads/moon-notes.md"
@@ -216,6 +220,8 @@ def test_http_api_upload_indexes_a_file_and_skips_a_bad_one(server):
     status, found = _http(server["url"] + "api/search", {"question": "How long was the comet's tail?", "k": 1})
     assert found["hits"][0]["doc_id"] == "uploads/talk.vtt"
     assert found["hits"][0]["highlight"]["text"] == "The comet's tail stretched for ninety million kilometres."
+    status, found = _http(server["url"] + "api/search", {"question": "How many proteins did the assay measure?", "k": 1})
+    assert found["hits"][0]["doc_id"] == "uploads/assay.Rmd" and "library(proteomics)" not in found["hits"][0]["text"]
 
 
 def test_openapi_documents_every_endpoint_with_its_schema(server):

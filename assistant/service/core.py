@@ -288,7 +288,7 @@ class Service:
     def _refuse(self, src: Path, name: str) -> str:
         """Why an upload is not accepted, or empty."""
         if Path(name).suffix.lower() not in UPLOAD_TYPES:
-            return "type not accepted (txt, md, rst, vtt, srt, html, pdf only)"
+            return "type not accepted (txt, md, Rmd, qmd, rst, vtt, srt, html, pdf only)"
         size = src.stat().st_size if src.exists() else 0
         if size > MAX_UPLOAD_BYTES:
             return f"{size / 1e6:.1f} MB is over the {MAX_UPLOAD_BYTES // 2**20} MB limit"

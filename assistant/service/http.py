@@ -98,7 +98,8 @@ def api_router(service: Service) -> APIRouter:
         return FileResponse(path, media_type=media, filename=name, content_disposition_type="inline",
                             headers={"X-Content-Type-Options": "nosniff", "Content-Security-Policy": "sandbox"})
 
-    @router.post("/upload", response_model=UploadResponse, summary="Add documents (txt, md, rst, vtt, srt, html, pdf) and index them")
+    @router.post("/upload", response_model=UploadResponse,
+                 summary="Add documents (txt, md, Rmd, qmd, rst, vtt, srt, html, pdf) and index them")
     async def upload(files: Annotated[list[UploadFile], File(description="One or more files.")]) -> Response:
         with tempfile.TemporaryDirectory(prefix="assistant-upload-") as tmp:
             paths, names = [], []
