@@ -1589,6 +1589,24 @@ def test_an_r_markdown_file_reads_as_its_made_page_shows_it(tmp_path: Path):
     assert [s.path for s in doc.sections] == [("Abstract",), ("Introduction",)], doc.sections
 
 
+def test_a_quarto_callout_reads_as_a_box_and_a_fenced_div_as_what_it_holds(tmp_path: Path):
+    # Quarto and pandoc fence a box or a figure with ":::" lines: they had stayed as text ("::: {.callout-note}"),
+    # and a callout's title ("## Recruitment") had been a section of the report beside "Methods".
+    page = tmp_path / "report.qmd"
+    page.write_text('---\ntitle: "Sleep study report"\n---\n\n## Methods\n\n::: {.callout-note}\n## Recruitment\n'
+                    "Participants were recruited from three sleep clinics.\n:::\n\n"
+                    '::: {.callout-warning title="Caution"}\nActigraphy overestimates sleep.\n:::\n\n'
+                    "::: {#fig-hours}\n![Hours slept per night](hours.png)\n:::\n\n"
+                    "::: {.column-margin}\nSleep was measured by actigraphy.\n:::\n")
+    doc, _ = load_file(page, "report.qmd")
+    lines = doc.text.split("\n")
+    assert ":::" not in doc.text and "callout" not in doc.text, doc.text
+    assert [s.path for s in doc.sections] == [("Methods",)], doc.sections
+    for line in ("Recruitment", "Participants were recruited from three sleep clinics.", "Caution",
+                 "Actigraphy overestimates sleep.", "Hours slept per night", "Sleep was measured by actigraphy."):
+        assert line in lines, (line, lines)
+
+
 def test_a_markdown_pages_one_top_heading_names_it_and_a_line_ending_in_a_comma_goes_on(tmp_path: Path):
     # ComplexHeatmap's FAQ: "## Most probably asked questions" over its questions, each "###"; a
     # line of R code had been taken for the title. A paragraph of one link a line, each ending in a

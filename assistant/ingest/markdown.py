@@ -348,6 +348,15 @@ def _admonitions_read(lines: list[str]) -> list[str]:
 _DIRECTIVE = re.compile(r"^[ \t]{0,3}(`{3,}|:{3,})\{(note|warning|caution|tip|hint|important|attention|danger|error|"
                         r"seealso|admonition)\}[ \t]*(.*?)[ \t]*$")
 _DIRECTIVE_OPTION = re.compile(r"^[ \t]*:[\w-]+:")  # ":class: dropdown", before the body
+# A callout of Quarto (pandoc's fenced div of class "callout-note", ...): a box like an admonition.
+_CALLOUT = re.compile(r"^[ \t]{0,3}(:{3,})[ \t]*\{[^}\n]*?\.callout-(note|warning|important|tip|caution)\b([^}\n]*)\}[ \t]*$")
+# Any other fenced div of pandoc's ("::: {.column-margin}", "::: {#fig-hours}", "::: notes") or its
+# closing fence: the div is no text, what it holds is.
+_DIV_FENCE = re.compile(r"^[ \t]{0,3}:{3,}[ \t]*(?:\{[^}\n]*\}|[\w-]+)?[ \t]*:*[ \t]*$")
+
+
+def _div_fences_dropped(lines: list[str]) -> list[str]:
+    return [ln for ln in lines if not _DIV_FENCE.match(ln)]
 
 
 def _directive_admonitions(md: str) -> str:
@@ -365,7 +374,7 @@ def _directive_admonitions(md: str) -> str:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        m = _DIRECTIVE.match(lines[i])
+        m = _DIRECTIVE.match(lines[i]) or _CALLOUT.match(lines[i])
         after = closing.get(m.group(1), []) if m else []
         at = bisect.bisect_right(after, i)
         end = after[at] if at < len(after) else None
@@ -373,9 +382,16 @@ def _directive_admonitions(md: str) -> str:
             out.append(lines[i])
             i += 1
             continue
-        title = f' "{m.group(3)}"' if m.group(3) and m.group(2) == "admonition" else ""
-        out += ["", f"!!! {m.group(2)}{title}"]
         body = lines[i + 1:end]
+        named = m.group(3) if m.group(2) == "admonition" else ""
+        if m.re is _CALLOUT:
+            # a callout's title is its title attribute, or the heading opening its body
+            named = (title_attribute := re.search(r'\btitle\s*=\s*"([^"]*)"', m.group(3))) and title_attribute.group(1)
+            first = next((k for k, ln in enumerate(body) if ln.strip()), None)
+            if not named and first is not None and (heading := _HEADING.match(body[first])):
+                named, body = heading.group(2), body[first + 1:]
+        title = f' "{named}"' if named else ""
+        out += ["", f"!!! {m.group(2)}{title}"]
         while body and _DIRECTIVE_OPTION.match(body[0]):
             body = body[1:]
         out += [f"    {ln}" if ln.strip() else "" for ln in body] + [""]
@@ -648,7 +664,8 @@ def read_markdown(data: bytes, computed: bool = False) -> TextRead:
     # Pandoc's title block ("% Rust Release Notes", then its author and date lines) names the page.
     if not named_title and (block := _PANDOC_TITLE.match(raw)):
         named_title, raw = block.group(1).strip(), raw[block.end():]
-    raw = _prose_mapped(_prose_mapped(_directive_admonitions(raw), _contents_dropped), _admonitions_read)
+    raw = _prose_mapped(_prose_mapped(_prose_mapped(_directive_admonitions(raw), _div_fences_dropped), _contents_dropped),
+                        _admonitions_read)
     raw = _indented_code_fenced(_summaries_as_atx(_prose_mapped(raw, _html_headings_as_atx)))
     raw = _prose_mapped(raw, _setext_as_atx)
     bold = _BoldHeadings()
