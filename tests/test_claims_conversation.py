@@ -303,6 +303,10 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # after "does" the subject is singular: "them" is the plural after its verb ("configure library
     # support proxies")
     ("Does the library support proxies?", "How do I configure them?", "How do I configure proxies?"),
+    # so after "How does": the plural after the subject and its verb ("Why are DESeq2 estimate
+    # dispersions shrunk?" before)
+    ("How does DESeq2 estimate dispersions?", "Why are they shrunk?", "Why are dispersions shrunk?"),
+    ("Why does stress damage neurons?", "Can they recover?", "Can neurons recover?"),
     # a new topic like no phrase of the previous question is searched beside it, not glued after
     # its question mark ("What was the mean BMI at baseline in LIMIT? the control group")
     ("What was the mean BMI at baseline in LIMIT?", "What about the control group?",

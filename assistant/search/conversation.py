@@ -2293,6 +2293,13 @@ def _plural_referent(body: str, singular: str, do_subject: bool) -> str:
         words = run.split()
         heads[-1] = next((" ".join(words[k:]) for k in range(len(words) - 1, 0, -1) if _is_plural(" ".join(words[k:]))),
                          singular)
+    bare = _ARTICLE.sub("", singular)
+    if do_subject and bare and heads and heads[-1].lower().startswith(bare.lower() + " ") and re.search(r"\bdoes\b", body, re.I):
+        # "How does DESeq2 estimate dispersions?": the run holds the do-question's singular subject
+        # and its verb, and the plural is the shortest plural ending after them ("dispersions")
+        words = heads[-1][len(bare):].split()
+        heads[-1] = next((" ".join(words[k:]) for k in range(len(words) - 1, -1, -1) if _is_plural(" ".join(words[k:]))),
+                         heads[-1])
     return heads[-1] if heads else singular
 
 
