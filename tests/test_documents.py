@@ -1625,6 +1625,24 @@ def test_a_markdown_pages_one_top_heading_names_it_and_a_line_ending_in_a_comma_
     assert load_file(page, "faq.md")[0].title not in ("Install", "Use")
 
 
+def test_a_title_blocks_author_and_date_set_as_headings_head_no_section(tmp_path: Path):
+    # R Markdown's HTML sets the title block's author and date as <h4 class="author"> and
+    # <h4 class="date">: "Edited: October, 2022; Compiled: December 23, 2022" had headed the
+    # vignette's text up to its first section; the lines stay as text.
+    page = tmp_path / "vignette.html"
+    page.write_text('<html><head><title>Introduction to BiocParallel</title></head><body><div id="header">'
+                    '<h1 class="title toc-ignore">Introduction to BiocParallel</h1>'
+                    '<h4 class="author">Valerie Obenchain</h4>'
+                    '<h4 class="date">Edited: October, 2022; Compiled: December 23, 2022</h4></div>'
+                    "<p>BiocParallel runs code in parallel on many back-ends, chosen by a parameter object.</p>"
+                    "<h1>1 Introduction</h1><p>Numerous approaches are available for parallel computing in R, "
+                    "and this package gives them one interface.</p><h1>2 Quick start</h1><p>The package is "
+                    "installed with BiocManager, and its registered back-ends are listed by registered().</p></body></html>")
+    doc, _ = load_file(page, "vignette.html")
+    assert [s.path for s in doc.sections] == [("1 Introduction",), ("2 Quick start",)], doc.sections
+    assert "Edited: October, 2022; Compiled: December 23, 2022" in doc.text and "Valerie Obenchain" in doc.text, doc.text
+
+
 def test_html_in_markdown_reads_as_a_browser_shows_it(tmp_path: Path):
     # READMEs mix HTML into Markdown: character references, <br> line breaks (also inside a pipe
     # table's cell, whose rows have no outer bars and are long enough to look hard-wrapped), a

@@ -270,10 +270,19 @@ def _section_headers_unwrapped(raw: str) -> str:
 
 def _title_block_as_heading(raw: str) -> str:
     """`raw` with its first title block (`_TITLE_BLOCK`) made its `<h1>` where it has none: the page's
-    name, read as its title and its first heading rather than a line of text."""
+    name, read as its title and its first heading rather than a line of text; and the author and
+    date lines of a title block set as headings (`_BYLINE_HEADING`) made paragraphs."""
+    raw = _BYLINE_HEADING.sub(r"<p>\2</p>", raw)
     if _H1.search(raw):
         return raw
     return _TITLE_BLOCK.sub(r"<h1>\1</h1>", raw, count=1)
+
+
+# The author or date line of a page's title block that its template sets as a heading (R Markdown's
+# '<h4 class="date">Edited: October, 2022; Compiled: December 23, 2022</h4>'): a byline, which had
+# headed the page's text as a section.
+_BYLINE_HEADING = re.compile(r"<h([1-6])\b[^>]*\bclass\s*=\s*[\"']?(?:author|date)[\"'\s>][^>]*>(.{0,500}?)</h\1\s*>",
+                             re.I | re.S)
 
 
 # A summary that only says what clicking it does ("Expand description", "Show more", "Click to
