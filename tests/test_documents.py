@@ -1607,6 +1607,21 @@ def test_a_quarto_callout_reads_as_a_box_and_a_fenced_div_as_what_it_holds(tmp_p
         assert line in lines, (line, lines)
 
 
+def test_markdown_attribute_blocks_show_nothing(tmp_path: Path):
+    # pandoc, Quarto, kramdown and MkDocs' attr_list set an id, a class or a property in braces:
+    # "{#sec-methods}" had ended a section's name, '{target="_blank"}' followed a link's text, and
+    # "[span]{.mark}" kept its brackets. A brace in the text that sets nothing stays.
+    page = tmp_path / "analysis.md"
+    page.write_text("---\ntitle: Analysis\n---\n\n# Methods {#sec-methods}\n\nWe fitted a mixed model to the repeated measures.\n\n"
+                    "## Results {.tabset .tabset-fade}\n\n### Table {-}\n\nThe effect was 0.42 (95% CI 0.30 to 0.54).\n"
+                    "{: .note}\n\nSee [Table 2](#tbl-two){target=\"_blank\"} and ![a plot](plot.png){width=50%}, "
+                    "a [marked]{.mark} word, and the set {1, 2}.\n")
+    doc, _ = load_file(page, "analysis.md")
+    assert [s.path for s in doc.sections] == [("Methods",), ("Methods", "Results"), ("Methods", "Results", "Table")]
+    assert "See Table 2 and a plot, a marked word, and the set {1, 2}." in doc.text.split("\n"), doc.text
+    assert "{" not in doc.text.replace("{1, 2}", ""), doc.text
+
+
 def test_a_markdown_pages_one_top_heading_names_it_and_a_line_ending_in_a_comma_goes_on(tmp_path: Path):
     # ComplexHeatmap's FAQ: "## Most probably asked questions" over its questions, each "###"; a
     # line of R code had been taken for the title. A paragraph of one link a line, each ending in a

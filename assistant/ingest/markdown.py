@@ -659,8 +659,8 @@ def read_markdown(data: bytes, computed: bool = False) -> TextRead:
         raw = f"# Abstract\n\n{abstract}\n\n{raw}"
     if computed:
         raw = _chunks_as_shown(raw)
-    # A style sheet or a script in the page shows no text.
-    raw = _prose_mapped(raw, _hidden_dropped)
+    # A style sheet or a script in the page shows no text, nor do attribute blocks.
+    raw = _prose_mapped(raw, lambda lines: _attributes_dropped(_hidden_dropped(lines)))
     # Pandoc's title block ("% Rust Release Notes", then its author and date lines) names the page.
     if not named_title and (block := _PANDOC_TITLE.match(raw)):
         named_title, raw = block.group(1).strip(), raw[block.end():]
@@ -715,6 +715,30 @@ def _front_matter(yaml_text: str) -> tuple[str, tuple[str, ...], str, str]:
     date = fields.get("date")
     return (" ".join(title.split()) if isinstance(title, str) else "", tuple(names),
             year_of(str(date)) if date is not None else "", abstract.strip() if isinstance(abstract, str) else "")
+
+
+# An attribute block of pandoc, kramdown or MkDocs' attr_list: "{#sec-methods}", "{.tabset .tabset-fade}",
+# '{target="_blank"}', "{-}", kramdown's "{: .note}". It sets an id, a class or a property, and
+# shows nothing: after a heading, a link or an image, a bracketed span ("[span]{.mark}" shows
+# "span"), or alone on a line.
+_ATTRIBUTE = r"""(?:[#.][\w:.-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s}'"]+)|-)"""
+_ATTRIBUTES = rf"\{{:?[ \t]*{_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*[ \t]*\}}"
+_HEADING_ATTRIBUTES = re.compile(rf"^([ \t]{{0,3}}#{{1,6}}[ \t]+.*?\S)[ \t]+{_ATTRIBUTES}[ \t]*$")
+_LINK_ATTRIBUTES = re.compile(rf"(\]{_ADDRESS}){_ATTRIBUTES}")
+_SPAN_ATTRIBUTES = re.compile(rf"\[([^\][\n]{{1,1000}})\]{_ATTRIBUTES}")
+_ATTRIBUTES_LINE = re.compile(rf"^[ \t]*{_ATTRIBUTES}[ \t]*$")
+
+
+def _attributes_dropped(lines: list[str]) -> list[str]:
+    """`lines` without their attribute blocks (`_ATTRIBUTES`)."""
+    out = []
+    for line in lines:
+        if "{" not in line:
+            out.append(line)
+        elif not _ATTRIBUTES_LINE.match(line):
+            line = _HEADING_ATTRIBUTES.sub(r"\1", line)
+            out.append(_SPAN_ATTRIBUTES.sub(r"\1", _LINK_ATTRIBUTES.sub(r"\1", line)))
+    return out
 
 
 _HIDDEN_OPEN = re.compile(r"^[ \t]{0,3}<(style|script)\b[^<>]*>", re.I)
