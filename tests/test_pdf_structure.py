@@ -866,6 +866,32 @@ def test_a_contents_whose_entries_were_read_apart_from_their_leaders_and_pages_i
     assert "15" in kept, kept
 
 
+def test_a_thesis_list_of_figures_names_its_captions_and_an_appendix_entry_its_heading():
+    # A thesis's front matter: a list of figures whose entries are the captions' numbers and titles
+    # (cut short where they wrap), and a contents entry of an appendix by its letter ("A TEST
+    # APPENDIX ...", its heading printed without it). Both had stayed, ranked for the captions' words.
+    def caption(text: str, page: int) -> _Block:
+        return _Block("aside", geometry=[Line(text, 72, 400, 500, 410, 9.0, "Serif")], pages=[page])
+
+    blocks = [_Block("heading", ["LIST OF FIGURES"], [1], section=True),
+              _Block("body", ["1.1 Hours slept per night by arm over the twelve weeks of the"], [1]),
+              _Block("body", ["trial . . . . . . . . . . . . . 4"], [1]),
+              _Block("body", ["2.1 Change in sleep latency from baseline"], [1]),
+              _Block("body", ["A.1 Actigraphy compared with sleep diaries . . . . . . 30"], [1]),
+              _Block("body", ["A TEST APPENDIX WITH A VERY LONG TITLE IN ORDER TO"], [1]),
+              _Block("heading", ["INTRODUCTION"], [2], section=True),
+              _Block("body", ["Sleep was measured by actigraphy and diaries."], [2]),
+              caption("Figure 1.1: Hours slept per night by arm over the twelve weeks of the trial.", 4),
+              caption("Figure 2.1. Change in sleep latency from baseline.", 8),
+              _Block("heading", ["TEST APPENDIX WITH A VERY LONG TITLE IN ORDER TO TEST SPACING"], [30], section=True),
+              caption("Figure A.1: Actigraphy compared with sleep diaries.", 30)]
+    text = _render(_contents_left_out(blocks), Vocabulary([]), "A thesis")[0]
+    front = text.split("INTRODUCTION")[0]
+    assert "Hours slept" not in front and "latency" not in front and "Actigraphy" not in front, text
+    assert "APPENDIX" not in front and "LIST OF FIGURES" not in front, text
+    assert text.count("Hours slept per night") == 1 and "Sleep was measured by actigraphy and diaries." in text
+
+
 def test_a_printed_list_of_the_documents_own_headings_is_a_table_of_contents_and_a_features_list_is_not():
     # A web page's list of links into itself, printed: "Table of Contents", then items naming later
     # headings, under labels ("Parsing Functions", read as a line of text). A list whose items are

@@ -935,7 +935,7 @@ def _title(pages: list[PageLayout], skip: set[tuple[int, int]], body_size: float
     publisher's logo set large)."""
     for pi, page in enumerate(pages[:2]):
         every = [(bi, ln) for bi, b in enumerate(page.boxes) for ln in b.lines]
-        if pi > 0 and sum(bool(_CONTENTS_ENTRY.search(ln.text)) for _, ln in every) > len(every) / 2:
+        if pi > 0 and sum(_has_leaders(ln.text) for _, ln in every) > len(every) / 2:
             break  # past a cover, a page of contents: its "Table of Contents" names no document
         for kept, lines in ((False, [ln for _, ln in every]), (True, [ln for bi, ln in every if (pi, bi) not in skip])):
             if not lines:
@@ -1256,12 +1256,20 @@ _CONTENTS_ENTRY = re.compile(r"(?:[^\s.].*?)?(?:\.\s?){4,}\s*(?:\d+(?:[–-]\d+)
                              r"\s*$", re.I)
 
 
+# A caption's label, number and title: "Figure 1.1: This test figure ...", "Table A.1. Test table.".
+_NUMBERED_CAPTION = re.compile(r"^\s*(?:Table|Fig\.?|Figure)\s+((?:[A-Z]|\d+)(?:\.\d+)*)\s*[:.]?\s+(\S.*)$", re.I | re.S)
 _BROKEN_AT_HYPHEN = re.compile(r"(?<=\w)- (?=\w)")
+def _has_leaders(line: str) -> bool:
+    """Whether a line is a contents' entry with dot leaders (`_CONTENTS_ENTRY`); the pattern is
+    costly on a line of prose, which holds fewer dots than leaders do."""
+    return line.count(".") >= 4 and _CONTENTS_ENTRY.search(line) is not None
+
+
 MIN_LISTED_HEADINGS = 3  # list items naming later headings that make a list a table of contents
 _PAGE_REFERENCE = re.compile(r"^\s*(?:(?:\d{1,4}|[ivxlc]{1,6})\s+){0,3}(?:\d{1,4}|[ivxlc]{1,6})\s*$", re.I)
 _PAGE_AT_END = re.compile(r"\s+(?:\d{1,4}|[ivxlc]{1,6})\s*$", re.I)
 _SECTION_NUMBER = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3}){1,5}\s*$")
-_CONTENTS_NUMBER = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3}){0,5}\.?\s+(?=\S)")
+_CONTENTS_NUMBER = re.compile(r"^\s*(?:\d{1,3}|[A-Z])(?:\.\d{1,3}){0,5}\.?\s+(?=\S)")  # "2.1", an appendix's "A", "A.1"
 
 
 def _leaders(b: _Block) -> bool:
@@ -1269,43 +1277,72 @@ def _leaders(b: _Block) -> bool:
     # an aside's lines are still its geometry: an index or contents set small (Texinfo's
     # index in 9 pt under 11 pt text) had stayed, ranked for the words of its entries
     lines = b.lines or [ln.text for ln in b.geometry]
-    entries = sum(bool(_CONTENTS_ENTRY.search(ln)) for ln in lines)
+    entries = sum(_has_leaders(ln) for ln in lines)
     # an entry's page number may be a line of its own
     return entries >= 1 and entries >= 0.6 * sum(not _PAGE_REFERENCE.match(ln) for ln in lines)
 
 
-def _later_headings(blocks: list[_Block], texts: list[str]) -> list[frozenset[str]]:
-    """The headings after each block (`texts`: the blocks' as `same_text` reads them), as an
-    entry may print them."""
-    later: list[frozenset[str]] = []
-    seen: set[str] = set()
-    for b, text in zip(reversed(blocks), reversed(texts)):
-        later.append(frozenset(seen))
-        if b.kind == "heading":
-            # a chapter's heading may print a word or two before what its entry says ("Chapter 1
-            # GNU/Linux tutorials", "Appendix A Appendix" for "1 GNU/Linux tutorials", "A Appendix")
-            words = text.split()
-            seen.update([text, *(" ".join(words[k:]) for k in (1, 2) if len(words) - k >= 2)])
-            # a heading broken at a hyphen over two lines ("direct adjust-" over "ment", "RNA-"
-            # over "Seq") is whole in its entry, a word or a hyphenated name
-            if _BROKEN_AT_HYPHEN.search(text):
-                seen.update([_BROKEN_AT_HYPHEN.sub("", text), _BROKEN_AT_HYPHEN.sub("-", text)])
-    later.reverse()
-    return later
+class _Named:
+    """The headings after each block of a document, as its contents' entries may print them
+    (`later`), and the captions, as a list of figures or tables prints them: their number and title
+    ("1.1 this test figure ..." of "Figure 1.1: This test figure ...").  `texts`: the blocks' as
+    `same_text` reads them."""
+
+    def __init__(self, blocks: list[_Block], texts: list[str]) -> None:
+        self.later: list[frozenset[str]] = []
+        # each text by its first words as `_key` reads them, with the block it is in: an entry
+        # cut short is looked up there, not compared with every heading after it
+        self._openings: dict[str, list[tuple[str, int]]] = {}
+        seen: set[str] = set()
+        for k in range(len(blocks) - 1, -1, -1):
+            b, text = blocks[k], texts[k]
+            self.later.append(frozenset(seen))
+            new: list[str] = []
+            if b.kind in ("aside", "body") and (caption := _NUMBERED_CAPTION.match(
+                    " ".join(b.lines or [ln.text for ln in b.geometry]))):
+                # as an entry prints it, without the full stop that ends the caption's title
+                new.append(same_text(f"{caption.group(1)} {caption.group(2)}").rstrip(" ."))
+            if b.kind == "heading":
+                # a chapter's heading may print a word or two before what its entry says ("Chapter
+                # 1 GNU/Linux tutorials", "Appendix A Appendix" for "1 GNU/Linux tutorials", "A Appendix")
+                words = text.split()
+                new += [text, *(" ".join(words[n:]) for n in (1, 2) if len(words) - n >= 2)]
+                # a heading broken at a hyphen over two lines ("direct adjust-" over "ment", "RNA-"
+                # over "Seq") is whole in its entry, a word or a hyphenated name
+                if _BROKEN_AT_HYPHEN.search(text):
+                    new += [_BROKEN_AT_HYPHEN.sub("", text), _BROKEN_AT_HYPHEN.sub("-", text)]
+            seen.update(new)
+            for t in new:
+                key = _key(t)
+                self._openings.setdefault(" ".join(key.split()[:_OPENING_WORDS]), []).append((key, k))
+        self.later.reverse()
+
+    def names(self, line: str, i: int) -> bool:
+        """Whether a line of a contents names a heading or a caption after block `i`: as printed,
+        without its number, its page and its leaders ("model. . 10"), or as the first line of an
+        entry wrapped onto a second that stands apart, holding the rest of its title and the
+        leaders ("5 Adjusting for surrogate variables using the f.pvalue" over "function . . . 5");
+        or is an entry's number or page set apart from its title ("2 3", "2.3")."""
+        later = self.later[i]
+        bare = _PAGE_AT_END.sub("", line).rstrip(" .")
+        text, unnumbered = same_text(bare), same_text(_CONTENTS_NUMBER.sub("", bare))
+        if text in later or unnumbered in later or _PAGE_REFERENCE.match(line) or _SECTION_NUMBER.match(line):
+            return True
+        for start in (text, unnumbered):
+            key = _key(start)
+            words = key.split()
+            if len(words) >= _OPENING_WORDS and any(k > i and h.startswith(key + " ") for h, k in
+                                                    self._openings.get(" ".join(words[:_OPENING_WORDS]), ())):
+                return True
+        return False
 
 
-def _names_heading(line: str, later: frozenset[str]) -> bool:
-    """Whether a line of a contents names one of the `later` headings: as printed, without its
-    number, its page and its leaders ("model. . 10"), or as the first line of an entry wrapped onto
-    a second that stands apart, holding the rest of its title and the leaders ("5 Adjusting for
-    surrogate variables using the f.pvalue" over "function . . . 5"); or is an entry's number or
-    page set apart from its title ("2 3", "2.3")."""
-    bare = _PAGE_AT_END.sub("", line).rstrip(" .")
-    text = same_text(bare)
-    if text in later or same_text(_CONTENTS_NUMBER.sub("", bare)) in later or _PAGE_REFERENCE.match(line) \
-            or _SECTION_NUMBER.match(line):
-        return True
-    return len(text.split()) >= 4 and any(h.startswith(text + " ") for h in later)
+_OPENING_WORDS = 4  # an entry cut short names a heading it opens by this many words at least
+
+
+def _key(text: str) -> str:
+    """`text`'s words and numbers alone, as an entry cut short and the heading it opens are compared."""
+    return " ".join(re.findall(r"\w+(?:\.\w+)*", text.casefold()))
 
 
 def _contents_left_out(blocks: list[_Block]) -> list[_Block]:
@@ -1315,21 +1352,21 @@ def _contents_left_out(blocks: list[_Block]) -> list[_Block]:
     the headings, and ranked first for the words of a chapter's or a function's name, it answered
     nothing."""
     texts = [same_text(" ".join(b.lines)) for b in blocks]
-    later = _later_headings(blocks, texts)
+    named = _Named(blocks, texts)
+    later = named.later
     # An entry without dot leaders names a later heading as printed ("1 Introduction", as LaTeX
     # sets a chapter's or a section's entry), its page number a box of its own across the page, or
     # a cell beside it where the entries read as a table's rows ("1 Introduction 2"), or in a box of
     # entries whose leaders stand apart, after the title or on a line of its own ("3.1 Netzwerk 2", "3").
     def entry(line: str, i: int) -> bool:
         title = _PAGE_AT_END.sub("", line)
-        return same_text(title) in later[i] or names(line, i) or bool(_SECTION_NUMBER.match(title) or _CONTENTS_ENTRY.search(line))
+        return same_text(title) in later[i] or names(line, i) or bool(_SECTION_NUMBER.match(title)) or _has_leaders(line)
 
     # A slide deck's contents slide numbers its entries where the slides' headings are not ("1.
-    # Aspect ratio" for "Aspect ratio"); `_names_heading`.
-    def names(line: str, i: int) -> bool:
-        return _names_heading(line, later[i])
+    # Aspect ratio" for "Aspect ratio"); `_Named.names`.
+    names = named.names
 
-    entries = [(b.kind in ("heading", "body") and bool(b.lines) and all(names(ln, i) or _CONTENTS_ENTRY.search(ln) for ln in b.lines)
+    entries = [(b.kind in ("heading", "body") and bool(b.lines) and all(names(ln, i) or _has_leaders(ln) for ln in b.lines)
                 and any(names(ln, i) and not _PAGE_REFERENCE.match(ln) for ln in b.lines))
                or (b.kind == "table" and all(same_text(_PAGE_AT_END.sub("", ln)) in later[i] or names(ln, i) for ln in b.lines))
                or (b.kind in ("body", "table") and len(b.lines) > 1 and sum(entry(ln, i) for ln in b.lines) >= 0.8 * len(b.lines)
