@@ -3278,6 +3278,30 @@ def _title_block_paper(tmp_path: Path, line, dated: str) -> None:  # type: ignor
     assert "Ada Lovelace and Charles Babbage" in doc.text and dated in doc.text
 
 
+def test_the_line_over_the_date_under_a_title_is_its_byline_where_no_metadata_names_it(tmp_path: Path):
+    # limma's vignette: title, "Gordon Smyth", "23 October 2004, Revised 21 October 2013", set
+    # larger than the text, and no author in the file's metadata: the name had headed the whole text.
+    def line(y: int, size: int, words: str) -> bytes:
+        return b"BT /F1 %d Tf 72 %d Td (%s) Tj ET" % (size, y, words.encode())
+
+    prose = "The estimators are consistent under heteroskedasticity of unknown form, as shown below."
+    content = b"\n".join([line(720, 18, "Limma Package Introduction"), line(690, 12, "Gordon Smyth"),
+                          line(672, 12, "23 October 2004, Revised 21 October 2013"),
+                          *(line(640 - 12 * i, 10, prose) for i in range(3)),
+                          line(590, 14, "1 Introduction"), *(line(570 - 12 * i, 10, prose) for i in range(3)),
+                          line(500, 14, "2 Methods"), *(line(480 - 12 * i, 10, prose) for i in range(3))])
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    path = tmp_path / "limma.pdf"
+    path.write_bytes(_pdf(objects))
+    doc = load_paths([path]).documents[0]
+    assert [s.path for s in doc.sections] == [("1 Introduction",), ("2 Methods",)], doc.sections
+    assert "Gordon Smyth" in doc.text
+
+
 def test_what_stands_between_a_title_and_its_abstract_opens_no_section(tmp_path: Path):
     # A byline set larger than the text, with no metadata naming the author: lme4's "Douglas Bates
     # Department of Statistics University of Wisconsin Madison" headed the abstract's label and

@@ -658,12 +658,17 @@ def _bylines_unsectioned(blocks: list[_Block], authors: tuple[str, ...]) -> list
             continue
         text = " ".join(b.lines)
         words = [w.casefold() for w in re.findall(r"[^\W\d_]+", text)]
+        # the line over the date under a title is its byline, whatever names the metadata gives
+        # ("Limma Package Introduction", "Gordon Smyth", "23 October 2004, Revised 21 October 2013")
+        dated = i + 1 < len(blocks) and blocks[i + 1].pages[:1] == [first] and is_date(" ".join(blocks[i + 1].lines))
         if is_date(text) or (words and set(words) <= names | {"and"} and not set(words) <= {"and"}) \
-                or (abstract is not None and i < abstract):
+                or (abstract is not None and i < abstract) or (dated and b.pages[:1] == [first] and _NAMES_LINE.fullmatch(text)):
             b.section = False
     return blocks
 
 
+# Personal names, as a byline prints them: capitalised words and initials, joined by commas or "and".
+_NAMES_LINE = re.compile(r"\s*[A-Z][\w'’.-]*(?:(?:\s+|,\s*|\s+and\s+)[A-Z][\w'’.-]*){1,15}\s*")
 TITLE_SLIDE_WORDS = 20  # words of text in one block, past which a deck's first page is a slide of content
 
 
