@@ -1607,6 +1607,22 @@ def test_a_quarto_callout_reads_as_a_box_and_a_fenced_div_as_what_it_holds(tmp_p
         assert line in lines, (line, lines)
 
 
+def test_markdown_tex_math_reads_as_the_characters_it_shows(tmp_path: Path):
+    # DESeq2's vignette: "The dispersion prior variance $\\sigma_d^2$ is stored ..." and a display
+    # "$$ K_{ij} \\sim \\textrm{NB}(\\mu_{ij}, \\alpha_i) $$" read as TeX. Money, a code span and a
+    # regular expression whose code span its own backtick breaks are no math.
+    page = tmp_path / "model.Rmd"
+    page.write_text("# Model\n\nThe dispersion prior variance $\\sigma_d^2$ is stored as an attribute.\n\n"
+                    "$$ K_{ij} \\sim \\textrm{NB}(\\mu_{ij}, \\alpha_i) $$\n\n"
+                    "It costs $5 and $10. Use `dds$condition` and `a$b$c`.\n\n"
+                    "Names must match /^[a-z_!#$%&'*+.^`|~-]+$/ or an error is thrown.\n")
+    lines = load_file(page, "model.Rmd")[0].text.split("\n")
+    assert "The dispersion prior variance σ_d^2 is stored as an attribute." in lines, lines
+    assert any(ln.startswith("K_ij") and "μ_ij, α_i" in ln for ln in lines), lines
+    assert "It costs $5 and $10. Use dds$condition and a$b$c." in lines, lines
+    assert any("#$%&'*+.^`|~-]+$/" in ln for ln in lines), lines
+
+
 def test_markdown_attribute_blocks_show_nothing(tmp_path: Path):
     # pandoc, Quarto, kramdown and MkDocs' attr_list set an id, a class or a property in braces:
     # "{#sec-methods}" had ended a section's name, '{target="_blank"}' followed a link's text, and

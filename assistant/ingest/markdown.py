@@ -10,6 +10,7 @@ import bisect
 import html
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 import yaml
 
@@ -659,8 +660,9 @@ def read_markdown(data: bytes, computed: bool = False) -> TextRead:
         raw = f"# Abstract\n\n{abstract}\n\n{raw}"
     if computed:
         raw = _chunks_as_shown(raw)
-    # A style sheet or a script in the page shows no text, nor do attribute blocks.
-    raw = _prose_mapped(raw, lambda lines: _attributes_dropped(_hidden_dropped(lines)))
+    # A style sheet or a script in the page shows no text, nor do attribute blocks; math shows
+    # its characters.
+    raw = _prose_mapped(raw, lambda lines: _math_as_text(_attributes_dropped(_hidden_dropped(lines))))
     # Pandoc's title block ("% Rust Release Notes", then its author and date lines) names the page.
     if not named_title and (block := _PANDOC_TITLE.match(raw)):
         named_title, raw = block.group(1).strip(), raw[block.end():]
@@ -739,6 +741,38 @@ def _attributes_dropped(lines: list[str]) -> list[str]:
             line = _HEADING_ATTRIBUTES.sub(r"\1", line)
             out.append(_SPAN_ATTRIBUTES.sub(r"\1", _LINK_ATTRIBUTES.sub(r"\1", line)))
     return out
+
+
+# TeX math as pandoc reads it in Markdown: "$$ ... $$" (a display, over lines), or "$...$" opening
+# before a non-space and closing after one, not before a digit ("$5 and $10" is no math); a code
+# span is passed over whole, and no math holds a backtick (a regular expression in a changelog,
+# "/^[a-zA-Z0-9_!#$%&'*+.^`|~-]+$/", whose code span its own backtick breaks).
+_MATH = re.compile(r"(`+)[^`]*?\1|\$\$(?P<display>[^$`]{1,4000}?)\$\$|(?<![\\$\w])\$(?=\S)(?P<inline>[^$\n`]{0,400}?\S)\$(?![\d$])",
+                   re.S)
+
+
+def _math_as_text(lines: list[str]) -> list[str]:
+    """`lines` with their TeX math read as the characters it shows ("$K_{ij} \\sim \\textrm{NB}(\\mu_{ij},
+    \\alpha_i)$": "K_ij ∼NB(μ_ij, α_i)"), by pylatexenc."""
+    text = "\n".join(lines)
+    if "$" not in text:
+        return lines
+
+    def read(m: re.Match[str]) -> str:
+        tex = m.group("display") if m.group("display") is not None else m.group("inline")
+        if tex is None:
+            return m.group()  # a code span
+        shown = " ".join(_latex_text().latex_to_text(tex).split())
+        return f"\n\n{shown}\n\n" if m.group("display") is not None else shown
+
+    return _MATH.sub(read, text).split("\n")
+
+
+@lru_cache(maxsize=1)
+def _latex_text():  # type: ignore[no-untyped-def]
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    return LatexNodes2Text(math_mode="text")
 
 
 _HIDDEN_OPEN = re.compile(r"^[ \t]{0,3}<(style|script)\b[^<>]*>", re.I)
