@@ -1621,6 +1621,9 @@ def test_markdown_tex_math_reads_as_the_characters_it_shows(tmp_path: Path):
     assert any(ln.startswith("K_ij") and "μ_ij, α_i" in ln for ln in lines), lines
     assert "It costs $5 and $10. Use dds$condition and a$b$c." in lines, lines
     assert any("#$%&'*+.^`|~-]+$/" in ln for ln in lines), lines
+    # TeX the parser gives up on stays as written, and the file is read
+    page.write_text("# Model\n\nThe matrix $\\begin{array}$ is left open here, and $\\frac{a$ too.\n")
+    assert "The matrix $\\begin{array}$ is left open here, and $\\frac{a$ too." in load_file(page, "model.Rmd")[0].text
 
 
 def test_markdown_attribute_blocks_show_nothing(tmp_path: Path):

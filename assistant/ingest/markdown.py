@@ -762,7 +762,12 @@ def _math_as_text(lines: list[str]) -> list[str]:
         tex = m.group("display") if m.group("display") is not None else m.group("inline")
         if tex is None:
             return m.group()  # a code span
-        shown = " ".join(_latex_text().latex_to_text(tex).split())
+        try:
+            shown = " ".join(_latex_text().latex_to_text(tex).split())
+        except Exception:  # pylatexenc gives up on some TeX ("\\begin{array}" left open): kept as written
+            return m.group()
+        if "%s" in shown and "%s" not in tex:
+            return m.group()  # a macro short of its arguments ("\\frac{a") fills in its pattern's "%s"
         return f"\n\n{shown}\n\n" if m.group("display") is not None else shown
 
     return _MATH.sub(read, text).split("\n")
@@ -770,8 +775,13 @@ def _math_as_text(lines: list[str]) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _latex_text():  # type: ignore[no-untyped-def]
+    import logging
+
     from pylatexenc.latex2text import LatexNodes2Text
 
+    # its warnings about a formula it reads as best it can ("macro '\\frac' failed its
+    # substitution") are no message for whoever indexes the file
+    logging.getLogger("pylatexenc").setLevel(logging.ERROR)
     return LatexNodes2Text(math_mode="text")
 
 
