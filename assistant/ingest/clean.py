@@ -37,7 +37,7 @@ from functools import cache, lru_cache
 from assistant.ingest.words import Vocabulary, english_words
 from assistant.text import FUNCTION_WORDS, STOP_WORDS, UNFINISHED_WORDS, WORD, collapse_spaces, normalize_unicode
 
-__all__ = ["BULLET", "LABEL", "SECTION_NUMBER", "clean_text", "guess_title", "is_copyright_notice", "meaningful_title",
+__all__ = ["BULLET", "LABEL", "SECTION_NUMBER", "clean_text", "guess_title", "is_byline", "is_copyright_notice", "meaningful_title",
            "is_field", "opens_first_subsection", "page_starts", "title_parts", "typed_with_line_breaks", "underlined_title", "unwrap_lines"]
 
 _FORM_DEBRIS = [
@@ -91,7 +91,7 @@ def _is_dated(line: str) -> bool:
     return len(_words(line)) <= 8 and _DATE.search(line) is not None
 
 
-def _is_byline(line: str) -> bool:
+def is_byline(line: str) -> bool:
     """Personal names, optionally after a one- or two-word label: "Writer: Ann Lee", "A. Smith and B. Jones"."""
     names = re.sub(r"^\w+(\s\w+)?:\s*", "", line).rstrip(".")
     parts = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+(?:and|&)\s+", names) if x.strip()]
@@ -147,7 +147,7 @@ def _debris(lines: list[str], capture: bool) -> list[bool]:
             # the page's (a cookie notice and its buttons, a site's tagline), where a title shares most.
             words = _content_words(bare[i])
             unrelated = foreign[i] or (i < heading and not _SENTENCE_END.search(bare[i]) and 2 * len(words & vocab) < len(words))
-            if (outside and unrelated and not _is_dated(bare[i]) and not _is_byline(bare[i])
+            if (outside and unrelated and not _is_dated(bare[i]) and not is_byline(bare[i])
                     and not _is_sentence(bare[i])):
                 drop[i] = True
     return drop

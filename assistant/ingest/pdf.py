@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from assistant.ingest.clean import BULLET, guess_title, is_date, meaningful_title, title_parts
+from assistant.ingest.clean import BULLET, guess_title, is_byline, is_date, meaningful_title, title_parts
 from assistant.ingest.model import REFERENCES_HEADING, Document, IngestError, PageSpan, SectionSpan
 from assistant.ingest.pdf_layout import (
     CAPTION,
@@ -662,13 +662,11 @@ def _bylines_unsectioned(blocks: list[_Block], authors: tuple[str, ...]) -> list
         # ("Limma Package Introduction", "Gordon Smyth", "23 October 2004, Revised 21 October 2013")
         dated = i + 1 < len(blocks) and blocks[i + 1].pages[:1] == [first] and is_date(" ".join(blocks[i + 1].lines))
         if is_date(text) or (words and set(words) <= names | {"and"} and not set(words) <= {"and"}) \
-                or (abstract is not None and i < abstract) or (dated and b.pages[:1] == [first] and _NAMES_LINE.fullmatch(text)):
+                or (abstract is not None and i < abstract) or (dated and b.pages[:1] == [first] and is_byline(text)):
             b.section = False
     return blocks
 
 
-# Personal names, as a byline prints them: capitalised words and initials, joined by commas or "and".
-_NAMES_LINE = re.compile(r"\s*[A-Z][\w'’.-]*(?:(?:\s+|,\s*|\s+and\s+)[A-Z][\w'’.-]*){1,15}\s*")
 TITLE_SLIDE_WORDS = 20  # words of text in one block, past which a deck's first page is a slide of content
 
 
@@ -1288,20 +1286,18 @@ def _leaders(b: _Block) -> bool:
 
 
 class _Named:
-    """The headings after each block of a document, as its contents' entries may print them
-    (`later`), and the captions, as a list of figures or tables prints them: their number and title
-    ("1.1 this test figure ..." of "Figure 1.1: This test figure ...").  `texts`: the blocks' as
-    `same_text` reads them."""
+    """A document's headings, as its contents' entries may print them, and its captions, as a list
+    of figures or tables prints them: their number and title ("1.1 this test figure ..." of
+    "Figure 1.1: This test figure ..."), each with the last block it is in (`after`).  `texts`: the
+    blocks' as `same_text` reads them."""
 
     def __init__(self, blocks: list[_Block], texts: list[str]) -> None:
-        self.later: list[frozenset[str]] = []
+        self._last: dict[str, int] = {}
         # each text by its first words as `_key` reads them, with the block it is in: an entry
         # cut short is looked up there, not compared with every heading after it
         self._openings: dict[str, list[tuple[str, int]]] = {}
-        seen: set[str] = set()
         for k in range(len(blocks) - 1, -1, -1):
             b, text = blocks[k], texts[k]
-            self.later.append(frozenset(seen))
             new: list[str] = []
             if b.kind in ("aside", "body") and (caption := _NUMBERED_CAPTION.match(
                     " ".join(b.lines or [ln.text for ln in b.geometry]))):
@@ -1316,11 +1312,14 @@ class _Named:
                 # over "Seq") is whole in its entry, a word or a hyphenated name
                 if _BROKEN_AT_HYPHEN.search(text):
                     new += [_BROKEN_AT_HYPHEN.sub("", text), _BROKEN_AT_HYPHEN.sub("-", text)]
-            seen.update(new)
             for t in new:
+                self._last.setdefault(t, k)
                 key = _key(t)
                 self._openings.setdefault(" ".join(key.split()[:_OPENING_WORDS]), []).append((key, k))
-        self.later.reverse()
+
+    def after(self, text: str, i: int) -> bool:
+        """Whether a heading or caption after block `i` reads `text` (`same_text`)."""
+        return self._last.get(text, -1) > i
 
     def names(self, line: str, i: int) -> bool:
         """Whether a line of a contents names a heading or a caption after block `i`: as printed,
@@ -1328,10 +1327,9 @@ class _Named:
         entry wrapped onto a second that stands apart, holding the rest of its title and the
         leaders ("5 Adjusting for surrogate variables using the f.pvalue" over "function . . . 5");
         or is an entry's number or page set apart from its title ("2 3", "2.3")."""
-        later = self.later[i]
         bare = _PAGE_AT_END.sub("", line).rstrip(" .")
         text, unnumbered = same_text(bare), same_text(_CONTENTS_NUMBER.sub("", bare))
-        if text in later or unnumbered in later or _PAGE_REFERENCE.match(line) or _SECTION_NUMBER.match(line):
+        if self.after(text, i) or self.after(unnumbered, i) or _PAGE_REFERENCE.match(line) or _SECTION_NUMBER.match(line):
             return True
         for start in (text, unnumbered):
             key = _key(start)
@@ -1358,14 +1356,14 @@ def _contents_left_out(blocks: list[_Block]) -> list[_Block]:
     nothing."""
     texts = [same_text(" ".join(b.lines)) for b in blocks]
     named = _Named(blocks, texts)
-    later = named.later
+    after = named.after
     # An entry without dot leaders names a later heading as printed ("1 Introduction", as LaTeX
     # sets a chapter's or a section's entry), its page number a box of its own across the page, or
     # a cell beside it where the entries read as a table's rows ("1 Introduction 2"), or in a box of
     # entries whose leaders stand apart, after the title or on a line of its own ("3.1 Netzwerk 2", "3").
     def entry(line: str, i: int) -> bool:
         title = _PAGE_AT_END.sub("", line)
-        return same_text(title) in later[i] or names(line, i) or bool(_SECTION_NUMBER.match(title)) or _has_leaders(line)
+        return after(same_text(title), i) or names(line, i) or bool(_SECTION_NUMBER.match(title)) or _has_leaders(line)
 
     # A slide deck's contents slide numbers its entries where the slides' headings are not ("1.
     # Aspect ratio" for "Aspect ratio"); `_Named.names`.
@@ -1373,9 +1371,9 @@ def _contents_left_out(blocks: list[_Block]) -> list[_Block]:
 
     entries = [(b.kind in ("heading", "body") and bool(b.lines) and all(names(ln, i) or _has_leaders(ln) for ln in b.lines)
                 and any(names(ln, i) and not _PAGE_REFERENCE.match(ln) for ln in b.lines))
-               or (b.kind == "table" and all(same_text(_PAGE_AT_END.sub("", ln)) in later[i] or names(ln, i) for ln in b.lines))
+               or (b.kind == "table" and all(after(same_text(_PAGE_AT_END.sub("", ln)), i) or names(ln, i) for ln in b.lines))
                or (b.kind in ("body", "table") and len(b.lines) > 1 and sum(entry(ln, i) for ln in b.lines) >= 0.8 * len(b.lines)
-                   and sum(same_text(_PAGE_AT_END.sub("", ln)) in later[i] for ln in b.lines) >= 2)
+                   and sum(after(same_text(_PAGE_AT_END.sub("", ln)), i) for ln in b.lines) >= 2)
                for i, b in enumerate(blocks)]
     # Page numbers in boxes of their own, an entry's number set apart from its title ("6.2.4.1"
     # wider than the box kept for it), and entries with leaders go on a run of entries without
@@ -1385,7 +1383,7 @@ def _contents_left_out(blocks: list[_Block]) -> list[_Block]:
                for b in blocks]
     items = [(b.kind != "code" and bool(b.lines) and all(BULLET.match(ln) for ln in b.lines)) or entries[i] or numbers[i]
              for i, b in enumerate(blocks)]
-    listed = [entries[i] or (item and not numbers[i] and all(same_text(BULLET.sub("", ln)) in later[i] for ln in b.lines))
+    listed = [entries[i] or (item and not numbers[i] and all(after(same_text(BULLET.sub("", ln)), i) for ln in b.lines))
               for i, (b, item) in enumerate(zip(blocks, items))]
     def label(k: int) -> bool:
         """A heading, or a line of a few words that ends no sentence, over list items."""
