@@ -1166,14 +1166,17 @@ def test_a_slide_decks_navigation_bar_names_the_section_and_each_slides_title_go
     assert read(595, 842)[0] == [("What is haplotyping?",), ("How blocks help.",)]
 
 
+def _slide(number: int, *lines: str) -> PageLayout:
+    """A slide of one box a line."""
+    boxes = [Box((Line(t, 20, 200 - 20 * i, 340, 210 - 20 * i, 10.0, "Sans"),), 20, 200 - 20 * i, 340, 210 - 20 * i)
+             for i, t in enumerate(lines)]
+    return PageLayout(number, 362.8, 272.1, boxes)
+
+
 def test_a_slide_built_up_in_steps_is_read_once_from_its_last_step():
     # A slide shown in two steps (the second adds a point, its last line read in other pieces
     # there), then one that recolours it only, then the next slide, which shares a word with it.
-    def slide(number: int, *lines: str) -> PageLayout:
-        boxes = [Box((Line(t, 20, 200 - 20 * i, 340, 210 - 20 * i, 10.0, "Sans"),), 20, 200 - 20 * i, 340, 210 - 20 * i)
-                 for i, t in enumerate(lines)]
-        return PageLayout(number, 362.8, 272.1, boxes)
-
+    slide = _slide
     pages = [slide(1, "Haplotyping", "Data may be missing."),
              slide(2, "Haplotyping", "Data may be", "missing.", "No phylogeny may exist."),
              slide(3, "Haplotyping", "Data may be missing.", "No phylogeny may exist."),
@@ -1183,6 +1186,30 @@ def test_a_slide_built_up_in_steps_is_read_once_from_its_last_step():
     numbered = [slide(1, "Haplotyping", "Data may be missing.", "1"), slide(2, "Haplotyping", "Data may be missing.", "2")]
     assert _overlay_steps(numbered, set()) == set()
     assert _overlay_steps(numbered, {(0, 2), (1, 2)}) == {(0, 0), (0, 1), (0, 2)}
+
+
+def test_the_steps_of_a_frame_labelled_alike_are_read_once_and_then_for_what_each_adds():
+    # beamer numbers a frame's steps as one page; a figure's label under the list changes between
+    # them ("no perfect phylogeny", then one under each block), so the pages differ as wholes: the
+    # first is read whole, the second for its figure's new words, under the one title.
+    pages = [_slide(1, "How blocks help.", "Partition the sites into blocks.", "no perfect phylogeny"),
+             _slide(2, "How blocks help.", "Partition the sites into blocks.", "perfect phylogeny", "perfect phylogeny"),
+             _slide(3, "Blocks", "Partition the sites into blocks.")]
+    assert _overlay_steps(pages, set(), ["7", "7", "8"]) == {(1, 0), (1, 1), (1, 2)}
+    # frames numbered apart are slides of their own, though the next repeats a line of this one
+    assert _overlay_steps(pages, set(), ["7", "8", "9"]) == set()
+    # what a step adds is read though each of its words stands in what was shown, in other runs
+    # (a second formula of the same symbols)
+    waves = [_slide(1, "Example", "Standing wave ACF:", "K(t) = exp(-|t|) cos t cos(x + y)", "Propagating wave: next"),
+             _slide(2, "Example", "Standing wave ACF:", "K(t) = exp(-|t|) cos t cos(x + y)", "Propagating wave:",
+                    "K(t) = exp(-|t|) cos(t + x + y)")]
+    assert _overlay_steps(waves, set(), ["3", "3"]) == {(1, 0), (1, 1), (1, 2), (1, 3)}
+    # an unnumbered section page shares the number of the contents before it, which lists it
+    contents = [_slide(1, "Table of contents", "1. Introduction", "2. Methods"), _slide(2, "Introduction")]
+    assert _overlay_steps(contents, set(), ["1", "1"]) == set()
+    # a second step that a third only recolours is read from the third
+    pages.insert(2, _slide(3, "How blocks help.", "Partition the sites into blocks.", "perfect phylogeny", "perfect phylogeny"))
+    assert _overlay_steps(pages, set(), ["7", "7", "7", "8"]) == {(1, 0), (1, 1), (1, 2), (1, 3), (2, 0), (2, 1), (2, 2)}
 
 
 @pytest.mark.skipif(not PDF_SAMPLES.exists(), reason="needs ../shared/pdf-samples")
@@ -1323,6 +1350,18 @@ def _saved_as_pdf(html: str, tmp_path: Path) -> Path:
                     "--disable-component-update", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
                     f"--print-to-pdf={pdf}", page.as_uri()], check=True, capture_output=True, timeout=120)
     return pdf
+
+
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")
+def test_a_rule_set_in_type_as_one_symbol_over_and_over_is_no_text(tmp_path: Path):
+    # A theme's title page draws its rules as rows of triangles; a row of dashes fills a table's
+    # empty cells and stays.
+    prose = "Epyt is a simple theme for presentations, with page numbers in its footer and no head bar. "
+    html = (f"<html><body><p>{prose * 3}</p><p>{'◃' * 40}</p><p>Your Name Here</p><p>{'▹ ' * 30}</p>"
+            f"<p>{'★' * 5}</p><p>– – –</p></body></html>")
+    text = load_paths([_saved_as_pdf(html, tmp_path)]).documents[0].text
+    assert "◃" not in text and "▹" not in text and "★" not in text
+    assert "Your Name Here" in text and "– – –" in text
 
 
 @pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")

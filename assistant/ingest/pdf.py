@@ -14,7 +14,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -1469,18 +1469,56 @@ def _slide_text_sizes(pages: list[PageLayout], skip: set[tuple[int, int]], body_
     return tuple(page_text_size(page, skipped.get(pi, set()), body_size) for pi, page in enumerate(pages))
 
 
-def _overlay_steps(pages: list[PageLayout], skip: set[tuple[int, int]]) -> set[tuple[int, int]]:
-    """The boxes of each slide that the next page prints whole, word for word: a presentation
-    builds a slide up one step a page (beamer's overlays, some only recolouring), and the last step holds every
-    word of the others, which would otherwise stand two or three times in one passage. (Words, not
-    lines: a line the next step carries on may be read in other pieces there.)"""
-    words = [Counter(w for bi, box in enumerate(page.boxes) if (pi, bi) not in skip for ln in box.lines for w in ln.text.split())
-             for pi, page in enumerate(pages)]
+def _overlay_steps(pages: list[PageLayout], skip: set[tuple[int, int]], labels: Sequence[str] = ()) -> set[tuple[int, int]]:
+    """The boxes left out of slides shown in steps: a presentation builds a slide up one step a
+    page (beamer's overlays, some only recolouring), and a step whose every word the next page
+    prints would otherwise stand two or three times in one passage. (Words, not lines: a line the
+    next step carries on may be read in other pieces there.) Where the file labels pages alike
+    (`labels`: beamer numbers a frame's steps as one page) and they open alike (the frame's title),
+    a step whose words the next does not all print (a figure's label changes: "no perfect
+    phylogeny" under a matrix, then "perfect phylogeny" under each block) is read whole and each
+    later step for what it adds: its boxes whose words the steps read before print, in a run, are left out,
+    so the frame is read once, in order, under its title, and nothing is lost. (Frames left
+    unnumbered share the label of the frame before them: a theme's section page after its
+    contents, which opens otherwise.)"""
+    def words(pi: int, bi: int) -> Counter[str]:
+        return Counter(w for ln in pages[pi].boxes[bi].lines for w in ln.text.split()) if (pi, bi) not in skip else Counter()
+
+    boxes = [[words(pi, bi) for bi in range(len(page.boxes))] for pi, page in enumerate(pages)]
+    held = [sum(page, Counter()) for page in boxes]
+
+    def first(pi: int) -> str:  # a frame's title, or its first line
+        return next((_core_text(pages[pi].boxes[bi]) for bi, box in enumerate(boxes[pi]) if box), "")
+
+    def step(pi: int) -> bool:  # the page goes on the frame of the page before it
+        return (0 < pi < len(labels) and bool(labels[pi]) and labels[pi] == labels[pi - 1]
+                and bool(first(pi)) and first(pi) == first(pi - 1))
+
     out: set[tuple[int, int]] = set()
-    for pi in range(len(pages) - 1):
-        if words[pi] and words[pi] <= words[pi + 1]:
+    shown = ""  # what the boxes read of the frame's steps so far print, `_core_text`
+    for pi in range(len(pages)):
+        if not step(pi):
+            shown = ""
+        left, kept = f" {shown} ", []
+        for bi, box in enumerate(boxes[pi]):
+            said = _core_text(pages[pi].boxes[bi]) if box else ""
+            if said and step(pi) and f" {said} " in left:
+                out.add((pi, bi))
+                left = left.replace(f" {said} ", " | ", 1)  # a box shown once is left out once
+            elif said:
+                kept.append(said)
+        if pi + 1 < len(pages) and held[pi] and held[pi] <= held[pi + 1]:
             out |= {(pi, bi) for bi in range(len(pages[pi].boxes))}
+        else:
+            shown = " ".join([shown, *kept]).strip()
     return out
+
+
+def _core_text(box: Box) -> str:
+    """A box's words without the marks around and inside them, which a step's highlighting may
+    set apart ("..y.=" of "x + y = 10" with y framed), in lower case, one space apart: a box of a
+    later step that this text holds, as a run of its words, was shown."""
+    return " ".join(core for ln in box.lines for w in ln.text.split() if (core := re.sub(r"\W+", "", w).lower()))
 
 
 def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Document, str]:
@@ -1490,7 +1528,7 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
     skip = furniture(pages)
     slides = is_slide_deck(pages)
     if slides:
-        skip |= _overlay_steps(pages, skip)
+        skip |= _overlay_steps(pages, skip, labels)
     body_font, body_size = text_style(pages, skip)
     if not body_size and skip:
         # Nothing but what repeats from page to page ("Potato 1", "Potato 2", ... one line a page):

@@ -106,6 +106,14 @@ class PageLayout:
 Rule = tuple[float, float, float, float]  # x0, y0, x1, y1 of a short horizontal stroke on the page
 
 
+def _ornament(text: str) -> bool:
+    """A rule drawn in type: one symbol over and over ("◃◃◃◃◃◃", "★ ★ ★", "────"), under a slide's
+    title or between a page's parts, which says nothing. Signs and punctuation are left: a row of
+    "–" fills a table's empty cells."""
+    marks = text.replace(" ", "")
+    return len(marks) >= 3 and len(set(marks)) == 1 and unicodedata.category(marks[0]) == "So"
+
+
 def _line(ltline, rules: list[Rule] = ()) -> Line | None:
     """One pdfminer text line: its text with superscript citation numbers dropped, unmapped glyphs
     removed, and underscores drawn as short rules (`rules`) put back in the gaps they fill."""
@@ -162,7 +170,7 @@ def _line(ltline, rules: list[Rule] = ()) -> Line | None:
     # a glyph without a character inside a word is kept as its code, for `_ligatures_read`
     text = _UNMAPPED.sub(lambda m: m.group() if m.group().startswith("(cid:") and _in_word(text, m) else "", text)
     text = _struck_signs(re.sub(r"\s+", " ", text).strip())
-    if not UNMAPPED_CODE.sub("", text).strip():
+    if not UNMAPPED_CODE.sub("", text).strip() or _ornament(text):
         return None
     text, tracking = _letter_spaced_words(text, chars, size) or (text, 0.0)
     fonts = frozenset(_typeface(c) for c in chars if not c.get_text().isspace())
