@@ -24,6 +24,7 @@ from assistant.search.answer import (
     states_definition,
     term_weights,
 )
+from assistant.search.hits import location_text
 from assistant.text import (
     acronym_definitions,
     acronyms,
@@ -870,3 +871,13 @@ def test_a_list_item_announcing_a_nested_list_is_highlighted_with_it_and_not_its
     hit = searcher.search("What symptoms should I ask about?", k=1)[0]
     assert hit.highlight.text.startswith("• Ask about the following symptoms:"), hit.highlight
     assert hit.highlight.text.endswith("◦ waking up during the night three or more times;"), hit.highlight
+
+
+def test_a_location_on_pages_that_print_one_number_cites_one_page():
+    # a slide shown in four steps prints its frame's number on each; a passage across two printed
+    # pages cites both, and a page printing its place in the file says it once
+    assert location_text(10, 90, (7, 8, 9, 10), "7") == "p. 7 (PDF pp. 7-10), chars 10-90"
+    assert location_text(10, 90, (2, 3), "147-148") == "pp. 147-148 (PDF pp. 2-3), chars 10-90"
+    assert location_text(10, 90, (2,), "S-3") == "p. S-3 (PDF p. 2), chars 10-90"
+    assert location_text(10, 90, (5, 6), "5-6") == "pp. 5-6, chars 10-90"
+

@@ -13,14 +13,16 @@ __all__ = ["Highlight", "Hit", "location_text"]
 
 def location_text(start: int, end: int, pages: Sequence[int] = (), page_label: str = "") -> str:
     """"p. 3, chars 120-480", "pp. 5-6, chars ...", "p. 2292 (PDF p. 2), chars ..." where the page
-    prints another number than its place in the file, or "chars ..." for documents without pages."""
+    prints another number than its place in the file, or "chars ..." for documents without pages.
+    Pages that print one number are one page ("p. 7 (PDF pp. 7-10)": a slide shown in steps)."""
     where = f"chars {start}-{end}"
     if not pages:
         return where
     index = f"{pages[0]}" if len(pages) == 1 else f"{pages[0]}-{pages[-1]}"
     prefix = "p." if len(pages) == 1 else "pp."
     if page_label and page_label != index:
-        return f"{prefix} {page_label} (PDF {prefix} {index}), {where}"
+        printed = "pp." if len(pages) > 1 and "-" in page_label else "p."
+        return f"{printed} {page_label} (PDF {prefix} {index}), {where}"
     return f"{prefix} {index}, {where}"
 
 
