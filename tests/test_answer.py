@@ -141,6 +141,21 @@ def test_a_question_naming_what_the_documents_never_mention_is_not_answered(sear
     assert searcher.unknown_names("What does the Moon pull?", ["sleep.md"]) == ["Moon"]
 
 
+def test_a_question_whose_every_word_no_document_holds_is_not_answered(searcher):
+    # "How do I bake sourdough bread?" of documents on tides and sleep: no passage holds any of
+    # its words, so none is about it, however near the embedding puts one; it names no name.
+    question = "How do I bake sourdough bread?"
+    assert searcher.unknown_names(question) == ["bake", "sourdough", "bread"]
+    assert not searcher.answered(searcher.search(question, k=2), question)
+    # one of its words held anywhere searched is enough to look further
+    assert searcher.unknown_names("How do I bake bread on fishing boats?") == []
+    assert searcher.unknown_names("How do the tides bake bread?") == []
+    # nor is a question of one word more, nor one of words for a document and its writers, which
+    # documents seldom use of themselves
+    assert searcher.unknown_names("When was it published?") == []
+    assert searcher.unknown_names("Who are the authors of this paper?") == []
+
+
 def test_the_name_no_document_mentions_is_told_whole(searcher):
     # "Moon" is in the tides, "Landing" nowhere: the person is told of the name they used, "Moon
     # Landing", not of its last word alone.
@@ -1172,6 +1187,19 @@ def test_a_line_with_no_letter_or_digit_is_never_the_highlight_of_a_block_of_cod
     searcher = searcher_of_file(encoder, tmp_path / "sqlite3.md", text)
     hits = searcher.search("How do I fetch all rows?", k=5)
     assert len(hits) == 5 and all(re.search(r"\w", hit.highlight.text) for hit in hits), [h.highlight.text for h in hits]
+
+
+def test_a_date_alone_answers_only_when_asked_when(encoder, tmp_path):
+    # A talk's title slide: its title, kind, speaker and date over its first section. "Aug 26,
+    # 2016" had been the highlight of what the model is used for; it answers when.
+    text = ("# Generating standing and propagating ocean waves with three-dimensional ARMA model\n\nTechnical report\n\n"
+            "Ivan Gankevich\n\nAug 26, 2016\n\n## Two methods of finding the ACF\n\n"
+            "Apply the Wiener-Khinchin theorem to a wave profile to get its ACF.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "waves.md", text)
+    hit = searcher.search("What is the ARMA model used for?", k=1)[0]
+    assert hit.highlight.text != "Aug 26, 2016", hit.highlight
+    hit = searcher.search("When was the report on the ARMA model written?", k=1)[0]
+    assert hit.highlight.text == "Aug 26, 2016", hit.highlight
 
 
 def test_a_release_note_alone_answers_only_when_asked_when(encoder, tmp_path):

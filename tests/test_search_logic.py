@@ -881,3 +881,17 @@ def test_a_location_on_pages_that_print_one_number_cites_one_page():
     assert location_text(10, 90, (2,), "S-3") == "p. S-3 (PDF p. 2), chars 10-90"
     assert location_text(10, 90, (5, 6), "5-6") == "pp. 5-6, chars 10-90"
 
+
+def test_an_option_a_guide_describes_in_a_sentence_is_answered_there_before_a_listing_that_sets_it(encoder, tmp_path):
+    # A theme's slides: a listing sets the options one a line ("pageofpages=of,"), which opens no
+    # entry that says anything, and a later slide says in a sentence what the option does. The
+    # listing had come first, its line the highlight.
+    searcher = searcher_of_file(encoder, tmp_path / "theme.md", (
+        "# Thesis theme\n\n## The configuration phase\n\nThe general code is shown here. An example is:\n\n"
+        "```\n\\usetheme[language=english,\ntitlepagelogo=logopolito,\nbullet=circle,\npageofpages=of,\n"
+        "titleline=true\n]{TorinoTh}\n```\n\n## Some general options\n\n"
+        "* The pageofpages option defines the string between the current page number and the total page count; "
+        "the default is of.\n* If the titleline option is set to true, a horizontal line is drawn below the title.\n"
+        "* The titlepagelogo is the name of the principal logo.\n"))
+    hit = searcher.search("What does the pageofpages option do?", k=1)[0]
+    assert hit.highlight.text.lstrip("• ").startswith("The pageofpages option defines the string"), hit.highlight

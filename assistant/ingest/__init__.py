@@ -7,7 +7,7 @@ share, `loader` to walk folders and dispatch by type, `reference` for authors, y
 
 from __future__ import annotations
 
-from assistant.ingest.clean import BULLET, clean_text, is_field
+from assistant.ingest.clean import BULLET, clean_text, is_date, is_field
 from assistant.ingest.loader import document_from_text, load_file, load_paths
 from assistant.ingest.model import (
     Document,
@@ -22,4 +22,4 @@ from assistant.ingest.model import (
 from assistant.ingest.pdf_page import PageView, page_view
 
 __all__ = ["BULLET", "Document", "IngestEntry", "IngestError", "IngestStatus", "LoadResult", "PageSpan", "PageView", "SectionSpan",
-           "clean_text", "content_sha256", "is_field", "document_from_text", "load_file", "load_paths", "page_view"]
+           "clean_text", "content_sha256", "is_date", "is_field", "document_from_text", "load_file", "load_paths", "page_view"]

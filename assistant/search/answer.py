@@ -23,10 +23,10 @@ A search is *answered* when some hit's probability reaches the model's `answer_b
 hits are the closest passages, not answers.  `match_words` says a probability in words.
 
 Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEATURES`, `MODEL_PATH`,
-`answer_model`, `answer_span`, `asked_amount`, `asked_entry`, `asked_expansion`, `asked_term`, `asks_person`, `defines`, `is_byline`,
-`is_code_like`, `is_heading_like`, `is_question`, `labelled_value_end`, `list_asked`, `match_words`, `measured`, `opens_entry`,
-`passage_answer`, `pick`, `points_elsewhere`, `pool_cosine`, `relevance_features`, `sentence_features`, `states_definition`, `term_weights`,
-`MatchWord`.
+`about_a_document`, `answer_model`, `answer_span`, `asked_amount`, `asked_entry`, `asked_expansion`, `asked_term`,
+`asks_person`, `defines`, `is_byline`, `is_code_like`, `is_heading_like`, `is_question`, `labelled_value_end`,
+`list_asked`, `match_words`, `measured`, `opens_entry`, `passage_answer`, `pick`, `points_elsewhere`, `pool_cosine`,
+`relevance_features`, `sentence_features`, `states_definition`, `states_entry`, `term_weights`, `MatchWord`.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ import numpy as np
 
 from assistant.chunking import is_list_item, item_mark
 from assistant.index import Index
-from assistant.ingest import BULLET
+from assistant.ingest import BULLET, is_date
 from assistant.linear import LinearModel
 from assistant.text import (
     RELEASE_NOTE,
@@ -55,11 +55,11 @@ from assistant.text import (
     glossary_definitions,
 )
 
-__all__ = ["MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord",
+__all__ = ["about_a_document", "MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion",
            "asked_entry", "asked_term", "asks_person", "asks_writers", "defines", "is_byline", "is_code_like", "is_heading_like",
            "is_question", "labelled_value_end", "list_asked", "match_words", "measured", "names_few_writers", "names_no_document",
-           "names_writer", "opens_entry", "opens_signature", "passage_answer", "pick", "points_elsewhere", "pool_cosine",
+           "names_writer", "opens_entry", "opens_signature", "states_entry", "passage_answer", "pick", "points_elsewhere", "pool_cosine",
            "relevance_features", "sentence_features",
            "states_definition", "term_weights"]
 
@@ -961,7 +961,7 @@ def _entry_sentence(index: Index, sentences: range, heading: np.ndarray, shown: 
     texts = [index.sentence_text(r) for r in sentences]
     opening = next((i for i, t in enumerate(texts) if opens_entry(t, entry)), None)
     if opening is None:
-        return shown
+        return next((i for i, t in enumerate(texts) if states_entry(t, entry)), shown)
     names_only = _names_only(texts[opening])
     after = opening + 1
     # past its synopsis: code, or a line that names it again ("trap:", then "trap [-lp] [arg] [sigspec
@@ -970,6 +970,18 @@ def _entry_sentence(index: Index, sentences: range, heading: np.ndarray, shown: 
             texts[after].lstrip().startswith(entry) and _names_only(texts[after]))):
         after += 1
     return after if names_only and after < len(texts) and not heading[after] else opening
+
+
+def states_entry(text: str, entry: str) -> bool:
+    """Whether `text` says in words what the option or parameter `entry` (`asked_entry`) does or
+    is, opening with it as its subject ("The pageofpages option defines the string between ...",
+    "-J enables ...", "mininterval is the ..."), as a guide's list says it where no list of entries
+    opens with it; not a line of code, nor a sentence of what it has or does not do, nor of what
+    it is like ("mininterval is more intuitive ...")."""
+    if is_code_like(text):
+        return False
+    return re.match(rf"^[\s•*·\-–]*(?:the\s+)?{re.escape(entry)}\s+(?:{_ENTRY_WORDS}s?\s+)?(?:also\s+|\w+ly\s+)?"
+                    r"(?:(?:is|are)\s+(?:an?|the|one)\s|(?!is\b|has\b|does\b|was\b)[a-z]{2,}(?<!s)s\s+(?!not\b)\S)", text, re.I) is not None
 
 
 def _names_only(line: str) -> bool:
@@ -1039,6 +1051,13 @@ _WRITER_WORDS = ("who wrote authored prepared presented gave author authors writ
 @lru_cache(maxsize=1)
 def _writer_tokens() -> frozenset[str]:
     return frozenset(bm25_tokenize([_WRITER_WORDS])[0])  # built on first use: the stemmer loads lazily
+
+
+def about_a_document(word: str) -> bool:
+    """Whether `word` names a kind of document or who wrote one ("paper", "slides", "authors"),
+    which a question may use of documents that never use it of themselves."""
+    tokens = bm25_tokenize([word])[0]
+    return bool(tokens) and set(tokens) <= _writer_tokens()
 
 
 def names_no_document(question: str) -> bool:
@@ -1186,15 +1205,16 @@ def _set_aside(index: Index, sentences: range, heading: np.ndarray, logits: np.n
     """`heading` and `logits` with the sentences that are the highlight only when nothing else is
     there made heading-like and scored below all others: a paper's list of authors, which names the
     topic's researchers and answers only who (unless `person` is asked for); a release note alone
-    ("New in version 3.3." under a class's heading), which answers only when (unless a date is
-    the `amount` asked for); and a line with no letter or digit on it (the ")" that closes a call,
-    a brace), which says nothing even beside other lines of code."""
+    ("New in version 3.3." under a class's heading) or a date alone (a talk's title slide: "Aug
+    26, 2016"), which answer only when (unless a date is the `amount` asked for); and a line with
+    no letter or digit on it (the ")" that closes a call, a brace), which says nothing even beside
+    other lines of code."""
     texts = [index.sentence_text(r) for r in sentences]
     asides = [np.array([not _SAYS_ANYTHING.search(t) for t in texts])]
     if not person:
         asides.append(np.array([is_byline(t) for t in texts]))
     if amount != "date":
-        asides.append(np.array([bool(_VERSION_NOTE.match(t)) for t in texts]))
+        asides.append(np.array([bool(_VERSION_NOTE.match(t)) or is_date(t) for t in texts]))
     for aside in asides:
         if aside.any() and not aside.all():
             heading, logits = heading | aside, np.where(aside, logits.min() - 1.0, logits)

@@ -30,6 +30,7 @@ from assistant.search.answer import (
     AmountKind,
     AnswerModel,
     PersonKind,
+    about_a_document,
     answer_model,
     answer_span,
     asked_amount,
@@ -52,6 +53,7 @@ from assistant.search.answer import (
     passage_answer,
     pool_cosine,
     states_definition,
+    states_entry,
     term_weights,
 )
 from assistant.search.findings import asks_finding, can_report_finding
@@ -59,7 +61,9 @@ from assistant.search.hits import Highlight, Hit
 from assistant.search.questions import QuestionError, clean_question
 from assistant.search.spelling import Vocabulary, corrected
 from assistant.text import (
+    FUNCTION_WORDS,
     MIN_REPEAT,
+    QUESTION_FILLER,
     acronym_definitions,
     acronyms,
     bm25_tokenize,
@@ -496,7 +500,14 @@ class Searcher:
         An abbreviation that they name only in a list of abbreviations, spelling it out, and never
         it nor its long form elsewhere (`glossary_only`) counts as not mentioned too: "What was the
         cost per QALY?" of a trial that lists "QALY: Quality adjusted life years" among its
-        abbreviations and reports no cost."""
+        abbreviations and reports no cost.  Where it names none of them, its words when no passage
+        holds any (`_words_unheld`: "How do I bake sourdough bread?" of slides on typesetting)."""
+        if not len(self.index):
+            return []
+        allowed = None
+        if doc_ids:
+            rows = [self.index.doc_row(d) for d in self.resolve_doc_ids(doc_ids) or []]
+            allowed = np.isin(self.index.passage_docs(), [r for r in rows if r is not None])
         words = _names_after_first(question)
         # Only a word the embedding model's vocabulary holds whole ("France", "Python", "UK"): an
         # unknown one is more often a spelling of a name the documents write otherwise ("IP3R" for
@@ -504,28 +515,38 @@ class Searcher:
         # list of abbreviations spells out is written as the documents write it, whatever the vocabulary.
         known = english_words()
         names = [w for w in dict.fromkeys(words + acronyms(question)) if w.lower() in known or w.isupper()]
-        if not names or not len(self.index):
-            return []
-        allowed = None
-        if doc_ids:
-            rows = [self.index.doc_row(d) for d in self.resolve_doc_ids(doc_ids) or []]
-            allowed = np.isin(self.index.passage_docs(), [r for r in rows if r is not None])
         unknown = []
         for name in names:
             terms = bm25_tokenize([name])[0] + acronyms(name)
             if not terms:  # a stop word in capitals ("NO" for nitric oxide): nothing to look for
                 continue
-            held = np.zeros(len(self.index), bool)
-            for t in terms:
-                held |= self.index.bm25_scores([t]) > 0
-            if allowed is not None:
-                held &= allowed
+            held = self._held(terms, allowed)
             if not held.any():
                 if name.lower() in known:
                     unknown.append(name)
             elif name.isupper() and self._glossary_only(name, np.flatnonzero(held), allowed):
                 unknown.append(name)
-        return unknown
+        return unknown or self._words_unheld(question, allowed)
+
+    def _held(self, terms: list[str], allowed: np.ndarray | None) -> np.ndarray:
+        """Which passages (of `allowed`) hold any of the BM25 `terms`."""
+        held = np.zeros(len(self.index), bool)
+        for t in terms:
+            held |= self.index.bm25_scores([t]) > 0
+        return held if allowed is None else held & allowed
+
+    def _words_unheld(self, question: str, allowed: np.ndarray | None) -> list[str]:
+        """The question's words (not its function words nor a question's filler) when no passage of
+        `allowed` holds any of them in any form and they are two or more: then no passage can be
+        about what it asks, however near its meaning the embedding puts one; else [].  A word for
+        a document or its writers does not count ("Who are the authors?" of papers that never say
+        "authors"), nor does a question of one word more ("When was it published?")."""
+        words = [w for w in dict.fromkeys(re.findall(r"[^\W_][\w'’-]*", question))
+                 if w.lower() not in FUNCTION_WORDS | QUESTION_FILLER and not about_a_document(w)]
+        terms = [bm25_tokenize([w])[0] for w in words]
+        if len(words) < 2 or not all(terms) or any(self._held(t, allowed).any() for t in terms):
+            return []
+        return words
 
     def _glossary_only(self, short: str, rows: np.ndarray, allowed: np.ndarray | None) -> bool:
         """Whether every passage of `rows` names `short` only in a list of abbreviations, and no
@@ -647,7 +668,8 @@ class Searcher:
         if self.index.document(p.doc).in_references(p.start):
             return False
         if entry:
-            return opens_entry(self.index.passage_text(row), entry)
+            return opens_entry(self.index.passage_text(row), entry) or any(
+                states_entry(self.index.sentence_text(s), entry) for s in self.index.passage_sentences(row))
         return any(states_definition(text, term) or opens_signature(text, term)
                    for text in map(self.index.sentence_text, self.index.passage_sentences(row)))
 
