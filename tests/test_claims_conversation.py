@@ -637,6 +637,12 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # agree with the topic ("... class do with the abstract heads?", "... class does with ...")
     ("What does the llncs class do with the running heads?", "And with the abstract?",
      "What does the llncs class do with the abstract?"),
+    # a be-question ends in what it asks the thing is, which is no part of the phrase the topic
+    # replaces ("Is finding optimal pp-partitions of genotype matrices?" had lost "NP-hard")
+    ("Is finding optimal pp-partitions of haplotype matrices NP-hard?", "And of genotype matrices?",
+     "Is finding optimal pp-partitions of genotype matrices NP-hard?"),
+    ("Are the results of the pilot trial positive?", "And of the main trial?",
+     "Are the results of the main trial positive?"),
     # an age bound goes with the noun it bounds ("children over 70", "adults under 5", "people
     # under 40 over 50", "children than 65 years")
     ("Is melatonin effective for adults over 70?", "And for children?", "Is melatonin effective for children?"),

@@ -1547,11 +1547,17 @@ def _likest_start(text: str, s: int, e: int, topic: str, encoder) -> int:
             if not re.fullmatch(r"(?:the|a|an)", text[s : s + m.end()].strip(), re.I)
             and not (m.group()[:1].isupper() and re.match(r"\s+[A-Z]", text[s + m.end() : e]))]
     # a phrase that ends the question is whole ("the running heads" of "... do with the running
-    # heads?": "the abstract" took the place of "the running" alone)
-    if len(ends) < 3 or re.search(r",|\b(?:and|or)\b", text[s:e], re.I) or not text[e:].strip(" ?.!"):
+    # heads?": "the abstract" took the place of "the running" alone), but for a question that opens
+    # with "is" or "are", which may end in what it asks the thing is ("of haplotype matrices
+    # NP-hard?")
+    if (len(ends) < 3 or re.search(r",|\b(?:and|or)\b", text[s:e], re.I)
+            or (not text[e:].strip(" ?.!") and not _COPULA_OPENING.match(text))):
         return e
     vecs = encoder.encode([topic] + [text[s:x] for x in ends])
     return ends[int(np.argmax(vecs[1:] @ vecs[0]))]
+
+
+_COPULA_OPENING = re.compile(r"^\s*(?:is|are|was|were)\s", re.I)
 
 
 # Cosine of two things of one kind by the embedding model ("depression" and "schizophrenia" 0.48,
