@@ -643,6 +643,10 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
      "Is finding optimal pp-partitions of genotype matrices NP-hard?"),
     ("Are the results of the pilot trial positive?", "And of the main trial?",
      "Are the results of the main trial positive?"),
+    # a one-word topic like the kind a name is framed by names another of that kind, and takes the
+    # name's place alone ("Which font does the metropolis use?" had lost "theme")
+    ("Which font does the trigon theme use?", "And metropolis?", "Which font does the metropolis theme use?"),
+    ("How do I install the bm25s package?", "And numpy?", "How do I install the numpy package?"),
     # an age bound goes with the noun it bounds ("children over 70", "adults under 5", "people
     # under 40 over 50", "children than 65 years")
     ("Is melatonin effective for adults over 70?", "And for children?", "Is melatonin effective for children?"),

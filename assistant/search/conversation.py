@@ -1075,8 +1075,8 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder, 
         # of a phrase of the same kind ("Does meditation change the children?"), else it is added
         for_whom = lead is not None and lead.group(1).lower() == "for" and not _FOR.search(previous)
         if sims[best] > (SAME_KIND if for_whom else _LIKE):
-            replaced = _asked_thing_replaced(previous, *spans[best], topic) or _in_place_of(previous, *spans[best], topic,
-                                                                                           to_head=not for_noun)
+            replaced = (_framed_name_replaced(previous, *spans[best], topic) or _asked_thing_replaced(previous, *spans[best], topic)
+                        or _in_place_of(previous, *spans[best], topic, to_head=not for_noun))
             return ResolvedQuery(question, replaced, kind, topic)
     if plural_one and (noun := _sole_plural_noun(previous)) is not None:
         # "What about required ones?" after "How do I define options in commander?": the modifier,
@@ -1112,6 +1112,22 @@ _ASKED_KIND = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:which|what)\s+((?:[\w'-]
 # "Which brain regions are involved ...?", not "brain" with the verb "regions").
 _ASKED_KIND_BE = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:which|what)\s+((?:[\w'-]+\s+){0,2}?[\w'-]+)\s+"
                             r"(?P<be>is|are|was|were)(?P<verb>(?!))?\s+(?P<rest>\S.*?)[?.!]*$", re.I)
+
+
+def _framed_name_replaced(previous: str, s: int, e: int, topic: str) -> str | None:
+    """The previous question with `topic` in the place of the one name of the noun phrase [s, e)
+    stands in, when that phrase is an article, the name and the kind of thing it names ("the
+    trigon theme", "the bm25s package") and `topic` is one word in the singular: the topic names
+    another such thing ("And metropolis?" after "Which font does the trigon theme use?" asks of
+    the metropolis theme; "the metropolis" had lost the kind). None otherwise."""
+    if _ends_run(previous, e):
+        s = _run_start(previous, s)  # the head alone ("theme") stands for its noun phrase, modifiers and all
+    words = list(_WORD.finditer(previous, s, e))
+    if (len(topic.split()) != 1 or _ARTICLE.match(topic) or _is_plural(topic) or not 2 <= len(words) <= 3
+            or _is_name(words[-1].group()) or not re.search(r"\b(?:the|a|an)\s+$", previous[:s], re.I)):
+        return None
+    names = [m for m in words[:-1] if _is_name(m.group())]
+    return _tidy(_put(previous, names[0].start(), names[0].end(), topic)) if len(names) == 1 else None
 
 
 def _asked_kind(question: str) -> re.Match | None:
