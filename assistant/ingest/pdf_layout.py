@@ -146,6 +146,12 @@ def _line(ltline, rules: list[Rule] = ()) -> Line | None:
             if _SUPERSCRIPT_RUN.match(run) and re.search(r"[A-Za-z]{3,}[.,;:)]?$|[.,;:)\]%]$", before):
                 if nxt[:1].isalnum():
                     parts.append(" ")
+            elif (run.isdigit() and not isinstance(items[i - 1], LTChar) and before.endswith(" ")
+                  and re.search(r"(?<!\w)[^\W\d_]\s$", before)):
+                # a power of a one-letter symbol set in maths ("I²", "R²", "χ²"), which pdfminer
+                # parts from the italic letter by a space of its own: written after it as an exponent
+                # after a digit is ("I2", as a question types it; "I 2" had matched no "I2")
+                parts = [before.rstrip(), run]
             elif run.isdigit() and not before.strip() and nxt[:1].isalpha():
                 # opening the line: a footnote's or an affiliation's mark ("1Note that", "2Department
                 # of"), kept apart from the word it stands before and raised, so that it numbers no
