@@ -114,6 +114,27 @@ def _ornament(text: str) -> bool:
     return len(marks) >= 3 and len(set(marks)) == 1 and unicodedata.category(marks[0]) == "So"
 
 
+def _with_raised(before: str, run: str, nxt: str, spaced: bool) -> str:
+    """The line's text `before` a raised run of characters (`run`, `nxt` the text after it) with
+    that run read as what it is; `spaced`: pdfminer put a space of its own before the run."""
+    # A citation number after a word ("active12and") or a punctuation mark ("is 1.2%.7 It",
+    # "(P < .001).254 Some"): dropped, keeping the words apart.  Straight after a digit or a
+    # short unit ("10^6", "m2") it is an exponent and stays.
+    if _SUPERSCRIPT_RUN.match(run) and re.search(r"[A-Za-z]{3,}[.,;:)]?$|[.,;:)\]%]$", before):
+        return before + " " if nxt[:1].isalnum() else before
+    if run.isdigit() and spaced and re.search(r"(?<!\w)[^\W\d_]\s$", before):
+        # a power of a one-letter symbol set in maths ("I²", "R²", "χ²"), which pdfminer parts
+        # from the italic letter by a space of its own: written after it as an exponent after a
+        # digit is ("I2", as a question types it; "I 2" had matched no "I2")
+        return before.rstrip() + run
+    if run.isdigit() and not before.strip() and nxt[:1].isalpha():
+        # opening the line: a footnote's or an affiliation's mark ("1Note that", "2Department
+        # of"), kept apart from the word it stands before and raised, so that it numbers no
+        # section ("1 CTAN:pkg/atbegshi" read as a heading)
+        return before + run.translate(_RAISED_DIGITS) + " "
+    return before + run
+
+
 def _line(ltline, rules: list[Rule] = ()) -> Line | None:
     """One pdfminer text line: its text with superscript citation numbers dropped, unmapped glyphs
     removed, and underscores drawn as short rules (`rules`) put back in the gaps they fill."""
@@ -138,27 +159,8 @@ def _line(ltline, rules: list[Rule] = ()) -> Line | None:
             while j < len(items) and raised[j]:
                 j += 1
             run = "".join(c.get_text() for c in items[i:j])
-            before = "".join(parts)
-            # A citation number after a word ("active12and") or a punctuation mark ("is 1.2%.7 It",
-            # "(P < .001).254 Some"): dropped, keeping the words apart.  Straight after a digit or a
-            # short unit ("10^6", "m2") it is an exponent and stays.
             nxt = items[j].get_text() if j < len(items) else ""
-            if _SUPERSCRIPT_RUN.match(run) and re.search(r"[A-Za-z]{3,}[.,;:)]?$|[.,;:)\]%]$", before):
-                if nxt[:1].isalnum():
-                    parts.append(" ")
-            elif (run.isdigit() and not isinstance(items[i - 1], LTChar) and before.endswith(" ")
-                  and re.search(r"(?<!\w)[^\W\d_]\s$", before)):
-                # a power of a one-letter symbol set in maths ("I²", "R²", "χ²"), which pdfminer
-                # parts from the italic letter by a space of its own: written after it as an exponent
-                # after a digit is ("I2", as a question types it; "I 2" had matched no "I2")
-                parts = [before.rstrip(), run]
-            elif run.isdigit() and not before.strip() and nxt[:1].isalpha():
-                # opening the line: a footnote's or an affiliation's mark ("1Note that", "2Department
-                # of"), kept apart from the word it stands before and raised, so that it numbers no
-                # section ("1 CTAN:pkg/atbegshi" read as a heading)
-                parts.append(run.translate(_RAISED_DIGITS) + " ")
-            else:
-                parts.append(run)
+            parts = [_with_raised("".join(parts), run, nxt, spaced=not isinstance(items[i - 1], LTChar))]
             i = j
             continue
         text = glyphs[i]
