@@ -189,7 +189,29 @@ def bm25_tokenize(texts: list[str]) -> list[list[str]]:
     (`_unaccented`), each word stemmed in its American spelling (`stemmer`), and with a
     process-wide stem cache, so re-indexing a mostly unchanged collection does not pay for
     stemming again."""
-    return _stem_all([[w for w in _BM25_TOKEN.findall(_unaccented(t.lower())) if w not in STOP_WORDS] for t in texts])
+    return _stem_all([[w for w in _BM25_TOKEN.findall(greek_named(_unaccented(t.lower()))) if w not in STOP_WORDS]
+                      for t in texts])
+
+
+_GREEK_LETTER = re.compile(r"[\u0370-\u03ff]")
+_GREEK_NAME = re.compile(r"GREEK (?:SMALL |CAPITAL )?(?:LETTER (?:FINAL )?(\w+)|(\w+) SYMBOL)")
+_SPELT_OTHERWISE = {"lamda": "lambda"}  # Unicode's spelling, not a reader's
+
+
+@lru_cache(maxsize=256)
+def _greek_name(letter: str) -> str:
+    m = _GREEK_NAME.fullmatch(unicodedata.name(letter, ""))
+    name = (m.group(1) or m.group(2)).lower() if m else ""
+    return _SPELT_OTHERWISE.get(name, name)
+
+
+def greek_named(text: str) -> str:
+    """`text` with each Greek letter as its name, a word of its own ("TNF- alpha ", "coefficient
+    alpha "), as a question types it: the letter alone is no BM25 term (one character), so
+    "coefficient alpha" had never matched "coefficient α", nor "TNF-alpha" "TNF-α"."""
+    if text.isascii():
+        return text
+    return _GREEK_LETTER.sub(lambda m: f" {_greek_name(m.group())} " if _greek_name(m.group()) else m.group(), text)
 
 
 def _unaccented(text: str) -> str:

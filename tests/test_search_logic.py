@@ -895,3 +895,17 @@ def test_an_option_a_guide_describes_in_a_sentence_is_answered_there_before_a_li
         "* The titlepagelogo is the name of the principal logo.\n"))
     hit = searcher.search("What does the pageofpages option do?", k=1)[0]
     assert hit.highlight.text.lstrip("• ").startswith("The pageofpages option defines the string"), hit.highlight
+
+
+def test_a_greek_letter_is_searched_by_its_name_as_a_question_types_it(encoder, tmp_path):
+    # BM25 read one character as no word, so "coefficient alpha" never matched "coefficient α",
+    # nor "TNF-alpha" "TNF-α"; Unicode's "lamda" is read as people spell it.
+    assert bm25_tokenize(["coefficient α"]) == bm25_tokenize(["coefficient alpha"])
+    assert bm25_tokenize(["TNF-α and IL-1β"])[0] == ["tnf", "alpha", "il", "beta"]
+    assert bm25_tokenize(["λ, ς, ϕ"])[0] == ["lambda", "sigma", "phi"]
+    searcher = searcher_of_file(encoder, tmp_path / "scales.md", (
+        "# Scoring scales\n\n## Reliability\n\nSome people like to find coefficient α as an estimate of the reliability "
+        "of a scale.\n\n## Item statistics\n\nThe items of a scale are scored and their correlations with the total "
+        "are reported for each coefficient of the model.\n"))
+    hit = searcher.search("What is coefficient alpha?", k=1, mode="bm25")[0]
+    assert "coefficient α" in hit.text, hit.text
