@@ -973,6 +973,19 @@ def test_a_title_repeated_as_the_running_head_is_still_the_title():
     assert _title(two, set(), 9.0, Vocabulary([])) == ""
     logo = [page(1, ("Trials", 760, 24.0), ("Trials", 735, 24.0), ("Recruitment was slow.", 400, 9.0))]
     assert _title(logo, set(), 9.0, Vocabulary([]), two_words=True) == ""
+    # A word set largest atop the page over its byline is the title there ("Terry Therneau,
+    # Elizabeth Atkinson" had named the document); over a journal's article type it is not.
+    vignette = [page(1, ("Concordance", 760, 17.2), ("Terry Therneau, Elizabeth Atkinson", 735, 12.0),
+                     ("February 6, 2023", 715, 12.0), ("Let the data be paired values.", 600, 10.0))]
+    assert _title(vignette, set(), 10.0, Vocabulary([]), two_words=True) == "Concordance"
+    protocol = [page(1, ("Trials", 760, 24.0), ("STUDY PROTOCOL", 735, 12.0), ("Recruitment was slow.", 400, 9.0))]
+    assert _title(protocol, set(), 9.0, Vocabulary([]), two_words=True) == ""
+    # A journal's name over its volume and issue, set larger than the article's title, is its
+    # masthead ("Journal of Statistical Software" had named the paper).
+    jss = [page(1, ("Journal of Statistical Software", 760, 27.9), ("August 2010, Volume 36, Issue 3.", 735, 10.0),
+                ("Conducting Meta-Analyses in R with the metafor Package", 690, 17.2), ("Wolfgang Viechtbauer", 660, 12.0),
+                ("The metafor package provides functions.", 600, 10.0))]
+    assert _title(jss, set(), 10.0, Vocabulary([])) == "Conducting Meta-Analyses in R with the metafor Package"
 
 
 def _glyphs(text: str, widths: dict[str, float], font: str = "F", size: float = 10.0) -> list[SimpleNamespace]:

@@ -941,24 +941,44 @@ def _title(pages: list[PageLayout], skip: set[tuple[int, int]], body_size: float
         if pi > 0 and sum(_has_leaders(ln.text) for _, ln in every) > len(every) / 2:
             break  # past a cover, a page of contents: its "Table of Contents" names no document
         for kept, lines in ((False, [ln for _, ln in every]), (True, [ln for bi, ln in every if (pi, bi) not in skip])):
-            if not lines:
-                continue
-            top = max(ln.size for ln in lines)
-            if top < body_size * 1.3:
-                continue
-            large = [ln.size >= top - 0.5 for ln in lines]
-            first = large.index(True)
-            run = lines[first: first + (large[first:] + [False]).index(False)]
-            # A title's lines stand a line apart; one set further below is a heading in its size
-            # ("The FASTA program package", then "Introduction" two lines down).
-            run = run[:next((k for k in range(1, len(run)) if run[k - 1].y0 - run[k].y0 > _TITLE_LEADING * run[k].size),
-                            len(run))]
-            title = join_lines([repair_line(ln.text, vocab) for ln in run], vocab)[0]
-            alone = two_words and kept and len(run) == 1
-            if 3 <= len(title.split()) <= 40 or (alone and len(title.split()) == 2 and top >= body_size * _TWO_WORD_TITLE) \
-                    or (alone and first == 0 and _PROGRAM_NAME.fullmatch(title)):
-                return title
+            while lines:
+                top = max(ln.size for ln in lines)
+                if top < body_size * 1.3:
+                    break
+                large = [ln.size >= top - 0.5 for ln in lines]
+                first = large.index(True)
+                run = lines[first: first + (large[first:] + [False]).index(False)]
+                # A title's lines stand a line apart; one set further below is a heading in its size
+                # ("The FASTA program package", then "Introduction" two lines down).
+                run = run[:next((k for k in range(1, len(run)) if run[k - 1].y0 - run[k].y0 > _TITLE_LEADING * run[k].size),
+                                len(run))]
+                below = lines[first + len(run): first + len(run) + 2]
+                if any(_VOLUME.search(ln.text) for ln in below):
+                    # a journal's name over its volume and issue ("Journal of Statistical Software"
+                    # over "August 2010, Volume 36, Issue 3."), set larger than the article's title
+                    lines = [ln for ln in lines if ln not in run]
+                    continue
+                title = join_lines([repair_line(ln.text, vocab) for ln in run], vocab)[0]
+                alone = two_words and kept and len(run) == 1
+                if 3 <= len(title.split()) <= 40 or (alone and len(title.split()) == 2 and top >= body_size * _TWO_WORD_TITLE) \
+                        or (alone and first == 0 and _PROGRAM_NAME.fullmatch(title)) \
+                        or (alone and first == 0 and top >= body_size * _TWO_WORD_TITLE and below
+                            and (_names_several(below[0].text) or is_date(below[0].text))):
+                    # a title of a word or two over its byline or date ("Concordance" over "Terry
+                    # Therneau, Elizabeth Atkinson", which had named the document)
+                    return title
+                break
     return ""
+
+
+def _names_several(line: str) -> bool:
+    """A line of two people's names or more ("Terry Therneau, Elizabeth Atkinson"): two
+    capitalised words alone are as often a label ("STUDY PROTOCOL", "Open Access")."""
+    return is_byline(line) and re.search(r",|\s(?:and|&)\s", line) is not None
+
+
+# A journal's volume and issue as its masthead prints them: "Volume 36, Issue 3", "Vol. 12, No. 4".
+_VOLUME = re.compile(r"\b(?:Volume|Vol\.)\s*\d+\s*[,(]\s*(?:Issue|No\.|Number)\s*\d+", re.I)
 
 
 def _with_file_title(title: str, meta_title: str, pages: list[PageLayout], skip: set[tuple[int, int]], body_size: float) -> str:
