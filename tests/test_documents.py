@@ -1626,6 +1626,24 @@ def test_markdown_tex_math_reads_as_the_characters_it_shows(tmp_path: Path):
     assert "The matrix $\\begin{array}$ is left open here, and $\\frac{a$ too." in load_file(page, "model.Rmd")[0].text
 
 
+def test_a_pages_mathjax_math_reads_as_the_characters_it_shows(tmp_path: Path):
+    # An R Markdown vignette made by pandoc for MathJax: trafilatura wrote its spans as TeX between
+    # dollars ("among $K$ doses $x_1,\\dots,x_K$"). LaTeX2HTML's "MATH" spans hold an image's text,
+    # and its prose's dollars are a shell's ("$#"), which stay.
+    prose = "<p>MCP-Mod tests and estimates the dose-response relationship of a trial with several doses and a placebo.</p>"
+    page = tmp_path / "faq.html"
+    page.write_text(f"<html><body><main><h1>MCP-Mod FAQ</h1>{prose}<p>One tests the relationship among "
+                    '<span class="math inline">\\(K\\)</span> doses <span class="math inline">\\(x_1,\\dots,x_K\\)</span> '
+                    'utilizing <span class="math inline">\\(M\\)</span> candidate models, each with a parameter '
+                    '<span class="math inline">\\(\\theta_m\\)</span>.</p></main></body></html>')
+    text = load_file(page, "faq.html")[0].text
+    assert "One tests the relationship among K doses x_1,…,x_K utilizing M candidate models, each with a parameter θ_m." \
+        in text.split("\n"), text
+    page.write_text(f'<html><body><h1>Using</h1>{prose}<p>The default width is set by <SPAN CLASS="MATH">4#4</SPAN>. '
+                    "The symbol $# in a using specifier is the number of columns, so column($#) is the last.</p></body></html>")
+    assert "The symbol $# in a using specifier is the number of columns, so column($#) is the last." in load_file(page, "u.html")[0].text
+
+
 def test_markdown_attribute_blocks_show_nothing(tmp_path: Path):
     # pandoc, Quarto, kramdown and MkDocs' attr_list set an id, a class or a property in braces:
     # "{#sec-methods}" had ended a section's name, '{target="_blank"}' followed a link's text, and

@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 
 from assistant.ingest.clean import title_parts
 from assistant.ingest.headings import TextRead
-from assistant.ingest.markdown import _BREAK_TAG, _TAG, MIN_CONTENTS_LINKS, markdown_text, superscripts_as_text
+from assistant.ingest.markdown import _BREAK_TAG, _TAG, MIN_CONTENTS_LINKS, markdown_text, math_as_text, superscripts_as_text
 from assistant.ingest.model import IngestError
 from assistant.ingest.plain import decode_bytes
 from assistant.ingest.reference import find_doi, split_authors, year_of
@@ -990,6 +990,12 @@ def _page_title(tag_title: str, h1s: list[str], headings: list[str], subheadings
     return h1s[0]
 
 
+# An element holding TeX between MathJax's delimiters for it to set: pandoc's `<span class="math
+# inline">\(x_1\)</span>`, Sphinx's `<span class="math notranslate nohighlight">\[...\]</span>`
+# (LaTeX2HTML's `<SPAN CLASS="MATH">` holds the text of an image, and its pages' prose a shell's "$#").
+_MATH_MARKUP = re.compile(r"""<(?:span|div)\b[^<>]*\bclass\s*=\s*["'](?:[^"']*\s)?math\b[^<>]*>\s*\\[(\[]""", re.I)
+
+
 # The markup read as a browser shows it, in this order, before the page is parsed.
 _MARKUP_MENDED = (_self_closed_ended, _title_block_as_heading, _section_headers_unwrapped, _notes_kept, _prose_boxes_kept,
                   _inline_marks_read, _break_tails_spaced, superscripts_as_text, _empty_inlines_dropped,
@@ -1021,6 +1027,10 @@ def read_html(data: bytes) -> TextRead:
         if len(unwrapped.split()) >= KEPT_WORDS * len(main.split()):
             main = unwrapped
     if main.strip():
+        if _MATH_MARKUP.search(paragraphs):
+            # trafilatura writes a page's maths (pandoc's, Sphinx's spans for MathJax) as TeX between
+            # dollars: "$x_1,\dots,x_K$" reads as the characters it shows, as in Markdown
+            main = math_as_text(main)
         text, headings = markdown_text(main)
     else:
         # outside <pre> a line's indent is the source's layout, which a browser does not show

@@ -773,6 +773,12 @@ def _math_as_text(lines: list[str]) -> list[str]:
     return _MATH.sub(read, text).split("\n")
 
 
+def math_as_text(md: str) -> str:
+    """Markdown `md` with the TeX math of its prose read as the characters it shows (`_math_as_text`);
+    code is left as written."""
+    return _prose_mapped(md, _math_as_text)
+
+
 @lru_cache(maxsize=1)
 def _latex_text():  # type: ignore[no-untyped-def]
     import logging
