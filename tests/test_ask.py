@@ -220,3 +220,21 @@ def test_a_new_topic_the_conversations_documents_never_mention_is_looked_for_eve
     assert answer.resolved.query == "How are missing values handled in zoo?"
     assert answer.context == ()
     assert [h.doc_id for h in answer.hits] == ["zoo.txt"]
+
+
+def test_a_document_named_by_its_title_and_its_kind_is_searched_first(encoder):
+    # Three vignettes speak of concordance; "the concordance vignette" is the one titled so, whose
+    # date answers when it was written (another vignette's "[merge with concordance vignette]"
+    # had come first). A title no document has names none.
+    docs = [("Concordance.txt", "Terry Therneau, Elizabeth Atkinson\n\nFebruary 6, 2023\n\nThe concordance is the fraction "
+                                "of concordant pairs, an estimate of the probability that predictions and outcomes agree."),
+            ("Discrimination and Calibration.txt", "The most commonly used measure of discrimination is the concordance. "
+                                                   "[merge with concordance vignette] Calibration compares predicted with observed."),
+            ("Time dependent covariates.txt", "The concordance for a time-dependent risk score is computed at each event "
+                                              "time, written into the vignette as an example.")]
+    searcher = _searcher_of(encoder, docs)
+    assert searcher.named_document("When was the concordance vignette written?") == 0
+    assert searcher.named_document("Who wrote the Discrimination and Calibration paper?") == 1
+    assert searcher.named_document("When was the calibration vignette written?") is None
+    hit = searcher.search("When was the concordance vignette written?", k=1)[0]
+    assert hit.doc_id == "Concordance.txt", hit

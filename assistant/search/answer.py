@@ -1045,7 +1045,8 @@ def asks_writers(question: str) -> bool:
 # The words of a question that asks who wrote a document without naming it: "Who are the authors of
 # this paper?" (as BM25 tokens; stop words are none).
 _WRITER_WORDS = ("who wrote authored prepared presented gave author authors writer writers speaker speakers presenter "
-                 "presenters paper article document report book review talk slides presentation post page study")
+                 "presenters paper article document report book review talk slides presentation post page study vignette "
+                 "manual guide tutorial handbook thesis dissertation poster preprint manuscript")
 
 
 @lru_cache(maxsize=1)

@@ -147,6 +147,9 @@ MODES: tuple[Mode, ...] = get_args(Mode)
 _TITLE_SUFFIX = re.compile(r"\s*(?:\(\d\w*\)|\(\))$")
 
 
+_TITLE_WORDS = 8  # the most words of a title a question names a document by, with its kind after
+
+
 def _bare_title(title: str) -> str:
     """A title as the name of what its page documents: without a manual section, case folded."""
     return _TITLE_SUFFIX.sub("", title).strip().casefold()
@@ -276,11 +279,14 @@ class Searcher:
         first) that its title holds and no other document's text ("BeneMin", "the FOCUS trial"),
         or by a name of several such words that one document alone writes ("the Healthy Start
         trial" of a paper on its recruitment), or by the term it asks of that titles one alone
-        ("What does find_package do?" of a manual's page "find_package", `_titled`); None when it
-        names none, or more than one."""
+        ("What does find_package do?" of a manual's page "find_package", `_titled`), or by its title
+        and the kind of document it is ("the concordance vignette"); None when it names none, or
+        more than one."""
         if self.index.n_documents < 2:
             return None
         if (term := asked_term(question)) and (titled := self._titled(term)) is not None:
+            return titled
+        if (titled := self._titled_and_kind(question)) is not None:
             return titled
         words = _names_after_first(question)
         if not words:
@@ -297,6 +303,16 @@ class Searcher:
             if (holder := self._sole_writer(phrase, docs)) is not None:
                 found.add(holder)
         return found.pop() if len(found) == 1 else None
+
+    def _titled_and_kind(self, question: str) -> int | None:
+        """The one document the question names by its title and the kind of document it is ("the
+        concordance vignette", "the Adjusted Survival Curves paper"), else None."""
+        for the in re.finditer(r"\bthe\s+", question, re.I):
+            words = re.findall(r"[\w'’-]+", question[the.end():])[:_TITLE_WORDS + 1]
+            for k in range(1, len(words)):
+                if about_a_document(words[k]) and (titled := self._titled(" ".join(words[:k]))) is not None:
+                    return titled
+        return None
 
     def _titled(self, term: str) -> int | None:
         """The one document titled by the term asked of, as a manual titles a page by its command or
