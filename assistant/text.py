@@ -3,7 +3,7 @@ and BM25 tokens.
 
 Public API: `normalize_unicode`, `strip_control`, `collapse_spaces`, `has_surrogate`, the word lists
 (`STOP_WORDS`, `FUNCTION_WORDS`, `QUESTION_FILLER`), `british_spellings`, `american_spelling`, `stemmer`,
-`stems`, `bm25_tokenize`, `bm25_terms`, `acronyms`, `numbered_references`, `mixed_case_names`, `WORD`.
+`stems`, `bm25_tokenize`, `bm25_terms`, `greek_named`, `acronyms`, `numbered_references`, `mixed_case_names`, `WORD`.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from functools import lru_cache
 __all__ = ["FUNCTION_WORDS", "MIN_REPEAT", "OPPOSITE_WORDS", "QUESTION_FILLER", "RELEASE_NOTE", "STOP_WORDS", "UNFINISHED_WORDS", "WORD",
            "acronym_definitions", "acronyms", "american_spelling", "command_options", "dotted_numbers", "holds_number", "holds_option",
            "bm25_terms", "bm25_tokenize", "british_spellings", "expanded_acronyms", "glossary_definitions", "glossary_entry",
+           "greek_named",
            "glossary_only", "hyphen_joined", "identifiers", "mention_patterns", "mixed_case_names", "numbered_references",
            "collapse_spaces", "has_surrogate", "normalize_unicode", "same_text", "spelled_out", "stemmer", "stems", "strip_control"]
 
@@ -186,7 +187,8 @@ def identifiers(tokens: list[str]) -> list[str]:
 def bm25_tokenize(texts: list[str]) -> list[list[str]]:
     """Lower-cased, stop-word-free, stemmed tokens: the output of `bm25s.tokenize(...,
     stopwords="en", stemmer=english_stemmer, return_ids=False)`, but without accents
-    (`_unaccented`), each word stemmed in its American spelling (`stemmer`), and with a
+    (`_unaccented`), Greek letters by their names (`greek_named`), each word stemmed in its
+    American spelling (`stemmer`), and with a
     process-wide stem cache, so re-indexing a mostly unchanged collection does not pay for
     stemming again."""
     return _stem_all([[w for w in _BM25_TOKEN.findall(greek_named(_unaccented(t.lower()))) if w not in STOP_WORDS]
