@@ -986,6 +986,10 @@ def test_a_title_repeated_as_the_running_head_is_still_the_title():
                 ("Conducting Meta-Analyses in R with the metafor Package", 690, 17.2), ("Wolfgang Viechtbauer", 660, 12.0),
                 ("The metafor package provides functions.", 600, 10.0))]
     assert _title(jss, set(), 10.0, Vocabulary([])) == "Conducting Meta-Analyses in R with the metafor Package"
+    # ... and so is a chapter's label over the chapter's title, whatever its language
+    lecture = [page(1, ("Kapitel 1", 722, 35.7), ("Syntax versus Semantik", 694, 24.8), ("Text und seine Bedeutung", 680, 10.9),
+                    ("Die Lernziele der heutigen Vorlesung und der Übungen.", 574, 9.0))]
+    assert _title(lecture, set(), 9.0, Vocabulary([]), two_words=True) == "Syntax versus Semantik"
 
 
 def _glyphs(text: str, widths: dict[str, float], font: str = "F", size: float = 10.0) -> list[SimpleNamespace]:

@@ -953,9 +953,13 @@ def _title(pages: list[PageLayout], skip: set[tuple[int, int]], body_size: float
                 run = run[:next((k for k in range(1, len(run)) if run[k - 1].y0 - run[k].y0 > _TITLE_LEADING * run[k].size),
                                 len(run))]
                 below = lines[first + len(run): first + len(run) + 2]
-                if any(_VOLUME.search(ln.text) for ln in below):
+                if any(_VOLUME.search(ln.text) for ln in below) or (
+                        len(run) == 1 and _NUMBERED_LABEL.fullmatch(run[0].text.strip()) and below
+                        and below[0].size >= body_size * 1.3):
                     # a journal's name over its volume and issue ("Journal of Statistical Software"
-                    # over "August 2010, Volume 36, Issue 3."), set larger than the article's title
+                    # over "August 2010, Volume 36, Issue 3."), or a chapter's label over its title
+                    # in any language ("Kapitel 1" over "Syntax versus Semantik"), set larger than
+                    # the title
                     lines = [ln for ln in lines if ln not in run]
                     continue
                 title = join_lines([repair_line(ln.text, vocab) for ln in run], vocab)[0]
@@ -975,6 +979,10 @@ def _names_several(line: str) -> bool:
     """A line of two people's names or more ("Terry Therneau, Elizabeth Atkinson"): two
     capitalised words alone are as often a label ("STUDY PROTOCOL", "Open Access")."""
     return is_byline(line) and re.search(r",|\s(?:and|&)\s", line) is not None
+
+
+# A word and a number or numeral alone: a chapter's, a part's or a lecture's label ("Kapitel 1", "Part II").
+_NUMBERED_LABEL = re.compile(r"[^\W\d_]+\s+(?:\d{1,3}|[IVXLC]{1,6})")
 
 
 # A journal's volume and issue as its masthead prints them: "Volume 36, Issue 3", "Vol. 12, No. 4".
