@@ -79,6 +79,10 @@ def test_heading_like_lines():
     assert not is_heading_like("\u2013 Stimulus control", 5, "x", starts)
     assert is_heading_like("\u2022 Behavioural", 5, "x", starts)
     assert not is_heading_like("Smoker, n (%) 124 (12.7)", 5, "x", starts)
+    # a label and its number alone name what follows ("Section 1" on a deck's section slide had
+    # been a highlight); with a measure after it, or in a sentence, a number may be the answer
+    assert is_heading_like("Section 1", 5, "x", starts) and is_heading_like("Chapter IV", 5, "x", starts)
+    assert not is_heading_like("Week 12 6.4 (2.1)", 5, "x", starts) and not is_heading_like("n 45", 5, "x", starts)
     # one word states nothing even with a full stop (a table's "Notes." over its footnotes)
     assert is_heading_like("Notes.", 5, "x", starts) and not is_heading_like("12.", 5, "x", starts)
     # a label ending in a colon announces what follows; a longer line ending so may be the answer

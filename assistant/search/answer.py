@@ -126,6 +126,8 @@ def is_heading_like(text: str, start: int, title: str, heading_starts: frozenset
         return True
     if len(t.split()) == 1 and not _NUMERAL.search(t):
         return True  # one word, even with a full stop ("Notes.", a table's footnotes' label)
+    if _LABEL_ALONE.fullmatch(t):
+        return True  # a label and its number alone ("Section 1" on a deck's section slide, "Table 2")
     # A term in quotes alone, an item's run-in label ('• "Still reachable". This covers ...'): it
     # names what the sentences after it say.
     if (quoted := _QUOTED_LABEL.fullmatch(BULLET.sub("", t))) and len(quoted.group(1).split()) <= _LABEL_WORDS:
@@ -146,6 +148,7 @@ _NUMBERED_LABEL = re.compile(r"^(?!(?:fig(?:ure)?|table|tab|listing|exhibit|char
                              re.I)
 
 
+_LABEL_ALONE = re.compile(r"[A-Z][a-z]{2,}\.?\s+(?:\d{1,3}(?:\.\d{1,3})*[a-z]?|[IVXLC]{1,6})\.?")
 _QUOTED_LABEL = re.compile(r"[\"“‘']([^\"“”‘’']+)[\"”’'][.:]?")
 _LABEL_WORDS = 5
 
