@@ -1515,22 +1515,21 @@ def _overlay_steps(pages: list[PageLayout], skip: set[tuple[int, int]], labels: 
     boxes = [[words(pi, bi) for bi in range(len(page.boxes))] for pi, page in enumerate(pages)]
     held = [sum(page, Counter()) for page in boxes]
 
-    def first(pi: int) -> str:  # a frame's title, or its first line
-        return next((_core_text(pages[pi].boxes[bi]) for bi, box in enumerate(boxes[pi]) if box), "")
-
-    def step(pi: int) -> bool:  # the page goes on the frame of the page before it
-        return (0 < pi < len(labels) and bool(labels[pi]) and labels[pi] == labels[pi - 1]
-                and bool(first(pi)) and first(pi) == first(pi - 1))
+    # each page's boxes as `_core_text`, "" for furniture; the first is its frame's title or first line
+    texts = [[_core_text(page.boxes[bi]) if box else "" for bi, box in enumerate(boxes[pi])] for pi, page in enumerate(pages)]
+    opening = [next((t for t, box in zip(page, boxes[pi]) if box), "") for pi, page in enumerate(texts)]
+    # whether the page goes on the frame of the page before it
+    steps = [0 < pi < len(labels) and bool(labels[pi]) and labels[pi] == labels[pi - 1]
+             and bool(opening[pi]) and opening[pi] == opening[pi - 1] for pi in range(len(pages))]
 
     out: set[tuple[int, int]] = set()
     shown = ""  # what the boxes read of the frame's steps so far print, `_core_text`
     for pi in range(len(pages)):
-        if not step(pi):
+        if not steps[pi]:
             shown = ""
         left, kept = f" {shown} ", []
-        for bi, box in enumerate(boxes[pi]):
-            said = _core_text(pages[pi].boxes[bi]) if box else ""
-            if said and step(pi) and f" {said} " in left:
+        for bi, said in enumerate(texts[pi]):
+            if said and steps[pi] and f" {said} " in left:
                 out.add((pi, bi))
                 left = left.replace(f" {said} ", " | ", 1)  # a box shown once is left out once
             elif said:
