@@ -909,3 +909,29 @@ def test_a_greek_letter_is_searched_by_its_name_as_a_question_types_it(encoder, 
         "are reported for each coefficient of the model.\n"))
     hit = searcher.search("What is coefficient alpha?", k=1, mode="bm25")[0]
     assert "coefficient α" in hit.text, hit.text
+
+
+def test_a_field_with_a_section_of_its_own_is_answered_there_before_a_list_that_names_it(encoder, tmp_path):
+    # A packaging manual: each control file's list of fields names every field ("• Maintainer
+    # (mandatory)"), and a later section per field says what it holds, its example opening with the
+    # field's own line ("Files:"). The lists had come first, their bullet the highlight; in the
+    # field's section the example's checksum line had been.
+    searcher = searcher_of_file(encoder, tmp_path / "policy.txt", (
+        "Control files\n\n5.2. Source package control files\n\nThe source package control file holds these fields:\n\n"
+        "• Source (mandatory)\n• Maintainer (mandatory)\n• Uploaders\n• Standards-Version (recommended)\n\n"
+        "5.3. Changes files\n\nThe changes file holds these fields:\n\n• Maintainer (mandatory)\n• Files (mandatory)\n\n"
+        "5.6. List of fields\n\n5.6.2. \"Maintainer\"\n\nThe package maintainer's name and email address. The name must "
+        "come first, then the email address inside angle brackets.\n\n5.6.21. Files\n\nThis field contains a list of "
+        "files with information about each one.\n\nFiles:\n c6f698f19f2a2aa07dbb9bbda90a2754 571925 example_1.2.orig.tar.gz\n"
+        " 938512f08422f3509ff36f125f5873ba 6220 example_1.2-1.diff.gz\n\nThe exact forms of the file names are "
+        "described elsewhere.\n"))
+    for question, answer in (("What is the Maintainer field?", "The package maintainer's name and email address."),
+                             ("What does the Files field contain in a changes file?", "This field contains a list of files"),
+                             ("What is the purpose of the Files field?", "This field contains a list of files")):
+        assert asked_entry(question) in ("Maintainer", "Files"), question
+        hit = searcher.search(question, k=1)[0]
+        assert hit.highlight.text.startswith(answer), (question, hit.highlight)
+    # where it is asked of may follow in a few words; "What goes in ...?" asks it too
+    assert asked_entry("What does the Files field do in debian/copyright?") == "Files"
+    assert asked_entry("What goes in the Description field?") == "Description"
+    assert asked_entry("What is the Maintainer field used for?") == "Maintainer"

@@ -825,10 +825,15 @@ _OPTION_TERM = (r"what\s+(?:does|do|is)\s+(?:the\s+)?(?:[a-z][\w.+-]*\s+){0,2}?"
 # setting?"): its entry in a list of
 # parameters ("• mininterval : float, optional") is where what it does is said.
 _ENTRY_WORDS = r"(?:option|flag|switch|parameter|argument|setting|attribute|field|keyword|key|variable|property)"
-_PARAMETER_TERM = (rf"what\s+(?:does|do|is)\s+the\s+(?P<p>[A-Za-z_][\w.]*)\s+{_ENTRY_WORDS}(?:\s+(?:of|in|to|for)\s+[\w.+-]+)?"
-                   r"(?:\s+(?:do|for|mean|[a-z]+))?(?:\s+(?:in|of|with|for)\s+[\w.+-]+)?|"
-                   rf"what\s+is\s+the\s+default(?:\s+value)?(?:\s+(?:of|for))?\s+(?:the\s+)?(?P<q>[A-Za-z_][\w.]*)"
-                   rf"(?:\s+{_ENTRY_WORDS})?(?:\s+(?:in|of|for)\s+[\w.+-]+)?")
+# Where the entry is asked of: a program, or a file or a format in a few words ("in tqdm", "in a
+# copyright file", "of debian/control").
+_ENTRY_PLACE = r"(?:\s+(?:of|in|to|for|with)\s+(?:an?\s+|the\s+)?[\w./+-]+(?:\s+[\w./+-]+){0,2})?"
+_PARAMETER_TERM = (rf"what\s+(?:does|do|is)\s+the\s+(?P<p>[A-Za-z_][\w.-]*)\s+{_ENTRY_WORDS}{_ENTRY_PLACE}"
+                   rf"(?:\s+(?:do|for|mean|used\s+for|[a-z]+))?{_ENTRY_PLACE}|"
+                   rf"what\s+is\s+the\s+default(?:\s+value)?(?:\s+(?:of|for))?\s+(?:the\s+)?(?P<q>[A-Za-z_][\w.-]*)"
+                   rf"(?:\s+{_ENTRY_WORDS})?{_ENTRY_PLACE}|"
+                   rf"(?:what\s+is\s+the\s+(?:purpose|meaning|use|role)\s+of|what\s+goes\s+(?:in|into))\s+the\s+"
+                   rf"(?P<r>[A-Za-z_][\w.-]*)\s+{_ENTRY_WORDS}{_ENTRY_PLACE}")
 # A shell's builtin or a tool's command asked of ("What does the trap builtin do?", "What does the
 # find_package command do?"): a manual lists each under its name ("trap:", then its synopsis).
 _COMMAND_TERM = (r"what\s+(?:does|do|is)\s+the\s+(?P<k>[A-Za-z_][\w.-]*)\s+(?:builtin|command|subcommand|keyword|directive)"
@@ -863,7 +868,7 @@ def asked_entry(question: str) -> str | None:
     """The command-line option or program parameter the question asks of ("-J", "mininterval"),
     whose entry in a list of options or parameters says what it does (`opens_entry`); else None."""
     m = _ASKED_TERM.match(question)
-    return next((m.group(g) for g in ("o", "p", "q", "k") if m.group(g)), None) if m else None
+    return next((m.group(g) for g in ("o", "p", "q", "r", "k") if m.group(g)), None) if m else None
 
 
 def _term_pattern(term: str) -> str:
@@ -953,8 +958,19 @@ def opens_entry(text: str, option: str) -> bool:
 _ENTRY_LINE_WORDS = 8  # an entry's opening line names and types it ("• leave : bool, optional"): a few words
 
 
+def entry_heading(entry: str) -> re.Pattern[str]:
+    """A heading that names the option, parameter or field `entry` (`asked_entry`) and nothing
+    else: after its section's number, in quotes or marks, with its kind ("5.6.2 Maintainer",
+    '5.6.2. "Maintainer"', "6.9. Files", "timeout setting"). A reference gives each field a
+    section of its own, and its list of fields names them all ("• Maintainer (mandatory)")."""
+    return re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?[\"“‘'`*]?{re.escape(entry)}[\"”’'`*]?(?:\s+{_ENTRY_WORDS})?\s*:?\s*$",
+                      re.I)
+
+
 def _entry_sentence(index: Index, sentences: range, heading: np.ndarray, shown: int, entry: str | None) -> int:
-    """Where `entry` is an option or parameter asked of, the sentence that opens its entry
+    """Where `entry` is an option or parameter asked of, the first sentence in words under a heading
+    that names it (`entry_heading`: "5.6.21 Files", then "This field contains a list of files ...";
+    the example under it opens with "Files:"); else the sentence that opens its entry
     (`opens_entry`: "verify | Whether the server's TLS certificate is checked. | true", a table's
     row), or the first one in words after it (past its synopsis) where that names and types it in
     a few words without a sentence's end ("• leave : bool, optional": the line under it says what
@@ -962,6 +978,11 @@ def _entry_sentence(index: Index, sentences: range, heading: np.ndarray, shown: 
     if not entry:
         return shown
     texts = [index.sentence_text(r) for r in sentences]
+    headed = entry_heading(entry)
+    for i in (i for i, t in enumerate(texts) if heading[i] and headed.match(t)):
+        under = next((j for j in range(i + 1, len(texts)) if not heading[j] and not is_code_like(texts[j])), None)
+        if under is not None:
+            return under
     opening = next((i for i, t in enumerate(texts) if opens_entry(t, entry)), None)
     if opening is None:
         return next((i for i, t in enumerate(texts) if states_entry(t, entry)), shown)

@@ -40,6 +40,7 @@ from assistant.search.answer import (
     asks_person,
     asks_writers,
     defines,
+    entry_heading,
     gives_amount,
     is_question,
     labelled_value_end,
@@ -598,8 +599,9 @@ class Searcher:
         every passage about CTb says "CTb"); where it asks what a term is (`term`), the passages with
         a sentence that defines it (or a signature of it, `opens_signature`) before all ("What is
         type affinity?": every passage of its section says "affinity", one says what it is), or for
-        an option or parameter asked of (`entry`), a line that opens its entry; before those, the
-        opening of the page or the section the term titles."""
+        an option or parameter asked of (`entry`), a line that opens its entry, and before those a
+        section headed by it alone (`entry_heading`); before those, the opening of the page or the
+        section the term titles."""
         order: Iterable[int] = self._answers_first(rows, scores, tokens, person)
         if writers:
             order = sorted(order, key=lambda i: int(rows[i]) not in writers)
@@ -617,6 +619,11 @@ class Searcher:
             order = sorted(order, key=lambda i: not self._opens_section(int(rows[i]), heads))
         if term:
             order = sorted(order, key=lambda i: not self._defines(int(rows[i]), term, entry))
+        if entry:
+            # a section of its own says what the entry is before a list that names it with others
+            # ("5.6.2 Maintainer" before "• Maintainer (mandatory)")
+            headed = entry_heading(entry)
+            order = sorted(order, key=lambda i: not self._opens_section(int(rows[i]), headed))
         if expansion:
             order = sorted(order, key=lambda i: not self._spells_out(int(rows[i]), expansion))
         return order
