@@ -2560,6 +2560,24 @@ def test_a_reports_fields_stay_lines_of_their_own_and_its_labels_head_sections(t
     assert doc.sections == () and "Copyright: 2020 A. Author\nLicense: MIT" in doc.text
 
 
+def test_a_fields_value_wrapped_onto_the_next_line_is_joined_to_it(tmp_path: Path):
+    # A format specification typed at 76 columns: a field's description opens with its kind and a
+    # colon, a label to the list-of-fields rule, and its wrapped second line had stayed a line of
+    # its own (the first a sentence cut at "covered by"). The field list under it keeps its lines.
+    spec = tmp_path / "format.txt"
+    spec.write_text(
+        "Copyright format\n\n6.9. Files\n\n"
+        "   Whitespace-separated list: list of patterns indicating files covered by\n"
+        "   the license and copyright specified in this stanza.\n\n"
+        "   Filename patterns in the Files field are specified using a simplified\n"
+        "   shell glob syntax. Patterns are separated by whitespace.\n\n"
+        "Format: https://example.org/format\nUpstream-Name: example\nSource: https://example.org/src\n")
+    doc, _ = load_file(spec, "format.txt")
+    assert ("Whitespace-separated list: list of patterns indicating files covered by the license and copyright "
+            "specified in this stanza.") in doc.text, doc.text
+    assert "Format: https://example.org/format\nUpstream-Name: example\nSource:" in doc.text
+
+
 def test_a_markdown_hard_line_break_ends_a_line_unless_the_sentence_goes_on(tmp_path: Path):
     # Meeting notes' fields set one to a line by two trailing spaces (a browser shows them so) had
     # been joined as a wrapped paragraph; a sentence broken by a backslash (Node's docs) goes on.

@@ -865,12 +865,21 @@ def field_lines(lines: list[str]) -> frozenset[int]:
     return frozenset(out)
 
 
+def _wraps_value(line: str) -> bool:
+    """Whether `line`, under a field that ran to the paragraph's width mid-sentence, goes on with
+    its value: it opens in lower case ("Whitespace-separated list: list of patterns indicating files
+    covered by" / "the license and copyright specified in this stanza."), as the next field or a
+    line of its own would not."""
+    return line.lstrip()[:1].islower()
+
+
 def unwrap_lines(lines: list[str], vocabulary: Callable[[], Vocabulary] | None = None) -> list[str]:
     """Paragraphs hard-wrapped at a fixed width (a text or Markdown file typed with line breaks)
     joined into one line each, since a line break ends a sentence: a line continues the one before
     it when that one is wordy, ran to near the paragraph's widest line and stopped mid-sentence, and
     this one is wordy and opens no list item, table row, quote or heading. Lists, tables,
-    addresses, verse, lists of fields and a saved page's one-line paragraphs keep their lines. A word
+    addresses, verse, lists of fields (but a field's value wrapped, `_wraps_value`) and a saved
+    page's one-line paragraphs keep their lines. A word
     broken at a line's end is decided by `vocabulary()`, the whole text's words (by default `lines`')."""
     out: list[str] = []
     width = 0
@@ -892,7 +901,7 @@ def unwrap_lines(lines: list[str], vocabulary: Callable[[], Vocabulary] | None =
                 and (not _SENTENCE_END.search(last) or _clause_goes_on(last, line, width))
                 and _wordy(last) and _wordy(line) and not BULLET.match(line) and not _CELLS.search(last + "\n" + line)
                 and (not _LIST_ITEM.match(line) or _enumerated_inline(last, line)) and not _NUMBERED_NAME.match(line)
-                and not (i in fields and (_FIELD.match(line.strip()) or _FIELD.match(last.strip())))):
+                and not (i in fields and (_FIELD.match(line.strip()) or (_FIELD.match(last.strip()) and not _wraps_value(line))))):
             # The line's indent is layout (a list item's or a note's text), not space within a sentence.
             rest = line.lstrip()
             if prev.endswith("-"):
