@@ -647,6 +647,11 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # name's place alone ("Which font does the metropolis use?" had lost "theme")
     ("Which font does the trigon theme use?", "And metropolis?", "Which font does the metropolis theme use?"),
     ("How do I install the bm25s package?", "And numpy?", "How do I install the numpy package?"),
+    # a path is one word ("What is /var//tmp used for?" had put the topic in place of "tmp" alone)
+    ("What is /var/tmp used for?", "And /tmp?", "What is /tmp used for?"),
+    # the object of a how-to question's verb is replaced up to its head ("How do I record a dividend
+    # split?" had kept the compound's head)
+    ("How do I record a stock split?", "And a dividend?", "How do I record a dividend?"),
     # an age bound goes with the noun it bounds ("children over 70", "adults under 5", "people
     # under 40 over 50", "children than 65 years")
     ("Is melatonin effective for adults over 70?", "And for children?", "Is melatonin effective for children?"),

@@ -99,7 +99,8 @@ def _one_alone(q: str) -> re.Match | None:
 
 # "How can I improve mine?": the person's own of what was asked about
 _OWN = {"mine": "my", "yours": "your", "ours": "our", "theirs": "their"}
-_WORD = re.compile(r"[\w'-]+(?:\.[\w'-]+)*")  # "dns.lookup" is one word
+# "dns.lookup" is one word, and so is a path from the root or home ("/var/tmp", "~/.bashrc")
+_WORD = re.compile(r"(?<![\w/])~?(?:/[\w.'-]+)+|[\w'-]+(?:\.[\w'-]+)*")
 _ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 _DOUBLED = re.compile(r"\b(\w+)(\s+\1\b)+", re.I)
@@ -1321,10 +1322,13 @@ def _to_head(previous: str, e: int, s: int | None = None) -> int:
     a new topic with its own article takes its place up to its head ("the gap penalties" for "the
     default scoring matrix", not "the default scoring", which left "the gap penalties matrix"; "the
     non-free section" for "free software", not "free"), not through a participle after it ("the
-    outcome measure used": "What were the secondary measures used?"). Elsewhere the words after it
-    may be a verb ("How does the brain change?")."""
+    outcome measure used": "What were the secondary measures used?"); so does the object of the
+    verb a how-to question asks of, when its run ends the question ("a dividend" for "a stock
+    split" of "How do I record a stock split?", not "a dividend split"). Elsewhere the words after
+    it may be a verb ("How does the brain change?")."""
     be = _BE_ASKS.match(previous)
-    led = s is not None and _AFTER_PREPOSITION.search(previous[:s]) is not None \
+    acts = _ACTS.search(previous)
+    led = s is not None and (_AFTER_PREPOSITION.search(previous[:s]) is not None or (acts is not None and acts.end(1) < s)) \
         and not previous[_run_end(previous, e):].strip(" ?.!")
     if not led and (not be or e <= be.end()):
         return e
