@@ -182,6 +182,33 @@ def test_a_books_running_heads_are_furniture_by_their_baseline_and_style_whateve
     assert furniture(pages) == {(pi, 0) for pi in range(6)}
 
 
+def test_a_chapters_running_head_in_the_texts_own_style_is_furniture_on_its_chapters_pages():
+    # A DocBook manual heads each page with its chapter's title, centred, in the text's own font and
+    # size ("The Basics" over chapter 2's pages, "Investments" over chapter 9's), its page number
+    # below. Each title recurs on too few of the book's pages to be found by its words, and had been
+    # read mid-sentence where a paragraph ran on from the page before. A "Note" heading that opens a
+    # page now and then, a page's first line of text at the top, and a heading larger than the text
+    # stay.
+    def line(text: str, x: float, y: float, size: float = 10.0, font: str = "Times-Roman") -> Box:
+        return Box((Line(text, x, y, x + 6 * len(text), y + size, size, font),), x, y, x + 6 * len(text), y + size)
+
+    words = "account ledger register budget invoice payment transfer balance split report".split()
+    chapters = [title for title in ("Overview", "The Basics", "Accounts", "Transactions", "Reconciliation", "Reports",
+                                    "Investments") for _ in range(6)]
+    pages = []
+    for n, chapter in enumerate(chapters):
+        boxes = [line(chapter, 284, 745.5), line(f"The {words[n % 10]} goes on from the page before it.", 120, 720),
+                 line(f"Every {words[(n + 1) % 10]} is kept in its own place here.", 120, 400), line(str(n + 1), 301, 37.5)]
+        if n in (2, 19, 37):
+            boxes.insert(1, line("Note", 138, 735, 14.0, "Times-Bold"))
+        pages.append(PageLayout(n + 1, 612, 792, boxes))
+    pages[5].boxes.insert(1, line("Accounting Concepts", 72, 725, 17.3, "Helvetica-Bold"))
+    out = furniture(pages)
+    assert {(pi, 0) for pi in range(len(pages))} <= out
+    kept = {pages[pi].boxes[bi].text for pi, page in enumerate(pages) for bi in range(len(page.boxes)) if (pi, bi) not in out}
+    assert {"Note", "Accounting Concepts", "The account goes on from the page before it."} <= kept
+
+
 def test_printed_page_numbers_follow_the_offset_most_pages_agree_on():
     # A journal issue that starts at page 147; the first page has no number.
     pages = [_page(1, ("Title page", 400))] + [_page(n, (str(146 + n), 20), ("text", 400)) for n in range(2, 6)]

@@ -1583,7 +1583,8 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
     rotated page's side is the stamp read whole along the other pages' top. Below the top or bottom
     tenth, a box at the edge of an upright page set no larger than the text (`_edge_head`: LaTeX's
     running heads on letter paper) is furniture when its words recur as the margin rule asks and a
-    page number stands on its baseline (`_beside_number`)."""
+    page number stands on its baseline (`_beside_number`). A chapter's running head in the text's own
+    style is furniture on the pages of its chapter (`_chapter_heads`)."""
     counts: Counter[str] = Counter()
     edge_counts: Counter[str] = Counter()  # in the margins or at the page's edge below them (`_edge_head`)
     places = [[_placed(b) for b in page.boxes] for page in pages]
@@ -1600,13 +1601,14 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
     need = max(3, len(pages) // 5)
     half = max(3, (len(pages) + 1) // 2)
     numbers = printed_page_numbers(pages)
+    chapters = _chapter_heads(pages, places, body)
     out: set[tuple[int, int]] = set()
     for pi, page in enumerate(pages):
         number = numbers[pi] if pi < len(numbers) else ""
         number_lines = [b.y0 for b in page.boxes
                         if number and b.text.strip() == number and (_in_margin(b, page) or _edge_number(b, page))]
         for bi, box in enumerate(page.boxes):
-            if len(pages) >= 3 and (placed[places[pi][bi]] >= half
+            if len(pages) >= 3 and (placed[places[pi][bi]] >= half or places[pi][bi] in chapters
                                     or styled[_running_style(box, page, body) or ("", 0.0, 0)] >= half):
                 out.add((pi, bi))
             if number and box.text.strip() == number and _edge_number(box, page):
@@ -1639,6 +1641,29 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
         out.update((pi, i) for pi, page in enumerate(pages) for run in runs[pi]
                    if _recurs_whole(page, run, counts, need) for i in run)
     return out
+
+
+def _chapter_heads(pages: list[PageLayout], places: list[list[tuple[str, int, int]]],
+                   body: tuple[str, float]) -> set[tuple[str, int, int]]:
+    """The places (`_placed`) of a book's running heads that name each page's chapter in the text's
+    own style (a manual's "The Basics" atop each page of its chapter 2, "Investments" atop
+    chapter 9's): a line in the top or bottom tenth, no larger than the text and no sentence, that
+    stands with the same text at the same place on at least three pages and on half the pages from
+    the first of them to the last, every page or every other one. Each recurs too seldom over the
+    whole book to be found by its words, and in the text's style `_running_style` cannot tell it
+    from a page's first line; a heading ("Note") that opens a page now and then stands at that
+    place on a few pages far apart. A deck's frame, its title repeated over its steps, is no book."""
+    if is_slide_deck(pages):
+        return set()
+    seen: dict[tuple[str, int, int], list[int]] = {}
+    for pi, page in enumerate(pages):
+        for box, place in zip(page.boxes, places[pi]):
+            if (len(box.lines) == 1 and (box.y1 >= page.height * 0.9 or box.y0 <= page.height * 0.1)
+                    and box.lines[0].size <= body[1] + 0.05 and re.search(r"[^\W\d_]{2}", place[0])
+                    and not re.search(r"[.!?]$", place[0])):
+                seen.setdefault(place, []).append(pi)
+    return {place for place, at in seen.items()
+            if len(set(at)) >= 3 and 2 * len(set(at)) >= at[-1] - at[0] + 1}
 
 
 STAMP_LETTERS = 10  # letters a stamp read in pieces says at least: pieces of code or numbers say none
