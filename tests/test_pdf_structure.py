@@ -1696,6 +1696,23 @@ def _one_page_pdf(content: bytes, fonts: tuple[bytes, ...] = ()) -> bytes:
     return _pdf(objects)
 
 
+def test_a_list_items_two_digit_number_that_reaches_its_text_is_parted_from_its_first_word(tmp_path: Path):
+    # A DocBook manual's numbered steps: each number set from the same left edge, the items' text
+    # from one indent, which "10." (13.9 pt of Helvetica at 10 pt) overruns where "9." leaves a gap:
+    # "10.Tax Related" and "11.Placeholder" had been read as one word each. A decimal stays whole.
+    content = b"\n".join([
+        b"BT /F1 10 Tf 72 700 Td (9.) Tj ET", b"BT /F1 10 Tf 85.5 700 Td (Notes - Enter any notes.) Tj ET",
+        b"BT /F1 10 Tf 72 686 Td (10.) Tj ET", b"BT /F1 10 Tf 85.5 686 Td (Tax Related - Check this box.) Tj ET",
+        b"BT /F1 10 Tf 72 672 Td (11.) Tj ET", b"BT /F1 10 Tf 85.5 672 Td (Placeholder - Check box if it holds none.) Tj ET",
+        b"BT /F1 10 Tf 72 640 Td (2.5 percent of accounts are placeholders.) Tj ET",
+    ])
+    path = tmp_path / "steps.pdf"
+    path.write_bytes(_one_page_pdf(content))
+    text = load_paths([path]).documents[0].text
+    assert "10. Tax Related - Check this box." in text and "11. Placeholder - Check box" in text, text
+    assert "9. Notes" in text and "2.5 percent" in text
+
+
 def test_underscores_drawn_as_rules_are_read_as_underscores_and_other_strokes_are_not(tmp_path: Path):
     # TeX sets "\_" (and Texinfo an underscore in a text font) as a short rule on the baseline, so
     # the text layer says "ret len" for "ret_len". Helvetica at 10 pt: "ret" is 11.67 pt wide.

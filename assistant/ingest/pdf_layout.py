@@ -135,9 +135,15 @@ def _with_raised(before: str, run: str, nxt: str, spaced: bool) -> str:
     return before + run
 
 
+# A list item's number run into its first word: a list sets its numbers flush right before the
+# items' text, and "10." reaches the text where "9." leaves a gap ("10.Tax Related", "11.Placeholder").
+_LIST_NUMBER_FUSED = re.compile(r"^(\d{1,3}\.)(?=[A-Z][a-z])")
+
+
 def _line(ltline, rules: list[Rule] = ()) -> Line | None:
     """One pdfminer text line: its text with superscript citation numbers dropped, unmapped glyphs
-    removed, and underscores drawn as short rules (`rules`) put back in the gaps they fill."""
+    removed, underscores drawn as short rules (`rules`) put back in the gaps they fill, and a
+    list item's number parted from its first word (`_LIST_NUMBER_FUSED`)."""
     from pdfminer.layout import LTChar
 
     chars = [c for c in ltline if isinstance(c, LTChar)]
@@ -177,7 +183,7 @@ def _line(ltline, rules: list[Rule] = ()) -> Line | None:
     text = _icon_bullet("".join(parts).replace("\n", " "), chars, font)
     # a glyph without a character inside a word is kept as its code, for `_ligatures_read`
     text = _UNMAPPED.sub(lambda m: m.group() if m.group().startswith("(cid:") and _in_word(text, m) else "", text)
-    text = _struck_signs(re.sub(r"\s+", " ", text).strip())
+    text = _LIST_NUMBER_FUSED.sub(r"\1 ", _struck_signs(re.sub(r"\s+", " ", text).strip()))
     if not UNMAPPED_CODE.sub("", text).strip() or _ornament(text):
         return None
     text, tracking = _letter_spaced_words(text, chars, size) or (text, 0.0)
