@@ -885,6 +885,41 @@ def test_a_list_of_authors_is_the_highlight_only_for_a_question_that_asks_who(en
     assert not is_byline("The study was carried out in Nottingham, Norwich, Newcastle upon Tyne and Bristol.")
 
 
+def test_a_docbook_pages_author_lines_name_its_writers_and_a_sentence_listing_helpers_is_no_byline(encoder, tmp_path):
+    # A DocBook book's title page names its writers in author lines ('<h3 class="author">'), which
+    # main-content extraction leaves out, and no <meta> tag names them; its copyright lines print
+    # their names. Its acknowledgements list proofreaders in a sentence, which had been read as a
+    # list of authors and answered "Who wrote this book?".
+    from assistant.config import ChunkingParams
+    from assistant.index import MemoryIndex
+    from assistant.ingest import load_file
+    from assistant.search import Searcher
+    from assistant.search.answer import is_byline
+
+    title = ("<html><head><title>The Administrator's Handbook</title></head><body><div class=\"book\">"
+             "<h1 class=\"title\">The Administrator's Handbook</h1><div class=\"authorgroup\">"
+             + "".join(f'<div class="author"><h3 class="author"><span class="firstname">{first}</span> '
+                       f'<span class="surname">{last}</span></h3><code class="email">{last.lower()}@example.org</code></div>'
+                       for first, last in (("Raphael", "Hertzog"), ("Roland", "Mas")))
+             + "</div><p class=\"copyright\">Copyright © 2003, 2004, 2022 Raphael Hertzog</p>"
+             "<p class=\"copyright\">Copyright © 2006, 2015 Roland Mas</p>"
+             "<p>This book is free documentation: you can redistribute it and modify it under the terms of the GNU "
+             "General Public License as published by the Free Software Foundation.</p></div></body></html>")
+    thanks = ("<html><head><title>Acknowledgments</title></head><body><h1>Acknowledgments</h1>"
+              "<p>We benefited from the generous help of proofreaders: Daniel Phillips, Gerold Rupprecht, Gordon Dey, "
+              "Jacob Owens, and Tom Syroid.</p><p>Many translators made the book available in their languages and "
+              "kept it up to date with every release of the distribution.</p></body></html>")
+    (tmp_path / "index.html").write_text(title)
+    (tmp_path / "thanks.html").write_text(thanks)
+    docs = [load_file(tmp_path / name, name)[0] for name in ("index.html", "thanks.html")]
+    assert docs[0].authors == ("Raphael Hertzog", "Roland Mas") and docs[1].authors == ()
+    searcher = Searcher(encoder=encoder, index=MemoryIndex(docs, encoder, ChunkingParams()))
+    hit = searcher.search("Who wrote this book?", k=1)[0]
+    assert hit.doc_id == docs[0].doc_id and "Raphael Hertzog" in hit.highlight.text, hit.highlight
+    assert not is_byline("We benefited from the generous help of proofreaders: Daniel Phillips, Gerold Rupprecht, "
+                         "Gordon Dey, Jacob Owens, and Tom Syroid.")
+
+
 def test_a_question_asking_who_wrote_highlights_the_byline(encoder, tmp_path):
     # A saved blog post names its writer in a labelled byline ("• Writer: Prisha Oza"), which no
     # list-of-authors rule reads (one name, no e-mail): asked who wrote the post, the highlight was a

@@ -1005,9 +1005,30 @@ _MARKUP_MENDED = (_self_closed_ended, _title_block_as_heading, _section_headers_
                   _code_flattened, _one_line_listings_ended, _source_breaks_as_spaces, _definitions_as_paragraphs)
 
 
+# A title block's line naming its writer (DocBook's '<h3 class="author"><span
+# class="firstname">Raphaël</span> <span class="surname">Hertzog</span></h3>', pandoc's '<p
+# class="author">Jane Doe</p>'), which main-content extraction leaves out as a byline.
+_AUTHOR_LINE = re.compile(r"<(h[1-6]|p|span)\b[^>]*\bclass\s*=\s*[\"']?author[\"'\s][^>]*>((?:(?!<\1\b).){0,400}?)</\1\s*>",
+                          re.I | re.S)
+_BYLINE_WORDS = 12  # a line of names: an affiliation or a sentence is longer
+
+
+def _byline_authors(raw: str) -> tuple[str, ...]:
+    """The writers a page's title block names in its author lines (`_AUTHOR_LINE`), for a page whose
+    `<meta>` tags name none; a line with an address or a date, or too long for names, names none."""
+    names: list[str] = []
+    for m in _AUTHOR_LINE.finditer(raw):
+        line = re.sub(r"\s+", " ", html.unescape(_TAG.sub(" ", m.group(2)))).strip()
+        if line and len(line.split()) <= _BYLINE_WORDS and not re.search(r"@|\d|https?:", line):
+            names += [n for n in split_authors(line) if n not in names]
+    return tuple(names)
+
+
 def read_html(data: bytes) -> TextRead:
-    """Main content, title, decoding note, headings, and authors, year and DOI from the `<meta>` tags."""
+    """Main content, title, decoding note, headings, and authors, year and DOI from the `<meta>`
+    tags (the writers, where no tag names them, from the title block's author lines)."""
     raw, note = decode_bytes(data)
+    bylined = _byline_authors(raw)
     for step in _MARKUP_MENDED:
         raw = step(raw)
     parser = _HTMLText()
@@ -1045,7 +1066,7 @@ def read_html(data: bytes) -> TextRead:
     title = title.strip()
     # One tag per author (Highwire), or one tag naming them all.
     names = next((tags[t] for t in _AUTHOR_TAGS if tags.get(t)), [])
-    authors = tuple(n.strip() for n in names) if len(names) > 1 else split_authors(names[0]) if names else ()
+    authors = tuple(n.strip() for n in names) if len(names) > 1 else split_authors(names[0]) if names else bylined
     year = _first(tags, _DATE_TAGS, year_of)
     doi = _first(tags, _DOI_TAGS, find_doi)
     return TextRead(text, re.sub(r"\s+", " ", html.unescape(title)), note, headings, authors, year, doi)

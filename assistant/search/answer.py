@@ -1138,8 +1138,15 @@ def is_byline(text: str) -> bool:
         return sum(bool(_AUTHOR.match(p) or _DEGREE.match(p)) for p in rest) >= 0.6 * len(rest)
     parts = [p.strip() for p in re.split(r"[,;]\s+|\s+and\s+", text.strip().rstrip(".")) if p.strip()]
     parts = [p for p in parts if not _DEGREE.match(p)]
+    if any(_CLAUSE.search(p) for p in parts):
+        # a sentence that lists people ("We benefited from the generous help of proofreaders:
+        # Daniel Phillips, Gerold Rupprecht, ..."): its lead-in says who they are, no writers
+        return False
     names = sum(bool(_AUTHOR.match(p)) for p in parts if len(p) <= 60)
     return names >= 3 and names >= 0.6 * len(parts)
+
+
+_CLAUSE = re.compile(r"\b(?:[a-z]+\s+){3}[a-z]+\b")  # four words in lower case running: a clause, no name
 
 
 _EMAIL = re.compile(r"\s*\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?[.;]?\s*")
