@@ -2384,6 +2384,24 @@ def test_an_outline_entry_no_line_prints_names_its_pages_section_and_a_file_name
     assert doc.sections[0].end >= doc.text.index("aspiration") and "CoverPage" not in doc.text
 
 
+def test_a_chapters_label_over_its_heading_is_no_text(tmp_path: Path):
+    # Sphinx's LaTeX sets each chapter's label over its heading, right-aligned: "CHAPTER", then the
+    # number in words, then the title its bookmark names. Read as text, "CHAPTER ONE" closed the
+    # chapter before it. A short line that is the page's text stays.
+    ops = [b"BT /F1 10 Tf 491 690 Td (CHAPTER) Tj ET", b"BT /F1 14.3 Tf 508 665 Td (ONE) Tj ET",
+           b"BT /F1 14.3 Tf 384 610 Td (ABOUT THIS MANUAL) Tj ET"]
+    ops += [b"BT /F1 10 Tf 72 %d Td (%s) Tj ET" % (560 - 14 * i, line) for i, line in enumerate([
+        b"This manual describes the policy requirements for the distribution.",
+        b"It covers the structure and contents of the archive and the packages in it.",
+        b"Contents"])]
+    path = tmp_path / "manual.pdf"
+    path.write_bytes(_pdf_with_outline(b"\n".join(ops), ["ABOUT THIS MANUAL"]))
+    doc = load_paths([path]).documents[0]
+    assert "CHAPTER" not in doc.text and "ONE" not in doc.text.split(), doc.text
+    assert doc.text.startswith("ABOUT THIS MANUAL\n\nThis manual describes"), doc.text
+    assert doc.text.rstrip().endswith("Contents")
+
+
 def test_an_outline_title_written_as_utf8_without_its_byte_order_mark_is_read_as_utf8(tmp_path: Path):
     # A French beamer deck's bookmarks hold UTF-8 bytes with no byte-order mark, which PDF reads as
     # PDFDocEncoding: the section was named "Ã‰valuation du nodule" and, printed by no line, that

@@ -800,6 +800,37 @@ def _outline_headings(entries: list[OutlineEntry], pages: list[PageLayout], skip
 
 
 
+_LABEL_WORDS = 2  # words of a chapter's label line ("CHAPTER", "ONE")
+
+
+def _chapter_labels(pages: list[PageLayout], skip: set[tuple[int, int]], named: dict[int, tuple[int, bool]],
+                    body_size: float) -> set[tuple[int, int]]:
+    """(page index, box index) of the lines that label a chapter over its heading (Sphinx's
+    "CHAPTER" over "ONE" over "ABOUT THIS MANUAL"): one or two lines of at most `_LABEL_WORDS`
+    words, in the heading's font, no smaller than the text and with no sentence's end, all the page
+    holds above a heading that prints one of the outline's top entries (`named`). Read as text, a
+    label closed the chapter before ("... the English text prevails. CHAPTER TWO"); the heading
+    says which chapter it is. A word and a number ("Chapter 1", `_NUMBERED_LABEL`) stay: the
+    heading is read with them ("Chapter 1 The base package"). A line of code that ends a listing
+    atop the page is in another font."""
+    if not named:
+        return set()
+    top = min(level for level, _ in named.values())
+    out: set[tuple[int, int]] = set()
+    for pi, page in enumerate(pages):
+        kept = [(bi, b) for bi, b in enumerate(page.boxes) if (pi, bi) not in skip]
+        heading = next((b for _, b in kept if named.get(id(b.lines[0]), (None, False)) == (top, True)), None)
+        if heading is None:
+            continue
+        above = [(bi, b) for bi, b in kept if b.y0 > heading.y1]
+        if 1 <= len(above) <= 2 and all(
+                len(b.lines) == 1 and len(b.text.split()) <= _LABEL_WORDS and b.lines[0].size >= body_size - 0.05
+                and b.lines[0].font == heading.lines[0].font and not re.search(r"[.!?:;,]$", b.text.strip())
+                for _, b in above) and not _NUMBERED_LABEL.fullmatch(" ".join(b.text.strip() for _, b in above)):
+            out.update((pi, bi) for bi, _ in above)
+    return out
+
+
 def _level(size: float, style: _Style) -> int:
     for i, s in enumerate(style.heading_sizes):
         if size >= s - 0.05:
@@ -1575,6 +1606,8 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
                     slide_text_sizes=_slide_text_sizes(pages, skip, body_size) if slides else ())
     vocab = Vocabulary(ln.text for page in pages for box in page.boxes for ln in box.lines)
     named, unprinted = _outline_headings(outline, pages, skip, style)
+    if not slides:
+        skip |= _chapter_labels(pages, skip, named, body_size)
     assembler = _Assembler(style, named)
     last_page = None
     for page, box in _kept(pages, skip):
