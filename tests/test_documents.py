@@ -2578,6 +2578,31 @@ def test_a_fields_value_wrapped_onto_the_next_line_is_joined_to_it(tmp_path: Pat
     assert "Format: https://example.org/format\nUpstream-Name: example\nSource:" in doc.text
 
 
+def test_a_text_that_underlines_its_headings_has_no_other_headings(tmp_path: Path):
+    # Sphinx's text output: headings underlined with rules of marks ("*" under the chapters, "-"
+    # under their sections), and between them a definition list (a term over its indented
+    # definition) and a line that opens a list ("In addition, the packages in *main*"). Read as
+    # headings of the first level, those had headed every later section of the chapter; they go
+    # under the underlined heading before them.
+    manual = tmp_path / "policy.txt"
+    manual.write_text(
+        "Policy Manual\n*************\n\n1. About this manual\n********************\n\n"
+        "1.1. Scope\n----------\n\nThis manual describes the policy requirements for the distribution and the "
+        "conventions its packages follow, and it is written for the maintainers of those packages.\n\n"
+        "Chosen Convention\n   If there are a number of technically viable choices that can be made, but one needs "
+        "to select one of these options for inter-operability.\n\n"
+        "1.2. New versions of this document\n----------------------------------\n\nThis manual is distributed via "
+        "the policy package, and a new version is published with every change that the maintainers accept.\n\n"
+        "In addition, the packages in *main*\n\n* must not require a package outside of *main* for compilation\n\n"
+        "1.3. Authors\n------------\n\nOriginally the manual was written by two developers, and many people have "
+        "since added to it on the mailing list of the project.\n")
+    doc, _ = load_file(manual, "policy.txt")
+    assert [s.path for s in doc.sections if s.path[-1][0].isdigit()] == [
+        ("1. About this manual",), ("1. About this manual", "1.1. Scope"),
+        ("1. About this manual", "1.2. New versions of this document"), ("1. About this manual", "1.3. Authors")], doc.sections
+    assert ("1. About this manual", "1.1. Scope", "Chosen Convention") in [s.path for s in doc.sections]
+
+
 def test_a_markdown_hard_line_break_ends_a_line_unless_the_sentence_goes_on(tmp_path: Path):
     # Meeting notes' fields set one to a line by two trailing spaces (a browser shows them so) had
     # been joined as a wrapped paragraph; a sentence broken by a backslash (Node's docs) goes on.

@@ -37,8 +37,9 @@ from functools import cache, lru_cache
 from assistant.ingest.words import Vocabulary, english_words
 from assistant.text import FUNCTION_WORDS, STOP_WORDS, UNFINISHED_WORDS, WORD, collapse_spaces, normalize_unicode
 
-__all__ = ["BULLET", "LABEL", "SECTION_NUMBER", "clean_text", "guess_title", "is_byline", "is_copyright_notice", "meaningful_title",
-           "is_field", "opens_first_subsection", "page_starts", "title_parts", "typed_with_line_breaks", "underlined_title", "unwrap_lines"]
+__all__ = ["BULLET", "LABEL", "SECTION_NUMBER", "clean_text", "guess_title", "is_byline", "is_copyright_notice",
+           "meaningful_title", "is_field", "opens_first_subsection", "page_starts", "title_parts",
+           "typed_with_line_breaks", "underlined_lines", "underlined_title", "unwrap_lines"]
 
 _FORM_DEBRIS = [
     re.compile(r"^\d+\s+min(ute)?s?\s+read$", re.I),
@@ -814,6 +815,21 @@ def _underlines(rule: str, line: str) -> bool:
     """Whether `rule`, right under `line`, is a rule of marks about its length: an underline."""
     return bool(line) and not _RULE.match(line) and bool(_RULE.match(rule)) \
         and 0.5 * len(line) <= len(rule) <= 1.5 * len(line) + 3
+
+
+def underlined_lines(raw: str) -> tuple[tuple[str, int], ...]:
+    """The lines of `raw` a rule of marks about their length underlines (`_underlines`: how
+    reStructuredText, Sphinx's text output and Markdown's setext style set a heading), with their
+    spaces collapsed, each with its level: the order in which its mark first underlines a line
+    (reStructuredText's rule: "*" under the chapters, then "=" under their sections)."""
+    lines = [ln.strip() for ln in raw.split("\n")]
+    marks: dict[str, int] = {}
+    out: dict[str, int] = {}
+    for line, rule in zip(lines, lines[1:]):
+        if _underlines(rule, line):
+            level = marks.setdefault(rule[0], len(marks) + 1)
+            out.setdefault(" ".join(line.split()), level)
+    return tuple(out.items())
 
 
 def _heading_rules_dropped(lines: list[str]) -> list[str]:

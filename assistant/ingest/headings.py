@@ -22,8 +22,9 @@ __all__ = ["TextRead", "plain_headings", "section_spans"]
 @dataclass(frozen=True)
 class TextRead:
     """A text file as read: its text, title, a decoding note, the headings its markup marks (level
-    1-6, text) in order, None for text without markup, what it states about itself, and whether it
-    names no title at all (then the file's name is one; not guessed from its lines)."""
+    1-6, text) in order, None for text without markup (then the lines it underlines, which may
+    mark them), what it states about itself, and whether it names no title at all (then the file's
+    name is one; not guessed from its lines)."""
 
     text: str
     title: str = ""
@@ -33,6 +34,7 @@ class TextRead:
     year: str = ""
     doi: str = ""
     untitled: bool = False  # the text names no title: the file's name is its title
+    underlined: tuple[tuple[str, int], ...] = ()  # plain text's lines underlined by rules of marks, and their levels
 
 
 # A numbered heading may end in a full stop, as a licence's or a standard's do: "8. Termination.",
@@ -51,7 +53,10 @@ _WEB_ADDRESS = re.compile(r"\b(?:https?|ftp)://|\bwww\.", re.I)  # a line giving
 _CAPITALS = re.compile(r"[A-Z][A-Z0-9&/'-]*(?: [A-Z0-9&/'-]+){0,3}")  # up to four words in capitals
 
 
-def plain_headings(text: str) -> tuple[tuple[int, str], ...]:
+_MARKED = 3  # underlined lines in a text that sets its headings so: one or two may be a table's rules
+
+
+def plain_headings(text: str, underlined: tuple[tuple[str, int], ...] = ()) -> tuple[tuple[int, str], ...]:
     """Lines of plain text set as headings: standing alone after a blank line (or first), at most
     12 words and 100 characters, starting with a capital or a digit, not a bullet, a copyright
     notice, a line giving a web address nor a numbered item the next item follows, not ending on a
@@ -63,8 +68,25 @@ def plain_headings(text: str) -> tuple[tuple[int, str], ...]:
     of five or more that is no numbered item), or, for a line of up to four words in capitals, by
     any line of two words or more not in capitals; with the numbered lines that complete the
     outline between them (`_numbered_gaps_filled`). Level 1, but for headings numbered at two
-    depths or more (`_numbered_levels`)."""
+    depths or more (`_numbered_levels`). A text that underlines its headings (`underlined`, the
+    raw text's `underlined_lines`, three or more) says which they are and how they nest: a line
+    found otherwise goes under the heading before it, one level below the deepest underlined (a
+    release note's "Backward compatibility warts" under "Updates since Git 2.34"; a definition
+    list's term, "Chosen Convention" over its indented definition, had headed the chapter's next
+    sections)."""
     lines = text.split("\n")
+    found = _found_headings(lines)
+    marked = dict(underlined)
+    if len(marked) < _MARKED:
+        return _numbered_levels(lines, found)
+    under = max(marked.values()) + 1
+    at = {i: (under, s) for i, s in found}
+    at.update({i: (marked[key], s) for i, line in enumerate(lines) if (s := line.strip()) and (key := " ".join(s.split())) in marked})
+    return tuple(at[i] for i in sorted(at))
+
+
+def _found_headings(lines: list[str]) -> list[tuple[int, str]]:
+    """The lines `plain_headings` takes for headings by their look, with their line numbers."""
     out = []
     labels = _label_headings(lines)
     for i, line in enumerate(lines):
@@ -95,7 +117,7 @@ def plain_headings(text: str) -> tuple[tuple[int, str], ...]:
         if len(following.split()) > 12 or (sectioned and len(following.split()) >= 5 and _ENDED.search(following)
                                            and not _ITEM.match(following)):
             out.append((i, s))
-    return _numbered_levels(lines, _numbered_gaps_filled(lines, out))
+    return _numbered_gaps_filled(lines, out)
 
 
 def _follows(before: tuple[int, ...], after: tuple[int, ...]) -> bool:

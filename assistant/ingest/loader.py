@@ -18,7 +18,7 @@ from pathlib import Path
 from assistant.config import SUPPORTED_SUFFIXES
 from assistant.ingest.beir import load_beir_corpus
 from assistant.ingest.captions import caption_transcript
-from assistant.ingest.clean import clean_text, guess_title, page_starts, typed_with_line_breaks, underlined_title
+from assistant.ingest.clean import clean_text, guess_title, page_starts, typed_with_line_breaks, underlined_lines, underlined_title
 from assistant.ingest.headings import TextRead, plain_headings, section_spans
 from assistant.ingest.html import read_html
 from assistant.ingest.markdown import read_markdown
@@ -78,7 +78,7 @@ def load_file(path: Path, doc_id: str, source: str | None = None) -> tuple[Docum
     # Markdown and HTML say what is a heading; only plain text may be a page saved as text.
     doc = document_from_text(doc_id, read.text, read.title or (path.name if read.untitled else ""), source, sha,
                              capture=read.headings is None)
-    headings = read.headings if read.headings is not None else plain_headings(doc.text)
+    headings = read.headings if read.headings is not None else plain_headings(doc.text, read.underlined)
     # A DOI printed near the top ("doi:10.1186/...") when no tag gives one.
     return replace(doc, path=str(path.resolve()), sections=section_spans(doc.text, headings, doc.title),
                    authors=read.authors, year=read.year, doi=read.doi or find_doi(doc.text[:4000])), read.note
@@ -96,7 +96,7 @@ def _read_text(decoded: tuple[str, str], suffix: str) -> TextRead:
     # a .rst file is reStructuredText; a .txt file is when it holds explicit markup
     restructured = restructured_markdown(text, always=suffix == ".rst")
     if restructured is None:
-        return TextRead(text, note=note)
+        return TextRead(text, note=note, underlined=underlined_lines(text))
     return replace(read_markdown(restructured[0].encode("utf-8")), title=restructured[1], note=note)
 
 
