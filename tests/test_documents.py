@@ -2578,7 +2578,7 @@ def test_a_fields_value_wrapped_onto_the_next_line_is_joined_to_it(tmp_path: Pat
     assert "Format: https://example.org/format\nUpstream-Name: example\nSource:" in doc.text
 
 
-def test_a_text_that_underlines_its_headings_has_no_other_headings(tmp_path: Path):
+def test_a_text_that_underlines_its_headings_nests_them_so_and_other_headings_go_under_them(tmp_path: Path):
     # Sphinx's text output: headings underlined with rules of marks ("*" under the chapters, "-"
     # under their sections), and between them a definition list (a term over its indented
     # definition) and a line that opens a list ("In addition, the packages in *main*"). Read as
