@@ -1245,6 +1245,10 @@ def test_a_claim_whose_object_the_evidence_moves_the_other_way_is_contradicted(e
      "How do the amygdala and the prefrontal cortex interact?"),
     # "it" is the new topic alone, and after a question of its own "they" is that question's
     (["What does unwrap do?", "And expect?"], "When should I use it?", "When should I use expect?"),
+    # a name put in with its article is what "it" stands for, article and all ("Is Uploaders field
+    # mandatory?" had lost it)
+    (["What does the Maintainer field contain?", "And the Uploaders field?"], "Is it mandatory?",
+     "Is the Uploaders field mandatory?"),
     (["What does unwrap do?", "And expect?", "What are the side effects of minocycline?"], "How common are they?",
      "How common are the side effects of minocycline?"),
 ])

@@ -1398,7 +1398,9 @@ def _named_topic(question: str, previous: str, topic: str, encoder) -> ResolvedQ
         # the name's number goes with it: "Windows 11" for "Windows 10", "Table 3" for "Table 2"
         end = i + len(old) + (len(version.group()) if (version := _NUMBER_AFTER.match(previous, i + len(old))) else 0)
         replaced = _asked_thing_replaced(previous, i, end, name) or _tidy(_put(previous, i, end, put))
-        return ResolvedQuery(question, replaced, "new-topic", name)
+        # the topic as the question now writes it, its article with it, is what a pronoun next stands
+        # for ("Is it mandatory?" after "And the Uploaders field?": "Is the Uploaders field mandatory?")
+        return ResolvedQuery(question, replaced, "new-topic", put if put in replaced else name)
     return None
 
 
