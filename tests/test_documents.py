@@ -2741,3 +2741,95 @@ def test_a_wrapped_line_ending_in_a_colon_or_semicolon_goes_on_when_the_next_run
     assert '(the "License"); you may not use this file' in doc.text
     assert "with:\ndpkg-trigger --by-package" in doc.text
     assert "compressed files:\ngzip compresses files\ngunzip decompresses them" in doc.text
+
+
+# An older site's page (SQLite's documentation) sets its header in plain <div>s: the logo's link, a
+# tagline, a menu and a search form, then the title block. The manual strikes statements that no
+# longer hold, and sets a pragma's syntax in bold and italics broken by a line break.
+OLD_SITE_PAGE = """<!DOCTYPE html><html><head><title>Write-Ahead Logging</title></head><body>
+<div class=nosearch>
+<a href="index.html"><img class="logo" src="logo.gif" alt="SQLite"></a>
+<div class="tagline">Small. Fast. Reliable.<br>Choose any three.</div>
+<div class="menu"><ul><li><a href="index.html">Home</a><li><a href="about.html">About</a>
+<li><a href="docs.html">Documentation</a><li><a href="download.html">Download</a></ul></div>
+<div class="searchmenu"><form method="GET" action="search"><input type="text" name="q"></form></div>
+</div>
+<div class=fancy><div class=fancy_title>Write-Ahead Logging</div>
+<h1>1. Overview</h1>
+<p>There are advantages and disadvantages to using WAL instead of a rollback journal. Disadvantages include:</p>
+<ol><li>All processes using a database must be on the same host computer.</li>
+<li><s>It is not possible to open read-only WAL databases.</s></li>
+<li><s>WAL works best with smaller transactions.</s> Large transactions are as efficient since version 3.11.0.</li>
+<li><s>strikethrough</s> - Puts a horizontal line through the center of the text.</li></ol>
+<h1>2. The journal_mode pragma</h1>
+<p><b>PRAGMA </b><i>schema.</i><b>journal_mode;
+<br>PRAGMA </b><i>schema.</i><b>journal_mode = <i>DELETE | WAL | OFF</i></b></p>
+<p>This pragma queries or sets the journal mode for databases associated with the current connection.</p>
+</div></body></html>"""
+
+
+def test_an_older_sites_header_tagline_is_no_text_of_its_page(tmp_path: Path):
+    page = tmp_path / "wal.html"
+    page.write_text(OLD_SITE_PAGE)
+    doc, _ = load_file(page, "wal.html")
+    assert doc.title == "Write-Ahead Logging"
+    assert "Choose any three" not in doc.text and "Small. Fast." not in doc.text, doc.text[:200]
+    assert doc.text.lstrip().startswith("Write-Ahead Logging"), doc.text[:200]
+    # a block of a few links and many words before the first heading is the page's, not a menu
+    page.write_text("<html><body><div><p>This short note says where to read more about the write-ahead log and "
+                    "how it compares with the rollback journal, before the first heading:</p><ul>"
+                    "<li><a href=a.html>One</a></li><li><a href=b.html>Two</a></li><li><a href=c.html>Three</a></li>"
+                    "</ul></div><h1>Overview</h1><p>The write-ahead log is a file beside the database.</p></body></html>")
+    doc, _ = load_file(page, "note.html")
+    assert "This short note says where to read more" in doc.text
+
+
+def test_struck_out_statements_are_withdrawn_and_a_struck_term_opening_its_item_stays(tmp_path: Path):
+    page = tmp_path / "wal.html"
+    page.write_text(OLD_SITE_PAGE)
+    doc, _ = load_file(page, "wal.html")
+    assert "read-only WAL databases" not in doc.text and "smaller transactions" not in doc.text
+    assert "~~" not in doc.text
+    assert "as efficient since version 3.11.0" in doc.text
+    assert "strikethrough - Puts a horizontal line" in doc.text
+    note = tmp_path / "clippy.md"
+    note.write_text("You can choose how much Clippy is supposed to ~~annoy~~ help you.\n\n"
+                    "* ~~strikethrough~~ - Puts a horizontal line through the text.\n")
+    doc, _ = load_file(note, "clippy.md")
+    assert "supposed to help you." in doc.text and "annoy" not in doc.text
+    assert "strikethrough - Puts a horizontal line" in doc.text
+
+
+def test_emphasis_broken_by_a_line_break_or_ending_before_a_word_leaves_no_stars(tmp_path: Path):
+    page = tmp_path / "wal.html"
+    page.write_text(OLD_SITE_PAGE)
+    doc, _ = load_file(page, "wal.html")
+    assert "PRAGMA schema.journal_mode;\n" in doc.text, doc.text
+    assert "PRAGMA schema.journal_mode = DELETE | WAL | OFF" in doc.text
+    assert "*" not in doc.text
+    # Markdown: a star may close before a word after a letter, and open inside a word; after a mark
+    # followed by a word it closes nothing (CommonMark), and a run's first star opens nothing
+    text, _ = markdown_text("Of the form *MM*m*SS*.*FF*s, the *n*th word.\n\n"
+                            "Modify ~/.*rc instead of ~/.*profile, and pass *args and **kwargs.\n")
+    assert "Of the form MMmSS.FFs, the nth word." in text
+    assert "Modify ~/.*rc instead of ~/.*profile, and pass *args and **kwargs." in text
+
+
+def test_a_sites_name_above_a_pages_title_is_no_text_of_the_page(tmp_path: Path):
+    # libxslt's pages: the site's name as an h1 over each page's own title; the Debian handbook's
+    # "Prev" link and book title over each section's
+    page = tmp_path / "extra.html"
+    page.write_text("<html><head><title>Module extra from libxslt</title></head><body>"
+                    "<h1>The XSLT C library for GNOME</h1><h2>Module extra from libxslt</h2>"
+                    "<p>This module holds the extra functions of the XSLT engine, beyond the standard.</p>"
+                    "<h3>Description</h3><p>Each function registers itself with the engine.</p></body></html>")
+    doc, _ = load_file(page, "extra.html")
+    assert doc.title == "Module extra from libxslt"
+    assert "XSLT C library for GNOME" not in doc.text
+    assert doc.text.lstrip().startswith("Module extra from libxslt")
+    # words above the title that are more than a line or two are the page's
+    page.write_text("<html><head><title>Comparing histograms</title></head><body>"
+                    "<p>" + "An empirical distribution is read from data, and the PMF model wraps it. " * 3 + "</p>"
+                    "<h1>Comparing histograms</h1><p>Two histograms are compared bin by bin.</p></body></html>")
+    doc, _ = load_file(page, "hist.html")
+    assert "An empirical distribution is read from data" in doc.text

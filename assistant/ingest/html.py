@@ -784,6 +784,88 @@ def _break_tails_spaced(raw: str) -> str:
     return raw
 
 
+# Struck-out text (`<s>`, `<strike>`, `<del>`) is withdrawn: a manual strikes a limit once it stops
+# holding ("It is not possible to open read-only WAL databases"), and trafilatura wrote it between
+# "~~" marks, as text that still stood. It goes, and a list item that held nothing else; but a word
+# or two opening a block stays, as words: a term shown in its style ("strikethrough - Puts a line
+# through ...").
+_STRUCK = re.compile(r"<(s|strike|del)\b[^<>]*>(.{0,5000}?)</\1\s*>", re.I | re.S)
+_STRUCK_WORDS = 3
+_BLOCK_START = re.compile(r"<(?:li|p|td|th|dt|dd|div|h[1-6])\b[^<>]*>\s*(?:<(?:code|b|strong|em|i|span)\b[^<>]*>\s*)*\Z",
+                          re.I)
+_EMPTIED_ITEM = re.compile(r"<li\b[^<>]*>\s*(?:</li\s*>|(?=<li\b|</[ou]l\s*>))", re.I)
+
+
+def _struck_dropped(raw: str) -> str:
+    if not re.search(r"<(?:s|strike|del)\b", raw, re.I):
+        return raw
+
+    def struck(m: re.Match) -> str:
+        if len(_TAG.sub(" ", m.group(2)).split()) < _STRUCK_WORDS and _BLOCK_START.search(raw, max(0, m.start() - 300), m.start()):
+            return m.group(2)
+        return ""
+
+    return _EMPTIED_ITEM.sub("", _STRUCK.sub(struck, raw))
+
+
+# Emphasis holding a line break ("<b>PRAGMA journal_mode;<br>PRAGMA journal_mode = ...</b>"), which
+# trafilatura wrote as paragraphs of stray marks ("PRAGMA**" / "*schema.*"): unwrapped, its words and
+# the break kept as they show.
+_EMPHASIS_WITH_BREAK = re.compile(r"<(b|strong|i|em)\b[^<>]*>((?:(?!</?\1\b).){0,2000}?<br\b(?:(?!</?\1\b).){0,2000}?)"
+                                  r"</\1\s*>", re.I | re.S)
+
+
+# Italics Markdown cannot write, ending in a mark with a word right after it ("<i>schema.</i>journal_mode":
+# "*schema.*journal_mode" is no emphasis), are unwrapped too. (Bold is read there: `markdown_text` pairs "**".)
+_EMPHASIS_BEFORE_WORD = re.compile(r"<(i|em)\b[^<>]*>([^<]{0,200}?[^\w\s<])</\1\s*>(?=(?:<[a-z][^<>]*>){0,3}\w)", re.I)
+
+
+def _broken_emphasis_unwrapped(raw: str) -> str:
+    raw = _EMPHASIS_BEFORE_WORD.sub(r"\2", raw)
+    return _EMPHASIS_WITH_BREAK.sub(r"\2", raw) if "<br" in raw.lower() else raw
+
+
+# A site's header above a page's first heading, set in plain `<div>`s: a block holding the site's menu
+# (a list or a search form, and three or more links) and a few words besides, its tagline ("Small.
+# Fast. Reliable. Choose any three."). trafilatura leaves the menu out but kept the tagline, which
+# then opened every page of the site. (A `<header>` or `<nav>` it leaves out itself.)
+_HEADER_WORDS = 12
+_HEADER_LINKS = 3
+_NO_WORDS = frozenset({"script", "style", "option", "select", "button", "label", "a"})
+
+
+def _site_header_dropped(raw: str) -> str:
+    first = re.search(r"<h[1-6]\b", raw, re.I)
+    if not first:
+        return raw
+    stack: list[list] = []  # each open div: start, words outside links, links, holds a menu
+    spans: list[tuple[int, int]] = []
+    quiet: Counter[str] = Counter()  # elements open whose words are no tagline's (a link's, a script's)
+    for m in _PIECE.finditer(raw, 0, first.start()):
+        name, closing = (m.group(2) or "").lower(), bool(m.group(1))
+        if name in _NO_WORDS:
+            quiet[name] = max(0, quiet[name] - 1) if closing else quiet[name] + 1
+            if name == "a" and not closing and stack:
+                stack[-1][2] += 1
+        elif name in ("ul", "ol", "form", "menu") and not closing and stack:
+            stack[-1][3] = True
+        elif name == "div" and not closing:
+            stack.append([m.start(), 0, 0, False])
+        elif name == "div" and stack:
+            start, words, links, menu = stack.pop()
+            if menu and links >= _HEADER_LINKS and words <= _HEADER_WORDS:
+                spans = [sp for sp in spans if sp[0] < start] + [(start, m.end())]
+            if stack:
+                stack[-1][1] += words
+                stack[-1][2] += links
+                stack[-1][3] = stack[-1][3] or menu
+        elif not m.group(2) and not m.group().startswith("<") and stack and not sum(quiet.values()):
+            stack[-1][1] += len(html.unescape(m.group()).split())
+    for start, end in reversed(spans):
+        raw = raw[:start] + raw[end:]
+    return raw
+
+
 # An element that is never empty written closed in its own tag, as XHTML may: DocBook's "<a
 # id="_network_setup"/>" before a heading's words. Read as HTML, it opens an anchor that wraps the
 # heading and all after it, and trafilatura left every heading out as a link.
@@ -997,12 +1079,14 @@ _MATH_MARKUP = re.compile(r"""<(?:span|div)\b[^<>]*\bclass\s*=\s*["'](?:[^"']*\s
 
 
 # The markup read as a browser shows it, in this order, before the page is parsed.
-_MARKUP_MENDED = (_self_closed_ended, _title_block_as_heading, _section_headers_unwrapped, _notes_kept, _prose_boxes_kept,
+_MARKUP_MENDED = (_self_closed_ended, _site_header_dropped, _struck_dropped, _broken_emphasis_unwrapped,
+                  _title_block_as_heading, _section_headers_unwrapped, _notes_kept, _prose_boxes_kept,
                   _inline_marks_read, _break_tails_spaced, superscripts_as_text, _empty_inlines_dropped,
-                  _displays_in_sentences, _empty_links_dropped, _code_links_in_prose_unwrapped, _disclosure_buttons_as_text,
-                  _summaries_as_headings, _boxed_headings_as_labels, _box_titles_as_labels, _figures_as_blocks,
-                  _page_links_dropped, _contents_dropped, _anchors_dropped, _pre_formatting_dropped, _pre_as_one_code,
-                  _code_flattened, _one_line_listings_ended, _source_breaks_as_spaces, _definitions_as_paragraphs)
+                  _displays_in_sentences, _empty_links_dropped, _code_links_in_prose_unwrapped,
+                  _disclosure_buttons_as_text, _summaries_as_headings, _boxed_headings_as_labels,
+                  _box_titles_as_labels, _figures_as_blocks, _page_links_dropped, _contents_dropped, _anchors_dropped,
+                  _pre_formatting_dropped, _pre_as_one_code, _code_flattened, _one_line_listings_ended,
+                  _source_breaks_as_spaces, _definitions_as_paragraphs)
 
 
 # A title block's line naming its writer (DocBook's '<h3 class="author"><span
@@ -1022,6 +1106,29 @@ def _byline_authors(raw: str) -> tuple[str, ...]:
         if line and len(line.split()) <= _BYLINE_WORDS and not re.search(r"@|\d|https?:", line):
             names += [n for n in split_authors(line) if n not in names]
     return tuple(names)
+
+
+# A few words above the page's title: the site's name or tagline ("Small. Fast. Reliable.
+# Choose any three."), a breadcrumb, "Prev" and "Next" links, a category. They head every page of the
+# site, and had been read as the opening of each page's text (and chosen as an answer).
+_ABOVE_TITLE_WORDS = 20
+
+
+def _above_title_dropped(text: str, title: str) -> str:
+    """`text` from the line that is its title on (a heading, or a title block's `<div>`), when at most
+    `_ABOVE_TITLE_WORDS` words stand above it."""
+    name = " ".join(title.split()).casefold()
+    if not name:
+        return text
+    start = 0
+    for line in text.splitlines(keepends=True):
+        if " ".join(line.split()).casefold() == name:
+            above = text[:start]
+            return text[start:] if above.strip() and len(above.split()) <= _ABOVE_TITLE_WORDS else text
+        start += len(line)
+        if len(text[:start].split()) > _ABOVE_TITLE_WORDS:
+            return text
+    return text
 
 
 def read_html(data: bytes) -> TextRead:
@@ -1054,8 +1161,9 @@ def read_html(data: bytes) -> TextRead:
             main = math_as_text(main)
         text, headings = markdown_text(main)
     else:
-        # outside <pre> a line's indent is the source's layout, which a browser does not show
-        text = "\n".join(ln.strip() for ln in "".join(parser.parts).split("\n"))
+        # outside <pre> a line's indent is the source's layout, which a browser does not show; an item
+        # whose words were all left out (a menu's links) shows nothing
+        text = "\n".join(ln.strip() for ln in "".join(parser.parts).split("\n") if ln.strip() != "•")
         headings = tuple((lv, re.sub(r"\s+", " ", h).strip()) for lv, h in parser.headings)
     tags = parser.meta
     # A scholarly page names its article in a tag; else the first h1, else the <title>.
@@ -1064,6 +1172,7 @@ def read_html(data: bytes) -> TextRead:
     title = _first(tags, _TITLE_TAGS, str.strip) or _page_title(parser.title, [h for h in h1s if h],
                                                                   [h for _, h in headings], subheadings)
     title = title.strip()
+    text = _above_title_dropped(text, re.sub(r"\s+", " ", html.unescape(title)))
     # One tag per author (Highwire), or one tag naming them all.
     names = next((tags[t] for t in _AUTHOR_TAGS if tags.get(t)), [])
     authors = tuple(n.strip() for n in names) if len(names) > 1 else split_authors(names[0]) if names else bylined

@@ -47,8 +47,17 @@ _MD_SYNTAX = [
     (re.compile(r"^[ \t]{0,3}>[ \t]?", re.M), ""),
     # emphasis spans at most 1,000 characters of a line: bounded, a line of unmatched marks ("*a *a
     # *a ...", 90 KB of it had taken 30 s) costs linear time, not quadratic
+    # Struck text (GFM's "~~...~~") is withdrawn, as in HTML: it goes, unless a word or two opens its line
+    # or item or stands in quotes, a term shown in its style
+    (re.compile(r"(^[ \t]*(?:[-*+•]|\d{1,9}[.)])?[ \t]*|[\"“(])~~(?=[^\s~])((?:[^\s~]+[ \t]?){1,2})(?<=[^\s~])~~(?!~)", re.M),
+     r"\1\2"),
+    (re.compile(r"[ \t]?(?<!~)~~(?=[^\s~])[^\n]{1,1000}?(?<=[^\s~])~~(?!~)"), ""),
     (re.compile(r"(\*\*|__)([^\n]{1,1000}?)\1"), r"\2"),
-    (re.compile(r"(?<![\w*])\*(?!\s)([^\n]{1,1000}?)(?<!\s)\*(?![\w*])"), r"\1"),
+    # one star may close before a word after a letter or digit, as in CommonMark ("*un*likely"), but not
+    # after a mark ("~/.*rc and ~/.*profile") nor as the first of a run ("*args and **kwargs")
+    (re.compile(r"(?<![\w*])\*(?!\s)([^\n]{1,1000}?)(?:(?<=[^\W_])\*(?!\*)|(?<=[^\w\s*])\*(?![\w*]))"), r"\1"),
+    # and one may open inside a word, round a word's part ("of the form *MM*m*SS*.*FF*s")
+    (re.compile(r"(?<=[^\W_])\*([^\s*]{1,100}?)\*(?!\*)"), r"\1"),
     (re.compile(r"(?<![\w_])_(?![\s_])([^\n]{1,1000}?)(?<![\s_])_(?![\w_])"), r"\1"),  # never inside snake_case
     (re.compile(r"`([^`]+)`"), r"\1"),
     (re.compile(r"^[ \t]*([-*_][ \t]*){3,}$", re.M), ""),  # a rule; "\s" would run over blank lines
