@@ -306,6 +306,8 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # so after "How does": the plural after the subject and its verb ("Why are DESeq2 estimate
     # dispersions shrunk?" before)
     ("How does DESeq2 estimate dispersions?", "Why are they shrunk?", "Why are dispersions shrunk?"),
+    # ... all of it, its modifiers too ("How do I enable keys?" before)
+    ("Does SQLite enforce foreign keys?", "How do I enable them?", "How do I enable foreign keys?"),
     ("Why does stress damage neurons?", "Can they recover?", "Can neurons recover?"),
     # a new topic like no phrase of the previous question is searched beside it, not glued after
     # its question mark ("What was the mean BMI at baseline in LIMIT? the control group")

@@ -2324,10 +2324,11 @@ def _plural_referent(body: str, singular: str, do_subject: bool) -> str:
     bare = _ARTICLE.sub("", singular)
     if do_subject and bare and heads and heads[-1].lower().startswith(bare.lower() + " ") and re.search(r"\bdoes\b", body, re.I):
         # "How does DESeq2 estimate dispersions?": the run holds the do-question's singular subject
-        # and its verb, and the plural is the shortest plural ending after them ("dispersions")
+        # and its verb, and the plural is all that follows them ("foreign keys" of "Does SQLite
+        # enforce foreign keys?"), else the shortest plural ending after them ("dispersions")
         words = heads[-1][len(bare):].split()
-        heads[-1] = next((" ".join(words[k:]) for k in range(len(words) - 1, -1, -1) if _is_plural(" ".join(words[k:]))),
-                         heads[-1])
+        heads[-1] = " ".join(words[1:]) if len(words) > 1 and _is_plural(" ".join(words[1:])) else next(
+            (" ".join(words[k:]) for k in range(len(words) - 1, -1, -1) if _is_plural(" ".join(words[k:]))), heads[-1])
     return heads[-1] if heads else singular
 
 
