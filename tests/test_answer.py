@@ -574,7 +574,9 @@ def test_a_line_of_code_hands_the_highlight_to_a_sentence_in_words(encoder, tmp_
                  # a JSON member of a command's output ('"Arn": "arn:aws:iam::..."' had been the highlight)
                  '"Arn": "arn:aws:iam::123456789012:role/Test-Role"', '"Size": 373', '"IsTruncated": false,',
                  # a command going on on the next line (it had been a claim's evidence)
-                 "aws s3 rb s3://amzn-s3-demo-bucket \\"):
+                 "aws s3 rb s3://amzn-s3-demo-bucket \\",
+                 # an SQL statement ("PRAGMA schema.journal_mode;" had been the highlight for what the pragma does)
+                 "PRAGMA schema.journal_mode;", "DROP TABLE users;", "SELECT * FROM t1;"):
         assert is_code_like(code), code
     for prose in ("MPI_Pcontrol cannot be wrapped as it has variable arity: int MPI_Pcontrol(const int level, ...)",
                   "28 weeks 1009.34 (366.54) 984.56 (400.48) 0.04 40.73 (1.57 to 79.88)",
@@ -586,7 +588,8 @@ def test_a_line_of_code_hands_the_highlight_to_a_sentence_in_words(encoder, tmp_
                   # an option alone is its entry's term; a table's row opens with words
                   "--trace-children-skip=patt1,patt2,...", "Non-owner occupied 369 (59) 254 (41) 0.39 (0.30, 0.52)",
                   "Use the --verbose flag to see more.", "Chen (2019) found it.", ").", "12 | 34 | 56",
-                  "[Comparative study of insulin in type 2 diabetes]", 'She said "stop": it was late.'):
+                  "[Comparative study of insulin in type 2 diabetes]", 'She said "stop": it was late.',
+                  "The value is cached;", "HIV infection rates fell;"):
         assert not is_code_like(prose), prose
 
 

@@ -525,6 +525,9 @@ _CODE = re.compile(
     r"|[A-Za-z_][\w.]*\w\([^()]*\)\s*;?\s*$"  # it ends in a call
     r"|[A-Za-z_][\w.]*\w\([^()]*\).*(=>|==|;\s*$)"  # a call, then an arrow, a comparison or a statement's end
     r"|\w\[[^\]]*\]\s*;\s*$"  # a statement ends on an index: "int static[5];"
+    # an SQL statement: keywords in capitals or a name with a dot, "_", "*" or "(", to its end
+    # ("PRAGMA schema.journal_mode;", "DROP TABLE users;"; not "HIV infection rates fell;")
+    r"|^\s*[A-Z]{2,}\s+(?:[A-Z]{2,}\b|\S*[._*(])[^\n]*;\s*$"
     r"|^\s*[a-z_][\w.]*(?:\[[^\]]*\])?\s*=\s*[\w\"'\[({]"  # an assignment: "df = pd.DataFrame(...)"
     r"|^\s*[A-Za-z_][\w.:]*\((?![^()]*\))"  # a call or a signature left open, wrapped onto the next line
     r"|^\s*\"[^\"\n]{1,80}\"\s*:\s*(?:\"|-?\d|\[|\{|true\b|false\b|null\b)"  # a JSON member: "Size": 373
