@@ -576,7 +576,11 @@ def test_a_line_of_code_hands_the_highlight_to_a_sentence_in_words(encoder, tmp_
                  # a command going on on the next line (it had been a claim's evidence)
                  "aws s3 rb s3://amzn-s3-demo-bucket \\",
                  # an SQL statement ("PRAGMA schema.journal_mode;" had been the highlight for what the pragma does)
-                 "PRAGMA schema.journal_mode;", "DROP TABLE users;", "SELECT * FROM t1;"):
+                 "PRAGMA schema.journal_mode;", "DROP TABLE users;", "SELECT * FROM t1;",
+                 # C with a comment closing the line, and a block comment's lines however many words
+                 "sqlite3 *pDb, /* Database to back up */", "int rc;  /* Function return code */",
+                 "** If the backup process is successfully completed, SQLITE_OK is returned.",
+                 "/* Open the database file identified by zFilename. */"):
         assert is_code_like(code), code
     for prose in ("MPI_Pcontrol cannot be wrapped as it has variable arity: int MPI_Pcontrol(const int level, ...)",
                   "28 weeks 1009.34 (366.54) 984.56 (400.48) 0.04 40.73 (1.57 to 79.88)",
@@ -589,7 +593,8 @@ def test_a_line_of_code_hands_the_highlight_to_a_sentence_in_words(encoder, tmp_
                   "--trace-children-skip=patt1,patt2,...", "Non-owner occupied 369 (59) 254 (41) 0.39 (0.30, 0.52)",
                   "Use the --verbose flag to see more.", "Chen (2019) found it.", ").", "12 | 34 | 56",
                   "[Comparative study of insulin in type 2 diabetes]", 'She said "stop": it was late.',
-                  "The value is cached;", "HIV infection rates fell;"):
+                  "The value is cached;", "HIV infection rates fell;", "Comments are written as /* text */",
+                  "* p < 0.05 compared with the control group", "**Note** the value is cached."):
         assert not is_code_like(prose), prose
 
 

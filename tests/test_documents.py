@@ -2833,3 +2833,30 @@ def test_a_sites_name_above_a_pages_title_is_no_text_of_the_page(tmp_path: Path)
                     "<h1>Comparing histograms</h1><p>Two histograms are compared bin by bin.</p></body></html>")
     doc, _ = load_file(page, "hist.html")
     assert "An empirical distribution is read from data" in doc.text
+
+
+def test_a_pages_one_numbered_h1_sharing_no_word_with_its_title_is_a_section_not_its_name(tmp_path: Path):
+    # SQLite's "CREATE INDEX" page opens with "1. Syntax", its only h1; the Python tutorial's chapter
+    # "3. An Informal Introduction to Python" is its page's name
+    page = tmp_path / "createindex.html"
+    page.write_text("<html><head><title>CREATE INDEX</title></head><body><h1>1. Syntax</h1>"
+                    "<p>The CREATE INDEX command consists of the keywords CREATE INDEX followed by a name.</p>"
+                    "<h2>1.1. Unique Indexes</h2><p>Duplicate entries are not allowed.</p></body></html>")
+    doc, _ = load_file(page, "createindex.html")
+    assert doc.title == "CREATE INDEX"
+    assert doc.section_at(doc.text.index("Duplicate entries")) == ("1. Syntax", "1.1. Unique Indexes")
+    page.write_text("<html><head><title>3. An Informal Introduction to Python &#8212; Python 3.11 documentation</title>"
+                    "</head><body><h1>3. An Informal Introduction to Python</h1><p>In the following examples, input "
+                    "and output are distinguished by the presence or absence of prompts.</p></body></html>")
+    doc, _ = load_file(page, "introduction.html")
+    assert doc.title == "3. An Informal Introduction to Python"
+
+
+def test_an_older_sites_header_is_dropped_from_a_page_without_headings(tmp_path: Path):
+    page = tmp_path / "droptrigger.html"
+    page.write_text(OLD_SITE_PAGE.split("<div class=fancy>")[0]
+                    + "<p>The DROP TRIGGER statement removes a trigger created by the CREATE TRIGGER statement.</p>"
+                    "</body></html>")
+    doc, _ = load_file(page, "droptrigger.html")
+    assert "Choose any three" not in doc.text
+    assert doc.text.strip().startswith("The DROP TRIGGER statement removes a trigger")

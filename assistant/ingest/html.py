@@ -825,7 +825,7 @@ def _broken_emphasis_unwrapped(raw: str) -> str:
     return _EMPHASIS_WITH_BREAK.sub(r"\2", raw) if "<br" in raw.lower() else raw
 
 
-# A site's header above a page's first heading, set in plain `<div>`s: a block holding the site's menu
+# A site's header above a page's first heading (or paragraph), set in plain `<div>`s: a block holding the site's menu
 # (a list or a search form, and three or more links) and a few words besides, its tagline ("Small.
 # Fast. Reliable. Choose any three."). trafilatura leaves the menu out but kept the tagline, which
 # then opened every page of the site. (A `<header>` or `<nav>` it leaves out itself.)
@@ -835,7 +835,8 @@ _NO_WORDS = frozenset({"script", "style", "option", "select", "button", "label",
 
 
 def _site_header_dropped(raw: str) -> str:
-    first = re.search(r"<h[1-6]\b", raw, re.I)
+    # (a page without headings: before its first paragraph)
+    first = re.search(r"<h[1-6]\b", raw, re.I) or re.search(r"<p\b", raw, re.I)
     if not first:
         return raw
     stack: list[list] = []  # each open div: start, words outside links, links, holds a menu
@@ -1058,11 +1059,13 @@ def _page_title(tag_title: str, h1s: list[str], headings: list[str], subheadings
         h1s = [h for h in h1s if not (h.casefold() in site and h.casefold() != parts[0].casefold())] or h1s
     if h1s and whole in {h.casefold() for h in subheadings} and not any(h.casefold() in whole for h in h1s):
         return " ".join(tag_title.split())
-    if len(h1s) >= 2 and tag_title.strip() and (not set(stems(h1s[0])) & set(stems(tag_title))
-                                               or _SECTION_NUMBER.match(h1s[0])):
+    numbered = bool(h1s) and _SECTION_NUMBER.match(h1s[0]) is not None
+    apart = bool(h1s) and not set(stems(h1s[0])) & set(stems(tag_title))
+    if tag_title.strip() and (len(h1s) >= 2 and (apart or numbered) or numbered and apart):
         # Several h1s, the first sharing no word with the <title> or numbered ("1. Datatypes In
-        # SQLite"), are the page's sections ("Abstract", "Contents" in a manual made one page):
-        # the <title> names it.
+        # SQLite"), are the page's sections ("Abstract", "Contents" in a manual made one page), as is
+        # one numbered h1 sharing none ("1. Syntax" on the page titled "CREATE INDEX"): the <title>
+        # names it.
         return " ".join(tag_title.split())
     if not h1s:
         named = {h.casefold() for h in headings}

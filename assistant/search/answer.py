@@ -547,6 +547,8 @@ _TOKEN = re.compile(r"\S+")
 _CODE_MARK = re.compile(r"[(){};#/=<\[]|--|\"\s*:|\s\\$")
 _BLOCK = re.compile(r"[)\w]\s*\{\s*$|^\s*\}")
 _TRAILING_COMMENT = re.compile(r"\s+(?:#|//)\s.*$")  # a comment after a statement, to the line's end
+_BLOCK_COMMENT_LINE = re.compile(r"\s*(?:/\*|\*\*(?:\s|$)|\*/)")
+_C_COMMENT_AFTER = re.compile(r"[,;{}()\[\]]\s*/\*[^\n]*\*/\s*$")  # no sentence ends in "*/"
 
 
 def is_code_like(text: str) -> bool:
@@ -554,7 +556,8 @@ def is_code_like(text: str) -> bool:
     printed by it under an R Markdown page's code ("## [1] 2"),
     or shaped like code (see the pattern above) and with fewer than five words ("MPI_Pcontrol
     cannot be wrapped as it has variable arity: int MPI_Pcontrol(...)" is a sentence)."""
-    if _PROMPT.match(text) or _IMPORT.match(text):
+    # a block comment's line, however many words ("** If the backup process is successfully completed, ...")
+    if _PROMPT.match(text) or _IMPORT.match(text) or _BLOCK_COMMENT_LINE.match(text):
         return True
     if not _CODE_MARK.search(text):
         return False
@@ -562,6 +565,9 @@ def is_code_like(text: str) -> bool:
     # are the comment's, the line is code
     commented = _TRAILING_COMMENT.search(text)
     if commented and commented.start() and is_code_like(text[:commented.start()]):
+        return True
+    # a C parameter or statement with a comment closing the line ("sqlite3 *pDb, /* Database to back up */")
+    if _C_COMMENT_AFTER.search(text):
         return True
     # a line that opens a block with a brace ("for await (const startTime of setInterval(interval,
     # Date.now())) {") or closes one ("} else {") is code however many words it has: no sentence
