@@ -801,9 +801,8 @@ def _struck_dropped(raw: str) -> str:
         return raw
 
     def struck(m: re.Match) -> str:
-        if len(_TAG.sub(" ", m.group(2)).split()) < _STRUCK_WORDS and _BLOCK_START.search(raw, max(0, m.start() - 300), m.start()):
-            return m.group(2)
-        return ""
+        term = len(_TAG.sub(" ", m.group(2)).split()) < _STRUCK_WORDS
+        return m.group(2) if term and _BLOCK_START.search(raw, max(0, m.start() - 300), m.start()) else ""
 
     return _EMPTIED_ITEM.sub("", _STRUCK.sub(struck, raw))
 
@@ -825,10 +824,10 @@ def _broken_emphasis_unwrapped(raw: str) -> str:
     return _EMPHASIS_WITH_BREAK.sub(r"\2", raw) if "<br" in raw.lower() else raw
 
 
-# A site's header above a page's first heading (or paragraph), set in plain `<div>`s: a block holding the site's menu
-# (a list or a search form, and three or more links) and a few words besides, its tagline ("Small.
-# Fast. Reliable. Choose any three."). trafilatura leaves the menu out but kept the tagline, which
-# then opened every page of the site. (A `<header>` or `<nav>` it leaves out itself.)
+# A site's header above a page's first heading (or paragraph), set in plain `<div>`s: a block holding
+# the site's menu (a list or a search form, and three or more links) and a few words besides, its
+# tagline ("Small. Fast. Reliable. Choose any three."). trafilatura leaves the menu out but kept the
+# tagline, which then opened every page of the site. (A `<header>` or `<nav>` it leaves out itself.)
 _HEADER_WORDS = 12
 _HEADER_LINKS = 3
 _NO_WORDS = frozenset({"script", "style", "option", "select", "button", "label", "a"})
@@ -1123,13 +1122,12 @@ def _above_title_dropped(text: str, title: str) -> str:
     name = " ".join(title.split()).casefold()
     if not name:
         return text
-    start = 0
+    start = words = 0
     for line in text.splitlines(keepends=True):
         if " ".join(line.split()).casefold() == name:
-            above = text[:start]
-            return text[start:] if above.strip() and len(above.split()) <= _ABOVE_TITLE_WORDS else text
-        start += len(line)
-        if len(text[:start].split()) > _ABOVE_TITLE_WORDS:
+            return text[start:] if words else text
+        start, words = start + len(line), words + len(line.split())
+        if words > _ABOVE_TITLE_WORDS:
             return text
     return text
 
