@@ -45,13 +45,13 @@ _MD_SYNTAX = [
     (re.compile(r"\[([^\][]{1,1000})\]\[[^\][\n]{0,1000}\]"), r"\1"),  # a reference link: [text][] or [text][name]
     (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M), ""),
     (re.compile(r"^[ \t]{0,3}>[ \t]?", re.M), ""),
-    # emphasis spans at most 1,000 characters of a line: bounded, a line of unmatched marks ("*a *a
-    # *a ...", 90 KB of it had taken 30 s) costs linear time, not quadratic
     # Struck text (GFM's "~~...~~") is withdrawn, as in HTML: it goes, unless a word or two opens its line
     # or item or stands in quotes, a term shown in its style
     (re.compile(r"(^[ \t]*(?:[-*+•]|\d{1,9}[.)])?[ \t]*|[\"“(])~~(?=[^\s~])((?:[^\s~]+[ \t]?){1,2})(?<=[^\s~])~~(?!~)", re.M),
      r"\1\2"),
     (re.compile(r"[ \t]?(?<!~)~~(?=[^\s~])[^\n]{1,1000}?(?<=[^\s~])~~(?!~)"), ""),
+    # emphasis spans at most 1,000 characters of a line: bounded, a line of unmatched marks ("*a *a
+    # *a ...", 90 KB of it had taken 30 s) costs linear time, not quadratic
     (re.compile(r"(\*\*|__)([^\n]{1,1000}?)\1"), r"\2"),
     # one star may close before a word after a letter or digit, as in CommonMark ("*un*likely"), but not
     # after a mark ("~/.*rc and ~/.*profile") nor as the first of a run ("*args and **kwargs")
