@@ -30,7 +30,6 @@ from assistant.ingest.pdf import (
     _small_print_heading,
     _Style,
     _title,
-    _typewriter_fonts,
 )
 from assistant.ingest.pdf_grid import find_grids
 from assistant.ingest.pdf_layout import (
@@ -40,12 +39,14 @@ from assistant.ingest.pdf_layout import (
     _attach_bullets,
     _columns_in_order,
     _drawn_bullets,
+    _listings_read_in_place,
     _pitch,
     _run_in,
     furniture,
     is_slide_deck,
     printed_page_numbers,
     read_layout,
+    typewriter_fonts,
 )
 from assistant.ingest.pdf_outline import OutlineEntry, PlacedLine, outline_lines
 from assistant.ingest.pdf_page import page_view
@@ -1039,8 +1040,8 @@ def test_a_typewriter_font_is_told_by_equal_advances_and_its_lines_are_never_hea
             line("Group ::= SEQUENCE {", "Mono", 0.5, 420), line("value INTEGER }", "Mono", 0.5, 400), line("END", "Mono", 0.0, 380)]
     bold = line("Simple parsing", "Bold", -1.0, 360)
     pages = [PageLayout(1, 600, 800, [Box(tuple(body + code + [bold, body[0]]), 50, 300, 300, 510)])]
-    assert _typewriter_fonts(pages) == frozenset({"Mono"})
-    style = _Style("Serif", 10.0, (10.0,), typewriter_fonts=_typewriter_fonts(pages))
+    assert typewriter_fonts(pages) == frozenset({"Mono"})
+    style = _Style("Serif", 10.0, (10.0,), typewriter_fonts=typewriter_fonts(pages))
     # A short line of code between body lines, in a font of its own, looks like a run-in heading;
     # its font says it is code.
     assert not _is_heading(code[0], body[0], style) and not _is_heading(code[1], code[2], style)
@@ -3513,8 +3514,9 @@ def test_a_newsletters_stories_are_read_column_by_column_each_at_its_own_gutter(
 def test_a_programs_name_set_largest_atop_the_first_page_is_the_title(tmp_path: Path):
     # A package's manual opens with its name alone ("a0poster" at 17 pt over 11 pt text), its
     # version and its authors; the file names no title. One word was never a title, so the authors'
-    # line was. A capitalised word there ("Trials") is a journal's name, not the document's.
-    for name, title in (("sleepdiary", "sleepdiary"), ("Trials", "")):
+    # line was. A capitalised word there ("Trials") is a journal's name, not the document's; with a
+    # digit it is a program's ("Libtasn1" over its subtitle: the subtitle had been the title).
+    for name, title in (("sleepdiary", "sleepdiary"), ("Trials", ""), ("Libtasn1", "Libtasn1")):
         content = b"\n".join([
             b"BT /F1 17 Tf 250 720 Td (%s) Tj ET" % name.encode(),
             b"BT /F1 12 Tf 250 692 Td (Version 1.2) Tj ET",
@@ -3547,3 +3549,52 @@ def test_a_one_page_minutes_headings_in_bold_at_the_texts_size_open_sections(tmp
     doc = load_paths([path]).documents[0]
     assert [s.path[-1] for s in doc.sections] == ["Announcements", "Old Business", "New Business"]
     assert not doc.title.startswith("Present")
+
+
+def test_a_listings_columns_parted_by_a_gap_are_read_row_by_row(tmp_path: Path):
+    # A program's help in a Texinfo manual: options and their meanings in two columns of a listing.
+    # pdfminer parted the columns at the gap, and every option was read before every meaning.
+    options = [("-c, --check", "checks the syntax only"), ("-o, --output=FILE", "output file"),
+               ("-h, --help", "display this help and exit")]
+    rows = [b"BT /F2 10 Tf 78 %d Td (%s) Tj ET\nBT /F2 10 Tf 192 %d Td (%s) Tj ET" % (700 - 12 * i, o.encode(), 700 - 12 * i,
+                                                                                    m.encode())
+            for i, (o, m) in enumerate(options)]  # 192 - 78 = 19 characters of 6 pt
+    content = b"\n".join([b"BT /F1 10 Tf 72 720 Td (The program takes these options:) Tj ET", *rows,
+                          b"BT /F1 10 Tf 72 640 Td (Each option may be given once.) Tj ET"])
+    text = _listing_text(tmp_path, content)
+    for option, meaning in options:
+        assert f"{option} {meaning}" in text, text
+
+
+def test_two_listings_side_by_side_off_one_character_grid_are_read_one_after_the_other(tmp_path: Path):
+    # A slide's two columns, each a listing: the right one's left edge stands no whole number of
+    # characters from the left one's, so they are two listings and neither is cut into the other.
+    left = [b"\\\\begin{adv}", b"\\\\item fast", b"\\\\end{adv}"]
+    right = [b"\\\\begin{disadv}", b"\\\\item costly", b"\\\\end{disadv}"]
+    rows = [b"BT /F2 10 Tf 72 %d Td (%s) Tj ET\nBT /F2 10 Tf 315 %d Td (%s) Tj ET" % (700 - 12 * i, a, 700 - 12 * i, b)
+            for i, (a, b) in enumerate(zip(left, right))]  # 315 - 72 = 40.5 characters of 6 pt
+    text = _listing_text(tmp_path, b"\n".join([b"BT /F1 10 Tf 72 720 Td (Two environments compared.) Tj ET", *rows]))
+    assert "\\begin{adv}\n\\item fast\n\\end{adv}" in text, text
+
+
+def test_a_listing_read_after_the_text_beneath_it_goes_back_under_the_text_above_it():
+    # pdfminer grouped a Texinfo example's pieces first and read the group after the paragraphs
+    # under it: "For example, consider a file as follows:" was followed by "Running the command
+    # below ..." and the file came last.
+    def box(text: str, y: float, font: str = "Serif", x0: float = 72.0) -> Box:
+        line = Line(text, x0, y, x0 + 6 * len(text), y + 10, 10.0, font, pitch=0.6 if font == "Mono" else -1.0)
+        return Box((line,), line.x0, line.y0, line.x1, line.y1)
+
+    above = box("For example, consider a file as follows:", 700)
+    listing = [box("MYPKIX1 { }", 680, "Mono"), box("BEGIN", 668, "Mono"), box("END", 656, "Mono")]
+    beneath = [box("Running the command below will encode it.", 630), box("$ asn1Coding pkix.asn", 610, "Mono")]
+    page = PageLayout(1, 612, 792, [above, *beneath, *listing])
+    _listings_read_in_place([page, PageLayout(2, 612, 792, [box("$ asn1Coding a b", 700, "Mono")])])
+    assert [b.lines[0].text for b in page.boxes] == [
+        "For example, consider a file as follows:", "MYPKIX1 { }", "BEGIN", "END",
+        "Running the command below will encode it.", "$ asn1Coding pkix.asn"]
+    # A listing in the other column, beside the text before it, is left where pdfminer read it.
+    beside = [box("int main(void)", 640, "Mono", 320), box("return 0;", 628, "Mono", 320)]
+    other = PageLayout(1, 612, 792, [above, *beneath, *beside])
+    _listings_read_in_place([other, PageLayout(2, 612, 792, [box("$ make", 700, "Mono")])])
+    assert [b.lines[0].text for b in other.boxes][-2:] == ["int main(void)", "return 0;"]

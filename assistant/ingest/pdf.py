@@ -32,6 +32,7 @@ from assistant.ingest.pdf_layout import (
     printed_page_numbers,
     read_layout,
     text_style,
+    typewriter_fonts,
 )
 from assistant.ingest.pdf_outline import OutlineEntry, PlacedLine, outline_key, outline_lines
 from assistant.ingest.reference import find_doi, split_authors, year_of
@@ -85,21 +86,6 @@ class _Style:
     # On slides, each page's own text size (`page_text_size`, by page number - 1): a presentation
     # program shrinks a full slide's text to fit, so small print is told from it
     slide_text_sizes: tuple[float, ...] = ()
-
-
-def _typewriter_fonts(pages: list[PageLayout]) -> frozenset[str]:
-    """Fonts whose glyphs all advance alike on every line they set (`Line.pitch`), on three lines or
-    more: a short line of code ("BEGIN") cannot tell on its own, its font can."""
-    alike: Counter[str] = Counter()
-    differ: set[str] = set()
-    for page in pages:
-        for box in page.boxes:
-            for ln in box.lines:
-                if ln.pitch < 0:
-                    differ.add(ln.font)
-                elif ln.pitch > 0:
-                    alike[ln.font] += 1
-    return frozenset(f for f, n in alike.items() if n >= 3 and f not in differ)
 
 
 def _kept(pages: list[PageLayout], skip: set[tuple[int, int]]) -> Iterator[tuple[PageLayout, Box]]:
@@ -1055,8 +1041,8 @@ def _prints(page: PageLayout, text: str, whole: bool) -> bool:
 
 _TWO_WORD_TITLE = 1.6  # how much larger than the text a title of two words is set
 # A program's or a package's name, a title of one word in lower case or with a digit ("a0poster",
-# "pgfplots"), unlike a journal's name set large over its article ("Trials").
-_PROGRAM_NAME = re.compile(r"(?=\S*[a-z])[a-z0-9][\w.+-]{2,}")
+# "pgfplots", "Libtasn1"), unlike a journal's name set large over its article ("Trials").
+_PROGRAM_NAME = re.compile(r"(?=\S*[a-z])(?:[a-z0-9]|(?=\S*\d)[A-Z])[\w.+-]{2,}")
 _HEADING_SIZE = 1.2  # how much larger than the text a heading that prints the file's title of two words is set
 
 
@@ -1598,7 +1584,7 @@ def pdf_document(path: Path, doc_id: str, sha: str, source: str) -> tuple[Docume
             return found
         kind = "images only, needs OCR" if any(p.images for p in pages) else "no text"
         raise IngestError(f"no text layer ({len(pages)} page(s): {kind})")
-    code = _typewriter_fonts(pages)
+    code = typewriter_fonts(pages)
     cells = _side_by_side(pages, skip, (body_font, body_size))
     style = _Style(body_font, body_size, *_heading_styles(pages, skip, body_font, body_size, code, cells), code, cells,
                    _small_print_heading(pages, skip, body_size), _grid_cells(pages, skip))

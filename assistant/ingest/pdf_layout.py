@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -20,6 +21,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from assistant.ingest.clean import BULLET
 from assistant.ingest.model import IngestError
 from assistant.ingest.pdf_grid import Grid, find_grids
 from assistant.ingest.pdf_outline import OutlineEntry, read_outline
@@ -1450,6 +1452,7 @@ def read_layout(path: Path) -> tuple[list[PageLayout], dict[str, str], list[str]
             _pieces_and_bullets_joined(pages)
             _ligatures_read(pages)
             _fixed_lines_apart(pages)
+            _listings_read_in_place(pages)
     except IngestError:
         raise
     except Exception as exc:
@@ -1756,6 +1759,147 @@ def _numbered_head(text: str, number: str) -> bool:
 
 
 _BASELINE_SLACK = 2.0  # points between the baselines of two boxes of one printed line
+
+
+def typewriter_fonts(pages: list[PageLayout]) -> frozenset[str]:
+    """Fonts whose glyphs all advance alike on every line they set (`Line.pitch`), on three lines or
+    more: a short line of code ("BEGIN") cannot tell on its own, its font can."""
+    alike: Counter[str] = Counter()
+    differ: set[str] = set()
+    for page in pages:
+        for box in page.boxes:
+            for ln in box.lines:
+                if ln.pitch < 0:
+                    differ.add(ln.font)
+                elif ln.pitch > 0:
+                    alike[ln.font] += 1
+    return frozenset(f for f, n in alike.items() if n >= 3 and f not in differ)
+
+
+GRID_SLACK = 0.25  # how far, in characters, a listing's piece may stand off the character grid
+# The most characters a listing's row leaves blank between two pieces (a help's option and its
+# meaning, a line and its comment); listings in a poster's columns stand further apart.
+LISTING_GAP = 24
+
+
+def _listings_read_in_place(pages: list[PageLayout]) -> None:
+    """Each page's listings (text set wholly in a typewriter font) read as they are set: pieces of
+    one listing side by side, on one grid of characters, joined row by row
+    (`_listing_columns_joined`), and a listing that pdfminer read after the text beneath it put
+    back under the text above it (`_listing_in_place`)."""
+    fonts = typewriter_fonts(pages)
+    if not fonts:
+        return
+    for page in pages:
+        page.boxes = _listing_in_place(_listing_columns_joined(page.boxes, fonts), fonts)
+
+
+def _typed(box: Box, fonts: frozenset[str]) -> bool:
+    return not box.table and all(ln.font in fonts for ln in box.lines)
+
+
+def _advance(lines: list[Line]) -> float:
+    """The width of a character of the lines' typewriter font, 0 where none tells."""
+    pitches = sorted(ln.pitch * ln.size for ln in lines if ln.pitch > 0)
+    return pitches[len(pitches) // 2] if pitches else 0.0
+
+
+def _listing_columns_joined(boxes: list[Box], fonts: frozenset[str]) -> list[Box]:
+    """The boxes with the pieces of a listing that stand side by side made one box of its rows.
+    pdfminer parts a listing where its columns leave a gap ("-c, --check" and "checks the syntax
+    only" of a program's help; a declaration's names and types), and its columns were read one
+    after the other. Two boxes set wholly in one typewriter font at one size are pieces of one
+    listing where they share a baseline and their left edges stand a whole number of characters
+    apart (two listings side by side, on a slide's two columns, need not); a row's pieces are
+    joined with a space for each character of the gap between them."""
+    typed = [i for i, b in enumerate(boxes) if _typed(b, fonts)]
+    # the text's left margin: a margin note (the name a line of code defines, set beside it in a
+    # package's documented source) stands left of it, no piece of the listing
+    edges = Counter(round(ln.x0) for b in boxes if not _typed(b, fonts) for ln in b.lines)
+    margin = edges.most_common(1)[0][0] if edges else -math.inf
+    group = {i: i for i in typed}
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            i = group[i]
+        return i
+
+    for a, b in itertools.combinations(typed, 2):
+        if boxes[a].lines[0].font == boxes[b].lines[0].font and _one_listing(boxes[a], boxes[b], margin):
+            group[root(a)] = root(b)
+    members: dict[int, list[int]] = {}
+    for i in typed:
+        members.setdefault(root(i), []).append(i)
+    joined = {min(m): m for m in members.values() if len(m) > 1}
+    if not joined:
+        return boxes
+    taken = {i for m in joined.values() for i in m}
+    out = []
+    for i, box in enumerate(boxes):
+        if i in joined:
+            lines = [ln for k in joined[i] for ln in boxes[k].lines]
+            out.append(_box_of(tuple(_listing_row(row, _advance(lines)) for row in baseline_rows(lines))))
+        elif i not in taken:
+            out.append(box)
+    return out
+
+
+def _one_listing(a: Box, b: Box, margin: float) -> bool:
+    """Whether two boxes in one typewriter font hold pieces of one listing: a line of each on one
+    baseline, one left of the other and at most `LISTING_GAP` characters from it, their left edges
+    a whole number of characters apart; the left one reaching past the text's left `margin`, the
+    right one no list's item (a list set in two columns: "• \\expanded" beside "• \\pdfprimitive")."""
+    advance = _advance([*a.lines, *b.lines])
+    if not advance:
+        return False
+    for la, lb in itertools.product(a.lines, b.lines):
+        left, right = sorted((la, lb), key=lambda ln: ln.x0)
+        if abs(la.size - lb.size) <= 0.1 and abs(la.y0 - lb.y0) <= 0.3 * la.size \
+                and left.x1 <= right.x0 <= left.x1 + LISTING_GAP * advance and left.x1 > margin \
+                and not BULLET.match(right.text):
+            offset = (right.x0 - left.x0) / advance
+            if abs(offset - round(offset)) <= GRID_SLACK:
+                return True
+    return False
+
+
+def _listing_row(pieces: list[Line], advance: float) -> Line:
+    """A listing's row: its pieces left to right, a space for each character of the gap between two."""
+    text = pieces[0].text
+    for before, piece in itertools.pairwise(pieces):
+        text += " " * max(1, round((piece.x0 - before.x1) / advance)) + piece.text
+    # pitch as the pieces tell it: "##" alone cannot, the output beside it can (`Line.pitch`)
+    pitches = [p.pitch for p in pieces if p.pitch]
+    pitch = -1.0 if any(p < 0 for p in pitches) else max(pitches, default=0.0)
+    return replace(pieces[0], text=text, pitch=pitch, x0=min(p.x0 for p in pieces), y0=min(p.y0 for p in pieces),
+                   x1=max(p.x1 for p in pieces), y1=max(p.y1 for p in pieces),
+                   one_font=all(p.one_font for p in pieces), fonts=frozenset().union(*(p.fonts for p in pieces)))
+
+
+def _listing_in_place(boxes: list[Box], fonts: frozenset[str]) -> list[Box]:
+    """The boxes with a listing that pdfminer read after text beneath it (it groups a listing's
+    pieces first, then reads the group after the paragraphs below) moved back to just after the
+    box right above it: consecutive boxes set in a typewriter font that stand wholly above the boxes
+    read before them, back to one wholly above the listing, all in the listing's column."""
+    out = list(boxes)
+    i = 0
+    while i < len(out):
+        if not _typed(out[i], fonts):
+            i += 1
+            continue
+        end = i  # a listing reads down the page: a typed box above the one before starts another
+        while end + 1 < len(out) and _typed(out[end + 1], fonts) and out[end + 1].y1 <= out[end].y1:
+            end += 1
+        run = out[i: end + 1]
+        top, bottom = max(b.y1 for b in run), min(b.y0 for b in run)
+        x0, x1 = min(b.x0 for b in run), max(b.x1 for b in run)
+        k = i
+        while k > 0 and out[k - 1].y1 <= bottom and out[k - 1].x0 < x1 and x0 < out[k - 1].x1:
+            k -= 1
+        if 0 < k < i and out[k - 1].y0 >= top and out[k - 1].x0 < x1 and x0 < out[k - 1].x1:
+            out[k:end + 1] = run + out[k:i]
+        i = end + 1
+    return out
 
 
 def _fixed_lines_apart(pages: list[PageLayout]) -> None:
