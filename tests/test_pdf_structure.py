@@ -3598,3 +3598,28 @@ def test_a_listing_read_after_the_text_beneath_it_goes_back_under_the_text_above
     other = PageLayout(1, 612, 792, [above, *beneath, *beside])
     _listings_read_in_place([other, PageLayout(2, 612, 792, [box("$ make", 700, "Mono")])])
     assert [b.lines[0].text for b in other.boxes][-2:] == ["int main(void)", "return 0;"]
+
+
+def test_a_description_lists_entries_each_a_box_stay_apart(tmp_path: Path):
+    # A Texinfo manual's function reference: each parameter, a lower-case name and a colon, in a box
+    # of its own under the signature. A box opening in lower case had been read as the sentence
+    # above going on, so the three entries ran into one paragraph.
+    entries = ["file: specify the path and the name of the file that holds the declarations",
+               "definitions: return the pointer to the structure created from the file",
+               "error_desc: return the error description or an empty string if success."]
+    content = b"\n".join([
+        b"BT /F2 10 Tf 72 720 Td (int parse \\(const char * file, char * error_desc\\)) Tj ET",
+        *(b"BT /F1 10 Tf 90 %d Td (%s) Tj ET" % (700 - 18 * i, e.encode()) for i, e in enumerate(entries)),
+        b"BT /F1 10 Tf 90 630 Td (Function used to start the parse algorithm.) Tj ET",
+    ])
+    text = _listing_text(tmp_path, content)
+    for entry in entries:
+        assert f"\n\n{entry}\n\n" in text, text
+    # In a reference list an entry's title goes on in a box of its own opening so.
+    references = b"\n".join([
+        b"BT /F1 14 Tf 72 720 Td (References) Tj ET",
+        b"BT /F1 10 Tf 72 700 Td (16. Rubin GJ, Amlot R. Public perceptions, anxiety and behaviour during the swine flu) Tj ET",
+        b"BT /F1 10 Tf 72 682 Td (outbreak: cross sectional telephone survey. BMJ 2009;339:b2651.) Tj ET",
+    ])
+    text = _listing_text(tmp_path, references)
+    assert "during the swine flu outbreak: cross sectional" in text, text

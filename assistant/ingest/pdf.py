@@ -96,6 +96,9 @@ def _kept(pages: list[PageLayout], skip: set[tuple[int, int]]) -> Iterator[tuple
                 yield page, box
 
 
+# A description list's entry: a name in lower case, of one word (a parameter's: "error_desc"), then a
+# colon and its description.
+_TERM_LABEL = re.compile(r"[a-z_][\w.]*:\s+\S")
 # The most a paragraph's line stands below the one before it, in the size it is set in.
 _LINE_SPACING = 1.8
 
@@ -359,7 +362,12 @@ class _Assembler:
                 continue
             if first_body and self.open is not None:
                 # A new box: the open paragraph goes on only when this box continues its sentence.
-                starts_lower = (line.text[:1].islower() or self.open.lines[-1].endswith("-") or self._runs_on(line)
+                # A box opening with a name and a colon is a description list's next entry
+                # ("definitions: return the pointer ..." under "array: specify the array ..."), not
+                # the rest of the sentence above it, whatever its case; in a reference list a
+                # title goes on so ("... during the swine flu" / "outbreak: cross sectional survey").
+                starts_lower = ((line.text[:1].islower() and not (_TERM_LABEL.match(line.text) and not self.references))
+                                or self.open.lines[-1].endswith("-") or self._runs_on(line)
                                 or self._hangs(line) or self._left_unfinished(line, page))
                 same_kind = self._is_code(line, nxt) == (self.open.kind == "code")
                 # After a sentence's end, a box set at another size is no column's next line but a
