@@ -103,6 +103,11 @@ def test_heading_like_lines():
     # a term in quotes alone is an item's run-in label, naming what the sentences after it say
     assert is_heading_like('\u2022 "Still reachable".', 5, "x", starts) and is_heading_like("\u201cDefinitely lost\u201d.", 5, "x", starts)
     assert not is_heading_like('"We never saw it happen again," she said.', 5, "x", starts)
+    # a program's help's row states what its option does, as a list's item does; an option alone,
+    # or a comment's dashes, name
+    assert not is_heading_like("-c, --check checks the syntax only", 5, "x", starts)
+    assert not is_heading_like("-o, --output=FILE output file", 5, "x", starts)
+    assert is_heading_like("-v, --version", 5, "x", starts) and is_heading_like("-- INCORRECT", 5, "x", starts)
 
 
 def test_a_quoted_label_hands_the_highlight_to_what_it_introduces_and_keeps_its_match(encoder, tmp_path):
@@ -580,7 +585,12 @@ def test_a_line_of_code_hands_the_highlight_to_a_sentence_in_words(encoder, tmp_
                  # C with a comment closing the line, and a block comment's lines however many words
                  "sqlite3 *pDb, /* Database to back up */", "int rc;  /* Function return code */",
                  "** If the backup process is successfully completed, SQLITE_OK is returned.",
-                 "/* Open the database file identified by zFilename. */"):
+                 "/* Open the database file identified by zFilename. */",
+                 # a C function's declaration, whole or wrapped after a parameter, however many words
+                 # its parameters hold (a manual's signature had been the highlight for what the
+                 # function returns)
+                 "int asn1_der_decoding (asn1_node * element, const void * ider,",
+                 "const char * asn1_strerror (int error)", "void free(void *ptr);"):
         assert is_code_like(code), code
     for prose in ("MPI_Pcontrol cannot be wrapped as it has variable arity: int MPI_Pcontrol(const int level, ...)",
                   "28 weeks 1009.34 (366.54) 984.56 (400.48) 0.04 40.73 (1.57 to 79.88)",
@@ -594,7 +604,8 @@ def test_a_line_of_code_hands_the_highlight_to_a_sentence_in_words(encoder, tmp_
                   "Use the --verbose flag to see more.", "Chen (2019) found it.", ").", "12 | 34 | 56",
                   "[Comparative study of insulin in type 2 diabetes]", 'She said "stop": it was late.',
                   "The value is cached;", "HIV infection rates fell;", "Comments are written as /* text */",
-                  "* p < 0.05 compared with the control group", "**Note** the value is cached."):
+                  "* p < 0.05 compared with the control group", "**Note** the value is cached.",
+                  "Most patients (n = 20)", "The mean_score (SD) was", "long term (see below),"):
         assert not is_code_like(prose), prose
 
 

@@ -137,6 +137,10 @@ def is_heading_like(text: str, start: int, title: str, heading_starts: frozenset
     # and the slide's title was the highlight.
     if item_mark(t) not in ("", "1") and len(t.split()) >= 3:
         return False
+    # An option and what it does, a row of a program's help ("-c, --check checks the syntax only"),
+    # states what the option does, as a list's item does.
+    if _OPTION_ENTRY.match(t):
+        return False
     # A numbered item's number is its bullet, no word nor number it states ("13. Maximum Number Of
     # Rows In A Table"), and so is a numbered label's ("Example 1: To create an IAM user", "Step 2:
     # Install Clippy"; a caption's is read as a caption).
@@ -148,6 +152,8 @@ _NUMBERED_LABEL = re.compile(r"^(?!(?:fig(?:ure)?|table|tab|listing|exhibit|char
                              re.I)
 
 
+# A program's help's row: options ("-c, --check", "-o, --output=FILE"), then two words or more.
+_OPTION_ENTRY = re.compile(r"(?:--?[^\W\d_][\w-]*(?:=\S+)?,?\s+)+[^\W\d_][\w'-]*(?:\s+\S+)+$")
 _LABEL_ALONE = re.compile(r"[A-Z][a-z]{2,}\.?\s+(?:\d{1,3}(?:\.\d{1,3})*[a-z]?|[IVXLC]{1,6})\.?")
 _QUOTED_LABEL = re.compile(r"[\"“‘']([^\"“”‘’']+)[\"”’'][.:]?")
 _LABEL_WORDS = 5
@@ -530,6 +536,7 @@ _CODE = re.compile(
     r"|^\s*[A-Z]{2,}\s+(?:[A-Z]{2,}\b|\S*[._*(])[^\n]*;\s*$"
     r"|^\s*[a-z_][\w.]*(?:\[[^\]]*\])?\s*=\s*[\w\"'\[({]"  # an assignment: "df = pd.DataFrame(...)"
     r"|^\s*[A-Za-z_][\w.:]*\((?![^()]*\))"  # a call or a signature left open, wrapped onto the next line
+
     r"|^\s*\"[^\"\n]{1,80}\"\s*:\s*(?:\"|-?\d|\[|\{|true\b|false\b|null\b)"  # a JSON member: "Size": 373
     r"|\s\\$"  # a command going on on the next line: "aws s3 rb s3://amzn-s3-demo-bucket \"
     # a command's synopsis: a name, then nothing but options, placeholders and optional parts
@@ -548,6 +555,12 @@ _CODE_MARK = re.compile(r"[(){};#/=<\[]|--|\"\s*:|\s\\$")
 _BLOCK = re.compile(r"[)\w]\s*\{\s*$|^\s*\}")
 _TRAILING_COMMENT = re.compile(r"\s+(?:#|//)\s.*$")  # a comment after a statement, to the line's end
 _BLOCK_COMMENT_LINE = re.compile(r"\s*(?:/\*|\*\*(?:\s|$)|\*/)")
+# A C function's declaration, whole or wrapped after a parameter: a type (one of C's, or a name with
+# "_": "asn1_node"), pointer stars, the name, its parameters ("int asn1_der_decoding (asn1_node *
+# element, const void * ider,"), however many words they hold.
+_C_DECLARATION = re.compile(r"^\s*(?:(?:const|unsigned|signed|static|extern|inline|struct|enum)\s+)*"
+                            r"(?:void|int|char|long|short|float|double|bool|[A-Za-z]\w*_\w*)\s*\**\s*[A-Za-z_]\w*\s*"
+                            r"\([^()]*(?:\)\s*;?|,)\s*$")
 _C_COMMENT_AFTER = re.compile(r"[,;{}()\[\]]\s*/\*[^\n]*\*/\s*$")  # no sentence ends in "*/"
 
 
@@ -572,7 +585,7 @@ def is_code_like(text: str) -> bool:
     # a line that opens a block with a brace ("for await (const startTime of setInterval(interval,
     # Date.now())) {") or closes one ("} else {") is code however many words it has: no sentence
     # ends in an opening brace
-    if _BLOCK.search(text):
+    if _BLOCK.search(text) or _C_DECLARATION.match(text):
         return True
     words = 0
     for token in _TOKEN.finditer(text):  # most sentences reach five words early: stop there
