@@ -2860,3 +2860,39 @@ def test_an_older_sites_header_is_dropped_from_a_page_without_headings(tmp_path:
     doc, _ = load_file(page, "droptrigger.html")
     assert "Choose any three" not in doc.text
     assert doc.text.strip().startswith("The DROP TRIGGER statement removes a trigger")
+
+
+# A library's reference as gtk-doc writes it: a navigation bar set as a table (jumps within the page,
+# pictures linking home, up, back and on), and each parameter in a table row with a third cell for
+# annotations, empty on every row.
+GTK_DOC_PAGE = """<html><head><title>libtasn1: GNU Libtasn1 Reference Manual</title></head><body>
+<table class="navigation" id="top" width="100%"><tr valign="middle">
+<td class="shortcuts"><a href="#" class="shortcut">Top</a><span class="dim">|</span>
+<a href="#libtasn1.description" class="shortcut">Description</a></td>
+<td><a accesskey="h" href="index.html"><img src="home.png" alt="Home"></a></td>
+<td><a accesskey="u" href="ch01.html"><img src="up.png" alt="Up"></a></td>
+<td><a accesskey="n" href="api-index-full.html"><img src="right.png" alt="Next"></a></td></tr></table>
+<h2>asn1_parser2tree ()</h2>
+<pre class="programlisting">int asn1_parser2tree (const char *file, char *error_desc);</pre>
+<p>Function used to start the parse algorithm. Creates the structures needed to manage the definitions.</p>
+<h4>Parameters</h4>
+<table class="informaltable"><tbody>
+<tr><td class="parameter_name"><p>file</p></td><td class="parameter_description"><p>specify the path and the name of
+the file that contains ASN.1 declarations.</p></td><td class="parameter_annotations"></td></tr>
+<tr><td class="parameter_name"><p>error_desc</p></td><td class="parameter_description"><p>return the error
+description or an empty string if success.</p></td><td class="parameter_annotations"></td></tr>
+</tbody></table>
+<h4>Returns</h4><p>ASN1_SUCCESS if the file has a correct syntax and every identifier is known.</p>
+</body></html>"""
+
+
+def test_a_navigation_bar_set_as_a_table_is_dropped_and_a_column_empty_in_every_row_left_out(tmp_path: Path):
+    page = tmp_path / "libtasn1.html"
+    page.write_text(GTK_DOC_PAGE)
+    doc, _ = load_file(page, "libtasn1.html")
+    assert "Top" not in doc.text and "Description" not in doc.text
+    assert "| file | specify the path and the name of the file that contains ASN.1 declarations. |\n" in doc.text, doc.text
+    # a table of links that are words leading elsewhere stays: it may be what the page lists
+    page.write_text(GTK_DOC_PAGE.replace('href="#" class="shortcut">Top', 'href="intro.html">Introduction'))
+    doc, _ = load_file(page, "libtasn1.html")
+    assert "Introduction" in doc.text

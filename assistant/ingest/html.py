@@ -866,6 +866,56 @@ def _site_header_dropped(raw: str) -> str:
     return raw
 
 
+# A table with no table inside it (a layout table around others is read by `_layout_tables_unwrapped`).
+_INNERMOST_TABLE = re.compile(r"<table\b[^>]*>(?:(?!<table\b).)*?</table\s*>", re.I | re.S)
+_ROW = re.compile(r"<tr\b[^>]*>(.*?)(?=<tr\b|</tbody|</thead|</tfoot|</table)", re.I | re.S)
+_CELL = re.compile(r"<(td|th)\b[^>]*>.*?(?=<td\b|<th\b|</tr|$)", re.I | re.S)
+_NAVIGATION_LINK = re.compile(r"<a\b([^>]*)>(.*?)</a\s*>", re.I | re.S)
+
+
+def _navigation_tables_dropped(raw: str) -> str:
+    """`raw` without its navigation bars set as tables: a table of two links or more and no word
+    outside them, each link a picture's (gtk-doc's home, up, previous and next arrows), a jump
+    within the page ("#...") or a key's (`accesskey`). Its words ("| Top | | | | |") had opened
+    every page of a library's reference."""
+    def navigation(table: str) -> bool:
+        links = _NAVIGATION_LINK.findall(table)
+        rest = html.unescape(_INNER_TAG.sub(" ", _NAVIGATION_LINK.sub(" ", table)))
+        return len(links) >= 2 and not any(c.isalnum() for c in rest) and all(
+            "accesskey" in attrs.lower() or re.search(r"\bhref\s*=\s*[\"']?#", attrs, re.I)
+            or not html.unescape(_INNER_TAG.sub("", inner)).strip() for attrs, inner in links)
+
+    return _INNERMOST_TABLE.sub(lambda m: "" if navigation(m.group()) else m.group(), raw) if "<table" in raw.lower() else raw
+
+
+def _empty_columns_dropped(raw: str) -> str:
+    """`raw` with each table's columns that are empty in every row left out: gtk-doc gives each
+    parameter a third cell for annotations, mostly empty, and every row had read "| file | specify
+    the path ... | |". A table with cells that span columns or rows is left as it is."""
+    def mended(m: re.Match) -> str:
+        table = m.group()
+        if re.search(r"\b(?:col|row)span\s*=", table, re.I):
+            return table
+        rows = [[(r.start(1) + c.start(), r.start(1) + c.end()) for c in _CELL.finditer(r.group(1))]
+                for r in _ROW.finditer(table)]
+        width = max((len(r) for r in rows), default=0)
+        if len(rows) < 2 or width < 2 or any(len(r) != width for r in rows):
+            return table
+        empty = [k for k in range(width) if all(not _cell_says(table[r[k][0]:r[k][1]]) for r in rows)]
+        if not empty or len(empty) == width:
+            return table
+        for start, end in sorted((r[k] for r in rows for k in empty), reverse=True):
+            table = table[:start] + table[end:]
+        return table
+
+    return _INNERMOST_TABLE.sub(mended, raw) if "<table" in raw.lower() else raw
+
+
+def _cell_says(cell: str) -> bool:
+    """Whether a table's cell holds text or a picture."""
+    return bool(html.unescape(_INNER_TAG.sub("", cell)).strip()) or re.search(r"<img\b", cell, re.I) is not None
+
+
 # An element that is never empty written closed in its own tag, as XHTML may: DocBook's "<a
 # id="_network_setup"/>" before a heading's words. Read as HTML, it opens an anchor that wraps the
 # heading and all after it, and trafilatura left every heading out as a link.
@@ -1081,7 +1131,8 @@ _MATH_MARKUP = re.compile(r"""<(?:span|div)\b[^<>]*\bclass\s*=\s*["'](?:[^"']*\s
 
 
 # The markup read as a browser shows it, in this order, before the page is parsed.
-_MARKUP_MENDED = (_self_closed_ended, _site_header_dropped, _struck_dropped, _broken_emphasis_unwrapped,
+_MARKUP_MENDED = (_self_closed_ended, _site_header_dropped, _navigation_tables_dropped, _empty_columns_dropped,
+                  _struck_dropped, _broken_emphasis_unwrapped,
                   _title_block_as_heading, _section_headers_unwrapped, _notes_kept, _prose_boxes_kept,
                   _inline_marks_read, _break_tails_spaced, superscripts_as_text, _empty_inlines_dropped,
                   _displays_in_sentences, _empty_links_dropped, _code_links_in_prose_unwrapped,
