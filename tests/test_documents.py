@@ -2896,3 +2896,22 @@ def test_a_navigation_bar_set_as_a_table_is_dropped_and_a_column_empty_in_every_
     page.write_text(GTK_DOC_PAGE.replace('href="#" class="shortcut">Top', 'href="intro.html">Introduction'))
     doc, _ = load_file(page, "libtasn1.html")
     assert "Introduction" in doc.text
+
+
+def test_a_preformatted_cell_in_a_table_opens_no_code_block_that_swallows_the_page(tmp_path: Path):
+    # A Texinfo manual on one page: its menu is a table whose comment rows are <pre> cells. Their
+    # fences inside the table's rows had opened a code block running to the end of the page: no
+    # heading was read after it, and every "**name**" kept its stars.
+    page = tmp_path / "nettle.html"
+    page.write_text(
+        "<html><head><title>Nettle: a low-level cryptographic library</title></head><body><h1>Nettle</h1>"
+        "<p>This document describes the Nettle low-level cryptographic library.</p>"
+        '<table class="menu"><tr><td><a href="other.html">Introduction</a></td><td>What is Nettle?</td></tr>'
+        '<tr><th colspan="2"><pre class="menu-comment"> &mdash; The Detailed Node Listing &mdash;\n\nReference\n</pre></th></tr>'
+        '<tr><td><a href="hash.html">Hash functions</a></td><td>Digests of messages.</td></tr></table>'
+        "<h2>7.1.1 Recommended hash functions</h2><p>The following hash functions have no known weaknesses.</p>"
+        "<dl><dt>Constant: <strong>SHA256_DIGEST_SIZE</strong></dt><dd><p>The size of a SHA256 digest, i.e. 32.</p></dd></dl>"
+        "</body></html>")
+    doc, _ = load_file(page, "nettle.html")
+    assert doc.section_at(doc.text.index("no known weaknesses"))[-1] == "7.1.1 Recommended hash functions"
+    assert "SHA256_DIGEST_SIZE: The size of a SHA256 digest" in doc.text and "**" not in doc.text, doc.text

@@ -129,13 +129,18 @@ def _fences_mended(md: str) -> str:
     a paragraph comes out with its opening fence at the end of the paragraph's line, and one in a
     list item with it indented while its closing fence is not. Markdown sees no fence there, and
     the closing fence would open one, swallowing the headings after it. Two `<code>` elements side
-    by side come out as "`a``b`", which Markdown reads as one span holding "``": set apart."""
+    by side come out as "`a``b`", which Markdown reads as one span holding "``": set apart. A
+    `<pre>` in a table's cell (a Texinfo menu's comment) comes out as fences inside its row, which
+    no fence can open: left out, the cell keeps its words (read as a fence, "| ```   ``` |" had
+    opened one that swallowed the rest of the page)."""
     md = _ADJACENT_SPANS.sub("` `", md)
+    md = _TABLE_ROW.sub(lambda m: m.group().replace("```", ""), md) if "|" in md else md
     return _INDENTED_FENCE.sub(r"\1", _FENCE_AFTER_TEXT.sub("\n\n```", md))
 
 
 # After a word, or after a code span and a space ("`node entry.js` ```").
 _FENCE_AFTER_TEXT = re.compile(r"(?:(?<=[^\s`])[ \t]*|(?<=[^\s`]`)[ \t]+)```(?=[ \t]*\n)")
+_TABLE_ROW = re.compile(r"^\|.*```.*$", re.M)
 _ADJACENT_SPANS = re.compile(r"(?<=[^\s`])``(?=[^\s`])")
 _INDENTED_FENCE = re.compile(r"^[ \t]+(```)", re.M)
 # A heading's permalink (Sphinx and MkDocs print "¶", others "#", "§" or a link symbol) is a link
