@@ -130,11 +130,12 @@ def _fences_mended(md: str) -> str:
     list item with it indented while its closing fence is not. Markdown sees no fence there, and
     the closing fence would open one, swallowing the headings after it. Two `<code>` elements side
     by side come out as "`a``b`", which Markdown reads as one span holding "``": set apart. A
-    `<pre>` in a table's cell (a Texinfo menu's comment) comes out as fences inside its row, which
-    no fence can open: left out, the cell keeps its words (read as a fence, "| ```   ``` |" had
-    opened one that swallowed the rest of the page)."""
+    `<pre>` in a table's cell (a Texinfo menu's comment, a configuration file's example) comes out
+    as fences inside its row, which no fence can open: each is a code span's mark, the cell's text
+    read as written ("<families>" stays; read as a fence, "| ```   ``` |" had opened one that
+    swallowed the rest of the page)."""
     md = _ADJACENT_SPANS.sub("` `", md)
-    md = _TABLE_ROW.sub(lambda m: m.group().replace("```", ""), md) if "|" in md else md
+    md = _TABLE_ROW.sub(lambda m: m.group().replace("```", "`"), md) if "|" in md else md
     return _INDENTED_FENCE.sub(r"\1", _FENCE_AFTER_TEXT.sub("\n\n```", md))
 
 
