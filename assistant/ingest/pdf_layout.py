@@ -1795,6 +1795,7 @@ def _listings_read_in_place(pages: list[PageLayout]) -> None:
 
 
 def _typed(box: Box, fonts: frozenset[str]) -> bool:
+    """Whether a box is set wholly in the typewriter `fonts`, and no table."""
     return not box.table and all(ln.font in fonts for ln in box.lines)
 
 

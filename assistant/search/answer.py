@@ -536,7 +536,6 @@ _CODE = re.compile(
     r"|^\s*[A-Z]{2,}\s+(?:[A-Z]{2,}\b|\S*[._*(])[^\n]*;\s*$"
     r"|^\s*[a-z_][\w.]*(?:\[[^\]]*\])?\s*=\s*[\w\"'\[({]"  # an assignment: "df = pd.DataFrame(...)"
     r"|^\s*[A-Za-z_][\w.:]*\((?![^()]*\))"  # a call or a signature left open, wrapped onto the next line
-
     r"|^\s*\"[^\"\n]{1,80}\"\s*:\s*(?:\"|-?\d|\[|\{|true\b|false\b|null\b)"  # a JSON member: "Size": 373
     r"|\s\\$"  # a command going on on the next line: "aws s3 rb s3://amzn-s3-demo-bucket \"
     # a command's synopsis: a name, then nothing but options, placeholders and optional parts
