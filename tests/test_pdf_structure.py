@@ -138,6 +138,14 @@ def test_list_bullets_drawn_as_shapes_are_put_back_and_ornaments_and_logos_are_n
     assert [b.lines[0].text for b in _drawn_bullets(boxes, bullets + chart)][:2] == [ln.text for ln in items]
 
 
+def test_a_front_matter_page_number_in_roman_numerals_is_furniture():
+    # A Texinfo manual's contents page numbered "i" atop it, the only such page: its number had ended
+    # the copyright paragraph before it. A lone capital in the margin, a figure's panel label, stays.
+    pages = [_page(1, ("i", 780), ("Table of Contents", 700)), _page(2, ("xiv", 780), ("Preface text", 700)),
+             _page(3, ("C", 780), ("Body text of the third page", 700))]
+    assert furniture(pages) == {(0, 0), (1, 0)}
+
+
 def test_a_browsers_print_stamps_are_furniture_on_a_page_printed_alone():
     # A web page printed to PDF on one page: the browser's date-and-title header, its address and
     # page count in the footer have no repetition to go by; a date in the text and an address in

@@ -1522,6 +1522,9 @@ def _in_margin(box: Box, page: PageLayout) -> bool:
 
 
 _PAGE_NUMBER = re.compile(r"^(page\s+)?\d{1,4}((\s+of\s+|\s*/\s*)\d{1,4})?$", re.I)
+# A front matter's page number in lower-case Roman numerals, "i" to "xlix" (a contents page's "i" had
+# ended the paragraph before it).
+_ROMAN_PAGE = re.compile(r"(?=[ivxl])(?:xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
 
 
 def _edge_number(box: Box, page: PageLayout) -> bool:
@@ -1573,7 +1576,7 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
     page's printed number (`_edge_number`: LaTeX sets it just above the bottom tenth) is furniture.
     A margin box is furniture when its text, digits aside, recurs in the margins of at least three
     pages and a fifth of them (odd and even pages often carry different heads), or when it is a bare
-    page number or a browser's print stamp (`_BROWSER_STAMP`: a page printed on one or two pages has
+    page number (in Roman numerals too) or a browser's print stamp (`_BROWSER_STAMP`: a page printed on one or two pages has
     no repetition to go by) or a running head naming the section beside the printed page number
     (`_numbered_head`), or stands on the baseline of either (the page's title the browser prints
     beside the date: on a page printed on two pages it stood mid-text at the top of the second), or
@@ -1637,7 +1640,7 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
                 # with the chapter's title across the page.
                 out.update((pi, bj) for bj, other in enumerate(page.boxes)
                            if _in_margin(other, page) and abs(other.y0 - box.y0) <= _BASELINE_SLACK)
-            elif _PAGE_NUMBER.match(text) or (len(pages) >= 3 and counts[_key(text)] >= need):
+            elif _PAGE_NUMBER.match(text) or _ROMAN_PAGE.fullmatch(text) or (len(pages) >= 3 and counts[_key(text)] >= need):
                 out.add((pi, bi))
     if len(pages) >= 3:
         # Below the margin, at the page's edge, only a head that recurs in words: a section heading
