@@ -3631,3 +3631,41 @@ def test_a_description_lists_entries_each_a_box_stay_apart(tmp_path: Path):
     ])
     text = _listing_text(tmp_path, references)
     assert "during the swine flu outbreak: cross sectional" in text, text
+
+
+def test_headings_of_one_size_are_one_level_whatever_baseline_they_sit_on(tmp_path: Path):
+    # groff sets a manual page's headings at 10.95 pt; pdfminer measures that size from each glyph's
+    # box, 10.949999 on one baseline and 10.950001 on another, which rounded two ways ("10.9", "11.0")
+    # and nested "OPTIONS" under "DESCRIPTION" as if it were set smaller.
+    def page(heads: list[tuple[str, str]]) -> bytes:
+        out = []
+        for y, head in heads:
+            out.append(b"BT /F2 10.95 Tf 72 %s Td (%s) Tj ET" % (y.encode(), head.encode()))
+            out += [b"BT /F1 10 Tf 108 %.2f Td (The program reads the graph and writes its layout, line %d.) Tj ET"
+                    % (float(y) - 16 - 12 * k, k) for k in range(3)]
+        return b"\n".join(out)
+
+    path = tmp_path / "dot.1.pdf"
+    path.write_bytes(_fonts_pdf([page([("757.89", "NAME"), ("600.09", "DESCRIPTION"), ("393.09", "OPTIONS")]),
+                                 page([("757.89", "SEE ALSO"), ("184.29", "FILES")])], ["Times-Roman", "Times-Bold"]))
+    doc = load_paths([path]).documents[0]
+    assert [s.path for s in doc.sections] == [("NAME",), ("DESCRIPTION",), ("OPTIONS",), ("SEE ALSO",), ("FILES",)]
+
+
+def test_the_first_pages_number_set_higher_than_the_bottom_sixth_is_furniture(tmp_path: Path):
+    # LaTeX's default margins on letter paper set the first page's number 145 pt up, above the bottom
+    # sixth (132 pt), where the pages after it carry theirs in the running head: the "1" stood as a
+    # paragraph of its own after the abstract. A bare number there that is not the page's number stays.
+    prose = [b"BT /F1 10 Tf 150 %d Td (The layout program reads graphs and draws them as hierarchies, line %d.) Tj ET"
+             % (560 - 12 * k, k) for k in range(8)]
+    first = b"\n".join([b"BT /F1 17 Tf 220 660 Td (Drawing graphs with dot) Tj ET", *prose,
+                        b"BT /F1 10.9 Tf 302 145 Td (1) Tj ET"])
+    others = [b"\n".join([b"BT /F1 10.9 Tf 126 739 Td (dot User's Manual, January 5, 2015) Tj ET",
+                          b"BT /F1 10.9 Tf 479 739 Td (%d) Tj ET" % n, *prose]) for n in (2, 3, 4)]
+    stray = b"\n".join([*prose, b"BT /F1 10.9 Tf 302 145 Td (7) Tj ET"])
+    path = tmp_path / "dotguide.pdf"
+    path.write_bytes(_fonts_pdf([first, *others], ["Times-Roman"]))
+    doc = load_paths([path]).documents[0]
+    assert not re.search(r"(?m)^1$", doc.text), doc.text[:600]
+    path.write_bytes(_fonts_pdf([stray, *others], ["Times-Roman"]))
+    assert re.search(r"(?m)^7$", load_paths([path]).documents[0].text)

@@ -142,6 +142,13 @@ def _with_raised(before: str, run: str, nxt: str, spaced: bool) -> str:
 _LIST_NUMBER_FUSED = re.compile(r"^(\d{1,3}\.)(?=[A-Z][a-z])")
 
 
+def _points(size: float) -> float:
+    """A glyph's size to a tenth of a point. pdfminer derives it from the glyph's box, so one size
+    comes out 10.949999 on one baseline and 10.950001 on another (groff's 10.95 pt headings): rounded
+    once, those would be two sizes, and two heading levels. Halves round up, in whole thousandths."""
+    return (round(size * 1000) + 50) // 100 / 10
+
+
 def _line(ltline, rules: list[Rule] = ()) -> Line | None:
     """One pdfminer text line: its text with superscript citation numbers dropped, unmapped glyphs
     removed, underscores drawn as short rules (`rules`) put back in the gaps they fill, and a
@@ -151,10 +158,10 @@ def _line(ltline, rules: list[Rule] = ()) -> Line | None:
     chars = [c for c in ltline if isinstance(c, LTChar)]
     if not chars:
         return None
-    sizes = Counter(round(c.size, 1) for c in chars)
+    sizes = Counter(_points(c.size) for c in chars)
     size = sizes.most_common(1)[0][0]
     font = Counter(map(_typeface, chars)).most_common(1)[0][0]
-    base = min(c.y0 for c in chars if round(c.size, 1) == size)
+    base = min(c.y0 for c in chars if _points(c.size) == size)
     # Characters set small and raised above the baseline: superscripts.
     raised = [isinstance(c, LTChar) and c.size < _SUPERSCRIPT_SIZE * size and c.y0 > base + 0.2 * size for c in ltline]
     parts: list[str] = []
@@ -1527,21 +1534,27 @@ _PAGE_NUMBER = re.compile(r"^(page\s+)?\d{1,4}((\s+of\s+|\s*/\s*)\d{1,4})?$", re
 _ROMAN_PAGE = re.compile(r"(?=[ivxl])(?:xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
 
 
-def _edge_number(box: Box, page: PageLayout) -> bool:
+def _edge_number(box: Box, page: PageLayout, reach: float = 1 / 6) -> bool:
     """A bare number standing below (or above) everything else on the page, within its bottom (top)
-    sixth, but what stands on its baseline (`_at_edge`): where a page number stands though LaTeX's
-    margins set it just above the bottom tenth, or beside its running head below the top tenth."""
-    return _PAGE_NUMBER.match(box.text.strip()) is not None and _at_edge(box, page)
+    sixth (`reach`), but what stands on its baseline (`_at_edge`): where a page number stands though
+    LaTeX's margins set it just above the bottom tenth, or beside its running head below the top tenth."""
+    return _PAGE_NUMBER.match(box.text.strip()) is not None and _at_edge(box, page, reach)
 
 
-def _at_edge(box: Box, page: PageLayout) -> bool:
-    """Whether the box stands within the page's bottom (top) sixth with nothing below (above) it
-    but boxes on its own baseline."""
+# How far up (down) the page a bare number that is the page's printed number may stand below (above)
+# all else: LaTeX's default margins on letter paper set the first page's number 145 pt up, above the
+# bottom sixth, where the pages after it number themselves in their running heads.
+PRINTED_NUMBER_REACH = 1 / 4
+
+
+def _at_edge(box: Box, page: PageLayout, reach: float = 1 / 6) -> bool:
+    """Whether the box stands within the page's bottom (top) sixth (`reach`) with nothing below
+    (above) it but boxes on its own baseline."""
     if page.height <= 0:
         return False
-    if box.y0 <= page.height / 6:
+    if box.y0 <= page.height * reach:
         return all(other is box or other.y0 > box.y1 or abs(other.y0 - box.y0) <= _BASELINE_SLACK for other in page.boxes)
-    if box.y1 >= page.height * 5 / 6:
+    if box.y1 >= page.height * (1 - reach):
         return all(other is box or other.y1 < box.y0 or abs(other.y0 - box.y0) <= _BASELINE_SLACK for other in page.boxes)
     return False
 
@@ -1572,8 +1585,9 @@ _BROWSER_STAMP = re.compile(r"^[a-z][a-z+.-]{1,15}://\S+(\s+\d{1,4}/\d{1,4})?$|^
 def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
     """(page index, box index) of running heads and footers, page numbers and stamps.
 
-    A bare number below or above all else on the page, within its bottom or top sixth, that is the
-    page's printed number (`_edge_number`: LaTeX sets it just above the bottom tenth) is furniture.
+    A bare number below or above all else on the page, within its bottom or top quarter
+    (`PRINTED_NUMBER_REACH`), that is the page's printed number (`_edge_number`: LaTeX sets it
+    above the bottom tenth) is furniture.
     A margin box is furniture when its text, digits aside, recurs in the margins of at least three
     pages and a fifth of them (odd and even pages often carry different heads), or when it is a bare
     page number (in Roman numerals too) or a browser's print stamp (`_BROWSER_STAMP`: a page printed on one or two pages has
@@ -1623,7 +1637,7 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
             if len(pages) >= 3 and (placed[places[pi][bi]] >= half or places[pi][bi] in chapters
                                     or styled[_running_style(box, page, body) or ("", 0.0, 0)] >= half):
                 out.add((pi, bi))
-            if number and box.text.strip() == number and _edge_number(box, page):
+            if number and box.text.strip() == number and _edge_number(box, page, PRINTED_NUMBER_REACH):
                 out.add((pi, bi))
             if not _in_margin(box, page):
                 continue
