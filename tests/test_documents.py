@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from assistant.ingest import IngestError, clean_text, document_from_text, load_file, load_paths
-from assistant.ingest.clean import BULLET
+from assistant.ingest.clean import BULLET, guess_title
 from assistant.ingest.headings import plain_headings
 from assistant.ingest.html import _fences_mended, read_html
 from assistant.ingest.markdown import markdown_text
@@ -2453,6 +2453,19 @@ def test_a_manual_page_formatted_into_pages_is_named_by_its_name_line(tmp_path: 
     doc, _ = load_file(path, "ssh.txt")
     assert doc.title == "ssh - OpenSSH remote login client", doc.title
     assert "General Commands Manual" not in doc.text
+
+
+def test_a_printed_manual_pages_title_is_no_section_label_nor_its_scripts_first_line():
+    # A manual page printed to PDF by groff: its running heads are furniture, so its text opens
+    # with the label "NAME". Under it, one page names itself in a line; another names eight programs
+    # in one paragraph, no title, so the file's name is. A script's "#!" is no Markdown heading.
+    script = ("NAME\n\ngv_python - graph manipulation in python\n\nSYNOPSIS\n\n#!/usr/bin/python import gv\n\n"
+              "USAGE INTRODUCTION\n\ngv_python is a dynamically loaded extension for python.")
+    assert guess_title(script, "gv.3python") == "gv_python - graph manipulation in python"
+    programs = "NAME\n\n" + " ".join(f"{p} − filter for drawing graphs" for p in ("dot", "neato", "twopi", "circo",
+                                                                                  "fdp", "sfdp", "osage"))
+    assert guess_title(programs, "dot.1") == "dot.1"
+    assert guess_title("# Release notes\n\nWhat changed.", "notes") == "Release notes"
 
 
 # A lecture's captions as a player saves them: header metadata, a note and a style block (no

@@ -982,6 +982,10 @@ def _beside_field(lines: list[str], i: int) -> bool:
 _TABLE_ROW = re.compile(r"^\|.*\|$|\s\|\s")
 
 
+# A Markdown heading's marks: "# Title", not a script's "#!/usr/bin/python" nor a "#define".
+_ATX_HEADING = re.compile(r"#{1,6}(?:\s|$)")
+
+
 def guess_title(text: str, fallback: str, first: bool = False) -> str:
     """The title is the longest heading-like line before the first paragraph of prose (a saved
     page's first lines are its site's), or with `first` (a file typed with line breaks) the first
@@ -1010,7 +1014,7 @@ def guess_title(text: str, fallback: str, first: bool = False) -> str:
             continue
         if ln.startswith("• ") or words > 30 or (words > 5 and ln.endswith((".", "!", ":"))) or _said(ln):
             break
-        if ln.startswith("#"):
+        if _ATX_HEADING.match(ln):
             return ln.lstrip("#").strip() or fallback
         if _RULE.match(ln) or sum(c.isalnum() for c in ln) < 2 or is_copyright_notice(ln) or _TABLE_ROW.search(ln):
             # a rule between the title and the text names nothing, nor a row of ornaments, a drop
@@ -1030,14 +1034,14 @@ def guess_title(text: str, fallback: str, first: bool = False) -> str:
         last = ln
         if looked >= 4:
             break
-    candidates = candidates or before_menu or listed
+    # A section's label in capitals names no document: a manual page opens with "NAME", then "ssh -
+    # OpenSSH remote login client" (printed, its names run on past 30 words: the file's name is the
+    # better title).
+    candidates = [ln for ln in candidates or before_menu or listed if not re.fullmatch(r"[A-Z]{2,}:?", ln)]
     if not candidates:
         return fallback
     if first:
-        # A section's label in capitals names no document: a manual page saved as text opens with
-        # "NAME", then "ssh - OpenSSH remote login client".
-        named = [ln for ln in candidates if not re.fullmatch(r"[A-Z]{2,}:?", ln)]
-        return (named or candidates)[0][:300]
+        return candidates[0][:300]
     return max(candidates, key=len)[:300]
 
 
