@@ -92,24 +92,42 @@ def _abbreviation_before(line: str, dot: int, learned: frozenset[str] = frozense
             or bool(_DOTTED.fullmatch(word)))
 
 
-def _goes_on(line: str, mark: int, first: int) -> bool:
+def _goes_on(line: str, mark: int, first: int, words: frozenset[str] = frozenset()) -> bool:
     """Whether the sentence goes on past the mark at `mark`: the next word, at `first`, opens in
-    lower case and is no name written so (`_LOWER_NAME`), or the mark follows a space."""
+    lower case and is no name written so (`_LOWER_NAME`), or the mark follows a space; but not past
+    one full stop after a word the text writes elsewhere without one (`words`): that word is no
+    abbreviation, so a program's name opens the next sentence in lower case ("... share the same
+    options. dot draws directed graphs.")."""
     if not (line[first].islower() or line[first] == "_"):
         return False
-    return not (_LOWER_NAME.match(line, first) and line[mark - 1 : mark].strip())
+    if _LOWER_NAME.match(line, first) and line[mark - 1 : mark].strip():
+        return False
+    before = _WORD_BEFORE.search(line, 0, mark)
+    return not (line[mark] == "." and line[mark + 1 : mark + 2] not in ".!?" and before is not None and before.group(1).lower() in words
+                and before.group(1).lower() not in _ABBREVIATIONS)
+
+
+# A word of three letters or more and what follows it: a dot, or not.
+_WORD = re.compile(r"(?<![\w.])([^\W\d_]{3,})\b(\.?)")
+_WORD_BEFORE = re.compile(r"(?<![\w.])([^\W\d_]{3,})$")
+
+
+def _undotted_words(text: str) -> frozenset[str]:
+    """Words (lower-cased) the text writes at least once without a dot after them."""
+    return frozenset(m.group(1).lower() for m in _WORD.finditer(text) if not m.group(2))
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Spans of sentences; a line break always ends one (headings, bullets, paragraphs)."""
     spans: list[tuple[int, int]] = []
     learned = learned_abbreviations(text)
+    words = _undotted_words(text)
     for line_match in re.finditer(r"[^\n]+", text):
         line, base = line_match.group(), line_match.start()
         cut = 0
         for b in _BOUNDARY.finditer(line):
             first = _OPENING.match(line, b.end())
-            if first is None or _goes_on(line, b.start(), first.start(1)):
+            if first is None or _goes_on(line, b.start(), first.start(1), words):
                 continue  # "e.g. the" goes on; so does a sentence that ends the line
             if line[b.start()] == "." and _abbreviation_before(line, b.start(), learned):
                 continue

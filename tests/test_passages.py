@@ -44,6 +44,20 @@ def test_a_sentence_may_open_with_a_name_written_in_lower_case():
                      "Use amd64.", "i386 is for old hardware."]
 
 
+def test_a_program_named_in_lower_case_opens_a_sentence_after_a_word_written_elsewhere_without_a_dot():
+    # A manual page's "... the same options. dot draws directed graphs. ... a natural ‘‘flow.’’ neato
+    # draws ...": eight programs' sentences were one, highlighted whole. "options" and "flow" stand
+    # elsewhere without a dot, so they are words that end a sentence; "approx." is an abbreviation
+    # however the text writes it, and a word seen only before its dot proves nothing ("measured").
+    text = ("The options below change the flow of the layout, approx values aside.\n"
+            "They share the same options. dot draws directed graphs with a natural ‘‘flow.’’ neato draws "
+            "undirected graphs. We used approx. ten of them. It was measured. then it went on.")
+    spans = [text[s:e] for s, e in split_sentences(text)]
+    assert spans[1:] == ["They share the same options.", "dot draws directed graphs with a natural ‘‘flow.’’",
+                         "neato draws undirected graphs.", "We used approx. ten of them.",
+                         "It was measured. then it went on."]
+
+
 def test_abbreviations_of_other_languages_and_those_a_text_uses_do_not_end_a_sentence():
     # German capitalises its nouns, so "z.B. Pakete" and "bzw. Dateien" were cut after the dot
     # (57 and 13 false ends in the German Debian reference). Letter pairs joined by dots are
