@@ -47,9 +47,17 @@ def has_surrogate(text: str) -> bool:
     return bool(_SURROGATE.search(text))
 
 
+# A minus sign that opens a word: groff prints a manual page's options so ("−P", "−−force"), and a
+# reader types them, and searches for them, with the hyphen-minus. Between spaces it is arithmetic's.
+_OPTION_MINUS = re.compile(r"(?<!\w)\u2212(?=\u2212?[A-Za-z])|(?<=(?<!\w)\u2212)\u2212(?=[A-Za-z])")
+
+
 def normalize_unicode(text: str) -> str:
-    """NFC, typographic spaces and ligatures mapped, invisible characters and control codes dropped."""
+    """NFC, typographic spaces and ligatures mapped, an option's minus sign written as a hyphen,
+    invisible characters and control codes dropped."""
     text = _MAPPED.sub(lambda m: _CHAR_MAP[m.group()], text)
+    if "\u2212" in text:
+        text = _OPTION_MINUS.sub("-", text)
     if not text.isascii():
         text = _SURROGATE.sub("\ufffd", text)
         if not unicodedata.is_normalized("NFC", text):

@@ -10,7 +10,7 @@ from assistant.ingest.clean import BULLET, guess_title
 from assistant.ingest.headings import plain_headings
 from assistant.ingest.html import _fences_mended, read_html
 from assistant.ingest.markdown import markdown_text
-from assistant.text import normalize_unicode
+from assistant.text import command_options, normalize_unicode
 from tests.conftest import CORPUS, PDF_SAMPLES
 
 
@@ -2191,6 +2191,17 @@ def test_a_word_broken_at_a_typed_lines_end_is_rejoined_as_the_document_writes_i
     assert "wildcard pattern. Every member" in doc.text, doc.text
     assert "their self-blame eased within a month of the day on which the clinic's new treatment had begun." in doc.text, doc.text
     assert "\u2010" not in doc.text
+
+
+def test_an_options_minus_sign_reads_as_the_hyphen_a_reader_types(tmp_path: Path):
+    # groff prints a manual page's options with the minus sign (U+2212): "−P", "−−force". Searched
+    # for as typed ("What does the -P switch do?") they named no option and the answer was missed.
+    # A minus sign in arithmetic, between spaces or before a number, stays one.
+    page = tmp_path / "dot.txt"
+    page.write_text("The \u2212P switch lists plugins; \u2212\u2212force overwrites. Here x \u2212 y is \u22121.5.\n")
+    text = load_file(page, "dot.txt")[0].text
+    assert "The -P switch" in text and "--force" in text and command_options(text) == ["-P", "--force"]
+    assert "x \u2212 y is \u22121.5" in text
 
 
 def test_a_manual_page_saved_as_text_has_its_sections_in_capitals(tmp_path: Path):
