@@ -3669,3 +3669,26 @@ def test_the_first_pages_number_set_higher_than_the_bottom_sixth_is_furniture(tm
     assert not re.search(r"(?m)^1$", doc.text), doc.text[:600]
     path.write_bytes(_fonts_pdf([stray, *others], ["Times-Roman"]))
     assert re.search(r"(?m)^7$", load_paths([path]).documents[0].text)
+
+
+def test_lines_set_like_headings_in_a_row_with_no_text_between_are_a_list_not_sections(tmp_path: Path):
+    # gvpr's manual page lists the forms of a clause in bold at the text's size, one a line:
+    # "BEGIN { action }" ... "END { action }" had opened six sections, five of them empty, and the
+    # text after them stood under "END { action }". One such line over its text still heads it.
+    def para(y: int, words: str) -> list[bytes]:
+        return [b"BT /F1 10 Tf 108 %d Td (%s, line %d of the paragraph.) Tj ET" % (y - 12 * k, words.encode(), k)
+                for k in range(3)]
+
+    first = [b"BT /F2 11 Tf 72 740 Td (OPTIONS) Tj ET", *para(724, "The options change how the program runs"),
+             b"BT /F2 11 Tf 72 670 Td (PROGRAMS) Tj ET", *para(654, "A program is a list of clauses of these forms"),
+             *[b"BT /F2 10 Tf 144 %d Td (%s) Tj ET" % (600 - 17 * k, form) for k, form in
+               enumerate([b"BEGIN { action }", b"BEG_G { action }", b"END_G { action }", b"END { action }"])],
+             *para(520, "A program holds at most one of each clause")]
+    second = [b"BT /F2 10 Tf 108 740 Td (Predicates) Tj ET", *para(724, "A predicate selects the nodes an action runs on"),
+              b"BT /F2 11 Tf 72 660 Td (EXAMPLES) Tj ET", *para(644, "The examples below show a program at work")]
+    path = tmp_path / "gvpr.1.pdf"
+    path.write_bytes(_fonts_pdf([b"\n".join(first), b"\n".join(second)], ["Times-Roman", "Times-Bold"]))
+    doc = load_paths([path]).documents[0]
+    assert [s.path for s in doc.sections] == [("OPTIONS",), ("PROGRAMS",), ("PROGRAMS", "Predicates"), ("EXAMPLES",)]
+    at = doc.text.index("A program holds at most one")
+    assert doc.section_at(at) == ("PROGRAMS",) and "BEG_G { action }" in doc.text

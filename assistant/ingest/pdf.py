@@ -617,6 +617,7 @@ class _Assembler:
             if b.kind == "heading" and not b.outline and _over_a_caption(blocks, i):
                 b.section = False
         _levels_by_number(blocks)
+        _listed_forms_unsectioned(blocks, self.style.body_size)
         if self.style.slides and blocks:
             _title_slide_lines(blocks)
         named = [b for b in blocks if b.outline and b.printed]
@@ -634,6 +635,30 @@ class _Assembler:
                     b.section = b.section and (navigation or b.style[1] < floor - 0.05)
                     b.level += deepest + 1
         return blocks
+
+
+LISTED_FORMS = 3  # lines in a row set like headings at the text's size, past which they are a list
+
+
+def _listed_forms_unsectioned(blocks: list[_Block], body_size: float) -> None:
+    """Lines at the text's size that look like headings (bold, on a line of their own) and stand
+    `LISTED_FORMS` or more in a row with no text between them open no sections: they are a list, a
+    manual page's forms of a clause ("BEGIN { action }", "BEG_G { action }", ... "END { action }"),
+    which had made five empty sections and put the text under them in the last one's."""
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and _listed_form(blocks[j], body_size):
+            j += 1
+        if j - i >= LISTED_FORMS:
+            for b in blocks[i:j]:
+                b.section = False
+        i = max(j, i + 1)
+
+
+def _listed_form(block: _Block, body_size: float) -> bool:
+    return block.kind == "heading" and block.section and not block.outline and len(block.lines) == 1 \
+        and 0 < block.style[1] <= body_size + 0.05 and not block.leaf
 
 
 def _bylines_unsectioned(blocks: list[_Block], authors: tuple[str, ...]) -> list[_Block]:
