@@ -49,7 +49,7 @@ def has_surrogate(text: str) -> bool:
 
 # A minus sign that opens a word: groff prints a manual page's options so ("−P", "−−force"), and a
 # reader types them, and searches for them, with the hyphen-minus. Between spaces it is arithmetic's.
-_OPTION_MINUS = re.compile(r"(?<!\w)\u2212(?=\u2212?[A-Za-z])|(?<=(?<!\w)\u2212)\u2212(?=[A-Za-z])")
+_OPTION_MINUS = re.compile(r"(?<![\w\u2212])\u2212(?=\u2212?[A-Za-z])|(?<=(?<![\w\u2212])\u2212)\u2212(?=[A-Za-z])")
 
 
 def normalize_unicode(text: str) -> str:

@@ -2198,10 +2198,11 @@ def test_an_options_minus_sign_reads_as_the_hyphen_a_reader_types(tmp_path: Path
     # for as typed ("What does the -P switch do?") they named no option and the answer was missed.
     # A minus sign in arithmetic, between spaces or before a number, stays one.
     page = tmp_path / "dot.txt"
-    page.write_text("The \u2212P switch lists plugins; \u2212\u2212force overwrites. Here x \u2212 y is \u22121.5.\n")
+    page.write_text("The \u2212P switch lists plugins; \u2212\u2212force overwrites. Here x \u2212 y is \u22121.5, "
+                    "and an edge reads tail\u2212\u2212head.\n")
     text = load_file(page, "dot.txt")[0].text
     assert "The -P switch" in text and "--force" in text and command_options(text) == ["-P", "--force"]
-    assert "x \u2212 y is \u22121.5" in text
+    assert "x \u2212 y is \u22121.5" in text and "tail\u2212\u2212head" in text
 
 
 def test_a_manual_page_saved_as_text_has_its_sections_in_capitals(tmp_path: Path):
