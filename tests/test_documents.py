@@ -2205,6 +2205,28 @@ def test_an_options_minus_sign_reads_as_the_hyphen_a_reader_types(tmp_path: Path
     assert "x \u2212 y is \u22121.5" in text and "tail\u2212\u2212head" in text
 
 
+def test_a_code_paragraph_of_lines_parted_by_breaks_is_a_listing_whose_comments_head_nothing(tmp_path: Path):
+    # The Apache manual sets examples as <p><code>...<br>...</code></p>, no <pre>: a comment in one,
+    # "# Lowercase HTTP method", came out as a heading, and the 60 directives after it went under it.
+    page = tmp_path / "core.html"
+    page.write_text(
+        "<html><head><title>core - Apache HTTP Server</title></head><body><div id='page-content'>"
+        "<h2>HttpProtocolOptions Directive</h2><p>This directive changes the rules applied to the HTTP "
+        "request line and headers, and registered methods are checked by the server.</p>"
+        "<div class='example'><h3>Example of a request leading to HTTP 501</h3><p><code>\n"
+        "  # Unknown HTTP method<br>\n  WOW / HTTP/1.0<br><br>\n  # Lowercase HTTP method<br>\n"
+        "  get / HTTP/1.0<br>\n</code></p></div>"
+        "<p>Reviewing the messages logged to the error log can help identify such faulty requests.</p>"
+        "<h2>KeepAlive Directive</h2><p>The Keep-Alive extension provides long-lived HTTP sessions which "
+        "allow multiple requests to be sent over the same TCP connection.</p>"
+        "<p>To enable Keep-Alive connections, set KeepAlive On in the server configuration.</p>"
+        "</div></body></html>")
+    doc, _ = load_file(page, "core.html")
+    assert [s.path for s in doc.sections if "Lowercase" in " ".join(s.path)] == []
+    assert ("KeepAlive Directive",) in [s.path for s in doc.sections]
+    assert "WOW / HTTP/1.0\n# Lowercase HTTP method\nget / HTTP/1.0" in doc.text, doc.text
+
+
 def test_a_manual_page_saved_as_text_has_its_sections_in_capitals(tmp_path: Path):
     # `man grep > grep.txt`: each section's name in capitals at the margin over an indented body,
     # whose first line may be short ("grep - print lines that match patterns", a synopsis line, an

@@ -494,6 +494,31 @@ _PRE = re.compile(r"(<pre\b[^>]*>)(.{0,200000}?)(</pre\s*>)", re.I | re.S)
 _FORMATTING_TAG = re.compile(r"</?(?:b|i|em|strong|u|font|span|big|small|strike|s|mark)\b[^>]*>", re.I)
 
 
+# A paragraph that is one `<code>` whose lines are parted by `<br>`: a listing set without `<pre>`
+# (the Apache manual's examples). trafilatura wrote its lines as text, and a comment among them, "#
+# Lowercase HTTP method", became a heading that every later section of the page went under.
+_BROKEN_CODE = re.compile(r"<p\b[^>]*>\s*<code\b[^>]*>((?:(?!</?p\b|</?code\b).){0,100000}?<br\b(?:(?!</?p\b|</?code\b).){0,100000}?)"
+                          r"</code\s*>\s*</p\s*>", re.I | re.S)
+_BR = re.compile(r"<br\b[^>]*>", re.I)
+
+
+def _broken_code_as_listing(raw: str) -> str:
+    """`raw` with each paragraph that is one `<code>` of lines parted by `<br>` written as a `<pre>`
+    listing of those lines (the source's own line breaks and indentation are no part of them)."""
+    if "<code" not in raw.lower():
+        return raw
+
+    def listing(m: re.Match[str]) -> str:
+        lines = [ln.strip() for ln in _BR.split(re.sub(r"\s+", " ", m.group(1)))]
+        while lines and not lines[0]:
+            lines.pop(0)
+        while lines and not lines[-1]:
+            lines.pop()
+        return "<pre><code>" + "\n".join(lines) + "</code></pre>"
+
+    return _BROKEN_CODE.sub(listing, raw)
+
+
 def _pre_formatting_dropped(raw: str) -> str:
     """`raw` with the bold, italic and font tags inside each `<pre>` dropped, their text kept: a
     listing set in bold (`<pre><b>...</b></pre>`) came out of trafilatura wrapped in Markdown's
@@ -1144,7 +1169,7 @@ _MARKUP_MENDED = (_self_closed_ended, _site_header_dropped, _navigation_tables_d
                   _displays_in_sentences, _empty_links_dropped, _code_links_in_prose_unwrapped,
                   _disclosure_buttons_as_text, _summaries_as_headings, _boxed_headings_as_labels,
                   _box_titles_as_labels, _figures_as_blocks, _page_links_dropped, _contents_dropped, _anchors_dropped,
-                  _pre_formatting_dropped, _pre_as_one_code, _code_flattened, _one_line_listings_ended,
+                  _broken_code_as_listing, _pre_formatting_dropped, _pre_as_one_code, _code_flattened, _one_line_listings_ended,
                   _source_breaks_as_spaces, _definitions_as_paragraphs)
 
 
