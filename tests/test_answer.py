@@ -1271,3 +1271,19 @@ def test_a_release_note_alone_answers_only_when_asked_when(encoder, tmp_path):
     assert hit.highlight.text.startswith("A ChainMap class is provided"), hit.highlight
     hit = searcher.search("When was ChainMap added?", k=1)[0]
     assert hit.highlight.text == "New in version 3.3.", hit.highlight
+
+
+def test_a_question_naming_a_fields_label_highlights_that_row_of_the_table_of_fields(encoder):
+    # The Apache manual heads each directive with a table of fields: "Description:", "Syntax:",
+    # "Default:", "Module:". "What is the default value of Timeout?" highlighted the description
+    # row, and "Which module provides ...?" too.
+    text = ("TimeOut Directive\n\n"
+            "Description: | Amount of time the server will wait for certain events before failing a request\n"
+            "Syntax: | TimeOut seconds\nDefault: | TimeOut 60\nContext: | server config, virtual host\n"
+            "Module: | core\n\n"
+            "The TimeOut directive defines the length of time the server will wait for I/O in various "
+            "circumstances, such as reading data from the client.")
+    searcher = _one_document(encoder, "core.html", text)
+    assert searcher.search("What is the default value of Timeout?", k=1)[0].highlight.text == "Default: | TimeOut 60"
+    assert searcher.search("Which module provides the TimeOut directive?", k=1)[0].highlight.text == "Module: | core"
+    assert searcher.search("In which context can TimeOut be set?", k=1)[0].highlight.text.startswith("Context: |")

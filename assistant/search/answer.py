@@ -196,12 +196,23 @@ def _term_list_label(text: str) -> str | None:
     return m.group(1)
 
 
+# A row of a table of fields, its label's cell ending in a colon: "Default: | KeepAlive On".
+_FIELD_ROW = re.compile(r"^([A-Z][^\W\d_]*(?:[ -][^\W\d_]+){0,2})\s*:\s*\|\s*\S")
+
+
 def list_asked(text: str, terms: Collection[str]) -> bool | None:
     """For a labelled list of terms (`_term_list_label`), whether the question (its `bm25_tokenize`
     terms) names its label; None for any other line.  Such a line repeats the topic's words and
-    answers only what its label names: "What are the keywords?", not "Which brain regions ...?"."""
+    answers only what its label names: "What are the keywords?", not "Which brain regions ...?".
+    A row of a table of fields (`_FIELD_ROW`) whose label the question names is one too ("What is
+    the default value of Timeout?" and "Default: | TimeOut 60", not the "Description:" row above
+    it); one whose label it does not name may still answer ("What does KeepAlive do?" and its
+    "Description:"), so it is None."""
     label = _term_list_label(text)
-    return None if label is None else bool(set(bm25_tokenize([label])[0]) & set(terms))
+    if label is None:
+        field = _FIELD_ROW.match(text.strip())
+        return True if field and set(bm25_tokenize([field.group(1)])[0]) & set(terms) else None
+    return bool(set(bm25_tokenize([label])[0]) & set(terms))
 
 
 @dataclass(frozen=True)
@@ -1322,17 +1333,19 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
         defining = np.array([_states_action(index.sentence_text(r), term) for r in sentences])
     if spelled.any():
         shown = int(np.argmax(spelled))
+    elif named.any():
+        # the label the question names says what it asks of the term ("the default value of Timeout")
+        shown = picked if named[picked] else int(np.argmax(np.where(named, logits, -np.inf)))
     elif defining.any() and not defining[picked]:
         shown = int(np.argmax(np.where(defining, logits, -np.inf)))
     elif term and not defining.any() and (under := _first_under_heading(index, row, sentences, heading, leads, term)) is not None:
         shown = under
-    elif named.any() and not named[picked]:
-        shown = int(np.argmax(np.where(named, logits, -np.inf)))
     elif person == "author" and (writers := np.array([names_writer(index.sentence_text(r)) for r in sentences])).any():
         shown = int(np.argmax(np.where(writers, logits, -np.inf)))
     elif amount:
         shown = _stating_amount(index, sentences, heading, logits, picked, amount)
-    shown = _entry_sentence(index, sentences, heading, shown, entry)
+    if not named[shown]:  # a row under the label the question names answers what it asks of the entry
+        shown = _entry_sentence(index, sentences, heading, shown, entry)
     # A sentence that defines the term asked about, or spells out the abbreviation, answers: the
     # passage is as relevant as that sentence makes it, when the model scores it above the best.
     if (spelled[shown] or defining[shown]) and logits[shown] > logits[picked]:
