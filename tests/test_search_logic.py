@@ -911,6 +911,21 @@ def test_a_greek_letter_is_searched_by_its_name_as_a_question_types_it(encoder, 
     assert "coefficient α" in hit.text, hit.text
 
 
+def test_a_see_also_list_of_names_comes_after_the_section_of_the_name_it_lists(encoder, tmp_path):
+    # The Apache manual closes each directive with "See also" and a list of names: its item
+    # "• MaxKeepAliveRequests" opened like that directive's entry and came first, its bullet the
+    # highlight, above the directive's own section. A list of names answers nothing.
+    searcher = searcher_of_file(encoder, tmp_path / "core.md", (
+        "# Core features\n\n## KeepAlive Directive\n\nThe Keep-Alive extension provides long-lived sessions "
+        "which allow several requests to be sent over the same connection.\n\n### See also\n\n"
+        "- MaxKeepAliveRequests\n- KeepAliveTimeout\n\n## MaxKeepAliveRequests Directive\n\nThe "
+        "MaxKeepAliveRequests directive limits the number of requests allowed per connection when KeepAlive "
+        "is on. If it is set to 0, unlimited requests are allowed.\n\n## Timeout Directive\n\nThe Timeout "
+        "directive sets how long the server waits for input and output before it fails a request.\n"))
+    hits = searcher.search("What does the MaxKeepAliveRequests directive do?", k=3)
+    assert hits[0].highlight.text.startswith("The MaxKeepAliveRequests directive limits"), hits[0].highlight
+
+
 def test_a_field_with_a_section_of_its_own_is_answered_there_before_a_list_that_names_it(encoder, tmp_path):
     # A packaging manual: each control file's list of fields names every field ("• Maintainer
     # (mandatory)"), and a later section per field says what it holds, its example opening with the

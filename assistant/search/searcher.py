@@ -45,6 +45,7 @@ from assistant.search.answer import (
     is_question,
     labelled_value_end,
     list_asked,
+    lists_names_only,
     match_words,
     names_few_writers,
     names_no_document,
@@ -601,7 +602,7 @@ class Searcher:
         type affinity?": every passage of its section says "affinity", one says what it is), or for
         an option or parameter asked of (`entry`), a line that opens its entry, and before those a
         section headed by it alone (`entry_heading`); before those, the opening of the page or the
-        section the term titles."""
+        section the term titles. A passage that only lists names comes after all of them."""
         order: Iterable[int] = self._answers_first(rows, scores, tokens, person)
         if writers:
             order = sorted(order, key=lambda i: int(rows[i]) not in writers)
@@ -626,7 +627,19 @@ class Searcher:
             order = sorted(order, key=lambda i: not self._opens_section(int(rows[i]), headed))
         if expansion:
             order = sorted(order, key=lambda i: not self._spells_out(int(rows[i]), expansion))
-        return order
+        # Last of all, a passage that only lists names (`lists_names_only`: a "See also" list): its
+        # item "• MaxKeepAliveRequests" opens like that directive's entry and had come before it.
+        return self._name_lists_last(order, rows)
+
+    def _name_lists_last(self, order: Iterable[int], rows: np.ndarray) -> Iterator[int]:
+        """`order` with the passages that only list names after the others; lazy as `order` is."""
+        aside = []
+        for i in order:
+            if lists_names_only(self.index.passage_text(int(rows[i]))):
+                aside.append(i)
+            else:
+                yield i
+        yield from aside
 
     def _writers_asked_of(self, question: str, rows: np.ndarray, scores: np.ndarray) -> dict[int, tuple[int, int]]:
         """For a "Who wrote ...?" question, the passages that list the writers of the documents it
