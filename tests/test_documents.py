@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -2225,6 +2226,25 @@ def test_a_code_paragraph_of_lines_parted_by_breaks_is_a_listing_whose_comments_
     assert [s.path for s in doc.sections if "Lowercase" in " ".join(s.path)] == []
     assert ("KeepAlive Directive",) in [s.path for s in doc.sections]
     assert "WOW / HTTP/1.0\n# Lowercase HTTP method\nget / HTTP/1.0" in doc.text, doc.text
+
+
+def test_a_definitions_empty_category_mark_opens_no_term(tmp_path: Path):
+    # Texinfo's HTML sets a definition's category before its name, and Octave's manual leaves it
+    # empty: '<span class="category">: </span>' made every entry read ": intmax (var): Return ...",
+    # the second and third forms of a function too. A category that says something stays.
+    page = tmp_path / "Integer-Data-Types.html"
+    page.write_text(
+        "<html><head><title>Integer Data Types</title></head><body><h2>4.4 Integer Data Types</h2>"
+        "<p>Octave supports integer matrices, and the largest value of a type is asked of intmax.</p>"
+        "<dl class='def'><dt id='index-intmax'><span class='category'>: </span><span><strong>intmax</strong> "
+        "<em>()</em></span></dt><dt id='index-intmax-1'><span class='category'>: </span><span><strong>intmax</strong>"
+        " <em>(var)</em></span></dt><dd><p>Return the largest integer that can be represented by a specific "
+        "integer type.</p></dd></dl>"
+        "<dl class='def'><dt><span class='category'>Function: </span><span><strong>sha256_init</strong> "
+        "<em>(ctx)</em></span></dt><dd><p>Initialize the SHA256 state.</p></dd></dl></body></html>")
+    text = load_file(page, "Integer-Data-Types.html")[0].text
+    assert "intmax (var): Return the largest integer" in text and not re.search(r"(?m)^:", text), text
+    assert "Function: sha256_init (ctx)" in text, text
 
 
 def test_a_manual_page_saved_as_text_has_its_sections_in_capitals(tmp_path: Path):

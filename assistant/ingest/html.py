@@ -595,11 +595,18 @@ _LIST_TAG = re.compile(r"<(/?d[ldt])\b[^>]*>", re.I)
 _LIST_TAG_AS = {"/dd": "</p>", "dt": "<p>", "/dt": "</p>"}  # the list itself, <dl>, goes
 
 
+# A mark that opens a definition's term before any word: Texinfo's empty category, "<span
+# class="category">: </span>", before "intmax (var)" (Octave's manual) had every entry read ": intmax
+# (var): Return the largest integer ...".
+_TERM_OPENING_MARK = re.compile(r"(<dt\b[^>]*>(?:\s*<[^/>][^>]*>)*?)\s*[:;,]\s*(?=<|\w)", re.I)
+
+
 def _definitions_as_paragraphs(raw: str) -> str:
     # A term set in a table of one row (LaTeX2HTML aligns a signature so: "get(" | "key)") is the
     # term's words: read as a table, it split the definition after it ("Takes a string" / "keyand
     # returns ...").
     raw = _TERM_TABLE.sub(lambda m: m.group(1) + _cells_joined(m.group(2)) + m.group(3), raw)
+    raw = _TERM_OPENING_MARK.sub(r"\1", raw)
 
     def term(m: re.Match) -> str:
         text = re.sub(r"\s+(?=(?:</[^>]+>\s*)*$)", "", m.group(1))  # "yes] </code>\n</span>" -> "yes]</code></span>"
