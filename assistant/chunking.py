@@ -97,16 +97,22 @@ def _goes_on(line: str, mark: int, first: int, words: frozenset[str] = frozenset
     lower case and is no name written so (`_LOWER_NAME`), or the mark follows a space; but not past
     one full stop after a word the text writes elsewhere without one (`words`): that word is no
     abbreviation, so a program's name opens the next sentence in lower case ("... share the same
-    options. dot draws directed graphs.")."""
+    options. dot draws directed graphs."), nor past one after a closing bracket."""
     if not (line[first].islower() or line[first] == "_"):
         return False
     if _LOWER_NAME.match(line, first) and line[mark - 1 : mark].strip():
         return False
+    if line[mark] != "." or line[mark + 1 : mark + 2] in ".!?":
+        return True
+    if mark > 0 and line[mark - 1] in ")]":
+        return False  # no abbreviation ends in a bracket: "(see Kamada and Kawai, 1989). twopi draws ..."
     before = _WORD_BEFORE.search(line, 0, mark)
-    return not (line[mark] == "." and line[mark + 1 : mark + 2] not in ".!?" and before is not None and before.group(1).lower() in words
-                and before.group(1).lower() not in _ABBREVIATIONS)
+    word = before.group(1).lower() if before is not None else ""
+    return not (word and (word in words or len(word) >= LONG_WORD) and word not in _ABBREVIATIONS)
 
 
+# Letters past which a word before a full stop is no abbreviation, however the text writes it.
+LONG_WORD = 6
 # A word of three letters or more and what follows it: a dot, or not.
 _WORD = re.compile(r"(?<![\w.])([^\W\d_]{3,})\b(\.?)")
 _WORD_BEFORE = re.compile(r"(?<![\w.])([^\W\d_]{3,})$")

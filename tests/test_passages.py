@@ -36,26 +36,29 @@ def test_a_sentence_may_open_with_a_name_written_in_lower_case():
     text = ("We wouldn't want a leak, now would we? deflateEnd() can be called at any time.\n"
             "Levels fell. mRNA levels rose, e.g. mRNA of TP53. iPSCs differ.\n"
             "x = ready ? buf.slice(0) : null; y = ! isNotOk;\n"
-            "It was measured. then it went on.\nUse amd64. i386 is for old hardware.")
+            "It was cut. then it went on.\nUse amd64. i386 is for old hardware.")
     spans = [text[s:e] for s, e in split_sentences(text)]
     assert spans == ["We wouldn't want a leak, now would we?", "deflateEnd() can be called at any time.",
                      "Levels fell.", "mRNA levels rose, e.g. mRNA of TP53.", "iPSCs differ.",
-                     "x = ready ? buf.slice(0) : null; y = ! isNotOk;", "It was measured. then it went on.",
+                     "x = ready ? buf.slice(0) : null; y = ! isNotOk;", "It was cut. then it went on.",
                      "Use amd64.", "i386 is for old hardware."]
 
 
 def test_a_program_named_in_lower_case_opens_a_sentence_after_a_word_written_elsewhere_without_a_dot():
     # A manual page's "... the same options. dot draws directed graphs. ... a natural ‘‘flow.’’ neato
-    # draws ...": eight programs' sentences were one, highlighted whole. "options" and "flow" stand
-    # elsewhere without a dot, so they are words that end a sentence; "approx." is an abbreviation
-    # however the text writes it, and a word seen only before its dot proves nothing ("measured").
-    text = ("The options below change the flow of the layout, approx values aside.\n"
+    # draws ...": eight programs' sentences were one, highlighted whole. "flow" stands elsewhere
+    # without a dot, so it is a word that ends a sentence, and so is any word of six letters or more
+    # ("options"); "approx." is an abbreviation however the text writes it, and a short word seen
+    # only before its dot proves nothing ("cut"). No abbreviation ends in a bracket either.
+    text = ("The settings below change the flow of the layout, approx values aside.\n"
             "They share the same options. dot draws directed graphs with a natural ‘‘flow.’’ neato draws "
-            "undirected graphs. We used approx. ten of them. It was measured. then it went on.")
+            "undirected graphs. We used approx. ten of them. It was cut. then it went on. Energy is "
+            "reduced (see Kamada and Kawai, 1989). twopi draws radial layouts.\n. a line opening with its mark")
     spans = [text[s:e] for s, e in split_sentences(text)]
     assert spans[1:] == ["They share the same options.", "dot draws directed graphs with a natural ‘‘flow.’’",
                          "neato draws undirected graphs.", "We used approx. ten of them.",
-                         "It was measured. then it went on."]
+                         "It was cut. then it went on.", "Energy is reduced (see Kamada and Kawai, 1989).",
+                         "twopi draws radial layouts.", ". a line opening with its mark"]
 
 
 def test_abbreviations_of_other_languages_and_those_a_text_uses_do_not_end_a_sentence():
