@@ -637,11 +637,11 @@ def test_what_a_thing_does_is_the_sentence_it_is_the_subject_of_where_nothing_de
                     "scRNA-seq analysis workflow is available at the OSCA book.\n")
     hit = searcher_of_file(encoder, page, page.read_text()).search("What does scater do?", k=1)[0]
     assert hit.highlight.text == "scater provides tools for visualization of single-cell transcriptomic data.", hit.highlight
-    from assistant.search.answer import _states_action
+    from assistant.search.answer import states_action
 
-    assert _states_action("edgeR, a package of R, implements novel statistical methods.", "edgeR")
-    assert not _states_action("The BatchtoolsParam class allows the user to specify arguments.", "BatchtoolsParam")
-    assert not _states_action("scater results are stored in the object.", "scater")
+    assert states_action("edgeR, a package of R, implements novel statistical methods.", "edgeR")
+    assert not states_action("The BatchtoolsParam class allows the user to specify arguments.", "BatchtoolsParam")
+    assert not states_action("scater results are stored in the object.", "scater")
 
 
 def test_a_programs_output_in_an_r_markdown_page_is_code_and_defines_nothing(encoder, tmp_path):

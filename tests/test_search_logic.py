@@ -911,6 +911,21 @@ def test_a_greek_letter_is_searched_by_its_name_as_a_question_types_it(encoder, 
     assert "coefficient α" in hit.text, hit.text
 
 
+def test_what_a_program_does_is_answered_where_a_sentence_has_it_do_something(encoder, tmp_path):
+    # groff's dot(1): "What does twopi do?" ranked twopi's own attributes ("If not specified, twopi
+    # will randomly pick ...") above the description's "twopi draws graphs using a radial layout",
+    # the sentence that has it, as its subject, do something.
+    searcher = searcher_of_file(encoder, tmp_path / "dot.md", (
+        "# dot\n\n## DESCRIPTION\n\nThese are programs for drawing graphs. dot draws directed graphs as "
+        "hierarchies. neato draws undirected graphs using springs. twopi draws graphs using a radial "
+        "layout. circo draws graphs using a circular layout.\n\n## ATTRIBUTES\n\n### twopi attributes\n\n"
+        "root=ctr specifies the node to be used as the center of the twopi layout. If not specified, twopi will "
+        "randomly pick one of the nodes that are furthest from a leaf node. ranksep=val specifies the radial "
+        "distance in inches between the rings of a twopi layout.\n"))
+    hit = searcher.search("What does twopi do?", k=1)[0]
+    assert hit.highlight.text == "twopi draws graphs using a radial layout.", hit.highlight
+
+
 def test_a_see_also_list_of_names_comes_after_the_section_of_the_name_it_lists(encoder, tmp_path):
     # The Apache manual closes each directive with "See also" and a list of names: its item
     # "• MaxKeepAliveRequests" opened like that directive's entry and came first, its bullet the

@@ -26,7 +26,7 @@ Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEAT
 `about_a_document`, `answer_model`, `answer_span`, `asked_amount`, `asked_entry`, `asked_expansion`, `asked_term`,
 `asks_person`, `defines`, `is_byline`, `is_code_like`, `is_heading_like`, `is_question`, `labelled_value_end`,
 `list_asked`, `lists_names_only`, `match_words`, `measured`, `opens_entry`, `passage_answer`, `pick`, `points_elsewhere`, `pool_cosine`,
-`relevance_features`, `sentence_features`, `states_definition`, `states_entry`, `term_weights`, `MatchWord`.
+`relevance_features`, `sentence_features`, `states_action`, `states_definition`, `states_entry`, `term_weights`, `MatchWord`.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ __all__ = ["about_a_document", "MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEA
            "names_no_document",
            "names_writer", "opens_entry", "opens_signature", "states_entry", "passage_answer", "pick", "points_elsewhere", "pool_cosine",
            "relevance_features", "sentence_features",
-           "states_definition", "term_weights"]
+           "states_action", "states_definition", "term_weights"]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "answer.json"
 
@@ -958,7 +958,7 @@ def states_definition(text: str, term: str) -> bool:
     return bool(m) and not (m.group("plural") and STOP_WORDS.intersection(m.group("plural").lower().split()))
 
 
-def _states_action(text: str, term: str) -> bool:
+def states_action(text: str, term: str) -> bool:
     """Whether `text` says what `term` does, opening with it as the subject of a verb in the
     present ("scater provides tools for visualization ...", "edgeR implements novel statistical
     methods ..."), an aside in commas or brackets after it allowed; not a noun it names
@@ -1345,7 +1345,7 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
     if term and not defining.any():
         # "What does scater do?": where nothing defines it, the sentence saying what it does
         # ("scater provides tools for ...", not a note naming it in passing)
-        defining = np.array([_states_action(index.sentence_text(r), term) for r in sentences])
+        defining = np.array([states_action(index.sentence_text(r), term) for r in sentences])
     if spelled.any():
         shown = int(np.argmax(spelled))
     elif named.any():

@@ -54,6 +54,7 @@ from assistant.search.answer import (
     opens_signature,
     passage_answer,
     pool_cosine,
+    states_action,
     states_definition,
     states_entry,
     term_weights,
@@ -697,7 +698,8 @@ class Searcher:
         return not self.index.document(p.doc).in_references(p.start) and defines(self.index.passage_text(row), short)
 
     def _defines(self, row: int, term: str, entry: str | None) -> bool:
-        """Whether a sentence of passage `row` defines `term` (`states_definition`), or for a
+        """Whether a sentence of passage `row` defines `term` (`states_definition`) or says what it
+        does, the term its subject ("twopi draws graphs using a radial layout", `states_action`), or for a
         command-line option or a program's parameter (`entry`, `asked_entry`), a line of it opens
         its entry (`opens_entry`), outside a reference list."""
         p = self.index.passage(row)
@@ -706,7 +708,7 @@ class Searcher:
         if entry:
             return opens_entry(self.index.passage_text(row), entry) or any(
                 states_entry(self.index.sentence_text(s), entry) for s in self.index.passage_sentences(row))
-        return any(states_definition(text, term) or opens_signature(text, term)
+        return any(states_definition(text, term) or opens_signature(text, term) or states_action(text, term)
                    for text in map(self.index.sentence_text, self.index.passage_sentences(row)))
 
     def _answers_first(self, rows: np.ndarray, scores: np.ndarray, tokens: list[str], person: PersonKind | None) -> Iterator[int]:
