@@ -3692,3 +3692,24 @@ def test_lines_set_like_headings_in_a_row_with_no_text_between_are_a_list_not_se
     assert [s.path for s in doc.sections] == [("OPTIONS",), ("PROGRAMS",), ("PROGRAMS", "Predicates"), ("EXAMPLES",)]
     at = doc.text.index("A program holds at most one")
     assert doc.section_at(at) == ("PROGRAMS",) and "BEG_G { action }" in doc.text
+
+
+def test_a_row_of_digits_and_a_typewriter_line_are_not_read_as_letter_spaced(tmp_path: Path):
+    # R's printed output in a vignette, "1 2 2 2 3 4 5 5" in a typewriter font, had been read as a
+    # heading set letter-spaced and closed up: "12223455". A table's row of digits in the text's font
+    # is numbers too. A heading set letter-spaced still reads as its words.
+    content = b"\n".join([
+        b"BT /F1 12 Tf 72 720 Td (S T U D Y    P R O T O C O L) Tj ET",
+        b"BT /F1 10 Tf 72 690 Td (Duplicates are averaged, and the series prints its times over its values:) Tj ET",
+        b"BT /F2 10 Tf 72 670 Td (> z <- zoo\\(1:8, c\\(1, 2, 2, 2, 3, 4, 5, 5\\)\\)) Tj ET",
+        b"BT /F2 10 Tf 72 658 Td (> z) Tj ET",
+        b"BT /F2 10 Tf 72 646 Td (1 2 2 2 3 4 5 5) Tj ET",
+        b"BT /F2 10 Tf 72 634 Td (a b c d e f g h) Tj ET",
+        b"BT /F1 10 Tf 72 606 Td (The counts per week were:) Tj ET",
+        b"BT /F1 10 Tf 72 592 Td (1 2 3 4 5) Tj ET",
+    ])
+    path = tmp_path / "zoo-faq.pdf"
+    path.write_bytes(_fonts_pdf([content], ["Helvetica", "Courier"]))
+    text = load_paths([path]).documents[0].text
+    assert "STUDY PROTOCOL" in text and "1 2 2 2 3 4 5 5" in text and "a b c d e f g h" in text, text
+    assert "1 2 3 4 5" in text, text

@@ -1295,7 +1295,7 @@ def _pieces(block: _Block, vocab: Vocabulary) -> list[tuple[str, int]]:
     if block.kind == "aside":
         block.lines, wrapped = _aside_lines(block, vocab)
         block.pages = block.pages[: len(block.lines)]
-    texts = [repair_line(t, vocab) for t in block.lines]
+    texts = [repair_line(t, vocab, prose=block.kind != "code") for t in block.lines]
     kept = [(t, p, w) for t, p, w in zip(texts, block.pages, wrapped or [False] * len(texts)) if t]
     if not kept:
         return []

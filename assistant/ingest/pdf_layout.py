@@ -195,7 +195,10 @@ def _line(ltline, rules: list[Rule] = ()) -> Line | None:
     text = _LIST_NUMBER_FUSED.sub(r"\1 ", _struck_signs(re.sub(r"\s+", " ", text).strip()))
     if not UNMAPPED_CODE.sub("", text).strip() or _ornament(text):
         return None
-    text, tracking = _letter_spaced_words(text, chars, size) or (text, 0.0)
+    # A typewriter font's space is a whole advance, and a row of digits is numbers: neither is a
+    # heading set letter-spaced (R's printed "1 2 2 2 3 4 5 5" had read "12223455").
+    spaced = None if pitch > 0 or text.replace(" ", "").isdigit() else _letter_spaced_words(text, chars, size)
+    text, tracking = spaced or (text, 0.0)
     fonts = frozenset(_typeface(c) for c in chars if not c.get_text().isspace())
     raw = ltline.get_text()
     return Line(text, ltline.x0, ltline.y0, ltline.x1, ltline.y1, size, font, pitch, _run_in(chars), fonts == {font},

@@ -167,9 +167,10 @@ def _is_word(word: str, english: frozenset[str]) -> bool:
     return any(w.removesuffix(end) in english for end in ("", "s", "es", "ed", "d", "ing") if w.endswith(end))
 
 
-def repair_line(line: str, vocab: Vocabulary | None = None) -> str:
-    """One line's text read as words: ligatures expanded and rejoined, letter-spacing removed, no
-    space before a comma or full stop."""
+def repair_line(line: str, vocab: Vocabulary | None = None, prose: bool = True) -> str:
+    """One line's text read as words: ligatures expanded and rejoined, letter-spacing removed (in
+    `prose` only, and never between digits: a program's output "1 2 2 2 3 4 5 5" had read
+    "12223455"), no space before a comma or full stop."""
     if vocab is not None:
         def _ligature(m: re.Match) -> str:
             head, tail = normalize_unicode(m.group(1)), m.group(2)
@@ -177,7 +178,7 @@ def repair_line(line: str, vocab: Vocabulary | None = None) -> str:
 
         line = _LIGATURE_SPLIT.sub(_ligature, line)
     line = normalize_unicode(line)
-    if _LETTER_SPACED.match(line.strip()):
+    if prose and _LETTER_SPACED.match(line.strip()) and not line.replace(" ", "").isdigit():
         line = " ".join(w.replace(" ", "") for w in re.split(r"\s{2,}", line.strip()))
     return _SPACE_BEFORE_STOP.sub(r"\1", re.sub(r"[ \t]+", " ", line)).strip()
 
