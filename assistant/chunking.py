@@ -97,15 +97,19 @@ def _goes_on(line: str, mark: int, first: int, words: frozenset[str] = frozenset
     lower case and is no name written so (`_LOWER_NAME`), or the mark follows a space; but not past
     one full stop after a word the text writes elsewhere without one (`words`): that word is no
     abbreviation, so a program's name opens the next sentence in lower case ("... share the same
-    options. dot draws directed graphs."), nor past one after a closing bracket."""
+    options. dot draws directed graphs."), nor past one after a closing bracket or before a closing
+    quotation mark."""
     if not (line[first].islower() or line[first] == "_"):
         return False
     if _LOWER_NAME.match(line, first) and line[mark - 1 : mark].strip():
         return False
     if line[mark] != "." or line[mark + 1 : mark + 2] in ".!?":
         return True
-    if mark > 0 and line[mark - 1] in ")]":
-        return False  # no abbreviation ends in a bracket: "(see Kamada and Kawai, 1989). twopi draws ..."
+    if mark > 0 and (line[mark - 1] in ")]" or (line[mark - 1].isalnum() and line[mark + 1 : mark + 2] in ("’", "”", '"'))):
+        # no abbreviation ends in a bracket ("(see Kamada and Kawai, 1989). twopi draws ..."), nor
+        # ends a word inside quotation marks that close after it ("a natural ‘‘flow.’’ neato draws ...",
+        # not a dot quoted, "”.” with")
+        return False
     before = _WORD_BEFORE.search(line, 0, mark)
     word = before.group(1).lower() if before is not None else ""
     return not (word and (word in words or len(word) >= LONG_WORD) and word not in _ABBREVIATIONS)

@@ -49,16 +49,19 @@ def test_a_program_named_in_lower_case_opens_a_sentence_after_a_word_written_els
     # draws ...": eight programs' sentences were one, highlighted whole. "flow" stands elsewhere
     # without a dot, so it is a word that ends a sentence, and so is any word of six letters or more
     # ("options"); "approx." is an abbreviation however the text writes it, and a short word seen
-    # only before its dot proves nothing ("cut"). No abbreviation ends in a bracket either.
+    # only before its dot proves nothing ("cut"). No abbreviation ends in a bracket either, nor
+    # inside quotation marks closed after its dot (a dot quoted alone is no sentence's end).
     text = ("The settings below change the flow of the layout, approx values aside.\n"
             "They share the same options. dot draws directed graphs with a natural ‘‘flow.’’ neato draws "
             "undirected graphs. We used approx. ten of them. It was cut. then it went on. Energy is "
-            "reduced (see Kamada and Kawai, 1989). twopi draws radial layouts.\n. a line opening with its mark")
+            "reduced (see Kamada and Kawai, 1989). twopi draws radial layouts. It is a ‘‘spring.’’ circo draws "
+            "circles.\n. a line opening with its mark; substitute ”.” with ”foo” in it.")
     spans = [text[s:e] for s, e in split_sentences(text)]
     assert spans[1:] == ["They share the same options.", "dot draws directed graphs with a natural ‘‘flow.’’",
                          "neato draws undirected graphs.", "We used approx. ten of them.",
                          "It was cut. then it went on.", "Energy is reduced (see Kamada and Kawai, 1989).",
-                         "twopi draws radial layouts.", ". a line opening with its mark"]
+                         "twopi draws radial layouts.", "It is a ‘‘spring.’’", "circo draws circles.",
+                         ". a line opening with its mark; substitute ”.” with ”foo” in it."]
 
 
 def test_abbreviations_of_other_languages_and_those_a_text_uses_do_not_end_a_sentence():
