@@ -2247,6 +2247,16 @@ def test_a_definitions_empty_category_mark_opens_no_term(tmp_path: Path):
     assert "Function: sha256_init (ctx)" in text, text
 
 
+def test_a_bar_escaped_in_a_table_cell_reads_as_the_bar_it_shows(tmp_path: Path):
+    # GFM escapes a bar inside a cell ("On\|Off"), and trafilatura writes an HTML table's cells so:
+    # the Apache manual's syntax rows had read "KeepAlive On\|Off". The bars between cells stay.
+    page = tmp_path / "directives.md"
+    page.write_text("# Directives\n\nThe directives below control connections.\n\n| Field | Value |\n|---|---|\n"
+                    "| Syntax: | KeepAlive On\\|Off |\n| Default: | `LuaScope once\\|request` |\n")
+    text = load_file(page, "directives.md")[0].text
+    assert "Syntax: | KeepAlive On|Off" in text and "Default: | LuaScope once|request" in text, text
+
+
 def test_a_manual_page_saved_as_text_has_its_sections_in_capitals(tmp_path: Path):
     # `man grep > grep.txt`: each section's name in capitals at the margin over an indented body,
     # whose first line may be short ("grep - print lines that match patterns", a synopsis line, an

@@ -274,8 +274,9 @@ def _continuations_joined(lines: list[str]) -> list[str]:
 
 def _row(line: str) -> str:
     """A table row as its cells, padding, outer bars and empty cells at either end left out:
-    "Linux | GCC >= 10.1". A line break in a cell ("<br>") is a space: the row stays one line."""
-    cells = [_BREAK_TAG.sub(" ", c).strip() for c in _CELL_BAR.split(line.strip())]
+    "Linux | GCC >= 10.1". A line break in a cell ("<br>") is a space: the row stays one line. A
+    bar escaped in a cell is the bar it shows ("KeepAlive On|Off"), in a code span too, as GFM reads it."""
+    cells = [_BREAK_TAG.sub(" ", c).strip().replace("\\|", "|") for c in _CELL_BAR.split(line.strip())]
     # an empty cell before the first word is no text (an admonition's icon: "| | Tip |")
     while cells and not cells[0]:
         cells = cells[1:]
