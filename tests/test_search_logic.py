@@ -17,6 +17,7 @@ from assistant.search.answer import (
     answer_model,
     asked_entry,
     asked_term,
+    lists_names_only,
     opens_signature,
     passage_answer,
     pick,
@@ -935,10 +936,14 @@ def test_a_see_also_list_of_names_comes_after_the_section_of_the_name_it_lists(e
         "which allow several requests to be sent over the same connection.\n\n### See also\n\n"
         "- MaxKeepAliveRequests\n- KeepAliveTimeout\n\n## MaxKeepAliveRequests Directive\n\nThe "
         "MaxKeepAliveRequests directive limits the number of requests allowed per connection when KeepAlive "
-        "is on. If it is set to 0, unlimited requests are allowed.\n\n## Timeout Directive\n\nThe Timeout "
-        "directive sets how long the server waits for input and output before it fails a request.\n"))
+        "is on. If it is set to 0, unlimited requests are allowed.\n\n## KeepAliveTimeout Directive\n\nThe "
+        "KeepAliveTimeout directive sets how long the server waits for the next request on a connection.\n"))
     hits = searcher.search("What does the MaxKeepAliveRequests directive do?", k=3)
     assert hits[0].highlight.text.startswith("The MaxKeepAliveRequests directive limits"), hits[0].highlight
+    # a list of short items that head no section of their own is an answer like any other
+    headings = {"flu", "symptoms", "treatment", "maxkeepaliverequests directive"}
+    assert not lists_names_only("Symptoms\n\n• Fever\n• Cough\n• Sore throat", headings)
+    assert lists_names_only("See also\n\n• MaxKeepAliveRequests\n• Treatment", headings)
 
 
 def test_a_field_with_a_section_of_its_own_is_answered_there_before_a_list_that_names_it(encoder, tmp_path):

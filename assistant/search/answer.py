@@ -25,7 +25,8 @@ hits are the closest passages, not answers.  `match_words` says a probability in
 Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEATURES`, `MODEL_PATH`,
 `about_a_document`, `answer_model`, `answer_span`, `asked_amount`, `asked_entry`, `asked_expansion`, `asked_term`,
 `asks_person`, `defines`, `is_byline`, `is_code_like`, `is_heading_like`, `is_question`, `labelled_value_end`,
-`list_asked`, `lists_names_only`, `match_words`, `measured`, `opens_entry`, `passage_answer`, `pick`, `points_elsewhere`, `pool_cosine`,
+`list_asked`, `listed_names`, `lists_names_only`, `match_words`, `measured`,
+`opens_entry`, `passage_answer`, `pick`, `points_elsewhere`, `pool_cosine`,
 `relevance_features`, `sentence_features`, `states_action`, `states_definition`, `states_entry`, `term_weights`, `MatchWord`.
 """
 
@@ -58,7 +59,8 @@ from assistant.text import (
 __all__ = ["about_a_document", "MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion",
            "asked_entry", "asked_term", "asks_person", "asks_writers", "defines", "is_byline", "is_code_like", "is_heading_like",
-           "is_question", "labelled_value_end", "list_asked", "lists_names_only", "match_words", "measured", "names_few_writers",
+           "is_question", "labelled_value_end", "list_asked", "listed_names", "lists_names_only", "match_words", "measured",
+           "names_few_writers",
            "names_no_document",
            "names_writer", "opens_entry", "opens_signature", "states_entry", "passage_answer", "pick", "points_elsewhere", "pool_cosine",
            "relevance_features", "sentence_features",
@@ -1041,18 +1043,29 @@ def states_entry(text: str, entry: str) -> bool:
                     r"(?:(?:is|are)\s+(?:an?|the|one)\s|(?!is\b|has\b|does\b|was\b)[a-z]{2,}(?<!s)s\s+(?!not\b)\S)", text, re.I) is not None
 
 
-POINTER_ITEM_WORDS = 3  # words of a list item that only names a thing ("• MaxKeepAliveRequests")
+POINTER_ITEM_WORDS = 3  # words of a list item that only names a section ("• MaxKeepAliveRequests")
 
 
-def lists_names_only(text: str) -> bool:
-    """Whether a passage is a list of names and nothing else: its lines a heading of a few words
-    and items of at most `POINTER_ITEM_WORDS` words without a sentence's end (a manual's "See also"
-    list, "• MaxKeepAliveRequests"; a contents list). Every word of it is a name to look up
-    elsewhere; it answers nothing."""
+def listed_names(text: str) -> list[str]:
+    """The items, lower-cased, of a passage that is a list of names and nothing else: its lines a
+    heading of a few words and items of at most `POINTER_ITEM_WORDS` words without a sentence's
+    end; [] for any other passage."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    items = [ln for ln in lines if is_list_item(ln)]
-    return bool(items) and len(lines) - len(items) <= 1 and all(
-        len(BULLET.sub("", ln).split()) <= POINTER_ITEM_WORDS and not re.search(r"[.!?:]$", ln) for ln in lines)
+    items = [BULLET.sub("", ln).strip().lower() for ln in lines if is_list_item(ln)]
+    if not items or len(lines) - len(items) > 1 or any(re.search(r"[.!?:]$", ln) for ln in lines):
+        return []
+    return items if all(len(item.split()) <= POINTER_ITEM_WORDS for item in items) else []
+
+
+def lists_names_only(text: str, headings: Collection[str]) -> bool:
+    """Whether a passage is a list of cross-references and nothing else (`listed_names`), each item
+    opening one of `headings` (section headings, lower-cased): a manual's "See also" list ("•
+    MaxKeepAliveRequests" of "MaxKeepAliveRequests Directive"), a contents list. Every word of it is
+    a name to look up elsewhere; it answers nothing. A list of short items that head nothing ("•
+    Fever", "• Cough" under "Symptoms") is an answer."""
+    items = listed_names(text)
+    return bool(items) and all(any(h.startswith(item) and h[len(item) : len(item) + 1] in ("", " ") for h in headings)
+                               for item in items)
 
 
 def _names_only(line: str) -> bool:

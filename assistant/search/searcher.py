@@ -45,6 +45,7 @@ from assistant.search.answer import (
     is_question,
     labelled_value_end,
     list_asked,
+    listed_names,
     lists_names_only,
     match_words,
     names_few_writers,
@@ -633,14 +634,20 @@ class Searcher:
         return self._name_lists_last(order, rows)
 
     def _name_lists_last(self, order: Iterable[int], rows: np.ndarray) -> Iterator[int]:
-        """`order` with the passages that only list names after the others; lazy as `order` is."""
+        """`order` with the passages that only list other sections' names after the others; lazy as
+        `order` is."""
         aside = []
         for i in order:
-            if lists_names_only(self.index.passage_text(int(rows[i]))):
+            text = self.index.passage_text(int(rows[i]))
+            if listed_names(text) and lists_names_only(text, self._headings(self.index.passage(int(rows[i])).doc)):
                 aside.append(i)
             else:
                 yield i
         yield from aside
+
+    def _headings(self, doc: int) -> frozenset[str]:
+        """The section headings of document `doc`, lower-cased."""
+        return frozenset(h.lower() for s in self.index.document(doc).sections for h in s.path)
 
     def _writers_asked_of(self, question: str, rows: np.ndarray, scores: np.ndarray) -> dict[int, tuple[int, int]]:
         """For a "Who wrote ...?" question, the passages that list the writers of the documents it
