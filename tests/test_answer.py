@@ -1287,3 +1287,18 @@ def test_a_question_naming_a_fields_label_highlights_that_row_of_the_table_of_fi
     assert searcher.search("What is the default value of Timeout?", k=1)[0].highlight.text == "Default: | TimeOut 60"
     assert searcher.search("Which module provides the TimeOut directive?", k=1)[0].highlight.text == "Module: | core"
     assert searcher.search("In which context can TimeOut be set?", k=1)[0].highlight.text.startswith("Context: |")
+
+
+def test_a_name_of_code_the_documents_never_write_leaves_the_question_unanswered(encoder):
+    # Octave's manual without its page on unwind_protect: "What does the unwind_protect statement
+    # do?" was answered with "condition is an expression that controls what the rest of the
+    # statement will do." (weak match). A name joined by underscores is written as the documents
+    # write it; one they hold is no reason to stop ("dh_make").
+    text = ("Starting a package\n\nRun dh_make in the source tree to create the debian directory. The "
+            "statement that follows a condition is executed only when the condition is true, and the rest "
+            "of the statement controls what the program does next.")
+    searcher = _one_document(encoder, "guide.txt", text)
+    question = "What does the unwind_protect statement do?"
+    assert searcher.unknown_names(question) == ["unwind_protect"]
+    assert not searcher.answered(searcher.search(question, k=2), question)
+    assert searcher.unknown_names("What does dh_make create?") == []

@@ -87,6 +87,9 @@ from assistant.text import (
 
 __all__ = ["MODES", "Candidates", "Mode", "Searcher", "names_declarations"]
 
+# A name of code with an underscore between its parts: "unwind_protect", "dh_make", "sys_path2".
+_UNDERSCORED = re.compile(r"(?<![\w.-])[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?![\w-])")
+
 Mode = Literal["hybrid", "dense", "bm25"]
 # A name in a question: a word set in a capital ("France", "GoActive", "U@Uni", "NK1").
 _NAMED = re.compile(r"(?<![\w@.-])[A-Z][\w@.-]*\w")
@@ -514,8 +517,8 @@ class Searcher:
         return any(bool(((self.index.bm25_scores([t]) > 0) & allowed).any()) for t in terms)
 
     def unknown_names(self, question: str, doc_ids: list[str] | None = None) -> list[str]:
-        """The names the question uses (a capitalised word after its first, a word in capitals)
-        that no passage of the searched documents holds: "France" of "What is the capital of
+        """The names the question uses (a capitalised word after its first, a word in capitals, a
+        name of code joined by underscores) that no passage of the searched documents holds: "France" of "What is the capital of
         France?" asked of a programming book, which answers the "capital" of a Cyrillic letter.
         An abbreviation that they name only in a list of abbreviations, spelling it out, and never
         it nor its long form elsewhere (`glossary_only`) counts as not mentioned too: "What was the
@@ -535,14 +538,17 @@ class Searcher:
         # list of abbreviations spells out is written as the documents write it, whatever the vocabulary.
         known = english_words()
         names = [w for w in dict.fromkeys(words + acronyms(question)) if w.lower() in known or w.isupper()]
+        # A name of code joined by underscores ("unwind_protect", "dh_make") is written as the
+        # documents write it, one BM25 term, whatever the vocabulary holds.
+        code = list(dict.fromkeys(_UNDERSCORED.findall(question)))
         unknown = []
-        for name in names:
+        for name in names + [c for c in code if c not in names]:
             terms = bm25_tokenize([name])[0] + acronyms(name)
             if not terms:  # a stop word in capitals ("NO" for nitric oxide): nothing to look for
                 continue
             held = self._held(terms, allowed)
             if not held.any():
-                if name.lower() in known:
+                if name.lower() in known or name in code:
                     unknown.append(name)
             elif name.isupper() and self._glossary_only(name, np.flatnonzero(held), allowed):
                 unknown.append(name)
