@@ -3713,3 +3713,27 @@ def test_a_row_of_digits_and_a_typewriter_line_are_not_read_as_letter_spaced(tmp
     text = load_paths([path]).documents[0].text
     assert "STUDY PROTOCOL" in text and "1 2 2 2 3 4 5 5" in text and "a b c d e f g h" in text, text
     assert "1 2 3 4 5" in text, text
+
+
+def test_a_bullet_from_a_font_with_a_deep_box_goes_before_the_item_on_its_baseline(tmp_path: Path):
+    # TeX's bullet comes from CMSY, whose glyph boxes reach 0.96 em below the baseline: beside an
+    # item's text the bullet's box sat a line's depth lower, nearer the next line, and an R News
+    # article's list read "... the algorithm ter-•" / "• minated correctly.". The baselines agree.
+    cmsy = (b"<< /Type /Font /Subtype /Type1 /BaseFont /CMSY10 /FirstChar 15 /LastChar 15 /Widths [500] "
+            b"/Encoding << /Type /Encoding /Differences [15 /bullet] >> /FontDescriptor << /Type /FontDescriptor "
+            b"/FontName /CMSY10 /Flags 4 /Ascent 750 /Descent -960 /CapHeight 683 /ItalicAngle -14 /StemV 40 "
+            b"/FontBBox [-29 -960 1116 775] >> >>")
+    content = b"\n".join([
+        b"BT /F1 10.9 Tf 127 260 Td (The value of pmvnorm is the estimated integral value with two attributes) Tj ET",
+        b"BT /F2 10.9 Tf 153 226.6 Td <0F> Tj ET",
+        b"BT /F1 10.9 Tf 163 226.6 Td (error: the estimated absolute error and) Tj ET",
+        b"BT /F2 10.9 Tf 153 207.6 Td <0F> Tj ET",
+        b"BT /F1 10.9 Tf 163 207.6 Td (msg: a status message, indicating whether or not the algorithm ter-) Tj ET",
+        b"BT /F1 10.9 Tf 163 195.6 Td (minated correctly.) Tj ET",
+        b"BT /F1 10.9 Tf 127 160 Td (From the results above it follows that the probability is close to one.) Tj ET",
+    ])
+    path = tmp_path / "rnews.pdf"
+    path.write_bytes(_one_page_pdf(content, fonts=(cmsy,)))
+    text = load_paths([path]).documents[0].text
+    assert "• error: the estimated absolute error and" in text, text
+    assert "• msg: a status message, indicating whether or not the algorithm terminated correctly." in text, text

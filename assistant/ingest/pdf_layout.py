@@ -76,6 +76,10 @@ class Line:
     # The fonts its glyphs are set in (a signature's module, name and arguments in three typewriter
     # faces is code all the same).
     fonts: frozenset[str] = frozenset()
+    # Where its glyphs stand, for upright text (0 where unknown): a glyph's box goes as deep as its
+    # font says, and a bullet from a font with a deep box (TeX's CMSY) sits a line's depth below
+    # the text it shares a baseline with.
+    baseline: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -201,8 +205,11 @@ def _line(ltline, rules: list[Rule] = ()) -> Line | None:
     text, tracking = spaced or (text, 0.0)
     fonts = frozenset(_typeface(c) for c in chars if not c.get_text().isspace())
     raw = ltline.get_text()
+    upright = [c for c in chars if c.matrix[0] > 0 and c.matrix[1] == c.matrix[2] == 0]
+    baseline = Counter(round(c.matrix[5], 1) for c in upright).most_common(1)[0][0] if upright else 0.0
     return Line(text, ltline.x0, ltline.y0, ltline.x1, ltline.y1, size, font, pitch, _run_in(chars), fonts == {font},
-                raw[:1].isspace() or raw.rstrip("\n")[-1:].isspace(), tracking, _bold_label(items, text), fonts)
+                raw[:1].isspace() or raw.rstrip("\n")[-1:].isspace(), tracking, _bold_label(items, text), fonts,
+                baseline)
 
 
 def _icon_bullet(text: str, chars: list, font: str) -> str:  # type: ignore[type-arg]
@@ -1240,8 +1247,11 @@ def _attach_bullets(boxes: list[Box]) -> list[Box]:
 
 
 def _right_of_bullet(mark: Line, line: Line) -> bool:
-    """Whether `line` starts just right of the hanging bullet `mark`, on its line: the item's text."""
-    return abs(line.y0 - mark.y0) < 0.5 * mark.size and 0 <= line.x0 - mark.x1 < 3 * mark.size
+    """Whether `line` starts just right of the hanging bullet `mark`, on its line (by their boxes'
+    feet, or by their baselines where both are known): the item's text."""
+    level = abs(line.y0 - mark.y0) < 0.5 * mark.size or (
+        mark.baseline > 0 and line.baseline > 0 and abs(line.baseline - mark.baseline) < 0.25 * mark.size)
+    return level and 0 <= line.x0 - mark.x1 < 3 * mark.size
 
 
 def _bullet_column_attached(boxes: list[Box], column: Box) -> list[Box]:
