@@ -1623,6 +1623,10 @@ def test_a_subject_before_do_or_a_modal_is_what_a_follow_up_means(encoder, histo
     # program's name ("What does the leave parameter do in ncols?")
     (["What does the leave parameter do in tqdm?"], "And ncols?", "What does the ncols parameter do in tqdm?"),
     (["What does the -J option of ssh do?"], "And -L?", "What does the -L option of ssh do?"),
+    # an option after a question that names none is asked of itself, not put in a phrase's place
+    # ("How do I set a default node attribute from the -E?")
+    (["How do I set a default node attribute from the command line?"], "What about -E?", "What does the -E option do?"),
+    (["How do I list the output formats my installation supports?"], "And --verbose?", "What does the --verbose option do?"),
     # what "the Jalali one" said of the calendar is what "the Hijri one" replaces ("How do I use
     # the Jalali the Hijri?")
     (["Which calendars does dateparser support?", "How do I use the Jalali one?"], "And the Hijri one?",

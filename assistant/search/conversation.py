@@ -54,7 +54,15 @@ import numpy as np
 from assistant import config
 from assistant.ingest.words import english_words
 from assistant.search.answer import asked_entry, asks_writers, names_no_document
-from assistant.text import FUNCTION_WORDS, OPPOSITE_WORDS, QUESTION_FILLER, bm25_tokenize, spelled_out, strip_control
+from assistant.text import (
+    FUNCTION_WORDS,
+    OPPOSITE_WORDS,
+    QUESTION_FILLER,
+    bm25_tokenize,
+    command_options,
+    spelled_out,
+    strip_control,
+)
 
 __all__ = ["FollowupKind", "ResolvedQuery", "continues_topic", "is_followup", "resolve_followup"]
 
@@ -1407,14 +1415,20 @@ def _named_topic(question: str, previous: str, topic: str, encoder) -> ResolvedQ
 def _other_entry(question: str, previous: str, topic: str) -> ResolvedQuery | None:
     """"And ncols?" after "What does the leave parameter do in tqdm?": another parameter or option
     of the same program, a word of one token, in the place of the one asked of (`asked_entry`), not
-    of the program's name; else None."""
+    of the program's name; a command-line option where the previous question names none is asked of
+    itself ("What about -E?" after "How do I set a default node attribute from the command line?":
+    "What does the -E option do?", not "... from the -E?"); else None."""
     entry = asked_entry(previous)
+    if not entry and _OPTION_TOPIC.fullmatch(topic) and not command_options(previous):
+        return ResolvedQuery(question, f"What does the {topic} option do?", "new-topic", topic)
     if not entry or topic == entry or not re.fullmatch(r"-{0,2}[A-Za-z_][\w.-]*", topic):
         return None
     at = re.search(rf"(?<![\w-]){re.escape(entry)}(?![\w-])", previous)
     return ResolvedQuery(question, _tidy(previous[: at.start()] + topic + previous[at.end():]), "new-topic", topic) if at else None
 
 
+# A command-line option alone: "-E", "--force".
+_OPTION_TOPIC = re.compile(r"--?[A-Za-z][\w-]*")
 _ITSELF = re.compile(r"\s+(?:itself|themselves)$", re.I)
 _WITH_WHAT = r"\s+(?:with|in|of|for|from|on|using|by)\s+(?:the\s+)?"
 
