@@ -20,6 +20,7 @@ from assistant.search.answer import (
     AnswerModel,
     answer_span,
     asked_amount,
+    asks_code_name,
     is_code_like,
     is_heading_like,
     is_question,
@@ -1302,3 +1303,19 @@ def test_a_name_of_code_the_documents_never_write_leaves_the_question_unanswered
     assert searcher.unknown_names(question) == ["unwind_protect"]
     assert not searcher.answered(searcher.search(question, k=2), question)
     assert searcher.unknown_names("What does dh_make create?") == []
+
+
+def test_a_question_asking_which_function_highlights_a_sentence_that_names_one(encoder):
+    # mvtnorm's R News article: "Which function computes multivariate normal probabilities?" had
+    # highlighted the article's opening, which says the computation is hard and names no function.
+    # A word of the question itself ("multivariate") is no name it asks for.
+    text = ("Introduction\n\nThe numerical computation of a multivariate normal or t probability is often a "
+            "difficult problem. Recent developments resulted in algorithms for the fast computation of those "
+            "probabilities for arbitrary correlation structures. Basically, the package implements two functions: "
+            "pmvnorm for the computation of multivariate normal probabilities and pmvt for the computation of "
+            "multivariate t probabilities.")
+    searcher = _one_document(encoder, "MVT_Rnews.pdf", text)
+    assert asks_code_name("Which function computes multivariate normal probabilities?")
+    assert not asks_code_name("Why is computing multivariate normal probabilities hard?")
+    hit = searcher.search("Which function computes multivariate normal probabilities?", k=1)[0]
+    assert hit.highlight.text.startswith("Basically, the package implements two functions: pmvnorm"), hit.highlight

@@ -24,7 +24,7 @@ hits are the closest passages, not answers.  `match_words` says a probability in
 
 Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEATURES`, `MODEL_PATH`,
 `about_a_document`, `answer_model`, `answer_span`, `asked_amount`, `asked_entry`, `asked_expansion`, `asked_term`,
-`asks_person`, `defines`, `is_byline`, `is_code_like`, `is_heading_like`, `is_question`, `labelled_value_end`,
+`asks_code_name`, `asks_person`, `defines`, `is_byline`, `is_code_like`, `is_heading_like`, `is_question`, `labelled_value_end`,
 `list_asked`, `listed_names`, `lists_names_only`, `match_words`, `measured`,
 `opens_entry`, `passage_answer`, `pick`, `points_elsewhere`, `pool_cosine`,
 `relevance_features`, `sentence_features`, `states_action`, `states_definition`, `states_entry`, `term_weights`, `MatchWord`.
@@ -45,6 +45,7 @@ import numpy as np
 from assistant.chunking import is_list_item, item_mark
 from assistant.index import Index
 from assistant.ingest import BULLET, is_date
+from assistant.ingest.words import english_words
 from assistant.linear import LinearModel
 from assistant.text import (
     RELEASE_NOTE,
@@ -58,7 +59,8 @@ from assistant.text import (
 
 __all__ = ["about_a_document", "MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion",
-           "asked_entry", "asked_term", "asks_person", "asks_writers", "defines", "is_byline", "is_code_like", "is_heading_like",
+           "asked_entry", "asked_term", "asks_code_name", "asks_person", "asks_writers", "defines", "is_byline", "is_code_like",
+           "is_heading_like",
            "is_question", "labelled_value_end", "list_asked", "listed_names", "lists_names_only", "match_words", "measured",
            "names_few_writers",
            "names_no_document",
@@ -1273,6 +1275,53 @@ def gives_amount(text: str, kind: AmountKind) -> bool:
     return bool(_DATE.search(text) or _VERSION.search(text)) if kind == "date" else _states_number(text)
 
 
+# "Which function computes ...?", "What command lists ...?": a question that asks for a thing of code
+# by its kind, which its answer names.
+_ASKS_CODE_NAME = re.compile(r"^\W*(?:which|what)\s+(?:\w+\s+)?(?:functions?|commands?|options?|flags?|switch(?:es)?|"
+                             r"modules?|packages?|librar(?:y|ies)|methods?|class(?:es)?|programs?|tools?|directives?|"
+                             r"utilit(?:y|ies)|macros?)\b", re.I)
+# A name as code writes it: with an underscore, a dot or a digit inside, a capital after a small
+# letter, or called ("()"); or an option.
+_CODE_WORD = re.compile(r"\w[._]\w|[a-z][A-Z]|[A-Za-z]\d|\w\(\)|(?<![\w-])--?[A-Za-z]")
+
+
+def asks_code_name(question: str) -> bool:
+    """Whether the question asks which function, command, option, module ... does something."""
+    return _ASKS_CODE_NAME.search(question) is not None
+
+
+def _names_code(text: str, asked: Collection[str]) -> bool:
+    """Whether a sentence names a thing of code the question does not (`asked`: its BM25 terms): a
+    word written as code writes names (`_CODE_WORD`), or a lower-case word of three letters or more
+    that English does not hold ("pmvnorm", "lintian"; not "multivariate" of "Which function computes
+    multivariate normal probabilities?")."""
+    english = english_words()
+    words = [w.strip(".-") for w in re.findall(r"[\w.()-]+", text)]
+    return any((_CODE_WORD.search(w) or (re.fullmatch(r"[a-z]{3,}", w) and w not in english))
+               and not set(bm25_tokenize([w])[0]) & set(asked) for w in words if w)
+
+
+def _naming_code(index: Index, sentences: range, heading: np.ndarray, logits: np.ndarray, best: int,
+                 asked: Collection[str]) -> int:
+    """The best sentence that names a thing of code, when the best of all (`best`) names none and
+    another does ("Which function computes multivariate normal probabilities?": "... pmvnorm for the
+    computation of multivariate normal probabilities ...", not "The numerical computation of a
+    multivariate normal ... probability is often a difficult problem."); else `best`."""
+    names = np.array([_names_code(index.sentence_text(r), asked) for r in sentences]) & ~heading
+    if names.any() and not names[best]:
+        return int(np.argmax(np.where(names, logits, -np.inf)))
+    return best
+
+
+def _stating_asked(index: Index, sentences: range, heading: np.ndarray, logits: np.ndarray, best: int,
+                   amount: AmountKind | None, asked: Collection[str]) -> int:
+    """The sentence that states the `amount` asked for (`_stating_amount`), or without one, that
+    names the thing of code asked for (`_naming_code`; `asked`: the question's terms)."""
+    if amount:
+        return _stating_amount(index, sentences, heading, logits, best, amount)
+    return _naming_code(index, sentences, heading, logits, best, asked)
+
+
 def _stating_amount(index: Index, sentences: range, heading: np.ndarray, logits: np.ndarray, best: int,
                     amount: AmountKind) -> int:
     """The best sentence that states the amount asked for, when the best of all (`best`) does not
@@ -1327,7 +1376,8 @@ def _states_amount(text: str, kind: AmountKind) -> bool:
 
 def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float], pool: tuple[float, float], question: bool,
                    model: AnswerModel | None = None, amount: AmountKind | None = None, person: PersonKind | None = None,
-                   expansion: str | None = None, term: str | None = None, entry: str | None = None) -> PassageAnswer:
+                   expansion: str | None = None, term: str | None = None, entry: str | None = None,
+                   code: bool = False) -> PassageAnswer:
     """The answering sentence of passage `row` and the passage's relevance features; `pool` is
     `pool_cosine` of the search's candidates, `question` whether the query is a question, `amount`
     what amount it asks for (`asked_amount`): then the highlight is the best sentence that states
@@ -1338,7 +1388,8 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
     out is the highlight; `term` the term whose definition it asks for (`asked_term`): then the
     best sentence that defines it (`states_definition`) is the highlight; `entry` the option or
     parameter it asks of (`asked_entry`): then the line that opens its entry, or the line under it
-    where that only names and types it (`_entry_sentence`).  A labelled list of
+    where that only names and types it (`_entry_sentence`); `code` whether it asks which function,
+    command or option ... (`asks_code_name`): then the best sentence that names one (`_naming_code`).  A labelled list of
     terms whose label the question names ("What are the keywords?") is the highlight.  The relevance
     features are those of the sentence `measured` names, as the model was trained, or of the
     sentence that defines the term or spells out the abbreviation when the model scores it higher."""
@@ -1370,8 +1421,8 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
         shown = under
     elif person == "author" and (writers := np.array([names_writer(index.sentence_text(r)) for r in sentences])).any():
         shown = int(np.argmax(np.where(writers, logits, -np.inf)))
-    elif amount:
-        shown = _stating_amount(index, sentences, heading, logits, picked, amount)
+    elif amount or code:
+        shown = _stating_asked(index, sentences, heading, logits, picked, amount, terms)
     if not named[shown]:  # a row under the label the question names answers what it asks of the entry
         shown = _entry_sentence(index, sentences, heading, shown, entry)
     # A sentence that defines the term asked about, or spells out the abbreviation, answers: the

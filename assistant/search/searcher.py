@@ -37,6 +37,7 @@ from assistant.search.answer import (
     asked_entry,
     asked_expansion,
     asked_term,
+    asks_code_name,
     asks_person,
     asks_writers,
     defines,
@@ -422,7 +423,7 @@ class Searcher:
         scores = cand.fused(self.fusion, mode)
         pool, asked = pool_cosine(cand.dense, self.index.passage_docs(cand.rows)), is_question(question)
         amount, person, expansion = asked_amount(question), asks_person(question), asked_expansion(question)
-        term, numbers = asked_term(question), tuple(dotted_numbers(question))
+        term, numbers, code = asked_term(question), tuple(dotted_numbers(question)), asks_code_name(question)
         writers = self._writers_asked_of(question, cand.rows, scores) if asks_writers(question) else {}
         kept: list[Hit] = []
         taken: dict[int, list[tuple[int, int]]] = {}
@@ -435,7 +436,7 @@ class Searcher:
                    for s2, e2 in taken.get(p.doc, [])):
                 continue
             hit = self._hit(len(kept) + 1, p.row, float(scores[i]), q, terms, pool, asked, amount, person, expansion,
-                            term, numbers, writers, entry)
+                            term, numbers, writers, entry, code)
             # Two windows around one answering sentence are one spot: the second would show the
             # reader the same highlighted sentence again.  So is the same sentence in another
             # document: a file added twice, or a page that also stands in a whole-book page.
@@ -748,11 +749,11 @@ class Searcher:
     def _hit(self, rank: int, row: int, score: float, q: np.ndarray, terms: dict[str, float], pool: tuple[float, float],
              asked: bool, amount: AmountKind | None, person: PersonKind | None, expansion: str | None = None,
              term: str | None = None, numbers: tuple[str, ...] = (), writers: dict[int, tuple[int, int]] | None = None,
-             entry: str | None = None) -> Hit:
+             entry: str | None = None, code: bool = False) -> Hit:
         p = self.index.passage(row)
         doc = self.index.document(p.doc)
         answer = passage_answer(self.index, row, q, terms, pool, asked, self.answers, amount, person, expansion, term,
-                                entry)
+                                entry, code)
         best = answer.sentence
         hs, he = answer_span(self.index, row, best) if best is not None else (p.start, p.end)
         he = labelled_value_end(doc.text, hs, he, p.end, terms)
