@@ -646,6 +646,25 @@ def test_a_programs_lines_stay_lines_and_code_inside_an_open_sentence_stays_in_i
     assert "Returns: ASN1_SUCCESS if the structure was created, ASN1_MEM_ERROR if the vector" in text, text
 
 
+def test_a_box_of_program_lines_after_an_open_sentence_is_a_listing():
+    # An R vignette (Sweave) announces a call with "For example," and displays it in a box of its
+    # own, set in a typewriter face: the call had run into the sentence ("For example, m2 <- lm(...)
+    # car::ncvTest(m2, ~ income)"). A line in a typewriter face inside a paragraph's box stays in
+    # its sentence (`test_a_programs_lines_stay_lines_and_code_inside_an_open_sentence_stays_in_it`).
+    def line(text: str, y: float, font: str = "Serif") -> Line:
+        return Line(text, 50, y, 400, y + 10, 10.0, font, 0.6 if font == "Mono" else -1.0, False, True)
+
+    def box(*lines: Line) -> Box:
+        return Box(lines, 50, lines[-1].y0, 400, lines[0].y1)
+
+    boxes = [box(line("The function tests for non-constant variance. For example,", 700)),
+             box(line("m2 <- lm(prestige ~ education, data=Prestige)", 680, "Mono"), line("car::ncvTest(m2, ~ income)", 668, "Mono")),
+             box(line("This fits prestige as a function of education.", 640))]
+    style = _Style("Serif", 10.0, (10.0,), typewriter_fonts=frozenset({"Mono"}))
+    text = _assembled(boxes, style, "A vignette")
+    assert "For example,\n\nm2 <- lm(prestige ~ education, data=Prestige)\ncar::ncvTest(m2, ~ income)\n\nThis fits" in text, text
+
+
 def test_a_box_at_another_size_after_a_sentences_end_opens_a_paragraph_and_a_column_break_does_not():
     # A Texinfo manual's function reference: a function's description ends, then its name set 1.2
     # times the text in a box of its own (a heading: it names a program's function), and its
@@ -1109,6 +1128,20 @@ def test_outline_entries_find_the_lines_that_print_them():
         # "Results" points at page 6: it is looked for there and on page 7 only.
     }
     assert [i for i, v in outline_lines(entries, lines, body).items() if lines[i].text == "Physical activity"] == [6]
+
+
+def test_an_outline_entry_that_writes_a_numbered_label_without_the_section_number_finds_its_heading():
+    # DBLaTeX prints "4.6 Step 2: Generate template files" where the outline says "Step 2: Generate
+    # template files": the entry matched no line and headed the top of its page with its title,
+    # before the end of the section above; the heading the page prints opened nothing.
+    body, bold = ("Serif", 10.0), ("Bold", 14.35)
+    lines = [PlacedLine("$ cat hello.c", 26, ("Mono", 9.0), True),
+             PlacedLine("4.6 Step 2: Generate template files with debmake", 26, bold, True),
+             PlacedLine("If the debmake command is invoked with the -T option, comments are verbose.", 26, body, True),
+             PlacedLine("Step 2 of the tutorial", 27, bold, True)]
+    entries = [OutlineEntry(2, "Step 2: Generate template files with debmake", 26)]
+    found = {lines[i].text: v for i, v in outline_lines(entries, lines, body).items()}
+    assert found == {"4.6 Step 2: Generate template files with debmake": (0, True)}
 
 
 def test_an_outline_entry_finds_a_heading_that_ends_in_another_face_set_larger_than_the_text():

@@ -247,6 +247,10 @@ def _paragraph_breaks(box: Box) -> list[bool]:
     return out
 
 
+# Punctuation a program's line has and a name, a word or an address has not.
+_PROGRAM_MARK = re.compile(r"[(){}\[\];=<>]")
+
+
 class _Assembler:
     """Boxes in reading order to blocks: a paragraph broken by a column or page end continues
     after it, and the tables or figures that interrupt it follow it."""
@@ -276,24 +280,35 @@ class _Assembler:
         self.blocks.extend(self.deferred)
         self.deferred = []
 
-    def _is_code(self, line: Line, nxt: Line | None) -> bool:
-        """A program's line, which stays a line in a block of its own (joined as a paragraph's,
-        "{ // s is not valid here" ran on into "let s = ..."): set wholly in a typewriter font (or in
-        several: a signature's module, name and arguments), and neither
-        inside a sentence still open ("... means to load" / "/usr/share/mime/text/html.xml, and")
-        nor one that a line in words carries on ("Returns: ASN1_SUCCESS if ... if str is" / "not a
-        valid OID"), or that ends in a hyphen."""
-        # (its other faces, bold or italic, of a typewriter font's family)
+    def _typed(self, line: Line) -> bool:
+        """Whether the line is set wholly in a typewriter font (or in several of its family's faces,
+        bold or italic: a signature's module, name and arguments)."""
         families = {f.split("-")[0] for f in self.style.typewriter_fonts}
         typed = line.one_font or (bool(line.fonts) and all(f.split("-")[0] in families for f in line.fonts))
-        if line.font not in self.style.typewriter_fonts or not typed or line.text.endswith("-"):
+        return typed and line.font in self.style.typewriter_fonts
+
+    def _below_text(self, box: Box, page: int) -> bool:
+        """Whether `box` stands wholly below the last line of text read, or on a later page."""
+        if self.tail is None or self.open is None or page != self.open.pages[-1]:
+            return True
+        return box.y1 <= self.tail[0].y0 + 0.5 * self.tail[0].size
+
+    def _is_code(self, line: Line, nxt: Line | None, listing: bool = False) -> bool:
+        """A program's line, which stays a line in a block of its own (joined as a paragraph's,
+        "{ // s is not valid here" ran on into "let s = ..."): set wholly in a typewriter font, and
+        neither inside a sentence still open ("... means to load" / "/usr/share/mime/text/html.xml, and")
+        unless it is in a `listing` (a box of two lines or more, all typed: Sweave's "For example,"
+        over a displayed call), nor one that a line in words carries on ("Returns: ASN1_SUCCESS if
+        ... if str is" / "not a valid OID"), or that ends in a hyphen."""
+        if not self._typed(line) or line.text.endswith("-"):
             return False
-        if self.open is not None and self.open.kind == "body" and not _SENTENCE_END.search(self.open.lines[-1]):
+        if self.open is not None and self.open.kind == "body" and not _SENTENCE_END.search(self.open.lines[-1]) \
+                and not listing:
             return False
         return nxt is None or nxt.font in self.style.typewriter_fonts or not nxt.text[:1].islower()
 
-    def _body_line(self, line: Line, page: int, new_paragraph: bool, nxt: Line | None = None) -> None:
-        code = self._is_code(line, nxt)
+    def _body_line(self, line: Line, page: int, new_paragraph: bool, nxt: Line | None = None, listing: bool = False) -> None:
+        code = self._is_code(line, nxt, listing)
         if self.open is not None and (new_paragraph or code != (self.open.kind == "code")):
             self._close()
         if self.open is None:
@@ -344,6 +359,10 @@ class _Assembler:
             self._add_aside(box, page)
             return
         breaks = _paragraph_breaks(box)
+        # Two lines or more all typed, below the text before, one with a program's punctuation (not
+        # a table's column of names, nor addresses a sentence gives)
+        listing = (len(box.lines) >= 2 and all(self._typed(ln) for ln in box.lines) and self._below_text(box, page)
+                   and any(_PROGRAM_MARK.search(ln.text) for ln in box.lines))
         first_body = True
         wrapped_onto: int | None = None  # the line a heading just read went on to
         for i, line in enumerate(box.lines):
@@ -369,7 +388,7 @@ class _Assembler:
                 starts_lower = ((line.text[:1].islower() and not (_TERM_LABEL.match(line.text) and not self.references))
                                 or self.open.lines[-1].endswith("-") or self._runs_on(line)
                                 or self._hangs(line) or self._left_unfinished(line, page))
-                same_kind = self._is_code(line, nxt) == (self.open.kind == "code")
+                same_kind = self._is_code(line, nxt, listing) == (self.open.kind == "code")
                 # After a sentence's end, a box set at another size is no column's next line but a
                 # name over what follows (a Texinfo manual's "asn1_der_decoding" over its signature).
                 resized = abs(line.size - self.style.body_size) > 0.1 * self.style.body_size
@@ -383,7 +402,7 @@ class _Assembler:
                     continue
                 self._close()
             first_body = False
-            self._body_line(line, page, breaks[i] and i > 0, nxt)
+            self._body_line(line, page, breaks[i] and i > 0, nxt, listing)
             self.tail = (line, box)
 
     def _abstract_label(self, box: Box, page: int) -> bool:

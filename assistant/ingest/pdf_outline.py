@@ -103,7 +103,11 @@ _NUMBERING = re.compile(r"^\s*(?:[A-Z][a-z]+\s+)?(?:(?:\d+|[IVXLC]+|[A-Z])(?:\.\
 
 
 def _words(text: str) -> str:
-    return _NUMBERING.sub("", unicodedata.normalize("NFKC", text))
+    text = unicodedata.normalize("NFKC", text)
+    # A section number may stand before a numbered label, and an outline may write only the label:
+    # the page prints "4.6 Step 2: Generate template files" where the entry says "Step 2: Generate
+    # template files". Both lose both.
+    return _NUMBERING.sub("", _NUMBERING.sub("", text, count=1), count=1)
 
 
 def outline_key(text: str) -> str:
