@@ -946,6 +946,26 @@ def test_html_faq_questions_in_summaries_and_accordion_buttons_stay_with_their_a
     assert "Expand description" not in doc.text and not doc.sections and "standard error stream" in doc.text
 
 
+def test_html_summaries_head_their_answers_a_level_under_the_heading_they_stand_under(tmp_path: Path):
+    # trafilatura writes every <summary> as a second-level heading: an FAQ under "Booking › Online
+    # sessions" became a section beside "Booking", and CMake's tutorial's "TODO 1: Click to
+    # show/hide answer" one beside each exercise, the words of a control in it. A summary after a
+    # closed disclosure stands at the same level, not under the one before.
+    page = tmp_path / "help.html"
+    prose = "Sessions are booked through the front desk or the online form on the booking page of the site."
+    page.write_text(
+        "<html><head><title>Clinic help</title></head><body><main><h1>Clinic help</h1>"
+        f"<p>{prose}</p><h2>Booking</h2><p>{prose}</p><h3>Online sessions</h3><p>{prose}</p>"
+        "<details><summary>Do you offer evening sessions?</summary><p>Yes, on Tuesdays and Thursdays until eight in "
+        "the evening, by appointment.</p></details>"
+        "<details><summary>TODO 2: Click to show/hide answer</summary><pre>project(Tutorial)</pre></details>"
+        f"<h2>Payment</h2><p>{prose}</p></main></body></html>")
+    doc, _ = load_file(page, "help.html")
+    assert doc.section_at(doc.text.index("Yes, on Tuesdays")) == ("Booking", "Online sessions", "Do you offer evening sessions?")
+    assert doc.section_at(doc.text.index("project(Tutorial)")) == ("Booking", "Online sessions", "TODO 2")
+    assert "Click" not in doc.text, doc.text
+
+
 def test_html_api_pages_keep_method_headers_examples_and_short_descriptions(tmp_path: Path):
     # An API reference as rustdoc writes one: each method's signature in a <summary>, every name in
     # it a link, beside a "Source" link off the page; each example with an empty "Run code" link;
@@ -980,8 +1000,9 @@ def test_html_api_pages_keep_method_headers_examples_and_short_descriptions(tmp_
     assert "A queue of jobs, returned by Pool::queue method." in doc.text, doc.text
     assert "q.truncate(2);" in doc.text and "q.push(job);" in doc.text, doc.text
     assert "Source" not in doc.text and "§" not in doc.text, doc.text
-    assert doc.section_at(doc.text.index("Shortens the queue"))[0] == "1.0.0 · pub fn truncate(&mut self, len: usize)"
-    assert doc.section_at(doc.text.index("Appends a job"))[0] == "1.0.0 · pub fn push(&mut self, job: Job, tag: [u8; 4])"
+    # each method under the heading its summary stands under
+    assert doc.section_at(doc.text.index("Shortens the queue")) == ("Implementations", "1.0.0 · pub fn truncate(&mut self, len: usize)")
+    assert doc.section_at(doc.text.index("Appends a job")) == ("Implementations", "1.0.0 · pub fn push(&mut self, job: Job, tag: [u8; 4])")
 
 
 def test_html_table_of_contents_heading_is_not_the_parent_of_every_section(tmp_path: Path):
@@ -1003,6 +1024,27 @@ def test_html_table_of_contents_heading_is_not_the_parent_of_every_section(tmp_p
     assert "On this page" not in doc.text
     assert doc.section_at(doc.text.index("This command")) == ("Synopsis",)
     assert [s.path for s in doc.sections][-1] == ("See also",)
+
+
+def test_html_short_paragraph_labelling_a_list_of_links_into_the_page_is_left_out_with_it(tmp_path: Path):
+    # docutils' "contents" directive (CMake's and many Sphinx pages) labels its list of links with
+    # '<p class="topic-title">Contents</p>': trafilatura left the links out and kept "Contents" as
+    # a line of the first passage (with five links, as here: fewer, and trafilatura left it out
+    # itself). A short paragraph over a list of words (no links) stays.
+    links = "".join(f'<li><p><a class="reference internal" href="#{k}-libraries" id="id{i}">{k.title()} Libraries</a></p></li>\n'
+                    for i, k in enumerate(("normal", "object", "interface", "imported", "alias"), 2))
+    page = tmp_path / "add_library.html"
+    page.write_text(
+        '<html><head><title>add_library</title></head><body><div class="body" role="main">\n<section id="add-library">\n'
+        '<h1><a class="toc-backref" href="#id1">add_library</a><a class="headerlink" href="#add-library">¶</a></h1>\n'
+        '<div class="contents topic" id="contents">\n<p class="topic-title">Contents</p>\n<ul class="simple">\n'
+        '<li><p><a class="reference internal" href="#add-library" id="id1">add_library</a></p>\n<ul>\n'
+        f'{links}</ul>\n</li>\n</ul>\n</div>\n<p>Add a library to the project using the specified source files.</p>\n'
+        "<p>Library kinds</p><ul><li>static archives of object files</li><li>shared libraries</li>"
+        "<li>modules loaded at run time</li></ul></section></div></body></html>")
+    doc, _ = load_file(page, "add_library.html")
+    assert doc.text.startswith("add_library\n\nAdd a library to the project"), doc.text
+    assert "Library kinds\n\n" in doc.text and "static archives" in doc.text, doc.text
 
 
 def test_html_chapter_over_its_own_sections_contents_is_still_a_section(tmp_path: Path):

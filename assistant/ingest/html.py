@@ -293,20 +293,45 @@ _BYLINE_HEADING = re.compile(r"<h([1-6])\b[^>]*\bclass\s*=\s*[\"']?(?:author|dat
 
 # A summary that only says what clicking it does ("Expand description", "Show more", "Click to
 # expand"): a control's label, which trafilatura would make a heading over the whole disclosure.
-_CONTROL_LABEL = re.compile(r"^\s*(?:click\s+(?:here\s+)?to\s+)?(?:expand|collapse|show|hide|toggle|view|see|read|open|close)"
-                            r"(?:\s+\S+){0,2}\s*$", re.I)
+_CONTROL_WORDS = r"(?:click\s+(?:here\s+)?to\s+)?(?:expand|collapse|show|hide|toggle|view|see|read|open|close)(?:/\w+)?"
+_CONTROL_LABEL = re.compile(rf"^\s*{_CONTROL_WORDS}(?:\s+\S+){{0,2}}\s*$", re.I)
+# A summary's own words before such a label ("TODO 2: Click to show/hide answer", CMake's tutorial).
+_CONTROL_TAIL = re.compile(rf"^\s*(\S.*?)\s*[:|\u2013\u2014-]\s*{_CONTROL_WORDS}(?:\s+\S+){{0,2}}\s*$", re.I | re.S)
+# What sets a summary's level, in the page's order: a heading's opening tag, a disclosure's
+# opening and closing tags, a summary.
+_LEVEL_MARK = re.compile(r"<h([1-6])\b|<(/?)details\b[^>]*>|" + _SUMMARY.pattern, re.I | re.S)
 
 
 def _summaries_as_headings(raw: str) -> str:
-    """`raw` with the heading tags and links inside each `<summary>` left out, their text kept, but
+    """`raw` with each `<summary>` made a heading one level under the heading it stands under (a
+    clinic's FAQ under "Booking › Online sessions", not a section beside "Booking"; the second
+    level under the page's title or where none stands above it; the headings inside a disclosure
+    closed before it do not count), its text kept without the heading tags and links inside it, but
     for permalinks and links to the source (`_PERMALINK`, `_BRACKETED_LINK`); a summary that is a
-    control's label (`_CONTROL_LABEL`: rustdoc's "Expand description" over every item's text) left out."""
-    def plain(m: re.Match) -> str:
-        if _CONTROL_LABEL.match(html.unescape(_TAG.sub(" ", m.group(2)))):
-            return ""
-        return m.group(1) + _LINK_TAG.sub("", _HEADING_TAG.sub(" ", _BRACKETED_LINK.sub("", _PERMALINK.sub("", m.group(2))))) + m.group(3)
-
-    return _SUMMARY.sub(plain, raw)
+    control's label (`_CONTROL_LABEL`: rustdoc's "Expand description" over every item's text) left
+    out, and one that ends in such a label keeps the words before it."""
+    out, at, level, opened = [], 0, 1, []
+    for m in _LEVEL_MARK.finditer(raw):
+        if m.group(1):
+            level = int(m.group(1))
+        elif m.group(2) is not None:
+            if m.group(2):
+                level = opened.pop() if opened else level
+            else:
+                opened.append(level)
+        else:
+            out.append(raw[at:m.start()])
+            at = m.end()
+            words = html.unescape(_TAG.sub(" ", m.group(4)))
+            if _CONTROL_LABEL.match(words):
+                continue
+            inner = _LINK_TAG.sub("", _HEADING_TAG.sub(" ", _BRACKETED_LINK.sub("", _PERMALINK.sub("", m.group(4)))))
+            if tail := _CONTROL_TAIL.match(words):
+                inner = html.escape(" ".join(tail.group(1).split()))
+            level = min(6, max(2, level + 1))
+            out.append(f"<h{level}>{inner}</h{level}>")
+    out.append(raw[at:])
+    return "".join(out)
 
 
 # trafilatura leaves out the words after an inline element that holds nothing, with it, or the
@@ -424,6 +449,31 @@ def _disclosure_buttons_as_text(raw: str) -> str:
         return f"<p>{m.group(2)}</p>" if _DISCLOSES.search(m.group(1)) and len(words) >= DISCLOSURE_WORDS else m.group(0)
 
     return _BUTTON.sub(question, raw)
+
+
+# A table of contents labelled by a short paragraph rather than a heading (docutils' "contents"
+# directive: '<p class="topic-title">Contents</p>' over its list of links): trafilatura leaves the
+# links out and kept the label, a line "Contents" at the top of the page's first passage.
+_SHORT_PARAGRAPH_BEFORE_LIST = re.compile(r"<p\b[^>]*>([^<]{1,40})</p\s*>\s*(?=<(ul|ol)\b)", re.I)
+_BULLETED_LIST_TAG = re.compile(r"<(/?)(ul|ol)\b[^>]*>", re.I)
+
+
+def _contents_labels_dropped(raw: str) -> str:
+    """`raw` without the short paragraph (`_SHORT_PARAGRAPH_BEFORE_LIST`: four words at most, no
+    sentence) that labels a list of nothing but links into the page itself."""
+    def label(m: re.Match) -> str:
+        words = html.unescape(m.group(1)).split()
+        if not words or len(words) > 4 or re.search(r"[.:;!?]$", words[-1]):
+            return m.group(0)
+        depth = 0
+        for tag in _BULLETED_LIST_TAG.finditer(raw, m.end()):
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                inner = raw[m.end() : tag.end()]
+                return "" if _links_into_page_dropped(inner) is not None else m.group(0)
+        return m.group(0)
+
+    return _SHORT_PARAGRAPH_BEFORE_LIST.sub(label, raw)
 
 
 def _contents_dropped(raw: str) -> str:
@@ -1175,7 +1225,8 @@ _MARKUP_MENDED = (_self_closed_ended, _site_header_dropped, _navigation_tables_d
                   _inline_marks_read, _break_tails_spaced, superscripts_as_text, _empty_inlines_dropped,
                   _displays_in_sentences, _empty_links_dropped, _code_links_in_prose_unwrapped,
                   _disclosure_buttons_as_text, _summaries_as_headings, _boxed_headings_as_labels,
-                  _box_titles_as_labels, _figures_as_blocks, _page_links_dropped, _contents_dropped, _anchors_dropped,
+                  _box_titles_as_labels, _figures_as_blocks, _page_links_dropped, _contents_labels_dropped,
+                  _contents_dropped, _anchors_dropped,
                   _broken_code_as_listing, _pre_formatting_dropped, _pre_as_one_code, _code_flattened, _one_line_listings_ended,
                   _source_breaks_as_spaces, _definitions_as_paragraphs)
 
