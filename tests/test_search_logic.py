@@ -795,6 +795,27 @@ def test_a_manual_page_titled_by_the_term_asked_of_comes_first(encoder):
     assert searcher.named_document("What does a find module do?") is None
 
 
+def test_a_page_titled_by_the_term_asked_of_opens_the_answer_before_its_sections_signatures(encoder, tmp_path):
+    # CMake's page per command: "add_library" opens "Add a library to the project ..." and each
+    # section gives a signature of it ("add_library(<name> OBJECT ...)"), which read as a
+    # definition and came first: "Creates an Object Library." answered "What does add_library do?".
+    from assistant.ingest import load_file
+
+    page = tmp_path / "add_library.md"
+    page.write_text("# add_library\n\nAdd a library to the project using the specified source files.\n\n"
+                    "## Object Libraries\n\n```\nadd_library(<name> OBJECT [<source>...])\n```\n\nCreates an Object "
+                    "Library. An object library compiles source files but does not archive or link their object files "
+                    "into a library.\n\n## Interface Libraries\n\n```\nadd_library(<name> INTERFACE)\n```\n\nCreates an "
+                    "Interface Library. An interface library target does not compile sources.\n")
+    doc, _ = load_file(page, "add_library.md")
+    other = document_from_text("tutorial.html", "Adding a Library\n\nTo add a library in CMake, use the add_library() "
+                               "command and specify which source files should make up the library.", title="Step 2: Adding a Library")
+    searcher = _in_memory(encoder, [doc, other])
+    hit = searcher.search("What does add_library do?", k=1)[0]
+    assert (hit.doc_id, hit.start) == ("add_library.md", 0), hit
+    assert hit.highlight.text == "Add a library to the project using the specified source files.", hit.highlight
+
+
 def test_a_section_headed_by_the_term_asked_of_opens_the_answer(encoder, tmp_path):
     # A library reference with a section per class: a tokenizer's section names namedtuple twice,
     # and the class section's closing "See also" list names "NamedTuple" and "named tuples" (it came

@@ -610,8 +610,9 @@ class Searcher:
         a sentence that defines it (or a signature of it, `opens_signature`) before all ("What is
         type affinity?": every passage of its section says "affinity", one says what it is), or for
         an option or parameter asked of (`entry`), a line that opens its entry, and before those a
-        section headed by it alone (`entry_heading`); before those, the opening of the page or the
-        section the term titles. A passage that only lists names comes after all of them."""
+        section headed by it alone (`entry_heading`); the opening of a section the term heads comes
+        just after those that define it, and the opening of the page it titles before all of them.
+        A passage that only lists names comes after all of them."""
         order: Iterable[int] = self._answers_first(rows, scores, tokens, person)
         if writers:
             order = sorted(order, key=lambda i: int(rows[i]) not in writers)
@@ -619,16 +620,19 @@ class Searcher:
         if named is not None:
             docs = self.index.passage_docs(rows)
             order = sorted(order, key=lambda i: docs[i] != named)  # stable: the order within each stays
-        if named is not None and term and _bare_title(self.index.doc_titles[named]) == term.strip().casefold():
-            # a page titled by the thing asked of says what it is or does where it opens
-            order = sorted(order, key=lambda i: not (docs[i] == named and self.index.passage(int(rows[i])).start == 0))
-        elif term:
-            # and so does a section headed by it, after its number or a mark ("5.4. Sets", Doxygen's
-            # "◆ apop_estimate()")
+        titled = named is not None and term is not None and _bare_title(self.index.doc_titles[named]) == term.strip().casefold()
+        if term and not titled:
+            # a section headed by it says what it is or does where it opens, after its number or a
+            # mark ("5.4. Sets", Doxygen's "◆ apop_estimate()")
             heads = re.compile(rf"(?:\d+(?:\.\d+)*\.?\s+|[^\w\s]{{1,2}}\s*)?{re.escape(term.strip())}(?:\(\))?(?:\s|$)", re.I)
             order = sorted(order, key=lambda i: not self._opens_section(int(rows[i]), heads))
         if term:
             order = sorted(order, key=lambda i: not self._defines(int(rows[i]), term, entry))
+        if titled:
+            # and before all, a page titled by the thing asked of says it where it opens (CMake's
+            # "add_library" page opens "Add a library to the project ...", before its sections'
+            # signatures "add_library(<name> OBJECT ...)")
+            order = sorted(order, key=lambda i: not (docs[i] == named and self.index.passage(int(rows[i])).start == 0))
         if entry:
             # a section of its own says what the entry is before a list that names it with others
             # ("5.6.2 Maintainer" before "• Maintainer (mandatory)")
