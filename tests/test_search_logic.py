@@ -588,6 +588,13 @@ def test_what_a_parameter_does_is_said_under_the_line_that_names_and_types_it(en
             ("type", "Indicate how each name would be interpreted if used as a command name.")))))
     hit = shell.search("What does the trap builtin do?", k=1)[0]
     assert hit.highlight.text.startswith("The commands in arg are to be read"), hit.highlight
+    # a manual page's name with its section heads its page, no entry: "debmake(1) manpage" had been
+    # the highlight for "What does the debmake command do?", over the NAME line and DESCRIPTION
+    manual = searcher_of_file(encoder, tmp_path / "guide.md", (
+        "# Guide\n\n## debmake(1) manpage\n\nA.1 NAME\n\ndebmake - program to make a Debian source package\n\n"
+        "A.2 DESCRIPTION\n\ndebmake helps to build a Debian package from the upstream source.\n"))
+    hit = manual.search("What does the debmake command do?", k=1)[0]
+    assert hit.highlight.text.startswith("debmake "), hit.highlight
     assert asked_entry("What does the mininterval parameter set in progress?") == "mininterval"
     # an options table's row opens its option's entry: the row the question names is the highlight,
     # not the first row, which scored best

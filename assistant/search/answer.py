@@ -987,8 +987,9 @@ def opens_entry(text: str, option: str) -> bool:
     destination", "-J, --remote-header-name", "• mininterval : float, optional"), where what it
     does is said, rather than a mention of it. A parameter's name is followed by its type or
     description after a colon, a bracket, an equals sign, a comma, a table's bar or a gap, or ends the line
-    ("• mininterval is more intuitive ..." is a sentence about it)."""
-    after = r"(?![\w-])" if option.startswith("-") else r"(?=\s*[:(=,|]|\s{2,}|\s*$)"
+    ("• mininterval is more intuitive ..." is a sentence about it). A manual page's name with its
+    section ("debmake(1) manpage", "See also: dpkg-source(1)") names a page, no entry."""
+    after = r"(?![\w-])" if option.startswith("-") else r"(?!\(\d\w*\))(?=\s*[:(=,|]|\s{2,}|\s*$)"
     return re.search(rf"(?m)^[\s•*·]*{re.escape(option)}{after}", text) is not None
 
 
