@@ -1469,6 +1469,11 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     # (not "Does OCD work for PTSD?"), and a topic an elliptic follow-up named is
     (["What is neuropsychotherapy?", "Does it work for PTSD?"], "And what about OCD?", "Does neuropsychotherapy work for OCD?"),
     (["What is CBT?", "Is it effective for anxiety?"], "What about DBT?", "Is DBT effective for anxiety?"),
+    # "this" after a question of why or how its subject does something is the subject doing it
+    # ("How can car functions fail inside other functions be fixed?")
+    (["Why do car functions fail inside other functions?"], "How can this be fixed?",
+     "How can car functions failing inside other functions be fixed?"),
+    (["Why does the index grow so fast?"], "Can that be avoided?", "Can the index growing so fast be avoided?"),
 ])
 def test_a_pronoun_agrees_in_number_and_a_preposition_leads_a_circumstance(encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected

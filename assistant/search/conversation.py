@@ -713,6 +713,50 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         ResolvedQuery(question, f"{q} {topic}", kind)
 
 
+# A question of why, how or when something happens: "Why do car functions fail inside other functions?"
+_EVENT_ASKED = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:why|how|when|where)\s+(?:do|does|did)\s+(?P<clause>\S.*?)\W*$", re.I)
+_SUBJECT_WORDS = 4  # the most words of the subject of such a question, before its verb
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "my", "your", "our", "their", "its", "his", "her",
+                "some", "many", "most", "all", "each", "every"}
+
+
+def _event_of(question: str) -> str:
+    """What "this" or "that" stands for after a question of why, how or when its subject does
+    something: the subject doing it, its verb made a gerund ("car functions failing inside other
+    functions"; "How can this be fixed?" had been "How can car functions fail inside other
+    functions be fixed?"); "" where the question is none such or its verb is not told (the first
+    word after the subject's first that may be a verb, `_has_verb_forms`)."""
+    m = _EVENT_ASKED.match(question)
+    if not m:
+        return ""
+    words = m.group("clause").split()
+    first = 2 if words[0].lower() in _DETERMINERS else 1  # the subject's noun is no verb: "the index"
+    verb = next((k for k in range(first, min(len(words), _SUBJECT_WORDS + 1))
+                 if words[k].isalpha() and words[k].islower() and words[k] not in _STOP and _has_verb_forms(words[k])), None)
+    if verb is None or words[0].lower() in ("i", "you", "we", "one"):
+        return ""
+    return " ".join([*words[:verb], _gerund(words[verb]), *words[verb + 1 :]])
+
+
+def _has_verb_forms(word: str) -> bool:
+    """Whether English writes `word` with a past tense (`_takes_past`, "stopped") or an "-ing" form
+    ("growing", "making"), as a verb's base form has."""
+    known = english_words()
+    return _takes_past(word) or word + word[-1] + "ed" in known or any(
+        f in known for f in (word + "ing", word + word[-1] + "ing", word[:-1] + "ing" if word.endswith("e") else ""))
+
+
+def _gerund(verb: str) -> str:
+    """The "-ing" form of `verb` ("fail": "failing", "make": "making", "stop": "stopping", "die":
+    "dying"), the first English knows of the ways it is spelled, else the regular one."""
+    known = english_words()
+    forms = [verb + "ing", verb + verb[-1] + "ing", verb[:-1] + "ing", verb[:-2] + "ying"]
+    found = next((f for f in forms if f in known), None)
+    if found:
+        return found
+    return verb[:-1] + "ing" if verb.endswith("e") and not verb.endswith("ee") else verb + "ing"
+
+
 def _before_restated(topic: str, after: str) -> str:
     """`topic` up to the word that follows the pronoun in the follow-up, where it holds that word
     after a content word: the follow-up restates what the previous question said of its subject,
@@ -1809,7 +1853,10 @@ def _topic_of(previous: str, slot: str | None, pronoun: str, earlier: tuple[str,
     question's referent for this pronoun (`_referent`).  "it" agrees in number: where that phrase
     is plural, its "of" phrase, else the singular referent of the previous question or of an
     `earlier` one, latest first ("Did it work?" after "How many schools took part in GoActive?",
-    "What did the students do?" asks whether GoActive worked)."""
+    "What did the students do?" asks whether GoActive worked). "This" or "that" after a question
+    of why or how something happens is that happening (`_event_of`)."""
+    if pronoun.lower() in ("this", "that") and (event := _event_of(_underlying(previous))):
+        return event
     plural = pronoun.lower() in _PLURAL_PRONOUNS
     if slot and slot in previous:
         start = previous.rfind(slot)
