@@ -222,6 +222,20 @@ def test_a_new_topic_the_conversations_documents_never_mention_is_looked_for_eve
     assert [h.doc_id for h in answer.hits] == ["zoo.txt"]
 
 
+def test_a_new_topic_that_titles_a_document_of_its_own_is_asked_of_that_document(encoder):
+    # "And add_executable?" after "What does add_library do?": add_library's page names
+    # add_executable in passing, and looking there first showed that mention above the page the new
+    # topic titles.
+    docs = [("add_library.txt", "add_library\n\nAdd a library to the project using the specified source files. Other "
+                                "targets created by add_library() or add_executable() may reference an object library's objects."),
+            ("add_executable.txt", "add_executable\n\nAdd an executable to the project using the specified source files."),
+            ("install.txt", "install\n\nSpecify rules to run at install time, for targets made by add_executable.")]
+    searcher = _searcher_of(encoder, docs)
+    answer = ask(searcher, "And add_executable?", ["What does add_library do?"], k=2)
+    assert answer.resolved.query == "What does add_executable do?"
+    assert answer.context == () and answer.hits[0].doc_id == "add_executable.txt", answer
+
+
 def test_a_document_named_by_its_title_and_its_kind_is_searched_first(encoder):
     # Three vignettes speak of concordance; "the concordance vignette" is the one titled so, whose
     # date answers when it was written (another vignette's "[merge with concordance vignette]"

@@ -72,9 +72,11 @@ def ask(searcher: Searcher, question: str, history: Sequence[str] = (), k: int =
     goes_on = resolved.kind != "standalone" or continues_topic(question, resolved.previous)
     previous = _previous_hits(searcher, resolved.previous, k, doc_ids, mode) if goes_on else []
     context = tuple(dict.fromkeys(h.doc_id for h in previous))
-    if resolved.kind == "new-topic" and resolved.topic and context and not searcher.mentions(resolved.topic, context):
+    if resolved.kind == "new-topic" and resolved.topic and context and (
+            not searcher.mentions(resolved.topic, context) or _names_another(searcher, resolved.query, context)):
         # "And in zoo?" after a question on lme4: the previous answer's documents never mention the
-        # new topic, so their passages would answer the old one
+        # new topic, so their passages would answer the old one; "And add_executable?" after "What
+        # does add_library do?" asks of the page that topic titles, though add_library's names it
         context = ()
     hits = _hits(searcher, resolved, previous, context, k, doc_ids, mode)
     # Whether the documents answer does not depend on how many passages are shown: "nothing in
@@ -85,6 +87,13 @@ def ask(searcher: Searcher, question: str, history: Sequence[str] = (), k: int =
         if hits else ()
     answered, unreported = (False, False) if unmentioned else searcher.hits_answer(pool, resolved.query)
     return Answer(resolved, hits, answered, context, unmentioned, unreported)
+
+
+def _names_another(searcher: Searcher, query: str, context: tuple[str, ...]) -> bool:
+    """Whether the query names one document (`Searcher.named_document`) other than the one the
+    previous answer came from first (`context`'s first)."""
+    named = searcher.named_document(query)
+    return named is not None and searcher.index.document(named).doc_id != context[0]
 
 
 def _name_phrase(question: str, name: str) -> str:
