@@ -2057,6 +2057,19 @@ def test_plain_text_headings_stand_alone_before_prose(tmp_path: Path):
     assert doc.section_at(doc.text.index("Sleep after learning")) == ()
 
 
+def test_a_change_logs_dated_byline_with_an_address_is_no_heading(tmp_path: Path):
+    # A change log in plain text: each entry opens with a date, a name and an e-mail address. The
+    # first, over a long item, had read as a heading, and every older entry was cited under it.
+    page = tmp_path / "changes.txt"
+    page.write_text(
+        "This lists changes to the files in reverse chronological order, newest first, for convenience only.\n\n"
+        "2017-12-10 Frank Mittelbach <frank@example.org>\n\n"
+        "* As the bundle is no longer part of the core distribution, I moved the sources to a public repository.\n\n"
+        "1998-06-07 Frank Mittelbach <bugs@example.org>\n\n* oldgerm.dtx: allow to load yinit in any size\n")
+    doc, _ = load_file(page, "changes.txt")
+    assert doc.sections == (), doc.sections
+
+
 def test_a_licences_numbered_headings_end_in_a_full_stop_and_may_follow_a_paragraph_directly(tmp_path: Path):
     # A licence as plain text: its terms are numbered headings ending in a full stop ("8.
     # Termination."), some with no blank line after the paragraph before. Read as no headings,

@@ -49,7 +49,9 @@ _SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?\s+\S")  # "1.3. \"Contribution\
 _SENTENCE_THEN_MORE = re.compile(r"(?:[a-z]{2}|[\"'”’)])[.!?]\s+[A-Z].*[^.!?:;,\"'”’)\s]\s*$")
 
 
-_WEB_ADDRESS = re.compile(r"\b(?:https?|ftp)://|\bwww\.", re.I)  # a line giving one is a reference, no heading
+# A line giving a web or e-mail address is a reference or a byline, no heading (a change log's
+# "2017-12-10 Frank Mittelbach <frank@example.org>" had headed every entry after it).
+_WEB_ADDRESS = re.compile(r"\b(?:https?|ftp)://|\bwww\.|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.I)
 _CAPITALS = re.compile(r"[A-Z][A-Z0-9&/'-]*(?: [A-Z0-9&/'-]+){0,3}")  # up to four words in capitals
 
 
@@ -59,7 +61,7 @@ _MARKED = 3  # underlined lines in a text that sets its headings so: one or two 
 def plain_headings(text: str, underlined: tuple[tuple[str, int], ...] = ()) -> tuple[tuple[int, str], ...]:
     """Lines of plain text set as headings: standing alone after a blank line (or first), at most
     12 words and 100 characters, starting with a capital or a digit, not a bullet, a copyright
-    notice, a line giving a web address nor a numbered item the next item follows, not ending on a
+    notice, a line giving a web or e-mail address nor a numbered item the next item follows, not ending on a
     word no phrase ends on ("... two steps: (1) copyright the software, and") nor as a clause does
     (. , ; :) unless numbered and short (`_NUMBERED`, which may also follow a paragraph's last
     sentence directly, but not the items of a numbered list), not a wrapped paragraph's first line
