@@ -46,6 +46,7 @@ from assistant.ingest.pdf_layout import (
     is_slide_deck,
     printed_page_numbers,
     read_layout,
+    text_style,
     typewriter_fonts,
 )
 from assistant.ingest.pdf_outline import OutlineEntry, PlacedLine, outline_lines
@@ -663,6 +664,47 @@ def test_a_box_of_program_lines_after_an_open_sentence_is_a_listing():
     style = _Style("Serif", 10.0, (10.0,), typewriter_fonts=frozenset({"Mono"}))
     text = _assembled(boxes, style, "A vignette")
     assert "For example,\n\nm2 <- lm(prestige ~ education, data=Prestige)\ncar::ncvTest(m2, ~ income)\n\nThis fits" in text, text
+
+
+def test_the_texts_style_is_its_prose_where_listings_fill_most_of_the_page():
+    # A LaTeX package's documented source: its code in CMTT9 fills most of the page, its prose in
+    # CMR10. Read as the text, CMTT9 made every line of prose "larger than the text" and a
+    # heading ("These may also be set globally using the \asysetup command." was a section).
+    # Where listings are all but the whole document, they are its text.
+    def line(text: str, y: float, font: str, size: float) -> Line:
+        return Line(text, 72, y, 500, y + size, size, font, 0.53 if font == "CMTT9" else -1.0)
+
+    code = [line(f"\\def\\x@{i}#1#2{{\\PackageInfo{{#1}}{{#2, stopped}}}}%", 700 - 11 * i, "CMTT9", 9.0) for i in range(30)]
+    prose = [line("The package may take two options at load time: inline or attach.", 300 - 12 * i, "CMR10", 10.0)
+             for i in range(8)]
+    page = PageLayout(1, 595, 842, [Box(tuple(code), 72, 381, 500, 709), Box(tuple(prose), 72, 216, 500, 310)])
+    assert text_style([page]) == ("CMR10", 10.0)
+    page = PageLayout(1, 595, 842, [Box(tuple(code), 72, 381, 500, 709), Box(tuple(prose[:2]), 72, 288, 500, 310)])
+    assert text_style([page]) == ("CMTT9", 9.0)
+
+
+def test_a_title_pages_author_and_affiliation_open_no_sections():
+    # A manual's title page: its title, the author and the department set at 14 pt over an e-mail
+    # address and a date, then the chapters. "Peter Hiscocks" and "Department of ..." had been
+    # sections of their own. A line set smaller than the text in a plain face (a listing's
+    # docstrip guard "1 ⟨∗package⟩" in 9 pt sans) heads nothing; in bold it may.
+    def box(text: str, y: float, size: float, font: str = "Times-Roman") -> Box:
+        return Box((Line(text, 72, y, 500, y + size, size, font),), 72, y, 500, y + size)
+
+    prose = "We are blessed to live in a time when document production tools have become accessible to everyone."
+    pages = [[box("Using XFig", 700, 24.8), box("Peter Hiscocks", 650, 14.3), box("Department of Electrical Engineering", 610, 14.3),
+              box("phiscock@example.org", 560, 14.3, "Times-Italic"), box("August 17, 2001", 520, 14.3)],
+             [box("1 Producing Documents", 700, 14.3, "Times-Bold"), box(prose, 680, 10.0), box("1 ⟨∗package⟩", 660, 9.0, "CMSS9"),
+              box(prose, 640, 10.0), box("A. Background", 620, 9.0, "Times-Bold"), box(prose, 600, 10.0)]]
+    style = _Style("Times-Roman", 10.0, (24.8, 14.3, 10.0, 9.0),
+                   section_styles=frozenset({("Times-Roman", 14.3), ("Times-Bold", 14.3), ("Times-Bold", 9.0), ("CMSS9", 9.0)}))
+    assembler = _Assembler(style, {})
+    for number, page in enumerate(pages, 1):
+        for b in page:
+            assembler.add_box(b, number)
+    _, _, sections = _render(assembler.finish(), Vocabulary([]), "Using XFig")
+    assert [s.path for s in sections] == [("1 Producing Documents",), ("1 Producing Documents", "A. Background")], \
+        [s.path for s in sections]
 
 
 def test_a_box_at_another_size_after_a_sentences_end_opens_a_paragraph_and_a_column_break_does_not():

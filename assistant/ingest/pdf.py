@@ -131,6 +131,11 @@ _FAR_LARGER = 1.3  # a line set this many times the text's size is a heading or 
 NUMBERED_HEADING_WORDS, NUMBERED_HEADING_CHARS = 30, 240  # the most of a numbered heading in a numbered style
 
 
+# How font names say bold, italic or slanted: "Times-Bold", "NimbusRomNo9L-Medi", "Helvetica-Oblique",
+# TeX's "CMBX10", "CMTI10", "CMSL10" and the EC fonts' "SFBX0900", "SFTI1000".
+_EMPHASIS_FONT = re.compile(r"bold|medi|semibold|demi|black|heavy|ital|oblique|-it$|\w(?:bx|ti|sl)\d", re.I)
+
+
 def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = True) -> bool:
     """A short line, not a sentence, set larger than the text or in another font than the text's
     (but not in a typewriter font: that is code), nor a reference list's entry (`_CITED_WORK`) or
@@ -168,6 +173,8 @@ def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = T
         return False
     if line.size < style.body_size * 0.88 or (nxt is not None and nxt.text[:1].islower()):
         return False
+    if line.size < style.body_size - 0.05 and not _EMPHASIS_FONT.search(line.font):
+        return False  # set smaller than the text, a heading is bold or italic: a listing's "1 ⟨∗package⟩" in 9 pt sans is none
     if line.run_in and line.size < style.body_size * 1.1:
         return False  # a run-in label at the text's size ("Since: 2.0"); a larger one is a heading ("Class: dns.Resolver")
     if line.size >= style.body_size * 1.1:
@@ -637,8 +644,8 @@ class _Assembler:
                 b.section = False
         _levels_by_number(blocks)
         _listed_forms_unsectioned(blocks, self.style.body_size)
-        if self.style.slides and blocks:
-            _title_slide_lines(blocks)
+        if blocks:
+            _title_page_lines(blocks, self.style.slides)
         named = [b for b in blocks if b.outline and b.printed]
         if len(named) >= 2:
             # The outline names the sections. A heading found by its looks opens one only when set
@@ -705,15 +712,32 @@ def _bylines_unsectioned(blocks: list[_Block], authors: tuple[str, ...]) -> list
     return blocks
 
 
-TITLE_SLIDE_WORDS = 20  # words of text in one block, past which a deck's first page is a slide of content
+TITLE_PAGE_WORDS = 20  # words of text in one block, past which a first page (a slide) holds content, not a title
+_SENTENCE_WORDS = 5  # words of a sentence a title page holds none of
 
 
-def _title_slide_lines(blocks: list[_Block]) -> None:
-    """A deck's title slide's lines set large (its subtitle, the author, the institute, the date)
-    open no section where the first page holds no block of text (`TITLE_SLIDE_WORDS`) nor an entry
-    of the outline: they had made "Ivan Gankevich" and "DD MM YYYY" sections before the first."""
+def _says_something(block: _Block) -> bool:
+    """Whether a block of text or small print (an abstract set small) holds a sentence, or words
+    enough for one (`TITLE_PAGE_WORDS`)."""
+    if block.kind not in ("body", "aside"):
+        return False
+    text = " ".join(block.lines or [ln.text for ln in block.geometry])
+    words = len(text.split())
+    return words >= TITLE_PAGE_WORDS or (words >= _SENTENCE_WORDS and _SENTENCE_END.search(text) is not None)
+
+
+def _title_page_lines(blocks: list[_Block], slides: bool) -> None:
+    """A title page's lines set large (a deck's subtitle, the author, the institute, the date) open
+    no section where the first page holds no block of text (`TITLE_PAGE_WORDS`) nor an entry of
+    the outline: they had made "Ivan Gankevich" and "DD MM YYYY" sections before a deck's first.
+    A document's first page is its title page so only where more pages follow and no sentence
+    stands on it (a manual's "Peter Hiscocks" and "Department of Electrical and Computer
+    Engineering" had been sections of their own over an e-mail address; a chapter's first page
+    under "Chapter 1" says something)."""
     first = [b for b in blocks if b.pages and b.pages[0] == blocks[0].pages[0]]
-    if any(b.outline or b.kind == "body" and len(" ".join(b.lines).split()) >= TITLE_SLIDE_WORDS for b in first):
+    if any(b.outline or b.kind == "body" and len(" ".join(b.lines).split()) >= TITLE_PAGE_WORDS for b in first):
+        return
+    if not slides and (len(first) == len(blocks) or any(_says_something(b) for b in first)):
         return
     for b in first:
         if b.kind == "heading" and not b.outline:

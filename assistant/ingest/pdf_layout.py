@@ -1738,15 +1738,26 @@ def _margin_runs(page: PageLayout) -> list[list[int]]:
     return runs
 
 
+# The share of a document's characters set outside typewriter fonts for its text to be that prose
+# rather than its listings: a LaTeX package's documented source is mostly its code in CMTT9, and
+# read as the text, its prose in CMR10 had stood larger than the text, every line a heading.
+PROSE_SHARE = 0.25
+
+
 def text_style(pages: list[PageLayout], skip: AbstractSet[tuple[int, int]] = frozenset()) -> tuple[str, float]:
     """The (font, size) most of the characters are set in, outside the boxes `skip` (page and box
-    indexes); ("", 0.0) where there are none."""
+    indexes), of those outside typewriter fonts (`typewriter_fonts`) where they are `PROSE_SHARE`
+    of all; ("", 0.0) where there are none."""
     chars: Counter[tuple[str, float]] = Counter()
     for pi, page in enumerate(pages):
         for bi, box in enumerate(page.boxes):
             if (pi, bi) not in skip:
                 for ln in box.lines:
                     chars[(ln.font, ln.size)] += len(ln.text)
+    typed = typewriter_fonts(pages)
+    prose = Counter({style: n for style, n in chars.items() if style[0] not in typed})
+    if prose and prose.total() >= PROSE_SHARE * chars.total():
+        return prose.most_common(1)[0][0]
     return chars.most_common(1)[0][0] if chars else ("", 0.0)
 
 
