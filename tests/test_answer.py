@@ -1319,3 +1319,18 @@ def test_a_question_asking_which_function_highlights_a_sentence_that_names_one(e
     assert not asks_code_name("Why is computing multivariate normal probabilities hard?")
     hit = searcher.search("Which function computes multivariate normal probabilities?", k=1)[0]
     assert hit.highlight.text.startswith("Basically, the package implements two functions: pmvnorm"), hit.highlight
+
+
+def test_a_question_asking_which_tool_highlights_the_sentence_naming_it_by_what_it_is(encoder):
+    # The Debian handbook: "the alien utility" names a tool with an English word, and "manipulations"
+    # (an inflection the vocabulary leaves out) had read as a name of code: "Which tool converts an
+    # RPM package to a Debian package?" highlighted "Care should be taken ... these manipulations".
+    text = ("Coexistence with Other Packaging Systems\n\nDebian packages are not the only software packages used in "
+            "the free software world. The main competitor is the RPM format of the Red Hat Linux distribution. It "
+            "is thus common for software to be offered as RPM packages rather than Debian. Care should be taken, "
+            "however, to limit these manipulations to extract the information from a package or to verify its "
+            "integrity. On the other hand, the alien utility can convert RPM packages into Debian packages, and "
+            "vice versa.")
+    searcher = _one_document(encoder, "coexistence.html", text)
+    hit = searcher.search("Which tool converts an RPM package to a Debian package?", k=1)[0]
+    assert hit.highlight.text.startswith("On the other hand, the alien utility"), hit.highlight

@@ -55,6 +55,7 @@ from assistant.text import (
     command_options,
     expanded_acronyms,
     glossary_definitions,
+    stemmer,
 )
 
 __all__ = ["about_a_document", "MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord",
@@ -1284,6 +1285,14 @@ _ASKS_CODE_NAME = re.compile(r"^\W*(?:which|what)\s+(?:\w+\s+)?(?:functions?|com
 # A name as code writes it: with an underscore, a dot or a digit inside, a capital after a small
 # letter, or called ("()"); or an option.
 _CODE_WORD = re.compile(r"\w[._]\w|[a-z][A-Z]|[A-Za-z]\d|\w\(\)|(?<![\w-])--?[A-Za-z]")
+# A thing of code named by what it is, though its name is an English word: "the alien utility",
+# "the find command"; not "the following command" or "the same function".
+_NAMED_KIND = re.compile(r"\bthe\s+([a-z][\w+-]*)\s+(?:utility|tool|program|command|function|package|module|library|"
+                         r"script|daemon|macro|directive|method)\b")
+_NO_NAME = frozenset({"same", "other", "following", "main", "new", "first", "last", "next", "only", "above", "below",
+                      "previous", "default", "whole", "entire", "given", "corresponding", "appropriate", "right", "correct",
+                      "actual", "original", "standard", "basic", "simple", "specific", "particular", "single", "separate",
+                      "different", "various", "relevant", "respective", "official", "built-in", "underlying"})
 
 
 def asks_code_name(question: str) -> bool:
@@ -1293,13 +1302,25 @@ def asks_code_name(question: str) -> bool:
 
 def _names_code(text: str, asked: Collection[str]) -> bool:
     """Whether a sentence names a thing of code the question does not (`asked`: its BM25 terms): a
-    word written as code writes names (`_CODE_WORD`), or a lower-case word of three letters or more
-    that English does not hold ("pmvnorm", "lintian"; not "multivariate" of "Which function computes
-    multivariate normal probabilities?")."""
-    english = english_words()
-    words = [w.strip(".-") for w in re.findall(r"[\w.()-]+", text)]
-    return any((_CODE_WORD.search(w) or (re.fullmatch(r"[a-z]{3,}", w) and w not in english))
+    word written as code writes names (`_CODE_WORD`), one named by what it is (`_NAMED_KIND`: "the
+    alien utility"), or a lower-case word of three letters or more that English does not hold, nor
+    an inflection of one (`_english_stems`): "pmvnorm", "lintian"; not "multivariate" of "Which
+    function computes multivariate normal probabilities?", nor "manipulations"."""
+    english, stems = english_words(), _english_stems()
+    # a word's closing stop or dash goes, an option's opening dashes stay ("--no-commit-header")
+    words = [w.rstrip(".-").lstrip(".") for w in re.findall(r"[\w.()-]+", text)]
+    named = {m.group(1) for m in _NAMED_KIND.finditer(text)} - _NO_NAME - STOP_WORDS
+    return any((_CODE_WORD.search(w) or w in named or (re.fullmatch(r"[a-z]{3,}", w) and w not in english
+                                                       and stemmer().stemWord(w) not in stems))
                and not set(bm25_tokenize([w])[0]) & set(asked) for w in words if w)
+
+
+@lru_cache(maxsize=1)
+def _english_stems() -> frozenset[str]:
+    """The stems of `english_words`: an English word's inflections and derivations the vocabulary
+    leaves out share one ("manipulations" of "manipulation", "packaging" of "package"), where a
+    name of code had been seen in them."""
+    return frozenset(stemmer().stemWords(sorted(english_words())))
 
 
 def _naming_code(index: Index, sentences: range, heading: np.ndarray, logits: np.ndarray, best: int,
