@@ -809,6 +809,26 @@ def test_an_abstract_label_set_as_small_as_the_abstract_heads_it():
     assert "Abstract\n\nThis vignette is a companion paper" in text
 
 
+def test_a_small_print_abstract_ends_where_the_text_goes_on_at_its_size_under_no_heading():
+    # An R vignette without section headings (car's "Using car and effects Functions in Other
+    # Functions"): its abstract in 9 pt under an "Abstract" label as small, then the note's text in
+    # 10 pt. Every passage of the note had been cited under "Abstract".
+    abstract = "The car package provides many functions that are applied to a fitted regression model."
+    body = "Some users of the car package have found it convenient to write their own functions."
+    boxes = [_line_box("Using car Functions in Other Functions", 720, 17.0, "Serif"), _line_box("Abstract", 690, 9.0, "Bold"),
+             _line_box(abstract, 675, 9.0, "Serif"), _line_box(body, 650, 10.0, "Serif"), _line_box(body, 620, 10.0, "Serif"),
+             _line_box("References", 590, 12.0, "Bold"), _line_box("Fox J (2019). An R Companion to Applied Regression.", 575,
+                                                                 9.0, "Serif")]
+    style = _Style("Serif", 10.0, (17.0, 12.0, 10.0), frozenset({("Bold", 12.0)}))
+    assembler = _Assembler(style, {})
+    for b in boxes:
+        assembler.add_box(b, 1)
+    text, _, sections = _render(assembler.finish(), Vocabulary([body]), "Using car Functions in Other Functions")
+    spans = {s.path: text[s.start : s.end] for s in sections}
+    assert list(spans) == [("Abstract",), ("References",)], spans
+    assert abstract in spans[("Abstract",)] and "Some users" not in spans[("Abstract",)], spans
+
+
 def test_a_paragraphs_indented_first_line_in_a_box_of_its_own_goes_on_in_the_line_below():
     # pdfminer set a Texinfo paragraph's indented first line apart from its second, which opens with
     # a capital ("... of a CRAN site (see" over "Section 2.10 [What is CRAN?], page 9)."): two

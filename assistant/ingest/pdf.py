@@ -66,6 +66,9 @@ class _Block:
     geometry: list[Line] = field(default_factory=list)  # asides: the lines with their place on the page
     boxes: list[Box] = field(default_factory=list)  # asides: the boxes those lines came in
     references: bool = False  # asides: set in the reference list's section
+    # Text after a paper's abstract set in small print, at the text's size again with no heading
+    # between: the abstract's section ends before it, and it stands under no heading.
+    after_abstract: bool = False
 
 
 @dataclass(frozen=True)
@@ -274,6 +277,9 @@ class _Assembler:
         self.references = False  # inside the reference list's section
         self.slide: int | None = None  # on slides, the page whose title has been read
         self.heading_line: tuple[Line, int] | None = None  # the last heading's last line, and its page
+        # An "Abstract" label set smaller than the text was read (its abstract is small print too),
+        # and whether a line of that small print has been since: the text at its size then ends it.
+        self.abstract: tuple[bool, bool] = (False, False)
 
     def add_unprinted(self, title: str, level: int, page: int) -> None:
         """An outline entry that no line prints, heading the text of the page it points to."""
@@ -322,6 +328,10 @@ class _Assembler:
             self._close()
             self.open = _Block("code" if code else "body")
             self.item = line if BULLET.match(line.text) or (self.references and _ENTRY_MARK.match(line.text)) else None
+        small, read = self.abstract
+        if small and read and not self.open.lines and line.size >= self.style.body_size - 0.05:
+            self.open.after_abstract = True
+            self.abstract = (False, False)
         self.open.lines.append(line.text)
         self.open.pages.append(page)
 
@@ -360,6 +370,7 @@ class _Assembler:
         names_section = self.style.slides and len(box.lines) == 1 and id(box.lines[0]) in self.outline
         if self._repeats_section(box) or self._abstract_label(box, page):
             return  # the bar again on the section's next slides, or a paper's "Abstract" label
+        self._note_abstract_print(box)
         if (_is_aside(box, self.style, page) and not names_section and not (self.small_print and not CAPTION.match(box.lines[0].text))
                 and not (self._next_item(box) or self._hangs(box.lines[0]) or self._small_heading(box))) or (
                 id(box) in self.style.grid_cells and self._in_table(page)):
@@ -412,6 +423,11 @@ class _Assembler:
             self._body_line(line, page, breaks[i] and i > 0, nxt, listing)
             self.tail = (line, box)
 
+    def _note_abstract_print(self, box: Box) -> None:
+        """Notes a box of the small print under an "Abstract" label set small (`abstract`)."""
+        if self.abstract[0] and box.lines[0].size < self.style.body_size - 0.05:
+            self.abstract = (True, True)
+
     def _abstract_label(self, box: Box, page: int) -> bool:
         """Whether `box` is a paper's "Abstract" label alone on its line, set no larger than the text
         (a JSS paper sets it as small as its abstract), and if so adds it as a section's heading that
@@ -424,6 +440,7 @@ class _Assembler:
             return False  # an outline's entry is read as the outline says
         self._close()
         self.blocks.append(_Block("heading", [line.text], [page], 0, section=True, leaf=True, style=(line.font, line.size)))
+        self.abstract = (line.size < self.style.body_size - 0.05, False)
         return True
 
     def _entry_goes_on(self, line: Line) -> bool:
@@ -498,6 +515,7 @@ class _Assembler:
                                       and not self._continues_section(text, level)))
         self.small_print = False  # a heading at the text's size ends the back matter
         self.references = False
+        self.abstract = (False, False)
 
     def _ends_heading(self, line: Line, page: int) -> bool:
         """Whether `line`, a new box's first line, is the last heading's wrapped end, and if so adds
@@ -1561,6 +1579,11 @@ def _render(blocks: list[_Block], vocab: Vocabulary, title: str) -> tuple[str, l
         if not pieces:
             continue
         heading = " ".join(t for t, _ in pieces)
+        if block.after_abstract and stack and stack[-1][2]:
+            if pos > section_start:
+                sections.append(SectionSpan(section_start, pos, tuple(h for _, h, _ in stack)))
+            stack = [(lvl, h, leaf) for lvl, h, leaf in stack if not leaf]
+            section_start = pos + (2 if parts else 0)
         if block.kind == "heading" and block.section and not _prints_title(heading, title, block.pages[0]):
             if stack and pos > section_start:
                 sections.append(SectionSpan(section_start, pos, tuple(h for _, h, _ in stack)))
