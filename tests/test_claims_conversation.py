@@ -1474,6 +1474,9 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     (["Why do car functions fail inside other functions?"], "How can this be fixed?",
      "How can car functions failing inside other functions be fixed?"),
     (["Why does the index grow so fast?"], "Can that be avoided?", "Can the index growing so fast be avoided?"),
+    # "one" takes the article its noun is said with ("How do I delete an user account?")
+    (["How do I create a user account?"], "And how do I delete one?", "How do I delete a user account?"),
+    (["How do I install a package?"], "And an unused one?", "How do I install an unused package?"),
 ])
 def test_a_pronoun_agrees_in_number_and_a_preposition_leads_a_circumstance(encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected

@@ -716,8 +716,6 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
 # A question of why, how or when something happens: "Why do car functions fail inside other functions?"
 _EVENT_ASKED = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:why|how|when|where)\s+(?:do|does|did)\s+(?P<clause>\S.*?)\W*$", re.I)
 _SUBJECT_WORDS = 4  # the most words of the subject of such a question, before its verb
-_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "my", "your", "our", "their", "its", "his", "her",
-                "some", "many", "most", "all", "each", "every"}
 
 
 def _event_of(question: str) -> str:
@@ -1284,7 +1282,22 @@ def _one_named(phrase: str) -> str:
     bare = re.sub(r"^(?:the|a|an|my|your|our|their|his|her|its)\s+", "", phrase, flags=re.I)
     if _is_plural(bare) and " and " not in bare:
         bare = _head_singular(bare)
-    return ("an " if bare[:1].lower() in "aeiou" else "a ") + bare
+    return f"{_indefinite_article(bare)} {bare}"
+
+
+def _indefinite_article(phrase: str) -> str:
+    """"a" or "an" as a phrase's first word sounds: "an animation", "a user" and "a unit" (a "u"
+    said "you": one consonant, then a vowel), "an update", "an uninstall" (the prefix "un-" before
+    an English word), "a one-off", "a euro", "an hour", "an SQL query" (letters said one by one)."""
+    word = (phrase.split() or [""])[0]
+    w = word.lower()
+    if 1 < len(word) <= 5 and word.isupper():
+        return "an" if w[0] in "aefhilmnorsx" else "a"
+    if w.startswith(("eu", "ewe", "one", "once", "uni")) and not (w.startswith("un") and w[2:] in english_words()):
+        return "a"
+    if w.startswith("u") and len(w) > 2 and w[1] not in "aeiou" and w[2] in "aeiou":
+        return "an" if w.startswith("un") and len(w) >= 6 and w[2:] in english_words() else "a"
+    return "an" if w[:1] in "aeiou" or w.startswith(("hour", "honest", "honor", "honour", "heir")) else "a"
 
 
 def _verb_of_one(question: str, previous: str, topic: str) -> ResolvedQuery | None:
@@ -2590,7 +2603,7 @@ def _put(text: str, s: int, e: int, topic: str) -> str:
         # set", "an Excel file" (the follow-up's own); a name written without one keeps the
         # article it is read with ("an Rc")
         article = ("" if _is_plural(topic) or not own_article else f"{own.group(1).lower()} " if written_indefinite
-                   else ("an " if topic[:1] in "aeiou" else "a "))
+                   else f"{_indefinite_article(topic)} ")
         if indefinite.group(1)[:1].isupper():
             article = article.capitalize()
         before = before[: indefinite.start()] + article
