@@ -1045,6 +1045,13 @@ def test_html_short_paragraph_labelling_a_list_of_links_into_the_page_is_left_ou
     doc, _ = load_file(page, "add_library.html")
     assert doc.text.startswith("add_library\n\nAdd a library to the project"), doc.text
     assert "Library kinds\n\n" in doc.text and "static archives" in doc.text, doc.text
+    # the page's heading over the contents and a section's heading stays its title and first line
+    # (without the label, it had stood over links alone and gone as the contents' heading)
+    page.write_text(page.read_text().replace("<p>Add a library to the project using the specified source files.</p>",
+                                             '<section id="normal-libraries"><h2>Normal Libraries</h2><p>Adds a library '
+                                             'target called name to be built from the source files listed.</p></section>'))
+    doc, _ = load_file(page, "add_library.html")
+    assert doc.title == "add_library" and doc.text.startswith("add_library\n\nNormal Libraries\n\n"), (doc.title, doc.text)
 
 
 def test_html_chapter_over_its_own_sections_contents_is_still_a_section(tmp_path: Path):

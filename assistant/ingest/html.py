@@ -459,21 +459,24 @@ _BULLETED_LIST_TAG = re.compile(r"<(/?)(ul|ol)\b[^>]*>", re.I)
 
 
 def _contents_labels_dropped(raw: str) -> str:
-    """`raw` without the short paragraph (`_SHORT_PARAGRAPH_BEFORE_LIST`: four words at most, no
-    sentence) that labels a list of nothing but links into the page itself."""
-    def label(m: re.Match) -> str:
+    """`raw` without a short paragraph (`_SHORT_PARAGRAPH_BEFORE_LIST`: four words at most, no
+    sentence) that labels a list of nothing but links into the page itself, nor that list: the
+    heading over them both would otherwise stand over links alone, and go as a contents' heading
+    (`_contents_dropped`)."""
+    out, at = [], 0
+    for m in _SHORT_PARAGRAPH_BEFORE_LIST.finditer(raw):
         words = html.unescape(m.group(1)).split()
-        if not words or len(words) > 4 or re.search(r"[.:;!?]$", words[-1]):
-            return m.group(0)
+        if m.start() < at or not words or len(words) > 4 or re.search(r"[.:;!?]$", words[-1]):
+            continue
         depth = 0
         for tag in _BULLETED_LIST_TAG.finditer(raw, m.end()):
             depth += -1 if tag.group(1) else 1
             if depth == 0:
-                inner = raw[m.end() : tag.end()]
-                return "" if _links_into_page_dropped(inner) is not None else m.group(0)
-        return m.group(0)
-
-    return _SHORT_PARAGRAPH_BEFORE_LIST.sub(label, raw)
+                if _links_into_page_dropped(raw[m.end() : tag.end()]) is not None:
+                    out.append(raw[at : m.start()])
+                    at = tag.end()
+                break
+    return "".join(out) + raw[at:]
 
 
 def _contents_dropped(raw: str) -> str:
