@@ -1477,6 +1477,10 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     # "one" takes the article its noun is said with ("How do I delete an user account?")
     (["How do I create a user account?"], "And how do I delete one?", "How do I delete a user account?"),
     (["How do I install a package?"], "And an unused one?", "How do I install an unused package?"),
+    # what to choose for what was just asked about goes with it; a choice naming a topic stands alone
+    (["How do I specify the C++ standard in CMake?"], "Which version should I use?",
+     "Which version should I use? (How do I specify the C++ standard in CMake?)"),
+    (["How do I specify the C++ standard in CMake?"], "Which therapy should I choose?", "Which therapy should I choose?"),
 ])
 def test_a_pronoun_agrees_in_number_and_a_preposition_leads_a_circumstance(encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected

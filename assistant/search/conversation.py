@@ -202,8 +202,10 @@ def is_followup(question: str) -> Literal["new-topic", "reference", ""]:
         # "Does CBT?": the previous question asked of it; "Who was excluded?" after "Who was
         # eligible for the FOCUS trial?": excluded from what the previous question names
         return "reference"
-    if _asks_for_more(q) or _LIST_REQUEST.match(q):
-        return "reference"  # "Tell me more", "Give me an example", "Name a few": of what was just asked
+    if _asks_for_more(q) or _LIST_REQUEST.match(q) or _CHOICE_ASKED.match(q):
+        # "Tell me more", "Give me an example", "Name a few", "Which version should I use?": of, or
+        # for, what was just asked
+        return "reference"
     if _asks_of_the_last(q, content) or _HOW_MANY_ALONE.match(q):
         return "reference"
     question_word = re.match(rf"^(what|how|why|who|which|when|where|{_AUX})\b", q, re.I)
@@ -223,6 +225,17 @@ _ASKS_HOW_KNOWN = re.compile(
     r"|(?:are|were)\s+(?:you|we|they)\s+(?:sure|certain)|says\s+who|who\s+says(?:\s+so)?"
     r"|what\s+makes\s+(?:you|them|people|scientists|researchers)\s+(?:think|say|believe)\s+(?:so|that))"
     r"(?:\s+(?:that|this|so))?\s*[?.!]*$", re.I)
+
+
+# What the person should choose for what was just asked about, a noun that is of something (a
+# version, a value, a dose), and nothing else named: "Which version should I use?", "What value do
+# I set?" ("Which version should I use?" after "How do I specify the C++ standard in CMake?" had
+# been searched alone and found a Debian package's version). "Which therapy should I choose?"
+# names a topic of its own.
+_RELATIONAL = (r"(?:version|release|value|setting|option|flag|parameter|argument|file|format|mode|level|size|number|"
+               r"amount|dose|dosage|method|way|approach|type|kind|sort|one|ones)")
+_CHOICE_ASKED = re.compile(rf"^(?:which|what)\s+(?:[\w'-]+\s+)?{_RELATIONAL}\s+(?:should|do|can|could|would|must|shall)\s+"
+                           r"(?:i|we|you)\s+[\w'-]+\s*[?.!]*$", re.I)
 
 
 def _asks_of_the_last(q: str, content: list[str]) -> bool:
