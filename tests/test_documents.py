@@ -2372,6 +2372,22 @@ def test_hard_wrapped_paragraphs_are_joined_and_lists_tables_and_addresses_are_n
         assert kept in lines
 
 
+def test_a_markdown_sentence_broken_before_a_capital_is_one_line(tmp_path: Path):
+    # setspace's README breaks a sentence short before a name ("... unchanged from Geoffrey" over
+    # "Tobin's LaTeX 2.09 original, ..."): Markdown joins the lines, and the reader had kept the
+    # break, the name cut in two. Short lines of names and a field under a line stay apart.
+    readme = tmp_path / "README.md"
+    readme.write_text(
+        "# setspace\n\nThe code is unchanged from Geoffrey\nTobin's LaTeX 2.09 original, except for patches that avoid a "
+        "problem\nwith the size commands, when the package is used with other packages under LaTeX 2e.\n\n"
+        "The package is maintained by the LaTeX team\nLicense: LaTeX Project Public License\n\nAuthors\nJane Doe\nJohn Smith\n")
+    doc, _ = load_file(readme, "README.md")
+    lines = doc.text.split("\n")
+    assert ("The code is unchanged from Geoffrey Tobin's LaTeX 2.09 original, except for patches that avoid a problem "
+            "with the size commands, when the package is used with other packages under LaTeX 2e.") in lines, lines
+    assert "License: LaTeX Project Public License" in lines and "Jane Doe" in lines and "John Smith" in lines, lines
+
+
 def _paginated(pages: list[list[str]], head: str, foot: str, length: int | None = None) -> str:
     """Pages of text with a running head and a numbered foot: separated by form feeds, or (with
     `length`) padded with blank lines to that many lines each, as groff formats a manual page."""

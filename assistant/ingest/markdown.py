@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import yaml
 
-from assistant.ingest.clean import unwrap_lines
+from assistant.ingest.clean import is_field, unwrap_lines
 from assistant.ingest.headings import TextRead
 from assistant.ingest.plain import decode_bytes
 from assistant.ingest.reference import split_authors, year_of
@@ -245,6 +245,18 @@ def _left_open(line: str) -> bool:
 
 
 _OPEN_END = re.compile(r"(?:,|\s(?:and|or))[ \t]*$")
+_SENTENCE_WORDS = 5  # words of a line a sentence broken mid-way has run to at least
+
+
+def _name_goes_on(prev: str, line: str) -> bool:
+    """Whether `line`, opening with a capital, goes on with the sentence `prev` broke off mid-way:
+    a wordy line ending in a word, over a line of words (not a table's row of figures) that is no
+    field ("The code is unchanged from Geoffrey" over "Tobin's LaTeX 2.09 original, except for
+    ..."), as Markdown joins them."""
+    words, rest = prev.split(), line.split()
+    return (len(words) >= _SENTENCE_WORDS and words[-1][-1:].isalpha() and line[:1].isupper() and len(rest) >= 3
+            and sum(any(c.isalpha() for c in w) for w in rest) >= 0.8 * len(rest) and not is_field(line)
+            and not _STOPS.search(prev))
 
 
 def _continuations_joined(lines: list[str]) -> list[str]:
@@ -261,7 +273,8 @@ def _continuations_joined(lines: list[str]) -> list[str]:
             continue
         prev = out[-1] if out else ""
         body = line.strip()
-        if (prev.strip() and ((_goes_on(body) and not _STOPS.search(prev)) or (_left_open(prev) and body[0] not in ">|#"))
+        if (prev.strip() and ((_goes_on(body) and not _STOPS.search(prev)) or (_left_open(prev) and body[0] not in ">|#")
+                              or _name_goes_on(prev, body))
                 and not _ITEM.match(line)
                 and len(prev.split()) >= 3 and not _HEADING.match(prev) and not prev.lstrip().startswith("|")
                 and (item or not line.startswith(("    ", "\t")))):
