@@ -1026,6 +1026,62 @@ def test_html_table_of_contents_heading_is_not_the_parent_of_every_section(tmp_p
     assert [s.path for s in doc.sections][-1] == ("See also",)
 
 
+def test_a_class_references_member_rows_with_template_types_are_kept(tmp_path: Path):
+    # Doxygen's member table: "RTop (const Mat33< T > &r)" holds " > " and was dropped as a
+    # breadcrumb trail ("Home > Products > Shoes"); each constructor's row stood without its
+    # signature, its description alone ("constructor: from rotation").
+    def row(left: str, right: str, doc: str) -> str:
+        return (f'<tr class="memitem"><td class="memItemLeft">{left}&#160;</td><td class="memItemRight">{right}</td></tr>'
+                f'<tr class="memdesc"><td class="mdescLeft">&#160;</td><td class="mdescRight">{doc}<br /></td></tr>')
+    page = tmp_path / "classRTop.html"
+    page.write_text(
+        '<html><head><title>clipper: clipper::RTop&lt; T &gt; Class Template Reference</title></head><body>'
+        '<div class="header"><div class="headertitle"><div class="title">clipper::RTop&lt; T &gt; Class Template Reference'
+        '</div></div></div><div class="contents"><p>Rotation-translation operator.</p>'
+        '<table class="memberdecls"><tr class="heading"><td colspan="2"><h2>Public Member Functions</h2></td></tr>'
+        + row("", '<a class="el" href="#a1">RTop</a> ()', "null constructor")
+        + row("", '<a class="el" href="#a2">RTop</a> (const <a class="el" href="m.html">Mat33</a>&lt; T &gt; &amp;r)',
+              "constructor: from rotation")
+        + row('<a class="el" href="#r">RTop</a>&lt; T &gt;', '<a class="el" href="#a3">inverse</a> () const', "inverse")
+        + '</table><p>Home &gt; Classes &gt; RTop</p></div></body></html>')
+    doc, _ = load_file(page, "classRTop.html")
+    assert "RTop (const Mat33< T > &r)" in doc.text and "inverse () const" in doc.text, doc.text
+    assert "Home > Classes" not in doc.text, doc.text
+
+
+def test_javadoc_descriptions_in_one_item_lists_keep_their_headings_and_paragraphs(tmp_path: Path):
+    # Old Javadoc sets a class's description in a one-item list (<ul class="blockList"><li>):
+    # trafilatura wrote the item on one line, "### Qualifiers A qualifier may annotate ...", a
+    # heading holding the paragraphs after it. A list of words stays a list.
+    page = tmp_path / "Inject.html"
+    page.write_text(
+        '<html><head><title>Inject</title></head><body><div class="contentContainer"><ul class="blockList">'
+        '<li class="blockList"><h2 title="Annotation Type Inject">Annotation Type Inject</h2><div class="block">'
+        "<p>Identifies injectable constructors, methods, and fields. May apply to static as well as instance members.</p>"
+        "<h3>Qualifiers</h3><p>A <a href='Qualifier.html'>qualifier</a> may annotate an injectable field or parameter and, "
+        "combined with the type, identify the implementation to inject.</p>"
+        "<h3>Injectable Values</h3><p>For a given type T and optional qualifier, an injector must be able to inject a "
+        "user-specified class that:</p><ol><li>is assignment compatible with T and</li><li>has an injectable constructor."
+        "</li></ol></div></li></ul></div></body></html>")
+    doc, _ = load_file(page, "Inject.html")
+    assert doc.section_at(doc.text.index("A qualifier may")) == ("Annotation Type Inject", "Qualifiers"), doc.text
+    assert "Qualifiers\n\nA qualifier may annotate" in doc.text, doc.text
+    assert "1. is assignment compatible with T and\n2. has an injectable constructor." in doc.text, doc.text
+
+
+def test_a_pages_line_breaks_are_its_own_though_a_capital_follows_a_wordy_line():
+    # A page's main content, written as Markdown by trafilatura: a line break there is one the page
+    # shows (a sidebar's title over its text). Markdown's rule for a sentence broken before a
+    # capital (`test_a_markdown_sentence_broken_before_a_capital_is_one_line`) is for lines a person
+    # typed; it had run the Debian handbook's "BACK TO BASICS NFS, a network filesystem" into "NFS
+    # is a network filesystem; ...".
+    from assistant.ingest.markdown import markdown_text
+
+    shown = "BACK TO BASICS NFS, a network filesystem\nNFS is a network filesystem; under Linux, it allows access to remote files."
+    assert markdown_text(shown, typed=False)[0] == shown
+    assert markdown_text(shown)[0] == shown.replace("\n", " ")
+
+
 def test_html_short_paragraph_labelling_a_list_of_links_into_the_page_is_left_out_with_it(tmp_path: Path):
     # docutils' "contents" directive (CMake's and many Sphinx pages) labels its list of links with
     # '<p class="topic-title">Contents</p>': trafilatura left the links out and kept "Contents" as

@@ -49,7 +49,8 @@ _FORM_DEBRIS = [
     re.compile(r"^[^/\\]{0,60}\.(jpe?g?|png|gif|webp|svg)$", re.I),
     re.compile(r"^(screen ?shot|img_|dsc_)\S*.*$", re.I),
 ]
-_BREADCRUMB = re.compile(r"^[^.!?>»›]{1,60}(\s[>»›]\s[^.!?>»›]{1,60}){1,6}$")
+# A trail of links ("Home > Products > Shoes"); not a table's row nor a C++ type ("| Mat33< T > &r |").
+_BREADCRUMB = re.compile(r"^[^.!?<>»›|]{1,60}(\s[>»›]\s[^.!?<>»›|]{1,60}){1,6}$")
 BULLET = re.compile(r"^\s*[•·▪◦●‣∙*\-–]\s+")
 _SENTENCE_END = re.compile(r"[.!?:;]\W*$")
 _PROSE_END = re.compile(r"[.!?][\"')\]’”]*$")

@@ -686,6 +686,37 @@ def _as_div(tag: str) -> str:
     return "</div>" if tag.startswith("</") else "<div>"
 
 
+_HEADING_OPEN_TAG = re.compile(r"h[1-6]", re.I)
+
+
+def _heading_lists_unwrapped(raw: str) -> str:
+    """`raw` with each list whose item holds a heading read as `<div>`s: old Javadoc sets a class's
+    description and each member's in a one-item list (`<ul class="blockList"><li>`), and
+    trafilatura wrote the item on one line, headings and paragraphs run together ("### Qualifiers
+    A qualifier may annotate ..."). A heading inside a nested list's item makes that list one
+    alone. One pass over the tags; an item left unclosed ends at the next."""
+    if not _HEADING_OPEN_TAG.search(raw) or "<li" not in raw.lower():
+        return raw
+    out: list[str] = []
+    lists: list[list] = []  # each open list: [its tags' places in `out`, whether it lays out, an item open]
+    for m in _PIECE.finditer(raw):
+        name, closing, at = (m.group(2) or "").lower(), bool(m.group(1)), len(out)
+        out.append(m.group())
+        if name in ("ul", "ol") and not closing:
+            lists.append([[at], False, False])
+        elif name in ("ul", "ol") and lists:
+            places, layout, _ = lists.pop()
+            if layout:
+                for i in [*places, at]:
+                    out[i] = _as_div(out[i])
+        elif name == "li" and lists:
+            lists[-1][0].append(at)
+            lists[-1][2] = not closing
+        elif _HEADING_OPEN_TAG.fullmatch(name) and not closing and lists and lists[-1][2]:
+            lists[-1][1] = True
+    return "".join(out)
+
+
 def _layout_tables_unwrapped(raw: str) -> str:
     """`raw` with the tags of its layout tables (`_LAYOUT_MARK` inside) read as `<div>`s, their
     cells' content in order; a data table inside one stays a table. One pass over the tags."""
@@ -1222,7 +1253,7 @@ _MATH_MARKUP = re.compile(r"""<(?:span|div)\b[^<>]*\bclass\s*=\s*["'](?:[^"']*\s
 
 
 # The markup read as a browser shows it, in this order, before the page is parsed.
-_MARKUP_MENDED = (_self_closed_ended, _site_header_dropped, _navigation_tables_dropped, _empty_columns_dropped,
+_MARKUP_MENDED = (_self_closed_ended, _site_header_dropped, _navigation_tables_dropped, _empty_columns_dropped, _heading_lists_unwrapped,
                   _struck_dropped, _broken_emphasis_unwrapped,
                   _title_block_as_heading, _section_headers_unwrapped, _notes_kept, _prose_boxes_kept,
                   _inline_marks_read, _break_tails_spaced, superscripts_as_text, _empty_inlines_dropped,
@@ -1303,7 +1334,7 @@ def read_html(data: bytes) -> TextRead:
             # trafilatura writes a page's maths (pandoc's, Sphinx's spans for MathJax) as TeX between
             # dollars: "$x_1,\dots,x_K$" reads as the characters it shows, as in Markdown
             main = math_as_text(main)
-        text, headings = markdown_text(main)
+        text, headings = markdown_text(main, typed=False)
     else:
         # outside <pre> a line's indent is the source's layout, which a browser does not show; an item
         # whose words were all left out (a menu's links) shows nothing

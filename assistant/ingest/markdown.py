@@ -259,9 +259,10 @@ def _name_goes_on(prev: str, line: str) -> bool:
             and not _STOPS.search(prev))
 
 
-def _continuations_joined(lines: list[str]) -> list[str]:
+def _continuations_joined(lines: list[str], typed: bool = True) -> list[str]:
     """A line that goes on with the sentence the line before left open (it starts in lower case,
-    or the line before leaves a bracket open) is joined to it: a soft line break, as Markdown
+    or the line before leaves a bracket open; in a file a person `typed`, one a capital opens after a
+    sentence broken mid-way, `_name_goes_on`) is joined to it: a soft line break, as Markdown
     reads it.  Not onto a heading or a table row,
     and an indented line only inside a list item (elsewhere it is code)."""
     out: list[str] = []
@@ -274,7 +275,7 @@ def _continuations_joined(lines: list[str]) -> list[str]:
         prev = out[-1] if out else ""
         body = line.strip()
         if (prev.strip() and ((_goes_on(body) and not _STOPS.search(prev)) or (_left_open(prev) and body[0] not in ">|#")
-                              or _name_goes_on(prev, body))
+                              or (typed and _name_goes_on(prev, body)))
                 and not _ITEM.match(line)
                 and len(prev.split()) >= 3 and not _HEADING.match(prev) and not prev.lstrip().startswith("|")
                 and (item or not line.startswith(("    ", "\t")))):
@@ -298,7 +299,7 @@ def _row(line: str) -> str:
     return " | ".join(cells)
 
 
-def _prose_read(lines: list[str]) -> list[str]:
+def _prose_read(lines: list[str], typed: bool = True) -> list[str]:
     """Pipe tables (a header row over a delimiter row, then rows) read as rows of cells, one per
     line: the delimiter row says how to align columns, nothing a reader reads, and the padding
     that lines the columns up in the source is no text.  The lines around them are unwrapped
@@ -308,7 +309,7 @@ def _prose_read(lines: list[str]) -> list[str]:
     i = 0
     while i < len(lines):
         if "|" in lines[i] and i + 1 < len(lines) and _DELIMITER_ROW.match(lines[i + 1]):
-            out += _unwrapped(run)
+            out += _unwrapped(run, typed)
             run = []
             out.append(_row(lines[i]))
             i += 2
@@ -318,10 +319,10 @@ def _prose_read(lines: list[str]) -> list[str]:
         else:
             run.append(lines[i])
             i += 1
-    return out + _unwrapped(run)
+    return out + _unwrapped(run, typed)
 
 
-def _unwrapped(lines: list[str]) -> list[str]:
+def _unwrapped(lines: list[str], typed: bool = True) -> list[str]:
     """Hard-wrapped paragraphs joined (`clean.unwrap_lines`, then `_continuations_joined`) on the
     Markdown source, where a line is as wide as the writer typed it: with its links stripped it
     would look short and stay apart, and after the continuations are joined a paragraph's lines
@@ -334,7 +335,8 @@ def _unwrapped(lines: list[str]) -> list[str]:
     start = 0
     for i, line in enumerate(lines):
         if i == len(lines) - 1 or (_HARD_BREAK.search(line) and not _goes_on(lines[i + 1].strip())):
-            out += _continuations_joined(unwrap_lines([_HARD_BREAK_MARK.sub("", ln.rstrip()) for ln in lines[start : i + 1]]))
+            out += _continuations_joined(unwrap_lines([_HARD_BREAK_MARK.sub("", ln.rstrip()) for ln in lines[start : i + 1]]),
+                                         typed)
             start = i + 1
     return out
 
@@ -475,14 +477,17 @@ class _BoldHeadings:
         return self.bold >= 2 and not self.marked
 
 
-def markdown_text(md: str) -> tuple[str, tuple[tuple[int, str], ...]]:
-    """The text without markup, and its headings (level, text without markup) in order."""
+def markdown_text(md: str, typed: bool = True) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """The text without markup, and its headings (level, text without markup) in order; `typed`:
+    a person typed its line breaks (a Markdown file), not a converter (a page's main content,
+    where a line break stands for one the page shows)."""
     labels = _link_labels(md)  # before the prose is unwrapped, which joins a run of definitions
     # A line of prose carries no indent once read (a list item's paragraph, a space before a line);
     # a line of code keeps its own.
     # A list item's mark is "• " here, where code is told from prose: in code a line's "* " or "- "
     # is its own (a shell's active-version star, a YAML list's dash).
-    md = _prose_mapped(md, lambda lines: [_BULLET_ITEM.sub("• ", ln.lstrip()) for ln in _nested_items_marked(_prose_read(lines))])
+    md = _prose_mapped(md, lambda lines: [_BULLET_ITEM.sub("• ", ln.lstrip())
+                                          for ln in _nested_items_marked(_prose_read(lines, typed))])
     headings = tuple((len(m.group(1)), _strip(m.group(2), labels).strip()) for m in _headings(md))
     return _strip(md, labels), headings
 
