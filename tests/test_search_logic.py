@@ -823,6 +823,23 @@ def test_a_page_titled_by_the_term_asked_of_opens_the_answer_before_its_sections
     assert hit.highlight.text == "Add a library to the project using the specified source files.", hit.highlight
 
 
+def test_a_page_titled_by_a_name_of_code_answers_what_that_kind_of_thing_does(encoder):
+    # Javadoc titles a page "Inject (JSR 330: Dependency Injection for Java)"; the question names
+    # the thing with its kind ("the Inject annotation"). The page was not found as titled by it, and
+    # another page's mention of @Inject came first.
+    docs = [document_from_text("Inject.html", "Annotation Type Inject\n\nIdentifies injectable constructors, methods, and "
+                               "fields. May apply to static as well as instance members.",
+                               title="Inject (JSR 330: Dependency Injection for Java)"),
+            document_from_text("Provider.html", "Interface Provider\n\nProvides instances of T. For any type T that can be "
+                               "injected, you can also inject Provider<T>; the @Inject annotation marks where.",
+                               title="Provider (JSR 330: Dependency Injection for Java)")]
+    searcher = _in_memory(encoder, docs)
+    assert searcher.named_document("What does the Inject annotation do?") == searcher.index.doc_row("Inject.html")
+    hit = searcher.search("What does the Inject annotation do?", k=1)[0]
+    assert hit.doc_id == "Inject.html" and hit.highlight.text.startswith("Identifies injectable constructors"), hit
+    assert searcher.named_document("What does the Provider class do?") == searcher.index.doc_row("Provider.html")
+
+
 def test_a_section_headed_by_the_term_asked_of_opens_the_answer(encoder, tmp_path):
     # A library reference with a section per class: a tokenizer's section names namedtuple twice,
     # and the class section's closing "See also" list names "NamedTuple" and "named tuples" (it came

@@ -151,8 +151,13 @@ LONG_FORM_PASSAGES = 20
 MODES: tuple[Mode, ...] = get_args(Mode)
 
 
-# A manual page's section ("ls(1)") or a function's parentheses after the name a title gives.
-_TITLE_SUFFIX = re.compile(r"\s*(?:\(\d\w*\)|\(\))$")
+# A manual page's section ("ls(1)"), a function's parentheses, or the name of the set of pages in
+# brackets ("Inject (JSR 330: Dependency Injection for Java)", as Javadoc titles a page) after the
+# name a title gives.
+_TITLE_SUFFIX = re.compile(r"\s*(?:\(\d\w*\)|\(\)|\s\([^()]{3,80}\))$")
+# What a thing of code is, said after its name: "the Singleton annotation", "the Named class".
+_CODE_KIND = re.compile(r"\s+(?:annotation|class|interface|function|method|command|module|package|program|macro|"
+                        r"directive|struct|enum|type)$", re.I)
 
 
 _TITLE_WORDS = 8  # the most words of a title a question names a document by, with its kind after
@@ -161,6 +166,12 @@ _TITLE_WORDS = 8  # the most words of a title a question names a document by, wi
 def _bare_title(title: str) -> str:
     """A title as the name of what its page documents: without a manual section, case folded."""
     return _TITLE_SUFFIX.sub("", title).strip().casefold()
+
+
+def _bare_term(term: str) -> str:
+    """A term asked of as a page would be titled by it: without what kind of code it is, case
+    folded ("singleton" of "Singleton annotation")."""
+    return _CODE_KIND.sub("", term.strip()).casefold()
 
 
 @dataclass
@@ -329,7 +340,7 @@ class Searcher:
             self._bare_titles = {}
             for i, title in enumerate(self.index.doc_titles):
                 self._bare_titles.setdefault(_bare_title(title), []).append(i)
-        titled = self._bare_titles.get(term.strip().casefold(), [])
+        titled = self._bare_titles.get(term.strip().casefold(), []) or self._bare_titles.get(_bare_term(term), [])
         return titled[0] if len(titled) == 1 else None
 
     def _sole_writer(self, phrase: str, docs: np.ndarray) -> int | None:
@@ -620,7 +631,8 @@ class Searcher:
         if named is not None:
             docs = self.index.passage_docs(rows)
             order = sorted(order, key=lambda i: docs[i] != named)  # stable: the order within each stays
-        titled = named is not None and term is not None and _bare_title(self.index.doc_titles[named]) == term.strip().casefold()
+        titled = named is not None and term is not None and _bare_title(self.index.doc_titles[named]) in (
+            term.strip().casefold(), _bare_term(term))
         if term and not titled:
             # a section headed by it says what it is or does where it opens, after its number or a
             # mark ("5.4. Sets", Doxygen's "◆ apop_estimate()")
