@@ -1082,6 +1082,26 @@ def test_a_pages_line_breaks_are_its_own_though_a_capital_follows_a_wordy_line()
     assert markdown_text(shown)[0] == shown.replace("\n", " ")
 
 
+def test_groff_html_without_a_body_keeps_its_headings_and_a_listings_comments_head_nothing(tmp_path: Path):
+    # groff's HTML leaves out <body>, titles each page by its file name and sets a listing as a
+    # paragraph with line breaks: trafilatura dropped the page's heading ("14. Macros"), the title
+    # was "pic-14.html", and the listing's comment "# Plot a single jumper ..." read as a heading.
+    page = tmp_path / "pic-14.html"
+    page.write_text(
+        '<html><head><title>pic-14.html</title></head><hr>[ <a href="pic-13.html">prev</a> | <a href="pic.html">top</a> ]'
+        '<hr><h2>14. Macros\n<a name="14. Macros"></a>\n</h2>'
+        '<p style="margin-top: 1em"><font color="#000000">You can define macros in <b>pic</b>, with up to 32 arguments. '
+        "This is useful for diagrams with repetitive parts.</font></p>"
+        '<p style="margin-left:10%"><font color="#000000"><small>.PS<br>\n# Plot a single jumper in a box, $1 is the '
+        "on-off state.<br>\ndefine jumper { [ <br>\nshrinkfactor = 0.8; <br>\nOuter: box invis wid 0.45 ht 1;</small></font></p>"
+        "<h3>14.1. Arguments</h3><p>Arguments are substituted for the tokens $1 to $n in the replacement text of the macro.</p>"
+        "</html>")
+    doc, _ = load_file(page, "pic-14.html")
+    assert doc.title == "14. Macros", doc.title
+    assert doc.text.index("14. Macros") < doc.text.index("You can define macros"), doc.text
+    assert [s.path for s in doc.sections] == [("14.1. Arguments",)], doc.sections
+
+
 def test_html_short_paragraph_labelling_a_list_of_links_into_the_page_is_left_out_with_it(tmp_path: Path):
     # docutils' "contents" directive (CMake's and many Sphinx pages) labels its list of links with
     # '<p class="topic-title">Contents</p>': trafilatura left the links out and kept "Contents" as

@@ -102,19 +102,31 @@ def _first(tags: dict[str, list[str]], names: tuple[str, ...], parse) -> str:
 _MARKED_MAIN = re.compile(r"<(?:main|article)\b|\brole\s*=\s*[\"']?main\b", re.I)
 
 
+def _body_as_article(page: str) -> str:
+    """The page with its body marked as its article; a page that leaves `<body>` out (groff's
+    HTML) has what follows its head marked so (its headings had all been left out)."""
+    if re.search(r"<body\b", page, re.I):
+        return re.sub(r"(</body\s*>)", r"</article>\1", re.sub(r"(<body\b[^>]*>)", r"\1<article>", page, count=1, flags=re.I),
+                      count=1, flags=re.I)
+    head = re.search(r"</head\s*>", page, re.I)
+    at = head.end() if head else 0
+    end = re.search(r"</html\s*>", page, re.I)
+    stop = end.start() if end else len(page)
+    return f"{page[:at]}<body><article>{page[at:stop]}</article></body>{page[stop:]}"
+
+
 def _main_content(page: str) -> str:
     """The page's main content as Markdown (headings kept), or "" when trafilatura finds none.  Its
     precision mode: in recall mode a short page's navigation links come back as text.  A page with
     no `<main>`, `<article>` or `role="main"` (a manual, a generated or an older page) has its body
-    marked as its article first: without, trafilatura dropped every heading of such pages and the
+    marked as its article first (`_body_as_article`): without, trafilatura dropped every heading of such pages and the
     text set outside paragraphs, while it still leaves out navigation, headers and footers. An
     article, not a main: trafilatura looks for an article before a `<div class="content">`, and took
     a code listing's (asciidoc's) for the page's body, setting it before the headings above it."""
     import trafilatura
 
     if not _MARKED_MAIN.search(page):
-        page = re.sub(r"(</body\s*>)", r"</article>\1", re.sub(r"(<body\b[^>]*>)", r"\1<article>", page, count=1, flags=re.I),
-                      count=1, flags=re.I)
+        page = _body_as_article(page)
 
     try:
         md = trafilatura.extract(page, output_format="markdown", include_tables=True, include_comments=False,
@@ -1212,6 +1224,9 @@ def _inline_marks_read(raw: str) -> str:
     return _TIME_TAG.sub("", raw) if "<time" in raw.lower() else raw
 
 
+_FILE_NAME_TITLE = re.compile(r"[\w.-]+\.(?:html?|xhtml|php|aspx?)", re.I)
+
+
 def _page_title(tag_title: str, h1s: list[str], headings: list[str], subheadings: list[str] = ()) -> str:
     """The first h1 names the page, unless it is the site's name: the last part of a `<title>`
     such as "What is rustdoc? - The rustdoc book", where a menu bar's h1 says "The rustdoc book";
@@ -1239,6 +1254,8 @@ def _page_title(tag_title: str, h1s: list[str], headings: list[str], subheadings
         # names it.
         return " ".join(tag_title.split())
     if not h1s:
+        if _FILE_NAME_TITLE.fullmatch(tag_title.strip()) and headings:
+            return headings[0]  # a converter's <title> that is the file's name ("pic-14.html"): the page's first heading
         named = {h.casefold() for h in headings}
         return next((p for p in parts if p.casefold() in named), tag_title) if len(parts) > 1 else tag_title
     if len(parts) > 1 and h1s[0].casefold() == parts[-1].casefold():
@@ -1306,6 +1323,18 @@ def _above_title_dropped(text: str, title: str) -> str:
     return text
 
 
+def _page_headings(found: tuple[tuple[int, str], ...], page: list[str]) -> tuple[tuple[int, str], ...]:
+    """The headings the main content's Markdown gives (`found`) that are headings of the page
+    (`page`: its heading elements' text), whole or in part: a listing set in paragraphs with line
+    breaks (groff's HTML) has comment lines "# Plot a single jumper ...", which Markdown reads as
+    headings."""
+    def key(text: str) -> str:
+        return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+    keys = [key(h) for h in page]
+    return tuple((level, h) for level, h in found if (k := key(h)) and any(k == p or k in p for p in keys))
+
+
 def read_html(data: bytes) -> TextRead:
     """Main content, title, decoding note, headings, and authors, year and DOI from the `<meta>`
     tags (the writers, where no tag names them, from the title block's author lines)."""
@@ -1335,6 +1364,7 @@ def read_html(data: bytes) -> TextRead:
             # dollars: "$x_1,\dots,x_K$" reads as the characters it shows, as in Markdown
             main = math_as_text(main)
         text, headings = markdown_text(main, typed=False)
+        headings = _page_headings(headings, [h for _, h in parser.headings])
     else:
         # outside <pre> a line's indent is the source's layout, which a browser does not show; an item
         # whose words were all left out (a menu's links) shows nothing
