@@ -40,18 +40,24 @@ def browser():
 def page(browser, server, request):
     ctx = browser.new_context(viewport={"width": 1280, "height": 1000})
     pg = ctx.new_page()
-    pg.goto(server["url"])
-    pg.wait_for_selector("#question textarea", timeout=120_000)
-    # The page reads the document list afresh once loaded; a click on the filter before that lands
-    # on the list as it was when the page was built (without later uploads).
-    with urllib.request.urlopen(server["url"] + "api/documents", timeout=120) as resp:
-        n_docs = len(json.loads(resp.read())["documents"])
-    pg.wait_for_function(f"document.querySelectorAll('#doc-filter label').length === {min(n_docs, 200)}",
-                         timeout=120_000)
+    _open(pg, server)
     yield pg
     SHOTS.mkdir(parents=True, exist_ok=True)
     pg.screenshot(path=str(SHOTS / f"{request.node.name}.png"), full_page=True)
     ctx.close()
+
+
+def _open(pg, server) -> None:
+    """Opens the app and waits until its page has loaded what it reads once loaded."""
+    pg.goto(server["url"])
+    pg.wait_for_selector("#question textarea", timeout=120_000)
+    # The page reads the document list afresh once loaded; a click on the filter before that lands
+    # on the list as it was when the page was built (without later uploads); the phone test, which
+    # asked before it, once timed out waiting for its first answer.
+    with urllib.request.urlopen(server["url"] + "api/documents", timeout=120) as resp:
+        n_docs = len(json.loads(resp.read())["documents"])
+    pg.wait_for_function(f"document.querySelectorAll('#doc-filter label').length === {min(n_docs, 200)}",
+                         timeout=120_000)
 
 
 def ask(page, text: str):
@@ -261,8 +267,7 @@ def test_on_a_phone_the_newest_answer_s_first_citation_is_on_screen(browser, ser
     ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     pg = ctx.new_page()
     try:
-        pg.goto(server["url"])
-        pg.wait_for_selector("#question textarea", timeout=120_000)
+        _open(pg, server)
         ask(pg, "Which brain regions are linked to depression?")
         _assert_newest_answer_in_view(pg, ask(pg, "And for anxiety?"))
     finally:
