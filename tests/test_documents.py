@@ -1653,6 +1653,21 @@ def test_markdown_tables_list_code_autolinks_and_footnotes_read_as_written(tmp_p
     assert "Older compilers may work. However, official release binaries are built with this one." in lines
 
 
+def test_a_source_files_comment_header_names_it_without_its_marks(tmp_path: Path):
+    # TeX Live's manifests open with a header in TeX comments ("%", then "% CONTENTS OF THE MFNFSS
+    # BUNDLE" over "% ====="): the title had been "% CONTENTS OF THE MFNFSS BUNDLE".
+    manifest = tmp_path / "manifest.txt"
+    manifest.write_text(
+        "%\n% CONTENTS OF THE MFNFSS BUNDLE\n% =============================\n\noldgerm.dtx\n"
+        "        Package to typeset with old german fonts designed by Yannis\n"
+        "        Haralambous.  These fonts use special ligatures to access\n"
+        "        accented characters and may therefore need additional\n"
+        "        definitions if used with packages like babel or\n"
+        "        german.  Please don't report those kind of problems as bugs,\n"
+        "        we do know about it.\n\noldgerm.ins\n        Installation script for the oldgerm package.\n")
+    assert load_file(manifest, "manifest.txt")[0].title == "CONTENTS OF THE MFNFSS BUNDLE"
+
+
 def test_a_sentence_is_no_title_and_front_matter_or_an_html_heading_names_a_markdown_page(tmp_path: Path):
     # A README that opens with sentences has no title line: the file names it. A documentation
     # page names itself in its front matter, above a "Synopsis" heading; an empty one names nothing.

@@ -987,6 +987,9 @@ _TABLE_ROW = re.compile(r"^\|.*\|$|\s\|\s")
 _ATX_HEADING = re.compile(r"#{1,6}(?:\s|$)")
 
 
+_COMMENT_MARK = re.compile(r"^(?:%+|;{2,}|//+)(?:\s+|$)")
+
+
 def guess_title(text: str, fallback: str, first: bool = False) -> str:
     """The title is the longest heading-like line before the first paragraph of prose (a saved
     page's first lines are its site's), or with `first` (a file typed with line breaks) the first
@@ -1003,6 +1006,8 @@ def guess_title(text: str, fallback: str, first: bool = False) -> str:
     last = ""  # the last heading-like line read
     looked = 0  # heading-like lines read
     for i, ln in enumerate(lines):
+        # a comment's mark before a source file's header names nothing ("% CONTENTS OF THE BUNDLE")
+        ln = _COMMENT_MARK.sub("", ln)
         if not ln:
             continue
         words = len(ln.split())
