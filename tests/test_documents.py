@@ -3161,3 +3161,25 @@ def test_a_preformatted_cell_in_a_table_opens_no_code_block_that_swallows_the_pa
     doc, _ = load_file(page, "nettle.html")
     assert doc.section_at(doc.text.index("no known weaknesses"))[-1] == "7.1.1 Recommended hash functions"
     assert "SHA256_DIGEST_SIZE: The size of a SHA256 digest" in doc.text and "**" not in doc.text, doc.text
+
+
+def test_a_short_lists_items_with_links_inside_their_sentences_are_kept_and_a_menu_is_not(tmp_path: Path):
+    # SQLite's release notes nest a short list in an item (its `</li>` left out, as HTML allows);
+    # two short links inside its sentences ("in triggers and views") read to trafilatura as a list
+    # of links, and the sub-items were left out. A menu's items, links alone, stay navigation.
+    page = tmp_path / "releaselog.html"
+    page.write_text(
+        '<html><head><title>Release 3.25.0</title></head><body>'
+        '<ul class="menu"><li><a href="/">Home</a><li><a href="/docs.html">Documentation</a><li><a href="/news.html">News</a></ul>'
+        '<h2>Release 3.25.0 On 2018-09-15</h2><p><ol>'
+        '<li>Add support for <a href="windowfunctions.html">window functions</a> in every query of the library'
+        '<li>Enhancements the <a href="lang_altertable.html">ALTER TABLE</a> command:<ol type="a">'
+        '<li>Add support for renaming columns within a table using the new rename syntax.'
+        '<li>Fix table rename so that it also updates references to the renamed table in '
+        '<a href="lang_createtrigger.html">triggers</a> and <a href="lang_createview.html">views</a>.</ol>'
+        '<li>Query planner improvements for queries that use an index on several of their columns at once'
+        '<li>Output infinity as 1e999 in the dump command of the command-line shell of the project</ol>'
+        '</body></html>')
+    text = load_file(page, "releaselog.html")[0].text
+    assert "renaming columns within a table" in text and "in triggers and views." in text, text
+    assert "Documentation" not in text, text

@@ -72,6 +72,9 @@ def test_line_end_hyphen_where_the_document_says_nothing_follows_english():
     assert join_lines(["repeated measure-", "ments were"], vocab)[0] == "repeated measurements were"
     assert join_lines(["all government-", "funded schools"], vocab)[0] == "all government-funded schools"
     assert join_lines(["a regional bio-", "bank holds"], vocab)[0] == "a regional biobank holds"
+    # words with English endings on both sides: the word list holds "static" and "type"
+    assert join_lines(["a statically-", "typed language"], vocab)[0] == "a statically-typed language"
+    assert join_lines(["basi-", "cally the same"], vocab)[0] == "basically the same"
 
 
 def test_line_end_hyphen_after_a_compounds_first_part_the_document_prints_keeps_it():
@@ -292,6 +295,25 @@ def test_an_abstract_set_small_joins_its_paragraphs_first_lines_though_indented(
         "Rows 20 4.1 (1.2) 3.9 (1.0) 4.1 (1.2) 3.9 (1.0) 4.1 (1.2)",
         "40 3.8 (1.1) 4.0 (1.3)",
     ]
+
+
+def test_an_abstract_set_small_under_an_affiliation_across_the_page_is_one_paragraph():
+    # Rcpp's vignettes set the affiliations across the page in 6 pt and the abstract in the left
+    # column in 7 pt bold: measured against the affiliation line's right edge, no abstract line ran
+    # to the edge, and each stood alone, a line break in mid-sentence.
+    geometry = [
+        Line("aDebian and R Projects; Chicago, IL, USA; bDepts of Informatics and Statistics, Univ. of Illinois",
+             52, 655, 544, 661, 6.2, "Sans"),
+        Line("R has always provided an application programming interface (API) for", 52, 620, 297, 627, 7.0, "Sans-Bold"),
+        Line("extensions. Based on the C language, it uses a number of macros and", 52, 609, 297, 616, 7.0, "Sans-Bold"),
+        Line("other low-level constructs to exchange data structures between the R process and", 52, 598, 297, 605, 7.0, "Sans-Bold"),
+        Line("any modules loaded dynamically.", 52, 587, 150, 594, 7.0, "Sans-Bold"),
+    ]
+    block = _Block("aside", geometry=geometry, pages=[1] * len(geometry))
+    lines = _pieces(block, Vocabulary([]))[0][0].split("\n")
+    assert lines[1] == ("R has always provided an application programming interface (API) for extensions. Based on the C "
+                        "language, it uses a number of macros and other low-level constructs to exchange data structures "
+                        "between the R process and any modules loaded dynamically."), lines
 
 
 def test_a_boxed_notes_lines_broken_at_a_names_hyphen_or_slash_or_around_code_are_one_paragraph():
@@ -3832,3 +3854,65 @@ def test_a_bullet_from_a_font_with_a_deep_box_goes_before_the_item_on_its_baseli
     text = load_paths([path]).documents[0].text
     assert "• error: the estimated absolute error and" in text, text
     assert "• msg: a status message, indicating whether or not the algorithm terminated correctly." in text, text
+
+
+def test_numbered_headings_nest_by_their_numbers_whatever_their_sizes():
+    # Rcpp's vignettes (the pinp template) set "3.1.1. Conversion to bool." larger than "3.2.
+    # Functions producing sugar expressions.", which had gone under it by size; and a section
+    # naming a function in a typewriter font, "2. Using Rcpp.package.skeleton", its number and
+    # first word in the headings' font, had run into the text as a line of it (its style seen once).
+    # A list item of code, "6. as(m, "generalMatrix")", its number aside, stays code.
+    body = "Rcpp sugar brings a higher level of abstraction to code written with the Rcpp programming interface."
+    mixed = frozenset({"Sans-Bold", "Mono-Bold"})
+    boxes = [_line_box("1. Introduction", 700, 8.8, "Sans-Bold"), _line_box(body, 680, 8.6, "Charter"),
+             Box((Line("2. Using Rcpp.package.skeleton", 72, 660, 300, 670, 10.0, "Mono-Bold", fonts=mixed),), 72, 660, 300, 670),
+             _line_box(body, 640, 8.6, "Charter"),
+             _line_box("2.1. Overview of the files", 620, 8.6, "Sans-BoldItal"), _line_box(body, 600, 8.6, "Charter"),
+             _line_box("3. Functions", 580, 8.8, "Sans-Bold"), _line_box(body, 560, 8.6, "Charter"),
+             _line_box("3.1.1. Conversion to bool.", 540, 8.6, "Sans-BoldItal"), _line_box(body, 520, 8.6, "Charter"),
+             _line_box("3.2. Functions producing sugar expressions.", 500, 7.9, "Sans-Bold"), _line_box(body, 480, 8.6, "Charter"),
+             Box((Line('6. as(m, "generalMatrix")', 72, 460, 300, 470, 10.0, "Mono-Bold", fonts=frozenset({"Charter", "Mono-Bold"})),),
+                 72, 460, 300, 470)]
+    style = _Style("Charter", 8.6, (10.0, 8.8, 8.6, 7.9),
+                   frozenset({("Sans-Bold", 8.8), ("Sans-BoldItal", 8.6), ("Sans-Bold", 7.9)}),
+                   typewriter_fonts=frozenset({"Mono-Bold"}))
+    text, paths = _read_with_sections(boxes, style, "Rcpp syntactic sugar", body)
+    assert paths == [("1. Introduction",), ("2. Using Rcpp.package.skeleton",),
+                     ("2. Using Rcpp.package.skeleton", "2.1. Overview of the files"), ("3. Functions",),
+                     ("3. Functions", "3.1.1. Conversion to bool."), ("3. Functions", "3.2. Functions producing sugar expressions.")]
+    assert '6. as(m, "generalMatrix")' in text
+
+
+def test_a_bookmark_holding_a_macros_special_characters_names_the_printed_heading(tmp_path: Path):
+    # An FAQ whose questions name code in a macro: LaTeX wrote TeX's special characters' list into
+    # each such bookmark as text ("I set =2```...`,=` digits.sec=3, ..."). Printed by no line, the
+    # entry headed its page with that string.
+    spill = "=2```~`'`.=`?=`!=`:=`;=`,=`"
+    question = "I set digits.sec=3, but R shows no milliseconds."
+    body = [b"R only shows fractions of a second when the option is set before the series is printed.",
+            b"Set the option digits.secs rather than digits.sec and print the series again."]
+    ops = [b"BT /F1 14 Tf 72 740 Td (How do I install xts?) Tj ET"]
+    ops += [b"BT /F1 10 Tf 72 %d Td (%s) Tj ET" % (710 - 14 * i, line) for i, line in enumerate(body)]
+    ops += [b"BT /F1 14 Tf 72 640 Td (%s) Tj ET" % question.encode()]
+    ops += [b"BT /F1 10 Tf 72 %d Td (%s) Tj ET" % (610 - 14 * i, line) for i, line in enumerate(body)]
+    path = tmp_path / "faq.pdf"
+    entries = ["How do I install xts?", f"I set {spill} digits.sec=3, but R shows no milliseconds."]
+    path.write_bytes(_pdf_with_outline(b"\n".join(ops), entries))
+    doc = load_paths([path]).documents[0]
+    assert [s.path for s in doc.sections][-1] == (question,), doc.sections
+    assert "`" not in doc.text, doc.text
+
+
+def test_a_table_of_contents_heading_holds_no_section_after_it():
+    # An FAQ's outline puts "Contents" at its top level and every question under it: each question's
+    # path had opened "Contents › ...".
+    body = "Install the package from the repository with the usual command and load it."
+    style = _Style("Serif", 10.0, (14.0, 10.0))
+    assembler = _Assembler(style, {})
+    assembler.add_unprinted("Contents", 0, 1)
+    assembler.add_unprinted("What is xts?", 1, 2)
+    assembler.add_box(_line_box(body, 700, 10.0, "Serif"), 2)
+    assembler.add_unprinted("How do I install xts?", 2, 2)
+    assembler.add_box(_line_box(body, 650, 10.0, "Serif"), 2)
+    _, _, sections = _render(assembler.finish(), Vocabulary([body]), "xts FAQ")
+    assert [s.path for s in sections] == [("Contents",), ("What is xts?",), ("What is xts?", "How do I install xts?")], sections

@@ -436,6 +436,40 @@ def _code_links_in_prose_unwrapped(raw: str) -> str:
     return _PARAGRAPH.sub(paragraph, raw) if "<code" in raw.lower() else raw
 
 
+# A list item's own text, up to its end or a list nested in it (an item may leave `</li>` out).
+_LIST_ITEM = re.compile(r"(<li\b[^>]*>)(.{0,3000}?)(?=<li\b|</li\s*>|</?[ou]l\b)", re.I | re.S)
+ITEM_PROSE_WORDS = 6  # the fewest words of a list item outside its links that make it a sentence around them
+
+
+def _prose_links_in_items_unwrapped(raw: str) -> str:
+    """`raw` with the links unwrapped in each list item that says `ITEM_PROSE_WORDS` words or more
+    outside its links, twice as many as inside: a link inside a sentence is a word of it. trafilatura
+    weighs a short list whose links are all short as navigation, and left out a release note's
+    sub-items ("Fix table rename ... in <a>triggers</a> and <a>views</a>."); a menu's items are
+    links alone, and stay links."""
+    def item(m: re.Match) -> str:
+        body = m.group(2)
+        if "<a" not in body.lower():
+            return m.group(0)
+        outside = len(html.unescape(_TAG.sub(" ", _LINK.sub(" ", body))).split())
+        inside = sum(len(_TAG.sub(" ", link).split()) for link in _LINK.findall(body))
+        if outside < ITEM_PROSE_WORDS or outside < 2 * inside:
+            return m.group(0)
+        return m.group(1) + _LINK.sub(word, body)
+
+    def word(link: re.Match) -> str:
+        # a web address shown for its own sake (the Debian handbook's "→ https://..." after a
+        # sentence) is a reference, left to trafilatura as a link
+        text = html.unescape(_TAG.sub("", link.group())).strip()
+        return link.group() if _ADDRESS_TEXT.match(text) else _LINK_TAG.sub("", link.group())
+
+    return _LIST_ITEM.sub(item, raw) if "<li" in raw.lower() else raw
+
+
+_LINK_TAG = re.compile(r"</?a\b[^>]*>", re.I)
+_ADDRESS_TEXT = re.compile(r"(?:https?://|www\.)\S+$", re.I)
+
+
 # An accordion's (or any disclosure widget's) question is the text of the `<button>` that opens its
 # answer, alone or inside a heading ("<h2><button ...>How long is a session?</button></h2>",
 # Bootstrap's markup): trafilatura leaves buttons out, so each answer stood without its question.
@@ -1274,7 +1308,7 @@ _MARKUP_MENDED = (_self_closed_ended, _site_header_dropped, _navigation_tables_d
                   _struck_dropped, _broken_emphasis_unwrapped,
                   _title_block_as_heading, _section_headers_unwrapped, _notes_kept, _prose_boxes_kept,
                   _inline_marks_read, _break_tails_spaced, superscripts_as_text, _empty_inlines_dropped,
-                  _displays_in_sentences, _empty_links_dropped, _code_links_in_prose_unwrapped,
+                  _displays_in_sentences, _empty_links_dropped, _code_links_in_prose_unwrapped, _prose_links_in_items_unwrapped,
                   _disclosure_buttons_as_text, _summaries_as_headings, _boxed_headings_as_labels,
                   _box_titles_as_labels, _figures_as_blocks, _page_links_dropped, _contents_labels_dropped,
                   _contents_dropped, _anchors_dropped,

@@ -151,7 +151,7 @@ def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = T
     # are otherwise the same?"), longer than any other heading.
     numbered = (line.font, line.size) in style.numbered_styles and _HEADING_NUMBER.match(text) is not None
     most_words, most_chars = (NUMBERED_HEADING_WORDS, NUMBERED_HEADING_CHARS) if numbered else (14, 120)
-    if line.font in style.typewriter_fonts or id(line) in style.side_by_side or not words or len(words) > most_words \
+    if _code_line(line, style) or id(line) in style.side_by_side or not words or len(words) > most_words \
             or len(text) > most_chars or CAPTION.match(text) or BULLET.match(text) or _CITED_WORK.search(text) \
             or _ADDRESS_LINE.match(text) or RELEASE_NOTE.match(text):
         return False
@@ -187,6 +187,20 @@ def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = T
     if text.endswith(".") and len(words) > 6:
         return False
     return nxt is None or nxt.font == style.body_font or nxt.size != line.size
+
+
+def _code_line(line: Line, style: _Style) -> bool:
+    """Whether a line is set mostly in a typewriter font, unless numbered in another: a section's
+    heading may name a function, "2. Using Rcpp.package.skeleton" with its number and first word
+    in the headings' font (it had run into the text as a line of it)."""
+    if line.font not in style.typewriter_fonts:
+        return False
+    # the number and a word: a list item's "6. as(m, "generalMatrix")" is code, its number aside
+    worded = _NUMBERED_WORD.match(line.text) is not None
+    return not (worded and any(f not in style.typewriter_fonts for f in line.fonts))
+
+
+_NUMBERED_WORD = re.compile(r"\d+(?:\.\d+)*\.?\s+[A-Z][a-z]+\s")
 
 
 # A web address alone on its line, an arrow or a mark before it (a printed page's link under its
@@ -661,6 +675,7 @@ class _Assembler:
             if b.kind == "heading" and not b.outline and _over_a_caption(blocks, i):
                 b.section = False
         _levels_by_number(blocks)
+        _numbers_carried_on(blocks)
         _listed_forms_unsectioned(blocks, self.style.body_size)
         if blocks:
             _title_page_lines(blocks, self.style.slides)
@@ -679,6 +694,22 @@ class _Assembler:
                     b.section = b.section and (navigation or b.style[1] < floor - 0.05)
                     b.level += deepest + 1
         return blocks
+
+
+def _numbers_carried_on(blocks: list[_Block]) -> None:
+    """A heading set in a style of its own opens a section where its number is the next after the
+    last section's ("2" after "1"): a section naming a function in a typewriter font, "2. Using
+    Rcpp.package.skeleton", is set unlike the others, and a style seen once is no section's else."""
+    last: tuple[int, ...] | None = None
+    for b in blocks:
+        if b.kind != "heading" or not b.lines:
+            continue
+        number = _decimal_number(b.lines[0])
+        if not b.section and not b.outline and number is not None and last is not None \
+                and len(number) == len(last) and number[:-1] == last[:-1] and number[-1] == last[-1] + 1:
+            b.section = True
+        if b.section and number is not None:
+            last = number
 
 
 LISTED_FORMS = 3  # lines in a row set like headings at the text's size, past which they are a list
@@ -1308,10 +1339,33 @@ def _aside_lines(block: _Block, vocab: Vocabulary) -> tuple[list[str], list[bool
         one_column &= _one_column(geometry)
         x0, x1 = min(ln.x0 for ln in geometry), max(ln.x1 for ln in geometry)
         lines += [_row_text(g, vocab) for g in groups]
-        wrapped += [False] + [len(a) == 1 and len(b) == 1 and _wraps(a[0], b[0], x0, x1) for a, b in zip(groups, groups[1:])]
+        # A paragraph set small runs to its own right edge, and goes on at its own size: an
+        # abstract's lines under an affiliation line set smaller across the page had stood a line each.
+        edges = _justified_edges(geometry)
+        wrapped += [False] + [len(a) == 1 and len(b) == 1 and abs(a[0][0].size - b[0][0].size) <= 0.05 * a[0][0].size
+                              and _wraps(a[0], b[0], x0, edges.get((a[0][0].font, a[0][0].size), x1))
+                              for a, b in zip(groups, groups[1:])]
     if block.references and one_column:  # two columns read as rows are beyond mending here
         wrapped = _entries_wrapped(lines) or wrapped
     return lines, wrapped
+
+
+def _justified_edges(lines: list[Line]) -> dict[tuple[str, float], float]:
+    """The right edge of each style (font, size) whose lines are justified: `JUSTIFIED_LINES` or
+    more of them end there (`JUSTIFIED_EDGE`); a listing's or a list of notes' lines end where their
+    words do, two of them alike now and then ("... | grep SONAME", "... | grep NEEDED")."""
+    ends: dict[tuple[str, float], list[float]] = {}
+    for ln in lines:
+        ends.setdefault((ln.font, ln.size), []).append(ln.x1)
+    edges = {}
+    for (font, size), xs in ends.items():
+        edge = max(xs)
+        if sum(edge - x <= JUSTIFIED_EDGE * size for x in xs) >= JUSTIFIED_LINES:
+            edges[(font, size)] = edge
+    return edges
+
+
+JUSTIFIED_EDGE, JUSTIFIED_LINES = 0.2, 3  # sizes within which a justified paragraph's lines end alike, and how many
 
 
 def _one_column(lines: list[Line]) -> bool:
@@ -1567,6 +1621,39 @@ def _prints_title(heading: str, title: str, page: int) -> bool:
     return bool(h) and (h == t or (page <= 2 and t.startswith(h)))
 
 
+# A table of contents' heading: its list is no part of what follows, however deep an outline sets
+# the next entries ("Contents" at level 1, an FAQ's questions at 2 and 3, had held them all).
+_CONTENTS_TITLE = re.compile(r"(?:table of )?contents|inhaltsverzeichnis|table des matières|sommaire|índice", re.I)
+
+
+def _decimal_number(heading: str) -> tuple[int, ...] | None:
+    """A heading's decimal number ("3.1.1" -> (3, 1, 1)), None when it has none."""
+    m = _HEADING_NUMBER.match(heading)
+    return tuple(int(n) for n in m.group(3).split(".")) if m and m.group(3) else None
+
+
+def _numbered_apart(stack: list[tuple[int, str, bool]], heading: str) -> list[tuple[int, str, bool]]:
+    """The open sections a numbered heading may go under: "3.2" none numbered otherwise than "3"
+    (nor those after it), "3" not "2". A template that sets a subsection's heading run in at one
+    size and alone on its line at another had nested "3.2. Functions ..." under "3.1.1. Conversion
+    to bool." by size, and one naming a function in a typewriter font is set larger than the
+    others ("2. Using Rcpp.package.skeleton"); the number says where it goes. (A chapter's "3" may
+    hold sections numbered "1", "2" again.)"""
+    number = _decimal_number(heading)
+    if number is None:
+        return stack
+    for k, (_, above, _) in enumerate(stack):
+        outer = _decimal_number(above)
+        if outer is None:
+            continue
+        stranger = len(number) >= 2 and (len(outer) >= len(number) or number[: len(outer)] != outer)
+        # the one before it ("2" before "3"): a listing's line numbers ("8 <*code>") follow none
+        sibling = len(outer) == len(number) and outer[:-1] == number[:-1] and outer[-1] + 1 == number[-1]
+        if stranger or sibling:
+            return stack[:k]
+    return stack
+
+
 def _render(blocks: list[_Block], vocab: Vocabulary, title: str) -> tuple[str, list[PageSpan], list[SectionSpan]]:
     """The document text, its page spans and its section spans."""
     parts: list[str] = []
@@ -1587,8 +1674,8 @@ def _render(blocks: list[_Block], vocab: Vocabulary, title: str) -> tuple[str, l
         if block.kind == "heading" and block.section and not _prints_title(heading, title, block.pages[0]):
             if stack and pos > section_start:
                 sections.append(SectionSpan(section_start, pos, tuple(h for _, h, _ in stack)))
-            stack = [(lvl, h, leaf) for lvl, h, leaf in stack if lvl < block.level and not leaf]
-            stack.append((block.level, heading, block.leaf))
+            stack = _numbered_apart([(lvl, h, leaf) for lvl, h, leaf in stack if lvl < block.level and not leaf], heading)
+            stack.append((block.level, heading, block.leaf or _CONTENTS_TITLE.fullmatch(heading.strip()) is not None))
             section_start = pos + (2 if parts else 0)
         if parts:
             parts.append("\n\n")

@@ -66,7 +66,7 @@ def read_outline(document, page_ids: dict[int, int]) -> list[OutlineEntry]:
         page = _page_of(document, dest, page_ids) if dest is not None else None
         if page is not None and isinstance(title, str) and outline_key(title):
             title = _LATEX_OPTION.sub("", _utf8_read_as_pdfdoc(title))
-            entries.append(OutlineEntry(int(level), " ".join(title.split()), page))
+            entries.append(OutlineEntry(int(level), " ".join(w for w in title.split() if not _spilled(w)), page))
     return entries
 
 
@@ -74,6 +74,16 @@ def read_outline(document, page_ids: dict[int, int]) -> list[OutlineEntry]:
 # ("Applying the [functioncolor]sva function": the page prints "Applying the sva function"); the
 # entry then matched no printed line and headed its page with the leaked name.
 _LATEX_OPTION = re.compile(r"\[[a-z]{4,}\](?=\S)")
+
+
+SPILLED_SIGNS = 8  # signs in a word without letters past which it is a macro's definition, not a title's
+
+
+def _spilled(word: str) -> bool:
+    """Whether a word of a bookmark is a macro's expansion that LaTeX wrote into it as text: a
+    section title naming code wrote TeX's special characters' list ("I set =2```̃`'`.=`?=`!=`:=`
+    digits.sec=3"), which then matched no printed line and headed its page so."""
+    return len(word) >= SPILLED_SIGNS and sum(c.isalnum() for c in word) <= 1
 
 
 @lru_cache(maxsize=1)

@@ -66,13 +66,15 @@ class Vocabulary:
             return hyphenated  # "iputils-" + "tracepath" where the text prints "iputils-ping"
         if len(first) >= 3 and len(second) >= 3 and first in self and second in self:
             return hyphenated
-        # English words on both sides, neither a prefix ("bio-" + "bank" is "biobank")
-        if len(first) >= 4 and len(second) >= 4 and {first.lower(), second.lower()} <= english_words():
+        # English words on both sides, neither a prefix ("bio-" + "bank" is "biobank"), inflected or
+        # not ("statically-" + "typed": the word list holds "static")
+        if len(first) >= 4 and len(second) >= 4 and all(w.lower() in english_words() or _english_inflected(w)
+                                                        for w in (first, second)):
             return hyphenated
         return joined
 
 
-_SUFFIXES = ("ly", "s", "es", "ed", "ing", "er", "ers")
+_SUFFIXES = ("ly", "ally", "s", "es", "ed", "ing", "er", "ers")
 
 
 def _english_inflected(word: str) -> bool:
