@@ -16,6 +16,7 @@ from assistant.ingest.model import Document, PageSpan, SectionSpan
 from assistant.ingest.pdf import (
     _Assembler,
     _Block,
+    _bylines_unsectioned,
     _contents_left_out,
     _is_aside,
     _is_heading,
@@ -3916,3 +3917,29 @@ def test_a_table_of_contents_heading_holds_no_section_after_it():
     assembler.add_box(_line_box(body, 650, 10.0, "Serif"), 2)
     _, _, sections = _render(assembler.finish(), Vocabulary([body]), "xts FAQ")
     assert [s.path for s in sections] == [("Contents",), ("What is xts?",), ("What is xts?", "How do I install xts?")], sections
+
+
+def test_names_under_the_title_before_any_text_open_no_section():
+    # Rcpp's vignettes set the authors in bold under the title, affiliation marks glued on, over
+    # the affiliations and the abstract in small print, and the file names no author: "Dirk
+    # Eddelbuettela and Romain Françoisb" had headed the abstract. A label of two words in that
+    # place heads a section still ("Important Notes" atop a reference card).
+    body = "Rcpp sugar brings a higher level of abstraction to code written with the Rcpp programming interface."
+    abstract = "This note describes Rcpp sugar, which brings a higher level of abstraction to code written in C++."
+
+    def sections(second: str) -> list[tuple[str, ...]]:
+        boxes = [_line_box("Rcpp syntactic sugar", 720, 21.9, "Sans-Bold"), _line_box(second, 700, 7.9, "Sans-Bold"),
+                 _line_box("aDebian and R Projects; Chicago, IL, USA; bR Consulting", 690, 6.2, "Sans"),
+                 _line_box(abstract, 680, 7.0, "Sans-Bold"), _line_box(abstract, 672, 7.0, "Sans-Bold"),
+                 _line_box("1. Motivation", 650, 8.8, "Sans-Bold"), _line_box(body, 630, 8.6, "Charter"),
+                 _line_box("2. Operators", 610, 8.8, "Sans-Bold"), _line_box(body, 590, 8.6, "Charter")]
+        styles = frozenset({("Sans-Bold", 7.9), ("Sans-Bold", 8.8)})
+        style = _Style("Charter", 8.6, (21.9, 8.8, 8.6, 7.9), styles, numbered_styles=styles)
+        assembler = _Assembler(style, {})
+        for b in boxes:
+            assembler.add_box(b, 1)
+        _, _, spans = _render(_bylines_unsectioned(assembler.finish(), ()), Vocabulary([body]), "Rcpp syntactic sugar")
+        return [s.path for s in spans]
+
+    assert sections("Dirk Eddelbuettela and Romain Françoisb") == [("1. Motivation",), ("2. Operators",)]
+    assert sections("Important Notes")[0] == ("Important Notes",)

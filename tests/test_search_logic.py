@@ -10,13 +10,14 @@ import pytest
 
 from assistant.config import DEFAULT_FUSION, ChunkingParams
 from assistant.index import MemoryIndex
-from assistant.ingest import document_from_text
+from assistant.ingest import document_from_text, load_file
 from assistant.search import QuestionError, Searcher
 from assistant.search.answer import (
     RELEVANCE_FEATURES,
     answer_model,
     asked_entry,
     asked_term,
+    asks_definition,
     lists_names_only,
     opens_signature,
     passage_answer,
@@ -411,6 +412,25 @@ def test_a_question_for_what_a_term_is_is_answered_by_the_sentence_that_defines_
                       "Results are as follows:", "A directory of shims is inserted."):
         assert not states_definition(describes, "results" if "esults" in describes else
                                      "shim" if "shim" in describes else "neuroplasticity"), describes
+
+
+def test_what_a_term_is_is_answered_by_its_definition_before_a_sentence_of_what_it_does(encoder, tmp_path):
+    # A vignette's section on nonlinear models opens "Quantile regression models with response
+    # functions ... can be estimated with nlrq", which reads as what quantile regression does
+    # ("models"), and matched the question's words far better than the abstract's definition: the
+    # definition answers "What is ...?"; "What does ... do?" still takes what it does.
+    text = ("## Abstract\n\nThis vignette offers a brief tutorial introduction to the package. Quantile regression is an "
+            "evolving body of statistical methods for estimating and drawing inferences about conditional quantile "
+            "functions. Data sets and functions of the package are shown along the way, with their printed output.\n\n"
+            "## Nonlinear quantile regression\n\nQuantile regression models with response functions that are nonlinear "
+            "in parameters can be estimated with the function nlrq. What quantile regression is for such models: "
+            "nonlinear quantile regression is fitted by an interior point method for quantile regression problems.")
+    page = tmp_path / "rq.md"
+    page.write_text(text)
+    searcher = _in_memory(encoder, [load_file(page, "rq.md")[0]])
+    assert searcher.search("What is quantile regression?", k=1)[0].highlight.text.startswith("Quantile regression is")
+    assert asks_definition("What is quantile regression?") and asks_definition("Define quantile regression")
+    assert not asks_definition("What does nlrq do?")
 
 
 def test_an_api_references_entry_defines_the_name_it_documents(encoder, tmp_path):

@@ -742,7 +742,8 @@ def _bylines_unsectioned(blocks: list[_Block], authors: tuple[str, ...]) -> list
     the author and date lines under a title larger than the text, and "Achim Zeileis" had headed
     a paper's abstract.  So does one on the first page before the abstract's label: what stands
     between a paper's title and its abstract is its byline ("Douglas Bates Department of Statistics
-    University of Wisconsin Madison", where the metadata names no author)."""
+    University of Wisconsin Madison", where the metadata names no author), and names on the first
+    page before any text (`_names_several`)."""
     names = {w.casefold() for a in authors for w in re.findall(r"[^\W\d_]+", a)}
     first = blocks[0].pages[0] if blocks and blocks[0].pages else None
     abstract = next((i for i, b in enumerate(blocks) if b.kind == "heading" and b.pages[:1] == [first]
@@ -755,8 +756,12 @@ def _bylines_unsectioned(blocks: list[_Block], authors: tuple[str, ...]) -> list
         # the line over the date under a title is its byline, whatever names the metadata gives
         # ("Limma Package Introduction", "Gordon Smyth", "23 October 2004, Revised 21 October 2013")
         dated = i + 1 < len(blocks) and blocks[i + 1].pages[:1] == [first] and is_date(" ".join(blocks[i + 1].lines))
+        # names under the title with no text before them: a byline ("Dirk Eddelbuettela and Romain
+        # Françoisb", the affiliations' marks glued on, over the affiliations set small)
+        leading = b.pages[:1] == [first] and not any(x.kind in ("body", "code") for x in blocks[:i])
         if is_date(text) or (words and set(words) <= names | {"and"} and not set(words) <= {"and"}) \
-                or (abstract is not None and i < abstract) or (dated and b.pages[:1] == [first] and is_byline(text)):
+                or (abstract is not None and i < abstract) or (dated and b.pages[:1] == [first] and is_byline(text)) \
+                or (leading and _names_several(text)):
             b.section = False
     return blocks
 

@@ -60,8 +60,8 @@ from assistant.text import (
 
 __all__ = ["about_a_document", "MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion",
-           "asked_entry", "asked_term", "asks_code_name", "asks_person", "asks_writers", "defines", "is_byline", "is_code_like",
-           "is_heading_like",
+           "asked_entry", "asked_term", "asks_code_name", "asks_definition", "asks_person", "asks_writers", "defines",
+           "is_byline", "is_code_like", "is_heading_like",
            "is_question", "labelled_value_end", "list_asked", "listed_names", "lists_names_only", "match_words", "measured",
            "names_few_writers",
            "names_no_document",
@@ -900,6 +900,13 @@ def asked_term(question: str) -> str | None:
     m = _ASKED_TERM.match(question)
     term = m and next(g for g in m.groups() if g)
     return term if term and any(w not in STOP_WORDS for w in re.findall(r"[\w'’-]+", term.lower())) else None
+
+
+def asks_definition(question: str) -> bool:
+    """Whether the question asks what a term is or means ("What is quantile regression?"), not
+    what it does: a sentence that defines it answers before one that says what it does."""
+    m = _ASKED_TERM.match(question)
+    return m is not None and any(m.group(g) for g in ("a", "b", "c", "d"))
 
 
 def asked_entry(question: str) -> str | None:

@@ -38,6 +38,7 @@ from assistant.search.answer import (
     asked_expansion,
     asked_term,
     asks_code_name,
+    asks_definition,
     asks_person,
     asks_writers,
     defines,
@@ -639,7 +640,10 @@ class Searcher:
             heads = re.compile(rf"(?:\d+(?:\.\d+)*\.?\s+|[^\w\s]{{1,2}}\s*)?{re.escape(term.strip())}(?:\(\))?(?:\s|$)", re.I)
             order = sorted(order, key=lambda i: not self._opens_section(int(rows[i]), heads))
         if term:
-            order = sorted(order, key=lambda i: not self._defines(int(rows[i]), term, entry))
+            # "What is quantile regression?": its definition before a sentence that says what it
+            # does ("Quantile regression models with ... can be estimated with nlrq" reads as one)
+            strict = asks_definition(question) and not entry
+            order = sorted(order, key=lambda i: self._definition_rank(int(rows[i]), term, entry, strict))
         if titled:
             # and before all, a page titled by the thing asked of says it where it opens (CMake's
             # "add_library" page opens "Add a library to the project ...", before its sections'
@@ -726,6 +730,16 @@ class Searcher:
         list, whose entries' initials and names read like a list of abbreviations ("PR: Perl ER")."""
         p = self.index.passage(row)
         return not self.index.document(p.doc).in_references(p.start) and defines(self.index.passage_text(row), short)
+
+    def _definition_rank(self, row: int, term: str, entry: str | None, strict: bool) -> int:
+        """0 where passage `row` defines `term` (`states_definition`, when `strict`), 1 where it
+        says what it is or does otherwise (`_defines`), 2 where it does neither."""
+        if strict:
+            p = self.index.passage(row)
+            if not self.index.document(p.doc).in_references(p.start) and any(
+                    states_definition(self.index.sentence_text(s), term) for s in self.index.passage_sentences(row)):
+                return 0
+        return 1 if self._defines(row, term, entry) else 2
 
     def _defines(self, row: int, term: str, entry: str | None) -> bool:
         """Whether a sentence of passage `row` defines `term` (`states_definition`) or says what it
