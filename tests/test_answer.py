@@ -1112,6 +1112,19 @@ def test_a_python_block_opening_and_a_short_comment_are_lines_of_code():
     assert not is_code_like("For example:") and not is_code_like("Class A: trials with placebo.")
 
 
+def test_a_line_typed_at_rs_prompt_is_code_and_a_quotation_is_not():
+    # xts's FAQ prints R sessions in a font no PDF reader tells from its text: "> Data <-
+    # data.frame(obs=21, ...) > sample.xts <- xts(...)" had been a claim's supporting evidence.
+    from assistant.search.answer import is_code_like
+
+    assert is_code_like('> Data <- data.frame(obs=21, timestamp=as.Date("1970-01-01")) > sample.xts <- '
+                        'xts(Data[,!grepl("timestamp",colnames(Data))], + order.by=Data$timestamp)')
+    assert is_code_like('> sample.xts <- xts(1:6, as.POSIXct(c("2009-09-22 07:43:30", + + > # align index into '
+                        'regular (e.g. 3-hour) blocks > aligned.xts <- align.time(sample.xts, n=60*60*3)')
+    assert is_code_like("> library(Rcpp)")
+    assert not is_code_like("> He said that the trial (n = 40) worked for most of the patients who took part.")
+
+
 def test_a_sentence_that_poses_the_question_hands_the_highlight_to_the_finding(encoder, tmp_path):
     # An abstract states the open question ("Little is known about whether ...") in the question's
     # own words, then the finding: the question's restatement scored best and was the highlight.

@@ -431,6 +431,11 @@ def test_what_a_term_is_is_answered_by_its_definition_before_a_sentence_of_what_
     assert searcher.search("What is quantile regression?", k=1)[0].highlight.text.startswith("Quantile regression is")
     assert asks_definition("What is quantile regression?") and asks_definition("Define quantile regression")
     assert not asks_definition("What does nlrq do?")
+    # a manual page's name line says what its program is ("clusterdb — cluster a PostgreSQL
+    # database" had lost the highlight to the synopsis under it); a table's row does not
+    assert states_definition("clusterdb — cluster a PostgreSQL database", "clusterdb")
+    assert states_definition("bash(1) - GNU Bourne-Again SHell", "bash")
+    assert not states_definition("Depression - 12 patients (23%)", "depression")
 
 
 def test_an_api_references_entry_defines_the_name_it_documents(encoder, tmp_path):

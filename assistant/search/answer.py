@@ -648,7 +648,9 @@ def _comments_in_code(texts: list[str], code: np.ndarray) -> np.ndarray:
 # Python's prompt, or a shell's "$ " before a command ("$ pyenv install 2.7.6"; not "$ 5", an amount)
 # A line typed at a prompt, or a program's output as knitr prints it under the code in an R
 # Markdown page ("## Error in library(ballgown): there is no package called 'ballgown'", "## [1] 2").
-_PROMPT = re.compile(r"^\s*(?:>>>(?:\s|$)|\$\s+[A-Za-z./~]|##\s)")
+# R's prompt before a call or an assignment ("> sample.xts <- xts(1:6, ...)"); a quotation's ">"
+# stands before words
+_PROMPT = re.compile(r"^\s*(?:>>>(?:\s|$)|\$\s+[A-Za-z./~]|##\s|>\s+(?=[^\n]*(?:<-|[\w.]\()))")
 _SESSION_REACH = 4000  # characters above a line in which its session's prompt is looked for
 _SESSION_LINE = re.compile(r"^\s*(?:(?:>>>|\.\.\.)(?:\s|$)|\$\s+[A-Za-z./~])")
 
@@ -950,7 +952,8 @@ def states_definition(text: str, term: str) -> bool:
     """Whether `text` defines `term` (`asked_term`): it opens with the term, singular or plural,
     as its subject (an aside in commas or brackets, or what it is of, after it allowed: "The type
     affinity of a column is the ...") before "refers to", "means",
-    "is defined as", "is a ..." or "are [...] ...s", or as a label before a colon; or it names the
+    "is defined as", "is a ..." or "are [...] ...s", as a label before a colon, or before a dash on a
+    manual page's name line (`_NAME_LINE`); or it names the
     term as it introduces it ("called", "known as", "termed", "referred to as"). A line of code or
     a program's output defines nothing ("## Error in library(ballgown): there is no package called
     'ballgown'" names the term as "called" introduces one)."""
@@ -964,10 +967,15 @@ def states_definition(text: str, term: str) -> bool:
         # formatted str", "class collections.deque([iterable[, maxlen]]): Returns a new deque object",
         # a decorator's "@functools.lru_cache(maxsize=128, typed=False): Decorator to wrap ..."
         name = rf"{_api_name(name)}(?:\((?:[^()\n]|\([^()\n]*\)){{0,400}}\))?"
-    m = re.match(rf"^[\s•*·\-–\d.)]*[\"'“‘]?(?:an?\s+|the\s+)?{name}[\"'”’]?(?:(?P<label>\s*:\s+\S)|"
+    m = re.match(rf"^[\s•*·\-–\d.)]*[\"'“‘]?(?:an?\s+|the\s+)?{name}[\"'”’]?(?:(?P<label>\s*:\s+\S)|{_NAME_LINE}|"
                  rf"(?:\s*\([^()]{{0,80}}\)|\s*,[^,]{{1,80}},|{_OF_WHAT})?\s+{_DEFINING})", text, re.I)
     # "are as follows", "are its parts": a plural of content words only.
     return bool(m) and not (m.group("plural") and STOP_WORDS.intersection(m.group("plural").lower().split()))
+
+
+# A manual page's name line: the name, its section perhaps, a dash and what it is or does
+# ("clusterdb — cluster a PostgreSQL database", "bash(1) - GNU Bourne-Again SHell").
+_NAME_LINE = r"(?:\(\d\w*\))?\s+[—–-]\s+[^\W\d_]"
 
 
 def states_action(text: str, term: str) -> bool:
