@@ -1557,6 +1557,20 @@ def test_a_subject_before_do_or_a_modal_is_what_a_follow_up_means(encoder, histo
 
 
 @pytest.mark.parametrize(("history", "question", "expected"), [
+    # a pronoun a verb takes as its object stands for the object of a yes-or-no question ("Which
+    # version added SQLite?"); one before the verb for its subject
+    (["Does SQLite support RIGHT JOIN?"], "Which version added it?", "Which version added RIGHT JOIN?"),
+    (["Does SQLite support RIGHT JOIN?"], "Can it be used with triggers?", "Can SQLite be used with triggers?"),
+    (["Does xts depend on zoo?"], "Who maintains it?", "Who maintains zoo?"),
+    # two names that qualify one head make no plural ("What are the Peng and Huang estimator?")
+    (["What is the Powell estimator?"], "What about the Peng and Huang estimator?", "What is the Peng and Huang estimator?"),
+])
+def test_a_pronoun_as_a_verbs_object_stands_for_the_object_and_names_joined_qualify_one_thing(
+        encoder, history, question, expected):
+    assert resolve_followup(question, history, encoder).query == expected
+
+
+@pytest.mark.parametrize(("history", "question", "expected"), [
     # "And" before a whole question ties it on; the question says which kind it is. Both read as a
     # new topic put into the previous question ("What was the primary outcome of the what is the
     # sample size?", "What is mindfulness effective?")

@@ -705,7 +705,7 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         return ResolvedQuery(question, f"{q} ({_underlying(previous)})", kind)
     plural = pronoun.group().lower() in _PLURAL_PRONOUNS
     # "When should I use them?" after "What does unwrap do?", "And expect?": both
-    topic = pair if plural and pair else _topic_of(previous, slot, pronoun.group(), earlier)
+    topic = pair if plural and pair else _topic_of(previous, slot, pronoun.group(), earlier, _is_object(q, pronoun.start()))
     topic = _agreeing_person(pronoun.group(), _before_restated(topic, q[pronoun.end():]), previous)
     personal = pronoun.group().lower() in ("it", "its", "they", "them", "their")
     topic = _kind_of(topic) if plural and personal else topic
@@ -1872,7 +1872,34 @@ def _ends_run(text: str, e: int) -> bool:
             or m.start() == _predicate(text))
 
 
-def _topic_of(previous: str, slot: str | None, pronoun: str, earlier: tuple[str, ...] = ()) -> str:
+def _is_object(q: str, at: int) -> bool:
+    """Whether the pronoun at `at` stands right after a verb, as its object ("Which version added
+    it?"), not after an auxiliary ("Can it ...?"), a preposition or a question word."""
+    before = re.search(r"([A-Za-z'-]+)\s+$", q[:at])
+    word = before.group(1).lower() if before else ""
+    return bool(word) and word not in _STOP and not re.fullmatch(_AUX, word) and not re.fullmatch(_WH, word)
+
+
+# A yes-or-no question's verb and its object after the subject: " support RIGHT JOIN", " depend on zoo".
+_VERB_OBJECT = re.compile(r"^\s+[a-z]{2,}\s+(?:(?:on|with|to|for|from|in|into|about)\s+)?(?P<object>\S.*?)\W*$")
+_YES_NO_AUX = re.compile(r"^(?:and\s+)?(?:does|do|did|can|could|will|would)\s+", re.I)
+
+
+def _object_of(previous: str, subject: str) -> str:
+    """The object of a yes-or-no question's verb after its subject ("RIGHT JOIN" of "Does SQLite
+    support RIGHT JOIN?"), "" where it has none."""
+    body = _body(previous)
+    if not subject or not _YES_NO_AUX.match(body) or (at := body.find(subject)) < 0:
+        return ""
+    m = _VERB_OBJECT.match(body[at + len(subject):])
+    if m is None or not _content_words(m.group("object")):
+        return ""
+    # a noun phrase, not a circumstance ("help after a stroke" takes none)
+    first = m.group("object").split()[0].lower()
+    return m.group("object") if first in ("the", "a", "an") or first not in _STOP else ""
+
+
+def _topic_of(previous: str, slot: str | None, pronoun: str, earlier: tuple[str, ...] = (), as_object: bool = False) -> str:
     """What a pronoun stands for: the phrase a follow-up put into the previous question, with the
     "of", "for" or "in" phrase that follows it there ("the secondary outcomes of the BeneMin
     trial", "the exclusion criteria for the LIMIT trial"), else that
@@ -1880,7 +1907,8 @@ def _topic_of(previous: str, slot: str | None, pronoun: str, earlier: tuple[str,
     is plural, its "of" phrase, else the singular referent of the previous question or of an
     `earlier` one, latest first ("Did it work?" after "How many schools took part in GoActive?",
     "What did the students do?" asks whether GoActive worked). "This" or "that" after a question
-    of why or how something happens is that happening (`_event_of`)."""
+    of why or how something happens is that happening (`_event_of`). A pronoun that is a verb's
+    object (`as_object`) after a yes-or-no question stands for that question's object (`_object_of`)."""
     if pronoun.lower() in ("this", "that") and (event := _event_of(_underlying(previous))):
         return event
     plural = pronoun.lower() in _PLURAL_PRONOUNS
@@ -1898,6 +1926,9 @@ def _topic_of(previous: str, slot: str | None, pronoun: str, earlier: tuple[str,
         topic = previous[start:end]
     else:
         topic = _referent(previous, plural)
+        # "Which version added it?" after "Does SQLite support RIGHT JOIN?": the object stands for the object
+        if as_object and (thing := _object_of(previous, topic)) and _is_plural(thing) == plural:
+            topic = thing
     if pronoun.lower() not in ("it", "its") or not topic or not _is_plural(topic) or " and " in topic:
         return topic
     if (owner := _OF_PHRASE.match(topic)) and not _is_plural(owner.group(2)):
@@ -2533,7 +2564,8 @@ _OPTION_VALUE = re.compile(r"=[^\s'’?!,;]*")
 
 def _is_plural(phrase: str) -> bool:
     """Whether the noun phrase's head, its last word before a preposition, is plural ("the models
-    in the review"; not a name, "ActiveKids")."""
+    in the review"; not a name, "ActiveKids"), or it joins two with "and" (not two names that
+    qualify one head, "the Kaplan and Meier estimator")."""
     phrase = _HEAVY.split(f" {phrase} ")[0]
     written = phrase.split()[-1] if phrase.split() else ""
     if _NAME.fullmatch(written) and not re.fullmatch(r"[A-Z0-9]+s", written):
@@ -2542,10 +2574,13 @@ def _is_plural(phrase: str) -> bool:
         return False  # a program's option or name ("--show-leak-kinds", "max_items")
     last = written.lower()
     # a possessive ("Alzheimer's") is no plural
-    return " and " in phrase or last in _IRREGULAR_PLURALS or (
+    coordinated = " and " in phrase and _NAMES_JOINED.search(phrase) is None
+    return coordinated or last in _IRREGULAR_PLURALS or (
         last.endswith("s") and not last.endswith(("ss", "is", "us", "'s", "’s")) and last not in _SINGULAR_IN_S)
 
 
+# Two names joined before the noun they qualify: "the Peng and Huang estimator" is one estimator.
+_NAMES_JOINED = re.compile(r"\b[A-Z][\w'-]*\s+and\s+[A-Z][\w'-]*\s+[a-z]")
 # A noun phrase with a complement: "the primary outcome of the LIMIT trial".
 _OF_PHRASE = re.compile(r"^(?:(?:the|a|an)\s+)?(?:[\w'-]+\s+)*?([\w'-]+)\s+of\s+(\S.*)$", re.I)
 # A preposition inside a noun phrase makes it too heavy for "'s": "a magic rule's maximum" would
