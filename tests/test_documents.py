@@ -3183,3 +3183,23 @@ def test_a_short_lists_items_with_links_inside_their_sentences_are_kept_and_a_me
     text = load_file(page, "releaselog.html")[0].text
     assert "renaming columns within a table" in text and "in triggers and views." in text, text
     assert "Documentation" not in text, text
+
+
+def test_a_bar_of_links_with_separators_is_navigation_wherever_it_stands(tmp_path: Path):
+    # The Haskell 98 report opens and ends each page with "top | back | next | contents | function
+    # index", links set inline in the body with no element marking them: the bar had opened the
+    # page's text. Links inside a sentence stay, and a synopsis's options are no bar.
+    page = tmp_path / "pragmas.html"
+    bar = ('<a href="index.html">top</a> | <a href="derived.html">back</a> | <a href="ratio.html">next</a> | '
+           '<a href="index98.html">contents</a> | <a href="prelude-index.html">function index</a>')
+    page.write_text(
+        f'<html><head><title>Compiler Pragmas</title></head><body><i>The Report</i><br>{bar}<br><hr>'
+        '<h2>11 Compiler Pragmas</h2><p>Some compiler implementations support compiler pragmas, which give hints to '
+        'the compiler; see <a href="decls.html">declarations</a> and <a href="syntax.html">syntax</a> for where they '
+        'stand. An implementation is not required to respect any pragma.</p>'
+        '<p>Usage: <tt>ghc [<a href="v.html">-v</a> | <a href="q.html">-q</a> | <a href="x.html">-x</a>] file</tt> '
+        'compiles a module with the pragmas it holds.</p>'
+        f'<hr><i>The Report</i><br>{bar}</body></html>')
+    text = load_file(page, "pragmas.html")[0].text
+    assert "contents" not in text and "function index" not in text and "back" not in text, text
+    assert "see declarations and syntax for where they stand" in text and "-v | -q | -x" in text, text

@@ -810,6 +810,19 @@ def _figures_as_blocks(raw: str) -> str:
     return _FIGURE_TAG.sub(lambda m: f"<{m.group(1)}{'div' if m.group(2).lower() == 'figure' else 'p'}", raw)
 
 
+# A bar of three links or more with nothing between them but a separator ("top | back | next |
+# contents", "[ prev | next | top ]", "Home / Docs / API"): a page's navigation, set inline where
+# no element marks it as such (the Haskell 98 report's pages open and end with one, which had
+# opened their text). A link's text is a few words: an option ("-v") is a synopsis's, no bar's.
+_BAR_LINK = r"<a\b[^>]*>\s*[^\W\d_][^<>]{0,38}?\s*</a\s*>"
+_BAR_SEPARATOR = r"\s*(?:\||/|·|•|&middot;|&#183;|&bull;|&#8226;|\]\s*\[)\s*"
+_LINK_BAR = re.compile(rf"(?:\[\s*)?{_BAR_LINK}(?:{_BAR_SEPARATOR}{_BAR_LINK}){{2,}}(?:\s*\])?", re.I)
+
+
+def _link_bars_dropped(raw: str) -> str:
+    return _LINK_BAR.sub(" ", raw) if "</a" in raw.lower() else raw
+
+
 def _page_links_dropped(raw: str) -> str:
     """`raw` without its paragraphs of links to neighbouring pages: two or more such links, no other
     link, and outside them at most a label word per link. trafilatura keeps that line on a page
@@ -1308,7 +1321,8 @@ _MARKUP_MENDED = (_self_closed_ended, _site_header_dropped, _navigation_tables_d
                   _struck_dropped, _broken_emphasis_unwrapped,
                   _title_block_as_heading, _section_headers_unwrapped, _notes_kept, _prose_boxes_kept,
                   _inline_marks_read, _break_tails_spaced, superscripts_as_text, _empty_inlines_dropped,
-                  _displays_in_sentences, _empty_links_dropped, _code_links_in_prose_unwrapped, _prose_links_in_items_unwrapped,
+                  _displays_in_sentences, _empty_links_dropped, _link_bars_dropped, _code_links_in_prose_unwrapped,
+                  _prose_links_in_items_unwrapped,
                   _disclosure_buttons_as_text, _summaries_as_headings, _boxed_headings_as_labels,
                   _box_titles_as_labels, _figures_as_blocks, _page_links_dropped, _contents_labels_dropped,
                   _contents_dropped, _anchors_dropped,
