@@ -416,6 +416,21 @@ def test_a_two_column_pages_columns_are_read_one_after_the_other():
     assert _columns_in_order(one_column, 600, 10.0) == one_column
 
 
+def test_a_one_column_pages_text_read_below_a_box_under_it_goes_back_above_it():
+    # strucchange's vignette: around a plot's axis labels pdfminer read the section's heading atop
+    # the page last and the command over the plot after the plot ("5.1 F statistics" came after
+    # section 5.2). A box beside it, left or right (the plot's labels), it is not read before.
+    def box(name: str, y: float, size: float = 10.0, x0: float = 90, x1: float = 513) -> Box:
+        ln = Line(name + " words of the running text", x0, y, x1, y + size, size, "Serif")
+        return Box((ln,), x0, y, x1, y + size)
+
+    heading, para = box("heading", 720, 12.0), box("paragraph", 604)
+    command, labels, caption, after = box("command", 420, x1=142), box("1990", 266, 7.1, 209, 383), box("caption", 215), box("after", 168)
+    pdfminer = [para, labels, caption, after, command, heading]
+    order = [b.lines[0].text.split()[0] for b in _columns_in_order(pdfminer, 595, 10.0)]
+    assert order == ["heading", "paragraph", "1990", "command", "caption", "after"], order
+
+
 def test_a_full_width_tables_caption_parts_the_columns_above_it_from_those_below():
     # A journal page with a table across both columns in its middle: the text goes on from the
     # left column above the table to the right column above it, then the left column below it. Read

@@ -869,7 +869,8 @@ def _columns_in_order(boxes: list[Box], width: float, body_size: float, inner: b
     if best is None or best[0] > 0.4 * total:
         if inner:
             return boxes
-        return _stacks_in_order(boxes, text, width, body_size) or _centred_lines_in_place(boxes, width)
+        return _boxes_risen(_stacks_in_order(boxes, text, width, body_size) or _centred_lines_in_place(boxes, width),
+                            body_size)
     gutter = best[1]
     if paragraphs and not all(any(_paragraph(b) and side(b) for b in text)
                               for side in (lambda b: b.x1 <= gutter, lambda b: b.x0 >= gutter)):
@@ -971,6 +972,21 @@ def _centred_lines_in_place(boxes: list[Box], width: float) -> list[Box]:
         worded = len(box.lines) == 1 and sum(c.isalpha() for c in box.lines[0].text) >= 2
         if centred and worded and box.y0 >= last.y1 and before.y0 >= box.y1:
             out[i - 1], out[i] = box, last
+    return out
+
+
+def _boxes_risen(boxes: list[Box], body_size: float) -> list[Box]:
+    """A page without columns with each box of text (set at `body_size` or larger, no table) read
+    before the first box read before it that stands wholly below it and beside it neither left nor
+    right: pdfminer read a page around a plot's axis labels out of order, the section's heading atop
+    the page last and a command over the plot after the plot ("5.1 F statistics: function Fstats"
+    had followed section 5.2)."""
+    out: list[Box] = []
+    for b in boxes:
+        at = len(out)
+        if not b.table and any(ln.size >= 0.93 * body_size for ln in b.lines):
+            at = next((k for k, a in enumerate(out) if a.y1 <= b.y0 + 0.5 and a.x0 < b.x1 and b.x0 < a.x1), at)
+        out.insert(at, b)
     return out
 
 
