@@ -3958,3 +3958,19 @@ def test_names_under_the_title_before_any_text_open_no_section():
 
     assert sections("Dirk Eddelbuettela and Romain Françoisb") == [("1. Motivation",), ("2. Operators",)]
     assert sections("Important Notes")[0] == ("Important Notes",)
+
+
+def test_a_bold_symbol_at_the_texts_size_heads_nothing_and_a_short_word_may():
+    # expm's vignette sets a matrix power in bold ("Ak", "Aj." over their displays) and a genetics
+    # paper its genotypes ("Aa"): each had headed a section of its own, the display's lines in it.
+    style = _Style("CMR10", 10.0, (14.3, 10.0), frozenset({("CMBX10", 10.0)}))
+
+    def line(text: str, size: float = 10.0) -> Line:
+        return Line(text, 134, 400, 300, 400 + size, size, "CMBX10")
+
+    body = Line("The matrix exponential of a matrix is defined as a series.", 134, 380, 477, 390, 10.0, "CMR10")
+    for symbol in ("Ak", "Aj.", "Aa"):
+        assert not _is_heading(line(symbol), body, style), symbol
+    for heading in ("Usage", "FAQ", "A. Proofs", "I/O", "Q&A"):
+        assert _is_heading(line(heading), body, style), heading
+    assert _is_heading(line("Go", 14.3), body, style)

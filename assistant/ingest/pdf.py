@@ -180,6 +180,9 @@ def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = T
         return False  # set smaller than the text, a heading is bold or italic: a listing's "1 ⟨∗package⟩" in 9 pt sans is none
     if line.run_in and line.size < style.body_size * 1.1:
         return False  # a run-in label at the text's size ("Since: 2.0"); a larger one is a heading ("Class: dns.Resolver")
+    if line.size < style.body_size * 1.1 and _WORD_OF_THREE.search(text) is None and _HEADING_NUMBER.match(text) is None \
+            and not _JOINED_INITIALS.search(text):
+        return False  # a bold symbol of a display at the text's size ("Ak", a genotype "Aa") names nothing in words
     if line.size >= style.body_size * 1.1:
         return True
     if line.font == style.body_font:
@@ -209,6 +212,10 @@ _ADDRESS_LINE = re.compile(r"^\W{0,3}(?:https?://|www\.)\S+$", re.I)
 
 # A word of three letters or more: a heading names something in words.
 _WORD_OF_THREE = re.compile(r"[^\W\d_\u0370-\u03ff]{3,}|[\u0370-\u03ff]{3,}")  # of one script: "ZΛθ" is symbols
+
+
+# Initials joined into a word: "I/O", "Q&A", "R&D".
+_JOINED_INITIALS = re.compile(r"\b[A-Z][/&][A-Z]\b")
 
 
 def _formula(text: str) -> bool:
