@@ -2859,12 +2859,16 @@ def test_a_paragraph_s_bold_run_in_name_is_a_heading_of_its_own(tmp_path: Path):
                   % label
                 + b"BT /F1 10 Tf 72 688 Td " + body * 4 + b"ET "
                 + b"BT /F2 10 Tf 72 600 Td (Shadow stacks) Tj /F1 10 Tf ( are kept in memory that ordinary stores cannot) Tj ET "
+                  * (number == 1)
                 + b"BT /F1 10 Tf 72 588 Td " + body * 4 + b"ET")
 
-    # An ASME paper numbers its run-in names ("5.2 Hyperlinked Titles. When the ...").
-    contents = [page(1, b"Design", b"Sustainability"), page(2, b"Implications", b"2.1 Security concerns.")]
-    kids = b" ".join(b"%d 0 R" % (5 + 2 * i) for i in range(2))
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count 2 >>" % kids,
+    # An ASME paper numbers its run-in names ("5.2 Hyperlinked Titles. When the ..."), and Rcpp's
+    # FAQ runs its questions in, longer than a name ("2.15. What about the new ... feature.").
+    contents = [page(1, b"Design", b"Sustainability"), page(2, b"Implications", b"2.1 Security concerns."),
+                page(3, b"Questions", b"3.1. What about the new linking feature of the package."),
+                page(4, b"Costs", b"4.1. Running costs.")]
+    kids = b" ".join(b"%d 0 R" % (5 + 2 * i) for i in range(len(contents)))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(contents)),
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>"]
     for i, content in enumerate(contents):
@@ -2875,7 +2879,9 @@ def test_a_paragraph_s_bold_run_in_name_is_a_heading_of_its_own(tmp_path: Path):
     path.write_bytes(_pdf(objects))
     doc = load_paths([path]).documents[0]
     assert [s.path for s in doc.sections] == [("1 Design",), ("1 Design", "Sustainability"), ("2 Implications",),
-                                              ("2 Implications", "2.1 Security concerns.")]
+                                              ("2 Implications", "2.1 Security concerns."), ("3 Questions",),
+                                              ("3 Questions", "3.1. What about the new linking feature of the package."),
+                                              ("4 Costs",), ("4 Costs", "4.1. Running costs.")]
     assert "Sustainability\n\nWhile designers disagree" in doc.text
     assert "Shadow stacks are kept in memory" in doc.text
 

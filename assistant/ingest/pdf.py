@@ -187,8 +187,8 @@ def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = T
         return True
     if line.font == style.body_font:
         return False
-    if text.endswith(".") and len(words) > 6:
-        return False
+    if text.endswith(".") and len(words) > 6 and not numbered:
+        return False  # a sentence; a numbered heading in its style may close with a full stop ("2.15. What about ... feature.")
     return nxt is None or nxt.font == style.body_font or nxt.size != line.size
 
 

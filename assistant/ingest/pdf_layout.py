@@ -334,7 +334,7 @@ def _run_in(chars: list) -> bool:
 
 # How font names say bold: "Helvetica-Bold", "NimbusRomNo9L-Medi", "MinionPro-Semibold", TeX's "CMBX10".
 _BOLD_FONT = re.compile(r"bold|medi|semibold|demi|black|heavy|cmbx", re.I)
-_LABEL_WORDS = 6  # the most words of a paragraph's run-in name
+_LABEL_WORDS, _NUMBERED_LABEL_WORDS = 6, 14  # the most words of a paragraph's run-in name, and of a numbered one
 _NUMBERED_NAME = re.compile(r"\d+(?:\.\d+)*\.?\s+[A-Z]")  # a run-in name may be numbered ("5.2 Hyperlinked Titles.")
 
 
@@ -353,8 +353,11 @@ def _bold_label(items: list, text: str) -> tuple[str, str, float, float, str] | 
         return None
     label = re.sub(r"\s+", " ", "".join(c.get_text() for c in items[:n])).strip()
     rest = text[len(label):].lstrip()
+    # a numbered name closed by its full stop may run longer ("2.15. What about the new ‘no-linking’
+    # feature. Starting with ...": a FAQ's question run in)
+    most = _NUMBERED_LABEL_WORDS if _NUMBERED_NAME.match(label) and label.endswith(".") else _LABEL_WORDS
     if (not label or not text.startswith(label) or not (label[0].isupper() or _NUMBERED_NAME.match(label)) or label.endswith(":")
-            or len(label.split()) > _LABEL_WORDS or not rest[:1].isupper() or len(rest.split()) < 3):
+            or len(label.split()) > most or not rest[:1].isupper() or len(rest.split()) < 3):
         return None
     return label, first, max(c.x1 for i, c in chars if i < n), after.x0, _typeface(after)
 
