@@ -492,6 +492,11 @@ def test_a_question_counting_things_is_not_answered_by_a_span_of_time(encoder):
 
     assert not _states_amount("COVID-19 spread quickly.", "count")
     assert _states_amount("Twenty-five patients took part.", "count")
+    # nor does a date or a time of day: a page's footer, "This page last modified on 2022-05-31
+    # 20:17:58 UTC", had been the highlight of "How many people use SQLite worldwide?"
+    assert not _states_amount("This page last modified on 2022-05-31 20:17:58 UTC", "count")
+    assert not _states_amount("Updated on 12 March 2020 at 10:30.", "count")
+    assert _states_amount("In 2019, 2000 patients were enrolled.", "count")
 
 
 def test_a_citations_numbers_state_no_amount(encoder):

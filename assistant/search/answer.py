@@ -1268,6 +1268,10 @@ _DATE = re.compile(rf"(?<![\w.,])(?:1[5-9]|20)\d\d(?![\w.,]*\s+[a-z]{{3,}}s\b)(?
                    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b", re.I)
 
 
+_CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")  # a time of day: "20:17:58"
+_NUMERIC_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")  # "2022-05-31", "22/07/2010"
+
+
 # A software release says when in a manual: "Added in version 3.12.", "since v2.1.0", "release 5".
 _VERSION = re.compile(r"\b(?:versions?|releases?)\s+v?\d+(?:\.\d+)*\b|(?<![\w.])v\d+(?:\.\d+)+\b", re.I)
 
@@ -1402,12 +1406,14 @@ def _set_aside(index: Index, sentences: range, heading: np.ndarray, logits: np.n
 def _states_amount(text: str, kind: AmountKind) -> bool:
     """Whether a sentence states the kind of amount asked for: a number; for a date a year, a
     month or a date (`_DATE`); for a frequency a rate over time as well ("improve daily living"
-    states none; "24 weekly sessions" does); for a count a number that is no time nor modifier
-    ("the 4- and 12-week assessments" counts nothing, "sent to 8150 people" does)."""
+    states none; "24 weekly sessions" does); for a count a number that is no time nor modifier, nor
+    a date or a time of day ("the 4- and 12-week assessments" counts nothing, "sent to 8150 people"
+    does)."""
     if kind == "date":
         return gives_amount(text, kind)
     if kind == "count":
-        text = _NOT_COUNT.sub(" ", text)
+        # a date or a time of day counts nothing ("This page last modified on 2022-05-31 20:17:58")
+        text = _NOT_COUNT.sub(" ", _DATE.sub(" ", _CLOCK_TIME.sub(" ", _NUMERIC_DATE.sub(" ", text))))
     return _states_number(text) and (kind != "frequency" or bool(_FREQUENCY.search(text)))
 
 
