@@ -1562,10 +1562,14 @@ def test_a_subject_before_do_or_a_modal_is_what_a_follow_up_means(encoder, histo
     (["Does SQLite support RIGHT JOIN?"], "Which version added it?", "Which version added RIGHT JOIN?"),
     (["Does SQLite support RIGHT JOIN?"], "Can it be used with triggers?", "Can SQLite be used with triggers?"),
     (["Does xts depend on zoo?"], "Who maintains it?", "Who maintains zoo?"),
+    # a bare noun phrase asked of in a place or a whole is what "it" stands for, not the place
+    # ("Is Django 1.4 enabled by default?")
+    (["What is time zone support in Django 1.4?"], "Is it enabled by default?",
+     "Is time zone support in Django 1.4 enabled by default?"),
     # two names that qualify one head make no plural ("What are the Peng and Huang estimator?")
     (["What is the Powell estimator?"], "What about the Peng and Huang estimator?", "What is the Peng and Huang estimator?"),
 ])
-def test_a_pronoun_as_a_verbs_object_stands_for_the_object_and_names_joined_qualify_one_thing(
+def test_a_pronoun_stands_for_a_verbs_object_or_a_bare_phrase_asked_of_and_joined_names_qualify_one_thing(
         encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected
 

@@ -2199,7 +2199,12 @@ def _coordinated(text: str, s: int, e: int) -> tuple[int, int]:
 _BE_HAVE = r"(?:is|are|was|were|has|have|had)"
 # "What was the primary outcome of the LIMIT trial?": the whole noun phrase asked about, taken when
 # its head agrees with the pronoun ("it" after "What are the symptoms of depression?" is depression)
-_ASKED = re.compile(r"^(?:what|who)\s+(?:is|are|was|were)\s+((?:the|a|an)\s+.+)$", re.I)
+# "What is the ...?", or a bare noun phrase in a place or a whole ("What is time zone support in
+# Django 1.4?": a pronoun after it stands for the support, not the release); no participle or
+# pronoun opens one ("What is known about ...?", "What is involved in ...?")
+_ASKED = re.compile(r"^(?:what|who)\s+(?:is|are|was|were)\s+((?:the|a|an)\s+.+|"
+                    r"(?!(?:it|this|that|there|done|said|meant|new|needed)\b)(?![\w'-]+(?:ed|en|wn|ing)\b)"
+                    r"[\w'-]+(?:\s+[\w'-]+){0,2}\s+(?:in|of|for|on)\s+\S.*)$", re.I)
 # "What dose of minocycline was used?", "Where was the trial run?": the subject before the verb
 _SUBJECT = re.compile(rf"^(?:what|which)\s+(.+?)\s+{_BE_HAVE}\s+[\w'-]+$", re.I)
 # (no preposition inside: "How is depression treated with neuropsychotherapy?" has none of these)
