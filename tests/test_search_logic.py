@@ -249,6 +249,28 @@ def test_a_question_naming_an_identifier_finds_the_passage_that_holds_it_first(e
     assert identifiers(["what", "error", "e0382", "brca2", "p53", "19", "covid"]) == ["e0382", "brca2", "p53"]
 
 
+def test_a_code_written_in_three_parts_counts_as_one_identifier(encoder):
+    # Django's release notes: "CVE-2018-6188" was read as "cve", "2018" and "6188", no identifier,
+    # and another note's vulnerability came first. Held whole, it lifts the passages that name it;
+    # a name of two parts ("IL-6") is searched by its parts, as before.
+    notes = {"2.0.2": ("CVE-2018-6188: Information leakage in AuthenticationForm\n\nA regression in Django 1.11.8 "
+                       "made AuthenticationForm run its confirm_login_allowed() method even if an incorrect password "
+                       "is entered."),
+             "1.10.8": ("CVE-2017-12794: Possible XSS in traceback section of technical 500 debug page\n\nIn older "
+                        "versions, HTML autoescaping was disabled in a portion of the template for the technical 500 "
+                        "debug page, and versions fixed in 2018 escape it."),
+             "3.1.13": ("CVE-2021-35042: Potential SQL injection via unsanitized QuerySet.order_by() input\n\n"
+                        "Unsanitized user input passed to order_by() could bypass intended column reference "
+                        "validation in versions fixed by 6188 patches.")}
+    docs = [document_from_text(f"{v}.txt", t, title=f"Django {v} release notes") for v, t in notes.items()]
+    searcher = Searcher(encoder=encoder, index=MemoryIndex(docs, encoder, ChunkingParams()))
+    cand = searcher.candidates("Which versions fixed CVE-2018-6188?")
+    holds = np.array([searcher.index.passage(int(r)).doc == searcher.index.doc_row("2.0.2.txt") for r in cand.rows])
+    assert (cand.identifier == holds).all()
+    assert searcher.search("Which versions fixed CVE-2018-6188?", k=1)[0].doc_id == "2.0.2.txt"
+    assert not searcher.candidates("Does IL-6 rise after exercise?").identifier.any()
+
+
 def test_an_acronym_or_a_mixed_case_name_that_names_one_document_counts_as_an_identifier(encoder):
     # "LIMIT" names one trial's paper; "DNA" is in two documents, so it names neither.
     docs = [document_from_text("limit.txt", "The LIMIT trial\n\nWomen in the LIMIT trial walked briskly on most days, "

@@ -80,6 +80,7 @@ from assistant.text import (
     glossary_only,
     holds_number,
     holds_option,
+    hyphen_joined,
     identifiers,
     mention_patterns,
     mixed_case_names,
@@ -287,8 +288,11 @@ class Searcher:
         dense = index.passage_vectors(rows) @ q
         bm25 = bm25_all[rows] / best_bm25 if best_bm25 > 0 else np.zeros(len(rows), np.float32)
         names = named + mixed_case_names(question)
-        identifier = self._identifier_share(rows, tokens, names, references, command_options(question),
-                                            dotted_numbers(question))
+        # a code written in three parts or more ("CVE-2018-6188") is one identifier, as BM25 also holds
+        # it joined; a name of two ("IL-6") is searched by its parts, as SciFact train chose
+        codes = hyphen_joined(" ".join(w for w in question.split() if w.count("-") >= 2))
+        identifier = self._identifier_share(rows, tokens + codes, names, references,
+                                            command_options(question), dotted_numbers(question))
         ahead = self.fusion.dense_weight * dense + self.fusion.bm25_weight * bm25 + self.fusion.identifier_weight * identifier
         sentence = self._best_sentence_scores(rows, q, tokens, ahead) if self.fusion.sentence_weight \
             else np.zeros(len(rows), np.float32)
