@@ -1130,6 +1130,24 @@ def test_a_line_typed_at_rs_prompt_is_code_and_a_quotation_is_not():
     assert not is_code_like("> He said that the trial (n = 40) worked for most of the patients who took part.")
 
 
+def test_a_programs_message_quoted_is_output_and_the_sentence_that_explains_it_answers(encoder):
+    # PostgreSQL's manual quotes the error a question asks about ("What causes the error no
+    # pg_hba.conf entry for host?"): the quoted line repeats the question's words and had been the
+    # highlight; the sentence that says why is the answer. A warning in prose is a sentence.
+    from assistant.search.answer import is_code_like
+
+    text = ("Authentication Problems\n\nAuthentication failures generally manifest themselves through error messages "
+            "like the following:\n\nFATAL: no pg_hba.conf entry for host \"123.123.123.123\", user \"andym\", database "
+            "\"testdb\"\n\nThis is what you are most likely to get if you succeed in contacting the server. As the message "
+            "suggests, the server refused the connection request because it found no matching entry in its pg_hba.conf "
+            "configuration file.")
+    searcher = _one_document(encoder, "client-authentication-problems.txt", text)
+    hit = searcher.search("What causes the error no pg_hba.conf entry for host?", k=1)[0]
+    assert hit.highlight.text.startswith("As the message suggests, the server refused"), hit.highlight.text
+    assert is_code_like("error[E0382]: borrow of moved value: `x`")
+    assert not is_code_like("Warning: writing to the virtual table can very easily cause corruption.")
+
+
 def test_a_sentence_that_poses_the_question_hands_the_highlight_to_the_finding(encoder, tmp_path):
     # An abstract states the open question ("Little is known about whether ...") in the question's
     # own words, then the finding: the question's restatement scored best and was the highlight.

@@ -582,11 +582,12 @@ _C_COMMENT_AFTER = re.compile(r"[,;{}()\[\]]\s*/\*[^\n]*\*/\s*$")  # no sentence
 
 def is_code_like(text: str) -> bool:
     """A line of a program: typed at an interpreter's prompt (">>> print(x)", ">>> # a comment") or
-    printed by it under an R Markdown page's code ("## [1] 2"),
+    printed by it under an R Markdown page's code ("## [1] 2"), a message it prints ("FATAL: no
+    pg_hba.conf entry ..."),
     or shaped like code (see the pattern above) and with fewer than five words ("MPI_Pcontrol
     cannot be wrapped as it has variable arity: int MPI_Pcontrol(...)" is a sentence)."""
     # a block comment's line, however many words ("** If the backup process is successfully completed, ...")
-    if _PROMPT.match(text) or _IMPORT.match(text) or _BLOCK_COMMENT_LINE.match(text):
+    if _PROMPT.match(text) or _IMPORT.match(text) or _BLOCK_COMMENT_LINE.match(text) or _PROGRAM_MESSAGE.match(text):
         return True
     if not _CODE_MARK.search(text):
         return False
@@ -648,6 +649,10 @@ def _comments_in_code(texts: list[str], code: np.ndarray) -> np.ndarray:
 # Python's prompt, or a shell's "$ " before a command ("$ pyenv install 2.7.6"; not "$ 5", an amount)
 # A line typed at a prompt, or a program's output as knitr prints it under the code in an R
 # Markdown page ("## Error in library(ballgown): there is no package called 'ballgown'", "## [1] 2").
+# A program's message as it prints it, its level and then words in lower case ("FATAL: no
+# pg_hba.conf entry for host ...", "error[E0382]: borrow of moved value"): output quoted, which
+# repeats the question's words and says nothing of them; a warning in prose opens in capitals.
+_PROGRAM_MESSAGE = re.compile(r"^\s*(?:FATAL|ERROR|PANIC|WARNING|NOTICE|fatal|error|warning)(?:\[\w+\])?:\s+[a-z]")
 # R's prompt before a call or an assignment ("> sample.xts <- xts(1:6, ...)"); a quotation's ">"
 # stands before words
 _PROMPT = re.compile(r"^\s*(?:>>>(?:\s|$)|\$\s+[A-Za-z./~]|##\s|>\s+(?=[^\n]*(?:<-|[\w.]\()))")
