@@ -466,7 +466,6 @@ def _prose_links_in_items_unwrapped(raw: str) -> str:
     return _LIST_ITEM.sub(item, raw) if "<li" in raw.lower() else raw
 
 
-_LINK_TAG = re.compile(r"</?a\b[^>]*>", re.I)
 _ADDRESS_TEXT = re.compile(r"(?:https?://|www\.)\S+$", re.I)
 
 

@@ -1268,13 +1268,13 @@ _ASKS_DATE = re.compile(r"\b(?:what|which)\s+(?:year|month|date|day)\b|\bsince\s
 # or a date written in numbers ("2010-07-22", "22/07/2010").
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
            r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_NUMERIC_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")  # "2022-05-31", "22/07/2010"
 _DATE = re.compile(rf"(?<![\w.,])(?:1[5-9]|20)\d\d(?![\w.,]*\s+[a-z]{{3,}}s\b)(?![\d])|"
                    rf"\b{_MONTHS}\b(?=\s*\d|\s*,?\s*(?:1[5-9]|20)\d\d)|\b\d{{1,2}}\s+{_MONTHS}\b|"
-                   r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b", re.I)
+                   rf"{_NUMERIC_DATE.pattern}", re.I)
 
 
 _CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")  # a time of day: "20:17:58"
-_NUMERIC_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")  # "2022-05-31", "22/07/2010"
 
 
 # A software release says when in a manual: "Added in version 3.12.", "since v2.1.0", "release 5".
