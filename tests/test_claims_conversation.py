@@ -897,6 +897,14 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # a do-question's last word is a verb made with a prefix ("redefine"), so the subject is all
     # the words before it ("Who wrote the newspaper?" had taken "package" for the verb)
     ("What does the newspaper package redefine?", "Who wrote it?", "Who wrote the newspaper package?"),
+    # a topic whose head is the noun after the phrase most like it takes the place of both
+    # ("What does mixed-effects models model assume ...?" had been left)
+    ("What does a random-effects model assume about the true effects?", "And for mixed-effects models?",
+     "What do mixed-effects models assume about the true effects?"),
+    # "What does ..." asks what a subject does, not which of a kind: the question keeps its "What"
+    # ("Does the mixed-effects model assume about the true effects?" had been asked)
+    ("What does a random-effects model assume about the true effects?", "What about the mixed-effects model?",
+     "What does a mixed-effects model assume about the true effects?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

@@ -1195,8 +1195,11 @@ def _framed_name_replaced(previous: str, s: int, e: int, topic: str) -> str | No
 
 
 def _asked_kind(question: str) -> re.Match | None:
-    """The kind of thing a which-question asks for, with its verb (`_ASKED_KIND`)."""
-    return _ASKED_KIND_BE.match(question) or _ASKED_KIND.match(question)
+    """The kind of thing a which-question asks for, with its verb (`_ASKED_KIND`); none where an
+    auxiliary follows the question word ("What does a random-effects model assume ...?" asks what
+    its subject does, of no kind)."""
+    m = _ASKED_KIND_BE.match(question) or _ASKED_KIND.match(question)
+    return None if m and re.fullmatch(_AUX, m.group(1).split()[0], re.I) else m
 
 
 # A comparison qualifies a noun ("larger than 1 GB", "more recent than 2020"), as "other than"
@@ -1978,6 +1981,12 @@ def _in_place_of(previous: str, s: int, e: int, topic: str, to_head: bool = True
         # place of the noun phrase it opens ("git cherry-pick" of "git rebase", "vitamin B12" of
         # "vitamin D"), not of the modifier alone
         e = _run_end(previous, e)
+    head = re.match(r"\s+([\w'-]+)", previous[e:])
+    if (len(topic.split()) > 1 and head and _singular(head.group(1).lower()) == _singular(topic.split()[-1].lower())
+            and not _holds_verb(previous, s, e + head.end())):
+        # the topic's head is the noun right after the phrase: "mixed-effects models" takes the
+        # place of "random-effects model", not of "random-effects" ("... mixed-effects models model")
+        e += head.end()
     if _ends_run(previous, e) and not _both_adverbs(previous[s:e], topic) and not _holds_verb(previous, s, e):
         # A phrase that ends its run of content words ends a noun phrase, whose modifiers go with
         # it: "acute stress" takes the place of "chronic stress", not of "stress" alone, which
