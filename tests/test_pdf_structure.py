@@ -317,6 +317,33 @@ def test_an_abstract_set_small_under_an_affiliation_across_the_page_is_one_parag
                         "between the R process and any modules loaded dynamically."), lines
 
 
+def test_notes_set_tiny_with_the_texts_paragraph_indent_wrap_into_paragraphs_to_their_last_words():
+    # psych's scoring vignette set two notes at 6 pt: LaTeX indents a paragraph by the running
+    # text's 1.5 em (15 pt), 2.5 of the note's own sizes, so its first line was taken for a table
+    # row and every line stood alone; a last line of two words closing the sentence ("their
+    # direction.") stays with its paragraph.
+    def line(text: str, x0: float, x1: float, y: float) -> Line:
+        return Line(text, x0, y, x1, y + 6, 6.0, "Times")
+
+    geometry = [
+        line("Earlier versions of scoreItems required a keys matrix. This is no longer necessary.", 134, 403, 445),
+        line("Two things to note. The number of variables is the total number of variables in the data file.", 134, 493, 438),
+        line("For the keys, items are scored either +1, -1 or 0. Just specify the items to score and", 119, 493, 431),
+        line("their direction.", 119, 154, 424),
+        line("What is actually done internally is that the keys are converted to a matrix of the scoring keys", 134, 493, 417),
+        line("and this multiplied by the data.", 119, 193, 410),
+    ]
+    block = _Block("aside", geometry=geometry, pages=[1] * len(geometry))
+    lines = _pieces(block, Vocabulary(["matrix", "data"]))[0][0].split("\n")
+    assert lines == [
+        "Earlier versions of scoreItems required a keys matrix. This is no longer necessary.",
+        "Two things to note. The number of variables is the total number of variables in the data file. For the keys, "
+        "items are scored either +1, -1 or 0. Just specify the items to score and their direction.",
+        "What is actually done internally is that the keys are converted to a matrix of the scoring keys and this "
+        "multiplied by the data.",
+    ], lines
+
+
 def test_a_boxed_notes_lines_broken_at_a_names_hyphen_or_slash_or_around_code_are_one_paragraph():
     # A browser's print of a handbook's boxed note, set small: a line opening with a path in a
     # typewriter font (its glyphs advance alike, yet words stand around it) and lines broken at a
@@ -429,6 +456,24 @@ def test_a_one_column_pages_text_read_below_a_box_under_it_goes_back_above_it():
     pdfminer = [para, labels, caption, after, command, heading]
     order = [b.lines[0].text.split()[0] for b in _columns_in_order(pdfminer, 595, 10.0)]
     assert order == ["heading", "paragraph", "1990", "command", "caption", "after"], order
+
+
+def test_a_paragraph_read_after_the_formula_beneath_it_rises_with_its_heading_not_above_it():
+    # Epi's competing-risks vignette: pdfminer read a formula's pieces first, then the page's
+    # running head and a subsection's heading, the text, the next section's heading, its first
+    # paragraph. The paragraph rose above the formula beneath it, and so above its own heading
+    # read between the two ("1.2 Estimating cumulative risks" had followed its paragraph). The
+    # boxes read after the place it rises to that stand above it rise with it, in their order.
+    def box(name: str, y: float, x0: float = 75, x1: float = 540, size: float = 12.0) -> Box:
+        ln = Line(name + " words", x0, y, x1, y + size, size, "Serif")
+        return Box((ln,), x0, y, x1, y + size)
+
+    formula = [box("(1.1)", 492, 519, 543), box("S(t)", 491, 176, 249)]
+    head, sub, text = box("head", 778, x1=256), box("1.1.4", 747, x1=189, size=14.3), box("text", 667)
+    section, para = box("1.2", 583, x1=355, size=17.2), box("para", 529)
+    pdfminer = [*formula, head, sub, text, section, para]
+    order = [b.lines[0].text.split()[0] for b in _columns_in_order(pdfminer, 595, 12.0)]
+    assert order == ["head", "1.1.4", "text", "1.2", "para", "(1.1)", "S(t)"], order
 
 
 def test_a_full_width_tables_caption_parts_the_columns_above_it_from_those_below():
@@ -1853,6 +1898,23 @@ def test_a_list_items_two_digit_number_that_reaches_its_text_is_parted_from_its_
     text = load_paths([path]).documents[0].text
     assert "10. Tax Related - Check this box." in text and "11. Placeholder - Check box" in text, text
     assert "9. Notes" in text and "2.5 percent" in text
+
+
+def test_a_title_whose_line_ends_on_towards_goes_on_to_its_next_line(tmp_path: Path):
+    # etm's vignette set its title over three centred lines, the second ending on "Towards": read
+    # as a line no phrase goes on from, "Pregnancy Applications" stood as a paragraph of its own
+    # (and was highlighted as an answer, cut from its title).
+    content = b"\n".join([
+        b"BT /F1 17 Tf 136 612 Td (Computing Cumulative Incidence Functions with) Tj ET",
+        b"BT /F1 17 Tf 157 590 Td (the etmCIF Function, with a view Towards) Tj ET",
+        b"BT /F1 17 Tf 224 568 Td (Pregnancy Applications) Tj ET",
+        b"BT /F1 10 Tf 72 500 Td (This paper documents the use of the etmCIF function to compute the cumulative) Tj ET",
+        b"BT /F1 10 Tf 72 488 Td (incidence function in pregnancy data, from the data to the plots of the curves.) Tj ET",
+    ])
+    path = tmp_path / "title.pdf"
+    path.write_bytes(_one_page_pdf(content))
+    text = load_paths([path]).documents[0].text
+    assert "with a view Towards Pregnancy Applications" in text, text
 
 
 def test_underscores_drawn_as_rules_are_read_as_underscores_and_other_strokes_are_not(tmp_path: Path):

@@ -1228,21 +1228,29 @@ _WORD = re.compile(r"[^\W\d_]{2}")
 def _wraps(row: list[Line], nxt: list[Line], x0: float, x1: float) -> bool:
     """Whether `nxt` continues the prose of `row` (a caption, a footnote or an abstract set small
     over several lines): both are one cell of words starting at the region's left edge, `row` may
-    be a paragraph's first line indented (LaTeX indents by 1.5 em; an abstract's first line had
-    stood alone, "... the many smaller" / "and larger design decisions ..."), and `row` runs to its
+    be a paragraph's first line indented (LaTeX indents by 1.5 em of the running text, `PARINDENT`
+    at most; an abstract's first line had stood alone, "... the many smaller" / "and larger design decisions ..."), and `row` runs to its
     right edge. Table rows have several cells, numbers, or stop short, and stay lines of their own."""
     def prose(r: list[Line], indent: float, fewest: int = 3) -> bool:
         # a line whose glyphs all advance alike is a program's (`Line.pitch`), unless words in
         # another font stand around its code ("in /etc/NetworkManager/system-connections/ or through")
         words = r[0].text.split()
         return len(r) == 1 and (r[0].pitch <= 0 or not r[0].one_font) and len(words) >= fewest \
-            and sum(bool(_WORD.search(w)) for w in words) >= 0.6 * len(words) and r[0].x0 <= x0 + indent * r[0].size
+            and sum(bool(_WORD.search(w)) for w in words) >= 0.6 * len(words) \
+            and r[0].x0 <= x0 + max(indent * r[0].size, PARINDENT if indent > 1 else 0.0)
     # a word broken at the line's end goes on however short the last line ("Soft-" / "ware."); broken
     # at its own hyphen or slash ("(nm-connection-" / "editor)", "/etc/network/" / "interfaces"),
     # the line stops short by about the next word's width
     broken = len(nxt) == 1 and bool(re.search(r"[^\W\d_][-/]$", row[0].text)) and nxt[0].text[:1].islower()
     reach = row[0].x1 + (_first_word_width(nxt[0]) if broken else 0)
-    return prose(row, 2.0) and prose(nxt, 1.0, 1 if broken else 3) and reach >= x1 - 2 * row[0].size
+    # a paragraph's last line may be a word or two closing its sentence ("their direction.")
+    closing = len(nxt) == 1 and nxt[0].text.rstrip().endswith(".") and nxt[0].font == row[0].font
+    return prose(row, 2.0) and prose(nxt, 1.0, 1 if broken or closing else 3) and reach >= x1 - 2 * row[0].size
+
+
+# LaTeX indents a paragraph by its running text's 1.5 em (15 pt at 10 pt, 18 at 12) however small
+# the print: a note set at 6 pt is indented 2.5 of its own sizes.
+PARINDENT = 18.0
 
 
 def _first_word_width(line: Line) -> float:

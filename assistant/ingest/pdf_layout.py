@@ -983,13 +983,21 @@ def _boxes_risen(boxes: list[Box], body_size: float) -> list[Box]:
     before the first box read before it that stands wholly below it and beside it neither left nor
     right: pdfminer read a page around a plot's axis labels out of order, the section's heading atop
     the page last and a command over the plot after the plot ("5.1 F statistics: function Fstats"
-    had followed section 5.2)."""
+    had followed section 5.2). Boxes read after that one that stand so above the box rise with it,
+    before it: a paragraph read after the formula beneath it had risen above its own
+    heading, read between the two ("1.2 Estimating cumulative risks")."""
+    def text(box: Box) -> bool:
+        return not box.table and any(ln.size >= 0.93 * body_size for ln in box.lines)
+
     out: list[Box] = []
     for b in boxes:
-        at = len(out)
-        if not b.table and any(ln.size >= 0.93 * body_size for ln in b.lines):
-            at = next((k for k, a in enumerate(out) if a.y1 <= b.y0 + 0.5 and a.x0 < b.x1 and b.x0 < a.x1), at)
-        out.insert(at, b)
+        beside = [k for k, a in enumerate(out) if a.x0 < b.x1 and b.x0 < a.x1]
+        below = next((k for k in beside if out[k].y1 <= b.y0 + 0.5), None) if text(b) else None
+        if below is None:
+            out.append(b)
+            continue
+        over = {k for k in beside if k > below and out[k].y0 + 0.5 >= b.y1}
+        out[below:] = [*(out[k] for k in sorted(over)), b, *(a for k, a in enumerate(out[below:], below) if k not in over)]
     return out
 
 
