@@ -122,7 +122,7 @@ RELEASE_NOTE = re.compile(r"^\W*(?:new|added|changed|deprecated|removed)\s+(?:in
 # Words a phrase does not end on: a line ending on one goes on ("1. Cognitive remediation therapy
 # will be superior to" / "standard treatment ..."), as a heading does not.
 UNFINISHED_WORDS: frozenset[str] = frozenset("""a an the to of and or nor but with for from by as than that which
-whose into onto between be is are was were will would""".split())
+whose into onto between be is are was were will would towards toward via upon among amongst versus""".split())
 # Words a follow-up question carries that name no topic ("Please tell me more about ...").
 QUESTION_FILLER: frozenset[str] = frozenset("""shall here me my you your not no yes please tell show explain
 give more much many same other else again too very just only""".split())
