@@ -870,6 +870,28 @@ def test_a_page_titled_by_the_term_asked_of_opens_the_answer_before_its_sections
     assert hit.highlight.text == "Add a library to the project using the specified source files.", hit.highlight
 
 
+def test_what_is_x_of_a_page_titled_x_gives_its_definition_before_the_pages_opening(encoder, tmp_path):
+    # tidyr's vignette "Tidy data" opens with a note on itself; its definition stands in a later
+    # section. "What is tidy data?" had the note first, for opening the page titled by the term.
+    from assistant.ingest import load_file
+
+    page = tmp_path / "tidy-data.md"
+    page.write_text("# Tidy data\n\n(This is an informal and code heavy version of the full tidy data paper. Please "
+                    "refer to that for more details.)\n\n## Data tidying\n\n" + " ".join(
+                        f"Step {n} of cleaning a dataset takes time, since it must be repeated with every new problem "
+                        f"or new data that come to light, and analysts spend much of their day on it." for n in range(12))
+                    + "\n\n## Defining tidy data\n\n"
+                    "Tidy data is a standard way of mapping the meaning of a dataset to its structure. A dataset is "
+                    "messy or tidy depending on how rows, columns and tables are matched up with observations, "
+                    "variables and types.\n")
+    doc, _ = load_file(page, "tidy-data.md")
+    other = document_from_text("pivot.html", "Pivoting\n\npivot_longer() makes datasets longer by increasing the "
+                               "number of rows, one step towards tidy data.", title="Pivoting")
+    searcher = _in_memory(encoder, [doc, other])
+    hit = searcher.search("What is tidy data?", k=1)[0]
+    assert hit.highlight.text.startswith("Tidy data is a standard way"), hit.highlight
+
+
 def test_a_page_titled_by_a_name_of_code_answers_what_that_kind_of_thing_does(encoder):
     # Javadoc titles a page "Inject (JSR 330: Dependency Injection for Java)"; the question names
     # the thing with its kind ("the Inject annotation"). The page was not found as titled by it, and

@@ -643,16 +643,25 @@ class Searcher:
             # mark ("5.4. Sets", Doxygen's "◆ apop_estimate()")
             heads = re.compile(rf"(?:\d+(?:\.\d+)*\.?\s+|[^\w\s]{{1,2}}\s*)?{re.escape(term.strip())}(?:\(\))?(?:\s|$)", re.I)
             order = sorted(order, key=lambda i: not self._opens_section(int(rows[i]), heads))
+        strict = bool(term) and asks_definition(question) and not entry
+
+        def opening(i: int) -> bool:
+            return docs[i] == named and self.index.passage(int(rows[i])).start == 0
+
+        if titled and strict:
+            # "What is tidy data?" of the page "Tidy data": its definition ("Tidy data is a
+            # standard way of mapping ...") before the page's opening, unless that defines it too
+            # ("(This is an informal and code heavy version of the full tidy data paper" had come first)
+            order = sorted(order, key=lambda i: not opening(i))
         if term:
             # "What is quantile regression?": its definition before a sentence that says what it
             # does ("Quantile regression models with ... can be estimated with nlrq" reads as one)
-            strict = asks_definition(question) and not entry
             order = sorted(order, key=lambda i: self._definition_rank(int(rows[i]), term, entry, strict))
-        if titled:
+        if titled and not strict:
             # and before all, a page titled by the thing asked of says it where it opens (CMake's
             # "add_library" page opens "Add a library to the project ...", before its sections'
             # signatures "add_library(<name> OBJECT ...)")
-            order = sorted(order, key=lambda i: not (docs[i] == named and self.index.passage(int(rows[i])).start == 0))
+            order = sorted(order, key=lambda i: not opening(i))
         if entry:
             # a section of its own says what the entry is before a list that names it with others
             # ("5.6.2 Maintainer" before "• Maintainer (mandatory)")
