@@ -905,6 +905,13 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # ("Does the mixed-effects model assume about the true effects?" had been asked)
     ("What does a random-effects model assume about the true effects?", "What about the mixed-effects model?",
      "What does a mixed-effects model assume about the true effects?"),
+    # after a person asked of ("do we"), the word is a verb and stays ("Why do we random slopes?")
+    ("Why do we need random intercepts?", "And random slopes?", "Why do we need random slopes?"),
+    # the phrase of "do that" led by the follow-up's preposition is the one it changes ("How do I
+    # select columns with dplyr with base R?" had been asked)
+    ("How do I select columns with dplyr?", "How do I do that with base R?", "How do I select columns with base R?"),
+    # an "of" phrase without an article is part of what "it" stands for ("When the homogeneity is violated?")
+    ("How do I test the homogeneity of variances?", "And when is it violated?", "When is the homogeneity of variances violated?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

@@ -861,7 +861,13 @@ def _done_again(q: str, previous: str) -> tuple[str, str] | None:
     action = _ACTION_ASKED.match(previous) if do else None
     if not do or not action:
         return None
-    return _tidy(q[: do.start(1)] + action.group(1) + q[do.end(1):]), action.group(1)
+    done, rest = action.group(1), q[do.end(1):]
+    # "How do I do that with base R?" after "How do I select columns with dplyr?": the phrase led by
+    # the same preposition that ends the action is the one the follow-up changes
+    led = re.match(r"\s+(with|without|in|on|using|for|from|by|via|into|to)\s+\S", rest, re.I)
+    if led and (same := re.search(rf"\s+{led.group(1)}\s+[^,;]+$", done, re.I)):
+        done = done[:same.start()]
+    return _tidy(q[: do.start(1)] + done + rest), action.group(1)
 
 
 # "it" as what doing a thing takes or is ("How long does it take?", "Is it safe?"), a question that
@@ -1348,7 +1354,7 @@ def _replaceable(previous: str, topic: str, may_be_verb: bool) -> list[tuple[int
     """The phrases of the previous question a new topic may take the place of: the last ones only
     (a question puts its topic last, and each phrase is embedded), no verb unless the topic
     `may_be_verb`."""
-    verbs = [v for v in (_who_verb(previous), _how_to_verb(previous)) if v >= 0]
+    verbs = [v for v in (_who_verb(previous), _person_verb(previous)) if v >= 0]
     spans = [(s, e) for s, e in _verb_free(previous, _phrases(previous)[-MAX_PHRASES:]) if not any(s <= v < e for v in verbs)]
     if _ARTICLE.match(topic) and (counted := re.match(r"\W*how\s+(?:many|much)\s+", previous, re.I)):
         # a topic with an article takes the place of a phrase with one ("And the thesis?" after "How
@@ -2104,6 +2110,20 @@ def _how_to_verb(text: str) -> int:
     return m.end() if m else -1
 
 
+def _person_verb(text: str) -> int:
+    """Where the verb after a person asked of starts (`_PERSON_DOES`: "need" of "Why do we need
+    ...?"), or -1: no phrase a new topic replaces holds it."""
+    m = _HOW_DO_I.match(text) or _PERSON_DOES.match(text)
+    return m.end() if m else -1
+
+
+# "Why do we need ...?", "When should I use ...?": after a person asked of, the word is a verb
+# ("And random slopes?" after "Why do we need random intercepts?" had replaced "need" too).
+_PERSON_DOES = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:how|why|when|where|what|which)\s+"
+                          r"(?:do|does|did|can|could|should|would|will|must|may|might)\s+(?:I|you|we|they|one)\s+"
+                          r"(?:(?:not|still|also|ever|really|always)\s+)?(?=[a-z])", re.I)
+
+
 def _from_own_phrase(previous: str, s: int, topic: str) -> int:
     """Where a phrase starting at `s` that `topic` replaces starts, with the noun phrase before it
     when the two are joined by a preposition the topic has too: "And the proportion of women?"
@@ -2165,7 +2185,7 @@ def _both_adverbs(phrase: str, topic: str) -> bool:
 def _run_start(text: str, s: int) -> int:
     """Where the run of content words holding the phrase at `s` starts (at most three words)."""
     words = [m for m in _WORD.finditer(text[:s])]
-    verbs = (_verb_after_name(text), _who_verb(text), _how_to_verb(text))
+    verbs = (_verb_after_name(text), _who_verb(text), _person_verb(text))
     # the words up to the phrase and its first, to tell a function word that names a kind ("a for loop")
     named = [m.group() for m in words] + [m.group() for m in _WORD.finditer(text, s)][:1]
     taken = 0
@@ -2276,7 +2296,17 @@ def _acted_on(body: str, plural: bool) -> str:
         # phrase after it, up to the next preposition or infinitive, when that one agrees with the
         # pronoun ("events" of "listen for events on a socket" is no "it")
         obj = _before_pivot(governed.group(1)).strip()
+    at = acts_on.group(1).find(obj) if obj and not plural else -1
+    if at >= 0 and (named := _BARE_OF.match(acts_on.group(1), at + len(obj))) and _content_words(named.group(1)):
+        # "the homogeneity of variances": an "of" with no article after it names what the head is
+        # of, one thing with it ("When is it violated?" is not of "the homogeneity")
+        obj += named.group()
     return obj
+
+
+# An "of" phrase closing a question without an article or determiner: "of variances", "of memory".
+_BARE_OF = re.compile(r"\s+of\s+(?!(?:the|a|an|this|that|these|those|my|your|its|their|our|his|her)\b)"
+                      r"([\w'-]+(?:\s+[\w'-]+)?)(?=\s*[?.!]*$)", re.I)
 
 
 def _referent(question: str, plural: bool) -> str:
