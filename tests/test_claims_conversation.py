@@ -1209,6 +1209,14 @@ def test_a_claim_the_evidence_states_with_an_opposite_word_is_contradicted(encod
                    "The q-value is the minimum FDR incurred when calling a test significant.")
     assert not negates("Alzheimer's disease was the most common diagnosis.",
                        "Alzheimer's disease remained the most common diagnosis (46%), followed by mixed dementia (19%).")
+    # a degree of a word is read as the word, against the other end said with "most" ("the
+    # cheapest method" of a mixed-models chapter's "the most expensive method" came back supported)
+    assert negates("The Kenward-Roger approximation is the cheapest method in terms of computational resources.",
+                   "However, the Kenward-Roger approximation is the most expensive method in terms of computational "
+                   "resources.")
+    assert not negates("Kenward-Roger is the most expensive method in terms of computational resources.",
+                       "However, the Kenward-Roger approximation is the most expensive method in terms of computational "
+                       "resources.")
     # a word and its prefixed opposite ("discourage" of an AAS guide's "encouraged" came back supported)
     assert negates("The AAS journals discourage authors from including animations.",
                    "Authors may, and are in fact encouraged, to include animations in their manuscripts.")

@@ -639,6 +639,15 @@ def _family(stem: str) -> str:
     for suffix in _STATE_SUFFIXES:
         if stem.endswith(suffix) and len(stem) - len(suffix) >= _FAMILY_ROOT:
             return stemmer().stemWord(stem[: -len(suffix)])
+    # A degree of a word with an opposite is that word, which the stemmer keeps apart ("cheapest",
+    # "easier", "biggest", "safer"): "the cheapest method" is read against "the most expensive method".
+    for suffix in ("est", "er"):
+        base = stem[: -len(suffix)]
+        # a degree with opposites of its own keeps them ("lower" is also the opposite of "raise")
+        if stem.endswith(suffix) and len(base) >= 3 and stem not in _OPPOSITE_STEMS:
+            for candidate in (base, base + "e", base[:-1] if len(base) > 3 and base[-1] == base[-2] else ""):
+                if candidate in _OPPOSITE_STEMS:
+                    return candidate
     return stem
 
 
