@@ -445,8 +445,12 @@ def _front_matter(text: str, sents: list[tuple[int, int]], blocks: list[tuple[in
     address, "Status: draft, experimental", "Stability: 2 - Stable"), not a structured abstract's
     labelled paragraph ("Conclusions: Results suggest ...")."""
     lines = [ln for b in blocks for ln in text[sents[b[0]][0] : sents[b[1]][1]].strip().split("\n") if ln.strip()]
+    # the document's opening line, its title, may run long ("Computing Cumulative Incidence
+    # Functions with the etmCIF Function, with a view Towards Pregnancy Applications" over its author)
+    opens = bool(blocks) and sents[blocks[0][0]][0] == 0
     return (not any(b[2] for b in blocks) and len(lines) <= FRONT_MATTER_LINES
-            and all(len(ln.split()) <= _HEADING_WORDS and (is_field(ln) or not _SAYS.search(ln)) for ln in lines))
+            and all((k == 0 and opens or len(ln.split()) <= _HEADING_WORDS) and (is_field(ln) or not _SAYS.search(ln))
+                    for k, ln in enumerate(lines)))
 
 
 _SAYS = re.compile(r"[.!?:;][\"')\]’”]*\s*$")  # a line that ends a sentence, or leads in to what follows

@@ -59,7 +59,7 @@ PASSAGE_UNITS: tuple[PassageUnit, ...] = get_args(PassageUnit)
 # Bumped when `assistant/chunking.py` gives other passages for the same parameters, or BM25 other
 # terms for a passage (`text.bm25_terms`), so an index built by the earlier code is rebuilt rather
 # than mixed (as `ingest.model.LOADER_VERSION` is for cleaning).
-CHUNKING_REVISION = 27
+CHUNKING_REVISION = 28
 
 
 @dataclass(frozen=True)

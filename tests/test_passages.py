@@ -282,3 +282,10 @@ def test_front_matter_of_a_title_and_fields_opens_the_first_sections_passage(enc
                       "library\nBUGS - bugs in the library\n\nInstallation\n-------------\n\nTo install the library, run "
                       "the configure script, then make and make install, as the manual describes in detail.\n")
     assert "To install" not in readme[0]
+    # A title longer than a heading over its author's name is front matter too: etm's vignette had a
+    # passage of its title and author alone, which a question about plotting found and highlighted.
+    title = ("Computing Cumulative Incidence Functions with the etmCIF Function, with a view Towards Pregnancy "
+             "Applications")
+    vignette = passages("etm.md", f"{title}\n\nArthur Allignol\n\n# 1 Introduction\n\nThis paper documents the use of "
+                        "the etmCIF function to compute the cumulative incidence function (CIF) in pregnancy data.\n")
+    assert vignette[0].startswith(title) and "This paper documents" in vignette[0], vignette
