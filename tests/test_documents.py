@@ -1836,6 +1836,19 @@ def test_a_title_blocks_author_and_date_set_as_headings_head_no_section(tmp_path
     assert "Edited: October, 2022; Compiled: December 23, 2022" in doc.text and "Valerie Obenchain" in doc.text, doc.text
 
 
+def test_a_title_blocks_date_line_gives_the_year_its_citation_names(tmp_path: Path):
+    # pandoc's and R Markdown's pages date themselves in the title block ('<h4 class="date">'), not
+    # in a <meta> tag: brms' vignettes were cited with their author and no year.
+    page = tmp_path / "families.html"
+    page.write_text('<html><head><title>Parameterization of Response Distributions in brms</title></head><body>'
+                    '<div id="header"><h1 class="title">Parameterization of Response Distributions in brms</h1>'
+                    '<h4 class="author">Paul Bürkner</h4><h4 class="date">2022-09-19</h4></div>'
+                    "<p>The purpose of this vignette is to discuss the parameterizations of the families used in brms.</p>"
+                    "</body></html>")
+    doc, _ = load_file(page, "families.html")
+    assert (doc.authors, doc.year) == (("Paul Bürkner",), "2022"), (doc.authors, doc.year)
+
+
 def test_html_in_markdown_reads_as_a_browser_shows_it(tmp_path: Path):
     # READMEs mix HTML into Markdown: character references, <br> line breaks (also inside a pipe
     # table's cell, whose rows have no outer bars and are long enough to look hard-wrapped), a

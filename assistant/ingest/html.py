@@ -1348,6 +1348,19 @@ def _byline_authors(raw: str) -> tuple[str, ...]:
     return tuple(names)
 
 
+# A title block's date line (pandoc's and R Markdown's '<h4 class="date">2022-09-19</h4>', DocBook's
+# '<p class="pubdate">'), which main-content extraction leaves out with the byline.
+_DATE_LINE = re.compile(r"<(h[1-6]|p|span|div)\b[^>]*\bclass\s*=\s*[\"']?(?:date|pubdate)[\"'\s][^>]*>((?:(?!<\1\b).){0,200}?)"
+                        r"</\1\s*>", re.I | re.S)
+
+
+def _byline_year(raw: str) -> str:
+    """The year of the first date line of a page's title block (`_DATE_LINE`), for a page whose
+    `<meta>` tags give none; "" where none gives a year."""
+    m = _DATE_LINE.search(raw)
+    return year_of(html.unescape(_TAG.sub(" ", m.group(2)))) if m else ""
+
+
 # A few words above the page's title: the site's name or tagline ("Small. Fast. Reliable.
 # Choose any three."), a breadcrumb, "Prev" and "Next" links, a category. They head every page of the
 # site, and had been read as the opening of each page's text (and chosen as an answer).
@@ -1386,7 +1399,7 @@ def read_html(data: bytes) -> TextRead:
     """Main content, title, decoding note, headings, and authors, year and DOI from the `<meta>`
     tags (the writers, where no tag names them, from the title block's author lines)."""
     raw, note = decode_bytes(data)
-    bylined = _byline_authors(raw)
+    bylined, dated = _byline_authors(raw), _byline_year(raw)
     for step in _MARKUP_MENDED:
         raw = step(raw)
     parser = _HTMLText()
@@ -1428,6 +1441,6 @@ def read_html(data: bytes) -> TextRead:
     # One tag per author (Highwire), or one tag naming them all.
     names = next((tags[t] for t in _AUTHOR_TAGS if tags.get(t)), [])
     authors = tuple(n.strip() for n in names) if len(names) > 1 else split_authors(names[0]) if names else bylined
-    year = _first(tags, _DATE_TAGS, year_of)
+    year = _first(tags, _DATE_TAGS, year_of) or dated
     doi = _first(tags, _DOI_TAGS, find_doi)
     return TextRead(text, re.sub(r"\s+", " ", html.unescape(title)), note, headings, authors, year, doi)
