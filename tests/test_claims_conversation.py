@@ -1818,6 +1818,24 @@ def test_a_claim_the_evidence_gives_other_years_is_contradicted():
     assert not changes_year("The project ran from 2001 to 2005.", "The project ran from 2001 to 2006.")
 
 
+def test_a_claim_limited_to_a_case_is_contradicted_by_a_sentence_that_says_not_just_that_case(encoder, tmp_path):
+    # dplyr's row-wise vignette: "rowwise() only works with functions that return a length-1
+    # vector." came back supported by "rowwise() doesn't just work with functions that return a
+    # length-1 vector ...". A claim without "only", or one whose "only" limits its subject, is not
+    # denied by "not just".
+    from assistant.claims.features import widens
+
+    text = ("# Repeated function calls\n\nrowwise() doesn't just work with functions that return a length-1 vector "
+            "(aka summary functions); it can work with any function if the result is a list. This means that "
+            "rowwise() and mutate() provide an elegant way to call a function many times with varying arguments.\n")
+    checker = ClaimChecker(searcher_of_file(encoder, tmp_path / "rowwise.md", text))
+    assert checker.check("rowwise() only works with functions that return a length-1 vector.").verdict == "contradicted"
+    sentence = "rowwise() doesn't just work with functions that return a length-1 vector."
+    assert not widens("rowwise() works with functions that return a length-1 vector.", sentence)
+    assert not widens("Only rowwise() works with functions that return a length-1 vector.", sentence)
+    assert widens("Aspirin is given solely to patients with diabetes.", "Aspirin is not only given to patients with diabetes.")
+
+
 def test_a_claim_said_to_hold_without_limit_is_contradicted_by_a_sentence_that_limits_it(encoder, tmp_path):
     # ssh's manual: "The escape character is recognized anywhere in a line." came back supported
     # by "The escape character is only recognized at the beginning of a line.": every word of the

@@ -18,7 +18,7 @@ from assistant.ingest.words import english_words
 from assistant.text import FUNCTION_WORDS, OPPOSITE_WORDS, STOP_WORDS, WORD, stemmer, stems
 
 __all__ = ["POLARITY_FEATURES", "SENTENCE_FEATURES", "changes_path", "contrasts", "flip_claim", "moves_opposite", "negates",
-           "polarity_features", "reverses", "sentence_features", "swaps_comparison"]
+           "polarity_features", "reverses", "sentence_features", "swaps_comparison", "widens"]
 
 _WORD = WORD
 _NEG = {"not", "no", "never", "without", "none", "neither", "nor", "cannot", "fail", "fails", "failed",
@@ -504,17 +504,42 @@ def _limits(tokens: list[str]) -> bool:
     return any(w in _ONLY | _FEW and "not" not in tokens[max(0, i - 2):i] for i, w in enumerate(tokens))
 
 
+def widens(claim: str, sentence: str) -> bool:
+    """Whether the sentence says that what the claim limits to a case holds beyond it: the claim
+    says "only", "solely" or "exclusively" (no "not" before it) of what its subject does, not
+    opening the claim ("Only rowwise() works ..." says nothing else does, which "not just" does not
+    deny), and a clause of the sentence says two thirds of its other content words with "not only",
+    "not just" or "not merely" ("rowwise() only works with functions that return a length-1
+    vector." against "rowwise() doesn't just work with functions that return a length-1 vector
+    ...; it can work with any function")."""
+    claim_clauses = _clauses(claim)
+    if not any(w in _ONLY and 0 < i and "not" not in t[max(0, i - 2):i] for t, _ in claim_clauses for i, w in enumerate(t)):
+        return False
+    said = set().union(*(_content(*c) for c in claim_clauses)) - set(stems(" ".join(sorted(_ONLY | _WIDE))))
+    return bool(said) and any(_widened(t) and _says_most(said, _content(t, x)) for t, x in _clauses(sentence))
+
+
+_WIDE = {"just", "merely"}  # "not just", "not merely": more than what follows
+
+
+def _widened(tokens: list[str]) -> bool:
+    """Whether a clause says "not only", "not just" or "not merely" (which say more than a case)."""
+    return any(w in _ONLY | _WIDE and "not" in tokens[max(0, i - 2):i] for i, w in enumerate(tokens))
+
+
 def reverses(claim: str, sentence: str) -> bool:
     """The rules beside the learned polarity model: the sentence says the claim's words with a
     negation or an opposite (`negates`), moves what the claim moves the other way
     (`moves_opposite`), makes its comparison the other way round (`swaps_comparison`), gives
     another number of what the claim counts (`changes_number`) or bounds (`changes_bound`), other
     years (`changes_year`), another path or address than the claim's (`changes_path`), limits to
-    a case what the claim says holds without limit (`restricts`), or says the claim's words of
-    another thing set against the claim's (`contrasts`).  Any contradicts the claim."""
+    a case what the claim says holds without limit (`restricts`) or beyond the case the claim
+    limits it to (`widens`), or says the claim's words of another thing set against the claim's
+    (`contrasts`).  Any contradicts the claim."""
     return (negates(claim, sentence) or moves_opposite(claim, sentence) or swaps_comparison(claim, sentence)
             or changes_number(claim, sentence) or changes_bound(claim, sentence) or changes_year(claim, sentence)
-            or changes_path(claim, sentence) or restricts(claim, sentence) or contrasts(claim, sentence))
+            or changes_path(claim, sentence) or restricts(claim, sentence) or widens(claim, sentence)
+            or contrasts(claim, sentence))
 
 
 def polarity_features(claim: str, sentence: str, cosine: float, flip_delta: float) -> list[float]:
