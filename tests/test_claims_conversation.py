@@ -912,6 +912,11 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("How do I select columns with dplyr?", "How do I do that with base R?", "How do I select columns with base R?"),
     # an "of" phrase without an article is part of what "it" stands for ("When the homogeneity is violated?")
     ("How do I test the homogeneity of variances?", "And when is it violated?", "When is the homogeneity of variances violated?"),
+    # "that" closing a preposition, or what happens, is the happening a how-question asked about,
+    # its verb the one an object follows ("chronic stressing change the brain" had been read)
+    ("How does chronic stress change the brain?", "What role does the amygdala play in that?",
+     "What role does the amygdala play in chronic stress changing the brain?"),
+    ("How does chronic stress change the brain?", "Why does that happen?", "Why does chronic stress changing the brain happen?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

@@ -665,7 +665,8 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         # (the one under an earlier request: "Give me an example" after "Tell me more")
         return ResolvedQuery(question, f"{q} ({_underlying(previous)})", "more")
     if owned := _there(question, q, previous, slot, earlier) or _owned(question, q, previous, slot) \
-            or _one_of(question, q, previous, slot, earlier) or _how_many_of(question, q, previous, slot, earlier):
+            or _one_of(question, q, previous, slot, earlier) or _how_many_of(question, q, previous, slot, earlier) \
+            or _happening(question, q, previous):
         return owned
     if _WHICH_IS.match(q) and pair:
         # "Which is better?" after "What is CBT?", "And mindfulness?": one of the two
@@ -726,6 +727,21 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         ResolvedQuery(question, f"{q} {topic}", kind)
 
 
+def _happening(question: str, q: str, previous: str) -> ResolvedQuery | None:
+    """"What role does the amygdala play in that?", "Why does that happen?" after "How does chronic
+    stress change the brain?": "this" or "that" closing a preposition, or what happens, is the
+    happening the previous question asked about (`_event_of`); None for another follow-up."""
+    pronoun = re.search(r"\b(?:this|that)\b", q, re.I)
+    after = re.match(r"\s+([\w'-]+)", q[pronoun.end():]) if pronoun else None
+    if not pronoun or not (after.group(1).lower() in _HAPPENS if after else _LED.search(q[: pronoun.start()])):
+        return None
+    event = _event_of(_underlying(previous))
+    return ResolvedQuery(question, _tidy(q[: pronoun.start()] + event + q[pronoun.end():]), "reference", event) if event else None
+
+
+# What a happening does ("Why does that happen?"), and a preposition a happening closes ("in that?").
+_HAPPENS = {"happen", "happens", "happened", "occur", "occurs", "occurred"}
+_LED = re.compile(r"\b(?:in|for|to|of|on|with|after|before|during|from|by|about|behind)\s+$", re.I)
 # A question of why, how or when something happens: "Why do car functions fail inside other functions?"
 _EVENT_ASKED = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:why|how|when|where)\s+(?:do|does|did)\s+(?P<clause>\S.*?)\W*$", re.I)
 _SUBJECT_WORDS = 4  # the most words of the subject of such a question, before its verb
@@ -742,8 +758,11 @@ def _event_of(question: str) -> str:
         return ""
     words = m.group("clause").split()
     first = 2 if words[0].lower() in _DETERMINERS else 1  # the subject's noun is no verb: "the index"
-    verb = next((k for k in range(first, min(len(words), _SUBJECT_WORDS + 1))
-                 if words[k].isalpha() and words[k].islower() and words[k] not in _STOP and _has_verb_forms(words[k])), None)
+    may_be = [k for k in range(first, min(len(words), _SUBJECT_WORDS + 1))
+              if words[k].isalpha() and words[k].islower() and words[k] not in _STOP and _has_verb_forms(words[k])]
+    # of two, the verb is the one its object or a preposition follows: "change" of "chronic stress
+    # change the brain", not "stress" ("chronic stressing change the brain" had been the event)
+    verb = next((k for k in may_be if k + 1 == len(words) or words[k + 1].lower() in _STOP), may_be[0] if may_be else None)
     if verb is None or words[0].lower() in ("i", "you", "we", "one"):
         return ""
     return " ".join([*words[:verb], _gerund(words[verb]), *words[verb + 1 :]])
