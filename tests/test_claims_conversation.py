@@ -917,6 +917,11 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("How does chronic stress change the brain?", "What role does the amygdala play in that?",
      "What role does the amygdala play in chronic stress changing the brain?"),
     ("How does chronic stress change the brain?", "Why does that happen?", "Why does chronic stress changing the brain happen?"),
+    # what doing a thing takes, or whether it is safe, asked of what a subject can do ("How long
+    # does that take?" had been searched beside the question)
+    ("Can the adult brain form new neurons?", "How long does that take?",
+     "How long does it take the adult brain to form new neurons?"),
+    ("Can pregnant women take lithium?", "Is it safe?", "Is it safe for pregnant women to take lithium?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

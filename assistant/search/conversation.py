@@ -757,15 +757,21 @@ def _event_of(question: str) -> str:
     if not m:
         return ""
     words = m.group("clause").split()
-    first = 2 if words[0].lower() in _DETERMINERS else 1  # the subject's noun is no verb: "the index"
-    may_be = [k for k in range(first, min(len(words), _SUBJECT_WORDS + 1))
-              if words[k].isalpha() and words[k].islower() and words[k] not in _STOP and _has_verb_forms(words[k])]
-    # of two, the verb is the one its object or a preposition follows: "change" of "chronic stress
-    # change the brain", not "stress" ("chronic stressing change the brain" had been the event)
-    verb = next((k for k in may_be if k + 1 == len(words) or words[k + 1].lower() in _STOP), may_be[0] if may_be else None)
+    verb = _verb_at(words)
     if verb is None or words[0].lower() in ("i", "you", "we", "one"):
         return ""
     return " ".join([*words[:verb], _gerund(words[verb]), *words[verb + 1 :]])
+
+
+def _verb_at(words: list[str]) -> int | None:
+    """Where the verb after a clause's subject stands: the first word after the subject's first
+    (its second after a determiner: "the index") that may be a verb (`_has_verb_forms`), of two
+    the one its object or a preposition follows ("change" of "chronic stress change the brain",
+    not "stress": "chronic stressing change the brain" had been read); None where none may be."""
+    first = 2 if words[0].lower() in _DETERMINERS else 1
+    may_be = [k for k in range(first, min(len(words), _SUBJECT_WORDS + 1))
+              if words[k].isalpha() and words[k].islower() and words[k] not in _STOP and _has_verb_forms(words[k])]
+    return next((k for k in may_be if k + 1 == len(words) or words[k + 1].lower() in _STOP), may_be[0] if may_be else None)
 
 
 def _has_verb_forms(word: str) -> bool:
@@ -893,7 +899,7 @@ def _done_again(q: str, previous: str) -> tuple[str, str] | None:
 # asks it of an action, not of a thing: "How long does my own kernel take?" after "How do I compile
 # my own kernel?" had taken the kernel for it.
 _ACTION_WEIGHED = re.compile(r"^\W*(?:(?:and|but|so)\s+)?((?:how\s+(?:long|much(?:\s+time)?|many\s+\w+)\s+(?:does|will|would|did)"
-                             r"\s+it\s+(?:usually\s+|normally\s+|typically\s+)?(?:take|cost))|(?:is|was|would|will)\s+it\s+"
+                             r"\s+(?:it|that)\s+(?:usually\s+|normally\s+|typically\s+)?(?:take|cost))|(?:is|was|would|will)\s+it\s+"
                              r"(?:be\s+)?(?:(?:really|very|too|always|still)\s+)?(?:safe|risky|dangerous|hard|difficult|easy|"
                              r"possible|necessary|required|worth\s+it|a\s+good\s+idea|recommended|ok|okay))\s*[?.!]*$", re.I)
 
@@ -903,10 +909,35 @@ def _action_weighed(q: str, previous: str) -> tuple[str, str] | None:
     safe to upgrade to the next release?"), and that action; or None."""
     weighed = _ACTION_WEIGHED.match(q)
     action = _ACTION_ASKED.match(previous) if weighed else None
-    if not weighed or not action:
+    asked = re.sub(r"\bthat\b", "it", weighed.group(1)) if weighed else ""  # "How long does it take to ...?"
+    took = re.match(r"(.*\btake)\b(.*)$", asked, re.I | re.S)
+    if weighed and not action and (done := _subject_action(previous)) and (took or _PEOPLE.search(done[0])):
+        # "How long does that take?" after "Can the adult brain form new neurons?": it takes the
+        # subject that long to do it; "Is it safe?" after "Can pregnant women take lithium?": it
+        # is safe for them to do it (after "Does mindfulness reshape neural pathways?" it is
+        # mindfulness, no people, that is safe)
+        subject, act = done
+        said = f"{took.group(1)} {subject}{took.group(2)}" if took else f"{asked} for {subject}"
+        return f"{said[:1].upper()}{said[1:]} to {act}?", f"{subject} {act}"
+    if not action:
         return None
-    asked = weighed.group(1)
     return f"{asked[:1].upper()}{asked[1:]} to {action.group(1)}?", action.group(1)
+
+
+# A yes-or-no question of what a subject can or does do: "Can the adult brain form new neurons?"
+_SUBJECT_ACTS = re.compile(r"^\W*(?:can|could|should|may|might|will|would|do|does|did)\s+(?P<clause>\S.*?)\W*$", re.I)
+
+
+def _subject_action(previous: str) -> tuple[str, str] | None:
+    """The subject of a yes-or-no question of what it can or does do, and the doing ("the adult
+    brain", "form new neurons"), its verb the word its object or a preposition follows
+    (`_verb_at`); None for a question of what a person does (`_ACTION_ASKED`) or another."""
+    m = _SUBJECT_ACTS.match(previous)
+    words = m.group("clause").split() if m else []
+    if not words or words[0].lower() in ("i", "you", "we", "one", "it", "they", "he", "she"):
+        return None
+    verb = _verb_at(words)
+    return (" ".join(words[:verb]), " ".join(words[verb:])) if verb is not None else None
 
 
 # "one" after an article and a modifier or two ("the Jalali one", "a cheaper one"), not where it
