@@ -95,6 +95,10 @@ def test_heading_like_lines():
     assert is_heading_like("13. Maximum Number Of Rows In A Table", 5, "x", starts)
     assert is_heading_like("(3) Exercise regularly", 5, "x", starts)
     assert not is_heading_like("2. 45 mg daily", 5, "x", starts) and not is_heading_like("3.5 mg", 5, "x", starts)
+    # and so is a section's number before its name, where no section was found to start there
+    # ("2.3.1 Outlier detection using outlier" had been a highlight); a figure after it is a number
+    assert is_heading_like("2.3.1 Outlier detection using outlier", 5, "x", starts)
+    assert not is_heading_like("2.5 Percent of 40 accounts", 5, "x", starts)
     # so is a numbered label's ("Example 1: To create an IAM user" had been the highlight of the
     # example under it); an amount after the label is still a number, a caption is read as one
     assert is_heading_like("Example 1: To create an IAM user", 5, "x", starts)
@@ -292,6 +296,23 @@ def test_the_sentence_under_a_matching_heading_is_highlighted(encoder):
     searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder, ChunkingParams()))
     hit = searcher.search("What is the primary outcome?", k=1)[0]
     assert hit.highlight.text.startswith("The BACS composite score at six months")
+
+
+def test_a_line_that_goes_on_from_a_heading_after_an_ellipsis_is_not_the_highlight(encoder, tmp_path):
+    # Epi's vignette: "1.1 Years of life lost (YLL)" over ". . . to diabetes or any other disease
+    # for that matter.", which had been the highlight of "What are years of life lost?" as the line
+    # under the heading that scored best
+    from assistant.ingest import load_file
+
+    (tmp_path / "yll.md").write_text(
+        "# Years of life lost\n\n## 1.1 Years of life lost (YLL)\n\n. . . to diabetes or any other disease for that "
+        "matter.\n\nThe general concept is the comparison of the expected lifetime between two groups of persons. "
+        "The years of life lost is therefore just the area between the survival curves for those well and for "
+        "those diseased.\n")
+    doc, _ = load_file(tmp_path / "yll.md", "yll.md")
+    searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder, ChunkingParams()))
+    hit = searcher.search("What are years of life lost?", k=1)[0]
+    assert not hit.highlight.text.startswith(". . ."), hit.highlight
 
 
 _GUIDELINE = ("Depression in adults: treatment and management\n\n1 Recommendations\n\n1.1 Principles of care\n\n"

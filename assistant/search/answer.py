@@ -148,12 +148,16 @@ def is_heading_like(text: str, start: int, title: str, heading_starts: frozenset
     if _OPTION_ENTRY.match(t):
         return False
     # A numbered item's number is its bullet, no word nor number it states ("13. Maximum Number Of
-    # Rows In A Table"), and so is a numbered label's ("Example 1: To create an IAM user", "Step 2:
-    # Install Clippy"; a caption's is read as a caption).
-    item = _NUMBERED_LABEL.sub("", _ENUMERATOR.sub("", t))
+    # Rows In A Table"), and so is a section's number ("2.3.1 Outlier detection") and a numbered
+    # label's ("Example 1: To create an IAM user", "Step 2: Install Clippy"; a caption's is read as
+    # a caption).
+    item = _NUMBERED_LABEL.sub("", _ENUMERATOR.sub("", _SECTION_NUMBER.sub("", t)))
     return len(item.split()) < 8 and not _END.search(t) and not _NUMERAL.search(item)
 
 
+# A section's number before its capitalised name ("1.1 Years of life lost (YLL)", "2.3.1 Outlier
+# detection"), a heading's mark where the reader did not mark the line as one.
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?=[A-Z])")
 _NUMBERED_LABEL = re.compile(r"^(?!(?:fig(?:ure)?|table|tab|listing|exhibit|chart)s?\b)[A-Za-z][a-z]+\s+\d{1,3}[a-z]?:\s+(?=\S)",
                              re.I)
 
@@ -349,6 +353,9 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     heading = np.array([is_heading_like(t, s, doc.title, starts) or doc.text.rfind("\n", 0, s) + 1 in starts
                         for t, (s, _) in zip(texts, spans)]) & ~rows
     heading |= _titles(doc.text, spans, texts, words[:n]) & ~rows
+    # A line opening with an ellipsis under a heading goes on with it ("1.1 Years of life lost
+    # (YLL)" over ". . . to diabetes or any other disease for that matter."): a heading too.
+    heading |= np.array([bool(i) and heading[i - 1] and _ELLIPSIS_OPENING.match(t) is not None for i, t in enumerate(texts)])
     # A line introduces the sentence after it only when that one is prose: after a short log line
     # ("warning: missing documentation") the next line is more output, not its answer.
     # Nor does a table's header row or a list's lead-in: the line under it is one of its rows, which
@@ -705,6 +712,7 @@ def pick(logits: np.ndarray, heading: np.ndarray, leads: np.ndarray) -> int:
     return int(np.argmax(logits if heading.all() else np.where(heading, -np.inf, logits)))
 
 
+_ELLIPSIS_OPENING = re.compile(r"^\s*(?:\.\s?\.\s?\.|…)\s*[a-z]")
 # A sentence that opens by pointing back ("These were sent to 8150 people", "For this reason we ...")
 # says what it means only with the one before it.
 _REFERS_BACK = re.compile(r"^(this|these|those|such|it|they|thus|therefore|hence|consequently|"
