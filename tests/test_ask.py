@@ -179,7 +179,7 @@ def test_a_new_topic_is_compared_with_an_abbreviation_as_the_documents_spell_it_
         "Is CBT effective for depression?"
 
 
-def test_a_lone_number_on_a_line_is_never_the_highlight_beside_a_line_in_words(encoder):
+def test_a_line_of_numbers_alone_is_never_the_highlight_beside_a_line_in_words(encoder):
     # A statistics paper's R output, read from a PDF a value a line: the "2" of "I2" (set as a
     # superscript, a line of its own) had been the highlight for "What does the I2 statistic
     # measure?", beside the line that names it.
@@ -187,6 +187,12 @@ def test_a_lone_number_on_a_line_is_never_the_highlight_beside_a_line_in_words(e
             "\n\n1\n2\n3\n\nQ\n\nI2\n\n2\n")
     searcher = _searcher_of(encoder, [("meta.txt", text)])
     assert searcher.search("What does the I2 statistic measure?", k=1)[0].highlight.text == "I2"
+    # nor is a line of numbers alone, a plot's axis, beside a line in words ("−2.0 −1.0 0.0 1.0"
+    # had been the highlight of "How many observations ...?")
+    text = ("Funnel plot\n\nFigure 9: Radial plot of the observed log relative risks of the 13 trials.\n\n"
+            "−2.0 −1.0 0.0 1.0 −1.0 0.0 1.0\n")
+    searcher = _searcher_of(encoder, [("plot.txt", text)])
+    assert searcher.search("How many trials does the plot show?", k=1)[0].highlight.text.startswith("Figure 9")
 
 
 def test_a_followup_searched_with_the_previous_question_finds_no_unknown_name_in_its_first_word(searcher):

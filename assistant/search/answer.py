@@ -372,10 +372,10 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     # A line of code shares the question's names ("path.relative(...)") but says nothing in words:
     # like a heading, it is the highlight only when no sentence in words is there.
     heading |= code
-    # So does a lone number or symbol on a line of its own (a table's cell, a superscript's "2"
-    # torn from "I2"): it says nothing in words, and "2" had been the highlight for "What does the
-    # I2 statistic measure?".
-    heading |= np.array([len(t.split()) <= 1 and not re.search(r"[^\W\d_]{2}", t) for t in texts])
+    # So does a line of numbers or symbols alone (a table's cell, a superscript's "2" torn from
+    # "I2", a plot's axis "−2.0 −1.0 0.0 1.0"): it says nothing in words, and "2" had been the
+    # highlight for "What does the I2 statistic measure?", the axis for "How many observations ...?".
+    heading |= np.array([not re.search(r"[^\W\d_]{2}", t) for t in texts])
     # So does a reference to a source ("Thyroid 2017;27(11):1341-1346.", a bare web address): it
     # names its topic's words in a journal's title and says nothing of it.
     heading |= np.array([_citation_like(t) for t in texts])
