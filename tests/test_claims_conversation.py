@@ -922,6 +922,9 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("Can the adult brain form new neurons?", "How long does that take?",
      "How long does it take the adult brain to form new neurons?"),
     ("Can pregnant women take lithium?", "Is it safe?", "Is it safe for pregnant women to take lithium?"),
+    # a doing in the place of what the person asked how to do is its plain verb ("How do I writing ...")
+    ("How do I read a CSV file with a header row?", "What about writing?", "How do I write a CSV file with a header row?"),
+    ("How do I create a virtual environment?", "And deleting?", "How do I delete a virtual environment?"),
 ])
 def test_followup_rewrites_follow_the_grammar_of_the_previous_question(encoder, history, question, expected):
     assert resolve_followup(question, [history], encoder).query == expected

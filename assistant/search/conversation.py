@@ -782,6 +782,36 @@ def _has_verb_forms(word: str) -> bool:
         f in known for f in (word + "ing", word + word[-1] + "ing", word[:-1] + "ing" if word.endswith("e") else ""))
 
 
+def _plain_verb(gerund: str) -> str:
+    """The plain form of a verb's "-ing" form ("writing": "write", "reading": "read", "running":
+    "run", "dying": "die"), by the words English knows, else by how such forms are made (a final
+    consonant after one vowel, which would double, or an ending no verb has without its "e":
+    "parsing": "parse", "deleting": "delete")."""
+    known = english_words()
+    stem = gerund[:-3]
+    if gerund.endswith("ying") and stem[:-1] + "ie" in known:
+        return stem[:-1] + "ie"
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem not in known:
+        return stem[:-1]
+    with_e = stem + "e"
+    if (stem in known) != (with_e in known):
+        return stem if stem in known else with_e
+    return with_e if _TAKES_E.search(stem) else stem
+
+
+_TAKES_E = re.compile(r"(?:^|[^aeiou])[aeiou][^aeiouwxy]$|(?:v|[^aeiou]s|[rn]c|[rd]g|u)$")
+
+
+def _as_act(previous: str, span: tuple[int, int], topic: str) -> str:
+    """`topic` as it takes the place of `span` of the previous question: a doing ("writing") in the
+    place of what the person asked how to do is its plain verb ("What about writing?" after "How
+    do I read a CSV file?" asks "How do I write a CSV file?", not "How do I writing ...")."""
+    acts = _ACTS.search(previous)
+    if acts and span == acts.span(1) and re.fullmatch(r"[a-z]{4,}ing", topic):
+        return _plain_verb(topic)
+    return topic
+
+
 def _gerund(verb: str) -> str:
     """The "-ing" form of `verb` ("fail": "failing", "make": "making", "stop": "stopping", "die":
     "dying"), the first English knows of the ways it is spelled, else the regular one."""
@@ -1195,6 +1225,7 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder, 
         # of a phrase of the same kind ("Does meditation change the children?"), else it is added
         for_whom = lead is not None and lead.group(1).lower() == "for" and not _FOR.search(previous)
         if sims[best] > (SAME_KIND if for_whom else _LIKE):
+            topic = _as_act(previous, spans[best], topic)
             replaced = (_framed_name_replaced(previous, *spans[best], topic) or _asked_thing_replaced(previous, *spans[best], topic)
                         or _in_place_of(previous, *spans[best], topic, to_head=not for_noun))
             return ResolvedQuery(question, replaced, kind, topic)
