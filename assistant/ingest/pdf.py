@@ -1229,8 +1229,9 @@ def _wraps(row: list[Line], nxt: list[Line], x0: float, x1: float) -> bool:
     """Whether `nxt` continues the prose of `row` (a caption, a footnote or an abstract set small
     over several lines): both are one cell of words starting at the region's left edge, `row` may
     be a paragraph's first line indented (LaTeX indents by 1.5 em of the running text, `PARINDENT`
-    at most; an abstract's first line had stood alone, "... the many smaller" / "and larger design decisions ..."), and `row` runs to its
-    right edge. Table rows have several cells, numbers, or stop short, and stay lines of their own."""
+    at most; an abstract's first line had stood alone, "... the many smaller" / "and larger design
+    decisions ..."), and `row` runs to its right edge. Table rows have several cells, numbers, or
+    stop short, and stay lines of their own."""
     def prose(r: list[Line], indent: float, fewest: int = 3) -> bool:
         # a line whose glyphs all advance alike is a program's (`Line.pitch`), unless words in
         # another font stand around its code ("in /etc/NetworkManager/system-connections/ or through")
