@@ -1831,6 +1831,27 @@ def test_a_claim_the_evidence_gives_other_years_is_contradicted():
     assert not changes_year("The project ran from 2001 to 2005.", "The project ran from 2001 to 2006.")
 
 
+def test_a_claim_of_what_happens_by_default_is_contradicted_by_a_default_that_denies_it(encoder, tmp_path):
+    # Python's json docs: "json.dumps sorts dictionary keys by default." came back supported by "If
+    # sort_keys is true (default: False), then the output of dictionaries will be sorted by key". A
+    # claim that it does not, or one that says nothing of a default, is not denied by it; "(the
+    # default)" gives no value.
+    from assistant.claims.features import changes_default
+
+    text = ("# Basic usage\n\njson.dumps(obj, *, skipkeys=False, ensure_ascii=True, sort_keys=False): Serialize obj to "
+            "a JSON formatted str. If sort_keys is true (default: False), then the output of dictionaries will be sorted "
+            "by key; this is useful for regression tests to ensure that JSON serializations can be compared.\n")
+    checker = ClaimChecker(searcher_of_file(encoder, tmp_path / "json.md", text))
+    assert checker.check("json.dumps sorts dictionary keys by default.").verdict == "contradicted"
+    sentence = "If sort_keys is true (default: False), then the output of dictionaries will be sorted by key."
+    assert not changes_default("json.dumps does not sort dictionary keys by default.", sentence)
+    assert not changes_default("json.dumps sorts dictionary keys.", sentence)
+    assert changes_default("The parser does not follow links by default.", "follow_links: whether the parser follows links "
+                           "(default: True).")
+    assert not changes_default("json.dumps escapes non-ASCII characters by default.", "If ensure_ascii is true (the "
+                               "default), the output has all incoming non-ASCII characters escaped.")
+
+
 def test_a_claim_limited_to_a_case_is_contradicted_by_a_sentence_that_says_not_just_that_case(encoder, tmp_path):
     # dplyr's row-wise vignette: "rowwise() only works with functions that return a length-1
     # vector." came back supported by "rowwise() doesn't just work with functions that return a

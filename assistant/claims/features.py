@@ -17,8 +17,8 @@ import numpy as np
 from assistant.ingest.words import english_words
 from assistant.text import FUNCTION_WORDS, OPPOSITE_WORDS, STOP_WORDS, WORD, stemmer, stems
 
-__all__ = ["POLARITY_FEATURES", "SENTENCE_FEATURES", "changes_path", "contrasts", "flip_claim", "moves_opposite", "negates",
-           "polarity_features", "reverses", "sentence_features", "swaps_comparison", "widens"]
+__all__ = ["POLARITY_FEATURES", "SENTENCE_FEATURES", "changes_default", "changes_path", "contrasts", "flip_claim", "moves_opposite",
+           "negates", "polarity_features", "reverses", "sentence_features", "swaps_comparison", "widens"]
 
 _WORD = WORD
 _NEG = {"not", "no", "never", "without", "none", "neither", "nor", "cannot", "fail", "fails", "failed",
@@ -504,6 +504,31 @@ def _limits(tokens: list[str]) -> bool:
     return any(w in _ONLY | _FEW and "not" not in tokens[max(0, i - 2):i] for i, w in enumerate(tokens))
 
 
+# A setting's default value as a manual gives it: "(default: False)", "defaults to off", "default=None".
+_DEFAULT_VALUE = re.compile(r"\bdefaults?(?:\s+value)?\s*(?::|=|is|to)\s*[`'\"]?(true|false|on|off|yes|no|none|null|enabled|"
+                            r"disabled)\b", re.I)
+_OFF_VALUES = {"false", "off", "no", "none", "null", "disabled"}
+_CODE_NAMED = re.compile(r"\b\w+(?:[._]\w+)+(?:\(\))?")  # a name of code: "json.dumps", "sort_keys"
+
+
+def changes_default(claim: str, sentence: str) -> bool:
+    """Whether the sentence gives a default that denies what the claim says happens by default: the
+    claim says "by default" (or "default"), the sentence two thirds of its other content words and
+    a default of off where the claim says it happens, or of on where the claim says it does not
+    ("json.dumps sorts dictionary keys by default." against "If sort_keys is true (default: False),
+    then the output of dictionaries will be sorted by key")."""
+    claim_clauses = _clauses(claim)
+    tokens = [w for t, _ in claim_clauses for w in t]
+    given = _DEFAULT_VALUE.search(sentence) if "default" in tokens else None
+    if not given:
+        return False
+    # a manual's entry says what its setting does under the entry's name ("json.dumps"), not in it
+    named = " ".join(m.group() for m in _CODE_NAMED.finditer(claim))
+    said = _words_said(claim) - set(stems("default")) - _words_said(named)
+    off = given.group(1).lower() in _OFF_VALUES
+    return bool(said) and off != bool(_NEG.intersection(tokens)) and _says_most(said, _words_said(sentence))
+
+
 def widens(claim: str, sentence: str) -> bool:
     """Whether the sentence says that what the claim limits to a case holds beyond it: the claim
     says "only", "solely" or "exclusively" (no "not" before it) of what its subject does, not
@@ -532,14 +557,15 @@ def reverses(claim: str, sentence: str) -> bool:
     negation or an opposite (`negates`), moves what the claim moves the other way
     (`moves_opposite`), makes its comparison the other way round (`swaps_comparison`), gives
     another number of what the claim counts (`changes_number`) or bounds (`changes_bound`), other
-    years (`changes_year`), another path or address than the claim's (`changes_path`), limits to
+    years (`changes_year`), another path or address than the claim's (`changes_path`), a default
+    that denies what the claim says happens by default (`changes_default`), limits to
     a case what the claim says holds without limit (`restricts`) or beyond the case the claim
     limits it to (`widens`), or says the claim's words of another thing set against the claim's
     (`contrasts`).  Any contradicts the claim."""
     return (negates(claim, sentence) or moves_opposite(claim, sentence) or swaps_comparison(claim, sentence)
             or changes_number(claim, sentence) or changes_bound(claim, sentence) or changes_year(claim, sentence)
-            or changes_path(claim, sentence) or restricts(claim, sentence) or widens(claim, sentence)
-            or contrasts(claim, sentence))
+            or changes_path(claim, sentence) or changes_default(claim, sentence) or restricts(claim, sentence)
+            or widens(claim, sentence) or contrasts(claim, sentence))
 
 
 def polarity_features(claim: str, sentence: str, cosine: float, flip_delta: float) -> list[float]:
