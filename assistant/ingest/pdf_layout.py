@@ -991,8 +991,9 @@ def _boxes_risen(boxes: list[Box], body_size: float) -> list[Box]:
 
     out: list[Box] = []
     for b in boxes:
-        beside = [k for k, a in enumerate(out) if a.x0 < b.x1 and b.x0 < a.x1]
-        below = next((k for k in beside if out[k].y1 <= b.y0 + 0.5), None) if text(b) else None
+        # only a box of text rises: small print keeps its place without looking at the others
+        beside = [k for k, a in enumerate(out) if a.x0 < b.x1 and b.x0 < a.x1] if text(b) else []
+        below = next((k for k in beside if out[k].y1 <= b.y0 + 0.5), None)
         if below is None:
             out.append(b)
             continue
