@@ -2542,12 +2542,15 @@ def test_a_sections_own_list_of_its_questions_after_the_contents_keeps_its_headi
     assert ("1 Background",) in [s.path[:1] for s in doc.sections], doc.sections
 
 
-def test_a_scans_text_layer_of_letters_set_apart_is_reported_and_prose_is_not(tmp_path: Path):
+def test_a_scans_text_layer_of_letters_set_apart_is_reported_and_prose_and_formulas_are_not(tmp_path: Path):
     # An OCR layer that places each letter on its own reads "C h i na O c e an": no search finds its
-    # words, so the ingest report names the page. Prose (with "a" and "I") is no such page.
+    # words, so the ingest report names the page. Prose (with "a" and "I") is no such page, nor a
+    # page of formulas whose one-letter names signs set apart (a variation partitioning guide's
+    # "[a+b+c+d+e+f+g]"), which reads as it is printed.
     spaced = "C h i na O c e an S h i p p i ng C o m p a ny L i m i t ed o f B e i j i ng"
     prose = "I read a paper on the shipping company of Beijing and its agreement with a line in Chile."
-    for name, line, noted in (("scan.pdf", spaced, True), ("prose.pdf", prose, False)):
+    formulas = "(20) [g] = [a+b+c+d+e+f+g]-[a+d]-[b+e]-[c+f] df(g) = (m1+m2+m3)-m1-m2-m3 = 0"
+    for name, line, noted in (("scan.pdf", spaced, True), ("prose.pdf", prose, False), ("formulas.pdf", formulas, False)):
         ops = [b"BT /F1 10 Tf 72 %d Td (%s) Tj ET" % (700 - 14 * i, line.encode()) for i in range(6)]
         (tmp_path / name).write_bytes(_one_page_pdf(b"\n".join(ops)))
         entry = load_paths([tmp_path / name]).report[0]

@@ -1184,6 +1184,7 @@ _HEADING_SIZE = 1.2  # how much larger than the text a heading that prints the f
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
 _LEADERS = re.compile(r"(?:\.\s?){4,}")
 MAX_SINGLE_LETTERS = 0.5  # the share of a page's words that are single letters, past which it reads as letters
 
@@ -1211,8 +1212,10 @@ def _unreadable_pages(pages: list[PageLayout]) -> str:
             spaceless.append(p.number)
         # A scan's text layer that places each letter on its own ("C h i na O c e an"): most words
         # are single letters, against about one in ten in prose and a third in a table of symbols.
-        letters = _LETTERS.findall(text)
-        if len(text) > 200 and letters and sum(len(w) == 1 for w in letters) > MAX_SINGLE_LETTERS * len(letters):
+        # Words are what spaces part: the letters of a formula ("[a+b+c+d]", "df(a) = m7-m6") are
+        # set apart by signs, and read.
+        lettered = [w for w in text.split() if _LETTERS.search(w)]
+        if len(text) > 200 and lettered and sum(bool(_LETTER.fullmatch(w)) for w in lettered) > MAX_SINGLE_LETTERS * len(lettered):
             spaced.append(p.number)
     notes = []
     for label, numbers in (("glyphs without a Unicode mapping", unmapped), ("no word spaces", spaceless),
