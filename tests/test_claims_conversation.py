@@ -880,6 +880,12 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("How do I convert a DNA sequence to RNA?", "What about the reverse?", "How do I convert RNA to a DNA sequence?"),
     ("What is the effect of sleep on memory?", "And vice versa?", "What is the effect of memory on sleep?"),
     ("Does stress cause depression?", "What about the other way round?", "Does depression cause stress?"),
+    # "And back?" asks a conversion's way back; where the question says "from", its ends are what
+    # "from" and "to" name, not the thing converted ("How do I reshape a table from wide to back?",
+    # "... reshape long to a table from wide?" had been asked)
+    ("How do I reshape a data.table from wide to long?", "And back?", "How do I reshape a data.table from long to wide?"),
+    ("How do I convert a DNA sequence to RNA?", "And back again?", "How do I convert RNA to a DNA sequence?"),
+    ("Can I convert from CSV to JSON?", "What about the other way?", "Can I convert from JSON to CSV?"),
     # "the opposite" turns its direction round ("Does the opposite mood?"), or else swaps its ends
     ("Does exercise improve mood?", "And the opposite?", "Does exercise worsen mood?"),
     ("Which drugs increase weight?", "What about the opposite?", "Which drugs decrease weight?"),

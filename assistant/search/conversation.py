@@ -510,11 +510,16 @@ class _SpelledOut:
 # "What about the reverse?", "And vice versa?": the previous question with its two ends swapped;
 # "And the opposite?": with its direction or quality turned round.
 _TURNED_LEAD = r"^\W*(?:(?:and|but|so|now|then)\s+)?(?:(?:what|how)\s+about\s+)?(?:the\s+)?"
-_REVERSE_ASKED = re.compile(rf"{_TURNED_LEAD}(?:reverse|converse|opposite\s+direction|other\s+way\s+(?:round|around)|"
-                            r"vice\s+versa)\s*[?.!]*$", re.I)
+# "And back?", "And back again?", "What about the other way?": a conversion's way back.
+_REVERSE_ASKED = re.compile(rf"{_TURNED_LEAD}(?:reverse|converse|opposite\s+direction|other\s+way(?:\s+(?:round|around))?|"
+                            r"vice\s+versa|back(?:\s+again)?)\s*[?.!]*$", re.I)
 _OPPOSITE_ASKED = re.compile(rf"{_TURNED_LEAD}opposite\s*[?.!]*$", re.I)
 _END = r"(?P<end>\s*[?.!]*)$"
 _SWAPPED = (
+    # "How do I reshape a table from wide to long?" -> "... from long to wide?": the ends a "from"
+    # names, not the thing converted
+    re.compile(rf"^(?P<head>.*?\b(?:do|does|can|could|should|would|will)\s+(?:I|you|we|one)\s+[\w'-]+\s+.*?\bfrom\s+)"
+               rf"(?P<a>.+?)(?P<mid>\s+(?:to|into)\s+)(?P<b>[^?.!]+?){_END}", re.I),
     # "How do I convert a DNA sequence to RNA?" -> "How do I convert RNA to a DNA sequence?"
     re.compile(rf"^(?P<head>.*?\b(?:do|does|can|could|should|would|will)\s+(?:I|you|we|one)\s+[\w'-]+\s+(?:from\s+)?)"
                rf"(?P<a>.+?)(?P<mid>\s+(?:to|into)\s+)(?P<b>[^?.!]+?){_END}", re.I),
