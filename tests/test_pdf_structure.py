@@ -504,7 +504,9 @@ def _type3_pdf(lines: list[str], dingbats: bool = False) -> bytes:
     font's glyphs): no character for it, as for TeX's "fi" ligature in T1 encoding. `dingbats`: a
     character map gives every letter's code a Dingbat, as a tool that read "/a101" as Zapf
     Dingbats' glyph of that name does."""
-    names = {28: "a28", 32: "space"} | {c: chr(c) for c in range(97, 123)} | {c: chr(c) for c in range(65, 91)} | {46: "period"}
+    digits = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    names = {21: "a21", 28: "a28", 32: "space"} | {c: chr(c) for c in range(97, 123)} | {c: chr(c) for c in range(65, 91)} \
+        | {46: "period"} | {48 + i: d for i, d in enumerate(digits)}
     diffs = " ".join(f"{c} /{n}" for c, n in sorted(names.items()))
     procs = " ".join(f"/{n} 9 0 R" for n in names.values())
     widths = " ".join("500" if c in names else "0" for c in range(0, 123))
@@ -546,6 +548,19 @@ def test_a_ligature_a_tex_bitmap_font_gives_no_character_is_read_from_the_words_
     text = load_paths([path]).documents[0].text
     assert "is defined as the share" in text and "We first find the pairs, then fit the model." in text
     assert "Our figure shows the final results." in text and "cid" not in text
+
+
+def test_a_range_dash_a_tex_bitmap_font_gives_no_character_stays_between_its_numbers(tmp_path: Path):
+    # T1's en dash (code 21) has no character either: "for the 12 subjects be r1–r12", "all subjects
+    # 1–12" had read "r1r12" and "112", another number. The ligatures' words tell the encoding, and
+    # the dash between numbers is the dash between names.
+    path = tmp_path / "vignette.pdf"
+    path.write_bytes(_type3_pdf(["The concordance is de\x1cned as the share of concordant pairs.",
+                                 "We \x1crst \x1cnd the risk scores r1\x15r12 of subjects 1\x1512 here.",
+                                 "Our \x1cgure shows the Nelson\x15Aalen estimate."]))
+    text = load_paths([path]).documents[0].text
+    assert "the risk scores r1\u2013r12 of subjects 1\u201312 here." in text, text
+    assert "Our figure shows the Nelson\u2013Aalen estimate." in text, text
 
 
 def test_a_tex_bitmap_font_whose_character_map_names_dingbats_is_read_by_its_codes(tmp_path: Path):

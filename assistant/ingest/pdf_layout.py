@@ -265,8 +265,10 @@ def _typeface(char) -> str:  # type: ignore[no-untyped-def]
 
 
 def _in_word(text: str, m: re.Match) -> bool:
-    """Whether the glyph matched stands against a Latin letter: inside a word, or opening or ending one."""
-    return bool(re.search(r"[A-Za-z]$", text[:m.start()]) or re.match(r"[A-Za-z]", text[m.end():]))
+    """Whether the glyph matched stands against a Latin letter: inside a word, or opening or ending
+    one; or after a digit and before a word (a range's dash: "1–12", "r1–r12")."""
+    return bool(re.search(r"[A-Za-z]$", text[:m.start()]) or re.match(r"[A-Za-z]", text[m.end():])
+                or (re.search(r"\d$", text[:m.start()]) and re.match(r"\w", text[m.end():])))
 
 
 def _ligatures_read(pages: list[PageLayout]) -> None:

@@ -145,15 +145,30 @@ def ligature_codes(texts: Iterable[str]) -> dict[str, str]:
     # says, where the codes its words did decide agree with that encoding and none disagrees.
     for code, lig in unsure.items():
         number, font = _code_parts(code)
-        decided = [(_code_parts(c)[0], out[c]) for c in out if _code_parts(c)[1] == font]
-        for table in _TEX_LIGATURE_CODES:
-            if decided and all(table.get(n) == lg for n, lg in decided) and table.get(number) == lig:
-                out[code] = lig
+        if _encoding(out, font).get(number) == lig:
+            out[code] = lig
+    # A code between numbers ("subjects 1(cid:21)12"), where the font's ligatures decided its
+    # encoding, reads as that encoding's dash, there and between words ("Nelson(cid:21)Aalen"):
+    # left out, "1–12" had read "112", another number.
+    for code in {c for text in texts for c in _RANGE_CODE.findall(text)} - out.keys():
+        number, font = _code_parts(code)
+        if _encoding(out, font) is _TEX_LIGATURE_CODES[0] and number in _T1_DASHES:
+            out[code] = _T1_DASHES[number]
     return out
 
 
 # The ligatures' codes in TeX's text encodings: T1 (Cork) and OT1.
 _TEX_LIGATURE_CODES = ({27: "ff", 28: "fi", 29: "fl", 30: "ffi", 31: "ffl"}, {11: "ff", 12: "fi", 13: "fl", 14: "ffi", 15: "ffl"})
+# T1's dashes, which no character map names in its bitmap fonts (OT1's are at the codes of "{" and "|").
+_T1_DASHES = {21: "\u2013", 22: "\u2014"}
+_RANGE_CODE = re.compile(rf"(?<=\d)({UNMAPPED_CODE.pattern})(?=\w)")
+
+
+def _encoding(decided: dict[str, str], font: str) -> dict[int, str]:
+    """The TeX encoding (`_TEX_LIGATURE_CODES`) that every ligature code decided for `font` agrees
+    with, at least one; empty when none is decided or they disagree."""
+    codes = [(_code_parts(c)[0], lig) for c, lig in decided.items() if _code_parts(c)[1] == font]
+    return next((table for table in _TEX_LIGATURE_CODES if codes and all(table.get(n) == lig for n, lig in codes)), {})
 
 
 def _code_parts(code: str) -> tuple[int, str]:
