@@ -1037,6 +1037,26 @@ def test_a_printed_table_of_contents_is_left_out_and_a_sentence_with_an_ellipsis
     assert "Every language has rules . . . . that nobody wrote down." in text
 
 
+def test_a_contents_whose_entries_wrap_before_their_leaders_is_left_out():
+    # A two-column article's contents, its page numbers in a column of their own: an entry's title
+    # wraps and its leaders end its last line, a chapter's entry has none. Read as a paragraph, "5.2
+    # Beta diversity . . . ." had been a hit for "What is beta diversity?". A paragraph of prose
+    # whose one line ends in dots ("r1 + r3 + . . . .") stays.
+    blocks = [_Block("heading", ["Abstract"], [1], section=True),
+              _Block("body", ["This document explains diversity methods."], [1]),
+              _Block("body", ["3 Taxonomic and functional diversity", "3.1 Taxonomic diversity: average dis-",
+                              "tance of traits . . . . . . . . . . . . .", "3.2 Functional diversity: the height of",
+                              "trait tree . . . . . . . . . . . . . . . ."], [1] * 5),
+              _Block("body", ["5 Species accumulation and beta diver-", "sity", "5.1 Species accumulation models .... 6",
+                              "5.2 Beta diversity . . . . . . . . . . . . ."], [1] * 4),
+              _Block("body", ["The denominator is either r1 + r3 + . . . .", "r12 or the average of the two."], [1, 1]),
+              _Block("heading", ["5.2 Beta diversity"], [7], section=True),
+              _Block("body", ["Beta diversity is the diversity along gradients."], [7])]
+    text = _render(_contents_left_out(blocks), Vocabulary([]), "Vegan")[0]
+    assert "trait tree" not in text and "Species accumulation models" not in text and text.count("Beta diversity") == 2, text
+    assert "The denominator is either r1 + r3 + . . . . r12 or the average of the two." in text, text
+
+
 def test_a_contents_whose_entries_were_read_apart_from_their_leaders_and_pages_is_left_out():
     # A Bioconductor vignette's contents (BiocStyle): each entry's number, title, leaders and page
     # were read as pieces. Numbers of two entries on one line ("2 3"), an entry's first line apart

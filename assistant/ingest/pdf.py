@@ -1499,7 +1499,16 @@ def _leaders(b: _Block) -> bool:
     lines = b.lines or [ln.text for ln in b.geometry]
     entries = sum(_has_leaders(ln) for ln in lines)
     # an entry's page number may be a line of its own
-    return entries >= 1 and entries >= 0.6 * sum(not _PAGE_REFERENCE.match(ln) for ln in lines)
+    if entries >= 1 and entries >= 0.6 * sum(not _PAGE_REFERENCE.match(ln) for ln in lines):
+        return True
+    # An entry's title may wrap, its leaders on its last line ("3.1 Taxonomic diversity: average
+    # dis-" over "tance of traits . . . ."), and a chapter's entry has none ("5 Species accumulation
+    # and beta diver-" over "sity"): the lines from one numbered line to the next are one entry.
+    numbered = [i for i, ln in enumerate(lines) if _CONTENTS_NUMBER.match(ln)]
+    if not numbered or numbered[0] != 0:
+        return False
+    led = [any(_has_leaders(ln) for ln in lines[i:j]) for i, j in zip(numbered, [*numbered[1:], len(lines)])]
+    return sum(led) >= 2 and sum(led) >= 0.6 * len(led)
 
 
 class _Named:
