@@ -147,12 +147,17 @@ def ligature_codes(texts: Iterable[str]) -> dict[str, str]:
         number, font = _code_parts(code)
         if _encoding(out, font).get(number) == lig:
             out[code] = lig
-    # A code between numbers ("subjects 1(cid:21)12"), where the font's ligatures decided its
-    # encoding, reads as that encoding's dash, there and between words ("Nelson(cid:21)Aalen"):
-    # left out, "1–12" had read "112", another number.
-    for code in {c for text in texts for c in _RANGE_CODE.findall(text)} - out.keys():
+    return out | _dash_codes(texts, out)
+
+
+def _dash_codes(texts: list[str], decided: dict[str, str]) -> dict[str, str]:
+    """A code between numbers ("subjects 1(cid:21)12"), where the font's ligatures (`decided`)
+    decided its encoding, read as that encoding's dash, there and between words
+    ("Nelson(cid:21)Aalen"): left out, "1–12" had read "112", another number."""
+    out = {}
+    for code in {c for text in texts for c in _RANGE_CODE.findall(text)} - decided.keys():
         number, font = _code_parts(code)
-        if _encoding(out, font) is _TEX_LIGATURE_CODES[0] and number in _T1_DASHES:
+        if _encoding(decided, font) is _TEX_LIGATURE_CODES[0] and number in _T1_DASHES:
             out[code] = _T1_DASHES[number]
     return out
 
