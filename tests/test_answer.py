@@ -1273,6 +1273,23 @@ def test_one_or_two_names_over_an_affiliation_are_a_papers_writers(encoder):
     assert not names_few_writers("Maastricht University", "Department of Methodology")
 
 
+def test_one_or_two_names_between_the_title_and_a_date_are_the_writers(encoder):
+    # LaTeX's title block prints the title, the author and the date, no affiliation: "Who wrote the
+    # survival package?" had shown a sentence of its history. A heading between a title and a date
+    # ("Release Notes") names no one, nor do names over a date further down.
+    from assistant.search.answer import names_few_writers
+    from tests.test_ask import _searcher_of
+
+    text = ("A package for survival analysis in R\n\nTerry Therneau\n\nFebruary 6, 2023\n\n1 Introduction\n\n"
+            "Work on the survival package began in 1985 with the analysis of medical research data.\n")
+    searcher = _searcher_of(encoder, [("survival.txt", text), ("other.txt", "Sleep\n\nSleep strengthens memory.\n")])
+    first = searcher.search("Who wrote the survival package?", k=3)[0]
+    assert (first.doc_id, first.highlight.text) == ("survival.txt", "Terry Therneau")
+    assert names_few_writers("Terry Therneau, Elizabeth Atkinson", "February 6, 2023", under_title=True)
+    assert not names_few_writers("Release Notes", "February 6, 2023", under_title=True)
+    assert not names_few_writers("Terry Therneau", "February 6, 2023")
+
+
 def test_a_contact_line_is_an_author_line_and_not_an_answer():
     # A provisional PDF's front page lists its authors with their e-mail addresses, one line or
     # one per author: no comma separates the names, yet the line answers only who; a sentence that

@@ -1201,13 +1201,21 @@ _AFFILIATION = re.compile(r"\b(?:Universit(?:y|ät|é|à|eit|at|ad)|Institut(?:e
                           r"Faculty|Cent(?:re|er)|Laboratory|Clinic|Foundation|Corporation|Inc\.|Ltd\.?)\b")
 
 
-def names_few_writers(text: str, below: str) -> bool:
+def names_few_writers(text: str, below: str, under_title: bool = False) -> bool:
     """A byline of one or two names ("Wolfgang Viechtbauer") over its affiliation's line
     (`below`: "Maastricht University"), as a journal's title block prints a short list of authors
-    (`is_byline` needs three names, since two capitalised words alone are as often a heading)."""
+    (`is_byline` needs three names, since two capitalised words alone are as often a heading);
+    or, `under_title` (the line right under the document's title), over a date, as LaTeX's title
+    block prints its author ("Terry Therneau" over "February 6, 2023"), where the names hold a
+    word English does not (a heading over a date, "Release Notes", holds none)."""
     parts = [p.strip() for p in re.split(r",\s+|\s+and\s+", text.strip()) if p.strip()]
-    return (1 <= len(parts) <= 2 and all(_AUTHOR.match(p) and len(p) <= 40 for p in parts) and not _AFFILIATION.search(text)
-            and len(below.split()) <= 12 and _AFFILIATION.search(below) is not None)
+    if not (1 <= len(parts) <= 2 and all(_AUTHOR.match(p) and len(p) <= 40 for p in parts) and not _AFFILIATION.search(text)
+            and len(below.split()) <= 12):
+        return False
+    if _AFFILIATION.search(below):
+        return True
+    english = english_words()
+    return under_title and is_date(below) and any(w.lower() not in english for w in re.findall(r"[^\W\d_]{2,}", text))
 
 
 # A person's name in a list of authors: two to five words, each capitalised or an initial, then

@@ -25,6 +25,7 @@ from assistant import config
 from assistant.config import FusionParams
 from assistant.embedding import Encoder, get_encoder
 from assistant.index import Index, open_index
+from assistant.ingest import Document
 from assistant.ingest.words import english_words
 from assistant.search.answer import (
     AmountKind,
@@ -718,7 +719,8 @@ class Searcher:
                 break
             spans = [self.index.sentence_span(s) for s in self.index.passage_sentences(r)]
             writing = next(((s, e) for s, e in spans if names_writer(doc.text[s:e])), None) or next(
-                ((s, e) for (s, e), (s2, e2) in zip(spans, spans[1:]) if names_few_writers(doc.text[s:e], doc.text[s2:e2])),
+                ((s, e) for k, ((s, e), (s2, e2)) in enumerate(zip(spans, spans[1:]))
+                 if names_few_writers(doc.text[s:e], doc.text[s2:e2], under_title=k > 0 and self._is_title_line(doc, spans[k - 1]))),
                 None)
             if writing is None and surnames:
                 named = [(s, e, {n for n in surnames if re.search(rf"\b{re.escape(n)}\b", doc.text[s:e])}) for s, e in spans]
@@ -728,6 +730,12 @@ class Searcher:
             if writing is not None:
                 return r, writing
         return None
+
+    @staticmethod
+    def _is_title_line(doc: Document, span: tuple[int, int]) -> bool:
+        """Whether the sentence at `span` is the document's first line, where its title is printed
+        (a text file's title is its file's name)."""
+        return span[0] == len(doc.text) - len(doc.text.lstrip()) and doc.text[span[1]:span[1] + 1] in ("\n", "")
 
     def _opens_section(self, row: int, heads: re.Pattern[str]) -> bool:
         """Whether passage `row` holds the opening of a section whose heading `heads` matches: one
