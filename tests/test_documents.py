@@ -2936,6 +2936,19 @@ def test_short_numbered_lines_that_complete_the_outline_between_two_headings_are
     assert [h for _, h in plain_headings(manual)] == ["1 Usage", "2 Results"]
 
 
+def test_a_change_logs_release_lines_are_headings_however_short_their_items():
+    # car's NEWS: "Changes to Version 3.0-12" heads items long enough for prose, "Changes to Version
+    # 3.1-0" items too short to pass for it, and its items had been the previous release's. A line
+    # standing alone that opens as two headings found do, up to its number, is one of them; a line
+    # of that opening inside a paragraph, or without a number, is not.
+    long = "o The rio package is now suggested, not required, and the functions that use it say so when it is missing."
+    text = (f"Changes to Version 3.1-1\n\n{long}\n\nChanges to Version 3.1-0\n\no More flexible recode().\n\n"
+            "o New take on vif.lm().\n\nChanges to Version 3.0-13\n\no Handle singularities better in Anova.mlm().\n\n"
+            f"Changes to Version 3.0-12\n\n{long}\n\nChanges to Version 3.0-11\n\n{long}\n"
+            "Changes to Version 3.0-10 are listed in the old file.\n\nChanges to Version control\n\no Fixed.\n")
+    assert [h for _, h in plain_headings(text)] == [f"Changes to Version {v}" for v in ("3.1-1", "3.1-0", "3.0-13", "3.0-12", "3.0-11")]
+
+
 def test_an_enumeration_wrapped_at_its_next_mark_goes_on_its_sentence_and_heads_nothing(tmp_path: Path):
     # The GPL's preamble wraps "(1) copyright the software, and" / "(2) offer you this license":
     # "(2)" had been read as a list item, leaving the line before it standing alone as a heading

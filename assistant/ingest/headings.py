@@ -119,7 +119,28 @@ def _found_headings(lines: list[str]) -> list[tuple[int, str]]:
         if len(following.split()) > 12 or (sectioned and len(following.split()) >= 5 and _ENDED.search(following)
                                            and not _ITEM.match(following)):
             out.append((i, s))
-    return _numbered_gaps_filled(lines, out)
+    return _series_completed(lines, _numbered_gaps_filled(lines, out))
+
+
+# A heading of a series: up to four words, then a number ("Changes to Version 3.1-0", "Release
+# 2.4", "Day 3 - Tuesday").
+_SERIES = re.compile(r"^([A-Z][\w'-]*(?: [\w'-]+){0,3}) v?\d")
+
+
+def _series_completed(lines: list[str], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """`found` with the lines standing alone that open as two or more of its headings do, up to
+    their number: a change log's "Changes to Version 3.1-0" heads its items as "Changes to Version
+    3.0-12" does, though its items are too short to be taken for prose (they had been the previous
+    release's)."""
+    openings = Counter(m.group(1) for _, s in found if (m := _SERIES.match(s)))
+    series = {opening for opening, n in openings.items() if n >= 2}
+    if not series:
+        return found
+    have = {i for i, _ in found}
+    more = [(i, s) for i, line in enumerate(lines)
+            if i not in have and (s := line.strip()) and (i == 0 or not lines[i - 1].strip()) and len(s) <= 100
+            and len(s.split()) <= 12 and s[-1] not in ".,;:" and (m := _SERIES.match(s)) is not None and m.group(1) in series]
+    return sorted(found + more)
 
 
 def _follows(before: tuple[int, ...], after: tuple[int, ...]) -> bool:
