@@ -16,7 +16,7 @@ from functools import lru_cache
 __all__ = ["FUNCTION_WORDS", "MIN_REPEAT", "OPPOSITE_WORDS", "QUESTION_FILLER", "RELEASE_NOTE", "STOP_WORDS", "UNFINISHED_WORDS", "WORD",
            "acronym_definitions", "acronyms", "american_spelling", "command_options", "dotted_numbers", "holds_number", "holds_option",
            "bm25_terms", "bm25_tokenize", "british_spellings", "expanded_acronyms", "glossary_definitions", "glossary_entry",
-           "greek_named",
+           "greek_named", "heading_names_number",
            "glossary_only", "hyphen_joined", "identifiers", "mention_patterns", "mixed_case_names", "numbered_references",
            "collapse_spaces", "has_surrogate", "normalize_unicode", "same_text", "spelled_out", "stemmer", "stems", "strip_control"]
 
@@ -296,6 +296,15 @@ _DOTTED = re.compile(r"(?<![\w.])v?(\d+(?:\.\d+)+)(?![\w.]*\d)")
 def dotted_numbers(text: str) -> list[str]:
     """The numbers with parts that `text` names, once each, without a leading "v" ("3.16", "2.6.30")."""
     return list(dict.fromkeys(_DOTTED.findall(text)))
+
+
+def heading_names_number(heading: str, number: str) -> bool:
+    """Whether a heading names `number` (`holds_number`) after its own section number: "ggplot2
+    3.4.0" and "Changes to Version 3.1-0" name 3.4.0 and 3.1, "3.4 Results" names no 3.4."""
+    return holds_number(_HEADING_NUMBER.sub("", heading), number)
+
+
+_HEADING_NUMBER = re.compile(r"^\s*(?:[A-Z]\.)?\d+(?:\.\d+)*\.?(?=\s|$)")
 
 
 def holds_number(text: str, number: str) -> bool:

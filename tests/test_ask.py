@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.index import MemoryIndex
-from assistant.ingest import document_from_text
+from assistant.ingest import document_from_text, load_paths
 from assistant.search import Searcher, ask
 
 DOCS = [
@@ -258,3 +258,22 @@ def test_a_document_named_by_its_title_and_its_kind_is_searched_first(encoder):
     assert searcher.named_document("When was the calibration vignette written?") is None
     hit = searcher.search("When was the concordance vignette written?", k=1)[0]
     assert hit.doc_id == "Concordance.txt", hit
+
+
+def test_a_question_naming_a_release_is_answered_under_the_heading_that_names_it(encoder, tmp_path):
+    # A change log's releases are its headings: "What changed in ggplot2 3.4.0?" had been answered
+    # by another release's section, which says "changed" more often. A heading's own section
+    # number ("3.4 Results") names no release.
+    from assistant.text import heading_names_number
+
+    news = ("# News\n\n## ggplot2 3.4.0\n\nThis is a minor release focusing on tightening up the internals and "
+            "ironing out some inconsistencies in the API of the package.\n\n## ggplot2 3.3.0\n\nThis release changed "
+            "many things: what changed is listed below, and the changes that developers of extensions should "
+            "know about come first.\n\n## ggplot2 3.2.0\n\nThis release changed the way scales are trained, and what "
+            "changed for extension developers is listed below in its own section.\n")
+    (tmp_path / "NEWS.md").write_text(news)
+    searcher = Searcher(encoder=encoder, index=MemoryIndex(load_paths([tmp_path / "NEWS.md"]).documents, encoder))
+    first = searcher.search("What changed in ggplot2 3.4.0?", k=3)[0]
+    assert first.section[-1:] == ("ggplot2 3.4.0",), first
+    assert heading_names_number("Changes to Version 3.1-0", "3.1") and heading_names_number("data.table v1.12.4", "1.12.4")
+    assert not heading_names_number("3.4 Results", "3.4") and not heading_names_number("ggplot2 3.4.0", "3.4")

@@ -79,6 +79,7 @@ from assistant.text import (
     glossary_definitions,
     glossary_entry,
     glossary_only,
+    heading_names_number,
     holds_number,
     holds_option,
     hyphen_joined,
@@ -372,14 +373,22 @@ class Searcher:
         # candidates' texts are read for them
         held += [np.array([holds_option(self.index.passage_text(int(r)), o) for r in rows]) for o in options]
         docs = self.index.passage_docs()  # each passage's document
-        # a number in a document's title ("Git 2.33 Release Notes") names the document, as a name does
+        # a number in a document's title ("Git 2.33 Release Notes") names the document, as a name does,
+        # and one in a heading the passage sits under names its section (a changelog's "ggplot2 3.4.0")
         held += [np.array([holds_number(self.index.doc_titles[d], n) or holds_number(self.index.passage_text(int(r)), n)
+                           or any(heading_names_number(h, n) for h in self._section_of(int(r), int(d)))
                            for r, d in zip(rows, docs[rows])]) for n in numbers]
         if capitals and self.index.n_documents > 1:
             for term in capitals:
                 if (named := self._sole_document([term], docs)) is not None:
                     held.append(docs[rows] == named)
         return np.mean(held, axis=0).astype(np.float32) if held else np.zeros(len(rows), np.float32)
+
+    def _section_of(self, row: int, doc: int) -> tuple[str, ...]:
+        """The headings passage `row` of document `doc` sits under, outermost first, then those of
+        the sections that open in it (a page's first passage holds its title, then its first heading)."""
+        p, d = self.index.passage(row), self.index.document(doc)
+        return (*d.section_at(p.start), *d.headings_opening(p.start, p.end))
 
     def _sole_document(self, terms: list[str], docs: np.ndarray) -> int | None:
         """The one document whose passages hold the BM25 `terms` (`docs`: each passage's document),
@@ -631,6 +640,15 @@ class Searcher:
         just after those that define it, and the opening of the page it titles before all of them.
         A passage that only lists names comes after all of them."""
         order: Iterable[int] = self._answers_first(rows, scores, tokens, person)
+        if numbers := dotted_numbers(question):
+            # "What changed in ggplot2 3.4.0?": the passages under the heading that names the
+            # release ("ggplot2 3.4.0", "Changes to Version 3.1-0") before those under others', which
+            # say "changed" as well; a heading's own number ("3.4 Results") names no release
+            docs = self.index.passage_docs(rows)
+            under = {i for i in range(len(rows)) if any(heading_names_number(h, n) for n in numbers
+                                                       for h in self._section_of(int(rows[i]), int(docs[i])))}
+            if under:
+                order = sorted(order, key=lambda i: i not in under)
         if writers:
             order = sorted(order, key=lambda i: int(rows[i]) not in writers)
         named = self.named_document(question)
