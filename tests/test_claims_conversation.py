@@ -886,6 +886,11 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("How do I reshape a data.table from wide to long?", "And back?", "How do I reshape a data.table from long to wide?"),
     ("How do I convert a DNA sequence to RNA?", "And back again?", "How do I convert RNA to a DNA sequence?"),
     ("Can I convert from CSV to JSON?", "What about the other way?", "Can I convert from JSON to CSV?"),
+    # a release's number alone takes the place of the release's number, its name kept ("What
+    # changed in 3.3.0?" had lost "ggplot2"), R's patch number after a dash with it
+    ("What changed in ggplot2 3.4.0?", "And in 3.3.0?", "What changed in ggplot2 3.3.0?"),
+    ("What was new in data.table v1.12.4?", "What about v1.12.2?", "What was new in data.table v1.12.2?"),
+    ("What changed in car version 3.1-0?", "And version 3.0-13?", "What changed in car version 3.0-13?"),
     # "the opposite" turns its direction round ("Does the opposite mood?"), or else swaps its ends
     ("Does exercise improve mood?", "And the opposite?", "Does exercise worsen mood?"),
     ("Which drugs increase weight?", "What about the opposite?", "Which drugs decrease weight?"),

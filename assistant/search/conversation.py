@@ -60,6 +60,8 @@ from assistant.text import (
     QUESTION_FILLER,
     bm25_tokenize,
     command_options,
+    dotted_numbers,
+    holds_number,
     spelled_out,
     strip_control,
 )
@@ -1190,7 +1192,8 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder, 
     kind: FollowupKind = "new-topic"
     q = _TIE.sub("", q)
     topic = _one_in_topic(_strip_lead(q), previous)
-    if found := _itself_asked(question, q, topic, previous, encoder) or _clause_instead(q, topic, previous, slot) \
+    if found := _release_instead(question, topic, previous) or _itself_asked(question, q, topic, previous, encoder) \
+            or _clause_instead(q, topic, previous, slot) \
             or _topic_pointing_back(q, topic, previous, slot) \
             or _verb_of_one(question, previous, topic) or _done_instead(q, topic, previous):
         return found
@@ -1524,6 +1527,25 @@ _LEAD_PREPOSITION = re.compile(r"^(?:(?:and|but|also|or|then|now)\s+|(?:what|how
                                r"(?:(?:only|just|even|especially|mainly|mostly|particularly)\s+)?(in|for|of|with|on|at|about|during|among|after|before|without|from|to|into|by|under|"
                                r"over|between|within|across|compared\s+(?:with|to)|versus|vs\.?|relative\s+to)\s+(\S.*?)[?.!]*$",
                                re.I)
+
+
+# A release named by its number alone, after a preposition or "version": "in 3.3.0", "version 3.1", "v1.12.2".
+# R numbers a release's patch after a dash: "3.0-13".
+_RELEASE_TOPIC = re.compile(r"(?:(?:in|for|of|from|since|with)\s+)?(?:(?:the\s+)?(?:version|release)\s+)?v?(\d+(?:\.\d+)+(?:-\d+)?)",
+                            re.I)
+
+
+def _release_instead(question: str, topic: str, previous: str) -> ResolvedQuery | None:
+    """"And in 3.3.0?" after "What changed in ggplot2 3.4.0?": a release's number alone takes the
+    place of the one number with parts the previous question names, its name kept ("What changed
+    in 3.3.0?" had lost "ggplot2"); None for another topic, or a question naming no such number or
+    several."""
+    m = _RELEASE_TOPIC.fullmatch(topic.strip())
+    numbers = dotted_numbers(previous)
+    if m is None or len(numbers) != 1 or not holds_number(previous, numbers[0]):
+        return None
+    at = re.search(rf"(?<![\d.]){re.escape(numbers[0])}(?:-\d+)?(?!\.?\d)", previous)
+    return ResolvedQuery(question, previous[: at.start()] + m.group(1) + previous[at.end():], "new-topic", m.group(1))
 
 
 def _named_topic(question: str, previous: str, topic: str, encoder) -> ResolvedQuery | None:
