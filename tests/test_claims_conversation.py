@@ -1937,3 +1937,22 @@ def test_a_claim_about_the_thing_another_is_set_against_is_not_supported(encoder
     assert contrasts(claim, "Unlike melatonin, zopiclone is licensed for children.")
     assert not contrasts(claim, "Unlike zopiclone, melatonin is licensed for children.")
     assert not contrasts(claim, "Like zopiclone, melatonin is licensed for children.")
+
+
+def test_a_sentence_holding_every_term_of_the_claim_is_evidence_whatever_the_detector_says(encoder, tmp_path):
+    # The evidence detector, trained on SciFact's paraphrased rationales, gave "... rarefaction
+    # curves can cross." 0.13 for "Rarefaction curves never cross.", under its bar: the claim came
+    # back with no evidence. A sentence holding all the claim's terms (its "never" aside) is
+    # evidence; a claim of fewer than three terms is not judged so, nor a sentence missing one.
+    from assistant.claims.features import holds_claim_terms
+
+    text = ("# Rarefaction\n\nSpecies richness increases with sample size, so richness is rarefied to the same number "
+            "of individuals before sites are compared. However, rank orders typically differ among different "
+            "rarefaction sample sizes, rarefaction curves can cross.\n\n## Accumulation\n\nSpecies accumulation "
+            "models study how species accumulate when the number of sites increases.\n")
+    checker = ClaimChecker(searcher_of_file(encoder, tmp_path / "diversity.md", text))
+    verdict = checker.check("Rarefaction curves never cross.")
+    assert verdict.verdict == "contradicted" and "curves can cross" in verdict.evidence[0].text, verdict
+    held = holds_claim_terms("Rarefaction curves never cross.", ["Rarefaction curves can cross.", "Rarefaction curves differ."])
+    assert held.tolist() == [True, False]
+    assert not holds_claim_terms("Curves cross.", ["Rarefaction curves can cross."]).any()

