@@ -18,6 +18,7 @@ from assistant.ingest.pdf import (
     _Block,
     _bylines_unsectioned,
     _contents_left_out,
+    _formula,
     _is_aside,
     _is_heading,
     _numbered_styles,
@@ -600,13 +601,16 @@ def test_a_display_equations_line_without_its_equals_sign_heads_no_section():
 
     # Latin and Greek letters run together are symbols, not a word ("Z⊤ZΛθ"); a Greek word is one.
     # Two brackets left open end a formula's line, whatever its words ("exp" of quantreg's
-    # "E[n−1/2 xi[Ni(exp(x"); one is a heading wrapped onto the next line.
+    # "E[n−1/2 xi[Ni(exp(x"); one is a heading wrapped onto the next line. A function's name
+    # applied is no word ("COV(xi, xj)." had headed vegan's rarefaction section), its arguments'
+    # words are ("join(path, paths)").
     for formula in ["B ∼ N (0, Σ).", "− (∂g1/∂η)", "Λθ", "É(r(y1, x1))", "L(u|y, θ, β, σ) dβ", "Z⊤ZΛθ", "LL′P",
-                    "E[n−1/2 xi[Ni(exp(x"]:
+                    "E[n−1/2 xi[Ni(exp(x", "COV(xi, xj).", "VAR(xi)+2"]:
         assert not _is_heading(line(formula), body, style), formula
     for heading in ["3.1 Usage", "AI", "HC estimators", "2.3 Competing risks", "Pseudo R2 measures", "Εισαγωγή",
                     "4.2 Estimates (by site"]:
         assert _is_heading(line(heading), body, style), heading
+    assert not _formula("join(path, paths)")
 
 
 def test_a_reference_list_entry_set_mostly_in_italics_is_no_heading():

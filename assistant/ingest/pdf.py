@@ -214,14 +214,18 @@ _ADDRESS_LINE = re.compile(r"^\W{0,3}(?:https?://|www\.)\S+$", re.I)
 _WORD_OF_THREE = re.compile(r"[^\W\d_\u0370-\u03ff]{3,}|[\u0370-\u03ff]{3,}")  # of one script: "ZΛθ" is symbols
 
 
+# A function's name applied to what it holds: "COV(" of "COV(xi, xj)", "exp(" (not "f()" alone).
+_APPLIED = re.compile(r"[^\W\d_]+\((?!\))")
+
 # Initials joined into a word: "I/O", "Q&A", "R&D".
 _JOINED_INITIALS = re.compile(r"\b[A-Z][/&][A-Z]\b")
 
 
 def _formula(text: str) -> bool:
-    """A display equation's line without its "=" ("B ∼ N (0, Σ)", "− (∂g1/∂η)", "Λθ", "f(y1, x1)", "LL′P"):
-    no word of three letters or more, and a mathematical symbol, a Greek letter, a prime or a function applied."""
-    return _WORD_OF_THREE.search(text) is None and (
+    """A display equation's line without its "=" ("B ∼ N (0, Σ)", "− (∂g1/∂η)", "Λθ", "f(y1, x1)", "LL′P",
+    "COV(xi, xj)."): no word of three letters or more but a function's name applied, and a
+    mathematical symbol, a Greek letter, a prime or a function applied."""
+    return _WORD_OF_THREE.search(_APPLIED.sub("(", text)) is None and (
         any(unicodedata.category(c) == "Sm" or "\u0370" <= c <= "\u03ff" or c in "′″‴" for c in text)
         or re.search(r"[^\W\d_]\(", text) is not None)
 
