@@ -886,6 +886,13 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("How do I reshape a data.table from wide to long?", "And back?", "How do I reshape a data.table from long to wide?"),
     ("How do I convert a DNA sequence to RNA?", "And back again?", "How do I convert RNA to a DNA sequence?"),
     ("Can I convert from CSV to JSON?", "What about the other way?", "Can I convert from JSON to CSV?"),
+    # the participle closing a how-question asked with "be" is its verb, no part of its topic: "for"
+    # before a topic adds what it is asked for ("How are the competing risks?" and "How are the
+    # interval-censored data?" had been asked)
+    ("How is the concordance statistic computed?", "And for competing risks?",
+     "How is the concordance statistic computed for competing risks?"),
+    ("How is the Cox model fitted?", "And for interval-censored data?", "How is the Cox model fitted for interval-censored data?"),
+    ("How is the primary outcome measured?", "And the secondary outcomes?", "How are the secondary outcomes measured?"),
     # a release's number alone takes the place of the release's number, its name kept ("What
     # changed in 3.3.0?" had lost "ggplot2"), R's patch number after a dash with it
     ("What changed in ggplot2 3.4.0?", "And in 3.3.0?", "What changed in ggplot2 3.3.0?"),

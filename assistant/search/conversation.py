@@ -385,7 +385,7 @@ def _phrases(text: str) -> list[tuple[int, int]]:
     verbs = {_verb_after_name(text) if closing is None else closing}
     # a passive's participle after "be" is its verb ("How should tables be captioned in ...?")
     verbs |= {m.start(1) if m.group(1) else m.start(2) for m in _PASSIVE.finditer(text)}
-    if (participle := _STRANDED_PARTICIPLE.search(text)) is not None:
+    if (participle := _STRANDED_PARTICIPLE.search(text) or _CLOSING_PASSIVE.match(text)) is not None:
         verbs.add(participle.start(1))
     if predicate := _predicate(text):
         verbs.add(predicate)
@@ -1252,7 +1252,7 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder, 
     # do-question asks its subject does ("What about for tximport data?" after "Why does DESeq2
     # need un-normalized counts?", whose one run of content words holds its verb)
     said_of = lead is not None and (_predicate(previous) is not None or _STRANDED_PARTICIPLE.search(previous) is not None
-                                    or _DO_QUESTION.match(previous) is not None)
+                                    or _CLOSING_PASSIVE.match(previous) is not None or _DO_QUESTION.match(previous) is not None)
     if topic and (len(runs) == 1 and not said_of or _is_adverb(topic)):
         return ResolvedQuery(question, _of_its_run(previous, runs, topic), kind, topic)
     if lead:
@@ -2682,12 +2682,19 @@ _STRANDED = re.compile(rf"\s+{_CLOSING_PREPOSITION}$", re.I)
 # A passive's participle before the preposition a question ends with is its verb ("What is lithium
 # used for?": "What is valproate for?" had replaced "lithium used").
 _STRANDED_PARTICIPLE = re.compile(rf"\b({_PARTICIPLE_FORM})\s+{_CLOSING_PREPOSITION}\W*$")
+# So is the participle that closes a how-, why-, when- or where-question asked with "be" ("How is
+# the concordance statistic computed?": "And for competing risks?" had replaced "concordance
+# statistic computed", asking "How are the competing risks?").
+_CLOSING_PASSIVE = re.compile(rf"^\W*(?:(?:and|but|so)\s+)?(?:how|why|when|where)\s+(?:is|are|was|were)\s+\S.*?\s"
+                              rf"({_PARTICIPLE_FORM}|made|found|held|built|kept|taught|done|known|shown|grown|drawn|set|run)\W*$",
+                              re.I)
 
 
 def _runs(text: str) -> list[str]:
     """Maximal runs of consecutive content words (a passive's participle before a closing
-    preposition ends one, and so does the verb after "who" or "How do I")."""
-    participle = _STRANDED_PARTICIPLE.search(text)
+    preposition, or closing a how-question asked with "be", ends one, and so does the verb after
+    "who" or "How do I")."""
+    participle = _STRANDED_PARTICIPLE.search(text) or _CLOSING_PASSIVE.match(text)
     verbs = {participle.start(1) if participle else _who_verb(text), _how_to_verb(text)}
     out, run = [], []
     for m in [*_WORD.finditer(text), None]:
