@@ -1696,6 +1696,10 @@ def test_a_pronoun_stands_for_a_verbs_object_or_a_bare_phrase_asked_of_and_joine
     (["What does dada2 do?"], "How are the reads filtered?", "How are the reads of dada2 filtered?"),
     (["How do I debug an error in bplapply?"], "Where are the logs written?", "Where are the logs of an error written?"),
     (["What is the LIMIT trial?"], "How was the trial funded?", "How was the trial funded?"),
+    # a "the" noun phrase that names its own thing by a name asks of it ("What is the Aalen-Johansen
+    # estimate of the first one?" had been asked, and searched with a question about data sets)
+    (["How many subjects does the first one have?"], "What is the Aalen-Johansen estimate?", "What is the Aalen-Johansen estimate?"),
+    (["Which data sets are used?"], "How is the Kaplan-Meier curve computed?", "How is the Kaplan-Meier curve computed?"),
     # "How many" with its noun left out counts what the previous question asked about
     (["What is a surrogate variable?"], "How many should I use?", "How many surrogate variables should I use?"),
     (["What is a surrogate variable?", "How many should I use?"], "What about with svaseq?",

@@ -243,9 +243,17 @@ _CHOICE_ASKED = re.compile(rf"^(?:which|what)\s+(?:[\w'-]+\s+)?{_RELATIONAL}\s+(
 def _asks_of_the_last(q: str, content: list[str]) -> bool:
     """"What are the symptoms?", "Which is better?", "The second one?": of what was just asked about;
     "What evidence is there?": for it; "Does diet matter too?": as what was just asked about does."""
-    return bool((_ORDINAL.search(q) and len(content) <= 3) or _BARE_DEFINITE.match(q) or _THERE_ANY.match(q)
-                or _HOW_IS_THE.match(q) or _HOW_DONE_TO_THE.match(q)
+    definite = _BARE_DEFINITE.match(q) or _HOW_IS_THE.match(q) or _HOW_DONE_TO_THE.match(q)
+    return bool((_ORDINAL.search(q) and len(content) <= 3) or _THERE_ANY.match(q)
+                or (definite and not _names_its_own(q[definite.start("noun"):definite.end("noun")]))
                 or _WHICH_IS.match(q) or _WHAT_THERE.match(q) or (_TIE.search(q) and len(content) <= 3))
+
+
+def _names_its_own(phrase: str) -> bool:
+    """Whether a noun phrase with "the" names its own thing by a name ("the Aalen-Johansen estimate",
+    "the mgus2 data"): then "What is the Aalen-Johansen estimate?" asks of it, not of the previous
+    question's topic, as "What are the symptoms?" does."""
+    return any(w[:1].isupper() or _is_name(w) for w in _WORD.findall(phrase))
 
 
 # "Does CBT?", "Can mindfulness too?": an auxiliary and its subject, the verb left to the previous
@@ -286,7 +294,8 @@ _LIST_REQUEST = re.compile(r"^(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:
 _ORDINAL = re.compile(r"\bthe\s+(?:first|second|third|fourth|fifth|last|other|next)\b(?!\s+(?:of|in)\b)", re.I)
 # "What are the symptoms?": a noun phrase with "the" and nothing saying whose; the thing just asked
 # about is.
-_BARE_DEFINITE = re.compile(r"^(?:and\s+)?(?:what|which)\s+(?:is|are|was|were)\s+the\s+[\w'-]+(?:\s+[\w'-]+)?\s*\?$", re.I)
+_BARE_DEFINITE = re.compile(r"^(?:and\s+)?(?:what|which)\s+(?:is|are|was|were)\s+the\s+(?P<noun>[\w'-]+(?:\s+[\w'-]+)?)\s*\?$",
+                            re.I)
 # "How big were the groups?", "When are the sessions?": the same of a quality, a time or a place.
 _HOW_IS_THE = re.compile(r"^(?:and\s+)?(?:when|where|how\s+[a-z]+)\s+(?:is|are|was|were)\s+the\s+(?P<noun>[\w'-]+(?:\s+[\w'-]+)?)\s*\?$",
                          re.I)
