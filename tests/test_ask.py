@@ -277,3 +277,22 @@ def test_a_question_naming_a_release_is_answered_under_the_heading_that_names_it
     assert first.section[-1:] == ("ggplot2 3.4.0",), first
     assert heading_names_number("Changes to Version 3.1-0", "3.1") and heading_names_number("data.table v1.12.4", "1.12.4")
     assert not heading_names_number("3.4 Results", "3.4") and not heading_names_number("ggplot2 3.4.0", "3.4")
+
+
+def test_an_identifier_in_a_files_name_is_held_by_its_passages(encoder, tmp_path):
+    # ggplot2's specification vignette never writes "ggplot2"; the one on using it in packages does
+    # in every sentence: "What line types can I use in ggplot2?" had every passage of the second
+    # first. The file's name names the package, as a title does.
+    specs = ("# Aesthetic specifications\n\n## Line type\n\nLine types can be specified with an integer or a name: "
+             "0 is blank, 1 is solid, 2 is dashed, 3 is dotted, 4 is dotdash, 5 is longdash and 6 is twodash.\n\n"
+             "## Colour\n\nColours can be given by name, such as red, or as an RGB string.\n")
+    packages = ("# Using ggplot2 in packages\n\n## Imports\n\nIf you use ggplot2 in your package, list ggplot2 under "
+                "Imports and call ggplot2 functions with ggplot2::, so ggplot2 can be used in the package.\n\n"
+                "## Themes\n\nA ggplot2 theme in a package can be exported, so that users of the package can use "
+                "ggplot2 plots that look like yours.\n")
+    (tmp_path / "ggplot2-specs.md").write_text(specs)
+    (tmp_path / "ggplot2-in-packages.md").write_text(packages)
+    docs = load_paths([tmp_path / "ggplot2-specs.md", tmp_path / "ggplot2-in-packages.md"]).documents
+    searcher = Searcher(encoder=encoder, index=MemoryIndex(docs, encoder))
+    first = searcher.search("What line types can I use in ggplot2?", k=3)[0]
+    assert first.doc_id == "ggplot2-specs.md" and "Line types can be specified" in first.highlight.text, first

@@ -221,6 +221,7 @@ class Searcher:
         self._answers = answers
         self._vocabulary: Vocabulary | None = None
         self._bare_titles: dict[str, list[int]] | None = None  # read on the first question that asks of a term
+        self._file_terms_of: dict[int, frozenset[str]] = {}
 
     @property
     def answers(self) -> AnswerModel:
@@ -234,6 +235,7 @@ class Searcher:
         self.index = open_index(self.index_dir)
         self._vocabulary = None
         self._bare_titles = None
+        self._file_terms_of = {}
 
     def spelled(self, question: str) -> str:
         """`question` with the words it likely misspells written as the collection writes them
@@ -368,11 +370,16 @@ class Searcher:
         (`capitals`) found in one document alone ("LIMIT", "BeneMin": a trial's paper, where "DNA"
         is in every other abstract), each command-line option (`options`: "-k", "--keep") and each
         number with parts (`numbers`: "3.16" of "Which release added CPython 3.16-dev?")."""
-        held = [self.index.bm25_scores([t])[rows] > 0 for t in identifiers(tokens) + references]
+        docs = self.index.passage_docs()  # each passage's document
+        # an identifier in a document's file name ("ggplot2-specs.Rmd") names the document, as a
+        # title does: its passages hold it though they never write it ("What line types can I use
+        # in ggplot2?" had every passage of the vignette on using ggplot2 in packages first)
+        held = [(self.index.bm25_scores([t])[rows] > 0) | np.array([t in self._file_terms(int(d)) for d in docs[rows]], bool)
+                for t in identifiers(tokens)]
+        held += [self.index.bm25_scores([t])[rows] > 0 for t in references]
         # BM25 indexes no one-letter option ("-k") nor a number's dotted whole ("3.16"): the
         # candidates' texts are read for them
         held += [np.array([holds_option(self.index.passage_text(int(r)), o) for r in rows]) for o in options]
-        docs = self.index.passage_docs()  # each passage's document
         # a number in a document's title ("Git 2.33 Release Notes") names the document, as a name does,
         # and one in a heading the passage sits under names its section (a changelog's "ggplot2 3.4.0")
         held += [np.array([holds_number(self.index.doc_titles[d], n) or holds_number(self.index.passage_text(int(r)), n)
@@ -383,6 +390,13 @@ class Searcher:
                 if (named := self._sole_document([term], docs)) is not None:
                     held.append(docs[rows] == named)
         return np.mean(held, axis=0).astype(np.float32) if held else np.zeros(len(rows), np.float32)
+
+    def _file_terms(self, doc: int) -> frozenset[str]:
+        """The BM25 terms of document `doc`'s file name, its type aside ("ggplot2", "spec" of
+        "ggplot2-specs.Rmd")."""
+        if doc not in self._file_terms_of:
+            self._file_terms_of[doc] = frozenset(bm25_tokenize([Path(self.index.doc_ids[doc]).stem])[0])
+        return self._file_terms_of[doc]
 
     def _section_of(self, row: int, doc: int) -> tuple[str, ...]:
         """The headings passage `row` of document `doc` sits under, outermost first, then those of
