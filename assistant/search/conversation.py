@@ -2691,12 +2691,6 @@ _STRANDED = re.compile(rf"\s+{_CLOSING_PREPOSITION}$", re.I)
 # A passive's participle before the preposition a question ends with is its verb ("What is lithium
 # used for?": "What is valproate for?" had replaced "lithium used").
 _STRANDED_PARTICIPLE = re.compile(rf"\b({_PARTICIPLE_FORM})\s+{_CLOSING_PREPOSITION}\W*$")
-# So is the participle that closes a how-, why-, when- or where-question asked with "be" ("How is
-# the concordance statistic computed?": "And for competing risks?" had replaced "concordance
-# statistic computed", asking "How are the competing risks?").
-_CLOSING_PASSIVE = re.compile(rf"^\W*(?:(?:and|but|so)\s+)?(?:how|why|when|where)\s+(?:is|are|was|were)\s+\S.*?\s"
-                              rf"({_PARTICIPLE_FORM}|made|found|held|built|kept|taught|done|known|shown|grown|drawn|set|run)\W*$",
-                              re.I)
 
 
 def _runs(text: str) -> list[str]:
@@ -2859,6 +2853,11 @@ def _qualifier_end(text: str, s: int, e: int) -> int:
 # A past participle: regular, or one of the common irregular ones.
 _PARTICIPLE = (rf"(?:{_PARTICIPLE_FORM}|made|found|held|built|kept|taught|brought|sent|spent|done|set|put|cut|read|run|"
                r"led|fed|met|paid|said|told|sold|won|lost|left|felt|meant|heard|seen|known|shown|grown|drawn)")
+# So is the participle that closes a how-, why-, when- or where-question asked with "be" ("How is
+# the concordance statistic computed?": "And for competing risks?" had replaced "concordance
+# statistic computed", asking "How are the competing risks?").
+_CLOSING_PASSIVE = re.compile(rf"^\W*(?:(?:and|but|so)\s+)?(?:how|why|when|where)\s+(?:is|are|was|were)\s+\S.*?\s({_PARTICIPLE})\W*$",
+                              re.I)
 
 
 def _agree(verb: str, verbs: dict[str, str]) -> str:
