@@ -222,6 +222,7 @@ class Searcher:
         self._vocabulary: Vocabulary | None = None
         self._bare_titles: dict[str, list[int]] | None = None  # read on the first question that asks of a term
         self._file_terms_of: dict[int, frozenset[str]] = {}
+        self._sections_of: dict[int, tuple[str, ...]] = {}
 
     @property
     def answers(self) -> AnswerModel:
@@ -236,6 +237,7 @@ class Searcher:
         self._vocabulary = None
         self._bare_titles = None
         self._file_terms_of = {}
+        self._sections_of = {}
 
     def spelled(self, question: str) -> str:
         """`question` with the words it likely misspells written as the collection writes them
@@ -400,9 +402,12 @@ class Searcher:
 
     def _section_of(self, row: int, doc: int) -> tuple[str, ...]:
         """The headings passage `row` of document `doc` sits under, outermost first, then those of
-        the sections that open in it (a page's first passage holds its title, then its first heading)."""
-        p, d = self.index.passage(row), self.index.document(doc)
-        return (*d.section_at(p.start), *d.headings_opening(p.start, p.end))
+        the sections that open in it (a page's first passage holds its title, then its first
+        heading); kept once read, as a question naming a release reads them for every candidate."""
+        if row not in self._sections_of:
+            p, d = self.index.passage(row), self.index.document(doc)
+            self._sections_of[row] = (*d.section_at(p.start), *d.headings_opening(p.start, p.end))
+        return self._sections_of[row]
 
     def _sole_document(self, terms: list[str], docs: np.ndarray) -> int | None:
         """The one document whose passages hold the BM25 `terms` (`docs`: each passage's document),
