@@ -16,7 +16,7 @@ from functools import lru_cache
 __all__ = ["FUNCTION_WORDS", "MIN_REPEAT", "OPPOSITE_WORDS", "QUESTION_FILLER", "RELEASE_NOTE", "STOP_WORDS", "UNFINISHED_WORDS", "WORD",
            "acronym_definitions", "acronyms", "american_spelling", "command_options", "dotted_numbers", "holds_number", "holds_option",
            "bm25_terms", "bm25_tokenize", "british_spellings", "expanded_acronyms", "glossary_definitions", "glossary_entry",
-           "greek_named", "heading_names_number",
+           "greek_named", "heading_names_number", "release_numbers",
            "glossary_only", "hyphen_joined", "identifiers", "mention_patterns", "mixed_case_names", "numbered_references",
            "collapse_spaces", "has_surrogate", "normalize_unicode", "same_text", "spelled_out", "stemmer", "stems", "strip_control"]
 
@@ -296,6 +296,18 @@ _DOTTED = re.compile(r"(?<![\w.])v?(\d+(?:\.\d+)+)(?![\w.]*\d)")
 def dotted_numbers(text: str) -> list[str]:
     """The numbers with parts that `text` names, once each, without a leading "v" ("3.16", "2.6.30")."""
     return list(dict.fromkeys(_DOTTED.findall(text)))
+
+
+# A release named by its number: three parts or more ("3.4.0", "v1.12.4"), or two after "version",
+# "release" or "v" ("version 3.1", "v2.0"); a measurement's "0.05" is none.
+_RELEASE = re.compile(r"(?<![\w.])(?:(?:version|release)\s+v?|v)(\d+(?:\.\d+)+)(?![\w.]*\d)|"
+                      r"(?<![\w.])(\d+(?:\.\d+){2,})(?![\w.]*\d)", re.I)
+
+
+def release_numbers(text: str) -> list[str]:
+    """The releases `text` names by number, once each, without a leading "v" ("3.4.0", "3.1" of
+    "version 3.1-0")."""
+    return list(dict.fromkeys(a or b for a, b in _RELEASE.findall(text)))
 
 
 def heading_names_number(heading: str, number: str) -> bool:

@@ -296,3 +296,20 @@ def test_an_identifier_in_a_files_name_is_held_by_its_passages(encoder, tmp_path
     searcher = Searcher(encoder=encoder, index=MemoryIndex(docs, encoder))
     first = searcher.search("What line types can I use in ggplot2?", k=3)[0]
     assert first.doc_id == "ggplot2-specs.md" and "Line types can be specified" in first.highlight.text, first
+
+
+def test_a_release_no_document_names_is_not_in_these_documents(encoder, tmp_path):
+    # "What changed in ggplot2 9.9.9?" had another release's notes as its answer (weak, but
+    # answered); a release no title, text or heading names is in no document. A named one is
+    # answered, and a measurement ("0.05") is no release.
+    from assistant.text import release_numbers
+
+    news = ("# News\n\n## ggplot2 3.4.0\n\nThis is a minor release focusing on tightening up the internals and "
+            "ironing out some inconsistencies in the API of the package.\n\n## ggplot2 3.3.0\n\nThis release changed "
+            "many things: the changes that developers of extensions should know about come first.\n")
+    (tmp_path / "NEWS.md").write_text(news)
+    searcher = Searcher(encoder=encoder, index=MemoryIndex(load_paths([tmp_path / "NEWS.md"]).documents, encoder))
+    missing = ask(searcher, "What changed in ggplot2 9.9.9?")
+    assert not missing.answered and missing.not_mentioned == ("9.9.9",), missing
+    assert ask(searcher, "What changed in ggplot2 3.4.0?").not_mentioned == ()
+    assert release_numbers("Is version 3.1-0 out? Glucose at 0.05% and v1.12.4.") == ["3.1", "1.12.4"]

@@ -87,6 +87,7 @@ from assistant.text import (
     mention_patterns,
     mixed_case_names,
     numbered_references,
+    release_numbers,
     same_text,
 )
 
@@ -599,6 +600,15 @@ class Searcher:
             elif name.isupper() and self._glossary_only(name, np.flatnonzero(held), allowed):
                 unknown.append(name)
         return unknown or self._words_unheld(question, allowed)
+
+    def unknown_releases(self, question: str, hits: Sequence[Hit]) -> list[str]:
+        """The releases the question names by number (`release_numbers`: "9.9.9" of "What changed in
+        ggplot2 9.9.9?") that no document's title names, nor any of `hits` (its search's best) in
+        its text or headings: a release any passage heads comes first (`_in_order`), so one that
+        none of them names is in no document, and another release's notes answer nothing."""
+        return [n for n in release_numbers(question)
+                if not any(holds_number(title, n) for title in self.index.doc_titles)
+                and not any(holds_number(h.text, n) or any(heading_names_number(s, n) for s in h.section) for h in hits)]
 
     def _held(self, terms: list[str], allowed: np.ndarray | None) -> np.ndarray:
         """Which passages (of `allowed`) hold any of the BM25 `terms`."""
