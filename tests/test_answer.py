@@ -1287,6 +1287,9 @@ def test_one_or_two_names_between_the_title_and_a_date_are_the_writers(encoder):
     assert (first.doc_id, first.highlight.text) == ("survival.txt", "Terry Therneau")
     assert names_few_writers("Terry Therneau, Elizabeth Atkinson", "February 6, 2023", under_title=True)
     assert not names_few_writers("Release Notes", "February 6, 2023", under_title=True)
+    assert names_few_writers("Jari Oksanen", "processed with vegan 2.6-4 in R version 4.2.1 (2022-06-23) on October 11, 2022",
+                             under_title=True)
+    assert not names_few_writers("Jari Oksanen", "processed with vegan 2.6-4 in R version 4.2.1", under_title=True)
     assert not names_few_writers("Terry Therneau", "February 6, 2023")
 
 

@@ -1205,17 +1205,19 @@ def names_few_writers(text: str, below: str, under_title: bool = False) -> bool:
     """A byline of one or two names ("Wolfgang Viechtbauer") over its affiliation's line
     (`below`: "Maastricht University"), as a journal's title block prints a short list of authors
     (`is_byline` needs three names, since two capitalised words alone are as often a heading);
-    or, `under_title` (the line right under the document's title), over a date, as LaTeX's title
-    block prints its author ("Terry Therneau" over "February 6, 2023"), where the names hold a
+    or, `under_title` (the line right under the document's title), over a date or a line ending in
+    one, as LaTeX's title block prints its author ("Terry Therneau" over "February 6, 2023"), where the names hold a
     word English does not (a heading over a date, "Release Notes", holds none)."""
     parts = [p.strip() for p in re.split(r",\s+|\s+and\s+", text.strip()) if p.strip()]
-    if not (1 <= len(parts) <= 2 and all(_AUTHOR.match(p) and len(p) <= 40 for p in parts) and not _AFFILIATION.search(text)
-            and len(below.split()) <= 12):
+    if not (1 <= len(parts) <= 2 and all(_AUTHOR.match(p) and len(p) <= 40 for p in parts) and not _AFFILIATION.search(text)):
         return False
-    if _AFFILIATION.search(below):
+    if len(below.split()) <= 12 and _AFFILIATION.search(below):
         return True
     english = english_words()
-    return under_title and is_date(below) and any(w.lower() not in english for w in re.findall(r"[^\W\d_]{2,}", text))
+    # the date may close a line that says when the document was made ("processed with vegan 2.6-4 in
+    # R version 4.2.1 on October 11, 2022", as Sweave's title block prints it)
+    dated = is_date(below) or is_date(" ".join(below.split()[-3:]))
+    return under_title and dated and any(w.lower() not in english for w in re.findall(r"[^\W\d_]{2,}", text))
 
 
 # A person's name in a list of authors: two to five words, each capitalised or an initial, then
