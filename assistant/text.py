@@ -311,9 +311,10 @@ def release_numbers(text: str) -> list[str]:
 
 
 def heading_names_number(heading: str, number: str) -> bool:
-    """Whether a heading names `number` (`holds_number`) after its own section number: "ggplot2
-    3.4.0" and "Changes to Version 3.1-0" name 3.4.0 and 3.1, "3.4 Results" names no 3.4."""
-    return holds_number(_HEADING_NUMBER.sub("", heading), number)
+    """Whether a heading names `number` after its own section number, whole or as the series of a
+    release it names: "ggplot2 3.4.0" names 3.4.0 and 3.4 (a question asking of "ggplot2 3.4" asks
+    of its releases), "Changes to Version 3.1-0" names 3.1, "3.4 Results" names no 3.4, "3.45" no 3.4."""
+    return re.search(rf"(?<![\d.]){re.escape(number)}(?!\d)", _HEADING_NUMBER.sub("", heading)) is not None
 
 
 _HEADING_NUMBER = re.compile(r"^\s*(?:[A-Z]\.)?\d+(?:\.\d+)*\.?(?=\s|$)")

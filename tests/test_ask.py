@@ -276,7 +276,10 @@ def test_a_question_naming_a_release_is_answered_under_the_heading_that_names_it
     first = searcher.search("What changed in ggplot2 3.4.0?", k=3)[0]
     assert first.section[-1:] == ("ggplot2 3.4.0",), first
     assert heading_names_number("Changes to Version 3.1-0", "3.1") and heading_names_number("data.table v1.12.4", "1.12.4")
-    assert not heading_names_number("3.4 Results", "3.4") and not heading_names_number("ggplot2 3.4.0", "3.4")
+    assert not heading_names_number("3.4 Results", "3.4") and not heading_names_number("ggplot2 3.45", "3.4")
+    # a series names its releases: "What changed in ggplot2 3.4?" asks of 3.4.0, 3.4.1 ...
+    assert heading_names_number("ggplot2 3.4.0", "3.4")
+    assert searcher.search("What changed in ggplot2 3.4?", k=3)[0].section[-1:] == ("ggplot2 3.4.0",)
 
 
 def test_an_identifier_in_a_files_name_is_held_by_its_passages(encoder, tmp_path):
