@@ -61,7 +61,6 @@ from assistant.text import (
     bm25_tokenize,
     command_options,
     dotted_numbers,
-    holds_number,
     spelled_out,
     strip_control,
 )
@@ -1551,9 +1550,9 @@ def _release_instead(question: str, topic: str, previous: str) -> ResolvedQuery 
     several."""
     m = _RELEASE_TOPIC.fullmatch(topic.strip())
     numbers = dotted_numbers(previous)
-    if m is None or len(numbers) != 1 or not holds_number(previous, numbers[0]):
+    at = re.search(rf"(?<![\d.]){re.escape(numbers[0])}(?:-\d+)?(?!\.?\d)", previous) if m and len(numbers) == 1 else None
+    if at is None:
         return None
-    at = re.search(rf"(?<![\d.]){re.escape(numbers[0])}(?:-\d+)?(?!\.?\d)", previous)
     return ResolvedQuery(question, previous[: at.start()] + m.group(1) + previous[at.end():], "new-topic", m.group(1))
 
 
