@@ -8,6 +8,7 @@ import pytest
 from assistant.index import MemoryIndex
 from assistant.ingest import document_from_text, load_paths
 from assistant.search import Searcher, ask
+from tests.conftest import searcher_of_file
 
 DOCS = [
     # the conversation's document: it answers the first question and, in passing, the follow-up
@@ -271,8 +272,7 @@ def test_a_question_naming_a_release_is_answered_under_the_heading_that_names_it
             "many things: what changed is listed below, and the changes that developers of extensions should "
             "know about come first.\n\n## ggplot2 3.2.0\n\nThis release changed the way scales are trained, and what "
             "changed for extension developers is listed below in its own section.\n")
-    (tmp_path / "NEWS.md").write_text(news)
-    searcher = Searcher(encoder=encoder, index=MemoryIndex(load_paths([tmp_path / "NEWS.md"]).documents, encoder))
+    searcher = searcher_of_file(encoder, tmp_path / "NEWS.md", news)
     first = searcher.search("What changed in ggplot2 3.4.0?", k=3)[0]
     assert first.section[-1:] == ("ggplot2 3.4.0",), first
     assert heading_names_number("Changes to Version 3.1-0", "3.1") and heading_names_number("data.table v1.12.4", "1.12.4")
@@ -310,8 +310,7 @@ def test_a_release_no_document_names_is_not_in_these_documents(encoder, tmp_path
     news = ("# News\n\n## ggplot2 3.4.0\n\nThis is a minor release focusing on tightening up the internals and "
             "ironing out some inconsistencies in the API of the package.\n\n## ggplot2 3.3.0\n\nThis release changed "
             "many things: the changes that developers of extensions should know about come first.\n")
-    (tmp_path / "NEWS.md").write_text(news)
-    searcher = Searcher(encoder=encoder, index=MemoryIndex(load_paths([tmp_path / "NEWS.md"]).documents, encoder))
+    searcher = searcher_of_file(encoder, tmp_path / "NEWS.md", news)
     missing = ask(searcher, "What changed in ggplot2 9.9.9?")
     assert not missing.answered and missing.not_mentioned == ("9.9.9",), missing
     assert ask(searcher, "What changed in ggplot2 3.4.0?").not_mentioned == ()
