@@ -261,6 +261,27 @@ def test_a_document_named_by_its_title_and_its_kind_is_searched_first(encoder):
     assert hit.doc_id == "Concordance.txt", hit
 
 
+def test_a_document_named_by_the_kind_its_title_says_it_is_is_searched_first(encoder):
+    # "the review" of a collection where one title says "A narrative review": the other articles
+    # speak of therapy and the brain more, and had come first for "What does the review conclude?".
+    # Only a title counts (the first article's text says "review"), a modifier names no document
+    # ("the review process"), and two reviews leave it open.
+    docs = [("Integration of clinical neuroscience into psychotherapy: A narrative review.txt",
+             "Most reviewed neuroscience-informed psychotherapy models lack evidence from clinical trials."),
+            ("What is Neuropsychotherapy.txt", "Neuropsychotherapy combines psychotherapy and neurobiology; a "
+                                               "review of the client's brain and experiences guides the therapy."),
+            ("Neuroplasticity in recovery.txt", "Therapy can rewire the brain, and the brain can change at any age.")]
+    searcher = _searcher_of(encoder, docs)
+    assert searcher.named_document("What does the review conclude?") == 0
+    assert searcher.named_document("How many articles did the review include?") == 0
+    assert searcher.named_document("What keywords describe the review of neuroscience-informed psychotherapy?") == 0
+    assert searcher.named_document("How long does the review process take?") is None
+    assert searcher.search("What does the review conclude?", k=1)[0].doc_id.startswith("Integration"), \
+        searcher.search("What does the review conclude?", k=1)
+    two = _searcher_of(encoder, [*docs, ("Exercise and depression: a systematic review.txt", "Exercise helps.")])
+    assert two.named_document("What does the review conclude?") is None
+
+
 def test_a_question_naming_a_release_is_answered_under_the_heading_that_names_it(encoder, tmp_path):
     # A change log's releases are its headings: "What changed in ggplot2 3.4.0?" had been answered
     # by another release's section, which says "changed" more often. A heading's own section

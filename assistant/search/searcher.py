@@ -167,6 +167,16 @@ _CODE_KIND = re.compile(r"\s+(?:annotation|class|interface|function|method|comma
 
 _TITLE_WORDS = 8  # the most words of a title a question names a document by, with its kind after
 
+# The kinds of document a title says it is of itself ("... : A narrative review", "study protocol
+# for ...", "A tutorial on ..."), by which "the review" names the one document so titled.  Words
+# every paper may be called ("paper", "article", "study") name none.
+_GENRES = frozenset({"review", "protocol", "tutorial", "vignette", "thesis", "dissertation", "handbook", "manual",
+                     "guide", "primer", "editorial", "commentary", "overview"})
+# "the review" standing for a document: its noun alone ("the review?", "the review of X", "the
+# review's") or the subject of a verb ("does the review say about"), not a modifier ("the review
+# process took"): at most one word after it before a function word or the question's end.
+_THE_GENRE = re.compile(r"\bthe\s+(" + "|".join(sorted(_GENRES)) + r")(?:['’]s)?\b((?:\s+[\w'’-]+){0,2})", re.I)
+
 
 def _bare_title(title: str) -> str:
     """A title as the name of what its page documents: without a manual section, case folded."""
@@ -319,6 +329,8 @@ class Searcher:
             return titled
         if (titled := self._titled_and_kind(question)) is not None:
             return titled
+        if (titled := self._titled_genre(question)) is not None:
+            return titled
         words = _names_after_first(question)
         if not words:
             return None
@@ -343,6 +355,20 @@ class Searcher:
             for k in range(1, len(words)):
                 if about_a_document(words[k]) and (titled := self._titled(" ".join(words[:k]))) is not None:
                     return titled
+        return None
+
+    def _titled_genre(self, question: str) -> int | None:
+        """The one document whose title says it is the kind of document the question names it by
+        (`_GENRES`: "What does the review conclude?" of a collection where one title ends "A
+        narrative review"), else None."""
+        for m in _THE_GENRE.finditer(question):
+            after = m.group(2).split()
+            if len(after) == 2 and not {after[0].lower(), after[1].lower()} & FUNCTION_WORDS:
+                continue  # "the review process took": a modifier, no document
+            pattern = re.compile(rf"\b{m.group(1)}\b", re.I)
+            titled = [i for i, title in enumerate(self.index.doc_titles) if pattern.search(title)]
+            if len(titled) == 1:
+                return titled[0]
         return None
 
     def _titled(self, term: str) -> int | None:
