@@ -1293,6 +1293,30 @@ def test_one_or_two_names_between_the_title_and_a_date_are_the_writers(encoder):
     assert not names_few_writers("Terry Therneau", "February 6, 2023")
 
 
+def test_a_question_asking_when_a_document_was_published_is_answered_by_the_date_it_prints(encoder):
+    # A blog post prints its date under the byline, a journal article its "Received ... Published"
+    # line where its text ends; the post's text reports another date (2019), and its sentences about
+    # neuroplasticity had matched "When was the neuroplasticity article published?" better than the
+    # date. A date the text reports is no answer, nor is another kind of "when".
+    from assistant.search.answer import asks_document_date
+    from tests.test_ask import _searcher_of
+
+    post = ("The Role of Neuroplasticity in Mental Health Recovery\n\n• Writer: Prisha Oza\n• Apr 23, 2022\n\n"
+            "Neuroplasticity lets the brain adapt. A 2019 study showed that therapy can rewire the brain.\n")
+    paper = ("Sleep and memory in adolescents\n\nSleep strengthens the memories formed during the day, and the "
+             "trial was registered in 2012.\n\nThe trial found that longer sleep improved recall.\n\n"
+             "Received: 3 October 2014 Accepted: 23 December 2014 Published: 12 January 2015\n")
+    searcher = _searcher_of(encoder, [("recovery.txt", post), ("sleep.txt", paper)])
+    first = searcher.search("When was the neuroplasticity article published?", k=3)[0]
+    assert (first.doc_id, first.highlight.text, first.probability) == ("recovery.txt", "• Apr 23, 2022", 1.0), first
+    first = searcher.search("What is the publication date of the sleep trial?", k=3)[0]
+    assert (first.doc_id, first.highlight.text) == (
+        "sleep.txt", "Received: 3 October 2014 Accepted: 23 December 2014 Published: 12 January 2015"), first
+    assert asks_document_date("When were the results published?") and asks_document_date("When was this paper written?")
+    assert not asks_document_date("When was the trial registered?") and not asks_document_date("When was 3.4.0 released?")
+    assert searcher.search("When was the trial registered?", k=1)[0].probability < 1.0
+
+
 def test_a_contact_line_is_an_author_line_and_not_an_answer():
     # A provisional PDF's front page lists its authors with their e-mail addresses, one line or
     # one per author: no comma separates the names, yet the line answers only who; a sentence that

@@ -24,7 +24,8 @@ hits are the closest passages, not answers.  `match_words` says a probability in
 
 Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEATURES`, `MODEL_PATH`,
 `about_a_document`, `answer_model`, `answer_span`, `asked_amount`, `asked_entry`, `asked_expansion`, `asked_term`,
-`asks_code_name`, `asks_person`, `defines`, `is_byline`, `is_code_like`, `is_heading_like`, `is_question`, `labelled_value_end`,
+`asks_code_name`, `asks_document_date`,
+`asks_person`, `defines`, `is_byline`, `is_code_like`, `is_heading_like`, `is_question`, `labelled_value_end`,
 `list_asked`, `listed_names`, `lists_names_only`, `match_words`, `measured`,
 `opens_entry`, `passage_answer`, `pick`, `points_elsewhere`, `pool_cosine`,
 `relevance_features`, `sentence_features`, `states_action`, `states_definition`, `states_entry`, `term_weights`, `MatchWord`.
@@ -60,7 +61,8 @@ from assistant.text import (
 
 __all__ = ["about_a_document", "MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion",
-           "asked_entry", "asked_term", "asks_code_name", "asks_definition", "asks_person", "asks_writers", "defines",
+           "asked_entry", "asked_term", "asks_code_name", "asks_definition", "asks_document_date", "asks_person",
+           "asks_writers", "defines",
            "is_byline", "is_code_like", "is_heading_like",
            "is_question", "labelled_value_end", "list_asked", "listed_names", "lists_names_only", "match_words", "measured",
            "names_few_writers",
@@ -1156,6 +1158,19 @@ def asks_writers(question: str) -> bool:
     """Whether the question asks who wrote a document ("Who wrote ...?", "Who are the authors of
     ...?"), which the document's list of its writers answers."""
     return _WRITERS_ASKED.match(question) is not None
+
+
+# "When was this article published?", "What is the publication date of the review?": the date a
+# document prints by its title or byline, not a date its text reports ("When was the trial
+# registered?") nor a release's ("When was 3.4.0 released?").
+_DOCUMENT_DATE_ASKED = re.compile(r"^\W*(?:and\s+)?when\s+(?:was|were)\s+\S.*?\s+(?:published|written|posted|dated)\W*$|"
+                                  r"\b(?:publication\s+date|date\s+of\s+publication)\b", re.I)
+
+
+def asks_document_date(question: str) -> bool:
+    """Whether the question asks when a document was published or written, which the date its
+    front matter prints answers."""
+    return _DOCUMENT_DATE_ASKED.search(question) is not None
 
 
 # The words of a question that asks who wrote a document without naming it: "Who are the authors of

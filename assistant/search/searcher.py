@@ -25,7 +25,7 @@ from assistant import config
 from assistant.config import FusionParams
 from assistant.embedding import Encoder, get_encoder
 from assistant.index import Index, open_index
-from assistant.ingest import Document
+from assistant.ingest import Document, is_date
 from assistant.ingest.words import english_words
 from assistant.search.answer import (
     AmountKind,
@@ -40,6 +40,7 @@ from assistant.search.answer import (
     asked_term,
     asks_code_name,
     asks_definition,
+    asks_document_date,
     asks_person,
     asks_writers,
     defines,
@@ -215,7 +216,7 @@ def _single_threaded_blas() -> None:
     threadpool_limits(1, user_api="blas")
 
 
-_FRONT_PASSAGES = 6  # where a document lists its writers: its first passages, before the text
+_FRONT_PASSAGES = 6  # where a document lists its writers and its date: its first passages, before the text
 
 
 class Searcher:
@@ -496,19 +497,19 @@ class Searcher:
         pool, asked = pool_cosine(cand.dense, self.index.passage_docs(cand.rows)), is_question(question)
         amount, person, expansion = asked_amount(question), asks_person(question), asked_expansion(question)
         term, numbers, code = asked_term(question), tuple(dotted_numbers(question)), asks_code_name(question)
-        writers = self._writers_asked_of(question, cand.rows, scores) if asks_writers(question) else {}
+        front = self._front_asked_of(question, cand.rows, scores)
         kept: list[Hit] = []
         taken: dict[int, list[tuple[int, int]]] = {}
         shown: set[tuple[int, int] | str] = set()
         entry = asked_entry(question)
-        for i in self._in_order(cand.rows, scores, question, tokens, person, expansion, writers, term, entry):
+        for i in self._in_order(cand.rows, scores, question, tokens, person, expansion, front, term, entry):
             p = self.index.passage(int(cand.rows[i]))
             # Windows share a sentence or two by design; only a mostly shared window is a repeat.
             if any(min(p.end, e2) - max(p.start, s2) > 0.5 * min(p.end - p.start, e2 - s2)
                    for s2, e2 in taken.get(p.doc, [])):
                 continue
             hit = self._hit(len(kept) + 1, p.row, float(scores[i]), q, terms, pool, asked, amount, person, expansion,
-                            term, numbers, writers, entry, code)
+                            term, numbers, front, entry, code)
             # Two windows around one answering sentence are one spot: the second would show the
             # reader the same highlighted sentence again.  So is the same sentence in another
             # document: a file added twice, or a page that also stands in a whole-book page.
@@ -677,12 +678,12 @@ class Searcher:
         return not any(pattern.search(self.index.passage_text(int(r))) for r in np.flatnonzero(writes))
 
     def _in_order(self, rows: np.ndarray, scores: np.ndarray, question: str, tokens: list[str], person: PersonKind | None,
-                  expansion: str | None, writers: dict[int, tuple[int, int]] | None = None,
+                  expansion: str | None, front: dict[int, tuple[int, int]] | None = None,
                   term: str | None = None, entry: str | None = None) -> Iterable[int]:
         """Candidate positions in the order a search looks at them: `_answers_first`; where it asks
-        who wrote a document (`writers`: `_writers_asked_of`), the passages that list their writers first (the
-        embedding reads "Who wrote ...?" as unlike a list of names, and "All authors read and
-        approved the manuscript" came first); then, where
+        who wrote a document or when it was published (`front`: `_front_asked_of`), the passages that
+        list its writers or print its date first (the embedding reads "Who wrote ...?" as unlike a
+        list of names, and "All authors read and approved the manuscript" came first); then, where
         the question names one document, its passages before the others' ("How was the sample size
         calculated in BeneMin?" asks BeneMin's paper, even where another paper's "Sample size
         calculation" matches its other words better); where it asks for an abbreviation's long
@@ -704,8 +705,8 @@ class Searcher:
                                                        for h in self._section_of(int(rows[i]), int(docs[i])))}
             if under:
                 order = sorted(order, key=lambda i: i not in under)
-        if writers:
-            order = sorted(order, key=lambda i: int(rows[i]) not in writers)
+        if front:
+            order = sorted(order, key=lambda i: int(rows[i]) not in front)
         named = self.named_document(question)
         if named is not None:
             docs = self.index.passage_docs(rows)
@@ -763,13 +764,16 @@ class Searcher:
         """The section headings of document `doc`, lower-cased."""
         return frozenset(h.lower() for s in self.index.document(doc).sections for h in s.path)
 
-    def _writers_asked_of(self, question: str, rows: np.ndarray, scores: np.ndarray) -> dict[int, tuple[int, int]]:
-        """For a "Who wrote ...?" question, the passages that list the writers of the documents it
-        asks about (passage row -> the span of the list, `_writers_listed`): every candidate
-        document's where it names nothing but a kind of document ("Who are the authors?", "Who wrote
-        this paper?"), else the one it names (`named_document`), else the best candidate's ("Who
-        wrote the blog post on sleep?" is not answered by another document's authors)."""
-        if not len(rows):
+    def _front_asked_of(self, question: str, rows: np.ndarray, scores: np.ndarray) -> dict[int, tuple[int, int]]:
+        """For a question asking who wrote a document (`asks_writers`) or when it was published
+        (`asks_document_date`), the passages of its front matter that answer it (passage row -> the
+        span of the line: `_writers_listed`, `_date_printed`) for the documents it asks about: every
+        candidate document's where it names nothing but a kind of document ("Who are the authors?",
+        "When was this paper published?"), else the one it names (`named_document`), else the best
+        candidate's ("Who wrote the blog post on sleep?" is not answered by another document's
+        authors); {} for another question."""
+        find = self._writers_listed if asks_writers(question) else self._date_printed if asks_document_date(question) else None
+        if find is None or not len(rows):
             return {}
         docs = self.index.passage_docs(rows)
         if names_no_document(question):
@@ -777,7 +781,23 @@ class Searcher:
         else:
             named = self.named_document(question)
             asked = [named if named is not None else int(docs[int(np.argmax(scores))])]
-        return dict(listed for d in dict.fromkeys(asked) if (listed := self._writers_listed(d)) is not None)
+        return dict(found for d in dict.fromkeys(asked) if (found := find(d)) is not None)
+
+    def _date_printed(self, d: int) -> tuple[int, tuple[int, int]] | None:
+        """The passage of document `d` that prints its date, and where: a line that is a date or
+        dates, a word of label each at most (`is_date`: "• Apr 23, 2022" under a blog post's byline,
+        "Received: 3 October 2014 Accepted: 23 December 2014" closing a paper), in its front or back
+        matter (the first or last `_FRONT_PASSAGES` passages before its references); the first that
+        says "published", else the first."""
+        doc = self.index.document(d)
+        rows = [r for r in self.index.passage_rows([d]).tolist() if not doc.in_references(self.index.passage(r).start)]
+        found = []
+        for r in dict.fromkeys(rows[:_FRONT_PASSAGES] + rows[-_FRONT_PASSAGES:]):
+            for s in self.index.passage_sentences(r):
+                start, end = self.index.sentence_span(s)
+                found += [(r, (start + m.start(), start + m.end())) for m in re.finditer(r"[^\n]+", doc.text[start:end])
+                          if is_date(m.group().strip(" \t•·*-–—"))]
+        return next((f for f in found if "publish" in doc.text[f[1][0]:f[1][1]].lower()), found[0] if found else None)
 
     def _writers_listed(self, d: int) -> tuple[int, tuple[int, int]] | None:
         """The first passage of document `d`'s front matter (`_FRONT_PASSAGES`) that lists its
@@ -872,7 +892,7 @@ class Searcher:
 
     def _hit(self, rank: int, row: int, score: float, q: np.ndarray, terms: dict[str, float], pool: tuple[float, float],
              asked: bool, amount: AmountKind | None, person: PersonKind | None, expansion: str | None = None,
-             term: str | None = None, numbers: tuple[str, ...] = (), writers: dict[int, tuple[int, int]] | None = None,
+             term: str | None = None, numbers: tuple[str, ...] = (), front: dict[int, tuple[int, int]] | None = None,
              entry: str | None = None, code: bool = False) -> Hit:
         p = self.index.passage(row)
         doc = self.index.document(p.doc)
@@ -886,8 +906,8 @@ class Searcher:
             probability = 1.0  # the sentence that spells out the abbreviation asked about answers it
             if f"({expansion}" not in doc.text[hs:he] and (entry := glossary_entry(doc.text[hs:he], expansion)):
                 hs, he = hs + entry[0], hs + entry[1]  # a list of abbreviations: its one entry
-        if writers and (listed := writers.get(row)) is not None:
-            hs, he = listed  # "Who wrote ...?": the document's list of its writers answers it
+        if front and (listed := front.get(row)) is not None:
+            hs, he = listed  # "Who wrote ...?", "When was it published?": the line of the front matter answers it
             probability = 1.0
         section = doc.section_at(hs)
         if section and any(holds_number(section[-1], n) for n in numbers):
