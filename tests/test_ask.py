@@ -282,6 +282,35 @@ def test_a_document_named_by_the_kind_its_title_says_it_is_is_searched_first(enc
     assert two.named_document("What does the review conclude?") is None
 
 
+def test_who_wrote_and_when_asked_in_a_conversation_are_of_the_previous_answers_document(encoder):
+    # A blog post prints its writer and date under its title; a review lists its authors. After a
+    # question the post answers, "Who are the authors?" had been asked of the whole collection (the
+    # review's authors came first: the question named nothing before it), "When was it published?"
+    # had searched "When was neuroplasticity published?", and "What does it say about trauma?"
+    # after "Who wrote this article?" had been asked of both questions before it.
+    post = ("The Role of Neuroplasticity in Mental Health Recovery\n\n• Writer: Prisha Oza\n• Apr 23, 2022\n\n"
+            "Neuroplasticity plays a crucial role in mental health recovery, as the brain adapts and heals.\n\n"
+            "Overcoming Trauma: in cases of trauma, the brain may develop maladaptive coping patterns.\n")
+    review = ("Integration of clinical neuroscience into psychotherapy: a narrative review\n\nYu Takizawa, Judith "
+              "Murray, Matthew Bambling, Yuki Matsumoto\n\nNeuroscience-informed psychotherapy models promote the "
+              "bottom-up regulation of the brain; neuroplasticity underlies them.\n")
+    other = ("Neuroplasticity and Neuropsychiatry\n\nNeuroplasticity is the foundation of learning, memory and "
+             "recovery from brain injury, and trauma can trigger neuroplastic changes.\n")
+    searcher = _searcher_of(encoder, [("recovery.txt", post), ("review.txt", review), ("neuropsychiatry.txt", other)])
+    first = "Why does neuroplasticity matter for mental health recovery?"
+    assert ask(searcher, first, k=1).hits[0].doc_id == "recovery.txt"
+    authors = ask(searcher, "Who are the authors?", [first], k=3)
+    assert authors.resolved.query == f"Who are the authors? ({first})"
+    assert (authors.hits[0].doc_id, authors.hits[0].highlight.text) == ("recovery.txt", "• Writer: Prisha Oza"), authors.hits
+    published = ask(searcher, "When was it published?", [first, "Who are the authors?"], k=3)
+    assert (published.hits[0].doc_id, published.hits[0].highlight.text) == ("recovery.txt", "• Apr 23, 2022"), published.hits
+    after_writers = ask(searcher, "What does it say about trauma?", [first, "Who wrote this article?"], k=1)
+    assert after_writers.resolved.query == ask(searcher, "What does it say about trauma?", [first], k=1).resolved.query
+    # "it" standing for a thing the previous question named still takes its place
+    assert ask(searcher, "Who wrote it?", ["What does the review say about bottom-up regulation?"], k=1).resolved.query \
+        != "Who wrote it? (What does the review say about bottom-up regulation?)"
+
+
 def test_a_question_naming_a_release_is_answered_under_the_heading_that_names_it(encoder, tmp_path):
     # A change log's releases are its headings: "What changed in ggplot2 3.4.0?" had been answered
     # by another release's section, which says "changed" more often. A heading's own section

@@ -24,7 +24,7 @@ hits are the closest passages, not answers.  `match_words` says a probability in
 
 Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEATURES`, `MODEL_PATH`,
 `about_a_document`, `answer_model`, `answer_span`, `asked_amount`, `asked_entry`, `asked_expansion`, `asked_term`,
-`asks_code_name`, `asks_document_date`,
+`asks_code_name`, `asks_document_date`, `asks_front_matter`,
 `asks_person`, `defines`, `is_byline`, `is_code_like`, `is_heading_like`, `is_question`, `labelled_value_end`,
 `list_asked`, `listed_names`, `lists_names_only`, `match_words`, `measured`,
 `opens_entry`, `passage_answer`, `pick`, `points_elsewhere`, `pool_cosine`,
@@ -61,7 +61,7 @@ from assistant.text import (
 
 __all__ = ["about_a_document", "MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion",
-           "asked_entry", "asked_term", "asks_code_name", "asks_definition", "asks_document_date", "asks_person",
+           "asked_entry", "asked_term", "asks_code_name", "asks_definition", "asks_document_date", "asks_front_matter", "asks_person",
            "asks_writers", "defines",
            "is_byline", "is_code_like", "is_heading_like",
            "is_question", "labelled_value_end", "list_asked", "listed_names", "lists_names_only", "match_words", "measured",
@@ -1167,17 +1167,24 @@ _DOCUMENT_DATE_ASKED = re.compile(r"^\W*(?:and\s+)?when\s+(?:was|were)\s+\S.*?\s
                                   r"\b(?:publication\s+date|date\s+of\s+publication)\b", re.I)
 
 
+def asks_front_matter(question: str) -> bool:
+    """Whether the question asks who wrote a document or when (`asks_writers`,
+    `asks_document_date`), which its front matter answers."""
+    return asks_writers(question) or asks_document_date(question)
+
+
 def asks_document_date(question: str) -> bool:
     """Whether the question asks when a document was published or written, which the date its
     front matter prints answers."""
     return _DOCUMENT_DATE_ASKED.search(question) is not None
 
 
-# The words of a question that asks who wrote a document without naming it: "Who are the authors of
-# this paper?" (as BM25 tokens; stop words are none).
+# The words of a question that asks who wrote a document, or when, without naming it: "Who are the
+# authors of this paper?", "When was it published?" (as BM25 tokens; stop words are none).
 _WRITER_WORDS = ("who wrote authored prepared presented gave author authors writer writers speaker speakers presenter "
-                 "presenters paper article document report book review talk slides presentation post page study vignette "
-                 "manual guide tutorial handbook thesis dissertation poster preprint manuscript")
+                 "presenters paper article document report book review talk slides presentation post blog page study vignette "
+                 "manual guide tutorial handbook thesis dissertation poster preprint manuscript "
+                 "when written published publication date dated posted")
 
 
 @lru_cache(maxsize=1)
@@ -1193,9 +1200,9 @@ def about_a_document(word: str) -> bool:
 
 
 def names_no_document(question: str) -> bool:
-    """Whether a question asking who wrote a document (`asks_writers`) names nothing but a kind of
-    document ("Who are the authors?", "Who wrote this paper?"): in a conversation it asks about
-    the previous question's document, alone about any."""
+    """Whether a question asking who wrote a document (`asks_writers`) or when (`asks_document_date`)
+    names nothing but a kind of document ("Who are the authors?", "Who wrote this paper?", "When was
+    it published?"): in a conversation it asks about the previous answer's document, alone about any."""
     return not set(bm25_tokenize([question])[0]) - _writer_tokens()
 
 

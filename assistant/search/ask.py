@@ -23,8 +23,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
-from assistant.search.answer import asks_writers, names_no_document
-from assistant.search.conversation import ResolvedQuery, continues_topic, resolve_followup
+from assistant.search.answer import asks_front_matter, names_no_document
+from assistant.search.conversation import ResolvedQuery, continues_topic, documents_asked, resolve_followup
 from assistant.search.hits import Hit
 from assistant.search.questions import QuestionError, clean_question
 from assistant.search.searcher import Mode, Searcher
@@ -70,7 +70,8 @@ def ask(searcher: Searcher, question: str, history: Sequence[str] = (), k: int =
     resolved = resolve(searcher, searcher.spelled(question), [searcher.spelled(h) for h in history])
     resolved = resolved._replace(original=question)
     goes_on = resolved.kind != "standalone" or continues_topic(question, resolved.previous)
-    previous = _previous_hits(searcher, resolved.previous, k, doc_ids, mode) if goes_on else []
+    previous = _previous_hits(searcher, resolved.previous and documents_asked(resolved.previous), k, doc_ids, mode) \
+        if goes_on else []
     context = tuple(dict.fromkeys(h.doc_id for h in previous))
     if resolved.kind == "new-topic" and resolved.topic and context and (
             not searcher.mentions(resolved.topic, context) or _names_another(searcher, resolved.query, context)):
@@ -117,10 +118,12 @@ def _hits(searcher: Searcher, resolved: ResolvedQuery, previous: list[Hit], cont
         return searcher.search(resolved.query, k=k, doc_ids=doc_ids, mode=mode)
     q = searcher.encoder.encode_query(clean_question(resolved.query))  # for both searches
     everywhere = searcher.search(resolved.query, k=k, doc_ids=doc_ids, mode=mode, query_vector=q)
-    # "And who are the authors?" asks of the one document the previous answer came from first
-    writers = asks_writers(resolved.query) and names_no_document(resolved.query)
-    inside = searcher.search(resolved.query, k=(k + 1) // 2, doc_ids=list(context[:1] if writers else context), mode=mode,
-                             query_vector=q)
+    # "And who are the authors?", "When was it published?" ask of the one document the previous
+    # answer came from first, as typed: the previous question searched with it names the topic, not
+    # the document, and is no part of a writer's or a date's line
+    front = asks_front_matter(resolved.original) and names_no_document(resolved.original)
+    inside = searcher.search(resolved.original if front else resolved.query, k=(k + 1) // 2,
+                             doc_ids=list(context[:1] if front else context), mode=mode, query_vector=q)
     shown = {(h.doc_id, h.start) for h in inside}
     merged = (inside + [h for h in everywhere if (h.doc_id, h.start) not in shown])[:k]
     return [replace(h, rank=i + 1) for i, h in enumerate(merged)]

@@ -53,7 +53,7 @@ import numpy as np
 
 from assistant import config
 from assistant.ingest.words import english_words
-from assistant.search.answer import asked_entry, asks_writers, names_no_document
+from assistant.search.answer import about_a_document, asked_entry, asks_document_date, asks_front_matter, names_no_document
 from assistant.text import (
     FUNCTION_WORDS,
     OPPOSITE_WORDS,
@@ -65,7 +65,7 @@ from assistant.text import (
     strip_control,
 )
 
-__all__ = ["FollowupKind", "ResolvedQuery", "continues_topic", "is_followup", "resolve_followup"]
+__all__ = ["FollowupKind", "ResolvedQuery", "continues_topic", "documents_asked", "is_followup", "resolve_followup"]
 
 # "more": a request for more of the previous answer ("Tell me more"), which shows what it did not
 FollowupKind = Literal["standalone", "new-topic", "reference", "more"]
@@ -460,16 +460,49 @@ def _closing_verb(text: str) -> int | None:
     return do.start(1)
 
 
+def _asked_after(question: str, previous: str | None) -> str | None:
+    """The previous question a follow-up is rewritten after: "What does it say about trauma?" after
+    "Who wrote this article? (Why does ...?)" is of the question before (`documents_asked`), whose
+    thing "it" is; "they" may be the writers that answer named."""
+    return documents_asked(previous) if previous and not _PERSONS.search(question) else previous
+
+
+_PERSONS = re.compile(r"\b(?:they|them|their|he|she|his|her|him)\b", re.I)
+
+
+def _of_the_document(q: str) -> bool:
+    """Whether the question asks who wrote a document or when, naming no document but by its kind
+    ("Who are the authors?", "Who wrote this article?", "When was it published?"): a pronoun
+    other than a document's determiner stands for the previous question's thing where it asks
+    who ("Who wrote it?" after "What does the newspaper package redefine?")."""
+    if not (asks_front_matter(q) and names_no_document(q)):
+        return False
+    pronoun = _PRONOUNS.search(q)
+    kind = re.match(r"\s+([\w'-]+)", q[pronoun.end():]) if pronoun else None
+    return asks_document_date(q) or not pronoun or (kind is not None and about_a_document(kind.group(1)))
+
+
+def documents_asked(previous: str) -> str:
+    """The question whose answer's documents a follow-up of `previous` is about: `previous`, but
+    for a question of those documents' writers or date searched with the one before it ("Who are
+    the authors? (Why does neuroplasticity matter for recovery?)"), the one before, whose answer
+    they came from."""
+    while (inner := _TOGETHER.fullmatch(previous)) and _of_the_document(inner.group(1)):
+        previous = inner.group(2)
+    return previous
+
+
 def continues_topic(question: str, previous: str | None) -> bool:
     """Whether a question that stands alone goes on with the previous one's subject: it names
     nothing (no word with a capital after its first) while the previous one did, and they share a
     content word ("How many women were lost to follow-up?" after "How long was follow-up in the
-    LIMIT trial?"), or it asks who wrote a document and names none ("And who are the authors?"
-    after "How were participants recruited in the HOPE trial?")."""
+    LIMIT trial?"); or it asks who wrote a document, or when, and names none ("And who are the
+    authors?" after "How were participants recruited in the HOPE trial?" or "Why does
+    neuroplasticity matter for recovery?"): the previous answer's document."""
+    if previous and asks_front_matter(question) and names_no_document(question):
+        return True
     if not previous or _NAMES_IN.search(_body(question)[1:]) or not _NAMES_IN.search(_body(previous)[1:]):
         return False
-    if asks_writers(question) and names_no_document(question):
-        return True
     return bool({w.lower() for w in _content_words(question)} & {w.lower() for w in _content_words(previous)})
 
 
@@ -491,7 +524,7 @@ def resolve_followup(question: str, history: list[str], encoder, long_forms: Map
     for past in history:
         past = strip_control(past or "")
         if past and len(past) <= config.MAX_QUESTION_CHARS:
-            resolved = _resolve_one(past, previous, slot, encoder, pair, tuple(earlier), replaced)
+            resolved = _resolve_one(past, _asked_after(past, previous), slot, encoder, pair, tuple(earlier), replaced)
             pair = _pair(previous, resolved)
             if previous:
                 earlier.append(previous)
@@ -501,7 +534,7 @@ def resolve_followup(question: str, history: list[str], encoder, long_forms: Map
     q = strip_control(question or "")
     if len(q) > config.MAX_QUESTION_CHARS:
         return ResolvedQuery(question, q, "standalone", previous=previous)
-    return _resolve_one(q, previous, slot, encoder, pair, tuple(earlier), replaced)._replace(previous=previous)
+    return _resolve_one(q, _asked_after(q, previous), slot, encoder, pair, tuple(earlier), replaced)._replace(previous=previous)
 
 
 class _SpelledOut:
@@ -616,6 +649,17 @@ def _resolve_one(question: str, previous: str | None, slot: str | None, encoder,
                  earlier: tuple[str, ...] = (), replaced: bool = True) -> ResolvedQuery:
     """`slot`: the topic the previous question was resolved with; `replaced`: whether a follow-up
     named it (else a pronoun stood for it)."""
+    if previous and _of_the_document(question.strip()):
+        # "Who are the authors?", "When was it published?": of the document the previous answer came
+        # from, which its question finds again (a phrase of it put in the pronoun's place, "When was
+        # neuroplasticity published?", finds other documents)
+        return ResolvedQuery(question, f"{_unled(question.strip())} ({_underlying(previous)})", "reference")
+    return _rewritten(question, previous, slot, encoder, pair, earlier, replaced)
+
+
+def _rewritten(question: str, previous: str | None, slot: str | None, encoder, pair: str | None,
+               earlier: tuple[str, ...], replaced: bool) -> ResolvedQuery:
+    """`_resolve_one` for a question of another thing than the previous answer's document."""
     q = question.strip()
     if previous:
         # "And those in the intervention group?", "And that of the girls?": the previous question's
