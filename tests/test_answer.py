@@ -12,7 +12,7 @@ import pytest
 from assistant.config import ChunkingParams
 from assistant.index import MemoryIndex
 from assistant.ingest import document_from_text
-from assistant.search import Searcher, not_answered_text
+from assistant.search import Searcher, ask, not_answered_text
 from assistant.search.answer import (
     MODEL_PATH,
     RELEVANCE_FEATURES,
@@ -1315,6 +1315,30 @@ def test_a_question_asking_when_a_document_was_published_is_answered_by_the_date
     assert asks_document_date("When were the results published?") and asks_document_date("When was this paper written?")
     assert not asks_document_date("When was the trial registered?") and not asks_document_date("When was 3.4.0 released?")
     assert searcher.search("When was the trial registered?", k=1)[0].probability < 1.0
+
+
+def test_a_question_asking_a_documents_doi_is_answered_by_the_line_that_prints_it(encoder, tmp_path):
+    # A paper prints its own DOI in its header; its references print others'. "What is the DOI of
+    # the sleep paper?" had been answered by a sentence about sleep; in a conversation "What is its
+    # DOI?" asks of the previous answer's document.
+    from assistant.ingest import load_file
+    from assistant.search.answer import asks_doi
+
+    paper = ("Sleep and memory in adolescents\n\nTrials (2015) 16:71 doi:10.1186/s13063-015-0580-x\n\nSleep "
+             "strengthens the memories formed during the day, and longer sleep improved recall.\n\nReferences\n\n"
+             "1. Walker M. Sleep and memory. Nature. 2009. doi:10.1038/nature0001\n")
+    other = "Exercise and mood\n\nExercise lifts mood in adolescents, and a walk a day helps sleep.\n"
+    (tmp_path / "sleep.txt").write_text(paper)
+    (tmp_path / "exercise.txt").write_text(other)
+    docs = [load_file(tmp_path / name, name)[0] for name in ("sleep.txt", "exercise.txt")]
+    searcher = Searcher(encoder=encoder, index=MemoryIndex(docs, encoder, ChunkingParams()))
+    assert searcher.index.document(0).doi == "10.1186/s13063-015-0580-x"
+    first = searcher.search("What is the DOI of the sleep paper?", k=2)[0]
+    assert (first.doc_id, first.highlight.text, first.probability) == (
+        "sleep.txt", "Trials (2015) 16:71 doi:10.1186/s13063-015-0580-x", 1.0), first
+    followed = ask(searcher, "What is its DOI?", ["Does longer sleep improve recall?"], k=2)
+    assert followed.hits[0].highlight.text == "Trials (2015) 16:71 doi:10.1186/s13063-015-0580-x", followed
+    assert asks_doi("What's the digital object identifier?") and not asks_doi("What does the paper say about dosing?")
 
 
 def test_a_contact_line_is_an_author_line_and_not_an_answer():

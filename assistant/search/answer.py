@@ -24,7 +24,7 @@ hits are the closest passages, not answers.  `match_words` says a probability in
 
 Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEATURES`, `MODEL_PATH`,
 `about_a_document`, `answer_model`, `answer_span`, `asked_amount`, `asked_entry`, `asked_expansion`, `asked_term`,
-`asks_code_name`, `asks_document_date`, `asks_front_matter`,
+`asks_code_name`, `asks_doi`, `asks_document_date`, `asks_front_matter`,
 `asks_person`, `defines`, `is_byline`, `is_code_like`, `is_heading_like`, `is_question`, `labelled_value_end`,
 `list_asked`, `listed_names`, `lists_names_only`, `match_words`, `measured`,
 `opens_entry`, `passage_answer`, `pick`, `points_elsewhere`, `pool_cosine`,
@@ -61,7 +61,8 @@ from assistant.text import (
 
 __all__ = ["about_a_document", "MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion",
-           "asked_entry", "asked_term", "asks_code_name", "asks_definition", "asks_document_date", "asks_front_matter", "asks_person",
+           "asked_entry", "asked_term", "asks_code_name", "asks_definition", "asks_doi", "asks_document_date", "asks_front_matter",
+           "asks_person",
            "asks_writers", "defines",
            "is_byline", "is_code_like", "is_heading_like",
            "is_question", "labelled_value_end", "list_asked", "listed_names", "lists_names_only", "match_words", "measured",
@@ -1168,9 +1169,14 @@ _DOCUMENT_DATE_ASKED = re.compile(r"^\W*(?:and\s+)?when\s+(?:was|were)\s+\S.*?\s
 
 
 def asks_front_matter(question: str) -> bool:
-    """Whether the question asks who wrote a document or when (`asks_writers`,
-    `asks_document_date`), which its front matter answers."""
-    return asks_writers(question) or asks_document_date(question)
+    """Whether the question asks who wrote a document, when, or its DOI (`asks_writers`,
+    `asks_document_date`, `asks_doi`), which its front (or back) matter answers."""
+    return asks_writers(question) or asks_document_date(question) or asks_doi(question)
+
+
+def asks_doi(question: str) -> bool:
+    """Whether the question asks a document's DOI ("What is the DOI of the BeneMin paper?")."""
+    return re.search(r"\bDOI\b|\bdigital\s+object\s+identifier\b", question, re.I) is not None
 
 
 def asks_document_date(question: str) -> bool:
@@ -1184,7 +1190,7 @@ def asks_document_date(question: str) -> bool:
 _WRITER_WORDS = ("who wrote authored prepared presented gave author authors writer writers speaker speakers presenter "
                  "presenters paper article document report book review talk slides presentation post blog page study vignette "
                  "manual guide tutorial handbook thesis dissertation poster preprint manuscript "
-                 "when written published publication date dated posted")
+                 "what when it written published publication date dated posted doi")
 
 
 @lru_cache(maxsize=1)

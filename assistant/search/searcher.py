@@ -41,6 +41,7 @@ from assistant.search.answer import (
     asks_code_name,
     asks_definition,
     asks_document_date,
+    asks_doi,
     asks_person,
     asks_writers,
     defines,
@@ -772,7 +773,8 @@ class Searcher:
         "When was this paper published?"), else the one it names (`named_document`), else the best
         candidate's ("Who wrote the blog post on sleep?" is not answered by another document's
         authors); {} for another question."""
-        find = self._writers_listed if asks_writers(question) else self._date_printed if asks_document_date(question) else None
+        find = (self._writers_listed if asks_writers(question) else self._date_printed if asks_document_date(question)
+                else self._doi_printed if asks_doi(question) else None)
         if find is None or not len(rows):
             return {}
         docs = self.index.passage_docs(rows)
@@ -782,6 +784,19 @@ class Searcher:
             named = self.named_document(question)
             asked = [named if named is not None else int(docs[int(np.argmax(scores))])]
         return dict(found for d in dict.fromkeys(asked) if (found := find(d)) is not None)
+
+    def _doi_printed(self, d: int) -> tuple[int, tuple[int, int]] | None:
+        """The first passage of document `d`, outside its references, with a line that prints the
+        DOI the document states of itself (`Document.doi`), and where; None where it states none."""
+        doc = self.index.document(d)
+        if not doc.doi:
+            return None
+        pattern = re.compile(r"[^\n]*" + re.escape(doc.doi) + r"[^\n]*", re.I)
+        for r in self.index.passage_rows([d]).tolist():
+            p = self.index.passage(r)
+            if not doc.in_references(p.start) and (m := pattern.search(doc.text, p.start, p.end)):
+                return r, (max(m.start(), p.start), min(m.end(), p.end))
+        return None
 
     def _date_printed(self, d: int) -> tuple[int, tuple[int, int]] | None:
         """The passage of document `d` that prints its date, and where: a line that is a date or
