@@ -280,6 +280,11 @@ def test_a_document_named_by_the_kind_its_title_says_it_is_is_searched_first(enc
         searcher.search("What does the review conclude?", k=1)
     two = _searcher_of(encoder, [*docs, ("Exercise and depression: a systematic review.txt", "Exercise helps.")])
     assert two.named_document("What does the review conclude?") is None
+    # A follow-up naming another document than the previous answer's is asked of the one it names:
+    # "its evidence base" had been looked for in the previous answer's article first.
+    followed = ask(searcher, "What does the review say about its evidence base?", ["What does neuropsychotherapy combine?"], k=2)
+    assert followed.resolved.kind == "reference" and followed.context == (), followed
+    assert followed.hits[0].doc_id.startswith("Integration"), followed.hits
 
 
 def test_who_wrote_and_when_asked_in_a_conversation_are_of_the_previous_answers_document(encoder):

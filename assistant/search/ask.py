@@ -79,6 +79,10 @@ def ask(searcher: Searcher, question: str, history: Sequence[str] = (), k: int =
         # new topic, so their passages would answer the old one; "And add_executable?" after "What
         # does add_library do?" asks of the page that topic titles, though add_library's names it
         context = ()
+    elif resolved.kind == "reference" and context and _names_another(searcher, question, context):
+        # "What does the review say about its evidence base?" after questions the other articles
+        # answered: of the document it names, which the rewritten question finds first
+        context = ()
     hits = _hits(searcher, resolved, previous, context, k, doc_ids, mode)
     # Whether the documents answer does not depend on how many passages are shown: "nothing in
     # these documents answers" is said only when none of the ANSWER_DEPTH best does.
