@@ -912,6 +912,11 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     # a name with its number takes the place of the name and its number ("Windows 11 10" had been left)
     ("Does it run on Windows 10?", "And Windows 11?", "Does it run on Windows 11?"),
     ("What does Table 2 show?", "And Table 3?", "What does Table 3 show?"),
+    # a study's name in a phrase of its own takes the place of the one the previous question names,
+    # the phrase's preposition with it ("... of BeneMin in the FOCUS trial?" had been asked)
+    ("How long is the treatment of BeneMin?", "And in the FOCUS trial?", "How long is the treatment in the FOCUS trial?"),
+    ("What was the retention rate of the LIMIT trial?", "And in the GoActive trial?",
+     "What was the retention rate in the GoActive trial?"),
     # a do-question's last word is a verb made with a prefix ("redefine"), so the subject is all
     # the words before it ("Who wrote the newspaper?" had taken "package" for the verb)
     ("What does the newspaper package redefine?", "Who wrote it?", "Who wrote the newspaper package?"),

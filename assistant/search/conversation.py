@@ -1799,16 +1799,36 @@ def _prepositional_topic(question: str, previous: str, lead: re.Match, encoder) 
         if group := _PEOPLE.search(previous):
             return ResolvedQuery(question, _tidy(_put(previous, group.start(), group.end(), topic)), "new-topic", topic)
         return _added(question, previous, lead)
-    said = re.search(r"\b(?:with|without|before|after|during|in|on|at|by|from|to|into|under|over|among|within|across)"
-                     r"\s+(?:the\s+)?" + re.escape(_ARTICLE.sub("", topic)) + r"(?![\w-])", previous, re.I)
-    if said and preposition != "for":
-        # "And with medication?" after "Is CBT effective without medication?": the same thing under
-        # another preposition, which takes the place of the previous one
-        return ResolvedQuery(question, _tidy(_put(previous, said.start(), said.end(), f"{preposition} {topic}")),
-                             "new-topic", topic)
+    if replaced := _name_phrase_replaced(previous, preposition, topic) or _said_replaced(previous, preposition, topic):
+        return ResolvedQuery(question, replaced, "new-topic", topic)
     if preposition == "for" or _most_like(previous, topic, encoder) >= SAME_KIND:
         return None
     return _added(question, previous, lead)
+
+
+def _said_replaced(previous: str, preposition: str, topic: str) -> str | None:
+    """"And with medication?" after "Is CBT effective without medication?": the same thing under
+    another preposition, which takes the place of the previous one; None where the previous
+    question does not say it, or for "for"."""
+    said = re.search(r"\b(?:with|without|before|after|during|in|on|at|by|from|to|into|under|over|among|within|across)"
+                     r"\s+(?:the\s+)?" + re.escape(_ARTICLE.sub("", topic)) + r"(?![\w-])", previous, re.I)
+    return _tidy(_put(previous, said.start(), said.end(), f"{preposition} {topic}")) if said and preposition != "for" else None
+
+
+def _name_phrase_replaced(previous: str, preposition: str, topic: str) -> str | None:
+    """`previous` with its one name and the preposition that leads it ("of BeneMin", "in the LIMIT
+    trial", the topic's head noun after it) replaced by the new topic's phrase: "And in the FOCUS
+    trial?" after "How long is the treatment of BeneMin?" asks "How long is the treatment in the
+    FOCUS trial?" (it had asked "... of BeneMin in the FOCUS trial?"). None unless each names one
+    thing (`_NAME`), the previous one's closing its phrase."""
+    new, old = list(_NAME.finditer(topic)), list(_NAME.finditer(previous))
+    if len(new) != 1 or len(old) != 1:
+        return None
+    head = re.match(r"\s+([a-z][\w-]*)\s*$", topic[new[0].end():])
+    phrase = re.compile(r"\b(?:of|in|for|from|on|at|with|among)\s+(?:the\s+)?" + re.escape(old[0].group())
+                        + (rf"(?:\s+{re.escape(head.group(1))})?" if head else "") + r"(?=\s*[?.!,;:]|\s*$)", re.I)
+    m = phrase.search(previous)
+    return _tidy(_put(previous, m.start(), m.end(), f"{preposition} {topic}")) if m else None
 
 
 def _likest_start(text: str, s: int, e: int, topic: str, encoder) -> int:
