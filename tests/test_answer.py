@@ -464,6 +464,25 @@ def test_a_question_asking_for_an_amount_highlights_a_sentence_that_states_one(e
     assert searcher.search("What is a training group?", k=1)[0].highlight.text.startswith("The training group is")
 
 
+def test_a_passage_that_states_no_amount_comes_after_those_that_do_for_a_question_asking_one(encoder):
+    # "How long is the treatment?": the schedule's paragraph says "treatment" most and had come
+    # first, but states no length of time; the passage that gives the 12 months answers. A question
+    # asking no amount keeps the order of the scores.
+    from tests.test_ask import _searcher_of
+
+    docs = [("schedule.txt", "Treatment schedule\n\nThe treatment schedule sets out how the treatment is given: "
+                             "treatment visits, treatment checks and adherence to treatment are recorded by the nurse."),
+            ("arms.txt", "Allocation\n\nParticipants are allocated to the minocycline arm or the placebo arm and "
+                         "continue to receive the assigned capsules for 12 months.")]
+    searcher = _searcher_of(encoder, docs)
+    assert searcher.search("What is the treatment schedule?", k=2)[0].doc_id == "schedule.txt"
+    question = "How long is the treatment?"
+    cand = searcher.candidates(question, None, searcher.encoder.encode_query(question))
+    best = cand.rows[[int(cand.fused(searcher.fusion, "hybrid").argmax())]]
+    assert searcher.index.doc_ids[int(searcher.index.passage_docs(best)[0])] == "schedule.txt"  # by the scores alone
+    assert searcher.search(question, k=2)[0].doc_id == "arms.txt"
+
+
 def test_a_question_asking_when_something_was_done_highlights_a_sentence_that_dates_it(encoder):
     # "What year was WAL mode introduced?": the sentence that repeats the question's words says why,
     # and dates nothing; the one giving the release's date answers. A count is no year ("2000

@@ -681,7 +681,8 @@ class Searcher:
     def _in_order(self, rows: np.ndarray, scores: np.ndarray, question: str, tokens: list[str], person: PersonKind | None,
                   expansion: str | None, front: dict[int, tuple[int, int]] | None = None,
                   term: str | None = None, entry: str | None = None) -> Iterable[int]:
-        """Candidate positions in the order a search looks at them: `_answers_first`; where it asks
+        """Candidate positions in the order a search looks at them: `_answers_first`, then
+        `_amounts_first`; where it asks
         who wrote a document or when it was published (`front`: `_front_asked_of`), the passages that
         list its writers or print its date first (the embedding reads "Who wrote ...?" as unlike a
         list of names, and "All authors read and approved the manuscript" came first); then, where
@@ -696,16 +697,7 @@ class Searcher:
         section headed by it alone (`entry_heading`); the opening of a section the term heads comes
         just after those that define it, and the opening of the page it titles before all of them.
         A passage that only lists names comes after all of them."""
-        order: Iterable[int] = self._answers_first(rows, scores, tokens, person)
-        if numbers := dotted_numbers(question):
-            # "What changed in ggplot2 3.4.0?": the passages under the heading that names the
-            # release ("ggplot2 3.4.0", "Changes to Version 3.1-0") before those under others', which
-            # say "changed" as well; a heading's own number ("3.4 Results") names no release
-            docs = self.index.passage_docs(rows)
-            under = {i for i in range(len(rows)) if any(heading_names_number(h, n) for n in numbers
-                                                       for h in self._section_of(int(rows[i]), int(docs[i])))}
-            if under:
-                order = sorted(order, key=lambda i: i not in under)
+        order = self._amounts_first(self._answers_first(rows, scores, tokens, person), rows, question)
         if front:
             order = sorted(order, key=lambda i: int(rows[i]) not in front)
         named = self.named_document(question)
@@ -748,6 +740,24 @@ class Searcher:
         # Last of all, a passage that only lists names (`lists_names_only`: a "See also" list): its
         # item "• MaxKeepAliveRequests" opens like that directive's entry and had come before it.
         return self._name_lists_last(order, rows)
+
+    def _amounts_first(self, order: Iterable[int], rows: np.ndarray, question: str) -> Iterable[int]:
+        """`order` with the passages that can give the amount the question asks for first: those
+        stating one of its kind (`asked_amount`, `gives_amount`: "How long is the treatment in
+        BeneMin?" is not answered by a passage without a number, however like the question it
+        reads), and for a release asked of by number, those under the heading that names it."""
+        if amount := asked_amount(question):
+            order = sorted(order, key=lambda i: not gives_amount(self.index.passage_text(int(rows[i])), amount))
+        if numbers := dotted_numbers(question):
+            # "What changed in ggplot2 3.4.0?": the passages under the heading that names the
+            # release ("ggplot2 3.4.0", "Changes to Version 3.1-0") before those under others', which
+            # say "changed" as well; a heading's own number ("3.4 Results") names no release
+            docs = self.index.passage_docs(rows)
+            under = {i for i in range(len(rows)) if any(heading_names_number(h, n) for n in numbers
+                                                       for h in self._section_of(int(rows[i]), int(docs[i])))}
+            if under:
+                order = sorted(order, key=lambda i: i not in under)
+        return order
 
     def _name_lists_last(self, order: Iterable[int], rows: np.ndarray) -> Iterator[int]:
         """`order` with the passages that only list other sections' names after the others; lazy as
