@@ -11,8 +11,9 @@ from assistant.claims import ClaimAdapter, ClaimChecker, ClaimError, flip_claim
 from assistant.claims.features import POLARITY_FEATURES, SENTENCE_FEATURES
 from assistant.claims.models import ADAPTER_PATH, MODEL_PATH
 from assistant.cli.output import format_verdict
-from assistant.search import is_followup, resolve_followup
-from tests.conftest import ROOT, searcher_of_file
+from assistant.index import MemoryIndex
+from assistant.search import Searcher, is_followup, resolve_followup
+from tests.conftest import PDF_QA, ROOT, searcher_of_file
 
 EV_KEYS = ["text", "doc_id", "title", "start", "end", "page", "label", "score", "section", "page_label"]
 
@@ -1972,3 +1973,18 @@ def test_a_sentence_holding_every_term_of_the_claim_is_evidence_whatever_the_det
     held = holds_claim_terms("Rarefaction curves never cross.", ["Rarefaction curves can cross.", "Rarefaction curves differ."])
     assert held.tolist() == [True, False]
     assert not holds_claim_terms("Curves cross.", ["Rarefaction curves can cross."]).any()
+
+
+@pytest.mark.skipif(not (PDF_QA / "keeping-children-safe-recruitment-trials-2015.pdf").exists(), reason="needs ../shared/pdf-qa")
+def test_a_sentence_holding_the_claims_terms_by_an_abbreviation_is_evidence_and_comes_first(encoder):
+    # A trial's report defines "children's centres (CCs)" and then says "CCs": the sentence that
+    # answers "None of the children's centres withdrew from the study." holds the claim's terms only
+    # as the document spells the abbreviation out, and a sentence the detector scores higher, on the
+    # centres' role in other countries, had been shown first and decided the verdict.
+    from assistant.config import ChunkingParams
+    from assistant.ingest import load_file
+
+    path = PDF_QA / "keeping-children-safe-recruitment-trials-2015.pdf"
+    searcher = Searcher(encoder=encoder, index=MemoryIndex([load_file(path, path.name)[0]], encoder, ChunkingParams()))
+    verdict = ClaimChecker(searcher).check("None of the children's centres withdrew from the study.")
+    assert verdict.verdict == "supported" and verdict.evidence[0].text == "None of the 36 CCs withdrew from the study.", verdict

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -35,7 +36,7 @@ from assistant.claims.evidence import SentenceCandidate, flip_deltas, sentence_c
 from assistant.claims.features import flip_claim, holds_claim_terms, polarity_features, reverses
 from assistant.claims.models import MODEL_PATH, ClaimError, ClaimModel, NLIModel
 from assistant.search import Searcher, clean_question, names_listed, names_missing
-from assistant.text import MIN_REPEAT, same_text
+from assistant.text import MIN_REPEAT, acronym_definitions, expanded_acronyms, same_text
 
 __all__ = ["VERDICTS", "VERDICT_WORDS", "ClaimChecker", "confidence_text", "Evidence", "EvidenceLabel", "Verdict", "VerdictKind"]
 
@@ -95,6 +96,12 @@ def not_mentioned_text(names: Sequence[str]) -> str:
 
 
 HELD_READ = 50  # the candidates read for every term of the claim (`ClaimChecker._holds_terms`)
+
+
+@lru_cache(maxsize=64)
+def _definitions(text: str) -> dict[str, str]:
+    """The abbreviations a document's text defines, with their long forms (parsed once a document)."""
+    return acronym_definitions(text)
 
 
 class ClaimChecker:
@@ -157,7 +164,9 @@ class ClaimChecker:
                       for p, h, c in zip(p_ev, held, cands)]
         # The same sentence in two documents (a file added twice) is shown once.
         order, said = [], set()
-        for i in sorted(range(len(cands)), key=lambda i: (not evidential[i], -p_ev[i])):
+        # and of the evidence, a sentence holding every term of the claim first: it speaks of what the
+        # claim says, where one the detector scores higher may share a few of its words
+        for i in sorted(range(len(cands)), key=lambda i: (not evidential[i], not held[i], -p_ev[i])):
             key = same_text(index.sentence_text(cands[i].row))
             if key not in said:
                 order.append(i)
@@ -196,8 +205,16 @@ class ClaimChecker:
         than the rest of a check."""
         top = np.argsort(-p_ev)[:HELD_READ]
         held = np.zeros(len(cands), bool)
-        held[top] = holds_claim_terms(clean_question(claim, "claim"), [self.searcher.index.sentence_text(cands[i].row) for i in top])
+        held[top] = holds_claim_terms(clean_question(claim, "claim"), [self._spelled(cands[i]) for i in top])
         return held
+
+    def _spelled(self, cand: SentenceCandidate) -> str:
+        """The candidate's sentence and the long forms of the abbreviations its document defines that
+        it uses: "None of the 36 CCs withdrew from the study." holds the terms of "None of the
+        children's centres withdrew from the study." where the document defines "children's centres
+        (CCs)", as BM25 reads its passage."""
+        text = self.searcher.index.sentence_text(cand.row)
+        return f"{text}\n{expanded_acronyms(text, _definitions(self.searcher.index.document(cand.doc).text))}"
 
     def _names_missing(self, claim: str, cand: SentenceCandidate) -> list[str]:
         """The claim's names (`names_missing`) that neither the passage holding the candidate
