@@ -1336,6 +1336,18 @@ def test_a_question_asking_when_a_document_was_published_is_answered_by_the_date
     assert searcher.search("When was the trial registered?", k=1)[0].probability < 1.0
 
 
+def test_a_markdown_posts_front_matter_answers_who_wrote_it_and_when(encoder, tmp_path):
+    # A static site's post names its author and date in its front matter, which the made page prints
+    # under its title; read as no text, "Who wrote the sleep post?" had a sentence about sleep.
+    from tests.conftest import searcher_of_file
+
+    post = ("---\ntitle: Sleep and the adolescent brain\nauthor: Maria Gonzalez\ndate: 2023-03-14\n---\n\n"
+            "Teenagers need between eight and ten hours of sleep a night, yet most get far less.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "post.md", post)
+    assert searcher.search("Who wrote the sleep post?", k=1)[0].highlight.text == "Maria Gonzalez"
+    assert searcher.search("When was the sleep post published?", k=1)[0].highlight.text == "2023-03-14"
+
+
 def test_a_question_asking_a_documents_doi_is_answered_by_the_line_that_prints_it(encoder, tmp_path):
     # A paper prints its own DOI in its header; its references print others'. "What is the DOI of
     # the sleep paper?" had been answered by a sentence about sleep; in a conversation "What is its

@@ -1699,9 +1699,15 @@ def test_a_markdown_pages_front_matter_names_its_authors_and_year(tmp_path: Path
                     "# Summary\n\nThe clinic saw 1,240 new patients in 2024.\n")
     doc, _ = load_file(page, "report.md")
     assert (doc.title, doc.authors, doc.year) == ("Annual Report 2024", ("Jane Example", "John Sample"), "2025")
+    # and the made page prints them under its title, where they answer who wrote it and when
+    assert doc.text.startswith("Jane Example and John Sample\n\nJanuary 2025\n\nSummary\n\n"), doc.text
     page.write_text("---\nauthors:\n  - name: Ada Lovelace\n  - Charles Babbage\ndate: 2019-10-01\n---\n\nNotes on the engine.\n")
     doc, _ = load_file(page, "notes.md")
     assert (doc.authors, doc.year) == (("Ada Lovelace", "Charles Babbage"), "2019"), doc
+    assert doc.text == "Ada Lovelace\n\nCharles Babbage\n\n2019-10-01\n\nNotes on the engine.", doc.text
+    # a date the page computes when it is made prints nothing we can read
+    page.write_text('---\ntitle: Notes\ndate: "`r Sys.Date()`"\n---\n\nNotes on the engine.\n')
+    assert load_file(page, "notes.Rmd")[0].text == "Notes on the engine."
     page.write_text("---\ntitle: [unclosed\n---\n\nThe text stays.\n")
     doc, _ = load_file(page, "broken.md")
     assert doc.authors == () and "The text stays." in doc.text

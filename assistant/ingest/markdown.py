@@ -7,6 +7,7 @@ Public API: `markdown_text`, `read_markdown`.
 from __future__ import annotations
 
 import bisect
+import datetime
 import html
 import re
 from collections.abc import Callable
@@ -679,9 +680,10 @@ def read_markdown(data: bytes, computed: bool = False) -> TextRead:
     run when the page is made (`_chunks_as_shown`)."""
     raw, note = decode_bytes(data)
     # Front matter (YAML between "---" lines) is no text, but it names the page, its authors and
-    # date, and its abstract is the page's first text, as pandoc sets it.
+    # date, which the made page prints under its title (so they answer who wrote it and when), and
+    # its abstract is the page's first text, as pandoc sets it.
     front = re.match(r"\A---\n(.*?)\n---\n", raw, re.S)
-    named_title, authors, year, abstract = _front_matter(front.group(1)) if front else ("", (), "", "")
+    named_title, authors, year, abstract, byline = _front_matter(front.group(1)) if front else ("", (), "", "", "")
     raw = raw[front.end():] if front else raw
     named_title = " ".join(markdown_text(named_title)[0].split())  # "Introduction to *BiocParallel*"
     if abstract:
@@ -706,6 +708,8 @@ def read_markdown(data: bytes, computed: bool = False) -> TextRead:
         raw = raw[:m.end()] + "\n" + raw[m.end():]
     text, headings = markdown_text(raw)
     title = named_title or _heading_title(text, headings)
+    if byline:
+        text = f"{byline}\n\n{text}"
     return TextRead(text, title, note, headings, authors, year, untitled=not title and bold.untitled)
 
 
@@ -724,27 +728,38 @@ def _heading_title(text: str, headings: tuple[tuple[int, str], ...]) -> str:
     return first if at is not None and not text[:at.start()].strip() else ""
 
 
-def _front_matter(yaml_text: str) -> tuple[str, tuple[str, ...], str, str]:
+def _front_matter(yaml_text: str) -> tuple[str, tuple[str, ...], str, str, str]:
     """The title, authors, year and abstract a Markdown file's front matter gives (pandoc's, a
     static site's `title:`, `author:` or `authors:` as a name, a list of names or of records with a
-    `name`, `date:` and `abstract:`); nothing from front matter that is no YAML mapping."""
+    `name`, `date:` and `abstract:`), and the lines the made page prints under its title: each
+    author as written, then the date (a date computed when the page is made, R Markdown's "`r
+    Sys.Date()`" or Quarto's "today", prints none we can read); nothing from front matter that is
+    no YAML mapping."""
     try:
         fields = yaml.safe_load(yaml_text)
     except yaml.YAMLError:
-        return "", (), "", ""
+        return "", (), "", "", ""
     if not isinstance(fields, dict):
-        return "", (), "", ""
+        return "", (), "", "", ""
     abstract = fields.get("abstract")
     title = fields.get("title")
     named = fields.get("author", fields.get("authors"))
     names: list[str] = []
+    shown: list[str] = []
     for item in named if isinstance(named, list) else [named]:
         name = item.get("name") if isinstance(item, dict) else item
-        if isinstance(name, str):
+        if isinstance(name, str) and name.strip():
             names += split_authors(name)
+            shown.append(" ".join(name.split()))
     date = fields.get("date")
+    # YAML reads "2023-03-14" as a date, "2023-03-14 10:00" as a time: the page prints the day
+    day = date.date() if isinstance(date, datetime.datetime) else date
+    written = day.isoformat() if isinstance(day, datetime.date) else " ".join(day.split()) if isinstance(day, str) else ""
+    if written and "`" not in written and any(c.isdigit() for c in written):  # not Quarto's "today"
+        shown.append(written)
     return (" ".join(title.split()) if isinstance(title, str) else "", tuple(names),
-            year_of(str(date)) if date is not None else "", abstract.strip() if isinstance(abstract, str) else "")
+            year_of(str(date)) if date is not None else "", abstract.strip() if isinstance(abstract, str) else "",
+            "\n\n".join(shown))
 
 
 # An attribute block of pandoc, kramdown or MkDocs' attr_list: "{#sec-methods}", "{.tabset .tabset-fade}",
