@@ -1336,6 +1336,27 @@ def test_a_question_asking_when_a_document_was_published_is_answered_by_the_date
     assert searcher.search("When was the trial registered?", k=1)[0].probability < 1.0
 
 
+def test_a_saved_news_pages_byline_is_kept_under_its_title_and_answers_who_wrote_it(encoder, tmp_path):
+    # A news page names its writer in a meta tag and in a byline under its title; main-content
+    # extraction left the byline out, and "Who wrote the article on teenage sleep?" had a sentence
+    # about sleep. The byline comes back under the title, once; its date stays where it stands.
+    from tests.conftest import searcher_of_file
+
+    page = ('<html><head><title>Why teenagers need more sleep | Health News</title><meta name="author" '
+            'content="Maria Gonzalez"></head><body><nav><a href="/">Home</a> <a href="/health">Health</a></nav>'
+            '<article><h1>Why teenagers need more sleep</h1><p class="byline">By <a href="/authors/maria">Maria '
+            'Gonzalez</a></p><time datetime="2023-03-14">March 14, 2023</time><p>Teenagers need between eight and '
+            'ten hours of sleep a night, yet most get far less. Early school start times clash with a body clock '
+            'that shifts later in puberty.</p><p>A trial in Seattle moved school start times later by 55 minutes; '
+            'students slept 34 minutes longer and their grades rose.</p></article><footer>© 2023 Health News.'
+            '</footer></body></html>')
+    searcher = searcher_of_file(encoder, tmp_path / "article.html", page)
+    text = searcher.index.document(0).text
+    assert text.startswith("Why teenagers need more sleep\n\nBy Maria Gonzalez\n\n") and text.count("Gonzalez") == 1, text
+    first = searcher.search("Who wrote the article on teenage sleep?", k=1)[0]
+    assert (first.highlight.text, first.probability) == ("By Maria Gonzalez", 1.0), first
+
+
 def test_a_markdown_posts_front_matter_answers_who_wrote_it_and_when(encoder, tmp_path):
     # A static site's post names its author and date in its front matter, which the made page prints
     # under its title; read as no text, "Who wrote the sleep post?" had a sentence about sleep.

@@ -1383,6 +1383,28 @@ def _above_title_dropped(text: str, title: str) -> str:
     return text
 
 
+def _byline_kept(text: str, visible: str, authors: tuple[str, ...], title: str) -> str:
+    """`text` with the page's byline ("By Maria Gonzalez") under its title, where main-content
+    extraction left it out (trafilatura drops bylines; "Who wrote the article?" then found nothing):
+    the first line of the page's visible text (`visible`), of at most `_BYLINE_WORDS` words, that
+    names every author the page's tags or title block give, when the text names none of them
+    near its start."""
+    if not authors or any(a.split()[-1] in text[:_BYLINE_REACH] for a in authors if a.split()):
+        return text
+    surnames = [a.split()[-1] for a in authors if a.split()]
+    for line in visible.split("\n"):
+        line = " ".join(line.split()).lstrip("• ")
+        if line and len(line.split()) <= _BYLINE_WORDS and all(re.search(rf"\b{re.escape(n)}\b", line) for n in surnames):
+            first = text.split("\n", 1)[0]
+            if " ".join(first.split()).casefold() == " ".join(title.split()).casefold():
+                return f"{first}\n\n{line}\n\n{text[len(first):].lstrip()}"
+            return f"{line}\n\n{text}"
+    return text
+
+
+_BYLINE_REACH = 2000  # how far into the text a byline stands, if trafilatura kept it
+
+
 def _page_headings(found: tuple[tuple[int, str], ...], page: list[str]) -> tuple[tuple[int, str], ...]:
     """The headings the main content's Markdown gives (`found`) that are headings of the page
     (`page`: its heading elements' text), whole or in part: a listing set in paragraphs with line
@@ -1443,4 +1465,7 @@ def read_html(data: bytes) -> TextRead:
     authors = tuple(n.strip() for n in names) if len(names) > 1 else split_authors(names[0]) if names else bylined
     year = _first(tags, _DATE_TAGS, year_of) or dated
     doi = _first(tags, _DOI_TAGS, find_doi)
-    return TextRead(text, re.sub(r"\s+", " ", html.unescape(title)), note, headings, authors, year, doi)
+    title = re.sub(r"\s+", " ", html.unescape(title))
+    if main.strip():
+        text = _byline_kept(text, "".join(parser.parts), authors, title)
+    return TextRead(text, title, note, headings, authors, year, doi)
