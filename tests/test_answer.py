@@ -1124,6 +1124,9 @@ def test_a_labelled_list_of_terms_is_the_highlight_only_when_the_question_names_
     assert hit.highlight.text.startswith("Studies of depression implicate"), hit.highlight.text
     asked = next(h for h in searcher.search("What keywords does the review list?", k=5) if "Keywords" in h.text)
     assert asked.highlight.text.startswith("Keywords:"), asked.highlight.text
+    # and it answers, however the answer model scores it (0.01 for the default review's keywords,
+    # so that "nothing in these documents answers" had been said above them)
+    assert asked.probability == 1.0 and hit.probability < 1.0
     assert _term_list_label("Writing Group: JM Dodd, D Turnbull, A McPhee, A Deussen") == "Writing Group"
     assert _term_list_label("R: Number of minor, or recoverable, page faults.") is None
     assert _term_list_label("These included: amphetamine, MDA, MDMA, ephedrine, mephedrone") is None

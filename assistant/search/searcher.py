@@ -931,6 +931,10 @@ class Searcher:
             probability = 1.0  # the sentence that spells out the abbreviation asked about answers it
             if f"({expansion}" not in doc.text[hs:he] and (entry := glossary_entry(doc.text[hs:he], expansion)):
                 hs, he = hs + entry[0], hs + entry[1]  # a list of abbreviations: its one entry
+        if list_asked(doc.text[hs:he], terms) and not doc.in_references(hs):
+            # "What keywords does the review list?": the labelled list its label names answers it
+            # ("Keywords: neuroscience, psychotherapy, ..."), however its probability was estimated
+            probability = 1.0
         if front and (listed := front.get(row)) is not None:
             hs, he = listed  # "Who wrote ...?", "When was it published?": the line of the front matter answers it
             probability = 1.0
