@@ -278,6 +278,12 @@ def test_a_document_named_by_the_kind_its_title_says_it_is_is_searched_first(enc
     assert searcher.named_document("How long does the review process take?") is None
     assert searcher.search("What does the review conclude?", k=1)[0].doc_id.startswith("Integration"), \
         searcher.search("What does the review conclude?", k=1)
+    # what the document it names is about, its opening says, whatever the answer model makes of it;
+    # what a topic is about, no document's opening need say
+    about = searcher.search("What is the review about?", k=1)[0]
+    assert (about.highlight.text, about.probability) == (
+        "Most reviewed neuroscience-informed psychotherapy models lack evidence from clinical trials.", 1.0), about
+    assert searcher.search("What is neuroplasticity about?", k=1)[0].probability < 1.0
     two = _searcher_of(encoder, [*docs, ("Exercise and depression: a systematic review.txt", "Exercise helps.")])
     assert two.named_document("What does the review conclude?") is None
     # A follow-up naming another document than the previous answer's is asked of the one it names:
@@ -309,6 +315,9 @@ def test_who_wrote_and_when_asked_in_a_conversation_are_of_the_previous_answers_
     assert (authors.hits[0].doc_id, authors.hits[0].highlight.text) == ("recovery.txt", "• Writer: Prisha Oza"), authors.hits
     published = ask(searcher, "When was it published?", [first, "Who are the authors?"], k=3)
     assert (published.hits[0].doc_id, published.hits[0].highlight.text) == ("recovery.txt", "• Apr 23, 2022"), published.hits
+    about = ask(searcher, "What is this article about?", [first], k=3).hits[0]
+    assert (about.doc_id, about.probability) == ("recovery.txt", 1.0) and about.highlight.text.startswith(
+        "Neuroplasticity plays a crucial role"), about
     after_writers = ask(searcher, "What does it say about trauma?", [first, "Who wrote this article?"], k=1)
     assert after_writers.resolved.query == ask(searcher, "What does it say about trauma?", [first], k=1).resolved.query
     # "it" standing for a thing the previous question named still takes its place

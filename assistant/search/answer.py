@@ -24,7 +24,7 @@ hits are the closest passages, not answers.  `match_words` says a probability in
 
 Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEATURES`, `MODEL_PATH`,
 `about_a_document`, `answer_model`, `answer_span`, `asked_amount`, `asked_entry`, `asked_expansion`, `asked_term`,
-`asks_code_name`, `asks_doi`, `asks_document_date`, `asks_front_matter`,
+`asks_code_name`, `asks_doi`, `asks_document_date`, `asks_front_matter`, `asks_gist`,
 `asks_person`, `defines`, `is_byline`, `is_code_like`, `is_heading_like`, `is_question`, `labelled_value_end`,
 `list_asked`, `listed_names`, `lists_names_only`, `match_words`, `measured`,
 `opens_entry`, `passage_answer`, `pick`, `points_elsewhere`, `pool_cosine`,
@@ -62,6 +62,7 @@ from assistant.text import (
 __all__ = ["about_a_document", "MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion",
            "asked_entry", "asked_term", "asks_code_name", "asks_definition", "asks_doi", "asks_document_date", "asks_front_matter",
+           "asks_gist",
            "asks_person",
            "asks_writers", "defines",
            "is_byline", "is_code_like", "is_heading_like",
@@ -1169,9 +1170,20 @@ _DOCUMENT_DATE_ASKED = re.compile(r"^\W*(?:and\s+)?when\s+(?:was|were)\s+\S.*?\s
 
 
 def asks_front_matter(question: str) -> bool:
-    """Whether the question asks who wrote a document, when, or its DOI (`asks_writers`,
-    `asks_document_date`, `asks_doi`), which its front (or back) matter answers."""
-    return asks_writers(question) or asks_document_date(question) or asks_doi(question)
+    """Whether the question asks who wrote a document, when, its DOI or what it is about
+    (`asks_writers`, `asks_document_date`, `asks_doi`, `asks_gist`), which its front (or back)
+    matter answers."""
+    return asks_writers(question) or asks_document_date(question) or asks_doi(question) or asks_gist(question)
+
+
+# "What is the review about?", "What is this paper about?", "And what is it about?": what a document
+# is about, which its opening says.
+_GIST_ASKED = re.compile(r"^\W*(?:and\s+)?what\s+(?:is|was|are|were)\s+(?:[\w'’-]+\s+){1,6}?about\W*$", re.I)
+
+
+def asks_gist(question: str) -> bool:
+    """Whether the question asks what a document is about ("What is the review about?")."""
+    return _GIST_ASKED.match(question) is not None
 
 
 def asks_doi(question: str) -> bool:
@@ -1190,7 +1202,7 @@ def asks_document_date(question: str) -> bool:
 _WRITER_WORDS = ("who wrote authored prepared presented gave author authors writer writers speaker speakers presenter "
                  "presenters paper article document report book review talk slides presentation post blog page study vignette "
                  "manual guide tutorial handbook thesis dissertation poster preprint manuscript "
-                 "what when it written published publication date dated posted doi")
+                 "what when it written published publication date dated posted doi about")
 
 
 @lru_cache(maxsize=1)

@@ -42,6 +42,7 @@ from assistant.search.answer import (
     asks_definition,
     asks_document_date,
     asks_doi,
+    asks_gist,
     asks_person,
     asks_writers,
     defines,
@@ -218,6 +219,10 @@ def _single_threaded_blas() -> None:
 
 
 _FRONT_PASSAGES = 6  # where a document lists its writers and its date: its first passages, before the text
+_PROSE_WORDS = 8  # a sentence of a document's opening that says what it is about, not a line of its title block
+_SUMMARY = re.compile(r"abstract|summary", re.I)  # the heading of a document's own summary
+# A reference's authors: "et al." or two names written as a reference list writes them ("Corder K,").
+_CITED = re.compile(r"\bet al\b|(?:\b[A-Z][\w'’-]+ [A-Z]{1,3}[,.]\s.*){2}")
 
 
 class Searcher:
@@ -784,7 +789,7 @@ class Searcher:
         candidate's ("Who wrote the blog post on sleep?" is not answered by another document's
         authors); {} for another question."""
         find = (self._writers_listed if asks_writers(question) else self._date_printed if asks_document_date(question)
-                else self._doi_printed if asks_doi(question) else None)
+                else self._doi_printed if asks_doi(question) else self._opening_stated if asks_gist(question) else None)
         if find is None or not len(rows):
             return {}
         docs = self.index.passage_docs(rows)
@@ -792,8 +797,31 @@ class Searcher:
             asked = docs.tolist()
         else:
             named = self.named_document(question)
+            if named is None and find == self._opening_stated:
+                return {}  # "What is CBT about?" asks of a topic, which no document's opening need say
             asked = [named if named is not None else int(docs[int(np.argmax(scores))])]
         return dict(found for d in dict.fromkeys(asked) if (found := find(d)) is not None)
+
+    def _opening_stated(self, d: int) -> tuple[int, tuple[int, int]] | None:
+        """The first sentence of document `d`'s text, among its first `_FRONT_PASSAGES` passages,
+        that is prose (eight words or more, opening with a letter, a digit or a quotation mark and
+        ending as a sentence ends: no side note's "▸ Prepublication history ..."; not its writers,
+        its date nor a reference to it, BMJ Open's "To cite: Corder K, Brown HE, ... et al.
+        Feasibility study ..."): what a paper's abstract, an article's lead, says it is about; the
+        first under a heading "Abstract" or "Summary" where one heads one of its first passages (a
+        provisional PDF's cover sheet, "This Provisional PDF corresponds to the article ...", comes
+        before it)."""
+        doc = self.index.document(d)
+        rows = self.index.passage_rows([d])[:3 * _FRONT_PASSAGES].tolist()
+        summary = [r for r in rows if any(_SUMMARY.fullmatch(h.strip()) for h in doc.section_at(self.index.passage(r).start))]
+        for r in summary or rows[:_FRONT_PASSAGES]:
+            for s in self.index.passage_sentences(r):
+                start, end = self.index.sentence_span(s)
+                text = doc.text[start:end].strip()
+                if (len(text.split()) >= _PROSE_WORDS and re.match(r"[\w\"'“‘]", text) and text[-1:] in ".!?"
+                        and not names_writer(text) and not is_date(text) and not _CITED.search(text)):
+                    return r, (start, end)
+        return None
 
     def _doi_printed(self, d: int) -> tuple[int, tuple[int, int]] | None:
         """The first passage of document `d`, outside its references, with a line that prints the
