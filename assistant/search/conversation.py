@@ -471,8 +471,9 @@ _PERSONS = re.compile(r"\b(?:they|them|their|he|she|his|her|him)\b", re.I)
 
 
 def _of_the_document(q: str) -> bool:
-    """Whether the question asks who wrote a document or when, naming no document but by its kind
-    ("Who are the authors?", "Who wrote this article?", "When was it published?"): a pronoun
+    """Whether the question asks what a document's front matter answers (`asks_front_matter`: who
+    wrote it, when, its DOI, what it is about), naming no document but by its kind ("Who are the
+    authors?", "Who wrote this article?", "When was it published?", "What is it about?"): a pronoun
     other than a document's determiner stands for the previous question's thing where it asks
     who ("Who wrote it?" after "What does the newspaper package redefine?")."""
     if not (asks_front_matter(q) and names_no_document(q)):
@@ -484,9 +485,9 @@ def _of_the_document(q: str) -> bool:
 
 def documents_asked(previous: str) -> str:
     """The question whose answer's documents a follow-up of `previous` is about: `previous`, but
-    for a question of those documents' writers or date searched with the one before it ("Who are
-    the authors? (Why does neuroplasticity matter for recovery?)"), the one before, whose answer
-    they came from."""
+    for a question of those documents' front matter searched with the one before it ("Who are the
+    authors? (Why does neuroplasticity matter for recovery?)"), the one before, whose answer they
+    came from."""
     while (inner := _TOGETHER.fullmatch(previous)) and _of_the_document(inner.group(1)):
         previous = inner.group(2)
     return previous
@@ -496,9 +497,10 @@ def continues_topic(question: str, previous: str | None) -> bool:
     """Whether a question that stands alone goes on with the previous one's subject: it names
     nothing (no word with a capital after its first) while the previous one did, and they share a
     content word ("How many women were lost to follow-up?" after "How long was follow-up in the
-    LIMIT trial?"); or it asks who wrote a document, or when, and names none ("And who are the
-    authors?" after "How were participants recruited in the HOPE trial?" or "Why does
-    neuroplasticity matter for recovery?"): the previous answer's document."""
+    LIMIT trial?"); or it asks what a document's front matter answers (who wrote it, when, its DOI,
+    what it is about) and names none ("And who are the authors?" after "How were participants
+    recruited in the HOPE trial?" or "Why does neuroplasticity matter for recovery?"): the previous
+    answer's document."""
     if previous and asks_front_matter(question) and names_no_document(question):
         return True
     if not previous or _NAMES_IN.search(_body(question)[1:]) or not _NAMES_IN.search(_body(previous)[1:]):

@@ -688,9 +688,10 @@ class Searcher:
                   term: str | None = None, entry: str | None = None) -> Iterable[int]:
         """Candidate positions in the order a search looks at them: `_answers_first`, then
         `_amounts_first`; where it asks
-        who wrote a document or when it was published (`front`: `_front_asked_of`), the passages that
-        list its writers or print its date first (the embedding reads "Who wrote ...?" as unlike a
-        list of names, and "All authors read and approved the manuscript" came first); then, where
+        who wrote a document, when, its DOI or what it is about (`front`: `_front_asked_of`), the
+        passages that answer it from the document's front matter first (the embedding reads "Who
+        wrote ...?" as unlike a list of names, and "All authors read and approved the manuscript"
+        came first); then, where
         the question names one document, its passages before the others' ("How was the sample size
         calculated in BeneMin?" asks BeneMin's paper, even where another paper's "Sample size
         calculation" matches its other words better); where it asks for an abbreviation's long
@@ -781,9 +782,11 @@ class Searcher:
         return frozenset(h.lower() for s in self.index.document(doc).sections for h in s.path)
 
     def _front_asked_of(self, question: str, rows: np.ndarray, scores: np.ndarray) -> dict[int, tuple[int, int]]:
-        """For a question asking who wrote a document (`asks_writers`) or when it was published
-        (`asks_document_date`), the passages of its front matter that answer it (passage row -> the
-        span of the line: `_writers_listed`, `_date_printed`) for the documents it asks about: every
+        """For a question asking who wrote a document (`asks_writers`), when it was published
+        (`asks_document_date`), its DOI (`asks_doi`) or what it is about (`asks_gist`), the passages
+        of its front (or back) matter that answer it (passage row -> the span of the line or sentence:
+        `_writers_listed`, `_date_printed`, `_doi_printed`, `_opening_stated`) for the documents it
+        asks about (what a topic is about is asked of none): every
         candidate document's where it names nothing but a kind of document ("Who are the authors?",
         "When was this paper published?"), else the one it names (`named_document`), else the best
         candidate's ("Who wrote the blog post on sleep?" is not answered by another document's
