@@ -62,9 +62,7 @@ from assistant.text import (
 __all__ = ["about_a_document", "MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion",
            "asked_entry", "asked_term", "asks_code_name", "asks_definition", "asks_doi", "asks_document_date", "asks_front_matter",
-           "asks_gist",
-           "asks_person",
-           "asks_writers", "defines",
+           "asks_gist", "asks_person", "asks_writers", "defines",
            "is_byline", "is_code_like", "is_heading_like",
            "is_question", "labelled_value_end", "list_asked", "listed_names", "lists_names_only", "match_words", "measured",
            "names_few_writers",
@@ -1197,8 +1195,8 @@ def asks_document_date(question: str) -> bool:
     return _DOCUMENT_DATE_ASKED.search(question) is not None
 
 
-# The words of a question that asks who wrote a document, or when, without naming it: "Who are the
-# authors of this paper?", "When was it published?" (as BM25 tokens; stop words are none).
+# The words of a question that asks what a document's front matter answers without naming it: "Who
+# are the authors of this paper?", "When was it published?" (as BM25 tokens; stop words are none).
 _WRITER_WORDS = ("who wrote authored prepared presented gave author authors writer writers speaker speakers presenter "
                  "presenters paper article document report book review talk slides presentation post blog page study vignette "
                  "manual guide tutorial handbook thesis dissertation poster preprint manuscript "
@@ -1218,9 +1216,10 @@ def about_a_document(word: str) -> bool:
 
 
 def names_no_document(question: str) -> bool:
-    """Whether a question asking who wrote a document (`asks_writers`) or when (`asks_document_date`)
-    names nothing but a kind of document ("Who are the authors?", "Who wrote this paper?", "When was
-    it published?"): in a conversation it asks about the previous answer's document, alone about any."""
+    """Whether a question asking what a document's front matter answers (`asks_front_matter`: who
+    wrote it, when, its DOI, what it is about) names nothing but a kind of document ("Who are the
+    authors?", "Who wrote this paper?", "When was it published?"): in a conversation it asks about
+    the previous answer's document, alone about any."""
     return not set(bm25_tokenize([question])[0]) - _writer_tokens()
 
 
