@@ -319,7 +319,15 @@ def test_who_wrote_and_when_asked_in_a_conversation_are_of_the_previous_answers_
     assert (about.doc_id, about.probability) == ("recovery.txt", 1.0) and about.highlight.text.startswith(
         "Neuroplasticity plays a crucial role"), about
     after_writers = ask(searcher, "What does it say about trauma?", [first, "Who wrote this article?"], k=1)
-    assert after_writers.resolved.query == ask(searcher, "What does it say about trauma?", [first], k=1).resolved.query
+    said = ask(searcher, "What does it say about trauma?", [first], k=1)
+    assert after_writers.resolved.query == said.resolved.query
+    # "it" is what says: the previous answer's document, not a phrase of the previous question
+    # ("What does neuroplasticity say about trauma?" had been asked)
+    assert said.resolved.query == f"What does it say about trauma? ({first})", said.resolved
+    assert said.hits[0].doc_id == "recovery.txt" and "in cases of trauma" in said.hits[0].text, said.hits
+    from assistant.search.conversation import asks_of_the_document
+    assert asks_of_the_document("Does it mention medication?") and asks_of_the_document("What did this study find?") is False
+    assert not asks_of_the_document("How does it work?") and not asks_of_the_document("What does it do?")
     # "it" standing for a thing the previous question named still takes its place
     assert ask(searcher, "Who wrote it?", ["What does the review say about bottom-up regulation?"], k=1).resolved.query \
         != "Who wrote it? (What does the review say about bottom-up regulation?)"

@@ -24,7 +24,13 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from assistant.search.answer import asks_front_matter, names_no_document
-from assistant.search.conversation import ResolvedQuery, continues_topic, documents_asked, resolve_followup
+from assistant.search.conversation import (
+    ResolvedQuery,
+    asks_of_the_document,
+    continues_topic,
+    documents_asked,
+    resolve_followup,
+)
 from assistant.search.hits import Hit
 from assistant.search.questions import QuestionError, clean_question
 from assistant.search.searcher import Mode, Searcher
@@ -122,10 +128,11 @@ def _hits(searcher: Searcher, resolved: ResolvedQuery, previous: list[Hit], cont
         return searcher.search(resolved.query, k=k, doc_ids=doc_ids, mode=mode)
     q = searcher.encoder.encode_query(clean_question(resolved.query))  # for both searches
     everywhere = searcher.search(resolved.query, k=k, doc_ids=doc_ids, mode=mode, query_vector=q)
-    # "And who are the authors?", "When was it published?" ask of the one document the previous
-    # answer came from first, as typed: the previous question searched with it names the topic, not
-    # the document, and is no part of a writer's or a date's line
-    front = asks_front_matter(resolved.original) and names_no_document(resolved.original)
+    # "And who are the authors?", "When was it published?", "What does it say about trauma?" ask of
+    # the one document the previous answer came from first, as typed: the previous question searched
+    # with it names the topic, not the document, and is no part of a writer's or a date's line
+    front = (asks_front_matter(resolved.original) and names_no_document(resolved.original)) or \
+        asks_of_the_document(resolved.original)
     inside = searcher.search(resolved.original if front else resolved.query, k=(k + 1) // 2,
                              doc_ids=list(context[:1] if front else context), mode=mode, query_vector=q)
     shown = {(h.doc_id, h.start) for h in inside}

@@ -65,7 +65,8 @@ from assistant.text import (
     strip_control,
 )
 
-__all__ = ["FollowupKind", "ResolvedQuery", "continues_topic", "documents_asked", "is_followup", "resolve_followup"]
+__all__ = ["FollowupKind", "ResolvedQuery", "asks_of_the_document", "continues_topic", "documents_asked", "is_followup",
+           "resolve_followup"]
 
 # "more": a request for more of the previous answer ("Tell me more"), which shows what it did not
 FollowupKind = Literal["standalone", "new-topic", "reference", "more"]
@@ -470,12 +471,30 @@ def _asked_after(question: str, previous: str | None) -> str | None:
 _PERSONS = re.compile(r"\b(?:they|them|their|he|she|his|her|him)\b", re.I)
 
 
+# "What does it say about trauma?", "Does it mention exercise?", "What did this find?": "it" is the
+# subject of a verb a document is the subject of, so it stands for the previous answer's document.
+_SAYS_OF_IT = re.compile(r"^\W*(?:and\s+)?(?:(?:what|how|why|where|when|which(?:\s+[\w'-]+)?)\s+)?(?:does|did|do)\s+"
+                         r"(?:it|this|that)\s+(?:also\s+)?(?:say|says|mention|report|discuss|state|conclude|recommend|"
+                         r"suggest|describe|find|show)\b", re.I)
+
+
+def asks_of_the_document(q: str) -> bool:
+    """Whether the question asks what the previous answer's document says, names, reports or finds
+    ("What does it say about trauma?", "Does it mention exercise?"): "it" stands for the document,
+    no phrase of the previous question ("What does neuroplasticity say about trauma?" had been
+    asked)."""
+    return _SAYS_OF_IT.match(q) is not None
+
+
 def _of_the_document(q: str) -> bool:
-    """Whether the question asks what a document's front matter answers (`asks_front_matter`: who
-    wrote it, when, its DOI, what it is about), naming no document but by its kind ("Who are the
-    authors?", "Who wrote this article?", "When was it published?", "What is it about?"): a pronoun
-    other than a document's determiner stands for the previous question's thing where it asks
-    who ("Who wrote it?" after "What does the newspaper package redefine?")."""
+    """Whether the question asks of the previous answer's document (`asks_of_the_document`), or
+    what a document's front matter answers (`asks_front_matter`: who wrote it, when, its DOI, what
+    it is about), naming no document but by its kind ("Who are the authors?", "Who wrote this
+    article?", "When was it published?", "What is it about?"): a pronoun other than a document's
+    determiner stands for the previous question's thing where it asks who ("Who wrote it?" after
+    "What does the newspaper package redefine?")."""
+    if asks_of_the_document(q):
+        return True
     if not (asks_front_matter(q) and names_no_document(q)):
         return False
     pronoun = _PRONOUNS.search(q)
