@@ -14,7 +14,8 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
 __all__ = ["FUNCTION_WORDS", "MIN_REPEAT", "OPPOSITE_WORDS", "QUESTION_FILLER", "RELEASE_NOTE", "STOP_WORDS", "UNFINISHED_WORDS", "WORD",
-           "acronym_definitions", "acronyms", "american_spelling", "command_options", "dotted_numbers", "holds_number", "holds_option",
+           "acronym_definitions", "acronyms", "document_acronyms",
+           "american_spelling", "command_options", "dotted_numbers", "holds_number", "holds_option",
            "bm25_terms", "bm25_tokenize", "british_spellings", "expanded_acronyms", "glossary_definitions", "glossary_entry",
            "greek_named", "heading_names_number", "release_numbers",
            "glossary_only", "hyphen_joined", "identifiers", "mention_patterns", "mixed_case_names", "numbered_references",
@@ -370,6 +371,13 @@ def _long_form(short: str, before: str) -> str:
         s -= 1
     start = before.rfind(" ", 0, i + 1) + 1
     return before[start:].strip()
+
+
+@lru_cache(maxsize=64)
+def document_acronyms(text: str) -> dict[str, str]:
+    """`acronym_definitions` of a whole document's text, parsed once a document (read, never changed:
+    the answer's highlight and the claim checker ask it for every candidate passage or sentence)."""
+    return acronym_definitions(text)
 
 
 def acronym_definitions(text: str) -> dict[str, str]:

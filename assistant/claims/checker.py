@@ -26,7 +26,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -36,7 +35,7 @@ from assistant.claims.evidence import SentenceCandidate, flip_deltas, sentence_c
 from assistant.claims.features import flip_claim, holds_claim_terms, polarity_features, reverses
 from assistant.claims.models import MODEL_PATH, ClaimError, ClaimModel, NLIModel
 from assistant.search import Searcher, clean_question, names_listed, names_missing
-from assistant.text import MIN_REPEAT, acronym_definitions, expanded_acronyms, same_text
+from assistant.text import MIN_REPEAT, document_acronyms, expanded_acronyms, same_text
 
 __all__ = ["VERDICTS", "VERDICT_WORDS", "ClaimChecker", "confidence_text", "Evidence", "EvidenceLabel", "Verdict", "VerdictKind"]
 
@@ -97,11 +96,6 @@ def not_mentioned_text(names: Sequence[str]) -> str:
 
 HELD_READ = 50  # the candidates read for every term of the claim (`ClaimChecker._holds_terms`)
 
-
-@lru_cache(maxsize=64)
-def _definitions(text: str) -> dict[str, str]:
-    """The abbreviations a document's text defines, with their long forms (parsed once a document)."""
-    return acronym_definitions(text)
 
 
 class ClaimChecker:
@@ -214,7 +208,7 @@ class ClaimChecker:
         children's centres withdrew from the study." where the document defines "children's centres
         (CCs)", as BM25 reads its passage."""
         text = self.searcher.index.sentence_text(cand.row)
-        return f"{text}\n{expanded_acronyms(text, _definitions(self.searcher.index.document(cand.doc).text))}"
+        return f"{text}\n{expanded_acronyms(text, document_acronyms(self.searcher.index.document(cand.doc).text))}"
 
     def _names_missing(self, claim: str, cand: SentenceCandidate) -> list[str]:
         """The claim's names (`names_missing`) that neither the passage holding the candidate

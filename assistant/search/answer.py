@@ -54,6 +54,7 @@ from assistant.text import (
     acronym_definitions,
     bm25_tokenize,
     command_options,
+    document_acronyms,
     expanded_acronyms,
     glossary_definitions,
     stemmer,
@@ -267,11 +268,6 @@ def answer_model() -> AnswerModel:
     return AnswerModel.load()
 
 
-@lru_cache(maxsize=64)
-def _definitions(text: str) -> dict[str, str]:
-    return acronym_definitions(text)
-
-
 def _heading_starts(index: Index, doc: int) -> frozenset[int]:
     return frozenset(s.start for s in index.document(doc).sections)
 
@@ -332,7 +328,7 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     texts = [doc.text[s:e] for s, e in spans]
     labels = _row_labels(doc.text, spans, texts)
     # A sentence that says "CCs" holds the terms of "children's centres" the document defines it as.
-    definitions = _definitions(doc.text)
+    definitions = document_acronyms(doc.text)
     spelled = [expanded_acronyms(t, definitions) for t in texts]
     # And one that spells out an abbreviation the document defines holds the abbreviation: "What is
     # CET?" is answered by "Control-flow enforcement technology defends against ...".
