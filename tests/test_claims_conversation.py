@@ -1433,6 +1433,15 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     # receptor expressed?"); the outcome of a trial stays the outcome
     (["What is the role of the NK1 receptor?"], "Where is it expressed?", "Where is the NK1 receptor expressed?"),
     (["What is the function of the hippocampus?"], "How does it work?", "How does the hippocampus work?"),
+    # "it" doing the verb the previous question's subject did is that subject, not the phrase a
+    # follow-up put in ("How can C code work offline?", "How does anxiety help?")
+    (["Does Cargo work on Windows?", "And with C code?"], "How can it work offline?", "How can Cargo work offline?"),
+    (["Does mindfulness help with depression?", "And with anxiety?"], "How does it help?", "How does mindfulness help?"),
+    (["Is neuroplasticity important for depression?", "And for anxiety?"], "How is it treated?", "How is anxiety treated?"),
+    # what follows "Why does" is a clause, no phrase for "it" ("How can I reduce my build take up
+    # so much space?"): the two questions are searched together
+    (["Why does my build take up so much space?"], "How can I reduce it?",
+     "How can I reduce it? (Why does my build take up so much space?)"),
     (["What was the primary outcome of the HOPE trial?"], "Was it significant?",
      "Was the primary outcome of the HOPE trial significant?"),
     # a passive that names no subject is said of what the previous question names ("Who was

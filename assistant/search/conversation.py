@@ -785,8 +785,12 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         # answer gives.  The two are searched together.
         return ResolvedQuery(question, f"{q} ({_underlying(previous)})", kind)
     plural = pronoun.group().lower() in _PLURAL_PRONOUNS
+    as_object = _is_object(q, pronoun.start())
+    # "How can it work offline?" after "Does Cargo work on Windows?", "And with C code?": what does
+    # the verb now is what did it then, not the phrase the follow-up put in
+    doer = "" if as_object else _doer(previous, q[pronoun.end():], plural)
     # "When should I use them?" after "What does unwrap do?", "And expect?": both
-    topic = pair if plural and pair else _topic_of(previous, slot, pronoun.group(), earlier, _is_object(q, pronoun.start()))
+    topic = doer or (pair if plural and pair else _topic_of(previous, slot, pronoun.group(), earlier, as_object))
     topic = _agreeing_person(pronoun.group(), _before_restated(topic, q[pronoun.end():]), previous)
     personal = pronoun.group().lower() in ("it", "its", "they", "them", "their")
     topic = _kind_of(topic) if plural and personal else topic
@@ -805,6 +809,27 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         replaced = _SINGULAR_VERB.sub(_plural_verb, replaced[:at]) + replaced[at:]
     return ResolvedQuery(question, _unled(_tidy(replaced)), kind, topic) if n else \
         ResolvedQuery(question, f"{q} {topic}", kind)
+
+
+def _doer(previous: str, after: str, plural: bool) -> str:
+    """The subject of the previous question where the pronoun's verb (the word `after` it) is the
+    verb that subject did there: "Cargo" of "Does Cargo work on Windows with C code?" for "it" of
+    "How can it work offline?"; "" where the question has no such subject or another verb."""
+    verb = re.match(r"\s+([a-z]{2,})\b", after)
+    if verb is None or verb.group(1) in _STOP or re.fullmatch(_AUX, verb.group(1)) or plural:
+        return ""
+    body = _body(previous)
+    yes_no = re.match(rf"(?:and\s+)?{_AUX}\s+(\S.*)$", body, re.I)
+    subject = _yes_no_subject(yes_no.group(1)) if yes_no else ""
+    if not subject:
+        do = re.match(rf"(?:how|why|when|where|what)\s+{_AUX}\s+((?:\S+\s+){{0,3}}?\S+)\s+{re.escape(verb.group(1))}\b",
+                      body, re.I)
+        subject = do.group(1) if do and not _PRONOUNS.search(do.group(1)) else ""
+    forms = rf"{re.escape(verb.group(1))}(?:s|es|ed|d)?"
+    if not _content_words(subject) or _is_plural(subject) or \
+            not re.search(rf"(?<![\w-]){re.escape(subject)}\s+{forms}\b", body):
+        return ""
+    return subject
 
 
 def _happening(question: str, q: str, previous: str) -> ResolvedQuery | None:
@@ -2545,6 +2570,11 @@ def _referent(question: str, plural: bool) -> str:
         # points at ("Was it significant?" after "What percentage of the LIMIT women were smokers at
         # trial entry?" is no "Was trial entry significant?"): then there is none
         tail = _last_phrase(body, plural) if len(_content_words(body)) <= _LAST_PHRASE_WORDS else ""
+        clause = _WH_DO_CLAUSE.match(body)
+        if clause and not any(p.start() >= clause.end() for p in _PIVOT.finditer(body)):
+            # what follows "Why does" is a subject and its verb ("my build take up so much space"),
+            # no noun phrase
+            tail = ""
     if plural and not _is_plural(tail):
         tail = _plural_referent(body, tail, do is not None)
     # "What license is courlan under?": the preposition left at the end belongs to the question
@@ -2553,6 +2583,10 @@ def _referent(question: str, plural: bool) -> str:
     if not _content_words(tail):
         return ""
     return tail
+
+
+# A wh-question's do-verb and a subject other than the person asking: "Why does my build ...".
+_WH_DO_CLAUSE = re.compile(r"^(?:why|how|when|where|what)\s+(?:does|do|did)\s+(?!(?:i|you|we|one)\b)", re.I)
 
 
 def _subject_of_stranded(phrase: str) -> str:
