@@ -79,6 +79,15 @@ def test_line_end_hyphen_where_the_document_says_nothing_follows_english():
     assert join_lines(["basi-", "cally the same"], vocab)[0] == "basically the same"
 
 
+def test_line_end_hyphen_reads_words_ending_in_able_from_their_stem():
+    # The word list lacks "detectable" and "readable": "detect-" + "able" had stayed "detect-able"
+    # (two English words) and "machine-" + "readable" had become "machinereadable".
+    vocab = Vocabulary(["Nothing here says anything about them."])
+    assert join_lines(["a detect-", "able difference"], vocab)[0] == "a detectable difference"
+    assert join_lines(["a scal-", "able index"], vocab)[0] == "a scalable index"
+    assert join_lines(["machine-", "readable output"], vocab)[0] == "machine-readable output"
+
+
 def test_line_end_hyphen_after_a_compounds_first_part_the_document_prints_keeps_it():
     # A Debian manual printed by LibreOffice: "iputils-" / "tracepath" read "iputilstracepath",
     # no word anywhere, where the same sentence prints "iputils-ping". A first part the document

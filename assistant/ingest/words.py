@@ -58,8 +58,8 @@ class Vocabulary:
         joined, hyphenated = first + second, f"{first}-{second}"
         if hyphenated in self and joined not in self:
             return hyphenated
-        if joined in self or joined.lower() in english_words():
-            return joined
+        if joined in self or joined.lower() in english_words() or _english_inflected(joined):
+            return joined  # "search-" + "able": "searchable", though the word list lacks it
         if first[-1:].isdigit() or first[-1:].isupper() or second[:1].isupper():
             return hyphenated  # "24-hour", "COVID-19", "Anti-TNF"
         if len(first) >= 3 and first.lower() in self._hyphen_heads and not _english_inflected(joined):
@@ -74,14 +74,16 @@ class Vocabulary:
         return joined
 
 
-_SUFFIXES = ("ly", "ally", "s", "es", "ed", "ing", "er", "ers")
+_SUFFIXES = ("ly", "ally", "s", "es", "ed", "ing", "er", "ers", "able")
 
 
 def _english_inflected(word: str) -> bool:
     """Whether `word` is an English word with a common ending ("interestingly": "interesting" and
-    "-ly"), which the word list holds in its plain form only."""
-    low = word.lower()
-    return any(low.endswith(end) and low[: -len(end)] in english_words() for end in _SUFFIXES)
+    "-ly"; "readable", "scalable": "read", "scale" and "-able"), which the word list holds in its
+    plain form only."""
+    low, words = word.lower(), english_words()
+    return any(low.endswith(end) and len(low) - len(end) >= 3 and (
+        low[: -len(end)] in words or (end[0] in "aei" and low[: -len(end)] + "e" in words)) for end in _SUFFIXES)
 
 
 @lru_cache(maxsize=1)
