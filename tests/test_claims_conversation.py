@@ -1984,6 +1984,26 @@ def test_a_sentence_holding_every_term_of_the_claim_is_evidence_whatever_the_det
     assert not holds_claim_terms("Curves cross.", ["Rarefaction curves can cross."]).any()
 
 
+def test_an_faq_answer_says_yes_or_no_to_its_headings_question(encoder, tmp_path):
+    # An FAQ answers "Does the clinic accept walk-in patients?" with "Yes!" and says why in the
+    # next sentence, which repeats none of the claim's words: "The clinic does not accept walk-in
+    # patients." had come back with no evidence. The answer's word says yes or no to the heading's
+    # question; "No." to a question the claim asserts contradicts it, and the evidence shown is the
+    # answer with what follows it.
+    text = ("# Frequently asked questions\n\n## Does the clinic accept walk-in patients?\n\nYes!\n\nAnyone can come "
+            "between nine and five without an appointment, and a nurse sees them the same day.\n\n"
+            "## Is the therapy covered by national insurance?\n\nNo. Sessions are paid privately, and some employers "
+            "refund part of the fee.\n\n## Why are sessions fifty minutes long?\n\nTen minutes between sessions let "
+            "the therapist write notes.\n")
+    checker = ClaimChecker(searcher_of_file(encoder, tmp_path / "faq.md", text))
+    denied = checker.check("The clinic does not accept walk-in patients.")
+    assert denied.verdict == "contradicted" and denied.evidence[0].text.startswith("Yes!\n\nAnyone can come"), denied
+    affirmed = checker.check("The clinic accepts walk-in patients.")
+    assert affirmed.verdict == "supported" and affirmed.evidence[0].text.startswith("Yes!"), affirmed
+    covered = checker.check("The therapy is covered by national insurance.")
+    assert covered.verdict == "contradicted" and covered.evidence[0].text.startswith("No. Sessions"), covered
+
+
 @pytest.mark.skipif(not (PDF_QA / "keeping-children-safe-recruitment-trials-2015.pdf").exists(), reason="needs ../shared/pdf-qa")
 def test_a_sentence_holding_the_claims_terms_by_an_abbreviation_is_evidence_and_comes_first(encoder):
     # A trial's report defines "children's centres (CCs)" and then says "CCs": the sentence that

@@ -32,7 +32,7 @@ from typing import Literal, get_args
 import numpy as np
 
 from assistant.claims.evidence import SentenceCandidate, flip_deltas, sentence_candidates
-from assistant.claims.features import flip_claim, holds_claim_terms, polarity_features, reverses
+from assistant.claims.features import flip_claim, holds_claim_terms, is_negated, polarity_features, reverses
 from assistant.claims.models import MODEL_PATH, ClaimError, ClaimModel, NLIModel
 from assistant.search import Searcher, clean_question, names_listed, names_missing
 from assistant.text import MIN_REPEAT, document_acronyms, expanded_acronyms, same_text
@@ -154,13 +154,16 @@ class ClaimChecker:
         # A sentence holding every term of the claim is evidence, whatever the detector makes of it
         # ("Rarefaction curves never cross." against "... rarefaction curves can cross.", 0.13).
         held = self._holds_terms(claim, cands, p_ev)
+        p_con = self._answers_read(claim, cands, held, p_con)
         evidential = [bool((p >= t_ev or h) and c.reports) and not unknown and not (named and self._names_missing(claim, c))
                       for p, h, c in zip(p_ev, held, cands)]
         # The same sentence in two documents (a file added twice) is shown once.
         order, said = [], set()
         # and of the evidence, a sentence holding every term of the claim first: it speaks of what the
         # claim says, where one the detector scores higher may share a few of its words
-        for i in sorted(range(len(cands)), key=lambda i: (not evidential[i], not held[i], -p_ev[i])):
+        # claim terms, and of those an answer to a heading's question holding them (an FAQ's "Yes!"
+        # under "Will Cargo work with C code?" speaks of the claim, where "error codes" may share a word)
+        for i in sorted(range(len(cands)), key=lambda i: (not evidential[i], not held[i], cands[i].answers is None, -p_ev[i])):
             key = same_text(index.sentence_text(cands[i].row))
             if key not in said:
                 order.append(i)
@@ -172,7 +175,7 @@ class ClaimChecker:
         for i in order:
             c = cands[i]
             doc = index.document(c.doc)
-            s, e = index.sentence_span(c.row)
+            s, e = self._answer_span(c)
             if evidential[i]:
                 label = "contradicts" if p_con[i] >= t_con else "supports"
             else:
@@ -197,18 +200,48 @@ class ClaimChecker:
         read among the `HELD_READ` the detector scores highest (`p_ev`): such a sentence shares the
         claim's words and ranks among them, and reading thousands of sentences' terms costs more
         than the rest of a check."""
-        top = np.argsort(-p_ev)[:HELD_READ]
+        # and every answer to a heading's question, which holds the claim's terms with it whatever
+        # the detector makes of "Yes!" alone
+        top = np.union1d(np.argsort(-p_ev)[:HELD_READ], [i for i, c in enumerate(cands) if c.answers]).astype(int)
         held = np.zeros(len(cands), bool)
         held[top] = holds_claim_terms(clean_question(claim, "claim"), [self._spelled(cands[i]) for i in top])
         return held
 
     def _spelled(self, cand: SentenceCandidate) -> str:
-        """The candidate's sentence and the long forms of the abbreviations its document defines that
-        it uses: "None of the 36 CCs withdrew from the study." holds the terms of "None of the
+        """The candidate's sentence, the long forms of the abbreviations its document defines that
+        it uses ("None of the 36 CCs withdrew from the study." holds the terms of "None of the
         children's centres withdrew from the study." where the document defines "children's centres
-        (CCs)", as BM25 reads its passage."""
+        (CCs)", as BM25 reads its passage), and the question it answers yes or no to
+        (`answered_question`: "Does Cargo work on Windows?" over "Yes! All commits ...")."""
         text = self.searcher.index.sentence_text(cand.row)
-        return f"{text}\n{expanded_acronyms(text, document_acronyms(self.searcher.index.document(cand.doc).text))}"
+        acronyms = document_acronyms(self.searcher.index.document(cand.doc).text)
+        return "\n".join([text, expanded_acronyms(text, acronyms), cand.answers[0] if cand.answers else ""])
+
+    def _answer_span(self, cand: SentenceCandidate) -> tuple[int, int]:
+        """The candidate sentence's characters, with the next sentence of its section where it is an
+        answer's word alone ("Yes!", then what says why)."""
+        index = self.searcher.index
+        s, e = index.sentence_span(cand.row)
+        doc = index.document(cand.doc)
+        if cand.answers and len(doc.text[s:e].strip()) <= len("Yes!") and cand.row + 1 in index.document_sentences(cand.doc):
+            s2, e2 = index.sentence_span(cand.row + 1)
+            if doc.section_at(s2) == doc.section_at(s):
+                return s, e2
+        return s, e
+
+    def _answers_read(self, claim: str, cands: list[SentenceCandidate], held: np.ndarray, p_con: np.ndarray) -> np.ndarray:
+        """P(contradicts) where a sentence holding the claim's terms with the question it answers
+        (`answered_question`) says yes or no to it: the answer states the question's words, or
+        denies them, and contradicts the claim where one of the claim, the answer and the question
+        is negated, or all three ("No." to "Is the plan to use GitHub?" against "Cargo will use
+        GitHub.", "Yes!" to "Does Cargo work on Windows?" against "Cargo does not work on
+        Windows."); the models read the sentence alone, which may repeat none of the question."""
+        out = p_con.copy()
+        for i in np.flatnonzero(held):
+            if answers := cands[i].answers:
+                question, yes = answers
+                out[i] = float(is_negated(claim) ^ (not yes) ^ is_negated(question))
+        return out
 
     def _names_missing(self, claim: str, cand: SentenceCandidate) -> list[str]:
         """The claim's names (`names_missing`) that neither the passage holding the candidate
@@ -230,6 +263,7 @@ class ClaimChecker:
         t_ev, t_con = self.model.evidence_threshold, self.model.contradiction_threshold
         best: dict[int, int] = {}
         held = self._holds_terms(claim, cands, p_ev)
+        p_con = self._answers_read(claim, cands, held, p_con)
         for i, c in enumerate(cands):
             if (p_ev[i] >= t_ev or held[i]) and c.reports and (c.doc not in best or p_ev[i] > p_ev[best[c.doc]]):
                 best[c.doc] = i

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.claims.features import sentence_features
+from assistant.ingest import Document
 from assistant.search import Searcher
 from assistant.search.answer import is_code_like, points_elsewhere
 from assistant.search.findings import can_report_finding, states_finding
 from assistant.search.searcher import names_declarations
 from assistant.text import bm25_tokenize, same_text, stems
 
-__all__ = ["CANDIDATE_DOCS", "SentenceCandidate", "flip_deltas", "is_listing", "sentence_candidates"]
+__all__ = ["CANDIDATE_DOCS", "SentenceCandidate", "answered_question", "flip_deltas", "is_listing", "sentence_candidates"]
 
 CANDIDATE_DOCS = 10
 ABSTRACT_SENTENCES = 40  # the longest document whose sentences' places the detector reads
@@ -31,6 +32,7 @@ class SentenceCandidate:
     cosine: float  # with the (adapted) claim vector
     features: list[float]
     reports: bool = True  # can it report a finding the claim states (`can_report_finding`)?
+    answers: tuple[str, bool] | None = None  # the heading's question it says yes or no to (`answered_question`)
 
 
 # An entry of an abbreviation list: a short form with a capital or a digit, a comma, colon or
@@ -52,6 +54,28 @@ def is_listing(text: str) -> bool:
     parts = text.split(";")
     entries = sum(bool(_GLOSSARY_ENTRY.match(p)) for p in parts)
     return entries >= 3 and entries >= 0.5 * len(parts)
+
+
+# "Yes!", "No.", "Yes, ..." opening an answer; not "No one knows" nor "No evidence".
+_ANSWER_WORD = re.compile(r"(yes|no)(?:\s*[.!,;:\u2013\u2014]|\s*$)", re.I)
+_YES_NO_QUESTION = re.compile(r"(?:is|are|was|were|do|does|did|can|could|will|would|should|shall|has|have|had|may|"
+                              r"might|must)\s[^?]*\?", re.I)
+
+
+def answered_question(doc: Document, start: int, end: int) -> tuple[str, bool] | None:
+    """The yes-or-no question a heading asks whose answer the sentence [start, end) opens with "Yes"
+    or "No" right under it, and whether it says yes: an FAQ's entry ("Does Cargo work on Windows?"
+    then "Yes! All commits to Cargo are required to pass ... on Windows."), which states the
+    heading's words, or denies them, where the sentence itself may repeat none.  None for any
+    other sentence."""
+    word = _ANSWER_WORD.match(doc.text, start, end)
+    path = doc.section_at(start)
+    if word is None or not path:
+        return None
+    heading = path[-1].strip()
+    if not _YES_NO_QUESTION.fullmatch(heading) or not doc.text[:start].rstrip().endswith(heading):
+        return None
+    return heading, word.group(1).lower() == "yes"
 
 
 def sentence_candidates(searcher: Searcher, claim: str, q: np.ndarray) -> tuple[list[SentenceCandidate], dict[int, float]]:
@@ -111,7 +135,8 @@ def sentence_candidates(searcher: Searcher, claim: str, q: np.ndarray) -> tuple[
                 continue
             feats = sentence_features(claim, claim_stems, text, float(sims[i]), int(ranks[i]), best, doc_best[d],
                                       doc_rank, position[i], i == 0 or same_text(text) == title)
-            out.append(SentenceCandidate(row, d, float(sims[i]), feats, reports is None or reports(start)))
+            out.append(SentenceCandidate(row, d, float(sims[i]), feats, reports is None or reports(start),
+                                         answered_question(doc, start, end)))
     return out, {d: doc_best[d] for d in docs}
 
 
