@@ -1240,6 +1240,23 @@ def test_a_number_that_labels_a_thing_states_no_amount():
     assert _states_number("Pupils were 13–14 years old.") and _states_number("Sessions lasted 2 years 6 months.")
 
 
+def test_a_list_items_number_and_a_date_line_state_no_duration(encoder):
+    # A blog post numbers its points ("1. Resilience and Recovery: ...") under a byline's date:
+    # "How long does it take for therapy to change the brain?" had been answered by a passage
+    # whose only numbers were those, though nothing says how long.
+    from assistant.search.answer import gives_amount
+
+    assert not gives_amount("• Writer: Ann Lee\n• Apr 23, 2022\n1. Resilience and Recovery: people recover.", "number")
+    assert gives_amount("1. Resilience: change shows after 8 weeks of therapy.", "number")
+    text = ("Therapy and the brain\n\n• Writer: Ann Lee\n\n• Apr 23, 2022\n\nTherapy changes the brain in "
+            "several ways.\n\n1. Resilience and Recovery: people facing depression can experience changes in "
+            "their brain.\n\n2. Learning: therapy teaches the brain new patterns through practice.\n")
+    searcher = _one_document(encoder, "post.txt", text)
+    hits = searcher.search("How long does it take for therapy to change the brain?", k=5)
+    assert hits and not searcher.answered(hits, "How long does it take for therapy to change the brain?")
+    assert searcher.answered(hits, "How does therapy change the brain?")
+
+
 def _term_shares(encoder, text: str, question: str, passage_holding: str) -> tuple[dict[str, float], dict[str, float]]:
     """The question's weighted terms, and the term share of each sentence of the passage holding
     `passage_holding` in a one-document index of `text`."""

@@ -1351,7 +1351,15 @@ def gives_amount(text: str, kind: AmountKind) -> bool:
     """Whether a passage gives any amount of the kind asked for (`asked_amount`): a date or a
     software version for a date, else a number; a passage without one cannot answer "When was
     ...?" or "How many ...?"."""
-    return bool(_DATE.search(text) or _VERSION.search(text)) if kind == "date" else _states_number(text)
+    if kind == "date":
+        return bool(_DATE.search(text) or _VERSION.search(text))
+    # A list item's number ("1. Resilience and Recovery: ...") and a line that is a date alone (a
+    # byline's "• Apr 23, 2022") count, size or last nothing.
+    return _states_number("\n".join(_ENUMERATOR.sub("", line) for line in text.splitlines()
+                                     if not is_date(BULLET.sub("", line).strip())))
+
+
+_ENUMERATOR = re.compile(r"^\s*\(?\d{1,2}[.)]\s+")
 
 
 # "Which function computes ...?", "What command lists ...?": a question that asks for a thing of code

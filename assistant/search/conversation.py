@@ -2509,7 +2509,7 @@ def _acted_on(body: str, plural: bool) -> str:
     function to run after a delay") or a second verb with its own object ("a shell command" of "run
     a shell command and capture its output"); "" when the question is no such question."""
     acts_on = re.search(r"\b(?:do|does|did|can|could|should|would|will|shall)\s+(?:I|you|we|one)\s+[\w'-]+"
-                        r"(?:\s+(?:and|or)\s+[\w'-]+)?\s+(.+)$", body, re.I)
+                        r"(?:\s+(?:and|or)\s+[\w'-]+)?\s+(.+)$", body, re.I) or _WHY_DO.match(body)
     if not acts_on:
         return ""
     obj = _SECOND_ACT.split(_before_pivot(acts_on.group(1)), maxsplit=1)[0].strip()
@@ -2528,6 +2528,11 @@ def _acted_on(body: str, plural: bool) -> str:
         # of, one thing with it ("When is it violated?" is not of "the homogeneity")
         obj += named.group()
     return obj
+
+
+# "Why have Cargo.lock in version control?", "Why use CBT for insomnia?": a verb with no subject
+# after "why" (lower case, no auxiliary), acting on what follows it.
+_WHY_DO = re.compile(rf"^\W*(?i:why)\s+(?!(?:not|so|{_AUX[3:-1]})\b)[a-z][\w'-]*\s+(.+)$")
 
 
 # An "of" phrase closing a question without an article or determiner: "of variances", "of memory".
