@@ -1438,6 +1438,10 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     (["Does Cargo work on Windows?", "And with C code?"], "How can it work offline?", "How can Cargo work offline?"),
     (["Does mindfulness help with depression?", "And with anxiety?"], "How does it help?", "How does mindfulness help?"),
     (["Is neuroplasticity important for depression?", "And for anxiety?"], "How is it treated?", "How is anxiety treated?"),
+    # the participle a passive question ends with is no part of the phrase a follow-up put in
+    # ("When were the secondary outcomes of the BeneMin trial measured assessed?")
+    (["What is the primary outcome of the BeneMin trial?", "How was it measured?", "And the secondary outcomes?"],
+     "When were they assessed?", "When were the secondary outcomes of the BeneMin trial assessed?"),
     # "Why use X for Y?": "it" is what is used ("Is insomnia safe?" had been asked)
     (["Why use CBT for insomnia?"], "Is it safe?", "Is CBT safe?"),
     # what follows "Why does" is a clause, no phrase for "it" ("How can I reduce my build take up

@@ -2158,6 +2158,10 @@ def _topic_of(previous: str, slot: str | None, pronoun: str, earlier: tuple[str,
         # ends with is no part of the phrase
         if (do := _DO_VERB.search(previous)) and start + len(slot) < do.start(1) < end:
             end = len(previous[: do.start(1)].rstrip())
+        # nor the participle a passive ends with ("How were the secondary outcomes of the trial
+        # measured?": "When were they assessed?" is of the outcomes, not of "... trial measured")
+        if (passive := _CLOSING_PASSIVE.match(previous)) and start + len(slot) < passive.start(1) < end:
+            end = len(previous[: passive.start(1)].rstrip())
         topic = previous[start:end]
     else:
         topic = _referent(previous, plural)
