@@ -293,6 +293,36 @@ def test_a_document_named_by_the_kind_its_title_says_it_is_is_searched_first(enc
     assert followed.hits[0].doc_id.startswith("Integration"), followed.hits
 
 
+def test_what_a_study_found_is_its_abstracts_conclusions_and_a_study_is_named_by_words_of_its_title(encoder, tmp_path):
+    # Two trials' reports: "What were the main results of the LIMIT trial?" had been answered by its
+    # Methods ("The methods and primary findings of the LIMIT trial have been reported previously")
+    # and "What did the hand hygiene trial conclude?" by the other trial (no capitalised name
+    # named it). The abstract's "Conclusions:" says what a study found as a whole; a few words of
+    # one title before "trial" name that study; a result of one kind is no such question.
+    (tmp_path / "limit.md").write_text(
+        "# The effects of antenatal dietary and lifestyle advice: the LIMIT randomised trial\n\n## Abstract\n\n"
+        "Background: Overweight is common in pregnancy.\n\nMethods: We randomised 2,212 women to lifestyle advice "
+        "or standard care.\n\nResults: Women given advice reported higher diet quality scores at 28 weeks.\n\n"
+        "Conclusions: Antenatal lifestyle advice improves maternal diet and physical activity during pregnancy.\n\n"
+        "## Methods\n\nThe methods and primary findings of the LIMIT trial have been reported previously, and the "
+        "main results were analysed by intention to treat.\n")
+    (tmp_path / "hygiene.md").write_text(
+        "# Evaluation of a web-based intervention to promote hand hygiene: randomised controlled trial\n\n"
+        "## Abstract\n\nBackground: Hand-washing may reduce infection.\n\nMethods: Participants used a website "
+        "for four weeks.\n\nConclusions: A web-based intervention can increase hand-washing in the home.\n\n"
+        "## Discussion\n\nThe trial concluded early for the pandemic; its main results held at 12 weeks.\n")
+    docs = load_paths([tmp_path / "limit.md", tmp_path / "hygiene.md"]).documents
+    searcher = Searcher(encoder=encoder, index=MemoryIndex(docs, encoder))
+    found = searcher.search("What were the main results of the LIMIT trial?", k=1)[0]
+    assert found.highlight.text.startswith("Conclusions: Antenatal lifestyle advice improves") and found.probability == 1.0, found
+    assert searcher.named_document("What did the hand hygiene trial conclude?") == 1
+    assert searcher.named_document("What did the randomised trial conclude?") is None  # both titles say so
+    concluded = searcher.search("What did the hand hygiene trial conclude?", k=1)[0]
+    assert concluded.highlight.text.startswith("Conclusions: A web-based intervention"), concluded
+    # one result asked of is looked for as any question is
+    assert searcher.search("What were the results for diet quality?", k=1)[0].probability < 1.0
+
+
 def test_who_wrote_and_when_asked_in_a_conversation_are_of_the_previous_answers_document(encoder):
     # A blog post prints its writer and date under its title; a review lists its authors. After a
     # question the post answers, "Who are the authors?" had been asked of the whole collection (the

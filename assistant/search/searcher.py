@@ -43,6 +43,7 @@ from assistant.search.answer import (
     asks_document_date,
     asks_doi,
     asks_gist,
+    asks_main_findings,
     asks_person,
     asks_writers,
     defines,
@@ -178,6 +179,9 @@ _GENRES = frozenset({"review", "protocol", "tutorial", "vignette", "thesis", "di
 # "the review" standing for a document: its noun alone ("the review?", "the review of X", "the
 # review's") or the subject of a verb ("does the review say about"), not a modifier ("the review
 # process took"): at most one word after it before a function word or the question's end.
+# "the hand hygiene trial": what a question calls a study by, a few words of its title before its kind.
+_STUDY_KINDS = frozenset({"trial", "trials", "study", "studies", "experiment", "survey", "protocol", "review"})
+_DESCRIBING_WORDS = 4
 _THE_GENRE = re.compile(r"\bthe\s+(" + "|".join(sorted(_GENRES)) + r")(?:['’]s)?\b((?:\s+[\w'’-]+){0,2})", re.I)
 
 
@@ -221,6 +225,9 @@ def _single_threaded_blas() -> None:
 _FRONT_PASSAGES = 6  # where a document lists its writers and its date: its first passages, before the text
 _PROSE_WORDS = 8  # a sentence of a document's opening that says what it is about, not a line of its title block
 _SUMMARY = re.compile(r"abstract|summary", re.I)  # the heading of a document's own summary
+# The labels of an abstract's paragraphs that say what it found (and of a paper's closing section).
+_CONCLUSIONS = re.compile(r"conclusions?|interpretations?|concluding\s+remarks", re.I)
+_RESULTS = re.compile(r"results?|findings?|main\s+results?|key\s+findings?", re.I)
 # A reference's authors: "et al." or two names written as a reference list writes them ("Corder K,").
 _CITED = re.compile(r"\bet al\b|(?:\b[A-Z][\w'’-]+ [A-Z]{1,3}[,.]\s.*){2}")
 
@@ -239,6 +246,7 @@ class Searcher:
         self._answers = answers
         self._vocabulary: Vocabulary | None = None
         self._bare_titles: dict[str, list[int]] | None = None  # read on the first question that asks of a term
+        self._title_terms: list[set[str]] | None = None  # read on the first question that describes a study
         self._file_terms_of: dict[int, frozenset[str]] = {}
         self._sections_of: dict[int, tuple[str, ...]] = {}
 
@@ -254,6 +262,7 @@ class Searcher:
         self.index = open_index(self.index_dir)
         self._vocabulary = None
         self._bare_titles = None
+        self._title_terms = None
         self._file_terms_of = {}
         self._sections_of = {}
 
@@ -340,7 +349,7 @@ class Searcher:
             return titled
         words = _names_after_first(question)
         if not words:
-            return None
+            return self._described(question)
         as_written = set(acronyms(question))
         docs, titles = self.index.passage_docs(), self.index.doc_titles
         found = set()
@@ -352,7 +361,27 @@ class Searcher:
         for phrase in _name_phrases(question):
             if (holder := self._sole_writer(phrase, docs)) is not None:
                 found.add(holder)
-        return found.pop() if len(found) == 1 else None
+        return found.pop() if len(found) == 1 else None if found else self._described(question)
+
+    def _described(self, question: str) -> int | None:
+        """The one document whose title holds every word the question describes a study by ("the
+        <words> <kind>", one to four words, the kind a study's: "the hand hygiene trial" of
+        "Evaluation of a Web-Based Intervention to Promote Hand Hygiene: Exploratory Randomized
+        Controlled Trial", "the pilot trial", "the narrative review"), else None.  A study's report
+        has a long title, which a person shortens so; a manual's page is named by its whole title
+        (`_titled_and_kind`)."""
+        if self._title_terms is None:
+            self._title_terms = [set(t) for t in bm25_tokenize(self.index.doc_titles)]
+        for the in re.finditer(r"\bthe\s+", question, re.I):
+            words = re.findall(r"[\w'’-]+", question[the.end():])[:_DESCRIBING_WORDS + 1]
+            kind = next((k for k in range(1, len(words)) if words[k].lower() in _STUDY_KINDS), None)
+            if kind is None or {w.lower() for w in words[:kind]} & FUNCTION_WORDS:
+                continue
+            terms = set(bm25_tokenize([" ".join(words[:kind])])[0])
+            holders = [i for i, title in enumerate(self._title_terms) if terms and terms <= title]
+            if len(holders) == 1:
+                return holders[0]
+        return None
 
     def _titled_and_kind(self, question: str) -> int | None:
         """The one document the question names by its title and the kind of document it is ("the
@@ -792,7 +821,8 @@ class Searcher:
         candidate's ("Who wrote the blog post on sleep?" is not answered by another document's
         authors); {} for another question."""
         find = (self._writers_listed if asks_writers(question) else self._date_printed if asks_document_date(question)
-                else self._doi_printed if asks_doi(question) else self._opening_stated if asks_gist(question) else None)
+                else self._doi_printed if asks_doi(question) else self._opening_stated if asks_gist(question)
+                else self._findings_stated if asks_main_findings(question) else None)
         if find is None or not len(rows):
             return {}
         docs = self.index.passage_docs(rows)
@@ -800,8 +830,10 @@ class Searcher:
             asked = docs.tolist()
         else:
             named = self.named_document(question)
-            if named is None and find == self._opening_stated:
-                return {}  # "What is CBT about?" asks of a topic, which no document's opening need say
+            if named is None and find in (self._opening_stated, self._findings_stated):
+                # "What is CBT about?", "What were the main results of exercise programmes?" ask of a
+                # topic, which no document's opening or conclusions need say
+                return {}
             asked = [named if named is not None else int(docs[int(np.argmax(scores))])]
         return dict(found for d in dict.fromkeys(asked) if (found := find(d)) is not None)
 
@@ -823,6 +855,34 @@ class Searcher:
                 text = doc.text[start:end].strip()
                 if (len(text.split()) >= _PROSE_WORDS and re.match(r"[\w\"'“‘]", text) and text[-1:] in ".!?"
                         and not names_writer(text) and not is_date(text) and not _CITED.search(text)):
+                    return r, (start, end)
+        return None
+
+    def _findings_stated(self, d: int) -> tuple[int, tuple[int, int]] | None:
+        """The first sentence of document `d`'s conclusions, and the passage holding it: in its
+        abstract (a heading "Abstract" or "Summary" over it), the paragraph labelled "Conclusions:"
+        or "Interpretation:" or the part so headed, else the results' ("Results:", "Findings:"),
+        else the opening of a section of its own headed "Conclusion(s)"; None where it has none (a
+        protocol's abstract closes with its "Discussion:")."""
+        doc = self.index.document(d)
+        rows = self.index.passage_rows([d]).tolist()
+
+        def opening(label: re.Pattern[str], start: int, end: int, path: tuple[str, ...]) -> bool:
+            return bool(re.match(rf"(?:{label.pattern})\s*:\s*\S", doc.text[start:end], re.I)) or bool(
+                path and label.fullmatch(path[-1].strip()) and doc.text[:start].rstrip().endswith(path[-1].strip()))
+
+        for label in (_CONCLUSIONS, _RESULTS):
+            for r in rows[: 3 * _FRONT_PASSAGES]:
+                for s in self.index.passage_sentences(r):
+                    start, end = self.index.sentence_span(s)
+                    path = doc.section_at(start)
+                    if any(_SUMMARY.fullmatch(h.strip()) for h in path) and opening(label, start, end, path):
+                        return r, (start, end)
+        for r in rows:
+            for s in self.index.passage_sentences(r):
+                start, end = self.index.sentence_span(s)
+                path = doc.section_at(start)
+                if len(path) == 1 and opening(_CONCLUSIONS, start, end, path) and not doc.in_references(start):
                     return r, (start, end)
         return None
 
