@@ -33,6 +33,10 @@ Scores will be compared between the minocycline and placebo arms.
 ## Discussion
 
 BeneMin will show whether minocycline lowers negative symptom scores in routine care.
+
+## Trial status
+
+Recruitment began in 2013 and closed with 207 participants, as planned.
 """
 
 # The same trial reported: the finding stands under Results.
@@ -67,6 +71,9 @@ def _document(tmp_path: Path, name: str, text: str):
     "What was the effect of the briefing on fire escape plans?",
     "What were the main results?",
     "What did the FOCUS trial find?",
+    "What did the BeneMin trial show?",  # what a study found as a whole
+    "What did the review conclude?",
+    "What were the results for anxiety?",
     "Was the app effective?",
     "Did the app have any effect on smoking?",
 ])
@@ -83,6 +90,7 @@ def test_questions_asking_what_was_found(question):
     "In the trial, what is the primary outcome?",
     "Were there any lessons learnt from the feasibility study?",  # "less" is no word of "lessons"
     "What does Table 1 show?",  # a protocol's table of assessments is in its Methods
+    "What does Figure 2 of the trial show?",
     "Were adverse effects recorded?",  # how a study records them is its Methods' to say
 ])
 def test_questions_asking_something_else(question):
@@ -106,7 +114,10 @@ def test_a_protocol_reports_no_finding_of_its_own_and_a_report_does_under_result
     report = _document(tmp_path, "report.md", REPORT)
     text = protocol.text
     # its front matter (the title here) is read as its abstract, which in a protocol reports nothing
-    for sentence in ("The BeneMin trial of", "Two earlier trials", "The primary outcome is", "BeneMin will show"):
+    # nor does any other part of it: a "Trial status" (no part of a paper anyone names) had
+    # answered "What did the FOCUS trial find?"
+    for sentence in ("The BeneMin trial of", "Two earlier trials", "The primary outcome is", "BeneMin will show",
+                     "Recruitment began"):
         assert not can_report_finding(protocol, own_study=True)(text.index(sentence)), sentence
     # the Background reports what others found: a finding, though not the protocol's own
     assert can_report_finding(protocol, own_study=False)(text.index("Two earlier trials"))

@@ -24,7 +24,7 @@ hits are the closest passages, not answers.  `match_words` says a probability in
 
 Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEATURES`, `MODEL_PATH`,
 `about_a_document`, `answer_model`, `answer_span`, `asked_amount`, `asked_entry`, `asked_expansion`, `asked_term`,
-`asks_code_name`, `asks_doi`, `asks_document_date`, `asks_front_matter`, `asks_gist`, `asks_main_findings`,
+`asks_code_name`, `asks_doi`, `asks_document_date`, `asks_front_matter`, `asks_gist`,
 `asks_person`, `defines`, `is_byline`, `is_code_like`, `is_heading_like`, `is_question`, `labelled_value_end`,
 `list_asked`, `listed_names`, `lists_names_only`, `match_words`, `measured`,
 `opens_entry`, `passage_answer`, `pick`, `points_elsewhere`, `pool_cosine`,
@@ -63,7 +63,7 @@ from assistant.text import (
 __all__ = ["about_a_document", "MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion",
            "asked_entry", "asked_term", "asks_code_name", "asks_definition", "asks_doi", "asks_document_date", "asks_front_matter",
-           "asks_gist", "asks_main_findings", "asks_person", "asks_writers", "defines",
+           "asks_gist", "asks_person", "asks_writers", "defines",
            "is_byline", "is_code_like", "is_heading_like",
            "is_question", "labelled_value_end", "list_asked", "listed_names", "lists_names_only", "match_words", "measured",
            "names_few_writers",
@@ -1173,21 +1173,6 @@ def asks_front_matter(question: str) -> bool:
 # "What is the review about?", "What is this paper about?", "And what is it about?": what a document
 # is about, which its opening says.
 _GIST_ASKED = re.compile(r"^\W*(?:and\s+)?what\s+(?:is|was|are|were)\s+(?:[\w'’-]+\s+){1,6}?about\W*$", re.I)
-
-
-# "What were the main results of the LIMIT trial?", "What did the review conclude?", "What are the
-# key findings?": what a document found as a whole, not one result ("What were the results for
-# anxiety?" asks one).
-_MAIN_FINDINGS_ASKED = re.compile(
-    r"^\W*(?:and\s+)?(?:what\s+(?:is|was|are|were)\s+(?:the\s+|its\s+|their\s+)?(?:(?:main|key|major|principal|overall)\s+)?"
-    r"(?:results?|findings?|conclusions?)(?:\s+(?:of|from)\s+[^?]+)?"
-    r"|what\s+(?:did|does|do)\s+[^?]+?\s+(?:find|show|conclude|demonstrate|reveal))\W*$", re.I)
-
-
-def asks_main_findings(question: str) -> bool:
-    """Whether the question asks what a document found as a whole ("What did the trial find?"),
-    which its abstract's conclusions say."""
-    return _MAIN_FINDINGS_ASKED.match(question) is not None
 
 
 def asks_gist(question: str) -> bool:

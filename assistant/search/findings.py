@@ -11,7 +11,8 @@ passage that can report one (`can_report_finding`), read from the section headin
 A claim that states a finding ("Minocycline lowered PANSS scores in BeneMin.", `states_finding`) is
 checked likewise: a protocol's Methods are no evidence for or against it.
 
-Public API: `SectionKind`, `asks_finding`, `states_finding`, `section_kind`, `can_report_finding`.
+Public API: `SectionKind`, `asks_finding`, `asks_main_findings`, `states_finding`, `section_kind`,
+`can_report_finding`.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import Literal
 
 from assistant.ingest.model import Document
 
-__all__ = ["SectionKind", "asks_finding", "can_report_finding", "section_kind", "states_finding"]
+__all__ = ["SectionKind", "asks_finding", "asks_main_findings", "can_report_finding", "section_kind", "states_finding"]
 
 SectionKind = Literal["results", "discussion", "abstract", "methods", "background"]
 
@@ -57,11 +58,28 @@ _KINDS: list[tuple[SectionKind, re.Pattern[str]]] = [
 ]
 
 
+# "What were the main results of the LIMIT trial?", "What did the review conclude?", "What did the
+# trial show?": what a document found as a whole, not one result ("What were the results for
+# anxiety?" asks one) nor what a table shows.
+_MAIN_FINDINGS_ASKED = re.compile(
+    r"^\W*(?:and\s+)?(?:what\s+(?:is|was|are|were)\s+(?:the\s+|its\s+|their\s+)?(?:(?:main|key|major|principal|overall)\s+)?"
+    r"(?:results?|findings?|conclusions?)(?:\s+(?:of|from)\s+[^?]+)?"
+    r"|what\s+(?:did|does|do)\s+(?![^?]*\b(?:tables?|fig(?:ure)?s?|graphs?|charts?|panels?)\b)[^?]+?\s+"
+    r"(?:find|show|conclude|demonstrate|reveal))\W*$", re.I)
+
+
 def asks_finding(question: str) -> bool:
     """Whether the question asks what was found: whether something changed, differed or had an
     effect ("Did X lower Y?", "Does the density change with distance?"), by how much ("By how much
-    did scores improve?"), or what the effect or result was."""
-    return bool(_FINDING.search(question))
+    did scores improve?"), or what the effect or result was, or what a study found as a whole
+    (`asks_main_findings`)."""
+    return bool(_FINDING.search(question)) or asks_main_findings(question)
+
+
+def asks_main_findings(question: str) -> bool:
+    """Whether the question asks what a study or a document found as a whole ("What did the trial
+    find?"), which its abstract's conclusions say."""
+    return _MAIN_FINDINGS_ASKED.match(question) is not None
 
 
 def states_finding(claim: str) -> bool:
@@ -94,10 +112,11 @@ def can_report_finding(doc: Document, own_study: bool) -> Callable[[int], bool]:
     """A test of the document's offsets: whether the text there can report a finding; `own_study`:
     the finding of the study the document reports (the question names it). In a paper (a document
     whose top-level headings include Methods and Background, Introduction or Results: a web page's
-    "Treatment methods" alone makes none) not from its Methods; for its own study not from its Background either,
-    nor, in a protocol (titled so, with no Results), from its Discussion or Abstract, which discuss
-    a plan. A paper with no Results heading that is not titled a protocol keeps its Discussion: its
-    Results heading may have been missed. A paper's text under no heading is read as its abstract,
+    "Treatment methods" alone makes none) not from its Methods; for its own study not from its
+    Background either, nor, in a protocol (titled so, with no Results), from anywhere: its
+    Discussion and Abstract discuss a plan, and its "Trial status" reports none. A paper with no
+    Results heading that is not titled a protocol keeps its Discussion: its Results heading may
+    have been missed. A paper's text under no heading is read as its abstract,
     and an abstract's part by its label ("Background:", "Results:"), where it has them.
     Text under a heading of no known kind, and every part of a document that is no paper, can.
     (The document's headings are read once, for all its sentences.)"""
@@ -109,7 +128,9 @@ def can_report_finding(doc: Document, own_study: bool) -> Callable[[int], bool]:
     if own_study:
         barred.add("background")
         if "results" not in kinds and _PROTOCOL.search(doc.title):
-            barred |= {"discussion", "abstract"}
+            # a protocol has no finding of its own study to report anywhere: not in its Discussion
+            # or Abstract, which discuss a plan, nor under "Trial status" or "Abbreviations"
+            return lambda offset: False
     labels = _abstract_labels(doc)
     starts = [start for start, _ in labels]
 

@@ -43,7 +43,6 @@ from assistant.search.answer import (
     asks_document_date,
     asks_doi,
     asks_gist,
-    asks_main_findings,
     asks_person,
     asks_writers,
     defines,
@@ -67,7 +66,7 @@ from assistant.search.answer import (
     states_entry,
     term_weights,
 )
-from assistant.search.findings import asks_finding, can_report_finding
+from assistant.search.findings import asks_finding, asks_main_findings, can_report_finding
 from assistant.search.hits import Highlight, Hit
 from assistant.search.questions import QuestionError, clean_question
 from assistant.search.spelling import Vocabulary, corrected
