@@ -1442,6 +1442,10 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     # ("When were the secondary outcomes of the BeneMin trial measured assessed?")
     (["What is the primary outcome of the BeneMin trial?", "How was it measured?", "And the secondary outcomes?"],
      "When were they assessed?", "When were the secondary outcomes of the BeneMin trial assessed?"),
+    # "it" after "What did the LIMIT trial find?" is the trial, whose verb's past English makes
+    # otherwise ("trial" had been read as the verb), and so after a name with "@" in it
+    (["What did the LIMIT trial find?"], "Did it reduce weight gain?", "Did the LIMIT trial reduce weight gain?"),
+    (["What did the U@Uni trial find?"], "Did it reduce binge drinking?", "Did the U@Uni trial reduce binge drinking?"),
     # "Why use X for Y?": "it" is what is used ("Is insomnia safe?" had been asked)
     (["Why use CBT for insomnia?"], "Is it safe?", "Is CBT safe?"),
     # what follows "Why does" is a clause, no phrase for "it" ("How can I reduce my build take up

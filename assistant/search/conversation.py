@@ -2553,7 +2553,7 @@ def _referent(question: str, plural: bool) -> str:
     body = _body(question)
     if (opening := _opening_referent(body, plural)) is not None:
         return opening
-    do = re.search(r"\b(?:does|do|did)\s+((?:(?:the|a|an|this|that)\s+)?(?:[\w'.-]+\s+){1,3})[\w'./-]+$", body, re.I)
+    do = re.search(r"\b(?:does|do|did)\s+((?:(?:the|a|an|this|that)\s+)?(?:[\w'.@-]+\s+){1,3})[\w'./-]+$", body, re.I)
     obj = _acted_on(body, plural)
     asked, subject = _ASKED.match(body), _subject(body)
     does_do = _DOES_DO.match(body)
@@ -2620,11 +2620,14 @@ def _do_subject(body: str, do: re.Match | None) -> str | None:
     verb = _verb_after_name(body)
     if do and len(_content_words(do.group(1))) == len([w for w in _ARTICLE.sub("", do.group(1)).split()
                                                        if w.lower() not in ("and", "or")]):
-        if verb is not None and verb < do.end(1):
+        # (a name's verb that leaves no subject before it is none: "trial" of "the LIMIT trial find")
+        if verb is not None and verb < do.end(1) and _content_words(body[do.start(1) : verb]):
             return body[do.start(1) : verb].strip()
         subject = _before_pivot(do.group(1)).strip()
-        if subject == do.group(1).strip() and not _takes_past(body[do.end(1) :]):
-            return _before_verb(subject)  # no listed verb, and the last word is the object
+        # no listed verb, and the last word is the object; but "what" is the object of "What did
+        # the LIMIT trial find?", whose last word is its verb however English makes its past
+        if subject == do.group(1).strip() and not _takes_past(body[do.end(1) :]) and not _WHAT_OBJECT.match(body):
+            return _before_verb(subject)
         return subject
     if verb is None:
         return _modal_subject(body)
@@ -2636,6 +2639,9 @@ def _do_subject(body: str, do: re.Match | None) -> str | None:
 
 
 _VERB_PREFIXES = ("re", "un", "de", "dis", "mis", "pre", "over", "under", "out", "co")
+
+
+_WHAT_OBJECT = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:what|which)\s+(?:does|do|did)\s", re.I)
 
 
 def _takes_past(word: str) -> bool:
