@@ -323,6 +323,27 @@ def test_what_a_study_found_is_its_abstracts_conclusions_and_a_study_is_named_by
     assert searcher.search("What were the results for diet quality?", k=1)[0].probability < 1.0
 
 
+def test_a_studys_limitations_are_what_its_discussion_says_one_is(encoder, tmp_path):
+    # "limitations" is the LIMIT trial's name to BM25 (both stem to "limit"): "What are the
+    # limitations of the LIMIT trial?" had been answered by a Methods sentence naming the trial.
+    # The Discussion's sentence that says what a limitation of the study is answers it, before one
+    # about a device's limitations; and its strengths likewise; a topic's limitations ask no study.
+    (tmp_path / "limit.md").write_text(
+        "# The LIMIT randomised trial of antenatal lifestyle advice\n\n## Methods\n\nThe methods of the LIMIT trial "
+        "have been reported previously, and women wore pedometers for a week.\n\n## Discussion\n\nPedometers are "
+        "not without their limitations, including poor measurement of upper body movement. A potential limitation "
+        "of our trial is the reliance on self-reported questionnaires of diet and activity. A strength of the trial "
+        "is its size: more than two thousand women took part.\n")
+    (tmp_path / "sleep.md").write_text("# Sleep and memory\n\n## Background\n\nDeep sleep consolidates memories.\n")
+    docs = load_paths([tmp_path / "limit.md", tmp_path / "sleep.md"]).documents
+    searcher = Searcher(encoder=encoder, index=MemoryIndex(docs, encoder))
+    limits = searcher.search("What are the limitations of the LIMIT trial?", k=1)[0]
+    assert limits.highlight.text.startswith("A potential limitation of our trial") and limits.probability == 1.0, limits
+    strengths = searcher.search("What are the strengths of the LIMIT trial?", k=1)[0]
+    assert strengths.highlight.text.startswith("A strength of the trial is its size"), strengths
+    assert searcher.search("What are the limitations of pedometers?", k=1)[0].probability < 1.0
+
+
 def test_who_wrote_and_when_asked_in_a_conversation_are_of_the_previous_answers_document(encoder):
     # A blog post prints its writer and date under its title; a review lists its authors. After a
     # question the post answers, "Who are the authors?" had been asked of the whole collection (the

@@ -11,8 +11,8 @@ passage that can report one (`can_report_finding`), read from the section headin
 A claim that states a finding ("Minocycline lowered PANSS scores in BeneMin.", `states_finding`) is
 checked likewise: a protocol's Methods are no evidence for or against it.
 
-Public API: `SectionKind`, `asks_finding`, `asks_main_findings`, `states_finding`, `section_kind`,
-`can_report_finding`.
+Public API: `SectionKind`, `AppraisalKind`, `appraises`, `asks_appraisal`, `asks_finding`,
+`asks_main_findings`, `states_finding`, `section_kind`, `can_report_finding`.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ from typing import Literal
 
 from assistant.ingest.model import Document
 
-__all__ = ["SectionKind", "asks_finding", "asks_main_findings", "can_report_finding", "section_kind", "states_finding"]
+__all__ = ["AppraisalKind", "SectionKind", "appraises", "asks_appraisal", "asks_finding", "asks_main_findings", "can_report_finding",
+           "section_kind", "states_finding"]
 
 SectionKind = Literal["results", "discussion", "abstract", "methods", "background"]
 
@@ -66,6 +67,34 @@ _MAIN_FINDINGS_ASKED = re.compile(
     r"(?:results?|findings?|conclusions?)(?:\s+(?:of|from)\s+[^?]+)?"
     r"|what\s+(?:did|does|do)\s+(?![^?]*\b(?:tables?|fig(?:ure)?s?|graphs?|charts?|panels?)\b)[^?]+?\s+"
     r"(?:find|show|conclude|demonstrate|reveal))\W*$", re.I)
+
+
+# "What are the limitations of the U@Uni trial?", "What were its main weaknesses?", "What are the
+# strengths of the FOCUS trial?": what its authors say of their own study, which its Discussion says.
+_APPRAISAL_ASKED = re.compile(
+    r"^\W*(?:and\s+)?what\s+(?:are|were|is|was)\s+(?:the\s+|its\s+|their\s+)?(?:(?:main|key|major|principal|biggest|"
+    r"most\s+important)\s+)?(?P<kind>limitations?|weakness(?:es)?|shortcomings?|drawbacks?|strengths?)"
+    r"(?:\s+(?:of|in)\s+[^?]+)?\W*$", re.I)
+AppraisalKind = Literal["limitations", "strengths"]
+
+
+def asks_appraisal(question: str) -> AppraisalKind | None:
+    """Whether the question asks the limitations ("weaknesses", "shortcomings") or the strengths of
+    a study as a whole, and which."""
+    m = _APPRAISAL_ASKED.match(question)
+    if m is None:
+        return None
+    return "strengths" if m.group("kind").lower().startswith("strength") else "limitations"
+
+
+def appraises(text: str, kind: AppraisalKind, stating: bool = False) -> bool:
+    """Whether the text names a limitation (a weakness, shortcoming or drawback), or a strength;
+    `stating`: as the subject of what it says it is ("A potential limitation of our trial is ...",
+    "Another limitation is that ...", "It was a limitation of this pilot that ..."), not of another
+    thing ("pedometers are not without their limitations")."""
+    word = r"strengths?" if kind == "strengths" else r"limitations?|weakness(?:es)?|shortcomings?|drawbacks?"
+    said = r"(?:\s+of\s+(?:[\w@-]+\s+){1,3}?)?\s*(?:is|was|are|were|include[sd]?|lies|that)\b" if stating else ""
+    return re.search(rf"\b(?:{word})\b{said}", text, re.I) is not None
 
 
 def asks_finding(question: str) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -66,7 +67,15 @@ from assistant.search.answer import (
     states_entry,
     term_weights,
 )
-from assistant.search.findings import asks_finding, asks_main_findings, can_report_finding
+from assistant.search.findings import (
+    AppraisalKind,
+    appraises,
+    asks_appraisal,
+    asks_finding,
+    asks_main_findings,
+    can_report_finding,
+    section_kind,
+)
 from assistant.search.hits import Highlight, Hit
 from assistant.search.questions import QuestionError, clean_question
 from assistant.search.spelling import Vocabulary, corrected
@@ -222,6 +231,7 @@ def _single_threaded_blas() -> None:
 
 
 _FRONT_PASSAGES = 6  # where a document lists its writers and its date: its first passages, before the text
+_APPRAISAL_WORDS = 6  # a sentence that says what a limitation is, not a heading's "Strengths and limitations"
 _PROSE_WORDS = 8  # a sentence of a document's opening that says what it is about, not a line of its title block
 _SUMMARY = re.compile(r"abstract|summary", re.I)  # the heading of a document's own summary
 # The labels of an abstract's paragraphs that say what it found (and of a paper's closing section).
@@ -811,17 +821,20 @@ class Searcher:
 
     def _front_asked_of(self, question: str, rows: np.ndarray, scores: np.ndarray) -> dict[int, tuple[int, int]]:
         """For a question asking who wrote a document (`asks_writers`), when it was published
-        (`asks_document_date`), its DOI (`asks_doi`) or what it is about (`asks_gist`), the passages
-        of its front (or back) matter that answer it (passage row -> the span of the line or sentence:
-        `_writers_listed`, `_date_printed`, `_doi_printed`, `_opening_stated`) for the documents it
-        asks about (what a topic is about is asked of none): every
+        (`asks_document_date`), its DOI (`asks_doi`), what it is about (`asks_gist`), what it found
+        (`asks_main_findings`) or its study's limitations or strengths (`asks_appraisal`), the
+        passages that answer it (passage row -> the span of the line or sentence: `_writers_listed`,
+        `_date_printed`, `_doi_printed`, `_opening_stated`, `_findings_stated`, `_appraisal_stated`)
+        for the documents it asks about (what a topic is about, found or lacks is asked of none): every
         candidate document's where it names nothing but a kind of document ("Who are the authors?",
         "When was this paper published?"), else the one it names (`named_document`), else the best
         candidate's ("Who wrote the blog post on sleep?" is not answered by another document's
         authors); {} for another question."""
+        appraisal = asks_appraisal(question)
         find = (self._writers_listed if asks_writers(question) else self._date_printed if asks_document_date(question)
                 else self._doi_printed if asks_doi(question) else self._opening_stated if asks_gist(question)
-                else self._findings_stated if asks_main_findings(question) else None)
+                else self._findings_stated if asks_main_findings(question)
+                else partial(self._appraisal_stated, kind=appraisal) if appraisal else None)
         if find is None or not len(rows):
             return {}
         docs = self.index.passage_docs(rows)
@@ -829,7 +842,7 @@ class Searcher:
             asked = docs.tolist()
         else:
             named = self.named_document(question)
-            if named is None and find in (self._opening_stated, self._findings_stated):
+            if named is None and (find in (self._opening_stated, self._findings_stated) or appraisal):
                 # "What is CBT about?", "What were the main results of exercise programmes?" ask of a
                 # topic, which no document's opening or conclusions need say
                 return {}
@@ -884,6 +897,32 @@ class Searcher:
                 if len(path) == 1 and opening(_CONCLUSIONS, start, end, path) and not doc.in_references(start):
                     return r, (start, end)
         return None
+
+    def _appraisal_stated(self, d: int, kind: AppraisalKind) -> tuple[int, tuple[int, int]] | None:
+        """The first sentence of document `d` that names a limitation of its study, or a strength
+        (`appraises`), and the passage holding it: the first under a heading that names one
+        ("Strengths and limitations"), else the first in its Discussion or Conclusions that says
+        what one is, or names one, else the first anywhere but its Methods, its Background and its
+        references; None where none does
+        (BM25 reads "limitations" as the LIMIT trial's name, and the LIMIT trial's "A potential
+        limitation of our trial is ..." had not been found)."""
+        doc = self.index.document(d)
+        found: dict[int, tuple[int, tuple[int, int]]] = {}  # preference -> the first of that kind
+        for r in self.index.passage_rows([d]).tolist():
+            for s in self.index.passage_sentences(r):
+                start, end = self.index.sentence_span(s)
+                text = doc.text[start:end]
+                path = doc.section_at(start)
+                if doc.in_references(start) or len(text.split()) < _APPRAISAL_WORDS:
+                    continue
+                headed = bool(path) and appraises(path[-1], kind) and doc.text[:start].rstrip().endswith(path[-1].strip())
+                part = section_kind(path) if path else None
+                rank = 0 if headed else None if not appraises(text, kind) or part in ("methods", "background") else \
+                    (0 if part == "discussion" else 2) + (0 if appraises(text, kind, stating=True) else 1) + 1
+                if rank is not None:
+                    # with the sentence before it where it points back ("This may be seen as a limitation.")
+                    found.setdefault(rank, (r, answer_span(self.index, r, s)))
+        return found[min(found)] if found else None
 
     def _doi_printed(self, d: int) -> tuple[int, tuple[int, int]] | None:
         """The first passage of document `d`, outside its references, with a line that prints the
