@@ -344,6 +344,30 @@ def test_a_studys_limitations_are_what_its_discussion_says_one_is(encoder, tmp_p
     assert searcher.search("What are the limitations of pedometers?", k=1)[0].probability < 1.0
 
 
+def test_a_thing_asked_of_a_named_study_is_looked_for_as_that_term_in_that_study(encoder, tmp_path):
+    # "What is the primary outcome of the FOCUS trial?" had another trial's "The primary outcome for
+    # the trial was ..." first (the term's definitions came before the named study's passages),
+    # and "What were the inclusion criteria of the FOCUS trial?" its Recruitment: the thing asked
+    # of is the term its section heads, and the study it names comes first, past tense or present.
+    (tmp_path / "focus.md").write_text(
+        "# The FOCUS trial: cognitive remediation for patients at ultra-high risk\n\n## Methods\n\n### Recruitment\n\n"
+        "The FOCUS trial is a randomised, blinded trial enrolling 126 help-seeking patients.\n\n### Inclusion criteria\n\n"
+        "Participants aged 18-40 years who give written consent and meet the criteria for ultra-high risk.\n\n"
+        "### Primary outcome\n\nOverall cognitive function, measured with the BACS composite score after 6 months.\n\n"
+        "### Adverse events\n\nThe participants' well-being will be a primary focus during the trial.\n")
+    (tmp_path / "hope.md").write_text(
+        "# The HOPE trial of a fire safety briefing\n\n## Method\n\nThe primary outcome for the trial was the "
+        "proportion of families with a fire escape plan at 12 months.\n")
+    docs = load_paths([tmp_path / "focus.md", tmp_path / "hope.md"]).documents
+    searcher = Searcher(encoder=encoder, index=MemoryIndex(docs, encoder))
+    outcome = searcher.search("What is the primary outcome of the FOCUS trial?", k=2)
+    assert outcome[0].doc_id == "focus.md" and outcome[0].highlight.text.startswith("Overall cognitive function"), outcome
+    criteria = searcher.search("What were the inclusion criteria of the FOCUS trial?", k=1)[0]
+    assert criteria.section[-1] == "Inclusion criteria", criteria
+    hope = searcher.search("What was the primary outcome in the HOPE trial?", k=1)[0]
+    assert hope.doc_id == "hope.md", hope
+
+
 def test_who_wrote_and_when_asked_in_a_conversation_are_of_the_previous_answers_document(encoder):
     # A blog post prints its writer and date under its title; a review lists its authors. After a
     # question the post answers, "Who are the authors?" had been asked of the whole collection (the

@@ -187,6 +187,8 @@ _GENRES = frozenset({"review", "protocol", "tutorial", "vignette", "thesis", "di
 # "the review" standing for a document: its noun alone ("the review?", "the review of X", "the
 # review's") or the subject of a verb ("does the review say about"), not a modifier ("the review
 # process took"): at most one word after it before a function word or the question's end.
+# "What is the primary outcome of the BeneMin trial?": a thing asked of what the question's end names.
+_ASKED_OF_STUDY = re.compile(r"^\s*(what\s+(?:is|was|are|were)\s+.+?)\s+(?:of|in|for)\s+\S.*?\?\s*$", re.I)
 # "the hand hygiene trial": what a question calls a study by, a few words of its title before its kind.
 _STUDY_KINDS = frozenset({"trial", "trials", "study", "studies", "experiment", "survey", "protocol", "review"})
 _DESCRIBING_WORDS = 4
@@ -372,6 +374,20 @@ class Searcher:
                 found.add(holder)
         return found.pop() if len(found) == 1 else None if found else self._described(question)
 
+    def _asked_term(self, question: str) -> str | None:
+        """`asked_term`, and what a question asks of a study it names ("primary outcome" of "What
+        is the primary outcome of the BeneMin trial?", where "BeneMin" names one document): the
+        term its sentences say, and its section heads ("Primary outcome"), without the study."""
+        if (term := asked_term(question)) is not None:
+            return term
+        m = _ASKED_OF_STUDY.match(question)
+        if m is None or self.named_document(question) is None or self.named_document(f"{m.group(1)}?") is not None:
+            return None
+        # asked in the past of a finished study as in the present of a planned one
+        present = re.sub(r"^(\s*what\s+)(was|were)\b", lambda w: w.group(1) + ("is" if w.group(2).lower() == "was" else "are"),
+                         m.group(1), flags=re.I)
+        return asked_term(f"{present}?")
+
     def _described(self, question: str) -> int | None:
         """The one document whose title holds every word the question describes a study by ("the
         <words> <kind>", one to four words, the kind a study's: "the hand hygiene trial" of
@@ -540,7 +556,7 @@ class Searcher:
         scores = cand.fused(self.fusion, mode)
         pool, asked = pool_cosine(cand.dense, self.index.passage_docs(cand.rows)), is_question(question)
         amount, person, expansion = asked_amount(question), asks_person(question), asked_expansion(question)
-        term, numbers, code = asked_term(question), tuple(dotted_numbers(question)), asks_code_name(question)
+        term, numbers, code = self._asked_term(question), tuple(dotted_numbers(question)), asks_code_name(question)
         front = self._front_asked_of(question, cand.rows, scores)
         kept: list[Hit] = []
         taken: dict[int, list[tuple[int, int]]] = {}
@@ -781,6 +797,11 @@ class Searcher:
             order = sorted(order, key=lambda i: not self._opens_section(int(rows[i]), headed))
         if expansion:
             order = sorted(order, key=lambda i: not self._spells_out(int(rows[i]), expansion))
+        if named is not None:
+            # and the one document the question names before the others, whatever the orders above
+            # made of theirs ("What is the primary outcome of the FOCUS trial?" had another trial's
+            # "The primary outcome for the trial was ..." first)
+            order = sorted(order, key=lambda i: docs[i] != named)
         # Last of all, a passage that only lists names (`lists_names_only`: a "See also" list): its
         # item "• MaxKeepAliveRequests" opens like that directive's entry and had come before it.
         return self._name_lists_last(order, rows)
