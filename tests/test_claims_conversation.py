@@ -2012,6 +2012,15 @@ def test_an_faq_answer_says_yes_or_no_to_its_headings_question(encoder, tmp_path
     assert affirmed.verdict == "supported" and affirmed.evidence[0].text.startswith("Yes!"), affirmed
     covered = checker.check("The therapy is covered by national insurance.")
     assert covered.verdict == "contradicted" and covered.evidence[0].text.startswith("No. Sessions"), covered
+    # a text file's FAQ labels its questions and answers ("Q: ...?" heads the "A: Yes." under it)
+    labelled = ("Clinic questions and answers\n\nQ: Does the clinic accept walk-in patients?\nA: Yes. Anyone can come "
+                "between nine and five without an appointment, and a nurse sees them the same day.\n\nQ: Is therapy "
+                "covered by national insurance?\nA: No. Sessions are paid privately, and some employers refund part of "
+                "the fee.\n")
+    checker = ClaimChecker(searcher_of_file(encoder, tmp_path / "faq.txt", labelled))
+    denied = checker.check("The clinic does not accept walk-in patients.")
+    assert denied.verdict == "contradicted" and denied.evidence[0].text.startswith("A: Yes. Anyone can come"), denied
+    assert checker.check("Therapy is covered by national insurance.").verdict == "contradicted"
 
 
 @pytest.mark.skipif(not (PDF_QA / "keeping-children-safe-recruitment-trials-2015.pdf").exists(), reason="needs ../shared/pdf-qa")
