@@ -393,6 +393,12 @@ def test_a_bare_reply_to_a_question_opens_the_highlight_after_it(encoder):
     spans = {doc.text[slice(*index.sentence_span(r))][:12]: r for r in index.passage_sentences(0)}
     assert doc.text[slice(*answer_span(index, 0, spans["Unless you e"]))] == "No.\n\nUnless you encrypt it with dotenvx."
     assert answer_span(index, 0, spans["The variable"]) == index.sentence_span(spans["The variable"])
+    # so is a labelled one ("A: Yes." under "Q: ...?"), which had been left out of the highlight
+    labelled = document_from_text("faq.txt", "Clinic FAQ\n\nQ: Does the clinic accept walk-ins?\nA: Yes. Anyone can come "
+                                  "without an appointment, and a nurse sees them the same day.\n", title="Clinic FAQ")
+    index = MemoryIndex([labelled], encoder, ChunkingParams())
+    spans = {labelled.text[slice(*index.sentence_span(r))][:12]: r for r in index.passage_sentences(0)}
+    assert labelled.text[slice(*answer_span(index, 0, spans["Anyone can c"]))].startswith("A: Yes. Anyone can come")
 
 
 def test_an_it_that_points_at_nothing_before_it_takes_no_sentence_before(encoder):

@@ -129,6 +129,17 @@ def test_a_saved_page_s_heading_fused_with_its_paragraph_goes_on_a_line_of_its_o
     assert "Sleep Stages Sleep, in adults" in load_file(typed, "typed.txt")[0].text
 
 
+def test_an_faqs_labelled_question_heads_its_labelled_answer_however_short():
+    # "Q: Why are sessions fifty minutes long?" over a ten-word answer had headed nothing (a heading
+    # needed more than 12 words of prose under it), and its answer stood under the question before.
+    text = ("Clinic questions and answers\n\nQ: Does the clinic accept walk-in patients?\nA: Yes. Anyone can come "
+            "between nine and five without an appointment, and a nurse sees them the same day.\n\n"
+            "Q: Why are sessions fifty minutes long?\nA: Ten minutes between sessions let the therapist write notes.\n\n"
+            "Why so short?\n\nNo one asked.\n")
+    headings = [h for _, h in plain_headings(text)]
+    assert headings == ["Q: Does the clinic accept walk-in patients?", "Q: Why are sessions fifty minutes long?"], headings
+
+
 def test_numbered_headings_and_short_content_lines_are_not_debris():
     # "2 Methods" has the shape of a widget's counter ("12 comments"); it is a heading.
     raw = ("Sleep study\n\n1 Introduction\n\nSleep strengthens the memories formed during the day.\n\n"

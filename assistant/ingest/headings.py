@@ -55,6 +55,10 @@ _WEB_ADDRESS = re.compile(r"\b(?:https?|ftp)://|\bwww\.|[\w.+-]+@[\w-]+(?:\.[\w-
 _CAPITALS = re.compile(r"[A-Z][A-Z0-9&/'-]*(?: [A-Z0-9&/'-]+){0,3}")  # up to four words in capitals
 
 
+# An FAQ's question and answer, each labelled: "Q: Does the clinic ...?", then "A: Yes. ...".
+_FAQ_QUESTION = re.compile(r"^(?:q|question)\s*[:.]\s+\S.*\?$", re.I)
+_FAQ_ANSWER = re.compile(r"^(?:a|answer)\s*[:.]\s+\S", re.I)
+
 _MARKED = 3  # underlined lines in a text that sets its headings so: one or two may be a table's rules
 
 
@@ -108,6 +112,11 @@ def _found_headings(lines: list[str]) -> list[tuple[int, str]]:
         following = next((x.strip() for x in lines[i + 1:] if x.strip()), "")
         if _next_item(s, following):
             continue  # "5. Run "make"." over "6. Run "make install"": an item of a numbered list
+        if _FAQ_QUESTION.match(s) and _FAQ_ANSWER.match(following):
+            # an FAQ's labelled question heads its labelled answer, however short ("Q: Why are
+            # sessions fifty minutes long?" over "A: Ten minutes between sessions let ...")
+            out.append((i, s))
+            continue
         if _CAPITALS.fullmatch(s) and len(following.split()) >= 2 and not following.isupper():
             # A short line in capitals over text in words heads it, however short that text is: a
             # manual page's "NAME" over "tar - an archiving utility", "OPTIONS" over its first group.

@@ -16,7 +16,7 @@ __all__ = ["DECLARATIONS_HEADING", "Document", "IngestEntry", "IngestError", "In
            "REFERENCES_HEADING", "SectionSpan", "content_sha256"]
 
 # Bumped when cleaning changes, so the content hash (and the index) notices.
-LOADER_VERSION = 181
+LOADER_VERSION = 182
 
 IngestStatus = Literal["ok", "skipped"]
 

@@ -725,7 +725,7 @@ _EXPLETIVE_IT = re.compile(r"^it\s+(?:(?:is|was|has been|had been|will be|would 
                            r"(?:to|that|whether|if|how|why))|"
                            r"(?:seems|seemed|appears|appeared|follows)\s+that)\b", re.I)
 # A bare reply to a question, one word ("No.", "Yes!").
-_REPLY = re.compile(r"(?:yes|no|yep|nope)[.!]?", re.I)
+_REPLY = re.compile(r"(?:(?:a|answer)\s*[:.]\s*)?(?:yes|no|yep|nope)[.!]?", re.I)  # "A: Yes." of a labelled FAQ too
 # A sentence followed by one that opens an enumeration ("There are several possible reasons ...",
 # then "First, ...") announces what it does not say.
 _ENUMERATION = re.compile(r"^(first|firstly|first of all)\b", re.I)
