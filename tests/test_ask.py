@@ -342,6 +342,14 @@ def test_a_studys_limitations_are_what_its_discussion_says_one_is(encoder, tmp_p
     strengths = searcher.search("What are the strengths of the LIMIT trial?", k=1)[0]
     assert strengths.highlight.text.startswith("A strength of the trial is its size"), strengths
     assert searcher.search("What are the limitations of pedometers?", k=1)[0].probability < 1.0
+    # outside its Discussion, a sentence naming limitations that are not its own says none of its
+    # study ("designed to overcome the limitations of CBT models" of a review's abstract)
+    (tmp_path / "review.md").write_text(
+        "# A narrative review of neuroscience-informed psychotherapy\n\nThe search found 21 articles that report "
+        "models designed to overcome the limitations of top-down CBT models. Most models lack trial evidence.\n")
+    docs = load_paths([tmp_path / "review.md", tmp_path / "sleep.md"]).documents
+    review = Searcher(encoder=encoder, index=MemoryIndex(docs, encoder))
+    assert review.search("What are the limitations of the review?", k=1)[0].probability < 1.0
 
 
 def test_a_thing_asked_of_a_named_study_is_looked_for_as_that_term_in_that_study(encoder, tmp_path):

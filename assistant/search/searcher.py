@@ -923,8 +923,9 @@ class Searcher:
         """The first sentence of document `d` that names a limitation of its study, or a strength
         (`appraises`), and the passage holding it: the first under a heading that names one
         ("Strengths and limitations"), else the first in its Discussion or Conclusions that says
-        what one is, or names one, else the first anywhere but its Methods, its Background and its
-        references; None where none does
+        what one is, or names one, else the first that says what one is anywhere but its Methods,
+        its Background and its references (a review's abstract naming "the limitations of
+        top-down-focused CBT models" names no limitation of its own); None where none does
         (BM25 reads "limitations" as the LIMIT trial's name, and the LIMIT trial's "A potential
         limitation of our trial is ..." had not been found)."""
         doc = self.index.document(d)
@@ -938,8 +939,9 @@ class Searcher:
                     continue
                 headed = bool(path) and appraises(path[-1], kind) and doc.text[:start].rstrip().endswith(path[-1].strip())
                 part = section_kind(path) if path else None
+                stating = appraises(text, kind, stating=True)
                 rank = 0 if headed else None if not appraises(text, kind) or part in ("methods", "background") else \
-                    (0 if part == "discussion" else 2) + (0 if appraises(text, kind, stating=True) else 1) + 1
+                    (1 if stating else 2) if part == "discussion" else 3 if stating else None
                 if rank is not None:
                     # with the sentence before it where it points back ("This may be seen as a limitation.")
                     found.setdefault(rank, (r, answer_span(self.index, r, s)))
