@@ -321,6 +321,12 @@ def test_what_a_study_found_is_its_abstracts_conclusions_and_a_study_is_named_by
     assert concluded.highlight.text.startswith("Conclusions: A web-based intervention"), concluded
     # one result asked of is looked for as any question is
     assert searcher.search("What were the results for diet quality?", k=1)[0].probability < 1.0
+    # "Tell me about the LIMIT trial." asks what the paper is about, and "What did it find?" after it
+    # what that paper found (it had said that nothing answers)
+    about = searcher.search("Tell me about the LIMIT trial.", k=1)[0]
+    assert about.doc_id == "limit.md" and about.probability == 1.0, about
+    followed = ask(searcher, "What did it find?", ["Tell me about the LIMIT trial."], k=2)
+    assert followed.answered and followed.hits[0].highlight.text.startswith("Conclusions: Antenatal"), followed
 
 
 def test_a_studys_limitations_are_what_its_discussion_says_one_is(encoder, tmp_path):

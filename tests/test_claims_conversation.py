@@ -1446,6 +1446,13 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     # otherwise ("trial" had been read as the verb), and so after a name with "@" in it
     (["What did the LIMIT trial find?"], "Did it reduce weight gain?", "Did the LIMIT trial reduce weight gain?"),
     (["What did the U@Uni trial find?"], "Did it reduce binge drinking?", "Did the U@Uni trial reduce binge drinking?"),
+    # "its" of a new topic owns what its referent owned in the previous question ("And the LIMIT
+    # trial's limitations' strengths?" had been asked), and the owner stays the next "its"
+    (["What were the limitations of the LIMIT trial?"], "And its strengths?", "What were the strengths of the LIMIT trial?"),
+    (["Tell me about the LIMIT trial.", "What were its limitations?"], "And its strengths?",
+     "What were the LIMIT trial's strengths?"),
+    (["Tell me about the LIMIT trial.", "What were its limitations?", "And its strengths?"], "And its weaknesses?",
+     "What were the LIMIT trial's weaknesses?"),
     # "Why use X for Y?": "it" is what is used ("Is insomnia safe?" had been asked)
     (["Why use CBT for insomnia?"], "Is it safe?", "Is CBT safe?"),
     # what follows "Why does" is a clause, no phrase for "it" ("How can I reduce my build take up

@@ -1172,11 +1172,14 @@ def asks_front_matter(question: str) -> bool:
 
 # "What is the review about?", "What is this paper about?", "And what is it about?": what a document
 # is about, which its opening says.
-_GIST_ASKED = re.compile(r"^\W*(?:and\s+)?what\s+(?:is|was|are|were)\s+(?:[\w'’-]+\s+){1,6}?about\W*$", re.I)
+_GIST_ASKED = re.compile(r"^\W*(?:and\s+)?(?:what\s+(?:is|was|are|were)\s+(?:[\w'’-]+\s+){1,6}?about|(?:please\s+)?"
+                         r"(?:tell\s+(?:me|us)\s+about|summari[sz]e|give\s+(?:me\s+|us\s+)?(?:an\s+overview|a\s+summary)\s+of)"
+                         r"\s+(?!(?:it|them|this|that|these|those|more)\b)(?:[\w@'’-]+\s+){0,6}[\w@'’-]+)\W*$", re.I)
 
 
 def asks_gist(question: str) -> bool:
-    """Whether the question asks what a document is about ("What is the review about?")."""
+    """Whether the question asks what a document is about ("What is the review about?", "Tell me
+    about the LIMIT trial.", "Summarise the paper.")."""
     return _GIST_ASKED.match(question) is not None
 
 
@@ -1211,12 +1214,12 @@ def about_a_document(word: str) -> bool:
     return bool(tokens) and set(tokens) <= _writer_tokens()
 
 
-def names_no_document(question: str) -> bool:
+def names_no_document(question: str, asking: str = "") -> bool:
     """Whether a question asking what a document's front matter answers (`asks_front_matter`: who
     wrote it, when, its DOI, what it is about) names nothing but a kind of document ("Who are the
-    authors?", "Who wrote this paper?", "When was it published?"): in a conversation it asks about
-    the previous answer's document, alone about any."""
-    return not set(bm25_tokenize([question])[0]) - _writer_tokens()
+    authors?", "Who wrote this paper?", "When was it published?"), the words `asking` aside ("What
+    did it find?"): in a conversation it asks about the previous answer's document, alone about any."""
+    return not set(bm25_tokenize([question])[0]) - _writer_tokens() - set(bm25_tokenize([asking])[0])
 
 
 # A line that names who wrote what it heads: "By Maria Gonzalez", "Writer: Prisha Oza", "Authors:

@@ -2032,11 +2032,38 @@ def _topic_pointing_back(q: str, topic: str, previous: str, slot: str | None) ->
     referent = _topic_of(previous, slot, pronoun.group())
     if not referent:
         return None
+    if (owned := _owned_instead(topic, pronoun, referent, previous)) is not None:
+        return ResolvedQuery(q, owned[0], "new-topic", owned[1])
     frame = _HOW_DO_I.match(previous)
     if frame and re.match(r"^(?:and|but|also|or|then|now)\s+", q, re.I) and not _TOPIC_OPENING.match(topic):
         # "And read it back?" after "How do I insert a value?": what else the person does with it
         return ResolvedQuery(q, _tidy(f"{frame.group()}{_substitute(topic, referent)[0]}?"), "new-topic", referent)
     return ResolvedQuery(q, _unled(_tidy(_substitute(q, referent)[0])), "new-topic", referent)
+
+
+def _owned_instead(topic: str, pronoun: re.Match, referent: str, previous: str) -> tuple[str, str] | None:
+    """"And its strengths?" after "What were the limitations of the LIMIT trial?" (or "... the LIMIT
+    trial's limitations?"): the previous question with the thing the possessive owns in place of
+    what its referent owned there ("What were the strengths of the LIMIT trial?"), and the owner
+    (the next "its" stands for it); None where the topic is no possessive and a noun phrase, or the
+    previous question has its referent own nothing."""
+    if pronoun.group().lower() not in ("its", "their") or pronoun.start() != 0:
+        return None
+    thing = topic[pronoun.end():].strip()
+    if not _content_words(thing):
+        return None
+    if (owner := re.fullmatch(r"(.+?['’]s?)\s+(\S.*)", referent)) and referent in previous:
+        # "it" stood for what a possessive owns ("the LIMIT trial's limitations"): "its" is the owner's
+        at = previous.find(referent) + owner.start(2)
+        return f"{previous[:at]}{thing}{previous[at + len(owner.group(2)):]}", re.sub(r"['’]s?$", "", owner.group(1))
+    ref = re.escape(referent)
+    of = re.search(rf"\b(the\s+)((?:[\w-]+\s+){{0,3}}?[\w-]+)(\s+of\s+{ref})\b", previous)
+    if of:
+        return f"{previous[: of.start(2)]}{thing}{previous[of.end(2):]}", referent
+    owns = re.search(rf"{ref}['’]s?\s+((?:[\w-]+\s+){{0,3}}?[\w-]+)(?=\W*$)", previous)
+    if owns:
+        return f"{previous[: owns.start(1)]}{thing}{previous[owns.end(1):]}", referent
+    return None
 
 
 def _clause_instead(q: str, topic: str, previous: str, slot: str | None) -> ResolvedQuery | None:

@@ -62,8 +62,10 @@ _KINDS: list[tuple[SectionKind, re.Pattern[str]]] = [
 # "What were the main results of the LIMIT trial?", "What did the review conclude?", "What did the
 # trial show?": what a document found as a whole, not one result ("What were the results for
 # anxiety?" asks one) nor what a table shows.
+# Whose: "the", "its", "their", or a possessive ("the LIMIT trial's").
+_OWNER = r"(?:(?:the\s+)?(?:[\w@-]+\s+){0,4}[\w@-]+['’]s?\s+|the\s+|its\s+|their\s+)?"
 _MAIN_FINDINGS_ASKED = re.compile(
-    r"^\W*(?:and\s+)?(?:what\s+(?:is|was|are|were)\s+(?:the\s+|its\s+|their\s+)?(?:(?:main|key|major|principal|overall)\s+)?"
+    rf"^\W*(?:and\s+)?(?:what\s+(?:is|was|are|were)\s+{_OWNER}(?:(?:main|key|major|principal|overall)\s+)?"
     r"(?:results?|findings?|conclusions?)(?:\s+(?:of|from)\s+[^?]+)?"
     r"|what\s+(?:did|does|do)\s+(?![^?]*\b(?:tables?|fig(?:ure)?s?|graphs?|charts?|panels?)\b)[^?]+?\s+"
     r"(?:find|show|conclude|demonstrate|reveal))\W*$", re.I)
@@ -72,7 +74,7 @@ _MAIN_FINDINGS_ASKED = re.compile(
 # "What are the limitations of the U@Uni trial?", "What were its main weaknesses?", "What are the
 # strengths of the FOCUS trial?": what its authors say of their own study, which its Discussion says.
 _APPRAISAL_ASKED = re.compile(
-    r"^\W*(?:and\s+)?what\s+(?:are|were|is|was)\s+(?:the\s+|its\s+|their\s+)?(?:(?:main|key|major|principal|biggest|"
+    rf"^\W*(?:and\s+)?what\s+(?:are|were|is|was)\s+{_OWNER}(?:(?:main|key|major|principal|biggest|"
     r"most\s+important)\s+)?(?P<kind>limitations?|weakness(?:es)?|shortcomings?|drawbacks?|strengths?)"
     r"(?:\s+(?:of|in)\s+[^?]+)?\W*$", re.I)
 AppraisalKind = Literal["limitations", "strengths"]

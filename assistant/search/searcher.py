@@ -233,6 +233,10 @@ def _single_threaded_blas() -> None:
 
 
 _FRONT_PASSAGES = 6  # where a document lists its writers and its date: its first passages, before the text
+# The words a question asking what a study found, or its limitations or strengths, asks with.
+_JUDGED_WORDS = ("do does did find found show showed conclude concluded conclusion conclusions result results finding findings main key "
+                 "major principal overall limitation limitations weakness weaknesses shortcoming shortcomings drawback "
+                 "drawbacks strength strengths")
 _APPRAISAL_WORDS = 6  # a sentence that says what a limitation is, not a heading's "Strengths and limitations"
 _PROSE_WORDS = 8  # a sentence of a document's opening that says what it is about, not a line of its title block
 _SUMMARY = re.compile(r"abstract|summary", re.I)  # the heading of a document's own summary
@@ -859,7 +863,12 @@ class Searcher:
         if find is None or not len(rows):
             return {}
         docs = self.index.passage_docs(rows)
-        if names_no_document(question):
+        judged = find == self._findings_stated or appraisal is not None
+        if judged and (named := self.named_document(question)) is not None:
+            asked = [named]
+        elif names_no_document(question) or (judged and names_no_document(question, _JUDGED_WORDS)):
+            # "What did it find?", "What were its limitations?": every candidate document's (in a
+            # conversation, the previous answer's document is searched alone)
             asked = docs.tolist()
         else:
             named = self.named_document(question)
