@@ -327,6 +327,10 @@ def test_what_a_study_found_is_its_abstracts_conclusions_and_a_study_is_named_by
     assert about.doc_id == "limit.md" and about.probability == 1.0, about
     followed = ask(searcher, "What did it find?", ["Tell me about the LIMIT trial."], k=2)
     assert followed.answered and followed.hits[0].highlight.text.startswith("Conclusions: Antenatal"), followed
+    # a request for a summary naming no document but by its kind is of the previous answer's
+    for request in ("Summarise the paper.", "Give me an overview of the article."):
+        summary = ask(searcher, request, ["How many women were randomised in the LIMIT trial?"], k=2)
+        assert summary.hits[0].doc_id == "limit.md" and summary.hits[0].probability == 1.0, (request, summary)
 
 
 def test_a_studys_limitations_are_what_its_discussion_says_one_is(encoder, tmp_path):

@@ -1219,7 +1219,14 @@ def names_no_document(question: str, asking: str = "") -> bool:
     wrote it, when, its DOI, what it is about) names nothing but a kind of document ("Who are the
     authors?", "Who wrote this paper?", "When was it published?"), the words `asking` aside ("What
     did it find?"): in a conversation it asks about the previous answer's document, alone about any."""
-    return not set(bm25_tokenize([question])[0]) - _writer_tokens() - set(bm25_tokenize([asking])[0])
+    return not set(bm25_tokenize([question])[0]) - _writer_tokens() - _request_tokens() - set(bm25_tokenize([asking])[0])
+
+
+@lru_cache(maxsize=1)
+def _request_tokens() -> frozenset[str]:
+    """The BM25 terms of a request for what a document says as a whole ("Summarise the paper.",
+    "Give me an overview of the article."), which names no document."""
+    return frozenset(bm25_tokenize(["tell me us summarise summarize summary overview give"])[0])
 
 
 # A line that names who wrote what it heads: "By Maria Gonzalez", "Writer: Prisha Oza", "Authors:
