@@ -2006,28 +2006,26 @@ def test_an_faq_answer_says_yes_or_no_to_its_headings_question(encoder, tmp_path
     # next sentence, which repeats none of the claim's words: "The clinic does not accept walk-in
     # patients." had come back with no evidence. The answer's word says yes or no to the heading's
     # question; "No." to a question the claim asserts contradicts it, and the evidence shown is the
-    # answer with what follows it.
-    text = ("# Frequently asked questions\n\n## Does the clinic accept walk-in patients?\n\nYes!\n\nAnyone can come "
-            "between nine and five without an appointment, and a nurse sees them the same day.\n\n"
-            "## Is the therapy covered by national insurance?\n\nNo. Sessions are paid privately, and some employers "
-            "refund part of the fee.\n\n## Why are sessions fifty minutes long?\n\nTen minutes between sessions let "
-            "the therapist write notes.\n")
-    checker = ClaimChecker(searcher_of_file(encoder, tmp_path / "faq.md", text))
-    denied = checker.check("The clinic does not accept walk-in patients.")
-    assert denied.verdict == "contradicted" and denied.evidence[0].text.startswith("Yes!\n\nAnyone can come"), denied
-    affirmed = checker.check("The clinic accepts walk-in patients.")
-    assert affirmed.verdict == "supported" and affirmed.evidence[0].text.startswith("Yes!"), affirmed
-    covered = checker.check("The therapy is covered by national insurance.")
-    assert covered.verdict == "contradicted" and covered.evidence[0].text.startswith("No. Sessions"), covered
-    # a text file's FAQ labels its questions and answers ("Q: ...?" heads the "A: Yes." under it)
+    # answer with what follows it. A text file's FAQ labels its questions and answers ("Q: ...?"
+    # heads the "A: Yes." under it).
+    markdown = ("# Frequently asked questions\n\n## Does the clinic accept walk-in patients?\n\nYes!\n\nAnyone can come "
+                "between nine and five without an appointment, and a nurse sees them the same day.\n\n"
+                "## Is therapy covered by national insurance?\n\nNo. Sessions are paid privately, and some employers "
+                "refund part of the fee.\n\n## Why are sessions fifty minutes long?\n\nTen minutes between sessions let "
+                "the therapist write notes.\n")
     labelled = ("Clinic questions and answers\n\nQ: Does the clinic accept walk-in patients?\nA: Yes. Anyone can come "
                 "between nine and five without an appointment, and a nurse sees them the same day.\n\nQ: Is therapy "
                 "covered by national insurance?\nA: No. Sessions are paid privately, and some employers refund part of "
                 "the fee.\n")
-    checker = ClaimChecker(searcher_of_file(encoder, tmp_path / "faq.txt", labelled))
-    denied = checker.check("The clinic does not accept walk-in patients.")
-    assert denied.verdict == "contradicted" and denied.evidence[0].text.startswith("A: Yes. Anyone can come"), denied
-    assert checker.check("Therapy is covered by national insurance.").verdict == "contradicted"
+    for name, text, (yes, no) in (("faq.md", markdown, ("Yes!\n\nAnyone can come", "No. Sessions")),
+                                  ("faq.txt", labelled, ("A: Yes. Anyone can come", "A: No. Sessions"))):
+        checker = ClaimChecker(searcher_of_file(encoder, tmp_path / name, text))
+        denied = checker.check("The clinic does not accept walk-in patients.")
+        assert denied.verdict == "contradicted" and denied.evidence[0].text.startswith(yes), (name, denied)
+        affirmed = checker.check("The clinic accepts walk-in patients.")
+        assert affirmed.verdict == "supported" and affirmed.evidence[0].text.startswith(yes), (name, affirmed)
+        covered = checker.check("Therapy is covered by national insurance.")
+        assert covered.verdict == "contradicted" and covered.evidence[0].text.startswith(no), (name, covered)
 
 
 @pytest.mark.skipif(not (PDF_QA / "keeping-children-safe-recruitment-trials-2015.pdf").exists(), reason="needs ../shared/pdf-qa")
