@@ -81,7 +81,7 @@ def answered_question(doc: Document, start: int, end: int) -> tuple[str, bool] |
     if word is None or not path:
         return None
     heading = path[-1].strip()
-    if not _YES_NO_QUESTION.fullmatch(heading) or not doc.text[:start].rstrip().endswith(heading):
+    if not _YES_NO_QUESTION.fullmatch(heading) or not doc.opens_section(start):
         return None
     return heading, word.group(1).lower() == "yes"
 

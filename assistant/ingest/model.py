@@ -98,6 +98,15 @@ class Document:
             return self.sections[i].path
         return ()
 
+    def opens_section(self, offset: int) -> bool:
+        """Whether the text at `offset` is the first under its section's heading (an FAQ's answer
+        under its question, an abstract's first line under "Conclusions")."""
+        i = bisect.bisect_right(self._section_starts, offset) - 1
+        if i < 0 or offset >= self.sections[i].end or not self.sections[i].path:
+            return False
+        section = self.sections[i]
+        return self.text[section.start : offset].rstrip().endswith(section.path[-1].strip())
+
     def headings_opening(self, start: int, end: int) -> list[str]:
         """The headings of the sections that open in characters [start, end), innermost each."""
         lo, hi = bisect.bisect_left(self._section_starts, start), bisect.bisect_left(self._section_starts, end)

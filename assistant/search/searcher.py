@@ -184,14 +184,14 @@ _TITLE_WORDS = 8  # the most words of a title a question names a document by, wi
 # every paper may be called ("paper", "article", "study") name none.
 _GENRES = frozenset({"review", "protocol", "tutorial", "vignette", "thesis", "dissertation", "handbook", "manual",
                      "guide", "primer", "editorial", "commentary", "overview"})
-# "the review" standing for a document: its noun alone ("the review?", "the review of X", "the
-# review's") or the subject of a verb ("does the review say about"), not a modifier ("the review
-# process took"): at most one word after it before a function word or the question's end.
 # "What is the primary outcome of the BeneMin trial?": a thing asked of what the question's end names.
 _ASKED_OF_STUDY = re.compile(r"^\s*(what\s+(?:is|was|are|were)\s+.+?)\s+(?:of|in|for)\s+\S.*?\?\s*$", re.I)
 # "the hand hygiene trial": what a question calls a study by, a few words of its title before its kind.
 _STUDY_KINDS = frozenset({"trial", "trials", "study", "studies", "experiment", "survey", "protocol", "review"})
 _DESCRIBING_WORDS = 4
+# "the review" standing for a document: its noun alone ("the review?", "the review of X", "the
+# review's") or the subject of a verb ("does the review say about"), not a modifier ("the review
+# process took"): at most one word after it before a function word or the question's end.
 _THE_GENRE = re.compile(r"\bthe\s+(" + "|".join(sorted(_GENRES)) + r")(?:['’]s)?\b((?:\s+[\w'’-]+){0,2})", re.I)
 
 
@@ -911,7 +911,7 @@ class Searcher:
 
         def opening(label: re.Pattern[str], start: int, end: int, path: tuple[str, ...]) -> bool:
             return bool(re.match(rf"(?:{label.pattern})\s*:\s*\S", doc.text[start:end], re.I)) or bool(
-                path and label.fullmatch(path[-1].strip()) and doc.text[:start].rstrip().endswith(path[-1].strip()))
+                path and label.fullmatch(path[-1].strip()) and doc.opens_section(start))
 
         for label in (_CONCLUSIONS, _RESULTS):
             for r in rows[: 3 * _FRONT_PASSAGES]:
@@ -946,7 +946,7 @@ class Searcher:
                 path = doc.section_at(start)
                 if doc.in_references(start) or len(text.split()) < _APPRAISAL_WORDS:
                     continue
-                headed = bool(path) and appraises(path[-1], kind) and doc.text[:start].rstrip().endswith(path[-1].strip())
+                headed = bool(path) and appraises(path[-1], kind) and doc.opens_section(start)
                 part = section_kind(path) if path else None
                 stating = appraises(text, kind, stating=True)
                 rank = 0 if headed else None if not appraises(text, kind) or part in ("methods", "background") else \
