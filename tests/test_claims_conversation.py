@@ -1453,6 +1453,10 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
      "What were the LIMIT trial's strengths?"),
     (["Tell me about the LIMIT trial.", "What were its limitations?", "And its strengths?"], "And its weaknesses?",
      "What were the LIMIT trial's weaknesses?"),
+    # "that" before a subject pronoun opens a clause ("Is there evidence neuropsychotherapy
+    # differing from CBT it works?" had been asked)
+    (["What is neuropsychotherapy?", "How does it differ from CBT?"], "Is there evidence that it works?",
+     "Is there evidence that neuropsychotherapy works?"),
     # "Why use X for Y?": "it" is what is used ("Is insomnia safe?" had been asked)
     (["Why use CBT for insomnia?"], "Is it safe?", "Is CBT safe?"),
     # what follows "Why does" is a clause, no phrase for "it" ("How can I reduce my build take up

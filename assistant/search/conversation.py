@@ -89,8 +89,9 @@ _WHICH_OF = re.compile(r"\bwhich\s+(?:ones?|of\s+(?:them|these|those|the\s+two))
                        r"\b(?:each|either|both|neither)(?:\s+of\s+(?:them|these|those|the\s+two))?\s*[?.!]*$", re.I)
 _WHICH_ONE = re.compile(r"^which\s+ones?\b(?!\s+of\b)", re.I)
 _PLURAL_PRONOUNS = {"they", "them", "their", "these", "those"}
-_PRONOUNS = re.compile(r"\b(it|its|they|them|their|this|that|these|those|he|she|his|her|the latter|the former|"
-                       r"(?<!the )(?<!a )(?:mine|yours|ours|theirs))\b", re.I)
+# ("that" before a subject pronoun opens a clause, "evidence that it works", and points at nothing)
+_PRONOUNS = re.compile(r"\b(it|its|they|them|their|this|that(?!\s+(?:it|they|he|she|we|you|i|there)\b)|these|those|he|"
+                       r"she|his|her|the latter|the former|(?<!the )(?<!a )(?:mine|yours|ours|theirs))\b", re.I)
 # "one" standing alone for one of what the previous question named, at the question's end or before a
 # preposition: "How do I create one?" after "What does BufReader do?" asks how to create a BufReader.
 # Not a number ("more than one", "only one"), nor "the one", "which one", "each one" (`_one_alone`).
