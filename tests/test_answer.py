@@ -179,6 +179,18 @@ def test_the_name_no_document_mentions_is_told_whole(searcher):
     assert not answer.answered and answer.not_mentioned == ("Moon Landing",)
 
 
+def test_an_abbreviation_a_document_writes_out_in_words_is_mentioned(encoder, tmp_path):
+    # A page speaks of "post-traumatic stress disorder" and never writes "PTSD": "Are there risks of
+    # PTSD?" had been told that none of the documents says anything about "risks" or "PTSD". Words
+    # whose initials spell it (three letters or more, no function word) mention it; "EMDR" stays
+    # unmentioned.
+    text = ("# Trauma and the brain\n\nPeople with post-traumatic stress disorder can experience changes in their "
+            "brain structure, and therapy helps the brain rewire itself.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "trauma.md", text)
+    assert searcher.unknown_names("Are there risks of PTSD?") == []
+    assert searcher.unknown_names("Are there risks of EMDR?") == ["risks", "EMDR"]
+
+
 def test_an_abbreviation_only_a_list_of_abbreviations_spells_out_counts_as_not_mentioned(encoder, tmp_path):
     # A trial report lists the abbreviations of its protocol, some of which the report never uses:
     # "QALY" is spelled out there and nowhere else, so the report says nothing about QALYs; "RCT" is

@@ -686,7 +686,7 @@ class Searcher:
                 continue
             held = self._held(terms, allowed)
             if not held.any():
-                if name.lower() in known or name in code:
+                if (name.lower() in known or name in code) and not (name.isupper() and self._spelled_out(name, allowed)):
                     unknown.append(name)
             elif name.isupper() and self._glossary_only(name, np.flatnonzero(held), allowed):
                 unknown.append(name)
@@ -701,6 +701,21 @@ class Searcher:
                 if not any(holds_number(title, n) for title in self.index.doc_titles)
                 and not any(holds_number(h.text, n) or any(heading_names_number(s, n) for s in h.section) for h in hits)]
 
+    def _spelled_out(self, short: str, allowed: np.ndarray | None) -> bool:
+        """Whether a document (of `allowed`'s passages) writes a phrase whose words' initials spell
+        the abbreviation `short` (three letters or more) though it never uses it: "post-traumatic
+        stress disorder" for "PTSD", which it mentions though no passage says "PTSD"."""
+        letters = [c for c in short if c.isalpha()]
+        if len(letters) < 3 or len(letters) != len(short):
+            return False
+        phrase = re.compile(r"\b" + r"[\s-]+".join(rf"({c}[^\W\d_]{{2,}})" for c in letters) + r"\b", re.I)
+        docs = range(self.index.n_documents) if allowed is None else np.unique(self.index.passage_docs()[allowed]).tolist()
+        for d in docs:
+            for m in phrase.finditer(self.index.document(int(d)).text):
+                if not any(w.lower() in FUNCTION_WORDS for w in m.groups()):
+                    return True
+        return False
+
     def _held(self, terms: list[str], allowed: np.ndarray | None) -> np.ndarray:
         """Which passages (of `allowed`) hold any of the BM25 `terms`."""
         held = np.zeros(len(self.index), bool)
@@ -710,14 +725,16 @@ class Searcher:
 
     def _words_unheld(self, question: str, allowed: np.ndarray | None) -> list[str]:
         """The question's words (not its function words nor a question's filler) when no passage of
-        `allowed` holds any of them in any form and they are two or more: then no passage can be
+        `allowed` holds any of them in any form (an abbreviation is held where a phrase spells it
+        out, `_spelled_out`) and they are two or more: then no passage can be
         about what it asks, however near its meaning the embedding puts one; else [].  A word for
         a document or its writers does not count ("Who are the authors?" of papers that never say
         "authors"), nor does a question of one word more ("When was it published?")."""
         words = [w for w in dict.fromkeys(re.findall(r"[^\W_][\w'’-]*", question))
                  if w.lower() not in FUNCTION_WORDS | QUESTION_FILLER and not about_a_document(w)]
         terms = [bm25_tokenize([w])[0] for w in words]
-        if len(words) < 2 or not all(terms) or any(self._held(t, allowed).any() for t in terms):
+        if len(words) < 2 or not all(terms) or any(self._held(t, allowed).any() for t in terms) or any(
+                w.isupper() and self._spelled_out(w, allowed) for w in words):
             return []
         return words
 
