@@ -187,8 +187,12 @@ def test_an_abbreviation_a_document_writes_out_in_words_is_mentioned(encoder, tm
     text = ("# Trauma and the brain\n\nPeople with post-traumatic stress disorder can experience changes in their "
             "brain structure, and therapy helps the brain rewire itself.\n")
     searcher = searcher_of_file(encoder, tmp_path / "trauma.md", text)
-    assert searcher.unknown_names("Are there risks of PTSD?") == []
-    assert searcher.unknown_names("Are there risks of EMDR?") == ["risks", "EMDR"]
+    assert searcher.unknown_names("Are there risks of PTSD?", spelled_in=["trauma.md"]) == []
+    assert searcher.unknown_names("Are there risks of EMDR?", spelled_in=["trauma.md"]) == ["risks", "EMDR"]
+    # a question asked reads the documents its search found
+    from assistant.search import ask
+
+    assert ask(searcher, "Are there risks of PTSD?").not_mentioned == ()
 
 
 def test_an_abbreviation_only_a_list_of_abbreviations_spells_out_counts_as_not_mentioned(encoder, tmp_path):

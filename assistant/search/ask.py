@@ -94,7 +94,9 @@ def ask(searcher: Searcher, question: str, history: Sequence[str] = (), k: int =
     # these documents answers" is said only when none of the ANSWER_DEPTH best does.
     pool = hits if k >= ANSWER_DEPTH or len(hits) < k else _hits(searcher, resolved, previous, context, ANSWER_DEPTH,
                                                                  doc_ids, mode)
-    unmentioned = tuple(dict.fromkeys([*(_name_phrase(resolved.query, n) for n in searcher.unknown_names(resolved.query, doc_ids)),
+    spelled_in = tuple(h.doc_id for h in pool)  # where an abbreviation the question uses may be written out
+    unmentioned = tuple(dict.fromkeys([*(_name_phrase(resolved.query, n)
+                                         for n in searcher.unknown_names(resolved.query, doc_ids, spelled_in)),
                                        *searcher.unknown_releases(resolved.query, pool)])) if hits else ()
     answered, unreported = (False, False) if unmentioned else searcher.hits_answer(pool, resolved.query)
     return Answer(resolved, hits, answered, context, unmentioned, unreported)

@@ -654,7 +654,7 @@ class Searcher:
         allowed = np.isin(self.index.passage_docs(), rows)
         return any(bool(((self.index.bm25_scores([t]) > 0) & allowed).any()) for t in terms)
 
-    def unknown_names(self, question: str, doc_ids: list[str] | None = None) -> list[str]:
+    def unknown_names(self, question: str, doc_ids: list[str] | None = None, spelled_in: Sequence[str] = ()) -> list[str]:
         """The names the question uses (a capitalised word after its first, a word in capitals, a
         name of code joined by underscores) that no passage of the searched documents holds: "France" of "What is the capital of
         France?" asked of a programming book, which answers the "capital" of a Cyrillic letter.
@@ -662,7 +662,9 @@ class Searcher:
         it nor its long form elsewhere (`glossary_only`) counts as not mentioned too: "What was the
         cost per QALY?" of a trial that lists "QALY: Quality adjusted life years" among its
         abbreviations and reports no cost.  Where it names none of them, its words when no passage
-        holds any (`_words_unheld`: "How do I bake sourdough bread?" of slides on typesetting)."""
+        holds any (`_words_unheld`: "How do I bake sourdough bread?" of slides on typesetting).  An
+        abbreviation one of the documents `spelled_in` (a search's hits for the question) writes
+        out in words is mentioned (`_spelled_out`)."""
         if not len(self.index):
             return []
         allowed = None
@@ -686,11 +688,11 @@ class Searcher:
                 continue
             held = self._held(terms, allowed)
             if not held.any():
-                if (name.lower() in known or name in code) and not (name.isupper() and self._spelled_out(name, allowed)):
+                if (name.lower() in known or name in code) and not (name.isupper() and self._spelled_out(name, spelled_in)):
                     unknown.append(name)
             elif name.isupper() and self._glossary_only(name, np.flatnonzero(held), allowed):
                 unknown.append(name)
-        return unknown or self._words_unheld(question, allowed)
+        return unknown or self._words_unheld(question, allowed, spelled_in)
 
     def unknown_releases(self, question: str, hits: Sequence[Hit]) -> list[str]:
         """The releases the question names by number (`release_numbers`: "9.9.9" of "What changed in
@@ -701,17 +703,19 @@ class Searcher:
                 if not any(holds_number(title, n) for title in self.index.doc_titles)
                 and not any(holds_number(h.text, n) or any(heading_names_number(s, n) for s in h.section) for h in hits)]
 
-    def _spelled_out(self, short: str, allowed: np.ndarray | None) -> bool:
-        """Whether a document (of `allowed`'s passages) writes a phrase whose words' initials spell
-        the abbreviation `short` (three letters or more) though it never uses it: "post-traumatic
-        stress disorder" for "PTSD", which it mentions though no passage says "PTSD"."""
+    def _spelled_out(self, short: str, doc_ids: Sequence[str]) -> bool:
+        """Whether one of the documents `doc_ids` (those a search found for the question: reading
+        every document's text would cost a large collection seconds) writes a phrase whose words'
+        initials spell the abbreviation `short` (three letters or more) though it never uses it:
+        "post-traumatic stress disorder" for "PTSD", which it mentions though no passage says "PTSD"."""
         letters = [c for c in short if c.isalpha()]
         if len(letters) < 3 or len(letters) != len(short):
             return False
         phrase = re.compile(r"\b" + r"[\s-]+".join(rf"({c}[^\W\d_]{{2,}})" for c in letters) + r"\b", re.I)
-        docs = range(self.index.n_documents) if allowed is None else np.unique(self.index.passage_docs()[allowed]).tolist()
-        for d in docs:
-            for m in phrase.finditer(self.index.document(int(d)).text):
+        for d in dict.fromkeys(doc_ids):
+            if (row := self.index.doc_row(d)) is None:
+                continue
+            for m in phrase.finditer(self.index.document(row).text):
                 if not any(w.lower() in FUNCTION_WORDS for w in m.groups()):
                     return True
         return False
@@ -723,10 +727,10 @@ class Searcher:
             held |= self.index.bm25_scores([t]) > 0
         return held if allowed is None else held & allowed
 
-    def _words_unheld(self, question: str, allowed: np.ndarray | None) -> list[str]:
+    def _words_unheld(self, question: str, allowed: np.ndarray | None, spelled_in: Sequence[str] = ()) -> list[str]:
         """The question's words (not its function words nor a question's filler) when no passage of
-        `allowed` holds any of them in any form (an abbreviation is held where a phrase spells it
-        out, `_spelled_out`) and they are two or more: then no passage can be
+        `allowed` holds any of them in any form (an abbreviation is held where a phrase of the
+        documents `spelled_in` spells it out, `_spelled_out`) and they are two or more: then no passage can be
         about what it asks, however near its meaning the embedding puts one; else [].  A word for
         a document or its writers does not count ("Who are the authors?" of papers that never say
         "authors"), nor does a question of one word more ("When was it published?")."""
@@ -734,7 +738,7 @@ class Searcher:
                  if w.lower() not in FUNCTION_WORDS | QUESTION_FILLER and not about_a_document(w)]
         terms = [bm25_tokenize([w])[0] for w in words]
         if len(words) < 2 or not all(terms) or any(self._held(t, allowed).any() for t in terms) or any(
-                w.isupper() and self._spelled_out(w, allowed) for w in words):
+                w.isupper() and self._spelled_out(w, spelled_in) for w in words):
             return []
         return words
 
