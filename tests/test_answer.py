@@ -185,7 +185,8 @@ def test_an_abbreviation_a_document_writes_out_in_words_is_mentioned(encoder, tm
     # whose initials spell it (three letters or more, no function word) mention it; "EMDR" stays
     # unmentioned.
     text = ("# Trauma and the brain\n\nPeople with post-traumatic stress disorder can experience changes in their "
-            "brain structure, and therapy helps the brain rewire itself.\n")
+            "brain structure, and therapy helps the brain rewire itself. Magnetic resonance imaging shows these "
+            "changes in the hippocampus.\n")
     searcher = searcher_of_file(encoder, tmp_path / "trauma.md", text)
     assert searcher.unknown_names("Are there risks of PTSD?", spelled_in=["trauma.md"]) == []
     assert searcher.unknown_names("Are there risks of EMDR?", spelled_in=["trauma.md"]) == ["risks", "EMDR"]
@@ -193,6 +194,11 @@ def test_an_abbreviation_a_document_writes_out_in_words_is_mentioned(encoder, tm
     from assistant.search import ask
 
     assert ask(searcher, "Are there risks of PTSD?").not_mentioned == ()
+    # and so does a claim checked, its candidate documents read ("MRI", a word of the model's
+    # vocabulary, had been a name no document mentions)
+    from assistant.claims import ClaimChecker
+
+    assert ClaimChecker(searcher).check("MRI shows changes in the hippocampus.").not_mentioned == ()
 
 
 def test_an_abbreviation_only_a_list_of_abbreviations_spells_out_counts_as_not_mentioned(encoder, tmp_path):

@@ -146,7 +146,7 @@ class ClaimChecker:
         # A claim naming what no document mentions ("Biopython is distributed under the GPL." of
         # documents that name another licence) has no evidence in them: its closest sentences
         # are related at most, and no sentence is evidence by a text search, not by a model.
-        unknown = tuple(self.searcher.unknown_names(clean_question(claim, "claim")))
+        unknown = self._unknown(claim, cands)
         # Evidence first: a sentence that cannot report the finding the claim states (a protocol's
         # Methods), or whose passage does not name what the claim names, is shown after it, as
         # related, whatever its score.
@@ -194,6 +194,13 @@ class ClaimChecker:
         if p_con[top] >= t_con:
             return Verdict("contradicted", float(p_ev[top] * p_con[top]), tuple(evidence))
         return Verdict("supported", float(p_ev[top] * (1 - p_con[top])), tuple(evidence))
+
+    def _unknown(self, claim: str, cands: list[SentenceCandidate]) -> tuple[str, ...]:
+        """The names the claim uses that no document mentions (`Searcher.unknown_names`), an
+        abbreviation that a candidate document writes out in words counting as mentioned ("PTSD"
+        of a page that says "post-traumatic stress disorder")."""
+        docs = [self.searcher.index.doc_ids[d] for d in dict.fromkeys(c.doc for c in cands)]
+        return tuple(self.searcher.unknown_names(clean_question(claim, "claim"), spelled_in=docs))
 
     def _holds_terms(self, claim: str, cands: list[SentenceCandidate], p_ev: np.ndarray) -> np.ndarray:
         """Per candidate, whether its sentence holds every term of the claim (`holds_claim_terms`),
@@ -257,9 +264,9 @@ class ClaimChecker:
 
     def abstract_predictions(self, claim: str) -> dict[str, str]:
         """SciFact-style abstract-level labels: doc_id -> SUPPORT or CONTRADICT, for evaluation."""
-        if self.searcher.unknown_names(clean_question(claim, "claim")):
-            return {}
         cands, p_ev, p_con = self.score(claim)
+        if self._unknown(claim, cands):
+            return {}
         t_ev, t_con = self.model.evidence_threshold, self.model.contradiction_threshold
         best: dict[int, int] = {}
         held = self._holds_terms(claim, cands, p_ev)
