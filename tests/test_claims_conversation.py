@@ -122,8 +122,11 @@ def test_adapter_other_than_the_trained_one_is_refused(searcher, tmp_path):
     ("Higher doses work better.", "Lower doses work better."),
     # else "not" after the first auxiliary verb
     ("Therapy is useful for panic disorder.", "Therapy is not useful for panic disorder."),
-    # no handle at all: the whole claim is denied
+    # no handle at all: the whole claim is denied ("must" is none: the polarity model was trained on
+    # the reversed claims of these auxiliaries only, and a later list of every auxiliary verb had
+    # taken the place of theirs)
     ("Mindfulness helps.", "It is not true that Mindfulness helps."),
+    ("Minocycline must be taken daily.", "It is not true that Minocycline must be taken daily."),
 ])
 def test_flip_claim(claim, flipped):
     assert flip_claim(claim) == flipped

@@ -580,11 +580,12 @@ def _auxiliary_terms() -> frozenset[str]:
     """The BM25 terms of the auxiliary verbs ("does", "can", "had"; BM25 keeps them): the "does" of
     "Cargo does not work on Windows." carries the claim's negation, and "Cargo works on Windows."
     lacks it."""
-    return frozenset(bm25_tokenize([" ".join(_AUXILIARIES)])[0])
+    return frozenset(bm25_tokenize([" ".join(_AUXILIARY_VERBS)])[0])
 
 
-_AUXILIARIES = ("do", "does", "did", "done", "be", "been", "being", "is", "are", "was", "were", "can", "could", "will",
-                "would", "shall", "should", "may", "might", "must", "has", "have", "had")
+# Every auxiliary verb (`_AUXILIARIES`, the few `flip_claim` puts a "not" after, is narrower).
+_AUXILIARY_VERBS = ("do", "does", "did", "done", "be", "been", "being", "is", "are", "was", "were", "can", "could", "will",
+                    "would", "shall", "should", "may", "might", "must", "has", "have", "had")
 
 
 def reverses(claim: str, sentence: str) -> bool:
