@@ -31,10 +31,11 @@ from typing import Literal, get_args
 
 import numpy as np
 
-from assistant.claims.evidence import SentenceCandidate, flip_deltas, is_answer_word, sentence_candidates
+from assistant.claims.evidence import SentenceCandidate, flip_deltas, sentence_candidates
 from assistant.claims.features import flip_claim, holds_claim_terms, is_negated, polarity_features, reverses
 from assistant.claims.models import MODEL_PATH, ClaimError, ClaimModel, NLIModel
 from assistant.search import Searcher, clean_question, names_listed, names_missing
+from assistant.search.answer import is_reply
 from assistant.text import MIN_REPEAT, document_acronyms, expanded_acronyms, same_text
 
 __all__ = ["VERDICTS", "VERDICT_WORDS", "ClaimChecker", "confidence_text", "Evidence", "EvidenceLabel", "Verdict", "VerdictKind"]
@@ -230,7 +231,7 @@ class ClaimChecker:
         index = self.searcher.index
         s, e = index.sentence_span(cand.row)
         doc = index.document(cand.doc)
-        if cand.answers and is_answer_word(doc.text[s:e]) and cand.row + 1 in index.document_sentences(cand.doc):
+        if cand.answers and is_reply(doc.text[s:e]) and cand.row + 1 in index.document_sentences(cand.doc):
             s2, e2 = index.sentence_span(cand.row + 1)
             if doc.section_at(s2) == doc.section_at(s):
                 return s, e2

@@ -19,8 +19,7 @@ from assistant.search.findings import can_report_finding, states_finding
 from assistant.search.searcher import names_declarations
 from assistant.text import bm25_tokenize, same_text, stems
 
-__all__ = ["CANDIDATE_DOCS", "SentenceCandidate", "answered_question", "flip_deltas", "is_answer_word", "is_listing",
-           "sentence_candidates"]
+__all__ = ["CANDIDATE_DOCS", "SentenceCandidate", "answered_question", "flip_deltas", "is_listing", "sentence_candidates"]
 
 CANDIDATE_DOCS = 10
 ABSTRACT_SENTENCES = 40  # the longest document whose sentences' places the detector reads
@@ -62,12 +61,6 @@ _ANSWER_WORD = re.compile(r"(?:(?:a|answer)\s*[:.]\s*)?(yes|no)(?:\s*[.!,;:\u201
 # A yes-or-no question, after its label where an FAQ writes one ("Q: Does the clinic ...?").
 _YES_NO_QUESTION = re.compile(r"(?:(?:q|question)\s*[:.]\s*)?(?:is|are|was|were|do|does|did|can|could|will|would|should|"
                               r"shall|has|have|had|may|might|must)\s[^?]*\?", re.I)
-
-
-def is_answer_word(text: str) -> bool:
-    """Whether `text` is an answer's word alone ("Yes!", "A: No."), what says why coming after it."""
-    m = _ANSWER_WORD.match(text.strip())
-    return m is not None and not text.strip()[m.end():].strip()
 
 
 def answered_question(doc: Document, start: int, end: int) -> tuple[str, bool] | None:

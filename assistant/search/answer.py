@@ -25,7 +25,7 @@ hits are the closest passages, not answers.  `match_words` says a probability in
 Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEATURES`, `MODEL_PATH`,
 `about_a_document`, `answer_model`, `answer_span`, `asked_amount`, `asked_entry`, `asked_expansion`, `asked_term`,
 `asks_code_name`, `asks_doi`, `asks_document_date`, `asks_front_matter`, `asks_gist`,
-`asks_person`, `defines`, `is_byline`, `is_code_like`, `is_heading_like`, `is_question`, `labelled_value_end`,
+`asks_person`, `defines`, `is_byline`, `is_code_like`, `is_heading_like`, `is_reply`, `is_question`, `labelled_value_end`,
 `list_asked`, `listed_names`, `lists_names_only`, `match_words`, `measured`,
 `opens_entry`, `passage_answer`, `pick`, `points_elsewhere`, `pool_cosine`,
 `relevance_features`, `sentence_features`, `states_action`, `states_definition`, `states_entry`, `term_weights`, `MatchWord`.
@@ -64,7 +64,7 @@ __all__ = ["about_a_document", "MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEA
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion",
            "asked_entry", "asked_term", "asks_code_name", "asks_definition", "asks_doi", "asks_document_date", "asks_front_matter",
            "asks_gist", "asks_person", "asks_writers", "defines",
-           "is_byline", "is_code_like", "is_heading_like",
+           "is_byline", "is_code_like", "is_heading_like", "is_reply",
            "is_question", "labelled_value_end", "list_asked", "listed_names", "lists_names_only", "match_words", "measured",
            "names_few_writers",
            "names_no_document",
@@ -726,6 +726,11 @@ _EXPLETIVE_IT = re.compile(r"^it\s+(?:(?:is|was|has been|had been|will be|would 
                            r"(?:seems|seemed|appears|appeared|follows)\s+that)\b", re.I)
 # A bare reply to a question, one word ("No.", "Yes!").
 _REPLY = re.compile(r"(?:(?:a|answer)\s*[:.]\s*)?(?:yes|no|yep|nope)[.!]?", re.I)  # "A: Yes." of a labelled FAQ too
+
+
+def is_reply(text: str) -> bool:
+    """Whether `text` is a bare reply ("Yes!", "No.", "A: Yes."), what says why coming after it."""
+    return _REPLY.fullmatch(text.strip()) is not None
 # A sentence followed by one that opens an enumeration ("There are several possible reasons ...",
 # then "First, ...") announces what it does not say.
 _ENUMERATION = re.compile(r"^(first|firstly|first of all)\b", re.I)
@@ -746,7 +751,7 @@ def answer_span(index: Index, row: int, sentence: int) -> tuple[int, int]:
         prev_start, prev_end = index.sentence_span(sentence - 1)
         if "\n\n" not in text[prev_end:start]:
             start = prev_start
-    elif sentence - 1 > rows.start and _REPLY.fullmatch(index.sentence_text(sentence - 1).strip()) \
+    elif sentence - 1 > rows.start and is_reply(index.sentence_text(sentence - 1)) \
             and index.sentence_text(sentence - 2).rstrip().endswith("?"):
         # "Should I commit my .env file?" / "No." / "Unless you encrypt it ...": the reply is the answer's start
         start = index.sentence_span(sentence - 1)[0]
