@@ -426,10 +426,13 @@ def test_a_bare_reply_to_a_question_opens_the_highlight_after_it(encoder):
 def test_an_it_that_points_at_nothing_before_it_takes_no_sentence_before(encoder):
     # "It is estimated that 53,990 new cases ..." says all it means alone: its "it" is the subject
     # of "is estimated that", not the lifetime risk of the sentence before.  "It is used to treat"
-    # points back to the drug, and "It is thought to be" to the disease.
+    # points back to the drug, and "It is thought to be" to the disease. "It was a limitation of this
+    # pilot that we ..." is the subject of "that we ...", "It is a drug that treats" the drug.
     text = ("Epidemiology\n\nThe lifetime risk of thyroid carcinoma is 1.2%. It is estimated that approximately 53,990 "
             "new cases will be diagnosed in 2018. Levothyroxine is a synthetic hormone. It is used to treat "
-            "hypothyroidism after surgery. Graves disease is common. It is thought to be caused by antibodies.")
+            "hypothyroidism after surgery. Graves disease is common. It is thought to be caused by antibodies. "
+            "Uptake was low. It was a limitation of this pilot that we only included one school. Carbimazole is "
+            "older. It is a drug that blocks the thyroid.")
     doc = document_from_text("guideline.txt", text, title="A guideline")
     index = MemoryIndex([doc], encoder, ChunkingParams())
     spans = {doc.text[slice(*index.sentence_span(r))][:12]: r for r in index.passage_sentences(0)}
@@ -437,6 +440,9 @@ def test_an_it_that_points_at_nothing_before_it_takes_no_sentence_before(encoder
     assert answer_span(index, 0, estimated) == index.sentence_span(estimated)
     assert doc.text[slice(*answer_span(index, 0, spans["It is used t"]))].startswith("Levothyroxine is")
     assert doc.text[slice(*answer_span(index, 0, spans["It is though"]))].startswith("Graves disease")
+    limitation = spans["It was a lim"]
+    assert answer_span(index, 0, limitation) == index.sentence_span(limitation)
+    assert doc.text[slice(*answer_span(index, 0, spans["It is a drug"]))].startswith("Carbimazole is")
 
 
 def test_a_reference_to_a_source_is_never_the_highlight(encoder):

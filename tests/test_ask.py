@@ -8,6 +8,7 @@ import pytest
 from assistant.index import MemoryIndex
 from assistant.ingest import document_from_text, load_paths
 from assistant.search import Searcher, ask
+from assistant.search.findings import asks_appraisal
 from tests.conftest import searcher_of_file
 
 DOCS = [
@@ -351,6 +352,15 @@ def test_a_studys_limitations_are_what_its_discussion_says_one_is(encoder, tmp_p
     assert limits.highlight.text.startswith("A potential limitation of our trial") and limits.probability == 1.0, limits
     strengths = searcher.search("What are the strengths of the LIMIT trial?", k=1)[0]
     assert strengths.highlight.text.startswith("A strength of the trial is its size"), strengths
+    # however a person puts it; "What is a limitation?" asks what the word means
+    for asked in ("What do the LIMIT trial authors see as the main weakness in how diet was measured?",
+                  "What limitations do the authors of the LIMIT trial acknowledge?", "Did the LIMIT trial have any "
+                  "limitations?", "What weaknesses did the LIMIT trial have?", "Which limitations of the LIMIT trial "
+                  "are mentioned?"):
+        said = searcher.search(asked, k=1)[0]
+        assert said.highlight.text.startswith("A potential limitation of our trial") and said.probability == 1.0, (asked, said)
+    assert asks_appraisal("What is a limitation?") is None and asks_appraisal("What are limitations?") is None
+    assert asks_appraisal("Does exercise reduce the weakness of older adults?") is None
     assert searcher.search("What are the limitations of pedometers?", k=1)[0].probability < 1.0
     # outside its Discussion, a sentence naming limitations that are not its own says none of its
     # study ("designed to overcome the limitations of CBT models" of a review's abstract)

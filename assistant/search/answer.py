@@ -717,12 +717,15 @@ _REFERS_BACK = re.compile(r"^(this|these|those|such|it|they|thus|therefore|hence
                           r"as a result|for (this|these) reasons?|in this way|to this end)\b", re.I)
 # "It" that points at nothing before it: the subject of "It is estimated that ...", "It is important
 # to ...", "It seems that ..." (a participle before "that", "whether" or "if", or an adjective before
-# "to" as well); "It is used to treat ..." points back.
+# "to" as well, or a noun phrase before "that" and a clause's subject: "It was a limitation of this
+# pilot that we only included one control school"); "It is used to treat ...", "It is a drug that
+# treats ..." point back.
 _IRREGULAR = r"(?:thought|known|shown|said|found|held|seen|made|taken|given)"
 _EXPLETIVE_IT = re.compile(r"^it\s+(?:(?:is|was|has been|had been|will be|would be|may be|might be|could be|can be|"
                            r"seems|seemed|appears|appeared|remains|remained)\s+(?:not\s+|also\s+|now\s+|therefore\s+)?"
                            rf"(?:(?:\w+(?:ed|en)|{_IRREGULAR})\s+(?:that|whether|if)|(?!\w+(?:ed|en)\b|{_IRREGULAR}\b)\w+\s+"
-                           r"(?:to|that|whether|if|how|why))|"
+                           r"(?:to|that|whether|if|how|why)|(?:a|an|one|another)\s+(?:[\w-]+\s+){1,6}?that\s+"
+                           r"(?:we|i|you|they|he|she|it|there|the|this|these|those|our|their|its|only|no)\b)|"
                            r"(?:seems|seemed|appears|appeared|follows)\s+that)\b", re.I)
 # A bare reply to a question, one word ("No.", "Yes!").
 _REPLY = re.compile(r"(?:(?:a|answer)\s*[:.]\s*)?(?:yes|no|yep|nope)[.!]?", re.I)  # "A: Yes." of a labelled FAQ too

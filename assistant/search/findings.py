@@ -72,18 +72,28 @@ _MAIN_FINDINGS_ASKED = re.compile(
 
 
 # "What are the limitations of the U@Uni trial?", "What were its main weaknesses?", "What are the
-# strengths of the FOCUS trial?": what its authors say of their own study, which its Discussion says.
-_APPRAISAL_ASKED = re.compile(
-    rf"^\W*(?:and\s+)?what\s+(?:are|were|is|was)\s+{_OWNER}(?:(?:main|key|major|principal|biggest|"
-    r"most\s+important)\s+)?(?P<kind>limitations?|weakness(?:es)?|shortcomings?|drawbacks?|strengths?)"
-    r"(?:\s+(?:of|in)\s+[^?]+)?\W*$", re.I)
+# strengths of the FOCUS trial?", "What do the authors see as the main weakness?", "What limitations
+# do the authors acknowledge?", "Did the trial have any limitations?": what its authors say of their
+# own study, which its Discussion says.
+_KIND = r"(?P<kind>limitations?|weakness(?:es)?|shortcomings?|drawbacks?|strengths?)"
+_RANKED = r"(?:(?:main|key|major|principal|biggest|greatest|chief|most\s+important|important|notable|potential)\s+)?"
+_OF = r"(?:\s+(?:of|in|with)\s+[^?]+)?\W*$"
+_APPRAISAL_ASKED = tuple(re.compile(rf"^\W*(?:and\s+)?{form}", re.I) for form in (
+    # not "What is weakness?", "What are limitations?": what the word means
+    rf"what\s+(?:are|were|is|was)\s+(?!(?:an?\s+)?(?:limitations?|weakness(?:es)?|shortcomings?|drawbacks?|strengths?)\W*$)"
+    rf"{_OWNER}{_RANKED}{_KIND}{_OF}",
+    rf"what\s+(?:do|did|does)\s+[^?]+?\s+(?:see|consider|regard|view|identify|acknowledge|name|cite|describe|note|"
+    rf"report|mention|list|admit)\s+(?:as\s+)?{_OWNER}{_RANKED}{_KIND}{_OF}",
+    rf"(?:what|which)\s+{_RANKED}{_KIND}(?:\s+(?:of|in)\s+[^?]+?)?\s+(?:do|did|does|are|were|is|was|have|has|had)\b[^?]*\W*$",
+    rf"(?:are|were|was|is)\s+there\s+(?:any\s+)?{_RANKED}{_KIND}{_OF}",
+    rf"(?:did|does|do)\s+[^?]+?\s+have\s+(?:any\s+)?{_RANKED}{_KIND}{_OF}"))
 AppraisalKind = Literal["limitations", "strengths"]
 
 
 def asks_appraisal(question: str) -> AppraisalKind | None:
     """Whether the question asks the limitations ("weaknesses", "shortcomings") or the strengths of
     a study as a whole, and which."""
-    m = _APPRAISAL_ASKED.match(question)
+    m = next((m for form in _APPRAISAL_ASKED if (m := form.match(question))), None)
     if m is None:
         return None
     return "strengths" if m.group("kind").lower().startswith("strength") else "limitations"

@@ -236,7 +236,8 @@ _FRONT_PASSAGES = 6  # where a document lists its writers and its date: its firs
 # The words a question asking what a study found, or its limitations or strengths, asks with.
 _JUDGED_WORDS = ("do does did find found show showed conclude concluded conclusion conclusions result results finding findings main key "
                  "major principal overall limitation limitations weakness weaknesses shortcoming shortcomings drawback "
-                 "drawbacks strength strengths")
+                 "drawbacks strength strengths see consider regard view identify acknowledge name cite describe note report "
+                 "mention list admit any there have has had biggest greatest chief important notable potential")
 _APPRAISAL_WORDS = 6  # a sentence that says what a limitation is, not a heading's "Strengths and limitations"
 _PROSE_WORDS = 8  # a sentence of a document's opening that says what it is about, not a line of its title block
 _SUMMARY = re.compile(r"abstract|summary", re.I)  # the heading of a document's own summary
