@@ -344,7 +344,8 @@ def test_a_studys_limitations_are_what_its_discussion_says_one_is(encoder, tmp_p
         "have been reported previously, and women wore pedometers for a week.\n\n## Discussion\n\nPedometers are "
         "not without their limitations, including poor measurement of upper body movement. A potential limitation "
         "of our trial is the reliance on self-reported questionnaires of diet and activity. A strength of the trial "
-        "is its size: more than two thousand women took part.\n")
+        "is its size: more than two thousand women took part. More studies have examined diet than activity in "
+        "pregnancy. Future research should test the advice in women of a healthy weight.\n")
     (tmp_path / "sleep.md").write_text("# Sleep and memory\n\n## Background\n\nDeep sleep consolidates memories.\n")
     docs = load_paths([tmp_path / "limit.md", tmp_path / "sleep.md"]).documents
     searcher = Searcher(encoder=encoder, index=MemoryIndex(docs, encoder))
@@ -359,6 +360,12 @@ def test_a_studys_limitations_are_what_its_discussion_says_one_is(encoder, tmp_p
                   "are mentioned?"):
         said = searcher.search(asked, k=1)[0]
         assert said.highlight.text.startswith("A potential limitation of our trial") and said.probability == 1.0, (asked, said)
+    # and the research its authors say should come next, not research that was done
+    for asked in ("What future research do the authors of the LIMIT trial recommend?", "Is further research needed "
+                  "after the LIMIT trial?"):
+        said = searcher.search(asked, k=1)[0]
+        assert said.highlight.text.startswith("Future research should test") and said.probability == 1.0, (asked, said)
+    assert asks_appraisal("What did further studies find about sleep?") is None
     assert asks_appraisal("What is a limitation?") is None and asks_appraisal("What are limitations?") is None
     assert asks_appraisal("Does exercise reduce the weakness of older adults?") is None
     assert searcher.search("What are the limitations of pedometers?", k=1)[0].probability < 1.0
@@ -490,3 +497,28 @@ def test_a_release_no_document_names_is_not_in_these_documents(encoder, tmp_path
     assert not missing.answered and missing.not_mentioned == ("9.9.9",), missing
     assert ask(searcher, "What changed in ggplot2 3.4.0?").not_mentioned == ()
     assert release_numbers("Is version 3.1-0 out? Glucose at 0.05% and v1.12.4.") == ["3.1", "1.12.4"]
+
+
+def test_what_a_section_heads_is_answered_by_that_sections_opening(encoder, tmp_path):
+    # "Who funded the LIMIT trial?" had the authors' list first (names read close to "who") and
+    # the funding statement fifth: the section whose heading holds every word the question asks
+    # with, beyond the study it names, opens with its answer. A heading of which those words are
+    # less than half ("Neuroplasticity and mental health") is no such section.
+    (tmp_path / "limit.md").write_text(
+        "# The LIMIT randomised trial of antenatal lifestyle advice\n\nJodie M Dodd, Courtney Cramp, Lisa N Yelland\n\n"
+        "## Methods\n\nWomen were randomised to lifestyle advice or standard care.\n\n## Funding statement\n\n"
+        "This project was funded by a four-year project grant from the NHMRC, Australia.\n\n## Competing interests\n\n"
+        "The authors declare that they have no competing interests.\n")
+    (tmp_path / "brain.md").write_text(
+        "# The brain that changes\n\n## Neuroplasticity and mental health\n\nNeuroplasticity matters in recovery from "
+        "depression.\n\n## Definitions\n\nNeuroplasticity is the brain's ability to reorganise itself by forming new "
+        "connections.\n")
+    docs = load_paths([tmp_path / "limit.md", tmp_path / "brain.md"]).documents
+    searcher = Searcher(encoder=encoder, index=MemoryIndex(docs, encoder))
+    for asked in ("Who funded the LIMIT trial?", "How was the LIMIT trial funded?"):
+        funded = searcher.search(asked, k=1)[0]
+        assert funded.highlight.text.startswith("This project was funded") and funded.probability == 1.0, (asked, funded)
+    declared = searcher.search("Are there any competing interests?", k=1)[0]
+    assert declared.highlight.text.startswith("The authors declare") and declared.probability == 1.0, declared
+    defined = searcher.search("What is neuroplasticity?", k=2)
+    assert not any(h.probability == 1.0 and "Neuroplasticity and mental health" in h.section for h in defined), defined

@@ -87,23 +87,38 @@ _APPRAISAL_ASKED = tuple(re.compile(rf"^\W*(?:and\s+)?{form}", re.I) for form in
     rf"(?:what|which)\s+{_RANKED}{_KIND}(?:\s+(?:of|in)\s+[^?]+?)?\s+(?:do|did|does|are|were|is|was|have|has|had)\b[^?]*\W*$",
     rf"(?:are|were|was|is)\s+there\s+(?:any\s+)?{_RANKED}{_KIND}{_OF}",
     rf"(?:did|does|do)\s+[^?]+?\s+have\s+(?:any\s+)?{_RANKED}{_KIND}{_OF}"))
-AppraisalKind = Literal["limitations", "strengths"]
+# "What future research do the authors recommend?", "What further studies are needed?", "What are
+# the directions for future research?": what the authors say should be studied next.
+_FUTURE = (r"(?:future|further|more|additional)\s+(?:research|stud(?:y|ies)|work|trials?|investigations?|evaluations?)|"
+           r"(?:future|research)\s+directions?|implications\s+for\s+(?:future\s+)?research")
+_FUTURE_ASKED = re.compile(r"^\W*(?:and\s+)?(?:what|which|is|are|does|do|did|where)\b"
+                           r"(?![^?]*\b(?:find|found|show|showed|shown)\b)"  # "What did further studies find?"
+                           rf"[^?]*\b(?:{_FUTURE})\b[^?]*\??\s*$", re.I)
+# what says that it should be done: "Further research is needed to ...", "future research should
+# (i) reduce ...", "it would be useful in future research to ...", "this warrants further investigation"
+_CALLED_FOR = re.compile(r"\b(?:should|could|would|might|must|needs?|needed|required?|warrants?|warranted|necessary|"
+                         r"recommend\w*|suggest\w*)\b", re.I)
+AppraisalKind = Literal["limitations", "strengths", "future research"]
 
 
 def asks_appraisal(question: str) -> AppraisalKind | None:
     """Whether the question asks the limitations ("weaknesses", "shortcomings") or the strengths of
-    a study as a whole, and which."""
+    a study as a whole, or the research its authors say should come next, and which."""
     m = next((m for form in _APPRAISAL_ASKED if (m := form.match(question))), None)
     if m is None:
-        return None
+        return "future research" if _FUTURE_ASKED.match(question) else None
     return "strengths" if m.group("kind").lower().startswith("strength") else "limitations"
 
 
 def appraises(text: str, kind: AppraisalKind, stating: bool = False) -> bool:
-    """Whether the text names a limitation (a weakness, shortcoming or drawback), or a strength;
-    `stating`: as the subject of what it says it is ("A potential limitation of our trial is ...",
-    "Another limitation is that ...", "It was a limitation of this pilot that ..."), not of another
-    thing ("pedometers are not without their limitations")."""
+    """Whether the text names a limitation (a weakness, shortcoming or drawback), a strength, or
+    research to come; `stating`: as the subject of what it says it is ("A potential limitation of
+    our trial is ...", "Another limitation is that ...", "It was a limitation of this pilot that
+    ..."), not of another thing ("pedometers are not without their limitations"), or, of research
+    to come, saying that it is needed or should be done ("Further research is required to ..."),
+    not that it was done ("more studies have found ...")."""
+    if kind == "future research":
+        return re.search(rf"\b(?:{_FUTURE})\b", text, re.I) is not None and (not stating or bool(_CALLED_FOR.search(text)))
     word = r"strengths?" if kind == "strengths" else r"limitations?|weakness(?:es)?|shortcomings?|drawbacks?"
     said = r"(?:\s+of\s+(?:[\w@-]+\s+){1,3}?)?\s*(?:is|was|are|were|include[sd]?|lies|that)\b" if stating else ""
     return re.search(rf"\b(?:{word})\b{said}", text, re.I) is not None

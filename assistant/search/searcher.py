@@ -189,6 +189,10 @@ _ASKED_OF_STUDY = re.compile(r"^\s*(what\s+(?:is|was|are|were)\s+.+?)\s+(?:of|in
 # "the hand hygiene trial": what a question calls a study by, a few words of its title before its kind.
 _STUDY_KINDS = frozenset({"trial", "trials", "study", "studies", "experiment", "survey", "protocol", "review"})
 _DESCRIBING_WORDS = 4
+# "Who funded the LIMIT trial?" asks what one section heads, "How were participants randomised in
+# the trial?" what a passage says; a heading holds a few words.
+_HEADED_WORDS = 3
+_WH_WORDS = frozenset({"how", "which", "where", "why", "whom", "whose"})
 # "the review" standing for a document: its noun alone ("the review?", "the review of X", "the
 # review's") or the subject of a verb ("does the review say about"), not a modifier ("the review
 # process took"): at most one word after it before a function word or the question's end.
@@ -237,7 +241,9 @@ _FRONT_PASSAGES = 6  # where a document lists its writers and its date: its firs
 _JUDGED_WORDS = ("do does did find found show showed conclude concluded conclusion conclusions result results finding findings main key "
                  "major principal overall limitation limitations weakness weaknesses shortcoming shortcomings drawback "
                  "drawbacks strength strengths see consider regard view identify acknowledge name cite describe note report "
-                 "mention list admit any there have has had biggest greatest chief important notable potential")
+                 "mention list admit any there have has had biggest greatest chief important notable potential future "
+                 "further more additional research studies work trials investigation directions implications needed "
+                 "required recommend suggest propose should")
 _APPRAISAL_WORDS = 6  # a sentence that says what a limitation is, not a heading's "Strengths and limitations"
 _PROSE_WORDS = 8  # a sentence of a document's opening that says what it is about, not a line of its title block
 _SUMMARY = re.compile(r"abstract|summary", re.I)  # the heading of a document's own summary
@@ -562,7 +568,8 @@ class Searcher:
         pool, asked = pool_cosine(cand.dense, self.index.passage_docs(cand.rows)), is_question(question)
         amount, person, expansion = asked_amount(question), asks_person(question), asked_expansion(question)
         term, numbers, code = self._asked_term(question), tuple(dotted_numbers(question)), asks_code_name(question)
-        front = self._front_asked_of(question, cand.rows, scores)
+        # what a term is, or does, its definition says, wherever its section opens (`_in_order`)
+        front = self._front_asked_of(question, cand.rows, scores) or ({} if term else self._headed_as_asked(question, cand.rows))
         kept: list[Hit] = []
         taken: dict[int, list[tuple[int, int]]] = {}
         shown: set[tuple[int, int] | str] = set()
@@ -901,6 +908,37 @@ class Searcher:
             asked = [named if named is not None else int(docs[int(np.argmax(scores))])]
         return dict(found for d in dict.fromkeys(asked) if (found := find(d)) is not None)
 
+    def _headed_as_asked(self, question: str, rows: np.ndarray) -> dict[int, tuple[int, int]]:
+        """The candidate passages (`rows`) where a section opens whose heading holds every word the
+        question asks with, beyond the document it names (`named_document`: its title's words) and
+        kinds of document, each with the span of the section's first sentence, which says what
+        its heading names ("Who funded the LIMIT trial?": the LIMIT paper's "Funding statement";
+        "Are there competing interests?": every "Competing interests"), of the named document only;
+        {} where it asks with more than `_HEADED_WORDS` such words, or none. The embedding reads
+        "Who funded ...?" as unlike "This project was funded by ...", and the authors' list, its
+        names close to "who", had come first."""
+        named = self.named_document(question)
+        words = [w for w in re.findall(r"[\w'’-]+", question)
+                 if w.lower() not in _STUDY_KINDS | _WH_WORDS | FUNCTION_WORDS and not about_a_document(w)]
+        asked = set(bm25_tokenize([" ".join(words)])[0])
+        if named is not None:
+            asked -= set(bm25_tokenize([self.index.doc_titles[named]])[0])
+        if not asked or len(asked) > _HEADED_WORDS:
+            return {}
+        found: dict[int, tuple[int, int]] = {}
+        for row in map(int, rows):
+            p = self.index.passage(row)
+            doc = self.index.document(p.doc)
+            if (named is not None and p.doc != named) or doc.in_references(p.start):
+                continue
+            for s in self.index.passage_sentences(row):
+                start, end = self.index.sentence_span(s)
+                path = doc.section_at(start)
+                if path and doc.opens_section(start) and _heads(path[-1], asked):
+                    found[row] = answer_span(self.index, row, s)
+                    break
+        return found
+
     def _opening_stated(self, d: int) -> tuple[int, tuple[int, int]] | None:
         """The first sentence of document `d`'s text, among its first `_FRONT_PASSAGES` passages,
         that is prose (eight words or more, opening with a letter, a digit or a quotation mark and
@@ -1133,3 +1171,17 @@ class Searcher:
                    end=p.end, page=pages[0] if pages else None, text=doc.text[p.start : p.end],
                    highlight=Highlight(doc.text[hs:he], hs, he), pages=pages, section=section,
                    page_label=label, probability=probability, match=match_words(probability))
+
+
+def _heads(heading: str, asked: set[str]) -> bool:
+    """Whether every BM25 term of `asked` is one of the heading's, or shares its stem with one
+    ("regist" of "registered" and "registr" of "Trial registration": one opens the other, four
+    letters or more), and they are at least half of its terms (a section "Neuroplasticity and
+    mental health" is not what "What is neuroplasticity?" asks for)."""
+    said = set(bm25_tokenize([heading])[0])
+
+    def same(a: str, h: str) -> bool:
+        return a == h or (min(len(a), len(h)) >= 4 and (a.startswith(h) or h.startswith(a)))
+
+    return all(any(same(a, h) for h in said) for a in asked) and \
+        2 * sum(any(same(a, h) for a in asked) for h in said) >= len(said)
