@@ -1650,6 +1650,23 @@ def test_a_subject_before_do_or_a_modal_is_what_a_follow_up_means(encoder, histo
 
 
 @pytest.mark.parametrize(("history", "question", "expected"), [
+    # "How long does it take?" puts an act after "to": what a thing asked of it is of (the risks of
+    # "neuroplasticity helping with depression"), a pronoun before a verb (the act, "Is change the
+    # brain reversible?" had been asked) and one after a verb (the thing that acts) read it back;
+    # "Are there any risks?" had been searched with the whole previous question, and "Which
+    # therapies use it?" with both, one inside the other
+    (["Can neuroplasticity help with depression?", "How long does it take?"], "Are there any risks?",
+     "Are there any risks of neuroplasticity helping with depression?"),
+    (["Can neuroplasticity help with depression?", "How long does it take?", "Are there any risks?"],
+     "Which therapies use it?", "Which therapies use neuroplasticity?"),
+    (["Does stress change the brain?", "How long does it take?"], "Is it reversible?",
+     "Is stress changing the brain reversible?"),
+])
+def test_an_act_put_after_to_is_read_back_as_that_act_or_what_acts(encoder, history, question, expected):
+    assert resolve_followup(question, history, encoder).query == expected
+
+
+@pytest.mark.parametrize(("history", "question", "expected"), [
     # a pronoun a verb takes as its object stands for the object of a yes-or-no question ("Which
     # version added SQLite?"); one before the verb for its subject
     (["Does SQLite support RIGHT JOIN?"], "Which version added it?", "Which version added RIGHT JOIN?"),

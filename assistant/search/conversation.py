@@ -792,6 +792,9 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
     doer = "" if as_object else _doer(previous, q[pronoun.end():], plural)
     # "When should I use them?" after "What does unwrap do?", "And expect?": both
     topic = doer or (pair if plural and pair else _topic_of(previous, slot, pronoun.group(), earlier, as_object))
+    # "Which therapies use it?" after "Are there any risks of neuroplasticity helping with
+    # depression?": what is used is the thing that acts, not its act
+    topic = _act_subject(topic) or topic if as_object else topic
     topic = _agreeing_person(pronoun.group(), _before_restated(topic, q[pronoun.end():]), previous)
     personal = pronoun.group().lower() in ("it", "its", "they", "them", "their")
     topic = _kind_of(topic) if plural and personal else topic
@@ -1271,6 +1274,8 @@ def _owner(previous: str, slot: str | None) -> str:
     "What was the primary outcome of the LIMIT trial?"), else its referent (`_referent`)."""
     if slot and slot in previous:
         return slot
+    if slot and (act := _act_owned(slot, previous)):
+        return act
     # within the subject of "Why is the growth of ISA features concerning?", not up to its predicate
     subject = _ADVERB_SUBJECT.match(_body(previous))
     scope = subject.group(1) if subject else previous
@@ -1278,6 +1283,35 @@ def _owner(previous: str, slot: str | None) -> str:
     # up to a verb: "minocycline" of "What dose of minocycline was used in BeneMin?"
     tail = re.split(rf"\s+{_AUX}\b", _STRANDED.sub("", _body(scope[of[-1].end():])), maxsplit=1, flags=re.I)[0] if of else ""
     return tail if _content_words(tail) else _referent(previous, False)
+
+
+def _act_subject(topic: str) -> str:
+    """The subject of a topic that is an act, a gerund and a preposition or determiner after up to
+    `_SUBJECT_WORDS` words ("neuroplasticity" of "neuroplasticity helping with depression"; not
+    "cognitive" of "cognitive training programmes"); "" for another topic."""
+    words = topic.split()
+    for k in range(1, min(len(words) - 1, _SUBJECT_WORDS + 1)):
+        if re.fullmatch(r"[a-z]{3,}ing", words[k]) and words[k + 1].lower() in _ACT_LINKS and \
+                _has_verb_forms(_plain_verb(words[k])):
+            return " ".join(words[:k])
+    return ""
+
+
+_ACT_LINKS = frozenset({"with", "to", "for", "in", "on", "of", "from", "into", "the", "a", "an"})
+
+
+def _act_owned(slot: str, previous: str) -> str:
+    """A slot that is an act ("neuroplasticity help with depression", of "Can neuroplasticity help
+    with depression?") as the owner of a thing, where the previous question put it after "to"
+    ("How long does it take neuroplasticity to help with depression?"): its verb made a gerund
+    ("Are there any risks?" asks the risks of "neuroplasticity helping with depression", and had
+    been searched with the whole previous question); "" where the previous question does not."""
+    words = slot.split()
+    for k in range(1, min(len(words), _SUBJECT_WORDS + 1)):
+        if re.search(rf"\b{re.escape(' '.join(words[:k]))}\s+to\s+{re.escape(' '.join(words[k:]))}\b", previous) \
+                and words[k].isalpha() and words[k].islower():
+            return " ".join([*words[:k], _gerund(words[k]), *words[k + 1:]])
+    return ""
 
 
 # A question asked with "do" of what its subject does: "Why does DESeq2 need ...?", "How do I ...?".
@@ -2175,6 +2209,9 @@ def _topic_of(previous: str, slot: str | None, pronoun: str, earlier: tuple[str,
     if pronoun.lower() in ("this", "that") and (event := _event_of(_underlying(previous))):
         return event
     plural = pronoun.lower() in _PLURAL_PRONOUNS
+    if slot and slot not in previous and (act := _act_owned(slot, previous)):
+        # "How long does it take stress to change the brain?": the act, "stress changing the brain"
+        return act
     if slot and slot in previous:
         start = previous.rfind(slot)
         of = re.match(r"\s+(?:of|for|in)\s+", previous[start + len(slot) :])
