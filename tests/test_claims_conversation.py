@@ -1724,6 +1724,13 @@ def test_a_pronoun_stands_for_a_verbs_object_or_a_bare_phrase_asked_of_and_joine
     (["What causes depression?", "How is it diagnosed?"], "And anxiety?", "How is anxiety diagnosed?"),
     # a choice that names nothing to choose among: the two topics just compared, else the question
     (["What is CBT?", "And mindfulness?"], "Which is better?", "Which is better? (CBT or mindfulness)"),
+    # or the two a question compares, and a pair "they" stood for stays one ("Which one is better
+    # for anxiety?" had been searched with the whole comparison; "they" had pointed at its answer)
+    (["What is neuropsychotherapy?", "How does it differ from CBT?"], "Which one is better for anxiety?",
+     "Which one is better for anxiety? (neuropsychotherapy or CBT)"),
+    (["What is the difference between a list and a tuple?"], "When should I use them?",
+     "When should I use a list and a tuple?"),
+    (["How does CBT differ from DBT?", "Are they evidence-based?"], "Which is better?", "Which is better? (CBT or DBT)"),
     (["What treatments are there for anxiety?"], "Which works best?",
      "Which works best? (What treatments are there for anxiety?)"),
     # one of the things the previous answer lists: searched with the question that asked for them

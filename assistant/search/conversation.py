@@ -547,7 +547,8 @@ def resolve_followup(question: str, history: list[str], encoder, long_forms: Map
         past = strip_control(past or "")
         if past and len(past) <= config.MAX_QUESTION_CHARS:
             resolved = _resolve_one(past, _asked_after(past, previous), slot, encoder, pair, tuple(earlier), replaced)
-            pair = _pair(previous, resolved)
+            # a pair a pronoun stood for stays one ("Which is better?" after "Are they evidence-based?")
+            pair = _pair(previous, resolved) or (pair if pair and resolved.topic == pair else None)
             if previous:
                 earlier.append(previous)
             # a topic the follow-up names itself, not one a pronoun of it stood for
@@ -633,10 +634,22 @@ def _reversed(previous: str) -> str | None:
     return None
 
 
+# A question comparing two things it names: "How does X differ from Y?", "What is the difference
+# between X and Y?".
+_TWO_COMPARED = re.compile(
+    r"^\W*(?:(?:and|but|so)\s+)?(?:how\s+(?:does|do|is|are)\s+(?P<a>[\w' -]+?)\s+(?:differ|different)\s+from\s+(?P<b>[\w' -]+?)|"
+    r"what\s+(?:is|are)\s+the\s+differences?\s+between\s+(?P<c>[\w' -]+?)\s+and\s+(?P<d>[\w' -]+?))\s*[?.!]*$", re.I)
+
+
 def _pair(previous: str | None, resolved: ResolvedQuery) -> str | None:
     """"unwrap and expect" when a follow-up ("And expect?") put its topic in the place of a phrase
-    of the previous question ("What does unwrap do?"): what "they" or "them" in the next question
-    may stand for.  None otherwise, or when either is already plural."""
+    of the previous question ("What does unwrap do?"), or the two things a question compares
+    (`_TWO_COMPARED`): what "they" or "them" or "Which one ...?" in the next question may stand for.
+    None otherwise, or when either is already plural."""
+    if compared := _TWO_COMPARED.match(resolved.query):
+        # "How does neuropsychotherapy differ from CBT?": the two things it compares
+        both = compared.group("a", "b") if compared.group("a") else compared.group("c", "d")
+        return None if any(map(_is_plural, both)) else " and ".join(both)
     if not previous or resolved.kind != "new-topic" or not resolved.topic:
         return None
     old, new = previous.rstrip("?.! ").split(), resolved.query.rstrip("?.! ").split()
