@@ -1661,6 +1661,9 @@ def test_a_subject_before_do_or_a_modal_is_what_a_follow_up_means(encoder, histo
      "Which therapies use it?", "Which therapies use neuroplasticity?"),
     (["Does stress change the brain?", "How long does it take?"], "Is it reversible?",
      "Is stress changing the brain reversible?"),
+    # a verb's "that" after "What happens to ...?" is what happens (it had been searched with it)
+    (["What happens to the brain during chronic stress?"], "Can exercise reverse that?",
+     "Can exercise reverse what happens to the brain during chronic stress?"),
 ])
 def test_an_act_put_after_to_is_read_back_as_that_act_or_what_acts(encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected

@@ -852,15 +852,25 @@ def _doer(previous: str, after: str, plural: bool) -> str:
 def _happening(question: str, q: str, previous: str) -> ResolvedQuery | None:
     """"What role does the amygdala play in that?", "Why does that happen?" after "How does chronic
     stress change the brain?": "this" or "that" closing a preposition, or what happens, is the
-    happening the previous question asked about (`_event_of`); None for another follow-up."""
+    happening the previous question asked about (`_event_of`), and a verb's "this" or "that" after
+    "What happens to ...?" is what happens ("Can exercise reverse that?"); None for another follow-up."""
     pronoun = re.search(r"\b(?:this|that)\b", q, re.I)
     after = re.match(r"\s+([\w'-]+)", q[pronoun.end():]) if pronoun else None
+    what_happens = _WHAT_HAPPENS.match(_underlying(previous))
+    if what_happens and pronoun and not after and _is_object(q, pronoun.start()):
+        # "Can exercise reverse that?" after "What happens to the brain during chronic stress?":
+        # what happens is what it does something to ("reverse what happens to the brain during ...")
+        event = f"what {what_happens.group(1)}"
+        return ResolvedQuery(question, _tidy(q[: pronoun.start()] + event + q[pronoun.end():]), "reference", event)
     if not pronoun or not (after.group(1).lower() in _HAPPENS if after else _LED.search(q[: pronoun.start()])):
         return None
     event = _event_of(_underlying(previous))
     return ResolvedQuery(question, _tidy(q[: pronoun.start()] + event + q[pronoun.end():]), "reference", event) if event else None
 
 
+# "What happens to the brain during chronic stress?": a question of what happens, its clause after "what".
+_WHAT_HAPPENS = re.compile(r"^\W*(?:(?:and|but|so)\s+)?what\s+((?:happens|happened|occurs|occurred|changes)\s+"
+                           r"(?:to|in|during|when|after)\s+[^?.!]+?)\s*[?.!]*$", re.I)
 # What a happening does ("Why does that happen?"), and a preposition a happening closes ("in that?").
 _HAPPENS = {"happen", "happens", "happened", "occur", "occurs", "occurred"}
 _LED = re.compile(r"\b(?:in|for|to|of|on|with|after|before|during|from|by|about|behind)\s+$", re.I)
