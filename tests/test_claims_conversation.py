@@ -12,6 +12,7 @@ from assistant.claims.features import POLARITY_FEATURES, SENTENCE_FEATURES
 from assistant.claims.models import ADAPTER_PATH, MODEL_PATH
 from assistant.cli.output import format_verdict
 from assistant.index import MemoryIndex
+from assistant.ingest import load_paths
 from assistant.search import Searcher, is_followup, resolve_followup
 from tests.conftest import PDF_QA, ROOT, searcher_of_file
 
@@ -2075,3 +2076,24 @@ def test_a_sentence_holding_the_claims_terms_by_an_abbreviation_is_evidence_and_
     searcher = Searcher(encoder=encoder, index=MemoryIndex([load_file(path, path.name)[0]], encoder, ChunkingParams()))
     verdict = ClaimChecker(searcher).check("None of the children's centres withdrew from the study.")
     assert verdict.verdict == "supported" and verdict.evidence[0].text == "None of the 36 CCs withdrew from the study.", verdict
+
+
+def test_a_papers_author_list_is_no_evidence_and_its_named_study_is_this_project(encoder, tmp_path):
+    # "The LIMIT trial was funded by the NHMRC." had been supported by the paper's list of authors
+    # ("... For the LIMIT Randomised Trial Group"), and its funding statement, which calls the trial
+    # "this project", was no evidence: a byline says nothing a claim could agree with, and a sentence
+    # of the paper the claim names holds the terms its title gives ("the LIMIT trial").
+    (tmp_path / "limit.md").write_text(
+        "# The effects of antenatal lifestyle advice: the LIMIT randomised trial\n\n"
+        "Jodie M Dodd, Courtney Cramp, Zhixian Sui, Lisa N Yelland and For the LIMIT Randomised Trial Group\n\n"
+        "## Methods\n\nWomen were randomised to lifestyle advice or standard care.\n\n## Funding\n\n"
+        "This project was funded by a four-year project grant from the NHMRC, Australia.\n")
+    (tmp_path / "sleep.md").write_text("# Sleep and memory\n\n## Background\n\nDeep sleep consolidates memories.\n")
+    docs = load_paths([tmp_path / "limit.md", tmp_path / "sleep.md"]).documents
+    checker = ClaimChecker(Searcher(encoder=encoder, index=MemoryIndex(docs, encoder)))
+    funded = checker.check("The LIMIT trial was funded by the NHMRC.")
+    assert funded.verdict == "supported" and funded.evidence[0].text.startswith("This project was funded"), funded
+    assert not any(e.text.startswith("Jodie M Dodd") for e in funded.evidence), funded
+    # a claim of who wrote it may still find them
+    wrote = checker.check("Courtney Cramp is an author of the LIMIT trial paper.")
+    assert any(e.text.startswith("Jodie M Dodd") for e in wrote.evidence), wrote

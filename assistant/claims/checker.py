@@ -212,18 +212,24 @@ class ClaimChecker:
         # the detector makes of "Yes!" alone
         top = np.union1d(np.argsort(-p_ev)[:HELD_READ], [i for i, c in enumerate(cands) if c.answers]).astype(int)
         held = np.zeros(len(cands), bool)
-        held[top] = holds_claim_terms(clean_question(claim, "claim"), [self._spelled(cands[i]) for i in top])
+        named = self.searcher.named_document(claim)
+        held[top] = holds_claim_terms(clean_question(claim, "claim"), [self._spelled(cands[i], named) for i in top])
         return held
 
-    def _spelled(self, cand: SentenceCandidate) -> str:
+    def _spelled(self, cand: SentenceCandidate, named: int | None = None) -> str:
         """The candidate's sentence, the long forms of the abbreviations its document defines that
         it uses ("None of the 36 CCs withdrew from the study." holds the terms of "None of the
         children's centres withdrew from the study." where the document defines "children's centres
-        (CCs)", as BM25 reads its passage), and the question it answers yes or no to
-        (`answered_question`: "Does Cargo work on Windows?" over "Yes! All commits ...")."""
+        (CCs)", as BM25 reads its passage), the question it answers yes or no to
+        (`answered_question`: "Does Cargo work on Windows?" over "Yes! All commits ..."), and the
+        title of the document the claim names (`named`, `Searcher.named_document`) for a sentence
+        of that document, which calls its study "this project" ("This project was funded by ... the
+        NHMRC" holds the terms of "The LIMIT trial was funded by the NHMRC.")."""
         text = self.searcher.index.sentence_text(cand.row)
-        acronyms = document_acronyms(self.searcher.index.document(cand.doc).text)
-        return "\n".join([text, expanded_acronyms(text, acronyms), cand.answers[0] if cand.answers else ""])
+        doc = self.searcher.index.document(cand.doc)
+        acronyms = document_acronyms(doc.text)
+        return "\n".join([text, expanded_acronyms(text, acronyms), cand.answers[0] if cand.answers else "",
+                          doc.title if cand.doc == named else ""])
 
     def _answer_span(self, cand: SentenceCandidate) -> tuple[int, int]:
         """The candidate sentence's characters, with the next sentence of its section where it is an

@@ -14,7 +14,7 @@ import numpy as np
 from assistant.claims.features import sentence_features
 from assistant.ingest import Document
 from assistant.search import Searcher
-from assistant.search.answer import is_code_like, points_elsewhere
+from assistant.search.answer import is_code_like, names_writer, points_elsewhere
 from assistant.search.findings import can_report_finding, states_finding
 from assistant.search.searcher import names_declarations
 from assistant.text import bm25_tokenize, same_text, stems
@@ -23,6 +23,11 @@ __all__ = ["CANDIDATE_DOCS", "SentenceCandidate", "answered_question", "flip_del
 
 CANDIDATE_DOCS = 10
 ABSTRACT_SENTENCES = 40  # the longest document whose sentences' places the detector reads
+# A paper's list of its authors stands in its front matter, under its title; a list of funders
+# closing an abstract ("FUNDING Cancer Research UK, UK Medical Research Council") reads like one.
+FRONT_CHARS = 2000
+# A claim of who wrote a document, which its list of authors can support.
+_WRITERS = re.compile(r"\b(?:wrote|written|authored|co-?authored|authors?|writers?)\b", re.I)
 
 
 @dataclass
@@ -96,7 +101,10 @@ def sentence_candidates(searcher: Searcher, claim: str, q: np.ndarray) -> tuple[
     the paper's study, its Background and a protocol's Discussion) is marked (`reports` False): it
     may be shown as related, never as evidence ("The primary outcome is the BACS composite score"
     neither supports nor contradicts "The FOCUS trial showed that cognitive remediation improves
-    BACS composite scores"). The document's title counts as a title wherever it stands (a PDF may
+    BACS composite scores"). Nor is a list of the authors under a paper's title (`names_writer`,
+    within its first `FRONT_CHARS` characters) unless the claim says who wrote something: "The LIMIT
+    trial was funded by the NHMRC." had been supported by "Jodie M Dodd, Courtney Cramp, ... For
+    the LIMIT Randomised Trial Group". The document's title counts as a title wherever it stands (a PDF may
     print a journal's name or the article type above it)."""
     index = searcher.index
     cand = searcher.candidates(claim, query_vector=q)
@@ -109,6 +117,7 @@ def sentence_candidates(searcher: Searcher, claim: str, q: np.ndarray) -> tuple[
     claim_terms = set(bm25_tokenize([claim])[0])
     finding = states_finding(claim)
     named = searcher.named_document(claim) if finding else None
+    writers = bool(_WRITERS.search(claim))
     out: list[SentenceCandidate] = []
     for doc_rank, d in enumerate(docs):
         rows = index.document_sentences(d)
@@ -132,7 +141,8 @@ def sentence_candidates(searcher: Searcher, claim: str, q: np.ndarray) -> tuple[
             text = doc.text[start:end]
             declared = doc.declarations_at(start)
             if start in headings or is_code_like(text) or is_listing(text) or points_elsewhere(text) or doc.in_references(start) or (
-                    declared and not names_declarations(claim_terms, declared)):
+                    declared and not names_declarations(claim_terms, declared)) or (
+                    i and start < FRONT_CHARS and not writers and names_writer(text)):
                 continue
             feats = sentence_features(claim, claim_stems, text, float(sims[i]), int(ranks[i]), best, doc_best[d],
                                       doc_rank, position[i], i == 0 or same_text(text) == title)
