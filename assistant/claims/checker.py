@@ -164,7 +164,12 @@ class ClaimChecker:
         # claim says, where one the detector scores higher may share a few of its words
         # claim terms, and of those an answer to a heading's question holding them (an FAQ's "Yes!"
         # under "Will Cargo work with C code?" speaks of the claim, where "error codes" may share a word)
-        for i in sorted(range(len(cands)), key=lambda i: (not evidential[i], not held[i], cands[i].answers is None, -p_ev[i])):
+        # and of those holding them, one a rule reads as saying them the other way (`reverses`: "only 15
+        # participants (2%) downloaded the app" against "Most participants downloaded the app."),
+        # where one the detector scores higher may only mention them ("invited to download the app")
+        reversed_held = {i for i in np.flatnonzero(held) if reverses(claim, index.sentence_text(cands[i].row))}
+        for i in sorted(range(len(cands)), key=lambda i: (not evidential[i], not held[i], cands[i].answers is None,
+                                                          i not in reversed_held, -p_ev[i])):
             key = same_text(index.sentence_text(cands[i].row))
             if key not in said:
                 order.append(i)

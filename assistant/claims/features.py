@@ -17,8 +17,9 @@ import numpy as np
 from assistant.ingest.words import english_words
 from assistant.text import FUNCTION_WORDS, OPPOSITE_WORDS, STOP_WORDS, WORD, bm25_tokenize, stemmer, stems
 
-__all__ = ["POLARITY_FEATURES", "SENTENCE_FEATURES", "changes_default", "changes_path", "contrasts", "flip_claim", "holds_claim_terms",
-           "is_negated", "moves_opposite", "negates", "polarity_features", "reverses", "sentence_features", "swaps_comparison", "widens"]
+__all__ = ["POLARITY_FEATURES", "SENTENCE_FEATURES", "changes_default", "changes_path", "changes_share", "contrasts", "flip_claim",
+           "holds_claim_terms", "is_negated", "moves_opposite", "negates", "polarity_features", "reverses", "sentence_features",
+           "swaps_comparison", "widens"]
 
 _WORD = WORD
 _NEG = {"not", "no", "never", "without", "none", "neither", "nor", "cannot", "fail", "fails", "failed",
@@ -320,6 +321,39 @@ def _counts(text: str, pattern: re.Pattern[str] = _COUNTED) -> dict[str, set[str
 _SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 
+# "Most participants ...", "Few patients ...": what share of a group the claim says does something.
+_MAJORITY = re.compile(r"^\W*(?:most|(?:the\s+|a\s+)?(?:vast\s+)?majority\s+of|(?:nearly|almost)\s+all|all)\s+", re.I)
+_MINORITY = re.compile(r"^\W*(?:(?:very\s+|only\s+a\s+)?few|(?:a|the)\s+minority\s+of|hardly\s+any|"
+                       r"a\s+small\s+(?:number|proportion|share)\s+of)\s+", re.I)
+# a share of a group a sentence gives: a count and its percentage ("15 participants (2%)"), or "2% of"
+_SHARE = re.compile(r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,6}?\(\s*(\d+(?:\.\d+)?)\s*%[^)]*\)|\b(\d+(?:\.\d+)?)\s*%\s+of\b")
+_PARTS = re.compile(r",\s+|;\s+|\s+and\s+|\s+but\s+|\s+whereas\s+|\s+while\s+")
+
+
+def changes_share(claim: str, sentence: str) -> bool:
+    """Whether the claim says most of a group (or all of it) does what the sentence gives a share
+    under half of, or a few do what it gives a share over half of: "Most participants downloaded
+    the app." against "... and only 15 participants (2%) downloaded the app.". The share is a
+    count's percentage or "2% of", in the part of the sentence (between commas, "and", "but")
+    that says most of the claim's words, two at least, and more than any other part; "reduced by
+    30%" gives no share."""
+    majority, minority = _MAJORITY.match(claim), _MINORITY.match(claim)
+    if not majority and not minority:
+        return False  # most claims give no share: read no further
+    said = _words_said(claim[(majority or minority).end():])
+    if not _says_most(said, _words_said(sentence)):
+        return False
+    parts = [(len(said & _words_said(part)), part) for part in _PARTS.split(sentence)]
+    best = max(n for n, _ in parts)
+    shared = [part for n, part in parts if n == best]
+    if best < 2 or len(shared) > 1:
+        return False
+    shares = [float(m.group(1) or m.group(2)) for m in _SHARE.finditer(shared[0])]
+    if len(shares) != 1:
+        return False
+    return shares[0] < 50 if majority else shares[0] > 50
+
+
 def changes_bound(claim: str, sentence: str) -> bool:
     """Whether the sentence says the claim's words (two thirds of them, as for `negates`) with the
     claim's bound of a thing ("at least", "a maximum of") at another number, and never the
@@ -561,8 +595,10 @@ def holds_claim_terms(claim: str, sentences: list[str]) -> np.ndarray:
     sentences of SciFact train's cited abstracts, 18 hold all of their claim's terms and all 18 are
     rationales (12% of all sentences are); of
     Climate-FEVER's pairs 17 of 19 such are evidence, of Check-COVID's 7 of 7, of SICK's 951 of 1,050
-    (counted outside their test splits)."""
-    terms = set(bm25_tokenize([claim])[0]) - _negation_terms() - _auxiliary_terms()
+    (counted outside their test splits). The share a claim opens with ("Most participants ...") is
+    aside too: a sentence giving another share ("only 15 participants (2%)") lacks it."""
+    share = _MAJORITY.match(claim) or _MINORITY.match(claim)
+    terms = set(bm25_tokenize([claim[share.end():] if share else claim])[0]) - _negation_terms() - _auxiliary_terms()
     if len(terms) < MIN_HELD_TERMS:
         return np.zeros(len(sentences), bool)
     return np.array([terms <= set(t) for t in bm25_tokenize(sentences)], bool)
@@ -592,14 +628,17 @@ def reverses(claim: str, sentence: str) -> bool:
     """The rules beside the learned polarity model: the sentence says the claim's words with a
     negation or an opposite (`negates`), moves what the claim moves the other way
     (`moves_opposite`), makes its comparison the other way round (`swaps_comparison`), gives
-    another number of what the claim counts (`changes_number`) or bounds (`changes_bound`), other
+    another number of what the claim counts (`changes_number`), a share of the group under half
+    where the claim says most or over half where it says few (`changes_share`), or another of what
+    it bounds (`changes_bound`), other
     years (`changes_year`), another path or address than the claim's (`changes_path`), a default
     that denies what the claim says happens by default (`changes_default`), limits to
     a case what the claim says holds without limit (`restricts`) or beyond the case the claim
     limits it to (`widens`), or says the claim's words of another thing set against the claim's
     (`contrasts`).  Any contradicts the claim."""
     return (negates(claim, sentence) or moves_opposite(claim, sentence) or swaps_comparison(claim, sentence)
-            or changes_number(claim, sentence) or changes_bound(claim, sentence) or changes_year(claim, sentence)
+            or changes_number(claim, sentence) or changes_share(claim, sentence) or changes_bound(claim, sentence)
+            or changes_year(claim, sentence)
             or changes_path(claim, sentence) or changes_default(claim, sentence) or restricts(claim, sentence)
             or widens(claim, sentence) or contrasts(claim, sentence))
 
