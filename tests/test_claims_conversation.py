@@ -2136,3 +2136,22 @@ def test_a_sentence_reversing_the_claims_words_comes_before_one_that_mentions_th
     checker = ClaimChecker(Searcher(encoder=encoder, index=MemoryIndex(docs, encoder, ChunkingParams())))
     verdict = checker.check("Most U@Uni intervention participants downloaded the app.")
     assert verdict.verdict == "contradicted" and "(2%) downloaded the app" in verdict.evidence[0].text, verdict
+
+
+def test_a_sentence_of_the_named_study_reverses_the_claim_without_the_words_naming_it(encoder, tmp_path):
+    # "The patients and treatment providers will not be blinded." says "blinded" with a "not" but
+    # too few of the claim's words while "FOCUS trial" counted among them: the paper's sentences
+    # leave its name out, so the rules read the claim without it ("randomised, blinded" had
+    # supported the claim).
+    from assistant.search.searcher import naming_words
+
+    title = "The FOCUS trial: cognitive remediation plus standard treatment for patients at risk of psychosis"
+    assert naming_words("Patients in the FOCUS trial are blinded to their treatment.", title) == {"FOCUS", "trial"}
+    (tmp_path / "focus.md").write_text(
+        f"# {title}\n\n## Methods\n\nThe FOCUS trial is a randomised, blinded, parallel-group trial enrolling 126 patients "
+        "who receive treatment for a year.\n\n### Blinding\n\nThe patients and treatment providers will not be blinded.\n")
+    (tmp_path / "sleep.md").write_text("# Sleep and memory\n\n## Background\n\nDeep sleep consolidates memories.\n")
+    docs = load_paths([tmp_path / "focus.md", tmp_path / "sleep.md"]).documents
+    verdict = ClaimChecker(Searcher(encoder=encoder, index=MemoryIndex(docs, encoder))).check(
+        "Patients in the FOCUS trial are blinded to their treatment.")
+    assert verdict.verdict == "contradicted" and verdict.evidence[0].text.startswith("The patients and treatment"), verdict

@@ -24,7 +24,8 @@ A user may point at an NLI cross-encoder of their own (`nli_model=PATH`): it the
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Literal, get_args
@@ -36,6 +37,7 @@ from assistant.claims.features import flip_claim, holds_claim_terms, is_negated,
 from assistant.claims.models import MODEL_PATH, ClaimError, ClaimModel, NLIModel
 from assistant.search import Searcher, clean_question, names_listed, names_missing
 from assistant.search.answer import is_reply
+from assistant.search.searcher import naming_words
 from assistant.text import MIN_REPEAT, document_acronyms, expanded_acronyms, same_text
 
 __all__ = ["VERDICTS", "VERDICT_WORDS", "ClaimChecker", "confidence_text", "Evidence", "EvidenceLabel", "Verdict", "VerdictKind"]
@@ -129,7 +131,8 @@ class ClaimChecker:
             deltas = flip_deltas(self.searcher, cands, q, flip)
             p_con = self.model.polarity.predict(np.array([polarity_features(claim, t, c.cosine, float(dl))
                                                     for t, c, dl in zip(texts, cands, deltas)]))
-            p_con = np.where([reverses(claim, t) for t in texts], 1.0, p_con)
+            reversing = self._reversing(claim)
+            p_con = np.where([reversing(c, t) for t, c in zip(texts, cands)], 1.0, p_con)
         return cands, p_ev, p_con
 
     def retrieve(self, claim: str) -> list[str]:
@@ -167,7 +170,8 @@ class ClaimChecker:
         # and of those holding them, one a rule reads as saying them the other way (`reverses`: "only 15
         # participants (2%) downloaded the app" against "Most participants downloaded the app."),
         # where one the detector scores higher may only mention them ("invited to download the app")
-        reversed_held = {i for i in np.flatnonzero(held) if reverses(claim, index.sentence_text(cands[i].row))}
+        reversing = self._reversing(claim)
+        reversed_held = {i for i in np.flatnonzero(held) if reversing(cands[i], index.sentence_text(cands[i].row))}
         for i in sorted(range(len(cands)), key=lambda i: (not evidential[i], not held[i], cands[i].answers is None,
                                                           i not in reversed_held, -p_ev[i])):
             key = same_text(index.sentence_text(cands[i].row))
@@ -220,6 +224,17 @@ class ClaimChecker:
         named = self.searcher.named_document(claim)
         held[top] = holds_claim_terms(clean_question(claim, "claim"), [self._spelled(cands[i], named) for i in top])
         return held
+
+    def _reversing(self, claim: str) -> Callable[[SentenceCandidate, str], bool]:
+        """`reverses` for a candidate and its sentence; of the document the claim names, the claim
+        without the words naming it (`naming_words`), which its sentences leave out ("The patients
+        and treatment providers will not be blinded." reverses "Patients in the FOCUS trial are
+        blinded to their treatment.", of whose words it says too few with "FOCUS trial")."""
+        named = self.searcher.named_document(claim)
+        naming = naming_words(claim, self.searcher.index.doc_titles[named]) if named is not None else set()
+        unnamed = re.sub(r"\s+", " ", re.sub(rf"(?<![\w@.-])(?:{'|'.join(map(re.escape, naming))})(?![\w@-])", "", claim)) \
+            if naming else claim
+        return lambda cand, text: reverses(unnamed if cand.doc == named else claim, text)
 
     def _spelled(self, cand: SentenceCandidate, named: int | None = None) -> str:
         """The candidate's sentence, the long forms of the abbreviations its document defines that

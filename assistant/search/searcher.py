@@ -103,7 +103,7 @@ from assistant.text import (
     same_text,
 )
 
-__all__ = ["MODES", "Candidates", "Mode", "Searcher", "names_declarations"]
+__all__ = ["MODES", "Candidates", "Mode", "Searcher", "names_declarations", "naming_words"]
 
 # A name of code with an underscore between its parts: "unwind_protect", "dh_make", "sys_path2".
 _UNDERSCORED = re.compile(r"(?<![\w.-])[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?![\w-])")
@@ -1185,3 +1185,13 @@ def _heads(heading: str, asked: set[str]) -> bool:
 
     return all(any(same(a, h) for h in said) for a in asked) and \
         2 * sum(any(same(a, h) for a in asked) for h in said) >= len(said)
+
+
+def naming_words(text: str, title: str) -> set[str]:
+    """The words by which `text` names the document titled `title`, as `Searcher.named_document`
+    reads names: each word set in a capital after the first ("FOCUS", "U@Uni") and each kind of
+    study ("trial") that the title holds too."""
+    held = {w.casefold() for w in re.findall(r"[\w@.'’-]+", title)}
+    words = re.findall(r"[\w@.'’-]*\w", text)
+    return {w for k, w in enumerate(words)
+            if w.casefold() in held and ((k and _NAMED.fullmatch(w)) or w.lower() in _STUDY_KINDS)}
