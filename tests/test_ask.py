@@ -317,6 +317,9 @@ def test_what_a_study_found_is_its_abstracts_conclusions_and_a_study_is_named_by
     found = searcher.search("What were the main results of the LIMIT trial?", k=1)[0]
     assert found.highlight.text.startswith("Conclusions: Antenatal lifestyle advice improves") and found.probability == 1.0, found
     assert searcher.named_document("What did the hand hygiene trial conclude?") == 1
+    # so does the thing it tests, where the title says it ("Evaluation of a web-based intervention ...")
+    assert searcher.named_document("Did the hand hygiene intervention work?") == 1
+    assert searcher.named_document("Did the lifestyle intervention work?") is None  # "intervention" in no title of it
     assert searcher.named_document("What did the randomised trial conclude?") is None  # both titles say so
     concluded = searcher.search("What did the hand hygiene trial conclude?", k=1)[0]
     assert concluded.highlight.text.startswith("Conclusions: A web-based intervention"), concluded

@@ -107,6 +107,11 @@ def test_a_section_is_read_by_its_part_of_the_paper_or_of_the_abstract():
     assert section_kind(("Results", "Background characteristics of the sample")) == "results"
     assert section_kind(("Discussion", "Strengths of the study design")) == "discussion"
     assert section_kind(("Trial status",)) is None and section_kind(()) is None
+    # an abstract's objective, a paper's aims say what it set out to do, as its background does
+    # (the hand hygiene paper's "Objective: ... to evaluate whether ..." had supported a claim of
+    # what it found)
+    assert section_kind(("Abstract", "Objective")) == "background"
+    assert section_kind(("Rationale and aims of the BeneMin trial",)) == "background"
 
 
 def test_a_protocol_reports_no_finding_of_its_own_and_a_report_does_under_results(tmp_path):

@@ -55,7 +55,7 @@ _KINDS: list[tuple[SectionKind, re.Pattern[str]]] = [
     ("discussion", re.compile(r"\b(?:discussion|conclusions?)\b", re.I)),
     ("abstract", re.compile(r"^\W*(?:abstract|summary)\W*$", re.I)),
     ("methods", re.compile(r"\b(?:methods?|methodology|materials|design|procedures?|statistical\s+analys[ie]s)\b", re.I)),
-    ("background", re.compile(r"\b(?:introduction|background)\b", re.I)),
+    ("background", re.compile(r"\b(?:introduction|background|objectives?|aims?|purpose|rationale)\b", re.I)),
 ]
 
 

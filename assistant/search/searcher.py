@@ -188,6 +188,8 @@ _GENRES = frozenset({"review", "protocol", "tutorial", "vignette", "thesis", "di
 _ASKED_OF_STUDY = re.compile(r"^\s*(what\s+(?:is|was|are|were)\s+.+?)\s+(?:of|in|for)\s+\S.*?\?\s*$", re.I)
 # "the hand hygiene trial": what a question calls a study by, a few words of its title before its kind.
 _STUDY_KINDS = frozenset({"trial", "trials", "study", "studies", "experiment", "survey", "protocol", "review"})
+# what a study tests, which a person calls it by too ("the hand hygiene intervention")
+_STUDIED_KINDS = frozenset({"intervention", "programme", "program"})
 _DESCRIBING_WORDS = 4
 # "Who funded the LIMIT trial?" asks what one section heads, "How were participants randomised in
 # the trial?" what a passage says; a heading holds a few words.
@@ -410,10 +412,11 @@ class Searcher:
             self._title_terms = [set(t) for t in bm25_tokenize(self.index.doc_titles)]
         for the in re.finditer(r"\bthe\s+", question, re.I):
             words = re.findall(r"[\w'’-]+", question[the.end():])[:_DESCRIBING_WORDS + 1]
-            kind = next((k for k in range(1, len(words)) if words[k].lower() in _STUDY_KINDS), None)
+            kind = next((k for k in range(1, len(words)) if words[k].lower() in _STUDY_KINDS | _STUDIED_KINDS), None)
             if kind is None or {w.lower() for w in words[:kind]} & FUNCTION_WORDS:
                 continue
-            terms = set(bm25_tokenize([" ".join(words[:kind])])[0])
+            # "the hand hygiene intervention" names the study of one, where its title says "intervention"
+            terms = set(bm25_tokenize([" ".join(words[:kind + (words[kind].lower() in _STUDIED_KINDS)])])[0])
             holders = [i for i, title in enumerate(self._title_terms) if terms and terms <= title]
             if len(holders) == 1:
                 return holders[0]
