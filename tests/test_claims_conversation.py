@@ -456,10 +456,13 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("What is cognitive behavioural therapy?", "And mindfulness?", "What is mindfulness?"),
     # the preposition left at the end of the previous question is not part of what "it" stands for
     ("What license is courlan under?", "Is it free for commercial use?", "Is courlan free for commercial use?"),
-    # "any" stands for what the previous question asked about, which no phrase of it names alone:
-    # the two are searched together; a short question with a subject of its own is a new question
-    ("What side effects did participants report?", "Were any serious?",
-     "Were any serious? (What side effects did participants report?)"),
+    # "any" stands for what the previous question asked about (it had been searched beside it),
+    # after another verb than "be" for its subject; a short question with a subject of its own is
+    # a new question
+    ("What side effects did participants report?", "Were any serious?", "Were any side effects serious?"),
+    ("What side effects did participants report?", "Did many report headaches?", "Did many participants report headaches?"),
+    ("How were schools recruited?", "Did any drop out?", "Did any schools drop out?"),
+    ("How were schools recruited?", "Did many schools drop out?", "Did many schools drop out?"),
     ("What side effects did participants report?", "Was anxiety reduced?", "Was anxiety reduced?"),
     # a do-question's subject that is a name ends at the verb after it (the verb is no name)
     ("How does httpcore handle HTTP/2?", "Is it thread-safe?", "Is httpcore thread-safe?"),

@@ -760,7 +760,7 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         return ResolvedQuery(question, f"{q} ({_underlying(previous)})", "more")
     if owned := _there(question, q, previous, slot, earlier) or _owned(question, q, previous, slot) \
             or _one_of(question, q, previous, slot, earlier) or _how_many_of(question, q, previous, slot, earlier) \
-            or _happening(question, q, previous):
+            or _happening(question, q, previous) or _quantified(question, q, previous):
         return owned
     if _WHICH_IS.match(q) and pair:
         # "Which is better?" after "What is CBT?", "And mindfulness?": one of the two
@@ -826,6 +826,36 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         replaced = _SINGULAR_VERB.sub(_plural_verb, replaced[:at]) + replaced[at:]
     return ResolvedQuery(question, _unled(_tidy(replaced)), kind, topic) if n else \
         ResolvedQuery(question, f"{q} {topic}", kind)
+
+
+# "What side effects did ...?", "How many schools ...?": the plural noun a question asks for.
+_ASKED_FOR = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:what|which|how\s+many)\s+((?:[\w'-]+\s+){0,2}?[\w'-]+[^s\W]s)\s+"
+                        r"(?:do|does|did|are|were|have|had|can|could|will|would)\b", re.I)
+
+
+def _quantified(question: str, q: str, previous: str) -> ResolvedQuery | None:
+    """"Were any serious?" after "What side effects did participants report?": "Were any side
+    effects serious?" (`_quantified_noun`); None for another follow-up."""
+    quantified = _QUANTIFIED.match(q)
+    if quantified is None or not (noun := _quantified_noun(q, quantified.end(), _underlying(previous))):
+        return None
+    at = quantified.end()
+    return ResolvedQuery(question, _unled(_tidy(f"{q[:at]} {noun}{q[at:]}")), "reference", noun)
+
+
+def _quantified_noun(q: str, at: int, previous: str) -> str:
+    """The noun a quantifier standing alone (at `at` of `q`: "any" of "Were any serious?") stands
+    for: after "be", the plural noun the previous question asks for ("side effects" of "What side
+    effects did participants report?"); after another verb, and where it asks for none, its
+    plural referent, the subject of a do-question ("Did many report headaches?": participants;
+    "Did any drop out?" after "How were schools recruited?": schools); "" where the quantifier has
+    a plural noun of its own after it ("Did many schools drop out?") or the previous question none."""
+    after = re.match(r"\s+([\w'-]+)", q[at:])
+    if after is None or _is_plural(after.group(1)):
+        return ""
+    asked = _ASKED_FOR.match(previous) if re.match(r"\W*(?:and\s+)?(?:is|are|was|were)\b", q, re.I) else None
+    noun = asked.group(1) if asked else _referent(previous, True)
+    return noun if noun and _is_plural(noun) else ""
 
 
 def _doer(previous: str, after: str, plural: bool) -> str:
