@@ -1371,9 +1371,11 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     # an auxiliary and its subject leave the verb to the previous question ("Does CBT?" was searched
     # alone), and the subject is the topic the next follow-up replaces
     (["Which therapies change the brain?"], "Does CBT?", "Does CBT? (Which therapies change the brain?)"),
-    # a new topic after a bare "When?" searched with its question goes into that question
+    # a new topic after a bare "When?" searched with its question goes into that question, and
+    # after one that asked a yes-or-no question again
+    (["What input does deflate() consume?", "When?"], "What about inflate()?", "When? (What input does inflate() consume?)"),
     (["Is deflate() guaranteed to consume all input?", "When?"], "What about inflate()?",
-     "When? (Is inflate() guaranteed to consume all input?)"),
+     "When is inflate() guaranteed to consume all input?"),
     (["Which therapies change the brain?", "Does CBT?"], "And mindfulness?",
      "Does mindfulness? (Which therapies change the brain?)"),
     # after a question searched with the one before, "it" points at what that answer showed ("Why
@@ -1749,7 +1751,12 @@ def test_a_pronoun_stands_for_a_verbs_object_or_a_bare_phrase_asked_of_and_joine
     (["Which therapies change the brain?"], "How long does it take?",
      "How long does it take? (Which therapies change the brain?)"),
     # a second short follow-up goes with the question under the first, not with both run together
-    (["Does meditation change the brain?", "How?"], "Which regions?", "Which regions? (Does meditation change the brain?)"),
+    (["Does meditation change the brain?", "With what?"], "Which regions?", "Which regions? (Does meditation change the brain?)"),
+    # a bare "Why?", "How?" or "When?" after a yes-or-no question asks it of what that question
+    # asked (it had been searched beside it)
+    (["Did any schools drop out?"], "Why?", "Why did any schools drop out?"),
+    (["Does meditation change the brain?"], "How?", "How does meditation change the brain?"),
+    (["Does meditation change the brain?", "How?"], "Which regions?", "Which regions? (How does meditation change the brain?)"),
     (["Is depression treatable?"], "With what?", "With what? (Is depression treatable?)"),
     # "mine" is the person's own of what was asked about; "the mine" is a mine
     (["What is neuroplasticity?"], "How can I improve mine?", "How can I improve my neuroplasticity?"),

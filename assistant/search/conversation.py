@@ -2093,6 +2093,12 @@ def _wh_followup(fragment: re.Match, previous: str) -> str:
     if opening and not noun and _ADVERBIAL.fullmatch(wh) and _ADVERBIAL.fullmatch(opening.group(1)) \
             and re.match(rf"\s+{_AUX}\b", body[opening.end():], re.I):
         return _tidy(f"{wh[:1].upper()}{wh[1:]}{body[opening.end():]}?")
+    # and asks how, why, when or where of what a yes-or-no question asked ("Why?" after "Did any
+    # schools drop out?": "Why did any schools drop out?"; "How?" after "Does exercise help
+    # depression?"), the answer to which it takes to be yes
+    yes_no = re.match(rf"^\W*(?:(?:and|but|so)\s+)?({_AUX})\s+(?!not\b)\S", body, re.I)
+    if yes_no and not noun and _ADVERBIAL.fullmatch(wh):
+        return _tidy(f"{wh[:1].upper()}{wh[1:]} {yes_no.group(1).lower()}{body[yes_no.end(1):]}?")
     return f"{fragment.group().strip()} ({previous})"
 
 
