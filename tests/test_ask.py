@@ -525,3 +525,23 @@ def test_what_a_section_heads_is_answered_by_that_sections_opening(encoder, tmp_
     assert declared.highlight.text.startswith("The authors declare") and declared.probability == 1.0, declared
     defined = searcher.search("What is neuroplasticity?", k=2)
     assert not any(h.probability == 1.0 and "Neuroplasticity and mental health" in h.section for h in defined), defined
+
+
+def test_who_made_or_paid_for_a_thing_is_answered_only_by_a_sentence_naming_someone(encoder, tmp_path):
+    # "Who developed neuropsychotherapy?" had been answered by "Neuropsychotherapy is a therapeutic
+    # approach that ..." (and "Who created Rust?" by a sentence naming the language alone): the
+    # answer names someone the question does not; "Who was eligible?" asks a role, which none need.
+    from assistant.search.answer import asks_origin, names_someone
+
+    assert asks_origin("Who developed neuropsychotherapy?") and asks_origin("And who funded the trial?")
+    assert not asks_origin("Who was eligible for the trial?") and not asks_origin("Who delivered the sessions?")
+    assert not names_someone("Some concerns treated with Neuropsychotherapy include:", "Who developed neuropsychotherapy?")
+    assert names_someone("Cognitive therapy was developed by Aaron Beck in the 1960s.", "Who developed cognitive therapy?")
+    (tmp_path / "npt.md").write_text(
+        "# What is neuropsychotherapy?\n\nNeuropsychotherapy is a therapeutic approach that combines psychotherapy and "
+        "neurobiology. Some concerns treated with Neuropsychotherapy include anxiety and depression.\n")
+    (tmp_path / "ct.md").write_text("# Cognitive therapy\n\nCognitive therapy was developed by Aaron Beck in the 1960s.\n")
+    docs = load_paths([tmp_path / "npt.md", tmp_path / "ct.md"]).documents
+    searcher = Searcher(encoder=encoder, index=MemoryIndex(docs, encoder))
+    assert not ask(searcher, "Who developed neuropsychotherapy?", [], k=3).answered
+    assert ask(searcher, "Who developed cognitive therapy?", [], k=3).answered

@@ -49,6 +49,7 @@ from assistant.ingest import BULLET, is_date
 from assistant.ingest.words import english_words
 from assistant.linear import LinearModel
 from assistant.text import (
+    FUNCTION_WORDS,
     RELEASE_NOTE,
     STOP_WORDS,
     acronym_definitions,
@@ -63,11 +64,12 @@ from assistant.text import (
 __all__ = ["about_a_document", "MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion",
            "asked_entry", "asked_term", "asks_code_name", "asks_definition", "asks_doi", "asks_document_date", "asks_front_matter",
-           "asks_gist", "asks_person", "asks_writers", "defines",
+           "asks_gist", "asks_origin", "asks_person", "asks_writers", "defines",
            "is_byline", "is_code_like", "is_heading_like", "is_reply",
            "is_question", "labelled_value_end", "list_asked", "listed_names", "lists_names_only", "match_words", "measured",
            "names_few_writers",
            "names_no_document",
+           "names_someone",
            "names_writer", "opens_entry", "opens_signature", "states_entry", "passage_answer", "pick", "points_elsewhere", "pool_cosine",
            "relevance_features", "sentence_features",
            "states_action", "states_definition", "term_weights"]
@@ -1142,6 +1144,29 @@ def _first_under_heading(index: Index, row: int, sentences: range, heading: np.n
 
 PersonKind = Literal["who", "author"]
 _AUTHORED = re.compile(r"\b(?:wrote|written|writers?|authors?|authored)\b", re.I)
+
+
+# "Who developed neuropsychotherapy?", "Who funded the trial?": who made, began or paid for a thing,
+# which a passage answers by naming someone; not "Who was eligible?", "Who delivered the sessions?",
+# which a role answers.
+_ORIGIN_ASKED = re.compile(r"^\W*(?:and\s+)?who\s+(?:first\s+|originally\s+)?(?:developed|created|invented|founded|"
+                           r"discovered|coined|funded|sponsored|proposed|introduced|pioneered|established)\b", re.I)
+
+
+def asks_origin(question: str) -> bool:
+    """Whether the question asks who made, began or paid for a thing (`_ORIGIN_ASKED`)."""
+    return _ORIGIN_ASKED.match(question) is not None
+
+
+def names_someone(text: str, question: str) -> bool:
+    """Whether `text` names a person or a body: a word set in a capital, or an acronym, past its
+    first word, that the question does not use ("Graydon Hoare", "the NHMRC"; not the
+    "Neuropsychotherapy" of "Some concerns treated with Neuropsychotherapy include:" asked "Who
+    developed neuropsychotherapy?")."""
+    asked = {w.casefold() for w in re.findall(r"[\w'’&.-]+", question)}
+    words = re.findall(r"[\w'’&.-]*\w", text)
+    return any(w[:1].isupper() and len(w) > 1 and w.casefold() not in asked and w.lower() not in FUNCTION_WORDS
+               for w in words[1:])
 
 
 def asks_person(question: str) -> PersonKind | None:

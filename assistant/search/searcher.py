@@ -44,6 +44,7 @@ from assistant.search.answer import (
     asks_document_date,
     asks_doi,
     asks_gist,
+    asks_origin,
     asks_person,
     asks_writers,
     defines,
@@ -57,6 +58,7 @@ from assistant.search.answer import (
     match_words,
     names_few_writers,
     names_no_document,
+    names_someone,
     names_writer,
     opens_entry,
     opens_signature,
@@ -615,7 +617,8 @@ class Searcher:
     def hits_answer(self, hits: list[Hit], question: str | None = None) -> tuple[bool, bool]:
         """`answered` (a hit likely enough to hold the answer, or one that opens the entry of the
         option or parameter asked of) but for the names the question uses and for passages without an amount of the
-        kind the question asks for (`gives_amount`), and why not when the question asks what
+        kind the question asks for (`gives_amount`) or, for who made or paid for a thing
+        (`asks_origin`), highlights naming no one (`names_someone`), and why not when the question asks what
         a study found and every hit likely enough to answer it stands where its paper reports no
         finding of its own (a protocol, a paper's Methods or Background): (answered, not reported)."""
         # A passage with a line that opens the entry of the option or parameter asked of ("verify |
@@ -626,6 +629,9 @@ class Searcher:
         if question is not None and (amount := asked_amount(question)):
             # "What year was SQLite created?" of passages that give no date is not answered
             likely = [h for h in likely if gives_amount(h.text, amount)]
+        if question is not None and asks_origin(question):
+            # "Who developed neuropsychotherapy?" of sentences that name no one is not answered
+            likely = [h for h in likely if names_someone(h.highlight.text, question)]
         named = self.named_document(question) if question is not None else None
         if named is not None:
             likely = [h for h in likely if self.index.doc_row(h.doc_id) == named]
