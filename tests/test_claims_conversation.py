@@ -2165,3 +2165,20 @@ def test_a_sentence_of_the_named_study_reverses_the_claim_without_the_words_nami
     verdict = ClaimChecker(Searcher(encoder=encoder, index=MemoryIndex(docs, encoder))).check(
         "Patients in the FOCUS trial are blinded to their treatment.")
     assert verdict.verdict == "contradicted" and verdict.evidence[0].text.startswith("The patients and treatment"), verdict
+
+
+def test_another_count_of_what_the_named_review_counts_contradicts_the_claim(encoder, tmp_path):
+    # "The review identified 30 articles." had found no evidence: "the review" followed by its verb
+    # names the one document titled a review, and "The literature search ... identified 21 articles"
+    # holds the claim's other terms with that title, so its other count contradicts the claim.
+    (tmp_path / "review.md").write_text(
+        "# Neuroscience-informed psychotherapy: a narrative review\n\nThe literature search on online databases "
+        "identified 21 articles that report five different models. Most models lack evidence from clinical trials.\n")
+    (tmp_path / "sleep.md").write_text("# Sleep and memory\n\nDeep sleep consolidates memories in students.\n")
+    docs = load_paths([tmp_path / "review.md", tmp_path / "sleep.md"]).documents
+    searcher = Searcher(encoder=encoder, index=MemoryIndex(docs, encoder))
+    assert searcher.named_document("The review identified 30 articles.") == 0
+    assert searcher.named_document("The review process took a year.") is None
+    checker = ClaimChecker(searcher)
+    assert checker.check("The review identified 30 articles.").verdict == "contradicted"
+    assert checker.check("The review identified 21 articles.").verdict == "supported"

@@ -33,7 +33,7 @@ from typing import Literal, get_args
 import numpy as np
 
 from assistant.claims.evidence import SentenceCandidate, flip_deltas, sentence_candidates
-from assistant.claims.features import flip_claim, holds_claim_terms, is_negated, polarity_features, reverses
+from assistant.claims.features import changes_number, flip_claim, holds_claim_terms, is_negated, polarity_features, reverses
 from assistant.claims.models import MODEL_PATH, ClaimError, ClaimModel, NLIModel
 from assistant.search import Searcher, clean_question, names_listed, names_missing
 from assistant.search.answer import is_reply
@@ -222,7 +222,14 @@ class ClaimChecker:
         top = np.union1d(np.argsort(-p_ev)[:HELD_READ], [i for i, c in enumerate(cands) if c.answers]).astype(int)
         held = np.zeros(len(cands), bool)
         named = self.searcher.named_document(claim)
-        held[top] = holds_claim_terms(clean_question(claim, "claim"), [self._spelled(cands[i], named) for i in top])
+        claim = clean_question(claim, "claim")
+        spelled = [self._spelled(cands[i], named) for i in top]
+        held[top] = holds_claim_terms(claim, spelled)
+        if re.search(r"\d", claim):
+            # a sentence giving another number of what the claim counts holds its other terms
+            # ("identified 21 articles" against "The review identified 30 articles.")
+            others = holds_claim_terms(re.sub(r"\d[\d,.]*", " ", claim), spelled)
+            held[top] |= others & np.array([changes_number(claim, self.searcher.index.sentence_text(cands[i].row)) for i in top])
         return held
 
     def _reversing(self, claim: str) -> Callable[[SentenceCandidate, str], bool]:

@@ -17,9 +17,9 @@ import numpy as np
 from assistant.ingest.words import english_words
 from assistant.text import FUNCTION_WORDS, OPPOSITE_WORDS, STOP_WORDS, WORD, bm25_tokenize, stemmer, stems
 
-__all__ = ["POLARITY_FEATURES", "SENTENCE_FEATURES", "changes_default", "changes_path", "changes_share", "contrasts", "flip_claim",
-           "holds_claim_terms", "is_negated", "moves_opposite", "negates", "polarity_features", "reverses", "sentence_features",
-           "swaps_comparison", "widens"]
+__all__ = ["POLARITY_FEATURES", "SENTENCE_FEATURES", "changes_default", "changes_number", "changes_path", "changes_share", "contrasts",
+           "flip_claim", "holds_claim_terms", "is_negated", "moves_opposite", "negates", "polarity_features", "reverses",
+           "sentence_features", "swaps_comparison", "widens"]
 
 _WORD = WORD
 _NEG = {"not", "no", "never", "without", "none", "neither", "nor", "cannot", "fail", "fails", "failed",

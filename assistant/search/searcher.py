@@ -200,6 +200,9 @@ _WH_WORDS = frozenset({"how", "which", "where", "why", "whom", "whose"})
 # "the review" standing for a document: its noun alone ("the review?", "the review of X", "the
 # review's") or the subject of a verb ("does the review say about"), not a modifier ("the review
 # process took"): at most one word after it before a function word or the question's end.
+# A verb a document is the subject of: "the review identified", "the review says".
+_REPORTING = re.compile(r"[a-z]{3,}ed|(?:say|find|conclude|show|report|describe|identifie|include|argue|suggest|recommend|state|"
+                        r"note|mention|discuss|review|list|propose)s", re.I)
 _THE_GENRE = re.compile(r"\bthe\s+(" + "|".join(sorted(_GENRES)) + r")(?:['’]s)?\b((?:\s+[\w'’-]+){0,2})", re.I)
 
 
@@ -440,8 +443,8 @@ class Searcher:
         narrative review"), else None."""
         for m in _THE_GENRE.finditer(question):
             after = m.group(2).split()
-            if len(after) == 2 and not {after[0].lower(), after[1].lower()} & FUNCTION_WORDS:
-                continue  # "the review process took": a modifier, no document
+            if len(after) == 2 and not {after[0].lower(), after[1].lower()} & FUNCTION_WORDS and not _REPORTING.fullmatch(after[0]):
+                continue  # "the review process took": a modifier, no document ("the review identified 21" names one)
             pattern = re.compile(rf"\b{m.group(1)}\b", re.I)
             titled = [i for i, title in enumerate(self.index.doc_titles) if pattern.search(title)]
             if len(titled) == 1:
