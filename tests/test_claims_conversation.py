@@ -1667,6 +1667,11 @@ def test_a_subject_before_do_or_a_modal_is_what_a_follow_up_means(encoder, histo
      "Which therapies use it?", "Which therapies use neuroplasticity?"),
     (["Does stress change the brain?", "How long does it take?"], "Is it reversible?",
      "Is stress changing the brain reversible?"),
+    # after "Which ... do I need?" "it" is what the person asks for ("Is I need free?" had been asked)
+    (["How do I build Node.js on Windows?", "Which Visual Studio version do I need?"], "Is it free?",
+     "Is the Visual Studio version free?"),
+    (["What tools do I need?"], "Are they free?", "Are the tools free?"),
+    (["Which Python do I need?"], "Is it free?", "Is Python free?"),
     # a verb's "that" after "What happens to ...?" is what happens (it had been searched with it)
     (["What happens to the brain during chronic stress?"], "Can exercise reverse that?",
      "Can exercise reverse what happens to the brain during chronic stress?"),

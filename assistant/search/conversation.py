@@ -2718,6 +2718,10 @@ def _referent(question: str, plural: bool) -> str:
     return tail
 
 
+# "Which Visual Studio version do I need?", "What compiler should we use?": a thing the person asks
+# for, the subject the person asking.
+_WH_NOUN_PERSON = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:which|what)\s+((?:[\w'.@+-]+\s+){0,3}?[\w'.@+-]+)\s+"
+                             r"(?:do|does|did|should|can|could|will|would|must)\s+(?:i|you|we|one)\s+\w+", re.I)
 # A wh-question's do-verb and a subject other than the person asking: "Why does my build ...".
 _WH_DO_CLAUSE = re.compile(r"^(?:why|how|when|where|what)\s+(?:does|do|did)\s+(?!(?:i|you|we|one)\b)", re.I)
 
@@ -2894,6 +2898,11 @@ def _opening_referent(body: str, plural: bool) -> str | None:
     modal = re.match(r"(?:which|what)\s+((?:[\w'-]+\s+){0,2}[\w'-]+)\s+(?:can|could|may|might|will|would|should)\s+", body, re.I)
     if modal and plural and _is_plural(modal.group(1)) and _content_words(modal.group(1)):
         return modal.group(1)
+    # "Which Visual Studio version do I need?": "it" is what the person asks for ("Is I need free?"
+    # had been asked), with an article unless a name ends it ("Which Node.js do I need?")
+    asked = _WH_NOUN_PERSON.match(body)
+    if asked and _is_plural(asked.group(1)) == plural and _content_words(asked.group(1)):
+        return asked.group(1) if re.search(r"(?:^|\s)(?:[A-Z]|\S*[^\w\s])\S*$", asked.group(1)) else f"the {asked.group(1)}"
     # "What questionnaire was used to measure anxiety?", "Which desktop environment is installed by
     # default?": a passive asking which thing, of content words alone (not "What dose of
     # minocycline was used ...?", whose "it" is the drug); "it" is the one the answer names
