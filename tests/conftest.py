@@ -173,3 +173,20 @@ def searcher_of_file(encoder, path: Path, text: str):
     path.write_text(text)
     doc, _ = load_file(path, path.name)
     return Searcher(encoder=encoder, index=MemoryIndex([doc], encoder, ChunkingParams()))
+
+
+# A second document beside a study's, so that a question or claim can name one of two.
+OTHER_DOCUMENT = {"sleep.md": "# Sleep and memory\n\n## Background\n\nDeep sleep consolidates memories.\n"}
+
+
+def searcher_of_files(encoder, folder: Path, files: dict[str, str]):
+    """A searcher over the documents `files` (name -> text) written to `folder` and read as the
+    product reads them, in memory, in the order given."""
+    from assistant.index import MemoryIndex
+    from assistant.ingest import load_paths
+    from assistant.search import Searcher
+
+    for name, text in files.items():
+        (folder / name).write_text(text)
+    docs = load_paths([folder / name for name in files]).documents
+    return Searcher(encoder=encoder, index=MemoryIndex(docs, encoder))

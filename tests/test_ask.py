@@ -9,7 +9,7 @@ from assistant.index import MemoryIndex
 from assistant.ingest import document_from_text, load_paths
 from assistant.search import Searcher, ask
 from assistant.search.findings import asks_appraisal
-from tests.conftest import searcher_of_file
+from tests.conftest import OTHER_DOCUMENT, searcher_of_file, searcher_of_files
 
 DOCS = [
     # the conversation's document: it answers the first question and, in passing, the follow-up
@@ -342,16 +342,14 @@ def test_a_studys_limitations_are_what_its_discussion_says_one_is(encoder, tmp_p
     # limitations of the LIMIT trial?" had been answered by a Methods sentence naming the trial.
     # The Discussion's sentence that says what a limitation of the study is answers it, before one
     # about a device's limitations; and its strengths likewise; a topic's limitations ask no study.
-    (tmp_path / "limit.md").write_text(
+    limit = (
         "# The LIMIT randomised trial of antenatal lifestyle advice\n\n## Methods\n\nThe methods of the LIMIT trial "
         "have been reported previously, and women wore pedometers for a week.\n\n## Discussion\n\nPedometers are "
         "not without their limitations, including poor measurement of upper body movement. A potential limitation "
         "of our trial is the reliance on self-reported questionnaires of diet and activity. A strength of the trial "
         "is its size: more than two thousand women took part. More studies have examined diet than activity in "
         "pregnancy. Future research should test the advice in women of a healthy weight.\n")
-    (tmp_path / "sleep.md").write_text("# Sleep and memory\n\n## Background\n\nDeep sleep consolidates memories.\n")
-    docs = load_paths([tmp_path / "limit.md", tmp_path / "sleep.md"]).documents
-    searcher = Searcher(encoder=encoder, index=MemoryIndex(docs, encoder))
+    searcher = searcher_of_files(encoder, tmp_path, {"limit.md": limit, **OTHER_DOCUMENT})
     limits = searcher.search("What are the limitations of the LIMIT trial?", k=1)[0]
     assert limits.highlight.text.startswith("A potential limitation of our trial") and limits.probability == 1.0, limits
     strengths = searcher.search("What are the strengths of the LIMIT trial?", k=1)[0]
@@ -507,17 +505,16 @@ def test_what_a_section_heads_is_answered_by_that_sections_opening(encoder, tmp_
     # the funding statement fifth: the section whose heading holds every word the question asks
     # with, beyond the study it names, opens with its answer. A heading of which those words are
     # less than half ("Neuroplasticity and mental health") is no such section.
-    (tmp_path / "limit.md").write_text(
+    limit = (
         "# The LIMIT randomised trial of antenatal lifestyle advice\n\nJodie M Dodd, Courtney Cramp, Lisa N Yelland\n\n"
         "## Methods\n\nWomen were randomised to lifestyle advice or standard care.\n\n## Funding statement\n\n"
         "This project was funded by a four-year project grant from the NHMRC, Australia.\n\n## Competing interests\n\n"
         "The authors declare that they have no competing interests.\n")
-    (tmp_path / "brain.md").write_text(
+    brain = (
         "# The brain that changes\n\n## Neuroplasticity and mental health\n\nNeuroplasticity matters in recovery from "
         "depression.\n\n## Definitions\n\nNeuroplasticity is the brain's ability to reorganise itself by forming new "
         "connections.\n")
-    docs = load_paths([tmp_path / "limit.md", tmp_path / "brain.md"]).documents
-    searcher = Searcher(encoder=encoder, index=MemoryIndex(docs, encoder))
+    searcher = searcher_of_files(encoder, tmp_path, {"limit.md": limit, "brain.md": brain})
     for asked in ("Who funded the LIMIT trial?", "How was the LIMIT trial funded?"):
         funded = searcher.search(asked, k=1)[0]
         assert funded.highlight.text.startswith("This project was funded") and funded.probability == 1.0, (asked, funded)
@@ -537,11 +534,10 @@ def test_who_made_or_paid_for_a_thing_is_answered_only_by_a_sentence_naming_some
     assert not asks_origin("Who was eligible for the trial?") and not asks_origin("Who delivered the sessions?")
     assert not names_someone("Some concerns treated with Neuropsychotherapy include:", "Who developed neuropsychotherapy?")
     assert names_someone("Cognitive therapy was developed by Aaron Beck in the 1960s.", "Who developed cognitive therapy?")
-    (tmp_path / "npt.md").write_text(
+    npt = (
         "# What is neuropsychotherapy?\n\nNeuropsychotherapy is a therapeutic approach that combines psychotherapy and "
         "neurobiology. Some concerns treated with Neuropsychotherapy include anxiety and depression.\n")
-    (tmp_path / "ct.md").write_text("# Cognitive therapy\n\nCognitive therapy was developed by Aaron Beck in the 1960s.\n")
-    docs = load_paths([tmp_path / "npt.md", tmp_path / "ct.md"]).documents
-    searcher = Searcher(encoder=encoder, index=MemoryIndex(docs, encoder))
+    ct = "# Cognitive therapy\n\nCognitive therapy was developed by Aaron Beck in the 1960s.\n"
+    searcher = searcher_of_files(encoder, tmp_path, {"npt.md": npt, "ct.md": ct})
     assert not ask(searcher, "Who developed neuropsychotherapy?", [], k=3).answered
     assert ask(searcher, "Who developed cognitive therapy?", [], k=3).answered

@@ -12,9 +12,8 @@ from assistant.claims.features import POLARITY_FEATURES, SENTENCE_FEATURES
 from assistant.claims.models import ADAPTER_PATH, MODEL_PATH
 from assistant.cli.output import format_verdict
 from assistant.index import MemoryIndex
-from assistant.ingest import load_paths
 from assistant.search import Searcher, is_followup, resolve_followup
-from tests.conftest import PDF_QA, ROOT, searcher_of_file
+from tests.conftest import OTHER_DOCUMENT, PDF_QA, ROOT, searcher_of_file, searcher_of_files
 
 EV_KEYS = ["text", "doc_id", "title", "start", "end", "page", "label", "score", "section", "page_label"]
 
@@ -2098,14 +2097,12 @@ def test_a_papers_author_list_is_no_evidence_and_its_named_study_is_this_project
     # ("... For the LIMIT Randomised Trial Group"), and its funding statement, which calls the trial
     # "this project", was no evidence: a byline says nothing a claim could agree with, and a sentence
     # of the paper the claim names holds the terms its title gives ("the LIMIT trial").
-    (tmp_path / "limit.md").write_text(
+    limit = (
         "# The effects of antenatal lifestyle advice: the LIMIT randomised trial\n\n"
         "Jodie M Dodd, Courtney Cramp, Zhixian Sui, Lisa N Yelland and For the LIMIT Randomised Trial Group\n\n"
         "## Methods\n\nWomen were randomised to lifestyle advice or standard care.\n\n## Funding\n\n"
         "This project was funded by a four-year project grant from the NHMRC, Australia.\n")
-    (tmp_path / "sleep.md").write_text("# Sleep and memory\n\n## Background\n\nDeep sleep consolidates memories.\n")
-    docs = load_paths([tmp_path / "limit.md", tmp_path / "sleep.md"]).documents
-    checker = ClaimChecker(Searcher(encoder=encoder, index=MemoryIndex(docs, encoder)))
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"limit.md": limit, **OTHER_DOCUMENT}))
     funded = checker.check("The LIMIT trial was funded by the NHMRC.")
     assert funded.verdict == "supported" and funded.evidence[0].text.startswith("This project was funded"), funded
     assert not any(e.text.startswith("Jodie M Dodd") for e in funded.evidence), funded
@@ -2128,12 +2125,10 @@ def test_a_share_under_half_of_what_the_claim_says_most_do_contradicts_it(encode
     assert not changes_share("Most participants completed the task.", results)
     assert not changes_share("Participants downloaded the app.", results)
     assert not changes_share("Most patients improved.", "Symptoms improved by 30% in patients.")
-    (tmp_path / "uni.md").write_text(
+    uni = (
         "# A health app for new university students (U@Uni): a randomised trial\n\n## Method\n\nParticipants "
         "downloaded the app from the study website after an email invited them.\n\n## Results\n\n" + results + "\n")
-    (tmp_path / "sleep.md").write_text("# Sleep and memory\n\n## Background\n\nDeep sleep consolidates memories.\n")
-    docs = load_paths([tmp_path / "uni.md", tmp_path / "sleep.md"]).documents
-    verdict = ClaimChecker(Searcher(encoder=encoder, index=MemoryIndex(docs, encoder))).check(
+    verdict = ClaimChecker(searcher_of_files(encoder, tmp_path, {"uni.md": uni, **OTHER_DOCUMENT})).check(
         "Most participants downloaded the app.")
     assert verdict.verdict == "contradicted" and "(2%) downloaded the app" in verdict.evidence[0].text, verdict
 
@@ -2162,12 +2157,10 @@ def test_a_sentence_of_the_named_study_reverses_the_claim_without_the_words_nami
 
     title = "The FOCUS trial: cognitive remediation plus standard treatment for patients at risk of psychosis"
     assert naming_words("Patients in the FOCUS trial are blinded to their treatment.", title) == {"FOCUS", "trial"}
-    (tmp_path / "focus.md").write_text(
+    focus = (
         f"# {title}\n\n## Methods\n\nThe FOCUS trial is a randomised, blinded, parallel-group trial enrolling 126 patients "
         "who receive treatment for a year.\n\n### Blinding\n\nThe patients and treatment providers will not be blinded.\n")
-    (tmp_path / "sleep.md").write_text("# Sleep and memory\n\n## Background\n\nDeep sleep consolidates memories.\n")
-    docs = load_paths([tmp_path / "focus.md", tmp_path / "sleep.md"]).documents
-    verdict = ClaimChecker(Searcher(encoder=encoder, index=MemoryIndex(docs, encoder))).check(
+    verdict = ClaimChecker(searcher_of_files(encoder, tmp_path, {"focus.md": focus, **OTHER_DOCUMENT})).check(
         "Patients in the FOCUS trial are blinded to their treatment.")
     assert verdict.verdict == "contradicted" and verdict.evidence[0].text.startswith("The patients and treatment"), verdict
 
@@ -2176,12 +2169,10 @@ def test_another_count_of_what_the_named_review_counts_contradicts_the_claim(enc
     # "The review identified 30 articles." had found no evidence: "the review" followed by its verb
     # names the one document titled a review, and "The literature search ... identified 21 articles"
     # holds the claim's other terms with that title, so its other count contradicts the claim.
-    (tmp_path / "review.md").write_text(
+    review = (
         "# Neuroscience-informed psychotherapy: a narrative review\n\nThe literature search on online databases "
         "identified 21 articles that report five different models. Most models lack evidence from clinical trials.\n")
-    (tmp_path / "sleep.md").write_text("# Sleep and memory\n\nDeep sleep consolidates memories in students.\n")
-    docs = load_paths([tmp_path / "review.md", tmp_path / "sleep.md"]).documents
-    searcher = Searcher(encoder=encoder, index=MemoryIndex(docs, encoder))
+    searcher = searcher_of_files(encoder, tmp_path, {"review.md": review, **OTHER_DOCUMENT})
     assert searcher.named_document("The review identified 30 articles.") == 0
     assert searcher.named_document("The review process took a year.") is None
     checker = ClaimChecker(searcher)
