@@ -828,8 +828,8 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         ResolvedQuery(question, f"{q} {topic}", kind)
 
 
-# "What side effects did ...?", "How many schools ...?": the plural noun a question asks for.
-_ASKED_FOR = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:what|which|how\s+many)\s+((?:[\w'-]+\s+){0,2}?[\w'-]+[^s\W]s)\s+"
+# "What side effects did ...?", "How many schools ...?": the noun a question asks for.
+_ASKED_FOR = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:what|which|how\s+many)\s+((?:[\w'-]+\s+){0,2}?[\w'-]+)\s+"
                         r"(?:do|does|did|are|were|have|had|can|could|will|would)\b", re.I)
 
 

@@ -197,12 +197,13 @@ _DESCRIBING_WORDS = 4
 # the trial?" what a passage says; a heading holds a few words.
 _HEADED_WORDS = 3
 _WH_WORDS = frozenset({"how", "which", "where", "why", "whom", "whose"})
-# "the review" standing for a document: its noun alone ("the review?", "the review of X", "the
-# review's") or the subject of a verb ("does the review say about"), not a modifier ("the review
-# process took"): at most one word after it before a function word or the question's end.
 # A verb a document is the subject of: "the review identified", "the review says".
 _REPORTING = re.compile(r"[a-z]{3,}ed|(?:say|find|conclude|show|report|describe|identifie|include|argue|suggest|recommend|state|"
                         r"note|mention|discuss|review|list|propose)s", re.I)
+# "the review" standing for a document: its noun alone ("the review?", "the review of X", "the
+# review's") or the subject of a verb ("does the review say about", "the review identified 21"),
+# not a modifier ("the review process took"): at most one word after it before a function word or
+# the question's end, or a verb (`_REPORTING`).
 _THE_GENRE = re.compile(r"\bthe\s+(" + "|".join(sorted(_GENRES)) + r")(?:['’]s)?\b((?:\s+[\w'’-]+){0,2})", re.I)
 
 
