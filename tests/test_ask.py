@@ -528,7 +528,8 @@ def test_who_made_or_paid_for_a_thing_is_answered_only_by_a_sentence_naming_some
     # "Who developed neuropsychotherapy?" had been answered by "Neuropsychotherapy is a therapeutic
     # approach that ..." (and "Who created Rust?" by a sentence naming the language alone): the
     # answer names someone the question does not; "Who was eligible?" asks a role, which none need.
-    from assistant.search.answer import asks_origin, names_someone
+    from assistant.search.answer import asks_origin
+    from assistant.search.searcher import names_someone
 
     assert asks_origin("Who developed neuropsychotherapy?") and asks_origin("And who funded the trial?")
     assert not asks_origin("Who was eligible for the trial?") and not asks_origin("Who delivered the sessions?")

@@ -49,7 +49,6 @@ from assistant.ingest import BULLET, is_date
 from assistant.ingest.words import english_words
 from assistant.linear import LinearModel
 from assistant.text import (
-    FUNCTION_WORDS,
     RELEASE_NOTE,
     STOP_WORDS,
     acronym_definitions,
@@ -69,7 +68,6 @@ __all__ = ["about_a_document", "MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEA
            "is_question", "labelled_value_end", "list_asked", "listed_names", "lists_names_only", "match_words", "measured",
            "names_few_writers",
            "names_no_document",
-           "names_someone",
            "names_writer", "opens_entry", "opens_signature", "states_entry", "passage_answer", "pick", "points_elsewhere", "pool_cosine",
            "relevance_features", "sentence_features",
            "states_action", "states_definition", "term_weights"]
@@ -1156,17 +1154,6 @@ _ORIGIN_ASKED = re.compile(r"^\W*(?:and\s+)?who\s+(?:first\s+|originally\s+)?(?:
 def asks_origin(question: str) -> bool:
     """Whether the question asks who made, began or paid for a thing (`_ORIGIN_ASKED`)."""
     return _ORIGIN_ASKED.match(question) is not None
-
-
-def names_someone(text: str, question: str) -> bool:
-    """Whether `text` names a person or a body: a word set in a capital, or an acronym, past its
-    first word, that the question does not use ("Graydon Hoare", "the NHMRC"; not the
-    "Neuropsychotherapy" of "Some concerns treated with Neuropsychotherapy include:" asked "Who
-    developed neuropsychotherapy?")."""
-    asked = {w.casefold() for w in re.findall(r"[\w'’&.-]+", question)}
-    words = re.findall(r"[\w'’&.-]*\w", text)
-    return any(w[:1].isupper() and len(w) > 1 and w.casefold() not in asked and w.lower() not in FUNCTION_WORDS
-               for w in words[1:])
 
 
 def asks_person(question: str) -> PersonKind | None:

@@ -58,7 +58,6 @@ from assistant.search.answer import (
     match_words,
     names_few_writers,
     names_no_document,
-    names_someone,
     names_writer,
     opens_entry,
     opens_signature,
@@ -105,7 +104,7 @@ from assistant.text import (
     same_text,
 )
 
-__all__ = ["MODES", "Candidates", "Mode", "Searcher", "names_declarations", "naming_words"]
+__all__ = ["MODES", "Candidates", "Mode", "Searcher", "names_declarations", "names_someone", "naming_words"]
 
 # A name of code with an underscore between its parts: "unwind_protect", "dh_make", "sys_path2".
 _UNDERSCORED = re.compile(r"(?<![\w.-])[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?![\w-])")
@@ -1202,9 +1201,16 @@ def _heads(heading: str, asked: set[str]) -> bool:
 
 def naming_words(text: str, title: str) -> set[str]:
     """The words by which `text` names the document titled `title`, as `Searcher.named_document`
-    reads names: each word set in a capital after the first ("FOCUS", "U@Uni") and each kind of
-    study ("trial") that the title holds too."""
+    reads names: each name after a sentence's first word (`_names_after_first`: "FOCUS", "U@Uni")
+    and each kind of study ("trial") that the title holds too."""
     held = {w.casefold() for w in re.findall(r"[\w@.'’-]+", title)}
-    words = re.findall(r"[\w@.'’-]*\w", text)
-    return {w for k, w in enumerate(words)
-            if w.casefold() in held and ((k and _NAMED.fullmatch(w)) or w.lower() in _STUDY_KINDS)}
+    kinds = {w for w in re.findall(r"[\w'’-]+", text) if w.lower() in _STUDY_KINDS}
+    return {w for w in {*_names_after_first(text), *kinds} if w.casefold() in held}
+
+
+def names_someone(text: str, question: str) -> bool:
+    """Whether `text` names a person or a body the question does not: a name after a sentence's
+    first word (`_names_after_first`: "Aaron Beck", "the NHMRC"; not the "Neuropsychotherapy" of
+    "Some concerns treated with Neuropsychotherapy include:" asked "Who developed neuropsychotherapy?")."""
+    asked = {w.casefold() for w in re.findall(r"[\w@.'’-]+", question)}
+    return any(name.casefold() not in asked for name in _names_after_first(text))
