@@ -542,3 +542,36 @@ def test_who_made_or_paid_for_a_thing_is_answered_only_by_a_sentence_naming_some
     searcher = searcher_of_files(encoder, tmp_path, {"npt.md": npt, "ct.md": ct})
     assert not ask(searcher, "Who developed neuropsychotherapy?", [], k=3).answered
     assert ask(searcher, "Who developed cognitive therapy?", [], k=3).answered
+
+
+def test_where_a_study_was_done_is_highlighted_and_answered_only_by_a_sentence_naming_a_place(encoder, tmp_path):
+    # "Where was the SHINE trial conducted?" had highlighted "Sessions were conducted weekly by ...",
+    # which says "conducted" and no place, and "Where was the BLUE study carried out?" was answered
+    # by "The BLUE study was conducted to compare ...", though the study names no place at all.
+    from assistant.search.answer import asks_place, states_place
+    from assistant.text import bm25_tokenize
+
+    assert asks_place("Where was the trial conducted?") and asks_place("In which country did the study take place?")
+    assert asks_place("And where were participants recruited?")
+    # a place in the body, a file, a tool: no place's name answers them
+    for other in ("Where is the hippocampus located?", "Where can I find the config file?", "Where do I run the script?",
+                  "Where did the antibody come from?"):
+        assert not asks_place(other), other
+    asked = bm25_tokenize(["Where was the GoActive trial carried out?"])[0]
+    for placed in ("Patients were enrolled from facilities in the catchment area of Copenhagen.",
+                   "Head teachers of all Cambridgeshire government-funded, all-ability secondary schools were sent a letter.",
+                   "The programme was run in three schools over a year.", "The survey was carried out in the UK in 2010."):
+        assert states_place(placed, asked), placed
+    for unplaced in ("Outcomes are shown in Table 2 of the appendix.", "Change in MVPA was adjusted for baseline values.",
+                     "Results in GoActive were better than we had expected.", "Recruitment started in January 2013 and ended later.",
+                     "Division of Primary Care, University Park, Nottingham NG7 2RD, UK"):  # an address says where writers work
+        assert not states_place(unplaced, asked), unplaced
+    shine = ("# The SHINE trial\n\n## Methods\n\nThe SHINE trial was conducted to test whether a sleep programme improves "
+             "mood in adolescents. Sessions were conducted weekly by trained research nurses, who also carried out the "
+             "follow-up interviews.\n\nParticipants came from twelve secondary schools in Leeds and Bradford.\n")
+    blue = ("# The BLUE study\n\n## Methods\n\nThe BLUE study was conducted to compare two asthma inhalers over six "
+            "months. It was carried out with 200 adults who had used an inhaler for at least a year.\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"shine.md": shine, "blue.md": blue})
+    where = searcher.search("Where was the SHINE trial conducted?", k=1)[0]
+    assert where.highlight.text.startswith("Participants came from twelve secondary schools"), where
+    assert not ask(searcher, "Where was the BLUE study carried out?", [], k=3).answered

@@ -13,7 +13,8 @@ Two logistic regressions stored as JSON in `assistant/models/answer.json` (train
   it when that one opens the enumeration it announces or is the command its colon announces, or
   with the list its colon announces when each item is a sentence (`answer_span`); for a question
   asking for an amount, the best sentence that states a number, a citation's aside, and for how
-  often, a rate over time (`asked_amount`); for what a term is, the best sentence that defines it
+  often, a rate over time (`asked_amount`); for where something is done, a place's name
+  (`asks_place`, `states_place`); for what a term is, the best sentence that defines it
   (`asked_term`, `states_definition`); a highlight that opens a list item runs on to a value the
   item gives under a label the question names ("Default: 30.", `labelled_value_end`);
 - the relevance model turns `RELEVANCE_FEATURES` of a passage into the probability that it holds the
@@ -25,10 +26,11 @@ hits are the closest passages, not answers.  `match_words` says a probability in
 Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEATURES`, `MODEL_PATH`,
 `about_a_document`, `answer_model`, `answer_span`, `asked_amount`, `asked_entry`, `asked_expansion`, `asked_term`,
 `asks_code_name`, `asks_doi`, `asks_document_date`, `asks_front_matter`, `asks_gist`,
-`asks_person`, `defines`, `is_byline`, `is_code_like`, `is_heading_like`, `is_reply`, `is_question`, `labelled_value_end`,
+`asks_person`, `asks_place`, `defines`, `is_byline`, `is_code_like`, `is_heading_like`, `is_reply`, `is_question`, `labelled_value_end`,
 `list_asked`, `listed_names`, `lists_names_only`, `match_words`, `measured`,
 `opens_entry`, `passage_answer`, `pick`, `points_elsewhere`, `pool_cosine`,
-`relevance_features`, `sentence_features`, `states_action`, `states_definition`, `states_entry`, `term_weights`, `MatchWord`.
+`relevance_features`, `sentence_features`, `states_action`, `states_definition`, `states_entry`, `states_place`, `term_weights`,
+`MatchWord`.
 """
 
 from __future__ import annotations
@@ -63,14 +65,14 @@ from assistant.text import (
 __all__ = ["about_a_document", "MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion",
            "asked_entry", "asked_term", "asks_code_name", "asks_definition", "asks_doi", "asks_document_date", "asks_front_matter",
-           "asks_gist", "asks_origin", "asks_person", "asks_writers", "defines",
+           "asks_gist", "asks_origin", "asks_person", "asks_place", "asks_writers", "defines",
            "is_byline", "is_code_like", "is_heading_like", "is_reply",
            "is_question", "labelled_value_end", "list_asked", "listed_names", "lists_names_only", "match_words", "measured",
            "names_few_writers",
            "names_no_document",
            "names_writer", "opens_entry", "opens_signature", "states_entry", "passage_answer", "pick", "points_elsewhere", "pool_cosine",
            "relevance_features", "sentence_features",
-           "states_action", "states_definition", "term_weights"]
+           "states_action", "states_definition", "states_place", "term_weights"]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "answer.json"
 
@@ -1392,6 +1394,60 @@ def gives_amount(text: str, kind: AmountKind) -> bool:
 _ENUMERATOR = re.compile(r"^\s*\(?\d{1,2}[.)]\s+")
 
 
+# "Where was the trial conducted?", "Where are participants recruited?", "In which country did the
+# study take place?": the place where something is done, which a place's name answers; not "Where can I
+# find ...?", "Where is the hippocampus located?" nor "Where do I run it?", which a place's name does not.
+_PLACE_ASKED = re.compile(
+    r"^\W*(?:and\s+)?(?:where\s+(?:was|were|is|are|will|has|have|had|did|does|do)\s+(?!(?:i|you|we|one)\b)"
+    r"(?=(?:.*\s)?(?:conducted|carried\s+out|run|held|done|performed|based|recruited|undertaken|delivered|"
+    r"implemented|(?:take|took|taking)\s+place)\b)|(?:(?:in|at|from)\s+)?(?:which|what)\s+(?:countr(?:y|ies)|cit(?:y|ies)|"
+    r"regions?|count(?:y|ies)|towns?|hospitals?|clinics?|sites?|locations?|settings?|places?|areas?)\b)", re.I)
+# Nouns of places where people are studied or treated ("Cambridgeshire ... secondary schools").
+_PLACE_NOUN = (r"countr(?:y|ies)|cit(?:y|ies)|regions?|count(?:y|ies)|towns?|villages?|hospitals?|clinics?|wards?|"
+               r"cent(?:re|er)s?|schools?|universit(?:y|ies)|sites?|communit(?:y|ies)|practices?|districts?|boroughs?|"
+               r"provinces?|areas?|facilit(?:y|ies)|settings?")
+# A place's name: a word in title case, or a short one in capitals after "the" ("the UK"); not an
+# abbreviation of the text's own ("in MVPA", "in pilot CRCT").
+_PLACE_NAME = r"(?:[A-Z][\w'’-]*[a-z][\w'’-]*|(?<=the )[A-Z]{2,3}\b)"
+# A name after a word of place ("in Copenhagen", "across three London boroughs", "in the catchment
+# area of Copenhagen"), up to four words of lower case between; or after "of" where a noun of place
+# stands right before it ("areas of England") or after it, no name nor number between ("of all
+# Cambridgeshire government-funded, all-ability ... secondary schools"); or a noun of place after a
+# word of place ("in three schools", "at two hospitals").
+_PLACED = re.compile(rf"\b(?:in|at|from|across|throughout|within|around|near)\s+(?:(?:[a-z][\w'’-]*|\d+)\s+){{0,4}}?"
+                     rf"(?P<name>{_PLACE_NAME})|\b(?:{_PLACE_NOUN})\s+of\s+(?:the\s+)?(?P<of>{_PLACE_NAME})|"
+                     rf"\bof\s+(?:[a-z][\w'’-]*\s+){{0,2}}?(?P<before>{_PLACE_NAME})(?:[\s,]+\(?[a-z][\w'’-]*\)?,?){{0,6}}?"
+                     rf"\s+(?:{_PLACE_NOUN})\b|\b(?:in|at|across|throughout|within)\s+(?:(?:[a-z][\w'’-]*|\d+)\s+){{0,3}}?"
+                     rf"(?P<noun>{_PLACE_NOUN})\b")
+# Capitalised words after a word of place that name no place: a caption, a section, a part of a
+# study, a time ("in Table 2", "in Phase II", "in January").
+_NO_PLACE = re.compile(rf"(?:fig(?:ure)?s?|tables?|appendix|appendices|boxe?s?|sections?|chapters?|supplementary|additional|"
+                       rf"files?|phases?|stages?|steps?|studies|study|experiments?|versions?|waves?|{_MONTHS[3:-1]}|"
+                       rf"monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
+
+
+def asks_place(question: str) -> bool:
+    """Whether the question asks where something is done: a study carried out, people recruited,
+    an event held (`_PLACE_ASKED`)."""
+    return _PLACE_ASKED.match(question) is not None
+
+
+def states_place(text: str, asked: Collection[str]) -> bool:
+    """Whether a sentence of `text` names a place the question does not (`asked`: its BM25 terms): a name after a
+    word of place ("in Denmark", "across three London boroughs") or after "of" beside a noun of place
+    ("areas of England", "of all Cambridgeshire ... secondary schools"), or a noun of place after a
+    word of place ("in three schools"), in a sentence with a clause."""
+    asked = set(asked)
+    # A line without a clause is an address or an affiliation ("Division of Primary Care, University
+    # Park, Nottingham NG7 2RD, UK"): where its writers work, not where anything was done.
+    for sentence in filter(_CLAUSE.search, re.split(r"(?<=[.!?])\s+|\n", text)):
+        for m in _PLACED.finditer(sentence):
+            name = m.group("name") or m.group("of") or m.group("before") or m.group("noun")
+            if not _NO_PLACE.match(name) and (terms := bm25_tokenize([name])[0]) and not set(terms) <= asked:
+                return True
+    return False
+
+
 # "Which function computes ...?", "What command lists ...?": a question that asks for a thing of code
 # by its kind, which its answer names.
 _ASKS_CODE_NAME = re.compile(r"^\W*(?:which|what)\s+(?:\w+\s+)?(?:functions?|commands?|options?|flags?|switch(?:es)?|"
@@ -1451,11 +1507,15 @@ def _naming_code(index: Index, sentences: range, heading: np.ndarray, logits: np
 
 
 def _stating_asked(index: Index, sentences: range, heading: np.ndarray, logits: np.ndarray, best: int,
-                   amount: AmountKind | None, asked: Collection[str]) -> int:
-    """The sentence that states the `amount` asked for (`_stating_amount`), or without one, that
+                   amount: AmountKind | None, asked: Collection[str], place: bool = False) -> int:
+    """The sentence that states the `amount` asked for (`_stating_amount`), or the `place`
+    (`states_place`: the best that names one, when `best` does not), or without either, that
     names the thing of code asked for (`_naming_code`; `asked`: the question's terms)."""
     if amount:
         return _stating_amount(index, sentences, heading, logits, best, amount)
+    if place:
+        states = np.array([states_place(index.sentence_text(r), asked) for r in sentences]) & ~heading
+        return int(np.argmax(np.where(states, logits, -np.inf))) if states.any() and not states[best] else best
     return _naming_code(index, sentences, heading, logits, best, asked)
 
 
@@ -1516,7 +1576,7 @@ def _states_amount(text: str, kind: AmountKind) -> bool:
 def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float], pool: tuple[float, float], question: bool,
                    model: AnswerModel | None = None, amount: AmountKind | None = None, person: PersonKind | None = None,
                    expansion: str | None = None, term: str | None = None, entry: str | None = None,
-                   code: bool = False) -> PassageAnswer:
+                   code: bool = False, place: bool = False) -> PassageAnswer:
     """The answering sentence of passage `row` and the passage's relevance features; `pool` is
     `pool_cosine` of the search's candidates, `question` whether the query is a question, `amount`
     what amount it asks for (`asked_amount`): then the highlight is the best sentence that states
@@ -1528,7 +1588,9 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
     best sentence that defines it (`states_definition`) is the highlight; `entry` the option or
     parameter it asks of (`asked_entry`): then the line that opens its entry, or the line under it
     where that only names and types it (`_entry_sentence`); `code` whether it asks which function,
-    command or option ... (`asks_code_name`): then the best sentence that names one (`_naming_code`).  A labelled list of
+    command or option ... (`asks_code_name`): then the best sentence that names one (`_naming_code`); `place`
+    whether it asks where something is done (`asks_place`): then the best sentence that names a
+    place (`states_place`).  A labelled list of
     terms whose label the question names ("What are the keywords?") is the highlight.  The relevance
     features are those of the sentence `measured` names, as the model was trained, or of the
     sentence that defines the term or spells out the abbreviation when the model scores it higher."""
@@ -1560,8 +1622,8 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
         shown = under
     elif person == "author" and (writers := np.array([names_writer(index.sentence_text(r)) for r in sentences])).any():
         shown = int(np.argmax(np.where(writers, logits, -np.inf)))
-    elif amount or code:
-        shown = _stating_asked(index, sentences, heading, logits, picked, amount, terms)
+    elif amount or code or place:
+        shown = _stating_asked(index, sentences, heading, logits, picked, amount, terms, place)
     if not named[shown]:  # a row under the label the question names answers what it asks of the entry
         shown = _entry_sentence(index, sentences, heading, shown, entry)
     # A sentence that defines the term asked about, or spells out the abbreviation, answers: the

@@ -46,6 +46,7 @@ from assistant.search.answer import (
     asks_gist,
     asks_origin,
     asks_person,
+    asks_place,
     asks_writers,
     defines,
     entry_heading,
@@ -66,6 +67,7 @@ from assistant.search.answer import (
     states_action,
     states_definition,
     states_entry,
+    states_place,
     term_weights,
 )
 from assistant.search.findings import (
@@ -576,6 +578,7 @@ class Searcher:
         pool, asked = pool_cosine(cand.dense, self.index.passage_docs(cand.rows)), is_question(question)
         amount, person, expansion = asked_amount(question), asks_person(question), asked_expansion(question)
         term, numbers, code = self._asked_term(question), tuple(dotted_numbers(question)), asks_code_name(question)
+        place = asks_place(question)
         # what a term is, or does, its definition says, wherever its section opens (`_in_order`)
         front = self._front_asked_of(question, cand.rows, scores) or ({} if term else self._headed_as_asked(question, cand.rows))
         kept: list[Hit] = []
@@ -589,7 +592,7 @@ class Searcher:
                    for s2, e2 in taken.get(p.doc, [])):
                 continue
             hit = self._hit(len(kept) + 1, p.row, float(scores[i]), q, terms, pool, asked, amount, person, expansion,
-                            term, numbers, front, entry, code)
+                            term, numbers, front, entry, code, place)
             # Two windows around one answering sentence are one spot: the second would show the
             # reader the same highlighted sentence again.  So is the same sentence in another
             # document: a file added twice, or a page that also stands in a whole-book page.
@@ -635,6 +638,10 @@ class Searcher:
         if question is not None and asks_origin(question):
             # "Who developed neuropsychotherapy?" of sentences that name no one is not answered
             likely = [h for h in likely if names_someone(h.highlight.text, question)]
+        if question is not None and asks_place(question):
+            # "Where was the trial conducted?" of passages that name no place is not answered
+            asked = bm25_tokenize([question])[0]
+            likely = [h for h in likely if states_place(h.text, asked)]
         named = self.named_document(question) if question is not None else None
         if named is not None:
             likely = [h for h in likely if self.index.doc_row(h.doc_id) == named]
@@ -855,9 +862,13 @@ class Searcher:
         """`order` with the passages that can give the amount the question asks for first: those
         stating one of its kind (`asked_amount`, `gives_amount`: "How long is the treatment in
         BeneMin?" is not answered by a passage without a number, however like the question it
-        reads), and for a release asked of by number, those under the heading that names it."""
+        reads), those naming a place for where something is done (`asks_place`, `states_place`), and
+        for a release asked of by number, those under the heading that names it."""
         if amount := asked_amount(question):
             order = sorted(order, key=lambda i: not gives_amount(self.index.passage_text(int(rows[i])), amount))
+        elif asks_place(question):
+            asked = bm25_tokenize([question])[0]
+            order = sorted(order, key=lambda i: not states_place(self.index.passage_text(int(rows[i])), asked))
         if numbers := dotted_numbers(question):
             # "What changed in ggplot2 3.4.0?": the passages under the heading that names the
             # release ("ggplot2 3.4.0", "Changes to Version 3.1-0") before those under others', which
@@ -1151,11 +1162,11 @@ class Searcher:
     def _hit(self, rank: int, row: int, score: float, q: np.ndarray, terms: dict[str, float], pool: tuple[float, float],
              asked: bool, amount: AmountKind | None, person: PersonKind | None, expansion: str | None = None,
              term: str | None = None, numbers: tuple[str, ...] = (), front: dict[int, tuple[int, int]] | None = None,
-             entry: str | None = None, code: bool = False) -> Hit:
+             entry: str | None = None, code: bool = False, place: bool = False) -> Hit:
         p = self.index.passage(row)
         doc = self.index.document(p.doc)
         answer = passage_answer(self.index, row, q, terms, pool, asked, self.answers, amount, person, expansion, term,
-                                entry, code)
+                                entry, code, place)
         best = answer.sentence
         hs, he = answer_span(self.index, row, best) if best is not None else (p.start, p.end)
         he = labelled_value_end(doc.text, hs, he, p.end, terms)
