@@ -524,6 +524,21 @@ def test_what_a_section_heads_is_answered_by_that_sections_opening(encoder, tmp_
     assert not any(h.probability == 1.0 and "Neuroplasticity and mental health" in h.section for h in defined), defined
 
 
+def test_a_title_word_the_question_asks_with_is_no_name_of_the_document(encoder, tmp_path):
+    # The paper's title says "cluster-randomised", so "randomised" had been dropped with the words
+    # that name the paper, and "How were schools randomised in MOVE?" was answered at probability 1
+    # by the opening of "School recruitment", the heading that held the one word left.
+    move = ("# Pilot cluster-randomised trial of the MOVE programme for adolescents\n\n## School recruitment\n\n"
+            "Head teachers of ten secondary schools were sent a letter inviting them to take part.\n\n## Allocation\n\n"
+            "Schools were randomised to the programme or control by a statistician using a computer-generated list.\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"move.md": move, **OTHER_DOCUMENT})
+    randomised = searcher.search("How were schools randomised in MOVE?", k=1)[0]
+    assert randomised.highlight.text.startswith("Schools were randomised"), randomised
+    for recruited in ("How were schools recruited in MOVE?", "How were schools recruited in the MOVE trial?"):
+        hit = searcher.search(recruited, k=1)[0]  # the words naming it still go: "School recruitment" heads the rest
+        assert hit.highlight.text.startswith("Head teachers") and hit.probability == 1.0, (recruited, hit)
+
+
 def test_who_made_or_paid_for_a_thing_is_answered_only_by_a_sentence_naming_someone(encoder, tmp_path):
     # "Who developed neuropsychotherapy?" had been answered by "Neuropsychotherapy is a therapeutic
     # approach that ..." (and "Who created Rust?" by a sentence naming the language alone): the
@@ -542,6 +557,28 @@ def test_who_made_or_paid_for_a_thing_is_answered_only_by_a_sentence_naming_some
     searcher = searcher_of_files(encoder, tmp_path, {"npt.md": npt, "ct.md": ct})
     assert not ask(searcher, "Who developed neuropsychotherapy?", [], k=3).answered
     assert ask(searcher, "Who developed cognitive therapy?", [], k=3).answered
+
+
+def test_who_paid_for_a_study_is_first_answered_by_the_sentence_saying_who(encoder, tmp_path):
+    # "Who funded the hand hygiene trial?" had been answered by sentences saying "funded" or the
+    # trial's words, its Acknowledgments' "This work was supported by the UK Medical Research
+    # Council" not among the first: the sentence saying who paid comes first, and is the highlight.
+    from assistant.search.answer import states_origin
+
+    assert states_origin("This project was funded by a four-year project grant from the NHMRC.", "Who funded LIMIT?")
+    assert states_origin("The Manchester Trust is the research sponsor.", "Who sponsored the trial?")
+    assert states_origin("Cognitive therapy was developed by Aaron Beck in the 1960s.", "Who developed cognitive therapy?")
+    assert not states_origin("We were funded by the LIMIT group.", "Who funded LIMIT?")  # the question's own name
+    assert not states_origin("Neuropsychotherapy developed from neuroscience.", "Who developed neuropsychotherapy?")
+    assert not states_origin("The trial was funded by the Wellcome Trust.", "Who developed the trial?")  # paid, not made
+    calm = ("# The CALM trial of mindfulness for carers\n\n## Methods\n\nThe CALM trial was funded to run for two years in "
+            "carers of people with dementia. Funded places were offered to carers on a waiting list.\n\n"
+            "## Acknowledgements\n\nWe thank the carers who took part. This work was supported by the Wellcome Trust "
+            "(grant 123456).\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"calm.md": calm, **OTHER_DOCUMENT})
+    for asked in ("Who funded the CALM trial?", "Who sponsored the CALM trial?"):
+        first = searcher.search(asked, k=1)[0]
+        assert "supported by the Wellcome Trust" in first.highlight.text, (asked, first)
 
 
 def test_where_a_study_was_done_is_highlighted_and_answered_only_by_a_sentence_naming_a_place(encoder, tmp_path):

@@ -13,8 +13,8 @@ Two logistic regressions stored as JSON in `assistant/models/answer.json` (train
   it when that one opens the enumeration it announces or is the command its colon announces, or
   with the list its colon announces when each item is a sentence (`answer_span`); for a question
   asking for an amount, the best sentence that states a number, a citation's aside, and for how
-  often, a rate over time (`asked_amount`); for where something is done, a place's name
-  (`asks_place`, `states_place`); for what a term is, the best sentence that defines it
+  often, a rate over time (`asked_amount`); for where something is done, a place's name, and for who
+  made or paid for a thing, a sentence saying who did (`asked_statement`); for what a term is, the best sentence that defines it
   (`asked_term`, `states_definition`); a highlight that opens a list item runs on to a value the
   item gives under a label the question names ("Default: 30.", `labelled_value_end`);
 - the relevance model turns `RELEVANCE_FEATURES` of a passage into the probability that it holds the
@@ -24,12 +24,14 @@ A search is *answered* when some hit's probability reaches the model's `answer_b
 hits are the closest passages, not answers.  `match_words` says a probability in words.
 
 Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEATURES`, `MODEL_PATH`,
-`about_a_document`, `answer_model`, `answer_span`, `asked_amount`, `asked_entry`, `asked_expansion`, `asked_term`,
+`about_a_document`, `answer_model`, `answer_span`, `asked_amount`, `asked_entry`, `asked_expansion`, `asked_statement`,
+`asked_term`,
 `asks_code_name`, `asks_doi`, `asks_document_date`, `asks_front_matter`, `asks_gist`,
 `asks_person`, `asks_place`, `defines`, `is_byline`, `is_code_like`, `is_heading_like`, `is_reply`, `is_question`, `labelled_value_end`,
 `list_asked`, `listed_names`, `lists_names_only`, `match_words`, `measured`,
 `opens_entry`, `passage_answer`, `pick`, `points_elsewhere`, `pool_cosine`,
-`relevance_features`, `sentence_features`, `states_action`, `states_definition`, `states_entry`, `states_place`, `term_weights`,
+`relevance_features`, `sentence_features`, `states_action`, `states_definition`, `states_entry`, `states_origin`, `states_place`,
+`term_weights`,
 `MatchWord`.
 """
 
@@ -37,7 +39,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -51,6 +53,7 @@ from assistant.ingest import BULLET, is_date
 from assistant.ingest.words import english_words
 from assistant.linear import LinearModel
 from assistant.text import (
+    FUNCTION_WORDS,
     RELEASE_NOTE,
     STOP_WORDS,
     acronym_definitions,
@@ -63,7 +66,7 @@ from assistant.text import (
 )
 
 __all__ = ["about_a_document", "MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord",
-           "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion",
+           "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion", "asked_statement",
            "asked_entry", "asked_term", "asks_code_name", "asks_definition", "asks_doi", "asks_document_date", "asks_front_matter",
            "asks_gist", "asks_origin", "asks_person", "asks_place", "asks_writers", "defines",
            "is_byline", "is_code_like", "is_heading_like", "is_reply",
@@ -72,7 +75,7 @@ __all__ = ["about_a_document", "MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEA
            "names_no_document",
            "names_writer", "opens_entry", "opens_signature", "states_entry", "passage_answer", "pick", "points_elsewhere", "pool_cosine",
            "relevance_features", "sentence_features",
-           "states_action", "states_definition", "states_place", "term_weights"]
+           "states_action", "states_definition", "states_origin", "states_place", "term_weights"]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "answer.json"
 
@@ -1158,6 +1161,47 @@ def asks_origin(question: str) -> bool:
     return _ORIGIN_ASKED.match(question) is not None
 
 
+# Verbs that say who paid for a thing, and who made or began one: a question asks with one, a
+# sentence may answer with another ("Who funded the trial?": "This work was supported by ...").
+_FUNDING = r"funded|supported|sponsored|financed|paid\s+for|commissioned"
+_MAKING = (r"developed|created|invented|founded|discovered|coined|proposed|introduced|pioneered|established|designed|"
+           r"devised|formulated")
+_FUNDING_ASKED = re.compile(r"\b(?:funded|sponsored)\b", re.I)
+_WHO_NAME = r"[A-Z][\w'’.-]*[\w'’]"
+
+
+def states_origin(text: str, question: str) -> bool:
+    """Whether `text` says who made, began or paid for a thing (`asks_origin`), naming someone the
+    question does not: "<made> ... by <name>" ("This work was supported by the UK Medical Research
+    Council", "funded by a four-year project grant from the NHMRC") or "<name> <made>" ("Aaron Beck
+    developed ..."), with a verb of paying for a funding question, of making for another; for a
+    funding question "<name> is the sponsor" and "funding from <name>" too."""
+    verbs = _FUNDING if _FUNDING_ASKED.search(question) else _MAKING
+    asked = {w.casefold() for w in re.findall(r"[\w'’.-]+", question)}
+    said = re.compile(rf"\b(?:{verbs})\b[^.;:]{{0,40}}?\bby\s+(?:[a-z][\w'’-]*\s+){{0,6}}?(?P<by>{_WHO_NAME}(?:\s+{_WHO_NAME})*)|"
+                      rf"(?P<who>{_WHO_NAME}(?:\s+{_WHO_NAME})*)\s+(?:\(\d{{4}}\)\s+)?(?:first\s+|originally\s+)?(?:{verbs})\b"
+                      + (rf"|(?P<is>{_WHO_NAME}(?:\s+{_WHO_NAME})*)\s+(?:is|was|are|were)\s+the\s+(?:[a-z]+\s+)?"
+                         rf"(?:sponsors?|funders?)\b|\b(?i:funding|grants?|support)\s+(?:[a-z][\w'’-]*\s+){{0,3}}?from\s+"
+                         rf"(?:the\s+)?(?P<from>{_WHO_NAME}(?:\s+{_WHO_NAME})*)" if verbs == _FUNDING else ""))
+    for m in said.finditer(text):
+        names = re.findall(r"[\w'’.-]+", next(g for g in m.groups() if g))
+        if any(n.casefold() not in asked and n.lower() not in FUNCTION_WORDS for n in names):
+            return True
+    return False
+
+
+def asked_statement(question: str) -> Callable[[str], bool] | None:
+    """What a sentence must state to answer the question beyond its words, as a test of a text:
+    a place for where something was done (`asks_place`, `states_place`), who for who made or paid
+    for a thing (`asks_origin`, `states_origin`); None for another question."""
+    if asks_place(question):
+        asked = bm25_tokenize([question])[0]
+        return lambda text: states_place(text, asked)
+    if asks_origin(question):
+        return lambda text: states_origin(text, question)
+    return None
+
+
 def asks_person(question: str) -> PersonKind | None:
     """Whether the question asks who: "author" when it asks who wrote ("Who wrote ...?", "Which
     authors ...?"), "who" for another person ("Who funded ...?"), None when it asks no person."""
@@ -1507,14 +1551,14 @@ def _naming_code(index: Index, sentences: range, heading: np.ndarray, logits: np
 
 
 def _stating_asked(index: Index, sentences: range, heading: np.ndarray, logits: np.ndarray, best: int,
-                   amount: AmountKind | None, asked: Collection[str], place: bool = False) -> int:
-    """The sentence that states the `amount` asked for (`_stating_amount`), or the `place`
-    (`states_place`: the best that names one, when `best` does not), or without either, that
-    names the thing of code asked for (`_naming_code`; `asked`: the question's terms)."""
+                   amount: AmountKind | None, asked: Collection[str], stating: Callable[[str], bool] | None = None) -> int:
+    """The sentence that states the `amount` asked for (`_stating_amount`), or what the question
+    asks (`stating`, `asked_statement`: the best sentence that states it, when `best` does not), or
+    without either, that names the thing of code asked for (`_naming_code`; `asked`: the question's terms)."""
     if amount:
         return _stating_amount(index, sentences, heading, logits, best, amount)
-    if place:
-        states = np.array([states_place(index.sentence_text(r), asked) for r in sentences]) & ~heading
+    if stating:
+        states = np.array([stating(index.sentence_text(r)) for r in sentences]) & ~heading
         return int(np.argmax(np.where(states, logits, -np.inf))) if states.any() and not states[best] else best
     return _naming_code(index, sentences, heading, logits, best, asked)
 
@@ -1576,7 +1620,7 @@ def _states_amount(text: str, kind: AmountKind) -> bool:
 def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float], pool: tuple[float, float], question: bool,
                    model: AnswerModel | None = None, amount: AmountKind | None = None, person: PersonKind | None = None,
                    expansion: str | None = None, term: str | None = None, entry: str | None = None,
-                   code: bool = False, place: bool = False) -> PassageAnswer:
+                   code: bool = False, stating: Callable[[str], bool] | None = None) -> PassageAnswer:
     """The answering sentence of passage `row` and the passage's relevance features; `pool` is
     `pool_cosine` of the search's candidates, `question` whether the query is a question, `amount`
     what amount it asks for (`asked_amount`): then the highlight is the best sentence that states
@@ -1588,9 +1632,9 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
     best sentence that defines it (`states_definition`) is the highlight; `entry` the option or
     parameter it asks of (`asked_entry`): then the line that opens its entry, or the line under it
     where that only names and types it (`_entry_sentence`); `code` whether it asks which function,
-    command or option ... (`asks_code_name`): then the best sentence that names one (`_naming_code`); `place`
-    whether it asks where something is done (`asks_place`): then the best sentence that names a
-    place (`states_place`).  A labelled list of
+    command or option ... (`asks_code_name`): then the best sentence that names one (`_naming_code`); `stating`
+    what a sentence must state to answer it (`asked_statement`: a place, who made a thing): then the
+    best sentence that states it.  A labelled list of
     terms whose label the question names ("What are the keywords?") is the highlight.  The relevance
     features are those of the sentence `measured` names, as the model was trained, or of the
     sentence that defines the term or spells out the abbreviation when the model scores it higher."""
@@ -1622,8 +1666,8 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
         shown = under
     elif person == "author" and (writers := np.array([names_writer(index.sentence_text(r)) for r in sentences])).any():
         shown = int(np.argmax(np.where(writers, logits, -np.inf)))
-    elif amount or code or place:
-        shown = _stating_asked(index, sentences, heading, logits, picked, amount, terms, place)
+    elif amount or code or stating:
+        shown = _stating_asked(index, sentences, heading, logits, picked, amount, terms, stating)
     if not named[shown]:  # a row under the label the question names answers what it asks of the entry
         shown = _entry_sentence(index, sentences, heading, shown, entry)
     # A sentence that defines the term asked about, or spells out the abbreviation, answers: the

@@ -14,7 +14,7 @@ with the weights in `config.FusionParams`.  Each term is comparable across quest
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -38,6 +38,7 @@ from assistant.search.answer import (
     asked_amount,
     asked_entry,
     asked_expansion,
+    asked_statement,
     asked_term,
     asks_code_name,
     asks_definition,
@@ -408,6 +409,23 @@ class Searcher:
                          m.group(1), flags=re.I)
         return asked_term(f"{present}?")
 
+    def _naming(self, question: str, named: int) -> set[str]:
+        """The words by which the question names document `named`: its names and kinds of study the
+        title holds (`naming_words`), and the words before a kind of study that describe it by its
+        title ("the hand hygiene intervention"); not another of the title's words the question asks
+        with ("randomised" of "How were schools randomised in GoActive?", whose title says
+        "cluster-randomised controlled trial")."""
+        title = self.index.doc_titles[named]
+        held = set(bm25_tokenize([title])[0])
+        words = naming_words(question, title)
+        for the in re.finditer(r"\bthe\s+", question, re.I):
+            after = re.findall(r"[\w'’-]+", question[the.end():])[:_DESCRIBING_WORDS + 1]
+            kind = next((k for k in range(1, len(after)) if after[k].lower() in _STUDY_KINDS | _STUDIED_KINDS), None)
+            if kind is not None and set(bm25_tokenize([" ".join(after[:kind + 1])])[0]) <= held | {
+                    t for k in _STUDY_KINDS for t in bm25_tokenize([k])[0]}:
+                words.update(after[:kind + 1])
+        return words
+
     def _described(self, question: str) -> int | None:
         """The one document whose title holds every word the question describes a study by ("the
         <words> <kind>", one to four words, the kind a study's: "the hand hygiene trial" of
@@ -578,7 +596,7 @@ class Searcher:
         pool, asked = pool_cosine(cand.dense, self.index.passage_docs(cand.rows)), is_question(question)
         amount, person, expansion = asked_amount(question), asks_person(question), asked_expansion(question)
         term, numbers, code = self._asked_term(question), tuple(dotted_numbers(question)), asks_code_name(question)
-        place = asks_place(question)
+        stating = asked_statement(question)
         # what a term is, or does, its definition says, wherever its section opens (`_in_order`)
         front = self._front_asked_of(question, cand.rows, scores) or ({} if term else self._headed_as_asked(question, cand.rows))
         kept: list[Hit] = []
@@ -592,7 +610,7 @@ class Searcher:
                    for s2, e2 in taken.get(p.doc, [])):
                 continue
             hit = self._hit(len(kept) + 1, p.row, float(scores[i]), q, terms, pool, asked, amount, person, expansion,
-                            term, numbers, front, entry, code, place)
+                            term, numbers, front, entry, code, stating)
             # Two windows around one answering sentence are one spot: the second would show the
             # reader the same highlighted sentence again.  So is the same sentence in another
             # document: a file added twice, or a page that also stands in a whole-book page.
@@ -862,13 +880,13 @@ class Searcher:
         """`order` with the passages that can give the amount the question asks for first: those
         stating one of its kind (`asked_amount`, `gives_amount`: "How long is the treatment in
         BeneMin?" is not answered by a passage without a number, however like the question it
-        reads), those naming a place for where something is done (`asks_place`, `states_place`), and
-        for a release asked of by number, those under the heading that names it."""
+        reads), those stating what else it asks (`asked_statement`: a place for where something was
+        done, who for who made a thing), and for a release asked of by number, those under the
+        heading that names it."""
         if amount := asked_amount(question):
             order = sorted(order, key=lambda i: not gives_amount(self.index.passage_text(int(rows[i])), amount))
-        elif asks_place(question):
-            asked = bm25_tokenize([question])[0]
-            order = sorted(order, key=lambda i: not states_place(self.index.passage_text(int(rows[i])), asked))
+        elif stating := asked_statement(question):
+            order = sorted(order, key=lambda i: not stating(self.index.passage_text(int(rows[i]))))
         if numbers := dotted_numbers(question):
             # "What changed in ggplot2 3.4.0?": the passages under the heading that names the
             # release ("ggplot2 3.4.0", "Changes to Version 3.1-0") before those under others', which
@@ -945,7 +963,7 @@ class Searcher:
                  if w.lower() not in _STUDY_KINDS | _WH_WORDS | FUNCTION_WORDS and not about_a_document(w)]
         asked = set(bm25_tokenize([" ".join(words)])[0])
         if named is not None:
-            asked -= set(bm25_tokenize([self.index.doc_titles[named]])[0])
+            asked -= set(bm25_tokenize([" ".join(self._naming(question, named))])[0])
         if not asked or len(asked) > _HEADED_WORDS:
             return {}
         found: dict[int, tuple[int, int]] = {}
@@ -1162,11 +1180,11 @@ class Searcher:
     def _hit(self, rank: int, row: int, score: float, q: np.ndarray, terms: dict[str, float], pool: tuple[float, float],
              asked: bool, amount: AmountKind | None, person: PersonKind | None, expansion: str | None = None,
              term: str | None = None, numbers: tuple[str, ...] = (), front: dict[int, tuple[int, int]] | None = None,
-             entry: str | None = None, code: bool = False, place: bool = False) -> Hit:
+             entry: str | None = None, code: bool = False, stating: Callable[[str], bool] | None = None) -> Hit:
         p = self.index.passage(row)
         doc = self.index.document(p.doc)
         answer = passage_answer(self.index, row, q, terms, pool, asked, self.answers, amount, person, expansion, term,
-                                entry, code, place)
+                                entry, code, stating)
         best = answer.sentence
         hs, he = answer_span(self.index, row, best) if best is not None else (p.start, p.end)
         he = labelled_value_end(doc.text, hs, he, p.end, terms)
