@@ -1356,6 +1356,11 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     (["How many schools took part in ActiveKids?", "What did the students do?"], "Did it work?", "Did ActiveKids work?"),
     (["How many schools took part in ActiveKids?", "What did the students do?", "Did it work?"], "What about in girls?",
      "Did ActiveKids work in girls?"),
+    # so too where the previous question has no phrase "it" could be ("Who funded it? (How many women
+    # took part?)"), unless its answer names the thing ("How reliable is it?" after "Which questionnaire ...?")
+    (["Where was the LIMIT trial conducted?", "How many women took part?"], "Who funded it?", "Who funded the LIMIT trial?"),
+    (["Who was eligible for the trial?", "Who was excluded?", "Which questionnaire measured alcohol use?"],
+     "How reliable is it?", "How reliable is it? (Which questionnaire measured alcohol use?)"),
     # without a singular phrase before, "it" is what the previous question and its answer say, and
     # "they" after "Who ...?" are whom the answer names: searched with it ("Did the students work?",
     # "Were the GoActive intervention trained?")

@@ -2255,6 +2255,11 @@ def _object_of(previous: str, subject: str) -> str:
     return m.group("object") if first in ("the", "a", "an") or first not in _STOP else ""
 
 
+# "Which questionnaire ...?", "What side effects ...?": a question whose answer names a thing.
+_ANSWER_NAMES = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:which|what)\s+(?!(?:is|are|was|were|do|does|did|can|could|will|"
+                           r"would|should|has|have|had|about|if)\b)[\w'-]+", re.I)
+
+
 def _topic_of(previous: str, slot: str | None, pronoun: str, earlier: tuple[str, ...] = (), as_object: bool = False) -> str:
     """What a pronoun stands for: the phrase a follow-up put into the previous question, with the
     "of", "for" or "in" phrase that follows it there ("the secondary outcomes of the BeneMin
@@ -2262,7 +2267,9 @@ def _topic_of(previous: str, slot: str | None, pronoun: str, earlier: tuple[str,
     question's referent for this pronoun (`_referent`).  "it" agrees in number: where that phrase
     is plural, its "of" phrase, else the singular referent of the previous question or of an
     `earlier` one, latest first ("Did it work?" after "How many schools took part in GoActive?",
-    "What did the students do?" asks whether GoActive worked). "This" or "that" after a question
+    "What did the students do?" asks whether GoActive worked); so too where the previous question
+    has no referent ("Who funded it?" after "Where was the LIMIT trial conducted?", "How many women
+    took part?" asks who funded the LIMIT trial). "This" or "that" after a question
     of why or how something happens is that happening (`_event_of`). A pronoun that is a verb's
     object (`as_object`) after a yes-or-no question stands for that question's object (`_object_of`)."""
     if pronoun.lower() in ("this", "that") and (event := _event_of(_underlying(previous))):
@@ -2292,11 +2299,13 @@ def _topic_of(previous: str, slot: str | None, pronoun: str, earlier: tuple[str,
         # "Which version added it?" after "Does SQLite support RIGHT JOIN?": the object stands for the object
         if as_object and (thing := _object_of(previous, topic)) and _is_plural(thing) == plural:
             topic = thing
-    if pronoun.lower() not in ("it", "its") or not topic or not _is_plural(topic) or " and " in topic:
+    if pronoun.lower() not in ("it", "its") or (topic and (not _is_plural(topic) or " and " in topic)) or (
+            not topic and _ANSWER_NAMES.match(previous)):
+        # "How reliable is it?" after "Which questionnaire measured alcohol use?": what the answer names
         return topic
-    if (owner := _OF_PHRASE.match(topic)) and not _is_plural(owner.group(2)):
+    if topic and (owner := _OF_PHRASE.match(topic)) and not _is_plural(owner.group(2)):
         return owner.group(2)
-    for past in (previous, *reversed(earlier)):
+    for past in (previous, *map(_underlying, reversed(earlier))):
         if (found := _referent(past, False)) and not _is_plural(found):
             return found
     return topic
