@@ -1874,6 +1874,15 @@ def test_a_claim_the_evidence_gives_another_number_or_says_is_done_without_is_co
     assert changes_number("There are three main types of neuroplasticity.", "There are two main types of neuroplasticity:")
     assert not changes_number("There are 2 main types of neuroplasticity.", "There are two main types of neuroplasticity:")
     assert not changes_number("One can train the brain.", "Two can train the brain.")
+    # a number joined to its unit measures as one set apart does, and a rate counts none of the
+    # thing: "for 6 months" against "the 12-month treatment" and "ten schools" against "the three
+    # pilot schools ... (average N=153 per school)" had both come back supported
+    dose = "Participants take 100 mg minocycline, 2 per day for 2 weeks and 3 per day for the rest of the 12-month treatment."
+    assert changes_number("Participants take minocycline for 6 months.", dose)
+    assert not changes_number("Participants take minocycline for 12 months.", dose)
+    schools = "Across the three pilot schools, 596 students were invited to take part (average N=153 per school)."
+    assert changes_number("Students were invited across ten schools.", schools)
+    assert not changes_number("Students were invited across three schools.", schools)
     # an adjective may stand between a number and what it counts, and the claim's number is no word
     # the sentence must say: the claim's other words are
     review = ("The literature search identified 21 articles that report five different neuroscience-informed "

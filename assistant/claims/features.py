@@ -264,11 +264,12 @@ def swaps_comparison(claim: str, sentence: str) -> bool:
 # set as a middle dot: "3·0 million"); not a name's ("COVID-19"), nor a bound ("over 20 degrees",
 # "less than 5%"), an estimate ("about 30", `_ESTIMATED`) or a difference ("10% higher").
 # A number written as a word counts too ("two main types"); not "one", a pronoun as often ("one can").
+# A number joined to its unit measures as one set apart does ("a 12-month treatment", "for 6 months").
 _NUMBER_WORDS = {w: str(n) for n, w in enumerate(
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty".split(), start=2)}
 _AMOUNT = (r"(\d+(?:[.,·]\d+)*(?:\s+(?:hundred|thousand|million|billion))?|(?i:" + "|".join(_NUMBER_WORDS) + r")\b)"
-           r"\s*(%|[a-z][a-z-]+)")
+           r"(?:\s*|-)(%|[a-z][a-z-]+)")
 _NOT_COMPARED = rf"(?!\s+(?:{'|'.join(_COMPARATIVES)})\b)"
 _COUNTED = re.compile(r"(?<![\w.,·-])(?<!than )(?<!least )(?<!most )(?<!over )(?<!under )(?<!to )(?<!about )"
                       r"(?<!approximately )(?<!nearly )(?<!almost )(?<!around )(?<!roughly )(?<![<>~≤≥] )(?<![<>~≤≥])"
@@ -295,6 +296,7 @@ def _number(text: str) -> str:
 # mark: "five different psychotherapy models" counts models, and psychotherapy ones.
 _NAMED_ON = re.compile(r"\s+([A-Za-z][\w-]*)")
 COUNTED_WORDS = 4
+_RATE_WORDS = frozenset({"per", "each", "every"})
 
 
 @lru_cache(maxsize=1024)  # a claim's counts are asked for once per sentence it is checked against
@@ -306,6 +308,8 @@ def _counts(text: str, pattern: re.Pattern[str] = _COUNTED) -> dict[str, set[str
     out: dict[str, set[str]] = {}
     for m in pattern.finditer(text):
         n, w = m.group(1), m.group(2)
+        if w.lower() in _RATE_WORDS:
+            continue  # a rate ("N=153 per school") counts none of the thing
         words, at = [w], m.end()
         while w != "%" and len(words) < COUNTED_WORDS and (more := _NAMED_ON.match(text, at)):
             if more.group(1).lower() in FUNCTION_WORDS:
@@ -450,8 +454,8 @@ def changes_number(claim: str, sentence: str) -> bool:
         return False  # most claims count nothing: read no further
     # the claim's other words: its numbers are what is compared
     said = {w for w in _words_said(claim) if not re.search(r"\d", w) and w not in _NUMBER_WORDS}
-    heard = _words_said(sentence)
     stated, about = _counts(sentence), _counts(sentence, _ESTIMATED)
+    heard = _words_said(sentence) | stated.keys() | about.keys()  # "12-month" says "month"
     numbers = set().union(*stated.values(), *about.values())
     if _says_most(said, heard) and any(len(ns) == 1 and len(stated.get(w, ())) == 1 and not about.get(w)
                                        and not ns & numbers for w, ns in counted.items()):
