@@ -2125,6 +2125,25 @@ def test_a_papers_author_list_is_no_evidence_and_its_named_study_is_this_project
     assert any(e.text.startswith("Jodie M Dodd") for e in wrote.evidence), wrote
 
 
+def test_who_paid_for_a_study_is_read_in_its_acknowledgements_in_other_words(encoder, tmp_path):
+    # "The hand hygiene study was funded by the Medical Research Council." had found no evidence:
+    # the paper says so in its Acknowledgments ("This work was supported by the UK Medical Research
+    # Council"), a section of declarations no claim's words named, in other words than "funded", and
+    # calls its study by its title's "Trial".
+    calm = ("# The CALM randomised controlled trial of mindfulness for carers\n\n## Methods\n\nThe CALM trial tested "
+            "eight weekly mindfulness sessions in carers of people with dementia. Carers on a waiting list formed the "
+            "control group.\n\n## Results\n\nStress fell more in the mindfulness group than in the control group.\n\n"
+            "## Acknowledgements\n\nWe thank the carers who took part. This work was supported by the Wellcome Trust "
+            "(grant 123456).\n")
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"calm.md": calm, **OTHER_DOCUMENT}))
+    for claim in ("The CALM trial was funded by the Wellcome Trust.", "The carers mindfulness study was funded by the Wellcome Trust."):
+        funded = checker.check(claim)
+        assert funded.verdict == "supported" and "supported by the Wellcome Trust" in funded.evidence[0].text, (claim, funded)
+    assert checker.check("The CALM trial was funded by the Gates Foundation.").verdict != "supported"
+    # thanks are still no evidence of what the study found
+    assert not any("We thank" in e.text for e in checker.check("Mindfulness reduced stress in carers.").evidence)
+
+
 def test_a_share_under_half_of_what_the_claim_says_most_do_contradicts_it(encoder, tmp_path):
     # "Most participants downloaded the app." against "only 15 participants (2%) downloaded the
     # app": a share under half of what the claim says most do contradicts it, over half "few"; the

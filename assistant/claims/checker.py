@@ -223,7 +223,7 @@ class ClaimChecker:
         held = np.zeros(len(cands), bool)
         named = self.searcher.named_document(claim)
         claim = clean_question(claim, "claim")
-        spelled = [self._spelled(cands[i], named) for i in top]
+        spelled = [self._spelled(cands[i], named, claim) for i in top]
         held[top] = holds_claim_terms(claim, spelled)
         if re.search(r"\d", claim):
             # a sentence giving another number of what the claim counts holds its other terms
@@ -243,20 +243,23 @@ class ClaimChecker:
             if naming else claim
         return lambda cand, text: reverses(unnamed if cand.doc == named else claim, text)
 
-    def _spelled(self, cand: SentenceCandidate, named: int | None = None) -> str:
+    def _spelled(self, cand: SentenceCandidate, named: int | None = None, claim: str = "") -> str:
         """The candidate's sentence, the long forms of the abbreviations its document defines that
         it uses ("None of the 36 CCs withdrew from the study." holds the terms of "None of the
         children's centres withdrew from the study." where the document defines "children's centres
         (CCs)", as BM25 reads its passage), the question it answers yes or no to
         (`answered_question`: "Does Cargo work on Windows?" over "Yes! All commits ..."), and the
-        title of the document the claim names (`named`, `Searcher.named_document`) for a sentence
-        of that document, which calls its study "this project" ("This project was funded by ... the
-        NHMRC" holds the terms of "The LIMIT trial was funded by the NHMRC.")."""
+        title of the document the claim names (`named`, `Searcher.named_document`) and the words
+        the `claim` names it by (`naming_words`) for a sentence of that document, which calls its
+        study "this project" ("This project was funded by ... the NHMRC" holds the terms of "The
+        LIMIT trial was funded by the NHMRC."; "This work was supported by the UK Medical Research
+        Council" those of "The hand hygiene study was funded by the Medical Research Council.", of
+        a paper titled "... Hand Hygiene: ... Randomized Controlled Trial")."""
         text = self.searcher.index.sentence_text(cand.row)
         doc = self.searcher.index.document(cand.doc)
         acronyms = document_acronyms(doc.text)
-        return "\n".join([text, expanded_acronyms(text, acronyms), cand.answers[0] if cand.answers else "",
-                          doc.title if cand.doc == named else ""])
+        naming = " ".join([doc.title, *naming_words(claim, doc.title)]) if cand.doc == named else ""
+        return "\n".join([text, expanded_acronyms(text, acronyms), cand.answers[0] if cand.answers else "", naming])
 
     def _answer_span(self, cand: SentenceCandidate) -> tuple[int, int]:
         """The candidate sentence's characters, with the next sentence of its section where it is an

@@ -600,12 +600,19 @@ def holds_claim_terms(claim: str, sentences: list[str]) -> np.ndarray:
     rationales (12% of all sentences are); of
     Climate-FEVER's pairs 17 of 19 such are evidence, of Check-COVID's 7 of 7, of SICK's 951 of 1,050
     (counted outside their test splits). The share a claim opens with ("Most participants ...") is
-    aside too: a sentence giving another share ("only 15 participants (2%)") lacks it."""
+    aside too: a sentence giving another share ("only 15 participants (2%)") lacks it. Paid for is
+    paid for in any words (`_PAID_BY`: "supported by" is "funded by")."""
     share = _MAJORITY.match(claim) or _MINORITY.match(claim)
-    terms = set(bm25_tokenize([claim[share.end():] if share else claim])[0]) - _negation_terms() - _auxiliary_terms()
+    claim = _PAID_BY.sub("funded by", claim[share.end():] if share else claim)
+    terms = set(bm25_tokenize([claim])[0]) - _negation_terms() - _auxiliary_terms()
     if len(terms) < MIN_HELD_TERMS:
         return np.zeros(len(sentences), bool)
-    return np.array([terms <= set(t) for t in bm25_tokenize(sentences)], bool)
+    return np.array([terms <= set(t) for t in bm25_tokenize([_PAID_BY.sub("funded by", s) for s in sentences])], bool)
+
+
+# Who paid for a thing, said in other words: "This work was supported by the Wellcome Trust" holds
+# "funded by the Wellcome Trust".
+_PAID_BY = re.compile(r"\b(?:supported|sponsored|financed|paid\s+for)\s+by\b", re.I)
 
 
 @lru_cache(maxsize=1)

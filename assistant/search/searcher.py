@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -128,11 +128,19 @@ def _name_phrases(question: str) -> list[str]:
     return [m.group() for m in _NAME_PHRASE.finditer(question, first.end() if first else 0)]
 
 
+# Words of paying for a study (as BM25 terms), which a paper's acknowledgements say where it has no
+# section of funding: "This work was supported by the UK Medical Research Council".
+_FUNDING_TERMS = frozenset({"fund", "funder", "sponsor", "sponsorship", "grant", "financ"})
+_THANKS_TERMS = frozenset({"acknowledg"})
+
+
 def names_declarations(terms: set[str], heading: str) -> bool:
     """Whether a question's or a claim's BM25 terms name the words of the declarations heading a
-    passage stands under ("Who funded ...?" and "Funding", "conflicts of interest"): only then may
-    the declarations answer it; else they name the study in every line and say nothing of it."""
-    return bool(terms & set(bm25_tokenize([heading])[0]))
+    passage stands under ("Who funded ...?" and "Funding", "conflicts of interest"), or ask who
+    paid for a study of its acknowledgements: only then may the declarations answer it; else they
+    name the study in every line and say nothing of it."""
+    said = set(bm25_tokenize([heading])[0])
+    return bool(terms & said) or bool(terms & _FUNDING_TERMS and said & _THANKS_TERMS)
 
 
 # Where a question opens inside a query: after a question's end, or as the question in brackets a
@@ -408,23 +416,6 @@ class Searcher:
         present = re.sub(r"^(\s*what\s+)(was|were)\b", lambda w: w.group(1) + ("is" if w.group(2).lower() == "was" else "are"),
                          m.group(1), flags=re.I)
         return asked_term(f"{present}?")
-
-    def _naming(self, question: str, named: int) -> set[str]:
-        """The words by which the question names document `named`: its names and kinds of study the
-        title holds (`naming_words`), and the words before a kind of study that describe it by its
-        title ("the hand hygiene intervention"); not another of the title's words the question asks
-        with ("randomised" of "How were schools randomised in GoActive?", whose title says
-        "cluster-randomised controlled trial")."""
-        title = self.index.doc_titles[named]
-        held = set(bm25_tokenize([title])[0])
-        words = naming_words(question, title)
-        for the in re.finditer(r"\bthe\s+", question, re.I):
-            after = re.findall(r"[\w'’-]+", question[the.end():])[:_DESCRIBING_WORDS + 1]
-            kind = next((k for k in range(1, len(after)) if after[k].lower() in _STUDY_KINDS | _STUDIED_KINDS), None)
-            if kind is not None and set(bm25_tokenize([" ".join(after[:kind + 1])])[0]) <= held | {
-                    t for k in _STUDY_KINDS for t in bm25_tokenize([k])[0]}:
-                words.update(after[:kind + 1])
-        return words
 
     def _described(self, question: str) -> int | None:
         """The one document whose title holds every word the question describes a study by ("the
@@ -963,7 +954,9 @@ class Searcher:
                  if w.lower() not in _STUDY_KINDS | _WH_WORDS | FUNCTION_WORDS and not about_a_document(w)]
         asked = set(bm25_tokenize([" ".join(words)])[0])
         if named is not None:
-            asked -= set(bm25_tokenize([" ".join(self._naming(question, named))])[0])
+            # only the words naming it: "How were schools randomised in GoActive?" asks with its
+            # title's "cluster-randomised"
+            asked -= set(bm25_tokenize([" ".join(naming_words(question, self.index.doc_titles[named]))])[0])
         if not asked or len(asked) > _HEADED_WORDS:
             return {}
         found: dict[int, tuple[int, int]] = {}
@@ -1231,10 +1224,25 @@ def _heads(heading: str, asked: set[str]) -> bool:
 def naming_words(text: str, title: str) -> set[str]:
     """The words by which `text` names the document titled `title`, as `Searcher.named_document`
     reads names: each name after a sentence's first word (`_names_after_first`: "FOCUS", "U@Uni")
-    and each kind of study ("trial") that the title holds too."""
+    and each kind of study ("trial") that the title holds too, and the words before a kind of study
+    that describe it by its title (`_described`: "the hand hygiene study" of "... Hand Hygiene:
+    Exploratory Randomized Controlled Trial"); not another of the title's words ("randomised" of
+    "How were schools randomised in GoActive?", whose title says "cluster-randomised")."""
     held = {w.casefold() for w in re.findall(r"[\w@.'’-]+", title)}
     kinds = {w for w in re.findall(r"[\w'’-]+", text) if w.lower() in _STUDY_KINDS}
-    return {w for w in {*_names_after_first(text), *kinds} if w.casefold() in held}
+    words = {w for w in {*_names_after_first(text), *kinds} if w.casefold() in held}
+    title_terms = set(bm25_tokenize([title])[0]) | _study_kind_terms()
+    for the in re.finditer(r"\bthe\s+", text, re.I):
+        after = re.findall(r"[\w'’-]+", text[the.end():])[:_DESCRIBING_WORDS + 1]
+        kind = next((k for k in range(1, len(after)) if after[k].lower() in _STUDY_KINDS | _STUDIED_KINDS), None)
+        if kind is not None and set(bm25_tokenize([" ".join(after[:kind + 1])])[0]) <= title_terms:
+            words.update(after[:kind + 1])
+    return words
+
+
+@lru_cache(maxsize=1)
+def _study_kind_terms() -> frozenset[str]:
+    return frozenset(bm25_tokenize([" ".join(sorted(_STUDY_KINDS))])[0])
 
 
 def names_someone(text: str, question: str) -> bool:
