@@ -539,6 +539,28 @@ def test_a_title_word_the_question_asks_with_is_no_name_of_the_document(encoder,
         assert hit.highlight.text.startswith("Head teachers") and hit.probability == 1.0, (recruited, hit)
 
 
+def test_what_was_paid_or_given_is_answered_by_a_sentence_stating_a_sum_of_money(encoder, tmp_path):
+    # "What reward was the first school promised ...?" had highlighted "We ran the feasibility study
+    # with the first school that agreed ...", its passage's likest words, not the £200 it was told it
+    # would receive; a reward, a payment, a cost is a sum of money, as "How many ...?" is a count.
+    from assistant.search.answer import asked_amount, gives_amount
+
+    assert asked_amount("What reward was the first school promised?") == "money"
+    assert asked_amount("How much did the programme cost?") == "money"
+    assert asked_amount("How many vouchers were given?") == "count"
+    assert asked_amount("Chenodeoxycholic acid treatment increases energy costs.") is None  # a claim asks nothing
+    assert gives_amount("Each family received a £5 gift voucher.", "money")
+    assert gives_amount("The licence costs 25 euros a year.", "money") and gives_amount("It cost USD 300.", "money")
+    assert not gives_amount("The programme ran for twelve weeks in 8 schools.", "money")
+    bright = ("# The BRIGHT pilot trial of school gardening\n\n## Methods\n\nWe ran the feasibility study with the first school "
+              "that agreed to take part, after its head teacher signed an acceptance form. The school was told that it would "
+              "receive £200 of gardening tools once the final measurements were done. Pupils in each class chose two crops "
+              "to grow over twelve weeks.\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"bright.md": bright, **OTHER_DOCUMENT})
+    reward = searcher.search("What reward was the first school promised for taking part in the BRIGHT feasibility study?", k=1)[0]
+    assert "£200 of gardening tools" in reward.highlight.text, reward
+
+
 def test_who_made_or_paid_for_a_thing_is_answered_only_by_a_sentence_naming_someone(encoder, tmp_path):
     # "Who developed neuropsychotherapy?" had been answered by "Neuropsychotherapy is a therapeutic
     # approach that ..." (and "Who created Rust?" by a sentence naming the language alone): the

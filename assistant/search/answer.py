@@ -1366,7 +1366,7 @@ _EMAIL = re.compile(r"\s*\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?[.;]?\s*")
 _CONTACT_LABEL = re.compile(r"^\W*|\b(?:e-?mail(?:\s+addresses?)?|correspondence|corresponding\s+author)\b\s*:?", re.I)
 
 
-AmountKind = Literal["number", "count", "frequency", "date"]
+AmountKind = Literal["number", "count", "frequency", "date", "money"]
 _HOW_OFTEN = re.compile(r"\b(how (often|frequently)|what frequency|how many times)\b", re.I)
 # How often something happens: a rate over a unit of time ("24 weekly sessions", "taken daily.",
 # "twice a day", "3 times per week", "every 2 weeks"); "daily" before a noun without a number is
@@ -1410,25 +1410,40 @@ _CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")  # a time of day: "20:
 _VERSION = re.compile(r"\b(?:versions?|releases?)\s+v?\d+(?:\.\d+)*\b|(?<![\w.])v\d+(?:\.\d+)+\b", re.I)
 
 
+# A question of what was paid, given or charged: "What reward was the school promised?", "How much
+# did the programme cost?", "Were participants compensated?" ("cost-effectiveness" too: its answer
+# is a price per unit of effect).
+_ASKS_MONEY = re.compile(r"\b(?:costs?|costing|cost-effective(?:ness)?|prices?|priced|fees?|rewards?|rewarded|incentives?|"
+                         r"compensation|reimburs(?:ed|ement)|payments?|paid|vouchers?|money|budget|spend|spent)\b", re.I)
+# An amount of money: a currency's sign or name by a number ("£200", "$1.5 million", "25 euros",
+# "AUD 300").
+_MONEY = re.compile(r"[£$€¥]\s?\d|\d(?:[\d,.]*\d)?\s?(?:[£€¥]|(?:pounds?|dollars?|euros?|pence|cents?)\b)|"
+                    r"\b(?:GBP|USD|EUR|AUD|CAD|NZD|DKK|SEK|NOK|CHF)\s?\d|\d\s?(?:GBP|USD|EUR|AUD|CAD|NZD|DKK|SEK|NOK|CHF)\b")
+
+
 def asked_amount(question: str) -> AmountKind | None:
     """What amount the question asks for: "frequency" (how often), "count" (how many of things
-    that are no span of time), "date" (what year, when something was done), "number" (another
-    count, a size, a duration, a rate), or None."""
+    that are no span of time), "date" (what year, when something was done), "money" (what was
+    paid, given or charged), "number" (another count, a size, a duration, a rate), or None."""
     if _HOW_OFTEN.search(question):
         return "frequency"
     if _ASKS_DATE.search(question):
         return "date"
     if _HOW_MANY.search(question):
         return "count"
+    if _ASKS_MONEY.search(question) and is_question(question):  # a claim's "cost" asks for nothing
+        return "money"
     return "number" if _QUANTITY.search(question) else None
 
 
 def gives_amount(text: str, kind: AmountKind) -> bool:
     """Whether a passage gives any amount of the kind asked for (`asked_amount`): a date or a
-    software version for a date, else a number; a passage without one cannot answer "When was
-    ...?" or "How many ...?"."""
+    software version for a date, a sum of money for money (`_MONEY`), else a number; a passage
+    without one cannot answer "When was ...?", "What did it cost?" or "How many ...?"."""
     if kind == "date":
         return bool(_DATE.search(text) or _VERSION.search(text))
+    if kind == "money":
+        return bool(_MONEY.search(text))
     # A list item's number ("1. Resilience and Recovery: ...") and a line that is a date alone (a
     # byline's "• Apr 23, 2022") count, size or last nothing.
     return _states_number("\n".join(_ENUMERATOR.sub("", line) for line in text.splitlines()
@@ -1609,7 +1624,7 @@ def _states_amount(text: str, kind: AmountKind) -> bool:
     states none; "24 weekly sessions" does); for a count a number that is no time nor modifier, nor
     a date or a time of day ("the 4- and 12-week assessments" counts nothing, "sent to 8150 people"
     does)."""
-    if kind == "date":
+    if kind in ("date", "money"):
         return gives_amount(text, kind)
     if kind == "count":
         # a date or a time of day counts nothing ("This page last modified on 2022-05-31 20:17:58")
