@@ -380,6 +380,21 @@ def test_a_studys_limitations_are_what_its_discussion_says_one_is(encoder, tmp_p
     assert review.search("What are the limitations of the review?", k=1)[0].probability < 1.0
 
 
+def test_a_limitation_is_shown_with_the_sentence_after_it_that_says_what_it_does(encoder, tmp_path):
+    # "Another limitation is that the intervention is an add-on to standard treatment." had been the
+    # whole highlight, and the drawback, which the next sentence gives ("This design could cause
+    # patients ... to receive less standard treatment"), was left out of it.
+    focus = (
+        "# The FOCUS trial of cognitive remediation\n\n## Methods\n\nPatients attend twelve group sessions.\n\n"
+        "## Discussion\n\nAnother limitation is that the experimental intervention is an add-on to standard treatment. "
+        "This design could cause patients in the intervention group to receive less standard treatment. "
+        "Trial initiation was April 2014.\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"focus.md": focus, **OTHER_DOCUMENT})
+    said = searcher.search("What are the limitations of the FOCUS trial?", k=1)[0]
+    assert said.highlight.text.startswith("Another limitation is") and said.highlight.text.endswith(
+        "receive less standard treatment."), said
+
+
 def test_a_thing_asked_of_a_named_study_is_looked_for_as_that_term_in_that_study(encoder, tmp_path):
     # "What is the primary outcome of the FOCUS trial?" had another trial's "The primary outcome for
     # the trial was ..." first (the term's definitions came before the named study's passages),

@@ -29,7 +29,7 @@ Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEAT
 `asks_code_name`, `asks_doi`, `asks_document_date`, `asks_front_matter`, `asks_gist`,
 `asks_person`, `asks_place`, `defines`, `is_byline`, `is_code_like`, `is_heading_like`, `is_reply`, `is_question`, `labelled_value_end`,
 `list_asked`, `listed_names`, `lists_names_only`, `match_words`, `measured`,
-`opens_entry`, `passage_answer`, `pick`, `points_elsewhere`, `pool_cosine`,
+`opens_entry`, `passage_answer`, `pick`, `points_elsewhere`, `pool_cosine`, `refers_back`,
 `relevance_features`, `sentence_features`, `states_action`, `states_definition`, `states_entry`, `states_origin`, `states_place`,
 `term_weights`,
 `MatchWord`.
@@ -69,7 +69,7 @@ __all__ = ["about_a_document", "MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEA
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion", "asked_statement",
            "asked_entry", "asked_term", "asks_code_name", "asks_definition", "asks_doi", "asks_document_date", "asks_front_matter",
            "asks_gist", "asks_origin", "asks_person", "asks_place", "asks_writers", "defines",
-           "is_byline", "is_code_like", "is_heading_like", "is_reply",
+           "is_byline", "is_code_like", "is_heading_like", "is_reply", "refers_back",
            "is_question", "labelled_value_end", "list_asked", "listed_names", "lists_names_only", "match_words", "measured",
            "names_few_writers",
            "names_no_document",
@@ -736,6 +736,12 @@ _EXPLETIVE_IT = re.compile(r"^it\s+(?:(?:is|was|has been|had been|will be|would 
 _REPLY = re.compile(r"(?:(?:a|answer)\s*[:.]\s*)?(?:yes|no|yep|nope)[.!]?", re.I)  # "A: Yes." of a labelled FAQ too
 
 
+def refers_back(text: str) -> bool:
+    """Whether a sentence opens by pointing back to the one before it ("This design could ...",
+    "Thus, ..."; not the "It" of "It is estimated that ...")."""
+    return bool(_REFERS_BACK.match(text)) and not _EXPLETIVE_IT.match(text)
+
+
 def is_reply(text: str) -> bool:
     """Whether `text` is a bare reply ("Yes!", "No.", "A: Yes."), what says why coming after it."""
     return _REPLY.fullmatch(text.strip()) is not None
@@ -755,7 +761,7 @@ def answer_span(index: Index, row: int, sentence: int) -> tuple[int, int]:
     text = index.document(index.passage(row).doc).text
     rows = index.passage_sentences(row)
     start, end = index.sentence_span(sentence)
-    if sentence > rows.start and _REFERS_BACK.match(text[start:end]) and not _EXPLETIVE_IT.match(text[start:end]):
+    if sentence > rows.start and refers_back(text[start:end]):
         prev_start, prev_end = index.sentence_span(sentence - 1)
         if "\n\n" not in text[prev_end:start]:
             start = prev_start

@@ -65,6 +65,7 @@ from assistant.search.answer import (
     opens_signature,
     passage_answer,
     pool_cosine,
+    refers_back,
     states_action,
     states_definition,
     states_entry,
@@ -1045,9 +1046,17 @@ class Searcher:
                 stating = appraises(text, kind, stating=True)
                 rank = 0 if headed else None if not appraises(text, kind) or part in ("methods", "background") else \
                     (1 if stating else 2) if part == "discussion" else 3 if stating else None
-                if rank is not None:
-                    # with the sentence before it where it points back ("This may be seen as a limitation.")
-                    found.setdefault(rank, (r, answer_span(self.index, r, s)))
+                if rank is not None and rank not in found:
+                    # with the sentence before it where it points back ("This may be seen as a
+                    # limitation."), and the one after it that does, which says what the limitation
+                    # does ("Another limitation is that the intervention is an add-on to standard
+                    # treatment. This design could cause ...")
+                    hs, he = answer_span(self.index, r, s)
+                    if s + 1 < self.index.passage_sentences(r).stop:
+                        ns, ne = self.index.sentence_span(s + 1)
+                        if "\n\n" not in doc.text[he:ns] and refers_back(doc.text[ns:ne]):
+                            he = ne
+                    found[rank] = (r, (hs, he))
         return found[min(found)] if found else None
 
     def _doi_printed(self, d: int) -> tuple[int, tuple[int, int]] | None:
