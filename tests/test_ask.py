@@ -554,6 +554,26 @@ def test_a_title_word_the_question_asks_with_is_no_name_of_the_document(encoder,
         assert hit.highlight.text.startswith("Head teachers") and hit.probability == 1.0, (recruited, hit)
 
 
+def test_the_most_a_thing_may_be_is_answered_by_a_number_stated_as_a_bound(encoder, tmp_path):
+    # "How large can a group get?" and "What is the maximum dose?" had highlighted the usual size and
+    # dose ("usually has 12 people"), which are numbers too: the most a thing may be is a bound.
+    from assistant.search.answer import asked_amount
+
+    assert asked_amount("How large can one training class get?") == "bound"
+    assert asked_amount("What is the maximum dose of zopiclone?") == "bound"
+    assert asked_amount("How large was the group?") == "number"
+    doc = ("# Zopiclone\n\n## Dosage\n\nThe usual dose of zopiclone for adults is one 7.5 mg tablet at bedtime. "
+           "Older adults start with a 3.75 mg dose. Do not take more than 7.5 mg in one night.\n\n"
+           "## Groups\n\nEach sleep course group usually has 12 people and meets for 90 minutes. "
+           "When demand is high, up to 15 people may join.\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"zopiclone.md": doc, **OTHER_DOCUMENT})
+    dose = searcher.search("What is the maximum dose of zopiclone?", k=1)[0]
+    assert dose.highlight.text == "Do not take more than 7.5 mg in one night.", dose
+    for asked in ("How many people can a sleep course group have at most?", "How large can a sleep course group get?"):
+        group = searcher.search(asked, k=1)[0]
+        assert group.highlight.text == "When demand is high, up to 15 people may join.", (asked, group)
+
+
 def test_what_was_paid_or_given_is_answered_by_a_sentence_stating_a_sum_of_money(encoder, tmp_path):
     # "What reward was the first school promised ...?" had highlighted "We ran the feasibility study
     # with the first school that agreed ...", its passage's likest words, not the £200 it was told it

@@ -1372,7 +1372,7 @@ _EMAIL = re.compile(r"\s*\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?[.;]?\s*")
 _CONTACT_LABEL = re.compile(r"^\W*|\b(?:e-?mail(?:\s+addresses?)?|correspondence|corresponding\s+author)\b\s*:?", re.I)
 
 
-AmountKind = Literal["number", "count", "frequency", "date", "money"]
+AmountKind = Literal["number", "count", "frequency", "date", "money", "bound"]
 _HOW_OFTEN = re.compile(r"\b(how (often|frequently)|what frequency|how many times)\b", re.I)
 # How often something happens: a rate over a unit of time ("24 weekly sessions", "taken daily.",
 # "twice a day", "3 times per week", "every 2 weeks"); "daily" before a noun without a number is
@@ -1427,14 +1427,28 @@ _MONEY = re.compile(r"[£$€¥]\s?\d|\d(?:[\d,.]*\d)?\s?(?:[£€¥]|(?:pounds?
                     r"\b(?:GBP|USD|EUR|AUD|CAD|NZD|DKK|SEK|NOK|CHF)\s?\d|\d\s?(?:GBP|USD|EUR|AUD|CAD|NZD|DKK|SEK|NOK|CHF)\b")
 
 
+# A question for the most or the least a thing may be: "How large can a group get?", "What is the
+# maximum dose?", "Up to how many sessions are offered?".
+_ASKS_BOUND = re.compile(r"\bhow\s+(?:large|big|many|much|long|high|old|far|small|low|short|few)\s+(?:\w+\s+){0,4}?"
+                         r"(?:can|could|may|might)\b|\b(?:maximum|minimum|upper\s+limit|lower\s+limit|at\s+most|"
+                         r"at\s+least|up\s+to\s+how)\b", re.I)
+# A number stated as a bound: "a maximum of eight participants", "up to 200 mg", "do not take more than 3".
+_BOUND_STATED = re.compile(r"\b(?:maximum|minimum|maximal|minimal|at\s+most|at\s+least|up\s+to|"
+                           r"(?:no|not)\s+(?:\w+\s+){0,2}?(?:more|fewer|less|longer)\s+than|not\s+(?:to\s+)?exceed(?:ing)?|"
+                           r"limited\s+to|capped\s+at|or\s+(?:less|fewer|more))\b", re.I)
+
+
 def asked_amount(question: str) -> AmountKind | None:
     """What amount the question asks for: "frequency" (how often), "count" (how many of things
-    that are no span of time), "date" (what year, when something was done), "money" (what was
-    paid, given or charged), "number" (another count, a size, a duration, a rate), or None."""
+    that are no span of time), "date" (what year, when something was done), "bound" (the most or
+    least a thing may be), "money" (what was paid, given or charged), "number" (another count, a
+    size, a duration, a rate), or None."""
     if _HOW_OFTEN.search(question):
         return "frequency"
     if _ASKS_DATE.search(question):
         return "date"
+    if _ASKS_BOUND.search(question) and is_question(question):
+        return "bound"
     if _HOW_MANY.search(question):
         return "count"
     if _ASKS_MONEY.search(question) and is_question(question):  # a claim's "cost" asks for nothing
@@ -1587,9 +1601,9 @@ def _stating_asked(index: Index, sentences: range, heading: np.ndarray, logits: 
 def _stating_amount(index: Index, sentences: range, heading: np.ndarray, logits: np.ndarray, best: int,
                     amount: AmountKind) -> int:
     """The best sentence that states the amount asked for, when the best of all (`best`) does not
-    and another does; else `best`."""
+    and another does; else `best`.  A rate or a bound none states is asked for as a number."""
     states = np.array([_states_amount(index.sentence_text(r), amount) for r in sentences]) & ~heading
-    if amount == "frequency" and not states.any():
+    if amount in ("frequency", "bound") and not states.any():
         states = np.array([_states_number(index.sentence_text(r)) for r in sentences]) & ~heading
     if states.any() and not states[best]:
         return int(np.argmax(np.where(states, logits, -np.inf)))
@@ -1629,12 +1643,14 @@ def _states_amount(text: str, kind: AmountKind) -> bool:
     month or a date (`_DATE`); for a frequency a rate over time as well ("improve daily living"
     states none; "24 weekly sessions" does); for a count a number that is no time nor modifier, nor
     a date or a time of day ("the 4- and 12-week assessments" counts nothing, "sent to 8150 people"
-    does)."""
+    does); for a bound a number said as one ("a maximum of eight participants"), else any number."""
     if kind in ("date", "money"):
         return gives_amount(text, kind)
     if kind == "count":
         # a date or a time of day counts nothing ("This page last modified on 2022-05-31 20:17:58")
         text = _NOT_COUNT.sub(" ", _DATE.sub(" ", _CLOCK_TIME.sub(" ", _NUMERIC_DATE.sub(" ", text))))
+    if kind == "bound":
+        return _states_number(text) and bool(_BOUND_STATED.search(text))
     return _states_number(text) and (kind != "frequency" or bool(_FREQUENCY.search(text)))
 
 
