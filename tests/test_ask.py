@@ -554,6 +554,24 @@ def test_a_title_word_the_question_asks_with_is_no_name_of_the_document(encoder,
         assert hit.highlight.text.startswith("Head teachers") and hit.probability == 1.0, (recruited, hit)
 
 
+def test_a_finding_asked_for_is_highlighted_by_the_sentence_reporting_one(encoder, tmp_path):
+    # "Did adding immune-boosting advice such as echinacea make people wash their hands less?" had
+    # highlighted "half of the participants were randomly assigned to also receive advice ... (eg,
+    # taking echinacea)", what was done, rather than the next sentence, which says what was found.
+    from assistant.search.findings import reports_result
+
+    assert reports_result("Comparison of the groups revealed absolutely no differences in outcomes.")
+    assert reports_result("Hand-washing increased in the intervention group (P = .02).")
+    assert not reports_result("Half of the participants were randomly assigned to also receive advice on how to reduce risk.")
+    wash = ("# A web-based hand hygiene trial\n\n## Methods\n\nOn logging on to the second session, half of the participants "
+            "were randomly assigned to also receive advice on boosting the immune system, such as taking echinacea, to "
+            "make hand-washing seem less necessary. Comparison of the groups with and without this advice revealed "
+            "absolutely no differences in outcomes, so both were pooled for analysis.\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"wash.md": wash, **OTHER_DOCUMENT})
+    hit = searcher.search("Did adding immune-boosting advice such as echinacea make people wash their hands less?", k=1)[0]
+    assert hit.highlight.text.startswith("Comparison of the groups"), hit
+
+
 def test_the_most_a_thing_may_be_is_answered_by_a_number_stated_as_a_bound(encoder, tmp_path):
     # "How large can a group get?" and "What is the maximum dose?" had highlighted the usual size and
     # dose ("usually has 12 people"), which are numbers too: the most a thing may be is a bound.

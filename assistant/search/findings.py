@@ -12,7 +12,7 @@ A claim that states a finding ("Minocycline lowered PANSS scores in BeneMin.", `
 checked likewise: a protocol's Methods are no evidence for or against it.
 
 Public API: `SectionKind`, `AppraisalKind`, `appraises`, `asks_appraisal`, `asks_finding`,
-`asks_main_findings`, `states_finding`, `section_kind`, `can_report_finding`.
+`asks_main_findings`, `reports_result`, `states_finding`, `section_kind`, `can_report_finding`.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from typing import Literal
 from assistant.ingest.model import Document
 
 __all__ = ["AppraisalKind", "SectionKind", "appraises", "asks_appraisal", "asks_finding", "asks_main_findings", "can_report_finding",
-           "section_kind", "states_finding"]
+           "reports_result", "section_kind", "states_finding"]
 
 SectionKind = Literal["results", "discussion", "abstract", "methods", "background"]
 
@@ -142,6 +142,21 @@ def states_finding(claim: str) -> bool:
     """Whether a statement says what was found: that something changed, differed or had an effect
     ("Minocycline lowers negative symptoms."), or what a study showed or found."""
     return bool(_STATES.search(claim))
+
+
+# A sentence reporting what a study found: a result said as seen ("revealed absolutely no
+# differences", "was associated with", "increased by 12%") or with its statistics ("P = .02", "95% CI").
+_REPORTS = re.compile(r"\b(?:revealed|showed|found|indicated|demonstrated|observed|no\s+(?:significant\s+|clear\s+)?"
+                      r"(?:differences?|effects?|associations?|changes?|evidence)|(?:was|were)\s+(?:(?:not|no|also)\s+)?"
+                      r"(?:associated|related|linked|correlated)|(?:significantly|statistically)|(?:increased|decreased|reduced|"
+                      r"improved|declined|rose|fell|dropped|differed|lowered)\b(?!\s+(?:dose|risk\s+of\s+bias))|"
+                      r"P\s*[<=>]\s*\.?\d|\d+%\s*CI|\bodds\s+ratio|\bhazard\s+ratio)", re.I)
+
+
+def reports_result(text: str) -> bool:
+    """Whether a sentence reports what a study found (`_REPORTS`), rather than what it planned or
+    did ("half of the participants were randomly assigned to also receive advice ...")."""
+    return bool(_REPORTS.search(text))
 
 
 @lru_cache(maxsize=4096)  # a paper has a few dozen headings, asked once per sentence

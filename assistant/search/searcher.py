@@ -79,6 +79,7 @@ from assistant.search.findings import (
     asks_finding,
     asks_main_findings,
     can_report_finding,
+    reports_result,
     section_kind,
 )
 from assistant.search.hits import Highlight, Hit
@@ -588,7 +589,8 @@ class Searcher:
         pool, asked = pool_cosine(cand.dense, self.index.passage_docs(cand.rows)), is_question(question)
         amount, person, expansion = asked_amount(question), asks_person(question), asked_expansion(question)
         term, numbers, code = self._asked_term(question), tuple(dotted_numbers(question)), asks_code_name(question)
-        stating = asked_statement(question)
+        # a finding asked for is highlighted by a sentence reporting one, not by one saying what was done
+        stating = asked_statement(question) or (reports_result if asks_finding(question) else None)
         # what a term is, or does, its definition says, wherever its section opens (`_in_order`)
         front = self._front_asked_of(question, cand.rows, scores) or ({} if term else self._headed_as_asked(question, cand.rows))
         kept: list[Hit] = []
