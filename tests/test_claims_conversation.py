@@ -1361,6 +1361,10 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     (["Where was the LIMIT trial conducted?", "How many women took part?"], "Who funded it?", "Who funded the LIMIT trial?"),
     (["Who was eligible for the trial?", "Who was excluded?", "Which questionnaire measured alcohol use?"],
      "How reliable is it?", "How reliable is it? (Which questionnaire measured alcohol use?)"),
+    # after a short question pointing back ("Is that proven? (How does ...?)"), "it" is the phrase of
+    # the question under it, not a question nested a level deeper
+    (["What is neuroplasticity?", "How does it help with depression?", "Is that proven?"], "Which therapies use it?",
+     "Which therapies use neuroplasticity?"),
     # without a singular phrase before, "it" is what the previous question and its answer say, and
     # "they" after "Who ...?" are whom the answer names: searched with it ("Did the students work?",
     # "Were the GoActive intervention trained?")

@@ -771,19 +771,10 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         return ResolvedQuery(question, f"{q} ({_underlying(previous)})", kind, elliptic.group(1))
     pronoun = _PRONOUNS.search(q)
     if pronoun and (together := _TOGETHER.fullmatch(previous)):
-        # The previous question was searched with the one before ("Explain the second one (What
-        # are the four aspects ...?)"): after a request for more, the pronoun is the topic of the
-        # question under it; else it points at what that answer showed, which no phrase names.
-        inner = _PRONOUNS.search(together.group(1))
-        if not _asks_for_more(together.group(1)) and (
-                (inner and inner.group().lower() == pronoun.group().lower()) or not _content_words(together.group(1))):
-            # "Who developed it?" after "How reliable is it? (Which questionnaire ...?)": the same
-            # thing the answer named, searched with the question that asked for it; so too after a
-            # question word alone ("Did they also retain the most?" after "Why? (Which sites ...?)")
-            return ResolvedQuery(question, f"{q} ({together.group(2)})", kind)
-        if not _asks_for_more(together.group(1)):
-            return ResolvedQuery(question, f"{q} ({previous})", kind)
-        previous = _underlying(previous)
+        under = _under_together(q, together, pronoun.group(), earlier)
+        if isinstance(under, tuple):
+            return ResolvedQuery(question, under[0], kind)
+        previous = under
     determiner = re.match(r"\s+([\w'-]+)", q[pronoun.end():]) if pronoun else None
     demonstrative = pronoun is not None and pronoun.group().lower() in _DEMONSTRATIVES
     if _WHICH_OF.search(q) or _WHICH_IS.match(q) or not pronoun or (
@@ -826,6 +817,30 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         replaced = _SINGULAR_VERB.sub(_plural_verb, replaced[:at]) + replaced[at:]
     return ResolvedQuery(question, _unled(_tidy(replaced)), kind, topic) if n else \
         ResolvedQuery(question, f"{q} {topic}", kind)
+
+
+def _under_together(q: str, together: re.Match, pronoun: str, earlier: tuple[str, ...]) -> str | tuple[str]:
+    """For a follow-up with `pronoun` after a question searched with the one before (`together`:
+    "Explain the second one (What are the four aspects ...?)"), the question to read the pronoun
+    in, or, as a 1-tuple, the query to search: after a request for more, the pronoun is the topic
+    of the question under it; after a short question pointing back, the phrase of the question
+    under it that the pronoun can be; else it points at what that answer showed, which no phrase
+    names."""
+    short, under = together.group(1), together.group(2)
+    inner = _PRONOUNS.search(short)
+    if not _asks_for_more(short) and ((inner and inner.group().lower() == pronoun.lower()) or not _content_words(short)):
+        # "Who developed it?" after "How reliable is it? (Which questionnaire ...?)": the same
+        # thing the answer named, searched with the question that asked for it; so too after a
+        # question word alone ("Did they also retain the most?" after "Why? (Which sites ...?)")
+        return (f"{q} ({under})",)
+    if _asks_for_more(short):
+        return _underlying(together.group())
+    if inner and _topic_of(under, None, pronoun, earlier):
+        # "Which therapies use it?" after "Is that proven? (How does neuroplasticity help with
+        # depression?)": the short question points at the one under it, whose phrase "it" is
+        # too ("Which therapies use it? (Is that proven? (...))" had nested a question a level)
+        return under
+    return (f"{q} ({together.group()})",)
 
 
 # "What side effects did ...?", "How many schools ...?": the noun a question asks for.
