@@ -924,6 +924,10 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("How long is the treatment of BeneMin?", "And in the FOCUS trial?", "How long is the treatment in the FOCUS trial?"),
     ("What was the retention rate of the LIMIT trial?", "And in the GoActive trial?",
      "What was the retention rate in the GoActive trial?"),
+    # so too before the participle a passive question closes with, the old name's "trial" with it
+    # ("How was the primary outcome of the FOCUS trial measured in BeneMin?" had been asked)
+    ("How was the primary outcome of the FOCUS trial measured?", "And in BeneMin?",
+     "How was the primary outcome in BeneMin measured?"),
     # a do-question's last word is a verb made with a prefix ("redefine"), so the subject is all
     # the words before it ("Who wrote the newspaper?" had taken "package" for the verb)
     ("What does the newspaper package redefine?", "Who wrote it?", "Who wrote the newspaper package?"),

@@ -1964,18 +1964,27 @@ def _said_replaced(previous: str, preposition: str, topic: str) -> str | None:
     return _tidy(_put(previous, said.start(), said.end(), f"{preposition} {topic}")) if said and preposition != "for" else None
 
 
+_STUDY_HEADS = r"trials?|study|studies|protocol|review|programme|program|intervention|project|cohort|survey"
+
+
 def _name_phrase_replaced(previous: str, preposition: str, topic: str) -> str | None:
     """`previous` with its one name and the preposition that leads it ("of BeneMin", "in the LIMIT
     trial", the topic's head noun after it) replaced by the new topic's phrase: "And in the FOCUS
     trial?" after "How long is the treatment of BeneMin?" asks "How long is the treatment in the
     FOCUS trial?" (it had asked "... of BeneMin in the FOCUS trial?"). None unless each names one
-    thing (`_NAME`), the previous one's closing its phrase."""
+    thing (`_NAME`), the previous one's closing its phrase, or coming before the participle a
+    passive question closes with."""
     new, old = list(_NAME.finditer(topic)), list(_NAME.finditer(previous))
     if len(new) != 1 or len(old) != 1:
         return None
     head = re.match(r"\s+([a-z][\w-]*)\s*$", topic[new[0].end():])
+    # closing the question, or before the participle a passive question closes with ("How was the
+    # primary outcome of the FOCUS trial measured?")
+    closing = r"(?=\s*[?.!,;:]|\s*$" + (rf"|\s+{re.escape(p.group(1))}\W*$" if (p := _CLOSING_PASSIVE.match(previous)) else "") + ")"
+    # the old name's own head noun, where it names a study ("the FOCUS trial"), goes with it
+    heads = "|".join([*([re.escape(head.group(1))] if head else []), _STUDY_HEADS])
     phrase = re.compile(r"\b(?:of|in|for|from|on|at|with|among)\s+(?:the\s+)?" + re.escape(old[0].group())
-                        + (rf"(?:\s+{re.escape(head.group(1))})?" if head else "") + r"(?=\s*[?.!,;:]|\s*$)", re.I)
+                        + rf"(?:\s+(?:{heads}))?" + closing, re.I)
     m = phrase.search(previous)
     return _tidy(_put(previous, m.start(), m.end(), f"{preposition} {topic}")) if m else None
 
