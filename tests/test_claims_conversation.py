@@ -1369,6 +1369,9 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     # the question under it, not a question nested a level deeper
     (["What is neuroplasticity?", "How does it help with depression?", "Is that proven?"], "Which therapies use it?",
      "Which therapies use neuroplasticity?"),
+    # "ones" stands for the noun of the question under it, as a question word alone does
+    (["How many schools took part in GoActive?", "Which ones?"], "Were they all in Cambridgeshire?",
+     "Were they all in Cambridgeshire? (How many schools took part in GoActive?)"),
     # without a singular phrase before, "it" is what the previous question and its answer say, and
     # "they" after "Who ...?" are whom the answer names: searched with it ("Did the students work?",
     # "Were the GoActive intervention trained?")

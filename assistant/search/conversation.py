@@ -828,10 +828,13 @@ def _under_together(q: str, together: re.Match, pronoun: str, earlier: tuple[str
     names."""
     short, under = together.group(1), together.group(2)
     inner = _PRONOUNS.search(short)
-    if not _asks_for_more(short) and ((inner and inner.group().lower() == pronoun.lower()) or not _content_words(short)):
+    bare = not [w for w in _content_words(short) if w.lower() not in ("one", "ones")]
+    if not _asks_for_more(short) and ((inner and inner.group().lower() == pronoun.lower()) or bare):
         # "Who developed it?" after "How reliable is it? (Which questionnaire ...?)": the same
         # thing the answer named, searched with the question that asked for it; so too after a
-        # question word alone ("Did they also retain the most?" after "Why? (Which sites ...?)")
+        # question word alone ("Did they also retain the most?" after "Why? (Which sites ...?)"),
+        # or with "ones" for the noun ("Were they all in Cambridgeshire?" after "Which ones? (How
+        # many schools ...?)")
         return (f"{q} ({under})",)
     if _asks_for_more(short):
         return _underlying(together.group())
