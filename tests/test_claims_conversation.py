@@ -2155,6 +2155,26 @@ def test_who_paid_for_a_study_is_read_in_its_acknowledgements_in_other_words(enc
     assert not any("We thank" in e.text for e in checker.check("Mindfulness reduced stress in carers.").evidence)
 
 
+def test_none_of_a_group_negates_what_the_group_did_and_a_named_study_is_the_papers(encoder, tmp_path):
+    # "None of the children's centres withdrew from the Keeping Children Safe study." had found no
+    # evidence: the paper's title never says "Keeping Children Safe", so its "None of the 36 CCs
+    # withdrew from the study." lacked the claim's name; and "None of" negated only the number after
+    # it, so "Children's centres withdrew ..." had been supported by a sentence that says none did.
+    from assistant.claims.features import negates
+
+    assert negates("Children's centres withdrew from the study.", "None of the 36 children's centres withdrew from the study.")
+    assert not negates("None of the centres withdrew from the study.", "None of the 36 centres withdrew from the study.")
+    kcs = ("# Recruitment and retention in a randomised controlled trial in children's centres\n\n## Methods\n\n"
+           "The Keeping Children Safe study recruited families through children's centres (CCs) in four study areas. "
+           "Each CC was paid for its staff time.\n\n## Results\n\nFamilies were recruited from 36 CCs. "
+           "None of the 36 CCs withdrew from the study. Retention of families was highest in the smallest areas.\n")
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"kcs.md": kcs, **OTHER_DOCUMENT}))
+    none = checker.check("None of the children's centres withdrew from the Keeping Children Safe study.")
+    assert none.verdict == "supported" and none.evidence[0].text == "None of the 36 CCs withdrew from the study.", none
+    some = checker.check("Children's centres withdrew from the Keeping Children Safe study.")
+    assert some.verdict == "contradicted" and some.evidence[0].text == "None of the 36 CCs withdrew from the study.", some
+
+
 def test_a_share_under_half_of_what_the_claim_says_most_do_contradicts_it(encoder, tmp_path):
     # "Most participants downloaded the app." against "only 15 participants (2%) downloaded the
     # app": a share under half of what the claim says most do contradicts it, over half "few"; the

@@ -33,12 +33,20 @@ from typing import Literal, get_args
 import numpy as np
 
 from assistant.claims.evidence import SentenceCandidate, flip_deltas, sentence_candidates
-from assistant.claims.features import changes_number, flip_claim, holds_claim_terms, is_negated, polarity_features, reverses
+from assistant.claims.features import (
+    changes_number,
+    flip_claim,
+    holds_claim_terms,
+    is_negated,
+    negates,
+    polarity_features,
+    reverses,
+)
 from assistant.claims.models import MODEL_PATH, ClaimError, ClaimModel, NLIModel
 from assistant.search import Searcher, clean_question, names_listed, names_missing
 from assistant.search.answer import is_reply
 from assistant.search.searcher import naming_words
-from assistant.text import MIN_REPEAT, document_acronyms, expanded_acronyms, same_text
+from assistant.text import MIN_REPEAT, document_acronyms, expanded_acronyms, same_text, spelled_out
 
 __all__ = ["VERDICTS", "VERDICT_WORDS", "ClaimChecker", "confidence_text", "Evidence", "EvidenceLabel", "Verdict", "VerdictKind"]
 
@@ -111,6 +119,12 @@ class ClaimChecker:
 
     def score(self, claim: str) -> tuple[list[SentenceCandidate], np.ndarray, np.ndarray]:
         """Candidates, P(evidence) and P(contradicts) for each."""
+        cands, p_ev, p_con, _ = self._scored(claim)
+        return cands, p_ev, p_con
+
+    def _scored(self, claim: str) -> tuple[list[SentenceCandidate], np.ndarray, np.ndarray, np.ndarray]:
+        """`score`, and per candidate whether a rule reads its sentence as saying the claim the other
+        way round (`_reversing`), which is contradiction where no NLI model decides it."""
         claim = clean_question(claim, "claim")
         encoder = self.searcher.encoder
         # The reversed claim feeds the polarity model; one forward pass embeds both.
@@ -118,9 +132,11 @@ class ClaimChecker:
         q, flip = encoder.encode([claim, flip_claim(claim)]) if reversed_needed else (encoder.encode_query(claim), None)
         cands, _ = sentence_candidates(self.searcher, claim, self.model.adapter(q))
         if not cands:
-            return [], np.zeros(0), np.zeros(0)
+            return [], np.zeros(0), np.zeros(0), np.zeros(0, bool)
         p_ev = self.model.detector.predict(np.array([c.features for c in cands]))
         texts = [self.searcher.index.sentence_text(c.row) for c in cands]
+        reversing = self._reversing(claim)
+        turned = np.array([reversing(c, t) for t, c in zip(texts, cands)], bool)
         if self.nli is not None:
             top = np.argsort(-p_ev)[:8]
             p_con = np.zeros(len(cands))
@@ -131,9 +147,8 @@ class ClaimChecker:
             deltas = flip_deltas(self.searcher, cands, q, flip)
             p_con = self.model.polarity.predict(np.array([polarity_features(claim, t, c.cosine, float(dl))
                                                     for t, c, dl in zip(texts, cands, deltas)]))
-            reversing = self._reversing(claim)
-            p_con = np.where([reversing(c, t) for t, c in zip(texts, cands)], 1.0, p_con)
-        return cands, p_ev, p_con
+            p_con = np.where(turned, 1.0, p_con)
+        return cands, p_ev, p_con, turned
 
     def retrieve(self, claim: str) -> list[str]:
         """Step 1 alone: the ids of the documents the retriever proposes, best first."""
@@ -144,7 +159,7 @@ class ClaimChecker:
     def check(self, claim: str, max_evidence: int = 5) -> Verdict:
         if not isinstance(claim, str) or not claim.strip():
             raise ClaimError("the claim is empty")
-        cands, p_ev, p_con = self.score(claim)
+        cands, p_ev, p_con, turned = self._scored(claim)
         index = self.searcher.index
         t_ev, t_con = self.model.evidence_threshold, self.model.contradiction_threshold
         # A claim naming what no document mentions ("Biopython is distributed under the GPL." of
@@ -155,11 +170,12 @@ class ClaimChecker:
         # Methods), or whose passage does not name what the claim names, is shown after it, as
         # related, whatever its score.
         named = bool(names_missing(claim, ""))  # the claim names something a passage must hold
+        named_doc = self.searcher.named_document(claim) if named else None
         # A sentence holding every term of the claim is evidence, whatever the detector makes of it
         # ("Rarefaction curves never cross." against "... rarefaction curves can cross.", 0.13).
-        held = self._holds_terms(claim, cands, p_ev)
+        held = self._holds_terms(claim, cands, p_ev, turned)
         p_con = self._answers_read(claim, cands, held, p_con)
-        evidential = [bool((p >= t_ev or h) and c.reports) and not unknown and not (named and self._names_missing(claim, c))
+        evidential = [bool((p >= t_ev or h) and c.reports) and not unknown and not (named and self._names_missing(claim, c, named_doc))
                       for p, h, c in zip(p_ev, held, cands)]
         # The same sentence in two documents (a file added twice) is shown once.
         order, said = [], set()
@@ -170,8 +186,7 @@ class ClaimChecker:
         # and of those holding them, one a rule reads as saying them the other way (`reverses`: "only 15
         # participants (2%) downloaded the app" against "Most participants downloaded the app."),
         # where one the detector scores higher may only mention them ("invited to download the app")
-        reversing = self._reversing(claim)
-        reversed_held = {i for i in np.flatnonzero(held) if reversing(cands[i], index.sentence_text(cands[i].row))}
+        reversed_held = set(np.flatnonzero(held & turned).tolist())
         for i in sorted(range(len(cands)), key=lambda i: (not evidential[i], not held[i], cands[i].answers is None,
                                                           i not in reversed_held, -p_ev[i])):
             key = same_text(index.sentence_text(cands[i].row))
@@ -212,14 +227,18 @@ class ClaimChecker:
         docs = [self.searcher.index.doc_ids[d] for d in dict.fromkeys(c.doc for c in cands)]
         return tuple(self.searcher.unknown_names(clean_question(claim, "claim"), spelled_in=docs))
 
-    def _holds_terms(self, claim: str, cands: list[SentenceCandidate], p_ev: np.ndarray) -> np.ndarray:
+    def _holds_terms(self, claim: str, cands: list[SentenceCandidate], p_ev: np.ndarray,
+                     turned: np.ndarray | None = None) -> np.ndarray:
         """Per candidate, whether its sentence holds every term of the claim (`holds_claim_terms`),
         read among the `HELD_READ` the detector scores highest (`p_ev`): such a sentence shares the
         claim's words and ranks among them, and reading thousands of sentences' terms costs more
         than the rest of a check."""
         # and every answer to a heading's question, which holds the claim's terms with it whatever
-        # the detector makes of "Yes!" alone
-        top = np.union1d(np.argsort(-p_ev)[:HELD_READ], [i for i, c in enumerate(cands) if c.answers]).astype(int)
+        # the detector makes of "Yes!" alone, and every sentence a rule reads as saying the claim
+        # the other way round (`turned`), which the detector may score low for it ("None of the 36
+        # CCs withdrew from the study." against "Most children's centres withdrew ...")
+        also = [i for i, c in enumerate(cands) if c.answers] + ([] if turned is None else np.flatnonzero(turned).tolist())
+        top = np.union1d(np.argsort(-p_ev)[:HELD_READ], also).astype(int)
         held = np.zeros(len(cands), bool)
         named = self.searcher.named_document(claim)
         claim = clean_question(claim, "claim")
@@ -236,12 +255,25 @@ class ClaimChecker:
         """`reverses` for a candidate and its sentence; of the document the claim names, the claim
         without the words naming it (`naming_words`), which its sentences leave out ("The patients
         and treatment providers will not be blinded." reverses "Patients in the FOCUS trial are
-        blinded to their treatment.", of whose words it says too few with "FOCUS trial")."""
+        blinded to their treatment.", of whose words it says too few with "FOCUS trial"); and
+        `negates` of the sentence with the abbreviations its document defines spelled out."""
+        index = self.searcher.index
         named = self.searcher.named_document(claim)
-        naming = naming_words(claim, self.searcher.index.doc_titles[named]) if named is not None else set()
+        naming = naming_words(claim, index.doc_titles[named], index.document(named).text) if named is not None else set()
         unnamed = re.sub(r"\s+", " ", re.sub(rf"(?<![\w@.-])(?:{'|'.join(map(re.escape, naming))})(?![\w@-])", "", claim)) \
             if naming else claim
-        return lambda cand, text: reverses(unnamed if cand.doc == named else claim, text)
+        def reversing(cand: SentenceCandidate, text: str) -> bool:
+            said = unnamed if cand.doc == named else claim
+            if reverses(said, text):
+                return True
+            # a negation of what the sentence's abbreviations stand for ("None of the 36 CCs
+            # withdrew" against "Children's centres withdrew ..."); the other rules read the text
+            # as written, where a long form's words would make a sentence about something else
+            # seem to say the claim's words
+            spelled = spelled_out(text, document_acronyms(index.document(cand.doc).text))
+            return spelled != text and negates(said, spelled)
+
+        return reversing
 
     def _spelled(self, cand: SentenceCandidate, named: int | None = None, claim: str = "") -> str:
         """The candidate's sentence, the long forms of the abbreviations its document defines that
@@ -258,7 +290,7 @@ class ClaimChecker:
         text = self.searcher.index.sentence_text(cand.row)
         doc = self.searcher.index.document(cand.doc)
         acronyms = document_acronyms(doc.text)
-        naming = " ".join([doc.title, *naming_words(claim, doc.title)]) if cand.doc == named else ""
+        naming = " ".join([doc.title, *naming_words(claim, doc.title, doc.text)]) if cand.doc == named else ""
         return "\n".join([text, expanded_acronyms(text, acronyms), cand.answers[0] if cand.answers else "", naming])
 
     def _answer_span(self, cand: SentenceCandidate) -> tuple[int, int]:
@@ -287,9 +319,11 @@ class ClaimChecker:
                 out[i] = float(is_negated(claim) ^ (not yes) ^ is_negated(question))
         return out
 
-    def _names_missing(self, claim: str, cand: SentenceCandidate) -> list[str]:
+    def _names_missing(self, claim: str, cand: SentenceCandidate, named: int | None = None) -> list[str]:
         """The claim's names (`names_missing`) that neither the passage holding the candidate
-        sentence, nor its document's title or section path, holds."""
+        sentence, nor its document's title or section path, holds, nor the words by which the
+        claim names that document where it names it (`named`, `naming_words`: "Keeping Children
+        Safe" of its paper, whose sentences say "the study")."""
         index = self.searcher.index
         doc = index.document(cand.doc)
         start, _ = index.sentence_span(cand.row)
@@ -297,16 +331,17 @@ class ClaimChecker:
         spans = index.sentence_ranges(rows)
         holding = rows[(spans[:, 0] <= cand.row) & (cand.row < spans[:, 1])]
         passage = index.passage_text(int(holding[0])) if len(holding) else index.sentence_text(cand.row)
-        return names_missing(claim, " ".join([doc.title, *doc.section_at(start), passage]))
+        naming = naming_words(claim, doc.title, doc.text) if cand.doc == named else set()
+        return names_missing(claim, " ".join([doc.title, *doc.section_at(start), passage, *naming]))
 
     def abstract_predictions(self, claim: str) -> dict[str, str]:
         """SciFact-style abstract-level labels: doc_id -> SUPPORT or CONTRADICT, for evaluation."""
-        cands, p_ev, p_con = self.score(claim)
+        cands, p_ev, p_con, turned = self._scored(claim)
         if self._unknown(claim, cands):
             return {}
         t_ev, t_con = self.model.evidence_threshold, self.model.contradiction_threshold
         best: dict[int, int] = {}
-        held = self._holds_terms(claim, cands, p_ev)
+        held = self._holds_terms(claim, cands, p_ev, turned)
         p_con = self._answers_read(claim, cands, held, p_con)
         for i, c in enumerate(cands):
             if (p_ev[i] >= t_ev or held[i]) and c.reports and (c.doc not in best or p_ev[i] > p_ev[best[c.doc]]):

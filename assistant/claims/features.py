@@ -818,6 +818,7 @@ def _content(tokens: list[str], stemmed: list[str]) -> set[str]:
 _LACK = {"lack", "lacks", "lacked"}
 _BEFORE_NOUN = {"a", "an", "the", "this", "that", "its", "their", "of"}
 _LACK_REACH = 2  # a verb's object may open with a modifier: "lack research evidence"
+_NONE_REACH = 8  # "none of" negates its group and what the clause says of it
 # Verbs that say a thing is not done: "unable to adapt", "failed to reduce" negate the verb after
 # "to" as "cannot", "did not" do; "lost the ability to change" says it can no longer.  "failure",
 # "lose weight" negate nothing.
@@ -829,7 +830,8 @@ _VERB_NEG = _FAIL | _LOSE
 def _negations(tokens: list[str]) -> list[tuple[int, int]]:
     """Each negation of the clause: its position and how many content words after it it reaches:
     one for "not", "never", ... but "not only", two for "no longer" and "no more" (the word after
-    them is the verb they end), one for "absent" ("absent from the path"), "without" before
+    them is the verb they end), `_NONE_REACH` for "none of" (its group and the verb), one for
+    "absent" ("absent from the path"), "without" before
     a verb's -ing form ("without relying on a trusted kernel"; "patients without diabetes" names a
     group), "unable to",
     "fail to" and "lose the ability to"; `_LACK_REACH` for the verb "lack"."""
@@ -838,6 +840,8 @@ def _negations(tokens: list[str]) -> list[tuple[int, int]]:
         after = tokens[i + 1 : i + 4]
         if w == "no" and after[:1] in (["longer"], ["more"]) and after[1:2] != ["than"]:
             out.append((i, 2))  # "no longer returned": what ends is the verb after it ("no longer than" compares)
+        elif w == "none" and after[:1] == ["of"]:
+            out.append((i, _NONE_REACH))  # "None of the 36 centres withdrew": no centre did
         elif (w in _CLAUSE_NEG and after[:1] != ["only"]) or w == "absent" or (w == "without" and after[:1]
                                                                                  and after[0].endswith("ing")):
             out.append((i, 1))

@@ -1232,16 +1232,21 @@ def _heads(heading: str, asked: set[str]) -> bool:
         2 * sum(any(same(a, h) for a in asked) for h in said) >= len(said)
 
 
-def naming_words(text: str, title: str) -> set[str]:
+def naming_words(text: str, title: str, written: str = "") -> set[str]:
     """The words by which `text` names the document titled `title`, as `Searcher.named_document`
     reads names: each name after a sentence's first word (`_names_after_first`: "FOCUS", "U@Uni")
     and each kind of study ("trial") that the title holds too, and the words before a kind of study
     that describe it by its title (`_described`: "the hand hygiene study" of "... Hand Hygiene:
     Exploratory Randomized Controlled Trial"); not another of the title's words ("randomised" of
-    "How were schools randomised in GoActive?", whose title says "cluster-randomised")."""
+    "How were schools randomised in GoActive?", whose title says "cluster-randomised").  A name of
+    several words that the document's text (`written`) holds as `text` writes it names it too ("the
+    Keeping Children Safe study" of a paper whose title says "children's centres")."""
     held = {w.casefold() for w in re.findall(r"[\w@.'’-]+", title)}
     kinds = {w for w in re.findall(r"[\w'’-]+", text) if w.lower() in _STUDY_KINDS}
     words = {w for w in {*_names_after_first(text), *kinds} if w.casefold() in held}
+    for phrase in _name_phrases(text) if written else ():
+        if re.search(rf"(?<![\w@.-]){re.escape(phrase)}(?![\w@-])", written):
+            words.update(phrase.split() + [w for w in kinds if re.search(rf"{re.escape(phrase)}\s+{w}\b", text)])
     title_terms = set(bm25_tokenize([title])[0]) | _study_kind_terms()
     for the in re.finditer(r"\bthe\s+", text, re.I):
         after = re.findall(r"[\w'’-]+", text[the.end():])[:_DESCRIBING_WORDS + 1]
