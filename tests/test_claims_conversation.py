@@ -2175,6 +2175,22 @@ def test_none_of_a_group_negates_what_the_group_did_and_a_named_study_is_the_pap
     assert some.verdict == "contradicted" and some.evidence[0].text == "None of the 36 CCs withdrew from the study.", some
 
 
+def test_a_claim_opening_with_a_papers_name_is_read_against_that_papers_sentences(encoder, tmp_path):
+    # "Minocycline has low toxicity." had found no evidence: its paper says "The medication has low
+    # toxicity", and a claim's first word had never been read as a name; "... high toxicity" says
+    # the one word otherwise, which a rule reads, though the sentence lacks that word.
+    mino = ("# The benefit of minocycline on negative symptoms of psychosis\n\n## Discussion\n\nNegative symptoms are "
+            "hard to treat. The medication has low toxicity and is not expensive to manufacture, hence it could be a "
+            "straightforward addition to standard care.\n")
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"mino.md": mino, **OTHER_DOCUMENT}))
+    assert checker.searcher.named_document("Minocycline has low toxicity.") is not None
+    assert checker.searcher.named_document("Deep sleep consolidates memories.") is None  # an English word opens it
+    low = checker.check("Minocycline has low toxicity.")
+    assert low.verdict == "supported" and low.evidence[0].text.startswith("The medication has low toxicity"), low
+    high = checker.check("Minocycline has high toxicity.")
+    assert high.verdict == "contradicted" and high.evidence[0].text.startswith("The medication has low toxicity"), high
+
+
 def test_a_share_under_half_of_what_the_claim_says_most_do_contradicts_it(encoder, tmp_path):
     # "Most participants downloaded the app." against "only 15 participants (2%) downloaded the
     # app": a share under half of what the claim says most do contradicts it, over half "few"; the

@@ -173,10 +173,10 @@ class ClaimChecker:
         named_doc = self.searcher.named_document(claim) if named else None
         # A sentence holding every term of the claim is evidence, whatever the detector makes of it
         # ("Rarefaction curves never cross." against "... rarefaction curves can cross.", 0.13).
-        held = self._holds_terms(claim, cands, p_ev, turned)
+        held, nearly = self._holds_terms(claim, cands, p_ev, turned)
         p_con = self._answers_read(claim, cands, held, p_con)
         evidential = [bool((p >= t_ev or h) and c.reports) and not unknown and not (named and self._names_missing(claim, c, named_doc))
-                      for p, h, c in zip(p_ev, held, cands)]
+                      for p, h, c in zip(p_ev, held | nearly, cands)]
         # The same sentence in two documents (a file added twice) is shown once.
         order, said = [], set()
         # and of the evidence, a sentence holding every term of the claim first: it speaks of what the
@@ -186,9 +186,11 @@ class ClaimChecker:
         # and of those holding them, one a rule reads as saying them the other way (`reverses`: "only 15
         # participants (2%) downloaded the app" against "Most participants downloaded the app."),
         # where one the detector scores higher may only mention them ("invited to download the app")
-        reversed_held = set(np.flatnonzero(held & turned).tolist())
-        for i in sorted(range(len(cands)), key=lambda i: (not evidential[i], not held[i], cands[i].answers is None,
-                                                          i not in reversed_held, -p_ev[i])):
+        # (then one that a rule reads so holding all of the claim's terms but the one it says
+        # otherwise, `nearly`)
+        reversed_held = set(np.flatnonzero((held | nearly) & turned).tolist())
+        for i in sorted(range(len(cands)), key=lambda i: (not evidential[i], not held[i], not nearly[i],
+                                                          cands[i].answers is None, i not in reversed_held, -p_ev[i])):
             key = same_text(index.sentence_text(cands[i].row))
             if key not in said:
                 order.append(i)
@@ -228,11 +230,14 @@ class ClaimChecker:
         return tuple(self.searcher.unknown_names(clean_question(claim, "claim"), spelled_in=docs))
 
     def _holds_terms(self, claim: str, cands: list[SentenceCandidate], p_ev: np.ndarray,
-                     turned: np.ndarray | None = None) -> np.ndarray:
+                     turned: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Per candidate, whether its sentence holds every term of the claim (`holds_claim_terms`),
         read among the `HELD_READ` the detector scores highest (`p_ev`): such a sentence shares the
         claim's words and ranks among them, and reading thousands of sentences' terms costs more
-        than the rest of a check."""
+        than the rest of a check; and whether, not holding them all, a rule reads it as saying the
+        claim the other way round (`turned`) with all the claim's terms but the one it says otherwise
+        ("The medication has low toxicity" of the paper the claim names, against "Minocycline has
+        high toxicity.")."""
         # and every answer to a heading's question, which holds the claim's terms with it whatever
         # the detector makes of "Yes!" alone, and every sentence a rule reads as saying the claim
         # the other way round (`turned`), which the detector may score low for it ("None of the 36
@@ -244,12 +249,15 @@ class ClaimChecker:
         claim = clean_question(claim, "claim")
         spelled = [self._spelled(cands[i], named, claim) for i in top]
         held[top] = holds_claim_terms(claim, spelled)
+        nearly = np.zeros(len(cands), bool)
+        if turned is not None and turned[top].any():
+            nearly[top] = turned[top] & holds_claim_terms(claim, spelled, spare=1) & ~held[top]
         if re.search(r"\d", claim):
             # a sentence giving another number of what the claim counts holds its other terms
             # ("identified 21 articles" against "The review identified 30 articles.")
             others = holds_claim_terms(re.sub(r"\d[\d,.]*", " ", claim), spelled)
             held[top] |= others & np.array([changes_number(claim, self.searcher.index.sentence_text(cands[i].row)) for i in top])
-        return held
+        return held, nearly & ~held
 
     def _reversing(self, claim: str) -> Callable[[SentenceCandidate, str], bool]:
         """`reverses` for a candidate and its sentence; of the document the claim names, the claim
@@ -341,10 +349,10 @@ class ClaimChecker:
             return {}
         t_ev, t_con = self.model.evidence_threshold, self.model.contradiction_threshold
         best: dict[int, int] = {}
-        held = self._holds_terms(claim, cands, p_ev, turned)
+        held, nearly = self._holds_terms(claim, cands, p_ev, turned)
         p_con = self._answers_read(claim, cands, held, p_con)
         for i, c in enumerate(cands):
-            if (p_ev[i] >= t_ev or held[i]) and c.reports and (c.doc not in best or p_ev[i] > p_ev[best[c.doc]]):
+            if (p_ev[i] >= t_ev or held[i] or nearly[i]) and c.reports and (c.doc not in best or p_ev[i] > p_ev[best[c.doc]]):
                 best[c.doc] = i
         return {self.searcher.index.doc_ids[d]: ("CONTRADICT" if p_con[i] >= t_con else "SUPPORT")
                 for d, i in best.items()}

@@ -593,7 +593,7 @@ def _widened(tokens: list[str]) -> bool:
 MIN_HELD_TERMS = 3  # the fewest terms of a claim whose sentence holding all is evidence by that alone
 
 
-def holds_claim_terms(claim: str, sentences: list[str]) -> np.ndarray:
+def holds_claim_terms(claim: str, sentences: list[str], spare: int = 0) -> np.ndarray:
     """Per sentence, whether it holds every BM25 term of a claim of three terms or more, its negating
     words and auxiliary verbs aside: it speaks of what the claim says, for or against it. Of the
     sentences of SciFact train's cited abstracts, 18 hold all of their claim's terms and all 18 are
@@ -601,13 +601,16 @@ def holds_claim_terms(claim: str, sentences: list[str]) -> np.ndarray:
     Climate-FEVER's pairs 17 of 19 such are evidence, of Check-COVID's 7 of 7, of SICK's 951 of 1,050
     (counted outside their test splits). The share a claim opens with ("Most participants ...") is
     aside too: a sentence giving another share ("only 15 participants (2%)") lacks it. Paid for is
-    paid for in any words (`_PAID_BY`: "supported by" is "funded by")."""
+    paid for in any words (`_PAID_BY`: "supported by" is "funded by"). `spare`: how many of the
+    terms a sentence may lack (the one a sentence saying the claim the other way round replaces:
+    "low toxicity" against "high toxicity")."""
     share = _MAJORITY.match(claim) or _MINORITY.match(claim)
     claim = _PAID_BY.sub("funded by", claim[share.end():] if share else claim)
     terms = set(bm25_tokenize([claim])[0]) - _negation_terms() - _auxiliary_terms()
     if len(terms) < MIN_HELD_TERMS:
         return np.zeros(len(sentences), bool)
-    return np.array([terms <= set(t) for t in bm25_tokenize([_PAID_BY.sub("funded by", s) for s in sentences])], bool)
+    return np.array([len(terms - set(t)) <= spare for t in bm25_tokenize([_PAID_BY.sub("funded by", s) for s in sentences])],
+                    bool)
 
 
 # Who paid for a thing, said in other words: "This work was supported by the Wellcome Trust" holds

@@ -380,7 +380,8 @@ class Searcher:
         trial" of a paper on its recruitment), or by the term it asks of that titles one alone
         ("What does find_package do?" of a manual's page "find_package", `_titled`), or by its title
         and the kind of document it is ("the concordance vignette"); None when it names none, or
-        more than one."""
+        more than one; a statement's first word counts where it is no English word ("Minocycline has
+        low toxicity.")."""
         if self.index.n_documents < 2:
             return None
         if (term := asked_term(question)) and (titled := self._titled(term)) is not None:
@@ -390,6 +391,11 @@ class Searcher:
         if (titled := self._titled_genre(question)) is not None:
             return titled
         words = _names_after_first(question)
+        # A claim may open with the name ("Minocycline has low toxicity."): a first word the
+        # embedding model's vocabulary lacks is a name, not a word capitalised as a sentence opens.
+        first = _FIRST_WORD.match(question).group().strip(" \t\n\"'“‘(")  # type: ignore[union-attr]
+        opening = first[:1].isupper() and first.lower() not in english_words() and not is_question(question)
+        words = [first, *words] if opening else words
         if not words:
             return self._described(question)
         as_written = set(acronyms(question))
@@ -398,7 +404,9 @@ class Searcher:
         for word in dict.fromkeys(words):
             terms = [word] if word in as_written else bm25_tokenize([word])[0][:1]
             holder = self._sole_document(terms, docs) if terms else None
-            if holder is not None and re.search(rf"(?<![\w@.-]){re.escape(word)}(?![\w@-])", titles[holder]):
+            # as the title writes it; the opening word in any case ("minocycline" of a title)
+            flags = re.I if opening and word == first else 0
+            if holder is not None and re.search(rf"(?<![\w@.-]){re.escape(word)}(?![\w@-])", titles[holder], flags):
                 found.add(holder)
         for phrase in _name_phrases(question):
             if (holder := self._sole_writer(phrase, docs)) is not None:
