@@ -1479,7 +1479,7 @@ _ENUMERATOR = re.compile(r"^\s*\(?\d{1,2}[.)]\s+")
 _PLACE_ASKED = re.compile(
     r"^\W*(?:and\s+)?(?:where\s+(?:was|were|is|are|will|has|have|had|did|does|do)\s+(?!(?:i|you|we|one)\b)"
     r"(?=(?:.*\s)?(?:conducted|carried\s+out|run|held|done|performed|based|recruited|undertaken|delivered|"
-    r"implemented|(?:take|took|taking)\s+place)\b)|(?:(?:in|at|from)\s+)?(?:which|what)\s+(?:countr(?:y|ies)|cit(?:y|ies)|"
+    r"implemented|developed|founded|established|invented|born|(?:take|took|taking)\s+place)\b)|(?:(?:in|at|from)\s+)?(?:which|what)\s+(?:countr(?:y|ies)|cit(?:y|ies)|"
     r"regions?|count(?:y|ies)|towns?|hospitals?|clinics?|sites?|locations?|settings?|places?|areas?)\b)", re.I)
 # Nouns of places where people are studied or treated ("Cambridgeshire ... secondary schools").
 _PLACE_NOUN = (r"countr(?:y|ies)|cit(?:y|ies)|regions?|count(?:y|ies)|towns?|villages?|hospitals?|clinics?|wards?|"
@@ -1520,6 +1520,9 @@ def states_place(text: str, asked: Collection[str]) -> bool:
     # A line without a clause is an address or an affiliation ("Division of Primary Care, University
     # Park, Nottingham NG7 2RD, UK"): where its writers work, not where anything was done.
     for sentence in filter(_CLAUSE.search, re.split(r"(?<=[.!?])\s+|\n", text)):
+        label, colon, said = sentence.partition(":")
+        if colon and not _CLAUSE.search(label):
+            sentence = said  # a label's words are no place ("• Role of Neuroplasticity in Mental Illness: ...")
         for m in _PLACED.finditer(sentence):
             name = m.group("name") or m.group("of") or m.group("before") or m.group("noun")
             if not _NO_PLACE.match(name) and (terms := bm25_tokenize([name])[0]) and not set(terms) <= asked:
