@@ -771,9 +771,9 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         return ResolvedQuery(question, f"{q} ({_underlying(previous)})", kind, elliptic.group(1))
     pronoun = _PRONOUNS.search(q)
     if pronoun and (together := _TOGETHER.fullmatch(previous)):
-        under = _under_together(q, together, pronoun.group(), earlier)
-        if isinstance(under, tuple):
-            return ResolvedQuery(question, under[0], kind)
+        under = _under_together(question, q, together, pronoun.group(), earlier)
+        if isinstance(under, ResolvedQuery):
+            return under
         previous = under
     determiner = re.match(r"\s+([\w'-]+)", q[pronoun.end():]) if pronoun else None
     demonstrative = pronoun is not None and pronoun.group().lower() in _DEMONSTRATIVES
@@ -819,13 +819,14 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         ResolvedQuery(question, f"{q} {topic}", kind)
 
 
-def _under_together(q: str, together: re.Match, pronoun: str, earlier: tuple[str, ...]) -> str | tuple[str]:
+def _under_together(question: str, q: str, together: re.Match, pronoun: str, earlier: tuple[str, ...]
+                    ) -> ResolvedQuery | str:
     """For a follow-up with `pronoun` after a question searched with the one before (`together`:
     "Explain the second one (What are the four aspects ...?)"), the question to read the pronoun
-    in, or, as a 1-tuple, the query to search: after a request for more, the pronoun is the topic
-    of the question under it; after a short question pointing back, the phrase of the question
-    under it that the pronoun can be; else it points at what that answer showed, which no phrase
-    names."""
+    in, or the follow-up resolved: after a request for more, the pronoun is the topic of the
+    question under it; after a short question pointing back, the phrase of the question under it
+    that the pronoun can be; else it points at what that answer showed, which no phrase names, and
+    the follow-up is searched with a question that asked for it."""
     short, under = together.group(1), together.group(2)
     inner = _PRONOUNS.search(short)
     bare = not [w for w in _content_words(short) if w.lower() not in ("one", "ones")]
@@ -835,7 +836,7 @@ def _under_together(q: str, together: re.Match, pronoun: str, earlier: tuple[str
         # question word alone ("Did they also retain the most?" after "Why? (Which sites ...?)"),
         # or with "ones" for the noun ("Were they all in Cambridgeshire?" after "Which ones? (How
         # many schools ...?)")
-        return (f"{q} ({under})",)
+        return ResolvedQuery(question, f"{q} ({under})", "reference")
     if _asks_for_more(short):
         return _underlying(together.group())
     if inner and _topic_of(under, None, pronoun, earlier):
@@ -843,7 +844,7 @@ def _under_together(q: str, together: re.Match, pronoun: str, earlier: tuple[str
         # depression?)": the short question points at the one under it, whose phrase "it" is
         # too ("Which therapies use it? (Is that proven? (...))" had nested a question a level)
         return under
-    return (f"{q} ({together.group()})",)
+    return ResolvedQuery(question, f"{q} ({together.group()})", "reference")
 
 
 # "What side effects did ...?", "How many schools ...?": the noun a question asks for.
