@@ -109,6 +109,14 @@ HELD_READ = 50  # the candidates read for every term of the claim (`ClaimChecker
 
 
 
+@dataclass(frozen=True)
+class _Named:
+    """The one document a claim names (`Searcher.named_document`), if any, and the words it names
+    it by (`naming_words`): read once a check, for every candidate of that document."""
+    doc: int | None = None
+    words: frozenset[str] = frozenset()
+
+
 class ClaimChecker:
     """Checks claims against the collection a `Searcher` searches."""
 
@@ -119,23 +127,25 @@ class ClaimChecker:
 
     def score(self, claim: str) -> tuple[list[SentenceCandidate], np.ndarray, np.ndarray]:
         """Candidates, P(evidence) and P(contradicts) for each."""
-        cands, p_ev, p_con, _ = self._scored(claim)
+        cands, p_ev, p_con, _, _ = self._scored(claim)
         return cands, p_ev, p_con
 
-    def _scored(self, claim: str) -> tuple[list[SentenceCandidate], np.ndarray, np.ndarray, np.ndarray]:
-        """`score`, and per candidate whether a rule reads its sentence as saying the claim the other
-        way round (`_reversing`), which is contradiction where no NLI model decides it."""
+    def _scored(self, claim: str) -> tuple[list[SentenceCandidate], np.ndarray, np.ndarray, np.ndarray, _Named]:
+        """`score`, per candidate whether a rule reads its sentence as saying the claim the other
+        way round (`_reversing`), which is contradiction where no NLI model decides it, and the
+        document the claim names (`_named`)."""
         claim = clean_question(claim, "claim")
+        named = self._named(claim)
         encoder = self.searcher.encoder
         # The reversed claim feeds the polarity model; one forward pass embeds both.
         reversed_needed = self.nli is None and self.model.nli is None
         q, flip = encoder.encode([claim, flip_claim(claim)]) if reversed_needed else (encoder.encode_query(claim), None)
         cands, _ = sentence_candidates(self.searcher, claim, self.model.adapter(q))
         if not cands:
-            return [], np.zeros(0), np.zeros(0), np.zeros(0, bool)
+            return [], np.zeros(0), np.zeros(0), np.zeros(0, bool), named
         p_ev = self.model.detector.predict(np.array([c.features for c in cands]))
         texts = [self.searcher.index.sentence_text(c.row) for c in cands]
-        reversing = self._reversing(claim)
+        reversing = self._reversing(claim, named)
         turned = np.array([reversing(c, t) for t, c in zip(texts, cands)], bool)
         if self.nli is not None:
             top = np.argsort(-p_ev)[:8]
@@ -148,7 +158,14 @@ class ClaimChecker:
             p_con = self.model.polarity.predict(np.array([polarity_features(claim, t, c.cosine, float(dl))
                                                     for t, c, dl in zip(texts, cands, deltas)]))
             p_con = np.where(turned, 1.0, p_con)
-        return cands, p_ev, p_con, turned
+        return cands, p_ev, p_con, turned, named
+
+    def _named(self, claim: str) -> _Named:
+        index = self.searcher.index
+        doc = self.searcher.named_document(claim)
+        if doc is None:
+            return _Named()
+        return _Named(doc, frozenset(naming_words(claim, index.doc_titles[doc], index.document(doc).text)))
 
     def retrieve(self, claim: str) -> list[str]:
         """Step 1 alone: the ids of the documents the retriever proposes, best first."""
@@ -159,7 +176,7 @@ class ClaimChecker:
     def check(self, claim: str, max_evidence: int = 5) -> Verdict:
         if not isinstance(claim, str) or not claim.strip():
             raise ClaimError("the claim is empty")
-        cands, p_ev, p_con, turned = self._scored(claim)
+        cands, p_ev, p_con, turned, naming = self._scored(claim)
         index = self.searcher.index
         t_ev, t_con = self.model.evidence_threshold, self.model.contradiction_threshold
         # A claim naming what no document mentions ("Biopython is distributed under the GPL." of
@@ -170,12 +187,11 @@ class ClaimChecker:
         # Methods), or whose passage does not name what the claim names, is shown after it, as
         # related, whatever its score.
         named = bool(names_missing(claim, ""))  # the claim names something a passage must hold
-        named_doc = self.searcher.named_document(claim) if named else None
         # A sentence holding every term of the claim is evidence, whatever the detector makes of it
         # ("Rarefaction curves never cross." against "... rarefaction curves can cross.", 0.13).
-        held, nearly = self._holds_terms(claim, cands, p_ev, turned)
+        held, nearly = self._holds_terms(claim, cands, p_ev, turned, naming)
         p_con = self._answers_read(claim, cands, held, p_con)
-        evidential = [bool((p >= t_ev or h) and c.reports) and not unknown and not (named and self._names_missing(claim, c, named_doc))
+        evidential = [bool((p >= t_ev or h) and c.reports) and not unknown and not (named and self._names_missing(claim, c, naming))
                       for p, h, c in zip(p_ev, held | nearly, cands)]
         # The same sentence in two documents (a file added twice) is shown once.
         order, said = [], set()
@@ -230,7 +246,7 @@ class ClaimChecker:
         return tuple(self.searcher.unknown_names(clean_question(claim, "claim"), spelled_in=docs))
 
     def _holds_terms(self, claim: str, cands: list[SentenceCandidate], p_ev: np.ndarray,
-                     turned: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+                     turned: np.ndarray | None = None, named: _Named = _Named()) -> tuple[np.ndarray, np.ndarray]:
         """Per candidate, whether its sentence holds every term of the claim (`holds_claim_terms`),
         read among the `HELD_READ` the detector scores highest (`p_ev`): such a sentence shares the
         claim's words and ranks among them, and reading thousands of sentences' terms costs more
@@ -245,9 +261,8 @@ class ClaimChecker:
         also = [i for i, c in enumerate(cands) if c.answers] + ([] if turned is None else np.flatnonzero(turned).tolist())
         top = np.union1d(np.argsort(-p_ev)[:HELD_READ], also).astype(int)
         held = np.zeros(len(cands), bool)
-        named = self.searcher.named_document(claim)
         claim = clean_question(claim, "claim")
-        spelled = [self._spelled(cands[i], named, claim) for i in top]
+        spelled = [self._spelled(cands[i], named) for i in top]
         held[top] = holds_claim_terms(claim, spelled)
         nearly = np.zeros(len(cands), bool)
         if turned is not None and turned[top].any():
@@ -259,19 +274,19 @@ class ClaimChecker:
             held[top] |= others & np.array([changes_number(claim, self.searcher.index.sentence_text(cands[i].row)) for i in top])
         return held, nearly & ~held
 
-    def _reversing(self, claim: str) -> Callable[[SentenceCandidate, str], bool]:
+    def _reversing(self, claim: str, named: _Named) -> Callable[[SentenceCandidate, str], bool]:
         """`reverses` for a candidate and its sentence; of the document the claim names, the claim
         without the words naming it (`naming_words`), which its sentences leave out ("The patients
         and treatment providers will not be blinded." reverses "Patients in the FOCUS trial are
         blinded to their treatment.", of whose words it says too few with "FOCUS trial"); and
         `negates` of the sentence with the abbreviations its document defines spelled out."""
         index = self.searcher.index
-        named = self.searcher.named_document(claim)
-        naming = naming_words(claim, index.doc_titles[named], index.document(named).text) if named is not None else set()
+        naming = named.words
         unnamed = re.sub(r"\s+", " ", re.sub(rf"(?<![\w@.-])(?:{'|'.join(map(re.escape, naming))})(?![\w@-])", "", claim)) \
             if naming else claim
+
         def reversing(cand: SentenceCandidate, text: str) -> bool:
-            said = unnamed if cand.doc == named else claim
+            said = unnamed if cand.doc == named.doc else claim
             if reverses(said, text):
                 return True
             # a negation of what the sentence's abbreviations stand for ("None of the 36 CCs
@@ -283,14 +298,14 @@ class ClaimChecker:
 
         return reversing
 
-    def _spelled(self, cand: SentenceCandidate, named: int | None = None, claim: str = "") -> str:
+    def _spelled(self, cand: SentenceCandidate, named: _Named = _Named()) -> str:
         """The candidate's sentence, the long forms of the abbreviations its document defines that
         it uses ("None of the 36 CCs withdrew from the study." holds the terms of "None of the
         children's centres withdrew from the study." where the document defines "children's centres
         (CCs)", as BM25 reads its passage), the question it answers yes or no to
         (`answered_question`: "Does Cargo work on Windows?" over "Yes! All commits ..."), and the
-        title of the document the claim names (`named`, `Searcher.named_document`) and the words
-        the `claim` names it by (`naming_words`) for a sentence of that document, which calls its
+        title of the document the claim names (`named`) and the words the claim names it by for a
+        sentence of that document, which calls its
         study "this project" ("This project was funded by ... the NHMRC" holds the terms of "The
         LIMIT trial was funded by the NHMRC."; "This work was supported by the UK Medical Research
         Council" those of "The hand hygiene study was funded by the Medical Research Council.", of
@@ -298,7 +313,7 @@ class ClaimChecker:
         text = self.searcher.index.sentence_text(cand.row)
         doc = self.searcher.index.document(cand.doc)
         acronyms = document_acronyms(doc.text)
-        naming = " ".join([doc.title, *naming_words(claim, doc.title, doc.text)]) if cand.doc == named else ""
+        naming = " ".join([doc.title, *named.words]) if cand.doc == named.doc else ""
         return "\n".join([text, expanded_acronyms(text, acronyms), cand.answers[0] if cand.answers else "", naming])
 
     def _answer_span(self, cand: SentenceCandidate) -> tuple[int, int]:
@@ -327,10 +342,10 @@ class ClaimChecker:
                 out[i] = float(is_negated(claim) ^ (not yes) ^ is_negated(question))
         return out
 
-    def _names_missing(self, claim: str, cand: SentenceCandidate, named: int | None = None) -> list[str]:
+    def _names_missing(self, claim: str, cand: SentenceCandidate, named: _Named = _Named()) -> list[str]:
         """The claim's names (`names_missing`) that neither the passage holding the candidate
         sentence, nor its document's title or section path, holds, nor the words by which the
-        claim names that document where it names it (`named`, `naming_words`: "Keeping Children
+        claim names that document where it names it (`named`: "Keeping Children
         Safe" of its paper, whose sentences say "the study")."""
         index = self.searcher.index
         doc = index.document(cand.doc)
@@ -339,17 +354,17 @@ class ClaimChecker:
         spans = index.sentence_ranges(rows)
         holding = rows[(spans[:, 0] <= cand.row) & (cand.row < spans[:, 1])]
         passage = index.passage_text(int(holding[0])) if len(holding) else index.sentence_text(cand.row)
-        naming = naming_words(claim, doc.title, doc.text) if cand.doc == named else set()
+        naming = named.words if cand.doc == named.doc else frozenset()
         return names_missing(claim, " ".join([doc.title, *doc.section_at(start), passage, *naming]))
 
     def abstract_predictions(self, claim: str) -> dict[str, str]:
         """SciFact-style abstract-level labels: doc_id -> SUPPORT or CONTRADICT, for evaluation."""
-        cands, p_ev, p_con, turned = self._scored(claim)
+        cands, p_ev, p_con, turned, naming = self._scored(claim)
         if self._unknown(claim, cands):
             return {}
         t_ev, t_con = self.model.evidence_threshold, self.model.contradiction_threshold
         best: dict[int, int] = {}
-        held, nearly = self._holds_terms(claim, cands, p_ev, turned)
+        held, nearly = self._holds_terms(claim, cands, p_ev, turned, naming)
         p_con = self._answers_read(claim, cands, held, p_con)
         for i, c in enumerate(cands):
             if (p_ev[i] >= t_ev or held[i] or nearly[i]) and c.reports and (c.doc not in best or p_ev[i] > p_ev[best[c.doc]]):
