@@ -688,3 +688,34 @@ def test_where_a_study_was_done_is_highlighted_and_answered_only_by_a_sentence_n
     where = searcher.search("Where was the SHINE trial conducted?", k=1)[0]
     assert where.highlight.text.startswith("Participants came from twelve secondary schools"), where
     assert not ask(searcher, "Where was the BLUE study carried out?", [], k=3).answered
+
+
+# A list the answer to "What types ...?" introduces, each item with a label, and examples further
+# down; a second document so that a search has somewhere else to go.
+PLASTICITY = {
+    "plasticity.md": "# Neuroplasticity\n\n## Types\n\nThere are two main types of neuroplasticity:\n\n"
+                     "1. Structural Neuroplasticity: the brain's physical structure changes.\n"
+                     "2. Functional Neuroplasticity: functions move from damaged areas to undamaged ones.\n\n"
+                     "## After a stroke\n\nFunctional neuroplasticity lets undamaged areas take over speech after a stroke.\n\n"
+                     "## Juggling\n\nLearning to juggle is an example of structural neuroplasticity: grey matter grows.\n",
+    "sleep.md": OTHER_DOCUMENT["sleep.md"],
+}
+
+
+def test_a_reference_to_an_item_of_the_list_the_answer_showed_asks_of_that_item(encoder, tmp_path):
+    s = searcher_of_files(encoder, tmp_path, PLASTICITY)
+    history = ["What types of neuroplasticity are there?"]
+    answer = ask(s, "Give an example of the second one.", history, k=3)
+    assert answer.resolved.query == "Give an example of Functional Neuroplasticity."
+    assert answer.resolved.original == "Give an example of the second one."
+    assert answer.hits[0].highlight.text.startswith("2. Functional Neuroplasticity")  # not the list's lead
+    # a reference alone asks what the previous question asked of the other item
+    answer = ask(s, "And the first one?", [*history, "Give an example of the second one."], k=3)
+    assert answer.resolved.query == "Give an example of Structural Neuroplasticity."
+    assert answer.hits[0].highlight.text.startswith("1. Structural Neuroplasticity")
+
+
+def test_a_reference_to_an_item_where_the_answer_lists_none_is_searched_with_the_previous_question(encoder, tmp_path):
+    s = searcher_of_files(encoder, tmp_path, PLASTICITY)
+    answer = ask(s, "Explain the first one", ["Does sleep help memory?"], k=3)
+    assert answer.resolved.query == "Explain the first one (Does sleep help memory?)"

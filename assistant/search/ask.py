@@ -32,6 +32,7 @@ from assistant.search.conversation import (
     resolve_followup,
 )
 from assistant.search.hits import Hit
+from assistant.search.ordinals import OrdinalReference, in_sentence, listed_item, ordinal_reference
 from assistant.search.questions import QuestionError, clean_question
 from assistant.search.searcher import Mode, Searcher
 
@@ -73,7 +74,8 @@ def ask(searcher: Searcher, question: str, history: Sequence[str] = (), k: int =
     # Misspelt words are read as the collection writes them before a follow-up is rewritten, so
     # that "And for anxeity?" takes its topic's place; the question stays as typed, and what was
     # searched for shows the spelling.
-    resolved = resolve(searcher, searcher.spelled(question), [searcher.spelled(h) for h in history])
+    *earlier, asked = _items_named(searcher, [searcher.spelled(q) for q in (*history, question)], k, doc_ids, mode)
+    resolved = resolve(searcher, asked, earlier)
     resolved = resolved._replace(original=question)
     goes_on = resolved.kind != "standalone" or continues_topic(question, resolved.previous)
     previous = _previous_hits(searcher, resolved.previous and documents_asked(resolved.previous), k, doc_ids, mode) \
@@ -100,6 +102,43 @@ def ask(searcher: Searcher, question: str, history: Sequence[str] = (), k: int =
                                        *searcher.unknown_releases(resolved.query, pool)])) if hits else ()
     answered, unreported = (False, False) if unmentioned else searcher.hits_answer(pool, resolved.query)
     return Answer(resolved, hits, answered, context, unmentioned, unreported)
+
+
+def _items_named(searcher: Searcher, questions: list[str], k: int, doc_ids: list[str] | None, mode: Mode) -> list[str]:
+    """The questions of a conversation (oldest first), each that points at an item of a list by its
+    place ("Tell me more about the second one", `ordinal_reference`) with the item's name in its
+    place: the item of the list that the first hit of the answer before it highlights or introduces
+    (`listed_item`).  A reference alone ("And the last one?") asks what the
+    previous question asked of another item where that question named one, else about the item."""
+    out: list[str] = []
+    named: str | None = None  # the item the previous question was made to name
+    for q in questions:
+        ref = ordinal_reference(q) if out else None
+        item = _listed_item(searcher, out, ref, k, doc_ids, mode) if ref is not None else None
+        if ref is not None and item:
+            if not _ALONE_BEFORE.fullmatch(q[: ref.start]) or q[ref.end:].strip(" ?.!"):
+                q = ref.named(q, item)
+            elif named is not None:
+                q = out[-1].replace(named, item)
+            else:
+                q = f"Tell me about {in_sentence(item)}."
+        out.append(q)
+        named = item
+    return out
+
+
+# What a reference to an item may follow and be the whole question ("And the last one?", "What about point 5?").
+_ALONE_BEFORE = re.compile(r"\W*(?:(?:and|but|so|also|then|ok|okay)\W+)?(?:(?:what|how)\s+about\s+)?", re.I)
+
+
+def _listed_item(searcher: Searcher, questions: list[str], ref: OrdinalReference, k: int, doc_ids: list[str] | None,
+                 mode: Mode) -> str | None:
+    """The name of the item `ref` points at in the list of the first passage the answer to the last
+    of `questions` showed (`listed_item`): the answer read first, not a list further down."""
+    previous = resolve(searcher, questions[-1], questions[:-1]).query
+    hits = _previous_hits(searcher, documents_asked(previous), 1, doc_ids, mode)
+    row = searcher.index.doc_row(hits[0].doc_id) if hits else None
+    return None if row is None else listed_item(searcher.index.document(row).text, hits[0].highlight.start, ref, previous)
 
 
 def _names_another(searcher: Searcher, query: str, context: tuple[str, ...]) -> bool:

@@ -1,0 +1,134 @@
+"""A follow-up that points at an item of the list the previous answer showed: "Tell me more about
+the second one" after "What are its types?", answered by "There are two main types of
+neuroplasticity:" and its items "1. Structural Neuroplasticity: ..." and "2. Functional
+Neuroplasticity: ...".
+
+Public API: `OrdinalReference`, `ordinal_reference`, `listed_item`, `in_sentence`.
+
+The item is read where the person saw it: the list that the highlighted sentence of a hit
+introduces or stands in (`listed_item`). A thing the reference names ("the second type") must be
+what the list's lead sentence or the previous question names ("two main types"), unless it names
+no kind ("the second one", "point 2"): "the second phase" of a trial is a phase of its own, not the
+second item of a list of outcomes. The item is named by its label ("Structural Neuroplasticity",
+before a colon or a dash) or, without one, by its first sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from assistant.text import stems
+
+__all__ = ["OrdinalReference", "in_sentence", "listed_item", "ordinal_reference"]
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+             "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8,
+             "9th": 9, "10th": 10, "last": -1, "final": -1}
+# Words that name no kind of thing: the reference counts whatever the list lists.
+_ANY_KIND = {"one", "item", "point", "option", "entry", "bullet", "thing"}
+# "the second one", "the third type", "the last point", "the first?" (a noun of one word, or none
+# before the question's end, a comma or a preposition); "number 2", "point 3", "item #4".
+_REFERENCE = re.compile(
+    rf"\bthe\s+(?P<ord>{'|'.join(_ORDINALS)})"
+    r"(?:\s+(?P<noun>(?!(?:of|in|on|for|to|about|and|or|with|from|at|by|is|are|was|were|does|do|did|time|times|"
+    r"place|half|day|days|week|weeks|fortnight|month|months|year|years|hour|hours|minute|minutes)\b)[a-z][\w-]*))?"
+    r"(?=\s*(?:[?.!,;]|$)|\s+(?:of|in|on|for|to|about|and|or|with|from|at|by|is|are|was|were|does|do|did|mean|means|"
+    r"work|works|help|helps|involve|involves)\b)"
+    r"|\b(?:number|no\.|item|point|option)\s*#?\s*(?P<num>\d{1,2})\b(?!\s*(?:%|percent|mg|ml|years?|months?|weeks?|days?))",
+    re.I)
+# The marker that opens an item of a list: a bullet, "1.", "2)", "(3)", "a)".
+_MARKER = re.compile(r"^[ \t]*(?:[•·▪◦●‣∙*\-–]|\(?\d{1,2}[.)]|\(?[a-z]\))[ \t]+(?=\S)")
+# A label closes with a colon or a dash between spaces ("Medication: ...", "The client's brain – This ...").
+_LABEL_END = re.compile(r":\s|\s[–—-]\s")
+_ARTICLE = re.compile(r"(?:The|A|An)\s")
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
+_MAX_LABEL_WORDS = 12
+_MAX_ITEM_WORDS = 25
+
+
+class OrdinalReference(NamedTuple):
+    """Where the question points at an item (`start`, `end`), which item (1 first, -1 last) and the
+    noun that names its kind ("" where it names none)."""
+
+    start: int
+    end: int
+    position: int
+    noun: str
+
+    def named(self, question: str, item: str) -> str:
+        """The question with the reference replaced by the item's name (its article in lower case
+        inside a sentence: "about the client's brain")."""
+        return question[: self.start] + (in_sentence(item) if self.start > 0 else item) + question[self.end:]
+
+
+def in_sentence(item: str) -> str:
+    """An item's name as written inside a sentence: its article in lower case ("the client's brain")."""
+    return item[0].lower() + item[1:] if _ARTICLE.match(item) else item
+
+
+def ordinal_reference(question: str) -> OrdinalReference | None:
+    """The question's reference to an item of a list by its place ("the second one", "the last
+    type", "point 3"), else None."""
+    m = _REFERENCE.search(question)
+    if m is None:
+        return None
+    if m.group("num"):
+        return OrdinalReference(m.start(), m.end(), int(m.group("num")), "")
+    noun = (m.group("noun") or "").lower()
+    return OrdinalReference(m.start(), m.end(), _ORDINALS[m.group("ord").lower()], "" if noun in _ANY_KIND else noun)
+
+
+def listed_item(text: str, at: int, ref: OrdinalReference, asked: str = "") -> str | None:
+    """The name of the item `ref` points at in the list of `text` that the sentence at offset `at`
+    (a hit's highlight) stands in or introduces, where that list has such an item and the kind
+    `ref` names is the kind the list's lead sentence or `asked` (the previous question) names; else None."""
+    lines = _lines(text)
+    i = next((n for n, (s, e, _) in enumerate(lines) if s <= at < e or s >= at), None)
+    if i is None:
+        return None
+    if not _MARKER.match(lines[i][2]):  # the lead sentence: its list follows it, past blank lines
+        j = next((n for n in range(i + 1, len(lines)) if lines[n][2].strip()), None)
+        if j is None or not _MARKER.match(lines[j][2]):
+            return None
+        lead, first = lines[i][2], j
+    else:  # an item: its list begins after the last line above that is no item
+        first = i
+        while first > 0 and (_MARKER.match(lines[first - 1][2]) or not lines[first - 1][2].strip()):
+            first -= 1
+        first = next(n for n in range(first, i + 1) if _MARKER.match(lines[n][2]))
+        lead = next((lines[n][2] for n in range(first - 1, -1, -1) if lines[n][2].strip()), "")
+    items = []
+    for _, _, line in lines[first:]:
+        if not line.strip():
+            continue
+        if not (m := _MARKER.match(line)):
+            break
+        items.append(line[m.end():].strip())
+    if ref.noun and not set(stems(ref.noun)) & set(stems(f"{lead} {asked}")):
+        return None
+    if not items or ref.position > len(items):
+        return None
+    return _name(items[ref.position - 1 if ref.position > 0 else -1])
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    out, start = [], 0
+    for line in text.split("\n"):
+        out.append((start, start + len(line), line))
+        start += len(line) + 1
+    return out
+
+
+def _name(item: str) -> str:
+    """An item's label ("Structural Neuroplasticity" of "Structural Neuroplasticity: This type
+    ..."), else its first sentence, at most `_MAX_ITEM_WORDS` words."""
+    if (m := _LABEL_END.search(item)) and 0 < len(item[: m.start()].split()) <= _MAX_LABEL_WORDS:
+        return item[: m.start()].strip()
+    words = _SENTENCE_END.split(item, maxsplit=1)[0].split()
+    if len(words) > _MAX_ITEM_WORDS:  # a long sentence: its first clause, where that closes in time
+        words = words[:_MAX_ITEM_WORDS]
+        cut = max((n for n, w in enumerate(words) if w.endswith((",", ";")) or w in ("–", "—")), default=None)
+        words = words[: cut + 1] if cut and cut >= 5 else words
+    return " ".join(words).rstrip(".;:,–— ")
+
