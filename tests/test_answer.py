@@ -201,6 +201,20 @@ def test_an_abbreviation_a_document_writes_out_in_words_is_mentioned(encoder, tm
     assert ClaimChecker(searcher).check("MRI shows changes in the hippocampus.").not_mentioned == ()
 
 
+def test_a_question_for_a_long_form_names_the_abbreviation_alone(encoder, tmp_path):
+    # "What does BDNF stand for?" of a page that never says BDNF had been told that none of the
+    # documents says anything about "BDNF" or "stand": the question's frame names nothing. An
+    # abbreviation outside the model's vocabulary ("ICER") is not mentioned either, where the question
+    # asks only for it; one the page writes out in words is mentioned.
+    text = ("# Trauma and the brain\n\nPeople with post-traumatic stress disorder can experience changes in their "
+            "brain structure, and cognitive behavioural therapy (CBT) helps the brain rewire itself.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "trauma.md", text)
+    assert searcher.unknown_names("What does BDNF stand for?") == ["BDNF"]
+    assert searcher.unknown_names("What is ICER short for?") == ["ICER"]
+    assert searcher.unknown_names("What does CBT stand for?") == []
+    assert searcher.unknown_names("What does PTSD stand for?", spelled_in=["trauma.md"]) == []
+
+
 def test_an_abbreviation_only_a_list_of_abbreviations_spells_out_counts_as_not_mentioned(encoder, tmp_path):
     # A trial report lists the abbreviations of its protocol, some of which the report never uses:
     # "QALY" is spelled out there and nowhere else, so the report says nothing about QALYs; "RCT" is

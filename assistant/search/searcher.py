@@ -711,13 +711,20 @@ class Searcher:
         abbreviations and reports no cost.  Where it names none of them, its words when no passage
         holds any (`_words_unheld`: "How do I bake sourdough bread?" of slides on typesetting).  An
         abbreviation one of the documents `spelled_in` (a search's hits for the question) writes
-        out in words is mentioned (`_spelled_out`)."""
+        out in words is mentioned (`_spelled_out`).  A question for an abbreviation's long form
+        (`asked_expansion`) names that abbreviation alone."""
         if not len(self.index):
             return []
         allowed = None
         if doc_ids:
             rows = [self.index.doc_row(d) for d in self.resolve_doc_ids(doc_ids) or []]
             allowed = np.isin(self.index.passage_docs(), [r for r in rows if r is not None])
+        if (short := asked_expansion(question)) is not None:
+            # "What does BDNF stand for?" asks of the abbreviation alone, whatever the vocabulary
+            # holds ("stand" names nothing), and no document that never writes it nor spells it out answers
+            terms = bm25_tokenize([short])[0]
+            held = not terms or self._held(terms, allowed).any() or self._spelled_out(short, spelled_in)
+            return [] if held else [short]
         words = _names_after_first(question)
         # Only a word the embedding model's vocabulary holds whole ("France", "Python", "UK"): an
         # unknown one is more often a spelling of a name the documents write otherwise ("IP3R" for
