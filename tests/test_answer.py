@@ -1579,3 +1579,29 @@ def test_a_question_asking_which_tool_highlights_the_sentence_naming_it_by_what_
     searcher = _one_document(encoder, "coexistence.html", text)
     hit = searcher.search("Which tool converts an RPM package to a Debian package?", k=1)[0]
     assert hit.highlight.text.startswith("On the other hand, the alien utility"), hit.highlight
+
+
+def test_how_long_something_takes_is_answered_by_a_span_of_time_not_by_any_number(encoder):
+    # A page on habits gives a count ("two kinds") and a span ("about ten weeks") in different
+    # passages: "How long does it take ...?" had been answered, and highlighted, by the count. A
+    # page without a span does not answer it; "How long was the questionnaire?" asks a length, which
+    # a number of pages answers.
+    text = ("# Habits\n\n## Kinds\n\nThere are two kinds of habit: routines and rewards. Both form through "
+            "repetition.\n\n## Forming a habit\n\nForming a habit through daily repetition takes about ten weeks "
+            "for most people. Missing a day does not undo it.\n")
+    searcher = _one_document(encoder, "habits.md", text)
+    question = "How long does it take to form a habit?"
+    assert asked_amount(question) == "duration"
+    assert asked_amount("For how long?") == "duration"
+    assert asked_amount("How long did the walking sessions last?") == "duration"
+    assert asked_amount("How long was the questionnaire?") == "number"
+    assert asked_amount("How long can a session last?") == "bound"
+    answer = ask(searcher, question, k=2)
+    assert answer.hits[0].highlight.text.startswith("Forming a habit through daily repetition takes about ten weeks")
+    spanless = _one_document(encoder, "kinds.md", text.split("## Forming")[0])
+    assert not ask(spanless, question).answered
+    from assistant.search.answer import gives_amount
+
+    assert gives_amount("The course ran as 24 weekly sessions.", "duration")
+    assert gives_amount("a 12-week course", "duration") and gives_amount("over several months", "duration")
+    assert not gives_amount("In recent years there are two kinds of habit.", "duration")

@@ -1372,7 +1372,7 @@ _EMAIL = re.compile(r"\s*\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?[.;]?\s*")
 _CONTACT_LABEL = re.compile(r"^\W*|\b(?:e-?mail(?:\s+addresses?)?|correspondence|corresponding\s+author)\b\s*:?", re.I)
 
 
-AmountKind = Literal["number", "count", "frequency", "date", "money", "bound"]
+AmountKind = Literal["number", "count", "frequency", "date", "money", "bound", "duration"]
 _HOW_OFTEN = re.compile(r"\b(how (often|frequently)|what frequency|how many times)\b", re.I)
 # How often something happens: a rate over a unit of time ("24 weekly sessions", "taken daily.",
 # "twice a day", "3 times per week", "every 2 weeks"); "daily" before a noun without a number is
@@ -1393,6 +1393,23 @@ _HOW_MANY = re.compile(rf"\bhow many\s+(?!{_TIME_UNIT}\b|min(?:ute)?s?\b|h(?:ou)
 _NOT_COUNT = re.compile(r"(?:(?<![\w,.])\d+(?:[.,]\d+)*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                         r"twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred))"
                         rf"\s*(?:-|\s(?:{_TIME_UNIT}|min(?:ute)?s?|h(?:ou)?rs?|seconds?)\b)", re.I)
+
+
+# A question for how long something takes or lasts: "How long does it take to form a habit?", "How
+# long did the sessions last?", "For how long?" (not "How long was the questionnaire?", which a
+# length answers, nor "How long ago ...?").
+_ASKS_DURATION = re.compile(
+    r"\bfor\s+how\s+long\b|\bhow\s+long\b(?!\s+ago\b)(?=(?:\s+[\w'’-]+){0,8}?\s+(?:take|takes|took|taking|last|lasts|lasted|"
+    r"lasting|stay|stays|stayed|remain|remains|remained|survive|survives|survived|persist|persists|persisted|wait|"
+    r"waited|continue|continues|continued)\b)", re.I)
+# A span of time: a number or a word of amount before a unit of time ("40 minutes", "a 12-week
+# course", "several months", "a year"), a count of what recurs ("24 weekly sessions"), or a whole
+# life ("lifelong").
+_DURATION = re.compile(
+    r"(?:(?<![\w.,])\d+(?:[.,]\d+)?|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty|thirty|forty|fifty|sixty|ninety|several|few|many|some|couple\s+of))\s*(?:-\s*|\s)(?:seconds?|min(?:ute)?s?|"
+    r"h(?:ou)?rs?|days?|nights?|weeks?|fortnights?|months?|years?|decades?)\b|\b(?:lifelong|lifetime|overnight)\b|"
+    r"(?<![\w.,])\d+\s+(?:daily|weekly|fortnightly|monthly)\b", re.I)
 
 
 # A question for a date: "What year was WAL introduced?", "In which month did recruitment start?",
@@ -1441,14 +1458,16 @@ _BOUND_STATED = re.compile(r"\b(?:maximum|minimum|maximal|minimal|at\s+most|at\s
 def asked_amount(question: str) -> AmountKind | None:
     """What amount the question asks for: "frequency" (how often), "count" (how many of things
     that are no span of time), "date" (what year, when something was done), "bound" (the most or
-    least a thing may be), "money" (what was paid, given or charged), "number" (another count, a
-    size, a duration, a rate), or None."""
+    least a thing may be), "duration" (how long something takes or lasts), "money" (what was paid,
+    given or charged), "number" (another count, a size, a length, a rate), or None."""
     if _HOW_OFTEN.search(question):
         return "frequency"
     if _ASKS_DATE.search(question):
         return "date"
     if _ASKS_BOUND.search(question) and is_question(question):
         return "bound"
+    if _ASKS_DURATION.search(question):
+        return "duration"
     if _HOW_MANY.search(question):
         return "count"
     if _ASKS_MONEY.search(question) and is_question(question):  # a claim's "cost" asks for nothing
@@ -1458,12 +1477,15 @@ def asked_amount(question: str) -> AmountKind | None:
 
 def gives_amount(text: str, kind: AmountKind) -> bool:
     """Whether a passage gives any amount of the kind asked for (`asked_amount`): a date or a
-    software version for a date, a sum of money for money (`_MONEY`), else a number; a passage
+    software version for a date, a sum of money for money (`_MONEY`), a span of time for a duration
+    (`_DURATION`), else a number; a passage
     without one cannot answer "When was ...?", "What did it cost?" or "How many ...?"."""
     if kind == "date":
         return bool(_DATE.search(text) or _VERSION.search(text))
     if kind == "money":
         return bool(_MONEY.search(text))
+    if kind == "duration":
+        return bool(_DURATION.search(text))
     # A list item's number ("1. Resilience and Recovery: ...") and a line that is a date alone (a
     # byline's "• Apr 23, 2022") count, size or last nothing.
     return _states_number("\n".join(_ENUMERATOR.sub("", line) for line in text.splitlines()
@@ -1647,7 +1669,7 @@ def _states_amount(text: str, kind: AmountKind) -> bool:
     states none; "24 weekly sessions" does); for a count a number that is no time nor modifier, nor
     a date or a time of day ("the 4- and 12-week assessments" counts nothing, "sent to 8150 people"
     does); for a bound a number said as one ("a maximum of eight participants"), else any number."""
-    if kind in ("date", "money"):
+    if kind in ("date", "money", "duration"):
         return gives_amount(text, kind)
     if kind == "count":
         # a date or a time of day counts nothing ("This page last modified on 2022-05-31 20:17:58")
