@@ -1603,5 +1603,6 @@ def test_how_long_something_takes_is_answered_by_a_span_of_time_not_by_any_numbe
     from assistant.search.answer import gives_amount
 
     assert gives_amount("The course ran as 24 weekly sessions.", "duration")
+    assert gives_amount("A course runs for six to eight weekly sessions.", "duration")
     assert gives_amount("a 12-week course", "duration") and gives_amount("over several months", "duration")
     assert not gives_amount("In recent years there are two kinds of habit.", "duration")

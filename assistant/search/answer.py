@@ -1409,7 +1409,8 @@ _DURATION = re.compile(
     r"(?:(?<![\w.,])\d+(?:[.,]\d+)?|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"twenty|thirty|forty|fifty|sixty|ninety|several|few|many|some|couple\s+of))\s*(?:-\s*|\s)(?:seconds?|min(?:ute)?s?|"
     r"h(?:ou)?rs?|days?|nights?|weeks?|fortnights?|months?|years?|decades?)\b|\b(?:lifelong|lifetime|overnight)\b|"
-    r"(?<![\w.,])\d+\s+(?:daily|weekly|fortnightly|monthly)\b", re.I)
+    r"(?:(?<![\w.,])\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty))\s+"
+    r"(?:daily|weekly|fortnightly|monthly)\b", re.I)
 
 
 # A question for a date: "What year was WAL introduced?", "In which month did recruitment start?",
