@@ -1816,6 +1816,11 @@ def test_a_pronoun_stands_for_a_verbs_object_or_a_bare_phrase_asked_of_and_joine
     # the Jalali the Hijri?")
     (["Which calendars does dateparser support?", "How do I use the Jalali one?"], "And the Hijri one?",
      "How do I use the Hijri calendar?"),
+    # what a person asks to do is no thing a noun takes the place of ("Can I caffeine?" before); a
+    # verb does, and a noun the verb's object
+    (["Can I drive?"], "What about caffeine?", "What about caffeine? (Can I drive?)"),
+    (["Can I drive?"], "And swim?", "Can I swim?"),
+    (["Can I take ibuprofen?"], "What about paracetamol?", "Can I take paracetamol?"),
 ])
 def test_a_question_tied_on_or_naming_no_owner_reads_the_conversation(encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected

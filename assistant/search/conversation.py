@@ -1458,7 +1458,11 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder, 
     # need un-normalized counts?", whose one run of content words holds its verb)
     said_of = lead is not None and (_predicate(previous) is not None or _STRANDED_PARTICIPLE.search(previous) is not None
                                     or _CLOSING_PASSIVE.match(previous) is not None or _DO_QUESTION.match(previous) is not None)
-    if topic and (len(runs) == 1 and not said_of or _is_adverb(topic)):
+    # A run that is only what a person asks to do ("drive" of "Can I drive?") is no thing a noun
+    # takes the place of: "What about caffeine?" had asked "Can I caffeine?"
+    verb_at = _person_verb(previous)
+    person_act = len(runs) == 1 and " " not in runs[0] and verb_at >= 0 and previous.startswith(runs[0], verb_at)
+    if topic and (len(runs) == 1 and not said_of and not (person_act and not _acts(topic)) or _is_adverb(topic)):
         return ResolvedQuery(question, _of_its_run(previous, runs, topic), kind, topic)
     if lead:
         # "And for a library?" after "Where should I put the notice?": no phrase of it is like the
@@ -1574,6 +1578,12 @@ def _of_its_run(previous: str, runs: list[str], topic: str) -> str:
     i = previous.rfind(runs[0].split()[0])
     e = previous.find(runs[0].split()[-1], i) + len(runs[0].split()[-1])
     return _tidy(_put(previous, i, e, topic))
+
+
+def _acts(topic: str) -> bool:
+    """Whether a follow-up's topic is one word that English uses as a verb ("swim", "exercise"; not
+    "caffeine")."""
+    return re.fullmatch(r"[a-z][a-z'-]*", topic) is not None and _has_verb_forms(topic)
 
 
 def _may_be_verb(topic: str, one: bool, for_noun: bool) -> bool:
@@ -2508,9 +2518,9 @@ def _person_verb(text: str) -> int:
     return m.end() if m else -1
 
 
-# "Why do we need ...?", "When should I use ...?": after a person asked of, the word is a verb
+# "Why do we need ...?", "When should I use ...?", "Can I drive?": after a person asked of, the word is a verb
 # ("And random slopes?" after "Why do we need random intercepts?" had replaced "need" too).
-_PERSON_DOES = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:how|why|when|where|what|which)\s+"
+_PERSON_DOES = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:(?:how|why|when|where|what|which)\s+)?"
                           r"(?:do|does|did|can|could|should|would|will|must|may|might)\s+(?:I|you|we|they|one)\s+"
                           r"(?:(?:not|still|also|ever|really|always)\s+)?(?=[a-z])", re.I)
 
