@@ -41,6 +41,7 @@ def test_a_reference_to_an_item_by_its_place_is_read_with_the_kind_it_names(ques
     "How many pills are taken after the first fortnight?",
     "Is more than one session needed?",
     "What was the dose at point 5 mg?",  # a number with a unit
+    "Explain point 0.",  # no place in a list
 ])
 def test_a_place_in_time_or_a_number_is_no_reference_to_an_item(question):
     assert ordinal_reference(question) is None

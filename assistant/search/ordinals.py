@@ -35,7 +35,7 @@ _REFERENCE = re.compile(
     r"place|half|day|days|week|weeks|fortnight|month|months|year|years|hour|hours|minute|minutes)\b)[a-z][\w-]*))?"
     r"(?=\s*(?:[?.!,;]|$)|\s+(?:of|in|on|for|to|about|and|or|with|from|at|by|is|are|was|were|does|do|did|mean|means|"
     r"work|works|help|helps|involve|involves)\b)"
-    r"|\b(?:number|no\.|item|point|option)\s*#?\s*(?P<num>\d{1,2})\b(?!\s*(?:%|percent|mg|ml|years?|months?|weeks?|days?))",
+    r"|\b(?:number|no\.|item|point|option)\s*#?\s*(?P<num>[1-9]\d?)\b(?!\s*(?:%|percent|mg|ml|years?|months?|weeks?|days?))",
     re.I)
 # The marker that opens an item of a list: a bullet, "1.", "2)", "(3)", "a)".
 _MARKER = re.compile(r"^[ \t]*(?:[•·▪◦●‣∙*\-–]|\(?\d{1,2}[.)]|\(?[a-z]\))[ \t]+(?=\S)")
