@@ -1855,6 +1855,11 @@ def test_a_claim_whose_comparison_the_evidence_makes_the_other_way_round_is_cont
     assert swaps_comparison("Exercise is preferred over medication for mild depression.",
                             "For mild depression, medication rather than exercise is recommended.")
     assert not swaps_comparison("The trial lasted over 20 weeks.", "The trial lasted 20 weeks rather than 12.")
+    # a comparative that opens a hyphenated word compares as the word alone ("longer-lasting")
+    assert swaps_comparison("Sleeping pills have longer-lasting benefits than CBT-I.",
+                            "In trials, CBT-I had longer-lasting benefits than sleeping pills.")
+    assert not swaps_comparison("CBT-I has longer-lasting benefits than sleeping pills.",
+                                "In trials, CBT-I had longer-lasting benefits than sleeping pills.")
 
 
 def test_a_claim_the_evidence_gives_another_number_or_says_is_done_without_is_contradicted(encoder, tmp_path):

@@ -202,6 +202,12 @@ _THAN = re.compile(r"\b(?:than|instead\s+of|over)\b", re.I)
 _THAN_SIDE = 4  # content words after "than" that name what is compared against ("in men", "placebo")
 
 
+def _comparative(word: str) -> str | None:
+    """The comparative a word is or opens ("longer" of "longer-lasting", "better-tolerated"), else None."""
+    head = word.split("-", 1)[0]
+    return head if head in _COMPARATIVES else None
+
+
 def _comparisons(text: str) -> list[tuple[str, int, set[str], set[str]]]:
     """Each "<comparative> ... than <other>" of the text: what it compares and which way, the content
     stems of its clause before "than", and those of the other side (up to `_THAN_SIDE` words)."""
@@ -209,7 +215,7 @@ def _comparisons(text: str) -> list[tuple[str, int, set[str], set[str]]]:
     for tokens, stemmed in _clauses(text):
         for t, w in enumerate(tokens):
             if w == "than":
-                c = next((i for i in range(t - 1, -1, -1) if tokens[i] in _COMPARATIVES), None)
+                c = next((i for i in range(t - 1, -1, -1) if _comparative(tokens[i])), None)
             elif w == "of" and t and tokens[t - 1] == "instead":
                 c = t - 1  # "B should be used instead of A"
             elif w == "over":
@@ -218,7 +224,7 @@ def _comparisons(text: str) -> list[tuple[str, int, set[str], set[str]]]:
                 continue
             if c is None or any(tokens[i] in ".,()" for i in range(c, t)):
                 continue
-            axis, sign = _COMPARATIVES.get(tokens[c], ("prefer", 1))
+            axis, sign = _COMPARATIVES.get(_comparative(tokens[c]) or tokens[c], ("prefer", 1))
             if any(x in _NEG for x in tokens[:t]):
                 sign = -sign  # "not more common in men than in women"
             # what is preferred is said in words of its own: "recommended over" against "used instead of"
