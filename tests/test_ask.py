@@ -713,6 +713,9 @@ def test_a_reference_to_an_item_of_the_list_the_answer_showed_asks_of_that_item(
     answer = ask(s, "And the first one?", [*history, "Give an example of the second one."], k=3)
     assert answer.resolved.query == "Give an example of Structural Neuroplasticity."
     assert answer.hits[0].highlight.text.startswith("1. Structural Neuroplasticity")
+    # the next one is counted from the item the question before named
+    answer = ask(s, "And the next one?", [*history, "Give an example of the first one."], k=3)
+    assert answer.resolved.query == "Give an example of Functional Neuroplasticity."
 
 
 def test_a_reference_to_an_item_where_the_answer_lists_none_is_searched_with_the_previous_question(encoder, tmp_path):

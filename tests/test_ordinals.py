@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.search.ordinals import in_sentence, listed_item, ordinal_reference
+from assistant.search.ordinals import ListedItem, in_sentence, listed_item, ordinal_reference
 
 # A lead sentence, then a numbered list whose items have labels before a colon.
 TYPES = ("Understanding neuroplasticity\n\nThere are two main types of neuroplasticity:\n\n"
@@ -49,20 +49,21 @@ def test_a_place_in_time_or_a_number_is_no_reference_to_an_item(question):
 
 def test_the_item_is_read_from_the_list_the_highlighted_sentence_introduces_by_its_label():
     at = TYPES.index("There are two")
-    assert listed_item(TYPES, at, ordinal_reference("Give an example of the second one.")) == "Functional Neuroplasticity"
-    assert listed_item(TYPES, at, ordinal_reference("What is the first type?")) == "Structural Neuroplasticity"
-    assert listed_item(TYPES, at, ordinal_reference("And the last one?")) == "Functional Neuroplasticity"
+    assert listed_item(TYPES, at, ordinal_reference("Give an example of the second one.")) == \
+        ListedItem("Functional Neuroplasticity", 2)
+    assert listed_item(TYPES, at, ordinal_reference("What is the first type?")) == ListedItem("Structural Neuroplasticity", 1)
+    assert listed_item(TYPES, at, ordinal_reference("And the last one?")) == ListedItem("Functional Neuroplasticity", 2)
 
 
 def test_an_item_highlighted_itself_names_the_list_it_stands_in():
     at = ASPECTS.index("• The client's emotional state")
-    assert listed_item(ASPECTS, at, ordinal_reference("And the first one?")) == "The client's brain"
-    assert listed_item(ASPECTS, at, ordinal_reference("Explain the second aspect.")) == \
+    assert listed_item(ASPECTS, at, ordinal_reference("And the first one?")).name == "The client's brain"
+    assert listed_item(ASPECTS, at, ordinal_reference("Explain the second aspect.")).name == \
         "therapeutic relationship with the client"
 
 
 def test_an_item_without_a_label_is_named_by_the_first_clause_of_a_long_first_sentence():
-    item = listed_item(ASPECTS, 0, ordinal_reference("Tell me more about the third one."))
+    item = listed_item(ASPECTS, 0, ordinal_reference("Tell me more about the third one.")).name
     assert item == ("Sleep matters a great deal to every client and to everyone who works with them, because tired people, "
                     "whatever their age or their illness")
 
@@ -73,7 +74,7 @@ def test_no_item_where_the_list_is_shorter_the_kind_differs_or_the_sentence_intr
     # "the second phase" is a phase of its own: the list is of types
     assert listed_item(TYPES, at, ordinal_reference("What happened in the second phase?")) is None
     # the kind the previous question asked for counts as the lead's
-    assert listed_item(TYPES, at, ordinal_reference("And the second form?"), asked="What forms does it take?") == \
+    assert listed_item(TYPES, at, ordinal_reference("And the second form?"), asked="What forms does it take?").name == \
         "Functional Neuroplasticity"
     assert listed_item(TYPES, TYPES.index("Neuroplasticity is present"), ordinal_reference("And the second one?")) is None
 
@@ -83,3 +84,13 @@ def test_an_items_article_is_written_in_lower_case_inside_a_question():
     assert ref.named("Tell me more about the last one.", "The client's emotional state") == \
         "Tell me more about the client's emotional state."
     assert in_sentence("Structural Neuroplasticity") == "Structural Neuroplasticity"
+
+
+def test_the_next_or_previous_one_is_counted_from_the_item_named_before():
+    ref = ordinal_reference("And the next one?")
+    assert (ref.position, ref.step) == (0, 1)
+    at = ASPECTS.index("The therapist")
+    # read by itself it names no place in the list
+    assert listed_item(ASPECTS, at, ref) is None
+    assert listed_item(ASPECTS, at, ref.after(ListedItem("therapeutic relationship with the client", 2))).position == 3
+    assert ordinal_reference("What about the previous one?").after(ListedItem("The client's brain", 1)) is None

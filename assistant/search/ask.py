@@ -32,7 +32,7 @@ from assistant.search.conversation import (
     resolve_followup,
 )
 from assistant.search.hits import Hit
-from assistant.search.ordinals import OrdinalReference, in_sentence, listed_item, ordinal_reference
+from assistant.search.ordinals import ListedItem, OrdinalReference, in_sentence, listed_item, ordinal_reference
 from assistant.search.questions import QuestionError, clean_question
 from assistant.search.searcher import Mode, Searcher
 
@@ -108,20 +108,23 @@ def _items_named(searcher: Searcher, questions: list[str], k: int, doc_ids: list
     """The questions of a conversation (oldest first), each that points at an item of a list by its
     place ("Tell me more about the second one", `ordinal_reference`) with the item's name in its
     place: the item of the list that the first hit of the answer before it highlights or introduces
-    (`listed_item`).  A reference alone ("And the last one?") asks what the
-    previous question asked of another item where that question named one, else about the item."""
+    (`listed_item`); "the next one" is counted from the item the question before named.  A
+    reference alone ("And the last one?") asks what the previous question asked of another item
+    where that question named one, else about the item."""
     out: list[str] = []
-    named: str | None = None  # the item the previous question was made to name
+    named: ListedItem | None = None  # the item the previous question was made to name
     for q in questions:
         ref = ordinal_reference(q) if out else None
+        if ref is not None and ref.step:
+            ref = ref.after(named) if named is not None else None
         item = _listed_item(searcher, out, ref, k, doc_ids, mode) if ref is not None else None
-        if ref is not None and item:
+        if ref is not None and item is not None:
             if not _ALONE_BEFORE.fullmatch(q[: ref.start]) or q[ref.end:].strip(" ?.!"):
-                q = ref.named(q, item)
+                q = ref.named(q, item.name)
             elif named is not None:
-                q = out[-1].replace(named, item)
+                q = out[-1].replace(named.name, item.name)
             else:
-                q = f"Tell me about {in_sentence(item)}."
+                q = f"Tell me about {in_sentence(item.name)}."
         out.append(q)
         named = item
     return out
@@ -132,7 +135,7 @@ _ALONE_BEFORE = re.compile(r"\W*(?:(?:and|but|so|also|then|ok|okay)\W+)?(?:(?:wh
 
 
 def _listed_item(searcher: Searcher, questions: list[str], ref: OrdinalReference, k: int, doc_ids: list[str] | None,
-                 mode: Mode) -> str | None:
+                 mode: Mode) -> ListedItem | None:
     """The name of the item `ref` points at in the list of the first passage the answer to the last
     of `questions` showed (`listed_item`): the answer read first, not a list further down."""
     previous = resolve(searcher, questions[-1], questions[:-1]).query

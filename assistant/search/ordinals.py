@@ -3,14 +3,15 @@ the second one" after "What are its types?", answered by "There are two main typ
 neuroplasticity:" and its items "1. Structural Neuroplasticity: ..." and "2. Functional
 Neuroplasticity: ...".
 
-Public API: `OrdinalReference`, `ordinal_reference`, `listed_item`, `in_sentence`.
+Public API: `OrdinalReference`, `ordinal_reference`, `ListedItem`, `listed_item`, `in_sentence`.
 
 The item is read where the person saw it: the list that the highlighted sentence of a hit
 introduces or stands in (`listed_item`). A thing the reference names ("the second type") must be
 what the list's lead sentence or the previous question names ("two main types"), unless it names
 no kind ("the second one", "point 2"): "the second phase" of a trial is a phase of its own, not the
-second item of a list of outcomes. The item is named by its label ("Structural Neuroplasticity",
-before a colon or a dash) or, without one, by its first sentence.
+second item of a list of outcomes. "The next one" counts from the item named before. The item is
+named by its label ("Structural Neuroplasticity", before a colon or a dash) or, without one, by its
+first sentence.
 """
 
 from __future__ import annotations
@@ -20,17 +21,20 @@ from typing import NamedTuple
 
 from assistant.text import stems
 
-__all__ = ["OrdinalReference", "in_sentence", "listed_item", "ordinal_reference"]
+__all__ = ["ListedItem", "OrdinalReference", "in_sentence", "listed_item", "ordinal_reference"]
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
              "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8,
              "9th": 9, "10th": 10, "last": -1, "final": -1}
+# Places counted from the item the previous question named: "And the next one?" after "Tell me more
+# about the second one".
+_RELATIVE = {"next": 1, "following": 1, "previous": -1, "preceding": -1}
 # Words that name no kind of thing: the reference counts whatever the list lists.
 _ANY_KIND = {"one", "item", "point", "option", "entry", "bullet", "thing"}
 # "the second one", "the third type", "the last point", "the first?" (a noun of one word, or none
 # before the question's end, a comma or a preposition); "number 2", "point 3", "item #4".
 _REFERENCE = re.compile(
-    rf"\bthe\s+(?P<ord>{'|'.join(_ORDINALS)})"
+    rf"\bthe\s+(?P<ord>{'|'.join([*_ORDINALS, *_RELATIVE])})"
     r"(?:\s+(?P<noun>(?!(?:of|in|on|for|to|about|and|or|with|from|at|by|is|are|was|were|does|do|did|time|times|"
     r"place|half|day|days|week|weeks|fortnight|month|months|year|years|hour|hours|minute|minutes)\b)[a-z][\w-]*))?"
     r"(?=\s*(?:[?.!,;]|$)|\s+(?:of|in|on|for|to|about|and|or|with|from|at|by|is|are|was|were|does|do|did|mean|means|"
@@ -48,18 +52,33 @@ _MAX_ITEM_WORDS = 25
 
 
 class OrdinalReference(NamedTuple):
-    """Where the question points at an item (`start`, `end`), which item (1 first, -1 last) and the
-    noun that names its kind ("" where it names none)."""
+    """Where the question points at an item (`start`, `end`), which item (1 first, -1 last; 0 for
+    one counted from the item named before), the noun that names its kind ("" where it names none)
+    and, for one counted from the item named before, how far after it (1 next, -1 previous)."""
 
     start: int
     end: int
     position: int
     noun: str
+    step: int = 0
+
+    def after(self, named: ListedItem) -> OrdinalReference | None:
+        """An item counted from the item `named` before as the item of its place, else None (the
+        first has no previous item)."""
+        position = named.position + self.step
+        return self._replace(position=position, step=0) if self.step and position >= 1 else None
 
     def named(self, question: str, item: str) -> str:
         """The question with the reference replaced by the item's name (its article in lower case
         inside a sentence: "about the client's brain")."""
         return question[: self.start] + (in_sentence(item) if self.start > 0 else item) + question[self.end:]
+
+
+class ListedItem(NamedTuple):
+    """An item of a list: its name and its place (1 first)."""
+
+    name: str
+    position: int
 
 
 def in_sentence(item: str) -> str:
@@ -75,14 +94,16 @@ def ordinal_reference(question: str) -> OrdinalReference | None:
         return None
     if m.group("num"):
         return OrdinalReference(m.start(), m.end(), int(m.group("num")), "")
-    noun = (m.group("noun") or "").lower()
-    return OrdinalReference(m.start(), m.end(), _ORDINALS[m.group("ord").lower()], "" if noun in _ANY_KIND else noun)
+    noun, word = (m.group("noun") or "").lower(), m.group("ord").lower()
+    return OrdinalReference(m.start(), m.end(), _ORDINALS.get(word, 0), "" if noun in _ANY_KIND else noun,
+                            _RELATIVE.get(word, 0))
 
 
-def listed_item(text: str, at: int, ref: OrdinalReference, asked: str = "") -> str | None:
-    """The name of the item `ref` points at in the list of `text` that the sentence at offset `at`
-    (a hit's highlight) stands in or introduces, where that list has such an item and the kind
-    `ref` names is the kind the list's lead sentence or `asked` (the previous question) names; else None."""
+def listed_item(text: str, at: int, ref: OrdinalReference, asked: str = "") -> ListedItem | None:
+    """The item `ref` points at (by its place in the list, not counted from another) in the list of
+    `text` that the sentence at offset `at` (a hit's highlight) stands in or introduces, where that
+    list has such an item and the kind `ref` names is the kind the list's lead sentence or `asked`
+    (the previous question) names; else None."""
     lines = _lines(text)
     i = next((n for n, (s, e, _) in enumerate(lines) if s <= at < e or s >= at), None)
     if i is None:
@@ -107,9 +128,10 @@ def listed_item(text: str, at: int, ref: OrdinalReference, asked: str = "") -> s
         items.append(line[m.end():].strip())
     if ref.noun and not set(stems(ref.noun)) & set(stems(f"{lead} {asked}")):
         return None
-    if not items or ref.position > len(items):
+    if not items or ref.step or ref.position > len(items) or ref.position == 0:
         return None
-    return _name(items[ref.position - 1 if ref.position > 0 else -1])
+    position = ref.position if ref.position > 0 else len(items)
+    return ListedItem(_name(items[position - 1]), position)
 
 
 def _lines(text: str) -> list[tuple[int, int, str]]:
