@@ -19,7 +19,7 @@ from assistant.config import ChunkingParams
 from assistant.ingest import BULLET, Document, is_field
 
 __all__ = ["SECTION_SEPARATOR", "CountTokens", "Passage", "embedding_text", "embedding_title", "is_list_item", "item_mark",
-           "make_passages", "split_sentences"]
+           "lead_line", "make_passages", "split_sentences"]
 
 CountTokens = Callable[[Sequence[str]], list[int]]
 
@@ -316,6 +316,32 @@ def _parent_item(text: str, block_start: int, at: int) -> str:
             return text[start:end].strip()
         end = start - 1
     return ""
+
+
+def lead_line(text: str, at: int) -> str:
+    """The line that the list item or table row at offset `at` stands under: its list's lead-in
+    ("Common side effects happen in more than 1 in 100 people:" over "• diarrhoea", past blank
+    lines) or its table's header row ("Condition | Starting dose | Usual maximum" over "Depression
+    | 50 mg a day | 200 mg a day"); "" for any other line.  A reader reads an item or a row with
+    it: "• diarrhoea" says that diarrhoea is a common side effect."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)]
+    row = " | " in line
+    if not row and not is_list_item(line):
+        return ""
+    top = start
+    while top > 0:
+        above_start = text.rfind("\n", 0, top - 1) + 1
+        above = text[above_start : top - 1]
+        if row and " | " not in above:
+            break  # `top` opens the table: its header row
+        if not row and above.strip() and not is_list_item(above):
+            return above.strip()
+        top = above_start
+    if not row or top == start:
+        return ""  # a header row stands under nothing
+    return text[top : text.find("\n", top)]
 
 
 def is_list_item(line: str) -> bool:

@@ -2268,3 +2268,24 @@ def test_another_count_of_what_the_named_review_counts_contradicts_the_claim(enc
     checker = ClaimChecker(searcher)
     assert checker.check("The review identified 30 articles.").verdict == "contradicted"
     assert checker.check("The review identified 21 articles.").verdict == "supported"
+
+
+def test_a_list_item_or_a_table_row_is_read_with_the_line_it_stands_under(encoder, tmp_path):
+    # A leaflet lists its drug's common side effects under a lead-in and its doses in a table: "•
+    # diarrhoea" says diarrhoea is a common side effect only under "Common side effects of Zolmera
+    # ...:", and "Depression | 50 mg a day" what dose only under its header row. "Diarrhoea is a
+    # common side effect of Zolmera." had found no evidence.
+    from assistant.chunking import lead_line
+
+    leaflet = ("# Zolmera: a guide for patients\n\n## Side effects\n\nCommon side effects of Zolmera happen in more than "
+               "1 in 100 people:\n\n- feeling sick\n- diarrhoea\n- headache\n\n## Doses\n\n"
+               "| Condition | Starting dose | Usual maximum |\n|---|---|---|\n| Depression | 50 mg a day | 200 mg a day |\n"
+               "| Panic disorder | 25 mg a day | 200 mg a day |\n")
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"zolmera.md": leaflet, **OTHER_DOCUMENT}))
+    verdict = checker.check("Diarrhoea is a common side effect of Zolmera.")
+    assert verdict.verdict == "supported" and verdict.evidence[0].text == "• diarrhoea", verdict
+    text = checker.searcher.index.document(0).text
+    assert lead_line(text, text.index("• headache")) == "Common side effects of Zolmera happen in more than 1 in 100 people:"
+    assert lead_line(text, text.index("Panic disorder")) == "Condition | Starting dose | Usual maximum"
+    assert lead_line(text, text.index("Condition |")) == ""  # the header row stands under nothing
+    assert lead_line(text, text.index("Common side effects")) == ""  # nor does prose

@@ -32,6 +32,7 @@ from typing import Literal, get_args
 
 import numpy as np
 
+from assistant.chunking import lead_line
 from assistant.claims.evidence import SentenceCandidate, flip_deltas, sentence_candidates
 from assistant.claims.features import (
     changes_number,
@@ -309,12 +310,17 @@ class ClaimChecker:
         study "this project" ("This project was funded by ... the NHMRC" holds the terms of "The
         LIMIT trial was funded by the NHMRC."; "This work was supported by the UK Medical Research
         Council" those of "The hand hygiene study was funded by the Medical Research Council.", of
-        a paper titled "... Hand Hygiene: ... Randomized Controlled Trial")."""
-        text = self.searcher.index.sentence_text(cand.row)
-        doc = self.searcher.index.document(cand.doc)
+        a paper titled "... Hand Hygiene: ... Randomized Controlled Trial"), and the line a list
+        item or a table row stands under (`lead_line`: "• diarrhoea" under "Common side effects of
+        Zolmera happen in more than 1 in 100 people:" holds the terms of "Diarrhoea is a common side
+        effect of Zolmera.")."""
+        index = self.searcher.index
+        text = index.sentence_text(cand.row)
+        doc = index.document(cand.doc)
         acronyms = document_acronyms(doc.text)
         naming = " ".join([doc.title, *named.words]) if cand.doc == named.doc else ""
-        return "\n".join([text, expanded_acronyms(text, acronyms), cand.answers[0] if cand.answers else "", naming])
+        lead = lead_line(doc.text, index.sentence_span(cand.row)[0])
+        return "\n".join([text, expanded_acronyms(text, acronyms), cand.answers[0] if cand.answers else "", naming, lead])
 
     def _answer_span(self, cand: SentenceCandidate) -> tuple[int, int]:
         """The candidate sentence's characters, with the next sentence of its section where it is an
