@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from assistant.config import ChunkingParams
 from assistant.ingest import BULLET, Document, is_field
 
-__all__ = ["SECTION_SEPARATOR", "CountTokens", "Passage", "embedding_text", "embedding_title", "is_list_item", "item_mark",
+__all__ = ["SECTION_SEPARATOR", "CountTokens", "Passage", "column_statements", "embedding_text", "embedding_title",
+           "is_list_item", "item_mark",
            "lead_line", "make_passages", "split_sentences"]
 
 CountTokens = Callable[[Sequence[str]], list[int]]
@@ -342,6 +343,18 @@ def lead_line(text: str, at: int) -> str:
     if not row or top == start:
         return ""  # a header row stands under nothing
     return text[top : text.find("\n", top)]
+
+
+def column_statements(header: str, row: str) -> list[tuple[str, str]]:
+    """What a table's row says in each column after its first, with the row's first cell and the
+    column's header, each with that header: ("Starting dose", "Depression Starting dose 50 mg a
+    day") and ("Usual maximum", "Depression Usual maximum 200 mg a day") of the row "Depression |
+    50 mg a day | 200 mg a day" under "Condition | Starting dose | Usual maximum"; none where the
+    row has fewer than three cells or not the header's number."""
+    heads, cells = [h.strip() for h in header.split(" | ")], [c.strip() for c in row.split(" | ")]
+    if len(cells) < 3 or len(heads) != len(cells):
+        return []
+    return [(heads[j], f"{cells[0]} {heads[j]} {cells[j]}") for j in range(1, len(cells))]
 
 
 def is_list_item(line: str) -> bool:

@@ -2274,7 +2274,7 @@ def test_a_list_item_or_a_table_row_is_read_with_the_line_it_stands_under(encode
     # A leaflet lists its drug's common side effects under a lead-in and its doses in a table: "•
     # diarrhoea" says diarrhoea is a common side effect only under "Common side effects of Zolmera
     # ...:", and "Depression | 50 mg a day" what dose only under its header row. "Diarrhoea is a
-    # common side effect of Zolmera." had found no evidence.
+    # common side effect of Zolmera." had been supported by the lead-in, which names no diarrhoea.
     from assistant.chunking import lead_line
 
     leaflet = ("# Zolmera: a guide for patients\n\n## Side effects\n\nCommon side effects of Zolmera happen in more than "
@@ -2284,6 +2284,12 @@ def test_a_list_item_or_a_table_row_is_read_with_the_line_it_stands_under(encode
     checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"zolmera.md": leaflet, **OTHER_DOCUMENT}))
     verdict = checker.check("Diarrhoea is a common side effect of Zolmera.")
     assert verdict.verdict == "supported" and verdict.evidence[0].text == "• diarrhoea", verdict
+    # a row is read column by column, in the column whose header the claim names: another
+    # starting dose contradicts it, the maximum's 200 mg beside the right one does not
+    wrong = checker.check("The starting dose of Zolmera for depression is 100 mg a day.")
+    assert wrong.verdict == "contradicted" and wrong.evidence[0].text.startswith("Depression |"), wrong
+    right = checker.check("The starting dose of Zolmera for panic disorder is 25 mg a day.")
+    assert right.verdict == "supported" and right.evidence[0].text.startswith("Panic disorder |"), right
     text = checker.searcher.index.document(0).text
     assert lead_line(text, text.index("• headache")) == "Common side effects of Zolmera happen in more than 1 in 100 people:"
     assert lead_line(text, text.index("Panic disorder")) == "Condition | Starting dose | Usual maximum"

@@ -32,7 +32,7 @@ from typing import Literal, get_args
 
 import numpy as np
 
-from assistant.chunking import lead_line
+from assistant.chunking import column_statements, lead_line
 from assistant.claims.evidence import SentenceCandidate, flip_deltas, sentence_candidates
 from assistant.claims.features import (
     changes_number,
@@ -47,7 +47,7 @@ from assistant.claims.models import MODEL_PATH, ClaimError, ClaimModel, NLIModel
 from assistant.search import Searcher, clean_question, names_listed, names_missing
 from assistant.search.answer import is_reply
 from assistant.search.searcher import naming_words
-from assistant.text import MIN_REPEAT, document_acronyms, expanded_acronyms, same_text, spelled_out
+from assistant.text import MIN_REPEAT, document_acronyms, expanded_acronyms, same_text, spelled_out, stems
 
 __all__ = ["VERDICTS", "VERDICT_WORDS", "ClaimChecker", "confidence_text", "Evidence", "EvidenceLabel", "Verdict", "VerdictKind"]
 
@@ -272,7 +272,9 @@ class ClaimChecker:
             # a sentence giving another number of what the claim counts holds its other terms
             # ("identified 21 articles" against "The review identified 30 articles.")
             others = holds_claim_terms(re.sub(r"\d[\d,.]*", " ", claim), spelled)
-            held[top] |= others & np.array([changes_number(claim, self.searcher.index.sentence_text(cands[i].row)) for i in top])
+            texts = [self.searcher.index.sentence_text(cands[i].row) for i in top]
+            held[top] |= others & np.array([any(changes_number(claim, t) for t in [text, *self._columns(claim, cands[i], text)])
+                                            for i, text in zip(top, texts)])
         return held, nearly & ~held
 
     def _reversing(self, claim: str, named: _Named) -> Callable[[SentenceCandidate, str], bool]:
@@ -288,7 +290,7 @@ class ClaimChecker:
 
         def reversing(cand: SentenceCandidate, text: str) -> bool:
             said = unnamed if cand.doc == named.doc else claim
-            if reverses(said, text):
+            if any(reverses(said, t) for t in [text, *self._columns(said, cand, text)]):
                 return True
             # a negation of what the sentence's abbreviations stand for ("None of the 36 CCs
             # withdrew" against "Children's centres withdrew ..."); the other rules read the text
@@ -321,6 +323,21 @@ class ClaimChecker:
         naming = " ".join([doc.title, *named.words]) if cand.doc == named.doc else ""
         lead = lead_line(doc.text, index.sentence_span(cand.row)[0])
         return "\n".join([text, expanded_acronyms(text, acronyms), cand.answers[0] if cand.answers else "", naming, lead])
+
+    def _columns(self, claim: str, cand: SentenceCandidate, text: str) -> list[str]:
+        """For a table's row, what it says in the columns whose headers share the most words with
+        the claim (`column_statements`), which a rule reads one by one: "The starting dose for
+        depression is 100 mg a day." against the row "Depression | 50 mg a day | 200 mg a day" under
+        "Condition | Starting dose | Usual maximum" gives another number in the column "Starting
+        dose", and the maximum's 200 mg is no dose it speaks of."""
+        if " | " not in text:
+            return []
+        index = self.searcher.index
+        header = lead_line(index.document(cand.doc).text, index.sentence_span(cand.row)[0])
+        columns = column_statements(header, text) if header else []
+        said = set(stems(claim))
+        shared = [len(said & set(stems(head))) for head, _ in columns]
+        return [statement for (_, statement), n in zip(columns, shared) if n and n == max(shared)]
 
     def _answer_span(self, cand: SentenceCandidate) -> tuple[int, int]:
         """The candidate sentence's characters, with the next sentence of its section where it is an
