@@ -2295,3 +2295,20 @@ def test_a_list_item_or_a_table_row_is_read_with_the_line_it_stands_under(encode
     assert lead_line(text, text.index("Panic disorder")) == "Condition | Starting dose | Usual maximum"
     assert lead_line(text, text.index("Condition |")) == ""  # the header row stands under nothing
     assert lead_line(text, text.index("Common side effects")) == ""  # nor does prose
+
+
+def test_a_claim_saying_how_often_is_contradicted_by_another_frequency(encoder, tmp_path):
+    # "once a day" against "twice a day": every other word is the sentence's, and neither counts a
+    # thing by a number, so the claim had been supported. How often is a number of a unit of time.
+    from assistant.claims.features import changes_number
+
+    leaflet = ("# Lumofen tablets\n\n## How to take Lumofen\n\nTake the tablets twice a day with food. Swallow them whole "
+               "with a glass of water.\n\n## Storage\n\nKeep the tablets below 25 degrees.\n")
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"lumofen.md": leaflet, **OTHER_DOCUMENT}))
+    once = checker.check("Take the tablets once a day.")
+    assert once.verdict == "contradicted" and once.evidence[0].text.startswith("Take the tablets twice a day"), once
+    assert checker.check("Take the tablets twice a day.").verdict == "supported"
+    assert changes_number("Take the tablets 3 times a day.", "Take the tablets twice daily.")
+    assert not changes_number("Take the tablets twice daily.", "Take the tablets twice a day.")
+    # a span of days is no frequency
+    assert not changes_number("Take the tablets for 3 days.", "Take the tablets twice a day for 3 days.")

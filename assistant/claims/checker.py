@@ -118,6 +118,10 @@ class _Named:
     words: frozenset[str] = frozenset()
 
 
+# A number a claim gives, in digits or as how often ("twice").
+_NUMBERS = re.compile(r"\d[\d,.]*|\b(?:once|twice|thrice)\b", re.I)
+
+
 class ClaimChecker:
     """Checks claims against the collection a `Searcher` searches."""
 
@@ -268,10 +272,11 @@ class ClaimChecker:
         nearly = np.zeros(len(cands), bool)
         if turned is not None and turned[top].any():
             nearly[top] = turned[top] & holds_claim_terms(claim, spelled, spare=1) & ~held[top]
-        if re.search(r"\d", claim):
+        if _NUMBERS.search(claim):
             # a sentence giving another number of what the claim counts holds its other terms
-            # ("identified 21 articles" against "The review identified 30 articles.")
-            others = holds_claim_terms(re.sub(r"\d[\d,.]*", " ", claim), spelled)
+            # ("identified 21 articles" against "The review identified 30 articles.", "twice a
+            # day" against "once a day")
+            others = holds_claim_terms(_NUMBERS.sub(" ", claim), spelled)
             texts = [self.searcher.index.sentence_text(cands[i].row) for i in top]
             held[top] |= others & np.array([any(changes_number(claim, t) for t in [text, *self._columns(claim, cands[i], text)])
                                             for i, text in zip(top, texts)])

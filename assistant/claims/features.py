@@ -325,9 +325,22 @@ def _counts(text: str, pattern: re.Pattern[str] = _COUNTED) -> dict[str, set[str
         for word in words:
             if word.lower() not in FUNCTION_WORDS:
                 out.setdefault(stemmer().stemWord(word.lower()), set()).add(_number(n))
+    if pattern is _COUNTED:
+        for m in _TIMES.finditer(text):  # "twice a day" is 2 of "/day", no count of days
+            times = m.group(1).lower()
+            n = _ONCE.get(times) or _number(times.split()[0])
+            out.setdefault("/" + (m.group(2) or _PER[m.group(3).lower()]).lower(), set()).add(n)
     return out
 
 
+# How often: "once a day", "twice daily", "3 times per week".
+_ONCE = {"once": "1", "twice": "2", "thrice": "3"}
+_PER = {"daily": "day", "nightly": "night", "weekly": "week", "monthly": "month", "yearly": "year", "hourly": "hour"}
+_TIMES = re.compile(r"\b(once|twice|thrice|(?:\d+|" + "|".join(_NUMBER_WORDS) + r")\s+times)\s+(?:(?:a|an|per|each|every)\s+"
+                    r"(day|night|week|month|year|hour)s?|(" + "|".join(_PER) + r"))\b", re.I)
+
+
+_ONCE_STEMS = frozenset(stemmer().stemWords([*_ONCE, "times"]))
 _SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 
@@ -459,7 +472,7 @@ def changes_number(claim: str, sentence: str) -> bool:
     if not counted and not estimated:
         return False  # most claims count nothing: read no further
     # the claim's other words: its numbers are what is compared
-    said = {w for w in _words_said(claim) if not re.search(r"\d", w) and w not in _NUMBER_WORDS}
+    said = {w for w in _words_said(claim) if not re.search(r"\d", w) and w not in _NUMBER_WORDS and w not in _ONCE_STEMS}
     stated, about = _counts(sentence), _counts(sentence, _ESTIMATED)
     heard = _words_said(sentence) | stated.keys() | about.keys()  # "12-month" says "month"
     numbers = set().union(*stated.values(), *about.values())
