@@ -2312,3 +2312,23 @@ def test_a_claim_saying_how_often_is_contradicted_by_another_frequency(encoder, 
     assert not changes_number("Take the tablets twice daily.", "Take the tablets twice a day.")
     # a span of days is no frequency
     assert not changes_number("Take the tablets for 3 days.", "Take the tablets twice a day for 3 days.")
+
+
+def test_a_claim_giving_a_span_of_time_far_from_its_sentences_is_contradicted(encoder, tmp_path):
+    # "within a few days" against "4 to 6 weeks": another unit, and no number of the same thing for
+    # `changes_number`, so the claim had been supported. Spans that overlap or lie near contradict
+    # nothing, and a rate ("50 mg a day", "twice a day") is no span.
+    from assistant.claims.features import changes_span
+
+    leaflet = ("# Zolmera: a guide for patients\n\n## How to take it\n\nTake 50 mg of Zolmera a day. It usually takes "
+               "4 to 6 weeks for Zolmera to work fully.\n")
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"zolmera.md": leaflet, **OTHER_DOCUMENT}))
+    days = checker.check("Zolmera works within a few days.")
+    assert days.verdict == "contradicted" and days.evidence[0].text.startswith("It usually takes 4 to 6 weeks"), days
+    assert checker.check("Zolmera takes 4 to 6 weeks to work fully.").verdict == "supported"
+    sentence = "It usually takes 4 to 6 weeks for Zolmera to work fully."
+    assert changes_span("Zolmera takes a year to work fully.", sentence)
+    assert not changes_span("Zolmera works fully within 6 weeks.", sentence)  # overlaps
+    assert not changes_span("Zolmera takes a month to work fully.", sentence)  # near
+    assert not changes_span("Take Zolmera for 3 days.", "Take Zolmera twice a day.")
+    assert not changes_span("Take 50 mg of Zolmera for 3 weeks.", "Take 50 mg of Zolmera a day.")

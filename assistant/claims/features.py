@@ -446,6 +446,74 @@ def _years(text: str) -> set[str]:
     return out
 
 
+# A span of time and how long it is in days: "4 to 6 weeks", "6-8 weeks", "within a few days",
+# "a year", "several months", "after 12 weeks" (a bound: "within" is up to it, "after" from it on).
+_SPAN_DAYS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1, "night": 1, "week": 7, "fortnight": 14,
+              "month": 30, "year": 365, "decade": 3650}
+_AMOUNTS = {"a": (1, 1), "an": (1, 1), "one": (1, 1), "a few": (2, 5), "few": (2, 5), "several": (3, 9), "a couple of": (2, 3)}
+# "a" or "an" is one of a unit only after a word of duration ("for a year", "lasts a day"), not of a
+# rate ("50 mg a day", "twice a day").
+_ONE_OF = "|".join(f"(?<={w} )" for w in ("for", "within", "in", "after", "over", "under", "than", "about", "last", "lasts",
+                                            "lasted", "take", "takes", "took"))
+_SPAN_AMOUNT = r"\d+(?:\.\d+)?|" + "|".join([*_NUMBER_WORDS, "a couple of", "a few", "few", "several", "one"]) + \
+    rf"|(?:{_ONE_OF})(?:an|a)"
+_SPAN = re.compile(rf"(?:\b(?P<bound>within|under|up\s+to|less\s+than|after|over|more\s+than|at\s+least)\s+)?"
+                   rf"(?<![\w.,-])(?P<n>{_SPAN_AMOUNT})(?:\s*(?:to|-|–|or)\s*(?P<m>\d+(?:\.\d+)?|{'|'.join(_NUMBER_WORDS)}))?"
+                   rf"(?:\s+|-)(?P<unit>{'|'.join(_SPAN_DAYS)})s?\b", re.I)
+# How far apart two spans must be to say another time: "4 to 6 weeks" and "a few days" are; "6
+# weeks" and "a month and a half" are not read at all (two spans).
+_SPAN_RATIO = 2.0
+
+
+def _span(text: str) -> tuple[tuple[float, float], str] | None:
+    """The one span of time `text` states, as (least, most) days, with the text without it; None
+    for none or several."""
+    text = _TIMES.sub(" ", text)  # how often is no span: "twice a day"
+    found = list(_SPAN.finditer(text))
+    if len(found) != 1:
+        return None
+    m = found[0]
+
+    def amount(word: str) -> tuple[float, float]:
+        word = word.lower()
+        if word in _AMOUNTS:
+            return _AMOUNTS[word]
+        n = float(_NUMBER_WORDS.get(word, word))
+        return n, n
+
+    days = _SPAN_DAYS[m.group("unit").lower()]
+    lo, hi = amount(m.group("n"))
+    if m.group("m"):
+        hi = amount(m.group("m"))[1]
+    lo, hi = lo * days, hi * days
+    bound = (m.group("bound") or "").lower().split()[0] if m.group("bound") else ""
+    if bound in ("within", "under", "up", "less"):
+        lo = 0.0
+    elif bound in ("after", "over", "more", "at"):
+        hi = float("inf")
+    return (lo, hi), text[: m.start()] + " " + text[m.end():]
+
+
+def changes_span(claim: str, sentence: str) -> bool:
+    """Whether the sentence says the claim's other words (two thirds of them, as for `negates`) with
+    a span of time far from the claim's, in any unit: "Sertraline works within a few days." against
+    "It usually takes 4 to 6 weeks for sertraline to work fully." Each must state one span; they
+    differ where they do not overlap and the nearer ends are `_SPAN_RATIO` apart or more."""
+    ours = _span(claim)
+    theirs = _span(sentence) if ours else None
+    if not ours or not theirs:
+        return False
+    (lo, hi), rest = ours
+    (lo2, hi2), rest2 = theirs
+    if not _says_most(_words_said(rest), _words_said(rest2)):
+        return False
+    if hi < lo2:
+        return lo2 >= _SPAN_RATIO * max(hi, 1e-9)
+    if hi2 < lo:
+        return lo >= _SPAN_RATIO * max(hi2, 1e-9)
+    return False
+
+
 def changes_year(claim: str, sentence: str) -> bool:
     """Whether the sentence says the claim's other words (two thirds of them, as for `negates`)
     with other years where the claim names one: "The Skolelinux project was founded in 2005."
@@ -661,7 +729,8 @@ def reverses(claim: str, sentence: str) -> bool:
     """The rules beside the learned polarity model: the sentence says the claim's words with a
     negation or an opposite (`negates`), moves what the claim moves the other way
     (`moves_opposite`), makes its comparison the other way round (`swaps_comparison`), gives
-    another number of what the claim counts (`changes_number`), a share of the group under half
+    another number of what the claim counts (`changes_number`), a span of time far from the
+    claim's (`changes_span`), a share of the group under half
     where the claim says most or over half where it says few (`changes_share`), or another of what
     it bounds (`changes_bound`), other
     years (`changes_year`), another path or address than the claim's (`changes_path`), a default
@@ -670,7 +739,8 @@ def reverses(claim: str, sentence: str) -> bool:
     limits it to (`widens`), or says the claim's words of another thing set against the claim's
     (`contrasts`).  Any contradicts the claim."""
     return (negates(claim, sentence) or moves_opposite(claim, sentence) or swaps_comparison(claim, sentence)
-            or changes_number(claim, sentence) or changes_share(claim, sentence) or changes_bound(claim, sentence)
+            or changes_number(claim, sentence) or changes_span(claim, sentence) or changes_share(claim, sentence)
+            or changes_bound(claim, sentence)
             or changes_year(claim, sentence)
             or changes_path(claim, sentence) or changes_default(claim, sentence) or restricts(claim, sentence)
             or widens(claim, sentence) or contrasts(claim, sentence))
