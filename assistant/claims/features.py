@@ -465,6 +465,7 @@ _SPAN = re.compile(rf"(?:\b(?P<bound>within|under|up\s+to|less\s+than|after|over
 _SPAN_RATIO = 2.0
 
 
+@lru_cache(maxsize=1024)  # a claim's span is asked for once per sentence it is checked against
 def _span(text: str) -> tuple[tuple[float, float], str] | None:
     """The one span of time `text` states, as (least, most) days, with the text without it; None
     for none or several."""
