@@ -1821,6 +1821,13 @@ def test_a_pronoun_stands_for_a_verbs_object_or_a_bare_phrase_asked_of_and_joine
     (["Can I drive?"], "What about caffeine?", "What about caffeine? (Can I drive?)"),
     (["Can I drive?"], "And swim?", "Can I swim?"),
     (["Can I take ibuprofen?"], "What about paracetamol?", "Can I take paracetamol?"),
+    # "it" that was funded or conducted is the study the conversation named, not the outcome asked
+    # of since ("Who funded gestational weight gain?" before); a thing that names no study keeps it
+    (["What was the LIMIT trial about?", "Were there differences in birth weight?", "What about gestational weight gain?"],
+     "Who funded it?", "Who funded the LIMIT trial?"),
+    (["What is the FOCUS trial?", "What is cognitive remediation?"], "Where was it conducted?",
+     "Where was the FOCUS trial conducted?"),
+    (["What is the Eiffel Tower?"], "Who funded it?", "Who funded the Eiffel Tower?"),
 ])
 def test_a_question_tied_on_or_naming_no_owner_reads_the_conversation(encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected

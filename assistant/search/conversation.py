@@ -796,6 +796,7 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
     doer = "" if as_object else _doer(previous, q[pronoun.end():], plural)
     # "When should I use them?" after "What does unwrap do?", "And expect?": both
     topic = doer or (pair if plural and pair else _topic_of(previous, slot, pronoun.group(), earlier, as_object))
+    topic = _study_instead(q, pronoun.group(), topic, previous, earlier)
     # "Which therapies use it?" after "Are there any risks of neuroplasticity helping with
     # depression?": what is used is the thing that acts, not its act
     topic = _act_subject(topic) or topic if as_object else topic
@@ -817,6 +818,24 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         replaced = _SINGULAR_VERB.sub(_plural_verb, replaced[:at]) + replaced[at:]
     return ResolvedQuery(question, _unled(_tidy(replaced)), kind, topic) if n else \
         ResolvedQuery(question, f"{q} {topic}", kind)
+
+
+# What is done to a study and seldom to anything else: funded, sponsored, conducted, registered.
+_STUDY_ACT = re.compile(r"\b(?:fund(?:s|ed)?|sponsor(?:s|ed)?|financ(?:e|es|ed)|conduct(?:s|ed)?|carried\s+out|"
+                        r"register(?:s|ed)?)\b", re.I)
+
+
+def _study_instead(q: str, pronoun: str, topic: str, previous: str, earlier: tuple[str, ...]) -> str:
+    """For "it" of what is done to a study (`_STUDY_ACT`: "Who funded it?", "Where was it
+    conducted?"), a study the conversation named (a phrase whose head is a study's, `_STUDY_HEADS`),
+    latest first, where `topic` names none: after "What about gestational weight gain?" following
+    questions on the LIMIT trial, "Who funded it?" had asked who funded gestational weight gain."""
+    if pronoun.lower() not in ("it", "its") or not _STUDY_ACT.search(q) or re.search(rf"\b(?:{_STUDY_HEADS})\b", topic, re.I):
+        return topic
+    for past in (previous, *map(_underlying, reversed(earlier))):
+        if (found := _referent(past, False)) and re.search(rf"\b(?:{_STUDY_HEADS})\b", found, re.I):
+            return found
+    return topic
 
 
 def _under_together(question: str, q: str, together: re.Match, pronoun: str, earlier: tuple[str, ...]
