@@ -1828,6 +1828,9 @@ def test_a_pronoun_stands_for_a_verbs_object_or_a_bare_phrase_asked_of_and_joine
     (["What is the FOCUS trial?", "What is cognitive remediation?"], "Where was it conducted?",
      "Where was the FOCUS trial conducted?"),
     (["What is the Eiffel Tower?"], "Who funded it?", "Who funded the Eiffel Tower?"),
+    # a bare "the" noun after a question that asked about nothing is of what an earlier one asked about
+    (["What was the LIMIT trial about?", "How many women took part?"], "What were the main outcomes?",
+     "What were the main outcomes of the LIMIT trial?"),
 ])
 def test_a_question_tied_on_or_naming_no_owner_reads_the_conversation(encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected

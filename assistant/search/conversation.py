@@ -758,7 +758,7 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         # "Tell me more", "Can you explain that in more detail?": more of the question just asked
         # (the one under an earlier request: "Give me an example" after "Tell me more")
         return ResolvedQuery(question, f"{q} ({_underlying(previous)})", "more")
-    if owned := _there(question, q, previous, slot, earlier) or _owned(question, q, previous, slot) \
+    if owned := _there(question, q, previous, slot, earlier) or _owned(question, q, previous, slot, earlier) \
             or _one_of(question, q, previous, slot, earlier) or _how_many_of(question, q, previous, slot, earlier) \
             or _happening(question, q, previous) or _quantified(question, q, previous):
         return owned
@@ -1286,10 +1286,17 @@ def _there(question: str, q: str, previous: str, slot: str | None, earlier: tupl
     return ResolvedQuery(question, _unled(_tidy(q[: there.start()] + where + q[there.end():])), "reference", where.split(" ", 1)[1])
 
 
-def _owned(question: str, q: str, previous: str, slot: str | None) -> ResolvedQuery | None:
+def _owned(question: str, q: str, previous: str, slot: str | None, earlier: tuple[str, ...] = ()) -> ResolvedQuery | None:
     """"What are the symptoms?", "Are there any downsides?", "Any risks?" (as "Are there any
     risks?"), "What dose is used?", "Does medication help?": of what the previous question asked about (`_owner`: "What are the symptoms of
-    depression?" after "How is depression diagnosed?").  None for another question, or without an owner."""
+    depression?" after "How is depression diagnosed?"), or where it asked about nothing, what an
+    `earlier` one did, latest first ("What were the main outcomes?" after "What was the LIMIT
+    trial about?", "How many women took part?").  None for another question, or without an owner."""
+    if not _owner(previous, slot):
+        for past in reversed(earlier):
+            if _owner(_underlying(past), None):
+                previous, slot = _underlying(past), None
+                break
     if any_noun := _ANY_NOUN.match(q):
         q = f"Are there any {any_noun.group(1)}?"
     if (helps := _HELPS.match(q)) and (owner := _owner(previous, slot)):
