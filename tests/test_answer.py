@@ -256,6 +256,21 @@ def test_every_hit_carries_its_probability_and_words_in_json(searcher):
 def test_question_or_statement():
     assert is_question("How is it treated?") and is_question("does sleep help memory")
     assert not is_question("Sleep helps memory.")
+    # a request is a question put otherwise
+    assert is_question("Give me an example of a therapy that changes the brain.") and is_question("List the side effects.")
+    assert not is_question("Listed drugs were given daily.")
+
+
+def test_examples_asked_for_are_highlighted_by_a_sentence_giving_them_and_a_request_is_answered_as_a_question(corpus_index, encoder):
+    # The default collection's "Neuroplasticity-based interventions, such as psychotherapy, ..."
+    # answers what examples there are; the answer model had picked the next sentence, which names
+    # the interventions but gives none. "Give me an example of ...", read as a statement, had not
+    # been answered where the question's words were.
+    searcher = Searcher(corpus_index, encoder=encoder)
+    hit = ask(searcher, "What are examples of neuroplasticity-based interventions?").hits[0]
+    assert hit.highlight.text.startswith("Neuroplasticity-based interventions, such as psychotherapy"), hit.highlight
+    assert ask(searcher, "Give me an example of a psychotherapy that changes the brain.").answered
+    assert not ask(searcher, "Tell me a joke.").answered
 
 
 def test_shipped_model_matches_the_code_and_says_what_it_learned_from():

@@ -68,7 +68,7 @@ from assistant.text import (
 __all__ = ["about_a_document", "MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion", "asked_statement",
            "asked_entry", "asked_term", "asks_code_name", "asks_definition", "asks_doi", "asks_document_date", "asks_front_matter",
-           "asks_gist", "asks_origin", "asks_person", "asks_place", "asks_writers", "defines",
+           "asks_examples", "asks_gist", "asks_origin", "asks_person", "asks_place", "asks_writers", "defines", "gives_examples",
            "is_byline", "is_code_like", "is_heading_like", "is_reply", "refers_back",
            "is_question", "labelled_value_end", "list_asked", "listed_names", "lists_names_only", "match_words", "measured",
            "names_few_writers",
@@ -89,15 +89,19 @@ RELEVANCE_FEATURES = ["cos_passage", "cos_margin", "cos_gap", "answer_logit", "a
 POOL = 10
 _QUESTION = re.compile(r"^\s*(what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|"
                        r"should|would|will|has|have|had)\b", re.I)
+# A request is a question put otherwise: "Give me an example of ...", "Tell me about ...", "Explain
+# ...", "List the side effects of ...".
+_REQUEST = re.compile(r"^\s*(?:please\s+)?(?:give|tell|explain|describe|list|name|define|summari[sz]e|outline)\b", re.I)
 
 MatchWord = Literal["strong match", "partial match", "weak match"]
 _END = re.compile(r"[.!;:)\]\"'”’]\s*$")
 
 
 def is_question(text: str) -> bool:
-    """A question rather than a statement (a claim, a keyword query): questions match their
-    answers with lower cosines than claims match their evidence."""
-    return text.rstrip().endswith("?") or bool(_QUESTION.match(text))
+    """A question rather than a statement (a claim, a keyword query), or a request for an answer
+    ("Give me an example of ...", `_REQUEST`): questions match their answers with lower cosines
+    than claims match their evidence."""
+    return text.rstrip().endswith("?") or bool(_QUESTION.match(text)) or bool(_REQUEST.match(text))
 
 
 def pool_cosine(dense: np.ndarray, docs: np.ndarray) -> tuple[float, float]:
@@ -1206,6 +1210,27 @@ def asked_statement(question: str) -> Callable[[str], bool] | None:
     if asks_origin(question):
         return lambda text: states_origin(text, question)
     return None
+
+
+# A question for examples: "What are examples of neuroplasticity-based interventions?", "Give me an
+# example of functional plasticity", "Can you give some examples?".
+_ASKS_EXAMPLES = re.compile(r"\b(?:examples?|instances?)\s+of\b|\bgive\s+(?:me\s+)?(?:an?\s+|some\s+|any\s+)?examples?\b|"
+                            r"\bfor\s+(?:an\s+)?(?:example|instance)\b|\bsuch\s+as\s+what\b", re.I)
+# A sentence giving examples: "Interventions, such as psychotherapy, medication and ...", "for
+# example", "e.g.", "including", "is an example of", "Examples include ...".
+_GIVES_EXAMPLES = re.compile(r"\b(?:such\s+as|for\s+(?:example|instance)|including|an?\s+example\s+of|examples?\s+(?:include|are))\b|"
+                             r"\be\.g\.", re.I)
+
+
+def asks_examples(question: str) -> bool:
+    """Whether the question asks for examples ("What are examples of ...?", "Give an example of ...")."""
+    return bool(_ASKS_EXAMPLES.search(question))
+
+
+def gives_examples(text: str) -> bool:
+    """Whether a sentence gives examples ("such as", "for example", "e.g.", "including", "is an
+    example of")."""
+    return bool(_GIVES_EXAMPLES.search(text))
 
 
 def asks_person(question: str) -> PersonKind | None:

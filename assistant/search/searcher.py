@@ -44,6 +44,7 @@ from assistant.search.answer import (
     asks_definition,
     asks_document_date,
     asks_doi,
+    asks_examples,
     asks_gist,
     asks_origin,
     asks_person,
@@ -52,6 +53,7 @@ from assistant.search.answer import (
     defines,
     entry_heading,
     gives_amount,
+    gives_examples,
     is_question,
     labelled_value_end,
     list_asked,
@@ -597,8 +599,10 @@ class Searcher:
         pool, asked = pool_cosine(cand.dense, self.index.passage_docs(cand.rows)), is_question(question)
         amount, person, expansion = asked_amount(question), asks_person(question), asked_expansion(question)
         term, numbers, code = self._asked_term(question), tuple(dotted_numbers(question)), asks_code_name(question)
-        # a finding asked for is highlighted by a sentence reporting one, not by one saying what was done
-        stating = asked_statement(question) or (reports_result if asks_finding(question) else None)
+        # a finding asked for is highlighted by a sentence reporting one, not by one saying what was
+        # done; examples asked for by one that gives some ("such as ...")
+        stating = asked_statement(question) or (reports_result if asks_finding(question) else None) or (
+            gives_examples if asks_examples(question) else None)
         # what a term is, or does, its definition says, wherever its section opens (`_in_order`)
         front = self._front_asked_of(question, cand.rows, scores) or ({} if term else self._headed_as_asked(question, cand.rows))
         kept: list[Hit] = []
