@@ -94,3 +94,19 @@ def test_the_next_or_previous_one_is_counted_from_the_item_named_before():
     assert listed_item(ASPECTS, at, ref) is None
     assert listed_item(ASPECTS, at, ref.after(ListedItem("therapeutic relationship with the client", 2))).position == 3
     assert ordinal_reference("What about the previous one?").after(ListedItem("The client's brain", 1)) is None
+
+
+# A list written inside a sentence, its items marked "(1)", "(2)", "(3)", one with an aside in brackets.
+INLINE = ("Three classes of projection neuron were identified: (1) NK1r-immunoreactive cells (NK1r+), (2) giant "
+          "cells (identified by their dense VGLUT2 boutons [35]), and (3) projection neurons that lacked the NK1r. "
+          "The next sentence says (1) nothing more.")
+
+
+def test_an_item_of_a_list_written_inside_the_highlighted_sentence_is_named_by_its_words_before_an_aside():
+    assert listed_item(INLINE, 0, ordinal_reference("Tell me more about the second one.")) == ListedItem("giant cells", 2)
+    assert listed_item(INLINE, 0, ordinal_reference("What about the first class?")).name == "NK1r-immunoreactive cells"
+    # the last item ends with its sentence
+    assert listed_item(INLINE, 0, ordinal_reference("And the last one?")) == \
+        ListedItem("projection neurons that lacked the NK1r", 3)
+    assert listed_item(INLINE, 0, ordinal_reference("And the fourth one?")) is None
+    assert listed_item(INLINE, 0, ordinal_reference("And the third type?")) is None  # "classes", not types

@@ -111,7 +111,8 @@ def listed_item(text: str, at: int, ref: OrdinalReference, asked: str = "") -> L
     if not _MARKER.match(lines[i][2]):  # the lead sentence: its list follows it, past blank lines
         j = next((n for n in range(i + 1, len(lines)) if lines[n][2].strip()), None)
         if j is None or not _MARKER.match(lines[j][2]):
-            return None
+            start, _, line = lines[i]
+            return _inline_item(line[max(at - start, 0):], ref, asked)
         lead, first = lines[i][2], j
     else:  # an item: its list begins after the last line above that is no item
         first = i
@@ -132,6 +133,43 @@ def listed_item(text: str, at: int, ref: OrdinalReference, asked: str = "") -> L
         return None
     position = ref.position if ref.position > 0 else len(items)
     return ListedItem(_name(items[position - 1]), position)
+
+
+# An item of a list written inside a sentence: "(1) attitude ..., (2) subjective norm ..., and (3)
+# ...", "(a) ...; (b) ...".
+_INLINE_MARK = re.compile(r"\((\d|[a-h])\)\s+")
+_INLINE_READ = 600  # characters after the highlight's start that its sentence's list is looked for in
+_ITEM_TAIL = re.compile(r"[\s,;]*(?:\b(?:and|or)\s*)?$", re.I)
+
+
+def _inline_item(sentence: str, ref: OrdinalReference, asked: str) -> ListedItem | None:
+    """The item `ref` points at in a list written inside the sentence that `sentence` opens ("(1)
+    NK1r-immunoreactive cells, (2) giant cells ..., and (3) projection neurons ..."), its marks
+    counted from "(1)" or "(a)" on; the words before the first mark are its lead."""
+    sentence = sentence[:_INLINE_READ]
+    marks = list(_INLINE_MARK.finditer(sentence))
+    first = next((k for k, m in enumerate(marks) if m.group(1) in ("1", "a")), None)
+    if first is None:
+        return None
+    run = [marks[first]]
+    for m in marks[first + 1:]:
+        if ord(m.group(1)) != ord(run[-1].group(1)) + 1:
+            break
+        run.append(m)
+    if len(run) < 2 or (ref.noun and not set(stems(ref.noun)) & set(stems(f"{sentence[: run[0].start()]} {asked}"))):
+        return None
+    position = ref.position if ref.position > 0 else len(run)
+    if ref.step or ref.position == 0 or position > len(run):
+        return None
+    m = run[position - 1]
+    end = run[position].start() if position < len(run) else len(sentence)
+    item = sentence[m.end(): end]
+    if position == len(run):  # the last item ends with its sentence
+        item = re.split(r"(?<=[a-z0-9)])[.;](?:\s|$)", item, maxsplit=1)[0]
+    item = _ITEM_TAIL.sub("", item)
+    # its name: the words before an aside in brackets ("attitude (a global evaluation ...)")
+    name = _name(re.split(r"\s+\(", item, maxsplit=1)[0])
+    return ListedItem(name, position) if name else None
 
 
 def _lines(text: str) -> list[tuple[int, int, str]]:
