@@ -14,12 +14,13 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from assistant.config import ChunkingParams
 from assistant.ingest import BULLET, Document, is_field
 
-__all__ = ["SECTION_SEPARATOR", "CountTokens", "Passage", "column_statements", "embedding_text", "embedding_title",
-           "is_list_item", "item_mark",
+__all__ = ["SECTION_SEPARATOR", "CountTokens", "Passage", "TableCell", "embedding_text", "embedding_title",
+           "is_list_item", "item_mark", "table_cells",
            "lead_line", "make_passages", "split_sentences"]
 
 CountTokens = Callable[[Sequence[str]], list[int]]
@@ -345,16 +346,52 @@ def lead_line(text: str, at: int) -> str:
     return text[top : text.find("\n", top)]
 
 
-def column_statements(header: str, row: str) -> list[tuple[str, str]]:
-    """What a table's row says in each column after its first, with the row's first cell and the
-    column's header, each with that header: ("Starting dose", "Depression Starting dose 50 mg a
-    day") and ("Usual maximum", "Depression Usual maximum 200 mg a day") of the row "Depression |
-    50 mg a day | 200 mg a day" under "Condition | Starting dose | Usual maximum"; none where the
-    row has fewer than three cells or not the header's number."""
+class TableCell(NamedTuple):
+    """A cell of a table's row after its first, read as a statement: the row's label (its first
+    cell), the column's header and the cell's value, units in brackets moved onto a number alone."""
+
+    label: str
+    head: str
+    value: str
+
+    @property
+    def statement(self) -> str:
+        """"Sleep efficiency Digital CBT-I 86%"."""
+        return f"{self.label} {self.head} {self.value}"
+
+
+def table_cells(header: str, row: str) -> list[TableCell]:
+    """The cells of a table's row after its first under the table's header row: "Depression | 50
+    mg a day | 200 mg a day" under "Condition | Starting dose | Usual maximum" holds ("Depression",
+    "Starting dose", "50 mg a day") and ("Depression", "Usual maximum", "200 mg a day"); a number
+    alone takes the unit its row's or column's label gives in brackets ("Sleep efficiency (%) |
+    86": "86%"); none where the row has fewer than three cells or not the header's number."""
     heads, cells = [h.strip() for h in header.split(" | ")], [c.strip() for c in row.split(" | ")]
     if len(cells) < 3 or len(heads) != len(cells):
         return []
-    return [(heads[j], f"{cells[0]} {heads[j]} {cells[j]}") for j in range(1, len(cells))]
+    return [TableCell(_unit_dropped(cells[0]), _unit_dropped(heads[j]), _with_unit(cells[j], _unit(cells[0]) or _unit(heads[j])))
+            for j in range(1, len(cells))]
+
+
+# A unit a row's or a column's label gives its numbers in brackets: "Sleep efficiency (%)", "Dose (mg)".
+_UNIT = re.compile(r"\s*\(([^()\d]{1,12})\)\s*$")
+_BARE_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
+
+
+def _unit(label: str) -> str:
+    m = _UNIT.search(label)
+    return m.group(1).strip() if m else ""
+
+
+def _unit_dropped(label: str) -> str:
+    return _UNIT.sub("", label)
+
+
+def _with_unit(cell: str, unit: str) -> str:
+    """A cell that is a number alone, with the unit its label gives ("86" under "(%)": "86%")."""
+    if not unit or not _BARE_NUMBER.fullmatch(cell):
+        return cell
+    return f"{cell}{unit}" if unit == "%" else f"{cell} {unit}"
 
 
 def is_list_item(line: str) -> bool:

@@ -2342,3 +2342,22 @@ def test_a_claim_giving_a_span_of_time_far_from_its_sentences_is_contradicted(en
     assert not changes_span("Zolmera takes a month to work fully.", sentence)  # near
     assert not changes_span("Take Zolmera for 3 days.", "Take Zolmera twice a day.")
     assert not changes_span("Take 50 mg of Zolmera for 3 weeks.", "Take 50 mg of Zolmera a day.")
+
+
+def test_a_claim_giving_another_value_than_the_table_cell_it_names_is_contradicted(encoder, tmp_path):
+    # A results table gives each arm's value in a column: "14.2 with digital CBT-I" is the other
+    # arm's value, and "90%" no arm's; both had been supported (a row giving several numbers, and a
+    # number under "(%)" written without its unit, had changed none).
+    results = ("# The SLEEPWELL trial\n\nThe SLEEPWELL trial randomised 240 adults with chronic insomnia.\n\n"
+               "## Outcomes at 8 weeks\n\n| Outcome | Digital CBT-I | Sleep hygiene |\n|---|---|---|\n"
+               "| Insomnia Severity Index | 9.1 | 14.2 |\n| Sleep efficiency (%) | 86 | 78 |\n")
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"sleepwell.md": results, **OTHER_DOCUMENT}))
+    for claim in ("The Insomnia Severity Index was 14.2 with digital CBT-I.", "Sleep efficiency was 90% with digital CBT-I."):
+        verdict = checker.check(claim)
+        assert verdict.verdict == "contradicted" and " | " in verdict.evidence[0].text, (claim, verdict)
+    for claim in ("The Insomnia Severity Index was 9.1 with digital CBT-I.", "Sleep efficiency was 78% with sleep hygiene."):
+        assert checker.check(claim).verdict == "supported", claim
+    from assistant.chunking import TableCell, table_cells
+
+    assert table_cells("Outcome | Digital CBT-I | Sleep hygiene", "Sleep efficiency (%) | 86 | 78") == [
+        TableCell("Sleep efficiency", "Digital CBT-I", "86%"), TableCell("Sleep efficiency", "Sleep hygiene", "78%")]

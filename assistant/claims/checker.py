@@ -32,9 +32,10 @@ from typing import Literal, get_args
 
 import numpy as np
 
-from assistant.chunking import column_statements, lead_line
+from assistant.chunking import TableCell, lead_line, table_cells
 from assistant.claims.evidence import SentenceCandidate, flip_deltas, sentence_candidates
 from assistant.claims.features import (
+    changes_cell,
     changes_number,
     flip_claim,
     holds_claim_terms,
@@ -278,8 +279,9 @@ class ClaimChecker:
             # day" against "once a day")
             others = holds_claim_terms(_NUMBERS.sub(" ", claim), spelled)
             texts = [self.searcher.index.sentence_text(cands[i].row) for i in top]
-            held[top] |= others & np.array([any(changes_number(claim, t) for t in [text, *self._columns(claim, cands[i], text)])
-                                            for i, text in zip(top, texts)])
+            cells = [self._cells(claim, cands[i], text) for i, text in zip(top, texts)]
+            held[top] |= others & np.array([changes_number(claim, text) or any(changes_number(claim, c.statement) for c in row)
+                                            for text, row in zip(texts, cells)])
         return held, nearly & ~held
 
     def _reversing(self, claim: str, named: _Named) -> Callable[[SentenceCandidate, str], bool]:
@@ -295,7 +297,9 @@ class ClaimChecker:
 
         def reversing(cand: SentenceCandidate, text: str) -> bool:
             said = unnamed if cand.doc == named.doc else claim
-            if any(reverses(said, t) for t in [text, *self._columns(said, cand, text)]):
+            # a table's cell is read with its row's label and column's header, names and all
+            cells = self._cells(claim, cand, text)
+            if reverses(said, text) or any(reverses(said, c.statement) or changes_cell(claim, c) for c in cells):
                 return True
             # a negation of what the sentence's abbreviations stand for ("None of the 36 CCs
             # withdrew" against "Children's centres withdrew ..."); the other rules read the text
@@ -329,20 +333,20 @@ class ClaimChecker:
         lead = lead_line(doc.text, index.sentence_span(cand.row)[0])
         return "\n".join([text, expanded_acronyms(text, acronyms), cand.answers[0] if cand.answers else "", naming, lead])
 
-    def _columns(self, claim: str, cand: SentenceCandidate, text: str) -> list[str]:
-        """For a table's row, what it says in the columns whose headers share the most words with
-        the claim (`column_statements`), which a rule reads one by one: "The starting dose for
-        depression is 100 mg a day." against the row "Depression | 50 mg a day | 200 mg a day" under
-        "Condition | Starting dose | Usual maximum" gives another number in the column "Starting
-        dose", and the maximum's 200 mg is no dose it speaks of."""
+    def _cells(self, claim: str, cand: SentenceCandidate, text: str) -> list[TableCell]:
+        """For a table's row, its cells in the columns whose headers share the most words with the
+        claim (`table_cells`), which a rule reads one by one: "The starting dose for depression is
+        100 mg a day." against the row "Depression | 50 mg a day | 200 mg a day" under "Condition |
+        Starting dose | Usual maximum" gives another number in the column "Starting dose", and the
+        maximum's 200 mg is no dose it speaks of."""
         if " | " not in text:
             return []
         index = self.searcher.index
         header = lead_line(index.document(cand.doc).text, index.sentence_span(cand.row)[0])
-        columns = column_statements(header, text) if header else []
+        cells = table_cells(header, text) if header else []
         said = set(stems(claim))
-        shared = [len(said & set(stems(head))) for head, _ in columns]
-        return [statement for (_, statement), n in zip(columns, shared) if n and n == max(shared)]
+        shared = [len(said & set(stems(c.head))) for c in cells]
+        return [c for c, n in zip(cells, shared) if n and n == max(shared)]
 
     def _answer_span(self, cand: SentenceCandidate) -> tuple[int, int]:
         """The candidate sentence's characters, with the next sentence of its section where it is an

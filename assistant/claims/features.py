@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from assistant.chunking import TableCell
 from assistant.ingest.words import english_words
 from assistant.text import FUNCTION_WORDS, OPPOSITE_WORDS, STOP_WORDS, WORD, bm25_tokenize, stemmer, stems
 
@@ -513,6 +514,21 @@ def changes_span(claim: str, sentence: str) -> bool:
     if hi2 < lo:
         return lo >= _SPAN_RATIO * max(hi2, 1e-9)
     return False
+
+
+_DECIMAL = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.]*\d)")
+
+
+def changes_cell(claim: str, cell: TableCell) -> bool:
+    """Whether the claim gives a number for a table's cell it names (two thirds of the words of the
+    cell's row label and of its column's header) that the cell does not hold, and none that it
+    does: "The Insomnia Severity Index was 14.2 with digital CBT-I." against 9.1 in the row
+    "Insomnia Severity Index" under "Digital CBT-I" (14.2 is the other column's)."""
+    given, held = set(_DECIMAL.findall(claim)), set(_DECIMAL.findall(cell.value))
+    if not given or not held or given & held:
+        return False
+    said = _words_said(claim)
+    return _says_most(_words_said(cell.label), said) and _says_most(_words_said(cell.head), said)
 
 
 def changes_year(claim: str, sentence: str) -> bool:
