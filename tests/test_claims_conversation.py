@@ -2350,13 +2350,16 @@ def test_a_claim_giving_another_value_than_the_table_cell_it_names_is_contradict
     # number under "(%)" written without its unit, had changed none).
     results = ("# The SLEEPWELL trial\n\nThe SLEEPWELL trial randomised 240 adults with chronic insomnia.\n\n"
                "## Outcomes at 8 weeks\n\n| Outcome | Digital CBT-I | Sleep hygiene |\n|---|---|---|\n"
-               "| Insomnia Severity Index | 9.1 | 14.2 |\n| Sleep efficiency (%) | 86 | 78 |\n")
+               "| Insomnia Severity Index | 9.1 | 14.2 |\n| Sleep efficiency (%) | 86 | 78 |\n| Dropout (%) | 12 | 9 |\n")
     checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"sleepwell.md": results, **OTHER_DOCUMENT}))
     for claim in ("The Insomnia Severity Index was 14.2 with digital CBT-I.", "Sleep efficiency was 90% with digital CBT-I."):
         verdict = checker.check(claim)
         assert verdict.verdict == "contradicted" and " | " in verdict.evidence[0].text, (claim, verdict)
-    for claim in ("The Insomnia Severity Index was 9.1 with digital CBT-I.", "Sleep efficiency was 78% with sleep hygiene."):
-        assert checker.check(claim).verdict == "supported", claim
+    # and the cell holding the claim's number is evidence for it, whatever the detector makes of a row
+    for claim in ("The Insomnia Severity Index was 9.1 with digital CBT-I.", "Sleep efficiency was 78% with sleep hygiene.",
+                  "Dropout was 9% in the sleep hygiene group."):
+        verdict = checker.check(claim)
+        assert verdict.verdict == "supported" and " | " in verdict.evidence[0].text, (claim, verdict)
     from assistant.chunking import TableCell, table_cells
 
     assert table_cells("Outcome | Digital CBT-I | Sleep hygiene", "Sleep efficiency (%) | 86 | 78") == [

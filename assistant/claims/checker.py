@@ -43,6 +43,7 @@ from assistant.claims.features import (
     negates,
     polarity_features,
     reverses,
+    states_cell,
 )
 from assistant.claims.models import MODEL_PATH, ClaimError, ClaimModel, NLIModel
 from assistant.search import Searcher, clean_question, names_listed, names_missing
@@ -270,6 +271,10 @@ class ClaimChecker:
         claim = clean_question(claim, "claim")
         spelled = [self._spelled(cands[i], named) for i in top]
         held[top] = holds_claim_terms(claim, spelled)
+        # a table's cell that the claim names by its row and column and whose number it gives
+        # ("Dropout was 9% in the sleep hygiene group." of "Dropout (%) | 12 | 9")
+        texts = [self.searcher.index.sentence_text(cands[i].row) for i in top]
+        held[top] |= [any(states_cell(claim, c) for c in self._cells(claim, cands[i], t)) for i, t in zip(top, texts)]
         nearly = np.zeros(len(cands), bool)
         if turned is not None and turned[top].any():
             nearly[top] = turned[top] & holds_claim_terms(claim, spelled, spare=1) & ~held[top]
@@ -278,7 +283,6 @@ class ClaimChecker:
             # ("identified 21 articles" against "The review identified 30 articles.", "twice a
             # day" against "once a day")
             others = holds_claim_terms(_NUMBERS.sub(" ", claim), spelled)
-            texts = [self.searcher.index.sentence_text(cands[i].row) for i in top]
             cells = [self._cells(claim, cands[i], text) for i, text in zip(top, texts)]
             held[top] |= others & np.array([changes_number(claim, text) or any(changes_number(claim, c.statement) for c in row)
                                             for text, row in zip(texts, cells)])

@@ -519,16 +519,26 @@ def changes_span(claim: str, sentence: str) -> bool:
 _DECIMAL = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.]*\d)")
 
 
+def states_cell(claim: str, cell: TableCell) -> bool:
+    """Whether the claim gives the number a table's cell holds, naming the cell as `changes_cell`
+    reads it: "Dropout was 9% in the sleep hygiene group." of 9 under "Sleep hygiene" in the row
+    "Dropout (%)"."""
+    given, held = set(_DECIMAL.findall(claim)), set(_DECIMAL.findall(cell.value))
+    return bool(given & held) and _names_cell(claim, cell)
+
+
+def _names_cell(claim: str, cell: TableCell) -> bool:
+    said = _words_said(claim)
+    return _says_most(_words_said(cell.label), said) and _says_most(_words_said(cell.head), said)
+
+
 def changes_cell(claim: str, cell: TableCell) -> bool:
     """Whether the claim gives a number for a table's cell it names (two thirds of the words of the
     cell's row label and of its column's header) that the cell does not hold, and none that it
     does: "The Insomnia Severity Index was 14.2 with digital CBT-I." against 9.1 in the row
     "Insomnia Severity Index" under "Digital CBT-I" (14.2 is the other column's)."""
     given, held = set(_DECIMAL.findall(claim)), set(_DECIMAL.findall(cell.value))
-    if not given or not held or given & held:
-        return False
-    said = _words_said(claim)
-    return _says_most(_words_said(cell.label), said) and _says_most(_words_said(cell.head), said)
+    return bool(given and held) and not given & held and _names_cell(claim, cell)
 
 
 def changes_year(claim: str, sentence: str) -> bool:
