@@ -2364,3 +2364,20 @@ def test_a_claim_giving_another_value_than_the_table_cell_it_names_is_contradict
 
     assert table_cells("Outcome | Digital CBT-I | Sleep hygiene", "Sleep efficiency (%) | 86 | 78") == [
         TableCell("Sleep efficiency", "Digital CBT-I", "86%"), TableCell("Sleep efficiency", "Sleep hygiene", "78%")]
+
+
+def test_a_claim_making_a_trials_comparison_of_the_other_group_is_contradicted(encoder, tmp_path):
+    # "more common in the sleep hygiene group" against "more common in the CBT-I group": every other
+    # word is the sentence's, so the claim had been supported. The other way round of the other
+    # group says the same, and another symptom is no such claim.
+    report = ("# The SLEEPWELL trial\n\n## Adverse events\n\nNo serious adverse events were reported. Daytime "
+              "sleepiness was more common in the CBT-I group during the first two weeks.\n")
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"sleepwell.md": report, **OTHER_DOCUMENT}))
+    verdict = checker.check("Daytime sleepiness was more common in the sleep hygiene group.")
+    assert verdict.verdict == "contradicted" and verdict.evidence[0].text.startswith("Daytime sleepiness"), verdict
+    from assistant.claims.features import swaps_group
+
+    sentence = "Daytime sleepiness was more common in the CBT-I group during the first two weeks."
+    assert not swaps_group("Daytime sleepiness was less common in the sleep hygiene group.", sentence)
+    assert not swaps_group("Headache was more common in the sleep hygiene group.", sentence)
+    assert not swaps_group("Daytime sleepiness was more common in the CBT-I group.", sentence)

@@ -541,6 +541,37 @@ def changes_cell(claim: str, cell: TableCell) -> bool:
     return bool(given and held) and not given & held and _names_cell(claim, cell)
 
 
+# The group of a trial a comparison is said of: "in the CBT-I group", "among the placebo arm".
+_GROUP = re.compile(r"\b(?:in|among|for|within)\s+(?:the\s+)?(?P<group>(?:[\w-]+\s+){1,3}?)(?:group|arm)\b", re.I)
+
+
+def _group_compared(text: str) -> tuple[str, str, tuple[str, int]] | None:
+    """The one group a text says a comparison of ("more common in the CBT-I group"), the text
+    without it, and the comparison's axis and way (`_COMPARATIVES`); None for none or several."""
+    groups = list(_GROUP.finditer(text))
+    if len(groups) != 1:
+        return None
+    ways = {_COMPARATIVES[c] for w in _WORD.findall(text.lower()) if (c := _comparative(w)) and c != "rather"}
+    if len(ways) != 1:
+        return None
+    g = groups[0]
+    return g.group("group"), text[: g.start()] + " " + text[g.end():], ways.pop()
+
+
+def swaps_group(claim: str, sentence: str) -> bool:
+    """Whether the sentence makes the claim's comparison of one group of a trial of another group
+    (`_GROUP`), the same way ("Daytime sleepiness was more common in the sleep hygiene group."
+    against "... more common in the CBT-I group"): the groups share no word, and the sentence says
+    every other word of the claim."""
+    ours = _group_compared(claim)
+    theirs = _group_compared(sentence) if ours else None
+    if not ours or not theirs or ours[2] != theirs[2]:
+        return False
+    group, group2 = set(stems(ours[0])), set(stems(theirs[0]))
+    said = _words_said(ours[1])
+    return bool(group and group2 and said) and not group & group2 and said <= _words_said(theirs[1])
+
+
 def changes_year(claim: str, sentence: str) -> bool:
     """Whether the sentence says the claim's other words (two thirds of them, as for `negates`)
     with other years where the claim names one: "The Skolelinux project was founded in 2005."
@@ -755,7 +786,8 @@ _AUXILIARY_VERBS = ("do", "does", "did", "done", "be", "been", "being", "is", "a
 def reverses(claim: str, sentence: str) -> bool:
     """The rules beside the learned polarity model: the sentence says the claim's words with a
     negation or an opposite (`negates`), moves what the claim moves the other way
-    (`moves_opposite`), makes its comparison the other way round (`swaps_comparison`), gives
+    (`moves_opposite`), makes its comparison the other way round (`swaps_comparison`) or of
+    another group of a trial (`swaps_group`), gives
     another number of what the claim counts (`changes_number`), a span of time far from the
     claim's (`changes_span`), a share of the group under half
     where the claim says most or over half where it says few (`changes_share`), or another of what
@@ -766,7 +798,8 @@ def reverses(claim: str, sentence: str) -> bool:
     limits it to (`widens`), or says the claim's words of another thing set against the claim's
     (`contrasts`).  Any contradicts the claim."""
     return (negates(claim, sentence) or moves_opposite(claim, sentence) or swaps_comparison(claim, sentence)
-            or changes_number(claim, sentence) or changes_span(claim, sentence) or changes_share(claim, sentence)
+            or swaps_group(claim, sentence) or changes_number(claim, sentence) or changes_span(claim, sentence)
+            or changes_share(claim, sentence)
             or changes_bound(claim, sentence)
             or changes_year(claim, sentence)
             or changes_path(claim, sentence) or changes_default(claim, sentence) or restricts(claim, sentence)
