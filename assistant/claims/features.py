@@ -545,6 +545,7 @@ def changes_cell(claim: str, cell: TableCell) -> bool:
 _GROUP = re.compile(r"\b(?:in|among|for|within)\s+(?:the\s+)?(?P<group>(?:[\w-]+\s+){1,3}?)(?:group|arm)\b", re.I)
 
 
+@lru_cache(maxsize=1024)  # a claim's is asked for once per sentence it is checked against
 def _group_compared(text: str) -> tuple[str, str, tuple[str, int]] | None:
     """The one group a text says a comparison of ("more common in the CBT-I group"), the text
     without it, and the comparison's axis and way (`_COMPARATIVES`); None for none or several."""
