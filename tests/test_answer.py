@@ -1621,18 +1621,3 @@ def test_how_long_something_takes_is_answered_by_a_span_of_time_not_by_any_numbe
     assert gives_amount("A course runs for six to eight weekly sessions.", "duration")
     assert gives_amount("a 12-week course", "duration") and gives_amount("over several months", "duration")
     assert not gives_amount("In recent years there are two kinds of habit.", "duration")
-
-
-def test_a_why_question_is_highlighted_by_the_sentence_giving_a_reason(encoder, tmp_path):
-    # "Why not? (Can I stop suddenly?)" of a leaflet had highlighted the instruction it asks about,
-    # "Do not stop taking Zolmera suddenly.", not the sentence after it that says why.
-    text = ("# Zolmera: a guide for patients\n\n## Stopping\n\nDo not stop taking Zolmera suddenly. Your doctor will "
-            "lower the dose over several weeks to avoid withdrawal symptoms such as dizziness.\n")
-    searcher = searcher_of_file(encoder, tmp_path / "zolmera.md", text)
-    hit = ask(searcher, "Why not?", ["Can I stop taking Zolmera suddenly?"], k=1).hits[0]
-    assert hit.highlight.text.startswith("Your doctor will lower the dose"), hit.highlight
-    from assistant.search.answer import asks_reason, gives_reason
-
-    assert asks_reason("Why should I not stop suddenly?") and asks_reason("What is the reason for the delay?")
-    assert not asks_reason("When should I stop?")
-    assert gives_reason("It was stopped because of side effects.") and not gives_reason("It has been used since 2010.")

@@ -68,8 +68,7 @@ from assistant.text import (
 __all__ = ["about_a_document", "MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion", "asked_statement",
            "asked_entry", "asked_term", "asks_code_name", "asks_definition", "asks_doi", "asks_document_date", "asks_front_matter",
-           "asks_examples", "asks_reason", "gives_reason", "asks_gist", "asks_origin", "asks_person", "asks_place",
-           "asks_writers", "defines", "gives_examples",
+           "asks_examples", "asks_gist", "asks_origin", "asks_person", "asks_place", "asks_writers", "defines", "gives_examples",
            "is_byline", "is_code_like", "is_heading_like", "is_reply", "refers_back",
            "is_question", "labelled_value_end", "list_asked", "listed_names", "lists_names_only", "match_words", "measured",
            "names_few_writers",
@@ -1221,29 +1220,6 @@ _ASKS_EXAMPLES = re.compile(r"\b(?:examples?|instances?)\s+of\b|\bgive\s+(?:me\s
 # example", "e.g.", "including", "is an example of", "Examples include ...".
 _GIVES_EXAMPLES = re.compile(r"\b(?:such\s+as|for\s+(?:example|instance)|including|an?\s+example\s+of|examples?\s+(?:include|are))\b|"
                              r"\be\.g\.", re.I)
-
-
-# A question for a reason: "Why ...?", "Why not?", "For what reason ...?", "What is the reason ...?",
-# "How come ...?".
-_ASKS_REASON = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:why\b|how\s+come\b|for\s+what\s+reasons?\b|"
-                          r"what\s+(?:is|was|are|were)\s+the\s+reasons?\b)", re.I)
-# A sentence giving a reason or a purpose: "because", "due to", "so that", "to avoid ...", "is
-# explained by"; not "since" of a time ("since 2010").
-_GIVES_REASON = re.compile(r"\b(?:because|since(?!\s+(?:the\s+)?(?:\d|then|birth|childhood|baseline))|due\s+to|owing\s+to|"
-                           r"as\s+a\s+result\s+of|in\s+order\s+to|so\s+(?:that|as\s+to)|to\s+(?:avoid|prevent|reduce|ensure|allow|"
-                           r"minimi[sz]e|limit|lower)|the\s+reasons?\b|results?\s+from|caused\s+by|(?:explained|accounted\s+for)\s+by|"
-                           r"attributed\s+to|attributable\s+to)\b", re.I)
-
-
-def asks_reason(question: str) -> bool:
-    """Whether the question asks why ("Why ...?", "Why not?", "What is the reason ...?")."""
-    return bool(_ASKS_REASON.match(question))
-
-
-def gives_reason(text: str) -> bool:
-    """Whether a sentence gives a reason or a purpose ("because", "due to", "so that", "to avoid
-    ...", "is explained by")."""
-    return bool(_GIVES_REASON.search(text))
 
 
 def asks_examples(question: str) -> bool:

@@ -49,13 +49,11 @@ from assistant.search.answer import (
     asks_origin,
     asks_person,
     asks_place,
-    asks_reason,
     asks_writers,
     defines,
     entry_heading,
     gives_amount,
     gives_examples,
-    gives_reason,
     is_question,
     labelled_value_end,
     list_asked,
@@ -602,9 +600,9 @@ class Searcher:
         amount, person, expansion = asked_amount(question), asks_person(question), asked_expansion(question)
         term, numbers, code = self._asked_term(question), tuple(dotted_numbers(question)), asks_code_name(question)
         # a finding asked for is highlighted by a sentence reporting one, not by one saying what was
-        # done; examples asked for by one that gives some ("such as ..."), a reason by one that gives one
+        # done; examples asked for by one that gives some ("such as ...")
         stating = asked_statement(question) or (reports_result if asks_finding(question) else None) or (
-            gives_examples if asks_examples(question) else gives_reason if asks_reason(question) else None)
+            gives_examples if asks_examples(question) else None)
         # what a term is, or does, its definition says, wherever its section opens (`_in_order`)
         front = self._front_asked_of(question, cand.rows, scores) or ({} if term else self._headed_as_asked(question, cand.rows))
         kept: list[Hit] = []
