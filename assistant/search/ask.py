@@ -74,7 +74,7 @@ def ask(searcher: Searcher, question: str, history: Sequence[str] = (), k: int =
     # Misspelt words are read as the collection writes them before a follow-up is rewritten, so
     # that "And for anxeity?" takes its topic's place; the question stays as typed, and what was
     # searched for shows the spelling.
-    *earlier, asked = _items_named(searcher, [searcher.spelled(q) for q in (*history, question)], k, doc_ids, mode)
+    *earlier, asked = _items_named(searcher, [searcher.spelled(q) for q in (*history, question)], doc_ids, mode)
     resolved = resolve(searcher, asked, earlier)
     resolved = resolved._replace(original=question)
     goes_on = resolved.kind != "standalone" or continues_topic(question, resolved.previous)
@@ -104,7 +104,7 @@ def ask(searcher: Searcher, question: str, history: Sequence[str] = (), k: int =
     return Answer(resolved, hits, answered, context, unmentioned, unreported)
 
 
-def _items_named(searcher: Searcher, questions: list[str], k: int, doc_ids: list[str] | None, mode: Mode) -> list[str]:
+def _items_named(searcher: Searcher, questions: list[str], doc_ids: list[str] | None, mode: Mode) -> list[str]:
     """The questions of a conversation (oldest first), each that points at an item of a list by its
     place ("Tell me more about the second one", `ordinal_reference`) with the item's name in its
     place: the item of the list that the first hit of the answer before it highlights or introduces
@@ -117,7 +117,7 @@ def _items_named(searcher: Searcher, questions: list[str], k: int, doc_ids: list
         ref = ordinal_reference(q) if out else None
         if ref is not None and ref.step:
             ref = ref.after(named) if named is not None else None
-        item = _listed_item(searcher, out, ref, k, doc_ids, mode) if ref is not None else None
+        item = _listed_item(searcher, out, ref, doc_ids, mode) if ref is not None else None
         if ref is not None and item is not None:
             if not _ALONE_BEFORE.fullmatch(q[: ref.start]) or q[ref.end:].strip(" ?.!"):
                 q = ref.named(q, item.name)
@@ -134,7 +134,7 @@ def _items_named(searcher: Searcher, questions: list[str], k: int, doc_ids: list
 _ALONE_BEFORE = re.compile(r"\W*(?:(?:and|but|so|also|then|ok|okay)\W+)?(?:(?:what|how)\s+about\s+)?", re.I)
 
 
-def _listed_item(searcher: Searcher, questions: list[str], ref: OrdinalReference, k: int, doc_ids: list[str] | None,
+def _listed_item(searcher: Searcher, questions: list[str], ref: OrdinalReference, doc_ids: list[str] | None,
                  mode: Mode) -> ListedItem | None:
     """The name of the item `ref` points at in the list of the first passage the answer to the last
     of `questions` showed (`listed_item`): the answer read first, not a list further down."""
