@@ -921,8 +921,16 @@ _ASKED_TERM = re.compile(
 # program that ...").  After "is" the class it names takes an article ("is a therapeutic approach"),
 # after "are" a plural of content words ("are lightweight executables"); else the verb describes rather than defines:
 # "Neuroplasticity is present throughout our lives", "The results are shown in Table 2".
+# A noun without an article, as a definition of a thing no one counts opens ("Insomnia is trouble
+# falling or staying asleep", "Anxiety is fear of ...", "The hippocampus is part of ..."): a word
+# with none of an adjective's, a participle's or an adverb's endings, nor one of the adjectives that
+# take "of" ("capable of", "aware of").
+_MASS_NOUN = (r"(?!(?:capable|aware|afraid|full|free|independent|characteristic|typical|indicative|reminiscent|"
+              r"worthy|devoid|short|proud|fond|sure|certain|likely|unlikely|able|unable|made|composed|comprised)\b)"
+              r"[a-z]{3,}(?<!ing)(?<!ed)(?<!ly)(?<!ful)(?<!ous)(?<!ive)(?<!able)(?<!ible)(?<!al)(?<!ic)(?<!ent)(?<!ant)(?<!less)(?<!ary)")
 _DEFINING = (r"(?:refers?\s+to|(?:shall\s+)?means?|denotes?|(?:is|are)\s+(?:defined|known)\s+as|(?:is|are)\s+called|"
-             r"(?:is|was)\s+(?:an?|the|one|any)\s|(?:are|were)\s+(?P<plural>(?:[\w-]+\s+){0,2}[\w-]+s)\b)")
+             r"(?:is|was)\s+(?:an?|the|one|any)\s|(?:are|were)\s+(?P<plural>(?:[\w-]+\s+){0,2}[\w-]+s)\b|"
+             rf"(?:is|was)\s+{_MASS_NOUN}\s+(?:of\b|[a-z]+ing\b))")
 
 
 # What the term is of: "The type affinity of a column is the recommended type ...".
