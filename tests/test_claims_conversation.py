@@ -2381,3 +2381,14 @@ def test_a_claim_making_a_trials_comparison_of_the_other_group_is_contradicted(e
     assert not swaps_group("Daytime sleepiness was less common in the sleep hygiene group.", sentence)
     assert not swaps_group("Headache was more common in the sleep hygiene group.", sentence)
     assert not swaps_group("Daytime sleepiness was more common in the CBT-I group.", sentence)
+
+
+def test_an_irregular_verbs_past_forms_hold_the_verb_for_a_claims_terms():
+    # "Sertraline is taken twice a day." against "Take sertraline twice a day": the stemmer keeps
+    # "taken" apart from "take" (as "given" from "give", "written" from "write"), so the sentence
+    # had not held the claim's terms.
+    from assistant.claims.features import holds_claim_terms
+
+    assert holds_claim_terms("Sertraline is taken twice a day.", ["Take sertraline twice a day, in the morning."]).all()
+    assert holds_claim_terms("The drug was given to all children.", ["Nurses give the drug to all children."]).all()
+    assert not holds_claim_terms("The drug was given to all children.", ["Nurses take the drug to all children."]).any()

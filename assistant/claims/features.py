@@ -739,6 +739,38 @@ def _widened(tokens: list[str]) -> bool:
 MIN_HELD_TERMS = 3  # the fewest terms of a claim whose sentence holding all is evidence by that alone
 
 
+# English verbs whose past forms the stemmer leaves apart from the verb ("taken", "took" and "take"):
+# base, past, past participle.
+_IRREGULAR_VERBS = """be was been; begin began begun; break broke broken; bring brought brought; choose chose chosen;
+do did done; draw drew drawn; drink drank drunk; drive drove driven; eat ate eaten; fall fell fallen; feel felt felt;
+find found found; forget forgot forgotten; freeze froze frozen; get got gotten; give gave given; go went gone;
+grow grew grown; hide hid hidden; hold held held; keep kept kept; know knew known; lead led led; leave left left;
+lose lost lost; make made made; mean meant meant; meet met met; pay paid paid; ride rode ridden; rise rose risen;
+run ran run; say said said; see saw seen; seek sought sought; sell sold sold; send sent sent; show showed shown;
+sleep slept slept; speak spoke spoken; spend spent spent; stand stood stood; steal stole stolen; take took taken;
+teach taught taught; tell told told; think thought thought; throw threw thrown; understand understood understood;
+wake woke woken; wear wore worn; win won won; write wrote written"""
+
+
+@lru_cache(maxsize=1)
+def _verb_bases() -> dict[str, str]:
+    """Each irregular past form's BM25 stem -> its verb's ("taken" -> "take"): "Sertraline is taken
+    once daily." holds "Take sertraline once daily." as it holds "takes"."""
+    out = {}
+    for forms in _IRREGULAR_VERBS.split(";"):
+        words = forms.split()
+        stemmed = {w: (bm25_tokenize([w])[0] or [""])[0] for w in words}  # "" for a stop word ("was")
+        base = stemmed[words[0]]
+        out.update({stemmed[w]: base for w in words[1:] if base and stemmed[w] and stemmed[w] != base})
+    return out
+
+
+def _terms(text: str) -> set[str]:
+    """`text`'s BM25 terms, an irregular verb's past forms read as the verb (`_verb_bases`)."""
+    bases = _verb_bases()
+    return {bases.get(t, t) for t in bm25_tokenize([text])[0]}
+
+
 def holds_claim_terms(claim: str, sentences: list[str], spare: int = 0) -> np.ndarray:
     """Per sentence, whether it holds every BM25 term of a claim of three terms or more, its negating
     words and auxiliary verbs aside: it speaks of what the claim says, for or against it. Of the
@@ -752,11 +784,12 @@ def holds_claim_terms(claim: str, sentences: list[str], spare: int = 0) -> np.nd
     "low toxicity" against "high toxicity")."""
     share = _MAJORITY.match(claim) or _MINORITY.match(claim)
     claim = _PAID_BY.sub("funded by", claim[share.end():] if share else claim)
-    terms = set(bm25_tokenize([claim])[0]) - _negation_terms() - _auxiliary_terms()
+    terms = _terms(claim) - _negation_terms() - _auxiliary_terms()
     if len(terms) < MIN_HELD_TERMS:
         return np.zeros(len(sentences), bool)
-    return np.array([len(terms - set(t)) <= spare for t in bm25_tokenize([_PAID_BY.sub("funded by", s) for s in sentences])],
-                    bool)
+    bases = _verb_bases()
+    return np.array([len(terms - {bases.get(w, w) for w in t}) <= spare
+                     for t in bm25_tokenize([_PAID_BY.sub("funded by", s) for s in sentences])], bool)
 
 
 # Who paid for a thing, said in other words: "This work was supported by the Wellcome Trust" holds
