@@ -1097,3 +1097,27 @@ def test_a_field_with_a_section_of_its_own_is_answered_there_before_a_list_that_
     assert asked_entry("What does the Files field do in debian/copyright?") == "Files"
     assert asked_entry("What goes in the Description field?") == "Description"
     assert asked_entry("What is the Maintainer field used for?") == "Maintainer"
+
+
+def test_a_cover_sheet_matching_a_question_by_its_title_alone_comes_after_the_text(encoder, tmp_path):
+    # A provisional PDF's cover sheet and its writers' addresses print the paper's title and the
+    # study's name: "What recruitment strategies did the Keeping Children Safe study use?" had
+    # ranked them first, "Submission date 11 August 2014" highlighted. Asked who wrote it, the
+    # front matter still answers.
+    from tests.conftest import searcher_of_file
+
+    text = ("# Recruitment and retention strategies in a trial of home safety advice\n\n"
+            "Trials Sample\n\nArticle type Methodology\n\nSubmission date 11 August 2014\n\n"
+            "Jane Doe (jane.doe@uni.ac.uk) John Roe (john.roe@uni.ac.uk)\n\n"
+            "On behalf of the Safe Homes study group\n\n"
+            + "".join(f"{n} Department of Child Health, Building {n}, University Road, Newcastle upon Tyne NE{n} 4AX, UK\n\n"
+                      for n in range(1, 13))
+            + "## Abstract\n\nWe report the recruitment and retention strategies of a randomised controlled trial of "
+            "home safety advice for families.\n\n## Methods\n\n### Parent recruitment\n\nThe strategies were "
+            "multifaceted: small monetary incentives for families, newsletters and reminder calls.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "safe-homes.md", text)
+    hits = searcher.search("What recruitment strategies did the Safe Homes study use?", k=3)
+    assert not hits[0].text.startswith(("Trials Sample", "Recruitment and retention strategies in a trial")), hits[0].text
+    assert "Submission date" not in hits[0].highlight.text
+    writers = searcher.search("Who wrote the Safe Homes paper?", k=1)[0]
+    assert "Jane Doe" in writers.text

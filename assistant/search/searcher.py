@@ -45,6 +45,7 @@ from assistant.search.answer import (
     asks_document_date,
     asks_doi,
     asks_examples,
+    asks_front_matter,
     asks_gist,
     asks_origin,
     asks_person,
@@ -885,9 +886,42 @@ class Searcher:
             # made of theirs ("What is the primary outcome of the FOCUS trial?" had another trial's
             # "The primary outcome for the trial was ..." first)
             order = sorted(order, key=lambda i: docs[i] != named)
+        if not asks_front_matter(question) and not asked_amount(question):
+            order = self._front_matter_last(order, rows, question, tokens)
         # Last of all, a passage that only lists names (`lists_names_only`: a "See also" list): its
         # item "• MaxKeepAliveRequests" opens like that directive's entry and had come before it.
         return self._name_lists_last(order, rows)
+
+    def _front_matter_last(self, order: Iterable[int], rows: np.ndarray, question: str, tokens: list[str]) -> Iterator[int]:
+        """`order` with the passages of a document's front matter that match the question only by
+        the words of its title and those the question names it by (`naming_words`) after the
+        others: a cover sheet ("Submission date 11 August 2014") or a list of the writers'
+        addresses, before the document's first sentence of prose (`_opening_stated`), had come
+        first for "What recruitment strategies did the Keeping Children Safe study use?" of a paper
+        titled "Recruitment and retention strategies ..."; lazy as `order` is, since reading a
+        document's opening costs a search more than its passages' ranking."""
+        asked, docs = set(tokens), self.index.passage_docs(rows)
+        opening: dict[int, tuple[int | None, set[str]]] = {}
+
+        def front(i: int) -> bool:
+            d, p = int(docs[i]), self.index.passage(int(rows[i]))
+            if d not in opening:
+                stated, title = self._opening_stated(d), self.index.doc_titles[d]
+                naming = naming_words(question, title, self.index.document(d).text)
+                opening[d] = (stated[1][0] if stated else None,
+                              {t for words in bm25_tokenize([title, *naming]) for t in words})
+            start, named = opening[d]
+            if start is None or p.end > start:
+                return False
+            return not (asked & set(bm25_tokenize([self.index.passage_text(int(rows[i]))])[0])) - named
+
+        aside = []
+        for i in order:
+            if front(i):
+                aside.append(i)
+            else:
+                yield i
+        yield from aside
 
     def _amounts_first(self, order: Iterable[int], rows: np.ndarray, question: str) -> Iterable[int]:
         """`order` with the passages that can give the amount the question asks for first: those
