@@ -20,7 +20,7 @@ from assistant.config import ChunkingParams
 from assistant.ingest import BULLET, Document, is_field
 
 __all__ = ["SECTION_SEPARATOR", "CountTokens", "Passage", "TableCell", "embedding_text", "embedding_title",
-           "is_list_item", "item_mark", "table_cells",
+           "is_list_item", "item_mark", "item_text", "table_cells",
            "lead_line", "make_passages", "split_sentences"]
 
 CountTokens = Callable[[Sequence[str]], list[int]]
@@ -392,6 +392,15 @@ def _with_unit(cell: str, unit: str) -> str:
     if not unit or not _BARE_NUMBER.fullmatch(cell):
         return cell
     return f"{cell}{unit}" if unit == "%" else f"{cell} {unit}"
+
+
+def item_text(line: str) -> str | None:
+    """A list item's text after its mark ("Structural Neuroplasticity: ..." of "1. Structural
+    Neuroplasticity: ..."), or None for a line that opens no item (`is_list_item`)."""
+    if bullet := BULLET.match(line):
+        return line[bullet.end():].strip()
+    numbered = _NUMBERED.match(line.lstrip())
+    return line.lstrip()[numbered.end():].strip() if numbered else None
 
 
 def is_list_item(line: str) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from assistant.chunking import is_list_item, item_text
 from assistant.text import stems
 
 __all__ = ["ListedItem", "OrdinalReference", "in_sentence", "listed_item", "ordinal_reference"]
@@ -41,8 +42,6 @@ _REFERENCE = re.compile(
     r"work|works|help|helps|involve|involves)\b)"
     r"|\b(?:number|no\.|item|point|option)\s*#?\s*(?P<num>[1-9]\d?)\b(?!\s*(?:%|percent|mg|ml|years?|months?|weeks?|days?))",
     re.I)
-# The marker that opens an item of a list: a bullet, "1.", "2)", "(3)", "a)".
-_MARKER = re.compile(r"^[ \t]*(?:[•·▪◦●‣∙*\-–]|\(?\d{1,2}[.)]|\(?[a-z]\))[ \t]+(?=\S)")
 # A label closes with a colon or a dash between spaces ("Medication: ...", "The client's brain – This ...").
 _LABEL_END = re.compile(r":\s|\s[–—-]\s")
 _ARTICLE = re.compile(r"(?:The|A|An)\s")
@@ -108,25 +107,25 @@ def listed_item(text: str, at: int, ref: OrdinalReference, asked: str = "") -> L
     i = next((n for n, (s, e, _) in enumerate(lines) if s <= at < e or s >= at), None)
     if i is None:
         return None
-    if not _MARKER.match(lines[i][2]):  # the lead sentence: its list follows it, past blank lines
+    if not is_list_item(lines[i][2]):  # the lead sentence: its list follows it, past blank lines
         j = next((n for n in range(i + 1, len(lines)) if lines[n][2].strip()), None)
-        if j is None or not _MARKER.match(lines[j][2]):
+        if j is None or not is_list_item(lines[j][2]):
             start, _, line = lines[i]
             return _inline_item(line[max(at - start, 0):], ref, asked)
         lead, first = lines[i][2], j
     else:  # an item: its list begins after the last line above that is no item
         first = i
-        while first > 0 and (_MARKER.match(lines[first - 1][2]) or not lines[first - 1][2].strip()):
+        while first > 0 and (is_list_item(lines[first - 1][2]) or not lines[first - 1][2].strip()):
             first -= 1
-        first = next(n for n in range(first, i + 1) if _MARKER.match(lines[n][2]))
+        first = next(n for n in range(first, i + 1) if is_list_item(lines[n][2]))
         lead = next((lines[n][2] for n in range(first - 1, -1, -1) if lines[n][2].strip()), "")
     items = []
     for _, _, line in lines[first:]:
         if not line.strip():
             continue
-        if not (m := _MARKER.match(line)):
+        if (item := item_text(line)) is None:
             break
-        items.append(line[m.end():].strip())
+        items.append(item)
     if ref.noun and not set(stems(ref.noun)) & set(stems(f"{lead} {asked}")):
         return None
     if not items or ref.step or ref.position > len(items) or ref.position == 0:
