@@ -901,19 +901,21 @@ class Searcher:
         titled "Recruitment and retention strategies ..."; lazy as `order` is, since reading a
         document's opening costs a search more than its passages' ranking."""
         asked, docs = set(tokens), self.index.passage_docs(rows)
-        opening: dict[int, tuple[int | None, set[str]]] = {}
+        opening: dict[int, int | None] = {}
+        named: dict[int, set[str]] = {}
 
         def front(i: int) -> bool:
             d, p = int(docs[i]), self.index.passage(int(rows[i]))
             if d not in opening:
-                stated, title = self._opening_stated(d), self.index.doc_titles[d]
-                naming = naming_words(question, title, self.index.document(d).text)
-                opening[d] = (stated[1][0] if stated else None,
-                              {t for words in bm25_tokenize([title, *naming]) for t in words})
-            start, named = opening[d]
-            if start is None or p.end > start:
+                stated = self._opening_stated(d)
+                opening[d] = stated[1][0] if stated else None
+            if opening[d] is None or p.end > opening[d]:
                 return False
-            return not (asked & set(bm25_tokenize([self.index.passage_text(int(rows[i]))])[0])) - named
+            if d not in named:  # read only for a passage of the front matter: a document's text may be long
+                title = self.index.doc_titles[d]
+                naming = naming_words(question, title, self.index.document(d).text)
+                named[d] = {t for words in bm25_tokenize([title, *naming]) for t in words}
+            return not (asked & set(bm25_tokenize([self.index.passage_text(int(rows[i]))])[0])) - named[d]
 
         aside = []
         for i in order:
