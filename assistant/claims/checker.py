@@ -274,7 +274,8 @@ class ClaimChecker:
         # a table's cell that the claim names by its row and column and whose number it gives
         # ("Dropout was 9% in the sleep hygiene group." of "Dropout (%) | 12 | 9")
         texts = [self.searcher.index.sentence_text(cands[i].row) for i in top]
-        held[top] |= [any(states_cell(claim, c) for c in self._cells(claim, cands[i], t)) for i, t in zip(top, texts)]
+        cells = [self._cells(claim, cands[i], text) for i, text in zip(top, texts)]
+        held[top] |= [any(states_cell(claim, c) for c in row) for row in cells]
         nearly = np.zeros(len(cands), bool)
         if turned is not None and turned[top].any():
             nearly[top] = turned[top] & holds_claim_terms(claim, spelled, spare=1) & ~held[top]
@@ -283,7 +284,6 @@ class ClaimChecker:
             # ("identified 21 articles" against "The review identified 30 articles.", "twice a
             # day" against "once a day")
             others = holds_claim_terms(_NUMBERS.sub(" ", claim), spelled)
-            cells = [self._cells(claim, cands[i], text) for i, text in zip(top, texts)]
             held[top] |= others & np.array([changes_number(claim, text) or any(changes_number(claim, c.statement) for c in row)
                                             for text, row in zip(texts, cells)])
         return held, nearly & ~held
