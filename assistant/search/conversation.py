@@ -830,12 +830,13 @@ def _study_instead(q: str, pronoun: str, topic: str, previous: str, earlier: tup
     conducted?"), a study the conversation named (a phrase whose head is a study's, `_STUDY_HEADS`),
     latest first, where `topic` names none: after "What about gestational weight gain?" following
     questions on the LIMIT trial, "Who funded it?" had asked who funded gestational weight gain."""
-    if pronoun.lower() not in ("it", "its") or not _STUDY_ACT.search(q) or re.search(rf"\b(?:{_STUDY_HEADS})\b", topic, re.I):
+    if pronoun.lower() not in ("it", "its") or not _STUDY_ACT.search(q) or _A_STUDY.search(topic):
         return topic
     for past in (previous, *map(_underlying, reversed(earlier))):
-        if (found := _referent(past, False)) and re.search(rf"\b(?:{_STUDY_HEADS})\b", found, re.I):
+        if (found := _referent(past, False)) and _A_STUDY.search(found):
             return found
     return topic
+
 
 
 def _under_together(question: str, q: str, together: re.Match, pronoun: str, earlier: tuple[str, ...]
@@ -2005,6 +2006,7 @@ def _said_replaced(previous: str, preposition: str, topic: str) -> str | None:
 
 
 _STUDY_HEADS = r"trials?|study|studies|protocol|review|programme|program|intervention|project|cohort|survey"
+_A_STUDY = re.compile(rf"\b(?:{_STUDY_HEADS})\b", re.I)  # a phrase naming a study (`_study_instead`)
 
 
 def _name_phrase_replaced(previous: str, preposition: str, topic: str) -> str | None:
