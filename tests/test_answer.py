@@ -1157,6 +1157,23 @@ def test_a_question_asking_how_often_highlights_a_sentence_that_states_a_rate(en
     assert hit.highlight.text.startswith("The training consists of 24 weekly")
 
 
+def test_a_rate_said_in_words_answers_how_often(encoder):
+    # No number in either answer: "taken daily." and "at every dose change" say how often, and a
+    # question for a rate had gone unanswered by a passage without a number. "Within a week" is a
+    # span of time, no rate. The sentence that states the rate goes on to ask ("to decide whether
+    # it is still needed"), which had set it aside as a sentence posing a question.
+    from assistant.search.answer import gives_amount
+
+    assert gives_amount("The tablet is taken daily.", "frequency")
+    assert gives_amount("Pulse should be checked before starting and at every dose change.", "frequency")
+    assert not gives_amount("Symptoms improved within a week.", "frequency")
+    text = ("How long will I need treatment?\n\nMany adults take medication for several years. Your doctor will review "
+            "the treatment at least once a year to decide whether it is still needed.")
+    searcher = _one_document(encoder, "faq.txt", text)
+    hit = searcher.search("How often is treatment reviewed?", k=1)[0]
+    assert hit.highlight.text.startswith("Your doctor will review"), hit
+
+
 def test_the_option_a_question_names_picks_its_line_of_a_list_of_options(encoder):
     # A manual's options, each "-x --long: what it does"; BM25's tokens leave "-k" out, and the
     # line that shares the question's other words ("decompress") is another option's.

@@ -539,6 +539,28 @@ def test_what_a_section_heads_is_answered_by_that_sections_opening(encoder, tmp_
     assert not any(h.probability == 1.0 and "Neuroplasticity and mental health" in h.section for h in defined), defined
 
 
+def test_a_question_heading_the_question_restates_is_answered_before_one_sharing_as_many_words(encoder, tmp_path):
+    # A page of questions and answers: "How is ADHD diagnosed in adults?" shares "ADHD" and
+    # "adults" with the heading "How common is ADHD in adults?" and had found it first; the
+    # heading that asks it, but for one word, is "How is ADHD diagnosed?". A heading that is no
+    # question ("Diagnosis in adults") is no such section, however its words fit.
+    faq = ("# ADHD in adults: questions and answers\n\n## How common is ADHD in adults?\n\n"
+           "About 2.5% to 4% of adults in population surveys meet the criteria for ADHD, and many adults are "
+           "diagnosed late.\n\n## How is ADHD diagnosed?\n\nThere is no single test: a specialist takes a detailed "
+           "history and uses rating scales such as the ASRS.\n\n## What are the side effects of stimulants?\n\n"
+           "The most common side effects are reduced appetite, trouble sleeping and headache.\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"faq.md": faq, **OTHER_DOCUMENT})
+    diagnosed = searcher.search("How is ADHD diagnosed in adults?", k=1)[0]
+    assert diagnosed.section[-1] == "How is ADHD diagnosed?", diagnosed
+    effects = searcher.search("What are the side effects of stimulants in adults?", k=1)[0]  # four words asked
+    assert effects.highlight.text.startswith("The most common side effects"), effects
+    from assistant.search.searcher import _restates
+
+    asked = {"adhd", "diagnos", "adult"}
+    assert _restates("How is ADHD diagnosed?", asked) and not _restates("Diagnosis of ADHD in adults", asked)
+    assert not _restates("How common is ADHD in adults?", asked)
+
+
 def test_a_title_word_the_question_asks_with_is_no_name_of_the_document(encoder, tmp_path):
     # The paper's title says "cluster-randomised", so "randomised" had been dropped with the words
     # that name the paper, and "How were schools randomised in MOVE?" was answered at probability 1

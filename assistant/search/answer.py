@@ -197,6 +197,8 @@ def _citation_like(text: str) -> bool:
 
 # A digit that starts a number: not one inside a name, after a letter.
 _NUMERAL = re.compile(r"(?<![A-Za-z])\d")
+# The amounts a sentence states only in words of their kind (not any number).
+_SPECIFIC_AMOUNTS = frozenset({"frequency", "duration", "money", "date"})
 _ENUMERATOR = re.compile(r"^\(?\d{1,2}[.)]\s+(?=\S)")
 
 # "Keywords: neuroscience, psychotherapy, counselling, depression": a label of one to three words,
@@ -312,7 +314,7 @@ def _share(terms: dict[str, float], tokens: set[str]) -> float:
     return sum(w for t, w in terms.items() if t in tokens) / total if total > 0 else 0.0
 
 
-def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, float]
+def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, float], amount: AmountKind | None = None
                       ) -> tuple[range, np.ndarray, np.ndarray, np.ndarray, dict[str, float], np.ndarray]:
     """Sentence rows of passage `row`, their `SENTENCE_FEATURES` (one row each; `terms` as
     `term_weights` gives them), which are
@@ -322,7 +324,8 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     (cos_passage, passage_term_share), and which are labelled lists of terms whose label the
     question names (`list_asked`; those it does not name count as heading-like).  A sentence that
     poses a question ("whether") or states an aim ("we aimed to") counts as heading-like too,
-    introducing nothing, unless the question asks for the aim; so does a caption's title (the
+    introducing nothing, unless the question asks for the aim or it states the `amount` the
+    question asks for (`asked_amount`); so does a caption's title (the
     sentence after "Fig. 6.", or after "Listing 8-19:" in one sentence with it), unless the question
     asks about figures, tables or listings."""
     sentences = index.passage_sentences(row)
@@ -397,8 +400,13 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     # ...", "We examined whether ...") or states what a study set out to find ("We aimed to
     # estimate the number of participants required ...") restates it and answers nothing.
     # A question about the aim itself ("What was the study's objective?") is answered by it.
+    # One that states the rate, span, sum or date asked for answers it, whatever it goes on to ask:
+    # "How often is treatment reviewed?" of "Your doctor will review the treatment at least once a
+    # year to decide whether it is still needed." (Any number is no such amount: "we aimed to
+    # estimate the number of participants required ... among 13-14 years old adolescents".)
+    said = amount in _SPECIFIC_AMOUNTS
     if not _ASKS_AIM.intersection(terms):
-        heading |= np.array([bool(_POSES.search(t)) for t in texts])
+        heading |= np.array([bool(_POSES.search(t)) and not (said and _states_amount(t, amount)) for t in texts])
     # A figure's or table's caption opens with its title ("Fig. 6." then "Contact density by distance
     # from the cell body."): it names what is shown, and the sentences after it say what it
     # shows, unless the question asks about figures or tables themselves.
@@ -1416,6 +1424,18 @@ _FREQUENCY = re.compile(rf"\b\d+\s+{_RATE}\b|\b{_RATE}(?=\s*[.,;:)]|\s+for\b)|"
                         rf"\b(once|twice|thrice|times?)\s+(a|an|per|each|every)\s+(other\s+)?{_TIME_UNIT}\b|"
                         rf"\bevery\s+(other\s+|\d+\s+|two\s+|three\s+|four\s+)?{_TIME_UNIT}\b|"
                         rf"\b(per|a)\s+{_TIME_UNIT}\b", re.I)
+# A rate said without a number: "taken daily.", "held every week", "once a year", "per day", or
+# at each event of a kind ("checked at every dose change", "before each session").  "A week"
+# alone is as often a span of time ("within a week"): it is a rate only beside a number.
+_RATE_IN_WORDS = re.compile(rf"\b{_RATE}(?=\s*[.,;:)]|\s+for\b)|"
+                            rf"\b(once|twice|thrice|times?)\s+(a|an|per|each|every)\s+(other\s+)?{_TIME_UNIT}\b|"
+                            rf"\bevery\s+(other\s+|\d+\s+|two\s+|three\s+|four\s+)?{_TIME_UNIT}\b|\bper\s+{_TIME_UNIT}\b|"
+                            r"\b(?:at|before|after|with|during)\s+(?:every|each)\s+(?!other\b|one\b|of\b)[a-z]", re.I)
+
+
+def _states_rate(text: str) -> bool:
+    """Whether `text` says how often: a number with a rate over time, or a rate in words (`_RATE_IN_WORDS`)."""
+    return bool(_RATE_IN_WORDS.search(text)) or (_states_number(text) and bool(_FREQUENCY.search(text)))
 
 
 # "How many" of things that are no span of time ("How many patients ...", not "How many weeks ...").
@@ -1520,12 +1540,16 @@ def gives_amount(text: str, kind: AmountKind) -> bool:
         return bool(_MONEY.search(text))
     if kind == "duration":
         return bool(_DURATION.search(text))
+    if kind == "frequency" and _RATE_IN_WORDS.search(text):
+        return True  # "The tablet is taken daily." answers how often, though it holds no number
     # A list item's number ("1. Resilience and Recovery: ...") and a line that is a date alone (a
     # byline's "• Apr 23, 2022") count, size or last nothing.
     return _states_number("\n".join(_ENUMERATOR.sub("", line) for line in text.splitlines()
                                      if not is_date(BULLET.sub("", line).strip())))
 
 
+# The amounts a sentence states only in words of their kind (not any number).
+_SPECIFIC_AMOUNTS = frozenset({"frequency", "duration", "money", "date"})
 _ENUMERATOR = re.compile(r"^\s*\(?\d{1,2}[.)]\s+")
 
 
@@ -1710,7 +1734,9 @@ def _states_amount(text: str, kind: AmountKind) -> bool:
         text = _NOT_COUNT.sub(" ", _DATE.sub(" ", _CLOCK_TIME.sub(" ", _NUMERIC_DATE.sub(" ", text))))
     if kind == "bound":
         return _states_number(text) and bool(_BOUND_STATED.search(text))
-    return _states_number(text) and (kind != "frequency" or bool(_FREQUENCY.search(text)))
+    if kind == "frequency":
+        return _states_rate(text)
+    return _states_number(text)
 
 
 def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float], pool: tuple[float, float], question: bool,
@@ -1735,7 +1761,7 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
     features are those of the sentence `measured` names, as the model was trained, or of the
     sentence that defines the term or spells out the abbreviation when the model scores it higher."""
     model = model or answer_model()
-    sentences, x, heading, leads, passage, named = sentence_features(index, row, q, terms)
+    sentences, x, heading, leads, passage, named = sentence_features(index, row, q, terms, amount)
     if not len(sentences):
         return PassageAnswer(None, -20.0, np.zeros(len(RELEVANCE_FEATURES), np.float32))
     heading, logits = _set_aside(index, sentences, heading, model.sentence_logits(x), person, amount)

@@ -1004,19 +1004,21 @@ class Searcher:
         kinds of document, each with the span of the section's first sentence, which says what
         its heading names ("Who funded the LIMIT trial?": the LIMIT paper's "Funding statement";
         "Are there competing interests?": every "Competing interests"), of the named document only;
-        {} where it asks with more than `_HEADED_WORDS` such words, or none. The embedding reads
+        {} where it asks with more than `_HEADED_WORDS` such words, or none, unless the heading is a
+        question it restates (`_restates`). The embedding reads
         "Who funded ...?" as unlike "This project was funded by ...", and the authors' list, its
         names close to "who", had come first."""
         named = self.named_document(question)
-        words = [w for w in re.findall(r"[\w'’-]+", question)
-                 if w.lower() not in _STUDY_KINDS | _WH_WORDS | FUNCTION_WORDS and not about_a_document(w)]
-        asked = set(bm25_tokenize([" ".join(words)])[0])
+        asked = whole = _asking_terms(question)
         if named is not None:
             # only the words naming it: "How were schools randomised in GoActive?" asks with its
             # title's "cluster-randomised"
-            asked -= set(bm25_tokenize([" ".join(naming_words(question, self.index.doc_titles[named]))])[0])
-        if not asked or len(asked) > _HEADED_WORDS:
+            asked = whole - set(bm25_tokenize([" ".join(naming_words(question, self.index.doc_titles[named]))])[0])
+        if not whole:
             return {}
+        # A few words name what one section heads; more, only a heading that asks the question
+        # itself (`_restates`, with the words naming the document, which a page's questions repeat) can.
+        wide = not asked or len(asked) > _HEADED_WORDS
         found: dict[int, tuple[int, int]] = {}
         for row in map(int, rows):
             p = self.index.passage(row)
@@ -1026,7 +1028,7 @@ class Searcher:
             for s in self.index.passage_sentences(row):
                 start, end = self.index.sentence_span(s)
                 path = doc.section_at(start)
-                if path and doc.opens_section(start) and _heads(path[-1], asked):
+                if path and doc.opens_section(start) and ((not wide and _heads(path[-1], asked)) or _restates(path[-1], whole)):
                     found[row] = answer_span(self.index, row, s)
                     break
         return found
@@ -1285,6 +1287,25 @@ def _heads(heading: str, asked: set[str]) -> bool:
 
     return all(any(same(a, h) for h in said) for a in asked) and \
         2 * sum(any(same(a, h) for a in asked) for h in said) >= len(said)
+
+
+def _asking_terms(text: str) -> set[str]:
+    """The BM25 terms a question asks with: its words but for question words, function words,
+    kinds of study and words about a document."""
+    words = [w for w in re.findall(r"[\w'’-]+", text)
+             if w.lower() not in _STUDY_KINDS | _WH_WORDS | FUNCTION_WORDS and not about_a_document(w)]
+    return set(bm25_tokenize([" ".join(words)])[0])
+
+
+def _restates(heading: str, asked: set[str]) -> bool:
+    """Whether `heading` is a question (a page of questions and answers: "How is ADHD diagnosed?")
+    asking with none but the question's terms (`asked`), and all of them but one at most: "How is
+    ADHD diagnosed in adults?" is what the section "How is ADHD diagnosed?" answers, not the
+    section "How common is ADHD in adults?", whose words it shares as much."""
+    if not heading.rstrip().endswith("?"):
+        return False
+    said = _asking_terms(heading)
+    return bool(said) and said <= asked and len(said) >= len(asked) - 1
 
 
 def naming_words(text: str, title: str, written: str = "") -> set[str]:
