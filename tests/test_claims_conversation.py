@@ -426,6 +426,14 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("What is the default priority of a magic rule?", "What about its maximum?",
      "What about the maximum of the default priority of a magic rule?"),
     ("What is minocycline?", "What are its side effects?", "What are minocycline's side effects?"),
+    # an owner is a phrase of its own: a new topic like it takes its place and owns what it owned
+    # ("What are atomoxetine side effects?" had dropped the "'s"; "the non-stimulants", like no
+    # phrase, had replaced "treatments' side effects" whole), and one like what is owned takes the
+    # place of that alone ("And the benefits?" had lost methylphenidate)
+    ("What are methylphenidate's side effects?", "And atomoxetine?", "What are atomoxetine's side effects?"),
+    ("What are treatments' side effects?", "And the non-stimulants?", "What are the non-stimulants' side effects?"),
+    ("What are methylphenidate's side effects?", "And the benefits?", "What are methylphenidate's benefits?"),
+    ("What are methylphenidate's side effects?", "And the dose?", "What is methylphenidate's dose?"),
     # the conjunction that tied a whole question to the one before goes once it stands alone
     ("How do I stop the parser from inside a handler?", "And how do I resume it?", "How do I resume the parser?"),
     ("What is CBT?", "But is it effective?", "Is CBT effective?"),

@@ -1602,8 +1602,13 @@ def _of_its_run(previous: str, runs: list[str], topic: str) -> str:
     if _is_adverb(topic):
         asked = re.sub(r"[\s?]*$", "", previous)
         return _tidy(f"{asked} {topic}?")
-    i = previous.rfind(runs[0].split()[0])
-    e = previous.find(runs[0].split()[-1], i) + len(runs[0].split()[-1])
+    words = runs[0].split()
+    i = previous.rfind(words[0])
+    # A run with an owner ("treatments' side effects") asks of what is owned: the topic takes
+    # the owner's place ("What are the non-stimulants' side effects?", not "What are the non-stimulants?").
+    owner = next((w for w in words[:-1] if _OWNER.search(w)), None)
+    last = owner or words[-1]
+    e = previous.find(last, i) + len(last)
     return _tidy(_put(previous, i, e, topic))
 
 
@@ -1743,7 +1748,10 @@ def _to_head(previous: str, e: int, s: int | None = None) -> int:
     outcome measure used": "What were the secondary measures used?"); so does the object of the
     verb a how-to question asks of, when its run ends the question ("a dividend" for "a stock
     split" of "How do I record a stock split?", not "a dividend split"). Elsewhere the words after
-    it may be a verb ("How does the brain change?")."""
+    it may be a verb ("How does the brain change?"). An owner ("treatments'") ends its own phrase:
+    what it owns is asked of the new topic ("the non-stimulants' side effects")."""
+    if _OWNER.search(previous[:e]):
+        return e
     be = _BE_ASKS.match(previous)
     acts = _ACTS.search(previous)
     led = s is not None and (_AFTER_PREPOSITION.search(previous[:s]) is not None or (acts is not None and acts.end(1) < s)) \
@@ -2618,8 +2626,11 @@ def _run_start(text: str, s: int) -> int:
     # the words up to the phrase and its first, to tell a function word that names a kind ("a for loop")
     named = [m.group() for m in words] + [m.group() for m in _WORD.finditer(text, s)][:1]
     taken = 0
+    # nor back over an owner, which is a phrase of its own ("methylphenidate's" of "methylphenidate's
+    # side effects": "the benefits" take the place of the side effects, not of whose they are)
     while words and taken < 2 and (words[-1].group().lower() not in _STOP or _names_kind(named, len(words) - 1)) \
-            and not _PIVOT.fullmatch(words[-1].group() + " ") and words[-1].start() not in verbs:
+            and not _PIVOT.fullmatch(words[-1].group() + " ") and words[-1].start() not in verbs \
+            and not _OWNER.search(text[: words[-1].end() + 1].rstrip()):
         s = words.pop().start()
         taken += 1
     return s
@@ -3123,6 +3134,9 @@ def _possessive(phrase: str) -> str:
 _PREPOSITION_WORD = r"(?:with|to|for|about|in|on|at|by|of|from|into)"  # a verb before one does not govern the topic
 
 
+_OWNER = re.compile(r"\w(?:['’]s|s['’])$")
+
+
 def _put(text: str, s: int, e: int, topic: str) -> str:
     """`text` with [s, e) replaced by `topic`; the topic's article goes where the text has one
     ("What is the primary outcome" + "the secondary outcomes": one "the") or a question word
@@ -3136,7 +3150,11 @@ def _put(text: str, s: int, e: int, topic: str) -> str:
     own = _ARTICLE.match(topic)
     own_article = own is not None
     e = _qualifier_end(text, s, e)
-    if re.search(r"\b(the|a|an|which|whose)\s+$|^\W*what\s+$", text[:s], re.I):
+    if _OWNER.search(text[s:e]) and not _OWNER.search(topic):
+        # the new topic owns what the old one did: "What are methylphenidate's side effects?" +
+        # "atomoxetine" is "atomoxetine's side effects", not "atomoxetine side effects"
+        topic = _possessive(topic)
+    if re.search(r"\b(the|a|an|which|whose)\s+$|^\W*what\s+$|\w(?:['’]s|s['’])\s+$", text[:s], re.I):
         topic = _ARTICLE.sub("", topic)
     ending = re.search(r"[^\w\s]+$", topic)
     if ending and text.startswith(ending.group(), e):
@@ -3162,7 +3180,7 @@ def _put(text: str, s: int, e: int, topic: str) -> str:
         # The auxiliary before the topic agrees with it: "What is the primary outcome" -> "What are
         # the secondary outcomes", "What do the treemagic files start with" -> "What does the magic file".
         verbs = _PLURAL_VERB if _is_plural(topic) else {v: k for k, v in _PLURAL_VERB.items()}
-        before = re.sub(rf"\b({'|'.join(verbs)})(\s+(?:(?:the|a|an)\s+)?(?:(?!{_PREPOSITION_WORD}\s)[\w-]+\s+)?)$",
+        before = re.sub(rf"\b({'|'.join(verbs)})(\s+(?:(?:the|a|an)\s+)?(?:(?!{_PREPOSITION_WORD}\s)[\w'’-]+\s+)?)$",
                         lambda m: _agree(m.group(1), verbs) + m.group(2), before, flags=re.I)
         if re.search(r"^\W*(?:what|which)\s+$", before, re.I):
             # the noun a question word asks about is the subject of a passive's auxiliary right
