@@ -2400,3 +2400,55 @@ def test_an_irregular_verbs_past_forms_hold_the_verb_for_a_claims_terms():
     assert holds_claim_terms("Sertraline is taken twice a day.", ["Take sertraline twice a day, in the morning."]).all()
     assert holds_claim_terms("The drug was given to all children.", ["Nurses give the drug to all children."]).all()
     assert not holds_claim_terms("The drug was given to all children.", ["Nurses take the drug to all children."]).any()
+
+
+def test_a_comparison_the_other_way_round_is_read_with_what_its_section_heads(encoder, tmp_path):
+    # A page of questions and answers leaves its topic to the heading: "Men are diagnosed more
+    # often than women" says ADHD nowhere, so the swapped comparison went unread (the claim's side
+    # "women diagnosed ADHD" was not all the sentence's) and the claim came back supported.
+    from assistant.claims.features import swaps_comparison
+
+    page = "<html><head><title>ADHD in Adults: Frequently Asked Questions</title></head><body><main>" + "".join(_FAQ) + \
+        "</main></body></html>"
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"adhd-faq.html": page}))
+    swapped = checker.check("Women are diagnosed with ADHD more often than men.")
+    assert swapped.verdict == "contradicted" and swapped.evidence[0].text.startswith("Men are diagnosed"), swapped
+    claim = "Women are diagnosed with ADHD more often than men."
+    said = "Men are diagnosed more often than women, but the gap is narrower in adults than in children."
+    assert not swaps_comparison(claim, said) and swaps_comparison(claim, f"{said}\nHow common is ADHD in adults?")
+
+
+# An adult ADHD clinic's page of questions and answers, each answer under its question .
+_FAQ = (
+    '<article>',
+    '<h1>ADHD in Adults: Frequently Asked Questions</h1>',
+    '<p class="byline">By Dr. Maria Keller, Consultant Psychiatrist · Updated 14 March 2025</p>',
+    '<h2>What is ADHD?</h2>',
+    '<p>Attention-deficit/hyperactivity disorder (ADHD) is a neurodevelopmental condition marked by persistent '
+    'inattention, hyperactivity and impulsivity that interfere with daily functioning. Symptoms begin in childhood,'
+    ' although many adults are first diagnosed later in life.</p>',
+    '<h2>How common is ADHD in adults?</h2>',
+    '<p>Estimates from population surveys suggest that about 2.5% to 4% of adults worldwide meet the criteria for '
+    'ADHD. Men are diagnosed more often than women, but the gap is narrower in adults than in children.</p>',
+    '<h2>How is ADHD diagnosed?</h2>',
+    '<p>There is no single test. A psychiatrist or specialist psychologist takes a detailed history, uses rating '
+    'scales such as the Adult ADHD Self-Report Scale (ASRS), and asks for information from a partner or family '
+    'member where possible. Symptoms must have been present before the age of 12 and cause problems in at least two'
+    ' settings, such as work and home.</p>',
+    '<h2>What treatments are available?</h2>',
+    '<p>Treatment usually combines medication with psychological support. Stimulant medicines such as '
+    'methylphenidate and lisdexamfetamine are the first-line option for most adults. Non-stimulants such as '
+    'atomoxetine are used when stimulants are not tolerated or are unsuitable.</p>',
+    '<p>Cognitive behavioural therapy adapted for ADHD helps people build routines, manage time and cope with '
+    'procrastination.</p>',
+    '<h2>What are the side effects of stimulants?</h2>',
+    '<p>The most common side effects are reduced appetite, trouble sleeping, headache and a raised heart rate. '
+    'Blood pressure and pulse should be checked before starting treatment and at every dose change.</p>',
+    '<h2>Can I drink alcohol while taking ADHD medication?</h2>',
+    '<p>Small amounts of alcohol are unlikely to be dangerous for most people, but alcohol can worsen concentration'
+    ' and mood and may increase side effects. Talk to your prescriber about what is safe for you.</p>',
+    '<h2>How long will I need treatment?</h2>',
+    '<p>Many adults take medication for several years. Your doctor will review the treatment at least once a year '
+    'to decide whether it is still needed.</p>',
+    '</article>',
+)

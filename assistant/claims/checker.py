@@ -44,6 +44,7 @@ from assistant.claims.features import (
     polarity_features,
     reverses,
     states_cell,
+    swaps_comparison,
 )
 from assistant.claims.models import MODEL_PATH, ClaimError, ClaimModel, NLIModel
 from assistant.search import Searcher, clean_question, names_listed, names_missing
@@ -304,6 +305,13 @@ class ClaimChecker:
             # a table's cell is read with its row's label and column's header, names and all
             cells = self._cells(claim, cand, text)
             if reverses(said, text) or any(reverses(said, c.statement) or changes_cell(claim, c) for c in cells):
+                return True
+            # a comparison the other way round of what its section heads: "Men are diagnosed more
+            # often than women" under "How common is ADHD in adults?" against "Women are diagnosed
+            # with ADHD more often than men." (the sentence alone leaves ADHD to its heading)
+            doc = index.document(cand.doc)
+            heads = doc.section_at(index.sentence_span(cand.row)[0])
+            if heads and swaps_comparison(said, f"{text}\n{heads[-1]}"):
                 return True
             # a negation of what the sentence's abbreviations stand for ("None of the 36 CCs
             # withdrew" against "Children's centres withdrew ..."); the other rules read the text
