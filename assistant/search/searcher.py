@@ -211,6 +211,8 @@ _DESCRIBING_WORDS = 4
 # "Who funded the LIMIT trial?" asks what one section heads, "How were participants randomised in
 # the trial?" what a passage says; a heading holds a few words.
 _HEADED_WORDS = 3
+# An abbreviation of three letters or more, digits aside: "BDNF" (not "UK", which a word may hold).
+_ABBREVIATION_LETTERS = 3
 _WH_WORDS = frozenset({"how", "which", "where", "why", "whom", "whose"})
 # A verb a document is the subject of: "the review identified", "the review says".
 _REPORTING = re.compile(r"[a-z]{3,}ed|(?:say|find|conclude|show|report|describe|identifie|include|argue|suggest|recommend|state|"
@@ -740,14 +742,21 @@ class Searcher:
         # A name of code joined by underscores ("unwind_protect", "dh_make") is written as the
         # documents write it, one BM25 term, whatever the vocabulary holds.
         code = list(dict.fromkeys(_UNDERSCORED.findall(question)))
+        # an abbreviation the question spells out is asked of by its long form too ("... with
+        # Schimmelpenning-Feuerstein-Mims syndrome (SFM)" of abstracts that never write "SFM")
+        defined = acronym_definitions(question)
         unknown = []
         for name in names + [c for c in code if c not in names]:
-            terms = bm25_tokenize([name])[0] + acronyms(name)
+            terms = bm25_tokenize([name, defined.get(name, "")])
+            terms = terms[0] + acronyms(name) + terms[1]
             if not terms:  # a stop word in capitals ("NO" for nitric oxide): nothing to look for
                 continue
             held = self._held(terms, allowed)
             if not held.any():
-                if (name.lower() in known or name in code) and not (name.isupper() and self._spelled_out(name, spelled_in)):
+                # an abbreviation of letters alone ("BDNF") has no other spelling to be written in
+                spelled_alike = name.isupper() and name.isalpha() and len(name) >= _ABBREVIATION_LETTERS
+                if (name.lower() in known or name in code or spelled_alike) and not (
+                        name.isupper() and self._spelled_out(name, spelled_in)):
                     unknown.append(name)
             elif name.isupper() and self._glossary_only(name, np.flatnonzero(held), allowed):
                 unknown.append(name)
