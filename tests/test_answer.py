@@ -1166,6 +1166,24 @@ def test_a_question_asking_how_often_highlights_a_sentence_that_states_a_rate(en
     assert hit.highlight.text.startswith("The training consists of 24 weekly")
 
 
+def test_a_statement_announcing_the_question_it_ends_with_and_a_subtitle_are_no_headings(encoder, tmp_path):
+    # A guideline's "Ask ... two questions: During the last month, ...?" ends with a question mark
+    # and had stood aside as a heading, so the subtitle under the title ("Summary of
+    # recommendations", read as a table's row under it) was the highlight for what to ask.
+    from assistant.search.answer import is_heading_like
+
+    text = ("Depression in adults: treatment and management\nSummary of recommendations\n\n1 Recognition and assessment\n\n"
+            "1.1 Be alert to possible depression, particularly in people with a chronic physical health problem.\n"
+            "1.2 Ask people who may have depression two questions: During the last month, have you often been bothered by "
+            "feeling down, depressed or hopeless? During the last month, have you often been bothered by having little "
+            "interest or pleasure in doing things?\n\n2 Treatment\n\n2.1 Discuss treatment options with the person.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "guideline.txt", text)
+    hit = searcher.search("What questions should I ask to screen for depression?", k=1)[0]
+    assert hit.highlight.text.startswith("1.2 Ask people who may have depression two questions"), hit
+    assert is_heading_like("Question 3: How do habits form?", 0, "", frozenset())
+    assert is_heading_like("How is ADHD diagnosed?", 0, "", frozenset())
+
+
 def test_a_rate_said_in_words_answers_how_often(encoder):
     # No number in either answer: "taken daily." and "at every dose change" say how often, and a
     # question for a rate had gone unanswered by a passage without a number. "Within a week" is a

@@ -138,7 +138,7 @@ def is_heading_like(text: str, start: int, title: str, heading_starts: frozenset
     t = text.strip()
     if not t:
         return True
-    if start in heading_starts or t.casefold() == title.strip().casefold() or t.endswith("?"):
+    if start in heading_starts or t.casefold() == title.strip().casefold() or (t.endswith("?") and not _ASKS_AFTER_COLON.match(t)):
         return True
     if t.endswith(":") and len(t.split()) < 4:
         return True
@@ -167,6 +167,10 @@ def is_heading_like(text: str, start: int, title: str, heading_starts: frozenset
     return len(item.split()) < 8 and not _END.search(t) and not _NUMERAL.search(item)
 
 
+# A statement whose colon announces the question it ends with ("Ask people who may have
+# depression two questions: During the last month, have you often ...?") says what to ask; a
+# label before the colon ("Q:", "Question 3:") is no statement.
+_ASKS_AFTER_COLON = re.compile(r"^(?:\S+\s+){3,}\S*:\s+\S")
 # A section's number before its capitalised name ("1.1 Years of life lost (YLL)", "2.3.1 Outlier
 # detection"), a heading's mark where the reader did not mark the line as one.
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?=[A-Z])")
@@ -358,7 +362,7 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     starts = _heading_starts(index, p.doc)
     code = _comments_in_code(texts, np.array([is_code_like(t) for t in texts])
                              | np.array(_session_output(doc.text, spans), dtype=bool))
-    rows = _table_rows(doc.text, spans, texts, code, starts)
+    rows = _table_rows(doc.text, spans, texts, code, starts, doc.title)
     # A heading's line may hold two sentences ("1.7." and "\"Larger Work\""): both are the heading.
     heading = np.array([is_heading_like(t, s, doc.title, starts) or doc.text.rfind("\n", 0, s) + 1 in starts
                         for t, (s, _) in zip(texts, spans)]) & ~rows
@@ -520,13 +524,14 @@ _NOT_A_ROW = re.compile(r"[,;({\[\\=]\s*$")
 
 
 def _table_rows(text: str, spans: list[tuple[int, int]], lines: list[str], code: np.ndarray,
-                heading_starts: frozenset[int]) -> np.ndarray:
+                heading_starts: frozenset[int], title: str = "") -> np.ndarray:
     """Which sentences are rows of a table under the line above them rather than headings: lines
     one line break apart, in a run of such lines with no list item, code or line that goes on like
     a program's among them (a list of parameters or a program is no table), under a line that
     states no sentence either, neither opening a section, and holding three words or more
     ("Saliva Oragene kit for DNA donation RP" under "Blood cytokine screen test BO BO"; a command,
-    "cd node_gn", is no row). Such a line may be the answer and introduces nothing."""
+    "cd node_gn", is no row), nor the document's `title` (a subtitle under it, "Summary of
+    recommendations", is no row). Such a line may be the answer and introduces nothing."""
     n = len(spans)
     joined = [i > 0 and text.count("\n", spans[i - 1][1], spans[i][0]) == 1 and not text[spans[i - 1][1] : spans[i][0]].strip()
               for i in range(n)]
@@ -540,6 +545,7 @@ def _table_rows(text: str, spans: list[tuple[int, int]], lines: list[str], code:
             for k in range(i + 1, j):
                 above = lines[k - 1].strip()
                 out[k] = (spans[k - 1][0] not in heading_starts and spans[k][0] not in heading_starts and bool(above)
+                          and above.casefold() != title.strip().casefold()
                           and not _END.search(above) and not above.endswith("?") and not lines[k].strip().endswith(("?", ":"))
                           and _is_prose(lines[k]))
         i = j
