@@ -2452,3 +2452,26 @@ _FAQ = (
     'to decide whether it is still needed.</p>',
     '</article>',
 )
+
+
+def test_a_guidelines_numbers_and_its_do_not_routinely_contradict_a_claim(encoder, tmp_path):
+    # A guideline's recommendations: "Do not routinely offer" says not to offer (the negation had
+    # reached "routinely" alone); "6 sessions" lies outside "16 to 20 sessions" (a range counted
+    # nothing: "20" follows "to"); "one session a week" counts one ("one" had counted nothing, as a
+    # pronoun may). Claims that agree stay supported.
+    from assistant.claims.features import changes_number, negates
+
+    guideline = ("# Depression in adults\n\n## Less severe depression\n\n2.2 Do not routinely offer antidepressant "
+                 "medication as first-line treatment for less severe depression, unless that is the person's preference.\n"
+                 "2.3 Offer group exercise as a first-line option. Group exercise should consist of 3 sessions a week of "
+                 "moderate intensity over 10 weeks.\n\n## More severe depression\n\n3.2 Individual CBT typically consists "
+                 "of 16 to 20 sessions over 3 to 4 months.\n")
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"guideline.md": guideline, **OTHER_DOCUMENT}))
+    for claim in ("Antidepressants should be offered as first-line treatment for less severe depression.",
+                  "Individual CBT usually consists of 6 sessions.", "Group exercise should consist of one session a week."):
+        assert checker.check(claim).verdict == "contradicted", claim
+    for claim in ("Individual CBT usually consists of 16 to 20 sessions.", "Group exercise should consist of 3 sessions a week."):
+        assert checker.check(claim).verdict == "supported", claim
+    assert not changes_number("Individual CBT usually consists of 18 sessions.", "CBT consists of 16 to 20 sessions.")
+    assert not changes_number("One can do group exercise.", "Group exercise should consist of 3 sessions a week.")
+    assert not negates("Do not offer antidepressants routinely.", "Do not routinely offer antidepressants.")

@@ -341,6 +341,22 @@ _TIMES = re.compile(r"\b(once|twice|thrice|(?:\d+|" + "|".join(_NUMBER_WORDS) + 
                     r"(day|night|week|month|year|hour)s?|(" + "|".join(_PER) + r"))\b", re.I)
 
 
+# A range of a thing: "16 to 20 sessions", "3-4 months", "between 10 and 12 weeks".
+_RANGE_END = r"(\d+(?:\.\d+)?|(?i:" + "|".join(_NUMBER_WORDS) + r"))"
+_RANGE = re.compile(rf"(?<![\w.,·-]){_RANGE_END}\s*(?:to|-|–|and)\s*{_RANGE_END}\s+([a-z][a-z-]+)", re.I)
+
+
+@lru_cache(maxsize=1024)
+def _ranges(text: str) -> dict[str, tuple[float, float]]:
+    """The ranges `text` gives of each thing it counts (its stem): "16 to 20 sessions" -> sessions 16-20."""
+    out = {}
+    for m in _RANGE.finditer(text):
+        lo, hi = (float(_number(g)) for g in (m.group(1), m.group(2)))
+        if lo < hi and m.group(3).lower() not in FUNCTION_WORDS:
+            out[stemmer().stemWord(m.group(3).lower())] = (lo, hi)
+    return out
+
+
 _ONCE_STEMS = frozenset(stemmer().stemWords([*_ONCE, "times"]))
 _SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 
@@ -586,6 +602,20 @@ def changes_year(claim: str, sentence: str) -> bool:
     return _says_most(_words_said(_YEAR.sub(" ", claim)), _words_said(_YEAR.sub(" ", sentence)))
 
 
+# "one" before a noun counts it in a claim ("one session a week"); elsewhere "one" is as often a
+# pronoun ("one can"), which a function word after it shows.
+_ONE_OF = re.compile(r"\bone\s+([a-z][a-z-]+)", re.I)
+
+
+def _claim_counts(claim: str) -> dict[str, set[str]]:
+    """`_counts` of a claim, with what "one" counts (`_ONE_OF`)."""
+    counted = dict(_counts(claim))
+    for m in _ONE_OF.finditer(claim):
+        if m.group(1).lower() not in FUNCTION_WORDS:
+            counted.setdefault(stemmer().stemWord(m.group(1).lower()), set()).add("1")
+    return counted
+
+
 def changes_number(claim: str, sentence: str) -> bool:
     """Whether the sentence says the claim's words (two thirds of them, as for `negates`) with
     another number of what the claim counts, each giving one number of it: "The 386 reference
@@ -595,16 +625,23 @@ def changes_number(claim: str, sentence: str) -> bool:
     5%"). Where either number is an estimate ("about 30") the sentence's numbers of the thing must
     each be more than `_ESTIMATE_RATIO` times it or less ("about 800ns per iteration" against
     "about 60ns per iteration (80ns with tqdm.gui)")."""
-    counted, estimated = _counts(claim), _counts(claim, _ESTIMATED)
+    counted, estimated = _claim_counts(claim), _counts(claim, _ESTIMATED)
     if not counted and not estimated:
         return False  # most claims count nothing: read no further
     # the claim's other words: its numbers are what is compared
-    said = {w for w in _words_said(claim) if not re.search(r"\d", w) and w not in _NUMBER_WORDS and w not in _ONCE_STEMS}
+    said = {w for w in _words_said(claim) if not re.search(r"\d", w) and w not in _NUMBER_WORDS and w not in _ONCE_STEMS
+            and w != "one"}
     stated, about = _counts(sentence), _counts(sentence, _ESTIMATED)
     heard = _words_said(sentence) | stated.keys() | about.keys()  # "12-month" says "month"
     numbers = set().union(*stated.values(), *about.values())
     if _says_most(said, heard) and any(len(ns) == 1 and len(stated.get(w, ())) == 1 and not about.get(w)
                                        and not ns & numbers for w, ns in counted.items()):
+        return True
+    # a number outside the range the sentence gives of the thing ("6 sessions" against "16 to 20 sessions")
+    ranges = _ranges(sentence)
+    if ranges and _says_most(said, heard | ranges.keys()) and any(
+            len(ns) == 1 and w in ranges and not ns & numbers and not _within(next(iter(ns)), ranges[w])
+            for w, ns in counted.items()):
         return True
     # against an estimate the numbers are what differ: the words said are the others ("About
     # 1,000,000 people ..." against "About 3 million people ...")
@@ -641,6 +678,12 @@ def changes_path(claim: str, sentence: str) -> bool:
     if not given or named & given:
         return False
     return _says_most(_words_said(_PATH.sub(" ", claim)), _words_said(_PATH.sub(" ", sentence)))
+
+
+def _within(number: str, span: tuple[float, float]) -> bool:
+    """Whether a number (as `_number` writes it) lies in the range `span`; True for no number."""
+    value = _value(number)
+    return value is None or span[0] <= value <= span[1]
 
 
 def _far_apart(a: str, b: str) -> bool:
@@ -1039,12 +1082,17 @@ def _negations(tokens: list[str]) -> list[tuple[int, int]]:
     return out
 
 
+# Adverbs of what is done by default, which a negation reaches past: "Do not routinely offer
+# antidepressants" says not to offer them.
+_DEFAULT_ADVERBS = {"routinely", "usually", "normally", "generally", "typically"}
+
+
 def _negated_words(tokens: list[str], stemmed: list[str], words: set[str]) -> set[str]:
-    """Those of `words` a negation in the clause comes right before (stop words between)."""
+    """Those of `words` a negation in the clause comes right before (stop words and `_DEFAULT_ADVERBS` between)."""
     out: set[str] = set()
     for i, reach in _negations(tokens):
         following = [x for t, x in zip(tokens[i + 1 :], stemmed[i + 1 :])
-                     if t[0].isalnum() and t not in FUNCTION_WORDS and t not in _ABLE]
+                     if t[0].isalnum() and t not in FUNCTION_WORDS and t not in _ABLE and t not in _DEFAULT_ADVERBS]
         out |= set(following[:reach]) & words
     return out
 
