@@ -300,6 +300,24 @@ def test_a_highlight_on_two_lines_is_printed_indented_under_its_label():
     assert lines[at:at + 2] == ["   best sentence: Now run the checker with this command:", "                  cargo check-all"]
 
 
+def test_a_table_rows_best_sentence_names_each_cells_column():
+    # "Panic disorder | 25 mg a day | 200 mg a day" alone does not say which dose is the starting
+    # one: the summary line reads each cell under its column's header; a row the passage shows no
+    # header for is printed as it stands.
+    from assistant.cli.output import format_hit
+    from assistant.search import Highlight, Hit
+
+    text = ("How to take it\nCondition | Starting dose | Usual maximum\nDepression | 50 mg a day | 200 mg a day\n"
+            "Panic disorder | 25 mg a day | 200 mg a day")
+    at = text.index("Panic")
+    hit = Hit(1, 0.8, "leaflet.md", "Sertraline", "leaflet.md", 0, len(text), None, text, Highlight(text[at:], at, len(text)))
+    assert "   best sentence: Panic disorder | Starting dose: 25 mg a day | Usual maximum: 200 mg a day" in format_hit(hit, False)
+    cut = text[text.index("Depression"):]
+    alone = Hit(1, 0.8, "leaflet.md", "Sertraline", "leaflet.md", 0, len(cut), None, cut,
+                Highlight(cut[cut.index("Panic"):], cut.index("Panic"), len(cut)))
+    assert "   best sentence: Panic disorder | 25 mg a day | 200 mg a day" in format_hit(alone, False)
+
+
 def test_the_page_says_where_a_question_searched_as_typed_was_looked_for_first():
     from assistant.ui.render import render_turn
 

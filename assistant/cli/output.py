@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 
+from assistant.chunking import lead_line, table_cells
 from assistant.claims import VERDICT_WORDS, Verdict, confidence_text, not_mentioned_text
 from assistant.index import BuildReport
 from assistant.ingest import IngestEntry
@@ -30,10 +31,24 @@ def format_hit(hit: Hit, color: bool, before: str = "", after: str = "") -> str:
     lines = [f"{hit.rank}. {hit.title}", f"   {hit.doc_id} · {section}{hit.location} · {hit.match} "
              f"(probability {hit.probability:.2f}) · score {hit.score:.3f}",
              # a highlight may hold a command on a line of its own: indented with the rest
-             "   best sentence: " + "\n                  ".join(ln for ln in hit.highlight.text.splitlines() if ln.strip()),
+             "   best sentence: " + "\n                  ".join(ln for ln in _best_sentence(hit).splitlines() if ln.strip()),
              ""]
     lines += ["   " + ln for ln in text.splitlines() if ln.strip()]
     return "\n".join(lines) + "\n"
+
+
+def _best_sentence(hit: Hit) -> str:
+    """The highlight as the summary line shows it: a table's row with each cell under its
+    column's header ("Panic disorder | Starting dose: 25 mg a day | Usual maximum: 200 mg a day"),
+    which a row's numbers alone do not say. The passage may open inside a table, whose first row
+    there is no header: a header holds no digit."""
+    said = hit.highlight.text
+    at = hit.highlight.start - hit.start
+    if "\n" in said.strip() or " | " not in said or not 0 <= at < len(hit.text):
+        return said
+    header = lead_line(hit.text, at)
+    cells = [] if any(c.isdigit() for c in header) else table_cells(header, said.strip())
+    return " | ".join([cells[0].label, *(f"{c.head}: {c.value}" for c in cells)]) if cells else said
 
 
 def format_verdict(v: Verdict) -> str:
