@@ -1201,6 +1201,17 @@ def test_a_rate_said_in_words_answers_how_often(encoder):
     assert hit.highlight.text.startswith("Your doctor will review"), hit
 
 
+def test_a_passage_saying_a_rate_comes_before_one_with_a_number_of_another_kind(encoder, tmp_path):
+    # "How often should blood pressure be monitored?": a share ("2.5% to 4% of adults") is a number,
+    # which had put its passage first among those giving an amount; the rate is said in words.
+    faq = ("# ADHD in adults\n\n## How common is it?\n\nAbout 2.5% to 4% of adults meet the criteria, and blood "
+           "pressure is raised in some of them.\n\n## Stimulants\n\nThe common side effects are reduced appetite and "
+           "headache. Blood pressure and pulse should be checked before starting treatment and at every dose change.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "faq.md", faq)
+    hit = searcher.search("How often should blood pressure be monitored?", k=1)[0]
+    assert hit.highlight.text.startswith("Blood pressure and pulse should be checked"), hit
+
+
 def test_the_option_a_question_names_picks_its_line_of_a_list_of_options(encoder):
     # A manual's options, each "-x --long: what it does"; BM25's tokens leave "-k" out, and the
     # line that shares the question's other words ("decompress") is another option's.

@@ -27,7 +27,8 @@ Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEAT
 `about_a_document`, `answer_model`, `answer_span`, `asked_amount`, `asked_entry`, `asked_expansion`, `asked_statement`,
 `asked_term`,
 `asks_code_name`, `asks_doi`, `asks_document_date`, `asks_front_matter`, `asks_gist`,
-`asks_person`, `asks_place`, `defines`, `is_byline`, `is_code_like`, `is_heading_like`, `is_reply`, `is_question`, `labelled_value_end`,
+`asks_person`, `asks_place`, `defines`, `states_rate`,
+`is_byline`, `is_code_like`, `is_heading_like`, `is_reply`, `is_question`, `labelled_value_end`,
 `list_asked`, `listed_names`, `lists_names_only`, `match_words`, `measured`,
 `opens_entry`, `passage_answer`, `pick`, `points_elsewhere`, `pool_cosine`, `refers_back`,
 `relevance_features`, `sentence_features`, `states_action`, `states_definition`, `states_entry`, `states_origin`, `states_place`,
@@ -75,7 +76,7 @@ __all__ = ["about_a_document", "MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEA
            "names_no_document",
            "names_writer", "opens_entry", "opens_signature", "states_entry", "passage_answer", "pick", "points_elsewhere", "pool_cosine",
            "relevance_features", "sentence_features",
-           "states_action", "states_definition", "states_origin", "states_place", "term_weights"]
+           "states_action", "states_definition", "states_origin", "states_place", "states_rate", "term_weights"]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "answer.json"
 
@@ -1439,7 +1440,7 @@ _RATE_IN_WORDS = re.compile(rf"\b{_RATE}(?=\s*[.,;:)]|\s+for\b)|"
                             r"\b(?:at|before|after|with|during)\s+(?:every|each)\s+(?!other\b|one\b|of\b)[a-z]", re.I)
 
 
-def _states_rate(text: str) -> bool:
+def states_rate(text: str) -> bool:
     """Whether `text` says how often: a number with a rate over time, or a rate in words (`_RATE_IN_WORDS`)."""
     return bool(_RATE_IN_WORDS.search(text)) or (_states_number(text) and bool(_FREQUENCY.search(text)))
 
@@ -1741,7 +1742,7 @@ def _states_amount(text: str, kind: AmountKind) -> bool:
     if kind == "bound":
         return _states_number(text) and bool(_BOUND_STATED.search(text))
     if kind == "frequency":
-        return _states_rate(text)
+        return states_rate(text)
     return _states_number(text)
 
 

@@ -73,6 +73,7 @@ from assistant.search.answer import (
     states_definition,
     states_entry,
     states_place,
+    states_rate,
     term_weights,
 )
 from assistant.search.findings import (
@@ -943,6 +944,10 @@ class Searcher:
         heading that names it."""
         if amount := asked_amount(question):
             order = sorted(order, key=lambda i: not gives_amount(self.index.passage_text(int(rows[i])), amount))
+            if amount == "frequency":
+                # and of those, the ones that say a rate before those with a number of another kind
+                # ("at every dose change" before "2.5% to 4% of adults")
+                order = sorted(order, key=lambda i: not states_rate(self.index.passage_text(int(rows[i]))))
         elif stating := asked_statement(question):
             order = sorted(order, key=lambda i: not stating(self.index.passage_text(int(rows[i]))))
         if numbers := dotted_numbers(question):
