@@ -1243,12 +1243,14 @@ def test_a_claim_the_evidence_states_with_an_opposite_word_is_contradicted(encod
     assert not negates("Lower sodium intake leads to higher potassium levels.",
                        "Higher potassium levels follow lower sodium intake.")
     # general antonyms count as opposites too ("small" for "large"), and "absent from" negates where
-    # a thing is; a word with a second sense as a noun is none ("complex" of a protein complex)
+    # a thing is; a word with a second sense as a noun is one only where an adjective stands ("a
+    # complex process" against "a simple process", not the mTORC1 complex)
     assert negates("The zlib format has a large header.", "The zlib format has a very small header of only two bytes.")
     assert not negates("The zlib format has a small header.", "The zlib format has a very small header of only two bytes.")
     assert negates("Private Python modules must be on sys.path.",
                    "Directories with private Python modules must be absent from the sys.path.")
     assert not negates("The simple mTORC1 pathway controls growth.", "The mTORC1 complex pathway controls growth.")
+    assert negates("Neuroplasticity is a simple process.", "Neuroplasticity is a complex process that involves changes.")
     # the scale's other end ("least common" of an annual report's "most common diagnosis" came back
     # supported), and a figure's other way
     assert negates("Alzheimer's disease was the least common diagnosis.",

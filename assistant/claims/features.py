@@ -918,14 +918,14 @@ _CLAUSE_END = re.compile(r"[;:]|,\s*(?:but|whereas|while|although|though|however
 
 # Opposite words `negates` reads beside `_OPPOSITES` (which `flip_claim` and the polarity model's
 # features read too, so they stay as trained): general antonyms of size, time, number and state.
-# Not words that are also nouns of another sense: "complex" (a protein complex), "failure" (heart
-# failure), "light", "fall".
+# Not words that are also nouns of another sense: "failure" (heart failure), "light", "fall";
+# "complex" (a protein complex) only as "simple"'s opposite, which a noun seldom stands against.
 _ANTONYMS = [
     ("large", "small"), ("larger", "smaller"), ("big", "small"), ("bigger", "smaller"), ("long", "short"),
     ("longer", "shorter"), ("early", "late"), ("earlier", "later"), ("fast", "slow"), ("faster", "slower"),
     ("many", "few"), ("wide", "narrow"), ("thick", "thin"), ("present", "absent"), ("true", "false"),
     ("possible", "impossible"), ("likely", "unlikely"), ("safe", "unsafe"), ("easy", "difficult"),
-    ("cheap", "expensive"), ("successful", "unsuccessful"), ("include", "exclude"), ("includes", "excludes"),
+    ("cheap", "expensive"), ("simple", "complex"), ("successful", "unsuccessful"), ("include", "exclude"), ("includes", "excludes"),
     ("accept", "reject"), ("accepts", "rejects"), ("allow", "forbid"), ("allows", "forbids"),
     ("visible", "invisible"), ("legal", "illegal"), ("encourage", "discourage"), ("encouraged", "discouraged"),
     ("agree", "disagree"), ("approve", "disapprove"), ("appear", "disappear"), ("similar", "dissimilar"),
@@ -1126,12 +1126,25 @@ def _of_another(word: str, negated: _Clause, others: tuple[_Clause, ...]) -> boo
     return mine not in set().union(*(_content(*c) for c in others)) and theirs not in _content(*negated)
 
 
+# Opposites that are nouns of another sense too ("the mTORC1 complex"): an opposite only where an
+# adjective stands, after an article, a degree or a copula ("a complex process", "more complex").
+_NOUN_TOO = frozenset(stems("complex"))
+_BEFORE_ADJECTIVE = {"a", "an", "the", "more", "most", "less", "least", "very", "highly", "so", "too", "quite", "rather",
+                     "is", "are", "was", "were", "be", "been", "being", "and", "or"}
+
+
+def _as_adjective(tokens: list[str], stemmed: list[str], stem: str) -> bool:
+    """Whether `stem` stands in the clause as an adjective: always, but for `_NOUN_TOO`."""
+    return stem not in _NOUN_TOO or any(x == stem and i and tokens[i - 1] in _BEFORE_ADJECTIVE for i, x in enumerate(stemmed))
+
+
 def _says_opposite(tokens: list[str], stemmed: list[str], said: set[str]) -> bool:
     """Whether the clause says most of the claim's words `said`, one of them by its opposite
     without a negation and not itself: "has low toxicity" against "has high toxicity"."""
     words = _content(tokens, stemmed)
     opposed = {w for w in said - words
-               if any(o in words and not _negated(tokens, stemmed, {o}) for o in _opposite_stems(w))}
+               if any(o in words and not _negated(tokens, stemmed, {o}) and _as_adjective(tokens, stemmed, o)
+                      for o in _opposite_stems(w))}
     return bool(opposed) and len((said & words) | opposed) >= _COVERED * len(said)
 
 
