@@ -434,6 +434,11 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("What are treatments' side effects?", "And the non-stimulants?", "What are the non-stimulants' side effects?"),
     ("What are methylphenidate's side effects?", "And the benefits?", "What are methylphenidate's benefits?"),
     ("What are methylphenidate's side effects?", "And the dose?", "What is methylphenidate's dose?"),
+    # "How <adjective> is X in Y?" asks of X in the circumstance Y: "it" is X ("Does pregnancy cause
+    # birth defects?", "How long does insomnia take to work?" had been searched)
+    ("How safe is sertraline in pregnancy?", "Does it cause birth defects?", "Does sertraline cause birth defects?"),
+    ("How effective is CBT for insomnia?", "How long does it take to work?", "How long does CBT take to work?"),
+    ("How common is ADHD in children?", "Is it more common in men?", "Is ADHD more common in men?"),
     # the conjunction that tied a whole question to the one before goes once it stands alone
     ("How do I stop the parser from inside a handler?", "And how do I resume it?", "How do I resume the parser?"),
     ("What is CBT?", "But is it effective?", "Is CBT effective?"),

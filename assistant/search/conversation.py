@@ -2692,6 +2692,10 @@ _PASSIVE_IN = re.compile(rf"^(?:where|when|how|why)\s+{_BE_HAVE}\s+((?:(?:the|a|
                          re.I)
 # "How rare is the lupus-type reaction that has been linked to minocycline?": the reaction.
 _HOW_IS = re.compile(r"^how\s+[\w'-]+\s+(?:is|are|was|were)\s+((?:the|a|an)\s+[^,]+?)\s+(?:that|which|who)\s+\S.*$", re.I)
+# "How common is ADHD in children?", "How safe is sertraline in pregnancy?": the subject before the
+# circumstance it is asked of ("it" after either is ADHD, sertraline, not the children).
+_HOW_IS_IN = re.compile(r"^how\s+[\w'-]+\s+(?:is|are|was|were)\s+((?:(?:the|a|an)\s+)?[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+"
+                        r"(?:in|for|among|during|with|after|at|on|to|of|by)\s+\S.*$", re.I)
 _CLAUSE_WORD = re.compile(r"\b(?:do|does|did|how|why|what|when|where|which|who)\b", re.I)
 # The noun a do-question asks about: "side effects" of "What side effects does minocycline have?".
 _ASKED_NOUN = re.compile(r"^(?:what|which)\s+((?:[\w'-]+\s+){0,2}?[\w'-]+)\s+(?:does|do|did)\s", re.I)
@@ -2911,7 +2915,9 @@ def _subject(body: str) -> str:
         return m.group(1)
     if m := _PASSIVE_IN.match(body):
         return f"{m.group(1)} {m.group(2)}"
-    return m.group(1) if (m := _HOW_IS.match(body)) else ""
+    if m := _HOW_IS.match(body):
+        return m.group(1)
+    return m.group(1) if (m := _HOW_IS_IN.match(body)) and not _CLAUSE_WORD.search(m.group(1)) else ""
 
 
 def _last_phrase(body: str, plural: bool) -> str:
