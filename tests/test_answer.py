@@ -1184,6 +1184,20 @@ def test_a_statement_announcing_the_question_it_ends_with_and_a_subtitle_are_no_
     assert is_heading_like("How is ADHD diagnosed?", 0, "", frozenset())
 
 
+def test_what_a_text_says_it_will_explore_is_no_answer(encoder, tmp_path):
+    # A blog post's "In this blog post, we will explore ... how it contributes to ... mental health"
+    # shares every word of "How important is neuroplasticity in mental health recovery?" and was the
+    # highlight; like a study's aim it announces what the text answers. Asked for the aim, it is one.
+    text = ("# The role of neuroplasticity\n\nThe brain can adapt and change, known as neuroplasticity. In this blog post, "
+            "we will explore the concept of neuroplasticity and how it contributes to mental health recovery. "
+            "Neuroplasticity plays a crucial role in mental health recovery.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "blog.md", text)
+    hit = searcher.search("How important is neuroplasticity in mental health recovery?", k=1)[0]
+    assert hit.highlight.text.startswith("Neuroplasticity plays a crucial role"), hit
+    aim = searcher.search("What is the aim of this blog post?", k=1)[0]
+    assert aim.highlight.text.startswith("In this blog post"), aim
+
+
 def test_a_rate_said_in_words_answers_how_often(encoder):
     # No number in either answer: "taken daily." and "at every dose change" say how often, and a
     # question for a rate had gone unanswered by a passage without a number. "Within a week" is a

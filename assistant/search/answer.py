@@ -411,7 +411,8 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     # estimate the number of participants required ... among 13-14 years old adolescents".)
     said = amount in _SPECIFIC_AMOUNTS
     if not _ASKS_AIM.intersection(terms):
-        heading |= np.array([bool(_POSES.search(t)) and not (said and _states_amount(t, amount)) for t in texts])
+        heading |= np.array([bool(_POSES.search(t) or _ROADMAP.search(t)) and not (said and _states_amount(t, amount))
+                             for t in texts])
     # A figure's or table's caption opens with its title ("Fig. 6." then "Contact density by distance
     # from the cell body."): it names what is shown, and the sentences after it say what it
     # shows, unless the question asks about figures or tables themselves.
@@ -442,6 +443,12 @@ _POSES = re.compile(r"(?<!regardless of )(?<!irrespective of )(?<!: )(?<!return 
                     r"(?:aimed|aims|sought|seeks|set out|intended)\s+to\b|"
                     r"\b(?:aim|aims|objective|objectives|purpose|goal|goals)\s+(?:of\s+(?:this|the|our)\s+(?:\w+\s+)?"
                     r"(?:study|work|trial|analysis|paper|review|research)\s+)?(?:was|were|is|are)\s+to\b", re.I)
+# What a text says it will do ("In this blog post, we will explore the concept of neuroplasticity
+# and how it contributes to ...", "This article describes ..."): like an aim, it announces what
+# the text answers and answers nothing itself, unless the question asks for the aim.
+_ROADMAP = re.compile(r"^\W*(?:in\s+)?this\s+(?:blog\s+post|post|article|page|chapter|guide|section|review|paper|essay|"
+                      r"report|leaflet|booklet|document)\s*,?\s+(?:we|I)?\s*(?:will|shall|'ll)?\s*(?:explore|discuss|describe|"
+                      r"examine|review|outline|cover|look\s+at|consider|explain|summari[sz]e|present|introduce)s?\b", re.I)
 _POINTS_ELSEWHERE = re.compile(r"^\W*(?:see(?:\s+also)?|refer\s+to|cf\.|(?:for|with)\s+(?:\w+\s+){0,3}"
                                r"(?:information|details|examples?|more)\s*,?\s*(?:see|refer\s+to))\s", re.I)
 # "For full documentation, including tutorials, please see https://...", "Consult the Changelog page
