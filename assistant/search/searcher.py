@@ -1042,7 +1042,7 @@ class Searcher:
             for s in self.index.passage_sentences(row):
                 start, end = self.index.sentence_span(s)
                 path = doc.section_at(start)
-                if path and doc.opens_section(start) and ((not wide and _heads(path[-1], asked)) or _restates(path[-1], whole)):
+                if path and doc.opens_section(start) and ((not wide and _heads(path[-1], asked)) or _restates(path[-1], question)):
                     found[row] = answer_span(self.index, row, s)
                     break
         return found
@@ -1311,15 +1311,23 @@ def _asking_terms(text: str) -> set[str]:
     return set(bm25_tokenize([" ".join(words)])[0])
 
 
-def _restates(heading: str, asked: set[str]) -> bool:
+# A circumstance a question is asked in ("in adults", "for children", "during pregnancy").
+_CIRCUMSTANCE = re.compile(r"\b(?:in|among|for|during|after|before|at|on|with|without|from|within|under|over)\s+(.+)$", re.I)
+
+
+def _restates(heading: str, question: str) -> bool:
     """Whether `heading` is a question (a page of questions and answers: "How is ADHD diagnosed?")
-    asking with none but the question's terms (`asked`), and all of them but one at most: "How is
-    ADHD diagnosed in adults?" is what the section "How is ADHD diagnosed?" answers, not the
-    section "How common is ADHD in adults?", whose words it shares as much."""
-    if not heading.rstrip().endswith("?"):
+    with the question's question word, asking with none but its terms, and all of them but those
+    of a circumstance it closes with: "How is ADHD diagnosed in adults?" is what the section "How is
+    ADHD diagnosed?" answers, not the section "How common is ADHD in adults?", whose words it
+    shares as much, and "How is ADHD treated?" is not what "What is ADHD?" answers."""
+    if not heading.rstrip().endswith("?") or heading.split()[0].casefold() != question.split()[0].casefold():
         return False
-    said = _asking_terms(heading)
-    return bool(said) and said <= asked and len(said) >= len(asked) - 1
+    said, asked = _asking_terms(heading), _asking_terms(question)
+    if not said or not said <= asked:
+        return False
+    closing = _CIRCUMSTANCE.search(question.rstrip(" ?.!"))
+    return asked - said <= (_asking_terms(closing.group(1)) if closing else set())
 
 
 def naming_words(text: str, title: str, written: str = "") -> set[str]:
