@@ -2482,3 +2482,22 @@ def test_a_guidelines_numbers_and_its_do_not_routinely_contradict_a_claim(encode
     assert not changes_number("Individual CBT usually consists of 18 sessions.", "CBT consists of 16 to 20 sessions.")
     assert not changes_number("One can do group exercise.", "Group exercise should consist of 3 sessions a week.")
     assert not negates("Do not offer antidepressants routinely.", "Do not routinely offer antidepressants.")
+
+
+def test_another_value_of_what_only_one_thing_can_be_contradicts(encoder, tmp_path):
+    # "The most common side effects are reduced appetite, ..." shares every word of "The most common
+    # side effect of stimulants is weight gain." but what they are: the claim had come back
+    # supported. A value the sentence gives, or a claim of something else, is no such case.
+    from assistant.claims.features import changes_value
+
+    page = "<html><head><title>ADHD in Adults: Frequently Asked Questions</title></head><body><main>" + "".join(_FAQ) + \
+        "</main></body></html>"
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"adhd-faq.html": page}))
+    other = checker.check("The most common side effect of stimulants is weight gain.")
+    assert other.verdict == "contradicted" and other.evidence[0].text.startswith("The most common side effects"), other
+    assert checker.check("The most common side effects of stimulants are reduced appetite and headache.").verdict == "supported"
+    said = "The primary outcome for the trial was the incidence of large for gestational age infants."
+    assert changes_value("The primary outcome of the LIMIT trial was birth weight.", said)
+    assert not changes_value("The primary outcome was the incidence of large infants.", said)
+    assert not changes_value("The secondary outcome was birth weight.", said)  # of another thing
+    assert not changes_value("The primary outcome was not birth weight.", said)

@@ -860,6 +860,29 @@ _AUXILIARY_VERBS = ("do", "does", "did", "done", "be", "been", "being", "is", "a
                     "would", "shall", "should", "may", "might", "must", "has", "have", "had")
 
 
+# What only one thing can be: "the most common side effect", "the primary outcome", "the main
+# cause", "the largest ...", and what it is ("... is weight gain"), up to a clause's end.
+_ONE_VALUE = re.compile(r"^\W*(?P<subject>the\s+(?:(?:most|least|main|primary|principal|leading|commonest|chief|only|"
+                        r"first-line|single\s+most)\b|[a-z]{3,}est\b)[^,;:()]*?)\s+(?:is|are|was|were)\s+(?P<value>[^;]+)$",
+                        re.I)
+
+
+def changes_value(claim: str, sentence: str) -> bool:
+    """Whether the sentence says of what only one thing can be (`_ONE_VALUE`: "the most common side
+    effects", "the primary outcome") that it is another thing than the claim says, none of its
+    content words the claim's: "The most common side effect of stimulants is weight gain." against
+    "The most common side effects are reduced appetite, trouble sleeping and headache.". The
+    sentence's subject says nothing the claim's does not, and two thirds of it (the rest may be its
+    section's: "of stimulants"); neither side is negated."""
+    c, s = _ONE_VALUE.match(claim.strip()), _ONE_VALUE.match(sentence.strip())
+    if not c or not s or is_negated(claim) or is_negated(sentence):
+        return False
+    subject, said = _words_said(c.group("subject")), _words_said(s.group("subject"))
+    value, given = _words_said(c.group("value")), _words_said(s.group("value"))
+    return bool(said) and said <= subject and _says_most(subject, said) and bool(value) and bool(given) \
+        and not value & given
+
+
 def reverses(claim: str, sentence: str) -> bool:
     """The rules beside the learned polarity model: the sentence says the claim's words with a
     negation or an opposite (`negates`), moves what the claim moves the other way
@@ -872,15 +895,16 @@ def reverses(claim: str, sentence: str) -> bool:
     years (`changes_year`), another path or address than the claim's (`changes_path`), a default
     that denies what the claim says happens by default (`changes_default`), limits to
     a case what the claim says holds without limit (`restricts`) or beyond the case the claim
-    limits it to (`widens`), or says the claim's words of another thing set against the claim's
-    (`contrasts`).  Any contradicts the claim."""
+    limits it to (`widens`), says the claim's words of another thing set against the claim's
+    (`contrasts`), or another value of what only one thing can be (`changes_value`).  Any
+    contradicts the claim."""
     return (negates(claim, sentence) or moves_opposite(claim, sentence) or swaps_comparison(claim, sentence)
             or swaps_group(claim, sentence) or changes_number(claim, sentence) or changes_span(claim, sentence)
             or changes_share(claim, sentence)
             or changes_bound(claim, sentence)
             or changes_year(claim, sentence)
             or changes_path(claim, sentence) or changes_default(claim, sentence) or restricts(claim, sentence)
-            or widens(claim, sentence) or contrasts(claim, sentence))
+            or widens(claim, sentence) or contrasts(claim, sentence) or changes_value(claim, sentence))
 
 
 def polarity_features(claim: str, sentence: str, cosine: float, flip_delta: float) -> list[float]:
