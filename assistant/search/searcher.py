@@ -297,6 +297,7 @@ class Searcher:
         self._title_terms: list[set[str]] | None = None  # read on the first question that describes a study
         self._file_terms_of: dict[int, frozenset[str]] = {}
         self._sections_of: dict[int, tuple[str, ...]] = {}
+        self._question_headed_of: dict[int, bool] = {}
 
     @property
     def answers(self) -> AnswerModel:
@@ -313,6 +314,7 @@ class Searcher:
         self._title_terms = None
         self._file_terms_of = {}
         self._sections_of = {}
+        self._question_headed_of = {}
 
     def spelled(self, question: str) -> str:
         """`question` with the words it likely misspells written as the collection writes them
@@ -533,6 +535,13 @@ class Searcher:
         if doc not in self._file_terms_of:
             self._file_terms_of[doc] = frozenset(bm25_tokenize([Path(self.index.doc_ids[doc]).stem])[0])
         return self._file_terms_of[doc]
+
+    def _question_headed(self, doc: int) -> bool:
+        """Whether a heading of document `doc` asks a question (a page of questions and answers); kept once read."""
+        if doc not in self._question_headed_of:
+            self._question_headed_of[doc] = any(h.rstrip().endswith("?") for sec in self.index.document(doc).sections
+                                                for h in sec.path)
+        return self._question_headed_of[doc]
 
     def _section_of(self, row: int, doc: int) -> tuple[str, ...]:
         """The headings passage `row` of document `doc` sits under, outermost first, then those of
@@ -1033,9 +1042,13 @@ class Searcher:
         # A few words name what one section heads; more, only a heading that asks the question
         # itself (`_restates`, with the words naming the document, which a page's questions repeat) can.
         wide = not asked or len(asked) > _HEADED_WORDS
+        if wide and not question.rstrip().endswith("?"):
+            return {}
         found: dict[int, tuple[int, int]] = {}
         for row in map(int, rows):
             p = self.index.passage(row)
+            if wide and not self._question_headed(p.doc):
+                continue  # only a heading that asks a question can restate it: most documents have none
             doc = self.index.document(p.doc)
             if (named is not None and p.doc != named) or doc.in_references(p.start):
                 continue
