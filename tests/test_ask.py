@@ -568,6 +568,21 @@ def test_a_question_heading_the_question_restates_is_answered_before_one_sharing
     assert what.section[-1] != "What is ADHD?", what
 
 
+def test_a_new_topic_no_document_mentions_is_not_answered(encoder, tmp_path):
+    # "What about breastfeeding?" after "Is sertraline safe in pregnancy?" was searched as "Is
+    # sertraline safe in breastfeeding?" and answered (weakly) by the pregnancy passage: the leaflet
+    # never says breastfeeding. A topic it mentions is answered as before.
+    leaflet = ("# Sertraline: a guide for patients\n\n## Pregnancy\n\nSertraline is one of the antidepressants most "
+               "often used in pregnancy. Talk to your doctor before you become pregnant.\n\n## Children\n\nSertraline "
+               "is used to treat OCD in children aged 6 to 12.\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"sertraline.md": leaflet, **OTHER_DOCUMENT})
+    history = ["Is sertraline safe in pregnancy?"]
+    unsaid = ask(searcher, "What about breastfeeding?", history)
+    assert unsaid.resolved.kind == "new-topic" and not unsaid.answered and unsaid.not_mentioned == ("breastfeeding",), unsaid
+    said = ask(searcher, "And for children?", history)
+    assert said.answered and said.not_mentioned == (), said
+
+
 def test_a_title_word_the_question_asks_with_is_no_name_of_the_document(encoder, tmp_path):
     # The paper's title says "cluster-randomised", so "randomised" had been dropped with the words
     # that name the paper, and "How were schools randomised in MOVE?" was answered at probability 1

@@ -100,6 +100,11 @@ def ask(searcher: Searcher, question: str, history: Sequence[str] = (), k: int =
     unmentioned = tuple(dict.fromkeys([*(_name_phrase(resolved.query, n)
                                          for n in searcher.unknown_names(resolved.query, doc_ids, spelled_in)),
                                        *searcher.unknown_releases(resolved.query, pool)])) if hits else ()
+    if hits and not unmentioned and resolved.kind == "new-topic" and resolved.topic and \
+            not searcher.mentions(resolved.topic, doc_ids or list(searcher.index.doc_ids)):
+        # "What about breastfeeding?" after "Is sertraline safe in pregnancy?": what the follow-up
+        # asks of is in no document searched, and the passages found answer the old topic
+        unmentioned = (_ARTICLE.sub("", resolved.topic),)
     answered, unreported = (False, False) if unmentioned else searcher.hits_answer(pool, resolved.query)
     return Answer(resolved, hits, answered, context, unmentioned, unreported)
 
@@ -149,6 +154,9 @@ def _names_another(searcher: Searcher, query: str, context: tuple[str, ...]) -> 
     previous answer came from first (`context`'s first)."""
     named = searcher.named_document(query)
     return named is not None and searcher.index.document(named).doc_id != context[0]
+
+
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
 def _name_phrase(question: str, name: str) -> str:
