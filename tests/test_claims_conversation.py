@@ -2409,10 +2409,12 @@ def test_an_irregular_verbs_past_forms_hold_the_verb_for_a_claims_terms():
     assert not holds_claim_terms("The drug was given to all children.", ["Nurses take the drug to all children."]).any()
 
 
-def test_a_comparison_the_other_way_round_is_read_with_what_its_section_heads(encoder, tmp_path):
+def test_a_sentence_is_read_against_a_claim_with_the_heading_it_stands_under(encoder, tmp_path):
     # A page of questions and answers leaves its topic to the heading: "Men are diagnosed more
     # often than women" says ADHD nowhere, so the swapped comparison went unread (the claim's side
-    # "women diagnosed ADHD" was not all the sentence's) and the claim came back supported.
+    # "women diagnosed ADHD" was not all the sentence's) and the claim came back supported; "There
+    # is no single test." under "How is ADHD diagnosed?" says neither ADHD nor diagnosed, and a
+    # single blood test was not found.
     from assistant.claims.features import swaps_comparison
 
     page = "<html><head><title>ADHD in Adults: Frequently Asked Questions</title></head><body><main>" + "".join(_FAQ) + \
@@ -2420,6 +2422,8 @@ def test_a_comparison_the_other_way_round_is_read_with_what_its_section_heads(en
     checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"adhd-faq.html": page}))
     swapped = checker.check("Women are diagnosed with ADHD more often than men.")
     assert swapped.verdict == "contradicted" and swapped.evidence[0].text.startswith("Men are diagnosed"), swapped
+    single = checker.check("ADHD can be diagnosed with a single blood test.")
+    assert single.verdict == "contradicted" and single.evidence[0].text.startswith("There is no single test"), single
     claim = "Women are diagnosed with ADHD more often than men."
     said = "Men are diagnosed more often than women, but the gap is narrower in adults than in children."
     assert not swaps_comparison(claim, said) and swaps_comparison(claim, f"{said}\nHow common is ADHD in adults?")

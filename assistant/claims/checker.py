@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -44,7 +45,6 @@ from assistant.claims.features import (
     polarity_features,
     reverses,
     states_cell,
-    swaps_comparison,
 )
 from assistant.claims.models import MODEL_PATH, ClaimError, ClaimModel, NLIModel
 from assistant.search import Searcher, clean_question, names_listed, names_missing
@@ -123,6 +123,19 @@ class _Named:
 
 # A number a claim gives, in digits or as how often ("twice").
 _NUMBERS = re.compile(r"\d[\d,.]*|\b(?:once|twice|thrice)\b", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> frozenset[str]:
+    """The text's words, lower-cased."""
+    return frozenset(re.findall(r"\w+", text.lower()))
+
+
+def _adds_words(heading: str, text: str, claim_words: frozenset[str]) -> bool:
+    """Whether the heading says a word of the claim (`claim_words`) the sentence does not (else
+    reading the sentence with it changes nothing, and costs a second reading)."""
+    added = claim_words & _words(heading)
+    return bool(added) and not added <= _words(text)
 
 
 class ClaimChecker:
@@ -279,7 +292,10 @@ class ClaimChecker:
         held[top] |= [any(states_cell(claim, c) for c in row) for row in cells]
         nearly = np.zeros(len(cands), bool)
         if turned is not None and turned[top].any():
-            nearly[top] = turned[top] & holds_claim_terms(claim, spelled, spare=1) & ~held[top]
+            # with the heading it was read under (`_reversing`): "There is no single test." under
+            # "How is ADHD diagnosed?" says ADHD and diagnosed
+            headed = [f"{text}\n{self._heading(cands[i])}" for i, text in zip(top, spelled)]
+            nearly[top] = turned[top] & holds_claim_terms(claim, headed, spare=1) & ~held[top]
         if _NUMBERS.search(claim):
             # a sentence giving another number of what the claim counts holds its other terms
             # ("identified 21 articles" against "The review identified 30 articles.", "twice a
@@ -300,18 +316,20 @@ class ClaimChecker:
         unnamed = re.sub(r"\s+", " ", re.sub(rf"(?<![\w@.-])(?:{'|'.join(map(re.escape, naming))})(?![\w@-])", "", claim)) \
             if naming else claim
 
+        words = {said: _words(said) for said in (claim, unnamed)}
+
         def reversing(cand: SentenceCandidate, text: str) -> bool:
             said = unnamed if cand.doc == named.doc else claim
             # a table's cell is read with its row's label and column's header, names and all
             cells = self._cells(claim, cand, text)
             if reverses(said, text) or any(reverses(said, c.statement) or changes_cell(claim, c) for c in cells):
                 return True
-            # a comparison the other way round of what its section heads: "Men are diagnosed more
-            # often than women" under "How common is ADHD in adults?" against "Women are diagnosed
-            # with ADHD more often than men." (the sentence alone leaves ADHD to its heading)
-            doc = index.document(cand.doc)
-            heads = doc.section_at(index.sentence_span(cand.row)[0])
-            if heads and swaps_comparison(said, f"{text}\n{heads[-1]}"):
+            # read with the heading it stands under, which names what the sentence leaves out: "Men
+            # are diagnosed more often than women" under "How common is ADHD in adults?" against
+            # "Women are diagnosed with ADHD more often than men.", "There is no single test." under
+            # "How is ADHD diagnosed?" against "ADHD can be diagnosed with a single blood test."
+            heading = self._heading(cand)
+            if heading and _adds_words(heading, text, words[said]) and reverses(said, f"{text}\n{heading}"):
                 return True
             # a negation of what the sentence's abbreviations stand for ("None of the 36 CCs
             # withdrew" against "Children's centres withdrew ..."); the other rules read the text
@@ -321,6 +339,12 @@ class ClaimChecker:
             return spelled != text and negates(said, spelled)
 
         return reversing
+
+    def _heading(self, cand: SentenceCandidate) -> str:
+        """The heading of the section the candidate's sentence stands in, "" for none."""
+        index = self.searcher.index
+        path = index.document(cand.doc).section_at(index.sentence_span(cand.row)[0])
+        return path[-1] if path else ""
 
     def _spelled(self, cand: SentenceCandidate, named: _Named = _Named()) -> str:
         """The candidate's sentence, the long forms of the abbreviations its document defines that
