@@ -439,6 +439,11 @@ def test_flipped_pairs_reverse_the_claim_and_swap_support_with_contradiction():
     ("How safe is sertraline in pregnancy?", "Does it cause birth defects?", "Does sertraline cause birth defects?"),
     ("How effective is CBT for insomnia?", "How long does it take to work?", "How long does CBT take to work?"),
     ("How common is ADHD in children?", "Is it more common in men?", "Is ADHD more common in men?"),
+    # a degree word before the phrase is the phrase's ("for more less severe depression" had been searched)
+    ("What is the first-line treatment for more severe depression?", "And for less severe depression?",
+     "What is the first-line treatment for less severe depression?"),
+    ("What is the first-line treatment for more severe depression?", "And for anxiety?",
+     "What is the first-line treatment for anxiety?"),
     # the conjunction that tied a whole question to the one before goes once it stands alone
     ("How do I stop the parser from inside a handler?", "And how do I resume it?", "How do I resume the parser?"),
     ("What is CBT?", "But is it effective?", "Is CBT effective?"),

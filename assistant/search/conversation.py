@@ -3153,6 +3153,10 @@ def _put(text: str, s: int, e: int, topic: str) -> str:
     if re.match(r"(?:only|just|even|mainly|mostly|especially)\s+(?:the|a|an|my|your|our|their)\s", topic, re.I) and (
             held := re.search(r"\b(?:the|a|an|my|your|our|their)\s+$", text[:s], re.I)):
         s = held.start()
+    # a degree word before the phrase is its own ("more severe depression"): "less severe depression"
+    # takes its place too ("the first-line treatment for more less severe depression" had been searched)
+    if degree := re.search(r"\b(?:more|less|most|least)\s+$", text[:s], re.I):
+        s = degree.start()
     own = _ARTICLE.match(topic)
     own_article = own is not None
     e = _qualifier_end(text, s, e)
