@@ -162,6 +162,9 @@ def test_an_abbreviation_of_letters_no_document_holds_is_not_mentioned(searcher)
     assert searcher.unknown_names("What is the role of BDNF in the tides?") == ["BDNF"]
     assert searcher.unknown_names("What does the Moon do to IP3R?") == []
     assert searcher.unknown_names("How does the lunar gravitational pull (LGP) move the tides?") == []
+    # two letters swapped by a typing slip are the word the documents write ("OMON" of "Moon")
+    assert searcher.unknown_names("What does OMON do to the tides?") == []
+    assert searcher.unknown_names("What does NMDA do to the tides?") == ["NMDA"]
 
 
 def test_a_question_whose_every_word_no_document_holds_is_not_answered(searcher):

@@ -763,8 +763,10 @@ class Searcher:
                 continue
             held = self._held(terms, allowed)
             if not held.any():
-                # an abbreviation of letters alone ("BDNF") has no other spelling to be written in
-                spelled_alike = name.isupper() and name.isalpha() and len(name) >= _ABBREVIATION_LETTERS
+                # an abbreviation of letters alone ("BDNF") has no other spelling to be written in,
+                # but for a slip of two letters swapped ("PGK" of a collection that writes "PKG")
+                spelled_alike = name.isupper() and name.isalpha() and len(name) >= _ABBREVIATION_LETTERS \
+                    and not self._held(_swapped(name.lower()), allowed).any()
                 if (name.lower() in known or name in code or spelled_alike) and not (
                         name.isupper() and self._spelled_out(name, spelled_in)):
                     unknown.append(name)
@@ -1314,6 +1316,11 @@ def _heads(heading: str, asked: set[str]) -> bool:
 
     return all(any(same(a, h) for h in said) for a in asked) and \
         2 * sum(any(same(a, h) for a in asked) for h in said) >= len(said)
+
+
+def _swapped(word: str) -> list[str]:
+    """The word with each two neighbouring letters swapped, as a typing slip swaps them."""
+    return [word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1) if word[i] != word[i + 1]]
 
 
 def _asking_terms(text: str) -> set[str]:
