@@ -2510,3 +2510,19 @@ def test_another_value_of_what_only_one_thing_can_be_contradicts(encoder, tmp_pa
     assert not changes_value("The primary outcome was the incidence of large infants.", said)
     assert not changes_value("The secondary outcome was birth weight.", said)  # of another thing
     assert not changes_value("The primary outcome was not birth weight.", said)
+
+
+def test_a_thing_named_as_one_of_a_kinds_negation_contradicts_that_it_is_of_the_kind(encoder, tmp_path):
+    # "Non-stimulants such as atomoxetine ..." says every word of "Atomoxetine is a stimulant." and
+    # had supported it; another thing of that sentence, or a claim of the kind's negation, is no case.
+    from assistant.claims.features import names_other_kind
+
+    page = "<html><head><title>ADHD in Adults: Frequently Asked Questions</title></head><body><main>" + "".join(_FAQ) + \
+        "</main></body></html>"
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"adhd-faq.html": page}))
+    kind = checker.check("Atomoxetine is a stimulant.")
+    assert kind.verdict == "contradicted" and kind.evidence[0].text.startswith("Non-stimulants such as atomoxetine"), kind
+    said = "Non-stimulants such as atomoxetine are used when stimulants are not tolerated or are unsuitable."
+    assert not names_other_kind("Methylphenidate is a stimulant.", said)
+    assert not names_other_kind("Atomoxetine is a non-stimulant.", said)
+    assert names_other_kind("Atomoxetine is a stimulant.", "Atomoxetine, a non-stimulant, is tried second.")

@@ -883,6 +883,24 @@ def changes_value(claim: str, sentence: str) -> bool:
         and not value & given
 
 
+# "X is a Y": what a claim says a thing is a kind of (a name of up to three words, a kind of up to three).
+_IS_KIND = re.compile(r"^\W*(?P<thing>[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+(?:is|are|was|were)\s+(?:a|an)\s+"
+                      r"(?P<kind>[\w'-]+(?:\s+[\w'-]+){0,2}?)\s*[.!]?$", re.I)
+
+
+def names_other_kind(claim: str, sentence: str) -> bool:
+    """Whether the sentence names the thing the claim says is a kind of thing ("Atomoxetine is a
+    stimulant.") as one of the kind's negation: "Non-stimulants such as atomoxetine are used when
+    ...", "atomoxetine, a non-stimulant,", "atomoxetine is a non-stimulant"."""
+    m = _IS_KIND.match(claim.strip())
+    if not m or is_negated(claim):
+        return False
+    thing, kind = re.escape(m.group("thing")), re.escape(re.sub(r"e?s$", "", m.group("kind")))
+    other = rf"non-?{kind}(?:e?s)?\b"
+    return re.search(rf"\b{other}\s*,?\s*\(?(?:such\s+as|like|including|e\.g\.,?|for\s+example,?)\s+[^.;]*?\b{thing}\b"
+                     rf"|\b{thing}\b\s*(?:,\s*|\s+(?:is|are|was|were)\s+)(?:a|an)\s+{other}", sentence, re.I) is not None
+
+
 def reverses(claim: str, sentence: str) -> bool:
     """The rules beside the learned polarity model: the sentence says the claim's words with a
     negation or an opposite (`negates`), moves what the claim moves the other way
@@ -896,7 +914,8 @@ def reverses(claim: str, sentence: str) -> bool:
     that denies what the claim says happens by default (`changes_default`), limits to
     a case what the claim says holds without limit (`restricts`) or beyond the case the claim
     limits it to (`widens`), says the claim's words of another thing set against the claim's
-    (`contrasts`), or another value of what only one thing can be (`changes_value`).  Any
+    (`contrasts`), another value of what only one thing can be (`changes_value`), or names the
+    thing the claim says is a kind of thing as one of the kind's negation (`names_other_kind`).  Any
     contradicts the claim."""
     return (negates(claim, sentence) or moves_opposite(claim, sentence) or swaps_comparison(claim, sentence)
             or swaps_group(claim, sentence) or changes_number(claim, sentence) or changes_span(claim, sentence)
@@ -904,7 +923,8 @@ def reverses(claim: str, sentence: str) -> bool:
             or changes_bound(claim, sentence)
             or changes_year(claim, sentence)
             or changes_path(claim, sentence) or changes_default(claim, sentence) or restricts(claim, sentence)
-            or widens(claim, sentence) or contrasts(claim, sentence) or changes_value(claim, sentence))
+            or widens(claim, sentence) or contrasts(claim, sentence) or changes_value(claim, sentence)
+            or names_other_kind(claim, sentence))
 
 
 def polarity_features(claim: str, sentence: str, cosine: float, flip_delta: float) -> list[float]:
