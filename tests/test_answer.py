@@ -1201,6 +1201,17 @@ def test_what_a_text_says_it_will_explore_is_no_answer(encoder, tmp_path):
     assert aim.highlight.text.startswith("In this blog post"), aim
 
 
+def test_a_bare_reply_is_highlighted_with_the_sentence_after_it(encoder, tmp_path):
+    # "Yes." alone had been the highlight for "Can I cancel a session at short notice?": it says
+    # nothing of the notice, which the sentence after it gives.
+    faq = ("# Therapy FAQ\n\n## Can I cancel a session?\n\nYes. Please give us at least 48 hours' notice, or the full fee "
+           "will be charged.\n\n## Is therapy confidential?\n\nEverything you say is confidential, except where there is a "
+           "serious risk of harm.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "faq.md", faq)
+    hit = searcher.search("Can I cancel a session at short notice?", k=1)[0]
+    assert hit.highlight.text == "Yes. Please give us at least 48 hours' notice, or the full fee will be charged.", hit
+
+
 def test_a_rate_said_in_words_answers_how_often(encoder):
     # No number in either answer: "taken daily." and "at every dose change" say how often, and a
     # question for a rate had gone unanswered by a passage without a number. "Within a week" is a

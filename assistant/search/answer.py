@@ -780,7 +780,7 @@ def answer_span(index: Index, row: int, sentence: int) -> tuple[int, int]:
     """Characters of the highlight for sentence row `sentence` of passage `row`: the sentence, with
     the one before it in its paragraph when it opens by referring back to that one, or with a bare
     reply ("No.") to a question before it, and with the
-    one after it when that one opens the enumeration it announces, or when it ends in a colon and
+    one after it when it is a bare reply itself, or when that one opens the enumeration it announces, or when it ends in a colon and
     the line after it is a command or code rather than words ("... invoking the following command:",
     then "cargo clippy"), or with the list of one-sentence items its colon, or the colon of the
     sentence after it in its paragraph, announces (`_list_end`)."""
@@ -798,7 +798,9 @@ def answer_span(index: Index, row: int, sentence: int) -> tuple[int, int]:
     if sentence + 1 < rows.stop:
         next_start, next_end = index.sentence_span(sentence + 1)
         after = text[next_start:next_end]
-        if ("\n\n" not in text[end:next_start] and _ENUMERATION.match(after)) or \
+        if is_reply(text[start:end]) and "\n\n" not in text[end:next_start]:
+            end = next_end  # "Yes." alone says nothing of what was asked: "Yes. Please give us 48 hours' notice ..."
+        elif ("\n\n" not in text[end:next_start] and _ENUMERATION.match(after)) or \
                 (text[start:end].rstrip().endswith(":") and not _is_prose(after)):
             end = next_end
         elif text[start:end].rstrip().endswith(":"):
