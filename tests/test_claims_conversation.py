@@ -2414,7 +2414,7 @@ def test_an_irregular_verbs_past_forms_hold_the_verb_for_a_claims_terms():
     assert not holds_claim_terms("The drug was given to all children.", ["Nurses take the drug to all children."]).any()
 
 
-def test_a_sentence_is_read_against_a_claim_with_the_heading_it_stands_under(encoder, tmp_path):
+def test_a_sentence_is_read_against_a_claim_with_the_heading_it_stands_under(faq_checker):
     # A page of questions and answers leaves its topic to the heading: "Men are diagnosed more
     # often than women" says ADHD nowhere, so the swapped comparison went unread (the claim's side
     # "women diagnosed ADHD" was not all the sentence's) and the claim came back supported; "There
@@ -2422,9 +2422,7 @@ def test_a_sentence_is_read_against_a_claim_with_the_heading_it_stands_under(enc
     # single blood test was not found.
     from assistant.claims.features import swaps_comparison
 
-    page = "<html><head><title>ADHD in Adults: Frequently Asked Questions</title></head><body><main>" + "".join(_FAQ) + \
-        "</main></body></html>"
-    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"adhd-faq.html": page}))
+    checker = faq_checker
     swapped = checker.check("Women are diagnosed with ADHD more often than men.")
     assert swapped.verdict == "contradicted" and swapped.evidence[0].text.startswith("Men are diagnosed"), swapped
     single = checker.check("ADHD can be diagnosed with a single blood test.")
@@ -2434,7 +2432,15 @@ def test_a_sentence_is_read_against_a_claim_with_the_heading_it_stands_under(enc
     assert not swaps_comparison(claim, said) and swaps_comparison(claim, f"{said}\nHow common is ADHD in adults?")
 
 
-# An adult ADHD clinic's page of questions and answers, each answer under its question .
+@pytest.fixture(scope="module")
+def faq_checker(encoder, tmp_path_factory):
+    """A checker over the page `_FAQ` alone."""
+    page = "<html><head><title>ADHD in Adults: Frequently Asked Questions</title></head><body><main>" + "".join(_FAQ) + \
+        "</main></body></html>"
+    return ClaimChecker(searcher_of_files(encoder, tmp_path_factory.mktemp("faq"), {"adhd-faq.html": page}))
+
+
+# An adult ADHD clinic's page of questions and answers, each answer under its question.
 _FAQ = (
     '<article>',
     '<h1>ADHD in Adults: Frequently Asked Questions</h1>',
@@ -2493,15 +2499,13 @@ def test_a_guidelines_numbers_and_its_do_not_routinely_contradict_a_claim(encode
     assert not negates("Do not offer antidepressants routinely.", "Do not routinely offer antidepressants.")
 
 
-def test_another_value_of_what_only_one_thing_can_be_contradicts(encoder, tmp_path):
+def test_another_value_of_what_only_one_thing_can_be_contradicts(faq_checker):
     # "The most common side effects are reduced appetite, ..." shares every word of "The most common
     # side effect of stimulants is weight gain." but what they are: the claim had come back
     # supported. A value the sentence gives, or a claim of something else, is no such case.
     from assistant.claims.features import changes_value
 
-    page = "<html><head><title>ADHD in Adults: Frequently Asked Questions</title></head><body><main>" + "".join(_FAQ) + \
-        "</main></body></html>"
-    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"adhd-faq.html": page}))
+    checker = faq_checker
     other = checker.check("The most common side effect of stimulants is weight gain.")
     assert other.verdict == "contradicted" and other.evidence[0].text.startswith("The most common side effects"), other
     assert checker.check("The most common side effects of stimulants are reduced appetite and headache.").verdict == "supported"
@@ -2512,14 +2516,12 @@ def test_another_value_of_what_only_one_thing_can_be_contradicts(encoder, tmp_pa
     assert not changes_value("The primary outcome was not birth weight.", said)
 
 
-def test_a_thing_named_as_one_of_a_kinds_negation_contradicts_that_it_is_of_the_kind(encoder, tmp_path):
+def test_a_thing_named_as_one_of_a_kinds_negation_contradicts_that_it_is_of_the_kind(faq_checker):
     # "Non-stimulants such as atomoxetine ..." says every word of "Atomoxetine is a stimulant." and
     # had supported it; another thing of that sentence, or a claim of the kind's negation, is no case.
     from assistant.claims.features import names_other_kind
 
-    page = "<html><head><title>ADHD in Adults: Frequently Asked Questions</title></head><body><main>" + "".join(_FAQ) + \
-        "</main></body></html>"
-    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"adhd-faq.html": page}))
+    checker = faq_checker
     kind = checker.check("Atomoxetine is a stimulant.")
     assert kind.verdict == "contradicted" and kind.evidence[0].text.startswith("Non-stimulants such as atomoxetine"), kind
     said = "Non-stimulants such as atomoxetine are used when stimulants are not tolerated or are unsuitable."
