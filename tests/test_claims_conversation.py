@@ -2528,3 +2528,17 @@ def test_a_thing_named_as_one_of_a_kinds_negation_contradicts_that_it_is_of_the_
     assert not names_other_kind("Methylphenidate is a stimulant.", said)
     assert not names_other_kind("Atomoxetine is a non-stimulant.", said)
     assert names_other_kind("Atomoxetine is a stimulant.", "Atomoxetine, a non-stimulant, is tried second.")
+
+
+def test_a_claim_that_makes_a_choice_a_must_is_contradicted(encoder, tmp_path):
+    # "You can take it with or without food." leaves to choice what "Sertraline must be taken with
+    # food." says must be done; the claim had found no evidence. Another verb is no such case.
+    from assistant.claims.features import makes_option_a_must
+
+    leaflet = ("# Sertraline: a guide for patients\n\n## How to take it\n\nTake sertraline once a day, in the morning or "
+               "the evening. You can take it with or without food.\n\n## Storage\n\nKeep the tablets below 25 degrees.\n")
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"sertraline.md": leaflet, **OTHER_DOCUMENT}))
+    must = checker.check("Sertraline must be taken with food.")
+    assert must.verdict == "contradicted" and must.evidence[0].text.startswith("You can take it with or without food"), must
+    assert not makes_option_a_must("Sertraline can be taken with food.", "You can take it with or without food.")
+    assert not makes_option_a_must("Sertraline must be stored with care.", "You can take it with or without food.")

@@ -901,6 +901,28 @@ def names_other_kind(claim: str, sentence: str) -> bool:
                      rf"|\b{thing}\b\s*(?:,\s*|\s+(?:is|are|was|were)\s+)(?:a|an)\s+{other}", sentence, re.I) is not None
 
 
+# A necessity a claim states ("must be taken with food", "has to be taken without ..."), and an
+# option a sentence gives of the same thing ("with or without food").
+_NECESSITY = re.compile(r"\b(?:must|has\s+to|have\s+to|needs?\s+to|is\s+required\s+to|are\s+required\s+to|should\s+always|"
+                        r"always)\b[^.;]*?\bwith(?:out)?\s+([a-z][a-z-]+)", re.I)
+
+
+def makes_option_a_must(claim: str, sentence: str) -> bool:
+    """Whether the claim says a thing must be done with (or without) something the sentence leaves
+    to choice, with the same verb: "Sertraline must be taken with food." against "You can take it
+    with or without food." (an irregular verb's forms are one: `_terms`)."""
+    m = _NECESSITY.search(claim)
+    if not m or is_negated(claim):
+        return False
+    thing = re.escape(m.group(1))
+    option = re.search(rf"(?P<before>[^.;]*?)\bwith(?:\s+or\s+without|out\s+or\s+with)\s+{thing}\b", sentence, re.I)
+    if not option:
+        return False
+    # the verb: the last content word before "with"
+    before = [w for w in re.findall(r"[a-z]+", claim[: m.start(1)].lower()) if w not in FUNCTION_WORDS | {"with", "without"}]
+    return bool(before) and bool(_terms(before[-1]) & _terms(option.group("before")))
+
+
 def reverses(claim: str, sentence: str) -> bool:
     """The rules beside the learned polarity model: the sentence says the claim's words with a
     negation or an opposite (`negates`), moves what the claim moves the other way
@@ -915,8 +937,8 @@ def reverses(claim: str, sentence: str) -> bool:
     a case what the claim says holds without limit (`restricts`) or beyond the case the claim
     limits it to (`widens`), says the claim's words of another thing set against the claim's
     (`contrasts`), another value of what only one thing can be (`changes_value`), or names the
-    thing the claim says is a kind of thing as one of the kind's negation (`names_other_kind`).  Any
-    contradicts the claim."""
+    thing the claim says is a kind of thing as one of the kind's negation (`names_other_kind`), or
+    leaves to choice what the claim says must be done (`makes_option_a_must`).  Any contradicts the claim."""
     return (negates(claim, sentence) or moves_opposite(claim, sentence) or swaps_comparison(claim, sentence)
             or swaps_group(claim, sentence) or changes_number(claim, sentence) or changes_span(claim, sentence)
             or changes_share(claim, sentence)
@@ -924,7 +946,7 @@ def reverses(claim: str, sentence: str) -> bool:
             or changes_year(claim, sentence)
             or changes_path(claim, sentence) or changes_default(claim, sentence) or restricts(claim, sentence)
             or widens(claim, sentence) or contrasts(claim, sentence) or changes_value(claim, sentence)
-            or names_other_kind(claim, sentence))
+            or names_other_kind(claim, sentence) or makes_option_a_must(claim, sentence))
 
 
 def polarity_features(claim: str, sentence: str, cosine: float, flip_delta: float) -> list[float]:
