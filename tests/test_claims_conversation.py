@@ -1418,6 +1418,10 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     # the topic of the question under it
     (["What are the four aspects therapy considers?", "Explain the second one"], "Why is it important?",
      "Why is it important? (Explain the second one (What are the four aspects therapy considers?))"),
+    # ... but a short question that names the thing the pronoun is reads it as alone ("How long do
+    # they last? (What are the withdrawal symptoms? (...))" had nested a question a level)
+    (["How should antidepressants be stopped?", "Why?", "What are the withdrawal symptoms?"], "How long do they last?",
+     "How long do the withdrawal symptoms last?"),
     (["What is neuroplasticity?", "Tell me more"], "Is it harmful?", "Is neuroplasticity harmful?"),
     # a circumstance after a short question searched with the one before goes with the short one
     # ("For how long? (What dose ...?) in children?")

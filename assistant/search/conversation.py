@@ -864,6 +864,12 @@ def _under_together(question: str, q: str, together: re.Match, pronoun: str, ear
         # depression?)": the short question points at the one under it, whose phrase "it" is
         # too ("Which therapies use it? (Is that proven? (...))" had nested a question a level)
         return under
+    plural = pronoun.lower() in _PLURAL_PRONOUNS
+    if (own := _referent(short, plural)) and _is_plural(own) == plural and not re.search(r"\bones?\b", own, re.I):
+        # "How long do they last?" after "What are the withdrawal symptoms? (Why should ...?)": the
+        # short question names what the pronoun is, as it would alone ("How long do they last? (What
+        # are the withdrawal symptoms? (...))" had nested a question a level)
+        return short
     return ResolvedQuery(question, f"{q} ({together.group()})", "reference")
 
 
