@@ -1436,16 +1436,15 @@ _HOW_OFTEN = re.compile(r"\b(how (often|frequently)|what frequency|how many time
 # no rate ("daily living").
 _TIME_UNIT = r"(?:day|week|fortnight|month|year|hour|night|morning|evening)s?"
 _RATE = r"(?:daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually|hourly)"
-_FREQUENCY = re.compile(rf"\b\d+\s+{_RATE}\b|\b{_RATE}(?=\s*[.,;:)]|\s+for\b)|"
-                        rf"\b(once|twice|thrice|times?)\s+(a|an|per|each|every)\s+(other\s+)?{_TIME_UNIT}\b|"
-                        rf"\bevery\s+(other\s+|\d+\s+|two\s+|three\s+|four\s+)?{_TIME_UNIT}\b|"
-                        rf"\b(per|a)\s+{_TIME_UNIT}\b", re.I)
-# A rate said without a number: "taken daily.", "held every week", "once a year", "per day", or
-# at each event of a kind ("checked at every dose change", "before each session").  "A week"
-# alone is as often a span of time ("within a week"): it is a rate only beside a number.
-_RATE_IN_WORDS = re.compile(rf"\b{_RATE}(?=\s*[.,;:)]|\s+for\b)|"
-                            rf"\b(once|twice|thrice|times?)\s+(a|an|per|each|every)\s+(other\s+)?{_TIME_UNIT}\b|"
-                            rf"\bevery\s+(other\s+|\d+\s+|two\s+|three\s+|four\s+)?{_TIME_UNIT}\b|\bper\s+{_TIME_UNIT}\b|"
+# A rate in words: "taken daily.", "twice a day", "every 2 weeks" (shared by the two patterns below).
+_RATE_WORDS = (rf"\b{_RATE}(?=\s*[.,;:)]|\s+for\b)|"
+               rf"\b(once|twice|thrice|times?)\s+(a|an|per|each|every)\s+(other\s+)?{_TIME_UNIT}\b|"
+               rf"\bevery\s+(other\s+|\d+\s+|two\s+|three\s+|four\s+)?{_TIME_UNIT}\b")
+_FREQUENCY = re.compile(rf"\b\d+\s+{_RATE}\b|{_RATE_WORDS}|\b(per|a)\s+{_TIME_UNIT}\b", re.I)
+# A rate said without a number: those words, "per day", or at each event of a kind ("checked at
+# every dose change", "before each session").  "A week" alone is as often a span of time ("within
+# a week"): it is a rate only beside a number.
+_RATE_IN_WORDS = re.compile(rf"{_RATE_WORDS}|\bper\s+{_TIME_UNIT}\b|"
                             r"\b(?:at|before|after|with|during)\s+(?:every|each)\s+(?!other\b|one\b|of\b)[a-z]", re.I)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
@@ -1304,7 +1305,7 @@ class Searcher:
                    page_label=label, probability=probability, match=match_words(probability))
 
 
-def _heads(heading: str, asked: set[str]) -> bool:
+def _heads(heading: str, asked: AbstractSet[str]) -> bool:
     """Whether every BM25 term of `asked` is one of the heading's, or shares its stem with one
     ("regist" of "registered" and "registr" of "Trial registration": one opens the other, four
     letters or more), and they are at least half of its terms (a section "Neuroplasticity and
@@ -1323,12 +1324,13 @@ def _swapped(word: str) -> list[str]:
     return [word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1) if word[i] != word[i + 1]]
 
 
-def _asking_terms(text: str) -> set[str]:
+@lru_cache(maxsize=1024)  # a question's terms are read against every question heading a search meets
+def _asking_terms(text: str) -> frozenset[str]:
     """The BM25 terms a question asks with: its words but for question words, function words,
     kinds of study and words about a document."""
     words = [w for w in re.findall(r"[\w'’-]+", text)
              if w.lower() not in _STUDY_KINDS | _WH_WORDS | FUNCTION_WORDS and not about_a_document(w)]
-    return set(bm25_tokenize([" ".join(words)])[0])
+    return frozenset(bm25_tokenize([" ".join(words)])[0])
 
 
 # A circumstance a question is asked in ("in adults", "for children", "during pregnancy").
