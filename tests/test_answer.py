@@ -1704,3 +1704,22 @@ def test_how_long_something_takes_is_answered_by_a_span_of_time_not_by_any_numbe
     assert gives_amount("A course runs for six to eight weekly sessions.", "duration")
     assert gives_amount("a 12-week course", "duration") and gives_amount("over several months", "duration")
     assert not gives_amount("In recent years there are two kinds of habit.", "duration")
+
+
+def test_a_span_after_for_is_no_rate_and_a_release_number_counts_nothing(encoder, tmp_path):
+    # A participant sheet: "sore for a day or two" had said how often (a number beside "a day") and
+    # come before "two exercise classes a week" for "How often are the exercise classes?"; its
+    # "Version 3.0" had counted something for "How many ...?".
+    from assistant.search.answer import gives_amount, states_rate
+
+    assert not states_rate("Some people feel sore for a day or two after their first exercise classes.")
+    assert states_rate("Take 2 tablets a day.") and states_rate("The tablet is taken 3 times a day.")
+    assert not gives_amount("Version 3.0, 12 January 2026.", "count")
+    assert gives_amount("We plan to recruit 240 people from six clinics.", "count")
+    sheet = ("# The MOVE Study\n\nVersion 3.0, 12 January 2026.\n\n## What will happen to me if I take part?\n\nHalf of the "
+             "participants will be offered two exercise classes a week for 12 weeks, each lasting one hour.\n\n"
+             "## What are the possible disadvantages?\n\nSome people feel sore for a day or two after their first exercise "
+             "classes. The classes are led by qualified physiotherapists.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "sheet.md", sheet)
+    hit = searcher.search("How often are the exercise classes?", k=1)[0]
+    assert hit.highlight.text.startswith("Half of the participants will be offered two exercise classes a week"), hit

@@ -766,3 +766,55 @@ def test_a_reference_to_an_item_where_the_answer_lists_none_is_searched_with_the
     s = searcher_of_files(encoder, tmp_path, PLASTICITY)
     answer = ask(s, "Explain the first one", ["Does sleep help memory?"], k=3)
     assert answer.resolved.query == "Explain the first one (Does sleep help memory?)"
+
+
+# A trial's record as a registry's page gives it: fields under labels, a table of the design, the
+# outcome measures each with its time frame, who is excluded. Each line is there for one question:
+# the sponsor's and the location's labelled lines, the contact's labelled list (which names a
+# hospital too, and is no place where the study is done), the time frames, the dates, the criteria.
+REGISTRY_RECORD = (
+    "<html><head><title>Sertraline for Insomnia in Older Adults - Study Record</title></head><body><main>"
+    "<h1>Sertraline for Insomnia in Older Adults (SLEEP-OA)</h1>"
+    "<p>Sponsor: Eastbrook Medical School</p><p>Last Update Posted: 2026-02-10</p>"
+    "<h2>Brief Summary</h2><p>The purpose of this study is to find out whether sertraline 50 mg taken at night "
+    "improves sleep in adults over 65 with chronic insomnia, compared with a placebo tablet.</p>"
+    "<h2>Outcome Measures</h2><h3>Primary Outcome Measures</h3><ol><li>Change in Insomnia Severity Index score. "
+    "The index runs from 0 to 28. [Time Frame: Baseline to week 8]</li></ol>"
+    "<h2>Exclusion Criteria</h2><ul><li>Current depression with psychotic features.</li><li>Use of another "
+    "antidepressant in the past month.</li></ul>"
+    "<h2>Contacts and Locations</h2><p>Study contact: Sleep Research Unit, Eastbrook General Hospital, telephone "
+    "0100 555 0123, email sleep@eastbrook.example.</p>"
+    "<p>Location: Eastbrook General Hospital, Sleep Research Unit, Eastbrook, Ireland.</p>"
+    "<h2>Study Record Dates</h2><dl><dt>Study Start (Actual)</dt><dd>2025-10-01</dd>"
+    "<dt>Study Completion (Estimated)</dt><dd>2027-09-30</dd></dl></main></body></html>"
+)
+
+
+def test_a_trial_records_labelled_lines_answer_where_who_paid_and_when(encoder, tmp_path):
+    # "Where is the study conducted?" had been answered by nothing (the "Location:" line has no clause,
+    # and the contact's list, its label sharing "study" with the question, stood in its place);
+    # "Who sponsors the trial?" by "Last Update Posted"; "When is the primary outcome measured?" by
+    # the measure's name, not its time frame.
+    from assistant.search.answer import asked_amount, asks_origin, list_asked
+
+    assert asked_amount("When is the primary outcome measured?") == "time"
+    assert asked_amount("At what time points are participants assessed?") == "time"
+    assert asked_amount("When will the study be completed?") == "date"
+    assert asked_amount("When should I take it?") is None  # advice, not a time in a study
+    assert asks_origin("Who sponsors the trial?") and asks_origin("Who funds the study?")
+    # a list's label is named by its last word, the noun it lists
+    contact = "Study contact: Sleep Research Unit, Eastbrook General Hospital, telephone 0100, email sleep@eastbrook.example."
+    assert list_asked(contact, {"studi", "conduct"}) is False
+    assert list_asked(contact, {"contact"}) is True
+    s = searcher_of_files(encoder, tmp_path, {"record.html": REGISTRY_RECORD, **OTHER_DOCUMENT})
+    expected = {
+        "Where is the study conducted?": "Location: Eastbrook General Hospital, Sleep Research Unit, Eastbrook, Ireland.",
+        "Who sponsors the trial?": "Sponsor: Eastbrook Medical School",
+        "When is the primary outcome measured?": "[Time Frame: Baseline to week 8]",
+        "When will the study be completed?": "Study Completion (Estimated): 2027-09-30",
+        # "excluded" and "Exclusion" stem apart ("exclud", "exclus"): a verb's noun heads its section
+        "Who is excluded?": "• Current depression with psychotic features.",
+    }
+    for question, highlight in expected.items():
+        answer = ask(s, question, [], k=3)
+        assert answer.answered and answer.hits[0].highlight.text == highlight, (question, answer.hits[0])

@@ -29,7 +29,7 @@ Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEAT
 `asks_code_name`, `asks_doi`, `asks_document_date`, `asks_front_matter`, `asks_gist`,
 `asks_person`, `asks_place`, `defines`, `states_rate`,
 `is_byline`, `is_code_like`, `is_heading_like`, `is_reply`, `is_question`, `labelled_value_end`,
-`list_asked`, `listed_names`, `lists_names_only`, `match_words`, `measured`,
+`labels_statement`, `list_asked`, `listed_names`, `lists_names_only`, `match_words`, `measured`,
 `opens_entry`, `passage_answer`, `pick`, `points_elsewhere`, `pool_cosine`, `refers_back`,
 `relevance_features`, `sentence_features`, `states_action`, `states_definition`, `states_entry`, `states_origin`, `states_place`,
 `term_weights`,
@@ -71,7 +71,8 @@ __all__ = ["about_a_document", "MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEA
            "asked_entry", "asked_term", "asks_code_name", "asks_definition", "asks_doi", "asks_document_date", "asks_front_matter",
            "asks_examples", "asks_gist", "asks_origin", "asks_person", "asks_place", "asks_writers", "defines", "gives_examples",
            "is_byline", "is_code_like", "is_heading_like", "is_reply", "refers_back",
-           "is_question", "labelled_value_end", "list_asked", "listed_names", "lists_names_only", "match_words", "measured",
+           "is_question", "labelled_value_end", "labels_statement", "list_asked", "listed_names", "lists_names_only", "match_words",
+           "measured",
            "names_few_writers",
            "names_no_document",
            "names_writer", "opens_entry", "opens_signature", "states_entry", "passage_answer", "pick", "points_elsewhere", "pool_cosine",
@@ -203,8 +204,7 @@ def _citation_like(text: str) -> bool:
 # A digit that starts a number: not one inside a name, after a letter.
 _NUMERAL = re.compile(r"(?<![A-Za-z])\d")
 # The amounts a sentence states only in words of their kind (not any number).
-_SPECIFIC_AMOUNTS = frozenset({"frequency", "duration", "money", "date"})
-_ENUMERATOR = re.compile(r"^\(?\d{1,2}[.)]\s+(?=\S)")
+_SPECIFIC_AMOUNTS = frozenset({"frequency", "duration", "money", "date", "time"})
 
 # "Keywords: neuroscience, psychotherapy, counselling, depression": a label of one to three words,
 # a colon, then a list.
@@ -236,12 +236,14 @@ def list_asked(text: str, terms: Collection[str]) -> bool | None:
     A row of a table of fields (`_FIELD_ROW`) whose label the question names is one too ("What is
     the default value of Timeout?" and "Default: | TimeOut 60", not the "Description:" row above
     it); one whose label it does not name may still answer ("What does KeepAlive do?" and its
-    "Description:"), so it is None."""
+    "Description:"), so it is None.  A list's label is named by its last word, the noun it lists:
+    "Where is the study conducted?" names no "Study contact: a unit, a hospital, a telephone, an email"."""
     label = _term_list_label(text)
     if label is None:
         field = _FIELD_ROW.match(text.strip())
         return True if field and set(bm25_tokenize([field.group(1)])[0]) & set(terms) else None
-    return bool(set(bm25_tokenize([label])[0]) & set(terms))
+    head = bm25_tokenize([label.replace("-", " ").split()[-1]])[0]
+    return bool(set(head) & set(terms))
 
 
 @dataclass(frozen=True)
@@ -1195,7 +1197,8 @@ _AUTHORED = re.compile(r"\b(?:wrote|written|writers?|authors?|authored)\b", re.I
 # which a passage answers by naming someone; not "Who was eligible?", "Who delivered the sessions?",
 # which a role answers.
 _ORIGIN_ASKED = re.compile(r"^\W*(?:and\s+)?who\s+(?:first\s+|originally\s+)?(?:developed|created|invented|founded|"
-                           r"discovered|coined|funded|sponsored|proposed|introduced|pioneered|established)\b", re.I)
+                           r"discovered|coined|funded|sponsored|proposed|introduced|pioneered|established|funds|sponsors|"
+                           r"(?:is|are)\s+(?:funding|sponsoring|paying\s+for))\b", re.I)
 
 
 def asks_origin(question: str) -> bool:
@@ -1208,7 +1211,11 @@ def asks_origin(question: str) -> bool:
 _FUNDING = r"funded|supported|sponsored|financed|paid\s+for|commissioned"
 _MAKING = (r"developed|created|invented|founded|discovered|coined|proposed|introduced|pioneered|established|designed|"
            r"devised|formulated")
-_FUNDING_ASKED = re.compile(r"\b(?:funded|sponsored)\b", re.I)
+_FUNDING_ASKED = re.compile(r"\b(?:fund(?:s|ed|ing)|sponsor(?:s|ed|ing)|paying)\b", re.I)
+# A record's line that a label of funding opens ("Sponsor: Northfield University Hospital",
+# "Funding: the Wellcome Trust"), as trial registries and papers' back matter write it.
+_FUNDING_LABEL = re.compile(r"(?:^|\n)\W*(?:(?:study|trial|lead|main)\s+)?(?:sponsors?|funders?|funding(?:\s+sources?)?|"
+                            r"sources?\s+of\s+funding|financial\s+support)\s*:\s*(?:the\s+)?(?P<label>[A-Z][^\n.;]*)", re.I)
 _WHO_NAME = r"[A-Z][\w'’.-]*[\w'’]"
 
 
@@ -1225,11 +1232,19 @@ def states_origin(text: str, question: str) -> bool:
                       + (rf"|(?P<is>{_WHO_NAME}(?:\s+{_WHO_NAME})*)\s+(?:is|was|are|were)\s+the\s+(?:[a-z]+\s+)?"
                          rf"(?:sponsors?|funders?)\b|\b(?i:funding|grants?|support)\s+(?:[a-z][\w'’-]*\s+){{0,3}}?from\s+"
                          rf"(?:the\s+)?(?P<from>{_WHO_NAME}(?:\s+{_WHO_NAME})*)" if verbs == _FUNDING else ""))
-    for m in said.finditer(text):
+    found = list(said.finditer(text)) + (list(_FUNDING_LABEL.finditer(text)) if verbs == _FUNDING else [])
+    for m in found:
         names = re.findall(r"[\w'’.-]+", next(g for g in m.groups() if g))
         if any(n.casefold() not in asked and n.lower() not in FUNCTION_WORDS for n in names):
             return True
     return False
+
+
+def labels_statement(sentence: str, stating: Callable[[str], bool]) -> bool:
+    """Whether `sentence` is a record's labelled line ("Location: ...", "Sponsor: ...") that states what a
+    question asks (`stating`, `asked_statement`): such a line answers it, though the answer model,
+    which learned from sentences, reads a line without a clause as unlike any answer."""
+    return bool(_LABELLED.match(sentence.strip())) and stating(sentence)
 
 
 def asked_statement(question: str) -> Callable[[str], bool] | None:
@@ -1429,7 +1444,7 @@ _EMAIL = re.compile(r"\s*\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?[.;]?\s*")
 _CONTACT_LABEL = re.compile(r"^\W*|\b(?:e-?mail(?:\s+addresses?)?|correspondence|corresponding\s+author)\b\s*:?", re.I)
 
 
-AmountKind = Literal["number", "count", "frequency", "date", "money", "bound", "duration"]
+AmountKind = Literal["number", "count", "frequency", "date", "time", "money", "bound", "duration"]
 _HOW_OFTEN = re.compile(r"\b(how (often|frequently)|what frequency|how many times)\b", re.I)
 # How often something happens: a rate over a unit of time ("24 weekly sessions", "taken daily.",
 # "twice a day", "3 times per week", "every 2 weeks"); "daily" before a noun without a number is
@@ -1440,7 +1455,10 @@ _RATE = r"(?:daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually|
 _RATE_WORDS = (rf"\b{_RATE}(?=\s*[.,;:)]|\s+for\b)|"
                rf"\b(once|twice|thrice|times?)\s+(a|an|per|each|every)\s+(other\s+)?{_TIME_UNIT}\b|"
                rf"\bevery\s+(other\s+|\d+\s+|two\s+|three\s+|four\s+)?{_TIME_UNIT}\b")
-_FREQUENCY = re.compile(rf"\b\d+\s+{_RATE}\b|{_RATE_WORDS}|\b(per|a)\s+{_TIME_UNIT}\b", re.I)
+# "A day" after a word of span is the span ("sore for a day or two", "within a week"), no rate.
+_FREQUENCY = re.compile(rf"\b\d+\s+{_RATE}\b|{_RATE_WORDS}|\bper\s+{_TIME_UNIT}\b|"
+                        rf"(?<!\bfor )(?<!\bwithin )(?<!\bin )(?<!\bafter )(?<!\bover )(?<!\bthan )(?<!\bhalf )\ba\s+{_TIME_UNIT}\b",
+                        re.I)
 # A rate said without a number: those words, "per day", or at each event of a kind ("checked at
 # every dose change", "before each session").  "A week" alone is as often a span of time ("within
 # a week"): it is a rate only beside a number.
@@ -1484,7 +1502,21 @@ _DURATION = re.compile(
 # A question for a date: "What year was WAL introduced?", "In which month did recruitment start?",
 # "When was the trial registered?" (a "when" of an event in the past, not "When should I use it?").
 _ASKS_DATE = re.compile(r"\b(?:what|which)\s+(?:year|month|date|day)\b|\bsince\s+when\b|"
-                        r"^\W*(?:and\s+)?when\s+(?:was|were|did)\b", re.I)
+                        r"^\W*(?:and\s+)?when\s+(?:was|were|did)\b|"
+                        r"^\W*(?:and\s+)?when\s+(?:will|is|are|does|do)\s+(?:\w+\s+){1,5}?"
+                        r"(?:start|begin|end|finish|complete|close|open|launch|publish|report)(?:s|d|ed|ing)?\W*$", re.I)
+# A question for when something is done in the course of a study or a treatment: "When is the
+# primary outcome measured?", "At what time points are participants assessed?", which a time point
+# answers ("[Time Frame: Baseline to week 6]", "at 6 and 12 months", "at follow-up").
+_ASKS_TIME = re.compile(r"^\W*(?:and\s+)?when\s+(?:is|are|will|was|were|do|does|did)\s+(?:\w+\s+){1,6}?"
+                        r"(?:measured|assessed|collected|recorded|evaluated|taken|given|administered|done|performed|"
+                        r"tested|examined|scored|repeated|followed\s+up|seen)\W*$|"
+                        r"\b(?:at\s+)?(?:what|which)\s+time[- ]?points?\b", re.I)
+# A time point in a study or a treatment: "week 6", "day 28", "visit 3", a span after which ("at 6
+# months", "12 weeks after randomisation"), or a named one ("baseline", "follow-up", "post-treatment").
+_TIME_POINT = re.compile(r"\b(?:weeks?|months?|days?|years?|visits?)\s+\d+\b|\b(?:baseline|follow-?ups?|screening|discharge|"
+                         r"post-?(?:intervention|treatment|test|operative)|pre-?(?:intervention|treatment|test|operative))\b",
+                         re.I)
 # A date: a year (1500-2099, not a count before a noun: "2000 patients" is none), a month's name,
 # or a date written in numbers ("2010-07-22", "22/07/2010").
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
@@ -1526,13 +1558,16 @@ _BOUND_STATED = re.compile(r"\b(?:maximum|minimum|maximal|minimal|at\s+most|at\s
 
 def asked_amount(question: str) -> AmountKind | None:
     """What amount the question asks for: "frequency" (how often), "count" (how many of things
-    that are no span of time), "date" (what year, when something was done), "bound" (the most or
+    that are no span of time), "date" (what year, when something was done), "time" (at what point of
+    a study or a treatment something is done: `_ASKS_TIME`), "bound" (the most or
     least a thing may be), "duration" (how long something takes or lasts), "money" (what was paid,
     given or charged), "number" (another count, a size, a length, a rate), or None."""
     if _HOW_OFTEN.search(question):
         return "frequency"
     if _ASKS_DATE.search(question):
         return "date"
+    if _ASKS_TIME.search(question):
+        return "time"
     if _ASKS_BOUND.search(question) and is_question(question):
         return "bound"
     if _ASKS_DURATION.search(question):
@@ -1551,6 +1586,8 @@ def gives_amount(text: str, kind: AmountKind) -> bool:
     without one cannot answer "When was ...?", "What did it cost?" or "How many ...?"."""
     if kind == "date":
         return bool(_DATE.search(text) or _VERSION.search(text))
+    if kind == "time":
+        return bool(_TIME_POINT.search(text) or _DURATION.search(text) or _DATE.search(text))
     if kind == "money":
         return bool(_MONEY.search(text))
     if kind == "duration":
@@ -1558,13 +1595,12 @@ def gives_amount(text: str, kind: AmountKind) -> bool:
     if kind == "frequency" and _RATE_IN_WORDS.search(text):
         return True  # "The tablet is taken daily." answers how often, though it holds no number
     # A list item's number ("1. Resilience and Recovery: ...") and a line that is a date alone (a
-    # byline's "• Apr 23, 2022") count, size or last nothing.
+    # byline's "• Apr 23, 2022") count, size or last nothing; nor does a release's number count.
+    if kind == "count":
+        text = _VERSION.sub(" ", text)
     return _states_number("\n".join(_ENUMERATOR.sub("", line) for line in text.splitlines()
                                      if not is_date(BULLET.sub("", line).strip())))
 
-
-# The amounts a sentence states only in words of their kind (not any number).
-_SPECIFIC_AMOUNTS = frozenset({"frequency", "duration", "money", "date"})
 _ENUMERATOR = re.compile(r"^\s*\(?\d{1,2}[.)]\s+")
 
 
@@ -1600,6 +1636,12 @@ _NO_PLACE = re.compile(rf"(?:fig(?:ure)?s?|tables?|appendix|appendices|boxe?s?|s
                        rf"monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", re.I)
 
 
+# The label of a record's line that says where a thing is done ("Location:", "Study sites:",
+# "Setting:", "Country:"), as trial registries and event pages write it: no clause follows.
+_PLACE_LABEL = re.compile(r"^\W*(?:(?:study|trial|recruitment|research|event)\s+)?(?:locations?|settings?|sites?|venues?|"
+                          r"countr(?:y|ies)|places?)\s*$", re.I)
+
+
 def asks_place(question: str) -> bool:
     """Whether the question asks where something is done: a study carried out, people recruited,
     an event held (`_PLACE_ASKED`)."""
@@ -1610,17 +1652,27 @@ def states_place(text: str, asked: Collection[str]) -> bool:
     """Whether a sentence of `text` names a place the question does not (`asked`: its BM25 terms): a name after a
     word of place ("in Denmark", "across three London boroughs") or after "of" beside a noun of place
     ("areas of England", "of all Cambridgeshire ... secondary schools"), or a noun of place after a
-    word of place ("in three schools"), in a sentence with a clause."""
+    word of place ("in three schools"), in a sentence with a clause; or a name on a line a label of
+    place opens ("Location: Northfield University Hospital, United Kingdom")."""
     asked = set(asked)
-    # A line without a clause is an address or an affiliation ("Division of Primary Care, University
-    # Park, Nottingham NG7 2RD, UK"): where its writers work, not where anything was done.
-    for sentence in filter(_CLAUSE.search, re.split(r"(?<=[.!?])\s+|\n", text)):
+
+    def new_name(name: str) -> bool:
+        return not _NO_PLACE.match(name) and bool(terms := bm25_tokenize([name])[0]) and not set(terms) <= asked
+
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
         label, colon, said = sentence.partition(":")
+        if colon and _PLACE_LABEL.match(label):
+            if any(new_name(m.group()) for m in re.finditer(_PLACE_NAME, said)):
+                return True
+            continue
+        # A line without a clause is an address or an affiliation ("Division of Primary Care, University
+        # Park, Nottingham NG7 2RD, UK"): where its writers work, not where anything was done.
+        if not _CLAUSE.search(sentence):
+            continue
         if colon and not _CLAUSE.search(label):
             sentence = said  # a label's words are no place ("• Role of Neuroplasticity in Mental Illness: ...")
         for m in _PLACED.finditer(sentence):
-            name = m.group("name") or m.group("of") or m.group("before") or m.group("noun")
-            if not _NO_PLACE.match(name) and (terms := bm25_tokenize([name])[0]) and not set(terms) <= asked:
+            if new_name(m.group("name") or m.group("of") or m.group("before") or m.group("noun")):
                 return True
     return False
 
@@ -1742,11 +1794,12 @@ def _states_amount(text: str, kind: AmountKind) -> bool:
     states none; "24 weekly sessions" does); for a count a number that is no time nor modifier, nor
     a date or a time of day ("the 4- and 12-week assessments" counts nothing, "sent to 8150 people"
     does); for a bound a number said as one ("a maximum of eight participants"), else any number."""
-    if kind in ("date", "money", "duration"):
+    if kind in ("date", "time", "money", "duration"):
         return gives_amount(text, kind)
     if kind == "count":
         # a date or a time of day counts nothing ("This page last modified on 2022-05-31 20:17:58")
-        text = _NOT_COUNT.sub(" ", _DATE.sub(" ", _CLOCK_TIME.sub(" ", _NUMERIC_DATE.sub(" ", text))))
+        # nor does a release's number ("Version 3.0, 12 January 2026")
+        text = _NOT_COUNT.sub(" ", _DATE.sub(" ", _CLOCK_TIME.sub(" ", _NUMERIC_DATE.sub(" ", _VERSION.sub(" ", text)))))
     if kind == "bound":
         return _states_number(text) and bool(_BOUND_STATED.search(text))
     if kind == "frequency":
@@ -1779,6 +1832,12 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
     sentences, x, heading, leads, passage, named = sentence_features(index, row, q, terms, amount)
     if not len(sentences):
         return PassageAnswer(None, -20.0, np.zeros(len(RELEVANCE_FEATURES), np.float32))
+    # A record's labelled line that states what the question asks answers it, whatever its label's
+    # word ("Where is the study conducted?" and "Location: Northfield University Hospital, Clinical
+    # Research Unit, Northfield, United Kingdom."; "Who sponsors the trial?" and "Sponsor: Northfield
+    # University Hospital")
+    stated = np.array([stating is not None and labels_statement(index.sentence_text(r), stating) for r in sentences])
+    heading, named = heading & ~stated, named | stated
     heading, logits = _set_aside(index, sentences, heading, model.sentence_logits(x), person, amount)
     shown = picked = pick(logits, heading, leads)
     best = measured(logits, heading, leads)

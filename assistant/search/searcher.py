@@ -58,6 +58,7 @@ from assistant.search.answer import (
     gives_examples,
     is_question,
     labelled_value_end,
+    labels_statement,
     list_asked,
     listed_names,
     lists_names_only,
@@ -669,7 +670,10 @@ class Searcher:
         # Whether the server's TLS certificate is checked.") holds its answer, however its
         # probability was estimated: the model learned from sentences, not from lists of options.
         entry = asked_entry(question) if question is not None else None
-        likely = [h for h in hits if h.probability >= self.answers.answer_bar or (entry and opens_entry(h.text, entry))]
+        stating = asked_statement(question) if question is not None else None
+        # So does a record's line whose label says it states what is asked ("Location: ...").
+        likely = [h for h in hits if h.probability >= self.answers.answer_bar or (entry and opens_entry(h.text, entry))
+                  or (stating and labels_statement(h.highlight.text, stating))]
         if question is not None and (amount := asked_amount(question)):
             # "What year was SQLite created?" of passages that give no date is not answered
             likely = [h for h in likely if gives_amount(h.text, amount)]
@@ -1033,7 +1037,10 @@ class Searcher:
         {} where it asks with more than `_HEADED_WORDS` such words, or none, unless the heading is a
         question it restates (`_restates`). The embedding reads
         "Who funded ...?" as unlike "This project was funded by ...", and the authors' list, its
-        names close to "who", had come first."""
+        names close to "who", had come first.  Where the question asks for an amount
+        (`asked_amount`), the section's first sentence in the passage that gives one of its kind
+        ("When is the primary outcome measured?": "[Time Frame: Baseline to week 6]" under "Primary
+        Outcome Measures", after the measure's name)."""
         named = self.named_document(question)
         asked = whole = _asking_terms(question)
         if named is not None:
@@ -1048,6 +1055,7 @@ class Searcher:
         if wide and not question.rstrip().endswith("?"):
             return {}
         found: dict[int, tuple[int, int]] = {}
+        amount = asked_amount(question)
         for row in map(int, rows):
             p = self.index.passage(row)
             if wide and not self._question_headed(p.doc):
@@ -1059,9 +1067,21 @@ class Searcher:
                 start, end = self.index.sentence_span(s)
                 path = doc.section_at(start)
                 if path and doc.opens_section(start) and ((not wide and _heads(path[-1], asked)) or _restates(path[-1], question)):
-                    found[row] = answer_span(self.index, row, s)
+                    found[row] = answer_span(self.index, row, self._giving_amount(row, s, amount, path) if amount else s)
                     break
         return found
+
+    def _giving_amount(self, row: int, first: int, amount: AmountKind, path: tuple[str, ...]) -> int:
+        """The first sentence of passage `row` from sentence `first` on, in the section `path`, that
+        gives an amount of the kind asked for (`gives_amount`); `first` where none does."""
+        doc = self.index.document(self.index.passage(row).doc)
+        for s in range(first, self.index.passage_sentences(row).stop):
+            start, _ = self.index.sentence_span(s)
+            if doc.section_at(start) != path:
+                break
+            if gives_amount(self.index.sentence_text(s), amount):
+                return s
+        return first
 
     def _opening_stated(self, d: int) -> tuple[int, tuple[int, int]] | None:
         """The first sentence of document `d`'s text, among its first `_FRONT_PASSAGES` passages,
@@ -1308,12 +1328,15 @@ class Searcher:
 def _heads(heading: str, asked: AbstractSet[str]) -> bool:
     """Whether every BM25 term of `asked` is one of the heading's, or shares its stem with one
     ("regist" of "registered" and "registr" of "Trial registration": one opens the other, four
-    letters or more), and they are at least half of its terms (a section "Neuroplasticity and
-    mental health" is not what "What is neuroplasticity?" asks for)."""
+    letters or more; or a verb's and its noun's, "d" and "s" alternating at the end: "exclud" of
+    "excluded" and "exclus" of "Exclusion Criteria", "includ" and "inclus", "decid" and "decis"),
+    and they are at least half of its terms (a section "Neuroplasticity and mental health" is not
+    what "What is neuroplasticity?" asks for)."""
     said = set(bm25_tokenize([heading])[0])
 
     def same(a: str, h: str) -> bool:
-        return a == h or (min(len(a), len(h)) >= 4 and (a.startswith(h) or h.startswith(a)))
+        return a == h or (min(len(a), len(h)) >= 4 and (a.startswith(h) or h.startswith(a))) or (
+            len(a) == len(h) >= 5 and a[:-1] == h[:-1] and {a[-1], h[-1]} == {"d", "s"})
 
     return all(any(same(a, h) for h in said) for a in asked) and \
         2 * sum(any(same(a, h) for a in asked) for h in said) >= len(said)
