@@ -2546,3 +2546,28 @@ def test_a_claim_that_makes_a_choice_a_must_is_contradicted(encoder, tmp_path):
     assert must.verdict == "contradicted" and must.evidence[0].text.startswith("You can take it with or without food"), must
     assert not makes_option_a_must("Sertraline can be taken with food.", "You can take it with or without food.")
     assert not makes_option_a_must("Sertraline must be stored with care.", "You can take it with or without food.")
+
+
+def test_a_trial_records_counts_and_ages_contradict_a_claim_giving_others(encoder, tmp_path):
+    # A registry's record: "Enrollment (Estimated) | 120 participants" says no "trial", and the
+    # claim's "500" is a term a row cannot hold, so "The trial will enrol 500 participants." had
+    # no evidence; "three weeks apart" had stood for "three doses" (a span counts no doses), and an
+    # age outside "18 Years to 65 Years" (a unit after each end) contradicted nothing.
+    from assistant.claims.features import changes_number
+
+    record = ("<html><head><title>Psilocybin for Depression - Study Record</title></head><body><main>"
+              "<h1>Psilocybin for Depression</h1><h2>Study Design</h2><table>"
+              "<tr><th>Allocation</th><td>Randomized</td></tr><tr><th>Enrollment (Estimated)</th><td>120 participants</td></tr>"
+              "</table><h2>Arms</h2><p>Two oral doses of psilocybin are given, three weeks apart.</p>"
+              "<h2>Eligibility</h2><p>Ages Eligible for Study: 18 Years to 65 Years (Adult, Older Adult)</p></main></body></html>")
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"record.html": record, **OTHER_DOCUMENT}))
+    assert checker.check("The trial will enrol 500 participants.").verdict == "contradicted"
+    assert checker.check("The trial will enrol 120 participants.").verdict != "contradicted"
+    doses = "Two oral doses of psilocybin are given, three weeks apart."
+    assert changes_number("Three oral doses of psilocybin are given.", doses)
+    assert not changes_number("Two oral doses of psilocybin are given.", doses)
+    assert changes_number("The doses are given two weeks apart.", doses)
+    ages = "Ages Eligible for Study: 18 Years to 65 Years (Adult, Older Adult)"
+    assert changes_number("Adults aged 70 are eligible for the study.", ages)
+    assert changes_number("A 70-year-old adult is eligible for the study.", ages)
+    assert not changes_number("Adults aged 40 are eligible for the study.", ages)

@@ -300,9 +300,14 @@ class ClaimChecker:
             # a sentence giving another number of what the claim counts holds its other terms
             # ("identified 21 articles" against "The review identified 30 articles.", "twice a
             # day" against "once a day")
-            others = holds_claim_terms(_NUMBERS.sub(" ", claim), spelled)
-            held[top] |= others & np.array([changes_number(claim, text) or any(changes_number(claim, c.statement) for c in row)
-                                            for text, row in zip(texts, cells)])
+            unnumbered = _NUMBERS.sub(" ", claim)
+            changed = np.array([changes_number(claim, text) or any(changes_number(claim, c.statement) for c in row)
+                                for text, row in zip(texts, cells)], bool)
+            held[top] |= holds_claim_terms(unnumbered, spelled) & changed
+            # and nearly so, all but one of its other terms: "Enrollment (Estimated) | 120
+            # participants" against "The trial will enrol 500 participants." (a record's row says
+            # no "trial"), as a sentence a rule reads the other way round may (`turned`)
+            nearly[top] |= holds_claim_terms(unnumbered, spelled, spare=1) & changed
         return held, nearly & ~held
 
     def _reversing(self, claim: str, named: _Named) -> Callable[[SentenceCandidate, str], bool]:

@@ -343,7 +343,9 @@ _TIMES = re.compile(r"\b(once|twice|thrice|(?:\d+|" + "|".join(_NUMBER_WORDS) + 
 
 # A range of a thing: "16 to 20 sessions", "3-4 months", "between 10 and 12 weeks".
 _RANGE_END = r"(\d+(?:\.\d+)?|(?i:" + "|".join(_NUMBER_WORDS) + r"))"
-_RANGE = re.compile(rf"(?<![\w.,·-]){_RANGE_END}\s*(?:to|-|–|and)\s*{_RANGE_END}\s+([a-z][a-z-]+)", re.I)
+_RANGE = re.compile(rf"(?<![\w.,·-]){_RANGE_END}(?:\s+[a-z]+)??\s*(?:to|-|–|and)\s*{_RANGE_END}\s+([a-z][a-z-]+)", re.I)
+# An age said of people: "aged 70", "70 years old", "a 70-year-old" is 70 years.
+_AGED = re.compile(r"\baged\s+(\d+)\b|\b(\d+)(?:\s+|-)years?(?:\s+|-)old\b", re.I)
 
 
 @lru_cache(maxsize=1024)
@@ -358,6 +360,9 @@ def _ranges(text: str) -> dict[str, tuple[float, float]]:
 
 
 _ONCE_STEMS = frozenset(stemmer().stemWords([*_ONCE, "times"]))
+_TIME_STEMS = frozenset(stemmer().stemWords(["second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night",
+                                             "nights", "week", "weeks", "fortnight", "fortnights", "month", "months", "year",
+                                             "years", "decade", "decades", "apart", "later", "earlier", "old"]))
 _SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 
@@ -608,11 +613,13 @@ _ONE_OF = re.compile(r"\bone\s+([a-z][a-z-]+)", re.I)
 
 
 def _claim_counts(claim: str) -> dict[str, set[str]]:
-    """`_counts` of a claim, with what "one" counts (`_ONE_OF`)."""
-    counted = dict(_counts(claim))
+    """`_counts` of a claim, with what "one" counts (`_ONE_OF`) and an age in years (`_AGED`)."""
+    counted = {w: set(ns) for w, ns in _counts(claim).items()}
     for m in _ONE_OF.finditer(claim):
         if m.group(1).lower() not in FUNCTION_WORDS:
             counted.setdefault(stemmer().stemWord(m.group(1).lower()), set()).add("1")
+    for m in _AGED.finditer(claim):
+        counted.setdefault("year", set()).add(m.group(1) or m.group(2))
     return counted
 
 
@@ -634,11 +641,15 @@ def changes_number(claim: str, sentence: str) -> bool:
     stated, about = _counts(sentence), _counts(sentence, _ESTIMATED)
     heard = _words_said(sentence) | stated.keys() | about.keys()  # "12-month" says "month"
     numbers = set().union(*stated.values(), *about.values())
-    if _says_most(said, heard) and any(len(ns) == 1 and len(stated.get(w, ())) == 1 and not about.get(w)
-                                       and not ns & numbers for w, ns in counted.items()):
+    # A span of time is no count of another thing, nor the other way round: "three weeks apart"
+    # says nothing of "three doses", nor "Two oral doses" of "two weeks apart".
+    timed = {kind: set().union(*(ns for w, ns in [*stated.items(), *about.items()] if (w in _TIME_STEMS) == kind))
+             for kind in (True, False)}
+    ranges = _ranges(sentence)  # a range's first end ("18 years to 65 years") is no count of its own
+    if _says_most(said, heard) and any(len(ns) == 1 and len(stated.get(w, ())) == 1 and not about.get(w) and w not in ranges
+                                       and not ns & timed[w in _TIME_STEMS] for w, ns in counted.items()):
         return True
     # a number outside the range the sentence gives of the thing ("6 sessions" against "16 to 20 sessions")
-    ranges = _ranges(sentence)
     if ranges and _says_most(said, heard | ranges.keys()) and any(
             len(ns) == 1 and w in ranges and not ns & numbers and not _within(next(iter(ns)), ranges[w])
             for w, ns in counted.items()):
