@@ -2571,3 +2571,28 @@ def test_a_trial_records_counts_and_ages_contradict_a_claim_giving_others(encode
     assert changes_number("Adults aged 70 are eligible for the study.", ages)
     assert changes_number("A 70-year-old adult is eligible for the study.", ages)
     assert not changes_number("Adults aged 40 are eligible for the study.", ages)
+
+
+def test_a_participant_sheets_own_study_its_class_length_and_related_sentences(encoder, tmp_path):
+    # A trial's participant information sheet, its questions as headings. "The study will recruit
+    # 240 people." had no evidence ("We plan to recruit ..." says no "study": the sheet's own study
+    # is "we"); "each lasting one hour" had not been read against "last two hours" (the sentence
+    # gives two spans, "for 12 weeks" as well); and "No." under "Do I have to take part?" came
+    # first among the related sentences of every claim without evidence.
+    from assistant.claims.features import changes_span, holds_claim_terms
+
+    assert holds_claim_terms("The study will recruit 240 people.", ["We plan to recruit 240 people from six clinics."])[0]
+    assert not holds_claim_terms("The MOVE study will recruit 240 people.", ["We plan to recruit 240 people."])[0]
+    sheet = ("# The MOVE Study\n\n## Do I have to take part?\n\nNo. It is up to you to decide whether or not to take part. "
+             "You are free to withdraw at any time.\n\n## Why have I been invited?\n\nWe plan to recruit 240 people from "
+             "six physiotherapy clinics.\n\n## What will happen to me if I take part?\n\nHalf of the participants will be "
+             "offered two exercise classes a week for 12 weeks, each lasting one hour.\n\n## Will I be paid?\n\nYou will "
+             "receive a £20 shopping voucher after completing each set of questionnaires.\n")
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"sheet.md": sheet, **OTHER_DOCUMENT}))
+    assert checker.check("The study will recruit 240 people.").verdict == "supported"
+    assert checker.check("Exercise classes last two hours.").verdict == "contradicted"
+    classes = "Half of the participants will be offered two exercise classes a week for 12 weeks, each lasting one hour."
+    assert not changes_span("Exercise classes last one hour.", classes)
+    assert not changes_span("Exercise classes are offered for 3 weeks.", classes)  # no span's words say so alone
+    unanswered = checker.check("Participants are paid £50 for each questionnaire.")
+    assert unanswered.evidence[0].text.startswith("You will receive a £20 shopping voucher"), unanswered.evidence[0]

@@ -226,8 +226,11 @@ class ClaimChecker:
         # (then one that a rule reads so holding all of the claim's terms but the one it says
         # otherwise, `nearly`)
         reversed_held = set(np.flatnonzero((held | nearly) & turned).tolist())
+        # (an answer to a heading's question comes first only where it holds them: "No." under "Do I
+        # have to take part?" had been the first related sentence of every claim without evidence)
         for i in sorted(range(len(cands)), key=lambda i: (not evidential[i], not held[i], not nearly[i],
-                                                          cands[i].answers is None, i not in reversed_held, -p_ev[i])):
+                                                          bool(held[i] or nearly[i]) and cands[i].answers is None,
+                                                          i not in reversed_held, -p_ev[i])):
             key = same_text(index.sentence_text(cands[i].row))
             if key not in said:
                 order.append(i)

@@ -487,12 +487,19 @@ _SPAN = re.compile(rf"(?:\b(?P<bound>within|under|up\s+to|less\s+than|after|over
 _SPAN_RATIO = 2.0
 
 
+_SPAN_CONTEXT = 3  # words before a span that say what lasts it ("each lasting one hour")
+
+
 @lru_cache(maxsize=1024)  # a claim's span is asked for once per sentence it is checked against
-def _span(text: str) -> tuple[tuple[float, float], str] | None:
+def _span(text: str, context: frozenset[str] = frozenset()) -> tuple[tuple[float, float], str] | None:
     """The one span of time `text` states, as (least, most) days, with the text without it; None
-    for none or several."""
+    for none or several, but where several, the one `context` (stems of the words before a claim's
+    span) shares a word with the `_SPAN_CONTEXT` words before it, if one alone does: "Exercise
+    classes last two hours." is read against "each lasting one hour", not "for 12 weeks"."""
     text = _TIMES.sub(" ", text)  # how often is no span: "twice a day"
     found = list(_SPAN.finditer(text))
+    if len(found) > 1 and context:
+        found = [m for m in found if _before(text, m.start()) & context]
     if len(found) != 1:
         return None
     m = found[0]
@@ -517,13 +524,23 @@ def _span(text: str) -> tuple[tuple[float, float], str] | None:
     return (lo, hi), text[: m.start()] + " " + text[m.end():]
 
 
+def _before(text: str, at: int) -> frozenset[str]:
+    """The stems of the `_SPAN_CONTEXT` words before offset `at`, function words aside."""
+    words = re.findall(r"[a-z]+", text[:at].lower())[-_SPAN_CONTEXT:]
+    return frozenset(stemmer().stemWord(w) for w in words if w not in FUNCTION_WORDS)
+
+
 def changes_span(claim: str, sentence: str) -> bool:
     """Whether the sentence says the claim's other words (two thirds of them, as for `negates`) with
     a span of time far from the claim's, in any unit: "Sertraline works within a few days." against
     "It usually takes 4 to 6 weeks for sertraline to work fully." Each must state one span; they
     differ where they do not overlap and the nearer ends are `_SPAN_RATIO` apart or more."""
     ours = _span(claim)
-    theirs = _span(sentence) if ours else None
+    if ours:
+        found = next(_SPAN.finditer(_TIMES.sub(" ", claim)))
+        theirs = _span(sentence, _before(_TIMES.sub(" ", claim), found.start()))
+    else:
+        theirs = None
     if not ours or not theirs:
         return False
     (lo, hi), rest = ours
@@ -838,7 +855,9 @@ def holds_claim_terms(claim: str, sentences: list[str], spare: int = 0) -> np.nd
     "low toxicity" against "high toxicity")."""
     share = _MAJORITY.match(claim) or _MINORITY.match(claim)
     claim = _PAID_BY.sub("funded by", claim[share.end():] if share else claim)
-    terms = _terms(claim) - _negation_terms() - _auxiliary_terms()
+    # "The study will recruit 240 people." speaks of the document's own study, which its sentences
+    # call "we" or nothing at all ("We plan to recruit 240 people ...")
+    terms = _terms(_OWN_STUDY.sub(" ", claim)) - _negation_terms() - _auxiliary_terms()
     if len(terms) < MIN_HELD_TERMS:
         return np.zeros(len(sentences), bool)
     bases = _verb_bases()
@@ -846,6 +865,8 @@ def holds_claim_terms(claim: str, sentences: list[str], spare: int = 0) -> np.nd
                      for t in bm25_tokenize([_PAID_BY.sub("funded by", s) for s in sentences])], bool)
 
 
+# A study a claim names by its kind alone: the one its document reports.
+_OWN_STUDY = re.compile(r"\b(?:the|this|our)\s+(?:study|trial|research|project)\b", re.I)
 # Who paid for a thing, said in other words: "This work was supported by the Wellcome Trust" holds
 # "funded by the Wellcome Trust".
 _PAID_BY = re.compile(r"\b(?:supported|sponsored|financed|paid\s+for)\s+by\b", re.I)
