@@ -1723,3 +1723,18 @@ def test_a_span_after_for_is_no_rate_and_a_release_number_counts_nothing(encoder
     searcher = searcher_of_file(encoder, tmp_path / "sheet.md", sheet)
     hit = searcher.search("How often are the exercise classes?", k=1)[0]
     assert hit.highlight.text.startswith("Half of the participants will be offered two exercise classes a week"), hit
+
+
+def test_how_long_one_will_be_in_a_study_or_need_a_treatment_asks_for_a_span_of_time(encoder, tmp_path):
+    # "How long will I be in the study?" had asked for any number, and the sheet's opening (its
+    # version, its date) came before "You will be in the study for six months."
+    assert asked_amount("How long will I be in the study?") == "duration"
+    assert asked_amount("How long will I need treatment?") == "duration"
+    assert asked_amount("How long is the rope?") == "number"  # a length
+    sheet = ("# Participant Information Sheet: The MOVE Study\n\nExercise therapy for low mood\n\nVersion 3.0, 12 January "
+             "2026.\n\nWe would like to invite you to take part in a research study. Talk to others about the study if you "
+             "wish.\n\n## What will happen to me if I take part?\n\nYou will be in the study for six months. A computer will "
+             "decide by chance which group you are in.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "sheet.md", sheet)
+    hit = searcher.search("How long will I be in the study?", k=1)[0]
+    assert hit.highlight.text == "You will be in the study for six months.", hit

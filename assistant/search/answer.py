@@ -1482,12 +1482,12 @@ _NOT_COUNT = re.compile(r"(?:(?<![\w,.])\d+(?:[.,]\d+)*|\b(?:one|two|three|four|
 
 
 # A question for how long something takes or lasts: "How long does it take to form a habit?", "How
-# long did the sessions last?", "For how long?" (not "How long was the questionnaire?", which a
-# length answers, nor "How long ago ...?").
+# long did the sessions last?", "How long will I be in the study?", "For how long?" (not "How long
+# was the questionnaire?", which a length answers, nor "How long ago ...?").
 _ASKS_DURATION = re.compile(
     r"\bfor\s+how\s+long\b|\bhow\s+long\b(?!\s+ago\b)(?=(?:\s+[\w'’-]+){0,8}?\s+(?:take|takes|took|taking|last|lasts|lasted|"
     r"lasting|stay|stays|stayed|remain|remains|remained|survive|survives|survived|persist|persists|persisted|wait|"
-    r"waited|continue|continues|continued)\b)", re.I)
+    r"waited|continue|continues|continued|need|needs|needed|be\s+(?:in|on|off|away|out))\b)", re.I)
 # A span of time: a number or a word of amount before a unit of time ("40 minutes", "a 12-week
 # course", "several months", "a year"), a count of what recurs ("24 weekly sessions"), or a whole
 # life ("lifelong").
