@@ -2596,3 +2596,27 @@ def test_a_participant_sheets_own_study_its_class_length_and_related_sentences(e
     assert not changes_span("Exercise classes are offered for 3 weeks.", classes)  # no span's words say so alone
     unanswered = checker.check("Participants are paid £50 for each questionnaire.")
     assert unanswered.evidence[0].text.startswith("You will receive a £20 shopping voucher"), unanswered.evidence[0]
+
+
+@pytest.mark.parametrize(("history", "question", "expected"), [
+    # a participant sheet's questions, as a person asks them: no clause of the person stands for
+    # "it" ("Who funds I change my mind?"), nor a light verb with its bare noun ("Who funds take
+    # part?"); then the two are searched together
+    (["What if I change my mind?"], "Who funds it?", "Who funds it? (What if I change my mind?)"),
+    (["Do I have to take part?"], "Who funds it?", "Who funds it? (Do I have to take part?)"),
+    # a participle after the person's "be" is what is done to them, no thing a topic replaces
+    (["Will I be paid?"], "What about travel costs?", "What about travel costs? (Will I be paid?)"),
+    # nor under a bare question searched with it ("How much? (Will I be travel costs?)")
+    (["Will I be paid?", "How much?"], "What about travel costs?", "What about travel costs? (Will I be paid?)"),
+])
+def test_a_pronoun_stands_for_no_clause_and_a_topic_replaces_no_verb_of_the_person(encoder, history, question, expected):
+    assert resolve_followup(question, history, encoder).query == expected
+
+
+def test_a_light_verbs_bare_noun_is_part_of_the_verb_not_what_a_pronoun_stands_for():
+    from assistant.search.conversation import _referent
+
+    assert _referent("Do I have to take part?", False) == ""
+    assert _referent("Where did the study take place?", False) == "the study"  # had been "the study take"
+    assert _referent("How do I make a backup?", False) == "a backup"  # an article: a thing made
+    assert _referent("How do I get help?", False) == "help"

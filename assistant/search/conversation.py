@@ -744,6 +744,9 @@ def _rewritten(question: str, previous: str | None, slot: str | None, encoder, p
             inner = _new_topic(question, q, together.group(2), slot, encoder, replaced)
             if inner.topic is not None:  # it took a phrase's place, rather than going beside it
                 return inner._replace(query=f"{together.group(1)} ({inner.query})")
+            # beside it, the two are searched together, the bare one left out: "What about travel
+            # costs?" after "How much? (Will I be paid?)" had asked "Will I be travel costs?" under it
+            return inner
         return _new_topic(question, q, previous, slot, encoder, replaced)
     return _reference(question, q, previous, slot, pair, earlier)
 
@@ -2560,11 +2563,14 @@ def _person_verb(text: str) -> int:
     return m.end() if m else -1
 
 
-# "Why do we need ...?", "When should I use ...?", "Can I drive?": after a person asked of, the word is a verb
-# ("And random slopes?" after "Why do we need random intercepts?" had replaced "need" too).
+# "Why do we need ...?", "When should I use ...?", "Can I drive?", "Will I be paid?": after a person
+# asked of, the word is a verb, a participle after "be" too ("And random slopes?" after "Why do we
+# need random intercepts?" had replaced "need"; "What about travel costs?" had asked "Will I be
+# travel costs?").
 _PERSON_DOES = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:(?:how|why|when|where|what|which)\s+)?"
                           r"(?:do|does|did|can|could|should|would|will|must|may|might)\s+(?:I|you|we|they|one)\s+"
-                          r"(?:(?:not|still|also|ever|really|always)\s+)?(?=[a-z])", re.I)
+                          r"(?:(?:not|still|also|ever|really|always)\s+)?(?:(?:be|get)\s+(?=[a-z]+ed\b|paid\b|told\b|seen\b|given\b))?"
+                          r"(?=[a-z])", re.I)
 
 
 def _from_own_phrase(previous: str, s: int, topic: str) -> int:
@@ -2732,31 +2738,39 @@ def _acted_on(body: str, plural: bool) -> str:
     of "read and write a file"), up to a preposition or an infinitive ("a function" in "schedule a
     function to run after a delay") or a second verb with its own object ("a shell command" of "run
     a shell command and capture its output"); "" when the question is no such question."""
-    acts_on = re.search(r"\b(?:do|does|did|can|could|should|would|will|shall)\s+(?:I|you|we|one)\s+[\w'-]+"
-                        r"(?:\s+(?:and|or)\s+[\w'-]+)?\s+(.+)$", body, re.I) or _WHY_DO.match(body)
+    acts_on = re.search(r"\b(?:do|does|did|can|could|should|would|will|shall)\s+(?:I|you|we|one)\s+"
+                        r"(?:(?:have|need|want|ought|got)\s+to\s+)?(?P<verb>[\w'-]+)"
+                        r"(?:\s+(?:and|or)\s+[\w'-]+)?\s+(?P<rest>.+)$", body, re.I) or _WHY_DO.match(body)
     if not acts_on:
         return ""
-    obj = _SECOND_ACT.split(_before_pivot(acts_on.group(1)), maxsplit=1)[0].strip()
+    rest, verb = acts_on.group("rest"), acts_on.groupdict().get("verb") or ""
+    obj = _SECOND_ACT.split(_before_pivot(rest), maxsplit=1)[0].strip()
+    if verb.lower() in _LIGHT_VERBS and re.fullmatch(r"[a-z]+", obj):
+        # a light verb and a bare noun are one predicate ("take part", "make sense"): the person acts on nothing
+        return ""
     if clause := _CLAUSE_SUBJECT.match(obj):
         obj = clause.group(1)  # "a file" of "test whether a file exists"
     obj = _PARTICLE.sub("", obj)  # "How can I speed up BM25 retrieval?": "up" goes with the verb
-    governed = _GOVERNED.match(acts_on.group(1)) if not obj else None
+    governed = _GOVERNED.match(rest) if not obj else None
     if governed and _is_plural(governed.group(1)) == plural:
         # "How do I wait for a new thread to finish?": a verb with its preposition acts on the noun
         # phrase after it, up to the next preposition or infinitive, when that one agrees with the
         # pronoun ("events" of "listen for events on a socket" is no "it")
         obj = _before_pivot(governed.group(1)).strip()
-    at = acts_on.group(1).find(obj) if obj and not plural else -1
-    if at >= 0 and (named := _BARE_OF.match(acts_on.group(1), at + len(obj))) and _content_words(named.group(1)):
+    at = rest.find(obj) if obj and not plural else -1
+    if at >= 0 and (named := _BARE_OF.match(rest, at + len(obj))) and _content_words(named.group(1)):
         # "the homogeneity of variances": an "of" with no article after it names what the head is
         # of, one thing with it ("When is it violated?" is not of "the homogeneity")
         obj += named.group()
     return obj
 
 
+# Verbs that make one predicate with a bare noun after them: "take part", "take place", "make sense".
+_LIGHT_VERBS = frozenset({"take", "make"})
+_LIGHT_PREDICATE = re.compile(rf"\b(?:{'|'.join(sorted(_LIGHT_VERBS))})\s+[a-z]+\b", re.I)
 # "Why have Cargo.lock in version control?", "Why use CBT for insomnia?": a verb with no subject
 # after "why" (lower case, no auxiliary), acting on what follows it.
-_WHY_DO = re.compile(rf"^\W*(?i:why)\s+(?!(?:not|so|{_AUX[3:-1]})\b)[a-z][\w'-]*\s+(.+)$")
+_WHY_DO = re.compile(rf"^\W*(?i:why)\s+(?!(?:not|so|{_AUX[3:-1]})\b)[a-z][\w'-]*\s+(?P<rest>.+)$")
 
 
 # An "of" phrase closing a question without an article or determiner: "of variances", "of memory".
@@ -2809,9 +2823,15 @@ def _referent(question: str, plural: bool) -> str:
     # "What license is courlan under?": the preposition left at the end belongs to the question
     if (stranded := _STRANDED.sub("", tail)) != tail:
         tail = _subject_of_stranded(stranded)
-    if not _content_words(tail):
+    # a subject's pronoun opens a clause, no noun phrase ("What if I change my mind?": "Who funds
+    # it?" after it had asked "Who funds I change my mind?"), and a light verb with a bare noun is a
+    # predicate ("Do I have to take part?")
+    if not _content_words(tail) or _PERSONAL_CLAUSE.match(tail) or _LIGHT_PREDICATE.fullmatch(tail.strip()):
         return ""
     return tail
+
+
+_PERSONAL_CLAUSE = re.compile(r"^\s*(?:i|you|we|he|she|they)\s+(?!and\b|or\b)[a-z]", re.I)
 
 
 # "Which Visual Studio version do I need?", "What compiler should we use?": a thing the person asks
@@ -2848,6 +2868,10 @@ def _do_subject(body: str, do: re.Match | None) -> str | None:
         if verb is not None and verb < do.end(1) and _content_words(body[do.start(1) : verb]):
             return body[do.start(1) : verb].strip()
         subject = _before_pivot(do.group(1)).strip()
+        if (light := _LIGHT_PREDICATE.search(body)) and light.end() == len(body.rstrip("?.! ")) and \
+                do.start(1) < light.start() < do.end(1):
+            # "Where did the study take place?": a light verb and its bare noun are the verb
+            return body[do.start(1) : light.start()].strip()
         # no listed verb, and the last word is the object; but "what" is the object of "What did
         # the LIMIT trial find?", whose last word is its verb however English makes its past
         if subject == do.group(1).strip() and not _takes_past(body[do.end(1) :]) and not _WHAT_OBJECT.match(body):
