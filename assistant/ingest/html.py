@@ -1331,9 +1331,10 @@ _MARKUP_MENDED = (_self_closed_ended, _site_header_dropped, _navigation_tables_d
 
 # A title block's line naming its writer (DocBook's '<h3 class="author"><span
 # class="firstname">Raphaël</span> <span class="surname">Hertzog</span></h3>', pandoc's '<p
-# class="author">Jane Doe</p>'), which main-content extraction leaves out as a byline.
-_AUTHOR_LINE = re.compile(r"<(h[1-6]|p|span)\b[^>]*\bclass\s*=\s*[\"']?author[\"'\s][^>]*>((?:(?!<\1\b).){0,400}?)</\1\s*>",
-                          re.I | re.S)
+# class="author">Jane Doe</p>', a journal's '<p class="meta authors">Okafor N, Lindqvist M</p>'),
+# which main-content extraction leaves out as a byline.
+_AUTHOR_LINE = re.compile(r"<(h[1-6]|p|span|div)\b[^>]*\bclass\s*=\s*[\"']?(?:[^\"'>]*\s)?(?:authors?|bylines?|contributors?)"
+                          r"[\"'\s][^>]*>((?:(?!<\1\b).){0,400}?)</\1\s*>", re.I | re.S)
 _BYLINE_WORDS = 12  # a line of names: an affiliation or a sentence is longer
 
 
@@ -1389,9 +1390,9 @@ def _byline_kept(text: str, visible: str, authors: tuple[str, ...], title: str) 
     the first line of the page's visible text (`visible`), of at most `_BYLINE_WORDS` words, that
     names every author the page's tags or title block give, when the text names none of them
     near its start."""
-    if not authors or any(a.split()[-1] in text[:_BYLINE_REACH] for a in authors if a.split()):
+    surnames = [_surname(a) for a in authors if a.split()]
+    if not surnames or any(n in text[:_BYLINE_REACH] for n in surnames):
         return text
-    surnames = [a.split()[-1] for a in authors if a.split()]
     for line in visible.split("\n"):
         line = " ".join(line.split()).lstrip("• ")
         if line and len(line.split()) <= _BYLINE_WORDS and all(re.search(rf"\b{re.escape(n)}\b", line) for n in surnames):
@@ -1403,6 +1404,13 @@ def _byline_kept(text: str, visible: str, authors: tuple[str, ...], title: str) 
 
 
 _BYLINE_REACH = 2000  # how far into the text a byline stands, if trafilatura kept it
+
+
+def _surname(name: str) -> str:
+    """A writer's surname: the last word of the name that is no initial ("Okafor" of "Okafor N", as
+    Vancouver style writes names; "Doe" of "Jane Doe")."""
+    words = name.split()
+    return next((w for w in reversed(words) if not re.fullmatch(r"[A-Z]{1,3}\.?", w)), words[-1])
 
 
 def _page_headings(found: tuple[tuple[int, str], ...], page: list[str]) -> tuple[tuple[int, str], ...]:
