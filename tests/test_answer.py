@@ -1738,3 +1738,39 @@ def test_how_long_one_will_be_in_a_study_or_need_a_treatment_asks_for_a_span_of_
     searcher = searcher_of_file(encoder, tmp_path / "sheet.md", sheet)
     hit = searcher.search("How long will I be in the study?", k=1)[0]
     assert hit.highlight.text == "You will be in the study for six months.", hit
+
+
+# A review's plain-language summary as a library's page gives it: its writers in a line of their
+# own in Vancouver style (surname, initials), a passage that only says what the review wanted to
+# find out, key messages, and what it found, two counts in one paragraph.
+REVIEW_PAGE = (
+    '<html><head><title>Exercise for depression in adults | Review</title></head><body><article>'
+    '<h1>Exercise for depression in adults</h1><p class="meta authors">Okafor N, Lindqvist M, Tan J, Romero A</p>'
+    '<p>Published: 14 May 2025.</p>'
+    '<h2>What did we want to find out?</h2><p>We wanted to find out whether exercise reduces depression in adults.</p>'
+    '<h2>Key messages</h2><p>Exercise probably lowers depressive symptoms a little more than no treatment or usual '
+    'care. Exercise may work about as well as psychological therapy or antidepressants, but the evidence is uncertain.</p>'
+    '<h2>What did we find?</h2><p>Most studies were small and lasted between 8 and 12 weeks. We found 41 studies '
+    'with 2,864 adults. The exercise was mostly walking or cycling.</p></article></body></html>'
+)
+
+
+def test_a_reviews_writers_its_aim_and_its_counts_answer_as_asked(encoder, tmp_path):
+    # "Who wrote the review?" had found nothing: main-content extraction drops the writers' line
+    # (class "meta authors", not "author"), and a surname written before its initials had been read
+    # as "N"; "Does exercise reduce depression?" had the aim's passage first ("We wanted to find out
+    # whether ..."), which answers only what the review wanted to find out; "How many studies were
+    # included?" highlighted the sentence whose "8" counts no studies.
+    from assistant.search.answer import asks_aim, poses_question
+
+    assert asks_aim("What did the review want to find out?") and not asks_aim("Does exercise reduce depression?")
+    assert poses_question("We wanted to find out whether exercise reduces symptoms of depression.")
+    searcher = searcher_of_file(encoder, tmp_path / "review.html", REVIEW_PAGE)
+    assert searcher.search("Who wrote the review?", k=1)[0].highlight.text == "Okafor N, Lindqvist M, Tan J, Romero A"
+    hits = searcher.search("Does exercise reduce depression?", k=3)
+    assert not hits[0].highlight.text.startswith("We wanted to find out"), hits[0]
+    assert [h.rank for h in hits] == list(range(1, len(hits) + 1))
+    aim = searcher.search("What did the review want to find out?", k=1)[0]
+    assert aim.highlight.text.startswith("We wanted to find out whether"), aim
+    counted = searcher.search("How many studies were included?", k=1)[0]
+    assert counted.highlight.text == "We found 41 studies with 2,864 adults.", counted

@@ -25,12 +25,12 @@ hits are the closest passages, not answers.  `match_words` says a probability in
 
 Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEATURES`, `MODEL_PATH`,
 `about_a_document`, `answer_model`, `answer_span`, `asked_amount`, `asked_entry`, `asked_expansion`, `asked_statement`,
-`asked_term`,
+`asked_term`, `asks_aim`,
 `asks_code_name`, `asks_doi`, `asks_document_date`, `asks_front_matter`, `asks_gist`,
 `asks_person`, `asks_place`, `defines`, `states_rate`,
 `is_byline`, `is_code_like`, `is_heading_like`, `is_reply`, `is_question`, `labelled_value_end`,
 `labels_statement`, `list_asked`, `listed_names`, `lists_names_only`, `match_words`, `measured`,
-`opens_entry`, `passage_answer`, `pick`, `points_elsewhere`, `pool_cosine`, `refers_back`,
+`opens_entry`, `passage_answer`, `pick`, `points_elsewhere`, `pool_cosine`, `poses_question`, `refers_back`,
 `relevance_features`, `sentence_features`, `states_action`, `states_definition`, `states_entry`, `states_origin`, `states_place`,
 `term_weights`,
 `MatchWord`.
@@ -68,7 +68,8 @@ from assistant.text import (
 
 __all__ = ["about_a_document", "MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion", "asked_statement",
-           "asked_entry", "asked_term", "asks_code_name", "asks_definition", "asks_doi", "asks_document_date", "asks_front_matter",
+           "asked_entry", "asked_term", "asks_aim", "asks_code_name", "asks_definition", "asks_doi", "asks_document_date",
+           "asks_front_matter",
            "asks_examples", "asks_gist", "asks_origin", "asks_person", "asks_place", "asks_writers", "defines", "gives_examples",
            "is_byline", "is_code_like", "is_heading_like", "is_reply", "refers_back",
            "is_question", "labelled_value_end", "labels_statement", "list_asked", "listed_names", "lists_names_only", "match_words",
@@ -76,6 +77,7 @@ __all__ = ["about_a_document", "MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEA
            "names_few_writers",
            "names_no_document",
            "names_writer", "opens_entry", "opens_signature", "states_entry", "passage_answer", "pick", "points_elsewhere", "pool_cosine",
+           "poses_question",
            "relevance_features", "sentence_features",
            "states_action", "states_definition", "states_origin", "states_place", "states_rate", "term_weights"]
 
@@ -476,6 +478,22 @@ def points_elsewhere(text: str) -> bool:
     return bool(_SENDS_TO_WORK.match(text) or _SEE_NAME_FOR.match(text)) or bool(_POINTS_ELSEWHERE.match(text)) and (
         sum(bool(re.search(r"\w", w)) for w in text.split()) <= _POINTER_WORDS or bool(_NAMES_WORK.search(text)))
 _ASKS_AIM = frozenset(bm25_tokenize(["aim objective purpose goal intend"])[0])
+
+
+_WANTED = re.compile(r"\b(?:want|wanted|wants|set\s+out|sets\s+out|try|tried|tries|seek|seeks|sought|hope|hoped)\s+to\s+"
+                     r"(?:find\s+out|know|learn|test|examine|investigate|assess|see|answer)\b", re.I)
+
+
+def asks_aim(question: str) -> bool:
+    """Whether the question asks for an aim, an objective or a purpose ("What was the study's
+    objective?", "What did the review want to find out?")."""
+    return bool(_ASKS_AIM.intersection(bm25_tokenize([question])[0])) or bool(_WANTED.search(question))
+
+
+def poses_question(sentence: str) -> bool:
+    """Whether a sentence poses a question ("We wanted to find out whether ...") or states what a
+    study or a text sets out to do (`_POSES`, `_ROADMAP`): it answers nothing but a question for the aim."""
+    return bool(_POSES.search(sentence) or _ROADMAP.search(sentence))
 _ASKS_FIGURE = frozenset(bm25_tokenize(["figure fig table caption listing exhibit chart"])[0])
 _CAPTION_WORD = r"^\s*(?:fig(?:ure)?s?\.?|tables?|tab\.|listings?|exhibits?|charts?)\s*[A-Z]?\d{1,3}(?:[.\-\u2013]\d{1,3})?[a-z]?"
 _CAPTION_LABEL = re.compile(_CAPTION_WORD + r"\s*[.:|]?\s*$", re.I)
@@ -1741,7 +1759,7 @@ def _stating_asked(index: Index, sentences: range, heading: np.ndarray, logits: 
     asks (`stating`, `asked_statement`: the best sentence that states it, when `best` does not), or
     without either, that names the thing of code asked for (`_naming_code`; `asked`: the question's terms)."""
     if amount:
-        return _stating_amount(index, sentences, heading, logits, best, amount)
+        return _stating_amount(index, sentences, heading, logits, best, amount, asked)
     if stating:
         states = np.array([stating(index.sentence_text(r)) for r in sentences]) & ~heading
         return int(np.argmax(np.where(states, logits, -np.inf))) if states.any() and not states[best] else best
@@ -1749,15 +1767,32 @@ def _stating_asked(index: Index, sentences: range, heading: np.ndarray, logits: 
 
 
 def _stating_amount(index: Index, sentences: range, heading: np.ndarray, logits: np.ndarray, best: int,
-                    amount: AmountKind) -> int:
+                    amount: AmountKind, asked: Collection[str] = ()) -> int:
     """The best sentence that states the amount asked for, when the best of all (`best`) does not
-    and another does; else `best`.  A rate or a bound none states is asked for as a number."""
+    and another does; else `best`.  A rate or a bound none states is asked for as a number.  For a
+    count, a sentence that counts a thing the question names (`asked`: its terms) before one that
+    counts another ("We found 41 studies" for "How many studies were included?", not "Most studies
+    lasted between 8 and 12 weeks")."""
     states = np.array([_states_amount(index.sentence_text(r), amount) for r in sentences]) & ~heading
+    if amount == "count" and states.sum() > 1:
+        counting = states & np.array([_counts_asked(index.sentence_text(r), asked) for r in sentences])
+        if counting.any() and not counting[best]:
+            states = counting
     if amount in ("frequency", "bound") and not states.any():
         states = np.array([_states_number(index.sentence_text(r)) for r in sentences]) & ~heading
     if states.any() and not states[best]:
         return int(np.argmax(np.where(states, logits, -np.inf)))
     return best
+
+
+_COUNTED_THING = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?\s+((?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*)")
+
+
+def _counts_asked(text: str, asked: Collection[str]) -> bool:
+    """Whether a number in `text` counts a thing the question names: one of the (up to three) words
+    after it is one of the question's terms `asked` ("41 studies", "2,864 adults")."""
+    asked = set(asked)
+    return any(set(bm25_tokenize([m.group(1)])[0]) & asked for m in _COUNTED_THING.finditer(text))
 
 
 _SAYS_ANYTHING = re.compile(r"[^\W_]")

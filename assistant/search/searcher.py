@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Literal, get_args
@@ -41,6 +41,7 @@ from assistant.search.answer import (
     asked_expansion,
     asked_statement,
     asked_term,
+    asks_aim,
     asks_code_name,
     asks_definition,
     asks_document_date,
@@ -70,6 +71,7 @@ from assistant.search.answer import (
     opens_signature,
     passage_answer,
     pool_cosine,
+    poses_question,
     refers_back,
     states_action,
     states_definition,
@@ -624,6 +626,11 @@ class Searcher:
         taken: dict[int, list[tuple[int, int]]] = {}
         shown: set[tuple[int, int] | str] = set()
         entry = asked_entry(question)
+        # A passage whose highlight only poses the question or states an aim ("We wanted to find out
+        # whether exercise reduces symptoms of depression ...") comes after those that say something
+        # of it, unless the question asks for the aim
+        posing: list[Hit] = []
+        poses = not asks_aim(question)
         for i in self._in_order(cand.rows, scores, question, tokens, person, expansion, front, term, entry):
             p = self.index.passage(int(cand.rows[i]))
             # Windows share a sentence or two by design; only a mostly shared window is a repeat.
@@ -642,10 +649,13 @@ class Searcher:
             shown.add((p.doc, hit.highlight.start))
             shown.update(t for t in (said, passage) if len(t) >= MIN_REPEAT)
             taken.setdefault(p.doc, []).append((p.start, p.end))
+            if poses and poses_question(hit.highlight.text) and len(posing) < k:
+                posing.append(hit)  # a passage that only asks the question or states an aim answers after the others
+                continue
             kept.append(hit)
             if len(kept) == k:
                 break
-        return kept
+        return [replace(h, rank=r) for r, h in enumerate([*kept, *posing][:k], start=1)]
 
     def answered(self, hits: list[Hit], question: str | None = None, doc_ids: list[str] | None = None) -> bool:
         """Whether any hit is likely enough to hold the answer (the answer model's bar) and, given
