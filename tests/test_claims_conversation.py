@@ -2620,3 +2620,15 @@ def test_a_light_verbs_bare_noun_is_part_of_the_verb_not_what_a_pronoun_stands_f
     assert _referent("Where did the study take place?", False) == "the study"  # had been "the study take"
     assert _referent("How do I make a backup?", False) == "a backup"  # an article: a thing made
     assert _referent("How do I get help?", False) == "help"
+
+
+def test_a_sentence_posing_the_question_is_no_evidence_for_or_against_a_claim(encoder, tmp_path):
+    # A review's "We wanted to find out whether ..." had supported the claim it asks about: it says
+    # what the review set out to learn, not what it found.
+    review = ("# Exercise for depression\n\n## What did we want to find out?\n\nWe wanted to find out whether exercise is "
+              "better than antidepressants for depression in adults.\n\n## How up to date is this review?\n\nThe evidence "
+              "is up to date to January 2025.\n")
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"review.md": review, **OTHER_DOCUMENT}))
+    verdict = checker.check("Exercise is better than antidepressants for depression.")
+    assert verdict.verdict == "not_found", verdict
+    assert verdict.evidence[0].text.startswith("We wanted to find out whether") and verdict.evidence[0].label == "related"

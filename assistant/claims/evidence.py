@@ -14,7 +14,7 @@ import numpy as np
 from assistant.claims.features import sentence_features
 from assistant.ingest import Document
 from assistant.search import Searcher
-from assistant.search.answer import is_code_like, names_writer, points_elsewhere
+from assistant.search.answer import is_code_like, names_writer, points_elsewhere, poses_question
 from assistant.search.findings import can_report_finding, states_finding
 from assistant.search.searcher import names_declarations
 from assistant.text import bm25_tokenize, same_text, stems
@@ -146,7 +146,9 @@ def sentence_candidates(searcher: Searcher, claim: str, q: np.ndarray) -> tuple[
                 continue
             feats = sentence_features(claim, claim_stems, text, float(sims[i]), int(ranks[i]), best, doc_best[d],
                                       doc_rank, position[i], i == 0 or same_text(text) == title)
-            out.append(SentenceCandidate(row, d, float(sims[i]), feats, reports is None or reports(start),
+            # a sentence that poses a question or states an aim ("We wanted to find out whether
+            # exercise reduces ...") says nothing for or against a claim: related at most
+            out.append(SentenceCandidate(row, d, float(sims[i]), feats, (reports is None or reports(start)) and not poses_question(text),
                                          answered_question(doc, start, end)))
     return out, {d: doc_best[d] for d in docs}
 
