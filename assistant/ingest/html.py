@@ -1333,7 +1333,7 @@ _MARKUP_MENDED = (_self_closed_ended, _site_header_dropped, _navigation_tables_d
 # class="firstname">Raphaël</span> <span class="surname">Hertzog</span></h3>', pandoc's '<p
 # class="author">Jane Doe</p>', a journal's '<p class="meta authors">Okafor N, Lindqvist M</p>'),
 # which main-content extraction leaves out as a byline.
-_AUTHOR_LINE = re.compile(r"<(h[1-6]|p|span|div)\b[^>]*\bclass\s*=\s*[\"']?(?:[^\"'>]*\s)?(?:authors?|bylines?|contributors?)"
+_AUTHOR_LINE = re.compile(r"<(h[1-6]|p|span)\b[^>]*\bclass\s*=\s*[\"']?(?:[^\"'>]*\s)?(?:authors?|bylines?|contributors?)"
                           r"[\"'\s][^>]*>((?:(?!<\1\b).){0,400}?)</\1\s*>", re.I | re.S)
 _BYLINE_WORDS = 12  # a line of names: an affiliation or a sentence is longer
 
