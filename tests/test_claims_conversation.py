@@ -2632,3 +2632,20 @@ def test_a_sentence_posing_the_question_is_no_evidence_for_or_against_a_claim(en
     verdict = checker.check("Exercise is better than antidepressants for depression.")
     assert verdict.verdict == "not_found", verdict
     assert verdict.evidence[0].text.startswith("We wanted to find out whether") and verdict.evidence[0].label == "related"
+
+
+@pytest.mark.parametrize(("history", "question", "expected"), [
+    # what the thing asked of is compared with is added, however like a phrase of the question it is
+    # ("Does exercise help antidepressants?" had been asked)
+    (["Does exercise help depression?"], "Compared with antidepressants?", "Does exercise help depression compared with antidepressants?"),
+    (["How effective is minocycline?"], "Versus placebo?", "How effective is minocycline versus placebo?"),
+    # a do-question's one run of words that holds its verb is no thing a new topic replaces whole
+    # ("Do side effects?" had been asked); it is searched beside it
+    (["Does exercise help?"], "What about side effects?", "What about side effects? (Does exercise help?)"),
+    (["Does exercise help?"], "What about yoga?", "Does yoga help?"),
+    # what follows the verb gives way to the topic ("How do learning new skills?" had been asked)
+    (["How does neuroplasticity help overcome trauma?"], "And what about learning new skills?",
+     "How does neuroplasticity help learning new skills?"),
+])
+def test_a_comparison_is_added_and_a_do_questions_verb_is_kept(encoder, history, question, expected):
+    assert resolve_followup(question, history, encoder).query == expected

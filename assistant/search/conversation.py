@@ -1423,6 +1423,51 @@ def _act_owned(slot: str, previous: str) -> str:
 
 
 # A question asked with "do" of what its subject does: "Why does DESeq2 need ...?", "How do I ...?".
+def _of_run(question: str, q: str, previous: str, topic: str, lead: re.Match | None) -> ResolvedQuery | None:
+    """The follow-up asked of the previous question's one run of content words, where it has one:
+    "What about NK1?" after "What is neuroplasticity?" asks about NK1 in its place; None otherwise."""
+    kind: FollowupKind = "new-topic"
+    runs = _runs(previous)
+    # "And for children?" after "Is lithium safe?": what a be-question says of its subject holds
+    # for the topic, which is added with its preposition (not "Are children?"); so does what a
+    # do-question asks its subject does ("What about for tximport data?" after "Why does DESeq2
+    # need un-normalized counts?", whose one run of content words holds its verb)
+    said_of = lead is not None and (_predicate(previous) is not None or _STRANDED_PARTICIPLE.search(previous) is not None
+                                    or _CLOSING_PASSIVE.match(previous) is not None or _DO_QUESTION.match(previous) is not None)
+    # A run that is only what a person asks to do ("drive" of "Can I drive?") is no thing a noun
+    # takes the place of: "What about caffeine?" had asked "Can I caffeine?"
+    verb_at = _person_verb(previous)
+    person_act = len(runs) == 1 and " " not in runs[0] and verb_at >= 0 and previous.startswith(runs[0], verb_at)
+    # nor is a do-question's run whole, which holds its subject and verb: the topic takes the place
+    # of what follows the verb ("How does neuroplasticity help learning new skills?", where "How do
+    # learning new skills?" had been asked), or, with nothing after it ("Does exercise help?"), goes
+    # beside the question ("Do side effects?" had been asked)
+    if len(runs) == 1 and verb_at < 0 and not said_of and not lead and (acted := _do_object_replaced(previous, runs[0], topic)):
+        together = ResolvedQuery(question, f"{_unled(q)} ({previous})", kind)
+        return ResolvedQuery(question, acted, kind, topic) if acted != previous else together
+    if len(runs) == 1 and not said_of and not (person_act and not _acts(topic)) or _is_adverb(topic):
+        return ResolvedQuery(question, _of_its_run(previous, runs, topic), kind, topic)
+    return None
+
+
+def _do_object_replaced(previous: str, run: str, topic: str) -> str | None:
+    """For a do-question whose one run of content words (`run`) is its subject, its verb and what
+    follows ("neuroplasticity help overcome trauma"), the question with `topic` after the verb in
+    place of the rest; the question itself where nothing follows the verb; None for another question."""
+    if not _DO_QUESTION.match(previous) or not previous.rstrip("?.! ").endswith(run):
+        return None
+    body = _body(previous)
+    do = re.search(r"\b(?:does|do|did)\s+((?:(?:the|a|an|this|that)\s+)?(?:[\w'.@-]+\s+){1,3})[\w'./-]+$", body, re.I)
+    subject = _do_subject(body, do)
+    if not subject or not run.startswith(subject) or len(run.split()) <= len(subject.split()):
+        return None
+    after = run[len(subject):].split()
+    if len(after) == 1:
+        return previous if _has_verb_forms(after[0].lower()) else None
+    start = previous.rfind(run) + len(run) - len(" ".join(after[1:]))
+    return _tidy(previous[:start] + topic + previous[previous.rfind(run) + len(run):])
+
+
 _DO_QUESTION = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:(?:how|why|when|where|what|which)\s+(?:[\w'-]+\s+)?)?(?:do|does|did)\s+\S", re.I)
 _ONE_AT_END = re.compile(r"(?<=\S)\s+ones?$")  # "a writable one": modifiers, then the noun "one" stands for
 
@@ -1485,21 +1530,8 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder, 
     if not lead and _ARTICLE.match(topic) and (replaced := _article_phrase_replaced(previous, spans, sims, topic,
                                                                                     to_head=not for_noun)):
         return ResolvedQuery(question, replaced, kind, topic)
-    # "What about NK1?" after "What is neuroplasticity?": a question with one run of content words
-    # asks about that run.
-    runs = _runs(previous)
-    # "And for children?" after "Is lithium safe?": what a be-question says of its subject holds
-    # for the topic, which is added with its preposition (not "Are children?"); so does what a
-    # do-question asks its subject does ("What about for tximport data?" after "Why does DESeq2
-    # need un-normalized counts?", whose one run of content words holds its verb)
-    said_of = lead is not None and (_predicate(previous) is not None or _STRANDED_PARTICIPLE.search(previous) is not None
-                                    or _CLOSING_PASSIVE.match(previous) is not None or _DO_QUESTION.match(previous) is not None)
-    # A run that is only what a person asks to do ("drive" of "Can I drive?") is no thing a noun
-    # takes the place of: "What about caffeine?" had asked "Can I caffeine?"
-    verb_at = _person_verb(previous)
-    person_act = len(runs) == 1 and " " not in runs[0] and verb_at >= 0 and previous.startswith(runs[0], verb_at)
-    if topic and (len(runs) == 1 and not said_of and not (person_act and not _acts(topic)) or _is_adverb(topic)):
-        return ResolvedQuery(question, _of_its_run(previous, runs, topic), kind, topic)
+    if topic and (of_run := _of_run(question, q, previous, topic, lead)):
+        return of_run
     if lead:
         # "And for a library?" after "Where should I put the notice?": no phrase of it is like the
         # topic, which is added to it with its preposition
@@ -2008,9 +2040,15 @@ def _prepositional_topic(question: str, previous: str, lead: re.Match, encoder) 
         return _added(question, previous, lead)
     if replaced := _name_phrase_replaced(previous, preposition, topic) or _said_replaced(previous, preposition, topic):
         return ResolvedQuery(question, replaced, "new-topic", topic)
-    if preposition == "for" or _most_like(previous, topic, encoder) >= SAME_KIND:
+    # what the previous question's thing is compared with is added, whatever it is like: "Compared
+    # with antidepressants?" after "Does exercise help depression?" had asked "Does exercise help
+    # antidepressants?"
+    if preposition not in _COMPARING and (preposition == "for" or _most_like(previous, topic, encoder) >= SAME_KIND):
         return None
     return _added(question, previous, lead)
+
+
+_COMPARING = frozenset({"compared with", "compared to", "versus", "vs", "vs.", "relative to"})
 
 
 def _said_replaced(previous: str, preposition: str, topic: str) -> str | None:
