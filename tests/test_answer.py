@@ -1774,3 +1774,32 @@ def test_a_reviews_writers_its_aim_and_its_counts_answer_as_asked(encoder, tmp_p
     assert aim.highlight.text.startswith("We wanted to find out whether"), aim
     counted = searcher.search("How many studies were included?", k=1)[0]
     assert counted.highlight.text == "We found 41 studies with 2,864 adults.", counted
+
+
+# A children's medicine page: doses in a table by age, side effects named in the sentence after the
+# one that says they are uncommon, when to give it.
+MELATONIN = ("# Melatonin for sleep problems in children\n\nMelatonin is a hormone that helps control the sleep-wake "
+             "cycle.\n\n## Dose\n\nGive melatonin 30 to 60 minutes before bedtime.\n\n| Age | Starting dose | Maximum dose |\n"
+             "|---|---|---|\n| 1 month to 5 years | 1 mg | 5 mg |\n| 6 to 11 years | 2 mg | 10 mg |\n"
+             "| 12 to 17 years | 2 mg | 10 mg |\n\n## Side effects\n\nSide effects are uncommon. They include headache, "
+             "daytime sleepiness, dizziness and bedwetting. Stop melatonin and see a doctor if your child has a seizure.\n")
+
+
+def test_an_age_the_question_gives_picks_the_row_whose_range_holds_it(encoder, tmp_path):
+    # "What is the starting dose for an 8-year-old?" had highlighted the row "12 to 17 years"; "What
+    # are the side effects?" highlighted "Side effects are uncommon." without the sentence naming them.
+    from assistant.search.answer import asked_values, gives_amount
+
+    assert asked_values("What is the starting dose for an 8-year-old?") == ((8.0, "year"),)
+    assert asked_values("And for a child of 20 kg?") == ((20.0, "kg"),)
+    searcher = searcher_of_file(encoder, tmp_path / "melatonin.md", MELATONIN)
+    expected = {"What is the starting dose for an 8-year-old?": "6 to 11 years | 2 mg | 10 mg",
+                "What is the maximum dose for a 14 year old?": "12 to 17 years | 2 mg | 10 mg",
+                "What is the dose for a child aged 3 years?": "1 month to 5 years | 1 mg | 5 mg"}
+    for question, row in expected.items():
+        assert searcher.search(question, k=1)[0].highlight.text == row, question
+    effects = searcher.search("What are the side effects?", k=1)[0]
+    assert effects.highlight.text == ("Side effects are uncommon. They include headache, daytime sleepiness, dizziness "
+                                      "and bedwetting."), effects
+    assert asked_amount("When should melatonin be given?") == "time"
+    assert gives_amount("Give it 30 minutes before bedtime.", "time") and gives_amount("Take it in the morning.", "time")

@@ -800,7 +800,8 @@ def test_a_trial_records_labelled_lines_answer_where_who_paid_and_when(encoder, 
     assert asked_amount("When is the primary outcome measured?") == "time"
     assert asked_amount("At what time points are participants assessed?") == "time"
     assert asked_amount("When will the study be completed?") == "date"
-    assert asked_amount("When should I take it?") is None  # advice, not a time in a study
+    assert asked_amount("When should I take it?") == "time"  # a time of day, or of a course
+    assert asked_amount("When should I use WAL mode?") is None  # a circumstance, no time
     assert asks_origin("Who sponsors the trial?") and asks_origin("Who funds the study?")
     # a list's label is named by its last word, the noun it lists
     contact = "Study contact: Sleep Research Unit, Eastbrook General Hospital, telephone 0100, email sleep@eastbrook.example."

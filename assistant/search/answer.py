@@ -25,7 +25,7 @@ hits are the closest passages, not answers.  `match_words` says a probability in
 
 Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEATURES`, `MODEL_PATH`,
 `about_a_document`, `answer_model`, `answer_span`, `asked_amount`, `asked_entry`, `asked_expansion`, `asked_statement`,
-`asked_term`, `asks_aim`,
+`asked_term`, `asked_values`, `asks_aim`,
 `asks_code_name`, `asks_doi`, `asks_document_date`, `asks_front_matter`, `asks_gist`,
 `asks_person`, `asks_place`, `defines`, `states_rate`,
 `is_byline`, `is_code_like`, `is_heading_like`, `is_reply`, `is_question`, `labelled_value_end`,
@@ -68,7 +68,7 @@ from assistant.text import (
 
 __all__ = ["about_a_document", "MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion", "asked_statement",
-           "asked_entry", "asked_term", "asks_aim", "asks_code_name", "asks_definition", "asks_doi", "asks_document_date",
+           "asked_entry", "asked_term", "asked_values", "asks_aim", "asks_code_name", "asks_definition", "asks_doi", "asks_document_date",
            "asks_front_matter",
            "asks_examples", "asks_gist", "asks_origin", "asks_person", "asks_place", "asks_writers", "defines", "gives_examples",
            "is_byline", "is_code_like", "is_heading_like", "is_reply", "refers_back",
@@ -791,6 +791,8 @@ def refers_back(text: str) -> bool:
 def is_reply(text: str) -> bool:
     """Whether `text` is a bare reply ("Yes!", "No.", "A: Yes."), what says why coming after it."""
     return _REPLY.fullmatch(text.strip()) is not None
+# A sentence that names what the one before it speaks of: "They include headache, daytime sleepiness ..."
+_LISTS_BACK = re.compile(r"^(?:they|these|those)\s+(?:include|included|includes|are|were|consist\s+of)\s+[a-z]", re.I)
 # A sentence followed by one that opens an enumeration ("There are several possible reasons ...",
 # then "First, ...") announces what it does not say.
 _ENUMERATION = re.compile(r"^(first|firstly|first of all)\b", re.I)
@@ -800,7 +802,8 @@ def answer_span(index: Index, row: int, sentence: int) -> tuple[int, int]:
     """Characters of the highlight for sentence row `sentence` of passage `row`: the sentence, with
     the one before it in its paragraph when it opens by referring back to that one, or with a bare
     reply ("No.") to a question before it, and with the
-    one after it when it is a bare reply itself, or when that one opens the enumeration it announces, or when it ends in a colon and
+    one after it when it is a bare reply itself, or when that one names what it speaks of ("They
+    include ..."), or opens the enumeration it announces, or when it ends in a colon and
     the line after it is a command or code rather than words ("... invoking the following command:",
     then "cargo clippy"), or with the list of one-sentence items its colon, or the colon of the
     sentence after it in its paragraph, announces (`_list_end`)."""
@@ -818,8 +821,10 @@ def answer_span(index: Index, row: int, sentence: int) -> tuple[int, int]:
     if sentence + 1 < rows.stop:
         next_start, next_end = index.sentence_span(sentence + 1)
         after = text[next_start:next_end]
-        if is_reply(text[start:end]) and "\n\n" not in text[end:next_start]:
-            end = next_end  # "Yes." alone says nothing of what was asked: "Yes. Please give us 48 hours' notice ..."
+        if (is_reply(text[start:end]) or _LISTS_BACK.match(after)) and "\n\n" not in text[end:next_start]:
+            # "Yes." alone says nothing of what was asked: "Yes. Please give us 48 hours' notice ...";
+            # "Side effects are uncommon." goes on in "They include headache, ...", which names them
+            end = next_end
         elif ("\n\n" not in text[end:next_start] and _ENUMERATION.match(after)) or \
                 (text[start:end].rstrip().endswith(":") and not _is_prose(after)):
             end = next_end
@@ -1526,15 +1531,18 @@ _ASKS_DATE = re.compile(r"\b(?:what|which)\s+(?:year|month|date|day)\b|\bsince\s
 # A question for when something is done in the course of a study or a treatment: "When is the
 # primary outcome measured?", "At what time points are participants assessed?", which a time point
 # answers ("[Time Frame: Baseline to week 6]", "at 6 and 12 months", "at follow-up").
-_ASKS_TIME = re.compile(r"^\W*(?:and\s+)?when\s+(?:is|are|will|was|were|do|does|did)\s+(?:\w+\s+){1,6}?"
+_ASKS_TIME = re.compile(r"^\W*(?:and\s+)?when\s+(?:is|are|will|was|were|do|does|did|should|must)\s+(?:\w+\s+){1,6}?"
                         r"(?:measured|assessed|collected|recorded|evaluated|taken|given|administered|done|performed|"
                         r"tested|examined|scored|repeated|followed\s+up|seen)\W*$|"
+                        r"^\W*(?:and\s+)?when\s+(?:should|do|must|can)\s+(?:I|we|you|they)\s+(?:take|give)\b|"
                         r"\b(?:at\s+)?(?:what|which)\s+time[- ]?points?\b", re.I)
 # A time point in a study or a treatment: "week 6", "day 28", "visit 3", a span after which ("at 6
-# months", "12 weeks after randomisation"), or a named one ("baseline", "follow-up", "post-treatment").
+# months", "12 weeks after randomisation"), a named one ("baseline", "follow-up", "post-treatment"),
+# or a time of day ("in the morning", "at bedtime", "before meals").
 _TIME_POINT = re.compile(r"\b(?:weeks?|months?|days?|years?|visits?)\s+\d+\b|\b(?:baseline|follow-?ups?|screening|discharge|"
-                         r"post-?(?:intervention|treatment|test|operative)|pre-?(?:intervention|treatment|test|operative))\b",
-                         re.I)
+                         r"post-?(?:intervention|treatment|test|operative)|pre-?(?:intervention|treatment|test|operative))\b|"
+                         r"\b(?:in\s+the\s+(?:morning|evening|afternoon)|at\s+(?:night|bedtime)|(?:before|after|with)\s+"
+                         r"(?:bed(?:time)?|breakfast|lunch|dinner|meals?|food))\b", re.I)
 # A date: a year (1500-2099, not a count before a noun: "2000 patients" is none), a month's name,
 # or a date written in numbers ("2010-07-22", "22/07/2010").
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
@@ -1795,6 +1803,44 @@ def _counts_asked(text: str, asked: Collection[str]) -> bool:
     return any(set(bm25_tokenize([m.group(1)])[0]) & asked for m in _COUNTED_THING.finditer(text))
 
 
+# An amount a question gives of a person or a thing ("an 8-year-old", "a child of 20 kg"), and a
+# range of one a sentence gives ("6 to 11 years", "15-25 kg", "1 month to 5 years").
+_UNITS = r"years?|months?|weeks?|days?|hours?|kg|kilograms?|g|grams?|mg|ml|cm"
+_ASKED_VALUE = re.compile(rf"(?<![\w.])(\d+(?:\.\d+)?)[\s-]*({_UNITS})(?:[\s-]*old)?\b", re.I)
+_VALUE_RANGE = re.compile(rf"(?<![\w.])(\d+(?:\.\d+)?)\s*(?:({_UNITS})\s*)?(?:to|-|–)\s*(\d+(?:\.\d+)?)\s*({_UNITS})\b", re.I)
+
+
+def _unit(word: str) -> str:
+    unit = word.lower()
+    return {"kilogram": "kg", "kilograms": "kg", "grams": "g", "gram": "g"}.get(unit, unit.rstrip("s") if len(unit) > 3 else unit)
+
+
+def asked_values(question: str) -> tuple[tuple[float, str], ...]:
+    """The amounts a question gives, each with its unit: "What is the dose for an 8-year-old?" gives (8, "year")."""
+    return tuple((float(m.group(1)), _unit(m.group(2))) for m in _ASKED_VALUE.finditer(question))
+
+
+def _holds_value(text: str, values: tuple[tuple[float, str], ...]) -> bool:
+    """Whether a range `text` gives holds one of `values` in its unit ("6 to 11 years" holds 8 years)."""
+    for m in _VALUE_RANGE.finditer(text):
+        lo, hi, unit = float(m.group(1)), float(m.group(3)), _unit(m.group(4))
+        low_unit = _unit(m.group(2)) if m.group(2) else unit
+        if any(u == unit and (lo if low_unit == unit else 0.0) <= v <= hi for v, u in values):
+            return True
+    return False
+
+
+def _in_asked_range(index: Index, sentences: range, heading: np.ndarray, logits: np.ndarray, shown: int,
+                    values: tuple[tuple[float, str], ...]) -> int:
+    """The best sentence whose range holds an amount the question gives, when `shown` holds none
+    ("What is the starting dose for an 8-year-old?": the table's row "6 to 11 years | 2 mg | 10 mg",
+    not "12 to 17 years | ..."); else `shown`."""
+    if not values:
+        return shown
+    holds = np.array([_holds_value(index.sentence_text(r), values) for r in sentences]) & ~heading
+    return int(np.argmax(np.where(holds, logits, -np.inf))) if holds.any() and not holds[shown] else shown
+
+
 _SAYS_ANYTHING = re.compile(r"[^\W_]")
 
 
@@ -1845,7 +1891,8 @@ def _states_amount(text: str, kind: AmountKind) -> bool:
 def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float], pool: tuple[float, float], question: bool,
                    model: AnswerModel | None = None, amount: AmountKind | None = None, person: PersonKind | None = None,
                    expansion: str | None = None, term: str | None = None, entry: str | None = None,
-                   code: bool = False, stating: Callable[[str], bool] | None = None) -> PassageAnswer:
+                   code: bool = False, stating: Callable[[str], bool] | None = None,
+                   values: tuple[tuple[float, str], ...] = ()) -> PassageAnswer:
     """The answering sentence of passage `row` and the passage's relevance features; `pool` is
     `pool_cosine` of the search's candidates, `question` whether the query is a question, `amount`
     what amount it asks for (`asked_amount`): then the highlight is the best sentence that states
@@ -1859,7 +1906,8 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
     where that only names and types it (`_entry_sentence`); `code` whether it asks which function,
     command or option ... (`asks_code_name`): then the best sentence that names one (`_naming_code`); `stating`
     what a sentence must state to answer it (`asked_statement`: a place, who made a thing): then the
-    best sentence that states it.  A labelled list of
+    best sentence that states it; `values` the amounts the question gives (`asked_values`): then
+    a sentence whose range holds one (`_in_asked_range`).  A labelled list of
     terms whose label the question names ("What are the keywords?") is the highlight.  The relevance
     features are those of the sentence `measured` names, as the model was trained, or of the
     sentence that defines the term or spells out the abbreviation when the model scores it higher."""
@@ -1901,6 +1949,7 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
         shown = _stating_asked(index, sentences, heading, logits, picked, amount, terms, stating)
     if not named[shown]:  # a row under the label the question names answers what it asks of the entry
         shown = _entry_sentence(index, sentences, heading, shown, entry)
+    shown = _in_asked_range(index, sentences, heading, logits, shown, values)
     # A sentence that defines the term asked about, or spells out the abbreviation, answers: the
     # passage is as relevant as that sentence makes it, when the model scores it above the best.
     if (spelled[shown] or defining[shown]) and logits[shown] > logits[picked]:

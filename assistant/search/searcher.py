@@ -41,6 +41,7 @@ from assistant.search.answer import (
     asked_expansion,
     asked_statement,
     asked_term,
+    asked_values,
     asks_aim,
     asks_code_name,
     asks_definition,
@@ -626,6 +627,7 @@ class Searcher:
         taken: dict[int, list[tuple[int, int]]] = {}
         shown: set[tuple[int, int] | str] = set()
         entry = asked_entry(question)
+        values = asked_values(question)
         # A passage whose highlight only poses the question or states an aim ("We wanted to find out
         # whether exercise reduces symptoms of depression ...") comes after those that say something
         # of it, unless the question asks for the aim
@@ -638,7 +640,7 @@ class Searcher:
                    for s2, e2 in taken.get(p.doc, [])):
                 continue
             hit = self._hit(len(kept) + 1, p.row, float(scores[i]), q, terms, pool, asked, amount, person, expansion,
-                            term, numbers, front, entry, code, stating)
+                            term, numbers, front, entry, code, stating, values)
             # Two windows around one answering sentence are one spot: the second would show the
             # reader the same highlighted sentence again.  So is the same sentence in another
             # document: a file added twice, or a page that also stands in a whole-book page.
@@ -1301,11 +1303,12 @@ class Searcher:
     def _hit(self, rank: int, row: int, score: float, q: np.ndarray, terms: dict[str, float], pool: tuple[float, float],
              asked: bool, amount: AmountKind | None, person: PersonKind | None, expansion: str | None = None,
              term: str | None = None, numbers: tuple[str, ...] = (), front: dict[int, tuple[int, int]] | None = None,
-             entry: str | None = None, code: bool = False, stating: Callable[[str], bool] | None = None) -> Hit:
+             entry: str | None = None, code: bool = False, stating: Callable[[str], bool] | None = None,
+             values: tuple[tuple[float, str], ...] = ()) -> Hit:
         p = self.index.passage(row)
         doc = self.index.document(p.doc)
         answer = passage_answer(self.index, row, q, terms, pool, asked, self.answers, amount, person, expansion, term,
-                                entry, code, stating)
+                                entry, code, stating, values)
         best = answer.sentence
         hs, he = answer_span(self.index, row, best) if best is not None else (p.start, p.end)
         he = labelled_value_end(doc.text, hs, he, p.end, terms)
