@@ -2649,3 +2649,22 @@ def test_a_sentence_posing_the_question_is_no_evidence_for_or_against_a_claim(en
 ])
 def test_a_comparison_is_added_and_a_do_questions_verb_is_kept(encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected
+
+
+def test_a_claim_giving_an_age_is_read_against_the_row_whose_range_holds_it(encoder, tmp_path):
+    # A dose table by age: "The maximum dose for a 10-year-old is 5 mg." had been contradicted by
+    # the row "1 month to 5 years" (whose maximum is 5 mg), the "10" of its age read as a dose; the
+    # row that names a 10-year-old is "6 to 11 years".
+    from assistant.chunking import TableCell
+    from assistant.claims.features import changes_cell, states_cell
+
+    rows = [TableCell("1 month to 5 years", "Maximum dose", "5 mg"), TableCell("6 to 11 years", "Maximum dose", "10 mg")]
+    assert [changes_cell("The maximum dose for a 10-year-old is 5 mg.", r) for r in rows] == [False, True]
+    assert [states_cell("The maximum dose for a 10-year-old is 10 mg.", r) for r in rows] == [False, True]
+    assert [states_cell("The maximum dose for a 3-year-old is 5 mg.", r) for r in rows] == [True, False]
+    page = ("# Melatonin for children\n\n## Dose\n\nGive melatonin 30 to 60 minutes before bedtime.\n\n| Age | Starting dose "
+            "| Maximum dose |\n|---|---|---|\n| 1 month to 5 years | 1 mg | 5 mg |\n| 6 to 11 years | 2 mg | 10 mg |\n\n"
+            "## Storage\n\nKeep the liquid in the fridge.\n")
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"melatonin.md": page, **OTHER_DOCUMENT}))
+    verdict = checker.check("The maximum dose for a 10-year-old is 5 mg.")
+    assert verdict.verdict == "contradicted" and verdict.evidence[0].text.startswith("6 to 11 years"), verdict

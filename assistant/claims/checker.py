@@ -292,7 +292,9 @@ class ClaimChecker:
         # ("Dropout was 9% in the sleep hygiene group." of "Dropout (%) | 12 | 9")
         texts = [self.searcher.index.sentence_text(cands[i].row) for i in top]
         cells = [self._cells(claim, cands[i], text) for i, text in zip(top, texts)]
-        held[top] |= [any(states_cell(claim, c) for c in row) for row in cells]
+        # (or gives another number for it: "The maximum dose for a 10-year-old is 5 mg." of "6 to 11
+        # years | 2 mg | 10 mg" under "Age | Starting dose | Maximum dose")
+        held[top] |= [any(states_cell(claim, c) or changes_cell(claim, c) for c in row) for row in cells]
         nearly = np.zeros(len(cands), bool)
         if turned is not None and turned[top].any():
             # with the heading it was read under (`_reversing`): "There is no single test." under

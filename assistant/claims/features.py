@@ -16,6 +16,7 @@ import numpy as np
 
 from assistant.chunking import TableCell
 from assistant.ingest.words import english_words
+from assistant.search.answer import asked_values, gives_range, range_holds, without_values
 from assistant.text import FUNCTION_WORDS, OPPOSITE_WORDS, STOP_WORDS, WORD, bm25_tokenize, stemmer, stems
 
 __all__ = ["POLARITY_FEATURES", "SENTENCE_FEATURES", "changes_default", "changes_number", "changes_path", "changes_share", "contrasts",
@@ -561,13 +562,23 @@ def states_cell(claim: str, cell: TableCell) -> bool:
     """Whether the claim gives the number a table's cell holds, naming the cell as `changes_cell`
     reads it: "Dropout was 9% in the sleep hygiene group." of 9 under "Sleep hygiene" in the row
     "Dropout (%)"."""
-    given, held = set(_DECIMAL.findall(claim)), set(_DECIMAL.findall(cell.value))
+    given, held = set(_DECIMAL.findall(_cell_free(claim, cell))), set(_DECIMAL.findall(cell.value))
     return bool(given & held) and _names_cell(claim, cell)
 
 
 def _names_cell(claim: str, cell: TableCell) -> bool:
+    """Whether the claim names the cell's row and column: two thirds of the words of each, or, for
+    a row labelled by a range ("6 to 11 years"), an amount in it ("a 10-year-old")."""
     said = _words_said(claim)
+    if gives_range(cell.label) and (values := asked_values(claim)):
+        return range_holds(cell.label, values) and _says_most(_words_said(cell.head), said)
     return _says_most(_words_said(cell.label), said) and _says_most(_words_said(cell.head), said)
+
+
+def _cell_free(claim: str, cell: TableCell) -> str:
+    """The claim without the amount that names a row labelled by a range ("10" of "a 10-year-old"
+    names the row "6 to 11 years" and is no number of its cells)."""
+    return without_values(claim, cell.label) if gives_range(cell.label) else claim
 
 
 def changes_cell(claim: str, cell: TableCell) -> bool:
@@ -575,7 +586,7 @@ def changes_cell(claim: str, cell: TableCell) -> bool:
     cell's row label and of its column's header) that the cell does not hold, and none that it
     does: "The Insomnia Severity Index was 14.2 with digital CBT-I." against 9.1 in the row
     "Insomnia Severity Index" under "Digital CBT-I" (14.2 is the other column's)."""
-    given, held = set(_DECIMAL.findall(claim)), set(_DECIMAL.findall(cell.value))
+    given, held = set(_DECIMAL.findall(_cell_free(claim, cell))), set(_DECIMAL.findall(cell.value))
     return bool(given and held) and not given & held and _names_cell(claim, cell)
 
 

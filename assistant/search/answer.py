@@ -25,7 +25,7 @@ hits are the closest passages, not answers.  `match_words` says a probability in
 
 Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEATURES`, `MODEL_PATH`,
 `about_a_document`, `answer_model`, `answer_span`, `asked_amount`, `asked_entry`, `asked_expansion`, `asked_statement`,
-`asked_term`, `asked_values`, `asks_aim`,
+`asked_term`, `asked_values`, `asks_aim`, `gives_range`, `range_holds`, `without_values`,
 `asks_code_name`, `asks_doi`, `asks_document_date`, `asks_front_matter`, `asks_gist`,
 `asks_person`, `asks_place`, `defines`, `states_rate`,
 `is_byline`, `is_code_like`, `is_heading_like`, `is_reply`, `is_question`, `labelled_value_end`,
@@ -68,7 +68,8 @@ from assistant.text import (
 
 __all__ = ["about_a_document", "MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion", "asked_statement",
-           "asked_entry", "asked_term", "asked_values", "asks_aim", "asks_code_name", "asks_definition", "asks_doi", "asks_document_date",
+           "asked_entry", "asked_term", "asked_values", "asks_aim",
+           "gives_range", "range_holds", "without_values", "asks_code_name", "asks_definition", "asks_doi", "asks_document_date",
            "asks_front_matter",
            "asks_examples", "asks_gist", "asks_origin", "asks_person", "asks_place", "asks_writers", "defines", "gives_examples",
            "is_byline", "is_code_like", "is_heading_like", "is_reply", "refers_back",
@@ -1820,7 +1821,7 @@ def asked_values(question: str) -> tuple[tuple[float, str], ...]:
     return tuple((float(m.group(1)), _unit(m.group(2))) for m in _ASKED_VALUE.finditer(question))
 
 
-def _holds_value(text: str, values: tuple[tuple[float, str], ...]) -> bool:
+def range_holds(text: str, values: tuple[tuple[float, str], ...]) -> bool:
     """Whether a range `text` gives holds one of `values` in its unit ("6 to 11 years" holds 8 years)."""
     for m in _VALUE_RANGE.finditer(text):
         lo, hi, unit = float(m.group(1)), float(m.group(3)), _unit(m.group(4))
@@ -1830,6 +1831,17 @@ def _holds_value(text: str, values: tuple[tuple[float, str], ...]) -> bool:
     return False
 
 
+def gives_range(text: str) -> bool:
+    """Whether `text` gives a range of an amount in a unit ("6 to 11 years", "15-25 kg")."""
+    return _VALUE_RANGE.search(text) is not None
+
+
+def without_values(text: str, ranged: str) -> str:
+    """`text` without the amounts `asked_values` reads in it that the range `ranged` gives holds
+    ("The dose for a 10-year-old is 5 mg." of "6 to 11 years" keeps its "5 mg")."""
+    return _ASKED_VALUE.sub(lambda m: " " if range_holds(ranged, ((float(m.group(1)), _unit(m.group(2))),)) else m.group(), text)
+
+
 def _in_asked_range(index: Index, sentences: range, heading: np.ndarray, logits: np.ndarray, shown: int,
                     values: tuple[tuple[float, str], ...]) -> int:
     """The best sentence whose range holds an amount the question gives, when `shown` holds none
@@ -1837,7 +1849,7 @@ def _in_asked_range(index: Index, sentences: range, heading: np.ndarray, logits:
     not "12 to 17 years | ..."); else `shown`."""
     if not values:
         return shown
-    holds = np.array([_holds_value(index.sentence_text(r), values) for r in sentences]) & ~heading
+    holds = np.array([range_holds(index.sentence_text(r), values) for r in sentences]) & ~heading
     return int(np.argmax(np.where(holds, logits, -np.inf))) if holds.any() and not holds[shown] else shown
 
 
