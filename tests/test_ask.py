@@ -819,3 +819,12 @@ def test_a_trial_records_labelled_lines_answer_where_who_paid_and_when(encoder, 
     for question, highlight in expected.items():
         answer = ask(s, question, [], k=3)
         assert answer.answered and answer.hits[0].highlight.text == highlight, (question, answer.hits[0])
+
+
+def test_a_follow_up_searched_with_the_question_before_it_still_finds_the_section_its_words_head(encoder, tmp_path):
+    # "Who is excluded?" after "When is it measured?" is searched with that question in brackets,
+    # whose words had made it too wide for any heading: "Exclusion Criteria" was not found.
+    s = searcher_of_files(encoder, tmp_path, {"record.html": REGISTRY_RECORD, **OTHER_DOCUMENT})
+    answer = ask(s, "Who is excluded?", ["What is the primary outcome?", "When is it measured?"], k=3)
+    assert answer.resolved.query.startswith("Who is excluded? (")
+    assert answer.hits[0].highlight.text == "• Current depression with psychotic features.", answer.hits[0]

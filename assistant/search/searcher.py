@@ -1052,7 +1052,10 @@ class Searcher:
         names close to "who", had come first.  Where the question asks for an amount
         (`asked_amount`), the section's first sentence in the passage that gives one of its kind
         ("When is the primary outcome measured?": "[Time Frame: Baseline to week 6]" under "Primary
-        Outcome Measures", after the measure's name)."""
+        Outcome Measures", after the measure's name).  A follow-up searched with the question before
+        it ("Who is excluded? (When are the outcomes measured?)") asks with its own words: the one in
+        brackets is context."""
+        question = _CONTEXT.sub("", question) or question
         named = self.named_document(question)
         asked = whole = _asking_terms(question)
         if named is not None:
@@ -1336,6 +1339,10 @@ class Searcher:
                    end=p.end, page=pages[0] if pages else None, text=doc.text[p.start : p.end],
                    highlight=Highlight(doc.text[hs:he], hs, he), pages=pages, section=section,
                    page_label=label, probability=probability, match=match_words(probability))
+
+
+# The question a follow-up is searched with, in brackets after it (`resolve`).
+_CONTEXT = re.compile(r"(?<=\?)\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*$")
 
 
 def _heads(heading: str, asked: AbstractSet[str]) -> bool:
