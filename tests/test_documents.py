@@ -3246,3 +3246,46 @@ def test_a_bar_of_links_with_separators_is_navigation_wherever_it_stands(tmp_pat
     text = load_file(page, "pragmas.html")[0].text
     assert "contents" not in text and "function index" not in text and "back" not in text, text
     assert "see declarations and syntax for where they stand" in text and "-v | -q | -x" in text, text
+
+
+# A news page saved as text: a menu of title-case items, the title, a byline longer than it, a date,
+# a share widget's run of one-word lines, the article, its related links, a cookie banner.
+SAVED_NEWS_PAGE = """Skip to main content
+Menu
+Home
+Health A-Z
+Live Well
+Search
+
+Why teenagers need more sleep
+
+By Laura Bennett, Health Reporter
+Published 3 March 2026
+Share
+Facebook
+Twitter
+Email
+
+Teenagers need 8 to 10 hours of sleep a night, but most get less than 7, according to a new survey of 2,000 pupils.
+
+The survey found that 62% of pupils used a phone in bed after midnight at least once a week.
+
+Related articles
+How much sleep do children need?
+
+Cookie settings
+Accept all cookies
+"""
+
+
+def test_a_saved_pages_menu_items_and_share_widget_go_and_its_byline_is_no_title(tmp_path: Path):
+    # The byline, the longest line above the article, had been the title; the menu's "Health A-Z"
+    # and "Live Well" stayed as a byline would (two capitalised words); the widget's last line,
+    # "Email", stayed as the first paragraph's heading.
+    path = tmp_path / "sleep-and-teens.txt"
+    path.write_text(SAVED_NEWS_PAGE)
+    doc = load_paths([path]).documents[0]
+    assert doc.title == "Why teenagers need more sleep"
+    lines = {ln.strip() for ln in doc.text.splitlines()}
+    assert {"Health A-Z", "Live Well", "Email"}.isdisjoint(lines), doc.text
+    assert {"By Laura Bennett, Health Reporter", "Published 3 March 2026"} <= lines

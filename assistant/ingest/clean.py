@@ -100,6 +100,9 @@ def is_byline(line: str) -> bool:
     return bool(parts) and all(2 <= len(x.split()) <= 4 and _NAME.fullmatch(x) for x in parts)
 
 
+_LABELLED_BYLINE = re.compile(r"^(?:by|written\s+by|words\s+by|\w+(?:\s\w+)?:)\s*[A-Z]", re.I)
+
+
 def _by_form(line: str) -> bool:
     low = line.lower()
     return any(p.match(low) for p in _FORM_DEBRIS) or bool(_BREADCRUMB.match(line))
@@ -133,8 +136,11 @@ def _debris(lines: list[str], capture: bool) -> list[bool]:
         # The article's words, not its comments' ("Great news, ..." under it names no menu's "News").
         vocab = set().union(*(_content_words(bare[i]) for i in kept_prose))
         foreign = [bool(ln) and short[i] and not (_content_words(ln) & vocab) for i, ln in enumerate(bare)]
-        # The line just above the first paragraph is its heading ("Background"), whatever its words.
+        # The line just above the first paragraph is its heading ("Background"), whatever its words,
+        # unless it closes a run of the page's short lines ("Share", "Facebook", "Twitter", "Email").
         heading = max((i for i in nonblank if i < kept_prose[0]), default=-1)
+        if heading > 0 and foreign[heading] and foreign[heading - 1] and _words(bare[heading]) and len(_words(bare[heading])) == 1:
+            heading = -1
         # A table's rows: lines of two or more numbers, one above another ("2 3.4 2.8").
         numeric = {i for i in nonblank if _holds_numbers(bare[i])}
         rows = {i for n, i in enumerate(nonblank) if i in numeric
@@ -142,6 +148,20 @@ def _debris(lines: list[str], capture: bool) -> list[bool]:
         # and the line over them, their caption ("Table 2 Sleep duration by age group").
         rows |= {nonblank[n - 1] for n, i in enumerate(nonblank) if n and i in rows}
         rows |= fields | _numbered_parents(bare, nonblank)
+        # A byline stands by the article's date, says whom it names ("By ...", "Writer: ..."), or
+        # names one of a list of authors the page gives ("Yu Takizawa" under "Address for
+        # Correspondence"); a menu's item in two capitalised words ("Live Well", "About Us") looks
+        # like a name too.
+        where = {i: n for n, i in enumerate(nonblank)}
+        authors = [bare[i] for i in nonblank if "," in bare[i] and is_byline(bare[i])]
+
+        def byline(i: int) -> bool:
+            if not is_byline(bare[i]):
+                return False
+            near = [bare[nonblank[m]] for m in (where[i] - 1, where[i] + 1) if 0 <= m < len(nonblank)]
+            return bool(_LABELLED_BYLINE.match(bare[i])) or any(_is_dated(ln) or _LABELLED_BYLINE.match(ln) for ln in near) \
+                or any(bare[i] in listed and bare[i] != listed for listed in authors)
+
         for i in nonblank:
             outside = ((i < kept_prose[0] and i != heading) or i > kept_prose[-1]) and i not in rows
             # Above the article's heading a line of any length that ends on a label, not a
@@ -149,7 +169,7 @@ def _debris(lines: list[str], capture: bool) -> list[bool]:
             # the page's (a cookie notice and its buttons, a site's tagline), where a title shares most.
             words = _content_words(bare[i])
             unrelated = foreign[i] or (i < heading and not _SENTENCE_END.search(bare[i]) and 2 * len(words & vocab) < len(words))
-            if (outside and unrelated and not _is_dated(bare[i]) and not is_byline(bare[i])
+            if (outside and unrelated and not _is_dated(bare[i]) and not byline(i)
                     and not _is_sentence(bare[i])):
                 drop[i] = True
     return drop
@@ -990,6 +1010,9 @@ _ATX_HEADING = re.compile(r"#{1,6}(?:\s|$)")
 _COMMENT_MARK = re.compile(r"^(?:%+|;{2,}|//+)(?:\s+|$)")
 
 
+_BY = re.compile(r"^(?:by|written\s+by|words\s+by)\s+", re.I)
+
+
 def guess_title(text: str, fallback: str, first: bool = False) -> str:
     """The title is the longest heading-like line before the first paragraph of prose (a saved
     page's first lines are its site's), or with `first` (a file typed with line breaks) the first
@@ -1022,9 +1045,11 @@ def guess_title(text: str, fallback: str, first: bool = False) -> str:
             break
         if _ATX_HEADING.match(ln):
             return ln.lstrip("#").strip() or fallback
-        if _RULE.match(ln) or sum(c.isalnum() for c in ln) < 2 or is_copyright_notice(ln) or _TABLE_ROW.search(ln):
+        if _RULE.match(ln) or sum(c.isalnum() for c in ln) < 2 or is_copyright_notice(ln) or _TABLE_ROW.search(ln) or (
+                not first and _BY.match(ln) and is_byline(_BY.sub("", ln))):
             # a rule between the title and the text names nothing, nor a row of ornaments, a drop
-            # letter or a table's row ("| Flag | Meaning |", "Name | Size")
+            # letter, a table's row ("| Flag | Meaning |", "Name | Size") or a saved page's byline
+            # ("By Laura Bennett, Health Reporter", longer than the title above it)
             continue
         looked += 1
         # A line of several fields ("Patient: Jane Example Date of birth: 02/05/1961") names no
