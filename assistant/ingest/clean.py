@@ -100,6 +100,9 @@ def is_byline(line: str) -> bool:
     return bool(parts) and all(2 <= len(x.split()) <= 4 and _NAME.fullmatch(x) for x in parts)
 
 
+# An affiliation's line beside its writer's name: "Maastricht University", "Department of ...".
+_AFFILIATION = re.compile(r"\b(?:Universit(?:y|ät|é|à|eit|at|ad)|Institut(?:e|o)?|Hospital|College|School|Department|Faculty|"
+                          r"Cent(?:re|er)|Laboratory|Clinic)\b")
 _LABELLED_BYLINE = re.compile(r"^(?:by|written\s+by|words\s+by|\w+(?:\s\w+)?:)\s*[A-Z]", re.I)
 
 
@@ -148,10 +151,10 @@ def _debris(lines: list[str], capture: bool) -> list[bool]:
         # and the line over them, their caption ("Table 2 Sleep duration by age group").
         rows |= {nonblank[n - 1] for n, i in enumerate(nonblank) if n and i in rows}
         rows |= fields | _numbered_parents(bare, nonblank)
-        # A byline stands by the article's date, says whom it names ("By ...", "Writer: ..."), or
-        # names one of a list of authors the page gives ("Yu Takizawa" under "Address for
-        # Correspondence"); a menu's item in two capitalised words ("Live Well", "About Us") looks
-        # like a name too.
+        # A byline stands by the article's date or its writer's affiliation, says whom it names ("By
+        # ...", "Writer: ..."), or names one of a list of authors the page gives ("Yu Takizawa" under
+        # "Address for Correspondence"); a menu's item in two capitalised words ("Live Well", "About
+        # Us") looks like a name too.
         where = {i: n for n, i in enumerate(nonblank)}
         authors = [bare[i] for i in nonblank if "," in bare[i] and is_byline(bare[i])]
 
@@ -159,8 +162,12 @@ def _debris(lines: list[str], capture: bool) -> list[bool]:
             if not is_byline(bare[i]):
                 return False
             near = [bare[nonblank[m]] for m in (where[i] - 1, where[i] + 1) if 0 <= m < len(nonblank)]
-            return bool(_LABELLED_BYLINE.match(bare[i])) or any(_is_dated(ln) or _LABELLED_BYLINE.match(ln) for ln in near) \
-                or any(bare[i] in listed and bare[i] != listed for listed in authors)
+            if _LABELLED_BYLINE.match(bare[i]) or any(bare[i] in listed and bare[i] != listed for listed in authors):
+                return True
+            # (the affiliation's own line, "Maastricht University", is one beside its writer's name)
+            mine = _AFFILIATION.search(bare[i]) is not None
+            return any(_is_dated(ln) or _LABELLED_BYLINE.match(ln) or _AFFILIATION.search(ln) or (mine and is_byline(ln))
+                       for ln in near)
 
         for i in nonblank:
             outside = ((i < kept_prose[0] and i != heading) or i > kept_prose[-1]) and i not in rows
