@@ -1803,3 +1803,15 @@ def test_an_age_the_question_gives_picks_the_row_whose_range_holds_it(encoder, t
                                       "and bedwetting."), effects
     assert asked_amount("When should melatonin be given?") == "time"
     assert gives_amount("Give it 30 minutes before bedtime.", "time") and gives_amount("Take it in the morning.", "time")
+
+
+def test_a_tables_header_row_is_no_highlight(encoder, tmp_path):
+    # A review's summary-of-findings table: its header row ("Outcome | Effect (95% CI) |
+    # Participants (studies) | ...") says "studies" and a number, and had been the highlight for
+    # "How many studies were included?"; it names the columns, and the rows under it answer.
+    page = ("# Exercise for depression\n\n## Summary of findings\n\n| Outcome | Effect (95% CI) | Participants (studies) | "
+            "Certainty of the evidence |\n|---|---|---|---|\n| Symptoms versus no treatment | SMD -0.59 (-0.73 to -0.45) | "
+            "1,981 (32) | Moderate |\n| Dropping out of treatment | RR 1.05 (0.85 to 1.30) | 2,010 (30) | Moderate |\n")
+    searcher = searcher_of_file(encoder, tmp_path / "review.md", page)
+    hit = searcher.search("How many studies were included?", k=1)[0]
+    assert not hit.highlight.text.startswith("Outcome | Effect"), hit

@@ -373,6 +373,10 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     heading = np.array([is_heading_like(t, s, doc.title, starts) or doc.text.rfind("\n", 0, s) + 1 in starts
                         for t, (s, _) in zip(texts, spans)]) & ~rows
     heading |= _titles(doc.text, spans, texts, words[:n]) & ~rows
+    # A table's header row names its columns over the rows under it ("Outcome | Effect (95% CI) |
+    # Participants (studies)"): like a heading, it answers nothing itself.
+    heading |= np.array([i + 1 < n and rows[i + 1] and not rows[i] and " | " in t and t.count(" | ") == texts[i + 1].count(" | ")
+                         for i, t in enumerate(texts)], dtype=bool)
     # A line opening with an ellipsis under a heading goes on with it ("1.1 Years of life lost
     # (YLL)" over ". . . to diabetes or any other disease for that matter."): a heading too.
     heading |= np.array([bool(i) and heading[i - 1] and _ELLIPSIS_OPENING.match(t) is not None for i, t in enumerate(texts)])
