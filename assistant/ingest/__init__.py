@@ -7,7 +7,7 @@ share, `loader` to walk folders and dispatch by type, `reference` for authors, y
 
 from __future__ import annotations
 
-from assistant.ingest.clean import BULLET, clean_text, is_date, is_field
+from assistant.ingest.clean import AFFILIATION, BULLET, clean_text, is_date, is_field
 from assistant.ingest.loader import document_from_text, load_file, load_paths
 from assistant.ingest.model import (
     Document,
@@ -21,5 +21,6 @@ from assistant.ingest.model import (
 )
 from assistant.ingest.pdf_page import PageView, page_view
 
-__all__ = ["BULLET", "Document", "IngestEntry", "IngestError", "IngestStatus", "LoadResult", "PageSpan", "PageView", "SectionSpan",
+__all__ = ["AFFILIATION", "BULLET",
+           "Document", "IngestEntry", "IngestError", "IngestStatus", "LoadResult", "PageSpan", "PageView", "SectionSpan",
            "clean_text", "content_sha256", "is_date", "is_field", "document_from_text", "load_file", "load_paths", "page_view"]

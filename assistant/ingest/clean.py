@@ -1,7 +1,7 @@
 """Cleaning extracted text: Unicode and whitespace normalised, hard-wrapped paragraphs joined, the
 debris of a saved web page dropped, titles guessed.
 
-Public API: `clean_text`, `page_starts`, `guess_title`, `underlined_title`, `meaningful_title`, `title_parts`,
+Public API: `AFFILIATION`, `clean_text`, `page_starts`, `guess_title`, `underlined_title`, `meaningful_title`, `title_parts`,
 `unwrap_lines`, `BULLET`.
 
 Web debris is told by where a line stands and what it shares with the article, not by a list of
@@ -37,7 +37,7 @@ from functools import cache, lru_cache
 from assistant.ingest.words import Vocabulary, english_words
 from assistant.text import FUNCTION_WORDS, STOP_WORDS, UNFINISHED_WORDS, WORD, collapse_spaces, normalize_unicode
 
-__all__ = ["BULLET", "LABEL", "SECTION_NUMBER", "clean_text", "guess_title", "is_byline", "is_copyright_notice",
+__all__ = ["AFFILIATION", "BULLET", "LABEL", "SECTION_NUMBER", "clean_text", "guess_title", "is_byline", "is_copyright_notice",
            "meaningful_title", "is_field", "opens_first_subsection", "page_starts", "title_parts",
            "typed_with_line_breaks", "underlined_lines", "underlined_title", "unwrap_lines"]
 
@@ -101,8 +101,8 @@ def is_byline(line: str) -> bool:
 
 
 # An affiliation's line beside its writer's name: "Maastricht University", "Department of ...".
-_AFFILIATION = re.compile(r"\b(?:Universit(?:y|ät|é|à|eit|at|ad)|Institut(?:e|o)?|Hospital|College|School|Department|Faculty|"
-                          r"Cent(?:re|er)|Laboratory|Clinic)\b")
+AFFILIATION = re.compile(r"\b(?:Universit(?:y|ät|é|à|eit|at|ad)|Institut(?:e|o)?|Hospital|College|School|Department|"
+                         r"Faculty|Cent(?:re|er)|Laboratory|Clinic|Foundation|Corporation|Inc\.|Ltd\.?)\b")
 _LABELLED_BYLINE = re.compile(r"^(?:by|written\s+by|words\s+by|\w+(?:\s\w+)?:)\s*[A-Z]", re.I)
 
 
@@ -165,8 +165,8 @@ def _debris(lines: list[str], capture: bool) -> list[bool]:
             if _LABELLED_BYLINE.match(bare[i]) or any(bare[i] in listed and bare[i] != listed for listed in authors):
                 return True
             # (the affiliation's own line, "Maastricht University", is one beside its writer's name)
-            mine = _AFFILIATION.search(bare[i]) is not None
-            return any(_is_dated(ln) or _LABELLED_BYLINE.match(ln) or _AFFILIATION.search(ln) or (mine and is_byline(ln))
+            mine = AFFILIATION.search(bare[i]) is not None
+            return any(_is_dated(ln) or _LABELLED_BYLINE.match(ln) or AFFILIATION.search(ln) or (mine and is_byline(ln))
                        for ln in near)
 
         for i in nonblank:

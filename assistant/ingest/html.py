@@ -19,7 +19,7 @@ from assistant.ingest.headings import TextRead
 from assistant.ingest.markdown import _BREAK_TAG, _TAG, MIN_CONTENTS_LINKS, markdown_text, math_as_text, superscripts_as_text
 from assistant.ingest.model import IngestError
 from assistant.ingest.plain import decode_bytes
-from assistant.ingest.reference import find_doi, split_authors, year_of
+from assistant.ingest.reference import find_doi, split_authors, surname, year_of
 from assistant.text import stems
 
 __all__ = ["read_html"]
@@ -1390,7 +1390,7 @@ def _byline_kept(text: str, visible: str, authors: tuple[str, ...], title: str) 
     the first line of the page's visible text (`visible`), of at most `_BYLINE_WORDS` words, that
     names every author the page's tags or title block give, when the text names none of them
     near its start."""
-    surnames = [_surname(a) for a in authors if a.split()]
+    surnames = [surname(a) for a in authors if a.split()]
     if not surnames or any(n in text[:_BYLINE_REACH] for n in surnames):
         return text
     for line in visible.split("\n"):
@@ -1405,12 +1405,6 @@ def _byline_kept(text: str, visible: str, authors: tuple[str, ...], title: str) 
 
 _BYLINE_REACH = 2000  # how far into the text a byline stands, if trafilatura kept it
 
-
-def _surname(name: str) -> str:
-    """A writer's surname: the last word of the name that is no initial ("Okafor" of "Okafor N", as
-    Vancouver style writes names; "Doe" of "Jane Doe")."""
-    words = name.split()
-    return next((w for w in reversed(words) if not re.fullmatch(r"[A-Z]{1,3}\.?", w)), words[-1])
 
 
 def _page_headings(found: tuple[tuple[int, str], ...], page: list[str]) -> tuple[tuple[int, str], ...]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["find_doi", "split_authors", "year_of"]
+__all__ = ["find_doi", "split_authors", "surname", "year_of"]
 
 # A DOI as printed: "doi:10.1186/s13063-014-0542-8", "https://doi.org/10.2196/jmir.1963".
 _DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
@@ -51,3 +51,10 @@ def year_of(value: str) -> str:
     """The first plausible year (1900–2099) in a date string ("D:20150131034702", "2014-06-20"); "" when none."""
     m = re.match(r"\s*(?:D:)?((?:19|20)\d\d)", value) or _YEAR.search(value)  # a PDF date, then any year
     return m.group(1) if m else ""
+
+
+def surname(name: str) -> str:
+    """A writer's surname: the last word of the name that is no initial ("Okafor" of "Okafor N", as
+    Vancouver style writes names; "Doe" of "Jane Doe")."""
+    words = name.split()
+    return next((w for w in reversed(words) if not re.fullmatch(r"[A-Z]{1,3}\.?", w)), words[-1])

@@ -50,7 +50,7 @@ import numpy as np
 
 from assistant.chunking import is_list_item, item_mark
 from assistant.index import Index
-from assistant.ingest import BULLET, is_date
+from assistant.ingest import AFFILIATION, BULLET, is_date
 from assistant.ingest.words import english_words
 from assistant.linear import LinearModel
 from assistant.text import (
@@ -1419,9 +1419,6 @@ def names_writer(text: str) -> bool:
     return is_byline(text) or bool(_WRITER_LINE.match(text.strip()))
 
 
-# An affiliation's line under its authors' names: "Maastricht University", "Department of ...".
-_AFFILIATION = re.compile(r"\b(?:Universit(?:y|ät|é|à|eit|at|ad)|Institut(?:e|o)?|Hospital|College|School|Department|"
-                          r"Faculty|Cent(?:re|er)|Laboratory|Clinic|Foundation|Corporation|Inc\.|Ltd\.?)\b")
 
 
 def names_few_writers(text: str, below: str, under_title: bool = False) -> bool:
@@ -1432,9 +1429,9 @@ def names_few_writers(text: str, below: str, under_title: bool = False) -> bool:
     one, as LaTeX's title block prints its author ("Terry Therneau" over "February 6, 2023"), where the names hold a
     word English does not (a heading over a date, "Release Notes", holds none)."""
     parts = [p.strip() for p in re.split(r",\s+|\s+and\s+", text.strip()) if p.strip()]
-    if not (1 <= len(parts) <= 2 and all(_AUTHOR.match(p) and len(p) <= 40 for p in parts) and not _AFFILIATION.search(text)):
+    if not (1 <= len(parts) <= 2 and all(_AUTHOR.match(p) and len(p) <= 40 for p in parts) and not AFFILIATION.search(text)):
         return False
-    if len(below.split()) <= 12 and _AFFILIATION.search(below):
+    if len(below.split()) <= 12 and AFFILIATION.search(below):
         return True
     english = english_words()
     # the date may close a line that says when the document was made ("processed with vegan 2.6-4 in

@@ -1450,6 +1450,10 @@ def _of_run(question: str, q: str, previous: str, topic: str, lead: re.Match | N
     return None
 
 
+# A do-question's few words after "do" up to its last (`_do_subject` reads its subject in them).
+_DO_TAIL = re.compile(r"\b(?:does|do|did)\s+((?:(?:the|a|an|this|that)\s+)?(?:[\w'.@-]+\s+){1,3})[\w'./-]+$", re.I)
+
+
 def _do_object_replaced(previous: str, run: str, topic: str) -> str | None:
     """For a do-question whose one run of content words (`run`) is its subject, its verb and what
     follows ("neuroplasticity help overcome trauma"), the question with `topic` after the verb in
@@ -1457,7 +1461,7 @@ def _do_object_replaced(previous: str, run: str, topic: str) -> str | None:
     if not _DO_QUESTION.match(previous) or not previous.rstrip("?.! ").endswith(run):
         return None
     body = _body(previous)
-    do = re.search(r"\b(?:does|do|did)\s+((?:(?:the|a|an|this|that)\s+)?(?:[\w'.@-]+\s+){1,3})[\w'./-]+$", body, re.I)
+    do = _DO_TAIL.search(body)
     subject = _do_subject(body, do)
     if not subject or not run.startswith(subject) or len(run.split()) <= len(subject.split()):
         return None
@@ -2825,7 +2829,7 @@ def _referent(question: str, plural: bool) -> str:
     body = _body(question)
     if (opening := _opening_referent(body, plural)) is not None:
         return opening
-    do = re.search(r"\b(?:does|do|did)\s+((?:(?:the|a|an|this|that)\s+)?(?:[\w'.@-]+\s+){1,3})[\w'./-]+$", body, re.I)
+    do = _DO_TAIL.search(body)
     obj = _acted_on(body, plural)
     asked, subject = _ASKED.match(body), _subject(body)
     does_do = _DOES_DO.match(body)

@@ -28,6 +28,7 @@ from assistant.config import FusionParams
 from assistant.embedding import Encoder, get_encoder
 from assistant.index import Index, open_index
 from assistant.ingest import Document, is_date
+from assistant.ingest.reference import surname
 from assistant.ingest.words import english_words
 from assistant.search.answer import (
     AmountKind,
@@ -1219,7 +1220,7 @@ class Searcher:
         lines that print at least half the names the file's metadata gives (a talk's title slide, a
         name a line)."""
         doc = self.index.document(d)
-        surnames = {a.split()[-1] for a in doc.authors if a.split()}
+        surnames = {surname(a) for a in doc.authors if a.split()}
         for r in self.index.passage_rows([d])[:_FRONT_PASSAGES].tolist():
             if doc.in_references(self.index.passage(r).start):
                 break
