@@ -93,9 +93,15 @@ def _is_dated(line: str) -> bool:
     return len(_words(line)) <= 8 and _DATE.search(line) is not None
 
 
+# The marks after an author's name that point at an affiliation: "Okoro(1)", "Dodd1,2*", "Lee†".
+_AFFILIATION_MARKS = re.compile(r"(?<=[a-z])(?:\(\d{1,2}(?:,\s?\d{1,2})*\)|\d{1,2}(?:,\d{1,2})*[*†‡§¶]*|[*†‡§¶]+)"
+                                r"(?=\s*(?:,|&|\band\b|$))")
+
+
 def is_byline(line: str) -> bool:
-    """Personal names, optionally after a one- or two-word label: "Writer: Ann Lee", "A. Smith and B. Jones"."""
-    names = re.sub(r"^\w+(\s\w+)?:\s*", "", line).rstrip(".")
+    """Personal names, optionally after a one- or two-word label and with marks pointing at their
+    affiliations: "Writer: Ann Lee", "A. Smith and B. Jones", "Hannah Okoro(1), Li Wei(2)"."""
+    names = _AFFILIATION_MARKS.sub("", re.sub(r"^\w+(\s\w+)?:\s*", "", line).rstrip("."))
     parts = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+(?:and|&)\s+", names) if x.strip()]
     return bool(parts) and all(2 <= len(x.split()) <= 4 and _NAME.fullmatch(x) for x in parts)
 

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from assistant.ingest.clean import LABEL, SECTION_NUMBER, is_copyright_notice, opens_first_subsection
+from assistant.ingest.clean import AFFILIATION, LABEL, SECTION_NUMBER, is_byline, is_copyright_notice, opens_first_subsection
 from assistant.ingest.model import SectionSpan
 from assistant.text import UNFINISHED_WORDS, collapse_spaces, normalize_unicode
 
@@ -112,6 +112,8 @@ def _found_headings(lines: list[str]) -> list[tuple[int, str]]:
         following = next((x.strip() for x in lines[i + 1:] if x.strip()), "")
         if _next_item(s, following):
             continue  # "5. Run "make"." over "6. Run "make install"": an item of a numbered list
+        if is_byline(s) and len(following.split()) <= 25 and AFFILIATION.search(following):
+            continue  # the writers' names over their affiliation head nothing
         if _FAQ_QUESTION.match(s) and _FAQ_ANSWER.match(following):
             # an FAQ's labelled question heads its labelled answer, however short ("Q: Why are
             # sessions fifty minutes long?" over "A: Ten minutes between sessions let ...")
