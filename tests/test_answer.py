@@ -1815,3 +1815,96 @@ def test_a_tables_header_row_is_no_highlight(encoder, tmp_path):
     searcher = searcher_of_file(encoder, tmp_path / "review.md", page)
     hit = searcher.search("How many studies were included?", k=1)[0]
     assert not hit.highlight.text.startswith("Outcome | Effect"), hit
+
+
+# A case report: writers over their affiliation and a contact line, vital signs in one sentence
+# each, laboratory values in a table whose rows hold few words, and a course told by hospital day.
+CASE_REPORT = ("# Serotonin syndrome after adding linezolid to sertraline: a case report\n\nMaria Gonzalez, Peter Lindqvist\n\n"
+               "Department of Internal Medicine, Riverside General Hospital, Leeds, UK\n\n"
+               "Correspondence: m.gonzalez@riverside.example.org\n\n## Case presentation\n\n"
+               "A 67-year-old woman with type 2 diabetes was admitted with an infected ulcer of the left foot. Intravenous "
+               "linezolid 600 mg twice daily was started on day 1.\n\nOn day 3 she became agitated and confused. Examination "
+               "showed a temperature of 38.9 °C, a heart rate of 124 beats per minute, tremor and inducible ankle clonus. Her "
+               "blood pressure was 162/94 mmHg.\n\n| Test | Day 1 | Day 3 | Reference range |\n|---|---|---|---|\n"
+               "| Creatine kinase (U/L) | 110 | 1450 | 30-200 |\n| White cell count (×10⁹/L) | 13.2 | 15.8 | 4.0-11.0 |\n"
+               "| Sodium (mmol/L) | 138 | 134 | 135-145 |\n\nA diagnosis of serotonin syndrome was made using the Hunter "
+               "criteria. Linezolid and sertraline were stopped, and she was given cyproheptadine 12 mg.\n\n"
+               "## Outcome and follow-up\n\nHer symptoms resolved within 48 hours. At the 3-month review her foot ulcer had healed. "
+               "She was discharged on day 9. Sertraline was restarted three weeks after discharge without recurrence.\n\n"
+               "## References\n\n1. Boyer EW, Shannon M. The serotonin syndrome. N Engl J Med. 2005;352:1112-20.\n")
+
+
+def test_a_case_reports_measures_days_and_writers_are_read_as_asked(encoder, tmp_path):
+    # "What was her temperature?" had highlighted the blood pressure (no measure had been read as
+    # asked for); the row "Creatine kinase (U/L) | 110 | 1450 | 30-200" holds two words and had been
+    # read as a heading, so the table's header row was the highlight; "When was she discharged?"
+    # found no date and ranked the reference list first, unanswered; "Who wrote the case report?"
+    # highlighted the contact line under the writers' names.
+    from assistant.search.answer import gives_amount
+
+    assert asked_amount("What was her temperature?") == "measure" and asked_amount("What is the sodium level on day 3?") == "measure"
+    assert asked_amount("What is the value of mindfulness?") is None and asked_amount("What is the level of evidence?") is None
+    assert gives_amount("She was discharged on day 9.", "date") and not gives_amount("She was discharged home.", "date")
+    searcher = searcher_of_file(encoder, tmp_path / "case.md", CASE_REPORT)
+    expected = {"What was her temperature?": "Examination showed a temperature of 38.9 °C",
+                "What was the creatine kinase on day 3?": "Creatine kinase (U/L) | 110 | 1450 | 30-200",
+                "When was she discharged?": "She was discharged on day 9.",
+                "Who wrote the case report?": "Maria Gonzalez, Peter Lindqvist"}
+    for question, sentence in expected.items():
+        hit = searcher.search(question, k=1)[0]
+        assert hit.highlight.text.startswith(sentence), (question, hit)
+
+
+# A conference abstract saved as text: numbered writers over their numbered affiliations, labelled
+# parts ("Results:", "Conclusions:") in which results are reported with numbers and comparisons.
+ABSTRACT = ("Poster 214. Effect of a digital sleep intervention on insomnia in older adults: a randomised controlled trial\n\n"
+            "Hannah Okoro(1), Li Wei(2), Tomas Berg(1)\n(1) School of Psychology, University of Bristol, UK; (2) Sleep Research "
+            "Centre, University of Surrey, UK\n\nMethods: We randomly assigned 312 adults aged 65 to 89 years with insomnia "
+            "disorder to six weekly sessions of dCBT-I or sleep hygiene education. The primary outcome was the Insomnia "
+            "Severity Index (ISI) at 10 weeks.\n\nResults: Mean age was 71.4 years and 61% were women. At 10 weeks, ISI "
+            "scores fell by 7.2 points with dCBT-I and 2.9 points with sleep hygiene education (adjusted difference -4.3, "
+            "95% CI -5.4 to -3.2). Completion was lower among participants aged 80 or over (58% vs 79%). No serious adverse "
+            "events were reported.\n\nConclusions: Digital CBT-I reduced insomnia severity in older adults. Support for the "
+            "oldest users may improve completion.\n")
+
+
+def test_an_abstracts_numbered_writers_head_nothing_and_its_labelled_parts_answer_as_sentences(encoder, tmp_path):
+    # The writers' line with "(1)" marks had been read as a heading (every passage's section was
+    # "Hannah Okoro(1), Li Wei(2), Tomas Berg(1)") and not as writers ("Who are the authors?" went
+    # unanswered); "Conclusions: Digital CBT-I reduced insomnia severity ..." had been the highlight
+    # for "How much did insomnia severity improve?" and "Was completion lower in the oldest?", as a
+    # record's labelled line answering what it states.
+    from assistant.ingest.clean import is_byline
+
+    assert is_byline("Hannah Okoro(1), Li Wei(2), Tomas Berg(1)") and is_byline("Jodie M Dodd1,2*, Courtney Cramp")
+    searcher = searcher_of_file(encoder, tmp_path / "abstract.txt", ABSTRACT)
+    doc = searcher.index.document(0)
+    assert not any("Okoro" in " ".join(s.path) for s in doc.sections), doc.sections
+    expected = {"Who are the authors?": "Hannah Okoro(1), Li Wei(2), Tomas Berg(1)",
+                "How much did insomnia severity improve?": "At 10 weeks, ISI scores fell by 7.2 points",
+                "Was completion lower in the oldest?": "Completion was lower among participants aged 80 or over"}
+    for question, sentence in expected.items():
+        hit = searcher.search(question, k=1)[0]
+        assert hit.highlight.text.startswith(sentence), (question, hit)
+    # "how long" names nothing the documents lack: only "follow-up" is unsaid
+    assert "long" not in ask(searcher, "How long was follow-up?", [], k=1).not_mentioned
+
+
+def test_a_case_reports_treatment_and_a_follow_up_on_her_are_read_as_asked(encoder, tmp_path):
+    # "How was the serotonin syndrome treated?" had highlighted the diagnosis, and "What was the
+    # treatment?" "At the 3-month review her foot ulcer had healed."; "And her foot ulcer?" after a
+    # question on the syndrome had been searched as "... the serotonin syndrome's foot ulcer", then
+    # "... the serotonin her foot ulcer ...": "her" stands for a person, never for what was asked about.
+    from assistant.search.answer import asks_treatment, states_treatment
+
+    assert asks_treatment("How was the serotonin syndrome treated?") and asks_treatment("What was the treatment?")
+    assert not asks_treatment("How was the diagnosis made?")
+    assert states_treatment("Linezolid and sertraline were stopped.") and not states_treatment("She became confused.")
+    searcher = searcher_of_file(encoder, tmp_path / "case.md", CASE_REPORT)
+    for question in ("How was the serotonin syndrome treated?", "What was the treatment?"):
+        hit = searcher.search(question, k=1)[0]
+        assert hit.highlight.text.startswith("Linezolid and sertraline were stopped"), (question, hit)
+    answer = ask(searcher, "And her foot ulcer?", ["How long did the serotonin syndrome take to resolve?"], k=1)
+    assert answer.resolved.query == "How long did her foot ulcer take to resolve?", answer.resolved
+    answer = ask(searcher, "And her temperature?", ["How old was the patient?"], k=1)
+    assert answer.resolved.query == "And the patient's temperature?", answer.resolved

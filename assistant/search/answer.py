@@ -66,7 +66,8 @@ from assistant.text import (
     stemmer,
 )
 
-__all__ = ["about_a_document", "MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES", "AmountKind", "AnswerModel", "MatchWord",
+__all__ = ["about_a_document", "asks_treatment", "states_treatment", "MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES",
+           "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion", "asked_statement",
            "asked_entry", "asked_term", "asked_values", "asks_aim",
            "gives_range", "range_holds", "without_values", "asks_code_name", "asks_definition", "asks_doi", "asks_document_date",
@@ -585,10 +586,18 @@ def _table_rows(text: str, spans: list[tuple[int, int]], lines: list[str], code:
                 above = lines[k - 1].strip()
                 out[k] = (spans[k - 1][0] not in heading_starts and spans[k][0] not in heading_starts and bool(above)
                           and above.casefold() != title.strip().casefold()
-                          and not _END.search(above) and not above.endswith("?") and not lines[k].strip().endswith(("?", ":"))
-                          and _is_prose(lines[k]))
+                          and (_same_cells(above, lines[k]) or (not _END.search(above) and not above.endswith("?")
+                                                                and not lines[k].strip().endswith(("?", ":")) and _is_prose(lines[k]))))
         i = j
     return out
+
+
+def _same_cells(above: str, line: str) -> bool:
+    """Whether `line` is a row of cells as many as the row `above` ("Sodium (mmol/L) | 138 | 134"
+    under "Test | Day 1 | Day 3"): a row of numbers under its label is a row, however few its words,
+    and under a header row ending as a sentence may ("... | Difference (95% CI)")."""
+    cells = line.count(" | ")
+    return cells > 0 and cells == above.count(" | ")
 
 
 _WORD = re.compile(r"^[(\"'“‘]?[A-Za-z][A-Za-z'’-]*[.,;:!?)\"'”’]*$")
@@ -900,6 +909,15 @@ def _list_end(index: Index, text: str, sentence: int, stop: int, end: int) -> in
 _QUANTITY = re.compile(r"\b(how (many|much|often|long|large|big|old|far|frequently|soon|rare|common|high|low|small)|"
                        r"what (percentage|proportion|share|number|fraction|rate|dose|dosage|amount|size|age|duration|"
                        r"frequency)|at what (dose|dilution|rate|age|temperature|time))\b", re.I)
+# "What was her temperature?", "What is the sodium level on day 3?", "What was the incidence of
+# ...?": what a measure of a thing was, which a number answers ("the value of mindfulness", "the
+# level of education" name no measure).
+_MEASURES = ("temperature", "weight", "height", "BMI", "concentration", "incidence", "prevalence", "mortality", "dose", "dosage",
+             "pressure", "rate", "count", "score", "percentage", "proportion", "size", "age", "duration", "level", "value")
+_MEASURE_ASKED = re.compile(
+    r"^\W*(?:and\s+)?what\s+(?:is|was|are|were)\s+(?:(?:the|her|his|their|its|your|my|our|a|an)\s+)?(?:[\w-]+\s+){0,3}?"
+    rf"(?:(?:{'|'.join(m for m in _MEASURES if m not in ('level', 'value'))})s?|(?:levels?|values?)(?!\s+of\b))"
+    r"(?:\s+(?:on|at|in|after|before|during|of|for|with|among)\b[^?]*)?\W*$", re.I)
 # A number stands on its own: an author's affiliation marks ("Dodd1,2*") and a gene's name ("NK1")
 # state no amount.
 _NUMBER = re.compile(r"(?<![\w,.])\d|\b(once|twice|half|dozens?|hundreds?|thousands?|millions?|one|two|three|four|five|six|"
@@ -1308,6 +1326,28 @@ def asks_examples(question: str) -> bool:
     return bool(_ASKS_EXAMPLES.search(question))
 
 
+# "How was the serotonin syndrome treated?", "How is insomnia managed?", "What was the treatment?":
+# what was done for a condition, which a sentence saying what was given, stopped or done answers.
+_ASKS_TREATMENT = re.compile(r"^\W*(?:and\s+)?how\s+(?:was|were|is|are|should|can|could|do|does|did)\s+(?:\S+\s+){1,6}?"
+                            r"(?:treated|managed)\W*$|^\W*(?:and\s+)?what\s+(?:was|were|is|are)\s+(?:the\s+|her\s+|his\s+|their\s+)?"
+                            r"(?:treatment|management)\b", re.I)
+# A sentence saying what was given or done for a condition: "she was given cyproheptadine",
+# "Linezolid and sertraline were stopped", "is treated with CBT", "received six sessions".
+_STATES_TREATMENT = re.compile(r"\b(?:was|were|is|are|be|been)\s+(?:\w+\s+)?(?:given|prescribed|administered|started|stopped|"
+                               r"discontinued|withdrawn|switched|treated|managed)\b|\b(?:received|underwent|treated\s+with|"
+                               r"managed\s+with)\b", re.I)
+
+
+def asks_treatment(question: str) -> bool:
+    """Whether the question asks how a condition was or is treated (`_ASKS_TREATMENT`)."""
+    return bool(_ASKS_TREATMENT.search(question))
+
+
+def states_treatment(text: str) -> bool:
+    """Whether a sentence says what was given, stopped or done for a condition (`_STATES_TREATMENT`)."""
+    return bool(_STATES_TREATMENT.search(text))
+
+
 def gives_examples(text: str) -> bool:
     """Whether a sentence gives examples ("such as", "for example", "e.g.", "including", "is an
     example of")."""
@@ -1441,8 +1481,8 @@ def names_few_writers(text: str, below: str, under_title: bool = False) -> bool:
 
 
 # A person's name in a list of authors: two to five words, each capitalised or an initial, then
-# perhaps affiliation marks ("Jodie M Dodd1,2*", "Andrew J. Todd a,⇑").
-_AUTHOR = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’.-]*[\d,*†‡§¶⇑ a-f]{0,8}$")
+# perhaps affiliation marks ("Jodie M Dodd1,2*", "Andrew J. Todd a,⇑", "Hannah Okoro(1)").
+_AUTHOR = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’.-]*[\d,*†‡§¶⇑ a-f()]{0,8}$")
 
 
 _DEGREE = re.compile(r"^[A-Z][a-z]{0,2}[A-Z][A-Za-z]{0,4}$")  # "PhD", "MSc", "FRCGP" after a name
@@ -1475,7 +1515,7 @@ _EMAIL = re.compile(r"\s*\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?[.;]?\s*")
 _CONTACT_LABEL = re.compile(r"^\W*|\b(?:e-?mail(?:\s+addresses?)?|correspondence|corresponding\s+author)\b\s*:?", re.I)
 
 
-AmountKind = Literal["number", "count", "frequency", "date", "time", "money", "bound", "duration"]
+AmountKind = Literal["number", "measure", "count", "frequency", "date", "time", "money", "bound", "duration"]
 _HOW_OFTEN = re.compile(r"\b(how (often|frequently)|what frequency|how many times)\b", re.I)
 # How often something happens: a rate over a unit of time ("24 weekly sessions", "taken daily.",
 # "twice a day", "3 times per week", "every 2 weeks"); "daily" before a noun without a number is
@@ -1561,6 +1601,13 @@ _DATE = re.compile(rf"(?<![\w.,])(?:1[5-9]|20)\d\d(?![\w.,]*\s+[a-z]{{3,}}s\b)(?
                    rf"{_NUMERIC_DATE.pattern}", re.I)
 
 
+# When in a course of events something happened, told by its day or a span after another event
+# ("She was discharged on day 9.", "restarted three weeks after discharge"): a case report's date.
+_WHEN_IN_COURSE = re.compile(r"\b(?:on|by|at|from|until|till)\s+(?:(?:post-?operative|hospital)\s+)?(?:day|week|month|visit)\s+\d+\b|"
+                             r"(?:(?<![\w.,])\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+"
+                             r"(?:days?|weeks?|months?|years?)\s+(?:after|later|before|earlier)\b", re.I)
+
+
 _CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")  # a time of day: "20:17:58"
 
 
@@ -1595,7 +1642,8 @@ def asked_amount(question: str) -> AmountKind | None:
     that are no span of time), "date" (what year, when something was done), "time" (at what point of
     a study or a treatment something is done: `_ASKS_TIME`), "bound" (the most or
     least a thing may be), "duration" (how long something takes or lasts), "money" (what was paid,
-    given or charged), "number" (another count, a size, a length, a rate), or None."""
+    given or charged), "number" (another count, a size, a length, a rate), "measure" (a number the
+    question names the measure of: `_MEASURE_ASKED`), or None."""
     if _HOW_OFTEN.search(question):
         return "frequency"
     if _ASKS_DATE.search(question):
@@ -1610,16 +1658,18 @@ def asked_amount(question: str) -> AmountKind | None:
         return "count"
     if _ASKS_MONEY.search(question) and is_question(question):  # a claim's "cost" asks for nothing
         return "money"
-    return "number" if _QUANTITY.search(question) else None
+    if _QUANTITY.search(question):
+        return "number"
+    return "measure" if _MEASURE_ASKED.search(question) else None
 
 
 def gives_amount(text: str, kind: AmountKind) -> bool:
-    """Whether a passage gives any amount of the kind asked for (`asked_amount`): a date or a
-    software version for a date, a sum of money for money (`_MONEY`), a span of time for a duration
-    (`_DURATION`), else a number; a passage
-    without one cannot answer "When was ...?", "What did it cost?" or "How many ...?"."""
+    """Whether a passage gives any amount of the kind asked for (`asked_amount`): a date, a
+    software version or a point in a course of events (`_WHEN_IN_COURSE`) for a date, a sum of
+    money for money (`_MONEY`), a span of time for a duration (`_DURATION`), else a number; a
+    passage without one cannot answer "When was ...?", "What did it cost?" or "How many ...?"."""
     if kind == "date":
-        return bool(_DATE.search(text) or _VERSION.search(text))
+        return bool(_DATE.search(text) or _VERSION.search(text) or _WHEN_IN_COURSE.search(text))
     if kind == "time":
         return bool(_TIME_POINT.search(text) or _DURATION.search(text) or _DATE.search(text))
     if kind == "money":
@@ -1775,7 +1825,7 @@ def _stating_asked(index: Index, sentences: range, heading: np.ndarray, logits: 
     asks (`stating`, `asked_statement`: the best sentence that states it, when `best` does not), or
     without either, that names the thing of code asked for (`_naming_code`; `asked`: the question's terms)."""
     if amount:
-        return _stating_amount(index, sentences, heading, logits, best, amount, asked)
+        return _stating_amount(index, sentences, heading, logits, best, amount, asked, stating)
     if stating:
         states = np.array([stating(index.sentence_text(r)) for r in sentences]) & ~heading
         return int(np.argmax(np.where(states, logits, -np.inf))) if states.any() and not states[best] else best
@@ -1783,22 +1833,45 @@ def _stating_asked(index: Index, sentences: range, heading: np.ndarray, logits: 
 
 
 def _stating_amount(index: Index, sentences: range, heading: np.ndarray, logits: np.ndarray, best: int,
-                    amount: AmountKind, asked: Collection[str] = ()) -> int:
+                    amount: AmountKind, asked: Collection[str] = (), stating: Callable[[str], bool] | None = None) -> int:
     """The best sentence that states the amount asked for, when the best of all (`best`) does not
     and another does; else `best`.  A rate or a bound none states is asked for as a number.  For a
     count, a sentence that counts a thing the question names (`asked`: its terms) before one that
     counts another ("We found 41 studies" for "How many studies were included?", not "Most studies
-    lasted between 8 and 12 weeks")."""
+    lasted between 8 and 12 weeks").  For a measure, only a sentence that names the measure asked
+    for ("What was her temperature?": "Examination showed a temperature of 38.9 °C ...", not "Her
+    blood pressure was 162/94 mmHg."); of those, one that states what else is asked (`stating`), if any does."""
     states = np.array([_states_amount(index.sentence_text(r), amount) for r in sentences]) & ~heading
     if amount == "count" and states.sum() > 1:
         counting = states & np.array([_counts_asked(index.sentence_text(r), asked) for r in sentences])
         if counting.any() and not counting[best]:
             states = counting
+    if amount == "measure":
+        # a number that names no measure asked for is another's ("Default: 8." of another option)
+        states &= np.array([_names_measure(index.sentence_text(r), asked) for r in sentences])
     if amount in ("frequency", "bound") and not states.any():
         states = np.array([_states_number(index.sentence_text(r)) for r in sentences]) & ~heading
+    if stating is not None and states.any():
+        # and of those, one stating what else is asked: "How much did insomnia severity improve?" is
+        # answered by a result ("ISI scores fell by 7.2 points"), not "The primary outcome was the
+        # ISI at 10 weeks."
+        both = states & np.array([stating(index.sentence_text(r)) for r in sentences])
+        if both.any() and not both[best]:
+            states = both
     if states.any() and not states[best]:
         return int(np.argmax(np.where(states, logits, -np.inf)))
     return best
+
+
+def _names_measure(text: str, asked: Collection[str]) -> bool:
+    """Whether `text` names the measure the question's terms `asked` name (`_MEASURES`: "temperature",
+    not "default" of "What is the default history size?")."""
+    return not (set(asked) & _measure_terms()).isdisjoint(bm25_tokenize([text])[0])
+
+
+@lru_cache(maxsize=1)
+def _measure_terms() -> frozenset[str]:
+    return frozenset(bm25_tokenize([" ".join(_MEASURES)])[0])
 
 
 _COUNTED_THING = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?\s+((?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*)")
@@ -1911,7 +1984,7 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
                    model: AnswerModel | None = None, amount: AmountKind | None = None, person: PersonKind | None = None,
                    expansion: str | None = None, term: str | None = None, entry: str | None = None,
                    code: bool = False, stating: Callable[[str], bool] | None = None,
-                   values: tuple[tuple[float, str], ...] = ()) -> PassageAnswer:
+                   values: tuple[tuple[float, str], ...] = (), record: bool = False) -> PassageAnswer:
     """The answering sentence of passage `row` and the passage's relevance features; `pool` is
     `pool_cosine` of the search's candidates, `question` whether the query is a question, `amount`
     what amount it asks for (`asked_amount`): then the highlight is the best sentence that states
@@ -1926,7 +1999,8 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
     command or option ... (`asks_code_name`): then the best sentence that names one (`_naming_code`); `stating`
     what a sentence must state to answer it (`asked_statement`: a place, who made a thing): then the
     best sentence that states it; `values` the amounts the question gives (`asked_values`): then
-    a sentence whose range holds one (`_in_asked_range`).  A labelled list of
+    a sentence whose range holds one (`_in_asked_range`); `record` whether `stating` is what a
+    record's labelled line may state (`asked_statement`, `labels_statement`).  A labelled list of
     terms whose label the question names ("What are the keywords?") is the highlight.  The relevance
     features are those of the sentence `measured` names, as the model was trained, or of the
     sentence that defines the term or spells out the abbreviation when the model scores it higher."""
@@ -1937,8 +2011,11 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
     # A record's labelled line that states what the question asks answers it, whatever its label's
     # word ("Where is the study conducted?" and "Location: Northfield University Hospital, Clinical
     # Research Unit, Northfield, United Kingdom."; "Who sponsors the trial?" and "Sponsor: Northfield
-    # University Hospital")
-    stated = np.array([stating is not None and labels_statement(index.sentence_text(r), stating) for r in sentences])
+    # University Hospital"); where an amount is asked, the line that states it answers ("How much did
+    # insomnia severity improve?" is not answered by "Conclusions: Digital CBT-I reduced insomnia
+    # severity ..."), and an abstract's labelled part reports a finding as any sentence does
+    stated = np.array([record and stating is not None and not amount and labels_statement(index.sentence_text(r), stating)
+                       for r in sentences])
     heading, named = heading & ~stated, named | stated
     heading, logits = _set_aside(index, sentences, heading, model.sentence_logits(x), person, amount)
     shown = picked = pick(logits, heading, leads)

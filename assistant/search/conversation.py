@@ -113,6 +113,7 @@ _OWN = {"mine": "my", "yours": "your", "ours": "our", "theirs": "their"}
 # "dns.lookup" is one word, and so is a path from the root or home ("/var/tmp", "~/.bashrc")
 _WORD = re.compile(r"(?<![\w/])~?(?:/[\w.'-]+)+|[\w'-]+(?:\.[\w'-]+)*")
 _ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
+_DETERMINER = re.compile(r"^(?:the|a|an|his|her|their|its|my|your|our)\s+", re.I)
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 _DOUBLED = re.compile(r"\b(\w+)(\s+\1\b)+", re.I)
 _COORD = r"(?:\s*,\s*|\s+(?:and|or|&)\s+|\s*,\s*(?:and|or)\s+)"
@@ -2248,7 +2249,10 @@ def _topic_pointing_back(q: str, topic: str, previous: str, slot: str | None) ->
         return ResolvedQuery(q, f"{q} ({_underlying(previous)})", "reference")
     if not pronoun or len(_content_words(topic)) <= len(_content_words(pronoun.group())):
         return None
-    referent = _topic_of(previous, slot, pronoun.group())
+    # "her" stands for a person the previous question names, never for what it asked about ("And her
+    # foot ulcer?" after "How long did the serotonin syndrome take to resolve?")
+    referent = _person_phrase(_underlying(previous)) if pronoun.group().lower() in _GENDERED else \
+        _topic_of(previous, slot, pronoun.group())
     if not referent:
         return None
     if (owned := _owned_instead(topic, pronoun, referent, previous)) is not None:
@@ -2491,11 +2495,14 @@ def _in_place_of(previous: str, s: int, e: int, topic: str, to_head: bool = True
         # a topic with the phrase's head has its own modifiers: "anxiety severity" takes the place
         # of "depression severity" ("How was depression severity measured?")
         s = _run_start(previous, s)
-    if _ARTICLE.match(topic) and to_head:
+    # a possessive determines its phrase as an article does ("her foot ulcer" in place of "the
+    # serotonin syndrome", not of "syndrome")
+    determined = _DETERMINER.match(topic) is not None
+    if determined and to_head:
         e = _to_head(previous, e, s)
     modified = re.search(r"\b(?:the|a|an)\s+((?:[\w'-]+\s+){1,3})$", previous[:s], re.I)
     between = ["a", *modified.group(1).split(), previous[s:e]] if modified else []
-    if (_ARTICLE.match(topic) and modified and not any(w.lower() in _STOP and not _names_kind(between, k)
+    if (determined and modified and not any(w.lower() in _STOP and not _names_kind(between, k)
                                                        for k, w in enumerate(between[1:-1], 1))
             and not re.match(rf"\W*{_AUX}\b", previous, re.I)):
         # a phrase with its own article takes the place of the whole noun phrase, modifiers and

@@ -145,12 +145,15 @@ def states_finding(claim: str) -> bool:
 
 
 # A sentence reporting what a study found: a result said as seen ("revealed absolutely no
-# differences", "was associated with", "increased by 12%") or with its statistics ("P = .02", "95% CI").
+# differences", "was associated with", "increased by 12%", "Completion was lower among ..."), or
+# with its statistics ("P = .02", "95% CI", "58% vs 79%").
 _REPORTS = re.compile(r"\b(?:revealed|showed|found|indicated|demonstrated|observed|no\s+(?:significant\s+|clear\s+)?"
                       r"(?:differences?|effects?|associations?|changes?|evidence)|(?:was|were)\s+(?:(?:not|no|also)\s+)?"
                       r"(?:associated|related|linked|correlated)|(?:significantly|statistically)|(?:increased|decreased|reduced|"
                       r"improved|declined|rose|fell|dropped|differed|lowered)\b(?!\s+(?:dose|risk\s+of\s+bias))|"
-                      r"P\s*[<=>]\s*\.?\d|\d+%\s*CI|\bodds\s+ratio|\bhazard\s+ratio)", re.I)
+                      r"P\s*[<=>]\s*\.?\d|\d+%\s*CI|\bodds\s+ratio|\bhazard\s+ratio|"
+                      r"(?:was|were)\s+(?:(?:not|also|slightly|much|significantly)\s+)?(?:lower|higher|greater|smaller|larger|better|"
+                      r"worse|shorter|longer|fewer)\b|\d%?\s*(?:vs\.?|versus)\s*\d)", re.I)
 
 
 def reports_result(text: str) -> bool:

@@ -54,6 +54,7 @@ from assistant.search.answer import (
     asks_origin,
     asks_person,
     asks_place,
+    asks_treatment,
     asks_writers,
     defines,
     entry_heading,
@@ -80,6 +81,7 @@ from assistant.search.answer import (
     states_entry,
     states_place,
     states_rate,
+    states_treatment,
     term_weights,
 )
 from assistant.search.findings import (
@@ -284,6 +286,10 @@ _CONCLUSIONS = re.compile(r"conclusions?|interpretations?|concluding\s+remarks",
 _RESULTS = re.compile(r"results?|findings?|main\s+results?|key\s+findings?", re.I)
 # A reference's authors: "et al." or two names written as a reference list writes them ("Corder K,").
 _CITED = re.compile(r"\bet al\b|(?:\b[A-Z][\w'’-]+ [A-Z]{1,3}[,.]\s.*){2}")
+
+
+# "How long", "how much": the words that make a question of an amount.
+_HOW_WHAT = re.compile(r"\bhow\s+(?:long|much|many|often|far|old|big|large|small|soon|high|low|early|late)\b", re.I)
 
 
 class Searcher:
@@ -619,9 +625,11 @@ class Searcher:
         amount, person, expansion = asked_amount(question), asks_person(question), asked_expansion(question)
         term, numbers, code = self._asked_term(question), tuple(dotted_numbers(question)), asks_code_name(question)
         # a finding asked for is highlighted by a sentence reporting one, not by one saying what was
-        # done; examples asked for by one that gives some ("such as ...")
-        stating = asked_statement(question) or (reports_result if asks_finding(question) else None) or (
-            gives_examples if asks_examples(question) else None)
+        # done; examples asked for by one that gives some ("such as ..."); a treatment by one saying
+        # what was given or done
+        statement = asked_statement(question)
+        stating = statement or (reports_result if asks_finding(question) else None) or (
+            gives_examples if asks_examples(question) else None) or (states_treatment if asks_treatment(question) else None)
         # what a term is, or does, its definition says, wherever its section opens (`_in_order`)
         front = self._front_asked_of(question, cand.rows, scores) or ({} if term else self._headed_as_asked(question, cand.rows))
         kept: list[Hit] = []
@@ -641,7 +649,7 @@ class Searcher:
                    for s2, e2 in taken.get(p.doc, [])):
                 continue
             hit = self._hit(len(kept) + 1, p.row, float(scores[i]), q, terms, pool, asked, amount, person, expansion,
-                            term, numbers, front, entry, code, stating, values)
+                            term, numbers, front, entry, code, stating, values, statement is not None)
             # Two windows around one answering sentence are one spot: the second would show the
             # reader the same highlighted sentence again.  So is the same sentence in another
             # document: a file added twice, or a page that also stands in a whole-book page.
@@ -832,7 +840,8 @@ class Searcher:
         about what it asks, however near its meaning the embedding puts one; else [].  A word for
         a document or its writers does not count ("Who are the authors?" of papers that never say
         "authors"), nor does a question of one word more ("When was it published?")."""
-        words = [w for w in dict.fromkeys(re.findall(r"[^\W_][\w'’-]*", question))
+        # "how long" asks a span and names nothing: "How long was follow-up?" is about follow-up alone
+        words = [w for w in dict.fromkeys(re.findall(r"[^\W_][\w'’-]*", _HOW_WHAT.sub(" ", question)))
                  if w.lower() not in FUNCTION_WORDS | QUESTION_FILLER and not about_a_document(w)]
         terms = [bm25_tokenize([w])[0] for w in words]
         if len(words) < 2 or not all(terms) or any(self._held(t, allowed).any() for t in terms) or any(
@@ -969,15 +978,15 @@ class Searcher:
         stating one of its kind (`asked_amount`, `gives_amount`: "How long is the treatment in
         BeneMin?" is not answered by a passage without a number, however like the question it
         reads), those stating what else it asks (`asked_statement`: a place for where something was
-        done, who for who made a thing), and for a release asked of by number, those under the
-        heading that names it."""
+        done, who for who made a thing; what was given or done for a treatment, `states_treatment`),
+        and for a release asked of by number, those under the heading that names it."""
         if amount := asked_amount(question):
             order = sorted(order, key=lambda i: not gives_amount(self.index.passage_text(int(rows[i])), amount))
             if amount == "frequency":
                 # and of those, the ones that say a rate before those with a number of another kind
                 # ("at every dose change" before "2.5% to 4% of adults")
                 order = sorted(order, key=lambda i: not states_rate(self.index.passage_text(int(rows[i]))))
-        elif stating := asked_statement(question):
+        elif stating := asked_statement(question) or (states_treatment if asks_treatment(question) else None):
             order = sorted(order, key=lambda i: not stating(self.index.passage_text(int(rows[i]))))
         if numbers := dotted_numbers(question):
             # "What changed in ggplot2 3.4.0?": the passages under the heading that names the
@@ -1225,10 +1234,11 @@ class Searcher:
             if doc.in_references(self.index.passage(r).start):
                 break
             spans = [self.index.sentence_span(s) for s in self.index.passage_sentences(r)]
-            writing = next(((s, e) for s, e in spans if names_writer(doc.text[s:e])), None) or next(
-                ((s, e) for k, ((s, e), (s2, e2)) in enumerate(zip(spans, spans[1:]))
-                 if names_few_writers(doc.text[s:e], doc.text[s2:e2], under_title=k > 0 and self._is_title_line(doc, spans[k - 1]))),
-                None)
+            # the first line naming them: two names over their affiliation come before the contact
+            # line under it ("Correspondence: m.gonzalez@...")
+            writing = next(((s, e) for k, (s, e) in enumerate(spans) if names_writer(doc.text[s:e]) or (
+                k + 1 < len(spans) and names_few_writers(doc.text[s:e], doc.text[slice(*spans[k + 1])],
+                                                         under_title=k > 0 and self._is_title_line(doc, spans[k - 1])))), None)
             if writing is None and surnames:
                 named = [(s, e, {n for n in surnames if re.search(rf"\b{re.escape(n)}\b", doc.text[s:e])}) for s, e in spans]
                 named = [x for x in named if x[2]]
@@ -1308,11 +1318,11 @@ class Searcher:
              asked: bool, amount: AmountKind | None, person: PersonKind | None, expansion: str | None = None,
              term: str | None = None, numbers: tuple[str, ...] = (), front: dict[int, tuple[int, int]] | None = None,
              entry: str | None = None, code: bool = False, stating: Callable[[str], bool] | None = None,
-             values: tuple[tuple[float, str], ...] = ()) -> Hit:
+             values: tuple[tuple[float, str], ...] = (), record: bool = False) -> Hit:
         p = self.index.passage(row)
         doc = self.index.document(p.doc)
         answer = passage_answer(self.index, row, q, terms, pool, asked, self.answers, amount, person, expansion, term,
-                                entry, code, stating, values)
+                                entry, code, stating, values, record)
         best = answer.sentence
         hs, he = answer_span(self.index, row, best) if best is not None else (p.start, p.end)
         he = labelled_value_end(doc.text, hs, he, p.end, terms)
