@@ -1908,3 +1908,32 @@ def test_a_case_reports_treatment_and_a_follow_up_on_her_are_read_as_asked(encod
     assert answer.resolved.query == "How long did her foot ulcer take to resolve?", answer.resolved
     answer = ask(searcher, "And her temperature?", ["How old was the patient?"], k=1)
     assert answer.resolved.query == "And the patient's temperature?", answer.resolved
+
+
+# A medicine's interactions page: tables under headings, a cell holding two sentences.
+INTERACTIONS = ("<html><head><title>Sertraline interactions</title></head><body><main><article>"
+                "<h1>Sertraline: interactions with other medicines</h1><p>Some medicines and sertraline can interfere with "
+                "each other and increase the chance of side effects.</p><h2>Medicines you should not take with sertraline</h2>"
+                "<table><thead><tr><th>Medicine</th><th>Used for</th><th>What can happen</th><th>Advice</th></tr></thead><tbody>"
+                "<tr><td>Phenelzine (an MAOI)</td><td>Depression</td><td>Serotonin syndrome</td><td>Do not take together. "
+                "Wait 14 days after stopping an MAOI.</td></tr><tr><td>Pimozide</td><td>Tourette's syndrome</td><td>Abnormal "
+                "heart rhythm</td><td>Do not take together.</td></tr></tbody></table><h2>Medicines that need extra care</h2>"
+                "<table><thead><tr><th>Medicine</th><th>Used for</th><th>What can happen</th><th>Advice</th></tr></thead><tbody>"
+                "<tr><td>Ibuprofen (an NSAID)</td><td>Pain and inflammation</td><td>Higher risk of stomach bleeding</td><td>"
+                "Paracetamol is a safer painkiller. Ask about a stomach-protecting medicine.</td></tr><tr><td>Tramadol</td><td>"
+                "Pain</td><td>Serotonin syndrome and seizures</td><td>Use the lowest dose and watch for symptoms.</td></tr>"
+                "<tr><td>St John's wort</td><td>Low mood</td><td>Serotonin syndrome</td><td>Do not take together.</td></tr>"
+                "</tbody></table></article></main></body></html>")
+
+
+def test_a_tables_rows_are_read_as_rows_after_a_cell_of_two_sentences_and_under_a_heading_asked_of(encoder, tmp_path):
+    # The row after a cell holding two sentences had been read as a heading (the line above it, to
+    # its last sentence, is no row), so "What happens if I take tramadol with sertraline?" had
+    # highlighted the St John's wort row; "Which medicines should not be taken with sertraline?",
+    # answered under the heading that says it, highlighted the table's header row.
+    searcher = searcher_of_file(encoder, tmp_path / "interactions.html", INTERACTIONS)
+    expected = {"What happens if I take tramadol with sertraline?": "Tramadol | Pain",
+                "Which medicines should not be taken with sertraline?": "Phenelzine (an MAOI) | Depression"}
+    for question, row in expected.items():
+        hit = searcher.search(question, k=1)[0]
+        assert hit.highlight.text.startswith(row), (question, hit)

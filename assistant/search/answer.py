@@ -66,7 +66,7 @@ from assistant.text import (
     stemmer,
 )
 
-__all__ = ["about_a_document", "asks_treatment", "states_treatment", "MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES",
+__all__ = ["about_a_document", "asks_treatment", "same_cells", "states_treatment", "MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES",
            "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion", "asked_statement",
            "asked_entry", "asked_term", "asked_values", "asks_aim",
@@ -584,15 +584,18 @@ def _table_rows(text: str, spans: list[tuple[int, int]], lines: list[str], code:
         if j - i >= 2 and not any(code[k] or is_list_item(lines[k]) or _NOT_A_ROW.search(lines[k]) for k in range(i, j)):
             for k in range(i + 1, j):
                 above = lines[k - 1].strip()
+                # the whole line above: a cell may hold two sentences ("... | Paracetamol is a safer
+                # painkiller. Ask about a stomach-protecting medicine.")
+                line_above = text[text.rfind("\n", 0, spans[k - 1][0]) + 1 : spans[k - 1][1]]
                 out[k] = (spans[k - 1][0] not in heading_starts and spans[k][0] not in heading_starts and bool(above)
                           and above.casefold() != title.strip().casefold()
-                          and (_same_cells(above, lines[k]) or (not _END.search(above) and not above.endswith("?")
+                          and (same_cells(line_above, lines[k]) or (not _END.search(above) and not above.endswith("?")
                                                                 and not lines[k].strip().endswith(("?", ":")) and _is_prose(lines[k]))))
         i = j
     return out
 
 
-def _same_cells(above: str, line: str) -> bool:
+def same_cells(above: str, line: str) -> bool:
     """Whether `line` is a row of cells as many as the row `above` ("Sodium (mmol/L) | 138 | 134"
     under "Test | Day 1 | Day 3"): a row of numbers under its label is a row, however few its words,
     and under a header row ending as a sentence may ("... | Difference (95% CI)")."""

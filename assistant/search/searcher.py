@@ -76,6 +76,7 @@ from assistant.search.answer import (
     pool_cosine,
     poses_question,
     refers_back,
+    same_cells,
     states_action,
     states_definition,
     states_entry,
@@ -1092,6 +1093,8 @@ class Searcher:
                 start, end = self.index.sentence_span(s)
                 path = doc.section_at(start)
                 if path and doc.opens_section(start) and ((not wide and _heads(path[-1], asked)) or _restates(path[-1], question)):
+                    if s + 1 < self.index.passage_sentences(row).stop and same_cells(doc.text[start:end], self.index.sentence_text(s + 1)):
+                        s += 1  # a table's header row opening the section names its columns: its first row answers
                     found[row] = answer_span(self.index, row, self._giving_amount(row, s, amount, path) if amount else s)
                     break
         return found
