@@ -116,6 +116,7 @@ OPPOSITE_WORDS: tuple[tuple[str, str], ...] = (
     ("beneficial", "harmful"), ("effective", "ineffective"), ("required", "dispensable"),
     ("necessary", "unnecessary"), ("gain", "loss"), ("risk", "protection"), ("protects", "predisposes"),
     ("better", "worse"), ("strong", "weak"), ("stronger", "weaker"), ("major", "minor"), ("common", "rare"),
+    ("maintained", "lost"), ("maintain", "lose"), ("sustained", "lost"),
 )
 # A software manual's note of the release that brought or changed something ("New in version 3.9.",
 # "Added in version 3.12.", "Changed in version 3.11: ..."), up to the version's first digit.

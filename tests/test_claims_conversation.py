@@ -2668,3 +2668,44 @@ def test_a_claim_giving_an_age_is_read_against_the_row_whose_range_holds_it(enco
     checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"melatonin.md": page, **OTHER_DOCUMENT}))
     verdict = checker.check("The maximum dose for a 10-year-old is 5 mg.")
     assert verdict.verdict == "contradicted" and verdict.evidence[0].text.startswith("6 to 11 years"), verdict
+
+
+def test_a_case_reports_day_and_span_claims_are_read_against_its_course(encoder, tmp_path):
+    # A case report's course by hospital day and its laboratory table by day: "She was discharged
+    # on day 4." had been supported by "She was discharged on day 9." (a number after its word was
+    # no number); "The creatine kinase was raised on day 3." had been contradicted by the row
+    # "Creatine kinase (U/L) | 110 | 1450", its "3" read as a value of the column "Day 3"; "Her
+    # symptoms took two weeks to resolve." found no evidence in "Her symptoms resolved within 48 hours."
+    from assistant.chunking import TableCell
+    from assistant.claims.features import changes_cell, changes_number
+
+    assert changes_number("She was discharged on day 4.", "She was discharged on day 9.")
+    assert not changes_number("She was discharged on day 9.", "She was discharged on day 9 after review.")
+    assert not changes_cell("The creatine kinase was raised on day 3.", TableCell("Creatine kinase", "Day 3", "1450"))
+    assert changes_cell("The creatine kinase was 900 on day 3.", TableCell("Creatine kinase", "Day 3", "1450"))
+    page = ("# Serotonin syndrome: a case report\n\n## Case presentation\n\nLinezolid was started on day 1. On day 3 she "
+            "became agitated and confused.\n\n| Test | Day 1 | Day 3 |\n|---|---|---|\n| Creatine kinase (U/L) | 110 | 1450 |\n"
+            "| Sodium (mmol/L) | 138 | 134 |\n\n## Outcome\n\nHer symptoms resolved within 48 hours. She was discharged on day 9.\n")
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"case.md": page, **OTHER_DOCUMENT}))
+    for claim in ("She was discharged on day 4.", "Her symptoms took two weeks to resolve."):
+        verdict = checker.check(claim)
+        assert verdict.verdict == "contradicted", (claim, verdict)
+    assert checker.check("The creatine kinase was raised on day 3.").verdict != "contradicted"
+    assert checker.check("She was discharged on day 9.").verdict == "supported"
+
+
+def test_a_trials_count_and_a_lost_effect_are_read_against_an_abstract(encoder, tmp_path):
+    # "The trial randomised 500 older adults." found no evidence in "We randomly assigned 312
+    # adults ..." (its "trial" is the document's own, which says "we"); "Effects were lost by 24
+    # weeks." was supported by "Effects were maintained at 24 weeks."
+    from assistant.claims.features import changes_number, reverses
+
+    assert changes_number("The trial randomised 500 older adults.", "We randomly assigned 312 older adults to two groups.")
+    assert reverses("Effects were lost by 24 weeks.", "Effects were maintained at 24 weeks.")
+    page = ("Effect of digital CBT-I in older adults\n\nMethods: We randomly assigned 312 older adults with insomnia to "
+            "six weekly sessions of digital CBT-I or sleep hygiene education.\n\nResults: At 10 weeks, insomnia scores fell "
+            "by 7.2 points with digital CBT-I. Effects were maintained at 24 weeks.\n")
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"abstract.txt": page, **OTHER_DOCUMENT}))
+    for claim in ("The trial randomised 500 older adults.", "Effects were lost by 24 weeks."):
+        verdict = checker.check(claim)
+        assert verdict.verdict == "contradicted", (claim, verdict)

@@ -38,12 +38,14 @@ from assistant.claims.evidence import SentenceCandidate, flip_deltas, sentence_c
 from assistant.claims.features import (
     changes_cell,
     changes_number,
+    changes_span,
     flip_claim,
     holds_claim_terms,
     is_negated,
     negates,
     polarity_features,
     reverses,
+    span_free,
     states_cell,
 )
 from assistant.claims.models import MODEL_PATH, ClaimError, ClaimModel, NLIModel
@@ -313,6 +315,11 @@ class ClaimChecker:
             # participants" against "The trial will enrol 500 participants." (a record's row says
             # no "trial"), as a sentence a rule reads the other way round may (`turned`)
             nearly[top] |= holds_claim_terms(unnumbered, spelled, spare=1) & changed
+        if (unspanned := span_free(claim)) is not None:
+            # so does one giving another span of time, all but one of them ("Her symptoms resolved
+            # within 48 hours." against "Her symptoms took two weeks to resolve.")
+            changed = np.array([changes_span(claim, text) for text in texts], bool)
+            nearly[top] |= holds_claim_terms(unspanned, spelled, spare=1) & changed
         return held, nearly & ~held
 
     def _reversing(self, claim: str, named: _Named) -> Callable[[SentenceCandidate, str], bool]:

@@ -19,7 +19,8 @@ from assistant.ingest.words import english_words
 from assistant.search.answer import asked_values, gives_range, range_holds, without_values
 from assistant.text import FUNCTION_WORDS, OPPOSITE_WORDS, STOP_WORDS, WORD, bm25_tokenize, stemmer, stems
 
-__all__ = ["POLARITY_FEATURES", "SENTENCE_FEATURES", "changes_default", "changes_number", "changes_path", "changes_share", "contrasts",
+__all__ = ["POLARITY_FEATURES", "SENTENCE_FEATURES", "changes_default", "changes_number", "changes_path", "changes_share",
+           "changes_span", "contrasts", "span_free",
            "flip_claim", "holds_claim_terms", "is_negated", "moves_opposite", "negates", "polarity_features", "reverses",
            "sentence_features", "swaps_comparison", "widens"]
 
@@ -525,6 +526,13 @@ def _span(text: str, context: frozenset[str] = frozenset()) -> tuple[tuple[float
     return (lo, hi), text[: m.start()] + " " + text[m.end():]
 
 
+def span_free(claim: str) -> str | None:
+    """The claim without the one span of time it states ("Her symptoms took weeks to resolve." of
+    "... took two weeks to resolve."), or None where it states none or several."""
+    found = _span(claim)
+    return found[1] if found else None
+
+
 def _before(text: str, at: int) -> frozenset[str]:
     """The stems of the `_SPAN_CONTEXT` words before offset `at`, function words aside."""
     words = re.findall(r"[a-z]+", text[:at].lower())[-_SPAN_CONTEXT:]
@@ -562,7 +570,7 @@ def states_cell(claim: str, cell: TableCell) -> bool:
     """Whether the claim gives the number a table's cell holds, naming the cell as `changes_cell`
     reads it: "Dropout was 9% in the sleep hygiene group." of 9 under "Sleep hygiene" in the row
     "Dropout (%)"."""
-    given, held = set(_DECIMAL.findall(_cell_free(claim, cell))), set(_DECIMAL.findall(cell.value))
+    given, held = _given(claim, cell), set(_DECIMAL.findall(cell.value))
     return bool(given & held) and _names_cell(claim, cell)
 
 
@@ -586,8 +594,17 @@ def changes_cell(claim: str, cell: TableCell) -> bool:
     cell's row label and of its column's header) that the cell does not hold, and none that it
     does: "The Insomnia Severity Index was 14.2 with digital CBT-I." against 9.1 in the row
     "Insomnia Severity Index" under "Digital CBT-I" (14.2 is the other column's)."""
-    given, held = set(_DECIMAL.findall(_cell_free(claim, cell))), set(_DECIMAL.findall(cell.value))
+    given, held = _given(claim, cell), set(_DECIMAL.findall(cell.value))
     return bool(given and held) and not given & held and _names_cell(claim, cell)
+
+
+def _given(claim: str, cell: TableCell) -> set[str]:
+    """The numbers the claim gives for a cell (`_cell_free`), but a numbered point naming its row
+    or column (`_POINT`): the "3" of "on day 3" names the column "Day 3" and is no value of its cells."""
+    text = _cell_free(claim, cell)
+    for m in _POINT.finditer(f"{cell.head} {cell.label}"):
+        text = re.sub(rf"\b{m.group(1)}\s+{m.group(2)}\b", " ", text, flags=re.I)
+    return set(_DECIMAL.findall(text))
 
 
 # The group of a trial a comparison is said of: "in the CBT-I group", "among the placebo arm".
@@ -659,13 +676,17 @@ def changes_number(claim: str, sentence: str) -> bool:
     does one that gives several (a table's row, "25 mg ... 40 mg"), nor a claim's bound ("less than
     5%"). Where either number is an estimate ("about 30") the sentence's numbers of the thing must
     each be more than `_ESTIMATE_RATIO` times it or less ("about 800ns per iteration" against
-    "about 60ns per iteration (80ns with tqdm.gui)")."""
+    "about 60ns per iteration (80ns with tqdm.gui)"). A numbered point ("on day 4" against "on day
+    9") is another number too (`_changes_point`)."""
     counted, estimated = _claim_counts(claim), _counts(claim, _ESTIMATED)
+    if (points := _points(claim)) and _changes_point(claim, points, sentence):
+        return True
     if not counted and not estimated:
         return False  # most claims count nothing: read no further
-    # the claim's other words: its numbers are what is compared
-    said = {w for w in _words_said(claim) if not re.search(r"\d", w) and w not in _NUMBER_WORDS and w not in _ONCE_STEMS
-            and w != "one"}
+    # the claim's other words: its numbers are what is compared ("the trial" is the document's own,
+    # which its sentences call "we": "We randomly assigned 312 adults ...")
+    said = {w for w in _words_said(_OWN_STUDY.sub(" ", claim)) if not re.search(r"\d", w) and w not in _NUMBER_WORDS
+            and w not in _ONCE_STEMS and w != "one"}
     stated, about = _counts(sentence), _counts(sentence, _ESTIMATED)
     heard = _words_said(sentence) | stated.keys() | about.keys()  # "12-month" says "month"
     numbers = set().union(*stated.values(), *about.values())
@@ -692,6 +713,29 @@ def changes_number(claim: str, sentence: str) -> bool:
                 and all(_far_apart(next(iter(ns)), g) for g in given):
             return True
     return False
+
+
+# A point in a course numbered after its word: "day 9", "week 6", "visit 3", "stage 2".
+_POINT = re.compile(r"\b(day|week|month|year|visit|cycle|stage|grade|phase|wave|session)\s+(\d+)\b(?![.,]\d)", re.I)
+
+
+@lru_cache(maxsize=1024)
+def _points(text: str) -> dict[str, frozenset[str]]:
+    """The numbered points `text` names (`_POINT`), by their word's stem: "on day 9" -> day {9}."""
+    out: dict[str, set[str]] = {}
+    for m in _POINT.finditer(text):
+        out.setdefault(stemmer().stemWord(m.group(1).lower()), set()).add(m.group(2))
+    return {w: frozenset(ns) for w, ns in out.items()}
+
+
+def _changes_point(claim: str, points: dict[str, frozenset[str]], sentence: str) -> bool:
+    """Whether the sentence says most of the claim's words with another numbered point of one kind,
+    each naming one: "She was discharged on day 4." against "She was discharged on day 9."."""
+    stated = _points(sentence)
+    if not any(len(ns) == 1 and len(stated.get(w, ())) == 1 and not ns & stated[w] for w, ns in points.items()):
+        return False
+    said = {w for w in _words_said(claim) if not re.search(r"\d", w)}
+    return _says_most(said, _words_said(sentence))
 
 
 # A file's path ("/etc/apparmor.d/", "~/kernel") or an address ("https://deb.debian.org/debian"):
