@@ -1937,3 +1937,42 @@ def test_a_tables_rows_are_read_as_rows_after_a_cell_of_two_sentences_and_under_
     for question, row in expected.items():
         hit = searcher.search(question, k=1)[0]
         assert hit.highlight.text.startswith(row), (question, hit)
+
+
+# A committee's minutes in Markdown: a head of fields in bold, on lines of their own but for no hard
+# line break, then numbered items.
+MINUTES = ("# SLEEP-OA trial steering committee: minutes\n\n**Date:** 14 October 2025, 10:00-11:30\n"
+           "**Location:** Room 2.14, Clinical Sciences Building, and online\n\n**Present:** Dr Hannah Okoro (chair), "
+           "Prof Li Wei, Tomas Berg, Dr Amara Nwosu, Jane Fletcher (trial manager)\n**Apologies:** Dr Peter Lindqvist\n\n"
+           "## 1. Recruitment\n\nRecruitment stands at 187 of the 312 participants planned. The committee agreed to open a "
+           "third site in Sheffield in January 2026.\n\n## 2. Safety\n\nThere have been no serious adverse events.\n\n"
+           "## Next meeting\n\nThe next meeting will be held on 20 January 2026 at 10:00.\n")
+
+
+def test_a_minutes_fields_stay_lines_and_answer_what_their_labels_name(encoder, tmp_path):
+    # "**Apologies:** ..." had been joined to the long "**Present:** ..." line above it (a wrapped
+    # paragraph's, its bold label no field); "Who sent apologies?" then found no line naming
+    # apologies; "Where was the meeting held?" had the head of fields last, as front matter, and
+    # highlighted "... a third site in Sheffield ...".
+    searcher = searcher_of_file(encoder, tmp_path / "minutes.md", MINUTES)
+    assert "trial manager)\nApologies: Dr Peter Lindqvist" in searcher.index.document(0).text
+    expected = {"Who sent apologies?": "Apologies: Dr Peter Lindqvist",
+                "Where was the meeting held?": "Location: Room 2.14, Clinical Sciences Building, and online"}
+    for question, line in expected.items():
+        hit = searcher.search(question, k=1)[0]
+        assert hit.highlight.text == line, (question, hit)
+
+
+def test_a_guidelines_numbered_recommendation_asked_of_by_number_is_the_highlight(encoder, tmp_path):
+    # A guideline numbers its paragraphs ("1.3.2 Do not offer ..."); "What does recommendation
+    # 1.3.2 say?" had highlighted the heading "2 Research recommendations".
+    page = ("<html><head><title>Insomnia in adults</title></head><body><main><h1>Insomnia in adults</h1>"
+            "<h2>1 Recommendations</h2><h3>1.3 Managing long-term insomnia</h3><p><strong>1.3.1</strong> Offer cognitive "
+            "behavioural therapy for insomnia (CBT-I) as the first-line treatment for long-term insomnia.</p><p><strong>1.3.2"
+            "</strong> Do not offer benzodiazepines or Z-drugs for long-term insomnia, because of the risk of dependence and "
+            "falls.</p><h2>2 Research recommendations</h2><p><strong>2.1</strong> What is the long-term effectiveness of "
+            "digital CBT-I in people aged 75 and over?</p></main></body></html>")
+    searcher = searcher_of_file(encoder, tmp_path / "guideline.html", page)
+    hit = searcher.search("What does recommendation 1.3.2 say?", k=1)[0]
+    assert hit.highlight.text.startswith("1.3.2 Do not offer benzodiazepines"), hit
+    assert hit.probability == 1.0

@@ -889,7 +889,8 @@ def _heading_rules_dropped(lines: list[str]) -> list[str]:
 # interview:"); a field is a label, then its value ("Patient: Jane Example", a transcript's "P07:
 # Seven months.").
 LABEL = re.compile(r"[A-Z][\w'’()/&-]*(?: [\w'’()/&-]+){0,3}:")
-_FIELD = re.compile(rf"^{LABEL.pattern}\s+\S")
+# (a Markdown source's label may be set in bold: "**Present:** ...", "**Apologies**: ...")
+_FIELD = re.compile(rf"^[*_]{{0,2}}{LABEL.pattern[:-1]}(?:[*_]{{0,2}}:|:[*_]{{0,2}})\s+\S")
 _FIELD_ANYWHERE = re.compile(rf"(?:^|\s){LABEL.pattern}\s+\S")
 
 

@@ -215,6 +215,19 @@ _SPECIFIC_AMOUNTS = frozenset({"frequency", "duration", "money", "date", "time"}
 _LABELLED = re.compile(r"^(?:[•*-]\s*)?([A-Z][^\W\d_]*(?:[ -][^\W\d_]+){0,2})\s*:\s*(\S.*)$", re.S)
 
 
+def _in_fields(text: str, start: int, end: int) -> bool:
+    """Whether the sentence at [start, end) is a whole line of a record's head: labelled ("Label:
+    value"), as is the line above or below it, one line break apart."""
+    ls, le = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    le = len(text) if le < 0 else le
+    if text[ls:start].strip() or text[end:le].strip() or not _LABELLED.match(text[ls:le].strip()):
+        return False
+    above = text[text.rfind("\n", 0, max(ls - 1, 0)) + 1 : max(ls - 1, 0)] if ls else ""
+    below_end = text.find("\n", le + 1)
+    below = text[le + 1 : len(text) if below_end < 0 else below_end] if le < len(text) else ""
+    return any(_LABELLED.match(line.strip()) for line in (above, below) if line.strip())
+
+
 def _term_list_label(text: str) -> str | None:
     """The label of a line that is a labelled list of terms ("Keywords: a, b, c, d", "Writing Group:
     JM Dodd, D Turnbull, ..."): four or more items of at most four words each, no parenthesis split
@@ -233,19 +246,23 @@ def _term_list_label(text: str) -> str | None:
 _FIELD_ROW = re.compile(r"^([A-Z][^\W\d_]*(?:[ -][^\W\d_]+){0,2})\s*:\s*\|\s*\S")
 
 
-def list_asked(text: str, terms: Collection[str]) -> bool | None:
+def list_asked(text: str, terms: Collection[str], field: bool = False) -> bool | None:
     """For a labelled list of terms (`_term_list_label`), whether the question (its `bm25_tokenize`
     terms) names its label; None for any other line.  Such a line repeats the topic's words and
     answers only what its label names: "What are the keywords?", not "Which brain regions ...?".
-    A row of a table of fields (`_FIELD_ROW`) whose label the question names is one too ("What is
-    the default value of Timeout?" and "Default: | TimeOut 60", not the "Description:" row above
-    it); one whose label it does not name may still answer ("What does KeepAlive do?" and its
+    A row of a table of fields (`_FIELD_ROW`) or a `field` of a record's head (a labelled line
+    beside another) whose label the question names is one too ("What is the default value of
+    Timeout?" and "Default: | TimeOut 60", not the "Description:" row above it; "Who sent
+    apologies?" and a minute's "Apologies: Dr Peter Lindqvist" under "Present: ..."); one whose
+    label it does not name may still answer ("What does KeepAlive do?" and its
     "Description:"), so it is None.  A list's label is named by its last word, the noun it lists:
     "Where is the study conducted?" names no "Study contact: a unit, a hospital, a telephone, an email"."""
     label = _term_list_label(text)
     if label is None:
-        field = _FIELD_ROW.match(text.strip())
-        return True if field and set(bm25_tokenize([field.group(1)])[0]) & set(terms) else None
+        labelled = _FIELD_ROW.match(text.strip()) or (_LABELLED.match(text.strip()) if field else None)
+        if labelled and any(w in STOP_WORDS for w in labelled.group(1).lower().split()):
+            return None
+        return True if labelled and set(bm25_tokenize([labelled.group(1).replace("-", " ").split()[-1]])[0]) & set(terms) else None
     head = bm25_tokenize([label.replace("-", " ").split()[-1]])[0]
     return bool(set(head) & set(terms))
 
@@ -409,7 +426,7 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     heading |= np.array([points_elsewhere(t) for t in texts])
     # A list of terms under a label the question does not name ("Keywords: ...") shares the
     # question's words and answers nothing asked: it stands aside like a heading, announcing nothing.
-    listed = [list_asked(t, terms) for t in texts]
+    listed = [list_asked(t, terms, _in_fields(doc.text, s, e)) for t, (s, e) in zip(texts, spans)]
     heading |= np.array([v is False for v in listed], dtype=bool)
     # A sentence that poses the question ("Little is known about whether HIV infection affects
     # ...", "We examined whether ...") or states what a study set out to find ("We aimed to

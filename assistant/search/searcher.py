@@ -947,11 +947,13 @@ class Searcher:
         others: a cover sheet ("Submission date 11 August 2014") or a list of the writers'
         addresses, before the document's first sentence of prose (`_opening_stated`), had come
         first for "What recruitment strategies did the Keeping Children Safe study use?" of a paper
-        titled "Recruitment and retention strategies ..."; lazy as `order` is, since reading a
+        titled "Recruitment and retention strategies ..."; not one holding a record's field that
+        states what is asked (`labels_statement`); lazy as `order` is, since reading a
         document's opening costs a search more than its passages' ranking."""
         asked, docs = set(tokens), self.index.passage_docs(rows)
         opening: dict[int, int | None] = {}
         named: dict[int, set[str]] = {}
+        stating = asked_statement(question)
 
         def front(i: int) -> bool:
             d, p = int(docs[i]), self.index.passage(int(rows[i]))
@@ -964,6 +966,8 @@ class Searcher:
                 title = self.index.doc_titles[d]
                 naming = naming_words(question, title, self.index.document(d).text)
                 named[d] = {t for words in bm25_tokenize([title, *naming]) for t in words}
+            if stating and any(labels_statement(self.index.sentence_text(s), stating) for s in self.index.passage_sentences(int(rows[i]))):
+                return False  # a record's field states what is asked ("Location: Room 2.14, ..." of "Where was the meeting held?")
             return not (asked & set(bm25_tokenize([self.index.passage_text(int(rows[i]))])[0])) - named[d]
 
         aside = []
@@ -979,7 +983,8 @@ class Searcher:
         stating one of its kind (`asked_amount`, `gives_amount`: "How long is the treatment in
         BeneMin?" is not answered by a passage without a number, however like the question it
         reads), those stating what else it asks (`asked_statement`: a place for where something was
-        done, who for who made a thing; what was given or done for a treatment, `states_treatment`),
+        done, who for who made a thing, a record's field stating it first; what was given or done
+        for a treatment, `states_treatment`),
         and for a release asked of by number, those under the heading that names it."""
         if amount := asked_amount(question):
             order = sorted(order, key=lambda i: not gives_amount(self.index.passage_text(int(rows[i])), amount))
@@ -987,8 +992,14 @@ class Searcher:
                 # and of those, the ones that say a rate before those with a number of another kind
                 # ("at every dose change" before "2.5% to 4% of adults")
                 order = sorted(order, key=lambda i: not states_rate(self.index.passage_text(int(rows[i]))))
-        elif stating := asked_statement(question) or (states_treatment if asks_treatment(question) else None):
-            order = sorted(order, key=lambda i: not stating(self.index.passage_text(int(rows[i]))))
+        elif statement := asked_statement(question):
+            order = sorted(order, key=lambda i: not statement(self.index.passage_text(int(rows[i]))))
+            # and of those, a record's field that states it before a sentence naming a place in passing
+            # ("Location: Room 2.14, ..." before "... open a third site in Sheffield ...")
+            order = sorted(order, key=lambda i: not any(labels_statement(self.index.sentence_text(s), statement)
+                                                        for s in self.index.passage_sentences(int(rows[i]))))
+        elif asks_treatment(question):
+            order = sorted(order, key=lambda i: not states_treatment(self.index.passage_text(int(rows[i]))))
         if numbers := dotted_numbers(question):
             # "What changed in ggplot2 3.4.0?": the passages under the heading that names the
             # release ("ggplot2 3.4.0", "Changes to Version 3.1-0") before those under others', which
@@ -996,9 +1007,19 @@ class Searcher:
             docs = self.index.passage_docs(rows)
             under = {i for i in range(len(rows)) if any(heading_names_number(h, n) for n in numbers
                                                        for h in self._section_of(int(rows[i]), int(docs[i])))}
+            # and those holding the paragraph the number labels ("What does recommendation 1.3.2
+            # say?": "1.3.2 Do not offer benzodiazepines ...")
+            under |= {i for i in range(len(rows)) if self._numbered_sentence(int(rows[i]), numbers) is not None}
             if under:
                 order = sorted(order, key=lambda i: i not in under)
         return order
+
+    def _numbered_sentence(self, row: int, numbers: Sequence[str]) -> int | None:
+        """The sentence of passage `row` that opens with one of the dotted `numbers` asked of, as a
+        guideline numbers its paragraphs ("1.3.2 Do not offer ..."); None where none does."""
+        patterns = [re.compile(rf"^\W*{re.escape(n)}(?![.\d])\s+\S") for n in numbers]
+        return next((s for s in self.index.passage_sentences(row)
+                     if any(p.match(self.index.sentence_text(s)) for p in patterns)), None)
 
     def _name_lists_last(self, order: Iterable[int], rows: np.ndarray) -> Iterator[int]:
         """`order` with the passages that only list other sections' names after the others; lazy as
@@ -1327,6 +1348,9 @@ class Searcher:
         answer = passage_answer(self.index, row, q, terms, pool, asked, self.answers, amount, person, expansion, term,
                                 entry, code, stating, values, record)
         best = answer.sentence
+        numbered = self._numbered_sentence(row, numbers) if numbers else None
+        if numbered is not None:
+            best = numbered  # the paragraph the number asked of labels answers what it says
         hs, he = answer_span(self.index, row, best) if best is not None else (p.start, p.end)
         he = labelled_value_end(doc.text, hs, he, p.end, terms)
         probability = float(self.answers.probability(answer.relevance)[0]) if best is not None else 0.0
@@ -1342,9 +1366,9 @@ class Searcher:
             hs, he = listed  # "Who wrote ...?", "When was it published?": the line of the front matter answers it
             probability = 1.0
         section = doc.section_at(hs)
-        if section and any(holds_number(section[-1], n) for n in numbers):
+        if numbered is not None or (section and any(holds_number(section[-1], n) for n in numbers)):
             # "What changed in release 2.6.27?": the passage under the heading that names the release
-            # (or the numbered section) asked about holds its answer, though no sentence restates it
+            # (or the numbered section or paragraph) asked about holds its answer, though no sentence restates it
             probability = 1.0
         pages = doc.page_range(p.start, p.end)
         labels = [doc.page_label(n) for n in (pages[0], pages[-1])] if pages else []
