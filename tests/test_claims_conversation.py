@@ -2709,3 +2709,31 @@ def test_a_trials_count_and_a_lost_effect_are_read_against_an_abstract(encoder, 
     for claim in ("The trial randomised 500 older adults.", "Effects were lost by 24 weeks."):
         verdict = checker.check(claim)
         assert verdict.verdict == "contradicted", (claim, verdict)
+
+
+def test_a_guidelines_prohibitions_and_age_bounds_are_read_against_claims(encoder, tmp_path):
+    # "Benzodiazepines are recommended for long-term insomnia." had been supported by "Do not offer
+    # benzodiazepines ..." (offering is recommending, in a guideline's words); "Digital CBT-I must
+    # never be offered." by "... may be offered to people who ... cannot attend ..." (a negation in
+    # another clause); "... for people aged 40." by "... for people aged 55 and over ...".
+    from assistant.claims.features import changes_number, negates
+
+    assert negates("Benzodiazepines are recommended for long-term insomnia.",
+                   "Do not offer benzodiazepines for long-term insomnia, because of the risk of dependence.")
+    assert negates("Digital CBT-I must never be offered.", "Digital CBT-I may be offered to people who cannot attend sessions.")
+    assert not negates("Digital CBT-I must never be offered to people who can attend.",
+                       "Digital CBT-I must never be offered to people who can attend.")
+    assert changes_number("Melatonin can be considered for people aged 40.", "Consider melatonin for people aged 55 and over.")
+    assert not changes_number("Melatonin can be considered for people aged 60.", "Consider melatonin for people aged 55 and over.")
+    page = ("<html><head><title>Insomnia in adults</title></head><body><main><h1>Insomnia in adults</h1>"
+            "<h2>Managing long-term insomnia</h2><p>1.3.1 Offer cognitive behavioural therapy for insomnia (CBT-I) as the "
+            "first-line treatment for long-term insomnia.</p><p>1.3.2 Do not offer benzodiazepines or Z-drugs for long-term "
+            "insomnia, because of the risk of dependence and falls.</p><p>1.3.3 Digital CBT-I may be offered to people who "
+            "prefer it or who cannot attend face-to-face sessions.</p><p>1.3.4 Consider melatonin for people aged 55 and "
+            "over, for up to 13 weeks.</p></main></body></html>")
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"guideline.html": page, **OTHER_DOCUMENT}))
+    for claim in ("Benzodiazepines are recommended for long-term insomnia.", "Digital CBT-I must never be offered.",
+                  "Melatonin can be considered for people aged 40."):
+        verdict = checker.check(claim)
+        assert verdict.verdict == "contradicted", (claim, verdict)
+    assert checker.check("CBT-I is the first-line treatment for long-term insomnia.").verdict == "supported"

@@ -681,6 +681,8 @@ def changes_number(claim: str, sentence: str) -> bool:
     counted, estimated = _claim_counts(claim), _counts(claim, _ESTIMATED)
     if (points := _points(claim)) and _changes_point(claim, points, sentence):
         return True
+    if _AGED.search(claim) and _outside_age_bound(claim, sentence):
+        return True
     if not counted and not estimated:
         return False  # most claims count nothing: read no further
     # the claim's other words: its numbers are what is compared ("the trial" is the document's own,
@@ -736,6 +738,24 @@ def _changes_point(claim: str, points: dict[str, frozenset[str]], sentence: str)
         return False
     said = {w for w in _words_said(claim) if not re.search(r"\d", w)}
     return _says_most(said, _words_said(sentence))
+
+
+# An age a sentence bounds: "aged 55 and over", "aged 16 or under", "aged 65 years or older".
+_AGE_BOUND = re.compile(r"\baged\s+(\d+)\s*(?:years?\s+)?(?:and|or)\s+(over|older|above|under|younger|below)\b", re.I)
+
+
+def _outside_age_bound(claim: str, sentence: str) -> bool:
+    """Whether the claim gives one age (`_AGED`) outside the one bound the sentence gives (`_AGE_BOUND`)
+    and the sentence says most of the claim's other words: "... for people aged 40." against "...
+    for people aged 55 and over ..."."""
+    ages = {int(m.group(1) or m.group(2)) for m in _AGED.finditer(claim)}
+    bounds = _AGE_BOUND.findall(sentence)
+    if len(ages) != 1 or len(bounds) != 1:
+        return False
+    age, (limit, way) = next(iter(ages)), bounds[0]
+    outside = age < int(limit) if way.lower() in ("over", "older", "above") else age > int(limit)
+    said = {w for w in _words_said(_AGED.sub(" ", claim)) if not re.search(r"\d", w)}
+    return outside and _says_most(said, _words_said(sentence))
 
 
 # A file's path ("/etc/apparmor.d/", "~/kernel") or an address ("https://deb.debian.org/debian"):
@@ -1151,10 +1171,17 @@ _STATE_SUFFIXES = ("hood", "ship")
 _FAMILY_ROOT = 4  # "worship" is no "wor-ship"
 
 
+# Verbs of advice, one act in a guideline's words: "Do not offer benzodiazepines" says they are not
+# recommended.
+_ADVICE_STEMS = frozenset(stemmer().stemWords(["recommend", "offer", "advise", "prescribe", "suggest"]))
+
+
 def _family(stem: str) -> str:
     """The stem of the word a noun of state is made from ("adulthood" -> "adult", "friendship" ->
     "friend"), else the stem itself, so that a claim about adults is read against a sentence about
-    adulthood."""
+    adulthood; a verb of advice is "recommend" (`_ADVICE_STEMS`)."""
+    if stem in _ADVICE_STEMS:
+        return "recommend"
     for suffix in _STATE_SUFFIXES:
         if stem.endswith(suffix) and len(stem) - len(suffix) >= _FAMILY_ROOT:
             return stemmer().stemWord(stem[: -len(suffix)])
@@ -1327,6 +1354,15 @@ def negates(claim: str, sentence: str) -> bool:
         return True
     claim_neg = any(_negations(t) for t, _ in claim_clauses)
     sentence_neg = any(_negations(t) for t, _ in sentence_clauses)
+    if claim_neg and sentence_neg:
+        # both negate something: the claim a word the sentence says plainly, its own negation in
+        # another clause ("Digital CBT-I must never be offered." against "... may be offered to
+        # people who ... cannot attend ...")
+        shared = said & set().union(*(_content(*c) for c in sentence_clauses))
+        if len(shared) < _COVERED * len(said):
+            return False
+        negated = {w for t, s in claim_clauses for w in _negated_words(t, s, shared)}
+        return bool(negated) and not any(_negated_words(t, s, negated) for t, s in sentence_clauses)
     if claim_neg == sentence_neg:
         return False
     # A negated word said of another thing than on the other side negates nothing the claim says.
