@@ -1976,3 +1976,16 @@ def test_a_guidelines_numbered_recommendation_asked_of_by_number_is_the_highligh
     hit = searcher.search("What does recommendation 1.3.2 say?", k=1)[0]
     assert hit.highlight.text.startswith("1.3.2 Do not offer benzodiazepines"), hit
     assert hit.probability == 1.0
+
+
+def test_a_follow_up_asking_of_a_thing_of_the_same_kind_is_not_owned_by_the_previous_one(encoder, tmp_path):
+    # "What were the secondary outcomes?" after "What was the primary outcome?" had been searched as
+    # "What were the secondary outcomes of the primary outcome?": a thing of the same kind is owned
+    # by what owned the previous one, or searched as typed.
+    searcher = searcher_of_file(encoder, tmp_path / "abstract.txt", ABSTRACT)
+    answer = ask(searcher, "What were the secondary outcomes?", ["What was the primary outcome?"], k=1)
+    assert answer.resolved.query == "What were the secondary outcomes?", answer.resolved
+    answer = ask(searcher, "What were the secondary outcomes?", ["What was the FOCUS trial's primary outcome?"], k=1)
+    assert answer.resolved.query == "What were the secondary outcomes of the FOCUS trial?", answer.resolved
+    answer = ask(searcher, "What are the symptoms?", ["How is insomnia diagnosed?"], k=1)
+    assert answer.resolved.query == "What are the symptoms of insomnia?", answer.resolved

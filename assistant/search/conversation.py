@@ -1323,7 +1323,17 @@ def _owned(question: str, q: str, previous: str, slot: str | None, earlier: tupl
         # "How big were the groups?" after "What is group therapy?" asks of group therapy's
         return ResolvedQuery(question, _unled(q), "standalone")
     # "Which is the most effective?" chooses among what the previous question asked for; it owns nothing
-    if ((_BARE_DEFINITE.match(q) and not _WHICH_IS.match(q)) or how or _THERE_ANY.match(q)) and (owner := _owner(previous, slot)):
+    bare = _BARE_DEFINITE.match(q)
+    if ((bare and not _WHICH_IS.match(q)) or how or _THERE_ANY.match(q)) and (owner := _owner(previous, slot)):
+        noun = (bare or how).group("noun").split()[-1] if (bare or how) else ""
+        if noun and _singular(noun).lower() == _singular(owner.split()[-1]).lower():
+            # "What were the secondary outcomes?" after "What was the primary outcome?": a thing of
+            # the same kind is owned by what owned that one ("the LIMIT trial's primary outcome"),
+            # or by nothing the previous question names
+            own = re.match(r"(.+?)['’]s?\s+\S.*$", owner)
+            if not own:
+                return ResolvedQuery(question, _unled(q), "standalone")
+            owner = own.group(1)
         if how and (at := _owner_place(how)) is not None:
             return ResolvedQuery(question, _unled(_tidy(f"{q[:at]} of {owner}{q[at:]}")), "reference", owner)
         return ResolvedQuery(question, _unled(_tidy(f"{q.rstrip('?').rstrip()} of {owner}?")), "reference", owner)
