@@ -1989,3 +1989,24 @@ def test_a_follow_up_asking_of_a_thing_of_the_same_kind_is_not_owned_by_the_prev
     assert answer.resolved.query == "What were the secondary outcomes of the FOCUS trial?", answer.resolved
     answer = ask(searcher, "What are the symptoms?", ["How is insomnia diagnosed?"], k=1)
     assert answer.resolved.query == "What are the symptoms of insomnia?", answer.resolved
+
+
+def test_lecture_notes_abbreviation_defined_under_its_long_form_and_an_authors_year_counting_nothing(encoder, tmp_path):
+    # "What is SWS?" had highlighted "Naps ... that include SWS ..." over the key term "Slow-wave
+    # sleep (SWS): the deepest stage ..."; "How much does sleep deprivation reduce recall?" had
+    # highlighted "In Rasch et al. (2007), ...", its year read as an amount.
+    from assistant.search.answer import states_definition
+
+    assert states_definition("• Slow-wave sleep (SWS): the deepest stage of non-REM sleep.", "SWS")
+    assert not states_definition("Naps that include SWS improve declarative memory.", "SWS")
+    notes = ("# Lecture 4: Sleep and memory\n\n## Key terms\n\n- **Slow-wave sleep (SWS)**: the deepest stage of non-REM sleep, "
+             "with large slow oscillations in the EEG.\n- **Sleep spindles**: bursts of 11-16 Hz activity during stage 2 sleep.\n\n"
+             "## Evidence\n\n- In Rasch et al. (2007), presenting an odour cue during SWS improved recall of object locations.\n"
+             "- Sleep deprivation after learning reduces later recall by about 20-40%.\n- Naps of 60-90 minutes that include "
+             "SWS improve declarative memory.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "lecture.md", notes)
+    expected = {"What is SWS?": "• Slow-wave sleep (SWS): the deepest stage",
+                "How much does sleep deprivation reduce recall?": "• Sleep deprivation after learning reduces later recall"}
+    for question, sentence in expected.items():
+        hit = searcher.search(question, k=1)[0]
+        assert hit.highlight.text.startswith(sentence), (question, hit)

@@ -943,8 +943,11 @@ _MEASURE_ASKED = re.compile(
 _NUMBER = re.compile(r"(?<![\w,.])\d|\b(once|twice|half|dozens?|hundreds?|thousands?|millions?|one|two|three|four|five|six|"
                      r"seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
                      re.I)
-# A citation's numbers ("[71]", "[12, 13]", "[3–5]") refer to the references, and state no amount.
-_CITATION = re.compile(r"\[\d+(?:\s*[,;\-–]\s*\d+)*\]")
+# A citation's numbers ("[71]", "[12, 13]", "[3–5]"; an author's year: "Rasch et al. (2007)",
+# "(Rasch et al., 2007)", "(Smith and Lee 2019a)") refer to the references, and state no amount.
+_CITATION = re.compile(r"\[\d+(?:\s*[,;\-–]\s*\d+)*\]|"
+                       r"\bet\s+al\.?,?\s*\(\d{4}[a-z]?\)|\(\s*[A-Z][\w'’-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][\w'’-]+)?,?"
+                       r"\s+\d{4}[a-z]?\s*\)")
 # A number that names a thing rather than counting it: the label after a word of numbered things
 # ("Table 2", "year 9" of a school, "phase 3", "type 2 diabetes") and the end of a name ("COVID-19").
 _LABEL_NUMBER = re.compile(r"\b(?:tables?|figs?\.?|figures?|appendix|years?|grades?|phases?|stages?|types?|waves?|"
@@ -1093,8 +1096,8 @@ def states_definition(text: str, term: str) -> bool:
     as its subject (an aside in commas or brackets, or what it is of, after it allowed: "The type
     affinity of a column is the ...") before "refers to", "means",
     "is defined as", "is a ..." or "are [...] ...s", as a label before a colon, or before a dash on a
-    manual page's name line (`_NAME_LINE`); or it names the
-    term as it introduces it ("called", "known as", "termed", "referred to as"). A line of code or
+    manual page's name line (`_NAME_LINE`), an abbreviation perhaps after its long form ("Slow-wave
+    sleep (SWS): ..."); or it names the term as it introduces it ("called", "known as", "termed", "referred to as"). A line of code or
     a program's output defines nothing ("## Error in library(ballgown): there is no package called
     'ballgown'" names the term as "called" introduces one)."""
     if is_code_like(text):
@@ -1107,6 +1110,9 @@ def states_definition(text: str, term: str) -> bool:
         # formatted str", "class collections.deque([iterable[, maxlen]]): Returns a new deque object",
         # a decorator's "@functools.lru_cache(maxsize=128, typed=False): Decorator to wrap ..."
         name = rf"{_api_name(name)}(?:\((?:[^()\n]|\([^()\n]*\)){{0,400}}\))?"
+    if term.isupper() and term.isalpha():
+        # an abbreviation defined under its long form: "Slow-wave sleep (SWS): the deepest stage ..."
+        name = rf"(?:{name}|(?:[\w'’]+[\s-]+){{1,5}}\(\s*{re.escape(term)}\s*\))"
     m = re.match(rf"^[\s•*·\-–\d.)]*[\"'“‘]?(?:an?\s+|the\s+)?{name}[\"'”’]?(?:(?P<label>\s*:\s+\S)|{_NAME_LINE}|"
                  rf"(?:\s*\([^()]{{0,80}}\)|\s*,[^,]{{1,80}},|{_OF_WHAT})?\s+{_DEFINING})", text, re.I)
     # "are as follows", "are its parts": a plural of content words only.
