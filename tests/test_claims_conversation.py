@@ -2737,3 +2737,17 @@ def test_a_guidelines_prohibitions_and_age_bounds_are_read_against_claims(encode
         verdict = checker.check(claim)
         assert verdict.verdict == "contradicted", (claim, verdict)
     assert checker.check("CBT-I is the first-line treatment for long-term insomnia.").verdict == "supported"
+
+
+def test_a_claims_number_said_anywhere_in_the_sentence_is_not_changed(encoder, tmp_path):
+    # "Recruitment stands at 187 participants." had been contradicted by "Recruitment stands at 187
+    # of the 312 participants planned (60%).": its 187 counts "of", and only 312 was read as counting
+    # participants.
+    from assistant.claims.features import changes_number
+
+    assert not changes_number("Recruitment stands at 187 participants.", "Recruitment stands at 187 of the 312 participants planned.")
+    assert changes_number("Recruitment stands at 200 participants.", "Recruitment stands at 187 of the 312 participants planned.")
+    page = ("# Steering committee minutes\n\n## Recruitment\n\nRecruitment stands at 187 of the 312 participants planned (60%). "
+            "Two sites are behind target.\n")
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"minutes.md": page, **OTHER_DOCUMENT}))
+    assert checker.check("Recruitment stands at 187 participants.").verdict == "supported"

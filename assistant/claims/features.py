@@ -697,8 +697,11 @@ def changes_number(claim: str, sentence: str) -> bool:
     timed = {kind: set().union(*(ns for w, ns in [*stated.items(), *about.items()] if (w in _TIME_STEMS) == kind))
              for kind in (True, False)}
     ranges = _ranges(sentence)  # a range's first end ("18 years to 65 years") is no count of its own
+    # the claim's number anywhere in the sentence is said, whatever it counts there ("187 of the
+    # 312 participants planned" states "187 participants")
+    bare = {_number(n) for n in _BARE_NUMBER.findall(sentence)}
     if _says_most(said, heard) and any(len(ns) == 1 and len(stated.get(w, ())) == 1 and not about.get(w) and w not in ranges
-                                       and not ns & timed[w in _TIME_STEMS] for w, ns in counted.items()):
+                                       and not ns & timed[w in _TIME_STEMS] and not ns & bare for w, ns in counted.items()):
         return True
     # a number outside the range the sentence gives of the thing ("6 sessions" against "16 to 20 sessions")
     if ranges and _says_most(said, heard | ranges.keys()) and any(
@@ -715,6 +718,9 @@ def changes_number(claim: str, sentence: str) -> bool:
                 and all(_far_apart(next(iter(ns)), g) for g in given):
             return True
     return False
+
+
+_BARE_NUMBER = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\w,]*\d)")
 
 
 # A point in a course numbered after its word: "day 9", "week 6", "visit 3", "stage 2".
