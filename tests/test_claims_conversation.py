@@ -2751,3 +2751,16 @@ def test_a_claims_number_said_anywhere_in_the_sentence_is_not_changed(encoder, t
             "Two sites are behind target.\n")
     checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"minutes.md": page, **OTHER_DOCUMENT}))
     assert checker.check("Recruitment stands at 187 participants.").verdict == "supported"
+
+
+def test_a_claims_other_day_contradicts_and_its_month_is_no_unknown_name(encoder, tmp_path):
+    # "The next meeting is on 15 March 2026." had found no evidence: "March", named by no document,
+    # was read as a name they lack, and the day was not compared with "20 January 2026".
+    from assistant.claims.features import changes_number
+
+    assert changes_number("The next meeting is on 15 March 2026.", "The next meeting will be held on 20 January 2026 at 10:00.")
+    assert not changes_number("The next meeting is on 20 January 2026.", "The next meeting will be held on 20 January 2026.")
+    page = "# Minutes\n\n## Next meeting\n\nThe next meeting will be held on 20 January 2026 at 10:00.\n"
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"minutes.md": page, **OTHER_DOCUMENT}))
+    assert checker.check("The next meeting is on 15 March 2026.").verdict == "contradicted"
+    assert checker.check("The next meeting is on 20 January 2026.").verdict == "supported"

@@ -683,6 +683,8 @@ def changes_number(claim: str, sentence: str) -> bool:
         return True
     if _AGED.search(claim) and _outside_age_bound(claim, sentence):
         return True
+    if _changes_day(claim, sentence):
+        return True
     if not counted and not estimated:
         return False  # most claims count nothing: read no further
     # the claim's other words: its numbers are what is compared ("the trial" is the document's own,
@@ -718,6 +720,31 @@ def changes_number(claim: str, sentence: str) -> bool:
                 and all(_far_apart(next(iter(ns)), g) for g in given):
             return True
     return False
+
+
+_MONTH = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+# A day of a month: "20 January", "January 20", "20th of January".
+_DAY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b|\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
+
+
+def _days(text: str) -> set[tuple[int, str]]:
+    """The days of a month `text` names, as (day, month's first three letters)."""
+    return {(int(m.group(1) or m.group(4)), (m.group(2) or m.group(3)).lower()[:3]) for m in _DAY.finditer(text)}
+
+
+def _changes_day(claim: str, sentence: str) -> bool:
+    """Whether the sentence says most of the claim's other words with other days where the claim
+    names one: "The next meeting is on 15 March 2026." against "The next meeting will be held on
+    20 January 2026 at 10:00."."""
+    named = _days(claim)
+    if len(named) != 1:
+        return False
+    given = _days(sentence)
+    if not given or named & given:
+        return False
+    said = {w for w in _words_said(_DAY.sub(" ", _YEAR.sub(" ", claim))) if not re.search(r"\d", w)}
+    return _says_most(said, _words_said(sentence))
 
 
 _BARE_NUMBER = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\w,]*\d)")

@@ -171,15 +171,21 @@ def _names_after_first(question: str) -> list[str]:
     return [m.group() for m in _NAMED.finditer(question) if not any(at <= m.start() < end for at, end in first_words)]
 
 
+# A month's or a weekday's name is a date, no name of a thing the documents lack: "March" of "The next
+# meeting is on 15 March 2026." is compared as a date.
+_CALENDAR = frozenset("""january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday""".split())
+
+
 def names_missing(text: str, where: str) -> list[str]:
     """The names `text` uses, in title case after each sentence's first word and whole words of the
     embedding model's vocabulary ("Microsoft", "Berlin"; not an abbreviation, which a source may
     spell out), that `where` does not hold by its BM25 terms: a sentence that does not name what a
     claim names ("R was developed by Microsoft." beside "... founded by the members of the R Core
-    Team") does not state it."""
+    Team") does not state it; a month's name is a date, compared as one."""
     known = english_words()
     names = [w for part in re.split(r"(?<=[.!?])\s+", text) for w in _names_after_first(part)
-             if w[1:].islower() and w.lower() in known]
+             if w[1:].islower() and w.lower() in known and w.lower() not in _CALENDAR]
     if not names:
         return []
     held = set(bm25_tokenize([where])[0])
@@ -775,7 +781,8 @@ class Searcher:
         # "IP(3)R", "Admpchordin" for "Admp/Chordin") than a name they lack.  An abbreviation a
         # list of abbreviations spells out is written as the documents write it, whatever the vocabulary.
         known = english_words()
-        names = [w for w in dict.fromkeys(words + acronyms(question)) if w.lower() in known or w.isupper()]
+        names = [w for w in dict.fromkeys(words + acronyms(question)) if (w.lower() in known or w.isupper())
+                 and w.lower() not in _CALENDAR]
         # A name of code joined by underscores ("unwind_protect", "dh_make") is written as the
         # documents write it, one BM25 term, whatever the vocabulary holds.
         code = list(dict.fromkeys(_UNDERSCORED.findall(question)))
