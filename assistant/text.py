@@ -13,7 +13,8 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
-__all__ = ["FUNCTION_WORDS", "MIN_REPEAT", "OPPOSITE_WORDS", "QUESTION_FILLER", "RELEASE_NOTE", "STOP_WORDS", "UNFINISHED_WORDS", "WORD",
+__all__ = ["FUNCTION_WORDS", "MIN_REPEAT", "MONTH", "OPPOSITE_WORDS", "QUESTION_FILLER", "RELEASE_NOTE", "STOP_WORDS",
+           "UNFINISHED_WORDS", "WORD",
            "acronym_definitions", "acronyms", "document_acronyms",
            "american_spelling", "command_options", "dotted_numbers", "holds_number", "holds_option",
            "bm25_terms", "bm25_tokenize", "british_spellings", "expanded_acronyms", "glossary_definitions", "glossary_entry",
@@ -102,6 +103,9 @@ FUNCTION_WORDS: frozenset[str] = frozenset("""a an the of to in on for with and 
 been being do does did have has had can could should would may might will this that these those it its they
 them their there than then so such also any some into which who whom whose what when where why how we our us
 i he she his her between within during after before over under about via per""".split())
+# A month's name, whole or cut short ("January", "Jan", "Sept"), as a pattern without a group.
+MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 # Words of opposite direction or sense, in pairs ("increases" / "decreases", "effective" /
 # "ineffective"): a claim's opposite, or a question asked the opposite way.
 OPPOSITE_WORDS: tuple[tuple[str, str], ...] = (

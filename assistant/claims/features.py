@@ -17,7 +17,7 @@ import numpy as np
 from assistant.chunking import TableCell
 from assistant.ingest.words import english_words
 from assistant.search.answer import asked_values, gives_range, range_holds, without_values
-from assistant.text import FUNCTION_WORDS, OPPOSITE_WORDS, STOP_WORDS, WORD, bm25_tokenize, stemmer, stems
+from assistant.text import FUNCTION_WORDS, MONTH, OPPOSITE_WORDS, STOP_WORDS, WORD, bm25_tokenize, stemmer, stems
 
 __all__ = ["POLARITY_FEATURES", "SENTENCE_FEATURES", "changes_default", "changes_number", "changes_path", "changes_share",
            "changes_span", "contrasts", "span_free",
@@ -722,8 +722,7 @@ def changes_number(claim: str, sentence: str) -> bool:
     return False
 
 
-_MONTH = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTH = f"({MONTH})"
 # A day of a month: "20 January", "January 20", "20th of January".
 _DAY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b|\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
 

@@ -55,6 +55,7 @@ from assistant.ingest.words import english_words
 from assistant.linear import LinearModel
 from assistant.text import (
     FUNCTION_WORDS,
+    MONTH,
     RELEASE_NOTE,
     STOP_WORDS,
     acronym_definitions,
@@ -1619,8 +1620,7 @@ _TIME_POINT = re.compile(r"\b(?:weeks?|months?|days?|years?|visits?)\s+\d+\b|\b(
                          r"(?:bed(?:time)?|breakfast|lunch|dinner|meals?|food))\b", re.I)
 # A date: a year (1500-2099, not a count before a noun: "2000 patients" is none), a month's name,
 # or a date written in numbers ("2010-07-22", "22/07/2010").
-_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTHS = MONTH
 _NUMERIC_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")  # "2022-05-31", "22/07/2010"
 _DATE = re.compile(rf"(?<![\w.,])(?:1[5-9]|20)\d\d(?![\w.,]*\s+[a-z]{{3,}}s\b)(?![\d])|"
                    rf"\b{_MONTHS}\b(?=\s*\d|\s*,?\s*(?:1[5-9]|20)\d\d)|\b\d{{1,2}}\s+{_MONTHS}\b|"
