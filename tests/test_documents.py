@@ -3289,3 +3289,22 @@ def test_a_saved_pages_menu_items_and_share_widget_go_and_its_byline_is_no_title
     lines = {ln.strip() for ln in doc.text.splitlines()}
     assert {"Health A-Z", "Live Well", "Email"}.isdisjoint(lines), doc.text
     assert {"By Laura Bennett, Health Reporter", "Published 3 March 2026"} <= lines
+
+
+def test_short_lines_set_as_the_documents_headings_are_head_a_list_or_a_one_sentence_section():
+    # A discharge summary sets its headings alone after a blank line, right over their text.
+    # "Past medical history" over a bullet list and "Diagnosis on discharge" over a one-sentence
+    # diagnosis are too short to be taken for prose, yet set as "Hospital course" is: they had left
+    # their lines under the section before. A short line set so in a text that sets no headings so
+    # ("Dear Sam" over a short note) heads nothing, and neither does a line ending as a clause does.
+    text = ("DISCHARGE SUMMARY\n\nDiagnosis on discharge\nCommunity-acquired pneumonia, complicated by acute kidney injury.\n\n"
+            "Presenting complaint\nShe presented with four days of productive cough, fever and increasing breathlessness "
+            "over the week before admission.\n\nPast medical history\n- Type 2 diabetes mellitus\n- Hypertension\n\n"
+            "Investigations\nChest radiograph showed consolidation of the right lower lobe, and the white cell count was "
+            "raised at 17.2.\n\nHospital course\nShe was started on intravenous antibiotics and switched to benzylpenicillin "
+            "on day 3 once the sensitivities were known.\n\nShe was advised as follows:\n- Return if the fever recurs.\n")
+    assert [h for _, h in plain_headings(text)] == [
+        "DISCHARGE SUMMARY", "Diagnosis on discharge", "Presenting complaint", "Past medical history", "Investigations",
+        "Hospital course"]
+    note = "Dear Sam\nThanks for the notes from the meeting on Tuesday.\n\nSee you soon\n- Alex\n"
+    assert plain_headings(note) == ()

@@ -73,7 +73,8 @@ def plain_headings(text: str, underlined: tuple[tuple[str, int], ...] = ()) -> t
     12 words, or under a numbered heading, "0. Definitions." or "1.3. \"Contribution\"", a sentence
     of five or more that is no numbered item), or, for a line of up to four words in capitals, by
     any line of two words or more not in capitals; with the numbered lines that complete the
-    outline between them (`_numbered_gaps_filled`). Level 1, but for headings numbered at two
+    outline between them (`_numbered_gaps_filled`), and the short lines set as three or more of
+    them are, right over their text (`_set_alike`). Level 1, but for headings numbered at two
     depths or more (`_numbered_levels`). A text that underlines its headings (`underlined`, the
     raw text's `underlined_lines`, three or more) says which they are and how they nest: a line
     found otherwise goes under the heading before it, one level below the deepest underlined (a
@@ -130,7 +131,34 @@ def _found_headings(lines: list[str]) -> list[tuple[int, str]]:
         if len(following.split()) > 12 or (sectioned and len(following.split()) >= 5 and _ENDED.search(following)
                                            and not _ITEM.match(following)):
             out.append((i, s))
-    return _series_completed(lines, _numbered_gaps_filled(lines, out))
+    return _set_alike(lines, _series_completed(lines, _numbered_gaps_filled(lines, out)))
+
+
+_SET_OVER = 3  # headings set right over their text, for the document to be taken to set them so
+_SHORT_HEADING = 6  # the most words of a heading known only by standing as the others do
+
+
+def _set_alike(lines: list[str], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """`found` with the short lines set as three or more of its headings are, alone after a
+    blank line and right over their text: a discharge summary's "Past medical history" over its
+    first bullet and "Diagnosis on discharge" over a one-sentence diagnosis, too short to be taken
+    for prose, head them as "Hospital course" heads its paragraph. Each line has at most six words,
+    opens with a capital, ends in no clause's mark, and is followed by a bullet item or a sentence
+    of five words or more."""
+    have = {i for i, _ in found}
+    set_over = sum(1 for i, _ in found if i + 1 < len(lines) and lines[i + 1].strip())
+    if set_over < _SET_OVER:
+        return found
+    more = []
+    for i, line in enumerate(lines[:-1]):
+        s, following = line.strip(), lines[i + 1].strip()
+        if (i in have or not s or not following or (i and lines[i - 1].strip()) or len(s.split()) > _SHORT_HEADING
+                or not s[0].isupper() or s[-1] in ".,;:" or s.startswith(("•", "-", "*")) or _WEB_ADDRESS.search(s)
+                or s.rsplit(None, 1)[-1].lower() in UNFINISHED_WORDS or is_byline(s)):
+            continue
+        if following.startswith(("•", "- ", "* ")) or (len(following.split()) >= 5 and _ENDED.search(following)):
+            more.append((i, s))
+    return sorted(found + more)
 
 
 # A heading of a series: up to four words, then a number ("Changes to Version 3.1-0", "Release
