@@ -3,7 +3,7 @@ and BM25 tokens.
 
 Public API: `normalize_unicode`, `strip_control`, `collapse_spaces`, `has_surrogate`, the word lists
 (`STOP_WORDS`, `FUNCTION_WORDS`, `QUESTION_FILLER`), `british_spellings`, `american_spelling`, `stemmer`,
-`stems`, `bm25_tokenize`, `bm25_terms`, `greek_named`, `acronyms`, `numbered_references`, `mixed_case_names`, `WORD`.
+`stems`, `same_stem`, `bm25_tokenize`, `bm25_terms`, `greek_named`, `acronyms`, `numbered_references`, `mixed_case_names`, `WORD`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ __all__ = ["FUNCTION_WORDS", "MIN_REPEAT", "MONTH", "OPPOSITE_WORDS", "QUESTION_
            "bm25_terms", "bm25_tokenize", "british_spellings", "expanded_acronyms", "glossary_definitions", "glossary_entry",
            "greek_named", "heading_names_number", "release_numbers",
            "glossary_only", "hyphen_joined", "identifiers", "mention_patterns", "mixed_case_names", "numbered_references",
-           "collapse_spaces", "has_surrogate", "normalize_unicode", "same_text", "spelled_out", "stemmer", "stems", "strip_control"]
+           "collapse_spaces", "has_surrogate", "normalize_unicode",
+           "same_stem", "same_text", "spelled_out", "stemmer", "stems", "strip_control"]
 
 _CHAR_MAP = {
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u3000": " ",
@@ -207,6 +208,19 @@ def bm25_tokenize(texts: list[str]) -> list[list[str]]:
     stemming again."""
     return _stem_all([[w for w in _BM25_TOKEN.findall(greek_named(_unaccented(t.lower()))) if w not in STOP_WORDS]
                       for t in texts])
+
+
+def same_stem(a: str, b: str) -> bool:
+    """Whether BM25 terms `a` and `b` are one word's: equal, one opening the other (four letters
+    or more: "regist" of "registered" and "registr" of "registration"), or a verb's and its noun's,
+    whose stems end in "d" and "s" ("exclud" and "exclus", "decid" and "decis") or in "t" and
+    "ss" ("admit" and "admiss", "permit" and "permiss")."""
+    if a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a))):
+        return True
+    if len(a) == len(b) >= 5 and a[:-1] == b[:-1] and {a[-1], b[-1]} == {"d", "s"}:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and short.endswith("t") and long == short[:-1] + "ss"
 
 
 _GREEK_LETTER = re.compile(r"[\u0370-\u03ff]")

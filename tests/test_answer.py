@@ -2010,3 +2010,37 @@ def test_lecture_notes_abbreviation_defined_under_its_long_form_and_an_authors_y
     for question, sentence in expected.items():
         hit = searcher.search(question, k=1)[0]
         assert hit.highlight.text.startswith(sentence), (question, hit)
+
+
+# A discharge summary: a record's head of labelled dates, sections headed by short lines set right
+# over their text ("Medication on admission" names the admission, and gives no date of it), a
+# patient's age said once, and a follow-up section full of other spans of time.
+DISCHARGE_SUMMARY = ("ST. BRENDAN'S GENERAL HOSPITAL\nDepartment of Internal Medicine\n\nDISCHARGE SUMMARY\n\n"
+                     "Patient: Margaret Hollis\nMRN: 44817203\nDate of admission: 3 March 2026\nDate of discharge: 11 March 2026\n"
+                     "Consultant: Dr. A. Ferreira\n\nDiagnosis on discharge\nCommunity-acquired pneumonia, right lower lobe, "
+                     "complicated by acute kidney injury (stage 2).\n\nPresenting complaint\nMrs Hollis, a 78-year-old retired "
+                     "teacher, presented with four days of productive cough, fever and increasing breathlessness. Her daughter "
+                     "reported new confusion on the morning of admission.\n\nMedication on admission\nRamipril 5 mg once daily; "
+                     "amlodipine 10 mg once daily; paracetamol 1 g as required.\n\nHospital course\nShe was started on intravenous "
+                     "co-amoxiclav and clarithromycin, switched to intravenous benzylpenicillin on day 3 once sensitivities were "
+                     "known. Her creatinine returned to 101 µmol/L by day 7. She was reviewed by the physiotherapy team and was "
+                     "mobile with a frame on discharge.\n\nMedication on discharge\nAmoxicillin 1 g three times daily for 3 more "
+                     "days; amlodipine 10 mg once daily. Ramipril remains on hold.\n\nFollow-up\nRepeat chest radiograph in 6 "
+                     "weeks to confirm resolution. Renal function to be checked by the general practitioner in one week. "
+                     "Outpatient review in the respiratory clinic in 8 weeks.\n")
+
+
+def test_a_date_asked_is_the_one_of_the_event_named_and_an_age_is_read_as_an_age(encoder, tmp_path):
+    # "When was she discharged?" highlighted "Date of admission: ...", the first date under the
+    # heading "DISCHARGE SUMMARY"; "When was she admitted?" ranked "Medication on admission" first,
+    # a section naming the admission that gives no date ("admit" and "admiss" were two words); "How
+    # old is the patient?" was asked for any number, and "Repeat chest radiograph in 6 weeks" won.
+    assert asked_amount("How old is the patient?") == "age" and asked_amount("What was the mean age of participants?") == "age"
+    assert asked_amount("How old can a donor be?") == "bound"
+    searcher = searcher_of_file(encoder, tmp_path / "discharge.txt", DISCHARGE_SUMMARY)
+    expected = {"When was she discharged?": "Date of discharge: 11 March 2026",
+                "When was she admitted?": "Date of admission: 3 March 2026",
+                "How old is the patient?": "Mrs Hollis, a 78-year-old retired teacher"}
+    for question, sentence in expected.items():
+        hit = searcher.search(question, k=1)[0]
+        assert hit.highlight.text.startswith(sentence), (question, hit)

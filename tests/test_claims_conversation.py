@@ -1619,6 +1619,15 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     (["How do I specify the C++ standard in CMake?"], "Which version should I use?",
      "Which version should I use? (How do I specify the C++ standard in CMake?)"),
     (["How do I specify the C++ standard in CMake?"], "Which therapy should I choose?", "Which therapy should I choose?"),
+    # a circumstance of where or of when takes the place of the one of its kind the previous
+    # question closes with ("How many days can I work from home in the office?"); one of the other
+    # kind, or one closing on whom the question is asked of, stays beside it
+    (["How many days can I work from home?"], "And in the office?", "How many days can I work in the office?"),
+    (["What was her creatinine on admission?"], "And at discharge?", "What was her creatinine at discharge?"),
+    (["Does exercise help sleep at night?"], "And in the morning?", "Does exercise help sleep in the morning?"),
+    (["How many patients were recruited in London?"], "And at 12 months?",
+     "How many patients were recruited in London at 12 months?"),
+    (["How does CBT work for insomnia in older adults?"], "And at home?", "How does CBT work for insomnia in older adults at home?"),
 ])
 def test_a_pronoun_agrees_in_number_and_a_preposition_leads_a_circumstance(encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected

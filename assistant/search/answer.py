@@ -64,10 +64,12 @@ from assistant.text import (
     document_acronyms,
     expanded_acronyms,
     glossary_definitions,
+    same_stem,
     stemmer,
 )
 
-__all__ = ["about_a_document", "asks_treatment", "same_cells", "states_treatment", "MODEL_PATH", "RELEVANCE_FEATURES", "SENTENCE_FEATURES",
+__all__ = ["about_a_document", "asks_treatment", "dates_event", "same_cells", "states_treatment", "MODEL_PATH",
+           "RELEVANCE_FEATURES", "SENTENCE_FEATURES",
            "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion", "asked_statement",
            "asked_entry", "asked_term", "asked_values", "asks_aim",
@@ -78,7 +80,7 @@ __all__ = ["about_a_document", "asks_treatment", "same_cells", "states_treatment
            "is_question", "labelled_value_end", "labels_statement", "list_asked", "listed_names", "lists_names_only", "match_words",
            "measured",
            "names_few_writers",
-           "names_no_document",
+           "names_no_document", "names_time",
            "names_writer", "opens_entry", "opens_signature", "states_entry", "passage_answer", "pick", "points_elsewhere", "pool_cosine",
            "poses_question",
            "relevance_features", "sentence_features",
@@ -209,7 +211,7 @@ def _citation_like(text: str) -> bool:
 # A digit that starts a number: not one inside a name, after a letter.
 _NUMERAL = re.compile(r"(?<![A-Za-z])\d")
 # The amounts a sentence states only in words of their kind (not any number).
-_SPECIFIC_AMOUNTS = frozenset({"frequency", "duration", "money", "date", "time"})
+_SPECIFIC_AMOUNTS = frozenset({"frequency", "duration", "money", "date", "time", "age"})
 
 # "Keywords: neuroscience, psychotherapy, counselling, depression": a label of one to three words,
 # a colon, then a list.
@@ -1542,7 +1544,7 @@ _EMAIL = re.compile(r"\s*\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?[.;]?\s*")
 _CONTACT_LABEL = re.compile(r"^\W*|\b(?:e-?mail(?:\s+addresses?)?|correspondence|corresponding\s+author)\b\s*:?", re.I)
 
 
-AmountKind = Literal["number", "measure", "count", "frequency", "date", "time", "money", "bound", "duration"]
+AmountKind = Literal["number", "measure", "count", "frequency", "date", "time", "money", "bound", "duration", "age"]
 _HOW_OFTEN = re.compile(r"\b(how (often|frequently)|what frequency|how many times)\b", re.I)
 # How often something happens: a rate over a unit of time ("24 weekly sessions", "taken daily.",
 # "twice a day", "3 times per week", "every 2 weeks"); "daily" before a noun without a number is
@@ -1614,7 +1616,7 @@ _ASKS_TIME = re.compile(r"^\W*(?:and\s+)?when\s+(?:is|are|will|was|were|do|does|
 # A time point in a study or a treatment: "week 6", "day 28", "visit 3", a span after which ("at 6
 # months", "12 weeks after randomisation"), a named one ("baseline", "follow-up", "post-treatment"),
 # or a time of day ("in the morning", "at bedtime", "before meals").
-_TIME_POINT = re.compile(r"\b(?:weeks?|months?|days?|years?|visits?)\s+\d+\b|\b(?:baseline|follow-?ups?|screening|discharge|"
+_TIME_POINT = re.compile(r"\b(?:weeks?|months?|days?|years?|visits?)\s+\d+\b|\b(?:baseline|follow-?ups?|screening|discharge|admission|"
                          r"post-?(?:intervention|treatment|test|operative)|pre-?(?:intervention|treatment|test|operative))\b|"
                          r"\b(?:in\s+the\s+(?:morning|evening|afternoon)|at\s+(?:night|bedtime)|(?:before|after|with)\s+"
                          r"(?:bed(?:time)?|breakfast|lunch|dinner|meals?|food))\b", re.I)
@@ -1632,6 +1634,14 @@ _DATE = re.compile(rf"(?<![\w.,])(?:1[5-9]|20)\d\d(?![\w.,]*\s+[a-z]{{3,}}s\b)(?
 _WHEN_IN_COURSE = re.compile(r"\b(?:on|by|at|from|until|till)\s+(?:(?:post-?operative|hospital)\s+)?(?:day|week|month|visit)\s+\d+\b|"
                              r"(?:(?<![\w.,])\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+"
                              r"(?:days?|weeks?|months?|years?)\s+(?:after|later|before|earlier)\b", re.I)
+
+
+def names_time(phrase: str) -> bool:
+    """Whether a phrase says when, not where or in whom: a point in a course of events ("at
+    discharge", "on admission", "at week 6", "at night": `_TIME_POINT`), a span of time or a date
+    ("after 12 months", "in 2019")."""
+    return bool(_TIME_POINT.search(phrase) or _DURATION.search(phrase) or _DATE.search(phrase)
+                or re.search(r"\b(?:night|morning|evening|afternoon|weekends?|weekdays?)\b", phrase, re.I))
 
 
 _CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")  # a time of day: "20:17:58"
@@ -1663,12 +1673,26 @@ _BOUND_STATED = re.compile(r"\b(?:maximum|minimum|maximal|minimal|at\s+most|at\s
                            r"limited\s+to|capped\s+at|or\s+(?:less|fewer|more))\b", re.I)
 
 
+# A question for someone's age: "How old is the patient?", "At what age do symptoms start?", "What
+# was the participants' mean age?".
+_ASKS_AGE = re.compile(r"\bhow\s+old\b|\b(?:at\s+)?(?:what|which)\s+ages?\b|^\W*(?:and\s+)?what\s+(?:is|was|are|were)\s+"
+                       r"(?:(?:the|her|his|their|its|your)\s+)?(?:[\w'’-]+\s+){0,2}?(?:(?:mean|median|average)\s+)?ages?\b"
+                       r"(?!\s+(?:group|range|limit|criteri))", re.I)
+# An age stated: "a 78-year-old", "aged 18 or over", "mean age 54.2 years", "65 years of age", "adults
+# 18 years and older", "in their forties".
+_AGE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s*[- ]?(?:years?|yrs?|months?|weeks?|days?)[- ]old\b|"
+                  r"\b(?:aged?|ages)\b[^.;\d]{0,40}\d|(?<![\w.])\d+(?:\.\d+)?\s*(?:years?|yrs?)\s+(?:of\s+age|(?:and|or)\s+"
+                  r"(?:over|older|above|under|younger))\b|\b(?:teens|twenties|thirties|forties|fifties|sixties|seventies|"
+                  r"eighties|nineties)\b", re.I)
+
+
 def asked_amount(question: str) -> AmountKind | None:
     """What amount the question asks for: "frequency" (how often), "count" (how many of things
     that are no span of time), "date" (what year, when something was done), "time" (at what point of
     a study or a treatment something is done: `_ASKS_TIME`), "bound" (the most or
     least a thing may be), "duration" (how long something takes or lasts), "money" (what was paid,
-    given or charged), "number" (another count, a size, a length, a rate), "measure" (a number the
+    given or charged), "age" (how old someone is: `_ASKS_AGE`), "number" (another count, a size,
+    a length, a rate), "measure" (a number the
     question names the measure of: `_MEASURE_ASKED`), or None."""
     if _HOW_OFTEN.search(question):
         return "frequency"
@@ -1678,6 +1702,8 @@ def asked_amount(question: str) -> AmountKind | None:
         return "time"
     if _ASKS_BOUND.search(question) and is_question(question):
         return "bound"
+    if _ASKS_AGE.search(question):
+        return "age"
     if _ASKS_DURATION.search(question):
         return "duration"
     if _HOW_MANY.search(question):
@@ -1692,8 +1718,9 @@ def asked_amount(question: str) -> AmountKind | None:
 def gives_amount(text: str, kind: AmountKind) -> bool:
     """Whether a passage gives any amount of the kind asked for (`asked_amount`): a date, a
     software version or a point in a course of events (`_WHEN_IN_COURSE`) for a date, a sum of
-    money for money (`_MONEY`), a span of time for a duration (`_DURATION`), else a number; a
-    passage without one cannot answer "When was ...?", "What did it cost?" or "How many ...?"."""
+    money for money (`_MONEY`), a span of time for a duration (`_DURATION`), an age for an age
+    (`_AGE`), else a number; a passage without one cannot answer "When was ...?", "What did it
+    cost?", "How old ...?" or "How many ...?"."""
     if kind == "date":
         return bool(_DATE.search(text) or _VERSION.search(text) or _WHEN_IN_COURSE.search(text))
     if kind == "time":
@@ -1702,6 +1729,8 @@ def gives_amount(text: str, kind: AmountKind) -> bool:
         return bool(_MONEY.search(text))
     if kind == "duration":
         return bool(_DURATION.search(text))
+    if kind == "age":
+        return bool(_AGE.search(text))
     if kind == "frequency" and _RATE_IN_WORDS.search(text):
         return True  # "The tablet is taken daily." answers how often, though it holds no number
     # A list item's number ("1. Resilience and Recovery: ...") and a line that is a date alone (a
@@ -1872,6 +1901,12 @@ def _stating_amount(index: Index, sentences: range, heading: np.ndarray, logits:
         counting = states & np.array([_counts_asked(index.sentence_text(r), asked) for r in sentences])
         if counting.any() and not counting[best]:
             states = counting
+    if amount == "date" and states.sum() > 1:
+        # the date of the event asked of, not another's ("When was she discharged?": "Date of
+        # discharge: 11 March 2026", not "Date of admission: 3 March 2026" above it)
+        dated = states & np.array([dates_event(index.sentence_text(r), asked) for r in sentences])
+        if dated.any() and not dated[best]:
+            states = dated
     if amount == "measure":
         # a number that names no measure asked for is another's ("Default: 8." of another option)
         states &= np.array([_names_measure(index.sentence_text(r), asked) for r in sentences])
@@ -1887,6 +1922,18 @@ def _stating_amount(index: Index, sentences: range, heading: np.ndarray, logits:
     if states.any() and not states[best]:
         return int(np.argmax(np.where(states, logits, -np.inf)))
     return best
+
+
+# Words of a question for a date that ask for it and name no event ("What date was she discharged?").
+_DATE_WORDS = frozenset(bm25_tokenize(["date dates dated day days month months year years time"])[0]) | FUNCTION_WORDS
+
+
+def dates_event(text: str, asked: Collection[str]) -> bool:
+    """Whether `text` states a date (`_states_amount`) and names the event the question's terms
+    `asked` name, leaving out the words that ask for a date ("Date of discharge: 11 March 2026"
+    for "When was she discharged?"; "Date of admission: 3 March 2026" names another event)."""
+    event = set(asked) - _DATE_WORDS
+    return bool(event) and _states_amount(text, "date") and any(same_stem(a, t) for a in event for t in bm25_tokenize([text])[0])
 
 
 def _names_measure(text: str, asked: Collection[str]) -> bool:
@@ -1993,7 +2040,7 @@ def _states_amount(text: str, kind: AmountKind) -> bool:
     states none; "24 weekly sessions" does); for a count a number that is no time nor modifier, nor
     a date or a time of day ("the 4- and 12-week assessments" counts nothing, "sent to 8150 people"
     does); for a bound a number said as one ("a maximum of eight participants"), else any number."""
-    if kind in ("date", "time", "money", "duration"):
+    if kind in ("date", "time", "money", "duration", "age"):
         return gives_amount(text, kind)
     if kind == "count":
         # a date or a time of day counts nothing ("This page last modified on 2022-05-31 20:17:58")

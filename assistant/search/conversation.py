@@ -53,7 +53,14 @@ import numpy as np
 
 from assistant import config
 from assistant.ingest.words import english_words
-from assistant.search.answer import about_a_document, asked_entry, asks_document_date, asks_front_matter, names_no_document
+from assistant.search.answer import (
+    about_a_document,
+    asked_entry,
+    asks_document_date,
+    asks_front_matter,
+    names_no_document,
+    names_time,
+)
 from assistant.text import (
     FUNCTION_WORDS,
     OPPOSITE_WORDS,
@@ -2053,7 +2060,8 @@ def _prepositional_topic(question: str, previous: str, lead: re.Match, encoder) 
         if group := _PEOPLE.search(previous):
             return ResolvedQuery(question, _tidy(_put(previous, group.start(), group.end(), topic)), "new-topic", topic)
         return _added(question, previous, lead)
-    if replaced := _name_phrase_replaced(previous, preposition, topic) or _said_replaced(previous, preposition, topic):
+    if replaced := (_name_phrase_replaced(previous, preposition, topic) or _said_replaced(previous, preposition, topic)
+                    or _circumstance_replaced(previous, preposition, topic)):
         return ResolvedQuery(question, replaced, "new-topic", topic)
     # what the previous question's thing is compared with is added, whatever it is like: "Compared
     # with antidepressants?" after "Does exercise help depression?" had asked "Does exercise help
@@ -2064,6 +2072,29 @@ def _prepositional_topic(question: str, previous: str, lead: re.Match, encoder) 
 
 
 _COMPARING = frozenset({"compared with", "compared to", "versus", "vs", "vs.", "relative to"})
+
+# Prepositions of where and when, and a short phrase one leads closing a question ("from home", "on
+# admission", "at night"): a circumstance, which another of its kind takes the place of.
+_CIRCUMSTANTIAL = frozenset({"in", "at", "on", "from", "during", "after", "before", "within"})
+_CLOSING_CIRCUMSTANCE = re.compile(r"\b(?:in|at|on|from|during|after|before|within)\s+(?:(?:the|a|an|her|his|their|my|your|our)\s+)?"
+                                   r"[\w'-]+(?:\s+[\w'-]+)?(?=\s*[?.!]*\s*$)", re.I)
+
+
+def _circumstance_replaced(previous: str, preposition: str, topic: str) -> str | None:
+    """`previous` with the circumstance it closes with replaced by the new one, when both say
+    where or both say when (`names_time`): "And in the office?" after "How many days can I work
+    from home?" asks "How many days can I work in the office?", "And at discharge?" after "What was
+    her creatinine on admission?" asks "What was her creatinine at discharge?". None where the
+    closing phrase names people or a name ("in older adults", "in BeneMin": whom or what it is
+    asked of), or says when while the new one says where, or the other way round ("in London" and
+    "at 12 months" both hold)."""
+    new = f"{preposition} {topic}"
+    closing = _CLOSING_CIRCUMSTANCE.search(previous)
+    if (preposition not in _CIRCUMSTANTIAL or closing is None or _PEOPLE.search(closing.group())
+            or _NAME.search(closing.group()) or re.search(r"\s[A-Z]", closing.group())
+            or names_time(closing.group()) != names_time(new)):
+        return None
+    return _tidy(_put(previous, closing.start(), closing.end(), new))
 
 
 def _said_replaced(previous: str, preposition: str, topic: str) -> str | None:

@@ -56,6 +56,7 @@ from assistant.search.answer import (
     asks_place,
     asks_treatment,
     asks_writers,
+    dates_event,
     defines,
     entry_heading,
     gives_amount,
@@ -119,6 +120,7 @@ from assistant.text import (
     mixed_case_names,
     numbered_references,
     release_numbers,
+    same_stem,
     same_text,
 )
 
@@ -897,7 +899,7 @@ class Searcher:
         section headed by it alone (`entry_heading`); the opening of a section the term heads comes
         just after those that define it, and the opening of the page it titles before all of them.
         A passage that only lists names comes after all of them."""
-        order = self._amounts_first(self._answers_first(rows, scores, tokens, person), rows, question)
+        order = self._amounts_first(self._answers_first(rows, scores, tokens, person), rows, question, tokens)
         if front:
             order = sorted(order, key=lambda i: int(rows[i]) not in front)
         named = self.named_document(question)
@@ -985,7 +987,7 @@ class Searcher:
                 yield i
         yield from aside
 
-    def _amounts_first(self, order: Iterable[int], rows: np.ndarray, question: str) -> Iterable[int]:
+    def _amounts_first(self, order: Iterable[int], rows: np.ndarray, question: str, tokens: list[str]) -> Iterable[int]:
         """`order` with the passages that can give the amount the question asks for first: those
         stating one of its kind (`asked_amount`, `gives_amount`: "How long is the treatment in
         BeneMin?" is not answered by a passage without a number, however like the question it
@@ -995,6 +997,12 @@ class Searcher:
         and for a release asked of by number, those under the heading that names it."""
         if amount := asked_amount(question):
             order = sorted(order, key=lambda i: not gives_amount(self.index.passage_text(int(rows[i])), amount))
+            if amount == "date":
+                # and of those, the ones with a sentence dating the event asked of before those
+                # giving other dates ("Date of discharge: 11 March 2026" before "on day 3" for "When
+                # was she discharged?")
+                order = sorted(order, key=lambda i: not any(dates_event(self.index.sentence_text(s), tokens)
+                                                            for s in self.index.passage_sentences(int(rows[i]))))
             if amount == "frequency":
                 # and of those, the ones that say a rate before those with a number of another kind
                 # ("at every dose change" before "2.5% to 4% of adults")
@@ -1123,21 +1131,33 @@ class Searcher:
                 if path and doc.opens_section(start) and ((not wide and _heads(path[-1], asked)) or _restates(path[-1], question)):
                     if s + 1 < self.index.passage_sentences(row).stop and same_cells(doc.text[start:end], self.index.sentence_text(s + 1)):
                         s += 1  # a table's header row opening the section names its columns: its first row answers
-                    found[row] = answer_span(self.index, row, self._giving_amount(row, s, amount, path) if amount else s)
+                    if amount:
+                        # a section giving none of the amount asked for does not answer it ("When was
+                        # she admitted?" is not answered under "Medication on admission")
+                        s = self._giving_amount(row, s, amount, path, whole)
+                        if s is None:
+                            break
+                    found[row] = answer_span(self.index, row, s)
                     break
         return found
 
-    def _giving_amount(self, row: int, first: int, amount: AmountKind, path: tuple[str, ...]) -> int:
+    def _giving_amount(self, row: int, first: int, amount: AmountKind, path: tuple[str, ...], asked: AbstractSet[str]) -> int | None:
         """The first sentence of passage `row` from sentence `first` on, in the section `path`, that
-        gives an amount of the kind asked for (`gives_amount`); `first` where none does."""
+        gives an amount of the kind asked for (`gives_amount`), for a date the first dating the
+        event the question's terms (`asked`) name, where one does (`dates_event`: "Date of
+        discharge: 11 March 2026", not "Date of admission: ..." above it under "DISCHARGE SUMMARY");
+        None where none does."""
         doc = self.index.document(self.index.passage(row).doc)
+        giving = []
         for s in range(first, self.index.passage_sentences(row).stop):
             start, _ = self.index.sentence_span(s)
             if doc.section_at(start) != path:
                 break
             if gives_amount(self.index.sentence_text(s), amount):
-                return s
-        return first
+                giving.append(s)
+        if amount == "date":
+            giving = [s for s in giving if dates_event(self.index.sentence_text(s), asked)] or giving
+        return giving[0] if giving else None
 
     def _opening_stated(self, d: int) -> tuple[int, tuple[int, int]] | None:
         """The first sentence of document `d`'s text, among its first `_FRONT_PASSAGES` passages,
@@ -1392,19 +1412,12 @@ _CONTEXT = re.compile(r"(?<=\?)\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*$")
 
 def _heads(heading: str, asked: AbstractSet[str]) -> bool:
     """Whether every BM25 term of `asked` is one of the heading's, or shares its stem with one
-    ("regist" of "registered" and "registr" of "Trial registration": one opens the other, four
-    letters or more; or a verb's and its noun's, "d" and "s" alternating at the end: "exclud" of
-    "excluded" and "exclus" of "Exclusion Criteria", "includ" and "inclus", "decid" and "decis"),
-    and they are at least half of its terms (a section "Neuroplasticity and mental health" is not
-    what "What is neuroplasticity?" asks for)."""
+    (`same_stem`: "regist" of "registered" and "registr" of "Trial registration", "exclud" of
+    "excluded" and "exclus" of "Exclusion Criteria"), and they are at least half of its terms (a
+    section "Neuroplasticity and mental health" is not what "What is neuroplasticity?" asks for)."""
     said = set(bm25_tokenize([heading])[0])
-
-    def same(a: str, h: str) -> bool:
-        return a == h or (min(len(a), len(h)) >= 4 and (a.startswith(h) or h.startswith(a))) or (
-            len(a) == len(h) >= 5 and a[:-1] == h[:-1] and {a[-1], h[-1]} == {"d", "s"})
-
-    return all(any(same(a, h) for h in said) for a in asked) and \
-        2 * sum(any(same(a, h) for a in asked) for h in said) >= len(said)
+    return all(any(same_stem(a, h) for h in said) for a in asked) and \
+        2 * sum(any(same_stem(a, h) for a in asked) for h in said) >= len(said)
 
 
 def _swapped(word: str) -> list[str]:
