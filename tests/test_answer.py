@@ -2023,7 +2023,8 @@ DISCHARGE_SUMMARY = ("ST. BRENDAN'S GENERAL HOSPITAL\nDepartment of Internal Med
                      "reported new confusion on the morning of admission.\n\nMedication on admission\nRamipril 5 mg once daily; "
                      "amlodipine 10 mg once daily; paracetamol 1 g as required.\n\nHospital course\nShe was started on intravenous "
                      "co-amoxiclav and clarithromycin, switched to intravenous benzylpenicillin on day 3 once sensitivities were "
-                     "known. Her creatinine returned to 101 µmol/L by day 7. She was reviewed by the physiotherapy team and was "
+                     "known. Ramipril was withheld because of the kidney injury, and she received intravenous fluids. Her "
+                     "creatinine returned to 101 µmol/L by day 7. She was reviewed by the physiotherapy team and was "
                      "mobile with a frame on discharge.\n\nMedication on discharge\nAmoxicillin 1 g three times daily for 3 more "
                      "days; amlodipine 10 mg once daily. Ramipril remains on hold.\n\nFollow-up\nRepeat chest radiograph in 6 "
                      "weeks to confirm resolution. Renal function to be checked by the general practitioner in one week. "
@@ -2044,3 +2045,18 @@ def test_a_date_asked_is_the_one_of_the_event_named_and_an_age_is_read_as_an_age
     for question, sentence in expected.items():
         hit = searcher.search(question, k=1)[0]
         assert hit.highlight.text.startswith(sentence), (question, hit)
+
+
+def test_why_is_answered_by_the_sentence_giving_a_reason_of_what_is_asked(encoder, tmp_path):
+    # "Why was ramipril stopped?" highlighted "Ramipril remains on hold." and no hit gave the
+    # reason; a reason of another thing is no answer.
+    from assistant.search.answer import asks_reason, gives_reason
+
+    assert asks_reason("Why was ramipril stopped?") and asks_reason("What was the reason for the delay?")
+    assert not asks_reason("What is the dose of ramipril?")
+    reason = gives_reason(["ramipril", "stop"])
+    assert reason("Ramipril was withheld because of the kidney injury.") and not reason("Ramipril remains on hold.")
+    assert not reason("Oxygen was weaned off because her saturation recovered.")
+    searcher = searcher_of_file(encoder, tmp_path / "discharge.txt", DISCHARGE_SUMMARY)
+    hits = searcher.search("Why was ramipril stopped?", k=3)
+    assert any(h.highlight.text.startswith("Ramipril was withheld because of the kidney injury") for h in hits), hits

@@ -68,7 +68,8 @@ from assistant.text import (
     stemmer,
 )
 
-__all__ = ["about_a_document", "asks_treatment", "dates_event", "same_cells", "states_treatment", "MODEL_PATH",
+__all__ = ["about_a_document", "asks_reason", "asks_treatment", "dates_event", "gives_reason", "same_cells",
+           "states_treatment", "MODEL_PATH",
            "RELEVANCE_FEATURES", "SENTENCE_FEATURES",
            "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion", "asked_statement",
@@ -1375,6 +1376,34 @@ def asks_treatment(question: str) -> bool:
 def states_treatment(text: str) -> bool:
     """Whether a sentence says what was given, stopped or done for a condition (`_STATES_TREATMENT`)."""
     return bool(_STATES_TREATMENT.search(text))
+
+
+# A question for a reason: "Why was ramipril stopped?", "What was the reason for the delay?", "For
+# what reason ...?".
+_ASKS_REASON = re.compile(r"^\W*(?:(?:and|but|so)\s+)?why\b|\b(?:what|which)\s+(?:is|was|are|were)\s+the\s+(?:main\s+)?reasons?\b|"
+                          r"\bfor\s+what\s+reasons?\b", re.I)
+# A sentence giving a reason: "withheld because of the kidney injury", "due to", "owing to", "so that".
+_GIVES_REASON = re.compile(r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result\s+of|on\s+account\s+of|in\s+view\s+of|"
+                           r"so\s+that|in\s+order\s+to|reasons?\s+(?:for|was|were|is|are|being)|given\s+that|"
+                           r"for\s+fear\s+of)\b", re.I)
+
+
+def asks_reason(question: str) -> bool:
+    """Whether the question asks why (`_ASKS_REASON`)."""
+    return _ASKS_REASON.search(question) is not None
+
+
+def gives_reason(asked: Collection[str]) -> Callable[[str], bool]:
+    """A test of a sentence for a question asking why, whose terms are `asked`: it gives a reason
+    (`_GIVES_REASON`: "Ramipril was withheld because of the kidney injury") and names one of the
+    terms, as that one does for "Why was ramipril stopped?" ("Ramipril remains on hold." says
+    nothing of why; a reason for something else answers nothing asked)."""
+    named = set(asked) - FUNCTION_WORDS
+
+    def gives(text: str) -> bool:
+        return _GIVES_REASON.search(text) is not None and not named.isdisjoint(bm25_tokenize([text])[0])
+
+    return gives
 
 
 def gives_examples(text: str) -> bool:

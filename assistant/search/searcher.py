@@ -54,6 +54,7 @@ from assistant.search.answer import (
     asks_origin,
     asks_person,
     asks_place,
+    asks_reason,
     asks_treatment,
     asks_writers,
     dates_event,
@@ -61,6 +62,7 @@ from assistant.search.answer import (
     entry_heading,
     gives_amount,
     gives_examples,
+    gives_reason,
     is_question,
     labelled_value_end,
     labels_statement,
@@ -635,10 +637,11 @@ class Searcher:
         term, numbers, code = self._asked_term(question), tuple(dotted_numbers(question)), asks_code_name(question)
         # a finding asked for is highlighted by a sentence reporting one, not by one saying what was
         # done; examples asked for by one that gives some ("such as ..."); a treatment by one saying
-        # what was given or done
+        # what was given or done; a reason by one giving it of what is asked
         statement = asked_statement(question)
         stating = statement or (reports_result if asks_finding(question) else None) or (
-            gives_examples if asks_examples(question) else None) or (states_treatment if asks_treatment(question) else None)
+            gives_examples if asks_examples(question) else None) or (states_treatment if asks_treatment(question) else None) or (
+            gives_reason(tokens) if asks_reason(question) else None)
         # what a term is, or does, its definition says, wherever its section opens (`_in_order`)
         front = self._front_asked_of(question, cand.rows, scores) or ({} if term else self._headed_as_asked(question, cand.rows))
         kept: list[Hit] = []
@@ -1015,6 +1018,7 @@ class Searcher:
                                                         for s in self.index.passage_sentences(int(rows[i]))))
         elif asks_treatment(question):
             order = sorted(order, key=lambda i: not states_treatment(self.index.passage_text(int(rows[i]))))
+
         if numbers := dotted_numbers(question):
             # "What changed in ggplot2 3.4.0?": the passages under the heading that names the
             # release ("ggplot2 3.4.0", "Changes to Version 3.1-0") before those under others', which
