@@ -2773,3 +2773,31 @@ def test_a_claims_other_day_contradicts_and_its_month_is_no_unknown_name(encoder
     checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"minutes.md": page, **OTHER_DOCUMENT}))
     assert checker.check("The next meeting is on 15 March 2026.").verdict == "contradicted"
     assert checker.check("The next meeting is on 20 January 2026.").verdict == "supported"
+
+
+def test_a_value_of_a_measure_a_sum_of_money_and_a_number_past_a_bound_are_other_numbers(encoder, tmp_path):
+    # A policy and a discharge summary: "The home-working allowance is £40 per month." had been
+    # supported by "... an allowance of £26 per month ..." (a sum's sign is no word it counts);
+    # "Employees may work remotely five days a week." by "... for up to three days in a five-day
+    # week." (its "five-day" read as the claim's number); "Her CURB-65 score was 1." by "Her
+    # CURB-65 score was 3." (a value after its measure was no number); "Ramipril was continued ..."
+    # found nothing against "Ramipril was withheld ...".
+    from assistant.claims.features import changes_number, negates
+
+    assert changes_number("The home-working allowance is £40 per month.", "A home-working allowance of £26 per month is paid.")
+    assert not changes_number("The home-working allowance is £26 per month.", "A home-working allowance of £26 per month is paid.")
+    assert changes_number("Employees may work remotely five days a week.", "Employees may work remotely for up to three days in a week.")
+    assert not changes_number("Employees may work remotely two days a week.", "Employees may work remotely for up to three days in a week.")
+    assert changes_number("Her CURB-65 score was 1.", "Her CURB-65 score was 3.")
+    assert not changes_number("Her CURB-65 score was 3.", "On arrival her CURB-65 score was 3.")
+    assert negates("Ramipril was continued because of the kidney injury.", "Ramipril was withheld because of the kidney injury.")
+    policy = ("# Remote Working Policy\n\n## 3. Working arrangements\n\n3.1 Employees may work remotely for up to three days in "
+              "a five-day week. At least two days must be spent in the office.\n\n## 4. Equipment and expenses\n\n4.2 A "
+              "home-working allowance of £26 per month is paid to employees who work remotely at least one day per week.\n\n"
+              "## 5. Assessment\n\nOn arrival her CURB-65 score was 3. Ramipril was withheld because of the kidney injury.\n")
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"policy.md": policy, **OTHER_DOCUMENT}))
+    for claim in ("The home-working allowance is £40 per month.", "Employees may work remotely five days a week.",
+                  "Her CURB-65 score was 1.", "Ramipril was continued because of the kidney injury."):
+        verdict = checker.check(claim)
+        assert verdict.verdict == "contradicted", (claim, verdict)
+    assert checker.check("The home-working allowance is £26 per month.").verdict == "supported"

@@ -683,6 +683,8 @@ def changes_number(claim: str, sentence: str) -> bool:
         return True
     if _AGED.search(claim) and _outside_age_bound(claim, sentence):
         return True
+    if _beyond_bound(claim, sentence):
+        return True
     if _changes_day(claim, sentence):
         return True
     if not counted and not estimated:
@@ -751,14 +753,23 @@ _BARE_NUMBER = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\w,]*\d)")
 
 # A point in a course numbered after its word: "day 9", "week 6", "visit 3", "stage 2".
 _POINT = re.compile(r"\b(day|week|month|year|visit|cycle|stage|grade|phase|wave|session)\s+(\d+)\b(?![.,]\d)", re.I)
+# A value said of its measure, with no unit or word after it: "Her CURB-65 score was 3.", "a
+# score of 12", "ISI = 9"; and a sum of money by its currency's sign: "£26 per month".
+_VALUE = re.compile(r"\b([a-z][a-z-]{2,})\s+(?:was|were|is|are|of|=)\s+(\d+(?:\.\d+)?)(?![\d.,]*\s*(?:%|[^\W\d_]))", re.I)
+_MONEY = re.compile(r"([£$€¥])\s?(\d+(?:[.,]\d+)*)")
 
 
 @lru_cache(maxsize=1024)
 def _points(text: str) -> dict[str, frozenset[str]]:
-    """The numbered points `text` names (`_POINT`), by their word's stem: "on day 9" -> day {9}."""
+    """The numbered points `text` names (`_POINT`), the values it says of a measure (`_VALUE`) and
+    its sums of money (`_MONEY`, by currency), by their word's stem: "on day 9" -> day {9}, "score
+    was 3" -> score {3}, "£26" -> £ {26}."""
     out: dict[str, set[str]] = {}
-    for m in _POINT.finditer(text):
-        out.setdefault(stemmer().stemWord(m.group(1).lower()), set()).add(m.group(2))
+    for m in [*_POINT.finditer(text), *_VALUE.finditer(text)]:
+        if m.group(1).lower() not in FUNCTION_WORDS:
+            out.setdefault(stemmer().stemWord(m.group(1).lower()), set()).add(m.group(2))
+    for m in _MONEY.finditer(text):
+        out.setdefault(m.group(1), set()).add(_number(m.group(2)))
     return {w: frozenset(ns) for w, ns in out.items()}
 
 
@@ -788,6 +799,35 @@ def _outside_age_bound(claim: str, sentence: str) -> bool:
     outside = age < int(limit) if way.lower() in ("over", "older", "above") else age > int(limit)
     said = {w for w in _words_said(_AGED.sub(" ", claim)) if not re.search(r"\d", w)}
     return outside and _says_most(said, _words_said(sentence))
+
+
+# A most or a least a sentence allows of a thing: "up to three days", "a maximum of 2 tablets",
+# "no fewer than 8 sessions".
+_UPPER = re.compile(r"\b(?:up\s+to|at\s+most|a\s+maximum\s+of|no\s+more\s+than|not\s+more\s+than)\s+" + _AMOUNT, re.I)
+_LOWER = re.compile(r"\b(?:at\s+least|a\s+minimum\s+of|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than)\s+" + _AMOUNT, re.I)
+
+
+def _beyond_bound(claim: str, sentence: str) -> bool:
+    """Whether the claim gives one number of a thing above the one most the sentence allows of it,
+    or below its one least, and the sentence says most of the claim's other words: "Employees may
+    work remotely five days a week." against "Employees may work remotely for up to three days in
+    a five-day week."."""
+    counted = _claim_counts(claim)
+    if not counted:
+        return False
+    for pattern, above in ((_UPPER, True), (_LOWER, False)):
+        bounds: dict[str, set[float]] = {}
+        for m in pattern.finditer(sentence):
+            if (value := _value(_number(m.group(1)))) is not None:
+                bounds.setdefault(stemmer().stemWord(m.group(2).lower()), set()).add(value)
+        for w, ns in counted.items():
+            if len(ns) != 1 or len(bounds.get(w, ())) != 1 or (n := _value(next(iter(ns)))) is None:
+                continue
+            limit = next(iter(bounds[w]))
+            if n > limit if above else n < limit:
+                said = {x for x in _words_said(claim) if not re.search(r"\d", x) and x not in _NUMBER_WORDS}
+                return _says_most(said, _words_said(sentence))
+    return False
 
 
 # A file's path ("/etc/apparmor.d/", "~/kernel") or an address ("https://deb.debian.org/debian"):
@@ -1146,6 +1186,10 @@ _ANTONYMS = [
     ("supported", "unsupported"), ("stable", "unstable"), ("reversible", "irreversible"),
     ("curable", "incurable"), ("benign", "malignant"), ("normal", "abnormal"), ("regular", "irregular"),
     ("voluntary", "involuntary"),
+    # what is done with a treatment: kept up, or stopped ("Ramipril was continued" against "Ramipril
+    # was withheld because of the kidney injury")
+    ("continue", "stop"), ("continued", "stopped"), ("continued", "withheld"), ("continued", "discontinued"),
+    ("continue", "discontinue"), ("start", "stop"), ("started", "stopped"),
     # the ends of a scale, and a figure's way ("the most common diagnosis", "the wait fell")
     ("most", "least"), ("highest", "lowest"), ("largest", "smallest"), ("biggest", "smallest"), ("longest", "shortest"),
     ("best", "worst"), ("rose", "fell"), ("risen", "fallen"), ("first", "last"), ("minimum", "maximum"),
