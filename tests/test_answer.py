@@ -2060,3 +2060,29 @@ def test_why_is_answered_by_the_sentence_giving_a_reason_of_what_is_asked(encode
     searcher = searcher_of_file(encoder, tmp_path / "discharge.txt", DISCHARGE_SUMMARY)
     hits = searcher.search("Why was ramipril stopped?", k=3)
     assert any(h.highlight.text.startswith("Ramipril was withheld because of the kidney injury") for h in hits), hits
+
+
+# A referral letter saved as an e-mail: its header's fields, then the letter, signed.
+REFERRAL_EMAIL = ("From: Dr Samuel Okafor <s.okafor@hillside-surgery.example.org>\nTo: Memory Assessment Service, Fairview "
+                  "Hospital\nDate: 2 October 2026\nSubject: Referral - Mr Douglas Reid\n\nDear colleagues,\n\nThank you for "
+                  "seeing Mr Douglas Reid, a 77-year-old retired engineer, whom I am referring with a nine-month history of "
+                  "progressive memory problems.\n\nHis Montreal Cognitive Assessment (MoCA) score today was 19 out of 30, with "
+                  "deficits in delayed recall and orientation. A CT head scan in August showed generalised atrophy.\n\n"
+                  "Current medication: apixaban 5 mg twice daily, bisoprolol 2.5 mg once daily.\nAllergies: penicillin (rash).\n\n"
+                  "He lives with his wife, who is well and is his main carer.\n\nYours sincerely,\n\nDr Samuel Okafor\n"
+                  "General Practitioner\n")
+
+
+def test_a_saved_email_is_titled_by_its_subject_and_its_header_says_who_sent_it_and_when(encoder, tmp_path):
+    # The letter had been titled "From: Dr Samuel Okafor <...>"; "Who wrote the letter?" and "When
+    # was the letter sent?" were unanswered ("none of them says anything about "letter" or
+    # "sent""); "Is he allergic to anything?" said the documents never say "anything".
+    searcher = searcher_of_file(encoder, tmp_path / "referral.txt", REFERRAL_EMAIL)
+    assert searcher.index.document(0).title == "Referral - Mr Douglas Reid"
+    expected = {"Who wrote the letter?": "From: Dr Samuel Okafor", "Who sent the email?": "From: Dr Samuel Okafor",
+                "When was the letter sent?": "Date: 2 October 2026"}
+    for question, line in expected.items():
+        answer = ask(searcher, question, [], k=1)
+        assert answer.answered and answer.hits[0].highlight.text.startswith(line), (question, answer)
+    answer = ask(searcher, "Is he allergic to anything?", [], k=1)
+    assert answer.not_mentioned == () and answer.hits[0].highlight.text.startswith("Allergies: penicillin"), answer

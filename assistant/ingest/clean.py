@@ -1027,7 +1027,28 @@ _COMMENT_MARK = re.compile(r"^(?:%+|;{2,}|//+)(?:\s+|$)")
 _BY = re.compile(r"^(?:by|written\s+by|words\s+by)\s+", re.I)
 
 
+# An e-mail's header, as a saved message opens: "From: ...", "To: ...", "Date: ...", "Subject: ...".
+_MAIL_HEADER = re.compile(r"^(from|to|cc|bcc|date|sent|subject)\s*:\s*(.*)$", re.I)
+_MAIL_FIELDS = 3  # header fields a message opens with, for its subject to be its title
+
+
+def _mail_subject(lines: list[str]) -> str:
+    """The subject of a message whose first lines are its header (three or more fields, one of
+    them "Subject:"), else ""."""
+    fields = {}
+    for ln in lines:
+        if not (m := _MAIL_HEADER.match(ln)):
+            break
+        fields[m.group(1).lower()] = m.group(2).strip()
+    return fields.get("subject", "") if len(fields) >= _MAIL_FIELDS else ""
+
+
 def guess_title(text: str, fallback: str, first: bool = False) -> str:
+    """A saved e-mail's subject (`_mail_subject`), else the title `_guessed_title` reads."""
+    return _mail_subject([ln.strip() for ln in text.split("\n")[:15]]) or _guessed_title(text, fallback, first)
+
+
+def _guessed_title(text: str, fallback: str, first: bool = False) -> str:
     """The title is the longest heading-like line before the first paragraph of prose (a saved
     page's first lines are its site's), or with `first` (a file typed with line breaks) the first
     ("Apache License" over "TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION"), after

@@ -1422,8 +1422,9 @@ def asks_person(question: str) -> PersonKind | None:
 
 # "Who wrote the trial protocol?", "Who are the authors?", "Who is the author of this talk?": the
 # writers of a document, not a finding some authors reported ("Which authors found that ...?").
-_WRITERS_ASKED = re.compile(r"^\W*(?:and\s+)?who\s+(?:(?:wrote|authored|prepared|presented|gave)\b|(?:is|are|was|were)\s+"
-                            r"(?:the\s+|its\s+|their\s+)?(?:authors?|writers?|speakers?|presenters?)\b)", re.I)
+_WRITERS_ASKED = re.compile(r"^\W*(?:and\s+)?who\s+(?:(?:wrote|authored|prepared|presented|gave)\b|"
+                            r"sent\s+(?:the\s+|this\s+|that\s+)?(?:letter|e-?mail|message|memo)\b|(?:is|are|was|were)\s+"
+                            r"(?:the\s+|its\s+|their\s+)?(?:authors?|writers?|speakers?|presenters?|senders?)\b)", re.I)
 
 
 def asks_writers(question: str) -> bool:
@@ -1435,7 +1436,7 @@ def asks_writers(question: str) -> bool:
 # "When was this article published?", "What is the publication date of the review?": the date a
 # document prints by its title or byline, not a date its text reports ("When was the trial
 # registered?") nor a release's ("When was 3.4.0 released?").
-_DOCUMENT_DATE_ASKED = re.compile(r"^\W*(?:and\s+)?when\s+(?:was|were)\s+\S.*?\s+(?:published|written|posted|dated)\W*$|"
+_DOCUMENT_DATE_ASKED = re.compile(r"^\W*(?:and\s+)?when\s+(?:was|were)\s+\S.*?\s+(?:published|written|posted|dated|sent)\W*$|"
                                   r"\b(?:publication\s+date|date\s+of\s+publication)\b", re.I)
 
 
@@ -1473,9 +1474,9 @@ def asks_document_date(question: str) -> bool:
 # The words of a question that asks what a document's front matter answers without naming it: "Who
 # are the authors of this paper?", "When was it published?" (as BM25 tokens; stop words are none).
 _WRITER_WORDS = ("who wrote authored prepared presented gave author authors writer writers speaker speakers presenter "
-                 "presenters paper article document report book review talk slides presentation post blog page study vignette "
-                 "manual guide tutorial handbook thesis dissertation poster preprint manuscript "
-                 "what when it written published publication date dated posted doi about")
+                 "presenters sender paper article document report book review talk slides presentation post blog page study vignette "
+                 "manual guide tutorial handbook thesis dissertation poster preprint manuscript letter email e-mail memo "
+                 "what when it written published publication date dated posted sent doi about")
 
 
 @lru_cache(maxsize=1)
@@ -1508,7 +1509,9 @@ def _request_tokens() -> frozenset[str]:
 # A line that names who wrote what it heads: "By Maria Gonzalez", "Writer: Prisha Oza", "Authors:
 # A. Smith and B. Jones".
 _WRITER_LINE = re.compile(r"^\W*(?i:(?:written|posted|reviewed)\s+by|by|writer|authors?)\s*:?\s+"
-                          r"(?:[A-Z][\w'’.-]*(?:\s+|,\s*|\s+and\s+|\s*&\s*))+[A-Z][\w'’.-]*\W*$")
+                          r"(?:[A-Z][\w'’.-]*(?:\s+|,\s*|\s+and\s+|\s*&\s*))+[A-Z][\w'’.-]*\W*$|"
+                          # an e-mail's sender: "From: Dr Samuel Okafor <s.okafor@example.org>"
+                          r"^\W*(?i:from)\s*:\s+(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*\s*(?:<[^<>\s]+@[^<>\s]+>)?\s*$")
 
 
 def names_writer(text: str) -> bool:

@@ -300,6 +300,8 @@ _CITED = re.compile(r"\bet al\b|(?:\b[A-Z][\w'’-]+ [A-Z]{1,3}[,.]\s.*){2}")
 
 
 # "How long", "how much": the words that make a question of an amount.
+_INDEFINITE = frozenset({"anything", "something", "everything", "nothing", "anyone", "someone", "everyone", "anybody",
+                         "somebody", "everybody", "nobody"})  # pronouns that name nothing a document may hold
 _HOW_WHAT = re.compile(r"\bhow\s+(?:long|much|many|often|far|old|big|large|small|soon|high|low|early|late)\b", re.I)
 
 
@@ -853,9 +855,10 @@ class Searcher:
         about what it asks, however near its meaning the embedding puts one; else [].  A word for
         a document or its writers does not count ("Who are the authors?" of papers that never say
         "authors"), nor does a question of one word more ("When was it published?")."""
-        # "how long" asks a span and names nothing: "How long was follow-up?" is about follow-up alone
+        # "how long" asks a span and names nothing: "How long was follow-up?" is about follow-up alone;
+        # nor does "anything" ("Is he allergic to anything?" is about allergies alone)
         words = [w for w in dict.fromkeys(re.findall(r"[^\W_][\w'’-]*", _HOW_WHAT.sub(" ", question)))
-                 if w.lower() not in FUNCTION_WORDS | QUESTION_FILLER and not about_a_document(w)]
+                 if w.lower() not in FUNCTION_WORDS | QUESTION_FILLER | _INDEFINITE and not about_a_document(w)]
         terms = [bm25_tokenize([w])[0] for w in words]
         if len(words) < 2 or not all(terms) or any(self._held(t, allowed).any() for t in terms) or any(
                 w.isupper() and self._spelled_out(w, spelled_in) for w in words):
