@@ -2057,6 +2057,9 @@ def test_why_is_answered_by_the_sentence_giving_a_reason_of_what_is_asked(encode
     reason = gives_reason(["ramipril", "stop"])
     assert reason("Ramipril was withheld because of the kidney injury.") and not reason("Ramipril remains on hold.")
     assert not reason("Oxygen was weaned off because her saturation recovered.")
+    # a reason pointing back is the sentence before's ("Due to this association ..." had won "Why
+    # would someone fear elevators after getting stuck in one?" over the example that says why)
+    assert not reason("Due to this, ramipril was stopped.") and reason("Ramipril was stopped because it harmed the kidney.")
     searcher = searcher_of_file(encoder, tmp_path / "discharge.txt", DISCHARGE_SUMMARY)
     hits = searcher.search("Why was ramipril stopped?", k=3)
     assert any(h.highlight.text.startswith("Ramipril was withheld because of the kidney injury") for h in hits), hits

@@ -1388,6 +1388,10 @@ _GIVES_REASON = re.compile(r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result\s+
                            r"for\s+fear\s+of)\b", re.I)
 
 
+_POINTED_BACK = re.compile(r"\b(?:due|owing)\s+to\s+(?:this|that|these|those|it|them)\b|"
+                           r"\b(?:because|as\s+a\s+result|on\s+account|in\s+view)\s+of\s+(?:this|that|these|those|it|them)\b", re.I)
+
+
 def asks_reason(question: str) -> bool:
     """Whether the question asks why (`_ASKS_REASON`)."""
     return _ASKS_REASON.search(question) is not None
@@ -1395,13 +1399,15 @@ def asks_reason(question: str) -> bool:
 
 def gives_reason(asked: Collection[str]) -> Callable[[str], bool]:
     """A test of a sentence for a question asking why, whose terms are `asked`: it gives a reason
-    (`_GIVES_REASON`: "Ramipril was withheld because of the kidney injury") and names one of the
-    terms, as that one does for "Why was ramipril stopped?" ("Ramipril remains on hold." says
-    nothing of why; a reason for something else answers nothing asked)."""
+    (`_GIVES_REASON`: "Ramipril was withheld because of the kidney injury", not one that points
+    back, "Due to this association ...") and names one of the terms, as that one does for "Why was
+    ramipril stopped?" ("Ramipril remains on hold." says nothing of why; a reason for something
+    else answers nothing asked)."""
     named = set(asked) - FUNCTION_WORDS
 
     def gives(text: str) -> bool:
-        return _GIVES_REASON.search(text) is not None and not named.isdisjoint(bm25_tokenize([text])[0])
+        # a reason that points back ("Due to this association ...") is the sentence before's to give
+        return _GIVES_REASON.search(_POINTED_BACK.sub(" ", text)) is not None and not named.isdisjoint(bm25_tokenize([text])[0])
 
     return gives
 
