@@ -1628,6 +1628,12 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     (["How many patients were recruited in London?"], "And at 12 months?",
      "How many patients were recruited in London at 12 months?"),
     (["How does CBT work for insomnia in older adults?"], "And at home?", "How does CBT work for insomnia in older adults at home?"),
+    # a group of people asked of in the place of the one asking ("How many days can I laboratory
+    # technicians from home?"), whatever leads it
+    (["How many days can I work from home?"], "What about laboratory technicians?",
+     "How many days can laboratory technicians work from home?"),
+    (["How many days can I work from home?"], "And for reception staff?", "How many days can reception staff work from home?"),
+    (["Am I eligible for remote working?"], "And contractors?", "Are contractors eligible for remote working?"),
 ])
 def test_a_pronoun_agrees_in_number_and_a_preposition_leads_a_circumstance(encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected

@@ -1059,7 +1059,9 @@ _PERSON_NOUN = (r"(?:person|man|woman|child|boy|girl|baby|infant|toddler|adolesc
                 r"teacher|doctor|nurse|student|pupil|mother|father|parent|wife|husband|partner|son|daughter|author|"
                 r"client|user|subject|volunteer|worker|employee|carer|caregiver|clinician|therapist|physician|surgeon|"
                 r"respondent|interviewee|resident|individual|friend|colleague|manager|researcher|investigator|"
-                r"applicant|customer|victim|survivor|smoker|mom|dad)")
+                r"applicant|customer|victim|survivor|smoker|mom|dad|staff|technician|contractor|employer|officer|"
+                r"assistant|pharmacist|dentist|midwife|midwives|paramedic|engineer|scientist|consultant|practitioner|"
+                r"trainee|intern|visitor|member|driver|receptionist|administrator|donor|recipient|tenant|learner)")
 # A group of people, perhaps of an age or sex: "older adults", "people with insomnia", "children".
 _PEOPLE = re.compile(rf"\b(?:(?:older|younger|young|elderly|adult|male|female|pregnant)\s+)?"
                      rf"(?:{_PERSON_NOUN}s?|people|persons|men|women|children|babies)\b", re.I)
@@ -1500,7 +1502,8 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder, 
     kind: FollowupKind = "new-topic"
     q = _TIE.sub("", q)
     topic = _one_in_topic(_strip_lead(q), previous)
-    if found := _release_instead(question, topic, previous) or _itself_asked(question, q, topic, previous, encoder) \
+    if found := _people_instead(question, topic, previous) or _release_instead(question, topic, previous) \
+            or _itself_asked(question, q, topic, previous, encoder) \
             or _clause_instead(q, topic, previous, slot) \
             or _topic_pointing_back(q, topic, previous, slot) \
             or _verb_of_one(question, previous, topic) or _done_instead(q, topic, previous):
@@ -1560,6 +1563,28 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder, 
         return _added(question, previous, lead)
     # nothing of the previous question is like the topic: the two are searched together
     return ResolvedQuery(question, f"{_unled(q)} ({previous})", kind)
+
+
+# The one asking as the previous question's subject: "can I", "should we", "do you", "am I".
+_ASKER = re.compile(r"\b(?:(can|could|should|do|did|may|might|must|will|would|shall|am|have)\s+)(I|we|you)\b", re.I)
+_FOR_WHOM = re.compile(r"^(?:for|in|among)\s+", re.I)
+
+
+def _people_instead(question: str, topic: str, previous: str) -> ResolvedQuery | None:
+    """A group of people asked of where the previous question asks of the one asking: "What about
+    laboratory technicians?" (or "And for reception staff?") after "How many days can I work from
+    home?" asks "How many days can laboratory technicians work from home?" (it had put the topic
+    in the place of "work"). None unless the topic is a group of people (`_PEOPLE`, whole) and the
+    previous question's subject is "I", "we" or "you" after its auxiliary."""
+    people = _FOR_WHOM.sub("", topic)
+    asker = _ASKER.search(previous)
+    if asker is None or not (m := _PEOPLE.search(people)) or m.end() != len(people.rstrip("?.! ")):
+        return None
+    aux = "are" if asker.group(1).lower() == "am" else asker.group(1)
+    if not previous[: asker.start()].strip():
+        aux = aux.capitalize()
+    said = previous[: asker.start()] + f"{aux} {people.rstrip('?.! ')}" + previous[asker.end():]
+    return ResolvedQuery(question, _tidy(said), "new-topic", people)
 
 
 # "Which neurotransmitters are involved in depression?", "What hormones regulate sleep?": the noun
