@@ -2089,3 +2089,39 @@ def test_a_saved_email_is_titled_by_its_subject_and_its_header_says_who_sent_it_
         assert answer.answered and answer.hits[0].highlight.text.startswith(line), (question, answer)
     answer = ask(searcher, "Is he allergic to anything?", [], k=1)
     assert answer.not_mentioned == () and answer.hits[0].highlight.text.startswith("Allergies: penicillin"), answer
+
+
+# A systematic review: a structured abstract, a subgroup table, adverse events said by frequency, and
+# a discussion opening on where the effect was largest before a finding about something else.
+REVIEW = ("# Exercise for depression in adults: a systematic review and meta-analysis\n\n## Abstract\n\n**Results:** We "
+          "included 38 trials with 3,412 participants. Exercise reduced depressive symptoms compared with usual care "
+          "(standardised mean difference -0.52, 95% CI -0.68 to -0.36). Only 9 trials were at low risk of bias.\n\n"
+          "## Results\n\n### Main outcomes\n\n| Subgroup | Trials | SMD (95% CI) |\n|---|---|---|\n"
+          "| Resistance training | 8 | -0.33 (-0.58 to -0.08) |\n| Mixed exercise | 6 | -0.45 (-0.77 to -0.13) |\n\n"
+          "### Adverse events\n\nFourteen trials reported adverse events. Musculoskeletal injuries were the most common, "
+          "occurring in 3% of participants in exercise groups. No serious adverse events were attributed to exercise.\n\n"
+          "## Discussion\n\nOur findings support exercise as a treatment for depression in adults, with the largest effects "
+          "for supervised aerobic programmes. The certainty of evidence was moderate, downgraded for risk of bias. Unlike an "
+          "earlier review, we found no clear difference between trials in older and younger adults.\n")
+
+
+def test_a_finding_asked_of_a_thing_and_a_superlative_asked_are_highlighted_where_said(encoder, tmp_path):
+    # "What was the effect of aerobic exercise?" highlighted "we found no clear difference between
+    # trials in older and younger adults" (a result, of another thing) over the sentence on the
+    # largest effects for aerobic programmes; "What were the most common adverse events?"
+    # highlighted "Fourteen trials reported adverse events." over the sentence naming the commonest.
+    from assistant.search.answer import asked_superlative
+    from assistant.search.findings import reports_result_on
+
+    reports = reports_result_on(["effect", "aerob", "exercis"])
+    assert reports("Effects were larger for supervised aerobic exercise than for resistance training.")
+    assert not reports("Unlike an earlier review, we found no clear difference between trials in older and younger adults.")
+    assert reports_result_on(["studi", "find"])("We found no clear difference between trials in older and younger adults.")
+    most = asked_superlative("What were the most common adverse events?")
+    assert most is not None and most("Injuries were the most common.") and not most("Fourteen trials reported adverse events.")
+    searcher = searcher_of_file(encoder, tmp_path / "review.md", REVIEW)
+    expected = {"What was the effect of aerobic exercise?": "aerobic",
+                "What were the most common adverse events?": "Musculoskeletal injuries were the most common"}
+    for question, said in expected.items():
+        hits = searcher.search(question, k=3)
+        assert said in hits[0].highlight.text, (question, hits)

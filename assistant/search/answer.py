@@ -68,7 +68,7 @@ from assistant.text import (
     stemmer,
 )
 
-__all__ = ["about_a_document", "asks_reason", "asks_treatment", "dates_event", "gives_reason", "same_cells",
+__all__ = ["about_a_document", "asked_superlative", "asks_reason", "asks_treatment", "dates_event", "gives_reason", "same_cells",
            "states_treatment", "MODEL_PATH",
            "RELEVANCE_FEATURES", "SENTENCE_FEATURES",
            "AmountKind", "AnswerModel", "MatchWord",
@@ -1410,6 +1410,25 @@ def gives_reason(asked: Collection[str]) -> Callable[[str], bool]:
         return _GIVES_REASON.search(_POINTED_BACK.sub(" ", text)) is not None and not named.isdisjoint(bm25_tokenize([text])[0])
 
     return gives
+
+
+# A superlative a question asks by: "What were the most common adverse events?", "Which group had
+# the largest effect?", "What is the least effective dose?".
+_EST = (r"largest|smallest|highest|lowest|greatest|strongest|weakest|longest|shortest|biggest|earliest|latest|commonest|"
+        r"oldest|youngest|fastest|slowest|safest|cheapest|best|worst")
+_SUPERLATIVE = re.compile(rf"\b(?:(?:most|least)\s+[a-z][\w-]+|{_EST})\b", re.I)
+
+
+def asked_superlative(question: str) -> Callable[[str], bool] | None:
+    """For a question asking by a superlative (`_SUPERLATIVE`), a test of a sentence: it says the
+    same superlative ("Musculoskeletal injuries were the most common." for "What were the most
+    common adverse events?", not "Fourteen trials reported adverse events."); None for another
+    question."""
+    asked = _SUPERLATIVE.search(question)
+    if asked is None or not is_question(question):
+        return None
+    said = re.compile(r"\b" + r"\s+".join(map(re.escape, asked.group().lower().split())) + r"\b", re.I)
+    return lambda text: said.search(text) is not None
 
 
 def gives_examples(text: str) -> bool:

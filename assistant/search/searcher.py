@@ -41,6 +41,7 @@ from assistant.search.answer import (
     asked_entry,
     asked_expansion,
     asked_statement,
+    asked_superlative,
     asked_term,
     asked_values,
     asks_aim,
@@ -95,7 +96,7 @@ from assistant.search.findings import (
     asks_finding,
     asks_main_findings,
     can_report_finding,
-    reports_result,
+    reports_result_on,
     section_kind,
 )
 from assistant.search.hits import Highlight, Hit
@@ -639,11 +640,12 @@ class Searcher:
         term, numbers, code = self._asked_term(question), tuple(dotted_numbers(question)), asks_code_name(question)
         # a finding asked for is highlighted by a sentence reporting one, not by one saying what was
         # done; examples asked for by one that gives some ("such as ..."); a treatment by one saying
-        # what was given or done; a reason by one giving it of what is asked
+        # what was given or done; a reason by one giving it of what is asked; a superlative by one
+        # saying it ("the most common")
         statement = asked_statement(question)
-        stating = statement or (reports_result if asks_finding(question) else None) or (
+        stating = statement or (reports_result_on(tokens) if asks_finding(question) else None) or (
             gives_examples if asks_examples(question) else None) or (states_treatment if asks_treatment(question) else None) or (
-            gives_reason(tokens) if asks_reason(question) else None)
+            gives_reason(tokens) if asks_reason(question) else None) or asked_superlative(question)
         # what a term is, or does, its definition says, wherever its section opens (`_in_order`)
         front = self._front_asked_of(question, cand.rows, scores) or ({} if term else self._headed_as_asked(question, cand.rows))
         kept: list[Hit] = []
