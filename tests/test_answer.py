@@ -2111,12 +2111,9 @@ def test_a_finding_asked_of_a_thing_and_a_superlative_asked_are_highlighted_wher
     # largest effects for aerobic programmes; "What were the most common adverse events?"
     # highlighted "Fourteen trials reported adverse events." over the sentence naming the commonest.
     from assistant.search.answer import asked_superlative
-    from assistant.search.findings import reports_result_on
+    from assistant.search.findings import reports_result
 
-    reports = reports_result_on(["effect", "aerob", "exercis"])
-    assert reports("Effects were larger for supervised aerobic exercise than for resistance training.")
-    assert not reports("Unlike an earlier review, we found no clear difference between trials in older and younger adults.")
-    assert reports_result_on(["studi", "find"])("We found no clear difference between trials in older and younger adults.")
+    assert reports_result("Our findings support exercise, with the largest effects for supervised aerobic programmes.")
     most = asked_superlative("What were the most common adverse events?")
     assert most is not None and most("Injuries were the most common.") and not most("Fourteen trials reported adverse events.")
     searcher = searcher_of_file(encoder, tmp_path / "review.md", REVIEW)

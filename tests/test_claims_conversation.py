@@ -1634,6 +1634,8 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
      "How many days can laboratory technicians work from home?"),
     (["How many days can I work from home?"], "And for reception staff?", "How many days can reception staff work from home?"),
     (["Am I eligible for remote working?"], "And contractors?", "Are contractors eligible for remote working?"),
+    # "it" funded or conducted is the study named, not what was asked of it
+    (["How was the LIMIT trial designed?", "What about its primary outcome?"], "Who funded it?", "Who funded the LIMIT trial?"),
 ])
 def test_a_pronoun_agrees_in_number_and_a_preposition_leads_a_circumstance(encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected

@@ -840,12 +840,15 @@ def _study_instead(q: str, pronoun: str, topic: str, previous: str, earlier: tup
     """For "it" of what is done to a study (`_STUDY_ACT`: "Who funded it?", "Where was it
     conducted?"), a study the conversation named (a phrase whose head is a study's, `_STUDY_HEADS`),
     latest first, where `topic` names none: after "What about gestational weight gain?" following
-    questions on the LIMIT trial, "Who funded it?" had asked who funded gestational weight gain."""
-    if pronoun.lower() not in ("it", "its") or not _STUDY_ACT.search(q) or _A_STUDY.search(topic):
+    questions on the LIMIT trial, "Who funded it?" had asked who funded gestational weight gain;
+    after "What about its primary outcome?" it asks who funded the trial, not its outcome."""
+    if pronoun.lower() not in ("it", "its") or not _STUDY_ACT.search(q):
         return topic
-    for past in (previous, *map(_underlying, reversed(earlier))):
-        if (found := _referent(past, False)) and _A_STUDY.search(found):
-            return found
+    for found in (topic, *(_referent(past, False) for past in (previous, *map(_underlying, reversed(earlier))))):
+        if found and _A_STUDY.search(found):
+            # the study that owns what was asked of ("the LIMIT trial's primary outcome"), not that
+            owner = re.match(rf"^(.*?\b(?:{_STUDY_HEADS}))['’]s?\s", found, re.I)
+            return owner.group(1) if owner else found
     return topic
 
 

@@ -12,22 +12,21 @@ A claim that states a finding ("Minocycline lowered PANSS scores in BeneMin.", `
 checked likewise: a protocol's Methods are no evidence for or against it.
 
 Public API: `SectionKind`, `AppraisalKind`, `appraises`, `asks_appraisal`, `asks_finding`,
-`asks_main_findings`, `reports_result`, `reports_result_on`, `states_finding`, `section_kind`, `can_report_finding`.
+`asks_main_findings`, `reports_result`, `states_finding`, `section_kind`, `can_report_finding`.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Literal
 
 from assistant.ingest.model import Document
-from assistant.text import FUNCTION_WORDS, bm25_tokenize
 
 __all__ = ["AppraisalKind", "SectionKind", "appraises", "asks_appraisal", "asks_finding", "asks_main_findings", "can_report_finding",
-           "reports_result", "reports_result_on", "section_kind", "states_finding"]
+           "reports_result", "section_kind", "states_finding"]
 
 SectionKind = Literal["results", "discussion", "abstract", "methods", "background"]
 
@@ -164,25 +163,6 @@ def reports_result(text: str) -> bool:
     """Whether a sentence reports what a study found (`_REPORTS`), rather than what it planned or
     did ("half of the participants were randomly assigned to also receive advice ...")."""
     return bool(_REPORTS.search(text))
-
-
-# Words of a question for a finding that name no thing it is a finding of.
-_FINDING_WORDS = frozenset(bm25_tokenize(["effect effects result results finding findings find found show showed conclude "
-                                          "concluded differ difference impact change outcome outcomes main overall key primary "
-                                          "study trial review studies trials paper"])[0])
-
-
-def reports_result_on(tokens: Collection[str]) -> Callable[[str], bool]:
-    """A test of a sentence for a question for a finding, whose BM25 terms are `tokens`: it reports
-    a result (`reports_result`) and, where the question names what the finding is of ("What was
-    the effect of aerobic exercise?": aerobic, exercise), names one of those ("we found no clear
-    difference between trials in older and younger adults" reports another's)."""
-    named = set(tokens) - FUNCTION_WORDS - _FINDING_WORDS
-
-    def reports(text: str) -> bool:
-        return reports_result(text) and (not named or not named.isdisjoint(bm25_tokenize([text])[0]))
-
-    return reports
 
 
 @lru_cache(maxsize=4096)  # a paper has a few dozen headings, asked once per sentence

@@ -96,7 +96,7 @@ from assistant.search.findings import (
     asks_finding,
     asks_main_findings,
     can_report_finding,
-    reports_result_on,
+    reports_result,
     section_kind,
 )
 from assistant.search.hits import Highlight, Hit
@@ -643,7 +643,7 @@ class Searcher:
         # what was given or done; a reason by one giving it of what is asked; a superlative by one
         # saying it ("the most common")
         statement = asked_statement(question)
-        stating = statement or (reports_result_on(tokens) if asks_finding(question) else None) or (
+        stating = statement or (reports_result if asks_finding(question) else None) or (
             gives_examples if asks_examples(question) else None) or (states_treatment if asks_treatment(question) else None) or (
             gives_reason(tokens) if asks_reason(question) else None) or asked_superlative(question)
         # what a term is, or does, its definition says, wherever its section opens (`_in_order`)
