@@ -1934,22 +1934,13 @@ def _naming_code(index: Index, sentences: range, heading: np.ndarray, logits: np
 def _stating_asked(index: Index, sentences: range, heading: np.ndarray, logits: np.ndarray, best: int,
                    amount: AmountKind | None, asked: Collection[str], stating: Callable[[str], bool] | None = None) -> int:
     """The sentence that states the `amount` asked for (`_stating_amount`), or what the question
-    asks (`stating`, `asked_statement`: the best sentence that states it, when `best` does not, of
-    those naming one of the question's terms `asked` where any does), or
+    asks (`stating`, `asked_statement`: the best sentence that states it, when `best` does not), or
     without either, that names the thing of code asked for (`_naming_code`; `asked`: the question's terms)."""
     if amount:
         return _stating_amount(index, sentences, heading, logits, best, amount, asked, stating)
     if stating:
-        texts = [index.sentence_text(r) for r in sentences]
-        states = np.array([stating(t) for t in texts]) & ~heading
-        if not states.any() or states[best]:
-            return best
-        # of those, one naming what is asked where any does: "What was the effect of aerobic
-        # exercise?" is not answered by "we found no clear difference between trials in older and
-        # younger adults", a result of another thing
-        named = set(asked) - FUNCTION_WORDS
-        naming = states & np.array([not named.isdisjoint(bm25_tokenize([t])[0]) for t in texts])
-        return int(np.argmax(np.where(naming if naming.any() else states, logits, -np.inf)))
+        states = np.array([stating(index.sentence_text(r)) for r in sentences]) & ~heading
+        return int(np.argmax(np.where(states, logits, -np.inf))) if states.any() and not states[best] else best
     return _naming_code(index, sentences, heading, logits, best, asked)
 
 
