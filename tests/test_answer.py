@@ -2122,3 +2122,20 @@ def test_a_finding_asked_of_a_thing_and_a_superlative_asked_are_highlighted_wher
     for question, said in expected.items():
         hits = searcher.search(question, k=3)
         assert said in hits[0].highlight.text, (question, hits)
+
+
+# A news report: its findings in turn, the journal named in passing in its first sentence.
+NEWS = ("# Daily walks linked to lower dementia risk, study finds\n\nBy Hannah Brooks, Health Correspondent\n\n"
+        "People who walk for at least 30 minutes a day are less likely to develop dementia, according to a large study "
+        "published on Monday in the journal Neurology Today.\n\nResearchers at the University of Eastbridge followed "
+        "78,000 adults aged 50 to 79 for an average of nine years. Participants wore activity trackers for one week at the "
+        "start of the study.\n\nThe study was observational, so it cannot show that walking itself prevents dementia. "
+        "Professor Lena Hartmann, who was not involved in the work, called the findings encouraging.\n")
+
+
+def test_the_sentence_holding_every_word_the_question_asks_with_is_the_highlight(encoder, tmp_path):
+    # "Which journal published the study?" highlighted "The study was observational, so it cannot
+    # show ...", though one sentence says "a large study published ... in the journal Neurology Today".
+    searcher = searcher_of_file(encoder, tmp_path / "news.md", NEWS)
+    hit = searcher.search("Which journal published the study?", k=1)[0]
+    assert "journal Neurology Today" in hit.highlight.text, hit

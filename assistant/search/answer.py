@@ -2110,6 +2110,20 @@ def _states_amount(text: str, kind: AmountKind) -> bool:
     return _states_number(text)
 
 
+def _holding_every_term(index: Index, sentences: range, heading: np.ndarray, logits: np.ndarray, shown: int,
+                        terms: Collection[str], asked_else: bool) -> int:
+    """The best sentence holding every word the question asks with (`terms` but its function
+    words, two or more), where `shown` does not and one does: "Which journal published the study?"
+    of "... according to a large study published on Monday in the journal Neurology Today."; else
+    `shown`, as where the question asks something else of a sentence (`asked_else`: an amount, a
+    definition, a statement), which says what it asks."""
+    content = set(terms) - FUNCTION_WORDS
+    if asked_else or len(content) < 2:
+        return shown
+    whole = np.array([content <= set(bm25_tokenize([index.sentence_text(r)])[0]) for r in sentences]) & ~heading
+    return int(np.argmax(np.where(whole, logits, -np.inf))) if whole.any() and not whole[shown] else shown
+
+
 def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float], pool: tuple[float, float], question: bool,
                    model: AnswerModel | None = None, amount: AmountKind | None = None, person: PersonKind | None = None,
                    expansion: str | None = None, term: str | None = None, entry: str | None = None,
@@ -2160,6 +2174,8 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
         # "What does scater do?": where nothing defines it, the sentence saying what it does
         # ("scater provides tools for ...", not a note naming it in passing)
         defining = np.array([states_action(index.sentence_text(r), term) for r in sentences])
+    shown = _holding_every_term(index, sentences, heading, logits, shown, terms,
+                                asked_else=bool(amount or code or stating or term or expansion or person or entry))
     if spelled.any():
         shown = int(np.argmax(spelled))
     elif named.any():
