@@ -3308,3 +3308,32 @@ def test_short_lines_set_as_the_documents_headings_are_head_a_list_or_a_one_sent
         "Hospital course"]
     note = "Dear Sam\nThanks for the notes from the meeting on Tuesday.\n\nSee you soon\n- Alex\n"
     assert plain_headings(note) == ()
+
+
+def test_a_leaflets_table_of_contents_names_its_sections_without_opening_them(tmp_path: Path):
+    # A medicine's leaflet lists its numbered sections under "What is in this leaflet", then opens
+    # each: every section had been found at its line in the list, so the whole leaflet sat under
+    # "5. How to store Sertraline"; and "1. What Sertraline is and what it is used for", ten words
+    # over a six-word sentence, was no heading at all.
+    from assistant.ingest import load_file
+
+    text = ("Package leaflet: Information for the patient\n\nSertraline 50 mg film-coated tablets\n\nRead all of this leaflet "
+            "carefully before you start taking this medicine because it contains important information for you.\n\n"
+            "What is in this leaflet\n1. What Sertraline is and what it is "
+            "used for\n2. What you need to know before you take Sertraline\n3. How to take Sertraline\n4. Possible side "
+            "effects\n\n1. What Sertraline is and what it is used for\n\nSertraline contains the active substance sertraline.\n\n"
+            "2. What you need to know before you take Sertraline\n\nDo not take Sertraline if you are allergic to sertraline "
+            "or any of the other ingredients of this medicine.\n\n3. How to take Sertraline\n\nThe usual starting dose for "
+            "adults with depression is 50 mg daily, taken with or without food.\n\n4. Possible side effects\n\nLike all "
+            "medicines, this medicine can cause side effects, although not everybody gets them.\n")
+    path = tmp_path / "leaflet.txt"
+    path.write_text(text)
+    doc, _ = load_file(path, "leaflet.txt")
+
+    def section_of(words: str) -> tuple[str, ...]:
+        return doc.section_at(doc.text.index(words))
+
+    assert section_of("Sertraline contains the active") == ("1. What Sertraline is and what it is used for",)
+    assert section_of("Do not take Sertraline if") == ("2. What you need to know before you take Sertraline",)
+    assert section_of("The usual starting dose") == ("3. How to take Sertraline",)
+    assert section_of("Like all medicines") == ("4. Possible side effects",)

@@ -8,6 +8,8 @@ Public API: `TextRead`, `plain_headings`, `section_spans`.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -41,6 +43,7 @@ class TextRead:
 # "Section 1 -- Definitions.".
 _NUMBERED = re.compile(r"^(?:(?i:section|article|chapter|part)\s+)?\d+(?:\.\d+)*\.?(?:\s*(?:--?|[–—:]))?\s+([A-Z][^.]*)\.$")
 NUMBERED_WORDS = 8  # the most words of a numbered heading's name when it ends in a full stop
+_HEADING_WORDS = 12  # the most words of any heading of plain text
 _ENDED = re.compile(r"[.!?][\"'”’)]*\s*$")  # a numbered heading may follow a paragraph's last sentence without a blank line
 _ITEM = re.compile(r"^\d+[.)]?\s")  # a numbered list's item, which a numbered line right under one continues
 _SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?\s+\S")  # "1.3. \"Contribution\"", a numbered term of a licence
@@ -207,12 +210,17 @@ def _numbered_gaps_filled(lines: list[str], found: list[tuple[int, str]]) -> lis
     numbered = [(i, _parts(m)) for i, s in found if (m := SECTION_NUMBER.match(s))]
     at = {i for i, _ in found}
     added: list[tuple[int, str]] = []
+    if numbered and numbered[0][1][-1] > 1:
+        # before the first, from its first sibling on: a leaflet's "1. What Sertraline is and what
+        # it is used for", too long a name over too short a sentence, before "2. What you need to know ..."
+        numbered.insert(0, (-1, numbered[0][1][:-1] + (0,)))
     for (start, before), (end, after) in zip(numbered, numbered[1:]):
         chain, last = [], before
         for i in range(start + 1, end):
             s = lines[i].strip()
             number = SECTION_NUMBER.match(s)
-            if (i in at or not number or lines[i - 1].strip() or len(s.split()) > NUMBERED_WORDS
+            if (i in at or not number or (i and lines[i - 1].strip())
+                    or len(s.split()) > (NUMBERED_WORDS if s.endswith(".") else _HEADING_WORDS)
                     or not re.match(r"[\"“]?[A-Z]", s[number.end(1):].lstrip(". "))
                     or (s[-1] in ".,;:" and not (_NUMBERED.match(s) or s.isupper()))):
                 continue
@@ -318,11 +326,17 @@ def section_spans(text: str, headings: tuple[tuple[int, str], ...], title: str =
                     at_title = None
                     break
     pos = at_title.end() if at_title else 0
+    named = {_norm(heading).casefold() for _, heading in headings}
+    lines = text.split("\n")
+    starts = list(itertools.accumulate((len(x) + 1 for x in lines[:-1]), initial=0))
     for level, heading in headings:
         h = _norm(heading)
         if not h or h.casefold() == t.casefold():
             continue
-        m = re.compile(rf"^[ \t]*{re.escape(h)}[ \t]*$", re.M).search(text, pos)
+        matches = list(re.compile(rf"^[ \t]*{re.escape(h)}[ \t]*$", re.M).finditer(text, pos))
+        # a table of contents lists the headings line under line: the heading is the line after it
+        m = next((x for x in matches if not _in_contents(lines, bisect.bisect_right(starts, x.start()) - 1, named)),
+                 matches[0] if matches else None)
         if m:
             found.append((m.start(), level, h))
             pos = m.end()
@@ -335,3 +349,20 @@ def section_spans(text: str, headings: tuple[tuple[int, str], ...], title: str =
         if end > start:
             spans.append(SectionSpan(start, end, tuple(x for _, x in stack)))
     return tuple(spans)
+
+
+_CONTENTS_LINES = 3  # headings listed line under line, for a table of contents
+
+
+def _in_contents(lines: list[str], at: int, headings: set[str]) -> bool:
+    """Whether line `at` of `lines` stands in a table of contents: in a run of three or more of
+    the `headings` (casefolded) line under line, no blank line between ("1. What Sertraline is ..."
+    over "2. What you need to know ..." in a leaflet's "What is in this leaflet"; a chapter's
+    heading over its first section's is no such run)."""
+
+    def listed(i: int) -> bool:
+        return 0 <= i < len(lines) and bool(lines[i].strip()) and _norm(lines[i]).casefold() in headings
+
+    up = next((k for k in range(1, at + 2) if not listed(at - k)), at + 1) - 1
+    down = next((k for k in range(1, len(lines) - at + 1) if not listed(at + k)), 0) - 1
+    return 1 + up + down >= _CONTENTS_LINES
