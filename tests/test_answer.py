@@ -2139,3 +2139,19 @@ def test_the_sentence_holding_every_word_the_question_asks_with_is_the_highlight
     searcher = searcher_of_file(encoder, tmp_path / "news.md", NEWS)
     hit = searcher.search("Which journal published the study?", k=1)[0]
     assert "journal Neurology Today" in hit.highlight.text, hit
+
+
+def test_a_question_that_negates_is_not_headed_by_a_heading_that_does_not(encoder, tmp_path):
+    # "Who should not take sertraline?" was answered, at probability 1, by the first line under "3.
+    # How to take Sertraline" (the usual starting dose): the heading holds every word it asks with
+    # but says how to take it, not who should not.
+    leaflet = ("# Sertraline 50 mg film-coated tablets\n\n## 2. What you need to know before you take Sertraline\n\n"
+               "Sertraline should not be used in children and adolescents under the age of 18, except for patients with "
+               "obsessive-compulsive disorder. Talk to your doctor before taking Sertraline if you have epilepsy.\n\n"
+               "## 3. How to take Sertraline\n\nThe usual starting dose for adults with depression is 50 mg daily. Swallow "
+               "the tablets with water.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "leaflet.md", leaflet)
+    hit = searcher.search("Who should not take sertraline?", k=1)[0]
+    assert hit.section[-1] == "2. What you need to know before you take Sertraline", hit
+    hit = searcher.search("How do I take sertraline?", k=1)[0]
+    assert hit.section[-1] == "3. How to take Sertraline", hit

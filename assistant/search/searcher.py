@@ -1103,7 +1103,8 @@ class Searcher:
         its heading names ("Who funded the LIMIT trial?": the LIMIT paper's "Funding statement";
         "Are there competing interests?": every "Competing interests"), of the named document only;
         {} where it asks with more than `_HEADED_WORDS` such words, or none, unless the heading is a
-        question it restates (`_restates`). The embedding reads
+        question it restates (`_restates`); a question that negates (`_NEGATED`) only under a
+        heading that negates too. The embedding reads
         "Who funded ...?" as unlike "This project was funded by ...", and the authors' list, its
         names close to "who", had come first.  Where the question asks for an amount
         (`asked_amount`), the section's first sentence in the passage that gives one of its kind
@@ -1137,7 +1138,8 @@ class Searcher:
             for s in self.index.passage_sentences(row):
                 start, end = self.index.sentence_span(s)
                 path = doc.section_at(start)
-                if path and doc.opens_section(start) and ((not wide and _heads(path[-1], asked)) or _restates(path[-1], question)):
+                if (path and doc.opens_section(start) and ((not wide and _heads(path[-1], asked)) or _restates(path[-1], question))
+                        and bool(_NEGATED.search(question)) <= bool(_NEGATED.search(path[-1]))):
                     if s + 1 < self.index.passage_sentences(row).stop and same_cells(doc.text[start:end], self.index.sentence_text(s + 1)):
                         s += 1  # a table's header row opening the section names its columns: its first row answers
                     if amount:
@@ -1417,6 +1419,11 @@ class Searcher:
 
 # The question a follow-up is searched with, in brackets after it (`resolve`).
 _CONTEXT = re.compile(r"(?<=\?)\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*$")
+
+
+# A question or a heading that negates what it says: "Who should not take sertraline?" is not what
+# "3. How to take Sertraline" heads, but what "Do not take Sertraline if ..." does.
+_NEGATED = re.compile(r"\b(?:not|never|no|cannot|without)\b|n['’]t\b", re.I)
 
 
 def _heads(heading: str, asked: AbstractSet[str]) -> bool:
