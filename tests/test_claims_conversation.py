@@ -2809,3 +2809,21 @@ def test_a_value_of_a_measure_a_sum_of_money_and_a_number_past_a_bound_are_other
         verdict = checker.check(claim)
         assert verdict.verdict == "contradicted", (claim, verdict)
     assert checker.check("The home-working allowance is £26 per month.").verdict == "supported"
+
+
+def test_a_claim_of_what_a_rule_excepts_is_not_negated_by_the_rule(encoder, tmp_path):
+    # A leaflet's "Sertraline should not be used in children and adolescents under the age of 18,
+    # except for patients with obsessive-compulsive disorder." had contradicted "Sertraline can be
+    # used in children with obsessive-compulsive disorder.", the one case it allows.
+    from assistant.claims.features import negates
+
+    rule = ("Sertraline should not be used in children and adolescents under the age of 18, except for patients with "
+            "obsessive-compulsive disorder.")
+    assert not negates("Sertraline can be used in children with obsessive-compulsive disorder.", rule)
+    assert negates("Sertraline can be used in children.", rule)
+    assert negates("Sertraline can be used in children with depression.", rule)
+    page = ("# Sertraline 50 mg film-coated tablets\n\n## Before you take Sertraline\n\n" + rule + " Talk to your doctor "
+            "before taking Sertraline if you have epilepsy.\n")
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"leaflet.md": page, **OTHER_DOCUMENT}))
+    assert checker.check("Sertraline can be used in children with obsessive-compulsive disorder.").verdict != "contradicted"
+    assert checker.check("Sertraline can be used in children and adolescents.").verdict == "contradicted"

@@ -1410,6 +1410,25 @@ def is_negated(text: str) -> bool:
     return any(_negations(t) for t, _ in _clauses(text))
 
 
+# What a rule leaves out of itself: "..., except for patients with obsessive-compulsive disorder",
+# "unless ...", "other than ...".
+_EXCEPTION = re.compile(r"\b(?:except(?:\s+(?:for|in|when|where|if))?|unless|other\s+than|apart\s+from|"
+                        r"with\s+the\s+exception\s+of)\b", re.I)
+
+
+def _excepted(said: set[str], sentence: str) -> bool:
+    """Whether the claim (its content words `said`) is of what the sentence leaves out of what it
+    says: the words the sentence lacks before its exception are all said after it ("Sertraline can
+    be used in children with obsessive-compulsive disorder." against "Sertraline should not be
+    used in children ..., except for patients with obsessive-compulsive disorder.")."""
+    m = _EXCEPTION.search(sentence)
+    if m is None:
+        return False
+    before, after = _words_said(sentence[: m.start()]), _words_said(sentence[m.end():])
+    lacking = said - before
+    return bool(lacking) and lacking <= after
+
+
 def negates(claim: str, sentence: str) -> bool:
     """Whether one of the sentence's clauses says what the claim says, two thirds of its content words,
     with a negation of one of those words that the claim lacks, or the claim negates one of its
@@ -1418,13 +1437,14 @@ def negates(claim: str, sentence: str) -> bool:
     "Rc<T> is safe to use across multiple threads.".  A negation of a word the claim does not say
     ("not surprising", "not only", "not attention"), or in another clause than the claim's words,
     is none.  "unable to", "fail to" and "lose the ability to" negate the verb after them as
-    "cannot" does.  A clause that says the claim's words with one of them replaced by its opposite
+    "cannot" does; a claim of what the sentence excepts (`_excepted`) is not negated.  A clause
+    that says the claim's words with one of them replaced by its opposite
     (`_OPPOSITES`: "has low toxicity" against "has high toxicity") and not under a negation
     negates it too.  The learned polarity model hardly reads this (SciFact's evidence seldom repeats its
     claim's words), so it is a rule; what it does on SciFact train is in assistant/models/README.md."""
     claim_clauses, sentence_clauses = _clauses(claim), _clauses(sentence)
     said = set().union(*(_content(*c) for c in claim_clauses))
-    if not said:
+    if not said or _excepted(said, sentence):
         return False
     if any(_says_opposite(t, s, said) for t, s in sentence_clauses):
         return True
