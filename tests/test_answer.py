@@ -2155,3 +2155,20 @@ def test_a_question_that_negates_is_not_headed_by_a_heading_that_does_not(encode
     assert hit.section[-1] == "2. What you need to know before you take Sertraline", hit
     hit = searcher.search("How do I take sertraline?", k=1)[0]
     assert hit.section[-1] == "3. How to take Sertraline", hit
+
+
+def test_how_long_for_asks_a_span_and_from_the_fourth_day_says_when(encoder, tmp_path):
+    # "How long is SSP paid for?" had been asked for a sum of money ("paid"), and "When does SSP
+    # start?" went unanswered: "from the fourth day" was no point in a course of events.
+    from assistant.search.answer import gives_amount
+
+    assert asked_amount("How long is SSP paid for?") == "duration"
+    assert gives_amount("SSP is paid from the fourth day you are off sick.", "date")
+    page = ("<html><head><title>Statutory Sick Pay (SSP)</title></head><body><main><h1>Statutory Sick Pay (SSP)</h1>"
+            "<h2>Overview</h2><p>You can get £116.75 per week Statutory Sick Pay (SSP) if you're too ill to work. It's paid "
+            "by your employer for up to 28 weeks.</p><h2>What you'll get</h2><p>SSP is paid from the fourth day you are off "
+            "sick. The first 3 days are called 'waiting days' and are not paid.</p><p>Last updated 6 April 2026</p>"
+            "</main></body></html>")
+    searcher = searcher_of_file(encoder, tmp_path / "ssp.html", page)
+    answer = ask(searcher, "When does SSP start?", [], k=1)
+    assert answer.answered and answer.hits[0].highlight.text == "SSP is paid from the fourth day you are off sick.", answer

@@ -1644,7 +1644,8 @@ _NOT_COUNT = re.compile(r"(?:(?<![\w,.])\d+(?:[.,]\d+)*|\b(?:one|two|three|four|
 _ASKS_DURATION = re.compile(
     r"\bfor\s+how\s+long\b|\bhow\s+long\b(?!\s+ago\b)(?=(?:\s+[\w'’-]+){0,8}?\s+(?:take|takes|took|taking|last|lasts|lasted|"
     r"lasting|stay|stays|stayed|remain|remains|remained|survive|survives|survived|persist|persists|persisted|wait|"
-    r"waited|continue|continues|continued|need|needs|needed|be\s+(?:in|on|off|away|out))\b)", re.I)
+    r"waited|continue|continues|continued|need|needs|needed|be\s+(?:in|on|off|away|out))\b)|"
+    r"\bhow\s+long\b.*\s(?:for|last)\W*$", re.I)  # "How long is SSP paid for?"
 # A span of time: a number or a word of amount before a unit of time ("40 minutes", "a 12-week
 # course", "several months", "a year"), a count of what recurs ("24 weekly sessions"), or a whole
 # life ("lifelong").
@@ -1687,8 +1688,11 @@ _DATE = re.compile(rf"(?<![\w.,])(?:1[5-9]|20)\d\d(?![\w.,]*\s+[a-z]{{3,}}s\b)(?
 
 
 # When in a course of events something happened, told by its day or a span after another event
-# ("She was discharged on day 9.", "restarted three weeks after discharge"): a case report's date.
+# ("She was discharged on day 9.", "paid from the fourth day", "restarted three weeks after
+# discharge"): a case report's date.
 _WHEN_IN_COURSE = re.compile(r"\b(?:on|by|at|from|until|till)\s+(?:(?:post-?operative|hospital)\s+)?(?:day|week|month|visit)\s+\d+\b|"
+                             r"\b(?:on|by|at|from|until|till)\s+the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                             r"tenth|\d+(?:st|nd|rd|th))\s+(?:day|week|month|visit)\b|"
                              r"(?:(?<![\w.,])\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+"
                              r"(?:days?|weeks?|months?|years?)\s+(?:after|later|before|earlier)\b", re.I)
 
