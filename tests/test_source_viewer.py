@@ -63,6 +63,8 @@ def test_reference_details_from_printed_and_tagged_text(tmp_path):
     assert split_authors("A Smith; B Jones") == ("A Smith", "B Jones")
     assert split_authors("A Smith, B Jones and C Li") == ("A Smith", "B Jones", "C Li")
     assert split_authors("Unknown") == ()
+    # ReportLab writes "(anonymous)" where a PDF's maker gave no author: a placeholder, bracketed
+    assert split_authors("(anonymous)") == () and split_authors("A Smith; [unknown]") == ("A Smith",)
     assert (year_of("D:20150131034702+08'00'"), year_of("2014-06-20T10:00"), year_of("n.d.")) == ("2015", "2014", "")
     page = tmp_path / "article.html"
     page.write_text('<html><head><title>Sleep and memory</title><meta name="citation_author" content="Ada Lovelace">'

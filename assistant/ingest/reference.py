@@ -16,7 +16,13 @@ _DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
 _DOI_CONTINUED = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]*-)\s+([^\s\"<>]+)")
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 # Placeholders some producers write where the author should be.
-_NO_AUTHOR = {"unknown", "anonymous", "author", "administrator", "admin", "user"}
+_NO_AUTHOR = {"unknown", "anonymous", "author", "administrator", "admin", "user", "owner", "unspecified", "none", "n/a"}
+
+
+def _placeholder(name: str) -> bool:
+    """Whether a metadata author is a tool's placeholder, bracketed or not ("(anonymous)", as
+    ReportLab writes when none is given)."""
+    return name.strip(" ()[]<>").casefold() in _NO_AUTHOR
 
 
 def find_doi(text: str) -> str:
@@ -34,9 +40,9 @@ def find_doi(text: str) -> str:
 
 def split_authors(value: str) -> tuple[str, ...]:
     """Author names from one metadata string: "A; B", "A, B and C", "A and B"; a lone
-    "Surname, Given" stays one name; placeholders ("Unknown") are no author."""
+    "Surname, Given" stays one name; placeholders ("Unknown", "(anonymous)") are no author."""
     value = re.sub(r"\s+", " ", value).strip()
-    if not value or value.casefold() in _NO_AUTHOR:
+    if not value or _placeholder(value):
         return ()
     if ";" in value:
         parts = value.split(";")
@@ -44,7 +50,7 @@ def split_authors(value: str) -> tuple[str, ...]:
         parts = re.split(r",\s*|\s+and\s+|\s*&\s*", value)
         if len(parts) == 2 and " " not in parts[0].strip() and "," in value:
             parts = [value]  # "Surname, Given"
-    return tuple(p.strip() for p in parts if p.strip() and p.strip().casefold() not in _NO_AUTHOR)
+    return tuple(p.strip() for p in parts if p.strip() and not _placeholder(p))
 
 
 def year_of(value: str) -> str:
