@@ -828,3 +828,21 @@ def test_a_follow_up_searched_with_the_question_before_it_still_finds_the_sectio
     answer = ask(s, "Who is excluded?", ["What is the primary outcome?", "When is it measured?"], k=3)
     assert answer.resolved.query.startswith("Who is excluded? (")
     assert answer.hits[0].highlight.text == "• Current depression with psychotic features.", answer.hits[0]
+
+
+def test_limitations_announced_in_a_short_sentence_are_the_sentence_after_it(encoder, tmp_path):
+    # A falls trial's Discussion: "Our trial has limitations." (four words) then what they are. "What
+    # were the limitations?" highlighted the announcement alone ("were" was read as naming a
+    # document); "strength and balance training" is no strength of the study.
+    falls = ("# Home-based strength and balance training to prevent falls\n\n## Methods\n\nParticipants were asked to "
+             "exercise three times a week and to walk at least twice a week.\n\n## Discussion\n\nA home-based strength and "
+             "balance programme reduced falls by a third over a year in older people who had already fallen.\n\nOur trial "
+             "has limitations. Falls were self-reported, participants could not be blinded, and the population was mainly "
+             "white British.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "falls.md", falls)
+    limits = ask(searcher, "What were the limitations?", [], k=1).hits[0]
+    assert limits.highlight.text.startswith("Our trial has limitations. Falls were self-reported"), limits
+    from assistant.search.findings import appraises
+
+    assert not appraises("A home-based strength and balance programme reduced falls.", "strengths")
+    assert appraises("A strength of the trial is its size.", "strengths") and appraises("Its strengths include its size.", "strengths")

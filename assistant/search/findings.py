@@ -119,7 +119,9 @@ def appraises(text: str, kind: AppraisalKind, stating: bool = False) -> bool:
     not that it was done ("more studies have found ...")."""
     if kind == "future research":
         return re.search(rf"\b(?:{_FUTURE})\b", text, re.I) is not None and (not stating or bool(_CALLED_FOR.search(text)))
-    word = r"strengths?" if kind == "strengths" else r"limitations?|weakness(?:es)?|shortcomings?|drawbacks?"
+    # a strength of a study, not of a muscle ("strength and balance training"): plural, or said to be one
+    word = (r"strengths|strength(?=\s+(?:of|is|was|lies))|(?:a|one|another|main|key|major|particular)\s+strength"
+            if kind == "strengths" else r"limitations?|weakness(?:es)?|shortcomings?|drawbacks?")
     said = r"(?:\s+of\s+(?:[\w@-]+\s+){1,3}?)?\s*(?:is|was|are|were|include[sd]?|lies|that)\b" if stating else ""
     return re.search(rf"\b(?:{word})\b{said}", text, re.I) is not None
 

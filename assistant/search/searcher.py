@@ -284,7 +284,8 @@ def _single_threaded_blas() -> None:
 
 _FRONT_PASSAGES = 6  # where a document lists its writers and its date: its first passages, before the text
 # The words a question asking what a study found, or its limitations or strengths, asks with.
-_JUDGED_WORDS = ("do does did find found show showed conclude concluded conclusion conclusions result results finding findings main key "
+_JUDGED_WORDS = ("is are was were do does did find found show showed conclude concluded conclusion conclusions result results "
+                 "finding findings main key "
                  "major principal overall limitation limitations weakness weaknesses shortcoming shortcomings drawback "
                  "drawbacks strength strengths see consider regard view identify acknowledge name cite describe note report "
                  "mention list admit any there have has had biggest greatest chief important notable potential future "
@@ -1235,11 +1236,14 @@ class Searcher:
                 start, end = self.index.sentence_span(s)
                 text = doc.text[start:end]
                 path = doc.section_at(start)
-                if doc.in_references(start) or len(text.split()) < _APPRAISAL_WORDS:
+                # a short sentence announcing them ("Our trial has limitations.") says what they
+                # are with the sentence after it in its paragraph
+                then = self._next_in_paragraph(r, s) if len(text.split()) < _APPRAISAL_WORDS and appraises(text, kind) else None
+                if doc.in_references(start) or (len(text.split()) < _APPRAISAL_WORDS and then is None):
                     continue
                 headed = bool(path) and appraises(path[-1], kind) and doc.opens_section(start)
                 part = section_kind(path) if path else None
-                stating = appraises(text, kind, stating=True)
+                stating = appraises(text, kind, stating=True) or then is not None
                 rank = 0 if headed else None if not appraises(text, kind) or part in ("methods", "background") else \
                     (1 if stating else 2) if part == "discussion" else 3 if stating else None
                 if rank is not None and rank not in found:
@@ -1248,12 +1252,21 @@ class Searcher:
                     # does ("Another limitation is that the intervention is an add-on to standard
                     # treatment. This design could cause ...")
                     hs, he = answer_span(self.index, r, s)
-                    if s + 1 < self.index.passage_sentences(r).stop:
-                        ns, ne = self.index.sentence_span(s + 1)
-                        if "\n\n" not in doc.text[he:ns] and refers_back(doc.text[ns:ne]):
-                            he = ne
+                    if (after := self._next_in_paragraph(r, s)) is not None and (
+                            then is not None or refers_back(doc.text[slice(*after)])):
+                        he = after[1]
                     found[rank] = (r, (hs, he))
         return found[min(found)] if found else None
+
+    def _next_in_paragraph(self, row: int, s: int) -> tuple[int, int] | None:
+        """The span of the sentence after sentence `s` in passage `row`, where it goes on the same
+        paragraph; None where the passage or the paragraph ends."""
+        if s + 1 >= self.index.passage_sentences(row).stop:
+            return None
+        doc = self.index.document(self.index.passage(row).doc)
+        end = self.index.sentence_span(s)[1]
+        ns, ne = self.index.sentence_span(s + 1)
+        return (ns, ne) if "\n\n" not in doc.text[end:ns] else None
 
     def _doi_printed(self, d: int) -> tuple[int, tuple[int, int]] | None:
         """The first passage of document `d`, outside its references, with a line that prints the
