@@ -2172,3 +2172,16 @@ def test_how_long_for_asks_a_span_and_from_the_fourth_day_says_when(encoder, tmp
     searcher = searcher_of_file(encoder, tmp_path / "ssp.html", page)
     answer = ask(searcher, "When does SSP start?", [], k=1)
     assert answer.answered and answer.hits[0].highlight.text == "SSP is paid from the fourth day you are off sick.", answer
+
+
+def test_a_passage_with_a_range_holding_the_age_asked_comes_first(encoder, tmp_path):
+    # "How much paracetamol for a 3 year old?" ranked first a passage saying "too much paracetamol"
+    # of a child "under 3 months", above the dosing table whose row "2 to 4 years" holds the age.
+    page = ("# Paracetamol dosing for children\n\nParacetamol is used to treat pain and fever in children.\n\n## Dose by age\n\n"
+            "| Age | Infant suspension 120 mg/5 mL | How often |\n|---|---|---|\n| 3 to 6 months | 2.5 mL | Up to 4 times in 24 hours |\n"
+            "| 2 to 4 years | 7.5 mL | Up to 4 times in 24 hours |\n| 4 to 6 years | 10 mL | Up to 4 times in 24 hours |\n\n"
+            "## When to get help\n\nGet medical help urgently if your child is under 3 months and has a temperature of 38°C or "
+            "higher, or if you think they have taken too much paracetamol, even if they seem well.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "dosing.md", page)
+    hit = searcher.search("How much paracetamol for a 3 year old?", k=1)[0]
+    assert hit.highlight.text.startswith("2 to 4 years | 7.5 mL"), hit

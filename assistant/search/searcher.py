@@ -79,6 +79,7 @@ from assistant.search.answer import (
     passage_answer,
     pool_cosine,
     poses_question,
+    range_holds,
     refers_back,
     same_cells,
     states_action,
@@ -1002,8 +1003,9 @@ class Searcher:
         BeneMin?" is not answered by a passage without a number, however like the question it
         reads), those stating what else it asks (`asked_statement`: a place for where something was
         done, who for who made a thing, a record's field stating it first; what was given or done
-        for a treatment, `states_treatment`),
-        and for a release asked of by number, those under the heading that names it."""
+        for a treatment, `states_treatment`), those with a range holding an amount the question
+        gives (`asked_values`, `range_holds`), and for a release asked of by number, those under
+        the heading that names it."""
         if amount := asked_amount(question):
             order = sorted(order, key=lambda i: not gives_amount(self.index.passage_text(int(rows[i])), amount))
             if amount == "date":
@@ -1025,6 +1027,10 @@ class Searcher:
         elif asks_treatment(question):
             order = sorted(order, key=lambda i: not states_treatment(self.index.passage_text(int(rows[i]))))
 
+        if values := asked_values(question):
+            # "How much paracetamol for a 3 year old?": the passages with a range that holds the
+            # amount given ("2 to 4 years | 7.5 mL") before those that name the words alone
+            order = sorted(order, key=lambda i: not range_holds(self.index.passage_text(int(rows[i])), values))
         if numbers := dotted_numbers(question):
             # "What changed in ggplot2 3.4.0?": the passages under the heading that names the
             # release ("ggplot2 3.4.0", "Changes to Version 3.1-0") before those under others', which
