@@ -1634,6 +1634,9 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
      "How many days can laboratory technicians work from home?"),
     (["How many days can I work from home?"], "And for reception staff?", "How many days can reception staff work from home?"),
     (["Am I eligible for remote working?"], "And contractors?", "Are contractors eligible for remote working?"),
+    # the verb a yes/no do-question closes with is no part of the phrase a topic replaces ("Did
+    # quality of life?"); like no phrase of it, the topic is searched beside it
+    (["Did fear of falling improve?"], "What about quality of life?", "What about quality of life? (Did fear of falling improve?)"),
     # "it" funded or conducted is the study named, not what was asked of it
     (["How was the LIMIT trial designed?", "What about its primary outcome?"], "Who funded it?", "Who funded the LIMIT trial?"),
 ])

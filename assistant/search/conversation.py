@@ -1777,11 +1777,20 @@ def _counted_noun(previous: str, start: int) -> list[tuple[int, int]]:
 _ACTS = re.compile(r"\b(?:do|does|can|could|should|would|will)\s+(?:I|you|we|one)\s+([\w'-]+)\s+\S", re.I)
 
 
+# A yes/no do-question closing on its verb: "Did fear of falling improve?" (a word with a verb's
+# forms, after no article nor preposition: not "... the structure of the brain?").
+_CLOSING_DO_VERB = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:do|does|did)\s+(?!(?:I|you|we|they|one)\b)\S.*\s([a-z]+)\W*$", re.I)
+
+
 def _replaceable(previous: str, topic: str, may_be_verb: bool) -> list[tuple[int, int]]:
     """The phrases of the previous question a new topic may take the place of: the last ones only
     (a question puts its topic last, and each phrase is embedded), no verb unless the topic
     `may_be_verb`."""
     verbs = [v for v in (_who_verb(previous), _person_verb(previous)) if v >= 0]
+    # the verb a yes/no do-question closes with ("Did fear of falling improve?") is no part of its subject
+    if (closing := _CLOSING_DO_VERB.match(previous)) and not may_be_verb and _has_verb_forms(closing.group(1)) \
+            and previous[: closing.start(1)].split()[-1].lower() not in FUNCTION_WORDS:
+        verbs.append(closing.start(1))
     spans = [(s, e) for s, e in _verb_free(previous, _phrases(previous)[-MAX_PHRASES:]) if not any(s <= v < e for v in verbs)]
     if _ARTICLE.match(topic) and (counted := re.match(r"\W*how\s+(?:many|much)\s+", previous, re.I)):
         # a topic with an article takes the place of a phrase with one ("And the thesis?" after "How
