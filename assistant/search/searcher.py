@@ -302,9 +302,10 @@ _RESULTS = re.compile(r"results?|findings?|main\s+results?|key\s+findings?", re.
 _CITED = re.compile(r"\bet al\b|(?:\b[A-Z][\w'’-]+ [A-Z]{1,3}[,.]\s.*){2}")
 
 
-# "How long", "how much": the words that make a question of an amount.
+# Pronouns that name nothing a document may hold ("Is he allergic to anything?").
 _INDEFINITE = frozenset({"anything", "something", "everything", "nothing", "anyone", "someone", "everyone", "anybody",
-                         "somebody", "everybody", "nobody"})  # pronouns that name nothing a document may hold
+                         "somebody", "everybody", "nobody"})
+# "How long", "how much": the words that make a question of an amount.
 _HOW_WHAT = re.compile(r"\bhow\s+(?:long|much|many|often|far|old|big|large|small|soon|high|low|early|late)\b", re.I)
 
 
@@ -1026,7 +1027,6 @@ class Searcher:
                                                         for s in self.index.passage_sentences(int(rows[i]))))
         elif asks_treatment(question):
             order = sorted(order, key=lambda i: not states_treatment(self.index.passage_text(int(rows[i]))))
-
         if values := asked_values(question):
             # "How much paracetamol for a 3 year old?": the passages with a range that holds the
             # amount given ("2 to 4 years | 7.5 mL") before those that name the words alone
