@@ -1004,7 +1004,7 @@ class Searcher:
         BeneMin?" is not answered by a passage without a number, however like the question it
         reads), those stating what else it asks (`asked_statement`: a place for where something was
         done, who for who made a thing, a record's field stating it first; what was given or done
-        for a treatment, `states_treatment`), those with a range holding an amount the question
+        for a treatment, `states_treatment`), those with a range holding an amount a question
         gives (`asked_values`, `range_holds`), and for a release asked of by number, those under
         the heading that names it."""
         if amount := asked_amount(question):
@@ -1027,9 +1027,10 @@ class Searcher:
                                                         for s in self.index.passage_sentences(int(rows[i]))))
         elif asks_treatment(question):
             order = sorted(order, key=lambda i: not states_treatment(self.index.passage_text(int(rows[i]))))
-        if values := asked_values(question):
+        if is_question(question) and (values := asked_values(question)):
             # "How much paracetamol for a 3 year old?": the passages with a range that holds the
-            # amount given ("2 to 4 years | 7.5 mL") before those that name the words alone
+            # amount given ("2 to 4 years | 7.5 mL") before those that name the words alone (a
+            # claim's amount is what it says, not a row it asks for)
             order = sorted(order, key=lambda i: not range_holds(self.index.passage_text(int(rows[i])), values))
         if numbers := dotted_numbers(question):
             # "What changed in ggplot2 3.4.0?": the passages under the heading that names the
