@@ -3337,3 +3337,21 @@ def test_a_leaflets_table_of_contents_names_its_sections_without_opening_them(tm
     assert section_of("Do not take Sertraline if") == ("2. What you need to know before you take Sertraline",)
     assert section_of("The usual starting dose") == ("3. How to take Sertraline",)
     assert section_of("Like all medicines") == ("4. Possible side effects",)
+
+
+def test_a_contents_list_above_the_text_that_the_text_repeats_as_its_headings_is_kept():
+    # A short leaflet saved as text: its contents list stands above the first paragraph, as a
+    # site's menu does, and had been dropped but for its last entries ("1." and "2." gone, "3." and
+    # "4." kept). Lines the text says again as its own (its headings) are its contents, not a menu.
+    from assistant.ingest.clean import clean_text
+
+    text = ("Package leaflet: Information for the patient\n\nWhat is in this leaflet\n1. What Sertraline is and what it is "
+            "used for\n2. What you need to know before you take Sertraline\n3. How to take Sertraline\n4. Possible side "
+            "effects\n\n1. What Sertraline is and what it is used for\n\nSertraline contains the active substance sertraline.\n\n"
+            "2. What you need to know before you take Sertraline\n\nDo not take Sertraline if you are allergic to sertraline "
+            "or any of the other ingredients of this medicine.\n\n3. How to take Sertraline\n\nThe usual starting dose for "
+            "adults with depression is 50 mg daily, taken with or without food.\n\n4. Possible side effects\n\nLike all "
+            "medicines, this medicine can cause side effects, although not everybody gets them.\n")
+    cleaned = clean_text(text)
+    for entry in ("1. What Sertraline is and what it is used for", "2. What you need to know before you take Sertraline"):
+        assert cleaned.count(entry) == 2, (entry, cleaned[:400])

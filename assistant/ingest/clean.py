@@ -175,8 +175,14 @@ def _debris(lines: list[str], capture: bool) -> list[bool]:
             return any(_is_dated(ln) or _LABELLED_BYLINE.match(ln) or AFFILIATION.search(ln) or (mine and is_byline(ln))
                        for ln in near)
 
+        # A line above the article that the article says again as a line of its own is its table
+        # of contents' entry ("2. What you need to know before you take Sertraline" over the
+        # section it names), not the site's menu, which a page repeats below the article if at all.
+        opening = heading if heading >= 0 else kept_prose[0]
+        within = {bare[i].lower() for i in nonblank if opening <= i < kept_prose[-1]}
         for i in nonblank:
-            outside = ((i < kept_prose[0] and i != heading) or i > kept_prose[-1]) and i not in rows
+            outside = ((i < kept_prose[0] and i != heading and (i >= opening or bare[i].lower() not in within))
+                       or i > kept_prose[-1]) and i not in rows
             # Above the article's heading a line of any length that ends on a label, not a
             # sentence's end or a lead-in's colon, and most of whose words the prose never uses is
             # the page's (a cookie notice and its buttons, a site's tagline), where a title shares most.
