@@ -327,16 +327,13 @@ def section_spans(text: str, headings: tuple[tuple[int, str], ...], title: str =
                     break
     pos = at_title.end() if at_title else 0
     named = {_norm(heading).casefold() for _, heading in headings}
-    lines = text.split("\n")
-    starts = list(itertools.accumulate((len(x) + 1 for x in lines[:-1]), initial=0))
+    split: list = []  # the text's lines and where each starts, split once a heading repeats
     for level, heading in headings:
         h = _norm(heading)
         if not h or h.casefold() == t.casefold():
             continue
         matches = list(re.compile(rf"^[ \t]*{re.escape(h)}[ \t]*$", re.M).finditer(text, pos))
-        # a table of contents lists the headings line under line: the heading is the line after it
-        m = next((x for x in matches if not _in_contents(lines, bisect.bisect_right(starts, x.start()) - 1, named)),
-                 matches[0] if matches else None)
+        m = _outside_contents(text, matches, named, split)
         if m:
             found.append((m.start(), level, h))
             pos = m.end()
@@ -352,6 +349,20 @@ def section_spans(text: str, headings: tuple[tuple[int, str], ...], title: str =
 
 
 _CONTENTS_LINES = 3  # headings listed line under line, for a table of contents
+
+
+def _outside_contents(text: str, matches: list[re.Match], headings: set[str], split: list) -> re.Match | None:
+    """The first of a heading's whole-line `matches` that stands in no table of contents
+    (`_in_contents`): a contents list names the headings line under line, and the heading is the
+    line after it; the first where all do, None where there is none. `split` caches the text's
+    lines and their starts, read only where a heading repeats."""
+    if len(matches) < 2:
+        return matches[0] if matches else None
+    if not split:
+        lines = text.split("\n")
+        split += [lines, list(itertools.accumulate((len(x) + 1 for x in lines[:-1]), initial=0))]
+    lines, starts = split
+    return next((m for m in matches if not _in_contents(lines, bisect.bisect_right(starts, m.start()) - 1, headings)), matches[0])
 
 
 def _in_contents(lines: list[str], at: int, headings: set[str]) -> bool:
