@@ -3310,6 +3310,16 @@ def test_short_lines_set_as_the_documents_headings_are_head_a_list_or_a_one_sent
     assert plain_headings(note) == ()
 
 
+# A medicine's leaflet from its contents list on: the list names four numbered sections, each then
+# opened under the same line.
+LEAFLET_CONTENTS_ON = ("What is in this leaflet\n1. What Sertraline is and what it is "
+            "used for\n2. What you need to know before you take Sertraline\n3. How to take Sertraline\n4. Possible side "
+            "effects\n\n1. What Sertraline is and what it is used for\n\nSertraline contains the active substance sertraline.\n\n"
+            "2. What you need to know before you take Sertraline\n\nDo not take Sertraline if you are allergic to sertraline "
+            "or any of the other ingredients of this medicine.\n\n3. How to take Sertraline\n\nThe usual starting dose for "
+            "adults with depression is 50 mg daily, taken with or without food.\n\n4. Possible side effects\n\nLike all "
+            "medicines, this medicine can cause side effects, although not everybody gets them.\n")
+
 def test_a_leaflets_table_of_contents_names_its_sections_without_opening_them(tmp_path: Path):
     # A medicine's leaflet lists its numbered sections under "What is in this leaflet", then opens
     # each: every section had been found at its line in the list, so the whole leaflet sat under
@@ -3319,13 +3329,7 @@ def test_a_leaflets_table_of_contents_names_its_sections_without_opening_them(tm
 
     text = ("Package leaflet: Information for the patient\n\nSertraline 50 mg film-coated tablets\n\nRead all of this leaflet "
             "carefully before you start taking this medicine because it contains important information for you.\n\n"
-            "What is in this leaflet\n1. What Sertraline is and what it is "
-            "used for\n2. What you need to know before you take Sertraline\n3. How to take Sertraline\n4. Possible side "
-            "effects\n\n1. What Sertraline is and what it is used for\n\nSertraline contains the active substance sertraline.\n\n"
-            "2. What you need to know before you take Sertraline\n\nDo not take Sertraline if you are allergic to sertraline "
-            "or any of the other ingredients of this medicine.\n\n3. How to take Sertraline\n\nThe usual starting dose for "
-            "adults with depression is 50 mg daily, taken with or without food.\n\n4. Possible side effects\n\nLike all "
-            "medicines, this medicine can cause side effects, although not everybody gets them.\n")
+            + LEAFLET_CONTENTS_ON)
     path = tmp_path / "leaflet.txt"
     path.write_text(text)
     doc, _ = load_file(path, "leaflet.txt")
@@ -3345,13 +3349,7 @@ def test_a_contents_list_above_the_text_that_the_text_repeats_as_its_headings_is
     # "4." kept). Lines the text says again as its own (its headings) are its contents, not a menu.
     from assistant.ingest.clean import clean_text
 
-    text = ("Package leaflet: Information for the patient\n\nWhat is in this leaflet\n1. What Sertraline is and what it is "
-            "used for\n2. What you need to know before you take Sertraline\n3. How to take Sertraline\n4. Possible side "
-            "effects\n\n1. What Sertraline is and what it is used for\n\nSertraline contains the active substance sertraline.\n\n"
-            "2. What you need to know before you take Sertraline\n\nDo not take Sertraline if you are allergic to sertraline "
-            "or any of the other ingredients of this medicine.\n\n3. How to take Sertraline\n\nThe usual starting dose for "
-            "adults with depression is 50 mg daily, taken with or without food.\n\n4. Possible side effects\n\nLike all "
-            "medicines, this medicine can cause side effects, although not everybody gets them.\n")
+    text = "Package leaflet: Information for the patient\n\n" + LEAFLET_CONTENTS_ON
     cleaned = clean_text(text)
     for entry in ("1. What Sertraline is and what it is used for", "2. What you need to know before you take Sertraline"):
         assert cleaned.count(entry) == 2, (entry, cleaned[:400])
