@@ -3353,3 +3353,29 @@ def test_a_contents_list_above_the_text_that_the_text_repeats_as_its_headings_is
     cleaned = clean_text(text)
     for entry in ("1. What Sertraline is and what it is used for", "2. What you need to know before you take Sertraline"):
         assert cleaned.count(entry) == 2, (entry, cleaned[:400])
+
+
+# A talk's slides saved as text: its title over the speaker and the date, each line broken by hand,
+# then each slide's number over its title over a few short bullets.
+SLIDES_AS_TEXT = ("Managing Type 2 Diabetes in Primary Care\nDr Aisha Rahman, GP Partner\nPractice Learning Session, 12 February 2026\n\n"
+                  "Slide 2\nLearning objectives\n• Understand the current first-line treatment\n• Know when to intensify therapy\n\n"
+                  "Slide 3\nDiagnosis\n• HbA1c of 48 mmol/mol (6.5%) or above confirms diabetes\n• Repeat the test within 2 weeks\n\n"
+                  "Slide 4\nFirst-line treatment\n• Metformin, start at 500 mg once daily with food\n• Maximum dose 2 g per day\n\n"
+                  "Slide 5\nHypoglycaemia\n• Sulfonylureas and insulin carry the highest risk\n")
+
+
+def test_a_deck_saved_as_text_keeps_its_title_lines_apart_and_its_slide_titles_head_their_slides(tmp_path: Path):
+    # The title, the speaker and the date had been joined into one wrapped paragraph, and that
+    # paragraph was the title; no slide's title headed its bullets, too short to pass for prose.
+    path = tmp_path / "deck.txt"
+    path.write_text(SLIDES_AS_TEXT)
+    doc, _ = load_file(path, "deck")
+    assert doc.title == "Managing Type 2 Diabetes in Primary Care"
+    assert "Primary Care\nDr Aisha Rahman, GP Partner\nPractice Learning Session" in doc.text
+    assert [s.path for s in doc.sections] == [("Learning objectives",), ("Diagnosis",), ("First-line treatment",), ("Hypoglycaemia",)]
+    # a paragraph wrapped at a width is still joined
+    wrapped = ("Notes\n\nMetformin is the usual first treatment for type 2 diabetes in adults, started at a\n"
+               "low dose and increased over several weeks to reduce the gastrointestinal side\neffects that lead some to stop.\n")
+    (tmp_path / "notes.txt").write_text(wrapped)
+    notes, _ = load_file(tmp_path / "notes.txt", "notes")
+    assert "started at a low dose and increased over several weeks to reduce the gastrointestinal side effects" in notes.text

@@ -58,6 +58,9 @@ _MONTH = (r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
 _DATE = re.compile(rf"\b({_MONTH}\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
                    rf"|{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}"
                    r"|\d{1,3}\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago)\b", re.I)
+# A line's closing date with its day, after a comma: "Practice Learning Session, 12 February 2026".
+_DATELINE = re.compile(rf",\s*(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|"
+                       r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\W*$", re.I)
 _NAME = re.compile(r"(?:[A-Z][\w'’-]*\.?|[a-z]{1,3})(?:\s(?:[A-Z][\w'’-]*\.?|van|von|de|der|da|di|le|la|bin))+")
 _SHORT = 6  # words: menus, widgets and footers are shorter, an affiliation or a sentence longer
 
@@ -958,7 +961,10 @@ def unwrap_lines(lines: list[str], vocabulary: Callable[[], Vocabulary] | None =
                 and (not _SENTENCE_END.search(last) or _clause_goes_on(last, line, width))
                 and _wordy(last) and _wordy(line) and not BULLET.match(line) and not _CELLS.search(last + "\n" + line)
                 and (not _LIST_ITEM.match(line) or _enumerated_inline(last, line)) and not _NUMBERED_NAME.match(line)
-                and not (i in fields and (_FIELD.match(line.strip()) or (_FIELD.match(last.strip()) and not _wraps_value(line))))):
+                and not (i in fields and (_FIELD.match(line.strip()) or (_FIELD.match(last.strip()) and not _wraps_value(line))))
+                # a title over its speaker's or writer's name, and that name over a date, are lines
+                # of their own ("Managing Type 2 Diabetes in Primary Care" / "Dr Aisha Rahman, GP Partner")
+                and not is_byline(line.strip()) and not is_byline(last.strip())):
             # The line's indent is layout (a list item's or a note's text), not space within a sentence.
             rest = line.lstrip()
             if prev.endswith("-"):
@@ -1099,10 +1105,12 @@ def _guessed_title(text: str, fallback: str, first: bool = False) -> str:
         # transcript's "Study: ...", not minutes' "Present: B. Smart (Chair), ..." over "Absent: B.
         # Gone" under "Minutes for October 5", nor a copyright holder under "Copyright:").
         # A date alone, or a line of more digits than letters ("2016 年 5 月 25 日" under a deck's
-        # title in Chinese, longer than it), names it only where no other line does.
+        # title in Chinese, longer than it), names it only where no other line does; so does a
+        # line closing on a day's date, which says when the document was given ("Practice
+        # Learning Session, 12 February 2026" under a talk's title and speaker).
         if len(_FIELD_ANYWHERE.findall(ln)) < 2 and not LABEL.fullmatch(ln):
             in_list = _beside_field(lines, i) if is_field(ln) else bool(listed) and (listed[-1] == last or LABEL.fullmatch(last))
-            (listed if in_list or _numbers_only(ln) else candidates).append(ln)
+            (listed if in_list or _numbers_only(ln) or _DATELINE.search(ln) else candidates).append(ln)
         last = ln
         if looked >= 4:
             break

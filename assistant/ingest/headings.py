@@ -98,7 +98,7 @@ def plain_headings(text: str, underlined: tuple[tuple[str, int], ...] = ()) -> t
 def _found_headings(lines: list[str]) -> list[tuple[int, str]]:
     """The lines `plain_headings` takes for headings by their look, with their line numbers."""
     out = []
-    labels = _label_headings(lines)
+    labels = _label_headings(lines) | _slide_titles(lines)
     for i, line in enumerate(lines):
         s = line.strip()
         if i in labels:
@@ -233,6 +233,23 @@ def _numbered_gaps_filled(lines: list[str], found: list[tuple[int, str]]) -> lis
 
 
 LABEL_HEADINGS = 3  # labels a document sets so at least, for them to be its headings
+
+
+# A slide's number alone on its line, as a deck saved as text marks each slide: "Slide 3", "-- Slide 3 --".
+_SLIDE_MARK = re.compile(r"^\W*slide\s+\d{1,3}\W*$", re.I)
+SLIDE_MARKS = 3  # slides a text marks so at least, for the lines under the marks to be their titles
+
+
+def _slide_titles(lines: list[str]) -> set[int]:
+    """The lines right under a slide's mark (`_SLIDE_MARK`, alone after a blank line or first) in a
+    text that marks three or more slides so: each is its slide's title ("Slide 3" over "Diagnosis"
+    over its bullets), however short its items, where it is a line of at most 12 words that ends in
+    no clause's mark and is no bullet."""
+    under = [i + 1 for i, line in enumerate(lines[:-1]) if _SLIDE_MARK.match(line.strip()) and (i == 0 or not lines[i - 1].strip())]
+    if len(under) < SLIDE_MARKS:
+        return set()
+    return {i for i in under if (s := lines[i].strip()) and len(s.split()) <= _HEADING_WORDS and s[-1] not in ".,;:"
+            and not s.startswith(("•", "-", "*")) and not _SLIDE_MARK.match(s)}
 
 
 def _label_headings(lines: list[str]) -> set[int]:
