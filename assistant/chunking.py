@@ -57,8 +57,9 @@ class Passage:
     embedded_sentences: tuple[str, ...] = ()
 
 
-# A word's letters before a dot: an abbreviation's ("z.B", "etc", "J").
-_BEFORE_DOT = re.compile(r"(?<![\w.])([^\W\d_][^\W\d_.]*(?:\.[^\W\d_]+)*)$")
+# A word's letters before a dot: an abbreviation's ("z.B", "etc", "J"); not a unit's last letter
+# after a slash ("1.0 mmol/L.", which ends a sentence).
+_BEFORE_DOT = re.compile(r"(?<![\w./])([^\W\d_][^\W\d_.]*(?:\.[^\W\d_]+)*)$")
 # Letter groups of one or two joined by dots: "z.B", "u.a", "d.h", "p.ex" (German's, French's e.g.).
 _DOTTED = re.compile(r"[^\W\d_]{1,2}(?:\.[^\W\d_]{1,2})+")
 _SHORT_WORD = re.compile(r"(?<![\w.])([^\W\d_]{1,4})(\.?)(?![\w])")

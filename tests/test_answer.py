@@ -2185,3 +2185,94 @@ def test_a_passage_with_a_range_holding_the_age_asked_comes_first(encoder, tmp_p
     searcher = searcher_of_file(encoder, tmp_path / "dosing.md", page)
     hit = searcher.search("How much paracetamol for a 3 year old?", k=1)[0]
     assert hit.highlight.text.startswith("2 to 4 years | 7.5 mL"), hit
+
+
+# An encyclopedia's page: a site's menus, an infobox whose caption repeats the page's title over
+# rows of a label and a value, a lead, sections; the long form of an abbreviation a reader uses
+# ("FDA") is all it writes.
+ENCYCLOPEDIA_PAGE = (
+    "<html><head><title>Lithium (medication) - MedWiki</title></head><body>"
+    "<div id='mw-panel'><h3>Navigation</h3><ul><li><a href='/'>Main page</a></li><li><a href='/random'>Random article</a></li>"
+    "</ul></div><div id='content'><h1>Lithium (medication)</h1>"
+    "<table class='infobox'><tr><th colspan='2'>Lithium (medication)</th></tr><tr><th>Trade names</th><td>Priadel, Camcolit, "
+    "Lithobid</td></tr><tr><th>Drug class</th><td>Mood stabiliser</td></tr><tr><th>Elimination half-life</th><td>24 hours "
+    "(range 18 to 36)</td></tr><tr><th>Excretion</th><td>Kidney (95%)</td></tr></table>"
+    "<p>Lithium compounds, also known as lithium salts, are primarily used as a psychiatric medication. Lithium is taken "
+    "by mouth.</p><p>Common side effects include increased urination, shakiness of the hands, and increased thirst.</p>"
+    "<h2>Monitoring</h2><p>Serum lithium levels are measured 12 hours after the last dose. The usual target range is 0.4 to "
+    "1.0 mmol/L. Kidney and thyroid function are checked every six months.</p>"
+    "<h2>History</h2><p>The Australian psychiatrist John Cade reported the use of lithium to treat mania in 1949. It was "
+    "approved in the United States by the Food and Drug Administration in 1970.</p></div></body></html>")
+
+
+def test_an_infobox_row_answers_what_it_labels_of_the_page_s_subject(encoder, tmp_path):
+    # "What is the half-life of lithium?" highlighted "Lithium compounds, also known as lithium
+    # salts, ...": "half-life of lithium" was read as a term whose last word, "lithium", that
+    # sentence introduces; the row's label names the half-life, and the page's title its subject.
+    # "Trade names | ..." under the infobox's caption had been read as a table's header row.
+    searcher = searcher_of_file(encoder, tmp_path / "lithium.html", ENCYCLOPEDIA_PAGE)
+    expected = {"What is the half-life of lithium?": "Elimination half-life | 24 hours",
+                "What are the trade names of lithium?": "Trade names | Priadel, Camcolit, Lithobid"}
+    for question, sentence in expected.items():
+        hit = searcher.search(question, k=1)[0]
+        assert hit.highlight.text.startswith(sentence), (question, hit)
+
+
+def test_when_a_thing_is_done_is_answered_by_a_point_in_time_before_a_span(encoder, tmp_path):
+    # "When should blood be taken for a lithium level?" was no question of a time point (the verb
+    # was not its last word), and the lead ("Lithium is taken by mouth.") came first.
+    from assistant.search.answer import states_time_point
+
+    assert asked_amount("When should blood be taken for a lithium level?") == "time"
+    assert states_time_point("Levels are measured 12 hours after the last dose.")
+    assert states_time_point("Outcomes were assessed at 6 and 12 months.")
+    assert not states_time_point("Elimination half-life | 24 hours (range 18 to 36)")
+    searcher = searcher_of_file(encoder, tmp_path / "lithium.html", ENCYCLOPEDIA_PAGE)
+    hit = searcher.search("When should blood be taken for a lithium level?", k=1)[0]
+    assert hit.highlight.text == "Serum lithium levels are measured 12 hours after the last dose.", hit
+
+
+def test_an_abbreviation_is_mentioned_where_a_name_s_initials_spell_it_past_small_words(encoder, tmp_path):
+    # "When was lithium approved by the FDA?" said that no document mentions "FDA": the page
+    # writes "Food and Drug Administration", whose initials spell it past "and".
+    searcher = searcher_of_file(encoder, tmp_path / "lithium.html", ENCYCLOPEDIA_PAGE)
+    answer = ask(searcher, "When was lithium approved by the FDA?", [], k=1)
+    assert answer.answered and "Food and Drug Administration in 1970" in answer.hits[0].highlight.text, answer
+    assert not ask(searcher, "When was lithium approved by the EMA?", [], k=1).answered
+
+
+def test_a_talks_learning_objectives_come_after_the_slide_that_answers(encoder, tmp_path):
+    # "What is the first-line treatment for type 2 diabetes?" ranked first "• Understand the
+    # current first-line treatment" of the slide "Learning objectives", which names the topic the
+    # slide "First-line treatment" answers; asked for, the objectives answer.
+    from tests.test_documents import SLIDES_AS_TEXT
+
+    searcher = searcher_of_file(encoder, tmp_path / "deck.txt", SLIDES_AS_TEXT)
+    hit = searcher.search("What is the first-line treatment for type 2 diabetes?", k=1)[0]
+    assert hit.section == ("First-line treatment",), hit
+    assert searcher.search("What are the learning objectives?", k=1)[0].section == ("Learning objectives",)
+
+
+def test_a_heading_naming_what_is_asked_of_the_document_s_subject_answers_with_its_first_line(encoder, tmp_path):
+    # "What license is tidyseq under?" highlighted the heading "License" itself: the question's
+    # "tidyseq" is in no heading, only in the README's title, which every section is about.
+    readme = ("# tidyseq\n\n**tidyseq** trims adapters, filters low-quality reads and writes a tidy per-sample report from "
+              "FASTQ files.\n\n## Installation\n\ntidyseq needs Python 3.9 or later.\n\n```bash\npip install tidyseq\n```\n\n"
+              "## Output\n\nFor each sample tidyseq writes the trimmed FASTQ files and a JSON summary.\n\n## License\n\n"
+              "MIT. See [LICENSE](LICENSE).\n")
+    searcher = searcher_of_file(encoder, tmp_path / "README.md", readme)
+    hit = searcher.search("What license is tidyseq under?", k=1)[0]
+    assert hit.section == ("License",) and hit.highlight.text == "MIT.", hit
+
+
+def test_every_six_months_says_how_often(encoder, tmp_path):
+    # "How often should kidney function be checked?" moved the highlight from "Kidney and thyroid
+    # function are checked every six months." to a sentence with digits: "every six months" was
+    # no rate (only "every two", "three" or "four" were).
+    from assistant.search.answer import states_rate
+
+    assert states_rate("Kidney and thyroid function are checked every six months.")
+    assert states_rate("Review the diary every few weeks.") and not states_rate("It lasted six months.")
+    searcher = searcher_of_file(encoder, tmp_path / "lithium.html", ENCYCLOPEDIA_PAGE)
+    hit = searcher.search("How often should kidney function be checked?", k=1)[0]
+    assert hit.highlight.text == "Kidney and thyroid function are checked every six months.", hit

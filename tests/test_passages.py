@@ -289,3 +289,10 @@ def test_front_matter_of_a_title_and_fields_opens_the_first_sections_passage(enc
     vignette = passages("etm.md", f"{title}\n\nArthur Allignol\n\n# 1 Introduction\n\nThis paper documents the use of "
                         "the etmCIF function to compute the cumulative incidence function (CIF) in pregnancy data.\n")
     assert vignette[0].startswith(title) and "This paper documents" in vignette[0], vignette
+
+
+def test_a_unit_after_a_slash_ends_a_sentence_where_an_initial_does_not():
+    # "0.4 to 1.0 mmol/L. Kidney ..." was one sentence: the "L" of the unit was read as an initial.
+    text = "The target is 0.4 to 1.0 mmol/L. Kidney function is checked. See J. Smith for details."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "The target is 0.4 to 1.0 mmol/L.", "Kidney function is checked.", "See J. Smith for details."]

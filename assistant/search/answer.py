@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -525,6 +525,20 @@ def poses_question(sentence: str) -> bool:
     return bool(any(w in low for w in _POSES_WORDS) and _POSES.search(sentence) or _ROADMAP.search(sentence))
 
 
+# A section that lists what a talk or a course will cover: "Learning objectives", "Session aims",
+# "Agenda", "Outline". Its items name the topics the sections after it answer ("Understand the
+# current first-line treatment" names the slide "First-line treatment").
+_AIMS_HEADING = re.compile(r"^\W*(?:(?:learning|session|course|training|workshop|lecture|teaching|module)\s+"
+                           r"(?:objectives?|outcomes?|aims?|goals?)|agenda|outline|(?:today['’]s\s+)?plan\s+for\s+today|"
+                           r"what\s+(?:we['’]ll|we\s+will|you['’]ll|you\s+will)\s+(?:cover|learn))\W*$", re.I)
+
+
+def lists_aims(section: Sequence[str]) -> bool:
+    """Whether a passage stands under a heading listing what a talk or course will cover
+    (`_AIMS_HEADING`): like an aim stated, its items answer nothing but a question for the aims."""
+    return bool(section) and _AIMS_HEADING.match(section[-1]) is not None
+
+
 # A word every sentence `_POSES` finds holds.
 _POSES_WORDS = ("whether", "aim", "sought", "seek", "set out", "intend", "objective", "purpose", "goal")
 _ASKS_FIGURE = frozenset(bm25_tokenize(["figure fig table caption listing exhibit chart"])[0])
@@ -592,7 +606,8 @@ def _table_rows(text: str, spans: list[tuple[int, int]], lines: list[str], code:
     states no sentence either, neither opening a section, and holding three words or more
     ("Saliva Oragene kit for DNA donation RP" under "Blood cytokine screen test BO BO"; a command,
     "cd node_gn", is no row), nor the document's `title` (a subtitle under it, "Summary of
-    recommendations", is no row). Such a line may be the answer and introduces nothing."""
+    recommendations", is no row, but a row of cells is: an infobox's first, "Trade names | Priadel, ...",
+    under its caption). Such a line may be the answer and introduces nothing."""
     n = len(spans)
     joined = [i > 0 and text.count("\n", spans[i - 1][1], spans[i][0]) == 1 and not text[spans[i - 1][1] : spans[i][0]].strip()
               for i in range(n)]
@@ -608,10 +623,12 @@ def _table_rows(text: str, spans: list[tuple[int, int]], lines: list[str], code:
                 # the whole line above: a cell may hold two sentences ("... | Paracetamol is a safer
                 # painkiller. Ask about a stomach-protecting medicine.")
                 line_above = text[text.rfind("\n", 0, spans[k - 1][0]) + 1 : spans[k - 1][1]]
+                titled = above.casefold() == title.strip().casefold()
                 out[k] = (spans[k - 1][0] not in heading_starts and spans[k][0] not in heading_starts and bool(above)
-                          and above.casefold() != title.strip().casefold()
-                          and (same_cells(line_above, lines[k]) or (not _END.search(above) and not above.endswith("?")
-                                                                and not lines[k].strip().endswith(("?", ":")) and _is_prose(lines[k]))))
+                          and ((titled and " | " in lines[k])
+                               or (not titled and (same_cells(line_above, lines[k])
+                                                   or (not _END.search(above) and not above.endswith("?")
+                                                       and not lines[k].strip().endswith(("?", ":")) and _is_prose(lines[k]))))))
         i = j
     return out
 
@@ -1611,7 +1628,7 @@ _RATE = r"(?:daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually|
 # A rate in words: "taken daily.", "twice a day", "every 2 weeks" (shared by the two patterns below).
 _RATE_WORDS = (rf"\b{_RATE}(?=\s*[.,;:)]|\s+for\b)|"
                rf"\b(once|twice|thrice|times?)\s+(a|an|per|each|every)\s+(other\s+)?{_TIME_UNIT}\b|"
-               rf"\bevery\s+(other\s+|\d+\s+|two\s+|three\s+|four\s+)?{_TIME_UNIT}\b")
+               rf"\bevery\s+(other\s+|few\s+|\d+\s+|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?{_TIME_UNIT}\b")
 # "A day" after a word of span is the span ("sore for a day or two", "within a week"), no rate.
 _FREQUENCY = re.compile(rf"\b\d+\s+{_RATE}\b|{_RATE_WORDS}|\bper\s+{_TIME_UNIT}\b|"
                         rf"(?<!\bfor )(?<!\bwithin )(?<!\bin )(?<!\bafter )(?<!\bover )(?<!\bthan )(?<!\bhalf )\ba\s+{_TIME_UNIT}\b",
@@ -1664,11 +1681,11 @@ _ASKS_DATE = re.compile(r"\b(?:what|which)\s+(?:year|month|date|day)\b|\bsince\s
                         r"^\W*(?:and\s+)?when\s+(?:will|is|are|does|do)\s+(?:\w+\s+){1,5}?"
                         r"(?:start|begin|end|finish|complete|close|open|launch|publish|report)(?:s|d|ed|ing)?\W*$", re.I)
 # A question for when something is done in the course of a study or a treatment: "When is the
-# primary outcome measured?", "At what time points are participants assessed?", which a time point
-# answers ("[Time Frame: Baseline to week 6]", "at 6 and 12 months", "at follow-up").
+# primary outcome measured?", "When should blood be taken for a lithium level?", "At what time
+# points are participants assessed?", which a time point answers ("[Time Frame: Baseline to week 6]", "at 6 and 12 months", "at follow-up").
 _ASKS_TIME = re.compile(r"^\W*(?:and\s+)?when\s+(?:is|are|will|was|were|do|does|did|should|must)\s+(?:\w+\s+){1,6}?"
                         r"(?:measured|assessed|collected|recorded|evaluated|taken|given|administered|done|performed|"
-                        r"tested|examined|scored|repeated|followed\s+up|seen)\W*$|"
+                        r"tested|examined|scored|repeated|followed\s+up|seen)(?:\s+(?:for|in|of|from|during|by)(?:\s+[\w'’-]+){1,5})?\W*$|"
                         r"^\W*(?:and\s+)?when\s+(?:should|do|must|can)\s+(?:I|we|you|they)\s+(?:take|give)\b|"
                         r"\b(?:at\s+)?(?:what|which)\s+time[- ]?points?\b", re.I)
 # A time point in a study or a treatment: "week 6", "day 28", "visit 3", a span after which ("at 6
@@ -1694,7 +1711,16 @@ _WHEN_IN_COURSE = re.compile(r"\b(?:on|by|at|from|until|till)\s+(?:(?:post-?oper
                              r"\b(?:on|by|at|from|until|till)\s+the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
                              r"tenth|\d+(?:st|nd|rd|th))\s+(?:day|week|month|visit)\b|"
                              r"(?:(?<![\w.,])\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+"
-                             r"(?:days?|weeks?|months?|years?)\s+(?:after|later|before|earlier)\b", re.I)
+                             r"(?:minutes?|hours?|days?|weeks?|months?|years?)\s+(?:after|later|before|earlier)\b", re.I)
+# A span at whose end something is done: "at 6 and 12 months", "at 24 weeks".
+_AT_SPAN = re.compile(r"\bat\s+\d+(?:\s*(?:,|and|or)\s*\d+)*\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\b", re.I)
+
+
+def states_time_point(text: str) -> bool:
+    """Whether a text says at what point something is done (`_TIME_POINT`, `_WHEN_IN_COURSE`,
+    `_AT_SPAN`: "12 hours after the last dose", "at 6 and 12 months"), not only how long a thing
+    lasts ("Elimination half-life | 24 hours")."""
+    return bool(_TIME_POINT.search(text) or _WHEN_IN_COURSE.search(text) or _AT_SPAN.search(text))
 
 
 def names_time(phrase: str) -> bool:
@@ -2115,16 +2141,20 @@ def _states_amount(text: str, kind: AmountKind) -> bool:
 
 
 def _holding_every_term(index: Index, sentences: range, heading: np.ndarray, logits: np.ndarray, shown: int,
-                        terms: Collection[str], asked_else: bool) -> int:
+                        terms: Collection[str], asked_else: bool, title: str = "") -> int:
     """The best sentence holding every word the question asks with (`terms` but its function
-    words, two or more), where `shown` does not and one does: "Which journal published the study?"
-    of "... according to a large study published on Monday in the journal Neurology Today."; else
-    `shown`, as where the question asks something else of a sentence (`asked_else`: an amount, a
-    definition, a statement), which says what it asks."""
+    words), two or more of them itself and the others in its document's `title`, which every
+    sentence of the document is about, where `shown` does not and one does: "Which journal
+    published the study?" of "... according to a large study published on Monday in the journal
+    Neurology Today."; "What is the half-life of lithium?" of "Elimination half-life | 24 hours" in
+    "Lithium (medication)"; else `shown`, as where the question asks something else of a sentence
+    (`asked_else`: an amount, a definition, a statement), which says what it asks."""
     content = set(terms) - FUNCTION_WORDS
     if asked_else or len(content) < 2:
         return shown
-    whole = np.array([content <= set(bm25_tokenize([index.sentence_text(r)])[0]) for r in sentences]) & ~heading
+    titled = set(bm25_tokenize([title])[0]) & content
+    own = [content & set(bm25_tokenize([index.sentence_text(r)])[0]) for r in sentences]
+    whole = np.array([len(held) >= 2 and content <= held | titled for held in own]) & ~heading
     return int(np.argmax(np.where(whole, logits, -np.inf))) if whole.any() and not whole[shown] else shown
 
 
@@ -2172,14 +2202,16 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
     defining = np.array([bool(term) and states_definition(index.sentence_text(r), term) for r in sentences])
     if term and " " in term and not defining.any():
         # "What is thyroid stunning?" of "a phenomenon termed “stunning” may occur when ...": the
-        # term's last word named as it is introduced, where nothing defines the whole term
-        defining = np.array([_introduces(index.sentence_text(r), term.split()[-1]) for r in sentences])
+        # term's head named as it is introduced, where nothing defines the whole term; the head is
+        # its last word before any "of" ("half-life of lithium" is no lithium introduced)
+        head = re.split(r"\s+of\s+", term, maxsplit=1, flags=re.I)[0].split()[-1]
+        defining = np.array([_introduces(index.sentence_text(r), head) for r in sentences])
     if term and not defining.any():
         # "What does scater do?": where nothing defines it, the sentence saying what it does
         # ("scater provides tools for ...", not a note naming it in passing)
         defining = np.array([states_action(index.sentence_text(r), term) for r in sentences])
-    shown = _holding_every_term(index, sentences, heading, logits, shown, terms,
-                                asked_else=bool(amount or code or stating or term or expansion or person or entry))
+    shown = _holding_every_term(index, sentences, heading, logits, shown, terms, title=index.document(index.passage(row).doc).title,
+                                asked_else=bool(amount or code or stating or defining.any() or expansion or person or entry))
     if spelled.any():
         shown = int(np.argmax(spelled))
     elif named.any():

@@ -69,6 +69,7 @@ from assistant.search.answer import (
     labels_statement,
     list_asked,
     listed_names,
+    lists_aims,
     lists_names_only,
     match_words,
     names_few_writers,
@@ -87,6 +88,7 @@ from assistant.search.answer import (
     states_entry,
     states_place,
     states_rate,
+    states_time_point,
     states_treatment,
     term_weights,
 )
@@ -679,7 +681,7 @@ class Searcher:
             shown.add((p.doc, hit.highlight.start))
             shown.update(t for t in (said, passage) if len(t) >= MIN_REPEAT)
             taken.setdefault(p.doc, []).append((p.start, p.end))
-            if poses and poses_question(hit.highlight.text) and len(posing) < k:
+            if poses and (poses_question(hit.highlight.text) or lists_aims(hit.section)) and len(posing) < k:
                 posing.append(hit)  # a passage that only asks the question or states an aim answers after the others
                 continue
             kept.append(hit)
@@ -833,15 +835,20 @@ class Searcher:
         """Whether one of the documents `doc_ids` (those a search found for the question: reading
         every document's text would cost a large collection seconds) writes a phrase whose words'
         initials spell the abbreviation `short` (three letters or more) though it never uses it:
-        "post-traumatic stress disorder" for "PTSD", which it mentions though no passage says "PTSD"."""
+        "post-traumatic stress disorder" for "PTSD", which it mentions though no passage says "PTSD";
+        or a name in capitals whose initials spell it past the small words between them ("Food
+        and Drug Administration" for "FDA")."""
         letters = [c for c in short if c.isalpha()]
         if len(letters) < 3 or len(letters) != len(short):
             return False
         phrase = re.compile(r"\b" + r"[\s-]+".join(rf"({c}[^\W\d_]{{2,}})" for c in letters) + r"\b", re.I)
+        name = re.compile(r"\b" + r"[\s-]+(?:(?:and|of|for|the|on|in|&)\s+)?".join(rf"({c.upper()}[^\W\d_]{{2,}})" for c in letters)
+                          + r"\b")
         for d in dict.fromkeys(doc_ids):
             if (row := self.index.doc_row(d)) is None:
                 continue
-            for m in phrase.finditer(self.index.document(row).text):
+            text = self.index.document(row).text
+            for m in (*phrase.finditer(text), *name.finditer(text)):
                 if not any(w.lower() in FUNCTION_WORDS for w in m.groups()):
                     return True
         return False
@@ -1015,6 +1022,11 @@ class Searcher:
                 # was she discharged?")
                 order = sorted(order, key=lambda i: not any(dates_event(self.index.sentence_text(s), tokens)
                                                             for s in self.index.passage_sentences(int(rows[i]))))
+            if amount == "time":
+                # and of those, the ones saying at what point before those giving a span alone
+                # ("measured 12 hours after the last dose" before "Elimination half-life | 24 hours"
+                # for "When should blood be taken for a lithium level?")
+                order = sorted(order, key=lambda i: not states_time_point(self.index.passage_text(int(rows[i]))))
             if amount == "frequency":
                 # and of those, the ones that say a rate before those with a number of another kind
                 # ("at every dose change" before "2.5% to 4% of adults")
@@ -1106,9 +1118,10 @@ class Searcher:
 
     def _headed_as_asked(self, question: str, rows: np.ndarray) -> dict[int, tuple[int, int]]:
         """The candidate passages (`rows`) where a section opens whose heading holds every word the
-        question asks with, beyond the document it names (`named_document`: its title's words) and
-        kinds of document, each with the span of the section's first sentence, which says what
-        its heading names ("Who funded the LIMIT trial?": the LIMIT paper's "Funding statement";
+        question asks with, beyond the document it names (`named_document`: its title's words), the
+        names in the passage's document's title (`naming_words`, or a short title's words) and
+        kinds of document, each with the span of the section's first sentence, which says what its
+        heading names ("Who funded the LIMIT trial?": the LIMIT paper's "Funding statement";
         "Are there competing interests?": every "Competing interests"), of the named document only;
         {} where it asks with more than `_HEADED_WORDS` such words, or none, unless the heading is a
         question it restates (`_restates`); a question that negates (`_NEGATED`) only under a
@@ -1143,10 +1156,18 @@ class Searcher:
             doc = self.index.document(p.doc)
             if (named is not None and p.doc != named) or doc.in_references(p.start):
                 continue
+            # the names of its title, which every section of a document is about ("What license is
+            # tidyseq under?" of tidyseq's README: its "License"), but not another of the title's
+            # words ("randomised" of "How were schools randomised in MOVE?", whose title says
+            # "cluster-randomised"): names the question writes so, and a short title's words, which
+            # name its subject ("tidyseq", "Lithium (medication)")
+            title_words = re.findall(r"[\w'’-]+", doc.title)
+            names = naming_words(question, doc.title) | (set(title_words) if len(title_words) <= _NAME_TITLE_WORDS else set())
+            own = asked - set(bm25_tokenize([" ".join(names)])[0])
             for s in self.index.passage_sentences(row):
                 start, end = self.index.sentence_span(s)
                 path = doc.section_at(start)
-                if (path and doc.opens_section(start) and ((not wide and _heads(path[-1], asked)) or _restates(path[-1], question))
+                if (path and doc.opens_section(start) and ((not wide and own and _heads(path[-1], own)) or _restates(path[-1], question))
                         and bool(_NEGATED.search(question)) <= bool(_NEGATED.search(path[-1]))):
                     if s + 1 < self.index.passage_sentences(row).stop and same_cells(doc.text[start:end], self.index.sentence_text(s + 1)):
                         s += 1  # a table's header row opening the section names its columns: its first row answers
@@ -1435,6 +1456,9 @@ class Searcher:
                    end=p.end, page=pages[0] if pages else None, text=doc.text[p.start : p.end],
                    highlight=Highlight(doc.text[hs:he], hs, he), pages=pages, section=section,
                    page_label=label, probability=probability, match=match_words(probability))
+
+
+_NAME_TITLE_WORDS = 3  # the most words of a title that names its subject alone ("tidyseq", "Lithium (medication)")
 
 
 # The question a follow-up is searched with, in brackets after it (`resolve`).
