@@ -2830,3 +2830,22 @@ def test_a_claim_of_what_a_rule_excepts_is_not_negated_by_the_rule(encoder, tmp_
     checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"leaflet.md": page, **OTHER_DOCUMENT}))
     assert checker.check("Sertraline can be used in children with obsessive-compulsive disorder.").verdict != "contradicted"
     assert checker.check("Sertraline can be used in children and adolescents.").verdict == "contradicted"
+
+
+def test_safe_against_avoided_and_faster_against_more_slowly_contradict(encoder, tmp_path):
+    # An encyclopedia's page on lithium: "Lithium is safe in the first trimester of pregnancy." and
+    # "Lithium works faster than antipsychotics in acute mania." had both come back supported by the
+    # sentences that say the opposite ("should be avoided", "works more slowly").
+    from assistant.claims.features import negates
+
+    avoided = "Lithium should be avoided in the first trimester of pregnancy where possible."
+    slowly = "In acute mania lithium works more slowly than antipsychotics, so it is often combined with one."
+    assert negates("Lithium is safe in the first trimester of pregnancy.", avoided)
+    assert negates("Lithium works faster than antipsychotics in acute mania.", slowly)
+    assert not negates("Lithium should be avoided in the first trimester of pregnancy.", avoided)
+    page = ("# Lithium (medication)\n\n## Uses\n\n" + slowly + "\n\n## Pregnancy\n\n" + avoided + " It slightly increases the risk "
+            "of heart malformations.\n")
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"lithium.md": page, **OTHER_DOCUMENT}))
+    for claim in ("Lithium is safe in the first trimester of pregnancy.", "Lithium works faster than antipsychotics in acute mania."):
+        verdict = checker.check(claim)
+        assert verdict.verdict == "contradicted", (claim, verdict)

@@ -1168,8 +1168,12 @@ _CLAUSE_END = re.compile(r"[;:]|,\s*(?:but|whereas|while|although|though|however
 _ANTONYMS = [
     ("large", "small"), ("larger", "smaller"), ("big", "small"), ("bigger", "smaller"), ("long", "short"),
     ("longer", "shorter"), ("early", "late"), ("earlier", "later"), ("fast", "slow"), ("faster", "slower"),
+    ("quick", "slow"), ("quickly", "slowly"), ("rapidly", "slowly"), ("faster", "slowly"), ("quicker", "slowly"),
     ("many", "few"), ("wide", "narrow"), ("thick", "thin"), ("present", "absent"), ("true", "false"),
-    ("possible", "impossible"), ("likely", "unlikely"), ("safe", "unsafe"), ("easy", "difficult"),
+    ("possible", "impossible"), ("likely", "unlikely"), ("safe", "unsafe"), ("safe", "dangerous"), ("safe", "harmful"),
+    # what is safe is not to be avoided ("Lithium is safe in the first trimester" against "Lithium
+    # should be avoided in the first trimester")
+    ("safe", "avoid"), ("safe", "avoided"), ("easy", "difficult"),
     ("cheap", "expensive"), ("simple", "complex"), ("successful", "unsuccessful"), ("include", "exclude"), ("includes", "excludes"),
     ("accept", "reject"), ("accepts", "rejects"), ("allow", "forbid"), ("allows", "forbids"),
     ("visible", "invisible"), ("legal", "illegal"), ("encourage", "discourage"), ("encouraged", "discouraged"),
