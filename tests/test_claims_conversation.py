@@ -1639,6 +1639,10 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     (["Did fear of falling improve?"], "What about quality of life?", "What about quality of life? (Did fear of falling improve?)"),
     # "it" funded or conducted is the study named, not what was asked of it
     (["How was the LIMIT trial designed?", "What about its primary outcome?"], "Who funded it?", "Who funded the LIMIT trial?"),
+    # "it" after a question of a thing's plural property is the thing that owns it, not a phrase
+    # of a question before ("Is the half-life of valproate safe in pregnancy?")
+    (["What is the half-life of lithium?", "And of valproate?", "What are its common side effects?"], "Is it safe in pregnancy?",
+     "Is valproate safe in pregnancy?"),
 ])
 def test_a_pronoun_agrees_in_number_and_a_preposition_leads_a_circumstance(encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected

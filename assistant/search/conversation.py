@@ -2510,12 +2510,22 @@ def _topic_of(previous: str, slot: str | None, pronoun: str, earlier: tuple[str,
             not topic and _ANSWER_NAMES.match(previous)):
         # "How reliable is it?" after "Which questionnaire measured alcohol use?": what the answer names
         return topic
-    if topic and (owner := _OF_PHRASE.match(topic)) and not _is_plural(owner.group(2)):
-        return owner.group(2)
+    if owner := _singular_owner(topic):
+        return owner
     for past in (previous, *map(_underlying, reversed(earlier))):
         if (found := _referent(past, False)) and not _is_plural(found):
             return found
     return topic
+
+
+def _singular_owner(phrase: str) -> str:
+    """The one thing a plural phrase is of, by "of" ("the side effects of valproate") or a
+    possessive ("valproate's common side effects"), which "it" may stand for; else ""."""
+    if (owner := _OF_PHRASE.match(phrase)) and not _is_plural(owner.group(2)):
+        return owner.group(2)
+    if (owner := _POSSESSOR.match(phrase)) and not _is_plural(owner.group(1)):
+        return owner.group(1)
+    return ""
 
 
 _VERSION = re.compile(r"v?\d+(?:\.\d+)*")
@@ -3259,6 +3269,7 @@ def _is_plural(phrase: str) -> bool:
 # Two names joined before the noun they qualify: "the Peng and Huang estimator" is one estimator.
 _NAMES_JOINED = re.compile(r"\b[A-Z][\w'-]*\s+and\s+[A-Z][\w'-]*\s+[a-z]")
 # A noun phrase with a complement: "the primary outcome of the LIMIT trial".
+_POSSESSOR = re.compile(r"^((?:(?:the|a|an)\s+)?[\w-]+(?:\s+[\w-]+){0,3}?)['’]s?\s+\w", re.I)  # "valproate's common side effects"
 _OF_PHRASE = re.compile(r"^(?:(?:the|a|an)\s+)?(?:[\w'-]+\s+)*?([\w'-]+)\s+of\s+(\S.*)$", re.I)
 # A preposition inside a noun phrase makes it too heavy for "'s": "a magic rule's maximum" would
 # read as the rule's.
