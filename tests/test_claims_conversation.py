@@ -2853,3 +2853,25 @@ def test_safe_against_avoided_and_faster_against_more_slowly_contradict(encoder,
     for claim in ("Lithium is safe in the first trimester of pregnancy.", "Lithium works faster than antipsychotics in acute mania."):
         verdict = checker.check(claim)
         assert verdict.verdict == "contradicted", (claim, verdict)
+
+
+def test_cannot_get_bounds_far_apart_and_a_two_word_claim_said_the_other_way_contradict(encoder, tmp_path):
+    # A health page on shingles: "You can catch shingles from someone who has shingles." came back
+    # supported by "You cannot get shingles from someone with shingles." (the negation reached
+    # "get" alone); "The shingles rash heals within a week." by "The rash can take up to 4 weeks to
+    # heal." (two bounds from above were one span); "Shingles is not painful." by a sentence about
+    # chickenpox, its two terms too few to be held by "... causes a painful rash.".
+    from assistant.claims.features import changes_span, negates
+
+    assert negates("You can catch shingles from someone who has shingles.", "You cannot get shingles from someone with shingles.")
+    assert changes_span("The shingles rash heals within a week.", "The rash can take up to 4 weeks to heal.")
+    assert not changes_span("The shingles rash heals within 3 weeks.", "The rash can take up to 4 weeks to heal.")
+    page = ("# Shingles\n\nShingles is an infection that causes a painful rash.\n\n## Check if you have shingles\n\nThe rash can "
+            "take up to 4 weeks to heal.\n\n## How you catch shingles\n\nYou cannot get shingles from someone with shingles. But "
+            "you can get chickenpox from someone with shingles if you have not had chickenpox before.\n")
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"shingles.md": page, **OTHER_DOCUMENT}))
+    for claim in ("You can catch shingles from someone who has shingles.", "The shingles rash heals within a week.",
+                  "Shingles is not painful."):
+        verdict = checker.check(claim)
+        assert verdict.verdict == "contradicted", (claim, verdict)
+    assert checker.check("Shingles causes a painful rash.").verdict == "supported"

@@ -302,7 +302,10 @@ class ClaimChecker:
             # with the heading it was read under (`_reversing`): "There is no single test." under
             # "How is ADHD diagnosed?" says ADHD and diagnosed
             headed = [f"{text}\n{self._heading(cands[i])}" for i, text in zip(top, spelled)]
-            nearly[top] = turned[top] & holds_claim_terms(claim, headed, spare=1) & ~held[top]
+            # (a claim of two terms, both: "Shingles is not painful." against "Shingles is an
+            # infection that causes a painful rash.")
+            nearly[top] = turned[top] & (holds_claim_terms(claim, headed, spare=1) | holds_claim_terms(claim, headed, least=2)) \
+                & ~held[top]
         if _NUMBERS.search(claim):
             # a sentence giving another number of what the claim counts holds its other terms
             # ("identified 21 articles" against "The review identified 30 articles.", "twice a

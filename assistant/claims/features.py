@@ -543,7 +543,8 @@ def changes_span(claim: str, sentence: str) -> bool:
     """Whether the sentence says the claim's other words (two thirds of them, as for `negates`) with
     a span of time far from the claim's, in any unit: "Sertraline works within a few days." against
     "It usually takes 4 to 6 weeks for sertraline to work fully." Each must state one span; they
-    differ where they do not overlap and the nearer ends are `_SPAN_RATIO` apart or more."""
+    differ where they do not overlap and the nearer ends are `_SPAN_RATIO` apart or more, or where
+    both are bounds from above ("within a week", "up to 4 weeks") that far apart."""
     ours = _span(claim)
     if ours:
         found = next(_SPAN.finditer(_TIMES.sub(" ", claim)))
@@ -560,7 +561,9 @@ def changes_span(claim: str, sentence: str) -> bool:
         return lo2 >= _SPAN_RATIO * max(hi, 1e-9)
     if hi2 < lo:
         return lo >= _SPAN_RATIO * max(hi2, 1e-9)
-    return False
+    # two bounds from above far apart say other times too: "The rash heals within a week." against
+    # "The rash can take up to 4 weeks to heal."
+    return lo == lo2 == 0 and 0 < min(hi, hi2) and max(hi, hi2) < float("inf") and max(hi, hi2) >= _SPAN_RATIO * min(hi, hi2)
 
 
 _DECIMAL = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.]*\d)")
@@ -989,7 +992,7 @@ def _terms(text: str) -> set[str]:
     return {bases.get(t, t) for t in bm25_tokenize([text])[0]}
 
 
-def holds_claim_terms(claim: str, sentences: list[str], spare: int = 0) -> np.ndarray:
+def holds_claim_terms(claim: str, sentences: list[str], spare: int = 0, least: int = MIN_HELD_TERMS) -> np.ndarray:
     """Per sentence, whether it holds every BM25 term of a claim of three terms or more, its negating
     words and auxiliary verbs aside: it speaks of what the claim says, for or against it. Of the
     sentences of SciFact train's cited abstracts, 18 hold all of their claim's terms and all 18 are
@@ -999,13 +1002,13 @@ def holds_claim_terms(claim: str, sentences: list[str], spare: int = 0) -> np.nd
     aside too: a sentence giving another share ("only 15 participants (2%)") lacks it. Paid for is
     paid for in any words (`_PAID_BY`: "supported by" is "funded by"). `spare`: how many of the
     terms a sentence may lack (the one a sentence saying the claim the other way round replaces:
-    "low toxicity" against "high toxicity")."""
+    "low toxicity" against "high toxicity"). `least`: the fewest terms a claim is read for."""
     share = _MAJORITY.match(claim) or _MINORITY.match(claim)
     claim = _PAID_BY.sub("funded by", claim[share.end():] if share else claim)
     # "The study will recruit 240 people." speaks of the document's own study, which its sentences
     # call "we" or nothing at all ("We plan to recruit 240 people ...")
     terms = _terms(_OWN_STUDY.sub(" ", claim)) - _negation_terms() - _auxiliary_terms()
-    if len(terms) < MIN_HELD_TERMS:
+    if len(terms) < least:
         return np.zeros(len(sentences), bool)
     bases = _verb_bases()
     return np.array([len(terms - {bases.get(w, w) for w in t}) <= spare
@@ -1347,12 +1350,18 @@ def _negations(tokens: list[str]) -> list[tuple[int, int]]:
 _DEFAULT_ADVERBS = {"routinely", "usually", "normally", "generally", "typically"}
 
 
+_GET = frozenset({"get", "gets", "got", "gotten", "getting"})
+
+
 def _negated_words(tokens: list[str], stemmed: list[str], words: set[str]) -> set[str]:
-    """Those of `words` a negation in the clause comes right before (stop words and `_DEFAULT_ADVERBS` between)."""
+    """Those of `words` a negation in the clause comes right before (stop words, `_DEFAULT_ADVERBS`
+    and a light "get" between: "You cannot get shingles from someone with shingles" negates
+    catching shingles)."""
     out: set[str] = set()
     for i, reach in _negations(tokens):
         following = [x for t, x in zip(tokens[i + 1 :], stemmed[i + 1 :])
-                     if t[0].isalnum() and t not in FUNCTION_WORDS and t not in _ABLE and t not in _DEFAULT_ADVERBS]
+                     if t[0].isalnum() and t not in FUNCTION_WORDS and t not in _ABLE and t not in _DEFAULT_ADVERBS
+                     and t not in _GET]
         out |= set(following[:reach]) & words
     return out
 
