@@ -1378,12 +1378,12 @@ def test_an_aim_hands_the_highlight_to_the_finding_unless_the_question_asks_the_
 def test_a_number_that_labels_a_thing_states_no_amount():
     # "How big ...?" is answered by a sentence stating an amount; a school's "year 9", a table's
     # number or a name's ("COVID-19") count nothing.
-    from assistant.search.answer import _states_number
+    from assistant.search.answer import states_number
 
-    assert not _states_number("We ran the programme across the whole of year 9, as shown in Table 2.")
-    assert not _states_number("Lockdowns during COVID-19 closed the schools.")
-    assert _states_number("We would need 16 schools with 150 participants each.")
-    assert _states_number("Pupils were 13–14 years old.") and _states_number("Sessions lasted 2 years 6 months.")
+    assert not states_number("We ran the programme across the whole of year 9, as shown in Table 2.")
+    assert not states_number("Lockdowns during COVID-19 closed the schools.")
+    assert states_number("We would need 16 schools with 150 participants each.")
+    assert states_number("Pupils were 13–14 years old.") and states_number("Sessions lasted 2 years 6 months.")
 
 
 def test_a_list_items_number_and_a_date_line_state_no_duration(encoder):
@@ -2276,3 +2276,23 @@ def test_every_six_months_says_how_often(encoder, tmp_path):
     searcher = searcher_of_file(encoder, tmp_path / "lithium.html", ENCYCLOPEDIA_PAGE)
     hit = searcher.search("How often should kidney function be checked?", k=1)[0]
     assert hit.highlight.text == "Kidney and thyroid function are checked every six months.", hit
+
+
+def test_a_measure_asked_is_answered_only_by_a_highlight_stating_a_number(encoder, tmp_path):
+    # "What is the dose of paracetamol?" was answered by "Paracetamol can help ease the pain.", its
+    # passage's number ("5 times a day for 7 days") another medicine's.
+    page = ("# Shingles\n\nShingles is an infection that causes a painful rash.\n\n## Treatment\n\nIf you need antiviral "
+            "medicine, a GP may prescribe aciclovir, usually taken 5 times a day for 7 days. Paracetamol can help ease the pain.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "shingles.md", page)
+    assert not ask(searcher, "What is the dose of paracetamol?", [], k=3).answered
+    assert ask(searcher, "What is the dose of aciclovir?", [], k=3).answered
+
+
+def test_a_date_is_of_the_sentence_naming_the_event_past_the_document_s_subject(encoder, tmp_path):
+    # "When was lithium approved in the US?" highlighted "... lithium to treat mania in 1949.": it
+    # names lithium, the page's subject, as the sentence dating the approval names "approved";
+    # and "US" was mentioned nowhere, though the page says "United States".
+    searcher = searcher_of_file(encoder, tmp_path / "lithium.html", ENCYCLOPEDIA_PAGE)
+    answer = ask(searcher, "When was lithium approved in the US?", [], k=1)
+    assert answer.answered and "in 1970" in answer.hits[0].highlight.text, answer
+    assert not answer.not_mentioned

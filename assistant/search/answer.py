@@ -976,7 +976,8 @@ _LABEL_NUMBER = re.compile(r"\b(?:tables?|figs?\.?|figures?|appendix|years?|grad
                            r"\s+\d+[a-z]?\b|(?<=[A-Za-z]-)\d+\b", re.I)
 
 
-def _states_number(text: str) -> bool:
+def states_number(text: str) -> bool:
+    """Whether `text` states a number that stands on its own (`_NUMBER`; no citation's nor label's)."""
     return bool(_NUMBER.search(_LABEL_NUMBER.sub("", _CITATION.sub("", text))))
 
 
@@ -1642,7 +1643,7 @@ _RATE_IN_WORDS = re.compile(rf"{_RATE_WORDS}|\bper\s+{_TIME_UNIT}\b|"
 
 def states_rate(text: str) -> bool:
     """Whether `text` says how often: a number with a rate over time, or a rate in words (`_RATE_IN_WORDS`)."""
-    return bool(_RATE_IN_WORDS.search(text)) or (_states_number(text) and bool(_FREQUENCY.search(text)))
+    return bool(_RATE_IN_WORDS.search(text)) or (states_number(text) and bool(_FREQUENCY.search(text)))
 
 
 # "How many" of things that are no span of time ("How many patients ...", not "How many weeks ...").
@@ -1824,7 +1825,7 @@ def gives_amount(text: str, kind: AmountKind) -> bool:
     # byline's "• Apr 23, 2022") count, size or last nothing; nor does a release's number count.
     if kind == "count":
         text = _VERSION.sub(" ", text)
-    return _states_number("\n".join(_ENUMERATOR.sub("", line) for line in text.splitlines()
+    return states_number("\n".join(_ENUMERATOR.sub("", line) for line in text.splitlines()
                                      if not is_date(BULLET.sub("", line).strip())))
 
 _ENUMERATOR = re.compile(r"^\s*\(?\d{1,2}[.)]\s+")
@@ -1962,12 +1963,13 @@ def _naming_code(index: Index, sentences: range, heading: np.ndarray, logits: np
 
 
 def _stating_asked(index: Index, sentences: range, heading: np.ndarray, logits: np.ndarray, best: int,
-                   amount: AmountKind | None, asked: Collection[str], stating: Callable[[str], bool] | None = None) -> int:
+                   amount: AmountKind | None, asked: Collection[str], stating: Callable[[str], bool] | None = None,
+                   subject: Collection[str] = ()) -> int:
     """The sentence that states the `amount` asked for (`_stating_amount`), or what the question
     asks (`stating`, `asked_statement`: the best sentence that states it, when `best` does not), or
     without either, that names the thing of code asked for (`_naming_code`; `asked`: the question's terms)."""
     if amount:
-        return _stating_amount(index, sentences, heading, logits, best, amount, asked, stating)
+        return _stating_amount(index, sentences, heading, logits, best, amount, asked, stating, subject)
     if stating:
         states = np.array([stating(index.sentence_text(r)) for r in sentences]) & ~heading
         return int(np.argmax(np.where(states, logits, -np.inf))) if states.any() and not states[best] else best
@@ -1975,7 +1977,8 @@ def _stating_asked(index: Index, sentences: range, heading: np.ndarray, logits: 
 
 
 def _stating_amount(index: Index, sentences: range, heading: np.ndarray, logits: np.ndarray, best: int,
-                    amount: AmountKind, asked: Collection[str] = (), stating: Callable[[str], bool] | None = None) -> int:
+                    amount: AmountKind, asked: Collection[str] = (), stating: Callable[[str], bool] | None = None,
+                    subject: Collection[str] = ()) -> int:
     """The best sentence that states the amount asked for, when the best of all (`best`) does not
     and another does; else `best`.  A rate or a bound none states is asked for as a number.  For a
     count, a sentence that counts a thing the question names (`asked`: its terms) before one that
@@ -1991,14 +1994,20 @@ def _stating_amount(index: Index, sentences: range, heading: np.ndarray, logits:
     if amount == "date" and states.sum() > 1:
         # the date of the event asked of, not another's ("When was she discharged?": "Date of
         # discharge: 11 March 2026", not "Date of admission: 3 March 2026" above it)
-        dated = states & np.array([dates_event(index.sentence_text(r), asked) for r in sentences])
+        # of those, the ones naming the most of the event ("It was approved in the United States
+        # ... in 1970." for "When was lithium approved in the US?", not "... lithium to treat mania
+        # in 1949.", which names lithium alone)
+        # (its document's `subject`, the terms of its title, names no event: every sentence is of it)
+        event = set(asked) - set(subject) or set(asked)
+        named = np.array([event_words(index.sentence_text(r), event) if states[i] else 0 for i, r in enumerate(sentences)])
+        dated = states & (named > 0) & (named == named.max())
         if dated.any() and not dated[best]:
             states = dated
     if amount == "measure":
         # a number that names no measure asked for is another's ("Default: 8." of another option)
-        states &= np.array([_names_measure(index.sentence_text(r), asked) for r in sentences])
+        states &= np.array([names_measure(index.sentence_text(r), asked) for r in sentences])
     if amount in ("frequency", "bound") and not states.any():
-        states = np.array([_states_number(index.sentence_text(r)) for r in sentences]) & ~heading
+        states = np.array([states_number(index.sentence_text(r)) for r in sentences]) & ~heading
     if stating is not None and states.any():
         # and of those, one stating what else is asked: "How much did insomnia severity improve?" is
         # answered by a result ("ISI scores fell by 7.2 points"), not "The primary outcome was the
@@ -2019,14 +2028,21 @@ def dates_event(text: str, asked: Collection[str]) -> bool:
     """Whether `text` states a date (`_states_amount`) and names the event the question's terms
     `asked` name, leaving out the words that ask for a date ("Date of discharge: 11 March 2026"
     for "When was she discharged?"; "Date of admission: 3 March 2026" names another event)."""
-    event = set(asked) - _DATE_WORDS
-    return bool(event) and _states_amount(text, "date") and any(same_stem(a, t) for a in event for t in bm25_tokenize([text])[0])
+    return _states_amount(text, "date") and event_words(text, asked) > 0
 
 
-def _names_measure(text: str, asked: Collection[str]) -> bool:
+def event_words(text: str, asked: Collection[str]) -> int:
+    """How many of the question's terms `asked` that name its event (not the words that ask for a
+    date) `text` says, or a word of their stem (`same_stem`)."""
+    said = bm25_tokenize([text])[0]
+    return sum(any(same_stem(a, t) for t in said) for a in set(asked) - _DATE_WORDS)
+
+
+def names_measure(text: str, asked: Collection[str]) -> bool:
     """Whether `text` names the measure the question's terms `asked` name (`_MEASURES`: "temperature",
-    not "default" of "What is the default history size?")."""
-    return not (set(asked) & _measure_terms()).isdisjoint(bm25_tokenize([text])[0])
+    not "default" of "What is the default history size?"); True where they name none."""
+    named = set(asked) & _measure_terms()
+    return not named or not named.isdisjoint(bm25_tokenize([text])[0])
 
 
 @lru_cache(maxsize=1)
@@ -2134,10 +2150,10 @@ def _states_amount(text: str, kind: AmountKind) -> bool:
         # nor does a release's number ("Version 3.0, 12 January 2026")
         text = _NOT_COUNT.sub(" ", _DATE.sub(" ", _CLOCK_TIME.sub(" ", _NUMERIC_DATE.sub(" ", _VERSION.sub(" ", text)))))
     if kind == "bound":
-        return _states_number(text) and bool(_BOUND_STATED.search(text))
+        return states_number(text) and bool(_BOUND_STATED.search(text))
     if kind == "frequency":
         return states_rate(text)
-    return _states_number(text)
+    return states_number(text)
 
 
 def _holding_every_term(index: Index, sentences: range, heading: np.ndarray, logits: np.ndarray, shown: int,
@@ -2210,7 +2226,8 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
         # "What does scater do?": where nothing defines it, the sentence saying what it does
         # ("scater provides tools for ...", not a note naming it in passing)
         defining = np.array([states_action(index.sentence_text(r), term) for r in sentences])
-    shown = _holding_every_term(index, sentences, heading, logits, shown, terms, title=index.document(index.passage(row).doc).title,
+    title = index.document(index.passage(row).doc).title
+    shown = _holding_every_term(index, sentences, heading, logits, shown, terms, title=title,
                                 asked_else=bool(amount or code or stating or defining.any() or expansion or person or entry))
     if spelled.any():
         shown = int(np.argmax(spelled))
@@ -2224,7 +2241,7 @@ def passage_answer(index: Index, row: int, q: np.ndarray, terms: dict[str, float
     elif person == "author" and (writers := np.array([names_writer(index.sentence_text(r)) for r in sentences])).any():
         shown = int(np.argmax(np.where(writers, logits, -np.inf)))
     elif amount or code or stating:
-        shown = _stating_asked(index, sentences, heading, logits, picked, amount, terms, stating)
+        shown = _stating_asked(index, sentences, heading, logits, picked, amount, terms, stating, bm25_tokenize([title])[0])
     if not named[shown]:  # a row under the label the question names answers what it asks of the entry
         shown = _entry_sentence(index, sentences, heading, shown, entry)
     shown = _in_asked_range(index, sentences, heading, logits, shown, values)

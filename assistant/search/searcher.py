@@ -86,6 +86,7 @@ from assistant.search.answer import (
     states_action,
     states_definition,
     states_entry,
+    states_number,
     states_place,
     states_rate,
     states_time_point,
@@ -717,8 +718,10 @@ class Searcher:
         likely = [h for h in hits if h.probability >= self.answers.answer_bar or (entry and opens_entry(h.text, entry))
                   or (stating and labels_statement(h.highlight.text, stating))]
         if question is not None and (amount := asked_amount(question)):
-            # "What year was SQLite created?" of passages that give no date is not answered
-            likely = [h for h in likely if gives_amount(h.text, amount)]
+            # "What year was SQLite created?" of passages that give no date is not answered, nor
+            # "What is the dose of paracetamol?" of a highlight that states no number ("Paracetamol
+            # can help ease the pain.", beside "taken 5 times a day for 7 days" of another medicine)
+            likely = [h for h in likely if gives_amount(h.text, amount) and (amount != "measure" or states_number(h.highlight.text))]
         if question is not None and asks_origin(question):
             # "Who developed neuropsychotherapy?" of sentences that name no one is not answered
             likely = [h for h in likely if names_someone(h.highlight.text, question)]
@@ -834,21 +837,23 @@ class Searcher:
     def _spelled_out(self, short: str, doc_ids: Sequence[str]) -> bool:
         """Whether one of the documents `doc_ids` (those a search found for the question: reading
         every document's text would cost a large collection seconds) writes a phrase whose words'
-        initials spell the abbreviation `short` (three letters or more) though it never uses it:
+        initials spell the abbreviation `short` (three letters or more; two for a name in capitals) though it never uses it:
         "post-traumatic stress disorder" for "PTSD", which it mentions though no passage says "PTSD";
         or a name in capitals whose initials spell it past the small words between them ("Food
         and Drug Administration" for "FDA")."""
         letters = [c for c in short if c.isalpha()]
-        if len(letters) < 3 or len(letters) != len(short):
+        if len(letters) < 2 or len(letters) != len(short):
             return False
-        phrase = re.compile(r"\b" + r"[\s-]+".join(rf"({c}[^\W\d_]{{2,}})" for c in letters) + r"\b", re.I)
+        # two letters spell only a name in capitals ("United States" for "US"), no phrase in lower case
+        phrase = re.compile(r"\b" + r"[\s-]+".join(rf"({c}[^\W\d_]{{2,}})" for c in letters) + r"\b", re.I) \
+            if len(letters) >= 3 else None
         name = re.compile(r"\b" + r"[\s-]+(?:(?:and|of|for|the|on|in|&)\s+)?".join(rf"({c.upper()}[^\W\d_]{{2,}})" for c in letters)
                           + r"\b")
         for d in dict.fromkeys(doc_ids):
             if (row := self.index.doc_row(d)) is None:
                 continue
             text = self.index.document(row).text
-            for m in (*phrase.finditer(text), *name.finditer(text)):
+            for m in (*(phrase.finditer(text) if phrase else ()), *name.finditer(text)):
                 if not any(w.lower() in FUNCTION_WORDS for w in m.groups()):
                     return True
         return False
