@@ -1643,6 +1643,9 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     # of a question before ("Is the half-life of valproate safe in pregnancy?")
     (["What is the half-life of lithium?", "And of valproate?", "What are its common side effects?"], "Is it safe in pregnancy?",
      "Is valproate safe in pregnancy?"),
+    # a thing of another kind than the one asked of before is of what owned that ("What is the
+    # treatment of the symptoms of shingles?")
+    (["What are the symptoms of shingles?", "How long do they last?"], "What is the treatment?", "What is the treatment of shingles?"),
 ])
 def test_a_pronoun_agrees_in_number_and_a_preposition_leads_a_circumstance(encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected

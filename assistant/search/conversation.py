@@ -1338,18 +1338,27 @@ def _owned(question: str, q: str, previous: str, slot: str | None, earlier: tupl
     bare = _BARE_DEFINITE.match(q)
     if ((bare and not _WHICH_IS.match(q)) or how or _THERE_ANY.match(q)) and (owner := _owner(previous, slot)):
         noun = (bare or how).group("noun").split()[-1] if (bare or how) else ""
-        if noun and _singular(noun).lower() == _singular(owner.split()[-1]).lower():
-            # "What were the secondary outcomes?" after "What was the primary outcome?": a thing of
-            # the same kind is owned by what owned that one ("the LIMIT trial's primary outcome"),
-            # or by nothing the previous question names
-            own = re.match(r"(.+?)['’]s?\s+\S.*$", owner)
-            if not own:
-                return ResolvedQuery(question, _unled(q), "standalone")
-            owner = own.group(1)
+        if not (owner := _noun_owner(noun, owner)):
+            return ResolvedQuery(question, _unled(q), "standalone")
         if how and (at := _owner_place(how)) is not None:
             return ResolvedQuery(question, _unled(_tidy(f"{q[:at]} of {owner}{q[at:]}")), "reference", owner)
         return ResolvedQuery(question, _unled(_tidy(f"{q.rstrip('?').rstrip()} of {owner}?")), "reference", owner)
     return None
+
+
+def _noun_owner(noun: str, owner: str) -> str:
+    """What owns the thing `noun` names, `owner` being what the previous question asked of: a thing
+    of the same kind is owned by what owned that one ("What were the secondary outcomes?" after
+    "What was the LIMIT trial's primary outcome?"), or by nothing ("" where the previous question
+    names no owner of it); a thing of another kind than the owner's own thing ("the symptoms of
+    shingles") by what owns that ("What is the treatment?" after "How long do the symptoms of
+    shingles last?": of shingles)."""
+    if noun and _singular(noun).lower() == _singular(owner.split()[-1]).lower():
+        own = re.match(r"(.+?)['’]s?\s+\S.*$", owner)
+        return own.group(1) if own else ""
+    if noun and (of := _OF_PHRASE.match(owner)) and _content_words(of.group(2)):
+        return of.group(2)
+    return owner
 
 
 def _owner_place(how: re.Match) -> int | None:
