@@ -2878,3 +2878,27 @@ def test_cannot_get_bounds_far_apart_and_a_two_word_claim_said_the_other_way_con
         verdict = checker.check(claim)
         assert verdict.verdict == "contradicted", (claim, verdict)
     assert checker.check("Shingles causes a painful rash.").verdict == "supported"
+
+
+def test_another_amount_in_a_unit_a_low_risk_against_the_highest_and_not_to_be_used_against_safe_contradict(encoder, tmp_path):
+    # A talk's slides and an encyclopedia's page: "The maximum dose of metformin is 3 g per day."
+    # found nothing against "• Maximum dose 2 g per day" (an amount in a unit was no number it
+    # counted); "Sulfonylureas carry a low risk of hypoglycaemia." and "Valproate is safe in
+    # pregnancy." came back supported by "... carry the highest risk" and "... should not be used
+    # in women who could become pregnant".
+    from assistant.claims.features import changes_number, negates
+
+    assert changes_number("The maximum dose of metformin is 3 g per day.", "• Maximum dose 2 g per day")
+    assert not changes_number("The maximum dose of metformin is 2 g per day.", "• Maximum dose 2 g per day")
+    assert negates("Sulfonylureas carry a low risk of hypoglycaemia.", "• Sulfonylureas and insulin carry the highest risk")
+    unused = "Valproate causes birth defects and should not be used in women who could become pregnant."
+    assert negates("Valproate is safe in pregnancy.", unused + " A pregnancy prevention programme must be in place.")
+    assert not negates("Valproate causes birth defects.", unused)
+    deck = ("# Managing type 2 diabetes\n\n## First-line treatment\n\n• Metformin, start at 500 mg once daily with food\n"
+            "• Maximum dose 2 g per day\n\n## Hypoglycaemia\n\n• Sulfonylureas and insulin carry the highest risk\n"
+            "• Treat with 15 to 20 g of fast-acting glucose\n")
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"deck.md": deck, **OTHER_DOCUMENT}))
+    for claim in ("The maximum dose of metformin is 3 g per day.", "Sulfonylureas carry a low risk of hypoglycaemia."):
+        verdict = checker.check(claim)
+        assert verdict.verdict == "contradicted", (claim, verdict)
+    assert checker.check("Metformin is started at 500 mg once daily with food.").verdict == "supported"

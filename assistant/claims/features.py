@@ -760,19 +760,23 @@ _POINT = re.compile(r"\b(day|week|month|year|visit|cycle|stage|grade|phase|wave|
 # score of 12", "ISI = 9"; and a sum of money by its currency's sign: "£26 per month".
 _VALUE = re.compile(r"\b([a-z][a-z-]{2,})\s+(?:was|were|is|are|of|=)\s+(\d+(?:\.\d+)?)(?![\d.,]*\s*(?:%|[^\W\d_]))", re.I)
 _MONEY = re.compile(r"([£$€¥])\s?(\d+(?:[.,]\d+)*)")
+# An amount in a unit of measure: "2 g per day", "500 mg", "1.5 mmol/L" (not a ratio's parts: "140/90 mmHg").
+_MEASURED = re.compile(r"(?<![\w.,/])(\d+(?:\.\d+)?)\s?(mg|g|kg|mcg|µg|ng|ml|mL|L|mmol/L|mmol/mol|µmol/L|mmHg|IU|units?)(?![\w/])")
 
 
 @lru_cache(maxsize=1024)
 def _points(text: str) -> dict[str, frozenset[str]]:
-    """The numbered points `text` names (`_POINT`), the values it says of a measure (`_VALUE`) and
-    its sums of money (`_MONEY`, by currency), by their word's stem: "on day 9" -> day {9}, "score
-    was 3" -> score {3}, "£26" -> £ {26}."""
+    """The numbered points `text` names (`_POINT`), the values it says of a measure (`_VALUE`), its
+    sums of money (`_MONEY`, by currency) and its amounts in a unit (`_MEASURED`, by unit), by their
+    word's stem: "on day 9" -> day {9}, "score was 3" -> score {3}, "£26" -> £ {26}, "2 g per day" -> g {2}."""
     out: dict[str, set[str]] = {}
     for m in [*_POINT.finditer(text), *_VALUE.finditer(text)]:
         if m.group(1).lower() not in FUNCTION_WORDS:
             out.setdefault(stemmer().stemWord(m.group(1).lower()), set()).add(m.group(2))
     for m in _MONEY.finditer(text):
         out.setdefault(m.group(1), set()).add(_number(m.group(2)))
+    for m in _MEASURED.finditer(text):
+        out.setdefault(m.group(2).lower().rstrip("s"), set()).add(_number(m.group(1)))
     return {w: frozenset(ns) for w, ns in out.items()}
 
 
@@ -1200,6 +1204,7 @@ _ANTONYMS = [
     # the ends of a scale, and a figure's way ("the most common diagnosis", "the wait fell")
     ("most", "least"), ("highest", "lowest"), ("largest", "smallest"), ("biggest", "smallest"), ("longest", "shortest"),
     ("best", "worst"), ("rose", "fell"), ("risen", "fallen"), ("first", "last"), ("minimum", "maximum"),
+    ("low", "highest"), ("high", "lowest"),
     ("minimal", "maximal"),
 ]
 # A word's opposites by stem, for `negates`: the content words of `_OPPOSITES` and `_ANTONYMS` (a
@@ -1442,6 +1447,10 @@ def _excepted(said: set[str], sentence: str) -> bool:
     return bool(lacking) and lacking <= after
 
 
+# A thing advised against by its use negated: "should not be used", "must not be taken", "do not take".
+_NOT_USED = re.compile(r"\s(?:should|must|do|does|is\s+to)\s+(?:not|never)\s+(?:be\s+)?(?:used|taken|given|use|take|give)\b", re.I)
+
+
 def negates(claim: str, sentence: str) -> bool:
     """Whether one of the sentence's clauses says what the claim says, two thirds of its content words,
     with a negation of one of those words that the claim lacks, or the claim negates one of its
@@ -1461,6 +1470,8 @@ def negates(claim: str, sentence: str) -> bool:
         return False
     if any(_says_opposite(t, s, said) for t, s in sentence_clauses):
         return True
+    if _NOT_USED.search(sentence) and any(_says_opposite(t, s, said) for t, s in _clauses(_NOT_USED.sub(" should be avoided", sentence))):
+        return True  # "should not be used in women who could become pregnant" against "safe in pregnancy"
     claim_neg = any(_negations(t) for t, _ in claim_clauses)
     sentence_neg = any(_negations(t) for t, _ in sentence_clauses)
     if claim_neg and sentence_neg:
