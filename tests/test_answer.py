@@ -2296,3 +2296,39 @@ def test_a_date_is_of_the_sentence_naming_the_event_past_the_document_s_subject(
     answer = ask(searcher, "When was lithium approved in the US?", [], k=1)
     assert answer.answered and "in 1970" in answer.hits[0].highlight.text, answer
     assert not answer.not_mentioned
+
+
+def test_a_byline_s_parts_name_the_writer_and_the_date_and_how_long_before_asks_a_span(encoder, tmp_path):
+    # A magazine's article: "Who wrote this article?" and "When was it published?" went unanswered,
+    # the byline's parts set apart by dots ("By ..., consultant child psychiatrist · 14 May 2025 · 6
+    # min read"); "How long before bed should screens be switched off?" asked for any number, and
+    # "Avoid caffeine after 3 pm." won.
+    article = ("# Sleep and adolescent mental health\n\n*By Dr Hannah Okoro, consultant child psychiatrist · 14 May 2025 · 6 "
+               "min read*\n\n## Why do teenagers sleep later?\n\nDuring puberty the body clock shifts, so that melatonin is "
+               "released about two hours later in the evening than in childhood.\n\n## What parents can do\n\n- Keep wake-up "
+               "times within an hour of each other, including at weekends.\n- Switch off screens an hour before bed.\n"
+               "- Avoid caffeine after 3 pm.\n")
+    assert asked_amount("How long before bed should screens be switched off?") == "duration"
+    searcher = searcher_of_file(encoder, tmp_path / "sleep.md", article)
+    writer = ask(searcher, "Who wrote this article?", [], k=1)
+    assert writer.answered and writer.hits[0].highlight.text.startswith("By Dr Hannah Okoro"), writer
+    date = ask(searcher, "When was it published?", [], k=1)
+    assert date.answered and date.hits[0].highlight.text == "14 May 2025", date
+    hit = searcher.search("How long before bed should screens be switched off?", k=1)[0]
+    assert hit.highlight.text == "• Switch off screens an hour before bed.", hit
+
+
+def test_a_numbered_section_and_a_labelled_appendix_asked_of_answer_with_their_first_sentence(encoder, tmp_path):
+    # A guideline: "What does section 3.2 say?" highlighted its heading "3.2 Home hazard
+    # assessment", and "What is in Appendix A?" went unanswered, the appendix's heading naming
+    # more than "appendix".
+    guideline = ("# Falls prevention in older people\n\n## 3 Interventions\n\n### 3.1 Strength and balance training\n\nOffer "
+                 "strength and balance training to older people who have had a fall.\n\n### 3.2 Home hazard assessment\n\nOffer a "
+                 "home hazard assessment by an occupational therapist to older people discharged from hospital after a fall.\n\n"
+                 "## Appendix A: Summary of recommendations by setting\n\nIn the community, ask about falls every year.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "guideline.md", guideline)
+    hit = searcher.search("What does section 3.2 say?", k=1)[0]
+    assert hit.highlight.text.startswith("Offer a home hazard assessment"), hit
+    appendix = ask(searcher, "What is in Appendix A?", [], k=1)
+    assert appendix.answered and appendix.hits[0].highlight.text == "In the community, ask about falls every year.", appendix
+    assert not ask(searcher, "What is in Appendix B?", [], k=1).answered

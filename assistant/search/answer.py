@@ -85,7 +85,8 @@ __all__ = ["about_a_document", "asked_superlative", "asks_reason", "asks_treatme
            "names_writer", "opens_entry", "opens_signature", "states_entry", "passage_answer", "pick", "points_elsewhere", "pool_cosine",
            "poses_question",
            "relevance_features", "sentence_features",
-           "states_action", "states_definition", "states_origin", "states_place", "states_rate", "term_weights"]
+           "states_action", "states_definition", "states_origin", "states_place", "states_rate", "term_weights",
+           "BYLINE_PARTS", "event_words", "lists_aims", "states_number", "states_time_point"]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "answer.json"
 
@@ -1552,15 +1553,21 @@ def _request_tokens() -> frozenset[str]:
 # A line that names who wrote what it heads: "By Maria Gonzalez", "Writer: Prisha Oza", "Authors:
 # A. Smith and B. Jones".
 _WRITER_LINE = re.compile(r"^\W*(?i:(?:written|posted|reviewed)\s+by|by|writer|authors?)\s*:?\s+"
-                          r"(?:[A-Z][\w'’.-]*(?:\s+|,\s*|\s+and\s+|\s*&\s*))+[A-Z][\w'’.-]*\W*$|"
+                          r"(?:[A-Z][\w'’.-]*(?:\s+|,\s*|\s+and\s+|\s*&\s*))+[A-Z][\w'’.-]*"
+                          # the writer's role after the name: "By Dr Hannah Okoro, consultant child psychiatrist"
+                          r"(?:,\s+[a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,5})?\W*$|"
                           # an e-mail's sender: "From: Dr Samuel Okafor <s.okafor@example.org>"
                           r"^\W*(?i:from)\s*:\s+(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*\s*(?:<[^<>\s]+@[^<>\s]+>)?\s*$")
 
 
 def names_writer(text: str) -> bool:
     """Whether a line names the people who wrote the document: a list of authors (`is_byline`) or
-    a labelled byline (`_WRITER_LINE`)."""
-    return is_byline(text) or bool(_WRITER_LINE.match(text.strip()))
+    a labelled byline (`_WRITER_LINE`), or one of the parts a byline's dots or bars set apart ("By
+    Dr Hannah Okoro, consultant child psychiatrist · 14 May 2025 · 6 min read")."""
+    return is_byline(text) or any(bool(_WRITER_LINE.match(part.strip())) for part in BYLINE_PARTS.split(text))
+
+
+BYLINE_PARTS = re.compile(r"\s[·•|]\s")  # what sets a byline's parts apart: "By ... · 14 May 2025 · 6 min read"
 
 
 
@@ -1663,7 +1670,8 @@ _ASKS_DURATION = re.compile(
     r"\bfor\s+how\s+long\b|\bhow\s+long\b(?!\s+ago\b)(?=(?:\s+[\w'’-]+){0,8}?\s+(?:take|takes|took|taking|last|lasts|lasted|"
     r"lasting|stay|stays|stayed|remain|remains|remained|survive|survives|survived|persist|persists|persisted|wait|"
     r"waited|continue|continues|continued|need|needs|needed|be\s+(?:in|on|off|away|out))\b)|"
-    r"\bhow\s+long\b.*\s(?:for|last)\W*$", re.I)  # "How long is SSP paid for?"
+    r"\bhow\s+long\b.*\s(?:for|last)\W*$|"  # "How long is SSP paid for?"
+    r"\bhow\s+long\s+(?:before|after|ahead\s+of|in\s+advance)\b", re.I)  # "How long before bed should screens be switched off?"
 # A span of time: a number or a word of amount before a unit of time ("40 minutes", "a 12-week
 # course", "several months", "a year"), a count of what recurs ("24 weekly sessions"), or a whole
 # life ("lifelong").

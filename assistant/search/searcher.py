@@ -31,6 +31,7 @@ from assistant.ingest import Document, is_date
 from assistant.ingest.reference import surname
 from assistant.ingest.words import english_words
 from assistant.search.answer import (
+    BYLINE_PARTS,
     AmountKind,
     AnswerModel,
     PersonKind,
@@ -652,8 +653,10 @@ class Searcher:
         stating = statement or (reports_result if asks_finding(question) else None) or (
             gives_examples if asks_examples(question) else None) or (states_treatment if asks_treatment(question) else None) or (
             gives_reason(tokens) if asks_reason(question) else None) or asked_superlative(question)
-        # what a term is, or does, its definition says, wherever its section opens (`_in_order`)
-        front = self._front_asked_of(question, cand.rows, scores) or ({} if term else self._headed_as_asked(question, cand.rows))
+        # what a term is, or does, its definition says, wherever its section opens (`_in_order`);
+        # a part named by its label ("What is in Appendix A?") is the section it heads
+        headed = not term or _PART.search(question) is not None
+        front = self._front_asked_of(question, cand.rows, scores) or (self._headed_as_asked(question, cand.rows) if headed else {})
         kept: list[Hit] = []
         taken: dict[int, list[tuple[int, int]]] = {}
         shown: set[tuple[int, int] | str] = set()
@@ -823,6 +826,12 @@ class Searcher:
                     unknown.append(name)
             elif name.isupper() and self._glossary_only(name, np.flatnonzero(held), allowed):
                 unknown.append(name)
+        # a part named by its label that no passage names ("Appendix B" of a guideline with one appendix)
+        for part in _PART.finditer(question):
+            said = re.compile(rf"\b{re.escape(part.group(1))}\s+{re.escape(part.group(2))}\b", re.I)
+            rows = np.flatnonzero(self._held(bm25_tokenize([part.group(1)])[0], allowed))
+            if not any(said.search(self.index.passage_text(int(r))) for r in rows):
+                unknown.append(part.group())
         return unknown or self._words_unheld(question, allowed, spelled_in)
 
     def unknown_releases(self, question: str, hits: Sequence[Hit]) -> list[str]:
@@ -1065,10 +1074,15 @@ class Searcher:
 
     def _numbered_sentence(self, row: int, numbers: Sequence[str]) -> int | None:
         """The sentence of passage `row` that opens with one of the dotted `numbers` asked of, as a
-        guideline numbers its paragraphs ("1.3.2 Do not offer ..."); None where none does."""
+        guideline numbers its paragraphs ("1.3.2 Do not offer ..."), or where that is a section's
+        heading ("3.2 Home hazard assessment"), the first sentence under it; None where none does."""
         patterns = [re.compile(rf"^\W*{re.escape(n)}(?![.\d])\s+\S") for n in numbers]
-        return next((s for s in self.index.passage_sentences(row)
-                     if any(p.match(self.index.sentence_text(s)) for p in patterns)), None)
+        sentences = self.index.passage_sentences(row)
+        found = next((s for s in sentences if any(p.match(self.index.sentence_text(s)) for p in patterns)), None)
+        doc = self.index.document(self.index.passage(row).doc)
+        if found is not None and found + 1 < sentences.stop and doc.opens_section(self.index.sentence_span(found + 1)[0]):
+            return found + 1
+        return found
 
     def _name_lists_last(self, order: Iterable[int], rows: np.ndarray) -> Iterator[int]:
         """`order` with the passages that only list other sections' names after the others; lazy as
@@ -1126,7 +1140,8 @@ class Searcher:
         question asks with, beyond the document it names (`named_document`: its title's words), the
         names in the passage's document's title (`naming_words`, or a short title's words) and
         kinds of document, each with the span of the section's first sentence, which says what its
-        heading names ("Who funded the LIMIT trial?": the LIMIT paper's "Funding statement";
+        heading names ("Who funded the LIMIT trial?": the LIMIT paper's "Funding statement"; "What
+        is in Appendix A?": the heading it labels, `_names_part`;
         "Are there competing interests?": every "Competing interests"), of the named document only;
         {} where it asks with more than `_HEADED_WORDS` such words, or none, unless the heading is a
         question it restates (`_restates`); a question that negates (`_NEGATED`) only under a
@@ -1172,7 +1187,8 @@ class Searcher:
             for s in self.index.passage_sentences(row):
                 start, end = self.index.sentence_span(s)
                 path = doc.section_at(start)
-                if (path and doc.opens_section(start) and ((not wide and own and _heads(path[-1], own)) or _restates(path[-1], question))
+                if (path and doc.opens_section(start) and ((not wide and own and _heads(path[-1], own)) or _restates(path[-1], question)
+                                                            or _names_part(question, path[-1]))
                         and bool(_NEGATED.search(question)) <= bool(_NEGATED.search(path[-1]))):
                     if s + 1 < self.index.passage_sentences(row).stop and same_cells(doc.text[start:end], self.index.sentence_text(s + 1)):
                         s += 1  # a table's header row opening the section names its columns: its first row answers
@@ -1326,8 +1342,9 @@ class Searcher:
         for r in dict.fromkeys(rows[:_FRONT_PASSAGES] + rows[-_FRONT_PASSAGES:]):
             for s in self.index.passage_sentences(r):
                 start, end = self.index.sentence_span(s)
-                found += [(r, (start + m.start(), start + m.end())) for m in re.finditer(r"[^\n]+", doc.text[start:end])
-                          if is_date(m.group().strip(" \t•·*-–—"))]
+                # a line, or a part of a byline's line ("By ... · 14 May 2025 · 6 min read")
+                found += [(r, (start + a, start + b)) for a, b in _line_parts(doc.text[start:end])
+                          if is_date(doc.text[start + a : start + b].strip(" \t•·*-–—"))]
         return next((f for f in found if "publish" in doc.text[f[1][0]:f[1][1]].lower()), found[0] if found else None)
 
     def _writers_listed(self, d: int) -> tuple[int, tuple[int, int]] | None:
@@ -1483,6 +1500,32 @@ def _heads(heading: str, asked: AbstractSet[str]) -> bool:
     said = set(bm25_tokenize([heading])[0])
     return all(any(same_stem(a, h) for h in said) for a in asked) and \
         2 * sum(any(same_stem(a, h) for a in asked) for h in said) >= len(said)
+
+
+# A part of a document named by its label: "Appendix A", "Chapter 3", "Part II", "Box 2".
+_PART = re.compile(r"\b(appendix|annex|annexe|chapter|part|schedule|box|module|lesson|unit)\s+([A-Z]|[IVX]{1,5}|\d{1,3})\b", re.I)
+
+
+def _names_part(question: str, heading: str) -> bool:
+    """Whether the question names a part of a document by its label (`_PART`: "What is in Appendix
+    A?") that the heading opens with ("Appendix A: Summary of recommendations by setting")."""
+    opening = _PART.match(heading.strip())
+    return opening is not None and any(
+        m.group(1).lower().rstrip("e") == opening.group(1).lower().rstrip("e") and m.group(2).lower() == opening.group(2).lower()
+        for m in _PART.finditer(question))
+
+
+def _line_parts(text: str) -> list[tuple[int, int]]:
+    """The spans of `text`'s lines, each cut into the parts a byline's dots or bars set apart
+    (`BYLINE_PARTS`)."""
+    out = []
+    for line in re.finditer(r"[^\n]+", text):
+        at = line.start()
+        for sep in BYLINE_PARTS.finditer(line.group()):
+            out.append((at, line.start() + sep.start()))
+            at = line.start() + sep.end()
+        out.append((at, line.end()))
+    return out
 
 
 def _swapped(word: str) -> list[str]:
