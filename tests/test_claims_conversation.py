@@ -1646,6 +1646,13 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     # a thing of another kind than the one asked of before is of what owned that ("What is the
     # treatment of the symptoms of shingles?")
     (["What are the symptoms of shingles?", "How long do they last?"], "What is the treatment?", "What is the treatment of shingles?"),
+    # a condition added is the previous question's, in place of its own ("And if the HbA1c target
+    # are on a drug ...?"); "What if it ...?" asks what then of the thing
+    (["What is the HbA1c target?"], "And if they are on a drug that causes hypoglycaemia?",
+     "What is the HbA1c target if they are on a drug that causes hypoglycaemia?"),
+    (["What should I do if I miss a dose?"], "And if I miss two?", "What should I do if I miss two?"),
+    (["Can I take ibuprofen?"], "What if I am pregnant?", "Can I take ibuprofen if I am pregnant?"),
+    (["What is CBT?"], "What if it doesn't work?", "What if CBT doesn't work?"),
 ])
 def test_a_pronoun_agrees_in_number_and_a_preposition_leads_a_circumstance(encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected

@@ -688,6 +688,24 @@ def _is_degree(word: str) -> bool:
     return word.endswith("est") and len(word) >= 6 and word[:-3] + "er" in english_words()
 
 
+# A follow-up that adds a condition to the previous question: "And if she is pregnant?", "What if
+# they are on a drug that causes hypoglycaemia?".
+# ("What if it doesn't work?" after "What is CBT?" asks what then of CBT: a person's condition only.)
+_CONDITION = re.compile(r"^\W*(?:(?:and|but|so)\s+(?:what\s+)?if\s+|what\s+if\s+(?=(?:i|you|we|he|she|they|my|your|our|his|her|their)\b))"
+                        r"(\S.*?)\s*[?.!]*$", re.I)
+
+
+def _conditioned(q: str, previous: str) -> str | None:
+    """The previous question under the condition a follow-up adds (`_CONDITION`: "What is the HbA1c
+    target if they are on a drug that causes hypoglycaemia?"), where it has none of its own (one
+    it has, the follow-up's takes the place of by the previous question's frame, `_same_frame`:
+    "How do I check if a string contains spaces?"); None for another question."""
+    asked = _underlying(previous).strip().rstrip("?.!").rstrip()
+    if not (condition := _CONDITION.match(q)) or re.search(r"\bif\b", asked, re.I):
+        return None
+    return f"{asked} if {condition.group(1)}?"
+
+
 def _resolve_one(question: str, previous: str | None, slot: str | None, encoder, pair: str | None = None,
                  earlier: tuple[str, ...] = (), replaced: bool = True) -> ResolvedQuery:
     """`slot`: the topic the previous question was resolved with; `replaced`: whether a follow-up
@@ -716,8 +734,9 @@ def _rewritten(question: str, previous: str | None, slot: str | None, encoder, p
         # thing, as "the maximum one" asks (`_one_of_kind`), not a thing of its own
         q = _DEGREE_ALONE.sub(lambda m: f"{m.group(1)} one{m.group(2)}" if _is_degree(m.group(1).split()[-1]) else m.group(),
                               q)
-    if previous and (whole := _same_frame(q, previous) or _turned_round(q, _underlying(previous))):
-        # the previous question's frame with new words, or turned round ("And vice versa?")
+    if previous and (whole := _same_frame(q, previous) or _turned_round(q, _underlying(previous)) or _conditioned(q, previous)):
+        # the previous question's frame with new words, turned round ("And vice versa?") or under
+        # a condition ("And if she is pregnant?")
         return ResolvedQuery(question, whole, "new-topic")
     kind = (is_followup(q) or _compares_named(q, previous)) if previous else ""
     q, of_kind = _with_one_named(question, q, previous, kind)
