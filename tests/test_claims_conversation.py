@@ -2909,3 +2909,25 @@ def test_another_amount_in_a_unit_a_low_risk_against_the_highest_and_not_to_be_u
         verdict = checker.check(claim)
         assert verdict.verdict == "contradicted", (claim, verdict)
     assert checker.check("Metformin is started at 500 mg once daily with food.").verdict == "supported"
+
+
+def test_a_share_in_words_and_spans_in_figures_that_part_contradict(encoder, tmp_path):
+    # A magazine's article on teenagers' sleep: "Most 15-year-olds get enough sleep on school
+    # nights." was supported by "Fewer than a third of 15-year-olds get enough sleep ..." (a share in
+    # words was none), and "Teenagers need 5 to 6 hours of sleep a night." by "... 8 to 10 hours ..."
+    # (spans less than twice apart were one time).
+    from assistant.claims.features import changes_share, changes_span
+
+    third = "Fewer than a third of 15-year-olds get enough sleep on school nights."
+    assert changes_share("Most 15-year-olds get enough sleep on school nights.", third)
+    assert not changes_share("Few 15-year-olds get enough sleep on school nights.", third)
+    assert changes_share("Few patients completed treatment.", "More than half of patients completed treatment.")
+    assert changes_span("Teenagers need 5 to 6 hours of sleep a night.", "Teenagers need 8 to 10 hours of sleep a night.")
+    assert not changes_span("Teenagers need 9 hours of sleep a night.", "Teenagers need 8 to 10 hours of sleep a night.")
+    article = ("# Sleep and adolescent mental health\n\n## How much sleep do teenagers need?\n\nTeenagers need 8 to 10 hours of "
+               "sleep a night. " + third + "\n")
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"teen-sleep.md": article, **OTHER_DOCUMENT}))
+    for claim in ("Most 15-year-olds get enough sleep on school nights.", "Teenagers need 5 to 6 hours of sleep a night."):
+        verdict = checker.check(claim)
+        assert verdict.verdict == "contradicted", (claim, verdict)
+    assert checker.check("Teenagers need 8 to 10 hours of sleep a night.").verdict == "supported"

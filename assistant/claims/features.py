@@ -375,13 +375,28 @@ _MINORITY = re.compile(r"^\W*(?:(?:very\s+|only\s+a\s+)?few|(?:a|the)\s+minority
 # a share of a group a sentence gives: a count and its percentage ("15 participants (2%)"), or "2% of"
 _SHARE = re.compile(r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,6}?\(\s*(\d+(?:\.\d+)?)\s*%[^)]*\)|\b(\d+(?:\.\d+)?)\s*%\s+of\b")
 _PARTS = re.compile(r",\s+|;\s+|\s+and\s+|\s+but\s+|\s+whereas\s+|\s+while\s+")
+# a share in words: "fewer than a third of", "two thirds of", "more than half of"
+_WORD_SHARE = re.compile(r"\b(?:(fewer|less|more)\s+than\s+)?(?:(a|one|two|three|four)\s+(?=\w)|(?=half\b))"
+                         r"(half|thirds?|quarters?|fifths?|tenths?)\s+of\b", re.I)
+_FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+
+
+def _word_shares(text: str) -> list[float]:
+    """The shares `text` gives in words (`_WORD_SHARE`), as percentages, a bound's a point past it:
+    "fewer than a third of" is 32.3, "more than half of" 51."""
+    out = []
+    for m in _WORD_SHARE.finditer(text):
+        share = _COUNTS[(m.group(2) or "a").lower()] * _FRACTIONS[m.group(3).lower().rstrip("s")]
+        out.append(share + (1 if (m.group(1) or "").lower() == "more" else -1 if m.group(1) else 0))
+    return out
 
 
 def changes_share(claim: str, sentence: str) -> bool:
     """Whether the claim says most of a group (or all of it) does what the sentence gives a share
     under half of, or a few do what it gives a share over half of: "Most participants downloaded
     the app." against "... and only 15 participants (2%) downloaded the app.". The share is a
-    count's percentage or "2% of", in the part of the sentence (between commas, "and", "but")
+    count's percentage, "2% of" or one in words ("fewer than a third of"), in the part of the sentence (between commas, "and", "but")
     that says most of the claim's words, two at least, and more than any other part; "reduced by
     30%" gives no share."""
     majority, minority = _MAJORITY.match(claim), _MINORITY.match(claim)
@@ -395,7 +410,7 @@ def changes_share(claim: str, sentence: str) -> bool:
     shared = [part for n, part in parts if n == best]
     if best < 2 or len(shared) > 1:
         return False
-    shares = [float(m.group(1) or m.group(2)) for m in _SHARE.finditer(shared[0])]
+    shares = [float(m.group(1) or m.group(2)) for m in _SHARE.finditer(shared[0])] + _word_shares(shared[0])
     if len(shares) != 1:
         return False
     return shares[0] < 50 if majority else shares[0] > 50
@@ -526,6 +541,12 @@ def _span(text: str, context: frozenset[str] = frozenset()) -> tuple[tuple[float
     return (lo, hi), text[: m.start()] + " " + text[m.end():]
 
 
+def _in_figures(text: str) -> bool:
+    """Whether every span of time `text` states is given in figures ("8 to 10 hours"), none in words
+    ("a few days", "a month and a half"), which say a time only roughly."""
+    return all(m.group("n")[0].isdigit() for m in _SPAN.finditer(_TIMES.sub(" ", text)))
+
+
 def span_free(claim: str) -> str | None:
     """The claim without the one span of time it states ("Her symptoms took weeks to resolve." of
     "... took two weeks to resolve."), or None where it states none or several."""
@@ -543,8 +564,9 @@ def changes_span(claim: str, sentence: str) -> bool:
     """Whether the sentence says the claim's other words (two thirds of them, as for `negates`) with
     a span of time far from the claim's, in any unit: "Sertraline works within a few days." against
     "It usually takes 4 to 6 weeks for sertraline to work fully." Each must state one span; they
-    differ where they do not overlap and the nearer ends are `_SPAN_RATIO` apart or more, or where
-    both are bounds from above ("within a week", "up to 4 weeks") that far apart."""
+    differ where they do not overlap and the nearer ends are `_SPAN_RATIO` apart or more (or at all,
+    both given in figures: "5 to 6 hours" against "8 to 10 hours"), or where both are bounds from
+    above ("within a week", "up to 4 weeks") that far apart."""
     ours = _span(claim)
     if ours:
         found = next(_SPAN.finditer(_TIMES.sub(" ", claim)))
@@ -557,6 +579,9 @@ def changes_span(claim: str, sentence: str) -> bool:
     (lo2, hi2), rest2 = theirs
     if not _says_most(_words_said(rest), _words_said(rest2)):
         return False
+    # spans both sides give in figures differ wherever they part ("5 to 6 hours" against "8 to 10 hours")
+    if _in_figures(claim) and _in_figures(sentence) and (hi < lo2 or hi2 < lo):
+        return True
     if hi < lo2:
         return lo2 >= _SPAN_RATIO * max(hi, 1e-9)
     if hi2 < lo:
