@@ -1176,14 +1176,7 @@ class Searcher:
             doc = self.index.document(p.doc)
             if (named is not None and p.doc != named) or doc.in_references(p.start):
                 continue
-            # the names of its title, which every section of a document is about ("What license is
-            # tidyseq under?" of tidyseq's README: its "License"), but not another of the title's
-            # words ("randomised" of "How were schools randomised in MOVE?", whose title says
-            # "cluster-randomised"): names the question writes so, and a short title's words, which
-            # name its subject ("tidyseq", "Lithium (medication)")
-            title_words = re.findall(r"[\w'’-]+", doc.title)
-            names = naming_words(question, doc.title) | (set(title_words) if len(title_words) <= _NAME_TITLE_WORDS else set())
-            own = asked - set(bm25_tokenize([" ".join(names)])[0])
+            own = asked - _title_names(question, doc.title)
             for s in self.index.passage_sentences(row):
                 start, end = self.index.sentence_span(s)
                 path = doc.section_at(start)
@@ -1483,6 +1476,18 @@ class Searcher:
 _NAME_TITLE_WORDS = 3  # the most words of a title that names its subject alone ("tidyseq", "Lithium (medication)")
 
 
+@lru_cache(maxsize=256)  # a search reads every candidate passage's document's title
+def _title_names(question: str, title: str) -> frozenset[str]:
+    """The BM25 terms of the names in a document's title, which every section of it is about ("What
+    license is tidyseq under?" of tidyseq's README: its "License"), but not another of the title's
+    words ("randomised" of "How were schools randomised in MOVE?", whose title says
+    "cluster-randomised"): the names the question writes so (`naming_words`), and a short title's
+    words, which name its subject ("tidyseq", "Lithium (medication)")."""
+    words = re.findall(r"[\w'’-]+", title)
+    names = naming_words(question, title) | (set(words) if len(words) <= _NAME_TITLE_WORDS else set())
+    return frozenset(bm25_tokenize([" ".join(names)])[0])
+
+
 # The question a follow-up is searched with, in brackets after it (`resolve`).
 _CONTEXT = re.compile(r"(?<=\?)\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*$")
 
@@ -1503,7 +1508,8 @@ def _heads(heading: str, asked: AbstractSet[str]) -> bool:
 
 
 # A part of a document named by its label: "Appendix A", "Chapter 3", "Part II", "Box 2".
-_PART = re.compile(r"\b(appendix|annex|annexe|chapter|part|schedule|box|module|lesson|unit)\s+([A-Z]|[IVX]{1,5}|\d{1,3})\b", re.I)
+# Its letter in capitals: "the box a patient ticks" names no box.
+_PART = re.compile(r"\b((?i:appendix|annex|annexe|chapter|part|schedule|box|module|lesson))\s+([A-Z]|[IVX]{1,5}|\d{1,3})\b")
 
 
 def _names_part(question: str, heading: str) -> bool:
