@@ -55,12 +55,13 @@ BULLET = re.compile(r"^\s*[•·▪◦●‣∙*\-–]\s+")
 _SENTENCE_END = re.compile(r"[.!?:;]\W*$")
 _PROSE_END = re.compile(r"[.!?][\"')\]’”]*$")
 _MONTH = (r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
-_DATE = re.compile(rf"\b({_MONTH}\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
-                   rf"|{_MONTH}\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}"
-                   r"|\d{1,3}\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago)\b", re.I)
+# A date with its day: "May 25, 2016", "12 February 2026", "2014-06-20", "22/07/2010".
+_DAY_DATE = (rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
+             r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
+_DATE = re.compile(rf"\b({_DAY_DATE}|{_MONTH}\s+\d{{4}}|\d{{1,3}}\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago)\b",
+                   re.I)
 # A line's closing date with its day, after a comma: "Practice Learning Session, 12 February 2026".
-_DATELINE = re.compile(rf",\s*(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|"
-                       r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\W*$", re.I)
+_DATELINE = re.compile(rf",\s*(?:{_DAY_DATE})\W*$", re.I)
 _NAME = re.compile(r"(?:[A-Z][\w'’-]*\.?|[a-z]{1,3})(?:\s(?:[A-Z][\w'’-]*\.?|van|von|de|der|da|di|le|la|bin))+")
 _SHORT = 6  # words: menus, widgets and footers are shorter, an affiliation or a sentence longer
 
