@@ -2656,6 +2656,20 @@ def test_a_light_verbs_bare_noun_is_part_of_the_verb_not_what_a_pronoun_stands_f
     assert _referent("How do I get help?", False) == "help"
 
 
+@pytest.mark.parametrize(("history", "question", "expected"), [
+    # a medicine taken is what is acted on, no light verb's idiom ("take part"): "it" had been
+    # left unresolved after "Can I take ibuprofen?"
+    (["Can I take ibuprofen?"], "Is it safe in pregnancy?", "Is ibuprofen safe in pregnancy?"),
+    # who is asked, and the verb acts on what follows it: "How should not take sertraline be
+    # stored?", "Does not take sertraline interact with warfarin?" had been searched
+    (["Who should not take sertraline?"], "How should it be stored?", "How should sertraline be stored?"),
+    (["Who should not take sertraline?"], "Does it interact with warfarin?", "Does sertraline interact with warfarin?"),
+    (["Who can get the shingles vaccine?"], "How well does it work?", "How well does the shingles vaccine work?"),
+])
+def test_a_medicine_taken_and_what_a_who_question_acts_on_are_what_a_pronoun_stands_for(encoder, history, question, expected):
+    assert resolve_followup(question, history, encoder).query == expected
+
+
 def test_a_sentence_posing_the_question_is_no_evidence_for_or_against_a_claim(encoder, tmp_path):
     # A review's "We wanted to find out whether ..." had supported the claim it asks about: it says
     # what the review set out to learn, not what it found.

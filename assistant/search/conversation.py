@@ -2905,13 +2905,14 @@ def _acted_on(body: str, plural: bool) -> str:
     a shell command and capture its output"); "" when the question is no such question."""
     acts_on = re.search(r"\b(?:do|does|did|can|could|should|would|will|shall)\s+(?:I|you|we|one)\s+"
                         r"(?:(?:have|need|want|ought|got)\s+to\s+)?(?P<verb>[\w'-]+)"
-                        r"(?:\s+(?:and|or)\s+[\w'-]+)?\s+(?P<rest>.+)$", body, re.I) or _WHY_DO.match(body)
+                        r"(?:\s+(?:and|or)\s+[\w'-]+)?\s+(?P<rest>.+)$", body, re.I) or _WHY_DO.match(body) or _WHO_ACTS.match(body)
     if not acts_on:
         return ""
     rest, verb = acts_on.group("rest"), acts_on.groupdict().get("verb") or ""
     obj = _SECOND_ACT.split(_before_pivot(rest), maxsplit=1)[0].strip()
-    if verb.lower() in _LIGHT_VERBS and re.fullmatch(r"[a-z]+", obj):
-        # a light verb and a bare noun are one predicate ("take part", "make sense"): the person acts on nothing
+    if verb.lower() in _LIGHT_VERBS and obj.lower() in _LIGHT_NOUNS:
+        # a light verb and its bare noun are one predicate ("take part", "make sense"): the person
+        # acts on nothing; but "take sertraline" acts on a medicine
         return ""
     if clause := _CLAUSE_SUBJECT.match(obj):
         obj = clause.group(1)  # "a file" of "test whether a file exists"
@@ -2930,12 +2931,22 @@ def _acted_on(body: str, plural: bool) -> str:
     return obj
 
 
-# Verbs that make one predicate with a bare noun after them: "take part", "take place", "make sense".
+# Verbs that make one predicate with a bare noun after them ("take part", "take place", "make
+# sense"), and the nouns English joins to them so: a closed set of idioms, where any other bare noun
+# is what is taken or made ("take sertraline").
 _LIGHT_VERBS = frozenset({"take", "make"})
-_LIGHT_PREDICATE = re.compile(rf"\b(?:{'|'.join(sorted(_LIGHT_VERBS))})\s+[a-z]+\b", re.I)
+_LIGHT_NOUNS = frozenset({"part", "place", "sense", "care", "effect", "time", "turns", "notice", "action", "advantage",
+                          "note", "progress", "use", "hold", "shape", "charge", "root", "sure", "room", "way"})
+_LIGHT_PREDICATE = re.compile(rf"\b(?:{'|'.join(sorted(_LIGHT_VERBS))})\s+(?:{'|'.join(sorted(_LIGHT_NOUNS))})\b", re.I)
 # "Why have Cargo.lock in version control?", "Why use CBT for insomnia?": a verb with no subject
 # after "why" (lower case, no auxiliary), acting on what follows it.
 _WHY_DO = re.compile(rf"^\W*(?i:why)\s+(?!(?:not|so|{_AUX[3:-1]})\b)[a-z][\w'-]*\s+(?P<rest>.+)$")
+
+
+# "Who should not take sertraline?", "Who can get the vaccine?": who is asked, and the verb acts on
+# what follows it.
+_WHO_ACTS = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?i:who)\s+(?i:should|can|could|must|may|might|will|would|shall)"
+                       r"(?i:n't|not)?(?:\s+(?i:not))?\s+(?!be\b)(?P<verb>[a-z][\w'-]*)\s+(?P<rest>.+)$")
 
 
 # An "of" phrase closing a question without an article or determiner: "of variances", "of memory".
