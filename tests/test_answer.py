@@ -34,7 +34,7 @@ from assistant.search.answer import (
 )
 from assistant.search.train_answer import expected_calibration_error
 from assistant.text import bm25_tokenize
-from tests.conftest import searcher_of_file
+from tests.conftest import OTHER_DOCUMENT, searcher_of_file, searcher_of_files
 
 DOCS = [
     # a heading that repeats the question word for word, above the sentence that answers it
@@ -180,6 +180,20 @@ def test_a_question_whose_every_word_no_document_holds_is_not_answered(searcher)
     # documents seldom use of themselves
     assert searcher.unknown_names("When was it published?") == []
     assert searcher.unknown_names("Who are the authors of this paper?") == []
+
+
+def test_a_word_the_documents_write_in_a_longer_form_is_mentioned(encoder, tmp_path):
+    # A drug label heads "10 OVERDOSAGE" and never writes "overdose", which the stemmer does not
+    # bring to one form with it: "What happens in an overdose?" had been told that no document says
+    # anything about "happens" or "overdose", above the very passage that answers it.
+    label = ("# Sertraline tablets\n\n## 10 OVERDOSAGE\n\nThe most common signs and symptoms associated with non-fatal "
+             "sertraline overdosage were somnolence, vomiting, tachycardia, nausea and dizziness.\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"label.md": label, **OTHER_DOCUMENT})
+    assert searcher.unknown_names("What happens in an overdose?") == []
+    # a short stem begins unrelated words, and lengthens none ("card" of "cardiac" is no word of
+    # the label's): a question of words no document holds is still told so
+    assert searcher.unknown_names("How do I play cards?") == ["play", "cards"]
+    assert searcher.unknown_names("What happens at the opera?") == ["happens", "opera"]
 
 
 def test_the_name_no_document_mentions_is_told_whole(searcher):

@@ -103,6 +103,10 @@ class Bm25:
             return np.zeros(self._n, dtype=np.float32)
         return np.asarray(self._retriever.get_scores(tokens), dtype=np.float32)[: self._n]
 
+    def terms_starting(self, prefix: str) -> list[str]:
+        """The stemmed terms some passage holds that begin with `prefix`."""
+        return [t for t in self._retriever.vocab_dict if t.startswith(prefix)]
+
     def idf(self, tokens: list[str]) -> np.ndarray:
         """Each token's inverse document frequency over the passages, as BM25 (Lucene) weighs it:
         log(1 + (N - df + 0.5) / (df + 0.5)); a token no passage holds gets df 0, the most."""

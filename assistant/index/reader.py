@@ -154,6 +154,10 @@ class Index:
         """BM25 score of every passage for the stemmed query `tokens`."""
         return self._bm25().scores(tokens)
 
+    def terms_starting(self, prefix: str) -> list[str]:
+        """The stemmed BM25 terms of the passages that begin with `prefix` ("overdosag" of "overdos")."""
+        return self._bm25().terms_starting(prefix)
+
     def idf(self, tokens: list[str]) -> np.ndarray:
         """How rare each stemmed token is among the passages (BM25's inverse document frequency)."""
         return self._bm25().idf(tokens)

@@ -239,6 +239,9 @@ _DESCRIBING_WORDS = 4
 _HEADED_WORDS = 3
 # An abbreviation of three letters or more, digits aside: "BDNF" (not "UK", which a word may hold).
 _ABBREVIATION_LETTERS = 3
+# A stem this long is a word's own, and a longer term beginning with it a form of the same word
+# ("overdos" of "overdosage"); a shorter one begins unrelated words ("car" of "cardiac").
+_STEM_PREFIX = 5
 _WH_WORDS = frozenset({"how", "which", "where", "why", "whom", "whose"})
 # A verb a document is the subject of: "the review identified", "the review says".
 _REPORTING = re.compile(r"[a-z]{3,}ed|(?:say|find|conclude|show|report|describe|identifie|include|argue|suggest|recommend|state|"
@@ -886,10 +889,16 @@ class Searcher:
         words = [w for w in dict.fromkeys(re.findall(r"[^\W_][\w'’-]*", _HOW_WHAT.sub(" ", question)))
                  if w.lower() not in FUNCTION_WORDS | QUESTION_FILLER | _INDEFINITE and not about_a_document(w)]
         terms = [bm25_tokenize([w])[0] for w in words]
-        if len(words) < 2 or not all(terms) or any(self._held(t, allowed).any() for t in terms) or any(
+        if len(words) < 2 or not all(terms) or any(self._held(self._word_forms(t), allowed).any() for t in terms) or any(
                 w.isupper() and self._spelled_out(w, spelled_in) for w in words):
             return []
         return words
+
+    def _word_forms(self, terms: list[str]) -> list[str]:
+        """The stemmed `terms` and the collection's terms that lengthen one of them of
+        `_STEM_PREFIX` letters or more: "overdosag" of "overdos", for "overdose" of a label that
+        writes "overdosage", which the stemmer does not bring to one form."""
+        return terms + [form for t in terms if len(t) >= _STEM_PREFIX for form in self.index.terms_starting(t)]
 
     def _glossary_only(self, short: str, rows: np.ndarray, allowed: np.ndarray | None) -> bool:
         """Whether every passage of `rows` names `short` only in a list of abbreviations, and no
