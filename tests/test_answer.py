@@ -1904,6 +1904,34 @@ def test_an_abstracts_numbered_writers_head_nothing_and_its_labelled_parts_answe
     assert "long" not in ask(searcher, "How long was follow-up?", [], k=1).not_mentioned
 
 
+# A drug label as a prescriber reads it: its indications stated once, "use" in passing elsewhere
+# (the highlights' disclaimer, a use it is not approved for), and a heading holding "treatment".
+LABEL = ("# Sertraline tablets\n\n## Highlights of prescribing information\n\nThese highlights do not include all the "
+         "information needed to use sertraline tablets safely and effectively. Sertraline is not approved for use in "
+         "pediatric patients except for patients with obsessive compulsive disorder.\n\n## 1 Indications and usage\n\n"
+         "Sertraline tablets are indicated for the treatment of the following:\n\n- Major depressive disorder\n- Panic "
+         "disorder\n- Social anxiety disorder\n\n## 2.4 Discontinuing treatment with sertraline\n\nAdverse reactions "
+         "may occur upon discontinuation of sertraline. Gradually reduce the dosage rather than stopping sertraline "
+         "abruptly.\n\n## 12.3 Pharmacokinetics\n\nThe mean elimination half-life of sertraline is approximately 26 "
+         "hours. Sertraline is extensively metabolized by N-demethylation.\n")
+
+
+def test_what_a_medicine_is_used_for_is_answered_by_what_it_is_indicated_for(encoder, tmp_path):
+    # "What is sertraline used for?" had highlighted the highlights' disclaimer ("needed to use
+    # ..."), and "What does sertraline treat?" the section headed "Discontinuing treatment with
+    # sertraline": the sentence saying what it is indicated for answers both.
+    from assistant.search.answer import asks_use, states_use
+
+    assert asks_use("What is sertraline used for?") and asks_use("What does lithium treat?")
+    assert asks_use("What are the indications for sertraline?") and not asks_use("How is sertraline used?")
+    assert states_use("Lithium is used to treat bipolar disorder.") and states_use("indicated for the treatment of MDD")
+    assert not states_use("Sertraline is not approved for use in pediatric patients.")
+    searcher = searcher_of_files(encoder, tmp_path, {"label.md": LABEL, **OTHER_DOCUMENT})
+    for question in ("What is sertraline used for?", "What does sertraline treat?", "What are the indications for sertraline?"):
+        hit = searcher.search(question, k=1)[0]
+        assert hit.highlight.text.startswith("Sertraline tablets are indicated for the treatment"), (question, hit)
+
+
 def test_a_case_reports_treatment_and_a_follow_up_on_her_are_read_as_asked(encoder, tmp_path):
     # "How was the serotonin syndrome treated?" had highlighted the diagnosis, and "What was the
     # treatment?" "At the 3-month review her foot ulcer had healed."; "And her foot ulcer?" after a

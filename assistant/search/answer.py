@@ -68,8 +68,8 @@ from assistant.text import (
     stemmer,
 )
 
-__all__ = ["about_a_document", "asked_superlative", "asks_reason", "asks_treatment", "dates_event", "gives_reason", "same_cells",
-           "states_treatment", "MODEL_PATH",
+__all__ = ["about_a_document", "asked_superlative", "asks_reason", "asks_treatment", "asks_use", "dates_event", "gives_reason",
+           "same_cells", "states_treatment", "states_use", "MODEL_PATH",
            "RELEVANCE_FEATURES", "SENTENCE_FEATURES",
            "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion", "asked_statement",
@@ -1395,6 +1395,31 @@ def asks_treatment(question: str) -> bool:
 def states_treatment(text: str) -> bool:
     """Whether a sentence says what was given, stopped or done for a condition (`_STATES_TREATMENT`)."""
     return bool(_STATES_TREATMENT.search(text))
+
+
+# "What is sertraline used for?", "What is it prescribed for?", "What does lithium treat?", "What
+# are the indications for ...?": what a thing serves for, which a sentence saying what it is used,
+# indicated or given for answers.
+_ASKS_USE = re.compile(r"^\W*(?:and\s+)?what\s+(?:is|are|was|were)\s+(?:\S+\s+){1,6}?(?:used|prescribed|indicated|given|"
+                       r"taken|approved|licensed)\s+(?:for|to\s+treat)\W*$|^\W*(?:and\s+)?what\s+(?:does|do|did)\s+(?:\S+\s+){1,6}?"
+                       r"treat\W*$|^\W*(?:and\s+)?what\s+(?:is|are)\s+the\s+(?:main\s+)?(?:indications?|uses)\b", re.I)
+# A sentence saying what a thing serves for: "are indicated for the treatment of", "is used to
+# treat", "used for", "for the treatment of", "treats", "helps relieve"; not "is not approved for
+# use in children", which says where it is not used.
+_STATES_USE = re.compile(r"(?<!\bnot\s)\b(?:used|indicated|prescribed|approved|licensed|recommended)\s+(?:for(?!\s+use\b)|"
+                         r"to\s+(?:treat|manage|prevent|relieve|reduce|control|help|ease)|in\s+the\s+(?:treatment|management|prevention))\b|"
+                         r"\bfor\s+the\s+(?:treatment|management|prevention|relief)\s+of\b|\b(?:treats|relieves)\b|"
+                         r"\bhelps?\s+(?:to\s+)?(?:treat|manage|prevent|relieve|ease|control)\b", re.I)
+
+
+def asks_use(question: str) -> bool:
+    """Whether the question asks what a thing is used for (`_ASKS_USE`)."""
+    return bool(_ASKS_USE.search(question))
+
+
+def states_use(text: str) -> bool:
+    """Whether a text says what a thing is used, indicated or given for (`_STATES_USE`)."""
+    return bool(_STATES_USE.search(text))
 
 
 # A question for a reason: "Why was ramipril stopped?", "What was the reason for the delay?", "For

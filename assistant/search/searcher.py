@@ -58,6 +58,7 @@ from assistant.search.answer import (
     asks_place,
     asks_reason,
     asks_treatment,
+    asks_use,
     asks_writers,
     dates_event,
     defines,
@@ -92,6 +93,7 @@ from assistant.search.answer import (
     states_rate,
     states_time_point,
     states_treatment,
+    states_use,
     term_weights,
 )
 from assistant.search.findings import (
@@ -655,11 +657,16 @@ class Searcher:
         statement = asked_statement(question)
         stating = statement or (reports_result if asks_finding(question) else None) or (
             gives_examples if asks_examples(question) else None) or (states_treatment if asks_treatment(question) else None) or (
-            gives_reason(tokens) if asks_reason(question) else None) or asked_superlative(question)
+            states_use if asks_use(question) else None) or (gives_reason(tokens) if asks_reason(question) else None) or (
+            asked_superlative(question))
         # what a term is, or does, its definition says, wherever its section opens (`_in_order`);
         # a part named by its label ("What is in Appendix A?") is the section it heads
         headed = not term or _PART.search(question) is not None
         front = self._front_asked_of(question, cand.rows, scores) or (self._headed_as_asked(question, cand.rows) if headed else {})
+        if asks_use(question):
+            # "What does sertraline treat?" is not answered by a section headed "Discontinuing
+            # Treatment with Sertraline" that says nothing it is used for
+            front = {row: span for row, span in front.items() if states_use(self.index.passage_text(row))}
         kept: list[Hit] = []
         taken: dict[int, list[tuple[int, int]]] = {}
         shown: set[tuple[int, int] | str] = set()
@@ -1062,6 +1069,10 @@ class Searcher:
                                                         for s in self.index.passage_sentences(int(rows[i]))))
         elif asks_treatment(question):
             order = sorted(order, key=lambda i: not states_treatment(self.index.passage_text(int(rows[i]))))
+        elif asks_use(question):
+            # "What is sertraline used for?": the passage saying what it is indicated for before
+            # those that use the word "use" in passing ("needed to use ... safely")
+            order = sorted(order, key=lambda i: not states_use(self.index.passage_text(int(rows[i]))))
         if is_question(question) and (values := asked_values(question)):
             # "How much paracetamol for a 3 year old?": the passages with a range that holds the
             # amount given ("2 to 4 years | 7.5 mL") before those that name the words alone (a
