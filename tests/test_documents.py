@@ -2953,6 +2953,26 @@ def test_short_numbered_lines_that_complete_the_outline_between_two_headings_are
     assert [h for _, h in plain_headings(manual)] == ["1 Usage", "2 Results"]
 
 
+def test_a_records_blocks_are_headed_by_the_short_lines_that_open_them():
+    # A trial registry's record saved as text: each block opens with a short line over labelled
+    # lines ("Study Overview" over "Study Type: Interventional"), too short for prose, so only
+    # "Brief Summary" had been a heading and "What is the primary outcome?" highlighted the line
+    # "Primary Outcome Measures" under it. Three blocks opened so make a record: then a short line
+    # over text of its own heads it, and so does one over a second short line that does.
+    text = ("Brief Summary\nThe purpose of this study is to find out whether an online mindfulness course reduces anxiety.\n\n"
+            "Official Title\nA Randomised Controlled Trial of Online Mindfulness for Anxiety in Students\n\n"
+            "Conditions\nAnxiety\n\nStudy Overview\nStudy Type: Interventional\nEnrollment (Estimated): 240\n\n"
+            "Outcome Measures\nPrimary Outcome Measures\nChange in GAD-7 score [Time Frame: baseline to 12 weeks]\n\n"
+            "Eligibility Criteria\nAges Eligible for Study: 18 Years and older\n\n"
+            "Contacts and Locations\nCentral Contact: Dr Amira Haddad\nPhone: +44 1632 960123\n")
+    assert [h for _, h in plain_headings(text)] == [
+        "Brief Summary", "Official Title", "Study Overview", "Outcome Measures", "Primary Outcome Measures",
+        "Eligibility Criteria", "Contacts and Locations"]
+    # two labelled blocks are no record: a letter's short lines stay text
+    letter = ("Dear Dr Haddad\nThank you for the referral.\n\nAppointment\nDate: 3 March\n\nClinic\nRoom: 2.14\n")
+    assert [h for _, h in plain_headings(letter)] == []
+
+
 def test_a_change_logs_release_lines_are_headings_however_short_their_items():
     # car's NEWS: "Changes to Version 3.0-12" heads items long enough for prose, "Changes to Version
     # 3.1-0" items too short to pass for it, and its items had been the previous release's. A line

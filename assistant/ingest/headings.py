@@ -134,10 +134,56 @@ def _found_headings(lines: list[str]) -> list[tuple[int, str]]:
         if len(following.split()) > 12 or (sectioned and len(following.split()) >= 5 and _ENDED.search(following)
                                            and not _ITEM.match(following)):
             out.append((i, s))
-    return _set_alike(lines, _series_completed(lines, _numbered_gaps_filled(lines, out)))
+    return _set_alike(lines, _series_completed(lines, _numbered_gaps_filled(lines, _record_blocks(lines, out))))
 
 
 _SET_OVER = 3  # headings set right over their text, for the document to be taken to set them so
+
+
+# A record's labelled line: "Study Type: Interventional", "Phone: +44 1632 960123".
+_FIELD_LINE = re.compile(rf"^{LABEL.pattern}\s+\S")
+
+
+def _record_blocks(lines: list[str], found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """`found` with the headings of a record laid out in blocks, each opened by a short line
+    alone over its labelled lines ("Study Overview" over "Study Type: Interventional"), where three
+    or more blocks open so (a trial registry's record, a form printed as text): then a short line
+    alone over any text of its own heads it too ("Official Title" over the title, "Secondary
+    Outcome Measures" over its first measure), and so does one over a second short line that
+    does ("Outcome Measures" over "Primary Outcome Measures"). Their text is too short to be
+    taken for prose; one labelled block is a paragraph's lead-in, no record."""
+    if sum(1 for i in range(len(lines) - 1) if _block_opening(lines, i) and _FIELD_LINE.match(lines[i + 1].strip())) < _SET_OVER:
+        return found
+    have = {i for i, _ in found}
+    more = []
+    for i in range(len(lines) - 1):
+        if i in have or not _block_opening(lines, i):
+            continue
+        following = lines[i + 1].strip()
+        if _over_text(following):
+            more.append((i, lines[i].strip()))
+        elif i + 2 < len(lines) and _short_line(following) and _over_text(lines[i + 2].strip()):
+            more += [(i, lines[i].strip()), (i + 1, following)]
+    return sorted(found + [m for m in dict(more).items() if m[0] not in have])
+
+
+def _block_opening(lines: list[str], i: int) -> bool:
+    """Whether line `i` is a short line (`_short_line`) alone after a blank line (or first) over a line of text."""
+    return (i == 0 or not lines[i - 1].strip()) and i + 1 < len(lines) and bool(lines[i + 1].strip()) and _short_line(lines[i].strip())
+
+
+def _short_line(s: str) -> bool:
+    """Whether `s` may be a heading known by where it stands: at most six words, opening with a
+    capital, ending in no clause's mark, no bullet, web address nor unfinished phrase.  (A
+    record's "Study Overview" reads as a person's name; a name over a contact's lines heads them.)"""
+    return (bool(s) and len(s.split()) <= _SHORT_HEADING and s[0].isupper() and s[-1] not in ".,;:"
+            and not s.startswith(("•", "-", "*")) and not _WEB_ADDRESS.search(s)
+            and s.rsplit(None, 1)[-1].lower() not in UNFINISHED_WORDS and not _FIELD_LINE.match(s))
+
+
+def _over_text(following: str) -> bool:
+    """Whether a block's line under its opening is text of its own: a labelled line, a bullet, or five words or more."""
+    return bool(_FIELD_LINE.match(following)) or following.startswith(("•", "- ", "* ")) or len(following.split()) >= 5
 _SHORT_HEADING = 6  # the most words of a heading known only by standing as the others do
 
 
