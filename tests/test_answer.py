@@ -1932,6 +1932,25 @@ def test_what_a_medicine_is_used_for_is_answered_by_what_it_is_indicated_for(enc
         assert hit.highlight.text.startswith("Sertraline tablets are indicated for the treatment"), (question, hit)
 
 
+def test_how_long_a_person_does_a_thing_is_answered_by_a_span_in_words(encoder, tmp_path):
+    # A clinic's FAQ: "How long must I use CPAP?" had asked for any number and highlighted "Most
+    # patients are seen within 8 to 10 weeks ..." under another question; "need CPAP long term"
+    # says how long, without a number.
+    from assistant.search.answer import gives_amount
+
+    assert asked_amount("How long must I use CPAP?") == "duration"
+    assert asked_amount("How long was the questionnaire?") != "duration"
+    assert gives_amount("Most people need CPAP long term.", "duration") and gives_amount("You take it for life.", "duration")
+    assert not gives_amount("Most people need CPAP.", "duration")
+    faq = ("# Frequently asked questions\n\n## Before your appointment\n\n### How long will I wait for my first appointment?\n\n"
+           "Most patients are seen within 8 to 10 weeks of the referral reaching us.\n\n## Treatment\n\n### What is CPAP?\n\n"
+           "CPAP is a machine that blows air through a mask you wear while you sleep.\n\n### Will I have to use CPAP forever?\n\n"
+           "Most people with moderate or severe sleep apnoea need CPAP long term. Losing weight can reduce symptoms.\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"faq.md": faq, **OTHER_DOCUMENT})
+    hit = searcher.search("How long must I use CPAP?", k=1)[0]
+    assert hit.highlight.text.startswith("Most people with moderate or severe sleep apnoea need CPAP long term"), hit
+
+
 def test_a_case_reports_treatment_and_a_follow_up_on_her_are_read_as_asked(encoder, tmp_path):
     # "How was the serotonin syndrome treated?" had highlighted the diagnosis, and "What was the
     # treatment?" "At the 3-month review her foot ulcer had healed."; "And her foot ulcer?" after a

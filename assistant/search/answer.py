@@ -1689,14 +1689,17 @@ _NOT_COUNT = re.compile(r"(?:(?<![\w,.])\d+(?:[.,]\d+)*|\b(?:one|two|three|four|
 
 
 # A question for how long something takes or lasts: "How long does it take to form a habit?", "How
-# long did the sessions last?", "How long will I be in the study?", "For how long?" (not "How long
-# was the questionnaire?", which a length answers, nor "How long ago ...?").
+# long did the sessions last?", "How long will I be in the study?", "How long must I use CPAP?",
+# "For how long?" (not "How long was the questionnaire?", which a length answers, nor "How long ago ...?").
 _ASKS_DURATION = re.compile(
     r"\bfor\s+how\s+long\b|\bhow\s+long\b(?!\s+ago\b)(?=(?:\s+[\w'’-]+){0,8}?\s+(?:take|takes|took|taking|last|lasts|lasted|"
     r"lasting|stay|stays|stayed|remain|remains|remained|survive|survives|survived|persist|persists|persisted|wait|"
     r"waited|continue|continues|continued|need|needs|needed|be\s+(?:in|on|off|away|out))\b)|"
     r"\bhow\s+long\b.*\s(?:for|last)\W*$|"  # "How long is SSP paid for?"
-    r"\bhow\s+long\s+(?:before|after|ahead\s+of|in\s+advance)\b", re.I)  # "How long before bed should screens be switched off?"
+    r"\bhow\s+long\s+(?:before|after|ahead\s+of|in\s+advance)\b|"  # "How long before bed should screens be switched off?"
+    # "How long must I use CPAP?": a person doing a thing for a time
+    r"\bhow\s+long\s+(?:must|should|do|does|did|will|would|can|could|may|might)\s+(?:i|you|we|they|he|she|one|patients?|people)\b",
+    re.I)
 # A span of time: a number or a word of amount before a unit of time ("40 minutes", "a 12-week
 # course", "several months", "a year"), a count of what recurs ("24 weekly sessions"), or a whole
 # life ("lifelong").
@@ -1706,6 +1709,11 @@ _DURATION = re.compile(
     r"h(?:ou)?rs?|days?|nights?|weeks?|fortnights?|months?|years?|decades?)\b|\b(?:lifelong|lifetime|overnight)\b|"
     r"(?:(?<![\w.,])\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty))\s+"
     r"(?:daily|weekly|fortnightly|monthly)\b", re.I)
+
+
+# How long in words, without a number: "need CPAP long term", "for life", "permanently".
+_DURATION_IN_WORDS = re.compile(r"\b(?:long[- ]term|short[- ]term|for\s+life|permanently|indefinitely|"
+                                r"for\s+the\s+rest\s+of\s+(?:your|their|his|her|one's)\s+li(?:fe|ves))\b", re.I)
 
 
 # A question for a date: "What year was WAL introduced?", "In which month did recruitment start?",
@@ -1839,7 +1847,8 @@ def asked_amount(question: str) -> AmountKind | None:
 def gives_amount(text: str, kind: AmountKind) -> bool:
     """Whether a passage gives any amount of the kind asked for (`asked_amount`): a date, a
     software version or a point in a course of events (`_WHEN_IN_COURSE`) for a date, a sum of
-    money for money (`_MONEY`), a span of time for a duration (`_DURATION`), an age for an age
+    money for money (`_MONEY`), a span of time for a duration (`_DURATION`, or in words:
+    `_DURATION_IN_WORDS`), an age for an age
     (`_AGE`), else a number; a passage without one cannot answer "When was ...?", "What did it
     cost?", "How old ...?" or "How many ...?"."""
     if kind == "date":
@@ -1849,7 +1858,7 @@ def gives_amount(text: str, kind: AmountKind) -> bool:
     if kind == "money":
         return bool(_MONEY.search(text))
     if kind == "duration":
-        return bool(_DURATION.search(text))
+        return bool(_DURATION.search(text) or _DURATION_IN_WORDS.search(text))
     if kind == "age":
         return bool(_AGE.search(text))
     if kind == "frequency" and _RATE_IN_WORDS.search(text):
