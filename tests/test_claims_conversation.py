@@ -1646,6 +1646,12 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     # a thing of another kind than the one asked of before is of what owned that ("What is the
     # treatment of the symptoms of shingles?")
     (["What are the symptoms of shingles?", "How long do they last?"], "What is the treatment?", "What is the treatment of shingles?"),
+    # nor is a do-question's verb part of its owner ("What is the treatment of shingles last?")
+    (["How long do the symptoms of shingles last?"], "What is the treatment?", "What is the treatment of shingles?"),
+    # a thing of the same kind is of what owned that one, and of nothing where a qualifier stood in
+    # its place ("What is the maximum dose of the starting dose for panic disorder?")
+    (["What is the starting dose of sertraline?"], "What is the maximum dose?", "What is the maximum dose of sertraline?"),
+    (["What is the starting dose for panic disorder?"], "What is the maximum dose?", "What is the maximum dose?"),
     # a condition added is the previous question's, in place of its own ("And if the HbA1c target
     # are on a drug ...?"); "What if it ...?" asks what then of the thing
     (["What is the HbA1c target?"], "And if they are on a drug that causes hypoglycaemia?",
@@ -2945,3 +2951,4 @@ def test_a_share_in_words_and_spans_in_figures_that_part_contradict(encoder, tmp
         verdict = checker.check(claim)
         assert verdict.verdict == "contradicted", (claim, verdict)
     assert checker.check("Teenagers need 8 to 10 hours of sleep a night.").verdict == "supported"
+

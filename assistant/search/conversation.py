@@ -1375,6 +1375,12 @@ def _noun_owner(noun: str, owner: str) -> str:
     if noun and _singular(noun).lower() == _singular(owner.split()[-1]).lower():
         own = re.match(r"(.+?)['’]s?\s+\S.*$", owner)
         return own.group(1) if own else ""
+    qualified = _QUALIFIED.match(owner)
+    if noun and qualified and _singular(noun).lower() == _singular(qualified.group(1)).lower():
+        # "What is the maximum dose?" after "What is the starting dose for panic disorder?": a dose
+        # of what owned that one ("... of sertraline"), and none where a qualifier stands in its
+        # place ("the maximum dose of the starting dose for panic disorder" had been searched)
+        return qualified.group(3) if qualified.group(2).lower() == "of" else ""
     if noun and (of := _OF_PHRASE.match(owner)) and _content_words(of.group(2)):
         return of.group(2)
     return owner
@@ -1441,7 +1447,16 @@ def _owner(previous: str, slot: str | None) -> str:
     of = list(re.finditer(r"\bof\s+", scope, re.I))
     # up to a verb: "minocycline" of "What dose of minocycline was used in BeneMin?"
     tail = re.split(rf"\s+{_AUX}\b", _STRANDED.sub("", _body(scope[of[-1].end():])), maxsplit=1, flags=re.I)[0] if of else ""
+    if tail and _DO_ASKED.match(_body(scope)):
+        # the subject of a do-question ends before its verb: "shingles" of "How long do the
+        # symptoms of shingles last?" (had been "shingles last")
+        tail = _before_verb(tail)
     return tail if _content_words(tail) else _referent(previous, False)
+
+
+# A wh-question's do-verb and a subject other than the person asking: "How long do the symptoms ...".
+_DO_ASKED = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:how(?:\s+(?:long|often|much|many|far|quickly|soon|well))?|why|when|where|what|which)"
+                       r"\s+(?:do|does|did)\s+(?!(?:i|you|we|one|they|it)\b)", re.I)
 
 
 def _act_subject(topic: str) -> str:
@@ -3309,6 +3324,8 @@ def _is_plural(phrase: str) -> bool:
 _NAMES_JOINED = re.compile(r"\b[A-Z][\w'-]*\s+and\s+[A-Z][\w'-]*\s+[a-z]")
 # A noun phrase with a complement: "the primary outcome of the LIMIT trial".
 _POSSESSOR = re.compile(r"^((?:(?:the|a|an)\s+)?[\w-]+(?:\s+[\w-]+){0,3}?)['’]s?\s+\w", re.I)  # "valproate's common side effects"
+# A noun phrase's head and the prepositional phrase after it: "the starting dose for panic disorder".
+_QUALIFIED = re.compile(r"^(?:(?:the|a|an)\s+)?(?:[\w'-]+\s+)*?([\w'-]+)\s+(of|for|in|with|on|at|during|after|before)\s+(\S.*)$", re.I)
 _OF_PHRASE = re.compile(r"^(?:(?:the|a|an)\s+)?(?:[\w'-]+\s+)*?([\w'-]+)\s+of\s+(\S.*)$", re.I)
 # A preposition inside a noun phrase makes it too heavy for "'s": "a magic rule's maximum" would
 # read as the rule's.
