@@ -1652,6 +1652,10 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     # its place ("What is the maximum dose of the starting dose for panic disorder?")
     (["What is the starting dose of sertraline?"], "What is the maximum dose?", "What is the maximum dose of sertraline?"),
     (["What is the starting dose for panic disorder?"], "What is the maximum dose?", "What is the maximum dose?"),
+    # the study asked of is the document's, of no thing asked before ("Where is the study run of
+    # the secondary outcomes?"), only of a study named
+    (["What are the secondary outcomes?", "Who do I contact?"], "Where is the study run?", "Where is the study run?"),
+    (["What is the LIMIT trial?"], "What are the study groups?", "What are the study groups of the LIMIT trial?"),
     # a condition added is the previous question's, in place of its own ("And if the HbA1c target
     # are on a drug ...?"); "What if it ...?" asks what then of the thing
     (["What is the HbA1c target?"], "And if they are on a drug that causes hypoglycaemia?",

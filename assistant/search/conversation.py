@@ -1355,6 +1355,12 @@ def _owned(question: str, q: str, previous: str, slot: str | None, earlier: tupl
         return ResolvedQuery(question, _unled(q), "standalone")
     # "Which is the most effective?" chooses among what the previous question asked for; it owns nothing
     bare = _BARE_DEFINITE.match(q)
+    if (bare or how) and about_a_document((bare or how).group("noun").split()[0]) and \
+            not _NAMES_IN.search(_owner(previous, slot)):
+        # "Where is the study run?", "What is the review question?": of the document asked, owned
+        # by no thing asked before ("Where is the study run of the secondary outcomes?"), only by
+        # a study named ("What are the study groups of the LIMIT trial?")
+        return ResolvedQuery(question, _unled(q), "standalone")
     if ((bare and not _WHICH_IS.match(q)) or how or _THERE_ANY.match(q)) and (owner := _owner(previous, slot)):
         noun = (bare or how).group("noun").split()[-1] if (bare or how) else ""
         if not (owner := _noun_owner(noun, owner)):
