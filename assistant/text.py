@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
 __all__ = ["FUNCTION_WORDS", "MIN_REPEAT", "MONTH", "OPPOSITE_WORDS", "QUESTION_FILLER", "RELEASE_NOTE", "STOP_WORDS",
-           "UNFINISHED_WORDS", "WORD",
+           "UNFINISHED_WORDS", "WORD", "ends_unfinished",
            "acronym_definitions", "acronyms", "document_acronyms",
            "american_spelling", "command_options", "dotted_numbers", "holds_number", "holds_option",
            "bm25_terms", "bm25_tokenize", "british_spellings", "expanded_acronyms", "glossary_definitions", "glossary_entry",
@@ -130,6 +130,19 @@ RELEASE_NOTE = re.compile(r"^\W*(?:new|added|changed|deprecated|removed)\s+(?:in
 # will be superior to" / "standard treatment ..."), as a heading does not.
 UNFINISHED_WORDS: frozenset[str] = frozenset("""a an the to of and or nor but with for from by as than that which
 whose into onto between be is are was were will would towards toward via upon among amongst versus""".split())
+# A preposition a wh-clause leaves at its end: "What Amitriptyline is and what it is used for",
+# "What to look out for" end so, finished.
+_STRANDED_BY_WH = re.compile(r"\b(?:what|which|who|whom|where)\b.*\s(?:for|of|with|from|by|to|into|onto|upon|about|in|on|at)\W*$",
+                             re.I)
+
+
+def ends_unfinished(line: str) -> bool:
+    """Whether a line ends on a word no phrase ends on (`UNFINISHED_WORDS`), but for a preposition
+    a wh-clause strands ("what it is used for")."""
+    words = line.split()
+    return bool(words) and words[-1].lower() in UNFINISHED_WORDS and not _STRANDED_BY_WH.search(line)
+
+
 # Words a follow-up question carries that name no topic ("Please tell me more about ...").
 QUESTION_FILLER: frozenset[str] = frozenset("""shall here me my you your not no yes please tell show explain
 give more much many same other else again too very just only""".split())

@@ -4093,3 +4093,55 @@ def test_a_bold_symbol_at_the_texts_size_heads_nothing_and_a_short_word_may():
     for heading in ("Usage", "FAQ", "A. Proofs", "I/O", "Q&A"):
         assert _is_heading(line(heading), body, style), heading
     assert _is_heading(line("Go", 14.3), body, style)
+
+
+def _leaflet_pdf() -> bytes:
+    """A patient leaflet as ReportLab sets one: two columns whose headings share baselines, list
+    items marked by a code Helvetica's WinAnsi encoding does not map (set larger than the items),
+    a footer beside "Page 1 of 2" on a one-page file, a heading closing on "used for"."""
+    def text(font: bytes, size: float, x: float, y: float, words: bytes) -> bytes:
+        return b"BT /%s %s Tf %s %s Td (%s) Tj ET" % (font, str(size).encode(), str(x).encode(), str(y).encode(), words)
+
+    lines = [text(b"F2", 14, 48.5, 770, b"Amitriptyline 10 mg tablets"),
+             text(b"F2", 10.5, 48.5, 700, b"1. What Amitriptyline is and what it is used for"),
+             text(b"F1", 9, 48.5, 686, b"Amitriptyline belongs to a group of medicines known as tricyclic"),
+             text(b"F1", 9, 48.5, 674.5, b"antidepressants. Low doses are used to treat neuropathic pain."),
+             text(b"F2", 10.5, 48.5, 650, b"2. Before you take Amitriptyline"),
+             text(b"F1", 9, 48.5, 636, b"Do not take Amitriptyline if you:"),
+             text(b"F1", 12, 48.5, 620, b"\\177"),
+             text(b"F1", 9, 56.5, 620.6, b"are allergic to amitriptyline or any of the other ingredients"),
+             text(b"F1", 9, 56.5, 609.1, b"of this medicine"),
+             text(b"F1", 12, 48.5, 592, b"\\177"), text(b"F1", 9, 56.5, 592.6, b"recently had a heart attack (myocardial infarction)"),
+             text(b"F2", 10.5, 312, 700, b"If you forget to take Amitriptyline"),
+             text(b"F1", 9, 312, 686, b"Take the next dose at the usual time. Do not take a double dose"),
+             text(b"F1", 9, 312, 674.5, b"to make up for a forgotten dose or a dose you have missed."),
+             text(b"F2", 10.5, 312, 650, b"If you stop taking Amitriptyline"),
+             text(b"F1", 9, 312, 636, b"Do not stop taking this medicine suddenly: your doctor will reduce"),
+             text(b"F1", 9, 312, 624.5, b"the dose gradually over several weeks to avoid withdrawal effects."),
+             text(b"F1", 7.5, 42.5, 21, b"Amitriptyline 10 mg tablets - PL 01234/0567"), text(b"F1", 7.5, 514, 21, b"Page 1 of 2")]
+    content = b"\n".join(lines)
+    return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                 b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+                 b"/Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
+                 b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+                 b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+                 b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"])
+
+
+def test_a_two_column_leaflet_keeps_its_list_marks_and_headings_and_drops_its_footer(tmp_path: Path):
+    # A patient leaflet printed by ReportLab: its list marks, a code pdfminer cannot map, had been
+    # dropped and the items run together ("... of this medicine recently had a heart attack");
+    # "If you forget to take Amitriptyline", sharing its baseline with "2. Before you take
+    # Amitriptyline" across the gutter, had been read as a table's header cells and neither was
+    # a heading; "1. What Amitriptyline is and what it is used for" ends on a preposition its
+    # clause strands, no line going on; and the footer beside "Page 1 of 2", on a file of one page
+    # with nothing to repeat, had stood mid-text.
+    path = tmp_path / "leaflet.pdf"
+    path.write_bytes(_leaflet_pdf())
+    doc = load_paths([path]).documents[0]
+    assert "\n• are allergic to amitriptyline or any of the other ingredients of this medicine\n" in doc.text, doc.text
+    assert "\n• recently had a heart attack (myocardial infarction)" in doc.text, doc.text
+    assert [s.path[-1] for s in doc.sections] == [
+        "1. What Amitriptyline is and what it is used for", "2. Before you take Amitriptyline",
+        "If you forget to take Amitriptyline", "If you stop taking Amitriptyline"]
+    assert "PL 01234" not in doc.text

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from assistant.ingest.clean import AFFILIATION, LABEL, SECTION_NUMBER, is_byline, is_copyright_notice, opens_first_subsection
 from assistant.ingest.model import SectionSpan
-from assistant.text import UNFINISHED_WORDS, collapse_spaces, normalize_unicode
+from assistant.text import collapse_spaces, ends_unfinished, normalize_unicode
 
 __all__ = ["TextRead", "plain_headings", "section_spans"]
 
@@ -108,7 +108,7 @@ def _found_headings(lines: list[str]) -> list[tuple[int, str]]:
         numbered = name is not None and len(name.group(1).split()) <= NUMBERED_WORDS
         if (not s or len(s) > 100 or len(s.split()) > 12 or not (s[0].isupper() or s[0].isdigit())
                 or (s[-1] in ".,;:" and not numbered) or s.startswith(("•", "-", "*")) or is_copyright_notice(s)
-                or _WEB_ADDRESS.search(s) or s.rsplit(None, 1)[-1].lower() in UNFINISHED_WORDS
+                or _WEB_ADDRESS.search(s) or ends_unfinished(s)
                 or (i > 0 and lines[i - 1].strip() and not (numbered and _ENDED.search(lines[i - 1])
                                                             and not _in_numbered_list(lines, i)))
                 or _SENTENCE_THEN_MORE.search(s)):
@@ -178,7 +178,7 @@ def _short_line(s: str) -> bool:
     record's "Study Overview" reads as a person's name; a name over a contact's lines heads them.)"""
     return (bool(s) and len(s.split()) <= _SHORT_HEADING and s[0].isupper() and s[-1] not in ".,;:"
             and not s.startswith(("•", "-", "*")) and not _WEB_ADDRESS.search(s)
-            and s.rsplit(None, 1)[-1].lower() not in UNFINISHED_WORDS and not _FIELD_LINE.match(s))
+            and not ends_unfinished(s) and not _FIELD_LINE.match(s))
 
 
 def _over_text(following: str) -> bool:
@@ -203,7 +203,7 @@ def _set_alike(lines: list[str], found: list[tuple[int, str]]) -> list[tuple[int
         s, following = line.strip(), lines[i + 1].strip()
         if (i in have or not s or not following or (i and lines[i - 1].strip()) or len(s.split()) > _SHORT_HEADING
                 or not s[0].isupper() or s[-1] in ".,;:" or s.startswith(("•", "-", "*")) or _WEB_ADDRESS.search(s)
-                or s.rsplit(None, 1)[-1].lower() in UNFINISHED_WORDS or is_byline(s)):
+                or ends_unfinished(s) or is_byline(s)):
             continue
         if following.startswith(("•", "- ", "* ")) or (len(following.split()) >= 5 and _ENDED.search(following)):
             more.append((i, s))

@@ -37,7 +37,7 @@ from assistant.ingest.pdf_layout import (
 from assistant.ingest.pdf_outline import OutlineEntry, PlacedLine, outline_key, outline_lines
 from assistant.ingest.reference import find_doi, split_authors, year_of
 from assistant.ingest.words import Vocabulary, join_lines, repair_line
-from assistant.text import RELEASE_NOTE, UNFINISHED_WORDS, normalize_unicode, same_text
+from assistant.text import RELEASE_NOTE, UNFINISHED_WORDS, ends_unfinished, normalize_unicode, same_text
 
 __all__ = ["pdf_document"]
 
@@ -172,7 +172,7 @@ def _is_heading(line: Line, nxt: Line | None, style: _Style, opens_box: bool = T
     # next line leaves one at most.
     broken = broken or sum(text.count(c) for c in "([{") - sum(text.count(c) for c in ")]}") >= 2
     if (text[0].islower() and not lower_heading) or broken or "=" in text \
-            or sum(c.isalpha() for c in text) < 2 or words[-1].lower() in UNFINISHED_WORDS or _formula(text):
+            or sum(c.isalpha() for c in text) < 2 or ends_unfinished(text) or _formula(text):
         return False
     if line.size < style.body_size * 0.88 or (nxt is not None and nxt.text[:1].islower()):
         return False
@@ -965,6 +965,9 @@ def _level(size: float, style: _Style) -> int:
     return len(style.heading_sizes)
 
 
+COLUMN_WIDTH = 0.3  # the least share of the page's width of a column of text under a heading (a table's cells are narrower)
+
+
 def _side_by_side(pages: list[PageLayout], skip: set[tuple[int, int]], body: tuple[str, float]) -> frozenset[int]:
     """Lines set otherwise than the body text that share their baseline with another line of their
     style in another box: the header cells of a table set at the text's size ("Result type",
@@ -973,10 +976,14 @@ def _side_by_side(pages: list[PageLayout], skip: set[tuple[int, int]], body: tup
     ("Theorem 1." then its statement) or an equation's first symbols, across the gutter from a
     heading of a two-column page ("1. Introduction"). A line set far larger than the text is no
     cell: a poster's boxes side by side head their columns on one baseline ("Introduction",
-    "Construction")."""
+    "Construction"); nor are two lines each over a paragraph as wide as a column of a two-column
+    page (`COLUMN_WIDTH` of the page's width or more: two headings that happen to share a baseline)."""
     by_style: dict[tuple[int, str, float], list[Line]] = {}  # page number, font, size
     by_baseline: dict[tuple[int, int], list[Line]] = {}  # page number, baseline to the nearest 4 points
+    boxes: dict[int, list[Box]] = {}  # page number: its boxes
+    widths = {page.number: page.width for page in pages}
     for page, box in _kept(pages, skip):
+        boxes.setdefault(page.number, []).append(box)
         for ln in box.lines:
             by_baseline.setdefault((page.number, round(ln.y0 / 4)), []).append(ln)
             if (ln.font, ln.size) != body and ln.size < _FAR_LARGER * body[1]:
@@ -987,6 +994,12 @@ def _side_by_side(pages: list[PageLayout], skip: set[tuple[int, int]], body: tup
         return any(abs(c.y0 - a.y0) <= 0.3 * a.size and (c.font, c.size) != (a.font, a.size)
                    and 0 <= c.x0 - a.x1 <= 2 * a.size for c in near)
 
+    def heads_column(a: Line, page: int) -> bool:
+        # two lines or more right under it, in boxes that start where it starts, as wide as a column
+        under = [ln for b in boxes.get(page, ()) if abs(b.x0 - a.x0) <= 0.5 * a.size for ln in b.lines
+                 if 0.5 * a.size < a.y0 - ln.y0 <= 4 * a.size]
+        return len(under) >= 2 and max(ln.x1 for ln in under) - a.x0 >= COLUMN_WIDTH * widths[page]
+
     out: set[int] = set()
     for (page, _, _), lines in by_style.items():
         lines = sorted((ln for ln in lines if not runs_on(ln, page)), key=lambda ln: ln.y0)
@@ -994,7 +1007,9 @@ def _side_by_side(pages: list[PageLayout], skip: set[tuple[int, int]], body: tup
             for b in lines[i + 1:]:
                 if b.y0 - a.y0 > 0.3 * a.size:
                     break
-                if a.x1 < b.x0 or b.x1 < a.x0:
+                # two headings of a two-column page that happen to share a baseline each head
+                # their column's text, no table's narrow cells
+                if (a.x1 < b.x0 or b.x1 < a.x0) and not (heads_column(a, page) and heads_column(b, page)):
                     out.update((id(a), id(b)))
     return frozenset(out)
 

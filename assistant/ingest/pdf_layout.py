@@ -41,6 +41,10 @@ _UNMAPPED = re.compile(UNMAPPED_CODE.pattern + r"|[\ue000-\uf8ff]")
 # formula's symbol opens a piece of its line too ("Du |Du|", "dHn-1(y)"), and "©" a licence's
 # "2014 The Authors".
 _ICON_MARK = re.compile(r"^\s*(?:\(cid:\d+/[\w+-]*\)|[\ue000-\uf8ff])\s+(?=[A-Z][^\W\d_]*[,.:;]?\s+\(?[^\W\d_]{2})")
+# A glyph without a character opening a line, words after it: set larger or smaller than they
+# are, a list's mark ("(cid:127) are allergic to ..."), where a formula's symbol is the text's size.
+_LONE_MARK = re.compile(r"\s*\(cid:\d+/[\w+-]*\)\s*")
+_SIZED_MARK = re.compile(r"^\s*\(cid:\d+/[\w+-]*\)\s+(?=[^\W\d_]{2})")
 _SUPERSCRIPT_RUN = re.compile(r"^[\d,–\-]+$")
 _RAISED_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 # A superscript is set at most this share of its line's size: a browser's is "smaller", 83%.
@@ -193,7 +197,12 @@ def _line(ltline, rules: list[Rule] = ()) -> Line | None:
             text = ""
         parts.append(text)
         i += 1
-    text = _icon_bullet("".join(parts).replace("\n", " "), chars, font)
+    text = _icon_bullet("".join(parts).replace("\n", " "), chars, font, size)
+    if _LONE_MARK.fullmatch(text) and len(chars) == 1:
+        # a glyph without a character alone on its line: a list's hanging mark, put back before
+        # its item's first line (`_attach_bullets`), as "(cid:127) are allergic ..." reads when
+        # pdfminer keeps the two on one line
+        text = "•"
     # a glyph without a character inside a word is kept as its code, for `_ligatures_read`
     text = _UNMAPPED.sub(lambda m: m.group() if m.group().startswith("(cid:") and _in_word(text, m) else "", text)
     text = _LIST_NUMBER_FUSED.sub(r"\1 ", _struck_signs(re.sub(r"\s+", " ", text).strip()))
@@ -212,11 +221,15 @@ def _line(ltline, rules: list[Rule] = ()) -> Line | None:
                 baseline)
 
 
-def _icon_bullet(text: str, chars: list, font: str) -> str:  # type: ignore[type-arg]
+def _icon_bullet(text: str, chars: list, font: str, size: float) -> str:  # type: ignore[type-arg]
     """The line with its opening mark read as a bullet where the mark is set in a font of its own
-    that gives it no character (`_ICON_MARK`)."""
+    that gives it no character (`_ICON_MARK`), or in the line's font at another size than its
+    words (`_SIZED_MARK`: ReportLab's list bullet, a code its font's encoding does not map)."""
     mark = _ICON_MARK.match(text)
-    return "• " + text[mark.end():] if mark and _typeface(chars[0]) != font else text
+    if mark and _typeface(chars[0]) != font:
+        return "• " + text[mark.end():]
+    sized = _SIZED_MARK.match(text)
+    return "• " + text[sized.end():] if sized and _points(chars[0].size) != size else text
 
 
 # A spacing accent and the combining mark it stands for.  TeX's older fonts set an accent as a
@@ -390,7 +403,7 @@ def _pitch(chars: list, font: str) -> float:
 
 
 def _page_layout(number: int, ltpage) -> PageLayout:
-    from pdfminer.layout import LTChar, LTCurve, LTImage, LTTextBox
+    from pdfminer.layout import LTChar, LTCurve, LTImage, LTTextBox, LTTextLine
 
     boxes: list[Box] = []
     unmapped = chars = images = 0
@@ -414,10 +427,9 @@ def _page_layout(number: int, ltpage) -> PageLayout:
         count(obj)
         if isinstance(obj, LTTextBox) and _off_page(obj, ltpage):
             continue  # drawn where no reader sees it: a slide's overlay not yet shown
-        if isinstance(obj, LTTextBox):
-            lines = tuple(ln for ln in (_line(x, _near(rules, x)) for x in obj) if ln is not None)
-            if lines:
-                boxes.append(Box(lines, obj.x0, obj.y0, obj.x1, obj.y1))
+        if isinstance(obj, (LTTextBox, LTTextLine)):
+            if (box := _text_box(obj, rules)) is not None:
+                boxes.append(box)
         elif isinstance(obj, LTCurve) and (obj.fill or obj.stroke) and 0 < obj.width <= 8 and 0.6 <= obj.height / obj.width <= 1.6:
             dots.append((obj.x0, obj.y0, obj.x1, obj.y1))
         elif isinstance(obj, LTCurve):
@@ -427,6 +439,19 @@ def _page_layout(number: int, ltpage) -> PageLayout:
     boxes = _grid_rows(boxes, find_grids(strokes)) if strokes else boxes
     boxes = _aligned_tables(boxes, ltpage.width)
     return PageLayout(number, ltpage.width, ltpage.height, boxes, unmapped, chars, images)
+
+
+def _text_box(obj, rules: list[Rule]) -> Box | None:
+    """The box of a pdfminer text box's lines, None where none holds text; of a line pdfminer
+    grouped with nothing, only a list's hanging mark, put back before its item later
+    (`_attach_bullets`): the other lines it leaves alone hold nothing but spaces."""
+    from pdfminer.layout import LTTextBox
+
+    if isinstance(obj, LTTextBox):
+        lines = tuple(ln for ln in (_line(x, _near(rules, x)) for x in obj) if ln is not None)
+    else:
+        lines = tuple(ln for ln in (_line(obj),) if ln is not None and _LONE_BULLET.match(ln.text))
+    return Box(lines, obj.x0, obj.y0, obj.x1, obj.y1) if lines else None
 
 
 def _off_page(obj, ltpage) -> bool:
@@ -1674,8 +1699,10 @@ def furniture(pages: list[PageLayout]) -> set[tuple[int, int]]:
     out: set[tuple[int, int]] = set()
     for pi, page in enumerate(pages):
         number = numbers[pi] if pi < len(numbers) else ""
+        # (and "Page 1 of 2" in the margin, a printed number with its words)
         number_lines = [b.y0 for b in page.boxes
-                        if number and b.text.strip() == number and (_in_margin(b, page) or _edge_number(b, page))]
+                        if (number and b.text.strip() == number and (_in_margin(b, page) or _edge_number(b, page)))
+                        or (_in_margin(b, page) and re.search(r"\D", b.text.strip()) and _PAGE_NUMBER.match(b.text.strip()))]
         for bi, box in enumerate(page.boxes):
             if len(pages) >= 3 and (placed[places[pi][bi]] >= half or places[pi][bi] in chapters
                                     or styled[_running_style(box, page, body) or ("", 0.0, 0)] >= half):
