@@ -2956,3 +2956,28 @@ def test_a_share_in_words_and_spans_in_figures_that_part_contradict(encoder, tmp
         assert verdict.verdict == "contradicted", (claim, verdict)
     assert checker.check("Teenagers need 8 to 10 hours of sleep a night.").verdict == "supported"
 
+
+def test_an_act_done_in_place_of_another_and_a_risk_moved_the_other_way_contradict(encoder, tmp_path):
+    # A drug label: "Sertraline should be stopped abruptly." had come back supported by "Gradually
+    # reduce the dosage rather than stopping sertraline abruptly" (what is done instead is not
+    # done), and "Sertraline lowers the risk of bleeding." by "... increase the risk of bleeding
+    # events" ("risk" had been read as going up in both, and what "lowers" acts on as nothing).
+    from assistant.claims.features import moves_opposite, negates
+
+    rather = "Gradually reduce the dosage rather than stopping sertraline abruptly whenever possible."
+    bleeding = "Drugs that interfere with serotonin reuptake inhibition, including sertraline, increase the risk of bleeding events."
+    assert negates("Sertraline should be stopped abruptly.", rather)
+    assert not negates("The dosage should be reduced gradually.", rather)
+    assert moves_opposite("Sertraline lowers the risk of bleeding.", bleeding)
+    assert moves_opposite("Sertraline reduces the risk of bleeding.", "Sertraline increases the risk of bleeding.")
+    assert not moves_opposite("Sertraline raises the risk of bleeding.", bleeding)
+    # less of a loss is more of what is lost
+    assert moves_opposite("Exercise reduced the loss of neurons.", "Exercise reduced the number of neurons.")
+    label = ("# Sertraline tablets\n\n## 2.4 Discontinuing treatment\n\nAdverse reactions may occur upon discontinuation of "
+             "sertraline. " + rather + "\n\n## 5.3 Increased risk of bleeding\n\n" + bleeding + " Concomitant use of aspirin "
+             "and warfarin may add to this risk.\n")
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"label.md": label, **OTHER_DOCUMENT}))
+    for claim in ("Sertraline should be stopped abruptly.", "Sertraline lowers the risk of bleeding."):
+        verdict = checker.check(claim)
+        assert verdict.verdict == "contradicted", (claim, verdict)
+    assert checker.check("Sertraline raises the risk of bleeding.").verdict == "supported"

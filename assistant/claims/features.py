@@ -130,19 +130,31 @@ _UP_STEMS, _DOWN_STEMS = _UP_STEMS - _DOWN_STEMS, _DOWN_STEMS - _UP_STEMS
 
 # A claim is read against every candidate sentence: its own reading is kept, not redone.
 @lru_cache(maxsize=1024)
-def _object_directions(text: str) -> tuple[tuple[int, frozenset[str]], ...]:
+def _object_directions(text: str, composed: bool = False) -> tuple[tuple[int, frozenset[str]], ...]:
     """Each direction word of `text` with what it changes: +1 up or -1 down (reversed by a
     negation among the three words before it), and the stems of the next `_OBJECT_WORDS` content
     words, up to a punctuation mark or the next direction word ("can induce neuroplastic changes
-    that reduce anxiety symptoms": up {neuroplast, chang}, down {anxieti, symptom})."""
+    that reduce anxiety symptoms": up {neuroplast, chang}, down {anxieti, symptom}).  `composed`:
+    a direction word whose object is the next direction word moves what that one moves, the two
+    signs multiplied ("reduces the risk of bleeding": down {bleed}, where alone "risk" reads up;
+    "reduced the loss of neurons": up {neuron}); the polarity model learned from the words read
+    one by one."""
     tokens = _TOKEN.findall(text.translate(_APOSTROPHES).lower().replace("n't", " not"))
     signs = [1 if s in _UP_STEMS else -1 if s in _DOWN_STEMS else 0 for s in stemmer().stemWords(tokens)]
     out = []
+    carried = 0  # the sign of a direction word acting on the one next to it
     for i, sign in enumerate(signs):
         if not sign:
             continue
         if any(t in _NEG for t in tokens[max(0, i - 3) : i]):
             sign = -sign
+        if carried:
+            sign, carried = sign * carried, 0
+        between = next((j for j in range(i + 1, len(tokens)) if tokens[j] not in STOP_WORDS), None)
+        if composed and between is not None and signs[between] and tokens[between][0].isalnum() \
+                and all(t[0].isalnum() for t in tokens[i + 1 : between]):
+            carried = sign
+            continue
         words: list[str] = []
         for t, other in zip(tokens[i + 1 :], signs[i + 1 :]):
             if other or not t[0].isalnum() or len(words) == _OBJECT_WORDS:
@@ -155,15 +167,15 @@ def _object_directions(text: str) -> tuple[tuple[int, frozenset[str]], ...]:
     return tuple(out)
 
 
-def _object_polarity(claim: str, sentence: str, least: int = 1) -> tuple[bool, bool]:
+def _object_polarity(claim: str, sentence: str, least: int = 1, composed: bool = False) -> tuple[bool, bool]:
     """Whether the sentence moves what the claim moves the same way, and the opposite way: each
     direction of the claim is matched with the sentence's direction whose object shares most of
     its stems ("increase anxiety symptoms" against "... that reduce anxiety symptoms": opposite,
     although the sentence's first direction word, "induce", goes up as the claim does); the objects
     share at least `least` stems, or all of the claim's."""
     agree = oppose = False
-    found = _object_directions(sentence)
-    for sign, changed in _object_directions(claim):
+    found = _object_directions(sentence, composed)
+    for sign, changed in _object_directions(claim, composed):
         overlap = [len(changed & obj) for _, obj in found]
         shared = max(overlap, default=0)
         if shared and shared >= min(least, len(changed)):
@@ -185,7 +197,7 @@ def moves_opposite(claim: str, sentence: str) -> bool:
     shares most of its stems, at least `_SAME_OBJECT` (or all of a shorter object): "Neuroplasticity
     reduces the effectiveness of medication." against "It can enhance the effectiveness of
     medication and reduce side effects."."""
-    agree, oppose = _object_polarity(claim, sentence, _SAME_OBJECT)
+    agree, oppose = _object_polarity(claim, sentence, _SAME_OBJECT, composed=True)
     return oppose and not agree
 
 
@@ -1476,6 +1488,11 @@ def _excepted(said: set[str], sentence: str) -> bool:
 _NOT_USED = re.compile(r"\s(?:should|must|do|does|is\s+to)\s+(?:not|never)\s+(?:be\s+)?(?:used|taken|given|use|take|give)\b", re.I)
 
 
+# What is done in place of another act, which is then not done: "rather than stopping ...",
+# "instead of taking ...".
+_RATHER_THAN = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+(?=[a-z]+ing\b)", re.I)
+
+
 def negates(claim: str, sentence: str) -> bool:
     """Whether one of the sentence's clauses says what the claim says, two thirds of its content words,
     with a negation of one of those words that the claim lacks, or the claim negates one of its
@@ -1484,11 +1501,14 @@ def negates(claim: str, sentence: str) -> bool:
     "Rc<T> is safe to use across multiple threads.".  A negation of a word the claim does not say
     ("not surprising", "not only", "not attention"), or in another clause than the claim's words,
     is none.  "unable to", "fail to" and "lose the ability to" negate the verb after them as
-    "cannot" does; a claim of what the sentence excepts (`_excepted`) is not negated.  A clause
-    that says the claim's words with one of them replaced by its opposite
+    "cannot" does, and "rather than" or "instead of" the act after them; a claim of what the
+    sentence excepts (`_excepted`) is not negated.  A clause that says the claim's words with one of them replaced by its opposite
     (`_OPPOSITES`: "has low toxicity" against "has high toxicity") and not under a negation
     negates it too.  The learned polarity model hardly reads this (SciFact's evidence seldom repeats its
     claim's words), so it is a rule; what it does on SciFact train is in assistant/models/README.md."""
+    if _RATHER_THAN.search(claim) or _RATHER_THAN.search(sentence):
+        # "reduce the dosage rather than stopping sertraline abruptly" says not to stop it so
+        return negates(_RATHER_THAN.sub("; not ", claim), _RATHER_THAN.sub("; not ", sentence))
     claim_clauses, sentence_clauses = _clauses(claim), _clauses(sentence)
     said = set().union(*(_content(*c) for c in claim_clauses))
     if not said or _excepted(said, sentence):
