@@ -2981,3 +2981,27 @@ def test_an_act_done_in_place_of_another_and_a_risk_moved_the_other_way_contradi
         verdict = checker.check(claim)
         assert verdict.verdict == "contradicted", (claim, verdict)
     assert checker.check("Sertraline raises the risk of bleeding.").verdict == "supported"
+
+
+def test_an_exception_for_the_person_addressed_and_a_span_without_end_leave_a_claim_contradicted(encoder, tmp_path):
+    # A clinic's FAQ: "You should take sleeping tablets on the night of the study." had come back
+    # supported by "Do not take sleeping tablets on the night of the study unless you take them
+    # every night." (the claim's "you", said only in the exception, made it the exception's), and
+    # "CPAP is only needed for a few weeks." by "... need CPAP long term" (a span in words had been
+    # no span).
+    from assistant.claims.features import changes_span, negates
+
+    tablets = "Do not take sleeping tablets on the night of the study unless you take them every night."
+    cpap = "Most people with moderate or severe sleep apnoea need CPAP long term."
+    assert negates("You should take sleeping tablets on the night of the study.", tablets)
+    assert not negates("You can take sleeping tablets every night.", tablets)  # the exception's own case
+    assert changes_span("CPAP is only needed for a few weeks.", cpap)
+    assert not changes_span("People with sleep apnoea need CPAP for 2 years.", cpap)
+    assert changes_span("You need insulin for life.", "Most people need insulin for 2 weeks.")
+    faq = ("# Sleep clinic FAQ\n\n## Should I take my usual medicines?\n\nTake your usual medicines unless your doctor has "
+           "told you otherwise. " + tablets + "\n\n## Will I have to use CPAP forever?\n\n" + cpap + " Losing weight can "
+           "reduce symptoms.\n")
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"faq.md": faq, **OTHER_DOCUMENT}))
+    for claim in ("You should take sleeping tablets on the night of the study.", "CPAP is only needed for a few weeks."):
+        verdict = checker.check(claim)
+        assert verdict.verdict == "contradicted", (claim, verdict)

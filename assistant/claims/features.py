@@ -516,6 +516,10 @@ _SPAN = re.compile(rf"(?:\b(?P<bound>within|under|up\s+to|less\s+than|after|over
 _SPAN_RATIO = 2.0
 
 
+# A span of time without end, in words: a long term (half a year or more, as clinics use it) or a
+# whole life.
+_OPEN_SPAN = re.compile(r"\b(?:long[- ]term|(?P<life>lifelong|life-long|for\s+life|permanently|indefinitely))\b", re.I)
+_LONG_TERM_DAYS, _LIFELONG_DAYS = 180.0, 3650.0
 _SPAN_CONTEXT = 3  # words before a span that say what lasts it ("each lasting one hour")
 
 
@@ -529,6 +533,11 @@ def _span(text: str, context: frozenset[str] = frozenset()) -> tuple[tuple[float
     found = list(_SPAN.finditer(text))
     if len(found) > 1 and context:
         found = [m for m in found if _before(text, m.start()) & context]
+    if not found and len(spans := list(_OPEN_SPAN.finditer(text))) == 1:
+        # a span in words with no end ("need CPAP long term", "for life")
+        m = spans[0]
+        least = _LIFELONG_DAYS if m.group("life") else _LONG_TERM_DAYS
+        return (least, float("inf")), text[: m.start()] + " " + text[m.end():]
     if len(found) != 1:
         return None
     m = found[0]
@@ -581,8 +590,9 @@ def changes_span(claim: str, sentence: str) -> bool:
     above ("within a week", "up to 4 weeks") that far apart."""
     ours = _span(claim)
     if ours:
-        found = next(_SPAN.finditer(_TIMES.sub(" ", claim)))
-        theirs = _span(sentence, _before(_TIMES.sub(" ", claim), found.start()))
+        timed = _TIMES.sub(" ", claim)
+        found = _SPAN.search(timed) or _OPEN_SPAN.search(timed)
+        theirs = _span(sentence, _before(timed, found.start()) if found else frozenset())
     else:
         theirs = None
     if not ours or not theirs:
@@ -1480,8 +1490,13 @@ def _excepted(said: set[str], sentence: str) -> bool:
     if m is None:
         return False
     before, after = _words_said(sentence[: m.start()]), _words_said(sentence[m.end():])
-    lacking = said - before
+    # the person addressed is no part of what is excepted: "Do not take sleeping tablets on the
+    # night of the study unless you take them every night." says nothing of "You should take ..."
+    lacking = said - before - _PERSONS
     return bool(lacking) and lacking <= after
+
+
+_PERSONS = frozenset({"i", "you", "we", "they", "he", "she", "one"})
 
 
 # A thing advised against by its use negated: "should not be used", "must not be taken", "do not take".
