@@ -4096,13 +4096,18 @@ def test_a_bold_symbol_at_the_texts_size_heads_nothing_and_a_short_word_may():
 
 
 def _leaflet_pdf() -> bytes:
-    """A patient leaflet as ReportLab sets one: two columns whose headings share baselines, list
+    """A patient leaflet as ReportLab sets one: its contents a box of numbered lines, two columns
+    whose headings share baselines, list
     items marked by a code Helvetica's WinAnsi encoding does not map (set larger than the items),
     a footer beside "Page 1 of 2" on a one-page file, a heading closing on "used for"."""
     def text(font: bytes, size: float, x: float, y: float, words: bytes) -> bytes:
         return b"BT /%s %s Tf %s %s Td (%s) Tj ET" % (font, str(size).encode(), str(x).encode(), str(y).encode(), words)
 
-    lines = [text(b"F2", 14, 48.5, 770, b"Amitriptyline 10 mg tablets"),
+    lines = [text(b"F2", 14, 48.5, 790, b"Amitriptyline 10 mg tablets"),
+             text(b"F2", 10.5, 48.5, 770, b"What is in this leaflet"),
+             text(b"F1", 9, 48.5, 756, b"1. What Amitriptyline is and what it is used for"),
+             text(b"F1", 9, 48.5, 744.5, b"2. Before you take Amitriptyline"),
+             text(b"F1", 9, 48.5, 733, b"3. If you forget to take Amitriptyline"),
              text(b"F2", 10.5, 48.5, 700, b"1. What Amitriptyline is and what it is used for"),
              text(b"F1", 9, 48.5, 686, b"Amitriptyline belongs to a group of medicines known as tricyclic"),
              text(b"F1", 9, 48.5, 674.5, b"antidepressants. Low doses are used to treat neuropathic pain."),
@@ -4135,10 +4140,12 @@ def test_a_two_column_leaflet_keeps_its_list_marks_and_headings_and_drops_its_fo
     # Amitriptyline" across the gutter, had been read as a table's header cells and neither was
     # a heading; "1. What Amitriptyline is and what it is used for" ends on a preposition its
     # clause strands, no line going on; and the footer beside "Page 1 of 2", on a file of one page
-    # with nothing to repeat, had stood mid-text.
+    # with nothing to repeat, had stood mid-text. Its contents, one box of numbered lines, each
+    # naming a heading, had counted as one entry, too few for a contents, and stood as a section.
     path = tmp_path / "leaflet.pdf"
     path.write_bytes(_leaflet_pdf())
     doc = load_paths([path]).documents[0]
+    assert "What is in this leaflet" not in doc.text and doc.text.count("what it is used for") == 1, doc.text
     assert "\n• are allergic to amitriptyline or any of the other ingredients of this medicine\n" in doc.text, doc.text
     assert "\n• recently had a heart attack (myocardial infarction)" in doc.text, doc.text
     assert [s.path[-1] for s in doc.sections] == [

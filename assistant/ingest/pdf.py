@@ -1504,6 +1504,7 @@ def _has_leaders(line: str) -> bool:
     return line.count(".") >= 4 and _CONTENTS_ENTRY.search(line) is not None
 
 
+_IN_WORDS = re.compile(r"[^\W\d_]{2}")  # a line that names something in words, not a section's number alone
 MIN_LISTED_HEADINGS = 3  # list items naming later headings that make a list a table of contents
 _PAGE_REFERENCE = re.compile(r"^\s*(?:(?:\d{1,4}|[ivxlc]{1,6})\s+){0,3}(?:\d{1,4}|[ivxlc]{1,6})\s*$", re.I)
 _PAGE_AT_END = re.compile(r"\s+(?:\d{1,4}|[ivxlc]{1,6})\s*$", re.I)
@@ -1652,8 +1653,11 @@ def _contents_left_out(blocks: list[_Block]) -> list[_Block]:
         j = i
         while j < len(blocks) and (items[j] or label(j)) and (numbers[j] or first[texts[j]] == j):
             j += 1
-        # a table's rows are entries each
-        named = sum(len(blocks[k].lines) if blocks[k].kind == "table" else 1 for k in range(i, j) if listed[k])
+        # a table's rows are entries each, and so are the lines in words of a block that are all
+        # entries (a leaflet's "What is in this leaflet" set as one box of numbered lines)
+        named = sum(len(blocks[k].lines) if blocks[k].kind == "table" else
+                    max(1, sum(bool(_IN_WORDS.search(ln)) for ln in blocks[k].lines)) if entries[k] else 1
+                    for k in range(i, j) if listed[k])
         if named >= MIN_LISTED_HEADINGS and sum(listed[i:j]) >= 0.6 * (sum(items[i:j]) - sum(numbers[i:j])):
             dropped.update(range(i, j))
         i = max(j, i + 1)
