@@ -1655,6 +1655,12 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     # the study asked of is the document's, of no thing asked before ("Where is the study run of
     # the secondary outcomes?"), only of a study named
     (["What are the secondary outcomes?", "Who do I contact?"], "Where is the study run?", "Where is the study run?"),
+    # a choice of one of two with any verb is between the two asked of ("Which one causes weight
+    # gain? (What is the starting dose of sertraline?)"), and "they" after it is both
+    (["What is the starting dose of amitriptyline?", "And for sertraline?"], "Which one causes weight gain?",
+     "Which one causes weight gain? (amitriptyline or sertraline)"),
+    (["What is the starting dose of amitriptyline?", "And for sertraline?", "Which one causes weight gain?"],
+     "How should they be stored?", "How should amitriptyline and sertraline be stored?"),
     (["What is the LIMIT trial?"], "What are the study groups?", "What are the study groups of the LIMIT trial?"),
     # a condition added is the previous question's, in place of its own ("And if the HbA1c target
     # are on a drug ...?"); "What if it ...?" asks what then of the thing

@@ -320,8 +320,8 @@ _THERE_ANY = re.compile(r"^(?:and\s+)?(?:is|are|was|were)\s+there\s+(?:any\s+)?(
 _ANY_NOUN = re.compile(r"^(?:(?:and|but|so)\s+)?(?:any|some)\s+(?!(?:of|more)\b)"
                        r"([\w'-]+(?:\s+(?!(?:of|for|in|with|on|at|to|from|by|about)\b)[\w'-]+){0,2})\s*\?$", re.I)
 # "Which is better?", "Which one works best?": a choice that names nothing to choose among.
-_WHICH_IS = re.compile(r"^(?:and\s+|so\s+)?which(?:\s+one)?\s+(?:is|are|was|were|works?|helps?|should\s+I\s+\w+)"
-                       r"(?:\s+[\w'-]+){0,4}\s*\?$", re.I)
+_WHICH_IS = re.compile(r"^(?:and\s+|so\s+)?which(?:\s+one\s+(?:[a-z]+s|has|have|had|does|did|can|could)|(?:\s+one)?\s+"
+                       r"(?:is|are|was|were|works?|helps?|should\s+I\s+\w+))(?:\s+[\w'-]+){0,4}\s*\?$", re.I)
 # A question asking an amount: a demonstrative after it stands for the amount the answer gives.
 _AMOUNT_ASKED = re.compile(r"^\W*(?:(?:and|but|so)\s+)?how\s+(?:long|much|many|often|far|soon|old)\b", re.I)
 # "What evidence is there?", "How much research is there?": what there is on the subject just asked about.
@@ -881,6 +881,14 @@ def _under_together(question: str, q: str, together: re.Match, pronoun: str, ear
     that the pronoun can be; else it points at what that answer showed, which no phrase names, and
     the follow-up is searched with a question that asked for it."""
     short, under = together.group(1), together.group(2)
+    if (choice := _CHOICE.fullmatch(under)) and pronoun.lower() in _PLURAL_PRONOUNS:
+        # "How should they be stored?" after "Which one causes weight gain? (amitriptyline or
+        # sertraline)": both things chosen among ("... (Which one causes weight gain? (...))" had
+        # nested a question a level)
+        both = f"{choice.group(1)} and {choice.group(2)}"
+        replaced, n = _substitute(q, both)
+        if n:
+            return ResolvedQuery(question, _unled(_tidy(replaced)), "reference", both)
     inner = _PRONOUNS.search(short)
     bare = not [w for w in _content_words(short) if w.lower() not in ("one", "ones")]
     if not _asks_for_more(short) and ((inner and inner.group().lower() == pronoun.lower()) or bare):
@@ -904,6 +912,10 @@ def _under_together(question: str, q: str, together: re.Match, pronoun: str, ear
         # are the withdrawal symptoms? (...))" had nested a question a level)
         return short
     return ResolvedQuery(question, f"{q} ({together.group()})", "reference")
+
+
+# The things a choice names, searched beside it ("Which is better? (CBT or mindfulness)").
+_CHOICE = re.compile(r"([^?()]+?) or ([^?()]+)")
 
 
 # "What side effects did ...?", "How many schools ...?": the noun a question asks for.
