@@ -3011,3 +3011,20 @@ def test_an_exception_for_the_person_addressed_and_a_span_without_end_leave_a_cl
     for claim in ("You should take sleeping tablets on the night of the study.", "CPAP is only needed for a few weeks."):
         verdict = checker.check(claim)
         assert verdict.verdict == "contradicted", (claim, verdict)
+
+
+def test_a_dose_given_as_a_dosage_a_day_as_daily_is_the_same_thing_counted(encoder, tmp_path):
+    # A drug label: "The maximum dose of sertraline is 400 mg a day." had found nothing against it
+    # in "The maximum recommended dosage is 200 mg once daily.": the stemmer keeps "dose" and
+    # "dosage", "day" and "daily" apart, so the sentence said too few of the claim's words.
+    from assistant.claims.features import changes_number, holds_claim_terms
+
+    label = "The maximum recommended dosage is 200 mg once daily."
+    assert changes_number("The maximum dose of sertraline is 400 mg a day.", label)
+    assert not changes_number("The maximum dose is 200 mg a day.", label)
+    assert holds_claim_terms("The maximum daily dose", [label])[0]
+    text = ("# Sertraline tablets\n\n## 2.1 Dosage in adults\n\nThe recommended initial dosage of sertraline in adults is 50 mg "
+            "once daily. Patients not responding to a 50 mg dose may benefit from dose increases. " + label + "\n")
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"label.md": text, **OTHER_DOCUMENT}))
+    verdict = checker.check("The maximum dose of sertraline is 400 mg a day.")
+    assert verdict.verdict == "contradicted" and verdict.evidence[0].text == label, verdict

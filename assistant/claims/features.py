@@ -1058,11 +1058,12 @@ def holds_claim_terms(claim: str, sentences: list[str], spare: int = 0, least: i
     claim = _PAID_BY.sub("funded by", claim[share.end():] if share else claim)
     # "The study will recruit 240 people." speaks of the document's own study, which its sentences
     # call "we" or nothing at all ("We plan to recruit 240 people ...")
-    terms = _terms(_OWN_STUDY.sub(" ", claim)) - _negation_terms() - _auxiliary_terms()
+    terms = {_WORD_FAMILIES.get(t, t) for t in _terms(_OWN_STUDY.sub(" ", claim)) - _negation_terms() - _auxiliary_terms()}
     if len(terms) < least:
         return np.zeros(len(sentences), bool)
     bases = _verb_bases()
-    return np.array([len(terms - {bases.get(w, w) for w in t}) <= spare
+    # (a word of a family the stemmer keeps apart is its head: "dosage" holds "dose", `_WORD_FAMILIES`)
+    return np.array([len(terms - {_WORD_FAMILIES.get(b := bases.get(w, w), b) for w in t}) <= spare
                      for t in bm25_tokenize([_PAID_BY.sub("funded by", s) for s in sentences])], bool)
 
 
@@ -1311,12 +1312,21 @@ _FAMILY_ROOT = 4  # "worship" is no "wor-ship"
 _ADVICE_STEMS = frozenset(stemmer().stemWords(["recommend", "offer", "advise", "prescribe", "suggest"]))
 
 
+# Stems of one word's family that the stemmer keeps apart: a dose and its dosage, a use and its
+# usage, a day and what is done daily ("400 mg a day" against "200 mg once daily").
+_WORD_FAMILIES = {"dosag": "dose", "usag": "use", "daili": "day", "nightli": "night", "weekli": "week", "monthli": "month",
+                  "yearli": "year", "hourli": "hour"}
+
+
 def _family(stem: str) -> str:
     """The stem of the word a noun of state is made from ("adulthood" -> "adult", "friendship" ->
     "friend"), else the stem itself, so that a claim about adults is read against a sentence about
-    adulthood; a verb of advice is "recommend" (`_ADVICE_STEMS`)."""
+    adulthood; a verb of advice is "recommend" (`_ADVICE_STEMS`); a word of a family the stemmer
+    keeps apart is its head (`_WORD_FAMILIES`: "dosage" -> "dose", "daily" -> "day")."""
     if stem in _ADVICE_STEMS:
         return "recommend"
+    if stem in _WORD_FAMILIES:
+        return _WORD_FAMILIES[stem]
     for suffix in _STATE_SUFFIXES:
         if stem.endswith(suffix) and len(stem) - len(suffix) >= _FAMILY_ROOT:
             return stemmer().stemWord(stem[: -len(suffix)])
