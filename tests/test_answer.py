@@ -1951,6 +1951,21 @@ def test_how_long_a_person_does_a_thing_is_answered_by_a_span_in_words(encoder, 
     assert hit.highlight.text.startswith("Most people with moderate or severe sleep apnoea need CPAP long term"), hit
 
 
+def test_how_long_a_thing_that_lasts_is_asks_for_a_span_not_any_number(encoder, tmp_path):
+    # "How long is the follow-up?" had asked for any number and highlighted "Follow-up was
+    # completed by 212 of the 240 students (88%)."; a follow-up, a session or a course lasts, where
+    # "How long is the questionnaire?" asks a length.
+    assert asked_amount("How long is the follow-up?") == "duration" and asked_amount("How long was each session?") == "duration"
+    assert asked_amount("How long is the questionnaire?") != "duration"
+    text = ("# The CALM-U trial\n\n## Follow-up\n\nFollow-up was completed by 212 of the 240 students (88%). Reminder messages "
+            "were sent to students who had not replied.\n\n## Design\n\nStudents were randomised to an online mindfulness "
+            "course or a waiting list, and each was followed for 12 months after randomisation.\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"trial.md": text, **OTHER_DOCUMENT})
+    for question in ("How long is the follow-up?", "How long was follow-up in the CALM-U trial?"):
+        hit = searcher.search(question, k=1)[0]
+        assert "followed for 12 months" in hit.highlight.text, (question, hit)
+
+
 def test_a_case_reports_treatment_and_a_follow_up_on_her_are_read_as_asked(encoder, tmp_path):
     # "How was the serotonin syndrome treated?" had highlighted the diagnosis, and "What was the
     # treatment?" "At the 3-month review her foot ulcer had healed."; "And her foot ulcer?" after a

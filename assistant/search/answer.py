@@ -1697,6 +1697,10 @@ _ASKS_DURATION = re.compile(
     r"waited|continue|continues|continued|need|needs|needed|be\s+(?:in|on|off|away|out))\b)|"
     r"\bhow\s+long\b.*\s(?:for|last)\W*$|"  # "How long is SSP paid for?"
     r"\bhow\s+long\s+(?:before|after|ahead\s+of|in\s+advance)\b|"  # "How long before bed should screens be switched off?"
+    # "How long is the follow-up?", "How long was each session?": a thing that lasts, not a length
+    r"\bhow\s+long\s+(?:is|was|are|were|will)\s+(?:the\s+|each\s+|a\s+|an\s+|their\s+|its\s+|your\s+)?(?:[\w-]+\s+)?"
+    r"(?:follow-?up|treatment|course|stay|wait|trial|study|session|intervention|programme|program|recovery|delay|period|"
+    r"appointment|therapy|visit|illness|infection|rash|episode|phase)s?\b(?!\s+(?:form|questionnaire|document|report))|"
     # "How long must I use CPAP?": a person doing a thing for a time
     r"\bhow\s+long\s+(?:must|should|do|does|did|will|would|can|could|may|might)\s+(?:i|you|we|they|he|she|one|patients?|people)\b",
     re.I)
