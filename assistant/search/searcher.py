@@ -896,16 +896,20 @@ class Searcher:
         words = [w for w in dict.fromkeys(re.findall(r"[^\W_][\w'’-]*", _HOW_WHAT.sub(" ", question)))
                  if w.lower() not in FUNCTION_WORDS | QUESTION_FILLER | _INDEFINITE and not about_a_document(w)]
         terms = [bm25_tokenize([w])[0] for w in words]
-        if len(words) < 2 or not all(terms) or any(self._held(self._word_forms(t), allowed).any() for t in terms) or any(
+        if len(words) < 2 or not all(terms) or any(self._held_in_some_form(t, allowed) for t in terms) or any(
                 w.isupper() and self._spelled_out(w, spelled_in) for w in words):
             return []
         return words
 
-    def _word_forms(self, terms: list[str]) -> list[str]:
-        """The stemmed `terms` and the collection's terms that lengthen one of them of
-        `_STEM_PREFIX` letters or more: "overdosag" of "overdos", for "overdose" of a label that
-        writes "overdosage", which the stemmer does not bring to one form."""
-        return terms + [form for t in terms if len(t) >= _STEM_PREFIX for form in self.index.terms_starting(t)]
+    def _held_in_some_form(self, terms: list[str], allowed: np.ndarray | None) -> bool:
+        """Whether a passage of `allowed` holds one of the stemmed `terms`, or a term of the
+        collection that lengthens one of `_STEM_PREFIX` letters or more: "overdosag" of "overdos",
+        for "overdose" of a label that writes "overdosage", which the stemmer does not bring to one
+        form.  The collection's terms are read only for a word no passage holds as it is."""
+        if self._held(terms, allowed).any():
+            return True
+        forms = [form for t in terms if len(t) >= _STEM_PREFIX for form in self.index.terms_starting(t)]
+        return bool(forms) and bool(self._held(forms, allowed).any())
 
     def _glossary_only(self, short: str, rows: np.ndarray, allowed: np.ndarray | None) -> bool:
         """Whether every passage of `rows` names `short` only in a list of abbreviations, and no
