@@ -162,23 +162,25 @@ def _record_blocks(lines: list[str], found: list[tuple[int, str]]) -> list[tuple
         following = lines[i + 1].strip()
         if _over_text(following):
             more.append((i, lines[i].strip()))
-        elif i + 2 < len(lines) and _short_line(following) and _over_text(lines[i + 2].strip()):
+        elif i + 2 < len(lines) and _short_line(following) and not _FIELD_LINE.match(following) \
+                and _over_text(lines[i + 2].strip()):
             more += [(i, lines[i].strip()), (i + 1, following)]
     return sorted(found + [m for m in dict(more).items() if m[0] not in have])
 
 
 def _block_opening(lines: list[str], i: int) -> bool:
     """Whether line `i` is a short line (`_short_line`) alone after a blank line (or first) over a line of text."""
-    return (i == 0 or not lines[i - 1].strip()) and i + 1 < len(lines) and bool(lines[i + 1].strip()) and _short_line(lines[i].strip())
+    return (i == 0 or not lines[i - 1].strip()) and i + 1 < len(lines) and bool(lines[i + 1].strip()) \
+        and _short_line(line := lines[i].strip()) and not _FIELD_LINE.match(line)
 
 
 def _short_line(s: str) -> bool:
     """Whether `s` may be a heading known by where it stands: at most six words, opening with a
     capital, ending in no clause's mark, no bullet, web address nor unfinished phrase.  (A
-    record's "Study Overview" reads as a person's name; a name over a contact's lines heads them.)"""
+    record's "Study Overview" reads as a person's name, so a byline is left to the caller: a name
+    over a contact's lines heads them.)"""
     return (bool(s) and len(s.split()) <= _SHORT_HEADING and s[0].isupper() and s[-1] not in ".,;:"
-            and not s.startswith(("•", "-", "*")) and not _WEB_ADDRESS.search(s)
-            and not ends_unfinished(s) and not _FIELD_LINE.match(s))
+            and not s.startswith(("•", "-", "*")) and not _WEB_ADDRESS.search(s) and not ends_unfinished(s))
 
 
 def _over_text(following: str) -> bool:
@@ -201,9 +203,7 @@ def _set_alike(lines: list[str], found: list[tuple[int, str]]) -> list[tuple[int
     more = []
     for i, line in enumerate(lines[:-1]):
         s, following = line.strip(), lines[i + 1].strip()
-        if (i in have or not s or not following or (i and lines[i - 1].strip()) or len(s.split()) > _SHORT_HEADING
-                or not s[0].isupper() or s[-1] in ".,;:" or s.startswith(("•", "-", "*")) or _WEB_ADDRESS.search(s)
-                or ends_unfinished(s) or is_byline(s)):
+        if i in have or not following or (i and lines[i - 1].strip()) or not _short_line(s) or is_byline(s):
             continue
         if following.startswith(("•", "- ", "* ")) or (len(following.split()) >= 5 and _ENDED.search(following)):
             more.append((i, s))
