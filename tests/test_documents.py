@@ -689,6 +689,31 @@ def test_a_wikis_edit_link_between_bracket_spans_is_no_part_of_its_heading(tmp_p
     assert "edit" not in doc.text, doc.text
 
 
+def test_a_wikis_heading_in_its_own_box_beside_its_edit_link_opens_a_section(tmp_path: Path):
+    # MediaWiki since 2024 sets each heading in a box of its own with the "[edit]" link after it,
+    # outside the heading: trafilatura left every such heading out (a box of a heading and a link)
+    # or the heading became the box's bold label, and the article had no sections at all.  Its
+    # reference list opens each entry with links back to where it is cited ("^ a b").
+    def heading(level: int, name: str) -> str:
+        return (f'<div class="mw-heading mw-heading{level}"><h{level} id="{name}">{name}</h{level}><span class="mw-editsection">'
+                f'<span class="mw-editsection-bracket">[</span><a href="/w/index.php?action=edit"><span>edit</span></a>'
+                f'<span class="mw-editsection-bracket">]</span></span></div>')
+
+    para = "<p>Lithium is used primarily for bipolar disorder, where it reduces the risk of manic episodes.</p>"
+    page = tmp_path / "lithium.html"
+    page.write_text('<html><head><title>Lithium - Wikipedia</title></head><body><main><h1>Lithium</h1>' + para
+                    + heading(2, "Medical uses") + heading(3, "Bipolar disorder") + para + heading(2, "Toxicity")
+                    + "<p>Levels above 1.5 mmol/L often cause toxicity, with confusion, coarse tremor and vomiting.</p>"
+                    + heading(2, "References") + '<ol class="references"><li id="cite_note-1"><span class="mw-cite-backlink">^ '
+                    '<a href="#cite_ref-1a"><sup><i><b>a</b></i></sup></a> <a href="#cite_ref-1b"><sup><i><b>b</b></i></sup></a>'
+                    '</span> <span class="reference-text">Malhi GS (2013). "Lithium in bipolar disorder". CNS Drugs. 27: 135-53.'
+                    "</span></li></ol></main></body></html>")
+    doc, _ = load_file(page, "lithium.html")
+    assert [s.path for s in doc.sections] == [("Medical uses",), ("Medical uses", "Bipolar disorder"), ("Toxicity",),
+                                              ("References",)], doc.sections
+    assert "edit" not in doc.text and "^" not in doc.text and "1. Malhi GS (2013)" in doc.text, doc.text
+
+
 def test_a_pages_footnotes_at_its_end_are_kept_without_their_back_links(tmp_path: Path):
     # pandoc's HTML sets a document's footnotes in <section class="footnotes" role="doc-endnotes">;
     # trafilatura left them out, and a question about what the counts include had no answer.

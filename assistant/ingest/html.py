@@ -544,6 +544,19 @@ def _contents_dropped(raw: str) -> str:
     return "".join(out) + raw[at:]
 
 
+# A bracketed word link set right after a heading, outside it (MediaWiki since 2024: "<div
+# class="mw-heading"><h2>Uses</h2><span>[<a><span>edit</span></a>]</span></div>"): the heading's
+# editor link, as `_BRACKETED_LINK` is inside one.  Beside its heading it made trafilatura leave the
+# heading out, and every section of a wiki article had run into the one before.
+_SPANS = r"(?:\s*</?span\b[^>]*>)*\s*"
+_BRACKETED_AFTER_HEADING = re.compile(rf"(</h[1-6]\s*>){_SPANS}\[{_SPANS}<a\b[^>]*>{_SPANS}[A-Za-z][A-Za-z ]{{1,19}}{_SPANS}</a\s*>"
+                                      rf"{_SPANS}\]{_SPANS}", re.I)
+
+
+def _heading_editors_dropped(raw: str) -> str:
+    return _BRACKETED_AFTER_HEADING.sub(r"\1", raw)
+
+
 def _anchors_dropped(raw: str) -> str:
     """`raw` without permalinks, with headings' in-page anchors unwrapped and their source links
     left out, and without the ids of headings and of the sections they open (see the patterns above)."""
@@ -1109,10 +1122,12 @@ def _self_closed_ended(raw: str) -> str:
 
 # A document's footnotes or endnotes set as a list at its end (pandoc's and a static site's
 # `<section class="footnotes" role="doc-endnotes">`): trafilatura leaves elements so named out,
-# and the notes' words with them. The link back to the note's mark ("↩︎") is no text.
+# and the notes' words with them. The link back to the note's mark ("↩︎") is no text, nor is a
+# span of such links (a wiki's reference list: "^ a b" before each entry, one letter per citing place).
 _NOTES_NAME = re.compile(r"""(<(?:section|div|ol|ul|aside|li|p)\b[^>]*?)\s(?:class|id|role)\s*=\s*["'][^"']*(?:footnote|endnote)"""
                          r"""[^"']*["']""", re.I)
-_NOTE_BACKLINK = re.compile(r"<a\b[^>]*(?:footnote-back|doc-backlink|footnote-backref)[^>]*>.*?</a\s*>", re.I | re.S)
+_NOTE_BACKLINK = re.compile(r"<a\b[^>]*(?:footnote-back|doc-backlink|footnote-backref)[^>]*>.*?</a\s*>|"
+                            r"<span\b[^>]*\bclass\s*=\s*[\"']?[^\"'>]*(?:backlink|backref)[^>]*>.*?</span\s*>", re.I | re.S)
 
 
 def _notes_kept(raw: str) -> str:
@@ -1322,7 +1337,7 @@ _MARKUP_MENDED = (_self_closed_ended, _site_header_dropped, _navigation_tables_d
                   _inline_marks_read, _break_tails_spaced, superscripts_as_text, _empty_inlines_dropped,
                   _displays_in_sentences, _empty_links_dropped, _link_bars_dropped, _code_links_in_prose_unwrapped,
                   _prose_links_in_items_unwrapped,
-                  _disclosure_buttons_as_text, _summaries_as_headings, _boxed_headings_as_labels,
+                  _disclosure_buttons_as_text, _summaries_as_headings, _heading_editors_dropped, _boxed_headings_as_labels,
                   _box_titles_as_labels, _figures_as_blocks, _page_links_dropped, _contents_labels_dropped,
                   _contents_dropped, _anchors_dropped,
                   _broken_code_as_listing, _pre_formatting_dropped, _pre_as_one_code, _code_flattened, _one_line_listings_ended,
