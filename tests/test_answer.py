@@ -1926,10 +1926,25 @@ def test_what_a_medicine_is_used_for_is_answered_by_what_it_is_indicated_for(enc
     assert asks_use("What are the indications for sertraline?") and not asks_use("How is sertraline used?")
     assert states_use("Lithium is used to treat bipolar disorder.") and states_use("indicated for the treatment of MDD")
     assert not states_use("Sertraline is not approved for use in pediatric patients.")
+    # an adverb between the verb and what it is used for; "treats" with nothing treated after it
+    assert states_use("Lithium is used primarily for bipolar disorder.") and states_use("It treats anxiety.")
+    assert not states_use("The blood level that treats is close to the level that poisons.")
     searcher = searcher_of_files(encoder, tmp_path, {"label.md": LABEL, **OTHER_DOCUMENT})
     for question in ("What is sertraline used for?", "What does sertraline treat?", "What are the indications for sertraline?"):
         hit = searcher.search(question, k=1)[0]
         assert hit.highlight.text.startswith("Sertraline tablets are indicated for the treatment"), (question, hit)
+
+
+def test_a_use_said_with_an_adverb_answers_what_a_medicine_is_used_for(encoder, tmp_path):
+    # An encyclopedia's article: "What is lithium used for?" had highlighted "... the blood level
+    # that treats is close to the level that poisons" (a "treats" naming nothing treated) over
+    # "Lithium is used primarily for bipolar disorder."
+    article = ("# Lithium (medication)\n\n## Medical uses\n\nLithium is used primarily for bipolar disorder. In bipolar "
+               "disorder, it reduces the risk of manic episodes.\n\n## Toxicity\n\nLithium has a narrow therapeutic index: the "
+               "blood level that treats is close to the level that poisons. Levels above 1.5 mmol/L often cause toxicity.\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"lithium.md": article, **OTHER_DOCUMENT})
+    hit = searcher.search("What is lithium used for?", k=1)[0]
+    assert hit.highlight.text.startswith("Lithium is used primarily for bipolar disorder"), hit
 
 
 def test_how_long_a_person_does_a_thing_is_answered_by_a_span_in_words(encoder, tmp_path):

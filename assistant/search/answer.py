@@ -1404,11 +1404,14 @@ _ASKS_USE = re.compile(r"^\W*(?:and\s+)?what\s+(?:is|are|was|were)\s+(?:\S+\s+){
                        r"taken|approved|licensed)\s+(?:for|to\s+treat)\W*$|^\W*(?:and\s+)?what\s+(?:does|do|did)\s+(?:\S+\s+){1,6}?"
                        r"treat\W*$|^\W*(?:and\s+)?what\s+(?:is|are)\s+the\s+(?:main\s+)?(?:indications?|uses)\b", re.I)
 # A sentence saying what a thing serves for: "are indicated for the treatment of", "is used to
-# treat", "used for", "for the treatment of", "treats", "helps relieve"; not "is not approved for
-# use in children", which says where it is not used.
-_STATES_USE = re.compile(r"(?<!\bnot\s)\b(?:used|indicated|prescribed|approved|licensed|recommended)\s+(?:for(?!\s+use\b)|"
-                         r"to\s+(?:treat|manage|prevent|relieve|reduce|control|help|ease)|in\s+the\s+(?:treatment|management|prevention))\b|"
-                         r"\bfor\s+the\s+(?:treatment|management|prevention|relief)\s+of\b|\b(?:treats|relieves)\b|"
+# treat", "used primarily for", "for the treatment of", "treats anxiety", "helps relieve"; not "is
+# not approved for use in children", which says where it is not used, nor "the level that treats is
+# close to the level that poisons", which names nothing treated.
+_STATES_USE = re.compile(r"(?<!\bnot\s)\b(?:used|indicated|prescribed|approved|licensed|recommended)\s+"
+                         r"(?:(?:\w+ly|also|often|sometimes)\s+)?(?:for(?!\s+use\b)|to\s+(?:treat|manage|prevent|relieve|reduce|control|help|ease)|"
+                         r"in\s+the\s+(?:treatment|management|prevention))\b|"
+                         r"\bfor\s+the\s+(?:treatment|management|prevention|relief)\s+of\b|"
+                         r"\b(?:treats|relieves)\s+(?!(?:is|are|was|were|has|have|can|could|may|might|will|would|should)\b)[^\W\d_]|"
                          r"\bhelps?\s+(?:to\s+)?(?:treat|manage|prevent|relieve|ease|control)\b", re.I)
 
 
