@@ -2369,6 +2369,20 @@ def test_every_six_months_says_how_often(encoder, tmp_path):
     assert hit.highlight.text == "Kidney and thyroid function are checked every six months.", hit
 
 
+def test_every_two_to_four_weeks_says_how_often(encoder, tmp_path):
+    # A guideline's "How often should people be reviewed?" ranked "3 sessions a week" of another
+    # recommendation first: "every 2 to 4 weeks", a range of weeks, was no rate.
+    from assistant.search.answer import states_rate
+
+    assert states_rate("Review every 2 to 4 weeks.") and states_rate("Review every two or three weeks.")
+    text = ("# Depression in adults\n\n## 1.1 Principles of care\n\n1.1.2 Offer all people with depression a review within 2 "
+            "weeks of starting treatment, and every 2 to 4 weeks for the first 3 months.\n\n## 1.2 Less severe depression\n\n"
+            "1.2.3 Group exercise programmes should consist of 3 sessions a week of moderate intensity over 10 to 14 weeks.\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"guideline.md": text, **OTHER_DOCUMENT})
+    hit = searcher.search("How often should people be reviewed?", k=1)[0]
+    assert hit.highlight.text.startswith("1.1.2 Offer all people with depression a review"), hit
+
+
 def test_a_measure_asked_is_answered_only_by_a_highlight_stating_a_number(encoder, tmp_path):
     # "What is the dose of paracetamol?" was answered by "Paracetamol can help ease the pain.", its
     # passage's number ("5 times a day for 7 days") another medicine's.

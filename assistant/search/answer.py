@@ -1661,10 +1661,12 @@ _HOW_OFTEN = re.compile(r"\b(how (often|frequently)|what frequency|how many time
 # no rate ("daily living").
 _TIME_UNIT = r"(?:day|week|fortnight|month|year|hour|night|morning|evening)s?"
 _RATE = r"(?:daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually|hourly)"
-# A rate in words: "taken daily.", "twice a day", "every 2 weeks" (shared by the two patterns below).
+# A rate in words: "taken daily.", "twice a day", "every 2 weeks", "every 2 to 4 weeks" (shared by
+# the two patterns below).
+_EVERY_COUNT = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _RATE_WORDS = (rf"\b{_RATE}(?=\s*[.,;:)]|\s+for\b)|"
                rf"\b(once|twice|thrice|times?)\s+(a|an|per|each|every)\s+(other\s+)?{_TIME_UNIT}\b|"
-               rf"\bevery\s+(other\s+|few\s+|\d+\s+|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?{_TIME_UNIT}\b")
+               rf"\bevery\s+(other\s+|few\s+|{_EVERY_COUNT}(?:\s*(?:to|or|-|–)\s*{_EVERY_COUNT})?\s+)?{_TIME_UNIT}\b")
 # "A day" after a word of span is the span ("sore for a day or two", "within a week"), no rate.
 _FREQUENCY = re.compile(rf"\b\d+\s+{_RATE}\b|{_RATE_WORDS}|\bper\s+{_TIME_UNIT}\b|"
                         rf"(?<!\bfor )(?<!\bwithin )(?<!\bin )(?<!\bafter )(?<!\bover )(?<!\bthan )(?<!\bhalf )\ba\s+{_TIME_UNIT}\b",
