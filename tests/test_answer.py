@@ -2383,6 +2383,26 @@ def test_every_two_to_four_weeks_says_how_often(encoder, tmp_path):
     assert hit.highlight.text.startswith("1.1.2 Offer all people with depression a review"), hit
 
 
+def test_a_term_in_quotation_marks_is_asked_as_the_term(encoder, tmp_path):
+    # "What does 'consider' mean?" highlighted the sentence before a PDF guideline's table of its
+    # wording, where the question without the marks highlighted the row: the marks are no words
+    # of the question, for its definition or its embedding, and change nothing of the answer.
+    from assistant.search.answer import asked_term
+    from assistant.search.questions import unquoted
+
+    assert asked_term("What does 'consider' mean?") == "consider" and asked_term("What is “quantile regression”?") == "quantile regression"
+    assert unquoted("What is the patient's role?") == "What is the patient's role?"
+    text = ("# Depression in adults\n\n## 2 Strength of recommendations\n\nThe wording of each recommendation reflects the "
+            "strength of the evidence behind it.\n\n| Wording | Strength | Meaning |\n|---|---|---|\n| Offer | Strong | Most people would "
+            "choose the intervention |\n| Consider | Conditional | Benefits and harms are closely balanced |\n| Do not offer | Strong "
+            "(against) | The intervention should not be used |\n\n## 3 Rationale\n\nThe committee agreed that antidepressants have "
+            "little advantage over placebo.\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"guideline.md": text, **OTHER_DOCUMENT})
+    quoted, bare = searcher.search("What does 'consider' mean?", k=3), searcher.search("What does consider mean?", k=3)
+    assert quoted[0].highlight.text.startswith("Consider | Conditional"), quoted[0]
+    assert [(h.highlight.text, round(h.probability, 6)) for h in quoted] == [(h.highlight.text, round(h.probability, 6)) for h in bare]
+
+
 def test_a_measure_asked_is_answered_only_by_a_highlight_stating_a_number(encoder, tmp_path):
     # "What is the dose of paracetamol?" was answered by "Paracetamol can help ease the pain.", its
     # passage's number ("5 times a day for 7 days") another medicine's.

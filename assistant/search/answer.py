@@ -53,6 +53,7 @@ from assistant.index import Index
 from assistant.ingest import AFFILIATION, BULLET, is_date
 from assistant.ingest.words import english_words
 from assistant.linear import LinearModel
+from assistant.search.questions import unquoted
 from assistant.text import (
     FUNCTION_WORDS,
     MONTH,
@@ -1065,7 +1066,7 @@ def asked_term(question: str) -> str | None:
     """The term whose definition the question asks for ("shim" of "What is a shim?"), or what it
     does ("truncate" of "What does truncate do?", "-J" of "What does the -J option of ssh do?"),
     when it holds a content word; else None."""
-    m = _ASKED_TERM.match(question)
+    m = _ASKED_TERM.match(unquoted(question))
     term = m and next(g for g in m.groups() if g)
     return term if term and any(w not in STOP_WORDS for w in re.findall(r"[\w'’-]+", term.lower())) else None
 
@@ -1073,14 +1074,14 @@ def asked_term(question: str) -> str | None:
 def asks_definition(question: str) -> bool:
     """Whether the question asks what a term is or means ("What is quantile regression?"), not
     what it does: a sentence that defines it answers before one that says what it does."""
-    m = _ASKED_TERM.match(question)
+    m = _ASKED_TERM.match(unquoted(question))
     return m is not None and any(m.group(g) for g in ("a", "b", "c", "d"))
 
 
 def asked_entry(question: str) -> str | None:
     """The command-line option or program parameter the question asks of ("-J", "mininterval"),
     whose entry in a list of options or parameters says what it does (`opens_entry`); else None."""
-    m = _ASKED_TERM.match(question)
+    m = _ASKED_TERM.match(unquoted(question))
     return next((m.group(g) for g in ("o", "p", "q", "r", "k") if m.group(g)), None) if m else None
 
 

@@ -33,7 +33,7 @@ from assistant.search.conversation import (
 )
 from assistant.search.hits import Hit
 from assistant.search.ordinals import ListedItem, OrdinalReference, in_sentence, listed_item, ordinal_reference
-from assistant.search.questions import QuestionError, clean_question
+from assistant.search.questions import QuestionError, clean_question, unquoted
 from assistant.search.searcher import Mode, Searcher
 
 __all__ = ["ANSWER_DEPTH", "Answer", "ask", "not_answered_text"]
@@ -178,7 +178,7 @@ def _hits(searcher: Searcher, resolved: ResolvedQuery, previous: list[Hit], cont
         return [replace(h, rank=i + 1) for i, h in enumerate([h for h in pool if (h.doc_id, h.start) not in shown][:k])]
     if not context:
         return searcher.search(resolved.query, k=k, doc_ids=doc_ids, mode=mode)
-    q = searcher.encoder.encode_query(clean_question(resolved.query))  # for both searches
+    q = searcher.encoder.encode_query(unquoted(clean_question(resolved.query)))  # for both searches
     everywhere = searcher.search(resolved.query, k=k, doc_ids=doc_ids, mode=mode, query_vector=q)
     # "And who are the authors?", "When was it published?", "What does it say about trauma?" ask of
     # the one document the previous answer came from first, as typed: the previous question searched

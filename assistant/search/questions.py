@@ -1,16 +1,17 @@
 """Checking what a user typed before it is searched.
 
-Public API: `QuestionError`, `clean_question`.
+Public API: `QuestionError`, `clean_question`, `unquoted`.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from assistant import config
 from assistant.text import strip_control
 
-__all__ = ["QuestionError", "clean_question"]
+__all__ = ["QuestionError", "clean_question", "unquoted"]
 
 
 class QuestionError(ValueError):
@@ -28,3 +29,13 @@ def clean_question(question: str, what: Literal["question", "claim"] = "question
         raise QuestionError(f"the {what} is {len(q):,} characters long; the limit is "
                             f"{config.MAX_QUESTION_CHARS:,}")
     return q
+
+
+# A term in quotation marks: "What does 'consider' mean?" asks what the word means, as without them
+# (with them the question's embedding had led to another sentence of the passage holding the term).
+_QUOTED = re.compile(r"(?<![\w'’])[\"'‘“]([^\W\d_][^\"'‘’“”]{0,59}?)[\"'’”](?![\w'’])")
+
+
+def unquoted(question: str) -> str:
+    """The question without the quotation marks around a term or a phrase (`_QUOTED`)."""
+    return _QUOTED.sub(r"\1", question)

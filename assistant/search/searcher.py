@@ -107,7 +107,7 @@ from assistant.search.findings import (
     section_kind,
 )
 from assistant.search.hits import Highlight, Hit
-from assistant.search.questions import QuestionError, clean_question
+from assistant.search.questions import QuestionError, clean_question, unquoted
 from assistant.search.spelling import Vocabulary, corrected
 from assistant.text import (
     FUNCTION_WORDS,
@@ -391,7 +391,7 @@ class Searcher:
         and `tokens` (`bm25_tokenize`'s) are the question's, when the caller has them already."""
         index = self.index
         n = min(n or self.fusion.candidates, len(index))
-        q = self.encoder.encode_query(question) if query_vector is None else query_vector
+        q = self.encoder.encode_query(unquoted(question)) if query_vector is None else query_vector
         allowed = index.passage_rows([index.doc_row(d) for d in doc_ids]) if doc_ids else None
         # What the index's passages hold (`bm25_terms`: tokens, then acronyms as written); the caller's
         # tokens save tokenising again.
@@ -642,7 +642,7 @@ class Searcher:
         doc_ids = self.resolve_doc_ids(doc_ids)
         if not len(self.index):
             return []
-        q = self.encoder.encode_query(question) if query_vector is None else query_vector
+        q = self.encoder.encode_query(unquoted(question)) if query_vector is None else query_vector
         tokens = bm25_tokenize([question])[0]
         cand = self.candidates(question, doc_ids, q, n=max(self.fusion.candidates, 4 * k), tokens=tokens)
         terms = term_weights(self.index, question, tokens)
