@@ -4152,3 +4152,22 @@ def test_a_two_column_leaflet_keeps_its_list_marks_and_headings_and_drops_its_fo
         "1. What Amitriptyline is and what it is used for", "2. Before you take Amitriptyline",
         "If you forget to take Amitriptyline", "If you stop taking Amitriptyline"]
     assert "PL 01234" not in doc.text
+
+
+def test_a_borderless_tables_column_of_longer_cells_is_read_in_its_rows(tmp_path: Path):
+    # A guideline's table of its wording, no rules: the third column's cells ("Benefits and harms
+    # are closely balanced", six words) are longer than a column of cells is read as, and had been
+    # read after the table as paragraphs of their own, the rows holding two cells each.
+    rows = [(b"Wording", b"Strength", b"Meaning"), (b"Offer", b"Strong", b"Most people would choose the intervention"),
+            (b"Consider", b"Conditional", b"Benefits and harms are closely balanced"),
+            (b"Do not offer", b"Strong (against)", b"The intervention should not be used")]
+    content = b"\n".join([b"BT /F1 10 Tf 72 696 Td (The wording of each recommendation reflects the strength of the evidence) Tj ET",
+                          b"BT /F1 10 Tf 72 684 Td (behind it.) Tj ET",
+                          *(b"BT /F1 9 Tf %d %d Td (%s) Tj ET" % (x, 660 - 18 * k, cell)
+                            for k, row in enumerate(rows) for x, cell in zip((72, 170, 270), row)),
+                          b"BT /F1 10 Tf 72 560 Td (The committee agreed that antidepressants have little advantage over placebo.) Tj ET"])
+    path = tmp_path / "guideline.pdf"
+    path.write_bytes(_one_page_pdf(content))
+    lines = load_paths([path]).documents[0].text.split("\n")
+    assert "Consider Conditional Benefits and harms are closely balanced" in lines, lines
+    assert "Do not offer Strong (against) The intervention should not be used" in lines, lines

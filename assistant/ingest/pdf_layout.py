@@ -577,11 +577,39 @@ def _aligned_tables(boxes: list[Box], width: float) -> list[Box]:
     if len(cells) > _MAX_CELL_BOXES:
         return boxes  # a map's or a chart's labels: comparing every two would cost seconds a page
     tables = {}
+    joined: set[int] = set()
     for found, beside in _cell_groups(boxes, cells):
         rows = [[[ln] for ln in row] for row in baseline_rows([ln for i in found for ln in boxes[i].lines])]
         if beside and _table_like(rows):
+            if more := [i for i in _columns_on_rows(boxes, found, rows, width) if i not in joined and i not in cells]:
+                joined.update(more)
+                found = found + more
+                rows = [[[ln] for ln in row] for row in baseline_rows([ln for i in found for ln in boxes[i].lines])]
             tables[_first_cell(boxes, found, rows)] = (set(found), rows)
     return _tables_made(boxes, tables)
+
+
+def _columns_on_rows(boxes: list[Box], found: list[int], rows: list[list[list[Line]]], width: float) -> list[int]:
+    """The boxes beside a borderless table's cells (`found`) whose every line stands on one of its
+    rows: a column of longer cells ("Benefits and harms are closely balanced" under "Meaning"),
+    more words a line than a column of `_cells` holds, which had been read after the table as
+    paragraphs of their own. Two lines or more in all, each box narrow and short-lined as a cell
+    column is, within the table's height, each line clear of its row's cells."""
+    def row_of(ln: Line) -> list[list[Line]] | None:
+        mid = (ln.y0 + ln.y1) / 2
+        return next((row for row in rows if abs((row[0][0].y0 + row[0][0].y1) / 2 - mid) <= 0.4 * ln.size), None)
+
+    top, bottom = max(boxes[i].y1 for i in found), min(boxes[i].y0 for i in found)
+    out = []
+    for i, b in enumerate(boxes):
+        if i in found or b.table or b.x1 - b.x0 > _CELL_WIDTH * width or b.y1 > top + 1 or b.y0 < bottom - 1 \
+                or max(len(ln.text.split()) for ln in b.lines) > _CELL_WORDS or any(_LEADERS.search(ln.text) for ln in b.lines):
+            continue
+        # each line on a row, clear of that row's cells
+        if all((row := row_of(ln)) is not None and not any(ln.x0 < c.x1 and c.x0 < ln.x1 for cell in row for c in cell)
+               for ln in b.lines):
+            out.append(i)
+    return out if sum(len(boxes[i].lines) for i in out) >= 2 else []
 
 
 # A table over its caption: its columns may be wider (a browser gives a two-column table the
