@@ -1383,6 +1383,11 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     # so too where the previous question has no phrase "it" could be ("Who funded it? (How many women
     # took part?)"), unless its answer names the thing ("How reliable is it?" after "Which questionnaire ...?")
     (["Where was the LIMIT trial conducted?", "How many women took part?"], "Who funded it?", "Who funded the LIMIT trial?"),
+    # a modal question's subject before the verb it closes with is a phrase "it" may be ("Who should
+    # deliver severe depression?" had taken an earlier question's)
+    (["What is offered for less severe depression?", "How long should the exercise programme last?"], "Who should deliver it?",
+     "Who should deliver the exercise programme?"),
+    (["When should the treatment start?"], "Who pays for it?", "Who pays for the treatment?"),
     (["Who was eligible for the trial?", "Who was excluded?", "Which questionnaire measured alcohol use?"],
      "How reliable is it?", "How reliable is it? (Which questionnaire measured alcohol use?)"),
     # after a short question pointing back ("Is that proven? (How does ...?)"), "it" is the phrase of

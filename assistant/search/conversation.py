@@ -3131,10 +3131,17 @@ _MODAL_SUBJECT = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:how|why|when|where)\s
                             r"([\w'-]+)\s+(?:the|a|an|their|its|our|your|his|her)\s", re.I)
 
 
+# "How long should the exercise programme last?": a modal's subject and the verb it closes with.
+_MODAL_CLOSING = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:how(?:\s+(?:long|often|soon))?|why|when|where)\s+"
+                            r"(?:can|could|will|would|should|might|may|must)\s+(?!(?:i|you|we|one|it|they|this|that|he|she)\b)"
+                            r"((?:(?:the|a|an)\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}?)\s+([\w'-]+)\s*[?.!]*$", re.I)
+
+
 def _modal_subject(body: str) -> str | None:
-    """The subject of "How can <subject> <verb> the ...?" where the verb may be one (`_takes_past`)
-    and the subject's words are all content words; None otherwise."""
-    m = _MODAL_SUBJECT.match(body)
+    """The subject of "How can <subject> <verb> the ...?" where the verb may be one (`_takes_past`),
+    or of "How long should <subject> <verb>?" (`_MODAL_CLOSING`), the subject's words all content
+    words; None otherwise."""
+    m = _MODAL_SUBJECT.match(body) or _MODAL_CLOSING.match(body)
     if not m or not _takes_past(m.group(2)):
         return None
     subject = m.group(1)
