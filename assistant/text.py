@@ -16,7 +16,7 @@ from functools import lru_cache
 __all__ = ["FUNCTION_WORDS", "MIN_REPEAT", "MONTH", "OPPOSITE_WORDS", "QUESTION_FILLER", "RELEASE_NOTE", "STOP_WORDS",
            "UNFINISHED_WORDS", "WORD", "ends_unfinished",
            "acronym_definitions", "acronyms", "document_acronyms",
-           "american_spelling", "command_options", "dotted_numbers", "holds_number", "holds_option",
+           "american_spelling", "command_options", "dotted_numbers", "step_numbers", "holds_number", "holds_option",
            "bm25_terms", "bm25_tokenize", "british_spellings", "expanded_acronyms", "glossary_definitions", "glossary_entry",
            "greek_named", "heading_names_number", "release_numbers",
            "glossary_only", "hyphen_joined", "identifiers", "mention_patterns", "mixed_case_names", "numbered_references",
@@ -329,6 +329,16 @@ _DOTTED = re.compile(r"(?<![\w.])v?(\d+(?:\.\d+)+)(?![\w.]*\d)")
 def dotted_numbers(text: str) -> list[str]:
     """The numbers with parts that `text` names, once each, without a leading "v" ("3.16", "2.6.30")."""
     return list(dict.fromkeys(_DOTTED.findall(text)))
+
+
+# A step of a procedure named by its number: "step 6", "Step no. 3", "step #2".
+_STEP = re.compile(r"\bstep\s+(?:no\.?\s*|number\s+|#\s*)?(\d{1,2})(?![\d.,]\d|\s*%)", re.I)
+
+
+def step_numbers(text: str) -> list[str]:
+    """The numbers of the steps `text` names, once each ("6" of "What is step 6?"): BM25's tokens
+    drop a number of one character, and "6" is any six."""
+    return list(dict.fromkeys(_STEP.findall(text)))
 
 
 # A release named by its number: three parts or more ("3.4.0", "v1.12.4"), or two after "version",

@@ -2069,6 +2069,24 @@ def test_a_guidelines_numbered_recommendation_asked_of_by_number_is_the_highligh
     assert hit.probability == 1.0
 
 
+def test_a_procedures_step_asked_of_by_number_is_the_highlight(encoder, tmp_path):
+    # A lab protocol numbers its steps ("6. Add 500 µL of isopropanol ..."); "What is step 6?" had
+    # highlighted "Make sure the sample was fully homogenised in step 1." (BM25 drops a number of
+    # one digit).  A reference list numbers its entries too, and holds no step.
+    text = ("# RNA extraction from whole blood\n\n## Procedure\n\n1. Add 750 µL of TRIzol LS to 250 µL of whole blood and mix.\n"
+            "2. Incubate for 5 minutes at room temperature.\n3. Add 200 µL of chloroform and shake for 15 seconds.\n"
+            "4. Centrifuge at 12,000 × g for 15 minutes at 4 °C.\n5. Transfer the aqueous phase to a new tube.\n"
+            "6. Add 500 µL of isopropanol, incubate for 10 minutes and centrifuge again.\n\n## Troubleshooting\n\n"
+            "Low yield: make sure the sample was fully homogenised in step 1 before step 6.\n\n## References\n\n"
+            "1. Chomczynski P, Sacchi N. Single-step method of RNA isolation. Anal Biochem. 1987;162:156-9.\n"
+            "2. Rio DC. Purification of RNA using TRIzol. Cold Spring Harb Protoc. 2010.\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"protocol.md": text, **OTHER_DOCUMENT})
+    hit = searcher.search("What is step 6?", k=1)[0]
+    assert hit.highlight.text.startswith("6. Add 500 µL of isopropanol"), hit
+    hit = searcher.search("What happens in step 2?", k=1)[0]
+    assert hit.highlight.text.startswith("2. Incubate for 5 minutes"), hit
+
+
 def test_a_follow_up_asking_of_a_thing_of_the_same_kind_is_not_owned_by_the_previous_one(encoder, tmp_path):
     # "What were the secondary outcomes?" after "What was the primary outcome?" had been searched as
     # "What were the secondary outcomes of the primary outcome?": a thing of the same kind is owned

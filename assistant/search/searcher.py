@@ -132,6 +132,7 @@ from assistant.text import (
     release_numbers,
     same_stem,
     same_text,
+    step_numbers,
 )
 
 __all__ = ["MODES", "Candidates", "Mode", "Searcher", "names_declarations", "names_someone", "naming_words"]
@@ -650,6 +651,7 @@ class Searcher:
         pool, asked = pool_cosine(cand.dense, self.index.passage_docs(cand.rows)), is_question(question)
         amount, person, expansion = asked_amount(question), asks_person(question), asked_expansion(question)
         term, numbers, code = self._asked_term(question), tuple(dotted_numbers(question)), asks_code_name(question)
+        steps = tuple(step_numbers(question))
         # a finding asked for is highlighted by a sentence reporting one, not by one saying what was
         # done; examples asked for by one that gives some ("such as ..."); a treatment by one saying
         # what was given or done; a reason by one giving it of what is asked; a superlative by one
@@ -684,7 +686,7 @@ class Searcher:
                    for s2, e2 in taken.get(p.doc, [])):
                 continue
             hit = self._hit(len(kept) + 1, p.row, float(scores[i]), q, terms, pool, asked, amount, person, expansion,
-                            term, numbers, front, entry, code, stating, values, statement is not None)
+                            term, numbers, front, entry, code, stating, values, statement is not None, steps)
             # Two windows around one answering sentence are one spot: the second would show the
             # reader the same highlighted sentence again.  So is the same sentence in another
             # document: a file added twice, or a page that also stands in a whole-book page.
@@ -1082,28 +1084,35 @@ class Searcher:
             # amount given ("2 to 4 years | 7.5 mL") before those that name the words alone (a
             # claim's amount is what it says, not a row it asks for)
             order = sorted(order, key=lambda i: not range_holds(self.index.passage_text(int(rows[i])), values))
-        if numbers := dotted_numbers(question):
+        numbers, steps = dotted_numbers(question), step_numbers(question)
+        if numbers or steps:
             # "What changed in ggplot2 3.4.0?": the passages under the heading that names the
             # release ("ggplot2 3.4.0", "Changes to Version 3.1-0") before those under others', which
             # say "changed" as well; a heading's own number ("3.4 Results") names no release
             docs = self.index.passage_docs(rows)
             under = {i for i in range(len(rows)) if any(heading_names_number(h, n) for n in numbers
                                                        for h in self._section_of(int(rows[i]), int(docs[i])))}
-            # and those holding the paragraph the number labels ("What does recommendation 1.3.2
-            # say?": "1.3.2 Do not offer benzodiazepines ...")
-            under |= {i for i in range(len(rows)) if self._numbered_sentence(int(rows[i]), numbers) is not None}
+            # and those holding the paragraph or step the number labels ("What does recommendation
+            # 1.3.2 say?": "1.3.2 Do not offer benzodiazepines ..."; "What is step 6?": "6. Add ...")
+            under |= {i for i in range(len(rows)) if self._numbered_sentence(int(rows[i]), numbers, steps) is not None}
             if under:
                 order = sorted(order, key=lambda i: i not in under)
         return order
 
-    def _numbered_sentence(self, row: int, numbers: Sequence[str]) -> int | None:
+    def _numbered_sentence(self, row: int, numbers: Sequence[str], steps: Sequence[str] = ()) -> int | None:
         """The sentence of passage `row` that opens with one of the dotted `numbers` asked of, as a
-        guideline numbers its paragraphs ("1.3.2 Do not offer ..."), or where that is a section's
-        heading ("3.2 Home hazard assessment"), the first sentence under it; None where none does."""
+        guideline numbers its paragraphs ("1.3.2 Do not offer ..."), or with one of the `steps`
+        asked of as a numbered list or a procedure numbers them ("6. Add 500 µL ...", "Step 6:
+        ..."), or where that is a section's heading ("3.2 Home hazard assessment"), the first
+        sentence under it; None where none does."""
         patterns = [re.compile(rf"^\W*{re.escape(n)}(?![.\d])\s+\S") for n in numbers]
+        steps_at = [re.compile(rf"^\W*(?:step\s+{n}(?!\d)[.:)]?|{n}[.)])\s*\S", re.I) for n in steps]
         sentences = self.index.passage_sentences(row)
-        found = next((s for s in sentences if any(p.match(self.index.sentence_text(s)) for p in patterns)), None)
         doc = self.index.document(self.index.passage(row).doc)
+        # (a reference list's entries are numbered too, and are no steps)
+        found = next((s for s in sentences if any(p.match(self.index.sentence_text(s)) for p in patterns)
+                      or (any(p.match(self.index.sentence_text(s)) for p in steps_at)
+                          and not doc.in_references(self.index.sentence_span(s)[0]))), None)
         if found is not None and found + 1 < sentences.stop and doc.opens_section(self.index.sentence_span(found + 1)[0]):
             return found + 1
         return found
@@ -1460,15 +1469,15 @@ class Searcher:
              asked: bool, amount: AmountKind | None, person: PersonKind | None, expansion: str | None = None,
              term: str | None = None, numbers: tuple[str, ...] = (), front: dict[int, tuple[int, int]] | None = None,
              entry: str | None = None, code: bool = False, stating: Callable[[str], bool] | None = None,
-             values: tuple[tuple[float, str], ...] = (), record: bool = False) -> Hit:
+             values: tuple[tuple[float, str], ...] = (), record: bool = False, steps: tuple[str, ...] = ()) -> Hit:
         p = self.index.passage(row)
         doc = self.index.document(p.doc)
         answer = passage_answer(self.index, row, q, terms, pool, asked, self.answers, amount, person, expansion, term,
                                 entry, code, stating, values, record)
         best = answer.sentence
-        numbered = self._numbered_sentence(row, numbers) if numbers else None
+        numbered = self._numbered_sentence(row, numbers, steps) if numbers or steps else None
         if numbered is not None:
-            best = numbered  # the paragraph the number asked of labels answers what it says
+            best = numbered  # the paragraph (or step) the number asked of labels answers what it says
         hs, he = answer_span(self.index, row, best) if best is not None else (p.start, p.end)
         he = labelled_value_end(doc.text, hs, he, p.end, terms)
         probability = float(self.answers.probability(answer.relevance)[0]) if best is not None else 0.0
