@@ -1749,6 +1749,19 @@ def test_a_markdown_pages_front_matter_names_its_authors_and_year(tmp_path: Path
     assert doc.authors == () and "The text stays." in doc.text
 
 
+def test_a_markdown_pages_front_matter_says_when_it_was_updated_and_its_version(tmp_path: Path):
+    # A lab protocol's front matter gives "version: 2.3" and "last_updated: 2026-05-14", which its
+    # site prints by its title: "When was it last updated?" had nothing to answer it. A field of
+    # another kind (a layout, a list of tags) prints nothing.
+    page = tmp_path / "protocol.md"
+    page.write_text("---\ntitle: RNA extraction\nauthor: Core Genomics Facility\nversion: 2.3\nlast_updated: 2026-05-14\n"
+                    "lastModified: 2026-06-01\nlayout: protocol\ntags: [rna, blood]\n---\n\n# RNA extraction\n\nAdd TRIzol.\n")
+    doc, _ = load_file(page, "protocol.md")
+    assert doc.text.startswith("Core Genomics Facility\n\nVersion: 2.3\n\nLast updated: 2026-05-14\n\nLast modified: 2026-06-01\n\n"
+                               "RNA extraction"), doc.text
+    assert "layout" not in doc.text.lower() and "tags" not in doc.text.lower(), doc.text
+
+
 def test_an_r_markdown_file_reads_as_its_made_page_shows_it(tmp_path: Path):
     # A Bioconductor vignette (.Rmd): its front matter's abstract is the page's first text, as
     # pandoc sets it, and its title loses its emphasis marks; a chunk whose code the page does not

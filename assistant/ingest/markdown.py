@@ -757,9 +757,36 @@ def _front_matter(yaml_text: str) -> tuple[str, tuple[str, ...], str, str, str]:
     written = day.isoformat() if isinstance(day, datetime.date) else " ".join(day.split()) if isinstance(day, str) else ""
     if written and "`" not in written and any(c.isdigit() for c in written):  # not Quarto's "today"
         shown.append(written)
+    shown += _dated_fields(fields)
     return (" ".join(title.split()) if isinstance(title, str) else "", tuple(names),
             year_of(str(date)) if date is not None else "", abstract.strip() if isinstance(abstract, str) else "",
             "\n\n".join(shown))
+
+
+# A front matter's field saying when the page was changed or which version it is ("last_updated:
+# 2026-05-14", "version: 2.3", "lastModified", "revised"), which a site prints beside its title
+# ("Last updated: 14 May 2026"): "When was it last updated?" had nothing to answer it.
+_DATED_KEY = re.compile(r"(?:updated|modified|lastmod|revised|reviewed|version|revision|published)$", re.I)
+_KEYS_SHOWN = ("title", "author", "authors", "date", "abstract")
+
+
+def _dated_fields(fields: dict) -> list[str]:
+    """The lines "Last updated: 2026-05-14" for the fields (`_DATED_KEY`) whose value is a date or
+    one short scalar, their keys in words ("last_updated", "lastUpdated": "Last updated")."""
+    out = []
+    for key, value in fields.items():
+        if not isinstance(key, str) or key.lower() in _KEYS_SHOWN or not _DATED_KEY.search(key.replace("_", "").replace("-", "")):
+            continue
+        day = value.date() if isinstance(value, datetime.datetime) else value
+        if isinstance(day, datetime.date):
+            said = day.isoformat()
+        elif isinstance(day, (str, int, float)) and not isinstance(day, bool) and 0 < len(str(day).split()) <= 4:
+            said = " ".join(str(day).split())
+        else:
+            continue
+        words = re.sub(r"(?<=[a-z])(?=[A-Z])|[_-]+", " ", key).strip().lower()
+        out.append(f"{words[:1].upper()}{words[1:]}: {said}")
+    return out
 
 
 # An attribute block of pandoc, kramdown or MkDocs' attr_list: "{#sec-methods}", "{.tabset .tabset-fade}",
