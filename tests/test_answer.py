@@ -2087,6 +2087,24 @@ def test_a_procedures_step_asked_of_by_number_is_the_highlight(encoder, tmp_path
     assert hit.highlight.text.startswith("2. Incubate for 5 minutes"), hit
 
 
+def test_a_table_row_named_by_its_label_and_a_column_answers_before_a_mention(encoder, tmp_path):
+    # A protocol's table of reagents: "How should chloroform be stored?" highlighted the step that
+    # adds chloroform, where the row "Chloroform | Sigma | Room temperature" under "Reagent |
+    # Supplier | Storage" says it ("stored" names the column "Storage").
+    text = ("# RNA extraction\n\n## Materials\n\n| Reagent | Supplier | Storage |\n|---|---|---|\n| TRIzol LS | Thermo Fisher | "
+            "4 °C |\n| Chloroform | Sigma | Room temperature |\n| Isopropanol | Sigma | Room temperature |\n| Ethanol | Merck "
+            "| −20 °C |\n\n## Procedure\n\n1. Add 750 µL of TRIzol LS to 250 µL of whole blood and mix.\n2. Incubate for 5 "
+            "minutes at room temperature.\n3. Add 200 µL of chloroform, cap the tube and shake vigorously by hand for 15 "
+            "seconds.\n4. Centrifuge at 12,000 × g for 15 minutes at 4 °C.\n5. Transfer the aqueous phase to a new tube.\n"
+            "6. Add 500 µL of isopropanol, incubate for 10 minutes and centrifuge again.\n7. Wash the pellet with 1 mL of "
+            "75% ethanol.\n\n## Storage\n\nStore RNA at −80 °C. Avoid repeated freeze–thaw cycles.\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"protocol.md": text, **OTHER_DOCUMENT})
+    hit = searcher.search("How should chloroform be stored?", k=1)[0]
+    assert hit.highlight.text == "Chloroform | Sigma | Room temperature", hit
+    hit = searcher.search("Who supplies the isopropanol?", k=1)[0]
+    assert hit.highlight.text == "Isopropanol | Sigma | Room temperature", hit
+
+
 def test_a_follow_up_asking_of_a_thing_of_the_same_kind_is_not_owned_by_the_previous_one(encoder, tmp_path):
     # "What were the secondary outcomes?" after "What was the primary outcome?" had been searched as
     # "What were the secondary outcomes of the primary outcome?": a thing of the same kind is owned

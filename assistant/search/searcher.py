@@ -24,6 +24,7 @@ from typing import Literal, get_args
 import numpy as np
 
 from assistant import config
+from assistant.chunking import lead_line, table_cells
 from assistant.config import FusionParams
 from assistant.embedding import Encoder, get_encoder
 from assistant.index import Index, open_index
@@ -254,6 +255,12 @@ _REPORTING = re.compile(r"[a-z]{3,}ed|(?:say|find|conclude|show|report|describe|
 # not a modifier ("the review process took"): at most one word after it before a function word or
 # the question's end, or a verb (`_REPORTING`).
 _THE_GENRE = re.compile(r"\bthe\s+(" + "|".join(sorted(_GENRES)) + r")(?:['’]s)?\b((?:\s+[\w'’-]+){0,2})", re.I)
+
+
+def _one_word(a: str, b: str) -> bool:
+    """Whether BM25 terms `a` and `b` are one word's (`same_stem`), or one drops the "e" the other
+    keeps before its ending ("store" of "stored", "storag" of "storage")."""
+    return same_stem(a, b) or any(len(x) >= 5 and x.endswith("e") and y.startswith(x[:-1]) for x, y in ((a, b), (b, a)))
 
 
 def _bare_title(title: str) -> str:
@@ -1097,7 +1104,34 @@ class Searcher:
             under |= {i for i in range(len(rows)) if self._numbered_sentence(int(rows[i]), numbers, steps) is not None}
             if under:
                 order = sorted(order, key=lambda i: i not in under)
+        if is_question(question):
+            # "How should chloroform be stored?": the passage with the table row the question names
+            # by its label and column ("Chloroform | Sigma | Room temperature" under "Reagent |
+            # Supplier | Storage") before those that name chloroform in passing
+            order = sorted(order, key=lambda i: self._cell_asked(int(rows[i]), tokens) is None)
         return order
+
+    def _cell_asked(self, row: int, tokens: Sequence[str]) -> int | None:
+        """The sentence of passage `row` that is a table's row (`table_cells`, under its header row)
+        whose label the question names in full and one of whose other columns' headers it names
+        by a word of one stem with it (`_one_word`: "stored" names "Storage"); None where none is, or
+        where two are (a table's rows for a time point under each measure: "28 weeks | ..." names
+        no measure of its own, `answer._row_labels`)."""
+        asked = [t for t in tokens if t not in FUNCTION_WORDS]
+        doc = self.index.document(self.index.passage(row).doc)
+        found: list[int] = []
+        for s in self.index.passage_sentences(row):
+            text = self.index.sentence_text(s)
+            if " | " not in text:
+                continue
+            cells = table_cells(lead_line(doc.text, self.index.sentence_span(s)[0]), text)
+            label = bm25_tokenize([cells[0].label])[0] if cells else []
+            if not label or not all(any(_one_word(w, a) for a in asked) for w in label):
+                continue
+            rest = [a for a in asked if not any(_one_word(w, a) for w in label)]
+            if any(_one_word(h, a) for c in cells for h in bm25_tokenize([c.head])[0] for a in rest):
+                found.append(s)
+        return found[0] if len(found) == 1 else None
 
     def _numbered_sentence(self, row: int, numbers: Sequence[str], steps: Sequence[str] = ()) -> int | None:
         """The sentence of passage `row` that opens with one of the dotted `numbers` asked of, as a
@@ -1478,6 +1512,8 @@ class Searcher:
         numbered = self._numbered_sentence(row, numbers, steps) if numbers or steps else None
         if numbered is not None:
             best = numbered  # the paragraph (or step) the number asked of labels answers what it says
+        elif asked and (cell := self._cell_asked(row, list(terms))) is not None:
+            best = cell  # the table's row the question names by its label and column
         hs, he = answer_span(self.index, row, best) if best is not None else (p.start, p.end)
         he = labelled_value_end(doc.text, hs, he, p.end, terms)
         probability = float(self.answers.probability(answer.relevance)[0]) if best is not None else 0.0
