@@ -2449,6 +2449,23 @@ def test_a_measure_asked_is_answered_only_by_a_highlight_stating_a_number(encode
     assert ask(searcher, "What is the dose of aciclovir?", [], k=3).answered
 
 
+def test_a_paragraphs_number_is_no_amount_a_measure_is_answered_by(encoder, tmp_path):
+    # A guideline numbers its paragraphs: "What is the dose of sertraline?" was answered by "1.3.2
+    # If a person prefers an antidepressant alone, offer ... sertraline or citalopram.", whose only
+    # number is the paragraph's.
+    from assistant.search.answer import gives_amount
+
+    assert not gives_amount("1.3.2 Offer an SSRI such as sertraline.", "measure") and not gives_amount("3.2 Home visits", "measure")
+    assert gives_amount("2.5 mg is the starting dose.", "measure") and gives_amount("1.3.2 Start with 50 mg a day.", "measure")
+    text = ("# Depression in adults\n\n## 1.3 Treatment for more severe depression\n\n1.3.1 Offer a combination of individual "
+            "CBT and an antidepressant as the preferred first-line treatment for more severe depression.\n\n1.3.2 If a person "
+            "prefers an antidepressant alone, offer a selective serotonin reuptake inhibitor (SSRI) such as sertraline or "
+            "citalopram.\n\n1.3.3 Continue antidepressant treatment for at least 6 months after remission to reduce the risk "
+            "of relapse.\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"guideline.md": text, **OTHER_DOCUMENT})
+    assert not ask(searcher, "What is the dose of sertraline?", [], k=3).answered
+
+
 def test_a_date_is_of_the_sentence_naming_the_event_past_the_document_s_subject(encoder, tmp_path):
     # "When was lithium approved in the US?" highlighted "... lithium to treat mania in 1949.": it
     # names lithium, the page's subject, as the sentence dating the approval names "approved";

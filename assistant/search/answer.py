@@ -1873,14 +1873,15 @@ def gives_amount(text: str, kind: AmountKind) -> bool:
         return bool(_AGE.search(text))
     if kind == "frequency" and _RATE_IN_WORDS.search(text):
         return True  # "The tablet is taken daily." answers how often, though it holds no number
-    # A list item's number ("1. Resilience and Recovery: ...") and a line that is a date alone (a
-    # byline's "• Apr 23, 2022") count, size or last nothing; nor does a release's number count.
+    # A list item's number ("1. Resilience and Recovery: ..."), a paragraph's or a section's
+    # ("1.3.2 If a person prefers ...", "3.2 Home hazard assessment") and a line that is a date
+    # alone (a byline's "• Apr 23, 2022") count, size or last nothing; nor does a release's number count.
     if kind == "count":
         text = _VERSION.sub(" ", text)
     return states_number("\n".join(_ENUMERATOR.sub("", line) for line in text.splitlines()
                                      if not is_date(BULLET.sub("", line).strip())))
 
-_ENUMERATOR = re.compile(r"^\s*\(?\d{1,2}[.)]\s+")
+_ENUMERATOR = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\d{1,3}(?:\.\d{1,3}){2,4}\.?|\d{1,3}\.\d{1,3}\.?(?=\s+[A-Z][a-z]))\s+")
 
 
 # "Where was the trial conducted?", "Where are participants recruited?", "In which country did the

@@ -89,7 +89,6 @@ from assistant.search.answer import (
     states_action,
     states_definition,
     states_entry,
-    states_number,
     states_place,
     states_rate,
     states_time_point,
@@ -743,7 +742,8 @@ class Searcher:
             # "What year was SQLite created?" of passages that give no date is not answered, nor
             # "What is the dose of paracetamol?" of a highlight that states no number ("Paracetamol
             # can help ease the pain.", beside "taken 5 times a day for 7 days" of another medicine)
-            likely = [h for h in likely if gives_amount(h.text, amount) and (amount != "measure" or states_number(h.highlight.text))]
+            # (nor of one whose only number is its paragraph's: "1.3.2 ... offer an SSRI such as sertraline")
+            likely = [h for h in likely if gives_amount(h.text, amount) and (amount != "measure" or gives_amount(h.highlight.text, amount))]
         if question is not None and asks_origin(question):
             # "Who developed neuropsychotherapy?" of sentences that name no one is not answered
             likely = [h for h in likely if names_someone(h.highlight.text, question)]
