@@ -2466,6 +2466,25 @@ def test_a_paragraphs_number_is_no_amount_a_measure_is_answered_by(encoder, tmp_
     assert not ask(searcher, "What is the dose of sertraline?", [], k=3).answered
 
 
+def test_a_measure_of_a_thing_is_not_answered_by_a_document_that_never_names_it(encoder, tmp_path):
+    # "What is the dose of sertraline?" was answered by "Lithium is typically started at 300 mg
+    # ..." of a page that never names sertraline (beside a guideline that names it and no dose),
+    # and by the guideline's footnote "2 At the time of publication, sertraline ...", whose only
+    # number is its mark.
+    from assistant.search.answer import measured_terms
+
+    assert measured_terms("What is the dose of paracetamol for a 3 year old?") == ["paracetamol"]
+    assert measured_terms("What is the maximum dose?") == []
+    lithium = ("# Lithium\n\n## Medical uses\n\nLithium is used for bipolar disorder. Lithium is typically started at 300 mg "
+               "two or three times a day, with the dose adjusted until blood levels reach 0.6 to 1.0 mmol/L.\n")
+    guideline = ("# Depression in adults\n\n## 1.3 More severe depression\n\nIf a person prefers an antidepressant alone, offer "
+                 "a selective serotonin reuptake inhibitor such as sertraline or citalopram.\n\n## Notes\n\n2 At the time of "
+                 "publication, sertraline and citalopram were the lowest-cost SSRIs.\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"lithium.md": lithium, "guideline.md": guideline, **OTHER_DOCUMENT})
+    assert not ask(searcher, "What is the dose of sertraline?", [], k=3).answered
+    assert ask(searcher, "What is the dose of lithium?", [], k=3).answered
+
+
 def test_a_date_is_of_the_sentence_naming_the_event_past_the_document_s_subject(encoder, tmp_path):
     # "When was lithium approved in the US?" highlighted "... lithium to treat mania in 1949.": it
     # names lithium, the page's subject, as the sentence dating the approval names "approved";

@@ -70,7 +70,7 @@ from assistant.text import (
 )
 
 __all__ = ["about_a_document", "asked_superlative", "asks_reason", "asks_treatment", "asks_use", "dates_event", "gives_reason",
-           "same_cells", "states_treatment", "states_use", "MODEL_PATH",
+           "measured_terms", "same_cells", "states_treatment", "states_use", "MODEL_PATH",
            "RELEVANCE_FEATURES", "SENTENCE_FEATURES",
            "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion", "asked_statement",
@@ -961,6 +961,20 @@ _MEASURE_ASKED = re.compile(
     r"^\W*(?:and\s+)?what\s+(?:is|was|are|were)\s+(?:(?:the|her|his|their|its|your|my|our|a|an)\s+)?(?:[\w-]+\s+){0,3}?"
     rf"(?:(?:{'|'.join(m for m in _MEASURES if m not in ('level', 'value'))})s?|(?:levels?|values?)(?!\s+of\b))"
     r"(?:\s+(?:on|at|in|after|before|during|of|for|with|among)\b[^?]*)?\W*$", re.I)
+# What a measure asked for is of: "sertraline" of "What is the dose of sertraline?", "paracetamol"
+# of "What is the dose of paracetamol for a 3 year old?" (up to a circumstance).
+_MEASURED = re.compile(rf"\b(?:{'|'.join(_MEASURES)})s?\s+(?:of|for)\s+(?:(?:the|a|an)\s+)?(.+?)"
+                       r"(?:\s+(?:in|on|at|for|with|among|after|before|during|from)\b.*)?\W*$", re.I)
+
+
+def measured_terms(question: str) -> list[str]:
+    """The BM25 terms of what the measure a question asks for is of (`_MEASURED`), function words
+    aside; [] where the question asks for no measure or says of nothing."""
+    if asked_amount(question) != "measure" or not (m := _MEASURED.search(question)):
+        return []
+    return [t for t in bm25_tokenize([m.group(1)])[0] if t not in FUNCTION_WORDS]
+
+
 # A number stands on its own: an author's affiliation marks ("Dodd1,2*") and a gene's name ("NK1")
 # state no amount.
 _NUMBER = re.compile(r"(?<![\w,.])\d|\b(once|twice|half|dozens?|hundreds?|thousands?|millions?|one|two|three|four|five|six|"
@@ -1874,14 +1888,15 @@ def gives_amount(text: str, kind: AmountKind) -> bool:
     if kind == "frequency" and _RATE_IN_WORDS.search(text):
         return True  # "The tablet is taken daily." answers how often, though it holds no number
     # A list item's number ("1. Resilience and Recovery: ..."), a paragraph's or a section's
-    # ("1.3.2 If a person prefers ...", "3.2 Home hazard assessment") and a line that is a date
+    # ("1.3.2 If a person prefers ...", "3.2 Home hazard assessment"), a footnote's ("2 At the time
+    # of publication, ..."; a count opens a sentence in lower case: "24 women withdrew") and a line that is a date
     # alone (a byline's "• Apr 23, 2022") count, size or last nothing; nor does a release's number count.
     if kind == "count":
         text = _VERSION.sub(" ", text)
     return states_number("\n".join(_ENUMERATOR.sub("", line) for line in text.splitlines()
                                      if not is_date(BULLET.sub("", line).strip())))
 
-_ENUMERATOR = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\d{1,3}(?:\.\d{1,3}){2,4}\.?|\d{1,3}\.\d{1,3}\.?(?=\s+[A-Z][a-z]))\s+")
+_ENUMERATOR = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\d{1,3}(?:\.\d{1,3}){2,4}\.?|(?:\d{1,3}\.)?\d{1,3}\.?(?=\s+[A-Z][a-z]))\s+")
 
 
 # "Where was the trial conducted?", "Where are participants recruited?", "In which country did the

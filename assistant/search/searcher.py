@@ -75,6 +75,7 @@ from assistant.search.answer import (
     lists_aims,
     lists_names_only,
     match_words,
+    measured_terms,
     names_few_writers,
     names_no_document,
     names_writer,
@@ -744,6 +745,11 @@ class Searcher:
             # can help ease the pain.", beside "taken 5 times a day for 7 days" of another medicine)
             # (nor of one whose only number is its paragraph's: "1.3.2 ... offer an SSRI such as sertraline")
             likely = [h for h in likely if gives_amount(h.text, amount) and (amount != "measure" or gives_amount(h.highlight.text, amount))]
+            if measured := measured_terms(question):
+                # nor "What is the dose of sertraline?" by a dose of lithium, in a page that never
+                # names sertraline: an amount is of what its document speaks of
+                holding = self._documents_holding(measured)
+                likely = [h for h in likely if self.index.doc_row(h.doc_id) in holding]
         if question is not None and asks_origin(question):
             # "Who developed neuropsychotherapy?" of sentences that name no one is not answered
             likely = [h for h in likely if names_someone(h.highlight.text, question)]
@@ -758,6 +764,15 @@ class Searcher:
             return bool(likely), False
         reporting = [h for h in likely if self._reports_finding(h, named)]
         return bool(reporting), bool(likely) and not reporting
+
+    def _documents_holding(self, terms: list[str]) -> set[int]:
+        """The documents with a passage holding each of the BM25 `terms`."""
+        docs = self.index.passage_docs()
+        out: set[int] | None = None
+        for t in terms:
+            held = {int(d) for d in docs[self.index.bm25_scores([t]) > 0]}
+            out = held if out is None else out & held
+        return out or set()
 
     def _reports_finding(self, hit: Hit, named: int | None) -> bool:
         """`can_report_finding` for the hit's sentence; `named` the document the question names."""
