@@ -4171,3 +4171,19 @@ def test_a_borderless_tables_column_of_longer_cells_is_read_in_its_rows(tmp_path
     lines = load_paths([path]).documents[0].text.split("\n")
     assert "Consider Conditional Benefits and harms are closely balanced" in lines, lines
     assert "Do not offer Strong (against) The intervention should not be used" in lines, lines
+
+
+def test_a_pages_footnotes_set_small_stay_one_a_paragraph(tmp_path: Path):
+    # A guideline's footnotes at a page's foot, set small: the first reaches near the second's right
+    # edge, and the two had been read as one paragraph, "2" in mid-sentence.
+    content = b"\n".join([
+        b"BT /F1 10 Tf 72 700 Td (1.1.1 Discuss with people with depression the range of treatments available.) Tj ET",
+        b"BT /F1 10 Tf 72 686 Td (1.3.2 Offer an SSRI such as sertraline or citalopram.) Tj ET",
+        b"BT /F1 10 Tf 72 672 Td (1.3.3 Continue antidepressant treatment for at least 6 months after remission.) Tj ET",
+        b"BT /F1 8 Tf 72 120 Td (1 Shared decision making is described in the companion guideline on patient experience.) Tj ET",
+        b"BT /F1 8 Tf 72 110 Td (2 At the time of publication, sertraline and citalopram were the lowest-cost SSRIs.) Tj ET"])
+    path = tmp_path / "guideline.pdf"
+    path.write_bytes(_one_page_pdf(content))
+    lines = load_paths([path]).documents[0].text.split("\n")
+    assert "1 Shared decision making is described in the companion guideline on patient experience." in lines, lines
+    assert "2 At the time of publication, sertraline and citalopram were the lowest-cost SSRIs." in lines, lines

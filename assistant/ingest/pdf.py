@@ -1381,16 +1381,38 @@ def _aside_lines(block: _Block, vocab: Vocabulary) -> tuple[list[str], list[bool
         groups = _table_rows(baseline_rows(geometry))
         one_column &= _one_column(geometry)
         x0, x1 = min(ln.x0 for ln in geometry), max(ln.x1 for ln in geometry)
-        lines += [_row_text(g, vocab) for g in groups]
+        texts = [_row_text(g, vocab) for g in groups]
+        lines += texts
         # A paragraph set small runs to its own right edge, and goes on at its own size: an
         # abstract's lines under an affiliation line set smaller across the page had stood a line each.
         edges = _justified_edges(geometry)
-        wrapped += [False] + [len(a) == 1 and len(b) == 1 and abs(a[0][0].size - b[0][0].size) <= 0.05 * a[0][0].size
-                              and _wraps(a[0], b[0], x0, edges.get((a[0][0].font, a[0][0].size), x1))
-                              for a, b in zip(groups, groups[1:])]
+        joins = [len(a) == 1 and len(b) == 1 and abs(a[0][0].size - b[0][0].size) <= 0.05 * a[0][0].size
+                 and _wraps(a[0], b[0], x0, edges.get((a[0][0].font, a[0][0].size), x1))
+                 for a, b in zip(groups, groups[1:])]
+        wrapped += [False] + _notes_apart(texts, joins)
     if block.references and one_column:  # two columns read as rows are beyond mending here
         wrapped = _entries_wrapped(lines) or wrapped
     return lines, wrapped
+
+
+# A footnote's number opening its line ("1 Shared decision making is ...", "2) At the time ...").
+_NOTE_NUMBER = re.compile(r"^\s*(\d{1,3})[.)]?\s+(?=\S)")
+
+
+def _notes_apart(texts: list[str], joins: list[bool]) -> list[bool]:
+    """`joins` (whether each line after the first goes on the one before it) with a line that opens
+    with the number after the one its paragraph opened with starting a paragraph of its own: a
+    page's footnotes ("1 Shared decision making is described ...", then "2 At the time of
+    publication, ...") had run together as one, the second number read in mid-sentence."""
+    out, opened = [], _NOTE_NUMBER.match(texts[0]) if texts else None
+    for text, join in zip(texts[1:], joins):
+        number = _NOTE_NUMBER.match(text)
+        if join and opened and number and int(number.group(1)) == int(opened.group(1)) + 1:
+            join = False
+        out.append(join)
+        if not join:
+            opened = number
+    return out
 
 
 def _justified_edges(lines: list[Line]) -> dict[tuple[str, float], float]:
