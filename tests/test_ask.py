@@ -583,6 +583,22 @@ def test_a_new_topic_no_document_mentions_is_not_answered(encoder, tmp_path):
     assert said.answered and said.not_mentioned == (), said
 
 
+def test_a_follow_up_of_a_thing_no_document_mentions_is_not_answered(encoder, tmp_path):
+    # "What is the half-life?" after "Can I drink alcohol?" of a label that never names alcohol was
+    # searched as "What is the half-life of alcohol?" and answered by sertraline's half-life; "Is it
+    # safe for children?" after it, as "Is alcohol safe ...". A thing the documents name is answered.
+    label = ("# Sertraline tablets\n\n## Pharmacokinetics\n\nThe mean elimination half-life of sertraline is approximately "
+             "26 hours.\n\n## Pediatric use\n\nSertraline is approved for obsessive compulsive disorder in children aged 6 "
+             "to 17.\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"label.md": label, **OTHER_DOCUMENT})
+    history = ["Can I drink alcohol?"]
+    for question in ("What is the half-life?", "Is it safe for children?"):
+        unsaid = ask(searcher, question, history)
+        assert unsaid.resolved.topic == "alcohol" and not unsaid.answered and unsaid.not_mentioned == ("alcohol",), unsaid
+    said = ask(searcher, "What is the half-life?", ["What is sertraline?"])
+    assert said.answered and said.not_mentioned == (), said
+
+
 def test_a_title_word_the_question_asks_with_is_no_name_of_the_document(encoder, tmp_path):
     # The paper's title says "cluster-randomised", so "randomised" had been dropped with the words
     # that name the paper, and "How were schools randomised in MOVE?" was answered at probability 1

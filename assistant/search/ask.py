@@ -100,10 +100,12 @@ def ask(searcher: Searcher, question: str, history: Sequence[str] = (), k: int =
     unmentioned = tuple(dict.fromkeys([*(_name_phrase(resolved.query, n)
                                          for n in searcher.unknown_names(resolved.query, doc_ids, spelled_in)),
                                        *searcher.unknown_releases(resolved.query, pool)])) if hits else ()
-    if hits and not unmentioned and resolved.kind == "new-topic" and resolved.topic and \
+    if hits and not unmentioned and resolved.kind in ("new-topic", "reference") and resolved.topic and \
             not searcher.mentions(resolved.topic, doc_ids or list(searcher.index.doc_ids)):
         # "What about breastfeeding?" after "Is sertraline safe in pregnancy?": what the follow-up
-        # asks of is in no document searched, and the passages found answer the old topic
+        # asks of is in no document searched, and the passages found answer the old topic; so too
+        # what its pronoun or its omitted owner stands for ("What is the half-life?" after "Can I
+        # drink alcohol?" of a label that never names alcohol had answered with sertraline's)
         unmentioned = (_ARTICLE.sub("", resolved.topic),)
     answered, unreported = (False, False) if unmentioned else searcher.hits_answer(pool, resolved.query)
     return Answer(resolved, hits, answered, context, unmentioned, unreported)
