@@ -2069,6 +2069,24 @@ def test_a_guidelines_numbered_recommendation_asked_of_by_number_is_the_highligh
     assert hit.probability == 1.0
 
 
+def test_what_is_advised_is_answered_by_advice_for_it_not_against_it(encoder, tmp_path):
+    # A guideline: "What should be offered for less severe depression?" highlighted "Do not
+    # routinely offer antidepressant medication ...", the sentence before the one that says what to offer.
+    from assistant.search.answer import asked_advice
+
+    offered = asked_advice("What should be offered for less severe depression?")
+    assert offered("Offer guided self-help.") and not offered("Do not routinely offer antidepressants.")
+    assert asked_advice("What should not be offered?") is None and asked_advice("What is sertraline used for?") is None
+    text = ("# Depression in adults\n\n## 1.2 Treatment for less severe depression\n\n1.2.1 Do not routinely offer antidepressant "
+            "medication as first-line treatment for less severe depression, unless that is the person's preference.\n\n1.2.2 "
+            "Offer guided self-help, group cognitive behavioural therapy (CBT) or group exercise as first-line treatments for "
+            "less severe depression.\n\n## 1.3 Treatment for more severe depression\n\n1.3.1 Offer a combination of individual "
+            "CBT and an antidepressant as the preferred first-line treatment for more severe depression.\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"guideline.md": text, **OTHER_DOCUMENT})
+    hit = searcher.search("What should be offered for less severe depression?", k=1)[0]
+    assert hit.highlight.text.startswith("1.2.2 Offer guided self-help"), hit
+
+
 def test_a_procedures_step_asked_of_by_number_is_the_highlight(encoder, tmp_path):
     # A lab protocol numbers its steps ("6. Add 500 µL of isopropanol ..."); "What is step 6?" had
     # highlighted "Make sure the sample was fully homogenised in step 1." (BM25 drops a number of

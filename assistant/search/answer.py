@@ -70,7 +70,7 @@ from assistant.text import (
 )
 
 __all__ = ["about_a_document", "asked_superlative", "asks_reason", "asks_treatment", "asks_use", "dates_event", "gives_reason",
-           "measured_terms", "same_cells", "states_treatment", "states_use", "MODEL_PATH",
+           "asked_advice", "measured_terms", "same_cells", "states_treatment", "states_use", "MODEL_PATH",
            "RELEVANCE_FEATURES", "SENTENCE_FEATURES",
            "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion", "asked_statement",
@@ -1491,6 +1491,30 @@ def asked_superlative(question: str) -> Callable[[str], bool] | None:
         return None
     said = re.compile(r"\b" + r"\s+".join(map(re.escape, asked.group().lower().split())) + r"\b", re.I)
     return lambda text: said.search(text) is not None
+
+
+# A question for what is advised: "What should be offered for less severe depression?", "What is
+# recommended for insomnia?", "Which treatment should I be prescribed?" (a verb of advice, not negated).
+_ADVICE_VERBS = r"(?:offered|recommended|advised|prescribed|suggested)"
+_ASKS_ADVICE = re.compile(rf"^\W*(?:and\s+)?(?:what|which)\b(?:\s+[\w-]+){{0,3}}?\s+(?:should|is|are|can|would)\s+"
+                          rf"(?:(?:i|we|you|they|he|she)\s+)?(?:(?:usually|normally|first)\s+)?(?:be\s+)?{_ADVICE_VERBS}\b", re.I)
+
+
+def asked_advice(question: str) -> Callable[[str], bool] | None:
+    """For a question asking what is advised (`_ASKS_ADVICE`), a test of a sentence: it advises
+    with that verb, not against ("Offer guided self-help ..." for "What should be offered for less
+    severe depression?", not "Do not routinely offer antidepressant medication ..."); None for
+    another question."""
+    asked = _ASKS_ADVICE.search(question)
+    if asked is None or _NOT_ASKED.search(question):
+        return None
+    verb = stemmer().stemWord(re.findall(r"[a-z]+", asked.group().lower())[-1])
+    said = re.compile(rf"\b{re.escape(verb)}\w*\b", re.I)
+    against = re.compile(rf"\b(?:not|never|n't|avoid)\b(?:\s+[\w-]+){{0,3}}?\s+{re.escape(verb)}\w*\b", re.I)
+    return lambda text: said.search(text) is not None and against.search(text) is None
+
+
+_NOT_ASKED = re.compile(r"\b(?:not|never|n't)\b", re.I)
 
 
 def gives_examples(text: str) -> bool:

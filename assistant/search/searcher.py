@@ -39,6 +39,7 @@ from assistant.search.answer import (
     about_a_document,
     answer_model,
     answer_span,
+    asked_advice,
     asked_amount,
     asked_entry,
     asked_expansion,
@@ -662,12 +663,12 @@ class Searcher:
         # a finding asked for is highlighted by a sentence reporting one, not by one saying what was
         # done; examples asked for by one that gives some ("such as ..."); a treatment by one saying
         # what was given or done; a reason by one giving it of what is asked; a superlative by one
-        # saying it ("the most common")
+        # saying it ("the most common"); what is advised by one advising it, not against it
         statement = asked_statement(question)
         stating = statement or (reports_result if asks_finding(question) else None) or (
             gives_examples if asks_examples(question) else None) or (states_treatment if asks_treatment(question) else None) or (
             states_use if asks_use(question) else None) or (gives_reason(tokens) if asks_reason(question) else None) or (
-            asked_superlative(question))
+            asked_superlative(question)) or asked_advice(question)
         # what a term is, or does, its definition says, wherever its section opens (`_in_order`);
         # a part named by its label ("What is in Appendix A?") is the section it heads
         headed = not term or _PART.search(question) is not None
