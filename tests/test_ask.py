@@ -599,6 +599,23 @@ def test_a_follow_up_of_a_thing_no_document_mentions_is_not_answered(encoder, tm
     assert said.answered and said.not_mentioned == (), said
 
 
+def test_it_installed_or_cited_is_the_program_or_paper_not_the_option_asked_of(encoder, tmp_path):
+    # A tool's README: "How do I install it?" after "What does --min-length do?" was searched as
+    # "How do I install --min-length?" and answered by the option's row, "How should I cite it?"
+    # too: a program or a paper is installed or cited whole, and "it" is what the document is of.
+    readme = ("# seqtrim\n\nseqtrim trims adapters and low-quality bases from FASTQ reads.\n\n## Installation\n\n"
+              "Install with cargo: cargo install seqtrim. Or download a prebuilt binary from the releases page.\n\n"
+              "## Options\n\n| Option | Default | Description |\n|---|---|---|\n| --quality | 20 | Trim bases below this Phred "
+              "quality |\n| --min-length | 30 | Discard reads shorter than this after trimming |\n\n## Citation\n\nIf you use "
+              "seqtrim, please cite: Okafor N, Lindqvist M (2025). seqtrim: fast adapter trimming. Bioinformatics 41: btaf012.\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"README.md": readme, **OTHER_DOCUMENT})
+    history = ["What does --min-length do?"]
+    for question, section in (("How do I install it?", "Installation"), ("How should I cite it?", "Citation")):
+        answer = ask(searcher, question, history, k=1)
+        assert "--min-length" not in answer.resolved.query.split("(")[0], answer.resolved
+        assert answer.hits[0].section == (section,), answer.hits[0]
+
+
 def test_a_title_word_the_question_asks_with_is_no_name_of_the_document(encoder, tmp_path):
     # The paper's title says "cluster-randomised", so "randomised" had been dropped with the words
     # that name the paper, and "How were schools randomised in MOVE?" was answered at probability 1

@@ -487,12 +487,20 @@ _SAYS_OF_IT = re.compile(r"^\W*(?:and\s+)?(?:(?:what|how|why|where|when|which(?:
                          r"suggest|describe|find|show)\b", re.I)
 
 
+# "How should I cite it?", "How do I install it?", "Where can I download it?": "it" is what a
+# document is or is about, a paper or a program, which is cited, installed or downloaded whole, no
+# part of it ("How do I install --min-length?" had been asked after "What does --min-length do?").
+_WHOLE_OF_IT = re.compile(r"^\W*(?:and\s+)?(?:how|where|when|can|could|should|do|does|must|may)\b(?:\s+[\w'-]+){0,4}?\s+"
+                          r"(?:cite|reference|install|uninstall|reinstall|download|update|upgrade)\s+(?:it|this|that)\s*[?.!]*$", re.I)
+
+
 def asks_of_the_document(q: str) -> bool:
     """Whether the question asks what the previous answer's document says, names, reports or finds
-    ("What does it say about trauma?", "Does it mention exercise?"): "it" stands for the document,
-    no phrase of the previous question ("What does neuroplasticity say about trauma?" had been
+    ("What does it say about trauma?", "Does it mention exercise?"), or how it, or what it is
+    about, is cited, installed or downloaded (`_WHOLE_OF_IT`): "it" stands for the document, no
+    phrase of the previous question ("What does neuroplasticity say about trauma?" had been
     asked)."""
-    return _SAYS_OF_IT.match(q) is not None
+    return _SAYS_OF_IT.match(q) is not None or _WHOLE_OF_IT.match(q) is not None
 
 
 def _of_the_document(q: str) -> bool:
