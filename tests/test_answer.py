@@ -2123,6 +2123,20 @@ def test_a_table_row_named_by_its_label_and_a_column_answers_before_a_mention(en
     assert hit.highlight.text == "Isopropanol | Sigma | Room temperature", hit
 
 
+def test_an_infobox_row_named_by_its_label_answers(encoder, tmp_path):
+    # An encyclopedia's infobox: "What drug class is lithium?" highlighted "Serious side effects
+    # include ... lithium toxicity." over the row "Drug class | Mood stabilizer" it names.
+    page = ("<html><head><title>Lithium (medication)</title></head><body><main><h1>Lithium (medication)</h1>"
+            "<table class='infobox'><tr><th colspan='2'>Lithium carbonate</th></tr><tr><th>Trade names</th><td>Lithobid, "
+            "Priadel</td></tr><tr><th>Drug class</th><td>Mood stabilizer</td></tr><tr><th>Excretion</th><td>Kidney (95%)</td>"
+            "</tr></table><p>Lithium is used primarily for bipolar disorder. Common side effects include increased urination "
+            "and shakiness of the hands. Serious side effects include hypothyroidism, diabetes insipidus, and lithium toxicity."
+            "</p></main></body></html>")
+    searcher = searcher_of_files(encoder, tmp_path, {"lithium.html": page, **OTHER_DOCUMENT})
+    hit = searcher.search("What drug class is lithium?", k=1)[0]
+    assert hit.highlight.text == "Drug class | Mood stabilizer", hit
+
+
 def test_a_follow_up_asking_of_a_thing_of_the_same_kind_is_not_owned_by_the_previous_one(encoder, tmp_path):
     # "What were the secondary outcomes?" after "What was the primary outcome?" had been searched as
     # "What were the secondary outcomes of the primary outcome?": a thing of the same kind is owned

@@ -1130,7 +1130,8 @@ class Searcher:
     def _cell_asked(self, row: int, tokens: Sequence[str]) -> int | None:
         """The sentence of passage `row` that is a table's row (`table_cells`, under its header row)
         whose label the question names in full and one of whose other columns' headers it names
-        by a word of one stem with it (`_one_word`: "stored" names "Storage"); None where none is, or
+        by a word of one stem with it (`_one_word`: "stored" names "Storage"), or a row of a label
+        and its value whose label it names ("What drug class is lithium?"); None where none is, or
         where two are (a table's rows for a time point under each measure: "28 weeks | ..." names
         no measure of its own, `answer._row_labels`)."""
         asked = [t for t in tokens if t not in FUNCTION_WORDS]
@@ -1141,11 +1142,13 @@ class Searcher:
             if " | " not in text:
                 continue
             cells = table_cells(lead_line(doc.text, self.index.sentence_span(s)[0]), text)
-            label = bm25_tokenize([cells[0].label])[0] if cells else []
+            # (a row of a label and its value, an infobox's "Drug class | Mood stabilizer", is named by its label)
+            field = text.count(" | ") == 1
+            label = bm25_tokenize([cells[0].label if cells else text.split(" | ")[0] if field else ""])[0]
             if not label or not all(any(_one_word(w, a) for a in asked) for w in label):
                 continue
             rest = [a for a in asked if not any(_one_word(w, a) for w in label)]
-            if any(_one_word(h, a) for c in cells for h in bm25_tokenize([c.head])[0] for a in rest):
+            if (field and not cells) or any(_one_word(h, a) for c in cells for h in bm25_tokenize([c.head])[0] for a in rest):
                 found.append(s)
         return found[0] if len(found) == 1 else None
 
