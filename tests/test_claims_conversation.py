@@ -1388,6 +1388,12 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     (["What is offered for less severe depression?", "How long should the exercise programme last?"], "Who should deliver it?",
      "Who should deliver the exercise programme?"),
     (["When should the treatment start?"], "Who pays for it?", "Who pays for the treatment?"),
+    # "it" after a question for a measure of a thing is the thing ("How is the bioavailability of
+    # lithium excreted?"), but where the next question speaks of an amount as such
+    (["What is the bioavailability of lithium?"], "How is it excreted?", "How is lithium excreted?"),
+    (["What is the bioavailability of lithium?"], "What are its trade names?", "What are lithium's trade names?"),
+    (["What is the prevalence of depression?"], "How is it treated?", "How is depression treated?"),
+    (["What is the prevalence of depression?"], "Has it increased?", "Has the prevalence of depression increased?"),
     (["Who was eligible for the trial?", "Who was excluded?", "Which questionnaire measured alcohol use?"],
      "How reliable is it?", "How reliable is it? (Which questionnaire measured alcohol use?)"),
     # after a short question pointing back ("Is that proven? (How does ...?)"), "it" is the phrase of

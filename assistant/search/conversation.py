@@ -834,6 +834,7 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
     doer = "" if as_object else _doer(previous, q[pronoun.end():], plural)
     # "When should I use them?" after "What does unwrap do?", "And expect?": both
     topic = doer or (pair if plural and pair else _topic_of(previous, slot, pronoun.group(), earlier, as_object))
+    topic = _measured_owner(topic, q[pronoun.end():])
     topic = _study_instead(q, pronoun.group(), topic, previous, earlier)
     # "Which therapies use it?" after "Are there any risks of neuroplasticity helping with
     # depression?": what is used is the thing that acts, not its act
@@ -861,6 +862,29 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
 # What is done to a study and seldom to anything else: funded, sponsored, conducted, registered.
 _STUDY_ACT = re.compile(r"\b(?:fund(?:s|ed)?|sponsor(?:s|ed)?|financ(?:e|es|ed)|conduct(?:s|ed)?|carried\s+out|"
                         r"register(?:s|ed)?)\b", re.I)
+
+
+# A measure of a thing ("the bioavailability of lithium", "the prevalence of depression"), and what
+# is said of an amount as such: how it is measured or set, that it is the same, higher or normal.
+# (Not a dose, which is itself taken, tolerated or safe: "Was it well tolerated?" after "What dose of
+# minocycline was used?" asks of the dose.)
+_MEASURE_OF = re.compile(r"^(?:the|a|an)\s+(?:(?:mean|average|usual|maximum|minimum|normal)\s+)?"
+                         r"(?:level|concentration|half-life|bioavailability|clearance|prevalence|incidence|"
+                         r"mortality|rate|weight|size|temperature|pressure)s?\s+of\s+(\S.*)$", re.I)
+_SAID_OF_AMOUNTS = re.compile(r"\b(?:measured|calculated|assessed|defined|estimated|determined|computed|reported|expressed|"
+                              r"monitored|checked|tested|adjusted|increased|decreased|reduced|raised|lowered|changed|titrated|"
+                              r"same|different|higher|lower|normal|high|low|significant|split|divided|measure|calculate|"
+                              r"adjust|increase|reduce|lower|raise|change|check|monitor)\b", re.I)
+
+
+def _measured_owner(topic: str, after: str) -> str:
+    """What a pronoun standing for a measure of a thing (`_MEASURE_OF`) stands for: the thing, which
+    the next question speaks of ("How is it excreted?" after "What is the bioavailability of
+    lithium?" had asked how the bioavailability was excreted, "What are its trade names?" whose
+    trade names), but for what is said of an amount as such (`_SAID_OF_AMOUNTS`: "How is it
+    adjusted?", "Is it the same for children?"), the measure."""
+    m = _MEASURE_OF.match(topic)
+    return m.group(1) if m and not _SAID_OF_AMOUNTS.search(after) else topic
 
 
 def _study_instead(q: str, pronoun: str, topic: str, previous: str, earlier: tuple[str, ...]) -> str:
