@@ -1393,6 +1393,9 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     (["What is the bioavailability of lithium?"], "How is it excreted?", "How is lithium excreted?"),
     (["What is the bioavailability of lithium?"], "What are its trade names?", "What are lithium's trade names?"),
     (["What is the prevalence of depression?"], "How is it treated?", "How is depression treated?"),
+    # a question searched with the one under it owns what that one asked of, not its brackets
+    # ("What were the outcomes of the review say?)?")
+    (["What does the review say?", "What would they change?"], "What were the outcomes?", "What were the outcomes of the review?"),
     (["What is the prevalence of depression?"], "Has it increased?", "Has the prevalence of depression increased?"),
     (["Who was eligible for the trial?", "Who was excluded?", "Which questionnaire measured alcohol use?"],
      "How reliable is it?", "How reliable is it? (Which questionnaire measured alcohol use?)"),

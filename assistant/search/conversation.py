@@ -1491,6 +1491,9 @@ def _owner(previous: str, slot: str | None) -> str:
         return slot
     if slot and (act := _act_owned(slot, previous)):
         return act
+    # of a question searched with the one under it, that one's ("What would they change? (Who
+    # suggested the programme to P07?)" had given "P07?)", its brackets and all)
+    previous = _underlying(previous)
     # within the subject of "Why is the growth of ISA features concerning?", not up to its predicate
     subject = _ADVERB_SUBJECT.match(_body(previous))
     scope = subject.group(1) if subject else previous
