@@ -2087,6 +2087,19 @@ def test_what_is_advised_is_answered_by_advice_for_it_not_against_it(encoder, tm
     assert hit.highlight.text.startswith("1.2.2 Offer guided self-help"), hit
 
 
+def test_a_label_naming_the_questions_word_answers_an_amount_only_with_one(encoder, tmp_path):
+    # An interview's transcript: "When was the interview?" highlighted "Interviewer: Dr Amara Okafor
+    # (AO)", its label naming "interview", over "Date: 3 March 2026" above it.
+    text = ("Interview transcript - participant P07\nStudy: Experiences of online CBT for insomnia\nDate: 3 March 2026\n"
+            "Interviewer: Dr Amara Okafor (AO)\nDuration: 42 minutes\n\nAO: Thank you for agreeing to talk to me. Could you "
+            "start by telling me how you came to use the programme?\n\nP07: Yes, so my GP suggested it. I had had trouble "
+            "sleeping for about two years.\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"interview.txt": text, **OTHER_DOCUMENT})
+    hit = searcher.search("When was the interview?", k=1)[0]
+    assert hit.highlight.text == "Date: 3 March 2026", hit
+    assert searcher.search("Who was the interviewer?", k=1)[0].highlight.text == "Interviewer: Dr Amara Okafor (AO)"
+
+
 def test_a_procedures_step_asked_of_by_number_is_the_highlight(encoder, tmp_path):
     # A lab protocol numbers its steps ("6. Add 500 µL of isopropanol ..."); "What is step 6?" had
     # highlighted "Make sure the sample was fully homogenised in step 1." (BM25 drops a number of

@@ -458,7 +458,12 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
         heading |= titled
     passage = {"cos_passage": cos_passage, "passage_term_share": _share(terms, passage_terms)}
     # a line of code or output is no labelled list ("## Error in library(ballgown): there is no package ...")
-    return sentences, x, heading, leads, passage, np.array([v is True for v in listed], dtype=bool) & ~code
+    named = np.array([v is True for v in listed], dtype=bool) & ~code
+    if amount and named.any():
+        # and a label the question names answers an amount where its line states one: "When was the
+        # interview?" is not answered by "Interviewer: Dr Amara Okafor (AO)" above "Date: 3 March 2026"
+        named &= np.array([_states_amount(t, amount) for t in texts])
+    return sentences, x, heading, leads, passage, named
 
 
 # "whether" opens a question a sentence poses; not in "whether or not", "regardless of whether",
