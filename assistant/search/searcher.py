@@ -1141,9 +1141,11 @@ class Searcher:
             text = self.index.sentence_text(s)
             if " | " not in text:
                 continue
-            cells = table_cells(lead_line(doc.text, self.index.sentence_span(s)[0]), text)
-            # (a row of a label and its value, an infobox's "Drug class | Mood stabilizer", is named by its label)
-            field = text.count(" | ") == 1
+            header = lead_line(doc.text, self.index.sentence_span(s)[0])
+            cells = table_cells(header, text)
+            # (a row of a label and its value, an infobox's "Drug class | Mood stabilizer", is named
+            # by its label; a table's header row, which stands under none, names its columns)
+            field = text.count(" | ") == 1 and bool(header)
             label = bm25_tokenize([cells[0].label if cells else text.split(" | ")[0] if field else ""])[0]
             if not label or not all(any(_one_word(w, a) for a in asked) for w in label):
                 continue
