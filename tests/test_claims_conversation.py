@@ -1393,6 +1393,12 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     (["What is the bioavailability of lithium?"], "How is it excreted?", "How is lithium excreted?"),
     (["What is the bioavailability of lithium?"], "What are its trade names?", "What are lithium's trade names?"),
     (["What is the prevalence of depression?"], "How is it treated?", "How is depression treated?"),
+    # "What kind of X is Y?" is of Y, which "it" stands for, unless Y says something of the thing
+    # asked for ("How does the drug class interact with ibuprofen?", "What is the elimination
+    # half-life of the drug class?")
+    (["What drug class is lithium?"], "How does it interact with ibuprofen?", "How does lithium interact with ibuprofen?"),
+    (["What type of drug is lithium?"], "What is the elimination half-life?", "What is the elimination half-life of lithium?"),
+    (["What dose is safe?"], "Is it the same for children?", "Is the dose the same for children?"),
     # a question searched with the one under it owns what that one asked of, not its brackets
     # ("What were the outcomes of the review say?)?")
     (["What does the review say?", "What would they change?"], "What were the outcomes?", "What were the outcomes of the review?"),

@@ -1494,6 +1494,8 @@ def _owner(previous: str, slot: str | None) -> str:
     # of a question searched with the one under it, that one's ("What would they change? (Who
     # suggested the programme to P07?)" had given "P07?)", its brackets and all)
     previous = _underlying(previous)
+    if named := _named_subject(_body(previous)):
+        return named  # "lithium" of "What type of drug is lithium?", not "drug"
     # within the subject of "Why is the growth of ISA features concerning?", not up to its predicate
     subject = _ADVERB_SUBJECT.match(_body(previous))
     scope = subject.group(1) if subject else previous
@@ -2920,7 +2922,14 @@ _ASKED = re.compile(r"^(?:what|who)\s+(?:is|are|was|were)\s+((?:the|a|an)\s+.+|"
                     r"(?!(?:it|this|that|there|done|said|meant|new|needed)\b)(?![\w'-]+(?:ed|en|wn|ing)\b)"
                     r"[\w'-]+(?:\s+[\w'-]+){0,2}\s+(?:in|of|for|on)\s+\S.*)$", re.I)
 # "What dose of minocycline was used?", "Where was the trial run?": the subject before the verb
-_SUBJECT = re.compile(rf"^(?:what|which)\s+(.+?)\s+{_BE_HAVE}\s+[\w'-]+$", re.I)
+_SUBJECT = re.compile(rf"^(?:what|which)\s+(.+?)\s+{_BE_HAVE}\s+([\w'-]+)$", re.I)
+# What a "What kind of drug is lithium?" question says its subject is: a word that reads as a
+# participle or an adjective by its ending ("used", "toxic", "effective", "best") or is one of the
+# common adjectives without one, or a word that points ("there"), says of the thing asked for;
+# another word, or a name, is the subject ("lithium"), which "it" then stands for, not "the kind of drug".
+_SAID_OF_ASKED = re.compile(r"(?:ed|en|wn|ing|ic|ous|ful|ive|able|ible|al|ant|ent|est|er|less|ary|ory|ish|y|ile)$|"
+                            r"^(?:safe|best|worst|good|bad|free|true|false|right|wrong|high|low|fast|slow|new|old|first|last|"
+                            r"next|same|open|correct|wise|there|here|it|this|that|so|missing)$", re.I)
 # (no preposition inside: "How is depression treated with neuropsychotherapy?" has none of these)
 _NO_PREPOSITION = r"(?!(?:with|in|on|for|to|of|by|from|at|about|during|after|before|under|over|into)\b)"
 # (but an "of" phrase is part of it: "Why is the growth of ISA features concerning?"; and a degree
@@ -3183,12 +3192,24 @@ def _modal_subject(body: str) -> str | None:
     return subject if len(_content_words(subject)) == len(_ARTICLE.sub("", subject).split()) else None
 
 
+def _named_subject(body: str) -> str:
+    """The subject a "What kind of X is Y?" question names after its verb (`_SAID_OF_ASKED`):
+    "lithium" of "What drug class is lithium?", "Pfizer" of "Which company is Pfizer?"; "" for another."""
+    m = _SUBJECT.match(body)
+    if m and not _CLAUSE_WORD.search(m.group(1)) and _content_words(m.group(2)) and (
+            m.group(2)[:1].isupper() or not _SAID_OF_ASKED.search(m.group(2))):
+        return m.group(2)
+    return ""
+
+
 def _subject(body: str) -> str:
     """The subject before the verb (`_SUBJECT`, `_ADVERB_SUBJECT`), or a passive's subject with the
     circumstance after its verb (`_PASSIVE_IN`: "adherence in the FOCUS trial"), or what "How <adjective>
     is the ...?" asks about, up to a relative clause (`_HOW_IS`); "" when none.  A subject holding a
     question word or a do-verb is a clause, not a noun phrase ("do the authors see as the main
     weakness in how behaviour change" of "What do the authors see as ... was measured?")."""
+    if named := _named_subject(body):
+        return named
     if (m := _SUBJECT.match(body)) and not _CLAUSE_WORD.search(m.group(1)):
         # "What dose of minocycline was used?": "what" stood for the article ("Was the dose ... safe?")
         return m.group(1) if m.group(1).split()[0].lower() in _DETERMINERS else f"the {m.group(1)}"
