@@ -2574,3 +2574,23 @@ def test_a_numbered_section_and_a_labelled_appendix_asked_of_answer_with_their_f
     appendix = ask(searcher, "What is in Appendix A?", [], k=1)
     assert appendix.answered and appendix.hits[0].highlight.text == "In the community, ask about falls every year.", appendix
     assert not ask(searcher, "What is in Appendix B?", [], k=1).answered
+
+
+def test_a_count_asked_of_what_things_were_is_highlighted_by_the_number_that_were_that(encoder, tmp_path):
+    # A trial's results count two groups in the same words, reversed: "how many of the non-smokers
+    # ... were smokers?" had highlighted the smokers who became non-smokers (the same terms, the
+    # embedding a shade closer).  The number asked for is the one that "were smokers".
+    from assistant.search.answer import asked_count_of
+
+    became = asked_count_of("How many children had asthma?")
+    assert became("In all, 12 children had asthma.") and not became("Asthma was seen in 12 children.")
+    assert asked_count_of("How many were there?") is None and asked_count_of("How many people fetched it?") is None
+    text = ("# Results\n\nSmoking status at follow-up\n\nAt baseline, 540 students in the intervention arm reported their smoking "
+            "status. Of the 480 non-smokers in the intervention arm at baseline, 14 (2.9%) were smokers at the 6-month follow-up. "
+            "Of the 60 smokers in the intervention arm at baseline, 27 (45%) were non-smokers at the 6-month follow-up. "
+            "In the control arm the figures were similar.\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"trial.md": text, **OTHER_DOCUMENT})
+    hit = searcher.search("How many of the non-smokers at baseline were smokers at follow-up?", k=1)[0]
+    assert hit.highlight.text.startswith("Of the 480 non-smokers"), hit
+    hit = searcher.search("Among intervention-arm smokers at baseline, how many were non-smokers six months later?", k=1)[0]
+    assert hit.highlight.text.startswith("Of the 60 smokers"), hit

@@ -70,7 +70,7 @@ from assistant.text import (
 )
 
 __all__ = ["about_a_document", "asked_superlative", "asks_reason", "asks_treatment", "asks_use", "dates_event", "gives_reason",
-           "asked_advice", "measured_terms", "same_cells", "states_treatment", "states_use", "MODEL_PATH",
+           "asked_advice", "asked_count_of", "measured_terms", "same_cells", "states_treatment", "states_use", "MODEL_PATH",
            "RELEVANCE_FEATURES", "SENTENCE_FEATURES",
            "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion", "asked_statement",
@@ -1520,6 +1520,34 @@ def asked_advice(question: str) -> Callable[[str], bool] | None:
 
 
 _NOT_ASKED = re.compile(r"\b(?:not|never|n't)\b", re.I)
+
+# A count asked of what the things counted were or did: "how many were non-smokers six months
+# later?", "How many patients had a relapse?" (the first word after the verb; an adverb skipped).
+_COUNT_VERBS = r"(?:were|was|are|is|had|have|has|did|do|does)"
+_ASKS_COUNT_OF = re.compile(rf"\bhow\s+many\b(?:\s+[\w'-]+){{0,6}}?\s+{_COUNT_VERBS}\s+(?:[a-z]+ly\s+)?([\w-]+)", re.I)
+
+
+def asked_count_of(question: str) -> Callable[[str], bool] | None:
+    """For a question counting things by what they were, had or did (`_ASKS_COUNT_OF`), a test of
+    a sentence: a number in it counts things that were, had or did that, the verb right after the
+    number or the thing it counts ("27 (45.00%) were non-smokers at 6-month follow-up" for "how
+    many were non-smokers six months later?", not "of the 480 non-smokers ..., 14 (2.92%) were
+    smokers"; "12 children had asthma" for "How many children had asthma?"); None for another question or where the
+    word after the verb is one of the question's own ("How many were there?")."""
+    asked = _ASKS_COUNT_OF.search(question)
+    if asked is None or asked.group(1).lower() in _NOT_PREDICATES:
+        return None
+    word = bm25_tokenize([asked.group(1)])[0]
+    if not word:
+        return None
+    said = re.compile(rf"(?<![\w.,])\d[\d,]*(?:\.\d+)?%?(?:\s*\([^()]{{0,40}}\))?(?:\s+[\w-]+){{0,2}}?\s+{_COUNT_VERBS}\s+"
+                      rf"(?:[a-z]+ly\s+)?([\w-]+)", re.I)
+    return lambda text: any(bm25_tokenize([m.group(1)])[0] == word for m in said.finditer(text))
+
+
+# Words after "how many ... were" that say nothing of what was counted.
+_NOT_PREDICATES = frozenset({"there", "the", "a", "an", "in", "of", "to", "for", "at", "by", "on", "with", "not", "it", "they",
+                             "this", "these", "those", "that", "all", "also", "still", "then", "so"})
 
 
 def gives_examples(text: str) -> bool:

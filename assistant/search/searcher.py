@@ -41,6 +41,7 @@ from assistant.search.answer import (
     answer_span,
     asked_advice,
     asked_amount,
+    asked_count_of,
     asked_entry,
     asked_expansion,
     asked_statement,
@@ -668,7 +669,7 @@ class Searcher:
         stating = statement or (reports_result if asks_finding(question) else None) or (
             gives_examples if asks_examples(question) else None) or (states_treatment if asks_treatment(question) else None) or (
             states_use if asks_use(question) else None) or (gives_reason(tokens) if asks_reason(question) else None) or (
-            asked_superlative(question)) or asked_advice(question)
+            asked_superlative(question)) or asked_advice(question) or asked_count_of(question)
         # what a term is, or does, its definition says, wherever its section opens (`_in_order`);
         # a part named by its label ("What is in Appendix A?") is the section it heads
         headed = not term or _PART.search(question) is not None
