@@ -4187,3 +4187,67 @@ def test_a_pages_footnotes_set_small_stay_one_a_paragraph(tmp_path: Path):
     lines = load_paths([path]).documents[0].text.split("\n")
     assert "1 Shared decision making is described in the companion guideline on patient experience." in lines, lines
     assert "2 At the time of publication, sertraline and citalopram were the lowest-cost SSRIs." in lines, lines
+
+
+def _two_column_leaflet() -> bytes:
+    """A device's instructions in two columns (Helvetica: headings 12.5 pt, text 9.5 pt, tables
+    8 pt): numbered steps down the left column; a troubleshooting table from the left column's foot
+    to the right column's head; a specifications table under its heading; a symbol's row beside step 5."""
+    def line(x: float, y: float, size: float, text: str) -> bytes:
+        return b"BT /F1 %g Tf %g %g Td (%s) Tj ET" % (size, x, y, text.encode())
+
+    out, y = [line(57, 760, 12.5, "Before you start")], 745
+    for text in ["Wash your hands with warm soapy water and dry", "them well. Check the expiry date printed on the",
+                 "test strip vial before you use a strip."]:
+        out.append(line(57, y, 9.5, text))
+        y -= 12
+    out.append(line(57, y - 8, 12.5, "Testing your blood glucose"))
+    y -= 23
+    steps = [("1. Insert a test strip, contact bars first, into the", "port. The meter turns on by itself."),
+             ("2. Wait until the blood drop symbol flashes on the", "display of the meter."),
+             ("3. Use the lancing device to get a drop of blood of", "at least 0.6 microlitres from your fingertip."),
+             ("4. Touch the drop to the edge of the yellow window", "of the strip. Do not put blood on top of it."),
+             ("5. The meter counts down for 5 seconds and shows", "your result in mmol/L."),
+             ("6. Remove the used strip and lancet and dispose of", "them safely. The meter turns off by itself.")]
+    for first, second in steps:
+        if first.startswith("5."):
+            out += [line(315, y, 8, "LOT"), line(355, y, 8, "Batch code")]
+        out += [line(57, y, 9.5, first), line(69, y - 12, 9.5, second)]
+        y -= 30
+    out.append(line(57, y - 10, 12.5, "Troubleshooting"))
+    y -= 24
+    for row in (("Message", "Cause", "What to do"), ("E-1", "Used strip", "Repeat the test with a new strip.")):
+        out += [line(x, y, 8, cell) for x, cell in zip((57, 100, 176), row)]
+        y -= 12
+    y = 760
+    for row in (("E-2", "Too little blood", "Repeat with a larger drop."), ("E-3", "Too cold or hot", "Move to between 10 and 40 C."),
+                ("HI", "Above 33.3 mmol/L", "Retest; if still HI, seek help.")):
+        out += [line(x, y, 8, cell) for x, cell in zip((315, 358, 434), row)]
+        y -= 12
+    out.append(line(315, y - 14, 12.5, "Care and cleaning"))
+    y -= 29
+    for text in ["Clean the outside of the meter with a cloth lightly", "dampened with water. Do not let liquid enter the",
+                 "strip port. Clean the meter once a week."]:
+        out.append(line(315, y, 9.5, text))
+        y -= 12
+    out.append(line(315, y - 8, 12.5, "Technical specifications"))
+    y -= 22
+    for row in (("Measurement range", "1.1 to 33.3 mmol/L"), ("Test time", "5 seconds"), ("Memory", "500 results with date and time")):
+        out += [line(x, y, 8, cell) for x, cell in zip((315, 414), row)]
+        y -= 12
+    return _one_page_pdf(b"\n".join(out))
+
+
+def test_a_two_column_leaflets_small_tables_are_read_in_their_own_column_whole(tmp_path: Path):
+    # pdfminer read the right column's tables after paragraphs halfway down the left column: the
+    # troubleshooting table's rows from the right column's head stood between steps 2 and 3 (apart
+    # from its header and first row at the left column's foot), and a specification's first cell,
+    # grouped with its heading, stood apart from its value.
+    path = tmp_path / "leaflet.pdf"
+    path.write_bytes(_two_column_leaflet())
+    text = load_paths([path]).documents[0].text
+    steps = [text.index(f"{n}. ") for n in range(1, 7)]
+    assert steps == sorted(steps) and "E-2" not in text[steps[0]:steps[-1]] and "Test time" not in text[steps[0]:steps[-1]], text
+    assert ("Message Cause What to do\nE-1 Used strip Repeat the test with a new strip.\nE-2 Too little blood Repeat with a larger "
+            "drop.\nE-3") in text, text
+    assert "Technical specifications\n\nMeasurement range 1.1 to 33.3 mmol/L\nTest time 5 seconds\n" in text, text

@@ -1357,13 +1357,13 @@ def _aside_lines(block: _Block, vocab: Vocabulary) -> tuple[list[str], list[bool
     apart from its neighbours (`_stands_apart`) is read on its own, a paragraph a line."""
     apart = {id(b) for b in block.boxes if _stands_apart(b, block.boxes)}
     regions: list[tuple[Box | None, list[Line]]] = []
-    if not apart:
+    if not apart and not any(_next_column(b, block.boxes[:i]) for i, b in enumerate(block.boxes)):
         regions.append((None, block.geometry))
     else:
-        for box in block.boxes:
+        for i, box in enumerate(block.boxes):
             if id(box) in apart:
                 regions.append((box, list(box.lines)))
-            elif regions and regions[-1][0] is None:
+            elif regions and regions[-1][0] is None and not _next_column(box, block.boxes[:i]):
                 regions[-1][1].extend(box.lines)
             else:
                 regions.append((None, list(box.lines)))
@@ -1393,6 +1393,18 @@ def _aside_lines(block: _Block, vocab: Vocabulary) -> tuple[list[str], list[bool
     if block.references and one_column:  # two columns read as rows are beyond mending here
         wrapped = _entries_wrapped(lines) or wrapped
     return lines, wrapped
+
+
+def _next_column(box: Box, before: list[Box]) -> bool:
+    """Whether `box` goes on a region in the next column: wholly right of the boxes read before it
+    and above them by more than they stand tall (a table that runs from the foot of the left column
+    to the head of the right; read as one region, its rows from the right column stood before its
+    header's). A wide table's next cells stand right of and above the lower cells read before
+    them, close by."""
+    if not before:
+        return False
+    top, bottom = max(b.y1 for b in before), min(b.y0 for b in before)
+    return box.x0 >= max(b.x1 for b in before) and box.y0 - top > top - bottom
 
 
 # A footnote's number opening its line ("1 Shared decision making is ...", "2) At the time ...").

@@ -826,13 +826,40 @@ def _pieces_and_bullets_joined(pages: list[PageLayout]) -> None:
     slides = is_slide_deck(pages)
     for page in pages:
         page.boxes = _headings_over_their_column(_attach_bullets(_line_pieces_joined(page.boxes, body_size)))
-        boxes = [_labels_apart(box) for box in page.boxes]
+        boxes = _small_rows_apart([_labels_apart(box) for box in page.boxes], body_size)
         # A slide's text may be shrunk to fit it (a two-column slide's lists): its columns are those
         # of its own size, unless its lines pair across the page as a table's rows do.
         size = min(body_size, page_text_size(page, frozenset(), body_size) or body_size) if slides else body_size
         if size < body_size and _rows_across(boxes):
             size = body_size
         page.boxes = _columns_in_order(boxes, page.width, size)
+
+
+SMALL_CELL_LINES, CELL_GAP = 2, 8  # the most lines of a table's cell, and the widest gap (in type sizes) to the next
+
+
+def _small_rows_apart(boxes: list[Box], body_size: float) -> list[Box]:
+    """A box whose last lines are set smaller than the running text and stand on a baseline with
+    small print beside them, split before those lines: pdfminer grouped a table's first cell with
+    the heading above it ("Technical specifications" over "Measurement range", beside "1.1 to 33.3
+    mmol/L"), and the heading's box read the cell as a paragraph of its own, apart from its row."""
+    def small(line: Line) -> bool:
+        return line.size < 0.93 * body_size
+
+    # a cell is a line or two; one beside it stands in a box of a few lines, near it
+    cells = [(box, ln) for box in boxes if len(box.lines) <= SMALL_CELL_LINES + 1 for ln in box.lines if small(ln)]
+    out: list[Box] = []
+    for box in boxes:
+        k = len(box.lines)
+        while k and small(box.lines[k - 1]):
+            k -= 1
+        if 0 < k and len(box.lines) - SMALL_CELL_LINES <= k < len(box.lines) and any(
+                other is not box and abs(ln.y0 - line.y0) <= 1.0 and 0 <= max(ln.x0 - line.x1, line.x0 - ln.x1) <= CELL_GAP * line.size
+                for line in box.lines[k:] for other, ln in cells):
+            out += [_box_of(box.lines[:k]), _box_of(box.lines[k:])]
+        else:
+            out.append(box)
+    return out
 
 
 ROWS_ACROSS = 0.75  # the share of a page's lines on a baseline shared with a line beside them that makes it a table
@@ -942,13 +969,14 @@ def _columns_in_order(boxes: list[Box], width: float, body_size: float, inner: b
                and not any(t.y0 < b.y1 and b.y0 < t.y1 for t in text)]
     middles = sorted(((s.y0 + s.y1) / 2 for s in spanning + parting), reverse=True)
     leading, followers = _followers(boxes, set(size))
+    preceding = _small_print_in_its_column(text, followers, gutter)
     groups: dict[tuple[int, int], list[Box]] = {}
     for b in text:
         across = b.x0 < gutter < b.x1
         groups.setdefault((_band(b, middles, across), 0 if b.x1 <= gutter or across else 1), []).append(b)
     out = list(leading)
     for key in sorted(groups):
-        column = [x for b in groups[key] for x in (b, *followers.get(id(b), []))]
+        column = [x for b in groups[key] for x in (*preceding.get(id(b), []), b, *followers.get(id(b), []))]
         out.extend(column if key[0] % 2 else _columns_in_order(column, width, body_size, inner=True))
     return out
 
@@ -973,6 +1001,47 @@ def _followers(boxes: list[Box], text: set[int]) -> tuple[list[Box], dict[int, l
         else:
             (followers.setdefault(id(anchor), []) if anchor is not None else leading).append(b)
     return leading, followers
+
+
+NEAR_PRINT = 2.0  # in type sizes: how close small print across the gutter keeps a box where it stands
+
+
+def _small_print_in_its_column(text: list[Box], followers: dict[int, list[Box]], gutter: float) -> dict[int, list[Box]]:
+    """Small print that followed a box of the other column (pdfminer's order: a table set small at
+    the top of the right column came after a paragraph halfway down the left one, and was read
+    inside a numbered list) moved to its own column, where no small print stands beside it or close
+    by across the gutter (a table across the page): after the box of the running text closest
+    above it there, or, where none stands above it below a box across the gutter, before the one
+    closest below it. `followers` is changed in place; the boxes to read before each box of the
+    running text (by id) are returned."""
+    def side(box: Box) -> int | None:
+        return 0 if box.x1 <= gutter else 1 if box.x0 >= gutter else None
+
+    preceding: dict[int, list[Box]] = {}
+    by_id = {id(b): b for b in text}
+    prints = [b for small in followers.values() for b in small]
+    for key, small in list(followers.items()):
+        anchor_side = side(by_id[key])
+        for b in list(small):
+            column = side(b)
+            if column is None or anchor_side is None or column == anchor_side:
+                continue
+            # small print beside it or close by across the gutter: a table across the page (its
+            # cells, the notes under it), read as it stands
+            reach = NEAR_PRINT * b.lines[0].size
+            if any(side(o) != column and o.y0 - reach < b.y1 and b.y0 < o.y1 + reach for o in prints):
+                continue
+            above = [t for t in text if side(t) in (column, None) and t.y0 >= b.y1 - 0.5]
+            below = [t for t in text if side(t) == column and t.y1 <= b.y0 + 0.5]
+            over = min(above, key=lambda t: t.y0, default=None)
+            if over is not None and side(over) == column:
+                followers.setdefault(id(over), []).append(b)
+            elif below:
+                preceding.setdefault(id(max(below, key=lambda t: t.y1)), []).append(b)
+            else:
+                continue
+            small.remove(b)
+    return preceding
 
 
 PARAGRAPH_LINES, PARAGRAPH_WORDS = 3, 4  # the fewest lines of a column's paragraph, and words a line
