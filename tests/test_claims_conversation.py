@@ -1925,6 +1925,10 @@ def test_a_pronoun_stands_for_a_verbs_object_or_a_bare_phrase_asked_of_and_joine
     # a bare "the" noun after a question that asked about nothing is of what an earlier one asked about
     (["What was the LIMIT trial about?", "How many women took part?"], "What were the main outcomes?",
      "What were the main outcomes of the LIMIT trial?"),
+    # the participle closing "How long is ... kept?" is its verb, no part of the owner ("What are
+    # the risks of my data kept?")
+    (["How long is my data kept?"], "What are the risks?", "What are the risks of my data?"),
+    (["How often is the meter cleaned?"], "What are the risks?", "What are the risks of the meter?"),
 ])
 def test_a_question_tied_on_or_naming_no_owner_reads_the_conversation(encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected

@@ -3065,7 +3065,7 @@ def _referent(question: str, plural: bool) -> str:
         # a long question holds many phrases, and the one it ends with is seldom what a pronoun
         # points at ("Was it significant?" after "What percentage of the LIMIT women were smokers at
         # trial entry?" is no "Was trial entry significant?"): then there is none
-        tail = _last_phrase(body, plural) if len(_content_words(body)) <= _LAST_PHRASE_WORDS else ""
+        tail = _verb_left_out(body, _last_phrase(body, plural)) if len(_content_words(body)) <= _LAST_PHRASE_WORDS else ""
         clause = _WH_DO_CLAUSE.match(body)
         if clause and not any(p.start() >= clause.end() for p in _PIVOT.finditer(body)):
             # what follows "Why does" is a subject and its verb ("my build take up so much space"),
@@ -3082,6 +3082,14 @@ def _referent(question: str, plural: bool) -> str:
     if not _content_words(tail) or _PERSONAL_CLAUSE.match(tail) or _LIGHT_PREDICATE.fullmatch(tail.strip()):
         return ""
     return tail
+
+
+def _verb_left_out(body: str, phrase: str) -> str:
+    """The phrase a question ends with without the participle closing it, which is its verb ("my
+    data" of "How long is my data kept?")."""
+    if (passive := _CLOSING_PASSIVE.match(body)) and phrase.endswith(passive.group(1)):
+        return phrase[: -len(passive.group(1))].rstrip()
+    return phrase
 
 
 _PERSONAL_CLAUSE = re.compile(r"^\s*(?:i|you|we|he|she|they)\s+(?!and\b|or\b)[a-z]", re.I)
@@ -3529,9 +3537,10 @@ _PARTICIPLE = (rf"(?:{_PARTICIPLE_FORM}|made|found|held|built|kept|taught|brough
                r"led|fed|met|paid|said|told|sold|won|lost|left|felt|meant|heard|seen|known|shown|grown|drawn)")
 # So is the participle that closes a how-, why-, when- or where-question asked with "be" ("How is
 # the concordance statistic computed?": "And for competing risks?" had replaced "concordance
-# statistic computed", asking "How are the competing risks?").
-_CLOSING_PASSIVE = re.compile(rf"^\W*(?:(?:and|but|so)\s+)?(?:how|why|when|where)\s+(?:is|are|was|were)\s+\S.*?\s({_PARTICIPLE})\W*$",
-                              re.I)
+# statistic computed", asking "How are the competing risks?"), "how long" and "how often" too
+# ("How long is my data kept?": "What are the risks?" had been asked "of my data kept").
+_CLOSING_PASSIVE = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:how(?:\s+(?:long|often|frequently|soon|quickly|far|well|much))?|why|when|"
+                              rf"where)\s+(?:is|are|was|were)\s+\S.*?\s({_PARTICIPLE})\W*$", re.I)
 
 
 def _agree(verb: str, verbs: dict[str, str]) -> str:
