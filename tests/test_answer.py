@@ -2594,3 +2594,24 @@ def test_a_count_asked_of_what_things_were_is_highlighted_by_the_number_that_wer
     assert hit.highlight.text.startswith("Of the 480 non-smokers"), hit
     hit = searcher.search("Among intervention-arm smokers at baseline, how many were non-smokers six months later?", k=1)[0]
     assert hit.highlight.text.startswith("Of the 60 smokers"), hit
+
+
+def test_a_pages_version_line_under_its_title_is_kept_and_answers_which_version(encoder, tmp_path):
+    # A participant information sheet saved from a hospital's site gives its version and date in a
+    # line under its title ('<p class="meta">'); main-content extraction left it out, and "What
+    # version is this sheet?" had highlighted a telephone number.  A line of prose under a title
+    # that names no version or date stays as the page has it (here: once).
+    from tests.conftest import searcher_of_file
+
+    page = ('<html><head><title>Participant information sheet | Northgate Hospitals</title></head><body><nav><a href="/">Home'
+            '</a> <a href="/research">Research</a></nav><main><article><h1>Participant information sheet: the SLEEPWELL study</h1>'
+            '<p class="meta">Version 3.1, 14 January 2026. IRAS ID: 318842</p><h2>What is the purpose of the study?</h2><p>Many '
+            'people with long-term pain also sleep badly. We want to find out whether a six-week online sleep programme improves '
+            'sleep.</p><h2>Contact for further information</h2><p>Dr Hannah Reid, Study Coordinator. Telephone: 0161 555 0123.</p>'
+            '</article></main><footer>© 2026 Northgate Hospitals</footer></body></html>')
+    searcher = searcher_of_file(encoder, tmp_path / "sheet.html", page)
+    text = searcher.index.document(0).text
+    assert text.startswith("Participant information sheet: the SLEEPWELL study\n\nVersion 3.1, 14 January 2026. IRAS ID: 318842\n\n"), text
+    assert searcher.search("What version is this sheet?", k=1)[0].highlight.text.startswith("Version 3.1"), text
+    plain = page.replace('<p class="meta">Version 3.1, 14 January 2026. IRAS ID: 318842</p>', "<p>Please read this sheet carefully.</p>")
+    assert searcher_of_file(encoder, tmp_path / "plain.html", plain).index.document(0).text.count("Please read this sheet") == 1

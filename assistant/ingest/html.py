@@ -1421,6 +1421,33 @@ def _byline_kept(text: str, visible: str, authors: tuple[str, ...], title: str) 
 _BYLINE_REACH = 2000  # how far into the text a byline stands, if trafilatura kept it
 
 
+# A line under a page's title giving the version or the date it was issued or reviewed ("Version
+# 3.1, 14 January 2026. IRAS ID: 318842", "Last reviewed: March 2026"), which main-content
+# extraction leaves out with the byline ('<p class="meta">').
+_DATELINE = re.compile(r"\b(?:version|v\d+(?:\.\d+)+|(?:last\s+)?(?:updated|reviewed|revised|modified)|published|issued|"
+                       r"effective(?:\s+date)?|review\s+date)\b", re.I)
+
+
+def _dateline_kept(text: str, visible: str, title: str) -> str:
+    """`text` with the line right under the title in the page's visible text (`visible`) where
+    that line, of at most `_BYLINE_WORDS` words and a number, says the page's version or date
+    (`_DATELINE`) and the text holds it nowhere near its start."""
+    name = " ".join(title.split()).casefold()
+    lines = [" ".join(ln.split()) for ln in visible.split("\n")]
+    lines = [ln for ln in lines if ln]
+    at = next((i for i, ln in enumerate(lines) if ln.casefold() == name), None)
+    if at is None or at + 1 >= len(lines):
+        return text
+    line = lines[at + 1]
+    if len(line.split()) > _BYLINE_WORDS or not re.search(r"\d", line) or not _DATELINE.search(line) \
+            or line in " ".join(text[:_BYLINE_REACH].split()):
+        return text
+    first = text.split("\n", 1)[0]
+    if " ".join(first.split()).casefold() == name:
+        return f"{first}\n\n{line}\n\n{text[len(first):].lstrip()}"
+    return text
+
+
 
 def _page_headings(found: tuple[tuple[int, str], ...], page: list[str]) -> tuple[tuple[int, str], ...]:
     """The headings the main content's Markdown gives (`found`) that are headings of the page
@@ -1484,5 +1511,5 @@ def read_html(data: bytes) -> TextRead:
     doi = _first(tags, _DOI_TAGS, find_doi)
     title = re.sub(r"\s+", " ", html.unescape(title))
     if main.strip():
-        text = _byline_kept(text, "".join(parser.parts), authors, title)
+        text = _dateline_kept(_byline_kept(text, "".join(parser.parts), authors, title), "".join(parser.parts), title)
     return TextRead(text, title, note, headings, authors, year, doi)
