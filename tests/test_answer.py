@@ -2615,3 +2615,21 @@ def test_a_pages_version_line_under_its_title_is_kept_and_answers_which_version(
     assert searcher.search("What version is this sheet?", k=1)[0].highlight.text.startswith("Version 3.1"), text
     plain = page.replace('<p class="meta">Version 3.1, 14 January 2026. IRAS ID: 318842</p>', "<p>Please read this sheet carefully.</p>")
     assert searcher_of_file(encoder, tmp_path / "plain.html", plain).index.document(0).text.count("Please read this sheet") == 1
+
+
+def test_who_makes_a_thing_is_answered_by_its_manufacturers_line(encoder, tmp_path):
+    # A device's instructions end with "Manufacturer: Example Diagnostics Ltd, ..."; "Who makes the
+    # meter?" was no question of who made a thing, and had highlighted "Clean the meter once a week".
+    from assistant.search.answer import asks_origin, states_origin
+
+    assert asks_origin("Who makes the meter?") and asks_origin("Who manufactured it?")
+    assert states_origin("Manufacturer: Example Diagnostics Ltd, Cambridge.", "Who makes the meter?")
+    assert not states_origin("Clean the meter once a week.", "Who makes the meter?")
+    text = ("# GlucoCheck One: instructions for use\n\n## Care and cleaning\n\nClean the outside of the meter with a damp cloth. "
+            "Clean the meter once a week and disinfect it once a month.\n\n## Symbols\n\nIVD | In vitro diagnostic medical device\n"
+            "LOT | Batch code\n\nManufacturer: Example Diagnostics Ltd, 4 Mill Road, Cambridge CB1 2AB, United Kingdom. Customer "
+            "care: 0800 123 4567.\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"meter.md": text, **OTHER_DOCUMENT})
+    hits = searcher.search("Who makes the meter?", k=2)
+    assert hits[0].highlight.text.startswith("Manufacturer: Example Diagnostics Ltd"), hits
+    assert searcher.answered(hits, "Who makes the meter?")

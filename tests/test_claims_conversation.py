@@ -1929,6 +1929,16 @@ def test_a_pronoun_stands_for_a_verbs_object_or_a_bare_phrase_asked_of_and_joine
     # the risks of my data kept?")
     (["How long is my data kept?"], "What are the risks?", "What are the risks of my data?"),
     (["How often is the meter cleaned?"], "What are the risks?", "What are the risks of the meter?"),
+    # a clause closing the previous question is no phrase a later one is asked of ("What is the
+    # measurement range of left when the symbol appears?", "What are the risks of if I miss a dose?"):
+    # with none left, the two are searched together; a clause the verb asks for still names its thing
+    (["How many tests are left when the symbol appears?"], "What is the measurement range?",
+     "What is the measurement range? (How many tests are left when the symbol appears?)"),
+    (["What should I do if I miss a dose?"], "What are the risks?", "What are the risks? (What should I do if I miss a dose?)"),
+    (["Can I drive if I feel sleepy?"], "What are the risks?", "What are the risks? (Can I drive if I feel sleepy?)"),
+    # a capital "One" ends a product's name, no "one" standing for the last thing asked of
+    (["Who makes the meter?"], "Who made the GlucoCheck One?", "Who made the GlucoCheck One?"),
+    (["What is the meter?"], "Is the new one better?", "Is the new meter better?"),
 ])
 def test_a_question_tied_on_or_naming_no_owner_reads_the_conversation(encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected

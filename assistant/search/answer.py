@@ -1319,6 +1319,7 @@ _AUTHORED = re.compile(r"\b(?:wrote|written|writers?|authors?|authored)\b", re.I
 # which a role answers.
 _ORIGIN_ASKED = re.compile(r"^\W*(?:and\s+)?who\s+(?:first\s+|originally\s+)?(?:developed|created|invented|founded|"
                            r"discovered|coined|funded|sponsored|proposed|introduced|pioneered|established|funds|sponsors|"
+                           r"made|makes|manufactures|manufactured|produces|produced|"
                            r"(?:is|are)\s+(?:funding|sponsoring|paying\s+for))\b", re.I)
 
 
@@ -1331,12 +1332,16 @@ def asks_origin(question: str) -> bool:
 # sentence may answer with another ("Who funded the trial?": "This work was supported by ...").
 _FUNDING = r"funded|supported|sponsored|financed|paid\s+for|commissioned"
 _MAKING = (r"developed|created|invented|founded|discovered|coined|proposed|introduced|pioneered|established|designed|"
-           r"devised|formulated")
+           r"devised|formulated|made|manufactured|produced")
 _FUNDING_ASKED = re.compile(r"\b(?:fund(?:s|ed|ing)|sponsor(?:s|ed|ing)|paying)\b", re.I)
 # A record's line that a label of funding opens ("Sponsor: Northfield University Hospital",
 # "Funding: the Wellcome Trust"), as trial registries and papers' back matter write it.
 _FUNDING_LABEL = re.compile(r"(?:^|\n)\W*(?:(?:study|trial|lead|main)\s+)?(?:sponsors?|funders?|funding(?:\s+sources?)?|"
                             r"sources?\s+of\s+funding|financial\s+support)\s*:\s*(?:the\s+)?(?P<label>[A-Z][^\n.;]*)", re.I)
+# And one that a label of making opens ("Manufacturer: Example Diagnostics Ltd, ...", "Developer: ..."),
+# as a device's or a product's label writes it.
+_MAKER_LABEL = re.compile(r"(?:^|\n)\W*(?:(?:legal\s+)?manufacturer|maker|producer|developer|made\s+by|manufactured\s+by)\s*:?\s*"
+                          r"(?:the\s+)?(?P<label>[A-Z][^\n.;]*)", re.I)
 _WHO_NAME = r"[A-Z][\w'’.-]*[\w'’]"
 
 
@@ -1345,7 +1350,8 @@ def states_origin(text: str, question: str) -> bool:
     question does not: "<made> ... by <name>" ("This work was supported by the UK Medical Research
     Council", "funded by a four-year project grant from the NHMRC") or "<name> <made>" ("Aaron Beck
     developed ..."), with a verb of paying for a funding question, of making for another; for a
-    funding question "<name> is the sponsor" and "funding from <name>" too."""
+    funding question "<name> is the sponsor" and "funding from <name>" too; a record's line a label
+    of funding or making opens ("Sponsor: ...", "Manufacturer: ...")."""
     verbs = _FUNDING if _FUNDING_ASKED.search(question) else _MAKING
     asked = {w.casefold() for w in re.findall(r"[\w'’.-]+", question)}
     said = re.compile(rf"\b(?:{verbs})\b[^.;:]{{0,40}}?\bby\s+(?:[a-z][\w'’-]*\s+){{0,6}}?(?P<by>{_WHO_NAME}(?:\s+{_WHO_NAME})*)|"
@@ -1353,7 +1359,7 @@ def states_origin(text: str, question: str) -> bool:
                       + (rf"|(?P<is>{_WHO_NAME}(?:\s+{_WHO_NAME})*)\s+(?:is|was|are|were)\s+the\s+(?:[a-z]+\s+)?"
                          rf"(?:sponsors?|funders?)\b|\b(?i:funding|grants?|support)\s+(?:[a-z][\w'’-]*\s+){{0,3}}?from\s+"
                          rf"(?:the\s+)?(?P<from>{_WHO_NAME}(?:\s+{_WHO_NAME})*)" if verbs == _FUNDING else ""))
-    found = list(said.finditer(text)) + (list(_FUNDING_LABEL.finditer(text)) if verbs == _FUNDING else [])
+    found = list(said.finditer(text)) + list((_FUNDING_LABEL if verbs == _FUNDING else _MAKER_LABEL).finditer(text))
     for m in found:
         names = re.findall(r"[\w'’.-]+", next(g for g in m.groups() if g))
         if any(n.casefold() not in asked and n.lower() not in FUNCTION_WORDS for n in names):

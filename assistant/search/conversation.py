@@ -1271,6 +1271,8 @@ def _one_of_kind(q: str, previous: str) -> tuple[str, str] | None:
     one = _MODIFIED_ONE.search(q)
     if not one or any(w.lower() in _NOT_ONE_ALONE - {"the", "a", "an"} for w in _WORD.findall(one.group()[:-4])):
         return None
+    if one.group(1)[0].isupper():
+        return None  # a capital "One" inside a question ends a name: "the GlucoCheck One", "the Apple Watch One"
     asked = _asked_kind(previous)
     if asked and not re.fullmatch(_AUX, asked.group(1).split()[0], re.I):
         noun = asked.group(1).split()[-1]
@@ -2986,6 +2988,10 @@ def _acted_on(body: str, plural: bool) -> str:
     if not acts_on:
         return ""
     rest, verb = acts_on.group("rest"), acts_on.groupdict().get("verb") or ""
+    # a clause after the verb is no object ("Can I drive if I feel sleepy?" acts on nothing), unless
+    # the verb asks it ("check if a string is empty", `_CLAUSE_SUBJECT`)
+    if not _CLAUSE_SUBJECT.match(rest):
+        rest = _CLOSING_CLAUSE.sub("", " " + rest).strip()
     obj = _SECOND_ACT.split(_before_pivot(rest), maxsplit=1)[0].strip()
     if verb.lower() in _LIGHT_VERBS and obj.lower() in _LIGHT_NOUNS:
         # a light verb and its bare noun are one predicate ("take part", "make sense"): the person
@@ -3230,13 +3236,21 @@ def _subject(body: str) -> str:
     return m.group(1) if (m := _HOW_IS_IN.match(body)) and not _CLAUSE_WORD.search(m.group(1)) else ""
 
 
+_CLOSING_CLAUSE = re.compile(r"\s*,?\s+\b(?:when|whenever|if|while|because|unless|although|though)\b.*$", re.I)
+
+
 def _last_phrase(body: str, plural: bool) -> str:
     """The noun phrase a question ends with, after its last preposition or verb; for a singular
     pronoun, the singular phrase a plural one modifies, with it: "it" after "What causes burnout in
     nurses?" is "burnout in nurses", not "nurses"."""
+    # a clause closing the question is no part of its phrase: "How many tests are left when the
+    # symbol appears?" ends its phrase at "left", a participle, which names nothing
+    body = _CLOSING_CLAUSE.sub("", body)
     pivots = list(_PIVOT.finditer(body))
     verb = _AFTER_VERB.match(body)
     tail = body[pivots[-1].end():].strip() if pivots else verb.group(1) if verb else ""
+    if re.fullmatch(_PARTICIPLE, tail, re.I):
+        return ""
     # So is "burnout in nurses" after "What are the symptoms of burnout in nurses?": a population
     # after "in" or "among" goes with the thing named after "of".
     within = len(pivots) > 1 and (pivots[-2].group(1).lower() in _ACTING or (
