@@ -2633,3 +2633,22 @@ def test_who_makes_a_thing_is_answered_by_its_manufacturers_line(encoder, tmp_pa
     hits = searcher.search("Who makes the meter?", k=2)
     assert hits[0].highlight.text.startswith("Manufacturer: Example Diagnostics Ltd"), hits
     assert searcher.answered(hits, "Who makes the meter?")
+
+
+def test_how_to_do_a_thing_is_highlighted_by_the_sentence_saying_to_do_it(encoder, tmp_path):
+    # A device's instructions: "How do I replace the batteries?" under "Replacing the batteries"
+    # had highlighted the section's first sentence, "When the battery symbol appears, about 50
+    # tests remain.", not the one that says to replace them.
+    from assistant.search.answer import asked_action
+
+    replacing = asked_action("How do I replace the batteries?")
+    assert replacing("Open the door, replace both batteries and close it.") and not replacing("About 50 tests remain.")
+    assert not asked_action("How do I test my blood glucose?")("1. Insert a test strip into the port.")
+    assert asked_action("How do I know if it works?") is None and asked_action("How does it work?") is None
+    text = ("# GlucoCheck One: instructions for use\n\n## Testing your blood glucose\n\n1. Insert a test strip into the strip "
+            "port.\n2. Touch a drop of blood to the edge of the strip.\n\n## Replacing the batteries\n\nWhen the battery symbol "
+            "appears, about 50 tests remain. Open the battery door on the back of the meter, replace both batteries with the + "
+            "side facing up, and close the door. Your results stay in memory.\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"meter.md": text, **OTHER_DOCUMENT})
+    hit = searcher.search("How do I replace the batteries?", k=1)[0]
+    assert hit.highlight.text.startswith("Open the battery door"), hit

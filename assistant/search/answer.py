@@ -70,7 +70,7 @@ from assistant.text import (
 )
 
 __all__ = ["about_a_document", "asked_superlative", "asks_reason", "asks_treatment", "asks_use", "dates_event", "gives_reason",
-           "asked_advice", "asked_count_of", "measured_terms", "same_cells", "states_treatment", "states_use", "MODEL_PATH",
+           "asked_action", "asked_advice", "asked_count_of", "measured_terms", "same_cells", "states_treatment", "states_use", "MODEL_PATH",
            "RELEVANCE_FEATURES", "SENTENCE_FEATURES",
            "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion", "asked_statement",
@@ -1526,6 +1526,30 @@ def asked_advice(question: str) -> Callable[[str], bool] | None:
 
 
 _NOT_ASKED = re.compile(r"\b(?:not|never|n't)\b", re.I)
+
+# A question for how to do a thing: "How do I replace the batteries?", "How should I store it?",
+# "How to clean the meter?"; not with a verb that asks for no act ("How do I know ...?").
+_ASKS_ACTION = re.compile(r"^\W*(?:and\s+)?how\s+(?:(?:do|can|should|could|would|must)\s+(?:i|you|we|one)\s+(?:best\s+)?|to\s+)"
+                          r"(?P<verb>[a-z]+)\b", re.I)
+_NO_ACT = frozenset({"know", "tell", "get", "go", "do", "be", "have", "feel", "find", "see", "make", "look", "say", "need", "want"})
+# Where a verb stands as one: opening the sentence (after its number or bullet), or after a comma,
+# "and", "then", "to", "you", "must", "should" or "can" ("Open the door, replace both batteries").
+_AS_VERB = r"(?:^[\W\d]*|(?:,|\band|\bthen|\bto|\byou|\bmust|\bshould|\bcan|\bplease)\s+)"
+
+
+def asked_action(question: str) -> Callable[[str], bool] | None:
+    """For a question asking how to do a thing (`_ASKS_ACTION`), a test of a sentence: it says to
+    do it, the question's verb standing as a verb (`_AS_VERB`: "Open the battery door ..., replace
+    both batteries ..." for "How do I replace the batteries?", not "When the battery symbol
+    appears, about 50 tests remain."; "a test strip" does not say to test); None for another
+    question."""
+    asked = _ASKS_ACTION.match(question)
+    if asked is None or asked.group("verb").lower() in _NO_ACT:
+        return None
+    stem = stemmer().stemWord(asked.group("verb").lower())
+    said = re.compile(rf"{_AS_VERB}({re.escape(stem)}[a-z]*)\b", re.I | re.M)
+    return lambda text: any(stemmer().stemWord(m.group(1).lower()) == stem for m in said.finditer(text))
+
 
 # A count asked of what the things counted were or did: "how many were non-smokers six months
 # later?", "How many patients had a relapse?" (the first word after the verb; an adverb skipped).

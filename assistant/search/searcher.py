@@ -39,6 +39,7 @@ from assistant.search.answer import (
     about_a_document,
     answer_model,
     answer_span,
+    asked_action,
     asked_advice,
     asked_amount,
     asked_count_of,
@@ -669,7 +670,7 @@ class Searcher:
         stating = statement or (reports_result if asks_finding(question) else None) or (
             gives_examples if asks_examples(question) else None) or (states_treatment if asks_treatment(question) else None) or (
             states_use if asks_use(question) else None) or (gives_reason(tokens) if asks_reason(question) else None) or (
-            asked_superlative(question)) or asked_advice(question) or asked_count_of(question)
+            asked_superlative(question)) or asked_advice(question) or asked_count_of(question) or asked_action(question)
         # what a term is, or does, its definition says, wherever its section opens (`_in_order`);
         # a part named by its label ("What is in Appendix A?") is the section it heads
         headed = not term or _PART.search(question) is not None
@@ -1548,7 +1549,12 @@ class Searcher:
             # ("Keywords: neuroscience, psychotherapy, ..."), however its probability was estimated
             probability = 1.0
         if front and (listed := front.get(row)) is not None:
-            hs, he = listed  # "Who wrote ...?", "When was it published?": the line of the front matter answers it
+            # "Who wrote ...?", "When was it published?": the line of the front matter answers it,
+            # unless the highlight states what the question asks and that line does not ("How do I
+            # replace the batteries?" under "Replacing the batteries": "..., replace both batteries
+            # ...", not "When the battery symbol appears, about 50 tests remain.")
+            if not (stating and stating(doc.text[hs:he]) and not stating(doc.text[listed[0]:listed[1]])):
+                hs, he = listed
             probability = 1.0
         section = doc.section_at(hs)
         if numbered is not None or (section and any(holds_number(section[-1], n) for n in numbers)):
