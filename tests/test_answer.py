@@ -2652,3 +2652,22 @@ def test_how_to_do_a_thing_is_highlighted_by_the_sentence_saying_to_do_it(encode
     searcher = searcher_of_files(encoder, tmp_path, {"meter.md": text, **OTHER_DOCUMENT})
     hit = searcher.search("How do I replace the batteries?", k=1)[0]
     assert hit.highlight.text.startswith("Open the battery door"), hit
+
+
+def test_who_holds_a_role_is_answered_by_the_name_beside_it(encoder, tmp_path):
+    # A participant information sheet: "Who is the study coordinator?" had put the sponsor's and the
+    # ethics committee's sentences first, and the contact line naming "Dr Hannah Reid, Study
+    # Coordinator" third.
+    from assistant.search.answer import asked_role, states_role_holder
+
+    assert asked_role("Who is the study coordinator?") == "study coordinator" and asked_role("Who are the authors?") is None
+    assert states_role_holder("Study Coordinator: Dr Hannah Reid", "study coordinator")
+    assert not states_role_holder("Contact the study coordinator for details.", "study coordinator")
+    text = ("# Participant information sheet: the SLEEPWELL study\n\n## Who is organising and funding the research?\n\nThe study "
+            "is sponsored by Northgate University and funded by the National Institute for Health and Care Research.\n\n"
+            "## Who has reviewed the study?\n\nThis study has been reviewed by the North West Research Ethics Committee.\n\n"
+            "## Contact for further information\n\nDr Hannah Reid, Study Coordinator, Northgate Pain Research Unit. "
+            "Telephone: 0161 555 0123.\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"sheet.md": text, **OTHER_DOCUMENT})
+    hit = searcher.search("Who is the study coordinator?", k=1)[0]
+    assert hit.highlight.text == "Dr Hannah Reid, Study Coordinator, Northgate Pain Research Unit.", hit

@@ -1377,13 +1377,40 @@ def labels_statement(sentence: str, stating: Callable[[str], bool]) -> bool:
 def asked_statement(question: str) -> Callable[[str], bool] | None:
     """What a sentence must state to answer the question beyond its words, as a test of a text:
     a place for where something was done (`asks_place`, `states_place`), who for who made or paid
-    for a thing (`asks_origin`, `states_origin`); None for another question."""
+    for a thing (`asks_origin`, `states_origin`), a name beside a role for who holds it
+    (`asked_role`, `states_role_holder`); None for another question."""
     if asks_place(question):
         asked = bm25_tokenize([question])[0]
         return lambda text: states_place(text, asked)
     if asks_origin(question):
         return lambda text: states_origin(text, question)
+    if role := asked_role(question):
+        return lambda text: states_role_holder(text, role)
     return None
+
+
+# "Who is the study coordinator?", "Who was the principal investigator?": a role, and who holds it.
+_ASKS_ROLE = re.compile(r"^\W*(?:and\s+)?who\s+(?:is|was|are|were|will\s+be)\s+(?:the|our|my|your|their)\s+"
+                        r"((?:[\w-]+\s+){0,3}[\w-]+)\s*[?.!]*\s*$", re.I)
+# A person's name as a record or a letter writes it: "Dr Hannah Reid", "Prof. A. B. Jones", "Maria Gonzalez".
+_PERSON_NAME = (r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx|Sir|Dame)\.?\s+)?(?:[A-Z]\.\s*){0,2}[A-Z][a-z'’-]+"
+                r"(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-z'’-]+)+")
+
+
+def asked_role(question: str) -> str | None:
+    """The role a question asks who holds ("study coordinator" of "Who is the study coordinator?");
+    None for another question, and for one asking who wrote the document."""
+    asked = _ASKS_ROLE.match(question)
+    return asked.group(1) if asked and not asks_writers(question) else None  # writers: `asks_writers`
+
+
+def states_role_holder(text: str, role: str) -> bool:
+    """Whether `text` names who holds `role`, the name beside it: "Dr Hannah Reid, Study
+    Coordinator", "Study Coordinator: Dr Hannah Reid", "Dr Reid (study coordinator)", "Dr Hannah
+    Reid is the study coordinator"."""
+    named = r"(?i:" + r"\s+".join(map(re.escape, role.split())) + r")"
+    return re.search(rf"{_PERSON_NAME}\s*(?:,|\(|–|-|\bis\b|\bwas\b|\bwill\s+be\b)\s*(?i:the\s+|our\s+)?{named}\b|"
+                     rf"\b{named}\s*(?::|,|–|-|\bis\b|\bwas\b)?\s*{_PERSON_NAME}", text) is not None
 
 
 # A question for examples: "What are examples of neuroplasticity-based interventions?", "Give me an
