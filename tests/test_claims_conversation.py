@@ -3062,3 +3062,19 @@ def test_a_dose_given_as_a_dosage_a_day_as_daily_is_the_same_thing_counted(encod
     checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"label.md": text, **OTHER_DOCUMENT}))
     verdict = checker.check("The maximum dose of sertraline is 400 mg a day.")
     assert verdict.verdict == "contradicted" and verdict.evidence[0].text == label, verdict
+
+
+def test_a_claims_rate_per_another_period_contradicts_and_the_same_rate_does_not(encoder, tmp_path):
+    # A device's instructions: "The meter should be cleaned once a day." had come back supported by
+    # "Clean the meter once a week ...": a rate per day was compared with no rate per week.
+    from assistant.claims.features import changes_number
+
+    said = "Clean the meter once a week and disinfect it at least once a month."
+    assert changes_number("The meter should be cleaned once a day.", said)
+    assert changes_number("The meter should be cleaned 7 times a week.", said)
+    assert not changes_number("The meter should be cleaned once a week.", said)
+    assert not changes_number("Take the tablet 14 times a fortnight.", "Take the tablet once a day.")  # no period it knows
+    page = "# GlucoCheck One\n\n## Care and cleaning\n\nClean the outside of the meter with a damp cloth. " + said + "\n"
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"meter.md": page, **OTHER_DOCUMENT}))
+    assert checker.check("The meter should be cleaned once a day.").verdict == "contradicted"
+    assert checker.check("The meter should be cleaned once a week.").verdict == "supported"

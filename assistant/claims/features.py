@@ -735,7 +735,7 @@ def changes_number(claim: str, sentence: str) -> bool:
         return True
     if _beyond_bound(claim, sentence):
         return True
-    if _changes_day(claim, sentence):
+    if _changes_day(claim, sentence) or _changes_rate(claim, sentence):
         return True
     if not counted and not estimated:
         return False  # most claims count nothing: read no further
@@ -772,6 +772,30 @@ def changes_number(claim: str, sentence: str) -> bool:
                 and all(_far_apart(next(iter(ns)), g) for g in given):
             return True
     return False
+
+
+# A period's length in days, to compare rates given per different periods ("once a week" is
+# 1/7 a day, "7 times a week" once a day).
+_DAYS_IN = {"hour": 1 / 24, "day": 1.0, "night": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
+
+
+def _changes_rate(claim: str, sentence: str) -> bool:
+    """Whether the sentence says most of the claim's other words with only other rates where the
+    claim gives one ("once a day", `_TIMES`): "The meter should be cleaned once a day." against
+    "Clean the meter once a week and disinfect it at least once a month."; the same rate per
+    another period ("7 times a week") is none other."""
+    rates = [(w[1:], n) for w, ns in _counts(claim).items() if w.startswith("/") for n in ns]
+    if len(rates) != 1:
+        return False
+    given = [(w[1:], n) for w, ns in _counts(sentence).items() if w.startswith("/") for n in ns]
+    if not given:
+        return False
+    period, n = rates[0]
+    per_day = float(n) / _DAYS_IN[period]
+    if any(abs(float(g) / _DAYS_IN[p] - per_day) <= 0.01 * per_day for p, g in given):
+        return False
+    said = {w for w in _words_said(_TIMES.sub(" ", claim)) if not re.search(r"\d", w)}
+    return _says_most(said, _words_said(sentence))
 
 
 _MONTH = f"({MONTH})"
