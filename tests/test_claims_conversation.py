@@ -1939,6 +1939,12 @@ def test_a_pronoun_stands_for_a_verbs_object_or_a_bare_phrase_asked_of_and_joine
     # a capital "One" ends a product's name, no "one" standing for the last thing asked of
     (["Who makes the meter?"], "Who made the GlucoCheck One?", "Who made the GlucoCheck One?"),
     (["What is the meter?"], "Is the new one better?", "Is the new meter better?"),
+    # a do-question's verb ends its subject, "apply" (English writes "applied") too ("What does the
+    # policy apply include?"); "when" or "where" with a passive after a modal asks of its subject
+    (["Who does the policy apply to?"], "What does it include?", "What does the policy include?"),
+    (["Who does the policy apply to?", "Does it apply to maternity?", "When must the risk assessment be done?"],
+     "What does it include?", "What does the risk assessment include?"),
+    (["Where should the samples be stored?"], "Who keeps them?", "Who keeps the samples?"),
 ])
 def test_a_question_tied_on_or_naming_no_owner_reads_the_conversation(encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected

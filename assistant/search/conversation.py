@@ -3160,14 +3160,16 @@ _WHAT_OBJECT = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:what|which)\s+(?:does|d
 
 
 def _takes_past(word: str) -> bool:
-    """Whether English has a past tense of `word` ("reduce": "reduced"), or of the verb it makes
+    """Whether English has a past tense of `word` ("reduce": "reduced", "apply": "applied"), or of the verb it makes
     with a prefix ("redefine": "defined"), so it may be a verb; a noun has none ("plasticity",
     "anxiety")."""
     w = word.lower()
     known = english_words()
 
     def past(v: str) -> bool:
-        return v + "ed" in known or (v.endswith("e") and v + "d" in known)
+        # "apply": "applied", after a consonant; not "play": "plaied"
+        return v + "ed" in known or (v.endswith("e") and v + "d" in known) or (
+            len(v) > 2 and v.endswith("y") and v[-2] not in "aeiou" and v[:-1] + "ied" in known)
 
     return w.isalpha() and (past(w) or any(w.startswith(p) and len(w) - len(p) >= 4 and past(w[len(p):]) for p in _VERB_PREFIXES))
 
@@ -3192,15 +3194,20 @@ _MODAL_SUBJECT = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:how|why|when|where)\s
 # "How long should the exercise programme last?": a modal's subject and the verb it closes with.
 _MODAL_CLOSING = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:how(?:\s+(?:long|often|soon))?|why|when|where)\s+"
                             r"(?:can|could|will|would|should|might|may|must)\s+(?!(?:i|you|we|one|it|they|this|that|he|she)\b)"
-                            r"((?:(?:the|a|an)\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}?)\s+([\w'-]+)\s*[?.!]*$", re.I)
+                            r"((?:(?:the|a|an)\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}?)\s+(?P<be>be\s+)?([\w'-]+)\s*[?.!]*$", re.I)
 
 
 def _modal_subject(body: str) -> str | None:
     """The subject of "How can <subject> <verb> the ...?" where the verb may be one (`_takes_past`),
-    or of "How long should <subject> <verb>?" (`_MODAL_CLOSING`), the subject's words all content
-    words; None otherwise."""
+    or of "How long should <subject> <verb>?" and "When must <subject> be <participle>?"
+    (`_MODAL_CLOSING`), the subject's words all content words; None otherwise."""
     m = _MODAL_SUBJECT.match(body) or _MODAL_CLOSING.match(body)
-    if not m or not _takes_past(m.group(2)):
+    verb = m.groups()[-1] if m else ""
+    # or a passive's participle after "be" when the question asks when or where ("When must the
+    # risk assessment be done?"); "How should antidepressants be stopped?" asks of the stopping
+    passive = bool(m and m.groupdict().get("be") and re.fullmatch(_PARTICIPLE, verb, re.I)
+                   and re.match(r"\W*(?:(?:and|but|so)\s+)?(?:when|where)\b", body, re.I))
+    if not m or not (_takes_past(verb) or passive):
         return None
     subject = m.group(1)
     return subject if len(_content_words(subject)) == len(_ARTICLE.sub("", subject).split()) else None
