@@ -1945,6 +1945,8 @@ def test_a_pronoun_stands_for_a_verbs_object_or_a_bare_phrase_asked_of_and_joine
     (["Who does the policy apply to?", "Does it apply to maternity?", "When must the risk assessment be done?"],
      "What does it include?", "What does the risk assessment include?"),
     (["Where should the samples be stored?"], "Who keeps them?", "Who keeps the samples?"),
+    # nor does "they" stand for words of a closing clause ("Should I move patient falls?")
+    (["What should I do if a patient falls?"], "Should I move them?", "Should I move them? (What should I do if a patient falls?)"),
 ])
 def test_a_question_tied_on_or_naming_no_owner_reads_the_conversation(encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected

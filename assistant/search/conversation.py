@@ -3078,7 +3078,7 @@ def _referent(question: str, plural: bool) -> str:
             # no noun phrase
             tail = ""
     if plural and not _is_plural(tail):
-        tail = _plural_referent(body, tail, do is not None)
+        tail = _plural_referent(_CLOSING_CLAUSE.sub("", body), tail, do is not None)  # none in a closing clause
     # "What license is courlan under?": the preposition left at the end belongs to the question
     if (stranded := _STRANDED.sub("", tail)) != tail:
         tail = _subject_of_stranded(stranded)
