@@ -2671,3 +2671,19 @@ def test_who_holds_a_role_is_answered_by_the_name_beside_it(encoder, tmp_path):
     searcher = searcher_of_files(encoder, tmp_path, {"sheet.md": text, **OTHER_DOCUMENT})
     hit = searcher.search("Who is the study coordinator?", k=1)[0]
     assert hit.highlight.text == "Dr Hannah Reid, Study Coordinator, Northgate Pain Research Unit.", hit
+
+
+def test_when_to_do_a_thing_is_answered_by_the_deadline_for_it(encoder, tmp_path):
+    # A ward's falls policy: "When should a CT scan be done?" had put the risk assessment's "within
+    # 24 hours of admission" first, a point in a course of events, over "arrange a CT head scan
+    # within 1 hour", a deadline, which was read as no point at all.
+    from assistant.search.answer import states_time_point
+
+    assert states_time_point("Arrange a CT head scan within 1 hour.") and not states_time_point("Elimination half-life | 24 hours")
+    text = ("# Falls prevention and management policy\n\n## Risk assessment\n\nEvery patient aged 65 or over must have a "
+            "multifactorial falls risk assessment within 24 hours of admission. The assessment must be repeated after any fall."
+            "\n\n## After a fall\n\nDo not move the patient until they have been checked for injury. If a head injury is "
+            "suspected, observe neurological signs every 30 minutes for 2 hours, and arrange a CT head scan within 1 hour.\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"policy.md": text, **OTHER_DOCUMENT})
+    hit = searcher.search("When should a CT scan be done?", k=1)[0]
+    assert "CT head scan within 1 hour" in hit.highlight.text, hit

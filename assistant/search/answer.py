@@ -1892,13 +1892,15 @@ _WHEN_IN_COURSE = re.compile(r"\b(?:on|by|at|from|until|till)\s+(?:(?:post-?oper
                              r"tenth|\d+(?:st|nd|rd|th))\s+(?:day|week|month|visit)\b|"
                              r"(?:(?<![\w.,])\d+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+"
                              r"(?:minutes?|hours?|days?|weeks?|months?|years?)\s+(?:after|later|before|earlier)\b", re.I)
-# A span at whose end something is done: "at 6 and 12 months", "at 24 weeks".
-_AT_SPAN = re.compile(r"\bat\s+\d+(?:\s*(?:,|and|or)\s*\d+)*\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\b", re.I)
+# A span at whose end something is done, or by whose end: "at 6 and 12 months", "at 24 weeks",
+# "within 1 hour" (a deadline says when as much as "after" does).
+_AT_SPAN = re.compile(r"\b(?:at|within)\s+(?:one|two|three|four|six|twelve|\d+(?:\s*(?:,|and|or)\s*\d+)*)\s+"
+                      r"(?:minutes?|hours?|days?|weeks?|months?|years?)\b", re.I)
 
 
 def states_time_point(text: str) -> bool:
     """Whether a text says at what point something is done (`_TIME_POINT`, `_WHEN_IN_COURSE`,
-    `_AT_SPAN`: "12 hours after the last dose", "at 6 and 12 months"), not only how long a thing
+    `_AT_SPAN`: "12 hours after the last dose", "at 6 and 12 months", "within 1 hour"), not only how long a thing
     lasts ("Elimination half-life | 24 hours")."""
     return bool(_TIME_POINT.search(text) or _WHEN_IN_COURSE.search(text) or _AT_SPAN.search(text))
 
