@@ -1947,6 +1947,11 @@ def test_a_pronoun_stands_for_a_verbs_object_or_a_bare_phrase_asked_of_and_joine
     (["Where should the samples be stored?"], "Who keeps them?", "Who keeps the samples?"),
     # nor does "they" stand for words of a closing clause ("Should I move patient falls?")
     (["What should I do if a patient falls?"], "Should I move them?", "Should I move them? (What should I do if a patient falls?)"),
+    # after a question asking what a thing applies to, "this" is that thing ("Who does the
+    # emergency department apply to?"); the same question for a new case stays one
+    (["Who does the policy apply to?"], "Does this apply to the emergency department?",
+     "Does the policy apply to the emergency department?"),
+    (["Does the rule apply to adults?"], "Does this apply to children?", "Does the rule apply to children?"),
 ])
 def test_a_question_tied_on_or_naming_no_owner_reads_the_conversation(encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected

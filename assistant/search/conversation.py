@@ -734,10 +734,7 @@ def _rewritten(question: str, previous: str | None, slot: str | None, encoder, p
         # "And those in the intervention group?", "And that of the girls?": the previous question's
         # thing under a new circumstance, as "And in the intervention group?" asks
         q = _THOSE_IN.sub(r"\1", q)
-        # "Does the same apply to medication?", "Is that true for children too?": as "And
-        # medication?", "And in children?" ask ("for" where the previous question has a "for" phrase:
-        # "Does that hold for anxiety?" after "Is CBT effective for insomnia?")
-        q = _SAME_FOR.sub(lambda m: f"And {_same_for(m.group(1).lower(), previous)}{m.group(2)}?", q)
+        q = _same_or_this(q, previous)
         # "And the maximum?" after "What is the starting dose of zopiclone?": a degree of the same
         # thing, as "the maximum one" asks (`_one_of_kind`), not a thing of its own
         q = _DEGREE_ALONE.sub(lambda m: f"{m.group(1)} one{m.group(2)}" if _is_degree(m.group(1).split()[-1]) else m.group(),
@@ -1459,6 +1456,21 @@ _SAME_FOR = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:(?:does|do|would|will|coul
                        r"\s+(?:too\s+|also\s+|as\s+well\s+)?(to|for|with|in)\s+(\S.*?)(?:,?\s+(?:too|as\s+well|also))?\s*[?.!]*$",
                        re.I)
 _FOR = re.compile(r"\bfor\b", re.I)
+_SAME_VERB = re.compile(r"\b(?:apply|applies|hold|holds|work|works)\b", re.I)
+_THIS_DOES = re.compile(r"\b(?:that|this)\b", re.I)
+
+
+def _same_or_this(q: str, previous: str) -> str:
+    """"Does the same apply to medication?", "Is that true for children too?": as "And medication?",
+    "And in children?" ask (`_SAME_FOR`; "for" where the previous question has a "for" phrase:
+    "Does that hold for anxiety?" after "Is CBT effective for insomnia?"). But after a question
+    asking what a thing applies to ("Who does the policy apply to?"), "this" is that thing: "Does
+    this apply to the emergency department?" asks it of the policy."""
+    same = _SAME_FOR.match(q)
+    if same and (verb := _SAME_VERB.search(same.group())) and _THIS_DOES.search(same.group()) and \
+            re.search(rf"\b{re.escape(verb.group()[:4])}\w*\s+(?:to|for|with|in)\W*$", _underlying(previous), re.I):
+        return _THIS_DOES.sub("it", q, count=1)
+    return _SAME_FOR.sub(lambda m: f"And {_same_for(m.group(1).lower(), previous)}{m.group(2)}?", q)
 
 
 def _same_for(preposition: str, previous: str) -> str:
