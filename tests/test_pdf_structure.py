@@ -4251,3 +4251,30 @@ def test_a_two_column_leaflets_small_tables_are_read_in_their_own_column_whole(t
     assert ("Message Cause What to do\nE-1 Used strip Repeat the test with a new strip.\nE-2 Too little blood Repeat with a larger "
             "drop.\nE-3") in text, text
     assert "Technical specifications\n\nMeasurement range 1.1 to 33.3 mmol/L\nTest time 5 seconds\n" in text, text
+
+
+def test_a_preprints_margin_line_numbers_are_dropped_and_a_tables_numbers_kept(tmp_path: Path):
+    # A preprint numbers each line in its margin (7 pt beside 10.5 pt text): the numbers had come
+    # out as a column "2 3 4 ... 9" above the title. A ranked table's numbers, set as its rows are,
+    # say something and stay.
+    text_lines = ["Sleep restriction therapy in primary care", "Sleep restriction therapy is a brief behavioural treatment",
+                  "for insomnia that nurses can deliver in general practice.", "We randomised 642 adults with insomnia disorder",
+                  "from 56 practices to sleep restriction or a booklet.", "The primary outcome was the Insomnia Severity Index",
+                  "at six months after randomisation.", "Daytime sleepiness increased in the first weeks."]
+    content = b"\n".join(
+        b"BT /F1 7 Tf 64 %d Td (%d) Tj ET\nBT /F1 10.5 Tf 85 %d Td (%s) Tj ET" % (700 - 16 * k, k + 1, 700 - 16 * k, t.encode())
+        for k, t in enumerate(text_lines))
+    path = tmp_path / "preprint.pdf"
+    path.write_bytes(_one_page_pdf(content))
+    read = load_paths([path]).documents[0].text
+    assert not re.search(r"(?m)^\d+$", read) and "\n1 " not in read and " 2 " not in read, read
+    assert "Sleep restriction therapy is a brief behavioural treatment for insomnia" in read, read
+    rows = [("1", "Sertraline", "28 percent"), ("2", "Citalopram", "22 percent"), ("3", "Fluoxetine", "15 percent"),
+            ("4", "Mirtazapine", "11 percent"), ("5", "Amitriptyline", "9 percent"), ("6", "Venlafaxine", "7 percent")]
+    content = b"\n".join(
+        b"BT /F1 10 Tf 72 %d Td (%s) Tj ET\nBT /F1 10 Tf 100 %d Td (%s) Tj ET\nBT /F1 10 Tf 220 %d Td (%s) Tj ET"
+        % (700 - 14 * k, r[0].encode(), 700 - 14 * k, r[1].encode(), 700 - 14 * k, r[2].encode()) for k, r in enumerate(rows))
+    path = tmp_path / "ranked.pdf"
+    path.write_bytes(_one_page_pdf(b"BT /F1 10 Tf 72 730 Td (The most prescribed antidepressants in 2025.) Tj ET\n" + content))
+    read = load_paths([path]).documents[0].text
+    assert "1 Sertraline 28 percent" in read and "6 Venlafaxine 7 percent" in read, read

@@ -825,7 +825,7 @@ def _pieces_and_bullets_joined(pages: list[PageLayout]) -> None:
     body_size = sizes.most_common(1)[0][0] if sizes else 0.0
     slides = is_slide_deck(pages)
     for page in pages:
-        page.boxes = _headings_over_their_column(_attach_bullets(_line_pieces_joined(page.boxes, body_size)))
+        page.boxes = _headings_over_their_column(_attach_bullets(_line_pieces_joined(_line_numbers_dropped(page.boxes), body_size)))
         boxes = _small_rows_apart([_labels_apart(box) for box in page.boxes], body_size)
         # A slide's text may be shrunk to fit it (a two-column slide's lists): its columns are those
         # of its own size, unless its lines pair across the page as a table's rows do.
@@ -860,6 +860,32 @@ def _small_rows_apart(boxes: list[Box], body_size: float) -> list[Box]:
         else:
             out.append(box)
     return out
+
+
+MIN_LINE_NUMBERS, IN_SEQUENCE = 5, 0.8  # the fewest margin numbers, and the share of them one more than the one above
+
+
+def _line_numbers_dropped(boxes: list[Box]) -> list[Box]:
+    """The page's boxes without its margin's line numbers (a preprint's or a manuscript's "1", "2",
+    ... beside each line, which had come out as a column of numbers above the title): boxes
+    holding bare whole numbers only, `MIN_LINE_NUMBERS` or more, counting up down the page
+    (`IN_SEQUENCE` of them one more than the one above), each beside a line of text on its
+    baseline set larger, all on one side of them. A table's column of numbers is set as its rows are."""
+    numbered = [b for b in boxes if all(re.fullmatch(r"\d{1,5}", ln.text.strip()) for ln in b.lines)]
+    if len(numbered) < MIN_LINE_NUMBERS:
+        return boxes
+    numbers = sorted((ln for b in numbered for ln in b.lines), key=lambda ln: -ln.y0)
+    if sum(int(b.text) == int(a.text) + 1 for a, b in zip(numbers, numbers[1:])) < IN_SEQUENCE * (len(numbers) - 1):
+        return boxes
+    text = [ln for b in boxes if b not in numbered for ln in b.lines]
+
+    def beside(number: Line, right: bool) -> bool:
+        return any(abs(ln.y0 - number.y0) <= 2.0 and ln.size > number.size + 0.5
+                   and (ln.x0 >= number.x1 if right else ln.x1 <= number.x0) for ln in text)
+
+    if any(sum(beside(n, right) for n in numbers) >= IN_SEQUENCE * len(numbers) for right in (True, False)):
+        return [b for b in boxes if b not in numbered]
+    return boxes
 
 
 ROWS_ACROSS = 0.75  # the share of a page's lines on a baseline shared with a line beside them that makes it a table
