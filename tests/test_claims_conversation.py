@@ -1952,6 +1952,15 @@ def test_a_pronoun_stands_for_a_verbs_object_or_a_bare_phrase_asked_of_and_joine
     (["Who does the policy apply to?"], "Does this apply to the emergency department?",
      "Does the policy apply to the emergency department?"),
     (["Does the rule apply to adults?"], "Does this apply to children?", "Does the rule apply to children?"),
+    # "Why?" after a whole question searched with the one before for context asks of that one
+    # ("Why? (Who delivered the therapy?)" had asked of the one under it)
+    (["Who delivered the therapy?", "Who was excluded?"], "Why?", "Why? (Who was excluded?)"),
+    (["Does meditation change the brain?", "How?"], "Why?", "Why does meditation change the brain?"),
+    # whether "it" was peer reviewed or published, or its licence, is of the document ("Was the
+    # therapy peer reviewed?")
+    (["Who delivered the therapy?"], "Was it peer reviewed?", "Was it peer reviewed? (Who delivered the therapy?)"),
+    (["Who delivered the therapy?"], "What licence is it under?", "What licence is it under? (Who delivered the therapy?)"),
+    (["Who delivered the therapy?"], "Is it effective?", "Is the therapy effective?"),
 ])
 def test_a_question_tied_on_or_naming_no_owner_reads_the_conversation(encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected

@@ -494,13 +494,22 @@ _WHOLE_OF_IT = re.compile(r"^\W*(?:and\s+)?(?:how|where|when|can|could|should|do
                           r"(?:cite|reference|install|uninstall|reinstall|download|update|upgrade)\s+(?:it|this|that)\s*[?.!]*$", re.I)
 
 
+# What only a document is: peer reviewed, published, retracted, open access, under a licence ("Was
+# it peer reviewed?", "What licence is it under?", "Who holds its copyright?").
+_STANDING_OF_IT = re.compile(r"^\W*(?:and\s+)?(?:(?:is|was|has|have)\s+(?:it|this|that)\s+(?:been\s+|yet\s+|already\s+)?"
+                             r"(?:peer[\s-]?reviewed|published|retracted|open[\s-]access|preprinted)\b|"
+                             r"(?:what|which|under\s+what|under\s+which)\s+(?:licen[cs]e|copyright)\s+(?:is|was)\s+(?:it|this|that)\b|"
+                             r"(?:what|who)\s+(?:is|holds|owns)\s+its\s+(?:licen[cs]e|copyright)\b)", re.I)
+
+
 def asks_of_the_document(q: str) -> bool:
     """Whether the question asks what the previous answer's document says, names, reports or finds
     ("What does it say about trauma?", "Does it mention exercise?"), or how it, or what it is
-    about, is cited, installed or downloaded (`_WHOLE_OF_IT`): "it" stands for the document, no
+    about, is cited, installed or downloaded (`_WHOLE_OF_IT`), or whether it was peer reviewed or
+    published, or under what licence (`_STANDING_OF_IT`): "it" stands for the document, no
     phrase of the previous question ("What does neuroplasticity say about trauma?" had been
     asked)."""
-    return _SAYS_OF_IT.match(q) is not None or _WHOLE_OF_IT.match(q) is not None
+    return _SAYS_OF_IT.match(q) is not None or _WHOLE_OF_IT.match(q) is not None or _STANDING_OF_IT.match(q) is not None
 
 
 def _of_the_document(q: str) -> bool:
@@ -751,15 +760,7 @@ def _rewritten(question: str, previous: str | None, slot: str | None, encoder, p
         # "And is mindfulness effective?": a question of its own, without the word that tied it on
         return ResolvedQuery(question, _unled(q), "standalone")
     if fragment := _fragment(_unled(q)):
-        # A previous question searched together with the one before it ("How? (Does meditation
-        # change the brain?)") is that one's: a second short follow-up goes with the question under
-        # both, unless its noun is the short one's ("Which medications?" after "Can medication
-        # reverse that? (Which regions change with schizophrenia?)" asks which medication can).
-        together = _TOGETHER.fullmatch(previous)
-        noun = bm25_tokenize([fragment.group(2)])[0]
-        if together and noun and set(noun) <= set(bm25_tokenize([together.group(1)])[0]):
-            return ResolvedQuery(question, f"{fragment.group().strip()} ({previous})", "new-topic")
-        return ResolvedQuery(question, _wh_followup(fragment, _underlying(previous)), "new-topic")
+        return _fragment_followup(question, fragment, previous)
     if kind == "new-topic":
         together = _TOGETHER.fullmatch(previous)
         if together and _asks_for_more(together.group(1)):
@@ -1460,6 +1461,23 @@ _SAME_VERB = re.compile(r"\b(?:apply|applies|hold|holds|work|works)\b", re.I)
 _THIS_DOES = re.compile(r"\b(?:that|this)\b", re.I)
 
 
+def _fragment_followup(question: str, fragment: re.Match, previous: str) -> ResolvedQuery:
+    """A question word and at most a noun (`_fragment`) after `previous`. A previous question
+    searched together with the one before it ("How? (Does meditation change the brain?)") is that
+    one's: a second short follow-up goes with the question under both, unless its noun is the
+    short one's ("Which medications?" after "Can medication reverse that? (Which regions change
+    with schizophrenia?)" asks which medication can), or the short one asked a whole question of
+    its own, searched with the one before for its context ("Who was excluded? (Who delivered the
+    therapy?)"): "Why?" asks of that one."""
+    together = _TOGETHER.fullmatch(previous)
+    noun = bm25_tokenize([fragment.group(2)])[0]
+    if together and noun and set(noun) <= set(bm25_tokenize([together.group(1)])[0]):
+        return ResolvedQuery(question, f"{fragment.group().strip()} ({previous})", "new-topic")
+    if together and _WHOLE_QUESTION.match(together.group(1)) and not _fragment(_unled(together.group(1))):
+        return ResolvedQuery(question, _wh_followup(fragment, together.group(1)), "new-topic")
+    return ResolvedQuery(question, _wh_followup(fragment, _underlying(previous)), "new-topic")
+
+
 def _same_or_this(q: str, previous: str) -> str:
     """"Does the same apply to medication?", "Is that true for children too?": as "And medication?",
     "And in children?" ask (`_SAME_FOR`; "for" where the previous question has a "for" phrase:
@@ -1485,6 +1503,9 @@ _THOSE_IN = re.compile(r"^((?:and|but|what\s+about|how\s+about)\s+)(?:those|the\
                        r"(?=(?:in|of|from|with|at|among|on|without|during|after|before)\s)", re.I)
 
 
+# A question word and its own verb: "Who was excluded?", "What does it include?".
+_WHOLE_QUESTION = re.compile(r"^\W*(?:and\s+)?(?:who|what|which|where|when|why|how)\s+(?:is|are|was|were|do|does|did|can|could|"
+                             r"should|will|would|has|have|had|must)\s+\w", re.I)
 # A short follow-up searched together with the question before it: "Tell me more (What is X?)".
 _TOGETHER = re.compile(r"(.{1,60}?) \((.+)\)")
 
