@@ -1411,10 +1411,7 @@ def _byline_kept(text: str, visible: str, authors: tuple[str, ...], title: str) 
     for line in visible.split("\n"):
         line = " ".join(line.split()).lstrip("• ")
         if line and len(line.split()) <= _BYLINE_WORDS and all(re.search(rf"\b{re.escape(n)}\b", line) for n in surnames):
-            first = text.split("\n", 1)[0]
-            if " ".join(first.split()).casefold() == " ".join(title.split()).casefold():
-                return f"{first}\n\n{line}\n\n{text[len(first):].lstrip()}"
-            return f"{line}\n\n{text}"
+            return _under_title(text, line, title) or f"{line}\n\n{text}"
     return text
 
 
@@ -1442,10 +1439,16 @@ def _dateline_kept(text: str, visible: str, title: str) -> str:
     if len(line.split()) > _BYLINE_WORDS or not re.search(r"\d", line) or not _DATELINE.search(line) \
             or line in " ".join(text[:_BYLINE_REACH].split()):
         return text
+    return _under_title(text, line, title) or text
+
+
+def _under_title(text: str, line: str, title: str) -> str | None:
+    """`text` with `line` as a paragraph right under its first line, where that line is the
+    title; None where it is not."""
     first = text.split("\n", 1)[0]
-    if " ".join(first.split()).casefold() == name:
-        return f"{first}\n\n{line}\n\n{text[len(first):].lstrip()}"
-    return text
+    if " ".join(first.split()).casefold() != " ".join(title.split()).casefold():
+        return None
+    return f"{first}\n\n{line}\n\n{text[len(first):].lstrip()}"
 
 
 

@@ -877,14 +877,15 @@ def _line_numbers_dropped(boxes: list[Box]) -> list[Box]:
     numbers = sorted((ln for b in numbered for ln in b.lines), key=lambda ln: -ln.y0)
     if sum(int(b.text) == int(a.text) + 1 for a, b in zip(numbers, numbers[1:])) < IN_SEQUENCE * (len(numbers) - 1):
         return boxes
-    text = [ln for b in boxes if b not in numbered for ln in b.lines]
+    ids = {id(b) for b in numbered}
+    text = [ln for b in boxes if id(b) not in ids for ln in b.lines]
 
     def beside(number: Line, right: bool) -> bool:
         return any(abs(ln.y0 - number.y0) <= 2.0 and ln.size > number.size + 0.5
                    and (ln.x0 >= number.x1 if right else ln.x1 <= number.x0) for ln in text)
 
     if any(sum(beside(n, right) for n in numbers) >= IN_SEQUENCE * len(numbers) for right in (True, False)):
-        return [b for b in boxes if b not in numbered]
+        return [b for b in boxes if id(b) not in ids]
     return boxes
 
 
