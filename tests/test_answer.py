@@ -2687,3 +2687,104 @@ def test_when_to_do_a_thing_is_answered_by_the_deadline_for_it(encoder, tmp_path
     searcher = searcher_of_files(encoder, tmp_path, {"policy.md": text, **OTHER_DOCUMENT})
     hit = searcher.search("When should a CT scan be done?", k=1)[0]
     assert "CT head scan within 1 hour" in hit.highlight.text, hit
+
+
+# A talk's slides saved as Markdown: a title slide naming the speaker, then a title and a few
+# bullets a slide. Two hypnotics share one slide, each with its own duration, and the risks of the
+# first stand in the item under it.
+_TALK = ("# Insomnia in primary care: what works\n\nGrand Rounds, Department of Psychiatry\n\n"
+         "Dr Amara Okafor, consultant in sleep medicine\n\n14 October 2026\n\n"
+         "## How common is insomnia?\n\n- About 10% of adults meet criteria for chronic insomnia disorder\n"
+         "- Two thirds of patients with depression report insomnia\n\n"
+         "## Diagnosis\n\n- Difficulty falling asleep, staying asleep or waking early\n"
+         "- At least 3 nights a week for at least 3 months\n\n"
+         "## Effect of CBT-I\n\n- Sleep onset latency reduced by 19 minutes\n- Benefits maintained at 12 months\n\n"
+         "## Hypnotics\n\n- Z-drugs (zopiclone, zolpidem) for short-term use only: 2 to 4 weeks\n"
+         "- Risks: falls, dependence, next-day impairment\n- Avoid benzodiazepines in older adults\n"
+         "- Melatonin: licensed for adults aged 55 and over, for up to 13 weeks\n")
+
+
+def test_a_bound_of_another_thing_does_not_answer_how_long_the_thing_asked_of_may_be_used(encoder, tmp_path):
+    # "How long can z-drugs be used?" had highlighted melatonin's "for up to 13 weeks", a bound,
+    # over the z-drugs' "2 to 4 weeks", which names them.
+    searcher = searcher_of_file(encoder, tmp_path / "talk.md", _TALK)
+    hit = searcher.search("How long can z-drugs be used?", k=1)[0]
+    assert "Z-drugs" in hit.highlight.text, hit
+    assert "Melatonin" in searcher.search("How long can melatonin be used?", k=1)[0].highlight.text
+
+
+def test_the_line_the_asked_noun_labels_answers_what_it_is_of_the_thing_named_above_it(encoder, tmp_path):
+    # "What are the risks of z-drugs?" had highlighted the item naming z-drugs, not "Risks: ..."
+    # under it; "What is the main risk of melatonin?" is not answered by the z-drugs' risks.
+    from assistant.search.answer import asked_label
+
+    labels = asked_label("What are the risks of z-drugs?")
+    assert labels("• Risks: falls, dependence") and not labels("Z-drugs for short-term use only: 2 to 4 weeks")
+    assert asked_label("What is it?") is None
+    searcher = searcher_of_file(encoder, tmp_path / "talk.md", _TALK)
+    assert searcher.search("What are the risks of z-drugs?", k=1)[0].highlight.text.startswith("• Risks:")
+    assert "Melatonin" in searcher.search("What is the main risk of melatonin?", k=1)[0].highlight.text
+
+
+def test_a_title_s_opening_noun_leaves_a_section_heading_the_rest_of_the_question(encoder, tmp_path):
+    # "How is insomnia diagnosed?" of a talk titled "Insomnia in primary care: ..." had put "How
+    # common is insomnia?" first: the slide "Diagnosis" never repeats the title's "insomnia".
+    searcher = searcher_of_file(encoder, tmp_path / "talk.md", _TALK)
+    hit = searcher.search("How is insomnia diagnosed?", k=1)[0]
+    assert hit.section == ("Diagnosis",) and hit.highlight.text.startswith("• Difficulty falling asleep"), hit
+
+
+def test_who_gave_a_talk_after_a_question_for_a_span_is_the_speaker_named_on_its_title_slide(encoder, tmp_path):
+    # "Who gave the talk?" found nothing on the title slide ("Dr Amara Okafor, consultant in sleep
+    # medicine" was no writer's line), and searched with "How long do the benefits last?" it asked
+    # for a span of time the speaker's line does not give, so it was not answered.
+    from assistant.search.answer import asked_amount, names_titled_person
+
+    assert names_titled_person("Dr Amara Okafor, consultant in sleep medicine") and not names_titled_person("Dr Okafor said so.")
+    assert asked_amount("Who gave the talk? (How long do the benefits last?)") is None
+    searcher = searcher_of_file(encoder, tmp_path / "talk.md", _TALK)
+    answer = ask(searcher, "Who gave the talk?", ["How long do the benefits last?"], k=1)
+    assert answer.answered and answer.hits[0].highlight.text == "Dr Amara Okafor, consultant in sleep medicine", answer
+
+
+
+# A practice's page of the vaccines children are offered: a table whose first cell spans two rows,
+# then a few sections of advice to the parent ("your child").
+_SCHEDULE = ("<html><head><title>Childhood vaccination schedule</title></head><body><nav><a href='/'>Home</a></nav><main>"
+             "<h1>Childhood vaccination schedule</h1><p>Vaccines offered free to all children registered with a practice, "
+             "and when to have them.</p><h2>The schedule</h2><table><thead><tr><th>Age</th><th>Vaccine</th><th>Protects "
+             "against</th></tr></thead><tbody><tr><td rowspan='2'>8 weeks</td><td>6-in-1 vaccine (first dose)</td><td>"
+             "Diphtheria, hepatitis B, Hib, polio, tetanus, whooping cough</td></tr><tr><td>Rotavirus vaccine (first dose)</td>"
+             "<td>Rotavirus gastroenteritis</td></tr><tr><td>1 year</td><td>MMR (first dose)</td><td>Measles, mumps and "
+             "rubella</td></tr></tbody></table><h2>Side effects</h2><p>Most side effects are mild and last a day or two. Your baby "
+             "may have a high temperature after the 6-in-1 vaccine; you can give infant paracetamol. A rash like measles can "
+             "appear 7 to 11 days after the MMR vaccine and is not infectious.</p><h2>If your child missed a vaccine</h2><p>It is not too late. Contact your GP "
+             "surgery to book an appointment; most vaccines can be caught up at any age. Your child does not need to restart "
+             "a course.</p><h2>Before the appointment</h2><p>Tell the nurse if your child has had a serious allergic reaction "
+             "to a previous vaccine, or has a weakened immune system. A mild cold is not a reason to delay vaccination.</p>"
+             "<p>Page last reviewed: 3 March 2026. Next review due: 3 March 2029.</p></main></body></html>")
+
+
+def test_a_table_cell_spanning_rows_is_read_in_each_row_it_spans(tmp_path):
+    # trafilatura keeps a cell spanning two rows in the first: the rotavirus vaccine's row had
+    # lost its age ("Rotavirus vaccine (first dose) | Rotavirus gastroenteritis").
+    from assistant.ingest import load_file
+
+    page = tmp_path / "schedule.html"
+    page.write_text(_SCHEDULE)
+    lines = load_file(page, page.name)[0].text.split("\n")
+    assert "8 weeks | Rotavirus vaccine (first dose) | Rotavirus gastroenteritis" in lines, lines
+    assert "1 year | MMR (first dose) | Measles, mumps and rubella" in lines, lines
+
+
+def test_the_askers_own_words_weigh_nothing_in_which_sentence_answers(encoder, tmp_path):
+    # "Can my child be vaccinated with a cold?" had highlighted "Tell the nurse if your child has had
+    # ...": "my", which no leaflet writes, weighed most of the question's words and "cold" little.
+    from assistant.search.answer import term_weights
+
+    searcher = searcher_of_file(encoder, tmp_path / "schedule.html", _SCHEDULE)
+    question = "Can my child be vaccinated with a cold?"
+    assert "my" not in term_weights(searcher.index, question, bm25_tokenize([question])[0])
+    hits = searcher.search(question, k=3)
+    hit = next(h for h in hits if h.section == ("Before the appointment",))
+    assert hit.highlight.text == "A mild cold is not a reason to delay vaccination.", hit

@@ -1961,6 +1961,10 @@ def test_a_pronoun_stands_for_a_verbs_object_or_a_bare_phrase_asked_of_and_joine
     (["Who delivered the therapy?"], "Was it peer reviewed?", "Was it peer reviewed? (Who delivered the therapy?)"),
     (["Who delivered the therapy?"], "What licence is it under?", "What licence is it under? (Who delivered the therapy?)"),
     (["Who delivered the therapy?"], "Is it effective?", "Is the therapy effective?"),
+    # a passive after "how long" or "how often" is of its subject, as after "when" ("the risks of
+    # z-drugs be used" had been searched)
+    (["How long can z-drugs be used?"], "What are the risks?", "What are the risks of z-drugs?"),
+    (["How long should antidepressants be taken?"], "What are the side effects?", "What are the side effects of antidepressants?"),
 ])
 def test_a_question_tied_on_or_naming_no_owner_reads_the_conversation(encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected

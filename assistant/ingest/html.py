@@ -1066,6 +1066,90 @@ _CELL = re.compile(r"<(td|th)\b[^>]*>.*?(?=<td\b|<th\b|</tr|$)", re.I | re.S)
 _NAVIGATION_LINK = re.compile(r"<a\b([^>]*)>(.*?)</a\s*>", re.I | re.S)
 
 
+_ROWSPAN = re.compile(r"""\srowspan\s*=\s*(["']?)\s*(\d+)\s*\1""", re.I)
+_COLSPAN = re.compile(r"""\scolspan\s*=\s*["']?\s*(\d+)""", re.I)
+_MAX_SPAN = 100  # rows a cell may span: a larger number is a page's error, not its table
+
+
+class _SpannedRows:
+    """One table's state in `_row_spans_repeated`: the cells spanning rows below, by column (rows
+    still to fill, the cell's markup), the row's next column, and the cell open (its place in the
+    output, column, rows spanned)."""
+
+    def __init__(self) -> None:
+        self.pending: dict[int, list] = {}  # type: ignore[type-arg]
+        self.col = 0
+        self.in_row = False
+        self.cell: tuple[int, int, int] | None = None
+
+    def close_cell(self, out: list[str]) -> None:
+        if self.cell is not None:
+            start, col, span = self.cell
+            cell = "".join(out[start:])
+            # a cell without words (an admonition's icon beside its label and text) is not repeated
+            if span > 1 and re.sub(r"<[^>]*>|&nbsp;|\s", "", cell):
+                self.pending[col] = [span - 1, _ROWSPAN.sub("", cell, count=1)]
+            self.cell = None
+
+    def fill(self, out: list[str], to_end: bool = False) -> None:
+        """The spanning cells standing at the row's next column (all those left, `to_end`)."""
+        while self.col in self.pending or (to_end and any(c >= self.col for c in self.pending)):
+            col = self.col if self.col in self.pending else min(c for c in self.pending if c >= self.col)
+            left = self.pending[col]
+            out.append(left[1])
+            left[0] -= 1
+            if not left[0]:
+                del self.pending[col]
+            self.col = col + 1
+
+    def end_row(self, out: list[str]) -> None:
+        if self.in_row:
+            self.close_cell(out)
+            self.fill(out, to_end=True)
+            self.in_row = False
+
+
+def _row_spans_repeated(raw: str) -> str:
+    """`raw` with each table cell that spans rows (`rowspan`) repeated in each row it spans, where
+    a reader sees it beside them: trafilatura keeps a cell in its first row only, and the rows
+    under it had lost their first column ("Rotavirus vaccine (first dose) | Rotavirus
+    gastroenteritis" under "8 weeks | 6-in-1 vaccine (first dose) | ...")."""
+    if not _ROWSPAN.search(raw):
+        return raw
+    out: list[str] = []
+    tables: list[_SpannedRows] = []
+    for m in _PIECE.finditer(raw):
+        closing, name = bool(m.group(1)), (m.group(2) or "").lower()
+        table = tables[-1] if tables else None
+        if name == "table":
+            if closing and table is not None:
+                table.end_row(out)
+                tables.pop()
+            elif not closing:
+                tables.append(_SpannedRows())
+        elif table is not None and name == "tr":
+            table.end_row(out)
+            if not closing:
+                table.in_row, table.col = True, 0
+        elif table is not None and name in ("td", "th") and table.in_row:
+            if not closing:
+                table.close_cell(out)
+                table.fill(out)
+                span = _ROWSPAN.search(m.group(3) or "")
+                width = _COLSPAN.search(m.group(3) or "")
+                table.cell = (len(out), table.col, min(int(span.group(2)), _MAX_SPAN) if span else 1)
+                table.col += max(1, min(int(width.group(1)), _MAX_SPAN)) if width else 1
+            else:
+                out.append(m.group())
+                table.close_cell(out)
+                continue
+        elif table is not None and name in ("tbody", "thead", "tfoot"):
+            table.end_row(out)
+            table.pending.clear()  # a cell spans the rows of its own group only
+        out.append(m.group())
+    return "".join(out)
+
+
 def _navigation_tables_dropped(raw: str) -> str:
     """`raw` without its navigation bars set as tables: a table of two links or more and no word
     outside them, each link a picture's (gtk-doc's home, up, previous and next arrows), a jump
@@ -1331,7 +1415,8 @@ _MATH_MARKUP = re.compile(r"""<(?:span|div)\b[^<>]*\bclass\s*=\s*["'](?:[^"']*\s
 
 
 # The markup read as a browser shows it, in this order, before the page is parsed.
-_MARKUP_MENDED = (_self_closed_ended, _site_header_dropped, _navigation_tables_dropped, _empty_columns_dropped, _heading_lists_unwrapped,
+_MARKUP_MENDED = (_self_closed_ended, _site_header_dropped, _navigation_tables_dropped, _row_spans_repeated, _empty_columns_dropped,
+                  _heading_lists_unwrapped,
                   _struck_dropped, _broken_emphasis_unwrapped,
                   _title_block_as_heading, _section_headers_unwrapped, _notes_kept, _prose_boxes_kept,
                   _inline_marks_read, _break_tails_spaced, superscripts_as_text, _empty_inlines_dropped,

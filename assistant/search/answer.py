@@ -53,7 +53,7 @@ from assistant.index import Index
 from assistant.ingest import AFFILIATION, BULLET, is_date
 from assistant.ingest.words import english_words
 from assistant.linear import LinearModel
-from assistant.search.questions import unquoted
+from assistant.search.questions import own_words, unquoted
 from assistant.text import (
     FUNCTION_WORDS,
     MONTH,
@@ -82,6 +82,7 @@ __all__ = ["about_a_document", "asked_superlative", "asks_reason", "asks_treatme
            "is_question", "labelled_value_end", "labels_statement", "list_asked", "listed_names", "lists_names_only", "match_words",
            "measured",
            "names_few_writers",
+           "names_titled_person",
            "names_no_document", "names_time",
            "names_writer", "opens_entry", "opens_signature", "states_entry", "passage_answer", "pick", "points_elsewhere", "pool_cosine",
            "poses_question",
@@ -317,14 +318,21 @@ def _heading_starts(index: Index, doc: int) -> frozenset[int]:
     return frozenset(s.start for s in index.document(doc).sections)
 
 
+# The words by which a person asking names themselves ("Can my child ...?"), which BM25's stop words
+# keep: a leaflet says "your child", so as the rarest words they had weighed most and matched none.
+# ("us" is left: it is also "US", a country.)
+_ASKER_WORDS = frozenset({"me", "my", "mine", "myself", "we", "our", "ours", "ourselves"})
+
+
 def term_weights(index: Index, question: str, tokens: list[str]) -> dict[str, float]:
     """The question's stemmed terms (`tokens`, `bm25_tokenize`'s), each weighted by how rare it is
     among the passages (BM25's inverse document frequency): a term every passage of a manual holds
     ("node", "build") says little about which sentence answers, a rare one ("ram") much.  The
     numbers and command-line options the question names count too, whole ("4" of "at 4 weeks",
     "-k" of "What does the -k option do?", which BM25's tokens leave out; "4" is not "4.96"), each
-    as much as its rarest word: they pick one row of a table, one option of a list."""
-    unique = list(dict.fromkeys(tokens))
+    as much as its rarest word: they pick one row of a table, one option of a list.  The asker's
+    own words (`_ASKER_WORDS`) are none of its terms."""
+    unique = [t for t in dict.fromkeys(tokens) if t not in _ASKER_WORDS]
     terms = dict(zip(unique, index.idf(unique).tolist())) if unique else {}
     rarest = max(terms.values(), default=1.0)
     terms.update(dict.fromkeys(_exact_terms(question), rarest))
@@ -1602,6 +1610,28 @@ def asked_count_of(question: str) -> Callable[[str], bool] | None:
     return lambda text: any(bm25_tokenize([m.group(1)])[0] == word for m in said.finditer(text))
 
 
+# "What are the risks of z-drugs?", "What is the dose for children?": the noun asked for, of a thing.
+_ASKS_LABELLED = re.compile(r"^\W*(?:and\s+)?(?:what|which)\s+(?:is|are|was|were)\s+(?:the\s+)?(?:main\s+)?"
+                            r"([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:of|for|with)\s+\S", re.I)
+
+
+def asked_label(question: str) -> Callable[[str], bool] | None:
+    """For a question asking for a noun of a thing (`_ASKS_LABELLED`), a test of a sentence: it is
+    a line that noun labels (`_LABELLED`: "• Risks: falls, dependence, next-day impairment" for
+    "What are the risks of z-drugs?", not the item above it naming z-drugs); None for another
+    question or a noun of function words only."""
+    asked = _ASKS_LABELLED.match(question)
+    noun = bm25_tokenize([asked.group(1)])[0] if asked else []
+    if not noun:
+        return None
+
+    def labels(text: str) -> bool:
+        m = _LABELLED.match(text.strip())
+        said = bm25_tokenize([m.group(1)])[0] if m else []
+        return bool(said) and all(any(same_stem(w, h) for h in said) for w in noun)
+    return labels
+
+
 # Words after "how many ... were" that say nothing of what was counted.
 _NOT_PREDICATES = frozenset({"there", "the", "a", "an", "in", "of", "to", "for", "at", "by", "on", "with", "not", "it", "they",
                              "this", "these", "those", "that", "all", "also", "still", "then", "so"})
@@ -1746,6 +1776,18 @@ def names_few_writers(text: str, below: str, under_title: bool = False) -> bool:
     # R version 4.2.1 on October 11, 2022", as Sweave's title block prints it)
     dated = is_date(below) or is_date(" ".join(below.split()[-3:]))
     return under_title and dated and any(w.lower() not in english for w in re.findall(r"[^\W\d_]{2,}", text))
+
+
+# A person named with an honorific, perhaps their role after a comma, alone on a line: a talk's
+# title slide's "Dr Amara Okafor, consultant in sleep medicine", a report's "Prof. Jane Smith".
+_TITLED_PERSON = re.compile(r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Mx)\.?\s+(?:[A-Z]\.\s*){0,2}[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,3}"
+                            r"(?:,\s+[^\W\d_][^,;.!?]{0,60})?")
+
+
+def names_titled_person(text: str) -> bool:
+    """Whether the line names a person with an honorific and nothing but their role
+    (`_TITLED_PERSON`), as a talk's title slide or a report's front names who gave or wrote it."""
+    return _TITLED_PERSON.fullmatch(text.strip()) is not None
 
 
 # A person's name in a list of authors: two to five words, each capitalised or an initial, then
@@ -1962,7 +2004,10 @@ def asked_amount(question: str) -> AmountKind | None:
     least a thing may be), "duration" (how long something takes or lasts), "money" (what was paid,
     given or charged), "age" (how old someone is: `_ASKS_AGE`), "number" (another count, a size,
     a length, a rate), "measure" (a number the
-    question names the measure of: `_MEASURE_ASKED`), or None."""
+    question names the measure of: `_MEASURE_ASKED`), or None; of its own words, not the earlier
+    question a follow-up is searched with (`own_words`: "Who gave the talk? (How long do the
+    benefits last?)" asks for no span of time)."""
+    question = own_words(question)
     if _HOW_OFTEN.search(question):
         return "frequency"
     if _ASKS_DATE.search(question):
@@ -2156,8 +2201,27 @@ def _stating_asked(index: Index, sentences: range, heading: np.ndarray, logits: 
         return _stating_amount(index, sentences, heading, logits, best, amount, asked, stating, subject)
     if stating:
         states = np.array([stating(index.sentence_text(r)) for r in sentences]) & ~heading
-        return int(np.argmax(np.where(states, logits, -np.inf))) if states.any() and not states[best] else best
+        if not states.any() or states[best] or _of_another(index, sentences, states, best, asked, subject):
+            return best
+        return int(np.argmax(np.where(states, logits, -np.inf)))
     return _naming_code(index, sentences, heading, logits, best, asked)
+
+
+def _of_another(index: Index, sentences: range, states: np.ndarray, best: int, asked: Collection[str],
+                subject: Collection[str]) -> bool:
+    """Whether the best sentence `best` names a thing the question asks of (one of its terms
+    `asked` but for function words and the document's `subject`) that no sentence stating what is
+    asked (`states`) names, nor the line before it: those state it of another thing ("• Risks:
+    falls, dependence" under "• Z-drugs ..." for "What is the main risk of melatonin?", where "•
+    Melatonin: licensed ..." is best)."""
+    content = set(asked) - FUNCTION_WORDS - set(subject)
+    rows = list(sentences)
+
+    def named(i: int) -> set[str]:
+        return content & set(bm25_tokenize([index.sentence_text(rows[i])])[0])
+
+    things = named(best) - set().union(*(named(i) for i in np.flatnonzero(states)))
+    return bool(things) and not any(things & named(i - 1) for i in np.flatnonzero(states) if i > 0)
 
 
 def _stating_amount(index: Index, sentences: range, heading: np.ndarray, logits: np.ndarray, best: int,
@@ -2190,6 +2254,8 @@ def _stating_amount(index: Index, sentences: range, heading: np.ndarray, logits:
     if amount == "measure":
         # a number that names no measure asked for is another's ("Default: 8." of another option)
         states &= np.array([names_measure(index.sentence_text(r), asked) for r in sentences])
+    if amount == "bound" and states.any() and not states[best] and _bound_of_another(index, sentences, states, best, asked, subject):
+        states[:] = False
     if amount in ("frequency", "bound") and not states.any():
         states = np.array([states_number(index.sentence_text(r)) for r in sentences]) & ~heading
     if stating is not None and states.any():
@@ -2235,6 +2301,33 @@ def _measure_terms() -> frozenset[str]:
 
 
 _COUNTED_THING = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?\s+((?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*)")
+
+
+# Words that ask for a bound (`_ASKS_BOUND`), naming no thing it is the bound of.
+_BOUND_WORDS = frozenset(bm25_tokenize(["large big many much long high old far small low short few maximum minimum "
+                                        "upper lower limit least most"])[0])
+
+
+def _bound_of_another(index: Index, sentences: range, states: np.ndarray, best: int, asked: Collection[str],
+                      subject: Collection[str]) -> bool:
+    """Whether every sentence stating a bound (`states`) names none of the question's terms `asked`
+    (but its function words, the words asking for the bound, and the document's `subject`) while the
+    best sentence `best` names them all and states a number: the bounds are another thing's
+    ("Melatonin: licensed ... for up to 13 weeks" for "How long can z-drugs be used?", where "Z-drugs
+    ... for short-term use only: 2 to 4 weeks" answers; "How large can one training class get?" is
+    answered by "a maximum of eight participants in each group", though "12 individual sessions"
+    follow "the group training").  Only a list's items are read so, each saying its own thing: a
+    sentence goes on with the one before it ("Do not take more than 7.5 mg in one night." after
+    "The usual dose of zopiclone ...")."""
+    content = set(asked) - FUNCTION_WORDS - _BOUND_WORDS - set(subject)
+
+    def names(r: int) -> set[str]:
+        return content & set(bm25_tokenize([index.sentence_text(r)])[0])
+
+    rows = list(sentences)
+    bounds = np.flatnonzero(states)
+    return (bool(content) and names(rows[best]) == content and states_number(index.sentence_text(rows[best]))
+            and all(item_mark(index.sentence_text(rows[i]).strip()) for i in bounds) and not any(names(rows[i]) for i in bounds))
 
 
 def _counts_asked(text: str, asked: Collection[str]) -> bool:

@@ -3236,10 +3236,11 @@ def _modal_subject(body: str) -> str | None:
     (`_MODAL_CLOSING`), the subject's words all content words; None otherwise."""
     m = _MODAL_SUBJECT.match(body) or _MODAL_CLOSING.match(body)
     verb = m.groups()[-1] if m else ""
-    # or a passive's participle after "be" when the question asks when or where ("When must the
-    # risk assessment be done?"); "How should antidepressants be stopped?" asks of the stopping
+    # or a passive's participle after "be" when the question asks when, where, how long or how
+    # often ("When must the risk assessment be done?", "How long can z-drugs be used?"); "How should
+    # antidepressants be stopped?" asks of the stopping
     passive = bool(m and m.groupdict().get("be") and re.fullmatch(_PARTICIPLE, verb, re.I)
-                   and re.match(r"\W*(?:(?:and|but|so)\s+)?(?:when|where)\b", body, re.I))
+                   and re.match(r"\W*(?:(?:and|but|so)\s+)?(?:when|where|how\s+(?:long|often|soon))\b", body, re.I))
     if not m or not (_takes_past(verb) or passive):
         return None
     subject = m.group(1)

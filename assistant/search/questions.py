@@ -1,6 +1,6 @@
 """Checking what a user typed before it is searched.
 
-Public API: `QuestionError`, `clean_question`, `unquoted`.
+Public API: `QuestionError`, `clean_question`, `own_words`, `unquoted`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Literal
 from assistant import config
 from assistant.text import strip_control
 
-__all__ = ["QuestionError", "clean_question", "unquoted"]
+__all__ = ["QuestionError", "clean_question", "own_words", "unquoted"]
 
 
 class QuestionError(ValueError):
@@ -39,3 +39,13 @@ _QUOTED = re.compile(r"(?<![\w'’])[\"'‘“]([^\W\d_][^\"'‘’“”]{0,59}
 def unquoted(question: str) -> str:
     """The question without the quotation marks around a term or a phrase (`_QUOTED`)."""
     return _QUOTED.sub(r"\1", question)
+
+
+# The question a follow-up is searched with, in brackets after it ("Who gave the talk? (How long do
+# the benefits last?)"): context for the search, asking nothing itself.
+_CONTEXT = re.compile(r"(?<=\?)\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*$")
+
+
+def own_words(question: str) -> str:
+    """The question without the earlier question it is searched with (`_CONTEXT`)."""
+    return _CONTEXT.sub("", question) or question

@@ -45,6 +45,7 @@ from assistant.search.answer import (
     asked_count_of,
     asked_entry,
     asked_expansion,
+    asked_label,
     asked_statement,
     asked_superlative,
     asked_term,
@@ -81,6 +82,7 @@ from assistant.search.answer import (
     measured_terms,
     names_few_writers,
     names_no_document,
+    names_titled_person,
     names_writer,
     opens_entry,
     opens_signature,
@@ -111,7 +113,7 @@ from assistant.search.findings import (
     section_kind,
 )
 from assistant.search.hits import Highlight, Hit
-from assistant.search.questions import QuestionError, clean_question, unquoted
+from assistant.search.questions import QuestionError, clean_question, own_words, unquoted
 from assistant.search.spelling import Vocabulary, corrected
 from assistant.text import (
     FUNCTION_WORDS,
@@ -670,7 +672,8 @@ class Searcher:
         stating = statement or (reports_result if asks_finding(question) else None) or (
             gives_examples if asks_examples(question) else None) or (states_treatment if asks_treatment(question) else None) or (
             states_use if asks_use(question) else None) or (gives_reason(tokens) if asks_reason(question) else None) or (
-            asked_superlative(question)) or asked_advice(question) or asked_count_of(question) or asked_action(question)
+            asked_superlative(question)) or asked_advice(question) or asked_count_of(question) or asked_action(question) or (
+            asked_label(question))
         # what a term is, or does, its definition says, wherever its section opens (`_in_order`);
         # a part named by its label ("What is in Appendix A?") is the section it heads
         headed = not term or _PART.search(question) is not None
@@ -1243,7 +1246,7 @@ class Searcher:
         Outcome Measures", after the measure's name).  A follow-up searched with the question before
         it ("Who is excluded? (When are the outcomes measured?)") asks with its own words: the one in
         brackets is context."""
-        question = _CONTEXT.sub("", question) or question
+        question = own_words(question)
         named = self.named_document(question)
         asked = whole = _asking_terms(question)
         if named is not None:
@@ -1446,7 +1449,8 @@ class Searcher:
             # line under it ("Correspondence: m.gonzalez@...")
             writing = next(((s, e) for k, (s, e) in enumerate(spans) if names_writer(doc.text[s:e]) or (
                 k + 1 < len(spans) and names_few_writers(doc.text[s:e], doc.text[slice(*spans[k + 1])],
-                                                         under_title=k > 0 and self._is_title_line(doc, spans[k - 1])))), None)
+                                                         under_title=k > 0 and self._is_title_line(doc, spans[k - 1])))
+                            or names_titled_person(doc.text[s:e])), None)
             if writing is None and surnames:
                 named = [(s, e, {n for n in surnames if re.search(rf"\b{re.escape(n)}\b", doc.text[s:e])}) for s, e in spans]
                 named = [x for x in named if x[2]]
@@ -1582,11 +1586,16 @@ def _title_names(question: str, title: str) -> frozenset[str]:
     words, which name its subject ("tidyseq", "Lithium (medication)")."""
     words = re.findall(r"[\w'’-]+", title)
     names = naming_words(question, title) | (set(words) if len(words) <= _NAME_TITLE_WORDS else set())
+    if (subject := _TITLE_SUBJECT.match(title)) and subject.group(1).lower() not in FUNCTION_WORDS:
+        names.add(subject.group(1))
     return frozenset(bm25_tokenize([" ".join(names)])[0])
 
 
-# The question a follow-up is searched with, in brackets after it (`resolve`).
-_CONTEXT = re.compile(r"(?<=\?)\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*$")
+# A title's opening noun, which names what the document is about, before a preposition, a colon or
+# a dash: "Insomnia" of "Insomnia in primary care: what works", "Depression" of "Depression in
+# adults: treatment and management".
+_TITLE_SUBJECT = re.compile(r"^\W*(?:(?:the|a|an)\s+)?([^\W\d_][\w'’-]+)\s*(?:[:(\u2013\u2014]|\s-\s|(?:in|of|for|among|and|after|"
+                            r"during|with|without|at|on)\s)", re.I)
 
 
 # A question or a heading that negates what it says: "Who should not take sertraline?" is not what
