@@ -1965,6 +1965,10 @@ def test_a_pronoun_stands_for_a_verbs_object_or_a_bare_phrase_asked_of_and_joine
     # z-drugs be used" had been searched)
     (["How long can z-drugs be used?"], "What are the risks?", "What are the risks of z-drugs?"),
     (["How long should antidepressants be taken?"], "What are the side effects?", "What are the side effects of antidepressants?"),
+    # what someone other than the person asking acts on is what "it" stands for, without the time
+    # it is done at ("stop zopiclone before CBT-I" and "sertraline before surgery" had stood for it)
+    (["Did they have to stop zopiclone before CBT-I?"], "How long did it take to work?", "How long did zopiclone take to work?"),
+    (["Do I have to stop sertraline before surgery?"], "Is it addictive?", "Is sertraline addictive?"),
 ])
 def test_a_question_tied_on_or_naming_no_owner_reads_the_conversation(encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected

@@ -3437,3 +3437,24 @@ def test_a_deck_saved_as_text_keeps_its_title_lines_apart_and_its_slide_titles_h
     (tmp_path / "notes.txt").write_text(wrapped)
     notes, _ = load_file(tmp_path / "notes.txt", "notes")
     assert "started at a low dose and increased over several weeks to reduce the gastrointestinal side effects" in notes.text
+
+
+def test_a_forum_threads_later_posts_are_kept_not_cut_as_comments(tmp_path: Path):
+    # A forum thread saved as text: each post under its writer, rank and date, "Reply" and "Like"
+    # under it. The posts after the second's "Like" had been cut as a comment section (a foreign
+    # line after half the prose, dated lines after it): the answer on stopping zopiclone was lost.
+    posts = [("nightowl_22", "12 Feb 2026", "I've had trouble sleeping for about two years. My GP suggested CBT for insomnia "
+              "instead of sleeping pills. Has anyone here done it, and did it actually help?"),
+             ("MarthaB", "12 Feb 2026", "I did a six-week course through the sleep clinic last year. The sleep restriction "
+              "part was hard for the first two weeks, but by week four I was falling asleep within twenty minutes."),
+             ("dave.r", "13 Feb 2026", "I used the Sleepio app rather than face-to-face sessions. It took about three weeks "
+              "before I saw any change."),
+             ("nightowl_22", "13 Feb 2026", "Thanks both. Did either of you have to stop taking zopiclone first?"),
+             ("MarthaB", "14 Feb 2026", "My GP tapered me off zopiclone over a month before I started the course. She said "
+              "it works better without the tablets.")]
+    text = "Forums\nSleep problems\n\nHas anyone tried CBT-I for insomnia?\n\n" + "\n\n".join(
+        f"{who}\nMember\n{date}\n#{n}\n{said}\nReply\nLike" for n, (who, date, said) in enumerate(posts, 1))
+    page = tmp_path / "thread.txt"
+    page.write_text(text + "\n\nYou must log in or register to reply here.\nShare:\nFacebook\nTwitter\n")
+    kept = load_file(page, "thread.txt")[0].text
+    assert "Did either of you have to stop taking zopiclone first?" in kept and "My GP tapered me off zopiclone" in kept, kept

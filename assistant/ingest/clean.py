@@ -218,13 +218,23 @@ def _cut_comments(bare: list[str], nonblank: list[int], prose: list[int], foreig
                   drop: list[bool]) -> None:
     """Drop from the comment section's opening line on: a foreign line after at least half of the
     page's prose, with two or more dated lines (comment headers) after it and no prose before the
-    first of them (a "Related stories" box in mid-article has the article going on after it)."""
+    first of them (a "Related stories" box in mid-article has the article going on after it).  A
+    page whose prose already stands under two or more dated lines is a thread of posts (a forum's,
+    each under its writer and date): the dated lines after are more of its posts, not comments."""
     dated = [_is_dated(bare[i]) for i in nonblank]
     dated_after = [0] * len(nonblank)  # how many dated lines follow each nonblank line
     for n in range(len(nonblank) - 2, -1, -1):
         dated_after[n] = dated_after[n + 1] + dated[n + 1]
+    # how many dated lines before each nonblank line have prose after them, before it
+    posts_before, heading, posts = [0] * len(nonblank), False, 0
     for n, i in enumerate(nonblank):
-        if 2 * bisect.bisect_left(prose, i) < len(prose) or not foreign[i] or dated[n]:
+        posts_before[n] = posts
+        if dated[n]:
+            heading = True
+        elif heading and bisect.bisect_left(prose, i) < len(prose) and prose[bisect.bisect_left(prose, i)] == i:
+            posts, heading = posts + 1, False
+    for n, i in enumerate(nonblank):
+        if 2 * bisect.bisect_left(prose, i) < len(prose) or not foreign[i] or dated[n] or posts_before[n] >= 2:
             continue
         first_dated = next((nonblank[m] for m in range(n + 1, len(nonblank)) if dated[m]), None)
         if dated_after[n] >= 2 and first_dated is not None and not any(i < p < first_dated for p in prose):

@@ -3015,7 +3015,7 @@ def _acted_on(body: str, plural: bool) -> str:
     of "read and write a file"), up to a preposition or an infinitive ("a function" in "schedule a
     function to run after a delay") or a second verb with its own object ("a shell command" of "run
     a shell command and capture its output"); "" when the question is no such question."""
-    acts_on = re.search(r"\b(?:do|does|did|can|could|should|would|will|shall)\s+(?:I|you|we|one)\s+"
+    acts_on = re.search(r"\b(?:do|does|did|can|could|should|would|will|shall)\s+(?:I|you|we|one|they|he|she|anyone|someone|people)\s+"
                         r"(?:(?:have|need|want|ought|got)\s+to\s+)?(?P<verb>[\w'-]+)"
                         r"(?:\s+(?:and|or)\s+[\w'-]+)?\s+(?P<rest>.+)$", body, re.I) or _WHY_DO.match(body) or _WHO_ACTS.match(body)
     if not acts_on:
@@ -3026,6 +3026,8 @@ def _acted_on(body: str, plural: bool) -> str:
     if not _CLAUSE_SUBJECT.match(rest):
         rest = _CLOSING_CLAUSE.sub("", " " + rest).strip()
     obj = _SECOND_ACT.split(_before_pivot(rest), maxsplit=1)[0].strip()
+    # nor is a time it is done at ("sertraline" of "stop sertraline before surgery")
+    obj = _WHEN_DONE.split(obj, maxsplit=1)[0].strip()
     if verb.lower() in _LIGHT_VERBS and obj.lower() in _LIGHT_NOUNS:
         # a light verb and its bare noun are one predicate ("take part", "make sense"): the person
         # acts on nothing; but "take sertraline" acts on a medicine
@@ -3045,6 +3047,10 @@ def _acted_on(body: str, plural: bool) -> str:
         # of, one thing with it ("When is it violated?" is not of "the homogeneity")
         obj += named.group()
     return obj
+
+
+# A time an act is done at, after its object: "before surgery", "during pregnancy", "after a meal".
+_WHEN_DONE = re.compile(r"\s+(?:before|after|during|until|while)\s+", re.I)
 
 
 # Verbs that make one predicate with a bare noun after them ("take part", "take place", "make
