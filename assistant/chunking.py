@@ -86,11 +86,19 @@ def learned_abbreviations(text: str) -> frozenset[str]:
     return frozenset(w for w, n in dotted.items() if n >= MIN_ABBREVIATION_USES and n == total[w] and goes_on.get(w, 0) >= 2)
 
 
+# Units a number is given in, which are abbreviations elsewhere ("min." for "minimum") but end
+# their sentence after a number: "then increase to 50 mg. Warn the person ...".
+_UNITS = frozenset({"mg", "ml", "kg", "min", "hr", "hrs", "sec"})
+_NUMBER_BEFORE = re.compile(r"\d\s?$")
+
+
 def _abbreviation_before(line: str, dot: int, learned: frozenset[str] = frozenset()) -> bool:
     m = _BEFORE_DOT.search(line, 0, dot)
     if not m:
         return False
     word = m.group(1)
+    if word.lower() in _UNITS and _NUMBER_BEFORE.search(line, 0, m.start()):
+        return False
     return (word.lower() in _ABBREVIATIONS or word in learned or len(word) == 1  # initials such as "J. Smith"
             or bool(_DOTTED.fullmatch(word)))
 

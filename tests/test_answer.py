@@ -2789,3 +2789,20 @@ def test_the_askers_own_words_weigh_nothing_in_which_sentence_answers(encoder, t
     hits = searcher.search(question, k=3)
     hit = next(h for h in hits if h.section == ("Before the appointment",))
     assert hit.highlight.text == "A mild cold is not a reason to delay vaccination.", hit
+
+
+def test_a_dose_after_a_number_ends_its_sentence_and_names_the_dose_asked_for(encoder, tmp_path):
+    # A handbook's treatment section: "then increase to 50 mg. Warn the person ..." had been one
+    # sentence ("mg." read as an abbreviation), and "What is the starting dose of sertraline?" was
+    # highlighted by the table's row "Sertraline | At least 12 weeks | 55%", which names no dose.
+    from assistant.chunking import split_sentences
+
+    said = "Start at 25 mg daily for one week, then increase to 50 mg. Warn the person that anxiety may worsen."
+    assert [said[s:e] for s, e in split_sentences(said)][0].endswith("50 mg.")
+    assert len(split_sentences("Dr. Smith saw her. Take approx. 5 mg daily.")) == 2
+    text = ("# Anxiety disorders\n\n## Treatment\n\nSertraline is the most cost-effective drug treatment. " + said +
+            " If sertraline is ineffective, offer an alternative SSRI.\n\n| Treatment | Typical course | Response rate |\n"
+            "| --- | --- | --- |\n| Individual CBT | 12 to 15 sessions | 50 to 60% |\n| Sertraline | At least 12 weeks | 55% |\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"anxiety.md": text, **OTHER_DOCUMENT})
+    hit = searcher.search("What is the starting dose of sertraline?", k=1)[0]
+    assert hit.highlight.text == "Start at 25 mg daily for one week, then increase to 50 mg.", hit

@@ -4278,3 +4278,45 @@ def test_a_preprints_margin_line_numbers_are_dropped_and_a_tables_numbers_kept(t
     path.write_bytes(_one_page_pdf(b"BT /F1 10 Tf 72 730 Td (The most prescribed antidepressants in 2025.) Tj ET\n" + content))
     read = load_paths([path]).documents[0].text
     assert "1 Sertraline 28 percent" in read and "6 Venlafaxine 7 percent" in read, read
+
+
+def test_a_two_page_chapters_running_heads_beside_its_printed_numbers_are_left_out(tmp_path: Path):
+    # A book's chapter of two pages: "Chapter 4 · Anxiety disorders" beside "87" atop the first,
+    # "88" beside the book's title atop the second, a footnote numbered 1 and 2 at each foot. Two
+    # pages never made enough votes for the printed numbers (the footnotes' 1 and 2 voted for the
+    # PDF's own), so the heads stood in the text and the pages were cited as 1 and 2.
+    def text(x: int, y: int, words: str, size: int = 10) -> bytes:
+        return b"BT /F1 %d Tf %d %d Td (%s) Tj ET" % (size, x, y, words.encode())
+
+    def page(n: int, head: str, note: str) -> bytes:
+        lines = [f"Anxiety disorders are common in general practice, and this is line {i} of page {n}." for i in range(25)]
+        heads = [text(62, 800, head, 8), text(523, 800, str(86 + n), 8)] if n % 2 else [text(62, 800, str(86 + n), 8),
+                                                                                     text(356, 800, head, 8)]
+        return b"\n".join([*heads, *(text(68, 740 - 14 * i, ln) for i, ln in enumerate(lines)), text(62, 80, note, 7)])
+
+    path = tmp_path / "chapter.pdf"
+    path.write_bytes(_a4_pages_pdf([page(1, "Chapter 4 - Anxiety disorders", "1 The estimates come from a national survey."),
+                                    page(2, "Handbook of Psychiatry", "2 Sertraline is the most prescribed.")]))
+    doc = load_paths([path]).documents[0]
+    assert "Chapter 4 - Anxiety disorders" not in doc.text and "Handbook of Psychiatry" not in doc.text, doc.text
+    assert "1 The estimates come from a national survey." in doc.text
+    assert [doc.page_label(n) for n in (1, 2)] == ["87", "88"]
+
+
+def test_a_bulleted_line_under_a_line_running_to_the_edge_opens_an_item_of_its_own(tmp_path: Path):
+    # A boxed list of key points, set small: its first item the widest, the second had been read as
+    # its wrapped line ("... missed in primary care. • The GAD-7 questionnaire ...").
+    content = b"\n".join([
+        b"BT /F1 10 Tf 72 720 Td (Anxiety disorders are the most common mental health problems seen in general practice.) Tj ET",
+        b"BT /F1 10 Tf 72 706 Td (Onset is usually in early adulthood, and the course is often chronic and fluctuating.) Tj ET",
+        b"0.9 0.93 0.97 rg 85 622 430 62 re f 0 g",  # the box's shading
+        b"BT /F1 9 Tf 91 670 Td (Box 4.1 Key points) Tj ET",
+        b"BT /F1 9 Tf 91 655 Td (\xb7 Generalised anxiety disorder is common and often missed in primary care.) Tj ET",
+        b"BT /F1 9 Tf 91 642 Td (\xb7 The GAD-7 questionnaire is a quick and valid screening tool.) Tj ET",
+        b"BT /F1 9 Tf 91 629 Td (\xb7 CBT and SSRIs are both effective first-line treatments.) Tj ET",
+        b"BT /F1 10 Tf 72 600 Td (Ask about worry, restlessness, poor concentration, irritability and disturbed sleep.) Tj ET",
+    ])
+    path = tmp_path / "box.pdf"
+    path.write_bytes(_one_page_pdf(content))
+    lines = load_paths([path]).documents[0].text.split("\n")
+    assert "• The GAD-7 questionnaire is a quick and valid screening tool." in lines, lines

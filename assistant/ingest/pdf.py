@@ -1252,8 +1252,8 @@ def _wraps(row: list[Line], nxt: list[Line], x0: float, x1: float) -> bool:
     over several lines): both are one cell of words starting at the region's left edge, `row` may
     be a paragraph's first line indented (LaTeX indents by 1.5 em of the running text, `PARINDENT`
     at most; an abstract's first line had stood alone, "... the many smaller" / "and larger design
-    decisions ..."), and `row` runs to its right edge. Table rows have several cells, numbers, or
-    stop short, and stay lines of their own."""
+    decisions ..."), and `row` runs to its right edge, `nxt` no bulleted item. Table rows have
+    several cells, numbers, or stop short, and stay lines of their own."""
     def prose(r: list[Line], indent: float, fewest: int = 3) -> bool:
         # a line whose glyphs all advance alike is a program's (`Line.pitch`), unless words in
         # another font stand around its code ("in /etc/NetworkManager/system-connections/ or through")
@@ -1268,7 +1268,10 @@ def _wraps(row: list[Line], nxt: list[Line], x0: float, x1: float) -> bool:
     reach = row[0].x1 + (_first_word_width(nxt[0]) if broken else 0)
     # a paragraph's last line may be a word or two closing its sentence ("their direction.")
     closing = len(nxt) == 1 and nxt[0].text.rstrip().endswith(".") and nxt[0].font == row[0].font
-    return prose(row, 2.0) and prose(nxt, 1.0, 1 if broken or closing else 3) and reach >= x1 - 2 * row[0].size
+    # a bulleted line opens an item of its own, however far the one before it runs (a boxed list of
+    # key points, its first item the widest)
+    return prose(row, 2.0) and prose(nxt, 1.0, 1 if broken or closing else 3) and reach >= x1 - 2 * row[0].size \
+        and not BULLET.match(nxt[0].text)
 
 
 # LaTeX indents a paragraph by its running text's 1.5 em (15 pt at 10 pt, 18 at 12) however small

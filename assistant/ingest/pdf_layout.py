@@ -2177,8 +2177,9 @@ def printed_page_numbers(pages: list[PageLayout]) -> list[str]:
     """The page number each page prints in its margin, where most pages agree on the offset from the
     page index (a cover sheet shifts it by one; a journal issue starts at 147); else empty labels."""
     offsets: Counter[int] = Counter()
+    alone: Counter[int] = Counter()  # of numbers standing alone
     for page in pages:
-        seen = set()
+        seen, bare = set(), set()
         for box in page.boxes:
             if not (_in_margin(box, page) or _edge_number(box, page)):
                 continue
@@ -2187,8 +2188,15 @@ def printed_page_numbers(pages: list[PageLayout]) -> list[str]:
             m = _PAGE_NUMBER.match(text) or re.match(r"^(\d{1,4})\s", text) or re.search(r"\s(\d{1,4})$", text)
             if m:
                 seen.add(int(re.search(r"\d+", m.group()).group()) - page.number)
+                if text.isdigit():
+                    bare.add(int(text) - page.number)
         offsets.update(seen)
+        alone.update(bare)
     offset, votes = offsets.most_common(1)[0] if offsets else (0, 0)
+    # Two pages that agree are enough where the numbers stand alone (a chapter's two pages printed
+    # "87" and "88", their footnotes numbered 1 and 2 below).
+    if len(pages) == 2 and alone and alone.most_common(1)[0][1] == 2:
+        offset, votes = alone.most_common(1)[0][0], 3
     if votes < max(3, len(pages) // 2):
         return _page_codes(pages)
     return [str(p.number + offset) if p.number + offset >= 1 else "" for p in pages]

@@ -2290,9 +2290,21 @@ def event_words(text: str, asked: Collection[str]) -> int:
 
 def names_measure(text: str, asked: Collection[str]) -> bool:
     """Whether `text` names the measure the question's terms `asked` name (`_MEASURES`: "temperature",
-    not "default" of "What is the default history size?"); True where they name none."""
+    not "default" of "What is the default history size?"), a dose by its unit too (`_DOSE`); True
+    where they name none."""
     named = set(asked) & _measure_terms()
+    if named & _dose_terms() and _DOSE.search(text):
+        return True  # a dose is named by its unit ("Start at 25 mg daily")
     return not named or not named.isdisjoint(bm25_tokenize([text])[0])
+
+
+# An amount of a medicine: a number and a unit of mass, volume or activity ("25 mg", "0.5 ml", "1,000 IU").
+_DOSE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*\s?(?:mg|g|mcg|µg|μg|ng|ml|mL|l|IU|units?|mmol)\b")
+
+
+@lru_cache(maxsize=1)
+def _dose_terms() -> frozenset[str]:
+    return frozenset(bm25_tokenize(["dose dosage"])[0])
 
 
 @lru_cache(maxsize=1)
