@@ -879,3 +879,18 @@ def test_limitations_announced_in_a_short_sentence_are_the_sentence_after_it(enc
 
     assert not appraises("A home-based strength and balance programme reduced falls.", "strengths")
     assert appraises("A strength of the trial is its size.", "strengths") and appraises("Its strengths include its size.", "strengths")
+
+
+def test_a_follow_up_searched_with_the_question_before_asks_with_its_own_words_inside_that_answers_document(encoder, tmp_path):
+    # A conference poster: "What was the primary outcome?" after "How many completed follow-up?" is
+    # searched with it in brackets; inside the poster its words had put the follow-up's sentence
+    # first, over "The primary outcome was attendance ...".
+    poster = ("# Walking football for older adults with depression: a pilot randomised trial\n\n## Methods\n\nWe recruited 48 "
+              "adults aged 65 to 84 with a PHQ-9 score of 10 or more from four general practices. Participants were randomised "
+              "to walking football twice a week for 12 weeks or to a waiting list. The primary outcome was attendance; secondary "
+              "outcomes were PHQ-9 and loneliness scores at 12 weeks.\n\n## Results\n\nOf 48 participants, 44 (92%) completed "
+              "follow-up. Mean attendance was 78% of sessions. PHQ-9 scores fell by 4.1 points in the football group.\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"poster.md": poster, **OTHER_DOCUMENT})
+    answer = ask(searcher, "What was the primary outcome?", ["How many completed follow-up?"], k=3)
+    assert answer.resolved.query.endswith("(How many completed follow-up?)"), answer.resolved
+    assert answer.hits[0].highlight.text.startswith("The primary outcome was attendance"), answer.hits[0]

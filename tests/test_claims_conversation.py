@@ -1969,6 +1969,13 @@ def test_a_pronoun_stands_for_a_verbs_object_or_a_bare_phrase_asked_of_and_joine
     # it is done at ("stop zopiclone before CBT-I" and "sertraline before surgery" had stood for it)
     (["Did they have to stop zopiclone before CBT-I?"], "How long did it take to work?", "How long did zopiclone take to work?"),
     (["Do I have to stop sertraline before surgery?"], "Is it addictive?", "Is sertraline addictive?"),
+    # "there" and "any" name nothing a pronoun stands for, and an owner-less "Were there any ...?"
+    # owns nothing for the next one ("adverse events of there any side effects" had been searched)
+    (["Are there any side effects?"], "Are they serious?", "Are side effects serious?"),
+    (["Were there any side effects?"], "Were there any adverse events?",
+     "Were there any adverse events? (Were there any side effects?)"),
+    # where a talk or a poster was presented is of the document ("Where was PHQ-9 presented?")
+    (["How much did PHQ-9 scores fall?"], "Where was it presented?", "Where was it presented? (How much did PHQ-9 scores fall?)"),
 ])
 def test_a_question_tied_on_or_naming_no_owner_reads_the_conversation(encoder, history, question, expected):
     assert resolve_followup(question, history, encoder).query == expected

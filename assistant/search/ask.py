@@ -33,8 +33,9 @@ from assistant.search.conversation import (
 )
 from assistant.search.hits import Hit
 from assistant.search.ordinals import ListedItem, OrdinalReference, in_sentence, listed_item, ordinal_reference
-from assistant.search.questions import QuestionError, clean_question, unquoted
+from assistant.search.questions import QuestionError, clean_question, own_words, unquoted
 from assistant.search.searcher import Mode, Searcher
+from assistant.text import FUNCTION_WORDS, bm25_tokenize
 
 __all__ = ["ANSWER_DEPTH", "Answer", "ask", "not_answered_text"]
 
@@ -187,8 +188,14 @@ def _hits(searcher: Searcher, resolved: ResolvedQuery, previous: list[Hit], cont
     # with it names the topic, not the document, and is no part of a writer's or a date's line
     front = (asks_front_matter(resolved.original) and names_no_document(resolved.original)) or \
         asks_of_the_document(resolved.original)
-    inside = searcher.search(resolved.original if front else resolved.query, k=(k + 1) // 2,
-                             doc_ids=list(context[:1] if front else context), mode=mode, query_vector=q)
+    # Inside those documents the question searched with the one before it ("What was the primary
+    # outcome? (How many participants completed follow-up?)") asks with its own words, where it
+    # has some: the documents carry the context, whose words had put the follow-up's passage first.
+    own = own_words(resolved.query)
+    asks_itself = own != resolved.query and bool(set(bm25_tokenize([own])[0]) - FUNCTION_WORDS)
+    inside_query = resolved.original if front else own if asks_itself else resolved.query
+    inside = searcher.search(inside_query, k=(k + 1) // 2, doc_ids=list(context[:1] if front else context), mode=mode,
+                             query_vector=searcher.encoder.encode_query(unquoted(clean_question(own))) if asks_itself else q)
     shown = {(h.doc_id, h.start) for h in inside}
     merged = (inside + [h for h in everywhere if (h.doc_id, h.start) not in shown])[:k]
     return [replace(h, rank=i + 1) for i, h in enumerate(merged)]

@@ -499,14 +499,16 @@ _WHOLE_OF_IT = re.compile(r"^\W*(?:and\s+)?(?:how|where|when|can|could|should|do
 _STANDING_OF_IT = re.compile(r"^\W*(?:and\s+)?(?:(?:is|was|has|have)\s+(?:it|this|that)\s+(?:been\s+|yet\s+|already\s+)?"
                              r"(?:peer[\s-]?reviewed|published|retracted|open[\s-]access|preprinted)\b|"
                              r"(?:what|which|under\s+what|under\s+which)\s+(?:licen[cs]e|copyright)\s+(?:is|was)\s+(?:it|this|that)\b|"
-                             r"(?:what|who)\s+(?:is|holds|owns)\s+its\s+(?:licen[cs]e|copyright)\b)", re.I)
+                             r"(?:what|who)\s+(?:is|holds|owns)\s+its\s+(?:licen[cs]e|copyright)\b|"
+                             r"(?:where|when|at\s+what|at\s+which)(?:\s+\w+)?\s+(?:was|is|were)\s+(?:it|this|that)\s+"
+                             r"(?:first\s+)?(?:presented|published|shown|given)\b)", re.I)
 
 
 def asks_of_the_document(q: str) -> bool:
     """Whether the question asks what the previous answer's document says, names, reports or finds
     ("What does it say about trauma?", "Does it mention exercise?"), or how it, or what it is
     about, is cited, installed or downloaded (`_WHOLE_OF_IT`), or whether it was peer reviewed or
-    published, or under what licence (`_STANDING_OF_IT`): "it" stands for the document, no
+    published, under what licence, or where it was presented (`_STANDING_OF_IT`): "it" stands for the document, no
     phrase of the previous question ("What does neuroplasticity say about trauma?" had been
     asked)."""
     return _SAYS_OF_IT.match(q) is not None or _WHOLE_OF_IT.match(q) is not None or _STANDING_OF_IT.match(q) is not None
@@ -1378,7 +1380,10 @@ def _owned(question: str, q: str, previous: str, slot: str | None, earlier: tupl
     depression?" after "How is depression diagnosed?"), or where it asked about nothing, what an
     `earlier` one did, latest first ("What were the main outcomes?" after "What was the LIMIT
     trial about?", "How many women took part?").  None for another question, or without an owner."""
-    if not _owner(previous, slot):
+    # a previous "Were there any side effects?" owns nothing itself: "Were there any adverse
+    # events?" after it asks the same of what an earlier question asked about, not "... of side effects"
+    if not _owner(previous, slot) or _THERE_ANY.match(previous.strip()):
+        previous, slot = ("", None) if _THERE_ANY.match(previous.strip()) else (previous, slot)
         for past in reversed(earlier):
             if _owner(_underlying(past), None):
                 previous, slot = _underlying(past), None
@@ -3126,7 +3131,11 @@ def _referent(question: str, plural: bool) -> str:
     # predicate ("Do I have to take part?")
     if not _content_words(tail) or _PERSONAL_CLAUSE.match(tail) or _LIGHT_PREDICATE.fullmatch(tail.strip()):
         return ""
-    return tail
+    # "Were there any side effects?" asks whether side effects were: "there" and "any" name nothing
+    return _EXISTENTIAL.sub("", tail)
+
+
+_EXISTENTIAL = re.compile(r"^\s*there\s+(?:(?:any|some|no|many|much|few)\s+)?", re.I)
 
 
 def _verb_left_out(body: str, phrase: str) -> str:
