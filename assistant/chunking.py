@@ -374,12 +374,21 @@ def table_cells(header: str, row: str) -> list[TableCell]:
     mg a day | 200 mg a day" under "Condition | Starting dose | Usual maximum" holds ("Depression",
     "Starting dose", "50 mg a day") and ("Depression", "Usual maximum", "200 mg a day"); a number
     alone takes the unit its row's or column's label gives in brackets ("Sleep efficiency (%) |
-    86": "86%"); none where the row has fewer than three cells or not the header's number."""
-    heads, cells = [h.strip() for h in header.split(" | ")], [c.strip() for c in row.split(" | ")]
-    if len(cells) < 3 or len(heads) != len(cells):
+    86": "86%"); an empty cell holds none.  A row shorter than its header of three columns or more
+    lost its empty cells at the end ("GAD-7 | | X | | X" under "Assessment | Screening | Baseline
+    | Week 6 | Week 12 | Week 26"); none where the row has fewer than two cells, more than the
+    header, or a header of fewer than three."""
+    heads, cells = [h.strip() for h in _CELL_BAR.split(header)], [c.strip() for c in _CELL_BAR.split(row)]
+    if len(heads) < 3 or not 2 <= len(cells) <= len(heads):
         return []
+    cells += [""] * (len(heads) - len(cells))
     return [TableCell(_unit_dropped(cells[0]), _unit_dropped(heads[j]), _with_unit(cells[j], _unit(cells[0]) or _unit(heads[j])))
-            for j in range(1, len(cells))]
+            for j in range(1, len(cells)) if cells[j]]
+
+
+# A bar between two cells, spaces or the row's end on either side: an empty cell reads "| |", and a
+# bar inside a cell ("KeepAlive On|Off") parts nothing.
+_CELL_BAR = re.compile(r"(?<!\S)\|(?!\S)")
 
 
 # A unit a row's or a column's label gives its numbers in brackets: "Sleep efficiency (%)", "Dose (mg)".

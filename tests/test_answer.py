@@ -2806,3 +2806,24 @@ def test_a_dose_after_a_number_ends_its_sentence_and_names_the_dose_asked_for(en
     searcher = searcher_of_files(encoder, tmp_path, {"anxiety.md": text, **OTHER_DOCUMENT})
     hit = searcher.search("What is the starting dose of sertraline?", k=1)[0]
     assert hit.highlight.text == "Start at 25 mg daily for one week, then increase to 50 mg.", hit
+
+
+def test_when_an_assessment_is_done_is_answered_by_its_row_of_a_schedule_table(encoder, tmp_path):
+    # A trial protocol's schedule of assessments, its columns the visits and an X under each one an
+    # assessment is done at. "When is actigraphy done?" had highlighted the sleep diary's row, and
+    # "When is the PHQ-9 measured?" (its hyphen no word to the question for a time) the sentence
+    # naming it among the outcomes. A row lost its empty cells at the end.
+    from assistant.chunking import table_cells
+    from assistant.search.answer import asked_amount
+
+    header = "Assessment | Screening | Baseline | Week 6 | Week 12 | Week 26"
+    assert [(c.head, c.value) for c in table_cells(header, "GAD-7 | | X | | X")] == [("Baseline", "X"), ("Week 12", "X")]
+    assert asked_amount("When is the PHQ-9 measured?") == "time"
+    text = ("# SLEEPWELL trial protocol\n\n## Outcomes\n\nThe primary outcome is the Insomnia Severity Index at 12 weeks. "
+            "Secondary outcomes are sleep efficiency measured by sleep diary, the PHQ-9, the GAD-7 and falls.\n\n"
+            "## Schedule of assessments\n\n| " + header + " |\n| --- | --- | --- | --- | --- | --- |\n"
+            "| Consent | X | | | | |\n| Sleep diary (7 days) | | X | | X | X |\n| PHQ-9 | | X | | X | X |\n"
+            "| GAD-7 | | X | | X | |\n| Actigraphy | | X | | X | |\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"protocol.md": text, **OTHER_DOCUMENT})
+    assert searcher.search("When is actigraphy done?", k=1)[0].highlight.text == "Actigraphy | | X | | X"
+    assert searcher.search("When is the PHQ-9 measured?", k=1)[0].highlight.text == "PHQ-9 | | X | | X | X"

@@ -1900,12 +1900,12 @@ _DURATION_IN_WORDS = re.compile(r"\b(?:long[- ]term|short[- ]term|for\s+life|per
 # "When was the trial registered?" (a "when" of an event in the past, not "When should I use it?").
 _ASKS_DATE = re.compile(r"\b(?:what|which)\s+(?:year|month|date|day)\b|\bsince\s+when\b|"
                         r"^\W*(?:and\s+)?when\s+(?:was|were|did)\b|"
-                        r"^\W*(?:and\s+)?when\s+(?:will|is|are|does|do)\s+(?:\w+\s+){1,5}?"
+                        r"^\W*(?:and\s+)?when\s+(?:will|is|are|does|do)\s+(?:[\w'’-]+\s+){1,5}?"
                         r"(?:start|begin|end|finish|complete|close|open|launch|publish|report)(?:s|d|ed|ing)?\W*$", re.I)
 # A question for when something is done in the course of a study or a treatment: "When is the
-# primary outcome measured?", "When should blood be taken for a lithium level?", "At what time
+# primary outcome measured?", "When is the PHQ-9 collected?", "When should blood be taken for a lithium level?", "At what time
 # points are participants assessed?", which a time point answers ("[Time Frame: Baseline to week 6]", "at 6 and 12 months", "at follow-up").
-_ASKS_TIME = re.compile(r"^\W*(?:and\s+)?when\s+(?:is|are|will|was|were|do|does|did|should|must)\s+(?:\w+\s+){1,6}?"
+_ASKS_TIME = re.compile(r"^\W*(?:and\s+)?when\s+(?:is|are|will|was|were|do|does|did|should|must)\s+(?:[\w'’-]+\s+){1,6}?"
                         r"(?:measured|assessed|collected|recorded|evaluated|taken|given|administered|done|performed|"
                         r"tested|examined|scored|repeated|followed\s+up|seen)(?:\s+(?:for|in|of|from|during|by)(?:\s+[\w'’-]+){1,5})?\W*$|"
                         r"^\W*(?:and\s+)?when\s+(?:should|do|must|can)\s+(?:I|we|you|they)\s+(?:take|give)\b|"

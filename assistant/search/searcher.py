@@ -1129,13 +1129,16 @@ class Searcher:
             # "How should chloroform be stored?": the passage with the table row the question names
             # by its label and column ("Chloroform | Sigma | Room temperature" under "Reagent |
             # Supplier | Storage") before those that name chloroform in passing
-            order = sorted(order, key=lambda i: self._cell_asked(int(rows[i]), tokens) is None)
+            when = asked_amount(question) in ("time", "date")
+            order = sorted(order, key=lambda i: self._cell_asked(int(rows[i]), tokens, when) is None)
         return order
 
-    def _cell_asked(self, row: int, tokens: Sequence[str]) -> int | None:
+    def _cell_asked(self, row: int, tokens: Sequence[str], when: bool = False) -> int | None:
         """The sentence of passage `row` that is a table's row (`table_cells`, under its header row)
         whose label the question names in full and one of whose other columns' headers it names
-        by a word of one stem with it (`_one_word`: "stored" names "Storage"), or a row of a label
+        by a word of one stem with it (`_one_word`: "stored" names "Storage"), or, where it asks
+        `when`, any row its label names (a schedule's "Actigraphy | | X | | X" under "Assessment |
+        Screening | Baseline | ...": its columns are the times), or a row of a label
         and its value whose label it names ("What drug class is lithium?"); None where none is, or
         where two are (a table's rows for a time point under each measure: "28 weeks | ..." names
         no measure of its own, `answer._row_labels`)."""
@@ -1155,7 +1158,8 @@ class Searcher:
             if not label or not all(any(_one_word(w, a) for a in asked) for w in label):
                 continue
             rest = [a for a in asked if not any(_one_word(w, a) for w in label)]
-            if (field and not cells) or any(_one_word(h, a) for c in cells for h in bm25_tokenize([c.head])[0] for a in rest):
+            if (field and not cells) or (when and cells) or any(_one_word(h, a) for c in cells
+                                                                for h in bm25_tokenize([c.head])[0] for a in rest):
                 found.append(s)
         return found[0] if len(found) == 1 else None
 
@@ -1539,7 +1543,7 @@ class Searcher:
         numbered = self._numbered_sentence(row, numbers, steps) if numbers or steps else None
         if numbered is not None:
             best = numbered  # the paragraph (or step) the number asked of labels answers what it says
-        elif asked and (cell := self._cell_asked(row, list(terms))) is not None:
+        elif asked and (cell := self._cell_asked(row, list(terms), amount in ("time", "date"))) is not None:
             best = cell  # the table's row the question names by its label and column
         hs, he = answer_span(self.index, row, best) if best is not None else (p.start, p.end)
         he = labelled_value_end(doc.text, hs, he, p.end, terms)
