@@ -3115,3 +3115,46 @@ def test_a_claims_rate_per_another_period_contradicts_and_the_same_rate_does_not
     checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"meter.md": page, **OTHER_DOCUMENT}))
     assert checker.check("The meter should be cleaned once a day.").verdict == "contradicted"
     assert checker.check("The meter should be cleaned once a week.").verdict == "supported"
+
+
+# A handbook's chapter on anxiety: a treatment paragraph giving a starting dose and the dose it is
+# raised to, a comparison said as a multiple ("twice as often as"), and a table's caption.
+_ANXIETY = ("# Anxiety disorders\n\n## Epidemiology\n\nAbout 6% of adults have generalised anxiety disorder in any year, and "
+            "women are affected about twice as often as men. Fewer than half of people with the disorder are diagnosed.\n\n"
+            "## Treatment\n\nSertraline is the most cost-effective drug treatment. Start at 25 mg daily for one week, then "
+            "increase to 50 mg. Benzodiazepines should not be used beyond 2 to 4 weeks.\n\nTable 4.2 Treatments for "
+            "generalised anxiety disorder\n\n| Treatment | Typical course | Response rate |\n| --- | --- | --- |\n"
+            "| Individual CBT | 12 to 15 sessions | 50 to 60% |\n| Sertraline | At least 12 weeks | 55% |\n")
+
+
+def test_a_claim_giving_another_amount_a_thing_is_done_at_or_reversing_a_multiple_is_contradicted(encoder, tmp_path):
+    # "started at 50 mg" against "Start at 25 mg daily ..., then increase to 50 mg": the claim's
+    # number was in the sentence (where the dose goes), so nothing changed. "more often than women"
+    # against "women are affected about twice as often as men" was supported: a multiple said with
+    # "as ... as" compared nothing.
+    from assistant.claims.features import changes_number, swaps_comparison
+
+    said = "Start at 25 mg daily for one week, then increase to 50 mg."
+    assert changes_number("Sertraline should be started at 50 mg daily.", said)
+    assert not changes_number("Sertraline should be started at 25 mg daily.", said)
+    assert not changes_number("The dose is increased to 50 mg after a week.", said)
+    sentence = "About 6% of adults have generalised anxiety disorder in any year, and women are affected about twice as often as men."
+    assert swaps_comparison("Men are affected by generalised anxiety disorder more often than women.", sentence)
+    assert not swaps_comparison("Women are affected by generalised anxiety disorder more often than men.", sentence)
+    assert not swaps_comparison("Women do as well as men on treatment.", sentence)
+    checker = ClaimChecker(searcher_of_file(encoder, tmp_path / "anxiety.md", _ANXIETY))
+    assert checker.check("Sertraline should be started at 50 mg daily.").verdict == "contradicted"
+    assert checker.check("Men are affected by generalised anxiety disorder more often than women.").verdict == "contradicted"
+    assert checker.check("Women are affected by generalised anxiety disorder about twice as often as men.").verdict == "supported"
+
+
+def test_a_tables_caption_is_never_a_claims_evidence(encoder, tmp_path):
+    # "Table 4.2 Treatments for generalised anxiety disorder" names what the table shows and states
+    # nothing: it had been the first of the closest sentences for a claim about long-term treatment.
+    from assistant.search.answer import is_caption_title
+
+    assert is_caption_title("Table 4.2 Treatments for generalised anxiety disorder")
+    assert not is_caption_title("Figure 2. CBT-I reduced sleep onset latency in every trial.")
+    checker = ClaimChecker(searcher_of_file(encoder, tmp_path / "anxiety.md", _ANXIETY))
+    verdict = checker.check("Benzodiazepines can be used for long-term treatment of anxiety.")
+    assert verdict.evidence and not any(e.text.startswith("Table 4.2") for e in verdict.evidence), verdict

@@ -14,7 +14,7 @@ import numpy as np
 from assistant.claims.features import sentence_features
 from assistant.ingest import Document
 from assistant.search import Searcher
-from assistant.search.answer import is_code_like, names_writer, points_elsewhere, poses_question
+from assistant.search.answer import is_caption_title, is_code_like, names_writer, points_elsewhere, poses_question
 from assistant.search.findings import can_report_finding, states_finding
 from assistant.search.searcher import names_declarations
 from assistant.text import bm25_tokenize, same_text, stems
@@ -140,7 +140,8 @@ def sentence_candidates(searcher: Searcher, claim: str, q: np.ndarray) -> tuple[
             start, end = index.sentence_span(row)
             text = doc.text[start:end]
             declared = doc.declarations_at(start)
-            if start in headings or is_code_like(text) or is_listing(text) or points_elsewhere(text) or doc.in_references(start) or (
+            if start in headings or is_code_like(text) or is_listing(text) or points_elsewhere(text) or doc.in_references(start) or \
+                    is_caption_title(text) or (
                     declared and not names_declarations(claim_terms, declared)) or (
                     i and start < FRONT_CHARS and not writers and names_writer(text)):
                 continue

@@ -213,7 +213,17 @@ _COMPARATIVES = {"more": ("more", 1), "less": ("more", -1), "fewer": ("more", -1
 _PREFERRING = {"preferred", "recommended", "favoured", "favored", "chosen", "prioritised", "prioritized"}
 _PREFERENCE_WORDS = _PREFERRING | {"prefer", "recommend", "favour", "favor", "choose", "use", "used", "using", "should",
                                    "instead", "rather"}
-_THAN = re.compile(r"\b(?:than|instead\s+of|over)\b", re.I)
+_THAN = re.compile(r"\b(?:than|instead\s+of|over|as\s+[\w-]+\s+as)\b", re.I)
+# A multiple before "as <word> as": "twice as often as men", "three times as likely as", "half as common as".
+_MULTIPLES = {"twice": 1, "thrice": 1, "times": 1, "half": -1}
+
+
+def _multiple(tokens: list[str], t: int) -> int | None:
+    """Which way "<multiple> as <word> as" ending at the second "as" (token `t`) compares: 1 for
+    more ("twice", "3 times"), -1 for less ("half"); None for another "as" ("as well as")."""
+    if t < 3 or tokens[t - 2] != "as" or not tokens[t - 1][:1].isalpha():
+        return None
+    return _MULTIPLES.get(tokens[t - 3])
 _THAN_SIDE = 4  # content words after "than" that name what is compared against ("in men", "placebo")
 
 
@@ -224,12 +234,16 @@ def _comparative(word: str) -> str | None:
 
 
 def _comparisons(text: str) -> list[tuple[str, int, set[str], set[str]]]:
-    """Each "<comparative> ... than <other>" of the text: what it compares and which way, the content
-    stems of its clause before "than", and those of the other side (up to `_THAN_SIDE` words)."""
+    """Each "<comparative> ... than <other>" of the text (or "<twice> as <word> as <other>",
+    `_MULTIPLES`): what it compares and which way, the content stems of its clause before "than",
+    and those of the other side (up to `_THAN_SIDE` words)."""
     out = []
     for tokens, stemmed in _clauses(text):
         for t, w in enumerate(tokens):
-            if w == "than":
+            multiple = _multiple(tokens, t) if w == "as" else None
+            if multiple is not None:
+                c = t - 2  # "women are affected about twice as often as men": more often, or less for "half"
+            elif w == "than":
                 c = next((i for i in range(t - 1, -1, -1) if _comparative(tokens[i])), None)
             elif w == "of" and t and tokens[t - 1] == "instead":
                 c = t - 1  # "B should be used instead of A"
@@ -239,7 +253,8 @@ def _comparisons(text: str) -> list[tuple[str, int, set[str], set[str]]]:
                 continue
             if c is None or any(tokens[i] in ".,()" for i in range(c, t)):
                 continue
-            axis, sign = _COMPARATIVES.get(_comparative(tokens[c]) or tokens[c], ("prefer", 1))
+            axis, sign = ("more", multiple) if multiple is not None else \
+                _COMPARATIVES.get(_comparative(tokens[c]) or tokens[c], ("prefer", 1))
             if any(x in _NEG for x in tokens[:t]):
                 sign = -sign  # "not more common in men than in women"
             # what is preferred is said in words of its own: "recommended over" against "used instead of"
@@ -735,7 +750,7 @@ def changes_number(claim: str, sentence: str) -> bool:
         return True
     if _beyond_bound(claim, sentence):
         return True
-    if _changes_day(claim, sentence) or _changes_rate(claim, sentence):
+    if _changes_day(claim, sentence) or _changes_rate(claim, sentence) or _changes_done_amount(claim, sentence):
         return True
     if not counted and not estimated:
         return False  # most claims count nothing: read no further
@@ -795,6 +810,39 @@ def _changes_rate(claim: str, sentence: str) -> bool:
     if any(abs(float(g) / _DAYS_IN[p] - per_day) <= 0.01 * per_day for p, g in given):
         return False
     said = {w for w in _words_said(_TIMES.sub(" ", claim)) if not re.search(r"\d", w)}
+    return _says_most(said, _words_said(sentence))
+
+
+# An amount a verb is done at, to or by: "started at 50 mg", "increase to 50 mg", "reduced by 19
+# minutes" (the verb, its preposition, the number and its unit).
+_DONE_AMOUNT = re.compile(r"\b([a-z]{3,})\s+(at|to|by|from)\s+(?:about\s+|approximately\s+|around\s+)?(\d+(?:[.,]\d+)?)\s*"
+                          r"(mg|g|mcg|µg|ml|kg|%|minutes?|hours?|days?|weeks?|months?|years?|points?|sessions?)\b", re.I)
+
+
+def _done_amounts(text: str) -> dict[tuple[str, str, str], set[str]]:
+    """The amounts `text` says verbs are done at, by (stemmed verb, preposition, unit's stem)."""
+    out: dict[tuple[str, str, str], set[str]] = {}
+    for m in _DONE_AMOUNT.finditer(text):
+        verb = m.group(1).lower()
+        if verb in FUNCTION_WORDS or verb in STOP_WORDS:
+            continue
+        key = (stemmer().stemWord(verb), m.group(2).lower(), stemmer().stemWord(m.group(4).lower()))
+        out.setdefault(key, set()).add(m.group(3).replace(",", ""))
+    return out
+
+
+def _changes_done_amount(claim: str, sentence: str) -> bool:
+    """Whether the sentence says most of the claim's other words and, where the claim gives the
+    amount a verb is done at (`_DONE_AMOUNT`: "started at 50 mg"), gives that verb another amount
+    and never the claim's: "Sertraline should be started at 50 mg daily." against "Start at 25 mg
+    daily for one week, then increase to 50 mg." (the 50 mg is where it goes, not where it starts)."""
+    claimed = _done_amounts(claim)
+    if not claimed:
+        return False
+    given = _done_amounts(sentence)
+    if not any(key in given and not ns & given[key] for key, ns in claimed.items()):
+        return False
+    said = {w for w in _words_said(claim) if not re.search(r"\d", w)}
     return _says_most(said, _words_said(sentence))
 
 

@@ -81,6 +81,7 @@ __all__ = ["about_a_document", "asked_superlative", "asks_reason", "asks_treatme
            "is_byline", "is_code_like", "is_heading_like", "is_reply", "refers_back",
            "is_question", "labelled_value_end", "labels_statement", "list_asked", "listed_names", "lists_names_only", "match_words",
            "measured",
+           "is_caption_title",
            "names_few_writers",
            "names_titled_person",
            "names_no_document", "names_time",
@@ -563,6 +564,14 @@ _CAPTION_LABEL = re.compile(_CAPTION_WORD + r"\s*[.:|]?\s*$", re.I)
 # capitals as journals set it ("Table 1 Baseline characteristics", "Figure 1 Flow of participants
 # through the trial."): not "Table 2 shows ...".
 _CAPTION_TITLE = re.compile(_CAPTION_WORD + r"(?::|\s*\||\s+[-\u2013\u2014]|\s+(?=(?-i:[A-Z][A-Za-z])))\s*\S", re.I)
+def is_caption_title(text: str) -> bool:
+    """Whether the line is a figure's or table's label and title, and no sentence ("Table 4.2
+    Treatments for generalised anxiety disorder"): it names what is shown and states nothing of it."""
+    t = text.strip()
+    return bool(_CAPTION_TITLE.match(t) or _CAPTION_LABEL.match(t)) and not _SENTENCE_END.search(t)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 _LEADING_WORDS = re.compile(r"^[^\d]*")
 
 
