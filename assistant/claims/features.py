@@ -233,6 +233,19 @@ def _comparative(word: str) -> str | None:
     return head if head in _COMPARATIVES else None
 
 
+def _compared_at(tokens: list[str], t: int) -> int | None:
+    """Where the comparative stands whose "than" (or "instead of", "over") is token `t`: the
+    comparative before "than", "instead", or a word of preferring before "over"; None for another token."""
+    w = tokens[t]
+    if w == "than":
+        return next((i for i in range(t - 1, -1, -1) if _comparative(tokens[i])), None)
+    if w == "of" and t and tokens[t - 1] == "instead":
+        return t - 1  # "B should be used instead of A"
+    if w == "over":
+        return next((i for i in range(t - 1, max(t - 3, -1), -1) if tokens[i] in _PREFERRING), None)
+    return None
+
+
 def _comparisons(text: str) -> list[tuple[str, int, set[str], set[str]]]:
     """Each "<comparative> ... than <other>" of the text (or "<twice> as <word> as <other>",
     `_MULTIPLES`): what it compares and which way, the content stems of its clause before "than",
@@ -241,16 +254,7 @@ def _comparisons(text: str) -> list[tuple[str, int, set[str], set[str]]]:
     for tokens, stemmed in _clauses(text):
         for t, w in enumerate(tokens):
             multiple = _multiple(tokens, t) if w == "as" else None
-            if multiple is not None:
-                c = t - 2  # "women are affected about twice as often as men": more often, or less for "half"
-            elif w == "than":
-                c = next((i for i in range(t - 1, -1, -1) if _comparative(tokens[i])), None)
-            elif w == "of" and t and tokens[t - 1] == "instead":
-                c = t - 1  # "B should be used instead of A"
-            elif w == "over":
-                c = next((i for i in range(t - 1, max(t - 3, -1), -1) if tokens[i] in _PREFERRING), None)
-            else:
-                continue
+            c = t - 2 if multiple is not None else _compared_at(tokens, t)
             if c is None or any(tokens[i] in ".,()" for i in range(c, t)):
                 continue
             axis, sign = ("more", multiple) if multiple is not None else \
