@@ -226,12 +226,12 @@ def _cut_comments(bare: list[str], nonblank: list[int], prose: list[int], foreig
     for n in range(len(nonblank) - 2, -1, -1):
         dated_after[n] = dated_after[n + 1] + dated[n + 1]
     # how many dated lines before each nonblank line have prose after them, before it
-    posts_before, heading, posts = [0] * len(nonblank), False, 0
+    posts_before, heading, posts, in_prose = [0] * len(nonblank), False, 0, set(prose)
     for n, i in enumerate(nonblank):
         posts_before[n] = posts
         if dated[n]:
             heading = True
-        elif heading and bisect.bisect_left(prose, i) < len(prose) and prose[bisect.bisect_left(prose, i)] == i:
+        elif heading and i in in_prose:
             posts, heading = posts + 1, False
     for n, i in enumerate(nonblank):
         if 2 * bisect.bisect_left(prose, i) < len(prose) or not foreign[i] or dated[n] or posts_before[n] >= 2:

@@ -564,15 +564,15 @@ _CAPTION_LABEL = re.compile(_CAPTION_WORD + r"\s*[.:|]?\s*$", re.I)
 # capitals as journals set it ("Table 1 Baseline characteristics", "Figure 1 Flow of participants
 # through the trial."): not "Table 2 shows ...".
 _CAPTION_TITLE = re.compile(_CAPTION_WORD + r"(?::|\s*\||\s+[-\u2013\u2014]|\s+(?=(?-i:[A-Z][A-Za-z])))\s*\S", re.I)
+_LEADING_WORDS = re.compile(r"^[^\d]*")
+_CAPTION_END = re.compile(r"[.!?][\"'”’)]*$")  # a caption that ends so is a sentence too
+
+
 def is_caption_title(text: str) -> bool:
     """Whether the line is a figure's or table's label and title, and no sentence ("Table 4.2
     Treatments for generalised anxiety disorder"): it names what is shown and states nothing of it."""
     t = text.strip()
-    return bool(_CAPTION_TITLE.match(t) or _CAPTION_LABEL.match(t)) and not _SENTENCE_END.search(t)
-
-
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
-_LEADING_WORDS = re.compile(r"^[^\d]*")
+    return bool(_CAPTION_TITLE.match(t) or _CAPTION_LABEL.match(t)) and not _CAPTION_END.search(t)
 
 
 _TITLE_WORDS = 15  # the longest title line `_titles` takes for one

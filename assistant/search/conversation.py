@@ -501,7 +501,7 @@ _STANDING_OF_IT = re.compile(r"^\W*(?:and\s+)?(?:(?:is|was|has|have)\s+(?:it|thi
                              r"(?:what|which|under\s+what|under\s+which)\s+(?:licen[cs]e|copyright)\s+(?:is|was)\s+(?:it|this|that)\b|"
                              r"(?:what|who)\s+(?:is|holds|owns)\s+its\s+(?:licen[cs]e|copyright)\b|"
                              r"(?:where|when|at\s+what|at\s+which)(?:\s+\w+)?\s+(?:was|is|were)\s+(?:it|this|that)\s+"
-                             r"(?:first\s+)?(?:presented|published|shown|given)\b)", re.I)
+                             r"(?:first\s+)?(?:presented|published)\b)", re.I)
 
 
 def asks_of_the_document(q: str) -> bool:
