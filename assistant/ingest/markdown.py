@@ -48,7 +48,7 @@ _MD_SYNTAX = [
     (re.compile(r"^[ \t]{0,3}>[ \t]?", re.M), ""),
     # Struck text (GFM's "~~...~~") is withdrawn, as in HTML: it goes, unless a word or two opens its line
     # or item or stands in quotes, a term shown in its style
-    (re.compile(r"(^[ \t]*(?:[-*+•]|\d{1,9}[.)])?[ \t]*|[\"“(])~~(?=[^\s~])((?:[^\s~]+[ \t]?){1,2})(?<=[^\s~])~~(?!~)", re.M),
+    (re.compile(r"(^[ \t]*(?:(?:[-*+•]|\d{1,9}[.)])[ \t]*)?|[\"“(])~~(?=[^\s~])((?:[^\s~]+[ \t]?){1,2})(?<=[^\s~])~~(?!~)", re.M),
      r"\1\2"),
     (re.compile(r"[ \t]?(?<!~)~~(?=[^\s~])[^\n]{1,1000}?(?<=[^\s~])~~(?!~)"), ""),
     # emphasis spans at most 1,000 characters of a line: bounded, a line of unmatched marks ("*a *a
