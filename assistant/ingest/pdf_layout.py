@@ -1461,28 +1461,6 @@ def _bullet_column_attached(boxes: list[Box], column: Box) -> list[Box]:
     return out
 
 
-_SEEN = itertools.count()
-
-
-def _first_seen(obj: object) -> int:
-    """A number for `obj`, given in the order objects are first asked about."""
-    number = getattr(obj, "_layout_order", None)
-    if number is None:
-        number = next(_SEEN)
-        obj._layout_order = number  # type: ignore[attr-defined]
-    return number
-
-
-def _deterministic_grouping() -> None:
-    """pdfminer.six merges a page's text boxes closest pair first and breaks ties between equal
-    distances (common in tables) by `id()`, a memory address, so one PDF could read in another
-    order, cells even landing in another row, from one run to the next. Its layout module's `id`
-    is replaced by `_first_seen`, which numbers boxes in the order the analysis meets them."""
-    import pdfminer.layout
-
-    pdfminer.layout.id = _first_seen  # type: ignore[attr-defined]
-
-
 def _resources():
     """pdfminer's resource manager, with the Type 3 fonts TeX's bitmaps are drawn in read by their
     codes where their character map names Dingbats: such a font names each glyph by its code
@@ -1609,14 +1587,14 @@ def read_layout(path: Path) -> tuple[list[PageLayout], dict[str, str], list[str]
     and the outline.
 
     Raises IngestError for a file that is not a readable PDF or needs a password."""
-    from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfinterp import PDFPageInterpreter
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
 
-    _deterministic_grouping()
+    from assistant.ingest.pdf_grouping import PageAggregator
+
     try:
         with path.open("rb") as fh:
             parser = PDFParser(fh)
@@ -1626,9 +1604,9 @@ def read_layout(path: Path) -> tuple[list[PageLayout], dict[str, str], list[str]
                 raise IngestError("encrypted PDF (a password is required)") from exc
             meta = _metadata(document)
             rsrc = _resources()
-            device = PDFPageAggregator(rsrc, laparams=LAParams())
+            device = PageAggregator(rsrc, laparams=LAParams())
             interpreter = PDFPageInterpreter(rsrc, device)
-            vertical = PDFPageAggregator(rsrc, laparams=LAParams(detect_vertical=True))
+            vertical = PageAggregator(rsrc, laparams=LAParams(detect_vertical=True))
             vertical_interpreter = PDFPageInterpreter(rsrc, vertical)
             pages: list[PageLayout] = []
             page_ids: dict[int, int] = {}
