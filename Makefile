@@ -17,12 +17,15 @@ run: setup
 	$(BIN)/assistant index
 	$(BIN)/assistant serve
 
-# The tests also cover `assistant index --ray` against a local Ray cluster: the optional extra.
-$(VENV)/.ray-extra: $(BIN)/assistant
+# The tests also cover `assistant index --ray` against a local Ray cluster: the optional extra,
+# installed with the rest in one pip run on a fresh clone.
+$(VENV)/.ray-extra: pyproject.toml
+	test -x $(BIN)/pip || $(PY) -m venv $(VENV)
+	$(BIN)/pip install --upgrade pip
 	$(BIN)/pip install -e ".[test,ray]"
-	touch $(VENV)/.ray-extra
+	touch $(BIN)/assistant $(VENV)/.ray-extra
 
-test: setup $(VENV)/.ray-extra
+test: $(VENV)/.ray-extra
 	$(BIN)/python -m pytest -q
 
 .PHONY: setup run test
