@@ -93,19 +93,19 @@ def test_scifact_files_load():
 
 @pytest.mark.skipif(not SCIFACT.exists(), reason="needs ../shared/beir/scifact")
 def test_eval_command_on_a_scifact_slice(tmp_path: Path):
-    """The whole `assistant eval --dataset` path on 20 test queries and their abstracts plus distractors."""
+    """The whole `assistant eval --dataset` path on 10 test queries and their abstracts plus 30 distractors."""
     import subprocess
     import sys
 
     from tests.conftest import ROOT
 
     ds = load_beir(SCIFACT, "test")
-    qids = sorted(ds.qrels)[:20]
+    qids = sorted(ds.qrels)[:10]
     wanted = {d for q in qids for d in ds.qrels[q]}
     root = tmp_path / "slice"
     (root / "qrels").mkdir(parents=True)
     lines = (SCIFACT / "corpus.jsonl").read_text().splitlines()
-    keep = [ln for ln in lines if json.loads(ln)["_id"] in wanted] + lines[:60]
+    keep = [ln for ln in lines if json.loads(ln)["_id"] in wanted] + lines[:30]
     (root / "corpus.jsonl").write_text("\n".join(dict.fromkeys(keep)) + "\n")
     (root / "queries.jsonl").write_text("".join(json.dumps({"_id": q, "text": ds.queries[q]}) + "\n" for q in qids))
     (root / "qrels" / "test.tsv").write_text(
