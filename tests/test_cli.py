@@ -1,7 +1,10 @@
-"""The `assistant` command end to end, in subprocesses, on a copy of the corpus."""
+"""The `assistant` command end to end on a copy of the corpus: its `main` in this process, and in
+subprocesses where only a process shows the behaviour."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import subprocess
@@ -17,9 +20,26 @@ KEYS = ["rank", "score", "doc_id", "title", "source", "start", "end", "page", "p
 
 
 def run(*args: str, cwd: Path, check: bool = False) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONPATH=str(ROOT), ASSISTANT_CACHE=str(cwd / ".cache"))
-    proc = subprocess.run([sys.executable, "-m", "assistant", *args], cwd=cwd, env=env, capture_output=True,
-                          text=True, timeout=600)
+    """`assistant ARGS` in `cwd` as a program calls it: `main(ARGS)` in this process, its output and
+    exit status captured (the model loaded once per worker, not once a command). What only a process
+    shows, an environment variable read at start, a closed pipe, is tested in subprocesses below."""
+    from assistant import config
+    from assistant.cli.main import main
+
+    out, err = io.StringIO(), io.StringIO()
+    here, cache, precision = os.getcwd(), config.CACHE_DIR, config.ENCODER_PRECISION
+    os.chdir(cwd)
+    config.CACHE_DIR = cwd / ".cache"
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exc:  # argparse's usage errors
+                code = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        os.chdir(here)
+        config.CACHE_DIR, config.ENCODER_PRECISION = cache, precision
+    proc = subprocess.CompletedProcess(["assistant", *args], code, out.getvalue(), err.getvalue())
     if check:
         assert proc.returncode == 0, proc.stderr
     return proc

@@ -12,6 +12,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TextIO
 
 from assistant import config
 from assistant.claims import ClaimError
@@ -39,8 +40,9 @@ def print_error(message: str) -> None:
 
 
 def run_index(paths: list[Path], index_dir: Path, *, add: bool = False, rebuild: bool = False,
-              as_json: bool = False, quiet: bool = False, out=sys.stdout, ray_address: str | None = None,
+              as_json: bool = False, quiet: bool = False, out: TextIO | None = None, ray_address: str | None = None,
               ray_actors: int = 2, index_type: str | None = None) -> int:
+    out = out or sys.stdout  # looked up when called: a caller may have redirected it since import
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise CommandError(f"cannot read {', '.join(map(str, missing))}: no such file or folder "
