@@ -2379,15 +2379,16 @@ def test_a_share_under_half_of_what_the_claim_says_most_do_contradicts_it(encode
 
 
 @pytest.mark.skipif(not (PDF_QA / "u-at-uni-students-bmcpublichealth-2014.pdf").exists(), reason="needs ../shared/pdf-qa")
-def test_a_sentence_reversing_the_claims_words_comes_before_one_that_mentions_them(encoder):
+def test_a_sentence_reversing_the_claims_words_comes_before_one_that_mentions_them(encoder, tmp_path):
     # U@Uni's Methods say participants were "invited to download a smartphone app" (the detector
     # scores it 0.54) and its Results that "only 15 participants (2%) downloaded the app" (0.27):
     # both hold the claim's terms, and the one a rule reads as saying them the other way decides.
     from assistant.config import ChunkingParams
     from assistant.ingest import load_file
 
-    paths = [PDF_QA / "u-at-uni-students-bmcpublichealth-2014.pdf", PDF_QA / "hand-hygiene-web-jmir-2011.pdf"]
-    docs = [load_file(path, path.name)[0] for path in paths]
+    path = PDF_QA / "u-at-uni-students-bmcpublichealth-2014.pdf"
+    (tmp_path / "sleep.md").write_text(OTHER_DOCUMENT["sleep.md"])  # a second document, as a collection has
+    docs = [load_file(path, path.name)[0], load_file(tmp_path / "sleep.md", "sleep.md")[0]]
     checker = ClaimChecker(Searcher(encoder=encoder, index=MemoryIndex(docs, encoder, ChunkingParams())))
     verdict = checker.check("Most U@Uni intervention participants downloaded the app.")
     assert verdict.verdict == "contradicted" and "(2%) downloaded the app" in verdict.evidence[0].text, verdict
