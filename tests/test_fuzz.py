@@ -143,8 +143,17 @@ def test_huge_and_odd_files(tmp_path: Path):
     # 20,000 MyST directives none of which closes: each had been looked for its closing fence to the
     # file's end (35 s on this input; 0.3 s since they are looked up)
     (tmp_path / "unclosed.md").write_text("```{note}\ntext\n" * 20_000)
+    # 30,000 short lines (a log, a list): each line that might open a comment section had looked
+    # through the rest of the file for the next dated line (100,000 such lines took over a minute)
+    (tmp_path / "lines.txt").write_text("\n".join(f"Line {i}" for i in range(30_000)))
+    # 5,000 headings, each of which had been looked for by a regex over the whole text
+    (tmp_path / "headings.md").write_text("".join(f"## Heading {i}\n\nText {i}.\n\n" for i in range(5_000)))
     result = load_paths([tmp_path])
     by = {Path(e.source).name: e for e in result.report}
+    assert by["lines.txt"].status == "ok" and by["headings.md"].status == "ok"
+    headings = next(d for d in result.documents if d.doc_id == "headings.md")
+    # the first is the title; each other heads its section
+    assert [s.path for s in headings.sections[:2]] == [("Heading 1",), ("Heading 2",)] and len(headings.sections) == 4_999
     assert by["unclosed.md"].status == "ok"
     assert by["huge.txt"].status == "ok" and by["huge.txt"].chars > 4_000_000
     assert by["nul.md"].status == "skipped"

@@ -233,11 +233,14 @@ def _cut_comments(bare: list[str], nonblank: list[int], prose: list[int], foreig
             heading = True
         elif heading and i in in_prose:
             posts, heading = posts + 1, False
+    next_dated: list[int | None] = [None] * len(nonblank)  # the first dated line after each nonblank line
+    for n in range(len(nonblank) - 2, -1, -1):
+        next_dated[n] = nonblank[n + 1] if dated[n + 1] else next_dated[n + 1]
     for n, i in enumerate(nonblank):
         if 2 * bisect.bisect_left(prose, i) < len(prose) or not foreign[i] or dated[n] or posts_before[n] >= 2:
             continue
-        first_dated = next((nonblank[m] for m in range(n + 1, len(nonblank)) if dated[m]), None)
-        if dated_after[n] >= 2 and first_dated is not None and not any(i < p < first_dated for p in prose):
+        first_dated, after = next_dated[n], bisect.bisect_right(prose, i)  # the first prose line after it
+        if dated_after[n] >= 2 and first_dated is not None and not (after < len(prose) and prose[after] < first_dated):
             drop[i:] = [True] * (len(drop) - i)
             return
 
