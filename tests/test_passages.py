@@ -296,3 +296,12 @@ def test_a_unit_after_a_slash_ends_a_sentence_where_an_initial_does_not():
     text = "The target is 0.4 to 1.0 mmol/L. Kidney function is checked. See J. Smith for details."
     assert [text[a:b] for a, b in split_sentences(text)] == [
         "The target is 0.4 to 1.0 mmol/L.", "Kidney function is checked.", "See J. Smith for details."]
+
+
+def test_thousands_of_sentences_on_one_line_split_into_each_with_abbreviations_kept():
+    # A text saved without line breaks: each full stop had read the line from its start for the word
+    # before it (5,000 sentences took 30 s); an abbreviation a long way into the line is still one.
+    text = " ".join(f"Sentence {i} is here." for i in range(5_000)) + " See Dr. Smith, e.g. at noon."
+    spans = split_sentences(text)
+    assert len(spans) == 5_001 and text[slice(*spans[1])] == "Sentence 1 is here."
+    assert text[slice(*spans[-1])] == "See Dr. Smith, e.g. at noon."
