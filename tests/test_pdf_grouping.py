@@ -1,4 +1,5 @@
-"""The grouping of a page's text boxes (ingest/pdf_grouping.py) against pdfminer's own."""
+"""Reading a PDF page fast and the same: the grouping of its text boxes (ingest/pdf_grouping.py)
+against pdfminer's own, and the margin tests that ran long on large boxes."""
 
 from __future__ import annotations
 
@@ -72,3 +73,15 @@ def _scattered(n: int, seed: int) -> list[tuple[float, float, float, float]]:
 ])
 def test_text_boxes_group_into_the_same_tree_in_the_same_order_as_pdfminers(rects, vertical, monkeypatch):
     assert _ours(rects, vertical) == _pdfminers(rects, vertical, monkeypatch)
+
+
+def test_a_running_head_with_its_page_number_is_told_from_a_paragraph_ending_in_one():
+    # (pdf_layout's margin test, here beside the other reading-speed checks: as a regex it
+    # backtracked for seconds over a margin box holding a whole paragraph)
+    from assistant.ingest.pdf_layout import _numbered_head
+
+    assert _numbered_head("1.2 Estimating cumulative risks 3", "3")
+    assert _numbered_head("3 1.2 Estimating cumulative risks", "3")
+    assert not _numbered_head("Table 3", "3") and not _numbered_head("12 13", "3") and not _numbered_head("risks 3", "iii")
+    paragraph = "The brain changes with sleep and memory in patients of the trial. " * 60
+    assert _numbered_head(paragraph + "3", "3") and not _numbered_head(paragraph + "x3", "3")

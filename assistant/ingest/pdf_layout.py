@@ -1301,11 +1301,12 @@ def _column_tops(lines: list[Line]) -> set[int]:
     column, 10 points from the left column's first line: "... lesions in" + "cine design."; not a
     line of a column of page numbers, leaders or cells)."""
     tops = set()
+    prose = [_prose(other.text) for other in lines]
     for line in lines:
         below = above = 0
-        for other in lines:
+        for other, words in zip(lines, prose):
             if abs(other.x0 - line.x0) <= 0.5 * line.size:
-                below += other.y0 < line.y0 - 0.5 * line.size and _prose(other.text)
+                below += other.y0 < line.y0 - 0.5 * line.size and words
                 above += other.y0 > line.y0 + 0.5 * line.size
         if below >= 2 and not above:
             tops.add(id(line))
@@ -1955,7 +1956,13 @@ def _numbered_head(text: str, number: str) -> bool:
         return False
     if re.match(r"(?:Table|Fig(?:ure)?\.?)\s", text, re.I):
         return False  # a caption at the page's top ("Table 3" on page 3)
-    return bool(re.fullmatch(rf".*[^\W\d_].*\s+{number}|{number}\s+\d+(?:\.\d+)*\.?\s+\S.*", text))
+    # words, then the number ("... Estimating cumulative risks 3"): read from the end, since as a
+    # regex (".*[^\W\d_].*\s+3") a margin box of a whole paragraph backtracked for seconds
+    words = text.removesuffix(number)
+    if len(words) < len(text) and words[-1:].isspace() and "\n" not in words.rstrip() \
+            and re.search(r"[^\W\d_]", words):
+        return True
+    return bool(re.fullmatch(rf"{number}\s+\d+(?:\.\d+)*\.?\s+\S.*", text))
 
 
 _BASELINE_SLACK = 2.0  # points between the baselines of two boxes of one printed line
