@@ -367,23 +367,30 @@ def _norm(text: str) -> str:
     return collapse_spaces(normalize_unicode(text)).strip()
 
 
-def _whole_lines(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Each line's text without the blanks around it, to where it stands in `text` (start and end,
-    blanks included), in order: where a heading is found as a whole line, read once for every
-    heading (a regex per heading read the text again for each: 20,000 headings took 27 s)."""
-    out: dict[str, list[tuple[int, int]]] = {}
-    start = 0
-    for line in text.split("\n"):
-        out.setdefault(line.strip(" \t"), []).append((start, start + len(line)))
-        start += len(line) + 1
-    return out
+@dataclass(frozen=True)
+class _Lines:
+    """A text's lines and where each starts, read once for every heading (a regex per heading read
+    the text again for each: 20,000 headings took 27 s)."""
+
+    lines: list[str]
+    starts: list[int]
+    where: dict[str, list[tuple[int, int]]]  # a line without the blanks around it -> (start, end), in order
 
 
-def _found_as_lines(text: str, lines: dict[str, list[tuple[int, int]]], heading: str) -> list[tuple[int, int]]:
+def _whole_lines(text: str) -> _Lines:
+    lines = text.split("\n")
+    starts = list(itertools.accumulate((len(x) + 1 for x in lines[:-1]), initial=0))
+    where: dict[str, list[tuple[int, int]]] = {}
+    for line, start in zip(lines, starts):
+        where.setdefault(line.strip(" \t"), []).append((start, start + len(line)))
+    return _Lines(lines, starts, where)
+
+
+def _found_as_lines(text: str, lines: _Lines, heading: str) -> list[tuple[int, int]]:
     """Where `heading` stands as whole lines of `text`: one line by `lines`, a heading of
     several lines by a regex."""
     if "\n" not in heading:
-        return lines.get(heading, [])
+        return lines.where.get(heading, [])
     return [m.span() for m in re.finditer(rf"^[ \t]*{re.escape(heading)}[ \t]*$", text, re.M)]
 
 
@@ -410,13 +417,12 @@ def section_spans(text: str, headings: tuple[tuple[int, str], ...], title: str =
                     break
     pos = at_title[1] if at_title else 0
     named = {_norm(heading).casefold() for _, heading in headings}
-    split: list = []  # the text's lines and where each starts, split once a heading repeats
     for level, heading in headings:
         h = _norm(heading)
         if not h or h.casefold() == t.casefold():
             continue
         spans = _found_as_lines(text, lines, h)
-        m = _outside_contents(text, spans[bisect.bisect_left(spans, (pos, -1)):], named, split)
+        m = _outside_contents(lines, spans[bisect.bisect_left(spans, (pos, -1)):], named)
         if m:
             found.append((m[0], level, h))
             pos = m[1]
@@ -431,18 +437,14 @@ def section_spans(text: str, headings: tuple[tuple[int, str], ...], title: str =
     return tuple(spans)
 
 
-def _outside_contents(text: str, matches: list[tuple[int, int]], headings: set[str], split: list) -> tuple[int, int] | None:
+def _outside_contents(lines: _Lines, matches: list[tuple[int, int]], headings: set[str]) -> tuple[int, int] | None:
     """The first of a heading's whole-line `matches` (start, end) that stands in no table of contents
     (`_in_contents`): a contents list names the headings line under line, and the heading is the
-    line after it; the first where all do, None where there is none. `split` caches the text's
-    lines and their starts, read only where a heading repeats."""
+    line after it; the first where all do, None where there is none."""
     if len(matches) < 2:
         return matches[0] if matches else None
-    if not split:
-        lines = text.split("\n")
-        split += [lines, list(itertools.accumulate((len(x) + 1 for x in lines[:-1]), initial=0))]
-    lines, starts = split
-    return next((m for m in matches if not _in_contents(lines, bisect.bisect_right(starts, m[0]) - 1, headings)), matches[0])
+    return next((m for m in matches if not _in_contents(lines.lines, bisect.bisect_right(lines.starts, m[0]) - 1, headings)),
+                matches[0])
 
 
 _CONTENTS_LINES = 3  # headings listed line under line, for a table of contents

@@ -23,6 +23,8 @@ from pdfminer.utils import Plane
 
 __all__ = ["PageAggregator"]
 
+_VERTICAL = (LTTextBoxVertical, LTTextGroupTBRL)  # a group holding one of these reads top to bottom
+
 
 class _Pairs:
     """Pairs sorted by (distance, first box, second box), read from the front; `head` skips pairs
@@ -107,8 +109,7 @@ def _group_textboxes(page: LTPage, boxes: list) -> list[LTTextGroup]:
     queue.add_pairs(*np.triu_indices(len(boxes), k=1))
     while (pair := queue.next_merge(plane, objs)) is not None:
         obj1, obj2 = objs[pair[0]], objs[pair[1]]
-        vertical = (LTTextBoxVertical, LTTextGroupTBRL)
-        group = LTTextGroupTBRL([obj1, obj2]) if isinstance(obj1, vertical) or isinstance(obj2, vertical) \
+        group = LTTextGroupTBRL([obj1, obj2]) if isinstance(obj1, _VERTICAL) or isinstance(obj2, _VERTICAL) \
             else LTTextGroupLRTB([obj1, obj2])
         plane.remove(obj1)
         plane.remove(obj2)
