@@ -4,7 +4,12 @@
                                          [--pdf-qa ../shared/pdf-qa] [--pdf-index .cache/pdf-qa/index]
 
 1. SciFact test queries: the best hit's probability with each query's relevant abstracts among the
-   candidates, against the same query with them left out (the documents filter), as AUROC.
+   candidates, against the same query with them left out (the documents filter), as AUROC; then
+   apart for the queries whose relevant abstracts SciFact's annotators found evidence in and for
+   those they did not.  BEIR's qrels list the abstracts a claim's source cited, NOT ENOUGH INFO
+   claims included (112 of the 300): for those the relevant abstracts are present yet hold no
+   answer, so the question stays unanswerable either way, and the answer model (trained to find
+   answers, as pdf-qa's near misses need) is right to flag both.
 2. Calibration on SciFact *dev* claims (held out from training): expected calibration error and the
    reliability table of every top-10 passage's probability (whether it holds a rationale sentence).
 3. ../shared/pdf-qa (index built by benchmarks/pdf_qa.py): answerable questions answered,
@@ -20,21 +25,30 @@ from pathlib import Path
 import numpy as np
 from sklearn.metrics import roc_auc_score
 
+from assistant.claims.train import load_claims
 from assistant.evaluation import dataset_searcher, load_beir
 from assistant.search import Searcher
 from assistant.search.answer import pick, relevance_features
 from assistant.search.train_answer import collect, expected_calibration_error, reliability_table, scifact_queries
 
 
-def scifact_auroc(beir: Path) -> None:
+def _auroc(present: list[float], removed: list[float]) -> float:
+    return float(roc_auc_score([1] * len(present) + [0] * len(removed), present + removed))
+
+
+def scifact_auroc(beir: Path, claims: Path) -> None:
     dataset = load_beir(beir, "test")
     searcher = dataset_searcher(dataset)
     ids = searcher.index.doc_ids
+    # BEIR's SciFact test queries are the SciFact dev claims, by id.
+    with_evidence = {str(c["id"]) for c in load_claims(claims / "claims_dev.jsonl") if c.get("evidence")}
     present, removed, answered = [], [], {"present": [], "left out": []}
+    evidence = []
     for qid, text in dataset.queries.items():
         relevant = {d for d, g in dataset.qrels.get(qid, {}).items() if g > 0}
         if not relevant:
             continue
+        evidence.append(qid in with_evidence)
         hits = searcher.search(text, k=5)
         present.append(max(h.probability for h in hits))
         answered["present"].append(searcher.answered(hits, text))
@@ -42,13 +56,18 @@ def scifact_auroc(beir: Path) -> None:
         hits = searcher.search(text, k=5, doc_ids=others)
         removed.append(max(h.probability for h in hits))
         answered["left out"].append(searcher.answered(hits, text, others))
-    auroc = roc_auc_score([1] * len(present) + [0] * len(removed), present + removed)
+    auroc = _auroc(present, removed)
+    split = {kind: _auroc([p for p, e in zip(present, evidence) if e == kind],
+                          [p for p, e in zip(removed, evidence) if e == kind]) for kind in (True, False)}
     bar = searcher.answers.answer_bar
     print(f"SciFact test, {len(present)} queries: best-hit probability AUROC, relevant abstracts present vs left out: "
           f"{auroc:.3f}; answered at the bar ({bar:.3f}): present {np.mean(np.array(present) >= bar):.3f}, "
           f"left out {np.mean(np.array(removed) >= bar):.3f}; answered (the bar, and no name the searched "
           f"abstracts never mention): present {np.mean(answered['present']):.3f}, "
           f"left out {np.mean(answered['left out']):.3f}")
+    print(f"  apart: the {sum(evidence)} queries whose relevant abstracts hold evidence (SciFact's labels) "
+          f"{split[True]:.3f}; the {len(evidence) - sum(evidence)} NOT ENOUGH INFO claims, whose cited abstracts "
+          f"hold none, {split[False]:.3f}")
 
 
 def scifact_calibration(beir: Path, claims: Path) -> None:
@@ -94,7 +113,7 @@ def main() -> None:
     a = ap.parse_args()
     if a.pdf_index.exists():
         pdf_qa(a.pdf_qa, a.pdf_index)
-    scifact_auroc(a.beir)
+    scifact_auroc(a.beir, a.claims)
     scifact_calibration(a.beir, a.claims)
 
 
