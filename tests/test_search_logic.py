@@ -18,11 +18,13 @@ from assistant.search.answer import (
     asked_entry,
     asked_term,
     asks_definition,
+    asks_figure,
     lists_names_only,
     opens_signature,
     passage_answer,
     pick,
     sentence_features,
+    shows_figure,
     states_definition,
     term_weights,
 )
@@ -726,6 +728,48 @@ def test_a_captions_title_names_what_a_figure_shows_and_answers_only_a_question_
     assert hit.highlight.text.startswith("Although density varied"), hit.highlight
     hit = searcher.search("Which figure shows contact density on dendrites by distance from the cell body?", k=1)[0]
     assert hit.highlight.text.startswith("Contact density on dendrites"), hit.highlight
+
+
+def test_a_question_about_a_figure_is_answered_by_its_caption_before_prose_saying_the_same(encoder):
+    # A trial paper (as journals set one): the intervention's prose says how mentors and peer
+    # leaders are organised in the question's own words; the figure's caption, on a later page
+    # among the measurements, names it in other words. Asked which figure shows it, the caption
+    # answers; asked how they are organised, the prose still does.
+    text = ("Intervention\n\nMentors are older students who support each class. Mentors are helped by in-class "
+            "peer leaders who change weekly, and the leaders report to their mentors at the end of each week.\n\n"
+            "Each tutor group chooses two activities a week from a menu of twenty.\n\n"
+            "Figure 1 Tiered leadership system.\n\n"
+            "Measurements\n\nMeasurement sessions took place at baseline and fourteen weeks later in every school. "
+            "Accelerometers were worn on the wrist for seven days.")
+    doc = document_from_text("goactive.txt", text, title="A school physical activity trial")
+    searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder, ChunkingParams(max_tokens=48, overlap_tokens=8)))
+    hit = searcher.search("Which figure shows how the mentors and in-class peer leaders are organised?", k=1)[0]
+    assert hit.highlight.text.startswith("Figure 1 Tiered leadership system"), hit.highlight
+    hit = searcher.search("How are the mentors and in-class peer leaders organised?", k=1)[0]
+    assert hit.highlight.text.startswith("Mentors are helped"), hit.highlight
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("Which figure shows the flow of participants?", True),
+    ("What does Fig. 3 show?", True),
+    ("What is the website called, according to its homepage figure?", True),
+    ("How did they figure out the dose?", False),  # a verb
+    ("What was the figure for unemployment in 2020?", False),  # a number
+    ("What are the sales figures?", False),
+])
+def test_a_question_asks_about_a_figure_only_when_it_names_one_as_a_picture(question, asks):
+    assert asks_figure(question) is asks
+
+
+@pytest.mark.parametrize(("text", "caption"), [
+    ("Results\n\nFigure 1 Tiered leadership system.\n\nMeasurements", True),
+    ("Fig. 2. Example of a Fluorogold injection site.", True),
+    ("Figure 1. Homepage of the Internet Doctor website.", True),
+    ("Figure 2 shows the flow of participants.", False),  # a sentence about the figure
+    ("as shown in Figure 2. The rates rose.", False),  # not where a line opens
+])
+def test_a_figures_caption_is_a_line_opening_with_its_label_and_a_title(text, caption):
+    assert shows_figure(text) is caption
 
 
 def test_a_caption_whose_label_and_title_are_one_sentence_answers_only_a_question_about_listings(encoder):

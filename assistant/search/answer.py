@@ -74,7 +74,7 @@ __all__ = ["about_a_document", "asked_superlative", "asks_reason", "asks_treatme
            "RELEVANCE_FEATURES", "SENTENCE_FEATURES",
            "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion", "asked_statement",
-           "asked_entry", "asked_term", "asked_values", "asks_aim",
+           "asked_entry", "asked_term", "asked_values", "asks_aim", "asks_figure", "shows_figure",
            "gives_range", "range_holds", "without_values", "asks_code_name", "asks_definition", "asks_doi", "asks_document_date",
            "asks_front_matter",
            "asks_examples", "asks_gist", "asks_origin", "asks_person", "asks_place", "asks_writers", "defines", "gives_examples",
@@ -573,6 +573,25 @@ def is_caption_title(text: str) -> bool:
     Treatments for generalised anxiety disorder"): it names what is shown and states nothing of it."""
     t = text.strip()
     return bool(_CAPTION_TITLE.match(t) or _CAPTION_LABEL.match(t)) and not _CAPTION_END.search(t)
+
+
+# A question about a figure itself: "Which figure shows ...?", "What does Figure 2 show?", "... according
+# to its homepage figure?" (not "figure out", nor "the figure for 2020", a number).
+_ASKS_FOR_FIGURE = re.compile(r"\bfig(?:ure)?s?\.?\s*\d|\b(?:figure|chart|diagram)\b(?!\s+(?:out|for)\b)", re.I)
+# A line that opens with a figure's label and title: "Figure 1 Tiered leadership system.", "Fig. 2.
+# Example of ...", "Figure 1. Homepage of ..." (not "Figure 2 shows ...", a sentence about it).
+_FIGURE_CAPTION = re.compile(r"^[ \t]*(?:fig(?:ure)?\.?|chart|diagram)[ \t]*[A-Z]?\d{1,3}(?:[.\-\u2013]\d{1,3})?[a-z]?"
+                             r"(?:[ \t]*[.:|][ \t]*|[ \t]+[-\u2013\u2014][ \t]*|[ \t]+)(?-i:[A-Z])", re.I | re.M)
+
+
+def asks_figure(question: str) -> bool:
+    """Whether the question asks about a figure (`_ASKS_FOR_FIGURE`), which its caption answers."""
+    return _ASKS_FOR_FIGURE.search(question) is not None
+
+
+def shows_figure(text: str) -> bool:
+    """Whether a line of the text is a figure's caption (`_FIGURE_CAPTION`)."""
+    return _FIGURE_CAPTION.search(text) is not None
 
 
 _TITLE_WORDS = 15  # the longest title line `_titles` takes for one

@@ -56,6 +56,7 @@ from assistant.search.answer import (
     asks_document_date,
     asks_doi,
     asks_examples,
+    asks_figure,
     asks_front_matter,
     asks_gist,
     asks_origin,
@@ -92,6 +93,7 @@ from assistant.search.answer import (
     range_holds,
     refers_back,
     same_cells,
+    shows_figure,
     states_action,
     states_definition,
     states_entry,
@@ -981,7 +983,8 @@ class Searcher:
         section headed by it alone (`entry_heading`); the opening of a section the term heads comes
         just after those that define it, and the opening of the page it titles before all of them.
         A passage that only lists names comes after all of them."""
-        order = self._amounts_first(self._answers_first(rows, scores, tokens, person), rows, question, tokens)
+        order = self._figures_first(self._amounts_first(self._answers_first(rows, scores, tokens, person), rows, question,
+                                                        tokens), rows, question)
         if front:
             order = sorted(order, key=lambda i: int(rows[i]) not in front)
         named = self.named_document(question)
@@ -1132,6 +1135,14 @@ class Searcher:
             when = asked_amount(question) in ("time", "date")
             order = sorted(order, key=lambda i: self._cell_asked(int(rows[i]), tokens, when) is None)
         return order
+
+    def _figures_first(self, order: Iterable[int], rows: np.ndarray, question: str) -> Iterable[int]:
+        """`order` with, where the question asks about a figure ("Which figure shows how the mentors
+        are organised?"), the passages holding a figure's caption first: the prose that describes
+        the same thing matches the question's other words better and names no figure."""
+        if not (is_question(question) and asks_figure(question)):
+            return order
+        return sorted(order, key=lambda i: not shows_figure(self.index.passage_text(int(rows[i]))))
 
     def _cell_asked(self, row: int, tokens: Sequence[str], when: bool = False) -> int | None:
         """The sentence of passage `row` that is a table's row (`table_cells`, under its header row)
