@@ -20,6 +20,7 @@ from assistant.search.answer import (
     asks_definition,
     asks_figure,
     lists_names_only,
+    names_row,
     opens_signature,
     passage_answer,
     pick,
@@ -770,6 +771,29 @@ def test_a_question_asks_about_a_figure_only_when_it_names_one_as_a_picture(ques
 ])
 def test_a_figures_caption_is_a_line_opening_with_its_label_and_a_title(text, caption):
     assert shows_figure(text) is caption
+
+
+def test_an_amount_asked_of_a_row_a_borderless_table_names_is_answered_by_that_row_first(encoder):
+    # A trial report as a PDF's borderless table reads: each row a label and then numbers alone
+    # (percentage, a dash for an empty cell, count; control arm, then intervention). The results'
+    # prose speaks of smokers in the question's words and gives other numbers; the row says it.
+    text = ("Results\n\nAt 6-month follow-up the intervention and control arms differed in the number of current "
+            "smokers at follow-up (B = .65, SE = .25, p = .010), and fewer students in the control arm reported "
+            "smoking at baseline than at follow-up.\n\n"
+            "Table 1 Baseline characteristics\n"
+            "Has smoked 37.24 - 264 37.23 - 274\n"
+            "Has never smoked 62.76 - 445 62.77 - 462\n"
+            "Current smokers 11.99 - 85 11.28 - 83\n"
+            "N students 709 736\n\n"
+            "Discussion\n\nEngagement with the website was low, and few students downloaded the app.")
+    doc = document_from_text("uni.txt", text, title="A health behaviour trial for new university students")
+    searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder, ChunkingParams(max_tokens=48, overlap_tokens=8)))
+    hit = searcher.search("What percentage of control-arm students were current smokers at baseline?", k=1)[0]
+    assert "Current smokers 11.99" in hit.text, hit.text
+    # a row whose label is one word ("N students") names what the whole table counts, no amount asked
+    assert not names_row("N students 709 736", {"student", "number"})
+    assert names_row("28 weeks 1009.34 (366.54) 984.56 (400.48) 0.04 40.73 (1.57 to 79.88)", {"28", "week", "calcium"})
+    assert not names_row("Current smokers were 11.99% of the arm, 85 students", {"current", "smoker"})  # prose
 
 
 def test_a_caption_whose_label_and_title_are_one_sentence_answers_only_a_question_about_listings(encoder):

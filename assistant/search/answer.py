@@ -25,7 +25,7 @@ hits are the closest passages, not answers.  `match_words` says a probability in
 
 Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEATURES`, `MODEL_PATH`,
 `about_a_document`, `answer_model`, `answer_span`, `asked_amount`, `asked_entry`, `asked_expansion`, `asked_statement`,
-`asked_term`, `asked_values`, `asks_aim`, `gives_range`, `range_holds`, `without_values`,
+`asked_term`, `asked_values`, `asks_aim`, `asks_figure`, `shows_figure`, `names_row`, `gives_range`, `range_holds`, `without_values`,
 `asks_code_name`, `asks_doi`, `asks_document_date`, `asks_front_matter`, `asks_gist`,
 `asks_person`, `asks_place`, `defines`, `states_rate`,
 `is_byline`, `is_code_like`, `is_heading_like`, `is_reply`, `is_question`, `labelled_value_end`,
@@ -74,7 +74,7 @@ __all__ = ["about_a_document", "asked_superlative", "asks_reason", "asks_treatme
            "RELEVANCE_FEATURES", "SENTENCE_FEATURES",
            "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion", "asked_statement",
-           "asked_entry", "asked_term", "asked_values", "asks_aim", "asks_figure", "shows_figure",
+           "asked_entry", "asked_term", "asked_values", "asks_aim", "asks_figure", "names_row", "shows_figure",
            "gives_range", "range_holds", "without_values", "asks_code_name", "asks_definition", "asks_doi", "asks_document_date",
            "asks_front_matter",
            "asks_examples", "asks_gist", "asks_origin", "asks_person", "asks_place", "asks_writers", "defines", "gives_examples",
@@ -592,6 +592,27 @@ def asks_figure(question: str) -> bool:
 def shows_figure(text: str) -> bool:
     """Whether a line of the text is a figure's caption (`_FIGURE_CAPTION`)."""
     return _FIGURE_CAPTION.search(text) is not None
+
+
+# A table's row as a PDF's borderless table reads: its label, then values alone ("Current smokers
+# 11.99 - 85 11.28 - 83", "28 weeks 1009.34 (366.54) 984.56 (400.48) 0.04 40.73 (1.57 to 79.88)"):
+# numbers, bracketed numbers and ranges, dashes for empty cells, at least two numbers.
+_VALUE = r"[(\[]?[\u2212\u2013-]?(?:\d[\d,:]*(?:\.\d+)?|\.\d+)%?[)\]]?,?"
+_VALUES_ROW = re.compile(rf"^[ \t]*(?P<label>[^\n]*?[^\W\d_][^\s]*)[ \t]+"
+                         rf"(?P<values>{_VALUE}(?:[ \t]+(?:{_VALUE}|[\u2013\u2014-]|to))+)[ \t]*$", re.M)
+
+
+def names_row(text: str, asked: Collection[str]) -> bool:
+    """Whether `text` holds a table's row (`_VALUES_ROW`) whose label the question's terms `asked`
+    name whole, two words or more ("Current smokers 11.99 - 85 11.28 - 83" for "What percentage
+    of control-arm students were current smokers at baseline?"; one word, "N participants 234 138",
+    names what a whole table counts)."""
+    words = set(asked)
+    for m in _VALUES_ROW.finditer(text):
+        label = set(bm25_tokenize([m.group("label")])[0])
+        if len(label) >= 2 and label <= words:
+            return True
+    return False
 
 
 _TITLE_WORDS = 15  # the longest title line `_titles` takes for one

@@ -83,6 +83,7 @@ from assistant.search.answer import (
     measured_terms,
     names_few_writers,
     names_no_document,
+    names_row,
     names_titled_person,
     names_writer,
     opens_entry,
@@ -983,8 +984,8 @@ class Searcher:
         section headed by it alone (`entry_heading`); the opening of a section the term heads comes
         just after those that define it, and the opening of the page it titles before all of them.
         A passage that only lists names comes after all of them."""
-        order = self._figures_first(self._amounts_first(self._answers_first(rows, scores, tokens, person), rows, question,
-                                                        tokens), rows, question)
+        order = self._rows_first(self._figures_first(self._amounts_first(self._answers_first(rows, scores, tokens, person), rows,
+                                                                         question, tokens), rows, question), rows, question, tokens)
         if front:
             order = sorted(order, key=lambda i: int(rows[i]) not in front)
         named = self.named_document(question)
@@ -1143,6 +1144,17 @@ class Searcher:
         if not (is_question(question) and asks_figure(question)):
             return order
         return sorted(order, key=lambda i: not shows_figure(self.index.passage_text(int(rows[i]))))
+
+    def _rows_first(self, order: Iterable[int], rows: np.ndarray, question: str, tokens: list[str]) -> Iterable[int]:
+        """`order` with, where the question asks for an amount, the passages holding a table's row
+        whose label it names whole (`names_row`: "Current smokers 11.99 - 85 11.28 - 83" for "What
+        percentage of control-arm students were current smokers at baseline?") first: a borderless
+        table's row states the amount in numbers alone, and the prose around it matches the
+        question's words better."""
+        if not (is_question(question) and asked_amount(question)):
+            return order
+        asked = frozenset(tokens)
+        return sorted(order, key=lambda i: not names_row(self.index.passage_text(int(rows[i])), asked))
 
     def _cell_asked(self, row: int, tokens: Sequence[str], when: bool = False) -> int | None:
         """The sentence of passage `row` that is a table's row (`table_cells`, under its header row)
