@@ -794,6 +794,9 @@ def test_an_amount_asked_of_a_row_a_borderless_table_names_is_answered_by_that_r
     assert not names_row("N students 709 736", {"student", "number"})
     assert names_row("28 weeks 1009.34 (366.54) 984.56 (400.48) 0.04 40.73 (1.57 to 79.88)", {"28", "week", "calcium"})
     assert not names_row("Current smokers were 11.99% of the arm, 85 students", {"current", "smoker"})  # prose
+    asked = set(bm25_tokenize(["When did the Public Health Research Programme fund it, from September?"])[0])
+    assert names_row("Public Health Research Programme September 2015 2016", asked)
+    assert not names_row("Public Health Research Programme September 2015 to", asked)  # a line of prose cut short
 
 
 def test_a_caption_whose_label_and_title_are_one_sentence_answers_only_a_question_about_listings(encoder):

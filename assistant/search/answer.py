@@ -598,6 +598,7 @@ def shows_figure(text: str) -> bool:
 # 11.99 - 85 11.28 - 83", "28 weeks 1009.34 (366.54) 984.56 (400.48) 0.04 40.73 (1.57 to 79.88)"):
 # numbers, bracketed numbers and ranges, dashes for empty cells, at least two numbers.
 _VALUE = r"[(\[]?[\u2212\u2013-]?(?:\d[\d,:]*(?:\.\d+)?|\.\d+)%?[)\]]?,?"
+_ONE_VALUE = re.compile(_VALUE)
 _VALUES_ROW = re.compile(rf"^[ \t]*(?P<label>[^\n]*?[^\W\d_][^\s]*)[ \t]+"
                          rf"(?P<values>{_VALUE}(?:[ \t]+(?:{_VALUE}|[\u2013\u2014-]|to))+)[ \t]*$", re.M)
 
@@ -610,7 +611,8 @@ def names_row(text: str, asked: Collection[str]) -> bool:
     words = set(asked)
     for m in _VALUES_ROW.finditer(text):
         label = set(bm25_tokenize([m.group("label")])[0])
-        if len(label) >= 2 and label <= words:
+        # two values at least: "September 2015 to" is a line of prose cut at its end
+        if len(label) >= 2 and label <= words and sum(bool(_ONE_VALUE.fullmatch(v)) for v in m.group("values").split()) >= 2:
             return True
     return False
 
