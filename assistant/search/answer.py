@@ -596,24 +596,43 @@ def shows_figure(text: str) -> bool:
 
 # A table's row as a PDF's borderless table reads: its label, then values alone ("Current smokers
 # 11.99 - 85 11.28 - 83", "28 weeks 1009.34 (366.54) 984.56 (400.48) 0.04 40.73 (1.57 to 79.88)"):
-# numbers, bracketed numbers and ranges, dashes for empty cells, at least two numbers.
-_VALUE = r"[(\[]?[\u2212\u2013-]?(?:\d[\d,:]*(?:\.\d+)?|\.\d+)%?[)\]]?,?"
-_ONE_VALUE = re.compile(_VALUE)
-_VALUES_ROW = re.compile(rf"^[ \t]*(?P<label>[^\n]*?[^\W\d_][^\s]*)[ \t]+"
-                         rf"(?P<values>{_VALUE}(?:[ \t]+(?:{_VALUE}|[\u2013\u2014-]|to))+)[ \t]*$", re.M)
+# numbers, bracketed numbers and ranges, dashes for empty cells, two numbers at least.
+_ONE_VALUE = re.compile(r"[(\[]?[\u2212\u2013-]?(?:\d[\d,:]*(?:\.\d+)?|\.\d+)%?[)\]]?,?")
+_GAPS = frozenset(("-", "\u2013", "\u2014", "to"))
+
+
+def table_row(line: str) -> tuple[str, list[str]] | None:
+    """A line's label and values where it reads as a borderless table's row: the longest run of
+    values and gaps (`_GAPS`) that ends the line, opening with a value, at least two of them values,
+    after a label whose last word holds a letter ("September 2015 to" is a line of prose cut short);
+    None for another line."""
+    words = line.split()
+    i = len(words)
+    while i and (words[i - 1] in _GAPS or _ONE_VALUE.fullmatch(words[i - 1])):
+        i -= 1
+    while i < len(words) and not _ONE_VALUE.fullmatch(words[i]):
+        i += 1
+    values = words[i:]
+    if not i or not any(c.isalpha() for c in words[i - 1]) or sum(_ONE_VALUE.fullmatch(v) is not None for v in values) < 2:
+        return None
+    return " ".join(words[:i]), values
 
 
 def names_row(text: str, asked: Collection[str]) -> bool:
-    """Whether `text` holds a table's row (`_VALUES_ROW`) whose label the question's terms `asked`
+    """Whether `text` holds a table's row (`table_row`) whose label the question's terms `asked`
     name whole, two words or more ("Current smokers 11.99 - 85 11.28 - 83" for "What percentage
     of control-arm students were current smokers at baseline?"; one word, "N participants 234 138",
     names what a whole table counts)."""
     words = set(asked)
-    for m in _VALUES_ROW.finditer(text):
-        label = set(bm25_tokenize([m.group("label")])[0])
-        # two values at least: "September 2015 to" is a line of prose cut at its end
-        if len(label) >= 2 and label <= words and sum(bool(_ONE_VALUE.fullmatch(v)) for v in m.group("values").split()) >= 2:
-            return True
+    for line in text.splitlines():
+        # a row ends in a value: most lines are prose and end otherwise
+        if not line or not (line.rstrip()[-1:].isdigit() or line.rstrip()[-1:] in ")]%,-\u2013\u2014"):
+            continue
+        row = table_row(line)
+        if row is not None:
+            label = set(bm25_tokenize([row[0]])[0])
+            if len(label) >= 2 and label <= words:
+                return True
     return False
 
 
