@@ -56,9 +56,13 @@ DOCS = [
 ]
 
 
-def _in_memory(encoder, docs: list) -> Searcher:
-    """A searcher over `docs` in a `MemoryIndex` with the default passages."""
-    return Searcher(encoder=encoder, index=MemoryIndex(docs, encoder, ChunkingParams()))
+def _in_memory(encoder, docs: list, chunking: ChunkingParams | None = None) -> Searcher:
+    """A searcher over `docs` in a `MemoryIndex` with the default passages, or `chunking`'s."""
+    return Searcher(encoder=encoder, index=MemoryIndex(docs, encoder, chunking or ChunkingParams()))
+
+
+# passages of a paragraph or two, so a caption or a table stands in passages apart from the prose
+_SHORT_PASSAGES = ChunkingParams(max_tokens=48, overlap_tokens=8)
 
 
 @pytest.fixture(scope="module")
@@ -742,8 +746,8 @@ def test_a_question_about_a_figure_is_answered_by_its_caption_before_prose_sayin
             "Figure 1 Tiered leadership system.\n\n"
             "Measurements\n\nMeasurement sessions took place at baseline and fourteen weeks later in every school. "
             "Accelerometers were worn on the wrist for seven days.")
-    doc = document_from_text("goactive.txt", text, title="A school physical activity trial")
-    searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder, ChunkingParams(max_tokens=48, overlap_tokens=8)))
+    searcher = _in_memory(encoder, [document_from_text("goactive.txt", text, title="A school physical activity trial")],
+                          _SHORT_PASSAGES)
     hit = searcher.search("Which figure shows how the mentors and in-class peer leaders are organised?", k=1)[0]
     assert hit.highlight.text.startswith("Figure 1 Tiered leadership system"), hit.highlight
     hit = searcher.search("How are the mentors and in-class peer leaders organised?", k=1)[0]
@@ -786,8 +790,8 @@ def test_an_amount_asked_of_a_row_a_borderless_table_names_is_answered_by_that_r
             "Current smokers 11.99 - 85 11.28 - 83\n"
             "N students 709 736\n\n"
             "Discussion\n\nEngagement with the website was low, and few students downloaded the app.")
-    doc = document_from_text("uni.txt", text, title="A health behaviour trial for new university students")
-    searcher = Searcher(encoder=encoder, index=MemoryIndex([doc], encoder, ChunkingParams(max_tokens=48, overlap_tokens=8)))
+    searcher = _in_memory(encoder, [document_from_text("uni.txt", text, title="A health behaviour trial for new university students")],
+                          _SHORT_PASSAGES)
     hit = searcher.search("What percentage of control-arm students were current smokers at baseline?", k=1)[0]
     assert "Current smokers 11.99" in hit.text, hit.text
     # a row whose label is one word ("N students") names what the whole table counts, no amount asked
