@@ -585,8 +585,9 @@ _FIGURE_CAPTION = re.compile(r"^[ \t]*(?:fig(?:ure)?\.?|chart|diagram)[ \t]*[A-Z
 
 
 def asks_figure(question: str) -> bool:
-    """Whether the question asks about a figure (`_ASKS_FOR_FIGURE`), which its caption answers."""
-    return _ASKS_FOR_FIGURE.search(question) is not None
+    """Whether the question asks about a figure (`_ASKS_FOR_FIGURE`), which its caption answers; of
+    its own words, not the earlier question a follow-up is searched with (`own_words`)."""
+    return _ASKS_FOR_FIGURE.search(own_words(question)) is not None
 
 
 def shows_figure(text: str) -> bool:
