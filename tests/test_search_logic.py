@@ -761,6 +761,9 @@ def test_a_question_about_a_figure_is_answered_by_its_caption_before_prose_sayin
     ("How did they figure out the dose?", False),  # a verb
     ("What was the figure for unemployment in 2020?", False),  # a number
     ("What are the sales figures?", False),
+    ("What does the chart show?", True),
+    ("What is a Gantt chart?", False),  # a kind of chart, which prose defines
+    ("Who is the most famous public figure in the field?", False),
     ("Who made it? (Which figure shows the flow of participants?)", False),  # a follow-up, the earlier question in brackets
 ])
 def test_a_question_asks_about_a_figure_only_when_it_names_one_as_a_picture(question, asks):

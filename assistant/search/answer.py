@@ -575,9 +575,13 @@ def is_caption_title(text: str) -> bool:
     return bool(_CAPTION_TITLE.match(t) or _CAPTION_LABEL.match(t)) and not _CAPTION_END.search(t)
 
 
-# A question about a figure itself: "Which figure shows ...?", "What does Figure 2 show?", "... according
-# to its homepage figure?" (not "figure out", nor "the figure for 2020", a number).
-_ASKS_FOR_FIGURE = re.compile(r"\bfig(?:ure)?s?\.?\s*\d|\b(?:figure|chart|diagram)\b(?!\s+(?:out|for)\b)", re.I)
+# A question about a figure itself: "Which figure shows ...?", "What does Figure 2 show?", "What does
+# the chart show?", "... according to its homepage figure?"; not "figure out", "the figure for 2020"
+# (a number), "a public figure", nor "What is a Gantt chart?" (a kind of chart, which prose defines).
+_PICTURE = r"(?:figure|chart|diagram)"
+_ASKS_FOR_FIGURE = re.compile(rf"\bfig(?:ure)?s?\.?\s*\d|\b(?:which|what)\s+{_PICTURE}s?\b|"
+                              rf"\b{_PICTURE}s?\s+(?:show|shows|showing|illustrates?|depicts?)\b|"
+                              rf"\b(?:according\s+to|in|from|on)\s+(?:the|its|this|their)\s+(?:[\w-]+\s+)?{_PICTURE}\b", re.I)
 # A line that opens with a figure's label and title: "Figure 1 Tiered leadership system.", "Fig. 2.
 # Example of ...", "Figure 1. Homepage of ..." (not "Figure 2 shows ...", a sentence about it).
 _FIGURE_CAPTION = re.compile(r"^[ \t]*(?:fig(?:ure)?\.?|chart|diagram)[ \t]*[A-Z]?\d{1,3}(?:[.\-\u2013]\d{1,3})?[a-z]?"
