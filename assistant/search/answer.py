@@ -604,9 +604,10 @@ def shows_figure(text: str) -> bool:
 # numbers, bracketed numbers and ranges, dashes for empty cells, two numbers at least.
 _ONE_VALUE = re.compile(r"[(\[]?[\u2212\u2013-]?(?:\d[\d,:]*(?:\.\d+)?|\.\d+)%?[)\]]?,?")
 _GAPS = frozenset(("-", "\u2013", "\u2014", "to"))
+_ROW_END = re.compile(r"[\d)\]%,\-\u2013\u2014]\s*$")
 
 
-def table_row(line: str) -> tuple[str, list[str]] | None:
+def _values_row(line: str) -> tuple[str, list[str]] | None:
     """A line's label and values where it reads as a borderless table's row: the longest run of
     values and gaps (`_GAPS`) that ends the line, opening with a value, at least two of them values,
     after a label whose last word holds a letter ("September 2015 to" is a line of prose cut short);
@@ -624,16 +625,16 @@ def table_row(line: str) -> tuple[str, list[str]] | None:
 
 
 def names_row(text: str, asked: Collection[str]) -> bool:
-    """Whether `text` holds a table's row (`table_row`) whose label the question's terms `asked`
+    """Whether `text` holds a table's row (`_values_row`) whose label the question's terms `asked`
     name whole, two words or more ("Current smokers 11.99 - 85 11.28 - 83" for "What percentage
     of control-arm students were current smokers at baseline?"; one word, "N participants 234 138",
     names what a whole table counts)."""
     words = set(asked)
     for line in text.splitlines():
-        # a row ends in a value: most lines are prose and end otherwise
-        if not line or not (line.rstrip()[-1:].isdigit() or line.rstrip()[-1:] in ")]%,-\u2013\u2014"):
+        # a row ends in a value or a gap: most lines are prose and end otherwise
+        if not _ROW_END.search(line):
             continue
-        row = table_row(line)
+        row = _values_row(line)
         if row is not None:
             label = set(bm25_tokenize([row[0]])[0])
             if len(label) >= 2 and label <= words:
