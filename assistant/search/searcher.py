@@ -984,8 +984,9 @@ class Searcher:
         section headed by it alone (`entry_heading`); the opening of a section the term heads comes
         just after those that define it, and the opening of the page it titles before all of them.
         A passage that only lists names comes after all of them."""
-        order = self._rows_first(self._figures_first(self._amounts_first(self._answers_first(rows, scores, tokens, person), rows,
-                                                                         question, tokens), rows, question), rows, question, tokens)
+        order = self._amounts_first(self._answers_first(rows, scores, tokens, person), rows, question, tokens)
+        order = self._figures_first(order, rows, question)
+        order = self._rows_first(order, rows, question, tokens)
         if front:
             order = sorted(order, key=lambda i: int(rows[i]) not in front)
         named = self.named_document(question)
