@@ -17,8 +17,10 @@ from assistant.search.answer import (
     answer_model,
     asked_entry,
     asked_term,
+    asks_count_done,
     asks_definition,
     asks_figure,
+    gives_share,
     lists_names_only,
     names_row,
     opens_signature,
@@ -805,6 +807,47 @@ def test_an_amount_asked_of_a_row_a_borderless_table_names_is_answered_by_that_r
     asked = set(bm25_tokenize(["When did the Public Health Research Programme fund it, from September?"])[0])
     assert names_row("Public Health Research Programme September 2015 2016", asked)
     assert not names_row("Public Health Research Programme September 2015 to", asked)  # a line of prose cut short
+
+
+def test_a_count_of_those_who_did_something_is_answered_by_a_count_with_its_share_first(encoder):
+    # A trial's methods describe the walking sessions in the question's words and count other things
+    # (locations, minutes); its results count the women who declined, each count with its share.
+    text = ("Walking group\n\nWomen offered the walking sessions could walk at three outdoor walking locations or two "
+            "indoor walking locations in shopping centres, and each walking session lasted 40 minutes.\n\n"
+            "Participation\n\nOf the women randomised to the Walking group, 190 (66%) subsequently declined to take part "
+            "when contacted, 57 (20%) booked but did not attend, and 40 (14%) attended at least one session.")
+    searcher = _in_memory(encoder, [document_from_text("limit.txt", text, title="Antenatal advice for women who are overweight")],
+                          _SHORT_PASSAGES)
+    hit = searcher.search("Of the pregnant women offered the walking sessions, how many turned the offer down?", k=1)[0]
+    assert "190 (66%)" in hit.text, hit.text
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("Of the pregnant women offered the walking sessions, how many turned the offer down?", True),
+    ("How many students actually put the app on their phones?", True),
+    ("How many died?", True),
+    # what was done to them, what they were: the count is of a group, not of those who did something
+    ("How many patients were sent letters asking them to join the study?", False),
+    ("Among smokers at baseline, how many were non-smokers six months later?", False),
+    ("How many articles did the search find?", False),
+    # "how many" inside another question, and a span of time
+    ("What effect did they treat as meaningful when working out how many participants they needed?", False),
+    ("How many weeks did the programme last?", False),
+])
+def test_a_question_counts_those_who_did_something_only_by_its_own_verb(question, asks):
+    assert asks_count_done(question) is asks
+
+
+@pytest.mark.parametrize(("text", "share"), [
+    ("190 (66%) subsequently declined", True),
+    ("only 15 participants (2%) downloaded the app", True),
+    ("collected by 170/324 (52.5%) eligible participants", True),
+    ("Non-owner occupied 369 (59) 254 (41)", False),  # a table's cells without the per cent sign
+    ("aged 18 (SD 2.1) years", False),
+    ("in 2015 (see 3%)", False),
+])
+def test_a_share_is_a_count_with_its_per_cent_in_brackets(text, share):
+    assert gives_share(text) is share
 
 
 def test_a_caption_whose_label_and_title_are_one_sentence_answers_only_a_question_about_listings(encoder):

@@ -27,7 +27,7 @@ Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEAT
 `about_a_document`, `answer_model`, `answer_span`, `asked_amount`, `asked_entry`, `asked_expansion`, `asked_statement`,
 `asked_term`, `asked_values`, `asks_aim`, `asks_figure`, `shows_figure`, `names_row`, `gives_range`, `range_holds`, `without_values`,
 `asks_code_name`, `asks_doi`, `asks_document_date`, `asks_front_matter`, `asks_gist`,
-`asks_person`, `asks_place`, `defines`, `states_rate`,
+`asks_person`, `asks_place`, `asks_count_done`, `defines`, `gives_share`, `states_rate`,
 `is_byline`, `is_code_like`, `is_heading_like`, `is_reply`, `is_question`, `labelled_value_end`,
 `labels_statement`, `list_asked`, `listed_names`, `lists_names_only`, `match_words`, `measured`,
 `opens_entry`, `passage_answer`, `pick`, `points_elsewhere`, `pool_cosine`, `poses_question`, `refers_back`,
@@ -70,7 +70,8 @@ from assistant.text import (
 )
 
 __all__ = ["about_a_document", "asked_superlative", "asks_reason", "asks_treatment", "asks_use", "dates_event", "gives_reason",
-           "asked_action", "asked_advice", "asked_count_of", "measured_terms", "same_cells", "states_treatment", "states_use", "MODEL_PATH",
+           "asked_action", "asked_advice", "asked_count_of", "asks_count_done", "gives_share",
+           "measured_terms", "same_cells", "states_treatment", "states_use", "MODEL_PATH",
            "RELEVANCE_FEATURES", "SENTENCE_FEATURES",
            "AmountKind", "AnswerModel", "MatchWord",
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion", "asked_statement",
@@ -1928,6 +1929,35 @@ _RATE_IN_WORDS = re.compile(rf"{_RATE_WORDS}|\bper\s+{_TIME_UNIT}\b|"
 def states_rate(text: str) -> bool:
     """Whether `text` says how often: a number with a rate over time, or a rate in words (`_RATE_IN_WORDS`)."""
     return bool(_RATE_IN_WORDS.search(text)) or (states_number(text) and bool(_FREQUENCY.search(text)))
+
+
+# "How many" opening the question, or its clause after a comma ("Of the women offered the sessions,
+# how many ..."), and what follows it; not "... when working out how many participants they needed".
+_HOW_MANY_ASKED = re.compile(r"(?:^|[,;:]\s*)(?:and\s+)?how\s+many\s+([^?]*)", re.I)
+_AUXILIARY = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did",
+                        "will", "would", "can", "could", "shall", "should", "may", "might", "must"})
+# A count with its share of a group: "190 (66%)", "15 participants (2%)", "170/324 (52.5%)".
+_SHARE = re.compile(r"(?<![\w.,/])\d[\d,]*(?:/\d[\d,]*)?(?:\s+[a-z][\w-]*){0,2}\s*\(\s*\d+(?:\.\d+)?\s*%", re.I)
+
+
+def asks_count_done(question: str) -> bool:
+    """Whether the question counts those who did something, by its own verb: "Of the women offered
+    the walking sessions, how many turned the offer down?", "How many students actually downloaded
+    the app?"; not a count of what was done to them or what they were or had ("How many patients
+    were sent letters?", "How many were non-smokers?", `asked_count_of`), nor what the question
+    names in passing."""
+    asked = _HOW_MANY_ASKED.search(own_words(question))
+    if asked is None or not _HOW_MANY.search(asked.group(0)):
+        return False
+    words = re.findall(r"[a-z']+", asked.group(1).lower())
+    return bool(words) and not _AUXILIARY.intersection(words)
+
+
+def gives_share(text: str) -> bool:
+    """Whether `text` gives a count with its share of a group ("190 (66%) subsequently declined",
+    "only 15 participants (2%) downloaded the app"): how a study reports how many of its people
+    did something."""
+    return _SHARE.search(text) is not None
 
 
 # "How many" of things that are no span of time ("How many patients ...", not "How many weeks ...").

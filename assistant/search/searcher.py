@@ -52,6 +52,7 @@ from assistant.search.answer import (
     asked_values,
     asks_aim,
     asks_code_name,
+    asks_count_done,
     asks_definition,
     asks_document_date,
     asks_doi,
@@ -72,6 +73,7 @@ from assistant.search.answer import (
     gives_amount,
     gives_examples,
     gives_reason,
+    gives_share,
     is_question,
     labelled_value_end,
     labels_statement,
@@ -1084,22 +1086,7 @@ class Searcher:
         gives (`asked_values`, `range_holds`), and for a release asked of by number, those under
         the heading that names it."""
         if amount := asked_amount(question):
-            order = sorted(order, key=lambda i: not gives_amount(self.index.passage_text(int(rows[i])), amount))
-            if amount == "date":
-                # and of those, the ones with a sentence dating the event asked of before those
-                # giving other dates ("Date of discharge: 11 March 2026" before "on day 3" for "When
-                # was she discharged?")
-                order = sorted(order, key=lambda i: not any(dates_event(self.index.sentence_text(s), tokens)
-                                                            for s in self.index.passage_sentences(int(rows[i]))))
-            if amount == "time":
-                # and of those, the ones saying at what point before those giving a span alone
-                # ("measured 12 hours after the last dose" before "Elimination half-life | 24 hours"
-                # for "When should blood be taken for a lithium level?")
-                order = sorted(order, key=lambda i: not states_time_point(self.index.passage_text(int(rows[i]))))
-            if amount == "frequency":
-                # and of those, the ones that say a rate before those with a number of another kind
-                # ("at every dose change" before "2.5% to 4% of adults")
-                order = sorted(order, key=lambda i: not states_rate(self.index.passage_text(int(rows[i]))))
+            order = self._amount_kind_first(order, rows, amount, question, tokens)
         elif statement := asked_statement(question):
             order = sorted(order, key=lambda i: not statement(self.index.passage_text(int(rows[i]))))
             # and of those, a record's field that states it before a sentence naming a place in passing
@@ -1136,6 +1123,33 @@ class Searcher:
             # Supplier | Storage") before those that name chloroform in passing
             when = asked_amount(question) in ("time", "date")
             order = sorted(order, key=lambda i: self._cell_asked(int(rows[i]), tokens, when) is None)
+        return order
+
+    def _amount_kind_first(self, order: Iterable[int], rows: np.ndarray, amount: AmountKind, question: str,
+                           tokens: list[str]) -> list[int]:
+        """`order` with the passages giving an amount of the kind asked for (`gives_amount`) first,
+        and of those the ones that give it as the question asks it (below)."""
+        order = sorted(order, key=lambda i: not gives_amount(self.index.passage_text(int(rows[i])), amount))
+        if amount == "date":
+            # and of those, the ones with a sentence dating the event asked of before those
+            # giving other dates ("Date of discharge: 11 March 2026" before "on day 3" for "When
+            # was she discharged?")
+            order = sorted(order, key=lambda i: not any(dates_event(self.index.sentence_text(s), tokens)
+                                                        for s in self.index.passage_sentences(int(rows[i]))))
+        if amount == "time":
+            # and of those, the ones saying at what point before those giving a span alone
+            # ("measured 12 hours after the last dose" before "Elimination half-life | 24 hours"
+            # for "When should blood be taken for a lithium level?")
+            order = sorted(order, key=lambda i: not states_time_point(self.index.passage_text(int(rows[i]))))
+        if amount == "frequency":
+            # and of those, the ones that say a rate before those with a number of another kind
+            # ("at every dose change" before "2.5% to 4% of adults")
+            order = sorted(order, key=lambda i: not states_rate(self.index.passage_text(int(rows[i]))))
+        if amount == "count" and asks_count_done(question):
+            # and of those, the ones giving a count with its share of a group ("190 (66%)
+            # subsequently declined") before those counting other things ("three outdoor walking
+            # locations"): how many of a study's people did something is reported so
+            order = sorted(order, key=lambda i: not gives_share(self.index.passage_text(int(rows[i]))))
         return order
 
     def _figures_first(self, order: Iterable[int], rows: np.ndarray, question: str) -> Iterable[int]:
