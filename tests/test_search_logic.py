@@ -850,6 +850,26 @@ def test_a_share_is_a_count_with_its_per_cent_in_brackets(text, share):
     assert gives_share(text) is share
 
 
+def test_a_passages_sentence_score_reads_two_adjacent_sentences_together(encoder):
+    # The second sentence says what "these" are only with the first: the number sent is in one, the
+    # invitations in the other. Read together, the two match the question better than either alone.
+    text = ("Participants were recruited by mailed invitations to take part in a study of ways to stop colds and flu "
+            "spreading. These were sent to 8150 people aged over 18, sampled at random from the lists of nine general "
+            "practices.")
+    searcher = _in_memory(encoder, [document_from_text("hands.txt", text, title="Hand hygiene online")])
+    question = "How many people were sent invitations to take part in the study?"
+    q = encoder.encode_query(question)
+    cand = searcher.candidates(question, query_vector=q)
+    row = int(cand.rows[0])
+    sentences = searcher.index.sentence_vectors(searcher.index.passage_sentences(row))
+    assert len(sentences) == 2
+    single = sentences @ q
+    both = sentences.sum(axis=0)
+    both = float(both @ q / np.linalg.norm(both))
+    assert both > single.max() + 0.01, (both, single)
+    assert cand.sentence[0] == pytest.approx(both, abs=1e-4)
+
+
 def test_a_caption_whose_label_and_title_are_one_sentence_answers_only_a_question_about_listings(encoder):
     # A programming book's code listing, captioned "Listing 8-19: ..." (one sentence with its
     # label): it holds the question's words and says nothing of why; the prose around it does.

@@ -5,8 +5,9 @@ Public API: `Searcher`, `Candidates`, `Mode`, `MODES`, `names_declarations`.
 Score semantics (stated once, shown to users as "score"):
     score = dense_weight  * cosine(question, passage)                       (in [-1, 1])
           + bm25_weight   * bm25(question, passage) / best bm25 in the collection for this question
-          + sentence_weight * best cosine(question, sentence of the passage; a labelled list of terms
-                              the question does not name is none: `_best_sentence_scores`)
+          + sentence_weight * best cosine(question, one sentence of the passage or two adjacent ones
+                              read as the mean of their vectors; a labelled list of terms the
+                              question does not name is none: `_best_sentence_scores`)
           + identifier_weight * share of the question's identifiers the passage holds
 with the weights in `config.FusionParams`.  Each term is comparable across questions.
 """
@@ -616,36 +617,52 @@ class Searcher:
 
     def _best_sentence_scores(self, rows: np.ndarray, q: np.ndarray, tokens: list[str], ahead: np.ndarray
                               ) -> np.ndarray:
-        """Per candidate, its best sentence's cosine with the question (`tokens` its terms).  A list
-        of terms under a label the question does not name ("Keywords: neuroscience, depression,
-        anxiety, brain") echoes every question on its topic and states nothing: it counts as no
-        sentence.  `ahead` is the rest of each candidate's fused score: the best sentences are read
+        """Per candidate, the cosine with the question (`tokens` its terms) of its best window: one
+        sentence, or two adjacent ones read as the mean of their unit vectors (what a sentence says
+        of "these" or "it" is in the one before it: "Participants were recruited by mailed
+        invitations ... These were sent to 8150 people" for "How many were sent letters?"; SciFact
+        train nDCG@10 0.7581 with single sentences, 0.7642 with both).  A list of terms under a label
+        the question does not name ("Keywords: neuroscience, depression, anxiety, brain") echoes every
+        question on its topic and states nothing: it counts as no sentence, nor does a window
+        holding it.  `ahead` is the rest of each candidate's fused score: the best windows are read
         for those lists only among the leading candidates (reading every candidate's sentences
-        would double the search's time), until the leaders' best sentences have all been read."""
+        would double the search's time), until the leaders' best windows have all been read."""
         spans = self.index.sentence_ranges(rows)
         lengths = spans[:, 1] - spans[:, 0]
         if not len(rows) or not lengths.sum():
             return np.zeros(len(rows), np.float32)
         # Gather only the candidates' sentences: the sentence table may hold millions of rows.
         idx = np.repeat(spans[:, 0] - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
-        sims = self.index.sentence_vectors(idx) @ q
+        vectors = self.index.sentence_vectors(idx)
+        sims = vectors @ q
         starts = np.cumsum(lengths) - lengths
         nonempty = lengths > 0
+        # pair[j]: the window of sentences j - 1 and j, none where j opens its passage
+        opens = np.zeros(len(idx), bool)
+        opens[starts[nonempty]] = True
+        norms = np.sqrt(np.maximum(2.0 + 2.0 * np.einsum("ij,ij->i", vectors[1:], vectors[:-1]), 1e-12))
+        listed = np.zeros(len(idx), bool)
         out = np.full(len(rows), -1.0, dtype=np.float32)
         read: set[int] = set()
         while True:
-            out[nonempty] = np.maximum.reduceat(sims, starts[nonempty])
+            pair = np.full(len(idx), -1.0, dtype=np.float32)
+            pair[1:] = (sims[1:] + sims[:-1]) / norms
+            pair[opens | listed | np.concatenate([[False], listed[:-1]])] = -1.0
+            windows = np.maximum(sims, pair)
+            out[nonempty] = np.maximum.reduceat(windows, starts[nonempty])
             leaders = np.argsort(-(ahead + self.fusion.sentence_weight * out))[:_READ_LEADERS]
             aside = []
             for c in leaders[lengths[leaders] > 0].tolist():
-                i = starts[c] + int(np.argmax(sims[starts[c] : starts[c] + lengths[c]]))
-                if i not in read:
-                    read.add(i)
-                    if list_asked(self.index.sentence_text(int(idx[i])), tokens) is False:
-                        aside.append(i)
+                j = starts[c] + int(np.argmax(windows[starts[c] : starts[c] + lengths[c]]))
+                for i in (j - 1, j) if pair[j] > sims[j] else (j,):
+                    if i not in read:
+                        read.add(i)
+                        if list_asked(self.index.sentence_text(int(idx[i])), tokens) is False:
+                            aside.append(i)
             if not aside:
                 return out
             sims[aside] = -1.0
+            listed[aside] = True
 
     def search(self, question: str, k: int = 5, doc_ids: list[str] | None = None, mode: Mode = "hybrid",
                query_vector: np.ndarray | None = None) -> list[Hit]:
