@@ -104,7 +104,7 @@ class FusionParams:
 
     score = dense_weight * cosine(query, passage)
           + bm25_weight * bm25(query, passage) / max bm25 over the collection for this query
-          + sentence_weight * max cosine(query, sentence of the passage)
+          + sentence_weight * max cosine(query, window of the passage: one sentence or two adjacent)
           + identifier_weight * share of the query's identifiers the passage contains
 
     An identifier is a word of letters and digits ("E0382", "BRCA2", "p53"), a numbered reference
