@@ -1981,6 +1981,33 @@ def test_how_long_a_thing_that_lasts_is_asks_for_a_span_not_any_number(encoder, 
         assert "followed for 12 months" in hit.highlight.text, (question, hit)
 
 
+def test_how_a_condition_is_treated_is_answered_by_a_sentence_naming_a_treatment_by_what_it_does(encoder):
+    # An article says how schizophrenia is treated by what its treatments do ("... medications and
+    # ... therapy can induce changes that improve its symptoms"), not in a case report's "was given";
+    # a paper describing the disorder in the question's words says nothing of its treatment.
+    from assistant.config import ChunkingParams
+    from assistant.index import MemoryIndex
+    from assistant.ingest import document_from_text
+    from assistant.search import Searcher
+    from assistant.search.answer import states_treatment
+
+    disorder = ("Schizophrenia is a complex disorder that interferes with the function of several brain systems required "
+                "for cognition and normal social behaviour. Its symptoms usually appear in early adulthood, and how "
+                "schizophrenia develops is still debated.")
+    review = ("Neuroplasticity in psychiatry\n\nChanges in the temporal lobes have been linked to schizophrenia. "
+              "Antipsychotic medications and cognitive remediation therapy can induce neuroplastic changes that improve "
+              "its symptoms.")
+    searcher = Searcher(encoder=encoder, index=MemoryIndex(
+        [document_from_text("circuits.txt", disorder, title="Cortical circuits in schizophrenia"),
+         document_from_text("review.txt", review, title="Neuroplasticity and neuropsychiatry")], encoder, ChunkingParams()))
+    hit = searcher.search("How is schizophrenia treated?", k=1)[0]
+    assert hit.highlight.text.startswith("Antipsychotic medications"), hit
+    assert states_treatment("Exposure therapy reduces avoidance.")
+    # a treatment named without what it does for the condition, or something else improving
+    assert not states_treatment("The drug was not studied.")
+    assert not states_treatment("Therapy sessions were held weekly; attendance improved.")
+
+
 def test_a_case_reports_treatment_and_a_follow_up_on_her_are_read_as_asked(encoder, tmp_path):
     # "How was the serotonin syndrome treated?" had highlighted the diagnosis, and "What was the
     # treatment?" "At the 3-month review her foot ulcer had healed."; "And her foot ulcer?" after a

@@ -1530,9 +1530,17 @@ def asks_treatment(question: str) -> bool:
     return bool(_ASKS_TREATMENT.search(question))
 
 
+# A sentence of an article naming a treatment by what it does for the condition: "Antipsychotic
+# medications and cognitive remediation therapy can induce neuroplastic changes that improve symptoms
+# of schizophrenia", "Exposure therapy reduces avoidance".
+_TREATMENT_HELPS = re.compile(r"\b(?:therap(?:y|ies)|medications?|medicines?|drugs?|treatments?)\b[^.;:]{0,60}?\b"
+                              r"(?:improve|reduce|relieve|alleviate|ease|lessen)[sd]?\b", re.I)
+
+
 def states_treatment(text: str) -> bool:
-    """Whether a sentence says what was given, stopped or done for a condition (`_STATES_TREATMENT`)."""
-    return bool(_STATES_TREATMENT.search(text))
+    """Whether a sentence says what was given, stopped or done for a condition (`_STATES_TREATMENT`),
+    or names a treatment by what it does for it (`_TREATMENT_HELPS`)."""
+    return bool(_STATES_TREATMENT.search(text) or _TREATMENT_HELPS.search(text))
 
 
 # "What is sertraline used for?", "What is it prescribed for?", "What does lithium treat?", "What
