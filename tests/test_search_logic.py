@@ -20,6 +20,7 @@ from assistant.search.answer import (
     asks_count_done,
     asks_definition,
     asks_figure,
+    asks_share,
     gives_share,
     lists_names_only,
     names_row,
@@ -29,6 +30,7 @@ from assistant.search.answer import (
     sentence_features,
     shows_figure,
     states_definition,
+    states_share,
     term_weights,
 )
 from assistant.search.hits import location_text
@@ -848,6 +850,42 @@ def test_a_question_counts_those_who_did_something_only_by_its_own_verb(question
 ])
 def test_a_share_is_a_count_with_its_per_cent_in_brackets(text, share):
     assert gives_share(text) is share
+
+
+def test_a_share_asked_for_is_answered_by_a_passage_writing_a_share_first(encoder):
+    # A trial's methods describe the reminder questionnaires in the question's words and give other
+    # numbers (pages, questions); its results give the share of responses they brought in.
+    text = ("Questionnaires\n\nThe 12-month follow-up questionnaire comprised 14 pages with 42 questions. Two shorter "
+            "reminder versions of the follow-up questionnaire were developed, of six pages and of four pages, and sent to "
+            "parents who had not returned it.\n\n"
+            "Retention\n\nWe received 751 completed questionnaires from 1,060 parents approached. Most came from the first "
+            "distribution; 20% (n = 149) of the total responses came from the reminders.")
+    searcher = _in_memory(encoder, [document_from_text("kcs.txt", text, title="Retaining families in a trial")], _SHORT_PASSAGES)
+    hit = searcher.search("What share of the returned follow-up questionnaires came in through the shorter reminder versions?", k=1)[0]
+    assert "20% (n = 149)" in hit.text, hit.text
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("What share of the returned questionnaires came in through the reminders?", True),
+    ("What percentage of control-arm students were current smokers at baseline?", True),
+    ("What proportion of patients relapsed?", True),
+    ("How many patients relapsed?", False),  # a count, not a share
+    ("Did the briefing increase the proportion of families with a fire escape plan?", False),  # asks whether
+])
+def test_a_question_asks_for_a_share_by_what_percentage_proportion_or_share(question, asks):
+    assert asks_share(question) is asks
+
+
+@pytest.mark.parametrize(("text", "share"), [
+    ("20% (n = 149) of the total responses", True),
+    ("12.7 per cent of women smoked", True),
+    ("Smoker, n (%) 124 (12.7) 97 (10.2)", True),  # the label says the cells are shares
+    ("collected by 170/324 eligible participants", True),
+    ("It comprised 14 pages with 42 questions.", False),
+    ("dated 12/05/2014", False),
+])
+def test_a_share_is_written_as_a_per_cent_or_a_count_of_a_whole(text, share):
+    assert states_share(text) is share
 
 
 def test_a_passages_sentence_score_reads_two_adjacent_sentences_together(encoder):

@@ -27,7 +27,8 @@ Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEAT
 `about_a_document`, `answer_model`, `answer_span`, `asked_amount`, `asked_entry`, `asked_expansion`, `asked_statement`,
 `asked_term`, `asked_values`, `asks_aim`, `asks_figure`, `shows_figure`, `names_row`, `gives_range`, `range_holds`, `without_values`,
 `asks_code_name`, `asks_doi`, `asks_document_date`, `asks_front_matter`, `asks_gist`,
-`asks_person`, `asks_place`, `asks_count_done`, `defines`, `gives_share`, `states_rate`,
+`asks_person`, `asks_place`, `asks_count_done`, `asks_share`, `defines`, `gives_share`, `states_rate`,
+`states_share`,
 `is_byline`, `is_code_like`, `is_heading_like`, `is_reply`, `is_question`, `labelled_value_end`,
 `labels_statement`, `list_asked`, `listed_names`, `lists_names_only`, `match_words`, `measured`,
 `opens_entry`, `passage_answer`, `pick`, `points_elsewhere`, `pool_cosine`, `poses_question`, `refers_back`,
@@ -70,7 +71,7 @@ from assistant.text import (
 )
 
 __all__ = ["about_a_document", "asked_superlative", "asks_reason", "asks_treatment", "asks_use", "dates_event", "gives_reason",
-           "asked_action", "asked_advice", "asked_count_of", "asks_count_done", "gives_share",
+           "asked_action", "asked_advice", "asked_count_of", "asks_count_done", "asks_share", "gives_share", "states_share",
            "measured_terms", "same_cells", "states_treatment", "states_use", "MODEL_PATH",
            "RELEVANCE_FEATURES", "SENTENCE_FEATURES",
            "AmountKind", "AnswerModel", "MatchWord",
@@ -1966,6 +1967,26 @@ def gives_share(text: str) -> bool:
     "only 15 participants (2%) downloaded the app"): how a study reports how many of its people
     did something."""
     return _SHARE.search(text) is not None
+
+
+# A question for a share of a whole: "What share of the questionnaires came in ...?", "What
+# percentage of students smoked?", "What proportion ...?".
+_ASKS_SHARE = re.compile(r"\b(?:what|which)\s+(?:share|percentage|proportion|fraction|per\s?cent)\b", re.I)
+# A share written as one ("20%", "12.7 per cent", "170/324"), or a table's label saying its cells
+# are ("Smoker, n (%) 124 (12.7) 97 (10.2)").
+_STATES_SHARE = re.compile(r"%|\bper\s?cent\b|(?<![\w./])\d[\d,]*\s?/\s?\d[\d,]*(?![\w/])", re.I)
+
+
+def asks_share(question: str) -> bool:
+    """Whether the question asks for a share of a whole ("What share of the returned questionnaires
+    came in through the shorter reminders?"), of its own words."""
+    return _ASKS_SHARE.search(own_words(question)) is not None
+
+
+def states_share(text: str) -> bool:
+    """Whether `text` writes a share: a per cent ("20% (n = 149) of the total", "12.7 per cent",
+    a table's "n (%)") or a count of a whole ("170/324")."""
+    return _STATES_SHARE.search(text) is not None
 
 
 # "How many" of things that are no span of time ("How many patients ...", not "How many weeks ...").

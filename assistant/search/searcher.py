@@ -65,6 +65,7 @@ from assistant.search.answer import (
     asks_person,
     asks_place,
     asks_reason,
+    asks_share,
     asks_treatment,
     asks_use,
     asks_writers,
@@ -103,6 +104,7 @@ from assistant.search.answer import (
     states_entry,
     states_place,
     states_rate,
+    states_share,
     states_time_point,
     states_treatment,
     states_use,
@@ -1167,6 +1169,10 @@ class Searcher:
             # subsequently declined") before those counting other things ("three outdoor walking
             # locations"): how many of a study's people did something is reported so
             order = sorted(order, key=lambda i: not gives_share(self.index.passage_text(int(rows[i]))))
+        if amount == "number" and asks_share(question):
+            # and of those, the ones writing a share ("20% (n = 149) of the total responses") before
+            # those with numbers of another kind ("14 pages with 42 questions")
+            order = sorted(order, key=lambda i: not states_share(self.index.passage_text(int(rows[i]))))
         return order
 
     def _figures_first(self, order: Iterable[int], rows: np.ndarray, question: str) -> Iterable[int]:
