@@ -15,6 +15,7 @@ from assistant.search import QuestionError, Searcher
 from assistant.search.answer import (
     RELEVANCE_FEATURES,
     answer_model,
+    asked_amount,
     asked_entry,
     asked_term,
     asks_count_done,
@@ -886,6 +887,29 @@ def test_a_question_asks_for_a_share_by_what_percentage_proportion_or_share(ques
 ])
 def test_a_share_is_written_as_a_per_cent_or_a_count_of_a_whole(text, share):
     assert states_share(text) is share
+
+
+def test_what_someone_got_for_doing_something_is_answered_by_a_passage_naming_a_sum_first(encoder):
+    # The trial's recruitment section says "send back completed ... form" in the question's words and
+    # names no reward; the follow-up section says what was given for each questionnaire returned.
+    text = ("Recruitment of parents\n\nFamilies who did not send back their completed questionnaire or consent form "
+            "(n = 119) were counted as passive refusals, and forms sent back blank were not used.\n\n"
+            "Follow-up\n\nParticipants were told that a £5 gift voucher for local shops would be given for every "
+            "questionnaire returned.")
+    searcher = _in_memory(encoder, [document_from_text("kcs.txt", text, title="Keeping families in a trial")], _SHORT_PASSAGES)
+    hit = searcher.search("Did families receive anything for sending back completed forms?", k=1)[0]
+    assert hit.highlight.text.startswith("Participants were told that a £5 gift voucher"), hit.highlight
+
+
+@pytest.mark.parametrize(("question", "money"), [
+    ("Did families receive anything for sending back completed forms?", True),
+    ("What did participants get for completing the survey?", True),
+    ("What do volunteers receive for taking part?", True),
+    ("Did patients receive anything for pain?", False),  # for a condition, not for doing something
+    ("Who was given the task of recruiting?", False),
+])
+def test_a_question_for_what_was_got_for_doing_something_asks_for_money(question, money):
+    assert (asked_amount(question) == "money") is money
 
 
 def test_a_passages_sentence_score_reads_two_adjacent_sentences_together(encoder):

@@ -2102,6 +2102,10 @@ _VERSION = re.compile(r"\b(?:versions?|releases?)\s+v?\d+(?:\.\d+)*\b|(?<![\w.])
 # is a price per unit of effect).
 _ASKS_MONEY = re.compile(r"\b(?:costs?|costing|cost-effective(?:ness)?|prices?|priced|fees?|rewards?|rewarded|incentives?|"
                          r"compensation|reimburs(?:ed|ement)|payments?|paid|vouchers?|money|budget|spend|spent)\b", re.I)
+# What someone got for doing something, a reward: "Did families receive anything for sending back
+# completed forms?", "What did participants get for completing the survey?".
+_ASKS_REWARD = re.compile(r"\b(?:receive[ds]?|receiving|get|gets|got|given|offered|earn(?:s|ed)?)\s+(?:[\w'-]+\s+){0,2}?"
+                          r"for\s+(?:[a-z]+ly\s+)?[a-z]+ing\b", re.I)
 # An amount of money: a currency's sign or name by a number ("£200", "$1.5 million", "25 euros",
 # "AUD 300").
 _MONEY = re.compile(r"[£$€¥]\s?\d|\d(?:[\d,.]*\d)?\s?(?:[£€¥]|(?:pounds?|dollars?|euros?|pence|cents?)\b)|"
@@ -2157,7 +2161,7 @@ def asked_amount(question: str) -> AmountKind | None:
         return "duration"
     if _HOW_MANY.search(question):
         return "count"
-    if _ASKS_MONEY.search(question) and is_question(question):  # a claim's "cost" asks for nothing
+    if (_ASKS_MONEY.search(question) or _ASKS_REWARD.search(question)) and is_question(question):  # a claim's "cost" asks for nothing
         return "money"
     if _QUANTITY.search(question):
         return "number"
