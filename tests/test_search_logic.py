@@ -22,7 +22,7 @@ from assistant.search.answer import (
     asks_definition,
     asks_figure,
     asks_share,
-    gives_share,
+    counts_with_share,
     lists_names_only,
     names_row,
     opens_signature,
@@ -850,7 +850,7 @@ def test_a_question_counts_those_who_did_something_only_by_its_own_verb(question
     ("in 2015 (see 3%)", False),
 ])
 def test_a_share_is_a_count_with_its_per_cent_in_brackets(text, share):
-    assert gives_share(text) is share
+    assert counts_with_share(text) is share
 
 
 def test_a_share_asked_for_is_answered_by_a_passage_writing_a_share_first(encoder):

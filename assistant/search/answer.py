@@ -27,7 +27,7 @@ Public API: `AnswerModel`, `PassageAnswer`, `SENTENCE_FEATURES`, `RELEVANCE_FEAT
 `about_a_document`, `answer_model`, `answer_span`, `asked_amount`, `asked_entry`, `asked_expansion`, `asked_statement`,
 `asked_term`, `asked_values`, `asks_aim`, `asks_figure`, `shows_figure`, `names_row`, `gives_range`, `range_holds`, `without_values`,
 `asks_code_name`, `asks_doi`, `asks_document_date`, `asks_front_matter`, `asks_gist`,
-`asks_person`, `asks_place`, `asks_count_done`, `asks_share`, `defines`, `gives_share`, `states_rate`,
+`asks_person`, `asks_place`, `asks_count_done`, `asks_share`, `defines`, `counts_with_share`, `states_rate`,
 `states_share`,
 `is_byline`, `is_code_like`, `is_heading_like`, `is_reply`, `is_question`, `labelled_value_end`,
 `labels_statement`, `list_asked`, `listed_names`, `lists_names_only`, `match_words`, `measured`,
@@ -71,7 +71,7 @@ from assistant.text import (
 )
 
 __all__ = ["about_a_document", "asked_superlative", "asks_reason", "asks_treatment", "asks_use", "dates_event", "gives_reason",
-           "asked_action", "asked_advice", "asked_count_of", "asks_count_done", "asks_share", "gives_share", "states_share",
+           "asked_action", "asked_advice", "asked_count_of", "asks_count_done", "asks_share", "counts_with_share", "states_share",
            "measured_terms", "same_cells", "states_treatment", "states_use", "MODEL_PATH",
            "RELEVANCE_FEATURES", "SENTENCE_FEATURES",
            "AmountKind", "AnswerModel", "MatchWord",
@@ -1962,7 +1962,7 @@ def asks_count_done(question: str) -> bool:
     return bool(words) and not _AUXILIARY.intersection(words)
 
 
-def gives_share(text: str) -> bool:
+def counts_with_share(text: str) -> bool:
     """Whether `text` gives a count with its share of a group ("190 (66%) subsequently declined",
     "only 15 participants (2%) downloaded the app"): how a study reports how many of its people
     did something."""

@@ -69,13 +69,13 @@ from assistant.search.answer import (
     asks_treatment,
     asks_use,
     asks_writers,
+    counts_with_share,
     dates_event,
     defines,
     entry_heading,
     gives_amount,
     gives_examples,
     gives_reason,
-    gives_share,
     is_question,
     labelled_value_end,
     labels_statement,
@@ -1168,7 +1168,7 @@ class Searcher:
             # and of those, the ones giving a count with its share of a group ("190 (66%)
             # subsequently declined") before those counting other things ("three outdoor walking
             # locations"): how many of a study's people did something is reported so
-            order = sorted(order, key=lambda i: not gives_share(self.index.passage_text(int(rows[i]))))
+            order = sorted(order, key=lambda i: not counts_with_share(self.index.passage_text(int(rows[i]))))
         if amount == "number" and asks_share(question):
             # and of those, the ones writing a share ("20% (n = 149) of the total responses") before
             # those with numbers of another kind ("14 pages with 42 questions")
