@@ -622,8 +622,8 @@ class Searcher:
         """Per candidate, the cosine with the question (`tokens` its terms) of its best window: one
         sentence, or two adjacent ones read as the mean of their unit vectors (what a sentence says
         of "these" or "it" is in the one before it: "Participants were recruited by mailed
-        invitations ... These were sent to 8150 people" for "How many were sent letters?"; SciFact
-        train nDCG@10 0.7581 with single sentences, 0.7642 with both).  A list of terms under a label
+        invitations ... These were sent to 8150 people" for "How many were sent letters?"; chosen
+        on SciFact train, `docs/benchmarks.md`).  A list of terms under a label
         the question does not name ("Keywords: neuroscience, depression, anxiety, brain") echoes every
         question on its topic and states nothing: it counts as no sentence, nor does a window
         holding it.  `ahead` is the rest of each candidate's fused score: the best windows are read
