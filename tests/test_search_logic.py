@@ -882,10 +882,14 @@ def test_a_question_asks_for_a_share_by_what_percentage_proportion_or_share(ques
     ("12.7 per cent of women smoked", True),
     ("Smoker, n (%) 124 (12.7) 97 (10.2)", True),  # the label says the cells are shares
     ("collected by 170/324 eligible participants", True),
+    ("two-thirds were randomly assigned to the intervention", True),  # a fraction in words
+    ("half of the schools took part", True),
+    ("one in five parents did not reply", True),
     ("It comprised 14 pages with 42 questions.", False),
     ("dated 12/05/2014", False),
+    ("in the first half, one of the sites withdrew", False),  # a half that is no share of a group
 ])
-def test_a_share_is_written_as_a_per_cent_or_a_count_of_a_whole(text, share):
+def test_a_share_is_written_as_a_per_cent_a_count_of_a_whole_or_a_fraction_in_words(text, share):
     assert states_share(text) is share
 
 

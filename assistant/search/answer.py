@@ -1405,8 +1405,8 @@ _AUTHORED = re.compile(r"\b(?:wrote|written|writers?|authors?|authored)\b", re.I
 # which a role answers.
 _ORIGIN_ASKED = re.compile(r"^\W*(?:and\s+)?who\s+(?:first\s+|originally\s+)?(?:developed|created|invented|founded|"
                            r"discovered|coined|funded|sponsored|proposed|introduced|pioneered|established|funds|sponsors|"
-                           r"made|makes|manufactures|manufactured|produces|produced|"
-                           r"(?:is|are)\s+(?:funding|sponsoring|paying\s+for))\b", re.I)
+                           r"made|makes|manufactures|manufactured|produces|produced|pa(?:ys|id)\s+for|financ(?:es|ed)|"
+                           r"(?:is|are|was|were)\s+(?:funding|sponsoring|paying\s+for|financing))\b", re.I)
 
 
 def asks_origin(question: str) -> bool:
@@ -1419,7 +1419,7 @@ def asks_origin(question: str) -> bool:
 _FUNDING = r"funded|supported|sponsored|financed|paid\s+for|commissioned"
 _MAKING = (r"developed|created|invented|founded|discovered|coined|proposed|introduced|pioneered|established|designed|"
            r"devised|formulated|made|manufactured|produced")
-_FUNDING_ASKED = re.compile(r"\b(?:fund(?:s|ed|ing)|sponsor(?:s|ed|ing)|paying)\b", re.I)
+_FUNDING_ASKED = re.compile(r"\b(?:fund(?:s|ed|ing)|sponsor(?:s|ed|ing)|paying|pa(?:ys|id)\s+for|financ(?:es|ed|ing))\b", re.I)
 # A record's line that a label of funding opens ("Sponsor: Northfield University Hospital",
 # "Funding: the Wellcome Trust"), as trial registries and papers' back matter write it.
 _FUNDING_LABEL = re.compile(r"(?:^|\n)\W*(?:(?:study|trial|lead|main)\s+)?(?:sponsors?|funders?|funding(?:\s+sources?)?|"
@@ -1436,7 +1436,8 @@ def states_origin(text: str, question: str) -> bool:
     question does not: "<made> ... by <name>" ("This work was supported by the UK Medical Research
     Council", "funded by a four-year project grant from the NHMRC") or "<name> <made>" ("Aaron Beck
     developed ..."), with a verb of paying for a funding question, of making for another; for a
-    funding question "<name> is the sponsor" and "funding from <name>" too; a record's line a label
+    funding question "<name> is the sponsor", "funding from <name>" and "Funding for this trial was
+    provided by <name>" too; a record's line a label
     of funding or making opens ("Sponsor: ...", "Manufacturer: ...")."""
     verbs = _FUNDING if _FUNDING_ASKED.search(question) else _MAKING
     asked = {w.casefold() for w in re.findall(r"[\w'’.-]+", question)}
@@ -1444,7 +1445,9 @@ def states_origin(text: str, question: str) -> bool:
                       rf"(?P<who>{_WHO_NAME}(?:\s+{_WHO_NAME})*)\s+(?:\(\d{{4}}\)\s+)?(?:first\s+|originally\s+)?(?:{verbs})\b"
                       + (rf"|(?P<is>{_WHO_NAME}(?:\s+{_WHO_NAME})*)\s+(?:is|was|are|were)\s+the\s+(?:[a-z]+\s+)?"
                          rf"(?:sponsors?|funders?)\b|\b(?i:funding|grants?|support)\s+(?:[a-z][\w'’-]*\s+){{0,3}}?from\s+"
-                         rf"(?:the\s+)?(?P<from>{_WHO_NAME}(?:\s+{_WHO_NAME})*)" if verbs == _FUNDING else ""))
+                         rf"(?:the\s+)?(?P<from>{_WHO_NAME}(?:\s+{_WHO_NAME})*)|\b(?i:funding|grants?|financial\s+support)\b"
+                         rf"[^.;:]{{0,40}}?\bprovided\s+by\s+(?:the\s+)?(?P<provided>{_WHO_NAME}(?:\s+{_WHO_NAME})*)"
+                         if verbs == _FUNDING else ""))
     found = list(said.finditer(text)) + list((_FUNDING_LABEL if verbs == _FUNDING else _MAKER_LABEL).finditer(text))
     for m in found:
         names = re.findall(r"[\w'’.-]+", next(g for g in m.groups() if g))
@@ -1739,7 +1742,11 @@ def asks_person(question: str) -> PersonKind | None:
 
 # "Who wrote the trial protocol?", "Who are the authors?", "Who is the author of this talk?": the
 # writers of a document, not a finding some authors reported ("Which authors found that ...?").
-_WRITERS_ASKED = re.compile(r"^\W*(?:and\s+)?who\s+(?:(?:wrote|authored|prepared|presented|gave)\b|"
+# "Who gave ethical approval?" asks for a body that approved, not for the document's writers: "gave"
+# asks for a speaker only of something spoken.
+_WRITERS_ASKED = re.compile(r"^\W*(?:and\s+)?who\s+(?:(?:wrote|authored|prepared|presented)\b|gave\s+(?:(?:the|this|that|a|an|"
+                            r"today's|today’s)\s+)?(?:talk|lecture|presentation|speech|keynote|seminar|sermon|address|webinar|"
+                            r"tutorial|workshop)s?\b|"
                             r"sent\s+(?:the\s+|this\s+|that\s+)?(?:letter|e-?mail|message|memo)\b|(?:is|are|was|were)\s+"
                             r"(?:the\s+|its\s+|their\s+)?(?:authors?|writers?|speakers?|presenters?|senders?)\b)", re.I)
 
@@ -1972,9 +1979,13 @@ def counts_with_share(text: str) -> bool:
 # A question for a share of a whole: "What share of the questionnaires came in ...?", "What
 # percentage of students smoked?", "What proportion ...?".
 _ASKS_SHARE = re.compile(r"\b(?:what|which)\s+(?:share|percentage|proportion|fraction|per\s?cent)\b", re.I)
-# A share written as one ("20%", "12.7 per cent", "170/324"), or a table's label saying its cells
-# are ("Smoker, n (%) 124 (12.7) 97 (10.2)").
-_STATES_SHARE = re.compile(r"%|\bper\s?cent\b|(?<![\w./])\d[\d,]*\s?/\s?\d[\d,]*(?![\w/])", re.I)
+# A share written as one ("20%", "12.7 per cent", "170/324"), in words ("two-thirds were randomly
+# assigned", "half of the schools", "one in five"), or a table's label saying its cells are
+# ("Smoker, n (%) 124 (12.7) 97 (10.2)").
+_STATES_SHARE = re.compile(r"%|\bper\s?cent\b|(?<![\w./])\d[\d,]*\s?/\s?\d[\d,]*(?![\w/])|"
+                           r"\b(?:a|one|two|three|four)[\s-](?:half|third|quarter|fifth|tenth)s?\b|\bhalf\s+of\b|"
+                           r"\b(?:one|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
+                           re.I)
 
 
 def asks_share(question: str) -> bool:
@@ -1985,7 +1996,7 @@ def asks_share(question: str) -> bool:
 
 def states_share(text: str) -> bool:
     """Whether `text` writes a share: a per cent ("20% (n = 149) of the total", "12.7 per cent",
-    a table's "n (%)") or a count of a whole ("170/324")."""
+    a table's "n (%)"), a count of a whole ("170/324") or a fraction in words ("two-thirds")."""
     return _STATES_SHARE.search(text) is not None
 
 
@@ -2161,7 +2172,8 @@ def asked_amount(question: str) -> AmountKind | None:
         return "duration"
     if _HOW_MANY.search(question):
         return "count"
-    if (_ASKS_MONEY.search(question) or _ASKS_REWARD.search(question)) and is_question(question):  # a claim's "cost" asks for nothing
+    # a claim's "cost" asks for nothing; "Who paid for the trial?" asks for a funder, not a sum
+    if (_ASKS_MONEY.search(question) or _ASKS_REWARD.search(question)) and is_question(question) and not asks_origin(question):
         return "money"
     if _QUANTITY.search(question):
         return "number"

@@ -172,8 +172,13 @@ def _name_phrases(question: str) -> list[str]:
 
 # Words of paying for a study (as BM25 terms), which a paper's acknowledgements say where it has no
 # section of funding: "This work was supported by the UK Medical Research Council".
-_FUNDING_TERMS = frozenset({"fund", "funder", "sponsor", "sponsorship", "grant", "financ"})
+_FUNDING_TERMS = frozenset({"fund", "funder", "sponsor", "sponsorship", "grant", "financ", "pay", "paid", "payer"})
 _THANKS_TERMS = frozenset({"acknowledg"})
+
+
+# A declaration of interests says what its authors were paid by others ("SML has received personal
+# fees from ... and research grants from Abbvie"), not who paid for the work or did it.
+_INTERESTS_HEADING = re.compile(r"\b(?:compet\w*|conflicts?|interests?|disclosures?)\b", re.I)
 
 
 def names_declarations(terms: set[str], heading: str) -> bool:
@@ -506,7 +511,8 @@ class Searcher:
         for the in re.finditer(r"\bthe\s+", question, re.I):
             words = re.findall(r"[\w'’-]+", question[the.end():])[:_DESCRIBING_WORDS + 1]
             kind = next((k for k in range(1, len(words)) if words[k].lower() in _STUDY_KINDS | _STUDIED_KINDS), None)
-            if kind is None or {w.lower() for w in words[:kind]} & FUNCTION_WORDS:
+            # "I" after a word is a numeral ("the rat lamina I study", "the phase I trial"), not the pronoun
+            if kind is None or {w.lower() for j, w in enumerate(words[:kind]) if not (j and w == "I")} & FUNCTION_WORDS:
                 continue
             # "the hand hygiene intervention" names the study of one, where its title says "intervention"
             terms = set(bm25_tokenize([" ".join(words[:kind + (words[kind].lower() in _STUDIED_KINDS)])])[0])
@@ -711,6 +717,12 @@ class Searcher:
         shown: set[tuple[int, int] | str] = set()
         entry = asked_entry(question)
         values = asked_values(question)
+        # "Who funded the BeneMin trial?": in the paper it names, a sentence naming who paid for it
+        # ("The project is funded by the EME Programme") answers it, though the answer model, which
+        # learned from claims, reads an acknowledgement as unlike an answer; so does one naming who
+        # holds the role asked of.  Of a topic ("Who developed neuropsychotherapy?") a sentence
+        # naming who made another thing would state it too, so only a named document's count.
+        named = self.named_document(question) if statement is not None and person is not None else None
         # A passage whose highlight only poses the question or states an aim ("We wanted to find out
         # whether exercise reduces symptoms of depression ...") comes after those that say something
         # of it, unless the question asks for the aim
@@ -724,6 +736,8 @@ class Searcher:
                 continue
             hit = self._hit(len(kept) + 1, p.row, float(scores[i]), q, terms, pool, asked, amount, person, expansion,
                             term, numbers, front, entry, code, stating, values, statement is not None, steps)
+            if p.doc == named and self._names_who(hit, statement):
+                hit = replace(hit, probability=1.0, match=match_words(1.0))
             # Two windows around one answering sentence are one spot: the second would show the
             # reader the same highlighted sentence again.  So is the same sentence in another
             # document: a file added twice, or a page that also stands in a whole-book page.
@@ -734,13 +748,22 @@ class Searcher:
             shown.add((p.doc, hit.highlight.start))
             shown.update(t for t in (said, passage) if len(t) >= MIN_REPEAT)
             taken.setdefault(p.doc, []).append((p.start, p.end))
-            if poses and (poses_question(hit.highlight.text) or lists_aims(hit.section)) and len(posing) < k:
+            # ("This paper presents independent research commissioned by the NIHR" states who paid for it)
+            if (poses and (poses_question(hit.highlight.text) or lists_aims(hit.section)) and len(posing) < k
+                    and not (statement and statement(hit.highlight.text))):
                 posing.append(hit)  # a passage that only asks the question or states an aim answers after the others
                 continue
             kept.append(hit)
             if len(kept) == k:
                 break
         return [replace(h, rank=r) for r, h in enumerate([*kept, *posing][:k], start=1)]
+
+    def _names_who(self, hit: Hit, statement: Callable[[str], bool] | None) -> bool:
+        """Whether the hit's highlight states who did what the question asks (`statement`), outside
+        a reference list and a declaration of interests (which names who paid the authors)."""
+        doc = self.index.document(self.index.doc_row(hit.doc_id))
+        return (statement is not None and not doc.in_references(hit.highlight.start)
+                and not _INTERESTS_HEADING.search(doc.declarations_at(hit.highlight.start)) and statement(hit.highlight.text))
 
     def answered(self, hits: list[Hit], question: str | None = None, doc_ids: list[str] | None = None) -> bool:
         """Whether any hit is likely enough to hold the answer (the answer model's bar) and, given
@@ -1316,8 +1339,10 @@ class Searcher:
         asked = whole = _asking_terms(question)
         if named is not None:
             # only the words naming it: "How were schools randomised in GoActive?" asks with its
-            # title's "cluster-randomised"
-            asked = whole - set(bm25_tokenize([" ".join(naming_words(question, self.index.doc_titles[named]))])[0])
+            # title's "cluster-randomised"; "Who funded the Keeping Children Safe study?" with the
+            # name its text alone writes
+            naming = naming_words(question, self.index.doc_titles[named], self.index.document(named).text)
+            asked = whole - set(bm25_tokenize([" ".join(naming)])[0])
         if not whole:
             return {}
         # A few words name what one section heads; more, only a heading that asks the question
@@ -1577,14 +1602,17 @@ class Searcher:
         line of "Author contributions" but says nothing of it; so they are shown only when nothing
         else matches.  Declarations keep their place for a question that asks who (`person`) or
         names their heading's words (`tokens`, the question's: "Who funded ...?", "Were there
-        conflicts of interest?").  Lazy: a search stops after k hits, so most candidates are never
+        conflicts of interest?"), but for a declaration of interests (`_INTERESTS_HEADING`), which
+        names who paid its authors, not who did or paid for the work.  Lazy: a search stops after k hits, so most candidates are never
         looked at."""
         aside = []
         asked = set(tokens)
         for i in np.argsort(-scores, kind="stable").tolist():
             p = self.index.passage(int(rows[i]))
             doc = self.index.document(p.doc)
-            heading = "" if person else doc.declarations_at(p.start)
+            heading = doc.declarations_at(p.start)
+            if person and not _INTERESTS_HEADING.search(heading):
+                heading = ""
             if doc.in_references(p.start) or (heading and not names_declarations(asked, heading)):
                 aside.append(i)
             else:
