@@ -1654,11 +1654,30 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
      "How many days can laboratory technicians work from home?"),
     (["How many days can I work from home?"], "And for reception staff?", "How many days can reception staff work from home?"),
     (["Am I eligible for remote working?"], "And contractors?", "Are contractors eligible for remote working?"),
+    # a group of the people asked of is those people in that group ("How many control group do
+    # BeneMin participants take each day?" had put it in the place of the thing counted)
+    (["How many pills do BeneMin participants take each day?"], "And what about the control group?",
+     "How many pills do BeneMin participants in the control group take each day?"),
+    (["How many patients dropped out?"], "What about the placebo arm?", "How many patients in the placebo arm dropped out?"),
+    (["What was the mean age of the women?"], "And the control group?", "What was the mean age of the women in the control group?"),
+    (["How many patients in the intervention group dropped out?"], "And the control group?",
+     "How many patients in the control group dropped out?"),
     # the verb a yes/no do-question closes with is no part of the phrase a topic replaces ("Did
     # quality of life?"); like no phrase of it, the topic is searched beside it
     (["Did fear of falling improve?"], "What about quality of life?", "What about quality of life? (Did fear of falling improve?)"),
     # "it" funded or conducted is the study named, not what was asked of it
     (["How was the LIMIT trial designed?", "What about its primary outcome?"], "Who funded it?", "Who funded the LIMIT trial?"),
+    (["What is the primary outcome of the BeneMin trial?"], "Who funded it?", "Who funded the BeneMin trial?"),
+    # a word derived from an English one is no name ("shyness" had taken the place of the study's
+    # name GoActive, as "httpcore" takes bm25s's)
+    (["How was well-being measured in GoActive?"], "And shyness?", "How was shyness measured in GoActive?"),
+    (["How do I install bm25s?"], "And httpcore?", "How do I install httpcore?"),
+    # what the counted noun did, an irregular verb's past too ("How many dropped out took part in
+    # ...?", "How many withdrew did U@Uni recruit?")
+    (["How many children's centres took part in Keeping Children Safe?"], "How many dropped out?",
+     "How many children's centres dropped out?"),
+    (["How many students did U@Uni recruit?"], "How many withdrew?", "How many students withdrew?"),
+    (["What is the primary outcome of the BeneMin trial?"], "Where was it conducted?", "Where was the BeneMin trial conducted?"),
     # "it" after a question of a thing's plural property is the thing that owns it, not a phrase
     # of a question before ("Is the half-life of valproate safe in pregnancy?")
     (["What is the half-life of lithium?", "And of valproate?", "What are its common side effects?"], "Is it safe in pregnancy?",

@@ -155,9 +155,24 @@ def _is_name(word: str) -> bool:
     if _NAME.fullmatch(word):
         return True
     known = english_words()
-    # the vocabulary holds most words once, in the singular ("trademark", not "trademarks")
+    # the vocabulary holds most words once, in the singular ("trademark", not "trademarks"), and
+    # not every word derived from one ("shyness" of "shy", "loneliness" of "lonely")
     return word.isalpha() and word.islower() and len(word) >= 3 and word not in _STOP and word not in known \
-        and not (word.endswith("s") and (word[:-1] in known or (word.endswith("es") and word[:-2] in known)))
+        and not (word.endswith("s") and (word[:-1] in known or (word.endswith("es") and word[:-2] in known))) \
+        and not _derived(word, known)
+
+
+_SUFFIXES = ("ness", "nesses", "ment", "ments", "ity", "ities", "ism", "isms", "ful", "less", "ly", "ings", "ing")
+
+
+def _derived(word: str, known: frozenset[str]) -> bool:
+    """Whether `word` is an English word with a derivational suffix (`_SUFFIXES`), its stem a known
+    word as written or with a final "y" the suffix turned to "i" ("loneliness")."""
+    for suffix in _SUFFIXES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 3 and (stem in known or (stem.endswith("i") and stem[:-1] + "y" in known)):
+            return True
+    return False
 
 
 # How much more like a new topic another phrase must be than the unknown word a name would replace.
@@ -892,14 +907,17 @@ def _study_instead(q: str, pronoun: str, topic: str, previous: str, earlier: tup
     conducted?"), a study the conversation named (a phrase whose head is a study's, `_STUDY_HEADS`),
     latest first, where `topic` names none: after "What about gestational weight gain?" following
     questions on the LIMIT trial, "Who funded it?" had asked who funded gestational weight gain;
-    after "What about its primary outcome?" it asks who funded the trial, not its outcome."""
+    after "What about its primary outcome?" it asks who funded the trial, not its outcome, and after
+    "What is the primary outcome of the BeneMin trial?" who funded the BeneMin trial."""
     if pronoun.lower() not in ("it", "its") or not _STUDY_ACT.search(q):
         return topic
     for found in (topic, *(_referent(past, False) for past in (previous, *map(_underlying, reversed(earlier))))):
         if found and _A_STUDY.search(found):
             # the study that owns what was asked of ("the LIMIT trial's primary outcome"), not that
             owner = re.match(rf"^(.*?\b(?:{_STUDY_HEADS}))['’]s?\s", found, re.I)
-            return owner.group(1) if owner else found
+            # nor of what was asked "of" it ("the primary outcome of the BeneMin trial")
+            of = re.search(rf"\bof\s+((?:the|this|that|its|their)\s+(?:[\w@'’-]+\s+){{0,4}}?(?:{_STUDY_HEADS}))\s*$", found, re.I)
+            return owner.group(1) if owner else of.group(1) if of else found
     return topic
 
 
@@ -1643,7 +1661,8 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder, 
     kind: FollowupKind = "new-topic"
     q = _TIE.sub("", q)
     topic = _one_in_topic(_strip_lead(q), previous)
-    if found := _people_instead(question, topic, previous) or _release_instead(question, topic, previous) \
+    if found := _people_instead(question, topic, previous) or _group_instead(question, topic, previous) \
+            or _release_instead(question, topic, previous) \
             or _itself_asked(question, q, topic, previous, encoder) \
             or _clause_instead(q, topic, previous, slot) \
             or _topic_pointing_back(q, topic, previous, slot) \
@@ -1704,6 +1723,26 @@ def _new_topic(question: str, q: str, previous: str, slot: str | None, encoder, 
         return _added(question, previous, lead)
     # nothing of the previous question is like the topic: the two are searched together
     return ResolvedQuery(question, f"{_unled(q)} ({previous})", kind)
+
+
+# A group of a study's people: "the control group", "the placebo arm", "the intervention cohort".
+_GROUP_TOPIC = re.compile(r"^(?:(?:the|a|an|its|their)\s+)?(?:[\w@'’-]+\s+){0,3}?(?:group|arm|cohort)s?$", re.I)
+_GROUP_WORD = re.compile(r"\b(?:group|arm|cohort)s?\b", re.I)
+
+
+def _group_instead(question: str, topic: str, previous: str) -> ResolvedQuery | None:
+    """A group of the people the previous question asks of: "And what about the control group?"
+    after "How many pills do BeneMin participants take each day?" asks "How many pills do BeneMin
+    participants in the control group take each day?" (it had put the group in the place of
+    "pills"). None unless the topic is a group (`_GROUP_TOPIC`) and the previous question names
+    people (`_PEOPLE`) and no group of its own, which the topic takes the place of as any phrase."""
+    group = topic.strip().rstrip("?.! ")
+    people = list(_PEOPLE.finditer(previous))
+    if not _GROUP_TOPIC.match(group) or not people or _GROUP_WORD.search(previous):
+        return None
+    group = group if _ARTICLE.match(group) else f"the {group}"
+    end = people[-1].end()
+    return ResolvedQuery(question, _tidy(f"{previous[:end]} in {group}{previous[end:]}"), "new-topic", group)
 
 
 # The one asking as the previous question's subject: "can I", "should we", "do you", "am I".
@@ -2407,6 +2446,10 @@ def _closing_phrases(rest: str, used: set[str] | frozenset[str] = frozenset()) -
 
 # A past-tense verb of more than a few letters, perhaps with its particle: "completed", "dropped out".
 _PAST_VERB = re.compile(r"^[a-z][a-z'-]{2,}ed(?:\s+(?:out|up|off|away))?$")
+# Common verbs whose past is no "-ed" form, as a counted noun's verb ("How many schools took part?").
+_IRREGULAR_PAST = (r"took|went|left|got|gave|made|came|began|ran|saw|had|did|chose|fell|grew|kept|won|lost|quit|sent|spent|"
+                   r"became|withdrew|drew|wrote|stood|heard|felt|paid|met|brought|bought|thought|found|told")
+_PAST_WORD = re.compile(rf"^(?:[a-z][a-z'-]{{2,}}ed|{_IRREGULAR_PAST})$")
 
 
 def _wh_followup(fragment: re.Match, previous: str) -> str:
@@ -2418,12 +2461,20 @@ def _wh_followup(fragment: re.Match, previous: str) -> str:
     body = _body(previous)
     opening = re.match(rf"^({_WH})\b", body, re.I)
     old = _FRAME.match(previous.strip())
-    if opening and noun and opening.group(1).lower() == wh.lower() and _PAST_VERB.match(noun.split()[0]) and old \
+    if opening and noun and opening.group(1).lower() == wh.lower() and _PAST_WORD.match(noun.split()[0]) and old \
             and old.group(2) and _ASKS_NOUN.fullmatch(wh):
         # "And how many completed?" after "How many participants were randomised in the trial?":
         # a past-tense verb, not a noun, after the question word asks what the same noun did
         # ("How many participants completed in the trial?")
         return _tidy(" ".join([old.group(1), old.group(2), noun, *_closing_phrases(old.group(4))]) + "?")
+    if opening and noun and opening.group(1).lower() == wh.lower() and _PAST_WORD.match(noun.split()[0]) and _ASKS_NOUN.fullmatch(wh):
+        # "How many dropped out?" after "How many children's centres took part in the study?": what
+        # the counted noun did, in the place of what it did before ("How many dropped out took
+        # part ..." had put the verb in the noun's place)
+        counted = re.match(rf"((?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)\s+(?:[a-z][a-z'-]{{2,}}ed|{_IRREGULAR_PAST})\b",
+                           body[opening.end():].lstrip())
+        if counted:
+            return _tidy(f"{body[:opening.end()].rstrip()} {counted.group(1)} {noun}?")
     if opening and noun and opening.group(1).lower() == wh.lower():
         # The noun the question word asked about, as many words as the new one has ("schools" in
         # "How many schools took part"; no word class is known, so no more than that is taken).
