@@ -1677,6 +1677,11 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     (["How many children's centres took part in Keeping Children Safe?"], "How many dropped out?",
      "How many children's centres dropped out?"),
     (["How many students did U@Uni recruit?"], "How many withdrew?", "How many students withdrew?"),
+    # "its" after a measure of a thing that people take is the thing, not the people's name
+    # ("What are BeneMin's side effects?")
+    (["What dose of minocycline do BeneMin participants take?"], "What are its side effects?",
+     "What are minocycline's side effects?"),
+    (["What kind of exercise should older adults do?"], "Is it safe?", "Is exercise safe?"),
     (["What is the primary outcome of the BeneMin trial?"], "Where was it conducted?", "Where was the BeneMin trial conducted?"),
     # "it" after a question of a thing's plural property is the thing that owns it, not a phrase
     # of a question before ("Is the half-life of valproate safe in pregnancy?")

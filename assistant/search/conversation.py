@@ -2690,6 +2690,10 @@ def _topic_of(previous: str, slot: str | None, pronoun: str, earlier: tuple[str,
         if (passive := _CLOSING_PASSIVE.match(previous)) and start + len(slot) < passive.start(1) < end:
             end = len(previous[: passive.start(1)].rstrip())
         topic = previous[start:end]
+    elif not plural and (thing := _DO_ASKED_OF.match(_body(previous))) and not _is_plural(thing.group(1)):
+        # "What are its side effects?" after "What dose of minocycline do BeneMin participants
+        # take?": the thing a measure was asked of, not the people who take it ("BeneMin's")
+        return thing.group(1)
     else:
         topic = _referent(previous, plural)
         # "Which version added it?" after "Does SQLite support RIGHT JOIN?": the object stands for the object
@@ -2701,10 +2705,16 @@ def _topic_of(previous: str, slot: str | None, pronoun: str, earlier: tuple[str,
         return topic
     if owner := _singular_owner(topic):
         return owner
-    for past in (previous, *map(_underlying, reversed(earlier))):
-        if (found := _referent(past, False)) and not _is_plural(found):
-            return found
-    return topic
+    singular = (found for past in (previous, *map(_underlying, reversed(earlier))) if (found := _referent(past, False))
+                and not _is_plural(found))
+    return next(singular, topic)
+
+
+# "What dose of minocycline do participants take?", "What kind of exercise should older adults do?":
+# what is asked of a thing that people do something with.
+_DO_ASKED_OF = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:what|which|how\s+much)\s+(?:[\w'-]+\s+){0,2}?of\s+"
+                          r"((?:(?:the|a|an)\s+)?[\w@'’-]+(?:\s+[\w@'’-]+)?)\s+(?:do|does|did|should|can|could|must|will|would)\s+\S",
+                          re.I)
 
 
 def _singular_owner(phrase: str) -> str:
