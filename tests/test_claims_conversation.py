@@ -2344,6 +2344,26 @@ def test_who_paid_for_a_study_is_read_in_its_acknowledgements_in_other_words(enc
     assert not any("We thank" in e.text for e in checker.check("Mindfulness reduced stress in carers.").evidence)
 
 
+def test_a_funder_named_by_a_phrase_the_named_paper_writes_elsewhere_is_still_what_the_claim_says_of_it(encoder, tmp_path):
+    # "The BeneMin trial is funded by the Wellcome Trust." had been supported by "The project is
+    # funded by the EME Programme": the paper names a "Wellcome Trust Centre" among its sites, so the
+    # phrase counted as a name of the paper, not as the funder the claim names; and "Wellcome", no
+    # word of the model's vocabulary, was no name a sentence must hold. A phrase names a paper only
+    # where that paper alone writes it; every word of a name of several is one to hold.
+    from assistant.search import names_missing
+
+    assert names_missing("The trial is funded by the Wellcome Trust.", "funded by the EME Programme, an NHS Trust") == ["Wellcome"]
+    benemin = ("# The benefit of minocycline in early psychosis (BeneMin): study protocol\n\n## Methods\n\nScans take place "
+               "at the Wellcome Trust Centre for Neuroimaging and at Salford.\n\n## Acknowledgements\n\nThe project is "
+               "funded by the Efficacy and Mechanisms Evaluation Programme.\n")
+    nk1 = ("# Lamina I projection neurons in the rat\n\n## Acknowledgements\n\nFinancial support from the Wellcome Trust "
+           "is gratefully acknowledged.\n")
+    checker = ClaimChecker(searcher_of_files(encoder, tmp_path, {"benemin.md": benemin, "nk1.md": nk1, **OTHER_DOCUMENT}))
+    verdict = checker.check("The BeneMin trial is funded by the Wellcome Trust.")
+    assert verdict.verdict != "supported", verdict
+    assert checker.check("The BeneMin trial is funded by the Efficacy and Mechanisms Evaluation Programme.").verdict == "supported"
+
+
 def test_none_of_a_group_negates_what_the_group_did_and_a_named_study_is_the_papers(encoder, tmp_path):
     # "None of the children's centres withdrew from the Keeping Children Safe study." had found no
     # evidence: the paper's title never says "Keeping Children Safe", so its "None of the 36 CCs

@@ -51,7 +51,6 @@ from assistant.claims.features import (
 from assistant.claims.models import MODEL_PATH, ClaimError, ClaimModel, NLIModel
 from assistant.search import Searcher, clean_question, names_listed, names_missing
 from assistant.search.answer import is_reply
-from assistant.search.searcher import naming_words
 from assistant.text import MIN_REPEAT, document_acronyms, expanded_acronyms, same_text, spelled_out, stems
 
 __all__ = ["VERDICTS", "VERDICT_WORDS", "ClaimChecker", "confidence_text", "Evidence", "EvidenceLabel", "Verdict", "VerdictKind"]
@@ -184,11 +183,10 @@ class ClaimChecker:
         return cands, p_ev, p_con, turned, named
 
     def _named(self, claim: str) -> _Named:
-        index = self.searcher.index
         doc = self.searcher.named_document(claim)
         if doc is None:
             return _Named()
-        return _Named(doc, frozenset(naming_words(claim, index.doc_titles[doc], index.document(doc).text)))
+        return _Named(doc, frozenset(self.searcher.naming_of(claim, doc)))
 
     def retrieve(self, claim: str) -> list[str]:
         """Step 1 alone: the ids of the documents the retriever proposes, best first."""

@@ -212,12 +212,18 @@ monday tuesday wednesday thursday friday saturday sunday""".split())
 def names_missing(text: str, where: str) -> list[str]:
     """The names `text` uses, in title case after each sentence's first word and whole words of the
     embedding model's vocabulary ("Microsoft", "Berlin"; not an abbreviation, which a source may
-    spell out), that `where` does not hold by its BM25 terms: a sentence that does not name what a
+    spell out; and every word of a name of several, "Wellcome Trust"), that `where` does not hold by
+    its BM25 terms: a sentence that does not name what a
     claim names ("R was developed by Microsoft." beside "... founded by the members of the R Core
     Team") does not state it; a month's name is a date, compared as one."""
     known = english_words()
-    names = [w for part in re.split(r"(?<=[.!?])\s+", text) for w in _names_after_first(part)
+    parts = re.split(r"(?<=[.!?])\s+", text)
+    names = [w for part in parts for w in _names_after_first(part)
              if w[1:].islower() and w.lower() in known and w.lower() not in _CALENDAR]
+    # and the words of a name of several words in title case, whatever the vocabulary holds: "Wellcome" of
+    # "the Wellcome Trust", which a source names no other way ("Trust" alone is in many a funder's name)
+    names += [w for part in parts for phrase in _name_phrases(part) for w in phrase.split()
+              if w.isalpha() and w[1:].islower() and w.lower() not in _CALENDAR]
     if not names:
         return []
     held = set(bm25_tokenize([where])[0])
@@ -554,6 +560,15 @@ class Searcher:
                 self._bare_titles.setdefault(_bare_title(title), []).append(i)
         titled = self._bare_titles.get(term.strip().casefold(), []) or self._bare_titles.get(_bare_term(term), [])
         return titled[0] if len(titled) == 1 else None
+
+    def naming_of(self, text: str, doc: int) -> set[str]:
+        """`naming_words` of `text` for document `doc`, a name of several words counting only where
+        this document alone writes it ("Keeping Children Safe" names its paper; "Wellcome Trust",
+        which two papers write, names neither: "The BeneMin trial is funded by the Wellcome Trust."
+        names BeneMin's paper, and the Wellcome Trust is what it says of it)."""
+        docs = self.index.passage_docs()
+        sole = [phrase for phrase in _name_phrases(text) if self._sole_writer(phrase, docs) == doc]
+        return naming_words(text, self.index.doc_titles[doc], "\n".join(sole))
 
     def _sole_writer(self, phrase: str, docs: np.ndarray) -> int | None:
         """The one document whose text holds `phrase` as written, or None when none or several do
@@ -1104,7 +1119,7 @@ class Searcher:
                 return False
             if d not in named:  # read only for a passage of the front matter: a document's text may be long
                 title = self.index.doc_titles[d]
-                naming = naming_words(question, title, self.index.document(d).text)
+                naming = self.naming_of(question, d)
                 named[d] = {t for words in bm25_tokenize([title, *naming]) for t in words}
             if stating and any(labels_statement(self.index.sentence_text(s), stating) for s in self.index.passage_sentences(int(rows[i]))):
                 return False  # a record's field states what is asked ("Location: Room 2.14, ..." of "Where was the meeting held?")
@@ -1341,7 +1356,7 @@ class Searcher:
             # only the words naming it: "How were schools randomised in GoActive?" asks with its
             # title's "cluster-randomised"; "Who funded the Keeping Children Safe study?" with the
             # name its text alone writes
-            naming = naming_words(question, self.index.doc_titles[named], self.index.document(named).text)
+            naming = self.naming_of(question, named)
             asked = whole - set(bm25_tokenize([" ".join(naming)])[0])
         if not whole:
             return {}
