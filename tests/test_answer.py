@@ -2081,6 +2081,27 @@ def test_a_minutes_fields_stay_lines_and_answer_what_their_labels_name(encoder, 
         assert hit.highlight.text == line, (question, hit)
 
 
+def test_a_structured_abstracts_labelled_paragraph_is_no_record_field_for_where_something_is_done(encoder, tmp_path):
+    # "Where will the FOCUS assessments take place?" had the abstract first (probability 0.02): its
+    # "Methods: The FOCUS trial ... enrolling 126 patients ... in Copenhagen." read as a record's
+    # labelled field stating a place, like "Location: Room 2.14", ahead of "All the assessments will
+    # take place at the Mental Health Centre Copenhagen." A field is short; that is a paragraph.
+    from assistant.search.answer import asked_statement, labels_statement
+
+    where = asked_statement("Where will the assessments take place?")
+    assert labels_statement("Location: Room 2.14, Clinical Sciences Building, Sheffield", where)
+    assert not labels_statement("Methods: The FOCUS trial is a randomised, parallel group, observer-blinded clinical trial "
+                                "enrolling 126 patients from in- and outpatient facilities in the catchment area of Copenhagen.", where)
+    focus = ("# The FOCUS trial: cognitive remediation for patients at ultra-high risk for psychosis\n\n## Abstract\n\n"
+             "Methods: The FOCUS trial is a randomised, parallel group, observer-blinded clinical trial enrolling 126 "
+             "patients from in- and outpatient facilities in the catchment area of Copenhagen, Denmark, who will be "
+             "assessed at baseline and after 6 and 12 months.\n\n## Setting of assessment\n\nAll the assessments will "
+             "take place at the Mental Health Centre Copenhagen. Most tests are done with paper and pencil.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "focus.md", focus)
+    hit = searcher.search("Where will the FOCUS assessments take place?", k=1)[0]
+    assert hit.highlight.text.startswith("All the assessments will take place"), hit
+
+
 def test_a_guidelines_numbered_recommendation_asked_of_by_number_is_the_highlight(encoder, tmp_path):
     # A guideline numbers its paragraphs ("1.3.2 Do not offer ..."); "What does recommendation
     # 1.3.2 say?" had highlighted the heading "2 Research recommendations".

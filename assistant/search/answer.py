@@ -1456,11 +1456,18 @@ def states_origin(text: str, question: str) -> bool:
     return False
 
 
+# The most words a record's field holds after its label: "Location: Room 2.14, Department of
+# Psychology, University of Sheffield" is one; a structured abstract's "Methods: The FOCUS trial
+# (...) is a randomised ... trial enrolling 126 patients ..." is a paragraph under a label.
+_FIELD_WORDS = 20
+
+
 def labels_statement(sentence: str, stating: Callable[[str], bool]) -> bool:
     """Whether `sentence` is a record's labelled line ("Location: ...", "Sponsor: ...") that states what a
     question asks (`stating`, `asked_statement`): such a line answers it, though the answer model,
     which learned from sentences, reads a line without a clause as unlike any answer."""
-    return bool(_LABELLED.match(sentence.strip())) and stating(sentence)
+    field = _LABELLED.match(sentence.strip())
+    return bool(field) and len(field.group(2).split()) <= _FIELD_WORDS and stating(sentence)
 
 
 def asked_statement(question: str) -> Callable[[str], bool] | None:
