@@ -2102,6 +2102,21 @@ def test_a_structured_abstracts_labelled_paragraph_is_no_record_field_for_where_
     assert hit.highlight.text.startswith("All the assessments will take place"), hit
 
 
+def test_how_participants_were_recruited_is_answered_by_the_sentence_saying_by_what_means(encoder, tmp_path):
+    # "How were participants in the hand hygiene trial recruited?" had its answer sixth ("Participants
+    # were recruited by mailed invitations ..."), after the Discussion's and the Conclusions'
+    # passages on the participants, which the embedding reads as closer.
+    paper = ("# Evaluation of a web-based intervention to promote hand hygiene\n\n## Conclusions\n\nParticipants given "
+             "access to the web-based intervention reported washing their hands more often than participants in the "
+             "hand hygiene trial's control group.\n\n## Methods\n\nParticipants were recruited by mailed invitations "
+             "sent from nine general practices. The invitations described a study of ways to stop colds spreading.\n\n"
+             "## Discussion\n\nParticipants in the trial were mostly women, and participants who took part were keen "
+             "to wash their hands.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "hygiene.md", paper)
+    hit = searcher.search("How were participants in the hand hygiene trial recruited?", k=1)[0]
+    assert hit.highlight.text.startswith("Participants were recruited by mailed invitations"), hit
+
+
 def test_a_guidelines_numbered_recommendation_asked_of_by_number_is_the_highlight(encoder, tmp_path):
     # A guideline numbers its paragraphs ("1.3.2 Do not offer ..."); "What does recommendation
     # 1.3.2 say?" had highlighted the heading "2 Research recommendations".

@@ -1682,6 +1682,8 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     (["What dose of minocycline do BeneMin participants take?"], "What are its side effects?",
      "What are minocycline's side effects?"),
     (["What kind of exercise should older adults do?"], "Is it safe?", "Is exercise safe?"),
+    # but where the one doing it is one thing, "it" doing something may be that one
+    (["What limitation of CBT does the review mention?"], "What keywords does it list?", "What keywords does the review list?"),
     (["What is the primary outcome of the BeneMin trial?"], "Where was it conducted?", "Where was the BeneMin trial conducted?"),
     # "it" after a question of a thing's plural property is the thing that owns it, not a phrase
     # of a question before ("Is the half-life of valproate safe in pregnancy?")

@@ -1329,3 +1329,29 @@ def test_a_cover_sheet_matching_a_question_by_its_title_alone_comes_after_the_te
     assert "Submission date" not in hits[0].highlight.text
     writers = searcher.search("Who wrote the Safe Homes paper?", k=1)[0]
     assert "Jane Doe" in writers.text
+
+
+@pytest.mark.parametrize(("question", "text", "says"), [
+    ("How were participants recruited?", "Participants were recruited by mailed invitations to take part.", True),
+    ("How were participants in the hand hygiene trial recruited?", "Adults were recruited through primary care.", True),
+    ("How were schools randomised in GoActive?", "Randomisation was conducted using random number generation.", True),
+    ("How were participants recruited?", "We recruited 517 participants.", False),  # the verb with no means after it
+    ("How were participants recruited?", "Participants were mostly recruited in the spring of 2010.", False),
+])
+def test_a_question_of_the_means_a_thing_was_done_by_is_answered_by_its_verb_with_a_means(question, text, says):
+    from assistant.search.answer import asked_means
+
+    means = asked_means(question)
+    assert means is not None and means(text) is says
+
+
+@pytest.mark.parametrize("question", [
+    "How was alcohol use measured in the trial?",  # measured, assessed, recorded: a paper says it with any
+    "How is depression treated?",  # a treatment, `asks_treatment`
+    "How is neuroplasticity defined?",
+    "How long were they followed up?",
+])
+def test_a_question_of_how_a_thing_was_measured_treated_or_defined_asks_no_means(question):
+    from assistant.search.answer import asked_means
+
+    assert asked_means(question) is None

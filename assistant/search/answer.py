@@ -78,7 +78,7 @@ __all__ = ["about_a_document", "asked_superlative", "asks_reason", "asks_treatme
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion", "asked_statement",
            "asked_entry", "asked_term", "asked_values", "asks_aim", "asks_figure", "names_row", "shows_figure",
            "gives_range", "range_holds", "without_values", "asks_code_name", "asks_definition", "asks_doi", "asks_document_date",
-           "asks_front_matter",
+           "asks_front_matter", "asked_means",
            "asks_examples", "asks_gist", "asks_origin", "asks_person", "asks_place", "asks_writers", "defines", "gives_examples",
            "is_byline", "is_code_like", "is_heading_like", "is_reply", "refers_back",
            "is_question", "labelled_value_end", "labels_statement", "list_asked", "listed_names", "lists_names_only", "match_words",
@@ -1680,6 +1680,38 @@ def asked_action(question: str) -> Callable[[str], bool] | None:
     stem = stemmer().stemWord(asked.group("verb").lower())
     said = re.compile(rf"{_AS_VERB}({re.escape(stem)}[a-z]*)\b", re.I | re.M)
     return lambda text: any(stemmer().stemWord(m.group(1).lower()) == stem for m in said.finditer(text))
+
+
+# "How were participants recruited?", "How was well-being measured?", "How were the schools
+# randomised?": the means by which a thing was done to something, which a sentence gives after the
+# same verb ("Participants were recruited by mailed invitations", "... measured using the
+# Warwick-Edinburgh scale").  Not a question a verb's sense makes another: what a thing is defined
+# or called as, what it is related to, how a disease is treated or a drug used (`asks_treatment`,
+# `asks_use`).
+_ASKS_MEANS = re.compile(r"^\W*(?:(?:and|but|so)\s+)?how\s+(?:was|were|is|are|will|would|should|can|could)\s+(?:\S+\s+){1,8}?"
+                         r"(?:be\s+)?(?P<verb>[a-z]{3,}(?:ed|en))(?:\s+(?:in|at|for|during|among|across)\s+[^?.!]+)?\s*[?.!]*\s*$",
+                         re.I)
+# (nor how a thing was measured, which a paper says with any of several verbs: "measured" is
+# answered by "assessed using the General Lifestyle Survey")
+_NOT_MEANS = frozenset({"defin", "call", "name", "known", "relat", "link", "associ", "treat", "use", "spell", "pronounc",
+                        "written", "given", "chosen", "taken", "measur", "assess", "evalu", "record", "collect", "quantifi",
+                        "score", "rate", "determin", "estim", "calcul", "test", "check", "monitor", "examin"})
+_MEANS_AFTER = r"(?:\s+[\w'’-]+){0,3}?\s+(?:by|through|via|using|with|from)\b"
+
+
+def asked_means(question: str) -> Callable[[str], bool] | None:
+    """For a question asking by what means a thing was done (`_ASKS_MEANS`), a test of a text: it
+    says the question's verb with a means after it ("recruited by mailed invitations", "recruited
+    through primary care", "measured using ..."); None for another question."""
+    asked = _ASKS_MEANS.match(own_words(question))
+    if asked is None:
+        return None
+    stem = stemmer().stemWord(asked.group("verb").lower())
+    if stem in _NOT_MEANS or asks_treatment(question) or asks_use(question):
+        return None
+    said = re.compile(rf"\b({re.escape(stem)}[a-z]*){_MEANS_AFTER}", re.I)
+    # the noun of the verb stems apart ("randomisation" to "randomis", "randomised" to "random")
+    return lambda text: any(stemmer().stemWord(m.group(1).lower()).startswith(stem) for m in said.finditer(text))
 
 
 # A count asked of what the things counted were or did: "how many were non-smokers six months

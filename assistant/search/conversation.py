@@ -2690,7 +2690,8 @@ def _topic_of(previous: str, slot: str | None, pronoun: str, earlier: tuple[str,
         if (passive := _CLOSING_PASSIVE.match(previous)) and start + len(slot) < passive.start(1) < end:
             end = len(previous[: passive.start(1)].rstrip())
         topic = previous[start:end]
-    elif not plural and (thing := _DO_ASKED_OF.match(_body(previous))) and not _is_plural(thing.group(1)):
+    elif not plural and (thing := _DO_ASKED_OF.match(_body(previous))) and not _is_plural(thing.group(1)) \
+            and _is_plural(thing.group("subject")):
         # "What are its side effects?" after "What dose of minocycline do BeneMin participants
         # take?": the thing a measure was asked of, not the people who take it ("BeneMin's")
         return thing.group(1)
@@ -2712,9 +2713,11 @@ def _topic_of(previous: str, slot: str | None, pronoun: str, earlier: tuple[str,
 
 # "What dose of minocycline do participants take?", "What kind of exercise should older adults do?":
 # what is asked of a thing that people do something with.
+# The people who do it are the do-question's plural subject ("participants", "older adults"): where
+# that subject is one thing ("What limitation of CBT does the review mention?"), "it" may be that.
 _DO_ASKED_OF = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:what|which|how\s+much)\s+(?:[\w'-]+\s+){0,2}?of\s+"
-                          r"((?:(?:the|a|an)\s+)?[\w@'’-]+(?:\s+[\w@'’-]+)?)\s+(?:do|does|did|should|can|could|must|will|would)\s+\S",
-                          re.I)
+                          r"((?:(?:the|a|an)\s+)?[\w@'’-]+(?:\s+[\w@'’-]+)?)\s+(?:do|does|did|should|can|could|must|will|would)\s+"
+                          r"(?P<subject>(?:[\w@'’-]+\s+){0,3}?[\w@'’-]+)\s+[a-z]+\W*$", re.I)
 
 
 def _singular_owner(phrase: str) -> str:

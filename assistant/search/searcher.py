@@ -47,6 +47,7 @@ from assistant.search.answer import (
     asked_entry,
     asked_expansion,
     asked_label,
+    asked_means,
     asked_statement,
     asked_superlative,
     asked_term,
@@ -718,7 +719,7 @@ class Searcher:
             gives_examples if asks_examples(question) else None) or (states_treatment if asks_treatment(question) else None) or (
             states_use if asks_use(question) else None) or (gives_reason(tokens) if asks_reason(question) else None) or (
             asked_superlative(question)) or asked_advice(question) or asked_count_of(question) or asked_action(question) or (
-            asked_label(question))
+            asked_label(question)) or asked_means(question)
         # what a term is, or does, its definition says, wherever its section opens (`_in_order`);
         # a part named by its label ("What is in Appendix A?") is the section it heads
         headed = not term or _PART.search(question) is not None
@@ -1156,6 +1157,15 @@ class Searcher:
             # "What is sertraline used for?": the passage saying what it is indicated for before
             # those that use the word "use" in passing ("needed to use ... safely")
             order = sorted(order, key=lambda i: not states_use(self.index.passage_text(int(rows[i]))))
+        elif means := asked_means(question):
+            # "How were participants recruited?": the passage saying by what means ("recruited by
+            # mailed invitations") before those that discuss the participants; of the document asked
+            # of (the one named, else the best passage's), since another's means is no answer ("How
+            # are missing values handled in lme4?" is not answered by "zoo handles missing values by ...")
+            order, docs = list(order), self.index.passage_docs(rows)
+            named = self.named_document(question)
+            asked = named if named is not None else int(docs[order[0]]) if order else None
+            order = sorted(order, key=lambda i: not (docs[i] == asked and means(self.index.passage_text(int(rows[i])))))
         if is_question(question) and (values := asked_values(question)):
             # "How much paracetamol for a 3 year old?": the passages with a range that holds the
             # amount given ("2 to 4 years | 7.5 mL") before those that name the words alone (a
