@@ -1682,6 +1682,10 @@ def test_a_request_for_more_asks_the_previous_question_again(encoder, history, q
     (["What dose of minocycline do BeneMin participants take?"], "What are its side effects?",
      "What are minocycline's side effects?"),
     (["What kind of exercise should older adults do?"], "Is it safe?", "Is exercise safe?"),
+    # "they" after what a study did is what it did, however many words follow its name ("Did Keeping
+    # Children Safe offer families work?")
+    (["What incentives did Keeping Children Safe offer families?"], "Did they work?",
+     "Did the incentives of Keeping Children Safe work?"),
     # but where the one doing it is one thing, "it" doing something may be that one
     (["What limitation of CBT does the review mention?"], "What keywords does it list?", "What keywords does the review list?"),
     (["What is the primary outcome of the BeneMin trial?"], "Where was it conducted?", "Where was the BeneMin trial conducted?"),

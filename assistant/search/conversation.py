@@ -3158,6 +3158,7 @@ def _referent(question: str, plural: bool) -> str:
     obj = _acted_on(body, plural)
     asked, subject = _ASKED.match(body), _subject(body)
     does_do = _DOES_DO.match(body)
+    do_subject = None
     if _content_words(obj):
         tail = obj
     elif does_do and _content_words(does_do.group(1)):
@@ -3186,7 +3187,9 @@ def _referent(question: str, plural: bool) -> str:
             # no noun phrase
             tail = ""
     if plural and not _is_plural(tail):
-        tail = _plural_referent(_CLOSING_CLAUSE.sub("", body), tail, do is not None)  # none in a closing clause
+        # (a do-question's subject, however many words follow it: "What incentives did Keeping
+        # Children Safe offer families?" asks of the incentives of Keeping Children Safe)
+        tail = _plural_referent(_CLOSING_CLAUSE.sub("", body), tail, do is not None or tail == do_subject)
     # "What license is courlan under?": the preposition left at the end belongs to the question
     if (stranded := _STRANDED.sub("", tail)) != tail:
         tail = _subject_of_stranded(stranded)
