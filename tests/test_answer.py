@@ -2117,6 +2117,19 @@ def test_how_participants_were_recruited_is_answered_by_the_sentence_saying_by_w
     assert hit.highlight.text.startswith("Participants were recruited by mailed invitations"), hit
 
 
+def test_how_long_after_one_event_another_came_is_highlighted_by_the_span_before_after(encoder, tmp_path):
+    # "How long after the sciatic nerve injection were the rats perfused?" had highlighted "... were
+    # removed and post-fixed for 2 h" (a span, but of how long something lasted) in the passage
+    # whose "Three days after the injections, they were ... perfused" answers it.
+    paper = ("# Lamina I projection neurons in the rat\n\n## Animals\n\nRats received an injection of cholera toxin into "
+             "the left sciatic nerve. Three days after the injections, they were anaesthetised and perfused with fixative. "
+             "The L4 spinal segments of all rats and the brains of those that had received sciatic nerve injections were "
+             "removed after perfusion and post-fixed for 2 h.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "nk1.md", paper)
+    hit = searcher.search("How long after the sciatic nerve injection were the rats perfused?", k=1)[0]
+    assert hit.highlight.text.startswith("Three days after the injections"), hit
+
+
 def test_a_guidelines_numbered_recommendation_asked_of_by_number_is_the_highlight(encoder, tmp_path):
     # A guideline numbers its paragraphs ("1.3.2 Do not offer ..."); "What does recommendation
     # 1.3.2 say?" had highlighted the heading "2 Research recommendations".

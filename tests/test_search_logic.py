@@ -1355,3 +1355,18 @@ def test_a_question_of_how_a_thing_was_measured_treated_or_defined_asks_no_means
     from assistant.search.answer import asked_means
 
     assert asked_means(question) is None
+
+
+@pytest.mark.parametrize(("question", "text", "says"), [
+    ("How long after the nerve injection were the rats perfused?", "Three days after the injections, they were perfused.", True),
+    ("How long after the nerve injection were the rats perfused?", "The segments were post-fixed for 2 h.", False),  # lasted
+    ("How many weeks after birth was the infant seen?", "The infant was seen 6 weeks after birth.", True),
+    ("How long before surgery did patients stop eating?", "Patients fasted from midnight, 12 hours before surgery.", True),
+    ("How long before surgery did patients stop eating?", "Patients were seen 2 days after surgery.", False),
+])
+def test_a_question_of_the_time_between_two_events_is_answered_by_a_span_before_after_or_before(question, text, says):
+    from assistant.search.answer import asked_interval
+
+    interval = asked_interval(question)
+    assert interval is not None and interval(text) is says
+    assert asked_interval("How long did the sessions last?") is None

@@ -78,7 +78,7 @@ __all__ = ["about_a_document", "asked_superlative", "asks_reason", "asks_treatme
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion", "asked_statement",
            "asked_entry", "asked_term", "asked_values", "asks_aim", "asks_figure", "names_row", "shows_figure",
            "gives_range", "range_holds", "without_values", "asks_code_name", "asks_definition", "asks_doi", "asks_document_date",
-           "asks_front_matter", "asked_means",
+           "asks_front_matter", "asked_means", "asked_interval",
            "asks_examples", "asks_gist", "asks_origin", "asks_person", "asks_place", "asks_writers", "defines", "gives_examples",
            "is_byline", "is_code_like", "is_heading_like", "is_reply", "refers_back",
            "is_question", "labelled_value_end", "labels_statement", "list_asked", "listed_names", "lists_names_only", "match_words",
@@ -1712,6 +1712,27 @@ def asked_means(question: str) -> Callable[[str], bool] | None:
     said = re.compile(rf"\b({re.escape(stem)}[a-z]*){_MEANS_AFTER}", re.I)
     # the noun of the verb stems apart ("randomisation" to "randomis", "randomised" to "random")
     return lambda text: any(stemmer().stemWord(m.group(1).lower()).startswith(stem) for m in said.finditer(text))
+
+
+# "How long after the nerve injection were the rats perfused?": the time between two events, which
+# a sentence gives as a span before "after" or "before" ("Three days after the injections, they
+# were ... perfused"), or "... later"; not a span something lasted ("post-fixed for 2 h").
+_ASKS_INTERVAL = re.compile(r"\bhow\s+(?:long|many\s+(?:minutes|hours|days|weeks|months|years))\s+(?P<rel>after|before)\b", re.I)
+_INTERVAL_UNIT = r"(?:min(?:ute)?s?|h(?:ou)?rs?|h|days?|weeks?|fortnights?|months?|years?)"
+_INTERVAL_AMOUNT = (r"(?:\d+(?:\.\d+)?(?:\s*(?:-|–|to)\s*\d+(?:\.\d+)?)?|one|two|three|four|five|six|seven|eight|nine|ten|"
+                    r"eleven|twelve|a\s+few|several|a|an)")
+
+
+def asked_interval(question: str) -> Callable[[str], bool] | None:
+    """For a question asking how long after (or before) one event another came (`_ASKS_INTERVAL`), a
+    test of a sentence: it gives a span before the same "after" or "before", or before "later" (or
+    "earlier"); None for another question."""
+    asked = _ASKS_INTERVAL.search(own_words(question))
+    if asked is None:
+        return None
+    rel = asked.group("rel").lower()
+    said = re.compile(rf"\b{_INTERVAL_AMOUNT}[\s-]+{_INTERVAL_UNIT}\s+(?:{rel}|{'later' if rel == 'after' else 'earlier'})\b", re.I)
+    return lambda text: said.search(text) is not None
 
 
 # A count asked of what the things counted were or did: "how many were non-smokers six months

@@ -46,6 +46,7 @@ from assistant.search.answer import (
     asked_count_of,
     asked_entry,
     asked_expansion,
+    asked_interval,
     asked_label,
     asked_means,
     asked_statement,
@@ -719,7 +720,7 @@ class Searcher:
             gives_examples if asks_examples(question) else None) or (states_treatment if asks_treatment(question) else None) or (
             states_use if asks_use(question) else None) or (gives_reason(tokens) if asks_reason(question) else None) or (
             asked_superlative(question)) or asked_advice(question) or asked_count_of(question) or asked_action(question) or (
-            asked_label(question)) or asked_means(question)
+            asked_label(question)) or asked_means(question) or asked_interval(question)
         # what a term is, or does, its definition says, wherever its section opens (`_in_order`);
         # a part named by its label ("What is in Appendix A?") is the section it heads
         headed = not term or _PART.search(question) is not None
