@@ -2130,6 +2130,28 @@ def test_how_long_after_one_event_another_came_is_highlighted_by_the_span_before
     assert hit.highlight.text.startswith("Three days after the injections"), hit
 
 
+def test_a_studys_attribute_asked_of_is_answered_by_the_sentence_saying_what_it_was(encoder, tmp_path):
+    # "What is the primary outcome of the GoActive study?" and "What was GoActive's primary outcome?"
+    # had the Discussion first: "The primary outcome was min/day of MVPA" has no article after "was",
+    # so it read as no definition, and the possessive named no term at all.
+    from assistant.search.answer import states_attribute
+
+    assert states_attribute("The primary outcome was min/day of MVPA; self-reported data were secondary.", "primary outcome")
+    assert states_attribute("The primary outcome is overall cognitive function.", "primary outcome")
+    assert not states_attribute("The primary outcome will be measured at 6 months.", "primary outcome")  # says when
+    goactive = ("# GoActive: a feasibility study and pilot cluster-randomised trial to increase physical activity\n\n"
+                "## Measurements\n\nParticipants wore an accelerometer for 7 days at baseline and follow-up. For descriptive "
+                "purposes, height and weight were collected. The primary outcome was min/day of MVPA; self-reported data "
+                "were secondary outcomes.\n\n## Discussion\n\nThe pilot trial showed that measuring the primary outcome in "
+                "schools is feasible, and a full trial of GoActive with physical activity as its primary outcome is planned.\n")
+    other = ("# The LIMIT randomised trial of antenatal lifestyle advice\n\n## Outcomes\n\nThe primary outcome of the LIMIT "
+             "trial was the incidence of large-for-gestational-age infants.\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"goactive.md": goactive, "limit.md": other})
+    for asked in ("What is the primary outcome of the GoActive study?", "What was GoActive's primary outcome?"):
+        hit = searcher.search(asked, k=1)[0]
+        assert hit.highlight.text.startswith("The primary outcome was min/day of MVPA"), (asked, hit)
+
+
 def test_a_guidelines_numbered_recommendation_asked_of_by_number_is_the_highlight(encoder, tmp_path):
     # A guideline numbers its paragraphs ("1.3.2 Do not offer ..."); "What does recommendation
     # 1.3.2 say?" had highlighted the heading "2 Research recommendations".

@@ -78,7 +78,7 @@ __all__ = ["about_a_document", "asked_superlative", "asks_reason", "asks_treatme
            "PassageAnswer", "PersonKind", "answer_span", "answer_model", "asked_amount", "asked_expansion", "asked_statement",
            "asked_entry", "asked_term", "asked_values", "asks_aim", "asks_figure", "names_row", "shows_figure",
            "gives_range", "range_holds", "without_values", "asks_code_name", "asks_definition", "asks_doi", "asks_document_date",
-           "asks_front_matter", "asked_means", "asked_interval",
+           "asks_front_matter", "asked_means", "asked_interval", "states_attribute",
            "asks_examples", "asks_gist", "asks_origin", "asks_person", "asks_place", "asks_writers", "defines", "gives_examples",
            "is_byline", "is_code_like", "is_heading_like", "is_reply", "refers_back",
            "is_question", "labelled_value_end", "labels_statement", "list_asked", "listed_names", "lists_names_only", "match_words",
@@ -1246,6 +1246,16 @@ def states_definition(text: str, term: str) -> bool:
                  rf"(?:\s*\([^()]{{0,80}}\)|\s*,[^,]{{1,80}},|{_OF_WHAT})?\s+{_DEFINING})", text, re.I)
     # "are as follows", "are its parts": a plural of content words only.
     return bool(m) and not (m.group("plural") and STOP_WORDS.intersection(m.group("plural").lower().split()))
+
+
+def states_attribute(text: str, term: str) -> bool:
+    """Whether `text` says what a study's attribute asked of is: the term as its subject, then "is",
+    "was", "are", "were" or "will be" and what it is, no participle ("The primary outcome was
+    min/day of MVPA", "The primary outcome is overall cognitive function"; not "The primary
+    outcome will be measured at 6 months", which says when)."""
+    name = _term_pattern(term)
+    return re.match(rf"^[\s•*·\-–\d.)]*(?:the\s+|its\s+|our\s+|their\s+)?{name}\s+(?:is|was|are|were|will\s+be)\s+"
+                    rf"(?![a-z]+(?:ed|en)\b)[\w/(\"“‘]", text, re.I) is not None
 
 
 # A manual page's name line: the name, its section perhaps, a dash and what it is or does

@@ -102,6 +102,7 @@ from assistant.search.answer import (
     same_cells,
     shows_figure,
     states_action,
+    states_attribute,
     states_definition,
     states_entry,
     states_place,
@@ -259,6 +260,8 @@ _GENRES = frozenset({"review", "protocol", "tutorial", "vignette", "thesis", "di
                      "guide", "primer", "editorial", "commentary", "overview"})
 # "What is the primary outcome of the BeneMin trial?": a thing asked of what the question's end names.
 _ASKED_OF_STUDY = re.compile(r"^\s*(what\s+(?:is|was|are|were)\s+.+?)\s+(?:of|in|for)\s+\S.*?\?\s*$", re.I)
+_OWNED_BY_STUDY = re.compile(r"^\s*(what\s+(?:is|was|are|were))\s+((?:the\s+)?[\w@.-]+(?:\s+[\w@.-]+){0,2}?)['’]s?\s+(.+?)\s*\?\s*$",
+                             re.I)
 # "the hand hygiene trial": what a question calls a study by, a few words of its title before its kind.
 _STUDY_KINDS = frozenset({"trial", "trials", "study", "studies", "experiment", "survey", "protocol", "review"})
 # what a study tests, which a person calls it by too ("the hand hygiene intervention")
@@ -497,6 +500,9 @@ class Searcher:
         """`asked_term`, and what a question asks of a study it names ("primary outcome" of "What
         is the primary outcome of the BeneMin trial?", where "BeneMin" names one document): the
         term its sentences say, and its section heads ("Primary outcome"), without the study."""
+        # the study's own attribute in the possessive: "What was GoActive's primary outcome?"
+        if (owned := _OWNED_BY_STUDY.match(question)) and self.named_document(question) is not None:
+            question = f"{owned.group(1)} the {owned.group(3)} of {owned.group(2)}?"
         if (term := asked_term(question)) is not None:
             return term
         m = _ASKED_OF_STUDY.match(question)
@@ -1061,7 +1067,11 @@ class Searcher:
             # mark ("5.4. Sets", Doxygen's "◆ apop_estimate()")
             heads = re.compile(rf"(?:\d+(?:\.\d+)*\.?\s+|[^\w\s]{{1,2}}\s*)?{re.escape(term.strip())}(?:\(\))?(?:\s|$)", re.I)
             order = sorted(order, key=lambda i: not self._opens_section(int(rows[i]), heads))
-        strict = bool(term) and asks_definition(question) and not entry
+        # what a study's attribute is ("What is the primary outcome of the GoActive study?": `_asked_term`
+        # of the study, no term `asked_term` reads) is said as "The primary outcome was min/day of
+        # MVPA", with no article a definition has (`states_attribute`)
+        attribute = bool(term) and asked_term(question) is None
+        strict = bool(term) and (asks_definition(question) or attribute) and not entry
 
         def opening(i: int) -> bool:
             return docs[i] == named and self.index.passage(int(rows[i])).start == 0
@@ -1074,7 +1084,7 @@ class Searcher:
         if term:
             # "What is quantile regression?": its definition before a sentence that says what it
             # does ("Quantile regression models with ... can be estimated with nlrq" reads as one)
-            order = sorted(order, key=lambda i: self._definition_rank(int(rows[i]), term, entry, strict))
+            order = sorted(order, key=lambda i: self._definition_rank(int(rows[i]), term, entry, strict, attribute))
         if titled and not strict:
             # and before all, a page titled by the thing asked of says it where it opens (CMake's
             # "add_library" page opens "Add a library to the project ...", before its sections'
@@ -1597,13 +1607,15 @@ class Searcher:
         p = self.index.passage(row)
         return not self.index.document(p.doc).in_references(p.start) and defines(self.index.passage_text(row), short)
 
-    def _definition_rank(self, row: int, term: str, entry: str | None, strict: bool) -> int:
-        """0 where passage `row` defines `term` (`states_definition`, when `strict`), 1 where it
-        says what it is or does otherwise (`_defines`), 2 where it does neither."""
+    def _definition_rank(self, row: int, term: str, entry: str | None, strict: bool, attribute: bool = False) -> int:
+        """0 where passage `row` defines `term` (`states_definition`, when `strict`; or, for a
+        study's `attribute`, says what it is, `states_attribute`), 1 where it says what it is or
+        does otherwise (`_defines`), 2 where it does neither."""
         if strict:
             p = self.index.passage(row)
             if not self.index.document(p.doc).in_references(p.start) and any(
-                    states_definition(self.index.sentence_text(s), term) for s in self.index.passage_sentences(row)):
+                    states_definition(text, term) or (attribute and states_attribute(text, term))
+                    for text in map(self.index.sentence_text, self.index.passage_sentences(row))):
                 return 0
         return 1 if self._defines(row, term, entry) else 2
 
