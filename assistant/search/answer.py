@@ -1692,12 +1692,11 @@ def asked_action(question: str) -> Callable[[str], bool] | None:
     return lambda text: any(stemmer().stemWord(m.group(1).lower()) == stem for m in said.finditer(text))
 
 
-# "How were participants recruited?", "How was well-being measured?", "How were the schools
-# randomised?": the means by which a thing was done to something, which a sentence gives after the
-# same verb ("Participants were recruited by mailed invitations", "... measured using the
-# Warwick-Edinburgh scale").  Not a question a verb's sense makes another: what a thing is defined
-# or called as, what it is related to, how a disease is treated or a drug used (`asks_treatment`,
-# `asks_use`).
+# "How were participants recruited?", "How were the schools randomised?": the means by which a
+# thing was done to something, which a sentence gives after the same verb ("Participants were
+# recruited by mailed invitations", "Randomisation was conducted using random number generation").
+# Not a question a verb's sense makes another: what a thing is defined or called as, what it is
+# related to, how a disease is treated or a drug used (`asks_treatment`, `asks_use`).
 _ASKS_MEANS = re.compile(r"^\W*(?:(?:and|but|so)\s+)?how\s+(?:was|were|is|are|will|would|should|can|could)\s+(?:\S+\s+){1,8}?"
                          r"(?:be\s+)?(?P<verb>[a-z]{3,}(?:ed|en))(?:\s+(?:in|at|for|during|among|across)\s+[^?.!]+)?\s*[?.!]*\s*$",
                          re.I)
@@ -1712,7 +1711,7 @@ _MEANS_AFTER = r"(?:\s+[\w'’-]+){0,3}?\s+(?:by|through|via|using|with|from)\b"
 def asked_means(question: str) -> Callable[[str], bool] | None:
     """For a question asking by what means a thing was done (`_ASKS_MEANS`), a test of a text: it
     says the question's verb with a means after it ("recruited by mailed invitations", "recruited
-    through primary care", "measured using ..."); None for another question."""
+    through primary care"); None for another question and for one of the verbs `_NOT_MEANS` holds."""
     asked = _ASKS_MEANS.match(own_words(question))
     if asked is None:
         return None
