@@ -1020,6 +1020,17 @@ def test_a_highlight_that_announces_a_list_takes_its_items_when_each_is_a_senten
     assert kinds == "There are two main kinds of plasticity in the adult brain:", kinds
 
 
+def test_a_lead_in_that_closes_its_document_is_never_the_highlight(encoder, tmp_path):
+    # A saved page whose list was lost: its last line announces items that are not there, and it
+    # shares the question's words better than the sentence that says what the approach treats.
+    text = ("Mindful coaching\n\nMindful coaching is a talking approach that treats worry by training attention "
+            "on the breath and the body.\n\nConcerns treated with mindful coaching\n\n"
+            "Some concerns treated with mindful coaching include:\n")
+    searcher = searcher_of_file(encoder, tmp_path / "coaching.txt", text)
+    hit = searcher.search("What concerns are treated with mindful coaching?", k=1)[0]
+    assert hit.highlight.text.startswith("Mindful coaching is a talking approach"), hit.highlight.text
+
+
 def test_a_list_of_authors_is_the_highlight_only_for_a_question_that_asks_who(encoder, tmp_path):
     # A paper's front page as a passage: banner, title, authors. The authors' line shares the
     # question's words ("LIMIT Trial") and their affiliation marks look like numbers, but it says

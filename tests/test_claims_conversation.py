@@ -1851,6 +1851,13 @@ def test_a_pronoun_stands_for_a_verbs_object_or_a_bare_phrase_asked_of_and_joine
      "What were the side effects of minocycline?"),
     # a thing asked of a passive without saying whose ("What dose is used?" was searched alone)
     (["Does minocycline reduce negative symptoms?"], "What dose is used?", "What dose of minocycline is used?"),
+    # a thing of several words, undergoing something in what was asked of, or put to use for it
+    # (each was searched alone: "Which brain regions are affected?" found the regions of the
+    # neuropsychotherapy page, not those affected in schizophrenia)
+    (["What is schizophrenia?"], "Which brain regions are affected?", "Which brain regions are affected in schizophrenia?"),
+    (["How is depression treated?"], "Which medications are used?", "Which medications are used for depression?"),
+    (["What is the FOCUS trial?"], "Which cognitive tests were used?", "Which cognitive tests were used in the FOCUS trial?"),
+    (["What is CMake?"], "Which version is recommended?", "Which version of CMake is recommended?"),
     # help or work without saying for what: for the previous topic ("Does medication help?" was searched alone)
     (["How is PTSD treated?"], "Does medication help?", "Does medication help with PTSD?"),
     # the phrase a long question ends with is no referent ("Was trial entry significant?")

@@ -435,6 +435,9 @@ def sentence_features(index: Index, row: int, q: np.ndarray, terms: dict[str, fl
     # "I2", a plot's axis "−2.0 −1.0 0.0 1.0"): it says nothing in words, and "2" had been the
     # highlight for "What does the I2 statistic measure?", the axis for "How many observations ...?".
     heading |= np.array([not re.search(r"[^\W\d_]{2}", t) for t in texts])
+    # So does a lead-in with nothing after it in its document ("Some concerns treated with
+    # Neuropsychotherapy include:" closing a saved page whose list was lost): it announces what is not there.
+    heading |= np.array([t.rstrip().endswith(":") and not doc.text[e:].strip() for t, (_, e) in zip(texts, spans)])
     # So does a reference to a source ("Thyroid 2017;27(11):1341-1346.", a bare web address): it
     # names its topic's words in a journal's title and says nothing of it.
     heading |= np.array([_citation_like(t) for t in texts])

@@ -224,7 +224,7 @@ def is_followup(question: str) -> Literal["new-topic", "reference", ""]:
         # "What changes were made as a result?": of what the previous question asked about; "Is
         # the effect lasting?": the effect it asked about
         return "reference"
-    if _ELLIPTIC.match(q) or _BARE_PASSIVE.match(q) or _NOUN_PASSIVE.match(q) or _HELPS.match(q):
+    if _ELLIPTIC.match(q) or _BARE_PASSIVE.match(q) or _noun_passive(q) or _HELPS.match(q):
         # "Does CBT?": the previous question asked of it; "Who was excluded?" after "Who was
         # eligible for the FOCUS trial?": excluded from what the previous question names
         return "reference"
@@ -306,8 +306,28 @@ _BARE_YES_NO = re.compile(r"^(?:and\s+)?(?:is|are|was|were)\s+the\s+[\w'-]+\s+[\
 _BARE_PASSIVE = re.compile(r"^(?:and\s+)?(?:who|what|which|when|where|why|how(?:\s+(?:much|many|long|often))?)\s+"
                            r"(?:is|are|was|were)\s+"
                            r"[a-z]{2,}(?:ed|ble)\s*\?$", re.I)
-# "What dose is used?", "Which scale was chosen?": a thing asked of a passive without saying whose.
-_NOUN_PASSIVE = re.compile(r"^(?:and\s+)?((?:what|which)\s+[\w'-]+)(\s+(?:is|are|was|were)\s+[a-z]{2,}(?:ed|en)\s*\?)$", re.I)
+# "What dose is used?", "Which scale was chosen?", "Which brain regions are affected?": a thing
+# asked of a passive without saying whose, or in what.
+_NOUN_PASSIVE = re.compile(r"^(?:and\s+)?((?:what|which)\s+[\w'-]+(?:\s+[\w'-]+){0,2}?)(\s+(?:is|are|was|were)\s+"
+                           r"([a-z]{2,}(?:ed|en))\s*\?)$", re.I)
+
+
+def _noun_passive(q: str) -> re.Match | None:
+    """`_NOUN_PASSIVE`'s match where the words after "what" or "which" are a noun's, no function word
+    among them ("What happens when it is damaged?" asks what happens to the "it" it names)."""
+    m = _NOUN_PASSIVE.match(q)
+    return m if m and not any(w.lower() in FUNCTION_WORDS for w in m.group(1).split()[1:]) else None
+
+
+# What a thing undergoes in a condition or a process rather than has of it: "Which brain regions are
+# affected?" after "What is schizophrenia?" asks which are affected in schizophrenia, not which
+# regions of schizophrenia are.
+_UNDERGONE = frozenset({"affected", "involved", "implicated", "impaired", "altered", "changed", "damaged", "activated",
+                        "disrupted", "targeted"})
+# What is put to use for a condition or a purpose: "Which medications are used?" after "How is
+# depression treated?" asks which are used for depression; a dose or a version is still of its owner
+# (`_RELATIONAL`: "What dose is used?" after a question on minocycline asks for minocycline's).
+_USED_FOR = frozenset({"used", "prescribed", "recommended", "given", "offered", "approved", "indicated"})
 # "Does medication help?", "Does melatonin work?": help or work, without saying for what.
 _HELPS = re.compile(r"^(?:and\s+|but\s+)?((?:do|does|did|can|could|would|will|might)\s+(?!(?:it|they|this|that|these|those|"
                     r"you|i|we|he|she)\b)[\w@'-]+(?:\s+[\w@'-]+)?\s+(help|work))\s*\?$", re.I)
@@ -1412,9 +1432,8 @@ def _owned(question: str, q: str, previous: str, slot: str | None, earlier: tupl
         # "Does medication help?" after "How is PTSD treated?": with PTSD
         joined = "with" if helps.group(2).lower() == "help" else "for"
         return ResolvedQuery(question, _unled(_tidy(f"{helps.group(1)} {joined} {owner}?")), "reference", owner)
-    if (asked := _NOUN_PASSIVE.match(q)) and (owner := _owner(previous, slot)):
-        # "What dose is used?" after "Does minocycline reduce negative symptoms?": minocycline's
-        return ResolvedQuery(question, _unled(_tidy(f"{asked.group(1)} of {owner}{asked.group(2)}")), "reference", owner)
+    if (asked := _noun_passive(q)) and (owner := _owner(previous, slot)):
+        return ResolvedQuery(question, _unled(_tidy(_passive_owned(asked, owner))), "reference", owner)
     how = _HOW_IS_THE.match(q) or _HOW_DONE_TO_THE.match(q)
     if how and set(bm25_tokenize([how.group("noun")])[0]) & set(bm25_tokenize([previous])[0]):
         # "How deep is the mine?" after "What is a coal mine?" names what it asks about itself, where
@@ -1436,6 +1455,18 @@ def _owned(question: str, q: str, previous: str, slot: str | None, earlier: tupl
             return ResolvedQuery(question, _unled(_tidy(f"{q[:at]} of {owner}{q[at:]}")), "reference", owner)
         return ResolvedQuery(question, _unled(_tidy(f"{q.rstrip('?').rstrip()} of {owner}?")), "reference", owner)
     return None
+
+
+def _passive_owned(asked: re.Match, owner: str) -> str:
+    """A passive asked of a thing (`_noun_passive`) with `owner`, what the previous question asked
+    of, in its place: "What dose of minocycline is used?", "Which brain regions are affected in
+    schizophrenia?" (`_UNDERGONE`), "Which medications are used for depression?" (`_USED_FOR`)."""
+    done = asked.group(3).lower()
+    if done in _UNDERGONE or (done in _USED_FOR and not re.fullmatch(_RELATIONAL, asked.group(1).split()[-1], re.I)):
+        # what is used in a study is used "in" it ("Which cognitive tests were used in the FOCUS trial?")
+        joined = "in" if done in _UNDERGONE or _A_STUDY.search(owner) else "for"
+        return f"{asked.group(1)}{asked.group(2)[:-1].rstrip()} {joined} {owner}?"
+    return f"{asked.group(1)} of {owner}{asked.group(2)}"
 
 
 def _noun_owner(noun: str, owner: str) -> str:
