@@ -1166,6 +1166,31 @@ def test_a_section_headed_by_the_term_asked_of_opens_the_answer(encoder, tmp_pat
     assert opens_signature("json.dumps(obj, *, skipkeys=False, ensure_ascii=True,", "json.dumps")
 
 
+def test_a_heading_that_coordinates_the_term_asked_of_with_another_opens_the_answer(encoder, tmp_path):
+    # A trial report's Methods: the design section names the trial twice and points to where its
+    # methods were reported, and matches the question better than the section that states the
+    # criteria, headed "Inclusion and exclusion criteria" rather than by the term asked of alone
+    # (the design section had come first). A second paper makes the trial's name name one document.
+    from assistant.ingest import load_file
+
+    report = tmp_path / "limit.md"
+    report.write_text("# Antenatal advice for women who are overweight: the LIMIT randomised trial\n\n## Methods\n\n"
+                      "### Study design\n\nThe study was a multicentre randomised trial across the three major maternity "
+                      "hospitals within Adelaide. The methods [42] and primary findings [41] of the LIMIT randomised trial "
+                      "have been reported previously, and the trial has been registered on the Australian and New Zealand "
+                      "Clinical Trials Registry (ACTRN12607000161426).\n\n### Inclusion and exclusion criteria\n\n"
+                      "Women with a BMI of 25 or more and a singleton pregnancy between 10 and 20 weeks gestation were "
+                      "eligible for enrolment. Women with a multiple pregnancy were ineligible.\n")
+    other = tmp_path / "walking.md"
+    other.write_text("# Walking groups for older adults: a pilot trial\n\n## Methods\n\nOlder adults from twelve general "
+                     "practices were invited by letter. Those who walked less than an hour a week were eligible, and the "
+                     "groups met twice a week for twelve weeks.\n")
+    docs = [load_file(f, f.name)[0] for f in (report, other)]
+    searcher = Searcher(encoder=encoder, index=MemoryIndex(docs, encoder, ChunkingParams()))
+    hit = searcher.search("What were the inclusion criteria for the LIMIT trial?", k=1)[0]
+    assert hit.highlight.text.startswith("Women with a BMI of 25"), hit
+
+
 def test_an_abbreviation_spelled_out_only_in_the_list_of_abbreviations_is_answered_from_it(encoder, tmp_path):
     # A paper that uses "QALY" in its text but spells it out only in its list of abbreviations; its
     # reference list has an entry whose author initials read like one ("PR: Perl ER") and is no

@@ -286,6 +286,18 @@ _REPORTING = re.compile(r"[a-z]{3,}ed|(?:say|find|conclude|show|report|describe|
 _THE_GENRE = re.compile(r"\bthe\s+(" + "|".join(sorted(_GENRES)) + r")(?:['’]s)?\b((?:\s+[\w'’-]+){0,2})", re.I)
 
 
+def _heading_of(term: str) -> str:
+    """A pattern of the headings a term of words names its section by: the term, or the term in the
+    plural and its modifier coordinated with another ("Inclusion and exclusion criteria" heads the
+    inclusion criteria, "Primary and secondary outcomes" the primary outcome); a name of code as
+    written."""
+    words = term.split()
+    if len(words) < 2 or not all(w.isalpha() for w in words):
+        return re.escape(term.strip())
+    first, last = r"\s+".join(map(re.escape, words[:-1])), re.escape(words[-1])
+    return rf"(?:{first}\s+(?:(?:and|or|&|/)\s+[^\W\d_]+\s+)?{last}(?:s|es)?)"
+
+
 def _one_word(a: str, b: str) -> bool:
     """Whether BM25 terms `a` and `b` are one word's (`same_stem`), or one drops the "e" the other
     keeps before its ending ("store" of "stored", "storag" of "storage")."""
@@ -1065,7 +1077,7 @@ class Searcher:
         if term and not titled:
             # a section headed by it says what it is or does where it opens, after its number or a
             # mark ("5.4. Sets", Doxygen's "◆ apop_estimate()")
-            heads = re.compile(rf"(?:\d+(?:\.\d+)*\.?\s+|[^\w\s]{{1,2}}\s*)?{re.escape(term.strip())}(?:\(\))?(?:\s|$)", re.I)
+            heads = re.compile(rf"(?:\d+(?:\.\d+)*\.?\s+|[^\w\s]{{1,2}}\s*)?{_heading_of(term)}(?:\(\))?(?:\s|$)", re.I)
             order = sorted(order, key=lambda i: not self._opens_section(int(rows[i]), heads))
         # what a study's attribute is ("What is the primary outcome of the GoActive study?": `_asked_term`
         # of the study, no term `asked_term` reads) is said as "The primary outcome was min/day of
