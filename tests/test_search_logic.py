@@ -1180,7 +1180,9 @@ def test_a_heading_that_coordinates_the_term_asked_of_with_another_opens_the_ans
                       "have been reported previously, and the trial has been registered on the Australian and New Zealand "
                       "Clinical Trials Registry (ACTRN12607000161426).\n\n### Inclusion and exclusion criteria\n\n"
                       "Women with a BMI of 25 or more and a singleton pregnancy between 10 and 20 weeks gestation were "
-                      "eligible for enrolment. Women with a multiple pregnancy were ineligible.\n")
+                      "eligible for enrolment. Women with a multiple pregnancy were ineligible.\n\n"
+                      "### Primary clinical outcome\n\nThe incidence of infants born large for gestational age, with a "
+                      "birth weight at or above the 90th centile.\n")
     other = tmp_path / "walking.md"
     other.write_text("# Walking groups for older adults: a pilot trial\n\n## Methods\n\nOlder adults from twelve general "
                      "practices were invited by letter. Those who walked less than an hour a week were eligible, and the "
@@ -1189,6 +1191,9 @@ def test_a_heading_that_coordinates_the_term_asked_of_with_another_opens_the_ans
     searcher = Searcher(encoder=encoder, index=MemoryIndex(docs, encoder, ChunkingParams()))
     hit = searcher.search("What were the inclusion criteria for the LIMIT trial?", k=1)[0]
     assert hit.highlight.text.startswith("Women with a BMI of 25"), hit
+    # and a heading with a word between the term's two ("Primary clinical outcome")
+    hit = searcher.search("What was the primary outcome of the LIMIT trial?", k=1)[0]
+    assert hit.highlight.text.startswith("The incidence of infants born large"), hit
 
 
 def test_an_abbreviation_spelled_out_only_in_the_list_of_abbreviations_is_answered_from_it(encoder, tmp_path):

@@ -288,14 +288,14 @@ _THE_GENRE = re.compile(r"\bthe\s+(" + "|".join(sorted(_GENRES)) + r")(?:['’]s
 
 def _heading_of(term: str) -> str:
     """A pattern of the headings a term of words names its section by: the term, or the term in the
-    plural and its modifier coordinated with another ("Inclusion and exclusion criteria" heads the
-    inclusion criteria, "Primary and secondary outcomes" the primary outcome); a name of code as
-    written."""
+    plural, its modifier coordinated with another ("Inclusion and exclusion criteria" heads the
+    inclusion criteria, "Primary and secondary outcomes" the primary outcome) or a word between
+    ("Primary clinical outcome"); a name of code as written."""
     words = term.split()
     if len(words) < 2 or not all(w.isalpha() for w in words):
         return re.escape(term.strip())
     first, last = r"\s+".join(map(re.escape, words[:-1])), re.escape(words[-1])
-    return rf"(?:{first}\s+(?:(?:and|or|&|/)\s+[^\W\d_]+\s+)?{last}(?:s|es)?)"
+    return rf"(?:{first}\s+(?:(?:and|or|&|/)\s+)?(?:[^\W\d_]+\s+)?{last}(?:s|es)?)"
 
 
 def _one_word(a: str, b: str) -> bool:
