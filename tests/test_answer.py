@@ -1992,6 +1992,28 @@ def test_how_long_a_thing_that_lasts_is_asks_for_a_span_not_any_number(encoder, 
         assert "followed for 12 months" in hit.highlight.text, (question, hit)
 
 
+def test_the_duration_of_a_thing_asks_for_a_span_and_a_schedules_visit_labels_state_none(encoder, tmp_path):
+    # "What is the duration of ...?" asks what "How long is ...?" asks, not for any number; and a
+    # schedule's header ("Month 2 Month 6 ... Month 12") labels visits, lasting nothing: it had been
+    # the highlight for "How long do participants take the capsules?" over "for 12 months".
+    from assistant.search.answer import gives_amount
+
+    assert asked_amount("What is the duration of the treatment?") == "duration"
+    assert asked_amount("What was the mean duration of illness?") == "duration"
+    assert not gives_amount("Screening Randomisation (Pre-treatment) Month 2 Month 6 Month 9 Month 12 (Post-treatment)",
+                            "duration")
+    assert gives_amount("Week 2: the dose rises, and stays there for 3 weeks.", "duration")
+    text = ("# The CALM-M trial\n\n## Assessment schedule\n\nTable 2 Assessments and treatment by visit\n\n"
+            "Screening Randomisation (Pre-treatment) Month 2 Month 6 Month 9 Month 12 (Post-treatment)\n\n"
+            "Treatment adherence and side-effects of the treatment are recorded at every treatment visit.\n\n"
+            "## Design\n\nParticipants are randomly allocated to the drug or to placebo and continue to receive the "
+            "assigned capsules for 12 months.\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"trial.md": text, **OTHER_DOCUMENT})
+    for question in ("What is the duration of the CALM-M treatment?", "How long is the treatment in the CALM-M trial?"):
+        hit = searcher.search(question, k=1)[0]
+        assert "for 12 months" in hit.highlight.text, (question, hit)
+
+
 def test_how_a_condition_is_treated_is_answered_by_a_sentence_naming_a_treatment_by_what_it_does(encoder):
     # An article says how schizophrenia is treated by what its treatments do ("... medications and
     # ... therapy can induce changes that improve its symptoms"), not in a case report's "was given";

@@ -2096,13 +2096,18 @@ _ASKS_DURATION = re.compile(
     r"(?:follow-?up|treatment|course|stay|wait|trial|study|session|intervention|programme|program|recovery|delay|period|"
     r"appointment|therapy|visit|illness|infection|rash|episode|phase)s?\b(?!\s+(?:form|questionnaire|document|report))|"
     # "How long must I use CPAP?": a person doing a thing for a time
-    r"\bhow\s+long\s+(?:must|should|do|does|did|will|would|can|could|may|might)\s+(?:i|you|we|they|he|she|one|patients?|people)\b",
+    r"\bhow\s+long\s+(?:must|should|do|does|did|will|would|can|could|may|might)\s+(?:i|you|we|they|he|she|one|patients?|people)\b|"
+    # "What is the duration of the treatment?": its span of time, as "How long is ...?" asks
+    r"^\W*(?:and\s+)?what\s+(?:is|was|will\s+be)\s+(?:the\s+|its\s+|their\s+)?(?:total\s+|overall\s+|planned\s+|usual\s+|"
+    r"expected\s+|typical\s+|mean\s+|average\s+|median\s+)?duration\b",
     re.I)
 # A span of time: a number or a word of amount before a unit of time ("40 minutes", "a 12-week
 # course", "several months", "a year"), a count of what recurs ("24 weekly sessions"), or a whole
 # life ("lifelong").
+# (A number after a unit is a time point's label: "Month 2 Month 6" of a schedule's header lasts nothing.)
 _DURATION = re.compile(
-    r"(?:(?<![\w.,])\d+(?:[.,]\d+)?|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"(?:(?<![\w.,])(?<!day )(?<!week )(?<!month )(?<!year )(?<!visit )\d+(?:[.,]\d+)?|"
+    r"\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"twenty|thirty|forty|fifty|sixty|ninety|several|few|many|some|couple\s+of))\s*(?:-\s*|\s)(?:seconds?|min(?:ute)?s?|"
     r"h(?:ou)?rs?|days?|nights?|weeks?|fortnights?|months?|years?|decades?)\b|\b(?:lifelong|lifetime|overnight)\b|"
     r"(?:(?<![\w.,])\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty))\s+"
