@@ -931,6 +931,25 @@ def test_a_programs_scope_is_no_studys_aim(encoder):
     assert not flagged["pycparser aims to support the full C11 language, including earlier revisions like C99."]
 
 
+def test_what_a_study_was_designed_to_test_is_its_aim_and_no_evidence_for_a_claim(encoder, tmp_path):
+    # "The present study was designed to test the effects of ..." says what a study set out to find,
+    # like "We aimed to": it had supported "The hand hygiene website reduced infections." of a paper
+    # that reports no infections. What a thing was designed to do is no aim ("The app was designed to
+    # be used daily."), and "What was the study designed to test?" asks for the aim.
+    from assistant.claims import ClaimChecker
+    from assistant.search.answer import asks_aim, poses_question
+
+    assert poses_question("The present study was designed to test the effects of the website on hand-washing.")
+    assert not poses_question("The app was designed to be used daily.")
+    assert asks_aim("What was the study designed to test?")
+    text = ("# A web programme for hand hygiene\n\n## Introduction\n\nThe present study was designed to test the effects "
+            "of our web programme on respiratory infections in households.\n\n## Results\n\nHand-washing rates were "
+            "higher after the programme in the intervention group than in the control group.\n")
+    searcher = searcher_of_file(encoder, tmp_path / "handwashing.md", text)
+    verdict = ClaimChecker(searcher).check("The web programme reduced respiratory infections in households.")
+    assert verdict.verdict == "not_found", verdict
+
+
 def test_a_comment_among_lines_of_code_is_code_however_many_words_it_has(encoder, tmp_path):
     # tqdm's pandas example: the imports, an assignment and the comments in the code share the
     # question's names ("tqdm", "pandas") and scored above the sentence in words that introduces it.

@@ -59,7 +59,7 @@ VerdictKind = Literal["supported", "contradicted", "not_found"]
 VERDICTS: tuple[VerdictKind, ...] = get_args(VerdictKind)
 EvidenceLabel = Literal["supports", "contradicts", "related"]
 # How each verdict is said to a person.  "contradicted" is said plainly only while its precision on
-# SciFact dev is at least 0.60; the shipped polarity model's is 0.45 (9 of 20,
+# SciFact dev is at least 0.60; the shipped polarity model's is below it (the README's figures,
 # `python -m benchmarks.claims_eval`), so it asks for review.
 VERDICT_WORDS: dict[str, str] = {"supported": "Supported", "contradicted": "Possible conflict — review the evidence",
                                  "not_found": "No evidence found in these documents"}

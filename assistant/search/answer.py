@@ -493,6 +493,9 @@ _POSES = re.compile(r"(?<!regardless of )(?<!irrespective of )(?<!: )(?<!return 
                     r"\b(?:we|I|study|studies|trial|paper|review|analysis|research|survey|investigation|authors|"
                     r"investigators|researchers|protocol|experiment|project)(?:\s+\w+){0,2}?\s+"
                     r"(?:aimed|aims|sought|seeks|set out|intended)\s+to\b|"
+                    # "The present study was designed to test the effects of ...": what it was built to find out
+                    r"\b(?:study|studies|trial|experiment|survey|analysis|project)\s+(?:is|was|were|are)\s+designed\s+to\s+"
+                    r"(?:test|examine|assess|evaluate|determine|investigate|explore|compare|establish|find\s+out)\b|"
                     r"\b(?:aim|aims|objective|objectives|purpose|goal|goals)\s+(?:of\s+(?:this|the|our)\s+(?:\w+\s+)?"
                     r"(?:study|work|trial|analysis|paper|review|research)\s+)?(?:was|were|is|are)\s+to\b", re.I)
 # What a text says it will do ("In this blog post, we will explore the concept of neuroplasticity
@@ -528,7 +531,7 @@ def points_elsewhere(text: str) -> bool:
 _ASKS_AIM = frozenset(bm25_tokenize(["aim objective purpose goal intend"])[0])
 
 
-_WANTED = re.compile(r"\b(?:want|wanted|wants|set\s+out|sets\s+out|try|tried|tries|seek|seeks|sought|hope|hoped)\s+to\s+"
+_WANTED = re.compile(r"\b(?:want|wanted|wants|set\s+out|sets\s+out|try|tried|tries|seek|seeks|sought|hope|hoped|designed)\s+to\s+"
                      r"(?:find\s+out|know|learn|test|examine|investigate|assess|see|answer)\b", re.I)
 
 
@@ -561,7 +564,7 @@ def lists_aims(section: Sequence[str]) -> bool:
 
 
 # A word every sentence `_POSES` finds holds.
-_POSES_WORDS = ("whether", "aim", "sought", "seek", "set out", "intend", "objective", "purpose", "goal")
+_POSES_WORDS = ("whether", "aim", "sought", "seek", "set out", "intend", "objective", "purpose", "goal", "designed to")
 _ASKS_FIGURE = frozenset(bm25_tokenize(["figure fig table caption listing exhibit chart"])[0])
 _CAPTION_WORD = r"^\s*(?:fig(?:ure)?s?\.?|tables?|tab\.|listings?|exhibits?|charts?)\s*[A-Z]?\d{1,3}(?:[.\-\u2013]\d{1,3})?[a-z]?"
 _CAPTION_LABEL = re.compile(_CAPTION_WORD + r"\s*[.:|]?\s*$", re.I)
