@@ -1462,7 +1462,10 @@ def _passive_owned(asked: re.Match, owner: str) -> str:
     of, in its place: "What dose of minocycline is used?", "Which brain regions are affected in
     schizophrenia?" (`_UNDERGONE`), "Which medications are used for depression?" (`_USED_FOR`)."""
     done = asked.group(3).lower()
-    if done in _UNDERGONE or (done in _USED_FOR and not re.fullmatch(_RELATIONAL, asked.group(1).split()[-1], re.I)):
+    # an owner placed already ("cognition in the FOCUS trial") keeps "of": "Which tests of cognition
+    # in the FOCUS trial were used?", not "... used in cognition in the FOCUS trial?"
+    placed = re.search(r"\s(?:in|of|for|with|among|during|after|before)\s", owner, re.I)
+    if not placed and (done in _UNDERGONE or (done in _USED_FOR and not re.fullmatch(_RELATIONAL, asked.group(1).split()[-1], re.I))):
         # what is used in a study is used "in" it ("Which cognitive tests were used in the FOCUS trial?")
         joined = "in" if done in _UNDERGONE or _A_STUDY.search(owner) else "for"
         return f"{asked.group(1)}{asked.group(2)[:-1].rstrip()} {joined} {owner}?"
