@@ -1430,6 +1430,22 @@ def test_a_number_that_labels_a_thing_states_no_amount():
     assert states_number("Pupils were 13–14 years old.") and states_number("Sessions lasted 2 years 6 months.")
 
 
+def test_an_event_is_dated_by_a_sentence_under_the_heading_that_names_it(encoder, tmp_path):
+    # "When did recruitment for GoWalk start?": the recruitment section's sentence dates it though
+    # only its heading says "recruitment" ("Received 19 April 2016" of the front matter had come
+    # first); the measures' section dates nothing.
+    text = ("# A pilot trial of the GoWalk intervention to promote walking among adolescents\n\n"
+            "Received 19 April 2016\n\nAccepted 23 August 2016\n\n## Methods\n\n### Participant recruitment\n\n"
+            "In the summer term of 2013 invitation packs went home with every pupil in year 9.\n\n### Measures\n\n"
+            "Pupils wore accelerometers for seven days in 2013, before and after the programme.\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"gowalk.md": text, **OTHER_DOCUMENT})
+    held = {r: searcher.index.passage_text(r) for r in range(len(searcher.index))}
+    recruitment = next(r for r, t in held.items() if "invitation packs" in t and "accelerometers" not in t)
+    measures = next(r for r, t in held.items() if "accelerometers" in t and "invitation packs" not in t)
+    assert searcher._dates_event(recruitment, ["recruit", "start"])
+    assert not searcher._dates_event(measures, ["recruit", "start"])
+
+
 def test_a_list_items_number_and_a_date_line_state_no_duration(encoder):
     # A blog post numbers its points ("1. Resilience and Recovery: ...") under a byline's date:
     # "How long does it take for therapy to change the brain?" had been answered by a passage

@@ -1223,9 +1223,12 @@ class Searcher:
         if amount == "date":
             # and of those, the ones with a sentence dating the event asked of before those
             # giving other dates ("Date of discharge: 11 March 2026" before "on day 3" for "When
-            # was she discharged?")
-            order = sorted(order, key=lambda i: not any(dates_event(self.index.sentence_text(s), tokens)
-                                                        for s in self.index.passage_sentences(int(rows[i]))))
+            # was she discharged?"); the words naming the document asked of name no event ("When did
+            # the FOCUS trial start?" is not answered by a reference to another FOCUS paper of 2013)
+            named = self.named_document(question)
+            naming = set(bm25_tokenize([" ".join(self.naming_of(question, named))])[0]) if named is not None else set()
+            event = [t for t in tokens if t not in naming]
+            order = sorted(order, key=lambda i: not self._dates_event(int(rows[i]), event))
         if amount == "time":
             # and of those, the ones saying at what point before those giving a span alone
             # ("measured 12 hours after the last dose" before "Elimination half-life | 24 hours"
@@ -1245,6 +1248,18 @@ class Searcher:
             # those with numbers of another kind ("14 pages with 42 questions")
             order = sorted(order, key=lambda i: not states_share(self.index.passage_text(int(rows[i]))))
         return order
+
+    def _dates_event(self, row: int, event: list[str]) -> bool:
+        """Whether a sentence of passage `row` dates the event the terms `event` name (`dates_event`),
+        read with the heading it stands under: "In the Summer term (April to July) of 2013 all year 9
+        students ... received invitation packs" under "Participant recruitment" dates recruitment."""
+        doc = self.index.document(int(self.index.passage_docs(np.array([row]))[0]))
+        for s in self.index.passage_sentences(row):
+            start, _ = self.index.sentence_span(s)
+            path = doc.section_at(start)
+            if dates_event(f"{self.index.sentence_text(s)}\n{path[-1] if path else ''}", event):
+                return True
+        return False
 
     def _figures_first(self, order: Iterable[int], rows: np.ndarray, question: str) -> Iterable[int]:
         """`order` with, where the question asks about a figure ("Which figure shows how the mentors
