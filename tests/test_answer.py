@@ -1446,6 +1446,20 @@ def test_an_event_is_dated_by_a_sentence_under_the_heading_that_names_it(encoder
     assert not searcher._dates_event(measures, ["recruit", "start"])
 
 
+def test_where_something_was_done_is_answered_by_the_place_where_it_was_done(encoder, tmp_path):
+    # Both sections name a place; the Background's is where the biobank's consent is taken, and
+    # matches the question's other words better ("Consent for the SLEEPS trial biobank ... at the
+    # University of York" had come first); the Methods say where the trial is conducted.
+    text = ("# The SLEEPS trial: a sleep programme after stroke\n\n## Background\n\n"
+            "Where the SLEEPS trial is conducted matters: sleep after stroke differs between hospitals. "
+            "Consent for the SLEEPS trial biobank will be obtained separately at the University of York.\n\n"
+            "## Methods\n\nNurses trained in sleep hygiene deliver four weekly sessions. It will be conducted at six "
+            "stroke centres in Yorkshire.\n")
+    searcher = searcher_of_files(encoder, tmp_path, {"sleeps.md": text, **OTHER_DOCUMENT})
+    hit = searcher.search("Where will the SLEEPS trial be conducted?", k=1)[0]
+    assert "six stroke centres in Yorkshire" in hit.highlight.text, hit
+
+
 def test_a_list_items_number_and_a_date_line_state_no_duration(encoder):
     # A blog post numbers its points ("1. Resilience and Recovery: ...") under a byline's date:
     # "How long does it take for therapy to change the brain?" had been answered by a passage

@@ -75,6 +75,7 @@ from assistant.search.answer import (
     dates_event,
     defines,
     entry_heading,
+    event_words,
     gives_amount,
     gives_examples,
     gives_reason,
@@ -231,6 +232,13 @@ def names_missing(text: str, where: str) -> list[str]:
         return []
     held = set(bm25_tokenize([where])[0])
     return [n for n in dict.fromkeys(names) if not set(bm25_tokenize([n])[0]) <= held]
+
+
+# What a question asking where something was done says was done (`asks_place`'s verbs, as BM25 terms).
+_DONE_AT_PLACE = frozenset(bm25_tokenize(["conducted carried run held done performed based recruited undertaken delivered "
+                                          "implemented developed founded established invented born"])[0])
+# A place's name: a word in title case after a sentence's first ("University of Manchester", "Denmark").
+_PLACE_NAMED = re.compile(r"\b[A-Z][a-z]{2,}")
 
 
 # The candidates whose best sentence is read (`Searcher._best_sentence_scores`): more than a page of
@@ -1066,6 +1074,10 @@ class Searcher:
         order = self._amounts_first(self._answers_first(rows, scores, tokens, person), rows, question, tokens)
         order = self._figures_first(order, rows, question)
         order = self._rows_first(order, rows, question, tokens)
+        # a reference list's entry names a place, a year or a count as readily as an answer does: the
+        # preferences above keep it after every other passage ("Gill JS: Reported levels of alcohol
+        # consumption ... within the UK ..." had come first for "Where were the U@Uni students recruited?")
+        order = sorted(order, key=lambda i: self._in_references(int(rows[i])))
         if front:
             order = sorted(order, key=lambda i: int(rows[i]) not in front)
         named = self.named_document(question)
@@ -1170,6 +1182,12 @@ class Searcher:
             order = self._amount_kind_first(order, rows, amount, question, tokens)
         elif statement := asked_statement(question):
             order = sorted(order, key=lambda i: not statement(self.index.passage_text(int(rows[i]))))
+            if asks_place(question):
+                # and of those, the ones with a sentence naming a place and what was done there ("The
+                # study will be conducted at eight research centres" before "... donating DNA to the
+                # biobank at the University of Manchester" for "Where was the BeneMin trial conducted?")
+                event = [t for t in tokens if t in _DONE_AT_PLACE]
+                order = sorted(order, key=lambda i: not self._places_event(int(rows[i]), event))
             # and of those, a record's field that states it before a sentence naming a place in passing
             # ("Location: Room 2.14, ..." before "... open a third site in Sheffield ...")
             order = sorted(order, key=lambda i: not any(labels_statement(self.index.sentence_text(s), statement)
@@ -1225,9 +1243,7 @@ class Searcher:
             # giving other dates ("Date of discharge: 11 March 2026" before "on day 3" for "When
             # was she discharged?"); the words naming the document asked of name no event ("When did
             # the FOCUS trial start?" is not answered by a reference to another FOCUS paper of 2013)
-            named = self.named_document(question)
-            naming = set(bm25_tokenize([" ".join(self.naming_of(question, named))])[0]) if named is not None else set()
-            event = [t for t in tokens if t not in naming]
+            event = self._event_terms(question, tokens)
             order = sorted(order, key=lambda i: not self._dates_event(int(rows[i]), event))
         if amount == "time":
             # and of those, the ones saying at what point before those giving a span alone
@@ -1248,6 +1264,27 @@ class Searcher:
             # those with numbers of another kind ("14 pages with 42 questions")
             order = sorted(order, key=lambda i: not states_share(self.index.passage_text(int(rows[i]))))
         return order
+
+    def _event_terms(self, question: str, tokens: list[str]) -> list[str]:
+        """The question's BM25 `tokens` but those naming the document it asks of (`naming_of`): they
+        name no event ("When did the FOCUS trial start?" is not answered by a reference to another
+        paper of the FOCUS trial, of 2013)."""
+        named = self.named_document(question)
+        naming = set(bm25_tokenize([" ".join(self.naming_of(question, named))])[0]) if named is not None else set()
+        return [t for t in tokens if t not in naming]
+
+    def _places_event(self, row: int, event: list[str]) -> bool:
+        """Whether a sentence of passage `row` names a place by its name (`states_place`, `_PLACE_NAMED`)
+        and says the doing the terms `event` name (`event_words`): "in a group setting" names none."""
+        return bool(event) and any(
+            states_place(text, set(event)) and _PLACE_NAMED.search(text.partition(" ")[2]) is not None
+            and event_words(text, event) > 0
+            for text in map(self.index.sentence_text, self.index.passage_sentences(row)))
+
+    def _in_references(self, row: int) -> bool:
+        """Whether passage `row` stands in its document's reference list."""
+        p = self.index.passage(row)
+        return self.index.document(p.doc).in_references(p.start)
 
     def _dates_event(self, row: int, event: list[str]) -> bool:
         """Whether a sentence of passage `row` dates the event the terms `event` name (`dates_event`),
