@@ -1074,10 +1074,7 @@ class Searcher:
         order = self._amounts_first(self._answers_first(rows, scores, tokens, person), rows, question, tokens)
         order = self._figures_first(order, rows, question)
         order = self._rows_first(order, rows, question, tokens)
-        # a reference list's entry names a place, a year or a count as readily as an answer does: the
-        # preferences above keep it after every other passage ("Gill JS: Reported levels of alcohol
-        # consumption ... within the UK ..." had come first for "Where were the U@Uni students recruited?")
-        order = sorted(order, key=lambda i: self._in_references(int(rows[i])))
+        order = self._references_last(order, rows)
         if front:
             order = sorted(order, key=lambda i: int(rows[i]) not in front)
         named = self.named_document(question)
@@ -1280,6 +1277,17 @@ class Searcher:
             states_place(text, set(event)) and _PLACE_NAMED.search(text.partition(" ")[2]) is not None
             and event_words(text, event) > 0
             for text in map(self.index.sentence_text, self.index.passage_sentences(row)))
+
+    def _references_last(self, order: Iterable[int], rows: np.ndarray) -> Iterable[int]:
+        """`order` with the passages of reference lists after all others again: an entry names a
+        place, a year or a count as readily as an answer does, and the preferences that reorder the
+        candidates must not lift it ("Gill JS: Reported levels of alcohol consumption ... within the
+        UK ..." had come first for "Where were the U@Uni students recruited?").  Where none applied,
+        `order` is still `_answers_first`'s lazy order, which has them last already and reads only
+        the candidates a search looks at."""
+        if not isinstance(order, list):
+            return order
+        return sorted(order, key=lambda i: self._in_references(int(rows[i])))
 
     def _in_references(self, row: int) -> bool:
         """Whether passage `row` stands in its document's reference list."""
