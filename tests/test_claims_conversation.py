@@ -1858,6 +1858,9 @@ def test_a_pronoun_stands_for_a_verbs_object_or_a_bare_phrase_asked_of_and_joine
     (["How is depression treated?"], "Which medications are used?", "Which medications are used for depression?"),
     (["What is the FOCUS trial?"], "Which cognitive tests were used?", "Which cognitive tests were used in the FOCUS trial?"),
     (["What is CMake?"], "Which version is recommended?", "Which version of CMake is recommended?"),
+    # a participle's preposition stranded before a circumstance ends the subject ("How is
+    # schizophrenia linked to in the brain treated?")
+    (["What is schizophrenia linked to in the brain?"], "How is it treated?", "How is schizophrenia treated?"),
     # an owner with a place of its own keeps "of" ("Which tests were used in cognition in the FOCUS trial?")
     (["How was cognition assessed in the FOCUS trial?"], "Which tests were used?",
      "Which tests of cognition in the FOCUS trial were used?"),

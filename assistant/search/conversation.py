@@ -3200,11 +3200,7 @@ def _referent(question: str, plural: bool) -> str:
     elif (do_subject := _do_subject(body, do)) is not None:
         tail = do_subject
     elif asked and _is_plural(_before_pivot(asked.group(1))) == plural:
-        # "What is the hippocampus responsible for?": the preposition left at the end goes, and so
-        # does the predicate before it
-        asked_phrase = _STRANDED.sub("", asked.group(1))
-        if asked_phrase != asked.group(1):
-            asked_phrase = _subject_of_stranded(asked_phrase)
+        asked_phrase = _asked_subject(asked.group(1))
         # "What is the role of the NK1 receptor?": a role is not expressed or damaged; the thing is
         relation = _RELATION_OF.match(asked_phrase)
         return relation.group(1) if relation and _is_plural(relation.group(1)) == plural else asked_phrase
@@ -3256,6 +3252,19 @@ _WH_NOUN_PERSON = re.compile(r"^\W*(?:(?:and|but|so)\s+)?(?:which|what)\s+((?:[\
                              r"(?:do|does|did|should|can|could|will|would|must)\s+(?:i|you|we|one)\s+\w+", re.I)
 # A wh-question's do-verb and a subject other than the person asking: "Why does my build ...".
 _WH_DO_CLAUSE = re.compile(r"^(?:why|how|when|where|what)\s+(?:does|do|did)\s+(?!(?:i|you|we|one)\b)", re.I)
+
+
+def _asked_subject(phrase: str) -> str:
+    """The subject of what a "What is ...?" question asks about: without a preposition left at the
+    end and the predicate before it ("the hippocampus" of "What is the hippocampus responsible
+    for?"), or a participle's preposition stranded before a circumstance ("schizophrenia" of "What is
+    schizophrenia linked to in the brain?")."""
+    bare = _STRANDED.sub("", phrase)
+    if bare != phrase:
+        return _subject_of_stranded(bare)
+    if (linked := _LINKED_TO.match(phrase)) and _content_words(linked.group(1)):
+        return linked.group(1)
+    return phrase
 
 
 def _subject_of_stranded(phrase: str) -> str:
@@ -3525,6 +3534,9 @@ _CLOSING_PREPOSITION = r"(?:under|for|with|to|from|on|in|of|about|at|by|into|ove
 # A regular past participle's form ("used", "taken", "known").
 _PARTICIPLE_FORM = r"[a-z]+(?:ed|en|wn)"
 _STRANDED = re.compile(rf"\s+{_CLOSING_PREPOSITION}$", re.I)
+# A subject, a passive's participle and its stranded preposition before a circumstance: "schizophrenia
+# linked to in the brain".
+_LINKED_TO = re.compile(rf"^(.+?)\s+{_PARTICIPLE_FORM}\s+(?:to|with|by|for|from)\s+(?:in|on|at|during|after|among)\s+\S.*$")
 
 
 # A passive's participle before the preposition a question ends with is its verb ("What is lithium
