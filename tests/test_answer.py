@@ -1039,7 +1039,7 @@ def test_a_highlight_that_announces_a_list_takes_its_items_when_each_is_a_senten
     assert kinds == "There are two main kinds of plasticity in the adult brain:", kinds
 
 
-def test_a_lead_in_that_closes_its_document_is_never_the_highlight(encoder, tmp_path):
+def test_a_lead_in_that_closes_its_document_is_never_the_highlight_nor_a_claims_evidence(encoder, tmp_path):
     # A saved page whose list was lost: its last line announces items that are not there, and it
     # shares the question's words better than the sentence that says what the approach treats.
     text = ("Mindful coaching\n\nMindful coaching is a talking approach that treats worry by training attention "
@@ -1048,6 +1048,11 @@ def test_a_lead_in_that_closes_its_document_is_never_the_highlight(encoder, tmp_
     searcher = searcher_of_file(encoder, tmp_path / "coaching.txt", text)
     hit = searcher.search("What concerns are treated with mindful coaching?", k=1)[0]
     assert hit.highlight.text.startswith("Mindful coaching is a talking approach"), hit.highlight.text
+    # nor is it a claim's evidence or closest sentence
+    from assistant.claims import ClaimChecker
+
+    verdict = ClaimChecker(searcher).check("Mindful coaching treats many concerns.")
+    assert not any(e.text.startswith("Some concerns treated") for e in verdict.evidence), verdict
 
 
 def test_a_list_of_authors_is_the_highlight_only_for_a_question_that_asks_who(encoder, tmp_path):

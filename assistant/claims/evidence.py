@@ -140,7 +140,10 @@ def sentence_candidates(searcher: Searcher, claim: str, q: np.ndarray) -> tuple[
             start, end = index.sentence_span(row)
             text = doc.text[start:end]
             declared = doc.declarations_at(start)
+            # (a lead-in closing its document announces what is not there: "Some concerns treated with
+            # Neuropsychotherapy include:" of a saved page that lost its list)
             if start in headings or is_code_like(text) or is_listing(text) or points_elsewhere(text) or doc.in_references(start) or \
+                    (text.rstrip().endswith(":") and not doc.text[end:].strip()) or \
                     is_caption_title(text) or (
                     declared and not names_declarations(claim_terms, declared)) or (
                     i and start < FRONT_CHARS and not writers and names_writer(text)):
