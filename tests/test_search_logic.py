@@ -23,6 +23,7 @@ from assistant.search.answer import (
     asks_figure,
     asks_share,
     counts_with_share,
+    is_code_like,
     lists_names_only,
     names_row,
     opens_signature,
@@ -624,6 +625,24 @@ def test_what_an_option_does_is_said_under_the_line_that_opens_its_entry(encoder
     assert asked_entry("What does git log --oneline do?") == "--oneline"
     assert asked_term("What is -2?") is None
     assert asked_term("What does the drain method do?") == "drain method"
+
+
+def test_an_option_set_in_an_examples_object_literal_opens_no_entry(encoder, tmp_path):
+    # A JavaScript package's README: an example sets the option ("changeOrigin: true," inside
+    # createProxyServer({...})) before the list of options says what it does. The example's line had
+    # been taken for the option's entry, and was the highlight.
+    page = tmp_path / "proxy.md"
+    page.write_text("# node-proxy\n\n## Using HTTPS\n\nProxy to an HTTPS target:\n\n```js\n"
+                    "httpProxy.createProxyServer({\n  target: {\n    protocol: 'https:',\n    host: 'my-domain-name',\n"
+                    "    port: 443,\n  },\n  changeOrigin: true,\n}).listen(8000);\n```\n\n## Options\n\n"
+                    "* **target**: url string to be parsed with the url module\n"
+                    "* **ws**: true/false, if you want to proxy websockets\n"
+                    "* **changeOrigin**: true/false, Default: false - changes the origin of the host header to the "
+                    "target URL\n")
+    searcher = searcher_of_file(encoder, page, page.read_text())
+    assert is_code_like("changeOrigin: true,") and is_code_like("port: 443,") and not is_code_like("Location: Room 2,")
+    hit = searcher.search("What does the changeOrigin option do?", k=1)[0]
+    assert hit.highlight.text.startswith("• changeOrigin: true/false"), hit.highlight
 
 
 def test_what_a_parameter_does_is_said_under_the_line_that_names_and_types_it(encoder, tmp_path):

@@ -794,6 +794,8 @@ _C_DECLARATION = re.compile(r"^\s*(?:(?:const|unsigned|signed|static|extern|inli
                             r"(?:void|int|char|long|short|float|double|bool|[A-Za-z]\w*_\w*)\s*\**\s*[A-Za-z_]\w*\s*"
                             r"\([^()]*(?:\)\s*;?|,)\s*$")
 _C_COMMENT_AFTER = re.compile(r"[,;{}()\[\]]\s*/\*[^\n]*\*/\s*$")  # no sentence ends in "*/"
+_OBJECT_MEMBER = re.compile(r"^\s*[A-Za-z_$][\w$]*\s*:\s*(?:true|false|null|undefined|-?\d[\d.]*|'[^']*'|\"[^\"]*\"|"
+                            r"[A-Za-z_$][\w$.]*(?:\([^()]*\))?)\s*,\s*$")
 
 
 def is_code_like(text: str) -> bool:
@@ -804,6 +806,10 @@ def is_code_like(text: str) -> bool:
     cannot be wrapped as it has variable arity: int MPI_Pcontrol(...)" is a sentence)."""
     # a block comment's line, however many words ("** If the backup process is successfully completed, ...")
     if _PROMPT.match(text) or _IMPORT.match(text) or _BLOCK_COMMENT_LINE.match(text) or _PROGRAM_MESSAGE.match(text):
+        return True
+    # a member of an object literal, its one value and a comma closing the line ("changeOrigin: true,",
+    # "port: 443,"): no option's entry, which says what the option does
+    if _OBJECT_MEMBER.match(text):
         return True
     if not _CODE_MARK.search(text):
         return False
@@ -1297,7 +1303,9 @@ def opens_entry(text: str, option: str) -> bool:
     ("• mininterval is more intuitive ..." is a sentence about it). A manual page's name with its
     section ("debmake(1) manpage", "See also: dpkg-source(1)") names a page, no entry."""
     after = r"(?![\w-])" if option.startswith("-") else r"(?!\(\d\w*\))(?=\s*[:(=,|]|\s{2,}|\s*$)"
-    return re.search(rf"(?m)^[\s•*·]*{re.escape(option)}{after}", text) is not None
+    # (a member of an object literal in an example, "changeOrigin: true,", sets it and says nothing of it)
+    return any(not _OBJECT_MEMBER.match(text[m.start():].partition("\n")[0])
+               for m in re.finditer(rf"(?m)^[\s•*·]*{re.escape(option)}{after}", text))
 
 
 _ENTRY_LINE_WORDS = 8  # an entry's opening line names and types it ("• leave : bool, optional"): a few words
