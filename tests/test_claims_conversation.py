@@ -1861,6 +1861,12 @@ def test_a_pronoun_stands_for_a_verbs_object_or_a_bare_phrase_asked_of_and_joine
     # a participle's preposition stranded before a circumstance ends the subject ("How is
     # schizophrenia linked to in the brain treated?")
     (["What is schizophrenia linked to in the brain?"], "How is it treated?", "How is schizophrenia treated?"),
+    # what "they" found after a question on a study is what the study found, not its rats ("What did
+    # rats find?"), its verb made singular; how many were randomised in a study counts its people
+    # ("How many FOCUS trials were randomised?")
+    (["How many rats were used in the lamina I study?"], "What did they find?", "What did the lamina I study find?"),
+    (["How many women took part in the LIMIT trial?"], "What do they conclude?", "What does the LIMIT trial conclude?"),
+    (["What is the FOCUS trial?"], "How many were randomised?", "How many were randomised in the FOCUS trial?"),
     # an owner with a place of its own keeps "of" ("Which tests were used in cognition in the FOCUS trial?")
     (["How was cognition assessed in the FOCUS trial?"], "Which tests were used?",
      "Which tests of cognition in the FOCUS trial were used?"),

@@ -831,6 +831,8 @@ def _reference(question: str, q: str, previous: str, slot: str | None, pair: str
         # "Tell me more", "Can you explain that in more detail?": more of the question just asked
         # (the one under an earlier request: "Give me an example" after "Tell me more")
         return ResolvedQuery(question, f"{q} ({_underlying(previous)})", "more")
+    if found := _study_found(question, q, previous, earlier):
+        return found
     if owned := _there(question, q, previous, slot, earlier) or _owned(question, q, previous, slot, earlier) \
             or _one_of(question, q, previous, slot, earlier) or _how_many_of(question, q, previous, slot, earlier) \
             or _happening(question, q, previous) or _quantified(question, q, previous):
@@ -920,6 +922,30 @@ def _measured_owner(topic: str, after: str) -> str:
     adjusted?", "Is it the same for children?"), the measure."""
     m = _MEASURE_OF.match(topic)
     return m.group(1) if m and not _SAID_OF_AMOUNTS.search(after) else topic
+
+
+# What a study's researchers do with what they learned: find, conclude, report, show, recommend.
+_FOUND_ACT = re.compile(r"\b(?:find|found|conclude|concluded|report|reported|show|showed|shown|observe|observed|discover|"
+                        r"discovered|demonstrate|demonstrated|recommend|recommended|suggest|suggested)\b", re.I)
+# The verb before a plural subject that a singular one takes otherwise ("do they" -> "does the study").
+_SINGULAR_OF = {"do": "does", "have": "has", "are": "is", "were": "was"}
+
+
+def _study_found(question: str, q: str, previous: str, earlier: tuple[str, ...]) -> ResolvedQuery | None:
+    """"What did they find?" after "How many rats were used in the lamina I study?": what the study
+    the conversation named found, not the rats (they are its researchers, `_FOUND_ACT`); the study
+    latest named, its verb made singular ("What do they conclude?" -> "What does ... conclude?").
+    None for another question, or where no study was named."""
+    they = re.search(r"\bthey\b", q, re.I)
+    if not they or not _FOUND_ACT.search(q[they.end():]):
+        return None
+    for past in (previous, *map(_underlying, reversed(earlier))):
+        study = re.search(rf"\bthe\s+(?:[\w@'’-]+\s+){{0,4}}?(?:{_STUDY_HEADS})\b", _underlying(past), re.I)
+        if study:
+            before = re.sub(r"\b(do|have|are|were)(\s+)$", lambda m: _SINGULAR_OF[m.group(1).lower()] + m.group(2),
+                            q[: they.start()], flags=re.I)
+            return ResolvedQuery(question, _unled(_tidy(f"{before}{study.group()}{q[they.end():]}")), "reference", study.group())
+    return None
 
 
 def _study_instead(q: str, pronoun: str, topic: str, previous: str, earlier: tuple[str, ...]) -> str:
@@ -1378,6 +1404,10 @@ def _how_many_of(question: str, q: str, previous: str, slot: str | None, earlier
     topic = _topic_of(previous, slot, "they", earlier) if many else ""
     if not many or not topic:
         return None
+    if re.search(rf"\b(?:{_STUDY_HEADS})$", topic, re.I) and not re.search(r"\s(?:in|of|for|with|among|at|from)\s", topic, re.I):
+        # "How many were randomised?" after "What is the FOCUS trial?" counts the study's people,
+        # not studies ("How many FOCUS trials were randomised?"); "schools in the HOPE trial" are counted
+        return ResolvedQuery(question, _unled(_tidy(f"{q.rstrip(' ?')} in {topic}?")), "reference", topic)
     bare = re.sub(r"^(?:the|a|an|my|your|our|their|his|her|its)\s+", "", topic, flags=re.I)
     words = bare.split()
     counted = bare if _is_plural(bare) else " ".join(words[:-1] + [_plural(words[-1])])
