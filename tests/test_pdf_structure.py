@@ -308,6 +308,32 @@ def test_an_abstract_set_small_joins_its_paragraphs_first_lines_though_indented(
     ]
 
 
+def test_a_boxed_lists_items_wrap_under_their_text_past_the_bullet():
+    # A journal's "Strengths and limitations" box: a heading at the box's left edge, items set with
+    # a hanging indent (the bullet at 362, the text and its wrapped lines at 372.6, more than an em
+    # past the box's edge). Each line had stood alone and "By com-" / "bining" stayed broken.
+    def line(text: str, x0: float, y: float) -> Line:
+        return _small(text, x0, 547.3, y, 9.0)
+
+    geometry = [
+        _small("Strengths and limitations of this study", 356.3, 520, 700, 9.0),
+        line("▪ We describe the feasibility and pilot testing of a", 362.3, 688),
+        line("health promotion intervention prior to a fully", 372.6, 677),
+        line("powered trial.", 372.6, 666),
+        line("▪ It is important to publish pilot research. By com-", 362.3, 655),
+        line("bining feasibility and pilot results in one paper, we", 372.6, 644),
+        line("avoid an excessive number of publications.", 372.6, 633),
+    ]
+    block = _Block("aside", geometry=geometry, pages=[1] * len(geometry))
+    pieces = _pieces(block, Vocabulary(["combining"]))
+    assert pieces[0][0].split("\n") == [
+        "Strengths and limitations of this study",
+        "▪ We describe the feasibility and pilot testing of a health promotion intervention prior to a fully powered trial.",
+        "▪ It is important to publish pilot research. By combining feasibility and pilot results in one paper, we avoid "
+        "an excessive number of publications.",
+    ]
+
+
 def test_an_abstract_set_small_under_an_affiliation_across_the_page_is_one_paragraph():
     # Rcpp's vignettes set the affiliations across the page in 6 pt and the abstract in the left
     # column in 7 pt bold: measured against the affiliation line's right edge, no abstract line ran

@@ -1254,13 +1254,13 @@ def _wraps(row: list[Line], nxt: list[Line], x0: float, x1: float) -> bool:
     at most; an abstract's first line had stood alone, "... the many smaller" / "and larger design
     decisions ..."), and `row` runs to its right edge, `nxt` no bulleted item. Table rows have
     several cells, numbers, or stop short, and stay lines of their own."""
-    def prose(r: list[Line], indent: float, fewest: int = 3) -> bool:
+    def prose(r: list[Line], indent: float, fewest: int = 3, left: float = x0) -> bool:
         # a line whose glyphs all advance alike is a program's (`Line.pitch`), unless words in
         # another font stand around its code ("in /etc/NetworkManager/system-connections/ or through")
         words = r[0].text.split()
         return len(r) == 1 and (r[0].pitch <= 0 or not r[0].one_font) and len(words) >= fewest \
             and sum(bool(_WORD.search(w)) for w in words) >= 0.6 * len(words) \
-            and r[0].x0 <= x0 + max(indent * r[0].size, PARINDENT if indent > 1 else 0.0)
+            and r[0].x0 <= left + max(indent * r[0].size, PARINDENT if indent > 1 else 0.0)
     # a word broken at the line's end goes on however short the last line ("Soft-" / "ware."); broken
     # at its own hyphen or slash ("(nm-connection-" / "editor)", "/etc/network/" / "interfaces"),
     # the line stops short by about the next word's width
@@ -1270,8 +1270,15 @@ def _wraps(row: list[Line], nxt: list[Line], x0: float, x1: float) -> bool:
     closing = len(nxt) == 1 and nxt[0].text.rstrip().endswith(".") and nxt[0].font == row[0].font
     # a bulleted line opens an item of its own, however far the one before it runs (a boxed list of
     # key points, its first item the widest)
-    return prose(row, 2.0) and prose(nxt, 1.0, 1 if broken or closing else 3) and reach >= x1 - 2 * row[0].size \
-        and not BULLET.match(nxt[0].text)
+    # a bulleted item's lines go on under its text, past its bullet (a boxed list of key points set
+    # with a hanging indent: "▪ We describe the feasibility ..." over "health promotion intervention
+    # ...", each line had stood alone and "By com-" / "bining" stayed broken)
+    size = row[0].size
+    hanging = nxt[0].x0 > x0 + size and (
+        (bool(BULLET.match(row[0].text)) and row[0].x0 < nxt[0].x0 <= row[0].x0 + 2.5 * size)
+        or (row[0].x0 > x0 + size and abs(nxt[0].x0 - row[0].x0) <= 0.5 * size))
+    return prose(row, 2.0) and prose(nxt, 1.0, 1 if broken or closing else 3, nxt[0].x0 if hanging else x0) \
+        and reach >= x1 - 2 * size and not BULLET.match(nxt[0].text)
 
 
 # LaTeX indents a paragraph by its running text's 1.5 em (15 pt at 10 pt, 18 at 12) however small
