@@ -931,7 +931,7 @@ def test_a_programs_scope_is_no_studys_aim(encoder):
     assert not flagged["pycparser aims to support the full C11 language, including earlier revisions like C99."]
 
 
-def test_what_a_study_was_designed_to_test_is_its_aim_and_no_evidence_for_a_claim(encoder, tmp_path):
+def test_what_a_study_was_designed_to_test_or_hypothesized_is_its_aim_and_no_evidence_for_a_claim(encoder, tmp_path):
     # "The present study was designed to test the effects of ..." says what a study set out to find,
     # like "We aimed to": it had supported "The hand hygiene website reduced infections." of a paper
     # that reports no infections. What a thing was designed to do is no aim ("The app was designed to
@@ -940,6 +940,10 @@ def test_what_a_study_was_designed_to_test_is_its_aim_and_no_evidence_for_a_clai
     from assistant.search.answer import asks_aim, poses_question
 
     assert poses_question("The present study was designed to test the effects of the website on hand-washing.")
+    # so is what it expected to find ("We hypothesized that hand-washing rates ... would be higher" had
+    # been the highlight for "Did the web intervention increase hand-washing?"); "predicted and observed" reports
+    assert poses_question("We hypothesized that hand-washing rates would be higher in the intervention group.")
+    assert not poses_question("We predicted and observed modest changes in hand-washing.")
     assert not poses_question("The app was designed to be used daily.")
     assert asks_aim("What was the study designed to test?")
     text = ("# A web programme for hand hygiene\n\n## Introduction\n\nThe present study was designed to test the effects "

@@ -493,6 +493,8 @@ _POSES = re.compile(r"(?<!regardless of )(?<!irrespective of )(?<!: )(?<!return 
                     r"\b(?:we|I|study|studies|trial|paper|review|analysis|research|survey|investigation|authors|"
                     r"investigators|researchers|protocol|experiment|project)(?:\s+\w+){0,2}?\s+"
                     r"(?:aimed|aims|sought|seeks|set out|intended)\s+to\b|"
+                    # "We hypothesized that hand-washing rates ... would be higher": what it expected to find
+                    r"\b(?:we|I|authors|investigators|researchers)\s+(?:hypothesi[sz]ed|predicted|expected|anticipated)\s+that\b|"
                     # "The present study was designed to test the effects of ...": what it was built to find out
                     r"\b(?:study|studies|trial|experiment|survey|analysis|project)\s+(?:is|was|were|are)\s+designed\s+to\s+"
                     r"(?:test|examine|assess|evaluate|determine|investigate|explore|compare|establish|find\s+out)\b|"
@@ -564,7 +566,8 @@ def lists_aims(section: Sequence[str]) -> bool:
 
 
 # A word every sentence `_POSES` finds holds.
-_POSES_WORDS = ("whether", "aim", "sought", "seek", "set out", "intend", "objective", "purpose", "goal", "designed to")
+_POSES_WORDS = ("whether", "aim", "sought", "seek", "set out", "intend", "objective", "purpose", "goal", "designed to",
+                "hypothesi", "predicted that", "expected that", "anticipated that")
 _ASKS_FIGURE = frozenset(bm25_tokenize(["figure fig table caption listing exhibit chart"])[0])
 _CAPTION_WORD = r"^\s*(?:fig(?:ure)?s?\.?|tables?|tab\.|listings?|exhibits?|charts?)\s*[A-Z]?\d{1,3}(?:[.\-\u2013]\d{1,3})?[a-z]?"
 _CAPTION_LABEL = re.compile(_CAPTION_WORD + r"\s*[.:|]?\s*$", re.I)
