@@ -167,3 +167,23 @@ def test_the_identifier_grid_scores_each_weight_on_the_fused_runs():
     grid = identifier_grid({"q": cand}, ["a", "b"], {"q": {"b": 1}}, weights=(0.0, 0.15))
     assert [w for w, _ in grid] == [0.0, 0.15]
     assert grid[0][1] < 1.0 and grid[1][1] == pytest.approx(1.0)
+
+
+def test_search_latency_times_an_index_of_ones_own_with_its_questions(corpus_index, tmp_path, monkeypatch, capsys):
+    # `--index-dir` with `--questions` (JSONL or a question a line) times that index's searches;
+    # either alone is refused rather than ignored.
+    from benchmarks import search_latency
+
+    questions = tmp_path / "questions.jsonl"
+    questions.write_text('{"id": "a", "question": "What is neuroplasticity?"}\n{"id": "b", "text": "What is neuropsychotherapy?"}\n')
+    monkeypatch.setattr("sys.argv", ["search_latency.py", "--index-dir", str(corpus_index), "--questions", str(questions)])
+    search_latency.main()
+    assert "search latency over 2 questions" in capsys.readouterr().out
+    plain = tmp_path / "questions.txt"
+    plain.write_text("What is neuroplasticity?\n\nHow does therapy change the brain?\nWhat causes anxiety?\n")
+    monkeypatch.setattr("sys.argv", ["search_latency.py", "--index-dir", str(corpus_index), "--questions", str(plain), "--n", "2"])
+    search_latency.main()
+    assert "search latency over 2 questions" in capsys.readouterr().out
+    monkeypatch.setattr("sys.argv", ["search_latency.py", "--index-dir", str(corpus_index)])
+    with pytest.raises(SystemExit):
+        search_latency.main()
