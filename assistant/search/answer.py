@@ -91,7 +91,7 @@ __all__ = ["about_a_document", "asked_superlative", "asks_reason", "asks_treatme
            "poses_question",
            "relevance_features", "sentence_features",
            "states_action", "states_definition", "states_origin", "states_place", "states_rate", "term_weights",
-           "BYLINE_PARTS", "event_words", "lists_aims", "states_number", "states_time_point"]
+           "BYLINE_PARTS", "DONE_AT_PLACE_TERMS", "event_words", "lists_aims", "states_number", "states_time_point"]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "answer.json"
 
@@ -2305,10 +2305,14 @@ _ENUMERATOR = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\d{1,3}(?:\.\d{1,3}){2,4}\.?|(?
 # "Where was the trial conducted?", "Where are participants recruited?", "In which country did the
 # study take place?": the place where something is done, which a place's name answers; not "Where can I
 # find ...?", "Where is the hippocampus located?" nor "Where do I run it?", which a place's name does not.
+# What a question asking where says was done there ("conducted", "recruited", "took place").
+_DONE_AT_PLACE = ("conducted", "carried out", "run", "held", "done", "performed", "based", "recruited", "undertaken",
+                  "delivered", "implemented", "developed", "founded", "established", "invented", "born")
+DONE_AT_PLACE_TERMS = frozenset(bm25_tokenize([" ".join(w.split()[0] for w in _DONE_AT_PLACE)])[0])
 _PLACE_ASKED = re.compile(
     r"^\W*(?:and\s+)?(?:where\s+(?:was|were|is|are|will|has|have|had|did|does|do)\s+(?!(?:i|you|we|one)\b)"
-    r"(?=(?:.*\s)?(?:conducted|carried\s+out|run|held|done|performed|based|recruited|undertaken|delivered|"
-    r"implemented|developed|founded|established|invented|born|(?:take|took|taking)\s+place)\b)|(?:(?:in|at|from)\s+)?(?:which|what)\s+(?:countr(?:y|ies)|cit(?:y|ies)|"
+    r"(?=(?:.*\s)?(?:" + "|".join(w.replace(" ", r"\s+") for w in _DONE_AT_PLACE) + r"|(?:take|took|taking)\s+place)\b)|"
+    r"(?:(?:in|at|from)\s+)?(?:which|what)\s+(?:countr(?:y|ies)|cit(?:y|ies)|"
     r"regions?|count(?:y|ies)|towns?|hospitals?|clinics?|sites?|locations?|settings?|places?|areas?)\b)", re.I)
 # Nouns of places where people are studied or treated ("Cambridgeshire ... secondary schools").
 _PLACE_NOUN = (r"countr(?:y|ies)|cit(?:y|ies)|regions?|count(?:y|ies)|towns?|villages?|hospitals?|clinics?|wards?|"

@@ -34,6 +34,7 @@ from assistant.ingest.reference import surname
 from assistant.ingest.words import english_words
 from assistant.search.answer import (
     BYLINE_PARTS,
+    DONE_AT_PLACE_TERMS,
     AmountKind,
     AnswerModel,
     PersonKind,
@@ -234,9 +235,6 @@ def names_missing(text: str, where: str) -> list[str]:
     return [n for n in dict.fromkeys(names) if not set(bm25_tokenize([n])[0]) <= held]
 
 
-# What a question asking where something was done says was done (`asks_place`'s verbs, as BM25 terms).
-_DONE_AT_PLACE = frozenset(bm25_tokenize(["conducted carried run held done performed based recruited undertaken delivered "
-                                          "implemented developed founded established invented born"])[0])
 # A place's name: a word in title case after a sentence's first ("University of Manchester", "Denmark").
 _PLACE_NAMED = re.compile(r"\b[A-Z][a-z]{2,}")
 
@@ -1183,7 +1181,7 @@ class Searcher:
                 # and of those, the ones with a sentence naming a place and what was done there ("The
                 # study will be conducted at eight research centres" before "... donating DNA to the
                 # biobank at the University of Manchester" for "Where was the BeneMin trial conducted?")
-                event = [t for t in tokens if t in _DONE_AT_PLACE]
+                event = [t for t in tokens if t in DONE_AT_PLACE_TERMS]
                 order = sorted(order, key=lambda i: not self._places_event(int(rows[i]), event))
             # and of those, a record's field that states it before a sentence naming a place in passing
             # ("Location: Room 2.14, ..." before "... open a third site in Sheffield ...")
