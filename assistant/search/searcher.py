@@ -1296,7 +1296,7 @@ class Searcher:
         """Whether a sentence of passage `row` dates the event the terms `event` name (`dates_event`),
         read with the heading it stands under: "In the Summer term (April to July) of 2013 all year 9
         students ... received invitation packs" under "Participant recruitment" dates recruitment."""
-        doc = self.index.document(int(self.index.passage_docs(np.array([row]))[0]))
+        doc = self.index.document(self.index.passage(row).doc)
         for s in self.index.passage_sentences(row):
             start, _ = self.index.sentence_span(s)
             path = doc.section_at(start)
